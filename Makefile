@@ -1,0 +1,42 @@
+# Two entry points (see README): `make run` ingests the bundled fixtures, `make test` runs the tests.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= extracted
+
+# Prefect runs serverless and offline: a temporary local server, no analytics, state in the tree.
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
+
+.PHONY: run test lint bench fixtures clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/indikator ingest fixtures/pdf fixtures/txt --out $(OUT)
+	$(BIN)/indikator eval fixtures/gold --out $(OUT)
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_pipeline.py
+
+fixtures: $(VENV)/.installed
+	$(BIN)/python fixtures/make_fixtures.py
+
+clean:
+	rm -rf $(OUT)/*.parquet $(OUT)/*.csv $(OUT)/*.duckdb $(OUT)/reviewed .prefect

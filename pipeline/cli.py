@@ -1,0 +1,130 @@
+"""The `indikator` command line: ingest, show, eval, serve, review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.config import load_settings, pipeline_version, prefect_environment
+
+app = typer.Typer(help="Russian policy papers (PDF) → clean, normalized tables.", no_args_is_help=True)
+console = Console()
+
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output directory for the tables.")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF/TXT files or folders.")],
+    out: OutOption = Path("extracted"),
+    force: Annotated[bool, typer.Option(help="Re-extract documents already ingested.")] = False,
+    max_pages: Annotated[int | None, typer.Option(help="Refuse documents with more pages.")] = None,
+) -> None:
+    """Ingest PDF/TXT files (one-off Prefect flow run) into OUT; prints a summary table."""
+    prefect_environment()
+    from flows.ingest import ingest_flow, listeners
+    from pipeline.ingest import expand_paths
+
+    files = expand_paths(paths)
+    with _progress() as progress:
+        bar = progress.add_task("ingesting", total=len(files))
+        listeners.append(lambda result: progress.advance(bar))
+        summary = ingest_flow([str(p) for p in paths], out=str(out), force=force, max_pages=max_pages)
+        listeners.clear()
+        progress.update(bar, completed=len(files))
+    _print_summary(summary, out)
+
+
+@app.command()
+def show(
+    table: Annotated[str, typer.Argument(help="figures, dates, clusters, mentions, documents, …")],
+    out: OutOption = Path("extracted"),
+    limit: Annotated[int, typer.Option(help="Rows to print.")] = 20,
+) -> None:
+    """Print the first rows of an output table."""
+    from pipeline.store import read_table
+
+    df = read_table(out, table)
+    console.print(f"[bold]{table}[/bold]: {len(df)} rows")
+    console.print(df.head(limit).to_string(max_colwidth=40))
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Gold folder (one subfolder per document).")
+    ],
+    out: OutOption = Path("extracted"),
+) -> None:
+    """Score the output tables against gold annotations: precision/recall/F1 per document and table."""
+    from pipeline.evaluate import evaluate_dir, score_table
+
+    scores = evaluate_dir(gold_dir, out)
+    console.print(score_table(scores))
+
+
+@app.command()
+def serve() -> None:
+    """Serve the scheduled inbox deployment (interval/cron from [tool.indikator] or INDIKATOR_*)."""
+    prefect_environment()
+    from flows.inbox import serve_inbox
+
+    serve_inbox(load_settings())
+
+
+@app.command()
+def review(
+    out: OutOption = Path("extracted"),
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+) -> None:
+    """Open the review app (Streamlit) on 127.0.0.1."""
+    from pipeline.review import serve as serve_review
+
+    serve_review(out, port=port)
+
+
+@app.command()
+def version() -> None:
+    """Print the pipeline version (package version + source hash)."""
+    console.print(pipeline_version())
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _print_summary(summary, out: Path) -> None:
+    per_doc = Table(title="Documents")
+    for col in ("file", "status", "pages", "tables", "figures", "dates", "clusters", "seconds", "error"):
+        per_doc.add_column(col)
+    for r in sorted(summary.results, key=lambda r: r.source_path):
+        failure = r.failure or {}
+        per_doc.add_row(
+            Path(r.source_path).name,
+            r.status,
+            *(str(r.count(t)) for t in ("pages", "tables", "figures", "dates", "clusters")),
+            f"{r.seconds:.2f}",
+            (failure.get("message") or "")[:70],
+        )
+    console.print(per_doc)
+    totals = Table(title=f"Summary → {out}/")
+    for key in summary.totals():
+        totals.add_column(key)
+    totals.add_row(*(str(v) for v in summary.totals().values()))
+    console.print(totals)
+
+
+if __name__ == "__main__":
+    app()

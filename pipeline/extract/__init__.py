@@ -1,0 +1,145 @@
+"""Extraction stage: facts from one text (a page), as typed facts and as contract-shaped frames.
+
+`extract_text(text)` is the public entry point; the PDF path calls `extract_page` per page with
+the same code, so offsets always index the text that was given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFact
+from pipeline.nlp import Analysis, analyze, extract_mentions
+from pipeline.schema import conform
+
+
+@dataclass
+class PageFacts:
+    """Everything extracted from one page's text, before it becomes table rows."""
+
+    text: str
+    analysis: Analysis
+    dates: list[DateFact] = field(default_factory=list)
+    figures: list[FigureFact] = field(default_factory=list)
+    mentions: list[MentionFact] = field(default_factory=list)
+    clusters: list[ClusterFact] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """Facts of one text as DataFrames with the output-table columns (offsets index the text)."""
+
+    figures: pd.DataFrame
+    dates: pd.DataFrame
+    mentions: pd.DataFrame
+    clusters: pd.DataFrame
+
+    def __iter__(self):
+        return iter(("figures", "dates", "mentions", "clusters"))
+
+
+def extract_page(text: str) -> PageFacts:
+    """Run the NLP layer and every extractor over one page of cleaned text."""
+    from pipeline.extract.clusters import extract_clusters_from_text
+    from pipeline.extract.dates import extract_dates
+    from pipeline.extract.figures import extract_figures
+
+    analysis = analyze(text)
+    dates = extract_dates(text)
+    return PageFacts(
+        text=text,
+        analysis=analysis,
+        dates=dates,
+        figures=extract_figures(text, dates=dates, analysis=analysis),
+        mentions=extract_mentions(analysis),
+        clusters=extract_clusters_from_text(text, analysis=analysis),
+    )
+
+
+def extract_text(text: str) -> Extraction:
+    """Extract figures, dates, mentions and clusters from a text; offsets index `text`."""
+    facts = extract_page(text)
+    rows = page_rows(facts, doc_id="", page=1)
+    return Extraction(
+        figures=conform("figures", rows["figures"]),
+        dates=conform("dates", rows["dates"]),
+        mentions=conform("mentions", rows["mentions"]),
+        clusters=conform("clusters", rows["clusters"]),
+    )
+
+
+def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dict]]:
+    """Table rows (dicts) for one page's facts, with provenance and stable content ids."""
+    seen: Counter[tuple[str, str]] = Counter()
+
+    def provenance(table: str, start: int, end: int) -> dict:
+        quote = facts.text[start:end]
+        seen[(table, quote)] += 1
+        sentence = facts.analysis.sentence_at(start)
+        return {
+            "doc_id": doc_id,
+            "page": page,
+            "char_start": start,
+            "char_end": end,
+            "quote": quote,
+            "sentence": " ".join(sentence.text.split()) if sentence else None,
+            "_id": fact_id(table, doc_id, page, quote, seen[(table, quote)]),
+        }
+
+    out: dict[str, list[dict]] = {"figures": [], "dates": [], "mentions": [], "clusters": []}
+    for f in facts.figures:
+        row = provenance("figures", f.char_start, f.char_end) | _figure_fields(f)
+        out["figures"].append(_rename_id(row, "figure_id"))
+    for d in facts.dates:
+        row = provenance("dates", d.char_start, d.char_end) | _without_offsets(asdict(d))
+        out["dates"].append(_rename_id(row, "date_id"))
+    for m in facts.mentions:
+        row = provenance("mentions", m.char_start, m.char_end) | _without_offsets(asdict(m))
+        row = {k: v for k, v in row.items() if k not in ("quote", "sentence")}
+        out["mentions"].append(_rename_id(row, "mention_id"))
+    for c in facts.clusters:
+        out["clusters"].append(cluster_row(c, doc_id=doc_id, pages=[page]))
+    return out
+
+
+def fact_id(table: str, doc_id: str, page: int, quote: str, occurrence: int) -> str:
+    """Content-derived id: the same quote at the same place of the same document keeps its id."""
+    key = f"{table}|{doc_id}|{page}|{' '.join(quote.split())}|{occurrence}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def cluster_row(c: ClusterFact, *, doc_id: str, pages: list[int]) -> dict:
+    """A `clusters` row for one resolved cluster record."""
+    import json
+
+    from pipeline.extract.clusters import cluster_id, normal_name
+
+    row = _without_offsets(asdict(c))
+    attributes = row.pop("attributes") or {}
+    if c.participants_qualifier:
+        attributes["participants_qualifier"] = c.participants_qualifier
+    row.pop("participants_qualifier", None)
+    return row | {
+        "cluster_id": cluster_id(c.name, c.country),
+        "doc_id": doc_id,
+        "normal_name": normal_name(c.name),
+        "pages": ",".join(str(p) for p in sorted(set(pages))),
+        "attributes": json.dumps(attributes, ensure_ascii=False, sort_keys=True) if attributes else None,
+    }
+
+
+def _figure_fields(f: FigureFact) -> dict:
+    return _without_offsets(asdict(f)) | {"value_scaled": f.value_scaled}
+
+
+def _without_offsets(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in ("char_start", "char_end")}
+
+
+def _rename_id(row: dict, name: str) -> dict:
+    row[name] = row.pop("_id")
+    return row

@@ -1,0 +1,68 @@
+"""Typed facts that extractors return; offsets index the text they were given."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass
+class DateFact:
+    char_start: int
+    char_end: int
+    start: str  # ISO date of the first day covered, e.g. "2019-01-01"
+    end: str  # ISO date of the last day covered, e.g. "2019-12-31"
+    precision: str  # day | month | quarter | year | decade | century
+    kind: str  # point | range | by | since
+    confidence: float = 0.9
+
+
+@dataclass
+class FigureFact:
+    char_start: int
+    char_end: int
+    value: float
+    unit: str | None  # RUB, USD, EUR, CNY, PERCENT, PP, TIMES, KM2, COUNT, ...
+    unit_mult: int = 0  # power of ten: тыс=3, млн=6, млрд=9, трлн=12
+    value_max: float | None = None  # upper bound of a range
+    unit_raw: str | None = None
+    counted: str | None = None  # lemma of the counted noun for COUNT
+    qualifier: str = "="  # = ~ > >= < <= range
+    kind: str = "level"  # level | change | share | target | ratio
+    measure: str | None = None
+    subject: str | None = None
+    period: str | None = None
+    confidence: float = 0.8
+    extractor: str = "grammar"
+
+    @property
+    def value_scaled(self) -> float:
+        return self.value * 10**self.unit_mult
+
+
+@dataclass
+class MentionFact:
+    char_start: int
+    char_end: int
+    type: str  # ORG | LOC | PER
+    text: str
+    normal: str
+
+
+@dataclass
+class ClusterFact:
+    name: str
+    kind: str  # cluster | technopark | industrial_park | sez | hitech_zone | other
+    source: str  # table | text
+    char_start: int | None = None
+    char_end: int | None = None
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+    founded_year: int | None = None
+    field: str | None = None
+    participants: int | None = None
+    participants_qualifier: str | None = None
+    employees: int | None = None
+    url: str | None = None
+    attributes: dict = dataclasses.field(default_factory=dict)

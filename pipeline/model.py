@@ -1,0 +1,125 @@
+"""The object model shared by every stage: document → pages → lines/footnotes, and tables.
+
+Parsing produces a `ParsedDocument`; the NLP and extraction stages read `PageText.text`
+(the cleaned body text of one page) and keep `char_start`/`char_end` offsets into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (pdfplumber)
+
+
+class DocStatus(StrEnum):
+    OK = "ok"
+    FAILED = "failed"
+    NO_TEXT = "no_text"
+
+
+@dataclass(frozen=True)
+class LineSpan:
+    """Provenance of one output line: where its characters sit in the page text and on paper."""
+
+    char_start: int
+    char_end: int
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote kept apart from the body, with the marker that links it to the text."""
+
+    page: int
+    marker: str
+    text: str
+    bbox: BBox | None = None
+
+
+@dataclass
+class PageText:
+    """One page's cleaned body text (furniture removed, hyphenation undone) with provenance."""
+
+    page: int  # 1-based
+    text: str
+    lines: list[LineSpan] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
+    markers: list[tuple[int, str]] = field(default_factory=list)  # superscript refs: (offset, marker)
+    flags: list[str] = field(default_factory=list)  # e.g. "two_column", "broken_text_layer"
+
+    def bbox_of(self, char_start: int, char_end: int) -> BBox | None:
+        """Union of the line boxes that overlap the character span (None without provenance)."""
+        boxes = [ln.bbox for ln in self.lines if ln.char_start < char_end and ln.char_end > char_start]
+        if not boxes:
+            return None
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+
+@dataclass
+class TableCell:
+    row: int  # 0-based data row (the header row is not counted)
+    col: int  # 0-based column
+    page: int
+    text: str
+    row_label: str | None = None
+    col_label: str | None = None
+
+
+@dataclass
+class ParsedTable:
+    """A ruled table, possibly continued over several pages (same columns)."""
+
+    index: int  # 0-based order of the table in the document
+    page_first: int
+    page_last: int
+    header: list[str]
+    cells: list[TableCell]
+    caption: str | None = None
+    bbox: BBox | None = None  # on page_first
+
+    @property
+    def n_rows(self) -> int:
+        return 1 + max((c.row for c in self.cells), default=-1)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.header) if self.header else 1 + max((c.col for c in self.cells), default=-1)
+
+    def rows(self) -> list[list[str]]:
+        """Data rows as lists of cell texts, in column order."""
+        grid = [[""] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            grid[c.row][c.col] = c.text
+        return grid
+
+
+@dataclass
+class ParsedDocument:
+    doc_id: str
+    source_path: str
+    file_name: str
+    status: DocStatus
+    n_pages: int = 0
+    title: str | None = None
+    error: str | None = None
+    pages: list[PageText] = field(default_factory=list)
+    tables: list[ParsedTable] = field(default_factory=list)
+
+
+class ParseError(Exception):
+    """A document that cannot be parsed; `stage` and the message go to the `failures` table."""
+
+    def __init__(
+        self, message: str, *, error_type: str = "parse_error", status: DocStatus = DocStatus.FAILED
+    ):
+        super().__init__(message)
+        self.error_type = error_type
+        self.status = status

@@ -1,0 +1,244 @@
+"""Russian NLP layer: natasha for sentences, morphology, syntax and NER; spaCy `Doc` as container.
+
+Models load once per process (`models()`); `analyze(text)` is cheap to call per page: it
+segments and runs NER on the whole text, while morphology and syntax (the slow part, ~8k
+chars/s) run only on the sentences a caller asks for (`Analysis.parse`), batched in one pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+import natasha  # noqa: F401  (import first: natasha/yargy patch pymorphy2 for Python 3.11)
+
+from pipeline.extract.facts import MentionFact
+from pipeline.nlp.morph import nominative
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    feats: dict[str, str]
+    id: str  # natasha token id "sent_tok", unique in a parsed batch
+    head_id: str
+    rel: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    type: str  # ORG | LOC | PER
+    text: str
+    normal: str
+
+
+@dataclass(frozen=True)
+class Models:
+    segmenter: natasha.Segmenter
+    morph_vocab: natasha.MorphVocab
+    morph_tagger: natasha.NewsMorphTagger
+    syntax_parser: natasha.NewsSyntaxParser
+    ner_tagger: natasha.NewsNERTagger
+
+
+@cache
+def models() -> Models:
+    """natasha's models, loaded once per process (its embeddings ship inside the wheel)."""
+    emb = natasha.NewsEmbedding()
+    return Models(
+        segmenter=natasha.Segmenter(),
+        morph_vocab=natasha.MorphVocab(),
+        morph_tagger=natasha.NewsMorphTagger(emb),
+        syntax_parser=natasha.NewsSyntaxParser(emb),
+        ner_tagger=natasha.NewsNERTagger(emb),
+    )
+
+
+@cache
+def spacy_blank():
+    """`spacy.blank("ru")` with the pymorphy3 lemmatizer, built once per process."""
+    import spacy
+
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3"})
+    nlp.initialize()
+    return nlp
+
+
+@dataclass
+class Analysis:
+    """One text (a page) segmented into sentences, with named entities and lazy syntax."""
+
+    text: str
+    sentences: list[Sentence]
+    entities: list[Entity]
+    _parsed: dict[int, list[Token]] = field(default_factory=dict, repr=False)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence that contains (or precedes) a character offset."""
+        starts = [s.start for s in self.sentences]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        if not self.sentences:
+            return None
+        return self.sentences[self.sentence_index(offset)]
+
+    def parse(self, indices: list[int]) -> dict[int, list[Token]]:
+        """Morphology, lemmas and dependency syntax for the given sentences (cached, batched)."""
+        todo = sorted({i for i in indices if i not in self._parsed and 0 <= i < len(self.sentences)})
+        if todo:
+            self._parsed.update(_parse_sentences([self.sentences[i] for i in todo], todo))
+        return {i: self._parsed[i] for i in indices if i in self._parsed}
+
+    def tokens(self, index: int) -> list[Token]:
+        return self.parse([index]).get(index, [])
+
+    @cached_property
+    def doc(self):
+        """The whole text as a spaCy `Doc` (blank ru + pymorphy3 lemmas), entities as `doc.ents`."""
+        return to_spacy(self)
+
+
+def analyze(text: str) -> Analysis:
+    """Segment a text into sentences and tag its ORG/LOC/PER entities (offsets index `text`)."""
+    m = models()
+    doc = natasha.Doc(text)
+    doc.segment(m.segmenter)
+    sentences = [Sentence(s.start, s.stop, s.text) for s in doc.sents]
+    entities: list[Entity] = []
+    if sentences:
+        doc.tag_ner(m.ner_tagger)
+        for span in doc.spans:
+            entities.append(Entity(span.start, span.stop, span.type, span.text, nominative(span.text)))
+    return Analysis(text=text, sentences=sentences, entities=entities)
+
+
+def _parse_sentences(sentences: list[Sentence], indices: list[int]) -> dict[int, list[Token]]:
+    """Run morphology + syntax over several sentences in one natasha pass."""
+    m = models()
+    joined = "\n".join(s.text.replace("\n", " ") for s in sentences)
+    doc = natasha.Doc(joined)
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph_tagger)
+    doc.parse_syntax(m.syntax_parser)
+    line_starts, pos = [], 0
+    for s in sentences:
+        line_starts.append(pos)
+        pos += len(s.text) + 1
+    out: dict[int, list[Token]] = {i: [] for i in indices}
+    for tok in doc.tokens:
+        tok.lemmatize(m.morph_vocab)
+        line = bisect.bisect_right(line_starts, tok.start) - 1
+        shift = sentences[line].start - line_starts[line]
+        out[indices[line]].append(
+            Token(
+                start=tok.start + shift,
+                end=tok.stop + shift,
+                text=tok.text,
+                lemma=tok.lemma or tok.text.lower(),
+                pos=tok.pos or "X",
+                feats=dict(tok.feats or {}),
+                id=f"{indices[line]}:{tok.id}",
+                head_id=f"{indices[line]}:{tok.head_id}",
+                rel=tok.rel or "",
+            )
+        )
+    return out
+
+
+def to_spacy(analysis: Analysis):
+    """Build a spaCy `Doc` over the text with sentence starts and natasha entities as `doc.ents`."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    nlp = spacy_blank()
+    doc = nlp.make_doc(analysis.text)
+    starts = {s.start for s in analysis.sentences}
+    for tok in doc:
+        tok.is_sent_start = tok.idx in starts or tok.i == 0
+    ents = []
+    for e in analysis.entities:
+        span = doc.char_span(e.start, e.end, label=e.type, alignment_mode="expand")
+        if span is not None and not any(span.start < x.end and x.start < span.end for x in ents):
+            ents.append(span)
+    doc.ents = ents
+    doc = nlp.get_pipe("lemmatizer")(doc)
+    assert isinstance(doc, SpacyDoc)
+    return doc
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+_NOISE_WORDS = {
+    "аннотация",
+    "введение",
+    "заключение",
+    "выводы",
+    "литература",
+    "таблица",
+    "рис",
+    "рисунок",
+    "источник",
+    "примечание",
+    "ключевые",
+    "abstract",
+    "keywords",
+    "references",
+    "e-mail",
+    "email",
+}
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_AFFILIATION = re.compile(
+    r"(University|Professor|Department|Institute|Ph\.?D|Economics|Associate|Faculty|School)", re.I
+)
+
+
+def is_noise_mention(entity: Entity, text: str) -> bool:
+    """Headings, single capitalized words tagged as persons, and English affiliation lines."""
+    words = entity.text.split()
+    if entity.text.strip(" .,:;").lower() in _NOISE_WORDS:
+        return True
+    if entity.type == "PER" and len(words) == 1 and not _looks_like_surname(entity, text):
+        return True
+    if _LATIN.search(entity.text) and not _CYRILLIC.search(entity.text):
+        line = _line_of(text, entity.start)
+        if _AFFILIATION.search(line) or not _CYRILLIC.search(line):
+            return True
+    return len(entity.text.strip()) < 2
+
+
+def _looks_like_surname(entity: Entity, text: str) -> bool:
+    """A lone PER token counts only after initials ("М. Портеру") or before them."""
+    before = text[max(0, entity.start - 6) : entity.start]
+    return bool(re.search(r"[А-ЯЁA-Z]\.\s?$", before))
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def extract_mentions(analysis: Analysis) -> list[MentionFact]:
+    """ORG/LOC/PER entities without the known noise, with their nominative normal form."""
+    return [
+        MentionFact(e.start, e.end, e.type, e.text, e.normal)
+        for e in analysis.entities
+        if not is_noise_mention(e, analysis.text)
+    ]

@@ -1,0 +1,188 @@
+"""The output-table contract of ../shared/DESIGN.md as pandera schemas (column order = contract).
+
+`conform(name, frame)` gives any frame the table's columns, order and dtypes, then validates it.
+Extra columns beyond the contract are kept after the contract's columns.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
+
+
+def _col(dtype: str, nullable: bool = True, **checks) -> pa.Column:
+    built = [getattr(pa.Check, name)(arg) for name, arg in checks.items()]
+    return pa.Column(dtype, nullable=nullable, checks=built or None, coerce=True)
+
+
+_PROVENANCE = {
+    "doc_id": _col(STR, False),
+    "page": _col(INT, False, ge=1),
+    "char_start": _col(INT, False, ge=0),
+    "char_end": _col(INT, False, ge=0),
+    "quote": _col(STR, False),
+    "sentence": _col(STR),
+}
+
+COLUMNS: dict[str, dict[str, pa.Column]] = {
+    "documents": {
+        "doc_id": _col(STR, False),
+        "file_name": _col(STR, False),
+        "source_path": _col(STR, False),
+        "n_pages": _col(INT, ge=0),
+        "title": _col(STR),
+        "status": _col(STR, False, isin=["ok", "failed", "no_text"]),
+        "error": _col(STR),
+        "pipeline_version": _col(STR, False),
+        "ingested_at": _col(STR, False),
+        "content_sha256": _col(STR),
+        "seconds": _col(FLOAT),
+    },
+    "pages": {
+        "doc_id": _col(STR, False),
+        "page": _col(INT, False, ge=1),
+        "text": _col(STR, False),
+        "n_chars": _col(INT, False, ge=0),
+        "width": _col(FLOAT),
+        "height": _col(FLOAT),
+        "lines": _col(STR),  # JSON: [[char_start, char_end, x0, top, x1, bottom], ...]
+    },
+    "footnotes": {
+        "doc_id": _col(STR, False),
+        "page": _col(INT, False, ge=1),
+        "marker": _col(STR),
+        "text": _col(STR, False),
+    },
+    "figures": {
+        "figure_id": _col(STR, False),
+        **_PROVENANCE,
+        "value": _col(FLOAT, False),
+        "unit_mult": _col(INT, False),
+        "value_scaled": _col(FLOAT, False),
+        "value_max": _col(FLOAT),
+        "unit": _col(STR),
+        "unit_raw": _col(STR),
+        "counted": _col(STR),
+        "qualifier": _col(STR, isin=["=", "~", ">", ">=", "<", "<=", "range"]),
+        "kind": _col(STR, isin=["level", "change", "share", "target", "ratio"]),
+        "measure": _col(STR),
+        "subject": _col(STR),
+        "period": _col(STR),
+        "confidence": _col(FLOAT, ge=0, le=1),
+        "extractor": _col(STR),
+    },
+    "dates": {
+        "date_id": _col(STR, False),
+        **_PROVENANCE,
+        "start": _col(STR),
+        "end": _col(STR),
+        "precision": _col(STR, isin=["day", "month", "quarter", "year", "decade", "century"]),
+        "kind": _col(STR, isin=["point", "range", "by", "since"]),
+        "confidence": _col(FLOAT, ge=0, le=1),
+    },
+    "clusters": {
+        "cluster_id": _col(STR, False),
+        "doc_id": _col(STR, False),
+        "name": _col(STR, False),
+        "kind": _col(STR, isin=["cluster", "technopark", "industrial_park", "sez", "hitech_zone", "other"]),
+        "country": _col(STR),
+        "region": _col(STR),
+        "city": _col(STR),
+        "founded_year": _col(INT),
+        "field": _col(STR),
+        "participants": _col(INT),
+        "employees": _col(INT),
+        "url": _col(STR),
+        "source": _col(STR),
+        "pages": _col(STR),
+        "normal_name": _col(STR),
+        "attributes": _col(STR),  # JSON of further attributes stated in the text
+    },
+    "mentions": {
+        "mention_id": _col(STR, False),
+        "doc_id": _col(STR, False),
+        "page": _col(INT, False, ge=1),
+        "char_start": _col(INT, False, ge=0),
+        "char_end": _col(INT, False, ge=0),
+        "type": _col(STR, False, isin=["ORG", "LOC", "PER"]),
+        "text": _col(STR, False),
+        "normal": _col(STR),
+    },
+    "tables": {
+        "table_id": _col(STR, False),
+        "doc_id": _col(STR, False),
+        "page_first": _col(INT, False, ge=1),
+        "page_last": _col(INT, False, ge=1),
+        "n_rows": _col(INT, False, ge=0),
+        "n_cols": _col(INT, False, ge=0),
+        "caption": _col(STR),
+    },
+    "table_cells": {
+        "table_id": _col(STR, False),
+        "doc_id": _col(STR, False),
+        "page": _col(INT, False, ge=1),
+        "row": _col(INT, False, ge=0),
+        "col": _col(INT, False, ge=0),
+        "row_label": _col(STR),
+        "col_label": _col(STR),
+        "text": _col(STR),
+        "value": _col(FLOAT),
+        "unit": _col(STR),
+    },
+    "failures": {
+        "source_path": _col(STR, False),
+        "doc_id": _col(STR),
+        "stage": _col(STR, False),
+        "error_type": _col(STR, False),
+        "message": _col(STR, False),
+        "at": _col(STR, False),
+    },
+    "reviews": {
+        "table": _col(STR, False),
+        "row_id": _col(STR, False),
+        "decision": _col(STR, False, isin=["accept", "reject", "correct"]),
+        "field": _col(STR),
+        "new_value": _col(STR),
+        "reviewer": _col(STR),
+        "at": _col(STR, False),
+        "note": _col(STR),
+        "doc_id": _col(STR),
+        "page": _col(INT),
+        "quote": _col(STR),
+    },
+}
+
+# Tables whose rows belong to one document: re-ingesting a document replaces them.
+PER_DOCUMENT = [name for name, cols in COLUMNS.items() if "doc_id" in cols and name != "reviews"]
+ID_COLUMN = {
+    "figures": "figure_id",
+    "dates": "date_id",
+    "mentions": "mention_id",
+    "clusters": "cluster_id",
+    "tables": "table_id",
+}
+
+SCHEMAS = {name: pa.DataFrameSchema(cols, strict=False, ordered=False) for name, cols in COLUMNS.items()}
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty frame with the table's columns and dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=col.dtype.type) for c, col in COLUMNS[name].items()})
+
+
+def conform(name: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
+    """Give rows the table's columns (missing ones null), contract order first, and validate."""
+    if frame is None:
+        frame = []
+    df = pd.DataFrame(frame) if not isinstance(frame, pd.DataFrame) else frame.copy()
+    cols = COLUMNS[name]
+    for c in cols:
+        if c not in df.columns:
+            df[c] = None
+    extra = [c for c in df.columns if c not in cols]
+    df = df[list(cols) + extra]
+    if df.empty:
+        df = pd.concat([empty(name), df[extra]], axis=1) if extra else empty(name)
+    return SCHEMAS[name].validate(df.reset_index(drop=True))

@@ -1,0 +1,124 @@
+"""Output tables in `extracted/`: Parquet + CSV per table and one DuckDB file, written atomically.
+
+A batch is merged into what is there under a file lock (one writer at a time): rows of the
+batch's documents replace their old rows, everything else is kept. Each file is written to a
+temporary name and renamed into place; the DuckDB tables change in one transaction. A run
+killed mid-write leaves every table either as it was or as it should be, never half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from filelock import FileLock
+
+from pipeline.schema import COLUMNS, PER_DOCUMENT, conform
+
+DUCKDB_FILE = "indikator.duckdb"
+LOCK_FILE = ".indikator.lock"
+LOCK_TIMEOUT_S = 600
+
+CLUSTERS_VIEW = """
+CREATE OR REPLACE VIEW clusters_merged AS
+SELECT cluster_id,
+       any_value(name ORDER BY source DESC) AS name,
+       any_value(kind) AS kind,
+       any_value(country) AS country,
+       any_value(region) FILTER (WHERE region IS NOT NULL) AS region,
+       any_value(city) FILTER (WHERE city IS NOT NULL) AS city,
+       min(founded_year) AS founded_year,
+       any_value(field) FILTER (WHERE field IS NOT NULL) AS field,
+       max(participants) AS participants,
+       max(employees) AS employees,
+       any_value(url) FILTER (WHERE url IS NOT NULL) AS url,
+       count(DISTINCT doc_id) AS n_documents,
+       string_agg(DISTINCT doc_id, ',') AS doc_ids
+FROM clusters GROUP BY cluster_id
+"""
+
+
+@contextmanager
+def locked(out: Path):
+    """Hold the output directory's writer lock (blocks while another run writes)."""
+    out.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(out / LOCK_FILE), timeout=LOCK_TIMEOUT_S):
+        yield
+
+
+def read_table(out: Path | str, name: str) -> pd.DataFrame:
+    """A table as written (empty frame with the contract's columns when absent)."""
+    path = Path(out) / f"{name}.parquet"
+    if not path.exists():
+        return conform(name, None)
+    return conform(name, pd.read_parquet(path))
+
+
+def write_batch(out: Path | str, batch: Mapping[str, pd.DataFrame], doc_ids: Iterable[str]) -> None:
+    """Merge a batch into the tables: replace rows of `doc_ids`, append the batch's rows."""
+    out = Path(out)
+    doc_ids = set(doc_ids)
+    with locked(out):
+        merged = {name: _merge(out, name, batch.get(name), doc_ids) for name in _names_to_write(batch)}
+        write_tables(out, merged)
+
+
+def write_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> None:
+    """Write whole tables (Parquet, CSV, DuckDB) atomically; the caller holds the lock."""
+    frames = {name: conform(name, df) for name, df in frames.items()}
+    for name, df in frames.items():
+        _atomic(out / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
+        _atomic(out / f"{name}.csv", lambda p, df=df: df.to_csv(p, index=False))
+    _write_duckdb(out / DUCKDB_FILE, frames)
+
+
+def _names_to_write(batch: Mapping[str, pd.DataFrame]) -> list[str]:
+    return [name for name in COLUMNS if name in batch or name in PER_DOCUMENT]
+
+
+def _merge(out: Path, name: str, new: pd.DataFrame | None, doc_ids: set[str]) -> pd.DataFrame:
+    old = read_table(out, name)
+    if name in PER_DOCUMENT and not old.empty:
+        old = old[~old["doc_id"].isin(doc_ids)]
+    if name == "failures" and not old.empty and new is not None and not new.empty:
+        old = old[~old["source_path"].isin(set(new["source_path"]))]
+    if new is None or new.empty:
+        return old
+    return pd.concat([old, conform(name, new)], ignore_index=True) if not old.empty else conform(name, new)
+
+
+def _atomic(path: Path, write) -> None:
+    """Write via a temporary file in the same directory, fsync, then rename over the target."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _write_duckdb(path: Path, frames: Mapping[str, pd.DataFrame]) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("BEGIN TRANSACTION")
+        for name, df in frames.items():
+            con.register("frame", df)
+            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM frame')
+            con.unregister("frame")
+        if "clusters" in frames:
+            con.execute(CLUSTERS_VIEW)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
