@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from pipeline.config import load_settings, pipeline_version, prefect_environment
 
 app = typer.Typer(help="Russian policy papers (PDF) → clean, normalized tables.", no_args_is_help=True)
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 160)
 
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output directory for the tables.")]
 
@@ -24,19 +25,32 @@ def ingest(
     out: OutOption = Path("extracted"),
     force: Annotated[bool, typer.Option(help="Re-extract documents already ingested.")] = False,
     max_pages: Annotated[int | None, typer.Option(help="Refuse documents with more pages.")] = None,
+    workers: Annotated[int, typer.Option(help="Documents processed in parallel (worker processes).")] = 1,
+    timeout: Annotated[float, typer.Option(help="Seconds per document before its worker is killed.")] = 600,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run on a Dask cluster (tcp://host:port, or 'local').")
+    ] = None,
 ) -> None:
     """Ingest PDF/TXT files (one-off Prefect flow run) into OUT; prints a summary table."""
-    prefect_environment()
-    from flows.ingest import ingest_flow, listeners
-    from pipeline.ingest import expand_paths
+    from pipeline.runs import plan_batch
 
-    files = expand_paths(paths)
+    plan = plan_batch(paths, out, force=force)
+    if not plan.pending:
+        console.print(f"nothing new: {len(plan.files)} file(s) already ingested by {pipeline_version()}")
+        return
+    prefect_environment()
+    from flows.ingest import ingest as ingest_run
+    from flows.ingest import listeners
+
     with _progress() as progress:
-        bar = progress.add_task("ingesting", total=len(files))
+        bar = progress.add_task("ingesting", total=len(plan.pending))
         listeners.append(lambda result: progress.advance(bar))
-        summary = ingest_flow([str(p) for p in paths], out=str(out), force=force, max_pages=max_pages)
+        summary = ingest_run(
+            [str(p) for p in paths], str(out), workers=workers, dask_address=dask_address,
+            force=force, max_pages=max_pages, timeout=timeout,
+        )
         listeners.clear()
-        progress.update(bar, completed=len(files))
+        progress.update(bar, completed=len(plan.pending))
     _print_summary(summary, out)
 
 
@@ -116,7 +130,7 @@ def _print_summary(summary, out: Path) -> None:
             r.status,
             *(str(r.count(t)) for t in ("pages", "tables", "figures", "dates", "clusters")),
             f"{r.seconds:.2f}",
-            (failure.get("message") or "")[:70],
+            (failure.get("message") or "")[:60],
         )
     console.print(per_doc)
     totals = Table(title=f"Summary → {out}/")

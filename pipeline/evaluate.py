@@ -1,6 +1,7 @@
 """Score output tables against hand-checked gold: precision, recall and F1 per document and table.
 
-Gold lives in `GOLD_DIR/<document file stem>/<table>.csv`. Facts match on page + normalized value:
+Gold lives in `GOLD_DIR/<document file stem>/<table>.csv`; an optional `pages.txt` there limits
+scoring to the pages the gold covers. Facts match on page + normalized value:
 dates on (page, start, end), figures on (page, value_scaled, unit), clusters on the normalized
 name (plus attribute accuracy over matched clusters). Matching counts multiplicities.
 """
@@ -111,15 +112,28 @@ def evaluate_dir(gold_dir: Path | str, out: Path | str) -> list[Score]:
     scores = []
     for folder in sorted(p for p in Path(gold_dir).iterdir() if p.is_dir()):
         doc_id = stems.get(folder.name)
+        if doc_id is None:
+            continue  # gold for a document that was not ingested into `out`
         for table in KEYS:
             gold_file = folder / f"{table}.csv"
             if not gold_file.exists():
                 continue
             gold = pd.read_csv(gold_file, dtype={"start": str, "end": str})
             pred = read_table(out, table)
-            pred = pred[pred["doc_id"] == doc_id] if doc_id else pred.iloc[0:0]
+            pred = pred[pred["doc_id"] == doc_id]
+            pages = scored_pages(folder)
+            if pages and "page" in pred.columns:
+                pred = pred[pred["page"].isin(pages)]
             scores.append(score_frame(folder.name, table, pred, gold))
     return scores
+
+
+def scored_pages(folder: Path) -> set[int] | None:
+    """Pages the gold covers when it annotates only part of a document (`pages.txt`: "10,11,12")."""
+    scope = folder / "pages.txt"
+    if not scope.exists():
+        return None
+    return {int(p) for p in scope.read_text().replace(",", " ").split()}
 
 
 def score_table(scores: list[Score]) -> Table:

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 
 import pymorphy3
 
-_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S+")
+_WORD = re.compile(r"«[^»]*»|\"[^\"]*\"|[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[^\sА-Яа-яЁё«\"]+")
 _CASES = ("gent", "datv", "ablt", "loct", "nomn", "accs")
 
 

@@ -1,0 +1,1 @@
+"""yargy grammars for the extractors."""

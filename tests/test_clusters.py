@@ -1,0 +1,291 @@
+"""Clusters, technoparks and zones: table rows, text mentions, ids, resolution and scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import natasha  # noqa: F401  (import before pymorphy users)
+import pandas as pd
+import pytest
+
+from pipeline.extract.clusters import (
+    cluster_id,
+    clusters_from_table,
+    extract_clusters_from_text,
+    normal_name,
+    parse_urls,
+    resolve_clusters,
+    score_clusters,
+)
+from pipeline.model import ParsedTable, TableCell
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "fixtures" / "gold" / "seed_gertsik_2020" / "clusters.csv"
+SEED_TEXT = ROOT / "fixtures" / "seed" / "seed_paper.txt"
+REDIRECT = (
+    "https://mail2.hse.ru/owa/redir.aspx?SURL=gc9CiYW1OYszGvHjANEmBWpRsIPTYIuNXYfYZw6L9_Gsch"
+    "&URL=http%3A%2F%2Fwww.technounity.ru%2F#_blank"
+)
+HEADER = ["Кластер", "Регион РФ", "Год\nосно-\nвания", "Область", "Размер", "Интернет-адрес"]
+# Cells as the PDF prints them: broken lines, hyphen breaks, split words and URLs.
+ROWS = [
+    [
+        "Алтай Био",
+        "Бийск,\nБарнаул,\nНовоалтайск",
+        "2010",
+        "Биотехнологии,\nфармацевтика",
+        "35\nучастников,\n7400\nсотрудников",
+        "http://www.altaybio.ru\nhttp://www.altkibd.ru/ac\nkr/",
+    ],
+    [
+        "Калужский\nфармкластер",
+        "Калужская\nобласть",
+        "2009",
+        "Биотехнологии,\nфармацевтика",
+        "40\nучастников",
+        "http://www.pharmcluster\nkaluga.ru/",
+    ],
+    [
+        "Инновационный\nтерриториаль-\nный кластер\n«Зеленоград»",
+        "г. Зелено-\nград, г.\nМосква",
+        "2011",
+        "Микроэлектроника;\nмедицинская\nтехника; ИТ-\nсистемы",
+        "150\nучастников,\n12900\nсотрудников",
+        REDIRECT,
+    ],
+    [
+        "Инновационный\nтерриториаль-\nный\nбиотехнологи-\nческий кластер\n«Пущино»",
+        "Московская\nобласть",
+        "2005",
+        "Науки о жизни,\nфармацевтика,\nбиотехнологии",
+        "Более 30\nучастников",
+        "http://www.psn.ru",
+    ],
+    [
+        "Биофармкластер\n«Физтех-XXI» -\nСеверный",
+        "г. Долгопруд-\nный,\nМосковская\nобласть",
+        "2012",
+        "Биофизика,\nинновационные\nмедицинские и\nбиотехнологии",
+        "Более 50\nучастников",
+        "www.pharmcluster.ru",
+    ],
+    [
+        "Инновационный\nкластер\n“Сибакадем-\nсофт”",
+        "Новосибирск\nая область",
+        "2013",
+        "Информационные и\nбиофармацевтическ\nие технологии",
+        "Около 130\nучастников",
+        "http://icnso.ru/en/cluster\ns/cluster_of_biomedicin\ne_technology/index.html",
+    ],
+    [
+        "Кластер\nмедицинского,\nэкологического\nприборострое-\nния и\nбиотехнологий",
+        "г. Санкт-\nПетербург",
+        "2005",
+        "Медицинская\nтехника,\nфармацевтика,\nрадиационные\nтехнологии",
+        "Около 150\nучастников",
+        "www.clustermedtech.ru\nwww.21mpp.ru",
+    ],
+    [
+        "Кластер Томск\nИнвест",
+        "г. Томск",
+        "2011",
+        "Фармацевтика,\nмедицинское\nоборудование и\nинформационные\nтехнологии",
+        "39\nучастников,\nоколо 3000\nсотрудников",
+        "www.fmt.innoclusters.ru",
+    ],
+    [
+        "Кластер\n«Медицинская\nпромышленност\nь, новая химия и\nбиотех»",
+        "г. Москва",
+        "2014",
+        "Медицинское\nоборудование,\nинформационные,\nклеточные\nтехнологии",
+        "Более 10\nучастников",
+        "http://hbm.emtc.ru/",
+    ],
+    [
+        "МедТехКластер\n«Южный»",
+        "г. Москва",
+        "2015",
+        "Фармацевтика,\nмедицинское\nоборудование,\nинформационные,\nобразовательные\nтехнологии",
+        "Более 30\nучастников",
+        "http://medtechcluster.ru/",
+    ],
+    [
+        "Био-Медико-\nТехнический\nКластер –\nБМТК-ТМ\n«Техно-мед»",
+        "г. Москва,\nЗеленоград,\nС.-Петербург",
+        "2015",
+        "Медицинское\nоборудование,\nинформационные и\nобразовательные\nтехнологии",
+        "12\nучастников",
+        "http://www.cyberneticw\norld.ru/rus/bmt_k_rus.ht\nml",
+    ],
+    [
+        "Московский\nИнновационный\nКластер",
+        "г. Москва",
+        "2019",
+        "Все отрасли,\nпредставленные в\nпромышленности\nгорода Москвы",
+        "Более 2000\nучастников\n36\nтехнопарках",
+        "https://www.mos.ru/city/\nprojects/cluster/",
+    ],
+    [
+        "Московский\nмедицинский\nкластер\nСколково",
+        "г. Москва",
+        "2015",
+        "Медицина,\nбиотехнологии",
+        "Около 100\nучастников",
+        "https://imc-foundation.ru",
+    ],
+]
+
+
+def seed_table() -> ParsedTable:
+    cells = [
+        TableCell(row=r, col=c, page=8, text=text, col_label=HEADER[c])
+        for r, row in enumerate(ROWS)
+        for c, text in enumerate(row)
+    ]
+    return ParsedTable(index=0, page_first=8, page_last=9, header=HEADER, cells=cells)
+
+
+@pytest.fixture(scope="module")
+def table_facts():
+    return clusters_from_table(seed_table())
+
+
+@pytest.fixture(scope="module")
+def seed_text_facts():
+    return extract_clusters_from_text(SEED_TEXT.read_text(encoding="utf-8"))
+
+
+def by_name(facts, fragment):
+    found = [f for f in facts if fragment.lower() in f.name.lower()]
+    assert found, f"{fragment!r} not in {[f.name for f in facts]}"
+    return found[0]
+
+
+def test_all_thirteen_rows_match_gold(table_facts):
+    gold = pd.read_csv(GOLD)
+    gold = gold[gold.source == "table"]
+    assert len(table_facts) == 13
+    pred = pd.DataFrame([f.__dict__ for f in table_facts])
+    score = score_clusters(pred, gold)
+    assert score["recall"] == 1.0 and score["precision"] == 1.0
+    assert all(v == 1.0 for v in score["accuracy"].values()), score
+
+
+def test_table_cells(table_facts):
+    altai = by_name(table_facts, "Алтай Био")
+    assert (altai.region, altai.city) == ("Алтайский край", "Бийск, Барнаул, Новоалтайск")
+    assert (altai.participants, altai.employees, altai.founded_year) == (35, 7400, 2010)
+    assert altai.url == "http://www.altaybio.ru http://www.altkibd.ru/ackr/"
+    zel = by_name(table_facts, "Зеленоград")
+    assert zel.name == "Инновационный территориальный кластер «Зеленоград»"
+    assert (zel.region, zel.city, zel.country, zel.url) == (
+        "Москва",
+        "Зеленоград",
+        "RU",
+        "http://www.technounity.ru/",
+    )
+    assert by_name(table_facts, "Калужский").url == "http://www.pharmclusterkaluga.ru/"
+    pushchino = by_name(table_facts, "Пущино")
+    assert (pushchino.participants, pushchino.participants_qualifier) == (30, ">")
+    sib = by_name(table_facts, "Сибакадемсофт")
+    assert (sib.participants_qualifier, sib.region, sib.name) == ("~", "Новосибирская область", sib.name)
+    tomsk = by_name(table_facts, "Томск")
+    assert (tomsk.participants, tomsk.employees, tomsk.attributes["employees_qualifier"]) == (39, 3000, "~")
+    assert (
+        by_name(table_facts, "Медицинская").name
+        == "Кластер «Медицинская промышленность, новая химия и биотех»"
+    )
+    assert by_name(table_facts, "Московский Инновационный").attributes["technoparks"] == 36
+    assert by_name(table_facts, "МедТехКластер").kind == "cluster"
+
+
+def test_other_tables_are_not_cluster_tables():
+    header = ["Наименование налога", "Ставка", "Срок"]
+    cells = [TableCell(row=0, col=c, page=1, text=t) for c, t in enumerate(["НДС", "20 %", "10 лет"])]
+    assert clusters_from_table(ParsedTable(0, 1, 1, header, cells)) == []
+
+
+def test_chinese_parks_from_text(seed_text_facts):
+    zgc = by_name(seed_text_facts, "Чжунгуньцунь")
+    assert (zgc.kind, zgc.country, zgc.city, zgc.employees) == ("technopark", "CN", "Пекин", 500000)
+    assert zgc.attributes["technoparks"] == 17 and zgc.attributes["universities"] == 39
+    assert zgc.attributes["companies"] == 20000 and zgc.attributes["students"] == 400000
+    zj = [f for f in seed_text_facts if "Чжанцзян" in f.name]
+    assert {f.kind for f in zj} == {"hitech_zone"} and all(f.country == "CN" for f in zj)
+    assert any(f.attributes.get("area_km2") == 25.0 for f in zj)
+    assert all(f.founded_year is None for f in zj)  # "Созданный в 2016 году в Парке …" is the centre
+    nanjing = by_name(seed_text_facts, "в г. Нанкин")
+    assert (nanjing.kind, nanjing.city, nanjing.country) == ("hitech_zone", "Нанкин", "CN")
+    fakel = by_name(seed_text_facts, "Факел")
+    assert (fakel.country, fakel.attributes["laboratories"]) == ("CN", 400)
+    samara = by_name(seed_text_facts, "Самарской")
+    assert (samara.region, samara.country) == ("Самарская область", "RU")
+
+
+def test_offsets_index_the_text(seed_text_facts):
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    assert text[by_name(seed_text_facts, "Факел").char_start :].startswith("технопарке «Факел»")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рис. 1. Карта кластеров Китая. Кластеры Китая подразделяются на виды.",
+        "Инновационный кластер создаётся на локальном уровне, как и технопарки.",
+        "В регионе работают особые экономические зоны и индустриальные парки.",
+        "Основная концепция кластеров восходит к работам Альфреда Маршалла.",
+        "Парк культуры «Сокольники» открыт ежедневно.",
+        "Кластерный подход и кластерная политика в Российской Федерации.",
+    ],
+)
+def test_generic_mentions_are_not_records(text):
+    assert extract_clusters_from_text(text) == []
+
+
+def test_named_russian_mentions():
+    text = (
+        'На базе АО "КЭАЗ" создан научно-производственный электротехнический кластер. '
+        "Волгоградский химико-фармацевтический кластер создан в 2011 году. "
+        'ОЭЗ ППТ «Третий полюс» занимает 237,05 га; индустриальный парк "Юбилейный" и '
+        'Промышленный технопарк "Совтест" расположены в Курской области.'
+    )
+    facts = {f.name: f for f in extract_clusters_from_text(text)}
+    assert facts["Научно-производственный электротехнический кластер на базе АО «КЭАЗ»"].kind == "cluster"
+    volgograd = facts["Волгоградский химико-фармацевтический кластер"]
+    assert (volgograd.region, volgograd.founded_year) == ("Волгоградская область", 2011)
+    sez = facts["ОЭЗ ППТ «Третий полюс»"]
+    assert (sez.kind, sez.attributes["area_km2"]) == ("sez", 2.3705)
+    assert facts["Индустриальный парк «Юбилейный»"].kind == "industrial_park"
+    assert facts["Промышленный технопарк «Совтест»"].kind == "technopark"
+
+
+def test_same_cluster_same_id_across_papers():
+    one = extract_clusters_from_text("Калужский фармкластер объединяет 40 участников.")
+    two = extract_clusters_from_text(
+        "Участники Калужского фармкластера, работающие в Калужском фармкластере."
+    )
+    ids = {cluster_id(f.name, f.country) for f in one + two}
+    assert len(ids) == 1
+    assert normal_name("Калужского фармкластера") == "калужский фармкластер"
+    assert normal_name("Парк высоких технологий «Чжанцзян»") == "парк высоких технологий чжанцзян"
+    assert cluster_id("Калужский фармкластер", "RU") != cluster_id("Калужский фармкластер", "CN")
+
+
+def test_resolution_merges_table_and_text(table_facts, seed_text_facts):
+    records = [(f, 8) for f in table_facts] + [(f, 6) for f in seed_text_facts]
+    resolved = resolve_clusters(records)
+    names = [f.name for f, _ in resolved]
+    assert len([n for n in names if "Чжанцзян" in n]) == 1
+    tm = next((f, p) for f, p in resolved if "Техно-мед" in f.name)
+    assert tm[0].source == "table" and tm[1] == [6, 8]
+    zj = next(f for f, _ in resolved if "Чжанцзян" in f.name)
+    assert zj.attributes["area_km2"] == 25.0 and zj.city == "Шанхай"
+    gold = pd.read_csv(GOLD)
+    score = score_clusters(pd.DataFrame([f.__dict__ for f, _ in resolved]), gold)
+    assert score["recall"] == 1.0 and score["precision"] == 1.0, score
+
+
+def test_urls():
+    assert parse_urls(REDIRECT) == "http://www.technounity.ru/"
+    assert parse_urls("www.clustermedtech.ru\nwww.21mpp.ru") == "www.clustermedtech.ru www.21mpp.ru"
+    assert parse_urls("") is None

@@ -1,0 +1,228 @@
+"""Figures: normalization of value, scale, unit, qualifier, kind and period, and non-figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.figures import extract_figures
+from pipeline.extract.numbers import parse_number, scale_of, unit_of
+
+TRADE = (
+    "По итогам 2019 г. товарооборот между РФ и КНР, по данным Главного таможенного "
+    "управления (ГТУ) КНР, вырос на 3,4% и достиг рекордных для торговли между Россией и "
+    "Китаем 110,76 млрд. долл. К 2024 г. планируется выйти на уровень 200 млрд. долл. взаимного "
+    "товарооборота."
+)
+
+
+def one(text: str, quote: str):
+    found = [f for f in extract_figures(text) if text[f.char_start : f.char_end] == quote]
+    assert found, [text[f.char_start : f.char_end] for f in extract_figures(text)]
+    return found[0]
+
+
+def quotes(text: str) -> list[str]:
+    return [text[f.char_start : f.char_end] for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("1 300", 1300.0),
+        ("1\u00a0300", 1300.0),
+        ("1\u202f300", 1300.0),
+        ("110,76", 110.76),
+        ("1.844.036.360,12", 1844036360.12),
+        ("1,33", 1.33),
+        ("−5,2", -5.2),
+        ("27.5", 27.5),
+        ("abc", None),
+    ],
+)
+def test_parse_number(raw, value):
+    assert parse_number(raw) == value
+
+
+def test_scale_and_unit_words():
+    assert [scale_of(w) for w in ["тыс.", "тысяч", "млн.", "миллиардов", "трлн", "Млрд"]] == [
+        3, 3, 6, 9, 12, 9,
+    ]  # fmt: skip
+    units = ["руб.", "рублей", "р.", "долл.", "долларов США", "$", "евро", "€", "юаней", "фунтов"]
+    assert [unit_of(u) for u in units] == ["RUB"] * 3 + ["USD"] * 3 + ["EUR"] * 2 + ["CNY", "GBP"]
+    assert [unit_of(u) for u in ["%", "п.п.", "процентных пункта", "км²", "кв. км", "га", "т"]] == [
+        "PERCENT", "PP", "PP", "KM2", "KM2", "HA", "TONNE",
+    ]  # fmt: skip
+
+
+def test_trade_turnover_change_and_level():
+    f = one(TRADE, "3,4%")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        3.4, 0, "PERCENT", "=", "change", "2019",
+    )  # fmt: skip
+    assert f.measure == "товарооборот" and f.subject == "РФ–КНР"
+    f = one(TRADE, "110,76 млрд. долл.")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        110.76, 9, "USD", "=", "level", "2019",
+    )  # fmt: skip
+    assert f.measure == "товарооборот"
+    assert f.value_scaled == pytest.approx(110.76e9)
+
+
+def test_target():
+    f = one(TRADE, "200 млрд. долл.")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        200.0, 9, "USD", "=", "target", "2024",
+    )  # fmt: skip
+    assert f.measure == "взаимный товарооборот"
+
+
+def test_share():
+    text = "текстиль и обувь - 57,04% от всего объема импорта в 2019 году (в 2018 году – 57,12%)."
+    f = one(text, "57,04%")
+    assert (f.value, f.unit, f.qualifier, f.kind, f.period) == (57.04, "PERCENT", "=", "share", "2019")
+    assert one(text, "57,12%").period == "2018"
+
+
+def test_count_with_adjectives():
+    f = one("Сегодня в КНР уже создано более 1300 индустриальных и инновационных кластеров.",
+            "более 1300 индустриальных и инновационных кластеров")  # fmt: skip
+    assert (f.value, f.unit_mult, f.unit, f.counted, f.qualifier, f.kind, f.period) == (
+        1300.0, 0, "COUNT", "кластер", ">", "level", None,
+    )  # fmt: skip
+    assert f.subject == "КНР"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "mult", "counted", "qualifier"),
+    [
+        ("занято более 560 тыс. научных и инженерных работников", "более 560 тыс. научных и "
+         "инженерных работников", 560.0, 3, "работник", ">"),
+        ("В его состав входят 17 технопарков, 39 университетов", "17 технопарков", 17.0, 0,
+         "технопарк", "="),
+        ("около 20000 высокотехнологических компаний", "около 20000 высокотехнологических "
+         "компаний", 20000.0, 0, "компания", "~"),
+        ("насчитывается 134 бизнес-инкубатора, еще", "134 бизнес-инкубатора", 134.0, 0,
+         "бизнес-инкубатор", "="),
+        ("еще более 2,5 тыс. компаний находится", "более 2,5 тыс. компаний", 2.5, 3,
+         "компания", ">"),
+        ("Всего в Пудуне насчитывается 1711 высокотехнологичных предприятий.",
+         "1711 высокотехнологичных предприятий", 1711.0, 0, "предприятие", "="),
+        ("35 участников, 7400 сотрудников", "7400 сотрудников", 7400.0, 0, "сотрудник", "="),
+    ],
+)  # fmt: skip
+def test_counts(text, quote, value, mult, counted, qualifier):
+    f = one(text, quote)
+    assert (f.value, f.unit_mult, f.unit, f.counted, f.qualifier) == (
+        value, mult, "COUNT", counted, qualifier,
+    )  # fmt: skip
+
+
+def test_times_is_a_ratio():
+    text = "центры с объёмом инвестиций в 8 раз превышающие средненациональные и в 6 раз – их"
+    f = one(text, "в 8 раз")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (8.0, 0, "TIMES", "=", "ratio")
+    assert one(text, "в 6 раз").unit == "TIMES"
+
+
+def test_currency_before():
+    f = one("Его стоимость оценивается в $176 млн. Он находится", "$176 млн.")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (176.0, 6, "USD", "=", "level")
+    assert f.measure == "стоимость"
+
+
+def test_almost_up_to_is_approximate_level():
+    text = "объем производства увеличился на 429 млрд руб. — почти до 2 трлн руб. (решающий вклад"
+    f = one(text, "почти до 2 трлн руб.")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (2.0, 12, "RUB", "~", "level")
+    g = one(text, "429 млрд руб.")
+    assert (g.value, g.unit_mult, g.unit, g.kind) == (429.0, 9, "RUB", "change")
+    assert g.measure == "объем производства"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "mult", "unit", "qualifier"),
+    [
+        ("составила 3 млрд. юаней.", "3 млрд. юаней", 3.0, 9, "CNY", "="),
+        ("в размере 196,5 млрд. юаней, что", "196,5 млрд. юаней", 196.5, 9, "CNY", "="),
+        ("было привлечено более 3,5 руб. из", "более 3,5 руб.", 3.5, 0, "RUB", ">"),
+        ("составил 692,9 млн. долл. США.", "692,9 млн. долл. США", 692.9, 6, "USD", "="),
+        ("выросла на 10%, число", "10%", 10.0, 0, "PERCENT", "="),
+        ("снизилась на 1,5 п.п. за год", "1,5 п.п.", 1.5, 0, "PP", "="),
+        ("на площади 25 км², в 9 км от", "25 км²", 25.0, 0, "KM2", "="),
+        ("на площади 25 км², в 9 км от", "9 км", 9.0, 0, "KM", "="),
+        ("засеяно 300 га пашни", "300 га", 300.0, 0, "HA", "="),
+        ("занимает не менее 7% мирового рынка", "не менее 7%", 7.0, 0, "PERCENT", ">="),
+        ("весом до 10 кг.", "до 10 кг", 10.0, 0, "KG", "<="),
+        ("стоит 5 евро", "5 евро", 5.0, 0, "EUR", "="),
+        ("обошлось в 30 фунтов стерлингов", "30 фунтов стерлингов", 30.0, 0, "GBP", "="),
+        ("выдали два миллиарда рублей", "два миллиарда рублей", 2.0, 9, "RUB", "="),
+    ],
+)  # fmt: skip
+def test_units(text, quote, value, mult, unit, qualifier):
+    f = one(text, quote)
+    assert (f.value, f.unit_mult, f.unit, f.qualifier) == (value, mult, unit, qualifier)
+
+
+def test_coordinated_amounts_share_the_currency():
+    text = "капвложения составили свыше 98 млрд и 360 млрд руб. соответственно."
+    a, b = extract_figures(text)
+    assert (a.value, a.unit_mult, a.unit, a.qualifier) == (98.0, 9, "RUB", ">")
+    assert (b.value, b.unit_mult, b.unit) == (360.0, 9, "RUB")
+    assert a.measure == b.measure == "капвложения"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "mult", "unit"),
+    [
+        ("гранты от 20 до 100 млн руб. получат", 20.0, 100.0, 6, "RUB"),
+        ("ставка 1–5 % годовых", 1.0, 5.0, 0, "PERCENT"),
+        ("зарплата 4–5 тыс. в месяц", 4.0, 5.0, 3, None),
+        ("от 500 тыс. до 1 млн рублей", 500.0, 1000.0, 3, "RUB"),
+    ],
+)
+def test_ranges(text, value, value_max, mult, unit):
+    (f,) = extract_figures(text)
+    assert (f.value, f.value_max, f.unit_mult, f.unit, f.qualifier) == (
+        value, value_max, mult, unit, "range",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Китай с 2010 г. является крупнейшим торговым партнером России.",
+        "подтвердил на пресс-конференции 20 декабря 2018 года президент",
+        "в ходе 24-й регулярной встречи глав правительств",
+        "контракта на сооружение 7-го и 8-го блоков АЭС",
+        "производственно-сбытовых цепочек [2-6]. Рассмотрению",
+        "при участии АТУРК [9, 10].",
+        "распоряжение N 153-рг и приказ № 5 утверждены",
+        "пассажирский лайнер CR929, стандарт ISO 9001 и рейтинг Китай-2017 показывают",
+        "страница 12, раздел 3, с. 45",
+        "Кетелсом и Йораном Линдквистом1. Число стран",
+        "«Стратегия инновационного развития России до 2020 года» 3.",
+        "телефон +7 (495) 123-45-67, сайт http://www.21mpp.ru/page2020 и doi 10.1234/abc.2019",
+        "Рис. 1. Карта кластеров Китая",
+        "Таблица 1. Инновационные кластеры",
+        "в периоды 1990–1994 годов",
+        "\n64 \n",
+        "Менее чем за два года с момента его создания",
+    ],
+)
+def test_not_figures(text):
+    assert quotes(text) == []
+
+
+def test_dates_given_exclude_years_and_set_period():
+    from pipeline.extract.facts import DateFact
+
+    text = "В 2019 г. экспорт составил 12 млрд руб."
+    dates = [DateFact(2, 9, "2019-01-01", "2019-12-31", "year", "point")]
+    (f,) = extract_figures(text, dates=dates)
+    assert (f.value, f.unit_mult, f.unit, f.period) == (12.0, 9, "RUB", "2019")
+    assert f.measure == "экспорт"
+
+
+def test_offsets_index_the_text():
+    for f in extract_figures(TRADE):
+        assert TRADE[f.char_start : f.char_end].strip() == TRADE[f.char_start : f.char_end]
