@@ -1,0 +1,77 @@
+"""Page furniture: running headers/footers, page numbers and КонсультантПлюс export marks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+
+from pipeline.parse.lines import Line
+
+BAND = 0.12  # top/bottom share of the page height where headers and footers live
+EDGE_LINES = 4  # look at most at this many lines from the top and from the bottom
+
+_PAGE_NO = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:стр\.?|с\.|page|страница)?\s*\d{1,4}(?:\s*(?:из|of|/)\s*\d{1,4})?"
+    r"\s*(?:[-–—])?\s*$",
+    re.IGNORECASE,
+)
+_CONSULTANT = re.compile(
+    r"КонсультантПлюс|consultant\.ru|Дата сохранения:|надежная правовая поддержка",
+    re.IGNORECASE,
+)
+
+
+def is_page_number(text: str) -> bool:
+    """'64', '- 5 -', 'стр. 5', 'Страница 3 из 10'."""
+    return bool(_PAGE_NO.match(text))
+
+
+def is_consultant(text: str) -> bool:
+    return bool(_CONSULTANT.search(text))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def _edge_lines(lines: list[Line], height: float) -> list[int]:
+    """Indexes of the lines that sit in the top or bottom band of the page."""
+    idx = [i for i, ln in enumerate(lines[:EDGE_LINES]) if ln.bottom < BAND * height]
+    n = len(lines)
+    idx += [i for i in range(max(n - EDGE_LINES, 0), n)
+            if lines[i].top > (1 - BAND) * height and i not in idx]
+    return idx
+
+
+def _repeated_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
+    """Normalized edge-line texts that recur on enough pages (exactly or nearly)."""
+    counts: Counter[str] = Counter()
+    for lines, h in zip(pages, heights, strict=True):
+        counts.update({_key(lines[i].text) for i in _edge_lines(lines, h)})
+    need = max(2, min(3, len(pages) // 3)) if len(pages) >= 3 else 99
+    keys = list(counts)
+    rep = {k for k in keys if counts[k] >= need}
+    for k in keys:
+        if k in rep or len(k) < 8:
+            continue
+        near = sum(counts[o] for o in keys
+                   if o != k and abs(len(o) - len(k)) < 0.2 * len(k)
+                   and SequenceMatcher(None, k, o).ratio() > 0.85)
+        if counts[k] + near >= need:
+            rep.add(k)
+    return rep
+
+
+def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+    """Drop running headers/footers, page numbers and КонсультантПлюс lines from every page."""
+    rep = _repeated_keys(pages, heights)
+    out = []
+    for lines, h in zip(pages, heights, strict=True):
+        edge = set(_edge_lines(lines, h))
+        out.append([
+            ln for i, ln in enumerate(lines)
+            if not is_consultant(ln.text)
+            and not (i in edge and (is_page_number(ln.text) or _key(ln.text) in rep))
+        ])
+    return out

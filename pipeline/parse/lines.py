@@ -1,0 +1,213 @@
+"""Characters → lines: vertical clustering, word spacing, superscripts and column gutters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.model import BBox
+
+Char = dict[str, Any]
+
+SUP_RATIO = 0.8  # a char smaller than this × the line's size and raised is a superscript
+SPACE_RATIO = 0.2  # a horizontal gap wider than this × font size is a word break
+
+
+@dataclass
+class Line:
+    """One visual text line: its text (superscripts removed), box and dominant font size."""
+
+    text: str
+    bbox: BBox
+    size: float
+    markers: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, marker)
+    bold: bool = False
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+
+def _overlaps(a: Char, b: Char) -> bool:
+    """Do two chars share at least half of the smaller one's height?"""
+    overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return overlap >= 0.5 * max(min(a["bottom"] - a["top"], b["bottom"] - b["top"]), 0.1)
+
+
+def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
+    """Group chars into rows: sorted by top, a char joins the row if it overlaps both the
+    previous char and the row's first char (so one tall glyph cannot glue two lines)."""
+    rows: list[list[Char]] = []
+    for c in sorted(chars, key=lambda c: c["top"]):
+        if rows and _overlaps(rows[-1][-1], c) and _overlaps(rows[-1][0], c):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return rows
+
+
+def dominant_size(chars: Sequence[Char]) -> float:
+    """Most common (rounded) font size among non-space chars."""
+    sizes = Counter(round(c["size"], 1) for c in chars if not c["text"].isspace())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _is_sup(c: Char, size: float, base: float) -> bool:
+    return c["size"] < SUP_RATIO * size and c["bottom"] < base - 0.15 * size
+
+
+def make_line(row: Sequence[Char]) -> Line | None:
+    """Build a `Line` from one row of chars; superscript runs become markers."""
+    row = sorted(row, key=lambda c: c["x0"])
+    size = dominant_size(row)
+    if not size:
+        return None
+    main = [c for c in row if abs(c["size"] - size) < 0.5]
+    base = max(c["bottom"] for c in main) if main else max(c["bottom"] for c in row)
+    parts: list[str] = []
+    markers: list[tuple[int, str]] = []
+    n = 0
+    prev_x1: float | None = None
+    for c in row:
+        t = c["text"]
+        gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
+        if _is_sup(c, size, base):
+            if markers and markers[-1][0] == n and gap < SPACE_RATIO * size:
+                markers[-1] = (n, markers[-1][1] + t)
+            elif not t.isspace():
+                markers.append((n, t))
+            prev_x1 = c["x1"]
+            continue
+        wide = prev_x1 is not None and gap > SPACE_RATIO * size
+        if wide and parts and parts[-1] != " " and not t.isspace():
+            parts.append(" ")
+            n += 1
+        if t.isspace():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+                n += 1
+        else:
+            parts.append(t)
+            n += len(t)
+        prev_x1 = c["x1"]
+    text = "".join(parts).rstrip()
+    if not text:
+        return None
+    markers = [(min(o, len(text)), m) for o, m in markers]
+    bbox = (
+        min(c["x0"] for c in row),
+        min(c["top"] for c in row),
+        max(c["x1"] for c in row),
+        max(c["bottom"] for c in row),
+    )
+    bold = sum("Bold" in c.get("fontname", "") for c in main) > 0.6 * max(len(main), 1)
+    return Line(text.lstrip(), bbox, size, _shift(markers, len(text) - len(text.lstrip())), bold)
+
+
+def _shift(markers: list[tuple[int, str]], k: int) -> list[tuple[int, str]]:
+    return [(max(o - k, 0), m) for o, m in markers] if k else markers
+
+
+def build_lines(chars: Iterable[Char]) -> list[Line]:
+    """Lines of a single text column, top to bottom."""
+    return [ln for row in cluster_rows(chars) if (ln := make_line(row)) is not None]
+
+
+def _segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
+    """Horizontal extents of a row, split at gaps wider than 1.5 × font size."""
+    segs: list[tuple[float, float]] = []
+    for c in sorted(row, key=lambda c: c["x0"]):
+        if c["text"].isspace():
+            continue
+        if segs and c["x0"] - segs[-1][1] < 1.5 * size:
+            segs[-1] = (segs[-1][0], max(segs[-1][1], c["x1"]))
+        else:
+            segs.append((c["x0"], c["x1"]))
+    return segs
+
+
+def _split_ok(segs: list[tuple[float, float]], x: float, width: float) -> bool | None:
+    """None if the row crosses x; True if both sides of x hold a wide run of text."""
+    if any(a <= x <= b for a, b in segs):
+        return None
+    left = [s for s in segs if s[1] < x]
+    right = [s for s in segs if s[0] > x]
+    wide = 0.2 * width
+    return bool(left and right and left[-1][1] - left[0][0] >= wide
+                and right[-1][1] - right[0][0] >= wide)
+
+
+def _longest_run(flags: list[bool | None]) -> int:
+    """Longest run of split rows, tolerating single one-sided rows but no crossing rows."""
+    best = run = 0
+    for f in flags:
+        run = 0 if f is None else run + int(f)
+        best = max(best, run)
+    return best
+
+
+def find_gutter(rows: Sequence[Sequence[Char]], width: float) -> float | None:
+    """x of a column gutter: ≥5 consecutive rows with prose on both sides and none across it."""
+    if len(rows) < 5:
+        return None
+    segs = [_segments(r, dominant_size(r) or 10.0) for r in rows]
+    best: tuple[int, float] | None = None
+    for x in range(int(0.3 * width), int(0.7 * width), 2):
+        run = _longest_run([_split_ok(ss, x, width) for ss in segs])
+        if run >= 5 and (best is None or run > best[0]):
+            best = (run, float(x))
+    return best[1] if best else None
+
+
+def _detached(rows: list[list[Char]], k: int, height: float) -> bool:
+    """Is row k a header/footer row: in the outer 10% of the page, set off by a wide gap?"""
+    top = min(c["top"] for c in rows[k])
+    bottom = max(c["bottom"] for c in rows[k])
+    h = bottom - top
+    if bottom < 0.1 * height and k + 1 < len(rows):
+        return min(c["top"] for c in rows[k + 1]) - bottom > 1.2 * h
+    if top > 0.9 * height and k > 0:
+        return top - max(c["bottom"] for c in rows[k - 1]) > 1.2 * h
+    return False
+
+
+def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[list[Char]]:
+    """Reorder rows so that two-column blocks read left column first, then right."""
+    out: list[list[Char]] = []
+    left: list[list[Char]] = []
+    right: list[list[Char]] = []
+
+    def flush() -> None:
+        out.extend(cluster_rows(c for r in left for c in r))
+        out.extend(cluster_rows(c for r in right for c in r))
+        left.clear()
+        right.clear()
+
+    for k, row in enumerate(rows):
+        size = dominant_size(row) or 10.0
+        if _detached(rows, k, height) or any(a <= gutter <= b for a, b in _segments(row, size)):
+            flush()
+            out.append(row)
+            continue
+        lpart = [c for c in row if (c["x0"] + c["x1"]) / 2 < gutter]
+        rpart = [c for c in row if (c["x0"] + c["x1"]) / 2 >= gutter]
+        if lpart:
+            left.append(lpart)
+        if rpart:
+            right.append(rpart)
+    flush()
+    return out

@@ -1,0 +1,207 @@
+"""PDF → `ParsedDocument` with pdfplumber: one pass over the pages, then document-level cleanup."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.page import Page
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
+from pipeline.parse.assemble import assemble, split_footnotes
+from pipeline.parse.furniture import strip_furniture
+from pipeline.parse.ids import doc_id_of
+from pipeline.parse.lines import Line, build_lines, cluster_rows, find_gutter, make_line, split_columns
+from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
+from pipeline.parse.tables import (
+    TABLE_SETTINGS,
+    RawTable,
+    cell_rows,
+    find_caption,
+    in_bbox,
+    merge_tables,
+    real_tables,
+)
+
+_CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
+
+
+@dataclass
+class RawPage:
+    """What the first pass keeps of a page (pdfplumber objects are released right away)."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[RawTable] = field(default_factory=list)
+    gutter: float | None = None
+    n_chars: int = 0
+    broken: bool = False
+
+
+def check_header(path: Path) -> None:
+    """Reject empty files and files that are not PDFs before pdfminer sees them."""
+    with path.open("rb") as f:
+        head = f.read(1024)
+    if not head:
+        raise ParseError(f"{path.name}: empty file", error_type="empty")
+    if b"%PDF-" not in head:
+        raise ParseError(f"{path.name}: not a PDF (no %PDF header)", error_type="not_pdf")
+
+
+@contextmanager
+def open_pdf(path: Path):
+    """pdfplumber.open with every pdfminer failure turned into a `ParseError`."""
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as e:
+        raise _corrupt(path, e) from e
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def _corrupt(path: Path, e: Exception) -> ParseError:
+    """Wrap a pdfminer/pdfplumber failure (unwrapping `PdfminerException`) as a `ParseError`."""
+    if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], Exception):
+        e = e.args[0]
+    if isinstance(e, PDFPasswordIncorrect | PDFEncryptionError):
+        return ParseError(f"{path.name}: encrypted PDF: needs a password", error_type="encrypted")
+    msg = str(e) or type(e).__name__
+    return ParseError(f"{path.name}: corrupt or truncated PDF ({type(e).__name__}: {msg})",
+                      error_type="corrupt")
+
+
+def read_page(page: Page, number: int) -> RawPage:
+    """First pass over one page: chars once, tables once, body lines in reading order."""
+    raw = RawPage(number, float(page.width), float(page.height))
+    chars = dedupe_chars(page.chars)
+    raw.n_chars = sum(1 for c in chars if c["text"].strip())
+    if raw.n_chars and page_is_broken(chars):
+        raw.broken = True
+        return raw
+    chars = clean_chars(chars)
+    tables = real_tables(page.find_tables(TABLE_SETTINGS)) if page.edges else []
+    boxes = [t.bbox for t in tables]
+    body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
+    rows = cluster_rows(body)
+    raw.gutter = find_gutter(rows, raw.width)
+    if raw.gutter is not None:
+        rows = split_columns(rows, raw.gutter, raw.height)
+    raw.lines = [ln for r in rows if (ln := make_line(r)) is not None]
+    for t in tables:
+        tchars = [c for c in chars if in_bbox(c, t.bbox)]
+        rows_text = cell_rows(t, tchars)
+        if len(rows_text) >= 2:
+            raw.tables.append(RawTable(number, t.bbox, rows_text))
+    return raw
+
+
+def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None) -> list[RawPage]:
+    """Run the first pass over the pages, closing each page as soon as it is read."""
+    out = []
+    for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages):
+        try:
+            out.append(read_page(page, i + 1))
+        except ParseError:
+            raise
+        except Exception as e:
+            raise _corrupt(path, e) from e
+        finally:
+            page.close()
+    return out
+
+
+def body_size(pages: list[RawPage]) -> float:
+    """Dominant font size of body text in the document (weighted by characters)."""
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _resolve_tables(p: RawPage, lines: list[Line]) -> None:
+    """Captions from the lines above each table; flag tables that open the page body."""
+    for t in p.tables:
+        t.caption = find_caption(lines, t.bbox)
+        above = [ln for ln in lines if ln.bottom <= t.bbox[1] + 1 and not _CONTINUED.match(ln.text)]
+        t.continued = not above and t is p.tables[0]
+
+
+def _run(lines: list[Line], pred) -> str | None:
+    """Text of the first run (≤ 4 lines) of consecutive lines that satisfy `pred`."""
+    k = next((i for i, ln in enumerate(lines) if pred(ln)), None)
+    if k is None:
+        return None
+    run = []
+    for ln in lines[k:k + 4]:
+        if not pred(ln):
+            break
+        run.append(ln.text)
+    return " ".join(run).strip() or None
+
+
+def _meta_title(meta: dict[str, Any]) -> str | None:
+    t = str(meta.get("Title") or "").strip()
+    t = re.sub(r"^Microsoft (Word|PowerPoint) - |\.(docx?|pdf|rtf)$", "", t, flags=re.IGNORECASE)
+    ok = len(t) >= 4 and re.search(r"[^\W\d_]{3}", t) and "untitled" not in t.lower()
+    return t if ok else None
+
+
+def _title(lines: list[Line], size: float, meta: dict[str, Any]) -> str | None:
+    """First large-font lines of page 1, else a meaningful metadata Title, else bold caps."""
+    big = max((ln.size for ln in lines), default=0.0)
+    if size and big >= 1.15 * size:
+        return _run(lines, lambda ln: ln.size >= 0.95 * big)
+    return _meta_title(meta) or _run(
+        lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= 2)
+
+
+def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) -> ParsedDocument:
+    """Second pass: furniture, footnotes, paragraphs, tables and the title."""
+    good = [p for p in raws if p.n_chars]
+    if not good:
+        raise ParseError(f"{path.name}: no text layer (scanned images?) — OCR is not supported",
+                         error_type="no_text", status=DocStatus.NO_TEXT)
+    if all(p.broken for p in good):
+        raise ParseError(f"{path.name}: broken text layer (unmapped glyphs or mojibake) "
+                         "on every page", error_type="broken_text")
+    size = body_size(raws)
+    cleaned = strip_furniture([p.lines for p in raws], [p.height for p in raws])
+    pages = []
+    for p, lines in zip(raws, cleaned, strict=True):
+        _resolve_tables(p, lines)
+        body, notes = split_footnotes(lines, size, p.number)
+        a = assemble(body, p.gutter)
+        flags = (["broken_text_layer"] if p.broken else []) + (["two_column"] if p.gutter else [])
+        pages.append(PageText(p.number, a.text, a.spans, notes, p.width, p.height, a.markers, flags))
+    tables = merge_tables([t for p in raws for t in p.tables])
+    return ParsedDocument(doc_id_of(path), str(path), path.name, DocStatus.OK, n_pages,
+                          _title(cleaned[0] if cleaned else [], size, meta), None, pages, tables)
+
+
+def parse_pdf(path: str | Path, *, max_pages: int | None = None) -> ParsedDocument:
+    """Parse a PDF into cleaned page texts, footnotes and tables; raise `ParseError` if unusable."""
+    path = Path(path)
+    check_header(path)
+    with open_pdf(path) as pdf:
+        try:
+            n_pages = len(pdf.pages)
+            meta = dict(pdf.metadata or {})
+        except Exception as e:
+            raise _corrupt(path, e) from e
+        raws = read_pages(pdf, path, max_pages)
+    return build_document(path, raws, n_pages, meta)
+
+
+__all__ = ["parse_pdf", "build_lines"]

@@ -1,0 +1,53 @@
+"""Text-layer quality: unmapped glyphs, private-use characters and mojibake."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.parse.lines import Char
+
+BAD_PAGE_RATIO = 0.3
+
+
+def bad_glyph(text: str) -> bool:
+    """An unusable glyph: '(cid:NN)', private-use area, replacement or control character."""
+    if text.startswith("(cid:"):
+        return True
+    if len(text) != 1:
+        return False
+    o = ord(text)
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or (o < 32 and text not in "\t\n\r") or (
+        0x80 <= o < 0xA0
+    )
+
+
+def _mojibake(text: str) -> bool:
+    """Latin-1 letters that stand for Cyrillic bytes ('Ã', 'Ð', 'Ïðîåêò')."""
+    return len(text) == 1 and 0xC0 <= ord(text) <= 0xFF
+
+
+def page_is_broken(chars: Sequence[Char]) -> bool:
+    """True when too many of the page's glyphs are unmapped or mis-decoded."""
+    visible = [c["text"] for c in chars if c["text"].strip()]
+    if len(visible) < 20:
+        return bool(visible) and sum(bad_glyph(t) for t in visible) > len(visible) / 2
+    bad = sum(bad_glyph(t) or _mojibake(t) for t in visible)
+    return bad > BAD_PAGE_RATIO * len(visible)
+
+
+def clean_chars(chars: Sequence[Char]) -> list[Char]:
+    """Drop unusable glyphs from a page's chars."""
+    return [c for c in chars if c["text"] and not bad_glyph(c["text"])]
+
+
+def dedupe_chars(chars: Sequence[Char], tol: float = 1.0) -> list[Char]:
+    """Drop overprinted copies of a glyph (faux bold) within `tol` points; keeps the first."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for c in chars:
+        x, y, t = int(c["x0"] / tol), int(c["top"] / tol), c["text"]
+        if any((t, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            continue
+        seen.add((t, x, y))
+        out.append(c)
+    return out
