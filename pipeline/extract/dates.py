@@ -286,6 +286,8 @@ def _fits(text: str, start: int, end: int, fact: Any, tokens: list) -> bool:
     before, after = text[start - 1 : start], text[end : end + 2]
     if before and (before.isalnum() or before in "/\\_@#№.") and not fact.title:
         return False
+    if before == "," and text[start - 2 : start - 1].isdigit():  # the decimals of "99,3"
+        return False
     if after[:1].isalnum() or after[:1] == "/" or re.match(r"[.-]\d|-\w", after):
         return False
     if fact.title and not _glued(tokens):

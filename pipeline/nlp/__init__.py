@@ -120,13 +120,27 @@ def analyze(text: str) -> Analysis:
     m = models()
     doc = natasha.Doc(text)
     doc.segment(m.segmenter)
-    sentences = [Sentence(s.start, s.stop, s.text) for s in doc.sents]
+    sentences = [part for s in doc.sents for part in _split_paragraphs(text, s.start, s.stop)]
     entities: list[Entity] = []
     if sentences:
         doc.tag_ner(m.ner_tagger)
         for span in doc.spans:
             entities.append(Entity(span.start, span.stop, span.type, span.text, nominative(span.text)))
     return Analysis(text=text, sentences=sentences, entities=entities)
+
+
+def _split_paragraphs(text: str, start: int, end: int) -> list[Sentence]:
+    """Split a sentence at paragraph breaks ("\n" in cleaned page text ends a paragraph)."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        a, b = start + line.start(), start + line.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(a, b, text[a:b]))
+    return out
 
 
 def _parse_sentences(sentences: list[Sentence], indices: list[int]) -> dict[int, list[Token]]:

@@ -36,18 +36,22 @@ def _forms(stem: str, endings: Iterable[str]) -> set[str]:
     return {stem + ending for ending in endings}
 
 
-_SOFT = ("ь", "я", "е", "ю", "ём", "ем")
-_HARD = ("", "а", "е", "у", "ом")
-MONTHS: dict[str, int] = {}
+CASES = ("nomn", "gent", "datv", "ablt", "loct")
+_SOFT = ("ь", "я", "ю", "ём|ем", "е")  # endings by case, as in CASES
+_HARD = ("", "а", "у", "ом", "е")
+_MAY = ("й", "я", "ю", "ем", "е")
+MONTH_CASES: dict[str, dict[str, int]] = {case: {} for case in CASES}
 for _number, (_stem, _endings) in enumerate(
     [
-        ("январ", _SOFT), ("феврал", _SOFT), ("март", _HARD), ("апрел", _SOFT),
-        ("ма", ("й", "я", "е", "ю", "ем")), ("июн", _SOFT), ("июл", _SOFT), ("август", _HARD),
-        ("сентябр", _SOFT), ("октябр", _SOFT), ("ноябр", _SOFT), ("декабр", _SOFT),
+        ("январ", _SOFT), ("феврал", _SOFT), ("март", _HARD), ("апрел", _SOFT), ("ма", _MAY),
+        ("июн", _SOFT), ("июл", _SOFT), ("август", _HARD), ("сентябр", _SOFT), ("октябр", _SOFT),
+        ("ноябр", _SOFT), ("декабр", _SOFT),
     ],
     start=1,
 ):  # fmt: skip
-    MONTHS.update(dict.fromkeys(_forms(_stem, _endings), _number))
+    for _case, _ending in zip(CASES, _endings, strict=True):
+        MONTH_CASES[_case].update(dict.fromkeys(_forms(_stem, _ending.split("|")), _number))
+MONTHS = {form: number for forms in MONTH_CASES.values() for form, number in forms.items()}
 
 YEAR_SG = {"год", "года", "году", "годом", "годе"}
 YEAR_PL = {"годы", "годов", "годам", "годами", "годах"}
@@ -114,7 +118,16 @@ DAY = number(1, 31, 1, 2).interpretation(Point.day.custom(int))
 DAY2 = number(1, 31, 2).interpretation(Point.day.custom(int))
 MONTH_NUM = number(1, 12, 1, 2).interpretation(Point.month.custom(int))
 MONTH2 = number(1, 12, 2).interpretation(Point.month.custom(int))
-MONTH_NAME = _words(MONTHS).interpretation(Point.month.custom(lambda v: MONTHS[v.lower()]))
+
+
+def _month(*cases: str) -> object:
+    """A month name in one of the given cases (any case when none given)."""
+    forms = {form for case in cases or CASES for form in MONTH_CASES[case]}
+    return _words(forms).interpretation(Point.month.custom(lambda v: MONTHS[v.lower()]))
+
+
+MONTH_NAME = _month()
+MONTH_GEN = _month("gent")  # "20 декабря", "в начале января"
 YEAR = number(1000, 2100, 4).interpretation(Point.year.custom(int))
 YEAR_SHORT = number(0, 99, 2).interpretation(
     Point.year.custom(lambda v: int(v) + (2000 if int(v) <= 40 else 1900))
@@ -129,8 +142,8 @@ ORD_SUFFIX = rule(DASH, _words(ORDINAL_SUFFIXES)).optional()
 
 # --- points -----------------------------------------------------------------------------------
 
-FULL_DATE = rule(DAY, MONTH_NAME, YEAR, YEAR_WORD.optional())
-DAY_MONTH = rule(DAY, MONTH_NAME)
+FULL_DATE = rule(DAY, MONTH_GEN, YEAR, YEAR_WORD.optional())
+DAY_MONTH = rule(DAY, MONTH_GEN)
 MONTH_YEAR = rule(MONTH_NAME, YEAR, YEAR_WORD.optional())
 NUMERIC_DATE = or_(
     rule(DAY, DOT, MONTH_NUM, DOT, or_(YEAR, YEAR_SHORT), YEAR_WORD.optional()),
@@ -159,7 +172,7 @@ DECADE = or_(
     rule(DECADE_4, DASH, _words(CASE_SUFFIXES), YEARS_WORD.optional()),
     rule(DECADE_2, DASH, DECADE_SUFFIX, YEARS_WORD),
 )
-SHORT_DECADE = rule(DECADE_2, DASH, DECADE_SUFFIX)
+SHORT_DECADE = rule(DECADE_2, DASH, _words(DECADE_SUFFIXES))  # "в 90-х", not "по 10-й"
 
 CENTURY_NUMBER = or_(
     rule(_one_of(roman_value, 1, 21, "LATIN").interpretation(Point.century.custom(roman_value))),
@@ -197,6 +210,11 @@ POINT = or_(
 ).interpretation(Point)  # fmt: skip
 MONTH_ALONE = rule(MONTH_NAME).interpretation(Point)
 
+
+def _alone(*cases: str) -> object:
+    return rule(_month(*cases)).interpretation(Point).interpretation(Date.first)
+
+
 # --- ranges -----------------------------------------------------------------------------------
 
 
@@ -213,8 +231,8 @@ YEAR_RANGE_TAIL = or_(
     _last(number(0, 99, 2).interpretation(Point.tail.custom(int))),
 )
 RANGE = or_(
-    rule(_first(DAY), DASH, _last(DAY, MONTH_NAME, rule(YEAR, YEAR_WORD.optional()).optional())),
-    rule(_first(DAY, MONTH_NAME), DASH, _last(or_(FULL_DATE, DAY_MONTH))),
+    rule(_first(DAY), DASH, _last(DAY, MONTH_GEN, rule(YEAR, YEAR_WORD.optional()).optional())),
+    rule(_first(DAY, MONTH_GEN), DASH, _last(or_(FULL_DATE, DAY_MONTH))),
     rule(_first(MONTH_NAME), DASH, _last(MONTH_NAME, YEAR, YEAR_WORD.optional())),
     rule(_first(MONTH_NAME, YEAR), DASH, _last(MONTH_NAME, YEAR, YEAR_WORD.optional())),
     rule(_first(YEAR), DASH, YEAR_RANGE_TAIL, YEAR_WORD),
@@ -235,10 +253,10 @@ FROM_TO = rule(
 
 def _prep(words: set[str]) -> object:
     """A preposition from `words` (or "начиная с"), interpreted into `Date.prep`."""
-    return or_(
-        rule(_words(words - {"начиная"})).interpretation(Date.prep.custom(str.lower)),
-        rule(_words({"начиная"}), _words({"с", "со"})).interpretation(Date.prep.const("с")),
-    )
+    single = rule(_words(words - {"начиная"})).interpretation(Date.prep.custom(str.lower))
+    if "начиная" not in words:
+        return single
+    return or_(single, rule(_words({"начиная"}), _words({"с", "со"})).interpretation(Date.prep.const("с")))
 
 
 PREP = _prep(SINCE | BY | CONTEXT)
@@ -255,7 +273,13 @@ YEARS = or_(
     rule(_first(BARE_YEAR), DASH, _last(BARE_YEAR)),
 )
 BARE = rule(PREP, PART.optional(), YEARS)
-MONTH_WITH_PREP = rule(PREP, PART.optional(), MONTH_ALONE.interpretation(Date.first))
+MONTH_WITH_PREP = or_(  # the preposition governs the month's case: "в мае", "с мая", "к маю"
+    rule(PREP, PART, _alone("gent")),
+    rule(_prep({"в", "во"}), _alone("loct")),
+    rule(_prep({"с", "со", "до", "после", "от", "около", "начиная"}), _alone("gent")),
+    rule(_prep({"к"}), _alone("datv")),
+    rule(_prep({"по", "на", "за"}), _alone("nomn")),
+)
 DECADE_WITH_PREP = rule(
     or_(rule(_prep(SINCE | BY | {"в", "во"}), PART.optional()), rule(PART)),
     SHORT_DECADE.interpretation(Point).interpretation(Date.first),

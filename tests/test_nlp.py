@@ -1,0 +1,80 @@
+"""The NLP layer: sentences, entities as spaCy ents, syntax on demand, mentions and their noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import analyze, extract_mentions, models
+from pipeline.nlp.morph import nominative
+
+SEED_START = (
+    "Аннотация. В работе приводится обзор существующих подходов к внедрению инноваций в России и Китае.\n"
+    "Yuri G. Gertsik, Ph.D in Economics, Associate Professor, Bauman Moscow State Technical University\n"
+    "По итогам 2019 г. товарооборот между РФ и КНР, по данным Главного таможенного управления (ГТУ) КНР, "
+    "вырос на 3,4%. Об этом сказал президент Владимир Путин на встрече в Санкт-Петербурге."
+)
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyze(SEED_START)
+
+
+def test_models_load_once() -> None:
+    assert models() is models()
+
+
+def test_sentences_index_the_text(analysis) -> None:
+    assert len(analysis.sentences) >= 4
+    for s in analysis.sentences:
+        assert SEED_START[s.start : s.end] == s.text
+    assert analysis.sentence_at(SEED_START.index("3,4%")).text.startswith("По итогам 2019 г.")
+
+
+def test_mentions_are_normalized_and_noise_filtered(analysis) -> None:
+    mentions = extract_mentions(analysis)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["России"].type == "LOC" and by_text["России"].normal == "Россия"
+    assert by_text["Санкт-Петербурге"].normal == "Санкт-Петербург"
+    assert any(m.type == "PER" and m.normal == "Владимир Путин" for m in mentions)
+    org = next(m for m in mentions if m.text.startswith("Главного таможенного"))
+    assert org.normal.startswith("Главное таможенное управление")
+    texts = {m.text for m in mentions}
+    assert "Аннотация" not in texts  # a heading tagged as a person
+    assert not any("Bauman" in t or "Professor" in t for t in texts)  # English affiliation line
+    for m in mentions:
+        assert SEED_START[m.char_start : m.char_end] == m.text
+
+
+def test_spacy_doc_carries_entities_and_lemmas(analysis) -> None:
+    doc = analysis.doc
+    assert doc.text == SEED_START
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("России", "LOC") in labels
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["подходов"] == "подход"
+    assert sum(1 for t in doc if t.is_sent_start) >= 4
+
+
+def test_syntax_on_demand_finds_the_subject(analysis) -> None:
+    index = analysis.sentence_index(SEED_START.index("товарооборот"))
+    tokens = analysis.tokens(index)
+    subject = next(t for t in tokens if t.text == "товарооборот")
+    head = next(t for t in tokens if t.id == subject.head_id)
+    assert subject.rel.startswith("nsubj") and head.lemma == "вырасти"
+    assert SEED_START[subject.start : subject.end] == "товарооборот"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Калужского фармкластера", "Калужский фармкластер"),
+        ("в Калужском фармкластере".split(" ", 1)[1], "Калужский фармкластер"),
+        ("Министерства экономического развития", "Министерство экономического развития"),
+        ("Московской области", "Московская область"),
+        ("Волгоградского химико-фармацевтического кластера", "Волгоградский химико-фармацевтический кластер"),
+        ("АО «КЭАЗ»", "АО «КЭАЗ»"),
+    ],
+)
+def test_nominative(phrase: str, expected: str) -> None:
+    assert nominative(phrase) == expected
