@@ -44,7 +44,7 @@ def main(path: Path) -> None:
     print(f"nlp+extract: {nlp_s:.1f} s, {chars / nlp_s:,.0f} chars/s, {len(doc.pages) / nlp_s:.1f} pages/s")
     print(f"facts: {counts}; peak RSS {peak_rss_mb():.0f} MB")
     quarter = max(1, len(rss_by_page) // 4)
-    print(f"peak RSS after page {quarter}: {rss_by_page[quarter - 1]:.0f} MB; at the end: {rss_by_page[-1]:.0f} MB")
+    print(f"peak RSS after page {quarter}: {rss_by_page[quarter - 1]:.0f} MB; end: {rss_by_page[-1]:.0f} MB")
 
 
 if __name__ == "__main__":
