@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import pymorphy3
+from pipeline.nlp.morph import is_known, parses
 
 HYPHENS = "-\u00ad\u2010\u2011"
 _TAIL = re.compile(r"([^\W\d_]+)[" + HYPHENS + r"]$")
@@ -14,16 +14,7 @@ _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 _URL_BODY = re.compile(r"^(?!https?:|www\.)[^\s\u0400-\u04ff]+")
 
 
-@cache
-def morph() -> pymorphy3.MorphAnalyzer:
-    """The process-wide morphological analyzer (loaded once)."""
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=65536)
-def known(word: str) -> bool:
-    """Is the word (any case) in the pymorphy3 dictionary?"""
-    return morph().word_is_known(word.lower())
+known = is_known  # is the word (any case) in the pymorphy3 dictionary?
 
 
 @lru_cache(maxsize=16384)
@@ -32,7 +23,7 @@ def _compound_stem(left: str) -> bool:
     if len(left) < 3 or left[-1].lower() not in "ое":
         return False
     return any({"ADJS", "ADVB"} & set(str(p.tag).replace(" ", ",").split(",")) and p.score > 0.3
-               for p in morph().parse(left.lower()))
+               for p in parses(left))
 
 
 def _cyrillic(ch: str) -> bool:
