@@ -1,0 +1,83 @@
+"""Human review gate for the ingest flow (`indikator ingest --review`).
+
+Call `review_gate(out)` inside the ingest flow after the batch is written: it starts the review
+app, posts a markdown artifact with its address, and pauses the flow run until a reviewer resumes
+it with a `ReviewDone` input (the form Prefect's UI shows for a paused run, or `resume_review`).
+It then stops the app, refreshes the `reviewed/` export and returns the review counts. Pausing
+needs a reachable Prefect API (a server); the plain `indikator review` works without one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from uuid import UUID
+
+from prefect.artifacts import create_markdown_artifact
+from prefect.flow_runs import pause_flow_run, resume_flow_run
+from prefect.input import RunInput
+from prefect.runtime import flow_run
+from pydantic import Field
+
+from pipeline.review import command, export_reviewed, orphaned_in
+from pipeline.review.decisions import REVIEWABLE, STATUS_COLUMN
+from pipeline.store import read_table
+
+REVIEW_KEY = "indikator-review"
+
+
+class ReviewDone(RunInput):
+    """What the reviewer answers to resume the paused ingest flow."""
+
+    reviewer: str = Field("", description="Who reviewed")
+    approved: bool = Field(True, description="The reviewed/ export may be published")
+    note: str = Field("", description="Anything the next reviewer should know")
+
+
+def review_gate(
+    out: str | Path,
+    *,
+    port: int = 8501,
+    timeout_s: int = 24 * 3600,
+    poll_interval_s: int = 10,
+    start_app: bool = True,
+) -> dict:
+    """Pause the running flow for review (app on 127.0.0.1:port, with a "resume" button); returns
+    review counts per table and the reviewer's `ReviewDone` answer."""
+    out = Path(out)
+    run_id = str(flow_run.id) if flow_run.id else None
+    app = subprocess.Popen(command(out, port, flow_run_id=run_id)) if start_app else None
+    try:
+        create_markdown_artifact(markdown=_instructions(out, port), key=REVIEW_KEY, description="Review")
+        answer = pause_flow_run(
+            wait_for_input=ReviewDone, timeout=timeout_s, poll_interval=poll_interval_s, key="review"
+        )
+    finally:
+        if app is not None:
+            app.terminate()
+            app.wait(timeout=10)
+    export_reviewed(out)
+    return review_summary(out) | {"answer": answer.model_dump(include={"reviewer", "approved", "note"})}
+
+
+def resume_review(flow_run_id: str | UUID, reviewer: str = "", approved: bool = True, note: str = "") -> None:
+    """Resume a flow paused by `review_gate` (what the UI form does)."""
+    answer = {"reviewer": reviewer, "approved": approved, "note": note}
+    resume_flow_run(UUID(str(flow_run_id)), run_input=answer)
+
+
+def review_summary(out: str | Path) -> dict:
+    """Rows per review status per table, and the number of orphaned decisions."""
+    counts = {}
+    for table in REVIEWABLE:
+        frame = read_table(out, table)
+        if STATUS_COLUMN in frame and not frame.empty:
+            counts[table] = {str(k): int(v) for k, v in frame[STATUS_COLUMN].value_counts().items()}
+    return {"status": counts, "orphaned": len(orphaned_in(out))}
+
+
+def _instructions(out: Path, port: int) -> str:
+    return (
+        f"### Review waiting\n\nOpen the review app: http://127.0.0.1:{port} (output `{out}`).\n\n"
+        "Accept, reject or correct rows, then **Resume** this flow run and fill in the form."
+    )
