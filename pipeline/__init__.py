@@ -2,14 +2,26 @@
 
 Public API: `extract_text(text) -> Extraction` and `ingest(paths, out=...) -> IngestSummary`.
 Stages: `pipeline.parse` → `pipeline.nlp` → `pipeline.extract` → `pipeline.store` → `pipeline.review`.
+The heavy modules (natasha models, yargy grammars) load on first use, so `import pipeline` is cheap.
 """
 
 from __future__ import annotations
 
-import natasha  # noqa: F401  (first: natasha patches pymorphy2, which yargy needs, for Python 3.11)
+from importlib import import_module
 
 from pipeline.config import PACKAGE_VERSION as __version__
-from pipeline.extract import Extraction, extract_text
-from pipeline.ingest import IngestSummary, ingest
+
+_LAZY = {
+    "Extraction": "pipeline.extract",
+    "extract_text": "pipeline.extract",
+    "IngestSummary": "pipeline.ingest",
+    "ingest": "pipeline.ingest",
+}
 
 __all__ = ["Extraction", "IngestSummary", "__version__", "extract_text", "ingest"]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -22,6 +22,8 @@ class Settings:
     doc_timeout_seconds: int = 600
     max_pages: int = 2000
     workers: int = 1
+    dask_address: str | None = None
+    prefect_port: int = 4200  # `indikator serve` starts a Prefect server here unless PREFECT_API_URL is set
     review_port: int = 8501
 
 
@@ -45,9 +47,15 @@ def _cast(value: object, type_name: str) -> object:
     return value
 
 
-@cache
 def pipeline_version() -> str:
-    """Package version plus a hash of the library's source: any code change re-extracts."""
+    """Package version plus a hash of the library's source: any code change re-extracts.
+
+    `INDIKATOR_PIPELINE_VERSION` pins it (worker processes inherit their run's version)."""
+    return os.environ.get("INDIKATOR_PIPELINE_VERSION") or _source_version()
+
+
+@cache
+def _source_version() -> str:
     digest = hashlib.sha256()
     for path in sorted(PIPELINE_DIR.rglob("*.py")):
         digest.update(path.relative_to(PIPELINE_DIR).as_posix().encode())

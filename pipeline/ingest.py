@@ -34,6 +34,7 @@ class DocResult:
     seconds: float = 0.0
     rows: dict[str, list[dict]] = field(default_factory=dict)
     skipped: bool = False
+    worker: dict = field(default_factory=dict)  # pid, rss_mb, model_loads when run in a worker process
 
     @property
     def failure(self) -> dict | None:
@@ -89,6 +90,8 @@ def process_document(path: str | Path, *, max_pages: int | None = None) -> DocRe
     stage, doc_id = "read", None
     try:
         doc_id = doc_id_of(path)
+        stage = "limits"
+        check_page_limit(path, max_pages)
         stage = "parse"
         parsed = parse_path(path, max_pages=max_pages)
         stage = "extract"
@@ -105,6 +108,41 @@ def process_document(path: str | Path, *, max_pages: int | None = None) -> DocRe
     for doc in rows["documents"]:
         doc["seconds"] = round(seconds, 3)
     return DocResult(str(path), doc_id, str(status), seconds, rows)
+
+
+def check_page_limit(path: Path, max_pages: int | None) -> None:
+    """Refuse a PDF with more than `max_pages` pages before parsing it (cheap pdfium page count)."""
+    if not max_pages or path.suffix.lower() != ".pdf":
+        return
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - unreadable PDFs are reported by the parser
+        return
+    try:
+        n_pages = len(pdf)
+    finally:
+        pdf.close()
+    if n_pages > max_pages:
+        raise ParseError(
+            f"{path.name}: {n_pages} pages, more than the limit of {max_pages} (max_pages)",
+            error_type="too_many_pages",
+        )
+
+
+def failed_result(path: str | Path, stage: str, error_type: str, message: str, seconds: float) -> DocResult:
+    """A failed `DocResult` produced outside the parser (timeouts, crashed workers)."""
+    path = Path(path)
+    try:
+        from pipeline.parse.ids import doc_id_of
+
+        doc_id: str | None = doc_id_of(path)
+    except OSError:
+        doc_id = None
+    rows = _failed_rows(path, doc_id, stage, error_type, message, DocStatus.FAILED)
+    rows["documents"][0]["seconds"] = round(seconds, 3)
+    return DocResult(str(path), doc_id, str(DocStatus.FAILED), seconds, rows)
 
 
 def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
@@ -195,13 +233,12 @@ def _failed_rows(
 def already_done(out: Path, paths: list[Path]) -> set[Path]:
     """Files whose content hash was already ingested by this pipeline version (skipped on re-runs)."""
     from pipeline.parse import doc_id_of
-    from pipeline.store import read_table
 
-    docs = read_table(out, "documents")
-    if docs.empty:
+    table = Path(out) / "documents.parquet"
+    if not table.exists():
         return set()
-    current = docs[docs["pipeline_version"] == pipeline_version()]
-    done_ids = set(current["doc_id"])
+    docs = pd.read_parquet(table, columns=["doc_id", "pipeline_version"])
+    done_ids = set(docs.loc[docs["pipeline_version"] == pipeline_version(), "doc_id"])
     done: set[Path] = set()
     for p in paths:
         try:
@@ -257,4 +294,4 @@ def write_results(out: Path, results: list[DocResult]) -> None:
         return
     frames = batch_frames(done)
     doc_ids = {row["doc_id"] for r in done for row in r.rows.get("documents", [])}
-    write_batch(out, frames, doc_ids)
+    write_batch(out, frames, doc_ids, source_paths={r.source_path for r in done})

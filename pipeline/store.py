@@ -48,6 +48,8 @@ def locked(out: Path):
     """Hold the output directory's writer lock (blocks while another run writes)."""
     out.mkdir(parents=True, exist_ok=True)
     with FileLock(str(out / LOCK_FILE), timeout=LOCK_TIMEOUT_S):
+        for stale in out.glob(".*.tmp"):  # left by a writer that was killed mid-write
+            stale.unlink(missing_ok=True)
         yield
 
 
@@ -59,13 +61,25 @@ def read_table(out: Path | str, name: str) -> pd.DataFrame:
     return conform(name, pd.read_parquet(path))
 
 
-def write_batch(out: Path | str, batch: Mapping[str, pd.DataFrame], doc_ids: Iterable[str]) -> None:
-    """Merge a batch into the tables: replace rows of `doc_ids`, append the batch's rows."""
+def write_batch(
+    out: Path | str,
+    batch: Mapping[str, pd.DataFrame],
+    doc_ids: Iterable[str],
+    source_paths: Iterable[str] = (),
+) -> None:
+    """Merge a batch into the tables: replace rows of `doc_ids` and of older versions of the files
+    at `source_paths` (a changed file gets a new doc_id), then append the batch's rows."""
     out = Path(out)
     doc_ids = set(doc_ids)
     with locked(out):
+        doc_ids |= _ids_at_paths(out, set(source_paths))
         merged = {name: _merge(out, name, batch.get(name), doc_ids) for name in _names_to_write(batch)}
+        # review step (pipeline/review): republish with review_status, refresh the reviewed/ export
+        from pipeline.review.decisions import apply_stored_reviews, export_if_reviewed
+
+        merged = apply_stored_reviews(out, merged)
         write_tables(out, merged)
+        export_if_reviewed(out)
 
 
 def write_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> None:
@@ -75,6 +89,13 @@ def write_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> None:
         _atomic(out / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
         _atomic(out / f"{name}.csv", lambda p, df=df: df.to_csv(p, index=False))
     _write_duckdb(out / DUCKDB_FILE, frames)
+
+
+def _ids_at_paths(out: Path, source_paths: set[str]) -> set[str]:
+    if not source_paths:
+        return set()
+    docs = read_table(out, "documents")
+    return set(docs.loc[docs["source_path"].isin(source_paths), "doc_id"])
 
 
 def _names_to_write(batch: Mapping[str, pd.DataFrame]) -> list[str]:

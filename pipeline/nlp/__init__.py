@@ -11,11 +11,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 import natasha  # noqa: F401  (import first: natasha/yargy patch pymorphy2 for Python 3.11)
 
-from pipeline.extract.facts import MentionFact
 from pipeline.nlp.morph import nominative
+
+if TYPE_CHECKING:
+    from pipeline.extract.facts import MentionFact
 
 
 @dataclass(frozen=True)
@@ -251,6 +254,8 @@ def _line_of(text: str, offset: int) -> str:
 
 def extract_mentions(analysis: Analysis) -> list[MentionFact]:
     """ORG/LOC/PER entities without the known noise, with their nominative normal form."""
+    from pipeline.extract.facts import MentionFact
+
     return [
         MentionFact(e.start, e.end, e.type, e.text, e.normal)
         for e in analysis.entities

@@ -1,0 +1,112 @@
+"""Prefect flows against a temporary server: deployment schedule, inbox runs, artifacts, Dask."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.config import Settings
+from pipeline.runs import FAILURES_KEY, SUMMARY_KEY, run_local
+from pipeline.store import read_table
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+INBOX_FILES = ("kaluga_note.pdf", "two_column.pdf", "truncated.pdf")
+VOLATILE = {"ingested_at", "seconds", "at", "source_path"}
+
+
+def _inbox(tmp_path: Path, pdf_dir: Path, names=INBOX_FILES) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in names:
+        shutil.copy(pdf_dir / name, inbox / name)
+    return inbox
+
+
+def _read_deployment(deployment_id):
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        return client.read_deployment(deployment_id)
+
+
+def test_deployment_registered_with_interval_schedule(tmp_path):
+    from flows.inbox import inbox_deployment
+
+    settings = Settings(inbox=str(tmp_path / "in"), out=str(tmp_path / "out"), interval_seconds=900)
+    deployment = _read_deployment(inbox_deployment(settings).apply())
+    assert deployment.name == "inbox"
+    assert [s.schedule.interval for s in deployment.schedules] == [timedelta(seconds=900)]
+    assert all(s.active for s in deployment.schedules)
+    assert deployment.parameters["inbox"] == str((tmp_path / "in").resolve())
+    assert deployment.parameters["out"] == str((tmp_path / "out").resolve())
+
+
+def test_deployment_cron_and_serve_keeps_schedule_on_shutdown(tmp_path, monkeypatch):
+    import flows.inbox
+
+    settings = Settings(inbox=str(tmp_path), out=str(tmp_path / "out"), cron="*/15 * * * *")
+    deployment = _read_deployment(flows.inbox.inbox_deployment(settings).apply())
+    assert [s.schedule.cron for s in deployment.schedules] == ["*/15 * * * *"]
+    served = {}
+    monkeypatch.setattr(flows.inbox, "serve", lambda *deps, **kw: served.update(kw, deps=deps))
+    monkeypatch.setattr(flows.inbox, "prefect_api", lambda port: contextlib.nullcontext())  # test server
+    flows.inbox.serve_inbox(settings)
+    assert served["pause_on_shutdown"] is False
+    assert served["deps"][0].name == "inbox"
+
+
+def test_inbox_run_counts_failures_and_second_run_does_nothing(tmp_path, pdf_dir):
+    from flows.inbox import inbox_flow
+
+    inbox, out = _inbox(tmp_path, pdf_dir), tmp_path / "out"
+    state = inbox_flow(str(inbox), str(out), timeout=120, return_state=True)
+    assert state.is_completed()
+    totals = state.result()
+    assert (totals["documents"], totals["ok"], totals["failures"]) == (3, 2, 1)
+    failures = read_table(out, "failures")
+    assert list(failures["stage"]) == ["parse"] and "truncated.pdf" in failures["message"][0]
+    assert sorted(read_table(out, "documents")["status"]) == ["failed", "ok", "ok"]
+    _assert_artifacts()
+
+    again = inbox_flow(str(inbox), str(out), return_state=True)
+    assert again.is_completed()
+    assert (again.result()["documents"], again.result()["skipped"]) == (0, 3)
+
+
+def _assert_artifacts() -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        for key, kind in ((SUMMARY_KEY, "table"), (FAILURES_KEY, "markdown")):
+            found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
+            assert found and found[0].type == kind
+    assert "indikator review --out" in found[0].data and "truncated.pdf" in found[0].data
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_same_tables_as_serial(tmp_path, pdf_dir):
+    from distributed import LocalCluster
+
+    from flows.ingest import ingest
+
+    inbox = _inbox(tmp_path, pdf_dir, ("kaluga_note.pdf", "two_column.pdf", "truncated.pdf", "scanned.pdf"))
+    run_local([inbox], tmp_path / "serial", workers=1, timeout=120)
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        summary = ingest([str(inbox)], str(tmp_path / "dask"), dask_address=cluster.scheduler_address)
+    assert len({r.worker["pid"] for r in summary.results}) == 2  # one worker process per Dask worker
+    assert {r.worker["model_loads"] for r in summary.results} == {1}  # models loaded once per process
+    for table in ("documents", "pages", "figures", "dates", "clusters", "mentions", "failures"):
+        serial, dask = (_stable(read_table(tmp_path / d, table)) for d in ("serial", "dask"))
+        pd.testing.assert_frame_equal(serial, dask, check_dtype=False)
+
+
+def _stable(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.drop(columns=[c for c in df.columns if c in VOLATILE])
+    return df.sort_values(list(df.columns)).reset_index(drop=True) if not df.empty else df
