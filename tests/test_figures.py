@@ -79,8 +79,29 @@ def test_target():
 def test_share():
     text = "текстиль и обувь - 57,04% от всего объема импорта в 2019 году (в 2018 году – 57,12%)."
     f = one(text, "57,04%")
-    assert (f.value, f.unit, f.qualifier, f.kind, f.period) == (57.04, "PERCENT", "=", "share", "2019")
-    assert one(text, "57,12%").period == "2018"
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        57.04, 0, "PERCENT", "=", "share", "2019",
+    )  # fmt: skip
+    g = one(text, "57,12%")  # the aside parallels the share before it
+    assert (g.value, g.unit_mult, g.unit, g.qualifier, g.kind, g.period) == (
+        57.12, 0, "PERCENT", "=", "share", "2018",
+    )  # fmt: skip
+
+
+def test_share_of_a_noun_after_adjectives():
+    f = one("Комбинат производит около 20% отечественного железорудного сырья.", "около 20%")
+    assert (f.value, f.unit, f.qualifier, f.kind) == (20.0, "PERCENT", "~", "share")
+
+
+def test_exceeded_is_more_than_also_in_ellipsis():
+    text = "в 2018 г. рост российского экспорта превысил 51%, в 2019 г. – 12% (доля составила 5,9%)."
+    f = one(text, "51%")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        51.0, 0, "PERCENT", ">", "change", "2018",
+    )  # fmt: skip
+    assert (one(text, "12%").qualifier, one(text, "12%").period) == (">", "2019")
+    assert one(text, "5,9%").qualifier == "="
+    assert one("расходы не превышают 5% бюджета", "5%").qualifier == "<="
 
 
 def test_count_with_adjectives():
@@ -120,20 +141,71 @@ def test_counts(text, quote, value, mult, counted, qualifier):
 def test_times_is_a_ratio():
     text = "центры с объёмом инвестиций в 8 раз превышающие средненациональные и в 6 раз – их"
     f = one(text, "в 8 раз")
-    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (8.0, 0, "TIMES", "=", "ratio")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        8.0, 0, "TIMES", "=", "ratio", None,
+    )  # fmt: skip
     assert one(text, "в 6 раз").unit == "TIMES"
+
+
+def test_times_without_v_after_a_qualifier():
+    text = "За период 2010 - 2018 гг. рост производства составил более 6 раз, полуфабрикатов - более 10 раз."
+    f = one(text, "более 6 раз")
+    assert (f.value, f.unit, f.qualifier, f.kind, f.period) == (6.0, "TIMES", ">", "ratio", "2010/2018")
+    assert one(text, "более 10 раз").unit == "TIMES"
+    assert quotes("собрание проводилось 6 раз в год") == []
+
+
+def test_bare_counts():
+    text = (
+        "Согласно опубликованному в 2018 году списку особых экономических зон Китая их общее число "
+        "составляет 2543 из которых 1991 являются зонами регионального уровня."
+    )
+    f = one(text, "2543")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        2543.0, 0, "COUNT", "=", "level", "2018",
+    )  # fmt: skip
+    assert one(text, "1991").unit == "COUNT"
+
+
+def test_scale_printed_once_and_latin_counted_noun():
+    text = "занято более 9 тыс. PhD, а также треть выпускников колледжей (1,33 из 4-х млн.)."
+    f = one(text, "более 9 тыс. PhD")
+    assert (f.value, f.unit_mult, f.unit, f.counted, f.qualifier, f.kind) == (
+        9.0, 3, "COUNT", "PhD", ">", "level",
+    )  # fmt: skip
+    f = one(text, "1,33")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (1.33, 6, "COUNT", "=", "level")
+    assert f.value_scaled == pytest.approx(1.33e6)
+    f = one(text, "4-х млн.")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier) == (4.0, 6, "COUNT", "=")
+
+
+def test_future_verb_is_a_target_and_range_wins_over_approx():
+    f = one("Проекты позволят увеличить переработку зерна до 2,5 млн. тонн.", "до 2,5 млн. тонн")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (2.5, 6, "TONNE", "<=", "target")
+    f = one("сельское хозяйство (около 25 - 30% от объема инвестиций)", "около 25 - 30%")
+    assert (f.value, f.value_max, f.unit, f.qualifier, f.kind) == (25.0, 30.0, "PERCENT", "range", "share")
 
 
 def test_currency_before():
     f = one("Его стоимость оценивается в $176 млн. Он находится", "$176 млн.")
-    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (176.0, 6, "USD", "=", "level")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        176.0, 6, "USD", "=", "level", None,
+    )  # fmt: skip
     assert f.measure == "стоимость"
 
 
 def test_almost_up_to_is_approximate_level():
     text = "объем производства увеличился на 429 млрд руб. — почти до 2 трлн руб. (решающий вклад"
     f = one(text, "почти до 2 трлн руб.")
-    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (2.0, 12, "RUB", "~", "level")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (
+        2.0,
+        12,
+        "RUB",
+        "~",
+        "level",
+        None,
+    )
     g = one(text, "429 млрд руб.")
     assert (g.value, g.unit_mult, g.unit, g.kind) == (429.0, 9, "RUB", "change")
     assert g.measure == "объем производства"
@@ -151,6 +223,7 @@ def test_almost_up_to_is_approximate_level():
         ("на площади 25 км², в 9 км от", "25 км²", 25.0, 0, "KM2", "="),
         ("на площади 25 км², в 9 км от", "9 км", 9.0, 0, "KM", "="),
         ("засеяно 300 га пашни", "300 га", 300.0, 0, "HA", "="),
+        ("водоснабжения 850 тыс. куб. м. Далее", "850 тыс. куб. м", 850.0, 3, "M3", "="),
         ("занимает не менее 7% мирового рынка", "не менее 7%", 7.0, 0, "PERCENT", ">="),
         ("весом до 10 кг.", "до 10 кг", 10.0, 0, "KG", "<="),
         ("стоит 5 евро", "5 евро", 5.0, 0, "EUR", "="),
@@ -207,6 +280,13 @@ def test_ranges(text, value, value_max, mult, unit):
         "в периоды 1990–1994 годов",
         "\n64 \n",
         "Менее чем за два года с момента его создания",
+        "За последние 13 лет существенно сократилось число предприятий",
+        "с 2014 года Курская область имеет рейтинг 3А1 (пониженный потенциал)",
+        "Выводы 1. Развитие кластеров в России",
+        "Seriya Geograficheskaya, 85(4), 485–499.",
+        "в мировую экономику <14>. Cities, 97, 102523. https://doi.org/10.1016/j.cities",
+        "Содержание ……………….. 106\n5 2. Промышленное производство",
+        "Economics of sustainable development, (4 (48)), 123—129.",
     ],
 )
 def test_not_figures(text):
@@ -221,6 +301,15 @@ def test_dates_given_exclude_years_and_set_period():
     (f,) = extract_figures(text, dates=dates)
     assert (f.value, f.unit_mult, f.unit, f.period) == (12.0, 9, "RUB", "2019")
     assert f.measure == "экспорт"
+
+
+def test_measure_from_syntax():
+    from pipeline.nlp import analyze
+
+    text = "к началу 2017 года в регионе были увеличены мощности по переработке скота на 130 тыс. тонн."
+    (f,) = extract_figures(text, analysis=analyze(text))
+    assert (f.value, f.unit_mult, f.unit, f.kind) == (130.0, 3, "TONNE", "change")
+    assert f.measure is not None and f.measure.startswith("мощност")
 
 
 def test_offsets_index_the_text():

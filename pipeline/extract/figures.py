@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.grammars.figures import Figure, match_at, number_words_value
+from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
 from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of
 from pipeline.nlp.morph import nominative, parses
 
@@ -46,6 +46,8 @@ _CHANGE = {
     "повыситься", "понизиться", "подорожать", "подешеветь", "прибавить", "потерять", "рост",
     "прирост", "снижение", "увеличение", "сокращение", "падение", "повышение", "понижение",
     "расти", "увеличивать", "увеличить", "сократить", "снизить", "уменьшить", "вырастать",
+    "подняться", "подниматься", "опуститься", "опускаться", "возрастать", "увеличиваться",
+    "сокращаться", "снижаться", "уменьшаться", "повышаться", "понижаться",
 }  # fmt: skip
 _TARGET = {
     "планироваться", "планировать", "план", "цель", "прогноз", "прогнозироваться", "ожидаться",
@@ -90,9 +92,13 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
         found = [f for f in found if _keep(text, f, dates)]
         _link(text, found)
         for f in found:
-            _add_context(text, f, start, end, dates, analysis)
+            _add_context(text, f, (start, end), dates, analysis, found)
+        _parallel(text, found)
         facts.extend(found)
+    if analysis is not None and getattr(analysis, "sentences", None):
+        _syntax_measures(facts, analysis)
     _inherit_currency(facts)
+    _count_bare(text, facts)
     return facts
 
 
@@ -114,7 +120,7 @@ def _inherit_currency(facts: list[FigureFact], reach: int = 600) -> None:
 
 def _sentences(text: str, analysis) -> list[tuple[int, int]]:
     if analysis is not None and getattr(analysis, "sentences", None):
-        return [(s.start, s.end) for s in analysis.sentences]
+        return _merge_splits(text, [(s.start, s.end) for s in analysis.sentences])
     bounds, pos = [], 0
     for m in _SENT_END.finditer(text):
         if _no_break(text, m.start(), m.end()):
@@ -125,13 +131,45 @@ def _sentences(text: str, analysis) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if b > a]
 
 
+_SCALE_ABBR = {"тыс", "млн", "млрд", "трлн", "руб", "долл", "коп"}
+
+
+def _merge_splits(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence split after ";" or an abbreviation ("9 тыс. PhD") to its continuation.
+
+    A piece continues the previous one when that ends with ";" or "," or a scale or
+    abbreviation dot, and the piece does not start with a Cyrillic capital.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in bounds:
+        if out and _continues(text, out[-1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
+    if re.match(r"[«\"(]?[А-ЯЁ]", text[start : start + 2]):
+        return False
+    tail = text[prev[0] : prev[1]].rstrip()
+    word = re.search(r"(\w+)\.$", tail)
+    return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS | _SCALE_ABBR)
+
+
 def _no_break(text: str, end: int, next_start: int) -> bool:
     """A period of an abbreviation or initial ("долл. США", "М. Портер", "рис. 2")."""
     word = re.search(r"(\w+)\.$", text[max(0, end - 12) : end])
     if not word:
         return False
     w = word.group(1)
-    return w.lower() in _ABBREVIATIONS or (w.isupper() and len(w) == 1) or text.startswith("США", next_start)
+    latin_next = not re.match(r"[«\"(]?[А-ЯЁ]", text[next_start : next_start + 2])
+    return (
+        w.lower() in _ABBREVIATIONS
+        or (w.isupper() and len(w) == 1)
+        or text.startswith("США", next_start)
+        or (w.lower() in _SCALE_ABBR and latin_next)  # "9 тыс. PhD"
+    )
 
 
 def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
@@ -178,7 +216,7 @@ def _value(raw: str | None) -> float | None:
 def _to_fact(match, offset: int) -> FigureFact | None:
     fig: Figure = match.fact
     start, end = offset + match.span.start, offset + match.span.stop
-    if fig.amount and re.fullmatch(r"[\d.,]+-\w+", fig.amount):
+    if fig.amount and ADJ_UNIT.search(fig.amount):
         return _compound(fig.amount, start, end)
     value = _value(fig.amount) if fig.amount else 1.0 if fig.scale else None
     value_max = _value(fig.amount_max)
@@ -198,7 +236,7 @@ def _to_fact(match, offset: int) -> FigureFact | None:
         fig.counted = None  # "3 Официальный сайт": a capitalized word starts a new line or cell
     if fig.counted:
         unit = "COUNT"
-    qualifier = fig.qualifier or ("range" if value_max is not None else "=")
+    qualifier = "range" if value_max is not None else fig.qualifier or "="
     words = not (fig.amount or "1")[:1].isdigit()
     if words and (unit in {None, "COUNT"} and not fig.scale and not fig.scale_max):
         return None  # "двух стран", "одна треть": number words count only with a unit
@@ -266,13 +304,54 @@ def _keep_bare(text: str, f: FigureFact, before: str) -> bool:
     line_start = text.rfind("\n", 0, f.char_start) + 1
     if not text[line_start : f.char_start].strip():  # list items, page numbers, footnote bodies
         return False
+    if _layout_number(text, f, before, after):
+        return False
     if re.match(r"-|\s*(?:" + _MONTHS + ")", after, re.I):  # "20 декабря", "4-\nх"
         return False
     if 1800 <= f.value <= 2100 and f.value.is_integer() and not re.match(r"\s+[а-яё]", after):
         return False  # a year in a table row or a list: "2005 Науки о жизни"
+    if _next_lemma(after) in _SPAN_WORDS:
+        return False  # durations and frequencies: "13 лет", "6 раз в год"
+    heading = re.fullmatch(r"\s*(?:[А-ЯЁA-Z]\w*|[\d\s.]*)\s*", text[line_start : f.char_start])
+    if heading and re.match(r"\.\s+[А-ЯЁA-Z]", after):
+        return False  # a heading or list number: "Выводы 1. Развитие ..."
     if re.search(r"[»\")”]\s*$", before) and f.value < 100 and re.match(r"\s*[.,;:\n]|$", after):
         return False  # footnote marker after a quote: "до 2020 года» 3."
     return not re.search(r"[A-Za-z]\s*$", before)
+
+
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
+
+
+def _layout_number(text: str, f: FigureFact, before: str, after: str) -> bool:
+    """Page numbers of contents lines, pages of references, "(1)" labels and rows of numbers."""
+    if re.search(r"[.…]{2,}\s*$", before) or re.search(r"\b(?:[CcPp]|pp|Paper|Vol)[.:]\s*$", before):
+        return True  # "Анализ ....... 33", "C. 201–216", "Paper: 7–14"
+    if before.endswith("<") and after.startswith(">") or re.search(r"https?://|doi", after[:40], re.I):
+        return True  # footnote markers "<14>"; numbers of a reference before its link
+    section = re.match(r"\d+\.\d+\.", text[f.char_start : f.char_end + 1])
+    if section or re.search(r"\d\s*\(\d+\),\s*$", before):
+        return True  # pages of a reference "40(5), 49—73"; section numbers "2.2."
+    if re.match(r"\(\d", after) or re.search(r"\)[,:]\s*$", before):
+        return True  # volume(issue) and the pages after it: "85(4), 485–499", "(4 (48)), 123—129"
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
+        return True  # "№ 4 (71)", equation labels "(1) (2)"
+    line_start = text.rfind("\n", 0, f.char_start) + 1
+    line_end = text.find("\n", f.char_end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    numbers = len(_NUMBER_TOKEN.findall(line))
+    return numbers >= 3 and numbers >= len(re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", line))
+
+
+_SPAN_WORDS = {
+    "год", "лет", "лето", "день", "сутки", "неделя", "месяц", "квартал", "полугодие", "час", "минута",
+    "секунда", "век", "столетие", "десятилетие", "раз",
+}  # fmt: skip
+
+
+def _next_lemma(after: str) -> str:
+    m = re.match(r"[\s-]*([А-Яа-яЁё]+)", after)
+    return "" if m is None else "лет" if m.group(1).lower() == "лет" else _Word(0, 0, m.group(1)).lemma
 
 
 def _in_brackets(text: str, pos: int) -> bool:
@@ -306,8 +385,11 @@ def _link(text: str, found: list[FigureFact]) -> None:
             a.unit, a.unit_raw, a.confidence = b.unit, b.unit_raw, 0.8
         if a.qualifier == ">" and b.qualifier == "=" and re.fullmatch(r"\s*и\s*", between):
             b.qualifier = ">"
-        if a.unit is None and b.unit == "COUNT" and re.fullmatch(r"\s*из\s*", between):
-            a.unit, a.counted, a.confidence = "COUNT", b.counted, 0.7
+        if a.unit is None and b.unit in {None, "COUNT"} and re.fullmatch(r"\s*из\s*", between):
+            a.unit = b.unit = "COUNT"  # "11 из 50 компаний", "1,33 из 4-х млн.": part of a whole
+            a.counted, a.confidence = b.counted, 0.7
+            if not a.unit_mult and b.unit_mult and a.value < b.value:
+                a.unit_mult = b.unit_mult  # "1,33 из 4-х млн.": the scale is printed once
         from_to = re.search(r"\b[сС]\s*$", text[max(0, a.char_start - 3) : a.char_start])
         if b.qualifier == "<=" and a.unit and from_to and re.match(r"\s*до\b", text[b.char_start :]):
             b.qualifier = "="  # "с 10,63 до 11,29 млрд": the level reached
@@ -356,7 +438,11 @@ def inner_of(group: tuple[int, int], f: FigureFact) -> bool:
     return group[0] < f.char_start and f.char_end <= group[1]
 
 
-def _add_context(text: str, f: FigureFact, s_start: int, s_end: int, dates: list[DateFact], analysis) -> None:
+def _add_context(
+    text: str, f: FigureFact, bounds: tuple[int, int], dates: list[DateFact], analysis, found: list
+) -> None:
+    """Period, kind, measure, subject and a qualifier implied by the verb ("превысил 51%")."""
+    s_start, s_end = bounds
     words = _clause(text, f, s_start, s_end)
     left = [w for w in words if w.end <= f.char_start]
     right = [w for w in words if w.start >= f.char_end]
@@ -373,6 +459,45 @@ def _add_context(text: str, f: FigureFact, s_start: int, s_end: int, dates: list
     f.subject = _subject(text, f, words, left, s_start, s_end, analysis)
     if f.kind == "change" and f.qualifier == "<=" and re.match(r"\s*до\b", text[f.char_start :]):
         f.qualifier = "="
+    if f.qualifier == "=":
+        f.qualifier = _verb_qualifier(text, f, left, dates, found) or f.qualifier
+
+
+_EXCEED = {"превысить", "превышать", "превзойти", "превосходить"}
+
+
+def _verb_qualifier(text, f, left, dates, found) -> str | None:
+    """ ">" after "превысил" (also in an ellipsis: "превысил 51%, в 2019 г. – 12%"); "<=" if negated."""
+    verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
+    if verb is None or left[verb].lemma not in _EXCEED:
+        return None
+    gap = list(text[left[verb].end : f.char_start])
+    for other in [*dates, *found]:
+        if left[verb].end <= other.char_start and other.char_end <= f.char_start:
+            gap[other.char_start - left[verb].end : other.char_end - left[verb].end] = " " * (
+                other.char_end - other.char_start
+            )
+    if re.sub(r"\b(?:в|на|за|к|до)\b|[\s,;:–—-]", "", "".join(gap)):
+        return None
+    return "<=" if verb > 0 and left[verb - 1].lemma == "не" else ">"
+
+
+def _parallel(text: str, found: list[FigureFact]) -> None:
+    """A figure in an elliptical aside takes the kind of the figure it parallels.
+
+    "57,04% от всего объема импорта в 2019 году (в 2018 году – 57,12%)": the second is a share too.
+    """
+    for a, b in zip(found, found[1:], strict=False):
+        between = text[a.char_end : b.char_start]
+        if b.unit != a.unit or b.kind != "level" or a.kind in {"level", "ratio"}:
+            continue
+        verbs = any(_is_verb(w) for w in map(_as_word, _WORD.finditer(between)))
+        if re.search(r"[(;]", between) and not verbs:
+            b.kind = a.kind
+
+
+def _as_word(m: re.Match) -> _Word:
+    return _Word(m.start(), m.end(), m.group())
 
 
 def _kind(text, f, left, right, dates, words) -> str:
@@ -382,24 +507,38 @@ def _kind(text, f, left, right, dates, words) -> str:
     na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - 4) : f.char_start])
     if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
         return "change"
-    if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE):
+    if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
     if lemmas & _CHANGE and any(w.lemma in _CHANGE and w.has("NOUN", "nomn") for w in left):
         return "change"
     by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
-    if lemmas & _TARGET or any(d.char_end <= f.char_start for d in by):
+    if lemmas & _TARGET or any(d.char_end <= f.char_start for d in by) or _future(left):
         return "target"
     return "level"
+
+
+def _future(left: list[_Word]) -> bool:
+    """The governing verb is in the future tense ("позволит увеличить ... до 2,5 млн. тонн")."""
+    verb = next((w for w in reversed(left) if _is_verb(w)), None)
+    return verb is not None and verb.tags[0].tag.tense == "futr"
+
+
+def _alone_in_brackets(text: str, f: FigureFact) -> bool:
+    """A percentage alone in brackets after a noun phrase ("привлеченные средства (55 - 60%)")."""
+    return bool(re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - 4) : f.char_start])) and bool(
+        re.match(r"\s*\)", text[f.char_end :])
+    )
 
 
 def _share_after(right: list[_Word]) -> bool:
     if not right:
         return False
-    if right[0].lemma == "от":
+    if right[0].lemma == "от" or right[0].has("NOUN", "gent") and not right[0].text[:1].isupper():
         return True
+    adjectives = next((i for i, w in enumerate(right) if not w.has("ADJF", "gent")), len(right))
     return right[0].lemma in {"весь", "общий"} or (
-        len(right) > 1 and right[0].has("ADJF", "gent") and right[1].has("NOUN", "gent")
-    )
+        0 < adjectives < len(right) and right[adjectives].has("NOUN", "gent")
+    )  # "около 20% отечественного железорудного сырья"
 
 
 def _period(text, f, words, dates, s_start, s_end) -> str | None:
@@ -483,6 +622,98 @@ def _phrase(words: list[_Word], i: int) -> str:
     end = _genitive_run(words, i + 1)
     text = " ".join(w.text for w in words[i:end])
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+# --- measure from syntax, and bare numbers that count something -------------------------------
+
+_NOUNS = {"NOUN", "PROPN"}
+_FRAME = {"уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка"}
+_TIME_NOUNS = {"год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог"}
+_CLIMB_RELS = {"conj", "xcomp", "csubj", "csubj:pass", "advcl", "acl", "ccomp", "parataxis"}
+_NOUN_RELS = {"nmod", "appos", "nummod", "nummod:gov"}
+
+
+def _syntax_measures(facts: list[FigureFact], analysis) -> None:
+    """Measure = the subject of the governing verb, or the noun the figure depends on (one parse call)."""
+    index = {id(f): analysis.sentence_index(f.char_start) for f in facts}
+    parsed = analysis.parse(sorted(set(index.values())))
+    spans = [(f.char_start, f.char_end) for f in facts]
+    for f in facts:
+        if f.unit == "COUNT" and f.counted:
+            continue
+        tokens = parsed.get(index[id(f)], [])
+        found = _syntax_measure(f, tokens, spans) if tokens else None
+        f.measure = found or f.measure
+        if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
+            f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
+
+
+def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
+    by_id = {t.id: t for t in tokens}
+    inside = [t for t in tokens if f.char_start <= t.start < f.char_end]
+    ids = {t.id for t in inside}
+    node = next((t for t in inside if t.head_id not in ids), None)
+    for _ in range(4):
+        head = by_id.get(node.head_id) if node is not None else None
+        if head is None or node.rel.startswith("nsubj") or any(a <= head.start < b for a, b in spans):
+            return None  # a figure that is itself the subject is measured by its genitive (morphology)
+        in_pp = any(t.head_id == head.id and t.rel == "case" for t in tokens)
+        if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
+            return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
+        if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
+            subject = _subject_of(head, tokens, spans)
+            if subject is not None:
+                return _noun_phrase(subject, tokens)
+        if head.rel not in _CLIMB_RELS and head.lemma not in _FRAME and not in_pp:
+            return None
+        node = head
+    return None
+
+
+def _subject_of(verb, tokens: list, spans: list[tuple[int, int]]):
+    """The nominal subject of a verb nearest to it, outside figures."""
+    subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj") and t.pos in _NOUNS]
+    subjects = [
+        t for t in subjects if t.lemma not in _TIME_NOUNS and not any(a <= t.start < b for a, b in spans)
+    ]
+    return min(subjects, key=lambda t: abs(t.start - verb.start), default=None)
+
+
+def _noun_phrase(noun, tokens: list) -> str:
+    """The noun with its adjectives before it and up to three genitive words after, nominative."""
+    i = tokens.index(noun)
+    lo = i
+    while lo > 0 and tokens[lo - 1].rel == "amod" and tokens[lo - 1].head_id == noun.id:
+        lo -= 1
+    hi = i + 1
+    while hi < len(tokens) and hi - i <= 3 and tokens[hi].feats.get("Case") == "Gen" and tokens[hi].pos in {
+        "NOUN", "ADJ", "PROPN"
+    }:  # fmt: skip
+        hi += 1
+    phrase = " ".join(t.text for t in tokens[lo:hi])
+    if noun.feats.get("Case") not in {None, "Nom"}:
+        phrase = nominative(phrase)
+    return phrase if phrase[:2].isupper() or noun.pos == "PROPN" else phrase[:1].lower() + phrase[1:]
+
+
+_COUNT_MEASURES = {"число", "количество", "численность"}
+
+
+_RELATIVE = re.compile(r"\b(?:из|среди)\s+(?:которых|них)\s*$")
+
+
+def _count_bare(text: str, facts: list[FigureFact]) -> None:
+    """Bare numbers that count: "их общее число составляет 2543", "..., из которых 1991"."""
+    for i, f in enumerate(facts):
+        if f.unit is not None:
+            continue
+        words = (f.measure or "").lower().split()
+        prev = next((g for g in reversed(facts[:i]) if g.unit == "COUNT"), None)
+        near = prev is not None and f.char_start - prev.char_end < 200
+        if any(_Word(0, 0, w).lemma in _COUNT_MEASURES for w in words):
+            f.unit, f.confidence = "COUNT", 0.6
+        elif near and _RELATIVE.search(text[max(0, f.char_start - 20) : f.char_start]):
+            f.unit, f.counted, f.confidence = "COUNT", prev.counted, 0.6
 
 
 def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:

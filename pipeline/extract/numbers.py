@@ -10,6 +10,7 @@ _GROUPED = re.compile(rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+_CASE_ENDING = re.compile(r"(?<=\d)-(?:х|ти|ми|ух|ех|ёх|ью)$")  # "4-х", "5-ти": a cardinal in a case
 
 SCALES: dict[str, int] = {
     "тыс": 3,
@@ -71,6 +72,10 @@ UNITS: dict[str, str] = {
     "м2": "M2",
     "кв. м": "M2",
     "кв.м": "M2",
+    "м³": "M3",
+    "м3": "M3",
+    "куб. м": "M3",
+    "куб.м": "M3",
     "га": "HA",
     "гектар": "HA",
     "т": "TONNE",
@@ -111,8 +116,8 @@ NUMBER_WORDS: dict[str, float] = {
 
 
 def parse_number(s: str) -> float | None:
-    """Parse a printed number: "1 300", "110,76", "1.844.036.360,12", "−5,2", "27.5"."""
-    s = s.strip()
+    """Parse a printed number: "1 300", "110,76", "1.844.036.360,12", "−5,2", "27.5", "4-х"."""
+    s = _CASE_ENDING.sub("", s.strip())
     sign = -1.0 if s[:1] in _MINUS else 1.0
     s = s.lstrip(_MINUS + "+").strip()
     if _GROUPED.fullmatch(s) or _DOT_GROUPED.fullmatch(s):

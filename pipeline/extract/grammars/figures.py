@@ -41,8 +41,9 @@ TOKEN_RULES = [
     TokenRule("URL", r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|[\w.+-]+@[\w-]+\.[\w.-]+"),
     TokenRule("PHONE", r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}"),
     TokenRule("DATE", r"\d{1,2}\.\d{1,2}\.\d{2,4}"),
-    TokenRule("UNIT", r"(?:кв\.\s?(?:км|м)|км²|км2|м²|м2)(?![а-яё\d])"),
-    TokenRule("CODE", r"[a-zа-яё]+-?\d[\w-]*"),
+    TokenRule("UNIT", r"(?:кв\.\s?(?:км|м)|куб\.\s?м|км²|км2|м²|м2|м³|м3)(?![а-яё\d])"),
+    TokenRule("CODE", r"[a-zа-яё]+-?\d[\w-]*|\d+(?:[a-zа-яё]+\d|(?-i:[A-ZА-ЯЁ]))[\w-]*"),
+    TokenRule("NUMCASE", r"\d+-(?:х|ти|ми|ух|ех|ёх|ью)(?![а-яё])"),  # "4-х", "5-ти": cardinals
     TokenRule("DASHWORD", r"\d+(?:[.,]\d+)?-[а-яё]+"),
     TokenRule(
         "NUM",
@@ -72,7 +73,7 @@ DASH = in_("-‐–—")
 NUM = type("NUM")
 NUMR = or_(gram("NUMR"), dictionary({"один", "полтора"}))
 
-AMOUNT = or_(rule(NUM), rule(NUMR.repeatable(max=4)))
+AMOUNT = or_(rule(NUM), rule(type("NUMCASE")), rule(NUMR.repeatable(max=4)))
 
 SCALE = or_(
     rule(in_caseless({"тыс", "млн", "млрд", "трлн"}), DOT.optional()),
@@ -129,6 +130,7 @@ CURRENCY_WORD = or_(
         )
     ),
     rule(CURRENCY_SIGN),
+    rule(in_({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})),
 )
 CURRENCY = rule(
     dictionary(set(CURRENCY_ADJECTIVES)).optional(),
@@ -182,10 +184,22 @@ def _countable(word: str) -> bool:
     )
 
 
+def _raw(value: str) -> str:
+    return value
+
+
+def _acronym(word: str) -> bool:
+    """A Latin abbreviation counted as a noun ("9 тыс. PhD", "40 MBA"), not a currency code."""
+    return 1 < len(word) <= 6 and any(c.isupper() for c in word[1:]) and word.upper() not in _CODES
+
+
+_CODES = {"USD", "EUR", "CNY", "RUB", "GBP", "JPY", "ISO", "GDP"}
 COUNTED = and_(type("RU"), custom(_countable))
-COUNT = rule(ADJS.optional(), COUNTED.interpretation(Figure.counted.normalized()))
-COUNT_GENITIVE = rule(  # after a scale word the counted noun is genitive: "560 тыс. работников"
-    ADJS.optional(), and_(COUNTED, gram("gent")).interpretation(Figure.counted.normalized())
+LATIN_COUNTED = and_(type("LATIN"), custom(_acronym)).interpretation(Figure.counted.custom(_raw))
+COUNT = or_(rule(ADJS.optional(), COUNTED.interpretation(Figure.counted.normalized())), rule(LATIN_COUNTED))
+COUNT_GENITIVE = or_(  # after a scale word the counted noun is genitive: "560 тыс. работников"
+    rule(ADJS.optional(), and_(COUNTED, gram("gent")).interpretation(Figure.counted.normalized())),
+    rule(LATIN_COUNTED),
 )
 
 
@@ -195,10 +209,6 @@ def _amount(part: str) -> object:
 
 def _scale(part: str) -> object:
     return SCALE.interpretation(getattr(Figure, part).custom(_raw))
-
-
-def _raw(value: str) -> str:
-    return value
 
 
 TAIL = or_(UNIT.interpretation(Figure.unit.custom(_raw)), COUNT)
@@ -234,16 +244,20 @@ TIMES = rule(
     rule(DASH, _amount("amount_max")).optional(),
     dictionary({"раз"}).interpretation(Figure.unit.const("раз")),
 )
-_ADJ_UNIT = re.compile(r"-(процент|доллар|рубл|евро|юан)", re.I)
+ADJ_UNIT = re.compile(r"-(процент|доллар|рубл|евро|юан)", re.I)
 COMPOUND = rule(
-    and_(type("DASHWORD"), custom(lambda v: bool(_ADJ_UNIT.search(v)))).interpretation(
+    and_(type("DASHWORD"), custom(lambda v: bool(ADJ_UNIT.search(v)))).interpretation(
         Figure.amount.custom(_raw)
     )
 )
 
-FIGURE = rule(QUALIFIER.optional(), or_(PREFIXED, RANGE, TIMES, COMPOUND, SCALE_WORD, SIMPLE)).interpretation(
-    Figure
+TIMES_BARE = rule(  # "составил более 6 раз": without "в" only after a qualifier
+    _amount("amount"), dictionary({"раз"}).interpretation(Figure.unit.const("раз"))
 )
+FIGURE = or_(
+    rule(QUALIFIER.optional(), or_(PREFIXED, RANGE, TIMES, COMPOUND, SCALE_WORD, SIMPLE)),
+    rule(QUALIFIER, TIMES_BARE),
+).interpretation(Figure)
 
 
 @cache
