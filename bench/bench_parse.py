@@ -1,13 +1,16 @@
-"""Benchmark the parse stage on the real corpus against bare pdfplumber `extract_text()`.
+"""Benchmark the parse stage on the real corpus: both engines against bare pdfplumber `extract_text()`.
 
-Usage: python bench/bench_parse.py [CORPUS_DIR] [--max-pages N]
-Prints per-document pages/s for both, the time ratio (ours / bare) and peak RSS.
+Usage: python bench/bench_parse.py [CORPUS_DIR] [--max-pages N] [--engine pdfium|pdfplumber|bare]
+Without --engine, each engine runs in its own subprocess (so peak RSS is per engine) and the
+table shows per-document pages/s (wall and CPU) for each, and the CPU-time ratio to bare.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,54 +20,84 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import pipeline.extract  # noqa: E402, F401  (first: `import pipeline.parse` alone hits the nlp↔extract cycle)
 from pipeline.parse import parse_pdf  # noqa: E402
-from pipeline.parse.dehyphen import morph  # noqa: E402
+from pipeline.parse.dehyphen import known  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "real"
+ENGINES = ("pdfium", "pdfplumber", "bare")
 
 
-def bare(path: Path, max_pages: int | None) -> tuple[int, float]:
-    """Pages and seconds for plain pdfplumber text extraction."""
-    t = time.perf_counter()
+def bare(path: Path, max_pages: int | None) -> int:
+    """Plain pdfplumber text extraction; returns the page count."""
     with pdfplumber.open(path) as pdf:
         pages = pdf.pages[:max_pages] if max_pages else pdf.pages
         for page in pages:
             page.extract_text()
             page.close()
-        n = len(pages)
-    return n, time.perf_counter() - t
+        return len(pages)
 
 
-def ours(path: Path, max_pages: int | None) -> tuple[int, float, int]:
-    """Pages, seconds and table count for `parse_pdf`."""
-    t = time.perf_counter()
-    doc = parse_pdf(path, max_pages=max_pages)
-    return len(doc.pages), time.perf_counter() - t, len(doc.tables)
+def timed(engine: str, path: Path, max_pages: int | None) -> dict[str, float]:
+    """Pages, wall and CPU seconds of one document with one engine."""
+    w, c = time.perf_counter(), time.process_time()
+    if engine == "bare":
+        n = bare(path, max_pages)
+    else:
+        n = len(parse_pdf(path, max_pages=max_pages, engine=engine).pages)  # type: ignore[arg-type]
+    return {"pages": n, "wall": time.perf_counter() - w, "cpu": time.process_time() - c}
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def run_engine(engine: str, paths: list[Path], max_pages: int | None) -> dict:
+    """All documents with one engine in this process, plus its peak RSS (MB)."""
+    known("развитие")  # the pymorphy3 model loads once per process, not per document
+    docs = {p.stem: timed(engine, p, max_pages) for p in paths}
+    return {"docs": docs, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def child(engine: str, args: argparse.Namespace) -> dict:
+    cmd = [sys.executable, __file__, str(args.corpus), "--engine", engine]
+    if args.max_pages:
+        cmd += ["--max-pages", str(args.max_pages)]
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+
+def row(name: str, n: float, res: dict[str, dict[str, float]]) -> str:
+    cells = [f"{n / res[e]['wall']:7.1f} {n / res[e]['cpu']:7.1f}" for e in ENGINES]
+    ratios = [f"{res[e]['cpu'] / res['bare']['cpu']:5.2f}" for e in ENGINES[:2]]
+    return f"{name[:40]:40} {int(n):5d} " + " ".join(cells) + " " + " ".join(ratios)
+
+
+def report(results: dict[str, dict]) -> None:
+    print(f"{'':46} {'pdfium p/s':>15} {'pdfplumber p/s':>15} {'bare p/s':>15} {'CPU ratio':>11}")
+    print(f"{'document':40} {'pages':>5} " + " ".join(f"{'wall':>7} {'cpu':>7}" for _ in ENGINES)
+          + f" {'pdfium':>5} {'plumb':>5}")
+    total = {e: {"wall": 0.0, "cpu": 0.0} for e in ENGINES}
+    n_total = 0
+    for name, d in results["bare"]["docs"].items():
+        res = {e: results[e]["docs"][name] for e in ENGINES}
+        print(row(name, d["pages"], res))
+        n_total += d["pages"]
+        for e in ENGINES:
+            total[e]["wall"] += res[e]["wall"]
+            total[e]["cpu"] += res[e]["cpu"]
+    print(row("TOTAL", n_total, total))
+    print("peak RSS (MB): " + ", ".join(f"{e} {results[e]['rss']:.0f}" for e in ENGINES))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--max-pages", type=int, default=None)
+    ap.add_argument("--engine", choices=ENGINES, help="run one engine and print JSON")
     args = ap.parse_args()
     paths = sorted(args.corpus.glob("*.pdf"))
     if not paths:
         sys.exit(f"no PDFs in {args.corpus}")
-    morph()  # model load is per process, not per document
-    print(f"{'document':48} {'pages':>5} {'ours p/s':>9} {'bare p/s':>9} {'ratio':>6} {'tables':>6}")
-    tot_n = tot_ours = tot_bare = 0.0
-    for p in paths:
-        n, tb = bare(p, args.max_pages)
-        _, to, nt = ours(p, args.max_pages)
-        tot_n, tot_ours, tot_bare = tot_n + n, tot_ours + to, tot_bare + tb
-        print(f"{p.stem[:48]:48} {n:5d} {n / to:9.1f} {n / tb:9.1f} {to / tb:6.2f} {nt:6d}")
-    print(f"{'TOTAL':48} {int(tot_n):5d} {tot_n / tot_ours:9.1f} {tot_n / tot_bare:9.1f} "
-          f"{tot_ours / tot_bare:6.2f}")
-    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    if args.engine:
+        print(json.dumps(run_engine(args.engine, paths, args.max_pages)))
+        return
+    report({e: child(e, args) for e in ENGINES})
 
 
 if __name__ == "__main__":

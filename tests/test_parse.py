@@ -163,3 +163,31 @@ def test_broken_text_layer() -> None:
     assert page_is_broken(chars("Ïðîåêò ñòðàòåãèè ðàçâèòèÿ"))
     assert page_is_broken([{"text": "(cid:34)"}] * 30)
     assert not page_is_broken(chars("Проект стратегии развития региона до 2030 года"))
+
+
+@needs_fixtures
+@pytest.mark.parametrize("name", ["seed_gertsik_2020.pdf", "two_column.pdf", "kaluga_note.pdf"])
+def test_engines_agree(name: str) -> None:
+    fast = parse_pdf(FIX / "pdf" / name)
+    slow = parse_pdf(FIX / "pdf" / name, engine="pdfplumber")
+    assert (fast.title, fast.tables, fast.n_pages) == (slow.title, slow.tables, slow.n_pages)
+    for a, b in zip(fast.pages, slow.pages, strict=True):
+        assert (a.text, a.markers, a.flags) == (b.text, b.markers, b.flags), a.page
+        assert [(f.marker, f.text) for f in a.footnotes] == [(f.marker, f.text) for f in b.footnotes]
+        assert [(s.char_start, s.char_end) for s in a.lines] == [(s.char_start, s.char_end) for s in b.lines]
+        assert all(abs(x - y) < 1.0 for s, t in zip(a.lines, b.lines, strict=True)
+                   for x, y in zip(s.bbox, t.bbox, strict=True))
+
+
+@needs_fixtures
+def test_table_pages_routed_to_pdfplumber() -> None:
+    import pypdfium2 as pdfium
+
+    from pipeline.parse.ruling import may_have_grid
+
+    doc = pdfium.PdfDocument(SEED)
+    try:
+        assert may_have_grid(doc[8]) and may_have_grid(doc[9])  # the ruled table
+        assert not may_have_grid(doc[0])
+    finally:
+        doc.close()

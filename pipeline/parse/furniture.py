@@ -44,6 +44,12 @@ def _edge_lines(lines: list[Line], height: float) -> list[int]:
     return idx
 
 
+def _similar(a: str, b: str, cut: float = 0.85) -> bool:
+    """SequenceMatcher ratio above `cut`, its cheap upper bounds tried first."""
+    sm = SequenceMatcher(None, a, b)
+    return sm.real_quick_ratio() > cut and sm.quick_ratio() > cut and sm.ratio() > cut
+
+
 def _repeated_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
     """Normalized edge-line texts that recur on enough pages (exactly or nearly)."""
     counts: Counter[str] = Counter()
@@ -57,7 +63,7 @@ def _repeated_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
             continue
         near = sum(counts[o] for o in keys
                    if o != k and abs(len(o) - len(k)) < 0.2 * len(k)
-                   and SequenceMatcher(None, k, o).ratio() > 0.85)
+                   and _similar(k, o))
         if counts[k] + near >= need:
             rep.add(k)
     return rep

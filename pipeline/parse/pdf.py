@@ -1,4 +1,9 @@
-"""PDF → `ParsedDocument` with pdfplumber: one pass over the pages, then document-level cleanup."""
+"""PDF → `ParsedDocument`: one pass over the pages, then document-level cleanup.
+
+Two engines give the same output. "pdfplumber" reads every page with pdfminer. "pdfium" (the
+default, several times faster) takes chars from pypdfium2 and leaves to pdfplumber only the
+pages that may hold a ruled table (`may_have_grid`) or have an unusual geometry.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,10 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
@@ -18,8 +24,10 @@ from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
 from pipeline.parse.assemble import assemble, split_footnotes
 from pipeline.parse.furniture import strip_furniture
 from pipeline.parse.ids import doc_id_of
-from pipeline.parse.lines import Line, build_lines, cluster_rows, find_gutter, make_line, split_columns
+from pipeline.parse.lines import Char, Line, build_lines, cluster_rows, find_gutter, make_line, split_columns
+from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
+from pipeline.parse.ruling import may_have_grid
 from pipeline.parse.tables import (
     TABLE_SETTINGS,
     RawTable,
@@ -29,6 +37,8 @@ from pipeline.parse.tables import (
     merge_tables,
     real_tables,
 )
+
+Engine = Literal["pdfium", "pdfplumber"]
 
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 
@@ -81,16 +91,19 @@ def _corrupt(path: Path, e: Exception) -> ParseError:
                       error_type="corrupt")
 
 
-def read_page(page: Page, number: int) -> RawPage:
-    """First pass over one page: chars once, tables once, body lines in reading order."""
+def read_page(page: Page, number: int, chars: list[Char] | None = None) -> RawPage:
+    """First pass over one page: chars once, tables once, body lines in reading order.
+
+    `chars` (from pdfium) replaces `page.chars` on a page known to have no ruled table."""
     raw = RawPage(number, float(page.width), float(page.height))
-    chars = dedupe_chars(page.chars)
+    plumber = chars is None
+    chars = dedupe_chars(page.chars if chars is None else chars)
     raw.n_chars = sum(1 for c in chars if c["text"].strip())
     if raw.n_chars and page_is_broken(chars):
         raw.broken = True
         return raw
     chars = clean_chars(chars)
-    tables = real_tables(page.find_tables(TABLE_SETTINGS)) if page.edges else []
+    tables = real_tables(page.find_tables(TABLE_SETTINGS)) if plumber and page.edges else []
     boxes = [t.bbox for t in tables]
     body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
     rows = cluster_rows(body)
@@ -106,19 +119,54 @@ def read_page(page: Page, number: int) -> RawPage:
     return raw
 
 
-def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None) -> list[RawPage]:
+def fast_chars(doc: pdfium.PdfDocument | None, i: int, height: float) -> list[Char] | None:
+    """pdfium chars of page i, or None when the page needs pdfplumber (tables, odd geometry)."""
+    if doc is None:
+        return None
+    page = doc[i]
+    try:
+        box = page.get_mediabox()
+        if page.get_rotation() or box[:2] != (0, 0) or abs(box[3] - height) > 0.01:
+            return None
+        return None if may_have_grid(page) else page_chars(page, height)
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        page.close()
+
+
+def open_pdfium(path: Path, engine: Engine) -> pdfium.PdfDocument | None:
+    """The pdfium document for the fast engine (None: read every page with pdfplumber)."""
+    if engine == "pdfplumber":
+        return None
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        return None
+
+
+def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None,
+               engine: Engine = "pdfium") -> list[RawPage]:
     """Run the first pass over the pages, closing each page as soon as it is read."""
-    out = []
-    for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages):
-        try:
-            out.append(read_page(page, i + 1))
-        except ParseError:
-            raise
-        except Exception as e:
-            raise _corrupt(path, e) from e
-        finally:
-            page.close()
-    return out
+    doc = open_pdfium(path, engine)
+    try:
+        return [_read(path, doc, i, page)
+                for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages)]
+    finally:
+        if doc is not None:
+            doc.close()
+
+
+def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page) -> RawPage:
+    """`read_page` on page i with every failure but `ParseError` reported as corruption."""
+    try:
+        return read_page(page, i + 1, fast_chars(doc, i, float(page.height)))
+    except ParseError:
+        raise
+    except Exception as e:
+        raise _corrupt(path, e) from e
+    finally:
+        page.close()
 
 
 def body_size(pages: list[RawPage]) -> float:
@@ -190,8 +238,11 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
                           _title(cleaned[0] if cleaned else [], size, meta), None, pages, tables)
 
 
-def parse_pdf(path: str | Path, *, max_pages: int | None = None) -> ParsedDocument:
-    """Parse a PDF into cleaned page texts, footnotes and tables; raise `ParseError` if unusable."""
+def parse_pdf(path: str | Path, *, max_pages: int | None = None,
+              engine: Engine = "pdfium") -> ParsedDocument:
+    """Parse a PDF into cleaned page texts, footnotes and tables; raise `ParseError` if unusable.
+
+    `engine="pdfplumber"` reads every page with pdfminer (slower, same output)."""
     path = Path(path)
     check_header(path)
     with open_pdf(path) as pdf:
@@ -200,7 +251,7 @@ def parse_pdf(path: str | Path, *, max_pages: int | None = None) -> ParsedDocume
             meta = dict(pdf.metadata or {})
         except Exception as e:
             raise _corrupt(path, e) from e
-        raws = read_pages(pdf, path, max_pages)
+        raws = read_pages(pdf, path, max_pages, engine)
     return build_document(path, raws, n_pages, meta)
 
 
