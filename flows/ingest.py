@@ -61,10 +61,18 @@ def ingest_flow(
     force: bool = False,
     max_pages: int | None = None,
     timeout: float = 600,
+    review: bool = False,
+    review_port: int = 8501,
 ) -> IngestSummary:
-    """Ingest new or changed PDF/TXT files into `out`; publishes summary and failure artifacts."""
+    """Ingest new or changed PDF/TXT files into `out`; publishes summary and failure artifacts.
+
+    With `review`, the run then pauses until a reviewer resumes it (see `flows.review`)."""
     summary = run_batch(paths, out, force=force, max_pages=max_pages, timeout=timeout)
     publish(summary, out)
+    if review:
+        from flows.review import review_gate
+
+        review_gate(out, port=review_port)
     return summary
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -30,28 +31,49 @@ def ingest(
     dask_address: Annotated[
         str | None, typer.Option(help="Run on a Dask cluster (tcp://host:port, or 'local').")
     ] = None,
+    review: Annotated[
+        bool, typer.Option(help="Pause after extraction until a reviewer resumes the run (Prefect UI/app).")
+    ] = False,
+    review_port: Annotated[int, typer.Option(help="Port of the review app for --review.")] = 8501,
 ) -> None:
     """Ingest PDF/TXT files (one-off Prefect flow run) into OUT; prints a summary table."""
     from pipeline.runs import plan_batch
 
     plan = plan_batch(paths, out, force=force)
-    if not plan.pending:
+    if not plan.pending and not review:
         console.print(f"nothing new: {len(plan.files)} file(s) already ingested by {pipeline_version()}")
         return
     prefect_environment()
     from flows.ingest import ingest as ingest_run
     from flows.ingest import listeners
 
-    with _progress() as progress:
+    with _review_server(review), _progress() as progress:
         bar = progress.add_task("ingesting", total=len(plan.pending))
         listeners.append(lambda result: progress.advance(bar))
         summary = ingest_run(
-            [str(p) for p in paths], str(out), workers=workers, dask_address=dask_address,
-            force=force, max_pages=max_pages, timeout=timeout,
+            [str(p) for p in paths],
+            str(out),
+            workers=workers,
+            dask_address=dask_address,
+            force=force,
+            max_pages=max_pages,
+            timeout=timeout,
+            review=review,
+            review_port=review_port,
         )
         listeners.clear()
         progress.update(bar, completed=len(plan.pending))
     _print_summary(summary, out)
+
+
+def _review_server(review: bool):
+    """A paused run must be resumable from the UI: use PREFECT_API_URL or a local server meanwhile."""
+    if not review:
+        return nullcontext()
+    from flows.inbox import prefect_api
+
+    console.print("--review: the run pauses after extraction; resume it in the Prefect UI or the app")
+    return prefect_api(load_settings().prefect_port)
 
 
 @app.command()
@@ -70,9 +92,7 @@ def show(
 
 @app.command("eval")
 def evaluate(
-    gold_dir: Annotated[
-        Path, typer.Argument(help="Gold folder (one subfolder per document).")
-    ],
+    gold_dir: Annotated[Path, typer.Argument(help="Gold folder (one subfolder per document).")],
     out: OutOption = Path("extracted"),
 ) -> None:
     """Score the output tables against gold annotations: precision/recall/F1 per document and table."""
