@@ -634,18 +634,32 @@ _NOUN_RELS = {"nmod", "appos", "nummod", "nummod:gov"}
 
 
 def _syntax_measures(facts: list[FigureFact], analysis) -> None:
-    """Measure = the subject of the governing verb, or the noun the figure depends on (one parse call)."""
-    index = {id(f): analysis.sentence_index(f.char_start) for f in facts}
+    """Measure = the subject of the governing verb, or the noun the figure depends on (one parse call).
+
+    Syntax is the slow part of the NLP layer, so it runs only on prose sentences (not number-dense
+    chart labels or table remnants) holding a figure with a unit that is not a count of a noun."""
+    wanted = [f for f in facts if f.unit and not (f.unit == "COUNT" and f.counted)]
+    index = {id(f): analysis.sentence_index(f.char_start) for f in wanted}
+    index = {k: i for k, i in index.items() if _is_prose(analysis.sentences[i].text)}
     parsed = analysis.parse(sorted(set(index.values())))
     spans = [(f.char_start, f.char_end) for f in facts]
-    for f in facts:
-        if f.unit == "COUNT" and f.counted:
+    for f in wanted:
+        if id(f) not in index:
             continue
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
         f.measure = found or f.measure
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
+
+
+_SYNTAX_MAX_CHARS = 500
+
+
+def _is_prose(sentence: str) -> bool:
+    """Short enough to parse, and mostly words rather than numbers."""
+    digits = sum(ch.isdigit() for ch in sentence)
+    return len(sentence) <= _SYNTAX_MAX_CHARS and digits <= 0.15 * len(sentence)
 
 
 def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
