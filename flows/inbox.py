@@ -9,16 +9,14 @@ command starts `prefect server start` on 127.0.0.1 for its lifetime (with the UI
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.config import Settings, prefect_environment
+from pipeline.net import free_port, port_free, wait_healthy
 
 prefect_environment()
 
@@ -78,12 +76,12 @@ def prefect_api(port: int) -> Iterator[str]:
     if url := os.environ.get("PREFECT_API_URL"):
         yield url
         return
-    port = port if _port_free(port) else _free_port()
+    port = port if port_free(port) else free_port()
     url = f"http://127.0.0.1:{port}/api"
     cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     try:
-        _wait_healthy(url, server)
+        wait_healthy(f"{url}/health", server, timeout=180)
         os.environ["PREFECT_API_URL"] = url
         print(f"Prefect server and UI: http://127.0.0.1:{port}", flush=True)
         yield url
@@ -91,28 +89,3 @@ def prefect_api(port: int) -> Iterator[str]:
         os.environ.pop("PREFECT_API_URL", None)
         server.terminate()
         server.wait(timeout=30)
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"prefect server exited with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"prefect server did not answer at {url} within {timeout:g} s")
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

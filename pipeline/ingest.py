@@ -11,79 +11,30 @@ import json
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
+    DocResult,
+    IngestSummary,
+    already_done,
+    doc_id_of,
+    expand_paths,
+)
 from pipeline.config import pipeline_version
 from pipeline.model import DocStatus, ParsedDocument, ParseError
 from pipeline.schema import PER_DOCUMENT
-
-SUPPORTED_SUFFIXES = {".pdf", ".txt"}
-
-
-@dataclass
-class DocResult:
-    """All rows one document contributes to the output tables."""
-
-    source_path: str
-    doc_id: str | None
-    status: str
-    seconds: float = 0.0
-    rows: dict[str, list[dict]] = field(default_factory=dict)
-    skipped: bool = False
-    worker: dict = field(default_factory=dict)  # pid, rss_mb, model_loads when run in a worker process
-
-    @property
-    def failure(self) -> dict | None:
-        return (self.rows.get("failures") or [None])[0]
-
-    def count(self, table: str) -> int:
-        return len(self.rows.get(table, []))
-
-
-@dataclass
-class IngestSummary:
-    results: list[DocResult]
-    seconds: float
-
-    def totals(self) -> dict[str, int | float]:
-        done = [r for r in self.results if not r.skipped]
-        return {
-            "documents": len(done),
-            "skipped": len(self.results) - len(done),
-            "ok": sum(r.status == DocStatus.OK for r in done),
-            "pages": sum(r.count("pages") for r in done),
-            "tables": sum(r.count("tables") for r in done),
-            "figures": sum(r.count("figures") for r in done),
-            "dates": sum(r.count("dates") for r in done),
-            "clusters": sum(r.count("clusters") for r in done),
-            "mentions": sum(r.count("mentions") for r in done),
-            "failures": sum(r.failure is not None for r in done),
-            "seconds": round(self.seconds, 2),
-        }
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given plus the PDF/TXT files inside given folders, sorted, without duplicates."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-        else:
-            found.append(p)
-    return list(dict.fromkeys(found))
-
-
 def process_document(path: str | Path, *, max_pages: int | None = None) -> DocResult:
     """Parse and extract one file; every failure becomes a `failures` row, never an exception."""
-    from pipeline.parse import doc_id_of, parse_path
+    from pipeline.parse import parse_path
 
     started = time.perf_counter()
     path = Path(path)
@@ -135,8 +86,6 @@ def failed_result(path: str | Path, stage: str, error_type: str, message: str, s
     """A failed `DocResult` produced outside the parser (timeouts, crashed workers)."""
     path = Path(path)
     try:
-        from pipeline.parse.ids import doc_id_of
-
         doc_id: str | None = doc_id_of(path)
     except OSError:
         doc_id = None
@@ -228,25 +177,6 @@ def _failed_rows(
         "ingested_at": failure["at"],
     }
     return {"documents": [document], "failures": [failure]}
-
-
-def already_done(out: Path, paths: list[Path]) -> set[Path]:
-    """Files whose content hash was already ingested by this pipeline version (skipped on re-runs)."""
-    from pipeline.parse import doc_id_of
-
-    table = Path(out) / "documents.parquet"
-    if not table.exists():
-        return set()
-    docs = pd.read_parquet(table, columns=["doc_id", "pipeline_version"])
-    done_ids = set(docs.loc[docs["pipeline_version"] == pipeline_version(), "doc_id"])
-    done: set[Path] = set()
-    for p in paths:
-        try:
-            if doc_id_of(p) in done_ids:
-                done.add(p)
-        except OSError:
-            continue
-    return done
 
 
 def batch_frames(results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.ingest import DocResult, IngestSummary, already_done, expand_paths, write_results
+from pipeline.catalog import DocResult, IngestSummary, already_done, expand_paths
 
 SUMMARY_KEY = "indikator-ingest-summary"
 FAILURES_KEY = "indikator-ingest-failures"
@@ -43,6 +43,7 @@ def run_local(
     force: bool = False,
 ) -> IngestSummary:
     """Ingest without Prefect: `workers` isolated worker processes, one atomic write at the end."""
+    from pipeline.ingest import write_results
     from pipeline.isolate import Pool
 
     started = time.perf_counter()

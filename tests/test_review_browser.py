@@ -6,15 +6,13 @@ Needs the Debian `chromium` package (/usr/bin/chromium) and the playwright Pytho
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from test_review_support import make_pdf
 
+from pipeline.net import free_port, wait_healthy
 from pipeline.review import command
 from pipeline.schema import PER_DOCUMENT
 from pipeline.store import read_table, write_batch
@@ -39,26 +37,6 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need `pip install playwright`")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 40) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"review app exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError("review app did not start")
-
-
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory):
     """A real ingest of the synthetic PDF; yields (out, pdf, doc_id, snapshot of the raw rows)."""
@@ -74,11 +52,11 @@ def ingested(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page(ingested):
     out = ingested[0]
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(command(out, port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_healthy(url, proc)
+        wait_healthy(f"{url}/_stcore/health", proc, timeout=40)
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.catalog import doc_id_of
 from pipeline.model import ParsedDocument, ParseError
-from pipeline.parse.ids import doc_id_of
 from pipeline.parse.pdf import parse_pdf
 from pipeline.parse.txt import parse_txt
 

@@ -20,10 +20,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
+from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
 from pipeline.parse.assemble import assemble, split_footnotes
 from pipeline.parse.furniture import strip_furniture
-from pipeline.parse.ids import doc_id_of
 from pipeline.parse.lines import Char, Line, build_lines, cluster_rows, find_gutter, make_line, split_columns
 from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, LineSpan, PageText, ParsedDocument, ParseError
-from pipeline.parse.ids import doc_id_of
 
 
 def decode(data: bytes, name: str) -> str:

@@ -1,0 +1,103 @@
+"""What needs work, decided cheaply: files in the inbox, their content ids, what was ingested.
+
+No pandas, no PDF library: the CLI and the flows call this before anything heavy is imported,
+so a re-run over an unchanged inbox costs a hash per file and one small CSV read.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.config import pipeline_version
+
+SUPPORTED_SUFFIXES = {".pdf", ".txt"}
+
+
+def doc_id_of(path: str | Path) -> str:
+    """First 16 hex digits of the sha256 of the file bytes."""
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given plus the PDF/TXT files inside given folders, sorted, without duplicates."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            found.append(p)
+    return list(dict.fromkeys(found))
+
+
+def ingested_ids(out: Path, version: str) -> set[str]:
+    """Doc ids that `out` holds as ingested by `version` (from documents.csv, written with the parquet)."""
+    table = Path(out) / "documents.csv"
+    if not table.exists():
+        return set()
+    with table.open(newline="", encoding="utf-8") as fh:
+        return {row["doc_id"] for row in csv.DictReader(fh) if row.get("pipeline_version") == version}
+
+
+def already_done(out: Path, paths: list[Path]) -> set[Path]:
+    """Files whose content hash was already ingested by this pipeline version (skipped on re-runs)."""
+    done_ids = ingested_ids(out, pipeline_version())
+    if not done_ids:
+        return set()
+    done: set[Path] = set()
+    for p in paths:
+        try:
+            if doc_id_of(p) in done_ids:
+                done.add(p)
+        except OSError:
+            continue
+    return done
+
+
+@dataclass
+class DocResult:
+    """All rows one document contributes to the output tables."""
+
+    source_path: str
+    doc_id: str | None
+    status: str
+    seconds: float = 0.0
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    skipped: bool = False
+    worker: dict = field(default_factory=dict)  # pid, rss_mb, model_loads when run in a worker process
+
+    @property
+    def failure(self) -> dict | None:
+        return (self.rows.get("failures") or [None])[0]
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, []))
+
+
+@dataclass
+class IngestSummary:
+    results: list[DocResult]
+    seconds: float
+
+    def totals(self) -> dict[str, int | float]:
+        done = [r for r in self.results if not r.skipped]
+        return {
+            "documents": len(done),
+            "skipped": len(self.results) - len(done),
+            "ok": sum(r.status == "ok" for r in done),
+            "pages": sum(r.count("pages") for r in done),
+            "tables": sum(r.count("tables") for r in done),
+            "figures": sum(r.count("figures") for r in done),
+            "dates": sum(r.count("dates") for r in done),
+            "clusters": sum(r.count("clusters") for r in done),
+            "mentions": sum(r.count("mentions") for r in done),
+            "failures": sum(r.failure is not None for r in done),
+            "seconds": round(self.seconds, 2),
+        }
