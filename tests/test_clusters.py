@@ -271,6 +271,13 @@ def test_same_cluster_same_id_across_papers():
     assert cluster_id("Калужский фармкластер", "RU") != cluster_id("Калужский фармкластер", "CN")
 
 
+def test_asides_do_not_split_a_cluster():
+    """Kursk papers write both "индустриальный парк «Союз»" and "индустриальный (промышленный) парк"."""
+    assert cluster_id("Индустриальный (промышленный) парк «Союз»", "RU") == cluster_id(
+        "индустриального парка «Союз»", "RU"
+    )
+
+
 def test_resolution_merges_table_and_text(table_facts, seed_text_facts):
     records = [(f, 8) for f in table_facts] + [(f, 6) for f in seed_text_facts]
     resolved = resolve_clusters(records)

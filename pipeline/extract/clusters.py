@@ -44,6 +44,7 @@ __all__ = [
 
 QUOTE_PAIRS = re.compile(r"[\"“„”]([^\"“„”«»]{1,80})[\"”“]")
 QUOTE_CHARS = re.compile(r"[«»\"“”„]")
+ASIDE = re.compile(r"\s*\([^()]*\)")
 FEDERAL_CITIES = {"Москва", "Санкт-Петербург", "Севастополь"}
 CITY_ALIASES = {"С.-Петербург": "Санкт-Петербург", "СПб": "Санкт-Петербург", "Петербург": "Санкт-Петербург"}
 DISTRICTS = {"Пудун": "Шанхай"}
@@ -90,9 +91,10 @@ def _nominative(name: str) -> str:
 
 
 def normal_name(name: str) -> str:
-    """Lowercase nominative name without quotes: "Калужского фармкластера" → "калужский фармкластер"."""
+    """Lowercase nominative name without quotes and asides: "Калужского фармкластера" → "калужский
+    фармкластер", "Индустриальный (промышленный) парк «Союз»" → "индустриальный парк союз"."""
     text = _nominative(normalize_quotes(" ".join(name.split())))
-    text = QUOTE_CHARS.sub(" ", text).lower().replace("ё", "е")
+    text = QUOTE_CHARS.sub(" ", ASIDE.sub("", text)).lower().replace("ё", "е")
     return " ".join(text.split())
 
 
