@@ -1,6 +1,7 @@
-"""Benchmark the parse stage on the real corpus: both engines against bare pdfplumber `extract_text()`.
+"""Benchmark the parse stage on the real corpus: the three engines against bare pdfplumber `extract_text()`.
 
-Usage: python bench/bench_parse.py [CORPUS_DIR] [--max-pages N] [--engine pdfium|pdfplumber|bare]
+Usage: python bench/bench_parse.py [CORPUS_DIR] [--glob PATTERN] [--max-pages N]
+                                   [--engine pdfium|hybrid|pdfplumber|bare]
 Without --engine, each engine runs in its own subprocess (so peak RSS is per engine) and the
 table shows per-document pages/s (wall and CPU) for each, and the CPU-time ratio to bare.
 """
@@ -25,7 +26,7 @@ from pipeline.parse import parse_pdf  # noqa: E402
 from pipeline.parse.dehyphen import known  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "real"
-ENGINES = ("pdfium", "pdfplumber", "bare")
+ENGINES = ("pdfium", "hybrid", "pdfplumber", "bare")
 
 
 def bare(path: Path, max_pages: int | None) -> int:
@@ -56,7 +57,7 @@ def run_engine(engine: str, paths: list[Path], max_pages: int | None) -> dict:
 
 
 def child(engine: str, args: argparse.Namespace) -> dict:
-    cmd = [sys.executable, __file__, str(args.corpus), "--engine", engine]
+    cmd = [sys.executable, __file__, str(args.corpus), "--engine", engine, "--glob", args.glob]
     if args.max_pages:
         cmd += ["--max-pages", str(args.max_pages)]
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
@@ -64,14 +65,14 @@ def child(engine: str, args: argparse.Namespace) -> dict:
 
 def row(name: str, n: float, res: dict[str, dict[str, float]]) -> str:
     cells = [f"{n / res[e]['wall']:7.1f} {n / res[e]['cpu']:7.1f}" for e in ENGINES]
-    ratios = [f"{res[e]['cpu'] / res['bare']['cpu']:5.2f}" for e in ENGINES[:2]]
+    ratios = [f"{res[e]['cpu'] / res['bare']['cpu']:5.2f}" for e in ENGINES[:3]]
     return f"{name[:40]:40} {int(n):5d} " + " ".join(cells) + " " + " ".join(ratios)
 
 
 def report(results: dict[str, dict]) -> None:
-    print(f"{'':46} {'pdfium p/s':>15} {'pdfplumber p/s':>15} {'bare p/s':>15} {'CPU ratio':>11}")
+    print(f"{'':46} " + " ".join(f"{e + ' p/s':>15}" for e in ENGINES) + f" {'CPU ratio to bare':>17}")
     print(f"{'document':40} {'pages':>5} " + " ".join(f"{'wall':>7} {'cpu':>7}" for _ in ENGINES)
-          + f" {'pdfium':>5} {'plumb':>5}")
+          + f" {'pdfium':>5} {'hybr':>5} {'plumb':>5}")
     total = {e: {"wall": 0.0, "cpu": 0.0} for e in ENGINES}
     n_total = 0
     for name, d in results["bare"]["docs"].items():
@@ -88,10 +89,11 @@ def report(results: dict[str, dict]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--glob", default="*.pdf", help="which documents of the corpus")
     ap.add_argument("--max-pages", type=int, default=None)
     ap.add_argument("--engine", choices=ENGINES, help="run one engine and print JSON")
     args = ap.parse_args()
-    paths = sorted(args.corpus.glob("*.pdf"))
+    paths = sorted(args.corpus.glob(args.glob))
     if not paths:
         sys.exit(f"no PDFs in {args.corpus}")
     if args.engine:

@@ -1,8 +1,10 @@
 """PDF → `ParsedDocument`: one pass over the pages, then document-level cleanup.
 
-Two engines give the same output. "pdfplumber" reads every page with pdfminer. "pdfium" (the
-default, several times faster) takes chars from pypdfium2 and leaves to pdfplumber only the
-pages that may hold a ruled table (`may_have_grid`) or have an unusual geometry.
+Three engines give the same output. "pdfplumber" reads every page with pdfminer. "hybrid" takes
+chars from pypdfium2 and leaves to pdfplumber the pages that may hold a ruled table
+(`may_have_grid`) or have an unusual geometry. "pdfium" (the default, fastest) also finds ruled
+tables without pdfminer, on edges built from pdfium's vector paths (`edges.page_edges`), and leaves
+to pdfplumber only the pages of unusual geometry.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
+from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
 from pipeline.parse.assemble import assemble, split_footnotes
+from pipeline.parse.edges import Edge, find_tables, page_edges
 from pipeline.parse.furniture import strip_furniture
 from pipeline.parse.lines import Char, Line, build_lines, cluster_rows, find_gutter, make_line, split_columns
 from pipeline.parse.pdfium_chars import page_chars
@@ -38,7 +42,7 @@ from pipeline.parse.tables import (
     real_tables,
 )
 
-Engine = Literal["pdfium", "pdfplumber"]
+Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 
@@ -91,19 +95,35 @@ def _corrupt(path: Path, e: Exception) -> ParseError:
                       error_type="corrupt")
 
 
-def read_page(page: Page, number: int, chars: list[Char] | None = None) -> RawPage:
+@dataclass
+class FastPage:
+    """A page read by pdfium: its chars, and the edges of its vector paths if it may hold a grid."""
+
+    chars: list[Char]
+    edges: list[Edge] = field(default_factory=list)
+
+
+def page_tables(page: Page, fast: FastPage | None) -> list[Table]:
+    """The page's ruled tables, from pdfium's edges when the page was read by pdfium."""
+    if fast is None:
+        return real_tables(page.find_tables(TABLE_SETTINGS)) if page.edges else []
+    if not fast.edges:
+        return []
+    return real_tables(find_tables(fast.edges, float(page.width), float(page.height), TABLE_SETTINGS))
+
+
+def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
     """First pass over one page: chars once, tables once, body lines in reading order.
 
-    `chars` (from pdfium) replaces `page.chars` on a page known to have no ruled table."""
+    `fast` (from pdfium) replaces `page.chars` and `page.edges`, so pdfminer never runs."""
     raw = RawPage(number, float(page.width), float(page.height))
-    plumber = chars is None
-    chars = dedupe_chars(page.chars if chars is None else chars)
+    chars = dedupe_chars(page.chars if fast is None else fast.chars)
     raw.n_chars = sum(1 for c in chars if c["text"].strip())
     if raw.n_chars and page_is_broken(chars):
         raw.broken = True
         return raw
     chars = clean_chars(chars)
-    tables = real_tables(page.find_tables(TABLE_SETTINGS)) if plumber and page.edges else []
+    tables = page_tables(page, fast)
     boxes = [t.bbox for t in tables]
     body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
     rows = cluster_rows(body)
@@ -111,16 +131,16 @@ def read_page(page: Page, number: int, chars: list[Char] | None = None) -> RawPa
     if raw.gutter is not None:
         rows = split_columns(rows, raw.gutter, raw.height)
     raw.lines = [ln for r in rows if (ln := make_line(r)) is not None]
-    for t in tables:
-        tchars = [c for c in chars if in_bbox(c, t.bbox)]
+    for t, box in zip(tables, boxes, strict=True):
+        tchars = [c for c in chars if in_bbox(c, box)]
         rows_text = cell_rows(t, tchars)
         if len(rows_text) >= 2:
-            raw.tables.append(RawTable(number, t.bbox, rows_text))
+            raw.tables.append(RawTable(number, box, rows_text))
     return raw
 
 
-def fast_chars(doc: pdfium.PdfDocument | None, i: int, height: float) -> list[Char] | None:
-    """pdfium chars of page i, or None when the page needs pdfplumber (tables, odd geometry)."""
+def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Engine) -> FastPage | None:
+    """Page i read by pdfium, or None when it needs pdfplumber (odd geometry; "hybrid": grids)."""
     if doc is None:
         return None
     page = doc[i]
@@ -128,7 +148,10 @@ def fast_chars(doc: pdfium.PdfDocument | None, i: int, height: float) -> list[Ch
         box = page.get_mediabox()
         if page.get_rotation() or box[:2] != (0, 0) or abs(box[3] - height) > 0.01:
             return None
-        return None if may_have_grid(page) else page_chars(page, height)
+        grid = may_have_grid(page)
+        if grid and engine == "hybrid":
+            return None
+        return FastPage(page_chars(page, height), page_edges(page, height) if grid else [])
     except pdfium.PdfiumError:
         return None
     finally:
@@ -136,7 +159,7 @@ def fast_chars(doc: pdfium.PdfDocument | None, i: int, height: float) -> list[Ch
 
 
 def open_pdfium(path: Path, engine: Engine) -> pdfium.PdfDocument | None:
-    """The pdfium document for the fast engine (None: read every page with pdfplumber)."""
+    """The pdfium document for the fast engines (None: read every page with pdfplumber)."""
     if engine == "pdfplumber":
         return None
     try:
@@ -150,17 +173,17 @@ def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None,
     """Run the first pass over the pages, closing each page as soon as it is read."""
     doc = open_pdfium(path, engine)
     try:
-        return [_read(path, doc, i, page)
+        return [_read(path, doc, i, page, engine)
                 for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages)]
     finally:
         if doc is not None:
             doc.close()
 
 
-def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page) -> RawPage:
+def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine: Engine) -> RawPage:
     """`read_page` on page i with every failure but `ParseError` reported as corruption."""
     try:
-        return read_page(page, i + 1, fast_chars(doc, i, float(page.height)))
+        return read_page(page, i + 1, fast_page(doc, i, float(page.height), engine))
     except ParseError:
         raise
     except Exception as e:
@@ -242,7 +265,8 @@ def parse_pdf(path: str | Path, *, max_pages: int | None = None,
               engine: Engine = "pdfium") -> ParsedDocument:
     """Parse a PDF into cleaned page texts, footnotes and tables; raise `ParseError` if unusable.
 
-    `engine="pdfplumber"` reads every page with pdfminer (slower, same output)."""
+    `engine="pdfplumber"` reads every page with pdfminer, `engine="hybrid"` the pages that may hold
+    a ruled table (both slower, same output)."""
     path = Path(path)
     check_header(path)
     with open_pdf(path) as pdf:

@@ -70,14 +70,30 @@ def _text(tp: Any, k: int) -> str:
     return "-" if u == _HYPHEN_MARK else chr(u) if u else "(cid:0)"
 
 
-def _restore_spaces(r: _Reader) -> None:
+def _blank_after(c: Char, blanks: list[Char]) -> bool:
+    """Does a blank-only text object (see `_blank`) start where char c ends, on its line?"""
+    return any(abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"]
+               for b in blanks)
+
+
+def _pair(text: str) -> str:
+    """Join UTF-16 surrogate pairs (pdfium yields one per code unit) into astral code points."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _restore_spaces(r: _Reader, blanks: list[Char]) -> None:
     """Put back the real spaces that ended text objects, in fonts that show real spaces elsewhere
-    (pdfTeX-style fonts have none: their object text has only pdfium's own spaces)."""
+    (pdfTeX-style fonts have none: their object text has only pdfium's own spaces), unless the
+    space is a blank-only object of its own or the next char on the line leaves it no room."""
     fonts = {f for f, _ in r.space_w}
     for i in reversed(r.pending):
-        prev = r.out[i]
-        if prev["fontname"] in fonts:
-            w = r.space_w.get((prev["fontname"], prev["size"]), SPACE_EM * prev["size"])
+        prev, nxt = r.out[i], r.out[i + 1] if i + 1 < len(r.out) else None
+        if prev["fontname"] not in fonts or _blank_after(prev, blanks):
+            continue
+        w = r.space_w.get((prev["fontname"], prev["size"]), SPACE_EM * prev["size"])
+        if nxt is None or abs(nxt["bottom"] - prev["bottom"]) > 1 or nxt["x0"] - prev["x1"] >= w:
             r.out.insert(i + 1, {**prev, "text": " ", "x0": prev["x1"], "x1": prev["x1"] + w})
 
 
@@ -111,7 +127,7 @@ def _char(r: _Reader, k: int) -> None:
     text, x0, x1 = _text(r.tp, k), r.ox.value, _right(r, k)
     prev = r.out[-1] if r.out and obj == r.last_obj else None
     if prev is not None and prev["x0"] == x0 and prev["x1"] == x1 and not text.isspace():
-        prev["text"] += text  # one glyph, several code points (a ligature): one pdfminer char
+        prev["text"] = _pair(prev["text"] + text)  # one glyph, several code points: one pdfminer char
         return
     if text == " ":
         r.space_w[(font, size)] = x1 - x0
@@ -154,7 +170,8 @@ def page_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
         r = _Reader(textpage.raw, height)
         for k in range(pr.FPDFText_CountChars(r.tp)):
             (_generated if pr.FPDFText_IsGenerated(r.tp, k) else _char)(r, k)
-        _restore_spaces(r)
-        return r.out + _blanks(r, page)
+        blanks = _blanks(r, page)
+        _restore_spaces(r, blanks)
+        return r.out + blanks
     finally:
         textpage.close()

@@ -1,0 +1,127 @@
+"""pdfplumber's `page.edges` from pdfium's vector paths, and ruled tables found on them without pdfminer.
+
+Each painted subpath becomes what pdfminer's `paint_path` would make of it: a line (`ml`, `mlh`),
+a rect (a closed axis-aligned `mlllh`) or a curve (anything else; of a Bézier segment only its end
+point counts). pdfplumber's own `line_to_edge`/`rect_to_edges`/`curve_to_edges` then give the edges,
+so `TableFinder` sees the same grid as on a pdfminer page (up to pdfium's float32 coordinates).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pr
+from pdfplumber.page import Page
+from pdfplumber.table import Table, TableFinder
+from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+
+from pipeline.parse.ruling import Point, _paths
+
+Edge = dict[str, Any]
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@dataclass
+class EdgePage:
+    """The two attributes of a pdfplumber page that `TableFinder` reads with the "lines" strategies."""
+
+    edges: list[Edge]
+    bbox: tuple[float, float, float, float]
+
+
+@lru_cache(maxsize=4096)
+def decimal(v: float) -> float:
+    """The shortest decimal that pdfium's float32 `v` stands for (what the content stream said,
+    and what pdfminer parsed as a double)."""
+    for digits in range(1, 10):
+        d = float(f"{v:.{digits}g}")
+        try:
+            if struct.unpack("f", struct.pack("f", d))[0] == v:
+                return d
+        except OverflowError:
+            return v
+    return v
+
+
+def _painted(path: Any) -> bool:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    ok = pr.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke))
+    return not ok or bool(fill.value or stroke.value)
+
+
+def _subpaths(path: Any, m: tuple[float, ...], height: float) -> Iterator[tuple[str, list[Point]]]:
+    """(pdfminer shape, top-down points) of each subpath; Bézier control points are skipped."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xr, yr = ctypes.byref(x), ctypes.byref(y)
+    get_seg, get_type = pr.FPDFPath_GetPathSegment, pr.FPDFPathSegment_GetType
+    get_point = pr.FPDFPathSegment_GetPoint
+    shape, bez = "", 0
+    pts: list[Point] = []
+    for i in range(pr.FPDFPath_CountSegments(path)):
+        seg = get_seg(path, i)
+        kind = get_type(seg)
+        if kind == pr.FPDF_SEGMENT_MOVETO and shape:
+            yield shape, pts
+            shape, pts = "", []
+        bez = bez + 1 if kind == pr.FPDF_SEGMENT_BEZIERTO else 0
+        if bez % 3 in (1, 2):
+            continue
+        get_point(seg, xr, yr)
+        px, py = decimal(x.value), decimal(y.value)
+        pts.append((m[0] * px + m[2] * py + m[4], height - (m[1] * px + m[3] * py + m[5])))
+        shape += "m" if kind == pr.FPDF_SEGMENT_MOVETO else "c" if bez else "l"
+        if pr.FPDFPathSegment_GetClose(seg):  # pdfminer's 'h': back to the start point
+            shape += "h"
+            pts.append(pts[0])
+    if shape:
+        yield shape, pts
+
+
+def _is_rect(pts: list[Point]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+    return pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                                 or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
+
+
+def _box(pts: list[Point], height: float) -> Edge:
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "y0": height - bottom,
+            "y1": height - top, "width": x1 - x0, "height": bottom - top}
+
+
+def shape_edges(shape: str, pts: list[Point], height: float) -> list[Edge]:
+    """pdfplumber edges of one subpath, classified the way pdfminer's `paint_path` does."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape, pts = shape[:-2] + "h", pts[:-1]
+    if shape in ("ml", "mlh"):
+        return [line_to_edge({**_box(pts[:2], height), "object_type": "line"})]
+    if shape in ("mlllh", "mllll") and _is_rect(pts):
+        return rect_to_edges({**_box(pts, height), "object_type": "rect"})
+    return curve_to_edges({**_box(pts, height), "object_type": "curve", "pts": pts})
+
+
+def page_edges(page: pdfium.PdfPage, height: float) -> list[Edge]:
+    """All edges of the page's painted paths (form XObjects included), in pdfplumber's coordinates."""
+    raw = page.raw
+    objs = (pr.FPDFPage_GetObject(raw, i) for i in range(pr.FPDFPage_CountObjects(raw)))
+    kinds: dict[str, list[Edge]] = {"line": [], "rect_edge": [], "curve_edge": []}
+    for path, m in _paths(objs, _IDENTITY):
+        if _painted(path):
+            m = tuple(map(decimal, m))
+            for shape, pts in _subpaths(path, m, height):
+                if len(shape) > 1 and shape[0] == "m":
+                    for e in shape_edges(shape, pts, height):
+                        kinds[e["object_type"]].append(e)
+    return kinds["line"] + kinds["rect_edge"] + kinds["curve_edge"]  # pdfplumber's order
+
+
+def find_tables(edges: list[Edge], width: float, height: float, settings: dict[str, Any]) -> list[Table]:
+    """pdfplumber's `page.find_tables(settings)` on these edges (line strategies only)."""
+    return TableFinder(cast(Page, EdgePage(edges, (0.0, 0.0, width, height))), settings).tables

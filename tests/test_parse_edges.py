@@ -1,0 +1,52 @@
+"""pdfium-built edges and tables (pipeline.parse.edges) against pdfplumber's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from pipeline.parse import parse_pdf
+from pipeline.parse.edges import decimal, find_tables, page_edges, shape_edges
+from pipeline.parse.tables import TABLE_SETTINGS
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "seed_gertsik_2020.pdf"
+needs_fixtures = pytest.mark.skipif(not SEED.exists(), reason="fixtures not generated")
+
+
+def _key(e: dict) -> tuple:
+    return e["object_type"], e["orientation"], e["x0"], e["x1"], e["top"], e["bottom"]
+
+
+def test_shapes_classified_like_pdfminer() -> None:
+    rect = [(0.0, 0.0), (0.0, 10.0), (20.0, 10.0), (20.0, 0.0), (0.0, 0.0), (0.0, 0.0)]
+    assert [e["orientation"] for e in shape_edges("mllllh", rect, 100.0)] == ["h", "h", "v", "v"]
+    assert shape_edges("mlh", [(0.0, 5.0), (9.0, 5.0), (0.0, 5.0)], 100.0)[0]["object_type"] == "line"
+    curve = shape_edges("mlc", [(0.0, 0.0), (0.0, 9.0), (4.0, 9.0)], 100.0)
+    assert [e["orientation"] for e in curve] == ["v", "h"]
+    assert decimal(56.692909240722656) == 56.69291 and decimal(0.0) == 0.0
+
+
+@needs_fixtures
+def test_edges_and_tables_match_pdfplumber() -> None:
+    doc = pdfium.PdfDocument(SEED)
+    try:
+        with pdfplumber.open(SEED) as pdf:
+            for i in (8, 9):
+                page = pdf.pages[i]
+                w, h = float(page.width), float(page.height)
+                edges = page_edges(doc[i], h)
+                assert sorted(map(_key, edges)) == sorted(map(_key, page.edges))
+                ours = [t.bbox for t in find_tables(edges, w, h, TABLE_SETTINGS)]
+                assert ours == [t.bbox for t in page.find_tables(TABLE_SETTINGS)]
+    finally:
+        doc.close()
+
+
+@needs_fixtures
+def test_hybrid_engine_agrees() -> None:
+    fast, hybrid = parse_pdf(SEED), parse_pdf(SEED, engine="hybrid")
+    assert fast.tables == hybrid.tables
+    assert [p.text for p in fast.pages] == [p.text for p in hybrid.pages]
