@@ -383,7 +383,8 @@ def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, in
     return next((s for s in sentences if s[0] <= offset < s[1]), (max(0, offset - 300), offset + 300))
 
 
-TRIGGER = re.compile(r"кластер|парк|зон[аеуыо]|ОЭЗ|ТОР|ТОСЭР|СЭЗ|опережающего", re.I)
+# Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
+TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
 
 
 def _windows(text: str, reach: int = 100) -> list[tuple[int, int]]:

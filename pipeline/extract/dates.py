@@ -37,13 +37,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from yargy import Parser
-from yargy.parser import Chart, State, prepare_match, prepare_trees
-from yargy.rule.bnf import is_rule
-from yargy.tree import Node
+from yargy.parser import Chart, prepare_match, prepare_trees
 
 from pipeline.extract.facts import DateFact
 from pipeline.extract.grammars.dates import DATE, SINCE, TOKENIZER, Point
+from pipeline.extract.grammars.earley import LookaheadParser
 
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 PLAN_WORDS = ("стратег", "программ", "концепц", "прогноз", "план", "доктрин", "повестк", "цел")
@@ -65,7 +63,6 @@ _LIST = re.compile(r"(?:(?<![\d.,])\d{4}(?:\s*-\s*\d{4})?\s*(?:,|и|или)\s*)+
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\xad": " "})
 _CYR_ROMAN = str.maketrans({"Х": "X", "І": "I"})
 _LEFT, _RIGHT = 30, 15  # context (chars) a window keeps around a trigger
-_CACHE_LIMIT = 200_000
 
 
 @dataclass
@@ -80,38 +77,6 @@ class _Candidate:
     size: int = 0  # length of the whole match, preposition included: longer readings win
 
 
-class AnchoredParser(Parser):
-    """yargy's Earley parser with one token of lookahead: a production is predicted only when
-    the next token can begin it (its FIRST set). Same matches, several times faster. Matches
-    also never start at a number followed by another number or a comma (table rows, decimals).
-    """
-
-    def __init__(self, rule: Any, tokenizer: Any) -> None:
-        super().__init__(rule, tokenizer=tokenizer)
-        self.first = _First(self.rule)
-
-    def chart(self, text: str, all: bool = True) -> Chart:
-        chart = Chart(self.tagger(self.tokenizer(text)))
-        for column, next_column in chart:
-            if next_column and _may_start(chart, column.index + 1):
-                self.predict(column, next_column, self.rule)
-            for state in column:
-                if state.completed:
-                    self.complete(column, state)
-                elif is_rule(state.next_term):
-                    self.predict(column, next_column, state.next_term)
-                elif next_column:
-                    self.scan(next_column, state.next_term, state)
-        return chart
-
-    def predict(self, column: Any, next_column: Any, rule: Any) -> None:
-        token = next_column.token if next_column else None
-        for index, production in enumerate(rule.productions):
-            if self.first.allows(production, token):
-                node = Node(rule, production, rank=index, children=[])
-                column.append(State(rule, production, 0, column, column, node))
-
-
 def _may_start(chart: Chart, index: int) -> bool:
     token = chart[index].token
     if token.type != "INT" or index + 1 >= len(chart.columns):
@@ -120,70 +85,11 @@ def _may_start(chart: Chart, index: int) -> bool:
     return following.type != "INT" and following.value != ","
 
 
-class _First:
-    """FIRST sets of a BNF grammar's productions, with per-token answers cached."""
-
-    def __init__(self, start: Any) -> None:
-        self.rules = _reachable(start)
-        self.nullable = _nullable(self.rules)
-        self.terms: dict[int, tuple[list[Any], bool]] = {}
-        self.answers: dict[tuple[int, str, str], bool] = {}
-
-    def allows(self, production: Any, token: Any) -> bool:
-        terms, nullable = self._of(production)
-        if nullable or token is None:
-            return nullable
-        key = (id(production), token.type, token.value)
-        if key not in self.answers:
-            if len(self.answers) > _CACHE_LIMIT:
-                self.answers.clear()
-            self.answers[key] = any(term(token) for term in terms)
-        return self.answers[key]
-
-    def _of(self, production: Any) -> tuple[list[Any], bool]:
-        if id(production) not in self.terms:
-            self.terms[id(production)] = self._sequence(production.terms)
-        return self.terms[id(production)]
-
-    def _sequence(self, terms: list[Any]) -> tuple[list[Any], bool]:
-        out: list[Any] = []
-        for term in terms:
-            if not is_rule(term):
-                return out + [term], False
-            for production in term.productions:
-                out += self._of(production)[0]
-            if id(term) not in self.nullable:
-                return out, False
-        return out, True
-
-
-def _reachable(start: Any) -> dict[int, Any]:
-    rules, stack = {}, [start]
-    while stack:
-        rule = stack.pop()
-        if id(rule) not in rules:
-            rules[id(rule)] = rule
-            stack.extend(t for p in rule.productions for t in p.terms if is_rule(t))
-    return rules
-
-
-def _nullable(rules: dict[int, Any]) -> set[int]:
-    nullable: set[int] = set()
-    while True:
-        grown = {
-            key
-            for key, rule in rules.items()
-            if any(all(id(t) in nullable for t in p.terms) for p in rule.productions)
-        }
-        if grown <= nullable:
-            return nullable
-        nullable |= grown
-
-
 @cache
-def parser() -> AnchoredParser:
-    """The date parser, built once per process."""
-    return AnchoredParser(DATE, tokenizer=TOKENIZER)
+def parser() -> LookaheadParser:
+    """The date parser, built once per process. Matches never start at a number followed by another
+    number or a comma (table rows, decimals)."""
+    return LookaheadParser(DATE, tokenizer=TOKENIZER, may_start=_may_start)
 
 
 def extract_dates(text: str) -> list[DateFact]:

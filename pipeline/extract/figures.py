@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
@@ -194,10 +195,56 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
     return found
 
 
+# Words a figure can start with before its number: qualifiers, "от ... до", "в N раз", signs.
+_START_WORDS = frozenset(
+    [
+        "чуть",
+        "более",
+        "свыше",
+        "больше",
+        "сверх",
+        "выше",
+        "не",
+        "как",
+        "минимум",
+        "по",
+        "менее",
+        "меньше",
+        "ниже",
+        "до",
+        "максимум",
+        "около",
+        "порядка",
+        "примерно",
+        "приблизительно",
+        "почти",
+        "ориентировочно",
+        "от",
+        "в",
+    ]
+)
+
+
 def _anchors(chunk: str, pos: int, words: int = 3) -> list[int]:
-    """Starts of up to `words` words before `pos` (left to right), then `pos` itself."""
-    starts = [w.start() for w in _ANCHOR_WORD.finditer(chunk, max(0, pos - 40), pos)]
-    return [*starts[-words:], pos]
+    """Starts of up to `words` words before `pos` that can begin a figure, then `pos` itself.
+
+    The chart parse per anchor is the extractor's main cost, so words that cannot start a figure
+    (anything but a qualifier, "от"/"в", a currency sign or a number word) are not tried."""
+    starts = [w.start() for w in _ANCHOR_WORD.finditer(chunk, max(0, pos - 40), pos)][-words:]
+    return [a for a in starts if _can_start(chunk, a)] + [pos]
+
+
+def _can_start(chunk: str, start: int) -> bool:
+    word = re.match(r"[\w$€£¥₽]+", chunk[start:])
+    if word is None:
+        return False
+    w = word.group().lower()
+    return w in _START_WORDS or not w.isalpha() or _is_number_word(w)
+
+
+@lru_cache(maxsize=50_000)
+def _is_number_word(word: str) -> bool:
+    return any(p.tag.POS == "NUMR" or p.normal_form in {"один", "полтора"} for p in parses(word))
 
 
 def _in_date(pos: int, dates: list[DateFact]) -> bool:

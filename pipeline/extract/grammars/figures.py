@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
-from yargy import Parser, and_, not_, or_, rule
+from yargy import and_, not_, or_, rule
 from yargy.interpretation import const, fact
 from yargy.morph import MorphAnalyzer
 from yargy.parser import prepare_matches, prepare_trees
@@ -27,6 +27,7 @@ from yargy.predicates import (
 )
 from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
 
+from pipeline.extract.grammars.earley import LookaheadParser
 from pipeline.extract.numbers import CURRENCY_ADJECTIVES, words_value
 
 Figure = fact(
@@ -261,9 +262,9 @@ FIGURE = or_(
 
 
 @cache
-def parser() -> Parser:
+def parser() -> LookaheadParser:
     """The figure parser with its tokenizer, built once per process."""
-    return Parser(FIGURE, tokenizer=MorphTokenizer(TOKEN_RULES, morph=_Morph()))
+    return LookaheadParser(FIGURE, tokenizer=MorphTokenizer(TOKEN_RULES, morph=_Morph()))
 
 
 def match_at(text: str):
