@@ -287,6 +287,7 @@ def test_ranges(text, value, value_max, mult, unit):
         "в мировую экономику <14>. Cities, 97, 102523. https://doi.org/10.1016/j.cities",
         "Содержание ……………….. 106\n5 2. Промышленное производство",
         "Economics of sustainable development, (4 (48)), 123—129.",
+        "код <script>alert(1)</script> и вызов f(2) в тексте",
     ],
 )
 def test_not_figures(text):

@@ -19,7 +19,10 @@ from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number
 from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of
 from pipeline.nlp.morph import nominative, parses
 
-_TRIGGER = re.compile(r"(?<![\w/.=%\[,:#-])\d|[$€£¥₽]|процент|тысяч|миллион|миллиард|триллион|цент\b", re.I)
+# A digit not glued to a word, code or call ("alert(1)"), a currency sign, or a scale word.
+_TRIGGER = re.compile(
+    r"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[$€£¥₽]|процент|тысяч|миллион|миллиард|триллион|цент\b", re.I
+)
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])|\n\s*\n")
 _ABBREVIATIONS = {
     "т", "рис", "табл", "им", "ул", "с", "стр", "ср", "см", "пр", "тел", "п", "ст", "обл", "кв",
