@@ -37,6 +37,36 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def page_count(path: Path) -> int | None:
+    """Pages of a PDF by pdfium's quick count (None for other or unreadable files)."""
+    if path.suffix.lower() != ".pdf":
+        return None
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - unreadable PDFs are reported by the parser
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def largest_first(paths: list[Path]) -> list[Path]:
+    """Longest documents first, so parallel workers do not wait on one long report at the end."""
+    if len(paths) < 2:
+        return list(paths)
+    return sorted(paths, key=lambda p: -(page_count(p) or _size(p) // 50_000))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def ingested_ids(out: Path, version: str) -> set[str]:
     """Doc ids that `out` holds as ingested by `version` (from documents.csv, written with the parquet)."""
     table = Path(out) / "documents.csv"

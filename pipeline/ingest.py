@@ -22,6 +22,7 @@ from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
     already_done,
     doc_id_of,
     expand_paths,
+    page_count,
 )
 from pipeline.config import pipeline_version
 from pipeline.model import DocStatus, ParsedDocument, ParseError
@@ -63,19 +64,10 @@ def process_document(path: str | Path, *, max_pages: int | None = None) -> DocRe
 
 def check_page_limit(path: Path, max_pages: int | None) -> None:
     """Refuse a PDF with more than `max_pages` pages before parsing it (cheap pdfium page count)."""
-    if not max_pages or path.suffix.lower() != ".pdf":
+    if not max_pages:
         return
-    import pypdfium2
-
-    try:
-        pdf = pypdfium2.PdfDocument(str(path))
-    except Exception:  # noqa: BLE001 - unreadable PDFs are reported by the parser
-        return
-    try:
-        n_pages = len(pdf)
-    finally:
-        pdf.close()
-    if n_pages > max_pages:
+    n_pages = page_count(path)
+    if n_pages is not None and n_pages > max_pages:
         raise ParseError(
             f"{path.name}: {n_pages} pages, more than the limit of {max_pages} (max_pages)",
             error_type="too_many_pages",

@@ -64,11 +64,17 @@ def _recv(fd: int, deadline: float) -> Any:
     return pickle.loads(_read_exact(fd, size, deadline))
 
 
+# One worker process per core is the unit of parallelism: BLAS threads inside each worker
+# (natasha's models run on numpy) would only oversubscribe the cores. An explicit setting wins.
+SINGLE_THREADED_MATH = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 class Worker:
     """One child process serving documents one at a time."""
 
     def __init__(self, warm: bool = True) -> None:
         env = {
+            **SINGLE_THREADED_MATH,
             **os.environ,
             "INDIKATOR_WORKER_WARM": "1" if warm else "0",
             "INDIKATOR_PIPELINE_VERSION": pipeline_version(),  # the version the run planned with

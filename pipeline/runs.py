@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalog import DocResult, IngestSummary, already_done, expand_paths
+from pipeline.catalog import DocResult, IngestSummary, already_done, expand_paths, largest_first
 
 SUMMARY_KEY = "indikator-ingest-summary"
 FAILURES_KEY = "indikator-ingest-failures"
@@ -26,11 +26,12 @@ class Plan:
 
 
 def plan_batch(paths: list[str] | list[Path], out: str | Path, *, force: bool = False) -> Plan:
-    """Files to process: everything when `force`, else those not yet ingested by this version."""
+    """Files to process (longest first): everything when `force`, else those not yet ingested by this
+    version."""
     files = expand_paths(paths)
     done = set() if force else already_done(Path(out), files)
     skipped = [DocResult(str(p), None, "skipped", skipped=True) for p in files if p in done]
-    return Plan(files, [p for p in files if p not in done], skipped)
+    return Plan(files, largest_first([p for p in files if p not in done]), skipped)
 
 
 def run_local(
