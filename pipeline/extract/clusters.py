@@ -31,6 +31,7 @@ from pipeline.extract.grammars.clusters import (
     kind_of,
 )
 from pipeline.model import ParsedTable
+from pipeline.nlp import segment
 from pipeline.nlp.morph import is_known, lemma, nominative
 
 __all__ = [
@@ -341,8 +342,8 @@ def _parser() -> Parser:
 def extract_clusters_from_text(text: str, analysis: Any = None) -> list[ClusterFact]:
     """Named clusters, parks and zones of one text with the attributes stated around them.
 
-    `analysis` (pipeline.nlp.Analysis) supplies sentences and LOC entities; without it razdel
-    segments the text. Offsets (`char_start`/`char_end`) index `text`.
+    `analysis` (pipeline.nlp.Analysis) supplies sentences and LOC entities; without it the text
+    is segmented here. Offsets (`char_start`/`char_end`) index `text`.
     """
     sentences = _sentences(text, analysis)
     matches = _matches(text)
@@ -362,17 +363,13 @@ def extract_clusters_from_text(text: str, analysis: Any = None) -> list[ClusterF
 
 
 def _sentences(text: str, analysis: Any) -> list[tuple[int, int]]:
-    """Sentence spans, split further at bullet and numbered-heading line starts."""
-    if analysis is not None and analysis.sentences:
-        spans = [(s.start, s.end) for s in analysis.sentences]
-    else:
-        from razdel import sentenize
-
-        spans = [(s.start, s.stop) for s in sentenize(text)]
+    """Sentence spans of the NLP layer (segmented here without an analysis), split further at
+    bullet and numbered-heading line starts."""
+    sentences = analysis.sentences if analysis is not None else segment(text)
     out = []
-    for start, end in spans:
-        bounds = [start] + [m.start() + 1 for m in LINE_BREAK.finditer(text, start, end)]
-        out.extend((a, b) for a, b in zip(bounds, [*bounds[1:], end], strict=True) if b > a)
+    for s in sentences:
+        bounds = [s.start] + [m.start() + 1 for m in LINE_BREAK.finditer(text, s.start, s.end)]
+        out.extend((a, b) for a, b in zip(bounds, [*bounds[1:], s.end], strict=True) if b > a)
     return out
 
 

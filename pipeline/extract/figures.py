@@ -17,13 +17,13 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
 from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of
+from pipeline.nlp import segment
 from pipeline.nlp.morph import nominative, parses
 
 # A digit not glued to a word, code or call ("alert(1)"), a currency sign, or a scale word.
 _TRIGGER = re.compile(
     r"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[$€£¥₽]|процент|тысяч|миллион|миллиард|триллион|цент\b", re.I
 )
-_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z])|\n\s*\n")
 _ABBREVIATIONS = {
     "т", "рис", "табл", "им", "ул", "с", "стр", "ср", "см", "пр", "тел", "п", "ст", "обл", "кв",
     "пос", "ред", "англ", "франц", "нем", "проф", "акад", "ч",
@@ -123,16 +123,9 @@ def _inherit_currency(facts: list[FigureFact], reach: int = 600) -> None:
 
 
 def _sentences(text: str, analysis) -> list[tuple[int, int]]:
-    if analysis is not None and getattr(analysis, "sentences", None):
-        return _merge_splits(text, [(s.start, s.end) for s in analysis.sentences])
-    bounds, pos = [], 0
-    for m in _SENT_END.finditer(text):
-        if _no_break(text, m.start(), m.end()):
-            continue
-        bounds.append((pos, m.start()))
-        pos = m.end()
-    bounds.append((pos, len(text)))
-    return [(a, b) for a, b in bounds if b > a]
+    """The NLP layer's sentences (segmented here when no analysis is given), splits re-joined."""
+    sentences = analysis.sentences if analysis is not None else segment(text)
+    return _merge_splits(text, [(s.start, s.end) for s in sentences])
 
 
 _SCALE_ABBR = {"тыс", "млн", "млрд", "трлн", "руб", "долл", "коп"}
@@ -154,26 +147,15 @@ def _merge_splits(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
-    if re.match(r"[«\"(]?[А-ЯЁ]", text[start : start + 2]):
-        return False
+    """A split after an initial ("М. Портер"), before "США" ("долл. США"), or after an abbreviation
+    or ";"/"," when the next piece does not start with a capital."""
     tail = text[prev[0] : prev[1]].rstrip()
     word = re.search(r"(\w+)\.$", tail)
-    return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS | _SCALE_ABBR)
-
-
-def _no_break(text: str, end: int, next_start: int) -> bool:
-    """A period of an abbreviation or initial ("долл. США", "М. Портер", "рис. 2")."""
-    word = re.search(r"(\w+)\.$", text[max(0, end - 12) : end])
-    if not word:
+    if text.startswith("США", start) or (word and word.group(1).isupper() and len(word.group(1)) == 1):
+        return True
+    if re.match(r"[«\"(]?[А-ЯЁ]", text[start : start + 2]):
         return False
-    w = word.group(1)
-    latin_next = not re.match(r"[«\"(]?[А-ЯЁ]", text[next_start : next_start + 2])
-    return (
-        w.lower() in _ABBREVIATIONS
-        or (w.isupper() and len(w) == 1)
-        or text.startswith("США", next_start)
-        or (w.lower() in _SCALE_ABBR and latin_next)  # "9 тыс. PhD"
-    )
+    return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS | _SCALE_ABBR)
 
 
 def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:

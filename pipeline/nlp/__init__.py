@@ -123,13 +123,24 @@ def analyze(text: str) -> Analysis:
     m = models()
     doc = natasha.Doc(text)
     doc.segment(m.segmenter)
-    sentences = [part for s in doc.sents for part in _split_paragraphs(text, s.start, s.stop)]
+    sentences = _sentences(text, doc)
     entities: list[Entity] = []
     if sentences:
         doc.tag_ner(m.ner_tagger)
         for span in doc.spans:
             entities.append(Entity(span.start, span.stop, span.type, span.text, nominative(span.text)))
     return Analysis(text=text, sentences=sentences, entities=entities)
+
+
+def segment(text: str) -> list[Sentence]:
+    """Sentences of a text (natasha's segmenter, also split at paragraph breaks); cheap, no models."""
+    doc = natasha.Doc(text)
+    doc.segment(models().segmenter)
+    return _sentences(text, doc)
+
+
+def _sentences(text: str, doc: natasha.Doc) -> list[Sentence]:
+    return [part for s in doc.sents for part in _split_paragraphs(text, s.start, s.stop)]
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[Sentence]:
