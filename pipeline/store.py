@@ -19,28 +19,12 @@ import pandas as pd
 from filelock import FileLock
 
 from pipeline.schema import COLUMNS, PER_DOCUMENT, conform
+from pipeline.views import VIEWS
 
 DUCKDB_FILE = "indikator.duckdb"
 LOCK_FILE = ".indikator.lock"
 LOCK_TIMEOUT_S = 600
 
-CLUSTERS_VIEW = """
-CREATE OR REPLACE VIEW clusters_merged AS
-SELECT cluster_id,
-       any_value(name ORDER BY source DESC) AS name,
-       any_value(kind) AS kind,
-       any_value(country) AS country,
-       any_value(region) FILTER (WHERE region IS NOT NULL) AS region,
-       any_value(city) FILTER (WHERE city IS NOT NULL) AS city,
-       min(founded_year) AS founded_year,
-       any_value(field) FILTER (WHERE field IS NOT NULL) AS field,
-       max(participants) AS participants,
-       max(employees) AS employees,
-       any_value(url) FILTER (WHERE url IS NOT NULL) AS url,
-       count(DISTINCT doc_id) AS n_documents,
-       string_agg(DISTINCT doc_id, ',') AS doc_ids
-FROM clusters GROUP BY cluster_id
-"""
 
 
 @contextmanager
@@ -86,8 +70,8 @@ def write_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> None:
     """Write whole tables (Parquet, CSV, DuckDB) atomically; the caller holds the lock."""
     frames = {name: conform(name, df) for name, df in frames.items()}
     for name, df in frames.items():
-        _atomic(out / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
-        _atomic(out / f"{name}.csv", lambda p, df=df: df.to_csv(p, index=False))
+        atomic_write(out / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
+        atomic_write(out / f"{name}.csv", lambda p, df=df: df.to_csv(p, index=False))
     _write_duckdb(out / DUCKDB_FILE, frames)
 
 
@@ -113,7 +97,7 @@ def _merge(out: Path, name: str, new: pd.DataFrame | None, doc_ids: set[str]) ->
     return pd.concat([old, conform(name, new)], ignore_index=True) if not old.empty else conform(name, new)
 
 
-def _atomic(path: Path, write) -> None:
+def atomic_write(path: Path, write) -> None:
     """Write via a temporary file in the same directory, fsync, then rename over the target."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -127,6 +111,10 @@ def _atomic(path: Path, write) -> None:
             os.unlink(tmp)
 
 
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
 def _write_duckdb(path: Path, frames: Mapping[str, pd.DataFrame]) -> None:
     con = duckdb.connect(str(path))
     try:
@@ -135,8 +123,9 @@ def _write_duckdb(path: Path, frames: Mapping[str, pd.DataFrame]) -> None:
             con.register("frame", df)
             con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM frame')
             con.unregister("frame")
-        if "clusters" in frames:
-            con.execute(CLUSTERS_VIEW)
+        for name, (needs, sql) in VIEWS.items():
+            if needs <= _tables(con):
+                con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

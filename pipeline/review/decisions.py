@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.schema import COLUMNS, ID_COLUMN, conform
-from pipeline.store import _atomic, locked, read_table, write_tables
+from pipeline.store import atomic_write, locked, read_table, write_tables
 
 REVIEWABLE = ("figures", "dates", "clusters", "mentions", "table_cells")
 STATUSES = ("unreviewed", "accepted", "rejected", "corrected")
@@ -304,10 +304,10 @@ def _export(out: Path, frames: Mapping[str, pd.DataFrame]) -> list[Path]:
     paths = []
     for table, df in kept.items():
         path = folder / f"{table}.csv"
-        _atomic(path, lambda p, df=df: df.to_csv(p, index=False))
+        atomic_write(path, lambda p, df=df: df.to_csv(p, index=False))
         paths.append(path)
     excel = folder / EXCEL_FILE
-    _atomic(excel, lambda p: _write_excel(p, kept))
+    atomic_write(excel, lambda p: _write_excel(p, kept))
     return [*paths, excel]
 
 
