@@ -143,6 +143,8 @@ def _page_row(doc_id: str, page) -> dict:
         "width": page.width,
         "height": page.height,
         "lines": json.dumps(lines),
+        "ocr": page.ocr,
+        "ocr_confidence": page.ocr_confidence,
     }
 
 

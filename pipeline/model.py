@@ -49,6 +49,8 @@ class PageText:
     height: float = 0.0
     markers: list[tuple[int, str]] = field(default_factory=list)  # superscript refs: (offset, marker)
     flags: list[str] = field(default_factory=list)  # e.g. "two_column", "broken_text_layer"
+    ocr: bool = False  # text recognised by OCR (the page had no usable text layer)
+    ocr_confidence: float | None = None  # mean Tesseract word confidence, 0–1
 
     def bbox_of(self, char_start: int, char_end: int) -> BBox | None:
         """Union of the line boxes that overlap the character span (None without provenance)."""

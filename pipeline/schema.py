@@ -48,6 +48,8 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "width": _col(FLOAT),
         "height": _col(FLOAT),
         "lines": _col(STR),  # JSON: [[char_start, char_end, x0, top, x1, bottom], ...]
+        "ocr": _col(BOOL),
+        "ocr_confidence": _col(FLOAT, ge=0, le=1),
     },
     "footnotes": {
         "doc_id": _col(STR, False),

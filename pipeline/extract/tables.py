@@ -21,6 +21,8 @@ _UNIT_PHRASE = re.compile(
     r"км²|км2|кв\.\s?км|га\b|тонн\w*|т\.?(?![А-Яа-яЁё])|человек|чел\.)",
     re.IGNORECASE,
 )
+# a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
+_WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
 _SCALE_ONLY = re.compile(r"\b(тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?)", re.I)
 
 
@@ -42,9 +44,11 @@ def table_rows(doc_id: str, table: ParsedTable) -> dict:
     }
     cells = []
     for c in table.cells:
-        value = cell_value(c.text)
-        unit, mult = (None, 0)
-        if value is not None:
+        value, unit, mult = cell_value(c.text), None, 0
+        if value is None and (m := _WITH_UNIT.match(c.text or "")):
+            value, (unit, mult) = cell_value(m.group(1)), _unit_in(m.group(2))
+            value = value if unit or mult else None
+        elif value is not None:
             unit, mult = label_unit(c.col_label, c.row_label, table.caption)
         cells.append(
             {

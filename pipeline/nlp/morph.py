@@ -101,3 +101,62 @@ def _same_shape(original: str, new: str) -> str:
     return "-".join(
         n[:1].upper() + n[1:] if o[:1].isupper() else n for o, n in zip(parts_old, parts_new, strict=True)
     )
+
+
+SPLIT_MIN = 4  # shorter runs are never split
+SPLIT_MAX_WORD = 24  # longest dictionary word tried as a piece
+ONE_LETTER_WORDS = frozenset("вскиаоуяг")  # the only one-letter pieces a split may produce
+
+
+@lru_cache(maxsize=50_000)
+def split_words(run: str) -> tuple[str, ...] | None:
+    """Split a run of letters written without spaces into dictionary words, fewest pieces first
+    (then longer pieces): "неболее" → ("не", "более"), "млнруб" → ("млн", "руб"). None when
+    the run is a known word, is too short, or cannot be covered by dictionary words."""
+    if len(run) < SPLIT_MIN or is_known(run):
+        return None
+    low = run.lower()
+    best: list[tuple[int, int, int, int] | None] = [None] * (len(run) + 1)  # pieces, names, -Σlen², start
+    best[0] = (0, 0, 0, 0)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - SPLIT_MAX_WORD), end):
+            prev, piece = best[start], low[start:end]
+            if prev is None or not _piece_ok(piece) or (len(piece) == 1 and end == len(run)):
+                continue
+            if start and len(piece) == 1 and prev[3] == start - 1:
+                continue  # two one-letter pieces in a row ("Герц и к") are noise
+            cand = (prev[0] + 1, prev[1] + _is_name(piece), prev[2] - len(piece) ** 2, start)
+            if best[end] is None or cand[:3] < best[end][:3]:
+                best[end] = cand
+    if best[-1] is None:
+        return None
+    pieces, end = [], len(run)
+    while end:
+        start = best[end][3]
+        pieces.append(run[start:end])
+        end = start
+    return tuple(reversed(pieces))
+
+
+def _is_name(piece: str) -> int:
+    """1 when the piece is most likely a personal name ("Анна"): such splits lose ties."""
+    tag = parses(piece)[0].tag
+    return int(bool({"Name", "Surn", "Patr"} & set(str(tag).replace(" ", ",").split(","))))
+
+
+SHORT_PIECE = 3  # pieces this short must be function words or unit-like abbreviations
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+@lru_cache(maxsize=50_000)
+def _piece_ok(piece: str) -> bool:
+    """A dictionary word; a short one only as a preposition/conjunction/particle or a unit-like
+    abbreviation ("не", "от", "млн", "руб"), never a name or an organisation acronym."""
+    if len(piece) == 1:
+        return piece in ONE_LETTER_WORDS
+    if not is_known(piece):
+        return False
+    if len(piece) > SHORT_PIECE:
+        return True
+    tag = parses(piece)[0].tag
+    return tag.POS in _FUNCTION_POS or ("Abbr" in tag and "Orgn" not in tag and "Name" not in tag)

@@ -13,6 +13,10 @@ from pipeline.parse.lines import Line
 _FN_MARK = re.compile(r"^(\d{1,3}\)|\d{1,3}(?=\s)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=[^\W\d])")
 _CAPTION = re.compile(r"^\s*(Таблица|Табл\.|Table|Продолжение|Окончание)\b", re.IGNORECASE)
 _END = re.compile(r"[.:;!?»\")]$")
+# a line that ends in a number or a short word/abbreviation ("2,3 млрд", "тыс.", "15") and a next
+# line that starts in lower case ("руб.", "марта 2020 г."): one figure or date broken by the layout
+_FIGURE_TAIL = re.compile(r"(?:\d|(?<![^\W\d_])[^\W\d_]{1,5}\.?)$")
+_LOWER_HEAD = re.compile(r"^[a-zа-яё](?!\))")
 
 
 @dataclass
@@ -32,6 +36,14 @@ def _marker(ln: Line) -> tuple[str, str] | None:
     return (m.group(1), ln.text[m.end():]) if m else None
 
 
+NOTE_LINE_HEIGHT = 1.8  # a footnote line is at most this × its font size tall (no big call-out number)
+
+
+def _plain(ln: Line) -> bool:
+    """A line of one text size: not a big number beside small text ("47 организаций" on a slide)."""
+    return ln.bottom - ln.top <= NOTE_LINE_HEIGHT * max(ln.size, 1.0)
+
+
 def split_footnotes(lines: list[Line], body_size: float, page: int) -> tuple[list[Line], list[Footnote]]:
     """Separate the small-font, marker-led block at the page bottom from the body lines."""
     i = len(lines)
@@ -39,7 +51,7 @@ def split_footnotes(lines: list[Line], body_size: float, page: int) -> tuple[lis
         i -= 1
     if i == 0 or i == len(lines):
         return lines, []
-    start = next((j for j in range(i, len(lines)) if _marker(lines[j])), None)
+    start = next((j for j in range(i, len(lines)) if _marker(lines[j]) and _plain(lines[j])), None)
     if start is None:
         return lines, []
     end = next((j for j in range(start, len(lines)) if _CAPTION.match(lines[j].text)), len(lines))
@@ -64,7 +76,8 @@ def _breaks(lines: list[Line], right: list[float]) -> list[bool]:
         a, b = lines[k - 1], lines[k]
         s = max(b.size, 1.0)
         hyphen_cont = a.text[-1:] in "-\u00ad" and b.text[:1].islower()
-        out.append(not hyphen_cont and (
+        figure_cont = bool(_FIGURE_TAIL.search(a.text) and _LOWER_HEAD.match(b.text))
+        out.append(not hyphen_cont and not figure_cont and (
             abs(a.size - b.size) > 0.6
             or (b.top > a.top and b.top - a.bottom > typical + 0.6 * s)
             or (b.x0 - a.x0 > 0.8 * s and b.top > a.top)

@@ -37,6 +37,8 @@ def keep_hyphen(left: str, right: str) -> bool:
         return True  # Санкт-Петербург, Северо-Запад
     if _cyrillic(left[-1]) != _cyrillic(right[0]):
         return True  # zip-архив, csv-таблица
+    if len(left) == 1 or (len(left) > 1 and left.isupper() and right.islower()):
+        return True  # an initial or an abbreviation: А.-Х., ЖКХ-услуги, IT-компания
     left, right = left.lower(), right.lower()
     if known(f"{left}-{right}"):
         return True

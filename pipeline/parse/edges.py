@@ -49,10 +49,34 @@ def decimal(v: float) -> float:
     return v
 
 
+WHITE = 0.98  # a fill whose every RGB/grey component is at least this is white paper
+
+
 def _painted(path: Any) -> bool:
+    """Is the path visible: stroked, or filled with anything but white? A white fill (Word's
+    paragraph shading behind each text line) draws nothing a reader sees, so it is no rule."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     ok = pr.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke))
-    return not ok or bool(fill.value or stroke.value)
+    if not ok or stroke.value:
+        return True
+    if not fill.value:
+        return False
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pr.FPDFPageObj_GetFillColor(path, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return True
+    return min(r.value, g.value, b.value) < WHITE * 255 and a.value > 0
+
+
+def white_fill(obj: dict[str, Any]) -> bool:
+    """A pdfplumber rect/curve (or its edge) that is only filled, in white."""
+    if obj.get("stroke") or not obj.get("fill"):
+        return False
+    color = obj.get("non_stroking_color")
+    if not isinstance(color, tuple | list) or not all(isinstance(v, int | float) for v in color):
+        return False
+    if len(color) == 4:  # CMYK: white is no ink
+        return max(color) <= 1 - WHITE
+    return len(color) in (1, 3) and min(color) >= WHITE
 
 
 def _subpaths(path: Any, m: tuple[float, ...], height: float) -> Iterator[tuple[str, list[Point]]]:
@@ -122,6 +146,8 @@ def page_edges(page: pdfium.PdfPage, height: float) -> list[Edge]:
     return kinds["line"] + kinds["rect_edge"] + kinds["curve_edge"]  # pdfplumber's order
 
 
-def find_tables(edges: list[Edge], width: float, height: float, settings: dict[str, Any]) -> list[Table]:
+def find_tables(edges: list[Edge], width: float, height: float, settings: dict[str, Any],
+                bbox: tuple[float, float, float, float] | None = None) -> list[Table]:
     """pdfplumber's `page.find_tables(settings)` on these edges (line strategies only)."""
-    return TableFinder(cast(Page, EdgePage(edges, (0.0, 0.0, width, height))), settings).tables
+    page = EdgePage(edges, bbox or (0.0, 0.0, width, height))
+    return TableFinder(cast(Page, page), settings).tables

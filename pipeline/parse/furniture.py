@@ -10,6 +10,7 @@ from pipeline.parse.lines import Line
 
 BAND = 0.12  # top/bottom share of the page height where headers and footers live
 EDGE_LINES = 4  # look at most at this many lines from the top and from the bottom
+DETACH = 0.8  # a header/footer is set off from the body by a gap above this × line height
 
 _PAGE_NO = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:стр\.?|с\.|page|страница)?\s*\d{1,4}(?:\s*(?:из|of|/)\s*\d{1,4})?"
@@ -35,13 +36,30 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
 
 
-def _edge_lines(lines: list[Line], height: float) -> list[int]:
-    """Indexes of the lines that sit in the top or bottom band of the page."""
-    idx = [i for i, ln in enumerate(lines[:EDGE_LINES]) if ln.bottom < BAND * height]
+def _gap(a: Line, b: Line) -> bool:
+    """Is there a clear vertical gap between consecutive lines a and b (more than `DETACH` × the
+    smaller line height)? Running headers and footers are set off from the body like that."""
+    h = min(a.bottom - a.top, b.bottom - b.top)
+    return b.top - a.bottom > DETACH * max(h, 1.0)
+
+
+def _band_lines(lines: list[Line], height: float) -> set[int]:
+    """Indexes of the first and last `EDGE_LINES` lines that lie in the header/footer band."""
     n = len(lines)
-    idx += [i for i in range(max(n - EDGE_LINES, 0), n)
-            if lines[i].top > (1 - BAND) * height and i not in idx]
-    return idx
+    return ({i for i in range(min(EDGE_LINES, n)) if lines[i].bottom < BAND * height}
+            | {i for i in range(max(n - EDGE_LINES, 0), n) if lines[i].top > (1 - BAND) * height})
+
+
+def _edge_lines(lines: list[Line], height: float) -> list[int]:
+    """Indexes of the header/footer lines: the lines in the top (bottom) band of the page up to a
+    clear gap that sets them off from the body. A band line without such a gap is body text."""
+    n = len(lines)
+    top = [i for i in range(min(EDGE_LINES, n)) if lines[i].bottom < BAND * height]
+    top = top[:next((k + 1 for k in top if k + 1 >= n or _gap(lines[k], lines[k + 1])), 0)]
+    low = [i for i in range(n - 1, max(n - EDGE_LINES, 0) - 1, -1)
+           if lines[i].top > (1 - BAND) * height and i not in top]
+    low = low[:next((j + 1 for j, k in enumerate(low) if k == 0 or _gap(lines[k - 1], lines[k])), 0)]
+    return top + low
 
 
 def _similar(a: str, b: str, cut: float = 0.85) -> bool:
@@ -74,10 +92,11 @@ def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[
     rep = _repeated_keys(pages, heights)
     out = []
     for lines, h in zip(pages, heights, strict=True):
-        edge = set(_edge_lines(lines, h))
+        edge, band = set(_edge_lines(lines, h)), _band_lines(lines, h)
         out.append([
             ln for i, ln in enumerate(lines)
             if not is_consultant(ln.text)
-            and not (i in edge and (is_page_number(ln.text) or _key(ln.text) in rep))
+            and not (i in band and is_page_number(ln.text))
+            and not (i in edge and _key(ln.text) in rep)
         ])
     return out

@@ -12,6 +12,8 @@ from pipeline.model import BBox
 Char = dict[str, Any]
 
 SUP_RATIO = 0.8  # a char smaller than this × the line's size and raised is a superscript
+SUP_RAISE = 0.15  # ... and whose bottom sits this × size above the baseline
+MARKER_CHARS = frozenset("0123456789*†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰),")  # what a footnote marker is made of
 SPACE_RATIO = 0.2  # a horizontal gap wider than this × font size is a word break
 
 
@@ -67,7 +69,10 @@ def dominant_size(chars: Sequence[Char]) -> float:
 
 
 def _is_sup(c: Char, size: float, base: float) -> bool:
-    return c["size"] < SUP_RATIO * size and c["bottom"] < base - 0.15 * size
+    """A footnote/reference marker: a digit or symbol (never a letter, so never a raised "млн"
+    or "руб."), clearly smaller than the line's text and raised above its baseline."""
+    return (c["text"] in MARKER_CHARS and c["size"] < SUP_RATIO * size
+            and c["bottom"] < base - SUP_RAISE * size)
 
 
 def make_line(row: Sequence[Char]) -> Line | None:
@@ -140,13 +145,18 @@ def _segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     return segs
 
 
-def _split_ok(segs: list[tuple[float, float]], x: float, width: float) -> bool | None:
-    """None if the row crosses x; True if both sides of x hold a wide run of text."""
+COLUMN_SIDE = 0.2  # each side of a gutter holds text this wide (× page width) on a prose page
+
+
+def _split_ok(segs: list[tuple[float, float]], x: float, width: float, side: float) -> bool | None:
+    """None if the row crosses x; True if both sides of x hold a run of text `side` × width wide."""
     if any(a <= x <= b for a, b in segs):
         return None
     left = [s for s in segs if s[1] < x]
     right = [s for s in segs if s[0] > x]
-    wide = 0.2 * width
+    if not side:
+        return bool(left or right)
+    wide = side * width
     return bool(left and right and left[-1][1] - left[0][0] >= wide
                 and right[-1][1] - right[0][0] >= wide)
 
@@ -160,14 +170,15 @@ def _longest_run(flags: list[bool | None]) -> int:
     return best
 
 
-def find_gutter(rows: Sequence[Sequence[Char]], width: float) -> float | None:
-    """x of a column gutter: ≥5 consecutive rows with prose on both sides and none across it."""
+def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = COLUMN_SIDE) -> float | None:
+    """x of a column gutter: ≥5 consecutive rows with prose on both sides and none across it.
+    `side=0` (slides) accepts any row that does not cross it."""
     if len(rows) < 5:
         return None
     segs = [_segments(r, dominant_size(r) or 10.0) for r in rows]
     best: tuple[int, float] | None = None
     for x in range(int(0.3 * width), int(0.7 * width), 2):
-        run = _longest_run([_split_ok(ss, x, width) for ss in segs])
+        run = _longest_run([_split_ok(ss, x, width, side) for ss in segs])
         if run >= 5 and (best is None or run > best[0]):
             best = (run, float(x))
     return best[1] if best else None

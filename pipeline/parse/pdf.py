@@ -26,9 +26,20 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
 from pipeline.parse.assemble import assemble, split_footnotes
-from pipeline.parse.edges import Edge, find_tables, page_edges
+from pipeline.parse.edges import Edge, find_tables, page_edges, white_fill
 from pipeline.parse.furniture import strip_furniture
-from pipeline.parse.lines import Char, Line, build_lines, cluster_rows, find_gutter, make_line, split_columns
+from pipeline.parse.glued import is_spaceless, split_glued, split_lines
+from pipeline.parse.lines import (
+    COLUMN_SIDE,
+    Char,
+    Line,
+    build_lines,
+    cluster_rows,
+    find_gutter,
+    make_line,
+    split_columns,
+)
+from pipeline.parse.ocr import OcrUnavailable, has_image, ocr_page
 from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
 from pipeline.parse.ruling import may_have_grid
@@ -37,6 +48,7 @@ from pipeline.parse.tables import (
     RawTable,
     cell_rows,
     find_caption,
+    holds_table,
     in_bbox,
     merge_tables,
     real_tables,
@@ -44,6 +56,7 @@ from pipeline.parse.tables import (
 
 Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 
+_WORD = re.compile(r"[^\W\d_]{4}")
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 
 
@@ -59,6 +72,9 @@ class RawPage:
     gutter: float | None = None
     n_chars: int = 0
     broken: bool = False
+    ocr: bool = False
+    ocr_confidence: float | None = None
+    ocr_missing: str | None = None  # why a page that needs OCR did not get it
 
 
 def check_header(path: Path) -> None:
@@ -106,7 +122,9 @@ class FastPage:
 def page_tables(page: Page, fast: FastPage | None) -> list[Table]:
     """The page's ruled tables, from pdfium's edges when the page was read by pdfium."""
     if fast is None:
-        return real_tables(page.find_tables(TABLE_SETTINGS)) if page.edges else []
+        edges = [e for e in page.edges if not white_fill(e)]
+        w, h = float(page.width), float(page.height)
+        return real_tables(find_tables(edges, w, h, TABLE_SETTINGS, page.bbox)) if edges else []
     if not fast.edges:
         return []
     return real_tables(find_tables(fast.edges, float(page.width), float(page.height), TABLE_SETTINGS))
@@ -123,20 +141,33 @@ def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
         raw.broken = True
         return raw
     chars = clean_chars(chars)
-    tables = page_tables(page, fast)
-    boxes = [t.bbox for t in tables]
+    spaceless = is_spaceless(chars)
+    raw.tables = _tables(page, fast, chars, number, spaceless)
+    boxes = [t.bbox for t in raw.tables]
     body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
     rows = cluster_rows(body)
-    raw.gutter = find_gutter(rows, raw.width)
+    raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else COLUMN_SIDE)
     if raw.gutter is not None:
         rows = split_columns(rows, raw.gutter, raw.height)
     raw.lines = [ln for r in rows if (ln := make_line(r)) is not None]
-    for t, box in zip(tables, boxes, strict=True):
-        tchars = [c for c in chars if in_bbox(c, box)]
-        rows_text = cell_rows(t, tchars)
-        if len(rows_text) >= 2:
-            raw.tables.append(RawTable(number, box, rows_text))
+    if spaceless:
+        raw.lines = split_lines(raw.lines)
     return raw
+
+
+def _tables(page: Page, fast: FastPage | None, chars: list[Char], number: int,
+            spaceless: bool) -> list[RawTable]:
+    """The page's ruled grids whose text makes a table (`holds_table`); other grids (frames,
+    backgrounds, a box around prose) are left to the body."""
+    out = []
+    for t in page_tables(page, fast):
+        box = t.bbox
+        own, seen = cell_rows(t, [c for c in chars if in_bbox(c, box)])
+        if spaceless:
+            own, seen = ([[split_glued(x)[0] for x in r] for r in g] for g in (own, seen))
+        if len(own) >= 2 and holds_table(own):
+            out.append(RawTable(number, box, own, spans=seen))
+    return out
 
 
 def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Engine) -> FastPage | None:
@@ -171,7 +202,7 @@ def open_pdfium(path: Path, engine: Engine) -> pdfium.PdfDocument | None:
 def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None,
                engine: Engine = "pdfium") -> list[RawPage]:
     """Run the first pass over the pages, closing each page as soon as it is read."""
-    doc = open_pdfium(path, engine)
+    doc = open_pdfium(path, "pdfium")
     try:
         return [_read(path, doc, i, page, engine)
                 for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages)]
@@ -181,15 +212,38 @@ def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None,
 
 
 def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine: Engine) -> RawPage:
-    """`read_page` on page i with every failure but `ParseError` reported as corruption."""
+    """`read_page` on page i (OCR when it has no usable text layer); every failure but
+    `ParseError` is reported as corruption."""
     try:
-        return read_page(page, i + 1, fast_page(doc, i, float(page.height), engine))
+        fast = fast_page(doc if engine != "pdfplumber" else None, i, float(page.height), engine)
+        raw = read_page(page, i + 1, fast)
+        if (raw.broken or not raw.n_chars) and doc is not None:
+            raw = _ocr(page, doc, i, raw)
+        return raw
     except ParseError:
         raise
     except Exception as e:
         raise _corrupt(path, e) from e
     finally:
         page.close()
+
+
+def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage) -> RawPage:
+    """The page read again from Tesseract's words; `raw` (with the reason) when OCR cannot run."""
+    pdf_page = doc[i]
+    try:
+        if not has_image(pdf_page):
+            return raw
+        result = ocr_page(pdf_page)
+    except OcrUnavailable as e:
+        raw.ocr_missing = str(e)
+        return raw
+    finally:
+        pdf_page.close()
+    ocred = read_page(page, i + 1, FastPage(result.chars, result.edges))
+    ocred.lines = split_lines(ocred.lines, morph=False)  # OCR misses spaces: "до2 трлн"
+    ocred.ocr, ocred.ocr_confidence = True, round(result.confidence, 3)
+    return ocred
 
 
 def body_size(pages: list[RawPage]) -> float:
@@ -231,19 +285,51 @@ def _meta_title(meta: dict[str, Any]) -> str | None:
 
 def _title(lines: list[Line], size: float, meta: dict[str, Any]) -> str | None:
     """First large-font lines of page 1, else a meaningful metadata Title, else bold caps."""
-    big = max((ln.size for ln in lines), default=0.0)
+    worded = [ln for ln in lines if _WORD.search(ln.text)]  # not a call-out number ("150 млн")
+    big = max((ln.size for ln in worded), default=0.0)
     if size and big >= 1.15 * size:
-        return _run(lines, lambda ln: ln.size >= 0.95 * big)
+        return _run(lines, lambda ln: ln.size >= 0.95 * big and bool(_WORD.search(ln.text)))
     return _meta_title(meta) or _run(
         lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= 2)
+
+
+def _no_text(path: Path, raws: list[RawPage]) -> ParseError:
+    """The error for a document without any text: OCR missing, or OCR found nothing."""
+    missing = next((p.ocr_missing for p in raws if p.ocr_missing), None)
+    if missing:
+        why = f"no text layer (scanned images?) and OCR is unavailable: {missing}"
+    elif any(p.ocr for p in raws):
+        why = "no text layer, and OCR found no text on the page images"
+    else:
+        why = "no text layer and no page images"
+    return ParseError(f"{path.name}: {why}", error_type="no_text", status=DocStatus.NO_TEXT)
+
+
+def ocr_note(raws: list[RawPage]) -> str | None:
+    """The document note on OCR: pages recognised (mean confidence) and pages left without text."""
+    done = [p for p in raws if p.ocr]
+    missing = [p for p in raws if p.ocr_missing]
+    notes = []
+    if done:
+        conf = sum(p.ocr_confidence or 0.0 for p in done) / len(done)
+        notes.append(f"OCR (Tesseract) on {len(done)} page(s) without a text layer: "
+                     f"{_page_list(done)}; mean confidence {conf:.2f}")
+    if missing:
+        notes.append(f"page(s) {_page_list(missing)} need OCR: {missing[0].ocr_missing}")
+    return "; ".join(notes) or None
+
+
+def _page_list(pages: list[RawPage]) -> str:
+    nums = [p.number for p in pages]
+    return f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1 else (
+        ", ".join(map(str, nums)))
 
 
 def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) -> ParsedDocument:
     """Second pass: furniture, footnotes, paragraphs, tables and the title."""
     good = [p for p in raws if p.n_chars]
     if not good:
-        raise ParseError(f"{path.name}: no text layer (scanned images?) — OCR is not supported",
-                         error_type="no_text", status=DocStatus.NO_TEXT)
+        raise _no_text(path, raws)
     if all(p.broken for p in good):
         raise ParseError(f"{path.name}: broken text layer (unmapped glyphs or mojibake) "
                          "on every page", error_type="broken_text")
@@ -255,10 +341,11 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
         body, notes = split_footnotes(lines, size, p.number)
         a = assemble(body, p.gutter)
         flags = (["broken_text_layer"] if p.broken else []) + (["two_column"] if p.gutter else [])
-        pages.append(PageText(p.number, a.text, a.spans, notes, p.width, p.height, a.markers, flags))
+        pages.append(PageText(p.number, a.text, a.spans, notes, p.width, p.height, a.markers, flags,
+                              p.ocr, p.ocr_confidence))
     tables = merge_tables([t for p in raws for t in p.tables])
     return ParsedDocument(doc_id_of(path), str(path), path.name, DocStatus.OK, n_pages,
-                          _title(cleaned[0] if cleaned else [], size, meta), None, pages, tables)
+                          _title(cleaned[0] if cleaned else [], size, meta), ocr_note(raws), pages, tables)
 
 
 def parse_pdf(path: str | Path, *, max_pages: int | None = None,

@@ -20,7 +20,10 @@ _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re
 
 @dataclass
 class RawTable:
-    """A table as found on one page, before captions and continuations are resolved."""
+    """A table as found on one page, before captions and continuations are resolved.
+
+    `rows` holds each cell's own text ("" where a merged cell covers the position); `spans`
+    the text a reader sees there (a merged cell's text repeated over every position it covers)."""
 
     page: int
     bbox: BBox
@@ -28,6 +31,10 @@ class RawTable:
     caption: str | None = None
     continued: bool = False  # starts at the top of the body: may continue the previous table
     pages: list[int] = field(default_factory=list)
+    spans: list[list[str]] = field(default_factory=list)
+
+
+MIN_FILLED = 2  # a grid is a table when at least 2 of its rows have at least 2 filled cells
 
 
 def real_tables(tables: list[Table]) -> list[Table]:
@@ -35,27 +42,50 @@ def real_tables(tables: list[Table]) -> list[Table]:
     return [t for t in tables if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
 
 
+def holds_table(rows: list[list[str]]) -> bool:
+    """Does the grid's text make a table? Page frames, slide backgrounds and a box ruled around
+    prose give grids whose text sits in one cell per row: those are not tables."""
+    return sum(1 for r in rows if sum(1 for x in r if x) >= MIN_FILLED) >= MIN_FILLED
+
+
 def in_bbox(c: Char, b: BBox) -> bool:
     x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
     return b[0] <= x <= b[2] and b[1] <= y <= b[3]
 
 
-def cell_rows(table: Table, chars: list[Char]) -> list[list[str]]:
-    """Cell texts of a table, multi-line cells joined with spaces, superscripts dropped."""
+def _cell_text(cell: BBox, chars: list[Char], mids: list[float]) -> str:
+    lo, hi = bisect_left(mids, cell[1]), bisect_right(mids, cell[3])
+    inside = [c for c in chars[lo:hi] if cell[0] <= (c["x0"] + c["x1"]) / 2 <= cell[2]]
+    return dehyphenate_cell([ln.text for ln in build_lines(inside)])
+
+
+def _covering(table: Table, r: int, c: int) -> BBox | None:
+    """The merged cell that covers grid position (r, c), which has no cell of its own."""
+    rb, cb = table.rows[r].bbox, table.columns[c].bbox
+    x, y = (cb[0] + cb[2]) / 2, (rb[1] + rb[3]) / 2
+    return next((b for b in table.cells if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+
+
+def cell_rows(table: Table, chars: list[Char]) -> tuple[list[list[str]], list[list[str]]]:
+    """(own text, seen text) of each cell, row by row: a logical row is the band between two
+    rules, a cell's lines are joined into one text (hyphenation undone, superscripts dropped);
+    the seen text repeats a merged cell over the positions it covers. Empty rows are dropped."""
     chars = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
-    out = []
-    for row in table.rows:
-        texts = []
-        for cell in row.cells:
-            if cell is None:
-                texts.append("")
-                continue
-            lo, hi = bisect_left(mids, cell[1]), bisect_right(mids, cell[3])
-            inside = [c for c in chars[lo:hi] if cell[0] <= (c["x0"] + c["x1"]) / 2 <= cell[2]]
-            texts.append(dehyphenate_cell([ln.text for ln in build_lines(inside)]))
-        out.append(texts)
-    return [r for r in out if any(r)]
+    texts: dict[BBox, str] = {}
+    own, seen = [], []
+    for r, row in enumerate(table.rows):
+        o, s_ = [], []
+        for c, cell in enumerate(row.cells):
+            box = cell or _covering(table, r, c)
+            if box is not None and box not in texts:
+                texts[box] = _cell_text(box, chars, mids)
+            o.append(texts[cell] if cell else "")
+            s_.append(texts.get(box, "") if box else "")
+        if any(o):
+            own.append(o)
+            seen.append(s_)
+    return own, seen
 
 
 def find_caption(lines: list[Line], bbox: BBox) -> str | None:
@@ -80,20 +110,67 @@ def merge_tables(raw: list[RawTable]) -> list[ParsedTable]:
         prev = groups[-1] if groups else None
         if (prev and t.continued and t.page == prev.pages[-1] + 1 and not t.caption
                 and len(t.rows[0]) == len(prev.rows[0])):
-            rows = t.rows[1:] if _same_header(t.rows[0], prev.rows[0]) else t.rows
-            prev.rows.extend(rows)
-            prev.pages += [t.page] * len(rows)
+            skip = header_rows(t.rows, t.spans or t.rows) if _same_header(t.rows[0], prev.rows[0]) else 0
+            prev.rows.extend(t.rows[skip:])
+            prev.spans.extend((t.spans or t.rows)[skip:])
+            prev.pages += [t.page] * (len(t.rows) - skip)
             continue
         t.pages = [t.page] * len(t.rows)
+        t.spans = t.spans or [list(r) for r in t.rows]
         groups.append(t)
     return [_to_parsed(i, g) for i, g in enumerate(groups)]
 
 
+_NUMERIC = re.compile(r"^[-−–+]?\d[\d\s\u00a0.,]*%?\W{0,3}$")
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*г(?:г|од)?\.?)?$")
+MAX_HEADER_ROWS = 3
+
+
+def header_rows(own: list[list[str]], spans: list[list[str]]) -> int:
+    """How many leading rows are column headings: the rows before the first one that holds a
+    number in a data column. A row of years under a merged stub ("Показатель" over two rows)
+    is still a heading. One row when no data row is found within `MAX_HEADER_ROWS`."""
+    for k in range(1, min(MAX_HEADER_ROWS + 1, len(spans))):
+        data = [x for x in spans[k][1:] if x]
+        years = bool(data) and all(_YEAR.match(x) for x in data) and not own[k][0]
+        if any(_NUMERIC.match(x) for x in data) and not years:
+            return k
+    return 1
+
+
+def column_labels(header: list[list[str]]) -> list[str]:
+    """One label per column: its heading cells top to bottom, repeats dropped, joined with " / "
+    ("2019 / I кв.")."""
+    out = []
+    for col in zip(*header, strict=True):
+        parts: list[str] = []
+        for x in col:
+            if x and (not parts or parts[-1] != x):
+                parts.append(x)
+        out.append(" / ".join(parts))
+    return out
+
+
+def _caption_row(t: RawTable) -> None:
+    """A first row that is one cell across the whole table is its title: the caption, not a label."""
+    if len(t.rows) > 2 and sum(1 for x in t.rows[0] if x) == 1 and len(set(t.spans[0])) == 1:
+        title = t.spans[0][0]
+        t.caption = t.caption if t.caption and title in t.caption else (
+            f"{t.caption} {title}" if t.caption else title)
+        t.rows, t.spans, t.pages = t.rows[1:], t.spans[1:], t.pages[1:]
+
+
 def _to_parsed(index: int, t: RawTable) -> ParsedTable:
-    header = t.rows[0]
+    if len(t.pages) < len(t.rows):
+        t.pages = [t.page] * len(t.rows)
+    t.spans = t.spans or [list(r) for r in t.rows]
+    _caption_row(t)
+    spans = t.spans
+    h = header_rows(t.rows, spans)
+    labels = column_labels(spans[:h])
     cells = [
-        TableCell(r, c, t.pages[r + 1], text, row[0] or None, header[c] or None)
-        for r, row in enumerate(t.rows[1:])
+        TableCell(r, c, t.pages[r + h], text, spans[r + h][0] or None, labels[c] or None)
+        for r, row in enumerate(t.rows[h:])
         for c, text in enumerate(row)
     ]
-    return ParsedTable(index, t.page, t.pages[-1], header, cells, t.caption, t.bbox)
+    return ParsedTable(index, t.page, t.pages[-1], labels, cells, t.caption, t.bbox)

@@ -1,0 +1,159 @@
+"""OCR of pages without a usable text layer: Tesseract (rus+eng) on pages rendered by pypdfium2.
+
+Tesseract runs as a subprocess that reads a PNG on stdin and prints its TSV (word boxes, line
+numbers, confidences): no extra Python dependency, and the word boxes become the same
+pdfplumber-style char dicts as a text page's, so lines, footnotes, furniture and the review
+app's page boxes work unchanged. (ocrmypdf would rebuild the whole PDF with a text layer and
+needs Ghostscript; we only need the words of the pages that lack text.)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pr
+from PIL import Image
+
+from pipeline.parse.edges import Edge
+from pipeline.parse.lines import Char
+from pipeline.parse.raster import rule_edges, skew_angle
+
+OCR_DPI = 300  # render scale for Tesseract (its models expect ≥ 300 dpi text)
+OCR_LANGS = "rus+eng"
+OCR_TIMEOUT = 120.0  # seconds per page before Tesseract is given up
+LINE_HEIGHT_EM = 1.2  # an OCR line box is about this many font sizes tall
+SIZE_QUANTILE = 0.9  # the line's font size comes from this quantile of its word heights
+SIZE_STEP = 0.25  # OCR font sizes are rounded to this step (pt), so a page has one body size
+MIN_CONFIDENCE = 10.0  # words below this Tesseract confidence (0–100) are noise
+RULE_GLYPHS = str.maketrans("", "", "|¦")  # table rules read as letters
+# a footnote marker read inline: "Линдквистом1", "Лундвала2.", "Линдквистом'" (a raised ¹ as a quote)
+_INLINE_MARKER = re.compile(r"^(.*[а-яё]{3})(\d{1,2}|['’‘`])([.,;:)]?)$", re.IGNORECASE)
+_DEGREE_MARK = re.compile(r"^[°º](?=\d)")  # a raised footnote number read as "°1"
+SUP_SIZE = 0.6  # an inline marker's chars: this × the line's size, in the upper half of the line
+INSTALL_HINT = "install Tesseract: apt-get install tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng"
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its Russian/English models are missing."""
+
+
+@dataclass
+class OcrPage:
+    """Chars recognised on one page, ruled lines seen on it and the mean word confidence (0–1)."""
+
+    chars: list[Char] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def ocr_problem() -> str | None:
+    """Why OCR cannot run here (None when Tesseract with rus and eng is installed)."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return f"Tesseract is not installed ({INSTALL_HINT})"
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"Tesseract does not run ({e}; {INSTALL_HINT})"
+    missing = set(OCR_LANGS.split("+")) - set(out.split())
+    return f"Tesseract lacks the {'+'.join(sorted(missing))} model(s) ({INSTALL_HINT})" if missing else None
+
+
+def has_image(page: pdfium.PdfPage) -> bool:
+    """Does the page draw any image (top level or inside a form)? A blank page needs no OCR."""
+    return any(obj.type == pr.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=3))
+
+
+def _tesseract(png: bytes) -> str:
+    """Tesseract's TSV for one PNG image."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: workers parallelise
+    cmd = ["tesseract", "stdin", "stdout", "-l", OCR_LANGS, "--dpi", str(OCR_DPI), "--psm", "3", "tsv"]
+    done = subprocess.run(cmd, input=png, capture_output=True, timeout=OCR_TIMEOUT, env=env, check=False)
+    if done.returncode != 0:
+        raise OcrUnavailable(done.stderr.decode("utf-8", "replace").strip()[:200] or "tesseract failed")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _words(tsv: str) -> dict[tuple[int, int, int], list[dict[str, str]]]:
+    """Recognised words grouped by (block, paragraph, line), in reading order."""
+    lines: dict[tuple[int, int, int], list[dict[str, str]]] = {}
+    for w in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        w["text"] = _DEGREE_MARK.sub("", (w.get("text") or "").translate(RULE_GLYPHS).strip())
+        if w.get("level") != "5" or not w["text"].strip("_"):
+            continue
+        if float(w["conf"]) < MIN_CONFIDENCE:
+            continue
+        lines.setdefault((int(w["block_num"]), int(w["par_num"]), int(w["line_num"])), []).append(w)
+    return lines
+
+
+def _line_chars(words: list[dict[str, str]], scale: float, lift: float) -> list[Char]:
+    """Chars of one OCR line: each word's box split evenly among its letters, one shared
+    top/bottom for the line (so rows cluster as on a text page), moved down by `lift` points."""
+    top = min(int(w["top"]) for w in words) / scale + lift
+    bottom = max(int(w["top"]) + int(w["height"]) for w in words) / scale + lift
+    heights = sorted(int(w["height"]) for w in words)
+    tall = heights[int(SIZE_QUANTILE * (len(heights) - 1))] / scale  # a word with cap and descender
+    size = max(SIZE_STEP, round(tall / LINE_HEIGHT_EM / SIZE_STEP) * SIZE_STEP)
+    out: list[Char] = []
+    for w in words:
+        text = w["text"].strip()
+        x0, width = int(w["left"]) / scale, int(w["width"]) / scale
+        step = width / len(text)
+        if out:  # an explicit word break: OCR word gaps need not exceed the layout's space ratio
+            out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "x1": max(x0, out[-1]["x1"])})
+        sup = _marker_span(text)
+        for k, ch in enumerate(text):
+            c = {"text": ch, "x0": x0 + k * step, "x1": x0 + (k + 1) * step, "top": top, "bottom": bottom,
+                 "size": size, "fontname": "OCR", "upright": True}
+            if sup[0] <= k < sup[1]:
+                if not ch.isdigit():
+                    continue  # a quote standing for a raised digit: no marker text to keep
+                c.update(size=SUP_SIZE * size, bottom=(top + bottom) / 2)
+            out.append(c)
+    return out
+
+
+def _marker_span(word: str) -> tuple[int, int]:
+    """Where a footnote marker read inline sits in an OCR word ((0, 0): none)."""
+    m = _INLINE_MARKER.match(word)
+    return (m.start(2), m.end(2)) if m else (0, 0)
+
+
+def _lift(words: list[dict[str, str]], scale: float, angle: float, centre: tuple[float, float]) -> float:
+    """How far (points) the line's middle moves vertically when the deskewed page is turned
+    back by `angle`: lines keep their text-page shape and land on the scan within a few points."""
+    x = (min(int(w["left"]) for w in words) + max(int(w["left"]) + int(w["width"]) for w in words)) / 2
+    return -(x - centre[0]) * math.sin(math.radians(angle)) / scale
+
+
+def ocr_page(page: pdfium.PdfPage) -> OcrPage:
+    """Render one page at `OCR_DPI`, deskew it and recognise it; raises `OcrUnavailable` without
+    Tesseract. Ruled lines in the image come back as edges (tables of a scan)."""
+    problem = ocr_problem()
+    if problem:
+        raise OcrUnavailable(problem)
+    scale = OCR_DPI / 72
+    image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+    angle = skew_angle(image)
+    if angle:
+        image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    lines = _words(_tesseract(buf.getvalue()))
+    centre = (image.width / 2, image.height / 2)
+    chars = [c for words in lines.values()
+             for c in _line_chars(words, scale, _lift(words, scale, angle, centre))]
+    confs = [float(w["conf"]) for words in lines.values() for w in words]
+    edges = rule_edges(image, scale, image.height / scale)
+    return OcrPage(chars, edges, sum(confs) / len(confs) / 100 if confs else 0.0)
