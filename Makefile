@@ -10,7 +10,22 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: run test lint bench fixtures clean
+.PHONY: run test lint bench fixtures clean ocr
+
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng
+
+# OCR of scanned pages needs Tesseract with Russian and English models (Debian packages).
+# Installed when apt and root are available; otherwise a clear message and scans stay `no_text`.
+ocr:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx rus \
+	    && tesseract --list-langs 2>/dev/null | grep -qx eng; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null) \
+	    || echo "Tesseract could not be installed: scanned pages will be reported as no_text"; \
+	else \
+	  echo "Tesseract (rus+eng) is missing: scanned pages will be reported as no_text." \
+	       "Install it with: sudo apt-get install $(OCR_PACKAGES)"; \
+	fi
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -20,11 +35,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e '.[dev]'
 	touch $@
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed ocr
 	$(BIN)/indikator ingest fixtures/pdf fixtures/txt --out $(OUT)
 	$(BIN)/indikator eval fixtures/gold --out $(OUT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed ocr
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

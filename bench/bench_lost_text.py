@@ -42,9 +42,11 @@ def norm(text: str) -> str:
 
 def pool(doc: ParsedDocument) -> str:
     """Everything the parse stage keeps, normalized, as one searchable string."""
-    parts = [p.text for p in doc.pages] + [f.text for p in doc.pages for f in p.footnotes]
+    parts = [p.text for p in doc.pages] + [f"{f.marker} {f.text}" for p in doc.pages for f in p.footnotes]
     parts += [c for t in doc.tables for c in [*t.header, *(x.text for x in t.cells)]]
     parts += [t.caption or "" for t in doc.tables]
+    parts += ["".join(t.header) for t in doc.tables]  # a row of cells read across, as pdfplumber does
+    parts += ["".join(r) for t in doc.tables for r in t.rows()]
     return "\x00".join(norm(p) for p in parts)
 
 

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ import pypdfium2.raw as pr
 from PIL import Image
 
 from pipeline.parse.edges import Edge
-from pipeline.parse.lines import Char
+from pipeline.parse.lines import Char, Line
 from pipeline.parse.raster import rule_edges, skew_angle
 
 OCR_DPI = 300  # render scale for Tesseract (its models expect ≥ 300 dpi text)
@@ -33,7 +34,7 @@ OCR_TIMEOUT = 120.0  # seconds per page before Tesseract is given up
 LINE_HEIGHT_EM = 1.2  # an OCR line box is about this many font sizes tall
 SIZE_QUANTILE = 0.9  # the line's font size comes from this quantile of its word heights
 SIZE_STEP = 0.25  # OCR font sizes are rounded to this step (pt), so a page has one body size
-MIN_CONFIDENCE = 10.0  # words below this Tesseract confidence (0–100) are noise
+MIN_CONFIDENCE = 0.0  # Tesseract gives real words confidence 0 at times ("9,91%)."): keep them
 RULE_GLYPHS = str.maketrans("", "", "|¦")  # table rules read as letters
 # a footnote marker read inline: "Линдквистом1", "Лундвала2.", "Линдквистом'" (a raised ¹ as a quote)
 _INLINE_MARKER = re.compile(r"^(.*[а-яё]{3})(\d{1,2}|['’‘`])([.,;:)]?)$", re.IGNORECASE)
@@ -135,6 +136,22 @@ def _lift(words: list[dict[str, str]], scale: float, angle: float, centre: tuple
     back by `angle`: lines keep their text-page shape and land on the scan within a few points."""
     x = (min(int(w["left"]) for w in words) + max(int(w["left"]) + int(w["width"]) for w in words)) / 2
     return -(x - centre[0]) * math.sin(math.radians(angle)) / scale
+
+
+SAME_SIZE = 0.15  # OCR line sizes within this share of the page's usual size are that size
+
+
+def even_sizes(lines: list[Line]) -> list[Line]:
+    """Give the lines of an OCR page that are about the usual size exactly that size: the
+    estimate varies from line to line, and a size change would start a new paragraph."""
+    sizes = Counter(round(ln.size) for ln in lines)
+    if not sizes:
+        return lines
+    usual = sizes.most_common(1)[0][0]
+    for ln in lines:
+        if abs(ln.size - usual) <= SAME_SIZE * usual:
+            ln.size = float(usual)
+    return lines
 
 
 def ocr_page(page: pdfium.PdfPage) -> OcrPage:

@@ -39,7 +39,7 @@ from pipeline.parse.lines import (
     make_line,
     split_columns,
 )
-from pipeline.parse.ocr import OcrUnavailable, has_image, ocr_page
+from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
 from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
 from pipeline.parse.ruling import may_have_grid
@@ -241,7 +241,7 @@ def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage) -> RawPage:
     finally:
         pdf_page.close()
     ocred = read_page(page, i + 1, FastPage(result.chars, result.edges))
-    ocred.lines = split_lines(ocred.lines, morph=False)  # OCR misses spaces: "до2 трлн"
+    ocred.lines = even_sizes(split_lines(ocred.lines, morph=False))  # OCR misses spaces: "до2 трлн"
     ocred.ocr, ocred.ocr_confidence = True, round(result.confidence, 3)
     return ocred
 
