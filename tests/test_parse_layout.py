@@ -180,3 +180,24 @@ def test_hard_wrapped_text_is_reflowed() -> None:
                                      "Новый абзац."]
     spans = [page.text[s.char_start:s.char_end] for s in page.lines]
     assert spans[2:2 + len(wrapped)] == wrapped  # each source line keeps its provenance
+
+
+@needs
+def test_booktabs_table_found_from_alignment() -> None:
+    doc = parse_pdf(PDF / "booktabs_table.pdf")
+    (table,) = doc.tables
+    assert table.caption == "Таблица 2. Валовой региональный продукт, млрд руб."
+    assert table.header == ["Регион", "2019", "2020", "2021"] and (table.n_rows, table.n_cols) == (4, 4)
+    assert table.rows()[1] == ["Белгородская область", "968,3", "1 012,4", "1 187,0"]
+    cells = table_rows(doc.doc_id, table)["cells"]
+    first = next(c for c in cells if c["row"] == 0 and c["col"] == 1)
+    assert (first["row_label"], first["col_label"], first["value"], first["unit"], first["unit_mult"]) == (
+        "Курская область", "2019", 412.5, "RUB", 9)
+    text = doc.pages[0].text
+    assert "968,3" not in text and "составил 14,5% к уровню" in text  # rows left the body, prose stays
+
+
+@needs
+@pytest.mark.parametrize("name", ["two_column.pdf", "kaluga_note.pdf", "slide_deck.pdf"])
+def test_prose_is_never_an_aligned_table(name: str) -> None:
+    assert parse_pdf(PDF / name).tables == []

@@ -132,7 +132,7 @@ def build_lines(chars: Iterable[Char]) -> list[Line]:
     return [ln for row in cluster_rows(chars) if (ln := make_line(row)) is not None]
 
 
-def _segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
+def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     """Horizontal extents of a row, split at gaps wider than 1.5 × font size."""
     segs: list[tuple[float, float]] = []
     for c in sorted(row, key=lambda c: c["x0"]):
@@ -175,7 +175,7 @@ def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = COLU
     `side=0` (slides) accepts any row that does not cross it."""
     if len(rows) < 5:
         return None
-    segs = [_segments(r, dominant_size(r) or 10.0) for r in rows]
+    segs = [segments(r, dominant_size(r) or 10.0) for r in rows]
     best: tuple[int, float] | None = None
     for x in range(int(0.3 * width), int(0.7 * width), 2):
         run = _longest_run([_split_ok(ss, x, width, side) for ss in segs])
@@ -210,7 +210,7 @@ def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[
 
     for k, row in enumerate(rows):
         size = dominant_size(row) or 10.0
-        if _detached(rows, k, height) or any(a <= gutter <= b for a, b in _segments(row, size)):
+        if _detached(rows, k, height) or any(a <= gutter <= b for a, b in segments(row, size)):
             flush()
             out.append(row)
             continue

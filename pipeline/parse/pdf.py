@@ -25,6 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
+from pipeline.parse.aligned import aligned_tables
 from pipeline.parse.assemble import assemble, split_footnotes
 from pipeline.parse.edges import Edge, find_tables, page_edges, white_fill
 from pipeline.parse.furniture import strip_furniture
@@ -145,7 +146,8 @@ def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
     raw.tables = _tables(page, fast, chars, number, spaceless)
     boxes = [t.bbox for t in raw.tables]
     body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
-    rows = cluster_rows(body)
+    aligned, rows = aligned_tables(cluster_rows(body), number)
+    raw.tables += aligned
     raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else COLUMN_SIDE)
     if raw.gutter is not None:
         rows = split_columns(rows, raw.gutter, raw.height)

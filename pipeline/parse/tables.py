@@ -122,7 +122,7 @@ def merge_tables(raw: list[RawTable]) -> list[ParsedTable]:
 
 
 _NUMERIC = re.compile(r"^[-−–+]?\d[\d\s\u00a0.,]*%?\W{0,3}$")
-_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*г(?:г|од)?\.?)?$")
+YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*г(?:г|од)?\.?)?$")
 MAX_HEADER_ROWS = 3
 
 
@@ -132,7 +132,7 @@ def header_rows(own: list[list[str]], spans: list[list[str]]) -> int:
     is still a heading. One row when no data row is found within `MAX_HEADER_ROWS`."""
     for k in range(1, min(MAX_HEADER_ROWS + 1, len(spans))):
         data = [x for x in spans[k][1:] if x]
-        years = bool(data) and all(_YEAR.match(x) for x in data) and not own[k][0]
+        years = bool(data) and all(YEAR.match(x) for x in data) and not own[k][0]
         if any(_NUMERIC.match(x) for x in data) and not years:
             return k
     return 1

@@ -1,0 +1,118 @@
+"""Tables without vertical rules (statistical bulletins, LaTeX booktabs): whitespace-aligned columns
+found in the char geometry.
+
+A run of at least `MIN_ROWS` consecutive text rows, each split by wide gaps into at least
+`MIN_COLS` segments whose data segments are mostly numbers, with the gaps lining up, is a table;
+the row just above it with several segments is its header. Precision guard: prose rows have no
+wide gaps, two-column prose has two non-numeric segments, a chart axis is one row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.parse.lines import Char, dominant_size, segments
+from pipeline.parse.tables import YEAR, RawTable
+
+MIN_ROWS = 3  # data rows in a run
+MIN_COLS = 3  # segments per row (stub + at least two value columns)
+NUMERIC_SHARE = 0.6  # share of a row's data segments that must be numbers
+# a value cell: a number (percent, stars, a standard error in parentheses) or a dash/ellipsis
+_NUMBER = re.compile(r"^\(?[-−–+]?(?:\d[\d\s\u00a0.,]*%?|…|-|–|—|x|х)\)?[*∗†]{0,3}\W{0,2}$")
+
+Segment = tuple[float, float, str]
+
+
+def _row_segments(row: Sequence[Char]) -> list[Segment]:
+    """(x0, x1, text) of each wide-gap-separated run of the row."""
+    size = dominant_size(row) or 10.0
+    spans = segments(row, size)
+    if len(spans) < MIN_COLS:
+        return [(a, b, "") for a, b in spans]  # too few to be a table row: texts not needed
+    out = []
+    for x0, x1 in spans:
+        cs = sorted((c for c in row if x0 - 0.01 <= c["x0"] and c["x1"] <= x1 + 0.01), key=lambda c: c["x0"])
+        out.append((x0, x1, _join(cs, size)))
+    return out
+
+
+def _join(cs: list[Char], size: float) -> str:
+    parts, prev = [], None
+    for c in cs:
+        if prev is not None and c["x0"] - prev > 0.2 * size and parts and parts[-1] != " ":
+            parts.append(" ")
+        parts.append(" " if c["text"].isspace() else c["text"])
+        prev = c["x1"]
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _is_data(segs: list[Segment]) -> bool:
+    data = segs[1:]
+    numeric = sum(bool(_NUMBER.match(t)) for _, _, t in data)
+    return len(segs) >= MIN_COLS and numeric >= NUMERIC_SHARE * len(data)
+
+
+def _columns(rows: list[list[Segment]]) -> list[tuple[float, float]]:
+    """Column extents: the union of the data rows' segments, overlapping ones merged."""
+    spans = sorted((a, b) for segs in rows for a, b, _ in segs)
+    cols: list[list[float]] = []
+    for a, b in spans:
+        if cols and a <= cols[-1][1]:
+            cols[-1][1] = max(cols[-1][1], b)
+        else:
+            cols.append([a, b])
+    return [(a, b) for a, b in cols]
+
+
+def _place(segs: list[Segment], cols: list[tuple[float, float]]) -> list[str]:
+    """Cell texts of one row: each segment in the column it overlaps most."""
+    cells = [""] * len(cols)
+    for a, b, t in segs:
+        k = max(range(len(cols)), key=lambda i: min(b, cols[i][1]) - max(a, cols[i][0]))
+        cells[k] = f"{cells[k]} {t}".strip()
+    return cells
+
+
+def aligned_tables(rows: list[list[Char]], page: int) -> tuple[list[RawTable], list[list[Char]]]:
+    """Whitespace-aligned tables among the page's rows, and the rows left for the body."""
+    segs = [_row_segments(r) for r in rows]
+    data = [_is_data(s) for s in segs]
+    tables, used = [], set()
+    k = 0
+    while k < len(rows):
+        end = k
+        while end < len(rows) and data[end]:
+            end += 1
+        if end - k >= MIN_ROWS:
+            table = _build(rows, segs, k, end, page)
+            if table is not None:
+                tables.append(table)
+                used |= set(range(k - 1 if _header(segs, k) else k, end))
+        k = max(end, k + 1)
+    return tables, [r for i, r in enumerate(rows) if i not in used]
+
+
+def _header(segs: list[list[Segment]], k: int) -> bool:
+    return k > 0 and len(segs[k - 1]) >= 2 and not _is_data(segs[k - 1])
+
+
+def _years(segs: list[Segment]) -> bool:
+    """A heading row of years over the value columns ("Регион  2019  2020  2021")."""
+    return all(YEAR.match(t) for _, _, t in segs[1:])
+
+
+def _build(rows: list[list[Char]], segs: list[list[Segment]], k: int, end: int, page: int) -> RawTable | None:
+    cols = _columns(segs[k:end])
+    if len(cols) < MIN_COLS:
+        return None  # the gaps do not line up: not a grid
+    first = k - 1 if _header(segs, k) else k
+    if first == k and _years(segs[k]):
+        k += 1  # the run starts with its heading row
+    body = [_place(s, cols) for s in segs[k:end]]
+    head = _place(segs[first], cols) if first < k else [""] * len(cols)
+    chars = [c for r in rows[first:end] for c in r]
+    bbox = (min(c["x0"] for c in chars), min(c["top"] for c in chars),
+            max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
+    grid = [head, *body]
+    return RawTable(page, bbox, grid, spans=[list(r) for r in grid])
