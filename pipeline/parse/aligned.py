@@ -28,8 +28,8 @@ def _row_segments(row: Sequence[Char]) -> list[Segment]:
     """(x0, x1, text) of each wide-gap-separated run of the row."""
     size = dominant_size(row) or 10.0
     spans = segments(row, size)
-    if len(spans) < MIN_COLS:
-        return [(a, b, "") for a, b in spans]  # too few to be a table row: texts not needed
+    if len(spans) < 2:
+        return [(a, b, "") for a, b in spans]  # one run: neither a table row nor a heading
     out = []
     for x0, x1 in spans:
         cs = sorted((c for c in row if x0 - 0.01 <= c["x0"] and c["x1"] <= x1 + 0.01), key=lambda c: c["x0"])
