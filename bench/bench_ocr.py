@@ -36,8 +36,10 @@ def speed(path: Path, max_pages: int | None) -> None:
     wall = time.perf_counter() - w
     ocr = [p for p in doc.pages if p.ocr]
     conf = sum(p.ocr_confidence or 0 for p in ocr) / max(len(ocr), 1)
-    print(f"{path.name}: {len(ocr)}/{len(doc.pages)} pages OCRed in {wall:.1f} s wall "
-          f"= {len(doc.pages) / wall:.2f} pages/s; mean confidence {conf:.3f}")
+    print(
+        f"{path.name}: {len(ocr)}/{len(doc.pages)} pages OCRed in {wall:.1f} s wall "
+        f"= {len(doc.pages) / wall:.2f} pages/s; mean confidence {conf:.3f}"
+    )
 
 
 def _facts(out: Path, table: str, file_name: str) -> list:
@@ -53,8 +55,10 @@ def compare(out_text: Path, out_scan: Path, text_file: str, scan_file: str) -> N
         gold = Counter(key(r._asdict()) for r in _facts(out_text, table, text_file))
         pred = Counter(key(r._asdict()) for r in _facts(out_scan, table, scan_file))
         s = Score(scan_file, table, sum((gold & pred).values()), sum(pred.values()), sum(gold.values()))
-        print(f"{table:8} text {s.n_gold:4d} scan {s.n_pred:4d} tp {s.tp:4d}  "
-              f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
+        print(
+            f"{table:8} text {s.n_gold:4d} scan {s.n_pred:4d} tp {s.tp:4d}  "
+            f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}"
+        )
         for k in sorted((gold - pred).elements())[:15]:
             print("   missed", k)
         for k in sorted((pred - gold).elements())[:15]:

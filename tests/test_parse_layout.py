@@ -30,7 +30,7 @@ def facts(doc: ParsedDocument) -> tuple[set, set]:
     figs, dates = set(), set()
     for p in doc.pages:
         f = extract_page(p.text)
-        figs |= {(x.value * 10 ** x.unit_mult, x.unit) for x in f.figures}
+        figs |= {(x.value * 10**x.unit_mult, x.unit) for x in f.figures}
         dates |= {(d.start, d.end) for d in f.dates}
     return figs, dates
 
@@ -71,12 +71,24 @@ def test_slide_deck_without_spaces() -> None:
     doc = parse_pdf(PDF / "slide_deck.pdf")
     text = "\n".join(p.text for p in doc.pages)
     assert doc.title == "Итоги реализации программы" and not doc.tables  # frame/background: no table
-    for phrase in ("2,3 млрд руб.", "не более 25%", "от 01.02.2021 № 123-р", "Выручка 5 млн руб. в 2020 году",
-                   "150 млн руб. вложено в инфраструктуру", "47 организаций участников кластера"):
+    for phrase in (
+        "2,3 млрд руб.",
+        "не более 25%",
+        "от 01.02.2021 № 123-р",
+        "Выручка 5 млн руб. в 2020 году",
+        "150 млн руб. вложено в инфраструктуру",
+        "47 организаций участников кластера",
+    ):
         assert phrase in text
     figs, dates = facts(doc)
-    assert {(2.3e9, "RUB"), (25.0, "PERCENT"), (5e6, "RUB"), (150e6, "RUB"), (47.0, "COUNT"),
-            (1200.0, "COUNT")} <= figs
+    assert {
+        (2.3e9, "RUB"),
+        (25.0, "PERCENT"),
+        (5e6, "RUB"),
+        (150e6, "RUB"),
+        (47.0, "COUNT"),
+        (1200.0, "COUNT"),
+    } <= figs
     assert ("2021-02-01", "2021-02-01") in dates
 
 
@@ -85,13 +97,20 @@ def test_word_export_table_keeps_logical_rows_and_labels() -> None:
     doc = parse_pdf(PDF / "word_export_table.pdf")
     (table,) = doc.tables
     assert table.caption == "Таблица 1 – Основные показатели развития области (млн руб.)"
-    assert table.header == ["Показатель", "2019 / I кв.", "2019 / II кв.", "2020 / I кв.", "2020 / II кв.",
-                            "Изменение, %"]
+    assert table.header == [
+        "Показатель",
+        "2019 / I кв.",
+        "2019 / II кв.",
+        "2020 / I кв.",
+        "2020 / II кв.",
+        "Изменение, %",
+    ]
     assert (table.n_rows, table.n_cols) == (3, 6)
     assert [r[0] for r in table.rows()] == [
         "Инвестиции в основной капитал за счёт всех источников финансирования",
         "Выручка организаций обрабатывающей промышленности",
-        "Объём государственной поддержки малого и среднего предпринимательства"]
+        "Объём государственной поддержки малого и среднего предпринимательства",
+    ]
     cells = {(c["row"], c["col"]): c for c in table_rows(doc.doc_id, table)["cells"]}
     assert (cells[0, 1]["value"], cells[0, 1]["unit"], cells[0, 1]["unit_mult"]) == (1250.4, "RUB", 6)
     assert cells[0, 1]["row_label"].startswith("Инвестиции") and cells[0, 1]["col_label"] == "2019 / I кв."
@@ -106,8 +125,16 @@ def _line(text: str, top: float, size: float = 10.0) -> Line:
 def test_furniture_only_in_the_band() -> None:
     height = 800.0
     repeated = "Все расчёты выполнены в ценах 2020 года."
-    pages = [[_line("Вестник экономики. 2020. № 3", 20), _line("Текст страницы.", 60),
-              _line(repeated, 700), _line(repeated, 712), _line(str(60 + k), 760)] for k in range(4)]
+    pages = [
+        [
+            _line("Вестник экономики. 2020. № 3", 20),
+            _line("Текст страницы.", 60),
+            _line(repeated, 700),
+            _line(repeated, 712),
+            _line(str(60 + k), 760),
+        ]
+        for k in range(4)
+    ]
     out = strip_furniture(pages, [height] * 4)
     for lines in out:
         texts = [ln.text for ln in lines]
@@ -119,8 +146,18 @@ def _chars(text: str, x: float, size: float, bottom: float) -> list[dict]:
     out = []
     for ch in text:
         w = 0.55 * size
-        out.append({"text": ch, "x0": x, "x1": x + w, "top": bottom - size, "bottom": bottom, "size": size,
-                    "fontname": "Sans", "upright": True})
+        out.append(
+            {
+                "text": ch,
+                "x0": x,
+                "x1": x + w,
+                "top": bottom - size,
+                "bottom": bottom,
+                "size": size,
+                "fontname": "Sans",
+                "upright": True,
+            }
+        )
         x += w
     return out
 
@@ -141,14 +178,17 @@ def test_figure_broken_over_lines_is_joined() -> None:
     assert assemble([a, b]).text == "Объём инвестиций составил 2,3 млрд руб. по итогам года"
 
 
-@pytest.mark.parametrize(("glued", "split"), [
-    ("неболее25%", "не более 25%"),
-    ("5млнруб.", "5 млн руб."),
-    ("от01.02.2021№123-р", "от 01.02.2021 № 123-р"),
-    ("Герцик", "Герцик"),  # an unknown name is not chopped into dictionary pieces
-    ("COVID-19", "COVID-19"),
-    ("www.site.ru/a1b", "www.site.ru/a1b"),
-])
+@pytest.mark.parametrize(
+    ("glued", "split"),
+    [
+        ("неболее25%", "не более 25%"),
+        ("5млнруб.", "5 млн руб."),
+        ("от01.02.2021№123-р", "от 01.02.2021 № 123-р"),
+        ("Герцик", "Герцик"),  # an unknown name is not chopped into dictionary pieces
+        ("COVID-19", "COVID-19"),
+        ("www.site.ru/a1b", "www.site.ru/a1b"),
+    ],
+)
 def test_split_glued(glued: str, split: str) -> None:
     assert split_glued(glued)[0] == split
 
@@ -156,8 +196,9 @@ def test_split_glued(glued: str, split: str) -> None:
 TEXT = "Выручка кластера составила 25 млн руб., рост на 3,4% к уровню 2019 года."
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
-                                      "cp1251", "koi8-r", "cp866"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1251", "koi8-r", "cp866"]
+)
 def test_text_encodings_detected(encoding: str) -> None:
     assert decode(TEXT.encode(encoding), "x.txt") == TEXT
 
@@ -171,15 +212,24 @@ def test_utf16_text_file_is_parsed(tmp_path: Path) -> None:
 
 
 def test_hard_wrapped_text_is_reflowed() -> None:
-    para = ("Выручка кластера в 2019 г. составила 2,3 млрд руб., что на 12% больше, чем годом ранее. "
-            "Число участников выросло до 47 организаций, занятость превысила 6200 человек.")
+    para = (
+        "Выручка кластера в 2019 г. составила 2,3 млрд руб., что на 12% больше, чем годом ранее. "
+        "Число участников выросло до 47 организаций, занятость превысила 6200 человек."
+    )
     wrapped = textwrap.wrap(para, 38)
     raw = "Введение\n\n" + "\n".join(wrapped) + "\n- первый пункт;\n- второй пункт.\n\nНовый абзац."
     page = page_of(1, raw)
-    assert page.text.split("\n") == ["Введение", "", para, "- первый пункт;", "- второй пункт.", "",
-                                     "Новый абзац."]
-    spans = [page.text[s.char_start:s.char_end] for s in page.lines]
-    assert spans[2:2 + len(wrapped)] == wrapped  # each source line keeps its provenance
+    assert page.text.split("\n") == [
+        "Введение",
+        "",
+        para,
+        "- первый пункт;",
+        "- второй пункт.",
+        "",
+        "Новый абзац.",
+    ]
+    spans = [page.text[s.char_start : s.char_end] for s in page.lines]
+    assert spans[2 : 2 + len(wrapped)] == wrapped  # each source line keeps its provenance
 
 
 @needs
@@ -192,7 +242,12 @@ def test_booktabs_table_found_from_alignment() -> None:
     cells = table_rows(doc.doc_id, table)["cells"]
     first = next(c for c in cells if c["row"] == 0 and c["col"] == 1)
     assert (first["row_label"], first["col_label"], first["value"], first["unit"], first["unit_mult"]) == (
-        "Курская область", "2019", 412.5, "RUB", 9)
+        "Курская область",
+        "2019",
+        412.5,
+        "RUB",
+        9,
+    )
     text = doc.pages[0].text
     assert "968,3" not in text and "составил 14,5% к уровню" in text  # rows left the body, prose stays
 

@@ -112,7 +112,11 @@ def _build(rows: list[list[Char]], segs: list[list[Segment]], k: int, end: int, 
     body = [_place(s, cols) for s in segs[k:end]]
     head = _place(segs[first], cols) if first < k else [""] * len(cols)
     chars = [c for r in rows[first:end] for c in r]
-    bbox = (min(c["x0"] for c in chars), min(c["top"] for c in chars),
-            max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
+    bbox = (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
     grid = [head, *body]
     return RawTable(page, bbox, grid, spans=[list(r) for r in grid])

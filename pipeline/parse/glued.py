@@ -17,7 +17,8 @@ from pipeline.parse.lines import Char, Line
 MIN_CHARS = 20  # a page needs this many visible chars before it can be called spaceless
 # a letter run next to a digit or "№"; a digit run next to a letter or "№" (not "123-р", "2-й")
 _BOUNDARY = re.compile(
-    r"(?<=[^\W\d_])(?=\d|№)|(?<=\d)(?=[^\W\d_]|№)|(?<=№)(?=[\w])|(?<=[^\W\d_]\.)(?=[^\W\d_])")
+    r"(?<=[^\W\d_])(?=\d|№)|(?<=\d)(?=[^\W\d_]|№)|(?<=№)(?=[\w])|(?<=[^\W\d_]\.)(?=[^\W\d_])"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 

@@ -115,8 +115,16 @@ def _line_chars(words: list[dict[str, str]], scale: float, lift: float) -> list[
             out.append({**out[-1], "text": " ", "x0": out[-1]["x1"], "x1": max(x0, out[-1]["x1"])})
         sup = _marker_span(text)
         for k, ch in enumerate(text):
-            c = {"text": ch, "x0": x0 + k * step, "x1": x0 + (k + 1) * step, "top": top, "bottom": bottom,
-                 "size": size, "fontname": "OCR", "upright": True}
+            c = {
+                "text": ch,
+                "x0": x0 + k * step,
+                "x1": x0 + (k + 1) * step,
+                "top": top,
+                "bottom": bottom,
+                "size": size,
+                "fontname": "OCR",
+                "upright": True,
+            }
             if sup[0] <= k < sup[1]:
                 if not ch.isdigit():
                     continue  # a quote standing for a raised digit: no marker text to keep
@@ -169,8 +177,9 @@ def ocr_page(page: pdfium.PdfPage) -> OcrPage:
     image.save(buf, format="PNG")
     lines = _words(_tesseract(buf.getvalue()))
     centre = (image.width / 2, image.height / 2)
-    chars = [c for words in lines.values()
-             for c in _line_chars(words, scale, _lift(words, scale, angle, centre))]
+    chars = [
+        c for words in lines.values() for c in _line_chars(words, scale, _lift(words, scale, angle, centre))
+    ]
     confs = [float(w["conf"]) for words in lines.values() for w in words]
     edges = rule_edges(image, scale, image.height / scale)
     return OcrPage(chars, edges, sum(confs) / len(confs) / 100 if confs else 0.0)
