@@ -93,7 +93,10 @@ def test_rosstat_footnotes_and_dehyphenation(docs: dict[str, ParsedDocument]) ->
 def test_kursk_consultant_and_tables(docs: dict[str, ParsedDocument]) -> None:
     decl = docs["kursk_investment_declaration_2022"]
     assert decl.pages[0].text.startswith("ГУБЕРНАТОР КУРСКОЙ ОБЛАСТИ")
-    assert len(decl.tables) >= 10
+    assert len(decl.tables) >= 9
+    # the box ruled around the "Список изменяющих документов" note is no table: its text is body
+    assert "Список изменяющих документов\n(в ред. распоряжения Губернатора" in decl.pages[0].text
+    assert not any("Список изменяющих" in " ".join(t.header) for t in decl.tables)
     strat = docs["kursk_strategy2030_investment_section"]
     t = next(t for t in strat.tables if t.caption and "Таблица N 3" in t.caption)
     assert (t.page_first, t.page_last) == (13, 14)
