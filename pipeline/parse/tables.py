@@ -56,7 +56,20 @@ def in_bbox(c: Char, b: BBox) -> bool:
 def _cell_text(cell: BBox, chars: list[Char], mids: list[float]) -> str:
     lo, hi = bisect_left(mids, cell[1]), bisect_right(mids, cell[3])
     inside = [c for c in chars[lo:hi] if cell[0] <= (c["x0"] + c["x1"]) / 2 <= cell[2]]
-    return dehyphenate_cell([ln.text for ln in build_lines(inside)])
+    lines = build_lines(inside)
+    if _wrapped_number(lines, cell):
+        return "".join(ln.text for ln in lines)
+    return dehyphenate_cell([ln.text for ln in lines])
+
+
+_DIGITS = re.compile(r"^\d[\d,.]*$")
+FULL_CELL = 1.0  # a line ending within this × its font size of the cell's right edge fills the cell
+
+
+def _wrapped_number(lines: list[Line], cell: BBox) -> bool:
+    """A number too wide for its narrow cell, broken over lines ("7031" / "1" for 70311)."""
+    return (len(lines) >= 2 and all(_DIGITS.match(ln.text) for ln in lines)
+            and all(ln.x1 >= cell[2] - FULL_CELL * ln.size for ln in lines[:-1]))
 
 
 def _covering(table: Table, r: int, c: int) -> BBox | None:
