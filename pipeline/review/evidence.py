@@ -25,6 +25,7 @@ from pipeline.model import BBox
 
 MAX_PIXELS = 6_000_000  # a rendered page never holds more pixels than this, whatever its size
 MAX_SCALE = 4.0  # 288 dpi
+ROUNDING_MARGIN = 0.995  # pdfium rounds the bitmap size up
 LINE_SLACK = 1.5  # points a glyph's centre may lie outside its line box
 CHAR_CACHE = 32  # pages whose chars stay in memory
 BOX_FILL = (255, 214, 0, 70)
@@ -258,5 +259,5 @@ def render(pdf: str, page: int, boxes: Sequence[BBox] = (), zoom: float = 2.0) -
 
 def bounded_scale(width: float, height: float, zoom: float) -> float:
     """`zoom`, lowered so the image holds at most MAX_PIXELS (and at most MAX_SCALE)."""
-    fit = math.sqrt(MAX_PIXELS / max(width * height, 1.0))
+    fit = math.sqrt(MAX_PIXELS / max(width * height, 1.0)) * ROUNDING_MARGIN
     return max(min(zoom, MAX_SCALE, fit), 1e-3)
