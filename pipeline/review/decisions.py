@@ -46,6 +46,7 @@ __all__ = [
     "apply_reviews",
     "apply_stored_reviews",
     "attach",
+    "attached_in",
     "export_reviewed",
     "orphaned",
     "orphaned_in",
@@ -174,6 +175,19 @@ def orphaned_in(out: Path | str) -> pd.DataFrame:
     """Orphaned decisions of an output directory (decisions in force only)."""
     frames = published_tables(Path(out)) | {"documents": read_table(out, "documents")}
     return orphaned(frames, journal.effective(out))
+
+
+def attached_in(out: Path | str) -> pd.DataFrame:
+    """Decisions in force with where they attach now: `matched_by` (id | quote | sentence | moved,
+    null when orphaned) and the `now_quote`/`now_page` of the row they attach to."""
+    frames = published_tables(Path(out)) | {"documents": read_table(out, "documents")}
+    found = attach(frames, journal.effective(out))
+    now_quote, now_page = [], []
+    for r in found.to_dict("records"):
+        row = frames[r["table"]].iloc[int(r["target"])].to_dict() if pd.notna(r["target"]) else {}
+        now_quote.append(quote_of(r["table"], row) if row else None)
+        now_page.append(plain(row.get("page")) if row else None)
+    return found.assign(now_quote=now_quote, now_page=now_page)
 
 
 def published_tables(out: Path) -> dict[str, pd.DataFrame]:

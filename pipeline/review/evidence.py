@@ -147,8 +147,10 @@ def cell_box(chars: Sequence[Char], cell: Mapping) -> BBox | None:
     first = _runs(chars, spaced, words[:1])
     if not first:
         return None
-    row = _runs(chars, spaced, str(cell.get("row_label") or "").split())
-    col = _runs(chars, spaced, str(cell.get("col_label") or "").split())
+    row, col = (
+        _label_runs(chars, spaced, cell.get("row_label")),
+        _label_runs(chars, spaced, cell.get("col_label")),
+    )
 
     def distance(box: BBox) -> float:
         dy = min((abs(_mid(box, 1) - _mid(r, 1)) for r in row), default=0.0)
@@ -161,6 +163,12 @@ def cell_box(chars: Sequence[Char], cell: Mapping) -> BBox | None:
         if after:
             boxes.append(min(after, key=lambda b, prev=boxes[-1]: (b[1] - prev[1], abs(b[0] - prev[2]))))
     return _union_boxes(boxes)
+
+
+def _label_runs(chars: Sequence[Char], spaced, label: object) -> list[BBox]:
+    """Where a row or column label is: the whole label, else its first word (labels wrap)."""
+    words = str(label or "").split()
+    return _runs(chars, spaced, words) or _runs(chars, spaced, words[:1])
 
 
 def find_runs(chars: Sequence[Char], text: object) -> list[BBox]:
