@@ -192,3 +192,108 @@ def test_decisions_survive_reingest_version_change_and_page_reordering(tmp_path,
     publish(out)
     reviewed = pd.read_csv(out / "reviewed" / "figures.csv")
     assert len(reviewed) >= 8 and set(reviewed["review_status"]) <= {"accepted", "corrected"}
+
+
+OBSERVATION_COLUMNS = {
+    "observation_id": "string", "indicator": "string", "measure": "string", "subject_code": "string",
+    "subject": "string", "period_start": "string", "period_end": "string", "period_precision": "string",
+    "value_scaled": "Float64", "unit": "string", "qualifier": "string", "kind": "string",
+    "base_period": "string", "doc_id": "string", "page": "Int64", "source": "string", "figure_id": "string",
+    "table_id": "string", "row": "Int64", "col": "Int64", "review_status": "string",
+}  # fmt: skip
+INDICATOR = {"USD": "trade_value", "CNY": "output_value", "RUB": "investment", "PERCENT": "growth_rate"}
+
+
+@pytest.fixture
+def with_observations(seed, tmp_path, monkeypatch):
+    """A copy of the seed output with an `observations` table (DESIGN.md columns) built from its
+    figures and one numeric table cell, as the analysis-ready facts will publish it."""
+    import pandera.pandas as pa
+
+    from pipeline import schema
+    from pipeline.store import locked, write_tables
+
+    cols = {
+        c: pa.Column(t, nullable=c != "observation_id", coerce=True) for c, t in OBSERVATION_COLUMNS.items()
+    }
+    monkeypatch.setitem(schema.COLUMNS, "observations", cols)
+    monkeypatch.setitem(schema.SCHEMAS, "observations", pa.DataFrameSchema(cols, strict=False))
+    out = tmp_path / "out"
+    shutil.copytree(seed, out)
+    shutil.copy(SEED, tmp_path / "seed.pdf")  # the documents' relative source path
+    figs = read_table(out, "figures")
+    figs = figs[figs["unit"].isin(list(INDICATOR))]
+    rows = [_observation(f) for f in figs.to_dict("records")]
+    cells = read_table(out, "table_cells")
+    cell = cells[cells["value"].notna()].iloc[0]
+    rows.append(
+        {"observation_id": "obs-cell", "indicator": "participants", "value_scaled": cell["value"],
+         "unit": "COUNT", "doc_id": cell["doc_id"], "page": cell["page"], "source": "table",
+         "table_id": cell["table_id"], "row": cell["row"], "col": cell["col"], "subject": cell["row_label"]}
+    )  # fmt: skip
+    with locked(out):
+        write_tables(out, {"observations": pd.DataFrame(rows)})
+    return out
+
+
+def _observation(f: dict) -> dict:
+    year = str(f["period"])[:4] if pd.notna(f["period"]) else None
+    china = any(w in str(f["subject"]) for w in ("КНР", "Китай"))
+    return {
+        "observation_id": f"obs-{f['figure_id']}", "indicator": INDICATOR[f["unit"]], "measure": f["measure"],
+        "subject_code": "CN" if china else "RU", "subject": f["subject"],
+        "period_start": f"{year}-01-01" if year else None, "period_end": f"{year}-12-31" if year else None,
+        "period_precision": "year" if year else None, "value_scaled": f["value_scaled"], "unit": f["unit"],
+        "qualifier": f["qualifier"], "kind": f["kind"], "doc_id": f["doc_id"], "page": f["page"],
+        "source": "text", "figure_id": f["figure_id"],
+    }  # fmt: skip
+
+
+def test_observations_are_reviewed_like_figures(with_observations):
+    from starlette.testclient import TestClient
+
+    from pipeline.review.app import create_app
+
+    out = with_observations
+    obs = read_table(out, "observations")
+    fig_obs, cell_obs = obs[obs["source"] == "text"].iloc[:2], obs[obs["source"] == "table"].iloc[0]
+    first, second = fig_obs.to_dict("records")
+    record_decision(out, "figures", first["figure_id"], "reject")  # a decision on the figure …
+    cell_id = f"{cell_obs['table_id']}:{cell_obs['row']}:{cell_obs['col']}"
+    record_decision(out, "table_cells", cell_id, "accept")
+    with TestClient(create_app(out)) as client:
+        assert client.get("/api/meta").json()["tables"][0] == "observations"
+        rows = {r["_id"]: r for r in client.get("/api/rows", params={"table": "observations"}).json()["rows"]}
+        assert (
+            rows[first["observation_id"]]["review_status"] == "rejected"
+        )  # … carries over to its observation
+        assert rows["obs-cell"]["review_status"] == "accepted"
+        for field, value in (("period", "2019"), ("territory", "RU-KLU"), ("indicator", "export_value")):
+            item = {
+                "row_id": second["observation_id"],
+                "decision": "correct",
+                "field": field,
+                "new_value": value,
+            }
+            assert (
+                client.post("/api/decide", json={"table": "observations", "items": [item]}).status_code == 200
+            )
+        fixed = {
+            r["_id"]: r for r in client.get("/api/rows", params={"table": "observations"}).json()["rows"]
+        }
+        fixed = fixed[second["observation_id"]]
+        assert (fixed["period_start"], fixed["period_end"], fixed["period_precision"]) == (
+            "2019-01-01", "2019-12-31", "year",
+        )  # fmt: skip
+        assert (fixed["subject_code"], fixed["indicator"], fixed["review_status"]) == (
+            "RU-KLU", "export_value", "corrected",
+        )  # fmt: skip
+        ev = client.get(
+            "/api/evidence", params={"table": "observations", "row_id": second["observation_id"]}
+        ).json()
+        assert ev["page"] == second["page"] and len(ev["boxes"]) == 1  # the figure's quote on its page
+    assert len(journal.effective(out)) == 5  # one decision per edit
+    published = read_table(out, "observations").set_index("observation_id")
+    assert published.loc[second["observation_id"], "period_precision"] == "year"
+    assert published.loc[first["observation_id"], "review_status"] == "rejected"
+    assert "export_value" in (out / "reviewed" / "observations.csv").read_text()

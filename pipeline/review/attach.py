@@ -83,7 +83,8 @@ def carry_over(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 def _inherit(frame: pd.DataFrame, source: pd.DataFrame, name: str, columns: tuple) -> pd.DataFrame:
     if not set(columns) <= set(frame.columns):
         return frame
-    reviewed = source[source[STATUS_COLUMN] != "unreviewed"].set_index(row_ids(name, source))
+    done = (source[STATUS_COLUMN] != "unreviewed").fillna(False)
+    reviewed = source[done].set_index(row_ids(name, source)[done])
     link = frame[list(columns)].astype("string").fillna("").agg(":".join, axis=1)
     open_rows = frame[STATUS_COLUMN].eq("unreviewed") & link.isin(reviewed.index)
     for pos in frame.index[open_rows]:
