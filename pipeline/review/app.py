@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import signal
 import socket
 import sys
 import threading
@@ -116,7 +117,7 @@ def create_app(out: Path | str, flow_run_id: str | None = None, on_resume: Resum
         undone = undo_last(ws.out, body.get("reviewer") or None)
         publisher.poke()
         keep = ("table", "row_id", "doc_id", "decision", "field", "seq")
-        return JSONResponse({"undone": {k: undone.get(k) for k in keep} if undone else None})
+        return JSONResponse({"undone": _plain_row({k: undone.get(k) for k in keep}) if undone else None})
 
     async def evidence_of(request: Request) -> JSONResponse:
         q = request.query_params
@@ -204,7 +205,17 @@ def serve(
     sock = bind(port)
     config = uvicorn.Config(create_app(out, flow_run_id, on_resume), log_level="warning", lifespan="on")
     print(f"review app: http://{HOST}:{port}  (output {Path(out).resolve()}; Ctrl+C to stop)", flush=True)
-    uvicorn.Server(config).run(sockets=[sock])
+    # uvicorn shuts down gracefully (the lifespan publishes), then re-raises the signal it caught:
+    # that is a normal stop, not a failure.
+    signal.signal(signal.SIGTERM, _stopped)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+
+
+def _stopped(signum, frame) -> None:
+    raise SystemExit(0)
 
 
 def command(out: Path | str, port: int, flow_run_id: str | None = None) -> list[str]:
