@@ -188,3 +188,17 @@ def test_two_reviewers_at_once_lose_no_decision(out):
     for who in ("ann", "bob"):
         mine = entries[entries["reviewer"] == who]
         assert sorted(mine["note"].astype(int).value_counts().unique()) == [2]  # 25 rounds × 2 rows each
+
+
+def test_finish_publishes_and_resumes_through_the_callback(out):
+    from starlette.testclient import TestClient
+
+    answers = []
+    with TestClient(create_app(out, on_resume=answers.append)) as client:
+        assert client.get("/api/meta").json()["gate"] is True
+        assert _decide(client, "30 %", "accept").status_code == 200
+        assert client.post("/api/finish", json={"reviewer": "ann", "note": "done"}).json() == {
+            "resumed": True
+        }
+        assert answers == [{"reviewer": "ann", "approved": True, "note": "done"}]
+        assert figures_by_quote(out)["30 %"]["review_status"] == "accepted"  # published before resuming

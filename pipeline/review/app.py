@@ -74,73 +74,102 @@ class Publisher(threading.Thread):
 
 def create_app(out: Path | str, flow_run_id: str | None = None, on_resume: Resume | None = None) -> Starlette:
     """The app over `out`; `on_resume(answer)` (or the Prefect API with `flow_run_id`) ends a gate."""
-    ws, publisher = Workspace(Path(out)), Publisher(Path(out))
+    api = ReviewApi(Path(out), flow_run_id, on_resume)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        publisher.start()
+        api.publisher.start()
         yield
-        publisher.stop()
+        api.publisher.stop()
 
-    async def meta(request: Request) -> JSONResponse:
+    return Starlette(routes=api.routes(), lifespan=lifespan)
+
+
+class ReviewApi:
+    """The JSON API and the page over one output directory."""
+
+    def __init__(self, out: Path, flow_run_id: str | None, on_resume: Resume | None):
+        self.ws, self.publisher = Workspace(out), Publisher(out)
+        self.flow_run_id, self.on_resume = flow_run_id, on_resume
+
+    def routes(self) -> list:
+        return [
+            Route("/", lambda r: FileResponse(STATIC / "index.html")),
+            Route("/health", lambda r: JSONResponse({"ok": True})),
+            Route("/favicon.ico", lambda r: Response(status_code=204)),
+            Route("/api/meta", self.meta),
+            Route("/api/rows", self.rows),
+            Route("/api/progress", self.progress),
+            Route("/api/decide", self.decide, methods=["POST"]),
+            Route("/api/undo", self.undo, methods=["POST"]),
+            Route("/api/evidence", self.evidence_of),
+            Route("/api/page.png", self.page_png),
+            Route("/api/orphans", self.orphans),
+            Route("/api/publish", self.publish_now, methods=["POST"]),
+            Route("/api/finish", self.finish, methods=["POST"]),
+            Route("/pdf/{doc_id}", self.pdf_file),
+            Mount("/static", StaticFiles(directory=STATIC)),
+        ]
+
+    async def meta(self, request: Request) -> JSONResponse:
         return JSONResponse(
             {
-                "out": str(ws.out),
-                "documents": ws.documents(),
-                "tables": ws.tables(),
+                "out": str(self.ws.out),
+                "documents": self.ws.documents(),
+                "tables": self.ws.tables(),
                 "reviewer": _default_reviewer(),
-                "gate": bool(flow_run_id or on_resume),
-                "publish_error": publisher.error,
+                "gate": bool(self.flow_run_id or self.on_resume),
+                "publish_error": self.publisher.error,
             }
         )
 
-    async def rows(request: Request) -> JSONResponse:
+    async def rows(self, request: Request) -> JSONResponse:
         q = request.query_params
-        return JSONResponse(ws.rows(q["table"], q.get("doc")))
+        return JSONResponse(self.ws.rows(q["table"], q.get("doc")))
 
-    async def progress(request: Request) -> JSONResponse:
-        return JSONResponse(ws.progress())
+    async def progress(self, request: Request) -> JSONResponse:
+        return JSONResponse(self.ws.progress())
 
-    async def decide(request: Request) -> JSONResponse:
+    async def decide(self, request: Request) -> JSONResponse:
         body = await request.json()
         items = body.get("items") or [body]
         given = {k: body.get(k) for k in ("reviewer", "note")}
         try:
-            saved = record_decisions(ws.out, body["table"], [_item(i, given) for i in items])
+            saved = record_decisions(self.ws.out, body["table"], [_item(i, given) for i in items])
         except (KeyError, ValueError) as exc:
             return JSONResponse({"error": str(exc.args[0] if exc.args else exc)}, status_code=400)
-        publisher.poke()
+        self.publisher.poke()
         return JSONResponse({"saved": [{"seq": s["seq"], "row_id": s["row_id"]} for s in saved]})
 
-    async def undo(request: Request) -> JSONResponse:
+    async def undo(self, request: Request) -> JSONResponse:
         body = await request.json()
-        undone = undo_last(ws.out, body.get("reviewer") or None)
-        publisher.poke()
+        undone = undo_last(self.ws.out, body.get("reviewer") or None)
+        self.publisher.poke()
         keep = ("table", "row_id", "doc_id", "decision", "field", "seq")
         return JSONResponse({"undone": _plain_row({k: undone.get(k) for k in keep}) if undone else None})
 
-    async def evidence_of(request: Request) -> JSONResponse:
+    async def evidence_of(self, request: Request) -> JSONResponse:
         q = request.query_params
         try:
-            return JSONResponse(ws.evidence(q["table"], q["row_id"], q.get("doc")))
+            return JSONResponse(self.ws.evidence(q["table"], q["row_id"], q.get("doc")))
         except KeyError as exc:
             return JSONResponse({"error": str(exc.args[0] if exc.args else exc)}, status_code=404)
 
-    async def page_png(request: Request) -> Response:
+    async def page_png(self, request: Request) -> Response:
         q = request.query_params
-        pdf = ws.pdf(q.get("doc"))
+        pdf = self.ws.pdf(q.get("doc"))
         boxes = [tuple(map(float, b.split(","))) for b in q.get("boxes", "").split(";") if b]
         png = evidence.render(str(pdf), int(q["page"]), boxes, float(q.get("zoom", 2))) if pdf else None
         if png is None:
             return Response("no PDF page", status_code=404)
         return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=300"})
 
-    async def pdf_file(request: Request) -> Response:
-        pdf = ws.pdf(request.path_params["doc_id"])
+    async def pdf_file(self, request: Request) -> Response:
+        pdf = self.ws.pdf(request.path_params["doc_id"])
         return FileResponse(pdf, media_type="application/pdf") if pdf else Response("no PDF", status_code=404)
 
-    async def orphans(request: Request) -> JSONResponse:
-        frame = orphaned_in(ws.out)
+    async def orphans(self, request: Request) -> JSONResponse:
+        frame = orphaned_in(self.ws.out)
         cols = [
             c
             for c in ("table", "row_id", "decision", "field", "new_value", "page", "quote", "at")
@@ -148,35 +177,16 @@ def create_app(out: Path | str, flow_run_id: str | None = None, on_resume: Resum
         ]
         return JSONResponse({"orphans": [_plain_row(r) for r in frame[cols].to_dict("records")]})
 
-    async def publish_now(request: Request) -> JSONResponse:
-        publish(ws.out)
+    async def publish_now(self, request: Request) -> JSONResponse:
+        publish(self.ws.out)
         return JSONResponse({"published": True})
 
-    async def finish(request: Request) -> JSONResponse:
+    async def finish(self, request: Request) -> JSONResponse:
         body = await request.json()
         answer = {"reviewer": body.get("reviewer") or "", "approved": True, "note": body.get("note") or ""}
-        publish(ws.out)
-        (on_resume or _prefect_resume(flow_run_id))(answer)
+        publish(self.ws.out)
+        (self.on_resume or _prefect_resume(self.flow_run_id))(answer)
         return JSONResponse({"resumed": True})
-
-    routes = [
-        Route("/", lambda r: FileResponse(STATIC / "index.html")),
-        Route("/health", lambda r: JSONResponse({"ok": True})),
-        Route("/favicon.ico", lambda r: Response(status_code=204)),
-        Route("/api/meta", meta),
-        Route("/api/rows", rows),
-        Route("/api/progress", progress),
-        Route("/api/decide", decide, methods=["POST"]),
-        Route("/api/undo", undo, methods=["POST"]),
-        Route("/api/evidence", evidence_of),
-        Route("/api/page.png", page_png),
-        Route("/api/orphans", orphans),
-        Route("/api/publish", publish_now, methods=["POST"]),
-        Route("/api/finish", finish, methods=["POST"]),
-        Route("/pdf/{doc_id}", pdf_file),
-        Mount("/static", StaticFiles(directory=STATIC)),
-    ]
-    return Starlette(routes=routes, lifespan=lifespan)
 
 
 def bind(port: int, host: str = HOST) -> socket.socket:
@@ -208,10 +218,8 @@ def serve(
     # uvicorn shuts down gracefully (the lifespan publishes), then re-raises the signal it caught:
     # that is a normal stop, not a failure.
     signal.signal(signal.SIGTERM, _stopped)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         uvicorn.Server(config).run(sockets=[sock])
-    except KeyboardInterrupt:
-        pass
 
 
 def _stopped(signum, frame) -> None:
