@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -125,10 +126,10 @@ class ReviewApi:
 
     async def rows(self, request: Request) -> JSONResponse:
         q = request.query_params
-        return JSONResponse(self.ws.rows(q["table"], q.get("doc")))
+        return JSONResponse(await run_in_threadpool(self.ws.rows, q["table"], q.get("doc")))
 
     async def progress(self, request: Request) -> JSONResponse:
-        return JSONResponse(self.ws.progress())
+        return JSONResponse(await run_in_threadpool(self.ws.progress))
 
     async def decide(self, request: Request) -> JSONResponse:
         body = await request.json()
@@ -151,7 +152,8 @@ class ReviewApi:
     async def evidence_of(self, request: Request) -> JSONResponse:
         q = request.query_params
         try:
-            return JSONResponse(self.ws.evidence(q["table"], q["row_id"], q.get("doc")))
+            found = await run_in_threadpool(self.ws.evidence, q["table"], q["row_id"], q.get("doc"))
+            return JSONResponse(found)
         except KeyError as exc:
             return JSONResponse({"error": str(exc.args[0] if exc.args else exc)}, status_code=404)
 
@@ -159,7 +161,8 @@ class ReviewApi:
         q = request.query_params
         pdf = self.ws.pdf(q.get("doc"))
         boxes = [tuple(map(float, b.split(","))) for b in q.get("boxes", "").split(";") if b]
-        png = evidence.render(str(pdf), int(q["page"]), boxes, float(q.get("zoom", 2))) if pdf else None
+        zoom = float(q.get("zoom", 2))
+        png = await run_in_threadpool(evidence.render, str(pdf), int(q["page"]), boxes, zoom) if pdf else None
         if png is None:
             return Response("no PDF page", status_code=404)
         return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=300"})

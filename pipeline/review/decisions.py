@@ -34,6 +34,7 @@ from pipeline.review.tables import (
     plain,
     quote_of,
     reviewable,
+    row_id_of,
     row_ids,
     text_of,
 )
@@ -63,12 +64,11 @@ def new_review(table: str, row: Mapping, decision: str, **given) -> dict:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
     field = given.get("field") if decision == "correct" else None
-    one = pd.DataFrame([dict(row)])
     if decision == "correct":
-        _check_correction(table, one, field, given.get("new_value"))
+        _check_correction(table, pd.DataFrame([dict(row)]), field, given.get("new_value"))
     return {
         "table": table,
-        "row_id": str(row_ids(table, one).iloc[0]),
+        "row_id": row_id_of(table, dict(row)),
         "decision": decision,
         "field": field,
         "new_value": text_of(given.get("new_value")) if field else None,
@@ -98,7 +98,7 @@ def record_decisions(out: Path | str, table: str, items: Iterable[tuple]) -> lis
     entries = []
     for row_id, doc_id, decision, given in items:
         given = dict(given)
-        row = given.pop("row", None) or find_row(table, cached(out, table), row_id, doc_id)
+        row = given.pop("row", None) or _lookup(out, table, row_id, doc_id)
         name = _file_names(out).get(plain(row.get("doc_id")))
         entries.append(new_review(table, row, decision, file_name=name, **given))
     for entry, seq in zip(entries, journal.append(out, entries), strict=True):
@@ -204,6 +204,23 @@ def stamp(out: Path | str) -> int:
     with os.scandir(out) as it:
         times = [e.stat().st_mtime_ns for e in it if not e.name.startswith(journal.JOURNAL_FILE)]
     return max(times, default=0)
+
+
+def _lookup(out: Path | str, table: str, row_id: str, doc_id: str | None) -> dict:
+    """The published row with this id (and document), by an index kept with the cached table."""
+    frame = cached(out, table)
+    for pos in _positions(str(Path(out).resolve()), table, stamp(out)).get(row_id, ()):
+        if doc_id is None or "doc_id" not in frame or frame["doc_id"].iat[pos] == doc_id:
+            return frame.iloc[pos].to_dict()
+    raise KeyError(f"no {table} row with id {row_id!r}")
+
+
+@lru_cache(maxsize=16)
+def _positions(out: str, table: str, stamp: int) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for pos, rid in enumerate(row_ids(table, _cached(out, table, stamp))):
+        index.setdefault(rid, []).append(pos)
+    return index
 
 
 @lru_cache(maxsize=16)

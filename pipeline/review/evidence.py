@@ -15,6 +15,7 @@ import io
 import json
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
@@ -36,6 +37,7 @@ SOURCE_LEVELS = 3  # folders above the output directory searched for a relative 
 WRAP_LINES = 3  # lines a cell's text may wrap over
 
 Char = Mapping[str, object]
+PDFIUM = threading.Lock()  # pdfium is not thread-safe: one call at a time in this process
 
 
 def resolve_source(out: Path | str, source_path: str | None) -> Path | None:
@@ -56,6 +58,11 @@ def resolve_source(out: Path | str, source_path: str | None) -> Path | None:
 @lru_cache(maxsize=CHAR_CACHE)
 def page_chars(pdf: str, page: int) -> tuple[tuple[Char, ...], float, float]:
     """(chars, width, height) of a 1-based page, as the parser saw them."""
+    with PDFIUM:
+        return _page_chars(pdf, page)
+
+
+def _page_chars(pdf: str, page: int) -> tuple[tuple[Char, ...], float, float]:
     import pypdfium2 as pdfium
 
     from pipeline.parse.pdfium_chars import page_chars as pdfium_chars
@@ -239,19 +246,13 @@ def _mid(box: BBox, axis: int) -> float:
 
 def render(pdf: str, page: int, boxes: Sequence[BBox] = (), zoom: float = 2.0) -> bytes | None:
     """The page as PNG at `zoom` (1 = 72 dpi), bounded to MAX_PIXELS, with the boxes drawn."""
-    import pypdfium2 as pdfium
     from PIL import ImageDraw
 
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        if not 1 <= page <= len(doc):
-            return None
-        p = doc[page - 1]
-        width, height = p.get_size()
-        scale = bounded_scale(width, height, zoom)
-        image = p.render(scale=scale).to_pil().convert("RGBA")
-    finally:
-        doc.close()
+    with PDFIUM:
+        drawn = _draw(pdf, page, zoom)
+    if drawn is None:
+        return None
+    image, scale = drawn
     layer = ImageDraw.Draw(image, "RGBA")
     for x0, top, x1, bottom in boxes:
         layer.rectangle(
@@ -263,6 +264,21 @@ def render(pdf: str, page: int, boxes: Sequence[BBox] = (), zoom: float = 2.0) -
     buffer = io.BytesIO()
     image.convert("RGB").save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
+
+
+def _draw(pdf: str, page: int, zoom: float):
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        if not 1 <= page <= len(doc):
+            return None
+        p = doc[page - 1]
+        width, height = p.get_size()
+        scale = bounded_scale(width, height, zoom)
+        return p.render(scale=scale).to_pil().convert("RGBA"), scale
+    finally:
+        doc.close()
 
 
 def bounded_scale(width: float, height: float, zoom: float) -> float:

@@ -12,9 +12,10 @@ directory written before the journal existed has only that table: it is imported
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Mapping
-from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,8 @@ import pandas as pd
 JOURNAL_FILE = "reviews.sqlite"
 BUSY_TIMEOUT_S = 30.0
 UNDO = "undo"
+LOCK = threading.RLock()  # one statement at a time on this process's connections
+_OPEN: dict[tuple[int, str], sqlite3.Connection] = {}
 # Columns of a journal entry, after its sequence number (`seq`). The first ones are `reviews`'.
 ENTRY_COLUMNS = (
     "table",
@@ -58,10 +61,19 @@ def journal_path(out: Path | str) -> Path:
 
 
 def connect(out: Path | str) -> sqlite3.Connection:
-    """An open journal (created, and seeded from a legacy `reviews` table, when new)."""
-    path = journal_path(out)
+    """This process's open journal of `out` (created, and seeded from a legacy `reviews` table,
+    when new). Keeping it open spares a WAL checkpoint per decision; use it under `LOCK`."""
+    path = journal_path(out).resolve()
+    key = (os.getpid(), str(path))
+    with LOCK:
+        if key not in _OPEN:
+            _OPEN[key] = _open(path, Path(out))
+        return _OPEN[key]
+
+
+def _open(path: Path, out: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute("BEGIN IMMEDIATE")
@@ -69,7 +81,7 @@ def connect(out: Path | str) -> sqlite3.Connection:
         fresh = not con.execute("SELECT 1 FROM sqlite_master WHERE name='journal'").fetchone()
         con.execute(_SCHEMA)
         if fresh:
-            _insert(con, _legacy(Path(out)))
+            _insert(con, _legacy(out))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -80,7 +92,8 @@ def connect(out: Path | str) -> sqlite3.Connection:
 
 def append(out: Path | str, entries: Iterable[Mapping]) -> list[int]:
     """Append decisions in one durable transaction; returns their sequence numbers."""
-    with closing(connect(out)) as con:
+    con = connect(out)
+    with LOCK:
         con.execute("BEGIN IMMEDIATE")
         try:
             seqs = _insert(con, entries)
@@ -93,7 +106,8 @@ def append(out: Path | str, entries: Iterable[Mapping]) -> list[int]:
 
 def entries(out: Path | str) -> pd.DataFrame:
     """Every journal entry, undos included, in order."""
-    with closing(connect(out)) as con:
+    con = connect(out)
+    with LOCK:
         return pd.read_sql_query("SELECT * FROM journal ORDER BY seq", con)
 
 

@@ -71,8 +71,21 @@ def quotes(table: str, frame: pd.DataFrame) -> pd.Series:
     return row_ids(table, frame)
 
 
+def row_id_of(table: str, row: dict) -> str:
+    """`row_ids` of one row (a dict)."""
+    if table == "table_cells":
+        return ":".join("" if plain(row.get(c)) is None else str(plain(row.get(c))) for c in CELL_KEY)
+    return str(plain(row.get(id_column(table, pd.DataFrame(columns=list(row))))))
+
+
 def quote_of(table: str, row: dict) -> object:
-    return plain(quotes(table, pd.DataFrame([row])).iloc[0])
+    """`quotes` of one row (a dict)."""
+    column = QUOTE_COLUMN.get(table)
+    if column and column in row:
+        return plain(row[column])
+    if "figure_id" in row and set(CELL_KEY) <= set(row):
+        return plain(row["figure_id"]) or row_id_of("table_cells", row)
+    return row_id_of(table, row)
 
 
 def contexts(table: str, frame: pd.DataFrame) -> pd.Series:
@@ -89,7 +102,12 @@ def contexts(table: str, frame: pd.DataFrame) -> pd.Series:
 
 
 def context_of(table: str, row: dict) -> object:
-    return plain(contexts(table, pd.DataFrame([row])).iloc[0])
+    """`contexts` of one row (a dict)."""
+    if "sentence" in row:
+        return plain(row["sentence"])
+    if "row_label" in row and "col_label" in row:
+        return f"{plain(row['row_label']) or ''} | {plain(row['col_label']) or ''}"
+    return None
 
 
 def correctable_fields(table: str, frame: pd.DataFrame | None = None) -> list[str]:

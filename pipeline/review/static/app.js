@@ -143,7 +143,7 @@ async function decide(decision, extra) {
   else {
     row[STATUS] = row[STATUS] === "corrected" && decision === "accept" ? "corrected" : statusAfter(decision);
     updateRow(at); flash(`${statusAfter(decision)}: ${row._id}`);
-    progress();
+    localProgress();
   }
   const next = nextUnreviewed(S.view.findIndex((r) => r._id === row._id));
   if (next >= 0) select(next);
@@ -186,6 +186,14 @@ async function progress() {
     span.innerHTML = `${table} <progress max="${total}" value="${done}"></progress> ${done}/${total}`;
     $("progress").append(span);
   }
+}
+
+function localProgress() {
+  // the current table's bar from the grid's rows (the server's counts come with the next load)
+  const bar = document.querySelector(`#progress .bar[data-table="${S.table}"]`);
+  if (!bar) return;
+  const done = S.rows.filter((r) => r[STATUS] !== "unreviewed").length;
+  bar.innerHTML = `${S.table} <progress max="${S.rows.length}" value="${done}"></progress> ${done}/${S.rows.length}`;
 }
 
 async function orphans() {
