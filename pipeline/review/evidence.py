@@ -262,7 +262,7 @@ def render(pdf: str, page: int, boxes: Sequence[BBox] = (), zoom: float = 2.0) -
             width=BOX_WIDTH_PX,
         )
     buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="PNG", optimize=False)
+    image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
 
 
@@ -276,7 +276,7 @@ def _draw(pdf: str, page: int, zoom: float):
         p = doc[page - 1]
         width, height = p.get_size()
         scale = bounded_scale(width, height, zoom)
-        return p.render(scale=scale).to_pil().convert("RGBA"), scale
+        return p.render(scale=scale).to_pil().convert("RGB"), scale  # RGB: the boxes blend in
     finally:
         doc.close()
 

@@ -119,7 +119,8 @@ function showPage() {
     if (!ev.boxes.length || !ev.width) return;
     const scale = $("page").naturalWidth / ev.width;
     $("page-wrap").scrollTop = Math.max(0, ev.boxes[0][1] * scale - 120);
-    $("page-wrap").scrollLeft = Math.max(0, ev.boxes[0][0] * scale - 60);
+    const mid = ((ev.boxes[0][0] + ev.boxes[0][2]) / 2) * scale;
+    $("page-wrap").scrollLeft = Math.max(0, mid - $("page-wrap").clientWidth / 2);
   };
 }
 
