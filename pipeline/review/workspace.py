@@ -16,7 +16,15 @@ from pipeline.review import evidence, journal
 from pipeline.review.attach import apply_reviews
 from pipeline.review.decisions import cached, find_row
 from pipeline.review.render import context, highlight_html
-from pipeline.review.tables import LINKS, REVIEWABLE, STATUS_COLUMN, correctable_fields, plain, row_ids
+from pipeline.review.tables import (
+    LINKS,
+    REVIEWABLE,
+    STATUS_COLUMN,
+    correctable_fields,
+    plain,
+    quote_of,
+    row_ids,
+)
 from pipeline.schema import COLUMNS
 
 COUNT_UNIT = "COUNT"  # a count is a quantity only with its counted noun
@@ -147,8 +155,9 @@ class Workspace:
             return [list(box)] if box else []
         start, end = span.get("char_start"), span.get("char_end")
         page_row = self._page_row(row)
-        if start is None or page_row is None:
-            return []
+        if start is None or page_row is None:  # e.g. a cluster named in a table: find its name
+            box = evidence.cell_box(chars, {"text": quote_of(table, row)})
+            return [list(box)] if box else []
         lines = evidence.parse_lines(plain(page_row.get("lines")))
         return [list(b) for b in evidence.span_boxes(chars, lines, page_row["text"], int(start), int(end))]
 

@@ -73,7 +73,12 @@ function renderGrid() {
       td.title = td.textContent;
       tr.append(td);
     }
-    tr.addEventListener("click", () => select(i));
+    tr.addEventListener("click", (ev) => {
+      // clicking a cell of a correctable column makes it the field `e` edits
+      const column = cols[ev.target.cellIndex];
+      if (S.fields.includes(column)) $("field").value = column;
+      select(i);
+    });
     body.append(tr);
   });
   $("count").textContent = `${S.view.length} of ${S.rows.length} ${S.table} rows`;
