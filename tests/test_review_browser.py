@@ -9,7 +9,6 @@ bounded and the app and the browser are killed at teardown whatever happened.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 from contextlib import contextmanager, suppress
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_review_seed import SEED, _ingest
+from test_review_seed import copy_of, seed_output
 
 from pipeline.net import free_port, wait_healthy
 from pipeline.review import journal
@@ -107,11 +106,9 @@ def selected(tab) -> dict:
     return tab.evaluate("(() => { const r = S.view[S.sel]; return {id: r._id, status: r.review_status}; })()")
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("browser")
-    shutil.copy(SEED, project / "seed.pdf")
-    return _ingest(project)
+@pytest.fixture
+def out(tmp_path_factory, tmp_path) -> Path:
+    return copy_of(seed_output(tmp_path_factory), tmp_path / "browser")
 
 
 def plan(i: int) -> str:

@@ -38,11 +38,30 @@ def _ingest(project: Path, **kw) -> Path:
     return project / "out"
 
 
-@pytest.fixture(scope="module")
+_INGESTED: dict[str, Path] = {}
+
+
+def seed_output(tmp_path_factory) -> Path:
+    """One ingest of the seed paper per session, shared by the modules that use it."""
+    if "seed" not in _INGESTED:
+        project = tmp_path_factory.mktemp("project")
+        shutil.copy(SEED, project / "seed.pdf")
+        _INGESTED["seed"] = _ingest(project)
+    return _INGESTED["seed"]
+
+
+@pytest.fixture(scope="session")
 def seed(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("project")
+    """The seed paper's output (read only: tests that change it work on a `copy_of` it)."""
+    return seed_output(tmp_path_factory)
+
+
+def copy_of(seed: Path, project: Path) -> Path:
+    """A project folder with the seed PDF and a copy of its output (`project/out`)."""
+    project.mkdir(parents=True, exist_ok=True)
     shutil.copy(SEED, project / "seed.pdf")
-    return _ingest(project)
+    shutil.copytree(seed, project / "out")
+    return project / "out"
 
 
 def _glyphs_in(chars, box) -> str:
@@ -159,11 +178,9 @@ def _reordered(src: Path, dst: Path) -> None:
     old.close()
 
 
-def test_decisions_survive_reingest_version_change_and_page_reordering(tmp_path, monkeypatch):
+def test_decisions_survive_reingest_version_change_and_page_reordering(seed, tmp_path, monkeypatch):
     project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(SEED, project / "seed.pdf")
-    out = _ingest(project)
+    out = copy_of(seed, project)
     _decide_twenty(out)
     assert _counts(out) | {"by": None} == {
         "decisions": 20, "attached": 20, "orphaned": 0, "wrong_fact": 0, "by": None,
@@ -218,9 +235,7 @@ def with_observations(seed, tmp_path, monkeypatch):
     }
     monkeypatch.setitem(schema.COLUMNS, "observations", cols)
     monkeypatch.setitem(schema.SCHEMAS, "observations", pa.DataFrameSchema(cols, strict=False))
-    out = tmp_path / "out"
-    shutil.copytree(seed, out)
-    shutil.copy(SEED, tmp_path / "seed.pdf")  # the documents' relative source path
+    out = copy_of(seed, tmp_path)
     figs = read_table(out, "figures")
     figs = figs[figs["unit"].isin(list(INDICATOR))]
     rows = [_observation(f) for f in figs.to_dict("records")]
