@@ -202,3 +202,18 @@ def test_finish_publishes_and_resumes_through_the_callback(out):
         }
         assert answers == [{"reviewer": "ann", "approved": True, "note": "done"}]
         assert figures_by_quote(out)["30 %"]["review_status"] == "accepted"  # published before resuming
+
+
+def test_orphans_are_listed_with_old_quote_and_page(out, tmp_path):
+    from starlette.testclient import TestClient
+
+    from pipeline.review import record_decision
+
+    record_decision(out, "figures", figure_rows()[0]["figure_id"], "reject", reviewer="ann")
+    write_batch(
+        out, batch(tmp_path / "paper.pdf") | {"figures": conform("figures", figure_rows()[1:])}, [DOC]
+    )
+    with TestClient(create_app(out)) as client:
+        orphans = client.get("/api/orphans").json()["orphans"]
+    assert [(o["quote"], o["page"], o["decision"]) for o in orphans] == [("5,2 %", 1, "reject")]
+    assert len(journal.effective(out)) == 1  # kept, not dropped

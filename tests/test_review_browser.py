@@ -1,6 +1,6 @@
 """End to end in Debian's headless Chromium: 30 rows of the seed paper reviewed with the keyboard
-only (accept, reject, edit one value, undo one, next unreviewed), checked in the journal, the
-published tables and `reviewed/`.
+only (accept, reject, edit one value, undo one, next unreviewed, then accept the rest at once),
+checked in the journal, the published tables (`reviews`, `figures`) and `reviewed/`.
 
 Needs /usr/bin/chromium (apt-get install -y chromium) and the playwright package; every wait is
 bounded and the app and the browser are killed at teardown whatever happened.
@@ -148,6 +148,10 @@ def test_thirty_rows_by_keyboard(out):
         tab.wait_for_function(f"S.view[S.sel]._id === {last!r}", timeout=WAIT_MS)
         assert selected(tab)["status"] == "unreviewed"
         live = journal.effective(out)
+        shown = tab.evaluate("S.view.map((r) => r._id)")
+        tab.once("dialog", lambda dialog: dialog.accept())  # the one confirmation
+        tab.keyboard.press("Shift+A")  # accept every row shown that is still unreviewed
+        tab.wait_for_function("S.view.every((r) => r.review_status !== 'unreviewed')", timeout=WAIT_MS)
         assert tab.errors == []
     del made[last]
     assert dict(zip(live["row_id"], live["decision"], strict=True)) == {
@@ -155,14 +159,19 @@ def test_thirty_rows_by_keyboard(out):
     }
     edited = live[live["decision"] == "correct"].iloc[0]
     assert (edited["field"], edited["new_value"]) == ("value", NEW_VALUE)
+    bulk = journal.effective(out).iloc[len(live) :]
+    assert set(bulk["decision"]) == {"accept"} and set(bulk["row_id"]) == set(shown) - set(made)
+    assert last in set(bulk["row_id"])
     assert proc.returncode == 0  # stopped cleanly, after publishing
+    published = read_table(out, "reviews")
+    assert list(published["row_id"]) == [*live["row_id"], *bulk["row_id"]]
     figs = read_table(out, "figures").set_index("figure_id")
     expected = {"accept": "accepted", "reject": "rejected", "edit": "corrected"}
     assert {rid: figs.loc[rid, "review_status"] for rid in made} == {r: expected[a] for r, a in made.items()}
-    assert figs.loc[last, "review_status"] == "unreviewed"
+    assert set(figs.loc[list(bulk["row_id"]), "review_status"]) == {"accepted"}
     assert figs.loc[edited["row_id"], "value"] == 52.5
     reviewed = pd.read_csv(out / "reviewed" / "figures.csv").set_index("figure_id")
-    kept = {rid for rid, a in made.items() if a != "reject"}
+    kept = {rid for rid, a in made.items() if a != "reject"} | set(bulk["row_id"])
     assert set(reviewed.index) == kept
     assert reviewed.loc[edited["row_id"], "value"] == 52.5
     sheet = pd.read_excel(out / "reviewed" / "reviewed.xlsx", sheet_name="figures")
