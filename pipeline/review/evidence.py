@@ -35,6 +35,7 @@ BOX_WIDTH_PX = 2
 WORD_GAP = 0.3  # a gap wider than this (× glyph height) separates two words
 SOURCE_LEVELS = 3  # folders above the output directory searched for a relative source path
 WRAP_LINES = 3  # lines a cell's text may wrap over
+LINE_SPACING = 1.5  # line pitch as a multiple of the glyph height, at most
 
 Char = Mapping[str, object]
 PDFIUM = threading.Lock()  # pdfium is not thread-safe: one call at a time in this process
@@ -199,8 +200,8 @@ def _runs(chars: Sequence[Char], spaced: tuple[str, list[int | None]], words: li
 def _follows(prev: BBox, box: BBox) -> bool:
     """Is `box` the next word of a cell after `prev`: same line to the right, or a line or two below?"""
     height = prev[3] - prev[1]
-    same_line = abs(box[1] - prev[1]) < height / 2 and box[0] >= prev[2] - 1
-    below = 0 < box[1] - prev[1] <= WRAP_LINES * height * 1.5
+    same_line = abs(box[1] - prev[1]) < height / 2 and box[0] >= prev[2] - LINE_SLACK
+    below = 0 < box[1] - prev[1] <= WRAP_LINES * height * LINE_SPACING
     return same_line or below
 
 
@@ -237,7 +238,7 @@ def _one_line(glyphs: Sequence[Char]) -> bool:
     """Glyphs of one cell stay within a few lines of each other (not a match across the page)."""
     box = _union(glyphs)
     size = max(float(c["bottom"]) - float(c["top"]) for c in glyphs)
-    return box[3] - box[1] <= 4 * size
+    return box[3] - box[1] <= (WRAP_LINES + 1) * size
 
 
 def _mid(box: BBox, axis: int) -> float:

@@ -37,13 +37,13 @@ _FIXED = {"doc_id", "page", "char_start", "char_end", "quote", "sentence", *CELL
 _FIXED |= {"figure_id", "source", "observation_id"}
 
 
-def id_column(table: str, frame: pd.DataFrame | None = None) -> str | None:
+def id_column(table: str, frame: pd.DataFrame | dict | None = None) -> str | None:
     """The table's row id column (None for `table_cells`, whose id is `table_id:row:col`)."""
     if table == "table_cells":
         return None
     if table in ID_COLUMN:
         return ID_COLUMN[table]
-    columns = list(frame.columns) if frame is not None else list(COLUMNS.get(table, ()))
+    columns = list(frame) if frame is not None else list(COLUMNS.get(table, ()))
     own = f"{table.removesuffix('s')}_id"
     return own if own in columns else None
 
@@ -75,7 +75,7 @@ def row_id_of(table: str, row: dict) -> str:
     """`row_ids` of one row (a dict)."""
     if table == "table_cells":
         return ":".join("" if plain(row.get(c)) is None else str(plain(row.get(c))) for c in CELL_KEY)
-    return str(plain(row.get(id_column(table, pd.DataFrame(columns=list(row))))))
+    return str(plain(row.get(id_column(table, row))))
 
 
 def quote_of(table: str, row: dict) -> object:
