@@ -118,6 +118,8 @@ def test_evidence_boxes_two_figures_on_one_line(client, out):
     assert boxes[0][2] <= boxes[1][0]  # "5,2 %" ends before "1,5 трлн руб." starts
     png = client.get("/api/page.png", params={"doc": DOC, "page": 1, "boxes": ",".join(map(str, boxes[0]))})
     assert png.status_code == 200 and png.content[:4] == b"\x89PNG"
+    pdf = client.get(f"/pdf/{DOC}")  # "open the PDF at this page" links to /pdf/DOC#page=N
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
 
 
 def test_text_reaches_the_page_escaped(client):
