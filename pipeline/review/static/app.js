@@ -124,8 +124,8 @@ function showPage() {
     if (!ev.boxes.length || !ev.width) return;
     const scale = $("page").naturalWidth / ev.width;
     $("page-wrap").scrollTop = Math.max(0, ev.boxes[0][1] * scale - 120);
-    const mid = ((ev.boxes[0][0] + ev.boxes[0][2]) / 2) * scale;
-    $("page-wrap").scrollLeft = Math.max(0, mid - $("page-wrap").clientWidth / 2);
+    const right = Math.max(...ev.boxes.map((b) => b[2])) * scale, wrap = $("page-wrap");
+    wrap.scrollLeft = right + 20 <= wrap.clientWidth ? 0 : right + 20 - wrap.clientWidth; // box in view
   };
 }
 
@@ -186,6 +186,12 @@ function reviewer() { localStorage.setItem("reviewer", $("reviewer").value); ret
 async function progress() {
   const all = await api("/api/progress");
   const mine = all[S.doc] || {};
+  for (const option of $("doc").options) {
+    // every document's overall progress in the picker: "file (id) · reviewed/total"
+    const counts = Object.values(all[option.value] || {});
+    const done = counts.reduce((n, c) => n + c[0], 0), total = counts.reduce((n, c) => n + c[1], 0);
+    option.textContent = option.textContent.replace(/ · \d+\/\d+$/, "") + ` · ${done}/${total}`;
+  }
   $("progress").innerHTML = "";
   for (const [table, [done, total]] of Object.entries(mine)) {
     const span = document.createElement("span"); span.className = "bar"; span.dataset.table = table;
