@@ -200,3 +200,13 @@ def test_render_escapes(out):
     assert text[start:end] == "30 %"
     markup = highlight_html("figures", text, start, end)
     assert "<script" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+
+
+def test_a_deleted_journal_is_reopened_and_reseeded_from_the_published_reviews(out):
+    record_decision(out, "figures", _id(out, "30 %"), "accept")
+    publish(out)
+    for path in out.glob("reviews.sqlite*"):
+        path.unlink()
+    record_decision(out, "figures", _id(out, "5,2 %"), "reject")  # same process: not the old file
+    assert (out / "reviews.sqlite").exists()
+    assert list(journal.effective(out)["decision"]) == ["accept", "reject"]  # seeded from `reviews`

@@ -24,7 +24,7 @@ JOURNAL_FILE = "reviews.sqlite"
 BUSY_TIMEOUT_S = 30.0
 UNDO = "undo"
 LOCK = threading.RLock()  # one statement at a time on this process's connections
-_OPEN: dict[tuple[int, str], sqlite3.Connection] = {}
+_OPEN: dict[tuple[int, str], tuple[sqlite3.Connection, int | None]] = {}
 # Columns of a journal entry, after its sequence number (`seq`). The first ones are `reviews`'.
 ENTRY_COLUMNS = (
     "table",
@@ -66,9 +66,19 @@ def connect(out: Path | str) -> sqlite3.Connection:
     path = journal_path(out).resolve()
     key = (os.getpid(), str(path))
     with LOCK:
+        if key in _OPEN and _OPEN[key][1] != _inode(path):  # the file was deleted or replaced
+            _OPEN.pop(key)[0].close()
         if key not in _OPEN:
-            _OPEN[key] = _open(path, Path(out))
-        return _OPEN[key]
+            con = _open(path, Path(out))
+            _OPEN[key] = (con, _inode(path))
+        return _OPEN[key][0]
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
 
 
 def _open(path: Path, out: Path) -> sqlite3.Connection:
