@@ -21,6 +21,7 @@ from prefect.input import RunInput
 from prefect.runtime import flow_run
 from pydantic import Field
 
+from pipeline.net import wait_healthy
 from pipeline.review import orphaned_in, publish
 from pipeline.review.app import command
 from pipeline.review.decisions import REVIEWABLE, STATUS_COLUMN
@@ -28,7 +29,8 @@ from pipeline.schema import COLUMNS
 from pipeline.store import read_table
 
 REVIEW_KEY = "indikator-review"
-APP_STOP_TIMEOUT_S = 60  # the app publishes the decisions before it exits
+APP_STOP_TIMEOUT_S = 60
+APP_START_TIMEOUT_S = 120  # the app publishes the decisions before it exits
 
 
 class ReviewDone(RunInput):
@@ -53,6 +55,8 @@ def review_gate(
     run_id = str(flow_run.id) if flow_run.id else None
     app = subprocess.Popen(command(out, port, flow_run_id=run_id)) if start_app else None
     try:
+        if app is not None:  # a taken port or a missing folder fails here, not after a day's wait
+            wait_healthy(f"http://127.0.0.1:{port}/health", app, timeout=APP_START_TIMEOUT_S)
         create_markdown_artifact(markdown=_instructions(out, port), key=REVIEW_KEY, description="Review")
         answer = pause_flow_run(
             wait_for_input=ReviewDone, timeout=timeout_s, poll_interval=poll_interval_s, key="review"
@@ -86,5 +90,6 @@ def review_summary(out: str | Path) -> dict:
 def _instructions(out: Path, port: int) -> str:
     return (
         f"### Review waiting\n\nOpen the review app: http://127.0.0.1:{port} (output `{out}`).\n\n"
-        "Accept, reject or correct rows, then **Resume** this flow run and fill in the form."
+        "Accept, reject or correct rows, then press **Finish review** in the app (or **Resume** this "
+        "flow run here and fill in the form)."
     )
