@@ -115,11 +115,23 @@ def serve() -> None:
 def review(
     out: OutOption = Path("extracted"),
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+    export: Annotated[
+        bool, typer.Option("--export", help="Publish decisions, write reviewed/ (CSV + Excel), exit.")
+    ] = False,
 ) -> None:
-    """Open the review app (Streamlit) on 127.0.0.1."""
-    from pipeline.review import serve as serve_review
+    """Open the review app on 127.0.0.1 (keyboard-first; decisions saved at once), or --export."""
+    from pipeline.review.app import PortTaken, serve
+    from pipeline.review.decisions import publish
 
-    serve_review(out, port=port)
+    try:
+        if export:
+            paths = publish(out)
+            console.print(f"published the decisions; wrote {len(paths)} file(s) to {out / 'reviewed'}")
+            return
+        serve(out, port=port)
+    except (PortTaken, FileNotFoundError) as exc:
+        console.print(f"error: {exc}", style="red", soft_wrap=True)
+        raise typer.Exit(code=1) from None
 
 
 @app.command()

@@ -1,34 +1,46 @@
-"""End to end in a real headless Chromium: review through the UI (keyboard and mouse), then re-ingest.
+"""End to end in Debian's headless Chromium: 30 rows of the seed paper reviewed with the keyboard
+only (accept, reject, edit one value, undo one, next unreviewed, then accept the rest at once),
+checked in the journal, the published tables (`reviews`, `figures`) and `reviewed/`.
 
-Needs the Debian `chromium` package (/usr/bin/chromium) and the playwright Python package.
+Needs /usr/bin/chromium (apt-get install -y chromium) and the playwright package; every wait is
+bounded and the app and the browser are killed at teardown whatever happened.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import pandas as pd
 import pytest
-from test_review_support import make_pdf
+from test_review_seed import copy_of, seed_output
 
 from pipeline.net import free_port, wait_healthy
-from pipeline.review import command
-from pipeline.schema import PER_DOCUMENT
-from pipeline.store import read_table, write_batch
+from pipeline.review import journal
+from pipeline.review.app import command
+from pipeline.store import read_table
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(420)]
 
 CHROMIUM = Path(os.environ.get("INDIKATOR_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-dev-shm-usage",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
 ]
+ROOT = Path(__file__).resolve().parents[1]
+WAIT_MS = 20_000  # longest wait for one decision to be saved (a loaded 2-core machine)
+APP_STOP_S = 60
+N_DECISIONS = 30
+EDITED_AT, NEW_VALUE = 7, "52,5"
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -37,110 +49,130 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need `pip install playwright`")
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory):
-    """A real ingest of the synthetic PDF; yields (out, pdf, doc_id, snapshot of the raw rows)."""
-    from pipeline.ingest import ingest
-
-    root = tmp_path_factory.mktemp("review_e2e")
-    pdf, out = make_pdf(root / "paper.pdf"), root / "out"
-    ingest([pdf], out=out)
-    doc_id = read_table(out, "documents")["doc_id"].iloc[0]
-    return out, pdf, doc_id, {t: read_table(out, t) for t in PER_DOCUMENT}
-
-
-@pytest.fixture(scope="module")
-def page(ingested):
-    out = ingested[0]
+@contextmanager
+def running_app(out: Path):
+    """The review app in its own process group; stopped with SIGTERM (it publishes), then killed."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(command(out, port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = os.environ | {"PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(command(out, port), env=env, start_new_session=True)
     try:
-        wait_healthy(f"{url}/_stcore/health", proc, timeout=40)
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-            tab.dialogs = []
-            tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
-            tab.goto(url)
-            tab.get_by_text("Corrected value").wait_for(timeout=45_000)
-            yield tab
-            browser.close()
+        wait_healthy(f"http://127.0.0.1:{port}/health", proc, timeout=60)
+        yield f"http://127.0.0.1:{port}", proc
     finally:
-        proc.terminate()
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is not None:
+        return
+    with suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=APP_STOP_S)
+    except subprocess.TimeoutExpired:
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
 
 
-def _settle(tab) -> None:
-    """Wait until Streamlit finished the rerun the last input started."""
-    tab.wait_for_timeout(400)
-    tab.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=20_000)
-    tab.wait_for_function("!document.querySelector('[data-stale=\"true\"]')", timeout=20_000)
+@contextmanager
+def browser_tab(url: str):
+    """A Chromium tab on the app; the browser is closed (or its process killed) at the end."""
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, timeout=60_000)
+        try:
+            tab = browser.new_page(viewport={"width": 1500, "height": 950})
+            tab.set_default_timeout(WAIT_MS)
+            tab.errors = []
+            tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+            tab.goto(url, timeout=60_000)
+            tab.wait_for_selector("#grid tbody tr.sel", timeout=60_000)
+            tab.wait_for_selector("#context .entities", timeout=60_000)
+            yield tab
+        finally:
+            with suppress(Exception):
+                browser.close()
 
 
-def _choose(tab, label: str, typed: str) -> None:
-    """Pick an option of a selectbox by typing part of it and pressing Enter."""
-    tab.locator('[data-testid="stSelectbox"]').filter(has_text=label).locator("input").click()
-    tab.keyboard.type(typed)
-    tab.keyboard.press("Enter")
-    _settle(tab)
+def counter(tab, name: str) -> int:
+    return int(tab.evaluate(f"Number(document.body.dataset.{name} || 0)"))
 
 
-def _type(tab, label: str, text: str) -> None:
-    tab.get_by_label(label, exact=True).click()
-    tab.keyboard.press("Control+A")
-    tab.keyboard.type(text)
-    tab.keyboard.press("Enter")
-    _settle(tab)
+def wait_counter(tab, name: str, value: int) -> None:
+    tab.wait_for_function(f"Number(document.body.dataset.{name} || 0) >= {value}", timeout=WAIT_MS)
 
 
-def _click(tab, name: str) -> None:
-    tab.get_by_role("button", name=name, exact=True).click()
-    tab.get_by_text("Saved 1 decision(s)").wait_for(timeout=20_000)
-    _settle(tab)
+def selected(tab) -> dict:
+    return tab.evaluate("(() => { const r = S.view[S.sel]; return {id: r._id, status: r.review_status}; })()")
 
 
-def _statuses(out: Path) -> dict[str, tuple]:
-    figs = read_table(out, "figures")
-    return {r["quote"]: (r["review_status"], r["value"]) for r in figs.to_dict("records")}
+@pytest.fixture
+def out(tmp_path_factory, tmp_path) -> Path:
+    return copy_of(seed_output(tmp_path_factory), tmp_path / "browser")
 
 
-def test_pdf_text_is_escaped(page):
-    _choose(page, "Row", "30 %")
-    entities = page.locator(".entities").first
-    entities.wait_for()
-    assert "<script>alert(1)</script>" in entities.inner_text()
-    scripts = page.evaluate("[...document.scripts].filter(s => s.textContent.includes('alert(1)')).length")
-    assert scripts == 0 and page.dialogs == []
+def plan(i: int) -> str:
+    if i == EDITED_AT:
+        return "edit"
+    return "reject" if i % 4 == 3 else "accept"
 
 
-def test_reject_and_correct_survive_reingest(page, ingested):
-    out, pdf, doc_id, snapshot = ingested
-    _type(page, "Reviewer", "e2e")
-    _choose(page, "Row", "5,2 %")
-    _type(page, "Note", "not a growth rate")
-    _click(page, "Reject")
-    _choose(page, "Row", "1,5 трлн")
-    _choose(page, "Field to correct", "value")
-    _type(page, "Corrected value", "1,7")
-    _click(page, "Correct")
+def review_with_keys(tab) -> dict[str, str]:
+    """30 decisions by keys on the selected row (the app selects the next unreviewed one)."""
+    made: dict[str, str] = {}
+    for i in range(N_DECISIONS):
+        row = selected(tab)
+        assert row["status"] == "unreviewed"
+        action = plan(i)
+        if action == "edit":
+            tab.keyboard.press("e")
+            tab.keyboard.press("Control+A")
+            tab.keyboard.type(NEW_VALUE)
+            tab.keyboard.press("Enter")
+        else:
+            tab.keyboard.press(action[0])
+        wait_counter(tab, "saved", i + 1)
+        tab.wait_for_function(f"S.view[S.sel] && S.view[S.sel]._id !== {row['id']!r}", timeout=WAIT_MS)
+        made[row["id"]] = action
+    return made
 
-    reviews = read_table(out, "reviews")
-    assert list(reviews["decision"]) == ["reject", "correct"]
-    assert list(reviews["quote"]) == ["5,2 %", "1,5 трлн руб."]
-    assert (reviews.loc[0, "reviewer"], reviews.loc[0, "note"]) == ("e2e", "not a growth rate")
-    assert (reviews.loc[1, "field"], reviews.loc[1, "new_value"]) == ("value", "1,7")
-    expected = {"5,2 %": ("rejected", 5.2), "1,5 трлн руб.": ("corrected", 1.7)}
 
-    def kept() -> bool:
-        got = _statuses(out)
-        return all(got[q] == v for q, v in expected.items())
-
-    assert kept()
-    write_batch(out, snapshot, [doc_id])  # simulated re-ingest: the same rows again
-    assert kept()
-    from pipeline.ingest import ingest
-
-    ingest([pdf], out=out, force=True)  # real re-ingest
-    assert kept()
-    assert len(read_table(out, "reviews")) == 2
+def test_thirty_rows_by_keyboard(out):
+    with running_app(out) as (url, proc), browser_tab(url) as tab:
+        made = review_with_keys(tab)
+        last = list(made)[-1]
+        tab.keyboard.press("u")  # undo the last decision
+        wait_counter(tab, "undone", 1)
+        tab.keyboard.press("j")
+        tab.keyboard.press("n")  # next unreviewed: the undone row is unreviewed again
+        tab.wait_for_function(f"S.view[S.sel]._id === {last!r}", timeout=WAIT_MS)
+        assert selected(tab)["status"] == "unreviewed"
+        live = journal.effective(out)
+        shown = tab.evaluate("S.view.map((r) => r._id)")
+        tab.once("dialog", lambda dialog: dialog.accept())  # the one confirmation
+        tab.keyboard.press("Shift+A")  # accept every row shown that is still unreviewed
+        tab.wait_for_function("S.view.every((r) => r.review_status !== 'unreviewed')", timeout=WAIT_MS)
+        assert tab.errors == []
+    del made[last]
+    assert dict(zip(live["row_id"], live["decision"], strict=True)) == {
+        rid: "correct" if a == "edit" else a for rid, a in made.items()
+    }
+    edited = live[live["decision"] == "correct"].iloc[0]
+    assert (edited["field"], edited["new_value"]) == ("value", NEW_VALUE)
+    bulk = journal.effective(out).iloc[len(live) :]
+    assert set(bulk["decision"]) == {"accept"} and set(bulk["row_id"]) == set(shown) - set(made)
+    assert last in set(bulk["row_id"])
+    assert proc.returncode == 0  # stopped cleanly, after publishing
+    published = read_table(out, "reviews")
+    assert list(published["row_id"]) == [*live["row_id"], *bulk["row_id"]]
+    figs = read_table(out, "figures").set_index("figure_id")
+    expected = {"accept": "accepted", "reject": "rejected", "edit": "corrected"}
+    assert {rid: figs.loc[rid, "review_status"] for rid in made} == {r: expected[a] for r, a in made.items()}
+    assert set(figs.loc[list(bulk["row_id"]), "review_status"]) == {"accepted"}
+    assert figs.loc[edited["row_id"], "value"] == 52.5
+    reviewed = pd.read_csv(out / "reviewed" / "figures.csv").set_index("figure_id")
+    kept = {rid for rid, a in made.items() if a != "reject"} | set(bulk["row_id"])
+    assert set(reviewed.index) == kept
+    assert reviewed.loc[edited["row_id"], "value"] == 52.5
+    sheet = pd.read_excel(out / "reviewed" / "reviewed.xlsx", sheet_name="figures")
+    assert set(sheet["figure_id"]) == kept

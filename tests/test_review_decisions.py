@@ -1,4 +1,5 @@
-"""Review decisions: recording, re-attaching after re-ingestion (by id, by quote), orphans, export."""
+"""Review decisions: journal, publishing, re-attaching after re-ingestion (by id, by quote), orphans,
+undo, export."""
 
 from __future__ import annotations
 
@@ -6,16 +7,19 @@ import pandas as pd
 import pytest
 from test_review_support import DOC, batch, figure_rows, figures_by_quote, make_output
 
+from pipeline.review import journal
 from pipeline.review.decisions import (
     apply_reviews,
     attach,
     export_reviewed,
     orphaned,
     orphaned_in,
+    publish,
     record_decision,
-    row_ids,
+    undo_last,
 )
-from pipeline.review.render import Filters, context, filter_rows, highlight_html, span_bbox
+from pipeline.review.render import context, highlight_html
+from pipeline.review.tables import row_ids
 from pipeline.schema import conform
 from pipeline.store import read_table, write_batch
 
@@ -34,15 +38,45 @@ def _decide(out) -> None:
     record_decision(out, "figures", _id(out, "1,5 трлн руб."), "correct", field="unit", new_value="USD")
     record_decision(out, "figures", _id(out, "1,5 трлн руб."), "correct", field="value", new_value="1,7")
     record_decision(out, "figures", _id(out, "30 %"), "accept", reviewer="ann")
+    publish(out)
 
 
 def _reingest(out, rows: list[dict]) -> None:
     write_batch(out, {**batch(out.parent / "paper.pdf"), "figures": conform("figures", rows)}, [DOC])
+    publish(out)
 
 
 def test_fresh_output_is_unreviewed(out):
     assert set(read_table(out, "figures")["review_status"]) == {"unreviewed"}
     assert not (out / "reviewed").exists()
+
+
+def test_decision_is_in_the_journal_at_once_tables_change_on_publish(out):
+    before = (out / "figures.parquet").stat().st_mtime_ns
+    entry = record_decision(out, "figures", _id(out, "30 %"), "accept", reviewer="ann")
+    assert entry["seq"] == 1 and entry["quote"] == "30 %" and entry["file_name"] == "paper.pdf"
+    live = journal.effective(out)
+    assert list(zip(live["row_id"], live["decision"], strict=True)) == [(_id(out, "30 %"), "accept")]
+    assert (out / "figures.parquet").stat().st_mtime_ns == before  # no table rewritten per click
+    publish(out)
+    assert figures_by_quote(out)["30 %"]["review_status"] == "accepted"
+    assert list(read_table(out, "reviews")["row_id"]) == [_id(out, "30 %")]
+
+
+def test_undo_cancels_the_last_decision_and_restores_a_corrected_value(out):
+    rid = _id(out, "1,5 трлн руб.")
+    record_decision(out, "figures", _id(out, "30 %"), "accept", reviewer="bob")
+    record_decision(out, "figures", rid, "correct", field="value", new_value="1,7", reviewer="ann")
+    publish(out)
+    assert figures_by_quote(out)["1,5 трлн руб."]["value"] == 1.7
+    undone = undo_last(out, reviewer="ann")
+    assert (undone["row_id"], undone["decision"]) == (rid, "correct")
+    publish(out)
+    fig = figures_by_quote(out)["1,5 трлн руб."]
+    assert (fig["review_status"], fig["value"], fig["value_scaled"]) == ("unreviewed", 1.5, 1.5e12)
+    assert figures_by_quote(out)["30 %"]["review_status"] == "accepted"  # bob's decision stays
+    assert list(journal.entries(out)["decision"]) == ["accept", "correct", "undo"]  # history kept
+    assert undo_last(out, reviewer="ann") is None
 
 
 def test_record_publishes_status_and_corrections(out):
@@ -85,7 +119,7 @@ def test_changed_ids_reattach_by_doc_page_quote(out):
     assert figs["5,2 %"]["review_status"] == "rejected"
     assert figs["1,5 трлн руб."]["unit"] == "USD"
     attached = attach({"figures": read_table(out, "figures")}, read_table(out, "reviews"))
-    assert set(attached["matched_by"]) == {"fallback"}
+    assert set(attached["matched_by"]) == {"quote"}  # same document, page and quote
 
 
 def test_disappeared_fact_is_orphaned_not_dropped(out):
@@ -122,15 +156,17 @@ def test_status_fold_and_invalid_corrections(out):
     rid = _id(out, "120 организаций")
     record_decision(out, "figures", rid, "correct", field="counted", new_value="организация")
     record_decision(out, "figures", rid, "accept")
+    publish(out)
     assert figures_by_quote(out)["120 организаций"]["review_status"] == "corrected"
     record_decision(out, "figures", rid, "reject")
+    publish(out)
     assert figures_by_quote(out)["120 организаций"]["review_status"] == "rejected"
     for field, value in (("kind", "nonsense"), ("value", "abc"), ("quote", "x"), ("unit_mult", "1.5")):
         with pytest.raises(ValueError):
             record_decision(out, "figures", rid, "correct", field=field, new_value=value)
     with pytest.raises(KeyError):
         record_decision(out, "figures", "no-such-id", "accept")
-    assert len(read_table(out, "reviews")) == 3
+    assert len(journal.effective(out)) == 3
 
 
 def test_table_cells_are_reviewable(out):
@@ -138,6 +174,7 @@ def test_table_cells_are_reviewable(out):
     rid = row_ids("table_cells", cells).iloc[1]
     assert rid == "t1:1:1"
     record_decision(out, "table_cells", rid, "correct", field="value", new_value="7.5")
+    publish(out)
     cell = read_table(out, "table_cells").iloc[1]
     assert (cell["value"], cell["review_status"]) == (7.5, "corrected")
 
@@ -157,15 +194,19 @@ def test_export_holds_accepted_and_corrected_rows_only(out):
     assert set(sheets["figures"]["qualifier"]) == {"="}  # text, not a formula
 
 
-def test_render_escapes_and_locates(out):
+def test_render_escapes(out):
     row = figures_by_quote(out)["30 %"]
     text, start, end = context("figures", row, None)
     assert text[start:end] == "30 %"
     markup = highlight_html("figures", text, start, end)
     assert "<script" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
-    lines = read_table(out, "pages").loc[0, "lines"]
-    box = span_bbox(lines, row["char_start"], row["char_end"])
-    assert box is not None and box[1] == pytest.approx(148.0)  # third line
-    rows = read_table(out, "figures")
-    view = filter_rows(rows, Filters(units=("PERCENT",), low_confidence_first=True))
-    assert list(view["quote"]) == ["30 %", "5,2 %"]
+
+
+def test_a_deleted_journal_is_reopened_and_reseeded_from_the_published_reviews(out):
+    record_decision(out, "figures", _id(out, "30 %"), "accept")
+    publish(out)
+    for path in out.glob("reviews.sqlite*"):
+        path.unlink()
+    record_decision(out, "figures", _id(out, "5,2 %"), "reject")  # same process: not the old file
+    assert (out / "reviews.sqlite").exists()
+    assert list(journal.effective(out)["decision"]) == ["accept", "reject"]  # seeded from `reviews`

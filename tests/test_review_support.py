@@ -48,6 +48,7 @@ def figure_rows(doc_id: str = DOC) -> list[dict]:
                 "unit_mult": mult,
                 "value_scaled": value * 10**mult,
                 "unit": unit,
+                "counted": "организация" if unit == "COUNT" else None,
                 "kind": kind,
                 "qualifier": qualifier,
                 "confidence": conf,

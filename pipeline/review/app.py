@@ -1,253 +1,273 @@
-"""The review app (Streamlit): `streamlit run app.py -- --out DIR`. It only renders and collects input;
-decisions go through `pipeline.review.decisions.record_decision`.
+"""The review app: a small Starlette server on 127.0.0.1 and one static page (no CDN, no network).
+
+Why not Streamlit: every keystroke there reruns the whole script on the server (seconds on a
+busy machine), and it has no row click or key bindings. Here the page is plain HTML/JS that
+handles keys itself and calls a JSON API; a decision is one POST that appends to the journal.
+The published tables and `reviewed/` are refreshed by a background thread a moment after the
+last decision and when the app stops. Run: `python -m pipeline.review.app --out DIR --port N`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
-import os
+import signal
+import socket
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-import streamlit as st
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
-from pipeline.review.decisions import (
-    QUOTE_COLUMN,
-    REVIEWABLE,
-    STATUS_COLUMN,
-    STATUSES,
-    correctable_fields,
-    orphaned_in,
-    record_decision,
-    row_ids,
-)
-from pipeline.review.render import (
-    Filters,
-    context,
-    filter_rows,
-    highlight_html,
-    labelled_ids,
-    options,
-    page_image,
-    span_bbox,
-)
-from pipeline.store import read_table
+from pipeline.review import evidence
+from pipeline.review.decisions import orphaned_in, publish, record_decisions, undo_last
+from pipeline.review.workspace import Workspace
 
-ORPHAN_COLUMNS = [
-    "table",
-    "row_id",
-    "decision",
-    "field",
-    "new_value",
-    "doc_id",
-    "page",
-    "quote",
-    "reviewer",
-    "at",
-]
+STATIC = Path(__file__).with_name("static")
+HOST = "127.0.0.1"
+PUBLISH_DELAY_S = 2.0  # publish this long after the last decision (a burst of keys, one publish)
+Resume = Callable[[dict], None]
 
 
-def _args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--out")
-    parser.add_argument("--flow-run-id")
-    return parser.parse_known_args(sys.argv[1:])[0]
+class PortTaken(RuntimeError):
+    """The app's port is in use."""
 
 
-def out_dir() -> Path:
-    """The output directory: session state (tests), then `-- --out DIR`, then $INDIKATOR_OUT."""
-    if "out" in st.session_state:
-        return Path(st.session_state["out"])
-    return Path(_args().out or os.environ.get("INDIKATOR_OUT", "extracted"))
+class Publisher(threading.Thread):
+    """Publishes the decisions in the background: after a quiet moment, and once more at stop."""
+
+    def __init__(self, out: Path):
+        super().__init__(daemon=True, name="review-publisher")
+        self.out, self.wake, self.stopping, self.error = out, threading.Event(), False, None
+
+    def poke(self) -> None:
+        self.wake.set()
+
+    def run(self) -> None:
+        while not self.stopping:
+            self.wake.wait()
+            while self.wake.is_set() and not self.stopping:
+                self.wake.clear()
+                self.wake.wait(PUBLISH_DELAY_S)
+            self._publish()
+
+    def stop(self) -> None:
+        """Stop and publish what is pending (blocks until written)."""
+        self.stopping = True
+        self.wake.set()
+        self.join(timeout=120)
+        self._publish()
+
+    def _publish(self) -> None:
+        try:
+            publish(self.out)
+            self.error = None
+        except Exception as exc:  # noqa: BLE001 (reported in the page, retried at the next decision)
+            self.error = f"{type(exc).__name__}: {exc}"
 
 
-def resume_button() -> None:
-    """When a paused ingest flow waits for this review (`--flow-run-id`): a button that resumes it."""
-    flow_run_id = st.session_state.get("flow_run_id") or _args().flow_run_id
-    if not flow_run_id:
-        return
-    st.sidebar.text_input("Note to the flow", key="flow_note")
-    if st.sidebar.button("Finish review: resume the ingest flow", key="resume"):
-        from flows.review import resume_review
+def create_app(out: Path | str, flow_run_id: str | None = None, on_resume: Resume | None = None) -> Starlette:
+    """The app over `out`; `on_resume(answer)` (or the Prefect API with `flow_run_id`) ends a gate."""
+    api = ReviewApi(Path(out), flow_run_id, on_resume)
 
-        s = st.session_state
-        resume_review(flow_run_id, reviewer=s.get("reviewer") or "", note=s.get("flow_note") or "")
-        st.sidebar.success("Flow resumed; you may close this tab.")
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        api.publisher.start()
+        yield
+        api.publisher.stop()
 
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _table(out: str, name: str, stamp: int) -> pd.DataFrame:
-    return read_table(out, name)
+    return Starlette(routes=api.routes(), lifespan=lifespan)
 
 
-def table(out: Path, name: str) -> pd.DataFrame:
-    """A published table, re-read whenever its Parquet file changes."""
-    path = out / f"{name}.parquet"
-    return _table(str(out), name, path.stat().st_mtime_ns if path.exists() else 0)
+class ReviewApi:
+    """The JSON API and the page over one output directory."""
+
+    def __init__(self, out: Path, flow_run_id: str | None, on_resume: Resume | None):
+        self.ws, self.publisher = Workspace(out), Publisher(out)
+        self.flow_run_id, self.on_resume = flow_run_id, on_resume
+
+    def routes(self) -> list:
+        return [
+            Route("/", lambda r: FileResponse(STATIC / "index.html")),
+            Route("/health", lambda r: JSONResponse({"ok": True})),
+            Route("/favicon.ico", lambda r: Response(status_code=204)),
+            Route("/api/meta", self.meta),
+            Route("/api/rows", self.rows),
+            Route("/api/progress", self.progress),
+            Route("/api/decide", self.decide, methods=["POST"]),
+            Route("/api/undo", self.undo, methods=["POST"]),
+            Route("/api/evidence", self.evidence_of),
+            Route("/api/page.png", self.page_png),
+            Route("/api/orphans", self.orphans),
+            Route("/api/publish", self.publish_now, methods=["POST"]),
+            Route("/api/finish", self.finish, methods=["POST"]),
+            Route("/pdf/{doc_id}", self.pdf_file),
+            Mount("/static", StaticFiles(directory=STATIC)),
+        ]
+
+    async def meta(self, request: Request) -> JSONResponse:
+        return JSONResponse(
+            {
+                "out": str(self.ws.out),
+                "documents": self.ws.documents(),
+                "tables": self.ws.tables(),
+                "reviewer": _default_reviewer(),
+                "gate": bool(self.flow_run_id or self.on_resume),
+                "publish_error": self.publisher.error,
+            }
+        )
+
+    async def rows(self, request: Request) -> JSONResponse:
+        q = request.query_params
+        return JSONResponse(await run_in_threadpool(self.ws.rows, q["table"], q.get("doc")))
+
+    async def progress(self, request: Request) -> JSONResponse:
+        return JSONResponse(await run_in_threadpool(self.ws.progress))
+
+    async def decide(self, request: Request) -> JSONResponse:
+        body = await request.json()
+        items = body.get("items") or [body]
+        given = {k: body.get(k) for k in ("reviewer", "note")}
+        try:
+            saved = record_decisions(self.ws.out, body["table"], [_item(i, given) for i in items])
+        except (KeyError, ValueError) as exc:
+            return JSONResponse({"error": str(exc.args[0] if exc.args else exc)}, status_code=400)
+        self.publisher.poke()
+        return JSONResponse({"saved": [{"seq": s["seq"], "row_id": s["row_id"]} for s in saved]})
+
+    async def undo(self, request: Request) -> JSONResponse:
+        body = await request.json()
+        undone = undo_last(self.ws.out, body.get("reviewer") or None)
+        self.publisher.poke()
+        keep = ("table", "row_id", "doc_id", "decision", "field", "seq")
+        return JSONResponse({"undone": _plain_row({k: undone.get(k) for k in keep}) if undone else None})
+
+    async def evidence_of(self, request: Request) -> JSONResponse:
+        q = request.query_params
+        try:
+            found = await run_in_threadpool(self.ws.evidence, q["table"], q["row_id"], q.get("doc"))
+            return JSONResponse(found)
+        except KeyError as exc:
+            return JSONResponse({"error": str(exc.args[0] if exc.args else exc)}, status_code=404)
+
+    async def page_png(self, request: Request) -> Response:
+        q = request.query_params
+        pdf = self.ws.pdf(q.get("doc"))
+        boxes = [tuple(map(float, b.split(","))) for b in q.get("boxes", "").split(";") if b]
+        zoom = float(q.get("zoom", 2))
+        png = await run_in_threadpool(evidence.render, str(pdf), int(q["page"]), boxes, zoom) if pdf else None
+        if png is None:
+            return Response("no PDF page", status_code=404)
+        return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=300"})
+
+    async def pdf_file(self, request: Request) -> Response:
+        pdf = self.ws.pdf(request.path_params["doc_id"])
+        return FileResponse(pdf, media_type="application/pdf") if pdf else Response("no PDF", status_code=404)
+
+    async def orphans(self, request: Request) -> JSONResponse:
+        frame = orphaned_in(self.ws.out)
+        cols = [
+            c
+            for c in ("table", "row_id", "decision", "field", "new_value", "page", "quote", "at")
+            if c in frame
+        ]
+        return JSONResponse({"orphans": [_plain_row(r) for r in frame[cols].to_dict("records")]})
+
+    async def publish_now(self, request: Request) -> JSONResponse:
+        publish(self.ws.out)
+        return JSONResponse({"published": True})
+
+    async def finish(self, request: Request) -> JSONResponse:
+        body = await request.json()
+        answer = {"reviewer": body.get("reviewer") or "", "approved": True, "note": body.get("note") or ""}
+        publish(self.ws.out)
+        (self.on_resume or _prefect_resume(self.flow_run_id))(answer)
+        return JSONResponse({"resumed": True})
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _image(source_path: str, page: int, boxes: tuple, resolution: int, around: float | None):
-    return page_image(source_path, page, boxes, resolution, around)
-
-
-def sidebar(out: Path, docs: pd.DataFrame) -> tuple[str, str]:
-    """Reviewer, document and table pickers; returns (doc_id, table)."""
-    st.sidebar.text_input("Reviewer", value=_default_reviewer(), key="reviewer")
-    docs = docs.sort_values(["status", "file_name"], key=lambda c: c.ne("ok") if c.name == "status" else c)
-    names = {d: _doc_label(r) for d, r in zip(docs["doc_id"], docs.to_dict("records"), strict=True)}
-    doc_id = st.sidebar.selectbox("Document", list(names), format_func=names.get, key="doc")
-    name = st.sidebar.selectbox("Table", REVIEWABLE, key="table")
-    return doc_id, name
-
-
-def _doc_label(doc: dict) -> str:
-    status = "" if doc["status"] == "ok" else f" [{doc['status']}]"
-    return f"{doc['file_name']} ({doc['doc_id'][:8]}){status}"
-
-
-def filters(rows: pd.DataFrame) -> Filters:
-    """Filter widgets for the columns this table has."""
-    st.sidebar.markdown("**Filters**")
-    ms = st.sidebar.multiselect
-    return Filters(
-        units=tuple(ms("Unit", options(rows, "unit"), key="f_unit")) if "unit" in rows else (),
-        kinds=tuple(ms("Kind", options(rows, "kind"), key="f_kind")) if "kind" in rows else (),
-        pages=tuple(ms("Page", options(rows, "page"), key="f_page")) if "page" in rows else (),
-        statuses=tuple(ms("Review status", list(STATUSES), key="f_status")),
-        low_confidence_first=st.sidebar.checkbox("Low confidence first", key="f_lowconf")
-        if "confidence" in rows
-        else False,
-    )
-
-
-def show_orphans(out: Path) -> None:
-    """Decisions whose fact is gone (kept, never dropped)."""
-    orphans = orphaned_in(out)
-    with st.sidebar.expander(f"Orphaned decisions ({len(orphans)})", expanded=not orphans.empty):
-        if orphans.empty:
-            st.caption("Every decision is attached to a row.")
-        else:
-            st.dataframe(orphans[ORPHAN_COLUMNS], hide_index=True, key="orphans")
-
-
-def grid(out: Path, name: str, rows: pd.DataFrame) -> None:
-    """The editable grid: edits to correctable columns are saved as corrections on demand."""
-    fields = correctable_fields(name)
-    first = [STATUS_COLUMN, QUOTE_COLUMN[name], *fields, "confidence", "page"]
-    first = [c for c in dict.fromkeys(first) if c in rows]
-    shown = rows[[*first, *[c for c in rows.columns if c not in first]]]
-    key = f"grid{st.session_state.setdefault('nonce', 0)}"
-    st.data_editor(
-        shown,
-        key=key,
-        hide_index=True,
-        num_rows="fixed",
-        height=300,
-        disabled=[c for c in shown.columns if c not in fields],
-    )
-    edits = _grid_edits(key, shown)
-    if edits and st.button(f"Save {len(edits)} grid edit(s) as corrections", key="save_grid"):
-        _save(out, name, [(rid, doc, "correct", col, val) for rid, doc, col, val in edits])
-        st.rerun()
-
-
-def detail(out: Path, name: str, rows: pd.DataFrame, pages: pd.DataFrame, source: str | None) -> None:
-    """The selected row: its sentence with the quote highlighted, the page image, decision buttons."""
-    labels = labelled_ids(name, rows)
-    rid = st.selectbox("Row", list(labels), format_func=labels.get, key="row")
-    if rid is None:
-        return
-    row = rows[row_ids(name, rows) == rid].iloc[0].to_dict()
-    page = row.get("page")
-    page_row = pages[pages["page"] == page] if page is not None and not pd.isna(page) else pages.iloc[0:0]
-    text = page_row["text"].iloc[0] if not page_row.empty else None
-    left, right = st.columns([5, 4])
-    with left:
-        st.html(highlight_html(name, *context(name, row, text)))
-        decisions(out, name)
-    with right:
-        lines = page_row["lines"].iloc[0] if not page_row.empty else None
-        box = span_bbox(None if pd.isna(lines) else lines, row.get("char_start"), row.get("char_end"))
-        if source and not page_row.empty:
-            page_images(source, int(page), box)
-
-
-def page_images(source: str, page: int, box: tuple | None) -> None:
-    """The span's neighbourhood on the page (zoomed) and, folded, the whole page."""
-    boxes = (box,) if box else ()
-    if box:
-        near = _image(source, page, boxes, 150, 90.0)
-        if near is not None:
-            st.image(near, caption=f"page {page}, around the span", width="stretch")
-    with st.expander("Whole page", expanded=not box):
-        whole = _image(source, page, boxes, 80, None)
-        if whole is not None:
-            st.image(whole, width="stretch")
-        else:
-            st.caption(f"No PDF page to show ({source}).")
-
-
-def decisions(out: Path, name: str) -> None:
-    """Accept / reject / correct controls for the row picked in the `row` selectbox."""
-    st.text_input("Note", key="note")
-    a, r = st.columns(2)
-    a.button("Accept", key="accept", on_click=_decide, args=(out, name, "accept"), type="primary")
-    r.button("Reject", key="reject", on_click=_decide, args=(out, name, "reject"))
-    st.selectbox("Field to correct", correctable_fields(name), key="field")
-    st.text_input("Corrected value", key="new_value")
-    st.button("Correct", key="correct", on_click=_decide, args=(out, name, "correct"))
-
-
-def _decide(out: Path, name: str, decision: str) -> None:
-    """Button callback: reads the current widget values (not the ones of the last render)."""
-    s = st.session_state
-    field = s.get("field") if decision == "correct" else None
-    value = s.get("new_value") if decision == "correct" else None
-    _save(out, name, [(s.get("row"), s.get("doc"), decision, field, value)])
-    s["note"] = s["new_value"] = ""
-
-
-def _save(out: Path, name: str, items: list[tuple]) -> None:
-    s = st.session_state
+def bind(port: int, host: str = HOST) -> socket.socket:
+    """A listening socket on host:port; PortTaken when another process has it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
-        for rid, doc, decision, field, value in items:
-            record_decision(
-                out,
-                name,
-                rid,
-                decision,
-                doc_id=doc,
-                field=field,
-                new_value=value,
-                reviewer=s.get("reviewer") or None,
-                note=s.get("note") or None,
-            )
-        s["flash"] = ("success", f"Saved {len(items)} decision(s): {items[-1][2]} {items[-1][0]}")
-        s["nonce"] = s.get("nonce", 0) + 1
-    except (ValueError, KeyError) as exc:
-        s["flash"] = ("error", str(exc))
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise PortTaken(
+            f"port {port} on {host} is taken ({exc.strerror}); choose another with --port"
+        ) from None
+    sock.listen(128)
+    return sock
 
 
-def _grid_edits(key: str, shown: pd.DataFrame) -> list[tuple]:
-    """(row_id, doc_id, column, value) for every changed cell of the editor."""
-    state = st.session_state.get(key) or {}
-    name = st.session_state.get("table")
-    ids = row_ids(name, shown).tolist()
-    edits = []
-    for pos, changes in (state.get("edited_rows") or {}).items():
-        pos = int(pos)
-        for column, value in changes.items():
-            edits.append((ids[pos], shown["doc_id"].iloc[pos], column, value))
-    return edits
+def serve(
+    out: Path | str, port: int = 8501, flow_run_id: str | None = None, on_resume: Resume | None = None
+) -> None:
+    """Run the app until interrupted (SIGINT/SIGTERM); publishes once more on the way out.
+    Raises FileNotFoundError without an output directory and PortTaken when the port is in use."""
+    import uvicorn
+
+    if not Path(out).is_dir():
+        raise FileNotFoundError(f"no output directory {out}; run `indikator ingest` first")
+    sock = bind(port)
+    config = uvicorn.Config(create_app(out, flow_run_id, on_resume), log_level="warning", lifespan="on")
+    print(f"review app: http://{HOST}:{port}  (output {Path(out).resolve()}; Ctrl+C to stop)", flush=True)
+    # uvicorn shuts down gracefully (the lifespan publishes), then re-raises the signal it caught:
+    # that is a normal stop, not a failure.
+    signal.signal(signal.SIGTERM, _stopped)
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run(sockets=[sock])
 
 
-def _flash() -> None:
-    kind, message = st.session_state.pop("flash", (None, None))
-    if kind:
-        (st.success if kind == "success" else st.error)(message)
+def _stopped(signum, frame) -> None:
+    raise SystemExit(0)
+
+
+def command(out: Path | str, port: int, flow_run_id: str | None = None) -> list[str]:
+    """The command line that runs the app in its own process."""
+    resume = ["--flow-run-id", str(flow_run_id)] if flow_run_id else []
+    return [
+        sys.executable,
+        "-m",
+        "pipeline.review.app",
+        "--out",
+        str(Path(out).resolve()),
+        "--port",
+        str(port),
+        *resume,
+    ]
+
+
+def _prefect_resume(flow_run_id: str | None) -> Resume:
+    """Resume the paused flow run through the Prefect API (the gate's `ReviewDone` form)."""
+
+    def resume(answer: dict) -> None:
+        if not flow_run_id:
+            return
+        from uuid import UUID
+
+        from prefect.flow_runs import resume_flow_run
+
+        resume_flow_run(UUID(flow_run_id), run_input=answer)
+
+    return resume
+
+
+def _item(item: dict, given: dict) -> tuple:
+    extra = {k: item.get(k) for k in ("field", "new_value") if item.get(k) is not None}
+    return (item["row_id"], item.get("doc_id"), item["decision"], given | extra)
+
+
+def _plain_row(row: dict) -> dict:
+    from pipeline.review.tables import plain
+
+    return {k: plain(v) for k, v in row.items()}
 
 
 def _default_reviewer() -> str:
@@ -257,29 +277,19 @@ def _default_reviewer() -> str:
         return ""
 
 
-def main() -> None:
-    st.set_page_config(page_title="indikator review", layout="wide")
-    out = out_dir()
-    st.title("indikator · review")
-    docs = table(out, "documents")
-    if docs.empty:
-        st.warning(f"No documents in {out}. Run `indikator ingest PATH --out {out}` first.")
-        return
-    doc_id, name = sidebar(out, docs)
-    all_rows = table(out, name)
-    rows = all_rows[all_rows["doc_id"] == doc_id].reset_index(drop=True)
-    view = filter_rows(rows, filters(rows))
-    show_orphans(out)
-    resume_button()
-    _flash()
-    st.caption(f"{len(view)} of {len(rows)} {name} rows · output {out}")
-    if view.empty:
-        st.info("No rows match.")
-        return
-    grid(out, name, view)
-    pages = table(out, "pages")
-    source = docs.loc[docs["doc_id"] == doc_id, "source_path"].iloc[0]
-    detail(out, name, view, pages[pages["doc_id"] == doc_id], source)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.review.app")
+    parser.add_argument("--out", default="extracted")
+    parser.add_argument("--port", type=int, default=8501)
+    parser.add_argument("--flow-run-id")
+    args = parser.parse_args(argv)
+    try:
+        serve(args.out, args.port, args.flow_run_id)
+    except (PortTaken, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
-main()
+if __name__ == "__main__":
+    sys.exit(main())
