@@ -1,0 +1,199 @@
+"""The indicator catalog (pipeline/data/indicators.toml) and matching of measure phrases to it.
+
+`match_indicator(words, unit)` takes the words (surface forms or lemmas) of the noun phrase a
+figure quantifies, with its modifiers ("объёма экспорта продукции АПК", "товарооборот между РФ и
+КНР"), and returns the catalog entry it names, or None. Every word is expanded to all its pymorphy3
+lemmas, so any case form matches; the match that starts first wins (the head of a Russian noun
+phrase comes first), then the longest pattern; "generic" entries ("производство", "инвестиции")
+apply only when nothing specific matched; an entry whose unit classes do not fit the figure's unit
+is skipped. `match_label(text, unit)` does the same on a phrase such as a table row label.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.extract.numbers import CURRENCIES
+from pipeline.nlp.morph import lemma, parses
+
+__all__ = [
+    "ANY_UNIT",
+    "Indicator",
+    "IndicatorMatch",
+    "catalog",
+    "find_indicator",
+    "fits_unit",
+    "match_indicator",
+    "match_label",
+    "unit_class",
+    "words_of",
+]
+
+CATALOG_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.toml"
+TYPES = ("stock", "flow", "rate", "index")
+UNIT_CLASSES = (
+    "money", "percent", "count", "mass", "area", "volume", "length", "power", "energy", "freight",
+    "times", "duration",
+)  # fmt: skip
+# Changes and shares ("+5 %", "в 2 раза") fit every indicator.
+ALWAYS_FITS = frozenset({"percent", "times"})
+MAX_GAP = 2  # other words allowed between two words of a pattern
+ANY_UNIT = "*"  # `unit` argument that skips the unit check (e.g. a table label without a unit)
+# Unit codes of pipeline.extract.numbers (and the units the lexicon adds) by class.
+_CLASS_OF_UNIT = {
+    "PERCENT": "percent", "PP": "percent", "TIMES": "times",
+    "KM2": "area", "M2": "area", "HA": "area", "M3": "volume", "L": "volume",
+    "KM": "length", "M": "length", "TONNE": "mass", "KG": "mass", "CENTNER": "mass",
+    "KW": "power", "MW": "power", "GW": "power", "KWH": "energy", "MWH": "energy", "GWH": "energy",
+    "TKM": "freight", "PKM": "freight", "YEAR": "duration",
+}  # fmt: skip
+_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁёA-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label_ru: str
+    label_en: str
+    type: str
+    units: frozenset[str]
+    patterns: tuple[tuple[str, ...], ...]  # lemmas of each pattern
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class IndicatorMatch:
+    indicator: Indicator
+    start: int  # index of the first matched word
+    end: int  # index after the last matched word
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _pattern(phrase: str) -> tuple[str, ...]:
+    return tuple(_norm(lemma(w)) for w in _WORD.findall(phrase))
+
+
+def _entry(raw: dict) -> Indicator:
+    if raw["type"] not in TYPES:
+        raise ValueError(f"indicator {raw['id']}: type {raw['type']!r} not in {TYPES}")
+    unknown = set(raw["units"]) - set(UNIT_CLASSES)
+    if unknown:
+        raise ValueError(f"indicator {raw['id']}: unknown unit classes {sorted(unknown)}")
+    return Indicator(
+        id=raw["id"],
+        label_ru=raw["label_ru"],
+        label_en=raw.get("label_en", ""),
+        type=raw["type"],
+        units=frozenset(raw["units"]),
+        patterns=tuple(_pattern(p) for p in raw["patterns"]),
+        generic=bool(raw.get("generic", False)),
+    )
+
+
+@cache
+def catalog() -> dict[str, Indicator]:
+    """id → Indicator, in catalog order (loaded once per process)."""
+    raw = tomllib.loads(CATALOG_FILE.read_text(encoding="utf-8"))
+    entries = [_entry(item) for item in raw["indicator"]]
+    ids = [e.id for e in entries]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"duplicate indicator ids in {CATALOG_FILE.name}")
+    return {e.id: e for e in entries}
+
+
+def catalog_version() -> str:
+    return tomllib.loads(CATALOG_FILE.read_text(encoding="utf-8"))["version"]
+
+
+@cache
+def _by_first_lemma() -> dict[str, list[tuple[tuple[str, ...], Indicator]]]:
+    index: dict[str, list[tuple[tuple[str, ...], Indicator]]] = {}
+    for ind in catalog().values():
+        for pattern in ind.patterns:
+            index.setdefault(pattern[0], []).append((pattern, ind))
+    return index
+
+
+def unit_class(unit: str | None) -> str | None:
+    """Class of a unit code: "RUB" → money, "HA" → area, None (a counted noun) → count."""
+    if unit is None:
+        return "count"
+    if unit in CURRENCIES:
+        return "money"
+    return _CLASS_OF_UNIT.get(unit)
+
+
+def fits_unit(indicator: Indicator, unit: str | None) -> bool:
+    """Whether a value in `unit` can be a value of the indicator (unknown units fit)."""
+    if unit == ANY_UNIT:
+        return True
+    cls = unit_class(unit)
+    return cls is None or cls in ALWAYS_FITS or cls in indicator.units
+
+
+def _lemma_sets(words: Sequence[str]) -> list[frozenset[str]]:
+    return [_word_lemmas(w) for w in words]
+
+
+@cache
+def _word_lemmas(word: str) -> frozenset[str]:
+    if not word[:1].isalpha():
+        return frozenset({_norm(word)})
+    return frozenset({_norm(word)} | {_norm(p.normal_form) for p in parses(word)})
+
+
+def _pattern_end(pattern: tuple[str, ...], lemmas: list[frozenset[str]], start: int) -> int | None:
+    """Index after the pattern's last word when it matches from `start`, else None."""
+    pos = start
+    for word in pattern[1:]:
+        reach = range(pos + 1, min(pos + 2 + MAX_GAP, len(lemmas)))
+        nxt = next((i for i in reach if word in lemmas[i]), None)
+        if nxt is None:
+            return None
+        pos = nxt
+    return pos + 1
+
+
+def _matches(lemmas: list[frozenset[str]]) -> list[IndicatorMatch]:
+    index, found = _by_first_lemma(), []
+    for start, forms in enumerate(lemmas):
+        for form in forms:
+            for pattern, ind in index.get(form, ()):
+                end = _pattern_end(pattern, lemmas, start)
+                if end is not None:
+                    found.append((start, -(end - start), -len(pattern), ind))
+    found.sort(key=lambda m: m[:3])
+    return [IndicatorMatch(ind, start, start - size) for start, size, _, ind in found]
+
+
+def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> IndicatorMatch | None:
+    """The best catalog match in a phrase's words and where it is, or None (see module doc)."""
+    matches = [m for m in _matches(_lemma_sets(words)) if fits_unit(m.indicator, unit)]
+    specific = [m for m in matches if not m.indicator.generic]
+    best = specific or matches
+    return best[0] if best else None
+
+
+def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicator | None:
+    """The catalog indicator a measure phrase names (words or lemmas), given the figure's unit code
+    (None = a count; ANY_UNIT = do not check)."""
+    found = find_indicator(words, unit)
+    return found.indicator if found else None
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a phrase, as `match_indicator` takes them."""
+    return _WORD.findall(text)
+
+
+def match_label(text: str | None, unit: str | None = ANY_UNIT) -> Indicator | None:
+    """The indicator a phrase or table label names ("Оборот розничной торговли, млрд.рублей")."""
+    return match_indicator(words_of(text), unit) if text else None
