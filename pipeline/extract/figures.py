@@ -14,24 +14,26 @@ from functools import lru_cache
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
+from pipeline.extract import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
 from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of
 from pipeline.nlp import segment
 from pipeline.nlp.morph import nominative, parses
 
+_SIGNS = re.escape(lexicon.SIGNS)
 # A digit not glued to a word, code or call ("alert(1)"), a currency sign, or a scale word.
 _TRIGGER = re.compile(
-    r"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[$€£¥₽]|процент|тысяч|миллион|миллиард|триллион|цент\b", re.I
+    rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[{_SIGNS}]|процент|тысяч|миллион|миллиард|триллион|цент\b", re.I
 )
-_ABBREVIATIONS = {
-    "т", "рис", "табл", "им", "ул", "с", "стр", "ср", "см", "пр", "тел", "п", "ст", "обл", "кв",
-    "пос", "ред", "англ", "франц", "нем", "проф", "акад", "ч",
-}  # fmt: skip
+_ABBREVIATIONS = set(lexicon.ABBREVIATIONS)
 _PHONE = re.compile(r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}")
-_ANCHOR_WORD = re.compile(r"(?<![\w$€£¥₽])[\w$€£¥₽]")
+_ANCHOR_WORD = re.compile(rf"(?<![\w{_SIGNS}])[\w{_SIGNS}]")
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*|\S")
-_MONTHS = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_MONTHS = "|".join(
+    sorted({f for forms in lexicon.month_forms().values() for f in forms}, key=len, reverse=True)
+)
+_MONTHS_EN = "|".join(m.english for m in lexicon.MONTHS)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _FALLBACK_DATE = re.compile(
     rf"(?:\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})[а-я]*\s+)?"
@@ -39,10 +41,10 @@ _FALLBACK_DATE = re.compile(
     rf"|(?<=\b[вксВКС] ){_YEAR}\b|(?<=\b(?:до|по|от|на|за) ){_YEAR}\b",
 )
 _REF_BEFORE = re.compile(
-    r"(?:\b(?i:рис|табл|стр|с|п|ст|гл|ч|прил|вып|разд|илл|сх|т|vol|no|pp|p|fig)\.|№|\bN"
-    r"|\b(?:[Рр]исун\w*|[Тт]абли\w*|[Сс]траниц\w*|[Гг]лав\w*|[Рр]аздел\w*|[Пп]ункт\w*"
-    r"|[Сс]тать\w*|[Пп]риложени\w*|[Сс]хем\w*|[Гг]рафик\w*|[Дд]иаграмм\w*|[Фф]ормул\w*"
-    r"|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
+    r"(?:\b(?i:" + "|".join(lexicon.REFERENCE_ABBRS) + r")\.|№|\bN"
+    r"|\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}\\w*" for w in lexicon.REFERENCE_STEMS)
+    + r"|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
 )
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
 _CHANGE = {
@@ -128,7 +130,9 @@ def _sentences(text: str, analysis) -> list[tuple[int, int]]:
     return _merge_splits(text, [(s.start, s.end) for s in sentences])
 
 
-_SCALE_ABBR = {"тыс", "млн", "млрд", "трлн", "руб", "долл", "коп"}
+_SCALE_ABBR = {s.abbr for s in lexicon.SCALES} | {
+    lexicon.key(a) for u in lexicon.currency_units() for a in u.abbrs if a.endswith(".")
+}
 
 
 def _merge_splits(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -180,34 +184,8 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
     return found
 
 
-# Words a figure can start with before its number: qualifiers, "от ... до", "в N раз", signs.
-_START_WORDS = frozenset(
-    [
-        "чуть",
-        "более",
-        "свыше",
-        "больше",
-        "сверх",
-        "выше",
-        "не",
-        "как",
-        "минимум",
-        "по",
-        "менее",
-        "меньше",
-        "ниже",
-        "до",
-        "максимум",
-        "около",
-        "порядка",
-        "примерно",
-        "приблизительно",
-        "почти",
-        "ориентировочно",
-        "от",
-        "в",
-    ]
-)
+# Words a figure can start with before its number: qualifiers, "от ... до", "в N раз".
+_START_WORDS = lexicon.qualifier_words() | set(lexicon.FIGURE_OPENERS)
 
 
 def _anchors(chunk: str, pos: int, words: int = 3) -> list[int]:
@@ -219,8 +197,11 @@ def _anchors(chunk: str, pos: int, words: int = 3) -> list[int]:
     return [a for a in starts if _can_start(chunk, a)] + [pos]
 
 
+_START_WORD = re.compile(rf"[\w{_SIGNS}]+")
+
+
 def _can_start(chunk: str, start: int) -> bool:
-    word = re.match(r"[\w$€£¥₽]+", chunk[start:])
+    word = _START_WORD.match(chunk, start)
     if word is None:
         return False
     w = word.group().lower()
@@ -293,13 +274,13 @@ def _tail(match) -> str:
     return next((w for w in words if w[:1].isupper() and w.lower() not in _QUALIFIER_WORDS), "")
 
 
-_QUALIFIER_WORDS = {"более", "свыше", "около", "порядка", "почти", "менее", "не", "до", "от"}
+_QUALIFIER_WORDS = lexicon.qualifier_words() | set(lexicon.FIGURE_OPENERS) - {"в"}
 
 
 def _compound(raw: str, start: int, end: int) -> FigureFact | None:
     """ "70-процентное", "20-долларовой": an adjective made of a number and a unit."""
     number, suffix = raw.split("-", 1)
-    units = {"процент": "PERCENT", "доллар": "USD", "рубл": "RUB", "евро": "EUR", "юан": "CNY"}
+    units = lexicon.compound_units()
     unit = next((u for stem, u in units.items() if suffix.lower().startswith(stem)), None)
     value = parse_number(number)
     if unit is None or value is None:
@@ -320,8 +301,7 @@ def _keep(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
     if near and near.start() <= f.char_start and f.char_end <= near.end():
         return False
     if re.search(
-        r"(?:" + _MONTHS + r"|January|February|March|April|May|June|July|August|September"
-        r"|October|November|December)[а-я]*\s*$",
+        r"\b(?:" + _MONTHS + "|" + _MONTHS_EN + r")[а-я]*\s*$",
         before,
         re.I,
     ):
@@ -375,10 +355,7 @@ def _layout_number(text: str, f: FigureFact, before: str, after: str) -> bool:
     return numbers >= 3 and numbers >= len(re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", line))
 
 
-_SPAN_WORDS = {
-    "год", "лет", "лето", "день", "сутки", "неделя", "месяц", "квартал", "полугодие", "час", "минута",
-    "секунда", "век", "столетие", "десятилетие", "раз",
-}  # fmt: skip
+_SPAN_WORDS = set(lexicon.TIME_NOUNS) | {"раз"}
 
 
 def _next_lemma(after: str) -> str:
@@ -660,7 +637,7 @@ def _phrase(words: list[_Word], i: int) -> str:
 
 _NOUNS = {"NOUN", "PROPN"}
 _FRAME = {"уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка"}
-_TIME_NOUNS = {"год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог"}
+_TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
 _CLIMB_RELS = {"conj", "xcomp", "csubj", "csubj:pass", "advcl", "acl", "ccomp", "parataxis"}
 _NOUN_RELS = {"nmod", "appos", "nummod", "nummod:gov"}
 
