@@ -8,6 +8,7 @@ name (plus attribute accuracy over matched clusters). Matching counts multiplici
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -148,3 +149,72 @@ def score_table(scores: list[Score]) -> Table:
             f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", acc,
         )  # fmt: skip
     return t
+
+
+# --- clusters: name matching with variants and per-attribute accuracy ----------------------------
+
+
+def score_clusters(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Recall/precision of cluster records matched by name (normal name or distinctive core) and
+    the accuracy of each scored attribute over matches where either side has a value."""
+    pred_rows, gold_rows = pred.to_dict("records"), gold.to_dict("records")
+    matches = _match_clusters(pred_rows, gold_rows)
+    accuracy = {}
+    for attr in CLUSTER_ATTRIBUTES:
+        pairs = [(pred_rows[p].get(attr), gold_rows[g].get(attr)) for g, p in matches.items()]
+        pairs = [(a, b) for a, b in pairs if not (_blank(a) and _blank(b))]
+        accuracy[attr] = sum(_same_value(a, b) for a, b in pairs) / len(pairs) if pairs else None
+    recall = len(matches) / len(gold_rows) if gold_rows else 0.0
+    precision = len(matches) / len(pred_rows) if pred_rows else 0.0
+    return {
+        "recall": recall,
+        "precision": precision,
+        "f1": 2 * recall * precision / (recall + precision) if recall + precision else 0.0,
+        "n_gold": len(gold_rows),
+        "n_pred": len(pred_rows),
+        "n_matched": len(matches),
+        "accuracy": accuracy,
+        "missed": [gold_rows[g]["name"] for g in range(len(gold_rows)) if g not in matches],
+        "spurious": [pred_rows[p]["name"] for p in range(len(pred_rows)) if p not in matches.values()],
+    }
+
+
+def _match_clusters(pred: list[dict], gold: list[dict]) -> dict[int, int]:
+    """gold index → pred index, one-to-one, by shared merge keys."""
+    keys = [_cluster_keys(r) for r in pred]
+    used: set[int] = set()
+    out = {}
+    for g, row in enumerate(gold):
+        wanted = _cluster_keys(row)
+        hit = next((p for p, k in enumerate(keys) if p not in used and k & wanted), None)
+        if hit is not None:
+            used.add(hit)
+            out[g] = hit
+    return out
+
+
+def _cluster_keys(row: dict) -> set[str]:
+    from pipeline.extract.clusters.merge import merge_keys
+    from pipeline.extract.facts import ClusterFact
+
+    kind = row.get("kind") if isinstance(row.get("kind"), str) else None
+    return merge_keys(ClusterFact(name=str(row["name"]), kind=kind or "cluster", source="text"))
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
+
+
+def _same_value(a: object, b: object) -> bool:
+    if _blank(a) or _blank(b):
+        return False
+    if isinstance(a, int | float) or isinstance(b, int | float):
+        try:
+            return int(float(a)) == int(float(b))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return False
+    return _folded(str(a)) == _folded(str(b))
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[«»\"“”„]", " ", text).lower().replace("ё", "е").split())

@@ -99,6 +99,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "pages": _col(STR),
         "normal_name": _col(STR),
         "attributes": _col(STR),  # JSON of further attributes stated in the text
+        "aliases": _col(STR),  # other names of the cluster in the document, "; "-separated
     },
     "mentions": {
         "mention_id": _col(STR, False),

@@ -50,13 +50,14 @@ def extract_page(text: str) -> PageFacts:
 
     analysis = analyze(text)
     dates = extract_dates(text)
+    figures = extract_figures(text, dates=dates, analysis=analysis)
     return PageFacts(
         text=text,
         analysis=analysis,
         dates=dates,
-        figures=extract_figures(text, dates=dates, analysis=analysis),
+        figures=figures,
         mentions=extract_mentions(analysis),
-        clusters=extract_clusters_from_text(text, analysis=analysis),
+        clusters=extract_clusters_from_text(text, analysis=analysis, figures=figures, dates=dates),
     )
 
 
@@ -123,6 +124,7 @@ def cluster_row(c: ClusterFact, *, doc_id: str, pages: list[int]) -> dict:
     if c.participants_qualifier:
         attributes["participants_qualifier"] = c.participants_qualifier
     row.pop("participants_qualifier", None)
+    row["aliases"] = "; ".join(c.aliases) or None
     return row | {
         "cluster_id": cluster_id(c.name, c.country),
         "doc_id": doc_id,

@@ -66,3 +66,4 @@ class ClusterFact:
     employees: int | None = None
     url: str | None = None
     attributes: dict = dataclasses.field(default_factory=dict)
+    aliases: list[str] = dataclasses.field(default_factory=list)  # other names in the same document

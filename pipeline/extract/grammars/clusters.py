@@ -21,6 +21,7 @@ from pipeline.nlp.morph import is_known, lemma, parses
 __all__ = [
     "CITIES",
     "CLUSTER",
+    "GENERIC_WORDS",
     "REGION_ADJECTIVES",
     "SUBJECTS",
     "TOKENIZER",
@@ -93,25 +94,36 @@ _CITY_TABLE = """Москва:Москва|Зеленоград:Москва|С�
 Липецк:Липецкая область|Тула:Тульская область|Владимир:Владимирская область|Иваново:Ивановская область|
 Кемерово:Кемеровская область|Архангельск:Архангельская область|Мурманск:Мурманская область|
 Калининград:Калининградская область|Владивосток:Приморский край|Сколково:Москва"""
-_CN_CITIES = (
-    "Пекин Шанхай Пудун Тяньцзинь Нанкин Чэнду Гуанчжоу Шэньчжэнь Ухань Сиань Ханчжоу Сучжоу Чунцин Харбин"
-)
+_CN_CITIES = "Пекин Шанхай Тяньцзинь Нанкин Чэнду Гуанчжоу Шэньчжэнь Ухань Сиань Ханчжоу Сучжоу Чунцин Харбин"
 _CN_CITIES += " Далянь Циндао Сямынь Чанша Хэфэй Цзинань"
 
 
-def _cities() -> dict[str, tuple[str | None, str]]:
-    """City → (federal subject or None, ISO country); Chinese cities have no Russian region."""
-    out: dict[str, tuple[str | None, str]] = {}
+_DISTRICTS = {"Пудун": "Шанхай"}  # district → the city it belongs to
+
+
+def _cities() -> dict[str, tuple[str | None, str, str | None]]:
+    """City or district → (federal subject or None, ISO country, city of a district or None)."""
+    out: dict[str, tuple[str | None, str, str | None]] = {}
     for pair in _CITY_TABLE.replace("\n", "").split("|"):
         city, region = pair.split(":")
-        out[city] = (region, "RU")
-    out |= {city: (None, "CN") for city in _CN_CITIES.split()}
-    out["Пудун"] = (None, "CN")
+        out[city] = (region, "RU", None)
+    out |= {city: (None, "CN", None) for city in _CN_CITIES.split()}
+    out |= {district: (*out[city][:2], city) for district, city in _DISTRICTS.items()}
     return out
 
 
 REGION_ADJECTIVES = _region_adjectives()
 CITIES = _cities()
+
+# Words that do not tell one cluster from another ("индустриальный парк «Союз»" → "союз").
+GENERIC_WORDS = frozenset({
+    "кластер", "технопарк", "парк", "зона", "высокий", "технология", "открытый", "особый", "экономический",
+    "инновационный", "территориальный", "промышленный", "индустриальный", "научный", "технологический",
+    "оэз", "ппт", "тор", "тосэр", "в", "г", "промышленно-производственный", "тип",
+})  # fmt: skip
+
+# Kind nouns that end compound names ("химфармкластер", "медтехнопарк"), longest first.
+KIND_HEADS = ("технопарк", "кластер", "парк")
 
 # --- grammar -----------------------------------------------------------------------------------
 
