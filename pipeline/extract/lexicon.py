@@ -48,7 +48,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("GBP", "currency", ("фунт",), (), ("£",), ("GBP",)),
     Unit("JPY", "currency", ("иена", "йена"), codes=("JPY",)),
     Unit("UAH", "currency", ("гривна",)),
-    Unit("KZT", "currency", ("тенге",)),
+    Unit("KZT", "currency", ("тенге",), signs=("₸",)),
     Unit("CHF", "currency", ("франк",)),
     Unit("INR", "currency", ("рупия",)),
     Unit("SEK", "currency", ("крона",)),
@@ -64,6 +64,10 @@ UNITS: tuple[Unit, ...] = (
     Unit("KM", "length", ("километр",), ("км",)),
     Unit("TONNE", "mass", ("тонна",), ("т",)),
     Unit("KG", "mass", ("килограмм",), ("кг",)),
+    Unit("MW", "power", ("мегаватт",), exact=("МВт",)),
+    Unit("KW", "power", ("киловатт",), exact=("кВт",)),
+    Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
+    Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
 )
 
 # Adjectives that turn a generic currency word into a specific one ("гонконгских долларов").
@@ -154,7 +158,7 @@ TIME_ABBRS: tuple[str, ...] = ("г", "гг", "ч", "с")
 PERIOD_NOUNS: tuple[str, ...] = ("год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог")
 
 # Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").
-COUNTED_NOUNS: tuple[str, ...] = ()
+COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
 # Other words after a number that are never what it counts (references, layout).
 NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис")
 # Latin capitals after a number that are not a counted abbreviation ("9 тыс. PhD" is counted).
