@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract_page, lexicon
+from pipeline import lexicon
+from pipeline.extract import extract_page
 from pipeline.extract.numbers import unit_of
 from pipeline.extract.tables import label_unit
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
-from pipeline.extract import lexicon
+from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
 from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of

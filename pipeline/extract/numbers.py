@@ -1,13 +1,13 @@
 """Parsing of printed Russian numbers, scale words and unit words; shared by figures and tables.
 
-The words themselves live in `pipeline.extract.lexicon`; this module only normalizes.
+The words themselves live in `pipeline.lexicon`; this module only normalizes.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.extract.lexicon import (
+from pipeline.lexicon import (
     CURRENCIES,
     CURRENCY_ADJECTIVES,
     CURRENCY_TAILS,

@@ -10,8 +10,8 @@ import hashlib
 import re
 from functools import lru_cache
 
-from pipeline.extract.lexicon import COUNTED_ABBRS, UNITS, key, unit_codes
 from pipeline.extract.numbers import parse_number, scale_of, unit_of
+from pipeline.lexicon import COUNTED_ABBRS, UNITS, key, unit_codes
 from pipeline.model import ParsedTable
 
 _NUMBER = re.compile(r"^[-−–+]?\d[\d\s\u00a0\u202f.,]*$")

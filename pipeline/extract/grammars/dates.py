@@ -17,7 +17,7 @@ from yargy.predicates import custom, eq, in_caseless, is_capitalized
 from yargy.predicates import type as token_type
 from yargy.tokenizer import EOL, Tokenizer
 
-from pipeline.extract.lexicon import month_forms
+from pipeline.lexicon import month_forms
 
 __all__ = ["DATE", "Date", "Point", "TOKENIZER", "ordinal_value", "roman_value"]
 

@@ -27,7 +27,7 @@ from yargy.predicates import (
 )
 from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
 
-from pipeline.extract import lexicon
+from pipeline import lexicon
 from pipeline.extract.grammars.earley import LookaheadParser
 from pipeline.extract.numbers import words_value
 
