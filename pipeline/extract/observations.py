@@ -1,0 +1,227 @@
+"""`observations`: the analyst's table, one row per figure or numeric table cell with an indicator.
+
+Text rows come from `figures` whose `indicator` is set (with their subject, period and base period).
+Table rows come from numeric `table_cells`: the indicator, the territory and the period are read
+from the cell's row label, then its column label, then the table caption. A label's parts ("2019 /
+I кв.") are read together, a bare year ("2019") is a year, and a date after "к", "против",
+"относительно" or "по сравнению с" ("в % к августу 2016г.") is the base period, not the period.
+`observation_id` is derived from the source row, so it is stable across runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from pipeline.extract.dates import extract_dates
+from pipeline.extract.facts import DateFact
+from pipeline.extract.indicators import ANY_UNIT, find_indicator, words_of
+from pipeline.extract.territories import Territory, find_territories
+from pipeline.schema import conform
+
+__all__ = ["build_observations", "label_kind", "label_period", "period_label"]
+
+ID_LENGTH = 16
+UNREVIEWED = "unreviewed"
+BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
+LABEL_PART = re.compile(r"\s*[/\n|]\s*")
+BARE_YEAR = re.compile(r"^(?:на\s+)?((?:19|20)\d\d)\s*(?:г\.?|гг\.?|год|года)?$", re.I)
+BASE_MARKER = re.compile(
+    r"(?:\bк|\bпротив|относительно|по сравнению с|в сравнении с)\s+(?:уровню\s+)?$", re.I
+)
+TO_DATE = re.compile(r"к\s", re.I)
+RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?)\s*$", re.I)
+# Label words that tell what kind of value a column holds; checked in this order.
+KIND_MARKERS = (
+    ("share", re.compile(r"к итогу|в % от|доля|удельный вес|структур", re.I)),
+    ("target", re.compile(r"план|прогноз|целев|ожида", re.I)),
+    ("change", re.compile(r"в %\s*к|в процентах к|\bтемп|\bприрост|\bиндекс|\bизменени|\bроста?\b", re.I)),
+)
+QUARTER_MONTHS = 3
+FIGURE_COLUMNS = (
+    "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
+    "value_scaled", "unit", "qualifier", "kind", "base_period", "doc_id", "page",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str  # ISO date
+    end: str
+    precision: str
+
+
+def _id(*parts: object) -> str:
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:ID_LENGTH]
+
+
+def _present(value: object) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and value != value)
+
+
+def build_observations(
+    figures: pd.DataFrame | None,
+    table_cells: pd.DataFrame | None,
+    tables: pd.DataFrame | None,
+    default_subject: Territory | None = None,
+) -> pd.DataFrame:
+    """The `observations` rows of one or more documents (schema "observations").
+
+    `default_subject` (the document's territory, `territories.document_territory`) is the
+    subject of table cells whose labels and caption name none.
+    """
+    rows = _text_rows(figures) + _table_rows(table_cells, tables, default_subject)
+    return conform("observations", rows)
+
+
+def _text_rows(figures: pd.DataFrame | None) -> list[dict]:
+    if figures is None or figures.empty or "indicator" not in figures:
+        return []
+    rows = []
+    for f in figures[figures["indicator"].notna()].to_dict("records"):
+        row = {c: f.get(c) for c in FIGURE_COLUMNS}
+        row |= {
+            "observation_id": _id("obs", "text", f["figure_id"]),
+            "indicator": f["indicator"],
+            "source": "text",
+            "figure_id": f["figure_id"],
+            "review_status": f.get("review_status") if _present(f.get("review_status")) else UNREVIEWED,
+        }
+        rows.append(row)
+    return rows
+
+
+def _table_rows(
+    cells: pd.DataFrame | None, tables: pd.DataFrame | None, default: Territory | None
+) -> list[dict]:
+    if cells is None or cells.empty:
+        return []
+    captions = {}
+    if tables is not None and not tables.empty:
+        captions = dict(zip(tables["table_id"], tables["caption"], strict=True))
+    numeric = cells[cells["value"].notna()]
+    out = (_cell_row(c, captions.get(c["table_id"]), default) for c in numeric.to_dict("records"))
+    return [row for row in out if row is not None]
+
+
+def _labels(cell: dict, caption: object) -> list[str]:
+    """Row label, column label and — when those only say where and when — the caption."""
+    own = [str(t) for t in (cell.get("row_label"), cell.get("col_label")) if _present(t) and str(t).strip()]
+    if _present(caption) and str(caption).strip() and all(_qualifies_only(label) for label in own):
+        return [*own, str(caption)]
+    return own
+
+
+def _qualifies_only(label: str) -> bool:
+    """The label names a territory or a period, not a quantity ("Курская область", "2019 / I кв.")."""
+    return find_indicator(words_of(label)) is None and (
+        bool(find_territories(label)) or bool(extract_dates(_dated(label)))
+    )
+
+
+def _cell_row(cell: dict, caption: object, default: Territory | None) -> dict | None:
+    labels = _labels(cell, caption)
+    unit = cell.get("unit") if _present(cell.get("unit")) else ANY_UNIT
+    found = next(((label, m) for label in labels if (m := find_indicator(words_of(label), unit))), None)
+    if found is None:
+        return None
+    label, match = found
+    period, base = label_period(labels)
+    subject = _subject(labels) or default
+    mult = cell.get("unit_mult") if _present(cell.get("unit_mult")) else 0
+    return {
+        "observation_id": _id("obs", "table", cell["table_id"], cell["row"], cell["col"]),
+        "indicator": match.indicator.id,
+        "measure": _measure(label),
+        "subject_code": subject.code if subject else None,
+        "subject": subject.name if subject else None,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "period_precision": period.precision if period else None,
+        "value_scaled": float(cell["value"]) * 10 ** int(mult),
+        "unit": None if unit == ANY_UNIT else unit,
+        "qualifier": "=",
+        "kind": label_kind(labels),
+        "base_period": period_label(base) if base else None,
+        "doc_id": cell["doc_id"],
+        "page": cell["page"],
+        "source": "table",
+        "table_id": cell["table_id"],
+        "row": cell["row"],
+        "col": cell["col"],
+        "review_status": cell.get("review_status") if _present(cell.get("review_status")) else UNREVIEWED,
+    }
+
+
+def _measure(label: str) -> str:
+    """The label without its unit tail: "Оборот розничной торговли, млрд.рублей" → the first part."""
+    return re.split(r"\s*[,(]\s*", " ".join(label.split()), maxsplit=1)[0]
+
+
+def _subject(labels: Iterable[str]) -> Territory | None:
+    for label in labels:
+        spans = find_territories(label)
+        if spans:
+            return spans[0].territory
+    return None
+
+
+def _dated(label: str) -> str:
+    """A label with its parts in reading order, a bare-year part last ("2019 / I кв." → "I кв. 2019 г.")."""
+    parts = [p for p in LABEL_PART.split(label.strip()) if p]
+    years = [m.group(1) for p in parts if (m := BARE_YEAR.match(p))]
+    rest = [p for p in parts if not BARE_YEAR.match(p)]
+    return " ".join(rest + [f"{y} г." for y in years[:1]])
+
+
+def label_period(labels: Iterable[str]) -> tuple[Period | None, Period | None]:
+    """(period, base period) stated by the first labels that state them."""
+    period = base = None
+    for label in labels:
+        text = _dated(label)
+        for d in extract_dates(text):
+            is_base = _is_base(text, d)
+            if is_base and base is None:
+                base = _period(d)
+            elif not is_base and period is None:
+                period = _period(d)
+    return period, base
+
+
+def _is_base(text: str, d: DateFact) -> bool:
+    """The date follows a comparison marker ("по сравнению с 2016 г."), or is "к <date>" after a
+    percent or ratio ("в % к августу 2016г.": the date span itself starts with "к")."""
+    lead = text[max(0, d.char_start - BASE_REACH) : d.char_start]
+    if BASE_MARKER.search(lead):
+        return True
+    return bool(TO_DATE.match(text, d.char_start)) and bool(RATIO_BEFORE.search(lead))
+
+
+def _period(d: DateFact) -> Period:
+    return Period(d.start, d.end, d.precision)
+
+
+def label_kind(labels: Iterable[str]) -> str:
+    """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share)."""
+    text = " ".join(labels)
+    return next((kind for kind, marker in KIND_MARKERS if marker.search(text)), "level")
+
+
+def period_label(p: Period) -> str:
+    """Compact ISO-like label of a period: "2016", "2016-Q3", "2016-08", "2016-01/2016-08"."""
+    start, end = date.fromisoformat(p.start), date.fromisoformat(p.end)
+    if p.precision == "year" and start.year == end.year:
+        return str(start.year)
+    if p.precision == "quarter" and (end.month - start.month) == QUARTER_MONTHS - 1:
+        return f"{start.year}-Q{(start.month - 1) // QUARTER_MONTHS + 1}"
+    if p.precision == "month" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year}-{start.month:02d}"
+    if p.precision == "day" and start == end:
+        return p.start
+    fmt = {"year": "%Y", "month": "%Y-%m", "quarter": "%Y-%m"}.get(p.precision, "%Y-%m-%d")
+    return f"{start.strftime(fmt)}/{end.strftime(fmt)}"

@@ -1,0 +1,195 @@
+"""observations from figures and from table cells parsed by the production table path."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline.extract.observations import Period, build_observations, label_kind, label_period, period_label
+from pipeline.extract.tables import table_rows
+from pipeline.extract.territories import resolve_territory
+from pipeline.model import ParsedTable, TableCell
+from pipeline.schema import COLUMNS
+from pipeline.store import DUCKDB_FILE, write_tables
+
+DOC_A, DOC_B = "doc_kursk_export", "doc_rosstat_like"
+ROW_LABELS = [
+    "Оборот розничной торговли, млрд. рублей",
+    "Внешнеторговый оборот, млрд. долларов США",
+    "Индекс потребительских цен",
+]
+HEADER = [
+    "",
+    "Август 2017г.",
+    "Август 2017г. в % к августу 2016г.",
+    "Январь-август 2017г. в % к январю-августу 2016г.",
+]
+VALUES = [["2591,5", "101,9", "100,2"], ["45,5", "117,7", "127,0"], ["", "103,3", "104,2"]]
+
+
+def _table(index: int, header: list[str], labels: list[str], values: list[list[str]], caption=None):
+    cells = []
+    for r, (label, row) in enumerate(zip(labels, values, strict=True)):
+        cells.append(TableCell(r, 0, 4, label, row_label=label))
+        for c, text in enumerate(row, start=1):
+            cells.append(TableCell(r, c, 4, text, row_label=label, col_label=header[c]))
+    return ParsedTable(index, 4, 4, header, cells, caption=caption)
+
+
+def _frames(doc_id: str, tables: list[ParsedTable]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    parts = [table_rows(doc_id, t) for t in tables]
+    return pd.DataFrame([p["table"] for p in parts]), pd.DataFrame([c for p in parts for c in p["cells"]])
+
+
+def _indicators_table() -> ParsedTable:
+    return _table(0, HEADER, ROW_LABELS, VALUES)
+
+
+def _regions_table() -> ParsedTable:
+    header = ["Субъект", "2017", "2018"]
+    labels = ["Курская область", "Белгородская область"]
+    return _table(1, header, labels, [["380,2", "411,9"], ["1 984,0", "2 104,5"]], "Экспорт, млн долл. США")
+
+
+def _figures() -> pd.DataFrame:
+    """Two figures as the figure extractor writes them (with F1's resolution columns)."""
+    base = {"doc_id": DOC_A, "page": 12, "unit": "USD", "qualifier": "=", "kind": "level"}
+    resolved = {
+        "figure_id": "f1",
+        "value_scaled": 411.9e6,
+        "indicator": "export",
+        "measure": "объём экспорта",
+        "subject_code": "RU-KRS",
+        "subject": "Курская область",
+        "subject_type": "region",
+        "period_start": "2018-01-01",
+        "period_end": "2018-12-31",
+        "period_precision": "year",
+    }
+    unresolved = {"figure_id": "f2", "value_scaled": 380.2e6, "indicator": None}
+    return pd.DataFrame([base | resolved, base | unresolved])
+
+
+def test_columns_are_the_contract() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    obs = build_observations(_figures(), cells, tables)
+    assert list(obs.columns) == list(COLUMNS["observations"])
+    assert str(obs["period_start"].dtype).startswith("date32")
+
+
+def test_table_cells_get_indicator_period_base_and_kind() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    retail = obs.loc[(0, 1)]
+    assert (retail["indicator"], retail["unit"], retail["value_scaled"]) == (
+        "retail_turnover",
+        "RUB",
+        2591.5e9,
+    )
+    assert (str(retail["period_start"]), str(retail["period_end"])) == ("2017-08-01", "2017-08-31")
+    assert (retail["kind"], retail["source"], retail["measure"]) == (
+        "level",
+        "table",
+        "Оборот розничной торговли",
+    )
+    change = obs.loc[(1, 3)]
+    assert (change["indicator"], change["unit"], change["value_scaled"]) == (
+        "trade_turnover",
+        "PERCENT",
+        127.0,
+    )
+    assert (str(change["period_start"]), str(change["period_end"])) == ("2017-01-01", "2017-08-31")
+    assert (change["kind"], change["base_period"]) == ("change", "2016-01/2016-08")
+    cpi = obs.loc[(2, 2)]
+    assert (cpi["indicator"], cpi["base_period"], cpi["value_scaled"]) == (
+        "consumer_price_index",
+        "2016-08",
+        103.3,
+    )
+    assert (2, 1) not in obs.index  # an empty cell is no observation
+
+
+def test_caption_gives_indicator_when_labels_only_say_where_and_when() -> None:
+    tables, cells = _frames(DOC_A, [_regions_table()])
+    obs = build_observations(None, cells, tables)
+    got = {(o["subject_code"], str(o["period_start"])[:4], o["value_scaled"]) for o in obs.to_dict("records")}
+    assert got == {("RU-KRS", "2017", 380.2e6), ("RU-KRS", "2018", 411.9e6), ("RU-BEL", "2017", 1984e6),
+                   ("RU-BEL", "2018", 2104.5e6)}  # fmt: skip
+    assert set(obs["indicator"]) == {"export"} and set(obs["unit"]) == {"USD"}
+
+
+def test_caption_is_not_a_label_of_other_quantities() -> None:
+    header = ["Государство", "Место", "ВВП (по ППС) за 2018 г."]
+    table = _table(
+        0, header, ["Китай", "США"], [["1", "25362"], ["2", "20494"]], "Таблица 1- ВВП (по ППС) в млрд. долл."
+    )
+    tables, cells = _frames(DOC_A, [table])
+    obs = build_observations(None, cells, tables)
+    assert set(zip(obs["subject_code"], obs["col"], strict=True)) == {
+        ("CN", 2),
+        ("US", 2),
+    }  # "Место" is a rank
+    assert set(obs["indicator"]) == {"gdp"}
+
+
+def test_default_subject_and_text_rows() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    obs = build_observations(_figures(), cells, tables, default_subject=resolve_territory("России"))
+    text = obs[obs["source"] == "text"]
+    assert list(text["figure_id"]) == ["f1"]  # a figure without an indicator is no observation
+    assert (text.iloc[0]["subject_code"], text.iloc[0]["review_status"]) == ("RU-KRS", "unreviewed")
+    assert set(obs.loc[obs["source"] == "table", "subject_code"]) == {"RU"}
+
+
+def test_ids_are_stable_and_unique() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    first = build_observations(_figures(), cells, tables)["observation_id"]
+    second = build_observations(_figures(), cells.sample(frac=1, random_state=1), tables)["observation_id"]
+    assert first.is_unique and set(first) == set(second)
+
+
+def test_conflicts_view(tmp_path) -> None:
+    tables, cells = _frames(DOC_A, [_regions_table()])
+    figures = _figures()
+    figures.loc[0, "value_scaled"] = 430e6  # the text of the same document says otherwise
+    other = figures.assign(doc_id=DOC_B, figure_id="f9", value_scaled=411.95e6)  # agrees within rounding
+    obs = pd.concat([build_observations(figures, cells, tables), build_observations(other, None, None)])
+    write_tables(tmp_path, {"observations": obs})
+    with duckdb.connect(str(tmp_path / DUCKDB_FILE)) as con:
+        rows = con.execute(
+            "SELECT indicator, subject_code, year(period_start), value_a, value_b, source_a, source_b "
+            "FROM observations_conflicts"
+        ).fetchall()
+    pairs = {(r[0], r[1], r[2], frozenset({r[3], r[4]}), frozenset({r[5], r[6]})) for r in rows}
+    assert pairs == {
+        ("export", "RU-KRS", 2018, frozenset({430e6, 411.9e6}), frozenset({"text", "table"})),
+        ("export", "RU-KRS", 2018, frozenset({430e6, 411.95e6}), frozenset({"text"})),
+    }
+
+
+@pytest.mark.parametrize(
+    ("labels", "period", "base"),
+    [
+        (["2019 / I кв."], ("2019-01-01", "2019-03-31"), None),
+        (
+            ["Январь-август 2017г. в % к январю-августу 2016г."],
+            ("2017-01-01", "2017-08-31"),
+            "2016-01/2016-08",
+        ),
+        (["Экспорт, млн долл. США", "2018"], ("2018-01-01", "2018-12-31"), None),
+        (["в % к 2015 г."], None, "2015"),
+        (["Место"], None, None),
+    ],
+)
+def test_label_period(labels, period, base) -> None:
+    got, got_base = label_period(labels)
+    assert ((got.start, got.end) if got else None) == period
+    assert (period_label(got_base) if got_base else None) == base
+
+
+def test_label_kind_and_period_label() -> None:
+    assert label_kind(["Валовая добавленная стоимость", "в % к итогу"]) == "share"
+    assert label_kind(["Ростовская область", "2018"]) == "level"
+    assert label_kind(["Прогноз 2024"]) == "target"
+    assert period_label(Period("2017-07-01", "2017-09-30", "quarter")) == "2017-Q3"
