@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFact
-from pipeline.nlp import Analysis, analyze, extract_mentions
+from pipeline.extract.mentions import extract_mentions
+from pipeline.nlp import Analysis, analyze
 from pipeline.schema import conform
 
 
@@ -80,14 +81,14 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
     def provenance(table: str, start: int, end: int) -> dict:
         quote = facts.text[start:end]
         seen[(table, quote)] += 1
-        sentence = facts.analysis.sentence_at(start)
+        sentence = facts.analysis.sentence_around(start, end)
         return {
             "doc_id": doc_id,
             "page": page,
             "char_start": start,
             "char_end": end,
             "quote": quote,
-            "sentence": " ".join(sentence.text.split()) if sentence else None,
+            "sentence": " ".join(sentence.split()) if sentence else None,
             "_id": fact_id(table, doc_id, page, quote, seen[(table, quote)]),
         }
 

@@ -26,7 +26,6 @@ _SIGNS = re.escape(lexicon.SIGNS)
 _TRIGGER = re.compile(
     rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[{_SIGNS}]|процент|тысяч|миллион|миллиард|триллион|цент\b", re.I
 )
-_ABBREVIATIONS = set(lexicon.ABBREVIATIONS)
 _PHONE = re.compile(r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}")
 _ANCHOR_WORD = re.compile(rf"(?<![\w{_SIGNS}])[\w{_SIGNS}]")
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*|\S")
@@ -125,41 +124,9 @@ def _inherit_currency(facts: list[FigureFact], reach: int = 600) -> None:
 
 
 def _sentences(text: str, analysis) -> list[tuple[int, int]]:
-    """The NLP layer's sentences (segmented here when no analysis is given), splits re-joined."""
+    """The NLP layer's sentences (segmented here when no analysis is given)."""
     sentences = analysis.sentences if analysis is not None else segment(text)
-    return _merge_splits(text, [(s.start, s.end) for s in sentences])
-
-
-_SCALE_ABBR = {s.abbr for s in lexicon.SCALES} | {
-    lexicon.key(a) for u in lexicon.currency_units() for a in u.abbrs if a.endswith(".")
-}
-
-
-def _merge_splits(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a sentence split after ";" or an abbreviation ("9 тыс. PhD") to its continuation.
-
-    A piece continues the previous one when that ends with ";" or "," or a scale or
-    abbreviation dot, and the piece does not start with a Cyrillic capital.
-    """
-    out: list[tuple[int, int]] = []
-    for a, b in bounds:
-        if out and _continues(text, out[-1], a):
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
-    """A split after an initial ("М. Портер"), before "США" ("долл. США"), or after an abbreviation
-    or ";"/"," when the next piece does not start with a capital."""
-    tail = text[prev[0] : prev[1]].rstrip()
-    word = re.search(r"(\w+)\.$", tail)
-    if text.startswith("США", start) or (word and word.group(1).isupper() and len(word.group(1)) == 1):
-        return True
-    if re.match(r"[«\"(]?[А-ЯЁ]", text[start : start + 2]):
-        return False
-    return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS | _SCALE_ABBR)
+    return [(s.start, s.end) for s in sentences]
 
 
 def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
