@@ -110,3 +110,10 @@ def test_unit_classes() -> None:
     assert [unit_class(u) for u in ("RUB", "CNY", "PERCENT", "HA", "TONNE", None)] == [
         "money", "money", "percent", "area", "mass", "count",
     ]  # fmt: skip
+
+
+def test_strict_units_keep_shares_out_of_counts() -> None:
+    assert match_label("поставки осуществлялись в стран", None).id == "partner_countries"
+    # "доля региона в экспорте": a share of the export, not a number of regions
+    assert match_label("доля региона в экспорте ЦФО", "PERCENT").id == "export"
+    assert match_label("регионов", None).id == "territorial_units"

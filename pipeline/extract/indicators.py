@@ -64,6 +64,7 @@ class Indicator:
     units: frozenset[str]
     patterns: tuple[tuple[str, ...], ...]  # lemmas of each pattern
     generic: bool = False
+    strict_units: bool = False  # percent/times do not fit unless listed
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def _entry(raw: dict) -> Indicator:
         units=frozenset(raw["units"]),
         patterns=tuple(_pattern(p) for p in raw["patterns"]),
         generic=bool(raw.get("generic", False)),
+        strict_units=bool(raw.get("strict_units", False)),
     )
 
 
@@ -136,7 +138,7 @@ def fits_unit(indicator: Indicator, unit: str | None) -> bool:
     if unit == ANY_UNIT:
         return True
     cls = unit_class(unit)
-    return cls is None or cls in ALWAYS_FITS or cls in indicator.units
+    return cls is None or cls in indicator.units or (cls in ALWAYS_FITS and not indicator.strict_units)
 
 
 def _lemma_sets(words: Sequence[str]) -> list[frozenset[str]]:
