@@ -29,7 +29,7 @@ FIELD_CUES = tuple(
         r"\bв\s+(?:сфер[еах]+|област[ия]х?)\s+(?P<field>[^.;()]+)",
     )
 )
-FIELD_STOP_POS = {"PREP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "NPRO"}
+FIELD_STOP_POS = {"PREP", "VERB", "INFN", "PRTS", "GRND", "NPRO"}
 FIELD_WORD = re.compile(r"[«»\"\w-]+|,")
 FIELD_ITEMS = re.compile(r"\s*,\s*|\s+и\s+")
 URL = re.compile(r"(?:https?://|www\.)[^\s,;()«»\"]+", re.I)

@@ -7,27 +7,31 @@ noun or unit fills which attribute.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.extract.facts import ClusterFact, FigureFact
 from pipeline.extract.figures import extract_figures
+from pipeline.nlp.morph import lemma
 
 
 @dataclass(frozen=True)
 class Counted:
-    """A counted noun (figure `counted` lemma) and the attribute its count fills."""
+    """A counted noun (figure `counted` lemma, or a word of its `measure` when the counted noun is
+    a generic one: "численность занятых … 6200 человек") and the attribute its count fills."""
 
     attribute: str
     lemmas: tuple[str, ...]
     modifier: str | None = None  # a word stem the quote must hold ("рабочих мест")
+    measures: tuple[str, ...] = ()  # further measure lemmas that name it ("занятый")
 
 
 COUNTED: tuple[Counted, ...] = (
     Counted("participants", ("участник",)),
     Counted("residents", ("резидент",)),
-    Counted("companies", ("компания", "фирма", "предприятие", "организация")),
-    Counted("employees", ("сотрудник", "работник", "специалист")),
+    Counted("companies", ("компания", "фирма", "предприятие")),
+    Counted("employees", ("сотрудник", "работник", "специалист"), measures=("занятый", "персонал")),
     Counted("universities", ("университет", "вуз")),
     Counted("technoparks", ("технопарк",)),
     Counted("students", ("студент",)),
@@ -37,6 +41,8 @@ COUNTED: tuple[Counted, ...] = (
     Counted("jobs", ("место",), modifier="рабоч"),
     Counted("patents", ("патент",)),
 )
+GENERIC_COUNTED = {None, "человек", "организация", "единица"}  # the measure says what is counted
+MEASURE_WORD = re.compile(r"[А-Яа-яЁё-]+")
 COLUMNS = {"participants", "employees"}  # counts that are contract columns, not `attributes`
 MEMBERS = ("participants", "residents")  # `participants` is filled by the first of these
 AREA_KM2 = {"KM2": 1.0, "HA": 0.01}  # km² per unit; floor space (M2) is not a territory
@@ -48,12 +54,15 @@ CURRENCIES = {"RUB", "USD", "EUR", "CNY"}
 
 def count_attribute(figure: FigureFact, quote: str) -> str | None:
     """The attribute a count figure fills ("455 рабочих мест" → jobs), or None."""
-    if figure.unit != "COUNT" or not figure.counted:
+    if figure.unit != "COUNT":
         return None
     for entry in COUNTED:
         if figure.counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote.lower()):
             return entry.attribute
-    return None
+    if figure.counted not in GENERIC_COUNTED or not figure.measure:
+        return None
+    words = {lemma(w) for w in MEASURE_WORD.findall(figure.measure)}
+    return next((e.attribute for e in COUNTED if words & {*e.lemmas, *e.measures} and not e.modifier), None)
 
 
 def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: str) -> ClusterFact:

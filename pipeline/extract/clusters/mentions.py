@@ -21,7 +21,7 @@ from pipeline.extract.clusters.names import (
     display_name,
     normalize_quotes,
 )
-from pipeline.extract.clusters.places import canonical_city, region_of_words, set_city
+from pipeline.extract.clusters.places import canonical_city, region_named, set_city
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import CLUSTER, TOKENIZER, is_region_adjective, kind_of
 
@@ -105,7 +105,7 @@ def _named_mentions(text: str, matches: list[tuple[int, int, Any]]) -> list[Ment
         cluster = ClusterFact(
             name=display_name(text[start:end]), kind=kind, source="text", char_start=start, char_end=end
         )
-        cluster.region = region_of_words(fact.region or text[start:end])
+        cluster.region = region_named(fact.region or FIRST_WORD.match(text, start).group())  # type: ignore[union-attr]
         if fact.place:
             set_city(cluster, canonical_city(fact.place, nominative_case=True))
         out.append(Mention(cluster, start, end, _is_located(text, start)))

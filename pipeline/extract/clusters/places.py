@@ -1,22 +1,20 @@
 """Where a cluster is: country, federal subject and city from table cells, context and the page.
 
-Every gazetteer look-up goes through `subject_named`, `city_entry` and `region_of_adjective`, so the
-gazetteer behind them can be swapped in one place.
+Places are resolved by the shared territory gazetteer (`pipeline.extract.territories`); this module
+only decides which words of a cell or a sentence name the cluster's place.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from typing import Any
 
 from pipeline.extract.facts import ClusterFact
-from pipeline.extract.grammars.clusters import CITIES, REGION_ADJECTIVES, SUBJECTS
-from pipeline.nlp.morph import is_known, lemma
+from pipeline.extract.territories import Territory, find_territories, resolve_territory, territory
+from pipeline.nlp.morph import lemma
 
-FEDERAL_CITIES = {"Москва", "Санкт-Петербург", "Севастополь"}
-CITY_ALIASES = {"С.-Петербург": "Санкт-Петербург", "СПб": "Санкт-Петербург", "Петербург": "Санкт-Петербург"}
+FEDERAL_CITY_CODES = {"RU-MOW", "RU-SPE", "RU-SEV"}  # federal subjects that are cities
 PLACE_SEPARATORS = re.compile(r"[,;]")
 CITY_PREFIX = re.compile(r"^\s*г\.?\s+")
 REGION_IN = re.compile(
@@ -27,11 +25,7 @@ PLACE_AFTER = re.compile(
     r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:(?:расположенн|находящ)\w*\s+)?(?:в|на\s+территории)\s+"
     r"(?:районе\s+(?P<district>[А-ЯЁ][\w-]+)\s+)?(?P<g>г\.?\s*|города\s+|городе\s+)?(?P<city>[А-ЯЁ][\w-]+)"
 )
-# Words that place a text in a country, besides the gazetteer's cities of that country.
-COUNTRY_WORDS = {
-    "CN": r"Кита\w*|КНР|китайск\w*|шанхайск\w*|пекинск\w*",
-    "RU": r"Росси\w*|\bРФ\b|российск\w*|\bобласт\w*|\bкра[йяе]\b|Подмосковь\w*",
-}
+RU_ADMIN_WORDS = re.compile(r"\bобласт\w*|\bкра[йяе]\b")  # Russian subjects' generic words
 COUNTRY_REACH = 600  # characters around a mention searched for a country marker
 LOC_GAP = 12  # a LOC entity this close after a mention is its place ("… «Чжунгуньцунь» в Пекине")
 PAGE_REGION_MIN = 3  # mentions of one subject that make it the page's region
@@ -41,23 +35,29 @@ PAGE_REGION_SHARE = 0.6
 # --- gazetteer look-ups ------------------------------------------------------------------------
 
 
-def subject_named(text: str) -> str | None:
-    """The federal subject a text names exactly ("курская область" → "Курская область")."""
-    return next((s for s in SUBJECTS if s.lower() == text.lower()), None)
+def known_city(word: str | None) -> Territory | None:
+    """The city (or federal city, or district) a word names in any case: "Пекине" → Пекин."""
+    found = resolve_territory(word) if word else None
+    if found is None or not (found.type == "city" or found.code in FEDERAL_CITY_CODES):
+        return None
+    return found
 
 
-def city_entry(city: str | None) -> tuple[str | None, str, str | None] | None:
-    """(federal subject, country, city it is a district of) of a known city or district, or None."""
-    return CITIES.get(city or "")
+def _name(code: str | None) -> str | None:
+    found = territory(code) if code else None
+    return found.name if found else None
 
 
-def region_of_adjective(adjective_lemma: str) -> str | None:
-    return REGION_ADJECTIVES.get(adjective_lemma)
+def region_of_city(city: str | None) -> str | None:
+    """The federal subject of a known city ("Бийск" → "Алтайский край", "Москва" → "Москва")."""
+    found = known_city(city)
+    return _name(found.region) if found else None
 
 
-def subject_with_name(word: str) -> str | None:
-    """The republic whose name ends with `word` ("Татарстан" → "Республика Татарстан")."""
-    return next((s for s in SUBJECTS if s.endswith(word)), None)
+def region_named(words: str | None) -> str | None:
+    """The federal subject a phrase names: "Самарской области", "Калужский", "Республики Коми"."""
+    found = resolve_territory(words) if words else None
+    return found.name if found is not None and found.type == "region" else None
 
 
 # --- table cells -------------------------------------------------------------------------------
@@ -68,38 +68,37 @@ def parse_place(cell: str) -> tuple[str | None, str | None, str | None]:
     regions: list[str] = []
     cities: list[str] = []
     for item in PLACE_SEPARATORS.split(cell):
-        item = CITY_PREFIX.sub("", item).strip()
-        region, city = _place_item(CITY_ALIASES.get(item, item))
+        region, city = _place_item(CITY_PREFIX.sub("", item).strip())
         if region and region not in regions:
             regions.append(region)
         if city and city not in cities:
             cities.append(city)
     cities = [
-        c for c in cities if not (c in FEDERAL_CITIES and any(_region_of(o) == c for o in cities if o != c))
+        c for c in cities if not (_federal(c) and any(region_of_city(o) == c for o in cities if o != c))
     ]
     return (", ".join(regions) or None, ", ".join(cities) or None, country_of(regions, cities))
 
 
+def _federal(name: str) -> bool:
+    found = known_city(name)
+    return found is not None and found.code in FEDERAL_CITY_CODES
+
+
 def _place_item(item: str) -> tuple[str | None, str | None]:
+    """(region, city) of one place: a subject, a known city with its subject, or an unknown city."""
     if not item:
         return None, None
-    subject = subject_named(item)
-    if subject and subject not in FEDERAL_CITIES:
-        return subject, None
-    entry = city_entry(item)
-    return (entry[0], item) if entry else (None, item)
-
-
-def _region_of(city: str) -> str | None:
-    entry = city_entry(city)
-    return entry[0] if entry else None
+    city = known_city(item)
+    if city is not None:
+        return region_of_city(item), city.name
+    return region_named(item), None if region_named(item) else item
 
 
 def country_of(regions: list[str], cities: list[str]) -> str | None:
     """RU when a federal subject is known, else the one country of the known cities."""
     if regions:
         return "RU"
-    countries = {entry[1] for entry in map(city_entry, cities) if entry}
+    countries = {found.country for found in map(known_city, cities) if found}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -108,33 +107,25 @@ def country_of(regions: list[str], cities: list[str]) -> str | None:
 
 def regions_in(text: str) -> list[str]:
     """Federal subjects named in a text ("Самарской области", "Курская область", "Республики Коми")."""
-    return [r for r in (region_of_words(m.group(0)) for m in REGION_IN.finditer(text)) if r]
-
-
-def region_of_words(words: str | None) -> str | None:
-    """ "Самарской области" → "Самарская область"; "Калужский" → "Калужская область"."""
-    if not words:
-        return None
-    parts = words.split()
-    if parts[0].lower().startswith("республик") and len(parts) > 1:
-        return subject_with_name(parts[1])
-    return region_of_adjective(lemma(parts[0]))
+    return [r for r in (region_named(m.group(0)) for m in REGION_IN.finditer(text)) if r]
 
 
 def canonical_city(word: str, nominative_case: bool) -> str:
-    """A city as in the gazetteer: "Пекине" → "Пекин"; after "г." the printed form is kept."""
+    """A city as the gazetteer names it ("Пекине" → "Пекин"); an unknown one as printed after "г."
+    (`nominative_case`), else its lemma."""
     word = word.strip(" .,;")
-    if city_entry(word) or nominative_case and not is_known(word):
+    found = known_city(word)
+    if found is not None:
+        return found.name
+    if nominative_case:
         return word
-    base = lemma(word)
-    title = "-".join(p[:1].upper() + p[1:] for p in base.split("-"))
-    return title if city_entry(title) or not nominative_case else word
+    return "-".join(p[:1].upper() + p[1:] for p in lemma(word).split("-"))
 
 
 def set_city(fact: ClusterFact, city: str, district: str | None = None) -> None:
     """The city of a fact; a district ("Пудун") gives its city and is kept as an attribute."""
-    entry = city_entry(city)
-    parent = entry[2] if entry else None
+    found = known_city(city)
+    parent = _name(found.within) if found else None
     fact.city = parent or city
     if district or parent:
         fact.attributes.setdefault("district", district or city)
@@ -146,7 +137,7 @@ def place_after(fact: ClusterFact, suffix: str) -> None:
     if place is None or fact.city is not None:
         return
     city = canonical_city(place.group("city"), nominative_case=bool(place.group("g")))
-    if city_entry(city) or place.group("g"):
+    if known_city(city) or place.group("g"):
         set_city(fact, city, place.group("district"))
 
 
@@ -156,7 +147,7 @@ def place_in(fact: ClusterFact, context: str) -> None:
         if fact.city is not None:
             break
         city = canonical_city(found.group("city"), nominative_case=False)
-        if city_entry(city) or found.group("g"):
+        if known_city(city) or found.group("g"):
             set_city(fact, city)
     if fact.region is None:
         fact.region = next(iter(regions_in(context)), None)
@@ -167,7 +158,7 @@ def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str |
     if fact.city is None and analysis is not None:
         fact.city = _loc_entity_city(analysis, fact)
     if fact.region is None:
-        fact.region = _region_of(fact.city or "")
+        fact.region = region_of_city(fact.city)
     if fact.country is None:
         fact.country = country_of([fact.region] if fact.region else [], [fact.city] if fact.city else [])
     start, end = fact.char_start or 0, fact.char_end or 0
@@ -179,30 +170,18 @@ def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str |
 
 def _loc_entity_city(analysis: Any, fact: ClusterFact) -> str | None:
     for e in analysis.entities:
-        if e.type == "LOC" and 0 <= e.start - (fact.char_end or 0) <= LOC_GAP and city_entry(e.normal):
-            return e.normal
+        if e.type == "LOC" and 0 <= e.start - (fact.char_end or 0) <= LOC_GAP and known_city(e.normal):
+            return known_city(e.normal).name  # type: ignore[union-attr]
     return None
 
 
 def nearest_country(text: str, start: int, end: int, window: int = COUNTRY_REACH) -> str | None:
-    """The country whose marker ("Китай", "российский", "области") is nearest to a span."""
-    best: tuple[int, str] | None = None
-    for country, pattern in _country_markers().items():
-        for found in pattern.finditer(text, max(0, start - window), min(len(text), end + window)):
-            distance = max(start - found.end(), found.start() - end, 0)
-            if best is None or distance < best[0]:
-                best = (distance, country)
-    return best[1] if best else None
-
-
-@cache
-def _country_markers() -> dict[str, re.Pattern]:
-    """Per country: its marker words and its gazetteer cities in any case ending ("Пекине")."""
-    out = {}
-    for country, words in COUNTRY_WORDS.items():
-        cities = [r"\b" + re.escape(c[:-1]) + r"\w*" for c, entry in CITIES.items() if entry[1] == country]
-        out[country] = re.compile("|".join([words, *cities]))
-    return out
+    """The country of the territory (or Russian subject word) named nearest to a span."""
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    markers = [(lo + t.start, lo + t.end, t.territory.country) for t in find_territories(text[lo:hi])]
+    markers += [(m.start(), m.end(), "RU") for m in RU_ADMIN_WORDS.finditer(text, lo, hi)]
+    ranked = sorted((max(start - b, a - end, 0), country) for a, b, country in markers if country)
+    return ranked[0][1] if ranked else None
 
 
 def page_region(text: str) -> str | None:

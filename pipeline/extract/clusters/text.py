@@ -37,9 +37,9 @@ FAMILIES = {
 }
 PRONOUN_REACH = 200  # "его" refers to a mention at most this far back
 KIND_WORD_REACH = 1500  # "Парк …" refers to a mention of its kind at most this far back
-HEADING_PREFIX = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?")
+HEADING_PREFIX = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?")
 HEADING_TAIL = re.compile(r"^[\s.»\"”]*$")
-NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s")
+NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 
 
 def extract_clusters_from_text(
