@@ -36,6 +36,7 @@ GENERIC_WORDS = frozenset({
     "оэз", "ппт", "тор", "тосэр", "в", "г", "промышленно-производственный", "тип",
 })  # fmt: skip
 
+STEM = 4  # letters of a kind lemma that every form of it starts with (fewer for short lemmas)
 TERRITORY_TYPES = {"country", "region", "city"}  # adjectives of these name a cluster ("Калужский …")
 
 # Kind nouns that end compound names ("химфармкластер", "медтехнопарк"), longest first.
@@ -63,7 +64,7 @@ def _pos(word: str, tags: set[str]) -> bool:
 
 def _singular_of(lemmas: set[str]) -> custom:
     """A noun with one of the lemmas, in a singular form ("кластеры" is a generic plural)."""
-    stems = tuple({w[:4] for w in lemmas})
+    stems = tuple({w[: min(STEM, len(w) - 1)] for w in lemmas})  # "зон" of "зона", "зоны"
 
     def check(word: str) -> bool:
         low = word.lower()
