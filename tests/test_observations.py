@@ -193,3 +193,62 @@ def test_label_kind_and_period_label() -> None:
     assert label_kind(["Ростовская область", "2018"]) == "level"
     assert label_kind(["Прогноз 2024"]) == "target"
     assert period_label(Period("2017-07-01", "2017-09-30", "quarter")) == "2017-Q3"
+
+
+def _declaration_table() -> ParsedTable:
+    """A target-indicator table as the parser gives it: a spanning header, the years in a header
+    row parsed as data, a unit column (layout of a regional investment declaration)."""
+    header = ["Наименование показателя", "Единица измерения", "Значение (уровень) показателя", "", ""]
+    rows = [
+        ["", "", "2021 г.", "2022 г.", "2030 г."],
+        ["Темп роста (индекс роста) физического объема инвестиций в основной капитал", "% к 2020 году",
+         "103,2", "107,9", "170,0"],
+        ["Объем отгруженных товаров собственного производства", "млрд рублей", "550,1", "580,4", "812,0"],
+        ["Доля экспорта в ВРП", "%", "9,4%", "9,8%", "12,0%"],
+    ]  # fmt: skip
+    cells = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cells.append(TableCell(r, c, 2, text, row_label=row[0] or None, col_label=header[c] or None))
+    return ParsedTable(0, 2, 2, header, cells)
+
+
+def test_header_rows_unit_column_and_percent_cells() -> None:
+    tables, cells = _frames(DOC_A, [_declaration_table()])
+    obs = build_observations(None, cells, tables, default_subject=resolve_territory("Курская область"))
+    by_cell = {(o["row"], o["col"]): o for o in obs.to_dict("records")}
+    assert 0 not in {row for row, _ in by_cell}  # the row of years is a header, not data
+    index = by_cell[(1, 4)]
+    assert (index["indicator"], index["unit"], index["value_scaled"]) == (
+        "fixed_capital_investment",
+        "PERCENT",
+        170.0,
+    )
+    assert (str(index["period_start"]), index["base_period"], index["kind"]) == (
+        "2030-01-01",
+        "2020",
+        "change",
+    )
+    shipped = by_cell[(2, 3)]
+    assert (shipped["indicator"], shipped["unit"], shipped["value_scaled"]) == (
+        "shipped_goods",
+        "RUB",
+        580.4e9,
+    )
+    assert str(shipped["period_start"]) == "2022-01-01" and shipped["subject_code"] == "RU-KRS"
+    share = by_cell[(3, 2)]
+    assert (share["indicator"], share["unit"], share["value_scaled"]) == ("export_to_grp", "PERCENT", 9.4)
+
+
+def test_product_rows_take_the_indicator_of_their_column() -> None:
+    header = ["Товарная группа", "Объем экспорта, млн. долл. США", "Доля в общем объеме экспорта"]
+    labels = ["Минеральные продукты", "Продукция химической промышленности, каучук", "Злаки"]
+    values = [["262,3", "38,4%"], ["86,5", "12,7%"], ["73,6", "10,8%"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values)])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert set(obs["indicator"]) == {"export"}
+    chem = obs.loc[(1, 1)]
+    assert (chem["measure"], chem["value_scaled"], chem["unit"]) == (
+        "Объем экспорта — Продукция химической промышленности", 86.5e6, "USD",
+    )  # fmt: skip
+    assert (obs.loc[(2, 2)]["kind"], obs.loc[(2, 2)]["unit"]) == ("share", "PERCENT")

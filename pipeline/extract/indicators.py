@@ -38,7 +38,7 @@ CATALOG_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.tom
 TYPES = ("stock", "flow", "rate", "index")
 UNIT_CLASSES = (
     "money", "percent", "count", "mass", "area", "volume", "length", "power", "energy", "freight",
-    "times", "duration",
+    "times", "duration", "score",
 )  # fmt: skip
 # Changes and shares ("+5 %", "в 2 раза") fit every indicator.
 ALWAYS_FITS = frozenset({"percent", "times"})
@@ -50,7 +50,8 @@ _CLASS_OF_UNIT = {
     "KM2": "area", "M2": "area", "HA": "area", "M3": "volume", "L": "volume",
     "KM": "length", "M": "length", "TONNE": "mass", "KG": "mass", "CENTNER": "mass",
     "KW": "power", "MW": "power", "GW": "power", "KWH": "energy", "MWH": "energy", "GWH": "energy",
-    "TKM": "freight", "PKM": "freight", "YEAR": "duration",
+    "TKM": "freight", "PKM": "freight", "YEAR": "duration", "DAY": "duration", "COUNT": "count",
+    "POINT": "score",
 }  # fmt: skip
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁёA-Za-z]+)*")
 
@@ -65,6 +66,7 @@ class Indicator:
     patterns: tuple[tuple[str, ...], ...]  # lemmas of each pattern
     generic: bool = False
     strict_units: bool = False  # percent/times do not fit unless listed
+    product: bool = False  # a product or branch: another label's indicator wins over it in a table
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ def _entry(raw: dict) -> Indicator:
         patterns=tuple(_pattern(p) for p in raw["patterns"]),
         generic=bool(raw.get("generic", False)),
         strict_units=bool(raw.get("strict_units", False)),
+        product=bool(raw.get("product", False)),
     )
 
 

@@ -20,7 +20,8 @@ import pandas as pd
 
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
-from pipeline.extract.indicators import ANY_UNIT, find_indicator, words_of
+from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicator, words_of
+from pipeline.extract.table_labels import BARE_YEAR, LabelledCell, labelled_cells
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.schema import conform
 
@@ -30,7 +31,6 @@ ID_LENGTH = 16
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
 LABEL_PART = re.compile(r"\s*[/\n|]\s*")
-BARE_YEAR = re.compile(r"^(?:на\s+)?((?:19|20)\d\d)\s*(?:г\.?|гг\.?|год|года)?$", re.I)
 BASE_MARKER = re.compile(
     r"(?:\bк|\bпротив|относительно|по сравнению с|в сравнении с)\s+(?:уровню\s+)?$", re.I
 )
@@ -38,11 +38,15 @@ TO_DATE = re.compile(r"к\s", re.I)
 RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?)\s*$", re.I)
 # Label words that tell what kind of value a column holds; checked in this order.
 KIND_MARKERS = (
-    ("share", re.compile(r"к итогу|в % от|доля|удельный вес|структур", re.I)),
+    ("share", re.compile(r"к итогу|%\s*от\b|\bдоля|\bдоли|удельный вес|\bструктур", re.I)),
     ("target", re.compile(r"план|прогноз|целев|ожида", re.I)),
-    ("change", re.compile(r"в %\s*к|в процентах к|\bтемп|\bприрост|\bиндекс|\bизменени|\bроста?\b", re.I)),
+    (
+        "change",
+        re.compile(r"%\s*к\b|в процентах к|\bтемп|\bприрост|\bиндекс|\bизменени|\bроста?\b|\bдинамик", re.I),
+    ),
 )
 QUARTER_MONTHS = 3
+CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
     "value_scaled", "unit", "qualifier", "kind", "base_period", "doc_id", "page",
@@ -104,63 +108,91 @@ def _table_rows(
     captions = {}
     if tables is not None and not tables.empty:
         captions = dict(zip(tables["table_id"], tables["caption"], strict=True))
-    numeric = cells[cells["value"].notna()]
-    out = (_cell_row(c, captions.get(c["table_id"]), default) for c in numeric.to_dict("records"))
-    return [row for row in out if row is not None]
+    rows = []
+    for table_id, group in cells.groupby("table_id", sort=False):
+        caption = captions.get(table_id)
+        caption = str(caption) if _present(caption) and str(caption).strip() else None
+        for cell in labelled_cells(group, caption):
+            row = _cell_row(cell, caption, default)
+            if row is not None:
+                rows.append(row)
+    return rows
 
 
-def _labels(cell: dict, caption: object) -> list[str]:
-    """Row label, column label and — when those only say where and when — the caption."""
-    own = [str(t) for t in (cell.get("row_label"), cell.get("col_label")) if _present(t) and str(t).strip()]
-    if _present(caption) and str(caption).strip() and all(_qualifies_only(label) for label in own):
-        return [*own, str(caption)]
-    return own
+def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
+    """Row label, column label, the row's unit text and — when the cell's own labels only say
+    where, when or which product — the caption."""
+    own = [t for t in (cell.row_label, cell.col_label) if t]
+    extra = [cell.unit_text] if cell.unit_text else []
+    if caption and all(_qualifies_only(label) for label in own):
+        return [*own, *extra, caption]
+    return [*own, *extra]
+
+
+def _specific(match: IndicatorMatch | None) -> bool:
+    return match is not None and not (match.indicator.product or match.indicator.generic)
 
 
 def _qualifies_only(label: str) -> bool:
-    """The label names a territory or a period, not a quantity ("Курская область", "2019 / I кв.")."""
-    return find_indicator(words_of(label)) is None and (
-        bool(find_territories(label)) or bool(extract_dates(_dated(label)))
-    )
+    """The label names a territory, a period or a product, not a quantity ("Курская область",
+    "2019 / I кв.", "Продукция химической промышленности")."""
+    match = find_indicator(words_of(label))
+    if _specific(match):
+        return False
+    return match is not None or bool(find_territories(label)) or bool(extract_dates(_dated(label)))
 
 
-def _cell_row(cell: dict, caption: object, default: Territory | None) -> dict | None:
+def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch, str | None] | None:
+    """(label, match, product label): the first label naming a specific indicator wins over one
+    naming a product or a generic head ("Злаки" × "Объем экспорта" → export of "Злаки"); a product
+    or generic head alone needs a known unit that fits it ("Зерно, тыс. т")."""
+    found = [(label, m) for label in labels if (m := find_indicator(words_of(label), unit))]
+    specific = [f for f in found if _specific(f[1])]
+    if not specific and (not found or unit == ANY_UNIT):
+        return None
+    label, match = (specific or found)[0]
+    product = next((lb for lb, m in found if m.indicator.product and lb != label), None)
+    return label, match, product
+
+
+def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None) -> dict | None:
     labels = _labels(cell, caption)
-    unit = cell.get("unit") if _present(cell.get("unit")) else ANY_UNIT
-    found = next(((label, m) for label in labels if (m := find_indicator(words_of(label), unit))), None)
+    unit = cell.unit if cell.unit is not None else ANY_UNIT
+    found = _indicator(labels, unit)
     if found is None:
         return None
-    label, match = found
+    label, match, product = found
     period, base = label_period(labels)
     subject = _subject(labels) or default
-    mult = cell.get("unit_mult") if _present(cell.get("unit_mult")) else 0
     return {
-        "observation_id": _id("obs", "table", cell["table_id"], cell["row"], cell["col"]),
+        "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
-        "measure": _measure(label),
+        "measure": _measure(label) + (f" — {_measure(product)}" if product else ""),
         "subject_code": subject.code if subject else None,
         "subject": subject.name if subject else None,
         "period_start": period.start if period else None,
         "period_end": period.end if period else None,
         "period_precision": period.precision if period else None,
-        "value_scaled": float(cell["value"]) * 10 ** int(mult),
-        "unit": None if unit == ANY_UNIT else unit,
+        "value_scaled": cell.value * 10**cell.unit_mult,
+        "unit": cell.unit,
         "qualifier": "=",
         "kind": label_kind(labels),
         "base_period": period_label(base) if base else None,
-        "doc_id": cell["doc_id"],
-        "page": cell["page"],
+        "doc_id": cell.doc_id,
+        "page": cell.page,
         "source": "table",
-        "table_id": cell["table_id"],
-        "row": cell["row"],
-        "col": cell["col"],
-        "review_status": cell.get("review_status") if _present(cell.get("review_status")) else UNREVIEWED,
+        "table_id": cell.table_id,
+        "row": cell.row,
+        "col": cell.col,
+        "review_status": cell.review_status or UNREVIEWED,
     }
 
 
 def _measure(label: str) -> str:
-    """The label without its unit tail: "Оборот розничной торговли, млрд.рублей" → the first part."""
-    return re.split(r"\s*[,(]\s*", " ".join(label.split()), maxsplit=1)[0]
+    """The label without a table number and its unit tail: "Таблица N 4 Темпы роста объема
+    экспорта РФ, ЦФО" → "Темпы роста объема экспорта РФ"."""
+    label = CAPTION_NUMBER.sub("", " ".join(label.split()))
+    return re.split(r"\s*[,(]\s*", label, maxsplit=1)[0]
 
 
 def _subject(labels: Iterable[str]) -> Territory | None:

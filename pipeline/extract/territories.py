@@ -2,7 +2,8 @@
 
 Gazetteers are data: `pipeline/data/countries.csv` (ISO 3166-1 alpha-2), `regions.csv` (the 85
 federal subjects, ISO 3166-2:RU; Крым and Севастополь, which ISO lists under UA, carry the codes
-RU-CR and RU-SEV used in Russian sources) and `cities.csv` (code `<region or country>/<slug>`,
+RU-CR and RU-SEV used in Russian sources), `federal_districts.csv` (ЦФО … ДФО; codes RU-CFD …
+RU-FEFD are ours, ISO has none) and `cities.csv` (code `<region or country>/<slug>`,
 the subject it lies in, `within` for a district of a city: Пудун → Шанхай). Every name, alias and
 adjective is matched by its lemmas (`pipeline.extract.lemmas`): "Курской области", "курские",
 "Курская обл." → RU-KRS; "КНР", "Китая", "китайский" → CN.
@@ -102,8 +103,9 @@ def _entries() -> list[tuple[str, _Entry]]:
     out: list[tuple[str, _Entry]] = []
     for row in _read("countries.csv"):
         out += _named(Territory(row["code"], row["name"], "country", row["code"]), row)
-    for row in _read("regions.csv"):
-        out += _named(Territory(row["code"], row["name"], "region", "RU", row["code"]), row)
+    for name in ("regions.csv", "federal_districts.csv"):
+        for row in _read(name):
+            out += _named(Territory(row["code"], row["name"], "region", "RU", row["code"]), row)
     for row in _read("cities.csv"):
         region, within = row["region"] or None, row["within"] or None
         t = Territory(row["code"], row["name"], "city", row["country"], region, within)
