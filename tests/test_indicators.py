@@ -117,3 +117,11 @@ def test_strict_units_keep_shares_out_of_counts() -> None:
     # "доля региона в экспорте": a share of the export, not a number of regions
     assert match_label("доля региона в экспорте ЦФО", "PERCENT").id == "export"
     assert match_label("регионов", None).id == "territorial_units"
+
+
+def test_every_lexicon_unit_has_a_class() -> None:
+    from pipeline import lexicon
+
+    for unit in lexicon.UNITS:
+        assert unit_class(unit.code) in UNIT_CLASSES, unit
+    assert unit_class("MW") == "power" and unit_class("PP") == "percent" and unit_class("TIMES") == "times"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.extract.numbers import CURRENCIES
+from pipeline import lexicon
 from pipeline.nlp.morph import lemma, parses
 
 __all__ = [
@@ -44,15 +44,10 @@ UNIT_CLASSES = (
 ALWAYS_FITS = frozenset({"percent", "times"})
 MAX_GAP = 2  # other words allowed between two words of a pattern
 ANY_UNIT = "*"  # `unit` argument that skips the unit check (e.g. a table label without a unit)
-# Unit codes of pipeline.extract.numbers (and the units the lexicon adds) by class.
-_CLASS_OF_UNIT = {
-    "PERCENT": "percent", "PP": "percent", "TIMES": "times",
-    "KM2": "area", "M2": "area", "HA": "area", "M3": "volume", "L": "volume",
-    "KM": "length", "M": "length", "TONNE": "mass", "KG": "mass", "CENTNER": "mass",
-    "KW": "power", "MW": "power", "GW": "power", "KWH": "energy", "MWH": "energy", "GWH": "energy",
-    "TKM": "freight", "PKM": "freight", "YEAR": "duration", "DAY": "duration", "COUNT": "count",
-    "POINT": "score",
-}  # fmt: skip
+# Unit class of a lexicon unit kind, where the names differ (pipeline/lexicon.py `Unit.kind`).
+_CLASS_OF_KIND = {"currency": "money", "points": "percent", "ratio": "times", "voltage": "power"}
+# Codes figures use that are no lexicon unit: a counted noun, and units of the gold/tables.
+_CLASS_OF_CODE = {"COUNT": "count", "DAY": "duration", "YEAR": "duration", "POINT": "score"}
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁёA-Za-z]+)*")
 
 
@@ -127,13 +122,15 @@ def _by_first_lemma() -> dict[str, list[tuple[tuple[str, ...], Indicator]]]:
     return index
 
 
+@cache
+def _unit_classes() -> dict[str, str]:
+    kinds = {u.code: _CLASS_OF_KIND.get(u.kind, u.kind) for u in lexicon.UNITS}
+    return kinds | dict.fromkeys(lexicon.CURRENCIES, "money") | _CLASS_OF_CODE
+
+
 def unit_class(unit: str | None) -> str | None:
     """Class of a unit code: "RUB" → money, "HA" → area, None (a counted noun) → count."""
-    if unit is None:
-        return "count"
-    if unit in CURRENCIES:
-        return "money"
-    return _CLASS_OF_UNIT.get(unit)
+    return "count" if unit is None else _unit_classes().get(unit)
 
 
 def fits_unit(indicator: Indicator, unit: str | None) -> bool:
