@@ -157,6 +157,12 @@ TIME_ABBRS: tuple[str, ...] = ("г", "гг", "ч", "с")
 # Nouns that name a period or a frame, never what a figure measures ("в 2019 году (около 25%)").
 PERIOD_NOUNS: tuple[str, ...] = ("год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог")
 
+# Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года").
+BASE_CUES: tuple[str, ...] = (
+    "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
+    "относительно", "по отношению к", "против", "к соответствующему периоду", "к аналогичному периоду",
+)  # fmt: skip
+
 # Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").
 COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
 # Other words after a number that are never what it counts (references, layout).

@@ -10,6 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
+PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 DATE = "date32[pyarrow]"  # an ISO date: DuckDB DATE, Parquet date32 (observations; figures' periods)
 
 
@@ -73,13 +74,22 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "period": _col(STR),
         "confidence": _col(FLOAT, ge=0, le=1),
         "extractor": _col(STR),
+        "period_start": _col(DATE),
+        "period_end": _col(DATE),
+        "period_precision": _col(STR, isin=list(PRECISIONS)),
+        "base_period": _col(STR),
+        "indicator": _col(STR),
+        "subject_code": _col(STR),
+        "subject_type": _col(STR, isin=["country", "region", "city", "org", "pair"]),
+        "date_id": _col(STR),
+        "subject_mention_id": _col(STR),
     },
     "dates": {
         "date_id": _col(STR, False),
         **_PROVENANCE,
-        "start": _col(STR),
-        "end": _col(STR),
-        "precision": _col(STR, isin=["day", "month", "quarter", "year", "decade", "century"]),
+        "start": _col(DATE),
+        "end": _col(DATE),
+        "precision": _col(STR, isin=list(PRECISIONS)),
         "kind": _col(STR, isin=["point", "range", "by", "since"]),
         "confidence": _col(FLOAT, ge=0, le=1),
     },

@@ -93,9 +93,6 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
         }
 
     out: dict[str, list[dict]] = {"figures": [], "dates": [], "mentions": [], "clusters": []}
-    for f in facts.figures:
-        row = provenance("figures", f.char_start, f.char_end) | _figure_fields(f)
-        out["figures"].append(_rename_id(row, "figure_id"))
     for d in facts.dates:
         row = provenance("dates", d.char_start, d.char_end) | _without_offsets(asdict(d))
         out["dates"].append(_rename_id(row, "date_id"))
@@ -103,6 +100,13 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
         row = provenance("mentions", m.char_start, m.char_end) | _without_offsets(asdict(m))
         row = {k: v for k, v in row.items() if k not in ("quote", "sentence")}
         out["mentions"].append(_rename_id(row, "mention_id"))
+    date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, out["dates"], strict=True)}
+    mentions = list(zip(facts.mentions, out["mentions"], strict=True))
+    for f in facts.figures:
+        row = provenance("figures", f.char_start, f.char_end) | _figure_fields(f)
+        row["date_id"] = date_ids.get(f.period_from) if f.period_from is not None else None
+        row["subject_mention_id"] = _mention_at(mentions, f.subject_from)
+        out["figures"].append(_rename_id(row, "figure_id"))
     for c in facts.clusters:
         out["clusters"].append(cluster_row(c, doc_id=doc_id, pages=[page]))
     return out
@@ -135,8 +139,19 @@ def cluster_row(c: ClusterFact, *, doc_id: str, pages: list[int]) -> dict:
     }
 
 
+_LINK_OFFSETS = ("period_from", "subject_from")
+
+
+def _mention_at(mentions: list[tuple[MentionFact, dict]], offset: int | None) -> str | None:
+    """Id of the mention that covers a character offset (the figure's subject), if any."""
+    if offset is None:
+        return None
+    return next((r["mention_id"] for m, r in mentions if m.char_start <= offset < m.char_end), None)
+
+
 def _figure_fields(f: FigureFact) -> dict:
-    return _without_offsets(asdict(f)) | {"value_scaled": f.value_scaled}
+    row = _without_offsets(asdict(f)) | {"value_scaled": f.value_scaled}
+    return {k: v for k, v in row.items() if k not in _LINK_OFFSETS}
 
 
 def _without_offsets(row: dict) -> dict:

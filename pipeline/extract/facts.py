@@ -34,6 +34,15 @@ class FigureFact:
     period: str | None = None
     confidence: float = 0.8
     extractor: str = "grammar"
+    period_start: str | None = None  # ISO date: first day of the reporting period
+    period_end: str | None = None  # ISO date: last day of the reporting period
+    period_precision: str | None = None  # day | month | quarter | year | decade | century
+    base_period: str | None = None  # comparison base, compact ISO: "2018", "2018-Q1", "2018-03"
+    indicator: str | None = None  # id in pipeline/data/indicators.toml
+    subject_code: str | None = None  # ISO 3166-1/-2 code, city "<region>/<slug>", "org:<key>"
+    subject_type: str | None = None  # country | region | city | org | pair
+    period_from: int | None = None  # char_start of the date the period came from (→ date_id)
+    subject_from: int | None = None  # char_start of the territory named as subject (→ mention_id)
 
     @property
     def value_scaled(self) -> float:

@@ -16,8 +16,10 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.figure_context import Sentences, is_base, resolve, set_period
 from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
 from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of
+from pipeline.extract.territories import is_currency_country
 from pipeline.nlp import segment
 from pipeline.nlp.morph import nominative, parses
 
@@ -89,7 +91,8 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     """Figures in `text` (offsets index it); `dates` give periods and exclude years."""
     dates = _fallback_dates(text) if dates is None else dates
     facts: list[FigureFact] = []
-    for start, end in _sentences(text, analysis):
+    sentences = _sentences(text, analysis)
+    for start, end in sentences:
         chunk = text[start:end]
         if not _TRIGGER.search(chunk):
             continue
@@ -104,6 +107,8 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
         _syntax_measures(facts, analysis)
     _inherit_currency(facts)
     _count_bare(text, facts)
+    facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
+    resolve(text, facts, dates, Sentences(sentences))
     return facts
 
 
@@ -422,7 +427,7 @@ def _add_context(
     words = _clause(text, f, s_start, s_end)
     left = [w for w in words if w.end <= f.char_start]
     right = [w for w in words if w.start >= f.char_end]
-    f.period = _period(text, f, words, dates, s_start, s_end)
+    set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
     f.kind = _kind(text, f, left, right, dates, words)
     if f.unit != "COUNT":
         f.measure = _measure(left, right)
@@ -517,7 +522,7 @@ def _share_after(right: list[_Word]) -> bool:
     )  # "около 20% отечественного железорудного сырья"
 
 
-def _period(text, f, words, dates, s_start, s_end) -> str | None:
+def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     lo = words[0].start if words else s_start
     hi = words[-1].end if words else s_end
     inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
@@ -529,17 +534,11 @@ def _period(text, f, words, dates, s_start, s_end) -> str | None:
     before = [d for d in inside if d.char_end <= f.char_start]
     if not (after or before):
         before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
+    if not (after or before):
+        after = [d for d in dates if f.char_end <= d.char_start and d.char_end <= s_end]
     if after:
-        return _iso(min(after, key=lambda d: d.char_start))
-    return _iso(max(before, key=lambda d: d.char_end)) if before else None
-
-
-def _iso(d: DateFact) -> str:
-    cut = {"year": 4, "decade": 4, "century": 4, "month": 7}.get(d.precision, 10)
-    a, b = d.start[:cut], d.end[:cut]
-    if d.kind == "by":
-        return b
-    return a if a == b else f"{a}/{b}"
+        return min(after, key=lambda d: d.char_start)
+    return max(before, key=lambda d: d.char_end) if before else None
 
 
 def _measure(left: list[_Word], right: list[_Word]) -> str | None:
@@ -712,7 +711,11 @@ def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:
         return f"{_geo_name(m.group(1))}–{_geo_name(m.group(2))}"
     if analysis is not None and getattr(analysis, "entities", None):
         ents = [
-            e for e in analysis.entities if e.type in {"LOC", "ORG"} and s_start <= e.start < f.char_start
+            e
+            for e in analysis.entities
+            if e.type in {"LOC", "ORG"}
+            and s_start <= e.start < f.char_start
+            and not is_currency_country(text, e.start, e.end)
         ]
         return ents[-1].normal if ents else None
     geo = [i for i, w in enumerate(left) if _is_geo(w)]
