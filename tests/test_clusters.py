@@ -13,10 +13,12 @@ from pipeline.extract.clusters import (
     cluster_id,
     clusters_from_table,
     extract_clusters_from_text,
+    mentions,
     normal_name,
     parse_urls,
     resolve_clusters,
 )
+from pipeline.extract.skeleton import marked
 from pipeline.model import ParsedTable, TableCell
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -303,3 +305,11 @@ def test_urls():
     assert parse_urls(REDIRECT) == "http://www.technounity.ru/"
     assert parse_urls("www.clustermedtech.ru\nwww.21mpp.ru") == "www.clustermedtech.ru www.21mpp.ru"
     assert parse_urls("") is None
+
+
+@pytest.mark.parametrize("rule", mentions.RULES, ids=lambda r: r.name)
+def test_rule_examples(rule):
+    """Each "not a named cluster" rule rejects its positive example and lets its negative one through."""
+    for example, rejected in ((rule.positive, True), (rule.negative, False)):
+        context = mentions.example_context(*marked(example))
+        assert rule.rejects(context) is rejected, example

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from yargy import Parser
 
@@ -24,6 +23,7 @@ from pipeline.extract.clusters.names import (
 from pipeline.extract.clusters.places import canonical_city, region_named, set_city
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import CLUSTER, TOKENIZER, is_region_adjective, kind_of
+from pipeline.extract.skeleton import Rule, first_rejecting, windows
 
 # Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
 TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
@@ -55,80 +55,110 @@ def _parser() -> Parser:
 def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """Named mentions of a text in order of their offsets."""
     matches = _matches(text)
-    mentions = _named_mentions(text, matches) + _based_mentions(text, sentences, matches)
+    mentions = _named_mentions(matches) + _based_mentions(sentences, matches)
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Spans around kind words, merged (the chart parser is slow on whole pages)."""
-    spans: list[tuple[int, int]] = []
-    for m in TRIGGER.finditer(text):
-        lo = text.rfind(" ", 0, max(0, m.start() - WINDOW_REACH)) + 1
-        hi = text.find(" ", min(len(text), m.end() + WINDOW_REACH))
-        hi = len(text) if hi < 0 else hi
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
-    return spans
+@dataclass(frozen=True)
+class Match:
+    """One match of the cluster grammar: its span and the parts the grammar found."""
+
+    text: str
+    start: int
+    end: int
+    kind: str | None
+    name: str | None
+    region: str | None
+    base: str | None
+    place: str | None
+
+    @property
+    def named(self) -> bool:
+        """Something names it: a name, a region, a base organization, a place or a region adjective."""
+        first = FIRST_WORD.match(self.text, self.start)
+        leading = first is not None and is_region_adjective(first.group())
+        return bool(self.name or self.region or self.base or self.place or leading)
 
 
-def _matches(text: str) -> list[tuple[int, int, Any]]:
-    """(start, end, fact) of the grammar's matches in the windows of a text."""
+def _matches(text: str) -> list[Match]:
+    """The grammar's matches in windows around kind words (the chart parser is slow on whole pages)."""
     out = []
-    for lo, hi in _windows(text):
-        for match in _parser().findall(text[lo:hi]):
-            out.append((lo + match.span.start, lo + match.span.stop, match.fact))
+    for lo, hi in windows(text, TRIGGER, left=WINDOW_REACH, right=WINDOW_REACH):
+        for m in _parser().findall(text[lo:hi]):
+            f = m.fact
+            out.append(
+                Match(text, lo + m.span.start, lo + m.span.stop, f.kind, f.name, f.region, f.base, f.place)
+            )
     return out
 
 
-def _is_named(text: str, start: int, fact: Any) -> bool:
-    first = FIRST_WORD.match(text[start:])
-    return bool(
-        fact.name or fact.region or fact.base or fact.place or first and is_region_adjective(first.group())
-    )
+# "Not a named cluster" rules; the candidate of each example is in [brackets].
+RULES: tuple[Rule[Match], ...] = (
+    Rule(
+        "generic kind phrase",
+        lambda m: not m.named,
+        positive="[Инновационный кластер] создаётся на локальном уровне.",
+        negative="[Калужский фармкластер] объединяет 40 участников.",
+    ),
+    Rule(
+        "name is a heading on the next line",
+        lambda m: bool(m.name) and not QUOTE_CHARS.search(m.name or "") and "\n" in m.text[m.start : m.end],
+        positive="Участники: [индустриальный парк\nРазвитие] региона.",
+        negative="Участники: [индустриальный парк «Развитие»] региона.",
+    ),
+    Rule(
+        "park or zone of no economic kind",
+        lambda m: kind_of(m.kind or "") is None and m.region is None,
+        positive="[Парк «Сокольники»] открыт ежедневно.",
+        negative="[Индустриальный парк «Сокольники»] открыт для резидентов.",
+    ),
+)
 
 
-def _acceptable(text: str, start: int, end: int, fact: Any) -> bool:
-    """Reject a capitalized "name" on the next line (a heading) or a kind word without a kind."""
-    if fact.name and not QUOTE_CHARS.search(fact.name) and "\n" in text[start:end]:
-        return False
-    return kind_of(fact.kind or "") is not None or fact.region is not None
+def example_context(text: str, start: int, end: int) -> Match:
+    """The grammar match at a marked span of a rule example (for tests generated from RULES)."""
+    return next(m for m in _matches(text) if (m.start, m.end) == (start, end))
 
 
-def _named_mentions(text: str, matches: list[tuple[int, int, Any]]) -> list[Mention]:
+def _named_mentions(matches: list[Match]) -> list[Mention]:
     out = []
-    for start, end, fact in matches:
-        if not _is_named(text, start, fact) or not _acceptable(text, start, end, fact):
+    for m in matches:
+        if first_rejecting(RULES, m) is not None:
             continue
-        kind = kind_of(fact.kind or "") or "cluster"
         cluster = ClusterFact(
-            name=display_name(text[start:end]), kind=kind, source="text", char_start=start, char_end=end
+            name=display_name(m.text[m.start : m.end]),
+            kind=kind_of(m.kind or "") or "cluster",
+            source="text",
+            char_start=m.start,
+            char_end=m.end,
         )
-        cluster.region = region_named(fact.region or FIRST_WORD.match(text, start).group())  # type: ignore[union-attr]
-        if fact.place:
-            set_city(cluster, canonical_city(fact.place, nominative_case=True))
-        out.append(Mention(cluster, start, end, _is_located(text, start)))
+        first = FIRST_WORD.match(m.text, m.start)
+        cluster.region = region_named(m.region or (first.group() if first else None))
+        if m.place:
+            set_city(cluster, canonical_city(m.place, nominative_case=True))
+        out.append(Mention(cluster, m.start, m.end, _is_located(m.text, m.start)))
     return out
 
 
-def _based_mentions(
-    text: str, sentences: list[tuple[int, int]], matches: list[tuple[int, int, Any]]
-) -> list[Mention]:
+def _based_mentions(sentences: list[tuple[int, int]], matches: list[Match]) -> list[Mention]:
     """ "На базе АО "КЭАЗ" создан научно-производственный … кластер" → "… кластер на базе АО «КЭАЗ»"."""
     out = []
-    for start, end, bare in matches:
-        if _is_named(text, start, bare):
+    for m in matches:
+        kind = kind_of(m.kind or "")
+        if m.named or kind is None:
             continue
-        lo = sentence_of(sentences, start)[0]
-        base = BASE_BEFORE.search(text[lo:start])
-        kind = kind_of(bare.kind or "")
-        if base is None or kind is None:
+        lo = sentence_of(sentences, m.start)[0]
+        base = BASE_BEFORE.search(m.text[lo : m.start])
+        if base is None:
             continue
-        name = f"{display_name(text[start:end])} на базе {normalize_quotes(clean_text(base.group('org')))}"
-        fact = ClusterFact(name=capitalized(name), kind=kind, source="text")
-        fact.char_start, fact.char_end = lo + base.start(), end
-        out.append(Mention(fact, lo + base.start(), end))
+        organization = normalize_quotes(clean_text(base.group("org")))
+        fact = ClusterFact(
+            name=capitalized(f"{display_name(m.text[m.start : m.end])} на базе {organization}"),
+            kind=kind,
+            source="text",
+        )
+        fact.char_start, fact.char_end = lo + base.start(), m.end
+        out.append(Mention(fact, lo + base.start(), m.end))
     return out
 
 
