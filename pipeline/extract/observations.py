@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -28,6 +29,7 @@ from pipeline.schema import conform
 __all__ = ["build_observations", "label_kind", "label_period", "period_label"]
 
 ID_LENGTH = 16
+LABEL_CACHE = 20_000
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
 LABEL_PART = re.compile(r"\s*[/\n|]\s*")
@@ -133,20 +135,32 @@ def _specific(match: IndicatorMatch | None) -> bool:
     return match is not None and not (match.indicator.product or match.indicator.generic)
 
 
+@lru_cache(maxsize=LABEL_CACHE)
+def _dates(label: str) -> tuple[DateFact, ...]:
+    """Dates of a label with its parts in reading order (labels repeat over a table's cells)."""
+    return tuple(extract_dates(_dated(label)))
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _label_match(label: str, unit: str | None) -> IndicatorMatch | None:
+    return find_indicator(words_of(label), unit)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
 def _qualifies_only(label: str) -> bool:
     """The label names a territory, a period or a product, not a quantity ("Курская область",
     "2019 / I кв.", "Продукция химической промышленности")."""
-    match = find_indicator(words_of(label))
+    match = _label_match(label, ANY_UNIT)
     if _specific(match):
         return False
-    return match is not None or bool(find_territories(label)) or bool(extract_dates(_dated(label)))
+    return match is not None or bool(find_territories(label)) or bool(_dates(label))
 
 
 def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch, str | None] | None:
     """(label, match, product label): the first label naming a specific indicator wins over one
     naming a product or a generic head ("Злаки" × "Объем экспорта" → export of "Злаки"); a product
     or generic head alone needs a known unit that fits it ("Зерно, тыс. т")."""
-    found = [(label, m) for label in labels if (m := find_indicator(words_of(label), unit))]
+    found = [(label, m) for label in labels if (m := _label_match(label, unit))]
     specific = [f for f in found if _specific(f[1])]
     if not specific and (not found or unit == ANY_UNIT):
         return None
@@ -196,11 +210,13 @@ def _measure(label: str) -> str:
 
 
 def _subject(labels: Iterable[str]) -> Territory | None:
-    for label in labels:
-        spans = find_territories(label)
-        if spans:
-            return spans[0].territory
-    return None
+    return next((t for label in labels if (t := _territory(label)) is not None), None)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _territory(label: str) -> Territory | None:
+    spans = find_territories(label)
+    return spans[0].territory if spans else None
 
 
 def _dated(label: str) -> str:
@@ -216,7 +232,7 @@ def label_period(labels: Iterable[str]) -> tuple[Period | None, Period | None]:
     period = base = None
     for label in labels:
         text = _dated(label)
-        for d in extract_dates(text):
+        for d in _dates(label):
             is_base = _is_base(text, d)
             if is_base and base is None:
                 base = _period(d)
