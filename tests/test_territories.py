@@ -123,3 +123,20 @@ def test_organizations() -> None:
     org = organization("АО «Корпорация развития Курской области»")
     assert (org.type, org.name) == ("org", "Корпорация развития Курской области")
     assert org.code == "org:корпорация развития курской области"
+
+
+def test_no_phrase_names_two_territories() -> None:
+    from collections import defaultdict
+
+    from pipeline.extract.lemmas import phrase_lemmas
+    from pipeline.extract.territories import _entries
+
+    codes = defaultdict(set)
+    for phrase, entry in _entries():
+        codes[phrase_lemmas(phrase)].add(entry.territory.code)
+    assert {k: v for k, v in codes.items() if len(v) > 1} == {}
+
+
+def test_federal_districts() -> None:
+    assert resolve_territory("Экспорт ЦФО (без Москвы)").code == "RU-CFD"
+    assert resolve_territory("Приволжского федерального округа").code == "RU-VFD"
