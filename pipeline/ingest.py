@@ -116,8 +116,10 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
         rows["tables"].append(table_part["table"])
         rows["table_cells"] += table_part["cells"]
         cluster_records += [(c, table.page_first) for c in clusters_from_table(table)]
+    texts = [parsed.title or "", *(p.text for p in parsed.pages)]  # F4: the document's region
     rows["clusters"] = [
-        cluster_row(c, doc_id=parsed.doc_id, pages=pages) for c, pages in resolve_clusters(cluster_records)
+        cluster_row(c, doc_id=parsed.doc_id, pages=pages)
+        for c, pages in resolve_clusters(cluster_records, document_texts=texts)
     ]
     return rows
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.evaluate import score_clusters
+from pipeline.extract import extract_page, extract_text
 from pipeline.extract.clusters import (
     cluster_id,
     clusters_from_table,
@@ -313,3 +314,112 @@ def test_rule_examples(rule):
     for example, rejected in ((rule.positive, True), (rule.negative, False)):
         context = mentions.example_context(*marked(example))
         assert rule.rejects(context) is rejected, example
+
+
+# --- cluster records complete from text: the calls ingest makes (extract_page, resolve_clusters) ---
+
+
+def records(text: str, document_texts: tuple[str, ...] = ()) -> list:
+    """The merged cluster records of a one-page document, as ingest builds them."""
+    facts = extract_page(text).clusters
+    return [fact for fact, _ in resolve_clusters([(f, 1) for f in facts], document_texts=document_texts)]
+
+
+def test_attributes_stated_around_a_cluster():
+    text = (
+        "Индустриальный парк «Северный», Курская область, создан в 2019 году; на его территории "
+        "работают 12 резидентов и создано 850 рабочих мест."
+    )
+    (park,) = records(text)
+    assert (park.kind, park.region, park.country, park.founded_year) == (
+        "industrial_park",
+        "Курская область",
+        "RU",
+        2019,
+    )
+    assert (park.participants, park.attributes["residents"], park.attributes["jobs"]) == (12, 12, 850)
+
+
+def test_alias_sentences_belong_to_the_cluster():
+    text = (
+        "Особая экономическая зона промышленно-производственного типа «Липецк» (далее — ОЭЗ) создана "
+        "в 2005 году. Площадь ОЭЗ составляет 1 180 га, в ней работают 76 резидентов. Инвестиции "
+        "резидентов ОЭЗ превысили 200 млрд рублей."
+    )
+    (sez,) = records(text)
+    assert (sez.kind, sez.founded_year, sez.participants, sez.aliases) == ("sez", 2005, 76, ["ОЭЗ"])
+    assert sez.attributes["area_km2"] == 11.8
+    assert (sez.attributes["investment"], sez.attributes["investment_unit"]) == (200e9, "RUB")
+
+
+def test_variant_names_are_one_record_with_aliases():
+    text = (
+        "Томский химико-фармацевтический кластер объединяет 45 участников. В 2015 году Томский "
+        "химфармкластер получил статус инновационного кластера."
+    )
+    (cluster,) = records(text)
+    assert cluster.name == "Томский химико-фармацевтический кластер"
+    assert (cluster.aliases, cluster.participants, cluster.region) == (
+        ["Томский химфармкластер"],
+        45,
+        "Томская область",
+    )
+    assert cluster.founded_year is None  # "получил статус" is not a founding
+
+
+def test_url_field_and_qualified_count_in_one_sentence():
+    text = (
+        "Калужский фармкластер (www.pharmclusterkaluga.ru) объединяет более 60 компаний в сфере "
+        "фармацевтики и биотехнологий."
+    )
+    (cluster,) = records(text)
+    assert (cluster.url, cluster.field) == ("www.pharmclusterkaluga.ru", "фармацевтика, биотехнологии")
+    assert (cluster.attributes["companies"], cluster.attributes["companies_qualifier"]) == (60, ">")
+
+
+def test_a_section_under_a_cluster_heading_is_about_it():
+    text = (
+        "2.3. Технопарк «Прогресс»\nТехнопарк основан в 2014 году. Отраслевая специализация резидентов — "
+        "приборостроение. На площадке работают 1 200 сотрудников.\n2.4. Инвестиционный климат\n"
+        "В регионе работают 3 500 малых предприятий."
+    )
+    (park,) = records(text)
+    assert (park.founded_year, park.field, park.employees) == (2014, "приборостроение", 1200)
+    assert "companies" not in park.attributes  # the next section is about the region
+
+
+def test_city_gives_the_region_and_the_document_its_region():
+    (park,) = records("В 2016 году в Туле создан индустриальный парк «Узловая».")
+    assert (park.city, park.region, park.founded_year) == ("Тула", "Тульская область", 2016)
+    title = "Инвестиционная декларация Курской области"
+    pages = "Правительство Курской области поддерживает инвесторов Курской области и Курской области."
+    (tech,) = records("Промышленный технопарк «Совтест» объединяет 9 резидентов.", (title, pages))
+    assert (tech.region, tech.country, tech.participants) == ("Курская область", "RU", 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кластер был основан в 2010 году и объединяет 30 участников.",
+        "Парк культуры и отдыха имени Горького в 2019 году посетили 2 млн человек.",
+        "В 2015 году в регионе создано 5 индустриальных парков, в которых работают 3 000 сотрудников.",
+    ],
+)
+def test_no_record_without_a_named_cluster(text):
+    assert records(text) == []
+
+
+def test_a_sentence_about_something_else_adds_nothing():
+    text = (
+        "Технопарк «Факел» расположен в Пекине. В Москве открыт новый филиал банка, в котором работают "
+        "300 сотрудников."
+    )
+    (park,) = records(text)
+    assert (park.city, park.country, park.employees, park.attributes) == ("Пекин", "CN", None, {})
+
+
+def test_extract_text_has_the_aliases_column():
+    frame = extract_text("Технопарк «Идея» (далее — Технопарк) создан в 2006 году.").clusters
+    assert frame[["name", "founded_year", "aliases"]].to_dict("records") == [
+        {"name": "Технопарк «Идея»", "founded_year": 2006, "aliases": "Технопарк"}
+    ]

@@ -7,9 +7,11 @@ when one name abbreviates the other ("Волгоградский химфарм�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.extract.clusters.names import core_key, normal_name
+from pipeline.extract.clusters.places import apply_region, document_region
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS
 from pipeline.nlp.morph import lemma
@@ -24,13 +26,21 @@ def merge_keys(fact: ClusterFact) -> set[str]:
     return keys | {core_key(a, fact.kind) for a in fact.aliases if _core_words(a)}
 
 
-def resolve_clusters(records: list[tuple[ClusterFact, int]]) -> list[tuple[ClusterFact, list[int]]]:
-    """One record per cluster of a document from its table rows and text mentions (with pages)."""
+def resolve_clusters(
+    records: list[tuple[ClusterFact, int]], document_texts: Sequence[str] = ()
+) -> list[tuple[ClusterFact, list[int]]]:
+    """One record per cluster of a document from its table rows and text mentions (with pages).
+
+    `document_texts` (title, then pages) give the document's region to Russian records without one.
+    """
+    region = document_region(document_texts) if document_texts else None
     out = []
     for members in _group([fact for fact, _ in records]):
         facts = [records[i][0] for i in members]
         pages = sorted({records[i][1] for i in members})
-        out.append((_merge(facts), pages))
+        merged = _merge(facts)
+        apply_region(merged, region)
+        out.append((merged, pages))
     return out
 
 

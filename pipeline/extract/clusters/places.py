@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from pipeline.extract.facts import ClusterFact
-from pipeline.extract.territories import Territory, find_territories, resolve_territory, territory
+from pipeline.extract.territories import (
+    Territory,
+    document_territory,
+    find_territories,
+    resolve_territory,
+    territory,
+)
 from pipeline.nlp.morph import lemma
 
 FEDERAL_CITY_CODES = {"RU-MOW", "RU-SPE", "RU-SEV"}  # federal subjects that are cities
@@ -30,6 +37,7 @@ COUNTRY_REACH = 600  # characters around a mention searched for a country marker
 LOC_GAP = 12  # a LOC entity this close after a mention is its place ("… «Чжунгуньцунь» в Пекине")
 PAGE_REGION_MIN = 3  # mentions of one subject that make it the page's region
 PAGE_REGION_SHARE = 0.6
+DOCUMENT_PAGES = 3  # first pages (after the title) that decide what a document is about
 
 
 # --- gazetteer look-ups ------------------------------------------------------------------------
@@ -191,3 +199,17 @@ def page_region(text: str) -> str | None:
     if not top or top[0][1] < PAGE_REGION_MIN or top[0][1] < PAGE_REGION_SHARE * sum(counts.values()):
         return None
     return top[0][0]
+
+
+def document_region(texts: Sequence[str]) -> str | None:
+    """The federal subject a document is about (its title first, then its first pages), if any."""
+    found = document_territory(list(texts)[: 1 + DOCUMENT_PAGES])
+    if found is None:
+        return None
+    return found.name if found.type == "region" else region_of_city(found.name)
+
+
+def apply_region(fact: ClusterFact, region: str | None) -> None:
+    """A Russian (or unplaced) cluster without a region lies in the document's region."""
+    if region and fact.region is None and fact.country in (None, "RU"):
+        fact.region, fact.country = region, "RU"
