@@ -56,6 +56,10 @@ PHRASES = [
     ("миграционный прирост", None, "net_migration"),
     ("занятых в экономике", None, "employed"),
     ("уровень безработицы", "PERCENT", "unemployment_rate"),
+    ("соотношение городского и сельского населения", "PERCENT", "urban_population_share"),
+    ("Средний процент грамотных среди всего населения империи", "PERCENT", "literacy_rate"),
+    ("потребность в кадрах с высшим образованием", None, "labour_demand"),
+    ("экспортных поставок", "USD", "export"),
 ]
 
 
