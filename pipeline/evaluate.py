@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from rich.console import Group
 from rich.table import Table
 
 from pipeline.store import read_table
@@ -30,6 +31,7 @@ class Score:
     n_pred: int
     n_gold: int
     attribute_accuracy: float | None = None
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (right, scored)
 
     @property
     def precision(self) -> float:
@@ -46,7 +48,7 @@ class Score:
 
 
 def _num(v) -> str:
-    return "" if pd.isna(v) else f"{float(v):.6g}"
+    return "" if pd.isna(v) or v == "" else f"{float(v):.6g}"
 
 
 def _str(v) -> str:
@@ -79,7 +81,75 @@ def score_frame(document: str, table: str, pred: pd.DataFrame, gold: pd.DataFram
     score = Score(document, table, tp, sum(pred_keys.values()), sum(gold_keys.values()))
     if table == "clusters":
         score.attribute_accuracy = cluster_attribute_accuracy(pred, gold)
+    if table == "figures":
+        score.fields = figure_field_accuracy(pred, gold)
     return score
+
+
+# Fields scored over matched figures when the gold file has the column; an empty gold cell means
+# "none stated", so an empty prediction is right there and a filled one wrong.
+FIGURE_FIELDS = (
+    "kind", "qualifier", "period", "measure", "indicator", "subject_code", "period_start",
+    "period_end", "base_period",
+)  # fmt: skip
+
+
+def figure_field_accuracy(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """(right, scored) per field over gold figures matched to a prediction (same key, in order)."""
+    by_key: dict[tuple, list] = {}
+    for _, r in pred.sort_values("char_start").iterrows() if len(pred) else []:
+        by_key.setdefault(figure_key(r), []).append(r)
+    out: dict[str, tuple[int, int]] = {}
+    for _, g in gold.iterrows():
+        candidates = by_key.get(figure_key(g))
+        if not candidates:
+            continue
+        p = candidates.pop(0)
+        for name in FIGURE_FIELDS:
+            if name in gold.columns and name in p.index:
+                right, total = out.get(name, (0, 0))
+                out[name] = (right + same_field(name, g[name], p[name]), total + 1)
+    return out
+
+
+def same_field(name: str, gold, pred) -> bool:
+    """Field equality; codes compare as sets ("RU;CN"), measures by `same_measure`."""
+    g, p = _str(gold), _str(pred)
+    if name == "measure":
+        return same_measure(g, p)
+    if name == "subject_code":
+        return set(g.split(";")) - {""} == set(p.split(";")) - {""}
+    return g == p
+
+
+def same_measure(gold: str, pred: str) -> bool:
+    """Same head (the first noun's lemma), and the shorter phrase's content words all occur in the
+    longer one: "товарооборот между РФ и КНР" matches "товарооборот", not "доля" or "рост экспорта"."""
+    if not gold or not pred:
+        return gold == pred
+    g, p = _content_lemmas(gold), _content_lemmas(pred)
+    if not g or not p or g[0] != p[0]:
+        return False
+    short, long = sorted((g, p), key=len)
+    return set(short) <= set(long)
+
+
+def _content_lemmas(phrase: str) -> list[str]:
+    """Lemmas of a phrase's nouns and adjectives (abbreviations as written), head first."""
+    import re
+
+    from pipeline.nlp.morph import parses
+
+    out = []
+    for word in re.findall(r"[А-Яа-яЁёA-Za-z-]+", phrase):
+        if word.isupper() and len(word) > 1:
+            out.append(word)
+            continue
+        top = parses(word)[0]
+        if top.tag.POS in {"NOUN", "ADJF", "PRTF"}:
+            out.append(top.normal_form)
+    nouns = [w for w in out if w.isupper() or parses(w)[0].tag.POS == "NOUN"]
+    return ([nouns[0]] + [w for w in out if w != nouns[0]]) if nouns else out
 
 
 def cluster_attribute_accuracy(pred: pd.DataFrame, gold: pd.DataFrame) -> float | None:
@@ -119,7 +189,7 @@ def evaluate_dir(gold_dir: Path | str, out: Path | str) -> list[Score]:
             gold_file = folder / f"{table}.csv"
             if not gold_file.exists():
                 continue
-            gold = pd.read_csv(gold_file, dtype={"start": str, "end": str})
+            gold = pd.read_csv(gold_file, dtype=str)
             pred = read_table(out, table)
             pred = pred[pred["doc_id"] == doc_id]
             pages = scored_pages(folder)
@@ -137,8 +207,32 @@ def scored_pages(folder: Path) -> set[int] | None:
     return {int(p) for p in scope.read_text().replace(",", " ").split()}
 
 
-def score_table(scores: list[Score]) -> Table:
-    """Scores as a rich table."""
+def score_table(scores: list[Score]) -> Group:
+    """Scores as rich tables: per document and table, then field accuracy over matched figures."""
+    return Group(_score_rows(scores), field_table(scores))
+
+
+def field_table(scores: list[Score]) -> Table:
+    """Per-document and overall accuracy of each figure field over matched figures."""
+    t = Table(title="Figure fields over matched figures: right/scored (accuracy)")
+    t.add_column("document")
+    for name in FIGURE_FIELDS:
+        t.add_column(name)
+    totals: dict[str, list[int]] = {name: [0, 0] for name in FIGURE_FIELDS}
+    for s in (s for s in scores if s.fields):
+        t.add_row(s.document, *(_ratio(*s.fields[n]) if n in s.fields else "" for n in FIGURE_FIELDS))
+        for n, (right, total) in s.fields.items():
+            totals[n][0] += right
+            totals[n][1] += total
+    t.add_row("all", *(_ratio(*totals[n]) if totals[n][1] else "" for n in FIGURE_FIELDS))
+    return t
+
+
+def _ratio(right: int, total: int) -> str:
+    return f"{right}/{total} ({right / total:.2f})" if total else ""
+
+
+def _score_rows(scores: list[Score]) -> Table:
     t = Table(title="Accuracy against gold")
     for col in ("document", "table", "gold", "pred", "tp", "precision", "recall", "F1", "attr. acc."):
         t.add_column(col)

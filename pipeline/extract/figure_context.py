@@ -2,7 +2,8 @@
 territory and indicator, each linked to the fact it came from.
 
 - Period: the date `figures` chose in the figure's clause or sentence (comparison bases excluded),
-  else the last date of the previous sentence (a heading or caption line counts as a sentence);
+  (`previous_sentence_date` is the heading/previous-sentence fallback; not used yet: it lowered
+  period accuracy on the gold);
   `period_start`/`period_end` are its first and last day, `period_precision` its unit, and
   `period_from` the date's offset (→ `date_id`).
 - Base period: a date introduced as a comparison base ("к уровню 2018 года", "по сравнению с 2017
@@ -91,18 +92,15 @@ def _legacy_period(d: DateFact) -> str:
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
     bases = [d for d in dates if is_base(text, d)]
-    periods = [d for d in dates if d not in bases]
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
-        if f.period_from is None:
-            set_period(f, _previous_sentence_date(f, periods, sentences), text)
         f.measure = normal_measure(f.measure)
         f.base_period = _base_period(text, f, bases, bounds)
         _set_subject(text, f, bounds)
         f.indicator = _indicator(f)
 
 
-def _previous_sentence_date(f: FigureFact, periods: list[DateFact], sentences: Sentences) -> DateFact | None:
+def previous_sentence_date(f: FigureFact, periods: list[DateFact], sentences: Sentences) -> DateFact | None:
     here = sentences.around(f.char_start)
     prev = sentences.before(here[0] if here else f.char_start)
     if prev is None:

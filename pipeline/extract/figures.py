@@ -534,8 +534,6 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     before = [d for d in inside if d.char_end <= f.char_start]
     if not (after or before):
         before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
-    if not (after or before):
-        after = [d for d in dates if f.char_end <= d.char_start and d.char_end <= s_end]
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
