@@ -154,7 +154,18 @@ def test_conflicts_view(tmp_path) -> None:
     figures = _figures()
     figures.loc[0, "value_scaled"] = 430e6  # the text of the same document says otherwise
     other = figures.assign(doc_id=DOC_B, figure_id="f9", value_scaled=411.95e6)  # agrees within rounding
-    obs = pd.concat([build_observations(figures, cells, tables), build_observations(other, None, None)])
+    part = figures.assign(doc_id=DOC_B, figure_id="f8", value_scaled=7.5e6, measure="экспорт вафель")
+    products = _frames(DOC_B, [_table(2, ["Товарная группа", "Объем экспорта в 2018 г., млн. долл. США"],
+                                      ["Злаки"], [["73,6"]])])  # fmt: skip
+    obs = pd.concat(
+        [
+            build_observations(figures, cells, tables),
+            build_observations(
+                pd.concat([other, part]), products[1], products[0], resolve_territory("Курская")
+            ),
+        ]
+    )
+    assert "Объем экспорта — Злаки" in set(obs["measure"])
     write_tables(tmp_path, {"observations": obs})
     with duckdb.connect(str(tmp_path / DUCKDB_FILE)) as con:
         rows = con.execute(

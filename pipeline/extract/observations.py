@@ -30,6 +30,9 @@ __all__ = ["build_observations", "label_kind", "label_period", "period_label"]
 
 ID_LENGTH = 16
 LABEL_CACHE = 20_000
+BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
+LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+DANGLING = re.compile(r"\s+(?:в|за|на|к|по|с|до)$", re.I)  # a preposition left by a removed date
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
 LABEL_PART = re.compile(r"\s*[/\n|]\s*")
@@ -169,6 +172,14 @@ def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch
     return label, match, product
 
 
+def _category(row_label: str | None, label: str) -> str | None:
+    """The row label as a breakdown of an indicator named elsewhere ("Руды, шлак и зола" under
+    the column "Объем экспорта"), unless it only names a territory or a period."""
+    if not row_label or row_label == label or not LETTER.search(row_label):
+        return None
+    return None if _territory(row_label) or _dates(row_label) else row_label
+
+
 def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None) -> dict | None:
     labels = _labels(cell, caption)
     unit = cell.unit if cell.unit is not None else ANY_UNIT
@@ -176,12 +187,13 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
     if found is None:
         return None
     label, match, product = found
+    breakdown = product or _category(cell.row_label, label)
     period, base = label_period(labels)
     subject = _subject(labels) or default
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
-        "measure": _measure(label) + (f" — {_measure(product)}" if product else ""),
+        "measure": _measure(label) + (f"{BREAKDOWN}{_measure(breakdown)}" if breakdown else ""),
         "subject_code": subject.code if subject else None,
         "subject": subject.name if subject else None,
         "period_start": period.start if period else None,
@@ -202,11 +214,15 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
     }
 
 
+@lru_cache(maxsize=LABEL_CACHE)
 def _measure(label: str) -> str:
-    """The label without a table number and its unit tail: "Таблица N 4 Темпы роста объема
-    экспорта РФ, ЦФО" → "Темпы роста объема экспорта РФ"."""
-    label = CAPTION_NUMBER.sub("", " ".join(label.split()))
-    return re.split(r"\s*[,(]\s*", label, maxsplit=1)[0]
+    """The label without a table number, its unit tail and its dates: "Таблица N 4 Темпы роста
+    объема экспорта РФ, ЦФО" → "Темпы роста объема экспорта РФ"; "Объем экспорта в 2018 г., млн.
+    долл. США" → "Объем экспорта"."""
+    label = re.split(r"\s*[,(]\s*", CAPTION_NUMBER.sub("", " ".join(label.split())), maxsplit=1)[0]
+    for d in reversed(extract_dates(label)):
+        label = label[: d.char_start] + label[d.char_end :]
+    return DANGLING.sub("", " ".join(label.split())) or label
 
 
 def _subject(labels: Iterable[str]) -> Territory | None:
