@@ -6,7 +6,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.extract.observations import Period, build_observations, label_kind, label_period, period_label
+from pipeline.extract.figure_context import compact_iso
+from pipeline.extract.observations import build_observations, label_kind, label_period
 from pipeline.extract.tables import table_rows
 from pipeline.extract.territories import resolve_territory
 from pipeline.model import ParsedTable, TableCell
@@ -196,14 +197,13 @@ def test_conflicts_view(tmp_path) -> None:
 def test_label_period(labels, period, base) -> None:
     got, got_base = label_period(labels)
     assert ((got.start, got.end) if got else None) == period
-    assert (period_label(got_base) if got_base else None) == base
+    assert (compact_iso(got_base) if got_base else None) == base
 
 
-def test_label_kind_and_period_label() -> None:
+def test_label_kind() -> None:
     assert label_kind(["Валовая добавленная стоимость", "в % к итогу"]) == "share"
     assert label_kind(["Ростовская область", "2018"]) == "level"
     assert label_kind(["Прогноз 2024"]) == "target"
-    assert period_label(Period("2017-07-01", "2017-09-30", "quarter")) == "2017-Q3"
 
 
 def _declaration_table() -> ParsedTable:

@@ -13,20 +13,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 import pandas as pd
 
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
+from pipeline.extract.figure_context import compact_iso
 from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicator, words_of
 from pipeline.extract.table_labels import BARE_YEAR, LabelledCell, labelled_cells
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.schema import conform
 
-__all__ = ["build_observations", "label_kind", "label_period", "period_label"]
+__all__ = ["build_observations", "label_kind", "label_period"]
 
 ID_LENGTH = 16
 LABEL_CACHE = 20_000
@@ -50,19 +49,11 @@ KIND_MARKERS = (
         re.compile(r"%\s*к\b|в процентах к|\bтемп|\bприрост|\bиндекс|\bизменени|\bроста?\b|\bдинамик", re.I),
     ),
 )
-QUARTER_MONTHS = 3
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
     "value_scaled", "unit", "qualifier", "kind", "base_period", "doc_id", "page",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Period:
-    start: str  # ISO date
-    end: str
-    precision: str
 
 
 def _id(*parts: object) -> str:
@@ -203,7 +194,7 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
         "unit": cell.unit,
         "qualifier": "=",
         "kind": label_kind(labels),
-        "base_period": period_label(base) if base else None,
+        "base_period": compact_iso(base) if base else None,
         "doc_id": cell.doc_id,
         "page": cell.page,
         "source": "table",
@@ -243,7 +234,7 @@ def _dated(label: str) -> str:
     return " ".join(rest + [f"{y} г." for y in years[:1]])
 
 
-def label_period(labels: Iterable[str]) -> tuple[Period | None, Period | None]:
+def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | None]:
     """(period, base period) stated by the first labels that state them."""
     period = base = None
     for label in labels:
@@ -251,9 +242,9 @@ def label_period(labels: Iterable[str]) -> tuple[Period | None, Period | None]:
         for d in _dates(label):
             is_base = _is_base(text, d)
             if is_base and base is None:
-                base = _period(d)
+                base = d
             elif not is_base and period is None:
-                period = _period(d)
+                period = d
     return period, base
 
 
@@ -266,26 +257,7 @@ def _is_base(text: str, d: DateFact) -> bool:
     return bool(TO_DATE.match(text, d.char_start)) and bool(RATIO_BEFORE.search(lead))
 
 
-def _period(d: DateFact) -> Period:
-    return Period(d.start, d.end, d.precision)
-
-
 def label_kind(labels: Iterable[str]) -> str:
     """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share)."""
     text = " ".join(labels)
     return next((kind for kind, marker in KIND_MARKERS if marker.search(text)), "level")
-
-
-def period_label(p: Period) -> str:
-    """Compact ISO-like label of a period: "2016", "2016-Q3", "2016-08", "2016-01/2016-08"."""
-    start, end = date.fromisoformat(p.start), date.fromisoformat(p.end)
-    if p.precision == "year" and start.year == end.year:
-        return str(start.year)
-    if p.precision == "quarter" and (end.month - start.month) == QUARTER_MONTHS - 1:
-        return f"{start.year}-Q{(start.month - 1) // QUARTER_MONTHS + 1}"
-    if p.precision == "month" and (start.year, start.month) == (end.year, end.month):
-        return f"{start.year}-{start.month:02d}"
-    if p.precision == "day" and start == end:
-        return p.start
-    fmt = {"year": "%Y", "month": "%Y-%m", "quarter": "%Y-%m"}.get(p.precision, "%Y-%m-%d")
-    return f"{start.strftime(fmt)}/{end.strftime(fmt)}"
