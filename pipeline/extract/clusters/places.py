@@ -177,9 +177,12 @@ def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str |
 
 
 def _loc_entity_city(analysis: Any, fact: ClusterFact) -> str | None:
+    """A known city that natasha tags as LOC right after the mention."""
     for e in analysis.entities:
-        if e.type == "LOC" and 0 <= e.start - (fact.char_end or 0) <= LOC_GAP and known_city(e.normal):
-            return known_city(e.normal).name  # type: ignore[union-attr]
+        near = e.type == "LOC" and 0 <= e.start - (fact.char_end or 0) <= LOC_GAP
+        found = known_city(e.normal) if near else None
+        if found is not None:
+            return found.name
     return None
 
 
