@@ -91,12 +91,17 @@ def _legacy_period(d: DateFact) -> str:
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
+    from pipeline.extract.territories import find_territories
+
     bases = [d for d in dates if is_base(text, d)]
+    named: dict[tuple[int, int], list] = {}  # territories per sentence, found once
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = normal_measure(f.measure)
         f.base_period = _base_period(text, f, bases, bounds)
-        _set_subject(text, f, bounds)
+        if bounds not in named:
+            named[bounds] = find_territories(text[bounds[0] : bounds[1]])
+        _set_subject(text, f, bounds, named[bounds])
         f.indicator = _indicator(f)
 
 
@@ -121,11 +126,10 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
     return compact_iso(chosen) if chosen is not None else None
 
 
-def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int]) -> None:
-    from pipeline.extract.territories import find_territories
-
+def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list) -> None:
+    """The last territory named before the figure in its sentence (`named`: the sentence's)."""
     lead = text[bounds[0] : f.char_start]
-    spans = [s for s in find_territories(lead) if not _SOURCE.search(lead[: s.start])]
+    spans = [s for s in named if s.end <= len(lead) and not _SOURCE.search(lead[: s.start])]
     pair = _BETWEEN.search(lead)
     inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
     if len(inside) >= len("ab"):
