@@ -129,3 +129,15 @@ def test_every_lexicon_unit_has_a_class() -> None:
     for unit in lexicon.UNITS:
         assert unit_class(unit.code) in UNIT_CLASSES, unit
     assert unit_class("MW") == "power" and unit_class("PP") == "percent" and unit_class("TIMES") == "times"
+
+
+def test_territory_names_are_no_indicator() -> None:
+    """A table's row label "Курская область" says where, so the caption can say what."""
+    import csv
+
+    from pipeline.extract.territories import DATA
+
+    for name in ("regions.csv", "countries.csv", "federal_districts.csv"):
+        with open(DATA / name, encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                assert match_label(row["name"]) is None, row["name"]
