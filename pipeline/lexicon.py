@@ -214,6 +214,13 @@ CURRENCIES = frozenset(u.code for u in currency_units()) | frozenset(CURRENCY_AD
 SIGNS = "".join(s for u in UNITS for s in u.signs if u.kind == "currency")
 
 
+def unit_kind(code: str | None) -> str | None:
+    """Class of a unit code: "currency" for every currency, else the entry's kind ("area", ...)."""
+    if code in CURRENCIES:
+        return "currency"
+    return next((u.kind for u in UNITS if u.code == code), None)
+
+
 def key(word: str) -> str:
     """Look-up form of a unit or scale spelling: lower case, one space, no final dot."""
     word = word.lower().replace("ё", "е").replace("&nbsp;", " ")
