@@ -191,6 +191,7 @@ def test_conflicts_view(tmp_path) -> None:
         ),
         (["Экспорт, млн долл. США", "2018"], ("2018-01-01", "2018-12-31"), None),
         (["в % к 2015 г."], None, "2015"),
+        (["Темп прироста экспорта, %", "Сценарий / 2018 - 2020"], ("2018-01-01", "2020-12-31"), None),
         (["Место"], None, None),
     ],
 )
@@ -263,3 +264,15 @@ def test_product_rows_take_the_indicator_of_their_column() -> None:
         "Объем экспорта — Продукция химической промышленности", 86.5e6, "USD",
     )  # fmt: skip
     assert (obs.loc[(2, 2)]["kind"], obs.loc[(2, 2)]["unit"]) == ("share", "PERCENT")
+
+
+def test_caption_gives_period_and_territory_to_cells_that_name_their_indicator() -> None:
+    header = ["Товарная группа", "Объем экспорта, млн. долл. США", "Доля в общем объеме экспорта"]
+    caption = "Таблица N 7 Структура экспорта Курской области в 2018 году"
+    table = _table(0, header, ["Минеральные продукты"], [["262,3", "38,4%"]], caption)
+    tables, cells = _frames(DOC_A, [table])
+    obs = build_observations(None, cells, tables).set_index("col")
+    assert (obs.loc[1, "indicator"], obs.loc[1, "subject_code"]) == ("export", "RU-KRS")
+    assert (str(obs.loc[1, "period_start"]), str(obs.loc[1, "period_end"])) == ("2018-01-01", "2018-12-31")
+    # the caption's "Структура" makes the percent cell a share; an amount in dollars stays a level
+    assert (obs.loc[2, "kind"], obs.loc[1, "kind"]) == ("share", "level")

@@ -20,7 +20,7 @@ import pandas as pd
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
-from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicator, words_of
+from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicator, unit_class, words_of
 from pipeline.extract.table_labels import BARE_YEAR, LabelledCell, labelled_cells
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.schema import conform
@@ -31,6 +31,9 @@ ID_LENGTH = 16
 LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+# unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
+RELATIVE_CLASSES = frozenset({"percent", "times", None})
+YEAR_SPAN = re.compile(r"\d\s*[-–—]\s*\d")
 DANGLING = re.compile(r"\s+(?:в|за|на|к|по|с|до)$", re.I)  # a preposition left by a removed date
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
@@ -179,8 +182,10 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
         return None
     label, match, product = found
     breakdown = product or _category(cell.row_label, label)
-    period, base = label_period(labels)
-    subject = _subject(labels) or default
+    # the caption says when, where and what kind for every cell, even when it does not say what
+    context = labels if caption is None or caption in labels else [*labels, caption]
+    period, base = label_period(context)
+    subject = _subject(context) or default
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
@@ -193,7 +198,7 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
         "value_scaled": cell.value * 10**cell.unit_mult,
         "unit": cell.unit,
         "qualifier": "=",
-        "kind": label_kind(labels),
+        "kind": _kind(labels, context, cell.unit),
         "base_period": compact_iso(base) if base else None,
         "doc_id": cell.doc_id,
         "page": cell.page,
@@ -231,7 +236,7 @@ def _dated(label: str) -> str:
     parts = [p for p in LABEL_PART.split(label.strip()) if p]
     years = [m.group(1) for p in parts if (m := BARE_YEAR.match(p))]
     rest = [p for p in parts if not BARE_YEAR.match(p)]
-    return " ".join(rest + [f"{y} г." for y in years[:1]])
+    return " ".join(rest + [f"{y} гг." if YEAR_SPAN.search(y) else f"{y} г." for y in years[:1]])
 
 
 def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | None]:
@@ -255,6 +260,15 @@ def _is_base(text: str, d: DateFact) -> bool:
     if BASE_MARKER.search(lead):
         return True
     return bool(TO_DATE.match(text, d.char_start)) and bool(RATIO_BEFORE.search(lead))
+
+
+def _kind(labels: list[str], context: list[str], unit: str | None) -> str:
+    """The kind the cell's own labels state, else — for a percent, a ratio or a unitless value —
+    the caption's ("Отраслевая динамика экспорта"): an amount in roubles stays a level."""
+    kind = label_kind(labels)
+    if kind != "level" or (unit is not None and unit_class(unit) not in RELATIVE_CLASSES):
+        return kind
+    return label_kind(context)
 
 
 def label_kind(labels: Iterable[str]) -> str:

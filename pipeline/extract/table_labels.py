@@ -19,7 +19,10 @@ from pipeline.extract.tables import cell_value, label_unit
 
 __all__ = ["LabelledCell", "labelled_cells"]
 
-BARE_YEAR = re.compile(r"^(?:на\s+)?((?:19|20)\d\d)\s*(?:г\.?|гг\.?|год|года)?$", re.I)
+# A header that is only a year or a span of years: "2019", "2019 г.", "2018 - 2020".
+BARE_YEAR = re.compile(
+    r"^(?:на\s+)?((?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?)\s*(?:г\.?|гг\.?|год|года|годы)?$", re.I
+)
 UNIT_HEADER = re.compile(r"^\s*ед(?:\.|иниц[аы])?\s*(?:изм|измерения)", re.I)
 PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
 LABEL_JOIN = " / "
