@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import lexicon
@@ -45,6 +45,7 @@ ALWAYS_FITS = frozenset({"percent", "times"})
 MAX_GAP = 2  # other words allowed between two words of a pattern
 ANY_UNIT = "*"  # `unit` argument that skips the unit check (e.g. a table label without a unit)
 # Unit class of a lexicon unit kind, where the names differ (pipeline/lexicon.py `Unit.kind`).
+UNIT_CACHE = 256
 _CLASS_OF_KIND = {"currency": "money", "points": "percent", "ratio": "times", "voltage": "power"}
 # Codes figures use that are no lexicon unit: a counted noun, and units of the gold/tables.
 _CLASS_OF_CODE = {"COUNT": "count", "DAY": "duration", "YEAR": "duration", "POINT": "score"}
@@ -122,15 +123,13 @@ def _by_first_lemma() -> dict[str, list[tuple[tuple[str, ...], Indicator]]]:
     return index
 
 
-@cache
-def _unit_classes() -> dict[str, str]:
-    kinds = {u.code: _CLASS_OF_KIND.get(u.kind, u.kind) for u in lexicon.UNITS}
-    return kinds | dict.fromkeys(lexicon.CURRENCIES, "money") | _CLASS_OF_CODE
-
-
+@lru_cache(maxsize=UNIT_CACHE)
 def unit_class(unit: str | None) -> str | None:
     """Class of a unit code: "RUB" → money, "HA" → area, None (a counted noun) → count."""
-    return "count" if unit is None else _unit_classes().get(unit)
+    if unit is None:
+        return "count"
+    kind = lexicon.unit_kind(unit)
+    return _CLASS_OF_KIND.get(kind, kind) if kind else _CLASS_OF_CODE.get(unit)
 
 
 def fits_unit(indicator: Indicator, unit: str | None) -> bool:
