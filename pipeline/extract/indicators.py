@@ -11,7 +11,6 @@ is skipped. `match_label(text, unit)` does the same on a phrase such as a table 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import lexicon
-from pipeline.nlp.morph import lemma, parses
+from pipeline.extract.lemmas import LemmaIndex, phrase_lemmas
+from pipeline.extract.lemmas import words as lemma_words
 
 __all__ = [
     "ANY_UNIT",
@@ -44,12 +44,11 @@ UNIT_CLASSES = (
 ALWAYS_FITS = frozenset({"percent", "times"})
 MAX_GAP = 2  # other words allowed between two words of a pattern
 ANY_UNIT = "*"  # `unit` argument that skips the unit check (e.g. a table label without a unit)
-# Unit class of a lexicon unit kind, where the names differ (pipeline/lexicon.py `Unit.kind`).
 UNIT_CACHE = 256
+# Unit class of a lexicon unit kind, where the names differ (pipeline/lexicon.py `Unit.kind`).
 _CLASS_OF_KIND = {"currency": "money", "points": "percent", "ratio": "times", "voltage": "power"}
 # Codes figures use that are no lexicon unit: a counted noun, and units of the gold/tables.
 _CLASS_OF_CODE = {"COUNT": "count", "DAY": "duration", "YEAR": "duration", "POINT": "score"}
-_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁёA-Za-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -72,14 +71,6 @@ class IndicatorMatch:
     end: int  # index after the last matched word
 
 
-def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-def _pattern(phrase: str) -> tuple[str, ...]:
-    return tuple(_norm(lemma(w)) for w in _WORD.findall(phrase))
-
-
 def _entry(raw: dict) -> Indicator:
     if raw["type"] not in TYPES:
         raise ValueError(f"indicator {raw['id']}: type {raw['type']!r} not in {TYPES}")
@@ -92,7 +83,7 @@ def _entry(raw: dict) -> Indicator:
         label_en=raw.get("label_en", ""),
         type=raw["type"],
         units=frozenset(raw["units"]),
-        patterns=tuple(_pattern(p) for p in raw["patterns"]),
+        patterns=tuple(phrase_lemmas(p) for p in raw["patterns"]),
         generic=bool(raw.get("generic", False)),
         strict_units=bool(raw.get("strict_units", False)),
         product=bool(raw.get("product", False)),
@@ -115,12 +106,8 @@ def catalog_version() -> str:
 
 
 @cache
-def _by_first_lemma() -> dict[str, list[tuple[tuple[str, ...], Indicator]]]:
-    index: dict[str, list[tuple[tuple[str, ...], Indicator]]] = {}
-    for ind in catalog().values():
-        for pattern in ind.patterns:
-            index.setdefault(pattern[0], []).append((pattern, ind))
-    return index
+def _index() -> LemmaIndex[Indicator]:
+    return LemmaIndex([(p, ind) for ind in catalog().values() for p in ind.patterns], max_gap=MAX_GAP)
 
 
 @lru_cache(maxsize=UNIT_CACHE)
@@ -140,47 +127,11 @@ def fits_unit(indicator: Indicator, unit: str | None) -> bool:
     return cls is None or cls in indicator.units or (cls in ALWAYS_FITS and not indicator.strict_units)
 
 
-def _lemma_sets(words: Sequence[str]) -> list[frozenset[str]]:
-    return [_word_lemmas(w) for w in words]
-
-
-@cache
-def _word_lemmas(word: str) -> frozenset[str]:
-    if not word[:1].isalpha():
-        return frozenset({_norm(word)})
-    return frozenset({_norm(word)} | {_norm(p.normal_form) for p in parses(word)})
-
-
-def _pattern_end(pattern: tuple[str, ...], lemmas: list[frozenset[str]], start: int) -> int | None:
-    """Index after the pattern's last word when it matches from `start`, else None."""
-    pos = start
-    for word in pattern[1:]:
-        reach = range(pos + 1, min(pos + 2 + MAX_GAP, len(lemmas)))
-        nxt = next((i for i in reach if word in lemmas[i]), None)
-        if nxt is None:
-            return None
-        pos = nxt
-    return pos + 1
-
-
-def _matches(lemmas: list[frozenset[str]]) -> list[IndicatorMatch]:
-    index, found = _by_first_lemma(), []
-    for start, forms in enumerate(lemmas):
-        for form in forms:
-            for pattern, ind in index.get(form, ()):
-                end = _pattern_end(pattern, lemmas, start)
-                if end is not None:
-                    found.append((start, -(end - start), -len(pattern), ind))
-    found.sort(key=lambda m: m[:3])
-    return [IndicatorMatch(ind, start, start - size) for start, size, _, ind in found]
-
-
 def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> IndicatorMatch | None:
     """The best catalog match in a phrase's words and where it is, or None (see module doc)."""
-    matches = [m for m in _matches(_lemma_sets(words)) if fits_unit(m.indicator, unit)]
-    specific = [m for m in matches if not m.indicator.generic]
-    best = specific or matches
-    return best[0] if best else None
+    matches = [m for m in _index().matches(words) if fits_unit(m.value, unit)]
+    best = [m for m in matches if not m.value.generic] or matches
+    return IndicatorMatch(best[0].value, best[0].start, best[0].end) if best else None
 
 
 def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicator | None:
@@ -192,7 +143,7 @@ def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indica
 
 def words_of(text: str) -> list[str]:
     """The words of a phrase, as `match_indicator` takes them."""
-    return _WORD.findall(text)
+    return [w.text for w in lemma_words(text)]
 
 
 def match_label(text: str | None, unit: str | None = ANY_UNIT) -> Indicator | None:
