@@ -7,8 +7,8 @@ context resolution → typed fact.
   examples become tests (tests/test_rules.py). Predicates read a typed context and never change it.
 - `first_rejecting`: the name of the first rule that rejects a context, or None.
 
-Examples mark the candidate in square brackets: "см. рис. [3] ниже" → text "см. рис. 3 ниже" and the
-span of "3"; `marked(example)` splits them.
+Examples mark the candidate in curly braces: "см. рис. {3} ниже" → text "см. рис. 3 ниже" and the
+span of "3"; `marked(example)` splits them (square brackets stay free for reference lists).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Rule(Generic[C]):
     """A named filter: `rejects(context)` is True when the candidate is not a fact.
 
     `positive`: an example the rule rejects; `negative`: a similar one it lets through (the
-    candidate in square brackets)."""
+    candidate in curly braces)."""
 
     name: str
     rejects: Callable[[C], bool]
@@ -80,13 +80,13 @@ def first_rejecting(rules: Sequence[Rule[C]], context: C) -> str | None:
     return next((r.name for r in rules if r.rejects(context)), None)
 
 
-_MARK = re.compile(r"\[([^\[\]]+)\]")
+_MARK = re.compile(r"\{([^{}]+)\}")
 
 
 def marked(example: str) -> tuple[str, int, int]:
-    """("см. рис. [3] ниже") → ("см. рис. 3 ниже", 9, 10): the text and the marked span."""
+    """("см. рис. {3} ниже") → ("см. рис. 3 ниже", 9, 10): the text and the marked span."""
     m = _MARK.search(example)
     if m is None:
-        raise ValueError(f"example without a [marked] candidate: {example!r}")
+        raise ValueError(f"example without a {{marked}} candidate: {example!r}")
     text = example[: m.start()] + m.group(1) + example[m.end() :]
     return text, m.start(), m.start() + len(m.group(1))

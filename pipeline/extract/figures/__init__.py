@@ -13,8 +13,8 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
 from pipeline.extract.figures.clause import _add_context
-from pipeline.extract.figures.links import _count_bare, _inherit_currency, _link, _parallel
-from pipeline.extract.figures.rules import _keep
+from pipeline.extract.figures.links import _count_bare, _inherit_currency, _link, _parallel, _weights
+from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
 from pipeline.extract.figures.syntax import _syntax_measures
 from pipeline.nlp import segment
@@ -30,7 +30,8 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
         if not _TRIGGER.search(chunk):
             continue
         found = _scan(chunk, start, dates)
-        found = [f for f in found if _keep(text, f, dates)]
+        found = [f for f in found if keep(text, f, dates)]
+        _weights(text, found)
         _link(text, found)
         for f in found:
             _add_context(text, f, (start, end), dates, analysis, found)

@@ -82,3 +82,14 @@ def _count_bare(text: str, facts: list[FigureFact]) -> None:
             f.unit, f.confidence = "COUNT", 0.6
         elif near and _RELATIVE.search(text[max(0, f.char_start - 20) : f.char_start]):
             f.unit, f.counted, f.confidence = "COUNT", prev.counted, 0.6
+
+
+_OUNCES = re.compile(r"\s*\d+\s*унц")
+_OUNCES_REACH = 12
+
+
+def _weights(text: str, found: list[FigureFact]) -> None:
+    """ "8 фунтов 6 унций" is a weight in pounds, not money."""
+    for f in found:
+        if f.unit == "GBP" and _OUNCES.match(text[f.char_end : f.char_end + _OUNCES_REACH]):
+            f.unit = "LB"

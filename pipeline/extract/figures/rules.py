@@ -1,92 +1,103 @@
-"""What is not a figure: references, dates, phones, layout numbers, durations."""
+"""What is not a figure, as named rules: each has a predicate over a read-only `FigureContext` and a
+positive and a negative example (the candidate in curly braces; tests/test_rules.py runs them).
+
+`NOT_A_FIGURE` applies to every candidate; `NOT_A_BARE_FIGURE` only to numbers without a unit, which
+may still become counts ("их общее число составляет 2543") and so are filtered before linking.
+"""
 
 from __future__ import annotations
 
 import re
-
-import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figures.scan import _MONTHS, _MONTHS_EN
 from pipeline.extract.figures.words import _Word
+from pipeline.extract.skeleton import Rule, first_rejecting
+
+BEFORE_CHARS, AFTER_CHARS = 30, 20  # context the rules read around a candidate
+PHONE_REACH = 20  # characters around a candidate searched for a phone number
+BRACKET_REACH = 40  # characters searched for the brackets of a reference list "[9, 10]"
+LINK_REACH = 40  # characters after a number searched for a reference's link
+YEARS = (1800, 2100)  # a bare integer in this range is a year
+FOOTNOTE_MAX = 100  # footnote markers are small numbers
+ROW_NUMBERS = 3  # a line with this many numbers (and no more words) is a row of a table
 
 _PHONE = re.compile(r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}")
-
-
 _REF_BEFORE = re.compile(
     r"(?:\b(?i:" + "|".join(lexicon.REFERENCE_ABBRS) + r")\.|№|\bN"
     r"|\b(?:"
     + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}\\w*" for w in lexicon.REFERENCE_STEMS)
     + r"|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
 )
-
-
-def _keep(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
-    if f.unit == "GBP" and re.match(r"\s*\d+\s*унц", text[f.char_end : f.char_end + 12]):
-        f.unit = "LB"  # "8 фунтов 6 унций" is a weight
-    if any(d.char_start < f.char_end and f.char_start < d.char_end for d in dates):
-        return False
-    before = text[max(0, f.char_start - 30) : f.char_start]
-    near = _PHONE.search(text, max(0, f.char_start - 20), f.char_end + 20)
-    if near and near.start() <= f.char_start and f.char_end <= near.end():
-        return False
-    if re.search(
-        r"\b(?:" + _MONTHS + "|" + _MONTHS_EN + r")[а-я]*\s*$",
-        before,
-        re.I,
-    ):
-        return False  # the year of a date: "1 December 2019"
-    if _REF_BEFORE.search(before) or _in_brackets(text, f.char_start):
-        return False
-    return f.unit is not None or _keep_bare(text, f, before)
-
-
-def _keep_bare(text: str, f: FigureFact, before: str) -> bool:
-    after = text[f.char_end : f.char_end + 20]
-    line_start = text.rfind("\n", 0, f.char_start) + 1
-    if not text[line_start : f.char_start].strip():  # list items, page numbers, footnote bodies
-        return False
-    if _layout_number(text, f, before, after):
-        return False
-    if re.match(r"-|\s*(?:" + _MONTHS + ")", after, re.I):  # "20 декабря", "4-\nх"
-        return False
-    if 1800 <= f.value <= 2100 and f.value.is_integer() and not re.match(r"\s+[а-яё]", after):
-        return False  # a year in a table row or a list: "2005 Науки о жизни"
-    if _next_lemma(after) in _SPAN_WORDS:
-        return False  # durations and frequencies: "13 лет", "6 раз в год"
-    heading = re.fullmatch(r"\s*(?:[А-ЯЁA-Z]\w*|[\d\s.]*)\s*", text[line_start : f.char_start])
-    if heading and re.match(r"\.\s+[А-ЯЁA-Z]", after):
-        return False  # a heading or list number: "Выводы 1. Развитие ..."
-    if re.search(r"[»\")”]\s*$", before) and f.value < 100 and re.match(r"\s*[.,;:\n]|$", after):
-        return False  # footnote marker after a quote: "до 2020 года» 3."
-    return not re.search(r"[A-Za-z]\s*$", before)
-
-
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + "|" + _MONTHS_EN + r")[а-я]*\s*$", re.I)
+_MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
-
-
-def _layout_number(text: str, f: FigureFact, before: str, after: str) -> bool:
-    """Page numbers of contents lines, pages of references, "(1)" labels and rows of numbers."""
-    if re.search(r"[.…]{2,}\s*$", before) or re.search(r"\b(?:[CcPp]|pp|Paper|Vol)[.:]\s*$", before):
-        return True  # "Анализ ....... 33", "C. 201–216", "Paper: 7–14"
-    if before.endswith("<") and after.startswith(">") or re.search(r"https?://|doi", after[:40], re.I):
-        return True  # footnote markers "<14>"; numbers of a reference before its link
-    section = re.match(r"\d+\.\d+\.", text[f.char_start : f.char_end + 1])
-    if section or re.search(r"\d\s*\(\d+\),\s*$", before):
-        return True  # pages of a reference "40(5), 49—73"; section numbers "2.2."
-    if re.match(r"\(\d", after) or re.search(r"\)[,:]\s*$", before):
-        return True  # volume(issue) and the pages after it: "85(4), 485–499", "(4 (48)), 123—129"
-    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
-        return True  # "№ 4 (71)", equation labels "(1) (2)"
-    line_start = text.rfind("\n", 0, f.char_start) + 1
-    line_end = text.find("\n", f.char_end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    numbers = len(_NUMBER_TOKEN.findall(line))
-    return numbers >= 3 and numbers >= len(re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", line))
-
-
+_LONG_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
 _SPAN_WORDS = set(lexicon.TIME_NOUNS) | {"раз"}
+_HEADING = re.compile(r"\s*(?:[А-ЯЁA-Z]\w*|[\d\s.]*)\s*")
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """A candidate figure with the text and dates around it; rules read it and never change it."""
+
+    text: str
+    fact: FigureFact
+    dates: tuple[DateFact, ...] = ()
+
+    @cached_property
+    def before(self) -> str:
+        return self.text[max(0, self.fact.char_start - BEFORE_CHARS) : self.fact.char_start]
+
+    @cached_property
+    def after(self) -> str:
+        return self.text[self.fact.char_end : self.fact.char_end + AFTER_CHARS]
+
+    @cached_property
+    def line_start(self) -> int:
+        return self.text.rfind("\n", 0, self.fact.char_start) + 1
+
+    @cached_property
+    def line(self) -> str:
+        end = self.text.find("\n", self.fact.char_end)
+        return self.text[self.line_start : end if end >= 0 else len(self.text)]
+
+    @property
+    def bare(self) -> bool:
+        return self.fact.unit is None
+
+
+def _in_date(c: FigureContext) -> bool:
+    return any(d.char_start < c.fact.char_end and c.fact.char_start < d.char_end for d in c.dates)
+
+
+def _in_phone(c: FigureContext) -> bool:
+    f = c.fact
+    near = _PHONE.search(c.text, max(0, f.char_start - PHONE_REACH), f.char_end + PHONE_REACH)
+    return bool(near and near.start() <= f.char_start and f.char_end <= near.end())
+
+
+def _in_reference_list(c: FigureContext) -> bool:
+    """Inside a reference list like "[9, 10]" or "[2-6]"."""
+    pos = c.fact.char_start
+    left = c.text.rfind("[", max(0, pos - BRACKET_REACH), pos)
+    if left < 0 or "]" in c.text[left:pos]:
+        return False
+    right = c.text.find("]", pos, pos + BRACKET_REACH)
+    return right >= 0 and re.fullmatch(r"[\d\s,;–—-]*", c.text[left + 1 : right]) is not None
+
+
+def _number_row(c: FigureContext) -> bool:
+    numbers = len(_NUMBER_TOKEN.findall(c.line))
+    return numbers >= ROW_NUMBERS and numbers >= len(_LONG_WORD.findall(c.line))
+
+
+def _bare_year(c: FigureContext) -> bool:
+    v = c.fact.value
+    return YEARS[0] <= v <= YEARS[1] and v.is_integer() and not re.match(r"\s+[а-яё]", c.after)
 
 
 def _next_lemma(after: str) -> str:
@@ -94,10 +105,135 @@ def _next_lemma(after: str) -> str:
     return "" if m is None else "лет" if m.group(1).lower() == "лет" else _Word(0, 0, m.group(1)).lemma
 
 
-def _in_brackets(text: str, pos: int) -> bool:
-    """Inside a reference list like "[9, 10]" or "[2-6]"."""
-    left = text.rfind("[", max(0, pos - 40), pos)
-    if left < 0 or "]" in text[left:pos]:
-        return False
-    right = text.find("]", pos, pos + 40)
-    return right >= 0 and re.fullmatch(r"[\d\s,;–—-]*", text[left + 1 : right]) is not None
+def _heading_number(c: FigureContext) -> bool:
+    prefix = c.text[c.line_start : c.fact.char_start]
+    return bool(_HEADING.fullmatch(prefix) and re.match(r"\.\s+[А-ЯЁA-Z]", c.after))
+
+
+def _footnote_after_quote(c: FigureContext) -> bool:
+    closed = re.search(r"[»\")”]\s*$", c.before)
+    return bool(closed and c.fact.value < FOOTNOTE_MAX and re.match(r"\s*[.,;:\n]|$", c.after))
+
+
+def _section_number(c: FigureContext) -> bool:
+    return bool(re.match(r"\d+\.\d+\.", c.text[c.fact.char_start : c.fact.char_end + 1]))
+
+
+NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
+    Rule("inside_date", _in_date, "Китай с {2010} г. является партнером", "выручка {2010 млн руб.} за год"),
+    Rule("inside_phone", _in_phone, "телефон +7 (495) {123}-45-67", "выручка {123 млн руб.} в год"),
+    Rule(
+        "year_after_month",
+        lambda c: bool(_MONTH_BEFORE.search(c.before)),
+        "opened on 1 December {2019}",
+        "в сумме {2019 млн руб.}",
+    ),
+    Rule(
+        "reference_label",
+        lambda c: bool(_REF_BEFORE.search(c.before)),
+        "как показано на рис. {3} ниже",
+        "как показано на {3 рисунках} ниже",
+    ),
+    Rule("reference_list", _in_reference_list, "при участии АТУРК [{9}, 10].", "около {9 млн руб.} [10]."),
+)
+
+NOT_A_BARE_FIGURE: tuple[Rule[FigureContext], ...] = (
+    Rule(
+        "line_start",
+        lambda c: c.bare and not c.text[c.line_start : c.fact.char_start].strip(),
+        "конец страницы\n{64} \n",
+        "всего {64}, из которых",
+    ),
+    Rule(
+        "contents_page",
+        lambda c: c.bare and bool(re.search(r"[.…]{2,}\s*$|\b(?:[CcPp]|pp|Paper|Vol)[.:]\s*$", c.before)),
+        "Анализ ....... {33}",
+        "Анализ показал {33}, а",
+    ),
+    Rule(
+        "angle_footnote",
+        lambda c: c.bare and c.before.endswith("<") and c.after.startswith(">"),
+        "в мировую экономику <{14}>.",
+        "в мировую экономику {14}.",
+    ),
+    Rule(
+        "before_link",
+        lambda c: c.bare and bool(re.search(r"https?://|doi", c.text[c.fact.char_end :][:LINK_REACH], re.I)),
+        "Cities, {97}, 102523. https://doi.org/10.1016",
+        "всего {97}, остальные",
+    ),
+    Rule(
+        "section_number",
+        lambda c: c.bare and _section_number(c),
+        "подробнее в {2.2}. Развитие",
+        "итог {2.2}, а",
+    ),
+    Rule(
+        "reference_pages",
+        lambda c: c.bare and bool(re.search(r"\d\s*\(\d+\),\s*$|\)[,:]\s*$", c.before)),
+        "Economics, 40(5), {49—73}.",
+        "значения {49—73}, а",
+    ),
+    Rule(
+        "volume_issue",
+        lambda c: c.bare and bool(re.match(r"\(\d", c.after)),
+        "Geograficheskaya, {85}(4), 485–499.",
+        "всего {85} (около)",
+    ),
+    Rule(
+        "bracketed_label",
+        lambda c: c.bare and bool(re.search(r"\(\s*$", c.before) and re.match(r"\s*\)", c.after)),
+        "уравнение ({1}) показывает",
+        "уравнение {1} показывает",
+    ),
+    Rule("number_row", lambda c: c.bare and _number_row(c), "12 15 {17} 21", "их было {17}, а стало больше"),
+    Rule(
+        "day_or_case_ending",
+        lambda c: c.bare and bool(_MONTH_AFTER.match(c.after)),
+        "встреча {20} декабря",
+        "ровно {20}, и",
+    ),
+    Rule("bare_year", lambda c: c.bare and _bare_year(c), "{2005} Науки о жизни", "составило {1500} и"),
+    Rule(
+        "duration",
+        lambda c: c.bare and _next_lemma(c.after) in _SPAN_WORDS,
+        "за последние {13} лет",
+        "последние {13} из",
+    ),
+    Rule(
+        "heading_number",
+        lambda c: c.bare and _heading_number(c),
+        "Выводы {1}. Развитие",
+        "в итоге {1}. Развитие",
+    ),
+    Rule(
+        "footnote_after_quote",
+        lambda c: c.bare and _footnote_after_quote(c),
+        "«Стратегия до 2020 года» {3}.",
+        "«Стратегия» {300}.",
+    ),
+    Rule(
+        "after_latin_word",
+        lambda c: c.bare and bool(re.search(r"[A-Za-z]\s*$", c.before)),
+        "по Porter {5} отмечает",
+        "по Портеру {5} отмечает",
+    ),
+)
+
+RULES = NOT_A_FIGURE + NOT_A_BARE_FIGURE
+
+
+def keep(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
+    """Whether no rule rejects a candidate figure."""
+    return first_rejecting(RULES, FigureContext(text, f, tuple(dates))) is None
+
+
+def example_context(text: str, start: int, end: int) -> FigureContext:
+    """The context of the candidate the scanner finds at text[start:end] (tests of the examples)."""
+    from pipeline.extract.dates import extract_dates
+    from pipeline.extract.figures.scan import _scan
+    from pipeline.extract.numbers import parse_number
+
+    found = [f for f in _scan(text, 0, []) if (f.char_start, f.char_end) == (start, end)]
+    fact = found[0] if found else FigureFact(start, end, parse_number(text[start:end]) or 0.0, None)
+    return FigureContext(text, fact, tuple(extract_dates(text)))
