@@ -276,3 +276,45 @@ def test_caption_gives_period_and_territory_to_cells_that_name_their_indicator()
     assert (str(obs.loc[1, "period_start"]), str(obs.loc[1, "period_end"])) == ("2018-01-01", "2018-12-31")
     # the caption's "Структура" makes the percent cell a share; an amount in dollars stays a level
     assert (obs.loc[2, "kind"], obs.loc[1, "kind"]) == ("share", "level")
+
+
+def _wage_table() -> ParsedTable:
+    """The layout of a Rosstat bulletin table: a second header row parsed as data, a section row
+    "2016г." above the months, a column that only says "В % к …" under a caption that says what."""
+    header = ["", "Среднемесячная номинальная начисленная заработная плата, рублей", "В % к"]
+    rows = [
+        ["", "", "соответствующему периоду предыдущего года"],
+        ["2016г.", "", ""],
+        ["Январь", "32660", "105,8"],
+        ["I квартал", "34000", "107,7"],
+        ["2017г.", "", ""],
+        ["Январь", "34422", "107,0"],
+    ]
+    caption = "Таблица 3 ДИНАМИКА СРЕДНЕМЕСЯЧНОЙ НОМИНАЛЬНОЙ НАЧИСЛЕННОЙ ЗАРАБОТНОЙ ПЛАТЫ"
+    cells = [
+        TableCell(r, c, 96, text, row_label=row[0] or None, col_label=header[c] or None)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    return ParsedTable(0, 96, 96, header, cells, caption=caption)
+
+
+def test_section_rows_give_the_year_and_caption_the_indicator_of_a_kind_column() -> None:
+    tables, cells = _frames(DOC_B, [_wage_table()])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert set(obs.index) == {(2, 1), (2, 2), (3, 1), (3, 2), (5, 1), (5, 2)}
+    assert set(obs["indicator"]) == {"average_wage"}
+    jan16, q1, jan17 = obs.loc[(2, 1)], obs.loc[(3, 1)], obs.loc[(5, 2)]
+    assert (str(jan16["period_start"]), str(jan16["period_end"]), jan16["value_scaled"]) == (
+        "2016-01-01", "2016-01-31", 32660.0,
+    )  # fmt: skip
+    assert (str(q1["period_start"]), str(q1["period_end"]), q1["kind"]) == (
+        "2016-01-01",
+        "2016-03-31",
+        "level",
+    )
+    assert (str(jan17["period_start"]), jan17["kind"], jan17["value_scaled"]) == (
+        "2017-01-01",
+        "change",
+        107.0,
+    )

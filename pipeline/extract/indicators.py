@@ -61,7 +61,7 @@ class Indicator:
     patterns: tuple[tuple[str, ...], ...]  # lemmas of each pattern
     generic: bool = False
     strict_units: bool = False  # percent/times do not fit unless listed
-    product: bool = False  # a product or branch: another label's indicator wins over it in a table
+    breakdown: bool = False  # a product, branch or group: another label's indicator wins in a table
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def _entry(raw: dict) -> Indicator:
         patterns=tuple(phrase_lemmas(p) for p in raw["patterns"]),
         generic=bool(raw.get("generic", False)),
         strict_units=bool(raw.get("strict_units", False)),
-        product=bool(raw.get("product", False)),
+        breakdown=bool(raw.get("breakdown", False)),
     )
 
 

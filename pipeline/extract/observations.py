@@ -21,7 +21,7 @@ from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
 from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicator, unit_class, words_of
-from pipeline.extract.table_labels import BARE_YEAR, LabelledCell, labelled_cells
+from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.schema import conform
 
@@ -34,7 +34,7 @@ LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
 # unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
 RELATIVE_CLASSES = frozenset({"percent", "times", None})
 YEAR_SPAN = re.compile(r"\d\s*[-–—]\s*\d")
-DANGLING = re.compile(r"\s+(?:в|за|на|к|по|с|до)$", re.I)  # a preposition left by a removed date
+DANGLING = re.compile(r"(?:\s+(?:в|за|на|к|по|с|до)|\s*/)$", re.I)  # left by a removed date
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
 LABEL_PART = re.compile(r"\s*[/\n|]\s*")
@@ -121,7 +121,7 @@ def _table_rows(
 def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
     """Row label, column label, the row's unit text and — when the cell's own labels only say
     where, when or which product — the caption."""
-    own = [t for t in (cell.row_label, cell.col_label) if t]
+    own = [t for t in (_row_label(cell), cell.col_label) if t]
     extra = [cell.unit_text] if cell.unit_text else []
     if caption and all(_qualifies_only(label) for label in own):
         return [*own, *extra, caption]
@@ -129,7 +129,7 @@ def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
 
 
 def _specific(match: IndicatorMatch | None) -> bool:
-    return match is not None and not (match.indicator.product or match.indicator.generic)
+    return match is not None and not (match.indicator.breakdown or match.indicator.generic)
 
 
 @lru_cache(maxsize=LABEL_CACHE)
@@ -143,14 +143,23 @@ def _label_match(label: str, unit: str | None) -> IndicatorMatch | None:
     return find_indicator(words_of(label), unit)
 
 
+def _row_label(cell: LabelledCell) -> str | None:
+    """The row label with the year of its section ("Январь" under "2016г." → "Январь / 2016г.")."""
+    if cell.row_label and cell.section:
+        return f"{cell.row_label}{LABEL_JOIN}{cell.section}"
+    return cell.row_label
+
+
 @lru_cache(maxsize=LABEL_CACHE)
 def _qualifies_only(label: str) -> bool:
-    """The label names a territory, a period or a product, not a quantity ("Курская область",
-    "2019 / I кв.", "Продукция химической промышленности")."""
+    """The label names a territory, a period, a product or a kind of value, not a quantity
+    ("Курская область", "2019 / I кв.", "Продукция химической промышленности", "В % к
+    соответствующему периоду предыдущего года")."""
     match = _label_match(label, ANY_UNIT)
     if _specific(match):
         return False
-    return match is not None or bool(find_territories(label)) or bool(_dates(label))
+    states = match is not None or label_kind([label]) != "level"
+    return states or bool(find_territories(label)) or bool(_dates(label))
 
 
 def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch, str | None] | None:
@@ -162,7 +171,7 @@ def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch
     if not specific and (not found or unit == ANY_UNIT):
         return None
     label, match = (specific or found)[0]
-    product = next((lb for lb, m in found if m.indicator.product and lb != label), None)
+    product = next((lb for lb, m in found if m.indicator.breakdown and lb != label), None)
     return label, match, product
 
 
@@ -181,7 +190,7 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
     if found is None:
         return None
     label, match, product = found
-    breakdown = product or _category(cell.row_label, label)
+    breakdown = product or _category(_row_label(cell), label)
     # the caption says when, where and what kind for every cell, even when it does not say what
     context = labels if caption is None or caption in labels else [*labels, caption]
     period, base = label_period(context)

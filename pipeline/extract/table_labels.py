@@ -4,8 +4,9 @@
 `row_label`. Tables of Russian papers often have more: header rows parsed as data ("2021 г.",
 "2022 г." under a spanning "Значение показателя"), a unit column ("Единица измерения": "млрд
 рублей", "% к 2020 году") and percent cells ("0,13%"). `labelled_cells` gives every data cell of a
-table its joined column label ("Значение показателя / 2021 г."), its row's unit text, its value
-(percent cells parsed) and its unit from those labels, with the header rows left out.
+table its joined column label ("Значение показателя / 2021 г."), its row's unit text, the year of
+its section ("2016г." above rows "Январь", "Февраль"), its value (percent cells parsed) and its
+unit from those labels, with the header rows left out.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class LabelledCell:
     row_label: str | None
     col_label: str | None  # header label joined with the header rows' texts of this column
     unit_text: str | None  # the row's cell in a "Единица измерения" column
+    section: str | None  # the year of the section row above ("2016г." over "Январь", "Февраль" …)
     value: float
     unit: str | None
     unit_mult: int
@@ -90,6 +92,20 @@ def _column_labels(cells: pd.DataFrame, grid: dict, headers: list[int]) -> dict[
     return out
 
 
+def _sections(grid: dict[int, dict[int, str | None]], headers: list[int]) -> dict[int, str]:
+    """Row → the year of the section it is in: a row whose first cell is only a year and whose
+    other cells hold no number ("2016г." above the months of 2016)."""
+    out, section = {}, None
+    for r in sorted(set(grid) - set(headers)):
+        first = grid[r].get(0)
+        numbers = [t for c, t in grid[r].items() if c > 0 and t and _value(t)[0] is not None]
+        if first and BARE_YEAR.match(first) and not numbers:
+            section = first
+        elif section:
+            out[r] = section
+    return out
+
+
 def _unit_column(col_labels: dict[int, str | None]) -> int | None:
     return next((c for c, label in col_labels.items() if label and UNIT_HEADER.match(label)), None)
 
@@ -102,20 +118,21 @@ def labelled_cells(cells: pd.DataFrame, caption: str | None = None) -> list[Labe
     headers = _header_rows(grid)
     col_labels = _column_labels(cells, grid, headers)
     unit_col = _unit_column(col_labels)
+    sections = _sections(grid, headers)
     out = []
     for c in cells.to_dict("records"):
         row, col = int(c["row"]), int(c["col"])
         if row in headers or col == unit_col:
             continue
         unit_text = grid[row].get(unit_col) if unit_col is not None else None
-        cell = _labelled(c, col_labels.get(col), unit_text, caption)
+        cell = _labelled(c, col_labels.get(col), unit_text, caption, sections.get(row))
         if cell is not None:
             out.append(cell)
     return out
 
 
 def _labelled(
-    c: dict, col_label: str | None, unit_text: str | None, caption: str | None
+    c: dict, col_label: str | None, unit_text: str | None, caption: str | None, section: str | None
 ) -> LabelledCell | None:
     value, is_percent = _value(_text(c["text"]))
     if value is None:
@@ -131,6 +148,7 @@ def _labelled(
         row_label=row_label,
         col_label=col_label,
         unit_text=unit_text,
+        section=section,
         value=value,
         unit=unit,
         unit_mult=mult,
