@@ -318,3 +318,17 @@ def test_section_rows_give_the_year_and_caption_the_indicator_of_a_kind_column()
         "change",
         107.0,
     )
+
+
+def test_a_country_group_in_the_column_label_is_a_breakdown() -> None:
+    header = [
+        "",
+        "Всего / экспорт / млн. долларов США",
+        "Государства-участники СНГ / экспорт / млн. долларов США",
+    ]
+    table = _table(0, header, ["2016г."], [["281 851", "39 948"]], "ВНЕШНЯЯ ТОРГОВЛЯ РОССИЙСКОЙ ФЕДЕРАЦИИ")
+    tables, cells = _frames(DOC_B, [table])
+    obs = build_observations(None, cells, tables).set_index("col")
+    assert set(obs["indicator"]) == {"export"} and set(obs["subject_code"]) == {"RU"}
+    assert obs.loc[1, "value_scaled"] == 281_851e6 and "—" not in obs.loc[1, "measure"]
+    assert obs.loc[2, "measure"].endswith("— Государства-участники СНГ")

@@ -27,6 +27,7 @@ __all__ = [
     "IndicatorMatch",
     "catalog",
     "find_indicator",
+    "find_indicators",
     "fits_unit",
     "match_indicator",
     "match_label",
@@ -127,11 +128,17 @@ def fits_unit(indicator: Indicator, unit: str | None) -> bool:
     return cls is None or cls in indicator.units or (cls in ALWAYS_FITS and not indicator.strict_units)
 
 
+def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[IndicatorMatch]:
+    """Every catalog match in a phrase's words whose unit classes fit, first and longest first."""
+    found = _index().matches(words)
+    return [IndicatorMatch(m.value, m.start, m.end) for m in found if fits_unit(m.value, unit)]
+
+
 def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> IndicatorMatch | None:
     """The best catalog match in a phrase's words and where it is, or None (see module doc)."""
-    matches = [m for m in _index().matches(words) if fits_unit(m.value, unit)]
-    best = [m for m in matches if not m.value.generic] or matches
-    return IndicatorMatch(best[0].value, best[0].start, best[0].end) if best else None
+    matches = find_indicators(words, unit)
+    best = [m for m in matches if not m.indicator.generic] or matches
+    return best[0] if best else None
 
 
 def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicator | None:

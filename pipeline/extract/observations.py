@@ -20,8 +20,9 @@ import pandas as pd
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
-from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicator, unit_class, words_of
+from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicators, unit_class, words_of
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
+from pipeline.extract.tables import label_unit
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.schema import conform
 
@@ -139,8 +140,8 @@ def _dates(label: str) -> tuple[DateFact, ...]:
 
 
 @lru_cache(maxsize=LABEL_CACHE)
-def _label_match(label: str, unit: str | None) -> IndicatorMatch | None:
-    return find_indicator(words_of(label), unit)
+def _label_matches(label: str, unit: str | None) -> tuple[IndicatorMatch, ...]:
+    return tuple(find_indicators(words_of(label), unit))
 
 
 def _row_label(cell: LabelledCell) -> str | None:
@@ -155,24 +156,29 @@ def _qualifies_only(label: str) -> bool:
     """The label names a territory, a period, a product or a kind of value, not a quantity
     ("Курская область", "2019 / I кв.", "Продукция химической промышленности", "В % к
     соответствующему периоду предыдущего года")."""
-    match = _label_match(label, ANY_UNIT)
-    if _specific(match):
+    matches = _label_matches(label, ANY_UNIT)
+    if any(_specific(m) for m in matches):
         return False
-    states = match is not None or label_kind([label]) != "level"
+    states = bool(matches) or label_kind([label]) != "level"
     return states or bool(find_territories(label)) or bool(_dates(label))
 
 
 def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch, str | None] | None:
-    """(label, match, product label): the first label naming a specific indicator wins over one
-    naming a product or a generic head ("Злаки" × "Объем экспорта" → export of "Злаки"); a product
-    or generic head alone needs a known unit that fits it ("Зерно, тыс. т")."""
-    found = [(label, m) for label in labels if (m := _label_match(label, unit))]
+    """(label, match, breakdown): the first label naming a specific indicator wins over one naming
+    a product, branch or group ("Злаки" × "Объем экспорта" → export, broken down by "Злаки"; "Страны
+    СНГ / экспорт" → export by "Страны СНГ"); a breakdown or a generic head alone needs a known
+    unit that fits it ("Зерно, тыс. т")."""
+    found = [(label, m) for label in labels for m in _label_matches(label, unit)]
     specific = [f for f in found if _specific(f[1])]
     if not specific and (not found or unit == ANY_UNIT):
         return None
     label, match = (specific or found)[0]
-    product = next((lb for lb, m in found if m.indicator.breakdown and lb != label), None)
-    return label, match, product
+    groups = [(lb, m) for lb in labels for m in _label_matches(lb, ANY_UNIT) if m.indicator.breakdown]
+    split = next(((lb, m) for lb, m in groups if (lb, m.start) != (label, match.start)), None)
+    if split is None:
+        return label, match, None
+    words = words_of(split[0])
+    return label, match, split[0] if split[0] != label else " ".join(words[split[1].start : split[1].end])
 
 
 def _category(row_label: str | None, label: str) -> str | None:
@@ -224,10 +230,17 @@ def _measure(label: str) -> str:
     """The label without a table number, its unit tail and its dates: "Таблица N 4 Темпы роста
     объема экспорта РФ, ЦФО" → "Темпы роста объема экспорта РФ"; "Объем экспорта в 2018 г., млн.
     долл. США" → "Объем экспорта"."""
-    label = re.split(r"\s*[,(]\s*", CAPTION_NUMBER.sub("", " ".join(label.split())), maxsplit=1)[0]
+    parts = [p.strip() for p in label.split(LABEL_JOIN.strip()) if not _unit_only(p)] or [label]
+    label = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(parts).split()))
+    label = re.split(r"\s*[,(]\s*", label, maxsplit=1)[0]
     for d in reversed(extract_dates(label)):
         label = label[: d.char_start] + label[d.char_end :]
     return DANGLING.sub("", " ".join(label.split())) or label
+
+
+def _unit_only(part: str) -> bool:
+    """A label part that only states a unit ("млн. долларов США", "тыс. человек")."""
+    return label_unit(part)[0] is not None and not _label_matches(part, ANY_UNIT) and not _territory(part)
 
 
 def _subject(labels: Iterable[str]) -> Territory | None:
