@@ -423,3 +423,33 @@ def test_extract_text_has_the_aliases_column():
     assert frame[["name", "founded_year", "aliases"]].to_dict("records") == [
         {"name": "Технопарк «Идея»", "founded_year": 2006, "aliases": "Технопарк"}
     ]
+
+
+def test_generic_counts_take_their_attribute_from_the_verb_or_measure():
+    text = (
+        "Инновационный территориальный кластер «Титановая долина» (Свердловская область) был создан в "
+        "2010 году и включает 65 организаций, в которых занято более 10 тыс. человек. В регионе "
+        "зарегистрировано 300 тыс. человек безработных."
+    )
+    (cluster,) = records(text)
+    assert (cluster.region, cluster.founded_year) == ("Свердловская область", 2010)
+    assert (cluster.participants, cluster.employees, cluster.attributes) == (
+        65,
+        10000,
+        {"employees_qualifier": ">"},
+    )
+
+
+def test_later_sentences_naming_the_cluster_among_their_first_words():
+    text = (
+        "Нижегородский индустриальный кластер «Магистраль», расположенный в Нижегородской области, "
+        "специализируется на автомобилестроении. Сайт кластера: www.magistral-nn.ru. Численность "
+        "работников предприятий кластера составляет 27 тыс. человек."
+    )
+    (cluster,) = records(text)
+    assert (cluster.region, cluster.field, cluster.url, cluster.employees) == (
+        "Нижегородская область",
+        "автомобилестроение",
+        "www.magistral-nn.ru",
+        27000,
+    )

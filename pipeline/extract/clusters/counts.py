@@ -18,20 +18,26 @@ from pipeline.nlp.morph import lemma
 
 @dataclass(frozen=True)
 class Counted:
-    """A counted noun (figure `counted` lemma, or a word of its `measure` when the counted noun is
-    a generic one: "численность занятых … 6200 человек") and the attribute its count fills."""
+    """A counted noun (the figure's `counted` lemma) and the attribute its count fills.
+
+    A generic counted noun ("65 организаций", "10 тыс. человек") fills the attribute when a cue
+    word says what is counted: a word of the figure's measure ("численность работников") or one
+    of the few words before it in its clause ("объединяет", "в которых занято")."""
 
     attribute: str
     lemmas: tuple[str, ...]
     modifier: str | None = None  # a word stem the quote must hold ("рабочих мест")
-    measures: tuple[str, ...] = ()  # further measure lemmas that name it ("занятый")
+    generic: tuple[str | None, ...] = ()  # generic counted nouns (None: none) a cue makes this
+    cues: tuple[str, ...] = ()  # lemmas of the measure or of the words before the figure
 
 
+MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник")
+EMPLOYMENT = ("занять", "занятый", "работать", "трудиться", "персонал", "работник", "сотрудник")
 COUNTED: tuple[Counted, ...] = (
-    Counted("participants", ("участник",)),
+    Counted("participants", ("участник",), generic=(None, "организация"), cues=MEMBERSHIP),
     Counted("residents", ("резидент",)),
     Counted("companies", ("компания", "фирма", "предприятие")),
-    Counted("employees", ("сотрудник", "работник", "специалист"), measures=("занятый", "персонал")),
+    Counted("employees", ("сотрудник", "работник", "специалист"), generic=(None, "человек"), cues=EMPLOYMENT),
     Counted("universities", ("университет", "вуз")),
     Counted("technoparks", ("технопарк",)),
     Counted("students", ("студент",)),
@@ -41,8 +47,10 @@ COUNTED: tuple[Counted, ...] = (
     Counted("jobs", ("место",), modifier="рабоч"),
     Counted("patents", ("патент",)),
 )
-GENERIC_COUNTED = {None, "человек", "организация", "единица"}  # the measure says what is counted
-MEASURE_WORD = re.compile(r"[А-Яа-яЁё-]+")
+WORD = re.compile(r"[А-Яа-яЁё-]+")
+CUE_WORDS = 4  # words before a figure, in its clause, that may say what it counts
+CUE_REACH = 80  # characters searched for them
+CLAUSE_END = re.compile(r".*[.;:]", re.S)
 COLUMNS = {"participants", "employees"}  # counts that are contract columns, not `attributes`
 MEMBERS = ("participants", "residents")  # `participants` is filled by the first of these
 AREA_KM2 = {"KM2": 1.0, "HA": 0.01}  # km² per unit; floor space (M2) is not a territory
@@ -52,24 +60,31 @@ INVESTMENT_REACH = 60  # characters before a money figure that may name it an in
 CURRENCIES = {"RUB", "USD", "EUR", "CNY"}
 
 
-def count_attribute(figure: FigureFact, quote: str) -> str | None:
-    """The attribute a count figure fills ("455 рабочих мест" → jobs), or None."""
+def count_attribute(figure: FigureFact, text: str) -> str | None:
+    """The attribute a count figure in `text` fills ("455 рабочих мест" → jobs), or None."""
     if figure.unit != "COUNT":
         return None
+    quote = text[figure.char_start : figure.char_end].lower()
     for entry in COUNTED:
-        if figure.counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote.lower()):
+        if figure.counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote):
             return entry.attribute
-    if figure.counted not in GENERIC_COUNTED or not figure.measure:
-        return None
-    words = {lemma(w) for w in MEASURE_WORD.findall(figure.measure)}
-    return next((e.attribute for e in COUNTED if words & {*e.lemmas, *e.measures} and not e.modifier), None)
+    generic = [e for e in COUNTED if figure.counted in e.generic]
+    cues = _cue_lemmas(figure, text) if generic else set()
+    return next((e.attribute for e in generic if cues & set(e.cues)), None)
+
+
+def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:
+    """Lemmas of the figure's measure and of the last few words before it in its clause."""
+    before = text[max(0, figure.char_start - CUE_REACH) : figure.char_start]
+    clause = CLAUSE_END.sub("", before)
+    words = WORD.findall(figure.measure or "") + WORD.findall(clause)[-CUE_WORDS:]
+    return {lemma(w) for w in words}
 
 
 def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: str) -> ClusterFact:
     """Fill missing counts, area and investment of `fact` from figures whose offsets index `text`."""
     for figure in figures:
-        quote = text[figure.char_start : figure.char_end]
-        what = count_attribute(figure, quote)
+        what = count_attribute(figure, text)
         if what is not None:
             _set_count(fact, what, round(figure.value_scaled), figure.qualifier)
         elif figure.unit in AREA_KM2 and "area_km2" not in fact.attributes:

@@ -92,25 +92,25 @@ def _matches(text: str) -> list[Match]:
     return out
 
 
-# "Not a named cluster" rules; the candidate of each example is in [brackets].
+# "Not a named cluster" rules; the candidate of each example is in {braces}.
 RULES: tuple[Rule[Match], ...] = (
     Rule(
         "generic kind phrase",
         lambda m: not m.named,
-        positive="[Инновационный кластер] создаётся на локальном уровне.",
-        negative="[Калужский фармкластер] объединяет 40 участников.",
+        positive="{Инновационный кластер} создаётся на локальном уровне.",
+        negative="{Калужский фармкластер} объединяет 40 участников.",
     ),
     Rule(
         "name is a heading on the next line",
         lambda m: bool(m.name) and not QUOTE_CHARS.search(m.name or "") and "\n" in m.text[m.start : m.end],
-        positive="Участники: [индустриальный парк\nРазвитие] региона.",
-        negative="Участники: [индустриальный парк «Развитие»] региона.",
+        positive="Участники: {индустриальный парк\nРазвитие} региона.",
+        negative="Участники: {индустриальный парк «Развитие»} региона.",
     ),
     Rule(
         "park or zone of no economic kind",
         lambda m: kind_of(m.kind or "") is None and m.region is None,
-        positive="[Парк «Сокольники»] открыт ежедневно.",
-        negative="[Индустриальный парк «Сокольники»] открыт для резидентов.",
+        positive="{Парк «Сокольники»} открыт ежедневно.",
+        negative="{Индустриальный парк «Сокольники»} открыт для резидентов.",
     ),
 )
 
