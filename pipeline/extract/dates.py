@@ -39,7 +39,7 @@ from typing import Any
 
 from yargy.parser import Chart, prepare_match, prepare_trees
 
-from pipeline.extract.facts import DateFact
+from pipeline.extract.facts import Confidence, DateFact
 from pipeline.extract.grammars.dates import DATE, SINCE, TOKENIZER, Point
 from pipeline.extract.grammars.earley import LookaheadParser
 from pipeline.extract.skeleton import resolve_overlaps, windows
@@ -64,6 +64,8 @@ _LIST = re.compile(r"(?:(?<![\d.,])\d{4}(?:\s*-\s*\d{4})?\s*(?:,|и|или)\s*)+
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\xad": " "})
 _CYR_ROMAN = str.maketrans({"Х": "X", "І": "I"})
 _LEFT, _RIGHT = 30, 15  # context (chars) a window keeps around a trigger
+LIST_REACH = 80  # characters before a dated year searched for bare years listed with it
+YEARS = (1800, 2100)  # a bare four-digit number in this range can be a year
 
 
 @dataclass
@@ -220,10 +222,10 @@ def _kind(fact: Any) -> str:
 
 
 def _confidence(fact: Any, bare: bool) -> float:
-    value = 0.7 if bare or fact.title else 0.9
+    value = Confidence.DERIVED if bare or fact.title else Confidence.GRAMMAR
     if fact.first.day and fact.first.year:
-        value = 0.95
-    return round(value - (0.1 if fact.part else 0.0), 2)
+        value = Confidence.FULL_DATE
+    return round(value - (Confidence.WORDS_PENALTY if fact.part else 0.0), 2)
 
 
 def _yearless(point: Any) -> bool:
@@ -241,7 +243,7 @@ def _listed_years(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     for c in candidates:
         if c.first.year is None or c.first.month is not None or c.first.day is not None:
             continue
-        head = text[max(0, c.char_start - 80) : c.char_start]
+        head = text[max(0, c.char_start - LIST_REACH) : c.char_start]
         listed = _LIST.search(head)
         base = c.char_start - len(head) + (listed.start() if listed else 0)
         for item in _ITEM.finditer(listed.group() if listed else ""):
@@ -252,11 +254,11 @@ def _listed_years(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _listed(start: int, end: int, item: re.Match) -> list[_Candidate]:
     first, last = (int(y) if y else None for y in item.groups())
-    if not 1800 <= first <= 2100 or (last is not None and not first < last <= 2100):
+    if not YEARS[0] <= first <= YEARS[1] or (last is not None and not first < last <= YEARS[1]):
         return []
     kind = "point" if last is None else "range"
     last_point = None if last is None else Point(year=last)
-    return [_Candidate(start, end, Point(year=first), last_point, kind, 0.8, False)]
+    return [_Candidate(start, end, Point(year=first), last_point, kind, Confidence.COUNTED, False)]
 
 
 def _resolve(candidates: list[_Candidate]) -> list[DateFact]:
@@ -298,7 +300,7 @@ def _to_fact(c: _Candidate, year: int | None) -> DateFact | None:
     if start[0] > end[1]:
         return None
     precision = min(p1, p2, key=PRECISIONS.index)
-    confidence = 0.6 if c.yearless else c.confidence
+    confidence = Confidence.INFERRED if c.yearless else c.confidence
     return DateFact(
         c.char_start, c.char_end, start[0].isoformat(), end[1].isoformat(), precision, c.kind, confidence
     )

@@ -6,6 +6,19 @@ import dataclasses
 from dataclasses import dataclass
 
 
+class Confidence:
+    """One confidence scale for every extractor (how sure the reading is, not a probability)."""
+
+    FULL_DATE = 0.95  # a date with its day and year
+    GRAMMAR = 0.9  # a figure with a unit, or a dated expression, read by the grammar
+    COUNTED = 0.8  # a count of a noun; a unit shared with a coordinated figure
+    DERIVED = 0.7  # a number-unit adjective; a part of a whole; a bare or titled year
+    INFERRED = 0.6  # a unit or year taken from a neighbour
+    GUESS = 0.5  # a currency inherited from a money figure nearby
+    BARE = 0.4  # a number without a unit
+    WORDS_PENALTY = 0.1  # an amount in words, or a date framed by a part word ("в конце")
+
+
 @dataclass
 class DateFact:
     char_start: int

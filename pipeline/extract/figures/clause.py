@@ -21,6 +21,9 @@ _CHANGE = {
     "сокращаться", "снижаться", "уменьшаться", "повышаться", "понижаться",
 }  # fmt: skip
 
+GENITIVE_RUN = 4  # genitive words after a noun kept in its phrase
+BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
+
 
 _TARGET = {
     "планироваться", "планировать", "план", "цель", "прогноз", "прогнозироваться", "ожидаться",
@@ -116,7 +119,7 @@ def _kind(text, f, left, right, dates, words) -> str:
     lemmas = {w.lemma for w in left}
     if f.unit == "TIMES":
         return "ratio"
-    na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - 4) : f.char_start])
+    na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
     if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
         return "change"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
@@ -137,9 +140,9 @@ def _future(left: list[_Word]) -> bool:
 
 def _alone_in_brackets(text: str, f: FigureFact) -> bool:
     """A percentage alone in brackets after a noun phrase ("привлеченные средства (55 - 60%)")."""
-    return bool(re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - 4) : f.char_start])) and bool(
-        re.match(r"\s*\)", text[f.char_end :])
-    )
+    return bool(
+        re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start])
+    ) and bool(re.match(r"\s*\)", text[f.char_end :]))
 
 
 def _share_after(right: list[_Word]) -> bool:
@@ -210,9 +213,17 @@ def _in_pp(words: list[_Word], i: int) -> bool:
     return False
 
 
+def _genitive(w: _Word) -> bool:
+    return w.has("ADJF", "gent") or w.has("NOUN", "gent")
+
+
 def _genitive_run(words: list[_Word], i: int) -> int:
     j = i
-    while j < len(words) and j - i < 4 and (words[j].has("ADJF", "gent") or words[j].has("NOUN", "gent")):
+    while (
+        j < len(words)
+        and j - i < GENITIVE_RUN
+        and (words[j].has("ADJF", "gent") or words[j].has("NOUN", "gent"))
+    ):
         j += 1
     return j
 

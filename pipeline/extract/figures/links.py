@@ -6,24 +6,29 @@ import re
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
-from pipeline.extract.facts import FigureFact
+from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 from pipeline.extract.numbers import CURRENCIES
 
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
 
+CURRENCY_REACH = 600  # characters before a bare scaled amount searched for a money figure
+THOUSANDS = 3  # power of ten from which a bare amount is money-like ("30 миллионов")
+COUNT_REACH = 200  # characters between a count and "из которых N" that shares its noun
+RELATIVE_REACH = 20  # characters before a number searched for "из которых"
 
-def _inherit_currency(facts: list[FigureFact], reach: int = 600) -> None:
+
+def _inherit_currency(facts: list[FigureFact], reach: int = CURRENCY_REACH) -> None:
     """A bare "30 миллионов" near a money figure (before, else after) is in its currency."""
     money = [f for f in facts if f.unit in CURRENCIES]
     for f in facts:
-        if f.unit is not None or f.unit_mult < 3:
+        if f.unit is not None or f.unit_mult < THOUSANDS:
             continue
         before = [g for g in money if 0 <= f.char_start - g.char_end < reach]
         after = [g for g in money if 0 <= g.char_start - f.char_end < reach // 2]
         near = before[-1] if before else after[0] if after else None
         if near is not None:
-            f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, 0.5
+            f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, Confidence.GUESS
 
 
 def _link(text: str, found: list[FigureFact]) -> None:
@@ -31,15 +36,15 @@ def _link(text: str, found: list[FigureFact]) -> None:
     for a, b in zip(found, found[1:], strict=False):
         between = text[a.char_end : b.char_start]
         if a.unit is None and a.unit_mult and b.unit in CURRENCIES and _CONNECTOR.match(between):
-            a.unit, a.unit_raw, a.confidence = b.unit, b.unit_raw, 0.8
+            a.unit, a.unit_raw, a.confidence = b.unit, b.unit_raw, Confidence.COUNTED
         if a.qualifier == ">" and b.qualifier == "=" and re.fullmatch(r"\s*и\s*", between):
             b.qualifier = ">"
         if a.unit is None and b.unit in {None, "COUNT"} and re.fullmatch(r"\s*из\s*", between):
             a.unit = b.unit = "COUNT"  # "11 из 50 компаний", "1,33 из 4-х млн.": part of a whole
-            a.counted, a.confidence = b.counted, 0.7
+            a.counted, a.confidence = b.counted, Confidence.DERIVED
             if not a.unit_mult and b.unit_mult and a.value < b.value:
                 a.unit_mult = b.unit_mult  # "1,33 из 4-х млн.": the scale is printed once
-        from_to = re.search(r"\b[сС]\s*$", text[max(0, a.char_start - 3) : a.char_start])
+        from_to = re.search(r"\b[сС]\s*$", text[max(0, a.char_start - len("с ")) : a.char_start])
         if b.qualifier == "<=" and a.unit and from_to and re.match(r"\s*до\b", text[b.char_start :]):
             b.qualifier = "="  # "с 10,63 до 11,29 млрд": the level reached
     for f in found:
@@ -47,7 +52,7 @@ def _link(text: str, found: list[FigureFact]) -> None:
             cur = [g for g in found if g.unit in CURRENCIES]
             if cur:
                 near = min(cur, key=lambda g: abs(g.char_start - f.char_start))
-                f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, 0.6
+                f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, Confidence.INFERRED
 
 
 def _parallel(text: str, found: list[FigureFact]) -> None:
@@ -77,11 +82,11 @@ def _count_bare(text: str, facts: list[FigureFact]) -> None:
             continue
         words = (f.measure or "").lower().split()
         prev = next((g for g in reversed(facts[:i]) if g.unit == "COUNT"), None)
-        near = prev is not None and f.char_start - prev.char_end < 200
+        near = prev is not None and f.char_start - prev.char_end < COUNT_REACH
         if any(_Word(0, 0, w).lemma in _COUNT_MEASURES for w in words):
-            f.unit, f.confidence = "COUNT", 0.6
-        elif near and _RELATIVE.search(text[max(0, f.char_start - 20) : f.char_start]):
-            f.unit, f.counted, f.confidence = "COUNT", prev.counted, 0.6
+            f.unit, f.confidence = "COUNT", Confidence.INFERRED
+        elif near and _RELATIVE.search(text[max(0, f.char_start - RELATIVE_REACH) : f.char_start]):
+            f.unit, f.counted, f.confidence = "COUNT", prev.counted, Confidence.INFERRED
 
 
 _OUNCES = re.compile(r"\s*\d+\s*унц")

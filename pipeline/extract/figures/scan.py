@@ -8,12 +8,16 @@ from functools import lru_cache
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
-from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
 from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of
 from pipeline.nlp.morph import parses
 
 _SIGNS = re.escape(lexicon.SIGNS)
+
+MATCH_REACH = 90  # characters after a trigger a figure may span
+ANCHOR_WORDS = 3  # words before a trigger tried as the start of a figure ("не менее чем 5")
+ANCHOR_REACH = 40  # characters before a trigger searched for those words
 
 
 _TRIGGER = re.compile(
@@ -52,8 +56,8 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
         for a in _anchors(chunk, m.start()):
             if a < covered:
                 continue
-            end = chunk.rfind(" ", m.end(), m.end() + 90)
-            match = match_at(chunk[a : end if end > 0 and m.end() + 90 < len(chunk) else None])
+            end = chunk.rfind(" ", m.end(), m.end() + MATCH_REACH)
+            match = match_at(chunk[a : end if end > 0 and m.end() + MATCH_REACH < len(chunk) else None])
             if match is None or a + match.span.stop <= m.start():
                 continue
             fact = _to_fact(match, offset + a)
@@ -67,12 +71,12 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
 _START_WORDS = lexicon.qualifier_words() | set(lexicon.FIGURE_OPENERS)
 
 
-def _anchors(chunk: str, pos: int, words: int = 3) -> list[int]:
+def _anchors(chunk: str, pos: int, words: int = ANCHOR_WORDS) -> list[int]:
     """Starts of up to `words` words before `pos` that can begin a figure, then `pos` itself.
 
     The chart parse per anchor is the extractor's main cost, so words that cannot start a figure
     (anything but a qualifier, "от"/"в", a currency sign or a number word) are not tried."""
-    starts = [w.start() for w in _ANCHOR_WORD.finditer(chunk, max(0, pos - 40), pos)][-words:]
+    starts = [w.start() for w in _ANCHOR_WORD.finditer(chunk, max(0, pos - ANCHOR_REACH), pos)][-words:]
     return [a for a in starts if _can_start(chunk, a)] + [pos]
 
 
@@ -140,8 +144,14 @@ def _to_fact(match, offset: int) -> FigureFact | None:
         counted=fig.counted,
         qualifier=qualifier,
         kind="ratio" if unit == "TIMES" else "level",
-        confidence=(0.4 if unit is None else 0.8 if unit == "COUNT" else 0.9) - 0.1 * words,
+        confidence=_confidence(unit) - Confidence.WORDS_PENALTY * words,
     )
+
+
+def _confidence(unit: str | None) -> float:
+    if unit is None:
+        return Confidence.BARE
+    return Confidence.COUNTED if unit == "COUNT" else Confidence.GRAMMAR
 
 
 def _tail(match) -> str:
@@ -161,7 +171,7 @@ def _compound(raw: str, start: int, end: int) -> FigureFact | None:
     value = parse_number(number)
     if unit is None or value is None:
         return None
-    return FigureFact(start, end, value, unit, unit_raw=suffix, confidence=0.7)
+    return FigureFact(start, end, value, unit, unit_raw=suffix, confidence=Confidence.DERIVED)
 
 
 def _fallback_dates(text: str) -> list[DateFact]:
@@ -169,7 +179,17 @@ def _fallback_dates(text: str) -> list[DateFact]:
     out = []
     for m in _FALLBACK_DATE.finditer(text):
         years = re.findall(_YEAR, m.group())
-        before = text[max(0, m.start() - 3) : m.start()].lower()
+        before = text[max(0, m.start() - len("до ")) : m.start()].lower()
         kind = "by" if re.search(r"\b(?:к|до)\s$", before) else "range" if len(years) > 1 else "point"
-        out.append(DateFact(m.start(), m.end(), f"{years[0]}-01-01", f"{years[-1]}-12-31", "year", kind, 0.6))
+        out.append(
+            DateFact(
+                m.start(),
+                m.end(),
+                f"{years[0]}-01-01",
+                f"{years[-1]}-12-31",
+                "year",
+                kind,
+                Confidence.INFERRED,
+            )
+        )
     return out

@@ -46,12 +46,15 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
 
 
 _SYNTAX_MAX_CHARS = 500
+MAX_DIGIT_SHARE = 0.15  # above this share of digits a "sentence" is a chart label or table remnant
+MAX_CLIMB = 4  # dependency heads climbed from a figure to its verb or noun
+GENITIVE_WORDS = 3  # genitive words kept after a measure's head noun
 
 
 def _is_prose(sentence: str) -> bool:
     """Short enough to parse, and mostly words rather than numbers."""
     digits = sum(ch.isdigit() for ch in sentence)
-    return len(sentence) <= _SYNTAX_MAX_CHARS and digits <= 0.15 * len(sentence)
+    return len(sentence) <= _SYNTAX_MAX_CHARS and digits <= MAX_DIGIT_SHARE * len(sentence)
 
 
 def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
@@ -59,7 +62,7 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
     inside = [t for t in tokens if f.char_start <= t.start < f.char_end]
     ids = {t.id for t in inside}
     node = next((t for t in inside if t.head_id not in ids), None)
-    for _ in range(4):
+    for _ in range(MAX_CLIMB):
         head = by_id.get(node.head_id) if node is not None else None
         if head is None or node.rel.startswith("nsubj") or any(a <= head.start < b for a, b in spans):
             return None  # a figure that is itself the subject is measured by its genitive (morphology)
@@ -85,6 +88,10 @@ def _subject_of(verb, tokens: list, spans: list[tuple[int, int]]):
     return min(subjects, key=lambda t: abs(t.start - verb.start), default=None)
 
 
+def _genitive_word(token) -> bool:
+    return token.feats.get("Case") == "Gen" and token.pos in {"NOUN", "ADJ", "PROPN"}
+
+
 def _noun_phrase(noun, tokens: list) -> str:
     """The noun with its adjectives before it and up to three genitive words after, nominative."""
     i = tokens.index(noun)
@@ -92,9 +99,7 @@ def _noun_phrase(noun, tokens: list) -> str:
     while lo > 0 and tokens[lo - 1].rel == "amod" and tokens[lo - 1].head_id == noun.id:
         lo -= 1
     hi = i + 1
-    while hi < len(tokens) and hi - i <= 3 and tokens[hi].feats.get("Case") == "Gen" and tokens[hi].pos in {
-        "NOUN", "ADJ", "PROPN"
-    }:  # fmt: skip
+    while hi < len(tokens) and hi - i <= GENITIVE_WORDS and _genitive_word(tokens[hi]):
         hi += 1
     phrase = " ".join(t.text for t in tokens[lo:hi])
     if noun.feats.get("Case") not in {None, "Nom"}:
