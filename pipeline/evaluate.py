@@ -73,14 +73,14 @@ KEYS: dict[str, Callable] = {"dates": date_key, "figures": figure_key, "clusters
 
 
 def score_frame(document: str, table: str, pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
-    """Multiset match of predicted against gold keys."""
+    """Multiset match of predicted against gold keys (clusters: by name or alias, one to one)."""
+    if table == "clusters":
+        return cluster_score(document, pred, gold)
     key = KEYS[table]
     pred_keys = Counter(key(r) for _, r in pred.iterrows())
     gold_keys = Counter(key(r) for _, r in gold.iterrows())
     tp = sum((pred_keys & gold_keys).values())
     score = Score(document, table, tp, sum(pred_keys.values()), sum(gold_keys.values()))
-    if table == "clusters":
-        score.attribute_accuracy = cluster_attribute_accuracy(pred, gold)
     if table == "figures":
         score.fields = figure_field_accuracy(pred, gold)
     return score
@@ -152,14 +152,44 @@ def _content_lemmas(phrase: str) -> list[str]:
     return ([nouns[0]] + [w for w in out if w != nouns[0]]) if nouns else out
 
 
-def cluster_attribute_accuracy(pred: pd.DataFrame, gold: pd.DataFrame) -> float | None:
-    """Share of gold attributes (non-empty) that the matched predicted cluster has right."""
-    by_name = {cluster_key(r): r for _, r in pred.iterrows()}
-    right = total = 0
+def cluster_score(document: str, pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
+    """Clusters matched by normalized name, a predicted record also answering to its `aliases`;
+    attribute accuracy over the matches."""
+    matches = match_cluster_names(pred, gold)
+    score = Score(document, "clusters", len(matches), len(pred), len(gold))
+    score.attribute_accuracy = cluster_attribute_accuracy(matches)
+    return score
+
+
+def match_cluster_names(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
+    """(gold row, predicted row) pairs, one to one: the record's own name first, then its aliases."""
+    from pipeline.extract.clusters import normal_name
+
+    rows = [r for _, r in pred.iterrows()]
+    own = [normal_name(str(r["name"])) for r in rows]
+    aliases = [{normal_name(a) for a in _aliases(r)} for r in rows]
+    used: set[int] = set()
+    out = []
     for _, g in gold.iterrows():
-        p = by_name.get(cluster_key(g))
-        if p is None:
-            continue
+        name = cluster_key(g)[0]
+        hit = next((i for i in range(len(rows)) if i not in used and own[i] == name), None)
+        if hit is None:
+            hit = next((i for i in range(len(rows)) if i not in used and name in aliases[i]), None)
+        if hit is not None:
+            used.add(hit)
+            out.append((g, rows[hit]))
+    return out
+
+
+def _aliases(row: pd.Series) -> list[str]:
+    value = row.get("aliases")
+    return [a for a in str(value).split("; ") if a] if isinstance(value, str) else []
+
+
+def cluster_attribute_accuracy(matches: list[tuple[pd.Series, pd.Series]]) -> float | None:
+    """Share of gold attributes (non-empty) that the matched predicted cluster has right."""
+    right = total = 0
+    for g, p in matches:
         for attr in CLUSTER_ATTRIBUTES:
             if attr in g and not pd.isna(g[attr]) and _str(g[attr]):
                 total += 1

@@ -8,7 +8,7 @@ import natasha  # noqa: F401  (import before pymorphy users)
 import pandas as pd
 import pytest
 
-from pipeline.evaluate import score_clusters
+from pipeline.evaluate import cluster_score, score_clusters
 from pipeline.extract import extract_page, extract_text
 from pipeline.extract.clusters import (
     cluster_id,
@@ -453,3 +453,25 @@ def test_later_sentences_naming_the_cluster_among_their_first_words():
         "www.magistral-nn.ru",
         27000,
     )
+
+
+def test_eval_matches_a_gold_name_to_a_records_alias():
+    pred = pd.DataFrame(
+        [
+            {
+                "name": "Томский химико-фармацевтический кластер",
+                "aliases": "Томский химфармкластер",
+                "participants": 45,
+            },
+            {"name": "Технопарк «Идея»", "aliases": None, "participants": None},
+        ]
+    )
+    gold = pd.DataFrame(
+        [
+            {"name": "Томского химфармкластера", "participants": 45},
+            {"name": "Технопарк «Идея»", "participants": 30},
+            {"name": "Технопарк «Строитель»", "participants": None},
+        ]
+    )
+    score = cluster_score("doc", pred, gold)
+    assert (score.tp, score.n_pred, score.n_gold, score.attribute_accuracy) == (2, 2, 3, 0.5)
