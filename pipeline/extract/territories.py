@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.extract.lemmas import LemmaIndex, Word, norm, phrase_lemmas, words
@@ -47,6 +47,7 @@ CITY_CUES = frozenset({"г", "город", "в", "во", "из", "под", "ок
 TITLE_WEIGHT = 5
 DOMINANCE = 2.0
 MIN_MENTIONS = 3
+DOCUMENTS_CACHED = 4
 LEGAL_FORMS = re.compile(
     r"\b(?:ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|ФГУП|ГУП|МУП|ФГБУ|ФГБОУ|ФГАОУ|ГБУ|ГАУ|ГКУ|ОГБУ|ОКУ|АНО|НКО|НП"
     r"|ВО|ДПО|Филиал|филиал)\b\.?"
@@ -194,6 +195,12 @@ def document_territory(texts: Sequence[str]) -> Territory | None:
     an imprint line ("Москва 2017") does not count. The most named territory must be named
     MIN_MENTIONS times and DOMINANCE times more than the next one, else None.
     """
+    return _document_territory(tuple(texts))
+
+
+@lru_cache(maxsize=DOCUMENTS_CACHED)
+def _document_territory(texts: tuple[str, ...]) -> Territory | None:
+    """`document_territory`, cached: figures, clusters and observations ask for the same pages."""
     counts: Counter[Territory] = Counter()
     for i, text in enumerate(texts):
         for span in find_territories(text):
