@@ -475,3 +475,10 @@ def test_eval_matches_a_gold_name_to_a_records_alias():
     )
     score = cluster_score("doc", pred, gold)
     assert (score.tp, score.n_pred, score.n_gold, score.attribute_accuracy) == (2, 2, 3, 0.5)
+
+
+def test_an_acronym_in_brackets_is_an_alias_but_a_country_is_not():
+    (ktd,) = records("Кластер «Титановая долина» (КТД) создан в 2010 году. КТД объединяет 40 участников.")
+    assert (ktd.aliases, ktd.founded_year, ktd.participants) == (["КТД"], 2010, 40)
+    (park,) = records("Технопарк «Чжунгуньцунь» (КНР) объединяет 17 технопарков. КНР строит 50 технопарков.")
+    assert (park.aliases, park.attributes) == ([], {"technoparks": 17})

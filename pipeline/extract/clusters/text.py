@@ -16,11 +16,14 @@ from pipeline.extract.clusters.counts import fill_from_figures
 from pipeline.extract.clusters.mentions import Mention, find_mentions, sentence_of
 from pipeline.extract.clusters.places import finish_place, page_region, place_after, place_in
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact
+from pipeline.extract.territories import resolve_territory
 from pipeline.nlp import segment
 
 LINE_BREAK = re.compile(r"\n(?=\s*[•·▪–—-]|\s*\d+(?:\.\d+)+\.?\s)")
+# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", or an acronym in brackets: "(БМТК-ТМ)".
 ALIAS = re.compile(
     r"\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?(?P<alias>[^()«»\"“”]{1,60}?)[»\"”]?\s*\)"
+    r"|\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
 )
 # A sentence that starts by naming a cluster by its kind word or "его", within its first words:
 # "Парк создан …", "В его состав входят …", "Численность работников предприятий кластера …".
@@ -90,12 +93,22 @@ def _spans(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
         lo = max(lo, mentions[i - 1].end if i else 0)
         hi = min(hi, mentions[i + 1].start if i + 1 < len(mentions) else len(text))
         out.append([Span(lo, hi, own=True)])
-        alias = ALIAS.match(text, m.end)
+        alias = _alias(text, m.end)
         if alias:
-            m.fact.aliases.append(alias.group("alias").strip())
+            m.fact.aliases.append(alias)
     for lo, hi, target in _referring_sentences(text, sentences, mentions):
         out[target].append(Span(lo, hi))
     return out
+
+
+def _alias(text: str, end: int) -> str | None:
+    """The alias introduced right after a mention; an acronym that names a territory ("(КНР)") is not one."""
+    found = ALIAS.match(text, end)
+    if found is None:
+        return None
+    if found.group("acronym"):
+        return None if resolve_territory(found.group("acronym")) else found.group("acronym")
+    return found.group("alias").strip()
 
 
 def _referring_sentences(
