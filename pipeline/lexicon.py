@@ -95,6 +95,10 @@ SCALES: tuple[Scale, ...] = (
 )
 
 
+# Prefixes that halve a scale word: "полмиллиона", "полумиллиона", "полтысячи" (0.5 × scale).
+HALF_PREFIXES: tuple[str, ...] = ("полу", "пол")
+
+
 @dataclass(frozen=True)
 class Qualifier:
     """Words before an amount that bound it: "более" → ">" (`before`/`after`: optional words)."""

@@ -48,6 +48,24 @@ def test_percentage_points_stay_a_unit_when_points_are_counted():
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "value", "mult", "unit"),
+    [
+        ("Там работают более полумиллиона работников.", "более полумиллиона работников", 0.5, 6, "COUNT"),
+        ("Бюджет составил полмиллиарда рублей.", "полмиллиарда рублей", 0.5, 9, "RUB"),
+        ("Выделено полтысячи грантов.", "полтысячи грантов", 0.5, 3, "COUNT"),
+    ],
+)
+def test_halved_scale_words(text, quote, value, mult, unit):
+    """HALF_PREFIXES + SCALES: "полумиллиона" is 0.5 × 10^6."""
+    f = figure(text, quote)
+    assert (f.value, f.unit_mult, f.unit) == (value, mult, unit)
+
+
+def test_words_starting_like_a_half_are_not_scales():
+    assert [f.value for f in extract_page("Полуостров и полусфера, затраты 5 млн руб.").figures] == [5.0]
+
+
+@pytest.mark.parametrize(
     ("label", "unit", "mult"),
     [
         ("Выработка, млн ГВт·ч", "GWH", 6),

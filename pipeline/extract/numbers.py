@@ -11,6 +11,7 @@ from pipeline.lexicon import (
     CURRENCIES,
     CURRENCY_ADJECTIVES,
     CURRENCY_TAILS,
+    HALF_PREFIXES,
     NUMBER_WORDS,
     UNITS,
     coin_words,
@@ -56,6 +57,15 @@ def scale_of(word: str) -> int | None:
     if k in powers:
         return powers[k]
     return powers.get(lemma(k)) if k.isalpha() else None
+
+
+def half_scale(word: str) -> int | None:
+    """Power of ten of a halved scale word ("полумиллиона" → 6, "полтысячи" → 3), else None."""
+    k = key(word)
+    prefix = next((p for p in HALF_PREFIXES if k.startswith(p) and len(k) > len(p)), None)
+    if prefix is None or not k[len(prefix)].isalpha():
+        return None
+    return scale_of(k[len(prefix) :].lstrip("-"))
 
 
 def unit_of(word: str) -> str | None:

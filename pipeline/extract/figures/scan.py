@@ -10,11 +10,12 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
-from pipeline.extract.numbers import CURRENCIES, coin_shift, parse_number, scale_of, unit_of
+from pipeline.extract.numbers import CURRENCIES, coin_shift, half_scale, parse_number, scale_of, unit_of
 from pipeline.nlp.morph import parses
 
 _SIGNS = re.escape(lexicon.SIGNS)
 
+HALF = 0.5  # value of a halved scale word ("полмиллиона")
 MATCH_REACH = 90  # characters after a trigger a figure may span
 ANCHOR_WORDS = 3  # words before a trigger tried as the start of a figure ("не менее чем 5")
 ANCHOR_REACH = 40  # characters before a trigger searched for those words
@@ -88,7 +89,7 @@ def _can_start(chunk: str, start: int) -> bool:
     if word is None:
         return False
     w = word.group().lower()
-    return w in _START_WORDS or not w.isalpha() or _is_number_word(w)
+    return w in _START_WORDS or not w.isalpha() or _is_number_word(w) or half_scale(w) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -111,11 +112,12 @@ def _to_fact(match, offset: int) -> FigureFact | None:
     start, end = offset + match.span.start, offset + match.span.stop
     if fig.amount and ADJ_UNIT.search(fig.amount):
         return _compound(fig.amount, start, end)
-    value = _value(fig.amount) if fig.amount else 1.0 if fig.scale else None
+    half = half_scale(fig.scale) if fig.scale and not fig.amount else None
+    value = _value(fig.amount) if fig.amount else HALF if half else 1.0 if fig.scale else None
     value_max = _value(fig.amount_max)
     if value is None or (fig.amount_max and value_max is None):
         return None
-    mult = scale_of(fig.scale) if fig.scale else None
+    mult = half or (scale_of(fig.scale) if fig.scale else None)
     mult_max = scale_of(fig.scale_max) if fig.scale_max else None
     if mult is None:
         mult = mult_max or 0

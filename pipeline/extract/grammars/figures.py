@@ -29,7 +29,7 @@ from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
 
 from pipeline import lexicon
 from pipeline.extract.grammars.earley import LookaheadParser
-from pipeline.extract.numbers import words_value
+from pipeline.extract.numbers import half_scale, words_value
 
 Figure = fact(
     "Figure",
@@ -225,6 +225,10 @@ SCALE_WORD = rule(  # "миллион долларов", "до миллиона 
     and_(dictionary(SCALE_LEMMAS), gram("sing")).interpretation(Figure.scale.custom(_raw)),
     CURRENCY.interpretation(Figure.unit.custom(_raw)),
 )
+HALF_SCALE = rule(  # "более полумиллиона работников", "полмиллиарда рублей"
+    and_(type("RU"), custom(lambda v: half_scale(v) is not None)).interpretation(Figure.scale.custom(_raw)),
+    TAIL_SCALED.optional(),
+)
 RANGE = rule(
     or_(
         rule(caseless("от"), _amount("amount"), _scale("scale").optional(), caseless("до")),
@@ -252,7 +256,7 @@ TIMES_BARE = rule(  # "составил более 6 раз": without "в" only 
     _amount("amount"), dictionary(_TIMES).interpretation(Figure.unit.const("раз"))
 )
 FIGURE = or_(
-    rule(QUALIFIER.optional(), or_(PREFIXED, RANGE, TIMES, COMPOUND, SCALE_WORD, SIMPLE)),
+    rule(QUALIFIER.optional(), or_(PREFIXED, RANGE, TIMES, COMPOUND, SCALE_WORD, HALF_SCALE, SIMPLE)),
     rule(QUALIFIER, TIMES_BARE),
 ).interpretation(Figure)
 
