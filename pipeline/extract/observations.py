@@ -109,7 +109,10 @@ def _table_rows(
     if tables is not None and not tables.empty:
         captions = dict(zip(tables["table_id"], tables["caption"], strict=True))
     rows = []
-    for table_id, group in cells.groupby("table_id", sort=False):
+    by_table: dict[str, list[dict]] = {}
+    for record in cells.to_dict("records"):
+        by_table.setdefault(record["table_id"], []).append(record)
+    for table_id, group in by_table.items():
         caption = captions.get(table_id)
         caption = str(caption) if _present(caption) and str(caption).strip() else None
         for cell in labelled_cells(group, caption):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -27,6 +28,7 @@ BARE_YEAR = re.compile(
 UNIT_HEADER = re.compile(r"^\s*ед(?:\.|иниц[аы])?\s*(?:изм|измерения)", re.I)
 PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
 LABEL_JOIN = " / "
+UNIT_CACHE = 20_000
 PERCENT = "PERCENT"
 
 
@@ -79,10 +81,12 @@ def _header_rows(grid: dict[int, dict[int, str | None]]) -> list[int]:
     return rows
 
 
-def _column_labels(cells: pd.DataFrame, grid: dict, headers: list[int]) -> dict[int, str | None]:
+def _column_labels(cells: list[dict], grid: dict, headers: list[int]) -> dict[int, str | None]:
     """Column → its header label and the header rows' texts, joined; a spanning header label
     ("Значение показателя") is carried right over the columns its header rows split."""
-    labels = {int(c): _text(t) for c, t in cells.groupby("col")["col_label"].first().items()}
+    labels: dict[int, str | None] = {}
+    for c in cells:
+        labels[int(c["col"])] = labels.get(int(c["col"])) or _text(c.get("col_label"))
     out, carried = {}, None
     for col in sorted(labels):
         below = [grid[r].get(col) for r in headers if grid[r].get(col)]
@@ -110,17 +114,18 @@ def _unit_column(col_labels: dict[int, str | None]) -> int | None:
     return next((c for c, label in col_labels.items() if label and UNIT_HEADER.match(label)), None)
 
 
-def labelled_cells(cells: pd.DataFrame, caption: str | None = None) -> list[LabelledCell]:
-    """The data cells of one table that hold a number, with their effective labels and unit."""
+def labelled_cells(cells: list[dict], caption: str | None = None) -> list[LabelledCell]:
+    """The data cells of one table (its `table_cells` rows as records) that hold a number, with
+    their effective labels and unit."""
     grid: dict[int, dict[int, str | None]] = {}
-    for c in cells.to_dict("records"):
+    for c in cells:
         grid.setdefault(int(c["row"]), {})[int(c["col"])] = _text(c["text"])
     headers = _header_rows(grid)
     col_labels = _column_labels(cells, grid, headers)
     unit_col = _unit_column(col_labels)
     sections = _sections(grid, headers)
     out = []
-    for c in cells.to_dict("records"):
+    for c in cells:
         row, col = int(c["row"]), int(c["col"])
         if row in headers or col == unit_col:
             continue
@@ -131,6 +136,12 @@ def labelled_cells(cells: pd.DataFrame, caption: str | None = None) -> list[Labe
     return out
 
 
+@lru_cache(maxsize=UNIT_CACHE)
+def _unit(*labels: str | None) -> tuple[str | None, int]:
+    """`tables.label_unit`, cached (a table's labels repeat over its cells)."""
+    return label_unit(*labels)
+
+
 def _labelled(
     c: dict, col_label: str | None, unit_text: str | None, caption: str | None, section: str | None
 ) -> LabelledCell | None:
@@ -138,7 +149,7 @@ def _labelled(
     if value is None:
         return None
     row_label = _text(c.get("row_label"))
-    unit, mult = (PERCENT, 0) if is_percent else label_unit(unit_text, col_label, row_label, caption)
+    unit, mult = (PERCENT, 0) if is_percent else _unit(unit_text, col_label, row_label, caption)
     return LabelledCell(
         table_id=c["table_id"],
         doc_id=c["doc_id"],
