@@ -249,7 +249,7 @@ def test_offsets_index_the_text(seed_text_facts):
     ],
 )
 def test_generic_mentions_are_not_records(text):
-    assert extract_clusters_from_text(text) == []
+    assert records(text) == []
 
 
 def test_named_russian_mentions():
@@ -482,3 +482,35 @@ def test_an_acronym_in_brackets_is_an_alias_but_a_country_is_not():
     assert (ktd.aliases, ktd.founded_year, ktd.participants) == (["КТД"], 2010, 40)
     (park,) = records("Технопарк «Чжунгуньцунь» (КНР) объединяет 17 технопарков. КНР строит 50 технопарков.")
     assert (park.aliases, park.attributes) == ([], {"technoparks": 17})
+
+
+def document_records(pages: list[str]) -> list[tuple]:
+    """Merged records of a multi-page document, pages numbered from 1, as ingest builds them."""
+    found = [(c, n) for n, text in enumerate(pages, 1) for c in extract_page(text).clusters]
+    return resolve_clusters(found)
+
+
+def test_a_page_refers_to_the_cluster_named_on_the_page_before():
+    (park, pages), other = document_records(
+        [
+            "Технопарк «Прогресс» создан в 2014 году.\nВ технопарке работают 1 200 сотрудников.",
+            "Технопарк объединяет 30 резидентов. Индустриальный парк «Заря» открыт в 2020 году.",
+        ]
+    )
+    assert (park.name, park.participants, park.employees, pages) == ("Технопарк «Прогресс»", 30, 1200, [1, 2])
+    assert (other[0].name, other[0].participants) == ("Индустриальный парк «Заря»", None)
+
+
+def test_an_orphan_far_from_two_clusters_of_its_kind_is_dropped():
+    found = document_records(
+        [
+            "Технопарк «Прогресс» и технопарк «Идея» созданы в 2014 году.",
+            "Рынок труда региона.",
+            "Рынок капитала региона.",
+            "Технопарк объединяет 30 резидентов.",
+        ]
+    )
+    assert [(c.name, c.participants) for c, _ in found] == [
+        ("Технопарк «Прогресс»", None),
+        ("Технопарк «Идея»", None),
+    ]

@@ -76,6 +76,8 @@ def extract_text(text: str) -> Extraction:
 
 def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dict]]:
     """Table rows (dicts) for one page's facts, with provenance and stable content ids."""
+    from pipeline.extract.clusters import resolve_clusters
+
     seen: Counter[tuple[str, str]] = Counter()
 
     def provenance(table: str, start: int, end: int) -> dict:
@@ -107,7 +109,7 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
         row["date_id"] = date_ids.get(f.period_from) if f.period_from is not None else None
         row["subject_mention_id"] = _mention_at(mentions, f.subject_from)
         out["figures"].append(_rename_id(row, "figure_id"))
-    for c in facts.clusters:
+    for c, _ in resolve_clusters([(c, page) for c in facts.clusters]):  # merged as ingest merges a document
         out["clusters"].append(cluster_row(c, doc_id=doc_id, pages=[page]))
     return out
 

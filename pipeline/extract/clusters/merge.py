@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.extract.clusters.names import core_key, normal_name
+from pipeline.extract.clusters.names import ORPHAN, core_key, normal_name
 from pipeline.extract.clusters.places import apply_region, document_region
 from pipeline.extract.facts import ClusterFact
-from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS
+from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES
 from pipeline.nlp.morph import lemma
 
 FILLED = ("country", "region", "city", "founded_year", "field", "participants", "employees", "url")
+ORPHAN_PAGE_REACH = 1  # an orphan refers to a cluster named on its page or the page before
 MIN_SYLLABLE = 2  # "хим" + "фарм": each abbreviated word keeps at least this many letters
 
 
@@ -31,17 +32,40 @@ def resolve_clusters(
 ) -> list[tuple[ClusterFact, list[int]]]:
     """One record per cluster of a document from its table rows and text mentions (with pages).
 
-    `document_texts` (title, then pages) give the document's region to Russian records without one.
+    `ORPHAN` records (sentences that refer to a cluster named on an earlier page) fill the gaps of
+    that cluster; `document_texts` (title, then pages) give the document's region to Russian
+    records without one.
     """
-    region = document_region(document_texts) if document_texts else None
+    named = [(f, page) for f, page in records if f.source != ORPHAN]
     out = []
-    for members in _group([fact for fact, _ in records]):
-        facts = [records[i][0] for i in members]
-        pages = sorted({records[i][1] for i in members})
-        merged = _merge(facts)
-        apply_region(merged, region)
-        out.append((merged, pages))
+    for members in _group([fact for fact, _ in named]):
+        pages = sorted({named[i][1] for i in members})
+        out.append((_merge([named[i][0] for i in members]), pages))
+    for orphan, page in ((f, page) for f, page in records if f.source == ORPHAN):
+        target = _referent(out, orphan, page)
+        if target is not None:
+            _fill(target[0], orphan)
+            target[1][:] = sorted({*target[1], page})
+    region = document_region(document_texts) if document_texts else None
+    for fact, _ in out:
+        apply_region(fact, region)
     return out
+
+
+def _referent(
+    resolved: list[tuple[ClusterFact, list[int]]], orphan: ClusterFact, page: int
+) -> tuple[ClusterFact, list[int]] | None:
+    """The cluster an orphan refers to: the latest of its kind named at most `ORPHAN_PAGE_REACH`
+    pages before, else the document's only cluster of its kind named before it."""
+    family = KIND_WORD_FAMILIES.get(orphan.name, set())
+    before = [
+        (r, max(p for p in r[1] if p < page)) for r in resolved if r[0].kind in family and r[1][0] < page
+    ]
+    near = [(r, p) for r, p in before if page - p <= ORPHAN_PAGE_REACH]
+    if near:
+        return max(near, key=lambda rp: rp[1])[0]
+    same_kind = [r for r in resolved if r[0].kind in family]
+    return before[0][0] if len(same_kind) == 1 and before else None
 
 
 def _group(facts: list[ClusterFact]) -> list[list[int]]:

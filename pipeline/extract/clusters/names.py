@@ -23,6 +23,7 @@ WORD = re.compile(r"[\w-]+")
 JOINERS = re.compile(r"[\s\-–]")
 SHORT_TAIL = 2  # a split tail this short is a broken word ("промышленност|ь")
 ID_HEX = 16
+ORPHAN = "reference"  # `source` of a record that only refers to a cluster named on an earlier page
 
 
 def clean_text(text: str) -> str:

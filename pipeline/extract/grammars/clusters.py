@@ -23,6 +23,7 @@ __all__ = [
     "CLUSTER",
     "GENERIC_WORDS",
     "KIND_HEADS",
+    "KIND_WORD_FAMILIES",
     "TOKENIZER",
     "Cluster",
     "is_region_adjective",
@@ -38,6 +39,15 @@ GENERIC_WORDS = frozenset({
 
 STEM = 4  # letters of a kind lemma that every form of it starts with (fewer for short lemmas)
 TERRITORY_TYPES = {"country", "region", "city"}  # adjectives of these name a cluster ("Калужский …")
+
+# Kind words a later sentence may refer back by, and the kinds each can refer to.
+KIND_WORD_FAMILIES = {
+    "парк": {"technopark", "hitech_zone", "industrial_park"},
+    "технопарк": {"technopark", "hitech_zone", "industrial_park"},
+    "оэз": {"sez"},
+    "зона": {"sez", "hitech_zone"},
+    "кластер": {"cluster"},
+}
 
 # Kind nouns that end compound names ("химфармкластер", "медтехнопарк"), longest first.
 KIND_HEADS = ("технопарк", "кластер", "парк")
