@@ -49,8 +49,9 @@ def _indicators_table() -> ParsedTable:
 
 def _regions_table() -> ParsedTable:
     header = ["Субъект", "2017", "2018"]
-    labels = ["Курская область", "Белгородская область"]
-    return _table(1, header, labels, [["380,2", "411,9"], ["1 984,0", "2 104,5"]], "Экспорт, млн долл. США")
+    labels = ["Курская область", "Белгородская область", "Всего"]
+    values = [["380,2", "411,9"], ["1 984,0", "2 104,5"], ["2 364,2", "2 516,4"]]
+    return _table(1, header, labels, values, "Экспорт, млн долл. США")
 
 
 def _figures() -> pd.DataFrame:
@@ -114,9 +115,12 @@ def test_table_cells_get_indicator_period_base_and_kind() -> None:
 def test_caption_gives_indicator_when_labels_only_say_where_and_when() -> None:
     tables, cells = _frames(DOC_A, [_regions_table()])
     obs = build_observations(None, cells, tables)
-    got = {(o["subject_code"], str(o["period_start"])[:4], o["value_scaled"]) for o in obs.to_dict("records")}
-    assert got == {("RU-KRS", "2017", 380.2e6), ("RU-KRS", "2018", 411.9e6), ("RU-BEL", "2017", 1984e6),
-                   ("RU-BEL", "2018", 2104.5e6)}  # fmt: skip
+    rows = obs.fillna({"subject_code": "-"}).to_dict("records")
+    got = {(o["subject_code"], str(o["period_start"])[:4], o["value_scaled"]) for o in rows}
+    assert got == {
+        ("RU-KRS", "2017", 380.2e6), ("RU-KRS", "2018", 411.9e6), ("RU-BEL", "2017", 1984e6),
+        ("RU-BEL", "2018", 2104.5e6), ("-", "2017", 2364.2e6), ("-", "2018", 2516.4e6),  # "Всего": no region
+    }  # fmt: skip
     assert set(obs["indicator"]) == {"export"} and set(obs["unit"]) == {"USD"}
 
 

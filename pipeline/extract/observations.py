@@ -32,6 +32,7 @@ ID_LENGTH = 16
 LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+TOTAL = re.compile(r"\W*(?:всего|итого|в том числе|в т\.\s?ч\.|из них|total)\W*", re.I)  # a row of the whole
 # unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
 RELATIVE_CLASSES = frozenset({"percent", "times", None})
 YEAR_SPAN = re.compile(r"\d\s*[-–—]\s*\d")
@@ -158,11 +159,11 @@ def _row_label(cell: LabelledCell) -> str | None:
 def _qualifies_only(label: str) -> bool:
     """The label names a territory, a period, a product or a kind of value, not a quantity
     ("Курская область", "2019 / I кв.", "Продукция химической промышленности", "В % к
-    соответствующему периоду предыдущего года")."""
+    соответствующему периоду предыдущего года", "Всего")."""
     matches = _label_matches(label, ANY_UNIT)
     if any(_specific(m) for m in matches):
         return False
-    states = bool(matches) or label_kind([label]) != "level"
+    states = bool(matches) or label_kind([label]) != "level" or bool(TOTAL.fullmatch(label))
     return states or bool(find_territories(label)) or bool(_dates(label))
 
 
