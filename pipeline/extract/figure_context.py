@@ -2,8 +2,9 @@
 territory and indicator, each linked to the fact it came from.
 
 - Period: the date `figures` chose in the figure's clause or sentence (comparison bases excluded),
-  (`previous_sentence_date` is the heading/previous-sentence fallback; not used yet: it lowered
-  period accuracy on the gold);
+  else the nearest month, quarter or day named earlier on the page (a statistical bulletin's
+  "В августе 2017г. …" sets the period of the sentences after it); a change over a
+  range ("за 2010 - 2018 гг. … в 6 раз") is for the range's last unit, its first unit the base;
   `period_start`/`period_end` are its first and last day, `period_precision` its unit, and
   `period_from` the date's offset (→ `date_id`).
 - Base period: a date introduced as a comparison base ("к уровню 2018 года", "по сравнению с 2017
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline import lexicon
-from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.facts import Confidence, DateFact, FigureFact
 
 _WS = r"\s+"
 _BASE_CUE = re.compile(
@@ -33,6 +34,8 @@ _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
 _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
+_CHANGE_KINDS = ("change", "ratio")
+_FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
 _DOCUMENT_PAGES = 3  # pages after the title that say what territory a document is about
 
 
@@ -94,24 +97,54 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     from pipeline.extract.territories import find_territories
 
     bases = [d for d in dates if is_base(text, d)]
+    periods = [d for d in dates if d not in bases]
+    by_start = {d.char_start: d for d in dates}
     named: dict[tuple[int, int], list] = {}  # territories per sentence, found once
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = normal_measure(f.measure)
+        if f.period_from is None:
+            set_period(f, previous_sentence_date(text, f, periods, sentences), text)
         f.base_period = _base_period(text, f, bases, bounds)
+        period = by_start.get(f.period_from) if f.period_from is not None else None
+        if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
+            _split_range(f, period)
         if bounds not in named:
             named[bounds] = find_territories(text[bounds[0] : bounds[1]])
         _set_subject(text, f, bounds, named[bounds])
         f.indicator = _indicator(f)
 
 
-def previous_sentence_date(f: FigureFact, periods: list[DateFact], sentences: Sentences) -> DateFact | None:
+def previous_sentence_date(
+    text: str, f: FigureFact, periods: list[DateFact], sentences: Sentences
+) -> DateFact | None:
+    """The nearest month, quarter or day named in an earlier sentence of the page: a statistical
+    bulletin's "В августе 2017г. …" sets the period of the sentences after it."""
     here = sentences.around(f.char_start)
-    prev = sentences.before(here[0] if here else f.char_start)
-    if prev is None:
-        return None
-    inside = [d for d in periods if prev[0] <= d.char_start and d.char_end <= prev[1]]
-    return inside[-1] if inside else None
+    start = here[0] if here else f.char_start
+    earlier = [d for d in periods if d.char_end <= start and d.kind == "point"]
+    earlier = [
+        d for d in earlier if d.precision in _FALLBACK_PRECISIONS and d.confidence > Confidence.INFERRED
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _split_range(f: FigureFact, d: DateFact) -> None:
+    """A change over a range ("за 2010 - 2018 гг. рост в 6 раз") is stated for the range's last
+    unit, against its first unit as the base."""
+    first = _compact(d.start, d.precision)
+    f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
+    f.base_period = f.base_period or first
+
+
+def _unit_start(iso_end: str, precision: str) -> str:
+    """First day of the calendar unit that ends on `iso_end`."""
+    if precision == "quarter":
+        month = (int(iso_end[5:7]) - 1) // _QUARTER_MONTHS * _QUARTER_MONTHS + 1
+        return f"{iso_end[:4]}-{month:02d}-01"
+    if precision == "month":
+        return iso_end[:8] + "01"
+    return iso_end if precision == "day" else iso_end[:4] + "-01-01"
 
 
 def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:

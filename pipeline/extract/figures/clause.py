@@ -163,7 +163,7 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     after = [
         d
         for d in inside
-        if d.char_start >= f.char_end and not re.search(r"[,;–—]", text[f.char_end : d.char_start])
+        if d.char_start >= f.char_end and not re.search(r"[,;–—(]", text[f.char_end : d.char_start])
     ]
     before = [d for d in inside if d.char_end <= f.char_start]
     if not (after or before):
