@@ -514,3 +514,8 @@ def test_an_orphan_far_from_two_clusters_of_its_kind_is_dropped():
         ("Технопарк «Прогресс»", None),
         ("Технопарк «Идея»", None),
     ]
+
+
+def test_a_creation_word_about_something_else_is_no_founding_year():
+    (park,) = records("Индустриальный парк «Заря»: за год создано 455 рабочих мест в 2022 году.")
+    assert (park.founded_year, park.attributes["jobs"]) == (None, 455)
