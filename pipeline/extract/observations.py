@@ -1,11 +1,13 @@
 """`observations`: the analyst's table, one row per figure or numeric table cell with an indicator.
 
 Text rows come from `figures` whose `indicator` is set (with their subject, period and base period).
-Table rows come from numeric `table_cells`: the indicator, the territory and the period are read
-from the cell's row label, then its column label, then the table caption. A label's parts ("2019 /
-I кв.") are read together, a bare year ("2019") is a year, and a date after "к", "против",
-"относительно" or "по сравнению с" ("в % к августу 2016г.") is the base period, not the period.
-`observation_id` is derived from the source row, so it is stable across runs.
+Table rows come from numeric cells as `table_labels.labelled_cells` reads them (header rows, year
+sections, unit column). The indicator comes from the row label, then the column label; the caption
+names it only when those just say where, when, which product or group, what kind of value, or
+"Всего", and a product or group under an indicator named elsewhere becomes a breakdown in
+`measure` ("Объем экспорта — Злаки"). Period, territory and kind come from the labels, then the
+caption; a date after "к", "против", "относительно" or "по сравнению с" ("в % к августу 2016г.")
+is the base period, not the period. `observation_id` is derived from the source row (stable).
 """
 
 from __future__ import annotations
