@@ -168,6 +168,20 @@ BASE_CUES: tuple[str, ...] = (
     "чем в", "чем",
 )  # fmt: skip
 
+# Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
+# they name the change, not the measured thing ("рост экспорта" measures "экспорт").
+CHANGE_NOUNS: tuple[str, ...] = (
+    "рост", "прирост", "снижение", "увеличение", "сокращение", "падение", "повышение", "понижение",
+    "изменение", "темп",
+)  # fmt: skip
+CHANGE_VERBS: tuple[str, ...] = (
+    "вырасти", "возрасти", "увеличиться", "снизиться", "сократиться", "уменьшиться", "упасть",
+    "повыситься", "понизиться", "подорожать", "подешеветь", "прибавить", "потерять", "расти",
+    "увеличивать", "увеличить", "сократить", "снизить", "уменьшить", "вырастать", "подняться",
+    "подниматься", "опуститься", "опускаться", "возрастать", "увеличиваться", "сокращаться",
+    "снижаться", "уменьшаться", "повышаться", "понижаться",
+)  # fmt: skip
+
 # Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").
 COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
 # Other words after a number that are never what it counts (references, layout).

@@ -66,3 +66,10 @@ def test_rows_link_to_the_date_and_the_mention():
     assert f["indicator"] == "export" and f["subject_code"] == "RU-KRS"
     mention = rows.mentions[rows.mentions["mention_id"] == f["subject_mention_id"]]
     assert mention["text"].tolist() == ["Курской области"]
+
+
+def test_measure_drops_a_change_head_and_counts_measure_their_number():
+    f = figure("В 2018 г. рост российского экспорта превысил 51%.", "51%")
+    assert (f.measure, f.indicator, f.kind) == ("российский экспорт", "export", "change")
+    count = figure("При этом в 35 субъектах цены снизились.", "35 субъектах")
+    assert count.measure == "число субъектов"

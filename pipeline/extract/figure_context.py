@@ -35,6 +35,9 @@ _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
+_COUNT_HEAD = "число"
+_NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
+_JOINING = {"и", "или"}
 _FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
 _DOCUMENT_PAGES = 3  # pages after the title that say what territory a document is about
 
@@ -102,7 +105,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     named: dict[tuple[int, int], list] = {}  # territories per sentence, found once
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
-        f.measure = normal_measure(f.measure)
+        f.measure = normal_measure(f.measure) or count_measure(text, f)
         if f.period_from is None:
             set_period(f, previous_sentence_date(text, f, periods, sentences), text)
         f.base_period = _base_period(text, f, bases, bounds)
@@ -177,14 +180,42 @@ def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list)
 
 
 def normal_measure(phrase: str | None) -> str | None:
-    """One spelling per measure: the head noun group in the nominative, one space, lower-case
-    first letter unless the phrase starts with an abbreviation ("ВРП региона")."""
+    """One spelling per measure: a change noun at its head dropped ("рост экспорта" → "экспорт"),
+    the head noun group in the nominative, one space, lower-case first letter unless the phrase
+    starts with an abbreviation ("ВРП региона")."""
     if not phrase:
         return phrase
     from pipeline.nlp.morph import nominative
 
-    phrase = nominative(" ".join(phrase.split()))
+    phrase = nominative(_without_change_head(phrase.split()))
     return phrase if phrase[:2].isupper() else phrase[:1].lower() + phrase[1:]
+
+
+def count_measure(text: str, f: FigureFact) -> str | None:
+    """A count measures the number of what it counts: "более 1300 индустриальных кластеров" →
+    "число индустриальных кластеров", "в 35 субъектах" → "число субъектов"."""
+    if f.unit != "COUNT" or not f.counted:
+        return None
+    from pipeline.nlp.morph import parses
+
+    words = []
+    for word in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[f.char_start : f.char_end]):
+        top = parses(word)[0]
+        if words and word.lower() in _JOINING:
+            words.append(word.lower())
+        elif top.tag.POS in {"NOUN", "ADJF", "PRTF"} and top.normal_form not in _NOT_COUNTED_WORDS:
+            plural = top.inflect({"gent", "plur"})
+            words.append(plural.word if plural else word.lower())
+    return " ".join([_COUNT_HEAD, *words]) if words else None
+
+
+def _without_change_head(words: list[str]) -> str:
+    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind."""
+    from pipeline.nlp.morph import lemma
+
+    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _name(words: str) -> str:

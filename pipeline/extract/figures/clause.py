@@ -6,20 +6,14 @@ import re
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
+from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import is_base, set_period
 from pipeline.extract.figures.words import _WORD, _is_verb, _Word
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
-_CHANGE = {
-    "вырасти", "возрасти", "увеличиться", "снизиться", "сократиться", "уменьшиться", "упасть",
-    "повыситься", "понизиться", "подорожать", "подешеветь", "прибавить", "потерять", "рост",
-    "прирост", "снижение", "увеличение", "сокращение", "падение", "повышение", "понижение",
-    "расти", "увеличивать", "увеличить", "сократить", "снизить", "уменьшить", "вырастать",
-    "подняться", "подниматься", "опуститься", "опускаться", "возрастать", "увеличиваться",
-    "сокращаться", "снижаться", "уменьшаться", "повышаться", "понижаться",
-}  # fmt: skip
+_CHANGE = (set(lexicon.CHANGE_VERBS) | set(lexicon.CHANGE_NOUNS)) - {"изменение", "темп"}
 
 GENITIVE_RUN = 4  # genitive words after a noun kept in its phrase
 BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
