@@ -374,7 +374,7 @@ def test_url_field_and_qualified_count_in_one_sentence():
     )
     (cluster,) = records(text)
     assert (cluster.url, cluster.field) == ("www.pharmclusterkaluga.ru", "фармацевтика, биотехнологии")
-    assert (cluster.attributes["companies"], cluster.attributes["companies_qualifier"]) == (60, ">")
+    assert (cluster.participants, cluster.participants_qualifier) == (60, ">")  # member companies
 
 
 def test_a_section_under_a_cluster_heading_is_about_it():
@@ -519,3 +519,10 @@ def test_an_orphan_far_from_two_clusters_of_its_kind_is_dropped():
 def test_a_creation_word_about_something_else_is_no_founding_year():
     (park,) = records("Индустриальный парк «Заря»: за год создано 455 рабочих мест в 2022 году.")
     assert (park.founded_year, park.attributes["jobs"]) == (None, 455)
+
+
+def test_member_companies_are_participants_and_working_ones_are_not():
+    (cluster,) = records("Ульяновский авиационный кластер объединяет 25 предприятий и 3 вуза.")
+    assert (cluster.participants, cluster.attributes.get("companies")) == (25, None)
+    (park,) = records("В индустриальном парке «Заря» работают 12 компаний.")
+    assert (park.participants, park.attributes["companies"]) == (None, 12)

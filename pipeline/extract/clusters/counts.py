@@ -20,9 +20,9 @@ from pipeline.nlp.morph import lemma
 class Counted:
     """A counted noun (the figure's `counted` lemma) and the attribute its count fills.
 
-    A generic counted noun ("65 организаций", "10 тыс. человек") fills the attribute when a cue
-    word says what is counted: a word of the figure's measure ("численность работников") or one
-    of the few words before it in its clause ("объединяет", "в которых занято")."""
+    A generic counted noun ("65 организаций", "25 предприятий", "10 тыс. человек") fills the
+    attribute when a cue word says what is counted: a word of the figure's measure ("численность
+    работников") or one of the few words before it in its clause ("объединяет", "в которых занято")."""
 
     attribute: str
     lemmas: tuple[str, ...]
@@ -31,10 +31,11 @@ class Counted:
     cues: tuple[str, ...] = ()  # lemmas of the measure or of the words before the figure
 
 
+MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма")  # "объединяет 25 предприятий"
 MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник")
 EMPLOYMENT = ("занять", "занятый", "работать", "трудиться", "персонал", "работник", "сотрудник")
 COUNTED: tuple[Counted, ...] = (
-    Counted("participants", ("участник",), generic=(None, "организация"), cues=MEMBERSHIP),
+    Counted("participants", ("участник",), generic=(None, *MEMBER_NOUNS), cues=MEMBERSHIP),
     Counted("residents", ("резидент",)),
     Counted("companies", ("компания", "фирма", "предприятие")),
     Counted("employees", ("сотрудник", "работник", "специалист"), generic=(None, "человек"), cues=EMPLOYMENT),
@@ -64,13 +65,16 @@ def count_attribute(figure: FigureFact, text: str) -> str | None:
     """The attribute a count figure in `text` fills ("455 рабочих мест" → jobs), or None."""
     if figure.unit != "COUNT":
         return None
+    generic = [e for e in COUNTED if figure.counted in e.generic]
+    cues = _cue_lemmas(figure, text) if generic else set()
+    cued = next((e.attribute for e in generic if cues & set(e.cues)), None)
+    if cued is not None:
+        return cued
     quote = text[figure.char_start : figure.char_end].lower()
     for entry in COUNTED:
         if figure.counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote):
             return entry.attribute
-    generic = [e for e in COUNTED if figure.counted in e.generic]
-    cues = _cue_lemmas(figure, text) if generic else set()
-    return next((e.attribute for e in generic if cues & set(e.cues)), None)
+    return None
 
 
 def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:
