@@ -225,7 +225,6 @@ def test_chinese_parks_from_text(seed_text_facts):
     assert (samara.region, samara.country) == ("Самарская область", "RU")
 
 
-@pytest.mark.xfail(reason="the figure grammar does not read 'полумиллиона' yet (lexicon entry pending)")
 def test_half_million_employees(seed_text_facts):
     """ "… и более полумиллиона работников" counts the park's employees."""
     zgc = by_name(seed_text_facts, "Чжунгуньцунь")
