@@ -36,6 +36,7 @@ _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
 _COUNT_HEAD = "число"
+_LEAD_WORDS = 8  # words before a figure searched for an indicator when it has no measure
 _NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
 _JOINING = {"и", "или"}
 _FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
@@ -115,7 +116,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if bounds not in named:
             named[bounds] = find_territories(text[bounds[0] : bounds[1]])
         _set_subject(text, f, bounds, named[bounds])
-        f.indicator = _indicator(f)
+        f.indicator = _indicator(f) or _lead_indicator(text, f, bounds)
 
 
 def previous_sentence_date(
@@ -233,6 +234,19 @@ def _indicator(f: FigureFact) -> str | None:
     if found is None and f.counted:
         found = match_indicator([*words, f.counted], unit)
     return found.id if found is not None else None
+
+
+def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """Without a measure, the indicator named last in the figure's clause before it ("Так, цены на
+    капусту снизились на 42,6%" → price), specific catalog entries only."""
+    from pipeline.extract.indicators import find_indicator, words_of
+
+    if f.measure:
+        return None
+    lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
+    words = words_of(lead)[-_LEAD_WORDS:]
+    found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
+    return found.indicator.id if found is not None and not found.indicator.generic else None
 
 
 def apply_document_territory(rows: list[dict], texts: Sequence[str]) -> None:
