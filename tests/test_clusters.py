@@ -525,3 +525,24 @@ def test_member_companies_are_participants_and_working_ones_are_not():
     assert (cluster.participants, cluster.attributes.get("companies")) == (25, None)
     (park,) = records("В индустриальном парке «Заря» работают 12 компаний.")
     assert (park.participants, park.attributes["companies"]) == (None, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        (
+            "Специализация кластера — производство лекарственных средств.",
+            "производство лекарственных средств",
+        ),
+        ("Направление деятельности кластера: биотехнологии и фармацевтика.", "биотехнологии, фармацевтика"),
+        ("Направление деятельности: биотехнологии и фармацевтика.", None),  # not about the cluster
+        (
+            "Кластер специализируется на переработке сельскохозяйственной продукции.",
+            "переработка сельскохозяйственной продукции",
+        ),
+        ("Кластер поддерживает проекты, которые реализуются в регионе.", None),
+    ],
+)
+def test_field_of_activity_cues(sentence, field):
+    (cluster,) = records("Липецкий агропромышленный кластер «Черноземье» создан в 2016 году. " + sentence)
+    assert cluster.field == field

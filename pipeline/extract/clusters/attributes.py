@@ -20,14 +20,18 @@ CREATED = re.compile(r"\b(?:созда|основа|образова|учреж�
 YEAR_AFTER_REACH = 90  # "создан … в 2011 году": the year follows the creation word within this
 YEAR_BEFORE_REACH = 60  # "В 2019 году в Курске создан …"
 CLAUSE_END = re.compile(r"[.;]")
-# Cues of a field of activity, best first; `field` runs to the end of the clause.
+# Cues of a field of activity, best first, and whether the field after them is in an oblique case
+# ("в сфере электроники") rather than the nominative ("специализация — приборостроение").
 FIELD_CUES = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"специализаци\w*(?:\s+резидентов)?\s*[-–—:]\s*(?P<field>[^.;()]+)",
-        r"\bнаправлени[ея]\s+деятельности\s*[-–—:]\s*(?P<field>[^.;()]+)",
-        r"\bспециализиру(?:ется|ются)\s+на\s+(?P<field>[^.;()]+)",
-        r"\bв\s+(?:сфер[еах]+|област[ия]х?)\s+(?P<field>[^.;()]+)",
+    (re.compile(p, re.I), oblique)
+    for p, oblique in (
+        (
+            r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль)(?:\s+[а-яё]+){0,2}?"
+            r"\s*[-–—:]\s*(?P<field>[^.;()]+)",
+            False,
+        ),
+        (r"\bспециализиру(?:ется|ются)\s+на\s+(?P<field>[^.;()]+)", True),
+        (r"\bв\s+(?:сфер[еах]+|област[ия]х?)\s+(?P<field>[^.;()]+)", True),
     )
 )
 FIELD_STOP_POS = {"PREP", "VERB", "INFN", "PRTS", "GRND", "NPRO"}
@@ -72,24 +76,24 @@ def _year_near(text: str, word: re.Match, dates: list[DateFact]) -> int | None:
 def field_of(text: str, spans: Iterable[Span]) -> str | None:
     """The field of activity named by the best cue in the spans ("в сфере электроники" → "электроника")."""
     spans = list(spans)
-    for cue in FIELD_CUES:
+    for cue, oblique in FIELD_CUES:
         for span in spans:
             found = cue.search(text, span.start, span.end)
-            field = _field_phrase(found.group("field")) if found else None
+            field = _field_phrase(found.group("field"), oblique) if found else None
             if field:
                 return field
     return None
 
 
-def _field_phrase(raw: str) -> str | None:
-    """The noun phrases of a cue's tail up to a preposition or verb, each in the nominative."""
+def _field_phrase(raw: str, oblique: bool) -> str | None:
+    """The noun phrases of a cue's tail up to a preposition or verb, in the nominative."""
     kept: list[str] = []
     for word in FIELD_WORD.findall(raw):
         if word != "," and any(p.tag.POS in FIELD_STOP_POS for p in parses(word)[:1]):
             break
         kept.append(word)
     phrase = " ".join(kept).replace(" ,", ",").strip(" ,")
-    items = [nominative(item) for item in FIELD_ITEMS.split(phrase) if item]
+    items = [nominative(item) if oblique else item for item in FIELD_ITEMS.split(phrase) if item]
     return ", ".join(items) or None
 
 
