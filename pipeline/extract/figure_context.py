@@ -31,6 +31,7 @@ _BASE_CUE = re.compile(
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 _RATIO_UNITS = {"PERCENT", "TIMES", "PP"}
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
+_PARTNER = re.compile(r"\b(?:из|от|со\s+стороны)\s+$", re.I)  # "импорт России из Китая": a partner
 _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
@@ -166,7 +167,11 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
 def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list) -> None:
     """The last territory named before the figure in its sentence (`named`: the sentence's)."""
     lead = text[bounds[0] : f.char_start]
-    spans = [s for s in named if s.end <= len(lead) and not _SOURCE.search(lead[: s.start])]
+    spans = [
+        s
+        for s in named
+        if s.end <= len(lead) and not _SOURCE.search(lead[: s.start]) and not _PARTNER.search(lead[: s.start])
+    ]
     pair = _BETWEEN.search(lead)
     inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
     if len(inside) >= len("ab"):
