@@ -546,3 +546,18 @@ def test_member_companies_are_participants_and_working_ones_are_not():
 def test_field_of_activity_cues(sentence, field):
     (cluster,) = records("Липецкий агропромышленный кластер «Черноземье» создан в 2016 году. " + sentence)
     assert cluster.field == field
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Кластер был учрежден в 2012 г. по инициативе администрации.", 2012),
+        ("Год основания кластера — 2011 г.", 2011),  # a bare "— 2011." is no date for the date grammar
+        ("Кластер получил субсидию в 2014 году.", None),
+    ],
+)
+def test_founding_year_cues(sentence, year):
+    (cluster,) = records(
+        "Липецкий агропромышленный кластер «Черноземье» объединяет 20 участников. " + sentence
+    )
+    assert cluster.founded_year == year

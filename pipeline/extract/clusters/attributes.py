@@ -16,7 +16,12 @@ from pipeline.nlp.morph import nominative, parses
 
 # A creation participle in a form that can agree with a cluster, park or zone (masculine or
 # feminine singular): "создано 455 рабочих мест", "созданы 3 парка" are about something else.
-CREATED = re.compile(r"\b(?:созда|основа|образова|учрежд|организова)(?:н|на|нный|нная|нного|нной)\b", re.I)
+# "Год основания — 2011", "дата создания: 2011 г." name the founding too.
+CREATED = re.compile(
+    r"\b(?:(?:созда|основа|образова|организова)(?:н|на|нный|нная|нного|нной)"
+    r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования))\b",
+    re.I,
+)
 YEAR_AFTER_REACH = 90  # "создан … в 2011 году": the year follows the creation word within this
 YEAR_BEFORE_REACH = 60  # "В 2019 году в Курске создан …"
 CLAUSE_END = re.compile(r"[.;]")
