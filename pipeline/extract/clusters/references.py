@@ -100,11 +100,13 @@ def kind_word(word: str) -> str:
     return max((k for k in KIND_WORD_FAMILIES if low.startswith(k)), key=len, default=low)
 
 
-def orphans(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> dict[str, list]:
+def orphans(
+    text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> dict[str, list[tuple[int, int]]]:
     """Kind-word sentences before the page's first mention (and before any numbered heading),
     grouped by kind word: {"кластер": [(start, end), …]}."""
     first = mentions[0].start if mentions else len(text)
-    out: dict[str, list] = {}
+    out: dict[str, list[tuple[int, int]]] = {}
     for lo, hi in sentences:
         if hi > first or NUMBERED_HEADING.match(text, lo):
             break
