@@ -162,23 +162,22 @@ def cluster_score(document: str, pred: pd.DataFrame, gold: pd.DataFrame) -> Scor
 
 
 def match_cluster_names(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
-    """(gold row, predicted row) pairs, one to one: the record's own name first, then its aliases."""
+    """(gold row, predicted row) pairs, one to one: first by the records' own names, then the gold
+    rows left over by the records' aliases."""
     from pipeline.extract.clusters import normal_name
 
     rows = [r for _, r in pred.iterrows()]
-    own = [normal_name(str(r["name"])) for r in rows]
+    golds = [g for _, g in gold.iterrows()]
+    own = [{normal_name(str(r["name"]))} for r in rows]
     aliases = [{normal_name(a) for a in _aliases(r)} for r in rows]
-    used: set[int] = set()
-    out = []
-    for _, g in gold.iterrows():
-        name = cluster_key(g)[0]
-        hit = next((i for i in range(len(rows)) if i not in used and own[i] == name), None)
-        if hit is None:
-            hit = next((i for i in range(len(rows)) if i not in used and name in aliases[i]), None)
-        if hit is not None:
-            used.add(hit)
-            out.append((g, rows[hit]))
-    return out
+    pairs: dict[int, int] = {}
+    for names in (own, aliases):
+        for gi, g in enumerate(golds):
+            name = cluster_key(g)[0]
+            hit = next((i for i in range(len(rows)) if i not in pairs.values() and name in names[i]), None)
+            if gi not in pairs and hit is not None:
+                pairs[gi] = hit
+    return [(golds[gi], rows[pi]) for gi, pi in sorted(pairs.items())]
 
 
 def _aliases(row: pd.Series) -> list[str]:

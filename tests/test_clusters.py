@@ -561,3 +561,12 @@ def test_founding_year_cues(sentence, year):
         "Липецкий агропромышленный кластер «Черноземье» объединяет 20 участников. " + sentence
     )
     assert cluster.founded_year == year
+
+
+def test_eval_prefers_a_records_own_name_to_an_alias():
+    pred = pd.DataFrame([{"name": "Технопарк «Идея»", "aliases": "Технопарк «Старт»", "participants": 9}])
+    gold = pd.DataFrame(
+        [{"name": "Технопарк «Старт»", "participants": 5}, {"name": "Технопарк «Идея»", "participants": 9}]
+    )
+    score = cluster_score("doc", pred, gold)
+    assert (score.tp, score.attribute_accuracy) == (1, 1.0)
