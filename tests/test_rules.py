@@ -10,7 +10,7 @@ import pytest
 from pipeline.extract.skeleton import marked
 
 # Modules exposing RULES and example_context(text, start, end) -> context.
-RULE_MODULES = ["pipeline.extract.figures.rules"]
+RULE_MODULES = ["pipeline.extract.figures.rules", "pipeline.extract.clusters.mentions"]
 
 
 def _cases():
