@@ -570,3 +570,14 @@ def test_eval_prefers_a_records_own_name_to_an_alias():
     )
     score = cluster_score("doc", pred, gold)
     assert (score.tp, score.attribute_accuracy) == (1, 1.0)
+
+
+def test_counts_of_several_member_kinds():
+    text = (
+        'На базе АО "КЭАЗ" создан научно-производственный электротехнический кластер, который объединяет '
+        "10 промышленных предприятий, 1 высшее учебное заведение (ЮЗГУ) и 2 организации технологической "
+        "инфраструктуры."
+    )  # Kursk strategy 2030, p. 5
+    (cluster,) = records(text)
+    assert cluster.name == "Научно-производственный электротехнический кластер на базе АО «КЭАЗ»"
+    assert cluster.attributes["universities"] == 1  # participants: the first member count (10), not 13

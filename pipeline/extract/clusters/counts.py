@@ -40,6 +40,7 @@ COUNTED: tuple[Counted, ...] = (
     Counted("companies", ("компания", "фирма", "предприятие")),
     Counted("employees", ("сотрудник", "работник", "специалист"), generic=(None, "человек"), cues=EMPLOYMENT),
     Counted("universities", ("университет", "вуз")),
+    Counted("universities", ("заведение",), modifier="учебн"),  # "высшее учебное заведение"
     Counted("technoparks", ("технопарк",)),
     Counted("students", ("студент",)),
     Counted("research_centers", ("центр",)),
