@@ -324,3 +324,10 @@ def test_measure_from_syntax():
 def test_offsets_index_the_text():
     for f in extract_figures(TRADE):
         assert TRADE[f.char_start : f.char_end].strip() == TRADE[f.char_start : f.char_end]
+
+
+def test_from_to_shares_unit_and_scale_and_reaches_a_level():
+    a, b = extract_figures("Число участников кластера увеличилось с 40 до 47 организаций.")
+    assert (a.value, a.unit, a.counted, b.value, b.qualifier) == (40, "COUNT", "организация", 47, "=")
+    a, b = extract_figures("Выручка выросла с 10,63 до 11,29 млрд руб.")
+    assert (a.value_scaled, a.unit, b.value_scaled, b.qualifier) == (10.63e9, "RUB", 11.29e9, "=")

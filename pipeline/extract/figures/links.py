@@ -45,8 +45,22 @@ def _link(text: str, found: list[FigureFact]) -> None:
             if not a.unit_mult and b.unit_mult and a.value < b.value:
                 a.unit_mult = b.unit_mult  # "1,33 из 4-х млн.": the scale is printed once
         from_to = re.search(r"\b[сС]\s*$", text[max(0, a.char_start - len("с ")) : a.char_start])
-        if b.qualifier == "<=" and a.unit and from_to and re.match(r"\s*до\b", text[b.char_start :]):
-            b.qualifier = "="  # "с 10,63 до 11,29 млрд": the level reached
+        if (
+            b.qualifier == "<="
+            and (a.unit or b.unit)
+            and from_to
+            and re.match(r"\s*до\b", text[b.char_start :])
+        ):
+            b.qualifier = "="  # "с 10,63 до 11,29 млрд", "с 40 до 47 организаций": the level reached
+            if a.unit is None:
+                a.unit, a.unit_raw, a.counted, a.confidence = (
+                    b.unit,
+                    b.unit_raw,
+                    b.counted,
+                    Confidence.INFERRED,
+                )
+            if not a.unit_mult and b.unit_mult:
+                a.unit_mult = b.unit_mult  # the scale is printed once
     for f in found:
         if f.unit is None and f.unit_mult:
             cur = [g for g in found if g.unit in CURRENCIES]
