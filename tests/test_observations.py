@@ -336,3 +336,16 @@ def test_a_country_group_in_the_column_label_is_a_breakdown() -> None:
     assert set(obs["indicator"]) == {"export"} and set(obs["subject_code"]) == {"RU"}
     assert obs.loc[1, "value_scaled"] == 281_851e6 and "—" not in obs.loc[1, "measure"]
     assert obs.loc[2, "measure"].endswith("— Государства-участники СНГ")
+
+
+def test_a_narrowing_adjective_is_a_breakdown() -> None:
+    header = ["Категория экспорта", "2017 г.", "2018 г."]
+    labels = ["Сырьевой экспорт", "Несырьевой экспорт", "Совокупный объем экспорта"]
+    values = [["287,4", "305,4"], ["334,9", "378,1"], ["622,3", "683,5"]]
+    table = _table(0, header, labels, values, "Экспорт Курской области в разрезе категорий, млн. долл. США")
+    tables, cells = _frames(DOC_A, [table])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert (obs.loc[(0, 2), "indicator"], obs.loc[(0, 2), "measure"]) == ("export", "Экспорт — сырьевой")
+    assert obs.loc[(1, 2), "indicator"] == "non_resource_export"  # an indicator of its own
+    total = obs.loc[(2, 2)]
+    assert (total["measure"], total["value_scaled"]) == ("Совокупный объем экспорта", 683.5e6)

@@ -26,6 +26,7 @@ from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicator
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
 from pipeline.extract.tables import label_unit
 from pipeline.extract.territories import Territory, find_territories
+from pipeline.nlp.morph import parses
 from pipeline.schema import conform
 
 __all__ = ["build_observations", "label_kind", "label_period"]
@@ -34,6 +35,11 @@ ID_LENGTH = 16
 LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+# Adjectives before an indicator that do not narrow it ("совокупный объем экспорта" is all exports)
+NEUTRAL = frozenset({
+    "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
+    "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
+})  # fmt: skip
 TOTAL = re.compile(r"\W*(?:всего|итого|в том числе|в т\.\s?ч\.|из них|total)\W*", re.I)  # a row of the whole
 # unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
 RELATIVE_CLASSES = frozenset({"percent", "times", None})
@@ -187,6 +193,29 @@ def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch
     return label, match, split[0] if split[0] != label else " ".join(words[split[1].start : split[1].end])
 
 
+def _breakdown_measure(label: str, breakdown: str | None, modifier: str | None) -> str:
+    """ "Объем экспорта — Злаки"; a narrowing adjective moves behind the dash in its dictionary
+    form ("Сырьевой экспорт" → "Экспорт — сырьевой")."""
+    if modifier:
+        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1))
+        return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
+    return _measure(label) + (f"{BREAKDOWN}{_measure(breakdown)}" if breakdown else "")
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _modifier(label: str, match: IndicatorMatch) -> str | None:
+    """An adjective right before the indicator's words that narrows it ("Сырьевой экспорт",
+    "товарного экспорта"), unless it names a territory or is NEUTRAL ("совокупный")."""
+    words = words_of(label)
+    if match.start == 0 or match.start > len(words):
+        return None
+    word = words[match.start - 1]
+    forms = parses(word)
+    if not forms or forms[0].tag.POS != "ADJF" or forms[0].normal_form in NEUTRAL or _territory(word):
+        return None
+    return word
+
+
 def _category(row_label: str | None, label: str) -> str | None:
     """The row label as a breakdown of an indicator named elsewhere ("Руды, шлак и зола" under
     the column "Объем экспорта"), unless it only names a territory or a period."""
@@ -202,7 +231,8 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
     if found is None:
         return None
     label, match, product = found
-    breakdown = product or _category(_row_label(cell), label)
+    modifier = None if product else _modifier(label, match)
+    breakdown = product or modifier or _category(_row_label(cell), label)
     # the caption says when, where and what kind for every cell, even when it does not say what
     context = labels if caption is None or caption in labels else [*labels, caption]
     period, base = label_period(context)
@@ -210,7 +240,7 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
-        "measure": _measure(label) + (f"{BREAKDOWN}{_measure(breakdown)}" if breakdown else ""),
+        "measure": _breakdown_measure(label, breakdown, modifier),
         "subject_code": subject.code if subject else None,
         "subject": subject.name if subject else None,
         "period_start": period.start if period else None,
