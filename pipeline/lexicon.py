@@ -152,6 +152,13 @@ MONTHS: tuple[Month, ...] = (
     Month(12, "декабр", "soft", "December"),
 )  # fmt: skip
 
+# Words for a part of a period ("в конце 2018 г."): the date keeps the period's span.
+DATE_PARTS: dict[str, str] = {
+    "начале": "start", "начала": "start", "начало": "start",
+    "середине": "middle", "середины": "middle", "середина": "middle",
+    "конце": "end", "конца": "end", "конец": "end", "концу": "end",
+}  # fmt: skip
+
 # Nouns of time spans: "13 лет", "3 месяца" are durations, not figures.
 TIME_NOUNS: tuple[str, ...] = (
     "год", "лет", "лето", "день", "сутки", "неделя", "месяц", "квартал", "полугодие", "час", "минута",

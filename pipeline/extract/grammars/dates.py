@@ -17,7 +17,7 @@ from yargy.predicates import custom, eq, in_caseless, is_capitalized
 from yargy.predicates import type as token_type
 from yargy.tokenizer import EOL, Tokenizer
 
-from pipeline.lexicon import month_forms
+from pipeline.lexicon import DATE_PARTS, month_forms
 
 __all__ = ["DATE", "Date", "Point", "TOKENIZER", "ordinal_value", "roman_value"]
 
@@ -55,11 +55,7 @@ ORDINAL_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 
 SINCE = {"с", "со", "после", "начиная"}
 BY = {"к", "до", "по"}
 CONTEXT = {"в", "во", "на", "за", "от", "около"}
-PARTS = {
-    "начале": "start", "начала": "start", "начало": "start",
-    "середине": "middle", "середины": "middle", "середина": "middle",
-    "конце": "end", "конца": "end", "конец": "end", "концу": "end",
-}  # fmt: skip
+PARTS = DATE_PARTS
 
 
 def roman_value(text: str) -> int | None:
