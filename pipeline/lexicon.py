@@ -157,6 +157,7 @@ DATE_PARTS: dict[str, str] = {
     "начале": "start", "начала": "start", "начало": "start",
     "середине": "middle", "середины": "middle", "середина": "middle",
     "конце": "end", "конца": "end", "конец": "end", "концу": "end",
+    "исходе": "end",
 }  # fmt: skip
 
 # Nouns of time spans: "13 лет", "3 месяца" are durations, not figures.
