@@ -73,3 +73,13 @@ def test_measure_drops_a_change_head_and_counts_measure_their_number():
     assert (f.measure, f.indicator, f.kind) == ("российский экспорт", "export", "change")
     count = figure("При этом в 35 субъектах цены снизились.", "35 субъектах")
     assert count.measure == "число субъектов"
+
+
+def test_a_share_measures_what_it_is_a_share_of():
+    f = figure("Около 57% бизнесменов были недовольны мерами.", "Около 57%")
+    assert (f.kind, f.measure) == ("share", "доля бизнесменов")
+
+
+def test_measure_spelling_keeps_abbreviations_and_proper_names():
+    assert figure("Рост ВРП региона составил 5%.", "5%").measure == "ВРП региона"
+    assert figure("Капвложения составили 98 млрд руб.", "98 млрд руб.").measure == "капвложение"

@@ -37,6 +37,12 @@ _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
 _COUNT_HEAD = "число"
+_SHARE_HEAD = "доля"
+_SHARE_REACH = 120  # characters after a share searched for what it is a share of
+_SHARE_WORDS = 4  # genitive words kept after a share
+_NOMINAL = {"NOUN", "ADJF", "PRTF"}
+_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of proper names
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _LEAD_WORDS = 8  # words before a figure searched for an indicator when it has no measure
 _NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
 _JOINING = {"и", "или"}
@@ -107,7 +113,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     named: dict[tuple[int, int], list] = {}  # territories per sentence, found once
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
-        f.measure = normal_measure(f.measure) or count_measure(text, f)
+        f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         if f.period_from is None:
             set_period(f, previous_sentence_date(text, f, periods, sentences), text)
         f.base_period = _base_period(text, f, bases, bounds)
@@ -187,14 +193,42 @@ def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list)
 
 def normal_measure(phrase: str | None) -> str | None:
     """One spelling per measure: a change noun at its head dropped ("рост экспорта" → "экспорт"),
-    the head noun group in the nominative, one space, lower-case first letter unless the phrase
-    starts with an abbreviation ("ВРП региона")."""
+    the head noun group in the nominative, one space, lower case unless it starts with a proper
+    name ("Москва") or an abbreviation ("ВРП региона")."""
     if not phrase:
         return phrase
-    from pipeline.nlp.morph import nominative
+    from pipeline.nlp.morph import nominative, parses
 
-    phrase = nominative(_without_change_head(phrase.split()))
-    return phrase if phrase[:2].isupper() else phrase[:1].lower() + phrase[1:]
+    phrase = _without_change_head(phrase.split())
+    first = phrase.split()[0]
+    if first[:2].isupper():
+        return phrase  # an abbreviation heads it: "ВРП региона" stays as written
+    phrase = nominative(phrase)
+    first = phrase.split()[0]
+    if first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes):
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
+
+
+def share_measure(text: str, f: FigureFact) -> str | None:
+    """A share followed by what it is a share of: "57% бизнесменов" → "доля бизнесменов",
+    "около 20% отечественного сырья" → "доля отечественного сырья"."""
+    if f.kind != "share" or f.unit != "PERCENT":
+        return None
+    from pipeline.nlp.morph import parses
+
+    words, end = [], f.char_end
+    for m in _WORD.finditer(text, f.char_end, f.char_end + _SHARE_REACH):
+        top = parses(m.group())[0]
+        adjacent = not text[end : m.start()].strip()
+        if not adjacent or top.tag.POS not in _NOMINAL or top.tag.case != "gent" or m.group()[:1].isupper():
+            break
+        words.append(m.group())
+        end = m.end()
+        if len(words) == _SHARE_WORDS:
+            break
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"]
+    return " ".join([_SHARE_HEAD, *words]) if nouns else None
 
 
 def count_measure(text: str, f: FigureFact) -> str | None:
