@@ -43,7 +43,7 @@ _SHARE_WORDS = 4  # genitive words kept after a share
 _NOMINAL = {"NOUN", "ADJF", "PRTF"}
 _PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of proper names
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
-_LEAD_WORDS = 8  # words before a figure searched for an indicator when it has no measure
+_LEAD_WORDS = 12  # words before a figure searched for an indicator its measure does not name
 _NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
 _JOINING = {"и", "или"}
 _FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
@@ -276,12 +276,10 @@ def _indicator(f: FigureFact) -> str | None:
 
 
 def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """Without a measure, the indicator named last in the figure's clause before it ("Так, цены на
-    капусту снизились на 42,6%" → price), specific catalog entries only."""
+    """When the measure names none, the indicator named in the figure's clause before it ("Так, цены
+    на капусту снизились на 42,6%" → price), specific catalog entries only."""
     from pipeline.extract.indicators import find_indicator, words_of
 
-    if f.measure:
-        return None
     lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
     words = words_of(lead)[-_LEAD_WORDS:]
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
