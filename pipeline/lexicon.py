@@ -60,6 +60,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
     Unit("M2", "area", exact=("м²", "м2", "кв. м", "кв.м")),
     Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
+    Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
     Unit("KM", "length", ("километр",), ("км",)),
     Unit("TONNE", "mass", ("тонна",), ("т",)),
@@ -68,6 +69,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("KW", "power", ("киловатт",), exact=("кВт",)),
     Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
     Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
+    Unit("MVA", "power", exact=("МВА",)),
 )
 
 # Adjectives that turn a generic currency word into a specific one ("гонконгских долларов").
