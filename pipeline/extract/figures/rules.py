@@ -119,6 +119,17 @@ def _section_number(c: FigureContext) -> bool:
     return bool(re.match(r"\d+\.\d+\.", c.text[c.fact.char_start : c.fact.char_end + 1]))
 
 
+def _counts_a_territory(c: FigureContext) -> bool:
+    """A number before a country's name counts nothing: a table row read as text ("4428 США")."""
+    from pipeline.extract.territories import resolve_territory
+
+    f = c.fact
+    if f.unit != "COUNT" or not f.counted:
+        return False
+    noun = c.text[f.char_start : f.char_end].split()[-1]
+    return noun[:1].isupper() and resolve_territory(noun) is not None
+
+
 NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
     Rule("inside_date", _in_date, "Китай с {2010} г. является партнером", "выручка {2010 млн руб.} за год"),
     Rule("inside_phone", _in_phone, "телефон +7 (495) {123}-45-67", "выручка {123 млн руб.} в год"),
@@ -135,6 +146,12 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
         "как показано на {3 рисунках} ниже",
     ),
     Rule("reference_list", _in_reference_list, "при участии АТУРК [{9}, 10].", "около {9 млн руб.} [10]."),
+    Rule(
+        "counts_a_territory",
+        lambda c: _counts_a_territory(c),
+        "Франция 1182 {4428 США} 3780",
+        "{17 технопарков}",
+    ),
 )
 
 NOT_A_BARE_FIGURE: tuple[Rule[FigureContext], ...] = (
