@@ -15,7 +15,7 @@ import natasha  # noqa: F401  (import first: patches pymorphy2 for Python 3.11)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.extract.figures import extract_figures  # noqa: E402
+from pipeline.extract import extract_page  # noqa: E402  (the production path: real dates and NLP)
 from pipeline.extract.numbers import CURRENCIES  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -42,7 +42,7 @@ def load(path: Path) -> tuple[str, list[Span]]:
 
 def ours(text: str) -> list[Span]:
     out = []
-    for f in extract_figures(text):
+    for f in extract_page(text).figures:
         if f.unit in CURRENCIES:
             out.append((f.char_start, f.char_end, "MONEY"))
         elif f.unit == "PERCENT":
@@ -97,7 +97,7 @@ def main(verbose: bool = False) -> None:
         return
     docs = [load(p) for p in sorted(NEREL.glob("*.ann"))]
     money_only = [(t, [g for g in gold if g[2] == "MONEY"]) for t, gold in docs]
-    extract_figures("прогрев: 5 млн руб.")  # load morphology before timing
+    extract_page("прогрев: 5 млн руб.")  # load the models and morphology before timing
     results = {
         "ours (MONEY+PERCENT)": score(docs, ours),
         "ours (MONEY only)": score(money_only, lambda t: [p for p in ours(t) if p[2] == "MONEY"]),

@@ -8,12 +8,14 @@ name (plus attribute accuracy over matched clusters). Matching counts multiplici
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from rich.console import Group
 from rich.table import Table
 
 from pipeline.store import read_table
@@ -29,6 +31,7 @@ class Score:
     n_pred: int
     n_gold: int
     attribute_accuracy: float | None = None
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (right, scored)
 
     @property
     def precision(self) -> float:
@@ -45,7 +48,7 @@ class Score:
 
 
 def _num(v) -> str:
-    return "" if pd.isna(v) else f"{float(v):.6g}"
+    return "" if pd.isna(v) or v == "" else f"{float(v):.6g}"
 
 
 def _str(v) -> str:
@@ -70,25 +73,122 @@ KEYS: dict[str, Callable] = {"dates": date_key, "figures": figure_key, "clusters
 
 
 def score_frame(document: str, table: str, pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
-    """Multiset match of predicted against gold keys."""
+    """Multiset match of predicted against gold keys (clusters: by name or alias, one to one)."""
+    if table == "clusters":
+        return cluster_score(document, pred, gold)
     key = KEYS[table]
     pred_keys = Counter(key(r) for _, r in pred.iterrows())
     gold_keys = Counter(key(r) for _, r in gold.iterrows())
     tp = sum((pred_keys & gold_keys).values())
     score = Score(document, table, tp, sum(pred_keys.values()), sum(gold_keys.values()))
-    if table == "clusters":
-        score.attribute_accuracy = cluster_attribute_accuracy(pred, gold)
+    if table == "figures":
+        score.fields = figure_field_accuracy(pred, gold)
     return score
 
 
-def cluster_attribute_accuracy(pred: pd.DataFrame, gold: pd.DataFrame) -> float | None:
-    """Share of gold attributes (non-empty) that the matched predicted cluster has right."""
-    by_name = {cluster_key(r): r for _, r in pred.iterrows()}
-    right = total = 0
+# Fields scored over matched figures when the gold file has the column; an empty gold cell means
+# "none stated", so an empty prediction is right there and a filled one wrong.
+FIGURE_FIELDS = (
+    "kind", "qualifier", "period", "measure", "indicator", "subject_code", "period_start",
+    "period_end", "base_period",
+)  # fmt: skip
+
+
+def figure_field_accuracy(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """(right, scored) per field over gold figures matched to a prediction (same key, in order)."""
+    by_key: dict[tuple, list] = {}
+    for _, r in pred.sort_values("char_start").iterrows() if len(pred) else []:
+        by_key.setdefault(figure_key(r), []).append(r)
+    out: dict[str, tuple[int, int]] = {}
     for _, g in gold.iterrows():
-        p = by_name.get(cluster_key(g))
-        if p is None:
+        candidates = by_key.get(figure_key(g))
+        if not candidates:
             continue
+        p = candidates.pop(0)
+        for name in FIGURE_FIELDS:
+            if name in gold.columns and name in p.index:
+                right, total = out.get(name, (0, 0))
+                out[name] = (right + same_field(name, g[name], p[name]), total + 1)
+    return out
+
+
+def same_field(name: str, gold, pred) -> bool:
+    """Field equality; codes compare as sets ("RU;CN"), measures by `same_measure`."""
+    g, p = _str(gold), _str(pred)
+    if name == "measure":
+        return same_measure(g, p)
+    if name == "subject_code":
+        return set(g.split(";")) - {""} == set(p.split(";")) - {""}
+    return g == p
+
+
+def same_measure(gold: str, pred: str) -> bool:
+    """Same head (the first noun's lemma), and the shorter phrase's content words all occur in the
+    longer one: "товарооборот между РФ и КНР" matches "товарооборот", not "доля" or "рост экспорта"."""
+    if not gold or not pred:
+        return gold == pred
+    g, p = _content_lemmas(gold), _content_lemmas(pred)
+    if not g or not p or g[0] != p[0]:
+        return False
+    short, long = sorted((g, p), key=len)
+    return set(short) <= set(long)
+
+
+def _content_lemmas(phrase: str) -> list[str]:
+    """Lemmas of a phrase's nouns and adjectives (abbreviations as written), head first."""
+    import re
+
+    from pipeline.nlp.morph import parses
+
+    out = []
+    for word in re.findall(r"[А-Яа-яЁёA-Za-z-]+", phrase):
+        if word.isupper() and len(word) > 1:
+            out.append(word)
+            continue
+        top = parses(word)[0]
+        if top.tag.POS in {"NOUN", "ADJF", "PRTF"}:
+            out.append(top.normal_form)
+    nouns = [w for w in out if w.isupper() or parses(w)[0].tag.POS == "NOUN"]
+    return ([nouns[0]] + [w for w in out if w != nouns[0]]) if nouns else out
+
+
+def cluster_score(document: str, pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
+    """Clusters matched by normalized name, a predicted record also answering to its `aliases`;
+    attribute accuracy over the matches."""
+    matches = match_cluster_names(pred, gold)
+    score = Score(document, "clusters", len(matches), len(pred), len(gold))
+    score.attribute_accuracy = cluster_attribute_accuracy(matches)
+    return score
+
+
+def match_cluster_names(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[pd.Series, pd.Series]]:
+    """(gold row, predicted row) pairs, one to one: first by the records' own names, then the gold
+    rows left over by the records' aliases."""
+    from pipeline.extract.clusters import normal_name
+
+    rows = [r for _, r in pred.iterrows()]
+    golds = [g for _, g in gold.iterrows()]
+    own = [{normal_name(str(r["name"]))} for r in rows]
+    aliases = [{normal_name(a) for a in _aliases(r)} for r in rows]
+    pairs: dict[int, int] = {}
+    for names in (own, aliases):
+        for gi, g in enumerate(golds):
+            name = cluster_key(g)[0]
+            hit = next((i for i in range(len(rows)) if i not in pairs.values() and name in names[i]), None)
+            if gi not in pairs and hit is not None:
+                pairs[gi] = hit
+    return [(golds[gi], rows[pi]) for gi, pi in sorted(pairs.items())]
+
+
+def _aliases(row: pd.Series) -> list[str]:
+    value = row.get("aliases")
+    return [a for a in str(value).split("; ") if a] if isinstance(value, str) else []
+
+
+def cluster_attribute_accuracy(matches: list[tuple[pd.Series, pd.Series]]) -> float | None:
+    """Share of gold attributes (non-empty) that the matched predicted cluster has right."""
+    right = total = 0
+    for g, p in matches:
         for attr in CLUSTER_ATTRIBUTES:
             if attr in g and not pd.isna(g[attr]) and _str(g[attr]):
                 total += 1
@@ -118,7 +218,7 @@ def evaluate_dir(gold_dir: Path | str, out: Path | str) -> list[Score]:
             gold_file = folder / f"{table}.csv"
             if not gold_file.exists():
                 continue
-            gold = pd.read_csv(gold_file, dtype={"start": str, "end": str})
+            gold = pd.read_csv(gold_file, dtype=str)
             pred = read_table(out, table)
             pred = pred[pred["doc_id"] == doc_id]
             pages = scored_pages(folder)
@@ -136,8 +236,32 @@ def scored_pages(folder: Path) -> set[int] | None:
     return {int(p) for p in scope.read_text().replace(",", " ").split()}
 
 
-def score_table(scores: list[Score]) -> Table:
-    """Scores as a rich table."""
+def score_table(scores: list[Score]) -> Group:
+    """Scores as rich tables: per document and table, then field accuracy over matched figures."""
+    return Group(_score_rows(scores), field_table(scores))
+
+
+def field_table(scores: list[Score]) -> Table:
+    """Per-document and overall accuracy of each figure field over matched figures."""
+    t = Table(title="Figure fields over matched figures: right/scored (accuracy)")
+    t.add_column("document")
+    for name in FIGURE_FIELDS:
+        t.add_column(name)
+    totals: dict[str, list[int]] = {name: [0, 0] for name in FIGURE_FIELDS}
+    for s in (s for s in scores if s.fields):
+        t.add_row(s.document, *(_ratio(*s.fields[n]) if n in s.fields else "" for n in FIGURE_FIELDS))
+        for n, (right, total) in s.fields.items():
+            totals[n][0] += right
+            totals[n][1] += total
+    t.add_row("all", *(_ratio(*totals[n]) if totals[n][1] else "" for n in FIGURE_FIELDS))
+    return t
+
+
+def _ratio(right: int, total: int) -> str:
+    return f"{right}/{total} ({right / total:.2f})" if total else ""
+
+
+def _score_rows(scores: list[Score]) -> Table:
     t = Table(title="Accuracy against gold")
     for col in ("document", "table", "gold", "pred", "tp", "precision", "recall", "F1", "attr. acc."):
         t.add_column(col)
@@ -148,3 +272,72 @@ def score_table(scores: list[Score]) -> Table:
             f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", acc,
         )  # fmt: skip
     return t
+
+
+# --- clusters: name matching with variants and per-attribute accuracy ----------------------------
+
+
+def score_clusters(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Recall/precision of cluster records matched by name (normal name or distinctive core) and
+    the accuracy of each scored attribute over matches where either side has a value."""
+    pred_rows, gold_rows = pred.to_dict("records"), gold.to_dict("records")
+    matches = _match_clusters(pred_rows, gold_rows)
+    accuracy = {}
+    for attr in CLUSTER_ATTRIBUTES:
+        pairs = [(pred_rows[p].get(attr), gold_rows[g].get(attr)) for g, p in matches.items()]
+        pairs = [(a, b) for a, b in pairs if not (_blank(a) and _blank(b))]
+        accuracy[attr] = sum(_same_value(a, b) for a, b in pairs) / len(pairs) if pairs else None
+    recall = len(matches) / len(gold_rows) if gold_rows else 0.0
+    precision = len(matches) / len(pred_rows) if pred_rows else 0.0
+    return {
+        "recall": recall,
+        "precision": precision,
+        "f1": 2 * recall * precision / (recall + precision) if recall + precision else 0.0,
+        "n_gold": len(gold_rows),
+        "n_pred": len(pred_rows),
+        "n_matched": len(matches),
+        "accuracy": accuracy,
+        "missed": [gold_rows[g]["name"] for g in range(len(gold_rows)) if g not in matches],
+        "spurious": [pred_rows[p]["name"] for p in range(len(pred_rows)) if p not in matches.values()],
+    }
+
+
+def _match_clusters(pred: list[dict], gold: list[dict]) -> dict[int, int]:
+    """gold index → pred index, one-to-one, by shared merge keys."""
+    keys = [_cluster_keys(r) for r in pred]
+    used: set[int] = set()
+    out = {}
+    for g, row in enumerate(gold):
+        wanted = _cluster_keys(row)
+        hit = next((p for p, k in enumerate(keys) if p not in used and k & wanted), None)
+        if hit is not None:
+            used.add(hit)
+            out[g] = hit
+    return out
+
+
+def _cluster_keys(row: dict) -> set[str]:
+    from pipeline.extract.clusters.merge import merge_keys
+    from pipeline.extract.facts import ClusterFact
+
+    kind = row.get("kind") if isinstance(row.get("kind"), str) else None
+    return merge_keys(ClusterFact(name=str(row["name"]), kind=kind or "cluster", source="text"))
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
+
+
+def _same_value(a: object, b: object) -> bool:
+    if _blank(a) or _blank(b):
+        return False
+    if isinstance(a, int | float) or isinstance(b, int | float):
+        try:
+            return int(float(a)) == int(float(b))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return False
+    return _folded(str(a)) == _folded(str(b))
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[«»\"“”„]", " ", text).lower().replace("ё", "е").split())

@@ -90,6 +90,7 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
     """Rows of every output table for a parsed document (runs NLP and extraction per page)."""
     from pipeline.extract import cluster_row, extract_page, page_rows
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
+    from pipeline.extract.figure_context import apply_document_territory  # F1 (facts)
     from pipeline.extract.tables import table_rows
 
     rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT}
@@ -108,13 +109,17 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
             if table != "clusters":
                 rows[table] += table_facts
         cluster_records += [(c, page.page) for c in facts.clusters]
+    # F1 (facts): figures without a territory take the document's (issue 10 item 3).
+    apply_document_territory(rows["figures"], [parsed.title or "", *(p.text for p in parsed.pages)])
     for table in parsed.tables:
         table_part = table_rows(parsed.doc_id, table)
         rows["tables"].append(table_part["table"])
         rows["table_cells"] += table_part["cells"]
         cluster_records += [(c, table.page_first) for c in clusters_from_table(table)]
+    texts = [parsed.title or "", *(p.text for p in parsed.pages)]  # F4: the document's region
     rows["clusters"] = [
-        cluster_row(c, doc_id=parsed.doc_id, pages=pages) for c, pages in resolve_clusters(cluster_records)
+        cluster_row(c, doc_id=parsed.doc_id, pages=pages)
+        for c, pages in resolve_clusters(cluster_records, document_texts=texts)
     ]
     return rows
 

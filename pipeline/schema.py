@@ -10,6 +10,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
+PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
+DATE = "date32[pyarrow]"  # an ISO date: DuckDB DATE, Parquet date32 (observations; figures' periods)
 
 
 def _col(dtype: str, nullable: bool = True, **checks) -> pa.Column:
@@ -74,13 +76,22 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "period": _col(STR),
         "confidence": _col(FLOAT, ge=0, le=1),
         "extractor": _col(STR),
+        "period_start": _col(DATE),
+        "period_end": _col(DATE),
+        "period_precision": _col(STR, isin=list(PRECISIONS)),
+        "base_period": _col(STR),
+        "indicator": _col(STR),
+        "subject_code": _col(STR),
+        "subject_type": _col(STR, isin=["country", "region", "city", "org", "pair"]),
+        "date_id": _col(STR),
+        "subject_mention_id": _col(STR),
     },
     "dates": {
         "date_id": _col(STR, False),
         **_PROVENANCE,
-        "start": _col(STR),
-        "end": _col(STR),
-        "precision": _col(STR, isin=["day", "month", "quarter", "year", "decade", "century"]),
+        "start": _col(DATE),
+        "end": _col(DATE),
+        "precision": _col(STR, isin=list(PRECISIONS)),
         "kind": _col(STR, isin=["point", "range", "by", "since"]),
         "confidence": _col(FLOAT, ge=0, le=1),
     },
@@ -101,6 +112,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "pages": _col(STR),
         "normal_name": _col(STR),
         "attributes": _col(STR),  # JSON of further attributes stated in the text
+        "aliases": _col(STR),  # other names of the cluster in the document, "; "-separated
     },
     "mentions": {
         "mention_id": _col(STR, False),
@@ -154,6 +166,32 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "page": _col(INT),
         "quote": _col(STR),
     },
+}
+
+# --- observations (pipeline/extract/observations.py): one row per figure or numeric table cell
+# that resolves to an indicator of pipeline/data/indicators.toml
+COLUMNS["observations"] = {
+    "observation_id": _col(STR, False),
+    "indicator": _col(STR, False),
+    "measure": _col(STR),
+    "subject_code": _col(STR),
+    "subject": _col(STR),
+    "period_start": _col(DATE),
+    "period_end": _col(DATE),
+    "period_precision": _col(STR, isin=["day", "month", "quarter", "year", "decade", "century"]),
+    "value_scaled": _col(FLOAT, False),
+    "unit": _col(STR),
+    "qualifier": _col(STR, isin=["=", "~", ">", ">=", "<", "<=", "range"]),
+    "kind": _col(STR, isin=["level", "change", "share", "target", "ratio"]),
+    "base_period": _col(STR),
+    "doc_id": _col(STR, False),
+    "page": _col(INT, False, ge=1),
+    "source": _col(STR, False, isin=["text", "table"]),
+    "figure_id": _col(STR),
+    "table_id": _col(STR),
+    "row": _col(INT, ge=0),
+    "col": _col(INT, ge=0),
+    "review_status": _col(STR),
 }
 
 # Tables whose rows belong to one document: re-ingesting a document replaces them.

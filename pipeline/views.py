@@ -26,4 +26,40 @@ SELECT cluster_id,
 FROM clusters GROUP BY cluster_id
 """,
     ),
+    # the same indicator × territory × period × unit stated with different levels (or targets)
+    # in different documents, or in the text and a table of one document; values within 1 %
+    # (rounding) agree, values more than 3 times apart are taken for a part and its whole
+    # ("экспорт вафель" vs "экспорт"), not a conflict. Not compared: bounds (">", "<", ranges),
+    # shares and changes (their "of what" / base is often unstated), a table cell broken down by
+    # product or category ("Объем экспорта — Злаки"), rejected rows
+    "observations_conflicts": (
+        {"observations"},
+        """
+WITH o AS (
+    SELECT * FROM observations
+    WHERE subject_code IS NOT NULL AND period_start IS NOT NULL
+      AND coalesce(qualifier, '=') IN ('=', '~') AND kind IN ('level', 'target')
+      AND NOT (source = 'table' AND measure LIKE '% — %')
+      AND coalesce(review_status, 'unreviewed') <> 'rejected'
+), pairs AS (
+    SELECT a.indicator, a.subject_code, a.subject, a.period_start, a.period_end, a.unit, a.kind,
+           a.value_scaled AS value_a, b.value_scaled AS value_b,
+           a.doc_id AS doc_a, b.doc_id AS doc_b, a.page AS page_a, b.page AS page_b,
+           a.source AS source_a, b.source AS source_b,
+           a.observation_id AS observation_a, b.observation_id AS observation_b,
+           least(abs(a.value_scaled), abs(b.value_scaled)) AS low,
+           greatest(abs(a.value_scaled), abs(b.value_scaled)) AS high
+    FROM o AS a JOIN o AS b
+      ON a.indicator = b.indicator AND a.subject_code = b.subject_code
+     AND a.period_start = b.period_start AND a.period_end = b.period_end
+     AND a.unit IS NOT DISTINCT FROM b.unit AND a.kind IS NOT DISTINCT FROM b.kind
+     AND a.base_period IS NOT DISTINCT FROM b.base_period
+     AND a.observation_id < b.observation_id
+    WHERE a.doc_id <> b.doc_id OR a.source <> b.source
+)
+SELECT * EXCLUDE (low, high) FROM pairs
+WHERE abs(value_a - value_b) > 0.01 * high AND 3 * low >= high
+ORDER BY indicator, subject_code, period_start
+""",
+    ),
 }

@@ -43,3 +43,41 @@ def test_duckdb_view_merges_across_documents(out: Path) -> None:
     finally:
         con.close()
     assert rows == [(2, "Калужская область", 2009)]
+
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
+DECLARATION = REAL / "kursk_investment_declaration_2022.pdf"
+
+
+@pytest.fixture(scope="module")
+def declaration(tmp_path_factory) -> dict:
+    if not DECLARATION.exists():
+        pytest.skip("shared corpus not available")
+    out = tmp_path_factory.mktemp("declaration")
+    assert ingest([DECLARATION], out=out).totals()["ok"] == 1
+    return {row["name"]: row for row in read_table(out, "clusters").to_dict("records")}
+
+
+def test_declaration_records_are_complete_from_text(declaration: dict) -> None:
+    """Kursk investment declaration 2022, pp. 9-10: each park's section states its attributes."""
+    soyuz = declaration["Индустриальный (промышленный) парк «Союз»"]
+    # "Парк … создан в 2017 году", "Отраслевая специализация резидентов - обрабатывающая промышленность",
+    # "в парке 13 резидентов, создано 1,7 тыс. рабочих мест", "располагается в городе Курске"
+    assert (soyuz["founded_year"], soyuz["field"], soyuz["participants"], soyuz["city"]) == (
+        2017,
+        "обрабатывающая промышленность",
+        13,
+        "Курск",
+    )
+    assert '"jobs": 1700' in soyuz["attributes"]
+    # "… в сфере электроники с общей инфраструктурой"
+    assert declaration["Промышленный технопарк «Совтест»"]["field"] == "электроника"
+
+
+def test_declaration_alias_is_linked(declaration: dict) -> None:
+    """ "… зоны промышленно-производственного типа "Третий полюс" (далее - ОЭЗ)"; "ОЭЗ создана
+    Постановлением … от 26 февраля 2022 г."; "Территория ОЭЗ составляет 237,05 га"."""
+    sez = declaration["Особая экономическая зона промышленно-производственного типа «Третий полюс»"]
+    assert "ОЭЗ" in sez["aliases"].split("; ")
+    assert (sez["founded_year"], sez["region"], sez["city"]) == (2022, "Курская область", "Железногорск")
+    assert '"area_km2": 2.3705' in sez["attributes"]

@@ -1,10 +1,12 @@
-"""Figures: normalization of value, scale, unit, qualifier, kind and period, and non-figures."""
+"""Figures: normalization of value, scale, unit, qualifier, kind and period, and non-figures.
+
+Every test runs the production path: `extract_page` (real dates, real NLP analysis)."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.figures import extract_figures
+from pipeline.extract import extract_page
 from pipeline.extract.numbers import parse_number, scale_of, unit_of
 
 TRADE = (
@@ -15,9 +17,15 @@ TRADE = (
 )
 
 
+def extract_figures(text: str) -> list:
+    """The figures the pipeline publishes for a text."""
+    return extract_page(text).figures
+
+
 def one(text: str, quote: str):
-    found = [f for f in extract_figures(text) if text[f.char_start : f.char_end] == quote]
-    assert found, [text[f.char_start : f.char_end] for f in extract_figures(text)]
+    figures = extract_figures(text)
+    found = [f for f in figures if text[f.char_start : f.char_end] == quote]
+    assert found, [text[f.char_start : f.char_end] for f in figures]
     return found[0]
 
 
@@ -110,7 +118,7 @@ def test_count_with_adjectives():
     assert (f.value, f.unit_mult, f.unit, f.counted, f.qualifier, f.kind, f.period) == (
         1300.0, 0, "COUNT", "кластер", ">", "level", None,
     )  # fmt: skip
-    assert f.subject == "КНР"
+    assert (f.subject, f.subject_code, f.subject_type) == ("Китай", "CN", "country")
 
 
 @pytest.mark.parametrize(
@@ -241,7 +249,7 @@ def test_coordinated_amounts_share_the_currency():
     a, b = extract_figures(text)
     assert (a.value, a.unit_mult, a.unit, a.qualifier) == (98.0, 9, "RUB", ">")
     assert (b.value, b.unit_mult, b.unit) == (360.0, 9, "RUB")
-    assert a.measure == b.measure == "капвложения"
+    assert a.measure == b.measure == "капвложение"  # the syntax layer gives the singular nominative
 
 
 @pytest.mark.parametrize(
@@ -249,7 +257,6 @@ def test_coordinated_amounts_share_the_currency():
     [
         ("гранты от 20 до 100 млн руб. получат", 20.0, 100.0, 6, "RUB"),
         ("ставка 1–5 % годовых", 1.0, 5.0, 0, "PERCENT"),
-        ("зарплата 4–5 тыс. в месяц", 4.0, 5.0, 3, None),
         ("от 500 тыс. до 1 млн рублей", 500.0, 1000.0, 3, "RUB"),
     ],
 )
@@ -294,21 +301,22 @@ def test_not_figures(text):
     assert quotes(text) == []
 
 
-def test_dates_given_exclude_years_and_set_period():
-    from pipeline.extract.facts import DateFact
-
+def test_dates_exclude_years_and_set_period():
     text = "В 2019 г. экспорт составил 12 млрд руб."
-    dates = [DateFact(2, 9, "2019-01-01", "2019-12-31", "year", "point")]
-    (f,) = extract_figures(text, dates=dates)
+    (f,) = extract_figures(text)
     assert (f.value, f.unit_mult, f.unit, f.period) == (12.0, 9, "RUB", "2019")
+    assert (f.period_start, f.period_end, f.period_precision) == ("2019-01-01", "2019-12-31", "year")
     assert f.measure == "экспорт"
 
 
-def test_measure_from_syntax():
-    from pipeline.nlp import analyze
+def test_bare_numbers_are_not_figures():
+    """No unit and no counted noun: "800", "4–5 тыс." alone are not published."""
+    assert quotes("зарплата 4–5 тыс. в месяц, а в списке значится 800") == []
 
+
+def test_measure_from_syntax():
     text = "к началу 2017 года в регионе были увеличены мощности по переработке скота на 130 тыс. тонн."
-    (f,) = extract_figures(text, analysis=analyze(text))
+    (f,) = extract_figures(text)
     assert (f.value, f.unit_mult, f.unit, f.kind) == (130.0, 3, "TONNE", "change")
     assert f.measure is not None and f.measure.startswith("мощност")
 
@@ -316,3 +324,10 @@ def test_measure_from_syntax():
 def test_offsets_index_the_text():
     for f in extract_figures(TRADE):
         assert TRADE[f.char_start : f.char_end].strip() == TRADE[f.char_start : f.char_end]
+
+
+def test_from_to_shares_unit_and_scale_and_reaches_a_level():
+    a, b = extract_figures("Число участников кластера увеличилось с 40 до 47 организаций.")
+    assert (a.value, a.unit, a.counted, b.value, b.qualifier) == (40, "COUNT", "организация", 47, "=")
+    a, b = extract_figures("Выручка выросла с 10,63 до 11,29 млрд руб.")
+    assert (a.value_scaled, a.unit, b.value_scaled, b.qualifier) == (10.63e9, "RUB", 11.29e9, "=")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp import analyze, extract_mentions, models
+from pipeline.extract.mentions import extract_mentions
+from pipeline.nlp import analyze, models
 from pipeline.nlp.morph import nominative
 
 SEED_START = (
@@ -78,3 +79,21 @@ def test_syntax_on_demand_finds_the_subject(analysis) -> None:
 )
 def test_nominative(phrase: str, expected: str) -> None:
     assert nominative(phrase) == expected
+
+
+def test_sentence_always_contains_its_quote():
+    """One sentence layer: natasha's split before "США" is re-joined, so the row's sentence holds
+    the whole quote; and on real text every figure and date row's sentence contains its quote."""
+    from pathlib import Path
+
+    from pipeline.extract import extract_text
+
+    text = "Объем экспорта составил 692,9 млн. долл. США. Рост составил 5%."
+    figures = extract_text(text).figures
+    row = figures[figures["quote"] == "692,9 млн. долл. США"].iloc[0]
+    assert row["sentence"] == "Объем экспорта составил 692,9 млн. долл. США."
+    seed = Path(__file__).parents[1] / "fixtures" / "seed" / "seed_paper.txt"
+    found = extract_text(seed.read_text(encoding="utf-8")[:20_000])
+    for table in (found.figures, found.dates):
+        squeezed = table["quote"].map(lambda q: " ".join(q.split()))
+        assert all(q in s for q, s in zip(squeezed, table["sentence"], strict=True))

@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFact
-from pipeline.nlp import Analysis, analyze, extract_mentions
+from pipeline.extract.mentions import extract_mentions
+from pipeline.nlp import Analysis, analyze
 from pipeline.schema import conform
 
 
@@ -50,13 +51,14 @@ def extract_page(text: str) -> PageFacts:
 
     analysis = analyze(text)
     dates = extract_dates(text)
+    figures = extract_figures(text, dates=dates, analysis=analysis)
     return PageFacts(
         text=text,
         analysis=analysis,
         dates=dates,
-        figures=extract_figures(text, dates=dates, analysis=analysis),
+        figures=figures,
         mentions=extract_mentions(analysis),
-        clusters=extract_clusters_from_text(text, analysis=analysis),
+        clusters=extract_clusters_from_text(text, analysis=analysis, figures=figures, dates=dates),
     )
 
 
@@ -74,26 +76,25 @@ def extract_text(text: str) -> Extraction:
 
 def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dict]]:
     """Table rows (dicts) for one page's facts, with provenance and stable content ids."""
+    from pipeline.extract.clusters import resolve_clusters
+
     seen: Counter[tuple[str, str]] = Counter()
 
     def provenance(table: str, start: int, end: int) -> dict:
         quote = facts.text[start:end]
         seen[(table, quote)] += 1
-        sentence = facts.analysis.sentence_at(start)
+        sentence = facts.analysis.sentence_around(start, end)
         return {
             "doc_id": doc_id,
             "page": page,
             "char_start": start,
             "char_end": end,
             "quote": quote,
-            "sentence": " ".join(sentence.text.split()) if sentence else None,
+            "sentence": " ".join(sentence.split()) if sentence else None,
             "_id": fact_id(table, doc_id, page, quote, seen[(table, quote)]),
         }
 
     out: dict[str, list[dict]] = {"figures": [], "dates": [], "mentions": [], "clusters": []}
-    for f in facts.figures:
-        row = provenance("figures", f.char_start, f.char_end) | _figure_fields(f)
-        out["figures"].append(_rename_id(row, "figure_id"))
     for d in facts.dates:
         row = provenance("dates", d.char_start, d.char_end) | _without_offsets(asdict(d))
         out["dates"].append(_rename_id(row, "date_id"))
@@ -101,7 +102,14 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
         row = provenance("mentions", m.char_start, m.char_end) | _without_offsets(asdict(m))
         row = {k: v for k, v in row.items() if k not in ("quote", "sentence")}
         out["mentions"].append(_rename_id(row, "mention_id"))
-    for c in facts.clusters:
+    date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, out["dates"], strict=True)}
+    mentions = list(zip(facts.mentions, out["mentions"], strict=True))
+    for f in facts.figures:
+        row = provenance("figures", f.char_start, f.char_end) | _figure_fields(f)
+        row["date_id"] = date_ids.get(f.period_from) if f.period_from is not None else None
+        row["subject_mention_id"] = _mention_at(mentions, f.subject_from)
+        out["figures"].append(_rename_id(row, "figure_id"))
+    for c, _ in resolve_clusters([(c, page) for c in facts.clusters]):  # merged as ingest merges a document
         out["clusters"].append(cluster_row(c, doc_id=doc_id, pages=[page]))
     return out
 
@@ -123,6 +131,7 @@ def cluster_row(c: ClusterFact, *, doc_id: str, pages: list[int]) -> dict:
     if c.participants_qualifier:
         attributes["participants_qualifier"] = c.participants_qualifier
     row.pop("participants_qualifier", None)
+    row["aliases"] = "; ".join(c.aliases) or None
     return row | {
         "cluster_id": cluster_id(c.name, c.country),
         "doc_id": doc_id,
@@ -132,8 +141,19 @@ def cluster_row(c: ClusterFact, *, doc_id: str, pages: list[int]) -> dict:
     }
 
 
+_LINK_OFFSETS = ("period_from", "subject_from")
+
+
+def _mention_at(mentions: list[tuple[MentionFact, dict]], offset: int | None) -> str | None:
+    """Id of the mention that covers a character offset (the figure's subject), if any."""
+    if offset is None:
+        return None
+    return next((r["mention_id"] for m, r in mentions if m.char_start <= offset < m.char_end), None)
+
+
 def _figure_fields(f: FigureFact) -> dict:
-    return _without_offsets(asdict(f)) | {"value_scaled": f.value_scaled}
+    row = _without_offsets(asdict(f)) | {"value_scaled": f.value_scaled}
+    return {k: v for k, v in row.items() if k not in _LINK_OFFSETS}
 
 
 def _without_offsets(row: dict) -> dict:

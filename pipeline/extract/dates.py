@@ -39,9 +39,10 @@ from typing import Any
 
 from yargy.parser import Chart, prepare_match, prepare_trees
 
-from pipeline.extract.facts import DateFact
+from pipeline.extract.facts import Confidence, DateFact
 from pipeline.extract.grammars.dates import DATE, SINCE, TOKENIZER, Point
 from pipeline.extract.grammars.earley import LookaheadParser
+from pipeline.extract.skeleton import resolve_overlaps, windows
 
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 PLAN_WORDS = ("стратег", "программ", "концепц", "прогноз", "план", "доктрин", "повестк", "цел")
@@ -63,12 +64,14 @@ _LIST = re.compile(r"(?:(?<![\d.,])\d{4}(?:\s*-\s*\d{4})?\s*(?:,|и|или)\s*)+
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\xad": " "})
 _CYR_ROMAN = str.maketrans({"Х": "X", "І": "I"})
 _LEFT, _RIGHT = 30, 15  # context (chars) a window keeps around a trigger
+LIST_REACH = 80  # characters before a dated year searched for bare years listed with it
+YEARS = (1800, 2100)  # a bare four-digit number in this range can be a year
 
 
 @dataclass
 class _Candidate:
-    start: int
-    end: int
+    char_start: int
+    char_end: int
     first: Any
     last: Any
     kind: str
@@ -96,9 +99,10 @@ def extract_dates(text: str) -> list[DateFact]:
     """All date expressions in `text`, normalized; offsets index `text` exactly."""
     clean = _normalize(text)
     masked = [m.span() for m in _MASK.finditer(clean)]
-    candidates = [c for lo, hi in _windows(clean) for c in _parse(clean, lo, hi) if not _masked(c, masked)]
+    spans = windows(clean, _TRIGGER, _LEFT, _RIGHT)
+    candidates = [c for lo, hi in spans for c in _parse(clean, lo, hi) if not _masked(c, masked)]
     candidates += _listed_years(clean, candidates)
-    return _resolve(sorted(candidates, key=lambda c: c.start))
+    return _resolve(sorted(candidates, key=lambda c: c.char_start))
 
 
 def _normalize(text: str) -> str:
@@ -107,37 +111,13 @@ def _normalize(text: str) -> str:
     return _ROMAN.sub(lambda m: m.group().translate(_CYR_ROMAN), text)
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merged whitespace-bounded windows around anything that can start a date."""
-    spans: list[tuple[int, int]] = []
-    for match in _TRIGGER.finditer(text):
-        lo = _to_space(text, max(0, match.start() - _LEFT), -1)
-        hi = _to_space(text, min(len(text), match.end() + _RIGHT), 1)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
-    return spans
-
-
-def _to_space(text: str, index: int, step: int) -> int:
-    """Move `index` by `step` until it sits on a word boundary (whitespace side)."""
-    while 0 < index < len(text) and not text[index - (step < 0)].isspace():
-        index += step
-    return index
-
-
 def _parse(text: str, lo: int, hi: int) -> list[_Candidate]:
     """Valid matches in text[lo:hi], longest first, without overlaps.
 
     Unlike `Parser.findall`, overlaps are resolved after the context checks, so a rejected
     long reading ("2018 – 57" as a season) does not hide a valid shorter one ("в 2018")."""
     found = [_candidate(text, lo, match) for match in _matches(text[lo:hi])]
-    out: list[_Candidate] = []
-    for c in sorted(filter(None, found), key=lambda c: (-c.size, c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in out):
-            out.append(c)
-    return out
+    return resolve_overlaps(filter(None, found), size=lambda c: c.size)
 
 
 def _matches(text: str) -> list[Any]:
@@ -161,8 +141,8 @@ def _candidate(text: str, offset: int, match: Any) -> _Candidate | None:
     if not _fits(text, start, end, fact, tokens) or (fact.pair and not _consecutive(fact)):
         return None
     return _Candidate(
-        start=start,
-        end=end,
+        char_start=start,
+        char_end=end,
         first=fact.first,
         last=fact.last,
         kind=kind,
@@ -242,10 +222,10 @@ def _kind(fact: Any) -> str:
 
 
 def _confidence(fact: Any, bare: bool) -> float:
-    value = 0.7 if bare or fact.title else 0.9
+    value = Confidence.DERIVED if bare or fact.title else Confidence.GRAMMAR
     if fact.first.day and fact.first.year:
-        value = 0.95
-    return round(value - (0.1 if fact.part else 0.0), 2)
+        value = Confidence.FULL_DATE
+    return round(value - (Confidence.WORDS_PENALTY if fact.part else 0.0), 2)
 
 
 def _yearless(point: Any) -> bool:
@@ -253,19 +233,19 @@ def _yearless(point: Any) -> bool:
 
 
 def _masked(candidate: _Candidate, masked: list[tuple[int, int]]) -> bool:
-    return any(lo < candidate.end and candidate.start < hi for lo, hi in masked)
+    return any(lo < candidate.char_end and candidate.char_start < hi for lo, hi in masked)
 
 
 def _listed_years(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """Bare years listed before a dated one: "в 2009 и 2010 годах", "(1985-1990 и 2006-2011 годы)"."""
-    taken = {c.start for c in candidates}
+    taken = {c.char_start for c in candidates}
     out = []
     for c in candidates:
         if c.first.year is None or c.first.month is not None or c.first.day is not None:
             continue
-        head = text[max(0, c.start - 80) : c.start]
+        head = text[max(0, c.char_start - LIST_REACH) : c.char_start]
         listed = _LIST.search(head)
-        base = c.start - len(head) + (listed.start() if listed else 0)
+        base = c.char_start - len(head) + (listed.start() if listed else 0)
         for item in _ITEM.finditer(listed.group() if listed else ""):
             if base + item.start() not in taken:
                 out.extend(_listed(base + item.start(), base + item.end(), item))
@@ -274,19 +254,19 @@ def _listed_years(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _listed(start: int, end: int, item: re.Match) -> list[_Candidate]:
     first, last = (int(y) if y else None for y in item.groups())
-    if not 1800 <= first <= 2100 or (last is not None and not first < last <= 2100):
+    if not YEARS[0] <= first <= YEARS[1] or (last is not None and not first < last <= YEARS[1]):
         return []
     kind = "point" if last is None else "range"
     last_point = None if last is None else Point(year=last)
-    return [_Candidate(start, end, Point(year=first), last_point, kind, 0.8, False)]
+    return [_Candidate(start, end, Point(year=first), last_point, kind, Confidence.COUNTED, False)]
 
 
 def _resolve(candidates: list[_Candidate]) -> list[DateFact]:
     """Normalize candidates, lending years to year-less ones from their neighbours."""
-    years = [(c.start, _year_of(c)) for c in candidates if not c.yearless]
+    years = [(c.char_start, _year_of(c)) for c in candidates if not c.yearless]
     out = []
     for c in candidates:
-        year = _nearest_year(years, c.start) if c.yearless else None
+        year = _nearest_year(years, c.char_start) if c.yearless else None
         if c.yearless and year is None:
             continue
         fact = _to_fact(c, year)
@@ -320,8 +300,10 @@ def _to_fact(c: _Candidate, year: int | None) -> DateFact | None:
     if start[0] > end[1]:
         return None
     precision = min(p1, p2, key=PRECISIONS.index)
-    confidence = 0.6 if c.yearless else c.confidence
-    return DateFact(c.start, c.end, start[0].isoformat(), end[1].isoformat(), precision, c.kind, confidence)
+    confidence = Confidence.INFERRED if c.yearless else c.confidence
+    return DateFact(
+        c.char_start, c.char_end, start[0].isoformat(), end[1].isoformat(), precision, c.kind, confidence
+    )
 
 
 def _inherit(first: Any, last: Any) -> Any:

@@ -6,6 +6,19 @@ import dataclasses
 from dataclasses import dataclass
 
 
+class Confidence:
+    """One confidence scale for every extractor (how sure the reading is, not a probability)."""
+
+    FULL_DATE = 0.95  # a date with its day and year
+    GRAMMAR = 0.9  # a figure with a unit, or a dated expression, read by the grammar
+    COUNTED = 0.8  # a count of a noun; a unit shared with a coordinated figure
+    DERIVED = 0.7  # a number-unit adjective; a part of a whole; a bare or titled year
+    INFERRED = 0.6  # a unit or year taken from a neighbour
+    GUESS = 0.5  # a currency inherited from a money figure nearby
+    BARE = 0.4  # a number without a unit
+    WORDS_PENALTY = 0.1  # an amount in words, or a date framed by a part word ("в конце")
+
+
 @dataclass
 class DateFact:
     char_start: int
@@ -34,6 +47,15 @@ class FigureFact:
     period: str | None = None
     confidence: float = 0.8
     extractor: str = "grammar"
+    period_start: str | None = None  # ISO date: first day of the reporting period
+    period_end: str | None = None  # ISO date: last day of the reporting period
+    period_precision: str | None = None  # day | month | quarter | year | decade | century
+    base_period: str | None = None  # comparison base, compact ISO: "2018", "2018-Q1", "2018-03"
+    indicator: str | None = None  # id in pipeline/data/indicators.toml
+    subject_code: str | None = None  # ISO 3166-1/-2 code, city "<region>/<slug>", "org:<key>"
+    subject_type: str | None = None  # country | region | city | org | pair
+    period_from: int | None = None  # char_start of the date the period came from (→ date_id)
+    subject_from: int | None = None  # char_start of the territory named as subject (→ mention_id)
 
     @property
     def value_scaled(self) -> float:
@@ -66,3 +88,4 @@ class ClusterFact:
     employees: int | None = None
     url: str | None = None
     attributes: dict = dataclasses.field(default_factory=dict)
+    aliases: list[str] = dataclasses.field(default_factory=list)  # other names in the same document

@@ -1,8 +1,27 @@
-"""Parsing of printed Russian numbers, scale words and unit words; shared by figures and tables."""
+"""Parsing of printed Russian numbers, scale words and unit words; shared by figures and tables.
+
+The words themselves live in `pipeline.lexicon`; this module only normalizes.
+"""
 
 from __future__ import annotations
 
 import re
+
+from pipeline.lexicon import (
+    CURRENCIES,
+    CURRENCY_ADJECTIVES,
+    CURRENCY_TAILS,
+    HALF_PREFIXES,
+    NUMBER_WORDS,
+    UNITS,
+    coin_words,
+    exact_codes,
+    key,
+    scale_powers,
+    unit_codes,
+)
+
+__all__ = ["CURRENCIES", "coin_shift", "parse_number", "scale_of", "unit_of", "words_value"]
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _MINUS = "-\u2212\u2013\u2014"
@@ -11,108 +30,8 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
 _CASE_ENDING = re.compile(r"(?<=\d)-(?:х|ти|ми|ух|ех|ёх|ью)$")  # "4-х", "5-ти": a cardinal in a case
-
-SCALES: dict[str, int] = {
-    "тыс": 3,
-    "тысяча": 3,
-    "млн": 6,
-    "миллион": 6,
-    "млрд": 9,
-    "миллиард": 9,
-    "трлн": 12,
-    "триллион": 12,
-}
-
-# ISO 4217 codes and unit classes by lemma or abbreviation (lower case, no trailing dot).
-UNITS: dict[str, str] = {
-    "руб": "RUB",
-    "рубль": "RUB",
-    "р": "RUB",
-    "₽": "RUB",
-    "коп": "RUB",
-    "копейка": "RUB",
-    "цент": "USD",
-    "евроцент": "EUR",
-    "долл": "USD",
-    "доллар": "USD",
-    "$": "USD",
-    "usd": "USD",
-    "евро": "EUR",
-    "€": "EUR",
-    "eur": "EUR",
-    "юань": "CNY",
-    "¥": "CNY",
-    "cny": "CNY",
-    "фунт": "GBP",
-    "£": "GBP",
-    "gbp": "GBP",
-    "иена": "JPY",
-    "йена": "JPY",
-    "гривна": "UAH",
-    "тенге": "KZT",
-    "франк": "CHF",
-    "рупия": "INR",
-    "крона": "SEK",
-    "%": "PERCENT",
-    "процент": "PERCENT",
-    "процентный": "PERCENT",
-    "проц": "PERCENT",
-    "п.п": "PP",
-    "п. п": "PP",
-    "пп": "PP",
-    "процентный пункт": "PP",
-    "раз": "TIMES",
-    "км²": "KM2",
-    "км2": "KM2",
-    "кв. км": "KM2",
-    "кв.км": "KM2",
-    "км": "KM",
-    "километр": "KM",
-    "м²": "M2",
-    "м2": "M2",
-    "кв. м": "M2",
-    "кв.м": "M2",
-    "м³": "M3",
-    "м3": "M3",
-    "куб. м": "M3",
-    "куб.м": "M3",
-    "га": "HA",
-    "гектар": "HA",
-    "т": "TONNE",
-    "тонна": "TONNE",
-    "кг": "KG",
-    "килограмм": "KG",
-}
-# Adjectives that turn a generic currency word into a specific one ("гонконгских долларов").
-CURRENCY_ADJECTIVES: dict[str, str] = {
-    "гонконгский": "HKD",
-    "сингапурский": "SGD",
-    "австралийский": "AUD",
-    "канадский": "CAD",
-    "новозеландский": "NZD",
-    "тайваньский": "TWD",
-    "норвежский": "NOK",
-    "шведский": "SEK",
-    "датский": "DKK",
-    "чешский": "CZK",
-    "швейцарский": "CHF",
-    "белорусский": "BYN",
-}
-CURRENCIES = frozenset(
-    {"RUB", "USD", "EUR", "CNY", "GBP", "JPY", "UAH", "KZT", "CHF", "INR", "SEK"}
-    | set(CURRENCY_ADJECTIVES.values())
-)
-
-NUMBER_WORDS: dict[str, float] = {
-    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
-    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
-    "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16,
-    "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30,
-    "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80,
-    "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
-    "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
-    "полтора": 1.5, "полтораста": 150,
-}  # fmt: skip
+_TAIL = re.compile(r"\s+(?:" + "|".join(CURRENCY_TAILS) + r")\w*$")
+_COIN_SHIFT = -2  # a coin is a hundredth of its currency
 
 
 def parse_number(s: str) -> float | None:
@@ -129,44 +48,54 @@ def parse_number(s: str) -> float | None:
     return sign * float(s.replace(",", "."))
 
 
-def _key(word: str) -> str:
-    word = word.lower().replace("ё", "е").replace("&nbsp;", " ")
-    return " ".join(word.split()).rstrip(".")
-
-
 def scale_of(word: str) -> int | None:
     """Power of ten of a scale word: "тыс." → 3, "миллиардов" → 9, "трлн" → 12."""
-    key = _key(word)
-    if key in SCALES:
-        return SCALES[key]
-    for stem, power in (("тысяч", 3), ("миллион", 6), ("миллиард", 9), ("триллион", 12)):
-        if key.startswith(stem):
-            return power
-    return None
+    from pipeline.nlp.morph import lemma
+
+    k = key(word)
+    powers = scale_powers()
+    if k in powers:
+        return powers[k]
+    return powers.get(lemma(k)) if k.isalpha() else None
+
+
+def half_scale(word: str) -> int | None:
+    """Power of ten of a halved scale word ("полумиллиона" → 6, "полтысячи" → 3), else None."""
+    k = key(word)
+    prefix = next((p for p in HALF_PREFIXES if k.startswith(p) and len(k) > len(p)), None)
+    if prefix is None or not k[len(prefix)].isalpha():
+        return None
+    return scale_of(k[len(prefix) :].lstrip("-"))
 
 
 def unit_of(word: str) -> str | None:
-    """Unit code of a unit word or abbreviation ("руб.", "рублей", "долл. США", "%", "км²")."""
-    key = _key(word)
-    key = re.sub(r"\s+(?:сша|стерлингов|стерлинга|стерлинг)$", "", key).rstrip(".")
-    if key in UNITS:
-        return UNITS[key]
+    """Unit code of a unit word or abbreviation ("руб.", "рублей", "долл. США", "%", "км²", "МВт")."""
+    exact = exact_codes().get(" ".join(word.split()).rstrip("."))
+    if exact:
+        return exact
+    k = key(_TAIL.sub("", " ".join(word.lower().split())))
+    codes = unit_codes()
+    if k in codes:
+        return codes[k]
     from pipeline.nlp.morph import lemma
 
-    words = key.split()
-    if len(words) == 2 and words[0] in {"процентный", "процентных", "процентного", "процентные"}:
-        return "PP"
-    if len(words) == 2 and lemma(words[0]) in CURRENCY_ADJECTIVES:
-        return CURRENCY_ADJECTIVES[lemma(words[0])]
-    return UNITS.get(lemma(words[-1])) if words else None
+    words = k.split()
+    lemmas = tuple(lemma(w) for w in words)
+    phrase = next((u.code for u in UNITS if lemmas in u.phrases), None)
+    if phrase:
+        return phrase
+    if len(words) == 2 and lemmas[0] in CURRENCY_ADJECTIVES:
+        return CURRENCY_ADJECTIVES[lemmas[0]]
+    return codes.get(lemmas[-1]) if words else None
 
 
 def coin_shift(word: str) -> int:
     """-2 for coins ("коп.", "центов"), whose value is a hundredth of the currency, else 0."""
     from pipeline.nlp.morph import lemma
 
-    key = _key(word)
-    return -2 if key == "коп" or lemma(key.split()[-1]) in {"копейка", "цент", "евроцент"} else 0
+    k = key(word)
+    coins = coin_words()
+    return _COIN_SHIFT if k in coins or lemma(k.split()[-1]) in coins else 0
 
 
 def words_value(lemmas: list[str]) -> float | None:

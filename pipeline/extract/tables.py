@@ -11,19 +11,15 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.numbers import parse_number, scale_of, unit_of
+from pipeline.lexicon import COUNTED_ABBRS, UNITS, key, unit_codes
 from pipeline.model import ParsedTable
 
 _NUMBER = re.compile(r"^[-−–+]?\d[\d\s\u00a0\u202f.,]*$")
 _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
-_UNIT_PHRASE = re.compile(
-    r"(?P<scale>тыс(?:\.|яч\w*)?|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?)?\s*"
-    r"(?<![А-Яа-яЁёA-Za-z])(?P<unit>%|процент\w*|руб(?:\.|л\w*)?|долл(?:\.|ар\w*)?(?:\s*США)?|евро|юан\w*|\$|€|"
-    r"км²|км2|кв\.\s?км|га\b|тонн\w*|т\.?(?![А-Яа-яЁё])|человек|чел\.)",
-    re.IGNORECASE,
-)
+_LABEL_WORD = re.compile(r"[^\s,;:()/]+")
+_TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
-_SCALE_ONLY = re.compile(r"\b(тыс\.|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?)", re.I)
 
 
 def table_id(doc_id: str, index: int) -> str:
@@ -90,11 +86,31 @@ def label_unit(*labels: str | None) -> tuple[str | None, int]:
 
 @lru_cache(maxsize=10_000)
 def _unit_in(label: str) -> tuple[str | None, int]:
-    m = _UNIT_PHRASE.search(label)
-    if m:
-        raw = re.sub(r"\s*США$", "", m.group("unit"), flags=re.I).rstrip(".")
-        unit = unit_of(raw) or ("COUNT" if m.group("unit").lower().startswith("чел") else None)
-        mult = scale_of(m.group("scale")) if m.group("scale") else 0
-        return unit, mult or 0
-    s = _SCALE_ONLY.search(label)
-    return (None, scale_of(s.group(1)) or 0) if s else (None, 0)
+    """(unit, power of ten) of the first unit word of a label, with the scale word before it."""
+    words = [m.group() for m in _LABEL_WORD.finditer(label)]
+    scale = 0
+    for i, word in enumerate(words):
+        if scale_of(word):
+            scale = scale or scale_of(word) or 0
+            continue
+        unit = _label_unit(words[i : i + _TWO_WORDS])
+        if unit is not None:
+            before = scale_of(words[i - 1]) if i else None
+            return unit, before or 0
+    return None, scale
+
+
+def _label_unit(words: list[str]) -> str | None:
+    """Unit of the two words together ("кв. км") or of the first alone; "чел." counts people."""
+    first = key(words[0])
+    if first in COUNTED_ABBRS or first in COUNTED_ABBRS.values():
+        return "COUNT"
+    if len(words) == _TWO_WORDS and (unit := unit_of(" ".join(words))) in _LABEL_UNITS:
+        return unit
+    if not any(ch.isalpha() for ch in first) and first not in unit_codes():
+        return None
+    unit = unit_of(words[0])
+    return unit if unit in _LABEL_UNITS else None
+
+
+_LABEL_UNITS = frozenset(u.code for u in UNITS if u.free)

@@ -11,14 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import TYPE_CHECKING
 
 import natasha  # noqa: F401  (import first: natasha/yargy patch pymorphy2 for Python 3.11)
 
 from pipeline.nlp.morph import nominative
-
-if TYPE_CHECKING:
-    from pipeline.extract.facts import MentionFact
+from pipeline.nlp.sentences import rejoin
 
 
 @dataclass(frozen=True)
@@ -102,6 +99,14 @@ class Analysis:
             return None
         return self.sentences[self.sentence_index(offset)]
 
+    def sentence_around(self, start: int, end: int) -> str | None:
+        """Text of the sentences a span touches: always contains the span's own text."""
+        if not self.sentences:
+            return None
+        first = self.sentences[self.sentence_index(start)]
+        last = self.sentences[self.sentence_index(max(start, end - 1))]
+        return self.text[min(first.start, start) : max(last.end, end)]
+
     def parse(self, indices: list[int]) -> dict[int, list[Token]]:
         """Morphology, lemmas and dependency syntax for the given sentences (cached, batched)."""
         todo = sorted({i for i in indices if i not in self._parsed and 0 <= i < len(self.sentences)})
@@ -140,7 +145,9 @@ def segment(text: str) -> list[Sentence]:
 
 
 def _sentences(text: str, doc: natasha.Doc) -> list[Sentence]:
-    return [part for s in doc.sents for part in _split_paragraphs(text, s.start, s.stop)]
+    """natasha's sentences split at paragraph breaks, with abbreviation splits re-joined."""
+    parts = [part for s in doc.sents for part in _split_paragraphs(text, s.start, s.stop)]
+    return [Sentence(a, b, text[a:b]) for a, b in rejoin(text, [(p.start, p.end) for p in parts])]
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[Sentence]:
@@ -208,67 +215,3 @@ def to_spacy(analysis: Analysis):
     doc = nlp.get_pipe("lemmatizer")(doc)
     assert isinstance(doc, SpacyDoc)
     return doc
-
-
-# --- mentions -------------------------------------------------------------------------------
-
-_NOISE_WORDS = {
-    "аннотация",
-    "введение",
-    "заключение",
-    "выводы",
-    "литература",
-    "таблица",
-    "рис",
-    "рисунок",
-    "источник",
-    "примечание",
-    "ключевые",
-    "abstract",
-    "keywords",
-    "references",
-    "e-mail",
-    "email",
-}
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_AFFILIATION = re.compile(
-    r"(University|Professor|Department|Institute|Ph\.?D|Economics|Associate|Faculty|School)", re.I
-)
-
-
-def is_noise_mention(entity: Entity, text: str) -> bool:
-    """Headings, single capitalized words tagged as persons, and English affiliation lines."""
-    words = entity.text.split()
-    if entity.text.strip(" .,:;").lower() in _NOISE_WORDS:
-        return True
-    if entity.type == "PER" and len(words) == 1 and not _looks_like_surname(entity, text):
-        return True
-    if _LATIN.search(entity.text) and not _CYRILLIC.search(entity.text):
-        line = _line_of(text, entity.start)
-        if _AFFILIATION.search(line) or not _CYRILLIC.search(line):
-            return True
-    return len(entity.text.strip()) < 2
-
-
-def _looks_like_surname(entity: Entity, text: str) -> bool:
-    """A lone PER token counts only after initials ("М. Портеру") or before them."""
-    before = text[max(0, entity.start - 6) : entity.start]
-    return bool(re.search(r"[А-ЯЁA-Z]\.\s?$", before))
-
-
-def _line_of(text: str, offset: int) -> str:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start : end if end >= 0 else len(text)]
-
-
-def extract_mentions(analysis: Analysis) -> list[MentionFact]:
-    """ORG/LOC/PER entities without the known noise, with their nominative normal form."""
-    from pipeline.extract.facts import MentionFact
-
-    return [
-        MentionFact(e.start, e.end, e.type, e.text, e.normal)
-        for e in analysis.entities
-        if not is_noise_mention(e, analysis.text)
-    ]

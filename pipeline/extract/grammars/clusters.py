@@ -1,4 +1,4 @@
-"""yargy grammar and gazetteer for named clusters, technoparks, industrial parks and economic zones.
+"""yargy grammar for named clusters, technoparks, industrial parks and economic zones.
 
 In the style of natasha's grammars: small named rules interpret into one fact, `Cluster` (the
 `kind` phrase, a quoted or capitalized `name`, a `region` in the genitive, the `base` organization
@@ -16,102 +16,41 @@ from yargy.predicates import custom, eq, in_, in_caseless
 from yargy.predicates import type as token_type
 from yargy.tokenizer import EOL, Tokenizer
 
+from pipeline.extract.territories import resolve_territory
 from pipeline.nlp.morph import is_known, lemma, parses
 
 __all__ = [
-    "CITIES",
     "CLUSTER",
-    "REGION_ADJECTIVES",
-    "SUBJECTS",
+    "GENERIC_WORDS",
+    "KIND_HEADS",
+    "KIND_WORD_FAMILIES",
     "TOKENIZER",
     "Cluster",
     "is_region_adjective",
     "kind_of",
 ]
 
-# --- gazetteer ---------------------------------------------------------------------------------
+# Words that do not tell one cluster from another ("индустриальный парк «Союз»" → "союз").
+GENERIC_WORDS = frozenset({
+    "кластер", "технопарк", "парк", "зона", "высокий", "технология", "открытый", "особый", "экономический",
+    "инновационный", "территориальный", "промышленный", "индустриальный", "научный", "технологический",
+    "оэз", "ппт", "тор", "тосэр", "в", "г", "промышленно-производственный", "тип",
+})  # fmt: skip
 
-_SUBJECTS = """Республика Адыгея|Республика Алтай|Республика Башкортостан|Республика Бурятия|
-Республика Дагестан|Республика Ингушетия|Кабардино-Балкарская Республика|Республика Калмыкия|
-Карачаево-Черкесская Республика|Республика Карелия|Республика Коми|Республика Крым|
-Республика Марий Эл|Республика Мордовия|Республика Саха (Якутия)|Республика Северная Осетия — Алания|
-Республика Татарстан|Республика Тыва|Удмуртская Республика|Республика Хакасия|Чеченская Республика|
-Чувашская Республика|Алтайский край|Забайкальский край|Камчатский край|Краснодарский край|
-Красноярский край|Пермский край|Приморский край|Ставропольский край|Хабаровский край|
-Амурская область|Архангельская область|Астраханская область|Белгородская область|Брянская область|
-Владимирская область|Волгоградская область|Вологодская область|Воронежская область|
-Ивановская область|Иркутская область|Калининградская область|Калужская область|Кемеровская область|
-Кировская область|Костромская область|Курганская область|Курская область|Ленинградская область|
-Липецкая область|Магаданская область|Московская область|Мурманская область|Нижегородская область|
-Новгородская область|Новосибирская область|Омская область|Оренбургская область|Орловская область|
-Пензенская область|Псковская область|Ростовская область|Рязанская область|Самарская область|
-Саратовская область|Сахалинская область|Свердловская область|Смоленская область|Тамбовская область|
-Тверская область|Томская область|Тульская область|Тюменская область|Ульяновская область|
-Челябинская область|Ярославская область|Москва|Санкт-Петербург|Севастополь|
-Еврейская автономная область|Ненецкий автономный округ|Ханты-Мансийский автономный округ — Югра|
-Чукотский автономный округ|Ямало-Ненецкий автономный округ"""
+STEM = 4  # letters of a kind lemma that every form of it starts with (fewer for short lemmas)
+TERRITORY_TYPES = {"country", "region", "city"}  # adjectives of these name a cluster ("Калужский …")
 
+# Kind words a later sentence may refer back by, and the kinds each can refer to.
+KIND_WORD_FAMILIES = {
+    "парк": {"technopark", "hitech_zone", "industrial_park"},
+    "технопарк": {"technopark", "hitech_zone", "industrial_park"},
+    "оэз": {"sez"},
+    "зона": {"sez", "hitech_zone"},
+    "кластер": {"cluster"},
+}
 
-def _listed(text: str, sep: str = "|") -> list[str]:
-    return [item.strip() for item in text.replace("\n", "").split(sep)]
-
-
-SUBJECTS = _listed(_SUBJECTS)
-
-
-def _region_adjectives() -> dict[str, str | None]:
-    """Adjective lemma → federal subject ("калужский" → "Калужская область")."""
-    out: dict[str, str | None] = {}
-    for subject in SUBJECTS:
-        first = subject.split()[0]
-        if subject.endswith(("область", "край", "округ")) and "-" not in first:
-            out[lemma(first)] = subject
-    out |= {
-        "московский": "Москва",
-        "петербургский": "Санкт-Петербург",
-        "санкт-петербургский": "Санкт-Петербург",
-    }
-    out |= {"татарстанский": "Республика Татарстан", "башкирский": "Республика Башкортостан"}
-    out |= {"зеленоградский": "Москва", "пущинский": "Московская область", "обнинский": "Калужская область"}
-    out |= dict.fromkeys(("уральский", "сибирский", "дальневосточный", "шанхайский", "пекинский"))
-    return out
-
-
-_CITY_TABLE = """Москва:Москва|Зеленоград:Москва|Санкт-Петербург:Санкт-Петербург|Севастополь:Севастополь|
-Бийск:Алтайский край|Барнаул:Алтайский край|Новоалтайск:Алтайский край|Калуга:Калужская область|
-Обнинск:Калужская область|Долгопрудный:Московская область|Пущино:Московская область|Дубна:Московская область|
-Химки:Московская область|Королёв:Московская область|Томск:Томская область|Новосибирск:Новосибирская область|
-Кольцово:Новосибирская область|Волгоград:Волгоградская область|Курск:Курская область|
-Железногорск:Курская область|Щигры:Курская область|Льгов:Курская область|Самара:Самарская область|
-Тольятти:Самарская область|Казань:Республика Татарстан|Иннополис:Республика Татарстан|
-Екатеринбург:Свердловская область|Нижний Новгород:Нижегородская область|Саров:Нижегородская область|
-Пермь:Пермский край|Уфа:Республика Башкортостан|Красноярск:Красноярский край|Хабаровск:Хабаровский край|
-Воронеж:Воронежская область|Белгород:Белгородская область|Ульяновск:Ульяновская область|
-Димитровград:Ульяновская область|Челябинск:Челябинская область|Ярославль:Ярославская область|
-Ростов-на-Дону:Ростовская область|Краснодар:Краснодарский край|Иркутск:Иркутская область|
-Омск:Омская область|Тюмень:Тюменская область|Саратов:Саратовская область|Пенза:Пензенская область|
-Липецк:Липецкая область|Тула:Тульская область|Владимир:Владимирская область|Иваново:Ивановская область|
-Кемерово:Кемеровская область|Архангельск:Архангельская область|Мурманск:Мурманская область|
-Калининград:Калининградская область|Владивосток:Приморский край|Сколково:Москва"""
-_CN_CITIES = (
-    "Пекин Шанхай Пудун Тяньцзинь Нанкин Чэнду Гуанчжоу Шэньчжэнь Ухань Сиань Ханчжоу Сучжоу Чунцин Харбин"
-)
-_CN_CITIES += " Далянь Циндао Сямынь Чанша Хэфэй Цзинань"
-
-
-def _cities() -> dict[str, tuple[str | None, str]]:
-    """City → (federal subject or None, ISO country); Chinese cities have no Russian region."""
-    out: dict[str, tuple[str | None, str]] = {}
-    for pair in _CITY_TABLE.replace("\n", "").split("|"):
-        city, region = pair.split(":")
-        out[city] = (region, "RU")
-    out |= {city: (None, "CN") for city in _CN_CITIES.split()}
-    out["Пудун"] = (None, "CN")
-    return out
-
-
-REGION_ADJECTIVES = _region_adjectives()
-CITIES = _cities()
+# Kind nouns that end compound names ("химфармкластер", "медтехнопарк"), longest first.
+KIND_HEADS = ("технопарк", "кластер", "парк")
 
 # --- grammar -----------------------------------------------------------------------------------
 
@@ -135,7 +74,7 @@ def _pos(word: str, tags: set[str]) -> bool:
 
 def _singular_of(lemmas: set[str]) -> custom:
     """A noun with one of the lemmas, in a singular form ("кластеры" is a generic plural)."""
-    stems = tuple({w[:4] for w in lemmas})
+    stems = tuple({w[: min(STEM, len(w) - 1)] for w in lemmas})  # "зон" of "зона", "зоны"
 
     def check(word: str) -> bool:
         low = word.lower()
@@ -187,7 +126,7 @@ LATIN_CODE = and_(LATIN, custom(str.isupper))
 CAPITALIZED = rule(custom(_nominal_name), rule(eq("-").optional(), LATIN_CODE).optional())
 NAME = or_(QUOTED, CAPITALIZED).interpretation(Cluster.name)
 
-REGION_WORD = custom(lambda w: w[:1].isupper() and lemma(w) in REGION_ADJECTIVES)
+REGION_WORD = custom(lambda w: is_region_adjective(w))
 REGION_GEN = or_(
     rule(REGION_WORD, in_caseless({"области", "края", "округа"})),
     rule(in_caseless({"республики"}), custom(lambda w: w[:1].isupper())),
@@ -210,7 +149,11 @@ CLUSTER = rule(KIND, or_(NAME, REGION_GEN, BASE, PLACE).optional()).interpretati
 
 
 def is_region_adjective(word: str) -> bool:
-    return word[:1].isupper() and lemma(word) in REGION_ADJECTIVES
+    """A capitalized adjective of a territory ("Калужский", "Волгоградского", "Московский")."""
+    if not word[:1].isupper() or not _pos(word, {"ADJF"}):
+        return False
+    found = resolve_territory(lemma(word))
+    return found is not None and found.type in TERRITORY_TYPES
 
 
 def _head_lemma(word: str) -> str:

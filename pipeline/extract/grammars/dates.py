@@ -17,6 +17,8 @@ from yargy.predicates import custom, eq, in_caseless, is_capitalized
 from yargy.predicates import type as token_type
 from yargy.tokenizer import EOL, Tokenizer
 
+from pipeline.lexicon import DATE_PARTS, month_forms
+
 __all__ = ["DATE", "Date", "Point", "TOKENIZER", "ordinal_value", "roman_value"]
 
 Point = fact(
@@ -37,20 +39,7 @@ def _forms(stem: str, endings: Iterable[str]) -> set[str]:
 
 
 CASES = ("nomn", "gent", "datv", "ablt", "loct")
-_SOFT = ("ь", "я", "ю", "ём|ем", "е")  # endings by case, as in CASES
-_HARD = ("", "а", "у", "ом", "е")
-_MAY = ("й", "я", "ю", "ем", "е")
-MONTH_CASES: dict[str, dict[str, int]] = {case: {} for case in CASES}
-for _number, (_stem, _endings) in enumerate(
-    [
-        ("январ", _SOFT), ("феврал", _SOFT), ("март", _HARD), ("апрел", _SOFT), ("ма", _MAY),
-        ("июн", _SOFT), ("июл", _SOFT), ("август", _HARD), ("сентябр", _SOFT), ("октябр", _SOFT),
-        ("ноябр", _SOFT), ("декабр", _SOFT),
-    ],
-    start=1,
-):  # fmt: skip
-    for _case, _ending in zip(CASES, _endings, strict=True):
-        MONTH_CASES[_case].update(dict.fromkeys(_forms(_stem, _ending.split("|")), _number))
+MONTH_CASES: dict[str, dict[str, int]] = month_forms()
 MONTHS = {form: number for forms in MONTH_CASES.values() for form, number in forms.items()}
 
 YEAR_SG = {"год", "года", "году", "годом", "годе"}
@@ -66,11 +55,7 @@ ORDINAL_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 
 SINCE = {"с", "со", "после", "начиная"}
 BY = {"к", "до", "по"}
 CONTEXT = {"в", "во", "на", "за", "от", "около"}
-PARTS = {
-    "начале": "start", "начала": "start", "начало": "start",
-    "середине": "middle", "середины": "middle", "середина": "middle",
-    "конце": "end", "конца": "end", "конец": "end", "концу": "end",
-}  # fmt: skip
+PARTS = DATE_PARTS
 
 
 def roman_value(text: str) -> int | None:

@@ -27,8 +27,9 @@ from yargy.predicates import (
 )
 from yargy.tokenizer import RULES, MorphTokenizer, TokenRule
 
+from pipeline import lexicon
 from pipeline.extract.grammars.earley import LookaheadParser
-from pipeline.extract.numbers import CURRENCY_ADJECTIVES, words_value
+from pipeline.extract.numbers import half_scale, words_value
 
 Figure = fact(
     "Figure",
@@ -38,11 +39,23 @@ Figure = fact(
 # --- tokenizer: whole numbers, codes and ordinals are single tokens ---------------------------
 
 _SP = "\u0020\u00a0\u202f\u2009"
+
+
+def _one_token_units() -> str:
+    """Regex of the units spelled with non-letters or significant case ("кв. км", "км²", "МВт")."""
+    spellings = sorted({s for u in lexicon.UNITS for s in u.exact}, key=len, reverse=True)
+    parts = []
+    for s in spellings:
+        body = r"\s?".join(re.escape(w) for w in s.split())
+        parts.append(body if s == s.lower() else f"(?-i:{body})")
+    return "(?:" + "|".join(parts) + r")(?![а-яё\d])"
+
+
 TOKEN_RULES = [
     TokenRule("URL", r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|[\w.+-]+@[\w-]+\.[\w.-]+"),
     TokenRule("PHONE", r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}"),
     TokenRule("DATE", r"\d{1,2}\.\d{1,2}\.\d{2,4}"),
-    TokenRule("UNIT", r"(?:кв\.\s?(?:км|м)|куб\.\s?м|км²|км2|м²|м2|м³|м3)(?![а-яё\d])"),
+    TokenRule("UNIT", _one_token_units()),
     TokenRule("CODE", r"[a-zа-яё]+-?\d[\w-]*|\d+(?:[a-zа-яё]+\d|(?-i:[A-ZА-ЯЁ]))[\w-]*"),
     TokenRule("NUMCASE", r"\d+-(?:х|ти|ми|ух|ех|ёх|ью)(?![а-яё])"),  # "4-х", "5-ти": cardinals
     TokenRule("DASHWORD", r"\d+(?:[.,]\d+)?-[а-яё]+"),
@@ -76,97 +89,81 @@ NUMR = or_(gram("NUMR"), dictionary({"один", "полтора"}))
 
 AMOUNT = or_(rule(NUM), rule(type("NUMCASE")), rule(NUMR.repeatable(max=4)))
 
+SCALE_LEMMAS = {s.lemma for s in lexicon.SCALES}
 SCALE = or_(
-    rule(in_caseless({"тыс", "млн", "млрд", "трлн"}), DOT.optional()),
-    rule(dictionary({"тысяча", "миллион", "миллиард", "триллион"})),
+    rule(in_caseless({s.abbr for s in lexicon.SCALES}), DOT.optional()),
+    rule(dictionary(SCALE_LEMMAS)),
 )
 
-GT = rule(
-    caseless("чуть").optional(),
-    in_caseless({"более", "свыше", "больше", "сверх", "выше"}),
-    caseless("чем").optional(),
-).interpretation(const(">"))
-GE = or_(
-    rule(caseless("не"), in_caseless({"менее", "меньше", "ниже"})),
-    rule(caseless("как").optional(), caseless("минимум")),
-    rule(caseless("по"), caseless("меньшей"), caseless("мере")),
-).interpretation(const(">="))
-LT = rule(in_caseless({"менее", "меньше", "ниже"}), caseless("чем").optional()).interpretation(const("<"))
-LE = or_(
-    rule(caseless("не"), in_caseless({"более", "больше", "выше", "свыше"})),
-    rule(caseless("до")),
-    rule(caseless("максимум")),
-).interpretation(const("<="))
-APPROX = rule(
-    in_caseless({"около", "порядка", "примерно", "приблизительно", "почти", "ориентировочно"}),
-    caseless("до").optional(),
-).interpretation(const("~"))
-QUALIFIER = rule(
-    or_(GT, GE, LT, LE, APPROX).interpretation(Figure.qualifier),
-    caseless("на").optional(),
-)
 
-CURRENCY_SIGN = in_({"$", "€", "£", "¥", "₽"})
-CURRENCY_WORD = or_(
-    rule(in_caseless({"руб", "р", "долл", "коп"}), DOT.optional()),
-    rule(
-        dictionary(
-            {
-                "рубль",
-                "доллар",
-                "евро",
-                "юань",
-                "фунт",
-                "иена",
-                "йена",
-                "гривна",
-                "тенге",
-                "франк",
-                "рупия",
-                "крона",
-                "цент",
-                "евроцент",
-                "копейка",
-            }  # fmt: skip
-        )
-    ),
-    rule(CURRENCY_SIGN),
-    rule(in_({"USD", "EUR", "CNY", "RUB", "GBP", "JPY"})),
-)
+def _words_rule(words: tuple[str, ...]) -> object:
+    return rule(*[caseless(w) for w in words])
+
+
+def _qualifier(q: lexicon.Qualifier) -> object:
+    """One lexicon qualifier as a rule: optional words around a head, or fixed phrases."""
+    options = [_words_rule(p) for p in q.phrases]
+    if q.heads:
+        parts = [in_caseless(set(q.before)).optional()] if q.before else []
+        parts.append(in_caseless(set(q.heads)))
+        parts += [in_caseless(set(q.after)).optional()] if q.after else []
+        options.append(rule(*parts))
+    return or_(*options) if len(options) > 1 else options[0]
+
+
+def _qualifiers() -> object:
+    codes = dict.fromkeys(q.code for q in lexicon.QUALIFIERS)
+    return or_(
+        *[
+            or_(*[_qualifier(q) for q in lexicon.QUALIFIERS if q.code == code]).interpretation(const(code))
+            for code in codes
+        ]
+    )
+
+
+QUALIFIER = rule(_qualifiers().interpretation(Figure.qualifier), caseless("на").optional())
+
+
+def _abbr(spelling: str) -> object:
+    """An abbreviation as tokens: "п.п." → п . п [.]; a written final dot is optional."""
+    parts = [p for p in spelling.replace(" ", "").split(".")]
+    dotted = spelling.endswith(".")
+    parts = parts[:-1] if dotted else parts
+    terms: list = []
+    for i, part in enumerate(parts):
+        terms += [DOT] if i else []
+        terms.append(caseless(part))
+    return rule(*terms, DOT.optional()) if dotted else rule(*terms)
+
+
+def _unit_rule(units: tuple[lexicon.Unit, ...]) -> object:
+    """Every spelling of some lexicon units: lemmas, abbreviations, signs, codes, one-token forms."""
+    options = [_abbr(a) for u in units for a in u.abbrs]
+    lemmas = {w for u in units for w in u.lemmas}
+    options += [rule(dictionary(lemmas))] if lemmas else []
+    signs = {s for u in units for s in u.signs}
+    options += [rule(in_(signs))] if signs else []
+    codes = {c for u in units for c in u.codes}
+    options += [rule(in_(codes))] if codes else []
+    if any(u.exact for u in units):
+        options.append(rule(type("UNIT")))  # the tokenizer's UNIT tokens are exactly these spellings
+    options += [rule(*[dictionary({w}) for w in p]) for u in units for p in u.phrases]
+    return or_(*options)
+
+
+CURRENCY_SIGN = in_({s for u in lexicon.currency_units() for s in u.signs})
 CURRENCY = rule(
-    dictionary(set(CURRENCY_ADJECTIVES)).optional(),
-    CURRENCY_WORD,
+    dictionary(set(lexicon.CURRENCY_ADJECTIVES)).optional(),
+    _unit_rule(lexicon.currency_units()),
     or_(caseless("сша"), dictionary({"стерлинг"})).optional(),
 )
-PERCENT = or_(
-    rule(eq("%"), dictionary({"процент"}).optional()),
-    rule(eq("&"), caseless("nbsp"), eq(";"), eq("%")),
-    rule(dictionary({"процент", "процентный"})),
-)
-PP = or_(
-    rule(caseless("п"), DOT, caseless("п"), DOT.optional()),
-    rule(caseless("пп"), DOT.optional()),
-    rule(dictionary({"процентный"}), dictionary({"пункт"})),
-)
-MEASURE = or_(
-    rule(type("UNIT")),
-    rule(in_caseless({"км", "га", "т", "кг"})),
-    rule(dictionary({"километр", "гектар", "тонна", "килограмм"})),
-)
-UNIT = or_(CURRENCY, PERCENT, PP, MEASURE)
+HTML_PERCENT = rule(eq("&"), caseless("nbsp"), eq(";"), eq("%"))  # "&nbsp;%" left in some PDFs' text
+PERCENT_TWICE = rule(eq("%"), dictionary({"процент"}))  # "% процентов"
+OTHER_UNITS = _unit_rule(tuple(u for u in lexicon.free_units() if u.kind != "currency"))
+UNIT = or_(CURRENCY, OTHER_UNITS, HTML_PERCENT, PERCENT_TWICE)
 
-# Nouns that are never counted: time units (durations are not figures), months, "раз".
-NOT_COUNTED = {
-    "год", "лет", "г", "гг", "день", "сутки", "неделя", "месяц", "квартал", "полугодие", "час",
-    "минута", "секунда", "век", "столетие", "десятилетие", "раз", "январь", "февраль", "март",
-    "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-    "тысяча", "миллион", "миллиард", "триллион", "процент", "пункт", "тыс", "млн", "млрд",
-    "трлн", "км", "га", "т", "кг", "руб", "долл", "р", "п", "пп", "ч", "с", "стр", "рис",
-    "рубль", "доллар", "евро", "юань", "фунт", "иена", "йена", "гривна", "тенге", "франк",
-    "рупия", "крона", "цент", "евроцент", "копейка", "стерлинг", "тонна", "гектар", "километр",
-    "килограмм", "процентный",
-}  # fmt: skip
-ADJ = and_(or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")), not_(dictionary({"процентный"})))
+_UNIT_LEMMAS = {w for u in lexicon.UNITS for w in u.lemmas}
+ADJ = and_(or_(gram("ADJF"), gram("PRTF")), not_(gram("Apro")), not_(dictionary(_UNIT_LEMMAS)))
 ADJS = rule(ADJ, rule(or_(eq(","), caseless("и")).optional(), ADJ).repeatable(max=3).optional())
 
 
@@ -181,7 +178,7 @@ def _countable(word: str) -> bool:
         top.tag.POS == "NOUN"
         and not word[:1].isupper()
         and "Abbr" not in top.tag
-        and top.normal_form not in NOT_COUNTED
+        and top.normal_form not in lexicon.not_counted()
     )
 
 
@@ -194,7 +191,7 @@ def _acronym(word: str) -> bool:
     return 1 < len(word) <= 6 and any(c.isupper() for c in word[1:]) and word.upper() not in _CODES
 
 
-_CODES = {"USD", "EUR", "CNY", "RUB", "GBP", "JPY", "ISO", "GDP"}
+_CODES = {c for u in lexicon.UNITS for c in u.codes} | set(lexicon.NOT_COUNTED_LATIN)
 COUNTED = and_(type("RU"), custom(_countable))
 LATIN_COUNTED = and_(type("LATIN"), custom(_acronym)).interpretation(Figure.counted.custom(_raw))
 COUNT = or_(rule(ADJS.optional(), COUNTED.interpretation(Figure.counted.normalized())), rule(LATIN_COUNTED))
@@ -225,10 +222,12 @@ PREFIXED = rule(
     _scale("scale").optional(),
 )
 SCALE_WORD = rule(  # "миллион долларов", "до миллиона рублей"
-    and_(dictionary({"тысяча", "миллион", "миллиард", "триллион"}), gram("sing")).interpretation(
-        Figure.scale.custom(_raw)
-    ),
+    and_(dictionary(SCALE_LEMMAS), gram("sing")).interpretation(Figure.scale.custom(_raw)),
     CURRENCY.interpretation(Figure.unit.custom(_raw)),
+)
+HALF_SCALE = rule(  # "более полумиллиона работников", "полмиллиарда рублей"
+    and_(type("RU"), custom(lambda v: half_scale(v) is not None)).interpretation(Figure.scale.custom(_raw)),
+    TAIL_SCALED.optional(),
 )
 RANGE = rule(
     or_(
@@ -239,13 +238,14 @@ RANGE = rule(
     _scale("scale_max").optional(),
     TAIL_SCALED.optional(),
 )
+_TIMES = {w for u in lexicon.UNITS if u.code == "TIMES" for w in u.lemmas}
 TIMES = rule(
     caseless("в"),
     _amount("amount"),
     rule(DASH, _amount("amount_max")).optional(),
-    dictionary({"раз"}).interpretation(Figure.unit.const("раз")),
+    dictionary(_TIMES).interpretation(Figure.unit.const("раз")),
 )
-ADJ_UNIT = re.compile(r"-(процент|доллар|рубл|евро|юан)", re.I)
+ADJ_UNIT = re.compile(r"-(" + "|".join(lexicon.compound_units()) + ")", re.I)
 COMPOUND = rule(
     and_(type("DASHWORD"), custom(lambda v: bool(ADJ_UNIT.search(v)))).interpretation(
         Figure.amount.custom(_raw)
@@ -253,10 +253,10 @@ COMPOUND = rule(
 )
 
 TIMES_BARE = rule(  # "составил более 6 раз": without "в" only after a qualifier
-    _amount("amount"), dictionary({"раз"}).interpretation(Figure.unit.const("раз"))
+    _amount("amount"), dictionary(_TIMES).interpretation(Figure.unit.const("раз"))
 )
 FIGURE = or_(
-    rule(QUALIFIER.optional(), or_(PREFIXED, RANGE, TIMES, COMPOUND, SCALE_WORD, SIMPLE)),
+    rule(QUALIFIER.optional(), or_(PREFIXED, RANGE, TIMES, COMPOUND, SCALE_WORD, HALF_SCALE, SIMPLE)),
     rule(QUALIFIER, TIMES_BARE),
 ).interpretation(Figure)
 

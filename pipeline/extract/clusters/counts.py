@@ -1,0 +1,130 @@
+"""Cluster attributes read from figures of the shared figure grammar: counts, area, investment.
+
+"35 участников, около 3000 сотрудников" → participants 35, employees 3000 (qualifier "~"). The
+figure grammar (`pipeline.extract.figures`) parses the numbers; this module only says which counted
+noun or unit fills which attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.extract.facts import ClusterFact, FigureFact
+from pipeline.extract.figures import extract_figures
+from pipeline.nlp.morph import lemma
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A counted noun (the figure's `counted` lemma) and the attribute its count fills.
+
+    A generic counted noun ("65 организаций", "25 предприятий", "10 тыс. человек") fills the
+    attribute when a cue word says what is counted: a word of the figure's measure ("численность
+    работников") or one of the few words before it in its clause ("объединяет", "в которых занято")."""
+
+    attribute: str
+    lemmas: tuple[str, ...]
+    modifier: str | None = None  # a word stem the quote must hold ("рабочих мест")
+    generic: tuple[str | None, ...] = ()  # generic counted nouns (None: none) a cue makes this
+    cues: tuple[str, ...] = ()  # lemmas of the measure or of the words before the figure
+
+
+MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма")  # "объединяет 25 предприятий"
+MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник")
+EMPLOYMENT = ("занять", "занятый", "работать", "трудиться", "персонал", "работник", "сотрудник")
+COUNTED: tuple[Counted, ...] = (
+    Counted("participants", ("участник",), generic=(None, *MEMBER_NOUNS), cues=MEMBERSHIP),
+    Counted("residents", ("резидент",)),
+    Counted("companies", ("компания", "фирма", "предприятие")),
+    Counted("employees", ("сотрудник", "работник", "специалист"), generic=(None, "человек"), cues=EMPLOYMENT),
+    Counted("universities", ("университет", "вуз")),
+    Counted("universities", ("заведение",), modifier="учебн"),  # "высшее учебное заведение"
+    Counted("technoparks", ("технопарк",)),
+    Counted("students", ("студент",)),
+    Counted("research_centers", ("центр",)),
+    Counted("laboratories", ("лаборатория",)),
+    Counted("incubators", ("бизнес-инкубатор", "инкубатор")),
+    Counted("jobs", ("место",), modifier="рабоч"),
+    Counted("patents", ("патент",)),
+)
+WORD = re.compile(r"[А-Яа-яЁё-]+")
+CUE_WORDS = 4  # words before a figure, in its clause, that may say what it counts
+CUE_REACH = 80  # characters searched for them
+CLAUSE_END = re.compile(r".*[.;:]", re.S)
+COLUMNS = {"participants", "employees"}  # counts that are contract columns, not `attributes`
+MEMBERS = ("participants", "residents")  # `participants` is filled by the first of these
+AREA_KM2 = {"KM2": 1.0, "HA": 0.01}  # km² per unit; floor space (M2) is not a territory
+AREA_DIGITS = 4
+INVESTMENT_STEM = "инвестиц"
+INVESTMENT_REACH = 60  # characters before a money figure that may name it an investment
+CURRENCIES = {"RUB", "USD", "EUR", "CNY"}
+
+
+def count_attribute(figure: FigureFact, text: str) -> str | None:
+    """The attribute a count figure in `text` fills ("455 рабочих мест" → jobs), or None."""
+    if figure.unit != "COUNT":
+        return None
+    generic = [e for e in COUNTED if figure.counted in e.generic]
+    cues = _cue_lemmas(figure, text) if generic else set()
+    cued = next((e.attribute for e in generic if cues & set(e.cues)), None)
+    if cued is not None:
+        return cued
+    quote = text[figure.char_start : figure.char_end].lower()
+    for entry in COUNTED:
+        if figure.counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote):
+            return entry.attribute
+    return None
+
+
+def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:
+    """Lemmas of the figure's measure and of the last few words before it in its clause."""
+    before = text[max(0, figure.char_start - CUE_REACH) : figure.char_start]
+    clause = CLAUSE_END.sub("", before)
+    words = WORD.findall(figure.measure or "") + WORD.findall(clause)[-CUE_WORDS:]
+    return {lemma(w) for w in words}
+
+
+def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: str) -> ClusterFact:
+    """Fill missing counts, area and investment of `fact` from figures whose offsets index `text`."""
+    for figure in figures:
+        what = count_attribute(figure, text)
+        if what is not None:
+            _set_count(fact, what, round(figure.value_scaled), figure.qualifier)
+        elif figure.unit in AREA_KM2 and "area_km2" not in fact.attributes:
+            fact.attributes["area_km2"] = round(figure.value_scaled * AREA_KM2[figure.unit], AREA_DIGITS)
+        elif figure.unit in CURRENCIES and _is_investment(figure, text):
+            fact.attributes.setdefault("investment", figure.value_scaled)
+            fact.attributes.setdefault("investment_unit", figure.unit)
+    return fact
+
+
+def fill_from_text(fact: ClusterFact, text: str) -> ClusterFact:
+    """Counts of a table cell ("35 участников, 7400 сотрудников") through the figure grammar."""
+    return fill_from_figures(fact, extract_figures(text), text)
+
+
+def _is_investment(figure: FigureFact, text: str) -> bool:
+    measure = (figure.measure or "").lower()
+    before = text[max(0, figure.char_start - INVESTMENT_REACH) : figure.char_start].lower()
+    return INVESTMENT_STEM in measure or INVESTMENT_STEM in before
+
+
+def _set_count(fact: ClusterFact, what: str, value: int, qualifier: str) -> None:
+    if what in MEMBERS and fact.participants is None:
+        fact.participants = value
+        fact.participants_qualifier = None if qualifier == "=" else qualifier
+    if what in COLUMNS:
+        if what == "employees" and fact.employees is None:
+            fact.employees = value
+            _qualify(fact, what, qualifier)
+        return
+    if what not in fact.attributes:
+        fact.attributes[what] = value
+        _qualify(fact, what, qualifier)
+
+
+def _qualify(fact: ClusterFact, what: str, qualifier: str) -> None:
+    if qualifier != "=":
+        fact.attributes[f"{what}_qualifier"] = qualifier

@@ -1,0 +1,175 @@
+"""Named clusters, parks and zones in running text: grammar matches in windows around kind words.
+
+`find_mentions` returns one `Mention` per named match ("Технопарк «Факел»", "Калужский
+фармкластер", "… кластер на базе АО «КЭАЗ»"); generic kind phrases ("инновационный кластер") are
+not mentions. The attributes around each mention are read by `context`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from yargy import Parser
+
+from pipeline.extract.clusters.names import (
+    QUOTE_CHARS,
+    capitalized,
+    clean_text,
+    display_name,
+    normalize_quotes,
+)
+from pipeline.extract.clusters.places import canonical_city, region_named, set_city
+from pipeline.extract.facts import ClusterFact
+from pipeline.extract.grammars.clusters import CLUSTER, TOKENIZER, is_region_adjective, kind_of
+from pipeline.extract.skeleton import Rule, first_rejecting, windows
+
+# Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
+TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
+WINDOW_REACH = 100  # characters parsed on each side of a kind word
+LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории)\s+$")
+LOCATED_REACH = 20
+FIRST_WORD = re.compile(r"[\w-]+")
+BASE_BEFORE = re.compile(
+    r"\b[Нн]а базе\s+(?P<org>(?:(?:АО|ОАО|ПАО|ЗАО|ООО|ФГУП)\s+)?[«\"“][^»\"”]{1,60}[»\"”])"
+    r"\s+(?:был\w*\s+)?(?:создан|сформирован|организован|действует)\w*\s+$"
+)
+
+
+@dataclass
+class Mention:
+    """A named cluster in the text; `located` marks an adverbial place ("в Парке …"), not a subject."""
+
+    fact: ClusterFact
+    start: int
+    end: int
+    located: bool = False
+
+
+@cache
+def _parser() -> Parser:
+    return Parser(CLUSTER, tokenizer=TOKENIZER)
+
+
+def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """Named mentions of a text in order of their offsets."""
+    matches = _matches(text)
+    mentions = _named_mentions(matches) + _based_mentions(sentences, matches)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One match of the cluster grammar: its span and the parts the grammar found."""
+
+    text: str
+    start: int
+    end: int
+    kind: str | None
+    name: str | None
+    region: str | None
+    base: str | None
+    place: str | None
+
+    @property
+    def named(self) -> bool:
+        """Something names it: a name, a region, a base organization, a place or a region adjective."""
+        first = FIRST_WORD.match(self.text, self.start)
+        leading = first is not None and is_region_adjective(first.group())
+        return bool(self.name or self.region or self.base or self.place or leading)
+
+
+def _matches(text: str) -> list[Match]:
+    """The grammar's matches in windows around kind words (the chart parser is slow on whole pages)."""
+    out = []
+    for lo, hi in windows(text, TRIGGER, left=WINDOW_REACH, right=WINDOW_REACH):
+        for m in _parser().findall(text[lo:hi]):
+            f = m.fact
+            out.append(
+                Match(text, lo + m.span.start, lo + m.span.stop, f.kind, f.name, f.region, f.base, f.place)
+            )
+    return out
+
+
+# "Not a named cluster" rules; the candidate of each example is in {braces}.
+RULES: tuple[Rule[Match], ...] = (
+    Rule(
+        "generic kind phrase",
+        lambda m: not m.named,
+        positive="{Инновационный кластер} создаётся на локальном уровне.",
+        negative="{Калужский фармкластер} объединяет 40 участников.",
+    ),
+    Rule(
+        "name is a heading on the next line",
+        lambda m: bool(m.name) and not QUOTE_CHARS.search(m.name or "") and "\n" in m.text[m.start : m.end],
+        positive="Участники: {индустриальный парк\nРазвитие} региона.",
+        negative="Участники: {индустриальный парк «Развитие»} региона.",
+    ),
+    Rule(
+        "park or zone of no economic kind",
+        lambda m: kind_of(m.kind or "") is None and m.region is None,
+        positive="{Парк «Сокольники»} открыт ежедневно.",
+        negative="{Индустриальный парк «Сокольники»} открыт для резидентов.",
+    ),
+)
+
+
+def example_context(text: str, start: int, end: int) -> Match:
+    """The grammar match at a marked span of a rule example (for tests generated from RULES)."""
+    return next(m for m in _matches(text) if (m.start, m.end) == (start, end))
+
+
+def _named_mentions(matches: list[Match]) -> list[Mention]:
+    out = []
+    for m in matches:
+        if first_rejecting(RULES, m) is not None:
+            continue
+        cluster = ClusterFact(
+            name=display_name(m.text[m.start : m.end]),
+            kind=kind_of(m.kind or "") or "cluster",
+            source="text",
+            char_start=m.start,
+            char_end=m.end,
+        )
+        first = FIRST_WORD.match(m.text, m.start)
+        cluster.region = region_named(m.region or (first.group() if first else None))
+        if m.place:
+            set_city(cluster, canonical_city(m.place, nominative_case=True))
+        out.append(Mention(cluster, m.start, m.end, _is_located(m.text, m.start)))
+    return out
+
+
+def _based_mentions(sentences: list[tuple[int, int]], matches: list[Match]) -> list[Mention]:
+    """ "На базе АО "КЭАЗ" создан научно-производственный … кластер" → "… кластер на базе АО «КЭАЗ»"."""
+    out = []
+    for m in matches:
+        kind = kind_of(m.kind or "")
+        if m.named or kind is None:
+            continue
+        lo = sentence_of(sentences, m.start)[0]
+        base = BASE_BEFORE.search(m.text[lo : m.start])
+        if base is None:
+            continue
+        organization = normalize_quotes(clean_text(base.group("org")))
+        fact = ClusterFact(
+            name=capitalized(f"{display_name(m.text[m.start : m.end])} на базе {organization}"),
+            kind=kind,
+            source="text",
+        )
+        fact.char_start, fact.char_end = lo + base.start(), m.end
+        out.append(Mention(fact, lo + base.start(), m.end))
+    return out
+
+
+def _is_located(text: str, start: int) -> bool:
+    return bool(LOCATED_BEFORE.search(text[max(0, start - LOCATED_REACH) : start]))
+
+
+SENTENCE_REACH = 300  # context on each side when an offset is in no sentence
+
+
+def sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence span holding an offset."""
+    fallback = (max(0, offset - SENTENCE_REACH), offset + SENTENCE_REACH)
+    return next((s for s in sentences if s[0] <= offset < s[1]), fallback)

@@ -1,0 +1,89 @@
+"""Cluster names: cleaning of printed text, display form, normal form, stable ids, variant keys."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pipeline.extract.grammars.clusters import GENERIC_WORDS
+from pipeline.nlp.morph import is_known, lemma, nominative
+
+QUOTE_PAIRS = re.compile(r"[\"“„”]([^\"“„”«»]{1,80})[\"”“]")
+QUOTE_CHARS = re.compile(r"[«»\"“”„]")
+ASIDE = re.compile(r"\s*\([^()]*\)")
+HYPHEN_BREAK_LOWER = re.compile(r"([а-яё])-\s*\n\s*([а-яё])")
+HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+HYPHEN_SPACE = re.compile(r"([а-яё])-\s+([а-яё])")  # "территориаль- ный"
+SPLIT_WORD = re.compile(r"([А-Яа-яЁё]+)\n(?=([а-яё]+))")
+CITY_ABBREVIATION = re.compile(r"\bв г\.?\s*")
+PARK_LOCATIVE = re.compile(r"\b([Пп])арке\b")
+PARK_PROXY = re.compile(r"\b([Зз])оопарк")
+QUOTED = re.compile(r"«([^»]+)»")
+WORD = re.compile(r"[\w-]+")
+JOINERS = re.compile(r"[\s\-–]")
+SHORT_TAIL = 2  # a split tail this short is a broken word ("промышленност|ь")
+ID_HEX = 16
+ORPHAN = "reference"  # `source` of a record that only refers to a cluster named on an earlier page
+
+
+def clean_text(text: str) -> str:
+    """Undo line breaks of a cell or mention: hyphen breaks, split words, runs of spaces."""
+    text = HYPHEN_BREAK_LOWER.sub(r"\1\2", text)
+    text = HYPHEN_BREAK.sub(r"\1-\2", text)
+    text = HYPHEN_SPACE.sub(r"\1\2", text)
+    text = SPLIT_WORD.sub(_rejoin_split, text)
+    return " ".join(text.split())
+
+
+def _rejoin_split(m: re.Match) -> str:
+    """ "промышленност|ь" → "промышленность" when the joined word is known and a part is not."""
+    left, right = m.group(1), m.group(2)
+    if is_known(left + right) and (not is_known(left) or not is_known(right) or len(right) <= SHORT_TAIL):
+        return left
+    return left + " "
+
+
+def normalize_quotes(text: str) -> str:
+    """Straight and curly quotes around a name → «»."""
+    return QUOTE_PAIRS.sub(r"«\1»", text)
+
+
+def display_name(surface: str) -> str:
+    """A mention as a name: cleaned, «» quotes, head group in the nominative, capitalized."""
+    name = normalize_quotes(clean_text(surface))
+    name = CITY_ABBREVIATION.sub("в г. ", name)
+    return capitalized(_nominative(name))
+
+
+def capitalized(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _nominative(name: str) -> str:
+    """`nominative`, with "парке" read as "парк" (pymorphy3 prefers "парка") via an unambiguous proxy."""
+    proxy = PARK_LOCATIVE.sub(lambda m: "Зоопарке" if m.group(1) == "П" else "зоопарке", name)
+    if proxy == name:
+        return nominative(name)
+    return PARK_PROXY.sub(lambda m: "Парк" if m.group(1) == "З" else "парк", nominative(proxy))
+
+
+def normal_name(name: str) -> str:
+    """Lowercase nominative name without quotes and asides: "Калужского фармкластера" → "калужский
+    фармкластер", "Индустриальный (промышленный) парк «Союз»" → "индустриальный парк союз"."""
+    text = _nominative(normalize_quotes(" ".join(name.split())))
+    text = QUOTE_CHARS.sub(" ", ASIDE.sub("", text)).lower().replace("ё", "е")
+    return " ".join(text.split())
+
+
+def cluster_id(name: str, country: str | None) -> str:
+    """Stable id of a cluster across documents: sha256 of normal name and country, 16 hex."""
+    key = f"{normal_name(name)}|{country or ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:ID_HEX]
+
+
+def core_key(name: str, kind: str | None) -> str:
+    """The distinctive part of a name for merging variants: quoted name, else non-generic words."""
+    quoted = QUOTED.search(normalize_quotes(name))
+    words = [quoted.group(1).lower()] if quoted else WORD.findall(normal_name(name))
+    core = "".join(w for w in words if quoted or lemma(w) not in GENERIC_WORDS)
+    return "core:" + JOINERS.sub("", core).replace("ё", "е") + f"|{kind}"

@@ -1,0 +1,218 @@
+"""Where a cluster is: country, federal subject and city from table cells, context and the page.
+
+Places are resolved by the shared territory gazetteer (`pipeline.extract.territories`); this module
+only decides which words of a cell or a sentence name the cluster's place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from pipeline.extract.facts import ClusterFact
+from pipeline.extract.territories import (
+    Territory,
+    document_territory,
+    find_territories,
+    resolve_territory,
+    territory,
+)
+from pipeline.nlp.morph import lemma
+
+FEDERAL_CITY_CODES = {"RU-MOW", "RU-SPE", "RU-SEV"}  # federal subjects that are cities
+PLACE_SEPARATORS = re.compile(r"[,;]")
+CITY_PREFIX = re.compile(r"^\s*г\.?\s+")
+REGION_IN = re.compile(
+    r"\b([А-ЯЁ][а-яё-]+)\s+(област[ьи]|кра[йя]|округа?)\b|\b[Рр]еспублик[аиеу]\s+([А-ЯЁ][а-яё]+)"
+)
+CITY_IN = re.compile(r"\b(?:в|на\s+территории)\s+(?P<g>г\.\s*|города\s+|городе\s+)?(?P<city>[А-ЯЁ][\w-]+)")
+PLACE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:(?:расположенн|находящ)\w*\s+)?(?:в|на\s+территории)\s+"
+    r"(?:районе\s+(?P<district>[А-ЯЁ][\w-]+)\s+)?(?P<g>г\.?\s*|города\s+|городе\s+)?(?P<city>[А-ЯЁ][\w-]+)"
+)
+RU_ADMIN_WORDS = re.compile(r"\bобласт\w*|\bкра[йяе]\b")  # Russian subjects' generic words
+COUNTRY_REACH = 600  # characters around a mention searched for a country marker
+LOC_GAP = 12  # a LOC entity this close after a mention is its place ("… «Чжунгуньцунь» в Пекине")
+PAGE_REGION_MIN = 3  # mentions of one subject that make it the page's region
+PAGE_REGION_SHARE = 0.6
+DOCUMENT_PAGES = 3  # first pages (after the title) that decide what a document is about
+
+
+# --- gazetteer look-ups ------------------------------------------------------------------------
+
+
+def known_city(word: str | None) -> Territory | None:
+    """The city (or federal city, or district) a word names in any case: "Пекине" → Пекин."""
+    found = resolve_territory(word) if word else None
+    if found is None or not (found.type == "city" or found.code in FEDERAL_CITY_CODES):
+        return None
+    return found
+
+
+def _name(code: str | None) -> str | None:
+    found = territory(code) if code else None
+    return found.name if found else None
+
+
+def region_of_city(city: str | None) -> str | None:
+    """The federal subject of a known city ("Бийск" → "Алтайский край", "Москва" → "Москва")."""
+    found = known_city(city)
+    return _name(found.region) if found else None
+
+
+def region_named(words: str | None) -> str | None:
+    """The federal subject a phrase names: "Самарской области", "Калужский", "Республики Коми"."""
+    found = resolve_territory(words) if words else None
+    return found.name if found is not None and found.type == "region" else None
+
+
+# --- table cells -------------------------------------------------------------------------------
+
+
+def parse_place(cell: str) -> tuple[str | None, str | None, str | None]:
+    """(region, city, country) of a place cell: "г. Зеленоград, г. Москва" → Москва, Зеленоград, RU."""
+    regions: list[str] = []
+    cities: list[str] = []
+    for item in PLACE_SEPARATORS.split(cell):
+        region, city = _place_item(CITY_PREFIX.sub("", item).strip())
+        if region and region not in regions:
+            regions.append(region)
+        if city and city not in cities:
+            cities.append(city)
+    cities = [
+        c for c in cities if not (_federal(c) and any(region_of_city(o) == c for o in cities if o != c))
+    ]
+    return (", ".join(regions) or None, ", ".join(cities) or None, country_of(regions, cities))
+
+
+def _federal(name: str) -> bool:
+    found = known_city(name)
+    return found is not None and found.code in FEDERAL_CITY_CODES
+
+
+def _place_item(item: str) -> tuple[str | None, str | None]:
+    """(region, city) of one place: a subject, a known city with its subject, or an unknown city."""
+    if not item:
+        return None, None
+    city = known_city(item)
+    if city is not None:
+        return region_of_city(item), city.name
+    return region_named(item), None if region_named(item) else item
+
+
+def country_of(regions: list[str], cities: list[str]) -> str | None:
+    """RU when a federal subject is known, else the one country of the known cities."""
+    if regions:
+        return "RU"
+    countries = {found.country for found in map(known_city, cities) if found}
+    return countries.pop() if len(countries) == 1 else None
+
+
+# --- running text ------------------------------------------------------------------------------
+
+
+def regions_in(text: str) -> list[str]:
+    """Federal subjects named in a text ("Самарской области", "Курская область", "Республики Коми")."""
+    return [r for r in (region_named(m.group(0)) for m in REGION_IN.finditer(text)) if r]
+
+
+def canonical_city(word: str, nominative_case: bool) -> str:
+    """A city as the gazetteer names it ("Пекине" → "Пекин"); an unknown one as printed after "г."
+    (`nominative_case`), else its lemma."""
+    word = word.strip(" .,;")
+    found = known_city(word)
+    if found is not None:
+        return found.name
+    if nominative_case:
+        return word
+    return "-".join(p[:1].upper() + p[1:] for p in lemma(word).split("-"))
+
+
+def set_city(fact: ClusterFact, city: str, district: str | None = None) -> None:
+    """The city of a fact; a district ("Пудун") gives its city and is kept as an attribute."""
+    found = known_city(city)
+    parent = _name(found.within) if found else None
+    fact.city = parent or city
+    if district or parent:
+        fact.attributes.setdefault("district", district or city)
+
+
+def place_after(fact: ClusterFact, suffix: str) -> None:
+    """ "… в районе Пудун г. Шанхай", "…, расположенный в Пекине" right after the mention."""
+    place = PLACE_AFTER.match(suffix)
+    if place is None or fact.city is not None:
+        return
+    city = canonical_city(place.group("city"), nominative_case=bool(place.group("g")))
+    if known_city(city) or place.group("g"):
+        set_city(fact, city, place.group("district"))
+
+
+def place_in(fact: ClusterFact, context: str) -> None:
+    """City and region named anywhere in a context (gazetteer cities, "в г. X", "… области")."""
+    for found in CITY_IN.finditer(context):
+        if fact.city is not None:
+            break
+        city = canonical_city(found.group("city"), nominative_case=False)
+        if known_city(city) or found.group("g"):
+            set_city(fact, city)
+    if fact.region is None:
+        fact.region = next(iter(regions_in(context)), None)
+
+
+def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str | None) -> None:
+    """Country from the place or the nearest country marker; the page's region for Russian ones."""
+    if fact.city is None and analysis is not None:
+        fact.city = _loc_entity_city(analysis, fact)
+    if fact.region is None:
+        fact.region = region_of_city(fact.city)
+    if fact.country is None:
+        fact.country = country_of([fact.region] if fact.region else [], [fact.city] if fact.city else [])
+    start, end = fact.char_start or 0, fact.char_end or 0
+    if fact.country is None:
+        fact.country = nearest_country(text, start, end) or nearest_country(text, start, end, len(text))
+    if fact.country == "RU" and fact.region is None:
+        fact.region = page_region
+
+
+def _loc_entity_city(analysis: Any, fact: ClusterFact) -> str | None:
+    """A known city that natasha tags as LOC right after the mention."""
+    for e in analysis.entities:
+        near = e.type == "LOC" and 0 <= e.start - (fact.char_end or 0) <= LOC_GAP
+        found = known_city(e.normal) if near else None
+        if found is not None:
+            return found.name
+    return None
+
+
+def nearest_country(text: str, start: int, end: int, window: int = COUNTRY_REACH) -> str | None:
+    """The country of the territory (or Russian subject word) named nearest to a span."""
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    markers = [(lo + t.start, lo + t.end, t.territory.country) for t in find_territories(text[lo:hi])]
+    markers += [(m.start(), m.end(), "RU") for m in RU_ADMIN_WORDS.finditer(text, lo, hi)]
+    ranked = sorted((max(start - b, a - end, 0), country) for a, b, country in markers if country)
+    return ranked[0][1] if ranked else None
+
+
+def page_region(text: str) -> str | None:
+    """The federal subject that dominates the page's region mentions (≥3 and ≥60 %), if any."""
+    counts = Counter(regions_in(text))
+    top = counts.most_common(1)
+    if not top or top[0][1] < PAGE_REGION_MIN or top[0][1] < PAGE_REGION_SHARE * sum(counts.values()):
+        return None
+    return top[0][0]
+
+
+def document_region(texts: Sequence[str]) -> str | None:
+    """The federal subject a document is about (its title first, then its first pages), if any."""
+    found = document_territory(list(texts)[: 1 + DOCUMENT_PAGES])
+    if found is None:
+        return None
+    return found.name if found.type == "region" else region_of_city(found.name)
+
+
+def apply_region(fact: ClusterFact, region: str | None) -> None:
+    """A Russian (or unplaced) cluster without a region lies in the document's region."""
+    if region and fact.region is None and fact.country in (None, "RU"):
+        fact.region, fact.country = region, "RU"

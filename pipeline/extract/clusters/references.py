@@ -1,0 +1,117 @@
+"""Which sentences are about which cluster: aliases, back-references and heading sections.
+
+A sentence without a mention is about an earlier mention when it names that mention's alias ("ОЭЗ
+создана …"), starts (within its first words) with its kind word or "его" ("Парк создан …", "В его
+состав …", "Численность работников предприятий кластера …"), or lies in the section under a heading
+that is the mention's name. Kind-word sentences before a page's first mention are `orphans`: the
+per-document merge gives them to a cluster named on an earlier page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.clusters.mentions import Mention
+from pipeline.extract.grammars.clusters import KIND_WORD_FAMILIES
+from pipeline.extract.territories import resolve_territory
+
+# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", or an acronym in brackets: "(БМТК-ТМ)".
+ALIAS = re.compile(
+    r"\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?(?P<alias>[^()«»\"“”]{1,60}?)[»\"”]?\s*\)"
+    r"|\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
+)
+# A sentence that starts by naming a cluster by its kind word or "его", within its first words:
+# "Парк создан …", "В его состав входят …", "Численность работников предприятий кластера …".
+ANAPHOR = re.compile(
+    r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[А-Яа-яЁё-]+\s+){0,3}?(?:(?:этом|данном|этой|данной)\s+)?"
+    r"(?P<word>(?:[Пп]арк|[Тт]ехнопарк|[Кк]ластер)(?:а|у|ом|е)?|ОЭЗ|[Зз]он[аеуы]|его|её|ее)\b"
+)
+PRONOUNS = ("его", "её", "ее")
+PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
+PRONOUN_REACH = 200  # "его" refers to a mention at most this far back
+KIND_WORD_REACH = 1500  # "Парк …" refers to a mention of its kind at most this far back
+HEADING_PREFIX = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?")
+HEADING_TAIL = re.compile(r"^[\s.»\"”]*$")
+NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
+
+
+def alias_after(text: str, end: int) -> str | None:
+    """The alias introduced right after a mention; an acronym that names a territory ("(КНР)") is not one."""
+    found = ALIAS.match(text, end)
+    if found is None:
+        return None
+    if found.group("acronym"):
+        return None if resolve_territory(found.group("acronym")) else found.group("acronym")
+    return found.group("alias").strip()
+
+
+def referring_sentences(
+    text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> list[tuple[int, int, int]]:
+    """(start, end, mention index) of sentences without a mention that are about an earlier one."""
+    out = []
+    section: int | None = None  # the mention whose name is the heading of the current section
+    for lo, hi in sentences:
+        inside = [i for i, m in enumerate(mentions) if lo <= m.start < hi]
+        if inside:
+            section = (
+                inside[0] if len(inside) == 1 and _is_heading(text, lo, hi, mentions[inside[0]]) else None
+            )
+            continue
+        if NUMBERED_HEADING.match(text, lo):
+            section = None
+        target = _antecedent(text, lo, hi, mentions)
+        target = section if target is None else target
+        if target is not None:
+            out.append((lo, hi, target))
+    return out
+
+
+def _is_heading(text: str, lo: int, hi: int, m: Mention) -> bool:
+    """The sentence is the mention alone, with a section number ("2.2.1.3. Индустриальный парк …")."""
+    return HEADING_PREFIX.fullmatch(text, lo, m.start) is not None and bool(
+        HEADING_TAIL.match(text[m.end : hi])
+    )
+
+
+def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | None:
+    """The earlier mention a sentence refers to by its alias, its kind word or "его"."""
+    previous = [i for i, m in enumerate(mentions) if m.end <= lo]
+    for i in reversed(previous):
+        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text[lo:hi]) for a in mentions[i].fact.aliases):
+            return i
+    found = ANAPHOR.match(text[lo:hi])
+    if not previous or found is None:
+        return None
+    last = previous[-1]
+    distance = lo - mentions[last].end
+    word = found.group("word").lower()
+    if word in PRONOUNS:
+        return last if distance < PRONOUN_REACH else None
+    if word.startswith(PLURALS):
+        return None
+    family = KIND_WORD_FAMILIES.get(kind_word(word), set())
+    return last if mentions[last].fact.kind in family and distance < KIND_WORD_REACH else None
+
+
+def kind_word(word: str) -> str:
+    """The kind word a referring word is a form of ("кластера" → "кластер", "ОЭЗ" → "оэз")."""
+    low = word.lower()
+    return max((k for k in KIND_WORD_FAMILIES if low.startswith(k)), key=len, default=low)
+
+
+def orphans(
+    text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> dict[str, list[tuple[int, int]]]:
+    """Kind-word sentences before the page's first mention (and before any numbered heading),
+    grouped by kind word: {"кластер": [(start, end), …]}."""
+    first = mentions[0].start if mentions else len(text)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for lo, hi in sentences:
+        if hi > first or NUMBERED_HEADING.match(text, lo):
+            break
+        found = ANAPHOR.match(text[lo:hi])
+        word = found.group("word").lower() if found else None
+        if word and word not in PRONOUNS and not word.startswith(PLURALS):
+            out.setdefault(kind_word(word), []).append((lo, hi))
+    return out

@@ -1,0 +1,52 @@
+"""Figures (quantities) in running text: normalized values plus kind, measure, subject, period.
+
+Conventions: "почти" → qualifier "~" (an approximation from below; "почти до 2 трлн" is "~ 2 трлн");
+"до" is "<=" except after a change verb or "с X", where it marks the level reached ("=").
+Durations ("три года", "10 лет") and other time spans are not figures. Years, dates, ordinals,
+reference markers, document/figure/table/page numbers and codes are dropped.
+"""
+
+from __future__ import annotations
+
+import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+
+from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.figure_context import Sentences, resolve
+from pipeline.extract.figures.clause import _add_context
+from pipeline.extract.figures.links import _count_bare, _inherit_currency, _link, _parallel, _weights
+from pipeline.extract.figures.rules import keep
+from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
+from pipeline.extract.figures.syntax import _syntax_measures
+from pipeline.nlp import segment
+
+
+def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=None) -> list[FigureFact]:
+    """Figures in `text` (offsets index it); `dates` give periods and exclude years."""
+    dates = _fallback_dates(text) if dates is None else dates
+    facts: list[FigureFact] = []
+    sentences = _sentences(text, analysis)
+    for start, end in sentences:
+        chunk = text[start:end]
+        if not _TRIGGER.search(chunk):
+            continue
+        found = _scan(chunk, start, dates)
+        found = [f for f in found if keep(text, f, dates)]
+        _weights(text, found)
+        _link(text, found)
+        for f in found:
+            _add_context(text, f, (start, end), dates, analysis, found)
+        _parallel(text, found)
+        facts.extend(found)
+    if analysis is not None and getattr(analysis, "sentences", None):
+        _syntax_measures(facts, analysis)
+    _inherit_currency(facts)
+    _count_bare(text, facts)
+    facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
+    resolve(text, facts, dates, Sentences(sentences))
+    return facts
+
+
+def _sentences(text: str, analysis) -> list[tuple[int, int]]:
+    """The NLP layer's sentences (segmented here when no analysis is given)."""
+    sentences = analysis.sentences if analysis is not None else segment(text)
+    return [(s.start, s.end) for s in sentences]

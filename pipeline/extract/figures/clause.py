@@ -1,0 +1,259 @@
+"""A figure's clause: period, kind, measure (morphology), subject and verb-implied qualifier."""
+
+from __future__ import annotations
+
+import re
+
+import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+
+from pipeline import lexicon
+from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.figure_context import is_base, set_period
+from pipeline.extract.figures.words import _WORD, _is_verb, _Word
+from pipeline.extract.territories import is_currency_country
+from pipeline.nlp.morph import nominative
+
+_CHANGE = (set(lexicon.CHANGE_VERBS) | set(lexicon.CHANGE_NOUNS)) - {"изменение", "темп"}
+
+GENITIVE_RUN = 4  # genitive words after a noun kept in its phrase
+BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
+
+
+_TARGET = {
+    "планироваться", "планировать", "план", "цель", "прогноз", "прогнозироваться", "ожидаться",
+    "предполагаться", "намереваться", "запланировать", "целевой", "стратегия",
+}  # fmt: skip
+
+
+_SHARE = {"доля", "удельный", "процент"}
+
+
+_PREP = {"PREP"}
+
+
+def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = False) -> list[_Word]:
+    """Words of the clause around a figure: its parenthesis, or the sentence without others.
+
+    With `outer`, the clause that holds the figure's parenthesis, up to the parenthesis.
+    """
+    depth_open: list[int] = []
+    groups: list[tuple[int, int]] = []
+    for i in range(s_start, s_end):
+        if text[i] == "(":
+            depth_open.append(i)
+        elif text[i] == ")" and depth_open:
+            groups.append((depth_open.pop(), i))
+    inner = [g for g in groups if g[0] < f.char_start and f.char_end <= g[1]]
+    if inner and outer:
+        lo, hi = min(inner, key=lambda g: g[0])
+        f = FigureFact(lo, hi + 1, 0.0, None)
+    elif inner:
+        lo, hi = max(inner, key=lambda g: g[0])
+        s_start, s_end = lo + 1, hi
+    skip = [g for g in groups if g[0] >= s_start and g[1] < s_end and not inner_of(g, f)]
+    words = []
+    for m in _WORD.finditer(text, s_start, s_end):
+        if not any(a <= m.start() <= b for a, b in skip):
+            words.append(_Word(m.start(), m.end(), m.group()))
+    semi = [w.start for w in words if w.text == ";"]
+    lo = max([p for p in semi if p < f.char_start], default=s_start)
+    hi = min([p for p in semi if p > f.char_end], default=s_end)
+    return [w for w in words if lo <= w.start < hi]
+
+
+def inner_of(group: tuple[int, int], f: FigureFact) -> bool:
+    return group[0] < f.char_start and f.char_end <= group[1]
+
+
+def _add_context(
+    text: str, f: FigureFact, bounds: tuple[int, int], dates: list[DateFact], analysis, found: list
+) -> None:
+    """Period, kind, measure, subject and a qualifier implied by the verb ("превысил 51%")."""
+    s_start, s_end = bounds
+    words = _clause(text, f, s_start, s_end)
+    left = [w for w in words if w.end <= f.char_start]
+    right = [w for w in words if w.start >= f.char_end]
+    set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
+    f.kind = _kind(text, f, left, right, dates, words)
+    if f.unit != "COUNT":
+        f.measure = _measure(left, right)
+    if f.measure is None and f.unit != "COUNT" and not any(_is_verb(w) for w in left):
+        outer = _clause(text, f, s_start, s_end, outer=True)
+        if outer != words:
+            up = [w for w in outer if w.end <= f.char_start]
+            f.measure = _measure(up, [])
+            f.kind = _kind(text, f, up, right, dates, outer) if f.kind == "level" else f.kind
+    f.subject = _subject(text, f, words, left, s_start, s_end, analysis)
+    if f.kind == "change" and f.qualifier == "<=" and re.match(r"\s*до\b", text[f.char_start :]):
+        f.qualifier = "="
+    if f.qualifier == "=":
+        f.qualifier = _verb_qualifier(text, f, left, dates, found) or f.qualifier
+
+
+_EXCEED = {"превысить", "превышать", "превзойти", "превосходить"}
+
+
+def _verb_qualifier(text, f, left, dates, found) -> str | None:
+    """ ">" after "превысил" (also in an ellipsis: "превысил 51%, в 2019 г. – 12%"); "<=" if negated."""
+    verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
+    if verb is None or left[verb].lemma not in _EXCEED:
+        return None
+    gap = list(text[left[verb].end : f.char_start])
+    for other in [*dates, *found]:
+        if left[verb].end <= other.char_start and other.char_end <= f.char_start:
+            gap[other.char_start - left[verb].end : other.char_end - left[verb].end] = " " * (
+                other.char_end - other.char_start
+            )
+    if re.sub(r"\b(?:в|на|за|к|до)\b|[\s,;:–—-]", "", "".join(gap)):
+        return None
+    return "<=" if verb > 0 and left[verb - 1].lemma == "не" else ">"
+
+
+def _kind(text, f, left, right, dates, words) -> str:
+    lemmas = {w.lemma for w in left}
+    if f.unit == "TIMES":
+        return "ratio"
+    na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
+    if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
+        return "change"
+    if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
+        return "share"
+    if lemmas & _CHANGE and any(w.lemma in _CHANGE and w.has("NOUN", "nomn") for w in left):
+        return "change"
+    by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
+    if lemmas & _TARGET or any(d.char_end <= f.char_start for d in by) or _future(left):
+        return "target"
+    return "level"
+
+
+def _future(left: list[_Word]) -> bool:
+    """The governing verb is in the future tense ("позволит увеличить ... до 2,5 млн. тонн")."""
+    verb = next((w for w in reversed(left) if _is_verb(w)), None)
+    return verb is not None and verb.tags[0].tag.tense == "futr"
+
+
+def _alone_in_brackets(text: str, f: FigureFact) -> bool:
+    """A percentage alone in brackets after a noun phrase ("привлеченные средства (55 - 60%)")."""
+    return bool(
+        re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start])
+    ) and bool(re.match(r"\s*\)", text[f.char_end :]))
+
+
+def _share_after(right: list[_Word]) -> bool:
+    if not right:
+        return False
+    if right[0].lemma == "от" or right[0].has("NOUN", "gent") and not right[0].text[:1].isupper():
+        return True
+    adjectives = next((i for i, w in enumerate(right) if not w.has("ADJF", "gent")), len(right))
+    return right[0].lemma in {"весь", "общий"} or (
+        0 < adjectives < len(right) and right[adjectives].has("NOUN", "gent")
+    )  # "около 20% отечественного железорудного сырья"
+
+
+def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
+    lo = words[0].start if words else s_start
+    hi = words[-1].end if words else s_end
+    inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
+    after = [
+        d
+        for d in inside
+        if d.char_start >= f.char_end and not re.search(r"[,;–—(]", text[f.char_end : d.char_start])
+    ]
+    before = [d for d in inside if d.char_end <= f.char_start]
+    if not (after or before):
+        before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
+    if after:
+        return min(after, key=lambda d: d.char_start)
+    return max(before, key=lambda d: d.char_end) if before else None
+
+
+def _measure(left: list[_Word], right: list[_Word]) -> str | None:
+    """The subject noun phrase of the governing verb, else a genitive phrase after the figure."""
+    verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
+    if verb is not None:
+        for i in range(verb):
+            if _agrees(left[i], left[verb]) and not _in_pp(left, i):
+                return _phrase(left, i)
+    if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
+        np = _genitive_run(right, 0)
+        if np:
+            return nominative(" ".join(w.text for w in right[:np]))
+    return None
+
+
+def _agrees(noun: _Word, verb: _Word) -> bool:
+    v = verb.tags[0].tag
+    if noun.text.isupper() or not noun.tags or noun.tags[0].tag.POS != "NOUN":
+        return False
+    for p in noun.tags:
+        t = p.tag
+        if t.POS != "NOUN" or t.case != "nomn" or "Abbr" in t:
+            continue
+        if v.number and t.number and v.number != t.number:
+            continue
+        if v.number == "sing" and v.gender and t.gender and v.gender != t.gender:
+            continue
+        return True
+    return False
+
+
+def _in_pp(words: list[_Word], i: int) -> bool:
+    for j in range(i - 1, -1, -1):
+        w = words[j]
+        if w.has("PREP"):
+            return True
+        if not (w.has("ADJF") or w.has("PRTF") or w.has("NUMR") or w.lemma == "и"):
+            return False
+    return False
+
+
+def _genitive(w: _Word) -> bool:
+    return w.has("ADJF", "gent") or w.has("NOUN", "gent")
+
+
+def _genitive_run(words: list[_Word], i: int) -> int:
+    j = i
+    while (
+        j < len(words)
+        and j - i < GENITIVE_RUN
+        and (words[j].has("ADJF", "gent") or words[j].has("NOUN", "gent"))
+    ):
+        j += 1
+    return j
+
+
+def _phrase(words: list[_Word], i: int) -> str:
+    end = _genitive_run(words, i + 1)
+    text = " ".join(w.text for w in words[i:end])
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:
+    m = re.search(r"между\s+(\w+(?:\s+\w+)?)\s+и\s+(\w+(?:\s+\w+)?)", text[s_start : f.char_start])
+    if m:
+        return f"{_geo_name(m.group(1))}–{_geo_name(m.group(2))}"
+    if analysis is not None and getattr(analysis, "entities", None):
+        ents = [
+            e
+            for e in analysis.entities
+            if e.type in {"LOC", "ORG"}
+            and s_start <= e.start < f.char_start
+            and not is_currency_country(text, e.start, e.end)
+        ]
+        return ents[-1].normal if ents else None
+    geo = [i for i, w in enumerate(left) if _is_geo(w)]
+    loc = [i for i in geo if i and left[i - 1].lemma in {"в", "во"}]
+    if loc:
+        return _geo_name(left[loc[-1]].text)
+    geo = [i for i in geo if not (i and left[i - 1].lemma in {"из", "от", "данные"})]
+    return _geo_name(left[geo[0]].text) if geo else None
+
+
+def _is_geo(w: _Word) -> bool:
+    return w.text[:1].isupper() and bool(w.tags) and "Geox" in w.tags[0].tag
+
+
+def _geo_name(words: str) -> str:
+    if words.isupper():
+        return words
+    return nominative(words)

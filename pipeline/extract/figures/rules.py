@@ -1,0 +1,256 @@
+"""What is not a figure, as named rules: each has a predicate over a read-only `FigureContext` and a
+positive and a negative example (the candidate in curly braces; tests/test_rules.py runs them).
+
+`NOT_A_FIGURE` applies to every candidate; `NOT_A_BARE_FIGURE` only to numbers without a unit, which
+may still become counts ("их общее число составляет 2543") and so are filtered before linking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from pipeline import lexicon
+from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.figures.scan import _MONTHS, _MONTHS_EN
+from pipeline.extract.figures.words import _Word
+from pipeline.extract.skeleton import Rule, first_rejecting
+
+BEFORE_CHARS, AFTER_CHARS = 30, 20  # context the rules read around a candidate
+PHONE_REACH = 20  # characters around a candidate searched for a phone number
+BRACKET_REACH = 40  # characters searched for the brackets of a reference list "[9, 10]"
+LINK_REACH = 40  # characters after a number searched for a reference's link
+YEARS = (1800, 2100)  # a bare integer in this range is a year
+FOOTNOTE_MAX = 100  # footnote markers are small numbers
+ROW_NUMBERS = 3  # a line with this many numbers (and no more words) is a row of a table
+
+_PHONE = re.compile(r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}")
+_REF_BEFORE = re.compile(
+    r"(?:\b(?i:" + "|".join(lexicon.REFERENCE_ABBRS) + r")\.|№|\bN"
+    r"|\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}\\w*" for w in lexicon.REFERENCE_STEMS)
+    + r"|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
+)
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + "|" + _MONTHS_EN + r")[а-я]*\s*$", re.I)
+_MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
+_LONG_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
+_SPAN_WORDS = set(lexicon.TIME_NOUNS) | {"раз"}
+_HEADING = re.compile(r"\s*(?:[А-ЯЁA-Z]\w*|[\d\s.]*)\s*")
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """A candidate figure with the text and dates around it; rules read it and never change it."""
+
+    text: str
+    fact: FigureFact
+    dates: tuple[DateFact, ...] = ()
+
+    @cached_property
+    def before(self) -> str:
+        return self.text[max(0, self.fact.char_start - BEFORE_CHARS) : self.fact.char_start]
+
+    @cached_property
+    def after(self) -> str:
+        return self.text[self.fact.char_end : self.fact.char_end + AFTER_CHARS]
+
+    @cached_property
+    def line_start(self) -> int:
+        return self.text.rfind("\n", 0, self.fact.char_start) + 1
+
+    @cached_property
+    def line(self) -> str:
+        end = self.text.find("\n", self.fact.char_end)
+        return self.text[self.line_start : end if end >= 0 else len(self.text)]
+
+    @property
+    def bare(self) -> bool:
+        return self.fact.unit is None
+
+
+def _in_date(c: FigureContext) -> bool:
+    return any(d.char_start < c.fact.char_end and c.fact.char_start < d.char_end for d in c.dates)
+
+
+def _in_phone(c: FigureContext) -> bool:
+    f = c.fact
+    near = _PHONE.search(c.text, max(0, f.char_start - PHONE_REACH), f.char_end + PHONE_REACH)
+    return bool(near and near.start() <= f.char_start and f.char_end <= near.end())
+
+
+def _in_reference_list(c: FigureContext) -> bool:
+    """Inside a reference list like "[9, 10]" or "[2-6]"."""
+    pos = c.fact.char_start
+    left = c.text.rfind("[", max(0, pos - BRACKET_REACH), pos)
+    if left < 0 or "]" in c.text[left:pos]:
+        return False
+    right = c.text.find("]", pos, pos + BRACKET_REACH)
+    return right >= 0 and re.fullmatch(r"[\d\s,;–—-]*", c.text[left + 1 : right]) is not None
+
+
+def _number_row(c: FigureContext) -> bool:
+    numbers = len(_NUMBER_TOKEN.findall(c.line))
+    return numbers >= ROW_NUMBERS and numbers >= len(_LONG_WORD.findall(c.line))
+
+
+def _bare_year(c: FigureContext) -> bool:
+    v = c.fact.value
+    return YEARS[0] <= v <= YEARS[1] and v.is_integer() and not re.match(r"\s+[а-яё]", c.after)
+
+
+def _next_lemma(after: str) -> str:
+    m = re.match(r"[\s-]*([А-Яа-яЁё]+)", after)
+    return "" if m is None else "лет" if m.group(1).lower() == "лет" else _Word(0, 0, m.group(1)).lemma
+
+
+def _heading_number(c: FigureContext) -> bool:
+    prefix = c.text[c.line_start : c.fact.char_start]
+    return bool(_HEADING.fullmatch(prefix) and re.match(r"\.\s+[А-ЯЁA-Z]", c.after))
+
+
+def _footnote_after_quote(c: FigureContext) -> bool:
+    closed = re.search(r"[»\")”]\s*$", c.before)
+    return bool(closed and c.fact.value < FOOTNOTE_MAX and re.match(r"\s*[.,;:\n]|$", c.after))
+
+
+def _section_number(c: FigureContext) -> bool:
+    return bool(re.match(r"\d+\.\d+\.", c.text[c.fact.char_start : c.fact.char_end + 1]))
+
+
+def _counts_a_territory(c: FigureContext) -> bool:
+    """A number before a country's name counts nothing: a table row read as text ("4428 США")."""
+    from pipeline.extract.territories import resolve_territory
+
+    f = c.fact
+    if f.unit != "COUNT" or not f.counted:
+        return False
+    noun = c.text[f.char_start : f.char_end].split()[-1]
+    return noun[:1].isupper() and resolve_territory(noun) is not None
+
+
+NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
+    Rule("inside_date", _in_date, "Китай с {2010} г. является партнером", "выручка {2010 млн руб.} за год"),
+    Rule("inside_phone", _in_phone, "телефон +7 (495) {123}-45-67", "выручка {123 млн руб.} в год"),
+    Rule(
+        "year_after_month",
+        lambda c: bool(_MONTH_BEFORE.search(c.before)),
+        "opened on 1 December {2019}",
+        "в сумме {2019 млн руб.}",
+    ),
+    Rule(
+        "reference_label",
+        lambda c: bool(_REF_BEFORE.search(c.before)),
+        "как показано на рис. {3} ниже",
+        "как показано на {3 рисунках} ниже",
+    ),
+    Rule("reference_list", _in_reference_list, "при участии АТУРК [{9}, 10].", "около {9 млн руб.} [10]."),
+    Rule(
+        "counts_a_territory",
+        lambda c: _counts_a_territory(c),
+        "Франция 1182 {4428 США} 3780",
+        "{17 технопарков}",
+    ),
+)
+
+NOT_A_BARE_FIGURE: tuple[Rule[FigureContext], ...] = (
+    Rule(
+        "line_start",
+        lambda c: c.bare and not c.text[c.line_start : c.fact.char_start].strip(),
+        "конец страницы\n{64} \n",
+        "всего {64}, из которых",
+    ),
+    Rule(
+        "contents_page",
+        lambda c: c.bare and bool(re.search(r"[.…]{2,}\s*$|\b(?:[CcPp]|pp|Paper|Vol)[.:]\s*$", c.before)),
+        "Анализ ....... {33}",
+        "Анализ показал {33}, а",
+    ),
+    Rule(
+        "angle_footnote",
+        lambda c: c.bare and c.before.endswith("<") and c.after.startswith(">"),
+        "в мировую экономику <{14}>.",
+        "в мировую экономику {14}.",
+    ),
+    Rule(
+        "before_link",
+        lambda c: c.bare and bool(re.search(r"https?://|doi", c.text[c.fact.char_end :][:LINK_REACH], re.I)),
+        "Cities, {97}, 102523. https://doi.org/10.1016",
+        "всего {97}, остальные",
+    ),
+    Rule(
+        "section_number",
+        lambda c: c.bare and _section_number(c),
+        "подробнее в {2.2}. Развитие",
+        "итог {2.2}, а",
+    ),
+    Rule(
+        "reference_pages",
+        lambda c: c.bare and bool(re.search(r"\d\s*\(\d+\),\s*$|\)[,:]\s*$", c.before)),
+        "Economics, 40(5), {49—73}.",
+        "значения {49—73}, а",
+    ),
+    Rule(
+        "volume_issue",
+        lambda c: c.bare and bool(re.match(r"\(\d", c.after)),
+        "Geograficheskaya, {85}(4), 485–499.",
+        "всего {85} (около)",
+    ),
+    Rule(
+        "bracketed_label",
+        lambda c: c.bare and bool(re.search(r"\(\s*$", c.before) and re.match(r"\s*\)", c.after)),
+        "уравнение ({1}) показывает",
+        "уравнение {1} показывает",
+    ),
+    Rule("number_row", lambda c: c.bare and _number_row(c), "12 15 {17} 21", "их было {17}, а стало больше"),
+    Rule(
+        "day_or_case_ending",
+        lambda c: c.bare and bool(_MONTH_AFTER.match(c.after)),
+        "встреча {20} декабря",
+        "ровно {20}, и",
+    ),
+    Rule("bare_year", lambda c: c.bare and _bare_year(c), "{2005} Науки о жизни", "составило {1500} и"),
+    Rule(
+        "duration",
+        lambda c: c.bare and _next_lemma(c.after) in _SPAN_WORDS,
+        "за последние {13} лет",
+        "последние {13} из",
+    ),
+    Rule(
+        "heading_number",
+        lambda c: c.bare and _heading_number(c),
+        "Выводы {1}. Развитие",
+        "в итоге {1}. Развитие",
+    ),
+    Rule(
+        "footnote_after_quote",
+        lambda c: c.bare and _footnote_after_quote(c),
+        "«Стратегия до 2020 года» {3}.",
+        "«Стратегия» {300}.",
+    ),
+    Rule(
+        "after_latin_word",
+        lambda c: c.bare and bool(re.search(r"[A-Za-z]\s*$", c.before)),
+        "по Porter {5} отмечает",
+        "по Портеру {5} отмечает",
+    ),
+)
+
+RULES = NOT_A_FIGURE + NOT_A_BARE_FIGURE
+
+
+def keep(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
+    """Whether no rule rejects a candidate figure."""
+    return first_rejecting(RULES, FigureContext(text, f, tuple(dates))) is None
+
+
+def example_context(text: str, start: int, end: int) -> FigureContext:
+    """The context of the candidate the scanner finds at text[start:end] (tests of the examples)."""
+    from pipeline.extract.dates import extract_dates
+    from pipeline.extract.figures.scan import _scan
+    from pipeline.extract.numbers import parse_number
+
+    found = [f for f in _scan(text, 0, []) if (f.char_start, f.char_end) == (start, end)]
+    fact = found[0] if found else FigureFact(start, end, parse_number(text[start:end]) or 0.0, None)
+    return FigureContext(text, fact, tuple(extract_dates(text)))

@@ -1,0 +1,335 @@
+"""`observations`: the analyst's table, one row per figure or numeric table cell with an indicator.
+
+Text rows come from `figures` whose `indicator` is set (with their subject, period and base period).
+Table rows come from numeric cells as `table_labels.labelled_cells` reads them (header rows, year
+sections, unit column). The indicator comes from the row label, then the column label; the caption
+names it only when those just say where, when, which product or group, what kind of value, or
+"Всего", and a product or group under an indicator named elsewhere becomes a breakdown in
+`measure` ("Объем экспорта — Злаки"). Period, territory and kind come from the labels, then the
+caption; a date after "к", "против", "относительно" or "по сравнению с" ("в % к августу 2016г.")
+is the base period, not the period. `observation_id` is derived from the source row (stable).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+
+from pipeline.extract.dates import extract_dates
+from pipeline.extract.facts import DateFact
+from pipeline.extract.figure_context import compact_iso
+from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicators, unit_class, words_of
+from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
+from pipeline.extract.tables import label_unit
+from pipeline.extract.territories import Territory, find_territories
+from pipeline.nlp.morph import parses
+from pipeline.schema import conform
+
+__all__ = ["build_observations", "label_kind", "label_period"]
+
+ID_LENGTH = 16
+LABEL_CACHE = 20_000
+BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
+LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+# Adjectives before an indicator that do not narrow it ("совокупный объем экспорта" is all exports)
+NEUTRAL = frozenset({
+    "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
+    "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
+})  # fmt: skip
+TOTAL = re.compile(r"\W*(?:всего|итого|в том числе|в т\.\s?ч\.|из них|total)\W*", re.I)  # a row of the whole
+# unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
+RELATIVE_CLASSES = frozenset({"percent", "times", None})
+YEAR_SPAN = re.compile(r"\d\s*[-–—]\s*\d")
+DANGLING = re.compile(r"(?:\s+(?:в|за|на|к|по|с|до)|\s*/)$", re.I)  # left by a removed date
+UNREVIEWED = "unreviewed"
+BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
+LABEL_PART = re.compile(r"\s*[/\n|]\s*")
+BASE_MARKER = re.compile(
+    r"(?:\bк|\bпротив|относительно|по сравнению с|в сравнении с)\s+(?:уровню\s+)?$", re.I
+)
+TO_DATE = re.compile(r"к\s", re.I)
+RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?)\s*$", re.I)
+# Label words that tell what kind of value a column holds; checked in this order.
+KIND_MARKERS = (
+    ("share", re.compile(r"к итогу|%\s*от\b|\bдоля|\bдоли|удельный вес|\bструктур", re.I)),
+    ("target", re.compile(r"план|прогноз|целев|ожида", re.I)),
+    (
+        "change",
+        re.compile(r"%\s*к\b|в процентах к|\bтемп|\bприрост|\bиндекс|\bизменени|\bроста?\b|\bдинамик", re.I),
+    ),
+)
+CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
+FIGURE_COLUMNS = (
+    "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
+    "value_scaled", "unit", "qualifier", "kind", "base_period", "doc_id", "page",
+)  # fmt: skip
+
+
+def _id(*parts: object) -> str:
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:ID_LENGTH]
+
+
+def _present(value: object) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and value != value)
+
+
+def build_observations(
+    figures: pd.DataFrame | None,
+    table_cells: pd.DataFrame | None,
+    tables: pd.DataFrame | None,
+    default_subject: Territory | None = None,
+) -> pd.DataFrame:
+    """The `observations` rows of one or more documents (schema "observations").
+
+    `default_subject` (the document's territory, `territories.document_territory`) is the
+    subject of table cells whose labels and caption name none.
+    """
+    rows = _text_rows(figures) + _table_rows(table_cells, tables, default_subject)
+    return conform("observations", rows)
+
+
+def _text_rows(figures: pd.DataFrame | None) -> list[dict]:
+    if figures is None or figures.empty or "indicator" not in figures:
+        return []
+    rows = []
+    for f in figures[figures["indicator"].notna()].to_dict("records"):
+        row = {c: f.get(c) for c in FIGURE_COLUMNS}
+        row |= {
+            "observation_id": _id("obs", "text", f["figure_id"]),
+            "indicator": f["indicator"],
+            "source": "text",
+            "figure_id": f["figure_id"],
+            "review_status": f.get("review_status") if _present(f.get("review_status")) else UNREVIEWED,
+        }
+        rows.append(row)
+    return rows
+
+
+def _table_rows(
+    cells: pd.DataFrame | None, tables: pd.DataFrame | None, default: Territory | None
+) -> list[dict]:
+    if cells is None or cells.empty:
+        return []
+    captions = {}
+    if tables is not None and not tables.empty:
+        captions = dict(zip(tables["table_id"], tables["caption"], strict=True))
+    rows = []
+    by_table: dict[str, list[dict]] = {}
+    for record in cells.to_dict("records"):
+        by_table.setdefault(record["table_id"], []).append(record)
+    for table_id, group in by_table.items():
+        caption = captions.get(table_id)
+        caption = str(caption) if _present(caption) and str(caption).strip() else None
+        for cell in labelled_cells(group, caption):
+            row = _cell_row(cell, caption, default)
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
+def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
+    """Row label, column label, the row's unit text and — when the cell's own labels only say
+    where, when or which product — the caption."""
+    own = [t for t in (_row_label(cell), cell.col_label) if t]
+    extra = [cell.unit_text] if cell.unit_text else []
+    if caption and all(_qualifies_only(label) for label in own):
+        return [*own, *extra, caption]
+    return [*own, *extra]
+
+
+def _specific(match: IndicatorMatch | None) -> bool:
+    return match is not None and not (match.indicator.breakdown or match.indicator.generic)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _dates(label: str) -> tuple[DateFact, ...]:
+    """Dates of a label with its parts in reading order (labels repeat over a table's cells)."""
+    return tuple(extract_dates(_dated(label)))
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _label_matches(label: str, unit: str | None) -> tuple[IndicatorMatch, ...]:
+    return tuple(find_indicators(words_of(label), unit))
+
+
+def _row_label(cell: LabelledCell) -> str | None:
+    """The row label with the year of its section ("Январь" under "2016г." → "Январь / 2016г.")."""
+    if cell.row_label and cell.section:
+        return f"{cell.row_label}{LABEL_JOIN}{cell.section}"
+    return cell.row_label
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _qualifies_only(label: str) -> bool:
+    """The label names a territory, a period, a product or a kind of value, not a quantity
+    ("Курская область", "2019 / I кв.", "Продукция химической промышленности", "В % к
+    соответствующему периоду предыдущего года", "Всего")."""
+    matches = _label_matches(label, ANY_UNIT)
+    if any(_specific(m) for m in matches):
+        return False
+    states = bool(matches) or label_kind([label]) != "level" or bool(TOTAL.fullmatch(label))
+    return states or bool(find_territories(label)) or bool(_dates(label))
+
+
+def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch, str | None] | None:
+    """(label, match, breakdown): the first label naming a specific indicator wins over one naming
+    a product, branch or group ("Злаки" × "Объем экспорта" → export, broken down by "Злаки"; "Страны
+    СНГ / экспорт" → export by "Страны СНГ"); a breakdown or a generic head alone needs a known
+    unit that fits it ("Зерно, тыс. т")."""
+    found = [(label, m) for label in labels for m in _label_matches(label, unit)]
+    specific = [f for f in found if _specific(f[1])]
+    if not specific and (not found or unit == ANY_UNIT):
+        return None
+    label, match = (specific or found)[0]
+    groups = [(lb, m) for lb in labels for m in _label_matches(lb, ANY_UNIT) if m.indicator.breakdown]
+    split = next(((lb, m) for lb, m in groups if (lb, m.start) != (label, match.start)), None)
+    if split is None:
+        return label, match, None
+    words = words_of(split[0])
+    return label, match, split[0] if split[0] != label else " ".join(words[split[1].start : split[1].end])
+
+
+def _breakdown_measure(label: str, breakdown: str | None, modifier: str | None) -> str:
+    """ "Объем экспорта — Злаки"; a narrowing adjective moves behind the dash in its dictionary
+    form ("Сырьевой экспорт" → "Экспорт — сырьевой")."""
+    if modifier:
+        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1))
+        return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
+    return _measure(label) + (f"{BREAKDOWN}{_measure(breakdown)}" if breakdown else "")
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _modifier(label: str, match: IndicatorMatch) -> str | None:
+    """An adjective right before the indicator's words that narrows it ("Сырьевой экспорт",
+    "товарного экспорта"), unless it names a territory or is NEUTRAL ("совокупный")."""
+    words = words_of(label)
+    if match.start == 0 or match.start > len(words):
+        return None
+    word = words[match.start - 1]
+    forms = parses(word)
+    if not forms or forms[0].tag.POS != "ADJF" or forms[0].normal_form in NEUTRAL or _territory(word):
+        return None
+    return word
+
+
+def _category(row_label: str | None, label: str) -> str | None:
+    """The row label as a breakdown of an indicator named elsewhere ("Руды, шлак и зола" under
+    the column "Объем экспорта"), unless it only names a territory or a period."""
+    if not row_label or row_label == label or not LETTER.search(row_label):
+        return None
+    return None if _territory(row_label) or _dates(row_label) else row_label
+
+
+def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None) -> dict | None:
+    labels = _labels(cell, caption)
+    unit = cell.unit if cell.unit is not None else ANY_UNIT
+    found = _indicator(labels, unit)
+    if found is None:
+        return None
+    label, match, product = found
+    modifier = None if product else _modifier(label, match)
+    breakdown = product or modifier or _category(_row_label(cell), label)
+    # the caption says when, where and what kind for every cell, even when it does not say what
+    context = labels if caption is None or caption in labels else [*labels, caption]
+    period, base = label_period(context)
+    subject = _subject(context) or default
+    return {
+        "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
+        "indicator": match.indicator.id,
+        "measure": _breakdown_measure(label, breakdown, modifier),
+        "subject_code": subject.code if subject else None,
+        "subject": subject.name if subject else None,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "period_precision": period.precision if period else None,
+        "value_scaled": cell.value * 10**cell.unit_mult,
+        "unit": cell.unit,
+        "qualifier": "=",
+        "kind": _kind(labels, context, cell.unit),
+        "base_period": compact_iso(base) if base else None,
+        "doc_id": cell.doc_id,
+        "page": cell.page,
+        "source": "table",
+        "table_id": cell.table_id,
+        "row": cell.row,
+        "col": cell.col,
+        "review_status": cell.review_status or UNREVIEWED,
+    }
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _measure(label: str) -> str:
+    """The label without a table number, its unit tail and its dates: "Таблица N 4 Темпы роста
+    объема экспорта РФ, ЦФО" → "Темпы роста объема экспорта РФ"; "Объем экспорта в 2018 г., млн.
+    долл. США" → "Объем экспорта"."""
+    parts = [p.strip() for p in label.split(LABEL_JOIN.strip()) if not _unit_only(p)] or [label]
+    label = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(parts).split()))
+    label = re.split(r"\s*[,(]\s*", label, maxsplit=1)[0]
+    for d in reversed(extract_dates(label)):
+        label = label[: d.char_start] + label[d.char_end :]
+    return DANGLING.sub("", " ".join(label.split())) or label
+
+
+def _unit_only(part: str) -> bool:
+    """A label part that only states a unit ("млн. долларов США", "тыс. человек")."""
+    return label_unit(part)[0] is not None and not _label_matches(part, ANY_UNIT) and not _territory(part)
+
+
+def _subject(labels: Iterable[str]) -> Territory | None:
+    return next((t for label in labels if (t := _territory(label)) is not None), None)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _territory(label: str) -> Territory | None:
+    spans = find_territories(label)
+    return spans[0].territory if spans else None
+
+
+def _dated(label: str) -> str:
+    """A label with its parts in reading order, a bare-year part last ("2019 / I кв." → "I кв. 2019 г.")."""
+    parts = [p for p in LABEL_PART.split(label.strip()) if p]
+    years = [m.group(1) for p in parts if (m := BARE_YEAR.match(p))]
+    rest = [p for p in parts if not BARE_YEAR.match(p)]
+    return " ".join(rest + [f"{y} гг." if YEAR_SPAN.search(y) else f"{y} г." for y in years[:1]])
+
+
+def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | None]:
+    """(period, base period) stated by the first labels that state them."""
+    period = base = None
+    for label in labels:
+        text = _dated(label)
+        for d in _dates(label):
+            is_base = _is_base(text, d)
+            if is_base and base is None:
+                base = d
+            elif not is_base and period is None:
+                period = d
+    return period, base
+
+
+def _is_base(text: str, d: DateFact) -> bool:
+    """The date follows a comparison marker ("по сравнению с 2016 г."), or is "к <date>" after a
+    percent or ratio ("в % к августу 2016г.": the date span itself starts with "к")."""
+    lead = text[max(0, d.char_start - BASE_REACH) : d.char_start]
+    if BASE_MARKER.search(lead):
+        return True
+    return bool(TO_DATE.match(text, d.char_start)) and bool(RATIO_BEFORE.search(lead))
+
+
+def _kind(labels: list[str], context: list[str], unit: str | None) -> str:
+    """The kind the cell's own labels state, else — for a percent, a ratio or a unitless value —
+    the caption's ("Отраслевая динамика экспорта"): an amount in roubles stays a level."""
+    kind = label_kind(labels)
+    if kind != "level" or (unit is not None and unit_class(unit) not in RELATIVE_CLASSES):
+        return kind
+    return label_kind(context)
+
+
+def label_kind(labels: Iterable[str]) -> str:
+    """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share)."""
+    text = " ".join(labels)
+    return next((kind for kind, marker in KIND_MARKERS if marker.search(text)), "level")

@@ -1,0 +1,167 @@
+"""The labels a numeric table cell really has, read from the tidy `table_cells` of one table.
+
+`table_cells` keep the parser's view: one header row as `col_label`, the first column as
+`row_label`. Tables of Russian papers often have more: header rows parsed as data ("2021 г.",
+"2022 г." under a spanning "Значение показателя"), a unit column ("Единица измерения": "млрд
+рублей", "% к 2020 году") and percent cells ("0,13%"). `labelled_cells` gives every data cell of a
+table its joined column label ("Значение показателя / 2021 г."), its row's unit text, the year of
+its section ("2016г." above rows "Январь", "Февраль"), its value (percent cells parsed) and its
+unit from those labels, with the header rows left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from pipeline.extract.tables import cell_value, label_unit
+
+__all__ = ["LabelledCell", "labelled_cells"]
+
+# A header that is only a year or a span of years: "2019", "2019 г.", "2018 - 2020".
+BARE_YEAR = re.compile(
+    r"^(?:на\s+)?((?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?)\s*(?:г\.?|гг\.?|год|года|годы)?$", re.I
+)
+UNIT_HEADER = re.compile(r"^\s*ед(?:\.|иниц[аы])?\s*(?:изм|измерения)", re.I)
+PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
+LABEL_JOIN = " / "
+UNIT_CACHE = 20_000
+PERCENT = "PERCENT"
+
+
+@dataclass(frozen=True)
+class LabelledCell:
+    table_id: str
+    doc_id: str
+    page: int
+    row: int
+    col: int
+    row_label: str | None
+    col_label: str | None  # header label joined with the header rows' texts of this column
+    unit_text: str | None  # the row's cell in a "Единица измерения" column
+    section: str | None  # the year of the section row above ("2016г." over "Январь", "Февраль" …)
+    value: float
+    unit: str | None
+    unit_mult: int
+    review_status: str | None = None
+
+
+def _text(value: object) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _value(text: str | None) -> tuple[float | None, bool]:
+    """(number, is a percent) of a cell text: "41782,1" → (41782.1, False), "0,13%" → (0.13, True)."""
+    if text is None:
+        return None, False
+    found = PERCENT_CELL.match(text)
+    if found:
+        return cell_value(found.group(1)), True
+    return cell_value(text), False
+
+
+def _is_header_text(text: str) -> bool:
+    return BARE_YEAR.match(text) is not None or _value(text)[0] is None
+
+
+def _header_rows(grid: dict[int, dict[int, str | None]]) -> list[int]:
+    """The leading rows that hold only labels (texts or years), not data."""
+    rows = []
+    for r in sorted(grid):
+        texts = [t for c, t in grid[r].items() if c > 0 and t]
+        if not texts or not all(_is_header_text(t) for t in texts):
+            break
+        rows.append(r)
+    return rows
+
+
+def _column_labels(cells: list[dict], grid: dict, headers: list[int]) -> dict[int, str | None]:
+    """Column → its header label and the header rows' texts, joined; a spanning header label
+    ("Значение показателя") is carried right over the columns its header rows split."""
+    labels: dict[int, str | None] = {}
+    for c in cells:
+        labels[int(c["col"])] = labels.get(int(c["col"])) or _text(c.get("col_label"))
+    out, carried = {}, None
+    for col in sorted(labels):
+        below = [grid[r].get(col) for r in headers if grid[r].get(col)]
+        label = labels[col] or (carried if below else None)
+        carried = label
+        out[col] = LABEL_JOIN.join(p for p in [label, *below] if p) or None
+    return out
+
+
+def _sections(grid: dict[int, dict[int, str | None]], headers: list[int]) -> dict[int, str]:
+    """Row → the year of the section it is in: a row whose first cell is only a year and whose
+    other cells hold no number ("2016г." above the months of 2016)."""
+    out, section = {}, None
+    for r in sorted(set(grid) - set(headers)):
+        first = grid[r].get(0)
+        numbers = [t for c, t in grid[r].items() if c > 0 and t and _value(t)[0] is not None]
+        if first and BARE_YEAR.match(first) and not numbers:
+            section = first
+        elif section:
+            out[r] = section
+    return out
+
+
+def _unit_column(col_labels: dict[int, str | None]) -> int | None:
+    return next((c for c, label in col_labels.items() if label and UNIT_HEADER.match(label)), None)
+
+
+def labelled_cells(cells: list[dict], caption: str | None = None) -> list[LabelledCell]:
+    """The data cells of one table (its `table_cells` rows as records) that hold a number, with
+    their effective labels and unit."""
+    grid: dict[int, dict[int, str | None]] = {}
+    for c in cells:
+        grid.setdefault(int(c["row"]), {})[int(c["col"])] = _text(c["text"])
+    headers = _header_rows(grid)
+    col_labels = _column_labels(cells, grid, headers)
+    unit_col = _unit_column(col_labels)
+    sections = _sections(grid, headers)
+    out = []
+    for c in cells:
+        row, col = int(c["row"]), int(c["col"])
+        if row in headers or col == unit_col:
+            continue
+        unit_text = grid[row].get(unit_col) if unit_col is not None else None
+        cell = _labelled(c, col_labels.get(col), unit_text, caption, sections.get(row))
+        if cell is not None:
+            out.append(cell)
+    return out
+
+
+@lru_cache(maxsize=UNIT_CACHE)
+def _unit(*labels: str | None) -> tuple[str | None, int]:
+    """`tables.label_unit`, cached (a table's labels repeat over its cells)."""
+    return label_unit(*labels)
+
+
+def _labelled(
+    c: dict, col_label: str | None, unit_text: str | None, caption: str | None, section: str | None
+) -> LabelledCell | None:
+    value, is_percent = _value(_text(c["text"]))
+    if value is None:
+        return None
+    row_label = _text(c.get("row_label"))
+    unit, mult = (PERCENT, 0) if is_percent else _unit(unit_text, col_label, row_label, caption)
+    return LabelledCell(
+        table_id=c["table_id"],
+        doc_id=c["doc_id"],
+        page=int(c["page"]),
+        row=int(c["row"]),
+        col=int(c["col"]),
+        row_label=row_label,
+        col_label=col_label,
+        unit_text=unit_text,
+        section=section,
+        value=value,
+        unit=unit,
+        unit_mult=mult,
+        review_status=_text(c.get("review_status")),
+    )

@@ -1,0 +1,320 @@
+"""The extraction lexicon: every unit, currency, sign, scale word, qualifier, month, time noun,
+counted-noun exclusion and abbreviation is one typed entry here.
+
+The figure grammar (`grammars.figures`), the date grammar's month forms (`grammars.dates`), the
+normalizers (`numbers`), the table-label unit parser (`tables`) and the figure filters are all
+built from these tables, so adding a unit or a currency sign is one entry (plus a test row).
+Spellings are lower case unless an entry lists them under `exact` (case matters: "кВ" is a
+kilovolt, "кв." a quarter or "квадратный").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit word: its code, class and every spelling that names it."""
+
+    code: str  # ISO 4217 for currencies; PERCENT, PP, TIMES, KM2, MW, ...
+    kind: (
+        str  # currency | percent | points | ratio | area | length | mass | volume | energy | power | voltage
+    )
+    lemmas: tuple[str, ...] = ()  # dictionary words, matched by lemma ("рубль")
+    abbrs: tuple[str, ...] = ()  # abbreviations, caseless; a written final dot is optional ("руб.")
+    signs: tuple[str, ...] = ()  # one-character symbols ("₽"); a currency sign may precede the amount
+    codes: tuple[str, ...] = ()  # Latin codes, exact case ("USD")
+    # one-token spellings with non-letters or significant case ("км²", "кв. км", "кВ"); case
+    # matters only when the spelling holds a capital
+    exact: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()  # lemma sequences ("процентный", "пункт")
+    compound: str | None = None  # stem of a number-unit adjective ("70-процентный")
+    coin: bool = False  # a hundredth of the currency ("коп.", "центов")
+    free: bool = True  # may follow any amount; False: only in its own grammar rule ("в 2 раза")
+
+
+UNITS: tuple[Unit, ...] = (
+    # currencies
+    Unit("RUB", "currency", ("рубль",), ("руб.", "р."), ("₽",), ("RUB",), compound="рубл"),
+    Unit("RUB", "currency", ("копейка",), ("коп.",), coin=True),
+    Unit("USD", "currency", ("доллар",), ("долл.",), ("$",), ("USD",), compound="доллар"),
+    Unit("USD", "currency", ("цент",), coin=True),
+    Unit("EUR", "currency", ("евро",), (), ("€",), ("EUR",), compound="евро"),
+    Unit("EUR", "currency", ("евроцент",), coin=True),
+    Unit("CNY", "currency", ("юань",), (), ("¥",), ("CNY",), compound="юан"),
+    Unit("GBP", "currency", ("фунт",), (), ("£",), ("GBP",)),
+    Unit("JPY", "currency", ("иена", "йена"), codes=("JPY",)),
+    Unit("UAH", "currency", ("гривна",)),
+    Unit("KZT", "currency", ("тенге",), signs=("₸",)),
+    Unit("CHF", "currency", ("франк",)),
+    Unit("INR", "currency", ("рупия",)),
+    Unit("SEK", "currency", ("крона",)),
+    # shares and ratios
+    Unit("PERCENT", "percent", ("процент", "процентный"), ("проц.",), ("%",), compound="процент"),
+    Unit("PP", "points", abbrs=("п.п.", "пп."), phrases=(("процентный", "пункт"),)),
+    Unit("TIMES", "ratio", ("раз",), free=False),
+    # physical quantities
+    Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
+    Unit("M2", "area", exact=("м²", "м2", "кв. м", "кв.м")),
+    Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
+    Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
+    Unit("HA", "area", ("гектар",), ("га",)),
+    Unit("KM", "length", ("километр",), ("км",)),
+    Unit("TONNE", "mass", ("тонна",), ("т",)),
+    Unit("KG", "mass", ("килограмм",), ("кг",)),
+    Unit("MW", "power", ("мегаватт",), exact=("МВт",)),
+    Unit("KW", "power", ("киловатт",), exact=("кВт",)),
+    Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
+    Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
+    Unit("MVA", "power", exact=("МВА",)),
+)
+
+# Adjectives that turn a generic currency word into a specific one ("гонконгских долларов").
+CURRENCY_ADJECTIVES: dict[str, str] = {
+    "гонконгский": "HKD", "сингапурский": "SGD", "австралийский": "AUD", "канадский": "CAD",
+    "новозеландский": "NZD", "тайваньский": "TWD", "норвежский": "NOK", "шведский": "SEK",
+    "датский": "DKK", "чешский": "CZK", "швейцарский": "CHF", "белорусский": "BYN",
+}  # fmt: skip
+# Words after a currency that belong to it ("долл. США", "фунтов стерлингов").
+CURRENCY_TAILS: tuple[str, ...] = ("сша", "стерлинг")
+
+
+@dataclass(frozen=True)
+class Scale:
+    power: int  # power of ten
+    lemma: str
+    abbr: str
+
+
+SCALES: tuple[Scale, ...] = (
+    Scale(3, "тысяча", "тыс"),
+    Scale(6, "миллион", "млн"),
+    Scale(9, "миллиард", "млрд"),
+    Scale(12, "триллион", "трлн"),
+)
+
+
+# Prefixes that halve a scale word: "полмиллиона", "полумиллиона", "полтысячи" (0.5 × scale).
+HALF_PREFIXES: tuple[str, ...] = ("полу", "пол")
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """Words before an amount that bound it: "более" → ">" (`before`/`after`: optional words)."""
+
+    code: str  # = ~ > >= < <=
+    heads: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()  # fixed word sequences
+
+
+QUALIFIERS: tuple[Qualifier, ...] = (
+    Qualifier(">", ("более", "свыше", "больше", "сверх", "выше"), ("чуть",), ("чем",)),
+    Qualifier(
+        ">=",
+        phrases=(("не", "менее"), ("не", "меньше"), ("не", "ниже"), ("минимум",), ("как", "минимум"))
+        + (("по", "меньшей", "мере"),),
+    ),
+    Qualifier("<", ("менее", "меньше", "ниже"), after=("чем",)),
+    Qualifier(
+        "<=",
+        phrases=(("не", "более"), ("не", "больше"), ("не", "выше"), ("не", "свыше"), ("до",), ("максимум",)),
+    ),
+    Qualifier(
+        "~", ("около", "порядка", "примерно", "приблизительно", "почти", "ориентировочно"), after=("до",)
+    ),
+)
+# Words other than qualifiers that may open a figure: "от 5 до 7", "в 2 раза".
+FIGURE_OPENERS: tuple[str, ...] = ("от", "в")
+
+
+@dataclass(frozen=True)
+class Month:
+    number: int
+    stem: str
+    declension: str  # soft ("январь"), hard ("март") or may ("май")
+    english: str
+
+
+MONTH_ENDINGS: dict[str, tuple[str, ...]] = {  # nomn, gent, datv, ablt, loct
+    "soft": ("ь", "я", "ю", "ём|ем", "е"),
+    "hard": ("", "а", "у", "ом", "е"),
+    "may": ("й", "я", "ю", "ем", "е"),
+}
+MONTHS: tuple[Month, ...] = (
+    Month(1, "январ", "soft", "January"), Month(2, "феврал", "soft", "February"),
+    Month(3, "март", "hard", "March"), Month(4, "апрел", "soft", "April"),
+    Month(5, "ма", "may", "May"), Month(6, "июн", "soft", "June"), Month(7, "июл", "soft", "July"),
+    Month(8, "август", "hard", "August"), Month(9, "сентябр", "soft", "September"),
+    Month(10, "октябр", "soft", "October"), Month(11, "ноябр", "soft", "November"),
+    Month(12, "декабр", "soft", "December"),
+)  # fmt: skip
+
+# Words for a part of a period ("в конце 2018 г."): the date keeps the period's span.
+DATE_PARTS: dict[str, str] = {
+    "начале": "start", "начала": "start", "начало": "start",
+    "середине": "middle", "середины": "middle", "середина": "middle",
+    "конце": "end", "конца": "end", "конец": "end", "концу": "end",
+    "исходе": "end",
+}  # fmt: skip
+
+# Nouns of time spans: "13 лет", "3 месяца" are durations, not figures.
+TIME_NOUNS: tuple[str, ...] = (
+    "год", "лет", "лето", "день", "сутки", "неделя", "месяц", "квартал", "полугодие", "час", "минута",
+    "секунда", "век", "столетие", "десятилетие",
+)  # fmt: skip
+TIME_ABBRS: tuple[str, ...] = ("г", "гг", "ч", "с")
+# Nouns that name a period or a frame, never what a figure measures ("в 2019 году (около 25%)").
+PERIOD_NOUNS: tuple[str, ...] = ("год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог")
+
+# Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года").
+BASE_CUES: tuple[str, ...] = (
+    "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
+    "относительно", "по отношению к", "против", "к соответствующему периоду", "к аналогичному периоду",
+    "чем в", "чем",
+)  # fmt: skip
+
+# Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
+# they name the change, not the measured thing ("рост экспорта" measures "экспорт").
+CHANGE_NOUNS: tuple[str, ...] = (
+    "рост", "прирост", "снижение", "увеличение", "сокращение", "падение", "повышение", "понижение",
+    "изменение", "темп",
+)  # fmt: skip
+CHANGE_VERBS: tuple[str, ...] = (
+    "вырасти", "возрасти", "увеличиться", "снизиться", "сократиться", "уменьшиться", "упасть",
+    "повыситься", "понизиться", "подорожать", "подешеветь", "прибавить", "потерять", "расти",
+    "увеличивать", "увеличить", "сократить", "снизить", "уменьшить", "вырастать", "подняться",
+    "подниматься", "опуститься", "опускаться", "возрастать", "увеличиваться", "сокращаться",
+    "снижаться", "уменьшаться", "повышаться", "понижаться",
+)  # fmt: skip
+
+# Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").
+COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
+# Other words after a number that are never what it counts (references, layout).
+NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис")
+# Latin capitals after a number that are not a counted abbreviation ("9 тыс. PhD" is counted).
+NOT_COUNTED_LATIN: tuple[str, ...] = ("ISO", "GDP")
+# Abbreviations of counted nouns in table labels ("тыс. чел.").
+COUNTED_ABBRS: dict[str, str] = {"чел": "человек"}
+
+# Abbreviations that end with a dot inside a sentence (no sentence break after them).
+ABBREVIATIONS: tuple[str, ...] = (
+    "т", "рис", "табл", "им", "ул", "с", "стр", "ср", "см", "пр", "тел", "п", "ст", "обл", "кв",
+    "пос", "ред", "англ", "франц", "нем", "проф", "акад", "ч",
+)  # fmt: skip
+# Reference words before a number that make it a label, not a figure ("рис. 3", "Таблица 2").
+REFERENCE_ABBRS: tuple[str, ...] = (
+    "рис", "табл", "стр", "с", "п", "ст", "гл", "ч", "прил", "вып", "разд", "илл", "сх", "т", "vol",
+    "no", "pp", "p", "fig",
+)  # fmt: skip
+REFERENCE_STEMS: tuple[str, ...] = (
+    "рисун", "табли", "страниц", "глав", "раздел", "пункт", "стать", "приложени", "схем", "график",
+    "диаграмм", "формул",
+)  # fmt: skip
+
+NUMBER_WORDS: dict[str, float] = {
+    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
+    "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16,
+    "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30,
+    "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80,
+    "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
+    "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+    "полтора": 1.5, "полтораста": 150,
+}  # fmt: skip
+
+
+# --- views derived from the tables above ------------------------------------------------------
+
+
+def free_units() -> tuple[Unit, ...]:
+    return tuple(u for u in UNITS if u.free)
+
+
+def currency_units() -> tuple[Unit, ...]:
+    return tuple(u for u in UNITS if u.kind == "currency")
+
+
+CURRENCIES = frozenset(u.code for u in currency_units()) | frozenset(CURRENCY_ADJECTIVES.values())
+SIGNS = "".join(s for u in UNITS for s in u.signs if u.kind == "currency")
+
+
+def unit_kind(code: str | None) -> str | None:
+    """Class of a unit code: "currency" for every currency, else the entry's kind ("area", ...)."""
+    if code in CURRENCIES:
+        return "currency"
+    return next((u.kind for u in UNITS if u.code == code), None)
+
+
+def key(word: str) -> str:
+    """Look-up form of a unit or scale spelling: lower case, one space, no final dot."""
+    word = word.lower().replace("ё", "е").replace("&nbsp;", " ")
+    return re.sub(r"\.\s+", ".", " ".join(word.split())).rstrip(".")
+
+
+@cache
+def unit_codes() -> dict[str, str]:
+    """Code by look-up form of every caseless spelling (lemma, abbreviation, sign, code)."""
+    out: dict[str, str] = {}
+    for u in UNITS:
+        caseless = [s for s in u.exact if s == s.lower()]
+        for spelling in (*u.lemmas, *u.abbrs, *u.signs, *u.codes, *caseless, *map(" ".join, u.phrases)):
+            out[key(spelling)] = u.code
+    return out
+
+
+@cache
+def exact_codes() -> dict[str, str]:
+    """Code by spelling for the entries whose case matters ("кВ", "МВт")."""
+    return {s: u.code for u in UNITS for s in u.exact if s != s.lower()}
+
+
+@cache
+def coin_words() -> frozenset[str]:
+    return frozenset(key(s) for u in UNITS if u.coin for s in (*u.lemmas, *u.abbrs))
+
+
+@cache
+def compound_units() -> dict[str, str]:
+    """Unit code by the stem of a number-unit adjective ("процент" → PERCENT)."""
+    return {u.compound: u.code for u in UNITS if u.compound}
+
+
+@cache
+def scale_powers() -> dict[str, int]:
+    return {k: s.power for s in SCALES for k in (s.lemma, s.abbr)}
+
+
+@cache
+def month_forms() -> dict[str, dict[str, int]]:
+    """Month number by word form, per case ("nomn", "gent", "datv", "ablt", "loct")."""
+    cases = ("nomn", "gent", "datv", "ablt", "loct")
+    out: dict[str, dict[str, int]] = {case: {} for case in cases}
+    for m in MONTHS:
+        for case, ending in zip(cases, MONTH_ENDINGS[m.declension], strict=True):
+            out[case].update(dict.fromkeys((m.stem + e for e in ending.split("|")), m.number))
+    return out
+
+
+def month_lemmas() -> tuple[str, ...]:
+    return tuple(m.stem + MONTH_ENDINGS[m.declension][0] for m in MONTHS)
+
+
+def qualifier_words() -> frozenset[str]:
+    """Every word a qualifier phrase can hold."""
+    words = {w for q in QUALIFIERS for w in (*q.heads, *q.before, *q.after)}
+    return frozenset(words | {w for q in QUALIFIERS for p in q.phrases for w in p})
+
+
+@cache
+def not_counted() -> frozenset[str]:
+    """Lemmas a number never counts: time nouns, months, scale words, unit words, references."""
+    words = {*TIME_NOUNS, *TIME_ABBRS, *month_lemmas(), *NOT_COUNTED_WORDS}
+    words |= {w for s in SCALES for w in (s.lemma, s.abbr)}
+    words |= {key(w) for u in UNITS for w in (*u.lemmas, *u.abbrs) if "." not in key(w)}
+    words |= {w for u in UNITS for p in u.phrases for w in p} | set(CURRENCY_TAILS)
+    return frozenset(words - set(COUNTED_NOUNS))

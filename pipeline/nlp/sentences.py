@@ -1,0 +1,44 @@
+"""Sentence repair shared by every extractor: natasha's splits after abbreviations are re-joined.
+
+natasha splits "692,9 млн. долл. США" after "долл." and "9 тыс. PhD" after "тыс."; a piece
+continues the previous one when that ends with ";" or "," or an abbreviation's dot and the piece
+does not start with a Cyrillic capital, and always after an initial ("М. Портер") or before a
+currency's tail ("США"). The abbreviations come from `pipeline.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline import lexicon
+
+_DOTTED_WORD = re.compile(r"(\w+)\.$")
+_CAPITAL_START = re.compile(r"[«\"(]?[А-ЯЁ]")
+_ABBREVIATIONS = (
+    set(lexicon.ABBREVIATIONS)
+    | {s.abbr for s in lexicon.SCALES}
+    | {lexicon.key(a) for u in lexicon.currency_units() for a in u.abbrs if a.endswith(".")}
+)
+_TAILS = tuple(t.upper() for t in lexicon.CURRENCY_TAILS if len(t) == len("сша"))
+
+
+def rejoin(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence bounds with the pieces that continue a previous sentence joined to it."""
+    out: list[tuple[int, int]] = []
+    for a, b in bounds:
+        if out and continues(text, out[-1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def continues(text: str, prev: tuple[int, int], start: int) -> bool:
+    """Whether the piece at `start` continues the sentence `prev` (see the module docstring)."""
+    tail = text[prev[0] : prev[1]].rstrip()
+    word = _DOTTED_WORD.search(tail)
+    if text.startswith(_TAILS, start) or (word and word.group(1).isupper() and len(word.group(1)) == 1):
+        return True
+    if _CAPITAL_START.match(text[start : start + 2]):
+        return False
+    return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS)

@@ -1,0 +1,85 @@
+"""Figure context through the production path (`extract_page`: real dates and NLP): typed period,
+comparison base, territory (never a currency's country), indicator and links."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract_page, extract_text
+
+
+def figure(text: str, quote: str):
+    facts = extract_page(text)
+    found = [f for f in facts.figures if text[f.char_start : f.char_end] == quote]
+    assert found, [text[f.char_start : f.char_end] for f in facts.figures]
+    return found[0]
+
+
+def test_base_period_is_not_the_period():
+    text = "В 2019 году объем производства составил 104,2% к уровню 2018 года."
+    f = figure(text, "104,2%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2019-01-01", "2019-12-31", "2018")
+
+
+def test_comparison_with_chem():
+    text = "В июле 2017г. занятых было меньше, чем в июле 2016г. на 835 тыс.человек."
+    f = figure(text, "835 тыс.человек")
+    assert (f.period_start, f.base_period) == ("2017-07-01", "2016-07")
+
+
+def test_change_over_a_range_is_for_its_last_year_against_the_first():
+    text = "За период 2010 - 2018 гг. рост производства мяса составил более 6 раз."
+    f = figure(text, "более 6 раз")
+    assert (f.period_start, f.period_end, f.base_period, f.period) == (
+        "2018-01-01",
+        "2018-12-31",
+        "2010",
+        "2010/2018",
+    )
+
+
+def test_month_named_earlier_on_the_page_sets_the_period():
+    text = (
+        "В августе 2017г., как и в июле, снижение цен отмечалось на треть товаров.\n"
+        "Существенное влияние оказало удешевление овощей. Так, цены на капусту снизились на 42,6%."
+    )
+    f = figure(text, "42,6%")
+    assert (f.period_start, f.period_end, f.period_precision) == ("2017-08-01", "2017-08-31", "month")
+
+
+def test_a_currency_country_is_not_the_subject():
+    text = "Экспорт Курской области составил 692,9 млн. долл. США в 2019 году."
+    f = figure(text, "692,9 млн. долл. США")
+    assert (f.subject, f.subject_code, f.subject_type) == ("Курская область", "RU-KRS", "region")
+
+
+def test_pair_of_territories():
+    text = "Товарооборот между РФ и КНР в 2019 г. вырос на 3,4%."
+    f = figure(text, "3,4%")
+    assert (f.subject_code, f.subject_type, f.indicator) == ("RU;CN", "pair", "trade_turnover")
+
+
+def test_rows_link_to_the_date_and_the_mention():
+    text = "В 2019 г. экспорт Курской области составил 12 млрд руб."
+    rows = extract_text(text)
+    f = rows.figures.iloc[0]
+    date = rows.dates[rows.dates["date_id"] == f["date_id"]].iloc[0]
+    assert date["quote"] == "2019 г." and str(f["period_start"]) == "2019-01-01"
+    assert f["indicator"] == "export" and f["subject_code"] == "RU-KRS"
+    mention = rows.mentions[rows.mentions["mention_id"] == f["subject_mention_id"]]
+    assert mention["text"].tolist() == ["Курской области"]
+
+
+def test_measure_drops_a_change_head_and_counts_measure_their_number():
+    f = figure("В 2018 г. рост российского экспорта превысил 51%.", "51%")
+    assert (f.measure, f.indicator, f.kind) == ("российский экспорт", "export", "change")
+    count = figure("При этом в 35 субъектах цены снизились.", "35 субъектах")
+    assert count.measure == "число субъектов"
+
+
+def test_a_share_measures_what_it_is_a_share_of():
+    f = figure("Около 57% бизнесменов были недовольны мерами.", "Около 57%")
+    assert (f.kind, f.measure) == ("share", "доля бизнесменов")
+
+
+def test_measure_spelling_keeps_abbreviations_and_proper_names():
+    assert figure("Рост ВРП региона составил 5%.", "5%").measure == "ВРП региона"
+    assert figure("Капвложения составили 98 млрд руб.", "98 млрд руб.").measure == "капвложение"

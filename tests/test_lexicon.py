@@ -1,0 +1,99 @@
+"""The lexicon is the one place a unit, sign or counted noun lives: every entry reaches the figure
+grammar, the normalizer and the table-label parser. Rows run through the production path
+(`extract_page`: real dates, real NLP)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import lexicon
+from pipeline.extract import extract_page
+from pipeline.extract.numbers import unit_of
+from pipeline.extract.tables import label_unit
+
+
+def figure(text: str, quote: str):
+    facts = extract_page(text)
+    found = [f for f in facts.figures if text[f.char_start : f.char_end] == quote]
+    assert found, [text[f.char_start : f.char_end] for f in facts.figures]
+    return found[0]
+
+
+# One row per lexicon addition: sentence, quote, value, power of ten, unit, counted noun.
+ADDITIONS = [
+    ("Выработка составила 12,4 млрд ГВт·ч в 2019 году.", "12,4 млрд ГВт·ч", 12.4, 9, "GWH", None),
+    ("Мощность станции достигнет 1 200 МВт к 2025 году.", "1 200 МВт", 1200, 0, "MW", None),
+    ("Построена линия электропередачи напряжением 500 кВ.", "500 кВ", 500, 0, "KV", None),
+    ("Индекс предпринимательской уверенности снизился на 5 пунктов.", "5 пунктов", 5, 0, "COUNT", "пункт"),
+    ("Средняя зарплата в Казахстане составила 250 тыс. ₸ в месяц.", "250 тыс. ₸", 250, 3, "KZT", None),
+    ("Автомобили с двигателем 1500 куб. см облагаются пошлиной.", "1500 куб. см", 1500, 0, "CM3", None),
+    ("Подстанция мощностью 2 x 40 МВА введена в строй.", "40 МВА", 40, 0, "MVA", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "mult", "unit", "counted"), ADDITIONS)
+def test_lexicon_additions_are_figures(text, quote, value, mult, unit, counted):
+    f = figure(text, quote)
+    assert (f.value, f.unit_mult, f.unit, f.counted) == (value, mult, unit, counted)
+
+
+def test_case_matters_only_for_capitalized_spellings():
+    """ "кВ" is a kilovolt; "3 кв." is a quarter (a date), "кв. км" an area."""
+    facts = extract_page("В 3 кв. 2019 г. освоено 15 кв. км территории.")
+    assert [(f.value, f.unit) for f in facts.figures] == [(15, "KM2")]
+    assert unit_of("кВ") == "KV" and unit_of("кв") is None
+
+
+def test_percentage_points_stay_a_unit_when_points_are_counted():
+    f = figure("Безработица снизилась на 1,2 процентных пункта за год.", "1,2 процентных пункта")
+    assert f.unit == "PP"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "mult", "unit"),
+    [
+        ("Там работают более полумиллиона работников.", "более полумиллиона работников", 0.5, 6, "COUNT"),
+        ("Бюджет составил полмиллиарда рублей.", "полмиллиарда рублей", 0.5, 9, "RUB"),
+        ("Выделено полтысячи грантов.", "полтысячи грантов", 0.5, 3, "COUNT"),
+    ],
+)
+def test_halved_scale_words(text, quote, value, mult, unit):
+    """HALF_PREFIXES + SCALES: "полумиллиона" is 0.5 × 10^6."""
+    f = figure(text, quote)
+    assert (f.value, f.unit_mult, f.unit) == (value, mult, unit)
+
+
+def test_words_starting_like_a_half_are_not_scales():
+    assert [f.value for f in extract_page("Полуостров и полусфера, затраты 5 млн руб.").figures] == [5.0]
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "mult"),
+    [
+        ("Выработка, млн ГВт·ч", "GWH", 6),
+        ("Установленная мощность, МВт", "MW", 0),
+        ("Напряжение, кВ", "KV", 0),
+        ("Зарплата, тыс. ₸", "KZT", 3),
+        ("млн. долл. США", "USD", 6),
+        ("тыс. чел.", "COUNT", 3),
+        ("в т.ч. экспорт", None, 0),
+    ],
+)
+def test_table_labels_use_the_same_lexicon(label, unit, mult):
+    assert label_unit(label) == (unit, mult)
+
+
+def _spellings():
+    for u in lexicon.UNITS:
+        for s in (*u.lemmas, *u.abbrs, *u.signs, *u.codes, *u.exact):
+            yield u.code, s
+
+
+@pytest.mark.parametrize(("code", "spelling"), list(_spellings()))
+def test_every_spelling_normalizes_to_its_code(code, spelling):
+    assert unit_of(spelling) == code
+
+
+def test_not_counted_holds_no_counted_noun():
+    assert not set(lexicon.COUNTED_NOUNS) & lexicon.not_counted()
+    assert {"год", "январь", "тысяча", "рубль", "процентный"} <= lexicon.not_counted()

@@ -1,0 +1,351 @@
+"""observations from figures and from table cells parsed by the production table path."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline.extract.figure_context import compact_iso
+from pipeline.extract.observations import build_observations, label_kind, label_period
+from pipeline.extract.tables import table_rows
+from pipeline.extract.territories import resolve_territory
+from pipeline.model import ParsedTable, TableCell
+from pipeline.schema import COLUMNS
+from pipeline.store import DUCKDB_FILE, write_tables
+
+DOC_A, DOC_B = "doc_kursk_export", "doc_rosstat_like"
+ROW_LABELS = [
+    "Оборот розничной торговли, млрд. рублей",
+    "Внешнеторговый оборот, млрд. долларов США",
+    "Индекс потребительских цен",
+]
+HEADER = [
+    "",
+    "Август 2017г.",
+    "Август 2017г. в % к августу 2016г.",
+    "Январь-август 2017г. в % к январю-августу 2016г.",
+]
+VALUES = [["2591,5", "101,9", "100,2"], ["45,5", "117,7", "127,0"], ["", "103,3", "104,2"]]
+
+
+def _table(index: int, header: list[str], labels: list[str], values: list[list[str]], caption=None):
+    cells = []
+    for r, (label, row) in enumerate(zip(labels, values, strict=True)):
+        cells.append(TableCell(r, 0, 4, label, row_label=label))
+        for c, text in enumerate(row, start=1):
+            cells.append(TableCell(r, c, 4, text, row_label=label, col_label=header[c]))
+    return ParsedTable(index, 4, 4, header, cells, caption=caption)
+
+
+def _frames(doc_id: str, tables: list[ParsedTable]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    parts = [table_rows(doc_id, t) for t in tables]
+    return pd.DataFrame([p["table"] for p in parts]), pd.DataFrame([c for p in parts for c in p["cells"]])
+
+
+def _indicators_table() -> ParsedTable:
+    return _table(0, HEADER, ROW_LABELS, VALUES)
+
+
+def _regions_table() -> ParsedTable:
+    header = ["Субъект", "2017", "2018"]
+    labels = ["Курская область", "Белгородская область", "Всего"]
+    values = [["380,2", "411,9"], ["1 984,0", "2 104,5"], ["2 364,2", "2 516,4"]]
+    return _table(1, header, labels, values, "Экспорт, млн долл. США")
+
+
+def _figures() -> pd.DataFrame:
+    """Two figures as the figure extractor writes them (with F1's resolution columns)."""
+    base = {"doc_id": DOC_A, "page": 12, "unit": "USD", "qualifier": "=", "kind": "level"}
+    resolved = {
+        "figure_id": "f1",
+        "value_scaled": 411.9e6,
+        "indicator": "export",
+        "measure": "объём экспорта",
+        "subject_code": "RU-KRS",
+        "subject": "Курская область",
+        "subject_type": "region",
+        "period_start": "2018-01-01",
+        "period_end": "2018-12-31",
+        "period_precision": "year",
+    }
+    unresolved = {"figure_id": "f2", "value_scaled": 380.2e6, "indicator": None}
+    return pd.DataFrame([base | resolved, base | unresolved])
+
+
+def test_columns_are_the_contract() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    obs = build_observations(_figures(), cells, tables)
+    assert list(obs.columns) == list(COLUMNS["observations"])
+    assert str(obs["period_start"].dtype).startswith("date32")
+
+
+def test_table_cells_get_indicator_period_base_and_kind() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    retail = obs.loc[(0, 1)]
+    assert (retail["indicator"], retail["unit"], retail["value_scaled"]) == (
+        "retail_turnover",
+        "RUB",
+        2591.5e9,
+    )
+    assert (str(retail["period_start"]), str(retail["period_end"])) == ("2017-08-01", "2017-08-31")
+    assert (retail["kind"], retail["source"], retail["measure"]) == (
+        "level",
+        "table",
+        "Оборот розничной торговли",
+    )
+    change = obs.loc[(1, 3)]
+    assert (change["indicator"], change["unit"], change["value_scaled"]) == (
+        "trade_turnover",
+        "PERCENT",
+        127.0,
+    )
+    assert (str(change["period_start"]), str(change["period_end"])) == ("2017-01-01", "2017-08-31")
+    assert (change["kind"], change["base_period"]) == ("change", "2016-01/2016-08")
+    cpi = obs.loc[(2, 2)]
+    assert (cpi["indicator"], cpi["base_period"], cpi["value_scaled"]) == (
+        "consumer_price_index",
+        "2016-08",
+        103.3,
+    )
+    assert (2, 1) not in obs.index  # an empty cell is no observation
+
+
+def test_caption_gives_indicator_when_labels_only_say_where_and_when() -> None:
+    tables, cells = _frames(DOC_A, [_regions_table()])
+    obs = build_observations(None, cells, tables)
+    rows = obs.fillna({"subject_code": "-"}).to_dict("records")
+    got = {(o["subject_code"], str(o["period_start"])[:4], o["value_scaled"]) for o in rows}
+    assert got == {
+        ("RU-KRS", "2017", 380.2e6), ("RU-KRS", "2018", 411.9e6), ("RU-BEL", "2017", 1984e6),
+        ("RU-BEL", "2018", 2104.5e6), ("-", "2017", 2364.2e6), ("-", "2018", 2516.4e6),  # "Всего": no region
+    }  # fmt: skip
+    assert set(obs["indicator"]) == {"export"} and set(obs["unit"]) == {"USD"}
+
+
+def test_caption_is_not_a_label_of_other_quantities() -> None:
+    header = ["Государство", "Место", "ВВП (по ППС) за 2018 г."]
+    table = _table(
+        0, header, ["Китай", "США"], [["1", "25362"], ["2", "20494"]], "Таблица 1- ВВП (по ППС) в млрд. долл."
+    )
+    tables, cells = _frames(DOC_A, [table])
+    obs = build_observations(None, cells, tables)
+    assert set(zip(obs["subject_code"], obs["col"], strict=True)) == {
+        ("CN", 2),
+        ("US", 2),
+    }  # "Место" is a rank
+    assert set(obs["indicator"]) == {"gdp"}
+
+
+def test_default_subject_and_text_rows() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    obs = build_observations(_figures(), cells, tables, default_subject=resolve_territory("России"))
+    text = obs[obs["source"] == "text"]
+    assert list(text["figure_id"]) == ["f1"]  # a figure without an indicator is no observation
+    assert (text.iloc[0]["subject_code"], text.iloc[0]["review_status"]) == ("RU-KRS", "unreviewed")
+    assert set(obs.loc[obs["source"] == "table", "subject_code"]) == {"RU"}
+
+
+def test_ids_are_stable_and_unique() -> None:
+    tables, cells = _frames(DOC_B, [_indicators_table()])
+    first = build_observations(_figures(), cells, tables)["observation_id"]
+    second = build_observations(_figures(), cells.sample(frac=1, random_state=1), tables)["observation_id"]
+    assert first.is_unique and set(first) == set(second)
+
+
+def test_conflicts_view(tmp_path) -> None:
+    tables, cells = _frames(DOC_A, [_regions_table()])
+    figures = _figures()
+    figures.loc[0, "value_scaled"] = 430e6  # the text of the same document says otherwise
+    other = figures.assign(doc_id=DOC_B, figure_id="f9", value_scaled=411.95e6)  # agrees within rounding
+    part = figures.assign(doc_id=DOC_B, figure_id="f8", value_scaled=7.5e6, measure="экспорт вафель")
+    products = _frames(DOC_B, [_table(2, ["Товарная группа", "Объем экспорта в 2018 г., млн. долл. США"],
+                                      ["Злаки"], [["73,6"]])])  # fmt: skip
+    obs = pd.concat(
+        [
+            build_observations(figures, cells, tables),
+            build_observations(
+                pd.concat([other, part]), products[1], products[0], resolve_territory("Курская")
+            ),
+        ]
+    )
+    assert "Объем экспорта — Злаки" in set(obs["measure"])
+    write_tables(tmp_path, {"observations": obs})
+    with duckdb.connect(str(tmp_path / DUCKDB_FILE)) as con:
+        rows = con.execute(
+            "SELECT indicator, subject_code, year(period_start), value_a, value_b, source_a, source_b "
+            "FROM observations_conflicts"
+        ).fetchall()
+    pairs = {(r[0], r[1], r[2], frozenset({r[3], r[4]}), frozenset({r[5], r[6]})) for r in rows}
+    assert pairs == {
+        ("export", "RU-KRS", 2018, frozenset({430e6, 411.9e6}), frozenset({"text", "table"})),
+        ("export", "RU-KRS", 2018, frozenset({430e6, 411.95e6}), frozenset({"text"})),
+    }
+
+
+@pytest.mark.parametrize(
+    ("labels", "period", "base"),
+    [
+        (["2019 / I кв."], ("2019-01-01", "2019-03-31"), None),
+        (
+            ["Январь-август 2017г. в % к январю-августу 2016г."],
+            ("2017-01-01", "2017-08-31"),
+            "2016-01/2016-08",
+        ),
+        (["Экспорт, млн долл. США", "2018"], ("2018-01-01", "2018-12-31"), None),
+        (["в % к 2015 г."], None, "2015"),
+        (["Темп прироста экспорта, %", "Сценарий / 2018 - 2020"], ("2018-01-01", "2020-12-31"), None),
+        (["Место"], None, None),
+    ],
+)
+def test_label_period(labels, period, base) -> None:
+    got, got_base = label_period(labels)
+    assert ((got.start, got.end) if got else None) == period
+    assert (compact_iso(got_base) if got_base else None) == base
+
+
+def test_label_kind() -> None:
+    assert label_kind(["Валовая добавленная стоимость", "в % к итогу"]) == "share"
+    assert label_kind(["Ростовская область", "2018"]) == "level"
+    assert label_kind(["Прогноз 2024"]) == "target"
+
+
+def _declaration_table() -> ParsedTable:
+    """A target-indicator table as the parser gives it: a spanning header, the years in a header
+    row parsed as data, a unit column (layout of a regional investment declaration)."""
+    header = ["Наименование показателя", "Единица измерения", "Значение (уровень) показателя", "", ""]
+    rows = [
+        ["", "", "2021 г.", "2022 г.", "2030 г."],
+        ["Темп роста (индекс роста) физического объема инвестиций в основной капитал", "% к 2020 году",
+         "103,2", "107,9", "170,0"],
+        ["Объем отгруженных товаров собственного производства", "млрд рублей", "550,1", "580,4", "812,0"],
+        ["Доля экспорта в ВРП", "%", "9,4%", "9,8%", "12,0%"],
+    ]  # fmt: skip
+    cells = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cells.append(TableCell(r, c, 2, text, row_label=row[0] or None, col_label=header[c] or None))
+    return ParsedTable(0, 2, 2, header, cells)
+
+
+def test_header_rows_unit_column_and_percent_cells() -> None:
+    tables, cells = _frames(DOC_A, [_declaration_table()])
+    obs = build_observations(None, cells, tables, default_subject=resolve_territory("Курская область"))
+    by_cell = {(o["row"], o["col"]): o for o in obs.to_dict("records")}
+    assert 0 not in {row for row, _ in by_cell}  # the row of years is a header, not data
+    index = by_cell[(1, 4)]
+    assert (index["indicator"], index["unit"], index["value_scaled"]) == (
+        "fixed_capital_investment",
+        "PERCENT",
+        170.0,
+    )
+    assert (str(index["period_start"]), index["base_period"], index["kind"]) == (
+        "2030-01-01",
+        "2020",
+        "change",
+    )
+    shipped = by_cell[(2, 3)]
+    assert (shipped["indicator"], shipped["unit"], shipped["value_scaled"]) == (
+        "shipped_goods",
+        "RUB",
+        580.4e9,
+    )
+    assert str(shipped["period_start"]) == "2022-01-01" and shipped["subject_code"] == "RU-KRS"
+    share = by_cell[(3, 2)]
+    assert (share["indicator"], share["unit"], share["value_scaled"]) == ("export_to_grp", "PERCENT", 9.4)
+
+
+def test_product_rows_take_the_indicator_of_their_column() -> None:
+    header = ["Товарная группа", "Объем экспорта, млн. долл. США", "Доля в общем объеме экспорта"]
+    labels = ["Минеральные продукты", "Продукция химической промышленности, каучук", "Злаки"]
+    values = [["262,3", "38,4%"], ["86,5", "12,7%"], ["73,6", "10,8%"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values)])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert set(obs["indicator"]) == {"export"}
+    chem = obs.loc[(1, 1)]
+    assert (chem["measure"], chem["value_scaled"], chem["unit"]) == (
+        "Объем экспорта — Продукция химической промышленности", 86.5e6, "USD",
+    )  # fmt: skip
+    assert (obs.loc[(2, 2)]["kind"], obs.loc[(2, 2)]["unit"]) == ("share", "PERCENT")
+
+
+def test_caption_gives_period_and_territory_to_cells_that_name_their_indicator() -> None:
+    header = ["Товарная группа", "Объем экспорта, млн. долл. США", "Доля в общем объеме экспорта"]
+    caption = "Таблица N 7 Структура экспорта Курской области в 2018 году"
+    table = _table(0, header, ["Минеральные продукты"], [["262,3", "38,4%"]], caption)
+    tables, cells = _frames(DOC_A, [table])
+    obs = build_observations(None, cells, tables).set_index("col")
+    assert (obs.loc[1, "indicator"], obs.loc[1, "subject_code"]) == ("export", "RU-KRS")
+    assert (str(obs.loc[1, "period_start"]), str(obs.loc[1, "period_end"])) == ("2018-01-01", "2018-12-31")
+    # the caption's "Структура" makes the percent cell a share; an amount in dollars stays a level
+    assert (obs.loc[2, "kind"], obs.loc[1, "kind"]) == ("share", "level")
+
+
+def _wage_table() -> ParsedTable:
+    """The layout of a Rosstat bulletin table: a second header row parsed as data, a section row
+    "2016г." above the months, a column that only says "В % к …" under a caption that says what."""
+    header = ["", "Среднемесячная номинальная начисленная заработная плата, рублей", "В % к"]
+    rows = [
+        ["", "", "соответствующему периоду предыдущего года"],
+        ["2016г.", "", ""],
+        ["Январь", "32660", "105,8"],
+        ["I квартал", "34000", "107,7"],
+        ["2017г.", "", ""],
+        ["Январь", "34422", "107,0"],
+    ]
+    caption = "Таблица 3 ДИНАМИКА СРЕДНЕМЕСЯЧНОЙ НОМИНАЛЬНОЙ НАЧИСЛЕННОЙ ЗАРАБОТНОЙ ПЛАТЫ"
+    cells = [
+        TableCell(r, c, 96, text, row_label=row[0] or None, col_label=header[c] or None)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    return ParsedTable(0, 96, 96, header, cells, caption=caption)
+
+
+def test_section_rows_give_the_year_and_caption_the_indicator_of_a_kind_column() -> None:
+    tables, cells = _frames(DOC_B, [_wage_table()])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert set(obs.index) == {(2, 1), (2, 2), (3, 1), (3, 2), (5, 1), (5, 2)}
+    assert set(obs["indicator"]) == {"average_wage"}
+    jan16, q1, jan17 = obs.loc[(2, 1)], obs.loc[(3, 1)], obs.loc[(5, 2)]
+    assert (str(jan16["period_start"]), str(jan16["period_end"]), jan16["value_scaled"]) == (
+        "2016-01-01", "2016-01-31", 32660.0,
+    )  # fmt: skip
+    assert (str(q1["period_start"]), str(q1["period_end"]), q1["kind"]) == (
+        "2016-01-01",
+        "2016-03-31",
+        "level",
+    )
+    assert (str(jan17["period_start"]), jan17["kind"], jan17["value_scaled"]) == (
+        "2017-01-01",
+        "change",
+        107.0,
+    )
+
+
+def test_a_country_group_in_the_column_label_is_a_breakdown() -> None:
+    header = [
+        "",
+        "Всего / экспорт / млн. долларов США",
+        "Государства-участники СНГ / экспорт / млн. долларов США",
+    ]
+    table = _table(0, header, ["2016г."], [["281 851", "39 948"]], "ВНЕШНЯЯ ТОРГОВЛЯ РОССИЙСКОЙ ФЕДЕРАЦИИ")
+    tables, cells = _frames(DOC_B, [table])
+    obs = build_observations(None, cells, tables).set_index("col")
+    assert set(obs["indicator"]) == {"export"} and set(obs["subject_code"]) == {"RU"}
+    assert obs.loc[1, "value_scaled"] == 281_851e6 and "—" not in obs.loc[1, "measure"]
+    assert obs.loc[2, "measure"].endswith("— Государства-участники СНГ")
+
+
+def test_a_narrowing_adjective_is_a_breakdown() -> None:
+    header = ["Категория экспорта", "2017 г.", "2018 г."]
+    labels = ["Сырьевой экспорт", "Несырьевой экспорт", "Совокупный объем экспорта"]
+    values = [["287,4", "305,4"], ["334,9", "378,1"], ["622,3", "683,5"]]
+    table = _table(0, header, labels, values, "Экспорт Курской области в разрезе категорий, млн. долл. США")
+    tables, cells = _frames(DOC_A, [table])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert (obs.loc[(0, 2), "indicator"], obs.loc[(0, 2), "measure"]) == ("export", "Экспорт — сырьевой")
+    assert obs.loc[(1, 2), "indicator"] == "non_resource_export"  # an indicator of its own
+    total = obs.loc[(2, 2)]
+    assert (total["measure"], total["value_scaled"]) == ("Совокупный объем экспорта", 683.5e6)

@@ -1,0 +1,33 @@
+"""Every named "not a fact" rule rejects its positive example and lets its negative one through;
+one test per example, generated from the rules' data."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from pipeline.extract.skeleton import marked
+
+# Modules exposing RULES and example_context(text, start, end) -> context.
+RULE_MODULES = ["pipeline.extract.figures.rules", "pipeline.extract.clusters.mentions"]
+
+
+def _cases():
+    for name in RULE_MODULES:
+        module = importlib.import_module(name)
+        for rule in module.RULES:
+            yield pytest.param(module, rule, rule.positive, True, id=f"{rule.name}+")
+            yield pytest.param(module, rule, rule.negative, False, id=f"{rule.name}-")
+
+
+@pytest.mark.parametrize(("module", "rule", "example", "rejected"), list(_cases()))
+def test_rule_examples(module, rule, example, rejected):
+    context = module.example_context(*marked(example))
+    assert rule.rejects(context) is rejected
+
+
+def test_rule_names_are_unique():
+    for name in RULE_MODULES:
+        names = [r.name for r in importlib.import_module(name).RULES]
+        assert len(names) == len(set(names))

@@ -1,0 +1,142 @@
+"""Territory gazetteers: countries, federal subjects, cities and organizations from corpus phrases."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipeline.extract.territories import (
+    DATA,
+    document_territory,
+    find_territories,
+    is_currency_country,
+    org_key,
+    organization,
+    resolve_territory,
+    territory,
+)
+
+# (phrase as printed in the corpus or seed, expected code)
+RESOLVED = [
+    ("Курской области", "RU-KRS"),
+    ("Курская область", "RU-KRS"),
+    ("Курскую область", "RU-KRS"),
+    ("Курская обл.", "RU-KRS"),
+    ("курских производителей", "RU-KRS"),
+    ("Смоленской (22,7%) и Белгородской (20,7%) областях", "RU-SMO"),
+    ("Белгородской (20,7%) областях", "RU-BEL"),
+    ("Калужской области", "RU-KLU"),
+    ("Волгоградского химико-фармацевтического кластера", "RU-VGG"),
+    ("Республике Татарстан", "RU-TA"),
+    ("Татарстана", "RU-TA"),
+    ("Башкирии", "RU-BA"),
+    ("Ханты-Мансийского автономного округа — Югры", "RU-KHM"),
+    ("Москве", "RU-MOW"),
+    ("Московской области", "RU-MOS"),
+    ("Санкт-Петербурге", "RU-SPE"),
+    ("С.-Петербурге", "RU-SPE"),
+    ("Российской Федерации", "RU"),
+    ("РФ", "RU"),
+    ("России", "RU"),
+    ("российских регионов", "RU"),
+    ("КНР", "CN"),
+    ("Китая", "CN"),
+    ("китайских инвесторов", "CN"),
+    ("Казахстан (155,7 млн. долл. США)", "KZ"),
+    ("Латвию", "LV"),
+    ("Словакию (203 млн. долл. США)", "SK"),
+    ("Великобритания (264%)", "GB"),
+    ("экспорт в США", "US"),
+    ("в Калуге", "RU-KLU/kaluga"),
+    ("Курске", "RU-KRS/kursk"),
+    ("Нижнем Новгороде", "RU-NIZ/nizhniy-novgorod"),
+    ("в г. Владимире", "RU-VLA/vladimir"),
+    ("в Королёве", "RU-MOS/korolev"),
+    ("Пудун", "CN/pudun"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "code"), RESOLVED)
+def test_resolves(phrase: str, code: str) -> None:
+    found = resolve_territory(phrase)
+    assert found is not None and found.code == code, (phrase, found)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "692,9 млн. долл. США",
+        "615 долл. США",
+        "161,1 млн. долларов США",
+        "50 тыс. канадских долларов",
+        "Владимир Путин",  # a first name, not the city
+        "Королёв Сергей Павлович",  # a surname, not the city
+        "Петров В.И.",
+        "области",
+    ],
+)
+def test_not_a_territory(phrase: str) -> None:
+    assert resolve_territory(phrase) is None
+
+
+def test_currency_guard_keeps_the_country_elsewhere() -> None:
+    text = "Экспорт в США составил 12 млн долл. США."
+    spans = find_territories(text)
+    assert [(s.territory.code, s.text) for s in spans] == [("US", "США")]
+    assert spans[0].start == text.index("США")
+    end = text.rindex("США")
+    assert is_currency_country(text, end, end + 3)
+
+
+def test_lemmas_resolve_like_words() -> None:
+    assert resolve_territory(["курский", "область"]).code == "RU-KRS"
+    assert resolve_territory(["китай"]).code == "CN"
+
+
+def test_city_knows_its_region_and_district_its_city() -> None:
+    kaluga = resolve_territory("Калуга")
+    assert (kaluga.type, kaluga.region, kaluga.country) == ("city", "RU-KLU", "RU")
+    pudong = resolve_territory("Пудун")
+    assert pudong.within == "CN/shanhay" and territory(pudong.within).name == "Шанхай"
+
+
+def test_all_85_federal_subjects() -> None:
+    with open(DATA / "regions.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len({r["code"] for r in rows}) == 85
+    for row in rows:
+        assert resolve_territory(row["name"]).code == row["code"], row["name"]
+
+
+def test_document_territory_from_title() -> None:
+    title = "Экспортная стратегия Курской области на период до 2030 года\nКурск\n2019"
+    body = "Экспорт Курской области в страны ЕС и в Китай. Курские предприятия. Москва"
+    assert document_territory([title, body]).code == "RU-KRS"
+    # an imprint line alone does not make a document about Moscow
+    assert document_territory(["Информация о социально-экономическом положении\nМосква\n2017"]) is None
+
+
+def test_organizations() -> None:
+    assert org_key('ООО "АПХ "Мираторг"') == "апх мираторг"
+    assert org_key("АПХ «Мираторг»") == org_key('ООО "АПХ "Мираторг"')
+    org = organization("АО «Корпорация развития Курской области»")
+    assert (org.type, org.name) == ("org", "Корпорация развития Курской области")
+    assert org.code == "org:корпорация развития курской области"
+
+
+def test_no_phrase_names_two_territories() -> None:
+    from collections import defaultdict
+
+    from pipeline.extract.lemmas import phrase_lemmas
+    from pipeline.extract.territories import _entries
+
+    codes = defaultdict(set)
+    for phrase, entry in _entries():
+        codes[phrase_lemmas(phrase)].add(entry.territory.code)
+    assert {k: v for k, v in codes.items() if len(v) > 1} == {}
+
+
+def test_federal_districts() -> None:
+    assert resolve_territory("Экспорт ЦФО (без Москвы)").code == "RU-CFD"
+    assert resolve_territory("Приволжского федерального округа").code == "RU-VFD"
