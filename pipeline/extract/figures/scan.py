@@ -34,9 +34,6 @@ _MONTHS = "|".join(
 )
 
 
-_MONTHS_EN = "|".join(m.english for m in lexicon.MONTHS)
-
-
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 
@@ -70,13 +67,14 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
 
 
 _START_WORDS = lexicon.qualifier_words() | set(lexicon.FIGURE_OPENERS)
+_PREFIX_CODES = {c for u in lexicon.currency_units() for c in u.codes}  # "USD 5 bn"
 
 
 def _anchors(chunk: str, pos: int, words: int = ANCHOR_WORDS) -> list[int]:
     """Starts of up to `words` words before `pos` that can begin a figure, then `pos` itself.
 
     The chart parse per anchor is the extractor's main cost, so words that cannot start a figure
-    (anything but a qualifier, "от"/"в", a currency sign or a number word) are not tried."""
+    (anything but a qualifier, "от"/"в", a currency sign or code or a number word) are not tried."""
     starts = [w.start() for w in _ANCHOR_WORD.finditer(chunk, max(0, pos - ANCHOR_REACH), pos)][-words:]
     return [a for a in starts if _can_start(chunk, a)] + [pos]
 
@@ -89,7 +87,9 @@ def _can_start(chunk: str, start: int) -> bool:
     if word is None:
         return False
     w = word.group().lower()
-    return w in _START_WORDS or not w.isalpha() or _is_number_word(w) or half_scale(w) is not None
+    if word.group() in _PREFIX_CODES or w in _START_WORDS or not w.isalpha():
+        return True
+    return _is_number_word(w) or half_scale(w) is not None
 
 
 @lru_cache(maxsize=50_000)
