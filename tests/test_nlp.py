@@ -106,6 +106,8 @@ def test_sentence_always_contains_its_quote():
         ("Объём переводов мигрантов (remittances) достиг 5 млрд долл.", "ru"),
         ("Migrants sent USD 5 bn home (по данным ЦБ РФ).", "en"),
         ("2018–2019: 25%", None),
+        ("В VII–VIII вв.", "ru"),  # Roman numerals are not Latin words
+        ("URL: https://www.economy.gov.ru/material/147-p.pdf (дата обращения: 27.04.2021).", "ru"),
     ],
 )
 def test_language_by_the_share_of_latin_letters(sentence, expected):
