@@ -71,6 +71,7 @@ CASES = [
     ("The survey ended in December 2019.", "December 2019", "2019-12-01", "2019-12-31", "month", "point"),
     ("Passed on December 1, 2019 in Moscow", "December 1, 2019", "2019-12-01", "2019-12-01", "day", "point"),
     ("Flows grew in 2019–2021 overall", "in 2019–2021", "2019-01-01", "2021-12-31", "year", "range"),
+    ("from May 2016 to May 2023", "from May 2016 to May 2023", "2016-05-01", "2023-05-31", "month", "range"),
     ("Since 2010 remittances grew", "Since 2010", "2010-01-01", "2010-12-31", "year", "since"),
     ("to be reached by 2030 at the latest", "by 2030", "2030-01-01", "2030-12-31", "year", "by"),
     ("Source: Rosstat, 2018", "2018", "2018-01-01", "2018-12-31", "year", "point"),

@@ -231,9 +231,9 @@ RANGE = or_(
 
 SINCE_WORD = or_(rule(_words(SINCE - {"начиная"})), rule(_words({"начиная"}), _words({"с", "со"})))
 FROM_TO = rule(
-    or_(SINCE_WORD, rule(_words({"от"}))),
+    or_(SINCE_WORD, rule(_words({"от", "from"}))),
     or_(POINT, MONTH_ALONE, rule(BARE_YEAR).interpretation(Point)).interpretation(Date.first),
-    or_(rule(_words({"по", "до"})), rule(DASH)),
+    or_(rule(_words({"по", "до", "to", "until"})), rule(DASH)),
     or_(POINT, rule(BARE_YEAR, YEAR_WORD.optional()).interpretation(Point)).interpretation(Date.last),
 )
 
