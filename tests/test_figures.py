@@ -340,3 +340,16 @@ def test_english_passage_figures_dates_and_language():
     assert figures.loc["USD 5.2 bn", ["value_scaled", "unit"]].tolist() == [5.2e9, "USD"]
     assert figures["language"].to_dict() == {"5%": "ru", "USD 5.2 bn": "en", "25%": "en"}
     assert out.dates[["quote", "kind", "language"]].values.tolist() == [["2018", "point", "en"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("Exports reached $1,250 million in 2018.", "$1,250 million", 1250),  # English: thousands
+        ("About 12,500 tonnes were shipped by sea.", "12,500 tonnes", 12500),
+        ("Экспорт составил 1,250 млн долл. в 2018 г.", "1,250 млн долл.", 1.25),  # Russian: decimals
+    ],
+)
+def test_a_comma_groups_thousands_only_in_english_sentences(text, quote, value):
+    (f,) = [f for f in extract_page(text).figures if text[f.char_start : f.char_end] == quote]
+    assert f.value == value
