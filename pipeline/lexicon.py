@@ -31,18 +31,35 @@ class Unit:
     # matters only when the spelling holds a capital
     exact: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()  # lemma sequences ("процентный", "пункт")
+    english: tuple[str, ...] = ()  # English words, every form listed, caseless ("dollars", "tonnes")
     compound: str | None = None  # stem of a number-unit adjective ("70-процентный")
     coin: bool = False  # a hundredth of the currency ("коп.", "центов")
     free: bool = True  # may follow any amount; False: only in its own grammar rule ("в 2 раза")
 
 
+def _en(*singulars: str) -> tuple[str, ...]:
+    """English singular and plural ("dollar" → "dollar", "dollars")."""
+    return tuple(w for s in singulars for w in (s, s + "s"))
+
+
 UNITS: tuple[Unit, ...] = (
     # currencies
-    Unit("RUB", "currency", ("рубль",), ("руб.", "р."), ("₽",), ("RUB",), compound="рубл"),
+    Unit(
+        "RUB",
+        "currency",
+        ("рубль",),
+        ("руб.", "р."),
+        ("₽",),
+        ("RUB",),
+        compound="рубл",
+        english=_en("rouble", "ruble"),
+    ),
     Unit("RUB", "currency", ("копейка",), ("коп.",), coin=True),
-    Unit("USD", "currency", ("доллар",), ("долл.",), ("$",), ("USD",), compound="доллар"),
+    Unit(
+        "USD", "currency", ("доллар",), ("долл.",), ("$",), ("USD",), compound="доллар", english=_en("dollar")
+    ),
     Unit("USD", "currency", ("цент",), coin=True),
-    Unit("EUR", "currency", ("евро",), (), ("€",), ("EUR",), compound="евро"),
+    Unit("EUR", "currency", ("евро",), (), ("€",), ("EUR",), compound="евро", english=_en("euro")),
     Unit("EUR", "currency", ("евроцент",), coin=True),
     Unit("CNY", "currency", ("юань",), (), ("¥",), ("CNY",), compound="юан"),
     Unit("GBP", "currency", ("фунт",), (), ("£",), ("GBP",)),
@@ -53,7 +70,15 @@ UNITS: tuple[Unit, ...] = (
     Unit("INR", "currency", ("рупия",)),
     Unit("SEK", "currency", ("крона",)),
     # shares and ratios
-    Unit("PERCENT", "percent", ("процент", "процентный"), ("проц.",), ("%",), compound="процент"),
+    Unit(
+        "PERCENT",
+        "percent",
+        ("процент", "процентный"),
+        ("проц.",),
+        ("%",),
+        compound="процент",
+        english=("percent",),
+    ),
     Unit("PP", "points", abbrs=("п.п.", "пп."), phrases=(("процентный", "пункт"),)),
     Unit("TIMES", "ratio", ("раз",), free=False),
     # physical quantities
@@ -62,8 +87,8 @@ UNITS: tuple[Unit, ...] = (
     Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
     Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
-    Unit("KM", "length", ("километр",), ("км",)),
-    Unit("TONNE", "mass", ("тонна",), ("т",)),
+    Unit("KM", "length", ("километр",), ("км",), english=("km", *_en("kilometre", "kilometer"))),
+    Unit("TONNE", "mass", ("тонна",), ("т",), english=_en("tonne", "ton")),
     Unit("KG", "mass", ("килограмм",), ("кг",)),
     Unit("MW", "power", ("мегаватт",), exact=("МВт",)),
     Unit("KW", "power", ("киловатт",), exact=("кВт",)),
@@ -87,13 +112,14 @@ class Scale:
     power: int  # power of ten
     lemma: str
     abbr: str
+    english: tuple[str, ...] = ()  # English words and abbreviations, caseless ("billion", "bn")
 
 
 SCALES: tuple[Scale, ...] = (
-    Scale(3, "тысяча", "тыс"),
-    Scale(6, "миллион", "млн"),
-    Scale(9, "миллиард", "млрд"),
-    Scale(12, "триллион", "трлн"),
+    Scale(3, "тысяча", "тыс", ("thousand", "thousands")),
+    Scale(6, "миллион", "млн", ("million", "millions", "mn", "mln")),
+    Scale(9, "миллиард", "млрд", ("billion", "billions", "bn", "bln")),
+    Scale(12, "триллион", "трлн", ("trillion", "trillions", "tn")),
 )
 
 
@@ -161,6 +187,9 @@ DATE_PARTS: dict[str, str] = {
     "конце": "end", "конца": "end", "конец": "end", "концу": "end",
     "исходе": "end",
 }  # fmt: skip
+
+# Caption words that cite a source: the year closing the caption is a date ("Source: Rosstat, 2018").
+SOURCE_CUES: tuple[str, ...] = ("source", "sources", "источник", "источники")
 
 # Nouns of time spans: "13 лет", "3 месяца" are durations, not figures.
 TIME_NOUNS: tuple[str, ...] = (
@@ -262,7 +291,8 @@ def unit_codes() -> dict[str, str]:
     out: dict[str, str] = {}
     for u in UNITS:
         caseless = [s for s in u.exact if s == s.lower()]
-        for spelling in (*u.lemmas, *u.abbrs, *u.signs, *u.codes, *caseless, *map(" ".join, u.phrases)):
+        spellings = (*u.lemmas, *u.abbrs, *u.signs, *u.codes, *u.english, *caseless)
+        for spelling in (*spellings, *map(" ".join, u.phrases)):
             out[key(spelling)] = u.code
     return out
 
@@ -286,17 +316,19 @@ def compound_units() -> dict[str, str]:
 
 @cache
 def scale_powers() -> dict[str, int]:
-    return {k: s.power for s in SCALES for k in (s.lemma, s.abbr)}
+    return {k: s.power for s in SCALES for k in (s.lemma, s.abbr, *s.english)}
 
 
 @cache
 def month_forms() -> dict[str, dict[str, int]]:
-    """Month number by word form, per case ("nomn", "gent", "datv", "ablt", "loct")."""
+    """Month number by word form, per case ("nomn", "gent", "datv", "ablt", "loct"), and "en" for
+    the English names (lower case)."""
     cases = ("nomn", "gent", "datv", "ablt", "loct")
     out: dict[str, dict[str, int]] = {case: {} for case in cases}
     for m in MONTHS:
         for case, ending in zip(cases, MONTH_ENDINGS[m.declension], strict=True):
             out[case].update(dict.fromkeys((m.stem + e for e in ending.split("|")), m.number))
+    out["en"] = {m.english.lower(): m.number for m in MONTHS}
     return out
 
 
@@ -314,7 +346,7 @@ def qualifier_words() -> frozenset[str]:
 def not_counted() -> frozenset[str]:
     """Lemmas a number never counts: time nouns, months, scale words, unit words, references."""
     words = {*TIME_NOUNS, *TIME_ABBRS, *month_lemmas(), *NOT_COUNTED_WORDS}
-    words |= {w for s in SCALES for w in (s.lemma, s.abbr)}
-    words |= {key(w) for u in UNITS for w in (*u.lemmas, *u.abbrs) if "." not in key(w)}
+    words |= {w for s in SCALES for w in (s.lemma, s.abbr, *s.english)}
+    words |= {key(w) for u in UNITS for w in (*u.lemmas, *u.abbrs, *u.english) if "." not in key(w)}
     words |= {w for u in UNITS for p in u.phrases for w in p} | set(CURRENCY_TAILS)
     return frozenset(words - set(COUNTED_NOUNS))

@@ -11,6 +11,7 @@ import pandera.pandas as pa
 
 STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
+LANGUAGES = ("ru", "en")  # a sentence's language (pipeline.nlp.language)
 DATE = "date32[pyarrow]"  # an ISO date: DuckDB DATE, Parquet date32 (observations; figures' periods)
 
 
@@ -85,6 +86,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "subject_type": _col(STR, isin=["country", "region", "city", "org", "pair"]),
         "date_id": _col(STR),
         "subject_mention_id": _col(STR),
+        "language": _col(STR, isin=list(LANGUAGES)),
     },
     "dates": {
         "date_id": _col(STR, False),
@@ -94,6 +96,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "precision": _col(STR, isin=list(PRECISIONS)),
         "kind": _col(STR, isin=["point", "range", "by", "since"]),
         "confidence": _col(FLOAT, ge=0, le=1),
+        "language": _col(STR, isin=list(LANGUAGES)),
     },
     "clusters": {
         "cluster_id": _col(STR, False),

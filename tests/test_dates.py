@@ -66,6 +66,16 @@ CASES = [
     ("в сезоне 2017/2018 команда", "2017/2018", "2017-01-01", "2018-12-31", "year", "range"),
     ("Оксана Фёдорова (2001)", "2001", "2001-01-01", "2001-12-31", "year", "point"),
     ("24/06/2016", "24/06/2016", "2016-06-24", "2016-06-24", "day", "point"),
+    # English passages of bilingual papers: month names from the lexicon, English prepositions
+    ("Accessed 12 March 2020.", "12 March 2020", "2020-03-12", "2020-03-12", "day", "point"),
+    ("The survey ended in December 2019.", "December 2019", "2019-12-01", "2019-12-31", "month", "point"),
+    ("Passed on December 1, 2019 in Moscow", "December 1, 2019", "2019-12-01", "2019-12-01", "day", "point"),
+    ("Flows grew in 2019–2021 overall", "in 2019–2021", "2019-01-01", "2021-12-31", "year", "range"),
+    ("from May 2016 to May 2023", "from May 2016 to May 2023", "2016-05-01", "2023-05-31", "month", "range"),
+    ("Since 2010 remittances grew", "Since 2010", "2010-01-01", "2010-12-31", "year", "since"),
+    ("to be reached by 2030 at the latest", "by 2030", "2030-01-01", "2030-12-31", "year", "by"),
+    ("Source: Rosstat, 2018", "2018", "2018-01-01", "2018-12-31", "year", "point"),
+    ("Источник: Росстат, 2018.", "2018", "2018-01-01", "2018-12-31", "year", "point"),
 ]  # fmt: skip
 
 NOT_DATES = [
@@ -86,6 +96,10 @@ NOT_DATES = [
     "(2000 человек)",
     "с. 1990-1995",
     "на 40-е место",
+    "Росстат, 2018 и позднее",  # a year after a comma without a source caption
+    "Source: Rosstat, 2018 data",  # the year does not close the caption
+    "it may 2019 units",  # an English month name is capitalized
+    "Cities, 97, 102523.",
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract_page
+from pipeline.extract import extract_page, extract_text
 from pipeline.extract.numbers import parse_number, scale_of, unit_of
 
 TRADE = (
@@ -331,3 +331,25 @@ def test_from_to_shares_unit_and_scale_and_reaches_a_level():
     assert (a.value, a.unit, a.counted, b.value, b.qualifier) == (40, "COUNT", "организация", 47, "=")
     a, b = extract_figures("Выручка выросла с 10,63 до 11,29 млрд руб.")
     assert (a.value_scaled, a.unit, b.value_scaled, b.qualifier) == (10.63e9, "RUB", 11.29e9, "=")
+
+
+def test_english_passage_figures_dates_and_language():
+    text = "Рост экспорта составил 5%. In 2018 remittances reached USD 5.2 bn, or 25% of GDP."
+    out = extract_text(text)
+    figures = out.figures.set_index("quote")
+    assert figures.loc["USD 5.2 bn", ["value_scaled", "unit"]].tolist() == [5.2e9, "USD"]
+    assert figures["language"].to_dict() == {"5%": "ru", "USD 5.2 bn": "en", "25%": "en"}
+    assert out.dates[["quote", "kind", "language"]].values.tolist() == [["2018", "point", "en"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("Exports reached $1,250 million in 2018.", "$1,250 million", 1250),  # English: thousands
+        ("About 12,500 tonnes were shipped by sea.", "12,500 tonnes", 12500),
+        ("Экспорт составил 1,250 млн долл. в 2018 г.", "1,250 млн долл.", 1.25),  # Russian: decimals
+    ],
+)
+def test_a_comma_groups_thousands_only_in_english_sentences(text, quote, value):
+    (f,) = [f for f in extract_page(text).figures if text[f.char_start : f.char_end] == quote]
+    assert f.value == value

@@ -28,6 +28,11 @@ ADDITIONS = [
     ("Средняя зарплата в Казахстане составила 250 тыс. ₸ в месяц.", "250 тыс. ₸", 250, 3, "KZT", None),
     ("Автомобили с двигателем 1500 куб. см облагаются пошлиной.", "1500 куб. см", 1500, 0, "CM3", None),
     ("Подстанция мощностью 2 x 40 МВА введена в строй.", "40 МВА", 40, 0, "MVA", None),
+    # English spellings of scales and units (bilingual papers)
+    ("Remittances reached USD 5.2 bn in 2018.", "USD 5.2 bn", 5.2, 9, "USD", None),
+    ("Exports were $5 billion last year.", "$5 billion", 5, 9, "USD", None),
+    ("Grain output grew to 7 million tonnes.", "7 million tonnes", 7, 6, "TONNE", None),
+    ("The fund holds 40 thousand euros.", "40 thousand euros", 40, 3, "EUR", None),
 ]  # fmt: skip
 
 
@@ -85,7 +90,7 @@ def test_table_labels_use_the_same_lexicon(label, unit, mult):
 
 def _spellings():
     for u in lexicon.UNITS:
-        for s in (*u.lemmas, *u.abbrs, *u.signs, *u.codes, *u.exact):
+        for s in (*u.lemmas, *u.abbrs, *u.signs, *u.codes, *u.exact, *u.english):
             yield u.code, s
 
 

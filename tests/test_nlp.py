@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.extract.mentions import extract_mentions
 from pipeline.nlp import analyze, models
+from pipeline.nlp.language import language
 from pipeline.nlp.morph import nominative
 
 SEED_START = (
@@ -97,3 +98,17 @@ def test_sentence_always_contains_its_quote():
     for table in (found.figures, found.dates):
         squeezed = table["quote"].map(lambda q: " ".join(q.split()))
         assert all(q in s for q, s in zip(squeezed, table["sentence"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Объём переводов мигрантов (remittances) достиг 5 млрд долл.", "ru"),
+        ("Migrants sent USD 5 bn home (по данным ЦБ РФ).", "en"),
+        ("2018–2019: 25%", None),
+        ("В VII–VIII вв.", "ru"),  # Roman numerals are not Latin words
+        ("URL: https://www.economy.gov.ru/material/147-p.pdf (дата обращения: 27.04.2021).", "ru"),
+    ],
+)
+def test_language_by_the_share_of_latin_letters(sentence, expected):
+    assert language(sentence) == expected

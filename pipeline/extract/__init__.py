@@ -15,6 +15,7 @@ import pandas as pd
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFact
 from pipeline.extract.mentions import extract_mentions
 from pipeline.nlp import Analysis, analyze
+from pipeline.nlp.language import language
 from pipeline.schema import conform
 
 
@@ -91,6 +92,7 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
             "char_end": end,
             "quote": quote,
             "sentence": " ".join(sentence.split()) if sentence else None,
+            "language": language(sentence or quote),
             "_id": fact_id(table, doc_id, page, quote, seen[(table, quote)]),
         }
 
@@ -100,7 +102,7 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
         out["dates"].append(_rename_id(row, "date_id"))
     for m in facts.mentions:
         row = provenance("mentions", m.char_start, m.char_end) | _without_offsets(asdict(m))
-        row = {k: v for k, v in row.items() if k not in ("quote", "sentence")}
+        row = {k: v for k, v in row.items() if k not in ("quote", "sentence", "language")}
         out["mentions"].append(_rename_id(row, "mention_id"))
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, out["dates"], strict=True)}
     mentions = list(zip(facts.mentions, out["mentions"], strict=True))

@@ -40,9 +40,10 @@ from typing import Any
 from yargy.parser import Chart, prepare_match, prepare_trees
 
 from pipeline.extract.facts import Confidence, DateFact
-from pipeline.extract.grammars.dates import DATE, SINCE, TOKENIZER, Point
+from pipeline.extract.grammars.dates import BY, DATE, SINCE, TOKENIZER, Point
 from pipeline.extract.grammars.earley import LookaheadParser
 from pipeline.extract.skeleton import resolve_overlaps, windows
+from pipeline.lexicon import SOURCE_CUES
 
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 PLAN_WORDS = ("стратег", "программ", "концепц", "прогноз", "план", "доктрин", "повестк", "цел")
@@ -63,6 +64,8 @@ _ITEM = re.compile(r"(\d{4})(?:\s*-\s*(\d{4}))?")
 _LIST = re.compile(r"(?:(?<![\d.,])\d{4}(?:\s*-\s*\d{4})?\s*(?:,|и|или)\s*)+$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\xad": " "})
 _CYR_ROMAN = str.maketrans({"Х": "X", "І": "I"})
+_SOURCE = re.compile(rf"\s*(?:{'|'.join(SOURCE_CUES)})\s*:", re.IGNORECASE)
+_LINE_END = re.compile(r"[ \t]*(?:[.;]|\n|$)")
 _LEFT, _RIGHT = 30, 15  # context (chars) a window keeps around a trigger
 LIST_REACH = 80  # characters before a dated year searched for bare years listed with it
 YEARS = (1800, 2100)  # a bare four-digit number in this range can be a year
@@ -178,7 +181,16 @@ def _fits(text: str, start: int, end: int, fact: Any, tokens: list) -> bool:
         return False
     if fact.title and not _glued(tokens):
         return False
+    if fact.cited and not _cites(text, start, end):
+        return False
     return fact.title or not (_bare_end(fact, tokens) and _noun_follows(text, end))
+
+
+def _cites(text: str, start: int, end: int) -> bool:
+    """A year after a comma closes a source caption: a source cue opens its line, and the year ends
+    the line or sentence ("Source: Rosstat, 2018.")."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(_SOURCE.match(line)) and bool(_LINE_END.match(text, end))
 
 
 def _glued(tokens: list) -> bool:
@@ -215,7 +227,7 @@ def _kind(fact: Any) -> str:
         return "by" if fact.title.lower().startswith(PLAN_WORDS) else "point"
     if fact.prep in SINCE:
         return "since"
-    if fact.prep in {"к", "до", "по"}:
+    if fact.prep in BY:
         coarse = fact.first.decade is not None or fact.first.century is not None
         return "point" if coarse else "by"
     return "point"

@@ -28,20 +28,22 @@ _MINUS = "-\u2212\u2013\u2014"
 _GROUPED = re.compile(rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
+_COMMA_GROUP = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # "1,250" in English text
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
 _CASE_ENDING = re.compile(r"(?<=\d)-(?:х|ти|ми|ух|ех|ёх|ью)$")  # "4-х", "5-ти": a cardinal in a case
 _TAIL = re.compile(r"\s+(?:" + "|".join(CURRENCY_TAILS) + r")\w*$")
 _COIN_SHIFT = -2  # a coin is a hundredth of its currency
 
 
-def parse_number(s: str) -> float | None:
-    """Parse a printed number: "1 300", "110,76", "1.844.036.360,12", "−5,2", "27.5", "4-х"."""
+def parse_number(s: str, comma_groups: bool = False) -> float | None:
+    """Parse a printed number: "1 300", "110,76", "1.844.036.360,12", "−5,2", "27.5", "4-х";
+    `comma_groups` (English text): one comma before three digits groups thousands ("1,250")."""
     s = _CASE_ENDING.sub("", s.strip())
     sign = -1.0 if s[:1] in _MINUS else 1.0
     s = s.lstrip(_MINUS + "+").strip()
     if _GROUPED.fullmatch(s) or _DOT_GROUPED.fullmatch(s):
         s = re.sub(rf"[{_SPACES}.]", "", s)
-    elif _COMMA_GROUPED.fullmatch(s):
+    elif _COMMA_GROUPED.fullmatch(s) or (comma_groups and _COMMA_GROUP.fullmatch(s)):
         s = s.replace(",", "")
     elif not _PLAIN.fullmatch(s):
         return None

@@ -4,9 +4,14 @@ The `pages` table keeps, per page, its cleaned text and the boxes of its lines (
 char_start, char_end, x0, top, x1, bottom). A span's exact box is recovered from the PDF's own
 chars (the parser's pdfium char model, `pipeline.parse.pdfium_chars.page_chars`): the line's text
 is aligned to the chars inside the line box (difflib, spaces ignored), so each character of the
-span maps to its glyph. A table cell is found as a whole-word run of its text among the page's
-chars, nearest to its row label's line and its column label's column. Coordinates are PDF points
-from the page's top-left (pdfplumber's), like the line boxes.
+span maps to its glyph. An OCR page (`pages.ocr`) has no glyphs in the PDF: its chars are the
+parse's OCR char model re-run on the page (`pipeline.parse.ocr.ocr_page`, same render, deskew and
+word boxes, so the text aligns as on a text page), once per page and cached. The stored line boxes
+alone would only place a quote by its share of the line's characters, several points off on OCR
+lines whose word gaps vary. Without Tesseract the boxes fall back to that estimate.
+A table cell is found as a whole-word run of its text among the page's chars, nearest to its row
+label's line and its column label's column. Coordinates are PDF points from the page's top-left
+(pdfplumber's), like the line boxes.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import io
 import json
 import math
 import re
+import subprocess
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -57,13 +63,13 @@ def resolve_source(out: Path | str, source_path: str | None) -> Path | None:
 
 
 @lru_cache(maxsize=CHAR_CACHE)
-def page_chars(pdf: str, page: int) -> tuple[tuple[Char, ...], float, float]:
-    """(chars, width, height) of a 1-based page, as the parser saw them."""
+def page_chars(pdf: str, page: int, ocr: bool = False) -> tuple[tuple[Char, ...], float, float]:
+    """(chars, width, height) of a 1-based page, as the parser saw them (`ocr`: an OCR page)."""
     with PDFIUM:
-        return _page_chars(pdf, page)
+        return _page_chars(pdf, page, ocr)
 
 
-def _page_chars(pdf: str, page: int) -> tuple[tuple[Char, ...], float, float]:
+def _page_chars(pdf: str, page: int, ocr: bool) -> tuple[tuple[Char, ...], float, float]:
     import pypdfium2 as pdfium
 
     from pipeline.parse.pdfium_chars import page_chars as pdfium_chars
@@ -74,9 +80,20 @@ def _page_chars(pdf: str, page: int) -> tuple[tuple[Char, ...], float, float]:
             return (), 0.0, 0.0
         p = doc[page - 1]
         width, height = p.get_size()
-        return tuple(pdfium_chars(p, height)), float(width), float(height)
+        chars = _ocr_chars(p) if ocr else tuple(pdfium_chars(p, height))
+        return chars, float(width), float(height)
     finally:
         doc.close()
+
+
+def _ocr_chars(page) -> tuple[Char, ...]:
+    """The parse's OCR chars of a page; none when Tesseract is unavailable."""
+    from pipeline.parse.ocr import OcrUnavailable, ocr_page
+
+    try:
+        return tuple(ocr_page(page).chars)
+    except (OcrUnavailable, OSError, subprocess.SubprocessError):
+        return ()
 
 
 def parse_lines(lines_json: str | None) -> list[tuple[int, int, BBox]]:

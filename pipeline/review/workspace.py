@@ -149,12 +149,13 @@ class Workspace:
         return None if hit.empty else hit.iloc[0].to_dict()
 
     def _boxes(self, table: str, row: dict, span: dict, pdf: Path, page: int) -> list[list[float]]:
-        chars, _, _ = evidence.page_chars(str(pdf), int(page))
+        page_row = self._page_row(row)
+        ocr = bool(page_row is not None and plain(page_row.get("ocr")))
+        chars, _, _ = evidence.page_chars(str(pdf), int(page), ocr)
         if table == "table_cells":
             box = evidence.cell_box(chars, row)
             return [list(box)] if box else []
         start, end = span.get("char_start"), span.get("char_end")
-        page_row = self._page_row(row)
         if start is None or page_row is None:  # e.g. a cluster named in a table: find its name
             box = evidence.cell_box(chars, {"text": quote_of(table, row)})
             return [list(box)] if box else []

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figures.scan import _MONTHS, _MONTHS_EN
+from pipeline.extract.figures.scan import _MONTHS
 from pipeline.extract.figures.words import _Word
 from pipeline.extract.skeleton import Rule, first_rejecting
 
@@ -32,7 +32,7 @@ _REF_BEFORE = re.compile(
     + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}\\w*" for w in lexicon.REFERENCE_STEMS)
     + r"|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
 )
-_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + "|" + _MONTHS_EN + r")[а-я]*\s*$", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")[а-я]*\s*$", re.I)
 _MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
 _LONG_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")

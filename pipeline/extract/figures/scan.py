@@ -11,6 +11,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.grammars.figures import ADJ_UNIT, Figure, match_at, number_words_value
 from pipeline.extract.numbers import CURRENCIES, coin_shift, half_scale, parse_number, scale_of, unit_of
+from pipeline.nlp.language import language
 from pipeline.nlp.morph import parses
 
 _SIGNS = re.escape(lexicon.SIGNS)
@@ -34,9 +35,6 @@ _MONTHS = "|".join(
 )
 
 
-_MONTHS_EN = "|".join(m.english for m in lexicon.MONTHS)
-
-
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 
@@ -51,6 +49,7 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
     """Parse from a few anchors before each trigger (a digit, a currency sign, a scale word)."""
     found: list[FigureFact] = []
     covered = 0
+    english = language(chunk) == "en"  # "1,250" groups thousands in an English sentence
     for m in _TRIGGER.finditer(chunk):
         if m.start() < covered or _in_date(offset + m.start(), dates):
             continue
@@ -61,7 +60,7 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
             match = match_at(chunk[a : end if end > 0 and m.end() + MATCH_REACH < len(chunk) else None])
             if match is None or a + match.span.stop <= m.start():
                 continue
-            fact = _to_fact(match, offset + a)
+            fact = _to_fact(match, offset + a, english)
             covered = a + match.span.stop
             if fact is not None:
                 found.append(fact)
@@ -70,13 +69,14 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
 
 
 _START_WORDS = lexicon.qualifier_words() | set(lexicon.FIGURE_OPENERS)
+_PREFIX_CODES = {c for u in lexicon.currency_units() for c in u.codes}  # "USD 5 bn"
 
 
 def _anchors(chunk: str, pos: int, words: int = ANCHOR_WORDS) -> list[int]:
     """Starts of up to `words` words before `pos` that can begin a figure, then `pos` itself.
 
     The chart parse per anchor is the extractor's main cost, so words that cannot start a figure
-    (anything but a qualifier, "от"/"в", a currency sign or a number word) are not tried."""
+    (anything but a qualifier, "от"/"в", a currency sign or code or a number word) are not tried."""
     starts = [w.start() for w in _ANCHOR_WORD.finditer(chunk, max(0, pos - ANCHOR_REACH), pos)][-words:]
     return [a for a in starts if _can_start(chunk, a)] + [pos]
 
@@ -89,7 +89,9 @@ def _can_start(chunk: str, start: int) -> bool:
     if word is None:
         return False
     w = word.group().lower()
-    return w in _START_WORDS or not w.isalpha() or _is_number_word(w) or half_scale(w) is not None
+    if word.group() in _PREFIX_CODES or w in _START_WORDS or not w.isalpha():
+        return True
+    return _is_number_word(w) or half_scale(w) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -101,20 +103,20 @@ def _in_date(pos: int, dates: list[DateFact]) -> bool:
     return any(d.char_start <= pos < d.char_end for d in dates)
 
 
-def _value(raw: str | None) -> float | None:
+def _value(raw: str | None, english: bool = False) -> float | None:
     if not raw:
         return None
-    return parse_number(raw) if raw[:1].isdigit() else number_words_value(raw)
+    return parse_number(raw, comma_groups=english) if raw[:1].isdigit() else number_words_value(raw)
 
 
-def _to_fact(match, offset: int) -> FigureFact | None:
+def _to_fact(match, offset: int, english: bool = False) -> FigureFact | None:
     fig: Figure = match.fact
     start, end = offset + match.span.start, offset + match.span.stop
     if fig.amount and ADJ_UNIT.search(fig.amount):
         return _compound(fig.amount, start, end)
     half = half_scale(fig.scale) if fig.scale and not fig.amount else None
-    value = _value(fig.amount) if fig.amount else HALF if half else 1.0 if fig.scale else None
-    value_max = _value(fig.amount_max)
+    value = _value(fig.amount, english) if fig.amount else HALF if half else 1.0 if fig.scale else None
+    value_max = _value(fig.amount_max, english)
     if value is None or (fig.amount_max and value_max is None):
         return None
     mult = half or (scale_of(fig.scale) if fig.scale else None)

@@ -24,8 +24,9 @@ __all__ = ["DATE", "Date", "Point", "TOKENIZER", "ordinal_value", "roman_value"]
 Point = fact(
     "Point", ["day", "month", "year", "tail", "quarter", "half", "decade", "century"]
 )  # tail: the two last digits of a range's end year ("1990–95")
-Date = fact("Date", ["first", "last", "prep", "part", "title", "pair"])
+Date = fact("Date", ["first", "last", "prep", "part", "title", "pair", "cited"])
 # pair: two bare years joined by "-" or "/" ("2017/2018"), accepted only when consecutive
+# cited: a bare year closing a source caption ("Source: Rosstat, 2018"), checked by the extractor
 
 TOKENIZER = Tokenizer().remove_types(EOL)
 
@@ -52,9 +53,9 @@ DECADE_SUFFIXES = {"е", "х", "ми", "ые", "ых", "ыми"}
 CASE_SUFFIXES = {"м", "й", "го", "ом", "ого", "му", "ым"}  # "1890-м" decade, "2007-м" year
 ORDINAL_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4}
 
-SINCE = {"с", "со", "после", "начиная"}
-BY = {"к", "до", "по"}
-CONTEXT = {"в", "во", "на", "за", "от", "около"}
+SINCE = {"с", "со", "после", "начиная", "since"}
+BY = {"к", "до", "по", "by", "until"}
+CONTEXT = {"в", "во", "на", "за", "от", "около", "in", "during"}
 PARTS = DATE_PARTS
 
 
@@ -106,13 +107,15 @@ MONTH2 = number(1, 12, 2).interpretation(Point.month.custom(int))
 
 
 def _month(*cases: str) -> object:
-    """A month name in one of the given cases (any case when none given)."""
-    forms = {form for case in cases or CASES for form in MONTH_CASES[case]}
-    return _words(forms).interpretation(Point.month.custom(lambda v: MONTHS[v.lower()]))
+    """A month name in one of the given cases ("en": an English name, capitalized)."""
+    forms = _words({form for case in cases if case != "en" for form in MONTH_CASES[case]})
+    if "en" in cases:
+        forms = or_(forms, and_(_words(MONTH_CASES["en"]), is_capitalized()))
+    return forms.interpretation(Point.month.custom(lambda v: MONTHS[v.lower()]))
 
 
-MONTH_NAME = _month()
-MONTH_GEN = _month("gent")  # "20 декабря", "в начале января"
+MONTH_NAME = _month(*CASES, "en")
+MONTH_GEN = _month("gent", "en")  # "20 декабря", "в начале января", "1 December"
 YEAR = number(1000, 2100, 4).interpretation(Point.year.custom(int))
 YEAR_SHORT = number(0, 99, 2).interpretation(
     Point.year.custom(lambda v: int(v) + (2000 if int(v) <= 40 else 1900))
@@ -136,6 +139,7 @@ NUMERIC_DATE = or_(
     rule(DAY, DASH, MONTH_NUM, DASH, YEAR),
 )
 ISO_DATE = rule(YEAR, DASH, MONTH2, DASH, DAY2)
+EN_DATE = rule(_month("en"), DAY, COMMA.optional(), YEAR)  # "December 1, 2019"
 YEAR_DATED = or_(
     rule(YEAR, YEAR_WORD),
     rule(YEAR, DASH, _words(CASE_SUFFIXES), _words(YEAR_SG)),
@@ -190,7 +194,7 @@ HALF = rule(
 )
 
 POINT = or_(
-    FULL_DATE, DAY_MONTH, MONTH_YEAR, NUMERIC_DATE, ISO_DATE, YEAR_DATED, DECADE, CENTURY,
+    FULL_DATE, DAY_MONTH, MONTH_YEAR, NUMERIC_DATE, ISO_DATE, EN_DATE, YEAR_DATED, DECADE, CENTURY,
     QUARTER, HALF,
 ).interpretation(Point)  # fmt: skip
 MONTH_ALONE = rule(MONTH_NAME).interpretation(Point)
@@ -227,9 +231,9 @@ RANGE = or_(
 
 SINCE_WORD = or_(rule(_words(SINCE - {"начиная"})), rule(_words({"начиная"}), _words({"с", "со"})))
 FROM_TO = rule(
-    or_(SINCE_WORD, rule(_words({"от"}))),
+    or_(SINCE_WORD, rule(_words({"от", "from"}))),
     or_(POINT, MONTH_ALONE, rule(BARE_YEAR).interpretation(Point)).interpretation(Date.first),
-    or_(rule(_words({"по", "до"})), rule(DASH)),
+    or_(rule(_words({"по", "до", "to", "until"})), rule(DASH)),
     or_(POINT, rule(BARE_YEAR, YEAR_WORD.optional()).interpretation(Point)).interpretation(Date.last),
 )
 
@@ -272,6 +276,7 @@ DECADE_WITH_PREP = rule(
 PARENTHESIZED = or_(
     rule(OPEN, YEARS, or_(rule(CLOSE), YEAR_WORD).optional()),
     rule(COMMA, YEARS, CLOSE),
+    rule(rule(COMMA).interpretation(Date.cited.const(True)), YEARS),
 )
 PAIR = rule(
     _first(BARE_YEAR),

@@ -93,6 +93,7 @@ SCALE_LEMMAS = {s.lemma for s in lexicon.SCALES}
 SCALE = or_(
     rule(in_caseless({s.abbr for s in lexicon.SCALES}), DOT.optional()),
     rule(dictionary(SCALE_LEMMAS)),
+    rule(in_caseless({w for s in lexicon.SCALES for w in s.english})),
 )
 
 
@@ -145,13 +146,15 @@ def _unit_rule(units: tuple[lexicon.Unit, ...]) -> object:
     options += [rule(in_(signs))] if signs else []
     codes = {c for u in units for c in u.codes}
     options += [rule(in_(codes))] if codes else []
+    english = {w for u in units for w in u.english}
+    options += [rule(in_caseless(english))] if english else []
     if any(u.exact for u in units):
         options.append(rule(type("UNIT")))  # the tokenizer's UNIT tokens are exactly these spellings
     options += [rule(*[dictionary({w}) for w in p]) for u in units for p in u.phrases]
     return or_(*options)
 
 
-CURRENCY_SIGN = in_({s for u in lexicon.currency_units() for s in u.signs})
+CURRENCY_SIGN = in_({s for u in lexicon.currency_units() for s in (*u.signs, *u.codes)})  # "$5", "USD 5"
 CURRENCY = rule(
     dictionary(set(lexicon.CURRENCY_ADJECTIVES)).optional(),
     _unit_rule(lexicon.currency_units()),
