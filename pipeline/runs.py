@@ -8,7 +8,8 @@ helpers shape what the flows publish as Prefect artifacts.
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +43,12 @@ def run_local(
     timeout: float = 600,
     max_pages: int | None = None,
     force: bool = False,
+    on_result: Callable[[DocResult], None] | None = None,
 ) -> IngestSummary:
-    """Ingest without Prefect: `workers` isolated worker processes, one atomic write at the end."""
+    """Ingest without Prefect: `workers` isolated worker processes, one atomic write at the end.
+
+    `on_result` sees each document as it finishes; an interrupt (Ctrl-C) cancels the documents
+    not yet started and kills the workers before it propagates."""
     from pipeline.ingest import write_results
     from pipeline.isolate import Pool
 
@@ -51,15 +56,28 @@ def run_local(
     plan = plan_batch(paths, out, force=force)
     results = list(plan.skipped)
     if plan.pending:
-        pool = Pool()
+        pool, threads = Pool(), ThreadPoolExecutor(max_workers=max(1, workers))
         try:
-            with ThreadPoolExecutor(max_workers=max(1, workers)) as threads:
-                run = lambda p: pool.run(p, max_pages=max_pages, timeout=timeout)  # noqa: E731
-                results += list(threads.map(run, plan.pending))
+            run = lambda p: pool.run(p, max_pages=max_pages, timeout=timeout)  # noqa: E731
+            futures = [threads.submit(run, p) for p in plan.pending]
+            for future in as_completed(futures):
+                results.append(future.result())
+                if on_result:
+                    on_result(results[-1])
         finally:
+            threads.shutdown(wait=False, cancel_futures=True)
             pool.close()
         write_results(Path(out), results)
     return IngestSummary(results, time.perf_counter() - started)
+
+
+def document_line(result: DocResult) -> str:
+    """One line per finished document (CLI output, Prefect run log): pages, facts, seconds or the failure."""
+    name = Path(result.source_path).name
+    if failure := result.failure:
+        return f"{name}: {result.status} at {failure['stage']}: {failure['message']} ({result.seconds:.1f} s)"
+    facts = sum(result.count(t) for t in ("figures", "dates", "clusters", "mentions"))
+    return f"{name}: {result.count('pages')} pages, {facts} facts, {result.seconds:.1f} s"
 
 
 def worker_failure(path: str | Path, exc: BaseException) -> DocResult:
