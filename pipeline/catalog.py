@@ -27,9 +27,11 @@ def doc_id_of(path: str | Path) -> str:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given plus the PDF/TXT files inside given folders, sorted, without duplicates."""
+    """Files as given plus the PDF/TXT files inside given folders, sorted, without duplicates.
+
+    Paths are made absolute here, in the caller's process: worker processes run elsewhere."""
     found: list[Path] = []
-    for p in map(Path, paths):
+    for p in (Path(p).absolute() for p in paths):
         if p.is_dir():
             found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
         else:
