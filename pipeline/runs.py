@@ -1,38 +1,22 @@
 """Batch planning and run reports shared by the CLI, the Prefect flows and the benchmark.
 
-`plan_batch` decides which files need work (new content hash or new pipeline version) without
-parsing anything; `run_local` processes them in worker processes without Prefect; the report
-helpers shape what the flows publish as Prefect artifacts.
+`plan_batch` (from `pipeline.catalog`) decides which files need work (new content hash or new
+pipeline version, one file per content) without parsing anything; `run_local` processes them in
+worker processes without Prefect, committing each document as it finishes; the report helpers
+shape what the flows publish as Prefect artifacts.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
-from pipeline.catalog import DocResult, IngestSummary, already_done, expand_paths, largest_first
+from pipeline.catalog import DocResult, IngestSummary, Plan, plan_batch  # noqa: F401  (re-exported)
 
 SUMMARY_KEY = "indikator-ingest-summary"
 FAILURES_KEY = "indikator-ingest-failures"
-
-
-@dataclass
-class Plan:
-    files: list[Path]
-    pending: list[Path]
-    skipped: list[DocResult]
-
-
-def plan_batch(paths: list[str] | list[Path], out: str | Path, *, force: bool = False) -> Plan:
-    """Files to process (longest first): everything when `force`, else those not yet ingested by this
-    version."""
-    files = expand_paths(paths)
-    done = set() if force else already_done(Path(out), files)
-    skipped = [DocResult(str(p), None, "skipped", skipped=True) for p in files if p in done]
-    return Plan(files, largest_first([p for p in files if p not in done]), skipped)
 
 
 def run_local(
@@ -45,30 +29,46 @@ def run_local(
     force: bool = False,
     on_result: Callable[[DocResult], None] | None = None,
 ) -> IngestSummary:
-    """Ingest without Prefect: `workers` isolated worker processes, one atomic write at the end.
+    """Ingest without Prefect in `workers` isolated worker processes.
 
-    `on_result` sees each document as it finishes; an interrupt (Ctrl-C) cancels the documents
-    not yet started and kills the workers before it propagates."""
-    from pipeline.ingest import write_results
-    from pipeline.isolate import Pool
-
+    Each finished document is committed as soon as it is done (documents that finish while a
+    commit runs go together into the next one), so an interrupted run keeps every finished
+    document; `on_result` is called with each result once it is committed. An interrupt (Ctrl-C)
+    cancels the documents not yet started and kills the workers before it propagates."""
     started = time.perf_counter()
     plan = plan_batch(paths, out, force=force)
     results = list(plan.skipped)
     if plan.pending:
-        pool, threads = Pool(), ThreadPoolExecutor(max_workers=max(1, workers))
-        try:
-            run = lambda p: pool.run(p, max_pages=max_pages, timeout=timeout)  # noqa: E731
-            futures = [threads.submit(run, p) for p in plan.pending]
-            for future in as_completed(futures):
-                results.append(future.result())
-                if on_result:
-                    on_result(results[-1])
-        finally:
-            threads.shutdown(wait=False, cancel_futures=True)
-            pool.close()
-        write_results(Path(out), results)
+        results += _run_pending(plan, Path(out), workers, timeout, max_pages, on_result)
     return IngestSummary(results, time.perf_counter() - started)
+
+
+def _run_pending(
+    plan: Plan,
+    out: Path,
+    workers: int,
+    timeout: float,
+    max_pages: int | None,
+    on_result: Callable[[DocResult], None] | None,
+) -> list[DocResult]:
+    from pipeline.ingest import commit_results
+    from pipeline.isolate import Pool
+
+    pool, threads = Pool(), ThreadPoolExecutor(max_workers=max(1, workers))
+    results: list[DocResult] = []
+    try:
+        waiting = {threads.submit(pool.run, p, max_pages=max_pages, timeout=timeout) for p in plan.pending}
+        while waiting:
+            done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            batch = [f.result() for f in done]
+            commit_results(out, batch, plan.aliases)
+            results += batch
+            for result in batch if on_result else ():
+                on_result(result)
+    finally:
+        pool.close()  # an interrupted run: workers killed, their threads return at once
+        threads.shutdown(wait=True, cancel_futures=True)
+    return results
 
 
 def document_line(result: DocResult) -> str:

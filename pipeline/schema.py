@@ -33,12 +33,15 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "source_path": _col(STR, False),
         "n_pages": _col(INT, ge=0),
         "title": _col(STR),
-        "status": _col(STR, False, isin=["ok", "failed", "no_text"]),
+        "status": _col(STR, False, isin=["ok", "partial", "garbled", "failed", "no_text"]),
         "error": _col(STR),
         "pipeline_version": _col(STR, False),
         "ingested_at": _col(STR, False),
         "content_sha256": _col(STR),
         "seconds": _col(FLOAT),
+        "source_paths": _col(STR),  # JSON list: every file with this content in the batch
+        "lost_pages": _col(STR),  # pages not read ("5-8,12"): damaged, over a limit, too complex
+        "replaced_chars": _col(INT, ge=0),  # invalid characters replaced at the parse boundary
     },
     "pages": {
         "doc_id": _col(STR, False),
@@ -120,6 +123,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "caption": _col(STR),
     },
     "table_cells": {
+        "cell_id": _col(STR, False),
         "table_id": _col(STR, False),
         "doc_id": _col(STR, False),
         "page": _col(INT, False, ge=1),
@@ -162,6 +166,7 @@ ID_COLUMN = {
     "mentions": "mention_id",
     "clusters": "cluster_id",
     "tables": "table_id",
+    "table_cells": "cell_id",
 }
 
 SCHEMAS = {name: pa.DataFrameSchema(cols, strict=False, ordered=False) for name, cols in COLUMNS.items()}

@@ -1,17 +1,34 @@
-"""Output tables in `extracted/`: Parquet + CSV per table and one DuckDB file, written atomically.
+"""Output tables in `extracted/`: immutable generations switched by one atomic pointer.
 
-A batch is merged into what is there under a file lock (one writer at a time): rows of the
-batch's documents replace their old rows, everything else is kept. Each file is written to a
-temporary name and renamed into place; the DuckDB tables change in one transaction. A run
-killed mid-write leaves every table either as it was or as it should be, never half-written.
+Layout of an output directory `out`:
+
+    out/.generations/00000012/   <table>.parquet, <table>.csv, indikator.duckdb, MANIFEST.json
+    out/current -> .generations/00000012          (the committed state: one symlink)
+    out/<table>.parquet -> current/<table>.parquet (user paths, created once)
+    out/indikator.duckdb -> current/indikator.duckdb
+
+A commit (one or more documents, or a review decision) reads the current generation, writes a
+complete new one in a temporary directory (every table in every format, fsynced), renames it into
+place and then switches `current` with one `rename(2)`: that rename is the commit. A generation is
+never modified once published, so a reader (`read_table`, the review app, DuckDB in read-only mode)
+always sees one whole committed state, and a writer killed at any instant leaves the previous one.
+Under the writer lock every start rolls back what a killed writer left (temporary files and
+directories, generations written but never switched to) and prunes old generations.
+
+CSV files neutralize cells that a spreadsheet would run as a formula (OWASP: a leading `=`, `+`,
+`-`, `@`, tab or CR gets a `'` prefix); Parquet and DuckDB keep the exact text.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -24,25 +41,107 @@ from pipeline.views import VIEWS
 DUCKDB_FILE = "indikator.duckdb"
 LOCK_FILE = ".indikator.lock"
 LOCK_TIMEOUT_S = 600
+GENERATIONS_DIR = ".generations"
+CURRENT = "current"
+MANIFEST = "MANIFEST.json"
+KEEP_GENERATIONS = 3  # the current one and two before it (readers that resolved them just now)
+FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+_GEN_DIGITS = 8
 
+_locks: dict[str, FileLock] = {}
+_locks_guard = threading.Lock()
+
+
+def file_mode() -> int:
+    """Mode of a new output file under the process umask (0644 under the usual 022)."""
+    try:
+        with open("/proc/self/status") as fh:
+            umask = next(int(line.split()[1], 8) for line in fh if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError):
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _lock(out: Path) -> FileLock:
+    """One lock object per directory and process: re-entrant in a thread, exclusive across threads."""
+    key = str(out.resolve())
+    with _locks_guard:
+        if key not in _locks:
+            _locks[key] = FileLock(key + os.sep + LOCK_FILE, timeout=LOCK_TIMEOUT_S, mode=file_mode())
+        return _locks[key]
 
 
 @contextmanager
-def locked(out: Path):
-    """Hold the output directory's writer lock (blocks while another run writes)."""
+def locked(out: Path | str):
+    """Hold the output directory's writer lock (re-entrant; blocks while another run writes).
+
+    The first acquisition recovers the directory from a writer that was killed (see `recover`)."""
+    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(out / LOCK_FILE), timeout=LOCK_TIMEOUT_S):
-        for stale in out.glob(".*.tmp"):  # left by a writer that was killed mid-write
-            stale.unlink(missing_ok=True)
+    lock = _lock(out)
+    with lock:
+        if lock.lock_counter == 1:
+            recover(out)
         yield
 
 
+def recover(out: Path) -> None:
+    """Roll back a killed writer: temporary files, unfinished and uncommitted generations; prune."""
+    for stale in out.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+    (out / f"{CURRENT}.tmp").unlink(missing_ok=True)
+    gens = out / GENERATIONS_DIR
+    if not gens.is_dir():
+        _migrate_legacy(out)
+        return
+    current = current_dir(out)
+    keep = _generation_number(current) if current else 0
+    for entry in gens.iterdir():
+        number = _generation_number(entry)
+        if number is None or number > keep or number <= keep - KEEP_GENERATIONS:
+            shutil.rmtree(entry, ignore_errors=True)
+    _link_tables(out)
+
+
+def current_dir(out: Path | str) -> Path | None:
+    """The committed generation's directory (None before the first commit)."""
+    link = Path(out) / CURRENT
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return None
+    path = (link.parent / target).resolve()
+    return path if path.is_dir() else None
+
+
+def _generation_number(path: Path) -> int | None:
+    return int(path.name) if path.name.isdigit() else None
+
+
+def table_path(out: Path | str, name: str, suffix: str = "parquet") -> Path:
+    """The committed file of a table (a legacy single file when the directory predates generations)."""
+    gen = current_dir(out)
+    return (gen if gen else Path(out)) / f"{name}.{suffix}"
+
+
 def read_table(out: Path | str, name: str) -> pd.DataFrame:
-    """A table as written (empty frame with the contract's columns when absent)."""
-    path = Path(out) / f"{name}.parquet"
+    """A table as committed (empty frame with the contract's columns when absent)."""
+    path = table_path(out, name)
     if not path.exists():
         return conform(name, None)
     return conform(name, pd.read_parquet(path))
+
+
+def read_tables(out: Path | str, names: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """Several tables from one and the same commit."""
+    gen = current_dir(out)
+    base = gen if gen else Path(out)
+    frames = {}
+    for name in names:
+        path = base / f"{name}.parquet"
+        frames[name] = conform(name, pd.read_parquet(path) if path.exists() else None)
+    return frames
 
 
 def write_batch(
@@ -51,28 +150,149 @@ def write_batch(
     doc_ids: Iterable[str],
     source_paths: Iterable[str] = (),
 ) -> None:
-    """Merge a batch into the tables: replace rows of `doc_ids` and of older versions of the files
-    at `source_paths` (a changed file gets a new doc_id), then append the batch's rows."""
+    """Commit a batch: replace rows of `doc_ids` and of older versions of the files at
+    `source_paths` (a changed file gets a new doc_id), then append the batch's rows.
+
+    The store only writes: applying review decisions is the caller's step (see pipeline.ingest)."""
     out = Path(out)
     doc_ids = set(doc_ids)
     with locked(out):
         doc_ids |= _ids_at_paths(out, set(source_paths))
-        merged = {name: _merge(out, name, batch.get(name), doc_ids) for name in _names_to_write(batch)}
-        # review step (pipeline/review): republish with review_status, refresh the reviewed/ export
-        from pipeline.review.decisions import apply_stored_reviews, export_if_reviewed
-
-        merged = apply_stored_reviews(out, merged)
-        write_tables(out, merged)
-        export_if_reviewed(out)
+        names = _names_to_write(batch)
+        old = read_tables(out, names)
+        commit(out, {name: _merge(name, old[name], batch.get(name), doc_ids) for name in names})
 
 
-def write_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> None:
-    """Write whole tables (Parquet, CSV, DuckDB) atomically; the caller holds the lock."""
-    frames = {name: conform(name, df) for name, df in frames.items()}
-    for name, df in frames.items():
-        atomic_write(out / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
-        atomic_write(out / f"{name}.csv", lambda p, df=df: df.to_csv(p, index=False))
-    _write_duckdb(out / DUCKDB_FILE, frames)
+def write_tables(out: Path | str, frames: Mapping[str, pd.DataFrame]) -> None:
+    """Commit whole tables (the other tables are carried over unchanged)."""
+    commit(Path(out), frames)
+
+
+def commit(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
+    """Publish a new generation in which `frames` replace their tables; returns its directory."""
+    out = Path(out)
+    with locked(out):
+        base = current_dir(out)
+        number = (_generation_number(base) if base else 0) + 1
+        gens = out / GENERATIONS_DIR
+        gens.mkdir(exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{number:0{_GEN_DIGITS}d}.", suffix=".tmp", dir=gens))
+        try:
+            _write_generation(tmp, base, {name: conform(name, df) for name, df in frames.items()})
+            final = gens / f"{number:0{_GEN_DIGITS}d}"
+            os.replace(tmp, final)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        _fsync_dir(gens)
+        _switch(out, final)
+        recover(out)  # prune and make sure the user paths point into `current`
+        return final
+
+
+def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.DataFrame]) -> None:
+    gen.chmod(file_mode() | 0o111)  # directories: the file mode plus search permission
+    counts: dict[str, int] = {}
+    for name in COLUMNS:
+        if name in frames:
+            df = frames[name]
+            _write_file(gen / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
+            _write_file(gen / f"{name}.csv", lambda p, df=df: csv_safe(df).to_csv(p, index=False))
+            counts[name] = len(df)
+        elif base and (base / f"{name}.parquet").exists():
+            for suffix in ("parquet", "csv"):
+                _share(base / f"{name}.{suffix}", gen / f"{name}.{suffix}")
+            counts[name] = _manifest(base).get("tables", {}).get(name, -1)
+        else:
+            df = conform(name, None)
+            _write_file(gen / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
+            _write_file(gen / f"{name}.csv", lambda p, df=df: df.to_csv(p, index=False))
+            counts[name] = 0
+    _write_file(gen / DUCKDB_FILE, lambda p: _write_duckdb(Path(p), gen), fresh=True)
+    manifest = {"generation": gen.name, "committed_at": datetime.now(UTC).isoformat(), "tables": counts}
+    _write_file(gen / MANIFEST, lambda p: Path(p).write_text(json.dumps(manifest, indent=1)))
+    _fsync_dir(gen)
+
+
+def _share(source: Path, target: Path) -> None:
+    """An unchanged table file of the previous generation: hard-linked (files are immutable)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _manifest(gen: Path) -> dict:
+    try:
+        return json.loads((gen / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_file(path: Path, write: Callable[[str], object], fresh: bool = False) -> None:
+    """Write a file of a generation being built, fsync it and give it the umask's mode."""
+    if fresh:
+        path.unlink(missing_ok=True)
+    write(str(path))
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+    path.chmod(file_mode())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _switch(out: Path, gen: Path) -> None:
+    """The commit: point `current` at `gen` with one atomic rename."""
+    tmp = out / f"{CURRENT}.tmp"
+    tmp.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(gen, out), tmp)
+    os.replace(tmp, out / CURRENT)
+    _fsync_dir(out)
+
+
+def _link_tables(out: Path) -> None:
+    """User paths `out/<table>.<ext>` as symlinks into `current` (replacing legacy files)."""
+    if current_dir(out) is None:
+        return
+    names = [f"{n}.{s}" for n in COLUMNS for s in ("parquet", "csv")] + [DUCKDB_FILE]
+    for name in names:
+        path, target = out / name, f"{CURRENT}/{name}"
+        if path.is_symlink() and os.readlink(path) == target:
+            continue
+        tmp = out / f".{name}.link.tmp"
+        tmp.unlink(missing_ok=True)
+        os.symlink(target, tmp)
+        os.replace(tmp, path)
+
+
+def _migrate_legacy(out: Path) -> None:
+    """A directory written before generations: its single files become generation 1."""
+    legacy = {n: out / f"{n}.parquet" for n in COLUMNS}
+    found = {n: p for n, p in legacy.items() if p.is_file() and not p.is_symlink()}
+    if not found:
+        return
+    commit(out, {n: pd.read_parquet(p) for n, p in found.items()})
+    wal = out / f"{DUCKDB_FILE}.wal"
+    wal.unlink(missing_ok=True)
+
+
+def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first) get a `'`."""
+    df = df.copy()
+    for col in df.columns:
+        series = df[col]
+        if not (pd.api.types.is_string_dtype(series) or series.dtype == object):
+            continue
+        text = series.astype("string")
+        risky = text.str.startswith(FORMULA_LEAD).fillna(False).astype(bool)
+        if risky.any():
+            df[col] = text.where(~risky, "'" + text)
+    return df
 
 
 def _ids_at_paths(out: Path, source_paths: set[str]) -> set[str]:
@@ -86,8 +306,7 @@ def _names_to_write(batch: Mapping[str, pd.DataFrame]) -> list[str]:
     return [name for name in COLUMNS if name in batch or name in PER_DOCUMENT]
 
 
-def _merge(out: Path, name: str, new: pd.DataFrame | None, doc_ids: set[str]) -> pd.DataFrame:
-    old = read_table(out, name)
+def _merge(name: str, old: pd.DataFrame, new: pd.DataFrame | None, doc_ids: set[str]) -> pd.DataFrame:
     if name in PER_DOCUMENT and not old.empty:
         old = old[~old["doc_id"].isin(doc_ids)]
     if name == "failures" and not old.empty and new is not None and not new.empty:
@@ -97,38 +316,38 @@ def _merge(out: Path, name: str, new: pd.DataFrame | None, doc_ids: set[str]) ->
     return pd.concat([old, conform(name, new)], ignore_index=True) if not old.empty else conform(name, new)
 
 
-def atomic_write(path: Path, write) -> None:
-    """Write via a temporary file in the same directory, fsync, then rename over the target."""
+def atomic_write(path: Path, write: Callable[[str], object]) -> None:
+    """Write one file via a temporary name in its directory, fsync, then rename over the target.
+
+    For files outside the generations (e.g. the `reviewed/` export); mode follows the umask."""
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-
-
-def _write_duckdb(path: Path, frames: Mapping[str, pd.DataFrame]) -> None:
+def _write_duckdb(path: Path, gen: Path) -> None:
+    """A fresh DuckDB file holding every table of the generation (read from its Parquet) and the views."""
     con = duckdb.connect(str(path))
     try:
-        con.execute("BEGIN TRANSACTION")
-        for name, df in frames.items():
-            con.register("frame", df)
-            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM frame')
-            con.unregister("frame")
+        tables = set()
+        for name in COLUMNS:
+            parquet = gen / f"{name}.parquet"
+            if parquet.exists():
+                source = str(parquet).replace("'", "''")
+                con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_parquet('{source}')")
+                tables.add(name)
         for name, (needs, sql) in VIEWS.items():
-            if needs <= _tables(con):
-                con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            if needs <= tables:
+                con.execute(f'CREATE VIEW "{name}" AS {sql}')
+        con.execute("CHECKPOINT")
     finally:
         con.close()
