@@ -14,8 +14,7 @@ import traceback
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
     DocResult,
@@ -28,8 +27,10 @@ from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
 )
 from pipeline.config import Settings, pipeline_version
 from pipeline.model import DocStatus, ParsedDocument, ParseError
-from pipeline.schema import ID_COLUMN, PER_DOCUMENT, conform
 from pipeline.textguard import garbled_reason, sanitize_document, sanitize_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OPEN_END = "damaged: the file is cut off and its page count unknown"
 
@@ -154,6 +155,7 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
     from pipeline.extract import cluster_row, extract_page, page_rows
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
     from pipeline.extract.tables import table_rows
+    from pipeline.schema import PER_DOCUMENT
 
     rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT}
     rows["documents"] = [_document_row(parsed)]
@@ -188,8 +190,10 @@ def unique_ids(rows: dict[str, list[dict]]) -> None:
 
     A repeated id (the same quote twice where the extractor saw one occurrence, a merged cell
     read twice) gets `~2`, `~3`… in row order, which is the same on every run of the same input."""
+    from pipeline.schema import ID_COLUMN, cell_id
+
     for cell in rows.get("table_cells", []):
-        cell["cell_id"] = f"{cell['table_id']}:{cell['row']}:{cell['col']}"
+        cell["cell_id"] = cell_id(cell["table_id"], cell["row"], cell["col"])
     for table, column in ID_COLUMN.items():
         seen: dict[str, int] = {}
         for row in rows.get(table, []):
@@ -253,6 +257,8 @@ def _failed_rows(
 
 def batch_frames(results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
     """Concatenate the rows of several documents into one frame per table."""
+    import pandas as pd
+
     tables: dict[str, list[dict]] = {}
     for r in results:
         for name, rows in r.rows.items():
@@ -296,21 +302,28 @@ def commit_results(out: Path, results: list[DocResult], aliases: Aliases | None 
     The steps of publishing: every document's rows are checked on their own (a document whose rows
     cannot be stored becomes a `failures` row); the other files with the same content are named in
     `source_paths`; stored review decisions are applied to the new rows; then the store writes."""
-    from pipeline.review.decisions import apply_stored_reviews, export_if_reviewed
-    from pipeline.store import locked, write_batch
-
     done = [admitted(r) for r in results if not r.skipped]
     if not done:
         return
     for r in done:
         _name_sources(r, (aliases or {}).get(r.source_path, []))
-    frames = batch_frames(done)
     doc_ids = {row["doc_id"] for r in done for row in r.rows.get("documents", [])}
     sources = {p for r in done for row in r.rows["documents"] for p in json.loads(row["source_paths"])}
+    publish_batch(out, batch_frames(done), doc_ids, sources)
+
+
+def publish_batch(
+    out: Path, frames: Mapping[str, pd.DataFrame], doc_ids: Iterable[str], source_paths: Iterable[str] = ()
+) -> None:
+    """Publish a batch of rows: apply the stored review decisions to them, have the store commit
+    them (`store.write_batch`), refresh the `reviewed/` export; all under the writer lock."""
+    from pipeline.review.decisions import apply_stored_reviews, export_if_reviewed
+    from pipeline.store import locked, write_batch
+
     with locked(out):
-        frames = apply_stored_reviews(out, frames)
-        write_batch(out, frames, doc_ids, source_paths=sources)
-        export_if_reviewed(out)
+        frames = apply_stored_reviews(Path(out), frames)
+        write_batch(out, frames, doc_ids, source_paths=source_paths)
+        export_if_reviewed(Path(out))
 
 
 def _name_sources(result: DocResult, others: list[str]) -> None:
@@ -321,6 +334,10 @@ def _name_sources(result: DocResult, others: list[str]) -> None:
 def admitted(result: DocResult) -> DocResult:
     """The result itself when every row fits its table's contract and encodes as UTF-8; else a
     failed result (stage "write") that says why, so that one document cannot stop the commit."""
+    import pandas as pd
+
+    from pipeline.schema import conform
+
     try:
         for name, rows in result.rows.items():
             frame = conform(name, pd.DataFrame(rows))

@@ -172,6 +172,11 @@ ID_COLUMN = {
 SCHEMAS = {name: pa.DataFrameSchema(cols, strict=False, ordered=False) for name, cols in COLUMNS.items()}
 
 
+def cell_id(table_id: str, row: int, col: int) -> str:
+    """The id of a table cell: its table, data row and column (`table_id:row:col`)."""
+    return f"{table_id}:{int(row)}:{int(col)}"
+
+
 def empty(name: str) -> pd.DataFrame:
     """An empty frame with the table's columns and dtypes."""
     return pd.DataFrame({c: pd.Series(dtype=col.dtype.type) for c, col in COLUMNS[name].items()})
@@ -188,6 +193,9 @@ def conform(name: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
             df[c] = None
     extra = [c for c in df.columns if c not in cols]
     df = df[list(cols) + extra]
+    if name == "table_cells" and not df.empty and df["cell_id"].isna().any():
+        derived = [cell_id(t, r, c) for t, r, c in zip(df["table_id"], df["row"], df["col"], strict=True)]
+        df["cell_id"] = df["cell_id"].where(df["cell_id"].notna(), pd.Series(derived, index=df.index))
     if df.empty:
         df = pd.concat([empty(name), df[extra]], axis=1) if extra else empty(name)
     return SCHEMAS[name].validate(df.reset_index(drop=True))
