@@ -179,7 +179,7 @@ def serve() -> None:
     prefect_environment(console_level="INFO")
     from pipeline.net import prefect_api
 
-    interrupted = _record_sigint()
+    interrupted = _stop_on_signals()
     with prefect_api(settings.prefect_port, status=console.print):
         from flows.inbox import serve_inbox
 
@@ -189,15 +189,19 @@ def serve() -> None:
         raise typer.Exit(EXIT_INTERRUPTED)
 
 
-def _record_sigint() -> list[int]:
-    """Ctrl-C still raises KeyboardInterrupt (Prefect's runner stops on it); the list records it."""
+def _stop_on_signals() -> list[int]:
+    """SIGINT and SIGTERM raise KeyboardInterrupt (Prefect's runner stops on it; once running it
+    handles SIGTERM itself), so the local server is stopped on the way out. Returns the list in
+    which Ctrl-C is recorded (exit 130); a stop by SIGTERM exits 0."""
     seen: list[int] = []
 
-    def on_sigint(signum, frame) -> None:
-        seen.append(signum)
-        signal.default_int_handler(signum, frame)
+    def on_signal(signum, frame) -> None:
+        if signum == signal.SIGINT:
+            seen.append(signum)
+        raise KeyboardInterrupt
 
-    signal.signal(signal.SIGINT, on_sigint)
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     return seen
 
 
