@@ -8,6 +8,7 @@ in `flows/` call the same functions; this module runs without Prefect.
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 import time
 import traceback
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import CallableModule
 from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
     DocResult,
     IngestSummary,
@@ -350,3 +352,8 @@ def admitted(result: DocResult) -> DocResult:
         failed = failed_result(result.source_path, "write", type(exc).__name__, message, result.seconds)
         failed.worker = result.worker
         return failed
+
+
+# `pipeline.ingest([...], out=...)` (the README's API) calls `ingest` even though importing this
+# module binds `pipeline.ingest` to the module (see `pipeline.CallableModule`).
+sys.modules[__name__].__class__ = CallableModule
