@@ -159,8 +159,8 @@ def write_batch(
     with locked(out):
         doc_ids |= _ids_at_paths(out, set(source_paths))
         names = _names_to_write(batch)
-        old = read_tables(out, names)
-        commit(out, {name: _merge(name, old[name], batch.get(name), doc_ids) for name in names})
+        old = _stored(out, names)
+        _publish(out, {name: _merge(name, old[name], batch.get(name), doc_ids) for name in names})
 
 
 def write_tables(out: Path | str, frames: Mapping[str, pd.DataFrame]) -> None:
@@ -170,7 +170,21 @@ def write_tables(out: Path | str, frames: Mapping[str, pd.DataFrame]) -> None:
 
 def commit(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
     """Publish a new generation in which `frames` replace their tables; returns its directory."""
-    out = Path(out)
+    return _publish(Path(out), {name: conform(name, df) for name, df in frames.items()})
+
+
+def _stored(out: Path, names: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """Tables of the current commit as stored (validated when they were written)."""
+    gen = current_dir(out)
+    frames = {}
+    for name in names:
+        path = (gen or out) / f"{name}.parquet"
+        frames[name] = pd.read_parquet(path) if path.exists() else conform(name, None)
+    return frames
+
+
+def _publish(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
+    """Write a generation of conformed `frames` (the other tables carried over) and switch to it."""
     with locked(out):
         base = current_dir(out)
         number = (_generation_number(base) if base else 0) + 1
@@ -178,7 +192,7 @@ def commit(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
         gens.mkdir(exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{number:0{_GEN_DIGITS}d}.", suffix=".tmp", dir=gens))
         try:
-            _write_generation(tmp, base, {name: conform(name, df) for name, df in frames.items()})
+            _write_generation(tmp, base, frames)
             final = gens / f"{number:0{_GEN_DIGITS}d}"
             os.replace(tmp, final)
         finally:
@@ -276,7 +290,7 @@ def _migrate_legacy(out: Path) -> None:
     found = {n: p for n, p in legacy.items() if p.is_file() and not p.is_symlink()}
     if not found:
         return
-    commit(out, {n: pd.read_parquet(p) for n, p in found.items()})
+    commit(out, {n: pd.read_parquet(p) for n, p in found.items()})  # validated once, on the way in
     wal = out / f"{DUCKDB_FILE}.wal"
     wal.unlink(missing_ok=True)
 
@@ -312,8 +326,9 @@ def _merge(name: str, old: pd.DataFrame, new: pd.DataFrame | None, doc_ids: set[
     if name == "failures" and not old.empty and new is not None and not new.empty:
         old = old[~old["source_path"].isin(set(new["source_path"]))]
     if new is None or new.empty:
-        return old
-    return pd.concat([old, conform(name, new)], ignore_index=True) if not old.empty else conform(name, new)
+        return old.reset_index(drop=True)
+    new = conform(name, new)
+    return pd.concat([old, new], ignore_index=True) if not old.empty else new
 
 
 def atomic_write(path: Path, write: Callable[[str], object]) -> None:
