@@ -208,11 +208,9 @@ def _stop_on_signals() -> list[int]:
 @app.command()
 def review(
     out: OutOption = Path("extracted"),
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port on 127.0.0.1.")] = 8501,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
 ) -> None:
     """Open the review app (Streamlit) on 127.0.0.1."""
-    check.output_tables(out)
-    prefect_environment()  # the app can resume a paused flow run
     from pipeline.review import serve as serve_review
 
     serve_review(out, port=port)
