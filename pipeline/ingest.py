@@ -258,14 +258,14 @@ def _failed_rows(
 
 
 def batch_frames(results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
-    """Concatenate the rows of several documents into one frame per table."""
-    import pandas as pd
+    """Concatenate the rows of several documents into one frame per table (with its columns)."""
+    from pipeline.schema import conform
 
     tables: dict[str, list[dict]] = {}
     for r in results:
         for name, rows in r.rows.items():
             tables.setdefault(name, []).extend(rows)
-    return {name: pd.DataFrame(rows) for name, rows in tables.items()}
+    return {name: conform(name, rows) for name, rows in tables.items()}
 
 
 def ingest(
