@@ -74,6 +74,7 @@ def ingest(
         console.print(f"nothing new: all {len(plan.files)} file(s) already ingested by {pipeline_version()}")
         return
     options = dict(force=force, max_pages=max_pages, workers=workers, timeout=timeout)
+    prefect_environment(console_level="CRITICAL")  # before looking for a server; failures print here
     try:
         if review or dask_address or prefect_server_url():
             flow_options = dict(dask_address=dask_address, review=review, review_port=review_port)
@@ -100,7 +101,6 @@ def _run_local(paths: list[Path], out: Path, pending: int, **options):
 def _run_flow(paths: list[Path], out: Path, pending: int, *, review: bool, review_port: int, **options):
     """A Prefect flow run: against the configured server, a local server for --review, else
     Prefect's temporary server (started on first use)."""
-    prefect_environment(console_level="CRITICAL")  # failures are printed here, one line each
     with _review_server(review):
         from flows.ingest import ingest as ingest_run
         from flows.ingest import listeners

@@ -156,3 +156,20 @@ def test_library_ingest_stays_callable_and_nothing_new_imports_nothing_heavy(ing
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "1", "[]"]
+
+
+def test_a_prefect_server_is_found_in_the_environment_or_the_active_profile(tmp_path, monkeypatch):
+    from pipeline.config import prefect_server_url
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILE", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    assert prefect_server_url() is None  # no profiles file: the library path
+    (tmp_path / "profiles.toml").write_text(
+        'active = "team"\n[profiles.ephemeral]\n[profiles.team]\nPREFECT_API_URL = "http://10.0.0.5:4200/api"\n'
+    )
+    assert prefect_server_url() == "http://10.0.0.5:4200/api"
+    monkeypatch.setenv("PREFECT_PROFILE", "ephemeral")
+    assert prefect_server_url() is None
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    assert prefect_server_url() == "http://127.0.0.1:4200/api"
