@@ -112,13 +112,26 @@ def test_ctrl_c_exits_130_and_stops_the_workers(tmp_path, pdf_dir):
     cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(tmp_path / "seed_gertsik_2020.pdf")]
     cmd += ["--out", str(tmp_path / "out")]
     proc = subprocess.Popen(cmd, env=_env(), stdout=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(3)  # the run is under way (worker starting or parsing)
+    assert _child_started(proc.pid, within=120.0)  # the run is under way: its worker process exists
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
     started = time.monotonic()
     out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "interrupted" in out
     assert time.monotonic() - started < 20
     assert _group_gone(proc.pid, within=5.0)  # no worker process of the run is left
+
+
+def _child_started(pid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    return True
+            except (OSError, IndexError, ValueError):
+                continue
+        time.sleep(0.2)
+    return False
 
 
 def _group_gone(pgid: int, within: float) -> bool:
