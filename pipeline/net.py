@@ -13,6 +13,8 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from pipeline.config import prefect_server_url
+
 
 def port_free(port: int) -> bool:
     with socket.socket() as s:
@@ -60,11 +62,12 @@ def stop_process_group(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_
 
 @contextmanager
 def prefect_api(port: int, status: Callable[[str], None] = print) -> Iterator[str]:
-    """Use `PREFECT_API_URL` if set, else run `prefect server start` on 127.0.0.1 meanwhile.
+    """Use the configured Prefect server (`PREFECT_API_URL` or the active profile), else run
+    `prefect server start` on 127.0.0.1 meanwhile.
 
     Enter it before Prefect is imported (Prefect reads its settings at import). The server runs in
     its own session, so Ctrl-C reaches only the caller, which stops the server on the way out."""
-    if url := os.environ.get("PREFECT_API_URL"):
+    if url := prefect_server_url():
         yield url
         return
     port = port if port_free(port) else free_port()
