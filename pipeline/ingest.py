@@ -41,7 +41,9 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def process_document(path: str | Path, *, max_pages: int | None = None) -> DocResult:
+def process_document(
+    path: str | Path, *, max_pages: int | None = None, pages: tuple[int, int] | None = None
+) -> DocResult:
     """Parse and extract one file; every failure becomes a `failures` row, never an exception.
 
     Pages past `max_pages` (default `Settings.max_pages`), pages with too many objects and the
@@ -54,7 +56,11 @@ def process_document(path: str | Path, *, max_pages: int | None = None) -> DocRe
         doc_id = doc_id_of(path)
         stage = "parse"
         with tempfile.TemporaryDirectory(prefix="indikator-") as scratch:
-            parsed, lost = read_document(path, max_pages or Settings().max_pages, Path(scratch))
+            limit = max_pages or Settings().max_pages
+            if pages:
+                parsed, lost = read_range(path, pages, Path(scratch))
+            else:
+                parsed, lost = read_document(path, limit, Path(scratch))
         stage = "extract"
         rows = checked_rows(parsed, lost)
         status = rows["documents"][0]["status"]
@@ -98,6 +104,20 @@ def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocu
             lost[repaired.n_pages + 1] = OPEN_END
     parsed.doc_id, parsed.source_path, parsed.file_name = doc_id_of(path), str(path), path.name
     return parsed, lost
+
+
+def read_range(path: Path, pages: tuple[int, int], scratch: Path) -> tuple[ParsedDocument, dict[int, str]]:
+    """Pages `first`..`last` of a long PDF, numbered as in the whole document."""
+    from pipeline.parse import recover
+    from pipeline.ranges import shift
+
+    first, last = pages
+    part = recover.page_range(path, first, last, scratch / "range.pdf")
+    parsed, lost = read_document(part, last - first + 1, scratch)
+    shift(parsed, first)
+    parsed.n_pages = page_count(path) or last
+    parsed.doc_id, parsed.source_path, parsed.file_name = doc_id_of(path), str(path), path.name
+    return parsed, {page + first - 1: why for page, why in lost.items()}
 
 
 def checked_rows(parsed: ParsedDocument, lost: dict[int, str]) -> dict[str, list[dict]]:

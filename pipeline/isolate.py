@@ -128,10 +128,13 @@ class Worker:
             self.kill()
             raise WorkerStartError("worker process did not start (see its stderr)") from exc
 
-    def run(self, path: str, max_pages: int | None, timeout: float) -> DocResult:
-        """Process one document; raises `_Timeout`, `_OverMemory` or `_Died` (the caller kills it)."""
+    def run(
+        self, path: str, max_pages: int | None, timeout: float, pages: tuple[int, int] | None = None
+    ) -> DocResult:
+        """Process one document (or a page range of it); raises `_Timeout`, `_OverMemory` or `_Died`
+        (the caller kills the worker)."""
         try:
-            _send(self.proc.stdin, (path, max_pages))
+            _send(self.proc.stdin, (path, max_pages, pages))
         except (BrokenPipeError, OSError) as exc:
             raise _Died from exc
         return _recv(self.proc.stdout.fileno(), time.monotonic() + timeout, self._check_memory)
@@ -162,14 +165,30 @@ class Pool:
         self._lock = threading.Lock()
 
     def run(self, path: str | Path, *, max_pages: int | None = None, timeout: float = 600) -> DocResult:
-        """Process one document in a worker; a timeout or crash becomes a failed `DocResult`."""
+        """Process one document in a worker; a timeout or crash becomes a failed `DocResult`.
+
+        A PDF longer than `ranges.RANGE_PAGES` pages runs as page ranges, each with `timeout`."""
+        from pipeline.catalog import page_count
+        from pipeline.config import Settings
+        from pipeline.ranges import RANGE_PAGES, merge, split
+
+        n_pages = page_count(Path(path)) or 0
+        spans = split(n_pages, max_pages or Settings().max_pages, RANGE_PAGES)
+        if n_pages <= RANGE_PAGES or len(spans) < 2:
+            return self._run(path, max_pages, timeout)
+        results = [self._run(path, max_pages, timeout, span) for span in spans]
+        return merge(results, spans, n_pages)
+
+    def _run(
+        self, path: str | Path, max_pages: int | None, timeout: float, pages: tuple[int, int] | None = None
+    ) -> DocResult:
         started = time.perf_counter()
         try:
             worker = self._take()
         except WorkerStartError as exc:
             return failed_result(path, "worker", "WorkerStartError", str(exc), time.perf_counter() - started)
         try:
-            result = worker.run(str(path), max_pages, timeout)
+            result = worker.run(str(path), max_pages, timeout, pages)
         except _OverMemory as exc:
             self._discard(worker)
             message = (
@@ -265,8 +284,8 @@ def _serve() -> None:
     _send(channel, worker_info())
     stdin = sys.stdin.buffer
     while header := stdin.read(_HEADER):
-        path, max_pages = pickle.loads(stdin.read(int.from_bytes(header, "big")))
-        result = process_document(path, max_pages=max_pages)
+        path, max_pages, pages = pickle.loads(stdin.read(int.from_bytes(header, "big")))
+        result = process_document(path, max_pages=max_pages, pages=pages)
         result.worker = worker_info()
         _send(channel, result)
 

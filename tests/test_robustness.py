@@ -14,6 +14,7 @@ import pytest
 from mutate import flate_bomb, russian_pdf, shift_cmap, text_inject
 
 import pipeline.isolate
+import pipeline.ranges
 from pipeline.ingest import commit_results, ingest
 from pipeline.isolate import MEMORY_MB, Pool
 from pipeline.runs import run_local
@@ -74,6 +75,29 @@ def test_a_2000_page_document_is_cut_by_the_page_limit(tmp_path, pool):
     assert (doc["status"], doc["n_pages"], doc["lost_pages"]) == ("partial", 2000, "21-2000")
     assert doc["error"] == "pages 21-2000 not read: page limit" and result.failure is None
     assert len(result.rows["pages"]) == 20
+
+
+def test_long_document_runs_in_page_ranges_and_keeps_the_finished_ones(tmp_path, pool, monkeypatch):
+    import pikepdf
+
+    monkeypatch.setattr(pipeline.ranges, "RANGE_PAGES", 5)
+    path = russian_pdf(tmp_path / "long.pdf", pages=12)
+    bomb = flate_bomb(tmp_path / "bomb.pdf")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf, pikepdf.open(bomb) as source:
+        contents = source.pages[0].Contents
+        stream = pdf.make_stream(b"")
+        stream.write(contents.read_raw_bytes(), filter=pikepdf.Name.FlateDecode)
+        pdf.pages[6].Contents = stream  # page 7 inflates to 1.5 GB
+        pdf.save(path)
+    result = pool.run(path, timeout=120)
+    doc = result.rows["documents"][0]
+    assert (doc["status"], doc["lost_pages"], doc["n_pages"]) == ("partial", "6-10", 12), doc
+    assert doc["error"] == "pages 6-10 not read: range failed (memory)"
+    kept = {row["page"]: row["text"] for row in result.rows["pages"]}
+    assert sorted(kept) == [1, 2, 3, 4, 5, 11, 12]
+    for page, text in kept.items():  # numbered as in the whole document
+        assert f"основной капитал региона составил {page + 10} млрд рублей" in text
+    assert {row["page"] for row in result.rows["figures"]} <= set(kept)
 
 
 def test_shifted_cmap_font_is_garbled_not_ok(tmp_path, pool):

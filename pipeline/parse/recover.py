@@ -170,3 +170,15 @@ def blank_pages(path: Path, pages: list[int], target: Path) -> Path:
             _blank(pdf, pdf.pages[number - 1])
         pdf.save(target)
     return target
+
+
+def page_range(path: Path, first: int, last: int, target: Path) -> Path:
+    """A copy of pages `first`..`last` (1-based, inclusive) of the PDF."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        for number in range(len(pdf.pages), 0, -1):
+            if not first <= number <= last:
+                del pdf.pages[number - 1]
+        pdf.save(target)
+    return target
