@@ -186,3 +186,10 @@ def test_a_prefect_server_is_found_in_the_environment_or_the_active_profile(tmp_
     assert prefect_server_url() is None
     monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
     assert prefect_server_url() == "http://127.0.0.1:4200/api"
+
+
+def test_help_shows_exit_codes_and_the_settings_table_literally():
+    ingest_help, _ = _cli("ingest", "--help", timeout=30)
+    serve_help, _ = _cli("serve", "--help", timeout=30)
+    assert ingest_help.returncode == 0 and "130 interrupted" in " ".join(ingest_help.stdout.split())
+    assert serve_help.returncode == 0 and "[tool.indikator]" in serve_help.stdout
