@@ -40,6 +40,9 @@ _HEADER = 8
 _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
+_CLOSED = "the worker pool is closed (run interrupted)"
+
+
 class WorkerStartError(RuntimeError):
     """A worker process could not be started (transient: the task may be retried)."""
 
@@ -122,6 +125,10 @@ class Worker:
             )
         except OSError as exc:
             raise WorkerStartError(f"cannot start worker process: {exc}") from exc
+        self.info: dict[str, Any] = {}
+
+    def wait_ready(self) -> None:
+        """Wait for the worker's hello (models loaded); `WorkerStartError` when it does not come."""
         try:
             self.info = _recv(self.proc.stdout.fileno(), time.monotonic() + START_TIMEOUT_S)
         except (_Timeout, _Died) as exc:
@@ -219,33 +226,38 @@ class Pool:
     def _take(self) -> Worker:
         with self._lock:
             if self.closed:
-                raise WorkerStartError("the worker pool is closed (run interrupted)")
+                raise WorkerStartError(_CLOSED)
             if self._idle:
                 return self._idle.pop()
-        worker = start_worker(self.warm, self.memory_mb)
-        with self._lock:
-            if self.closed:
-                worker.kill()
-                raise WorkerStartError("the worker pool is closed (run interrupted)")
-            self._all.add(worker)
-        return worker
+        return self._start()
+
+    def _start(self) -> Worker:
+        """A new worker; a start that times out (busy machine) is retried, unless the pool closed.
+
+        A starting worker is already the pool's, so `close` ends it at once."""
+        for attempt in range(1, START_ATTEMPTS + 1):
+            worker = Worker(self.warm, self.memory_mb)
+            with self._lock:
+                if self.closed:
+                    worker.kill()
+                    raise WorkerStartError(_CLOSED)
+                self._all.add(worker)
+            try:
+                worker.wait_ready()
+                return worker
+            except WorkerStartError as exc:
+                self._discard(worker)
+                if self.closed:
+                    raise WorkerStartError(_CLOSED) from exc
+                if attempt == START_ATTEMPTS:
+                    raise WorkerStartError(f"{exc} after {START_ATTEMPTS} attempts") from exc
+                time.sleep(START_RETRY_DELAY_S * attempt)
+        raise AssertionError("unreachable")
 
     def _discard(self, worker: Worker) -> None:
         worker.kill()
         with self._lock:
             self._all.discard(worker)
-
-
-def start_worker(warm: bool, memory_mb: float, attempts: int = START_ATTEMPTS) -> Worker:
-    """A started worker; a start that times out (busy machine) is retried, then raises."""
-    for attempt in range(1, attempts + 1):
-        try:
-            return Worker(warm, memory_mb)
-        except WorkerStartError as exc:
-            if attempt == attempts:
-                raise WorkerStartError(f"{exc} after {attempts} attempts") from exc
-            time.sleep(START_RETRY_DELAY_S * attempt)
-    raise AssertionError("unreachable")
 
 
 _shared: Pool | None = None
