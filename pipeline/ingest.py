@@ -297,8 +297,11 @@ def ingest(
     on_result: Callable[[DocResult], None] | None = None,
 ) -> IngestSummary:
     """Ingest files/folders serially without Prefect; each document is committed as it finishes."""
+    from pipeline.generations import recover_at_start
+
     started = time.perf_counter()
     out = Path(out)
+    recover_at_start(out)
     plan = plan_batch(paths, out, force=force)
     results = list(plan.skipped)
     for path in plan.pending:

@@ -35,7 +35,10 @@ def run_local(
     commit runs go together into the next one), so an interrupted run keeps every finished
     document; `on_result` is called with each result once it is committed. An interrupt (Ctrl-C)
     cancels the documents not yet started and kills the workers before it propagates."""
+    from pipeline.generations import recover_at_start
+
     started = time.perf_counter()
+    recover_at_start(out)
     plan = plan_batch(paths, out, force=force)
     results = list(plan.skipped)
     if plan.pending:

@@ -25,104 +25,33 @@ import json
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable, Iterable, Mapping
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
-from filelock import FileLock
 
+from pipeline.generations import (  # noqa: F401  (re-exported: the store's public names)
+    CURRENT,
+    DUCKDB_FILE,
+    GEN_DIGITS,
+    GENERATIONS_DIR,
+    LOCK_FILE,
+    MANIFEST,
+    current_dir,
+    file_mode,
+    fsync_dir,
+    generation_number,
+    locked,
+    recover,
+    switch,
+    table_path,
+)
 from pipeline.schema import COLUMNS, PER_DOCUMENT, conform
 from pipeline.views import VIEWS
 
-DUCKDB_FILE = "indikator.duckdb"
-LOCK_FILE = ".indikator.lock"
-LOCK_TIMEOUT_S = 600
-GENERATIONS_DIR = ".generations"
-CURRENT = "current"
-MANIFEST = "MANIFEST.json"
-KEEP_GENERATIONS = 3  # the current one and two before it (readers that resolved them just now)
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
-_GEN_DIGITS = 8
-
-_locks: dict[str, FileLock] = {}
-_locks_guard = threading.Lock()
-
-
-def file_mode() -> int:
-    """Mode of a new output file under the process umask (0644 under the usual 022)."""
-    try:
-        with open("/proc/self/status") as fh:
-            umask = next(int(line.split()[1], 8) for line in fh if line.startswith("Umask:"))
-    except (OSError, StopIteration, ValueError):
-        umask = os.umask(0o022)
-        os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _lock(out: Path) -> FileLock:
-    """One lock object per directory and process: re-entrant in a thread, exclusive across threads."""
-    key = str(out.resolve())
-    with _locks_guard:
-        if key not in _locks:
-            _locks[key] = FileLock(key + os.sep + LOCK_FILE, timeout=LOCK_TIMEOUT_S, mode=file_mode())
-        return _locks[key]
-
-
-@contextmanager
-def locked(out: Path | str):
-    """Hold the output directory's writer lock (re-entrant; blocks while another run writes).
-
-    The first acquisition recovers the directory from a writer that was killed (see `recover`)."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    lock = _lock(out)
-    with lock:
-        if lock.lock_counter == 1:
-            recover(out)
-        yield
-
-
-def recover(out: Path) -> None:
-    """Roll back a killed writer: temporary files, unfinished and uncommitted generations; prune."""
-    for stale in out.glob(".*.tmp"):
-        stale.unlink(missing_ok=True)
-    (out / f"{CURRENT}.tmp").unlink(missing_ok=True)
-    gens = out / GENERATIONS_DIR
-    if not gens.is_dir():
-        _migrate_legacy(out)
-        return
-    current = current_dir(out)
-    keep = _generation_number(current) if current else 0
-    for entry in gens.iterdir():
-        number = _generation_number(entry)
-        if number is None or number > keep or number <= keep - KEEP_GENERATIONS:
-            shutil.rmtree(entry, ignore_errors=True)
-    _link_tables(out)
-
-
-def current_dir(out: Path | str) -> Path | None:
-    """The committed generation's directory (None before the first commit)."""
-    link = Path(out) / CURRENT
-    try:
-        target = os.readlink(link)
-    except OSError:
-        return None
-    path = (link.parent / target).resolve()
-    return path if path.is_dir() else None
-
-
-def _generation_number(path: Path) -> int | None:
-    return int(path.name) if path.name.isdigit() else None
-
-
-def table_path(out: Path | str, name: str, suffix: str = "parquet") -> Path:
-    """The committed file of a table (a legacy single file when the directory predates generations)."""
-    gen = current_dir(out)
-    return (gen if gen else Path(out)) / f"{name}.{suffix}"
 
 
 def read_table(out: Path | str, name: str) -> pd.DataFrame:
@@ -187,18 +116,18 @@ def _publish(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
     """Write a generation of conformed `frames` (the other tables carried over) and switch to it."""
     with locked(out):
         base = current_dir(out)
-        number = (_generation_number(base) if base else 0) + 1
+        number = (generation_number(base) if base else 0) + 1
         gens = out / GENERATIONS_DIR
         gens.mkdir(exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{number:0{_GEN_DIGITS}d}.", suffix=".tmp", dir=gens))
+        tmp = Path(tempfile.mkdtemp(prefix=f".{number:0{GEN_DIGITS}d}.", suffix=".tmp", dir=gens))
         try:
             _write_generation(tmp, base, frames)
-            final = gens / f"{number:0{_GEN_DIGITS}d}"
+            final = gens / f"{number:0{GEN_DIGITS}d}"
             os.replace(tmp, final)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        _fsync_dir(gens)
-        _switch(out, final)
+        fsync_dir(gens)
+        switch(out, final)
         recover(out)  # prune and make sure the user paths point into `current`
         return final
 
@@ -224,7 +153,7 @@ def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.Data
     _write_file(gen / DUCKDB_FILE, lambda p: _write_duckdb(Path(p), gen), fresh=True)
     manifest = {"generation": gen.name, "committed_at": datetime.now(UTC).isoformat(), "tables": counts}
     _write_file(gen / MANIFEST, lambda p: Path(p).write_text(json.dumps(manifest, indent=1)))
-    _fsync_dir(gen)
+    fsync_dir(gen)
 
 
 def _share(source: Path, target: Path) -> None:
@@ -252,39 +181,7 @@ def _write_file(path: Path, write: Callable[[str], object], fresh: bool = False)
     path.chmod(file_mode())
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _switch(out: Path, gen: Path) -> None:
-    """The commit: point `current` at `gen` with one atomic rename."""
-    tmp = out / f"{CURRENT}.tmp"
-    tmp.unlink(missing_ok=True)
-    os.symlink(os.path.relpath(gen, out), tmp)
-    os.replace(tmp, out / CURRENT)
-    _fsync_dir(out)
-
-
-def _link_tables(out: Path) -> None:
-    """User paths `out/<table>.<ext>` as symlinks into `current` (replacing legacy files)."""
-    if current_dir(out) is None:
-        return
-    names = [f"{n}.{s}" for n in COLUMNS for s in ("parquet", "csv")] + [DUCKDB_FILE]
-    for name in names:
-        path, target = out / name, f"{CURRENT}/{name}"
-        if path.is_symlink() and os.readlink(path) == target:
-            continue
-        tmp = out / f".{name}.link.tmp"
-        tmp.unlink(missing_ok=True)
-        os.symlink(target, tmp)
-        os.replace(tmp, path)
-
-
-def _migrate_legacy(out: Path) -> None:
+def migrate_legacy(out: Path) -> None:
     """A directory written before generations: its single files become generation 1."""
     legacy = {n: out / f"{n}.parquet" for n in COLUMNS}
     found = {n: p for n, p in legacy.items() if p.is_file() and not p.is_symlink()}

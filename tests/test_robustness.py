@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pikepdf
 import pytest
 from mutate import flate_bomb, russian_pdf, shift_cmap, text_inject
 
@@ -78,8 +79,6 @@ def test_a_2000_page_document_is_cut_by_the_page_limit(tmp_path, pool):
 
 
 def test_long_document_runs_in_page_ranges_and_keeps_the_finished_ones(tmp_path, pool, monkeypatch):
-    import pikepdf
-
     monkeypatch.setattr(pipeline.ranges, "RANGE_PAGES", 5)
     path = russian_pdf(tmp_path / "long.pdf", pages=12)
     bomb = flate_bomb(tmp_path / "bomb.pdf")
@@ -98,6 +97,28 @@ def test_long_document_runs_in_page_ranges_and_keeps_the_finished_ones(tmp_path,
     for page, text in kept.items():  # numbered as in the whole document
         assert f"основной капитал региона составил {page + 10} млрд рублей" in text
     assert {row["page"] for row in result.rows["figures"]} <= set(kept)
+
+
+def test_a_page_with_too_many_objects_is_skipped(tmp_path, monkeypatch):
+    from reportlab.pdfgen import canvas
+
+    from pipeline.ingest import process_document
+    from pipeline.parse import recover
+
+    monkeypatch.setattr(recover, "MAX_PAGE_OBJECTS", 500)  # a page of 200,000 objects, scaled down
+    path = russian_pdf(tmp_path / "dense.pdf", pages=3)
+    c = canvas.Canvas(str(tmp_path / "dust.pdf"))
+    for i in range(600):
+        c.drawString(10 + i % 50 * 11, 20 + i // 50 * 9, ".")
+    c.save()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf, pikepdf.open(tmp_path / "dust.pdf") as dust:
+        pdf.pages.insert(1, dust.pages[0])  # page 2: 600 text objects
+        pdf.save(path)
+    result = process_document(path)
+    doc = result.rows["documents"][0]
+    assert (doc["status"], doc["lost_pages"]) == ("partial", "2"), doc
+    assert doc["error"] == "pages 2 not read: more than 500 objects"
+    assert [row["page"] for row in result.rows["pages"] if row["text"]] == [1, 3, 4]
 
 
 def test_shifted_cmap_font_is_garbled_not_ok(tmp_path, pool):

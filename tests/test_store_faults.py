@@ -17,6 +17,7 @@ import pytest
 from storecheck import TAG_VARIABLE, kill_during, orphans_after, table_counts, temporary_files
 
 from pipeline.config import pipeline_version
+from pipeline.generations import recover_at_start
 from pipeline.runs import plan_batch, run_local
 from pipeline.store import DUCKDB_FILE, locked, read_table
 
@@ -182,3 +183,61 @@ def test_sigkill_at_random_moments_never_mixes_tables(tmp_path, pdf_dir):
     assert table_counts(out) == reference
     assert set(read_table(out, "documents")["pipeline_version"]) == {f"{old}-next"}
     assert "write" in phases or "finished" in phases, phases
+
+
+def test_a_directory_written_before_generations_becomes_generation_one(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["d1"],
+            "file_name": ["a.pdf"],
+            "source_path": ["/a.pdf"],
+            "status": ["ok"],
+            "pipeline_version": ["v"],
+            "ingested_at": ["t"],
+        }
+    )
+    docs.to_parquet(out / "documents.parquet")
+    docs.to_csv(out / "documents.csv", index=False)
+    (out / DUCKDB_FILE).write_bytes(b"")
+    recover_at_start(out)
+    assert (out / "documents.parquet").is_symlink() and (out / DUCKDB_FILE).is_symlink()
+    assert read_table(out, "documents")["doc_id"].tolist() == ["d1"]
+    assert table_counts(out)["documents"] == {"d1": 1}
+
+
+def test_rows_that_cannot_be_stored_fail_only_their_document(tmp_path, pdf_dir):
+    from pipeline.catalog import DocResult
+    from pipeline.ingest import commit_results
+
+    good, bad = pdf_dir / "kaluga_note.pdf", pdf_dir / "two_column.pdf"
+    rows = {}
+    for path, qualifier in ((good, "="), (bad, "about")):  # "about" is no qualifier of the contract
+        doc = {
+            "doc_id": path.stem,
+            "file_name": path.name,
+            "source_path": str(path),
+            "status": "ok",
+            "pipeline_version": "v",
+            "ingested_at": "t",
+        }
+        figure = {
+            "figure_id": f"f-{path.stem}",
+            "doc_id": path.stem,
+            "page": 1,
+            "char_start": 0,
+            "char_end": 2,
+            "quote": "5 %",
+            "value": 5.0,
+            "unit_mult": 0,
+            "value_scaled": 5.0,
+            "qualifier": qualifier,
+        }
+        rows[path] = DocResult(str(path), path.stem, "ok", 1.0, {"documents": [doc], "figures": [figure]})
+    commit_results(tmp_path / "out", list(rows.values()))
+    stored = read_table(tmp_path / "out", "documents").set_index("file_name")["status"].to_dict()
+    assert stored == {"kaluga_note.pdf": "ok", "two_column.pdf": "failed"}
+    failure = read_table(tmp_path / "out", "failures").iloc[0]
+    assert (failure["stage"], failure["source_path"]) == ("write", str(bad))
+    assert read_table(tmp_path / "out", "figures")["doc_id"].tolist() == ["kaluga_note"]

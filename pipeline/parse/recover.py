@@ -138,11 +138,12 @@ def _blank(pdf, page) -> None:
     page.obj["/Contents"] = pdf.make_stream(b"")
 
 
-def heavy_pages(path: Path, max_pages: int | None, cap: int = MAX_PAGE_OBJECTS) -> list[int]:
-    """Pages (1-based, within `max_pages`) holding more than `cap` objects, by pdfium's count."""
+def heavy_pages(path: Path, max_pages: int | None, cap: int | None = None) -> list[int]:
+    """Pages (1-based, within `max_pages`) holding more than `cap` (`MAX_PAGE_OBJECTS`) objects."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    cap = cap or MAX_PAGE_OBJECTS
     try:
         doc = pdfium.PdfDocument(path)
     except pdfium.PdfiumError:
