@@ -17,6 +17,7 @@ from prefect.states import Completed
 
 from flows.ingest import ingest, outcome
 from pipeline.config import Settings
+from pipeline.generations import recover_at_start
 from pipeline.ingest import IngestSummary
 from pipeline.runs import plan_batch
 
@@ -34,6 +35,7 @@ def inbox_flow(
 ):
     """Ingest new or changed files of `inbox` into `out`; returns the run's totals."""
     Path(inbox).mkdir(parents=True, exist_ok=True)
+    recover_at_start(out)
     plan = plan_batch([inbox], out)
     if not plan.pending:
         get_run_logger().info("nothing new in %s: %d file(s) unchanged", inbox, len(plan.files))

@@ -21,6 +21,7 @@ from prefect.runtime import task_run
 from prefect.states import Completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from pipeline.generations import recover_at_start
 from pipeline.ingest import DocResult, IngestSummary, commit_results
 from pipeline.isolate import WorkerStartError, shared_pool
 from pipeline.runs import (
@@ -138,6 +139,7 @@ def run_batch(
 ) -> IngestSummary:
     """Skip unchanged files before any task exists; write each document as its task finishes."""
     started = time.perf_counter()
+    recover_at_start(out)  # roll back what a killed run left before planning on it
     plan = plan_batch(paths, out, force=force)
     futures = {process_document_task.submit(str(p), max_pages, timeout): str(p) for p in plan.pending}
     results = list(plan.skipped)

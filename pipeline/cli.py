@@ -64,11 +64,13 @@ def ingest(
 
     Runs without Prefect unless PREFECT_API_URL (or the active Prefect profile) names a server,
     or --review / --dask-address need Prefect; then it is a Prefect flow run."""
+    from pipeline.generations import recover_at_start
     from pipeline.runs import plan_batch
 
     check.input_files(paths)
     check.writable_dir(out)
     check.dask_address(dask_address)
+    recover_at_start(out)  # what a killed run left is rolled back before planning on it
     plan = plan_batch(paths, out, force=force)
     if not plan.pending and not review:
         console.print(f"nothing new: all {len(plan.files)} file(s) already ingested by {pipeline_version()}")
