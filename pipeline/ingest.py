@@ -277,17 +277,6 @@ def _failed_rows(
     return {"documents": [document], "failures": [failure]}
 
 
-def batch_frames(results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
-    """Concatenate the rows of several documents into one frame per table (with its columns)."""
-    from pipeline.schema import conform
-
-    tables: dict[str, list[dict]] = {}
-    for r in results:
-        for name, rows in r.rows.items():
-            tables.setdefault(name, []).extend(rows)
-    return {name: conform(name, rows) for name, rows in tables.items()}
-
-
 def ingest(
     paths: Iterable[str | Path],
     out: str | Path = "extracted",
@@ -324,30 +313,46 @@ def write_results(out: Path, results: list[DocResult], aliases: Aliases | None =
 def commit_results(out: Path, results: list[DocResult], aliases: Aliases | None = None) -> None:
     """Commit finished documents to the store, durably, as one unit.
 
-    The steps of publishing: every document's rows are checked on their own (a document whose rows
-    cannot be stored becomes a `failures` row); the other files with the same content are named in
-    `source_paths`; stored review decisions are applied to the new rows; then the store writes."""
-    done = [admitted(r) for r in results if not r.skipped]
+    The steps of publishing: the other files with the same content are named in `source_paths`;
+    every document's rows are checked on their own (a document whose rows cannot be stored becomes
+    a `failures` row); stored review decisions are applied to the new rows; then the store writes."""
+    import pandas as pd
+
+    done = [r for r in results if not r.skipped]
     if not done:
         return
     for r in done:
         _name_sources(r, (aliases or {}).get(r.source_path, []))
-    doc_ids = {row["doc_id"] for r in done for row in r.rows.get("documents", [])}
     sources = {p for r in done for row in r.rows["documents"] for p in json.loads(row["source_paths"])}
-    publish_batch(out, batch_frames(done), doc_ids, sources)
+    checked = [admitted(r) for r in done]
+    doc_ids = {row["doc_id"] for r, _ in checked for row in r.rows.get("documents", [])}
+    names = dict.fromkeys(name for _, frames in checked for name in frames)
+    parts = {name: [f[name] for _, f in checked if name in f] for name in names}
+    frames = {name: pd.concat(p, ignore_index=True) for name, p in parts.items()}
+    publish_batch(out, frames, doc_ids, sources, conformed=True)
 
 
 def publish_batch(
-    out: Path, frames: Mapping[str, pd.DataFrame], doc_ids: Iterable[str], source_paths: Iterable[str] = ()
+    out: Path,
+    frames: Mapping[str, pd.DataFrame],
+    doc_ids: Iterable[str],
+    source_paths: Iterable[str] = (),
+    *,
+    conformed: bool = False,
 ) -> None:
     """Publish a batch of rows: apply the stored review decisions to them, have the store commit
-    them (`store.write_batch`), refresh the `reviewed/` export; all under the writer lock."""
+    them (`store.write_batch`), refresh the `reviewed/` export; all under the writer lock.
+
+    `conformed`: the frames already passed `schema.conform`."""
     from pipeline.review.decisions import apply_stored_reviews, export_if_reviewed
+    from pipeline.schema import conform
     from pipeline.store import locked, write_batch
 
+    if not conformed:
+        frames = {name: conform(name, df) for name, df in frames.items()}
     with locked(out):
         frames = apply_stored_reviews(Path(out), frames)
-        write_batch(out, frames, doc_ids, source_paths=source_paths)
+        write_batch(out, frames, doc_ids, source_paths=source_paths, conformed=True)
         export_if_reviewed(Path(out))
 
 
@@ -356,25 +361,30 @@ def _name_sources(result: DocResult, others: list[str]) -> None:
         row["source_paths"] = json.dumps([row["source_path"], *others], ensure_ascii=False)
 
 
-def admitted(result: DocResult) -> DocResult:
-    """The result itself when every row fits its table's contract and encodes as UTF-8; else a
-    failed result (stage "write") that says why, so that one document cannot stop the commit."""
-    import pandas as pd
-
-    from pipeline.schema import conform
-
+def admitted(result: DocResult) -> tuple[DocResult, dict[str, pd.DataFrame]]:
+    """The result and its rows as table frames when every row fits its table's contract and
+    encodes as UTF-8; else a failed result (stage "write") that says why and its frames, so that
+    one document cannot stop the commit."""
     try:
-        for name, rows in result.rows.items():
-            frame = conform(name, pd.DataFrame(rows))
-            for col in frame.columns:
-                if pd.api.types.is_string_dtype(frame[col]):
-                    frame[col].dropna().map(lambda v: v.encode("utf-8"))
-        return result
+        return result, _frames(result)
     except Exception as exc:  # noqa: BLE001 - any reason a row cannot be stored
         message = f"rows cannot be stored: {type(exc).__name__}: {str(exc)[:300]}"
         failed = failed_result(result.source_path, "write", type(exc).__name__, message, result.seconds)
         failed.worker = result.worker
-        return failed
+        return failed, _frames(failed)
+
+
+def _frames(result: DocResult) -> dict[str, pd.DataFrame]:
+    import pandas as pd
+
+    from pipeline.schema import conform
+
+    frames = {name: conform(name, rows) for name, rows in result.rows.items()}
+    for frame in frames.values():
+        for col in frame.columns:
+            if pd.api.types.is_string_dtype(frame[col]):
+                frame[col].dropna().map(lambda v: v.encode("utf-8"))
+    return frames
 
 
 # `pipeline.ingest([...], out=...)` (the README's API) calls `ingest` even though importing this

@@ -78,13 +78,18 @@ def write_batch(
     batch: Mapping[str, pd.DataFrame],
     doc_ids: Iterable[str],
     source_paths: Iterable[str] = (),
+    *,
+    conformed: bool = False,
 ) -> None:
     """Commit a batch: replace rows of `doc_ids` and of older versions of the files at
     `source_paths` (a changed file gets a new doc_id), then append the batch's rows.
 
+    `conformed`: the batch's frames already passed `schema.conform` (not validated again).
     The store only writes: applying review decisions is the caller's step (see pipeline.ingest)."""
     out = Path(out)
     doc_ids = set(doc_ids)
+    if not conformed:
+        batch = {name: conform(name, df) for name, df in batch.items()}
     with locked(out):
         doc_ids |= _ids_at_paths(out, set(source_paths))
         names = _names_to_write(batch)
@@ -139,7 +144,7 @@ def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.Data
         if name in frames:
             df = frames[name]
             _write_file(gen / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
-            _write_file(gen / f"{name}.csv", lambda p, df=df: csv_safe(df).to_csv(p, index=False))
+            _write_file(gen / f"{name}.csv", lambda p, df=df: write_csv(csv_safe(df), p))
             counts[name] = len(df)
         elif base and (base / f"{name}.parquet").exists():
             for suffix in ("parquet", "csv"):
@@ -148,7 +153,7 @@ def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.Data
         else:
             df = conform(name, None)
             _write_file(gen / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
-            _write_file(gen / f"{name}.csv", lambda p, df=df: df.to_csv(p, index=False))
+            _write_file(gen / f"{name}.csv", lambda p, df=df: write_csv(df, p))
             counts[name] = 0
     _write_file(gen / DUCKDB_FILE, lambda p: _write_duckdb(Path(p), gen), fresh=True)
     manifest = {"generation": gen.name, "committed_at": datetime.now(UTC).isoformat(), "tables": counts}
@@ -192,6 +197,14 @@ def migrate_legacy(out: Path) -> None:
     wal.unlink(missing_ok=True)
 
 
+def write_csv(df: pd.DataFrame, path: str) -> None:
+    """UTF-8 CSV with a header row (pyarrow's writer: text quoted, empty cells for nulls)."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    pa_csv.write_csv(pa.Table.from_pandas(df, preserve_index=False), path)
+
+
 def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
     """Text cells that a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first) get a `'`."""
     df = df.copy()
@@ -224,7 +237,6 @@ def _merge(name: str, old: pd.DataFrame, new: pd.DataFrame | None, doc_ids: set[
         old = old[~old["source_path"].isin(set(new["source_path"]))]
     if new is None or new.empty:
         return old.reset_index(drop=True)
-    new = conform(name, new)
     return pd.concat([old, new], ignore_index=True) if not old.empty else new
 
 
