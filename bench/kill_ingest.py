@@ -89,7 +89,8 @@ def main() -> None:
     for i in range(args.kills):
         tag = f"kill-{i}-{os.getpid()}"
         run = start(out, f"{pipeline_version()}-kill{i}", tag, args.workers, args.cli, args.corpus)
-        phase = kill_during(run, out, rng, write_phase=i % 2 == 0, span_s=args.span)
+        nth = rng.randint(1, 4)  # which of the run's commits a write-phase kill interrupts
+        phase = kill_during(run, out, rng, write_phase=i % 2 == 0, span_s=args.span, nth_write=nth)
         phases[phase] += 1
         seen = check(out, reference, tag)
         rows.append(seen)

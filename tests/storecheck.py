@@ -88,13 +88,22 @@ def orphans_after(tag: str, wait_s: float = ORPHAN_WAIT_S) -> list[int]:
 
 
 def kill_during(
-    proc: subprocess.Popen, out: Path, rng: random.Random, write_phase: bool, span_s: float
+    proc: subprocess.Popen,
+    out: Path,
+    rng: random.Random,
+    write_phase: bool,
+    span_s: float,
+    nth_write: int = 1,
 ) -> str:
     """SIGKILL `proc` at a random moment of its first `span_s` seconds, or (write_phase) at a random
-    moment while it writes a generation. Returns when it was killed: 'write', 'run' or 'finished'."""
+    moment of its `nth_write` commit. Returns when it was killed: 'write', 'run' or 'finished'."""
     deadline = time.monotonic() + (span_s * 4 if write_phase else rng.uniform(0.2, span_s))
+    writes, was_writing = 0, False
     while time.monotonic() < deadline and proc.poll() is None:
-        if write_phase and writing(out):
+        now_writing = write_phase and writing(out)
+        writes += now_writing and not was_writing
+        was_writing = now_writing
+        if now_writing and writes >= nth_write:
             time.sleep(rng.uniform(0.0, 0.05))
             break
         time.sleep(0.005 if write_phase else 0.05)
