@@ -126,7 +126,7 @@ def _publish(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
         gens.mkdir(exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{number:0{GEN_DIGITS}d}.", suffix=".tmp", dir=gens))
         try:
-            _write_generation(tmp, base, frames)
+            _write_generation(tmp, base, frames, number)
             final = gens / f"{number:0{GEN_DIGITS}d}"
             os.replace(tmp, final)
         finally:
@@ -137,7 +137,7 @@ def _publish(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
         return final
 
 
-def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.DataFrame]) -> None:
+def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.DataFrame], number: int) -> None:
     gen.chmod(file_mode() | 0o111)  # directories: the file mode plus search permission
     counts: dict[str, int] = {}
     for name in COLUMNS:
@@ -156,7 +156,7 @@ def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.Data
             _write_file(gen / f"{name}.csv", lambda p, df=df: write_csv(df, p))
             counts[name] = 0
     _write_file(gen / DUCKDB_FILE, lambda p: _write_duckdb(Path(p), gen), fresh=True)
-    manifest = {"generation": gen.name, "committed_at": datetime.now(UTC).isoformat(), "tables": counts}
+    manifest = {"generation": number, "committed_at": datetime.now(UTC).isoformat(), "tables": counts}
     _write_file(gen / MANIFEST, lambda p: Path(p).write_text(json.dumps(manifest, indent=1)))
     fsync_dir(gen)
 

@@ -166,7 +166,7 @@ def test_sigkill_at_random_moments_never_mixes_tables(tmp_path, pdf_dir):
     for i in range(3):
         tag = f"kill-{i}-{os.getpid()}"
         run = _start(inbox, out, tag, f"{pipeline_version()}-next")
-        phases.append(kill_during(run, out, rng, write_phase=i > 0, span_s=8.0))
+        phases.append(kill_during(run, out, rng, write_phase=i > 0, span_s=8.0, nth_write=i))
         run.stdout.close()
         assert not orphans_after(tag), "worker processes outlived their killed run"
         counts = table_counts(out)
