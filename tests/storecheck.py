@@ -20,6 +20,7 @@ from pipeline.store import CURRENT, DUCKDB_FILE, GENERATIONS_DIR
 
 TAG_VARIABLE = "INDIKATOR_KILL_TEST_TAG"  # set in a run's environment: its worker processes inherit it
 ORPHAN_WAIT_S = 10.0
+WRITE_WAIT_S = 180.0  # how long a write-phase kill waits for the run's commit (a busy machine is slow)
 
 
 def table_counts(out: Path) -> dict[str, dict[str, int]]:
@@ -94,10 +95,11 @@ def kill_during(
     write_phase: bool,
     span_s: float,
     nth_write: int = 1,
+    write_wait_s: float = WRITE_WAIT_S,
 ) -> str:
     """SIGKILL `proc` at a random moment of its first `span_s` seconds, or (write_phase) at a random
     moment of its `nth_write` commit. Returns when it was killed: 'write', 'run' or 'finished'."""
-    deadline = time.monotonic() + (span_s * 4 if write_phase else rng.uniform(0.2, span_s))
+    deadline = time.monotonic() + (write_wait_s if write_phase else rng.uniform(0.2, span_s))
     writes, was_writing = 0, False
     while time.monotonic() < deadline and proc.poll() is None:
         now_writing = write_phase and writing(out)
