@@ -19,6 +19,7 @@ import os
 import pickle
 import resource
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -289,6 +290,7 @@ def _serve() -> None:
     """Child main loop: requests on stdin, pickled results on the original stdout."""
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints from libraries must not corrupt the channel
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     _exit_with_parent()
     if os.environ.get("INDIKATOR_WORKER_WARM") == "1":
         _warm()
