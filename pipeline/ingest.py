@@ -375,7 +375,9 @@ def admitted(result: DocResult) -> tuple[DocResult, dict[str, pd.DataFrame]]:
 
 
 def _frames(result: DocResult) -> dict[str, pd.DataFrame]:
+    """The result's rows as conformed frames; raises when any of them could not be stored."""
     import pandas as pd
+    import pyarrow as pa
 
     from pipeline.schema import conform
 
@@ -384,6 +386,7 @@ def _frames(result: DocResult) -> dict[str, pd.DataFrame]:
         for col in frame.columns:
             if pd.api.types.is_string_dtype(frame[col]):
                 frame[col].dropna().map(lambda v: v.encode("utf-8"))
+        pa.Table.from_pandas(frame, preserve_index=False)  # what Parquet and CSV are written from
     return frames
 
 
