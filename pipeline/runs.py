@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.catalog import DocResult, IngestSummary, Plan, plan_batch  # noqa: F401  (re-exported)
 
+COMMIT_EVERY_S = 5.0  # a finished document waits at most this long for its commit (Ctrl-C: none)
 SUMMARY_KEY = "indikator-ingest-summary"
 FAILURES_KEY = "indikator-ingest-failures"
 
@@ -31,9 +32,10 @@ def run_local(
 ) -> IngestSummary:
     """Ingest without Prefect in `workers` isolated worker processes.
 
-    Each finished document is committed as soon as it is done (documents that finish while a
-    commit runs go together into the next one), so an interrupted run keeps every finished
-    document; `on_result` is called with each result once it is committed. An interrupt (Ctrl-C)
+    Finished documents are committed as they finish, at most every `COMMIT_EVERY_S` seconds
+    (documents finishing within that window share a commit), and at once on an interrupt, so an
+    interrupted run keeps every finished document (a SIGKILL: all but those of the last few
+    seconds); `on_result` is called with each result once it is committed. An interrupt (Ctrl-C)
     cancels the documents not yet started and kills the workers before it propagates."""
     from pipeline.generations import recover_at_start
 
@@ -54,24 +56,52 @@ def _run_pending(
     max_pages: int | None,
     on_result: Callable[[DocResult], None] | None,
 ) -> list[DocResult]:
-    from pipeline.ingest import commit_results
     from pipeline.isolate import Pool
 
     pool, threads = Pool(), ThreadPoolExecutor(max_workers=max(1, workers))
-    results: list[DocResult] = []
+    commits, waiting = _Commits(out, plan.aliases, on_result), set()
     try:
         waiting = {threads.submit(pool.run, p, max_pages=max_pages, timeout=timeout) for p in plan.pending}
         while waiting:
-            done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
-            batch = [f.result() for f in done]
-            commit_results(out, batch, plan.aliases)
-            results += batch
-            for result in batch if on_result else ():
-                on_result(result)
+            done, waiting = wait(waiting, timeout=commits.wait_s(), return_when=FIRST_COMPLETED)
+            commits.add([f.result() for f in done], final=not waiting)
+    except BaseException:  # an interrupt keeps every document that finished
+        commits.add([f.result() for f in waiting if f.done() and not f.cancelled()], final=True)
+        raise
     finally:
         pool.close()  # an interrupted run: workers killed, their threads return at once
         threads.shutdown(wait=True, cancel_futures=True)
-    return results
+    return commits.results
+
+
+class _Commits:
+    """Finished documents committed at most every `COMMIT_EVERY_S` seconds (the first at once),
+    so that documents finishing close together share a commit; `final` commits what is left."""
+
+    def __init__(self, out: Path, aliases: dict[str, list[str]], on_result) -> None:
+        self.out, self.aliases, self.on_result = out, aliases, on_result
+        self.results: list[DocResult] = []
+        self.pending: list[DocResult] = []
+        self.last = float("-inf")
+
+    def wait_s(self) -> float | None:
+        """How long to wait for more documents before the pending ones are due."""
+        if not self.pending:
+            return None
+        return max(0.0, self.last + COMMIT_EVERY_S - time.monotonic())
+
+    def add(self, finished: list[DocResult], final: bool) -> None:
+        from pipeline.ingest import commit_results
+
+        self.pending += finished
+        if not self.pending or not (final or time.monotonic() - self.last >= COMMIT_EVERY_S):
+            return
+        batch, self.pending = self.pending, []
+        commit_results(self.out, batch, self.aliases)
+        self.last = time.monotonic()
+        self.results += batch
+        for result in batch if self.on_result else ():
+            self.on_result(result)
 
 
 def document_line(result: DocResult) -> str:
