@@ -65,7 +65,9 @@ def worker_start() -> float:
     from pipeline.isolate import Worker
 
     started = time.perf_counter()
-    Worker().kill()
+    worker = Worker()
+    worker.wait_ready()
+    worker.kill()
     return round(time.perf_counter() - started, 2)
 
 

@@ -1,29 +1,25 @@
 """The scheduled inbox deployment served by `indikator serve`.
 
-Each scheduled run ingests the inbox's new or changed files (by content hash and pipeline
-version) into the output directory; unchanged files are skipped before any task is created.
-Prefect's temporary (ephemeral) server runs no scheduler, so without `PREFECT_API_URL` the
-command starts `prefect server start` on 127.0.0.1 for its lifetime (with the UI).
+Each scheduled run plans first (content hash and pipeline version, no parsing): an idle tick
+logs "nothing new" and ends there, without a subflow or an artifact; otherwise the `indikator-ingest`
+subflow processes the new or changed files. Prefect's temporary (ephemeral) server runs no
+scheduler, so the CLI serves against `PREFECT_API_URL` or a local `prefect server start`
+(`pipeline.net.prefect_api`). Call `pipeline.config.prefect_environment()` before importing this.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.config import Settings, prefect_environment
-from pipeline.net import free_port, port_free, wait_healthy
+from prefect import flow, get_run_logger, serve
+from prefect.deployments.runner import EntrypointType, RunnerDeployment
+from prefect.states import Completed
 
-prefect_environment()
-
-from prefect import flow, serve  # noqa: E402
-from prefect.deployments.runner import EntrypointType, RunnerDeployment  # noqa: E402
-
-from flows.ingest import ingest  # noqa: E402
+from flows.ingest import ingest, outcome
+from pipeline.config import Settings
+from pipeline.generations import recover_at_start
+from pipeline.ingest import IngestSummary
+from pipeline.runs import plan_batch
 
 DEPLOYMENT_NAME = "inbox"
 
@@ -36,13 +32,18 @@ def inbox_flow(
     timeout: float = 600,
     max_pages: int | None = None,
     dask_address: str | None = None,
-) -> dict:
+):
     """Ingest new or changed files of `inbox` into `out`; returns the run's totals."""
     Path(inbox).mkdir(parents=True, exist_ok=True)
+    recover_at_start(out)
+    plan = plan_batch([inbox], out)
+    if not plan.pending:
+        get_run_logger().info("nothing new in %s: %d file(s) unchanged", inbox, len(plan.files))
+        return Completed(message="nothing new", data=IngestSummary(plan.skipped, 0.0).totals())
     summary = ingest(
         [inbox], out, workers=workers, dask_address=dask_address, timeout=timeout, max_pages=max_pages
     )
-    return summary.totals()
+    return Completed(message=outcome(summary), data=summary.totals())
 
 
 def inbox_deployment(settings: Settings) -> RunnerDeployment:
@@ -65,27 +66,5 @@ def inbox_deployment(settings: Settings) -> RunnerDeployment:
 
 
 def serve_inbox(settings: Settings) -> None:
-    """Serve the deployment until interrupted; stopping leaves the schedule active."""
-    with prefect_api(settings.prefect_port):
-        serve(inbox_deployment(settings), pause_on_shutdown=False, limit=1)
-
-
-@contextmanager
-def prefect_api(port: int) -> Iterator[str]:
-    """Use `PREFECT_API_URL` if set, else run a local Prefect server on 127.0.0.1 meanwhile."""
-    if url := os.environ.get("PREFECT_API_URL"):
-        yield url
-        return
-    port = port if port_free(port) else free_port()
-    url = f"http://127.0.0.1:{port}/api"
-    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    try:
-        wait_healthy(f"{url}/health", server, timeout=180)
-        os.environ["PREFECT_API_URL"] = url
-        print(f"Prefect server and UI: http://127.0.0.1:{port}", flush=True)
-        yield url
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.terminate()
-        server.wait(timeout=30)
+    """Serve the deployment until SIGINT/SIGTERM; stopping leaves the schedule active."""
+    serve(inbox_deployment(settings), pause_on_shutdown=False, limit=1)

@@ -27,9 +27,11 @@ def doc_id_of(path: str | Path) -> str:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given plus the PDF/TXT files inside given folders, sorted, without duplicates."""
+    """Files as given plus the PDF/TXT files inside given folders, sorted, without duplicates.
+
+    Paths are made absolute here, in the caller's process: worker processes run elsewhere."""
     found: list[Path] = []
-    for p in map(Path, paths):
+    for p in (Path(p).absolute() for p in paths):
         if p.is_dir():
             found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
         else:
@@ -81,14 +83,50 @@ def already_done(out: Path, paths: list[Path]) -> set[Path]:
     done_ids = ingested_ids(out, pipeline_version())
     if not done_ids:
         return set()
-    done: set[Path] = set()
+    return {p for p, doc_id in content_ids(paths).items() if doc_id in done_ids}
+
+
+def content_ids(paths: Iterable[Path]) -> dict[Path, str | None]:
+    """The doc id (content hash) of each file; None for a file that cannot be read."""
+    ids: dict[Path, str | None] = {}
     for p in paths:
         try:
-            if doc_id_of(p) in done_ids:
-                done.add(p)
+            ids[p] = doc_id_of(p)
         except OSError:
-            continue
-    return done
+            ids[p] = None
+    return ids
+
+
+@dataclass
+class Plan:
+    """Which files a run processes: `pending` (longest first), `skipped` (already ingested or a
+    duplicate of a pending file), `aliases` (pending path → the other paths with its content)."""
+
+    files: list[Path]
+    pending: list[Path]
+    skipped: list[DocResult]
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+
+def plan_batch(paths: Iterable[str | Path], out: str | Path, *, force: bool = False) -> Plan:
+    """Plan a run without parsing: one file per content hash, none already ingested (unless `force`)."""
+    files = expand_paths(paths)
+    ids = content_ids(files)
+    done_ids = set() if force else ingested_ids(Path(out), pipeline_version())
+    pending, skipped, first, aliases = [], [], {}, {}
+    for p in files:
+        doc_id = ids[p]
+        if doc_id in done_ids:
+            skipped.append(DocResult(str(p), doc_id, "skipped", skipped=True, note="already ingested"))
+        elif doc_id in first:
+            note = f"same content as {first[doc_id]}"
+            skipped.append(DocResult(str(p), doc_id, "skipped", skipped=True, note=note))
+            aliases.setdefault(str(first[doc_id]), []).append(str(p))
+        else:
+            if doc_id is not None:
+                first[doc_id] = p
+            pending.append(p)
+    return Plan(files, largest_first(pending), skipped, aliases)
 
 
 @dataclass
@@ -101,6 +139,7 @@ class DocResult:
     seconds: float = 0.0
     rows: dict[str, list[dict]] = field(default_factory=dict)
     skipped: bool = False
+    note: str = ""  # why it was skipped (already ingested, same content as another file)
     worker: dict = field(default_factory=dict)  # pid, rss_mb, model_loads when run in a worker process
 
     @property
@@ -122,6 +161,7 @@ class IngestSummary:
             "documents": len(done),
             "skipped": len(self.results) - len(done),
             "ok": sum(r.status == "ok" for r in done),
+            "partial": sum(r.status == "partial" for r in done),
             "pages": sum(r.count("pages") for r in done),
             "tables": sum(r.count("tables") for r in done),
             "figures": sum(r.count("figures") for r in done),

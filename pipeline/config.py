@@ -38,12 +38,16 @@ def load_settings(project_dir: Path | None = None) -> Settings:
         if env is not None:
             values[f.name] = env
     known = {f.name: f.type for f in fields(Settings)}
-    return Settings(**{k: _cast(v, known[k]) for k, v in values.items() if k in known})
+    return Settings(**{k: _cast(k, v, known[k]) for k, v in values.items() if k in known})
 
 
-def _cast(value: object, type_name: str) -> object:
+def _cast(name: str, value: object, type_name: str) -> object:
     if isinstance(value, str) and type_name.startswith("int"):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:
+            message = f"setting {name} (INDIKATOR_{name.upper()}): {value!r} is not a whole number"
+            raise ValueError(message) from None
     return value
 
 
@@ -63,11 +67,34 @@ def _source_version() -> str:
     return f"{PACKAGE_VERSION}+{digest.hexdigest()[:8]}"
 
 
-def prefect_environment(work_dir: Path | None = None) -> None:
-    """Offline, serverless Prefect: no analytics, a local PREFECT_HOME, patient ephemeral start-up."""
-    home = (work_dir or Path.cwd()) / ".prefect"
-    os.environ.setdefault("PREFECT_HOME", str(home))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",  # patient on a busy machine
+    "PREFECT_LOGGING_LEVEL": "INFO",  # run logs (one line per document) reach the API and the UI
+}
+
+
+def prefect_environment(work_dir: Path | None = None, *, console_level: str = "WARNING") -> None:
+    """Offline Prefect: no analytics, a local PREFECT_HOME, run logs to the API while the terminal
+    shows `console_level` and above. Call it in an entry point before Prefect is imported (Prefect
+    reads its settings at import); variables already set win."""
+    os.environ.setdefault("PREFECT_HOME", str((work_dir or Path.cwd()) / ".prefect"))
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", console_level)
+
+
+def prefect_server_url() -> str | None:
+    """The Prefect API configured for this process (`PREFECT_API_URL` or the active profile of
+    PREFECT_HOME's profiles.toml), read without importing Prefect; None when there is none."""
+    if url := os.environ.get("PREFECT_API_URL"):
+        return url
+    home = Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect")).expanduser()
+    profiles_path = Path(os.environ.get("PREFECT_PROFILES_PATH", home / "profiles.toml")).expanduser()
+    try:
+        profiles = tomllib.loads(profiles_path.read_text())
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active", "ephemeral")
+    return profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL") or None

@@ -8,14 +8,16 @@ in `flows/` call the same functions; this module runs without Prefect.
 from __future__ import annotations
 
 import json
+import sys
+import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from pipeline import CallableModule
 from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
     DocResult,
     IngestSummary,
@@ -23,32 +25,45 @@ from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
     doc_id_of,
     expand_paths,
     page_count,
+    plan_batch,
 )
-from pipeline.config import pipeline_version
+from pipeline.config import Settings, pipeline_version
 from pipeline.model import DocStatus, ParsedDocument, ParseError
-from pipeline.schema import PER_DOCUMENT
+from pipeline.textguard import garbled_reason, sanitize_document, sanitize_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+OPEN_END = "damaged: the file is cut off and its page count unknown"
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def process_document(path: str | Path, *, max_pages: int | None = None) -> DocResult:
-    """Parse and extract one file; every failure becomes a `failures` row, never an exception."""
-    from pipeline.parse import parse_path
+def process_document(
+    path: str | Path, *, max_pages: int | None = None, pages: tuple[int, int] | None = None
+) -> DocResult:
+    """Parse and extract one file; every failure becomes a `failures` row, never an exception.
 
+    Pages past `max_pages` (default `Settings.max_pages`), pages with too many objects and the
+    pages a damaged PDF no longer holds are not read: the document is `partial` and its
+    `lost_pages` name them. A garbled text layer (language check) is `garbled`, without facts."""
     started = time.perf_counter()
     path = Path(path)
     stage, doc_id = "read", None
     try:
         doc_id = doc_id_of(path)
-        stage = "limits"
-        check_page_limit(path, max_pages)
         stage = "parse"
-        parsed = parse_path(path, max_pages=max_pages)
+        with tempfile.TemporaryDirectory(prefix="indikator-") as scratch:
+            limit = max_pages or Settings().max_pages
+            if pages:
+                parsed, lost = read_range(path, pages, Path(scratch))
+            else:
+                parsed, lost = read_document(path, limit, Path(scratch))
         stage = "extract"
-        rows = document_rows(parsed)
-        status = parsed.status
+        rows = checked_rows(parsed, lost)
+        status = rows["documents"][0]["status"]
     except ParseError as exc:
         rows = _failed_rows(path, doc_id, stage, exc.error_type, str(exc), exc.status)
         status = exc.status
@@ -57,21 +72,91 @@ def process_document(path: str | Path, *, max_pages: int | None = None) -> DocRe
         rows = _failed_rows(path, doc_id, stage, type(exc).__name__, message, DocStatus.FAILED)
         status = DocStatus.FAILED
     seconds = time.perf_counter() - started
+    replaced = sanitize_rows(rows)
     for doc in rows["documents"]:
         doc["seconds"] = round(seconds, 3)
+        doc["replaced_chars"] = (doc.get("replaced_chars") or 0) + replaced
     return DocResult(str(path), doc_id, str(status), seconds, rows)
 
 
-def check_page_limit(path: Path, max_pages: int | None) -> None:
-    """Refuse a PDF with more than `max_pages` pages before parsing it (cheap pdfium page count)."""
-    if not max_pages:
-        return
-    n_pages = page_count(path)
-    if n_pages is not None and n_pages > max_pages:
-        raise ParseError(
-            f"{path.name}: {n_pages} pages, more than the limit of {max_pages} (max_pages)",
-            error_type="too_many_pages",
-        )
+def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocument, dict[int, str]]:
+    """Parse within the limits, repairing a damaged PDF; (document, lost page → reason)."""
+    from pipeline.parse import parse_path, recover
+
+    lost: dict[int, str] = {}
+    source, n_pages = path, page_count(path)
+    if n_pages is not None:
+        lost |= dict.fromkeys(range(max_pages + 1, n_pages + 1), "page limit")
+        heavy = recover.heavy_pages(path, max_pages)
+        if heavy:
+            source = recover.blank_pages(path, heavy, scratch / "light.pdf")
+            lost |= dict.fromkeys(heavy, f"more than {recover.MAX_PAGE_OBJECTS} objects")
+    try:
+        parsed = parse_path(source, max_pages=max_pages)
+    except ParseError as exc:
+        if exc.error_type != "corrupt" or path.suffix.lower() != ".pdf":
+            raise
+        repaired = recover.repair(path, scratch / "repaired.pdf")
+        parsed = parse_path(repaired.path, max_pages=max_pages)
+        parsed.n_pages = repaired.n_pages
+        lost |= dict.fromkeys(repaired.lost, "damaged")
+        if repaired.open_end:
+            lost[repaired.n_pages + 1] = OPEN_END
+    parsed.doc_id, parsed.source_path, parsed.file_name = doc_id_of(path), str(path), path.name
+    return parsed, lost
+
+
+def read_range(path: Path, pages: tuple[int, int], scratch: Path) -> tuple[ParsedDocument, dict[int, str]]:
+    """Pages `first`..`last` of a long PDF, numbered as in the whole document."""
+    from pipeline.parse import recover
+    from pipeline.ranges import shift
+
+    first, last = pages
+    part = recover.page_range(path, first, last, scratch / "range.pdf")
+    parsed, lost = read_document(part, last - first + 1, scratch)
+    shift(parsed, first)
+    parsed.n_pages = page_count(path) or last
+    parsed.doc_id, parsed.source_path, parsed.file_name = doc_id_of(path), str(path), path.name
+    return parsed, {page + first - 1: why for page, why in lost.items()}
+
+
+def checked_rows(parsed: ParsedDocument, lost: dict[int, str]) -> dict[str, list[dict]]:
+    """Rows of a parsed document after the text checks: sanitized, language-checked, limits noted."""
+    replaced = sanitize_document(parsed)
+    garbled = garbled_reason([p.text for p in parsed.pages])
+    rows = _garbled_rows(parsed, garbled) if garbled else document_rows(parsed)
+    doc = rows["documents"][0]
+    doc["replaced_chars"] = replaced
+    if lost:
+        doc["lost_pages"] = page_ranges(lost)
+        reasons = sorted(set(lost.values()))
+        doc["error"] = f"pages {doc['lost_pages']} not read: {', '.join(reasons)}"
+        if doc["status"] == DocStatus.OK:
+            doc["status"] = str(DocStatus.PARTIAL)
+    return rows
+
+
+def _garbled_rows(parsed: ParsedDocument, reason: str) -> dict[str, list[dict]]:
+    """A garbled document keeps its document and page rows (to inspect or OCR), no facts."""
+    status = DocStatus.GARBLED
+    failed = _failed_rows(Path(parsed.source_path), parsed.doc_id, "quality", "garbled_text", reason, status)
+    document = _document_row(parsed) | {"status": str(status), "error": reason}
+    pages = [_page_row(parsed.doc_id, p) for p in parsed.pages]
+    return {"documents": [document], "pages": pages, "failures": failed["failures"]}
+
+
+def page_ranges(lost: Mapping[int, str]) -> str:
+    """'3-5,9,12-' style list of the lost pages (a trailing '-': and every later page)."""
+    numbers = sorted(n for n, why in lost.items() if why != OPEN_END)
+    parts: list[list[int]] = []
+    for n in numbers:
+        if parts and n == parts[-1][1] + 1:
+            parts[-1][1] = n
+        else:
+            parts.append([n, n])
+    ranges = [str(a) if a == b else f"{a}-{b}" for a, b in parts]
+    ends = [n for n, why in lost.items() if why == OPEN_END]
+    return ",".join(ranges + [f"{n}-" for n in ends])
 
 
 def failed_result(path: str | Path, stage: str, error_type: str, message: str, seconds: float) -> DocResult:
@@ -83,6 +168,7 @@ def failed_result(path: str | Path, stage: str, error_type: str, message: str, s
         doc_id = None
     rows = _failed_rows(path, doc_id, stage, error_type, message, DocStatus.FAILED)
     rows["documents"][0]["seconds"] = round(seconds, 3)
+    sanitize_rows(rows)
     return DocResult(str(path), doc_id, str(DocStatus.FAILED), seconds, rows)
 
 
@@ -92,6 +178,7 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
     from pipeline.extract.figure_context import apply_document_territory  # F1 (facts)
     from pipeline.extract.tables import table_rows
+    from pipeline.schema import PER_DOCUMENT
 
     rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT}
     rows["documents"] = [_document_row(parsed)]
@@ -121,7 +208,26 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
         cluster_row(c, doc_id=parsed.doc_id, pages=pages)
         for c, pages in resolve_clusters(cluster_records, document_texts=texts)
     ]
+    unique_ids(rows)
     return rows
+
+
+def unique_ids(rows: dict[str, list[dict]]) -> None:
+    """Give table cells their id and make every id unique within the document, in a stable way.
+
+    A repeated id (the same quote twice where the extractor saw one occurrence, a merged cell
+    read twice) gets `~2`, `~3`… in row order, which is the same on every run of the same input."""
+    from pipeline.schema import ID_COLUMN, cell_id
+
+    for cell in rows.get("table_cells", []):
+        cell["cell_id"] = cell_id(cell["table_id"], cell["row"], cell["col"])
+    for table, column in ID_COLUMN.items():
+        seen: dict[str, int] = {}
+        for row in rows.get(table, []):
+            key = row[column]
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 1:
+                row[column] = f"{key}~{seen[key]}"
 
 
 def _document_row(parsed: ParsedDocument) -> dict:
@@ -178,15 +284,6 @@ def _failed_rows(
     return {"documents": [document], "failures": [failure]}
 
 
-def batch_frames(results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
-    """Concatenate the rows of several documents into one frame per table."""
-    tables: dict[str, list[dict]] = {}
-    for r in results:
-        for name, rows in r.rows.items():
-            tables.setdefault(name, []).extend(rows)
-    return {name: pd.DataFrame(rows) for name, rows in tables.items()}
-
-
 def ingest(
     paths: Iterable[str | Path],
     out: str | Path = "extracted",
@@ -195,32 +292,111 @@ def ingest(
     max_pages: int | None = None,
     on_result: Callable[[DocResult], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files/folders serially without Prefect and write the batch to `out`."""
+    """Ingest files/folders serially without Prefect; each document is committed as it finishes."""
+    from pipeline.generations import recover_at_start
+
     started = time.perf_counter()
     out = Path(out)
-    files = expand_paths(paths)
-    skip = set() if force else already_done(out, files)
-    results = []
-    for path in files:
-        result = (
-            DocResult(str(path), None, "skipped", skipped=True)
-            if path in skip
-            else process_document(path, max_pages=max_pages)
-        )
+    recover_at_start(out)
+    plan = plan_batch(paths, out, force=force)
+    results = list(plan.skipped)
+    for path in plan.pending:
+        result = process_document(path, max_pages=max_pages)
+        commit_results(out, [result], plan.aliases)
         results.append(result)
         if on_result:
             on_result(result)
-    write_results(out, results)
     return IngestSummary(results, time.perf_counter() - started)
 
 
-def write_results(out: Path, results: list[DocResult]) -> None:
-    """Write processed (not skipped) documents as one atomic batch."""
-    from pipeline.store import write_batch
+Aliases = Mapping[str, list[str]]  # a processed file → the other files with the same content
+
+
+def write_results(out: Path, results: list[DocResult], aliases: Aliases | None = None) -> None:
+    """Commit processed (not skipped) documents together (see `commit_results`)."""
+    commit_results(out, results, aliases)
+
+
+def commit_results(out: Path, results: list[DocResult], aliases: Aliases | None = None) -> None:
+    """Commit finished documents to the store, durably, as one unit.
+
+    The steps of publishing: the other files with the same content are named in `source_paths`;
+    every document's rows are checked on their own (a document whose rows cannot be stored becomes
+    a `failures` row); stored review decisions are applied to the new rows; then the store writes."""
+    import pandas as pd
 
     done = [r for r in results if not r.skipped]
     if not done:
         return
-    frames = batch_frames(done)
-    doc_ids = {row["doc_id"] for r in done for row in r.rows.get("documents", [])}
-    write_batch(out, frames, doc_ids, source_paths={r.source_path for r in done})
+    for r in done:
+        _name_sources(r, (aliases or {}).get(r.source_path, []))
+    sources = {p for r in done for row in r.rows["documents"] for p in json.loads(row["source_paths"])}
+    checked = [admitted(r) for r in done]
+    doc_ids = {row["doc_id"] for r, _ in checked for row in r.rows.get("documents", [])}
+    names = dict.fromkeys(name for _, frames in checked for name in frames)
+    parts = {name: [f[name] for _, f in checked if name in f] for name in names}
+    frames = {name: pd.concat(p, ignore_index=True) for name, p in parts.items()}
+    publish_batch(out, frames, doc_ids, sources, conformed=True)
+
+
+def publish_batch(
+    out: Path,
+    frames: Mapping[str, pd.DataFrame],
+    doc_ids: Iterable[str],
+    source_paths: Iterable[str] = (),
+    *,
+    conformed: bool = False,
+) -> None:
+    """Publish a batch of rows: apply the stored review decisions to them, have the store commit
+    them (`store.write_batch`), refresh the `reviewed/` export; all under the writer lock.
+
+    `conformed`: the frames already passed `schema.conform`."""
+    from pipeline.review.decisions import apply_stored_reviews, export_if_reviewed
+    from pipeline.schema import conform
+    from pipeline.store import locked, write_batch
+
+    if not conformed:
+        frames = {name: conform(name, df) for name, df in frames.items()}
+    with locked(out):
+        frames = apply_stored_reviews(Path(out), frames)
+        write_batch(out, frames, doc_ids, source_paths=source_paths, conformed=True)
+        export_if_reviewed(Path(out))
+
+
+def _name_sources(result: DocResult, others: list[str]) -> None:
+    for row in result.rows.get("documents", []):
+        row["source_paths"] = json.dumps([row["source_path"], *others], ensure_ascii=False)
+
+
+def admitted(result: DocResult) -> tuple[DocResult, dict[str, pd.DataFrame]]:
+    """The result and its rows as table frames when every row fits its table's contract and
+    encodes as UTF-8; else a failed result (stage "write") that says why and its frames, so that
+    one document cannot stop the commit."""
+    try:
+        return result, _frames(result)
+    except Exception as exc:  # noqa: BLE001 - any reason a row cannot be stored
+        message = f"rows cannot be stored: {type(exc).__name__}: {str(exc)[:300]}"
+        failed = failed_result(result.source_path, "write", type(exc).__name__, message, result.seconds)
+        failed.worker = result.worker
+        return failed, _frames(failed)
+
+
+def _frames(result: DocResult) -> dict[str, pd.DataFrame]:
+    """The result's rows as conformed frames; raises when any of them could not be stored."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from pipeline.schema import conform
+
+    frames = {name: conform(name, rows) for name, rows in result.rows.items()}
+    for frame in frames.values():
+        for col in frame.columns:
+            if pd.api.types.is_string_dtype(frame[col]):
+                frame[col].dropna().map(lambda v: v.encode("utf-8"))
+        pa.Table.from_pandas(frame, preserve_index=False)  # what Parquet and CSV are written from
+    return frames
+
+
+# `pipeline.ingest([...], out=...)` (the README's API) calls `ingest` even though importing this
+# module binds `pipeline.ingest` to the module (see `pipeline.CallableModule`).
+sys.modules[__name__].__class__ = CallableModule

@@ -14,6 +14,8 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (p
 
 class DocStatus(StrEnum):
     OK = "ok"
+    PARTIAL = "partial"  # some pages not read (damaged, over a limit); `lost_pages` names them
+    GARBLED = "garbled"  # a text layer that is no language (e.g. a shifted font CMap): OCR it
     FAILED = "failed"
     NO_TEXT = "no_text"
 

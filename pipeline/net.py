@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from pipeline.config import prefect_server_url
 
 
 def port_free(port: int) -> bool:
@@ -32,3 +40,46 @@ def wait_healthy(health_url: str, process: subprocess.Popen, timeout: float) -> 
         except OSError:
             time.sleep(0.3)
     raise TimeoutError(f"nothing answered at {health_url} within {timeout:g} s")
+
+
+SERVER_START_TIMEOUT_S = 180.0  # `prefect server start` on a busy 2-core machine
+STOP_TIMEOUT_S = 10.0
+
+
+def stop_process_group(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_S) -> None:
+    """SIGTERM a helper started with `start_new_session=True` and its children; SIGKILL after `timeout`."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@contextmanager
+def prefect_api(port: int, status: Callable[[str], None] = print) -> Iterator[str]:
+    """Use the configured Prefect server (`PREFECT_API_URL` or the active profile), else run
+    `prefect server start` on 127.0.0.1 meanwhile.
+
+    Enter it before Prefect is imported (Prefect reads its settings at import). The server runs in
+    its own session, so Ctrl-C reaches only the caller, which stops the server on the way out."""
+    if url := prefect_server_url():
+        yield url
+        return
+    port = port if port_free(port) else free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    status(f"starting a local Prefect server on 127.0.0.1:{port} (up to {SERVER_START_TIMEOUT_S:g} s)…")
+    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_healthy(f"{url}/health", server, timeout=SERVER_START_TIMEOUT_S)
+        os.environ["PREFECT_API_URL"] = url
+        status(f"Prefect server and UI: http://127.0.0.1:{port}")
+        yield url
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        stop_process_group(server)

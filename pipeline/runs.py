@@ -1,37 +1,23 @@
 """Batch planning and run reports shared by the CLI, the Prefect flows and the benchmark.
 
-`plan_batch` decides which files need work (new content hash or new pipeline version) without
-parsing anything; `run_local` processes them in worker processes without Prefect; the report
-helpers shape what the flows publish as Prefect artifacts.
+`plan_batch` (from `pipeline.catalog`) decides which files need work (new content hash or new
+pipeline version, one file per content) without parsing anything; `run_local` processes them in
+worker processes without Prefect, committing each document as it finishes; the report helpers
+shape what the flows publish as Prefect artifacts.
 """
 
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
-from pipeline.catalog import DocResult, IngestSummary, already_done, expand_paths, largest_first
+from pipeline.catalog import DocResult, IngestSummary, Plan, plan_batch  # noqa: F401  (re-exported)
 
+COMMIT_EVERY_S = 5.0  # a finished document waits at most this long for its commit (Ctrl-C: none)
 SUMMARY_KEY = "indikator-ingest-summary"
 FAILURES_KEY = "indikator-ingest-failures"
-
-
-@dataclass
-class Plan:
-    files: list[Path]
-    pending: list[Path]
-    skipped: list[DocResult]
-
-
-def plan_batch(paths: list[str] | list[Path], out: str | Path, *, force: bool = False) -> Plan:
-    """Files to process (longest first): everything when `force`, else those not yet ingested by this
-    version."""
-    files = expand_paths(paths)
-    done = set() if force else already_done(Path(out), files)
-    skipped = [DocResult(str(p), None, "skipped", skipped=True) for p in files if p in done]
-    return Plan(files, largest_first([p for p in files if p not in done]), skipped)
 
 
 def run_local(
@@ -42,24 +28,89 @@ def run_local(
     timeout: float = 600,
     max_pages: int | None = None,
     force: bool = False,
+    on_result: Callable[[DocResult], None] | None = None,
 ) -> IngestSummary:
-    """Ingest without Prefect: `workers` isolated worker processes, one atomic write at the end."""
-    from pipeline.ingest import write_results
-    from pipeline.isolate import Pool
+    """Ingest without Prefect in `workers` isolated worker processes.
+
+    Finished documents are committed as they finish, at most every `COMMIT_EVERY_S` seconds
+    (documents finishing within that window share a commit), and at once on an interrupt, so an
+    interrupted run keeps every finished document (a SIGKILL: all but those of the last few
+    seconds); `on_result` is called with each result once it is committed. An interrupt (Ctrl-C)
+    cancels the documents not yet started and kills the workers before it propagates."""
+    from pipeline.generations import recover_at_start
 
     started = time.perf_counter()
+    recover_at_start(out)
     plan = plan_batch(paths, out, force=force)
     results = list(plan.skipped)
     if plan.pending:
-        pool = Pool()
-        try:
-            with ThreadPoolExecutor(max_workers=max(1, workers)) as threads:
-                run = lambda p: pool.run(p, max_pages=max_pages, timeout=timeout)  # noqa: E731
-                results += list(threads.map(run, plan.pending))
-        finally:
-            pool.close()
-        write_results(Path(out), results)
+        results += _run_pending(plan, Path(out), workers, timeout, max_pages, on_result)
     return IngestSummary(results, time.perf_counter() - started)
+
+
+def _run_pending(
+    plan: Plan,
+    out: Path,
+    workers: int,
+    timeout: float,
+    max_pages: int | None,
+    on_result: Callable[[DocResult], None] | None,
+) -> list[DocResult]:
+    from pipeline.isolate import Pool
+
+    pool, threads = Pool(), ThreadPoolExecutor(max_workers=max(1, workers))
+    commits, waiting = _Commits(out, plan.aliases, on_result), set()
+    try:
+        waiting = {threads.submit(pool.run, p, max_pages=max_pages, timeout=timeout) for p in plan.pending}
+        while waiting:
+            done, waiting = wait(waiting, timeout=commits.wait_s(), return_when=FIRST_COMPLETED)
+            commits.add([f.result() for f in done], final=not waiting)
+    except BaseException:  # an interrupt keeps every document that finished
+        commits.add([f.result() for f in waiting if f.done() and not f.cancelled()], final=True)
+        raise
+    finally:
+        pool.close()  # an interrupted run: workers killed, their threads return at once
+        threads.shutdown(wait=True, cancel_futures=True)
+    return commits.results
+
+
+class _Commits:
+    """Finished documents committed at most every `COMMIT_EVERY_S` seconds (the first at once),
+    so that documents finishing close together share a commit; `final` commits what is left."""
+
+    def __init__(self, out: Path, aliases: dict[str, list[str]], on_result) -> None:
+        self.out, self.aliases, self.on_result = out, aliases, on_result
+        self.results: list[DocResult] = []
+        self.pending: list[DocResult] = []
+        self.last = float("-inf")
+
+    def wait_s(self) -> float | None:
+        """How long to wait for more documents before the pending ones are due."""
+        if not self.pending:
+            return None
+        return max(0.0, self.last + COMMIT_EVERY_S - time.monotonic())
+
+    def add(self, finished: list[DocResult], final: bool) -> None:
+        from pipeline.ingest import commit_results
+
+        self.pending += finished
+        if not self.pending or not (final or time.monotonic() - self.last >= COMMIT_EVERY_S):
+            return
+        batch, self.pending = self.pending, []
+        commit_results(self.out, batch, self.aliases)
+        self.last = time.monotonic()
+        self.results += batch
+        for result in batch if self.on_result else ():
+            self.on_result(result)
+
+
+def document_line(result: DocResult) -> str:
+    """One line per finished document (CLI output, Prefect run log): pages, facts, seconds or the failure."""
+    name = Path(result.source_path).name
+    if failure := result.failure:
+        return f"{name}: {result.status} at {failure['stage']}: {failure['message']} ({result.seconds:.1f} s)"
+    facts = sum(result.count(t) for t in ("figures", "dates", "clusters", "mentions"))
+    return f"{name}: {result.count('pages')} pages, {facts} facts, {result.seconds:.1f} s"
 
 
 def worker_failure(path: str | Path, exc: BaseException) -> DocResult:

@@ -36,12 +36,15 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "source_path": _col(STR, False),
         "n_pages": _col(INT, ge=0),
         "title": _col(STR),
-        "status": _col(STR, False, isin=["ok", "failed", "no_text"]),
+        "status": _col(STR, False, isin=["ok", "partial", "garbled", "failed", "no_text"]),
         "error": _col(STR),
         "pipeline_version": _col(STR, False),
         "ingested_at": _col(STR, False),
         "content_sha256": _col(STR),
         "seconds": _col(FLOAT),
+        "source_paths": _col(STR),  # JSON list: every file with this content in the batch
+        "lost_pages": _col(STR),  # pages not read ("5-8,12"): damaged, over a limit, too complex
+        "replaced_chars": _col(INT, ge=0),  # invalid characters replaced at the parse boundary
     },
     "pages": {
         "doc_id": _col(STR, False),
@@ -137,6 +140,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "caption": _col(STR),
     },
     "table_cells": {
+        "cell_id": _col(STR, False),
         "table_id": _col(STR, False),
         "doc_id": _col(STR, False),
         "page": _col(INT, False, ge=1),
@@ -205,9 +209,15 @@ ID_COLUMN = {
     "mentions": "mention_id",
     "clusters": "cluster_id",
     "tables": "table_id",
+    "table_cells": "cell_id",
 }
 
 SCHEMAS = {name: pa.DataFrameSchema(cols, strict=False, ordered=False) for name, cols in COLUMNS.items()}
+
+
+def cell_id(table_id: str, row: int, col: int) -> str:
+    """The id of a table cell: its table, data row and column (`table_id:row:col`)."""
+    return f"{table_id}:{int(row)}:{int(col)}"
 
 
 def empty(name: str) -> pd.DataFrame:
@@ -226,6 +236,9 @@ def conform(name: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
             df[c] = None
     extra = [c for c in df.columns if c not in cols]
     df = df[list(cols) + extra]
+    if name == "table_cells" and not df.empty and df["cell_id"].isna().any():
+        derived = [cell_id(t, r, c) for t, r, c in zip(df["table_id"], df["row"], df["col"], strict=True)]
+        df["cell_id"] = df["cell_id"].where(df["cell_id"].notna(), pd.Series(derived, index=df.index))
     if df.empty:
         df = pd.concat([empty(name), df[extra]], axis=1) if extra else empty(name)
     return SCHEMAS[name].validate(df.reset_index(drop=True))

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="indikator-prefect-")
-os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-os.environ["DO_NOT_TRACK"] = "1"
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+# The CLI's Prefect set-up (offline, run logs to the API, quiet console), before Prefect is imported.
+from pipeline.config import pipeline_version, prefect_environment  # noqa: E402
+
+prefect_environment()
 
 # Pin the pipeline version for the session so source edits during a run cannot re-trigger extraction.
-from pipeline.config import pipeline_version  # noqa: E402
-
 os.environ["INDIKATOR_PIPELINE_VERSION"] = pipeline_version()
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import shutil
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -55,31 +55,82 @@ def test_deployment_cron_and_serve_keeps_schedule_on_shutdown(tmp_path, monkeypa
     assert [s.schedule.cron for s in deployment.schedules] == ["*/15 * * * *"]
     served = {}
     monkeypatch.setattr(flows.inbox, "serve", lambda *deps, **kw: served.update(kw, deps=deps))
-    monkeypatch.setattr(flows.inbox, "prefect_api", lambda port: contextlib.nullcontext())  # test server
     flows.inbox.serve_inbox(settings)
     assert served["pause_on_shutdown"] is False
     assert served["deps"][0].name == "inbox"
 
 
-def test_inbox_run_counts_failures_and_second_run_does_nothing(tmp_path, pdf_dir):
+def test_inbox_run_shows_documents_in_prefect_and_an_idle_tick_adds_nothing(tmp_path, pdf_dir):
+    """Task runs named after files, a Failed task run per failed document in a Completed flow run,
+    a log line per document, artifacts; then an idle tick: no subflow, no artifact."""
     from flows.inbox import inbox_flow
 
     inbox, out = _inbox(tmp_path, pdf_dir), tmp_path / "out"
     state = inbox_flow(str(inbox), str(out), timeout=120, return_state=True)
-    assert state.is_completed()
+    assert state.is_completed() and state.message == "2 ok, 1 failed, 0 unchanged"
     totals = state.result()
     assert (totals["documents"], totals["ok"], totals["failures"]) == (3, 2, 1)
     failures = read_table(out, "failures")
     assert list(failures["stage"]) == ["parse"] and "truncated.pdf" in failures["message"][0]
     assert sorted(read_table(out, "documents")["status"]) == ["failed", "ok", "ok"]
-    _assert_artifacts()
+    (ingest_run,) = _subflows(state.state_details.flow_run_id)
+    assert ingest_run.state.is_completed()
+    states = {t.name: t.state.type.value for t in _task_runs(ingest_run.id)}
+    assert states == {
+        "kaluga_note.pdf": "COMPLETED",
+        "two_column.pdf": "COMPLETED",
+        "truncated.pdf": "FAILED",
+    }
+    lines = _log_lines(ingest_run.id, INBOX_FILES)
+    assert "pages" in lines["kaluga_note.pdf"] and "failed at parse" in lines["truncated.pdf"]
+    artifacts = _assert_artifacts()
 
     again = inbox_flow(str(inbox), str(out), return_state=True)
-    assert again.is_completed()
+    assert again.is_completed() and again.message == "nothing new"
     assert (again.result()["documents"], again.result()["skipped"]) == (0, 3)
+    assert _subflows(again.state_details.flow_run_id) == []
+    assert _artifact_count() == artifacts
 
 
-def _assert_artifacts() -> None:
+def _subflows(flow_run_id) -> list:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterParentFlowRunId
+
+    parent = FlowRunFilter(parent_flow_run_id=FlowRunFilterParentFlowRunId(any_=[flow_run_id]))
+    with get_client(sync_client=True) as client:
+        return client.read_flow_runs(flow_run_filter=parent)
+
+
+def _task_runs(flow_run_id) -> list:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with get_client(sync_client=True) as client:
+        return client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+
+
+def _log_lines(flow_run_id, names, wait_s: float = 20.0) -> dict[str, str]:
+    """The run's log line per file name (logs reach the API in batches: bounded wait)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    deadline, found = time.monotonic() + wait_s, {}
+    with get_client(sync_client=True) as client:
+        while len(found) < len(names) and time.monotonic() < deadline:
+            logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
+            found = {n: log.message for log in logs for n in names if log.message.startswith(f"{n}: ")}
+            time.sleep(0.5)
+    return found
+
+
+def _artifact_count() -> int:
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        return len(client.read_artifacts())
+
+
+def _assert_artifacts() -> int:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
@@ -88,6 +139,7 @@ def _assert_artifacts() -> None:
             found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
             assert found and found[0].type == kind
     assert "indikator review --out" in found[0].data and "truncated.pdf" in found[0].data
+    return _artifact_count()
 
 
 @pytest.mark.slow

@@ -83,10 +83,12 @@ def test_timeout_kills_the_worker_and_the_pool_recovers(pdf_dir):
         pool.close()
 
 
-def test_page_limit_refuses_long_documents_before_parsing(pdf_dir):
-    result = process_document(pdf_dir / "seed_gertsik_2020.pdf", max_pages=3)
-    assert result.failure["stage"] == "limits" and result.failure["error_type"] == "too_many_pages"
-    assert result.seconds < 1
+def test_page_limit_cuts_long_documents_to_partial(pdf_dir):
+    result = process_document(pdf_dir / "seed_gertsik_2020.pdf", max_pages=3)  # 11 pages
+    doc = result.rows["documents"][0]
+    assert (doc["status"], doc["lost_pages"], doc["n_pages"]) == ("partial", "4-11", 11)
+    assert doc["error"] == "pages 4-11 not read: page limit" and result.failure is None
+    assert [row["page"] for row in result.rows["pages"]] == [1, 2, 3]
 
 
 def test_reports_list_documents_failures_and_review_hint(done):
