@@ -34,6 +34,7 @@ from pipeline.textguard import garbled_reason, sanitize_document, sanitize_rows
 if TYPE_CHECKING:
     import pandas as pd
 
+OBSERVATION_PAGES = 3  # the first pages after the title decide a document's territory
 OPEN_END = "damaged: the file is cut off and its page count unknown"
 
 
@@ -176,7 +177,7 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
     """Rows of every output table for a parsed document (runs NLP and extraction per page)."""
     from pipeline.extract import cluster_row, extract_page, page_rows
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
-    from pipeline.extract.figure_context import apply_document_territory  # F1 (facts)
+    from pipeline.extract.figure_context import apply_document_territory
     from pipeline.extract.tables import table_rows
     from pipeline.schema import PER_DOCUMENT
 
@@ -196,20 +197,32 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
             if table != "clusters":
                 rows[table] += table_facts
         cluster_records += [(c, page.page) for c in facts.clusters]
-    # F1 (facts): figures without a territory take the document's (issue 10 item 3).
-    apply_document_territory(rows["figures"], [parsed.title or "", *(p.text for p in parsed.pages)])
+    texts = [parsed.title or "", *(p.text for p in parsed.pages)]
+    apply_document_territory(rows["figures"], texts)  # figures without a territory: the document's
     for table in parsed.tables:
         table_part = table_rows(parsed.doc_id, table)
         rows["tables"].append(table_part["table"])
         rows["table_cells"] += table_part["cells"]
         cluster_records += [(c, table.page_first) for c in clusters_from_table(table)]
-    texts = [parsed.title or "", *(p.text for p in parsed.pages)]  # F4: the document's region
     rows["clusters"] = [
         cluster_row(c, doc_id=parsed.doc_id, pages=pages)
         for c, pages in resolve_clusters(cluster_records, document_texts=texts)
     ]
     unique_ids(rows)
+    rows["observations"] = _observations(rows, texts)
     return rows
+
+
+def _observations(rows: dict[str, list[dict]], texts: list[str]) -> list[dict]:
+    """The analyst's table: one row per figure or numeric table cell that names a catalog indicator."""
+    import pandas as pd
+
+    from pipeline.extract.observations import build_observations
+    from pipeline.extract.territories import document_territory
+
+    frames = {name: pd.DataFrame(rows[name]) for name in ("figures", "table_cells", "tables")}
+    default = document_territory(texts[: 1 + OBSERVATION_PAGES])
+    return build_observations(**frames, default_subject=default).to_dict("records")
 
 
 def unique_ids(rows: dict[str, list[dict]]) -> None:

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from test_review_support import DOC, LINES, batch, figure_rows, figures_by_quote, make_output
 
+from pipeline.ingest import publish_batch
 from pipeline.review import journal
 from pipeline.review.app import create_app
 from pipeline.review.evidence import MAX_PIXELS, parse_lines, render
 from pipeline.schema import conform
-from pipeline.store import read_table, write_batch
+from pipeline.store import read_table
 
 pytestmark = pytest.mark.timeout(180)
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,7 +93,7 @@ def test_unitless_numbers_are_not_in_the_grid(out, tmp_path):
     }
     counted = figure_rows()[2] | {"figure_id": "cnt", "unit": "COUNT", "counted": None, "confidence": 0.2}
     rows = conform("figures", [*figure_rows(), bare, counted])
-    write_batch(out, batch(tmp_path / "paper.pdf") | {"figures": rows}, [DOC])
+    publish_batch(out, batch(tmp_path / "paper.pdf") | {"figures": rows}, [DOC])
     with TestClient(create_app(out)) as client:
         ids = {
             r["_id"] for r in client.get("/api/rows", params={"table": "figures", "doc": DOC}).json()["rows"]
@@ -212,7 +213,7 @@ def test_orphans_are_listed_with_old_quote_and_page(out, tmp_path):
     from pipeline.review import record_decision
 
     record_decision(out, "figures", figure_rows()[0]["figure_id"], "reject", reviewer="ann")
-    write_batch(
+    publish_batch(
         out, batch(tmp_path / "paper.pdf") | {"figures": conform("figures", figure_rows()[1:])}, [DOC]
     )
     with TestClient(create_app(out)) as client:

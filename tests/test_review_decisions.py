@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from test_review_support import DOC, batch, figure_rows, figures_by_quote, make_output
 
+from pipeline.ingest import publish_batch
 from pipeline.review import journal
 from pipeline.review.decisions import (
     apply_reviews,
@@ -21,7 +22,7 @@ from pipeline.review.decisions import (
 from pipeline.review.render import context, highlight_html
 from pipeline.review.tables import row_ids
 from pipeline.schema import conform
-from pipeline.store import read_table, write_batch
+from pipeline.store import read_table
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def _decide(out) -> None:
 
 
 def _reingest(out, rows: list[dict]) -> None:
-    write_batch(out, {**batch(out.parent / "paper.pdf"), "figures": conform("figures", rows)}, [DOC])
+    publish_batch(out, {**batch(out.parent / "paper.pdf"), "figures": conform("figures", rows)}, [DOC])
     publish(out)
 
 
@@ -189,7 +190,7 @@ def test_export_holds_accepted_and_corrected_rows_only(out):
     assert csv.set_index("quote").loc["1,5 трлн руб.", "unit"] == "USD"
     assert pd.read_csv(out / "reviewed" / "dates.csv").empty
     sheets = pd.read_excel(out / "reviewed" / "reviewed.xlsx", sheet_name=None)
-    assert set(sheets) == {"figures", "dates", "clusters", "mentions", "table_cells"}
+    assert set(sheets) == {"figures", "dates", "clusters", "mentions", "table_cells", "observations"}
     assert sorted(sheets["figures"]["quote"]) == ["1,5 трлн руб.", "30 %"]
     assert set(sheets["figures"]["qualifier"]) == {"="}  # text, not a formula
 

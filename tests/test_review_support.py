@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.extract import fact_id
+from pipeline.ingest import publish_batch
 from pipeline.schema import conform
-from pipeline.store import write_batch
 
 DOC = "d0c0ffee00000001"
 LINES = [
@@ -115,7 +115,7 @@ def make_output(root: Path, doc_id: str = DOC) -> Path:
     """An output dir (`root/out`) holding the synthetic document, written like an ingest would."""
     pdf = make_pdf(root / "paper.pdf")
     out = root / "out"
-    write_batch(out, batch(pdf, doc_id), [doc_id])
+    publish_batch(out, batch(pdf, doc_id), [doc_id])
     return out
 
 
