@@ -224,6 +224,7 @@ def review(
             paths = publish(out)
             console.print(f"published the decisions; wrote {len(paths)} file(s) to {out / 'reviewed'}")
             return
+        prefect_environment(console_level="WARNING")  # "Finish" may resume a paused flow run
         serve(out, port=port)
     except (PortTaken, FileNotFoundError) as exc:
         console.print(f"error: {exc}", style="red", soft_wrap=True)
