@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,16 +54,17 @@ def _lock(out: Path) -> FileLock:
 
 
 @contextmanager
-def locked(out: Path | str):
+def locked(out: Path | str, on_legacy: Callable[[Path], None] | None = None):
     """Hold the output directory's writer lock (re-entrant; blocks while another run writes).
 
-    The first acquisition recovers the directory from a writer that was killed (see `recover`)."""
+    The first acquisition recovers the directory from a writer that was killed (see `recover`);
+    `on_legacy` (the store's migration) turns a directory written before generations into one."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     lock = _lock(out)
     with lock:
         if lock.lock_counter == 1:
-            recover(out)
+            recover(out, on_legacy)
         yield
 
 
@@ -73,17 +75,16 @@ def recover_at_start(out: Path | str) -> None:
             pass
 
 
-def recover(out: Path) -> None:
-    """Roll back a killed writer: temporary files, unfinished and uncommitted generations; prune."""
+def recover(out: Path, on_legacy: Callable[[Path], None] | None = None) -> None:
+    """Roll back a killed writer: temporary files, unfinished and uncommitted generations; prune.
+    A directory written before generations stays readable as it is until `on_legacy` migrates it."""
     for stale in out.glob(".*.tmp"):
         stale.unlink(missing_ok=True)
     (out / f"{CURRENT}.tmp").unlink(missing_ok=True)
     gens = out / GENERATIONS_DIR
     if not gens.is_dir():
-        if any(p.is_file() and not p.is_symlink() for p in out.glob("*.parquet")):
-            from pipeline.store import migrate_legacy  # a directory written before generations
-
-            migrate_legacy(out)
+        if on_legacy and any(p.is_file() and not p.is_symlink() for p in out.glob("*.parquet")):
+            on_legacy(out)
         return
     current = current_dir(out)
     keep = generation_number(current) if current else 0

@@ -29,13 +29,13 @@ from pipeline.catalog import (  # noqa: F401  (re-exported: the ingest API)
 )
 from pipeline.config import Settings, pipeline_version
 from pipeline.model import DocStatus, ParsedDocument, ParseError
+from pipeline.ranges import OPEN_END, page_ranges, shift
 from pipeline.textguard import garbled_reason, sanitize_document, sanitize_rows
 
 if TYPE_CHECKING:
     import pandas as pd
 
 OBSERVATION_PAGES = 3  # the first pages after the title decide a document's territory
-OPEN_END = "damaged: the file is cut off and its page count unknown"
 
 
 def now() -> str:
@@ -110,7 +110,6 @@ def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocu
 def read_range(path: Path, pages: tuple[int, int], scratch: Path) -> tuple[ParsedDocument, dict[int, str]]:
     """Pages `first`..`last` of a long PDF, numbered as in the whole document."""
     from pipeline.parse import recover
-    from pipeline.ranges import shift
 
     first, last = pages
     part = recover.page_range(path, first, last, scratch / "range.pdf")
@@ -144,20 +143,6 @@ def _garbled_rows(parsed: ParsedDocument, reason: str) -> dict[str, list[dict]]:
     document = _document_row(parsed) | {"status": str(status), "error": reason}
     pages = [_page_row(parsed.doc_id, p) for p in parsed.pages]
     return {"documents": [document], "pages": pages, "failures": failed["failures"]}
-
-
-def page_ranges(lost: Mapping[int, str]) -> str:
-    """'3-5,9,12-' style list of the lost pages (a trailing '-': and every later page)."""
-    numbers = sorted(n for n, why in lost.items() if why != OPEN_END)
-    parts: list[list[int]] = []
-    for n in numbers:
-        if parts and n == parts[-1][1] + 1:
-            parts[-1][1] = n
-        else:
-            parts.append([n, n])
-    ranges = [str(a) if a == b else f"{a}-{b}" for a, b in parts]
-    ends = [n for n, why in lost.items() if why == OPEN_END]
-    return ",".join(ranges + [f"{n}-" for n in ends])
 
 
 def failed_result(path: str | Path, stage: str, error_type: str, message: str, seconds: float) -> DocResult:

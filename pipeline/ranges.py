@@ -9,6 +9,7 @@ the document failed. Page numbers, offsets and ids are those of the whole docume
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from pipeline.catalog import DocResult
@@ -16,6 +17,9 @@ from pipeline.model import ParsedDocument
 
 RANGE_PAGES = 250  # the corpus's longest report (110 pages) stays one job
 TABLE_INDEX_STRIDE = 100_000  # table index in a range from page p: (p - 1) * stride + its index there
+
+
+OPEN_END = "damaged: the file is cut off and its page count unknown"
 
 
 def split(n_pages: int, limit: int, size: int = RANGE_PAGES) -> list[tuple[int, int]]:
@@ -38,10 +42,22 @@ def shift(parsed: ParsedDocument, first: int) -> None:
             cell.page += offset
 
 
+def page_ranges(lost: Mapping[int, str]) -> str:
+    """'3-5,9,12-' style list of the lost pages (a trailing '-': and every later page)."""
+    numbers = sorted(n for n, why in lost.items() if why != OPEN_END)
+    parts: list[list[int]] = []
+    for n in numbers:
+        if parts and n == parts[-1][1] + 1:
+            parts[-1][1] = n
+        else:
+            parts.append([n, n])
+    ranges = [str(a) if a == b else f"{a}-{b}" for a, b in parts]
+    ends = [n for n, why in lost.items() if why == OPEN_END]
+    return ",".join(ranges + [f"{n}-" for n in ends])
+
+
 def merge(results: list[DocResult], ranges: list[tuple[int, int]], n_pages: int) -> DocResult:
     """One document's result from its range results (in page order)."""
-    from pipeline.ingest import page_ranges
-
     good = [(r, span) for r, span in zip(results, ranges, strict=True) if r.status in ("ok", "partial")]
     if not good:
         return results[0]
@@ -56,7 +72,7 @@ def merge(results: list[DocResult], ranges: list[tuple[int, int]], n_pages: int)
         for table, table_rows in r.rows.items():
             rows.setdefault(table, []).extend(table_rows)
     rows["clusters"] = merge_clusters(rows.get("clusters", []))
-    rows["documents"] = [_document(good, lost, n_pages, page_ranges)]
+    rows["documents"] = [_document(good, lost, n_pages)]
     seconds = sum(r.seconds for r in results)
     first = good[0][0]
     return DocResult(
@@ -64,7 +80,7 @@ def merge(results: list[DocResult], ranges: list[tuple[int, int]], n_pages: int)
     )
 
 
-def _document(good: list, lost: dict[int, str], n_pages: int, page_ranges) -> dict:
+def _document(good: list, lost: dict[int, str], n_pages: int) -> dict:
     docs = [r.rows["documents"][0] for r, _ in good]
     for doc in docs:
         for page in _pages(doc.get("lost_pages")):

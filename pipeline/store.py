@@ -26,6 +26,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,15 +44,22 @@ from pipeline.generations import (  # noqa: F401  (re-exported: the store's publ
     file_mode,
     fsync_dir,
     generation_number,
-    locked,
     recover,
     switch,
     table_path,
 )
+from pipeline.generations import locked as generations_locked
 from pipeline.schema import COLUMNS, PER_DOCUMENT, conform
 from pipeline.views import VIEWS
 
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+
+
+@contextmanager
+def locked(out: Path | str):
+    """The writer lock of `generations.locked`; a directory written before generations is migrated."""
+    with generations_locked(out, on_legacy=migrate_legacy):
+        yield
 
 
 def read_table(out: Path | str, name: str) -> pd.DataFrame:
@@ -133,7 +141,7 @@ def _publish(out: Path, frames: Mapping[str, pd.DataFrame]) -> Path:
             shutil.rmtree(tmp, ignore_errors=True)
         fsync_dir(gens)
         switch(out, final)
-        recover(out)  # prune and make sure the user paths point into `current`
+        recover(out, migrate_legacy)  # prune and make sure the user paths point into `current`
         return final
 
 

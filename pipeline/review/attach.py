@@ -23,6 +23,7 @@ from pipeline.review.tables import (
     coerce,
     contexts,
     expand_correction,
+    joined,
     plain,
     quotes,
     reviewable,
@@ -85,7 +86,7 @@ def _inherit(frame: pd.DataFrame, source: pd.DataFrame, name: str, columns: tupl
         return frame
     done = (source[STATUS_COLUMN] != "unreviewed").fillna(False)
     reviewed = source[done].set_index(row_ids(name, source)[done])
-    link = frame[list(columns)].astype("string").fillna("").agg(":".join, axis=1)
+    link = joined(frame, columns)
     open_rows = frame[STATUS_COLUMN].eq("unreviewed") & link.isin(reviewed.index)
     for pos in frame.index[open_rows]:
         src = reviewed.loc[link[pos]]

@@ -57,8 +57,15 @@ def reviewable(table: str, frame: pd.DataFrame | None = None) -> bool:
 def row_ids(table: str, frame: pd.DataFrame) -> pd.Series:
     """The row id of every row."""
     if table == "table_cells":
-        return frame[list(CELL_KEY)].astype("string").fillna("").agg(":".join, axis=1).astype(str)
+        return joined(frame, CELL_KEY)
     return frame[id_column(table, frame)].astype(str)
+
+
+def joined(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
+    """The columns' values joined with ":" per row ("" for nulls); an empty Series for no rows."""
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype=str)
+    return frame[list(columns)].astype("string").fillna("").agg(":".join, axis=1).astype(str)
 
 
 def quotes(table: str, frame: pd.DataFrame) -> pd.Series:
