@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from statistics import median
 
 from pipeline.model import Footnote, LineSpan
 from pipeline.parse.dehyphen import join_hyphenated, join_text, url_continues
-from pipeline.parse.lines import Line
+from pipeline.parse.lines import NO_BOX, Line
 
 _FN_MARK = re.compile(r"^(\d{1,3}\)|\d{1,3}(?=\s)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=[^\W\d])")
 _CAPTION = re.compile(r"^\s*(Таблица|Табл\.|Table|Продолжение|Окончание)\b", re.IGNORECASE)
@@ -21,11 +22,12 @@ _LOWER_HEAD = re.compile(r"^[a-zа-яё](?!\))")
 
 @dataclass
 class Assembled:
-    """Cleaned page text with per-line spans and superscript markers."""
+    """Cleaned page text with per-line spans, superscript markers and per-char glyph boxes."""
 
     text: str = ""
     spans: list[LineSpan] = field(default_factory=list)
     markers: list[tuple[int, str]] = field(default_factory=list)
+    boxes: array = field(default_factory=lambda: array("d"))  # 4 floats per char of `text`
 
 
 def _marker(ln: Line) -> tuple[str, str] | None:
@@ -107,6 +109,7 @@ def assemble(lines: list[Line], gutter: float | None = None) -> Assembled:
             j = None if new_par else join_hyphenated(parts[-1], text)
             if j is not None:
                 n -= len(parts[-1]) - len(j[0])
+                del out.boxes[4 * n :]
                 old = out.spans[-1]
                 out.spans[-1] = LineSpan(old.char_start, n, old.bbox)
                 parts[-1] = j[0]
@@ -114,11 +117,18 @@ def assemble(lines: list[Line], gutter: float | None = None) -> Assembled:
                 pass
             else:
                 parts.append("\n" if new_par else " ")
+                out.boxes.extend(NO_BOX)
                 n += 1
         start = n
         parts.append(text)
+        out.boxes.extend(_line_boxes(ln))
         n += len(text)
         out.spans.append(LineSpan(start, n, ln.bbox))
         out.markers += [(start + o, m) for o, m in ln.markers]
     out.text = "".join(parts)
     return out
+
+
+def _line_boxes(ln: Line) -> array:
+    """The line's char boxes (no box per char when the line was built without them)."""
+    return ln.boxes if len(ln.boxes) == 4 * len(ln.text) else array("d", NO_BOX * len(ln.text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ class Line:
     size: float
     markers: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, marker)
     bold: bool = False
+    boxes: array = field(default_factory=lambda: array("d"))  # glyph box of each text char (`char_boxes`)
 
     @property
     def x0(self) -> float:
@@ -75,15 +78,20 @@ def _is_sup(c: Char, size: float, base: float) -> bool:
             and c["bottom"] < base - SUP_RAISE * size)
 
 
-def make_line(row: Sequence[Char]) -> Line | None:
-    """Build a `Line` from one row of chars; superscript runs become markers."""
-    row = sorted(row, key=lambda c: c["x0"])
-    size = dominant_size(row)
-    if not size:
-        return None
-    main = [c for c in row if abs(c["size"] - size) < 0.5]
-    base = max(c["bottom"] for c in main) if main else max(c["bottom"] for c in row)
+NO_BOX = (math.nan,) * 4  # the "box" of a space or any char that no glyph drew
+
+
+def char_boxes(n: int) -> array:
+    """A flat array of `n` char boxes (x0, top, x1, bottom each), all `NO_BOX` to start with."""
+    return array("d", NO_BOX * n)
+
+
+def _glyphs(row: Sequence[Char], size: float, base: float
+            ) -> tuple[list[str], list[float], list[tuple[int, str]]]:
+    """The row's text pieces (one space per word gap), the flat box of each text char, and the
+    superscript markers (offset, text) taken out of the text."""
     parts: list[str] = []
+    boxes: list[float] = []
     markers: list[tuple[int, str]] = []
     n = 0
     prev_x1: float | None = None
@@ -98,17 +106,28 @@ def make_line(row: Sequence[Char]) -> Line | None:
             prev_x1 = c["x1"]
             continue
         wide = prev_x1 is not None and gap > SPACE_RATIO * size
-        if wide and parts and parts[-1] != " " and not t.isspace():
+        if (wide and parts and parts[-1] != " " and not t.isspace()) or (
+                t.isspace() and parts and parts[-1] != " "):
             parts.append(" ")
+            boxes += NO_BOX
             n += 1
-        if t.isspace():
-            if parts and parts[-1] != " ":
-                parts.append(" ")
-                n += 1
-        else:
+        if not t.isspace():
             parts.append(t)
+            boxes += (c["x0"], c["top"], c["x1"], c["bottom"]) * len(t)
             n += len(t)
         prev_x1 = c["x1"]
+    return parts, boxes, markers
+
+
+def make_line(row: Sequence[Char]) -> Line | None:
+    """Build a `Line` from one row of chars; superscript runs become markers."""
+    row = sorted(row, key=lambda c: c["x0"])
+    size = dominant_size(row)
+    if not size:
+        return None
+    main = [c for c in row if abs(c["size"] - size) < 0.5]
+    base = max(c["bottom"] for c in main) if main else max(c["bottom"] for c in row)
+    parts, boxes, markers = _glyphs(row, size, base)
     text = "".join(parts).rstrip()
     if not text:
         return None
@@ -120,7 +139,9 @@ def make_line(row: Sequence[Char]) -> Line | None:
         max(c["bottom"] for c in row),
     )
     bold = sum("Bold" in c.get("fontname", "") for c in main) > 0.6 * max(len(main), 1)
-    return Line(text.lstrip(), bbox, size, _shift(markers, len(text) - len(text.lstrip())), bold)
+    lead = len(text) - len(text.lstrip())
+    glyph_boxes = array("d", boxes[4 * lead : 4 * len(text)])
+    return Line(text[lead:], bbox, size, _shift(markers, lead), bold, glyph_boxes)
 
 
 def _shift(markers: list[tuple[int, str]], k: int) -> list[tuple[int, str]]:

@@ -344,7 +344,7 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
         a = assemble(body, p.gutter)
         flags = (["broken_text_layer"] if p.broken else []) + (["two_column"] if p.gutter else [])
         pages.append(PageText(p.number, a.text, a.spans, notes, p.width, p.height, a.markers, flags,
-                              p.ocr, p.ocr_confidence))
+                              p.ocr, p.ocr_confidence, a.boxes))
     tables = merge_tables([t for p in raws for t in p.tables])
     return ParsedDocument(doc_id_of(path), str(path), path.name, DocStatus.OK, n_pages,
                           _title(cleaned[0] if cleaned else [], size, meta), ocr_note(raws), pages, tables)
