@@ -10,6 +10,7 @@ from statistics import median
 from pipeline.model import Footnote, LineSpan
 from pipeline.parse.dehyphen import join_hyphenated, join_text, url_continues
 from pipeline.parse.lines import NO_BOX, Line
+from pipeline.parse.settings import LAYOUT
 
 _FN_MARK = re.compile(r"^(\d{1,3}\)|\d{1,3}(?=\s)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=[^\W\d])")
 _CAPTION = re.compile(r"^\s*(Таблица|Табл\.|Table|Продолжение|Окончание)\b", re.IGNORECASE)
@@ -38,18 +39,15 @@ def _marker(ln: Line) -> tuple[str, str] | None:
     return (m.group(1), ln.text[m.end():]) if m else None
 
 
-NOTE_LINE_HEIGHT = 1.8  # a footnote line is at most this × its font size tall (no big call-out number)
-
-
 def _plain(ln: Line) -> bool:
     """A line of one text size: not a big number beside small text ("47 организаций" on a slide)."""
-    return ln.bottom - ln.top <= NOTE_LINE_HEIGHT * max(ln.size, 1.0)
+    return ln.bottom - ln.top <= LAYOUT.note_line_height * max(ln.size, LAYOUT.min_size)
 
 
 def split_footnotes(lines: list[Line], body_size: float, page: int) -> tuple[list[Line], list[Footnote]]:
     """Separate the small-font, marker-led block at the page bottom from the body lines."""
     i = len(lines)
-    while i > 0 and lines[i - 1].size < 0.9 * body_size:
+    while i > 0 and lines[i - 1].size < LAYOUT.note_size * body_size:
         i -= 1
     if i == 0 or i == len(lines):
         return lines, []
@@ -76,14 +74,14 @@ def _breaks(lines: list[Line], right: list[float]) -> list[bool]:
     out = [True] if lines else []
     for k in range(1, len(lines)):
         a, b = lines[k - 1], lines[k]
-        s = max(b.size, 1.0)
+        s = max(b.size, LAYOUT.min_size)
         hyphen_cont = a.text[-1:] in "-\u00ad" and b.text[:1].islower()
         figure_cont = bool(_FIGURE_TAIL.search(a.text) and _LOWER_HEAD.match(b.text))
         out.append(not hyphen_cont and not figure_cont and (
-            abs(a.size - b.size) > 0.6
-            or (b.top > a.top and b.top - a.bottom > typical + 0.6 * s)
-            or (b.x0 - a.x0 > 0.8 * s and b.top > a.top)
-            or (a.x1 < right[k - 1] - 2.5 * s and bool(_END.search(a.text)))
+            abs(a.size - b.size) > LAYOUT.size_change
+            or (b.top > a.top and b.top - a.bottom > typical + LAYOUT.par_gap * s)
+            or (b.x0 - a.x0 > LAYOUT.indent * s and b.top > a.top)
+            or (a.x1 < right[k - 1] - LAYOUT.short_line * s and bool(_END.search(a.text)))
         ))
     return out
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from pipeline.nlp.morph import split_words
 from pipeline.parse.lines import Char, Line, char_boxes
+from pipeline.parse.settings import LAYOUT
 
-MIN_CHARS = 20  # a page needs this many visible chars before it can be called spaceless
 # a letter run next to a digit or "№"; a digit run next to a letter or "№" (not "123-р", "2-й")
 _BOUNDARY = re.compile(
     r"(?<=[^\W\d_])(?=\d|№)|(?<=\d)(?=[^\W\d_]|№)|(?<=№)(?=[\w])|(?<=[^\W\d_]\.)(?=[^\W\d_])"
@@ -31,7 +31,7 @@ def is_spaceless(chars: Sequence[Char]) -> bool:
         if c["text"].isspace():
             return False
         visible += 1
-    return visible >= MIN_CHARS
+    return visible >= LAYOUT.spaceless_min_chars
 
 
 def split_glued(text: str, morph: bool = True) -> tuple[str, list[int]]:

@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.model import BBox
+from pipeline.parse.settings import LAYOUT
 
 Char = dict[str, Any]
 
-SUP_RATIO = 0.8  # a char smaller than this × the line's size and raised is a superscript
-SUP_RAISE = 0.15  # ... and whose bottom sits this × size above the baseline
 MARKER_CHARS = frozenset("0123456789*†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰),")  # what a footnote marker is made of
-SPACE_RATIO = 0.2  # a horizontal gap wider than this × font size is a word break
 
 
 @dataclass
@@ -48,9 +46,10 @@ class Line:
 
 
 def _overlaps(a: Char, b: Char) -> bool:
-    """Do two chars share at least half of the smaller one's height?"""
+    """Do two chars share at least `row_overlap` of the smaller one's height?"""
     overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-    return overlap >= 0.5 * max(min(a["bottom"] - a["top"], b["bottom"] - b["top"]), 0.1)
+    low = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    return overlap >= LAYOUT.row_overlap * max(low, LAYOUT.min_char_height)
 
 
 def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
@@ -74,8 +73,8 @@ def dominant_size(chars: Sequence[Char]) -> float:
 def _is_sup(c: Char, size: float, base: float) -> bool:
     """A footnote/reference marker: a digit or symbol (never a letter, so never a raised "млн"
     or "руб."), clearly smaller than the line's text and raised above its baseline."""
-    return (c["text"] in MARKER_CHARS and c["size"] < SUP_RATIO * size
-            and c["bottom"] < base - SUP_RAISE * size)
+    return (c["text"] in MARKER_CHARS and c["size"] < LAYOUT.sup_ratio * size
+            and c["bottom"] < base - LAYOUT.sup_raise * size)
 
 
 NO_BOX = (math.nan,) * 4  # the "box" of a space or any char that no glyph drew
@@ -99,13 +98,13 @@ def _glyphs(row: Sequence[Char], size: float, base: float
         t = c["text"]
         gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
         if _is_sup(c, size, base):
-            if markers and markers[-1][0] == n and gap < SPACE_RATIO * size:
+            if markers and markers[-1][0] == n and gap < LAYOUT.word_gap * size:
                 markers[-1] = (n, markers[-1][1] + t)
             elif not t.isspace():
                 markers.append((n, t))
             prev_x1 = c["x1"]
             continue
-        wide = prev_x1 is not None and gap > SPACE_RATIO * size
+        wide = prev_x1 is not None and gap > LAYOUT.word_gap * size
         if (wide and parts and parts[-1] != " " and not t.isspace()) or (
                 t.isspace() and parts and parts[-1] != " "):
             parts.append(" ")
@@ -125,7 +124,7 @@ def make_line(row: Sequence[Char]) -> Line | None:
     size = dominant_size(row)
     if not size:
         return None
-    main = [c for c in row if abs(c["size"] - size) < 0.5]
+    main = [c for c in row if abs(c["size"] - size) < LAYOUT.same_size]
     base = max(c["bottom"] for c in main) if main else max(c["bottom"] for c in row)
     parts, boxes, markers = _glyphs(row, size, base)
     text = "".join(parts).rstrip()
@@ -138,7 +137,7 @@ def make_line(row: Sequence[Char]) -> Line | None:
         max(c["x1"] for c in row),
         max(c["bottom"] for c in row),
     )
-    bold = sum("Bold" in c.get("fontname", "") for c in main) > 0.6 * max(len(main), 1)
+    bold = sum("Bold" in c.get("fontname", "") for c in main) > LAYOUT.bold_share * max(len(main), 1)
     lead = len(text) - len(text.lstrip())
     glyph_boxes = array("d", boxes[4 * lead : 4 * len(text)])
     return Line(text[lead:], bbox, size, _shift(markers, lead), bold, glyph_boxes)
@@ -154,19 +153,16 @@ def build_lines(chars: Iterable[Char]) -> list[Line]:
 
 
 def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
-    """Horizontal extents of a row, split at gaps wider than 1.5 × font size."""
+    """Horizontal extents of a row, split at gaps wider than `segment_gap` × font size."""
     segs: list[tuple[float, float]] = []
     for c in sorted(row, key=lambda c: c["x0"]):
         if c["text"].isspace():
             continue
-        if segs and c["x0"] - segs[-1][1] < 1.5 * size:
+        if segs and c["x0"] - segs[-1][1] < LAYOUT.segment_gap * size:
             segs[-1] = (segs[-1][0], max(segs[-1][1], c["x1"]))
         else:
             segs.append((c["x0"], c["x1"]))
     return segs
-
-
-COLUMN_SIDE = 0.2  # each side of a gutter holds text this wide (× page width) on a prose page
 
 
 def _split_ok(segs: list[tuple[float, float]], x: float, width: float, side: float) -> bool | None:
@@ -191,29 +187,31 @@ def _longest_run(flags: list[bool | None]) -> int:
     return best
 
 
-def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = COLUMN_SIDE) -> float | None:
-    """x of a column gutter: ≥5 consecutive rows with prose on both sides and none across it.
-    `side=0` (slides) accepts any row that does not cross it."""
-    if len(rows) < 5:
+def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = LAYOUT.column_side
+                ) -> float | None:
+    """x of a column gutter: ≥ `gutter_rows` consecutive rows with prose on both sides and none
+    across it. `side=0` (slides) accepts any row that does not cross it."""
+    need = LAYOUT.gutter_rows
+    if len(rows) < need:
         return None
-    segs = [segments(r, dominant_size(r) or 10.0) for r in rows]
+    segs = [segments(r, dominant_size(r) or LAYOUT.fallback_size) for r in rows]
     best: tuple[int, float] | None = None
-    for x in range(int(0.3 * width), int(0.7 * width), 2):
+    for x in range(int(LAYOUT.gutter_from * width), int(LAYOUT.gutter_to * width), LAYOUT.gutter_step):
         run = _longest_run([_split_ok(ss, x, width, side) for ss in segs])
-        if run >= 5 and (best is None or run > best[0]):
+        if run >= need and (best is None or run > best[0]):
             best = (run, float(x))
     return best[1] if best else None
 
 
 def _detached(rows: list[list[Char]], k: int, height: float) -> bool:
-    """Is row k a header/footer row: in the outer 10% of the page, set off by a wide gap?"""
+    """Is row k a header/footer row: in the page's header/footer `band`, set off by a wide gap?"""
     top = min(c["top"] for c in rows[k])
     bottom = max(c["bottom"] for c in rows[k])
     h = bottom - top
-    if bottom < 0.1 * height and k + 1 < len(rows):
-        return min(c["top"] for c in rows[k + 1]) - bottom > 1.2 * h
-    if top > 0.9 * height and k > 0:
-        return top - max(c["bottom"] for c in rows[k - 1]) > 1.2 * h
+    if bottom < LAYOUT.band * height and k + 1 < len(rows):
+        return min(c["top"] for c in rows[k + 1]) - bottom > LAYOUT.detached_gap * h
+    if top > (1 - LAYOUT.band) * height and k > 0:
+        return top - max(c["bottom"] for c in rows[k - 1]) > LAYOUT.detached_gap * h
     return False
 
 
@@ -230,7 +228,7 @@ def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[
         right.clear()
 
     for k, row in enumerate(rows):
-        size = dominant_size(row) or 10.0
+        size = dominant_size(row) or LAYOUT.fallback_size
         if _detached(rows, k, height) or any(a <= gutter <= b for a, b in segments(row, size)):
             flush()
             out.append(row)

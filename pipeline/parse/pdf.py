@@ -31,7 +31,6 @@ from pipeline.parse.edges import Edge, find_tables, page_edges, white_fill
 from pipeline.parse.furniture import strip_furniture
 from pipeline.parse.glued import is_spaceless, split_glued, split_lines
 from pipeline.parse.lines import (
-    COLUMN_SIDE,
     Char,
     Line,
     build_lines,
@@ -44,6 +43,7 @@ from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
 from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
 from pipeline.parse.ruling import may_have_grid
+from pipeline.parse.settings import LAYOUT
 from pipeline.parse.tables import (
     TABLE_SETTINGS,
     RawTable,
@@ -148,7 +148,7 @@ def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
     body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
     aligned, rows = aligned_tables(cluster_rows(body), number)
     raw.tables += aligned
-    raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else COLUMN_SIDE)
+    raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else LAYOUT.column_side)
     if raw.gutter is not None:
         rows = split_columns(rows, raw.gutter, raw.height)
     raw.lines = [ln for r in rows if (ln := make_line(r)) is not None]
@@ -167,7 +167,7 @@ def _tables(page: Page, fast: FastPage | None, chars: list[Char], number: int,
         own, seen = cell_rows(t, [c for c in chars if in_bbox(c, box)])
         if spaceless:
             own, seen = ([[split_glued(x)[0] for x in r] for r in g] for g in (own, seen))
-        if len(own) >= 2 and holds_table(own):
+        if len(own) >= LAYOUT.grid_min and holds_table(own):
             out.append(RawTable(number, box, own, spans=seen))
     return out
 
@@ -261,17 +261,18 @@ def _resolve_tables(p: RawPage, lines: list[Line]) -> None:
     """Captions from the lines above each table; flag tables that open the page body."""
     for t in p.tables:
         t.caption = find_caption(lines, t.bbox)
-        above = [ln for ln in lines if ln.bottom <= t.bbox[1] + 1 and not _CONTINUED.match(ln.text)]
+        top = t.bbox[1] + LAYOUT.above_slack
+        above = [ln for ln in lines if ln.bottom <= top and not _CONTINUED.match(ln.text)]
         t.continued = not above and t is p.tables[0]
 
 
 def _run(lines: list[Line], pred) -> str | None:
-    """Text of the first run (≤ 4 lines) of consecutive lines that satisfy `pred`."""
+    """Text of the first run (≤ `title_lines` lines) of consecutive lines that satisfy `pred`."""
     k = next((i for i, ln in enumerate(lines) if pred(ln)), None)
     if k is None:
         return None
     run = []
-    for ln in lines[k:k + 4]:
+    for ln in lines[k:k + LAYOUT.title_lines]:
         if not pred(ln):
             break
         run.append(ln.text)
@@ -289,10 +290,10 @@ def _title(lines: list[Line], size: float, meta: dict[str, Any]) -> str | None:
     """First large-font lines of page 1, else a meaningful metadata Title, else bold caps."""
     worded = [ln for ln in lines if _WORD.search(ln.text)]  # not a call-out number ("150 млн")
     big = max((ln.size for ln in worded), default=0.0)
-    if size and big >= 1.15 * size:
-        return _run(lines, lambda ln: ln.size >= 0.95 * big and bool(_WORD.search(ln.text)))
+    if size and big >= LAYOUT.title_size * size:
+        return _run(lines, lambda ln: ln.size >= LAYOUT.title_same * big and bool(_WORD.search(ln.text)))
     return _meta_title(meta) or _run(
-        lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= 2)
+        lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= LAYOUT.title_min_words)
 
 
 def _no_text(path: Path, raws: list[RawPage]) -> ParseError:
