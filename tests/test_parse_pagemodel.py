@@ -28,8 +28,13 @@ def drawn(page: int, box: BBox) -> str:
     non-space chars whose centre lies in it."""
     with pdfplumber.open(SEED) as pdf:
         chars = pdf.pages[page - 1].chars
-    inside = [c for c in chars if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
-              and box[1] <= (c["top"] + c["bottom"]) / 2 <= box[3] and c["text"].strip()]
+    inside = [
+        c
+        for c in chars
+        if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]
+        and box[1] <= (c["top"] + c["bottom"]) / 2 <= box[3]
+        and c["text"].strip()
+    ]
     return "".join(c["text"] for c in sorted(inside, key=lambda c: c["x0"]))
 
 
@@ -50,8 +55,11 @@ def test_span_box_is_its_glyphs_not_its_line(seed: ParsedDocument) -> None:
 @needs_fixtures
 def test_span_over_a_dehyphenated_line_break_has_a_box_per_line(seed: ParsedDocument) -> None:
     p, word = seed.pages[0], "торгово-экономические"  # "торгово-эконо-" / "мические" on paper
-    at = next(m.start() for m in re.finditer(word, p.text)
-              if any(m.start() < ln.char_end < m.end() for ln in p.lines))
+    at = next(
+        m.start()
+        for m in re.finditer(word, p.text)
+        if any(m.start() < ln.char_end < m.end() for ln in p.lines)
+    )
     top, bottom = p.box_of(at, at + len(word))
     assert top[3] <= bottom[1]  # two lines, one under the other
     assert drawn(1, top) == "торгово-эконо" and drawn(1, bottom) == "мические"  # no hyphen glyph

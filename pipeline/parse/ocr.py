@@ -17,15 +17,14 @@ import re
 import shutil
 import subprocess
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 from PIL import Image
 
-from pipeline.parse.edges import Edge
 from pipeline.parse.lines import Char, Line
+from pipeline.parse.page import PageSource
 from pipeline.parse.raster import PAPER, rule_edges, skew_angle
 from pipeline.parse.settings import LAYOUT
 
@@ -41,15 +40,6 @@ INSTALL_HINT = "install Tesseract: apt-get install tesseract-ocr tesseract-ocr-r
 
 class OcrUnavailable(RuntimeError):
     """Tesseract or its Russian/English models are missing."""
-
-
-@dataclass
-class OcrPage:
-    """Chars recognised on one page, ruled lines seen on it and the mean word confidence (0–1)."""
-
-    chars: list[Char] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    confidence: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +146,7 @@ def even_sizes(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def ocr_page(page: pdfium.PdfPage) -> OcrPage:
+def ocr_page(page: pdfium.PdfPage) -> PageSource:
     """Render one page at `LAYOUT.ocr_dpi`, deskew it and recognise it; raises `OcrUnavailable` without
     Tesseract. Ruled lines in the image come back as edges (tables of a scan)."""
     problem = ocr_problem()
@@ -176,4 +166,4 @@ def ocr_page(page: pdfium.PdfPage) -> OcrPage:
     ]
     confs = [float(w["conf"]) for words in lines.values() for w in words]
     edges = rule_edges(image, scale, image.height / scale)
-    return OcrPage(chars, edges, sum(confs) / len(confs) / 100 if confs else 0.0)
+    return PageSource(chars, edges, sum(confs) / len(confs) / 100 if confs else 0.0)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +26,7 @@ from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
 from pipeline.parse.aligned import aligned_tables
 from pipeline.parse.assemble import assemble, split_footnotes
-from pipeline.parse.edges import Edge, find_tables, page_edges, white_fill
+from pipeline.parse.edges import find_tables, page_edges, white_fill
 from pipeline.parse.furniture import strip_furniture
 from pipeline.parse.glued import is_spaceless, split_glued, split_lines
 from pipeline.parse.lines import (
@@ -40,6 +39,7 @@ from pipeline.parse.lines import (
     split_columns,
 )
 from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
+from pipeline.parse.page import PageSource, RawPage
 from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
 from pipeline.parse.ruling import may_have_grid
@@ -59,23 +59,6 @@ Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 
 _WORD = re.compile(r"[^\W\d_]{4}")
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
-
-
-@dataclass
-class RawPage:
-    """What the first pass keeps of a page (pdfplumber objects are released right away)."""
-
-    number: int
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    tables: list[RawTable] = field(default_factory=list)
-    gutter: float | None = None
-    n_chars: int = 0
-    broken: bool = False
-    ocr: bool = False
-    ocr_confidence: float | None = None
-    ocr_missing: str | None = None  # why a page that needs OCR did not get it
 
 
 def check_header(path: Path) -> None:
@@ -112,15 +95,7 @@ def _corrupt(path: Path, e: Exception) -> ParseError:
                       error_type="corrupt")
 
 
-@dataclass
-class FastPage:
-    """A page read by pdfium: its chars, and the edges of its vector paths if it may hold a grid."""
-
-    chars: list[Char]
-    edges: list[Edge] = field(default_factory=list)
-
-
-def page_tables(page: Page, fast: FastPage | None) -> list[Table]:
+def page_tables(page: Page, fast: PageSource | None) -> list[Table]:
     """The page's ruled tables, from pdfium's edges when the page was read by pdfium."""
     if fast is None:
         edges = [e for e in page.edges if not white_fill(e)]
@@ -131,7 +106,7 @@ def page_tables(page: Page, fast: FastPage | None) -> list[Table]:
     return real_tables(find_tables(fast.edges, float(page.width), float(page.height), TABLE_SETTINGS))
 
 
-def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
+def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPage:
     """First pass over one page: chars once, tables once, body lines in reading order.
 
     `fast` (from pdfium) replaces `page.chars` and `page.edges`, so pdfminer never runs."""
@@ -157,7 +132,7 @@ def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
     return raw
 
 
-def _tables(page: Page, fast: FastPage | None, chars: list[Char], number: int,
+def _tables(page: Page, fast: PageSource | None, chars: list[Char], number: int,
             spaceless: bool) -> list[RawTable]:
     """The page's ruled grids whose text makes a table (`holds_table`); other grids (frames,
     backgrounds, a box around prose) are left to the body."""
@@ -172,7 +147,7 @@ def _tables(page: Page, fast: FastPage | None, chars: list[Char], number: int,
     return out
 
 
-def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Engine) -> FastPage | None:
+def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Engine) -> PageSource | None:
     """Page i read by pdfium, or None when it needs pdfplumber (odd geometry; "hybrid": grids)."""
     if doc is None:
         return None
@@ -184,7 +159,7 @@ def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Eng
         grid = may_have_grid(page)
         if grid and engine == "hybrid":
             return None
-        return FastPage(page_chars(page, height), page_edges(page, height) if grid else [])
+        return PageSource(page_chars(page, height), page_edges(page, height) if grid else [])
     except pdfium.PdfiumError:
         return None
     finally:
@@ -242,9 +217,9 @@ def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage) -> RawPage:
         return raw
     finally:
         pdf_page.close()
-    ocred = read_page(page, i + 1, FastPage(result.chars, result.edges))
+    ocred = read_page(page, i + 1, result)
     ocred.lines = even_sizes(split_lines(ocred.lines, morph=False))  # OCR misses spaces: "до2 трлн"
-    ocred.ocr, ocred.ocr_confidence = True, round(result.confidence, 3)
+    ocred.ocr, ocred.ocr_confidence = True, round(result.ocr_confidence or 0.0, 3)
     return ocred
 
 

@@ -97,8 +97,13 @@ class LayoutSettings:
     def table_finder(self) -> dict[str, Any]:
         """pdfplumber `TableFinder` settings for ruled grids (line strategies only)."""
         tol = self.table_tolerance
-        return {"vertical_strategy": "lines", "horizontal_strategy": "lines",
-                "snap_tolerance": tol, "join_tolerance": tol, "intersection_tolerance": tol}
+        return {
+            "vertical_strategy": "lines",
+            "horizontal_strategy": "lines",
+            "snap_tolerance": tol,
+            "join_tolerance": tol,
+            "intersection_tolerance": tol,
+        }
 
 
 LAYOUT = LayoutSettings()
