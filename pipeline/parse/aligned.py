@@ -20,6 +20,7 @@ from pipeline.parse.tables import YEAR, RawTable
 _NUMBER = re.compile(r"^\(?[-−–+]?(?:\d[\d\s\u00a0.,]*%?|…|-|–|—|x|х)\)?[*∗†]{0,3}\W{0,2}$")
 
 Segment = tuple[float, float, str]
+_EPS = 0.01  # pt: float noise between a segment's extent and its chars' own coordinates
 
 
 def _row_segments(row: Sequence[Char]) -> list[Segment]:
@@ -30,7 +31,7 @@ def _row_segments(row: Sequence[Char]) -> list[Segment]:
         return [(a, b, "") for a, b in spans]  # one run: neither a table row nor a heading
     out = []
     for x0, x1 in spans:
-        cs = sorted((c for c in row if x0 - 0.01 <= c["x0"] and c["x1"] <= x1 + 0.01), key=lambda c: c["x0"])
+        cs = sorted((c for c in row if x0 - _EPS <= c["x0"] and c["x1"] <= x1 + _EPS), key=lambda c: c["x0"])
         out.append((x0, x1, _join(cs, size)))
     return out
 

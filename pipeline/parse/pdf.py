@@ -59,6 +59,7 @@ Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 
 _WORD = re.compile(r"[^\W\d_]{4}")
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
+_EPS = 0.01  # pt: float noise between pdfium's and pdfminer's page heights
 
 
 def check_header(path: Path) -> None:
@@ -154,7 +155,7 @@ def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Eng
     page = doc[i]
     try:
         box = page.get_mediabox()
-        if page.get_rotation() or box[:2] != (0, 0) or abs(box[3] - height) > 0.01:
+        if page.get_rotation() or box[:2] != (0, 0) or abs(box[3] - height) > _EPS:
             return None
         grid = may_have_grid(page)
         if grid and engine == "hybrid":
