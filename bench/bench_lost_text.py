@@ -27,11 +27,12 @@ sys.path.insert(0, str(ROOT))
 import pipeline.extract  # noqa: E402, F401  (import order: see bench_parse.py)
 from pipeline.model import ParsedDocument  # noqa: E402
 from pipeline.parse import parse_pdf  # noqa: E402
+from pipeline.parse.settings import LAYOUT  # noqa: E402
 
 DEFAULT = [ROOT.parent / "shared" / "corpus" / "real", ROOT / "fixtures" / "pdf"]
-BAND = 0.12  # header/footer band, the share of the page height (as in parse/furniture.py)
+BAND = LAYOUT.band  # header/footer band, the share of the page height (the parser's)
 GAP = 1.0  # a gap wider than this × font size starts a new segment
-SUP_RATIO = 0.8
+SUP_RATIO = LAYOUT.sup_ratio
 _DROP = re.compile(r"[\s\-\u00ad\u2010-\u2015\u2212«»\"'“”„`’‘]+")
 
 

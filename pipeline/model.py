@@ -2,10 +2,13 @@
 
 Parsing produces a `ParsedDocument`; the NLP and extraction stages read `PageText.text`
 (the cleaned body text of one page) and keep `char_start`/`char_end` offsets into it.
+`PageText.box_of` maps any such span back to the boxes of the glyphs that drew it.
 """
 
 from __future__ import annotations
 
+import math
+from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -53,6 +56,21 @@ class PageText:
     flags: list[str] = field(default_factory=list)  # e.g. "two_column", "broken_text_layer"
     ocr: bool = False  # text recognised by OCR (the page had no usable text layer)
     ocr_confidence: float | None = None  # mean Tesseract word confidence, 0–1
+    # the glyph box of each char of `text`, flat: x0, top, x1, bottom of char i at [4i, 4i+4);
+    # NaN for a char no glyph drew (a space, a paragraph break); empty for text input
+    char_boxes: array = field(default_factory=lambda: array("d"), repr=False)
+
+    def box_of(self, char_start: int, char_end: int) -> list[BBox]:
+        """The exact box(es) of the span: per line it touches, the union of its glyphs' boxes
+        (the line's box when the page has no char geometry, e.g. a text file)."""
+        out = []
+        for ln in self.lines:
+            lo, hi = max(char_start, ln.char_start), min(char_end, ln.char_end)
+            if lo < hi:
+                box = _union(self.char_boxes, lo, hi) if self.char_boxes else ln.bbox
+                if box is not None:
+                    out.append(box)
+        return out
 
     def bbox_of(self, char_start: int, char_end: int) -> BBox | None:
         """Union of the line boxes that overlap the character span (None without provenance)."""
@@ -65,6 +83,21 @@ class PageText:
             max(b[2] for b in boxes),
             max(b[3] for b in boxes),
         )
+
+
+def _union(boxes: array, lo: int, hi: int) -> BBox | None:
+    """Union of the char boxes lo..hi-1 in a flat box array (None when no glyph drew them)."""
+    x0s, tops = boxes[4 * lo : 4 * hi : 4], boxes[4 * lo + 1 : 4 * hi : 4]
+    x1s, bottoms = boxes[4 * lo + 2 : 4 * hi : 4], boxes[4 * lo + 3 : 4 * hi : 4]
+    drawn = [i for i, x in enumerate(x0s) if not math.isnan(x)]
+    if not drawn:
+        return None
+    return (
+        min(x0s[i] for i in drawn),
+        min(tops[i] for i in drawn),
+        max(x1s[i] for i in drawn),
+        max(bottoms[i] for i in drawn),
+    )
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Tables without vertical rules (statistical bulletins, LaTeX booktabs): whitespace-aligned columns
 found in the char geometry.
 
-A run of at least `MIN_ROWS` consecutive text rows, each split by wide gaps into at least
-`MIN_COLS` segments whose data segments are mostly numbers, with the gaps lining up, is a table;
+A run of at least `aligned_min_rows` consecutive text rows, each split by wide gaps into at least
+`aligned_min_cols` segments whose data segments are mostly numbers, with the gaps lining up, is a table;
 the row just above it with several segments is its header. Precision guard: prose rows have no
 wide gaps, two-column prose has two non-numeric segments, a chart axis is one row.
 """
@@ -13,26 +13,25 @@ import re
 from collections.abc import Sequence
 
 from pipeline.parse.lines import Char, dominant_size, segments
+from pipeline.parse.settings import LAYOUT
 from pipeline.parse.tables import YEAR, RawTable
 
-MIN_ROWS = 3  # data rows in a run
-MIN_COLS = 3  # segments per row (stub + at least two value columns)
-NUMERIC_SHARE = 0.6  # share of a row's data segments that must be numbers
 # a value cell: a number (percent, stars, a standard error in parentheses) or a dash/ellipsis
 _NUMBER = re.compile(r"^\(?[-−–+]?(?:\d[\d\s\u00a0.,]*%?|…|-|–|—|x|х)\)?[*∗†]{0,3}\W{0,2}$")
 
 Segment = tuple[float, float, str]
+_EPS = 0.01  # pt: float noise between a segment's extent and its chars' own coordinates
 
 
 def _row_segments(row: Sequence[Char]) -> list[Segment]:
     """(x0, x1, text) of each wide-gap-separated run of the row."""
-    size = dominant_size(row) or 10.0
+    size = dominant_size(row) or LAYOUT.fallback_size
     spans = segments(row, size)
     if len(spans) < 2:
         return [(a, b, "") for a, b in spans]  # one run: neither a table row nor a heading
     out = []
     for x0, x1 in spans:
-        cs = sorted((c for c in row if x0 - 0.01 <= c["x0"] and c["x1"] <= x1 + 0.01), key=lambda c: c["x0"])
+        cs = sorted((c for c in row if x0 - _EPS <= c["x0"] and c["x1"] <= x1 + _EPS), key=lambda c: c["x0"])
         out.append((x0, x1, _join(cs, size)))
     return out
 
@@ -40,7 +39,7 @@ def _row_segments(row: Sequence[Char]) -> list[Segment]:
 def _join(cs: list[Char], size: float) -> str:
     parts, prev = [], None
     for c in cs:
-        if prev is not None and c["x0"] - prev > 0.2 * size and parts and parts[-1] != " ":
+        if prev is not None and c["x0"] - prev > LAYOUT.word_gap * size and parts and parts[-1] != " ":
             parts.append(" ")
         parts.append(" " if c["text"].isspace() else c["text"])
         prev = c["x1"]
@@ -50,7 +49,7 @@ def _join(cs: list[Char], size: float) -> str:
 def _is_data(segs: list[Segment]) -> bool:
     data = segs[1:]
     numeric = sum(bool(_NUMBER.match(t)) for _, _, t in data)
-    return len(segs) >= MIN_COLS and numeric >= NUMERIC_SHARE * len(data)
+    return len(segs) >= LAYOUT.aligned_min_cols and numeric >= LAYOUT.numeric_share * len(data)
 
 
 def _columns(rows: list[list[Segment]]) -> list[tuple[float, float]]:
@@ -84,7 +83,7 @@ def aligned_tables(rows: list[list[Char]], page: int) -> tuple[list[RawTable], l
         end = k
         while end < len(rows) and data[end]:
             end += 1
-        if end - k >= MIN_ROWS:
+        if end - k >= LAYOUT.aligned_min_rows:
             table = _build(rows, segs, k, end, page)
             if table is not None:
                 tables.append(table)
@@ -104,7 +103,7 @@ def _years(segs: list[Segment]) -> bool:
 
 def _build(rows: list[list[Char]], segs: list[list[Segment]], k: int, end: int, page: int) -> RawTable | None:
     cols = _columns(segs[k:end])
-    if len(cols) < MIN_COLS:
+    if len(cols) < LAYOUT.aligned_min_cols:
         return None  # the gaps do not line up: not a grid
     first = k - 1 if _header(segs, k) else k
     if first == k and _years(segs[k]):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from statistics import median
 
 from pipeline.model import Footnote, LineSpan
 from pipeline.parse.dehyphen import join_hyphenated, join_text, url_continues
-from pipeline.parse.lines import Line
+from pipeline.parse.lines import NO_BOX, Line
+from pipeline.parse.settings import LAYOUT
 
 _FN_MARK = re.compile(r"^(\d{1,3}\)|\d{1,3}(?=\s)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=[^\W\d])")
 _CAPTION = re.compile(r"^\s*(Таблица|Табл\.|Table|Продолжение|Окончание)\b", re.IGNORECASE)
@@ -21,11 +23,12 @@ _LOWER_HEAD = re.compile(r"^[a-zа-яё](?!\))")
 
 @dataclass
 class Assembled:
-    """Cleaned page text with per-line spans and superscript markers."""
+    """Cleaned page text with per-line spans, superscript markers and per-char glyph boxes."""
 
     text: str = ""
     spans: list[LineSpan] = field(default_factory=list)
     markers: list[tuple[int, str]] = field(default_factory=list)
+    boxes: array = field(default_factory=lambda: array("d"))  # 4 floats per char of `text`
 
 
 def _marker(ln: Line) -> tuple[str, str] | None:
@@ -36,18 +39,15 @@ def _marker(ln: Line) -> tuple[str, str] | None:
     return (m.group(1), ln.text[m.end():]) if m else None
 
 
-NOTE_LINE_HEIGHT = 1.8  # a footnote line is at most this × its font size tall (no big call-out number)
-
-
 def _plain(ln: Line) -> bool:
     """A line of one text size: not a big number beside small text ("47 организаций" on a slide)."""
-    return ln.bottom - ln.top <= NOTE_LINE_HEIGHT * max(ln.size, 1.0)
+    return ln.bottom - ln.top <= LAYOUT.note_line_height * max(ln.size, LAYOUT.min_size)
 
 
 def split_footnotes(lines: list[Line], body_size: float, page: int) -> tuple[list[Line], list[Footnote]]:
     """Separate the small-font, marker-led block at the page bottom from the body lines."""
     i = len(lines)
-    while i > 0 and lines[i - 1].size < 0.9 * body_size:
+    while i > 0 and lines[i - 1].size < LAYOUT.note_size * body_size:
         i -= 1
     if i == 0 or i == len(lines):
         return lines, []
@@ -74,14 +74,14 @@ def _breaks(lines: list[Line], right: list[float]) -> list[bool]:
     out = [True] if lines else []
     for k in range(1, len(lines)):
         a, b = lines[k - 1], lines[k]
-        s = max(b.size, 1.0)
+        s = max(b.size, LAYOUT.min_size)
         hyphen_cont = a.text[-1:] in "-\u00ad" and b.text[:1].islower()
         figure_cont = bool(_FIGURE_TAIL.search(a.text) and _LOWER_HEAD.match(b.text))
         out.append(not hyphen_cont and not figure_cont and (
-            abs(a.size - b.size) > 0.6
-            or (b.top > a.top and b.top - a.bottom > typical + 0.6 * s)
-            or (b.x0 - a.x0 > 0.8 * s and b.top > a.top)
-            or (a.x1 < right[k - 1] - 2.5 * s and bool(_END.search(a.text)))
+            abs(a.size - b.size) > LAYOUT.size_change
+            or (b.top > a.top and b.top - a.bottom > typical + LAYOUT.par_gap * s)
+            or (b.x0 - a.x0 > LAYOUT.indent * s and b.top > a.top)
+            or (a.x1 < right[k - 1] - LAYOUT.short_line * s and bool(_END.search(a.text)))
         ))
     return out
 
@@ -107,6 +107,7 @@ def assemble(lines: list[Line], gutter: float | None = None) -> Assembled:
             j = None if new_par else join_hyphenated(parts[-1], text)
             if j is not None:
                 n -= len(parts[-1]) - len(j[0])
+                del out.boxes[4 * n :]
                 old = out.spans[-1]
                 out.spans[-1] = LineSpan(old.char_start, n, old.bbox)
                 parts[-1] = j[0]
@@ -114,11 +115,18 @@ def assemble(lines: list[Line], gutter: float | None = None) -> Assembled:
                 pass
             else:
                 parts.append("\n" if new_par else " ")
+                out.boxes.extend(NO_BOX)
                 n += 1
         start = n
         parts.append(text)
+        out.boxes.extend(_line_boxes(ln))
         n += len(text)
         out.spans.append(LineSpan(start, n, ln.bbox))
         out.markers += [(start + o, m) for o, m in ln.markers]
     out.text = "".join(parts)
     return out
+
+
+def _line_boxes(ln: Line) -> array:
+    """The line's char boxes (no box per char when the line was built without them)."""
+    return ln.boxes if len(ln.boxes) == 4 * len(ln.text) else array("d", NO_BOX * len(ln.text))

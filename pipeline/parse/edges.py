@@ -28,8 +28,9 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass
-class EdgePage:
-    """The two attributes of a pdfplumber page that `TableFinder` reads with the "lines" strategies."""
+class _FinderInput:
+    """Not a page model: the two attributes of a pdfplumber page that `TableFinder` reads with the
+    "lines" strategies, so it runs on pdfium's edges without a pdfminer page."""
 
     edges: list[Edge]
     bbox: tuple[float, float, float, float]
@@ -149,5 +150,5 @@ def page_edges(page: pdfium.PdfPage, height: float) -> list[Edge]:
 def find_tables(edges: list[Edge], width: float, height: float, settings: dict[str, Any],
                 bbox: tuple[float, float, float, float] | None = None) -> list[Table]:
     """pdfplumber's `page.find_tables(settings)` on these edges (line strategies only)."""
-    page = EdgePage(edges, bbox or (0.0, 0.0, width, height))
+    page = _FinderInput(edges, bbox or (0.0, 0.0, width, height))
     return TableFinder(cast(Page, page), settings).tables

@@ -7,10 +7,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from pipeline.parse.lines import Line
-
-BAND = 0.12  # top/bottom share of the page height where headers and footers live
-EDGE_LINES = 4  # look at most at this many lines from the top and from the bottom
-DETACH = 0.8  # a header/footer is set off from the body by a gap above this × line height
+from pipeline.parse.settings import LAYOUT
 
 _PAGE_NO = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:стр\.?|с\.|page|страница)?\s*\d{1,4}(?:\s*(?:из|of|/)\s*\d{1,4})?"
@@ -37,32 +34,32 @@ def _key(text: str) -> str:
 
 
 def _gap(a: Line, b: Line) -> bool:
-    """Is there a clear vertical gap between consecutive lines a and b (more than `DETACH` × the
-    smaller line height)? Running headers and footers are set off from the body like that."""
+    """Is there a clear vertical gap between consecutive lines a and b (more than `furniture_gap`
+    × the smaller line height)? Running headers and footers are set off from the body like that."""
     h = min(a.bottom - a.top, b.bottom - b.top)
-    return b.top - a.bottom > DETACH * max(h, 1.0)
+    return b.top - a.bottom > LAYOUT.furniture_gap * max(h, LAYOUT.min_size)
 
 
 def _band_lines(lines: list[Line], height: float) -> set[int]:
-    """Indexes of the first and last `EDGE_LINES` lines that lie in the header/footer band."""
-    n = len(lines)
-    return ({i for i in range(min(EDGE_LINES, n)) if lines[i].bottom < BAND * height}
-            | {i for i in range(max(n - EDGE_LINES, 0), n) if lines[i].top > (1 - BAND) * height})
+    """Indexes of the first and last `edge_lines` lines that lie in the header/footer band."""
+    n, k, band = len(lines), LAYOUT.edge_lines, LAYOUT.band
+    return ({i for i in range(min(k, n)) if lines[i].bottom < band * height}
+            | {i for i in range(max(n - k, 0), n) if lines[i].top > (1 - band) * height})
 
 
 def _edge_lines(lines: list[Line], height: float) -> list[int]:
     """Indexes of the header/footer lines: the lines in the top (bottom) band of the page up to a
     clear gap that sets them off from the body. A band line without such a gap is body text."""
-    n = len(lines)
-    top = [i for i in range(min(EDGE_LINES, n)) if lines[i].bottom < BAND * height]
+    n, edge, band = len(lines), LAYOUT.edge_lines, LAYOUT.band
+    top = [i for i in range(min(edge, n)) if lines[i].bottom < band * height]
     top = top[:next((k + 1 for k in top if k + 1 >= n or _gap(lines[k], lines[k + 1])), 0)]
-    low = [i for i in range(n - 1, max(n - EDGE_LINES, 0) - 1, -1)
-           if lines[i].top > (1 - BAND) * height and i not in top]
+    low = [i for i in range(n - 1, max(n - edge, 0) - 1, -1)
+           if lines[i].top > (1 - band) * height and i not in top]
     low = low[:next((j + 1 for j, k in enumerate(low) if k == 0 or _gap(lines[k - 1], lines[k])), 0)]
     return top + low
 
 
-def _similar(a: str, b: str, cut: float = 0.85) -> bool:
+def _similar(a: str, b: str, cut: float = LAYOUT.repeat_similarity) -> bool:
     """SequenceMatcher ratio above `cut`, its cheap upper bounds tried first."""
     sm = SequenceMatcher(None, a, b)
     return sm.real_quick_ratio() > cut and sm.quick_ratio() > cut and sm.ratio() > cut
@@ -73,14 +70,15 @@ def _repeated_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
     counts: Counter[str] = Counter()
     for lines, h in zip(pages, heights, strict=True):
         counts.update({_key(lines[i].text) for i in _edge_lines(lines, h)})
-    need = max(2, min(3, len(pages) // 3)) if len(pages) >= 3 else 99
+    r = LAYOUT.repeat_pages
+    need = max(2, min(r, len(pages) // r)) if len(pages) >= r else len(pages) + 1
     keys = list(counts)
     rep = {k for k in keys if counts[k] >= need}
     for k in keys:
-        if k in rep or len(k) < 8:
+        if k in rep or len(k) < LAYOUT.repeat_min_chars:
             continue
         near = sum(counts[o] for o in keys
-                   if o != k and abs(len(o) - len(k)) < 0.2 * len(k)
+                   if o != k and abs(len(o) - len(k)) < LAYOUT.repeat_length * len(k)
                    and _similar(k, o))
         if counts[k] + near >= need:
             rep.add(k)

@@ -9,12 +9,13 @@ letter/digit and "№" boundaries, and runs of letters by dictionary words (`nlp
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Sequence
 
 from pipeline.nlp.morph import split_words
-from pipeline.parse.lines import Char, Line
+from pipeline.parse.lines import Char, Line, char_boxes
+from pipeline.parse.settings import LAYOUT
 
-MIN_CHARS = 20  # a page needs this many visible chars before it can be called spaceless
 # a letter run next to a digit or "№"; a digit run next to a letter or "№" (not "123-р", "2-й")
 _BOUNDARY = re.compile(
     r"(?<=[^\W\d_])(?=\d|№)|(?<=\d)(?=[^\W\d_]|№)|(?<=№)(?=[\w])|(?<=[^\W\d_]\.)(?=[^\W\d_])"
@@ -30,7 +31,7 @@ def is_spaceless(chars: Sequence[Char]) -> bool:
         if c["text"].isspace():
             return False
         visible += 1
-    return visible >= MIN_CHARS
+    return visible >= LAYOUT.spaceless_min_chars
 
 
 def split_glued(text: str, morph: bool = True) -> tuple[str, list[int]]:
@@ -68,5 +69,14 @@ def split_lines(lines: list[Line], morph: bool = True) -> list[Line]:
     for ln in lines:
         text, where = split_glued(ln.text, morph)
         markers = [(where[min(o, len(where) - 1)], m) for o, m in ln.markers]
-        out.append(Line(text, ln.bbox, ln.size, markers, ln.bold))
+        out.append(Line(text, ln.bbox, ln.size, markers, ln.bold, _moved(ln.boxes, where, len(text))))
+    return out
+
+
+def _moved(boxes: array, where: list[int], n: int) -> array:
+    """The char boxes of a line whose char i moved to `where[i]` in a text of `n` chars (the
+    inserted spaces have no box)."""
+    out = char_boxes(n)
+    for i in range(len(boxes) // 4):
+        out[4 * where[i] : 4 * where[i] + 4] = boxes[4 * i : 4 * i + 4]
     return out

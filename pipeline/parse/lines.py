@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.model import BBox
+from pipeline.parse.settings import LAYOUT
 
 Char = dict[str, Any]
 
-SUP_RATIO = 0.8  # a char smaller than this × the line's size and raised is a superscript
-SUP_RAISE = 0.15  # ... and whose bottom sits this × size above the baseline
 MARKER_CHARS = frozenset("0123456789*†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰),")  # what a footnote marker is made of
-SPACE_RATIO = 0.2  # a horizontal gap wider than this × font size is a word break
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Line:
     size: float
     markers: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, marker)
     bold: bool = False
+    boxes: array = field(default_factory=lambda: array("d"))  # glyph box of each text char (`char_boxes`)
 
     @property
     def x0(self) -> float:
@@ -45,9 +46,10 @@ class Line:
 
 
 def _overlaps(a: Char, b: Char) -> bool:
-    """Do two chars share at least half of the smaller one's height?"""
+    """Do two chars share at least `row_overlap` of the smaller one's height?"""
     overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-    return overlap >= 0.5 * max(min(a["bottom"] - a["top"], b["bottom"] - b["top"]), 0.1)
+    low = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    return overlap >= LAYOUT.row_overlap * max(low, LAYOUT.min_char_height)
 
 
 def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
@@ -71,8 +73,49 @@ def dominant_size(chars: Sequence[Char]) -> float:
 def _is_sup(c: Char, size: float, base: float) -> bool:
     """A footnote/reference marker: a digit or symbol (never a letter, so never a raised "млн"
     or "руб."), clearly smaller than the line's text and raised above its baseline."""
-    return (c["text"] in MARKER_CHARS and c["size"] < SUP_RATIO * size
-            and c["bottom"] < base - SUP_RAISE * size)
+    return (c["text"] in MARKER_CHARS and c["size"] < LAYOUT.sup_ratio * size
+            and c["bottom"] < base - LAYOUT.sup_raise * size)
+
+
+NO_BOX = (math.nan,) * 4  # the "box" of a space or any char that no glyph drew
+
+
+def char_boxes(n: int) -> array:
+    """A flat array of `n` char boxes (x0, top, x1, bottom each), all `NO_BOX` to start with."""
+    return array("d", NO_BOX * n)
+
+
+def _glyphs(row: Sequence[Char], size: float, base: float
+            ) -> tuple[list[str], list[float], list[tuple[int, str]]]:
+    """The row's text pieces (one space per word gap), the flat box of each text char, and the
+    superscript markers (offset, text) taken out of the text."""
+    parts: list[str] = []
+    boxes: list[float] = []
+    markers: list[tuple[int, str]] = []
+    n = 0
+    prev_x1: float | None = None
+    for c in row:
+        t = c["text"]
+        gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
+        if _is_sup(c, size, base):
+            if markers and markers[-1][0] == n and gap < LAYOUT.word_gap * size:
+                markers[-1] = (n, markers[-1][1] + t)
+            elif not t.isspace():
+                markers.append((n, t))
+            prev_x1 = c["x1"]
+            continue
+        wide = prev_x1 is not None and gap > LAYOUT.word_gap * size
+        if (wide and parts and parts[-1] != " " and not t.isspace()) or (
+                t.isspace() and parts and parts[-1] != " "):
+            parts.append(" ")
+            boxes += NO_BOX
+            n += 1
+        if not t.isspace():
+            parts.append(t)
+            boxes += (c["x0"], c["top"], c["x1"], c["bottom"]) * len(t)
+            n += len(t)
+        prev_x1 = c["x1"]
+    return parts, boxes, markers
 
 
 def make_line(row: Sequence[Char]) -> Line | None:
@@ -81,34 +124,9 @@ def make_line(row: Sequence[Char]) -> Line | None:
     size = dominant_size(row)
     if not size:
         return None
-    main = [c for c in row if abs(c["size"] - size) < 0.5]
+    main = [c for c in row if abs(c["size"] - size) < LAYOUT.same_size]
     base = max(c["bottom"] for c in main) if main else max(c["bottom"] for c in row)
-    parts: list[str] = []
-    markers: list[tuple[int, str]] = []
-    n = 0
-    prev_x1: float | None = None
-    for c in row:
-        t = c["text"]
-        gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
-        if _is_sup(c, size, base):
-            if markers and markers[-1][0] == n and gap < SPACE_RATIO * size:
-                markers[-1] = (n, markers[-1][1] + t)
-            elif not t.isspace():
-                markers.append((n, t))
-            prev_x1 = c["x1"]
-            continue
-        wide = prev_x1 is not None and gap > SPACE_RATIO * size
-        if wide and parts and parts[-1] != " " and not t.isspace():
-            parts.append(" ")
-            n += 1
-        if t.isspace():
-            if parts and parts[-1] != " ":
-                parts.append(" ")
-                n += 1
-        else:
-            parts.append(t)
-            n += len(t)
-        prev_x1 = c["x1"]
+    parts, boxes, markers = _glyphs(row, size, base)
     text = "".join(parts).rstrip()
     if not text:
         return None
@@ -119,8 +137,10 @@ def make_line(row: Sequence[Char]) -> Line | None:
         max(c["x1"] for c in row),
         max(c["bottom"] for c in row),
     )
-    bold = sum("Bold" in c.get("fontname", "") for c in main) > 0.6 * max(len(main), 1)
-    return Line(text.lstrip(), bbox, size, _shift(markers, len(text) - len(text.lstrip())), bold)
+    bold = sum("Bold" in c.get("fontname", "") for c in main) > LAYOUT.bold_share * max(len(main), 1)
+    lead = len(text) - len(text.lstrip())
+    glyph_boxes = array("d", boxes[4 * lead : 4 * len(text)])
+    return Line(text[lead:], bbox, size, _shift(markers, lead), bold, glyph_boxes)
 
 
 def _shift(markers: list[tuple[int, str]], k: int) -> list[tuple[int, str]]:
@@ -133,19 +153,16 @@ def build_lines(chars: Iterable[Char]) -> list[Line]:
 
 
 def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
-    """Horizontal extents of a row, split at gaps wider than 1.5 × font size."""
+    """Horizontal extents of a row, split at gaps wider than `segment_gap` × font size."""
     segs: list[tuple[float, float]] = []
     for c in sorted(row, key=lambda c: c["x0"]):
         if c["text"].isspace():
             continue
-        if segs and c["x0"] - segs[-1][1] < 1.5 * size:
+        if segs and c["x0"] - segs[-1][1] < LAYOUT.segment_gap * size:
             segs[-1] = (segs[-1][0], max(segs[-1][1], c["x1"]))
         else:
             segs.append((c["x0"], c["x1"]))
     return segs
-
-
-COLUMN_SIDE = 0.2  # each side of a gutter holds text this wide (× page width) on a prose page
 
 
 def _split_ok(segs: list[tuple[float, float]], x: float, width: float, side: float) -> bool | None:
@@ -170,29 +187,31 @@ def _longest_run(flags: list[bool | None]) -> int:
     return best
 
 
-def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = COLUMN_SIDE) -> float | None:
-    """x of a column gutter: ≥5 consecutive rows with prose on both sides and none across it.
-    `side=0` (slides) accepts any row that does not cross it."""
-    if len(rows) < 5:
+def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = LAYOUT.column_side
+                ) -> float | None:
+    """x of a column gutter: ≥ `gutter_rows` consecutive rows with prose on both sides and none
+    across it. `side=0` (slides) accepts any row that does not cross it."""
+    need = LAYOUT.gutter_rows
+    if len(rows) < need:
         return None
-    segs = [segments(r, dominant_size(r) or 10.0) for r in rows]
+    segs = [segments(r, dominant_size(r) or LAYOUT.fallback_size) for r in rows]
     best: tuple[int, float] | None = None
-    for x in range(int(0.3 * width), int(0.7 * width), 2):
+    for x in range(int(LAYOUT.gutter_from * width), int(LAYOUT.gutter_to * width), LAYOUT.gutter_step):
         run = _longest_run([_split_ok(ss, x, width, side) for ss in segs])
-        if run >= 5 and (best is None or run > best[0]):
+        if run >= need and (best is None or run > best[0]):
             best = (run, float(x))
     return best[1] if best else None
 
 
 def _detached(rows: list[list[Char]], k: int, height: float) -> bool:
-    """Is row k a header/footer row: in the outer 10% of the page, set off by a wide gap?"""
+    """Is row k a header/footer row: in the page's header/footer `band`, set off by a wide gap?"""
     top = min(c["top"] for c in rows[k])
     bottom = max(c["bottom"] for c in rows[k])
     h = bottom - top
-    if bottom < 0.1 * height and k + 1 < len(rows):
-        return min(c["top"] for c in rows[k + 1]) - bottom > 1.2 * h
-    if top > 0.9 * height and k > 0:
-        return top - max(c["bottom"] for c in rows[k - 1]) > 1.2 * h
+    if bottom < LAYOUT.band * height and k + 1 < len(rows):
+        return min(c["top"] for c in rows[k + 1]) - bottom > LAYOUT.detached_gap * h
+    if top > (1 - LAYOUT.band) * height and k > 0:
+        return top - max(c["bottom"] for c in rows[k - 1]) > LAYOUT.detached_gap * h
     return False
 
 
@@ -209,7 +228,7 @@ def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[
         right.clear()
 
     for k, row in enumerate(rows):
-        size = dominant_size(row) or 10.0
+        size = dominant_size(row) or LAYOUT.fallback_size
         if _detached(rows, k, height) or any(a <= gutter <= b for a, b in segments(row, size)):
             flush()
             out.append(row)

@@ -17,43 +17,29 @@ import re
 import shutil
 import subprocess
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 from PIL import Image
 
-from pipeline.parse.edges import Edge
 from pipeline.parse.lines import Char, Line
-from pipeline.parse.raster import rule_edges, skew_angle
+from pipeline.parse.page import PageSource
+from pipeline.parse.raster import PAPER, rule_edges, skew_angle
+from pipeline.parse.settings import LAYOUT
 
-OCR_DPI = 300  # render scale for Tesseract (its models expect ≥ 300 dpi text)
 OCR_LANGS = "rus+eng"
+POINTS_PER_INCH = 72
 OCR_TIMEOUT = 120.0  # seconds per page before Tesseract is given up
-LINE_HEIGHT_EM = 1.2  # an OCR line box is about this many font sizes tall
-SIZE_QUANTILE = 0.9  # the line's font size comes from this quantile of its word heights
-SIZE_STEP = 0.25  # OCR font sizes are rounded to this step (pt), so a page has one body size
-MIN_CONFIDENCE = 0.0  # Tesseract gives real words confidence 0 at times ("9,91%)."): keep them
 RULE_GLYPHS = str.maketrans("", "", "|¦")  # table rules read as letters
 # a footnote marker read inline: "Линдквистом1", "Лундвала2.", "Линдквистом'" (a raised ¹ as a quote)
 _INLINE_MARKER = re.compile(r"^(.*[а-яё]{3})(\d{1,2}|['’‘`])([.,;:)]?)$", re.IGNORECASE)
 _DEGREE_MARK = re.compile(r"^[°º](?=\d)")  # a raised footnote number read as "°1"
-SUP_SIZE = 0.6  # an inline marker's chars: this × the line's size, in the upper half of the line
 INSTALL_HINT = "install Tesseract: apt-get install tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng"
 
 
 class OcrUnavailable(RuntimeError):
     """Tesseract or its Russian/English models are missing."""
-
-
-@dataclass
-class OcrPage:
-    """Chars recognised on one page, ruled lines seen on it and the mean word confidence (0–1)."""
-
-    chars: list[Char] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    confidence: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +64,7 @@ def has_image(page: pdfium.PdfPage) -> bool:
 def _tesseract(png: bytes) -> str:
     """Tesseract's TSV for one PNG image."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: workers parallelise
-    cmd = ["tesseract", "stdin", "stdout", "-l", OCR_LANGS, "--dpi", str(OCR_DPI), "--psm", "3", "tsv"]
+    cmd = ["tesseract", "stdin", "stdout", "-l", OCR_LANGS, "--dpi", str(LAYOUT.ocr_dpi), "--psm", "3", "tsv"]
     done = subprocess.run(cmd, input=png, capture_output=True, timeout=OCR_TIMEOUT, env=env, check=False)
     if done.returncode != 0:
         raise OcrUnavailable(done.stderr.decode("utf-8", "replace").strip()[:200] or "tesseract failed")
@@ -92,7 +78,7 @@ def _words(tsv: str) -> dict[tuple[int, int, int], list[dict[str, str]]]:
         w["text"] = _DEGREE_MARK.sub("", (w.get("text") or "").translate(RULE_GLYPHS).strip())
         if w.get("level") != "5" or not w["text"].strip("_"):
             continue
-        if float(w["conf"]) < MIN_CONFIDENCE:
+        if float(w["conf"]) < LAYOUT.ocr_min_confidence:
             continue
         lines.setdefault((int(w["block_num"]), int(w["par_num"]), int(w["line_num"])), []).append(w)
     return lines
@@ -104,8 +90,9 @@ def _line_chars(words: list[dict[str, str]], scale: float, lift: float) -> list[
     top = min(int(w["top"]) for w in words) / scale + lift
     bottom = max(int(w["top"]) + int(w["height"]) for w in words) / scale + lift
     heights = sorted(int(w["height"]) for w in words)
-    tall = heights[int(SIZE_QUANTILE * (len(heights) - 1))] / scale  # a word with cap and descender
-    size = max(SIZE_STEP, round(tall / LINE_HEIGHT_EM / SIZE_STEP) * SIZE_STEP)
+    tall = heights[int(LAYOUT.ocr_size_quantile * (len(heights) - 1))] / scale  # cap and descender
+    step = LAYOUT.ocr_size_step
+    size = max(step, round(tall / LAYOUT.ocr_line_height / step) * step)
     out: list[Char] = []
     for w in words:
         text = w["text"].strip()
@@ -128,7 +115,7 @@ def _line_chars(words: list[dict[str, str]], scale: float, lift: float) -> list[
             if sup[0] <= k < sup[1]:
                 if not ch.isdigit():
                     continue  # a quote standing for a raised digit: no marker text to keep
-                c.update(size=SUP_SIZE * size, bottom=(top + bottom) / 2)
+                c.update(size=LAYOUT.ocr_sup_size * size, bottom=(top + bottom) / 2)
             out.append(c)
     return out
 
@@ -146,9 +133,6 @@ def _lift(words: list[dict[str, str]], scale: float, angle: float, centre: tuple
     return -(x - centre[0]) * math.sin(math.radians(angle)) / scale
 
 
-SAME_SIZE = 0.15  # OCR line sizes within this share of the page's usual size are that size
-
-
 def even_sizes(lines: list[Line]) -> list[Line]:
     """Give the lines of an OCR page that are about the usual size exactly that size: the
     estimate varies from line to line, and a size change would start a new paragraph."""
@@ -157,22 +141,22 @@ def even_sizes(lines: list[Line]) -> list[Line]:
         return lines
     usual = sizes.most_common(1)[0][0]
     for ln in lines:
-        if abs(ln.size - usual) <= SAME_SIZE * usual:
+        if abs(ln.size - usual) <= LAYOUT.ocr_same_size * usual:
             ln.size = float(usual)
     return lines
 
 
-def ocr_page(page: pdfium.PdfPage) -> OcrPage:
-    """Render one page at `OCR_DPI`, deskew it and recognise it; raises `OcrUnavailable` without
+def ocr_page(page: pdfium.PdfPage) -> PageSource:
+    """Render one page at `LAYOUT.ocr_dpi`, deskew it and recognise it; raises `OcrUnavailable` without
     Tesseract. Ruled lines in the image come back as edges (tables of a scan)."""
     problem = ocr_problem()
     if problem:
         raise OcrUnavailable(problem)
-    scale = OCR_DPI / 72
+    scale = LAYOUT.ocr_dpi / POINTS_PER_INCH
     image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
     angle = skew_angle(image)
     if angle:
-        image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+        image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=PAPER)
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     lines = _words(_tesseract(buf.getvalue()))
@@ -182,4 +166,4 @@ def ocr_page(page: pdfium.PdfPage) -> OcrPage:
     ]
     confs = [float(w["conf"]) for words in lines.values() for w in words]
     edges = rule_edges(image, scale, image.height / scale)
-    return OcrPage(chars, edges, sum(confs) / len(confs) / 100 if confs else 0.0)
+    return PageSource(chars, edges, sum(confs) / len(confs) / 100 if confs else 0.0)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,11 +26,10 @@ from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
 from pipeline.parse.aligned import aligned_tables
 from pipeline.parse.assemble import assemble, split_footnotes
-from pipeline.parse.edges import Edge, find_tables, page_edges, white_fill
+from pipeline.parse.edges import find_tables, page_edges, white_fill
 from pipeline.parse.furniture import strip_furniture
 from pipeline.parse.glued import is_spaceless, split_glued, split_lines
 from pipeline.parse.lines import (
-    COLUMN_SIDE,
     Char,
     Line,
     build_lines,
@@ -41,9 +39,11 @@ from pipeline.parse.lines import (
     split_columns,
 )
 from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
+from pipeline.parse.page import PageSource, RawPage
 from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
 from pipeline.parse.ruling import may_have_grid
+from pipeline.parse.settings import LAYOUT
 from pipeline.parse.tables import (
     TABLE_SETTINGS,
     RawTable,
@@ -59,23 +59,7 @@ Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 
 _WORD = re.compile(r"[^\W\d_]{4}")
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
-
-
-@dataclass
-class RawPage:
-    """What the first pass keeps of a page (pdfplumber objects are released right away)."""
-
-    number: int
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    tables: list[RawTable] = field(default_factory=list)
-    gutter: float | None = None
-    n_chars: int = 0
-    broken: bool = False
-    ocr: bool = False
-    ocr_confidence: float | None = None
-    ocr_missing: str | None = None  # why a page that needs OCR did not get it
+_EPS = 0.01  # pt: float noise between pdfium's and pdfminer's page heights
 
 
 def check_header(path: Path) -> None:
@@ -112,15 +96,7 @@ def _corrupt(path: Path, e: Exception) -> ParseError:
                       error_type="corrupt")
 
 
-@dataclass
-class FastPage:
-    """A page read by pdfium: its chars, and the edges of its vector paths if it may hold a grid."""
-
-    chars: list[Char]
-    edges: list[Edge] = field(default_factory=list)
-
-
-def page_tables(page: Page, fast: FastPage | None) -> list[Table]:
+def page_tables(page: Page, fast: PageSource | None) -> list[Table]:
     """The page's ruled tables, from pdfium's edges when the page was read by pdfium."""
     if fast is None:
         edges = [e for e in page.edges if not white_fill(e)]
@@ -131,7 +107,7 @@ def page_tables(page: Page, fast: FastPage | None) -> list[Table]:
     return real_tables(find_tables(fast.edges, float(page.width), float(page.height), TABLE_SETTINGS))
 
 
-def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
+def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPage:
     """First pass over one page: chars once, tables once, body lines in reading order.
 
     `fast` (from pdfium) replaces `page.chars` and `page.edges`, so pdfminer never runs."""
@@ -148,7 +124,7 @@ def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
     body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
     aligned, rows = aligned_tables(cluster_rows(body), number)
     raw.tables += aligned
-    raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else COLUMN_SIDE)
+    raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else LAYOUT.column_side)
     if raw.gutter is not None:
         rows = split_columns(rows, raw.gutter, raw.height)
     raw.lines = [ln for r in rows if (ln := make_line(r)) is not None]
@@ -157,7 +133,7 @@ def read_page(page: Page, number: int, fast: FastPage | None = None) -> RawPage:
     return raw
 
 
-def _tables(page: Page, fast: FastPage | None, chars: list[Char], number: int,
+def _tables(page: Page, fast: PageSource | None, chars: list[Char], number: int,
             spaceless: bool) -> list[RawTable]:
     """The page's ruled grids whose text makes a table (`holds_table`); other grids (frames,
     backgrounds, a box around prose) are left to the body."""
@@ -167,24 +143,24 @@ def _tables(page: Page, fast: FastPage | None, chars: list[Char], number: int,
         own, seen = cell_rows(t, [c for c in chars if in_bbox(c, box)])
         if spaceless:
             own, seen = ([[split_glued(x)[0] for x in r] for r in g] for g in (own, seen))
-        if len(own) >= 2 and holds_table(own):
+        if len(own) >= LAYOUT.grid_min and holds_table(own):
             out.append(RawTable(number, box, own, spans=seen))
     return out
 
 
-def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Engine) -> FastPage | None:
+def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Engine) -> PageSource | None:
     """Page i read by pdfium, or None when it needs pdfplumber (odd geometry; "hybrid": grids)."""
     if doc is None:
         return None
     page = doc[i]
     try:
         box = page.get_mediabox()
-        if page.get_rotation() or box[:2] != (0, 0) or abs(box[3] - height) > 0.01:
+        if page.get_rotation() or box[:2] != (0, 0) or abs(box[3] - height) > _EPS:
             return None
         grid = may_have_grid(page)
         if grid and engine == "hybrid":
             return None
-        return FastPage(page_chars(page, height), page_edges(page, height) if grid else [])
+        return PageSource(page_chars(page, height), page_edges(page, height) if grid else [])
     except pdfium.PdfiumError:
         return None
     finally:
@@ -242,9 +218,9 @@ def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage) -> RawPage:
         return raw
     finally:
         pdf_page.close()
-    ocred = read_page(page, i + 1, FastPage(result.chars, result.edges))
+    ocred = read_page(page, i + 1, result)
     ocred.lines = even_sizes(split_lines(ocred.lines, morph=False))  # OCR misses spaces: "до2 трлн"
-    ocred.ocr, ocred.ocr_confidence = True, round(result.confidence, 3)
+    ocred.ocr, ocred.ocr_confidence = True, round(result.ocr_confidence or 0.0, 3)
     return ocred
 
 
@@ -261,17 +237,18 @@ def _resolve_tables(p: RawPage, lines: list[Line]) -> None:
     """Captions from the lines above each table; flag tables that open the page body."""
     for t in p.tables:
         t.caption = find_caption(lines, t.bbox)
-        above = [ln for ln in lines if ln.bottom <= t.bbox[1] + 1 and not _CONTINUED.match(ln.text)]
+        top = t.bbox[1] + LAYOUT.above_slack
+        above = [ln for ln in lines if ln.bottom <= top and not _CONTINUED.match(ln.text)]
         t.continued = not above and t is p.tables[0]
 
 
 def _run(lines: list[Line], pred) -> str | None:
-    """Text of the first run (≤ 4 lines) of consecutive lines that satisfy `pred`."""
+    """Text of the first run (≤ `title_lines` lines) of consecutive lines that satisfy `pred`."""
     k = next((i for i, ln in enumerate(lines) if pred(ln)), None)
     if k is None:
         return None
     run = []
-    for ln in lines[k:k + 4]:
+    for ln in lines[k:k + LAYOUT.title_lines]:
         if not pred(ln):
             break
         run.append(ln.text)
@@ -289,10 +266,10 @@ def _title(lines: list[Line], size: float, meta: dict[str, Any]) -> str | None:
     """First large-font lines of page 1, else a meaningful metadata Title, else bold caps."""
     worded = [ln for ln in lines if _WORD.search(ln.text)]  # not a call-out number ("150 млн")
     big = max((ln.size for ln in worded), default=0.0)
-    if size and big >= 1.15 * size:
-        return _run(lines, lambda ln: ln.size >= 0.95 * big and bool(_WORD.search(ln.text)))
+    if size and big >= LAYOUT.title_size * size:
+        return _run(lines, lambda ln: ln.size >= LAYOUT.title_same * big and bool(_WORD.search(ln.text)))
     return _meta_title(meta) or _run(
-        lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= 2)
+        lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= LAYOUT.title_min_words)
 
 
 def _no_text(path: Path, raws: list[RawPage]) -> ParseError:
@@ -344,7 +321,7 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
         a = assemble(body, p.gutter)
         flags = (["broken_text_layer"] if p.broken else []) + (["two_column"] if p.gutter else [])
         pages.append(PageText(p.number, a.text, a.spans, notes, p.width, p.height, a.markers, flags,
-                              p.ocr, p.ocr_confidence))
+                              p.ocr, p.ocr_confidence, a.boxes))
     tables = merge_tables([t for p in raws for t in p.tables])
     return ParsedDocument(doc_id_of(path), str(path), path.name, DocStatus.OK, n_pages,
                           _title(cleaned[0] if cleaned else [], size, meta), ocr_note(raws), pages, tables)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.parse.lines import Char
-
-BAD_PAGE_RATIO = 0.3
+from pipeline.parse.settings import LAYOUT
 
 
 def bad_glyph(text: str) -> bool:
@@ -29,10 +28,10 @@ def _mojibake(text: str) -> bool:
 def page_is_broken(chars: Sequence[Char]) -> bool:
     """True when too many of the page's glyphs are unmapped or mis-decoded."""
     visible = [c["text"] for c in chars if c["text"].strip()]
-    if len(visible) < 20:
+    if len(visible) < LAYOUT.quality_min_chars:
         return bool(visible) and sum(bad_glyph(t) for t in visible) > len(visible) / 2
     bad = sum(bad_glyph(t) or _mojibake(t) for t in visible)
-    return bad > BAD_PAGE_RATIO * len(visible)
+    return bad > LAYOUT.bad_page_ratio * len(visible)
 
 
 def clean_chars(chars: Sequence[Char]) -> list[Char]:
@@ -40,7 +39,7 @@ def clean_chars(chars: Sequence[Char]) -> list[Char]:
     return [c for c in chars if c["text"] and not bad_glyph(c["text"])]
 
 
-def dedupe_chars(chars: Sequence[Char], tol: float = 1.0) -> list[Char]:
+def dedupe_chars(chars: Sequence[Char], tol: float = LAYOUT.dedupe_tolerance) -> list[Char]:
     """Drop overprinted copies of a glyph (faux bold) within `tol` points; keeps the first."""
     seen: set[tuple[str, int, int]] = set()
     out = []

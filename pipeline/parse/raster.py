@@ -10,23 +10,20 @@ import numpy as np
 from PIL import Image
 
 from pipeline.parse.edges import Edge, shape_edges
+from pipeline.parse.settings import LAYOUT
 
-SKEW_MAX = 2.0  # degrees of skew searched either way
-SKEW_STEP = 0.1
-SKEW_SCALE = 4  # the skew search runs on the image shrunk by this factor
-DARK = 128  # grey level below which a pixel is ink
-RULE_MIN_PT = 36.0  # a rule is a straight ink run at least this long (points)
-RULE_MAX_THICK_PT = 3.0  # ... and at most this thick
+PAPER = 255  # the grey level of blank paper, to fill what rotation uncovers
 
 
 def skew_angle(image: Image.Image) -> float:
     """The rotation (degrees, PIL's sense) that makes the text lines horizontal: the angle whose
     row profile of ink is the most peaked (projection-profile method)."""
-    small = image.convert("L").reduce(SKEW_SCALE)
+    small = image.convert("L").reduce(LAYOUT.skew_scale)
     best, best_score = 0.0, -1.0
-    for k in range(-int(SKEW_MAX / SKEW_STEP), int(SKEW_MAX / SKEW_STEP) + 1):
-        angle = k * SKEW_STEP
-        ink = np.asarray(small.rotate(angle, fillcolor=255)) < DARK
+    steps = int(LAYOUT.skew_max / LAYOUT.skew_step)
+    for k in range(-steps, steps + 1):
+        angle = k * LAYOUT.skew_step
+        ink = np.asarray(small.rotate(angle, fillcolor=PAPER)) < LAYOUT.dark
         rows = ink.sum(axis=1).astype(float)
         score = float(np.square(np.diff(rows)).sum())
         if score > best_score:
@@ -62,8 +59,8 @@ def _merge(runs: list[tuple[int, int, int]], thick: int) -> list[tuple[float, in
 
 def rule_edges(image: Image.Image, scale: float, height: float) -> list[Edge]:
     """pdfplumber edges (in points) of the horizontal and vertical rules drawn on the image."""
-    ink = np.asarray(image.convert("L")) < DARK
-    min_len, thick = int(RULE_MIN_PT * scale), max(int(RULE_MAX_THICK_PT * scale), 1)
+    ink = np.asarray(image.convert("L")) < LAYOUT.dark
+    min_len, thick = int(LAYOUT.rule_min * scale), max(int(LAYOUT.rule_max_thick * scale), 1)
     edges: list[Edge] = []
     for y, x0, x1 in _merge(_runs(ink, min_len), thick):
         edges += shape_edges("ml", [(x0 / scale, y / scale), (x1 / scale, y / scale)], height)

@@ -11,9 +11,9 @@ from pdfplumber.table import Table
 from pipeline.model import BBox, ParsedTable, TableCell
 from pipeline.parse.dehyphen import dehyphenate_cell
 from pipeline.parse.lines import Char, Line, build_lines
+from pipeline.parse.settings import LAYOUT
 
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
-                  "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
+TABLE_SETTINGS = LAYOUT.table_finder()
 _CAPTION = re.compile(r"^\s*(Таблица|Табл\.|Table)\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 
@@ -34,18 +34,17 @@ class RawTable:
     spans: list[list[str]] = field(default_factory=list)
 
 
-MIN_FILLED = 2  # a grid is a table when at least 2 of its rows have at least 2 filled cells
-
-
 def real_tables(tables: list[Table]) -> list[Table]:
-    """Keep grids with at least 2 rows and 2 columns (not frames or single boxes)."""
-    return [t for t in tables if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    """Keep grids with at least `grid_min` rows and columns (not frames or single boxes)."""
+    n = LAYOUT.grid_min
+    return [t for t in tables if len(t.rows) >= n and max(len(r.cells) for r in t.rows) >= n]
 
 
 def holds_table(rows: list[list[str]]) -> bool:
     """Does the grid's text make a table? Page frames, slide backgrounds and a box ruled around
     prose give grids whose text sits in one cell per row: those are not tables."""
-    return sum(1 for r in rows if sum(1 for x in r if x) >= MIN_FILLED) >= MIN_FILLED
+    need = LAYOUT.min_filled
+    return sum(1 for r in rows if sum(1 for x in r if x) >= need) >= need
 
 
 def in_bbox(c: Char, b: BBox) -> bool:
@@ -63,13 +62,12 @@ def _cell_text(cell: BBox, chars: list[Char], mids: list[float]) -> str:
 
 
 _DIGITS = re.compile(r"^\d[\d,.]*$")
-FULL_CELL = 1.0  # a line ending within this × its font size of the cell's right edge fills the cell
 
 
 def _wrapped_number(lines: list[Line], cell: BBox) -> bool:
     """A number too wide for its narrow cell, broken over lines ("7031" / "1" for 70311)."""
     return (len(lines) >= 2 and all(_DIGITS.match(ln.text) for ln in lines)
-            and all(ln.x1 >= cell[2] - FULL_CELL * ln.size for ln in lines[:-1]))
+            and all(ln.x1 >= cell[2] - LAYOUT.full_cell * ln.size for ln in lines[:-1]))
 
 
 def _covering(table: Table, r: int, c: int) -> BBox | None:
@@ -103,8 +101,9 @@ def cell_rows(table: Table, chars: list[Char]) -> tuple[list[list[str]], list[li
 
 def find_caption(lines: list[Line], bbox: BBox) -> str | None:
     """'Таблица N …' in the few lines just above the table."""
-    above = [ln for ln in lines if ln.bottom <= bbox[1] + 1 and ln.top > bbox[1] - 80]
-    above = above[-4:]
+    low, high = bbox[1] + LAYOUT.above_slack, bbox[1] - LAYOUT.caption_reach
+    above = [ln for ln in lines if ln.bottom <= low and ln.top > high]
+    above = above[-LAYOUT.caption_lines:]
     for k, ln in enumerate(above):
         if _CAPTION.match(ln.text):
             return dehyphenate_cell([x.text for x in above[k:]])
@@ -136,14 +135,13 @@ def merge_tables(raw: list[RawTable]) -> list[ParsedTable]:
 
 _NUMERIC = re.compile(r"^[-−–+]?\d[\d\s\u00a0.,]*%?\W{0,3}$")
 YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*г(?:г|од)?\.?)?$")
-MAX_HEADER_ROWS = 3
 
 
 def header_rows(own: list[list[str]], spans: list[list[str]]) -> int:
     """How many leading rows are column headings: the rows before the first one that holds a
     number in a data column. A row of years under a merged stub ("Показатель" over two rows)
-    is still a heading. One row when no data row is found within `MAX_HEADER_ROWS`."""
-    for k in range(1, min(MAX_HEADER_ROWS + 1, len(spans))):
+    is still a heading. One row when no data row is found within `max_header_rows`."""
+    for k in range(1, min(LAYOUT.max_header_rows + 1, len(spans))):
         data = [x for x in spans[k][1:] if x]
         years = bool(data) and all(YEAR.match(x) for x in data) and not own[k][0]
         if any(_NUMERIC.match(x) for x in data) and not years:

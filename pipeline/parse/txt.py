@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.catalog import doc_id_of
 from pipeline.model import DocStatus, LineSpan, PageText, ParsedDocument, ParseError
 from pipeline.parse.dehyphen import join_text
+from pipeline.parse.settings import LAYOUT
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -70,8 +71,6 @@ def _russian_score(text: str) -> float:
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪►●]\s|\d{1,3}[.)]\s|[а-яa-z]\)\s)")
 _END = re.compile(r"[.!?:;»\")]$")
-REFLOW_SHARE = 0.75  # a line shorter than this × the wrap width ends its paragraph (if it ends one)
-HEADING_SHARE = 0.5
 
 
 def reflow(lines: list[str]) -> list[tuple[str, bool]]:
@@ -87,25 +86,20 @@ def reflow(lines: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
-WRAP_MIN_LINES = 3  # reflow needs at least this many lines filled to near the wrap width
-WRAP_NEAR = 0.8  # a line at least this × the longest one is "filled"
-WRAP_SHARE = 0.4  # ... and at least this share of the text lines must be filled
-
-
 def _hard_wrapped(lines: list[str], width: int) -> bool:
     """Is the text wrapped at a fixed width (many lines nearly as long as the longest)?"""
     text = [x for x in lines if x.strip()]
-    full = sum(1 for x in text if len(x) >= WRAP_NEAR * width)
-    return full >= WRAP_MIN_LINES and full >= WRAP_SHARE * len(text)
+    full = sum(1 for x in text if len(x) >= LAYOUT.wrap_near * width)
+    return full >= LAYOUT.wrap_min_lines and full >= LAYOUT.wrap_share * len(text)
 
 
 def _continues(prev: str, ln: str, width: int) -> bool:
     if not prev.strip() or not ln.strip() or _BULLET.match(ln):
         return False
-    short = len(prev) < REFLOW_SHARE * width
+    short = len(prev) < LAYOUT.reflow_share * width
     if short and _END.search(prev):
         return False
-    heading = len(prev) < HEADING_SHARE * width and not _END.search(prev) and ln[:1].isupper()
+    heading = len(prev) < LAYOUT.heading_share * width and not _END.search(prev) and ln[:1].isupper()
     return not heading  # a short line without end punctuation above a capital: a heading
 
 
