@@ -60,7 +60,7 @@ def copy_of(seed: Path, project: Path) -> Path:
     """A project folder with the seed PDF and a copy of its output (`project/out`)."""
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy(SEED, project / "seed.pdf")
-    shutil.copytree(seed, project / "out")
+    shutil.copytree(seed, project / "out", symlinks=True)  # the tables link into the current generation
     return project / "out"
 
 
@@ -112,7 +112,7 @@ def test_app_from_another_folder_shows_page_images(seed, tmp_path):
     import json
     import urllib.request
 
-    assert read_table(seed, "documents")["source_path"].iloc[0] == "seed.pdf"  # relative, as stored
+    assert Path(read_table(seed, "documents")["source_path"].iloc[0]).name == "seed.pdf"
     port = free_port()
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     app = subprocess.Popen(command(seed, port), cwd=tmp_path, env=env, start_new_session=True)
