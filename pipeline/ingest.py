@@ -49,7 +49,8 @@ def process_document(
 
     Pages past `max_pages` (default `Settings.max_pages`), pages with too many objects and the
     pages a damaged PDF no longer holds are not read: the document is `partial` and its
-    `lost_pages` name them. A garbled text layer (language check) is `garbled`, without facts."""
+    `lost_pages` name them. A garbled text layer (language check) is read again through OCR, or, without
+    Tesseract, makes the document `garbled`, without facts."""
     started = time.perf_counter()
     path = Path(path)
     stage, doc_id = "read", None
@@ -82,7 +83,7 @@ def process_document(
 
 def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocument, dict[int, str]]:
     """Parse within the limits, repairing a damaged PDF; (document, lost page → reason)."""
-    from pipeline.parse import parse_path, recover
+    from pipeline.parse import recover
 
     lost: dict[int, str] = {}
     source, n_pages = path, page_count(path)
@@ -93,18 +94,29 @@ def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocu
             source = recover.blank_pages(path, heavy, scratch / "light.pdf")
             lost |= dict.fromkeys(heavy, f"more than {recover.MAX_PAGE_OBJECTS} objects")
     try:
-        parsed = parse_path(source, max_pages=max_pages)
+        parsed = parse_checked(source, max_pages)
     except ParseError as exc:
         if exc.error_type != "corrupt" or path.suffix.lower() != ".pdf":
             raise
         repaired = recover.repair(path, scratch / "repaired.pdf")
-        parsed = parse_path(repaired.path, max_pages=max_pages)
+        parsed = parse_checked(repaired.path, max_pages)
         parsed.n_pages = repaired.n_pages
         lost |= dict.fromkeys(repaired.lost, "damaged")
         if repaired.open_end:
             lost[repaired.n_pages + 1] = OPEN_END
     parsed.doc_id, parsed.source_path, parsed.file_name = doc_id_of(path), str(path), path.name
     return parsed, lost
+
+
+def parse_checked(path: Path, max_pages: int) -> ParsedDocument:
+    """`parse_path`, and a PDF whose text layer fails the language check read again through OCR
+    when Tesseract is available (`checked_rows` marks it `garbled` if that text fails too)."""
+    from pipeline.parse import ocr, parse_path
+
+    parsed = parse_path(path, max_pages=max_pages)
+    if garbled_reason([p.text for p in parsed.pages]) and ocr.ocr_problem() is None:
+        return parse_path(path, max_pages=max_pages, ocr=True)  # a text file is read again as is
+    return parsed
 
 
 def read_range(path: Path, pages: tuple[int, int], scratch: Path) -> tuple[ParsedDocument, dict[int, str]]:

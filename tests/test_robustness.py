@@ -15,8 +15,9 @@ import pytest
 from mutate import flate_bomb, russian_pdf, shift_cmap, text_inject
 
 import pipeline.isolate
+import pipeline.parse.ocr
 import pipeline.ranges
-from pipeline.ingest import commit_results, ingest
+from pipeline.ingest import commit_results, ingest, process_document
 from pipeline.isolate import MEMORY_MB, Pool
 from pipeline.runs import run_local
 from pipeline.store import read_table, table_path
@@ -102,7 +103,6 @@ def test_long_document_runs_in_page_ranges_and_keeps_the_finished_ones(tmp_path,
 def test_a_page_with_too_many_objects_is_skipped(tmp_path, monkeypatch):
     from reportlab.pdfgen import canvas
 
-    from pipeline.ingest import process_document
     from pipeline.parse import recover
 
     monkeypatch.setattr(recover, "MAX_PAGE_OBJECTS", 500)  # a page of 200,000 objects, scaled down
@@ -121,13 +121,28 @@ def test_a_page_with_too_many_objects_is_skipped(tmp_path, monkeypatch):
     assert [row["page"] for row in result.rows["pages"] if row["text"]] == [1, 3, 4]
 
 
-def test_shifted_cmap_font_is_garbled_not_ok(tmp_path, pool):
+def test_shifted_cmap_font_without_ocr_is_garbled_not_ok(tmp_path, pool, monkeypatch):
     plain = russian_pdf(tmp_path / "plain.pdf", pages=2)
     assert pool.run(plain, timeout=120).status == "ok"  # the same document with a correct font
-    result = pool.run(shift_cmap(plain, tmp_path / "shifted.pdf"), timeout=120)
+    monkeypatch.setattr(pipeline.parse.ocr, "ocr_problem", lambda: "Tesseract is not installed")
+    result = process_document(shift_cmap(plain, tmp_path / "shifted.pdf"))
     assert result.status == "garbled" and result.failure["stage"] == "quality"
     assert "garbled text layer" in result.rows["documents"][0]["error"]
     assert not result.rows.get("figures") and len(result.rows["pages"]) == 2
+    assert not any(page["ocr"] for page in result.rows["pages"])
+    assert "лбрйубм" in result.rows["pages"][0]["text"]  # "капитал", each letter one further
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract")
+def test_shifted_cmap_font_is_read_through_ocr(tmp_path, pool):
+    plain = russian_pdf(tmp_path / "plain.pdf", pages=1)
+    shifted = shift_cmap(plain, tmp_path / "shifted.pdf")
+    result = pool.run(shifted, timeout=120)
+    doc, [page] = result.rows["documents"][0], result.rows["pages"]
+    assert result.status == "ok" and not result.rows.get("failures"), doc
+    assert doc["error"].startswith("OCR (Tesseract) on 1 page(s)") and page["ocr"]
+    assert "основной капитал региона составил 11 млрд рублей" in page["text"]
+    assert 11.0 in {f["value"] for f in result.rows["figures"]}
 
 
 def test_lone_surrogates_and_control_characters_are_replaced_and_counted(tmp_path, pool):

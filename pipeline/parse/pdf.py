@@ -178,25 +178,27 @@ def open_pdfium(path: Path, engine: Engine) -> pdfium.PdfDocument | None:
 
 
 def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None,
-               engine: Engine = "pdfium") -> list[RawPage]:
-    """Run the first pass over the pages, closing each page as soon as it is read."""
+               engine: Engine = "pdfium", ocr: bool = False) -> list[RawPage]:
+    """Run the first pass over the pages, closing each page as soon as it is read (`ocr`: read
+    every page through OCR, as when its text layer is garbled)."""
     doc = open_pdfium(path, "pdfium")
     try:
-        return [_read(path, doc, i, page, engine)
+        return [_read(path, doc, i, page, engine, ocr)
                 for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages)]
     finally:
         if doc is not None:
             doc.close()
 
 
-def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine: Engine) -> RawPage:
-    """`read_page` on page i (OCR when it has no usable text layer); every failure but
-    `ParseError` is reported as corruption."""
+def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine: Engine,
+          force_ocr: bool = False) -> RawPage:
+    """`read_page` on page i (OCR when it has no usable text layer, or `force_ocr`); every
+    failure but `ParseError` is reported as corruption."""
     try:
         fast = fast_page(doc if engine != "pdfplumber" else None, i, float(page.height), engine)
         raw = read_page(page, i + 1, fast)
-        if (raw.broken or not raw.n_chars) and doc is not None:
-            raw = _ocr(page, doc, i, raw)
+        if (force_ocr or raw.broken or not raw.n_chars) and doc is not None:
+            raw = _ocr(page, doc, i, raw, force_ocr)
         return raw
     except ParseError:
         raise
@@ -206,11 +208,12 @@ def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine
         page.close()
 
 
-def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage) -> RawPage:
-    """The page read again from Tesseract's words; `raw` (with the reason) when OCR cannot run."""
+def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage, force: bool = False) -> RawPage:
+    """The page read again from Tesseract's words; `raw` (with the reason) when OCR cannot run.
+    A page without images is only recognised when `force`d (its text drawn in a garbled font)."""
     pdf_page = doc[i]
     try:
-        if not has_image(pdf_page):
+        if not (force or has_image(pdf_page)):
             return raw
         result = ocr_page(pdf_page)
     except OcrUnavailable as e:
@@ -291,7 +294,7 @@ def ocr_note(raws: list[RawPage]) -> str | None:
     notes = []
     if done:
         conf = sum(p.ocr_confidence or 0.0 for p in done) / len(done)
-        notes.append(f"OCR (Tesseract) on {len(done)} page(s) without a text layer: "
+        notes.append(f"OCR (Tesseract) on {len(done)} page(s) without a usable text layer: "
                      f"{_page_list(done)}; mean confidence {conf:.2f}")
     if missing:
         notes.append(f"page(s) {_page_list(missing)} need OCR: {missing[0].ocr_missing}")
@@ -328,11 +331,12 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
 
 
 def parse_pdf(path: str | Path, *, max_pages: int | None = None,
-              engine: Engine = "pdfium") -> ParsedDocument:
+              engine: Engine = "pdfium", ocr: bool = False) -> ParsedDocument:
     """Parse a PDF into cleaned page texts, footnotes and tables; raise `ParseError` if unusable.
 
     `engine="pdfplumber"` reads every page with pdfminer, `engine="hybrid"` the pages that may hold
-    a ruled table (both slower, same output)."""
+    a ruled table (both slower, same output). `ocr=True` reads every page through OCR (a text
+    layer that the language check found garbled)."""
     path = Path(path)
     check_header(path)
     with open_pdf(path) as pdf:
@@ -341,7 +345,7 @@ def parse_pdf(path: str | Path, *, max_pages: int | None = None,
             meta = dict(pdf.metadata or {})
         except Exception as e:
             raise _corrupt(path, e) from e
-        raws = read_pages(pdf, path, max_pages, engine)
+        raws = read_pages(pdf, path, max_pages, engine, ocr)
     return build_document(path, raws, n_pages, meta)
 
 
