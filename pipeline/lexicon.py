@@ -171,6 +171,7 @@ MONTH_ENDINGS: dict[str, tuple[str, ...]] = {  # nomn, gent, datv, ablt, loct
     "hard": ("", "а", "у", "ом", "е"),
     "may": ("й", "я", "ю", "ем", "е"),
 }
+MIN_STEM = 2  # a month stem this short ("ма") needs an ending letter to be told from other words
 MONTHS: tuple[Month, ...] = (
     Month(1, "январ", "soft", "January"), Month(2, "феврал", "soft", "February"),
     Month(3, "март", "hard", "March"), Month(4, "апрел", "soft", "April"),
@@ -330,6 +331,21 @@ def month_forms() -> dict[str, dict[str, int]]:
             out[case].update(dict.fromkeys((m.stem + e for e in ending.split("|")), m.number))
     out["en"] = {m.english.lower(): m.number for m in MONTHS}
     return out
+
+
+def month_stem_pattern() -> str:
+    """Regex alternation of the month stems; a stem too short to stand alone ("ма") takes the first
+    letters of its endings ("ма[йяюе]")."""
+    parts = []
+    for m in MONTHS:
+        firsts = "".join(dict.fromkeys(e[0] for e in MONTH_ENDINGS[m.declension] if e))
+        parts.append(m.stem if len(m.stem) > MIN_STEM else f"{m.stem}[{firsts}]")
+    return "|".join(parts)
+
+
+def scale_stems() -> tuple[str, ...]:
+    """Scale words without their ending ("тысяч", "миллион"): they match every case form."""
+    return tuple(s.lemma.rstrip("ая") for s in SCALES)
 
 
 def month_lemmas() -> tuple[str, ...]:

@@ -43,15 +43,14 @@ from pipeline.extract.facts import Confidence, DateFact
 from pipeline.extract.grammars.dates import BY, DATE, SINCE, TOKENIZER, Point
 from pipeline.extract.grammars.earley import LookaheadParser
 from pipeline.extract.skeleton import resolve_overlaps, windows
-from pipeline.lexicon import SOURCE_CUES
+from pipeline.lexicon import SOURCE_CUES, month_stem_pattern
 
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 PLAN_WORDS = ("стратег", "программ", "концепц", "прогноз", "план", "доктрин", "повестк", "цел")
 COUNTED_POS = {"NOUN", "ADJF", "PRTF", "NUMR"}
 
 _TRIGGER = re.compile(
-    r"\d{4}|\d{3}\s+год|\d0-|(?<![а-яё])(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр"
-    r"|ноябр|декабр|век|вв\.|квартал|кв\.|полугоди)",
+    rf"\d{{4}}|\d{{3}}\s+год|\d0-|(?<![а-яё])(?:{month_stem_pattern()}|век|вв\.|квартал|кв\.|полугоди)",
     re.IGNORECASE,
 )
 _MASK = re.compile(

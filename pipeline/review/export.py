@@ -12,12 +12,11 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.review.tables import STATUS_COLUMN, plain
-from pipeline.store import atomic_write
+from pipeline.store import atomic_write, csv_safe
 
 REVIEWED_DIR = "reviewed"
 EXCEL_FILE = "reviewed.xlsx"
 KEPT = ("accepted", "corrected")
-FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> list[Path]:
@@ -28,7 +27,7 @@ def export_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> list[Path]:
     paths = []
     for table, df in kept.items():
         path = folder / f"{table}.csv"
-        atomic_write(path, lambda p, df=df: safe_csv(df).to_csv(p, index=False))
+        atomic_write(path, lambda p, df=df: csv_safe(df).to_csv(p, index=False))
         paths.append(path)
     excel = folder / EXCEL_FILE
     atomic_write(excel, lambda p: _write_excel(p, kept))
@@ -39,16 +38,6 @@ def kept_rows(frame: pd.DataFrame) -> pd.DataFrame:
     if STATUS_COLUMN not in frame:
         return frame.iloc[0:0]
     return frame[frame[STATUS_COLUMN].isin(KEPT)].reset_index(drop=True)
-
-
-def safe_csv(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that start like a formula, prefixed with `'`."""
-    frame = frame.copy()
-    for column in frame.columns:
-        if frame[column].dtype == object or str(frame[column].dtype) == "string":
-            risky = frame[column].str.startswith(FORMULA_LEAD, na=False)
-            frame.loc[risky, column] = "'" + frame.loc[risky, column]
-    return frame
 
 
 def _write_excel(path: str, frames: Mapping[str, pd.DataFrame]) -> None:

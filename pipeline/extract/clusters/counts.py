@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.facts import ClusterFact, FigureFact
 from pipeline.extract.figures import extract_figures
+from pipeline.lexicon import CURRENCIES
 from pipeline.nlp.morph import lemma
 
 
@@ -59,7 +60,6 @@ AREA_KM2 = {"KM2": 1.0, "HA": 0.01}  # km² per unit; floor space (M2) is not a 
 AREA_DIGITS = 4
 INVESTMENT_STEM = "инвестиц"
 INVESTMENT_REACH = 60  # characters before a money figure that may name it an investment
-CURRENCIES = {"RUB", "USD", "EUR", "CNY"}
 
 
 def count_attribute(figure: FigureFact, text: str) -> str | None:

@@ -22,9 +22,10 @@ ANCHOR_WORDS = 3  # words before a trigger tried as the start of a figure ("не
 ANCHOR_REACH = 40  # characters before a trigger searched for those words
 
 
-_TRIGGER = re.compile(
-    rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[{_SIGNS}]|процент|тысяч|миллион|миллиард|триллион|цент\b", re.I
-)
+_PERCENT_WORD = next(u.compound for u in lexicon.UNITS if u.code == "PERCENT")  # "процент"
+_CENT = next(u.lemmas[0] for u in lexicon.UNITS if u.code == "USD" and u.coin)  # "цент"
+_TRIGGER_WORDS = "|".join((_PERCENT_WORD, *lexicon.scale_stems(), rf"{_CENT}\b"))
+_TRIGGER = re.compile(rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[{_SIGNS}]|{_TRIGGER_WORDS}", re.I)
 
 
 _ANCHOR_WORD = re.compile(rf"(?<![\w{_SIGNS}])[\w{_SIGNS}]")
