@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,11 @@ os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="indikator-prefect-")
 from pipeline.config import pipeline_version, prefect_environment  # noqa: E402
 
 prefect_environment()
+
+# Ctrl-C tests send SIGINT to runs they start, as a terminal does. A launcher without job control
+# (a background job of a script) starts us with SIGINT ignored, which every child would inherit
+# through exec; a handler (reset to the default on exec) gives the children a terminal's Ctrl-C.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Pin the pipeline version for the session so source edits during a run cannot re-trigger extraction.
 os.environ["INDIKATOR_PIPELINE_VERSION"] = pipeline_version()
