@@ -84,6 +84,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "period_end": _col(DATE),
         "period_precision": _col(STR, isin=list(PRECISIONS)),
         "base_period": _col(STR),
+        "period_source": _col(STR, isin=["sentence", "earlier_sentence", "section"]),
         "indicator": _col(STR),
         "subject_code": _col(STR),
         "subject_type": _col(STR, isin=["country", "region", "city", "org", "pair"]),

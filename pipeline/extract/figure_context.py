@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
+from pipeline.extract.periods import legacy_period, page_sections, relative_base
 
 _WS = r"\s+"
 _BASE_CUE = re.compile(
@@ -33,6 +34,9 @@ _RATIO_UNITS = {"PERCENT", "TIMES", "PP"}
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
 _PARTNER = re.compile(r"\b(?:из|от|со\s+стороны)\s+$", re.I)  # "импорт России из Китая": a partner
 _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+_EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе])\s*$", re.I)  # "к началу 2017 года": its first day
+_CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
+_DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
@@ -86,21 +90,19 @@ def _compact(iso: str, precision: str) -> str:
     return iso[:cut]
 
 
-def set_period(f: FigureFact, d: DateFact | None, text: str) -> None:
-    """The figure's `period` string and typed period from a date (None clears nothing)."""
+def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sentence") -> None:
+    """The figure's `period` string and typed period from a date (None clears nothing); "к началу
+    2017 года" is the first day of the year, "к концу 2017 года" its last day."""
     if d is None:
         return
-    f.period = _legacy_period(d)
+    f.period = legacy_period(d)
     f.period_start, f.period_end, f.period_precision = d.start, d.end, d.precision
-    f.period_from = d.char_start
-
-
-def _legacy_period(d: DateFact) -> str:
-    cut = {"year": 4, "decade": 4, "century": 4, "month": 7}.get(d.precision, 10)
-    a, b = d.start[:cut], d.end[:cut]
-    if d.kind == "by":
-        return b
-    return a if a == b else f"{a}/{b}"
+    f.period_from, f.period_source = d.char_start, source
+    edge = _EDGE.search(text[max(0, d.char_start - _CUE_REACH) : d.char_start])
+    if edge and d.kind == "point" and d.precision == "year":
+        day = d.start if edge.group(1).lower().startswith("нач") else d.end
+        f.period_start = f.period_end = day
+        f.period, f.period_precision = day, "day"
 
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
@@ -115,8 +117,9 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         if f.period_from is None:
-            set_period(f, previous_sentence_date(text, f, periods, sentences), text)
-        f.base_period = _base_period(text, f, bases, bounds)
+            set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
+        if _compared(text, f):
+            f.base_period = _base_period(text, f, bases, bounds) or relative_base(text, f, bounds)
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
             _split_range(f, period)
@@ -124,6 +127,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             named[bounds] = find_territories(text[bounds[0] : bounds[1]])
         _set_subject(text, f, bounds, named[bounds])
         f.indicator = _indicator(f) or _lead_indicator(text, f, bounds)
+    page_sections(text, facts, periods)
 
 
 def previous_sentence_date(
@@ -165,9 +169,22 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
         if d.char_start >= f.char_end and _DIRECT_BASE.match(text[f.char_end : d.char_start] + " к")
     ]
     inside = [d for d in bases if bounds[0] <= d.char_start and d.char_end <= bounds[1]]
+    inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d))]
     after = [d for d in inside if d.char_start >= f.char_end]
     chosen = (direct or after or inside[-1:] or [None])[0]
     return compact_iso(chosen) if chosen is not None else None
+
+
+def _compared(text: str, f: FigureFact) -> bool:
+    """Whether a figure can have a comparison base: a change, an index ("составил 99,5%") or a
+    difference ("меньше, чем в июле 2016г. на 835 тыс.")."""
+    index = f.kind == "level" and f.unit == "PERCENT"
+    difference = _DIFFERENCE.search(text[max(0, f.char_start - len(" на ")) : f.char_start])
+    return f.kind in _CHANGE_KINDS or index or bool(difference)
+
+
+def _between(text: str, f: FigureFact, d: DateFact) -> str:
+    return text[d.char_end : f.char_start] if d.char_end <= f.char_start else text[f.char_end : d.char_start]
 
 
 def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list) -> None:
