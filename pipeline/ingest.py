@@ -199,7 +199,8 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
                 rows[table] += table_facts
         cluster_records += [(c, page.page) for c in facts.clusters]
     texts = [parsed.title or "", *(p.text for p in parsed.pages)]
-    apply_document_territory(rows["figures"], texts)  # figures without a territory: the document's
+    page_texts = {p.page: p.text for p in parsed.pages}
+    apply_document_territory(rows["figures"], texts, page_texts)  # figures without a territory
     for table in parsed.tables:
         table_part = table_rows(parsed.doc_id, table)
         rows["tables"].append(table_part["table"])

@@ -26,7 +26,8 @@ def test_month_on_month_and_year_to_date_bases():
     month = figure(BULLETIN, "1,3%")
     ytd = figure(BULLETIN, "3,1%")
     assert (level.period_start, level.period_end, level.base_period) == ("2017-08-01", "2017-08-31", None)
-    assert (month.period_start, month.period_end, month.base_period) == ("2017-08-01", "2017-08-31", "2017-07")
+    assert (month.period_start, month.period_end) == ("2017-08-01", "2017-08-31")
+    assert month.base_period == "2017-07"
     # "с начала года": January to August against December of the year before
     assert (ytd.period_start, ytd.period_end, ytd.base_period) == ("2017-01-01", "2017-08-31", "2016-12")
 

@@ -18,12 +18,13 @@ territory and indicator, each linked to the fact it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.periods import legacy_period, page_sections, relative_base
+from pipeline.extract.subjects import mutual_pair, previous_org, sentence_names, set_subject
 
 _WS = r"\s+"
 _BASE_CUE = re.compile(
@@ -31,9 +32,6 @@ _BASE_CUE = re.compile(
 )
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 _RATIO_UNITS = {"PERCENT", "TIMES", "PP"}
-_BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
-_PARTNER = re.compile(r"\b(?:из|от|со\s+стороны)\s+$", re.I)  # "импорт России из Китая": a partner
-_SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
 _EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе])\s*$", re.I)  # "к началу 2017 года": its first day
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
@@ -107,12 +105,10 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
-    from pipeline.extract.territories import find_territories
-
     bases = [d for d in dates if is_base(text, d)]
     periods = [d for d in dates if d not in bases]
     by_start = {d.char_start: d for d in dates}
-    named: dict[tuple[int, int], list] = {}  # territories per sentence, found once
+    named: dict[tuple[int, int], tuple] = {}  # territories and organizations per sentence, found once
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
@@ -124,8 +120,9 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
             _split_range(f, period)
         if bounds not in named:
-            named[bounds] = find_territories(text[bounds[0] : bounds[1]])
-        _set_subject(text, f, bounds, named[bounds])
+            named[bounds] = sentence_names(text[bounds[0] : bounds[1]])
+        pairs = [p for p in facts if p.subject_type == "pair"]
+        _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = _indicator(f) or _lead_indicator(text, f, bounds)
     page_sections(text, facts, periods)
 
@@ -187,25 +184,15 @@ def _between(text: str, f: FigureFact, d: DateFact) -> str:
     return text[d.char_end : f.char_start] if d.char_end <= f.char_start else text[f.char_end : d.char_start]
 
 
-def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list) -> None:
-    """The last territory named before the figure in its sentence (`named`: the sentence's)."""
-    lead = text[bounds[0] : f.char_start]
-    spans = [
-        s
-        for s in named
-        if s.end <= len(lead) and not _SOURCE.search(lead[: s.start]) and not _PARTNER.search(lead[: s.start])
-    ]
-    pair = _BETWEEN.search(lead)
-    inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
-    if len(inside) >= len("ab"):
-        a, b = inside[0], inside[1]
-        f.subject = f"{_name(a.text)}–{_name(b.text)}"
-        f.subject_code, f.subject_type = f"{a.territory.code};{b.territory.code}", "pair"
-        f.subject_from = bounds[0] + a.start
-    elif spans:
-        last = spans[-1]
-        f.subject, f.subject_code = last.territory.name, last.territory.code
-        f.subject_type, f.subject_from = last.territory.type, bounds[0] + last.start
+def _set_subject(
+    text: str, f: FigureFact, bounds: tuple[int, int], named: tuple, sentences: Sentences, pairs: list
+) -> None:
+    """The figure's territory or organization (`subjects`); `named`: its sentence's, `pairs`: the
+    page's figures about a pair so far."""
+    set_subject(text, f, bounds, *named)
+    if f.subject_type is None:
+        previous_org(text, f, bounds, sentences.before(bounds[0]))
+    mutual_pair(text, f, bounds, pairs)
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -303,17 +290,25 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | 
     return found.indicator.id if found is not None and not found.indicator.generic else None
 
 
-def apply_document_territory(rows: list[dict], texts: Sequence[str]) -> None:
-    """Figure rows without a subject take the document's territory (a strategy's region).
+def apply_document_territory(
+    rows: list[dict], texts: Sequence[str], pages: Mapping[int, str] | None = None
+) -> None:
+    """Figure rows without a subject take the document's territory (a strategy's region); in a
+    document about several, the last country named before them in their paragraph (`pages`: page
+    number → text).
 
     `texts`: the title, then the pages; the first few pages decide."""
+    from pipeline.extract.subjects import paragraph_country
     from pipeline.extract.territories import document_territory
 
-    if not any(r.get("subject_code") is None for r in rows):
+    if not any(_unnamed(r) for r in rows):
         return
-    t = document_territory(list(texts)[: 1 + _DOCUMENT_PAGES])
-    if t is None:
-        return
+    default = document_territory(list(texts)[: 1 + _DOCUMENT_PAGES])
     for r in rows:
-        if r.get("subject_code") is None:
-            r.update(subject=t.name, subject_code=t.code, subject_type=t.type)
+        t = default or (paragraph_country(dict(pages), r["page"], r["char_start"]) if pages else None)
+        if t is not None and _unnamed(r):
+            r.update(subject=t.name, subject_code=t.iso, subject_type=t.type)
+
+
+def _unnamed(row: dict) -> bool:
+    return row.get("subject_code") is None and row.get("subject_type") != "org"
