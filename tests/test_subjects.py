@@ -91,3 +91,16 @@ def test_paragraph_country_in_a_document_about_several(tmp_path):
     rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
     assert rows["более 560 тыс. работников"]["subject_code"] == "CN"  # КНР, earlier in its paragraph
     assert rows["не менее 7%"]["subject_code"] is None  # a new paragraph names no country
+
+
+def test_a_list_of_regions_and_respectively():
+    text = (
+        "Цены снизились в том числе в Курской области - на 26,0%, Республике Ингушетия, Hижегородской, "
+        "Самарской и Московской областях - на 20,1-21,9%. Вместе с тем в Хабаровском и Приморском краях "
+        "прирост цен составил 0,9% и 0,2% соответственно."
+    )
+    assert subject(text, "26,0%")[1] == "RU-KRS"
+    # "Hижегородской" is spelled with a Latin H in the Rosstat bulletin
+    assert subject(text, "20,1-21,9%")[1:] == ("RU-IN;RU-NIZ;RU-SAM;RU-MOS", "group")
+    assert subject(text, "0,9%")[1] == "RU-KHA"
+    assert subject(text, "0,2%")[1] == "RU-PRI"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.periods import legacy_period, page_sections, relative_base
-from pipeline.extract.subjects import mutual_pair, previous_org, sentence_names, set_subject
+from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _WS = r"\s+"
 _BASE_CUE = re.compile(
@@ -124,6 +124,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         pairs = [p for p in facts if p.subject_type == "pair"]
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = _indicator(f) or _lead_indicator(text, f, bounds)
+    respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
 
 

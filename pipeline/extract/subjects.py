@@ -13,6 +13,7 @@ RU-KRS, Пудун → CN; its name stays the subject); an organization has none
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.territories import Territory, TerritorySpan, find_organizations, find_territories
@@ -29,6 +30,7 @@ _CLAUSE_END = re.compile(r";|,\s+а\s+также\b", re.I)  # "…130 тонн (
 _GROUP = re.compile(r"\bсреди(?:\s+\w+)?\s+$", re.I)  # "минимальный среди регионов ЦФО": a comparison group
 _WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.I)  # "13,5% - в целом по России"
 _AFTER_REACH = 100  # characters after a figure searched for whose it is
+_JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
@@ -51,7 +53,7 @@ def set_subject(
     elif org is not None:
         _set(f, org, origin)
     elif chosen := ([s for s in spans if s.start >= clause][-1:] or after[:1] or spans[-1:]):
-        _set(f, chosen[0], origin)
+        _set_group(f, coordinated(text[origin : bounds[1]], named, chosen[0]), origin)
 
 
 def _not_subject(before: str) -> bool:
@@ -91,6 +93,26 @@ def _clause_org(text: str, f: FigureFact, bounds: tuple[int, int], orgs: list) -
 def _set(f: FigureFact, s: TerritorySpan, origin: int) -> None:
     t = s.territory
     f.subject, f.subject_code, f.subject_type, f.subject_from = t.name, t.iso, t.type, origin + s.start
+
+
+def coordinated(sentence: str, named: list[TerritorySpan], last: TerritorySpan) -> list[TerritorySpan]:
+    """The run of territories joined by commas and "и" that ends with `last` ("Республике
+    Ингушетия, Нижегородской, … и Московской областях"), in text order (offsets: in `sentence`)."""
+    run = [last]
+    for s in reversed(named[: named.index(last)]):
+        if s.end > run[0].start or not _JOINED.match(sentence[s.end : run[0].start]):
+            break
+        run.insert(0, s)
+    return run
+
+
+def _set_group(f: FigureFact, run: list[TerritorySpan], origin: int) -> None:
+    if len(run) == 1:
+        _set(f, run[0], origin)
+        return
+    f.subject = ", ".join(s.territory.name for s in run)
+    f.subject_code = ";".join(dict.fromkeys(s.territory.iso or "" for s in run)).strip(";") or None
+    f.subject_type, f.subject_from = "group", origin + run[0].start
 
 
 def _set_pair(f: FigureFact, a: TerritorySpan, b: TerritorySpan, origin: int) -> None:
@@ -142,3 +164,27 @@ def paragraph_country(pages: dict[int, str], page: int, offset: int) -> Territor
         lead = previous[previous.rfind("\n") + 1 :] + " " + lead
     countries = [s.territory for s in find_territories(lead) if s.territory.type == "country"]
     return countries[-1] if countries else None
+
+
+_RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
+
+
+def respectively(
+    text: str, facts: list[FigureFact], bounds_of: Callable[[FigureFact], tuple[int, int]]
+) -> None:
+    """ "в Хабаровском и Приморском краях … составил 0,9% и 0,2% соответственно": the i-th figure
+    about a list of territories is about its i-th territory."""
+    groups: dict[tuple[int, int], list[FigureFact]] = {}
+    for f in facts:
+        if f.subject_type == "group" and f.subject_from is not None:
+            groups.setdefault((f.subject_from, *bounds_of(f)), []).append(f)
+    for (start, a, b), members in groups.items():
+        if not _RESPECTIVELY.search(text, members[-1].char_end, b):
+            continue
+        named = find_territories(text[a:b])
+        first = next((s for s in named if a + s.start == start), None)
+        run = [s for s in named if first and s.start >= first.start][: len(members)]
+        run = coordinated(text[a:b], named, run[-1]) if run else []
+        if len(run) == len(members):
+            for f, s in zip(members, run, strict=True):
+                _set(f, s, a)

@@ -145,9 +145,15 @@ def territory(code: str) -> Territory | None:
     return _by_code().get(code)
 
 
+_HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
 def _token(w: Word) -> str:
-    key = norm(w.text)
-    return ABBREVIATED.get(key, w.text)
+    """The word as matched: an abbreviation's full word; Latin look-alike letters in a Cyrillic word
+    read as Cyrillic ("Hижегородской" with a Latin H)."""
+    text = w.text.translate(_HOMOGLYPHS) if _CYRILLIC.search(w.text) else w.text
+    return ABBREVIATED.get(norm(text), text)
 
 
 def _cased_right(entry: _Entry, found: list[Word], caseless: bool) -> bool:
