@@ -119,6 +119,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
             _split_range(f, period)
+        elif period is not None and period.kind == "range":
+            _from_to(text, f, period)
         if bounds not in named:
             named[bounds] = sentence_names(text[bounds[0] : bounds[1]])
         pairs = [p for p in facts if p.subject_type == "pair"]
@@ -148,6 +150,32 @@ def _split_range(f: FigureFact, d: DateFact) -> None:
     first = _compact(d.start, d.precision)
     f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
     f.base_period = f.base_period or first
+
+
+def _from_to(text: str, f: FigureFact, d: DateFact) -> None:
+    """ "(с 2005 по 2015 г.) … увеличилась с 186,5 до 243,7 млн": the value after "с" is the range's
+    first unit's, the value after "до" its last unit's."""
+    before = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
+    if re.search(r"\bдо\s+(?:\d|$)", before, re.I):
+        f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
+    elif re.search(r"\bс\s+(?:\d|$)", before, re.I):
+        f.period_start, f.period_end = d.start, _unit_end(d.start, d.precision)
+    else:
+        return
+    f.period = f.period_start[: len("2005")] if d.precision == "year" else f.period
+
+
+def _unit_end(iso_start: str, precision: str) -> str:
+    """Last day of the calendar unit that starts on `iso_start` (a year's, quarter's or month's)."""
+    import calendar
+
+    year, month = int(iso_start[:4]), int(iso_start[5:7])
+    if precision == "year":
+        return f"{year}-12-31"
+    last = month + _QUARTER_MONTHS - 1 if precision == "quarter" else month
+    if precision not in ("quarter", "month"):
+        return iso_start
+    return f"{year}-{last:02d}-{calendar.monthrange(year, last)[1]:02d}"
 
 
 def _unit_start(iso_end: str, precision: str) -> str:
