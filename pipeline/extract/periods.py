@@ -6,7 +6,9 @@
   года" → the same period a year earlier. Only a change or an index has a base.
 - Section period: a date that opens a paragraph ("Осенью 2020 года журнал … по итогам опроса",
   "В 2014 году Агентство …") or that a heading states is the period of the figures after it that
-  state none, until the next heading, the next opening date or `SECTION_PAGES` pages later. A date
+  state none, until the next heading, the next opening date or `SECTION_PAGES` pages later (a
+  month or a day — an event's date, "В сентябре 2015 года … был запущен комплекс" — only on its
+  own page). A date
   inside a paragraph sets no section period ("В 2012 году … заработал синхротрон. Его стоимость
   оценивается в $176 млн": no period).
 
@@ -195,7 +197,7 @@ class SectionPeriods:
         page's last marker on (`rows`: the page's rows, `extract.page_rows`)."""
         markers = section_markers(facts.text, facts.dates)
         first = markers[0].offset if markers else len(facts.text)
-        if self.date is not None and page - self.page <= SECTION_PAGES:
+        if self.date is not None and self.date.precision == "year" and page - self.page <= SECTION_PAGES:
             for row in rows["figures"]:
                 if row.get("period_start") is None and row["char_start"] < first:
                     _carried(row, self.date, self.date_id)

@@ -96,11 +96,14 @@ def _set(f: FigureFact, s: TerritorySpan, origin: int) -> None:
 
 
 def coordinated(sentence: str, named: list[TerritorySpan], last: TerritorySpan) -> list[TerritorySpan]:
-    """The run of territories joined by commas and "и" that ends with `last` ("Республике
-    Ингушетия, Нижегородской, … и Московской областях"), in text order (offsets: in `sentence`)."""
+    """The run of territories (all countries, or all inside one) joined by commas and "и" that
+    ends with `last` ("Республике Ингушетия, Нижегородской, … и Московской областях"), in text
+    order (offsets: in `sentence`)."""
     run = [last]
     for s in reversed(named[: named.index(last)]):
-        if s.end > run[0].start or not _JOINED.match(sentence[s.end : run[0].start]):
+        joined = _JOINED.match(sentence[s.end : run[0].start])
+        national = (s.territory.type == "country") == (last.territory.type == "country")
+        if s.end > run[0].start or not joined or not national:
             break
         run.insert(0, s)
     return run
