@@ -101,3 +101,27 @@ def test_from_to_over_a_range_gives_each_value_its_year():
     first, last = figure(text, "186,5"), figure(text, "243,7 млн")
     assert (first.period_start, first.period_end) == ("2005-01-01", "2005-12-31")
     assert (last.period_start, last.period_end) == ("2015-01-01", "2015-12-31")
+
+
+def test_a_charts_axis_is_not_a_heading():
+    text = (
+        "За январь-июль 2017г. число мигрантов увеличилось на 0,9 тыс.человек.\n"
+        "65 60 55 50 45\n2015г. 2016г. 2017г.\n"
+        "Более чем в 4,5 раза миграционный прирост увеличился за счет обмена населением с Беларусью."
+    )
+    f = figure(text, "4,5 раза")
+    assert (f.period_start, f.period_end) == ("2017-01-01", "2017-07-31")
+
+
+def test_january_to_july_is_one_period_against_the_same_months_a_year_before():
+    text = (
+        "За январь-июль 2017г. число мигрантов увеличилось на 0,9 тыс.человек, или на 0,04% по "
+        "сравнению с соответствующим периодом предыдущего года."
+    )
+    for quote in ("0,9 тыс.человек", "0,04%"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end, f.base_period) == (
+            "2017-01-01",
+            "2017-07-31",
+            "2016-01/2016-07",
+        )

@@ -118,7 +118,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             f.base_period = _base_period(text, f, bases, bounds) or relative_base(text, f, bounds)
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
-            _split_range(f, period)
+            if not _year_to_date(period):
+                _split_range(f, period)
         elif period is not None and period.kind == "range":
             _from_to(text, f, period)
         if bounds not in named:
@@ -142,6 +143,11 @@ def previous_sentence_date(
         d for d in earlier if d.precision in _FALLBACK_PRECISIONS and d.confidence > Confidence.INFERRED
     ]
     return earlier[-1] if earlier else None
+
+
+def _year_to_date(d: DateFact) -> bool:
+    """ "за январь-июль 2017г.": one reporting period from January, not a span between two months."""
+    return d.precision == "month" and d.start[:4] == d.end[:4] and d.start[5:7] == "01"
 
 
 def _split_range(f: FigureFact, d: DateFact) -> None:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 SECTION_PAGES = 2  # pages after the one that states a section period that it still covers
 HEADING_CHARS = 100  # a heading is a short line…
 _HEADING_END = re.compile(r"[.;,:!?…]\s*$")  # …that does not end like a sentence
+_HEADING_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
+_HEADING_WORDS = 2
 _LIST_ITEM = re.compile(r"^\s*[-–—•·*]")
 # A caption's period is its chart's or table's: it ends a section period and sets none.
 _CAPTION = re.compile(r"^\s*(?:рис(?:унок)?|табл(?:ица)?|диаграмма|график|схема|источник|примечание)\b", re.I)
@@ -95,15 +97,21 @@ _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELA
 
 
 def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """The base a relative cue before a change or an index states ("за месяц снизилась на 1,3%"),
-    searched in the figure's parenthesis if it is in one, else in its sentence before it with
-    other parentheses left out."""
+    """The base a relative cue states ("за месяц снизилась на 1,3%"): the last cue before the
+    figure in its parenthesis if it is in one, else in its sentence with other parentheses left
+    out; else the first one after it in its clause."""
     lead = _lead(text, f, bounds)
-    cues = list(_RELATIVE.finditer(lead))
+    cues = list(_RELATIVE.finditer(lead))[-1:] or list(_RELATIVE.finditer(_tail(text, f, bounds)))[:1]
     if not cues:
         return None
-    index = int(next(k for k, v in cues[-1].groupdict().items() if v)[1:])
+    index = int(next(k for k, v in cues[0].groupdict().items() if v)[1:])
     return RELATIVE_BASES[index][1](f)
+
+
+def _tail(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
+    """The rest of the figure's clause ("увеличилось на 0,9 тыс.человек, или на 0,04% по сравнению
+    с соответствующим периодом предыдущего года")."""
+    return re.split(r"[;:()]", text[f.char_end : bounds[1]])[0]
 
 
 def _lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
@@ -127,10 +135,16 @@ def is_heading(line: str) -> bool:
     line = line.strip()
     return (
         0 < len(line) <= HEADING_CHARS
+        and _prose(line)
         and not _HEADING_END.search(line)
         and not _LIST_ITEM.match(line)
         and (line[:1].isupper() or line[:1].isdigit())
     )
+
+
+def _prose(paragraph: str) -> bool:
+    """Words, not a chart's axis ("2015г. 2016г. 2017г.")."""
+    return len(_HEADING_WORD.findall(paragraph)) >= _HEADING_WORDS
 
 
 @dataclass(frozen=True)
@@ -152,7 +166,7 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
             out.append(Marker(a, None))
         elif is_heading(text[a:b]):
             out.append(Marker(a, inside[0] if inside else None))
-        elif inside and _OPENING.match(text[a : inside[0].char_start]):
+        elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
             out.append(Marker(a, inside[0]))
     return out
 
