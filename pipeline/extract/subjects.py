@@ -119,9 +119,9 @@ def _set_group(f: FigureFact, run: list[TerritorySpan], origin: int) -> None:
 
 
 def _set_pair(f: FigureFact, a: TerritorySpan, b: TerritorySpan, origin: int) -> None:
-    from pipeline.extract.figure_context import _name
+    from pipeline.nlp.morph import nominative
 
-    f.subject = f"{_name(a.text)}–{_name(b.text)}"
+    f.subject = "–".join(s.text if s.text.isupper() else nominative(s.text) for s in (a, b))  # "РФ–КНР"
     f.subject_code, f.subject_type = f"{a.territory.iso};{b.territory.iso}", "pair"
     f.subject_from = origin + a.start
 
