@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.territories import Territory, TerritorySpan, find_organizations, find_territories
@@ -153,6 +154,7 @@ def mutual_pair(text: str, f: FigureFact, bounds: tuple[int, int], pairs: list[F
         )  # fmt: skip
 
 
+_PARAGRAPHS_CACHED = 64
 _SENTENCE_END = re.compile(r"[.!?…»\"]\s*$")
 
 
@@ -161,12 +163,20 @@ def paragraph_country(pages: dict[int, str], page: int, offset: int) -> Territor
     page when this page starts inside a sentence ("гий, созданы …")."""
     text = pages.get(page, "")
     start = text.rfind("\n", 0, offset) + 1
-    lead = text[start:offset]
+    end = text.find("\n", offset)
+    paragraph = text[start : len(text) if end < 0 else end]
     previous = pages.get(page - 1, "")
+    head = ""
     if start == 0 and previous and (text[:1].islower() or not _SENTENCE_END.search(previous)):
-        lead = previous[previous.rfind("\n") + 1 :] + " " + lead
-    countries = [s.territory for s in find_territories(lead) if s.territory.type == "country"]
-    return countries[-1] if countries else None
+        head = previous[previous.rfind("\n") + 1 :] + " "
+    before = [t for at, t in _countries(head + paragraph) if at <= len(head) + offset - start]
+    return before[-1] if before else None
+
+
+@lru_cache(maxsize=_PARAGRAPHS_CACHED)
+def _countries(paragraph: str) -> tuple[tuple[int, Territory], ...]:
+    """(end offset, country) of the countries a paragraph names, found once per paragraph."""
+    return tuple((s.end, s.territory) for s in find_territories(paragraph) if s.territory.type == "country")
 
 
 _RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
