@@ -125,3 +125,16 @@ def test_january_to_july_is_one_period_against_the_same_months_a_year_before():
             "2017-07-31",
             "2016-01/2016-07",
         )
+
+
+def test_a_sentence_n_years_later_shifts_the_section_year():
+    text = (
+        "В 2014 году Агентство стратегических инициатив разработало рейтинг. В пилотной версии рейтинга "
+        "принял участие 21 субъект Российской Федерации. Через 2 года в разработке рейтинга были уже "
+        "задействованы все 85 субъектов Российской Федерации."
+    )
+    assert figure(text, "21 субъект").period_start == "2014-01-01"
+    assert (figure(text, "85 субъектов").period_start, figure(text, "85 субъектов").period_end) == (
+        "2016-01-01",
+        "2016-12-31",
+    )

@@ -196,6 +196,22 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
         if before and before[-1].date is not None and before[-1].date.char_end <= f.char_start:
             set_section_period(f, before[-1].date)
             f.period_from = before[-1].date.char_start
+            _shift(text, f)
+
+
+_LATER = re.compile(r"(?:через|спустя)\s+(\d{1,2})\s+(?:год|года|лет)\b", re.I)
+
+
+def _shift(text: str, f: FigureFact) -> None:
+    """ "В 2014 году … разработало рейтинг. … Через 2 года … задействованы все 85 субъектов": a
+    sentence that opens with "Через N лет" is N years after the section's year."""
+    start = max(text.rfind(mark, 0, f.char_start) for mark in ".!?\n") + 1
+    later = _LATER.match(text[start : f.char_start].lstrip())
+    if later and f.period_precision == "year" and f.period_start and f.period_end:
+        years = int(later.group(1))
+        f.period_start = f"{int(f.period_start[:4]) + years}{f.period_start[4:]}"
+        f.period_end = f"{int(f.period_end[:4]) + years}{f.period_end[4:]}"
+        f.period = f.period_start[:4] if f.period_start[:4] == f.period_end[:4] else f.period
 
 
 @dataclass
