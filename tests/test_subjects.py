@@ -104,3 +104,12 @@ def test_a_list_of_regions_and_respectively():
     assert subject(text, "20,1-21,9%")[1:] == ("RU-IN;RU-NIZ;RU-SAM;RU-MOS", "group")
     assert subject(text, "0,9%")[1] == "RU-KHA"
     assert subject(text, "0,2%")[1] == "RU-PRI"
+
+
+def test_a_counted_set_of_regions_is_the_subject_until_one_is_named():
+    text = (
+        "При этом в 35 субъектах цены на нее снизились на 16,0% и более, в том числе в Курской области "
+        "- на 26,0%."
+    )
+    assert subject(text, "16,0%") == ("35 субъектов", None, "group")
+    assert subject(text, "26,0%")[1] == "RU-KRS"

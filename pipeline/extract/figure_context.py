@@ -346,4 +346,4 @@ def apply_document_territory(
 
 
 def _unnamed(row: dict) -> bool:
-    return row.get("subject_code") is None and row.get("subject_type") != "org"
+    return row.get("subject_code") is None and row.get("subject_type") not in ("org", "group")

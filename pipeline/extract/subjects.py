@@ -33,6 +33,8 @@ _WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.
 _AFTER_REACH = 100  # characters after a figure searched for whose it is
 _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
+# "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
+_COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
 
@@ -49,12 +51,25 @@ def set_subject(
     inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
     org = _clause_org(text, f, bounds, orgs)
     after = [s for s in named if s.start >= f.char_end - origin and _modifies(text, f, origin, s)]
+    counted = list(_COUNTED_SET.finditer(lead))
+    near = [s for s in spans if s.start >= clause]
     if len(inside) >= len("ab"):
         _set_pair(f, inside[0], inside[1], origin)
     elif org is not None:
         _set(f, org, origin)
-    elif chosen := ([s for s in spans if s.start >= clause][-1:] or after[:1] or spans[-1:]):
+    elif counted and not (near and near[-1].start > counted[-1].start()):
+        _set_counted(f, counted[-1], origin)
+    elif chosen := (near[-1:] or after[:1] or spans[-1:]):
         _set_group(f, coordinated(text[origin : bounds[1]], named, chosen[0]), origin)
+
+
+def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
+    """ "в 35 субъектах цены снизились на 16,0%": about that set of territories (no one code)."""
+    from pipeline.nlp.morph import parses
+
+    noun = parses(m.group(2))[0].inflect({"gent", "plur"})
+    f.subject = f"{m.group(1)} {noun.word if noun else m.group(2)}"
+    f.subject_code, f.subject_type, f.subject_from = None, "group", origin + m.start()
 
 
 def _not_subject(before: str) -> bool:
