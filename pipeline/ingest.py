@@ -175,12 +175,14 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
     from pipeline.extract import cluster_row, extract_page, page_rows
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
     from pipeline.extract.figure_context import apply_document_territory
+    from pipeline.extract.periods import SectionPeriods
     from pipeline.extract.tables import table_rows
     from pipeline.schema import PER_DOCUMENT
 
     rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT}
     rows["documents"] = [_document_row(parsed)]
     cluster_records = []
+    sections = SectionPeriods()  # a period a section states once, carried over its pages
     for page in parsed.pages:
         rows["pages"].append(_page_row(parsed.doc_id, page))
         rows["footnotes"] += [
@@ -190,12 +192,15 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
         if not page.text.strip():
             continue
         facts = extract_page(page.text)
-        for table, table_facts in page_rows(facts, doc_id=parsed.doc_id, page=page.page).items():
+        page_part = page_rows(facts, doc_id=parsed.doc_id, page=page.page)
+        sections.carry(page.page, facts, page_part)
+        for table, table_facts in page_part.items():
             if table != "clusters":
                 rows[table] += table_facts
         cluster_records += [(c, page.page) for c in facts.clusters]
     texts = [parsed.title or "", *(p.text for p in parsed.pages)]
-    apply_document_territory(rows["figures"], texts)  # figures without a territory: the document's
+    page_texts = {p.page: p.text for p in parsed.pages}
+    apply_document_territory(rows["figures"], texts, page_texts)  # figures without a territory
     for table in parsed.tables:
         table_part = table_rows(parsed.doc_id, table)
         rows["tables"].append(table_part["table"])

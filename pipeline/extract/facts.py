@@ -56,6 +56,7 @@ class FigureFact:
     subject_type: str | None = None  # country | region | city | org | pair
     period_from: int | None = None  # char_start of the date the period came from (→ date_id)
     subject_from: int | None = None  # char_start of the territory named as subject (→ mention_id)
+    period_source: str | None = None  # sentence | earlier_sentence | section (`extract.periods`)
 
     @property
     def value_scaled(self) -> float:

@@ -18,11 +18,13 @@ territory and indicator, each linked to the fact it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
+from pipeline.extract.periods import legacy_period, page_sections, relative_base
+from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _WS = r"\s+"
 _BASE_CUE = re.compile(
@@ -30,9 +32,9 @@ _BASE_CUE = re.compile(
 )
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 _RATIO_UNITS = {"PERCENT", "TIMES", "PP"}
-_BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
-_PARTNER = re.compile(r"\b(?:из|от|со\s+стороны)\s+$", re.I)  # "импорт России из Китая": a partner
-_SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+_EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе])\s*$", re.I)  # "к началу 2017 года": its first day
+_CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
+_DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
@@ -86,44 +88,47 @@ def _compact(iso: str, precision: str) -> str:
     return iso[:cut]
 
 
-def set_period(f: FigureFact, d: DateFact | None, text: str) -> None:
-    """The figure's `period` string and typed period from a date (None clears nothing)."""
+def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sentence") -> None:
+    """The figure's `period` string and typed period from a date (None clears nothing); "к началу
+    2017 года" is the first day of the year, "к концу 2017 года" its last day."""
     if d is None:
         return
-    f.period = _legacy_period(d)
+    f.period = legacy_period(d)
     f.period_start, f.period_end, f.period_precision = d.start, d.end, d.precision
-    f.period_from = d.char_start
-
-
-def _legacy_period(d: DateFact) -> str:
-    cut = {"year": 4, "decade": 4, "century": 4, "month": 7}.get(d.precision, 10)
-    a, b = d.start[:cut], d.end[:cut]
-    if d.kind == "by":
-        return b
-    return a if a == b else f"{a}/{b}"
+    f.period_from, f.period_source = d.char_start, source
+    edge = _EDGE.search(text[max(0, d.char_start - _CUE_REACH) : d.char_start])
+    if edge and d.kind == "point" and d.precision == "year":
+        day = d.start if edge.group(1).lower().startswith("нач") else d.end
+        f.period_start = f.period_end = day
+        f.period, f.period_precision = day, "day"
 
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
-    from pipeline.extract.territories import find_territories
-
     bases = [d for d in dates if is_base(text, d)]
     periods = [d for d in dates if d not in bases]
     by_start = {d.char_start: d for d in dates}
-    named: dict[tuple[int, int], list] = {}  # territories per sentence, found once
+    named: dict[tuple[int, int], tuple] = {}  # territories and organizations per sentence, found once
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         if f.period_from is None:
-            set_period(f, previous_sentence_date(text, f, periods, sentences), text)
-        f.base_period = _base_period(text, f, bases, bounds)
+            set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
+        if _compared(text, f):
+            f.base_period = _base_period(text, f, bases, bounds) or relative_base(text, f, bounds)
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
-            _split_range(f, period)
+            if not _year_to_date(period):
+                _split_range(f, period)
+        elif period is not None and period.kind == "range":
+            _from_to(text, f, period)
         if bounds not in named:
-            named[bounds] = find_territories(text[bounds[0] : bounds[1]])
-        _set_subject(text, f, bounds, named[bounds])
+            named[bounds] = sentence_names(text[bounds[0] : bounds[1]])
+        pairs = [p for p in facts if p.subject_type == "pair"]
+        _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = _indicator(f) or _lead_indicator(text, f, bounds)
+    respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
+    page_sections(text, facts, periods)
 
 
 def previous_sentence_date(
@@ -140,12 +145,43 @@ def previous_sentence_date(
     return earlier[-1] if earlier else None
 
 
+def _year_to_date(d: DateFact) -> bool:
+    """ "за январь-июль 2017г.": one reporting period from January, not a span between two months."""
+    return d.precision == "month" and d.start[:4] == d.end[:4] and d.start[5:7] == "01"
+
+
 def _split_range(f: FigureFact, d: DateFact) -> None:
     """A change over a range ("за 2010 - 2018 гг. рост в 6 раз") is stated for the range's last
     unit, against its first unit as the base."""
     first = _compact(d.start, d.precision)
     f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
     f.base_period = f.base_period or first
+
+
+def _from_to(text: str, f: FigureFact, d: DateFact) -> None:
+    """ "(с 2005 по 2015 г.) … увеличилась с 186,5 до 243,7 млн": the value after "с" is the range's
+    first unit's, the value after "до" its last unit's."""
+    before = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
+    if re.search(r"\bдо\s+(?:\d|$)", before, re.I):
+        f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
+    elif re.search(r"\bс\s+(?:\d|$)", before, re.I):
+        f.period_start, f.period_end = d.start, _unit_end(d.start, d.precision)
+    else:
+        return
+    f.period = f.period_start[: len("2005")] if d.precision == "year" else f.period
+
+
+def _unit_end(iso_start: str, precision: str) -> str:
+    """Last day of the calendar unit that starts on `iso_start` (a year's, quarter's or month's)."""
+    import calendar
+
+    year, month = int(iso_start[:4]), int(iso_start[5:7])
+    if precision == "year":
+        return f"{year}-12-31"
+    last = month + _QUARTER_MONTHS - 1 if precision == "quarter" else month
+    if precision not in ("quarter", "month"):
+        return iso_start
+    return f"{year}-{last:02d}-{calendar.monthrange(year, last)[1]:02d}"
 
 
 def _unit_start(iso_end: str, precision: str) -> str:
@@ -165,30 +201,33 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
         if d.char_start >= f.char_end and _DIRECT_BASE.match(text[f.char_end : d.char_start] + " к")
     ]
     inside = [d for d in bases if bounds[0] <= d.char_start and d.char_end <= bounds[1]]
+    inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d))]
     after = [d for d in inside if d.char_start >= f.char_end]
     chosen = (direct or after or inside[-1:] or [None])[0]
     return compact_iso(chosen) if chosen is not None else None
 
 
-def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list) -> None:
-    """The last territory named before the figure in its sentence (`named`: the sentence's)."""
-    lead = text[bounds[0] : f.char_start]
-    spans = [
-        s
-        for s in named
-        if s.end <= len(lead) and not _SOURCE.search(lead[: s.start]) and not _PARTNER.search(lead[: s.start])
-    ]
-    pair = _BETWEEN.search(lead)
-    inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
-    if len(inside) >= len("ab"):
-        a, b = inside[0], inside[1]
-        f.subject = f"{_name(a.text)}–{_name(b.text)}"
-        f.subject_code, f.subject_type = f"{a.territory.code};{b.territory.code}", "pair"
-        f.subject_from = bounds[0] + a.start
-    elif spans:
-        last = spans[-1]
-        f.subject, f.subject_code = last.territory.name, last.territory.code
-        f.subject_type, f.subject_from = last.territory.type, bounds[0] + last.start
+def _compared(text: str, f: FigureFact) -> bool:
+    """Whether a figure can have a comparison base: a change, an index ("составил 99,5%") or a
+    difference ("меньше, чем в июле 2016г. на 835 тыс.")."""
+    index = f.kind == "level" and f.unit == "PERCENT"
+    difference = _DIFFERENCE.search(text[max(0, f.char_start - len(" на ")) : f.char_start])
+    return f.kind in _CHANGE_KINDS or index or bool(difference)
+
+
+def _between(text: str, f: FigureFact, d: DateFact) -> str:
+    return text[d.char_end : f.char_start] if d.char_end <= f.char_start else text[f.char_end : d.char_start]
+
+
+def _set_subject(
+    text: str, f: FigureFact, bounds: tuple[int, int], named: tuple, sentences: Sentences, pairs: list
+) -> None:
+    """The figure's territory or organization (`subjects`); `named`: its sentence's, `pairs`: the
+    page's figures about a pair so far."""
+    set_subject(text, f, bounds, *named)
+    if f.subject_type is None:
+        previous_org(text, f, bounds, sentences.before(bounds[0]))
+    mutual_pair(text, f, bounds, pairs)
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -286,17 +325,25 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | 
     return found.indicator.id if found is not None and not found.indicator.generic else None
 
 
-def apply_document_territory(rows: list[dict], texts: Sequence[str]) -> None:
-    """Figure rows without a subject take the document's territory (a strategy's region).
+def apply_document_territory(
+    rows: list[dict], texts: Sequence[str], pages: Mapping[int, str] | None = None
+) -> None:
+    """Figure rows without a subject take the document's territory (a strategy's region); in a
+    document about several, the last country named before them in their paragraph (`pages`: page
+    number → text).
 
     `texts`: the title, then the pages; the first few pages decide."""
+    from pipeline.extract.subjects import paragraph_country
     from pipeline.extract.territories import document_territory
 
-    if not any(r.get("subject_code") is None for r in rows):
+    if not any(_unnamed(r) for r in rows):
         return
-    t = document_territory(list(texts)[: 1 + _DOCUMENT_PAGES])
-    if t is None:
-        return
+    default = document_territory(list(texts)[: 1 + _DOCUMENT_PAGES])
     for r in rows:
-        if r.get("subject_code") is None:
-            r.update(subject=t.name, subject_code=t.code, subject_type=t.type)
+        t = default or (paragraph_country(dict(pages), r["page"], r["char_start"]) if pages else None)
+        if t is not None and _unnamed(r):
+            r.update(subject=t.name, subject_code=t.iso, subject_type=t.type)
+
+
+def _unnamed(row: dict) -> bool:
+    return row.get("subject_code") is None and row.get("subject_type") not in ("org", "group")

@@ -30,6 +30,7 @@ __all__ = [
     "Territory",
     "TerritorySpan",
     "document_territory",
+    "find_organizations",
     "find_territories",
     "is_currency_country",
     "org_key",
@@ -48,10 +49,17 @@ TITLE_WEIGHT = 5
 DOMINANCE = 2.0
 MIN_MENTIONS = 3
 DOCUMENTS_CACHED = 4
-LEGAL_FORMS = re.compile(
-    r"\b(?:ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|ФГУП|ГУП|МУП|ФГБУ|ФГБОУ|ФГАОУ|ГБУ|ГАУ|ГКУ|ОГБУ|ОКУ|АНО|НКО|НП"
-    r"|ВО|ДПО|Филиал|филиал)\b\.?"
+_FORMS = (
+    r"ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|ФГУП|ГУП|МУП|ФГБУ|ФГБОУ|ФГАОУ|ГБУ|ГАУ|ГКУ|ОГБУ|ОКУ|АНО|НКО|НП|ГК|ВО|ДПО"
+    r"|Филиал|филиал"
 )
+LEGAL_FORMS = re.compile(rf"\b(?:{_FORMS})\b\.?")
+# A legal form and a quoted name ('ООО "АПХ "Мираторг"', 'АО «Корпорация развития Курской области»').
+_OPEN, _CLOSE, _NAME = '[«"“„]', '[»"”]', '[^«»"“”„\n]'
+_ORGANIZATION = re.compile(
+    rf"\b(?:{_FORMS})(?:\s+[А-ЯЁ]{{2,6}})?\s*{_OPEN}(?:{_NAME}{{1,80}}?(?<=\S){_CLOSE}(?![А-Яа-яЁёA-Za-z])"
+    rf"|{_NAME}{{1,60}}?{_OPEN}{_NAME}{{1,40}}{_CLOSE}{_CLOSE}?)"
+)  # a simple quoted name, else one with a quoted name inside ('ООО "УК "Агро-Инвест"')
 QUOTES = re.compile(r"[«»\"“”„']")
 IMPRINT_REST = re.compile(r"[\s\d.,:;–—-]|г\.|год")
 
@@ -64,6 +72,14 @@ class Territory:
     country: str | None = None  # ISO 3166-1 alpha-2
     region: str | None = None  # federal subject code, for regions and Russian cities
     within: str | None = None  # enclosing city of a district ("CN/shanhay" for Пудун)
+
+    @property
+    def iso(self) -> str | None:
+        """The ISO 3166 code a figure's `subject_code` carries: a city's federal subject or country
+        (Курск → RU-KRS, Пудун → CN), none for an organization."""
+        if self.type == "city":
+            return self.region or self.country
+        return None if self.type == "org" else self.code
 
 
 @dataclass(frozen=True)
@@ -129,9 +145,15 @@ def territory(code: str) -> Territory | None:
     return _by_code().get(code)
 
 
+_HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
 def _token(w: Word) -> str:
-    key = norm(w.text)
-    return ABBREVIATED.get(key, w.text)
+    """The word as matched: an abbreviation's full word; Latin look-alike letters in a Cyrillic word
+    read as Cyrillic ("Hижегородской" with a Latin H)."""
+    text = w.text.translate(_HOMOGLYPHS) if _CYRILLIC.search(w.text) else w.text
+    return ABBREVIATED.get(norm(text), text)
 
 
 def _cased_right(entry: _Entry, found: list[Word], caseless: bool) -> bool:
@@ -232,6 +254,12 @@ def org_key(name: str) -> str:
     """
     text = QUOTES.sub(" ", LEGAL_FORMS.sub(" ", name))
     return " ".join(norm(text).split())
+
+
+def find_organizations(text: str) -> list[TerritorySpan]:
+    """Organizations named with a legal form and a quoted name, left to right."""
+    found = _ORGANIZATION.finditer(text)
+    return [TerritorySpan(organization(m.group()), m.start(), m.end(), m.group()) for m in found]
 
 
 def organization(name: str) -> Territory:

@@ -1,0 +1,218 @@
+"""A figure's subject: the territory or organization its number is about.
+
+In order: both sides of "между X и Y" (a pair); an organization in the figure's clause (before it,
+or right after it: "мощностью 130 тонн в смену (ГК «Курское молоко»)"); the last territory named
+before the figure in its sentence (a source "по данным ГТУ КНР", a partner "импорт из Китая" or a
+destination "экспорт в Китай" is not the subject); a territory after the figure that modifies its
+measure ("40,4% общего объема производства Пудуна"); the organization of the previous sentence of
+the paragraph when the sentence names nothing ("Объем инвестиций составил 3,1 млрд. рублей").
+`subject_code` is ISO 3166: a city carries its federal subject's or its country's code (Курск →
+RU-KRS, Пудун → CN; its name stays the subject); an organization has none (`subject_type` org).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from pipeline.extract.facts import FigureFact
+from pipeline.extract.territories import Territory, TerritorySpan, find_organizations, find_territories
+
+_BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
+_PARTNER = re.compile(
+    r"(?:\b(?:из|от|со\s+стороны)|(?:экспорт|поставк|вывоз|отгрузк)\w*(?:\s+\w+){0,3}\s+(?:в|во))\s+$", re.I
+)  # "импорт России из Китая", "экспорта в Китай": a partner, not the subject
+_SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+_PREPOSITION = re.compile(
+    r"\b(?:в|во|из|от|на|для|с|со|по|к|ко|до|между|через|при|под|над|за|среди|у|и|или)\s+$", re.I
+)
+_CLAUSE_END = re.compile(r";|,\s+а\s+также\b", re.I)  # "…130 тонн (ГК …), а также 3 цеха …"
+_GROUP = re.compile(r"\bсреди(?:\s+\w+)?\s+$", re.I)  # "минимальный среди регионов ЦФО": a comparison group
+_WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.I)  # "13,5% - в целом по России"
+_AFTER_REACH = 100  # characters after a figure searched for whose it is
+_JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
+_ORG_AFTER = 40  # characters after a figure in which an organization is still its own
+# "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
+_COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
+_MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
+
+
+def set_subject(
+    text: str, f: FigureFact, bounds: tuple[int, int], named: list[TerritorySpan], orgs: list
+) -> None:
+    """Set the figure's subject from its sentence (`named`, `orgs`: the sentence's territories and
+    organizations, offsets relative to the sentence)."""
+    origin = bounds[0]
+    clause = _clause_start(text, f, bounds) - origin
+    lead = text[origin : f.char_start]
+    spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
+    pair = _BETWEEN.search(lead)
+    inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
+    org = _clause_org(text, f, bounds, orgs)
+    after = [s for s in named if s.start >= f.char_end - origin and _modifies(text, f, origin, s)]
+    counted = list(_COUNTED_SET.finditer(lead))
+    near = [s for s in spans if s.start >= clause]
+    if len(inside) >= len("ab"):
+        _set_pair(f, inside[0], inside[1], origin)
+    elif org is not None:
+        _set(f, org, origin)
+    elif counted and not (near and near[-1].start > counted[-1].start()):
+        _set_counted(f, counted[-1], origin)
+    elif chosen := (near[-1:] or after[:1] or spans[-1:]):
+        _set_group(f, coordinated(text[origin : bounds[1]], named, chosen[0]), origin)
+
+
+def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
+    """ "в 35 субъектах цены снизились на 16,0%": about that set of territories (no one code)."""
+    from pipeline.nlp.morph import parses
+
+    noun = parses(m.group(2))[0].inflect({"gent", "plur"})
+    f.subject = f"{m.group(1)} {noun.word if noun else m.group(2)}"
+    f.subject_code, f.subject_type, f.subject_from = None, "group", origin + m.start()
+
+
+def _not_subject(before: str) -> bool:
+    return bool(_SOURCE.search(before) or _PARTNER.search(before) or _GROUP.search(before))
+
+
+def _modifies(text: str, f: FigureFact, origin: int, s: TerritorySpan) -> bool:
+    """A territory close after the figure in its clause that names whose it is: in the genitive
+    without a preposition ("40,4% общего объема производства Пудуна") or after "в целом по"."""
+    from pipeline.nlp.morph import parses
+
+    gap = text[f.char_end : origin + s.start]
+    if len(gap) > _AFTER_REACH or re.search(r"[;:()\n\d]", gap) or _SOURCE.search(gap):
+        return False
+    if _WHOLE.search(gap):
+        return True
+    genitive = any(p.tag.case == "gent" for p in parses(s.text.split()[0]))
+    return genitive and not _PREPOSITION.search(gap[-len(" между ") :])
+
+
+def _clause_start(text: str, f: FigureFact, bounds: tuple[int, int]) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, bounds[0], f.char_start)]
+    return ends[-1] if ends else bounds[0]
+
+
+def _clause_org(text: str, f: FigureFact, bounds: tuple[int, int], orgs: list) -> TerritorySpan | None:
+    """An organization in the figure's clause before it, or right after it."""
+    clause_start = _clause_start(text, f, bounds)
+    before = [o for o in orgs if clause_start <= bounds[0] + o.start and bounds[0] + o.end <= f.char_start]
+    if before:
+        return before[-1]
+    after = [o for o in orgs if 0 <= bounds[0] + o.start - f.char_end <= _ORG_AFTER]
+    gap = text[f.char_end : bounds[0] + after[0].start] if after else ""
+    return after[0] if after and not re.search(r"[;:]|\d", gap) else None
+
+
+def _set(f: FigureFact, s: TerritorySpan, origin: int) -> None:
+    t = s.territory
+    f.subject, f.subject_code, f.subject_type, f.subject_from = t.name, t.iso, t.type, origin + s.start
+
+
+def coordinated(sentence: str, named: list[TerritorySpan], last: TerritorySpan) -> list[TerritorySpan]:
+    """The run of territories (all countries, or all inside one) joined by commas and "и" that
+    ends with `last` ("Республике Ингушетия, Нижегородской, … и Московской областях"), in text
+    order (offsets: in `sentence`)."""
+    run = [last]
+    for s in reversed(named[: named.index(last)]):
+        joined = _JOINED.match(sentence[s.end : run[0].start])
+        national = (s.territory.type == "country") == (last.territory.type == "country")
+        if s.end > run[0].start or not joined or not national:
+            break
+        run.insert(0, s)
+    return run
+
+
+def _set_group(f: FigureFact, run: list[TerritorySpan], origin: int) -> None:
+    if len(run) == 1:
+        _set(f, run[0], origin)
+        return
+    f.subject = ", ".join(s.territory.name for s in run)
+    f.subject_code = ";".join(dict.fromkeys(s.territory.iso or "" for s in run)).strip(";") or None
+    f.subject_type, f.subject_from = "group", origin + run[0].start
+
+
+def _set_pair(f: FigureFact, a: TerritorySpan, b: TerritorySpan, origin: int) -> None:
+    from pipeline.nlp.morph import nominative
+
+    f.subject = "–".join(s.text if s.text.isupper() else nominative(s.text) for s in (a, b))  # "РФ–КНР"
+    f.subject_code, f.subject_type = f"{a.territory.iso};{b.territory.iso}", "pair"
+    f.subject_from = origin + a.start
+
+
+def sentence_names(sentence: str) -> tuple[list[TerritorySpan], list[TerritorySpan]]:
+    """Territories and organizations a sentence names (offsets relative to it)."""
+    return find_territories(sentence), find_organizations(sentence)
+
+
+def previous_org(text: str, f: FigureFact, bounds: tuple[int, int], previous: tuple[int, int] | None) -> None:
+    """A figure whose sentence names nothing takes the organization of the sentence before it in
+    its paragraph ("ООО «Агропромкомплектация-Курск» введен комплекс … Объем инвестиций составил …")."""
+    if previous is None or "\n" in text[previous[1] : bounds[0]]:
+        return
+    sentence = text[bounds[0] : bounds[1]]
+    if any(sentence_names(sentence)):
+        return
+    orgs = find_organizations(text[previous[0] : previous[1]])
+    if orgs:
+        _set(f, orgs[-1], previous[0])
+
+
+def mutual_pair(text: str, f: FigureFact, bounds: tuple[int, int], pairs: list[FigureFact]) -> None:
+    """ "200 млрд. долл. взаимного товарооборота": the pair named earlier on the page."""
+    if f.subject_type is None and pairs and _MUTUAL.search(text[bounds[0] : bounds[1]]):
+        p = pairs[-1]
+        f.subject, f.subject_code, f.subject_type, f.subject_from = (
+            p.subject, p.subject_code, p.subject_type, p.subject_from,
+        )  # fmt: skip
+
+
+_PARAGRAPHS_CACHED = 64
+_SENTENCE_END = re.compile(r"[.!?…»\"]\s*$")
+
+
+def paragraph_country(pages: dict[int, str], page: int, offset: int) -> Territory | None:
+    """The last country named before `offset` in its paragraph, which goes on from the previous
+    page when this page starts inside a sentence ("гий, созданы …")."""
+    text = pages.get(page, "")
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    paragraph = text[start : len(text) if end < 0 else end]
+    previous = pages.get(page - 1, "")
+    head = ""
+    if start == 0 and previous and (text[:1].islower() or not _SENTENCE_END.search(previous)):
+        head = previous[previous.rfind("\n") + 1 :] + " "
+    before = [t for at, t in _countries(head + paragraph) if at <= len(head) + offset - start]
+    return before[-1] if before else None
+
+
+@lru_cache(maxsize=_PARAGRAPHS_CACHED)
+def _countries(paragraph: str) -> tuple[tuple[int, Territory], ...]:
+    """(end offset, country) of the countries a paragraph names, found once per paragraph."""
+    return tuple((s.end, s.territory) for s in find_territories(paragraph) if s.territory.type == "country")
+
+
+_RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
+
+
+def respectively(
+    text: str, facts: list[FigureFact], bounds_of: Callable[[FigureFact], tuple[int, int]]
+) -> None:
+    """ "в Хабаровском и Приморском краях … составил 0,9% и 0,2% соответственно": the i-th figure
+    about a list of territories is about its i-th territory."""
+    groups: dict[tuple[int, int], list[FigureFact]] = {}
+    for f in facts:
+        if f.subject_type == "group" and f.subject_from is not None:
+            groups.setdefault((f.subject_from, *bounds_of(f)), []).append(f)
+    for (start, a, b), members in groups.items():
+        if not _RESPECTIVELY.search(text, members[-1].char_end, b):
+            continue
+        named = find_territories(text[a:b])
+        first = next((s for s in named if a + s.start == start), None)
+        run = [s for s in named if first and s.start >= first.start][: len(members)]
+        run = coordinated(text[a:b], named, run[-1]) if run else []
+        if len(run) == len(members):
+            for f, s in zip(members, run, strict=True):
+                _set(f, s, a)

@@ -1,0 +1,115 @@
+"""Figure subjects (territory or organization) through the production path: `extract_page` with
+real NLP, and `process_document` for the document- and paragraph-level defaults."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract_page
+from pipeline.extract.territories import find_organizations
+from pipeline.ingest import process_document
+
+
+def subject(text: str, quote: str) -> tuple:
+    facts = extract_page(text)
+    found = [f for f in facts.figures if text[f.char_start : f.char_end].endswith(quote)]
+    assert found, [text[f.char_start : f.char_end] for f in facts.figures]
+    return found[0].subject, found[0].subject_code, found[0].subject_type
+
+
+def test_an_organization_in_the_clause_is_the_subject():
+    text = (
+        'В Железногорском районе компанией ООО "Агропромкомплектация-Курск" введен в эксплуатацию '
+        "комплекс по производству комбикормов мощностью 230 тыс. тонн в год и элеватор на 150 тыс. тонн."
+    )
+    for quote in ("230 тыс. тонн", "150 тыс. тонн"):
+        assert subject(text, quote) == ("Агропромкомплектация-Курск", None, "org")
+
+
+def test_an_organization_right_after_the_figure_but_not_in_the_next_clause():
+    text = (
+        "В регионе реализован крупный проект - цех по переработке молока мощностью 130 тонн в смену "
+        '(ГК "Курское молоко") в Курске, а также введены в эксплуатацию 3 цеха по переработке в Курске.'
+    )
+    assert subject(text, "130 тонн") == ("Курское молоко", None, "org")
+    # a city carries its federal subject's code; its name stays the subject
+    assert subject(text, "3 цеха") == ("Курск", "RU-KRS", "city")
+
+
+def test_the_previous_sentence_organization_when_the_sentence_names_none():
+    text = (
+        'Начал работу комбикормовый цех ООО "Псельское" мощностью 124 тыс. тонн в год. '
+        "Объем инвестиций составил порядка 3,1 млрд. рублей."
+    )
+    assert subject(text, "3,1 млрд. рублей") == ("Псельское", None, "org")
+
+
+def test_a_foreign_district_has_its_country_code():
+    text = "Всего в Пудуне насчитывается 1711 высокотехнологичных предприятий."
+    assert subject(text, "1711 высокотехнологичных предприятий") == ("Пудун", "CN", "city")
+
+
+def test_a_territory_after_the_figure_that_owns_its_measure():
+    text = (
+        "Отрасли достигли производства, что составляет 40,4% общего объема промышленного производства Пудуна."
+    )
+    assert subject(text, "40,4%")[1] == "CN"
+    whole = "Инвестиции сократились более чем на 15% в Курской области; 13,5% - в целом по России."
+    assert subject(whole, "13,5%")[1] == "RU"
+
+
+def test_a_destination_a_source_or_a_comparison_group_is_not_the_subject():
+    text = "Доля продукции в общем объеме экспорта России в Китай составила 5,9%."
+    assert subject(text, "5,9%")[1] == "RU"
+    group = "Объем инвестиций в экономику региона минимальный среди регионов ЦФО (1 - 4 млн. долл. ежегодно)."
+    assert subject(group, "4 млн. долл.")[1] is None
+
+
+def test_mutual_trade_takes_the_pair_named_before():
+    text = (
+        "По итогам 2019 г. товарооборот между РФ и КНР вырос на 3,4%. "
+        "К 2024 г. планируется выйти на уровень 200 млрд. долл. взаимного товарооборота."
+    )
+    assert subject(text, "200 млрд. долл.")[1:] == ("RU;CN", "pair")
+
+
+def test_nested_quotes_and_bank_abbreviations_in_organization_names():
+    text = 'ООО "УК "Агро-Инвест", ОАО АКБ "Авангард", ООО "Грибная радуга"'
+    assert [o.territory.name for o in find_organizations(text)] == [
+        "УК Агро-Инвест",
+        "АКБ Авангард",
+        "Грибная радуга",
+    ]
+
+
+def test_paragraph_country_in_a_document_about_several(tmp_path):
+    pages = [
+        "Опыт России и Китая в кластерной политике. Россия и Китай реализуют совместные проекты.",
+        "Сегодня в КНР уже создано более 1300 кластеров. В их системе занято более 560 тыс. работников.\n"
+        "Продукция производителей занимает не менее 7% рынка.",
+    ]
+    path = tmp_path / "two.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert rows["более 560 тыс. работников"]["subject_code"] == "CN"  # КНР, earlier in its paragraph
+    assert rows["не менее 7%"]["subject_code"] is None  # a new paragraph names no country
+
+
+def test_a_list_of_regions_and_respectively():
+    text = (
+        "Цены снизились в том числе в Курской области - на 26,0%, Республике Ингушетия, Hижегородской, "
+        "Самарской и Московской областях - на 20,1-21,9%. Вместе с тем в Хабаровском и Приморском краях "
+        "прирост цен составил 0,9% и 0,2% соответственно."
+    )
+    assert subject(text, "26,0%")[1] == "RU-KRS"
+    # "Hижегородской" is spelled with a Latin H in the Rosstat bulletin
+    assert subject(text, "20,1-21,9%")[1:] == ("RU-IN;RU-NIZ;RU-SAM;RU-MOS", "group")
+    assert subject(text, "0,9%")[1] == "RU-KHA"
+    assert subject(text, "0,2%")[1] == "RU-PRI"
+
+
+def test_a_counted_set_of_regions_is_the_subject_until_one_is_named():
+    text = (
+        "При этом в 35 субъектах цены на нее снизились на 16,0% и более, в том числе в Курской области "
+        "- на 26,0%."
+    )
+    assert subject(text, "16,0%") == ("35 субъектов", None, "group")
+    assert subject(text, "26,0%")[1] == "RU-KRS"
