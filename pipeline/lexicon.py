@@ -22,6 +22,7 @@ class Unit:
     code: str  # ISO 4217 for currencies; PERCENT, PP, TIMES, KM2, MW, ...
     kind: (
         str  # currency | percent | points | ratio | area | length | mass | volume | energy | power | voltage
+        # | duration | score
     )
     lemmas: tuple[str, ...] = ()  # dictionary words, matched by lemma ("рубль")
     abbrs: tuple[str, ...] = ()  # abbreviations, caseless; a written final dot is optional ("руб.")
@@ -81,6 +82,9 @@ UNITS: tuple[Unit, ...] = (
     ),
     Unit("PP", "points", abbrs=("п.п.", "пп."), phrases=(("процентный", "пункт"),)),
     Unit("TIMES", "ratio", ("раз",), free=False),
+    Unit("POINT", "score", ("балл",)),  # rating and index points ("253,7 балла")
+    # a stated number of days is a quantity ("срок - 136 дней"); years and months stay time spans
+    Unit("DAY", "duration", ("день", "сутки"), ("дн.", "сут."), english=_en("day")),
     # physical quantities
     Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
     Unit("M2", "area", exact=("м²", "м2", "кв. м", "кв.м")),
@@ -200,6 +204,9 @@ TIME_NOUNS: tuple[str, ...] = (
 TIME_ABBRS: tuple[str, ...] = ("г", "гг", "ч", "с")
 # Nouns that name a period or a frame, never what a figure measures ("в 2019 году (около 25%)").
 PERIOD_NOUNS: tuple[str, ...] = ("год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог")
+
+# Nouns that name a time taken: a number of days measures the first ("срок регистрации").
+DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 
 # Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года").
 BASE_CUES: tuple[str, ...] = (

@@ -38,6 +38,7 @@ _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
+_DURATION_HEAD = lexicon.DURATION_HEADS[0]
 _SHARE_REACH = 120  # characters after a share searched for what it is a share of
 _SHARE_WORDS = 4  # genitive words kept after a share
 _NOMINAL = {"NOUN", "ADJF", "PRTF"}
@@ -114,6 +115,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
+        f.measure = duration_measure(f)
         if f.period_from is None:
             set_period(f, previous_sentence_date(text, f, periods, sentences), text)
         f.base_period = _base_period(text, f, bases, bounds)
@@ -247,6 +249,27 @@ def count_measure(text: str, f: FigureFact) -> str | None:
             plural = top.inflect({"gent", "plur"})
             words.append(plural.word if plural else word.lower())
     return " ".join([_COUNT_HEAD, *words]) if words else None
+
+
+def duration_measure(f: FigureFact) -> str | None:
+    """A number of days measures the time something takes: "регистрация права собственности (7
+    дней)" → "срок регистрации права собственности" (kept when its head already names a time)."""
+    if not f.measure or lexicon.unit_kind(f.unit) != "duration":
+        return f.measure
+    from pipeline.nlp.morph import lemma, parses
+
+    words = f.measure.split()
+    if lemma(words[0]) in lexicon.DURATION_HEADS:
+        return f.measure
+    out = []
+    for i, word in enumerate(words):
+        form = next((p.inflect({"gent"}) for p in parses(word) if p.tag.case == "nomn"), None)
+        if form is None:
+            break
+        out.append(form.word)
+        if parses(word)[0].tag.POS == "NOUN":
+            return " ".join([_DURATION_HEAD, *out, *words[i + 1 :]])
+    return f.measure
 
 
 def _without_change_head(words: list[str]) -> str:

@@ -31,6 +31,10 @@ _SHARE = {"доля", "удельный", "процент"}
 _PREP = {"PREP"}
 
 
+_BULLETS = {"-", "–", "—", "•", "·", "*"}
+_PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
+
+
 def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = False) -> list[_Word]:
     """Words of the clause around a figure: its parenthesis, or the sentence without others.
 
@@ -178,7 +182,25 @@ def _measure(left: list[_Word], right: list[_Word]) -> str | None:
         np = _genitive_run(right, 0)
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
-    return None
+    return _leading_phrase(left) if verb is None else None
+
+
+def _leading_phrase(left: list[_Word]) -> str | None:
+    """A verbless clause that opens with a noun group in the nominative names what its figures
+    measure: "Сумма инвестиций проекта - более 16 млрд. рублей", a list item "- доля закупок у
+    малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
+    i = 0
+    while i < len(left) and left[i].text in _BULLETS:
+        i += 1
+    j = i
+    while j < len(left) and left[j].has("ADJF", "nomn"):
+        j += 1
+    if j >= len(left) or not left[j].has("NOUN", "nomn") or left[j].text.isupper():
+        return None
+    if _PROPER_NAMES & set(left[j].tags[0].tag.grammemes):
+        return None
+    text = " ".join(w.text for w in left[i : _genitive_run(left, j + 1)])
+    return text[:1].lower() + text[1:]
 
 
 def _agrees(noun: _Word, verb: _Word) -> bool:
