@@ -205,6 +205,15 @@ TIME_ABBRS: tuple[str, ...] = ("г", "гг", "ч", "с")
 # Nouns that name a period or a frame, never what a figure measures ("в 2019 году (около 25%)").
 PERIOD_NOUNS: tuple[str, ...] = ("год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог")
 
+# Nouns that frame a value ("достиг уровня 5%", "в размере 3 млрд"): the syntax looks through them.
+FRAME_NOUNS: tuple[str, ...] = (
+    "уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка",
+)  # fmt: skip
+# Heads that say nothing alone: "число", "доля", "объём" is a measure only with what follows it.
+BARE_MEASURES: frozenset[str] = frozenset(
+    {*FRAME_NOUNS, "число", "количество", "численность", "доля", "вес", "удельный", "темп"}
+)
+
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 
@@ -231,6 +240,9 @@ CHANGE_VERBS: tuple[str, ...] = (
 
 # Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").
 COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
+# Counted nouns that name no concept: what "76,9 млн. человек" measures is said by the sentence
+# ("численность рабочей силы составила ...").
+GENERIC_COUNTED: tuple[str, ...] = ("человек", "единица", "штука")
 # Other words after a number that are never what it counts (references, layout).
 NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис")
 # Latin capitals after a number that are not a counted abbreviation ("9 тыс. PhD" is counted).

@@ -83,3 +83,44 @@ def test_a_share_measures_what_it_is_a_share_of():
 def test_measure_spelling_keeps_abbreviations_and_proper_names():
     assert figure("Рост ВРП региона составил 5%.", "5%").measure == "ВРП региона"
     assert figure("Капвложения составили 98 млрд руб.", "98 млрд руб.").measure == "капвложение"
+
+
+def test_people_counted_are_measured_by_the_subject_of_the_verb():
+    """GENERIC_COUNTED: "человек" names no concept; the subject of "составила" does."""
+    text = "Численность безработных в июле 2018г. составила 3,5 млн.человек."
+    f = figure(text, "3,5 млн.человек")
+    assert (f.measure, f.indicator) == ("численность безработных", "unemployed")
+    assert figure("На стройке работали 300 человек.", "300 человек").measure == "число людей"
+
+
+def test_a_list_that_leaves_its_noun_out_keeps_the_measure_of_the_sentence():
+    text = (
+        "На 0,7% снизились цены на мясо говяжье, свинину, на 0,5% - масло сливочное, на 0,2% - сахар-песок."
+    )
+    assert [figure(text, q).measure for q in ("0,7%", "0,5%", "0,2%")] == ["цены"] * 3
+    text = "За 2015 - 2019 гг. рост производства сыров составил более 3 раз, масла сливочного - более 2 раз."
+    assert figure(text, "более 2 раз").measure == "производство масла сливочного"
+    text = (
+        "Численность занятых составила 72,1 млн.человек, в том числе в возрасте до 72 лет - 71,9 млн.человек."
+    )
+    assert figure(text, "71,9 млн.человек").measure == "численность занятых"
+
+
+def test_a_subject_before_the_figure_wins_over_a_later_one():
+    text = "Индекс цен производителей составил 101,2%, изменение курса евро к рублю - 97,4%."
+    assert figure(text, "101,2%").measure == "индекс цен производителей"
+    assert figure(text, "97,4%").measure.startswith("курс евро")
+
+
+def test_an_uninformative_head_alone_is_no_measure():
+    """BARE_MEASURES: "доля" keeps what it is a share of, or is no measure at all."""
+    text = "Рост поставок продолжился (доля в общем объеме экспорта составила 7,1%)."
+    assert figure(text, "7,1%").measure == "доля в общем объеме экспорта"
+    text = "Экономических зон много: их число составляет 540."
+    assert figure(text, "540").measure is None
+
+
+def test_a_verbless_clause_names_its_measure():
+    f = figure("Стоимость строительства завода - около 12 млрд. рублей.", "около 12 млрд. рублей")
+    assert f.measure == "стоимость строительства завода"
+    assert figure("Казань – 1,3 млн рублей.", "1,3 млн рублей").measure is None

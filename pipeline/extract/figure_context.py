@@ -202,6 +202,8 @@ def normal_measure(phrase: str | None) -> str | None:
     from pipeline.nlp.morph import nominative, parses
 
     phrase = _without_change_head(phrase.split())
+    if is_bare(phrase):
+        return None  # "число", "доля" alone say nothing
     first = phrase.split()[0]
     if first[:2].isupper():
         return phrase  # an abbreviation heads it: "ВРП региона" stays as written
@@ -210,6 +212,14 @@ def normal_measure(phrase: str | None) -> str | None:
     if first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes):
         return phrase
     return phrase[:1].lower() + phrase[1:]
+
+
+def is_bare(phrase: str | None) -> bool:
+    """A measure of one uninformative word ("число", "доля", "уровень", "объём")."""
+    from pipeline.nlp.morph import lemma
+
+    words = (phrase or "").split()
+    return len(words) == 1 and lemma(words[0]) in lexicon.BARE_MEASURES
 
 
 def share_measure(text: str, f: FigureFact) -> str | None:

@@ -31,6 +31,8 @@ _SHARE = {"доля", "удельный", "процент"}
 _PREP = {"PREP"}
 
 
+_OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of the whole a share is of
+_GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
 _BULLETS = {"-", "–", "—", "•", "·", "*"}
 _PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
 
@@ -79,9 +81,10 @@ def _add_context(
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
     f.kind = _kind(text, f, left, right, dates, words)
-    if f.unit != "COUNT":
+    measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
+    if measured:
         f.measure = _measure(left, right)
-    if f.measure is None and f.unit != "COUNT" and not any(_is_verb(w) for w in left):
+    if f.measure is None and measured and not any(_is_verb(w) for w in left):
         outer = _clause(text, f, s_start, s_end, outer=True)
         if outer != words:
             up = [w for w in outer if w.end <= f.char_start]
@@ -238,7 +241,7 @@ def _genitive_run(words: list[_Word], i: int) -> int:
     while (
         j < len(words)
         and j - i < GENITIVE_RUN
-        and (words[j].has("ADJF", "gent") or words[j].has("NOUN", "gent"))
+        and (words[j].has("ADJF", "gent") or words[j].has("PRTF", "gent") or words[j].has("NOUN", "gent"))
     ):
         j += 1
     return j
@@ -246,8 +249,26 @@ def _genitive_run(words: list[_Word], i: int) -> int:
 
 def _phrase(words: list[_Word], i: int) -> str:
     end = _genitive_run(words, i + 1)
+    if end == i + 1 and words[i].lemma in lexicon.BARE_MEASURES:
+        end = _of_whole(words, end)
     text = " ".join(w.text for w in words[i:end])
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _of_whole(words: list[_Word], i: int) -> int:
+    """End of "в общем объеме экспорта" after a bare head ("доля в общем объеме экспорта"): the
+    whole a share is of, never a place or a time."""
+    if i >= len(words) or words[i].lemma not in _OF_WHOLE:
+        return i
+    j = i + 1
+    while j < len(words) and words[j].has("ADJF", "loct"):
+        j += 1
+    noun = words[j] if j < len(words) else None
+    if noun is None or not noun.has("NOUN", "loct") or noun.text[:1].isupper():
+        return i
+    if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
+        return i
+    return _genitive_run(words, j + 1)
 
 
 def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:

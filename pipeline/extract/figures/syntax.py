@@ -7,16 +7,21 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+from pipeline.extract.figure_context import is_bare
 from pipeline.extract.figures.words import _Word
 from pipeline.nlp.morph import nominative
 
 _NOUNS = {"NOUN", "PROPN"}
 
 
-_FRAME = {"уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка"}
+_FRAME = set(lexicon.FRAME_NOUNS)
+_BRACKETS = {"(", ")"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
+
+
+_GENERIC = {None, *lexicon.GENERIC_COUNTED}
 
 
 _CLIMB_RELS = {"conj", "xcomp", "csubj", "csubj:pass", "advcl", "acl", "ccomp", "parataxis"}
@@ -30,7 +35,7 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
 
     Syntax is the slow part of the NLP layer, so it runs only on prose sentences (not number-dense
     chart labels or table remnants) holding a figure with a unit that is not a count of a noun."""
-    wanted = [f for f in facts if f.unit and not (f.unit == "COUNT" and f.counted)]
+    wanted = [f for f in facts if f.unit and not (f.unit == "COUNT" and f.counted not in _GENERIC)]
     index = {id(f): analysis.sentence_index(f.char_start) for f in wanted}
     index = {k: i for k, i in index.items() if _is_prose(analysis.sentences[i].text)}
     parsed = analysis.parse(sorted(set(index.values())))
@@ -40,7 +45,7 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             continue
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
-        f.measure = found or f.measure
+        f.measure = f.measure if not found or is_bare(found) and f.measure else found
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
 
@@ -48,7 +53,7 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
 _SYNTAX_MAX_CHARS = 500
 MAX_DIGIT_SHARE = 0.15  # above this share of digits a "sentence" is a chart label or table remnant
 MAX_CLIMB = 4  # dependency heads climbed from a figure to its verb or noun
-GENITIVE_WORDS = 3  # genitive words kept after a measure's head noun
+GENITIVE_WORDS = 4  # genitive words kept after a measure's head noun
 
 
 def _is_prose(sentence: str) -> bool:
@@ -70,7 +75,7 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
         if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
             return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
-            subject = _subject_of(head, tokens, spans)
+            subject = _subject_of(head, tokens, spans, f.char_start)
             if subject is not None:
                 return _noun_phrase(subject, tokens)
         if head.rel not in _CLIMB_RELS and head.lemma not in _FRAME and not in_pp:
@@ -79,17 +84,27 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
     return None
 
 
-def _subject_of(verb, tokens: list, spans: list[tuple[int, int]]):
-    """The nominal subject of a verb nearest to it, outside figures."""
+def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
+    """The nominal subject of a verb, outside figures: the last one before the figure at `at` ("индекс
+    цен составил 99,5%, изменение курса - 98,6%"), else the one nearest to the verb."""
     subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj") and t.pos in _NOUNS]
     subjects = [
         t for t in subjects if t.lemma not in _TIME_NOUNS and not any(a <= t.start < b for a, b in spans)
     ]
+    before = [t for t in subjects if t.start < at]
+    if before:
+        return before[-1]
     return min(subjects, key=lambda t: abs(t.start - verb.start), default=None)
 
 
 def _genitive_word(token) -> bool:
-    return token.feats.get("Case") == "Gen" and token.pos in {"NOUN", "ADJ", "PROPN"}
+    """A noun, adjective or participle ("замещенных рабочих мест") in the genitive."""
+    return token.feats.get("Case") == "Gen" and token.pos in {"NOUN", "ADJ", "PROPN", "VERB"}
+
+
+def _join(tokens: list) -> str:
+    """Token texts joined by spaces, with no space inside brackets."""
+    return " ".join(t.text for t in tokens).replace("( ", "(").replace(" )", ")")
 
 
 def _noun_phrase(noun, tokens: list) -> str:
@@ -98,10 +113,16 @@ def _noun_phrase(noun, tokens: list) -> str:
     lo = i
     while lo > 0 and tokens[lo - 1].rel == "amod" and tokens[lo - 1].head_id == noun.id:
         lo -= 1
-    hi = i + 1
-    while hi < len(tokens) and hi - i <= GENITIVE_WORDS and _genitive_word(tokens[hi]):
+    hi, n, end = i + 1, 0, i + 1
+    while (
+        hi < len(tokens)
+        and n < GENITIVE_WORDS
+        and (_genitive_word(tokens[hi]) or tokens[hi].text in _BRACKETS)
+    ):
+        n += tokens[hi].text not in _BRACKETS
         hi += 1
-    phrase = " ".join(t.text for t in tokens[lo:hi])
+        end = hi if _genitive_word(tokens[hi - 1]) else end  # "условного (минимального) набора"
+    phrase = _join(tokens[lo:end])
     if noun.feats.get("Case") not in {None, "Nom"}:
         phrase = nominative(phrase)
     return phrase if phrase[:2].isupper() or noun.pos == "PROPN" else phrase[:1].lower() + phrase[1:]
