@@ -214,6 +214,9 @@ BARE_MEASURES: frozenset[str] = frozenset(
     {*FRAME_NOUNS, "число", "количество", "численность", "доля", "вес", "удельный", "темп"}
 )
 
+# Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
+OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
+
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 

@@ -41,6 +41,7 @@ _SHARE_HEAD = "доля"
 _DURATION_HEAD = lexicon.DURATION_HEADS[0]
 _SHARE_REACH = 120  # characters after a share searched for what it is a share of
 _SHARE_WORDS = 4  # genitive words kept after a share
+_OF_ALL = re.compile(r"\s+из\s+всех\s+(?=[а-яё])", re.I)
 _NOMINAL = {"NOUN", "ADJF", "PRTF"}
 _PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of proper names
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -230,7 +231,9 @@ def share_measure(text: str, f: FigureFact) -> str | None:
     from pipeline.nlp.morph import parses
 
     words, end = [], f.char_end
-    for m in _WORD.finditer(text, f.char_end, f.char_end + _SHARE_REACH):
+    whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
+    end = whole.end() if whole else end
+    for m in _WORD.finditer(text, end, f.char_end + _SHARE_REACH):
         top = parses(m.group())[0]
         adjacent = not text[end : m.start()].strip()
         if not adjacent or top.tag.POS not in _NOMINAL or top.tag.case != "gent" or m.group()[:1].isupper():
@@ -239,8 +242,16 @@ def share_measure(text: str, f: FigureFact) -> str | None:
         end = m.end()
         if len(words) == _SHARE_WORDS:
             break
-    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"]
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
     return " ".join([_SHARE_HEAD, *words]) if nouns else None
+
+
+def _is_plural_participle(word: str) -> bool:
+    """ "опрошенных": a participle that stands for the people it names."""
+    from pipeline.nlp.morph import parses
+
+    tag = parses(word)[0].tag
+    return tag.POS == "PRTF" and tag.number == "plur"
 
 
 def count_measure(text: str, f: FigureFact) -> str | None:

@@ -151,6 +151,10 @@ def _share_after(right: list[_Word]) -> bool:
         return False
     if right[0].lemma == "от" or right[0].has("NOUN", "gent") and not right[0].text[:1].isupper():
         return True
+    if right[0].has("PRTF", "gent", "plur") and not right[0].text[:1].isupper():
+        return True  # "22% опрошенных": a share of the people a participle names
+    if right[0].lemma == "из" and len(right) > 2 and right[1].lemma == "весь" and _share_after(right[2:]):
+        return True  # "42% из всех опрошенных бизнесменов"
     adjectives = next((i for i, w in enumerate(right) if not w.has("ADJF", "gent")), len(right))
     return right[0].lemma in {"весь", "общий"} or (
         0 < adjectives < len(right) and right[adjectives].has("NOUN", "gent")
@@ -251,8 +255,25 @@ def _phrase(words: list[_Word], i: int) -> str:
     end = _genitive_run(words, i + 1)
     if end == i + 1 and words[i].lemma in lexicon.BARE_MEASURES:
         end = _of_whole(words, end)
+    end = _object_end(words, end)
     text = " ".join(w.text for w in words[i:end])
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _object_end(words: list[_Word], i: int) -> int:
+    """End of a "в/на + accusative" complement at `i` ("инвестиций в основной капитал", "цены на
+    капусту"), else `i`; never a place ("в Курской области" is locative) or a time."""
+    if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
+        return i
+    j = i + 1
+    while j < len(words) and words[j].has("ADJF", "accs"):
+        j += 1
+    noun = words[j] if j < len(words) else None
+    if noun is None or not noun.has("NOUN", "accs") or noun.has("NOUN", "loct") or noun.text[:1].isupper():
+        return i
+    if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
+        return i
+    return _genitive_run(words, j + 1)
 
 
 def _of_whole(words: list[_Word], i: int) -> int:

@@ -127,9 +127,10 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
     previous figure's measure in the sentence: "цены на мясо снизились на 0,4%, на 0,3% - молоко"
     → "цены"; "производства мяса - 6 раз, мясных полуфабрикатов - 10 раз" → "производство мясных
     полуфабрикатов"; "(с начала года - выросла на 4,1%)" keeps the sentence's subject."""
+    first = {id(f): f.measure for f in facts}  # before this pass: "цены на капусту" three times
     for a, b in zip(facts, facts[1:], strict=False):
         source = share_measure(text, a) or a.measure
-        own = b.measure not in (None, a.measure) and not is_bare(b.measure)
+        own = b.measure not in (None, a.measure, first[id(a)]) and not is_bare(b.measure)
         if own or not source or is_bare(source) or b.counted not in _GENERIC_COUNTED:
             continue
         if not any(s <= a.char_start and b.char_end <= e for s, e in sentences):
@@ -137,12 +138,15 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         between = text[a.char_end : b.char_start]
         cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=0)
         words = [_as_word(m) for m in _WORD.finditer(between[cut:]) if m.group()[:1].isalpha()]
-        if any(_subject_like(w) for w in words):
-            continue
+        if any(_subject_like(w) for w in words) and any(_is_verb(w) for w in words):
+            continue  # a clause of its own: "..., а экспорт вырос на 5%"
         head = _head_group(source)
         remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent")]
         genitive = bool(words) and len(remnant) == len(words) and any(w.has("NOUN", "gent") for w in words)
-        b.measure = f"{head.split()[0]} {' '.join(w.text for w in words)}" if genitive else head
+        if genitive:
+            b.measure = f"{head.split()[0]} {' '.join(w.text for w in words)}"
+        else:  # a new object replaces the measure's ("на 0,3% - молоко"); none keeps it whole
+            b.measure = head if words else source
         b.confidence = min(b.confidence, Confidence.INFERRED)
 
 

@@ -45,7 +45,8 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             continue
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
-        f.measure = f.measure if not found or is_bare(found) and f.measure else found
+        kept = f.measure and found and (is_bare(found) or f.measure.lower().startswith(found.lower()))
+        f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
 
@@ -107,8 +108,27 @@ def _join(tokens: list) -> str:
     return " ".join(t.text for t in tokens).replace("( ", "(").replace(" )", ")")
 
 
+def _object_end(tokens: list, i: int) -> int:
+    """End of a "в/на + accusative" complement at `i` ("инвестиции в основной капитал", "цены на
+    капусту"), else `i`; never a place or a time (those are locative or named)."""
+    if i >= len(tokens) or tokens[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
+        return i
+    j = i + 1
+    while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Acc":
+        j += 1
+    if j >= len(tokens) or tokens[j].pos != "NOUN" or tokens[j].feats.get("Case") != "Acc":
+        return i
+    if tokens[j].lemma in _TIME_NOUNS or tokens[j].lemma in lexicon.TIME_NOUNS:
+        return i
+    j += 1
+    while j < len(tokens) and j - i <= GENITIVE_WORDS and _genitive_word(tokens[j]):
+        j += 1
+    return j
+
+
 def _noun_phrase(noun, tokens: list) -> str:
-    """The noun with its adjectives before it and up to three genitive words after, nominative."""
+    """The noun with its adjectives before it, up to four genitive words and a "в/на" object after
+    it, nominative."""
     i = tokens.index(noun)
     lo = i
     while lo > 0 and tokens[lo - 1].rel == "amod" and tokens[lo - 1].head_id == noun.id:
@@ -122,7 +142,7 @@ def _noun_phrase(noun, tokens: list) -> str:
         n += tokens[hi].text not in _BRACKETS
         hi += 1
         end = hi if _genitive_word(tokens[hi - 1]) else end  # "условного (минимального) набора"
-    phrase = _join(tokens[lo:end])
+    phrase = _join(tokens[lo : _object_end(tokens, end)])
     if noun.feats.get("Case") not in {None, "Nom"}:
         phrase = nominative(phrase)
     return phrase if phrase[:2].isupper() or noun.pos == "PROPN" else phrase[:1].lower() + phrase[1:]
