@@ -214,6 +214,12 @@ BARE_MEASURES: frozenset[str] = frozenset(
     {*FRAME_NOUNS, "число", "количество", "численность", "доля", "вес", "удельный", "темп"}
 )
 
+# Properties stated in the instrumental right before a figure ("цех мощностью 130 тонн").
+PROPERTY_NOUNS: tuple[str, ...] = (
+    "мощность", "площадь", "стоимость", "протяжённость", "протяженность", "ёмкость", "емкость",
+    "вместимость", "производительность", "напряжение", "объём", "объем",
+)  # fmt: skip
+
 # Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 

@@ -127,3 +127,12 @@ def test_a_verbless_clause_names_its_measure():
     f = figure("Стоимость строительства завода - около 12 млрд. рублей.", "около 12 млрд. рублей")
     assert f.measure == "стоимость строительства завода"
     assert figure("Казань – 1,3 млн рублей.", "1,3 млн рублей").measure is None
+
+
+def test_a_property_in_the_instrumental_is_the_measure_of_its_owner():
+    """PROPERTY_NOUNS: "цех мощностью 130 тонн" measures the capacity of the workshop."""
+    text = "В 2019 году введен в эксплуатацию кормовой цех мощностью 60 тыс. тонн в год."
+    f = figure(text, "60 тыс. тонн")
+    assert (f.measure, f.indicator) == ("мощность кормового цеха", "capacity")
+    text = "Построен элеватор мощностью 45 тыс. тонн зерна."
+    assert figure(text, "45 тыс. тонн").measure == "мощность элеватора"

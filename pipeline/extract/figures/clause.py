@@ -9,6 +9,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import is_base, set_period
+from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, _is_verb, _Word
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
@@ -179,7 +180,11 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
 
 
 def _measure(left: list[_Word], right: list[_Word]) -> str | None:
-    """The subject noun phrase of the governing verb, else a genitive phrase after the figure."""
+    """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
+    governing verb, else a genitive phrase after the figure."""
+    prop = property_measure(left)
+    if prop:
+        return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
     if verb is not None:
         for i in range(verb):
