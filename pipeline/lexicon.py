@@ -220,6 +220,14 @@ PROPERTY_NOUNS: tuple[str, ...] = (
     "вместимость", "производительность", "напряжение", "объём", "объем",
 )  # fmt: skip
 
+# Nouns of places: a measure never is one, nor ends with one ("ВРП региона" measures "ВРП").
+PLACE_NOUNS: tuple[str, ...] = (
+    "регион", "область", "край", "республика", "страна", "город", "район", "округ", "государство",
+    "федерация",
+)  # fmt: skip
+# Words that introduce a place inside a measure ("товарооборот между РФ и КНР", "импорт из Китая").
+PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из", "на", "по", "с", "со", "от", "для")
+
 # Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 

@@ -38,6 +38,7 @@ _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
+_PLACE_LEAD = re.compile(r"(?:\s+(?:" + "|".join(lexicon.PLACE_PREPOSITIONS) + r"))?\s*$", re.I)
 _DURATION_HEAD = lexicon.DURATION_HEADS[0]
 _SHARE_REACH = 120  # characters after a share searched for what it is a share of
 _SHARE_WORDS = 4  # genitive words kept after a share
@@ -197,7 +198,8 @@ def _set_subject(text: str, f: FigureFact, bounds: tuple[int, int], named: list)
 def normal_measure(phrase: str | None) -> str | None:
     """One spelling per measure: a change noun at its head dropped ("рост экспорта" → "экспорт"),
     the head noun group in the nominative, one space, lower case unless it starts with a proper
-    name ("Москва") or an abbreviation ("ВРП региона")."""
+    name or an abbreviation ("ВРП"), and without the places it names ("экспорт Курской области" →
+    "экспорт": the territory is the subject); a place alone is no measure."""
     if not phrase:
         return phrase
     from pipeline.nlp.morph import nominative, parses
@@ -205,14 +207,38 @@ def normal_measure(phrase: str | None) -> str | None:
     phrase = _without_change_head(phrase.split())
     if is_bare(phrase):
         return None  # "число", "доля" alone say nothing
-    first = phrase.split()[0]
-    if first[:2].isupper():
-        return phrase  # an abbreviation heads it: "ВРП региона" stays as written
-    phrase = nominative(phrase)
-    first = phrase.split()[0]
-    if first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes):
-        return phrase
-    return phrase[:1].lower() + phrase[1:]
+    if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
+        phrase = nominative(phrase)
+        first = phrase.split()[0]
+        if not (first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes)):
+            phrase = phrase[:1].lower() + phrase[1:]
+    return _without_places(phrase)
+
+
+def _without_places(phrase: str) -> str | None:
+    """ "экспорт Курской области" → "экспорт", "импорт России из Китая машин" → "импорт машин",
+    "ВРП региона" → "ВРП"; None when a place heads the phrase."""
+    from pipeline.extract.territories import find_territories
+    from pipeline.nlp.morph import lemma
+
+    spans = find_territories(phrase)
+    heads = spans and not phrase[: spans[0].start].strip() and not _adjectives(spans[0].text)
+    if heads or lemma(phrase.split()[0]) in lexicon.PLACE_NOUNS:
+        return None  # "Москва", "области" (an adjective "российский экспорт" is only dropped)
+    for span in reversed(spans):
+        lead = _PLACE_LEAD.sub("", phrase[: span.start])
+        phrase = lead + phrase[span.end :]
+    words = phrase.split()
+    while len(words) > 1 and lemma(words[-1].strip(",;")) in lexicon.PLACE_NOUNS:
+        words.pop()
+    out = " ".join(words).strip(" ,;:–—-")
+    return out if out and not is_bare(out) else None
+
+
+def _adjectives(words: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return all(parses(w)[0].tag.POS == "ADJF" for w in words.split())
 
 
 def is_bare(phrase: str | None) -> bool:
