@@ -228,6 +228,13 @@ PLACE_NOUNS: tuple[str, ...] = (
 # Words that introduce a place inside a measure ("товарооборот между РФ и КНР", "импорт из Китая").
 PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из", "на", "по", "с", "со", "от", "для")
 
+# Verbs that report what respondents said: a share of companies or people stated with one is a
+# survey result ("24% компаний отрицательно оценили ...").
+SURVEY_VERBS: tuple[str, ...] = (
+    "оценить", "оценивать", "считать", "жаловаться", "пожаловаться", "назвать", "называть", "заявить",
+    "сослаться", "ответить", "опросить", "признаться", "указать",
+)  # fmt: skip
+
 # Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 

@@ -147,3 +147,16 @@ def test_a_measure_names_no_place():
     assert figure(text, "4,2%").measure == "товарооборот"
     assert normal_measure("импорт России из Китая машин, оборудования") == "импорт машин, оборудования"
     assert normal_measure("Курской области") is None
+
+
+def test_a_share_of_companies_that_said_something_is_a_survey_result():
+    """SURVEY_VERBS: "оценили", "жалуются" make a share of companies a survey share."""
+    text = "Работу таможни положительно оценили 14% компаний, отрицательно — 31%."
+    assert [figure(text, q).indicator for q in ("14%", "31%")] == ["survey_share"] * 2
+    text = "Доля иностранных компаний в обороте составила 14%."
+    assert figure(text, "14%").indicator != "survey_share"
+
+
+def test_capital_investment_synonyms():
+    f = figure("За три года бюджетные капвложения составили 12 млрд руб.", "12 млрд руб.")
+    assert f.indicator == "fixed_capital_investment"

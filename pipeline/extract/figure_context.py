@@ -38,6 +38,8 @@ _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
+_SURVEY = set(lexicon.SURVEY_VERBS)
+_SURVEY_INDICATOR = "survey_share"
 _PLACE_LEAD = re.compile(r"(?:\s+(?:" + "|".join(lexicon.PLACE_PREPOSITIONS) + r"))?\s*$", re.I)
 _DURATION_HEAD = lexicon.DURATION_HEADS[0]
 _SHARE_REACH = 120  # characters after a share searched for what it is a share of
@@ -127,7 +129,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if bounds not in named:
             named[bounds] = find_territories(text[bounds[0] : bounds[1]])
         _set_subject(text, f, bounds, named[bounds])
-        f.indicator = _indicator(f) or _lead_indicator(text, f, bounds)
+        f.indicator = _indicator(f, text[bounds[0] : bounds[1]]) or _lead_indicator(text, f, bounds)
 
 
 def previous_sentence_date(
@@ -334,7 +336,9 @@ def _name(words: str) -> str:
     return words if words.isupper() else nominative(words)
 
 
-def _indicator(f: FigureFact) -> str | None:
+def _indicator(f: FigureFact, sentence: str = "") -> str | None:
+    """The catalog id the measure (or the counted noun) names; a share of people or companies
+    whose sentence reports what they said ("11% компаний положительно оценили ...") is a survey."""
     from pipeline.extract.indicators import match_indicator
 
     unit = None if f.unit == "COUNT" else f.unit
@@ -342,14 +346,27 @@ def _indicator(f: FigureFact) -> str | None:
     found = match_indicator(words, unit) if words else None
     if found is None and f.counted:
         found = match_indicator([*words, f.counted], unit)
+    of_agents = (
+        f.unit == "PERCENT" and words[:1] == [_SHARE_HEAD] and (found is None or found.units == {"count"})
+    )
+    if of_agents and _SURVEY & {_lemma(w) for w in _WORD.findall(sentence)}:
+        return _SURVEY_INDICATOR
     return found.id if found is not None else None
 
 
+def _lemma(word: str) -> str:
+    from pipeline.nlp.morph import lemma
+
+    return lemma(word)
+
+
 def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """When the measure names none, the indicator named in the figure's clause before it ("Так, цены
-    на капусту снизились на 42,6%" → price), specific catalog entries only."""
+    """When the figure has no measure of several words, the indicator named in the figure's clause
+    before it ("Так, цены на капусту снизились на 42,6%" → price), specific catalog entries only."""
     from pipeline.extract.indicators import find_indicator, words_of
 
+    if f.measure and len(f.measure.split()) > 1:
+        return None  # a measure of its own that the catalog lacks ("доля закупок") is not a neighbour's
     lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
     words = words_of(lead)[-_LEAD_WORDS:]
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
