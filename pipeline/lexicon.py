@@ -235,6 +235,11 @@ SURVEY_VERBS: tuple[str, ...] = (
     "сослаться", "ответить", "опросить", "признаться", "указать",
 )  # fmt: skip
 
+# Words saying that something became dearer or cheaper: what they say it of is measured by its price.
+PRICE_WORDS: tuple[str, ...] = (
+    "подешеветь", "подорожать", "дешеветь", "дорожать", "дороже", "дешевле", "удорожание", "удешевление",
+)  # fmt: skip
+
 # Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 

@@ -160,3 +160,17 @@ def test_a_share_of_companies_that_said_something_is_a_survey_result():
 def test_capital_investment_synonyms():
     f = figure("За три года бюджетные капвложения составили 12 млрд руб.", "12 млрд руб.")
     assert f.indicator == "fixed_capital_investment"
+
+
+def test_what_became_dearer_is_measured_by_its_price():
+    """PRICE_WORDS: "подорожал", "стали дешевле" say what the change is of."""
+    f = figure("За месяц на 3,2% подорожал хлеб ржаной.", "3,2%")
+    assert f.measure.startswith("цены на хлеб") and f.indicator == "price"
+    f = figure("Одновременно сахар и соль стали дешевле на 0,4%.", "0,4%")
+    assert f.measure.startswith("цены на сахар")
+    assert figure("Экспорт дорогой продукции вырос на 7%.", "7%").measure.startswith("экспорт")
+
+
+def test_a_time_is_no_measure():
+    assert normal_measure("август") is None and normal_measure("прирост") is None
+    assert figure("Это длилось 5 дней, а экспорт вырос на 2%.", "2%").measure == "экспорт"

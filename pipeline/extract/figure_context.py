@@ -39,6 +39,8 @@ _CHANGE_KINDS = ("change", "ratio")
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
 _SURVEY = set(lexicon.SURVEY_VERBS)
+_EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS)
+_TIMES = {*lexicon.TIME_NOUNS, *lexicon.PERIOD_NOUNS, *lexicon.month_lemmas(), "годы"}
 _SURVEY_INDICATOR = "survey_share"
 _PLACE_LEAD = re.compile(r"(?:\s+(?:" + "|".join(lexicon.PLACE_PREPOSITIONS) + r"))?\s*$", re.I)
 _DURATION_HEAD = lexicon.DURATION_HEADS[0]
@@ -244,11 +246,14 @@ def _adjectives(words: str) -> bool:
 
 
 def is_bare(phrase: str | None) -> bool:
-    """A measure of one uninformative word ("число", "доля", "уровень", "объём")."""
+    """A measure that says nothing: one uninformative word ("число", "доля", "уровень", "объём",
+    "прирост"), or a time ("август", "число годов")."""
     from pipeline.nlp.morph import lemma
 
     words = (phrase or "").split()
-    return len(words) == 1 and lemma(words[0]) in lexicon.BARE_MEASURES
+    if len(words) == 1 and lemma(words[0]) in _EMPTY_HEADS:
+        return True
+    return bool(words) and lemma(words[-1]) in _TIMES and (len(words) == 1 or lemma(words[0]) == _COUNT_HEAD)
 
 
 def share_measure(text: str, f: FigureFact) -> str | None:
@@ -297,7 +302,8 @@ def count_measure(text: str, f: FigureFact) -> str | None:
         elif top.tag.POS in {"NOUN", "ADJF", "PRTF"} and top.normal_form not in _NOT_COUNTED_WORDS:
             plural = top.inflect({"gent", "plur"})
             words.append(plural.word if plural else word.lower())
-    return " ".join([_COUNT_HEAD, *words]) if words else None
+    phrase = " ".join([_COUNT_HEAD, *words]) if words else None
+    return None if is_bare(phrase) else phrase
 
 
 def duration_measure(f: FigureFact) -> str | None:

@@ -21,6 +21,7 @@ from pipeline.extract.figures.links import (
     _parallel,
     _weights,
 )
+from pipeline.extract.figures.properties import price_measures
 from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
 from pipeline.extract.figures.syntax import _syntax_measures
@@ -47,6 +48,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     if analysis is not None and getattr(analysis, "sentences", None):
         _syntax_measures(facts, analysis)
     _inherit_currency(facts)
+    price_measures(text, facts, sentences)
     _elliptical(text, [f for f in facts if f.unit is not None], sentences)
     _count_bare(text, facts)
     facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure

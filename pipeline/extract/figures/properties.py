@@ -1,16 +1,23 @@
-"""A figure that states a property of a named thing: "цех мощностью 130 тонн" → "мощность цеха",
-"комплекс по производству комбикормов мощностью 230 тыс. тонн" → "мощность комплекса по
-производству комбикормов" (the property noun in the instrumental right before the figure)."""
+"""Measures shaped by a word next to the figure: a property of a named thing ("цех мощностью 130
+тонн" → "мощность цеха", the property noun in the instrumental right before the figure), and the
+price of what became dearer or cheaper ("подешевела крупа гречневая" → "цены на крупу гречневую")."""
 
 from __future__ import annotations
+
+import re
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
+from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _Word
+from pipeline.nlp.morph import parses
 
 OWNER_REACH = 8  # words before the property noun searched for the thing it belongs to
-_SKIP = {"PREP", "NUMR"}
+_PRICE_WORDS = set(lexicon.PRICE_WORDS)
+_PRICE_HEADS = {"цена", "стоимость", "тариф", "индекс"}
+_PRICE = "цены"
+_LETTERS = re.compile(r"[А-Яа-яЁё]+")
 
 
 def property_measure(left: list[_Word]) -> str | None:
@@ -58,3 +65,63 @@ def _genitive_group(words: list[_Word], i: int) -> str | None:
     while j < len(words) and words[j].has("NOUN", "gent") and not words[j].text[:1].isupper():
         j += 1
     return " ".join(out + [w.text for w in words[i + 1 : j]])
+
+
+def price_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """What became dearer or cheaper is measured by its price: "подешевела крупа гречневая - на
+    2,9%" → "цены на крупу гречневую", "на 1,5% стали дороже сыры" → "цены на сыры"."""
+    for i, f in enumerate(facts):
+        if f.measure and _lemma(f.measure.split()[0]) in _PRICE_HEADS:
+            continue
+        bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+        if bounds is None:
+            continue
+        lo = max([bounds[0], *(g.char_end for g in facts[:i] if g.char_end <= f.char_start)])
+        hi = min([bounds[1], *(g.char_start for g in facts[i + 1 :] if g.char_start >= f.char_end)])
+        words = _LETTERS.findall(text[lo:hi])
+        cue = next((k for k, w in enumerate(words) if {w.lower(), _lemma(w)} & _PRICE_WORDS), None)
+        thing = f.measure or (_subject_after(words[cue + 1 :]) if cue is not None else None)
+        if cue is not None and thing:
+            f.measure = f"{_PRICE} на {_accusative(thing)}"
+
+
+def _subject_after(words: list[str]) -> str | None:
+    """The first noun in the nominative after a verb, with the adjectives after it ("крупа
+    гречневая")."""
+    for k, w in enumerate(words):
+        top = parses(w)[0].tag
+        nominative = any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(w))
+        if top.POS == "NOUN" and nominative and not w[:1].isupper():
+            end = k + 1
+            while end < len(words) and parses(words[end])[0].tag.POS == "ADJF":
+                end += 1
+            return " ".join(words[k:end])
+    return None
+
+
+def _accusative(phrase: str) -> str:
+    """The nominative words of a phrase in the accusative ("крупа гречневая" → "крупу гречневую")."""
+    out = []
+    for word in phrase.split():
+        nominative = [p for p in parses(word) if p.tag.case == "nomn"]
+        form = next((_inflect_accs(p) for p in nominative), None)
+        out.append(_same_case(word, form.word) if form is not None else word)
+    return " ".join(out)
+
+
+def _inflect_accs(parse):
+    """Accusative of a nominative parse; things, not beings ("национальные сыры", not "-ых")."""
+    thing = (
+        {"inan"}
+        if parse.tag.POS == "ADJF" and (parse.tag.number == "plur" or parse.tag.gender == "masc")
+        else set()
+    )
+    return parse.inflect({"accs", *thing}) or parse.inflect({"accs"})
+
+
+def _same_case(original: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
+def _lemma(word: str) -> str:
+    return parses(word)[0].normal_form if word[:1].isalpha() else word
