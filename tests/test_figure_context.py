@@ -174,3 +174,12 @@ def test_what_became_dearer_is_measured_by_its_price():
 def test_a_time_is_no_measure():
     assert normal_measure("август") is None and normal_measure("прирост") is None
     assert figure("Это длилось 5 дней, а экспорт вырос на 2%.", "2%").measure == "экспорт"
+
+
+def test_an_amount_produced_measures_the_production():
+    """ACTION_NOUNS: "произведено N тонн молока" → "производство молока"; who acted is no measure."""
+    f = figure("В 2019 году сельхозпредприятиями произведено 310 тыс. тонн молока.", "310 тыс. тонн")
+    assert (f.measure, f.indicator) == ("производство молока", "milk_production")
+    f = figure("В 2020 году в области собрано 4,8 млн тонн зерна.", "4,8 млн тонн")
+    assert (f.measure, f.indicator) == ("сбор зерна", "grain_harvest")
+    assert figure("Компания произвела 12 тыс. тонн.", "12 тыс. тонн").measure == "производство"

@@ -186,15 +186,18 @@ def _measure(left: list[_Word], right: list[_Word]) -> str | None:
     if prop:
         return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
-    if verb is not None:
+    action = lexicon.ACTION_NOUNS.get(left[verb].lemma) if verb is not None else None
+    if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
             if _agrees(left[i], left[verb]) and not _in_pp(left, i):
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
         np = _genitive_run(right, 0)
+        if np and action:  # "произведено 289,9 тыс. тонн молока" → "производство молока"
+            return " ".join([action, *(w.text for w in right[:np])])
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
-    return _leading_phrase(left) if verb is None else None
+    return _leading_phrase(left) if verb is None else action
 
 
 def _leading_phrase(left: list[_Word]) -> str | None:

@@ -76,6 +76,8 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
         in_pp = any(t.head_id == head.id and t.rel == "case" for t in tokens)
         if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
             return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
+        if head.pos == "VERB" and head.lemma in lexicon.ACTION_NOUNS:
+            return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
             subject = _subject_of(head, tokens, spans, f.char_start)
             if subject is not None:
