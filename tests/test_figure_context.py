@@ -183,3 +183,16 @@ def test_an_amount_produced_measures_the_production():
     f = figure("В 2020 году в области собрано 4,8 млн тонн зерна.", "4,8 млн тонн")
     assert (f.measure, f.indicator) == ("сбор зерна", "grain_harvest")
     assert figure("Компания произвела 12 тыс. тонн.", "12 тыс. тонн").measure == "производство"
+
+
+def test_area_after_na_and_distance_from_a_place():
+    text = "Технопарк расположен на площади 12 км², в 15 км от центрального вокзала."
+    assert (figure(text, "12 км²").measure, figure(text, "12 км²").indicator) == ("площадь", "area")
+    f = figure(text, "15 км")
+    assert (f.measure, f.indicator) == ("расстояние до центрального вокзала", "distance")
+
+
+def test_two_figures_of_one_thing_joined_by_ili():
+    text = "В 2019 году 2,1 млн.человек, или 12,5% составляли работники сельского хозяйства."
+    assert figure(text, "2,1 млн.человек").measure == figure(text, "12,5%").measure
+    assert figure(text, "12,5%").measure.startswith("работники")

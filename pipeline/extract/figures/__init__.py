@@ -14,6 +14,7 @@ from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
 from pipeline.extract.figures.clause import _add_context
 from pipeline.extract.figures.links import (
+    _apposition,
     _count_bare,
     _elliptical,
     _inherit_currency,
@@ -50,6 +51,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     _inherit_currency(facts)
     price_measures(text, facts, sentences)
     _elliptical(text, [f for f in facts if f.unit is not None], sentences)
+    _apposition(text, [f for f in facts if f.unit is not None])
     _count_bare(text, facts)
     facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
     resolve(text, facts, dates, Sentences(sentences))

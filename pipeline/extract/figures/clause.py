@@ -182,7 +182,7 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
 def _measure(left: list[_Word], right: list[_Word]) -> str | None:
     """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
     governing verb, else a genitive phrase after the figure."""
-    prop = property_measure(left)
+    prop = property_measure(left, right)
     if prop:
         return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
@@ -197,7 +197,21 @@ def _measure(left: list[_Word], right: list[_Word]) -> str | None:
             return " ".join([action, *(w.text for w in right[:np])])
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
+    if verb is None and right and _is_verb(right[0]):
+        return _subject_after(right)
     return _leading_phrase(left) if verb is None else action
+
+
+def _subject_after(right: list[_Word]) -> str | None:
+    """ "12,5% составляли работники сельского хозяйства": the subject right after the verb that
+    follows the figure, with its adjectives and genitive words."""
+    k = 1
+    while k < len(right) and right[k].has("ADJF", "nomn"):
+        k += 1
+    if k >= len(right) or not _agrees(right[k], right[0]) or right[k].text[:1].isupper():
+        return None
+    text = " ".join(w.text for w in right[1 : _genitive_run(right, k + 1)])
+    return text[:1].lower() + text[1:]
 
 
 def _leading_phrase(left: list[_Word]) -> str | None:

@@ -117,6 +117,7 @@ def _weights(text: str, found: list[FigureFact]) -> None:
 
 
 _SEGMENT_START = re.compile(r"[,;(]")
+_OR = re.compile(r"\s*,?\s*или\s*(?:на\s*)?", re.I)
 _HEAD_END = {"PREP", "CONJ"}  # a measure's head group ends before its first preposition or conjunction
 _NAMES = {"Geox", "Name", "Surn", "Orgn"}
 _GENERIC_COUNTED = {None, *GENERIC_COUNTED}
@@ -148,6 +149,14 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         else:  # a new object replaces the measure's ("на 0,3% - молоко"); none keeps it whole
             b.measure = head if words else source
         b.confidence = min(b.confidence, Confidence.INFERRED)
+
+
+def _apposition(text: str, facts: list[FigureFact]) -> None:
+    """ "31,8 млн. человек, или 44,0% составляли работники": two figures of one thing, the first
+    without a measure takes the second's."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if a.measure is None and b.measure and _OR.fullmatch(text[a.char_end : b.char_start]):
+            a.measure = b.measure
 
 
 def _subject_like(w: _Word) -> bool:

@@ -17,16 +17,35 @@ OWNER_REACH = 8  # words before the property noun searched for the thing it belo
 _PRICE_WORDS = set(lexicon.PRICE_WORDS)
 _PRICE_HEADS = {"цена", "стоимость", "тариф", "индекс"}
 _PRICE = "цены"
+_DISTANCE = "расстояние до"
 _LETTERS = re.compile(r"[А-Яа-яЁё]+")
 
 
-def property_measure(left: list[_Word]) -> str | None:
+def property_measure(left: list[_Word], right: list[_Word] = ()) -> str | None:
     """ "мощность <owner in the genitive>" when the word before the figure is a property noun in the
-    instrumental ("мощностью"); the property alone when no owner is found."""
-    if not left or not left[-1].has("NOUN", "ablt") or left[-1].lemma not in lexicon.PROPERTY_NOUNS:
+    instrumental ("мощностью") or after "на" ("на площади 25 км²"); the property alone when no
+    owner is found. A length "от X" is the distance to X ("в 9 км от набережной")."""
+    if right and right[0].lemma == "от" and left and left[-1].lemma == "в":
+        target = _genitive_after(list(right[1:]))
+        return f"{_DISTANCE} {target}" if target else None
+    if not left or left[-1].lemma not in lexicon.PROPERTY_NOUNS:
+        return None
+    stated = (
+        left[-1].has("NOUN", "ablt")
+        or len(left) > 1
+        and left[-2].lemma == "на"
+        and left[-1].has("NOUN", "loct")
+    )
+    if not stated:
         return None
     owner = _owner(left[:-1])
     return f"{left[-1].lemma} {owner}" if owner else left[-1].lemma
+
+
+def is_shaped(measure: str | None) -> bool:
+    """A measure a word next to the figure made ("мощность цеха", "расстояние до аэропорта"): the
+    syntax tree does not override it."""
+    return bool(measure) and (measure.split()[0] in lexicon.PROPERTY_NOUNS or measure.startswith(_DISTANCE))
 
 
 def _owner(words: list[_Word]) -> str | None:
@@ -39,6 +58,14 @@ def _owner(words: list[_Word]) -> str | None:
         if w.tags[0].tag.case in {"nomn", "accs"} and not _after_preposition(words, i):
             return _genitive_group(words, i)
     return None
+
+
+def _genitive_after(words: list[_Word]) -> str | None:
+    """The genitive noun group at the start of `words` ("шанхайской набережной Банд")."""
+    end = 0
+    while end < len(words) and (words[end].has("ADJF", "gent") or words[end].has("NOUN", "gent")):
+        end += 1
+    return " ".join(w.text for w in words[:end]) if any(w.has("NOUN", "gent") for w in words[:end]) else None
 
 
 def _after_preposition(words: list[_Word], i: int) -> bool:

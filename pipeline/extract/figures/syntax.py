@@ -8,6 +8,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figure_context import is_bare
+from pipeline.extract.figures.properties import is_shaped
 from pipeline.extract.figures.words import _Word
 from pipeline.nlp.morph import nominative
 
@@ -46,7 +47,7 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
         kept = f.measure and found and (is_bare(found) or f.measure.lower().startswith(found.lower()))
-        kept = kept or bool(f.measure) and f.measure.split()[0] in lexicon.PROPERTY_NOUNS  # "мощность цеха"
+        kept = kept or is_shaped(f.measure)  # "мощность цеха", "расстояние до аэропорта"
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
