@@ -4,7 +4,7 @@ comparison base, territory (never a currency's country), indicator and links."""
 from __future__ import annotations
 
 from pipeline.extract import extract_page, extract_text
-from pipeline.extract.figure_context import normal_measure
+from pipeline.extract.measures import normal_measure
 
 
 def figure(text: str, quote: str):

@@ -7,8 +7,8 @@ import re
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline.extract.facts import Confidence, FigureFact
-from pipeline.extract.figure_context import is_bare, share_measure
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
+from pipeline.extract.measures import is_bare, share_measure
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.lexicon import GENERIC_COUNTED
 

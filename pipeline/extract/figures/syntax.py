@@ -7,9 +7,9 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figure_context import is_bare
 from pipeline.extract.figures.properties import is_shaped
 from pipeline.extract.figures.words import _Word
+from pipeline.extract.measures import is_bare
 from pipeline.nlp.morph import nominative
 
 _NOUNS = {"NOUN", "PROPN"}
