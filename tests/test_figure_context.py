@@ -196,3 +196,10 @@ def test_two_figures_of_one_thing_joined_by_ili():
     text = "В 2019 году 2,1 млн.человек, или 12,5% составляли работники сельского хозяйства."
     assert figure(text, "2,1 млн.человек").measure == figure(text, "12,5%").measure
     assert figure(text, "12,5%").measure.startswith("работники")
+
+
+def test_an_indicator_named_earlier_in_the_clause_applies_to_shares_not_to_own_counts():
+    text = "В структуре оборота розничной торговли доля непродовольственных товаров составила 48,3%."
+    assert figure(text, "48,3%").indicator == "retail_turnover"
+    text = "В рамках Национального рейтинга в опросе участвовали 120 экспертов."
+    assert figure(text, "120 экспертов").indicator is None

@@ -6,7 +6,7 @@
 - Derived measures: "доля X" for a share followed by what it is a share of, "число X" for a count,
   "срок X" for a number of days.
 - `figure_indicator`: the catalog id the measure (or the counted noun) names, a survey share, or,
-  when the figure has no measure of several words, the indicator named earlier in its clause.
+  unless the figure counts something of its own, the indicator named earlier in its clause.
 """
 
 from __future__ import annotations
@@ -202,12 +202,14 @@ def _lemma(word: str) -> str:
 
 
 def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """When the figure has no measure of several words, the indicator named in the figure's clause
-    before it ("Так, цены на капусту снизились на 42,6%" → price), specific catalog entries only."""
+    """Unless the figure counts something of its own, the indicator named in the figure's clause
+    before it ("Так, цены на капусту снизились на 42,6%" → price; "в структуре оборота розничной
+    торговли доля непродовольственных товаров составила 51,6%" → retail turnover), specific catalog
+    entries only."""
     from pipeline.extract.indicators import find_indicator, words_of
 
-    if f.measure and len(f.measure.split()) > 1:
-        return None  # a measure of its own that the catalog lacks ("доля закупок") is not a neighbour's
+    if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
+        return None  # a count of something the catalog lacks ("число ярмарок") is not a neighbour's
     lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
     words = words_of(lead)[-_LEAD_WORDS:]
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
