@@ -22,6 +22,7 @@ class Unit:
     code: str  # ISO 4217 for currencies; PERCENT, PP, TIMES, KM2, MW, ...
     kind: (
         str  # currency | percent | points | ratio | area | length | mass | volume | energy | power | voltage
+        # | duration | score
     )
     lemmas: tuple[str, ...] = ()  # dictionary words, matched by lemma ("рубль")
     abbrs: tuple[str, ...] = ()  # abbreviations, caseless; a written final dot is optional ("руб.")
@@ -81,6 +82,9 @@ UNITS: tuple[Unit, ...] = (
     ),
     Unit("PP", "points", abbrs=("п.п.", "пп."), phrases=(("процентный", "пункт"),)),
     Unit("TIMES", "ratio", ("раз",), free=False),
+    Unit("POINT", "score", ("балл",)),  # rating and index points ("253,7 балла")
+    # a stated number of days is a quantity ("срок - 136 дней"); years and months stay time spans
+    Unit("DAY", "duration", ("день", "сутки"), ("дн.", "сут."), english=_en("day")),
     # physical quantities
     Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
     Unit("M2", "area", exact=("м²", "м2", "кв. м", "кв.м")),
@@ -201,6 +205,57 @@ TIME_ABBRS: tuple[str, ...] = ("г", "гг", "ч", "с")
 # Nouns that name a period or a frame, never what a figure measures ("в 2019 году (около 25%)").
 PERIOD_NOUNS: tuple[str, ...] = ("год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог")
 
+# Nouns that frame a value ("достиг уровня 5%", "в размере 3 млрд"): the syntax looks through them.
+FRAME_NOUNS: tuple[str, ...] = (
+    "уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка",
+)  # fmt: skip
+# Heads that say nothing alone: "число", "доля", "объём" is a measure only with what follows it.
+BARE_MEASURES: frozenset[str] = frozenset(
+    {*FRAME_NOUNS, "число", "количество", "численность", "доля", "вес", "удельный", "темп"}
+)
+
+# Properties stated in the instrumental right before a figure ("цех мощностью 130 тонн").
+PROPERTY_NOUNS: tuple[str, ...] = (
+    "мощность", "площадь", "стоимость", "протяжённость", "протяженность", "ёмкость", "емкость",
+    "вместимость", "производительность", "напряжение", "объём", "объем",
+)  # fmt: skip
+
+# Nouns of places: a measure never is one, nor ends with one ("ВРП региона" measures "ВРП").
+PLACE_NOUNS: tuple[str, ...] = (
+    "регион", "область", "край", "республика", "страна", "город", "район", "округ", "государство",
+    "федерация",
+)  # fmt: skip
+# Words that introduce a place inside a measure ("товарооборот между РФ и КНР", "импорт из Китая").
+PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из", "на", "по", "с", "со", "от", "для")
+
+# Verbs that report what respondents said: a share of companies or people stated with one is a
+# survey result ("24% компаний отрицательно оценили ...").
+SURVEY_VERBS: tuple[str, ...] = (
+    "оценить", "оценивать", "считать", "жаловаться", "пожаловаться", "назвать", "называть", "заявить",
+    "сослаться", "ответить", "опросить", "признаться", "указать",
+)  # fmt: skip
+
+# Words saying that something became dearer or cheaper: what they say it of is measured by its price.
+PRICE_WORDS: tuple[str, ...] = (
+    "подешеветь", "подорожать", "дешеветь", "дорожать", "дороже", "дешевле", "удорожание", "удешевление",
+)  # fmt: skip
+
+# Verbs whose object an amount is, and the noun of their action: "произведено 290 тыс. тонн
+# молока" measures "производство молока".
+ACTION_NOUNS: dict[str, str] = {
+    "произвести": "производство", "производить": "производство", "выработать": "выработка",
+    "вырабатывать": "выработка", "добыть": "добыча", "добывать": "добыча", "собрать": "сбор",
+    "переработать": "переработка", "перерабатывать": "переработка", "экспортировать": "экспорт",
+    "импортировать": "импорт", "отгрузить": "отгрузка", "поставить": "поставки",
+    "построить": "строительство", "ввести": "ввод", "вывезти": "вывоз", "ввезти": "ввоз",
+}  # fmt: skip
+
+# Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
+OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
+
+# Nouns that name a time taken: a number of days measures the first ("срок регистрации").
+DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
+
 # Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года").
 BASE_CUES: tuple[str, ...] = (
     "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
@@ -224,6 +279,9 @@ CHANGE_VERBS: tuple[str, ...] = (
 
 # Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").
 COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
+# Counted nouns that name no concept: what "76,9 млн. человек" measures is said by the sentence
+# ("численность рабочей силы составила ...").
+GENERIC_COUNTED: tuple[str, ...] = ("человек", "единица", "штука")
 # Other words after a number that are never what it counts (references, layout).
 NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис")
 # Latin capitals after a number that are not a counted abbreviation ("9 тыс. PhD" is counted).

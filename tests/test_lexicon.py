@@ -28,6 +28,9 @@ ADDITIONS = [
     ("Средняя зарплата в Казахстане составила 250 тыс. ₸ в месяц.", "250 тыс. ₸", 250, 3, "KZT", None),
     ("Автомобили с двигателем 1500 куб. см облагаются пошлиной.", "1500 куб. см", 1500, 0, "CM3", None),
     ("Подстанция мощностью 2 x 40 МВА введена в строй.", "40 МВА", 40, 0, "MVA", None),
+    ("В 2016 году индекс составил 226,9 балла.", "226,9 балла", 226.9, 0, "POINT", None),
+    ("Срок подключения к сетям составил 65 дней.", "65 дней", 65, 0, "DAY", None),
+    ("Разрешение выдаётся за 3 сут.", "3 сут.", 3, 0, "DAY", None),
     # English spellings of scales and units (bilingual papers)
     ("Remittances reached USD 5.2 bn in 2018.", "USD 5.2 bn", 5.2, 9, "USD", None),
     ("Exports were $5 billion last year.", "$5 billion", 5, 9, "USD", None),
@@ -52,6 +55,15 @@ def test_case_matters_only_for_capitalized_spellings():
 def test_percentage_points_stay_a_unit_when_points_are_counted():
     f = figure("Безработица снизилась на 1,2 процентных пункта за год.", "1,2 процентных пункта")
     assert f.unit == "PP"
+
+
+def test_a_number_of_days_measures_the_time_a_procedure_takes():
+    """DURATION_HEADS: a list item's noun group becomes "срок ..." in the genitive."""
+    text = "- регистрация права собственности (в 2017 году – 7 дней, в 2020 году – 4 дня)"
+    assert figure(text, "4 дня").measure == "срок регистрации права собственности"
+    f = figure("Срок получения разрешения на строительство составил 89 дней.", "89 дней")
+    assert f.measure.startswith("срок получения разрешения")
+    assert [f.unit for f in extract_page("Это длилось 10 лет и 3 месяца.").figures] == []
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,13 @@ from dataclasses import dataclass
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
+from pipeline.extract.measures import (
+    count_measure,
+    duration_measure,
+    figure_indicator,
+    normal_measure,
+    share_measure,
+)
 from pipeline.extract.periods import legacy_period, page_sections, relative_base
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
@@ -38,16 +45,6 @@ _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
-_COUNT_HEAD = "число"
-_SHARE_HEAD = "доля"
-_SHARE_REACH = 120  # characters after a share searched for what it is a share of
-_SHARE_WORDS = 4  # genitive words kept after a share
-_NOMINAL = {"NOUN", "ADJF", "PRTF"}
-_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of proper names
-_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
-_LEAD_WORDS = 12  # words before a figure searched for an indicator its measure does not name
-_NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
-_JOINING = {"и", "или"}
 _FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
 _DOCUMENT_PAGES = 3  # pages after the title that say what territory a document is about
 
@@ -112,6 +109,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
+        f.measure = duration_measure(f)
         if f.period_from is None:
             set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
         if _compared(text, f):
@@ -126,7 +124,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             named[bounds] = sentence_names(text[bounds[0] : bounds[1]])
         pairs = [p for p in facts if p.subject_type == "pair"]
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
-        f.indicator = _indicator(f) or _lead_indicator(text, f, bounds)
+        f.indicator = figure_indicator(text, f, bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
 
@@ -228,101 +226,6 @@ def _set_subject(
     if f.subject_type is None:
         previous_org(text, f, bounds, sentences.before(bounds[0]))
     mutual_pair(text, f, bounds, pairs)
-
-
-def normal_measure(phrase: str | None) -> str | None:
-    """One spelling per measure: a change noun at its head dropped ("рост экспорта" → "экспорт"),
-    the head noun group in the nominative, one space, lower case unless it starts with a proper
-    name ("Москва") or an abbreviation ("ВРП региона")."""
-    if not phrase:
-        return phrase
-    from pipeline.nlp.morph import nominative, parses
-
-    phrase = _without_change_head(phrase.split())
-    first = phrase.split()[0]
-    if first[:2].isupper():
-        return phrase  # an abbreviation heads it: "ВРП региона" stays as written
-    phrase = nominative(phrase)
-    first = phrase.split()[0]
-    if first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes):
-        return phrase
-    return phrase[:1].lower() + phrase[1:]
-
-
-def share_measure(text: str, f: FigureFact) -> str | None:
-    """A share followed by what it is a share of: "57% бизнесменов" → "доля бизнесменов",
-    "около 20% отечественного сырья" → "доля отечественного сырья"."""
-    if f.kind != "share" or f.unit != "PERCENT":
-        return None
-    from pipeline.nlp.morph import parses
-
-    words, end = [], f.char_end
-    for m in _WORD.finditer(text, f.char_end, f.char_end + _SHARE_REACH):
-        top = parses(m.group())[0]
-        adjacent = not text[end : m.start()].strip()
-        if not adjacent or top.tag.POS not in _NOMINAL or top.tag.case != "gent" or m.group()[:1].isupper():
-            break
-        words.append(m.group())
-        end = m.end()
-        if len(words) == _SHARE_WORDS:
-            break
-    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"]
-    return " ".join([_SHARE_HEAD, *words]) if nouns else None
-
-
-def count_measure(text: str, f: FigureFact) -> str | None:
-    """A count measures the number of what it counts: "более 1300 индустриальных кластеров" →
-    "число индустриальных кластеров", "в 35 субъектах" → "число субъектов"."""
-    if f.unit != "COUNT" or not f.counted:
-        return None
-    from pipeline.nlp.morph import parses
-
-    words = []
-    for word in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[f.char_start : f.char_end]):
-        top = parses(word)[0]
-        if words and word.lower() in _JOINING:
-            words.append(word.lower())
-        elif top.tag.POS in {"NOUN", "ADJF", "PRTF"} and top.normal_form not in _NOT_COUNTED_WORDS:
-            plural = top.inflect({"gent", "plur"})
-            words.append(plural.word if plural else word.lower())
-    return " ".join([_COUNT_HEAD, *words]) if words else None
-
-
-def _without_change_head(words: list[str]) -> str:
-    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind."""
-    from pipeline.nlp.morph import lemma
-
-    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _name(words: str) -> str:
-    from pipeline.nlp.morph import nominative
-
-    return words if words.isupper() else nominative(words)
-
-
-def _indicator(f: FigureFact) -> str | None:
-    from pipeline.extract.indicators import match_indicator
-
-    unit = None if f.unit == "COUNT" else f.unit
-    words = (f.measure or "").split()
-    found = match_indicator(words, unit) if words else None
-    if found is None and f.counted:
-        found = match_indicator([*words, f.counted], unit)
-    return found.id if found is not None else None
-
-
-def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """When the measure names none, the indicator named in the figure's clause before it ("Так, цены
-    на капусту снизились на 42,6%" → price), specific catalog entries only."""
-    from pipeline.extract.indicators import find_indicator, words_of
-
-    lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
-    words = words_of(lead)[-_LEAD_WORDS:]
-    found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
-    return found.indicator.id if found is not None and not found.indicator.generic else None
 
 
 def apply_document_territory(

@@ -5,8 +5,10 @@ figure quantifies, with its modifiers ("объёма экспорта проду
 КНР"), and returns the catalog entry it names, or None. Every word is expanded to all its pymorphy3
 lemmas, so any case form matches; the match that starts first wins (the head of a Russian noun
 phrase comes first), then the longest pattern; "generic" entries ("производство", "инвестиции")
-apply only when nothing specific matched; an entry whose unit classes do not fit the figure's unit
-is skipped. `match_label(text, unit)` does the same on a phrase such as a table row label.
+apply only when nothing specific matched, except that a generic head of another type wins over a
+breakdown after it ("цены на мясо" is a price, "производство мяса" meat production); an entry
+whose unit classes do not fit the figure's unit is skipped. `match_label(text, unit)` does the
+same on a phrase such as a table row label.
 """
 
 from __future__ import annotations
@@ -138,7 +140,12 @@ def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicat
     """The best catalog match in a phrase's words and where it is, or None (see module doc)."""
     matches = find_indicators(words, unit)
     best = [m for m in matches if not m.indicator.generic] or matches
-    return best[0] if best else None
+    if not best:
+        return None
+    head, top = matches[0], best[0]
+    if top.indicator.breakdown and head.start < top.start and head.indicator.type != top.indicator.type:
+        return head  # "цены на мясо птицы": a price, not meat production (a breakdown of a flow)
+    return best[0]
 
 
 def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicator | None:

@@ -13,7 +13,16 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
 from pipeline.extract.figures.clause import _add_context
-from pipeline.extract.figures.links import _count_bare, _inherit_currency, _link, _parallel, _weights
+from pipeline.extract.figures.links import (
+    _apposition,
+    _count_bare,
+    _elliptical,
+    _inherit_currency,
+    _link,
+    _parallel,
+    _weights,
+)
+from pipeline.extract.figures.properties import price_measures
 from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
 from pipeline.extract.figures.syntax import _syntax_measures
@@ -40,6 +49,9 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     if analysis is not None and getattr(analysis, "sentences", None):
         _syntax_measures(facts, analysis)
     _inherit_currency(facts)
+    price_measures(text, facts, sentences)
+    _elliptical(text, [f for f in facts if f.unit is not None], sentences)
+    _apposition(text, [f for f in facts if f.unit is not None])
     _count_bare(text, facts)
     facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
     resolve(text, facts, dates, Sentences(sentences))

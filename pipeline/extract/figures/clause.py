@@ -9,6 +9,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import is_base, set_period
+from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, _is_verb, _Word
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
@@ -29,6 +30,12 @@ _SHARE = {"доля", "удельный", "процент"}
 
 
 _PREP = {"PREP"}
+
+
+_OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of the whole a share is of
+_GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
+_BULLETS = {"-", "–", "—", "•", "·", "*"}
+_PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
 
 
 def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = False) -> list[_Word]:
@@ -75,9 +82,10 @@ def _add_context(
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
     f.kind = _kind(text, f, left, right, dates, words)
-    if f.unit != "COUNT":
+    measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
+    if measured:
         f.measure = _measure(left, right)
-    if f.measure is None and f.unit != "COUNT" and not any(_is_verb(w) for w in left):
+    if f.measure is None and measured and not any(_is_verb(w) for w in left):
         outer = _clause(text, f, s_start, s_end, outer=True)
         if outer != words:
             up = [w for w in outer if w.end <= f.char_start]
@@ -144,6 +152,10 @@ def _share_after(right: list[_Word]) -> bool:
         return False
     if right[0].lemma == "от" or right[0].has("NOUN", "gent") and not right[0].text[:1].isupper():
         return True
+    if right[0].has("PRTF", "gent", "plur") and not right[0].text[:1].isupper():
+        return True  # "22% опрошенных": a share of the people a participle names
+    if right[0].lemma == "из" and len(right) > 2 and right[1].lemma == "весь" and _share_after(right[2:]):
+        return True  # "42% из всех опрошенных бизнесменов"
     adjectives = next((i for i, w in enumerate(right) if not w.has("ADJF", "gent")), len(right))
     return right[0].lemma in {"весь", "общий"} or (
         0 < adjectives < len(right) and right[adjectives].has("NOUN", "gent")
@@ -168,17 +180,56 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
 
 
 def _measure(left: list[_Word], right: list[_Word]) -> str | None:
-    """The subject noun phrase of the governing verb, else a genitive phrase after the figure."""
+    """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
+    governing verb, else a genitive phrase after the figure."""
+    prop = property_measure(left, right)
+    if prop:
+        return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
-    if verb is not None:
+    action = lexicon.ACTION_NOUNS.get(left[verb].lemma) if verb is not None else None
+    if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
             if _agrees(left[i], left[verb]) and not _in_pp(left, i):
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
         np = _genitive_run(right, 0)
+        if np and action:  # "произведено 289,9 тыс. тонн молока" → "производство молока"
+            return " ".join([action, *(w.text for w in right[:np])])
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
-    return None
+    if verb is None and right and _is_verb(right[0]):
+        return _subject_after(right)
+    return _leading_phrase(left) if verb is None else action
+
+
+def _subject_after(right: list[_Word]) -> str | None:
+    """ "12,5% составляли работники сельского хозяйства": the subject right after the verb that
+    follows the figure, with its adjectives and genitive words."""
+    k = 1
+    while k < len(right) and right[k].has("ADJF", "nomn"):
+        k += 1
+    if k >= len(right) or not _agrees(right[k], right[0]) or right[k].text[:1].isupper():
+        return None
+    text = " ".join(w.text for w in right[1 : _genitive_run(right, k + 1)])
+    return text[:1].lower() + text[1:]
+
+
+def _leading_phrase(left: list[_Word]) -> str | None:
+    """A verbless clause that opens with a noun group in the nominative names what its figures
+    measure: "Сумма инвестиций проекта - более 16 млрд. рублей", a list item "- доля закупок у
+    малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
+    i = 0
+    while i < len(left) and left[i].text in _BULLETS:
+        i += 1
+    j = i
+    while j < len(left) and left[j].has("ADJF", "nomn"):
+        j += 1
+    if j >= len(left) or not left[j].has("NOUN", "nomn") or left[j].text.isupper():
+        return None
+    if _PROPER_NAMES & set(left[j].tags[0].tag.grammemes):
+        return None
+    text = " ".join(w.text for w in left[i : _genitive_run(left, j + 1)])
+    return text[:1].lower() + text[1:]
 
 
 def _agrees(noun: _Word, verb: _Word) -> bool:
@@ -216,7 +267,7 @@ def _genitive_run(words: list[_Word], i: int) -> int:
     while (
         j < len(words)
         and j - i < GENITIVE_RUN
-        and (words[j].has("ADJF", "gent") or words[j].has("NOUN", "gent"))
+        and (words[j].has("ADJF", "gent") or words[j].has("PRTF", "gent") or words[j].has("NOUN", "gent"))
     ):
         j += 1
     return j
@@ -224,8 +275,43 @@ def _genitive_run(words: list[_Word], i: int) -> int:
 
 def _phrase(words: list[_Word], i: int) -> str:
     end = _genitive_run(words, i + 1)
+    if end == i + 1 and words[i].lemma in lexicon.BARE_MEASURES:
+        end = _of_whole(words, end)
+    end = _object_end(words, end)
     text = " ".join(w.text for w in words[i:end])
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _object_end(words: list[_Word], i: int) -> int:
+    """End of a "в/на + accusative" complement at `i` ("инвестиций в основной капитал", "цены на
+    капусту"), else `i`; never a place ("в Курской области" is locative) or a time."""
+    if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
+        return i
+    j = i + 1
+    while j < len(words) and words[j].has("ADJF", "accs"):
+        j += 1
+    noun = words[j] if j < len(words) else None
+    if noun is None or not noun.has("NOUN", "accs") or noun.has("NOUN", "loct") or noun.text[:1].isupper():
+        return i
+    if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
+        return i
+    return _genitive_run(words, j + 1)
+
+
+def _of_whole(words: list[_Word], i: int) -> int:
+    """End of "в общем объеме экспорта" after a bare head ("доля в общем объеме экспорта"): the
+    whole a share is of, never a place or a time."""
+    if i >= len(words) or words[i].lemma not in _OF_WHOLE:
+        return i
+    j = i + 1
+    while j < len(words) and words[j].has("ADJF", "loct"):
+        j += 1
+    noun = words[j] if j < len(words) else None
+    if noun is None or not noun.has("NOUN", "loct") or noun.text[:1].isupper():
+        return i
+    if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
+        return i
+    return _genitive_run(words, j + 1)
 
 
 def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:

@@ -8,7 +8,9 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
+from pipeline.extract.measures import is_bare, share_measure
 from pipeline.extract.numbers import CURRENCIES
+from pipeline.lexicon import GENERIC_COUNTED
 
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
 
@@ -112,3 +114,64 @@ def _weights(text: str, found: list[FigureFact]) -> None:
     for f in found:
         if f.unit == "GBP" and _OUNCES.match(text[f.char_end : f.char_end + _OUNCES_REACH]):
             f.unit = "LB"
+
+
+_SEGMENT_START = re.compile(r"[,;(]")
+_OR = re.compile(r"\s*,?\s*или\s*(?:на\s*)?", re.I)
+_HEAD_END = {"PREP", "CONJ"}  # a measure's head group ends before its first preposition or conjunction
+_NAMES = {"Geox", "Name", "Surn", "Orgn"}
+_GENERIC_COUNTED = {None, *GENERIC_COUNTED}
+
+
+def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """A figure with no measure in a list that leaves its noun out takes the head group of the
+    previous figure's measure in the sentence: "цены на мясо снизились на 0,4%, на 0,3% - молоко"
+    → "цены"; "производства мяса - 6 раз, мясных полуфабрикатов - 10 раз" → "производство мясных
+    полуфабрикатов"; "(с начала года - выросла на 4,1%)" keeps the sentence's subject."""
+    first = {id(f): f.measure for f in facts}  # before this pass: "цены на капусту" three times
+    for a, b in zip(facts, facts[1:], strict=False):
+        source = share_measure(text, a) or a.measure
+        own = b.measure not in (None, a.measure, first[id(a)]) and not is_bare(b.measure)
+        if own or not source or is_bare(source) or b.counted not in _GENERIC_COUNTED:
+            continue
+        if not any(s <= a.char_start and b.char_end <= e for s, e in sentences):
+            continue
+        between = text[a.char_end : b.char_start]
+        cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=0)
+        words = [_as_word(m) for m in _WORD.finditer(between[cut:]) if m.group()[:1].isalpha()]
+        if any(_subject_like(w) for w in words) and any(_is_verb(w) for w in words):
+            continue  # a clause of its own: "..., а экспорт вырос на 5%"
+        head = _head_group(source)
+        remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent")]
+        genitive = bool(words) and len(remnant) == len(words) and any(w.has("NOUN", "gent") for w in words)
+        if genitive:
+            b.measure = f"{head.split()[0]} {' '.join(w.text for w in words)}"
+        else:  # a new object replaces the measure's ("на 0,3% - молоко"); none keeps it whole
+            b.measure = head if words else source
+        b.confidence = min(b.confidence, Confidence.INFERRED)
+
+
+def _apposition(text: str, facts: list[FigureFact]) -> None:
+    """ "31,8 млн. человек, или 44,0% составляли работники": two figures of one thing, the first
+    without a measure takes the second's."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if a.measure is None and b.measure and _OR.fullmatch(text[a.char_end : b.char_start]):
+            a.measure = b.measure
+
+
+def _subject_like(w: _Word) -> bool:
+    """A common noun whose best parse is nominative: it may be the subject of its own clause."""
+    tag = w.tags[0].tag
+    return tag.POS == "NOUN" and tag.case == "nomn" and not _NAMES & set(tag.grammemes)
+
+
+def _head_group(measure: str) -> str:
+    """A measure up to its first preposition or conjunction ("цены на мясо" → "цены"), without a
+    change noun at its head ("рост производства мяса" → "производства мяса")."""
+    from pipeline import lexicon
+
+    words = [_Word(0, 0, w) for w in measure.split()]
+    while len(words) > 1 and words[0].lemma in lexicon.CHANGE_NOUNS:
+        words = words[1:]
+    end = next((i for i, w in enumerate(words) if i and w.tags and w.tags[0].tag.POS in _HEAD_END), None)
+    return " ".join(w.text for w in words[:end])

@@ -7,16 +7,22 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.properties import is_shaped
 from pipeline.extract.figures.words import _Word
+from pipeline.extract.measures import is_bare
 from pipeline.nlp.morph import nominative
 
 _NOUNS = {"NOUN", "PROPN"}
 
 
-_FRAME = {"уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка"}
+_FRAME = set(lexicon.FRAME_NOUNS)
+_BRACKETS = {"(", ")"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
+
+
+_GENERIC = {None, *lexicon.GENERIC_COUNTED}
 
 
 _CLIMB_RELS = {"conj", "xcomp", "csubj", "csubj:pass", "advcl", "acl", "ccomp", "parataxis"}
@@ -30,7 +36,7 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
 
     Syntax is the slow part of the NLP layer, so it runs only on prose sentences (not number-dense
     chart labels or table remnants) holding a figure with a unit that is not a count of a noun."""
-    wanted = [f for f in facts if f.unit and not (f.unit == "COUNT" and f.counted)]
+    wanted = [f for f in facts if f.unit and not (f.unit == "COUNT" and f.counted not in _GENERIC)]
     index = {id(f): analysis.sentence_index(f.char_start) for f in wanted}
     index = {k: i for k, i in index.items() if _is_prose(analysis.sentences[i].text)}
     parsed = analysis.parse(sorted(set(index.values())))
@@ -40,7 +46,9 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             continue
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
-        f.measure = found or f.measure
+        kept = f.measure and found and (is_bare(found) or f.measure.lower().startswith(found.lower()))
+        kept = kept or is_shaped(f.measure)  # "мощность цеха", "расстояние до аэропорта"
+        f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
 
@@ -48,7 +56,7 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
 _SYNTAX_MAX_CHARS = 500
 MAX_DIGIT_SHARE = 0.15  # above this share of digits a "sentence" is a chart label or table remnant
 MAX_CLIMB = 4  # dependency heads climbed from a figure to its verb or noun
-GENITIVE_WORDS = 3  # genitive words kept after a measure's head noun
+GENITIVE_WORDS = 4  # genitive words kept after a measure's head noun
 
 
 def _is_prose(sentence: str) -> bool:
@@ -69,8 +77,10 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
         in_pp = any(t.head_id == head.id and t.rel == "case" for t in tokens)
         if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
             return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
+        if head.pos == "VERB" and head.lemma in lexicon.ACTION_NOUNS:
+            return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
-            subject = _subject_of(head, tokens, spans)
+            subject = _subject_of(head, tokens, spans, f.char_start)
             if subject is not None:
                 return _noun_phrase(subject, tokens)
         if head.rel not in _CLIMB_RELS and head.lemma not in _FRAME and not in_pp:
@@ -79,29 +89,64 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
     return None
 
 
-def _subject_of(verb, tokens: list, spans: list[tuple[int, int]]):
-    """The nominal subject of a verb nearest to it, outside figures."""
+def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
+    """The nominal subject of a verb, outside figures: the last one before the figure at `at` ("индекс
+    цен составил 99,5%, изменение курса - 98,6%"), else the one nearest to the verb."""
     subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj") and t.pos in _NOUNS]
     subjects = [
         t for t in subjects if t.lemma not in _TIME_NOUNS and not any(a <= t.start < b for a, b in spans)
     ]
+    before = [t for t in subjects if t.start < at]
+    if before:
+        return before[-1]
     return min(subjects, key=lambda t: abs(t.start - verb.start), default=None)
 
 
 def _genitive_word(token) -> bool:
-    return token.feats.get("Case") == "Gen" and token.pos in {"NOUN", "ADJ", "PROPN"}
+    """A noun, adjective or participle ("замещенных рабочих мест") in the genitive."""
+    return token.feats.get("Case") == "Gen" and token.pos in {"NOUN", "ADJ", "PROPN", "VERB"}
+
+
+def _join(tokens: list) -> str:
+    """Token texts joined by spaces, with no space inside brackets."""
+    return " ".join(t.text for t in tokens).replace("( ", "(").replace(" )", ")")
+
+
+def _object_end(tokens: list, i: int) -> int:
+    """End of a "в/на + accusative" complement at `i` ("инвестиции в основной капитал", "цены на
+    капусту"), else `i`; never a place or a time (those are locative or named)."""
+    if i >= len(tokens) or tokens[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
+        return i
+    j = i + 1
+    while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == "Acc":
+        j += 1
+    if j >= len(tokens) or tokens[j].pos != "NOUN" or tokens[j].feats.get("Case") != "Acc":
+        return i
+    if tokens[j].lemma in _TIME_NOUNS or tokens[j].lemma in lexicon.TIME_NOUNS:
+        return i
+    j += 1
+    while j < len(tokens) and j - i <= GENITIVE_WORDS and _genitive_word(tokens[j]):
+        j += 1
+    return j
 
 
 def _noun_phrase(noun, tokens: list) -> str:
-    """The noun with its adjectives before it and up to three genitive words after, nominative."""
+    """The noun with its adjectives before it, up to four genitive words and a "в/на" object after
+    it, nominative."""
     i = tokens.index(noun)
     lo = i
     while lo > 0 and tokens[lo - 1].rel == "amod" and tokens[lo - 1].head_id == noun.id:
         lo -= 1
-    hi = i + 1
-    while hi < len(tokens) and hi - i <= GENITIVE_WORDS and _genitive_word(tokens[hi]):
+    hi, n, end = i + 1, 0, i + 1
+    while (
+        hi < len(tokens)
+        and n < GENITIVE_WORDS
+        and (_genitive_word(tokens[hi]) or tokens[hi].text in _BRACKETS)
+    ):
+        n += tokens[hi].text not in _BRACKETS
         hi += 1
-    phrase = " ".join(t.text for t in tokens[lo:hi])
+        end = hi if _genitive_word(tokens[hi - 1]) else end  # "условного (минимального) набора"
+    phrase = _join(tokens[lo : _object_end(tokens, end)])
     if noun.feats.get("Case") not in {None, "Nom"}:
         phrase = nominative(phrase)
     return phrase if phrase[:2].isupper() or noun.pos == "PROPN" else phrase[:1].lower() + phrase[1:]

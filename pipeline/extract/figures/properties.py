@@ -1,0 +1,154 @@
+"""Measures shaped by a word next to the figure: a property of a named thing ("цех мощностью 130
+тонн" → "мощность цеха", the property noun in the instrumental right before the figure), and the
+price of what became dearer or cheaper ("подешевела крупа гречневая" → "цены на крупу гречневую")."""
+
+from __future__ import annotations
+
+import re
+
+import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+
+from pipeline import lexicon
+from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.words import _Word
+from pipeline.nlp.morph import parses
+
+OWNER_REACH = 8  # words before the property noun searched for the thing it belongs to
+_PRICE_WORDS = set(lexicon.PRICE_WORDS)
+_PRICE_HEADS = {"цена", "стоимость", "тариф", "индекс"}
+_PRICE = "цены"
+_DISTANCE = "расстояние до"
+_LETTERS = re.compile(r"[А-Яа-яЁё]+")
+
+
+def property_measure(left: list[_Word], right: list[_Word] = ()) -> str | None:
+    """ "мощность <owner in the genitive>" when the word before the figure is a property noun in the
+    instrumental ("мощностью") or after "на" ("на площади 25 км²"); the property alone when no
+    owner is found. A length "от X" is the distance to X ("в 9 км от набережной")."""
+    if right and right[0].lemma == "от" and left and left[-1].lemma == "в":
+        target = _genitive_after(list(right[1:]))
+        return f"{_DISTANCE} {target}" if target else None
+    if not left or left[-1].lemma not in lexicon.PROPERTY_NOUNS:
+        return None
+    stated = (
+        left[-1].has("NOUN", "ablt")
+        or len(left) > 1
+        and left[-2].lemma == "на"
+        and left[-1].has("NOUN", "loct")
+    )
+    if not stated:
+        return None
+    owner = _owner(left[:-1])
+    return f"{left[-1].lemma} {owner}" if owner else left[-1].lemma
+
+
+def is_shaped(measure: str | None) -> bool:
+    """A measure a word next to the figure made ("мощность цеха", "расстояние до аэропорта"): the
+    syntax tree does not override it."""
+    return bool(measure) and (measure.split()[0] in lexicon.PROPERTY_NOUNS or measure.startswith(_DISTANCE))
+
+
+def _owner(words: list[_Word]) -> str | None:
+    """The nearest common noun before the property that is not inside a prepositional phrase, with
+    its adjectives and its "по ..." complement, in the genitive."""
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - OWNER_REACH), -1):
+        w = words[i]
+        if not w.tags or w.text[:1].isupper() or w.tags[0].tag.POS != "NOUN":
+            continue
+        if w.tags[0].tag.case in {"nomn", "accs"} and not _after_preposition(words, i):
+            return _genitive_group(words, i)
+    return None
+
+
+def _genitive_after(words: list[_Word]) -> str | None:
+    """The genitive noun group at the start of `words` ("шанхайской набережной Банд")."""
+    end = 0
+    while end < len(words) and (words[end].has("ADJF", "gent") or words[end].has("NOUN", "gent")):
+        end += 1
+    return " ".join(w.text for w in words[:end]) if any(w.has("NOUN", "gent") for w in words[:end]) else None
+
+
+def _after_preposition(words: list[_Word], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and words[j].has("ADJF"):
+        j -= 1
+    return j >= 0 and words[j].has("PREP")
+
+
+def _genitive_group(words: list[_Word], i: int) -> str | None:
+    """Adjectives + noun at `i` in the genitive, then its genitive words and a "по + dative" part."""
+    lo = i
+    while lo > 0 and words[lo - 1].has("ADJF") and not words[lo - 1].text[:1].isupper():
+        lo -= 1
+    out = []
+    for w in words[lo : i + 1]:
+        form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
+        if form is None:
+            return None
+        out.append(form.word)
+    j = i + 1
+    if j < len(words) and words[j].lemma == "по" and j + 1 < len(words) and words[j + 1].has("NOUN", "datv"):
+        j += 2
+    while j < len(words) and words[j].has("NOUN", "gent") and not words[j].text[:1].isupper():
+        j += 1
+    return " ".join(out + [w.text for w in words[i + 1 : j]])
+
+
+def price_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """What became dearer or cheaper is measured by its price: "подешевела крупа гречневая - на
+    2,9%" → "цены на крупу гречневую", "на 1,5% стали дороже сыры" → "цены на сыры"."""
+    for i, f in enumerate(facts):
+        if f.measure and _lemma(f.measure.split()[0]) in _PRICE_HEADS:
+            continue
+        bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+        if bounds is None:
+            continue
+        lo = max([bounds[0], *(g.char_end for g in facts[:i] if g.char_end <= f.char_start)])
+        hi = min([bounds[1], *(g.char_start for g in facts[i + 1 :] if g.char_start >= f.char_end)])
+        words = _LETTERS.findall(text[lo:hi])
+        cue = next((k for k, w in enumerate(words) if {w.lower(), _lemma(w)} & _PRICE_WORDS), None)
+        thing = f.measure or (_subject_after(words[cue + 1 :]) if cue is not None else None)
+        if cue is not None and thing:
+            f.measure = f"{_PRICE} на {_accusative(thing)}"
+
+
+def _subject_after(words: list[str]) -> str | None:
+    """The first noun in the nominative after a verb, with the adjectives after it ("крупа
+    гречневая")."""
+    for k, w in enumerate(words):
+        top = parses(w)[0].tag
+        nominative = any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(w))
+        if top.POS == "NOUN" and nominative and not w[:1].isupper():
+            end = k + 1
+            while end < len(words) and parses(words[end])[0].tag.POS == "ADJF":
+                end += 1
+            return " ".join(words[k:end])
+    return None
+
+
+def _accusative(phrase: str) -> str:
+    """The nominative words of a phrase in the accusative ("крупа гречневая" → "крупу гречневую")."""
+    out = []
+    for word in phrase.split():
+        nominative = [p for p in parses(word) if p.tag.case == "nomn"]
+        form = next((_inflect_accs(p) for p in nominative), None)
+        out.append(_same_case(word, form.word) if form is not None else word)
+    return " ".join(out)
+
+
+def _inflect_accs(parse):
+    """Accusative of a nominative parse; things, not beings ("национальные сыры", not "-ых")."""
+    thing = (
+        {"inan"}
+        if parse.tag.POS == "ADJF" and (parse.tag.number == "plur" or parse.tag.gender == "masc")
+        else set()
+    )
+    return parse.inflect({"accs", *thing}) or parse.inflect({"accs"})
+
+
+def _same_case(original: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
+def _lemma(word: str) -> str:
+    return parses(word)[0].normal_form if word[:1].isalpha() else word

@@ -1,0 +1,216 @@
+"""What a figure measures: the normalized measure phrase and the catalog indicator it names.
+
+- `normal_measure`: one spelling per measure (the head noun group in the nominative, lower case,
+  without a change word, places, periods); a single uninformative word ("число", "доля") or a
+  time is no measure.
+- Derived measures: "доля X" for a share followed by what it is a share of, "число X" for a count,
+  "срок X" for a number of days.
+- `figure_indicator`: the catalog id the measure (or the counted noun) names, a survey share, or,
+  unless the figure counts something of its own, the indicator named earlier in its clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline import lexicon
+from pipeline.extract.facts import FigureFact
+
+_COUNT_HEAD = "число"
+_SHARE_HEAD = "доля"
+_SURVEY = set(lexicon.SURVEY_VERBS)
+_EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS)
+_TIMES = {*lexicon.TIME_NOUNS, *lexicon.PERIOD_NOUNS, *lexicon.month_lemmas(), "годы"}
+_SURVEY_INDICATOR = "survey_share"
+_PLACE_LEAD = re.compile(r"(?:\s+(?:" + "|".join(lexicon.PLACE_PREPOSITIONS) + r"))?\s*$", re.I)
+_DURATION_HEAD = lexicon.DURATION_HEADS[0]
+_SHARE_REACH = 120  # characters after a share searched for what it is a share of
+_SHARE_WORDS = 4  # genitive words kept after a share
+_OF_ALL = re.compile(r"\s+из\s+всех\s+(?=[а-яё])", re.I)
+_NOMINAL = {"NOUN", "ADJF", "PRTF"}
+_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of proper names
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_LEAD_WORDS = 12  # words before a figure searched for an indicator its measure does not name
+_NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
+_JOINING = {"и", "или"}
+
+
+def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
+    return _indicator(f, text[bounds[0] : bounds[1]]) or _lead_indicator(text, f, bounds)
+
+
+def normal_measure(phrase: str | None) -> str | None:
+    """One spelling per measure: a change noun at its head dropped ("рост экспорта" → "экспорт"),
+    the head noun group in the nominative, one space, lower case unless it starts with a proper
+    name or an abbreviation ("ВРП"), and without the places it names ("экспорт Курской области" →
+    "экспорт": the territory is the subject); a place alone is no measure."""
+    if not phrase:
+        return phrase
+    from pipeline.nlp.morph import nominative, parses
+
+    phrase = _without_change_head(phrase.split())
+    if is_bare(phrase):
+        return None  # "число", "доля" alone say nothing
+    if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
+        phrase = nominative(phrase)
+        first = phrase.split()[0]
+        if not (first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes)):
+            phrase = phrase[:1].lower() + phrase[1:]
+    return _without_places(phrase)
+
+
+def _without_places(phrase: str) -> str | None:
+    """ "экспорт Курской области" → "экспорт", "импорт России из Китая машин" → "импорт машин",
+    "ВРП региона" → "ВРП"; None when a place heads the phrase."""
+    from pipeline.extract.territories import find_territories
+    from pipeline.nlp.morph import lemma
+
+    spans = find_territories(phrase)
+    heads = spans and not phrase[: spans[0].start].strip() and not _adjectives(spans[0].text)
+    if heads or lemma(phrase.split()[0]) in lexicon.PLACE_NOUNS:
+        return None  # "Москва", "области" (an adjective "российский экспорт" is only dropped)
+    for span in reversed(spans):
+        lead = _PLACE_LEAD.sub("", phrase[: span.start])
+        phrase = lead + phrase[span.end :]
+    words = phrase.split()
+    while len(words) > 1 and lemma(words[-1].strip(",;")) in lexicon.PLACE_NOUNS:
+        words.pop()
+    out = " ".join(words).strip(" ,;:–—-")
+    return out if out and not is_bare(out) else None
+
+
+def _adjectives(words: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return all(parses(w)[0].tag.POS == "ADJF" for w in words.split())
+
+
+def is_bare(phrase: str | None) -> bool:
+    """A measure that says nothing: one uninformative word ("число", "доля", "уровень", "объём",
+    "прирост"), or a time ("август", "число годов")."""
+    from pipeline.nlp.morph import lemma
+
+    words = (phrase or "").split()
+    if len(words) == 1 and lemma(words[0]) in _EMPTY_HEADS:
+        return True
+    return bool(words) and lemma(words[-1]) in _TIMES and (len(words) == 1 or lemma(words[0]) == _COUNT_HEAD)
+
+
+def share_measure(text: str, f: FigureFact) -> str | None:
+    """A share followed by what it is a share of: "57% бизнесменов" → "доля бизнесменов",
+    "около 20% отечественного сырья" → "доля отечественного сырья"."""
+    if f.kind != "share" or f.unit != "PERCENT":
+        return None
+    from pipeline.nlp.morph import parses
+
+    words, end = [], f.char_end
+    whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
+    end = whole.end() if whole else end
+    for m in _WORD.finditer(text, end, f.char_end + _SHARE_REACH):
+        top = parses(m.group())[0]
+        adjacent = not text[end : m.start()].strip()
+        if not adjacent or top.tag.POS not in _NOMINAL or top.tag.case != "gent" or m.group()[:1].isupper():
+            break
+        words.append(m.group())
+        end = m.end()
+        if len(words) == _SHARE_WORDS:
+            break
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
+    return " ".join([_SHARE_HEAD, *words]) if nouns else None
+
+
+def _is_plural_participle(word: str) -> bool:
+    """ "опрошенных": a participle that stands for the people it names."""
+    from pipeline.nlp.morph import parses
+
+    tag = parses(word)[0].tag
+    return tag.POS == "PRTF" and tag.number == "plur"
+
+
+def count_measure(text: str, f: FigureFact) -> str | None:
+    """A count measures the number of what it counts: "более 1300 индустриальных кластеров" →
+    "число индустриальных кластеров", "в 35 субъектах" → "число субъектов"."""
+    if f.unit != "COUNT" or not f.counted:
+        return None
+    from pipeline.nlp.morph import parses
+
+    words = []
+    for word in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[f.char_start : f.char_end]):
+        top = parses(word)[0]
+        if words and word.lower() in _JOINING:
+            words.append(word.lower())
+        elif top.tag.POS in {"NOUN", "ADJF", "PRTF"} and top.normal_form not in _NOT_COUNTED_WORDS:
+            plural = top.inflect({"gent", "plur"})
+            words.append(plural.word if plural else word.lower())
+    phrase = " ".join([_COUNT_HEAD, *words]) if words else None
+    return None if is_bare(phrase) else phrase
+
+
+def duration_measure(f: FigureFact) -> str | None:
+    """A number of days measures the time something takes: "регистрация права собственности (7
+    дней)" → "срок регистрации права собственности" (kept when its head already names a time)."""
+    if not f.measure or lexicon.unit_kind(f.unit) != "duration":
+        return f.measure
+    from pipeline.nlp.morph import lemma, parses
+
+    words = f.measure.split()
+    if lemma(words[0]) in lexicon.DURATION_HEADS:
+        return f.measure
+    out = []
+    for i, word in enumerate(words):
+        form = next((p.inflect({"gent"}) for p in parses(word) if p.tag.case == "nomn"), None)
+        if form is None:
+            break
+        out.append(form.word)
+        if parses(word)[0].tag.POS == "NOUN":
+            return " ".join([_DURATION_HEAD, *out, *words[i + 1 :]])
+    return f.measure
+
+
+def _without_change_head(words: list[str]) -> str:
+    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind."""
+    from pipeline.nlp.morph import lemma
+
+    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _indicator(f: FigureFact, sentence: str = "") -> str | None:
+    """The catalog id the measure (or the counted noun) names; a share of people or companies
+    whose sentence reports what they said ("11% компаний положительно оценили ...") is a survey."""
+    from pipeline.extract.indicators import match_indicator
+
+    unit = None if f.unit == "COUNT" else f.unit
+    words = (f.measure or "").split()
+    found = match_indicator(words, unit) if words else None
+    if found is None and f.counted:
+        found = match_indicator([*words, f.counted], unit)
+    of_agents = (
+        f.unit == "PERCENT" and words[:1] == [_SHARE_HEAD] and (found is None or found.units == {"count"})
+    )
+    if of_agents and _SURVEY & {_lemma(w) for w in _WORD.findall(sentence)}:
+        return _SURVEY_INDICATOR
+    return found.id if found is not None else None
+
+
+def _lemma(word: str) -> str:
+    from pipeline.nlp.morph import lemma
+
+    return lemma(word)
+
+
+def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """Unless the figure counts something of its own, the indicator named in the figure's clause
+    before it ("Так, цены на капусту снизились на 42,6%" → price; "в структуре оборота розничной
+    торговли доля непродовольственных товаров составила 51,6%" → retail turnover), specific catalog
+    entries only."""
+    from pipeline.extract.indicators import find_indicator, words_of
+
+    if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
+        return None  # a count of something the catalog lacks ("число ярмарок") is not a neighbour's
+    lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
+    words = words_of(lead)[-_LEAD_WORDS:]
+    found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
+    return found.indicator.id if found is not None and not found.indicator.generic else None
