@@ -38,7 +38,6 @@ _BASE_CUE = re.compile(
     r"(?:" + "|".join(_WS.join(map(re.escape, c.split())) for c in lexicon.BASE_CUES) + r")\s*$", re.I
 )
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
-_RATIO_UNITS = {"PERCENT", "TIMES", "PP"}
 _EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе])\s*$", re.I)  # "к началу 2017 года": its first day
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
