@@ -544,7 +544,27 @@ def test_member_companies_are_participants_and_working_ones_are_not():
     ],
 )
 def test_field_of_activity_cues(sentence, field):
-    (cluster,) = records("Липецкий агропромышленный кластер «Черноземье» создан в 2016 году. " + sentence)
+    (cluster,) = records("Липецкий кластер «Черноземье» создан в 2016 году. " + sentence)
+    assert cluster.field == field
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Волгоградский химико-фармацевтический кластер объединяет 23 предприятия.", "химия, фармацевтика"),
+        ("Калужский фармкластер объединяет 60 компаний.", "фармацевтика"),
+        ("Липецкий агропромышленный кластер «Черноземье» создан в 2016 году.", "агропромышленный комплекс"),
+        # a stated field is better than the name's words
+        (
+            "Научно-производственный электротехнический кластер «Энергия» специализируется на "
+            "производстве низковольтной аппаратуры.",
+            "производство низковольтной аппаратуры",
+        ),
+        ("Инновационный кластер «Сибакадемсофт» объединяет 130 участников.", None),
+    ],
+)
+def test_field_of_activity_from_the_name(text, field):
+    (cluster,) = records(text)
     assert cluster.field == field
 
 
@@ -554,6 +574,10 @@ def test_field_of_activity_cues(sentence, field):
         ("Кластер был учрежден в 2012 г. по инициативе администрации.", 2012),
         ("Год основания кластера — 2011 г.", 2011),  # a bare "— 2011." is no date for the date grammar
         ("Кластер получил субсидию в 2014 году.", None),
+        ("Кластер был сформирован в 2011 году по инициативе предприятий.", 2011),
+        ("Кластер действует с 2009 года.", 2009),
+        ("Кластер начал свою работу в 2013 году.", 2013),
+        ("Кластер работает с 2 вузами.", None),  # "работает с" followed by no year
     ],
 )
 def test_founding_year_cues(sentence, year):
@@ -581,3 +605,20 @@ def test_counts_of_several_member_kinds():
     (cluster,) = records(text)
     assert cluster.name == "Научно-производственный электротехнический кластер на базе АО «КЭАЗ»"
     assert cluster.attributes["universities"] == 1  # participants: the first member count (10), not 13
+
+
+def test_pronouns_and_genitive_kind_words_refer_to_the_cluster():
+    text = (
+        "Фармацевтический кластер Волгоградской области создан в 2010 году. Его участниками являются "
+        "15 предприятий. Общая численность работников предприятий — участников кластера составляет "
+        "3,5 тыс. человек."
+    )
+    (cluster,) = records(text)
+    assert (cluster.region, cluster.founded_year, cluster.participants, cluster.employees) == (
+        "Волгоградская область",
+        2010,
+        15,
+        3500,
+    )
+    (zone,) = records("Особая экономическая зона «Алабуга» создана в 2005 году. Она занимает 2 000 га.")
+    assert (zone.founded_year, zone.attributes["area_km2"]) == (2005, 20.0)

@@ -1,4 +1,4 @@
-"""Attributes stated in the sentences about a cluster: founding year, field of activity, web address.
+"""Attributes stated in the sentences about a cluster: founding year and web address.
 
 Counts, area and investment come from the shared figure grammar (`counts`); the founding year is a
 date of the shared date grammar next to a creation word ("создан в 2017 году", "В 2019 году …
@@ -12,36 +12,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.extract.facts import DateFact
-from pipeline.nlp.morph import nominative, parses
 
 # A creation participle in a form that can agree with a cluster, park or zone (masculine or
 # feminine singular): "создано 455 рабочих мест", "созданы 3 парка" are about something else.
-# "Год основания — 2011", "дата создания: 2011 г." name the founding too.
+# "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "действует с 2011 года" name
+# the founding too.
 CREATED = re.compile(
-    r"\b(?:(?:созда|основа|образова|организова)(?:н|на|нный|нная|нного|нной)"
-    r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования))\b",
+    r"\b(?:(?:созда|основа|образова|организова|сформирова|зарегистрирова)(?:н|на|нный|нная|нного|нной)"
+    r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования)"
+    r"|начал[аи]?\s+(?:свою\s+)?(?:работу|деятельность|функционировать|работать)"
+    r"|(?:действует|функционирует|работает)(?=\s+с\s+\d{4}))\b",
     re.I,
 )
 YEAR_AFTER_REACH = 90  # "создан … в 2011 году": the year follows the creation word within this
 YEAR_BEFORE_REACH = 60  # "В 2019 году в Курске создан …"
 CLAUSE_END = re.compile(r"[.;]")
-# Cues of a field of activity, best first, and whether the field after them is in an oblique case
-# ("в сфере электроники") rather than the nominative ("специализация — приборостроение").
-FIELD_CUES = tuple(
-    (re.compile(p, re.I), oblique)
-    for p, oblique in (
-        (
-            r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль)(?:\s+[а-яё]+){0,2}?"
-            r"\s*[-–—:]\s*(?P<field>[^.;()]+)",
-            False,
-        ),
-        (r"\bспециализиру(?:ется|ются)\s+на\s+(?P<field>[^.;()]+)", True),
-        (r"\bв\s+(?:сфер[еах]+|област[ия]х?)\s+(?P<field>[^.;()]+)", True),
-    )
-)
-FIELD_STOP_POS = {"PREP", "VERB", "INFN", "PRTS", "GRND", "NPRO"}
-FIELD_WORD = re.compile(r"[«»\"\w-]+|,")
-FIELD_ITEMS = re.compile(r"\s*,\s*|\s+и\s+")
 URL = re.compile(r"(?:https?://|www\.)[^\s,;()«»\"]+", re.I)
 URL_TRAILING = ".:"
 
@@ -76,30 +61,6 @@ def _year_near(text: str, word: re.Match, dates: list[DateFact]) -> int | None:
         if (after or before) and not CLAUSE_END.search(text, lo, hi):
             return int(d.start[:4])
     return None
-
-
-def field_of(text: str, spans: Iterable[Span]) -> str | None:
-    """The field of activity named by the best cue in the spans ("в сфере электроники" → "электроника")."""
-    spans = list(spans)
-    for cue, oblique in FIELD_CUES:
-        for span in spans:
-            found = cue.search(text, span.start, span.end)
-            field = _field_phrase(found.group("field"), oblique) if found else None
-            if field:
-                return field
-    return None
-
-
-def _field_phrase(raw: str, oblique: bool) -> str | None:
-    """The noun phrases of a cue's tail up to a preposition or verb, in the nominative."""
-    kept: list[str] = []
-    for word in FIELD_WORD.findall(raw):
-        if word != "," and any(p.tag.POS in FIELD_STOP_POS for p in parses(word)[:1]):
-            break
-        kept.append(word)
-    phrase = " ".join(kept).replace(" ,", ",").strip(" ,")
-    items = [nominative(item) if oblique else item for item in FIELD_ITEMS.split(phrase) if item]
-    return ", ".join(items) or None
 
 
 def urls_in(text: str, spans: Iterable[Span]) -> str | None:

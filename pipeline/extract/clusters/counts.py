@@ -35,6 +35,9 @@ class Counted:
 MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма")  # "объединяет 25 предприятий"
 MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник")
 EMPLOYMENT = ("занять", "занятый", "работать", "трудиться", "персонал", "работник", "сотрудник")
+# Indicators of the catalog (`pipeline/data/indicators.toml`) that say what a generic count is
+# ("Общая численность работников … составляет 3,5 тыс. человек": employees).
+INDICATOR_ATTRIBUTES = {"employees": "employees", "employed": "employees", "participants": "participants"}
 COUNTED: tuple[Counted, ...] = (
     Counted("participants", ("участник",), generic=(None, *MEMBER_NOUNS), cues=MEMBERSHIP),
     Counted("residents", ("резидент",)),
@@ -69,6 +72,9 @@ def count_attribute(figure: FigureFact, text: str) -> str | None:
     generic = [e for e in COUNTED if figure.counted in e.generic]
     cues = _cue_lemmas(figure, text) if generic else set()
     cued = next((e.attribute for e in generic if cues & set(e.cues)), None)
+    cued = cued or next(
+        (e.attribute for e in generic if INDICATOR_ATTRIBUTES.get(figure.indicator or "") == e.attribute), None
+    )
     if cued is not None:
         return cued
     quote = text[figure.char_start : figure.char_end].lower()

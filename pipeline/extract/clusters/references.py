@@ -20,13 +20,18 @@ ALIAS = re.compile(
     r"\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?(?P<alias>[^()«»\"“”]{1,60}?)[»\"”]?\s*\)"
     r"|\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
 )
-# A sentence that starts by naming a cluster by its kind word or "его", within its first words:
-# "Парк создан …", "В его состав входят …", "Численность работников предприятий кластера …".
+# A sentence that starts by naming a cluster by its kind word or a pronoun, within its first words:
+# "Парк создан …", "В его состав входят …", "Она занимает …", "Численность работников предприятий
+# кластера …".
 ANAPHOR = re.compile(
     r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[А-Яа-яЁё-]+\s+){0,3}?(?:(?:этом|данном|этой|данной)\s+)?"
-    r"(?P<word>(?:[Пп]арк|[Тт]ехнопарк|[Кк]ластер)(?:а|у|ом|е)?|ОЭЗ|[Зз]он[аеуы]|его|её|ее)\b"
+    r"(?P<word>(?:[Пп]арк|[Тт]ехнопарк|[Кк]ластер)(?:а|у|ом|е)?|ОЭЗ|[Зз]он[аеуы]"
+    r"|[Ее]го|[Ее]ё|[Ее]е|[Оо]н[а]?)\b"
 )
-PRONOUNS = ("его", "её", "ее")
+# A kind word in the genitive anywhere in a sentence names what it is about: "Общая численность
+# работников предприятий — участников кластера составляет …", "Площадь территории ОЭЗ …".
+OF_KIND = re.compile(r"(?<!\w)(?P<word>(?:[Тт]ехнопарка|[Пп]арка|[Кк]ластера|ОЭЗ))(?!\w)")
+PRONOUNS = ("его", "её", "ее", "он", "она")
 PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
 PRONOUN_REACH = 200  # "его" refers to a mention at most this far back
 KIND_WORD_REACH = 1500  # "Парк …" refers to a mention of its kind at most this far back
@@ -80,7 +85,7 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     for i in reversed(previous):
         if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text[lo:hi]) for a in mentions[i].fact.aliases):
             return i
-    found = ANAPHOR.match(text[lo:hi])
+    found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
     if not previous or found is None:
         return None
     last = previous[-1]
