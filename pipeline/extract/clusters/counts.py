@@ -72,9 +72,8 @@ def count_attribute(figure: FigureFact, text: str) -> str | None:
     generic = [e for e in COUNTED if figure.counted in e.generic]
     cues = _cue_lemmas(figure, text) if generic else set()
     cued = next((e.attribute for e in generic if cues & set(e.cues)), None)
-    cued = cued or next(
-        (e.attribute for e in generic if INDICATOR_ATTRIBUTES.get(figure.indicator or "") == e.attribute), None
-    )
+    named = INDICATOR_ATTRIBUTES.get(figure.indicator or "")
+    cued = cued or next((e.attribute for e in generic if e.attribute == named), None)
     if cued is not None:
         return cued
     quote = text[figure.char_start : figure.char_end].lower()
