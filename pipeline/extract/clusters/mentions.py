@@ -27,6 +27,8 @@ from pipeline.extract.skeleton import Rule, first_rejecting, windows
 
 # Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
 TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
+OPENING_QUOTES = "«“„"
+CLOSING_QUOTES = "»”“"
 WINDOW_REACH = 100  # characters parsed on each side of a kind word
 LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории)\s+$")
 LOCATED_REACH = 20
@@ -74,10 +76,19 @@ class Match:
 
     @property
     def named(self) -> bool:
-        """Something names it: a name, a region, a base organization, a place or a region adjective."""
+        """Something names it: a name, a region, a base organization, a place, a region adjective,
+        or quotes around the whole phrase (Ассоциация «Камский … кластер»)."""
         first = FIRST_WORD.match(self.text, self.start)
         leading = first is not None and is_region_adjective(first.group())
-        return bool(self.name or self.region or self.base or self.place or leading)
+        return bool(self.name or self.region or self.base or self.place or leading or self.quoted)
+
+    @property
+    def quoted(self) -> bool:
+        """The phrase is a quoted name on its own: «Камский инновационный … кластер» (a quoted kind
+        word alone is a term: Термин «кластер»)."""
+        before, after = self.text[max(0, self.start - 1) : self.start], self.text[self.end : self.end + 1]
+        several = len(self.text[self.start : self.end].split()) > 1
+        return several and bool(before) and before in OPENING_QUOTES and after in CLOSING_QUOTES
 
 
 def _matches(text: str) -> list[Match]:

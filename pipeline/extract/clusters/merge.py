@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.extract.clusters.names import ORPHAN, core_key, normal_name
-from pipeline.extract.clusters.places import apply_region, document_region
+from pipeline.extract.clusters.fields import field_of_name
+from pipeline.extract.clusters.names import ORPHAN, QUOTED, core_key, normal_name, normalize_quotes
+from pipeline.extract.clusters.places import apply_region, document_region, name_region
 from pipeline.extract.facts import ClusterFact
-from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES
+from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES, kind_of
 from pipeline.nlp.morph import lemma
 
 FILLED = ("country", "region", "city", "founded_year", "field", "participants", "employees", "url")
@@ -81,7 +82,8 @@ def _group(facts: list[ClusterFact]) -> list[list[int]]:
     keys = [merge_keys(f) for f in facts]
     for i, fact in enumerate(facts):
         for j in range(i):
-            if _compatible(facts[j], fact) and (keys[i] & keys[j] or is_variant(facts[j], fact)):
+            same = keys[i] & keys[j] or is_variant(facts[j], fact) or is_same_place_and_field(facts[j], fact)
+            if _compatible(facts[j], fact) and same:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(facts)):
@@ -100,6 +102,30 @@ def is_variant(a: ClusterFact, b: ClusterFact) -> bool:
         return False
     one, two = _parts(a.name), _parts(b.name)
     return one != two and (_abbreviates(one, two) or _abbreviates(two, one))
+
+
+def is_same_place_and_field(a: ClusterFact, b: ClusterFact) -> bool:
+    """Same kind, the same region in both names and the fields of one name among the other's
+    ("Волгоградский фармацевтический кластер" ~ "Фармацевтический кластер Волгоградской области" ~
+    "Кластер «Волгоградский химфармкластер»"); two different quoted names stay apart."""
+    if a.kind != b.kind or _distinct_quoted(a.name, b.name):
+        return False
+    region = name_region(a.name)
+    if region is None or region != name_region(b.name):
+        return False
+    one, two = _name_fields(a.name), _name_fields(b.name)
+    return bool(one and two) and (one <= two or two <= one)
+
+
+def _name_fields(name: str) -> set[str]:
+    return set((field_of_name(name) or "").split(", ")) - {""}
+
+
+def _distinct_quoted(one: str, two: str) -> bool:
+    """Both names quote a proper name (not a kind phrase) and the quoted names differ."""
+    quoted = [QUOTED.search(normalize_quotes(n)) for n in (one, two)]
+    names = [q.group(1).lower() for q in quoted if q and kind_of(q.group(1)) is None]
+    return len(names) == 2 and names[0] != names[1]
 
 
 def _parts(name: str) -> list[str]:
@@ -147,6 +173,8 @@ def _merge(facts: list[ClusterFact]) -> ClusterFact:
     for other in ordered[1:]:
         _fill(base, other)
     base.aliases = _aliases(base.name, [n for f in ordered for n in (f.name, *f.aliases)])
+    if base.field is None:  # no field stated: the most its names say ("химико-фармацевтический")
+        base.field = max(map(field_of_name, [base.name, *base.aliases]), key=lambda f: len(f or ""))
     base.source = "table" if any(f.source == "table" for f in facts) else "text"
     return base
 

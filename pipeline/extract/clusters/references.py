@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.clusters.mentions import Mention
+from pipeline.extract.clusters.names import capitalized
 from pipeline.extract.grammars.clusters import KIND_WORD_FAMILIES
 from pipeline.extract.territories import resolve_territory
 
-# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", or an acronym in brackets: "(БМТК-ТМ)".
+# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее — кластер «ИнноКам»)", or an acronym
+# in brackets: "(БМТК-ТМ)"; after a quoted name's closing quote too.
 ALIAS = re.compile(
-    r"\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?(?P<alias>[^()«»\"“”]{1,60}?)[»\"”]?\s*\)"
-    r"|\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
+    r"[»”]?\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?"
+    r"(?P<alias>[^()«»\"“”]{1,60}?(?:«[^()«»]{1,60}»)?)[»\"”]?\s*\)"
+    r"|[»”]?\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
 )
 # A sentence that starts by naming a cluster by its kind word or a pronoun, within its first words:
 # "Парк создан …", "В его состав входят …", "Она занимает …", "Численность работников предприятий
@@ -47,7 +50,7 @@ def alias_after(text: str, end: int) -> str | None:
         return None
     if found.group("acronym"):
         return None if resolve_territory(found.group("acronym")) else found.group("acronym")
-    return found.group("alias").strip()
+    return capitalized(found.group("alias").strip())
 
 
 def referring_sentences(

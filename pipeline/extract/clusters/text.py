@@ -13,7 +13,7 @@ from typing import Any
 
 from pipeline.extract.clusters.attributes import Span, founded_year, urls_in
 from pipeline.extract.clusters.counts import fill_from_figures
-from pipeline.extract.clusters.fields import field_of, field_of_name
+from pipeline.extract.clusters.fields import field_of
 from pipeline.extract.clusters.mentions import Mention, find_mentions, sentence_of
 from pipeline.extract.clusters.names import ORPHAN
 from pipeline.extract.clusters.places import finish_place, page_region, place_after, place_in
@@ -115,7 +115,7 @@ def _describe(
     fill_from_figures(fact, inside, text)
     if fact.founded_year is None:
         fact.founded_year = founded_year(text, spans, dates, m.located)
-    fact.field = fact.field or field_of(text, spans) or field_of_name(fact.name)
+    fact.field = fact.field or field_of(text, spans)
     fact.url = fact.url or urls_in(text, spans)
     place_after(fact, text[m.end : spans[0].end])
     for span in spans:
