@@ -18,12 +18,17 @@ from pipeline.extract.facts import DateFact
 # "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "действует с 2011 года" name
 # the founding too.
 CREATED = re.compile(
-    r"\b(?:(?:созда|основа|образова|организова|сформирова|зарегистрирова)(?:н|на|нный|нная|нного|нной)"
+    r"\b(?:(?:созда|основа|образова|организова|сформирова)(?:н|на|нный|нная|нного|нной)"
     r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования)"
     r"|начал[аи]?\s+(?:свою\s+)?(?:работу|деятельность|функционировать|работать)"
-    r"|(?:действует|функционирует|работает)(?=\s+с\s+\d{4}))\b",
+    r"|(?:действует|функционирует|работает)(?=\s+с\s+\d{4})|о\s+создании)\b",
     re.I,
 )
+# Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
+# «Волгоградский фармацевтический кластер» учреждено в 2011 году.
+CREATED_NEUTER = re.compile(r"\b(?:созда|основа|образова|организова|учрежде|сформирова)но\b", re.I)
+ORGANIZATION_FORM = re.compile(r"(?:партн[её]рство|объединение|агентство|общество)\s*[«\"“]?\s*$", re.I)
+ORGANIZATION_REACH = 40  # characters before a mention searched for its organization form
 YEAR_AFTER_REACH = 90  # "создан … в 2011 году": the year follows the creation word within this
 YEAR_BEFORE_REACH = 60  # "В 2019 году в Курске создан …"
 CLAUSE_END = re.compile(r"[.;]")
@@ -40,13 +45,23 @@ class Span:
     own: bool = False
 
 
-def founded_year(text: str, spans: Iterable[Span], dates: list[DateFact], located: bool) -> int | None:
+def is_organization(text: str, start: int) -> bool:
+    """The mention at `start` is the quoted name of an organization form (партнерство «…»)."""
+    return bool(ORGANIZATION_FORM.search(text[max(0, start - ORGANIZATION_REACH) : start]))
+
+
+def founded_year(
+    text: str, spans: Iterable[Span], dates: list[DateFact], located: bool, neuter: bool = False
+) -> int | None:
     """The year of a date next to a creation word in the spans (not in the own sentence of a
-    located mention: "Созданный в 2016 году в Парке …" is about something in the park)."""
+    located mention: "Созданный в 2016 году в Парке …" is about something in the park); `neuter`
+    creation words count too for an organization (`is_organization`)."""
     for span in spans:
         if span.own and located:
             continue
-        for word in CREATED.finditer(text, span.start, span.end):
+        words = [*CREATED.finditer(text, span.start, span.end)]
+        words += [*CREATED_NEUTER.finditer(text, span.start, span.end)] if neuter else []
+        for word in words:
             year = _year_near(text, word, [d for d in dates if span.start <= d.char_start < span.end])
             if year is not None:
                 return year

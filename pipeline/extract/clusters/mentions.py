@@ -13,17 +13,20 @@ from functools import cache
 
 from yargy import Parser
 
+from pipeline.extract.clusters.fields import field_of_name
 from pipeline.extract.clusters.names import (
     QUOTE_CHARS,
     capitalized,
     clean_text,
     display_name,
+    genitive,
     normalize_quotes,
 )
 from pipeline.extract.clusters.places import canonical_city, region_named, set_city
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import CLUSTER, TOKENIZER, is_region_adjective, kind_of
 from pipeline.extract.skeleton import Rule, first_rejecting, windows
+from pipeline.extract.territories import TerritorySpan, find_territories
 
 # Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
 TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
@@ -58,6 +61,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """Named mentions of a text in order of their offsets."""
     matches = _matches(text)
     mentions = _named_mentions(matches) + _based_mentions(sentences, matches)
+    mentions += _region_mentions(text, sentences, matches, mentions)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -184,3 +188,45 @@ def sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int
     """The sentence span holding an offset."""
     fallback = (max(0, offset - SENTENCE_REACH), offset + SENTENCE_REACH)
     return next((s for s in sentences if s[0] <= offset < s[1]), fallback)
+
+
+REGION_REACH = 80  # "В Ярославской области создан фармацевтический кластер": region this close
+REGION_PREPOSITION = re.compile(r"\b[Вв]о?\s+$")
+
+
+def _region_mentions(
+    text: str, sentences: list[tuple[int, int]], matches: list[Match], named: list[Mention]
+) -> list[Mention]:
+    """A kind phrase with a field ("фармацевтический кластер") next to the one region "в …" of its
+    sentence → "Фармацевтический кластер Ярославской области"."""
+    out = []
+    for m in matches:
+        kind = kind_of(m.kind or "")
+        phrase = display_name(m.text[m.start : m.end])
+        if m.named or kind is None or field_of_name(phrase) is None:
+            continue
+        if any(n.start <= m.start < n.end for n in named):
+            continue
+        place = _region_in_sentence(text, sentence_of(sentences, m.start), m)
+        if place is None:
+            continue
+        fact = ClusterFact(name=f"{phrase} {genitive(place.text)}", kind=kind, source="text")
+        fact.char_start, fact.char_end, fact.region = m.start, m.end, region_named(place.text)
+        out.append(Mention(fact, m.start, m.end))
+    return out
+
+
+def _region_in_sentence(text: str, sentence: tuple[int, int], m: Match) -> TerritorySpan | None:
+    """The only federal subject "в …" of the sentence, within `REGION_REACH` of the phrase."""
+    lo, hi = sentence
+    found = [
+        t
+        for t in find_territories(text[lo:hi])
+        if t.territory.type == "region"
+        and REGION_PREPOSITION.search(text[max(lo, lo + t.start - 4) : lo + t.start])
+    ]
+    if len(found) != 1:
+        return None
+    place = found[0]
+    near = max(m.start - (lo + place.end), (lo + place.start) - m.end) <= REGION_REACH
+    return place if near else None

@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from pipeline.extract.grammars.clusters import GENERIC_WORDS
-from pipeline.nlp.morph import is_known, lemma, nominative
+from pipeline.nlp.morph import is_known, lemma, nominative, parses
 
 QUOTE_PAIRS = re.compile(r"[\"“„”]([^\"“„”«»]{1,80})[\"”“]")
 QUOTE_CHARS = re.compile(r"[«»\"“”„]")
@@ -87,3 +87,30 @@ def core_key(name: str, kind: str | None) -> str:
     words = [quoted.group(1).lower()] if quoted else WORD.findall(normal_name(name))
     core = "".join(w for w in words if quoted or lemma(w) not in GENERIC_WORDS)
     return "core:" + JOINERS.sub("", core).replace("ё", "е") + f"|{kind}"
+
+
+OBLIQUE_POS = {"ADJF", "NOUN"}
+
+
+def genitive(place: str) -> str:
+    """A place phrase in the genitive, up to its first noun ("Ярославской области", "Краснодарском
+    крае" → "Краснодарского края", "Республике Татарстан" → "Республики Татарстан")."""
+    out = []
+    words = place.split()
+    for i, word in enumerate(words):
+        found = next((p for p in parses(word) if p.tag.POS in OBLIQUE_POS), None)
+        form = found.inflect({"gent"}) if found else None
+        out.append(_shaped(word, form.word) if form else word)
+        if found is not None and found.tag.POS == "NOUN":
+            return " ".join(out + words[i + 1 :])
+    return " ".join(out)
+
+
+def _shaped(original: str, new: str) -> str:
+    """The letter case of each hyphen part of `original` on `new` ("Санкт-Петербурге")."""
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        old_parts, new_parts = [original], [new]
+    return "-".join(
+        capitalized(n) if o[:1].isupper() else n for o, n in zip(old_parts, new_parts, strict=True)
+    )

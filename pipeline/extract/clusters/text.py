@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.extract.clusters.attributes import Span, founded_year, urls_in
+from pipeline.extract.clusters.attributes import Span, founded_year, is_organization, urls_in
 from pipeline.extract.clusters.counts import fill_from_figures
 from pipeline.extract.clusters.fields import field_of
 from pipeline.extract.clusters.mentions import Mention, find_mentions, sentence_of
@@ -114,7 +114,7 @@ def _describe(
     inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in spans)]
     fill_from_figures(fact, inside, text)
     if fact.founded_year is None:
-        fact.founded_year = founded_year(text, spans, dates, m.located)
+        fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
     fact.field = fact.field or field_of(text, spans)
     fact.url = fact.url or urls_in(text, spans)
     place_after(fact, text[m.end : spans[0].end])

@@ -105,9 +105,11 @@ TECHNOPARK_HEAD = _singular_of(TECHNOPARK_LEMMAS)
 PARK, ZONE = _singular_of({"парк"}), _singular_of({"зона"})
 HIGH_TECH = rule(in_caseless({"высоких", "высокой"}), custom(lambda w: lemma(w) == "технология"))
 GEN_NOUN = custom(lambda w: any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(w)))
+# "химической и фармацевтической", "медицинского, экологического" before a genitive noun
+GEN_ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).repeatable(max=3).optional())
 HEAD = or_(
     rule(or_(PARK, ZONE), HIGH_TECH),
-    rule(CLUSTER_HEAD, rule(ADJ, GEN_NOUN).optional()),  # "кластер биомедицинских технологий"
+    rule(CLUSTER_HEAD, rule(GEN_ADJS, GEN_NOUN).optional()),  # "кластер биомедицинских технологий"
     rule(TECHNOPARK_HEAD),
     rule(PARK),  # "индустриальный парк": the modifier is checked by `kind_of`
     rule(ZONE, rule(HYPHEN_ADJ, in_caseless({"типа"})).optional()),  # "… зона промышленно-… типа"
