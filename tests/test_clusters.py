@@ -705,3 +705,36 @@ def test_pharma_cluster_phrasings(text, expected):
 )
 def test_no_region_record_without_a_field_or_for_a_plural(text):
     assert records(text) == []
+
+
+def test_residents_named_by_the_verb_and_a_passport_under_a_heading_with_its_place():
+    (park,) = records(
+        "Технопарк «Жигулевская долина» (г. Тольятти, Самарская область) основан в 2010 году. "
+        "Резидентами технопарка являются 150 компаний, в которых работают 2 500 специалистов."
+    )
+    assert (park.city, park.region, park.founded_year) == ("Тольятти", "Самарская область", 2010)
+    assert (park.participants, park.attributes["residents"], park.employees) == (150, 150, 2500)
+    (vorsino,) = records(
+        "Индустриальный парк «Ворсино», Калужская область.\nГод создания — 2008 г. Количество резидентов: "
+        "30. Площадь — 600 га."
+    )
+    assert (vorsino.region, vorsino.founded_year, vorsino.participants) == ("Калужская область", 2008, 30)
+    assert vorsino.attributes["area_km2"] == 6.0
+
+
+def test_labelled_counts_and_a_macro_region_name():
+    (cluster,) = records(
+        "Волгоградский химико-фармацевтический кластер.\nЧисло участников — 16. Численность работников — "
+        "около 9 тыс. человек."
+    )
+    assert (cluster.participants, cluster.employees) == (16, 9000)
+    assert cluster.attributes == {"employees_qualifier": "~"}
+    (north_west,) = records(
+        "Северо-Западный фармацевтический кластер (Санкт-Петербург) объединяет более 50 компаний; "
+        "совокупная численность занятых превышает 7 тыс. человек."
+    )
+    assert (north_west.region, north_west.field) == ("Санкт-Петербург", "фармацевтика")
+    assert (north_west.participants, north_west.participants_qualifier) == (50, ">")
+    assert north_west.employees == 7000
+    found = records("Инновационный кластер объединяет 12 предприятий, а Камский кластер — 48 организаций.")
+    assert [c.name for c in found] == ["Камский кластер"]  # capitalized inside the sentence: a name

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from pipeline.extract.facts import ClusterFact, FigureFact
 from pipeline.extract.figures import extract_figures
-from pipeline.lexicon import CURRENCIES
+from pipeline.extract.numbers import parse_number
+from pipeline.lexicon import CURRENCIES, QUALIFIERS
 from pipeline.nlp.morph import lemma
 
 
@@ -32,7 +33,8 @@ class Counted:
     cues: tuple[str, ...] = ()  # lemmas of the measure or of the words before the figure
 
 
-MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма")  # "объединяет 25 предприятий"
+# "объединяет 25 предприятий", "включает 40 сельхозпредприятий"
+MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма", "сельхозпредприятие", "хозяйство")
 MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник", "член", "войти")
 EMPLOYMENT = ("занять", "занятый", "работать", "трудиться", "персонал", "работник", "сотрудник")
 # Indicators of the catalog (`pipeline/data/indicators.toml`) that say what a generic count is
@@ -40,7 +42,7 @@ EMPLOYMENT = ("занять", "занятый", "работать", "труди�
 INDICATOR_ATTRIBUTES = {"employees": "employees", "employed": "employees", "participants": "participants"}
 COUNTED: tuple[Counted, ...] = (
     Counted("participants", ("участник",), generic=(None, *MEMBER_NOUNS), cues=MEMBERSHIP),
-    Counted("residents", ("резидент",)),
+    Counted("residents", ("резидент",), generic=(None, *MEMBER_NOUNS), cues=("резидент",)),
     Counted("companies", ("компания", "фирма", "предприятие")),
     Counted("employees", ("сотрудник", "работник", "специалист"), generic=(None, "человек"), cues=EMPLOYMENT),
     Counted("universities", ("университет", "вуз")),
@@ -54,7 +56,7 @@ COUNTED: tuple[Counted, ...] = (
     Counted("patents", ("патент",)),
 )
 WORD = re.compile(r"[А-Яа-яЁё-]+")
-CUE_WORDS = 4  # words before a figure, in its clause, that may say what it counts
+CUE_WORDS = 6  # words before a figure, in its clause, that may say what it counts
 CUE_REACH = 80  # characters searched for them
 CLAUSE_END = re.compile(r".*[.;:]", re.S)
 COLUMNS = {"participants", "employees"}  # counts that are contract columns, not `attributes`
@@ -103,6 +105,33 @@ def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: st
             fact.attributes.setdefault("investment", figure.value_scaled)
             fact.attributes.setdefault("investment_unit", figure.unit)
     return fact
+
+
+# "Число участников — 16", "Количество резидентов: 25": a labelled bare number (not a figure).
+LABELLED = re.compile(
+    r"\b(?:[Чч]исло|[Кк]оличество|[Чч]исленность)\s+(?P<noun>[а-яё]+)(?:\s+[а-яё]+){0,2}?\s*[-–—:]\s*"
+    r"(?:(?P<qualifier>[а-яё]+)\s+)?(?P<number>\d[\d\s]*(?:,\d+)?)(?=\s*(?:[.;,)]|$))"
+)
+
+
+def fill_from_labels(fact: ClusterFact, text: str, spans: Iterable[tuple[int, int]]) -> None:
+    """Counts stated as "Число участников — 16" in the spans."""
+    for lo, hi in spans:
+        for found in LABELLED.finditer(text, lo, hi):
+            what = _labelled_attribute(lemma(found.group("noun")))
+            value = parse_number(found.group("number"))
+            if what is not None and value is not None:
+                _set_count(fact, what, round(value), _qualifier_code(found.group("qualifier")))
+
+
+def _labelled_attribute(noun: str) -> str | None:
+    if noun in EMPLOYMENT:
+        return "employees"
+    return next((e.attribute for e in COUNTED if noun in e.lemmas and e.modifier is None), None)
+
+
+def _qualifier_code(word: str | None) -> str:
+    return next((q.code for q in QUALIFIERS if word and word.lower() in q.heads), "=")
 
 
 def fill_from_text(fact: ClusterFact, text: str) -> ClusterFact:

@@ -30,6 +30,8 @@ from pipeline.extract.territories import TerritorySpan, find_territories
 
 # Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
 TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
+MID_SENTENCE = re.compile(r"[а-яё,]$")  # what precedes a word that is not a sentence's first
+MID_SENTENCE_REACH = 5
 OPENING_QUOTES = "«“„"
 CLOSING_QUOTES = "»”“"
 WINDOW_REACH = 100  # characters parsed on each side of a kind word
@@ -83,8 +85,19 @@ class Match:
         """Something names it: a name, a region, a base organization, a place, a region adjective,
         or quotes around the whole phrase (Ассоциация «Камский … кластер»)."""
         first = FIRST_WORD.match(self.text, self.start)
-        leading = first is not None and is_region_adjective(first.group())
+        leading = first is not None and (is_region_adjective(first.group()) or self._proper(first.group()))
         return bool(self.name or self.region or self.base or self.place or leading or self.quoted)
+
+    def _proper(self, word: str) -> bool:
+        """A capitalized first word that is not capitalized as a sentence start: "Северо-Западный",
+        "… и Камский инновационный кластер"."""
+        if not word[:1].isupper() or word.isupper():
+            return False
+        parts = word.split("-")
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+            return True
+        before = self.text[max(0, self.start - MID_SENTENCE_REACH) : self.start].rstrip()
+        return bool(before) and MID_SENTENCE.search(before) is not None
 
     @property
     def quoted(self) -> bool:

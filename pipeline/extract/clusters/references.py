@@ -14,7 +14,7 @@ import re
 from pipeline.extract.clusters.mentions import Mention
 from pipeline.extract.clusters.names import capitalized
 from pipeline.extract.grammars.clusters import KIND_WORD_FAMILIES
-from pipeline.extract.territories import resolve_territory
+from pipeline.extract.territories import find_territories, resolve_territory
 
 # "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее — кластер «ИнноКам»)", or an acronym
 # in brackets: "(БМТК-ТМ)"; after a quoted name's closing quote too.
@@ -40,6 +40,7 @@ PRONOUN_REACH = 200  # "его" refers to a mention at most this far back
 KIND_WORD_REACH = 1500  # "Парк …" refers to a mention of its kind at most this far back
 HEADING_PREFIX = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?")
 HEADING_TAIL = re.compile(r"^[\s.»\"”]*$")
+HEADING_PLACE = re.compile(r"[\s»\"”]*(?:,|\()\s*(?P<place>[^.;()]{2,60})\)?[\s.]*$")  # ", Калужская область"
 NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 
 
@@ -77,8 +78,11 @@ def referring_sentences(
 
 def _is_heading(text: str, lo: int, hi: int, m: Mention) -> bool:
     """The sentence is the mention alone, with a section number ("2.2.1.3. Индустриальный парк …")."""
+    tail = text[m.end : hi]
+    place = HEADING_PLACE.match(tail)
+    named_place = place is not None and bool(find_territories(place.group("place")))
     return HEADING_PREFIX.fullmatch(text, lo, m.start) is not None and bool(
-        HEADING_TAIL.match(text[m.end : hi])
+        HEADING_TAIL.match(tail) or named_place
     )
 
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from pipeline.extract.clusters.attributes import Span, founded_year, is_organization, urls_in
-from pipeline.extract.clusters.counts import fill_from_figures
+from pipeline.extract.clusters.counts import fill_from_figures, fill_from_labels
 from pipeline.extract.clusters.fields import field_of
 from pipeline.extract.clusters.mentions import Mention, find_mentions, sentence_of
 from pipeline.extract.clusters.names import ORPHAN
@@ -113,6 +113,7 @@ def _describe(
     fact = m.fact
     inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in spans)]
     fill_from_figures(fact, inside, text)
+    fill_from_labels(fact, text, [(s.start, s.end) for s in spans])
     if fact.founded_year is None:
         fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
     fact.field = fact.field or field_of(text, spans)
