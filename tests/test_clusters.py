@@ -738,3 +738,15 @@ def test_labelled_counts_and_a_macro_region_name():
     assert north_west.employees == 7000
     found = records("Инновационный кластер объединяет 12 предприятий, а Камский кластер — 48 организаций.")
     assert [c.name for c in found] == ["Камский кластер"]  # capitalized inside the sentence: a name
+
+
+def test_a_list_label_before_a_colon_says_what_is_counted():
+    (cluster,) = records(
+        "Участники Волгоградского фармкластера: 14 предприятий, 3 вуза и 2 научно-исследовательских "
+        "института."
+    )
+    assert (cluster.name, cluster.participants, cluster.field) == (
+        "Волгоградский фармкластер",
+        14,
+        "фармацевтика",
+    )
