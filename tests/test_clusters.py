@@ -750,3 +750,17 @@ def test_a_list_label_before_a_colon_says_what_is_counted():
         14,
         "фармацевтика",
     )
+
+
+def test_a_changed_count_keeps_its_later_value():
+    text = (  # fixtures/pdf/kaluga_note.pdf
+        "Записка о развитии Калужского фармкластера\nПо итогам 2019 г. объем производства в Калужском "
+        "фармкластере вырос на 14% и достиг 52,3 млрд руб. Число участников Калужского фармкластера "
+        "увеличилось с 40 до 47 организаций, а численность занятых превысила 6200 человек."
+    )
+    (cluster,) = records(text)
+    assert (cluster.participants, cluster.employees, cluster.attributes) == (
+        47,
+        6200,
+        {"employees_qualifier": ">"},
+    )

@@ -36,7 +36,7 @@ class Counted:
 # "объединяет 25 предприятий", "включает 40 сельхозпредприятий"
 MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма", "сельхозпредприятие", "хозяйство")
 MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник", "член", "войти")
-EMPLOYMENT = ("занять", "занятый", "работать", "трудиться", "персонал", "работник", "сотрудник")
+EMPLOYMENT = ("занять", "занятый", "занятой", "работать", "трудиться", "персонал", "работник", "сотрудник")
 # Indicators of the catalog (`pipeline/data/indicators.toml`) that say what a generic count is
 # ("Общая численность работников … составляет 3,5 тыс. человек": employees).
 INDICATOR_ATTRIBUTES = {"employees": "employees", "employed": "employees", "participants": "participants"}
@@ -63,6 +63,9 @@ COLUMNS = {"participants", "employees"}  # counts that are contract columns, not
 MEMBERS = ("participants", "residents")  # `participants` is filled by the first of these
 AREA_KM2 = {"KM2": 1.0, "HA": 0.01}  # km² per unit; floor space (M2) is not a territory
 AREA_DIGITS = 4
+CHANGE_FROM = re.compile(r"\b[сС]о?\s+$")  # "с 40 до 47"
+CHANGE_TO = re.compile(r"\s*до\s+\d")
+CHANGE_REACH = 4
 INVESTMENT_STEM = "инвестиц"
 INVESTMENT_REACH = 60  # characters before a money figure that may name it an investment
 
@@ -96,6 +99,8 @@ def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:
 def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: str) -> ClusterFact:
     """Fill missing counts, area and investment of `fact` from figures whose offsets index `text`."""
     for figure in figures:
+        if _is_old_value(figure, text):
+            continue
         what = count_attribute(figure, text)
         if what is not None:
             _set_count(fact, what, round(figure.value_scaled), figure.qualifier)
@@ -137,6 +142,12 @@ def _qualifier_code(word: str | None) -> str:
 def fill_from_text(fact: ClusterFact, text: str) -> ClusterFact:
     """Counts of a table cell ("35 участников, 7400 сотрудников") through the figure grammar."""
     return fill_from_figures(fact, extract_figures(text), text)
+
+
+def _is_old_value(figure: FigureFact, text: str) -> bool:
+    """The first value of a change, "увеличилось с 40 до 47 организаций": the later one counts."""
+    before = text[max(0, figure.char_start - CHANGE_REACH) : figure.char_start]
+    return bool(CHANGE_FROM.search(before) and CHANGE_TO.match(text, figure.char_end))
 
 
 def _is_investment(figure: FigureFact, text: str) -> bool:
