@@ -764,3 +764,27 @@ def test_a_changed_count_keeps_its_later_value():
         6200,
         {"employees_qualifier": ">"},
     )
+
+
+def test_a_pronoun_and_a_genitive_kind_word_at_the_top_of_the_next_page():
+    (cluster, pages), *rest = document_records(
+        [
+            "Волгоградский химико-фармацевтический кластер создан в 2011 году.",
+            "В его состав входят 23 предприятия. Общая численность работников предприятий — участников "
+            "кластера составляет 9,5 тыс. человек.",
+        ]
+    )
+    assert (cluster.founded_year, cluster.participants, cluster.employees, pages, rest) == (
+        2011,
+        23,
+        9500,
+        [1, 2],
+        [],
+    )
+    two = document_records(
+        [
+            "Технопарк «Идея» и индустриальный парк «Заря» созданы в 2014 году.",
+            "В его состав входят 23 предприятия.",  # which one: nobody's
+        ]
+    )
+    assert [c.participants for c, _ in two] == [None, None]

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pipeline.extract.clusters.fields import field_of_name
 from pipeline.extract.clusters.names import ORPHAN, QUOTED, core_key, normal_name, normalize_quotes
 from pipeline.extract.clusters.places import apply_region, document_region, name_region
+from pipeline.extract.clusters.references import PRONOUN_KEY
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES, kind_of
 from pipeline.nlp.morph import lemma
@@ -57,7 +58,11 @@ def _referent(
     resolved: list[tuple[ClusterFact, list[int]]], orphan: ClusterFact, page: int
 ) -> tuple[ClusterFact, list[int]] | None:
     """The cluster an orphan refers to: the latest of its kind named at most `ORPHAN_PAGE_REACH`
-    pages before, else the document's only cluster of its kind named before it."""
+    pages before, else the document's only cluster of its kind named before it. A pronoun orphan
+    refers to the one cluster of any kind named on the page before."""
+    if orphan.name == PRONOUN_KEY:
+        previous = [r for r in resolved if page - 1 in r[1]]
+        return previous[0] if len(previous) == 1 else None
     family = KIND_WORD_FAMILIES.get(orphan.name, set())
     before = [
         (r, max(p for p in r[1] if p < page)) for r in resolved if r[0].kind in family and r[1][0] < page

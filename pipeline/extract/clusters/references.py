@@ -35,6 +35,7 @@ ANAPHOR = re.compile(
 # работников предприятий — участников кластера составляет …", "Площадь территории ОЭЗ …".
 OF_KIND = re.compile(r"(?<!\w)(?P<word>(?:[Тт]ехнопарка|[Пп]арка|[Кк]ластера|ОЭЗ))(?!\w)")
 PRONOUNS = ("его", "её", "ее", "он", "она")
+PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
 PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
 PRONOUN_REACH = 200  # "его" refers to a mention at most this far back
 KIND_WORD_REACH = 1500  # "Парк …" refers to a mention of its kind at most this far back
@@ -116,14 +117,17 @@ def orphans(
     text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
 ) -> dict[str, list[tuple[int, int]]]:
     """Kind-word sentences before the page's first mention (and before any numbered heading),
-    grouped by kind word: {"кластер": [(start, end), …]}."""
+    grouped by kind word: {"кластер": [(start, end), …]}; a pronoun in the page's first sentence
+    ("В его состав входят …") is grouped under `PRONOUN_KEY`."""
     first = mentions[0].start if mentions else len(text)
     out: dict[str, list[tuple[int, int]]] = {}
-    for lo, hi in sentences:
+    for n, (lo, hi) in enumerate(sentences):
         if hi > first or NUMBERED_HEADING.match(text, lo):
             break
-        found = ANAPHOR.match(text[lo:hi])
+        found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
         word = found.group("word").lower() if found else None
-        if word and word not in PRONOUNS and not word.startswith(PLURALS):
+        if word in PRONOUNS and n == 0:
+            out.setdefault(PRONOUN_KEY, []).append((lo, hi))
+        elif word and word not in PRONOUNS and not word.startswith(PLURALS):
             out.setdefault(kind_word(word), []).append((lo, hi))
     return out
