@@ -788,3 +788,30 @@ def test_a_pronoun_and_a_genitive_kind_word_at_the_top_of_the_next_page():
         ]
     )
     assert [c.participants for c, _ in two] == [None, None]
+
+
+def test_bare_numbers_under_count_headers():
+    header = [
+        "Наименование кластера",
+        "Регион",
+        "Год создания",
+        "Число участников",
+        "Численность работников, чел.",
+    ]
+    rows = [
+        ["Волгоградский химико-\nфармацевтический кластер", "Волгоградская\nобласть", "2011", "23", "9 500"],
+        ["Калужский фармкластер", "Калужская область", "2009", "Более 60\nкомпаний", "6200"],
+    ]
+    cells = [
+        TableCell(row=r, col=c, page=3, text=text, col_label=header[c])
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    table = ParsedTable(index=0, page_first=3, page_last=3, header=header, cells=cells)
+    found = [
+        (f.name, f.region, f.founded_year, f.participants, f.employees) for f in clusters_from_table(table)
+    ]
+    assert found == [
+        ("Волгоградский химико-фармацевтический кластер", "Волгоградская область", 2011, 23, 9500),
+        ("Калужский фармкластер", "Калужская область", 2009, 60, 6200),
+    ]
