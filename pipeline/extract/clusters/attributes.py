@@ -15,15 +15,17 @@ from pipeline.extract.facts import DateFact
 
 # A creation participle in a form that can agree with a cluster, park or zone (masculine or
 # feminine singular): "создано 455 рабочих мест", "созданы 3 парка" are about something else.
-# "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "действует с 2011 года" name
-# the founding too.
+# "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "решение о создании" name the
+# founding too, and "действует" with a "since" date ("действует с 2011 года", "С 2011 года …
+# функционирует").
 CREATED = re.compile(
     r"\b(?:(?:созда|основа|образова|организова|сформирова)(?:н|на|нный|нная|нного|нной)"
     r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования)"
     r"|начал[аи]?\s+(?:свою\s+)?(?:работу|деятельность|функционировать|работать)"
-    r"|(?:действует|функционирует|работает)(?=\s+с\s+\d{4})|о\s+создании)\b",
+    r"|(?P<since>действует|функционирует|работает)|о\s+(?:создании|формировании|образовании))\b",
     re.I,
 )
+SINCE = "since"  # the date grammar's kind of "с 2011 года"
 # Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
 # «Волгоградский фармацевтический кластер» учреждено в 2011 году.
 CREATED_NEUTER = re.compile(r"\b(?:созда|основа|образова|организова|учрежде|сформирова)но\b", re.I)
@@ -73,7 +75,8 @@ def _year_near(text: str, word: re.Match, dates: list[DateFact]) -> int | None:
         after = 0 <= d.char_start - word.end() <= YEAR_AFTER_REACH
         before = 0 <= word.start() - d.char_end <= YEAR_BEFORE_REACH
         lo, hi = (word.end(), d.char_start) if after else (d.char_end, word.start())
-        if (after or before) and not CLAUSE_END.search(text, lo, hi):
+        since = not word.groupdict().get("since") or d.kind == SINCE
+        if (after or before) and since and not CLAUSE_END.search(text, lo, hi):
             return int(d.start[:4])
     return None
 
