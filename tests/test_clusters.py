@@ -818,3 +818,22 @@ def test_bare_numbers_under_count_headers():
         ("Волгоградский химико-фармацевтический кластер", "Волгоградская область", 2011, 23, 9500),
         ("Калужский фармкластер", "Калужская область", 2009, 60, 6200),
     ]
+
+
+def test_a_region_and_kind_shorthand_is_the_one_fuller_record():
+    text = (
+        "Волгоградский химико-фармацевтический кластер создан в 2011 году. Волгоградский кластер "
+        "объединяет 19 организаций. Калужский фармкластер объединяет 60 компаний."
+    )
+    volgograd, kaluga = records(text)
+    assert (volgograd.aliases, volgograd.founded_year, volgograd.participants) == (
+        ["Волгоградский кластер"],
+        2011,
+        19,
+    )
+    assert (kaluga.name, kaluga.participants) == ("Калужский фармкластер", 60)
+    two = records(
+        "Волгоградский химический кластер и Волгоградский аграрный кластер созданы в 2012 году. "
+        "Волгоградский кластер объединяет 19 организаций."
+    )
+    assert len(two) == 3  # which one: none

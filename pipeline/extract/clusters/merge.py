@@ -11,11 +11,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.extract.clusters.fields import field_of_name
-from pipeline.extract.clusters.names import ORPHAN, QUOTED, core_key, normal_name, normalize_quotes
+from pipeline.extract.clusters.names import (
+    ORPHAN,
+    QUOTE_CHARS,
+    QUOTED,
+    core_key,
+    normal_name,
+    normalize_quotes,
+)
 from pipeline.extract.clusters.places import apply_region, document_region, name_region
 from pipeline.extract.clusters.references import PRONOUN_KEY
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES, kind_of
+from pipeline.extract.territories import find_territories
 from pipeline.nlp.morph import lemma
 
 FILLED = ("country", "region", "city", "founded_year", "field", "participants", "employees", "url")
@@ -43,6 +51,7 @@ def resolve_clusters(
     for members in _group([fact for fact, _ in named]):
         pages = sorted({named[i][1] for i in members})
         out.append((_merge([named[i][0] for i in members]), pages))
+    out = _absorb_shorthands(out)
     for orphan, page in ((f, page) for f, page in records if f.source == ORPHAN):
         target = _referent(out, orphan, page)
         if target is not None:
@@ -52,6 +61,32 @@ def resolve_clusters(
     for fact, _ in out:
         apply_region(fact, region)
     return out
+
+
+def _absorb_shorthands(resolved: list[tuple[ClusterFact, list[int]]]) -> list[tuple[ClusterFact, list[int]]]:
+    """A name that is only a region and a kind ("Волгоградский кластер") is the document's one
+    fuller record of that kind and region, when there is exactly one."""
+    out = list(resolved)
+    for short in [r for r in resolved if _is_shorthand(r[0].name)]:
+        region = name_region(short[0].name)
+        same = [r for r in out if r is not short and r[0].kind == short[0].kind]
+        fuller = [r for r in same if name_region(r[0].name) == region]
+        if len(fuller) == 1 and not _is_shorthand(fuller[0][0].name):
+            _fill(fuller[0][0], short[0])
+            fuller[0][0].aliases = _aliases(fuller[0][0].name, [*fuller[0][0].aliases, short[0].name])
+            fuller[0][1][:] = sorted({*fuller[0][1], *short[1]})
+            out.remove(short)
+    return out
+
+
+def _is_shorthand(name: str) -> bool:
+    """A kind word and a region only ("Волгоградский кластер", "Кластер Волгоградской области")."""
+    if name_region(name) is None or QUOTE_CHARS.search(name):
+        return False
+    text = name
+    for found in reversed(find_territories(name)):
+        text = text[: found.start] + " " + text[found.end :]
+    return all(lemma(w) in KIND_WORD_FAMILIES for w in text.lower().split())
 
 
 def _referent(
