@@ -837,3 +837,19 @@ def test_a_region_and_kind_shorthand_is_the_one_fuller_record():
         "Волгоградский кластер объединяет 19 организаций."
     )
     assert len(two) == 3  # which one: none
+
+
+def test_a_technopark_in_the_sphere_of_high_technologies():
+    (park,) = records(
+        "Технопарк в сфере высоких технологий «Жигулевская долина», г. Тольятти, Самарская область, "
+        "основан в 2010 году. Площадь технопарка — 11 га."
+    )
+    assert (park.name, park.kind, park.city, park.region, park.founded_year, park.field) == (
+        "Технопарк в сфере высоких технологий «Жигулевская долина»",
+        "technopark",
+        "Тольятти",
+        "Самарская область",
+        2010,
+        None,  # "в сфере высоких технологий" is its name, not a stated field
+    )
+    assert park.attributes["area_km2"] == 0.11

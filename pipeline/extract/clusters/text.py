@@ -116,7 +116,8 @@ def _describe(
     fill_from_labels(fact, text, [(s.start, s.end) for s in spans])
     if fact.founded_year is None:
         fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
-    fact.field = fact.field or field_of(text, spans)
+    after_name = [Span(max(s.start, m.end), s.end, s.own) if s.own else s for s in spans]
+    fact.field = fact.field or field_of(text, after_name)  # not from the name ("… в сфере высоких …")
     fact.url = fact.url or urls_in(text, spans)
     place_after(fact, text[m.end : spans[0].end])
     for span in spans:

@@ -110,7 +110,9 @@ GEN_ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).repeatable(max=3).optional())
 HEAD = or_(
     rule(or_(PARK, ZONE), HIGH_TECH),
     rule(CLUSTER_HEAD, rule(GEN_ADJS, GEN_NOUN).optional()),  # "кластер биомедицинских технологий"
-    rule(TECHNOPARK_HEAD),
+    rule(
+        TECHNOPARK_HEAD, rule(eq("в"), in_caseless({"сфере"}), HIGH_TECH).optional()
+    ),  # "… в сфере высоких технологий"
     rule(PARK),  # "индустриальный парк": the modifier is checked by `kind_of`
     rule(ZONE, rule(HYPHEN_ADJ, in_caseless({"типа"})).optional()),  # "… зона промышленно-… типа"
 )
