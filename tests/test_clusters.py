@@ -853,3 +853,14 @@ def test_a_technopark_in_the_sphere_of_high_technologies():
         None,  # "в сфере высоких технологий" is its name, not a stated field
     )
     assert park.attributes["area_km2"] == 0.11
+
+
+def test_an_acronym_alias_on_a_later_page():
+    (cluster, pages), *rest = document_records(
+        [
+            "Волгоградский химико-фармацевтический кластер (далее — ВХФК) создан в 2011 году.",
+            "Развитие отрасли в регионе. ВХФК объединяет 19 организаций. ВВП России вырос на 3 %, "
+            "занято 70 млн человек. В ВХФК занято 11 тыс. человек.",
+        ]
+    )
+    assert (cluster.participants, cluster.employees, pages, rest) == (19, 11000, [1, 2], [])

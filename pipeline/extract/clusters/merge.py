@@ -20,7 +20,7 @@ from pipeline.extract.clusters.names import (
     normalize_quotes,
 )
 from pipeline.extract.clusters.places import apply_region, document_region, name_region
-from pipeline.extract.clusters.references import PRONOUN_KEY
+from pipeline.extract.clusters.references import ALIAS_KEY, PRONOUN_KEY
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES, kind_of
 from pipeline.extract.territories import find_territories
@@ -94,7 +94,11 @@ def _referent(
 ) -> tuple[ClusterFact, list[int]] | None:
     """The cluster an orphan refers to: the latest of its kind named at most `ORPHAN_PAGE_REACH`
     pages before, else the document's only cluster of its kind named before it. A pronoun orphan
-    refers to the one cluster of any kind named on the page before."""
+    refers to the one cluster of any kind named on the page before, an acronym orphan to the one
+    cluster with that alias."""
+    if orphan.name.startswith(ALIAS_KEY):
+        named = [r for r in resolved if orphan.name[len(ALIAS_KEY) :] in r[0].aliases]
+        return named[0] if len(named) == 1 else None
     if orphan.name == PRONOUN_KEY:
         previous = [r for r in resolved if page - 1 in r[1]]
         return previous[0] if len(previous) == 1 else None

@@ -131,3 +131,23 @@ def orphans(
         elif word and word not in PRONOUNS and not word.startswith(PLURALS):
             out.setdefault(kind_word(word), []).append((lo, hi))
     return out
+
+
+ACRONYM_START = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?P<acronym>[А-ЯЁ][А-ЯЁ-]{1,9})(?!\w)")
+ALIAS_KEY = "alias:"  # orphan group of sentences that name a cluster by an acronym of another page
+
+
+def acronym_orphans(
+    text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> dict[str, list[tuple[int, int]]]:
+    """Sentences without a mention that start by an acronym no mention of the page has as its alias
+    ("ВХФК объединяет 19 организаций"), grouped under `ALIAS_KEY` + the acronym; the per-document
+    merge gives them to the cluster with that alias."""
+    local = {a for m in mentions for a in m.fact.aliases}
+    out: dict[str, list[tuple[int, int]]] = {}
+    for lo, hi in sentences:
+        found = ACRONYM_START.match(text, lo, hi)
+        if found is None or found.group("acronym") in local or any(lo <= m.start < hi for m in mentions):
+            continue
+        out.setdefault(ALIAS_KEY + found.group("acronym"), []).append((lo, hi))
+    return out

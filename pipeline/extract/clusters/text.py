@@ -17,7 +17,12 @@ from pipeline.extract.clusters.fields import field_of
 from pipeline.extract.clusters.mentions import Mention, find_mentions, sentence_of
 from pipeline.extract.clusters.names import ORPHAN
 from pipeline.extract.clusters.places import finish_place, page_region, place_after, place_in
-from pipeline.extract.clusters.references import alias_after, orphans, referring_sentences
+from pipeline.extract.clusters.references import (
+    acronym_orphans,
+    alias_after,
+    orphans,
+    referring_sentences,
+)
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact
 from pipeline.nlp import segment
 
@@ -61,9 +66,11 @@ def _orphan_facts(
     dates: list[DateFact],
 ) -> list[ClusterFact]:
     """One `ORPHAN` record per kind word that sentences before the page's first mention refer by
-    ("Кластер объединяет 25 предприятий" at the top of a page); its name is the kind word."""
+    ("Кластер объединяет 25 предприятий" at the top of a page), and per acronym that sentences
+    start with ("ВХФК объединяет …"); its name is the kind word or `ALIAS_KEY` + the acronym."""
     out = []
-    for word, found in orphans(text, sentences, mentions).items():
+    groups = orphans(text, sentences, mentions) | acronym_orphans(text, sentences, mentions)
+    for word, found in groups.items():
         fact = ClusterFact(name=word, kind="other", source=ORPHAN)
         _describe(
             Mention(fact, found[0][0], found[0][0]), text, [Span(a, b) for a, b in found], figures, dates
