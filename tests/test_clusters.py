@@ -864,3 +864,15 @@ def test_an_acronym_alias_on_a_later_page():
         ]
     )
     assert (cluster.participants, cluster.employees, pages, rest) == (19, 11000, [1, 2], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Москве и Московской области работает медицинский кластер.",  # two regions: whose?
+        "Понятие «инновационный кластер» впервые закреплено в 2008 году.",  # a quoted term
+        "В регионе планируется создать фармацевтический кластер к 2025 году.",  # no region named
+    ],
+)
+def test_no_record_for_terms_or_ambiguous_regions(text):
+    assert records(text) == []

@@ -24,12 +24,20 @@ from pipeline.extract.clusters.names import (
 )
 from pipeline.extract.clusters.places import canonical_city, region_named, set_city
 from pipeline.extract.facts import ClusterFact
-from pipeline.extract.grammars.clusters import CLUSTER, TOKENIZER, is_region_adjective, kind_of
+from pipeline.extract.grammars.clusters import (
+    CLUSTER,
+    GENERIC_WORDS,
+    TOKENIZER,
+    is_region_adjective,
+    kind_of,
+)
 from pipeline.extract.skeleton import Rule, first_rejecting, windows
 from pipeline.extract.territories import TerritorySpan, find_territories
+from pipeline.nlp.morph import lemma
 
 # Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
 TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
+FIELD_WORDS = re.compile(r"[А-Яа-яЁё]+")
 MID_SENTENCE = re.compile(r"[а-яё,]$")  # what precedes a word that is not a sentence's first
 MID_SENTENCE_REACH = 5
 OPENING_QUOTES = "«“„"
@@ -101,11 +109,12 @@ class Match:
 
     @property
     def quoted(self) -> bool:
-        """The phrase is a quoted name on its own: «Камский инновационный … кластер» (a quoted kind
-        word alone is a term: Термин «кластер»)."""
+        """The phrase is a quoted name on its own: «Камский инновационный … кластер» (generic words
+        alone are a term: Термин «кластер», понятие «инновационный кластер»)."""
         before, after = self.text[max(0, self.start - 1) : self.start], self.text[self.end : self.end + 1]
-        several = len(self.text[self.start : self.end].split()) > 1
-        return several and bool(before) and before in OPENING_QUOTES and after in CLOSING_QUOTES
+        words = FIELD_WORDS.findall(self.text[self.start : self.end])
+        distinct = len(words) > 1 and any(lemma(w) not in GENERIC_WORDS for w in words)
+        return distinct and bool(before) and before in OPENING_QUOTES and after in CLOSING_QUOTES
 
 
 def _matches(text: str) -> list[Match]:
@@ -232,13 +241,10 @@ def _region_mentions(
 def _region_in_sentence(text: str, sentence: tuple[int, int], m: Match) -> TerritorySpan | None:
     """The only federal subject "в …" of the sentence, within `REGION_REACH` of the phrase."""
     lo, hi = sentence
-    found = [
-        t
-        for t in find_territories(text[lo:hi])
-        if t.territory.type == "region"
-        and REGION_PREPOSITION.search(text[max(lo, lo + t.start - 4) : lo + t.start])
-    ]
-    if len(found) != 1:
+    found = [t for t in find_territories(text[lo:hi]) if t.territory.type == "region"]
+    if len(found) != 1 or not REGION_PREPOSITION.search(
+        text[max(lo, lo + found[0].start - 4) : lo + found[0].start]
+    ):
         return None
     place = found[0]
     near = max(m.start - (lo + place.end), (lo + place.start) - m.end) <= REGION_REACH
