@@ -26,6 +26,11 @@ CREATED = re.compile(
     re.I,
 )
 SINCE = "since"  # the date grammar's kind of "с 2011 года"
+# "Год создания — 2011.": a labelled bare year, which the date grammar does not take as a date.
+FOUNDING_LABEL = re.compile(
+    r"\b(?:[Гг]од|[Дд]ата)\s+(?:основания|создания|образования)(?:\s+[а-яё]+){0,2}\s*[-–—:]\s*"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+)
 # Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
 # «Волгоградский фармацевтический кластер» учреждено в 2011 году.
 CREATED_NEUTER = re.compile(r"\b(?:созда|основа|образова|организова|учрежде|сформирова)но\b", re.I)
@@ -67,6 +72,9 @@ def founded_year(
             year = _year_near(text, word, [d for d in dates if span.start <= d.char_start < span.end])
             if year is not None:
                 return year
+        label = FOUNDING_LABEL.search(text, span.start, span.end)
+        if label is not None:
+            return int(label.group("year"))
     return None
 
 
