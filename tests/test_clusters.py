@@ -878,3 +878,16 @@ def test_an_acronym_alias_on_a_later_page():
 )
 def test_no_record_for_terms_or_ambiguous_regions(text):
     assert records(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "participants"),
+    [
+        ("К 2012 году число участников кластера достигло 40.", 40),
+        ("Число участников кластера составляет 40, из них 25 предприятий.", 40),
+        ("Число участников кластера растёт.", None),
+    ],
+)
+def test_a_labelled_count_with_a_verb(sentence, participants):
+    (cluster,) = records("Волгоградский фармкластер создан в 2011 году. " + sentence)
+    assert (cluster.founded_year, cluster.participants) == (2011, participants)

@@ -112,9 +112,11 @@ def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: st
     return fact
 
 
-# "Число участников — 16", "Количество резидентов: 25": a labelled bare number (not a figure).
+# "Число участников — 16", "Количество резидентов: 25", "число участников кластера достигло 40": a
+# labelled bare number (not a figure).
 LABELLED = re.compile(
-    r"\b(?:[Чч]исло|[Кк]оличество|[Чч]исленность)\s+(?P<noun>[а-яё]+)(?:\s+[а-яё]+){0,2}?\s*[-–—:]\s*"
+    r"\b(?:[Чч]исло|[Кк]оличество|[Чч]исленность)\s+(?P<noun>[а-яё]+)(?:\s+[а-яё]+){0,2}?\s*"
+    r"(?:[-–—:]|\s(?:составля|состави|достиг|достига)[а-яё]*)\s*"
     r"(?:(?P<qualifier>[а-яё]+)\s+)?(?P<number>\d[\d\s]*(?:,\d+)?)(?=\s*(?:[.;,)]|$))"
 )
 
