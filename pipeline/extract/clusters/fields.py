@@ -38,6 +38,12 @@ FIELD_STOP_POS = {"PREP", "VERB", "INFN", "PRTS", "GRND", "NPRO"}
 FIELD_WORD = re.compile(r"[«»\"\w-]+|,")
 FIELD_ITEMS = re.compile(r"\s*,\s*|\s+и\s+")
 NAME_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+CONJUNCTIONS = ("и",)
+# "Кластер химической и фармацевтической промышленности Волгоградской области": lowercase words
+# after the kind word, up to a capitalized word, a quote or the end.
+KIND_GENITIVE = re.compile(
+    r"(?i:кластер)\s+(?P<phrase>[а-яё-]+(?:,?\s+(?:и\s+)?[а-яё-]+)*)(?=\s*(?:$|«|[А-ЯЁ]))"
+)
 
 
 def field_of(text: str, spans: Iterable[Span]) -> str | None:
@@ -72,7 +78,45 @@ def name_fields() -> dict[str, str]:
 
 
 def field_of_name(name: str) -> str | None:
-    """The fields its words name, in order ("ИТ-кластер" → "информационные технологии")."""
+    """The genitive phrase after its kind word ("Кластер биомедицинских технологий" → "биомедицинские
+    технологии"), else the fields its words name, in order ("ИТ-кластер" → "информационные
+    технологии")."""
+    phrase = KIND_GENITIVE.search(name)
+    nominal = _genitive_to_nominative(phrase.group("phrase")) if phrase else None
+    return nominal or fields_of_words(name)
+
+
+def _genitive_to_nominative(phrase: str) -> str | None:
+    """ "химической и фармацевтической промышленности" → "химическая и фармацевтическая
+    промышленность" (an adjective agrees with the next noun after it)."""
+    out: list[str] = []
+    noun = None
+    for word in reversed(phrase.split()):
+        bare = word.strip(",")
+        if bare in CONJUNCTIONS:
+            out.append(word)
+            continue
+        readings = [p for p in parses(bare) if p.tag.case == "gent"]
+        pos = ("ADJF", "PRTF") if noun is not None and out and out[-1] not in CONJUNCTIONS else ("NOUN",)
+        found = next((p for p in readings if p.tag.POS in pos), None)
+        found = found or next((p for p in readings if p.tag.POS in ("NOUN", "ADJF", "PRTF")), None)
+        noun = found if found is not None and found.tag.POS == "NOUN" else noun
+        if found is None or noun is None:
+            return None
+        form = found.inflect(_nominative_of(found, noun))
+        out.append((form.word if form else bare) + ("," if word.endswith(",") else ""))
+    return " ".join(reversed(out))
+
+
+def _nominative_of(word, noun) -> set[str]:
+    """The grammemes of `word` in the nominative, agreeing with `noun` when it is an adjective."""
+    if word is noun:
+        return {"nomn"}
+    return {"nomn", noun.tag.number} | ({noun.tag.gender} if noun.tag.number == "sing" else set())
+
+
+def fields_of_words(name: str) -> str | None:
+    """The fields the name's words name in the data file, in order, ", "-joined."""
     table = name_fields()
     found: list[str] = []
     for word in NAME_WORD.findall(name):

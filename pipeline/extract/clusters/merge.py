@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.extract.clusters.fields import field_of_name
+from pipeline.extract.clusters.fields import field_of_name, fields_of_words
 from pipeline.extract.clusters.names import (
     ORPHAN,
     QUOTE_CHARS,
@@ -162,7 +162,7 @@ def is_same_place_and_field(a: ClusterFact, b: ClusterFact) -> bool:
 
 
 def _name_fields(name: str) -> set[str]:
-    return set((field_of_name(name) or "").split(", ")) - {""}
+    return set((fields_of_words(name) or "").split(", ")) - {""}
 
 
 def _distinct_quoted(one: str, two: str) -> bool:
