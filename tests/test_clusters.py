@@ -900,3 +900,23 @@ def test_no_record_for_terms_or_ambiguous_regions(text):
 def test_a_labelled_count_with_a_verb(sentence, participants):
     (cluster,) = records("Волгоградский фармкластер создан в 2011 году. " + sentence)
     assert (cluster.founded_year, cluster.participants) == (2011, participants)
+
+
+def test_nested_quotes_an_oblique_pronoun_and_a_cluster_that_began_forming():
+    (technopolis,) = records(
+        "Кластер «Технополис «Москва» (далее — Технополис) основан в 2012 году. Технополис объединяет "
+        "136 резидентов, на предприятиях которых работают 10 тыс. человек."
+    )
+    assert (technopolis.name, technopolis.aliases, technopolis.founded_year) == (
+        "Кластер «Технополис «Москва»",
+        ["Технополис"],
+        2012,
+    )
+    assert (technopolis.participants, technopolis.employees) == (136, 10000)
+    (yaroslavl,) = records(
+        "Ярославский фармацевтический кластер начал формироваться в 2009 году. Сегодня в него входят 34 "
+        "организации."
+    )
+    assert (yaroslavl.founded_year, yaroslavl.participants, yaroslavl.field) == (2009, 34, "фармацевтика")
+    two = records('Кластер "Альфа" и технопарк "Бета" созданы в 2012 году.')
+    assert [c.name for c in two] == ["Кластер «Альфа»", "Технопарк «Бета»"]

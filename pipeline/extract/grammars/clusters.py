@@ -125,7 +125,10 @@ TOR_WORDS = rule(
 )
 KIND = or_(rule(MODIFIERS.optional(), HEAD), SEZ_ABBREVIATION, TOR_WORDS).interpretation(Cluster.kind)
 
-QUOTED = rule(OPEN, not_(in_(QUOTES)).repeatable(max=8), CLOSE)
+WORDS_IN_QUOTES = not_(in_(QUOTES)).repeatable(max=8)
+# «Технополис «Москва»», also printed with one closing quote: «Технополис «Москва»
+NESTED = rule(eq("«"), WORDS_IN_QUOTES, eq("«"), WORDS_IN_QUOTES, eq("»"), eq("»").optional())
+QUOTED = or_(rule(OPEN, WORDS_IN_QUOTES, CLOSE), NESTED)
 LATIN_CODE = and_(LATIN, custom(str.isupper))
 CAPITALIZED = rule(custom(_nominal_name), rule(eq("-").optional(), LATIN_CODE).optional())
 NAME = or_(QUOTED, CAPITALIZED).interpretation(Cluster.name)
