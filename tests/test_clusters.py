@@ -920,3 +920,12 @@ def test_nested_quotes_an_oblique_pronoun_and_a_cluster_that_began_forming():
     assert (yaroslavl.founded_year, yaroslavl.participants, yaroslavl.field) == (2009, 34, "фармацевтика")
     two = records('Кластер "Альфа" и технопарк "Бета" созданы в 2012 году.')
     assert [c.name for c in two] == ["Кластер «Альфа»", "Технопарк «Бета»"]
+
+
+def test_a_pronoun_after_a_year_phrase():
+    (park,) = records(
+        "Технопарк «Академпарк» (г. Новосибирск) основан в 2007 году, сайт: www.academpark.com. В 2019 "
+        "году в нём работали 350 компаний и 10 тыс. сотрудников."
+    )
+    assert (park.region, park.founded_year, park.url) == ("Новосибирская область", 2007, "www.academpark.com")
+    assert (park.employees, park.attributes["companies"]) == (10000, 350)
