@@ -544,7 +544,36 @@ def test_member_companies_are_participants_and_working_ones_are_not():
     ],
 )
 def test_field_of_activity_cues(sentence, field):
-    (cluster,) = records("Липецкий агропромышленный кластер «Черноземье» создан в 2016 году. " + sentence)
+    (cluster,) = records("Липецкий кластер «Черноземье» создан в 2016 году. " + sentence)
+    assert cluster.field == field
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Волгоградский химико-фармацевтический кластер объединяет 23 предприятия.", "химия, фармацевтика"),
+        ("Калужский фармкластер объединяет 60 компаний.", "фармацевтика"),
+        ("Липецкий агропромышленный кластер «Черноземье» создан в 2016 году.", "агропромышленный комплекс"),
+        # a stated field is better than the name's words
+        (
+            "Научно-производственный электротехнический кластер «Энергия» специализируется на "
+            "производстве низковольтной аппаратуры.",
+            "производство низковольтной аппаратуры",
+        ),
+        ("Инновационный кластер «Сибакадемсофт» объединяет 130 участников.", None),
+        (
+            "Кластер биомедицинских технологий «Техномед» объединяет 12 участников.",
+            "биомедицинские технологии",
+        ),
+        (
+            "Кластер химической и фармацевтической промышленности Волгоградской области объединяет 18 "
+            "предприятий.",
+            "химическая и фармацевтическая промышленность",
+        ),
+    ],
+)
+def test_field_of_activity_from_the_name(text, field):
+    (cluster,) = records(text)
     assert cluster.field == field
 
 
@@ -554,6 +583,15 @@ def test_field_of_activity_cues(sentence, field):
         ("Кластер был учрежден в 2012 г. по инициативе администрации.", 2012),
         ("Год основания кластера — 2011 г.", 2011),  # a bare "— 2011." is no date for the date grammar
         ("Кластер получил субсидию в 2014 году.", None),
+        ("Кластер был сформирован в 2011 году по инициативе предприятий.", 2011),
+        ("Кластер действует с 2009 года.", 2009),
+        ("Кластер начал свою работу в 2013 году.", 2013),
+        ("Кластер работает с 2 вузами.", None),  # "работает с" followed by no year
+        ("Кластер работает в 2015 году над 12 проектами.", None),  # a year, but not "с 2015 года"
+        ("Решение о формировании кластера было принято в 2011 году.", 2011),
+        ("Год создания кластера — 2011.", 2011),  # a bare year after its label
+        ("Кластер — 2011.", None),
+        ("С 2010 года кластер функционирует как ассоциация.", 2010),
     ],
 )
 def test_founding_year_cues(sentence, year):
@@ -581,3 +619,313 @@ def test_counts_of_several_member_kinds():
     (cluster,) = records(text)
     assert cluster.name == "Научно-производственный электротехнический кластер на базе АО «КЭАЗ»"
     assert cluster.attributes["universities"] == 1  # participants: the first member count (10), not 13
+
+
+def test_pronouns_and_genitive_kind_words_refer_to_the_cluster():
+    text = (
+        "Фармацевтический кластер Волгоградской области создан в 2010 году. Его участниками являются "
+        "15 предприятий. Общая численность работников предприятий — участников кластера составляет "
+        "3,5 тыс. человек."
+    )
+    (cluster,) = records(text)
+    assert (cluster.region, cluster.founded_year, cluster.participants, cluster.employees) == (
+        "Волгоградская область",
+        2010,
+        15,
+        3500,
+    )
+    (zone,) = records("Особая экономическая зона «Алабуга» создана в 2005 году. Она занимает 2 000 га.")
+    assert (zone.founded_year, zone.attributes["area_km2"]) == (2005, 20.0)
+
+
+def test_a_quoted_association_name_and_its_alias_are_one_record():
+    text = (
+        "Ассоциация «Камский инновационный территориально-производственный кластер» (далее — кластер "
+        "«ИнноКам») создана в 2012 году; в неё входят 48 организаций, на которых занято более 100 тыс. "
+        "человек. Кластер «ИнноКам» объединяет предприятия нефтехимии и машиностроения."
+    )
+    (cluster,) = records(text)
+    assert (cluster.name, cluster.aliases) == (
+        "Камский инновационный территориально-производственный кластер",
+        ["Кластер «ИнноКам»"],
+    )
+    assert (cluster.founded_year, cluster.participants, cluster.employees) == (2012, 48, 100000)
+    assert records("Термин «кластер» ввёл М. Портер в 1990 году.") == []
+
+
+def test_names_of_one_region_and_field_are_one_record():
+    text = (
+        "Фармацевтический кластер Волгоградской области создан в 2010 году. Территориально-"
+        "производственный кластер «Волгоградский химфармкластер» объединяет 30 предприятий. "
+        "Волгоградский фармацевтический кластер поддерживается администрацией региона. "
+        "Волгоградский аграрный кластер объединяет 12 хозяйств."
+    )
+    pharma, agro = records(text)
+    assert pharma.name == "Фармацевтический кластер Волгоградской области"
+    assert (pharma.founded_year, pharma.participants, pharma.field) == (2010, 30, "химия, фармацевтика")
+    assert len(pharma.aliases) == 2
+    assert (agro.name, agro.field) == ("Волгоградский аграрный кластер", "сельское хозяйство")
+    two = records(
+        "Волгоградский фармацевтический кластер «Юг» объединяет 9 предприятий. Волгоградский "
+        "фармацевтический кластер «Север» объединяет 7 предприятий."
+    )
+    assert [(c.name, c.participants) for c in two] == [
+        ("Волгоградский фармацевтический кластер «Юг»", 9),
+        ("Волгоградский фармацевтический кластер «Север»", 7),
+    ]  # two quoted names stay apart
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Ярославской области создан фармацевтический кластер, в который вошли 14 компаний.",
+            ("Фармацевтический кластер Ярославской области", "Ярославская область", None, 14),
+        ),
+        (
+            "В 2011 году подписано соглашение о создании химико-фармацевтического кластера Волгоградской "
+            "области.",
+            ("Химико-фармацевтический кластер Волгоградской области", "Волгоградская область", 2011, None),
+        ),
+        (
+            "Кластер химической и фармацевтической промышленности Волгоградской области объединяет 18 "
+            "предприятий.",
+            (
+                "Кластер химической и фармацевтической промышленности Волгоградской области",
+                "Волгоградская область",
+                None,
+                18,
+            ),
+        ),
+        (
+            "Некоммерческое партнерство «Волгоградский фармацевтический кластер» учреждено в 2011 году; "
+            "его членами являются 11 организаций.",
+            ("Волгоградский фармацевтический кластер", "Волгоградская область", 2011, 11),
+        ),
+    ],
+)
+def test_pharma_cluster_phrasings(text, expected):
+    (cluster,) = records(text)
+    assert (cluster.name, cluster.region, cluster.founded_year, cluster.participants) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Курской области создан инновационный кластер.",  # no field: a generic phrase
+        "В Курской и Белгородской областях действуют фармацевтические кластеры.",  # plural
+        "Предприятие в Курской области создано в 2011 году.",  # neuter creation word, no cluster
+    ],
+)
+def test_no_region_record_without_a_field_or_for_a_plural(text):
+    assert records(text) == []
+
+
+def test_residents_named_by_the_verb_and_a_passport_under_a_heading_with_its_place():
+    (park,) = records(
+        "Технопарк «Жигулевская долина» (г. Тольятти, Самарская область) основан в 2010 году. "
+        "Резидентами технопарка являются 150 компаний, в которых работают 2 500 специалистов."
+    )
+    assert (park.city, park.region, park.founded_year) == ("Тольятти", "Самарская область", 2010)
+    assert (park.participants, park.attributes["residents"], park.employees) == (150, 150, 2500)
+    (vorsino,) = records(
+        "Индустриальный парк «Ворсино», Калужская область.\nГод создания — 2008 г. Количество резидентов: "
+        "30. Площадь — 600 га."
+    )
+    assert (vorsino.region, vorsino.founded_year, vorsino.participants) == ("Калужская область", 2008, 30)
+    assert vorsino.attributes["area_km2"] == 6.0
+
+
+def test_labelled_counts_and_a_macro_region_name():
+    (cluster,) = records(
+        "Волгоградский химико-фармацевтический кластер.\nЧисло участников — 16. Численность работников — "
+        "около 9 тыс. человек."
+    )
+    assert (cluster.participants, cluster.employees) == (16, 9000)
+    assert cluster.attributes == {"employees_qualifier": "~"}
+    (north_west,) = records(
+        "Северо-Западный фармацевтический кластер (Санкт-Петербург) объединяет более 50 компаний; "
+        "совокупная численность занятых превышает 7 тыс. человек."
+    )
+    assert (north_west.region, north_west.field) == ("Санкт-Петербург", "фармацевтика")
+    assert (north_west.participants, north_west.participants_qualifier) == (50, ">")
+    assert north_west.employees == 7000
+    found = records("Инновационный кластер объединяет 12 предприятий, а Камский кластер — 48 организаций.")
+    assert [c.name for c in found] == ["Камский кластер"]  # capitalized inside the sentence: a name
+
+
+def test_a_list_label_before_a_colon_says_what_is_counted():
+    (cluster,) = records(
+        "Участники Волгоградского фармкластера: 14 предприятий, 3 вуза и 2 научно-исследовательских "
+        "института."
+    )
+    assert (cluster.name, cluster.participants, cluster.field) == (
+        "Волгоградский фармкластер",
+        14,
+        "фармацевтика",
+    )
+
+
+def test_a_changed_count_keeps_its_later_value():
+    text = (  # fixtures/pdf/kaluga_note.pdf
+        "Записка о развитии Калужского фармкластера\nПо итогам 2019 г. объем производства в Калужском "
+        "фармкластере вырос на 14% и достиг 52,3 млрд руб. Число участников Калужского фармкластера "
+        "увеличилось с 40 до 47 организаций, а численность занятых превысила 6200 человек."
+    )
+    (cluster,) = records(text)
+    assert (cluster.participants, cluster.employees, cluster.attributes) == (
+        47,
+        6200,
+        {"employees_qualifier": ">"},
+    )
+
+
+def test_a_pronoun_and_a_genitive_kind_word_at_the_top_of_the_next_page():
+    (cluster, pages), *rest = document_records(
+        [
+            "Волгоградский химико-фармацевтический кластер создан в 2011 году.",
+            "В его состав входят 23 предприятия. Общая численность работников предприятий — участников "
+            "кластера составляет 9,5 тыс. человек.",
+        ]
+    )
+    assert (cluster.founded_year, cluster.participants, cluster.employees, pages, rest) == (
+        2011,
+        23,
+        9500,
+        [1, 2],
+        [],
+    )
+    two = document_records(
+        [
+            "Технопарк «Идея» и индустриальный парк «Заря» созданы в 2014 году.",
+            "В его состав входят 23 предприятия.",  # which one: nobody's
+        ]
+    )
+    assert [c.participants for c, _ in two] == [None, None]
+
+
+def test_bare_numbers_under_count_headers():
+    header = [
+        "Наименование кластера",
+        "Регион",
+        "Год создания",
+        "Число участников",
+        "Численность работников, чел.",
+    ]
+    rows = [
+        ["Волгоградский химико-\nфармацевтический кластер", "Волгоградская\nобласть", "2011", "23", "9 500"],
+        ["Калужский фармкластер", "Калужская область", "2009", "Более 60\nкомпаний", "6200"],
+    ]
+    cells = [
+        TableCell(row=r, col=c, page=3, text=text, col_label=header[c])
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    table = ParsedTable(index=0, page_first=3, page_last=3, header=header, cells=cells)
+    found = [
+        (f.name, f.region, f.founded_year, f.participants, f.employees) for f in clusters_from_table(table)
+    ]
+    assert found == [
+        ("Волгоградский химико-фармацевтический кластер", "Волгоградская область", 2011, 23, 9500),
+        ("Калужский фармкластер", "Калужская область", 2009, 60, 6200),
+    ]
+
+
+def test_a_region_and_kind_shorthand_is_the_one_fuller_record():
+    text = (
+        "Волгоградский химико-фармацевтический кластер создан в 2011 году. Волгоградский кластер "
+        "объединяет 19 организаций. Калужский фармкластер объединяет 60 компаний."
+    )
+    volgograd, kaluga = records(text)
+    assert (volgograd.aliases, volgograd.founded_year, volgograd.participants) == (
+        ["Волгоградский кластер"],
+        2011,
+        19,
+    )
+    assert (kaluga.name, kaluga.participants) == ("Калужский фармкластер", 60)
+    two = records(
+        "Волгоградский химический кластер и Волгоградский аграрный кластер созданы в 2012 году. "
+        "Волгоградский кластер объединяет 19 организаций."
+    )
+    assert len(two) == 3  # which one: none
+
+
+def test_a_technopark_in_the_sphere_of_high_technologies():
+    (park,) = records(
+        "Технопарк в сфере высоких технологий «Жигулевская долина», г. Тольятти, Самарская область, "
+        "основан в 2010 году. Площадь технопарка — 11 га."
+    )
+    assert (park.name, park.kind, park.city, park.region, park.founded_year, park.field) == (
+        "Технопарк в сфере высоких технологий «Жигулевская долина»",
+        "technopark",
+        "Тольятти",
+        "Самарская область",
+        2010,
+        None,  # "в сфере высоких технологий" is its name, not a stated field
+    )
+    assert park.attributes["area_km2"] == 0.11
+
+
+def test_an_acronym_alias_on_a_later_page():
+    (cluster, pages), *rest = document_records(
+        [
+            "Волгоградский химико-фармацевтический кластер (далее — ВХФК) создан в 2011 году.",
+            "Развитие отрасли в регионе. ВХФК объединяет 19 организаций. ВВП России вырос на 3 %, "
+            "занято 70 млн человек. В ВХФК занято 11 тыс. человек.",
+        ]
+    )
+    assert (cluster.participants, cluster.employees, pages, rest) == (19, 11000, [1, 2], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Москве и Московской области работает медицинский кластер.",  # two regions: whose?
+        "Понятие «инновационный кластер» впервые закреплено в 2008 году.",  # a quoted term
+        "В регионе планируется создать фармацевтический кластер к 2025 году.",  # no region named
+    ],
+)
+def test_no_record_for_terms_or_ambiguous_regions(text):
+    assert records(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "participants"),
+    [
+        ("К 2012 году число участников кластера достигло 40.", 40),
+        ("Число участников кластера составляет 40, из них 25 предприятий.", 40),
+        ("Число участников кластера растёт.", None),
+    ],
+)
+def test_a_labelled_count_with_a_verb(sentence, participants):
+    (cluster,) = records("Волгоградский фармкластер создан в 2011 году. " + sentence)
+    assert (cluster.founded_year, cluster.participants) == (2011, participants)
+
+
+def test_nested_quotes_an_oblique_pronoun_and_a_cluster_that_began_forming():
+    (technopolis,) = records(
+        "Кластер «Технополис «Москва» (далее — Технополис) основан в 2012 году. Технополис объединяет "
+        "136 резидентов, на предприятиях которых работают 10 тыс. человек."
+    )
+    assert (technopolis.name, technopolis.aliases, technopolis.founded_year) == (
+        "Кластер «Технополис «Москва»",
+        ["Технополис"],
+        2012,
+    )
+    assert (technopolis.participants, technopolis.employees) == (136, 10000)
+    (yaroslavl,) = records(
+        "Ярославский фармацевтический кластер начал формироваться в 2009 году. Сегодня в него входят 34 "
+        "организации."
+    )
+    assert (yaroslavl.founded_year, yaroslavl.participants, yaroslavl.field) == (2009, 34, "фармацевтика")
+    two = records('Кластер "Альфа" и технопарк "Бета" созданы в 2012 году.')
+    assert [c.name for c in two] == ["Кластер «Альфа»", "Технопарк «Бета»"]
+
+
+def test_a_pronoun_after_a_year_phrase():
+    (park,) = records(
+        "Технопарк «Академпарк» (г. Новосибирск) основан в 2007 году, сайт: www.academpark.com. В 2019 "
+        "году в нём работали 350 компаний и 10 тыс. сотрудников."
+    )
+    assert (park.region, park.founded_year, park.url) == ("Новосибирская область", 2007, "www.academpark.com")
+    assert (park.employees, park.attributes["companies"]) == (10000, 350)

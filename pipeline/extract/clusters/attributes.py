@@ -1,4 +1,4 @@
-"""Attributes stated in the sentences about a cluster: founding year, field of activity, web address.
+"""Attributes stated in the sentences about a cluster: founding year and web address.
 
 Counts, area and investment come from the shared figure grammar (`counts`); the founding year is a
 date of the shared date grammar next to a creation word ("создан в 2017 году", "В 2019 году …
@@ -12,36 +12,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.extract.facts import DateFact
-from pipeline.nlp.morph import nominative, parses
 
 # A creation participle in a form that can agree with a cluster, park or zone (masculine or
 # feminine singular): "создано 455 рабочих мест", "созданы 3 парка" are about something else.
-# "Год основания — 2011", "дата создания: 2011 г." name the founding too.
+# "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "решение о создании" name the
+# founding too, and "действует" with a "since" date ("действует с 2011 года", "С 2011 года …
+# функционирует").
 CREATED = re.compile(
-    r"\b(?:(?:созда|основа|образова|организова)(?:н|на|нный|нная|нного|нной)"
-    r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования))\b",
+    r"\b(?:(?:созда|основа|образова|организова|сформирова)(?:н|на|нный|нная|нного|нной)"
+    r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования)"
+    r"|начал[аи]?\s+(?:свою\s+)?(?:работу|деятельность|функционировать|работать|формироваться|создаваться)"
+    r"|(?P<since>действует|функционирует|работает)|о\s+(?:создании|формировании|образовании))\b",
     re.I,
 )
+SINCE = "since"  # the date grammar's kind of "с 2011 года"
+# "Год создания — 2011.": a labelled bare year, which the date grammar does not take as a date.
+FOUNDING_LABEL = re.compile(
+    r"\b(?:[Гг]од|[Дд]ата)\s+(?:основания|создания|образования)(?:\s+[а-яё]+){0,2}\s*[-–—:]\s*"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+# Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
+# «Волгоградский фармацевтический кластер» учреждено в 2011 году.
+CREATED_NEUTER = re.compile(r"\b(?:созда|основа|образова|организова|учрежде|сформирова)но\b", re.I)
+ORGANIZATION_FORM = re.compile(r"(?:партн[её]рство|объединение|агентство|общество)\s*[«\"“]?\s*$", re.I)
+ORGANIZATION_REACH = 40  # characters before a mention searched for its organization form
 YEAR_AFTER_REACH = 90  # "создан … в 2011 году": the year follows the creation word within this
 YEAR_BEFORE_REACH = 60  # "В 2019 году в Курске создан …"
 CLAUSE_END = re.compile(r"[.;]")
-# Cues of a field of activity, best first, and whether the field after them is in an oblique case
-# ("в сфере электроники") rather than the nominative ("специализация — приборостроение").
-FIELD_CUES = tuple(
-    (re.compile(p, re.I), oblique)
-    for p, oblique in (
-        (
-            r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль)(?:\s+[а-яё]+){0,2}?"
-            r"\s*[-–—:]\s*(?P<field>[^.;()]+)",
-            False,
-        ),
-        (r"\bспециализиру(?:ется|ются)\s+на\s+(?P<field>[^.;()]+)", True),
-        (r"\bв\s+(?:сфер[еах]+|област[ия]х?)\s+(?P<field>[^.;()]+)", True),
-    )
-)
-FIELD_STOP_POS = {"PREP", "VERB", "INFN", "PRTS", "GRND", "NPRO"}
-FIELD_WORD = re.compile(r"[«»\"\w-]+|,")
-FIELD_ITEMS = re.compile(r"\s*,\s*|\s+и\s+")
 URL = re.compile(r"(?:https?://|www\.)[^\s,;()«»\"]+", re.I)
 URL_TRAILING = ".:"
 
@@ -55,16 +52,29 @@ class Span:
     own: bool = False
 
 
-def founded_year(text: str, spans: Iterable[Span], dates: list[DateFact], located: bool) -> int | None:
+def is_organization(text: str, start: int) -> bool:
+    """The mention at `start` is the quoted name of an organization form (партнерство «…»)."""
+    return bool(ORGANIZATION_FORM.search(text[max(0, start - ORGANIZATION_REACH) : start]))
+
+
+def founded_year(
+    text: str, spans: Iterable[Span], dates: list[DateFact], located: bool, neuter: bool = False
+) -> int | None:
     """The year of a date next to a creation word in the spans (not in the own sentence of a
-    located mention: "Созданный в 2016 году в Парке …" is about something in the park)."""
+    located mention: "Созданный в 2016 году в Парке …" is about something in the park); `neuter`
+    creation words count too for an organization (`is_organization`)."""
     for span in spans:
         if span.own and located:
             continue
-        for word in CREATED.finditer(text, span.start, span.end):
+        words = [*CREATED.finditer(text, span.start, span.end)]
+        words += [*CREATED_NEUTER.finditer(text, span.start, span.end)] if neuter else []
+        for word in words:
             year = _year_near(text, word, [d for d in dates if span.start <= d.char_start < span.end])
             if year is not None:
                 return year
+        label = FOUNDING_LABEL.search(text, span.start, span.end)
+        if label is not None:
+            return int(label.group("year"))
     return None
 
 
@@ -73,33 +83,10 @@ def _year_near(text: str, word: re.Match, dates: list[DateFact]) -> int | None:
         after = 0 <= d.char_start - word.end() <= YEAR_AFTER_REACH
         before = 0 <= word.start() - d.char_end <= YEAR_BEFORE_REACH
         lo, hi = (word.end(), d.char_start) if after else (d.char_end, word.start())
-        if (after or before) and not CLAUSE_END.search(text, lo, hi):
+        since = not word.groupdict().get("since") or d.kind == SINCE
+        if (after or before) and since and not CLAUSE_END.search(text, lo, hi):
             return int(d.start[:4])
     return None
-
-
-def field_of(text: str, spans: Iterable[Span]) -> str | None:
-    """The field of activity named by the best cue in the spans ("в сфере электроники" → "электроника")."""
-    spans = list(spans)
-    for cue, oblique in FIELD_CUES:
-        for span in spans:
-            found = cue.search(text, span.start, span.end)
-            field = _field_phrase(found.group("field"), oblique) if found else None
-            if field:
-                return field
-    return None
-
-
-def _field_phrase(raw: str, oblique: bool) -> str | None:
-    """The noun phrases of a cue's tail up to a preposition or verb, in the nominative."""
-    kept: list[str] = []
-    for word in FIELD_WORD.findall(raw):
-        if word != "," and any(p.tag.POS in FIELD_STOP_POS for p in parses(word)[:1]):
-            break
-        kept.append(word)
-    phrase = " ".join(kept).replace(" ,", ",").strip(" ,")
-    items = [nominative(item) if oblique else item for item in FIELD_ITEMS.split(phrase) if item]
-    return ", ".join(items) or None
 
 
 def urls_in(text: str, spans: Iterable[Span]) -> str | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from pipeline.extract.facts import ClusterFact, FigureFact
 from pipeline.extract.figures import extract_figures
-from pipeline.lexicon import CURRENCIES
+from pipeline.extract.numbers import parse_number
+from pipeline.lexicon import CURRENCIES, QUALIFIERS
 from pipeline.nlp.morph import lemma
 
 
@@ -32,12 +33,16 @@ class Counted:
     cues: tuple[str, ...] = ()  # lemmas of the measure or of the words before the figure
 
 
-MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма")  # "объединяет 25 предприятий"
-MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник")
-EMPLOYMENT = ("занять", "занятый", "работать", "трудиться", "персонал", "работник", "сотрудник")
+# "объединяет 25 предприятий", "включает 40 сельхозпредприятий"
+MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма", "сельхозпредприятие", "хозяйство")
+MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник", "член", "войти")
+EMPLOYMENT = ("занять", "занятый", "занятой", "работать", "трудиться", "персонал", "работник", "сотрудник")
+# Indicators of the catalog (`pipeline/data/indicators.toml`) that say what a generic count is
+# ("Общая численность работников … составляет 3,5 тыс. человек": employees).
+INDICATOR_ATTRIBUTES = {"employees": "employees", "employed": "employees", "participants": "participants"}
 COUNTED: tuple[Counted, ...] = (
     Counted("participants", ("участник",), generic=(None, *MEMBER_NOUNS), cues=MEMBERSHIP),
-    Counted("residents", ("резидент",)),
+    Counted("residents", ("резидент",), generic=(None, *MEMBER_NOUNS), cues=("резидент",)),
     Counted("companies", ("компания", "фирма", "предприятие")),
     Counted("employees", ("сотрудник", "работник", "специалист"), generic=(None, "человек"), cues=EMPLOYMENT),
     Counted("universities", ("университет", "вуз")),
@@ -51,13 +56,16 @@ COUNTED: tuple[Counted, ...] = (
     Counted("patents", ("патент",)),
 )
 WORD = re.compile(r"[А-Яа-яЁё-]+")
-CUE_WORDS = 4  # words before a figure, in its clause, that may say what it counts
+CUE_WORDS = 6  # words before a figure, in its clause, that may say what it counts
 CUE_REACH = 80  # characters searched for them
-CLAUSE_END = re.compile(r".*[.;:]", re.S)
+CLAUSE_END = re.compile(r".*[.;]", re.S)  # a colon opens a list its label counts: "Участники: 14 …"
 COLUMNS = {"participants", "employees"}  # counts that are contract columns, not `attributes`
 MEMBERS = ("participants", "residents")  # `participants` is filled by the first of these
 AREA_KM2 = {"KM2": 1.0, "HA": 0.01}  # km² per unit; floor space (M2) is not a territory
 AREA_DIGITS = 4
+CHANGE_FROM = re.compile(r"\b[сС]о?\s+$")  # "с 40 до 47"
+CHANGE_TO = re.compile(r"\s*до\s+\d")
+CHANGE_REACH = 4
 INVESTMENT_STEM = "инвестиц"
 INVESTMENT_REACH = 60  # characters before a money figure that may name it an investment
 
@@ -69,6 +77,8 @@ def count_attribute(figure: FigureFact, text: str) -> str | None:
     generic = [e for e in COUNTED if figure.counted in e.generic]
     cues = _cue_lemmas(figure, text) if generic else set()
     cued = next((e.attribute for e in generic if cues & set(e.cues)), None)
+    named = INDICATOR_ATTRIBUTES.get(figure.indicator or "")
+    cued = cued or next((e.attribute for e in generic if e.attribute == named), None)
     if cued is not None:
         return cued
     quote = text[figure.char_start : figure.char_end].lower()
@@ -89,6 +99,8 @@ def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:
 def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: str) -> ClusterFact:
     """Fill missing counts, area and investment of `fact` from figures whose offsets index `text`."""
     for figure in figures:
+        if _is_old_value(figure, text):
+            continue
         what = count_attribute(figure, text)
         if what is not None:
             _set_count(fact, what, round(figure.value_scaled), figure.qualifier)
@@ -100,9 +112,44 @@ def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: st
     return fact
 
 
+# "Число участников — 16", "Количество резидентов: 25", "число участников кластера достигло 40": a
+# labelled bare number (not a figure).
+LABELLED = re.compile(
+    r"\b(?:[Чч]исло|[Кк]оличество|[Чч]исленность)\s+(?P<noun>[а-яё]+)(?:\s+[а-яё]+){0,2}?\s*"
+    r"(?:[-–—:]|\s(?:составля|состави|достиг|достига)[а-яё]*)\s*"
+    r"(?:(?P<qualifier>[а-яё]+)\s+)?(?P<number>\d[\d\s]*(?:,\d+)?)(?=\s*(?:[.;,)]|$))"
+)
+
+
+def fill_from_labels(fact: ClusterFact, text: str, spans: Iterable[tuple[int, int]]) -> None:
+    """Counts stated as "Число участников — 16" in the spans."""
+    for lo, hi in spans:
+        for found in LABELLED.finditer(text, lo, hi):
+            what = _labelled_attribute(lemma(found.group("noun")))
+            value = parse_number(found.group("number"))
+            if what is not None and value is not None:
+                _set_count(fact, what, round(value), _qualifier_code(found.group("qualifier")))
+
+
+def _labelled_attribute(noun: str) -> str | None:
+    if noun in EMPLOYMENT:
+        return "employees"
+    return next((e.attribute for e in COUNTED if noun in e.lemmas and e.modifier is None), None)
+
+
+def _qualifier_code(word: str | None) -> str:
+    return next((q.code for q in QUALIFIERS if word and word.lower() in q.heads), "=")
+
+
 def fill_from_text(fact: ClusterFact, text: str) -> ClusterFact:
     """Counts of a table cell ("35 участников, 7400 сотрудников") through the figure grammar."""
     return fill_from_figures(fact, extract_figures(text), text)
+
+
+def _is_old_value(figure: FigureFact, text: str) -> bool:
+    """The first value of a change, "увеличилось с 40 до 47 организаций": the later one counts."""
+    before = text[max(0, figure.char_start - CHANGE_REACH) : figure.char_start]
+    return bool(CHANGE_FROM.search(before) and CHANGE_TO.match(text, figure.char_end))
 
 
 def _is_investment(figure: FigureFact, text: str) -> bool:

@@ -13,20 +13,35 @@ from functools import cache
 
 from yargy import Parser
 
+from pipeline.extract.clusters.fields import field_of_name
 from pipeline.extract.clusters.names import (
     QUOTE_CHARS,
     capitalized,
     clean_text,
     display_name,
+    genitive,
     normalize_quotes,
 )
 from pipeline.extract.clusters.places import canonical_city, region_named, set_city
 from pipeline.extract.facts import ClusterFact
-from pipeline.extract.grammars.clusters import CLUSTER, TOKENIZER, is_region_adjective, kind_of
+from pipeline.extract.grammars.clusters import (
+    CLUSTER,
+    GENERIC_WORDS,
+    TOKENIZER,
+    is_region_adjective,
+    kind_of,
+)
 from pipeline.extract.skeleton import Rule, first_rejecting, windows
+from pipeline.extract.territories import TerritorySpan, find_territories
+from pipeline.nlp.morph import lemma
 
 # Kind words (any case) and abbreviations (upper case, whole words: "тор" is inside "который").
 TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опережающего)|\b(?:ОЭЗ|ТОР|ТОСЭР|СЭЗ)\b")
+FIELD_WORDS = re.compile(r"[А-Яа-яЁё]+")
+MID_SENTENCE = re.compile(r"[а-яё,]$")  # what precedes a word that is not a sentence's first
+MID_SENTENCE_REACH = 5
+OPENING_QUOTES = "«“„"
+CLOSING_QUOTES = "»”“"
 WINDOW_REACH = 100  # characters parsed on each side of a kind word
 LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории)\s+$")
 LOCATED_REACH = 20
@@ -56,6 +71,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     """Named mentions of a text in order of their offsets."""
     matches = _matches(text)
     mentions = _named_mentions(matches) + _based_mentions(sentences, matches)
+    mentions += _region_mentions(text, sentences, matches, mentions)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -74,10 +90,31 @@ class Match:
 
     @property
     def named(self) -> bool:
-        """Something names it: a name, a region, a base organization, a place or a region adjective."""
+        """Something names it: a name, a region, a base organization, a place, a region adjective,
+        or quotes around the whole phrase (Ассоциация «Камский … кластер»)."""
         first = FIRST_WORD.match(self.text, self.start)
-        leading = first is not None and is_region_adjective(first.group())
-        return bool(self.name or self.region or self.base or self.place or leading)
+        leading = first is not None and (is_region_adjective(first.group()) or self._proper(first.group()))
+        return bool(self.name or self.region or self.base or self.place or leading or self.quoted)
+
+    def _proper(self, word: str) -> bool:
+        """A capitalized first word that is not capitalized as a sentence start: "Северо-Западный",
+        "… и Камский инновационный кластер"."""
+        if not word[:1].isupper() or word.isupper():
+            return False
+        parts = word.split("-")
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+            return True
+        before = self.text[max(0, self.start - MID_SENTENCE_REACH) : self.start].rstrip()
+        return bool(before) and MID_SENTENCE.search(before) is not None
+
+    @property
+    def quoted(self) -> bool:
+        """The phrase is a quoted name on its own: «Камский инновационный … кластер» (generic words
+        alone are a term: Термин «кластер», понятие «инновационный кластер»)."""
+        before, after = self.text[max(0, self.start - 1) : self.start], self.text[self.end : self.end + 1]
+        words = FIELD_WORDS.findall(self.text[self.start : self.end])
+        distinct = len(words) > 1 and any(lemma(w) not in GENERIC_WORDS for w in words)
+        return distinct and bool(before) and before in OPENING_QUOTES and after in CLOSING_QUOTES
 
 
 def _matches(text: str) -> list[Match]:
@@ -173,3 +210,42 @@ def sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int
     """The sentence span holding an offset."""
     fallback = (max(0, offset - SENTENCE_REACH), offset + SENTENCE_REACH)
     return next((s for s in sentences if s[0] <= offset < s[1]), fallback)
+
+
+REGION_REACH = 80  # "В Ярославской области создан фармацевтический кластер": region this close
+REGION_PREPOSITION = re.compile(r"\b[Вв]о?\s+$")
+
+
+def _region_mentions(
+    text: str, sentences: list[tuple[int, int]], matches: list[Match], named: list[Mention]
+) -> list[Mention]:
+    """A kind phrase with a field ("фармацевтический кластер") next to the one region "в …" of its
+    sentence → "Фармацевтический кластер Ярославской области"."""
+    out = []
+    for m in matches:
+        kind = kind_of(m.kind or "")
+        phrase = display_name(m.text[m.start : m.end])
+        if m.named or kind is None or field_of_name(phrase) is None:
+            continue
+        if any(n.start <= m.start < n.end for n in named):
+            continue
+        place = _region_in_sentence(text, sentence_of(sentences, m.start), m)
+        if place is None:
+            continue
+        fact = ClusterFact(name=f"{phrase} {genitive(place.text)}", kind=kind, source="text")
+        fact.char_start, fact.char_end, fact.region = m.start, m.end, region_named(place.text)
+        out.append(Mention(fact, m.start, m.end))
+    return out
+
+
+def _region_in_sentence(text: str, sentence: tuple[int, int], m: Match) -> TerritorySpan | None:
+    """The only federal subject "в …" of the sentence, within `REGION_REACH` of the phrase."""
+    lo, hi = sentence
+    found = [t for t in find_territories(text[lo:hi]) if t.territory.type == "region"]
+    if len(found) != 1 or not REGION_PREPOSITION.search(
+        text[max(lo, lo + found[0].start - 4) : lo + found[0].start]
+    ):
+        return None
+    place = found[0]
+    near = max(m.start - (lo + place.end), (lo + place.start) - m.end) <= REGION_REACH
+    return place if near else None

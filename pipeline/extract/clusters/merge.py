@@ -10,10 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.extract.clusters.names import ORPHAN, core_key, normal_name
-from pipeline.extract.clusters.places import apply_region, document_region
+from pipeline.extract.clusters.fields import field_of_name, fields_of_words
+from pipeline.extract.clusters.names import (
+    ORPHAN,
+    QUOTE_CHARS,
+    QUOTED,
+    core_key,
+    normal_name,
+    normalize_quotes,
+)
+from pipeline.extract.clusters.places import apply_region, document_region, name_region
+from pipeline.extract.clusters.references import ALIAS_KEY, PRONOUN_KEY
 from pipeline.extract.facts import ClusterFact
-from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES
+from pipeline.extract.grammars.clusters import GENERIC_WORDS, KIND_HEADS, KIND_WORD_FAMILIES, kind_of
+from pipeline.extract.territories import find_territories
 from pipeline.nlp.morph import lemma
 
 FILLED = ("country", "region", "city", "founded_year", "field", "participants", "employees", "url")
@@ -41,6 +51,7 @@ def resolve_clusters(
     for members in _group([fact for fact, _ in named]):
         pages = sorted({named[i][1] for i in members})
         out.append((_merge([named[i][0] for i in members]), pages))
+    out = _absorb_shorthands(out)
     for orphan, page in ((f, page) for f, page in records if f.source == ORPHAN):
         target = _referent(out, orphan, page)
         if target is not None:
@@ -52,11 +63,45 @@ def resolve_clusters(
     return out
 
 
+def _absorb_shorthands(resolved: list[tuple[ClusterFact, list[int]]]) -> list[tuple[ClusterFact, list[int]]]:
+    """A name that is only a region and a kind ("Волгоградский кластер") is the document's one
+    fuller record of that kind and region, when there is exactly one."""
+    out = list(resolved)
+    for short in [r for r in resolved if _is_shorthand(r[0].name)]:
+        region = name_region(short[0].name)
+        same = [r for r in out if r is not short and r[0].kind == short[0].kind]
+        fuller = [r for r in same if name_region(r[0].name) == region]
+        if len(fuller) == 1 and not _is_shorthand(fuller[0][0].name):
+            _fill(fuller[0][0], short[0])
+            fuller[0][0].aliases = _aliases(fuller[0][0].name, [*fuller[0][0].aliases, short[0].name])
+            fuller[0][1][:] = sorted({*fuller[0][1], *short[1]})
+            out.remove(short)
+    return out
+
+
+def _is_shorthand(name: str) -> bool:
+    """A kind word and a region only ("Волгоградский кластер", "Кластер Волгоградской области")."""
+    if name_region(name) is None or QUOTE_CHARS.search(name):
+        return False
+    text = name
+    for found in reversed(find_territories(name)):
+        text = text[: found.start] + " " + text[found.end :]
+    return all(lemma(w) in KIND_WORD_FAMILIES for w in text.lower().split())
+
+
 def _referent(
     resolved: list[tuple[ClusterFact, list[int]]], orphan: ClusterFact, page: int
 ) -> tuple[ClusterFact, list[int]] | None:
     """The cluster an orphan refers to: the latest of its kind named at most `ORPHAN_PAGE_REACH`
-    pages before, else the document's only cluster of its kind named before it."""
+    pages before, else the document's only cluster of its kind named before it. A pronoun orphan
+    refers to the one cluster of any kind named on the page before, an acronym orphan to the one
+    cluster with that alias."""
+    if orphan.name.startswith(ALIAS_KEY):
+        named = [r for r in resolved if orphan.name[len(ALIAS_KEY) :] in r[0].aliases]
+        return named[0] if len(named) == 1 else None
+    if orphan.name == PRONOUN_KEY:
+        previous = [r for r in resolved if page - 1 in r[1]]
+        return previous[0] if len(previous) == 1 else None
     family = KIND_WORD_FAMILIES.get(orphan.name, set())
     before = [
         (r, max(p for p in r[1] if p < page)) for r in resolved if r[0].kind in family and r[1][0] < page
@@ -81,7 +126,8 @@ def _group(facts: list[ClusterFact]) -> list[list[int]]:
     keys = [merge_keys(f) for f in facts]
     for i, fact in enumerate(facts):
         for j in range(i):
-            if _compatible(facts[j], fact) and (keys[i] & keys[j] or is_variant(facts[j], fact)):
+            same = keys[i] & keys[j] or is_variant(facts[j], fact) or is_same_place_and_field(facts[j], fact)
+            if _compatible(facts[j], fact) and same:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(facts)):
@@ -100,6 +146,30 @@ def is_variant(a: ClusterFact, b: ClusterFact) -> bool:
         return False
     one, two = _parts(a.name), _parts(b.name)
     return one != two and (_abbreviates(one, two) or _abbreviates(two, one))
+
+
+def is_same_place_and_field(a: ClusterFact, b: ClusterFact) -> bool:
+    """Same kind, the same region in both names and the fields of one name among the other's
+    ("Волгоградский фармацевтический кластер" ~ "Фармацевтический кластер Волгоградской области" ~
+    "Кластер «Волгоградский химфармкластер»"); two different quoted names stay apart."""
+    if a.kind != b.kind or _distinct_quoted(a.name, b.name):
+        return False
+    region = name_region(a.name)
+    if region is None or region != name_region(b.name):
+        return False
+    one, two = _name_fields(a.name), _name_fields(b.name)
+    return bool(one and two) and (one <= two or two <= one)
+
+
+def _name_fields(name: str) -> set[str]:
+    return set((fields_of_words(name) or "").split(", ")) - {""}
+
+
+def _distinct_quoted(one: str, two: str) -> bool:
+    """Both names quote a proper name (not a kind phrase) and the quoted names differ."""
+    quoted = [QUOTED.search(normalize_quotes(n)) for n in (one, two)]
+    names = [q.group(1).lower() for q in quoted if q and kind_of(q.group(1)) is None]
+    return len(names) == 2 and names[0] != names[1]
 
 
 def _parts(name: str) -> list[str]:
@@ -147,6 +217,8 @@ def _merge(facts: list[ClusterFact]) -> ClusterFact:
     for other in ordered[1:]:
         _fill(base, other)
     base.aliases = _aliases(base.name, [n for f in ordered for n in (f.name, *f.aliases)])
+    if base.field is None:  # no field stated: the most its names say ("химико-фармацевтический")
+        base.field = max(map(field_of_name, [base.name, *base.aliases]), key=lambda f: len(f or ""))
     base.source = "table" if any(f.source == "table" for f in facts) else "text"
     return base
 

@@ -6,12 +6,13 @@ import hashlib
 import re
 
 from pipeline.extract.grammars.clusters import GENERIC_WORDS
-from pipeline.nlp.morph import is_known, lemma, nominative
+from pipeline.nlp.morph import is_known, lemma, nominative, parses
 
 QUOTE_PAIRS = re.compile(r"[\"“„”]([^\"“„”«»]{1,80})[\"”“]")
 QUOTE_CHARS = re.compile(r"[«»\"“”„]")
 ASIDE = re.compile(r"\s*\([^()]*\)")
-HYPHEN_BREAK_LOWER = re.compile(r"([а-яё])-\s*\n\s*([а-яё])")
+HYPHEN_BREAK_LOWER = re.compile(r"([А-Яа-яЁё]*[а-яё])-\s*\n\s*([а-яё]+)")
+LINKING_VOWELS = ("о", "е")  # "химико-|фармацевтический": a compound's first part ends in one
 HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 HYPHEN_SPACE = re.compile(r"([а-яё])-\s+([а-яё])")  # "территориаль- ный"
 SPLIT_WORD = re.compile(r"([А-Яа-яЁё]+)\n(?=([а-яё]+))")
@@ -28,11 +29,21 @@ ORPHAN = "reference"  # `source` of a record that only refers to a cluster named
 
 def clean_text(text: str) -> str:
     """Undo line breaks of a cell or mention: hyphen breaks, split words, runs of spaces."""
-    text = HYPHEN_BREAK_LOWER.sub(r"\1\2", text)
+    text = HYPHEN_BREAK_LOWER.sub(_rejoin_hyphen, text)
     text = HYPHEN_BREAK.sub(r"\1-\2", text)
     text = HYPHEN_SPACE.sub(r"\1\2", text)
     text = SPLIT_WORD.sub(_rejoin_split, text)
     return " ".join(text.split())
+
+
+def _rejoin_hyphen(m: re.Match) -> str:
+    """ "террито-|риальный" → "территориальный"; "химико-|фармацевтический" keeps its hyphen (a
+    linking vowel before it, an adjective after it, and no known word when joined)."""
+    left, right = m.group(1), m.group(2)
+    compound = left.endswith(LINKING_VOWELS) and not is_known(left + right)
+    if compound and any(p.tag.POS == "ADJF" for p in parses(right)) and is_known(right):
+        return f"{left}-{right}"
+    return left + right
 
 
 def _rejoin_split(m: re.Match) -> str:
@@ -87,3 +98,30 @@ def core_key(name: str, kind: str | None) -> str:
     words = [quoted.group(1).lower()] if quoted else WORD.findall(normal_name(name))
     core = "".join(w for w in words if quoted or lemma(w) not in GENERIC_WORDS)
     return "core:" + JOINERS.sub("", core).replace("ё", "е") + f"|{kind}"
+
+
+OBLIQUE_POS = {"ADJF", "NOUN"}
+
+
+def genitive(place: str) -> str:
+    """A place phrase in the genitive, up to its first noun ("Ярославской области", "Краснодарском
+    крае" → "Краснодарского края", "Республике Татарстан" → "Республики Татарстан")."""
+    out = []
+    words = place.split()
+    for i, word in enumerate(words):
+        found = next((p for p in parses(word) if p.tag.POS in OBLIQUE_POS), None)
+        form = found.inflect({"gent"}) if found else None
+        out.append(_shaped(word, form.word) if form else word)
+        if found is not None and found.tag.POS == "NOUN":
+            return " ".join(out + words[i + 1 :])
+    return " ".join(out)
+
+
+def _shaped(original: str, new: str) -> str:
+    """The letter case of each hyphen part of `original` on `new` ("Санкт-Петербурге")."""
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        old_parts, new_parts = [original], [new]
+    return "-".join(
+        capitalized(n) if o[:1].isupper() else n for o, n in zip(old_parts, new_parts, strict=True)
+    )

@@ -62,6 +62,16 @@ def region_of_city(city: str | None) -> str | None:
     return _name(found.region) if found else None
 
 
+def name_region(name: str) -> str | None:
+    """The federal subject a cluster's name names ("Фармацевтический кластер Волгоградской области",
+    "кластер «Волгоградский химфармкластер»"), through a region or a city of it."""
+    for found in find_territories(name):
+        code = found.territory.code if found.territory.type == "region" else found.territory.region
+        if found.territory.type in ("region", "city") and code:
+            return _name(code)
+    return None
+
+
 def region_named(words: str | None) -> str | None:
     """The federal subject a phrase names: "Самарской области", "Калужский", "Республики Коми"."""
     found = resolve_territory(words) if words else None

@@ -12,26 +12,36 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.clusters.mentions import Mention
+from pipeline.extract.clusters.names import capitalized
 from pipeline.extract.grammars.clusters import KIND_WORD_FAMILIES
-from pipeline.extract.territories import resolve_territory
+from pipeline.extract.territories import find_territories, resolve_territory
 
-# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", or an acronym in brackets: "(БМТК-ТМ)".
+# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее — кластер «ИнноКам»)", or an acronym
+# in brackets: "(БМТК-ТМ)"; after a quoted name's closing quote too.
 ALIAS = re.compile(
-    r"\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?(?P<alias>[^()«»\"“”]{1,60}?)[»\"”]?\s*\)"
-    r"|\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
+    r"[»”]?\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?"
+    r"(?P<alias>[^()«»\"“”]{1,60}?(?:«[^()«»]{1,60}»)?)[»\"”]?\s*\)"
+    r"|[»”]?\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
 )
-# A sentence that starts by naming a cluster by its kind word or "его", within its first words:
-# "Парк создан …", "В его состав входят …", "Численность работников предприятий кластера …".
+# A sentence that starts by naming a cluster by its kind word or a pronoun, within its first words:
+# "Парк создан …", "В его состав входят …", "Она занимает …", "Численность работников предприятий
+# кластера …".
 ANAPHOR = re.compile(
-    r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[А-Яа-яЁё-]+\s+){0,3}?(?:(?:этом|данном|этой|данной)\s+)?"
-    r"(?P<word>(?:[Пп]арк|[Тт]ехнопарк|[Кк]ластер)(?:а|у|ом|е)?|ОЭЗ|[Зз]он[аеуы]|его|её|ее)\b"
+    r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[\w-]+\.?\s+){0,4}?(?:(?:этом|данном|этой|данной)\s+)?"
+    r"(?P<word>(?:[Пп]арк|[Тт]ехнопарк|[Кк]ластер)(?:а|у|ом|е)?|ОЭЗ|[Зз]он[аеуы]"
+    r"|[Ее]го|[Ее]ё|[Ее]е|[Оо]н[а]?|[Нн]его|[Нн]её|[Нн]ее|[Нн]ём|[Нн]ем|[Нн]ей)\b"
 )
-PRONOUNS = ("его", "её", "ее")
+# A kind word in the genitive anywhere in a sentence names what it is about: "Общая численность
+# работников предприятий — участников кластера составляет …", "Площадь территории ОЭЗ …".
+OF_KIND = re.compile(r"(?<!\w)(?P<word>(?:[Тт]ехнопарка|[Пп]арка|[Кк]ластера|ОЭЗ))(?!\w)")
+PRONOUNS = ("его", "её", "ее", "он", "она", "него", "неё", "нее", "нём", "нем", "ней")
+PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
 PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
 PRONOUN_REACH = 200  # "его" refers to a mention at most this far back
 KIND_WORD_REACH = 1500  # "Парк …" refers to a mention of its kind at most this far back
 HEADING_PREFIX = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?")
 HEADING_TAIL = re.compile(r"^[\s.»\"”]*$")
+HEADING_PLACE = re.compile(r"[\s»\"”]*(?:,|\()\s*(?P<place>[^.;()]{2,60})\)?[\s.]*$")  # ", Калужская область"
 NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 
 
@@ -42,7 +52,7 @@ def alias_after(text: str, end: int) -> str | None:
         return None
     if found.group("acronym"):
         return None if resolve_territory(found.group("acronym")) else found.group("acronym")
-    return found.group("alias").strip()
+    return capitalized(found.group("alias").strip())
 
 
 def referring_sentences(
@@ -69,8 +79,11 @@ def referring_sentences(
 
 def _is_heading(text: str, lo: int, hi: int, m: Mention) -> bool:
     """The sentence is the mention alone, with a section number ("2.2.1.3. Индустриальный парк …")."""
+    tail = text[m.end : hi]
+    place = HEADING_PLACE.match(tail)
+    named_place = place is not None and bool(find_territories(place.group("place")))
     return HEADING_PREFIX.fullmatch(text, lo, m.start) is not None and bool(
-        HEADING_TAIL.match(text[m.end : hi])
+        HEADING_TAIL.match(tail) or named_place
     )
 
 
@@ -80,7 +93,7 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     for i in reversed(previous):
         if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text[lo:hi]) for a in mentions[i].fact.aliases):
             return i
-    found = ANAPHOR.match(text[lo:hi])
+    found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
     if not previous or found is None:
         return None
     last = previous[-1]
@@ -104,14 +117,37 @@ def orphans(
     text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
 ) -> dict[str, list[tuple[int, int]]]:
     """Kind-word sentences before the page's first mention (and before any numbered heading),
-    grouped by kind word: {"кластер": [(start, end), …]}."""
+    grouped by kind word: {"кластер": [(start, end), …]}; a pronoun in the page's first sentence
+    ("В его состав входят …") is grouped under `PRONOUN_KEY`."""
     first = mentions[0].start if mentions else len(text)
     out: dict[str, list[tuple[int, int]]] = {}
-    for lo, hi in sentences:
+    for n, (lo, hi) in enumerate(sentences):
         if hi > first or NUMBERED_HEADING.match(text, lo):
             break
-        found = ANAPHOR.match(text[lo:hi])
+        found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
         word = found.group("word").lower() if found else None
-        if word and word not in PRONOUNS and not word.startswith(PLURALS):
+        if word in PRONOUNS and n == 0:
+            out.setdefault(PRONOUN_KEY, []).append((lo, hi))
+        elif word and word not in PRONOUNS and not word.startswith(PLURALS):
             out.setdefault(kind_word(word), []).append((lo, hi))
+    return out
+
+
+ACRONYM_START = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?P<acronym>[А-ЯЁ][А-ЯЁ-]{1,9})(?!\w)")
+ALIAS_KEY = "alias:"  # orphan group of sentences that name a cluster by an acronym of another page
+
+
+def acronym_orphans(
+    text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
+) -> dict[str, list[tuple[int, int]]]:
+    """Sentences without a mention that start by an acronym no mention of the page has as its alias
+    ("ВХФК объединяет 19 организаций"), grouped under `ALIAS_KEY` + the acronym; the per-document
+    merge gives them to the cluster with that alias."""
+    local = {a for m in mentions for a in m.fact.aliases}
+    out: dict[str, list[tuple[int, int]]] = {}
+    for lo, hi in sentences:
+        found = ACRONYM_START.match(text, lo, hi)
+        if found is None or found.group("acronym") in local or any(lo <= m.start < hi for m in mentions):
+            continue
+        out.setdefault(ALIAS_KEY + found.group("acronym"), []).append((lo, hi))
     return out

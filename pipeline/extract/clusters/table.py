@@ -10,13 +10,15 @@ from pipeline.extract.clusters.names import clean_text, normalize_quotes
 from pipeline.extract.clusters.places import parse_place
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import kind_of
+from pipeline.extract.numbers import parse_number
 from pipeline.model import ParsedTable
 
 # Column roles by header wording, in order of precedence.
 ROLES: list[tuple[str, re.Pattern]] = [
     ("url", re.compile(r"интернет|сайт|url|веб|web|адрес")),
     ("founded_year", re.compile(r"\bгод|основан|создан|дата")),
-    ("size", re.compile(r"размер|участник|количеств|числ|резидент|сотрудник|состав")),
+    ("employees", re.compile(r"сотрудник|работник|работающ|занят|персонал")),
+    ("size", re.compile(r"размер|участник|количеств|числ|резидент|состав|член")),
     ("region", re.compile(r"регион|субъект|располож|местонахожд|город|локализац")),
     ("field", re.compile(r"област|специализац|направлен|отрасл|профил|сфер")),
     ("name", re.compile(r"кластер|наименование|название|технопарк|парк|зон[аы]")),
@@ -30,7 +32,8 @@ REDIRECT_MARK = "redir"
 
 
 def header_roles(header: list[str]) -> dict[str, int]:
-    """Column index per role (name, region, founded_year, field, size, url) from header wording."""
+    """Column index per role (name, region, founded_year, field, size, employees, url) from header
+    wording; a bare number under "size" is the participants, under "employees" the employees."""
     roles: dict[str, int] = {}
     for col, text in enumerate(header):
         low = clean_text(text or "").lower()
@@ -56,10 +59,11 @@ def clusters_from_table(table: ParsedTable) -> list[ClusterFact]:
     if not is_cluster_table(table):
         return []
     roles = header_roles(table.header)
-    return [fact for fact in (_row_fact(row, roles) for row in table.rows()) if fact is not None]
+    facts = (_row_fact(row, roles, table.header) for row in table.rows())
+    return [fact for fact in facts if fact is not None]
 
 
-def _row_fact(row: list[str], roles: dict[str, int]) -> ClusterFact | None:
+def _row_fact(row: list[str], roles: dict[str, int], header: list[str]) -> ClusterFact | None:
     def cell(role: str) -> str:
         return clean_text(row[roles[role]]) if role in roles and roles[role] < len(row) else ""
 
@@ -79,7 +83,18 @@ def _row_fact(row: list[str], roles: dict[str, int]) -> ClusterFact | None:
         field=cell("field") or None,
         url=parse_urls(row[roles["url"]]) if "url" in roles else None,
     )
-    return fill_from_text(fact, cell("size"))
+    for role in ("size", "employees"):  # the header says what a count counts ("Число участников")
+        if cell(role):
+            fill_from_text(fact, f"{clean_text(header[roles[role]] or '')}: {cell(role)}")
+    fact.participants = fact.participants if fact.participants is not None else _bare(cell("size"))
+    fact.employees = fact.employees if fact.employees is not None else _bare(cell("employees"))
+    return fact
+
+
+def _bare(cell: str) -> int | None:
+    """A cell that is a number alone ("25", "1 200") under a count column's header."""
+    value = parse_number(cell) if cell else None
+    return round(value) if value is not None else None
 
 
 def parse_urls(cell: str) -> str | None:

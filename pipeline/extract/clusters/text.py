@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.extract.clusters.attributes import Span, field_of, founded_year, urls_in
-from pipeline.extract.clusters.counts import fill_from_figures
+from pipeline.extract.clusters.attributes import Span, founded_year, is_organization, urls_in
+from pipeline.extract.clusters.counts import fill_from_figures, fill_from_labels
+from pipeline.extract.clusters.fields import field_of
 from pipeline.extract.clusters.mentions import Mention, find_mentions, sentence_of
 from pipeline.extract.clusters.names import ORPHAN
 from pipeline.extract.clusters.places import finish_place, page_region, place_after, place_in
-from pipeline.extract.clusters.references import alias_after, orphans, referring_sentences
+from pipeline.extract.clusters.references import (
+    acronym_orphans,
+    alias_after,
+    orphans,
+    referring_sentences,
+)
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact
 from pipeline.nlp import segment
 
@@ -60,9 +66,11 @@ def _orphan_facts(
     dates: list[DateFact],
 ) -> list[ClusterFact]:
     """One `ORPHAN` record per kind word that sentences before the page's first mention refer by
-    ("Кластер объединяет 25 предприятий" at the top of a page); its name is the kind word."""
+    ("Кластер объединяет 25 предприятий" at the top of a page), and per acronym that sentences
+    start with ("ВХФК объединяет …"); its name is the kind word or `ALIAS_KEY` + the acronym."""
     out = []
-    for word, found in orphans(text, sentences, mentions).items():
+    groups = orphans(text, sentences, mentions) | acronym_orphans(text, sentences, mentions)
+    for word, found in groups.items():
         fact = ClusterFact(name=word, kind="other", source=ORPHAN)
         _describe(
             Mention(fact, found[0][0], found[0][0]), text, [Span(a, b) for a, b in found], figures, dates
@@ -112,9 +120,11 @@ def _describe(
     fact = m.fact
     inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in spans)]
     fill_from_figures(fact, inside, text)
+    fill_from_labels(fact, text, [(s.start, s.end) for s in spans])
     if fact.founded_year is None:
-        fact.founded_year = founded_year(text, spans, dates, m.located)
-    fact.field = fact.field or field_of(text, spans)
+        fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
+    after_name = [Span(max(s.start, m.end), s.end, s.own) if s.own else s for s in spans]
+    fact.field = fact.field or field_of(text, after_name)  # not from the name ("… в сфере высоких …")
     fact.url = fact.url or urls_in(text, spans)
     place_after(fact, text[m.end : spans[0].end])
     for span in spans:

@@ -105,10 +105,14 @@ TECHNOPARK_HEAD = _singular_of(TECHNOPARK_LEMMAS)
 PARK, ZONE = _singular_of({"парк"}), _singular_of({"зона"})
 HIGH_TECH = rule(in_caseless({"высоких", "высокой"}), custom(lambda w: lemma(w) == "технология"))
 GEN_NOUN = custom(lambda w: any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(w)))
+# "химической и фармацевтической", "медицинского, экологического" before a genitive noun
+GEN_ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).repeatable(max=3).optional())
 HEAD = or_(
     rule(or_(PARK, ZONE), HIGH_TECH),
-    rule(CLUSTER_HEAD, rule(ADJ, GEN_NOUN).optional()),  # "кластер биомедицинских технологий"
-    rule(TECHNOPARK_HEAD),
+    rule(CLUSTER_HEAD, rule(GEN_ADJS, GEN_NOUN).optional()),  # "кластер биомедицинских технологий"
+    rule(
+        TECHNOPARK_HEAD, rule(eq("в"), in_caseless({"сфере"}), HIGH_TECH).optional()
+    ),  # "… в сфере высоких технологий"
     rule(PARK),  # "индустриальный парк": the modifier is checked by `kind_of`
     rule(ZONE, rule(HYPHEN_ADJ, in_caseless({"типа"})).optional()),  # "… зона промышленно-… типа"
 )
@@ -121,7 +125,10 @@ TOR_WORDS = rule(
 )
 KIND = or_(rule(MODIFIERS.optional(), HEAD), SEZ_ABBREVIATION, TOR_WORDS).interpretation(Cluster.kind)
 
-QUOTED = rule(OPEN, not_(in_(QUOTES)).repeatable(max=8), CLOSE)
+WORDS_IN_QUOTES = not_(in_(QUOTES)).repeatable(max=8)
+# «Технополис «Москва»», also printed with one closing quote: «Технополис «Москва»
+NESTED = rule(eq("«"), WORDS_IN_QUOTES, eq("«"), WORDS_IN_QUOTES, eq("»"), eq("»").optional())
+QUOTED = or_(rule(OPEN, WORDS_IN_QUOTES, CLOSE), NESTED)
 LATIN_CODE = and_(LATIN, custom(str.isupper))
 CAPITALIZED = rule(custom(_nominal_name), rule(eq("-").optional(), LATIN_CODE).optional())
 NAME = or_(QUOTED, CAPITALIZED).interpretation(Cluster.name)
