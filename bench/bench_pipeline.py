@@ -124,9 +124,15 @@ def timed(cmd: list[str], cwd: Path, extra_roots: tuple[int, ...] = ()) -> dict:
     )
     sampler = Sampler([proc.pid, *extra_roots])
     sampler.start()
-    out, err = proc.communicate()
-    sampler.done.set()
-    sampler.join()
+    try:
+        out, err = proc.communicate()
+    except BaseException:  # the bench was stopped: no run outlives it (its workers follow it)
+        proc.kill()
+        proc.wait()
+        raise
+    finally:
+        sampler.done.set()
+        sampler.join()
     if proc.returncode not in (0, 1):  # 1: a document failed (the corpus has none; reported anyway)
         raise RuntimeError(f"{cmd[:4]} exited {proc.returncode}: {err[-1500:]}")
     return {"wall_s": time.perf_counter() - started, "stdout": out, "sampler": sampler, "root": proc.pid}
@@ -310,6 +316,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, help="only the first N corpus PDFs (by name)")
     parser.add_argument("--repeat", type=int, default=1, help="rounds (round-robin over the configs)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # `timeout`: clean up like Ctrl-C
     from pipeline.catalog import page_count
 
     pdfs = corpus(args.docs)
