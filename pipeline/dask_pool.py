@@ -109,8 +109,37 @@ def slices(n_pages: int, size: int) -> list[tuple[int, int | None]]:
 # ---- caller side ----
 
 
+class ClusterUnavailable(RuntimeError):
+    """No usable Dask cluster: no scheduler, no worker, or workers running another pipeline version."""
+
+
+class Unavailable:
+    """Stands in for a `DaskPool` that could not connect: every document is a `failures` row."""
+
+    concurrency = 1
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def run(self, path: str | Path, *, max_pages: int | None = None, timeout: float = 600) -> DocResult:
+        return failed_result(path, "worker", "ClusterUnavailable", self.message, 0.0)
+
+    def close(self) -> None:
+        pass
+
+
+def connect(address: str, workers: int = 1) -> DaskPool | Unavailable:
+    """A `DaskPool` on the cluster at `address`, or an `Unavailable` saying why there is none."""
+    try:
+        return DaskPool(address, workers)
+    except (ClusterUnavailable, OSError, TimeoutError) as exc:
+        return Unavailable(f"Dask cluster {address}: {exc}")
+
+
 class DaskPool:
-    """Runs documents on a Dask cluster; same interface as `isolate.Pool` (`run`, `close`)."""
+    """Runs documents on a Dask cluster; same interface as `isolate.Pool` (`run`, `close`).
+
+    Raises `ClusterUnavailable` (or the connection's `OSError`) when there is no usable cluster."""
 
     def __init__(self, address: str, workers: int = 1, slice_pages: int | None = None) -> None:
         from distributed import Client, LocalCluster
@@ -125,7 +154,26 @@ class DaskPool:
         self.client = Client(address, timeout=CONNECT_TIMEOUT_S)
         self._overruns: dict[str, str] = {}  # task key → worker address, reported by the timers
         self._lock = threading.Lock()
+        try:
+            self._check_workers()
+        except BaseException:
+            self.close()
+            raise
         self.client.subscribe_topic(TIMEOUT_TOPIC, self._on_overrun)
+
+    def _check_workers(self) -> None:
+        """At least one worker joins within `CONNECT_TIMEOUT_S`, and all run this pipeline version
+        (else their rows would carry another version and every run would extract them again)."""
+        from pipeline.config import pipeline_version
+
+        try:
+            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+        except TimeoutError as exc:
+            raise ClusterUnavailable(f"no Dask worker joined within {CONNECT_TIMEOUT_S:g} s") from exc
+        theirs = set(self.client.run(pipeline_version).values())
+        if theirs != {mine := pipeline_version()}:
+            versions = ", ".join(sorted(theirs))
+            raise ClusterUnavailable(f"Dask workers run pipeline {versions}, this process {mine}")
 
     @property
     def concurrency(self) -> int:

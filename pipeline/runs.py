@@ -55,9 +55,9 @@ def open_pool(workers: int, dask_address: str | None = None) -> tuple:
     """(pool, documents to keep in flight): `workers` isolated worker processes, or a `DaskPool`
     on the cluster at `dask_address` (both have `run(path, max_pages=, timeout=)` and `close()`)."""
     if dask_address:
-        from pipeline.dask_pool import DaskPool
+        from pipeline.dask_pool import connect
 
-        pool = DaskPool(dask_address, workers)
+        pool = connect(dask_address, workers)  # no cluster: every document is a `failures` row
         return pool, pool.concurrency
     from pipeline.isolate import Pool
 

@@ -185,3 +185,16 @@ def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(schedule
         assert ok.status == "ok" and ok.count("figures") > 0
     finally:
         pool.close()
+
+
+def test_no_scheduler_makes_failures_rows_not_a_crash(tmp_path, pdf_dir, monkeypatch):
+    import pipeline.dask_pool
+    from pipeline.runs import run_local
+
+    monkeypatch.setattr(pipeline.dask_pool, "CONNECT_TIMEOUT_S", 2)
+    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    summary = run_local([pdf_dir / "kaluga_note.pdf"], tmp_path / "out", dask_address=address)
+    (result,) = summary.results
+    assert (result.status, result.failure["stage"]) == ("failed", "worker")
+    assert address in result.failure["message"]
+    assert read_table(tmp_path / "out", "failures")["error_type"].tolist() == ["ClusterUnavailable"]
