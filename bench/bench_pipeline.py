@@ -10,7 +10,8 @@ Round-robin, `--repeat` times, each into a fresh output folder (nothing is skipp
 
 Each is a subprocess; CPU-s are those of its whole process tree (RUSAGE_CHILDREN, so children
 are included once waited; for dask2 the cluster's processes, start-up and shut-down included, are
-children of the bench too). Wall pages/s are over the ingest only. Peak RSS per worker comes
+children of the bench too; `warm_cpu_s` counts the ingest only, as on a long-running cluster).
+Wall pages/s are over the ingest only. Peak RSS per worker comes
 from sampling the trees with psutil (the largest process other than the launcher and scheduler).
 On a busy machine the CPU-s ratios are the numbers to read. The dask2 tables are compared with
 workers2's (volatile columns aside). The end re-runs the CLI on an unchanged folder.
@@ -206,19 +207,42 @@ def stop_cluster(procs: list[subprocess.Popen]) -> None:
                 continue
 
 
+def tree_cpu(pids: list[int]) -> float:
+    """CPU-s so far of the live processes in the trees of `pids`."""
+    total = 0.0
+    for pid in pids:
+        try:
+            procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+        except psutil.Error:
+            continue
+        for p in procs:
+            try:
+                times = p.cpu_times()
+            except psutil.Error:
+                continue
+            total += times.user + times.system
+    return total
+
+
 def run_dask(inbox: Path, out: Path) -> dict:
+    """The cluster is started for the run and stopped after it: `cpu_s` (see `measure`) is its
+    whole life; `warm_cpu_s` only the ingest (client + cluster), as on a long-running cluster."""
     started = time.perf_counter()
     address, procs = start_cluster(out.parent)
     cluster_start = time.perf_counter() - started
+    pids = [p.pid for p in procs]
     try:
+        cluster_cpu, client_cpu = tree_cpu(pids), children_cpu()
         cmd = [str(BIN / "indikator"), "ingest", str(inbox), "--out", str(out), "--allow-failures"]
-        r = timed([*cmd, "--dask-address", address], out.parent, extra_roots=tuple(p.pid for p in procs[1:]))
+        r = timed([*cmd, "--dask-address", address], out.parent, extra_roots=tuple(pids[1:]))
+        warm = tree_cpu(pids) - cluster_cpu + children_cpu() - client_cpu
     finally:
         stop_cluster(procs)
-    skip = {r["root"], procs[0].pid, *(p.pid for p in procs[1:])}  # client, scheduler, nannies
+    skip = {r["root"], *pids}  # client, scheduler, nannies
     return {
         "wall_s": r["wall_s"],
         "cluster_start_s": round(cluster_start, 1),
+        "warm_cpu_s": warm,
         "peak_rss_mb": r["sampler"].worker_peak(skip),
     }
 
@@ -290,6 +314,11 @@ def report(rounds: list[dict[str, dict]], pages: int) -> None:
         print(f"{name:<11}" + "".join(f"{v:>20.2f}" for v in values))
     w2 = median(r["workers2"]["cpu_s"] for r in rounds)
     w1 = median(r["workers1"]["cpu_s"] for r in rounds)
+    warm = median(r["dask2"]["warm_cpu_s"] for r in rounds)
+    print(
+        f"dask2 on a running cluster (ingest only): {warm:.1f} CPU-s, {warm / base_cpu:.2f} x pdfplumber, "
+        f"{warm / w2:.3f} x workers2"
+    )
     print(
         f"cli CPU vs workers1: {median(r['cli']['cpu_s'] for r in rounds) / w1:.3f}; "
         f"dask2 CPU vs workers2: {median(r['dask2']['cpu_s'] for r in rounds) / w2:.3f}; "
