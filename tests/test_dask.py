@@ -1,8 +1,9 @@
 """A real `distributed` cluster: `dask scheduler` and two `dask worker` processes on 127.0.0.1.
 
 The ingest runs through the CLI (`indikator ingest --dask-address tcp://…`, no Prefect server
-configured, so the library path) with long documents split in 3-page extraction slices, and must
-give the same tables as the serial library path; the Dask workers never import Prefect. A document
+configured, so the library path) and as the Prefect flow (on the session's Prefect server), with
+long documents split in 3-page extraction slices; both must give the same tables as the serial
+library path, and the Dask workers never import Prefect. A document
 over its timeout becomes a `failures` row and its worker is restarted by the nanny.
 """
 
@@ -44,7 +45,10 @@ STOP_S = 20
 CLI_TIMEOUT_S = 300
 SLICE = "3"  # pages per extraction task, so the 11-page seed runs as 4 slices on both workers
 
-pytestmark = pytest.mark.skipif(not DASK.exists(), reason=f"no `dask` command next to {sys.executable}")
+pytestmark = [
+    pytest.mark.skipif(not DASK.exists(), reason=f"no `dask` command next to {sys.executable}"),
+    pytest.mark.slow,
+]
 
 
 def _free_port() -> int:
@@ -114,13 +118,29 @@ def scheduler(tmp_path_factory) -> Iterator[str]:
             _stop(proc)
 
 
-@pytest.fixture
-def inbox(tmp_path, pdf_dir) -> Path:
-    folder = tmp_path / "inbox"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("inbox")
     for name in FILES:
-        shutil.copy(pdf_dir / name, folder / name)
+        shutil.copy(REPO / "fixtures" / "pdf" / name, folder / name)
     return folder
+
+
+@pytest.fixture(scope="module")
+def serial(inbox, tmp_path_factory) -> Path:
+    """The serial library path's output for the inbox (the reference)."""
+    out = tmp_path_factory.mktemp("serial")
+    serial_ingest([inbox], out)
+    return out
+
+
+def _assert_same_tables(expected: Path, out: Path) -> None:
+    for table in TABLES:
+        serial, dask = (_stable(read_table(d, table)) for d in (expected, out))
+        assert len(serial) == len(dask), table
+        pd.testing.assert_frame_equal(serial, dask, check_dtype=False, obj=table)
+    assert len(read_table(out, "figures")) > 40  # the seed's figures, really extracted
+    assert read_table(out, "failures")["stage"].tolist() == ["parse"]  # truncated.pdf
 
 
 def _stable(df: pd.DataFrame) -> pd.DataFrame:
@@ -141,8 +161,7 @@ def _workers_state(address: str) -> dict[str, tuple[bool, int]]:
         return client.run(state)
 
 
-def test_cli_on_dask_cluster_gives_the_serial_tables(scheduler, inbox, tmp_path):
-    serial_ingest([inbox], tmp_path / "serial")
+def test_cli_on_dask_cluster_gives_the_serial_tables(scheduler, inbox, serial, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env |= {
         "PYTHONPATH": str(REPO),
@@ -160,14 +179,42 @@ def test_cli_on_dask_cluster_gives_the_serial_tables(scheduler, inbox, tmp_path)
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Prefect" not in run.stdout  # no flow run, no server: the library path
-    for table in TABLES:
-        serial, dask = (_stable(read_table(tmp_path / d, table)) for d in ("serial", "dask"))
-        assert len(serial) == len(dask), table
-        pd.testing.assert_frame_equal(serial, dask, check_dtype=False, obj=table)
-    assert len(read_table(tmp_path / "dask", "figures")) > 40  # the seed's figures, really extracted
-    assert read_table(tmp_path / "dask", "failures")["stage"].tolist() == ["parse"]  # truncated.pdf
+    _assert_same_tables(serial, tmp_path / "dask")
     states = _workers_state(scheduler)  # both extracted (the seed's slices); neither imported Prefect
     assert list(states.values()) == [(False, 1), (False, 1)], states
+
+
+def test_flow_on_the_cluster_records_each_document_and_gives_the_serial_tables(
+    scheduler, inbox, serial, tmp_path, prefect_server, monkeypatch
+):
+    """The Prefect flow (on the session's server) on the same cluster: one task run per document
+    in the flow's process, the documents' work in the Dask workers."""
+    import pipeline.dask_pool
+    from flows.ingest import ingest
+
+    monkeypatch.setattr(pipeline.dask_pool, "SLICE_PAGES", int(SLICE))
+    summary = ingest([str(inbox)], str(tmp_path / "flow"), dask_address=scheduler, timeout=CLI_TIMEOUT_S)
+    assert (summary.totals()["documents"], summary.totals()["failures"]) == (3, 1)
+    _assert_same_tables(serial, tmp_path / "flow")
+    assert _task_states("indikator-ingest") == {
+        "seed_gertsik_2020.pdf": "COMPLETED",
+        "kaluga_note.pdf": "COMPLETED",
+        "truncated.pdf": "FAILED",
+    }
+    assert [prefect for prefect, _ in _workers_state(scheduler).values()] == [False, False]
+
+
+def _task_states(flow_name: str) -> dict[str, str]:
+    """Task run name → state of the latest run of the flow."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName, FlowRunFilter, FlowRunFilterId
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    with get_client(sync_client=True) as client:
+        flows = FlowFilter(name=FlowFilterName(any_=[flow_name]))
+        (run,) = client.read_flow_runs(flow_filter=flows, sort=FlowRunSort.START_TIME_DESC, limit=1)
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run.id])))
+    return {t.name: t.state.type.value for t in runs}
 
 
 def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(scheduler, pdf_dir):
