@@ -156,7 +156,8 @@ def test_dask_local_cluster_gives_same_tables_as_serial(tmp_path, pdf_dir):
         summary = ingest([str(inbox)], str(tmp_path / "dask"), dask_address=cluster.scheduler_address)
         in_workers = _client_run(cluster, lambda: "prefect" in sys.modules)
     assert len({r.worker["pid"] for r in summary.results}) == 2  # one worker process per Dask worker
-    assert {r.worker["model_loads"] for r in summary.results} == {1}  # models loaded once per process
+    # models load on a worker's first extraction, never again (a document failed at parse: none yet)
+    assert {r.worker["model_loads"] for r in summary.results if not r.failure} == {1}
     assert list(in_workers.values()) == [False, False]  # Dask workers never import Prefect
     states = {t.name: t.state.type.value for t in _task_runs(_latest_flow_run("indikator-ingest").id)}
     assert states == {
