@@ -1,126 +1,367 @@
-"""End-to-end pipeline benchmark on the real corpus (11 PDFs, 375 pages).
+"""End-to-end throughput against pdfplumber, interleaved in one invocation (issue 15's acceptance).
 
-Reports pages/s with 1 and 2 worker processes (first run into an empty output dir), the re-run on
-the unchanged inbox (library call and `indikator ingest`), peak RSS per worker, and where the time
-goes (worker start-up, parse-only time). `--prefect` adds a run through the Prefect flow.
+Round-robin, `--repeat` times, each into a fresh output folder (nothing is skipped):
+  pdfplumber   `page.extract_text()` over every page (one process, the reference)
+  workers1     `pipeline.runs.run_local(workers=1)` (the library path)
+  workers2     `pipeline.runs.run_local(workers=2)`
+  cli          `indikator ingest` with the default options (no Prefect server configured)
+  dask2        `indikator ingest --dask-address` on a `dask scheduler` + 2 `dask worker`
+               processes (`--nworkers 1 --nthreads 1`) started for the round and stopped after it
 
-    .venv/bin/python bench/bench_pipeline.py [--workers 1 2] [--prefect]
+Each is a subprocess; CPU-s are those of its whole process tree (RUSAGE_CHILDREN, so children
+are included once waited; for dask2 the cluster's processes, start-up and shut-down included, are
+children of the bench too; `warm_cpu_s` counts the ingest only, as on a long-running cluster).
+Wall pages/s are over the ingest only. Peak RSS per worker comes
+from sampling the trees with psutil (the largest process other than the launcher and scheduler).
+On a busy machine the CPU-s ratios are the numbers to read. The dask2 tables are compared with
+workers2's (volatile columns aside). The end re-runs the CLI on an unchanged folder.
+
+    PYTHONPATH=$PWD .venv/bin/python bench/bench_pipeline.py [--docs N] [--repeat N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "real"
+BIN = Path(sys.executable).parent
+SAMPLE_S = 0.25
+CLUSTER_START_S = 180
+STOP_S = 30
+VOLATILE = {"ingested_at", "seconds", "at", "source_path", "source_paths"}
+TABLES = (
+    "documents",
+    "pages",
+    "figures",
+    "dates",
+    "mentions",
+    "clusters",
+    "tables",
+    "table_cells",
+    "failures",
+)
+MB = 1 << 20
+
+PDFPLUMBER = """
+import sys, pdfplumber
+n = 0
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+            n += 1
+print(n)
+"""
+LIBRARY = """
+import sys
+from pipeline.runs import run_local
+summary = run_local([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), timeout=1800)
+print(summary.totals())
+"""
 
 
-def first_run(workers: int, out: Path) -> dict:
-    from pipeline.runs import run_local
+class Sampler(threading.Thread):
+    """Peak RSS (MB) of every process in the trees of `roots`, sampled every `SAMPLE_S`."""
 
-    summary = run_local([CORPUS], out, workers=workers, timeout=1800)
-    totals = summary.totals()
-    done = [r for r in summary.results if not r.skipped]
+    def __init__(self, roots: list[int]) -> None:
+        super().__init__(daemon=True)
+        self.roots, self.peak, self.names = roots, {}, {}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(SAMPLE_S):
+            for root in self.roots:
+                self._sample(root)
+
+    def _sample(self, root: int) -> None:
+        try:
+            procs = [psutil.Process(root), *psutil.Process(root).children(recursive=True)]
+        except psutil.Error:
+            return
+        for p in procs:
+            try:
+                rss = p.memory_info().rss / MB
+                self.names.setdefault(p.pid, " ".join(p.cmdline()[1:4]))
+            except psutil.Error:
+                continue
+            self.peak[p.pid] = max(self.peak.get(p.pid, 0.0), rss)
+
+    def worker_peak(self, skip: set[int]) -> float:
+        """The largest peak among the processes that do the work (not launchers/schedulers)."""
+        return round(max((v for pid, v in self.peak.items() if pid not in skip), default=0.0), 1)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def env() -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    return e | {"PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+
+
+def timed(cmd: list[str], cwd: Path, extra_roots: tuple[int, ...] = ()) -> dict:
+    """Run `cmd`; wall seconds and peak RSS of its tree (and of `extra_roots`' trees)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    sampler = Sampler([proc.pid, *extra_roots])
+    sampler.start()
+    try:
+        out, err = proc.communicate()
+    except BaseException:  # the bench was stopped: no run outlives it (its workers follow it)
+        proc.kill()
+        proc.wait()
+        raise
+    finally:
+        sampler.done.set()
+        sampler.join()
+    if proc.returncode not in (0, 1):  # 1: a document failed (the corpus has none; reported anyway)
+        raise RuntimeError(f"{cmd[:4]} exited {proc.returncode}: {err[-1500:]}")
+    return {"wall_s": time.perf_counter() - started, "stdout": out, "sampler": sampler, "root": proc.pid}
+
+
+def run_pdfplumber(pdfs: list[Path], work: Path) -> dict:
+    r = timed([sys.executable, "-c", PDFPLUMBER, *map(str, pdfs)], work)
+    return {"wall_s": r["wall_s"], "peak_rss_mb": r["sampler"].worker_peak(set())}
+
+
+def run_library(inbox: Path, out: Path, workers: int) -> dict:
+    r = timed([sys.executable, "-c", LIBRARY, str(inbox), str(out), str(workers)], out.parent)
+    return {"wall_s": r["wall_s"], "peak_rss_mb": r["sampler"].worker_peak({r["root"]})}
+
+
+def run_cli(inbox: Path, out: Path, *extra: str) -> dict:
+    cmd = [str(BIN / "indikator"), "ingest", str(inbox), "--out", str(out), "--allow-failures", *extra]
+    r = timed(cmd, out.parent)
+    return {"wall_s": r["wall_s"], "peak_rss_mb": r["sampler"].worker_peak({r["root"]})}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_cluster(work: Path) -> tuple[str, list[subprocess.Popen]]:
+    """A `dask scheduler` and two `dask worker` processes (one single-threaded worker each)."""
+    from distributed import Client
+
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(BIN / "dask")
+    log = (work / "dask.log").open("ab")
+    common = dict(cwd=work, env=env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    procs = [
+        subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **common
+        )
+    ]
+    worker = [
+        dask,
+        "worker",
+        address,
+        "--nworkers",
+        "1",
+        "--nthreads",
+        "1",
+        "--host",
+        "127.0.0.1",
+        "--no-dashboard",
+    ]
+    procs += [subprocess.Popen(worker, **common) for _ in range(2)]
+    with Client(address, timeout=CLUSTER_START_S) as client:
+        client.wait_for_workers(2, timeout=CLUSTER_START_S)
+    return address, procs
+
+
+def stop_cluster(procs: list[subprocess.Popen]) -> None:
+    """SIGTERM (graceful: each parent waits for its children, so their CPU is counted), then SIGKILL."""
+    for proc in reversed(procs):
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(proc.pid, sig)
+                proc.wait(STOP_S)
+                break
+            except ProcessLookupError:
+                break
+            except subprocess.TimeoutExpired:
+                continue
+
+
+def tree_cpu(pids: list[int]) -> float:
+    """CPU-s so far of the live processes in the trees of `pids`."""
+    total = 0.0
+    for pid in pids:
+        try:
+            procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+        except psutil.Error:
+            continue
+        for p in procs:
+            try:
+                times = p.cpu_times()
+            except psutil.Error:
+                continue
+            total += times.user + times.system
+    return total
+
+
+def run_dask(inbox: Path, out: Path) -> dict:
+    """The cluster is started for the run and stopped after it: `cpu_s` (see `measure`) is its
+    whole life; `warm_cpu_s` only the ingest (client + cluster), as on a long-running cluster."""
+    started = time.perf_counter()
+    address, procs = start_cluster(out.parent)
+    cluster_start = time.perf_counter() - started
+    pids = [p.pid for p in procs]
+    try:
+        cluster_cpu, client_cpu = tree_cpu(pids), children_cpu()
+        cmd = [str(BIN / "indikator"), "ingest", str(inbox), "--out", str(out), "--allow-failures"]
+        r = timed([*cmd, "--dask-address", address], out.parent, extra_roots=tuple(pids[1:]))
+        warm = tree_cpu(pids) - cluster_cpu + children_cpu() - client_cpu
+    finally:
+        stop_cluster(procs)
+    skip = {r["root"], *pids}  # client, scheduler, nannies
     return {
-        "workers": workers,
-        "seconds": round(summary.seconds, 1),
-        "pages": totals["pages"],
-        "pages_per_s": round(totals["pages"] / summary.seconds, 2),
-        "doc_seconds_sum": round(sum(r.seconds for r in done), 1),
-        "ok": totals["ok"],
-        "failures": totals["failures"],
-        "worker_pids": len({r.worker.get("pid") for r in done}),
-        "model_loads_per_worker": max(r.worker.get("model_loads", 0) for r in done),
-        "peak_rss_mb_per_worker": max(r.worker.get("rss_mb", 0) for r in done),
-        "slowest": sorted(((round(r.seconds, 1), Path(r.source_path).name) for r in done), reverse=True)[:3],
+        "wall_s": r["wall_s"],
+        "cluster_start_s": round(cluster_start, 1),
+        "warm_cpu_s": warm,
+        "peak_rss_mb": r["sampler"].worker_peak(skip),
     }
 
 
-def rerun(out: Path, first_seconds: float) -> dict:
-    from pipeline.config import pipeline_version
-    from pipeline.runs import run_local
+def same_tables(a: Path, b: Path) -> bool:
+    import pandas as pd
 
-    started = time.perf_counter()
-    summary = run_local([CORPUS], out)
-    seconds = time.perf_counter() - started
-    cli = Path(sys.executable).with_name("indikator")
-    started = time.perf_counter()
-    env = {**os.environ, "INDIKATOR_PIPELINE_VERSION": pipeline_version()}  # source edits since the run
-    subprocess.run([str(cli), "ingest", str(CORPUS), "--out", str(out)], check=True, env=env)
-    cli_seconds = time.perf_counter() - started
-    return {
-        "skipped": summary.totals()["skipped"],
-        "seconds": round(seconds, 3),
-        "percent_of_first": round(100 * seconds / first_seconds, 2),
-        "cli_seconds": round(cli_seconds, 2),
+    from pipeline.store import read_table
+
+    def stable(df: pd.DataFrame) -> pd.DataFrame:
+        df = df.drop(columns=[c for c in df.columns if c in VOLATILE])
+        return df.sort_values(list(df.columns)).reset_index(drop=True) if not df.empty else df
+
+    for table in TABLES:
+        try:
+            pd.testing.assert_frame_equal(
+                stable(read_table(a, table)), stable(read_table(b, table)), check_dtype=False
+            )
+        except AssertionError:
+            return False
+    return True
+
+
+def corpus(docs: int | None) -> list[Path]:
+    pdfs = sorted(CORPUS.glob("*.pdf"))
+    return pdfs[:docs] if docs else pdfs
+
+
+def measure(name: str, run, *args) -> dict:
+    cpu = children_cpu()
+    result = run(*args)
+    result["cpu_s"] = children_cpu() - cpu
+    print(
+        f"  {name}: {json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in result.items()})}",
+        flush=True,
+    )
+    return result
+
+
+def one_round(i: int, pdfs: list[Path], inbox: Path, root: Path) -> dict[str, dict]:
+    out = root / f"round{i}"
+    out.mkdir()
+    print(f"round {i + 1}", flush=True)
+    results = {
+        "pdfplumber": measure("pdfplumber", run_pdfplumber, pdfs, out),
+        "workers1": measure("workers1", run_library, inbox, out / "w1", 1),
+        "workers2": measure("workers2", run_library, inbox, out / "w2", 2),
+        "cli": measure("cli", run_cli, inbox, out / "cli"),
+        "dask2": measure("dask2", run_dask, inbox, out / "dask2"),
     }
+    results["dask2"]["same_tables_as_workers2"] = same_tables(out / "w2", out / "dask2")
+    return results
 
 
-def worker_start() -> float:
-    from pipeline.isolate import Worker
+def report(rounds: list[dict[str, dict]], pages: int) -> None:
+    """Per config: median wall pages/s and CPU-s over the rounds, and their ratios to pdfplumber."""
+    from statistics import median
 
-    started = time.perf_counter()
-    worker = Worker()
-    worker.wait_ready()
-    worker.kill()
-    return round(time.perf_counter() - started, 2)
+    base_cpu = median(r["pdfplumber"]["cpu_s"] for r in rounds)
+    base_rate = median(pages / r["pdfplumber"]["wall_s"] for r in rounds)
+    print(f"\n{pages} pages, {len(rounds)} round(s); medians; ratio = indikator / pdfplumber extract_text()")
+    columns = ("pages/s", "x pdfplumber", "CPU-s", "CPU x pdfpl.", "pages/CPU-s", "peak RSS/worker MB")
+    print(f"{'config':<11}" + "".join(f"{c:>20}" for c in columns))
+    for name in rounds[0]:
+        rate = median(pages / r[name]["wall_s"] for r in rounds)
+        cpu = median(r[name]["cpu_s"] for r in rounds)
+        rss = max(r[name]["peak_rss_mb"] for r in rounds)
+        values = (rate, rate / base_rate, cpu, cpu / base_cpu, pages / cpu, rss)
+        print(f"{name:<11}" + "".join(f"{v:>20.2f}" for v in values))
+    w2 = median(r["workers2"]["cpu_s"] for r in rounds)
+    w1 = median(r["workers1"]["cpu_s"] for r in rounds)
+    warm = median(r["dask2"]["warm_cpu_s"] for r in rounds)
+    print(
+        f"dask2 on a running cluster (ingest only): {warm:.1f} CPU-s, {warm / base_cpu:.2f} x pdfplumber, "
+        f"{warm / w2:.3f} x workers2"
+    )
+    print(
+        f"cli CPU vs workers1: {median(r['cli']['cpu_s'] for r in rounds) / w1:.3f}; "
+        f"dask2 CPU vs workers2: {median(r['dask2']['cpu_s'] for r in rounds) / w2:.3f}; "
+        f"dask2 tables == workers2 tables: {all(r['dask2']['same_tables_as_workers2'] for r in rounds)}"
+    )
 
 
-def parse_only() -> dict:
-    from pipeline.parse import parse_path
-
-    started, pages = time.perf_counter(), 0
-    for pdf in sorted(CORPUS.glob("*.pdf")):
-        pages += len(parse_path(pdf).pages)
-    seconds = time.perf_counter() - started
-    return {"seconds": round(seconds, 1), "pages_per_s": round(pages / seconds, 2)}
-
-
-def prefect_run(workers: int, out: Path) -> dict:
-    from pipeline.config import prefect_environment
-
-    prefect_environment(Path(tempfile.mkdtemp()))
-    started = time.perf_counter()
-    from flows.ingest import ingest
-
-    summary = ingest([str(CORPUS)], str(out), workers=workers, timeout=1800)
-    seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    ingest([str(CORPUS)], str(out), workers=workers)
-    return {
-        "workers": workers,
-        "seconds_incl_prefect_startup": round(seconds, 1),
-        "pages_per_s": round(summary.totals()["pages"] / seconds, 2),
-        "rerun_flow_seconds": round(time.perf_counter() - started, 2),
-    }
+def rerun(inbox: Path, out: Path) -> None:
+    started, cpu = time.perf_counter(), children_cpu()
+    subprocess.run(
+        [str(BIN / "indikator"), "ingest", str(inbox), "--out", str(out)],
+        env=env(),
+        check=True,
+        capture_output=True,
+    )
+    print(
+        f"re-run of the unchanged inbox (CLI): {time.perf_counter() - started:.2f} s wall, "
+        f"{children_cpu() - cpu:.2f} CPU-s"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--prefect", action="store_true", help="also time the Prefect flow")
-    parser.add_argument("--no-parse-only", action="store_true")
+    parser.add_argument("--docs", type=int, help="only the first N corpus PDFs (by name)")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds (round-robin over the configs)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # `timeout`: clean up like Ctrl-C
+    from pipeline.catalog import page_count
+
+    pdfs = corpus(args.docs)
     root = Path(tempfile.mkdtemp(prefix="indikator-bench-"))
-    report: dict = {"corpus": str(CORPUS), "worker_start_s": worker_start()}
-    for n in args.workers:
-        report[f"first_run_{n}w"] = run = first_run(n, root / f"out{n}")
-        print(run, flush=True)
-    last = args.workers[-1]
-    report["rerun"] = rerun(root / f"out{last}", report[f"first_run_{last}w"]["seconds"])
-    print(report["rerun"], flush=True)
-    if not args.no_parse_only:
-        report["parse_only_1_process"] = parse_only()
-    if args.prefect:
-        report["prefect_flow"] = prefect_run(last, root / "prefect")
-    print()
-    for key, value in report.items():
-        print(f"{key}: {value}")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for pdf in pdfs:
+        (inbox / pdf.name).symlink_to(pdf)
+    pages = sum(page_count(p) or 0 for p in pdfs)
+    print(f"{len(pdfs)} PDFs, {pages} pages from {CORPUS}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    try:
+        rounds = [one_round(i, pdfs, inbox, root) for i in range(args.repeat)]
+        report(rounds, pages)
+        rerun(inbox, root / f"round{args.repeat - 1}" / "cli")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

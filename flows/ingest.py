@@ -1,11 +1,15 @@
 """Prefect ingest flow: skip unchanged files, one task run per new document, named after its file.
 
 Orchestration only: planning, isolation and reports live in `pipeline.runs` / `pipeline.isolate`.
-Each task hands its document to a long-lived worker process (hard timeout, models loaded once) and
-logs one line through Prefect's run logger. A document that ends with a `failures` row is a Failed
-task run; the flow still writes every finished document and ends Completed with a message such as
-"2 ok, 1 failed". Measured per-task overhead is ~5 ms against seconds of parsing, so documents are
-not chunked. Call `pipeline.config.prefect_environment()` before importing this module.
+Each task hands its document to a long-lived worker process (hard timeout, models loaded once), or,
+with `dask_address`, to the Dask cluster (`pipeline.dask_pool`), and logs one line through
+Prefect's run logger. The task runs stay in the flow's process (threads waiting on their document):
+Dask workers run plain `pipeline` functions, so they never import Prefect nor need its API, while
+the Prefect UI still shows one task run per document with its state, duration and log line.
+A document that ends with a `failures` row is a Failed task run; the flow still writes every
+finished document and ends Completed with a message such as "2 ok, 1 failed". Measured per-task
+overhead is ~5 ms against seconds of parsing (long documents are split in page slices on Dask
+only, inside the document's task). Call `pipeline.config.prefect_environment()` before importing this module.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import as_completed
 from prefect.runtime import task_run
 from prefect.states import Completed
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.generations import recover_at_start
 from pipeline.ingest import DocResult, IngestSummary, commit_results
@@ -29,6 +33,7 @@ from pipeline.runs import (
     SUMMARY_KEY,
     document_line,
     failures_markdown,
+    open_pool,
     plan_batch,
     summary_rows,
     worker_failure,
@@ -37,7 +42,10 @@ from pipeline.runs import (
 # Called with each finished DocResult in the flow's process (the CLI's progress bar listens here).
 listeners: list[Callable[[DocResult], None]] = []
 
-# `Pool.run` retries a worker's start itself; these can still come from the task machinery (Dask).
+# The pool of the `ingest` call in progress (a `DaskPool` for a cluster); else this process's pool.
+_pool = None
+
+# `Pool.run` retries a worker's start itself; these can still come from the task machinery.
 TRANSIENT = (WorkerStartError, BlockingIOError, InterruptedError, ConnectionError)
 
 
@@ -75,9 +83,9 @@ def _document_name() -> str:
     retry_condition_fn=_retry_transient,
 )
 def process_document_task(path: str, max_pages: int | None = None, timeout: float = 600) -> DocResult:
-    """One document in this process's worker pool (a Dask worker has its own); raises
+    """One document in this process's worker pool or on the Dask cluster of the run; raises
     `DocumentFailed` (carrying the failed result) when the document failed."""
-    result = shared_pool().run(path, max_pages=max_pages, timeout=timeout)
+    result = (_pool or shared_pool()).run(path, max_pages=max_pages, timeout=timeout)
     if result.failure:
         get_run_logger().error(document_line(result))
         raise DocumentFailed(result)
@@ -116,22 +124,21 @@ def outcome(summary: IngestSummary) -> str:
     return f"{ok} ok, {totals['failures']} failed, {totals['skipped']} unchanged"
 
 
-def task_runner(workers: int = 1, dask_address: str | None = None) -> TaskRunner:
-    """Threads feeding `workers` worker processes, or prefect-dask on a cluster ("local": LocalCluster)."""
-    if not dask_address:
-        return ThreadPoolTaskRunner(max_workers=max(1, workers))
-    from prefect_dask import DaskTaskRunner
-
-    if dask_address == "local":
-        return DaskTaskRunner(cluster_kwargs={"n_workers": max(1, workers), "threads_per_worker": 1})
-    return DaskTaskRunner(address=dask_address)
-
-
 def ingest(
     paths: list[str], out: str = "extracted", *, workers: int = 1, dask_address: str | None = None, **kw
 ) -> IngestSummary:
-    """Run `ingest_flow` with the task runner for `workers` / `dask_address`."""
-    return ingest_flow.with_options(task_runner=task_runner(workers, dask_address))(paths, out, **kw)
+    """Run `ingest_flow` on `workers` worker processes, or on the Dask cluster at `dask_address`
+    ('local': a LocalCluster of `workers` processes), as many task threads as documents in flight."""
+    global _pool
+    pool, concurrency = open_pool(workers, dask_address) if dask_address else (shared_pool(), workers)
+    _pool = pool if dask_address else None
+    try:
+        runner = ThreadPoolTaskRunner(max_workers=max(1, concurrency))
+        return ingest_flow.with_options(task_runner=runner)(paths, out, **kw)
+    finally:
+        _pool = None
+        if dask_address:
+            pool.close()
 
 
 def run_batch(

@@ -1,8 +1,8 @@
 """The `indikator` command line: ingest, show, eval, serve, review.
 
 Input is checked before anything starts (`pipeline.cli_checks`); a usage error is one line on
-stderr and exit code 2. `ingest` runs the library path (worker processes, no Prefect) unless a
-Prefect server is configured or a Prefect feature is asked for (`--review`, `--dask-address`).
+stderr and exit code 2. `ingest` runs the library path (worker processes or a Dask cluster, no
+Prefect) unless a Prefect server is configured or `--review` asks for a Prefect feature.
 """
 
 from __future__ import annotations
@@ -52,7 +52,10 @@ def ingest(
         float, typer.Option(min=MIN_TIMEOUT_S, help="Seconds per document before its worker is killed.")
     ] = 600,
     dask_address: Annotated[
-        str | None, typer.Option(help="Run on a Dask cluster (tcp://host:port, or 'local') via Prefect.")
+        str | None,
+        typer.Option(
+            help="Run on a Dask cluster: a scheduler (tcp://host:8786) or 'local' (--workers processes)."
+        ),
     ] = None,
     review: Annotated[
         bool, typer.Option(help="Pause after extraction until a reviewer resumes the run (Prefect UI/app).")
@@ -63,7 +66,7 @@ def ingest(
     """Ingest PDF/TXT files into OUT (each finished document is written at once); prints a summary.
 
     Runs without Prefect unless PREFECT_API_URL (or the active Prefect profile) names a server,
-    or --review / --dask-address need Prefect; then it is a Prefect flow run."""
+    or --review needs Prefect; then it is a Prefect flow run (on the Dask cluster too)."""
     from pipeline.generations import recover_at_start
     from pipeline.runs import plan_batch
 
@@ -75,11 +78,13 @@ def ingest(
     if not plan.pending and not review:
         console.print(f"nothing new: all {len(plan.files)} file(s) already ingested by {pipeline_version()}")
         return
-    options = dict(force=force, max_pages=max_pages, workers=workers, timeout=timeout)
+    options = dict(
+        force=force, max_pages=max_pages, workers=workers, timeout=timeout, dask_address=dask_address
+    )
     prefect_environment(console_level="CRITICAL")  # before looking for a server; failures print here
     try:
-        if review or dask_address or prefect_server_url():
-            flow_options = dict(dask_address=dask_address, review=review, review_port=review_port)
+        if review or prefect_server_url():
+            flow_options = dict(review=review, review_port=review_port)
             summary = _run_flow(paths, out, len(plan.pending), **options, **flow_options)
         else:
             summary = _run_local(paths, out, len(plan.pending), **options)
@@ -92,7 +97,7 @@ def ingest(
 
 
 def _run_local(paths: list[Path], out: Path, pending: int, **options):
-    """The library path: worker processes, no Prefect (no server to start)."""
+    """The library path: worker processes or a Dask cluster, no Prefect (no server to start)."""
     from pipeline.runs import run_local
 
     with _progress() as progress:

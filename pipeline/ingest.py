@@ -13,6 +13,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +52,38 @@ def process_document(
     pages a damaged PDF no longer holds are not read: the document is `partial` and its
     `lost_pages` name them. A garbled text layer (language check) is read again through OCR, or, without
     Tesseract, makes the document `garbled`, without facts."""
+    prepared = prepare(path, max_pages=max_pages, pages=pages)
+    if isinstance(prepared, DocResult):
+        return prepared
+    return finish(prepared, [page_part(prepared.parsed.doc_id, prepared.parsed.pages)])
+
+
+@dataclass
+class Prepared:
+    """A document read and checked, ready for extraction (which may run in page slices elsewhere)."""
+
+    path: str
+    parsed: ParsedDocument
+    lost: dict[int, str]
+    replaced: int
+    seconds: float
+
+
+@dataclass
+class PagePart:
+    """Rows of a slice of a document's pages (page, footnote and fact rows; cluster candidates)."""
+
+    rows: dict[str, list[dict]]
+    clusters: list = field(default_factory=list)  # (cluster, page) pairs
+    marks: list = field(default_factory=list)  # periods.PageMarks of the extracted pages
+    seconds: float = 0.0
+
+
+def prepare(
+    path: str | Path, *, max_pages: int | None = None, pages: tuple[int, int] | None = None
+) -> Prepared | DocResult:
+    """Read and check a document (`process_document` up to extraction): its `Prepared` state, or
+    the finished `DocResult` of a document that failed or is garbled."""
     started = time.perf_counter()
     path = Path(path)
     stage, doc_id = "read", None
@@ -64,21 +97,40 @@ def process_document(
             else:
                 parsed, lost = read_document(path, limit, Path(scratch))
         stage = "extract"
-        rows = checked_rows(parsed, lost)
-        status = rows["documents"][0]["status"]
+        replaced = sanitize_document(parsed)
+        if not (garbled := garbled_reason([p.text for p in parsed.pages])):
+            return Prepared(str(path), parsed, lost, replaced, time.perf_counter() - started)
+        rows = noted_rows(_garbled_rows(parsed, garbled), replaced, lost)
     except ParseError as exc:
         rows = _failed_rows(path, doc_id, stage, exc.error_type, str(exc), exc.status)
-        status = exc.status
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-        message = f"{exc}" or traceback.format_exc(limit=1)
-        rows = _failed_rows(path, doc_id, stage, type(exc).__name__, message, DocStatus.FAILED)
-        status = DocStatus.FAILED
-    seconds = time.perf_counter() - started
+        rows = _exception_rows(path, doc_id, stage, exc)
+    return _result(path, doc_id, rows, time.perf_counter() - started)
+
+
+def finish(prepared: Prepared, parts: list[PagePart]) -> DocResult:
+    """The document's result from its page parts (in page order): the document-level steps."""
+    started = time.perf_counter()
+    parsed, path = prepared.parsed, Path(prepared.path)
+    try:
+        rows = noted_rows(document_rows(parsed, parts), prepared.replaced, prepared.lost)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        rows = _exception_rows(path, parsed.doc_id, "extract", exc)
+    spent = prepared.seconds + sum(p.seconds for p in parts) + time.perf_counter() - started
+    return _result(path, parsed.doc_id, rows, spent)
+
+
+def _exception_rows(path: Path, doc_id: str | None, stage: str, exc: Exception) -> dict[str, list[dict]]:
+    message = f"{exc}" or traceback.format_exc(limit=1)
+    return _failed_rows(path, doc_id, stage, type(exc).__name__, message, DocStatus.FAILED)
+
+
+def _result(path: Path, doc_id: str | None, rows: dict[str, list[dict]], seconds: float) -> DocResult:
     replaced = sanitize_rows(rows)
     for doc in rows["documents"]:
         doc["seconds"] = round(seconds, 3)
         doc["replaced_chars"] = (doc.get("replaced_chars") or 0) + replaced
-    return DocResult(str(path), doc_id, str(status), seconds, rows)
+    return DocResult(str(path), doc_id, rows["documents"][0]["status"], seconds, rows)
 
 
 def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocument, dict[int, str]]:
@@ -132,11 +184,8 @@ def read_range(path: Path, pages: tuple[int, int], scratch: Path) -> tuple[Parse
     return parsed, {page + first - 1: why for page, why in lost.items()}
 
 
-def checked_rows(parsed: ParsedDocument, lost: dict[int, str]) -> dict[str, list[dict]]:
-    """Rows of a parsed document after the text checks: sanitized, language-checked, limits noted."""
-    replaced = sanitize_document(parsed)
-    garbled = garbled_reason([p.text for p in parsed.pages])
-    rows = _garbled_rows(parsed, garbled) if garbled else document_rows(parsed)
+def noted_rows(rows: dict[str, list[dict]], replaced: int, lost: dict[int, str]) -> dict[str, list[dict]]:
+    """The document row notes the replaced characters and the pages not read (then `partial`)."""
     doc = rows["documents"][0]
     doc["replaced_chars"] = replaced
     if lost:
@@ -170,34 +219,24 @@ def failed_result(path: str | Path, stage: str, error_type: str, message: str, s
     return DocResult(str(path), doc_id, str(DocStatus.FAILED), seconds, rows)
 
 
-def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
-    """Rows of every output table for a parsed document (runs NLP and extraction per page)."""
-    from pipeline.extract import cluster_row, extract_page, page_rows
+def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -> dict[str, list[dict]]:
+    """Rows of every output table for a parsed document: its pages' rows (`parts`, in page order;
+    default: all pages here, see `page_part`), then the document-level steps."""
+    from pipeline.extract import cluster_row
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
     from pipeline.extract.figure_context import apply_document_territory
-    from pipeline.extract.periods import SectionPeriods
     from pipeline.extract.tables import table_rows
     from pipeline.schema import PER_DOCUMENT
 
     rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT}
     rows["documents"] = [_document_row(parsed)]
     cluster_records = []
-    sections = SectionPeriods()  # a period a section states once, carried over its pages
-    for page in parsed.pages:
-        rows["pages"].append(_page_row(parsed.doc_id, page))
-        rows["footnotes"] += [
-            {"doc_id": parsed.doc_id, "page": f.page, "marker": f.marker, "text": f.text}
-            for f in page.footnotes
-        ]
-        if not page.text.strip():
-            continue
-        facts = extract_page(page.text)
-        page_part = page_rows(facts, doc_id=parsed.doc_id, page=page.page)
-        sections.carry(page.page, facts, page_part)
-        for table, table_facts in page_part.items():
-            if table != "clusters":
-                rows[table] += table_facts
-        cluster_records += [(c, page.page) for c in facts.clusters]
+    parts = parts if parts is not None else [page_part(parsed.doc_id, parsed.pages)]
+    for part in parts:
+        for table, part_rows in part.rows.items():
+            rows[table] += part_rows
+        cluster_records += part.clusters
+    _carry_sections([m for part in parts for m in part.marks], rows["figures"])
     texts = [parsed.title or "", *(p.text for p in parsed.pages)]
     page_texts = {p.page: p.text for p in parsed.pages}
     apply_document_territory(rows["figures"], texts, page_texts)  # figures without a territory
@@ -213,6 +252,44 @@ def document_rows(parsed: ParsedDocument) -> dict[str, list[dict]]:
     unique_ids(rows)
     rows["observations"] = _observations(rows, texts)
     return rows
+
+
+def _carry_sections(marks: list, figures: list[dict]) -> None:
+    """A period a section states once, carried over its pages in page order (`periods.PageMarks`)."""
+    from pipeline.extract.periods import SectionPeriods
+
+    by_page: dict[int, list[dict]] = {}
+    for row in figures:
+        by_page.setdefault(row["page"], []).append(row)
+    sections = SectionPeriods()
+    for page_marks in sorted(marks, key=lambda m: m.page):
+        sections.carry(page_marks, by_page.get(page_marks.page, []))
+
+
+def page_part(doc_id: str, pages: list) -> PagePart:
+    """Page, footnote and fact rows of some pages (NLP and extraction run per page, so a document
+    may be extracted in slices on several workers with the same rows as in one piece)."""
+    from pipeline.extract import extract_page, page_rows
+    from pipeline.extract.periods import page_marks
+
+    started = time.perf_counter()
+    part = PagePart({"pages": [], "footnotes": []})
+    for page in pages:
+        part.rows["pages"].append(_page_row(doc_id, page))
+        part.rows["footnotes"] += [
+            {"doc_id": doc_id, "page": f.page, "marker": f.marker, "text": f.text} for f in page.footnotes
+        ]
+        if not page.text.strip():
+            continue
+        facts = extract_page(page.text)
+        rows = page_rows(facts, doc_id=doc_id, page=page.page)
+        part.marks.append(page_marks(page.page, facts, rows))
+        for table, table_facts in rows.items():
+            if table != "clusters":
+                part.rows.setdefault(table, []).extend(table_facts)
+        part.clusters += [(c, page.page) for c in facts.clusters]
+    part.seconds = time.perf_counter() - started
+    return part
 
 
 def _observations(rows: dict[str, list[dict]], texts: list[str]) -> list[dict]:

@@ -8,8 +8,8 @@ bomb) likewise (stage "memory"; the address space is also capped at `AS_FACTOR` 
 an allocation past it fails inside the worker); a worker that dies (e.g. a native crash) becomes a
 row with stage "crash". A worker that will not start is retried, then each of its documents is a
 row with stage "worker": `Pool.run` never raises. Workers exit by themselves when their parent
-process is gone (a watchdog thread), so a killed CLI leaves no orphans. Children are plain
-subprocesses, so this also works inside daemonic Dask worker processes.
+process is gone (a watchdog thread), so a killed CLI leaves no orphans. On a Dask cluster the
+documents run in the Dask workers themselves instead (`pipeline.dask_pool`).
 """
 
 from __future__ import annotations
@@ -266,7 +266,7 @@ _shared_lock = threading.Lock()
 
 
 def shared_pool() -> Pool:
-    """This process's pool (one per flow process or Dask worker), closed at exit."""
+    """This process's pool (one per flow process), closed at exit."""
     global _shared
     with _shared_lock:
         if _shared is None:

@@ -29,8 +29,10 @@ def run_local(
     max_pages: int | None = None,
     force: bool = False,
     on_result: Callable[[DocResult], None] | None = None,
+    dask_address: str | None = None,
 ) -> IngestSummary:
-    """Ingest without Prefect in `workers` isolated worker processes.
+    """Ingest without Prefect in `workers` isolated worker processes, or on the Dask cluster at
+    `dask_address` ('local': a LocalCluster of `workers` processes; see `pipeline.dask_pool`).
 
     Finished documents are committed as they finish, at most every `COMMIT_EVERY_S` seconds
     (documents finishing within that window share a commit), and at once on an interrupt, so an
@@ -44,21 +46,34 @@ def run_local(
     plan = plan_batch(paths, out, force=force)
     results = list(plan.skipped)
     if plan.pending:
-        results += _run_pending(plan, Path(out), workers, timeout, max_pages, on_result)
+        pool, concurrency = open_pool(workers, dask_address)
+        results += _run_pending(plan, Path(out), pool, concurrency, timeout, max_pages, on_result)
     return IngestSummary(results, time.perf_counter() - started)
+
+
+def open_pool(workers: int, dask_address: str | None = None) -> tuple:
+    """(pool, documents to keep in flight): `workers` isolated worker processes, or a `DaskPool`
+    on the cluster at `dask_address` (both have `run(path, max_pages=, timeout=)` and `close()`)."""
+    if dask_address:
+        from pipeline.dask_pool import connect
+
+        pool = connect(dask_address, workers)  # no cluster: every document is a `failures` row
+        return pool, pool.concurrency
+    from pipeline.isolate import Pool
+
+    return Pool(), max(1, workers)
 
 
 def _run_pending(
     plan: Plan,
     out: Path,
-    workers: int,
+    pool,
+    concurrency: int,
     timeout: float,
     max_pages: int | None,
     on_result: Callable[[DocResult], None] | None,
 ) -> list[DocResult]:
-    from pipeline.isolate import Pool
-
-    pool, threads = Pool(), ThreadPoolExecutor(max_workers=max(1, workers))
+    threads = ThreadPoolExecutor(max_workers=concurrency)
     commits, waiting = _Commits(out, plan.aliases, on_result), set()
     try:
         waiting = {threads.submit(pool.run, p, max_pages=max_pages, timeout=timeout) for p in plan.pending}

@@ -214,6 +214,30 @@ def _shift(text: str, f: FigureFact) -> None:
         f.period = f.period_start[:4] if f.period_start[:4] == f.period_end[:4] else f.period
 
 
+@dataclass(frozen=True)
+class PageMarks:
+    """What one page tells the carried section period: the offset of its first section marker (the
+    text's length when it has none) and, when it has markers, the last one's date and `date_id`."""
+
+    page: int
+    first: int
+    marked: bool
+    date: DateFact | None = None
+    date_id: str | None = None
+
+
+def page_marks(page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> PageMarks:
+    """The page's `PageMarks` (`rows`: its rows, `extract.page_rows`); computed where the page is
+    extracted, so a document extracted in slices carries its periods like one in one piece."""
+    markers = section_markers(facts.text, facts.dates)
+    if not markers:
+        return PageMarks(page, len(facts.text), marked=False)
+    last = markers[-1].date
+    date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
+    date_id = date_ids.get(last.char_start) if last is not None else None
+    return PageMarks(page, markers[0].offset, marked=True, date=last, date_id=date_id)
+
+
 @dataclass
 class SectionPeriods:
     """The section period carried from page to page of one document (`carry` per page, in order)."""
@@ -222,20 +246,19 @@ class SectionPeriods:
     date_id: str | None = None
     page: int = 0
 
-    def carry(self, page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> None:
+    def carry(self, marks: PageMarks, figures: list[dict]) -> None:
         """Give the page's figure rows before its first marker the carried period, then carry the
-        page's last marker on (`rows`: the page's rows, `extract.page_rows`)."""
-        markers = section_markers(facts.text, facts.dates)
-        first = markers[0].offset if markers else len(facts.text)
-        if self.date is not None and self.date.precision == "year" and page - self.page <= SECTION_PAGES:
-            for row in rows["figures"]:
-                if row.get("period_start") is None and row["char_start"] < first:
+        page's last marker on (`figures`: the page's figure rows)."""
+        if (
+            self.date is not None
+            and self.date.precision == "year"
+            and marks.page - self.page <= SECTION_PAGES
+        ):
+            for row in figures:
+                if row.get("period_start") is None and row["char_start"] < marks.first:
                     _carried(row, self.date, self.date_id)
-        if markers:
-            last = markers[-1]
-            date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
-            self.date, self.page = last.date, page
-            self.date_id = date_ids.get(last.date.char_start) if last.date else None
+        if marks.marked:
+            self.date, self.date_id, self.page = marks.date, marks.date_id, marks.page
 
 
 def _carried(row: dict, d: DateFact, date_id: str | None) -> None:

@@ -1,0 +1,247 @@
+"""A real `distributed` cluster: `dask scheduler` and two `dask worker` processes on 127.0.0.1.
+
+The ingest runs through the CLI (`indikator ingest --dask-address tcp://…`, no Prefect server
+configured, so the library path) and as the Prefect flow (on the session's Prefect server), with
+long documents split in 3-page extraction slices; both must give the same tables as the serial
+library path, and the Dask workers never import Prefect. A document
+over its timeout becomes a `failures` row and its worker is restarted by the nanny.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.ingest import ingest as serial_ingest
+from pipeline.store import read_table
+
+REPO = Path(__file__).resolve().parents[1]
+DASK = Path(sys.executable).with_name("dask")
+FILES = ("seed_gertsik_2020.pdf", "kaluga_note.pdf", "truncated.pdf")  # 11 pages, 1 page, damaged
+TABLES = (
+    "documents",
+    "pages",
+    "figures",
+    "dates",
+    "mentions",
+    "clusters",
+    "tables",
+    "table_cells",
+    "failures",
+)
+VOLATILE = {"ingested_at", "seconds", "at", "source_path", "source_paths"}
+CLUSTER_START_S = 120  # bounded waits: a busy 2-core machine imports slowly
+STOP_S = 20
+CLI_TIMEOUT_S = 300
+SLICE = "3"  # pages per extraction task, so the 11-page seed runs as 4 slices on both workers
+
+pytestmark = [
+    pytest.mark.skipif(not DASK.exists(), reason=f"no `dask` command next to {sys.executable}"),
+    pytest.mark.slow,
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(args: list[str], cwd: Path, log: Path) -> subprocess.Popen:
+    """A dask process in its own session (so its nanny's worker ends with it), logging to `log`."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            [str(DASK), *args], cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """SIGTERM to the process group we started, SIGKILL after a bounded wait."""
+    for sig, wait_s in ((signal.SIGTERM, STOP_S), (signal.SIGKILL, STOP_S)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            proc.wait(wait_s)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="module")
+def scheduler(tmp_path_factory) -> Iterator[str]:
+    """The address of a scheduler with two single-threaded workers (separate processes, cwd elsewhere)."""
+    from distributed import Client
+
+    tmp = tmp_path_factory.mktemp("dask")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    procs = [
+        _start(
+            ["scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard"],
+            tmp,
+            tmp / "scheduler.log",
+        )
+    ]
+    try:
+        for i in (1, 2):
+            worker = [
+                "worker",
+                address,
+                "--nworkers",
+                "1",
+                "--nthreads",
+                "1",
+                "--host",
+                "127.0.0.1",
+                "--no-dashboard",
+                "--name",
+                f"w{i}",
+            ]
+            procs.append(_start(worker, tmp, tmp / f"worker{i}.log"))
+        with Client(address, timeout=CLUSTER_START_S) as client:
+            client.wait_for_workers(2, timeout=CLUSTER_START_S)
+        yield address
+    finally:
+        for proc in reversed(procs):
+            _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("inbox")
+    for name in FILES:
+        shutil.copy(REPO / "fixtures" / "pdf" / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def serial(inbox, tmp_path_factory) -> Path:
+    """The serial library path's output for the inbox (the reference)."""
+    out = tmp_path_factory.mktemp("serial")
+    serial_ingest([inbox], out)
+    return out
+
+
+def _assert_same_tables(expected: Path, out: Path) -> None:
+    for table in TABLES:
+        serial, dask = (_stable(read_table(d, table)) for d in (expected, out))
+        assert len(serial) == len(dask), table
+        pd.testing.assert_frame_equal(serial, dask, check_dtype=False, obj=table)
+    assert len(read_table(out, "figures")) > 40  # the seed's figures, really extracted
+    assert read_table(out, "failures")["stage"].tolist() == ["parse"]  # truncated.pdf
+
+
+def _stable(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.drop(columns=[c for c in df.columns if c in VOLATILE])
+    return df.sort_values(list(df.columns)).reset_index(drop=True) if not df.empty else df
+
+
+def _workers_state(address: str) -> dict[str, tuple[bool, int]]:
+    """Per worker: whether it imported Prefect, and how many times it loaded the NLP models."""
+    from distributed import Client
+
+    def state() -> tuple[bool, int]:
+        from pipeline.nlp import models
+
+        return "prefect" in sys.modules, models.cache_info().misses
+
+    with Client(address, timeout=CLUSTER_START_S) as client:
+        return client.run(state)
+
+
+def test_cli_on_dask_cluster_gives_the_serial_tables(scheduler, inbox, serial, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env |= {
+        "PYTHONPATH": str(REPO),
+        "INDIKATOR_DASK_SLICE_PAGES": SLICE,
+        "PREFECT_HOME": str(tmp_path / "pf"),
+    }
+    cli = [sys.executable, "-m", "pipeline.cli", "ingest", str(inbox), "--out", str(tmp_path / "dask")]
+    run = subprocess.run(
+        [*cli, "--dask-address", scheduler, "--allow-failures"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT_S,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Prefect" not in run.stdout  # no flow run, no server: the library path
+    _assert_same_tables(serial, tmp_path / "dask")
+    states = _workers_state(scheduler)  # both extracted (the seed's slices); neither imported Prefect
+    assert list(states.values()) == [(False, 1), (False, 1)], states
+
+
+def test_flow_on_the_cluster_records_each_document_and_gives_the_serial_tables(
+    scheduler, inbox, serial, tmp_path, prefect_server, monkeypatch
+):
+    """The Prefect flow (on the session's server) on the same cluster: one task run per document
+    in the flow's process, the documents' work in the Dask workers."""
+    import pipeline.dask_pool
+    from flows.ingest import ingest
+
+    monkeypatch.setattr(pipeline.dask_pool, "SLICE_PAGES", int(SLICE))
+    summary = ingest([str(inbox)], str(tmp_path / "flow"), dask_address=scheduler, timeout=CLI_TIMEOUT_S)
+    assert (summary.totals()["documents"], summary.totals()["failures"]) == (3, 1)
+    _assert_same_tables(serial, tmp_path / "flow")
+    assert _task_states("indikator-ingest") == {
+        "seed_gertsik_2020.pdf": "COMPLETED",
+        "kaluga_note.pdf": "COMPLETED",
+        "truncated.pdf": "FAILED",
+    }
+    assert [prefect for prefect, _ in _workers_state(scheduler).values()] == [False, False]
+
+
+def _task_states(flow_name: str) -> dict[str, str]:
+    """Task run name → state of the latest run of the flow."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName, FlowRunFilter, FlowRunFilterId
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    with get_client(sync_client=True) as client:
+        flows = FlowFilter(name=FlowFilterName(any_=[flow_name]))
+        (run,) = client.read_flow_runs(flow_filter=flows, sort=FlowRunSort.START_TIME_DESC, limit=1)
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run.id])))
+    return {t.name: t.state.type.value for t in runs}
+
+
+def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(scheduler, pdf_dir):
+    from pipeline.dask_pool import DaskPool
+
+    pool = DaskPool(scheduler, slice_pages=3)
+    try:
+        started = time.monotonic()
+        late = pool.run(pdf_dir / "seed_gertsik_2020.pdf", timeout=0.2)
+        assert (late.status, late.failure["stage"]) == ("failed", "timeout"), late.failure
+        assert "Dask worker was restarted" in late.failure["message"]
+        assert time.monotonic() - started < CLUSTER_START_S
+        pool.client.wait_for_workers(2, timeout=CLUSTER_START_S)
+        ok = pool.run(pdf_dir / "kaluga_note.pdf", timeout=CLI_TIMEOUT_S)
+        assert ok.status == "ok" and ok.count("figures") > 0
+    finally:
+        pool.close()
+
+
+def test_no_scheduler_makes_failures_rows_not_a_crash(tmp_path, pdf_dir, monkeypatch):
+    import pipeline.dask_pool
+    from pipeline.runs import run_local
+
+    monkeypatch.setattr(pipeline.dask_pool, "CONNECT_TIMEOUT_S", 2)
+    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    summary = run_local([pdf_dir / "kaluga_note.pdf"], tmp_path / "out", dask_address=address)
+    (result,) = summary.results
+    assert (result.status, result.failure["stage"]) == ("failed", "worker")
+    assert address in result.failure["message"]
+    assert read_table(tmp_path / "out", "failures")["error_type"].tolist() == ["ClusterUnavailable"]
