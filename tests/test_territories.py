@@ -140,3 +140,24 @@ def test_no_phrase_names_two_territories() -> None:
 def test_federal_districts() -> None:
     assert resolve_territory("Экспорт ЦФО (без Москвы)").code == "RU-CFD"
     assert resolve_territory("Приволжского федерального округа").code == "RU-VFD"
+
+
+def test_same_territory_in_every_process():
+    """ "Курском" is a form of both the region's adjective and the city: the answer follows the
+    catalog's order, not the lemma set's iteration order, which changes with the hash seed (the
+    same document gave "Курск" or "Курская область" depending on the process)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "from pipeline.extract.territories import resolve_territory as r; print(r('в Курском районе').code)"
+    )
+    answers = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120
+        )
+        answers.add(done.stdout.strip())
+    assert answers == {"RU-KRS"}

@@ -67,23 +67,29 @@ class LemmaIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[tuple[str, ...], T]], max_gap: int = 0) -> None:
         self.max_gap = max_gap
-        self._first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
-        for lemmas, value in entries:
+        self._first: dict[str, list[tuple[int, tuple[str, ...], T]]] = {}
+        for order, (lemmas, value) in enumerate(entries):
             if lemmas:
-                self._first.setdefault(lemmas[0], []).append((lemmas, value))
+                self._first.setdefault(lemmas[0], []).append((order, lemmas, value))
 
     def matches(self, tokens: Sequence[str]) -> list[PhraseMatch[T]]:
-        """All matches, sorted by start, then longest span, then longest phrase."""
+        """All matches, sorted by start, then longest span, then longest phrase, then catalog order
+        (never by the iteration order of a word's lemma set, which changes from process to process)."""
         forms = [lemma_forms(t) for t in tokens]
-        found: list[PhraseMatch[T]] = []
+        found: list[tuple[tuple[int, int, int, int], PhraseMatch[T]]] = []
         for start, lemmas in enumerate(forms):
             for first in lemmas:
-                for phrase, value in self._first.get(first, ()):
+                for order, phrase, value in self._first.get(first, ()):
                     end = self._end(phrase, forms, start)
                     if end is not None:
-                        found.append(PhraseMatch(value, start, end, len(phrase)))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.size))
-        return found
+                        found.append(
+                            (
+                                (start, start - end, -len(phrase), order),
+                                PhraseMatch(value, start, end, len(phrase)),
+                            )
+                        )
+        found.sort(key=lambda pair: pair[0])
+        return [match for _, match in found]
 
     def _end(self, phrase: tuple[str, ...], forms: list[frozenset[str]], start: int) -> int | None:
         pos = start
