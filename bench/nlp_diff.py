@@ -1,6 +1,6 @@
 """Differential check of the fact tables between two checkouts, on the real corpus.
 
-    python bench/nlp_diff.py --before DIR [--examples 5] [PDF ...]
+    python bench/nlp_diff.py --before DIR [--batched] [--parsed FILE] [--examples 5] [PDF ...]
 
 Each PDF is read once here (parse, repair, page limits: `ingest.read_document`); then one child
 process per checkout (this one and `--before DIR`, e.g. a `git archive` of the base commit) turns
@@ -46,13 +46,20 @@ def read(pdfs: list[Path], scratch: Path) -> list[tuple]:
     return [read_document(pdf, MAX_PAGES, scratch) for pdf in pdfs]
 
 
-def child(parsed_path: Path, out_path: Path) -> None:
-    """Rows of the fact tables for every parsed document, with this checkout's code."""
+def child(parsed_path: Path, out_path: Path, batched: bool) -> None:
+    """Rows of the fact tables for every parsed document, with this checkout's code (`batched`:
+    a document's pages go through `extract_pages`, as a caller that batches them would)."""
     import pipeline  # noqa: F401  (natasha first)
+    import pipeline.extract
     from pipeline.ingest import checked_rows
 
+    per_page = pipeline.extract.extract_page
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     for parsed, lost in pickle.loads(parsed_path.read_bytes()):
+        if batched:
+            texts = [p.text for p in parsed.pages if p.text.strip()]
+            done = dict(zip(texts, pipeline.extract.extract_pages(texts), strict=True))
+            pipeline.extract.extract_page = lambda text, done=done: done.get(text) or per_page(text)
         rows = checked_rows(parsed, lost)
         for table in TABLES:
             out[table] += [_plain(r) | {"_doc": Path(parsed.file_name).stem} for r in rows.get(table, [])]
@@ -64,9 +71,12 @@ def _plain(row: dict) -> dict:
     return {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in row.items()}
 
 
-def run_child(source: Path, parsed_path: Path, out_path: Path) -> dict[str, list[dict]]:
+def run_child(
+    source: Path, parsed_path: Path, out_path: Path, batched: bool = False
+) -> dict[str, list[dict]]:
     env = {**os.environ, **SINGLE_THREADED_MATH, "PYTHONPATH": str(source), "PYTHONHASHSEED": HASH_SEED}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(parsed_path), str(out_path)]
+    cmd += ["--batched"] if batched else []
     subprocess.run(cmd, env=env, cwd=source, check=True)
     return json.loads(out_path.read_text())
 
@@ -120,10 +130,11 @@ def main() -> None:
     ap.add_argument("--before", type=Path)
     ap.add_argument("--examples", type=int, default=5)
     ap.add_argument("--parsed", type=Path, help="keep the parsed documents in this file (re-used if present)")
+    ap.add_argument("--batched", action="store_true", help="this checkout through `extract_pages`")
     ap.add_argument("--child", type=Path, nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        return child(*args.child)
+        return child(*args.child, batched=args.batched)
     pdfs = args.pdfs or sorted(CORPUS.glob("*.pdf"))
     if not pdfs or not all(p.exists() for p in pdfs) or args.before is None:
         print("skipped: needs --before DIR and the corpus in ../shared")
@@ -133,7 +144,7 @@ def main() -> None:
         if not parsed_path.exists():
             parsed_path.write_bytes(pickle.dumps(read(pdfs, Path(tmp))))
         before = run_child(args.before.resolve(), parsed_path, Path(tmp) / "before.json")
-        after = run_child(ROOT, parsed_path, Path(tmp) / "after.json")
+        after = run_child(ROOT, parsed_path, Path(tmp) / "after.json", batched=args.batched)
     for table in TABLES:
         compare(table, before[table], after[table], args.examples)
 
