@@ -1,16 +1,18 @@
-"""CPU seconds of NLP + extraction (`extract_page`) per page, split by NLP component.
+"""CPU seconds of NLP + extraction per page, split by NLP component.
 
     python bench/bench_nlp.py [--repeat 3] [--before DIR] [PDF ...]
 
 Default input: the 110-page Rosstat bulletin, reported alone, and the whole real corpus in
 ../shared. PDFs are parsed once in this process (parsing is not timed); each measurement is a
 fresh child process (single-threaded BLAS, as ingest workers run) that warms up on the seed text
-(one-time loads) and then times one pass of `extract_page` over every page with
-`time.process_time`. `--before DIR` names another checkout of the repository (e.g. a `git
-archive` of the base commit): its children and this checkout's run interleaved, `--repeat` rounds,
-and the best (lowest) CPU of each is reported. The split charges each CPU second to the innermost
-running component: natasha NER, neural morphology, syntax, segmentation (razdel), pymorphy
-dictionary look-ups; the rest is extraction. CPU, not wall time: the machine is shared.
+(one-time loads) and then times one pass over every page with `time.process_time`. Rows:
+`page` = this checkout, `extract_page` per page (ingest's call); `pages` = this checkout,
+`extract_pages` per document (NER batched over pages); `before` = `--before DIR`, another
+checkout (e.g. a `git archive` of the base commit), `extract_page` per page. The children run
+interleaved, `--repeat` rounds, and the best (lowest) CPU of each is reported. The split charges
+each CPU second to the innermost running component: natasha NER, neural morphology, syntax,
+segmentation (razdel), pymorphy dictionary look-ups; the rest is extraction. CPU, not wall time:
+the machine is shared.
 """
 
 from __future__ import annotations
@@ -87,24 +89,25 @@ def install_clock() -> Clock:
     return clock
 
 
-def child(texts_path: Path) -> None:
-    """Time one pass of `extract_page` over every page of every document; print JSON."""
+def child(texts_path: Path, batched: bool) -> None:
+    """Time one pass of NLP + extraction over every page of every document; print JSON
+    (`batched`: each document's pages through `extract_pages`, else `extract_page` per page)."""
     import pipeline  # noqa: F401  (natasha first)
 
     clock = install_clock()
-    from pipeline.extract import extract_page
+    import pipeline.extract as extract
 
-    extract_page(SEED.read_text(encoding="utf-8")[:WARM_UP_CHARS])
+    extract.extract_page(SEED.read_text(encoding="utf-8")[:WARM_UP_CHARS])
     docs: dict[str, list[str]] = pickle.loads(texts_path.read_bytes())
     out = {}
     for name, pages in docs.items():
         clock.spent = dict.fromkeys(COMPONENTS, 0.0)
-        start, facts = time.process_time(), 0
-        for text in pages:
-            if text.strip():
-                found = extract_page(text)
-                facts += len(found.dates) + len(found.figures) + len(found.mentions) + len(found.clusters)
-        out[name] = {"cpu": time.process_time() - start, "pages": len(pages), "facts": facts, **clock.spent}
+        texts = [text for text in pages if text.strip()]
+        start = time.process_time()
+        found = list(extract.extract_pages(texts) if batched else map(extract.extract_page, texts))
+        cpu = time.process_time() - start
+        facts = sum(len(f.dates) + len(f.figures) + len(f.mentions) + len(f.clusters) for f in found)
+        out[name] = {"cpu": cpu, "pages": len(pages), "facts": facts, **clock.spent}
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"docs": out, "peak_rss_mb": rss_mb}))
 
@@ -116,9 +119,10 @@ def page_texts(pdfs: list[Path]) -> dict[str, list[str]]:
     return {pdf.stem: [page.text for page in parse_pdf(pdf).pages] for pdf in pdfs}
 
 
-def run_child(source: Path, texts_path: Path) -> dict:
+def run_child(source: Path, texts_path: Path, batched: bool) -> dict:
     env = {**os.environ, **SINGLE_THREADED_MATH, "PYTHONPATH": str(source)}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(texts_path)]
+    cmd += ["--batched"] if batched else []
     done = subprocess.run(cmd, env=env, cwd=source, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -149,26 +153,28 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--before", type=Path, help="another checkout to compare with (run interleaved)")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--batched", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        return child(args.child)
+        return child(args.child, args.batched)
     pdfs = args.pdfs or sorted(CORPUS.glob("*.pdf"))
     if not all(p.exists() for p in pdfs) or not pdfs:
         print(f"skipped: input not found ({CORPUS} absent?)")
         return
-    versions = {"after": ROOT} | ({"before": args.before.resolve()} if args.before else {})
+    versions = {"pages": (ROOT, True), "page": (ROOT, False)}
+    versions |= {"before": (args.before.resolve(), False)} if args.before else {}
     with tempfile.TemporaryDirectory() as tmp:
         texts_path = Path(tmp) / "texts.pkl"
         texts_path.write_bytes(pickle.dumps(page_texts(pdfs)))
         runs: dict[str, list[dict]] = {label: [] for label in versions}
         for _ in range(args.repeat):
-            for label, source in reversed(versions.items()):
-                runs[label].append(run_child(source, texts_path))
+            for label, (source, batched) in reversed(versions.items()):
+                runs[label].append(run_child(source, texts_path, batched))
     names = [p.stem for p in pdfs]
     groups = {"Rosstat bulletin": [ROSSTAT]} if ROSSTAT in names else {}
     groups[f"{len(names)} documents"] = names
     for group, members in groups.items():
-        pages = sum(runs["after"][0]["docs"][n]["pages"] for n in members)
+        pages = sum(runs["page"][0]["docs"][n]["pages"] for n in members)
         print(f"{group}: {pages} pages, best of {args.repeat}")
         for label in reversed(versions):
             report(label, runs[label], members)
