@@ -11,7 +11,13 @@ from pipeline.extract import extract_page, extract_pages
 from pipeline.nlp import analyze, analyze_pages, models, ner
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-PDFS = ("seed_gertsik_2020.pdf", "kaluga_note.pdf", "slide_deck.pdf", "two_column.pdf", "word_export_table.pdf")
+PDFS = (
+    "seed_gertsik_2020.pdf",
+    "kaluga_note.pdf",
+    "slide_deck.pdf",
+    "two_column.pdf",
+    "word_export_table.pdf",
+)
 
 
 @pytest.fixture(scope="module")

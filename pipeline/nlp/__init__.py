@@ -1,8 +1,9 @@
 """Russian NLP layer: natasha for sentences, morphology, syntax and NER; spaCy `Doc` as container.
 
 Models load once per process (`models()`); `analyze(text)` is cheap to call per page: it
-segments and runs NER on the whole text, while morphology and syntax (the slow part, ~8k
-chars/s) run only on the sentences a caller asks for (`Analysis.parse`), batched in one pass.
+segments the text and runs NER where an entity can be (`pipeline.nlp.ner`), `analyze_pages` does
+that for several pages with one NER call; morphology and syntax (the slow part, ~8k chars/s) run
+only on the sentences a caller asks for (`Analysis.parse`), batched in one pass.
 """
 
 from __future__ import annotations
