@@ -1,22 +1,25 @@
 """Extraction stage: facts from one text (a page), as typed facts and as contract-shaped frames.
 
-`extract_text(text)` is the public entry point; the PDF path calls `extract_page` per page with
-the same code, so offsets always index the text that was given.
+`extract_text(text)` is the public entry point; the PDF path calls `extract_pages` on a document's
+pages (or `extract_page` per page) with the same code, so offsets always index the text that was given.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFact
 from pipeline.extract.mentions import extract_mentions
-from pipeline.nlp import Analysis, analyze
+from pipeline.nlp import Analysis, analyze_pages
 from pipeline.nlp.language import language
 from pipeline.schema import conform
+
+NLP_BATCH_PAGES = 32  # pages per NER call: most of the batching gain, bounded memory
 
 
 @dataclass
@@ -46,11 +49,23 @@ class Extraction:
 
 def extract_page(text: str) -> PageFacts:
     """Run the NLP layer and every extractor over one page of cleaned text."""
+    return next(extract_pages([text]))
+
+
+def extract_pages(texts: list[str]) -> Iterator[PageFacts]:
+    """`extract_page` for each of a document's pages, in order, with the same facts: the NLP layer
+    runs on `NLP_BATCH_PAGES` pages at a time (one NER call over them, see `analyze_pages`)."""
+    for first in range(0, len(texts), NLP_BATCH_PAGES):
+        batch = texts[first : first + NLP_BATCH_PAGES]
+        for text, analysis in zip(batch, analyze_pages(batch), strict=True):
+            yield _extract(text, analysis)
+
+
+def _extract(text: str, analysis: Analysis) -> PageFacts:
     from pipeline.extract.clusters import extract_clusters_from_text
     from pipeline.extract.dates import extract_dates
     from pipeline.extract.figures import extract_figures
 
-    analysis = analyze(text)
     dates = extract_dates(text)
     figures = extract_figures(text, dates=dates, analysis=analysis)
     return PageFacts(

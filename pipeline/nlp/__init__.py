@@ -1,8 +1,9 @@
 """Russian NLP layer: natasha for sentences, morphology, syntax and NER; spaCy `Doc` as container.
 
 Models load once per process (`models()`); `analyze(text)` is cheap to call per page: it
-segments and runs NER on the whole text, while morphology and syntax (the slow part, ~8k
-chars/s) run only on the sentences a caller asks for (`Analysis.parse`), batched in one pass.
+segments the text and runs NER where an entity can be (`pipeline.nlp.ner`), `analyze_pages` does
+that for several pages with one NER call; morphology and syntax (the slow part, ~8k chars/s) run
+only on the sentences a caller asks for (`Analysis.parse`), batched in one pass.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import natasha  # noqa: F401  (import first: natasha/yargy patch pymorphy2 for Python 3.11)
 
+from pipeline.nlp import ner
 from pipeline.nlp.morph import nominative
 from pipeline.nlp.sentences import rejoin
+
+LEMMA_CACHE_SIZE = 100_000  # (word, tag) pairs whose lemma is kept
 
 
 @dataclass(frozen=True)
@@ -125,28 +129,38 @@ class Analysis:
 
 def analyze(text: str) -> Analysis:
     """Segment a text into sentences and tag its ORG/LOC/PER entities (offsets index `text`)."""
-    m = models()
-    doc = natasha.Doc(text)
-    doc.segment(m.segmenter)
-    sentences = _sentences(text, doc)
-    entities: list[Entity] = []
-    if sentences:
-        doc.tag_ner(m.ner_tagger)
-        for span in doc.spans:
-            entities.append(Entity(span.start, span.stop, span.type, span.text, nominative(span.text)))
-    return Analysis(text=text, sentences=sentences, entities=entities)
+    return analyze_pages([text])[0]
+
+
+def analyze_pages(texts: list[str]) -> list[Analysis]:
+    """`analyze` for several texts (a document's pages) with one batched NER call over them all.
+
+    NER runs only on the windows of text that can hold an entity (`pipeline.nlp.ner`)."""
+    sentences = [_sentences(text) for text in texts]
+    spans = ner.tag(
+        [text if s else "" for text, s in zip(texts, sentences, strict=True)], models().ner_tagger
+    )
+    return [
+        Analysis(text=text, sentences=s, entities=[_entity(text, *span) for span in found])
+        for text, s, found in zip(texts, sentences, spans, strict=True)
+    ]
+
+
+def _entity(text: str, start: int, end: int, type_: str) -> Entity:
+    return Entity(start, end, type_, text[start:end], nominative(text[start:end]))
 
 
 def segment(text: str) -> list[Sentence]:
     """Sentences of a text (natasha's segmenter, also split at paragraph breaks); cheap, no models."""
-    doc = natasha.Doc(text)
-    doc.segment(models().segmenter)
-    return _sentences(text, doc)
+    return _sentences(text)
 
 
-def _sentences(text: str, doc: natasha.Doc) -> list[Sentence]:
-    """natasha's sentences split at paragraph breaks, with abbreviation splits re-joined."""
-    parts = [part for s in doc.sents for part in _split_paragraphs(text, s.start, s.stop)]
+def _sentences(text: str) -> list[Sentence]:
+    """natasha's sentences split at paragraph breaks, with abbreviation splits re-joined (razdel's
+    sentence splitter only: the page's tokens are not needed)."""
+    parts = [
+        part for s in models().segmenter.sentenize(text) for part in _split_paragraphs(text, s.start, s.stop)
+    ]
     return [Sentence(a, b, text[a:b]) for a, b in rejoin(text, [(p.start, p.end) for p in parts])]
 
 
@@ -178,7 +192,7 @@ def _parse_sentences(sentences: list[Sentence], indices: list[int]) -> dict[int,
         pos += len(s.text) + 1
     out: dict[int, list[Token]] = {i: [] for i in indices}
     for tok in doc.tokens:
-        tok.lemmatize(m.morph_vocab)
+        tok.lemma = _lemma(tok.text, tok.pos, None if tok.feats is None else tuple(sorted(tok.feats.items())))
         line = bisect.bisect_right(line_starts, tok.start) - 1
         shift = sentences[line].start - line_starts[line]
         out[indices[line]].append(
@@ -195,6 +209,12 @@ def _parse_sentences(sentences: list[Sentence], indices: list[int]) -> dict[int,
             )
         )
     return out
+
+
+@lru_cache(maxsize=LEMMA_CACHE_SIZE)
+def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...] | None) -> str | None:
+    """natasha's lemma of a tagged word (`DocToken.lemmatize`), cached: the look-up is pymorphy's."""
+    return models().morph_vocab.lemmatize(word, pos, None if feats is None else dict(feats))
 
 
 def to_spacy(analysis: Analysis):

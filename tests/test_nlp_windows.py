@@ -1,0 +1,75 @@
+"""NER only where a mention can be: the text outside the windows holds no entity the whole-page
+tagger finds, the windows give exactly its entities, and batching pages changes no fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract_page, extract_pages
+from pipeline.nlp import analyze, analyze_pages, models, ner
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PDFS = (
+    "seed_gertsik_2020.pdf",
+    "kaluga_note.pdf",
+    "slide_deck.pdf",
+    "two_column.pdf",
+    "word_export_table.pdf",
+)
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[str]:
+    """Page texts of fixture PDFs as ingest gives them to the NLP layer (prose, references,
+    English lines, tables, slides)."""
+    from pipeline.parse import parse_pdf
+
+    texts = [p.text for name in PDFS for p in parse_pdf(FIXTURES / "pdf" / name).pages]
+    return [t for t in texts if t.strip()]
+
+
+def whole_page_entities(text: str) -> list[tuple[int, int, str]]:
+    """The tagger over the whole page, as the NLP layer ran it before the windows."""
+    return [(s.start, s.stop, s.type) for s in models().ner_tagger(text).spans]
+
+
+def test_skipped_text_holds_no_entity_of_the_whole_page_tagger(pages) -> None:
+    found = 0
+    for text in pages:
+        spans = ner.windows(text)
+        for start, end, _ in whole_page_entities(text):
+            found += 1
+            assert any(a <= start and end <= b for a, b in spans), text[start:end]
+    assert found > 100  # the fixtures hold real mentions (seed paper: countries, agencies, authors)
+
+
+def test_windows_give_the_whole_page_entities(pages) -> None:
+    assert ner.tag(pages, models().ner_tagger) == [whole_page_entities(t) for t in pages]
+
+
+def test_windows_skip_number_lines_and_lowercase_prose() -> None:
+    prose = " ".join(["рост"] * 30)
+    text = f"{prose}\n2017 2018 2019\n105,3 102,1 99,8\n{prose} в Курской области {prose}"
+    spans = ner.windows(text)
+    assert [text[a:b].split().index("Курской") for a, b in spans] == [ner.REACH_BEFORE]
+    kept = " ".join(text[a:b] for a, b in spans)
+    assert len(kept.split()) == ner.REACH_BEFORE + 1 + ner.REACH_AFTER
+    assert "2017" not in kept and "105,3" not in kept
+    assert ner.windows("2017 2018 2019\n105,3 102,1") == []
+
+
+def test_batched_pages_match_single_pages(pages) -> None:
+    batched = analyze_pages(pages)
+    for text, analysis in zip(pages, batched, strict=True):
+        single = analyze(text)
+        assert analysis.entities == single.entities
+        assert analysis.sentences == single.sentences
+
+
+def test_extract_pages_gives_extract_page_facts(pages) -> None:
+    sample = pages[:6]
+    for one, many in zip(map(extract_page, sample), extract_pages(sample), strict=True):
+        for table in ("dates", "figures", "mentions", "clusters"):
+            assert getattr(one, table) == getattr(many, table)
