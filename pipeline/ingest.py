@@ -267,13 +267,15 @@ def _carry_sections(marks: list, figures: list[dict]) -> None:
 
 
 def page_part(doc_id: str, pages: list) -> PagePart:
-    """Page, footnote and fact rows of some pages (NLP and extraction run per page, so a document
-    may be extracted in slices on several workers with the same rows as in one piece)."""
-    from pipeline.extract import extract_page, page_rows
+    """Page, footnote and fact rows of some pages (NLP and extraction give each page the same facts
+    alone or batched, so a document may be extracted in slices on several workers with the same
+    rows as in one piece)."""
+    from pipeline.extract import extract_pages, page_rows
     from pipeline.extract.periods import page_marks
 
     started = time.perf_counter()
     part = PagePart({"pages": [], "footnotes": []})
+    facts_of_pages = extract_pages([p.text for p in pages if p.text.strip()])  # NER batched over pages
     for page in pages:
         part.rows["pages"].append(_page_row(doc_id, page))
         part.rows["footnotes"] += [
@@ -281,7 +283,7 @@ def page_part(doc_id: str, pages: list) -> PagePart:
         ]
         if not page.text.strip():
             continue
-        facts = extract_page(page.text)
+        facts = next(facts_of_pages)
         rows = page_rows(facts, doc_id=doc_id, page=page.page)
         part.marks.append(page_marks(page.page, facts, rows))
         for table, table_facts in rows.items():
