@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from itertools import combinations
 
 from pipeline.parse.lines import Line
 from pipeline.parse.settings import LAYOUT
@@ -65,6 +66,60 @@ def _similar(a: str, b: str, cut: float = LAYOUT.repeat_similarity) -> bool:
     return sm.real_quick_ratio() > cut and sm.quick_ratio() > cut and sm.ratio() > cut
 
 
+def _comparable(k: str, o: str) -> bool:
+    """Are edge lines k and o (o ≠ k) of close enough lengths and `_similar`?"""
+    return o != k and abs(len(o) - len(k)) < LAYOUT.repeat_length * len(k) and _similar(k, o)
+
+
+def _blocks(key: str) -> list[str]:
+    """An edge line's first and last `repeat_anchors` blocks of `repeat_anchor` chars, each
+    marked with its place: a near copy of the line keeps at least one of them."""
+    n = LAYOUT.repeat_anchor
+    ends = [len(key) - i * n for i in range(LAYOUT.repeat_anchors)]
+    return [f"{i}^{key[i * n:(i + 1) * n]}" for i in range(LAYOUT.repeat_anchors)] + [
+        f"{i}${key[max(e - n, 0):max(e, 0)]}" for i, e in enumerate(ends)]
+
+
+def _anchors(key: str) -> list[tuple[str, ...]]:
+    """Bucket keys of an edge line: each block alone, and each pair of blocks."""
+    blocks = _blocks(key)
+    return [(b,) for b in blocks] + list(combinations(blocks, 2))
+
+
+def _buckets(keys: list[str]) -> dict[tuple[str, ...], list[str]]:
+    """Edge lines grouped by anchor (`_anchors`)."""
+    out: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in keys:
+        for a in _anchors(k):
+            out[a].append(k)
+    return out
+
+
+def _candidates(k: str, buckets: dict[tuple[str, ...], list[str]]) -> set[str]:
+    """The lines that share an anchor with k, from buckets of at most `repeat_bucket` lines (a
+    block that begins or ends more lines than that is too common to tell one line's copies;
+    its pairs with k's other blocks still are)."""
+    return {o for a in _anchors(k) if len(buckets[a]) <= LAYOUT.repeat_bucket for o in buckets[a]}
+
+
+def _near_repeats(counts: Counter[str], exact: set[str], need: int) -> set[str]:
+    """Edge lines that recur on enough pages counting their near copies (`_comparable`), looked
+    for among the line's `_candidates` only: at most 10 × `repeat_bucket` difflib comparisons a
+    line, where comparing all pairs is quadratic in the number of pages."""
+    buckets = _buckets(list(counts))
+    out = set()
+    for k in counts:
+        if k in exact or len(k) < LAYOUT.repeat_min_chars:
+            continue
+        total = counts[k]
+        for o in _candidates(k, buckets):
+            total += counts[o] if _comparable(k, o) else 0
+            if total >= need:
+                out.add(k)
+                break
+    return out
+
+
 def _repeated_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
     """Normalized edge-line texts that recur on enough pages (exactly or nearly)."""
     counts: Counter[str] = Counter()
@@ -72,17 +127,8 @@ def _repeated_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
         counts.update({_key(lines[i].text) for i in _edge_lines(lines, h)})
     r = LAYOUT.repeat_pages
     need = max(2, min(r, len(pages) // r)) if len(pages) >= r else len(pages) + 1
-    keys = list(counts)
-    rep = {k for k in keys if counts[k] >= need}
-    for k in keys:
-        if k in rep or len(k) < LAYOUT.repeat_min_chars:
-            continue
-        near = sum(counts[o] for o in keys
-                   if o != k and abs(len(o) - len(k)) < LAYOUT.repeat_length * len(k)
-                   and _similar(k, o))
-        if counts[k] + near >= need:
-            rep.add(k)
-    return rep
+    exact = {k for k in counts if counts[k] >= need}
+    return exact | _near_repeats(counts, exact, need)
 
 
 def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
