@@ -22,8 +22,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpus" / "real"
-HELD_OUT = {"syomin_fts_open_data_geobulletin_2024", "kursk_export_strategy_2030",
-            "hse_coursework_gravity_migration_2021", "cegr_2012_volgograd_pharma_cluster"}
+HELD_OUT = {
+    "syomin_fts_open_data_geobulletin_2024",
+    "kursk_export_strategy_2030",
+    "hse_coursework_gravity_migration_2021",
+    "cegr_2012_volgograd_pharma_cluster",
+}
 
 
 def dump(paths: list[Path]) -> dict[str, list]:
@@ -57,8 +61,9 @@ def run_tree(tree: Path, args: argparse.Namespace) -> dict[str, list]:
 
 def base_tree(rev: str, into: Path) -> Path:
     """The base revision's `pipeline` package, unpacked into `into`."""
-    blob = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "pipeline"], check=True,
-                          capture_output=True).stdout
+    blob = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "pipeline"], check=True, capture_output=True
+    ).stdout
     with tarfile.open(fileobj=BytesIO(blob)) as tar:
         tar.extractall(into, filter="data")
     return into
@@ -70,7 +75,8 @@ def report(old: dict[str, list], new: dict[str, list]) -> int:
     for name in old:
         a, b = old[name], new[name]
         diff = [i + 1 for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y] + (
-            ["count"] if len(a) != len(b) else [])
+            ["count"] if len(a) != len(b) else []
+        )
         total, bad = total + len(a) - 1, bad + len(diff)
         shown = "" if name in HELD_OUT or not diff else f" pages {diff[:20]}"
         print(f"{name[:45]:45} pages {len(a) - 1:4d} differing {len(diff):3d}{shown}")

@@ -43,8 +43,9 @@ def _page(header: str, body: str) -> list[Line]:
 
 def test_ocr_noisy_running_header_is_removed_from_every_page() -> None:
     bodies = [f"Текст страницы {k}: доля инвестиций выросла на {k} %." for k in range(len(OCR_HEADERS))]
-    out = strip_furniture([_page(h, b) for h, b in zip(OCR_HEADERS, bodies, strict=True)],
-                          [HEIGHT] * len(OCR_HEADERS))
+    out = strip_furniture(
+        [_page(h, b) for h, b in zip(OCR_HEADERS, bodies, strict=True)], [HEIGHT] * len(OCR_HEADERS)
+    )
     assert [[ln.text for ln in lines] for lines in out] == [[b] for b in bodies]
 
 
@@ -59,8 +60,35 @@ def test_bucketed_search_decides_like_all_pairs_on_noisy_headers() -> None:
 
 
 def _words(rng: random.Random, n: int) -> list[str]:
-    syllables = ["ра", "зви", "ти", "е", "ин", "ве", "сти", "ци", "он", "ный", "кли", "мат", "ре", "ги",
-                 "о", "на", "ль", "ной", "эко", "но", "ми", "ки", "про", "из", "вод", "ст", "во"]
+    syllables = [
+        "ра",
+        "зви",
+        "ти",
+        "е",
+        "ин",
+        "ве",
+        "сти",
+        "ци",
+        "он",
+        "ный",
+        "кли",
+        "мат",
+        "ре",
+        "ги",
+        "о",
+        "на",
+        "ль",
+        "ной",
+        "эко",
+        "но",
+        "ми",
+        "ки",
+        "про",
+        "из",
+        "вод",
+        "ст",
+        "во",
+    ]
     return ["".join(rng.choice(syllables) for _ in range(rng.randint(1, 5))) for _ in range(n)]
 
 
@@ -94,8 +122,11 @@ def _char(text: str, x: float, top: float) -> dict:
 
 
 def test_faux_bold_copies_dropped_and_neighbours_kept() -> None:
-    chars = [_char("А", 100.0, 50.0), _char("А", 100.4, 50.3),  # overprinted copy: dropped
-             _char("Б", 100.0, 50.0),  # another glyph at the same place: kept
-             _char("А", 103.0, 50.0),  # the same letter 3 pt on: kept
-             _char("А", 100.0, 62.0)]  # on the next line: kept
+    chars = [
+        _char("А", 100.0, 50.0),
+        _char("А", 100.4, 50.3),  # overprinted copy: dropped
+        _char("Б", 100.0, 50.0),  # another glyph at the same place: kept
+        _char("А", 103.0, 50.0),  # the same letter 3 pt on: kept
+        _char("А", 100.0, 62.0),
+    ]  # on the next line: kept
     assert dedupe_chars(chars) == [chars[0], *chars[2:]]

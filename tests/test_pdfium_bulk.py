@@ -13,8 +13,12 @@ from pipeline.parse.pdfium_chars import page_chars
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
-HELD_OUT = {"syomin_fts_open_data_geobulletin_2024", "kursk_export_strategy_2030",
-            "hse_coursework_gravity_migration_2021", "cegr_2012_volgograd_pharma_cluster"}
+HELD_OUT = {
+    "syomin_fts_open_data_geobulletin_2024",
+    "kursk_export_strategy_2030",
+    "hse_coursework_gravity_migration_2021",
+    "cegr_2012_volgograd_pharma_cluster",
+}
 CORPUS_STEP = 4  # every 4th corpus page: the whole corpus is bench/diff_parse.py's job
 BOX_TOLERANCE = 1e-6  # pt
 KEYS = ("text", "fontname", "upright", "size")
@@ -51,8 +55,9 @@ def _assert_same(path: Path, step: int = 1) -> int:
 
 
 @pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
-@pytest.mark.parametrize("path", _readable(sorted(FIX.glob("*.pdf"))) if FIX.is_dir() else [],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", _readable(sorted(FIX.glob("*.pdf"))) if FIX.is_dir() else [], ids=lambda p: p.stem
+)
 def test_bulk_reader_matches_per_char_reader_on_fixtures(path: Path) -> None:
     n = _assert_same(path)
     assert n or path.stem in {"scanned", "seed_gertsik_2020_scanned"}  # scans have no text layer

@@ -44,8 +44,9 @@ def _gap(a: Line, b: Line) -> bool:
 def _band_lines(lines: list[Line], height: float) -> set[int]:
     """Indexes of the first and last `edge_lines` lines that lie in the header/footer band."""
     n, k, band = len(lines), LAYOUT.edge_lines, LAYOUT.band
-    return ({i for i in range(min(k, n)) if lines[i].bottom < band * height}
-            | {i for i in range(max(n - k, 0), n) if lines[i].top > (1 - band) * height})
+    return {i for i in range(min(k, n)) if lines[i].bottom < band * height} | {
+        i for i in range(max(n - k, 0), n) if lines[i].top > (1 - band) * height
+    }
 
 
 def _edge_lines(lines: list[Line], height: float) -> list[int]:
@@ -53,10 +54,13 @@ def _edge_lines(lines: list[Line], height: float) -> list[int]:
     clear gap that sets them off from the body. A band line without such a gap is body text."""
     n, edge, band = len(lines), LAYOUT.edge_lines, LAYOUT.band
     top = [i for i in range(min(edge, n)) if lines[i].bottom < band * height]
-    top = top[:next((k + 1 for k in top if k + 1 >= n or _gap(lines[k], lines[k + 1])), 0)]
-    low = [i for i in range(n - 1, max(n - edge, 0) - 1, -1)
-           if lines[i].top > (1 - band) * height and i not in top]
-    low = low[:next((j + 1 for j, k in enumerate(low) if k == 0 or _gap(lines[k - 1], lines[k])), 0)]
+    top = top[: next((k + 1 for k in top if k + 1 >= n or _gap(lines[k], lines[k + 1])), 0)]
+    low = [
+        i
+        for i in range(n - 1, max(n - edge, 0) - 1, -1)
+        if lines[i].top > (1 - band) * height and i not in top
+    ]
+    low = low[: next((j + 1 for j, k in enumerate(low) if k == 0 or _gap(lines[k - 1], lines[k])), 0)]
     return top + low
 
 
@@ -76,8 +80,9 @@ def _blocks(key: str) -> list[str]:
     marked with its place: a near copy of the line keeps at least one of them."""
     n = LAYOUT.repeat_anchor
     ends = [len(key) - i * n for i in range(LAYOUT.repeat_anchors)]
-    return [f"{i}^{key[i * n:(i + 1) * n]}" for i in range(LAYOUT.repeat_anchors)] + [
-        f"{i}${key[max(e - n, 0):max(e, 0)]}" for i, e in enumerate(ends)]
+    return [f"{i}^{key[i * n : (i + 1) * n]}" for i in range(LAYOUT.repeat_anchors)] + [
+        f"{i}${key[max(e - n, 0) : max(e, 0)]}" for i, e in enumerate(ends)
+    ]
 
 
 def _anchors(key: str) -> list[tuple[str, ...]]:
@@ -137,10 +142,13 @@ def strip_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[
     out = []
     for lines, h in zip(pages, heights, strict=True):
         edge, band = set(_edge_lines(lines, h)), _band_lines(lines, h)
-        out.append([
-            ln for i, ln in enumerate(lines)
-            if not is_consultant(ln.text)
-            and not (i in band and is_page_number(ln.text))
-            and not (i in edge and _key(ln.text) in rep)
-        ])
+        out.append(
+            [
+                ln
+                for i, ln in enumerate(lines)
+                if not is_consultant(ln.text)
+                and not (i in band and is_page_number(ln.text))
+                and not (i in edge and _key(ln.text) in rep)
+            ]
+        )
     return out

@@ -132,7 +132,7 @@ def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
     pr.FPDFText_GetMatrix(r.tp, k, ctypes.byref(m))
     size = pr.FPDFText_GetFontSize(r.tp, k) * math.hypot(m.c, m.d)
     n = pr.FPDFText_GetFontInfo(r.tp, k, r.buf, len(r.buf), ctypes.byref(r.flags))
-    return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[:max(n - 1, 0)].decode("utf-8", "replace")
+    return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
 
 
 def _ends_with_space(r: _Reader) -> bool:
@@ -148,8 +148,9 @@ def _ends_with_space(r: _Reader) -> bool:
 
 def _blank_after(c: Char, blanks: list[Char]) -> bool:
     """Does a blank-only text object (see `_blank`) start where char c ends, on its line?"""
-    return any(abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"]
-               for b in blanks)
+    return any(
+        abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"] for b in blanks
+    )
 
 
 def _pair(text: str) -> str:
@@ -175,8 +176,13 @@ def _restore_spaces(r: _Reader, blanks: list[Char]) -> None:
 
 def _generated(r: _Reader, k: int) -> None:
     """pdfium's own space or line break: restore the real space it may stand for."""
-    if r.raw.objects[k] or not r.out or r.out[-1]["text"] == " " or not r.last_obj or (
-            r.pending[-1:] == [len(r.out) - 1]):
+    if (
+        r.raw.objects[k]
+        or not r.out
+        or r.out[-1]["text"] == " "
+        or not r.last_obj
+        or (r.pending[-1:] == [len(r.out) - 1])
+    ):
         return
     if _ends_with_space(r):
         r.pending.append(len(r.out) - 1)
@@ -194,8 +200,18 @@ def _char(r: _Reader, k: int) -> None:
         r.space_w[(font, size)] = x1 - x0
     bottom = raw.bottom[k]
     top = bottom - size if upright else raw.top_flat[k]
-    r.out.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
-                  "fontname": font, "upright": upright})
+    r.out.append(
+        {
+            "text": text,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "size": size,
+            "fontname": font,
+            "upright": upright,
+        }
+    )
     r.last_obj, r.last_k = obj, k
 
 
@@ -222,8 +238,16 @@ def _blank(r: _Reader, obj: Any) -> Char | None:
     size = fs * m.d
     bottom = r.height - m.f - descent.value * m.d
     w = next((w for (_, sz), w in r.space_w.items() if sz == size), SPACE_EM * size)
-    return {"text": " ", "x0": m.e, "x1": m.e + w, "top": bottom - size, "bottom": bottom,
-            "size": size, "fontname": "", "upright": True}
+    return {
+        "text": " ",
+        "x0": m.e,
+        "x1": m.e + w,
+        "top": bottom - size,
+        "bottom": bottom,
+        "size": size,
+        "fontname": "",
+        "upright": True,
+    }
 
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:

@@ -15,9 +15,7 @@ def bad_glyph(text: str) -> bool:
     if len(text) != 1:
         return False
     o = ord(text)
-    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or (o < 32 and text not in "\t\n\r") or (
-        0x80 <= o < 0xA0
-    )
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or (o < 32 and text not in "\t\n\r") or (0x80 <= o < 0xA0)
 
 
 def _mojibake(text: str) -> bool:
@@ -48,10 +46,17 @@ def dedupe_chars(chars: Sequence[Char], tol: float = LAYOUT.dedupe_tolerance) ->
     out = []
     for c in chars:
         t, x, y = c["text"], int(c["x0"] / tol), int(c["top"] / tol)
-        if ((t, x, y) in seen or (t, x - 1, y) in seen or (t, x + 1, y) in seen
-                or (t, x, y - 1) in seen or (t, x, y + 1) in seen
-                or (t, x - 1, y - 1) in seen or (t, x - 1, y + 1) in seen
-                or (t, x + 1, y - 1) in seen or (t, x + 1, y + 1) in seen):
+        if (
+            (t, x, y) in seen
+            or (t, x - 1, y) in seen
+            or (t, x + 1, y) in seen
+            or (t, x, y - 1) in seen
+            or (t, x, y + 1) in seen
+            or (t, x - 1, y - 1) in seen
+            or (t, x - 1, y + 1) in seen
+            or (t, x + 1, y - 1) in seen
+            or (t, x + 1, y + 1) in seen
+        ):
             continue
         seen.add((t, x, y))
         out.append(c)
