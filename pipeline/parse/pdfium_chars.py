@@ -32,18 +32,18 @@ _RECT, _PAIR = 4, 2  # floats per loose box (left, top, right, bottom) / doubles
 _F, _D = ctypes.sizeof(ctypes.c_float), ctypes.sizeof(ctypes.c_double)
 
 
-def _proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
+def address_proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """pdfium's function `fn` called with plain integer addresses (no pointer object per call)."""
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-_IS_GENERATED = _proto(pr.FPDFText_IsGenerated, _INT, _VP, _INT)
-_TEXT_OBJECT = _proto(pr.FPDFText_GetTextObject, _VP, _VP, _INT)
-_MAP_ERROR = _proto(pr.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
-_UNICODE = _proto(pr.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
-_LOOSE_BOX = _proto(pr.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
-_ORIGIN = _proto(pr.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
-_CHAR_BOX = _proto(pr.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
+_IS_GENERATED = address_proto(pr.FPDFText_IsGenerated, _INT, _VP, _INT)
+_TEXT_OBJECT = address_proto(pr.FPDFText_GetTextObject, _VP, _VP, _INT)
+_MAP_ERROR = address_proto(pr.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+_UNICODE = address_proto(pr.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_LOOSE_BOX = address_proto(pr.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+_ORIGIN = address_proto(pr.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
+_CHAR_BOX = address_proto(pr.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
 
 
 @dataclass
