@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,10 +147,26 @@ def _ends_with_space(r: _Reader) -> bool:
     return r.trailing[r.last_obj]
 
 
-def _blank_after(c: Char, blanks: list[Char]) -> bool:
-    """Does a blank-only text object (see `_blank`) start where char c ends, on its line?"""
+def _column(x: float) -> int:
+    """The whole point x falls in (0 for a non-finite x, which is never within 1 pt of anything)."""
+    return math.floor(x) if math.isfinite(x) else 0
+
+
+def _by_column(blanks: list[Char]) -> dict[int, list[Char]]:
+    """Blank-only objects (see `_blank`) by the whole point their left edge falls in."""
+    out: dict[int, list[Char]] = defaultdict(list)
+    for b in blanks:
+        out[_column(b["x0"])].append(b)
+    return out
+
+
+def _blank_after(c: Char, columns: dict[int, list[Char]]) -> bool:
+    """Does a blank-only object start where char c ends (within 1 pt), on its line?"""
+    x = _column(c["x1"])
     return any(
-        abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"] for b in blanks
+        abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"]
+        for col in (x - 1, x, x + 1)
+        for b in columns.get(col, ())
     )
 
 
@@ -164,10 +181,10 @@ def _restore_spaces(r: _Reader, blanks: list[Char]) -> None:
     """Put back the real spaces that ended text objects, in fonts that show real spaces elsewhere
     (pdfTeX-style fonts have none: their object text has only pdfium's own spaces), unless the
     space is a blank-only object of its own or the next char on the line leaves it no room."""
-    fonts = {f for f, _ in r.space_w}
+    fonts, columns = {f for f, _ in r.space_w}, _by_column(blanks)
     for i in reversed(r.pending):
         prev, nxt = r.out[i], r.out[i + 1] if i + 1 < len(r.out) else None
-        if prev["fontname"] not in fonts or _blank_after(prev, blanks):
+        if prev["fontname"] not in fonts or _blank_after(prev, columns):
             continue
         w = r.space_w.get((prev["fontname"], prev["size"]), SPACE_EM * prev["size"])
         if nxt is None or abs(nxt["bottom"] - prev["bottom"]) > 1 or nxt["x0"] - prev["x1"] >= w:
