@@ -1,9 +1,11 @@
-"""Benchmark the parse stage on the real corpus: the three engines against bare pdfplumber `extract_text()`.
+"""Benchmark the parse stage on the real corpus: the three engines against bare pdfplumber
+`extract_text()` ("bare") and bare pypdfium2 `get_text_range()` ("rawpdfium").
 
 Usage: python bench/bench_parse.py [CORPUS_DIR] [--glob PATTERN] [--max-pages N]
-                                   [--engine pdfium|hybrid|pdfplumber|bare]
+                                   [--engine pdfium|hybrid|pdfplumber|bare|rawpdfium]
 Without --engine, each engine runs in its own subprocess (so peak RSS is per engine) and the
-table shows per-document pages/s (wall and CPU) for each, and the CPU-time ratio to bare.
+table shows per-document pages/s (wall and CPU) for each, the CPU-time ratio to bare, and a
+last line with the CPU-time ratio of each engine to bare pypdfium2.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -26,7 +29,7 @@ from pipeline.parse import parse_pdf  # noqa: E402
 from pipeline.parse.dehyphen import known  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "real"
-ENGINES = ("pdfium", "hybrid", "pdfplumber", "bare")
+ENGINES = ("pdfium", "hybrid", "pdfplumber", "bare", "rawpdfium")
 
 
 def bare(path: Path, max_pages: int | None) -> int:
@@ -39,11 +42,29 @@ def bare(path: Path, max_pages: int | None) -> int:
         return len(pages)
 
 
+def rawpdfium(path: Path, max_pages: int | None) -> int:
+    """Plain pypdfium2 text extraction (no boxes, no layout); returns the page count."""
+    doc = pdfium.PdfDocument(path)
+    try:
+        n = min(len(doc), max_pages) if max_pages else len(doc)
+        for i in range(n):
+            page = doc[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        return n
+    finally:
+        doc.close()
+
+
 def timed(engine: str, path: Path, max_pages: int | None) -> dict[str, float]:
     """Pages, wall and CPU seconds of one document with one engine."""
     w, c = time.perf_counter(), time.process_time()
     if engine == "bare":
         n = bare(path, max_pages)
+    elif engine == "rawpdfium":
+        n = rawpdfium(path, max_pages)
     else:
         n = len(parse_pdf(path, max_pages=max_pages, engine=engine).pages)  # type: ignore[arg-type]
     return {"pages": n, "wall": time.perf_counter() - w, "cpu": time.process_time() - c}
@@ -83,6 +104,8 @@ def report(results: dict[str, dict]) -> None:
             total[e]["wall"] += res[e]["wall"]
             total[e]["cpu"] += res[e]["cpu"]
     print(row("TOTAL", n_total, total))
+    raw = total["rawpdfium"]["cpu"]
+    print("CPU ratio to bare pypdfium2: " + ", ".join(f"{e} {total[e]['cpu'] / raw:.1f}" for e in ENGINES))
     print("peak RSS (MB): " + ", ".join(f"{e} {results[e]['rss']:.0f}" for e in ENGINES))
 
 

@@ -21,6 +21,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
+from pipeline.parse.pdfium_chars import address_proto
 from pipeline.parse.ruling import Point, _paths
 
 Edge = dict[str, Any]
@@ -80,28 +81,34 @@ def white_fill(obj: dict[str, Any]) -> bool:
     return len(color) in (1, 3) and min(color) >= WHITE
 
 
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_SEGMENT = address_proto(pr.FPDFPath_GetPathSegment, _VP, _VP, _INT)
+_SEGMENT_TYPE = address_proto(pr.FPDFPathSegment_GetType, _INT, _VP)
+_SEGMENT_POINT = address_proto(pr.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP)
+_SEGMENT_CLOSE = address_proto(pr.FPDFPathSegment_GetClose, _INT, _VP)
+
+
 def _subpaths(path: Any, m: tuple[float, ...], height: float) -> Iterator[tuple[str, list[Point]]]:
     """(pdfminer shape, top-down points) of each subpath; Bézier control points are skipped."""
-    x, y = ctypes.c_float(), ctypes.c_float()
-    xr, yr = ctypes.byref(x), ctypes.byref(y)
-    get_seg, get_type = pr.FPDFPath_GetPathSegment, pr.FPDFPathSegment_GetType
-    get_point = pr.FPDFPathSegment_GetPoint
+    xy = (ctypes.c_float * 2)()
+    xa, ya = ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(ctypes.c_float)
+    addr = ctypes.cast(path, ctypes.c_void_p).value
     shape, bez = "", 0
     pts: list[Point] = []
     for i in range(pr.FPDFPath_CountSegments(path)):
-        seg = get_seg(path, i)
-        kind = get_type(seg)
+        seg = _SEGMENT(addr, i)
+        kind = _SEGMENT_TYPE(seg)
         if kind == pr.FPDF_SEGMENT_MOVETO and shape:
             yield shape, pts
             shape, pts = "", []
         bez = bez + 1 if kind == pr.FPDF_SEGMENT_BEZIERTO else 0
         if bez % 3 in (1, 2):
             continue
-        get_point(seg, xr, yr)
-        px, py = decimal(x.value), decimal(y.value)
+        _SEGMENT_POINT(seg, xa, ya)
+        px, py = decimal(xy[0]), decimal(xy[1])
         pts.append((m[0] * px + m[2] * py + m[4], height - (m[1] * px + m[3] * py + m[5])))
         shape += "m" if kind == pr.FPDF_SEGMENT_MOVETO else "c" if bez else "l"
-        if pr.FPDFPathSegment_GetClose(seg):  # pdfminer's 'h': back to the start point
+        if _SEGMENT_CLOSE(seg):  # pdfminer's 'h': back to the start point
             shape += "h"
             pts.append(pts[0])
     if shape:

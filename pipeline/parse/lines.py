@@ -46,10 +46,12 @@ class Line:
 
 
 def _overlaps(a: Char, b: Char) -> bool:
-    """Do two chars share at least `row_overlap` of the smaller one's height?"""
-    overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-    low = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
-    return overlap >= LAYOUT.row_overlap * max(low, LAYOUT.min_char_height)
+    """Do two chars share at least `row_overlap` of the smaller one's height? (Comparisons
+    written out: this runs for every char of every page.)"""
+    at, ab, bt, bb = a["top"], a["bottom"], b["top"], b["bottom"]
+    overlap = (ab if ab < bb else bb) - (at if at > bt else bt)
+    low = ab - at if ab - at < bb - bt else bb - bt
+    return overlap >= LAYOUT.row_overlap * (low if low > LAYOUT.min_char_height else LAYOUT.min_char_height)
 
 
 def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
@@ -66,7 +68,10 @@ def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
 
 def dominant_size(chars: Sequence[Char]) -> float:
     """Most common (rounded) font size among non-space chars."""
-    sizes = Counter(round(c["size"], 1) for c in chars if not c["text"].isspace())
+    raw = Counter(c["size"] for c in chars if not c["text"].isspace())
+    sizes: Counter[float] = Counter()
+    for size, n in raw.items():  # round each distinct size once (first-seen order kept for ties)
+        sizes[round(size, 1)] += n
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 

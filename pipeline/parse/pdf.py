@@ -121,7 +121,9 @@ def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPag
     spaceless = is_spaceless(chars)
     raw.tables = _tables(page, fast, chars, number, spaceless)
     boxes = [t.bbox for t in raw.tables]
-    body = [c for c in chars if c.get("upright", True) and not any(in_bbox(c, b) for b in boxes)]
+    body = [c for c in chars if c.get("upright", True)]
+    if boxes:
+        body = [c for c in body if not any(in_bbox(c, b) for b in boxes)]
     aligned, rows = aligned_tables(cluster_rows(body), number)
     raw.tables += aligned
     raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else LAYOUT.column_side)

@@ -6,12 +6,17 @@ edge, and its char origin is pdfminer's `x0`. Unmapped glyphs become '(cid:0)' l
 pdfium's text page drops the real space that ends a text object (it puts a generated space or
 line break in its place) and skips text objects of blanks only; both are restored so that lines
 match pdfplumber's. Generated spaces inside an object (TeX word gaps) are left out, like pdfminer.
+
+Reading is done in bulk (`_fetch`): one tight loop per page calls pdfium's per-char getters
+through prototypes that take plain addresses, writing boxes into preallocated C arrays that are
+turned into Python lists at once; font styles are read once per text object.
 """
 
 from __future__ import annotations
 
 import ctypes
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,24 +27,102 @@ from pipeline.parse.lines import Char
 
 _HYPHEN_MARK = 2  # pdfium's code for a hyphen that ends a line
 SPACE_EM = 0.25  # width of a restored space (× size) when the font shows no real one
+_OVERHANG = 1e-3  # pt: a glyph box reaching this close to the advance overhangs it
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_RECT, _PAIR = 4, 2  # floats per loose box (left, top, right, bottom) / doubles per origin (x, y)
+_F, _D = ctypes.sizeof(ctypes.c_float), ctypes.sizeof(ctypes.c_double)
+
+
+def address_proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
+    """pdfium's function `fn` called with plain integer addresses (no pointer object per call)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_IS_GENERATED = address_proto(pr.FPDFText_IsGenerated, _INT, _VP, _INT)
+_TEXT_OBJECT = address_proto(pr.FPDFText_GetTextObject, _VP, _VP, _INT)
+_MAP_ERROR = address_proto(pr.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+_UNICODE = address_proto(pr.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_LOOSE_BOX = address_proto(pr.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+_ORIGIN = address_proto(pr.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
+_CHAR_BOX = address_proto(pr.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
+
+
+@dataclass
+class _Raw:
+    """Every char of a text page, read in bulk: pdfium's flags and object per char, and the
+    pdfminer-style text and geometry derived from its codes and boxes (`top_flat`: the loose
+    box's top in top-down coordinates, for chars that are not upright)."""
+
+    generated: list[int]
+    objects: list[int]
+    text: list[str]
+    x0: list[float]
+    x1: list[float]
+    bottom: list[float]
+    top_flat: list[float]
+
+
+def _boxes(tp: int, n: int) -> tuple[list[float], list[float], list[float]]:
+    """Loose boxes (left, top, right, bottom), origins (x, y) and tight glyph boxes (left, right,
+    bottom, top) of chars 0..n-1, written by pdfium into C arrays, flattened."""
+    loose = (ctypes.c_float * (_RECT * n))()
+    origin = (ctypes.c_double * (_PAIR * n))()
+    glyph = (ctypes.c_double * (_RECT * n))()
+    lb, ob, gb = ctypes.addressof(loose), ctypes.addressof(origin), ctypes.addressof(glyph)
+    for k in range(n):
+        _LOOSE_BOX(tp, k, lb + k * _RECT * _F)
+        o, g = ob + k * _PAIR * _D, gb + k * _RECT * _D
+        _ORIGIN(tp, k, o, o + _D)
+        _CHAR_BOX(tp, k, g, g + _D, g + 2 * _D, g + 3 * _D)
+    return loose[:], origin[:], glyph[:]
+
+
+def _text(code: int, map_error: int) -> str:
+    if map_error:
+        return "(cid:0)"
+    return "-" if code == _HYPHEN_MARK else chr(code) if code else "(cid:0)"
+
+
+def _right(loose: float, x0: float, left: float, right: float) -> float:
+    """pdfminer's x1 (origin + advance). pdfium's loose box ends at the advance unless the glyph
+    (tight box `left`..`right`) overhangs it (italic 'f'); then take the glyph's right edge less
+    its left side bearing."""
+    if right < loose - _OVERHANG or left < x0:
+        return loose
+    return loose - (left - x0)
+
+
+def _fetch(tp: int, n: int, height: float) -> _Raw:
+    """All n chars of text page `tp` (a page `height` pt tall), one pdfium call per getter and char."""
+    ks = range(n)
+    codes, errors = [_UNICODE(tp, k) for k in ks], [_MAP_ERROR(tp, k) for k in ks]
+    loose, origin, glyph = _boxes(tp, n)
+    x0 = origin[::_PAIR]
+    return _Raw(
+        [_IS_GENERATED(tp, k) for k in ks],
+        [_TEXT_OBJECT(tp, k) or 0 for k in ks],
+        list(map(_text, codes, errors)),
+        x0,
+        list(map(_right, loose[2::_RECT], x0, glyph[::_RECT], glyph[1::_RECT])),
+        [height - b for b in loose[3::_RECT]],
+        [height - t for t in loose[1::_RECT]],
+    )
 
 
 @dataclass
 class _Reader:
-    """Per-text-page state: ctypes buffers and caches keyed by text object."""
+    """Per-text-page state: the bulk-read chars and caches keyed by text object."""
 
     tp: Any
     height: float
+    raw: _Raw
     out: list[Char] = field(default_factory=list)
     styles: dict[int, tuple[float, bool, str]] = field(default_factory=dict)
     trailing: dict[int, bool] = field(default_factory=dict)  # object text ends with a space?
     space_w: dict[tuple[str, float], float] = field(default_factory=dict)
     pending: list[int] = field(default_factory=list)  # indexes in `out` that a dropped space follows
     last_obj: int = 0
-    last_ptr: Any = None
-    box: Any = field(default_factory=pr.FS_RECTF)
-    ox: ctypes.c_double = field(default_factory=ctypes.c_double)
-    oy: ctypes.c_double = field(default_factory=ctypes.c_double)
+    last_k: int = 0  # a char of `last_obj`
     buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(256))
     flags: ctypes.c_int = field(default_factory=ctypes.c_int)
 
@@ -50,30 +133,41 @@ def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
     pr.FPDFText_GetMatrix(r.tp, k, ctypes.byref(m))
     size = pr.FPDFText_GetFontSize(r.tp, k) * math.hypot(m.c, m.d)
     n = pr.FPDFText_GetFontInfo(r.tp, k, r.buf, len(r.buf), ctypes.byref(r.flags))
-    return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[:max(n - 1, 0)].decode("utf-8", "replace")
+    return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
 
 
 def _ends_with_space(r: _Reader) -> bool:
     """Does the last text object's own text end with a space?"""
     if r.last_obj not in r.trailing:
-        n = pr.FPDFTextObj_GetText(r.last_ptr, r.tp, None, 0)
+        obj = pr.FPDFText_GetTextObject(r.tp, r.last_k)
+        n = pr.FPDFTextObj_GetText(obj, r.tp, None, 0)
         buf = ctypes.create_string_buffer(max(n, 2))
-        pr.FPDFTextObj_GetText(r.last_ptr, r.tp, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
+        pr.FPDFTextObj_GetText(obj, r.tp, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
         r.trailing[r.last_obj] = buf.raw[:n].decode("utf-16-le", "replace").rstrip("\x00").endswith(" ")
     return r.trailing[r.last_obj]
 
 
-def _text(tp: Any, k: int) -> str:
-    if pr.FPDFText_HasUnicodeMapError(tp, k):
-        return "(cid:0)"
-    u = pr.FPDFText_GetUnicode(tp, k)
-    return "-" if u == _HYPHEN_MARK else chr(u) if u else "(cid:0)"
+def _column(x: float) -> int:
+    """The whole point x falls in (0 for a non-finite x, which is never within 1 pt of anything)."""
+    return math.floor(x) if math.isfinite(x) else 0
 
 
-def _blank_after(c: Char, blanks: list[Char]) -> bool:
-    """Does a blank-only text object (see `_blank`) start where char c ends, on its line?"""
-    return any(abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"]
-               for b in blanks)
+def _by_column(blanks: list[Char]) -> dict[int, list[Char]]:
+    """Blank-only objects (see `_blank`) by the whole point their left edge falls in."""
+    out: dict[int, list[Char]] = defaultdict(list)
+    for b in blanks:
+        out[_column(b["x0"])].append(b)
+    return out
+
+
+def _blank_after(c: Char, columns: dict[int, list[Char]]) -> bool:
+    """Does a blank-only object start where char c ends (within 1 pt), on its line?"""
+    x = _column(c["x1"])
+    return any(
+        abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"]
+        for col in (x - 1, x, x + 1)
+        for b in columns.get(col, ())
+    )
 
 
 def _pair(text: str) -> str:
@@ -87,10 +181,10 @@ def _restore_spaces(r: _Reader, blanks: list[Char]) -> None:
     """Put back the real spaces that ended text objects, in fonts that show real spaces elsewhere
     (pdfTeX-style fonts have none: their object text has only pdfium's own spaces), unless the
     space is a blank-only object of its own or the next char on the line leaves it no room."""
-    fonts = {f for f, _ in r.space_w}
+    fonts, columns = {f for f, _ in r.space_w}, _by_column(blanks)
     for i in reversed(r.pending):
         prev, nxt = r.out[i], r.out[i + 1] if i + 1 < len(r.out) else None
-        if prev["fontname"] not in fonts or _blank_after(prev, blanks):
+        if prev["fontname"] not in fonts or _blank_after(prev, columns):
             continue
         w = r.space_w.get((prev["fontname"], prev["size"]), SPACE_EM * prev["size"])
         if nxt is None or abs(nxt["bottom"] - prev["bottom"]) > 1 or nxt["x0"] - prev["x1"] >= w:
@@ -99,62 +193,78 @@ def _restore_spaces(r: _Reader, blanks: list[Char]) -> None:
 
 def _generated(r: _Reader, k: int) -> None:
     """pdfium's own space or line break: restore the real space it may stand for."""
-    obj = ctypes.cast(pr.FPDFText_GetTextObject(r.tp, k), ctypes.c_void_p).value
-    if obj or not r.out or r.out[-1]["text"] == " " or not r.last_obj or r.pending[-1:] == [len(r.out) - 1]:
+    if (
+        r.raw.objects[k]
+        or not r.out
+        or r.out[-1]["text"] == " "
+        or not r.last_obj
+        or (r.pending[-1:] == [len(r.out) - 1])
+    ):
         return
     if _ends_with_space(r):
         r.pending.append(len(r.out) - 1)
 
 
-def _right(r: _Reader, k: int) -> float:
-    """pdfminer's x1 (origin + advance). pdfium's loose box ends at the advance unless the glyph
-    overhangs it (italic 'f'); then take the glyph's right edge less its left side bearing."""
-    loose = r.box.right
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    pr.FPDFText_GetCharBox(r.tp, k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
-                           ctypes.byref(top))
-    if right.value < loose - 1e-3 or left.value < r.ox.value:
-        return loose
-    return loose - (left.value - r.ox.value)
-
-
 def _char(r: _Reader, k: int) -> None:
-    ptr = pr.FPDFText_GetTextObject(r.tp, k)
-    obj = ctypes.cast(ptr, ctypes.c_void_p).value or 0
+    raw, obj = r.raw, r.raw.objects[k]
     size, upright, font = r.styles.get(obj) or r.styles.setdefault(obj, _style(r, k))
-    pr.FPDFText_GetLooseCharBox(r.tp, k, ctypes.byref(r.box))
-    pr.FPDFText_GetCharOrigin(r.tp, k, ctypes.byref(r.ox), ctypes.byref(r.oy))
-    text, x0, x1 = _text(r.tp, k), r.ox.value, _right(r, k)
+    text, x0, x1 = raw.text[k], raw.x0[k], raw.x1[k]
     prev = r.out[-1] if r.out and obj == r.last_obj else None
     if prev is not None and prev["x0"] == x0 and prev["x1"] == x1 and not text.isspace():
         prev["text"] = _pair(prev["text"] + text)  # one glyph, several code points: one pdfminer char
         return
     if text == " ":
         r.space_w[(font, size)] = x1 - x0
-    bottom = r.height - r.box.bottom
-    top = bottom - size if upright else r.height - r.box.top
-    r.out.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
-                  "fontname": font, "upright": upright})
-    r.last_obj, r.last_ptr = obj, ptr
+    bottom = raw.bottom[k]
+    top = bottom - size if upright else raw.top_flat[k]
+    r.out.append(
+        {
+            "text": text,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "size": size,
+            "fontname": font,
+            "upright": upright,
+        }
+    )
+    r.last_obj, r.last_k = obj, k
 
 
-def _blank(r: _Reader, obj: Any) -> Char | None:
-    """A space for a text object of blanks only (empty text, zero-size bounds), which pdfium skips."""
-    if pr.FPDFTextObj_GetText(obj, r.tp, None, 0) > 2:
-        return None
+def _flat(obj: Any) -> tuple[Any, float] | None:
+    """(matrix, font size) of a text object with zero-size bounds and an upright unrotated matrix."""
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     pr.FPDFPageObj_GetBounds(obj, ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1))
-    m, fs, descent = pr.FS_MATRIX(), ctypes.c_float(), ctypes.c_float()
+    m, fs = pr.FS_MATRIX(), ctypes.c_float()
     pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     pr.FPDFTextObj_GetFontSize(obj, ctypes.byref(fs))
     if x1.value - x0.value > 0.01 or y1.value - y0.value > 0.01 or m.b or m.c or m.a <= 0 or m.d <= 0:
         return None
-    pr.FPDFFont_GetDescent(pr.FPDFTextObj_GetFont(obj), fs.value, ctypes.byref(descent))
-    size = fs.value * m.d
+    return m, fs.value
+
+
+def _blank(r: _Reader, obj: Any) -> Char | None:
+    """A space for a text object of blanks only (empty text, zero-size bounds), which pdfium skips.
+    The geometry is tested first: pdfium's object text walks all the page's chars."""
+    flat = _flat(obj)
+    if flat is None or pr.FPDFTextObj_GetText(obj, r.tp, None, 0) > 2:
+        return None
+    (m, fs), descent = flat, ctypes.c_float()
+    pr.FPDFFont_GetDescent(pr.FPDFTextObj_GetFont(obj), fs, ctypes.byref(descent))
+    size = fs * m.d
     bottom = r.height - m.f - descent.value * m.d
     w = next((w for (_, sz), w in r.space_w.items() if sz == size), SPACE_EM * size)
-    return {"text": " ", "x0": m.e, "x1": m.e + w, "top": bottom - size, "bottom": bottom,
-            "size": size, "fontname": "", "upright": True}
+    return {
+        "text": " ",
+        "x0": m.e,
+        "x1": m.e + w,
+        "top": bottom - size,
+        "bottom": bottom,
+        "size": size,
+        "fontname": "",
+        "upright": True,
+    }
 
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
@@ -167,9 +277,10 @@ def page_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     """The page's chars as pdfplumber dicts: text, x0, x1, top, bottom, size, fontname, upright."""
     textpage = page.get_textpage()
     try:
-        r = _Reader(textpage.raw, height)
-        for k in range(pr.FPDFText_CountChars(r.tp)):
-            (_generated if pr.FPDFText_IsGenerated(r.tp, k) else _char)(r, k)
+        tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        r = _Reader(textpage.raw, height, _fetch(tp, pr.FPDFText_CountChars(textpage.raw), height))
+        for k, generated in enumerate(r.raw.generated):
+            (_generated if generated else _char)(r, k)
         blanks = _blanks(r, page)
         _restore_spaces(r, blanks)
         return r.out + blanks

@@ -15,9 +15,7 @@ def bad_glyph(text: str) -> bool:
     if len(text) != 1:
         return False
     o = ord(text)
-    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or (o < 32 and text not in "\t\n\r") or (
-        0x80 <= o < 0xA0
-    )
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or (o < 32 and text not in "\t\n\r") or (0x80 <= o < 0xA0)
 
 
 def _mojibake(text: str) -> bool:
@@ -40,12 +38,25 @@ def clean_chars(chars: Sequence[Char]) -> list[Char]:
 
 
 def dedupe_chars(chars: Sequence[Char], tol: float = LAYOUT.dedupe_tolerance) -> list[Char]:
-    """Drop overprinted copies of a glyph (faux bold) within `tol` points; keeps the first."""
+    """Drop overprinted copies of a glyph (faux bold) within `tol` points; keeps the first.
+
+    Positions are snapped to a `tol` grid; a glyph is a copy when the same text was kept in its
+    cell or one of the 8 around it (the probes are written out: no generator step per probe)."""
     seen: set[tuple[str, int, int]] = set()
     out = []
     for c in chars:
-        x, y, t = int(c["x0"] / tol), int(c["top"] / tol), c["text"]
-        if any((t, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        t, x, y = c["text"], int(c["x0"] / tol), int(c["top"] / tol)
+        if (
+            (t, x, y) in seen
+            or (t, x - 1, y) in seen
+            or (t, x + 1, y) in seen
+            or (t, x, y - 1) in seen
+            or (t, x, y + 1) in seen
+            or (t, x - 1, y - 1) in seen
+            or (t, x - 1, y + 1) in seen
+            or (t, x + 1, y - 1) in seen
+            or (t, x + 1, y + 1) in seen
+        ):
             continue
         seen.add((t, x, y))
         out.append(c)

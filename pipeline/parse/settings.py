@@ -41,6 +41,9 @@ class LayoutSettings:
     repeat_similarity: float = 0.85  # edge lines this similar (difflib ratio) are the same header
     repeat_length: float = 0.2  # ... when their lengths differ by less than this share
     repeat_min_chars: int = 8  # shorter edge lines only repeat exactly
+    repeat_anchor: int = 4  # near copies of an edge line share a block of this many chars ...
+    repeat_anchors: int = 2  # ... among this many blocks from its start and as many from its end
+    repeat_bucket: int = 32  # a block (or pair of blocks) on more edge lines than this is too common
     repeat_pages: int = 3  # furniture recurs on this many pages (on 2 in a document of under 9 pages)
     # --- footnotes and paragraphs (assemble.py) ---
     note_size: float = 0.9  # footnote lines are smaller than this × the body size

@@ -1,0 +1,70 @@
+"""Differential test: the bulk pdfium char reader gives exactly the chars of the per-char reader
+it replaced (`tests/pdfium_reference.py`), on every fixture page and on corpus pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pdfium_reference import page_chars as reference_chars
+
+from pipeline.parse.pdfium_chars import page_chars
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
+HELD_OUT = {
+    "syomin_fts_open_data_geobulletin_2024",
+    "kursk_export_strategy_2030",
+    "hse_coursework_gravity_migration_2021",
+    "cegr_2012_volgograd_pharma_cluster",
+}
+CORPUS_STEP = 4  # every 4th corpus page: the whole corpus is bench/diff_parse.py's job
+BOX_TOLERANCE = 1e-6  # pt
+KEYS = ("text", "fontname", "upright", "size")
+BOX = ("x0", "x1", "top", "bottom")
+
+
+def _readable(paths: list[Path]) -> list[Path]:
+    out = []
+    for p in paths:
+        try:
+            pdfium.PdfDocument(p).close()
+        except pdfium.PdfiumError:  # empty, encrypted, not a PDF: nothing to read
+            continue
+        out.append(p)
+    return out
+
+
+def _assert_same(path: Path, step: int = 1) -> int:
+    """Compare both readers on every `step`-th page of `path`; the number of chars compared."""
+    doc = pdfium.PdfDocument(path)
+    n = 0
+    try:
+        for i in range(0, len(doc), step):
+            page = doc[i]
+            h = page.get_height()
+            new, old = page_chars(page, h), reference_chars(page, h)
+            page.close()
+            assert [[c[k] for k in KEYS] for c in new] == [[c[k] for k in KEYS] for c in old], (path.name, i)
+            assert all(abs(a[k] - b[k]) <= BOX_TOLERANCE for a, b in zip(new, old, strict=True) for k in BOX)
+            n += len(new)
+    finally:
+        doc.close()
+    return n
+
+
+@pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
+@pytest.mark.parametrize(
+    "path", _readable(sorted(FIX.glob("*.pdf"))) if FIX.is_dir() else [], ids=lambda p: p.stem
+)
+def test_bulk_reader_matches_per_char_reader_on_fixtures(path: Path) -> None:
+    n = _assert_same(path)
+    assert n or path.stem in {"scanned", "seed_gertsik_2020_scanned"}  # scans have no text layer
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus not available")
+def test_bulk_reader_matches_per_char_reader_on_corpus() -> None:
+    paths = [p for p in sorted(REAL.glob("*.pdf")) if p.stem not in HELD_OUT]
+    assert sum(_assert_same(p, CORPUS_STEP) for p in paths) > 100_000
