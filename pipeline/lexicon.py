@@ -391,6 +391,13 @@ def month_forms() -> dict[str, dict[str, int]]:
     return out
 
 
+def base_cue_pattern() -> str:
+    """Alternation of the comparison-base cues, each optionally followed by a form of "уровень"
+    ("относительно уровня", "по сравнению с уровнем"): the date after it is a base, not a period."""
+    cues = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in BASE_CUES)
+    return rf"(?:{cues})(?:\s+уровн[а-яё]*)?"
+
+
 def month_stem_pattern() -> str:
     """Regex alternation of the month stems; a stem too short to stand alone ("ма") takes the first
     letters of its endings ("ма[йяюе]")."""

@@ -138,3 +138,17 @@ def test_a_sentence_n_years_later_shifts_the_section_year():
         "2016-01-01",
         "2016-12-31",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Относительно уровня 2019 года выручка предприятий выросла на 7,5%.",
+        "Выручка предприятий по сравнению с уровнем 2019 года выросла на 7,5%.",
+    ],
+)
+def test_a_base_with_its_level_word_is_not_the_period(text):
+    """ "относительно уровня 2019 года", "по сравнению с уровнем 2019 года": 2019 is the base."""
+    f = figure(text, "7,5%")
+    assert f.base_period == "2019"
+    assert f.period_start is None

@@ -33,10 +33,7 @@ from pipeline.extract.measures import (
 from pipeline.extract.periods import legacy_period, page_sections, relative_base
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
-_WS = r"\s+"
-_BASE_CUE = re.compile(
-    r"(?:" + "|".join(_WS.join(map(re.escape, c.split())) for c in lexicon.BASE_CUES) + r")\s*$", re.I
-)
+_BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 _EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе])\s*$", re.I)  # "к началу 2017 года": its first day
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from pipeline import lexicon
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
@@ -48,9 +49,7 @@ DANGLING = re.compile(r"(?:\s+(?:в|за|на|к|по|с|до)|\s*/)$", re.I)  #
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
 LABEL_PART = re.compile(r"\s*[/\n|]\s*")
-BASE_MARKER = re.compile(
-    r"(?:\bк|\bпротив|относительно|по сравнению с|в сравнении с)\s+(?:уровню\s+)?$", re.I
-)
+BASE_MARKER = re.compile(r"(?:\bк(?:\s+уровню)?|" + lexicon.base_cue_pattern() + r")\s+$", re.I)
 TO_DATE = re.compile(r"к\s", re.I)
 RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?)\s*$", re.I)
 # Label words that tell what kind of value a column holds; checked in this order.
