@@ -27,7 +27,6 @@ import os
 import resource
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,24 +36,16 @@ from pathlib import Path
 
 import psutil
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from daskcluster import start_cluster, stop_cluster  # noqa: E402  (shared with tests/test_dask.py)
+from storecheck import stable_table  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "real"
 BIN = Path(sys.executable).parent
 SAMPLE_S = 0.25
+STOP_S = 30  # per signal, when stopping the cluster
 CLUSTER_START_S = 180
-STOP_S = 30
-VOLATILE = {"ingested_at", "seconds", "at", "source_path", "source_paths"}
-TABLES = (
-    "documents",
-    "pages",
-    "figures",
-    "dates",
-    "mentions",
-    "clusters",
-    "tables",
-    "table_cells",
-    "failures",
-)
 MB = 1 << 20
 
 PDFPLUMBER = """
@@ -155,58 +146,6 @@ def run_cli(inbox: Path, out: Path, *extra: str) -> dict:
     return {"wall_s": r["wall_s"], "peak_rss_mb": r["sampler"].worker_peak({r["root"]})}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_cluster(work: Path) -> tuple[str, list[subprocess.Popen]]:
-    """A `dask scheduler` and two `dask worker` processes (one single-threaded worker each)."""
-    from distributed import Client
-
-    port = free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    dask = str(BIN / "dask")
-    log = (work / "dask.log").open("ab")
-    common = dict(cwd=work, env=env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    procs = [
-        subprocess.Popen(
-            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **common
-        )
-    ]
-    worker = [
-        dask,
-        "worker",
-        address,
-        "--nworkers",
-        "1",
-        "--nthreads",
-        "1",
-        "--host",
-        "127.0.0.1",
-        "--no-dashboard",
-    ]
-    procs += [subprocess.Popen(worker, **common) for _ in range(2)]
-    with Client(address, timeout=CLUSTER_START_S) as client:
-        client.wait_for_workers(2, timeout=CLUSTER_START_S)
-    return address, procs
-
-
-def stop_cluster(procs: list[subprocess.Popen]) -> None:
-    """SIGTERM (graceful: each parent waits for its children, so their CPU is counted), then SIGKILL."""
-    for proc in reversed(procs):
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(proc.pid, sig)
-                proc.wait(STOP_S)
-                break
-            except ProcessLookupError:
-                break
-            except subprocess.TimeoutExpired:
-                continue
-
-
 def tree_cpu(pids: list[int]) -> float:
     """CPU-s so far of the live processes in the trees of `pids`."""
     total = 0.0
@@ -228,7 +167,7 @@ def run_dask(inbox: Path, out: Path) -> dict:
     """The cluster is started for the run and stopped after it: `cpu_s` (see `measure`) is its
     whole life; `warm_cpu_s` only the ingest (client + cluster), as on a long-running cluster."""
     started = time.perf_counter()
-    address, procs = start_cluster(out.parent)
+    address, procs = start_cluster(out.parent, env(), wait_s=CLUSTER_START_S)
     cluster_start = time.perf_counter() - started
     pids = [p.pid for p in procs]
     try:
@@ -237,7 +176,7 @@ def run_dask(inbox: Path, out: Path) -> dict:
         r = timed([*cmd, "--dask-address", address], out.parent, extra_roots=tuple(pids[1:]))
         warm = tree_cpu(pids) - cluster_cpu + children_cpu() - client_cpu
     finally:
-        stop_cluster(procs)
+        stop_cluster(procs, STOP_S)
     skip = {r["root"], *pids}  # client, scheduler, nannies
     return {
         "wall_s": r["wall_s"],
@@ -250,17 +189,11 @@ def run_dask(inbox: Path, out: Path) -> dict:
 def same_tables(a: Path, b: Path) -> bool:
     import pandas as pd
 
-    from pipeline.store import read_table
+    from pipeline.schema import PER_DOCUMENT
 
-    def stable(df: pd.DataFrame) -> pd.DataFrame:
-        df = df.drop(columns=[c for c in df.columns if c in VOLATILE])
-        return df.sort_values(list(df.columns)).reset_index(drop=True) if not df.empty else df
-
-    for table in TABLES:
+    for table in PER_DOCUMENT:
         try:
-            pd.testing.assert_frame_equal(
-                stable(read_table(a, table)), stable(read_table(b, table)), check_dtype=False
-            )
+            pd.testing.assert_frame_equal(stable_table(a, table), stable_table(b, table), check_dtype=False)
         except AssertionError:
             return False
     return True

@@ -1,6 +1,8 @@
-"""Checks of an output directory after a crash, and process helpers for kill tests.
+"""Checks of an output directory after a crash, process helpers for kill tests, and two runs'
+outputs made comparable.
 
-Used by tests/test_store_faults.py and bench/kill_ingest.py.
+Used by tests/test_store_faults.py, test_flows.py, test_dask.py, bench/kill_ingest.py and
+bench/bench_pipeline.py.
 """
 
 from __future__ import annotations
@@ -16,11 +18,20 @@ import duckdb
 import pandas as pd
 
 from pipeline.schema import COLUMNS
-from pipeline.store import CURRENT, DUCKDB_FILE, GENERATIONS_DIR
+from pipeline.store import CURRENT, DUCKDB_FILE, GENERATIONS_DIR, read_table
 
 TAG_VARIABLE = "INDIKATOR_KILL_TEST_TAG"  # set in a run's environment: its worker processes inherit it
 ORPHAN_WAIT_S = 10.0
 WRITE_WAIT_S = 180.0  # how long a write-phase kill waits for the run's commit (a busy machine is slow)
+RUN_COLUMNS = frozenset({"ingested_at", "seconds", "at", "source_path"})  # differ from run to run
+
+
+def stable_table(out: Path, name: str, ignore: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """A committed table without its run-specific columns (and `ignore`), rows in a canonical
+    order: two runs over the same input give equal frames."""
+    df = read_table(out, name)
+    df = df.drop(columns=[c for c in df.columns if c in RUN_COLUMNS | ignore])
+    return df.sort_values(list(df.columns)).reset_index(drop=True) if not df.empty else df
 
 
 def table_counts(out: Path) -> dict[str, dict[str, int]]:

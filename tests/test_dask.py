@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,27 +19,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from daskcluster import DASK, free_port, start_cluster, stop_cluster
+from storecheck import stable_table
 
 from pipeline.ingest import ingest as serial_ingest
+from pipeline.schema import PER_DOCUMENT
 from pipeline.store import read_table
 
 REPO = Path(__file__).resolve().parents[1]
-DASK = Path(sys.executable).with_name("dask")
 FILES = ("seed_gertsik_2020.pdf", "kaluga_note.pdf", "truncated.pdf")  # 11 pages, 1 page, damaged
-TABLES = (
-    "documents",
-    "pages",
-    "figures",
-    "dates",
-    "mentions",
-    "clusters",
-    "tables",
-    "table_cells",
-    "failures",
-)
-VOLATILE = {"ingested_at", "seconds", "at", "source_path", "source_paths"}
+STOP_S = 20  # per signal, when stopping the cluster
 CLUSTER_START_S = 120  # bounded waits: a busy 2-core machine imports slowly
-STOP_S = 20
 CLI_TIMEOUT_S = 300
 SLICE = "3"  # pages per extraction task, so the 11-page seed runs as 4 slices on both workers
 
@@ -51,71 +39,15 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(args: list[str], cwd: Path, log: Path) -> subprocess.Popen:
-    """A dask process in its own session (so its nanny's worker ends with it), logging to `log`."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            [str(DASK), *args], cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    """SIGTERM to the process group we started, SIGKILL after a bounded wait."""
-    for sig, wait_s in ((signal.SIGTERM, STOP_S), (signal.SIGKILL, STOP_S)):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            proc.wait(wait_s)
-            break
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @pytest.fixture(scope="module")
 def scheduler(tmp_path_factory) -> Iterator[str]:
     """The address of a scheduler with two single-threaded workers (separate processes, cwd elsewhere)."""
-    from distributed import Client
-
     tmp = tmp_path_factory.mktemp("dask")
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    procs = [
-        _start(
-            ["scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard"],
-            tmp,
-            tmp / "scheduler.log",
-        )
-    ]
+    address, procs = start_cluster(tmp, {**os.environ, "PYTHONPATH": str(REPO)}, wait_s=CLUSTER_START_S)
     try:
-        for i in (1, 2):
-            worker = [
-                "worker",
-                address,
-                "--nworkers",
-                "1",
-                "--nthreads",
-                "1",
-                "--host",
-                "127.0.0.1",
-                "--no-dashboard",
-                "--name",
-                f"w{i}",
-            ]
-            procs.append(_start(worker, tmp, tmp / f"worker{i}.log"))
-        with Client(address, timeout=CLUSTER_START_S) as client:
-            client.wait_for_workers(2, timeout=CLUSTER_START_S)
         yield address
     finally:
-        for proc in reversed(procs):
-            _stop(proc)
+        stop_cluster(procs, STOP_S)
 
 
 @pytest.fixture(scope="module")
@@ -135,17 +67,12 @@ def serial(inbox, tmp_path_factory) -> Path:
 
 
 def _assert_same_tables(expected: Path, out: Path) -> None:
-    for table in TABLES:
-        serial, dask = (_stable(read_table(d, table)) for d in (expected, out))
+    for table in PER_DOCUMENT:
+        serial, dask = (stable_table(d, table) for d in (expected, out))
         assert len(serial) == len(dask), table
         pd.testing.assert_frame_equal(serial, dask, check_dtype=False, obj=table)
     assert len(read_table(out, "figures")) > 40  # the seed's figures, really extracted
     assert read_table(out, "failures")["stage"].tolist() == ["parse"]  # truncated.pdf
-
-
-def _stable(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.drop(columns=[c for c in df.columns if c in VOLATILE])
-    return df.sort_values(list(df.columns)).reset_index(drop=True) if not df.empty else df
 
 
 def _workers_state(address: str) -> dict[str, tuple[bool, int]]:
@@ -239,7 +166,7 @@ def test_no_scheduler_makes_failures_rows_not_a_crash(tmp_path, pdf_dir, monkeyp
     from pipeline.runs import run_local
 
     monkeypatch.setattr(pipeline.dask_pool, "CONNECT_TIMEOUT_S", 2)
-    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
     summary = run_local([pdf_dir / "kaluga_note.pdf"], tmp_path / "out", dask_address=address)
     (result,) = summary.results
     assert (result.status, result.failure["stage"]) == ("failed", "worker")

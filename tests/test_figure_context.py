@@ -3,15 +3,10 @@ comparison base, territory (never a currency's country), indicator and links."""
 
 from __future__ import annotations
 
-from pipeline.extract import extract_page, extract_text
+from extracting import figure
+
+from pipeline.extract import extract_text
 from pipeline.extract.measures import normal_measure
-
-
-def figure(text: str, quote: str):
-    facts = extract_page(text)
-    found = [f for f in facts.figures if text[f.char_start : f.char_end] == quote]
-    assert found, [text[f.char_start : f.char_end] for f in facts.figures]
-    return found[0]
 
 
 def test_base_period_is_not_the_period():

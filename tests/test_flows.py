@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from storecheck import stable_table
 
 from pipeline.config import Settings
 from pipeline.runs import FAILURES_KEY, SUMMARY_KEY, run_local
@@ -19,7 +20,6 @@ from pipeline.store import read_table
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 INBOX_FILES = ("kaluga_note.pdf", "two_column.pdf", "truncated.pdf")
-VOLATILE = {"ingested_at", "seconds", "at", "source_path"}
 
 
 def _inbox(tmp_path: Path, pdf_dir: Path, names=INBOX_FILES) -> Path:
@@ -167,13 +167,8 @@ def test_dask_local_cluster_gives_same_tables_as_serial(tmp_path, pdf_dir):
         "scanned.pdf": "COMPLETED",
     }  # the flow records the Dask work
     for table in ("documents", "pages", "figures", "dates", "clusters", "mentions", "failures"):
-        serial, dask = (_stable(read_table(tmp_path / d, table)) for d in ("serial", "dask"))
+        serial, dask = (stable_table(tmp_path / d, table) for d in ("serial", "dask"))
         pd.testing.assert_frame_equal(serial, dask, check_dtype=False)
-
-
-def _stable(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.drop(columns=[c for c in df.columns if c in VOLATILE])
-    return df.sort_values(list(df.columns)).reset_index(drop=True) if not df.empty else df
 
 
 def _client_run(cluster, fn) -> dict:

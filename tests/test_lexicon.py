@@ -5,19 +5,12 @@ grammar, the normalizer and the table-label parser. Rows run through the product
 from __future__ import annotations
 
 import pytest
+from extracting import figure
 
 from pipeline import lexicon
 from pipeline.extract import extract_page
 from pipeline.extract.numbers import unit_of
 from pipeline.extract.tables import label_unit
-
-
-def figure(text: str, quote: str):
-    facts = extract_page(text)
-    found = [f for f in facts.figures if text[f.char_start : f.char_end] == quote]
-    assert found, [text[f.char_start : f.char_end] for f in facts.figures]
-    return found[0]
-
 
 # One row per lexicon addition: sentence, quote, value, power of ten, unit, counted noun.
 ADDITIONS = [
