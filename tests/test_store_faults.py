@@ -144,14 +144,17 @@ def test_interrupted_run_keeps_each_finished_document(tmp_path, pdf_dir, sig):
     run = _start(inbox, out, tag, pipeline_version())
     first = run.stdout.readline().split(" ", 1)[1].strip()  # one document committed, two to go
     run.send_signal(sig)
-    run.communicate(timeout=60)
+    rest = run.communicate(timeout=60)[0]
+    # On a busy machine a second document may commit before the signal lands: it is kept too.
+    printed = {first} | {line.split(" ", 1)[1] for line in rest.splitlines() if line.startswith("committed ")}
     assert not orphans_after(tag)
     counts = table_counts(out)  # every format agrees
-    (doc_id,) = counts["documents"]
-    assert counts["pages"] == {doc_id: 1} and counts["figures"][doc_id] > 0
-    assert read_table(out, "documents")["source_path"].tolist() == [first]
+    stored = set(read_table(out, "documents")["source_path"])
+    assert printed <= stored and len(stored) <= len(printed) + 1 and len(stored) < len(THREE)
+    assert counts["pages"] == dict.fromkeys(counts["documents"], 1)
+    assert all(counts["figures"].get(doc_id, 0) > 0 for doc_id in counts["documents"])
     rerun = plan_batch([inbox], out)  # what a re-run does (the kill test below runs one to the end)
-    assert sorted(p.name for p in rerun.pending) == sorted(set(THREE) - {Path(first).name})
+    assert sorted(p.name for p in rerun.pending) == sorted(set(THREE) - {Path(s).name for s in stored})
 
 
 @pytest.mark.slow
