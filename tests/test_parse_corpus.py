@@ -70,6 +70,9 @@ def test_rosstat_tables(docs: dict[str, ParsedDocument]) -> None:
     t = next(t for t in d.tables if t.page_first == 4)
     gdp = next(r for r in t.rows() if r[0].startswith("Валовой внутренний продукт"))
     assert gdp[1] == "41782,1" and gdp[2] == "101,5"  # superscript "1)" and "2)" dropped
+    # Spanning headings label every column they cover, read against the printed page 4.
+    assert t.header[1:4] == ["Август 2017г.", "В % к / августу 2016г.", "В % к / июлю 2017г."]
+    assert t.header[6] == "Справочно / август 2016г. в % к / июлю 2016г."
     assert "Производство ВВП" in d.pages[4].text
     assert "41782,1 млрд.рублей" in d.pages[4].text
     assert "41782,11" not in "".join(p.text for p in d.pages)

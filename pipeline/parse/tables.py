@@ -71,10 +71,19 @@ def _wrapped_number(lines: list[Line], cell: BBox) -> bool:
 
 
 def _covering(table: Table, r: int, c: int) -> BBox | None:
-    """The merged cell that covers grid position (r, c), which has no cell of its own."""
-    rb, cb = table.rows[r].bbox, table.columns[c].bbox
-    x, y = (cb[0] + cb[2]) / 2, (rb[1] + rb[3]) / 2
+    """The merged cell that covers grid position (r, c), which has no cell of its own.
+
+    The position is the band from row r's top to the next row's top (and column c's left to the
+    next column's left): a row's own bbox also spans the tall merged cells that start in it."""
+    x0, x1 = _band([col.bbox[0] for col in table.columns], c, table.bbox[2])
+    y0, y1 = _band([row.bbox[1] for row in table.rows], r, table.bbox[3])
+    x, y = (x0 + x1) / 2, (y0 + y1) / 2
     return next((b for b in table.cells if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+
+
+def _band(starts: list[float], k: int, end: float) -> tuple[float, float]:
+    """From the k-th start to the next one (the last band ends at `end`)."""
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else end
 
 
 def cell_rows(table: Table, chars: list[Char]) -> tuple[list[list[str]], list[list[str]]]:
