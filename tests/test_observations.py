@@ -112,6 +112,21 @@ def test_table_cells_get_indicator_period_base_and_kind() -> None:
     assert (2, 1) not in obs.index  # an empty cell is no observation
 
 
+def test_a_comparison_column_takes_the_reporting_period_of_its_group() -> None:
+    """Rosstat's bulletin, p. 4: "В % к" spans "августу 2016г." and "июлю 2017г." beside
+    "Август 2017г."; the comparisons are August 2017 against their bases. Units without a space
+    after the scale ("млрд.рублей") are read."""
+    header = ["", "Август 2017г.", "В % к / августу 2016г.", "В % к / июлю 2017г."]
+    labels = ["Продукция сельского хозяйства, млрд.рублей"]
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, [["712,6", "104,7", "149,1"]])])
+    obs = build_observations(None, cells, tables).set_index("col")
+    assert (obs.loc[1, "unit"], obs.loc[1, "value_scaled"]) == ("RUB", 712.6e9)
+    for col, base in ((2, "2016-08"), (3, "2017-07")):
+        got = obs.loc[col]
+        assert (got["indicator"], got["kind"], got["base_period"]) == ("agricultural_output", "change", base)
+        assert (str(got["period_start"]), str(got["period_end"])) == ("2017-08-01", "2017-08-31")
+
+
 def test_caption_gives_indicator_when_labels_only_say_where_and_when() -> None:
     tables, cells = _frames(DOC_A, [_regions_table()])
     obs = build_observations(None, cells, tables)

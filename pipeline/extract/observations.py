@@ -123,8 +123,10 @@ def _table_rows(
     for table_id, group in by_table.items():
         caption = captions.get(table_id)
         caption = str(caption) if _present(caption) and str(caption).strip() else None
-        for cell in labelled_cells(group, caption):
-            row = _cell_row(cell, caption, default)
+        cells = labelled_cells(group, caption)
+        reporting = _reporting_periods(cells)
+        for cell in cells:
+            row = _cell_row(cell, caption, default, reporting.get(cell.col))
             if row is not None:
                 rows.append(row)
     return rows
@@ -223,7 +225,24 @@ def _category(row_label: str | None, label: str) -> str | None:
     return None if _territory(row_label) or _dates(row_label) else row_label
 
 
-def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None) -> dict | None:
+def _reporting_periods(cells: list[LabelledCell]) -> dict[int, DateFact]:
+    """The reporting period of each comparison column that states only its base: that of the
+    nearest column on its left stating a period and no base ("Август 2017г." for "В % к /
+    июлю 2017г." in a statistical bulletin's table)."""
+    labels = {cell.col: cell.col_label for cell in cells if cell.col_label}
+    out, current = {}, None
+    for col in sorted(labels):
+        period, base = label_period([labels[col]])
+        if period is not None and base is None:
+            current = period
+        elif period is None and base is not None and current is not None:
+            out[col] = current
+    return out
+
+
+def _cell_row(
+    cell: LabelledCell, caption: str | None, default: Territory | None, reporting: DateFact | None
+) -> dict | None:
     labels = _labels(cell, caption)
     unit = cell.unit if cell.unit is not None else ANY_UNIT
     found = _indicator(labels, unit)
@@ -235,6 +254,7 @@ def _cell_row(cell: LabelledCell, caption: str | None, default: Territory | None
     # the caption says when, where and what kind for every cell, even when it does not say what
     context = labels if caption is None or caption in labels else [*labels, caption]
     period, base = label_period(context)
+    period = period or (reporting if base is not None else None)
     subject = _subject(context) or default
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),

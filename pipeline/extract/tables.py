@@ -17,6 +17,7 @@ from pipeline.model import ParsedTable
 _NUMBER = re.compile(r"^[-−–+]?\d[\d\s\u00a0\u202f.,]*$")
 _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _LABEL_WORD = re.compile(r"[^\s,;:()/]+")
+_GLUED_SCALE = re.compile(r"^([^\W\d_]+\.)([^\W\d_].*)$")  # "млрд.рублей": a scale glued to its unit
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
@@ -87,7 +88,7 @@ def label_unit(*labels: str | None) -> tuple[str | None, int]:
 @lru_cache(maxsize=10_000)
 def _unit_in(label: str) -> tuple[str | None, int]:
     """(unit, power of ten) of the first unit word of a label, with the scale word before it."""
-    words = [m.group() for m in _LABEL_WORD.finditer(label)]
+    words = [w for m in _LABEL_WORD.finditer(label) for w in _unglued(m.group())]
     scale = 0
     for i, word in enumerate(words):
         if scale_of(word):
@@ -98,6 +99,12 @@ def _unit_in(label: str) -> tuple[str | None, int]:
             before = scale_of(words[i - 1]) if i else None
             return unit, before or 0
     return None, scale
+
+
+def _unglued(word: str) -> tuple[str, ...]:
+    """A label word, split after a scale abbreviation glued to the next word ("млрд.рублей")."""
+    found = _GLUED_SCALE.match(word)
+    return found.groups() if found and scale_of(found.group(1)) else (word,)
 
 
 def _label_unit(words: list[str]) -> str | None:
