@@ -320,9 +320,10 @@ def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | Non
     """(period, base period) stated by the first labels that state them."""
     period = base = None
     for label in labels:
-        text = _dated(label)
+        text, previous_end = _dated(label), None
         for d in _dates(label):
-            is_base = _is_base(text, d)
+            is_base = _is_base(text, d, previous_end)
+            previous_end = d.char_end
             if is_base and base is None:
                 base = d
             elif not is_base and period is None:
@@ -330,13 +331,15 @@ def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | Non
     return period, base
 
 
-def _is_base(text: str, d: DateFact) -> bool:
+def _is_base(text: str, d: DateFact, previous_end: int | None = None) -> bool:
     """The date follows a comparison marker ("по сравнению с 2016 г."), or is "к <date>" after a
-    percent or ratio ("в % к августу 2016г.": the date span itself starts with "к")."""
+    percent or ratio ("в % к августу 2016г.": the date span itself starts with "к") or right after
+    another date ("Август 2017г. к декабрю 2016г.")."""
     lead = text[max(0, d.char_start - BASE_REACH) : d.char_start]
     if BASE_MARKER.search(lead):
         return True
-    return bool(TO_DATE.match(text, d.char_start)) and bool(RATIO_BEFORE.search(lead))
+    after_date = previous_end is not None and not text[previous_end : d.char_start].strip()
+    return bool(TO_DATE.match(text, d.char_start)) and (after_date or bool(RATIO_BEFORE.search(lead)))
 
 
 def _kind(labels: list[str], context: list[str], unit: str | None) -> str:

@@ -151,11 +151,19 @@ def header_rows(own: list[list[str]], spans: list[list[str]]) -> int:
     number in a data column. A row of years under a merged stub ("Показатель" over two rows)
     is still a heading. One row when no data row is found within `max_header_rows`."""
     for k in range(1, min(LAYOUT.max_header_rows + 1, len(spans))):
+        if _section_row(own[k], spans[k]):
+            return k
         data = [x for x in spans[k][1:] if x]
         years = bool(data) and all(YEAR.match(x) for x in data) and not own[k][0]
         if any(_NUMERIC.match(x) for x in data) and not years:
             return k
     return 1
+
+
+def _section_row(own: list[str], seen: list[str]) -> bool:
+    """One merged cell across the whole table, stub included ("2016г." over the months): it
+    opens a section of data rows, it is not a heading."""
+    return bool(own[0]) and not any(own[1:]) and len(set(seen)) == 1
 
 
 def column_labels(header: list[list[str]]) -> list[str]:
