@@ -127,6 +127,21 @@ def test_a_comparison_column_takes_the_reporting_period_of_its_group() -> None:
         assert (str(got["period_start"]), str(got["period_end"])) == ("2017-08-01", "2017-08-31")
 
 
+def test_a_relative_base_in_a_label_is_dated_from_the_cell_period() -> None:
+    """Rosstat's monthly tables: "к соответствующему периоду предыдущего года", "к предыдущему
+    месяцу" under a period give the base the same months a year earlier / the month before."""
+    header = [
+        "",
+        "Январь-август 2017г. / В % к / соответствующему периоду предыдущего года",
+        "Август 2017г. / К предыдущему месяцу",
+    ]
+    rows = [["101,9", "100,3"]]
+    tables, cells = _frames(DOC_B, [_table(0, header, ["Индекс промышленного производства"], rows)])
+    obs = build_observations(None, cells, tables).set_index("col")
+    assert obs.loc[1, "base_period"] == "2016-01/2016-08" and obs.loc[2, "base_period"] == "2017-07"
+    assert str(obs.loc[1, "period_start"]) == "2017-01-01" and obs.loc[2, "kind"] == "change"
+
+
 def test_caption_gives_indicator_when_labels_only_say_where_and_when() -> None:
     tables, cells = _frames(DOC_A, [_regions_table()])
     obs = build_observations(None, cells, tables)

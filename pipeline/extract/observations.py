@@ -24,6 +24,7 @@ from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
 from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicators, unit_class, words_of
+from pipeline.extract.periods import label_base
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
 from pipeline.extract.tables import label_unit
 from pipeline.extract.territories import Territory, find_territories
@@ -225,6 +226,11 @@ def _category(row_label: str | None, label: str) -> str | None:
     return None if _territory(row_label) or _dates(row_label) else row_label
 
 
+def _plain(labels: list[str]) -> str:
+    """Labels as one phrase, their " / " joins dropped ("В % к / предыдущему месяцу")."""
+    return " ".join(part for label in labels for part in LABEL_PART.split(label) if part)
+
+
 def _reporting_periods(cells: list[LabelledCell]) -> dict[int, DateFact]:
     """The reporting period of each comparison column that states only its base: that of the
     nearest column on its left stating a period and no base ("Август 2017г." for "В % к /
@@ -255,6 +261,7 @@ def _cell_row(
     context = labels if caption is None or caption in labels else [*labels, caption]
     period, base = label_period(context)
     period = period or (reporting if base is not None else None)
+    relative = label_base(_plain(labels), period) if period and base is None else None
     subject = _subject(context) or default
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
@@ -269,7 +276,7 @@ def _cell_row(
         "unit": cell.unit,
         "qualifier": "=",
         "kind": _kind(labels, context, cell.unit),
-        "base_period": compact_iso(base) if base else None,
+        "base_period": compact_iso(base) if base else relative,
         "doc_id": cell.doc_id,
         "page": cell.page,
         "source": "table",
