@@ -21,6 +21,7 @@ from rich.table import Table
 from pipeline.store import read_table
 
 CLUSTER_ATTRIBUTES = ("region", "founded_year", "field", "participants", "employees")
+GOLD_PART = "@"  # "<document stem>@<part>": another gold folder for the same document
 
 
 @dataclass
@@ -206,12 +207,15 @@ def _same(gold, pred) -> bool:
 
 
 def evaluate_dir(gold_dir: Path | str, out: Path | str) -> list[Score]:
-    """Scores for every document folder and table file in `gold_dir` found among the outputs."""
+    """Scores for every document folder and table file in `gold_dir` found among the outputs.
+
+    A folder is named after its document's file stem; "<stem>@<part>" holds a separately made
+    gold for other pages of the same document (scored on its own `pages.txt`)."""
     docs = read_table(out, "documents")
     stems = {Path(name).stem: doc_id for name, doc_id in zip(docs["file_name"], docs["doc_id"], strict=True)}
     scores = []
     for folder in sorted(p for p in Path(gold_dir).iterdir() if p.is_dir()):
-        doc_id = stems.get(folder.name)
+        doc_id = stems.get(folder.name.split(GOLD_PART)[0])
         if doc_id is None:
             continue  # gold for a document that was not ingested into `out`
         for table in KEYS:
