@@ -145,3 +145,100 @@ def test_a_base_with_its_level_word_is_not_the_period(text):
     f = figure(text, "7,5%")
     assert f.base_period == "2019"
     assert f.period_start is None
+
+
+# Kursk export strategy (kursk_export_strategy_2030.pdf), p. 1 and p. 10: a year stated by a
+# figure's sentence is the reporting period of the sentences and paragraphs after it that state none.
+KURSK_P1 = (
+    "Суммарный объем экспорта Курской области в 2018 году достиг 692,9 млн. долл. США, из которых 9,4 "
+    "млн. долл. США (1,4%) составляет экспорт услуг. Относительно уровня 2017 года объем экспорта "
+    "увеличился на 9,8%. При этом доля сектора услуг осталась на прежнем уровне.\n"
+    "В структуре экспорта услуг наибольшую долю (89,9%) занимают услуги образования. Большая часть "
+    "доходов поступает от потребителей услуг из стран дальнего зарубежья - на их долю приходится 91,8% "
+    "объема доходов от экспорта.\n"
+)
+KURSK_P10 = (
+    "Объем несырьевого неэнергетического экспорта Курской области в 2018 году достиг 378,1 млн. долл. "
+    "США. Прирост по сравнению с уровнем 2017 года составил 13% при среднегодовом темпе прироста 4% за "
+    "период 2015 - 2017 гг.\n"
+    "В структуре экспорта региона преобладает несырьевой экспорт, на долю которого приходится 55,3% от "
+    "общего объема экспорта. Данный уровень близок к общероссийскому показателю, который в 2017 году "
+    "составил 55,1%.\n"
+    "Таблица N 6\nЭкспорт Курской области в разрезе категорий,\nмлн. долл. США\n"
+    "Наибольшую долю в несырьевом неэнергетическом экспорте занимает продукция средних и верхних "
+    "переделов - 37% и 36% в стоимостном выражении соответственно. На долю продукции нижних переделов "
+    "приходится 28%.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "base", "source"),
+    [
+        (KURSK_P1, "9,8%", "2018", "2017", "earlier_sentence"),  # same paragraph
+        (KURSK_P1, "89,9%", "2018", None, "section"),  # the next paragraph
+        (KURSK_P1, "91,8%", "2018", None, "section"),
+        (KURSK_P10, "13%", "2018", "2017", "earlier_sentence"),  # not the 4%'s span after it
+        (KURSK_P10, "55,3%", "2018", None, "section"),
+        (KURSK_P10, "55,1%", "2017", None, "sentence"),
+        (KURSK_P10, "28%", "2018", None, "section"),  # an older year (55,1% in 2017) and a
+    ],  # caption without a date (Таблица N 6) do not change the reporting period
+)
+def test_the_latest_reporting_year_of_the_section_is_the_period(text, quote, period, base, source):
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end) == (f"{period}-01-01", f"{period}-12-31")
+    assert (f.base_period, f.period_source) == (base, source)
+
+
+def test_an_older_year_inside_a_section_does_not_replace_its_period():
+    """RANEPA thesis p. 40: the survey of 2020 stays the period after "в 2011 году только 42%"."""
+    text = (
+        "Осенью 2020 года журнал выпустил статью, основанную на итогах опроса владельцев европейских "
+        "компаний. На нормативные ограничения со стороны власти пожаловались около 68% опрошенных "
+        "бизнесменов. Это нарастающий тренд: в 2011 году только 42% из всех опрошенных бизнесменов "
+        "сослались на нормативные ограничения.\n"
+        "Возникшая угроза усугубила положение иностранного бизнеса. Около 57% бизнесменов были недовольны "
+        "мерами.\n"
+    )
+    assert figure(text, "42%").period_start == "2011-01-01"
+    assert figure(text, "Около 57%").period_start == "2020-01-01"
+
+
+def test_an_average_annual_rate_over_a_span_has_the_span_and_no_base():
+    """Kursk export strategy p. 10 and p. 22: the rate of each year of the span, against no one base."""
+    f = figure(KURSK_P10, "4%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2015-01-01", "2017-12-31", None)
+    text = (
+        "Наиболее динамично экспортные поставки расширяются в следующие страны: Франция (за период 2016 - "
+        "2018 гг. среднегодовой темп роста экспорта составил более 900%), Египет (621%)."
+    )
+    f = figure(text, "более 900%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2016-01-01", "2018-12-31", None)
+
+
+def test_a_year_after_another_verb_belongs_to_that_verb():
+    """Kursk export strategy p. 10: "в 2017 году вырос в 2,3 раза …, и продолжил свой рост в 2018 году"."""
+    text = (
+        "Сырьевой экспорт в 2017 году вырос в 2,3 раза по сравнению с уровнем 2016 года и продолжил свой "
+        "рост в 2018 году (6,2% по сравнению с уровнем предыдущего года)."
+    )
+    ratio, rate = figure(text, "в 2,3 раза"), figure(text, "6,2%")
+    assert (ratio.period_start, ratio.base_period) == ("2017-01-01", "2016")
+    assert (rate.period_start, rate.base_period) == ("2018-01-01", "2017")
+
+
+@pytest.mark.parametrize(
+    ("quote", "base"),
+    [("2189 млн. долларов США", None), ("в 3,5 раза", "2017"), ("80%", None), ("в 5,1 раза", "2017")],
+)
+def test_a_forecast_compared_with_a_past_level_is_for_the_forecast_year(quote, base):
+    """Kursk export strategy p. 48: "превосходит уровень 2017 года", "соответствующий показатель 2017
+    года" are bases; the period is the forecast's 2030."""
+    text = (
+        "В случае реализации оптимистического сценария совокупный объем экспорта Курской области в 2030 "
+        "году составит 2189 млн. долларов США, что в 3,5 раза превосходит уровень 2017 года. Объем "
+        "несырьевого неэнергетического экспорта Курской области к 2030 году достигнет уровня 1710 млн. "
+        "долларов США, что эквивалентно 80% совокупного экспорта и превосходит соответствующий показатель "
+        "2017 года в 5,1 раза."
+    )
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end, f.base_period) == ("2030-01-01", "2030-12-31", base)

@@ -30,7 +30,7 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
-from pipeline.extract.periods import legacy_period, page_sections, relative_base
+from pipeline.extract.periods import average_rate, legacy_period, page_sections, relative_base
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
@@ -108,11 +108,12 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.measure = duration_measure(f)
         if f.period_from is None:
             set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
-        if _compared(text, f):
-            f.base_period = _base_period(text, f, bases, bounds) or relative_base(text, f, bounds)
+        average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
+        if _compared(text, f) and not average:
+            f.base_period = _base(text, f, bases, bounds)
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
-            if not _year_to_date(period):
+            if not (_year_to_date(period) or average):
                 _split_range(f, period)
         elif period is not None and period.kind == "range":
             _from_to(text, f, period)
@@ -186,6 +187,23 @@ def _unit_start(iso_end: str, precision: str) -> str:
     if precision == "month":
         return iso_end[:8] + "01"
     return iso_end if precision == "day" else iso_end[:4] + "-01-01"
+
+
+def _base(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:
+    """The figure's comparison base: one its own parenthesis states first ("… в 2018 году (6,2% по
+    сравнению с уровнем предыдущего года)"), then one its sentence states."""
+    own = _parenthesis(text, f, bounds)
+    found = _base_period(text, f, bases, own) or relative_base(text, f, bounds)
+    return found or (_base_period(text, f, bases, bounds) if own != bounds else None)
+
+
+def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of the parenthesis the figure stands in, else `bounds`."""
+    opened = text.rfind("(", bounds[0], f.char_start)
+    if opened < 0 or text.rfind(")", bounds[0], f.char_start) > opened:
+        return bounds
+    closed = text.find(")", f.char_end, bounds[1])
+    return (opened + 1, closed) if closed >= 0 else bounds
 
 
 def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:

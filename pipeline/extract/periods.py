@@ -23,7 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
+from pipeline.nlp.morph import parses
 
 if TYPE_CHECKING:
     from pipeline.extract import PageFacts
@@ -42,6 +44,13 @@ _OPENING = re.compile(
     re.I,
 )  # what may stand before a date that opens a paragraph
 _SECTION_KINDS = ("point", "range")
+_SENTENCE_END = re.compile(r"[.!?;:…][»\")]*\s*$")
+_TITLED = re.compile(r"[А-Яа-яЁёA-Za-z]-\s*\d{4}")  # "Китай-2017": a rating's title, not a period
+_TITLE_REACH = 3
+_WORDS = re.compile(r"[А-Яа-яЁё]+")
+_PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс. тонн": the noun or one word more
+# A sentence about the time of writing or an unnamed year states no section period.
+_NOW = re.compile(r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года)\b", re.I)
 _CHANGE_KINDS = ("change", "ratio")
 _MONTHS_IN_YEAR = 12
 
@@ -91,7 +100,8 @@ RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
     (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
     (r"(?:к|по\s+сравнению\s+с|против)\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s+(?:предыдущ|прошл)\w+\s+года",
      _year_earlier),
-    (r"за\s+год|(?:по\s+сравнению\s+с|к|против)\s+(?:предыдущ|прошл)\w+\s+год\w*", _previous_year),
+    (r"за\s+год|(?:по\s+сравнению\s+с|к|против)\s+(?:уровн\w+\s+)?(?:предыдущ|прошл)\w+\s+год\w*",
+     _previous_year),
 )  # fmt: skip
 _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)
 
@@ -108,6 +118,22 @@ def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     return RELATIVE_BASES[index][1](f)
 
 
+# An average yearly rate over a span ("среднегодовой темп роста", "средний темп ежегодного
+# прироста"): its period is the span, with no one base year.
+AVERAGE_RATE = re.compile(r"среднегодов|средн\w*\s+(?:\w+\s+)?ежегодн|ежегодн\w*\s+в\s+среднем", re.I)
+
+
+def average_rate(text: str, f: FigureFact, bounds: tuple[int, int], dates: list[DateFact]) -> bool:
+    """Whether the figure is an average yearly rate: the cue stands before it in its clause, after
+    any other number."""
+    lead = list(_lead(text, f, bounds))
+    offset = f.char_start - len(lead)
+    for d in dates:
+        if offset <= d.char_start and d.char_end <= f.char_start:
+            lead[d.char_start - offset : d.char_end - offset] = " " * (d.char_end - d.char_start)
+    return bool(AVERAGE_RATE.search(re.split(r"\d", "".join(lead))[-1]))
+
+
 def _tail(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
     """The rest of the figure's clause ("увеличилось на 0,9 тыс.человек, или на 0,04% по сравнению
     с соответствующим периодом предыдущего года")."""
@@ -119,7 +145,7 @@ def _lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
     opened = lead.rfind("(")
     if opened > lead.rfind(")"):
         return lead[opened + 1 :]  # the figure's own parenthesis
-    return re.sub(r"\([^()]*\)", " ", lead)
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), lead)  # offsets kept
 
 
 # --- section periods ----------------------------------------------------------------------------
@@ -154,6 +180,8 @@ class Marker:
 
     offset: int
     date: DateFact | None
+    reporting: bool = False  # a figure's own reporting date, not a heading or an opening date
+    ends_reports: bool = True  # a marker ends the reporting statements before it
 
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
@@ -162,8 +190,8 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
     out = []
     for a, b in paragraphs(text):
         inside = [d for d in usable if a <= d.char_start and d.char_end <= b]
-        if _CAPTION.match(text[a:b]):
-            out.append(Marker(a, None))
+        if _CAPTION.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
+            out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
         elif is_heading(text[a:b]):
             out.append(Marker(a, inside[0] if inside else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
@@ -187,16 +215,91 @@ def legacy_period(d: DateFact) -> str:
 
 
 def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> None:
-    """Figures without a period take the section period set earlier on the same page."""
-    markers = section_markers(text, dates)
-    for f in facts:
-        if f.period_start is not None:
+    """Figures without a period take the section period reached before them on the same page; a
+    figure given a reporting statement's period continues that statement (`REPORT_PARAGRAPHS`)."""
+    events = section_events(text, facts, dates)
+    for f in sorted(facts, key=lambda f: f.char_start):
+        if f.period_start is not None or _now(text, f) or _property(text, f):
             continue
-        before = [m for m in markers if m.offset <= f.char_start]
-        if before and before[-1].date is not None and before[-1].date.char_end <= f.char_start:
-            set_section_period(f, before[-1].date)
-            f.period_from = before[-1].date.char_start
-            _shift(text, f)
+        state = section_state(text, [e for e in events if e.offset <= f.char_start], f.char_start)
+        if state is None or state.date is None or state.date.char_end > f.char_start:
+            continue
+        set_section_period(f, state.date)
+        f.period_from = state.date.char_start
+        if state.reporting:
+            events.append(Marker(f.char_end, state.date, reporting=True))
+            events.sort(key=lambda m: m.offset)
+            if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
+                f.period_source = "earlier_sentence"
+        _shift(text, f)
+
+
+def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
+    """Markers (they set the section period) and reporting statements, in text order."""
+    by_start = {d.char_start: d for d in dates}
+    reports = [
+        Marker(f.char_end, d, reporting=True)
+        for f in facts
+        if (d := by_start.get(f.period_from)) is not None and is_reporting(text, f, d)  # type: ignore[arg-type]
+    ]
+    return sorted([*section_markers(text, dates), *reports], key=lambda m: m.offset)
+
+
+def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
+    """A figure whose sentence states its reporting year ("в 2018 году достиг 692,9 млн."): its period
+    is that date's whole span; not a target, a span, a deadline, a start or a title ("Китай-2017")."""
+    return (
+        f.period_source == "sentence"
+        and f.kind != "target"
+        and d.kind == "point"
+        and d.confidence > Confidence.INFERRED
+        and (f.period_start, f.period_end) == (d.start, d.end)
+        and not _TITLED.search(text[max(0, d.char_start - _TITLE_REACH) : d.char_end])
+    )
+
+
+def section_state(text: str, events: list[Marker], offset: int) -> Marker | None:
+    """The period that holds at `offset` after `events`: the last marker's, or the latest reporting
+    statement's after it when that is later and its paragraph or the next one holds `offset` (an
+    older year is a comparison: "в 2011 году только 42%")."""
+    section: Marker | None = None
+    report: Marker | None = None
+    for e in events:
+        if not e.reporting:
+            section, report = e, (None if e.ends_reports else report)
+        elif report is None or report.date is None or e.date is not None and e.date.end >= report.date.end:
+            report = e
+    if report is None or report.date is None or _prose_paragraphs(text, report.offset, offset) > 1:
+        return section
+    if section is None or section.date is None or report.date.end >= section.date.end:
+        return report
+    return section
+
+
+def _prose_paragraphs(text: str, start: int, end: int) -> int:
+    """How many prose paragraphs (ending like a sentence, not a caption) start in (start, end]."""
+    return sum(
+        1
+        for a, b in paragraphs(text)
+        if start < a <= end and _SENTENCE_END.search(text[a:b]) and not _CAPTION.match(text[a:b])
+    )
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def _property(text: str, f: FigureFact) -> bool:
+    """A property of a named thing ("цех мощностью 130 тонн", "мощностью до 120 тыс. тонн"): it holds
+    from the thing's opening on, not for a section's reporting year."""
+    words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])[-_PROPERTY_WORDS:]
+    return any(p.normal_form in lexicon.PROPERTY_NOUNS and "ablt" in p.tag for w in words for p in parses(w))
+
+
+def _now(text: str, f: FigureFact) -> bool:
+    """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …")."""
+    start = max(text.rfind(mark, 0, f.char_start) for mark in (". ", "! ", "? ", "\n")) + 1
+    return bool(_NOW.search(text[start : f.char_start]))
 
 
 _LATER = re.compile(r"(?:через|спустя)\s+(\d{1,2})\s+(?:год|года|лет)\b", re.I)
@@ -217,25 +320,32 @@ def _shift(text: str, f: FigureFact) -> None:
 @dataclass(frozen=True)
 class PageMarks:
     """What one page tells the carried section period: the offset of its first section marker (the
-    text's length when it has none) and, when it has markers, the last one's date and `date_id`."""
+    text's length when it has none), when it has markers the last one's date and `date_id`, and the
+    `date_id`s of the reporting statements before its first marker."""
 
     page: int
     first: int
     marked: bool
     date: DateFact | None = None
     date_id: str | None = None
+    reports: frozenset[str] = frozenset()
 
 
 def page_marks(page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> PageMarks:
     """The page's `PageMarks` (`rows`: its rows, `extract.page_rows`); computed where the page is
     extracted, so a document extracted in slices carries its periods like one in one piece."""
     markers = section_markers(facts.text, facts.dates)
-    if not markers:
-        return PageMarks(page, len(facts.text), marked=False)
-    last = markers[-1].date
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
+    first = markers[0].offset if markers else len(facts.text)
+    events = section_events(facts.text, facts.figures, facts.dates)
+    reports = frozenset(
+        date_ids[e.date.char_start] for e in events if e.reporting and e.date is not None and e.offset < first
+    )
+    if not markers:
+        return PageMarks(page, first, marked=False, reports=reports)
+    last = markers[-1].date
     date_id = date_ids.get(last.char_start) if last is not None else None
-    return PageMarks(page, markers[0].offset, marked=True, date=last, date_id=date_id)
+    return PageMarks(page, first, marked=True, date=last, date_id=date_id, reports=reports)
 
 
 @dataclass
@@ -247,18 +357,25 @@ class SectionPeriods:
     page: int = 0
 
     def carry(self, marks: PageMarks, figures: list[dict]) -> None:
-        """Give the page's figure rows before its first marker the carried period, then carry the
-        page's last marker on (`figures`: the page's figure rows)."""
+        """Give the page's figure rows before its first marker the carried period (also those that
+        took an older reporting statement's of the page), then carry the page's last marker on
+        (`figures`: the page's figure rows)."""
         if (
             self.date is not None
             and self.date.precision == "year"
             and marks.page - self.page <= SECTION_PAGES
         ):
             for row in figures:
-                if row.get("period_start") is None and row["char_start"] < marks.first:
+                if row["char_start"] < marks.first and self._holds(row, marks):
                     _carried(row, self.date, self.date_id)
         if marks.marked:
             self.date, self.date_id, self.page = marks.date, marks.date_id, marks.page
+
+    def _holds(self, row: dict, marks: PageMarks) -> bool:
+        if row.get("period_start") is None:
+            return True
+        older = self.date is not None and str(row.get("period_end")) < self.date.end
+        return row.get("period_source") != "sentence" and row.get("date_id") in marks.reports and older
 
 
 def _carried(row: dict, d: DateFact, date_id: str | None) -> None:
