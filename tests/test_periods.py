@@ -242,3 +242,50 @@ def test_a_forecast_compared_with_a_past_level_is_for_the_forecast_year(quote, b
     )
     f = figure(text, quote)
     assert (f.period_start, f.period_end, f.base_period) == ("2030-01-01", "2030-12-31", base)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (  # seed p. 5: the time of writing, not the year of the list
+            "Согласно опубликованному в 2018 году верифицированному списку особых экономических зон Китая "
+            "их общее число составляет 2543. Сегодня в КНР уже создано более 1300 индустриальных и "
+            "инновационных кластеров.",
+            "более 1300 индустриальных и инновационных кластеров",
+        ),
+        (  # Kursk strategy p. 10: a plant's capacity is no statistic of the year before it
+            "В 2018 году хозяйствами всех категорий произведено 289,9 тыс. тонн молока.\nВ регионе "
+            "реализован крупный проект - цех по переработке молока мощностью 130 тонн в смену.",
+            "130 тонн",
+        ),
+        (  # seed p. 8: a rating's title year is no reporting year
+            "Рейтинг развития интеллектуальной промышленности Китай-2017 показывает, что 11 из 50 шанхайских "
+            "компаний расположены в Чжанцзяне.\nГлавная цель платформы - связать опыт предпринимателей. "
+            "Более 40 компаний-разработчиков получили поддержку в размере более 3 млрд. юаней.",
+            "более 3 млрд. юаней",
+        ),
+        (  # a paragraph without figures ends the statement's period
+            KURSK_P1.split("\n")[0] + "\nПри этом доля сектора услуг осталась на прежнем уровне.\n"
+            "В структуре экспорта услуг наибольшую долю (89,9%) занимают услуги образования.",
+            "89,9%",
+        ),
+    ],
+)
+def test_no_reporting_year_carried(text, quote):
+    assert figure(text, quote).period_start is None
+
+
+def test_an_older_reporting_year_on_a_later_page_yields_to_the_carried_section(tmp_path):
+    """RANEPA thesis pp. 40-41: the 2020 survey's page before; "в 2018 жаловались 8%" is a comparison."""
+    pages = [
+        SURVEY.split("\n")[0],
+        "Этот показатель с каждым годом растет: в 2018 жаловались 8% иностранных бизнесменов, в 2019 – 11%.\n"
+        "19% опрошенных компаний назвали значительным препятствием ограничения в кредитах.",
+    ]
+    path = tmp_path / "survey.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    rows = process_document(path).rows["figures"]
+    (row,) = [r for r in rows if r["quote"].startswith("19%")]
+    assert (row["period_start"], row["period_source"]) == ("2020-01-01", "section")
+    (older,) = [r for r in rows if r["quote"] == "8%"]
+    assert older["period_start"] == "2018-01-01"
