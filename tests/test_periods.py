@@ -289,3 +289,24 @@ def test_an_older_reporting_year_on_a_later_page_yields_to_the_carried_section(t
     assert (row["period_start"], row["period_source"]) == ("2020-01-01", "section")
     (older,) = [r for r in rows if r["quote"] == "8%"]
     assert older["period_start"] == "2018-01-01"
+
+
+def test_then_takes_the_year_before_it_even_a_comparison_base():
+    """RANEPA thesis p. 41: "Это лучше, чем в 2018 году: тогда … 26%" is the 2018 share."""
+    text = "Это лучше, чем в 2018 году: тогда на проблемы с кредитами пожаловались 26% бизнесменов."
+    f = figure(text, "26%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2018-01-01", "2018-12-31", None)
+
+
+def test_a_state_until_a_year_has_no_period():
+    """Kursk strategy p. 12: "до 2014 года занимали … (около 25 - 30% …)" states no start year."""
+    text = (
+        "При этом доминирующее положение в общем объеме инвестиций в основной капитал до 2014 года "
+        "занимали сельское хозяйство, охота и лесное хозяйство (около 25 - 30% от объема инвестиций в "
+        "основной капитал), в 2015 - 2018 гг. лидером по объему привлеченных инвестиций стали проекты в "
+        "области производства и распределения электроэнергии, газа и воды (20 - 25% объема инвестиций в "
+        "основной капитал)."
+    )
+    assert figure(text, "около 25 - 30%").period_start is None
+    f = figure(text, "20 - 25%")
+    assert (f.period_start, f.period_end) == ("2015-01-01", "2018-12-31")

@@ -106,12 +106,14 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = duration_measure(f)
-        if f.period_from is None:
-            set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
+        _fallback_period(text, f, dates, periods, sentences)
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
         if _compared(text, f) and not average:
             f.base_period = _base(text, f, bases, bounds)
         period = by_start.get(f.period_from) if f.period_from is not None else None
+        if period is not None and _until(text, f, period):
+            f.period = f.period_start = f.period_end = f.period_precision = f.period_from = None
+            f.period_source, period = None, None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
             if not (_year_to_date(period) or average):
                 _split_range(f, period)
@@ -124,6 +126,34 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.indicator = figure_indicator(text, f, bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
+
+
+_THEN = re.compile(r"[:;]\s*тогда\b", re.I)  # "чем в 2018 году: тогда … пожаловались 26%"
+_UNTIL = re.compile(r"^до\b", re.I)
+_STATE_KINDS = ("level", "share")  # a change or target "до 2030 года" keeps its year
+
+
+def _fallback_period(
+    text: str, f: FigureFact, dates: list[DateFact], periods: list[DateFact], sentences: Sentences
+) -> None:
+    """A figure without a period in its clause: a clause opening with "тогда" takes the last date
+    before it in the sentence (also a comparison base: "Это лучше, чем в 2018 году: тогда …
+    пожаловались 26%"); else a month, quarter or day named earlier on the page."""
+    if f.period_from is not None:
+        return
+    bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
+    then = list(_THEN.finditer(text, bounds[0], f.char_start))
+    if then:
+        before = [d for d in dates if bounds[0] <= d.char_start and d.char_end <= then[-1].start()]
+        set_period(f, before[-1] if before else None, text)
+    if f.period_from is None:
+        set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
+
+
+def _until(text: str, f: FigureFact, d: DateFact) -> bool:
+    """ "до 2014 года занимали … (около 25 - 30%)": a state that lasted until a year has no stated
+    start, so no period; a target "до 2030 года" keeps its year."""
+    return d.kind == "by" and f.kind in _STATE_KINDS and bool(_UNTIL.match(text[d.char_start : d.char_end]))
 
 
 def previous_sentence_date(
