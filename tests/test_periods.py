@@ -310,3 +310,14 @@ def test_a_state_until_a_year_has_no_period():
     assert figure(text, "около 25 - 30%").period_start is None
     f = figure(text, "20 - 25%")
     assert (f.period_start, f.period_end) == ("2015-01-01", "2018-12-31")
+
+
+def test_a_change_since_a_year_runs_to_the_year_of_its_text():
+    """Kursk export strategy p. 1: "(с 2015 года) достиг 20%" in the paragraph about 2018."""
+    text = (
+        "Объем товарного экспорта Курской области в 2018 году достиг 683,5 млн. долларов США. По "
+        "сравнению с 2017 годом экспорт увеличился на 9,8%, при этом среднегодовой рост за период после "
+        "введения антироссийских санкций (с 2015 года) достиг 20%."
+    )
+    f = figure(text, "20%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2015-01-01", "2018-12-31", None)

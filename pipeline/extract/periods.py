@@ -216,13 +216,17 @@ def legacy_period(d: DateFact) -> str:
 
 def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> None:
     """Figures without a period take the section period reached before them on the same page; a
-    figure given a reporting statement's period continues that statement (`REPORT_PARAGRAPHS`)."""
+    figure given a reporting statement's period continues that statement."""
     events = section_events(text, facts, dates)
+    by_start = {d.char_start: d for d in dates}
     for f in sorted(facts, key=lambda f: f.char_start):
-        if f.period_start is not None or _now(text, f) or _property(text, f):
-            continue
         state = section_state(text, [e for e in events if e.offset <= f.char_start], f.char_start)
+        if f.period_start is not None:
+            _run_on(f, by_start.get(f.period_from), state)  # type: ignore[arg-type]
+            continue
         if state is None or state.date is None or state.date.char_end > f.char_start:
+            continue
+        if _now(text, f) or _property(text, f):
             continue
         set_section_period(f, state.date)
         f.period_from = state.date.char_start
@@ -232,6 +236,16 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
             if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
                 f.period_source = "earlier_sentence"
         _shift(text, f)
+
+
+def _run_on(f: FigureFact, d: DateFact | None, state: Marker | None) -> None:
+    """ "среднегодовой рост … (с 2015 года) достиг 20%" in a 2018 text: a change since a year runs to
+    the period of the text around it."""
+    if d is None or d.kind != "since" or f.kind not in _CHANGE_KINDS or state is None or state.date is None:
+        return
+    if f.period_end is not None and state.date.end > f.period_end and state.date.precision == d.precision:
+        f.period_end = state.date.end
+        f.period = legacy_period(d)[:4] + "/" + f.period_end[:4] if d.precision == "year" else f.period
 
 
 def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
