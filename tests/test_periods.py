@@ -321,3 +321,14 @@ def test_a_change_since_a_year_runs_to_the_year_of_its_text():
     )
     f = figure(text, "20%")
     assert (f.period_start, f.period_end, f.base_period) == ("2015-01-01", "2018-12-31", None)
+
+
+def test_a_linked_sentence_shares_the_base_of_the_one_before():
+    """Kursk export strategy p. 10: "В то же время … снизился на 14%" is the other half of the
+    comparison with 2017."""
+    text = (
+        "По сравнению с уровнем 2017 года наибольший прирост объемов экспорта наблюдался в группе продукции "
+        "нижних переделов - экспортные поставки увеличились на 56%. В то же время экспорт продукции верхних "
+        "переделов снизился на 14%."
+    )
+    assert figure(text, "14%").base_period == "2017"

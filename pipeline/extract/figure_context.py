@@ -30,7 +30,13 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
-from pipeline.extract.periods import average_rate, legacy_period, page_sections, relative_base
+from pipeline.extract.periods import (
+    average_rate,
+    legacy_period,
+    linked_base,
+    page_sections,
+    relative_base,
+)
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
@@ -110,6 +116,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
         if _compared(text, f) and not average:
             f.base_period = _base(text, f, bases, bounds)
+            f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and _until(text, f, period):
             f.period = f.period_start = f.period_end = f.period_precision = f.period_from = None

@@ -134,6 +134,20 @@ def average_rate(text: str, f: FigureFact, bounds: tuple[int, int], dates: list[
     return bool(AVERAGE_RATE.search(re.split(r"\d", "".join(lead))[-1]))
 
 
+_LINKED = re.compile(r"\s*(?:в\s+то\s+же\s+время|одновременно|при\s+этом)\b", re.I)
+
+
+def linked_base(
+    text: str, f: FigureFact, facts: list[FigureFact], bounds: tuple[int, int], before: tuple[int, int] | None
+) -> str | None:
+    """ "По сравнению с уровнем 2017 года … увеличились на 56%. В то же время экспорт … снизился на
+    14%": a change in a sentence that opens with a link to the one before shares that one's base."""
+    if before is None or not _LINKED.match(text, bounds[0]):
+        return None
+    prior = [p for p in facts if before[0] <= p.char_start < before[1] and p.kind in _CHANGE_KINDS]
+    return prior[-1].base_period if prior else None
+
+
 def _tail(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
     """The rest of the figure's clause ("увеличилось на 0,9 тыс.человек, или на 0,04% по сравнению
     с соответствующим периодом предыдущего года")."""
