@@ -332,3 +332,13 @@ def test_a_linked_sentence_shares_the_base_of_the_one_before():
         "переделов снизился на 14%."
     )
     assert figure(text, "14%").base_period == "2017"
+
+
+def test_a_figure_in_brackets_after_a_base_year_is_that_years_value():
+    """Kursk export strategy p. 10: "увеличилась по сравнению с 2017 годом (53,8%)" is the 2017 share."""
+    text = (
+        "Доля несырьевого экспорта уменьшилась по сравнению с 2015 - 2016 гг., когда она достигала 74 и 72% "
+        "соответственно, но увеличилась по сравнению с 2017 годом (53,8%)."
+    )
+    f = figure(text, "53,8%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2017-01-01", "2017-12-31", None)

@@ -137,15 +137,21 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
 
 _THEN = re.compile(r"[:;]\s*тогда\b", re.I)  # "чем в 2018 году: тогда … пожаловались 26%"
 _UNTIL = re.compile(r"^до\b", re.I)
+_BRACKET_AFTER = re.compile(r"\s*\(\s*")  # a date, then the figure's bracket
+_ALONE_AFTER = re.compile(r"\s*\)")
 _STATE_KINDS = ("level", "share")  # a change or target "до 2030 года" keeps its year
 
 
 def _fallback_period(
     text: str, f: FigureFact, dates: list[DateFact], periods: list[DateFact], sentences: Sentences
 ) -> None:
-    """A figure without a period in its clause: a clause opening with "тогда" takes the last date
+    """A figure alone in brackets right after a date is that date's value, even a comparison base's.
+    A figure without a period in its clause: a clause opening with "тогда" takes the last date
     before it in the sentence (also a comparison base: "Это лучше, чем в 2018 году: тогда …
     пожаловались 26%"); else a month, quarter or day named earlier on the page."""
+    named = _date_in_front(text, f, dates)
+    if named is not None:  # "по сравнению с 2017 годом (53,8%)": the value of that year
+        set_period(f, named, text)
     if f.period_from is not None:
         return
     bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
@@ -155,6 +161,13 @@ def _fallback_period(
         set_period(f, before[-1] if before else None, text)
     if f.period_from is None:
         set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
+
+
+def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
+    """The date right before the bracket a figure stands alone in ("… с 2017 годом (53,8%)")."""
+    if not _ALONE_AFTER.match(text, f.char_end):
+        return None
+    return next((d for d in dates if _BRACKET_AFTER.fullmatch(text, d.char_end, f.char_start)), None)
 
 
 def _until(text: str, f: FigureFact, d: DateFact) -> bool:
