@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline import lexicon
+from pipeline.extract.bases import average_rate, linked_base, relative_base
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     count_measure,
@@ -30,13 +31,7 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
-from pipeline.extract.periods import (
-    average_rate,
-    legacy_period,
-    linked_base,
-    page_sections,
-    relative_base,
-)
+from pipeline.extract.periods import legacy_period, page_sections
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
