@@ -256,11 +256,13 @@ OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 
-# Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года").
+# Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года",
+# "превосходит уровень 2017 года", "превосходит соответствующий показатель 2017 года").
 BASE_CUES: tuple[str, ...] = (
     "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
     "относительно", "по отношению к", "против", "к соответствующему периоду", "к аналогичному периоду",
-    "чем в", "чем",
+    "чем в", "чем", "превосходит", "превосходят", "превышает", "превышают", "превысит", "превысят",
+    "соответствующий показатель",
 )  # fmt: skip
 
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
@@ -395,7 +397,7 @@ def base_cue_pattern() -> str:
     """Alternation of the comparison-base cues, each optionally followed by a form of "уровень"
     ("относительно уровня", "по сравнению с уровнем"): the date after it is a base, not a period."""
     cues = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in BASE_CUES)
-    return rf"(?:{cues})(?:\s+уровн[а-яё]*)?"
+    return rf"(?:{cues})(?:\s+уров(?:ень|н[а-яё]*))?"
 
 
 def month_stem_pattern() -> str:

@@ -145,3 +145,200 @@ def test_a_base_with_its_level_word_is_not_the_period(text):
     f = figure(text, "7,5%")
     assert f.base_period == "2019"
     assert f.period_start is None
+
+
+# Kursk export strategy (kursk_export_strategy_2030.pdf), p. 1 and p. 10: a year stated by a
+# figure's sentence is the reporting period of the sentences and paragraphs after it that state none.
+KURSK_P1 = (
+    "Суммарный объем экспорта Курской области в 2018 году достиг 692,9 млн. долл. США, из которых 9,4 "
+    "млн. долл. США (1,4%) составляет экспорт услуг. Относительно уровня 2017 года объем экспорта "
+    "увеличился на 9,8%. При этом доля сектора услуг осталась на прежнем уровне.\n"
+    "В структуре экспорта услуг наибольшую долю (89,9%) занимают услуги образования. Большая часть "
+    "доходов поступает от потребителей услуг из стран дальнего зарубежья - на их долю приходится 91,8% "
+    "объема доходов от экспорта.\n"
+)
+KURSK_P10 = (
+    "Объем несырьевого неэнергетического экспорта Курской области в 2018 году достиг 378,1 млн. долл. "
+    "США. Прирост по сравнению с уровнем 2017 года составил 13% при среднегодовом темпе прироста 4% за "
+    "период 2015 - 2017 гг.\n"
+    "В структуре экспорта региона преобладает несырьевой экспорт, на долю которого приходится 55,3% от "
+    "общего объема экспорта. Данный уровень близок к общероссийскому показателю, который в 2017 году "
+    "составил 55,1%.\n"
+    "Таблица N 6\nЭкспорт Курской области в разрезе категорий,\nмлн. долл. США\n"
+    "Наибольшую долю в несырьевом неэнергетическом экспорте занимает продукция средних и верхних "
+    "переделов - 37% и 36% в стоимостном выражении соответственно. На долю продукции нижних переделов "
+    "приходится 28%.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "base", "source"),
+    [
+        (KURSK_P1, "9,8%", "2018", "2017", "earlier_sentence"),  # same paragraph
+        (KURSK_P1, "89,9%", "2018", None, "section"),  # the next paragraph
+        (KURSK_P1, "91,8%", "2018", None, "section"),
+        (KURSK_P10, "13%", "2018", "2017", "earlier_sentence"),  # not the 4%'s span after it
+        (KURSK_P10, "55,3%", "2018", None, "section"),
+        (KURSK_P10, "55,1%", "2017", None, "sentence"),
+        (KURSK_P10, "28%", "2018", None, "section"),  # an older year (55,1% in 2017) and a
+    ],  # caption without a date (Таблица N 6) do not change the reporting period
+)
+def test_the_latest_reporting_year_of_the_section_is_the_period(text, quote, period, base, source):
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end) == (f"{period}-01-01", f"{period}-12-31")
+    assert (f.base_period, f.period_source) == (base, source)
+
+
+def test_an_older_year_inside_a_section_does_not_replace_its_period():
+    """RANEPA thesis p. 40: the survey of 2020 stays the period after "в 2011 году только 42%"."""
+    text = (
+        "Осенью 2020 года журнал выпустил статью, основанную на итогах опроса владельцев европейских "
+        "компаний. На нормативные ограничения со стороны власти пожаловались около 68% опрошенных "
+        "бизнесменов. Это нарастающий тренд: в 2011 году только 42% из всех опрошенных бизнесменов "
+        "сослались на нормативные ограничения.\n"
+        "Возникшая угроза усугубила положение иностранного бизнеса. Около 57% бизнесменов были недовольны "
+        "мерами.\n"
+    )
+    assert figure(text, "42%").period_start == "2011-01-01"
+    assert figure(text, "Около 57%").period_start == "2020-01-01"
+
+
+def test_an_average_annual_rate_over_a_span_has_the_span_and_no_base():
+    """Kursk export strategy p. 10 and p. 22: the rate of each year of the span, against no one base."""
+    f = figure(KURSK_P10, "4%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2015-01-01", "2017-12-31", None)
+    text = (
+        "Наиболее динамично экспортные поставки расширяются в следующие страны: Франция (за период 2016 - "
+        "2018 гг. среднегодовой темп роста экспорта составил более 900%), Египет (621%)."
+    )
+    f = figure(text, "более 900%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2016-01-01", "2018-12-31", None)
+
+
+def test_a_year_after_another_verb_belongs_to_that_verb():
+    """Kursk export strategy p. 10: "в 2017 году вырос в 2,3 раза …, и продолжил свой рост в 2018 году"."""
+    text = (
+        "Сырьевой экспорт в 2017 году вырос в 2,3 раза по сравнению с уровнем 2016 года и продолжил свой "
+        "рост в 2018 году (6,2% по сравнению с уровнем предыдущего года)."
+    )
+    ratio, rate = figure(text, "в 2,3 раза"), figure(text, "6,2%")
+    assert (ratio.period_start, ratio.base_period) == ("2017-01-01", "2016")
+    assert (rate.period_start, rate.base_period) == ("2018-01-01", "2017")
+
+
+@pytest.mark.parametrize(
+    ("quote", "base"),
+    [("2189 млн. долларов США", None), ("в 3,5 раза", "2017"), ("80%", None), ("в 5,1 раза", "2017")],
+)
+def test_a_forecast_compared_with_a_past_level_is_for_the_forecast_year(quote, base):
+    """Kursk export strategy p. 48: "превосходит уровень 2017 года", "соответствующий показатель 2017
+    года" are bases; the period is the forecast's 2030."""
+    text = (
+        "В случае реализации оптимистического сценария совокупный объем экспорта Курской области в 2030 "
+        "году составит 2189 млн. долларов США, что в 3,5 раза превосходит уровень 2017 года. Объем "
+        "несырьевого неэнергетического экспорта Курской области к 2030 году достигнет уровня 1710 млн. "
+        "долларов США, что эквивалентно 80% совокупного экспорта и превосходит соответствующий показатель "
+        "2017 года в 5,1 раза."
+    )
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end, f.base_period) == ("2030-01-01", "2030-12-31", base)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (  # seed p. 5: the time of writing, not the year of the list
+            "Согласно опубликованному в 2018 году верифицированному списку особых экономических зон Китая "
+            "их общее число составляет 2543. Сегодня в КНР уже создано более 1300 индустриальных и "
+            "инновационных кластеров.",
+            "более 1300 индустриальных и инновационных кластеров",
+        ),
+        (  # Kursk strategy p. 10: a plant's capacity is no statistic of the year before it
+            "В 2018 году хозяйствами всех категорий произведено 289,9 тыс. тонн молока.\nВ регионе "
+            "реализован крупный проект - цех по переработке молока мощностью 130 тонн в смену.",
+            "130 тонн",
+        ),
+        (  # seed p. 8: a rating's title year is no reporting year
+            "Рейтинг развития интеллектуальной промышленности Китай-2017 показывает, что 11 из 50 шанхайских "
+            "компаний расположены в Чжанцзяне.\nГлавная цель платформы - связать опыт предпринимателей. "
+            "Более 40 компаний-разработчиков получили поддержку в размере более 3 млрд. юаней.",
+            "более 3 млрд. юаней",
+        ),
+        (  # a paragraph without figures ends the statement's period
+            KURSK_P1.split("\n")[0] + "\nПри этом доля сектора услуг осталась на прежнем уровне.\n"
+            "В структуре экспорта услуг наибольшую долю (89,9%) занимают услуги образования.",
+            "89,9%",
+        ),
+    ],
+)
+def test_no_reporting_year_carried(text, quote):
+    assert figure(text, quote).period_start is None
+
+
+def test_an_older_reporting_year_on_a_later_page_yields_to_the_carried_section(tmp_path):
+    """RANEPA thesis pp. 40-41: the 2020 survey's page before; "в 2018 жаловались 8%" is a comparison."""
+    pages = [
+        SURVEY.split("\n")[0],
+        "Этот показатель с каждым годом растет: в 2018 жаловались 8% иностранных бизнесменов, в 2019 – 11%.\n"
+        "19% опрошенных компаний назвали значительным препятствием ограничения в кредитах.",
+    ]
+    path = tmp_path / "survey.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    rows = process_document(path).rows["figures"]
+    (row,) = [r for r in rows if r["quote"].startswith("19%")]
+    assert (row["period_start"], row["period_source"]) == ("2020-01-01", "section")
+    (older,) = [r for r in rows if r["quote"] == "8%"]
+    assert older["period_start"] == "2018-01-01"
+
+
+def test_then_takes_the_year_before_it_even_a_comparison_base():
+    """RANEPA thesis p. 41: "Это лучше, чем в 2018 году: тогда … 26%" is the 2018 share."""
+    text = "Это лучше, чем в 2018 году: тогда на проблемы с кредитами пожаловались 26% бизнесменов."
+    f = figure(text, "26%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2018-01-01", "2018-12-31", None)
+
+
+def test_a_state_until_a_year_has_no_period():
+    """Kursk strategy p. 12: "до 2014 года занимали … (около 25 - 30% …)" states no start year."""
+    text = (
+        "При этом доминирующее положение в общем объеме инвестиций в основной капитал до 2014 года "
+        "занимали сельское хозяйство, охота и лесное хозяйство (около 25 - 30% от объема инвестиций в "
+        "основной капитал), в 2015 - 2018 гг. лидером по объему привлеченных инвестиций стали проекты в "
+        "области производства и распределения электроэнергии, газа и воды (20 - 25% объема инвестиций в "
+        "основной капитал)."
+    )
+    assert figure(text, "около 25 - 30%").period_start is None
+    f = figure(text, "20 - 25%")
+    assert (f.period_start, f.period_end) == ("2015-01-01", "2018-12-31")
+
+
+def test_a_change_since_a_year_runs_to_the_year_of_its_text():
+    """Kursk export strategy p. 1: "(с 2015 года) достиг 20%" in the paragraph about 2018."""
+    text = (
+        "Объем товарного экспорта Курской области в 2018 году достиг 683,5 млн. долларов США. По "
+        "сравнению с 2017 годом экспорт увеличился на 9,8%, при этом среднегодовой рост за период после "
+        "введения антироссийских санкций (с 2015 года) достиг 20%."
+    )
+    f = figure(text, "20%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2015-01-01", "2018-12-31", None)
+
+
+def test_a_linked_sentence_shares_the_base_of_the_one_before():
+    """Kursk export strategy p. 10: "В то же время … снизился на 14%" is the other half of the
+    comparison with 2017."""
+    text = (
+        "По сравнению с уровнем 2017 года наибольший прирост объемов экспорта наблюдался в группе продукции "
+        "нижних переделов - экспортные поставки увеличились на 56%. В то же время экспорт продукции верхних "
+        "переделов снизился на 14%."
+    )
+    assert figure(text, "14%").base_period == "2017"
+
+
+def test_a_figure_in_brackets_after_a_base_year_is_that_years_value():
+    """Kursk export strategy p. 10: "увеличилась по сравнению с 2017 годом (53,8%)" is the 2017 share."""
+    text = (
+        "Доля несырьевого экспорта уменьшилась по сравнению с 2015 - 2016 гг., когда она достигала 74 и 72% "
+        "соответственно, но увеличилась по сравнению с 2017 годом (53,8%)."
+    )
+    f = figure(text, "53,8%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2017-01-01", "2017-12-31", None)

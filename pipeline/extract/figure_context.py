@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline import lexicon
+from pipeline.extract.bases import average_rate, linked_base, relative_base
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     count_measure,
@@ -30,7 +31,7 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
-from pipeline.extract.periods import legacy_period, page_sections, relative_base
+from pipeline.extract.periods import legacy_period, page_sections
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
@@ -106,13 +107,17 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = duration_measure(f)
-        if f.period_from is None:
-            set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
-        if _compared(text, f):
-            f.base_period = _base_period(text, f, bases, bounds) or relative_base(text, f, bounds)
+        _fallback_period(text, f, dates, periods, sentences)
+        average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
+        if _compared(text, f) and not average:
+            f.base_period = _base(text, f, bases, bounds)
+            f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
+        if period is not None and _until(text, f, period):
+            f.period = f.period_start = f.period_end = f.period_precision = f.period_from = None
+            f.period_source, period = None, None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
-            if not _year_to_date(period):
+            if not (_year_to_date(period) or average):
                 _split_range(f, period)
         elif period is not None and period.kind == "range":
             _from_to(text, f, period)
@@ -123,6 +128,47 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.indicator = figure_indicator(text, f, bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
+
+
+_THEN = re.compile(r"[:;]\s*тогда\b", re.I)  # "чем в 2018 году: тогда … пожаловались 26%"
+_UNTIL = re.compile(r"^до\b", re.I)
+_BRACKET_AFTER = re.compile(r"\s*\(\s*")  # a date, then the figure's bracket
+_ALONE_AFTER = re.compile(r"\s*\)")
+_STATE_KINDS = ("level", "share")  # a change or target "до 2030 года" keeps its year
+
+
+def _fallback_period(
+    text: str, f: FigureFact, dates: list[DateFact], periods: list[DateFact], sentences: Sentences
+) -> None:
+    """A figure alone in brackets right after a date is that date's value, even a comparison base's.
+    A figure without a period in its clause: a clause opening with "тогда" takes the last date
+    before it in the sentence (also a comparison base: "Это лучше, чем в 2018 году: тогда …
+    пожаловались 26%"); else a month, quarter or day named earlier on the page."""
+    named = _date_in_front(text, f, dates)
+    if named is not None:  # "по сравнению с 2017 годом (53,8%)": the value of that year
+        set_period(f, named, text)
+    if f.period_from is not None:
+        return
+    bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
+    then = list(_THEN.finditer(text, bounds[0], f.char_start))
+    if then:
+        before = [d for d in dates if bounds[0] <= d.char_start and d.char_end <= then[-1].start()]
+        set_period(f, before[-1] if before else None, text)
+    if f.period_from is None:
+        set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
+
+
+def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
+    """The date right before the bracket a figure stands alone in ("… с 2017 годом (53,8%)")."""
+    if not _ALONE_AFTER.match(text, f.char_end):
+        return None
+    return next((d for d in dates if _BRACKET_AFTER.fullmatch(text, d.char_end, f.char_start)), None)
+
+
+def _until(text: str, f: FigureFact, d: DateFact) -> bool:
+    """ "до 2014 года занимали … (около 25 - 30%)": a state that lasted until a year has no stated
+    start, so no period; a target "до 2030 года" keeps its year."""
+    return d.kind == "by" and f.kind in _STATE_KINDS and bool(_UNTIL.match(text[d.char_start : d.char_end]))
 
 
 def previous_sentence_date(
@@ -186,6 +232,23 @@ def _unit_start(iso_end: str, precision: str) -> str:
     if precision == "month":
         return iso_end[:8] + "01"
     return iso_end if precision == "day" else iso_end[:4] + "-01-01"
+
+
+def _base(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:
+    """The figure's comparison base: one its own parenthesis states first ("… в 2018 году (6,2% по
+    сравнению с уровнем предыдущего года)"), then one its sentence states."""
+    own = _parenthesis(text, f, bounds)
+    found = _base_period(text, f, bases, own) or relative_base(text, f, bounds)
+    return found or (_base_period(text, f, bases, bounds) if own != bounds else None)
+
+
+def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of the parenthesis the figure stands in, else `bounds`."""
+    opened = text.rfind("(", bounds[0], f.char_start)
+    if opened < 0 or text.rfind(")", bounds[0], f.char_start) > opened:
+        return bounds
+    closed = text.find(")", f.char_end, bounds[1])
+    return (opened + 1, closed) if closed >= 0 else bounds
 
 
 def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:

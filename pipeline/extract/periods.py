@@ -1,29 +1,32 @@
-"""Reporting periods from context: relative comparison bases and periods a section states once.
+"""Reporting periods from context: periods a section or a reporting statement states once
+(comparison bases: `pipeline.extract.bases`).
 
-- Relative base: "за месяц", "по сравнению с предыдущим месяцем" → the month before the period;
-  "с начала года" → December of the year before, the period running from January; "за год",
-  "по сравнению с предыдущим годом" → the year before; "к соответствующему периоду предыдущего
-  года" → the same period a year earlier. Only a change or an index has a base.
 - Section period: a date that opens a paragraph ("Осенью 2020 года журнал … по итогам опроса",
   "В 2014 году Агентство …") or that a heading states is the period of the figures after it that
   state none, until the next heading, the next opening date or `SECTION_PAGES` pages later (a
   month or a day — an event's date, "В сентябре 2015 года … был запущен комплекс" — only on its
-  own page). A date
-  inside a paragraph sets no section period ("В 2012 году … заработал синхротрон. Его стоимость
-  оценивается в $176 млн": no period).
+  own page). An undated caption ("Таблица N 6", "Источник: …") lets the text go on.
+- Reporting statement: a date inside a paragraph sets no section period ("В 2012 году …
+  заработал синхротрон. Его стоимость оценивается в $176 млн": no period), but a figure whose
+  sentence states its own year ("в 2018 году достиг 692,9 млн.") gives it to the figures after it
+  that state none, in its paragraph and the next (each figure that takes it carries it one
+  paragraph on); never an older year than the section's ("в 2011 году только 42%"), a target, a
+  span or a title year, and not to a property ("мощностью 130 тонн") or a sentence about today.
 
 `period_source` says where a figure's period came from: "sentence" (its clause or sentence),
-"earlier_sentence" (a month, quarter or day named earlier on the page), "section" (above).
+"earlier_sentence" (a month, quarter or day named earlier on the page, or a reporting statement of
+its paragraph), "section" (a reporting statement of the paragraph before, or a section period).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline import lexicon
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
+from pipeline.nlp.morph import parses
 
 if TYPE_CHECKING:
     from pipeline.extract import PageFacts
@@ -42,84 +45,14 @@ _OPENING = re.compile(
     re.I,
 )  # what may stand before a date that opens a paragraph
 _SECTION_KINDS = ("point", "range")
+_SENTENCE_END = re.compile(r"[.!?;:…][»\")]*\s*$")
+_TITLED = re.compile(r"[А-Яа-яЁёA-Za-z]-\s*\d{4}")  # "Китай-2017": a rating's title, not a period
+_TITLE_REACH = 3
+_WORDS = re.compile(r"[А-Яа-яЁё]+")
+_PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс. тонн": the noun or one word more
+# A sentence about the time of writing or an unnamed year states no section period.
+_NOW = re.compile(r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года)\b", re.I)
 _CHANGE_KINDS = ("change", "ratio")
-_MONTHS_IN_YEAR = 12
-
-
-# --- relative comparison bases -----------------------------------------------------------------
-
-
-def _previous_month(f: FigureFact) -> str | None:
-    if f.period_precision != "month" or not f.period_end:
-        return None
-    year, month = int(f.period_end[:4]), int(f.period_end[5:7])
-    year, month = (year - 1, _MONTHS_IN_YEAR) if month == 1 else (year, month - 1)
-    return f"{year}-{month:02d}"
-
-
-def _year_start(f: FigureFact) -> str | None:
-    """ "с начала года": the period runs from January; the base is December of the year before."""
-    if not f.period_end:
-        return None
-    year = int(f.period_end[:4])
-    f.period_start = f"{year}-01-01"
-    if f.period_precision == "day":
-        f.period_precision = "month" if f.period_end[8:] >= "28" else "day"
-    return f"{year - 1}-12"
-
-
-def _previous_year(f: FigureFact) -> str | None:
-    if not f.period_end:
-        return None
-    year = int(f.period_end[:4]) - 1
-    return str(year) if f.period_precision in (None, "year") else f"{year}{f.period_end[4:7]}"
-
-
-def _year_earlier(f: FigureFact) -> str | None:
-    """ "к соответствующему периоду предыдущего года": the same months a year earlier."""
-    if not f.period_start or not f.period_end:
-        return None
-    a, b = (f"{int(day[:4]) - 1}{day[4:7]}" for day in (f.period_start, f.period_end))
-    if f.period_precision == "year":
-        return a[:4] if a[:4] == b[:4] else f"{a[:4]}/{b[:4]}"
-    return a if a == b else f"{a}/{b}"
-
-
-RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
-    (r"за\s+(?:последний\s+)?месяц|(?:по\s+сравнению\s+с|к|против)\s+предыдущ\w+\s+месяц\w*",
-     _previous_month),
-    (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
-    (r"(?:к|по\s+сравнению\s+с|против)\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s+(?:предыдущ|прошл)\w+\s+года",
-     _year_earlier),
-    (r"за\s+год|(?:по\s+сравнению\s+с|к|против)\s+(?:предыдущ|прошл)\w+\s+год\w*", _previous_year),
-)  # fmt: skip
-_RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)
-
-
-def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """The base a relative cue states ("за месяц снизилась на 1,3%"): the last cue before the
-    figure in its parenthesis if it is in one, else in its sentence with other parentheses left
-    out; else the first one after it in its clause."""
-    lead = _lead(text, f, bounds)
-    cues = list(_RELATIVE.finditer(lead))[-1:] or list(_RELATIVE.finditer(_tail(text, f, bounds)))[:1]
-    if not cues:
-        return None
-    index = int(next(k for k, v in cues[0].groupdict().items() if v)[1:])
-    return RELATIVE_BASES[index][1](f)
-
-
-def _tail(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
-    """The rest of the figure's clause ("увеличилось на 0,9 тыс.человек, или на 0,04% по сравнению
-    с соответствующим периодом предыдущего года")."""
-    return re.split(r"[;:()]", text[f.char_end : bounds[1]])[0]
-
-
-def _lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
-    lead = text[bounds[0] : f.char_start]
-    opened = lead.rfind("(")
-    if opened > lead.rfind(")"):
-        return lead[opened + 1 :]  # the figure's own parenthesis
-    return re.sub(r"\([^()]*\)", " ", lead)
 
 
 # --- section periods ----------------------------------------------------------------------------
@@ -154,6 +87,8 @@ class Marker:
 
     offset: int
     date: DateFact | None
+    reporting: bool = False  # a figure's own reporting date, not a heading or an opening date
+    ends_reports: bool = True  # a marker ends the reporting statements before it
 
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
@@ -162,8 +97,8 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
     out = []
     for a, b in paragraphs(text):
         inside = [d for d in usable if a <= d.char_start and d.char_end <= b]
-        if _CAPTION.match(text[a:b]):
-            out.append(Marker(a, None))
+        if _CAPTION.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
+            out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
         elif is_heading(text[a:b]):
             out.append(Marker(a, inside[0] if inside else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
@@ -187,16 +122,105 @@ def legacy_period(d: DateFact) -> str:
 
 
 def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> None:
-    """Figures without a period take the section period set earlier on the same page."""
-    markers = section_markers(text, dates)
-    for f in facts:
+    """Figures without a period take the section period reached before them on the same page; a
+    figure given a reporting statement's period continues that statement."""
+    events = section_events(text, facts, dates)
+    by_start = {d.char_start: d for d in dates}
+    for f in sorted(facts, key=lambda f: f.char_start):
+        state = section_state(text, [e for e in events if e.offset <= f.char_start], f.char_start)
         if f.period_start is not None:
+            _run_on(f, by_start.get(f.period_from), state)  # type: ignore[arg-type]
             continue
-        before = [m for m in markers if m.offset <= f.char_start]
-        if before and before[-1].date is not None and before[-1].date.char_end <= f.char_start:
-            set_section_period(f, before[-1].date)
-            f.period_from = before[-1].date.char_start
-            _shift(text, f)
+        if state is None or state.date is None or state.date.char_end > f.char_start:
+            continue
+        if _now(text, f) or _property(text, f):
+            continue
+        set_section_period(f, state.date)
+        f.period_from = state.date.char_start
+        if state.reporting:
+            events.append(Marker(f.char_end, state.date, reporting=True))
+            events.sort(key=lambda m: m.offset)
+            if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
+                f.period_source = "earlier_sentence"
+        _shift(text, f)
+
+
+def _run_on(f: FigureFact, d: DateFact | None, state: Marker | None) -> None:
+    """ "среднегодовой рост … (с 2015 года) достиг 20%" in a 2018 text: a change since a year runs to
+    the period of the text around it."""
+    if d is None or d.kind != "since" or f.kind not in _CHANGE_KINDS or state is None or state.date is None:
+        return
+    if f.period_end is not None and state.date.end > f.period_end and state.date.precision == d.precision:
+        f.period_end = state.date.end
+        f.period = legacy_period(d)[:4] + "/" + f.period_end[:4] if d.precision == "year" else f.period
+
+
+def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
+    """Markers (they set the section period) and reporting statements, in text order."""
+    by_start = {d.char_start: d for d in dates}
+    reports = [
+        Marker(f.char_end, d, reporting=True)
+        for f in facts
+        if (d := by_start.get(f.period_from)) is not None and is_reporting(text, f, d)  # type: ignore[arg-type]
+    ]
+    return sorted([*section_markers(text, dates), *reports], key=lambda m: m.offset)
+
+
+def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
+    """A figure whose sentence states its reporting year ("в 2018 году достиг 692,9 млн."): its period
+    is that date's whole span; not a target, a span, a deadline, a start or a title ("Китай-2017")."""
+    return (
+        f.period_source == "sentence"
+        and f.kind != "target"
+        and d.kind == "point"
+        and d.confidence > Confidence.INFERRED
+        and (f.period_start, f.period_end) == (d.start, d.end)
+        and not _TITLED.search(text[max(0, d.char_start - _TITLE_REACH) : d.char_end])
+    )
+
+
+def section_state(text: str, events: list[Marker], offset: int) -> Marker | None:
+    """The period that holds at `offset` after `events`: the last marker's, or the latest reporting
+    statement's after it when that is later and its paragraph or the next one holds `offset` (an
+    older year is a comparison: "в 2011 году только 42%")."""
+    section: Marker | None = None
+    report: Marker | None = None
+    for e in events:
+        if not e.reporting:
+            section, report = e, (None if e.ends_reports else report)
+        elif report is None or report.date is None or e.date is not None and e.date.end >= report.date.end:
+            report = e
+    if report is None or report.date is None or _prose_paragraphs(text, report.offset, offset) > 1:
+        return section
+    if section is None or section.date is None or report.date.end >= section.date.end:
+        return report
+    return section
+
+
+def _prose_paragraphs(text: str, start: int, end: int) -> int:
+    """How many prose paragraphs (ending like a sentence, not a caption) start in (start, end]."""
+    return sum(
+        1
+        for a, b in paragraphs(text)
+        if start < a <= end and _SENTENCE_END.search(text[a:b]) and not _CAPTION.match(text[a:b])
+    )
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def _property(text: str, f: FigureFact) -> bool:
+    """A property of a named thing ("цех мощностью 130 тонн", "мощностью до 120 тыс. тонн"): it holds
+    from the thing's opening on, not for a section's reporting year."""
+    words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])[-_PROPERTY_WORDS:]
+    return any(p.normal_form in lexicon.PROPERTY_NOUNS and "ablt" in p.tag for w in words for p in parses(w))
+
+
+def _now(text: str, f: FigureFact) -> bool:
+    """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …")."""
+    start = max(text.rfind(mark, 0, f.char_start) for mark in (". ", "! ", "? ", "\n")) + 1
+    return bool(_NOW.search(text[start : f.char_start]))
 
 
 _LATER = re.compile(r"(?:через|спустя)\s+(\d{1,2})\s+(?:год|года|лет)\b", re.I)
@@ -217,25 +241,32 @@ def _shift(text: str, f: FigureFact) -> None:
 @dataclass(frozen=True)
 class PageMarks:
     """What one page tells the carried section period: the offset of its first section marker (the
-    text's length when it has none) and, when it has markers, the last one's date and `date_id`."""
+    text's length when it has none), when it has markers the last one's date and `date_id`, and the
+    `date_id`s of the reporting statements before its first marker."""
 
     page: int
     first: int
     marked: bool
     date: DateFact | None = None
     date_id: str | None = None
+    reports: frozenset[str] = frozenset()
 
 
 def page_marks(page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> PageMarks:
     """The page's `PageMarks` (`rows`: its rows, `extract.page_rows`); computed where the page is
     extracted, so a document extracted in slices carries its periods like one in one piece."""
     markers = section_markers(facts.text, facts.dates)
-    if not markers:
-        return PageMarks(page, len(facts.text), marked=False)
-    last = markers[-1].date
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
+    first = markers[0].offset if markers else len(facts.text)
+    events = section_events(facts.text, facts.figures, facts.dates)
+    reports = frozenset(
+        date_ids[e.date.char_start] for e in events if e.reporting and e.date is not None and e.offset < first
+    )
+    if not markers:
+        return PageMarks(page, first, marked=False, reports=reports)
+    last = markers[-1].date
     date_id = date_ids.get(last.char_start) if last is not None else None
-    return PageMarks(page, markers[0].offset, marked=True, date=last, date_id=date_id)
+    return PageMarks(page, first, marked=True, date=last, date_id=date_id, reports=reports)
 
 
 @dataclass
@@ -247,18 +278,25 @@ class SectionPeriods:
     page: int = 0
 
     def carry(self, marks: PageMarks, figures: list[dict]) -> None:
-        """Give the page's figure rows before its first marker the carried period, then carry the
-        page's last marker on (`figures`: the page's figure rows)."""
+        """Give the page's figure rows before its first marker the carried period (also those that
+        took an older reporting statement's of the page), then carry the page's last marker on
+        (`figures`: the page's figure rows)."""
         if (
             self.date is not None
             and self.date.precision == "year"
             and marks.page - self.page <= SECTION_PAGES
         ):
             for row in figures:
-                if row.get("period_start") is None and row["char_start"] < marks.first:
+                if row["char_start"] < marks.first and self._holds(row, marks):
                     _carried(row, self.date, self.date_id)
         if marks.marked:
             self.date, self.date_id, self.page = marks.date, marks.date_id, marks.page
+
+    def _holds(self, row: dict, marks: PageMarks) -> bool:
+        if row.get("period_start") is None:
+            return True
+        older = self.date is not None and str(row.get("period_end")) < self.date.end
+        return row.get("period_source") != "sentence" and row.get("date_id") in marks.reports and older
 
 
 def _carried(row: dict, d: DateFact, date_id: str | None) -> None:

@@ -166,17 +166,25 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     lo = words[0].start if words else s_start
     hi = words[-1].end if words else s_end
     inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
-    after = [
-        d
-        for d in inside
-        if d.char_start >= f.char_end and not re.search(r"[,;–—(]", text[f.char_end : d.char_start])
-    ]
+    after = [d for d in inside if d.char_start >= f.char_end and _own_date_after(text, f, d, words, dates)]
     before = [d for d in inside if d.char_end <= f.char_start]
     if not (after or before):
         before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
+
+
+def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], dates) -> bool:
+    """A date after the figure is its period unless a comma, dash, bracket or colon, another number
+    or a verb comes between ("13% при темпе прироста 4% за период 2015 - 2017 гг.", "вырос в 2,3 раза
+    … и продолжил свой рост в 2018 году")."""
+    gap = list(text[f.char_end : d.char_start])
+    for o in dates:
+        if f.char_end <= o.char_start and o.char_end <= d.char_start:
+            gap[o.char_start - f.char_end : o.char_end - f.char_end] = " " * (o.char_end - o.char_start)
+    between = [w for w in words if f.char_end <= w.start and w.end <= d.char_start]
+    return not re.search(r"[,;:–—(]|\d", "".join(gap)) and not any(_is_verb(w) for w in between)
 
 
 def _measure(left: list[_Word], right: list[_Word]) -> str | None:

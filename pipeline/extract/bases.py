@@ -1,0 +1,123 @@
+"""Comparison bases a figure's words imply, and rates that have none.
+
+- Relative base: "за месяц", "по сравнению с предыдущим месяцем" → the month before the period;
+  "с начала года" → December of the year before, the period running from January; "за год",
+  "по сравнению с предыдущим годом" → the year before; "к соответствующему периоду предыдущего
+  года" → the same period a year earlier. Only a change or an index has a base.
+- An average yearly rate over a span has the span as its period and no base.
+- A change in a sentence linked to the one before ("В то же время …") shares its base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.extract.facts import DateFact, FigureFact
+
+_CHANGE_KINDS = ("change", "ratio")
+_MONTHS_IN_YEAR = 12
+
+
+def _previous_month(f: FigureFact) -> str | None:
+    if f.period_precision != "month" or not f.period_end:
+        return None
+    year, month = int(f.period_end[:4]), int(f.period_end[5:7])
+    year, month = (year - 1, _MONTHS_IN_YEAR) if month == 1 else (year, month - 1)
+    return f"{year}-{month:02d}"
+
+
+def _year_start(f: FigureFact) -> str | None:
+    """ "с начала года": the period runs from January; the base is December of the year before."""
+    if not f.period_end:
+        return None
+    year = int(f.period_end[:4])
+    f.period_start = f"{year}-01-01"
+    if f.period_precision == "day":
+        f.period_precision = "month" if f.period_end[8:] >= "28" else "day"
+    return f"{year - 1}-12"
+
+
+def _previous_year(f: FigureFact) -> str | None:
+    if not f.period_end:
+        return None
+    year = int(f.period_end[:4]) - 1
+    return str(year) if f.period_precision in (None, "year") else f"{year}{f.period_end[4:7]}"
+
+
+def _year_earlier(f: FigureFact) -> str | None:
+    """ "к соответствующему периоду предыдущего года": the same months a year earlier."""
+    if not f.period_start or not f.period_end:
+        return None
+    a, b = (f"{int(day[:4]) - 1}{day[4:7]}" for day in (f.period_start, f.period_end))
+    if f.period_precision == "year":
+        return a[:4] if a[:4] == b[:4] else f"{a[:4]}/{b[:4]}"
+    return a if a == b else f"{a}/{b}"
+
+
+RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
+    (r"за\s+(?:последний\s+)?месяц|(?:по\s+сравнению\s+с|к|против)\s+предыдущ\w+\s+месяц\w*",
+     _previous_month),
+    (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
+    (r"(?:к|по\s+сравнению\s+с|против)\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s+(?:предыдущ|прошл)\w+\s+года",
+     _year_earlier),
+    (r"за\s+год|(?:по\s+сравнению\s+с|к|против)\s+(?:уровн\w+\s+)?(?:предыдущ|прошл)\w+\s+год\w*",
+     _previous_year),
+)  # fmt: skip
+_RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)
+
+
+def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The base a relative cue states ("за месяц снизилась на 1,3%"): the last cue before the
+    figure in its parenthesis if it is in one, else in its sentence with other parentheses left
+    out; else the first one after it in its clause."""
+    lead = _lead(text, f, bounds)
+    cues = list(_RELATIVE.finditer(lead))[-1:] or list(_RELATIVE.finditer(_tail(text, f, bounds)))[:1]
+    if not cues:
+        return None
+    index = int(next(k for k, v in cues[0].groupdict().items() if v)[1:])
+    return RELATIVE_BASES[index][1](f)
+
+
+# An average yearly rate over a span ("среднегодовой темп роста", "средний темп ежегодного
+# прироста"): its period is the span, with no one base year.
+AVERAGE_RATE = re.compile(r"среднегодов|средн\w*\s+(?:\w+\s+)?ежегодн|ежегодн\w*\s+в\s+среднем", re.I)
+
+
+def average_rate(text: str, f: FigureFact, bounds: tuple[int, int], dates: list[DateFact]) -> bool:
+    """Whether the figure is an average yearly rate: the cue stands before it in its clause, after
+    any other number."""
+    lead = list(_lead(text, f, bounds))
+    offset = f.char_start - len(lead)
+    for d in dates:
+        if offset <= d.char_start and d.char_end <= f.char_start:
+            lead[d.char_start - offset : d.char_end - offset] = " " * (d.char_end - d.char_start)
+    return bool(AVERAGE_RATE.search(re.split(r"\d", "".join(lead))[-1]))
+
+
+_LINKED = re.compile(r"\s*(?:в\s+то\s+же\s+время|одновременно|при\s+этом)\b", re.I)
+
+
+def linked_base(
+    text: str, f: FigureFact, facts: list[FigureFact], bounds: tuple[int, int], before: tuple[int, int] | None
+) -> str | None:
+    """ "По сравнению с уровнем 2017 года … увеличились на 56%. В то же время экспорт … снизился на
+    14%": a change in a sentence that opens with a link to the one before shares that one's base."""
+    if before is None or not _LINKED.match(text, bounds[0]):
+        return None
+    prior = [p for p in facts if before[0] <= p.char_start < before[1] and p.kind in _CHANGE_KINDS]
+    return prior[-1].base_period if prior else None
+
+
+def _tail(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
+    """The rest of the figure's clause ("увеличилось на 0,9 тыс.человек, или на 0,04% по сравнению
+    с соответствующим периодом предыдущего года")."""
+    return re.split(r"[;:()]", text[f.char_end : bounds[1]])[0]
+
+
+def _lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
+    lead = text[bounds[0] : f.char_start]
+    opened = lead.rfind("(")
+    if opened > lead.rfind(")"):
+        return lead[opened + 1 :]  # the figure's own parenthesis
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), lead)  # offsets kept
