@@ -618,7 +618,9 @@ def test_counts_of_several_member_kinds():
     )  # Kursk strategy 2030, p. 5
     (cluster,) = records(text)
     assert cluster.name == "Научно-производственный электротехнический кластер на базе АО «КЭАЗ»"
-    assert cluster.attributes["universities"] == 1  # participants: the first member count (10), not 13
+    assert cluster.aliases == ["Научно-производственный электротехнический кластер"]  # as printed
+    assert cluster.attributes["universities"] == 1
+    assert cluster.participants == 13  # 10 + 1 + 2: every member the sentence lists (the gold's sum)
 
 
 def test_pronouns_and_genitive_kind_words_refer_to_the_cluster():
