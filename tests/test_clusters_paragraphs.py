@@ -7,6 +7,8 @@ each attribute the text states, and nothing it does not state.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import natasha  # noqa: F401  (import before pymorphy users)
 import pytest
 
@@ -163,3 +165,15 @@ def test_nothing_stated_stays_empty() -> None:
             None,
             {},
         )
+
+
+NEREL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gold" / "nerel"
+NEREL_PARK = (
+    NEREL / "train_dev_money_percent" / "82299_text.txt"
+)  # "… в индустриальном парке штата Массачусетс"
+
+
+@pytest.mark.skipif(not NEREL_PARK.is_file(), reason="shared NEREL corpus not available")
+def test_unnamed_park_in_news_is_not_a_record() -> None:
+    """The only park/cluster/zone phrase of the NEREL and RuREBus texts names no park: no record."""
+    assert _records(NEREL_PARK.read_text(encoding="utf-8")) == {}
