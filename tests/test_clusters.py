@@ -280,6 +280,14 @@ def test_same_cluster_same_id_across_papers():
     assert cluster_id("Калужский фармкластер", "RU") != cluster_id("Калужский фармкластер", "CN")
 
 
+def test_an_ocr_dot_does_not_split_a_cluster():
+    """The scanned seed reads "Инновационный. кластер «Сибакадемсофт»"; "г. Щигры" keeps its dot."""
+    assert cluster_id("Инновационный. кластер «Сибакадемсофт»", "RU") == cluster_id(
+        "Инновационный кластер «Сибакадемсофт»", "RU"
+    )
+    assert normal_name("Парк в г. Щигры") == "парк в г. щигры"
+
+
 def test_asides_do_not_split_a_cluster():
     """Kursk papers write both "индустриальный парк «Союз»" and "индустриальный (промышленный) парк"."""
     assert cluster_id("Индустриальный (промышленный) парк «Союз»", "RU") == cluster_id(
