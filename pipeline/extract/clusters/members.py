@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from pipeline.extract.clusters.names import normalize_quotes
 from pipeline.extract.facts import ClusterFact
+from pipeline.extract.territories import LEGAL_FORMS  # the one list of legal forms
 
-LEGAL_FORMS = r"(?:АО|ОАО|ПАО|ЗАО|ООО|НАО|ФГУП|ГУП|МУП|ФГБОУ\s+ВО|ФГАОУ\s+ВО|ФГБУ|АНО|ИП)"
-ORGANIZATION = rf"{LEGAL_FORMS}\s+(?:«[^«»]{{1,60}}»|\"[^\"]{{1,60}}\")"
+ORGANIZATION = rf"{LEGAL_FORMS.pattern}(?:\s+ВО)?\s*(?:«[^«»]{{1,60}}»|\"[^\"]{{1,60}}\")"
 # A membership cue and the list after it: "Участниками … являются", "В состав … входят", "объединяет".
 CUE = re.compile(
     r"(?i:участник\w*\s+(?:[\w-]+\s+){0,3}?(?:стал[иа]?|являются|выступают)|"
