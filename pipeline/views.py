@@ -6,10 +6,31 @@ The store (re)creates every view whose tables exist after each write; add a view
 from __future__ import annotations
 
 VIEWS: dict[str, tuple[set[str], str]] = {
-    # one row per cluster across documents: attributes merged, the documents that state them
+    # one row per cluster across documents: attributes merged, the documents that state them.
+    # Records whose name or multi-word alias (quotes dropped, lowercased) is another record's name
+    # or alias in the same country share the smallest cluster_id of the two (one hop, not chains);
+    # one-word aliases ("ОЭЗ", acronyms) are too ambiguous across documents to link
     "clusters_merged": (
         {"clusters"},
         """
+WITH names AS (
+    SELECT cluster_id, country, normal_name AS name_key FROM clusters
+    UNION
+    SELECT cluster_id, country, name_key FROM (
+        SELECT cluster_id, country, trim(regexp_replace(regexp_replace(replace(lower(alias), 'ё', 'е'),
+               '[«»"“”„]|\\([^()]*\\)', ' ', 'g'), '\\s+', ' ', 'g')) AS name_key
+        FROM (SELECT cluster_id, country, unnest(string_split(aliases, '; ')) AS alias
+              FROM clusters WHERE aliases IS NOT NULL)
+    ) WHERE name_key LIKE '% %'
+), roots AS (
+    SELECT a.cluster_id, min(b.cluster_id) AS root
+    FROM names AS a JOIN names AS b
+      ON a.name_key = b.name_key AND a.country IS NOT DISTINCT FROM b.country
+    GROUP BY a.cluster_id
+), linked AS (
+    SELECT coalesce(r.root, c.cluster_id) AS cluster_id, c.* EXCLUDE (cluster_id)
+    FROM clusters AS c LEFT JOIN roots AS r USING (cluster_id)
+)
 SELECT cluster_id,
        any_value(name ORDER BY source DESC) AS name,
        any_value(kind) AS kind,
@@ -23,7 +44,7 @@ SELECT cluster_id,
        any_value(url) FILTER (WHERE url IS NOT NULL) AS url,
        count(DISTINCT doc_id) AS n_documents,
        string_agg(DISTINCT doc_id, ',') AS doc_ids
-FROM clusters GROUP BY cluster_id
+FROM linked GROUP BY cluster_id
 """,
     ),
     # the same indicator × territory × period × unit stated with different levels (or targets)

@@ -280,6 +280,14 @@ def test_same_cluster_same_id_across_papers():
     assert cluster_id("Калужский фармкластер", "RU") != cluster_id("Калужский фармкластер", "CN")
 
 
+def test_an_ocr_dot_does_not_split_a_cluster():
+    """The scanned seed reads "Инновационный. кластер «Сибакадемсофт»"; "г. Щигры" keeps its dot."""
+    assert cluster_id("Инновационный. кластер «Сибакадемсофт»", "RU") == cluster_id(
+        "Инновационный кластер «Сибакадемсофт»", "RU"
+    )
+    assert normal_name("Парк в г. Щигры") == "парк в г. щигры"
+
+
 def test_asides_do_not_split_a_cluster():
     """Kursk papers write both "индустриальный парк «Союз»" and "индустриальный (промышленный) парк"."""
     assert cluster_id("Индустриальный (промышленный) парк «Союз»", "RU") == cluster_id(
@@ -618,7 +626,9 @@ def test_counts_of_several_member_kinds():
     )  # Kursk strategy 2030, p. 5
     (cluster,) = records(text)
     assert cluster.name == "Научно-производственный электротехнический кластер на базе АО «КЭАЗ»"
-    assert cluster.attributes["universities"] == 1  # participants: the first member count (10), not 13
+    assert cluster.aliases == ["Научно-производственный электротехнический кластер"]  # as printed
+    assert cluster.attributes["universities"] == 1
+    assert cluster.participants == 13  # 10 + 1 + 2: every member the sentence lists (the gold's sum)
 
 
 def test_pronouns_and_genitive_kind_words_refer_to_the_cluster():

@@ -81,3 +81,26 @@ def test_declaration_alias_is_linked(declaration: dict) -> None:
     assert "ОЭЗ" in sez["aliases"].split("; ")
     assert (sez["founded_year"], sez["region"], sez["city"]) == (2022, "Курская область", "Железногорск")
     assert '"area_km2": 2.3705' in sez["attributes"]
+
+
+def test_duckdb_view_links_a_name_to_another_documents_alias(tmp_path: Path) -> None:
+    """One document introduces a short name with "(далее — …)", another uses only the short name:
+    `clusters_merged` gives both one row; a one-word alias ("ОЭЗ") links nothing."""
+    texts = {
+        "one.txt": "Химико-фармацевтический кластер «Здоровье» (далее — Кластер «Фарма Поволжья») создан "
+        "в 2011 году. Особая экономическая зона «Заря» (далее — ОЭЗ) создана в 2015 году.",
+        "two.txt": "Кластер «Фарма Поволжья» объединяет 25 предприятий. Особая экономическая зона "
+        "«Восход» (далее — ОЭЗ) занимает 300 га.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(sorted(tmp_path.glob("*.txt")), out=out).totals()["ok"] == 2
+    con = duckdb.connect(str(out / DUCKDB_FILE), read_only=True)
+    try:
+        total = con.sql("SELECT count(*) FROM clusters_merged").fetchall()
+        linked = con.sql("SELECT founded_year, participants FROM clusters_merged WHERE n_documents = 2")
+        merged = linked.fetchall()
+    finally:
+        con.close()
+    assert (total, merged) == ([(3,)], [(2011, 25)])  # the two zones stay apart

@@ -61,6 +61,9 @@ CUE_REACH = 80  # characters searched for them
 CLAUSE_END = re.compile(r".*[.;]", re.S)  # a colon opens a list its label counts: "Участники: 14 …"
 COLUMNS = {"participants", "employees"}  # counts that are contract columns, not `attributes`
 MEMBERS = ("participants", "residents")  # `participants` is filled by the first of these
+# Counts that add to `participants` when listed right after it, joined by "," or "и"
+MEMBER_KINDS = {"participants", "residents", "companies", "universities", "research_centers", "laboratories"}
+ENUMERATION_GAP = re.compile(r"[^.;:\d]{0,40}?(?:,|\sи)\s*")
 AREA_KM2 = {"KM2": 1.0, "HA": 0.01}  # km² per unit; floor space (M2) is not a territory
 AREA_DIGITS = 4
 CHANGE_FROM = re.compile(r"\b[сС]о?\s+$")  # "с 40 до 47"
@@ -98,10 +101,16 @@ def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:
 
 def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: str) -> ClusterFact:
     """Fill missing counts, area and investment of `fact` from figures whose offsets index `text`."""
+    members_end = None  # end of the last member count summed into `participants`
     for figure in figures:
         if _is_old_value(figure, text):
             continue
         what = count_attribute(figure, text)
+        if members_end is not None and _continues_members(figure, what, text, members_end):
+            fact.participants = (fact.participants or 0) + round(figure.value_scaled)
+            members_end = figure.char_end
+        elif what in MEMBERS and fact.participants is None:
+            members_end = figure.char_end
         if what is not None:
             _set_count(fact, what, round(figure.value_scaled), figure.qualifier)
         elif figure.unit in AREA_KM2 and "area_km2" not in fact.attributes:
@@ -144,6 +153,14 @@ def _qualifier_code(word: str | None) -> str:
 def fill_from_text(fact: ClusterFact, text: str) -> ClusterFact:
     """Counts of a table cell ("35 участников, 7400 сотрудников") through the figure grammar."""
     return fill_from_figures(fact, extract_figures(text), text)
+
+
+def _continues_members(figure: FigureFact, what: str | None, text: str, after: int) -> bool:
+    """A count of members listed right after the previous one ("объединяет 10 промышленных
+    предприятий, 1 высшее учебное заведение и 2 организации": participants 13)."""
+    member = what in MEMBER_KINDS or (what is None and figure.counted in MEMBER_NOUNS)
+    gap = text[after : figure.char_start]
+    return figure.unit == "COUNT" and member and ENUMERATION_GAP.fullmatch(gap) is not None
 
 
 def _is_old_value(figure: FigureFact, text: str) -> bool:

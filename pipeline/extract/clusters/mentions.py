@@ -14,6 +14,7 @@ from functools import cache
 from yargy import Parser
 
 from pipeline.extract.clusters.fields import field_of_name
+from pipeline.extract.clusters.lists import listed_clusters
 from pipeline.extract.clusters.names import (
     QUOTE_CHARS,
     capitalized,
@@ -72,6 +73,11 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     matches = _matches(text)
     mentions = _named_mentions(matches) + _based_mentions(sentences, matches)
     mentions += _region_mentions(text, sentences, matches, mentions)
+    mentions += [
+        Mention(f, f.char_start, f.char_end, _is_located(text, f.char_start))
+        for f in listed_clusters(text)
+        if not any(m.start <= f.char_start < m.end for m in mentions)
+    ]
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -189,11 +195,9 @@ def _based_mentions(sentences: list[tuple[int, int]], matches: list[Match]) -> l
         if base is None:
             continue
         organization = normalize_quotes(clean_text(base.group("org")))
-        fact = ClusterFact(
-            name=capitalized(f"{display_name(m.text[m.start : m.end])} на базе {organization}"),
-            kind=kind,
-            source="text",
-        )
+        phrase = display_name(m.text[m.start : m.end])
+        fact = ClusterFact(name=capitalized(f"{phrase} на базе {organization}"), kind=kind, source="text")
+        fact.aliases.append(phrase)  # the name as printed
         fact.char_start, fact.char_end = lo + base.start(), m.end
         out.append(Mention(fact, lo + base.start(), m.end))
     return out

@@ -24,6 +24,7 @@ WORD = re.compile(r"[\w-]+")
 JOINERS = re.compile(r"[\s\-–]")
 SHORT_TAIL = 2  # a split tail this short is a broken word ("промышленност|ь")
 ID_HEX = 16
+STRAY_DOT = re.compile(r"(\w{3,})\.(?=\s+[а-яё])")  # an OCR dot inside a name: "Инновационный. кластер"
 ORPHAN = "reference"  # `source` of a record that only refers to a cluster named on an earlier page
 
 
@@ -80,8 +81,9 @@ def _nominative(name: str) -> str:
 
 def normal_name(name: str) -> str:
     """Lowercase nominative name without quotes and asides: "Калужского фармкластера" → "калужский
-    фармкластер", "Индустриальный (промышленный) парк «Союз»" → "индустриальный парк союз"."""
-    text = _nominative(normalize_quotes(" ".join(name.split())))
+    фармкластер", "Индустриальный (промышленный) парк «Союз»" → "индустриальный парк союз",
+    "Инновационный. кластер" (an OCR dot) → "инновационный кластер"."""
+    text = _nominative(normalize_quotes(STRAY_DOT.sub(r"\1", " ".join(name.split()))))
     text = QUOTE_CHARS.sub(" ", ASIDE.sub("", text)).lower().replace("ё", "е")
     return " ".join(text.split())
 

@@ -196,12 +196,17 @@ def _loc_entity_city(analysis: Any, fact: ClusterFact) -> str | None:
     return None
 
 
+# Former countries name history, not where a cluster is ("площадки бывших советских гигантов").
+FORMER = {"SU"}
+
+
 def nearest_country(text: str, start: int, end: int, window: int = COUNTRY_REACH) -> str | None:
     """The country of the territory (or Russian subject word) named nearest to a span."""
     lo, hi = max(0, start - window), min(len(text), end + window)
     markers = [(lo + t.start, lo + t.end, t.territory.country) for t in find_territories(text[lo:hi])]
     markers += [(m.start(), m.end(), "RU") for m in RU_ADMIN_WORDS.finditer(text, lo, hi)]
-    ranked = sorted((max(start - b, a - end, 0), country) for a, b, country in markers if country)
+    near = [(max(start - b, a - end, 0), country) for a, b, country in markers if country not in FORMER]
+    ranked = sorted(m for m in near if m[1])
     return ranked[0][1] if ranked else None
 
 

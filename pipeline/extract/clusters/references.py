@@ -28,12 +28,16 @@ ALIAS = re.compile(
 # кластера …".
 ANAPHOR = re.compile(
     r"\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[\w-]+\.?\s+){0,4}?(?:(?:этом|данном|этой|данной)\s+)?"
-    r"(?P<word>(?:[Пп]арк|[Тт]ехнопарк|[Кк]ластер)(?:а|у|ом|е)?|ОЭЗ|[Зз]он[аеуы]"
+    r"(?P<word>(?:[Пп]арк|[Тт]ехнопарк|[Кк]ластер)(?:а|у|ом|е)?|ОЭЗ|ТОСЭР|ТОР|[Зз]он[аеуы]"
     r"|[Ее]го|[Ее]ё|[Ее]е|[Оо]н[а]?|[Нн]его|[Нн]её|[Нн]ее|[Нн]ём|[Нн]ем|[Нн]ей)\b"
 )
 # A kind word in the genitive anywhere in a sentence names what it is about: "Общая численность
 # работников предприятий — участников кластера составляет …", "Площадь территории ОЭЗ …".
-OF_KIND = re.compile(r"(?<!\w)(?P<word>(?:[Тт]ехнопарка|[Пп]арка|[Кк]ластера|ОЭЗ))(?!\w)")
+OF_KIND = re.compile(r"(?<!\w)(?P<word>(?:[Тт]ехнопарка|[Пп]арка|[Кк]ластера|ОЭЗ|ТОСЭР|ТОР))(?!\w)")
+# A sentence that gives a web address by a label refers to the mention before it: "Официальный
+# сайт: www.….ru", "Адрес в сети Интернет — …".
+SITE_LABEL = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:[Сс]айт|[Аа]дрес\s+в\s+(?:сети\s+)?[Ии]нтернет)")
+SITE_REACH = 600  # a labelled address refers to a mention at most this far back
 PRONOUNS = ("его", "её", "ее", "он", "она", "него", "неё", "нее", "нём", "нем", "ней")
 PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
 PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
@@ -94,10 +98,12 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
         if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text[lo:hi]) for a in mentions[i].fact.aliases):
             return i
     found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
-    if not previous or found is None:
+    if not previous:
         return None
     last = previous[-1]
     distance = lo - mentions[last].end
+    if found is None:
+        return last if SITE_LABEL.match(text, lo, hi) and distance < SITE_REACH else None
     word = found.group("word").lower()
     if word in PRONOUNS:
         return last if distance < PRONOUN_REACH else None

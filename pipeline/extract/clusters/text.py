@@ -14,6 +14,7 @@ from typing import Any
 from pipeline.extract.clusters.attributes import Span, founded_year, is_organization, urls_in
 from pipeline.extract.clusters.counts import fill_from_figures, fill_from_labels
 from pipeline.extract.clusters.fields import field_of
+from pipeline.extract.clusters.members import fill_members
 from pipeline.extract.clusters.mentions import Mention, find_mentions, sentence_of
 from pipeline.extract.clusters.names import ORPHAN
 from pipeline.extract.clusters.places import finish_place, page_region, place_after, place_in
@@ -121,6 +122,7 @@ def _describe(
     inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in spans)]
     fill_from_figures(fact, inside, text)
     fill_from_labels(fact, text, [(s.start, s.end) for s in spans])
+    fill_members(fact, text, [(s.start, s.end) for s in spans])
     if fact.founded_year is None:
         fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
     after_name = [Span(max(s.start, m.end), s.end, s.own) if s.own else s for s in spans]

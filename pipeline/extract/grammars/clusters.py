@@ -45,6 +45,8 @@ KIND_WORD_FAMILIES = {
     "парк": {"technopark", "hitech_zone", "industrial_park"},
     "технопарк": {"technopark", "hitech_zone", "industrial_park"},
     "оэз": {"sez"},
+    "тосэр": {"sez"},
+    "тор": {"sez"},
     "зона": {"sez", "hitech_zone"},
     "кластер": {"cluster"},
 }
