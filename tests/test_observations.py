@@ -129,16 +129,19 @@ def test_a_comparison_column_takes_the_reporting_period_of_its_group() -> None:
 
 def test_a_relative_base_in_a_label_is_dated_from_the_cell_period() -> None:
     """Rosstat's monthly tables: "к соответствующему периоду предыдущего года", "к предыдущему
-    месяцу" under a period give the base the same months a year earlier / the month before."""
+    месяцу", "к предыдущему периоду", "к соответствующей дате предыдущего года" under a period
+    give the same months a year earlier, the month before, the period before."""
     header = [
         "",
         "Январь-август 2017г. / В % к / соответствующему периоду предыдущего года",
         "Август 2017г. / К предыдущему месяцу",
+        "II квартал 2017г. / В % к / предыдущему периоду",
+        "Март 2016г. / к соответствующей дате предыдущего года",
     ]
-    rows = [["101,9", "100,3"]]
+    rows = [["101,9", "100,3", "107,6", "98,0"]]
     tables, cells = _frames(DOC_B, [_table(0, header, ["Индекс промышленного производства"], rows)])
     obs = build_observations(None, cells, tables).set_index("col")
-    assert obs.loc[1, "base_period"] == "2016-01/2016-08" and obs.loc[2, "base_period"] == "2017-07"
+    assert obs["base_period"].tolist() == ["2016-01/2016-08", "2017-07", "2017-Q1", "2015-03"]
     assert str(obs.loc[1, "period_start"]) == "2017-01-01" and obs.loc[2, "kind"] == "change"
 
 

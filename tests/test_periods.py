@@ -31,6 +31,19 @@ def test_index_against_previous_month():
     assert (f.period_start, f.base_period, f.period_source) == ("2017-08-01", "2017-07", "sentence")
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        ("Индекс производства во II квартале 2017г. по сравнению с предыдущим периодом составил 107,6%.",
+         "107,6%", "2017-Q1"),
+        ("Поголовье свиней в марте 2016г. к соответствующей дате предыдущего года составило 108,3%.",
+         "108,3%", "2015-03"),
+    ],
+)  # fmt: skip
+def test_previous_period_and_same_date_a_year_before(text, quote, base):
+    assert figure(text, quote).base_period == base
+
+
 def test_a_level_has_no_base_but_the_difference_has():
     text = (
         "Число замещенных рабочих мест в июле 2017г. составило 33,1 млн.человек и было меньше, "

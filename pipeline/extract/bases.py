@@ -3,7 +3,9 @@
 - Relative base: "за месяц", "по сравнению с предыдущим месяцем" → the month before the period;
   "с начала года" → December of the year before, the period running from January; "за год",
   "по сравнению с предыдущим годом" → the year before; "к соответствующему периоду предыдущего
-  года" → the same period a year earlier. Only a change or an index has a base.
+  года"/"к соответствующей дате предыдущего года" → the same period a year earlier; "к
+  предыдущему периоду" → the period of the same length just before. Only a change or an index
+  has a base. `label_base` reads the same cues in table labels.
 - An average yearly rate over a span has the span as its period and no base.
 - A change in a sentence linked to the one before ("В то же время …") shares its base.
 """
@@ -17,6 +19,7 @@ from pipeline.extract.facts import DateFact, FigureFact
 
 _CHANGE_KINDS = ("change", "ratio")
 _MONTHS_IN_YEAR = 12
+_QUARTER = 3  # months
 
 
 def _previous_month(f: FigureFact) -> str | None:
@@ -55,12 +58,36 @@ def _year_earlier(f: FigureFact) -> str | None:
     return a if a == b else f"{a}/{b}"
 
 
+def _previous_period(f: FigureFact) -> str | None:
+    """ "к предыдущему периоду": the period of the same length just before (a month, a quarter,
+    a half-year, a year)."""
+    if not f.period_start or not f.period_end:
+        return None
+    first, last = _month_index(f.period_start), _month_index(f.period_end)
+    a, b = first - (last - first + 1), first - 1
+    if f.period_precision == "year":
+        years = sorted({a // _MONTHS_IN_YEAR, b // _MONTHS_IN_YEAR})
+        return "/".join(str(y) for y in years)
+    if f.period_precision == "quarter" and b - a == _QUARTER - 1:
+        return f"{a // _MONTHS_IN_YEAR}-Q{a % _MONTHS_IN_YEAR // _QUARTER + 1}"
+    return _month(a) if a == b else f"{_month(a)}/{_month(b)}"
+
+
+def _month_index(day: str) -> int:
+    return int(day[:4]) * _MONTHS_IN_YEAR + int(day[5:7]) - 1
+
+
+def _month(index: int) -> str:
+    return f"{index // _MONTHS_IN_YEAR}-{index % _MONTHS_IN_YEAR + 1:02d}"
+
+
 RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
-    (r"за\s+(?:последний\s+)?месяц|(?:по\s+сравнению\s+с|к|против)\s+предыдущ\w+\s+месяц\w*",
-     _previous_month),
+    (r"за\s+(?:последний\s+)?месяц|(?:по\s+сравнению\s+с|к|против)\s+"
+     r"(?:соответствующ\w+\s+дат\w+\s+)?предыдущ\w+\s+месяц\w*", _previous_month),
     (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
-    (r"(?:к|по\s+сравнению\s+с|против)\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s+(?:предыдущ|прошл)\w+\s+года",
+    (r"(?:к|по\s+сравнению\s+с|против)\s+(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*\s+(?:предыдущ|прошл)\w+\s+года",
      _year_earlier),
+    (r"(?:к|по\s+сравнению\s+с|против)\s+предыдущ\w+\s+период\w*", _previous_period),
     (r"за\s+год|(?:по\s+сравнению\s+с|к|против)\s+(?:уровн\w+\s+)?(?:предыдущ|прошл)\w+\s+год\w*",
      _previous_year),
 )  # fmt: skip
@@ -121,3 +148,15 @@ def _lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
     if opened > lead.rfind(")"):
         return lead[opened + 1 :]  # the figure's own parenthesis
     return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), lead)  # offsets kept
+
+
+def label_base(label: str, period: DateFact) -> str | None:
+    """The base a relative cue in a table label states for the cell's period ("В % к
+    соответствующему периоду предыдущего года" under "Январь-август 2017г." → "2016-01/2016-08")."""
+    cue = _RELATIVE.search(label)
+    if cue is None:
+        return None
+    index = int(next(k for k, v in cue.groupdict().items() if v)[1:])
+    probe = FigureFact(0, 0, 0.0, None, period_start=period.start, period_end=period.end,
+                       period_precision=period.precision)  # fmt: skip
+    return RELATIVE_BASES[index][1](probe)

@@ -20,11 +20,11 @@ from functools import lru_cache
 import pandas as pd
 
 from pipeline import lexicon
+from pipeline.extract.bases import label_base
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
 from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicators, unit_class, words_of
-from pipeline.extract.periods import label_base
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
 from pipeline.extract.tables import label_unit
 from pipeline.extract.territories import Territory, find_territories

@@ -304,18 +304,3 @@ def _carried(row: dict, d: DateFact, date_id: str | None) -> None:
         period=legacy_period(d), period_start=d.start, period_end=d.end, period_precision=d.precision,
         period_source="section", date_id=date_id,
     )  # fmt: skip
-
-
-# --- relative bases of table labels --------------------------------------------------------------
-
-
-def label_base(label: str, period: DateFact) -> str | None:
-    """The base a relative cue in a table label states for the cell's period ("В % к /
-    соответствующему периоду предыдущего года" under "Январь-август 2017г." → "2016-01/2016-08")."""
-    cue = _RELATIVE.search(label)
-    if cue is None:
-        return None
-    index = int(next(k for k, v in cue.groupdict().items() if v)[1:])
-    probe = FigureFact(0, 0, 0.0, None, period_start=period.start, period_end=period.end,
-                       period_precision=period.precision)  # fmt: skip
-    return RELATIVE_BASES[index][1](probe)
