@@ -41,7 +41,7 @@ from pipeline.parse.lines import (
 from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
 from pipeline.parse.page import PageSource, RawPage
 from pipeline.parse.pdfium_chars import page_chars
-from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
+from pipeline.parse.quality import clean_chars, dedupe_chars, texts_are_broken, visible_texts
 from pipeline.parse.ruling import may_have_grid
 from pipeline.parse.settings import LAYOUT
 from pipeline.parse.tables import (
@@ -113,8 +113,9 @@ def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPag
     `fast` (from pdfium) replaces `page.chars` and `page.edges`, so pdfminer never runs."""
     raw = RawPage(number, float(page.width), float(page.height))
     chars = dedupe_chars(page.chars if fast is None else fast.chars)
-    raw.n_chars = sum(1 for c in chars if c["text"].strip())
-    if raw.n_chars and page_is_broken(chars):
+    visible = visible_texts(chars)
+    raw.n_chars = len(visible)
+    if visible and texts_are_broken(visible):
         raw.broken = True
         return raw
     chars = clean_chars(chars)

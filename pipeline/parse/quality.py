@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections import Counter
 
 from pipeline.parse.lines import Char
 from pipeline.parse.settings import LAYOUT
@@ -23,18 +24,29 @@ def _mojibake(text: str) -> bool:
     return len(text) == 1 and 0xC0 <= ord(text) <= 0xFF
 
 
+def visible_texts(chars: Sequence[Char]) -> list[str]:
+    """The texts of the chars that show something (not blanks)."""
+    return [t for c in chars if (t := c["text"]).strip()]
+
+
 def page_is_broken(chars: Sequence[Char]) -> bool:
     """True when too many of the page's glyphs are unmapped or mis-decoded."""
-    visible = [c["text"] for c in chars if c["text"].strip()]
+    return texts_are_broken(visible_texts(chars))
+
+
+def texts_are_broken(visible: list[str]) -> bool:
+    """True when too many of these visible glyph texts are unmapped or mis-decoded."""
+    counts = Counter(visible)  # each distinct text is tested once
     if len(visible) < LAYOUT.quality_min_chars:
-        return bool(visible) and sum(bad_glyph(t) for t in visible) > len(visible) / 2
-    bad = sum(bad_glyph(t) or _mojibake(t) for t in visible)
+        return bool(visible) and sum(n for t, n in counts.items() if bad_glyph(t)) > len(visible) / 2
+    bad = sum(n for t, n in counts.items() if bad_glyph(t) or _mojibake(t))
     return bad > LAYOUT.bad_page_ratio * len(visible)
 
 
 def clean_chars(chars: Sequence[Char]) -> list[Char]:
-    """Drop unusable glyphs from a page's chars."""
-    return [c for c in chars if c["text"] and not bad_glyph(c["text"])]
+    """Drop unusable glyphs (and empty texts) from a page's chars."""
+    bad = {t for t in {c["text"] for c in chars} if not t or bad_glyph(t)}
+    return [c for c in chars if c["text"] not in bad]
 
 
 def dedupe_chars(chars: Sequence[Char], tol: float = LAYOUT.dedupe_tolerance) -> list[Char]:
