@@ -4,7 +4,8 @@ base revision's parser against this tree's, on the real corpus.
 Usage: python bench/diff_parse.py [CORPUS_DIR] [--base REV] [--glob PATTERN] [--cache FILE]
 The base revision's `pipeline` is taken with `git archive` into a temporary folder and each tree
 parses in its own subprocess (`--cache FILE`: the base's pages are read from FILE when it exists,
-else parsed and saved there, so a series of changes is checked against one baseline). Prints per document the pages compared and the pages that differ;
+else parsed and saved there, so a series of changes is checked against one baseline).
+Prints per document the pages compared and the pages that differ;
 for the held-out documents only the counts.
 """
 
@@ -54,8 +55,15 @@ def _page(pg) -> list:
     fields and a digest of its char boxes (bit for bit)."""
     lines = [(s.char_start, s.char_end, [round(v, 3) for v in s.bbox]) for s in pg.lines]
     boxes = hashlib.sha1(pg.char_boxes.tobytes()).hexdigest()
-    return [pg.text, [(f.marker, f.text) for f in pg.footnotes], pg.flags, pg.markers, lines,
-            [pg.width, pg.height, pg.ocr, pg.ocr_confidence], boxes]
+    return [
+        pg.text,
+        [(f.marker, f.text) for f in pg.footnotes],
+        pg.flags,
+        pg.markers,
+        lines,
+        [pg.width, pg.height, pg.ocr, pg.ocr_confidence],
+        boxes,
+    ]
 
 
 def run_tree(tree: Path, args: argparse.Namespace) -> dict[str, list]:

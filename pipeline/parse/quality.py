@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from collections import Counter
+from collections.abc import Sequence
 
 from pipeline.parse.lines import Char
 from pipeline.parse.settings import LAYOUT
