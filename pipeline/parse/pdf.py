@@ -19,7 +19,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
-from pdfplumber.table import Table
+from pdfplumber.table import Table, TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.catalog import doc_id_of
@@ -60,6 +60,7 @@ Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 _WORD = re.compile(r"[^\W\d_]{4}")
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 _EPS = 0.01  # pt: float noise between pdfium's and pdfminer's page heights
+TABLE_MIN_EDGE = TableSettings.resolve(TABLE_SETTINGS).edge_min_length_prefilter  # shorter: no rule
 
 
 def check_header(path: Path) -> None:
@@ -163,7 +164,8 @@ def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Eng
         grid = may_have_grid(page)
         if grid and engine == "hybrid":
             return None
-        return PageSource(page_chars(page, height), page_edges(page, height) if grid else [])
+        edges = page_edges(page, height, TABLE_MIN_EDGE) if grid else []
+        return PageSource(page_chars(page, height), edges)
     except pdfium.PdfiumError:
         return None
     finally:
