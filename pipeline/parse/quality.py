@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+
 from pipeline.parse.lines import Char
 from pipeline.parse.settings import LAYOUT
 
@@ -49,11 +51,40 @@ def clean_chars(chars: Sequence[Char]) -> list[Char]:
     return [c for c in chars if c["text"] not in bad]
 
 
+_NEIGHBOURS = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy]
+_MAX_KEY = 2**62  # cell keys must fit numpy's int64
+
+
+def _may_have_copies(chars: Sequence[Char], tol: float) -> bool:
+    """Could any glyph be a copy of another (same text in the same or a neighbouring `tol` cell)?
+    One numpy test over packed (text, x cell, y cell) keys; False means `dedupe_chars` keeps all."""
+    ids: dict[str, int] = {}
+    tid = np.array([ids.setdefault(c["text"], len(ids)) for c in chars], dtype=np.int64)
+    x = np.array([c["x0"] for c in chars], dtype=float) / tol
+    y = np.array([c["top"] for c in chars], dtype=float) / tol
+    if not (np.isfinite(x).all() and np.isfinite(y).all()):
+        return True  # the exact loop decides (and fails on what int() cannot snap)
+    xi, yi = np.trunc(x), np.trunc(y)  # int() snaps toward zero
+    w, h = xi.max() - xi.min() + 3, yi.max() - yi.min() + 3  # a free cell on each side: no wrap
+    if len(ids) * w * h >= _MAX_KEY:
+        return True
+    xs, ys = (xi - xi.min() + 1).astype(np.int64), (yi - yi.min() + 1).astype(np.int64)
+    hh = int(h)
+    keys = (tid * int(w) + xs) * hh + ys
+    unique = np.unique(keys)
+    if len(unique) < len(keys):
+        return True
+    return any(np.isin(unique + (dx * hh + dy), unique, assume_unique=True).any() for dx, dy in _NEIGHBOURS)
+
+
 def dedupe_chars(chars: Sequence[Char], tol: float = LAYOUT.dedupe_tolerance) -> list[Char]:
     """Drop overprinted copies of a glyph (faux bold) within `tol` points; keeps the first.
 
     Positions are snapped to a `tol` grid; a glyph is a copy when the same text was kept in its
-    cell or one of the 8 around it (the probes are written out: no generator step per probe)."""
+    cell or one of the 8 around it (the probes are written out: no generator step per probe).
+    Pages where no two glyphs could be copies (`_may_have_copies`) skip the loop."""
+    if not chars or not _may_have_copies(chars, tol):
+        return list(chars)
     seen: set[tuple[str, int, int]] = set()
     out = []
     for c in chars:
