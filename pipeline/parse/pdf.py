@@ -48,9 +48,9 @@ from pipeline.parse.tables import (
     TABLE_SETTINGS,
     RawTable,
     cell_rows,
+    chars_in,
     find_caption,
     holds_table,
-    in_bbox,
     merge_tables,
     real_tables,
 )
@@ -122,10 +122,9 @@ def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPag
     chars = clean_chars(chars)
     spaceless = is_spaceless(chars)
     raw.tables = _tables(page, fast, chars, number, spaceless)
-    boxes = [t.bbox for t in raw.tables]
     body = [c for c in chars if c.get("upright", True)]
-    if boxes:
-        body = [c for c in body if not any(in_bbox(c, b) for b in boxes)]
+    for t in raw.tables:
+        body = chars_in(body, t.bbox, inside=False)
     aligned, rows = aligned_tables(cluster_rows(body), number)
     raw.tables += aligned
     raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else LAYOUT.column_side)
@@ -144,7 +143,7 @@ def _tables(page: Page, fast: PageSource | None, chars: list[Char], number: int,
     out = []
     for t in page_tables(page, fast):
         box = t.bbox
-        own, seen = cell_rows(t, [c for c in chars if in_bbox(c, box)])
+        own, seen = cell_rows(t, chars_in(chars, box))
         if spaceless:
             own, seen = ([[split_glued(x)[0] for x in r] for r in g] for g in (own, seen))
         if len(own) >= LAYOUT.grid_min and holds_table(own):
