@@ -256,8 +256,18 @@ def _read_chars(r: _Reader) -> None:
             r.space_w[(font, size)] = x1 - x0
         bottom = raw.bottom[k]
         top = bottom - size if upright else raw.top_flat[k]
-        out.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
-                    "fontname": font, "upright": upright})
+        out.append(
+            {
+                "text": text,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "size": size,
+                "fontname": font,
+                "upright": upright,
+            }
+        )
         r.last_obj, r.last_k = obj, k
 
 
