@@ -1,15 +1,18 @@
 """Differential check of the parse stage: every page's text (and footnotes, flags, tables) from a
 base revision's parser against this tree's, on the real corpus.
 
-Usage: python bench/diff_parse.py [CORPUS_DIR] [--base REV] [--glob PATTERN]
+Usage: python bench/diff_parse.py [CORPUS_DIR] [--base REV] [--glob PATTERN] [--cache FILE]
 The base revision's `pipeline` is taken with `git archive` into a temporary folder and each tree
-parses in its own subprocess. Prints per document the pages compared and the pages that differ;
+parses in its own subprocess (`--cache FILE`: the base's pages are read from FILE when it exists,
+else parsed and saved there, so a series of changes is checked against one baseline).
+Prints per document the pages compared and the pages that differ;
 for the held-out documents only the counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -48,9 +51,19 @@ def dump(paths: list[Path]) -> dict[str, list]:
 
 
 def _page(pg) -> list:
-    """A page's text, footnotes, flags, markers and line boxes (rounded to 1/1000 pt)."""
+    """A page's text, footnotes, flags, markers, line boxes (rounded to 1/1000 pt), size, OCR
+    fields and a digest of its char boxes (bit for bit)."""
     lines = [(s.char_start, s.char_end, [round(v, 3) for v in s.bbox]) for s in pg.lines]
-    return [pg.text, [(f.marker, f.text) for f in pg.footnotes], pg.flags, pg.markers, lines]
+    boxes = hashlib.sha1(pg.char_boxes.tobytes()).hexdigest()
+    return [
+        pg.text,
+        [(f.marker, f.text) for f in pg.footnotes],
+        pg.flags,
+        pg.markers,
+        lines,
+        [pg.width, pg.height, pg.ocr, pg.ocr_confidence],
+        boxes,
+    ]
 
 
 def run_tree(tree: Path, args: argparse.Namespace) -> dict[str, list]:
@@ -90,14 +103,24 @@ def main() -> None:
     ap.add_argument("--base", default="HEAD", help="git revision to compare against")
     ap.add_argument("--glob", default="*.pdf")
     ap.add_argument("--dump", action="store_true", help="print this tree's pages as JSON")
+    ap.add_argument("--cache", type=Path, help="JSON file holding (or to hold) the base's pages")
     args = ap.parse_args()
     paths = sorted(args.corpus.glob(args.glob))
     if args.dump:
         print(json.dumps(dump(paths), default=str))
         return
+    sys.exit(1 if report(base_pages(args), run_tree(ROOT, args)) else 0)
+
+
+def base_pages(args: argparse.Namespace) -> dict[str, list]:
+    """The base revision's pages, from `--cache` when it exists."""
+    if args.cache and args.cache.exists():
+        return json.loads(args.cache.read_text())
     with tempfile.TemporaryDirectory() as tmp:
         old = run_tree(base_tree(args.base, Path(tmp)), args)
-    sys.exit(1 if report(old, run_tree(ROOT, args)) else 0)
+    if args.cache:
+        args.cache.write_text(json.dumps(old))
+    return old
 
 
 if __name__ == "__main__":

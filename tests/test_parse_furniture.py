@@ -130,3 +130,14 @@ def test_faux_bold_copies_dropped_and_neighbours_kept() -> None:
         _char("А", 100.0, 62.0),
     ]  # on the next line: kept
     assert dedupe_chars(chars) == [chars[0], *chars[2:]]
+
+
+def test_faux_bold_copies_found_across_cell_borders_and_below_zero() -> None:
+    """The numpy pre-test (`_may_have_copies`) must send every page with a copy to the exact loop:
+    copies in neighbouring 1-pt cells, diagonal ones, and ones around 0 (int() snaps toward 0)."""
+    pairs = [((100.9, 50.0), (101.1, 50.0)), ((10.9, 20.9), (11.2, 21.1)), ((-0.5, -0.4), (0.4, 0.3))]
+    for a, b in pairs:
+        chars = [_char("Ж", *a), _char("и", 300.0, 300.0), _char("Ж", *b)]
+        assert dedupe_chars(chars) == chars[:2], (a, b)
+    far = [_char("Ж", 100.0, 50.0), _char("Ж", 102.1, 50.0), _char("Ж", 100.0, 52.1)]
+    assert dedupe_chars(far) == far

@@ -22,7 +22,7 @@ from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
 from pipeline.parse.pdfium_chars import address_proto
-from pipeline.parse.ruling import Point, _paths
+from pipeline.parse.ruling import Matrix, Point, _paths
 
 Edge = dict[str, Any]
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -139,17 +139,56 @@ def shape_edges(shape: str, pts: list[Point], height: float) -> list[Edge]:
     return curve_to_edges({**_box(pts, height), "object_type": "curve", "pts": pts})
 
 
-def page_edges(page: pdfium.PdfPage, height: float) -> list[Edge]:
-    """All edges of the page's painted paths (form XObjects included), in pdfplumber's coordinates."""
+_BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
+_BOUND_SLACK = 0.01  # pt: far above the float32 noise between pdfium's bounds and the edges
+
+
+def _tiny(path: Any, outer: Matrix, size: float, bounds: ctypes.Array) -> bool:
+    """Is the path's box (pdfium's bounds, which hold every point, in its form's space; `outer`
+    maps them to the page) under `size` both ways? Then none of its edges is as long."""
+    a = ctypes.addressof(bounds)
+    f = ctypes.sizeof(ctypes.c_float)
+    if not _BOUNDS(ctypes.cast(path, ctypes.c_void_p).value, a, a + f, a + 2 * f, a + 3 * f):
+        return False
+    left, bottom, right, top = bounds
+    xs = [outer[0] * x + outer[2] * y + outer[4] for x in (left, right) for y in (bottom, top)]
+    ys = [outer[1] * x + outer[3] * y + outer[5] for x in (left, right) for y in (bottom, top)]
+    return max(xs) - min(xs) < size and max(ys) - min(ys) < size
+
+
+def table_edge(e: Edge, min_length: float) -> bool:
+    """Would `TableFinder` ("lines" strategies) keep this edge: vertical and at least `min_length`
+    tall, or horizontal and at least that wide (pdfplumber's `edge_min_length_prefilter`)?"""
+    o = e["orientation"]
+    return (o == "v" and e["height"] >= min_length) or (o == "h" and e["width"] >= min_length)
+
+
+def _edges(shape: str, pts: list[Point], height: float, min_length: float | None) -> list[Edge]:
+    """`shape_edges`, or (given `min_length`) only its `table_edge`s; a subpath smaller than
+    `min_length` both ways has none (each edge spans at most its box), so no edge is built."""
+    if min_length is None:
+        return shape_edges(shape, pts, height)
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    if max(xs) - min(xs) < min_length and max(ys) - min(ys) < min_length:
+        return []
+    return [e for e in shape_edges(shape, pts, height) if table_edge(e, min_length)]
+
+
+def page_edges(page: pdfium.PdfPage, height: float, min_length: float | None = None) -> list[Edge]:
+    """All edges of the page's painted paths (form XObjects included), in pdfplumber's coordinates;
+    given `min_length`, only those that `TableFinder` keeps (`table_edge`), in the same order."""
     raw = page.raw
     objs = (pr.FPDFPage_GetObject(raw, i) for i in range(pr.FPDFPage_CountObjects(raw)))
     kinds: dict[str, list[Edge]] = {"line": [], "rect_edge": [], "curve_edge": []}
-    for path, m in _paths(objs, _IDENTITY):
+    bounds = (ctypes.c_float * 4)()
+    for path, m, outer in _paths(objs, _IDENTITY):
+        if min_length is not None and _tiny(path, outer, min_length - _BOUND_SLACK, bounds):
+            continue
         if _painted(path):
             m = tuple(map(decimal, m))
             for shape, pts in _subpaths(path, m, height):
                 if len(shape) > 1 and shape[0] == "m":
-                    for e in shape_edges(shape, pts, height):
+                    for e in _edges(shape, pts, height, min_length):
                         kinds[e["object_type"]].append(e)
     return kinds["line"] + kinds["rect_edge"] + kinds["curve_edge"]  # pdfplumber's order
 

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from pipeline.model import BBox
 from pipeline.parse.settings import LAYOUT
 
@@ -170,42 +172,63 @@ def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     return segs
 
 
-def _split_ok(segs: list[tuple[float, float]], x: float, width: float, side: float) -> bool | None:
-    """None if the row crosses x; True if both sides of x hold a run of text `side` × width wide."""
-    if any(a <= x <= b for a, b in segs):
-        return None
-    left = [s for s in segs if s[1] < x]
-    right = [s for s in segs if s[0] > x]
+def _side_extent(hit: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Per row and x (rows × xs): does any of the row's segments satisfy `hit` (segments × xs),
+    and the extent from the first such segment's start to the last one's end."""
+    idx = np.arange(len(starts))[:, None]
+    lo = np.minimum.reduceat(np.where(hit, idx, len(starts)), first, axis=0)
+    hi = np.maximum.reduceat(np.where(hit, idx, -1), first, axis=0)
+    found = hi >= 0
+    extent = ends[np.where(found, hi, 0)] - starts[np.where(found, lo, 0)]
+    return found, extent
+
+
+def _split_flags(segs: list[list[tuple[float, float]]], xs: np.ndarray, width: float,
+                 side: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per row and x: does the row cross x (`crossed`), and is it split by x (`split`): both sides
+    hold a run of text `side` × width wide (`side=0`: text on either side)?"""
+    counts = np.array([len(ss) for ss in segs])
+    crossed = np.zeros((len(segs), len(xs)), dtype=bool)
+    split = np.zeros_like(crossed)
+    has = counts > 0
+    if not has.any():
+        return crossed, split
+    flat = np.array([s for ss in segs for s in ss], dtype=float)
+    starts, ends = flat[:, 0], flat[:, 1]
+    first = np.concatenate(([0], np.cumsum(counts[has])[:-1]))
+    a, b = starts[:, None], ends[:, None]
+    crossed[has] = np.logical_or.reduceat((a <= xs) & (xs <= b), first, axis=0)
+    left, lext = _side_extent(b < xs, starts, ends, first)
+    right, rext = _side_extent(a > xs, starts, ends, first)
     if not side:
-        return bool(left or right)
-    wide = side * width
-    return bool(left and right and left[-1][1] - left[0][0] >= wide
-                and right[-1][1] - right[0][0] >= wide)
-
-
-def _longest_run(flags: list[bool | None]) -> int:
-    """Longest run of split rows, tolerating single one-sided rows but no crossing rows."""
-    best = run = 0
-    for f in flags:
-        run = 0 if f is None else run + int(f)
-        best = max(best, run)
-    return best
+        split[has] = left | right
+    else:
+        wide = side * width
+        split[has] = left & right & (lext >= wide) & (rext >= wide)
+    return crossed, split & ~crossed
 
 
 def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = LAYOUT.column_side
                 ) -> float | None:
     """x of a column gutter: ≥ `gutter_rows` consecutive rows with prose on both sides and none
-    across it. `side=0` (slides) accepts any row that does not cross it."""
+    across it. `side=0` (slides) accepts any row that does not cross it.
+
+    Every candidate x is tested on every row at once (rows × xs arrays): the longest run of split
+    rows at x counts split rows since the last row crossing x (one-sided rows are tolerated)."""
     need = LAYOUT.gutter_rows
     if len(rows) < need:
         return None
     segs = [segments(r, dominant_size(r) or LAYOUT.fallback_size) for r in rows]
-    best: tuple[int, float] | None = None
-    for x in range(int(LAYOUT.gutter_from * width), int(LAYOUT.gutter_to * width), LAYOUT.gutter_step):
-        run = _longest_run([_split_ok(ss, x, width, side) for ss in segs])
-        if run >= need and (best is None or run > best[0]):
-            best = (run, float(x))
-    return best[1] if best else None
+    xs = np.arange(int(LAYOUT.gutter_from * width), int(LAYOUT.gutter_to * width), LAYOUT.gutter_step)
+    if not len(xs):
+        return None
+    crossed, split = _split_flags(segs, xs, width, side)
+    count = np.cumsum(split, axis=0)
+    runs = count - np.maximum.accumulate(np.where(crossed, count, 0), axis=0)
+    best = runs.max(axis=0)
+    k = int(np.argmax(best))
+    return float(xs[k]) if best[k] >= need else None
 
 
 def _detached(rows: list[list[Char]], k: int, height: float) -> bool:

@@ -19,7 +19,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.page import Page
-from pdfplumber.table import Table
+from pdfplumber.table import Table, TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.catalog import doc_id_of
@@ -41,16 +41,16 @@ from pipeline.parse.lines import (
 from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
 from pipeline.parse.page import PageSource, RawPage
 from pipeline.parse.pdfium_chars import page_chars
-from pipeline.parse.quality import clean_chars, dedupe_chars, page_is_broken
+from pipeline.parse.quality import clean_chars, dedupe_chars, texts_are_broken, visible_texts
 from pipeline.parse.ruling import may_have_grid
 from pipeline.parse.settings import LAYOUT
 from pipeline.parse.tables import (
     TABLE_SETTINGS,
     RawTable,
     cell_rows,
+    chars_in,
     find_caption,
     holds_table,
-    in_bbox,
     merge_tables,
     real_tables,
 )
@@ -60,6 +60,7 @@ Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 _WORD = re.compile(r"[^\W\d_]{4}")
 _CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 _EPS = 0.01  # pt: float noise between pdfium's and pdfminer's page heights
+TABLE_MIN_EDGE = TableSettings.resolve(TABLE_SETTINGS).edge_min_length_prefilter  # shorter: no rule
 
 
 def check_header(path: Path) -> None:
@@ -113,17 +114,17 @@ def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPag
     `fast` (from pdfium) replaces `page.chars` and `page.edges`, so pdfminer never runs."""
     raw = RawPage(number, float(page.width), float(page.height))
     chars = dedupe_chars(page.chars if fast is None else fast.chars)
-    raw.n_chars = sum(1 for c in chars if c["text"].strip())
-    if raw.n_chars and page_is_broken(chars):
+    visible = visible_texts(chars)
+    raw.n_chars = len(visible)
+    if visible and texts_are_broken(visible):
         raw.broken = True
         return raw
     chars = clean_chars(chars)
     spaceless = is_spaceless(chars)
     raw.tables = _tables(page, fast, chars, number, spaceless)
-    boxes = [t.bbox for t in raw.tables]
     body = [c for c in chars if c.get("upright", True)]
-    if boxes:
-        body = [c for c in body if not any(in_bbox(c, b) for b in boxes)]
+    for t in raw.tables:
+        body = chars_in(body, t.bbox, inside=False)
     aligned, rows = aligned_tables(cluster_rows(body), number)
     raw.tables += aligned
     raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else LAYOUT.column_side)
@@ -142,7 +143,7 @@ def _tables(page: Page, fast: PageSource | None, chars: list[Char], number: int,
     out = []
     for t in page_tables(page, fast):
         box = t.bbox
-        own, seen = cell_rows(t, [c for c in chars if in_bbox(c, box)])
+        own, seen = cell_rows(t, chars_in(chars, box))
         if spaceless:
             own, seen = ([[split_glued(x)[0] for x in r] for r in g] for g in (own, seen))
         if len(own) >= LAYOUT.grid_min and holds_table(own):
@@ -162,7 +163,8 @@ def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Eng
         grid = may_have_grid(page)
         if grid and engine == "hybrid":
             return None
-        return PageSource(page_chars(page, height), page_edges(page, height) if grid else [])
+        edges = page_edges(page, height, TABLE_MIN_EDGE) if grid else []
+        return PageSource(page_chars(page, height), edges)
     except pdfium.PdfiumError:
         return None
     finally:

@@ -83,6 +83,32 @@ def _text(code: int, map_error: int) -> str:
     return "-" if code == _HYPHEN_MARK else chr(code) if code else "(cid:0)"
 
 
+def _texts(codes: list[int], errors: list[int]) -> list[str]:
+    """`_text` of every char: `chr` over all codes at once, then the few unmapped chars, empty
+    codes and hyphen marks put right (any code `chr` rejects: `_text` char by char)."""
+    try:
+        out = [chr(c) for c in codes]
+    except ValueError:
+        return list(map(_text, codes, errors))
+    odd = {k for mark in (0, _HYPHEN_MARK) for k in _indexes(codes, mark)}
+    if any(errors):
+        odd.update(k for k, e in enumerate(errors) if e)
+    for k in odd:
+        out[k] = _text(codes[k], errors[k])
+    return out
+
+
+def _indexes(values: list[int], v: int) -> list[int]:
+    """Every index of v in values (`list.index` scans at C speed)."""
+    out, k = [], -1
+    try:
+        while True:
+            k = values.index(v, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
+
+
 def _right(loose: float, x0: float, left: float, right: float) -> float:
     """pdfminer's x1 (origin + advance). pdfium's loose box ends at the advance unless the glyph
     (tight box `left`..`right`) overhangs it (italic 'f'); then take the glyph's right edge less
@@ -101,7 +127,7 @@ def _fetch(tp: int, n: int, height: float) -> _Raw:
     return _Raw(
         [_IS_GENERATED(tp, k) for k in ks],
         [_TEXT_OBJECT(tp, k) or 0 for k in ks],
-        list(map(_text, codes, errors)),
+        _texts(codes, errors),
         x0,
         list(map(_right, loose[2::_RECT], x0, glyph[::_RECT], glyph[1::_RECT])),
         [height - b for b in loose[3::_RECT]],
@@ -205,49 +231,75 @@ def _generated(r: _Reader, k: int) -> None:
         r.pending.append(len(r.out) - 1)
 
 
-def _char(r: _Reader, k: int) -> None:
-    raw, obj = r.raw, r.raw.objects[k]
-    size, upright, font = r.styles.get(obj) or r.styles.setdefault(obj, _style(r, k))
-    text, x0, x1 = raw.text[k], raw.x0[k], raw.x1[k]
-    prev = r.out[-1] if r.out and obj == r.last_obj else None
-    if prev is not None and prev["x0"] == x0 and prev["x1"] == x1 and not text.isspace():
-        prev["text"] = _pair(prev["text"] + text)  # one glyph, several code points: one pdfminer char
-        return
-    if text == " ":
-        r.space_w[(font, size)] = x1 - x0
-    bottom = raw.bottom[k]
-    top = bottom - size if upright else raw.top_flat[k]
-    r.out.append(
-        {
-            "text": text,
-            "x0": x0,
-            "x1": x1,
-            "top": top,
-            "bottom": bottom,
-            "size": size,
-            "fontname": font,
-            "upright": upright,
-        }
-    )
-    r.last_obj, r.last_k = obj, k
+def _read_chars(r: _Reader) -> None:
+    """Every char in order: pdfium's generated ones through `_generated`, the others appended to
+    `r.out` as pdfplumber dicts (one glyph with several code points is one char). The per-glyph
+    step is written inline with local names: it runs for every char of every page."""
+    raw, out, styles = r.raw, r.out, r.styles
+    objects, texts, x0s, x1s = raw.objects, raw.text, raw.x0, raw.x1
+    for k, generated in enumerate(raw.generated):
+        if generated:
+            _generated(r, k)
+            continue
+        obj = objects[k]
+        style = styles.get(obj)
+        if style is None:
+            style = styles[obj] = _style(r, k)
+        size, upright, font = style
+        text, x0, x1 = texts[k], x0s[k], x1s[k]
+        if out and obj == r.last_obj:
+            prev = out[-1]
+            if prev["x0"] == x0 and prev["x1"] == x1 and not text.isspace():
+                prev["text"] = _pair(prev["text"] + text)
+                continue
+        if text == " ":
+            r.space_w[(font, size)] = x1 - x0
+        bottom = raw.bottom[k]
+        top = bottom - size if upright else raw.top_flat[k]
+        out.append(
+            {
+                "text": text,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "size": size,
+                "fontname": font,
+                "upright": upright,
+            }
+        )
+        r.last_obj, r.last_k = obj, k
 
 
-def _flat(obj: Any) -> tuple[Any, float] | None:
+_BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
+_FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
+
+
+def _zero_size(obj: Any, bounds: ctypes.Array) -> bool:
+    """Are the text object's bounds (read into `bounds`: left, bottom, right, top) zero-size?"""
+    a = ctypes.addressof(bounds)
+    if not _BOUNDS(ctypes.cast(obj, ctypes.c_void_p).value, a, a + _F, a + 2 * _F, a + 3 * _F):
+        return True  # no bounds read: (0, 0, 0, 0)
+    x0, y0, x1, y1 = bounds
+    return not (x1 - x0 > _FLAT or y1 - y0 > _FLAT)
+
+
+def _flat(obj: Any, bounds: ctypes.Array) -> tuple[Any, float] | None:
     """(matrix, font size) of a text object with zero-size bounds and an upright unrotated matrix."""
-    x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    pr.FPDFPageObj_GetBounds(obj, ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1))
+    if not _zero_size(obj, bounds):  # most objects: no matrix or size read
+        return None
     m, fs = pr.FS_MATRIX(), ctypes.c_float()
     pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     pr.FPDFTextObj_GetFontSize(obj, ctypes.byref(fs))
-    if x1.value - x0.value > 0.01 or y1.value - y0.value > 0.01 or m.b or m.c or m.a <= 0 or m.d <= 0:
+    if m.b or m.c or m.a <= 0 or m.d <= 0:
         return None
     return m, fs.value
 
 
-def _blank(r: _Reader, obj: Any) -> Char | None:
+def _blank(r: _Reader, obj: Any, bounds: ctypes.Array) -> Char | None:
     """A space for a text object of blanks only (empty text, zero-size bounds), which pdfium skips.
     The geometry is tested first: pdfium's object text walks all the page's chars."""
-    flat = _flat(obj)
+    flat = _flat(obj, bounds)
     if flat is None or pr.FPDFTextObj_GetText(obj, r.tp, None, 0) > 2:
         return None
     (m, fs), descent = flat, ctypes.c_float()
@@ -270,7 +322,8 @@ def _blank(r: _Reader, obj: Any) -> Char | None:
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
     objs = (pr.FPDFPage_GetObject(page.raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
     texts = (o for o in objs if pr.FPDFPageObj_GetType(o) == pr.FPDF_PAGEOBJ_TEXT)
-    return [c for o in texts if (c := _blank(r, o)) is not None]
+    bounds = (ctypes.c_float * _RECT)()
+    return [c for o in texts if (c := _blank(r, o, bounds)) is not None]
 
 
 def page_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
@@ -279,8 +332,7 @@ def page_chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     try:
         tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         r = _Reader(textpage.raw, height, _fetch(tp, pr.FPDFText_CountChars(textpage.raw), height))
-        for k, generated in enumerate(r.raw.generated):
-            (_generated if generated else _char)(r, k)
+        _read_chars(r)
         blanks = _blanks(r, page)
         _restore_spaces(r, blanks)
         return r.out + blanks

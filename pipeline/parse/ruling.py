@@ -29,12 +29,13 @@ def _matrix(obj: Any, outer: Matrix) -> Matrix:
             m.e * a + m.f * c + e, m.e * b + m.f * d + f)
 
 
-def _paths(objs: Iterator[Any], outer: Matrix) -> Iterator[tuple[Any, Matrix]]:
-    """Path objects with their page-space matrices, descending into form XObjects."""
+def _paths(objs: Iterator[Any], outer: Matrix) -> Iterator[tuple[Any, Matrix, Matrix]]:
+    """Path objects with their page-space matrices and their enclosing forms' matrix (`outer`),
+    descending into form XObjects."""
     for obj in objs:
         kind = pr.FPDFPageObj_GetType(obj)
         if kind == pr.FPDF_PAGEOBJ_PATH:
-            yield obj, _matrix(obj, outer)
+            yield obj, _matrix(obj, outer), outer
         elif kind == pr.FPDF_PAGEOBJ_FORM:
             n = pr.FPDFFormObj_CountObjects(obj)
             yield from _paths((pr.FPDFFormObj_GetObject(obj, i) for i in range(n)), _matrix(obj, outer))
@@ -74,7 +75,7 @@ def may_have_grid(page: pdfium.PdfPage) -> bool:
     hs: set[float] = set()
     vs: set[float] = set()
     objs = (pr.FPDFPage_GetObject(page.raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
-    for path, m in _paths(objs, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
+    for path, m, _ in _paths(objs, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
         for pts in _subpaths(path, m):
             _add_levels(pts, hs, vs)
         if len(hs) >= MIN_LEVELS and len(vs) >= MIN_LEVELS:

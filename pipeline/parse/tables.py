@@ -47,9 +47,13 @@ def holds_table(rows: list[list[str]]) -> bool:
     return sum(1 for r in rows if sum(1 for x in r if x) >= need) >= need
 
 
-def in_bbox(c: Char, b: BBox) -> bool:
-    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
+def chars_in(chars: list[Char], b: BBox, inside: bool = True) -> list[Char]:
+    """The chars whose centre is in box b (edges included; `inside=False`: those whose centre is
+    not), in order. One comprehension: it runs for every char of a page with a table."""
+    x0, top, x1, bottom = b
+    return [c for c in chars
+            if (x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom)
+            is inside]
 
 
 def _cell_text(cell: BBox, chars: list[Char], mids: list[float]) -> str:
