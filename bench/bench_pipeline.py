@@ -6,7 +6,8 @@ Round-robin, `--repeat` times, each into a fresh output folder (nothing is skipp
   workers2     `pipeline.runs.run_local(workers=2)`
   cli          `indikator ingest` with the default options (no Prefect server configured)
   dask2        `indikator ingest --dask-address` on a `dask scheduler` + 2 `dask worker`
-               processes (`--nworkers 1 --nthreads 1`) started for the round and stopped after it
+               processes (`--nworkers 1 --nthreads 1`) started for the round and stopped after it,
+               with the README's settings for them (`pipeline.dask_pool.lean_environ`)
 
 Each is a subprocess; CPU-s are those of its whole process tree (RUSAGE_CHILDREN, so children
 are included once waited; for dask2 the cluster's processes, start-up and shut-down included, are

@@ -1,6 +1,8 @@
 """A real `distributed` cluster for tests and benches: a `dask scheduler` and `dask worker`
 processes on 127.0.0.1 (one single-threaded worker each), as a user would start them across
-machines. Used by tests/test_dask.py and bench/bench_pipeline.py.
+machines. Used by tests/test_dask.py and bench/bench_pipeline.py. The processes get the
+environment the README recommends (`pipeline.dask_pool.lean_environ`: Dask's own periodic work
+made coarse), on top of the caller's.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ def start_cluster(
     within `wait_s`; logs go to `work`. The processes are stopped on failure."""
     from distributed import Client
 
+    from pipeline.dask_pool import lean_environ
+
+    env = {**lean_environ(), **env}  # an explicit setting of the caller wins
     port = free_port()
     address = f"tcp://{HOST}:{port}"
     scheduler = ["scheduler", "--host", HOST, "--port", str(port), "--no-dashboard"]

@@ -2,6 +2,9 @@
 
 A production is predicted only when the next token can begin it (its FIRST set): the same
 matches as `yargy.Parser`, several times faster. `may_start` can veto match starts per token.
+A rule is predicted once per column (a second prediction would only add states the column
+already holds), the allowed productions of a rule are cached per token, and states hash
+without a generator (the same hash as yargy's, so the same states are kept).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 from yargy import Parser
 from yargy.parser import Chart, State
 from yargy.rule.bnf import is_rule
-from yargy.tree import Node
+from yargy.tree import Leaf, Node
 
 _CACHE_LIMIT = 200_000
 
@@ -32,23 +35,61 @@ class LookaheadParser(Parser):
     def chart(self, text: str, all: bool = True) -> Chart:
         chart = Chart(self.tagger(self.tokenizer(text)))
         for column, next_column in chart:
+            predicted: set[int] = set()
             if next_column and (column.first or all) and self.may_start(chart, column.index + 1):
-                self.predict(column, next_column, self.rule)
+                self.predict(column, next_column, self.rule, predicted)
             for state in column:
                 if state.completed:
                     self.complete(column, state)
                 elif is_rule(state.next_term):
-                    self.predict(column, next_column, state.next_term)
+                    self.predict(column, next_column, state.next_term, predicted)
                 elif next_column:
                     self.scan(next_column, state.next_term, state)
         return chart
 
-    def predict(self, column: Any, next_column: Any, rule: Any) -> None:
+    def predict(self, column: Any, next_column: Any, rule: Any, predicted: set[int] | None = None) -> None:
+        """States for the productions of `rule` the next token can begin (once per column)."""
+        if predicted is not None:
+            if id(rule) in predicted:
+                return
+            predicted.add(id(rule))
         token = next_column.token if next_column else None
-        for index, production in enumerate(rule.productions):
-            if self.first.allows(production, token):
-                node = Node(rule, production, rank=index, children=[])
-                column.append(State(rule, production, 0, column, column, node))
+        for index, production in self.first.productions(rule, token):
+            node = Node(rule, production, rank=index, children=[])
+            column.append(_State(rule, production, 0, column, column, node))
+
+    def scan(self, column: Any, predicate: Any, state: Any) -> None:
+        """yargy's scan, with `_State`."""
+        token = column.token
+        if predicate(token):
+            leaf = Leaf(predicate, predicate.constrain(token))
+            column.append(_advanced(state, column, state.node.attached(leaf)))
+
+    def complete(self, column: Any, completed: Any) -> None:
+        """yargy's complete, with `_State`."""
+        for state in completed.parents:
+            column.append(_advanced(state, column, state.node.attached(completed.node)))
+
+
+def _advanced(state: Any, column: Any, node: Node) -> State:
+    """`state` with its dot one term further, ending at `column`."""
+    return _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
+
+
+class _State(State):
+    """yargy's `State` with the same hash (the column keeps one state per hash), built faster."""
+
+    def __hash__(self) -> int:
+        return hash(
+            (
+                id(self.rule),
+                id(self.production),
+                self.dot_index,
+                self.start_column.index,
+                self.stop_column.index,
+                tuple(map(id, self.node.children)),
+            )
+        )
 
 
 class FirstSets:
@@ -59,6 +100,16 @@ class FirstSets:
         self.nullable = _nullable(self.rules)
         self.terms: dict[int, tuple[list[Any], bool]] = {}
         self.answers: dict[tuple[int, str, str], bool] = {}
+        self.allowed: dict[tuple[int, str | None, str | None], list[tuple[int, Any]]] = {}
+
+    def productions(self, rule: Any, token: Any) -> list[tuple[int, Any]]:
+        """(index, production) of the productions of `rule` that `token` can begin, cached."""
+        key = (id(rule), None, None) if token is None else (id(rule), token.type, token.value)
+        if key not in self.allowed:
+            if len(self.allowed) > _CACHE_LIMIT:
+                self.allowed.clear()
+            self.allowed[key] = [(i, p) for i, p in enumerate(rule.productions) if self.allows(p, token)]
+        return self.allowed[key]
 
     def allows(self, production: Any, token: Any) -> bool:
         terms, nullable = self._of(production)
