@@ -184,7 +184,7 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
 
     unit = None if f.unit == "COUNT" else f.unit
     words = (f.measure or "").split()
-    found = match_indicator(words, unit) if words else None
+    found = _share_indicator(words, unit) or (match_indicator(words, unit) if words else None)
     if found is None and f.counted:
         found = match_indicator([*words, f.counted], unit)
     of_agents = (
@@ -193,6 +193,36 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
     if of_agents and _SURVEY & {_lemma(w) for w in _WORD.findall(sentence)}:
         return _SURVEY_INDICATOR
     return found.id if found is not None else None
+
+
+def _share_indicator(words: list[str], unit: str | None):
+    """ "доля X в Y": X's indicator, unless X names none or only a product or branch (a breakdown),
+    then Y's ("доля мяса птицы в структуре выручки" → revenue, "доля экспорта услуг в объеме
+    экспорта" → services export)."""
+    from pipeline.extract.indicators import match_indicator
+
+    if not words or _lemma(words[0]) != _SHARE_HEAD:
+        return None
+    cut = next((k for k in range(1, len(words) - 1) if words[k] == "в" and _of_place(words[k + 1 :])), None)
+    if cut is None:
+        return None
+    part = match_indicator(words[:cut], unit)
+    if part is not None and not part.breakdown and not part.generic:
+        return part
+    return match_indicator(words[cut + 1 :], unit) or part
+
+
+def _of_place(words: list[str]) -> bool:
+    """The words after "в" start a noun group in the locative ("в общем объеме", "в структуре")."""
+    from pipeline.nlp.morph import parses
+
+    for word in words:
+        top = parses(word)[0].tag
+        if top.POS == "NOUN":
+            return any(p.tag.POS == "NOUN" and p.tag.case == "loct" for p in parses(word))
+        if top.POS != "ADJF":
+            return False
+    return False
 
 
 def _lemma(word: str) -> str:

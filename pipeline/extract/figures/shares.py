@@ -1,0 +1,120 @@
+"""Shares of a whole and changes of a named thing, completed from the figure's sentence.
+
+- A share keeps the whole it is a share of: "Доля мяса птицы в структуре выручки предприятий
+  выросла на 5%" → "доля мяса птицы в структуре выручки предприятий"; "В структуре продукции
+  удельный вес молочной отрасли составляет 10%" → "... в структуре продукции".
+- "На долю продукции нижних переделов приходится 28%" → "доля продукции нижних переделов".
+- A change that names no thing takes the thing of the sentence's earlier figure: "экспорт
+  увеличился на 9,8%, при этом среднегодовой рост ... достиг 20%" → "среднегодовой рост экспорта".
+"""
+
+from __future__ import annotations
+
+import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+
+from pipeline import lexicon
+from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.words import _WORD, _as_word, _Word
+
+SHARE_HEADS = {"доля", "удельный"}
+_WHOLE_NOUN = "структура"
+_SHARE_VERB = "приходиться"
+_CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
+WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
+PART_WORDS = 4  # genitive words kept after "на долю"
+
+
+def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """The passes of the module doc, on every figure with a unit."""
+    for i, f in enumerate(facts):
+        bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+        if bounds is None or f.unit is None:
+            continue
+        words = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
+        if f.measure is None and f.unit == "PERCENT":
+            f.measure = _share_allotted(words)
+        if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
+            whole = whole_of(words)
+            f.measure = f"{f.measure} {whole}" if whole else f.measure
+        earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
+        if f.measure and earlier and _names_nothing_of(f.measure):
+            thing = thing_of(earlier[-1].measure)
+            f.measure = f"{f.measure} {thing}" if thing else f.measure
+
+
+def whole_of(words: list[_Word]) -> str | None:
+    """What a share is a share of: "в экспорте" after the share word ("Наибольшая доля в экспорте
+    на Украину"), else "в структуре экспорта" ("В структуре экспорта ... занимают")."""
+    for k, w in enumerate(words[:-2]):
+        if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
+            return _run(words, k + 1, k + 3)
+    for k, w in enumerate(words[:-1]):
+        if w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN:
+            return _run(words, k, k + 2)
+    return None
+
+
+def _run(words: list[_Word], lo: int, hi: int) -> str:
+    """`words[lo:hi]` with the common genitive words after them (no names: places are subjects)."""
+    start = hi
+    while (
+        hi < len(words)
+        and hi - start < WHOLE_WORDS
+        and not words[hi].text[:1].isupper()
+        and _genitive(words[hi])
+    ):
+        hi += 1
+    return " ".join(w.text.lower() for w in words[lo:hi])
+
+
+def _share_allotted(words: list[_Word]) -> str | None:
+    """ "на долю X приходится": "доля X" (X a common genitive noun group, not "их", "которого")."""
+    verb = next((k for k in range(len(words) - 1, -1, -1) if words[k].lemma == _SHARE_VERB), None)
+    if verb is None or verb < 2:
+        return None
+    at = next((k for k in range(verb - 1, 0, -1) if _allotted(words, k)), None)
+    if at is None:
+        return None
+    end = at + 1
+    while end < verb and end - at <= PART_WORDS and _genitive(words[end]):
+        end += 1
+    part = words[at + 1 : end]
+    return "доля " + " ".join(w.text for w in part) if any(w.has("NOUN") for w in part) else None
+
+
+def _allotted(words: list[_Word], k: int) -> bool:
+    return words[k].lemma == "доля" and words[k - 1].lemma == "на"
+
+
+def _genitive(w: _Word) -> bool:
+    return w.has("NOUN", "gent") or w.has("ADJF", "gent")
+
+
+def _names_nothing_of(measure: str) -> bool:
+    """ "среднегодовой рост", "темп прироста": adjectives and change nouns only."""
+    words = [_Word(0, 0, w) for w in measure.split()]
+    return any(w.lemma in _CHANGE_HEADS for w in words) and all(
+        w.lemma in _CHANGE_HEADS or w.has("ADJF") for w in words
+    )
+
+
+def thing_of(measure: str) -> str | None:
+    """The thing a measure names, in the genitive ("экспорт" → "экспорта", "рост экспорта" →
+    "экспорта"), or None when it names no thing."""
+    words = [_Word(0, 0, w) for w in measure.split()]
+    while words and (words[0].lemma in _CHANGE_HEADS or words[0].has("ADJF") and len(words) > 1):
+        if words[0].lemma in _CHANGE_HEADS:
+            return " ".join(w.text for w in words[1:]) or None  # already in the genitive
+        words = words[1:]
+    if not words or not words[0].has("NOUN", "nomn"):
+        return None
+    head = next(k for k, w in enumerate(words) if w.has("NOUN"))  # the head group ends at its noun
+    out = []
+    for w in words[: head + 1]:
+        form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case == "nomn"), None)
+        out.append(form.word if form is not None else w.text)
+    return " ".join([*out, *(w.text for w in words[head + 1 :])])
+
+
+def _head(measure: str) -> str:
+    return _Word(0, 0, measure.split()[0]).lemma
