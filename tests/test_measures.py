@@ -20,9 +20,9 @@ COUNTRIES = (
 
 def test_a_share_in_brackets_measures_the_list_item_before_it():
     f = figure(LIST, "12%")
-    assert f.measure == "доля растительных масел в структуре экспорта"
+    assert f.measure == "доля растительных масел в экспорте"
     assert f.indicator == "export"
-    assert figure(LIST, "8%").measure == "доля сахара в структуре экспорта"
+    assert figure(LIST, "8%").measure == "доля сахара в экспорте"
 
 
 def test_the_whole_of_a_share_comes_from_the_share_word():
@@ -46,7 +46,7 @@ def test_a_place_in_a_list_repeats_the_measure_of_the_first_item():
 def test_a_share_keeps_the_whole_it_is_a_share_of_and_its_indicator():
     text = "Доля мяса птицы в структуре выручки сельскохозяйственных предприятий выросла на 5%."
     f = figure(text, "5%")
-    assert f.measure == "доля мяса птицы в структуре выручки сельскохозяйственных предприятий"
+    assert f.measure == "доля мяса птицы в выручке сельскохозяйственных предприятий"
     assert f.indicator == "revenue"  # poultry meat is a breakdown: the whole names the indicator
 
 
@@ -75,3 +75,18 @@ def test_a_partitive_clause_and_the_share_of_its_amount():
     assert figure(text, "12,1 млн. долл. США").measure == "импорт услуг"
     f = figure(text, "3,9%")
     assert (f.measure, f.indicator) == ("доля импорта услуг", "import")
+
+
+def test_coordinated_items_and_a_whole_stated_in_the_bracket():
+    text = (
+        "До 2015 года первые места занимали торговля, транспорт и связь "
+        "(около 35 - 40% от объема инвестиций в основной капитал)."
+    )
+    f = figure(text, "около 35 - 40%")
+    assert f.measure == "доля торговли, транспорта и связи в объёме инвестиций в основной капитал"
+    assert f.indicator == "fixed_capital_investment"
+
+
+def test_a_share_of_a_genitive_modifier_is_not_its_indicator():
+    text = "Главным источником средств являлись собственные средства предприятий (45%)."
+    assert figure(text, "45%").indicator != "enterprises"

@@ -18,6 +18,7 @@ from pipeline.extract.facts import FigureFact
 
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
+_SHARE_LEMMAS = {_SHARE_HEAD, "удельный"}
 _SURVEY = set(lexicon.SURVEY_VERBS)
 _EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS)
 _TIMES = {*lexicon.TIME_NOUNS, *lexicon.PERIOD_NOUNS, *lexicon.month_lemmas(), "годы"}
@@ -37,7 +38,11 @@ _JOINING = {"и", "или"}
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
-    return _indicator(f, text[bounds[0] : bounds[1]]) or _lead_indicator(text, f, bounds)
+    found = _indicator(f, text[bounds[0] : bounds[1]])
+    words = (f.measure or "").split()
+    if found is None and not (len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS):
+        found = _lead_indicator(text, f, bounds)  # a share names its whole itself
+    return found
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -184,7 +189,9 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
 
     unit = None if f.unit == "COUNT" else f.unit
     words = (f.measure or "").split()
-    found = _share_indicator(words, unit) or (match_indicator(words, unit) if words else None)
+    share, found = _share_indicator(words, unit)
+    if not share:
+        found = match_indicator(words, unit) if words else None
     if found is None and f.counted:
         found = match_indicator([*words, f.counted], unit)
     of_agents = (
@@ -195,21 +202,34 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
     return found.id if found is not None else None
 
 
-def _share_indicator(words: list[str], unit: str | None):
-    """ "доля X в Y": X's indicator, unless X names none or only a product or branch (a breakdown),
-    then Y's ("доля мяса птицы в структуре выручки" → revenue, "доля экспорта услуг в объеме
-    экспорта" → services export)."""
-    from pipeline.extract.indicators import match_indicator
+def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
+    """ "доля X в Y" (whether the measure is a share, and its indicator): Y's indicator, unless X
+    names a part of the same thing ("доля экспорта услуг в объеме экспорта" → services export);
+    X's only when the catalog match starts at X's head noun ("доля привлеченных средств
+    организаций" is no count of organizations)."""
+    from pipeline.extract.indicators import find_indicator
 
-    if not words or _lemma(words[0]) != _SHARE_HEAD:
-        return None
+    if not words or _lemma(words[0]) not in _SHARE_LEMMAS:
+        return False, None
     cut = next((k for k in range(1, len(words) - 1) if words[k] == "в" and _of_place(words[k + 1 :])), None)
-    if cut is None:
-        return None
-    part = match_indicator(words[:cut], unit)
-    if part is not None and not part.breakdown and not part.generic:
-        return part
-    return match_indicator(words[cut + 1 :], unit) or part
+    part_words = words[1:cut] if cut is not None else words[1:]
+    part = find_indicator(part_words, unit)
+    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w)), None)
+    part = part if part is not None and part.start == head else None
+    whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
+    if whole is None or part is not None and _lemma(words[cut + 1 + whole.start]) in _lemmas(part_words):
+        return True, part.indicator if part else None
+    return True, whole.indicator
+
+
+def _is_head_noun(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return parses(word)[0].tag.POS == "NOUN" and _lemma(word) not in lexicon.BARE_MEASURES
+
+
+def _lemmas(words: list[str]) -> set[str]:
+    return {_lemma(w) for w in words}
 
 
 def _of_place(words: list[str]) -> bool:

@@ -10,7 +10,7 @@ import re
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline.extract.facts import Confidence, FigureFact
-from pipeline.extract.figures.shares import SHARE_HEADS, thing_of, whole_of
+from pipeline.extract.figures.shares import SHARE_HEADS, genitive, thing_of, whole_of
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 
 _SEGMENT = re.compile(r"[,;:()]|\s[-–—]\s")
@@ -65,14 +65,28 @@ def _opening(text: str, f: FigureFact, facts: list[FigureFact], bounds: tuple[in
 
 
 def _item(text: str, start: int, opening: int) -> list[_Word]:
-    """The noun phrase right before the bracket: its list item, after the last verb."""
-    cut = max((m.end() for m in _SEGMENT.finditer(text, start, opening)), default=start)
-    segment = text[cut:opening]
-    if any(ch.isdigit() for ch in segment):
-        return []  # "9,4 млн. долл. США (1,4%)": a share of another figure
-    words = [_as_word(m) for m in _WORD.finditer(text, cut, opening)]
-    verb = max((k for k, w in enumerate(words) if _is_verb(w)), default=-1)
-    words = words[verb + 1 :]
+    """The noun phrase right before the bracket: its list item after the last verb, with the noun
+    groups it is coordinated with by commas ("сельское хозяйство, охота и лесное хозяйство (25%)");
+    none when a figure ends it ("9,4 млн. долл. США (1,4%)": a share of that figure)."""
+    marks = [m for m in _SEGMENT.finditer(text, start, opening)]
+    words: list[_Word] = []
+    for k in range(len(marks), -1, -1):
+        lo = marks[k - 1].end() if k else start
+        chunk = [
+            _as_word(m) for m in _WORD.finditer(text, lo, marks[k].start() if k < len(marks) else opening)
+        ]
+        verb = max((j for j, w in enumerate(chunk) if _is_verb(w)), default=-1)
+        group = chunk[verb + 1 :]
+        if any(ch.isdigit() for w in group for ch in w.text) or (words and not _noun_group(group)):
+            break
+        words = group + ([_Word(marks[k].start(), marks[k].end(), ",")] if words else []) + words
+        if verb >= 0 or k == 0 or marks[k - 1].group() != ",":
+            break
+    return _noun_group(words)
+
+
+def _noun_group(words: list[_Word]) -> list[_Word]:
+    """`words` without a leading conjunction or preposition, when they are a short noun group."""
     while words and words[0].lemma in _LEADING:
         words = words[1:]
     nominal = bool(words) and words[0].tags and words[0].tags[0].tag.POS in _NOMINAL
@@ -85,16 +99,38 @@ def _item_measure(
     text: str, f: FigureFact, words: list[_Word], before: list[FigureFact], bounds: tuple[int, int]
 ) -> str | None:
     """The phrase itself when it names a share; "доля" + its genitive + the whole for a share;
-    a place repeats the measure of the list's earlier figure with a measure."""
+    a place repeats the measure of the list's earlier figure with a measure; after a bare share
+    word ("наибольшую долю (89,9%) занимают услуги образования") the subject after the bracket."""
     if _is_place(words):
         earlier = [g for g in before if g.char_start >= bounds[0] and g.unit == f.unit and g.measure]
         return earlier[-1].measure if earlier else None
-    if words[0].lemma in SHARE_HEADS or words[-1].lemma in SHARE_HEADS:
-        return _nominative(words) if len(words) > 1 and words[0].lemma in SHARE_HEADS else None
+    if words[-1].lemma in SHARE_HEADS:
+        words = _subject_after(text, f, bounds)
+        if not words:
+            return None
+    elif words[0].lemma in SHARE_HEADS:
+        return _nominative(words) if len(words) > 1 else None
     if f.kind != "share":
         return _nominative(words)
-    whole = whole_of([_as_word(m) for m in _WORD.finditer(text, bounds[0], words[0].start)])
-    return " ".join(filter(None, ["доля", _genitive(words), whole]))
+    lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], words[0].start)]
+    whole = whole_of(lead) or whole_of(_inside(text, f, bounds))
+    return " ".join(filter(None, ["доля", genitive(words), whole]))
+
+
+def _subject_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_Word]:
+    """The noun group after the bracket's verb, up to the next punctuation ("занимают услуги
+    образования.")."""
+    close = text.find(")", f.char_end, bounds[1])
+    end = _SEGMENT.search(text, close + 1, bounds[1])
+    words = [_as_word(m) for m in _WORD.finditer(text, close + 1, end.start() if end else bounds[1])]
+    words = [w for w in words if w.text[:1].isalpha()]
+    return _noun_group(words[1:]) if words and _is_verb(words[0]) else []
+
+
+def _inside(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_Word]:
+    """The bracket's words after the figure: "от объема инвестиций" names the whole."""
+    close = text.find(")", f.char_end, bounds[1])
+    return [_as_word(m) for m in _WORD.finditer(text, f.char_end, close)]
 
 
 def _is_place(words: list[_Word]) -> bool:
@@ -106,21 +142,8 @@ def _is_place(words: list[_Word]) -> bool:
     return bool(spans) and spans[0].start == 0 and spans[-1].end >= len(phrase) - 1
 
 
-def _genitive(words: list[_Word]) -> str:
-    """The phrase in the genitive up to its first preposition ("черные металлы" → "черных
-    металлов", "пластмассы и изделия из них" → "пластмасс и изделий из них")."""
-    out, inflecting = [], True
-    for w in words:
-        inflecting = inflecting and not w.has("PREP")
-        form = None
-        if inflecting:
-            form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
-        out.append(form.word if form is not None else w.text.lower())
-    return " ".join(out)
-
-
 def _nominative(words: list[_Word]) -> str:
     from pipeline.nlp.morph import nominative
 
-    phrase = nominative(" ".join(w.text for w in words))
+    phrase = nominative(" ".join(w.text for w in words)).replace(" ,", ",")
     return phrase[:1].lower() + phrase[1:] if not phrase[:2].isupper() else phrase

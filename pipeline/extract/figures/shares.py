@@ -37,34 +37,82 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
             whole = whole_of(words)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
         earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
-        if f.measure and earlier and _names_nothing_of(f.measure):
+        if f.measure and earlier and _change_without_thing(f.measure):
             thing = thing_of(earlier[-1].measure)
             f.measure = f"{f.measure} {thing}" if thing else f.measure
 
 
 def whole_of(words: list[_Word]) -> str | None:
     """What a share is a share of: "в экспорте" after the share word ("Наибольшая доля в экспорте
-    на Украину"), else "в структуре экспорта" ("В структуре экспорта ... занимают")."""
+    на Украину"), "в экспорте" for "в структуре экспорта" ("В структуре экспорта ... занимают"),
+    "в объеме инвестиций" for "от объема инвестиций"."""
     for k, w in enumerate(words[:-2]):
         if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
-            return _run(words, k + 1, k + 3)
+            return "в " + _run(words, k + 2)
     for k, w in enumerate(words[:-1]):
-        if w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN:
-            return _run(words, k, k + 2)
+        if (
+            w.lemma == "в"
+            and words[k + 1].lemma == _WHOLE_NOUN
+            and k + 2 < len(words)
+            and _genitive(words[k + 2])
+        ):
+            return "в " + _locative(_run(words, k + 2))
+        if w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
+            return "в " + _locative(_run(words, k + 1))
     return None
 
 
-def _run(words: list[_Word], lo: int, hi: int) -> str:
-    """`words[lo:hi]` with the common genitive words after them (no names: places are subjects)."""
-    start = hi
-    while (
-        hi < len(words)
-        and hi - start < WHOLE_WORDS
-        and not words[hi].text[:1].isupper()
-        and _genitive(words[hi])
-    ):
+def _run(words: list[_Word], lo: int) -> str:
+    """The word at `lo` with the common genitive words after it (no names: places are subjects)."""
+    hi = lo + 1
+    while hi < len(words) and hi - lo <= WHOLE_WORDS and _common_genitive(words[hi]):
         hi += 1
-    return " ".join(w.text.lower() for w in words[lo:hi])
+    return " ".join(w.text.lower() for w in words[lo : _object_end(words, hi)])
+
+
+def _common_genitive(w: _Word) -> bool:
+    return not w.text[:1].isupper() and _genitive(w)
+
+
+def _object_end(words: list[_Word], i: int) -> int:
+    """After a "в/на + accusative" object at `i` ("инвестиций в основной капитал"), else `i`."""
+    if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
+        return i
+    j = i + 1
+    while j < len(words) and words[j].has("ADJF", "accs"):
+        j += 1
+    noun = words[j] if j < len(words) else None
+    accusative = noun is not None and noun.has("NOUN", "accs") and not noun.has("NOUN", "loct")
+    if not accusative or noun.text[:1].isupper() or noun.lemma in lexicon.TIME_NOUNS:
+        return i
+    return j + 1
+
+
+def _locative(phrase: str) -> str:
+    """A genitive noun group in the locative, its head only ("экспорта услуг" → "экспорте услуг")."""
+    words = [_Word(0, 0, w) for w in phrase.split()]
+    out, done = [], False
+    for w in words:
+        form = None if done else next((p.inflect({"loct"}) for p in w.tags if p.tag.case == "gent"), None)
+        done = done or w.has("NOUN")
+        out.append(form.word if form is not None else w.text)
+    return " ".join(out)
+
+
+def genitive(words: list[_Word]) -> str:
+    """A nominative (or accusative) noun group in the genitive: its coordinated heads and their
+    adjectives ("остатки и отходы пищевой промышленности" → "остатков и отходов пищевой
+    промышленности", "пластмассы и изделия из них" → "пластмасс и изделий из них")."""
+    out, zone, after_noun = [], True, False
+    for w in words:
+        joining = w.lemma in {"и", "или", ","}
+        zone = zone and (not after_noun or joining) and not w.has("PREP")
+        after_noun = w.has("NOUN") if not joining else False
+        form = None
+        if zone and not joining:
+            form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
+        out.append(form.word if form is not None else w.text.lower())
+    return " ".join(out).replace(" ,", ",")
 
 
 def _share_allotted(words: list[_Word]) -> str | None:
@@ -90,7 +138,7 @@ def _genitive(w: _Word) -> bool:
     return w.has("NOUN", "gent") or w.has("ADJF", "gent")
 
 
-def _names_nothing_of(measure: str) -> bool:
+def _change_without_thing(measure: str) -> bool:
     """ "среднегодовой рост", "темп прироста": adjectives and change nouns only."""
     words = [_Word(0, 0, w) for w in measure.split()]
     return any(w.lemma in _CHANGE_HEADS for w in words) and all(
