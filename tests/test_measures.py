@@ -90,3 +90,9 @@ def test_coordinated_items_and_a_whole_stated_in_the_bracket():
 def test_a_share_of_a_genitive_modifier_is_not_its_indicator():
     text = "Главным источником средств являлись собственные средства предприятий (45%)."
     assert figure(text, "45%").indicator != "enterprises"
+
+
+def test_a_share_of_an_indicator_with_adjectives_and_a_share_named_by_the_catalog():
+    assert figure("Доля несырьевого экспорта достигла 61%.", "61%").indicator == "non_resource_export"
+    text = "Отечественные компании занимают не менее 12% мирового рынка удобрений."
+    assert figure(text, "не менее 12%").indicator == "market_share"

@@ -205,17 +205,20 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
 def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     """ "доля X в Y" (whether the measure is a share, and its indicator): Y's indicator, unless X
     names a part of the same thing ("доля экспорта услуг в объеме экспорта" → services export);
-    X's only when the catalog match starts at X's head noun ("доля привлеченных средств
+    X's only when the catalog match starts at or before X's head noun ("доля привлеченных средств
     организаций" is no count of organizations)."""
     from pipeline.extract.indicators import find_indicator
 
     if not words or _lemma(words[0]) not in _SHARE_LEMMAS:
         return False, None
+    named = find_indicator(words, unit)
+    if named is not None and named.start == 0:
+        return True, named.indicator  # the catalog names the share itself ("доля рынка")
     cut = next((k for k in range(1, len(words) - 1) if words[k] == "в" and _of_place(words[k + 1 :])), None)
     part_words = words[1:cut] if cut is not None else words[1:]
     part = find_indicator(part_words, unit)
     head = next((k for k, w in enumerate(part_words) if _is_head_noun(w)), None)
-    part = part if part is not None and part.start == head else None
+    part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None or part is not None and _lemma(words[cut + 1 + whole.start]) in _lemmas(part_words):
         return True, part.indicator if part else None
