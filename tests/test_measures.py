@@ -96,3 +96,8 @@ def test_a_share_of_an_indicator_with_adjectives_and_a_share_named_by_the_catalo
     assert figure("Доля несырьевого экспорта достигла 61%.", "61%").indicator == "non_resource_export"
     text = "Отечественные компании занимают не менее 12% мирового рынка удобрений."
     assert figure(text, "не менее 12%").indicator == "market_share"
+
+
+def test_a_count_keeps_an_abbreviation_it_counts():
+    f = figure("Правительство поддержало 14 региональных ИТК.", "14 региональных ИТК")
+    assert (f.measure, f.indicator) == ("число региональных ИТК", "parks_and_zones")

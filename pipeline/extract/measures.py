@@ -145,6 +145,8 @@ def count_measure(text: str, f: FigureFact) -> str | None:
         top = parses(word)[0]
         if words and word.lower() in _JOINING:
             words.append(word.lower())
+        elif len(word) > 1 and word.isupper():
+            words.append(word)  # an abbreviation: "27 пилотных ИТК"
         elif top.tag.POS in {"NOUN", "ADJF", "PRTF"} and top.normal_form not in _NOT_COUNTED_WORDS:
             plural = top.inflect({"gent", "plur"})
             words.append(plural.word if plural else word.lower())
