@@ -224,7 +224,7 @@ BARE_MEASURES: frozenset[str] = frozenset(
 # Properties stated in the instrumental right before a figure ("цех мощностью 130 тонн").
 PROPERTY_NOUNS: tuple[str, ...] = (
     "мощность", "площадь", "стоимость", "протяжённость", "протяженность", "ёмкость", "емкость",
-    "вместимость", "производительность", "напряжение", "объём", "объем",
+    "вместимость", "производительность", "напряжение", "объём", "объем", "вес", "масса",
 )  # fmt: skip
 
 # Nouns of places: a measure never is one, nor ends with one ("ВРП региона" measures "ВРП").

@@ -101,3 +101,10 @@ def test_a_share_of_an_indicator_with_adjectives_and_a_share_named_by_the_catalo
 def test_a_count_keeps_an_abbreviation_it_counts():
     f = figure("Правительство поддержало 14 региональных ИТК.", "14 региональных ИТК")
     assert (f.measure, f.indicator) == ("число региональных ИТК", "parks_and_zones")
+
+
+def test_a_property_belongs_to_the_nearest_noun_outside_a_prepositional_phrase():
+    text = "Завершена модернизация фабрики по выпуску мороженого мощностью 40 тонн в сутки."
+    assert figure(text, "40 тонн").measure == "мощность фабрики по выпуску мороженого"
+    text = "На орбиту выведены три микроспутника – малых аппаратов массой до 5 кг."
+    assert figure(text, "до 5 кг").measure == "масса малых аппаратов"
