@@ -108,3 +108,8 @@ def test_a_property_belongs_to_the_nearest_noun_outside_a_prepositional_phrase()
     assert figure(text, "40 тонн").measure == "мощность фабрики по выпуску мороженого"
     text = "На орбиту выведены три микроспутника – малых аппаратов массой до 5 кг."
     assert figure(text, "до 5 кг").measure == "масса малых аппаратов"
+
+
+def test_a_growth_rate_is_a_measure_of_its_own():
+    assert figure("Темп роста импорта составил 3%.", "3%").measure == "темп роста импорта"
+    assert figure("Рост импорта составил 4%.", "4%").measure == "импорт"

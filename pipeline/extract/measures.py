@@ -18,6 +18,7 @@ from pipeline.extract.facts import FigureFact
 
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
+_RATE_HEAD = "темп"
 _SHARE_LEMMAS = {_SHARE_HEAD, "удельный"}
 _SURVEY = set(lexicon.SURVEY_VERBS)
 _EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS)
@@ -176,10 +177,11 @@ def duration_measure(f: FigureFact) -> str | None:
 
 
 def _without_change_head(words: list[str]) -> str:
-    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind."""
+    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind; a
+    rate ("темп роста экспорта") is a measure of its own and stays whole."""
     from pipeline.nlp.morph import lemma
 
-    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS:
+    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS and lemma(words[0]) != _RATE_HEAD:
         words = words[1:]
     return " ".join(words)
 
