@@ -113,3 +113,8 @@ def test_a_property_belongs_to_the_nearest_noun_outside_a_prepositional_phrase()
 def test_a_growth_rate_is_a_measure_of_its_own():
     assert figure("Темп роста импорта составил 3%.", "3%").measure == "темп роста импорта"
     assert figure("Рост импорта составил 4%.", "4%").measure == "импорт"
+
+
+def test_a_share_without_its_own_indicator_takes_the_one_named_before_it():
+    text = "В структуре поголовья скота на долю овец и коз приходится 46%."
+    assert figure(text, "46%").indicator == "livestock_headcount"

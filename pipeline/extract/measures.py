@@ -41,9 +41,9 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
     found = _indicator(f, text[bounds[0] : bounds[1]])
     words = (f.measure or "").split()
-    if found is None and not (len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS):
-        found = _lead_indicator(text, f, bounds)  # a share names its whole itself
-    return found
+    share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+    # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
+    return found or _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -258,11 +258,11 @@ def _lemma(word: str) -> str:
     return lemma(word)
 
 
-def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int], own: set[str]) -> str | None:
     """Unless the figure counts something of its own, the indicator named in the figure's clause
     before it ("Так, цены на капусту снизились на 42,6%" → price; "в структуре оборота розничной
     торговли доля непродовольственных товаров составила 51,6%" → retail turnover), specific catalog
-    entries only."""
+    entries only, none of whose words are `own` (lemmas of a share's measure)."""
     from pipeline.extract.indicators import find_indicator, words_of
 
     if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
@@ -270,4 +270,6 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | 
     lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
     words = words_of(lead)[-_LEAD_WORDS:]
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
-    return found.indicator.id if found is not None and not found.indicator.generic else None
+    if found is None or found.indicator.generic or _lemmas(words[found.start : found.end]) & own:
+        return None
+    return found.indicator.id
