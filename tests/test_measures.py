@@ -118,3 +118,12 @@ def test_a_growth_rate_is_a_measure_of_its_own():
 def test_a_share_without_its_own_indicator_takes_the_one_named_before_it():
     text = "В структуре поголовья скота на долю овец и коз приходится 46%."
     assert figure(text, "46%").indicator == "livestock_headcount"
+
+
+def test_the_nearest_whole_and_an_elliptical_item_with_joined_nouns():
+    text = (
+        "Крупнейший сектор по величине доли в импорте услуг - транспорт - занимает 40%, при этом в "
+        "общем объеме услуг доля услуг связи снизилась на 0,5%, а услуг строительства и ремонта - на 1,2%."
+    )
+    assert figure(text, "0,5%").measure == "доля услуг связи в общем объеме услуг"
+    assert figure(text, "1,2%").measure == "доля услуг строительства и ремонта"

@@ -18,6 +18,7 @@ from pipeline.extract.figures.words import _WORD, _as_word, _Word
 
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
+_VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
@@ -43,23 +44,29 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
 
 
 def whole_of(words: list[_Word]) -> str | None:
-    """What a share is a share of: "в экспорте" after the share word ("Наибольшая доля в экспорте
-    на Украину"), "в экспорте" for "в структуре экспорта" ("В структуре экспорта ... занимают"),
-    "в объеме инвестиций" for "от объема инвестиций"."""
+    """What a share is a share of, the nearest one stated: "в экспорте" after the share word
+    ("Наибольшая доля в экспорте на Украину"), "в экспорте" for "в структуре экспорта", "в общем
+    объеме услуг", "в объеме инвестиций" for "от объема инвестиций"."""
+    found = None
     for k, w in enumerate(words[:-2]):
         if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
-            return "в " + _run(words, k + 2)
-    for k, w in enumerate(words[:-1]):
-        if (
-            w.lemma == "в"
-            and words[k + 1].lemma == _WHOLE_NOUN
-            and k + 2 < len(words)
-            and _genitive(words[k + 2])
-        ):
-            return "в " + _locative(_run(words, k + 2))
-        if w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
-            return "в " + _locative(_run(words, k + 1))
-    return None
+            found = "в " + _run(words, k + 2)
+        elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive(words[k + 2]):
+            found = "в " + _locative(_run(words, k + 2))
+        elif w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
+            found = "в " + _locative(_run(words, k + 1))
+        elif w.lemma == "в" and (j := _volume_at(words, k + 1)) is not None:
+            found = " ".join(["в", *(x.text.lower() for x in words[k + 1 : j]), _run(words, j)])
+    return found
+
+
+def _volume_at(words: list[_Word], k: int) -> int | None:
+    """Index of "объеме" in "общем объеме услуг" (adjectives, "объеме" in the locative, then a
+    genitive noun) starting at `k`, else None."""
+    while k < len(words) and words[k].has("ADJF", "loct"):
+        k += 1
+    volume = k + 1 < len(words) and words[k].lemma in _VOLUME and words[k].has("NOUN", "loct")
+    return k if volume and words[k + 1].has("NOUN", "gent") else None
 
 
 def _run(words: list[_Word], lo: int) -> str:
