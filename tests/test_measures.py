@@ -127,3 +127,9 @@ def test_the_nearest_whole_and_an_elliptical_item_with_joined_nouns():
     )
     assert figure(text, "0,5%").measure == "доля услуг связи в общем объеме услуг"
     assert figure(text, "1,2%").measure == "доля услуг строительства и ремонта"
+
+
+def test_a_share_allotted_to_a_relative_takes_its_antecedent():
+    text = "В структуре импорта края преобладает химическая продукция, на долю которой приходится 48,3%."
+    f = figure(text, "48,3%")
+    assert (f.measure, f.indicator) == ("доля химической продукции в импорте", "import")

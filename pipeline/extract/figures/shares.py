@@ -20,6 +20,7 @@ SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
 _VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
+_RELATIVE = "который"
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
 PART_WORDS = 4  # genitive words kept after "на долю"
@@ -32,8 +33,8 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
         if bounds is None or f.unit is None:
             continue
         words = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
-        if f.measure is None and f.unit == "PERCENT":
-            f.measure = _share_allotted(words)
+        if f.unit == "PERCENT":  # "на долю X приходится N%" says what N is a share of
+            f.measure = _share_allotted(words) or f.measure
         if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
             whole = whole_of(words)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
@@ -130,11 +131,27 @@ def _share_allotted(words: list[_Word]) -> str | None:
     at = next((k for k in range(verb - 1, 0, -1) if _allotted(words, k)), None)
     if at is None:
         return None
+    if at + 1 < verb and words[at + 1].lemma == _RELATIVE:
+        return _antecedent_share(words, at - 1)
     end = at + 1
     while end < verb and end - at <= PART_WORDS and _genitive(words[end]):
         end += 1
     part = words[at + 1 : end]
     return "доля " + " ".join(w.text for w in part) if any(w.has("NOUN") for w in part) else None
+
+
+def _antecedent_share(words: list[_Word], at: int) -> str | None:
+    """ "преобладает несырьевой экспорт, на долю которого приходится": the share of the nominative
+    noun group right before the comma ("доля несырьевого экспорта")."""
+    if at < 1 or words[at - 1].text != ",":
+        return None
+    lo = at - 1
+    while lo > 0 and (words[lo - 1].has("NOUN", "nomn") or words[lo - 1].has("ADJF", "nomn")):
+        lo -= 1
+    group = words[lo : at - 1]
+    if not group or not group[-1].has("NOUN", "nomn") or group[-1].text[:1].isupper():
+        return None
+    return "доля " + genitive(group)
 
 
 def _allotted(words: list[_Word], k: int) -> bool:
