@@ -22,7 +22,7 @@ class Unit:
     code: str  # ISO 4217 for currencies; PERCENT, PP, TIMES, KM2, MW, ...
     kind: (
         str  # currency | percent | points | ratio | area | length | mass | volume | energy | power | voltage
-        # | duration | score
+        # | duration | score | data
     )
     lemmas: tuple[str, ...] = ()  # dictionary words, matched by lemma ("рубль")
     abbrs: tuple[str, ...] = ()  # abbreviations, caseless; a written final dot is optional ("руб.")
@@ -85,6 +85,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("POINT", "score", ("балл",)),  # rating and index points ("253,7 балла")
     # a stated number of days is a quantity ("срок - 136 дней"); years and months stay time spans
     Unit("DAY", "duration", ("день", "сутки"), ("дн.", "сут."), english=_en("day")),
+    Unit("HOUR", "duration", ("час",), ("ч.",), english=_en("hour")),
     # physical quantities
     Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
     Unit("M2", "area", exact=("м²", "м2", "кв. м", "кв.м")),
@@ -99,6 +100,12 @@ UNITS: tuple[Unit, ...] = (
     Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
     Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
     Unit("MVA", "power", exact=("МВА",)),
+    # data volumes ("Гб" is read as a gigabyte, the usual sense in Russian prose)
+    Unit("BYTE", "data", ("байт",), english=_en("byte")),
+    Unit("KB", "data", exact=("КБ", "Кбайт")),
+    Unit("MB", "data", exact=("МБ", "Мбайт", "Мб")),
+    Unit("GB", "data", exact=("ГБ", "Гбайт", "Гб")),
+    Unit("TB", "data", exact=("ТБ", "Тбайт", "Тб")),
 )
 
 # Adjectives that turn a generic currency word into a specific one ("гонконгских долларов").
@@ -217,7 +224,7 @@ BARE_MEASURES: frozenset[str] = frozenset(
 # Properties stated in the instrumental right before a figure ("цех мощностью 130 тонн").
 PROPERTY_NOUNS: tuple[str, ...] = (
     "мощность", "площадь", "стоимость", "протяжённость", "протяженность", "ёмкость", "емкость",
-    "вместимость", "производительность", "напряжение", "объём", "объем",
+    "вместимость", "производительность", "напряжение", "объём", "объем", "вес", "масса",
 )  # fmt: skip
 
 # Nouns of places: a measure never is one, nor ends with one ("ВРП региона" measures "ВРП").

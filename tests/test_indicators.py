@@ -60,6 +60,9 @@ PHRASES = [
     ("Средний процент грамотных среди всего населения империи", "PERCENT", "literacy_rate"),
     ("потребность в кадрах с высшим образованием", None, "labour_demand"),
     ("экспортных поставок", "USD", "export"),
+    ("компаний-участников программы", None, "enterprises"),  # a compound noun by its first noun
+    ("выработка на одного работника в обрабатывающей промышленности", "PERCENT", "labour_productivity"),
+    ("число инновационных кластеров и ИТК", None, "parks_and_zones"),
     # a generic head of another type wins over a breakdown after it; a breakdown of a flow does not
     ("цены на мясо птицы", "PERCENT", "price"),
     ("производство мяса", "TONNE", "meat_production"),

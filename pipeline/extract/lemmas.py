@@ -53,10 +53,15 @@ def phrase_lemmas(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def lemma_forms(word: str) -> frozenset[str]:
-    """The word itself and every lemma pymorphy3 gives it, lower case, ё as е."""
+    """The word itself and every lemma pymorphy3 gives it, lower case, ё as е; a compound noun
+    ("компания-разработчик") also by its first noun."""
     if not word[:1].isalpha():
         return frozenset({norm(word)})
-    return frozenset({norm(word)} | {norm(p.normal_form) for p in parses(word)})
+    forms = {norm(word)} | {norm(p.normal_form) for p in parses(word)}
+    head = word.split("-")[0]
+    if head != word and parses(head)[0].tag.POS == "NOUN":  # "компаний-разработчиков": a company
+        forms |= {norm(p.normal_form) for p in parses(head) if p.tag.POS == "NOUN"}
+    return frozenset(forms)
 
 
 class LemmaIndex(Generic[T]):

@@ -18,6 +18,8 @@ from pipeline.extract.facts import FigureFact
 
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
+_RATE_HEAD = "темп"
+_SHARE_LEMMAS = {_SHARE_HEAD, "удельный"}
 _SURVEY = set(lexicon.SURVEY_VERBS)
 _EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS)
 _TIMES = {*lexicon.TIME_NOUNS, *lexicon.PERIOD_NOUNS, *lexicon.month_lemmas(), "годы"}
@@ -37,7 +39,11 @@ _JOINING = {"и", "или"}
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
-    return _indicator(f, text[bounds[0] : bounds[1]]) or _lead_indicator(text, f, bounds)
+    found = _indicator(f, text[bounds[0] : bounds[1]])
+    words = (f.measure or "").split()
+    share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+    # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
+    return found or _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -140,6 +146,8 @@ def count_measure(text: str, f: FigureFact) -> str | None:
         top = parses(word)[0]
         if words and word.lower() in _JOINING:
             words.append(word.lower())
+        elif len(word) > 1 and word.isupper():
+            words.append(word)  # an abbreviation: "27 пилотных ИТК"
         elif top.tag.POS in {"NOUN", "ADJF", "PRTF"} and top.normal_form not in _NOT_COUNTED_WORDS:
             plural = top.inflect({"gent", "plur"})
             words.append(plural.word if plural else word.lower())
@@ -169,10 +177,11 @@ def duration_measure(f: FigureFact) -> str | None:
 
 
 def _without_change_head(words: list[str]) -> str:
-    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind."""
+    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind; a
+    rate ("темп роста экспорта") is a measure of its own and stays whole."""
     from pipeline.nlp.morph import lemma
 
-    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS:
+    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS and lemma(words[0]) != _RATE_HEAD:
         words = words[1:]
     return " ".join(words)
 
@@ -184,7 +193,9 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
 
     unit = None if f.unit == "COUNT" else f.unit
     words = (f.measure or "").split()
-    found = match_indicator(words, unit) if words else None
+    share, found = _share_indicator(words, unit)
+    if not share:
+        found = match_indicator(words, unit) if words else None
     if found is None and f.counted:
         found = match_indicator([*words, f.counted], unit)
     of_agents = (
@@ -195,17 +206,63 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
     return found.id if found is not None else None
 
 
+def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
+    """ "доля X в Y" (whether the measure is a share, and its indicator): Y's indicator, unless X
+    names a part of the same thing ("доля экспорта услуг в объеме экспорта" → services export);
+    X's only when the catalog match starts at or before X's head noun ("доля привлеченных средств
+    организаций" is no count of organizations)."""
+    from pipeline.extract.indicators import find_indicator
+
+    if not words or _lemma(words[0]) not in _SHARE_LEMMAS:
+        return False, None
+    named = find_indicator(words, unit)
+    if named is not None and named.start == 0:
+        return True, named.indicator  # the catalog names the share itself ("доля рынка")
+    cut = next((k for k in range(1, len(words) - 1) if words[k] == "в" and _of_place(words[k + 1 :])), None)
+    part_words = words[1:cut] if cut is not None else words[1:]
+    part = find_indicator(part_words, unit)
+    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w)), None)
+    part = part if part is not None and head is not None and part.start <= head else None
+    whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
+    if whole is None or part is not None and _lemma(words[cut + 1 + whole.start]) in _lemmas(part_words):
+        return True, part.indicator if part else None
+    return True, whole.indicator
+
+
+def _is_head_noun(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return parses(word)[0].tag.POS == "NOUN" and _lemma(word) not in lexicon.BARE_MEASURES
+
+
+def _lemmas(words: list[str]) -> set[str]:
+    return {_lemma(w) for w in words}
+
+
+def _of_place(words: list[str]) -> bool:
+    """The words after "в" start a noun group in the locative ("в общем объеме", "в структуре")."""
+    from pipeline.nlp.morph import parses
+
+    for word in words:
+        top = parses(word)[0].tag
+        if top.POS == "NOUN":
+            return any(p.tag.POS == "NOUN" and p.tag.case == "loct" for p in parses(word))
+        if top.POS != "ADJF":
+            return False
+    return False
+
+
 def _lemma(word: str) -> str:
     from pipeline.nlp.morph import lemma
 
     return lemma(word)
 
 
-def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int], own: set[str]) -> str | None:
     """Unless the figure counts something of its own, the indicator named in the figure's clause
     before it ("Так, цены на капусту снизились на 42,6%" → price; "в структуре оборота розничной
     торговли доля непродовольственных товаров составила 51,6%" → retail turnover), specific catalog
-    entries only."""
+    entries only, none of whose words are `own` (lemmas of a share's measure)."""
     from pipeline.extract.indicators import find_indicator, words_of
 
     if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
@@ -213,4 +270,6 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | 
     lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
     words = words_of(lead)[-_LEAD_WORDS:]
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
-    return found.indicator.id if found is not None and not found.indicator.generic else None
+    if found is None or found.indicator.generic or _lemmas(words[found.start : found.end]) & own:
+        return None
+    return found.indicator.id

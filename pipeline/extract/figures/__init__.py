@@ -12,6 +12,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
+from pipeline.extract.figures.brackets import bracket_measures
 from pipeline.extract.figures.clause import _add_context
 from pipeline.extract.figures.links import (
     _apposition,
@@ -25,6 +26,7 @@ from pipeline.extract.figures.links import (
 from pipeline.extract.figures.properties import price_measures
 from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
+from pipeline.extract.figures.shares import complete_shares
 from pipeline.extract.figures.syntax import _syntax_measures
 from pipeline.nlp import segment
 
@@ -49,6 +51,8 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     if analysis is not None and getattr(analysis, "sentences", None):
         _syntax_measures(facts, analysis)
     _inherit_currency(facts)
+    bracket_measures(text, facts, sentences)
+    complete_shares(text, facts, sentences)
     price_measures(text, facts, sentences)
     _elliptical(text, [f for f in facts if f.unit is not None], sentences)
     _apposition(text, [f for f in facts if f.unit is not None])

@@ -30,6 +30,7 @@ _SHARE = {"доля", "удельный", "процент"}
 
 
 _PREP = {"PREP"}
+_PARTITIVE = {"который", "они"}
 
 
 _OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of the whole a share is of
@@ -68,6 +69,16 @@ def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = Fa
     return [w for w in words if lo <= w.start < hi]
 
 
+def _after_partitive(left: list[_Word]) -> list[_Word]:
+    """The words after "из которых" / "из них": the figure's own clause ("..., из которых 9,4 млн
+    составляет экспорт услуг")."""
+    cut = max(
+        (k for k in range(1, len(left)) if left[k].lemma in _PARTITIVE and left[k - 1].lemma == "из"),
+        default=-1,
+    )
+    return left[cut + 1 :]
+
+
 def inner_of(group: tuple[int, int], f: FigureFact) -> bool:
     return group[0] < f.char_start and f.char_end <= group[1]
 
@@ -78,7 +89,7 @@ def _add_context(
     """Period, kind, measure, subject and a qualifier implied by the verb ("превысил 51%")."""
     s_start, s_end = bounds
     words = _clause(text, f, s_start, s_end)
-    left = [w for w in words if w.end <= f.char_start]
+    left = _after_partitive([w for w in words if w.end <= f.char_start])
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
     f.kind = _kind(text, f, left, right, dates, words)

@@ -12,6 +12,9 @@ from pipeline.extract.measures import is_bare, share_measure
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.lexicon import GENERIC_COUNTED
 
+_AND = {"и", "или"}  # joins the genitive nouns of an elliptical item ("услуг гостиниц и ресторанов")
+_ITEM_LEAD = {"а", "и"}
+_ITEM_TAIL = {"на", "до"}
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
 
 CURRENCY_REACH = 600  # characters before a bare scaled amount searched for a money figure
@@ -138,17 +141,28 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
             continue
         between = text[a.char_end : b.char_start]
         cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=0)
-        words = [_as_word(m) for m in _WORD.finditer(between[cut:]) if m.group()[:1].isalpha()]
+        words = _item_words([_as_word(m) for m in _WORD.finditer(between[cut:]) if m.group()[:1].isalpha()])
         if any(_subject_like(w) for w in words) and any(_is_verb(w) for w in words):
             continue  # a clause of its own: "..., а экспорт вырос на 5%"
         head = _head_group(source)
-        remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent")]
+        remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent") or w.lemma in _AND]
         genitive = bool(words) and len(remnant) == len(words) and any(w.has("NOUN", "gent") for w in words)
         if genitive:
             b.measure = f"{head.split()[0]} {' '.join(w.text for w in words)}"
         else:  # a new object replaces the measure's ("на 0,3% - молоко"); none keeps it whole
             b.measure = head if words else source
         b.confidence = min(b.confidence, Confidence.INFERRED)
+
+
+def _item_words(words: list[_Word]) -> list[_Word]:
+    """The words of a list item without its leading "а"/"и" and a trailing "на"/"до" ("а услуг
+    гостиниц и ресторанов - на 1,9%"), when any remain."""
+    item = words
+    while item and item[0].lemma in _ITEM_LEAD:
+        item = item[1:]
+    while item and item[-1].lemma in _ITEM_TAIL:
+        item = item[:-1]
+    return item or words  # "на 0,3% - молоко": the "на" alone keeps its say
 
 
 def _apposition(text: str, facts: list[FigureFact]) -> None:

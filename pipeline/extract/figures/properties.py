@@ -49,15 +49,26 @@ def is_shaped(measure: str | None) -> bool:
 
 
 def _owner(words: list[_Word]) -> str | None:
-    """The nearest common noun before the property that is not inside a prepositional phrase, with
-    its adjectives and its "по ..." complement, in the genitive."""
+    """The nearest common noun before the property that is not inside a prepositional phrase (nor a
+    genitive dependent of one), with its adjectives and its "по ..." complement, in the genitive."""
     for i in range(len(words) - 1, max(-1, len(words) - 1 - OWNER_REACH), -1):
         w = words[i]
         if not w.tags or w.text[:1].isupper() or w.tags[0].tag.POS != "NOUN":
             continue
-        if w.tags[0].tag.case in {"nomn", "accs"} and not _after_preposition(words, i):
+        if w.tags[0].tag.case in {"nomn", "accs", "gent"} and not _in_pp(words, i):
             return _genitive_group(words, i)
     return None
+
+
+def _in_pp(words: list[_Word], i: int) -> bool:
+    """The noun at `i` is inside a prepositional phrase, also as a genitive dependent of one ("по
+    переработке молока": "молока" is)."""
+    if _after_preposition(words, i):
+        return True
+    j = i - 1
+    while j >= 0 and words[j].has("ADJF"):
+        j -= 1
+    return j >= 0 and words[i].tags[0].tag.case == "gent" and words[j].has("NOUN") and _in_pp(words, j)
 
 
 def _genitive_after(words: list[_Word]) -> str | None:
@@ -82,6 +93,9 @@ def _genitive_group(words: list[_Word], i: int) -> str | None:
         lo -= 1
     out = []
     for w in words[lo : i + 1]:
+        if w.tags and w.tags[0].tag.case == "gent":
+            out.append(w.text)  # already the owner's case ("малых спутников весом до 10 кг")
+            continue
         form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
         if form is None:
             return None

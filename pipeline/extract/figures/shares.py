@@ -1,0 +1,192 @@
+"""Shares of a whole and changes of a named thing, completed from the figure's sentence.
+
+- A share keeps the whole it is a share of: "Доля мяса птицы в структуре выручки предприятий
+  выросла на 5%" → "доля мяса птицы в структуре выручки предприятий"; "В структуре продукции
+  удельный вес молочной отрасли составляет 10%" → "... в структуре продукции".
+- "На долю продукции нижних переделов приходится 28%" → "доля продукции нижних переделов".
+- A change that names no thing takes the thing of the sentence's earlier figure: "экспорт
+  увеличился на 9,8%, при этом среднегодовой рост ... достиг 20%" → "среднегодовой рост экспорта".
+"""
+
+from __future__ import annotations
+
+import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+
+from pipeline import lexicon
+from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.words import _WORD, _as_word, _Word
+
+SHARE_HEADS = {"доля", "удельный"}
+_WHOLE_NOUN = "структура"
+_VOLUME = {"объём", "объем"}
+_SHARE_VERB = "приходиться"
+_RELATIVE = "который"
+_CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
+WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
+PART_WORDS = 4  # genitive words kept after "на долю"
+
+
+def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """The passes of the module doc, on every figure with a unit."""
+    for i, f in enumerate(facts):
+        bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+        if bounds is None or f.unit is None:
+            continue
+        words = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
+        if f.unit == "PERCENT":  # "на долю X приходится N%" says what N is a share of
+            f.measure = _share_allotted(words) or f.measure
+        if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
+            whole = whole_of(words)
+            f.measure = f"{f.measure} {whole}" if whole else f.measure
+        earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
+        if f.measure and earlier and _change_without_thing(f.measure):
+            thing = thing_of(earlier[-1].measure)
+            f.measure = f"{f.measure} {thing}" if thing else f.measure
+
+
+def whole_of(words: list[_Word]) -> str | None:
+    """What a share is a share of, the nearest one stated: "в экспорте" after the share word
+    ("Наибольшая доля в экспорте на Украину"), "в экспорте" for "в структуре экспорта", "в общем
+    объеме услуг", "в объеме инвестиций" for "от объема инвестиций"."""
+    found = None
+    for k, w in enumerate(words[:-2]):
+        if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
+            found = "в " + _run(words, k + 2)
+        elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive(words[k + 2]):
+            found = "в " + _locative(_run(words, k + 2))
+        elif w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
+            found = "в " + _locative(_run(words, k + 1))
+        elif w.lemma == "в" and (j := _volume_at(words, k + 1)) is not None:
+            found = " ".join(["в", *(x.text.lower() for x in words[k + 1 : j]), _run(words, j)])
+    return found
+
+
+def _volume_at(words: list[_Word], k: int) -> int | None:
+    """Index of "объеме" in "общем объеме услуг" (adjectives, "объеме" in the locative, then a
+    genitive noun) starting at `k`, else None."""
+    while k < len(words) and words[k].has("ADJF", "loct"):
+        k += 1
+    volume = k + 1 < len(words) and words[k].lemma in _VOLUME and words[k].has("NOUN", "loct")
+    return k if volume and words[k + 1].has("NOUN", "gent") else None
+
+
+def _run(words: list[_Word], lo: int) -> str:
+    """The word at `lo` with the common genitive words after it (no names: places are subjects)."""
+    hi = lo + 1
+    while hi < len(words) and hi - lo <= WHOLE_WORDS and _common_genitive(words[hi]):
+        hi += 1
+    return " ".join(w.text.lower() for w in words[lo : _object_end(words, hi)])
+
+
+def _common_genitive(w: _Word) -> bool:
+    return not w.text[:1].isupper() and _genitive(w)
+
+
+def _object_end(words: list[_Word], i: int) -> int:
+    """After a "в/на + accusative" object at `i` ("инвестиций в основной капитал"), else `i`."""
+    if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
+        return i
+    j = i + 1
+    while j < len(words) and words[j].has("ADJF", "accs"):
+        j += 1
+    noun = words[j] if j < len(words) else None
+    accusative = noun is not None and noun.has("NOUN", "accs") and not noun.has("NOUN", "loct")
+    if not accusative or noun.text[:1].isupper() or noun.lemma in lexicon.TIME_NOUNS:
+        return i
+    return j + 1
+
+
+def _locative(phrase: str) -> str:
+    """A genitive noun group in the locative, its head only ("экспорта услуг" → "экспорте услуг")."""
+    words = [_Word(0, 0, w) for w in phrase.split()]
+    out, done = [], False
+    for w in words:
+        form = None if done else next((p.inflect({"loct"}) for p in w.tags if p.tag.case == "gent"), None)
+        done = done or w.has("NOUN")
+        out.append(form.word if form is not None else w.text)
+    return " ".join(out)
+
+
+def genitive(words: list[_Word]) -> str:
+    """A nominative (or accusative) noun group in the genitive: its coordinated heads and their
+    adjectives ("остатки и отходы пищевой промышленности" → "остатков и отходов пищевой
+    промышленности", "пластмассы и изделия из них" → "пластмасс и изделий из них")."""
+    out, zone, after_noun = [], True, False
+    for w in words:
+        joining = w.lemma in {"и", "или", ","}
+        zone = zone and (not after_noun or joining) and not w.has("PREP")
+        after_noun = w.has("NOUN") if not joining else False
+        form = None
+        if zone and not joining:
+            form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
+        out.append(form.word if form is not None else w.text.lower())
+    return " ".join(out).replace(" ,", ",")
+
+
+def _share_allotted(words: list[_Word]) -> str | None:
+    """ "на долю X приходится": "доля X" (X a common genitive noun group, not "их", "которого")."""
+    verb = next((k for k in range(len(words) - 1, -1, -1) if words[k].lemma == _SHARE_VERB), None)
+    if verb is None or verb < 2:
+        return None
+    at = next((k for k in range(verb - 1, 0, -1) if _allotted(words, k)), None)
+    if at is None:
+        return None
+    if at + 1 < verb and words[at + 1].lemma == _RELATIVE:
+        return _antecedent_share(words, at - 1)
+    end = at + 1
+    while end < verb and end - at <= PART_WORDS and _genitive(words[end]):
+        end += 1
+    part = words[at + 1 : end]
+    return "доля " + " ".join(w.text for w in part) if any(w.has("NOUN") for w in part) else None
+
+
+def _antecedent_share(words: list[_Word], at: int) -> str | None:
+    """ "преобладает несырьевой экспорт, на долю которого приходится": the share of the nominative
+    noun group right before the comma ("доля несырьевого экспорта")."""
+    if at < 1 or words[at - 1].text != ",":
+        return None
+    lo = at - 1
+    while lo > 0 and (words[lo - 1].has("NOUN", "nomn") or words[lo - 1].has("ADJF", "nomn")):
+        lo -= 1
+    group = words[lo : at - 1]
+    if not group or not group[-1].has("NOUN", "nomn") or group[-1].text[:1].isupper():
+        return None
+    return "доля " + genitive(group)
+
+
+def _allotted(words: list[_Word], k: int) -> bool:
+    return words[k].lemma == "доля" and words[k - 1].lemma == "на"
+
+
+def _genitive(w: _Word) -> bool:
+    return w.has("NOUN", "gent") or w.has("ADJF", "gent")
+
+
+def _change_without_thing(measure: str) -> bool:
+    """ "среднегодовой рост", "темп прироста": adjectives and change nouns only."""
+    words = [_Word(0, 0, w) for w in measure.split()]
+    return any(w.lemma in _CHANGE_HEADS for w in words) and all(
+        w.lemma in _CHANGE_HEADS or w.has("ADJF") for w in words
+    )
+
+
+def thing_of(measure: str) -> str | None:
+    """The thing a measure names, in the genitive ("экспорт" → "экспорта", "рост экспорта" →
+    "экспорта"), or None when it names no thing."""
+    words = [_Word(0, 0, w) for w in measure.split()]
+    while words and (words[0].lemma in _CHANGE_HEADS or words[0].has("ADJF") and len(words) > 1):
+        if words[0].lemma in _CHANGE_HEADS:
+            return " ".join(w.text for w in words[1:]) or None  # already in the genitive
+        words = words[1:]
+    if not words or not words[0].has("NOUN", "nomn"):
+        return None
+    head = next(k for k, w in enumerate(words) if w.has("NOUN"))  # the head group ends at its noun
+    out = []
+    for w in words[: head + 1]:
+        form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case == "nomn"), None)
+        out.append(form.word if form is not None else w.text)
+    return " ".join([*out, *(w.text for w in words[head + 1 :])])
+
+
+def _head(measure: str) -> str:
+    return _Word(0, 0, measure.split()[0]).lemma

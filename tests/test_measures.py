@@ -1,0 +1,135 @@
+"""What a figure measures, through the production path (`extract_page`: real dates and NLP):
+list items with a percentage in brackets, shares of a whole, changes of a share."""
+
+from __future__ import annotations
+
+from extracting import figure
+
+from pipeline.evaluate import same_measure
+
+LIST = (
+    "В структуре экспорта области в Казахстан наибольшую долю занимают зерновые культуры (61%), "
+    "растительные масла (12%) и сахар (8%)."
+)
+IMPORT = "Наибольшая доля в импорте из Китая приходится на электронику (40%), одежду и обувь (22%)."
+COUNTRIES = (
+    "Быстрее всего растут поставки в следующие страны: Вьетнам (за 2019 - 2021 гг. среднегодовой темп "
+    "роста экспорта составил 150%), Индия (120%), Турция (95%)."
+)
+
+
+def test_a_share_in_brackets_measures_the_list_item_before_it():
+    f = figure(LIST, "12%")
+    assert f.measure == "доля растительных масел в экспорте"
+    assert f.indicator == "export"
+    assert figure(LIST, "8%").measure == "доля сахара в экспорте"
+
+
+def test_the_whole_of_a_share_comes_from_the_share_word():
+    f = figure(IMPORT, "22%")
+    assert f.measure == "доля одежды и обуви в импорте"
+    assert f.indicator == "import"
+
+
+def test_a_change_in_brackets_measures_the_share_before_it():
+    text = "При этом сокращается доля машин и оборудования (на 3 процентных пункта)."
+    assert figure(text, "3 процентных пункта").measure == "доля машин и оборудования"
+
+
+def test_a_place_in_a_list_repeats_the_measure_of_the_first_item():
+    first = figure(COUNTRIES, "150%")
+    assert same_measure("среднегодовой темп роста экспорта", first.measure)
+    assert figure(COUNTRIES, "120%").measure == first.measure
+    assert figure(COUNTRIES, "95%").subject == "Турция"
+
+
+def test_a_share_keeps_the_whole_it_is_a_share_of_and_its_indicator():
+    text = "Доля мяса птицы в структуре выручки сельскохозяйственных предприятий выросла на 5%."
+    f = figure(text, "5%")
+    assert f.measure == "доля мяса птицы в выручке сельскохозяйственных предприятий"
+    assert f.indicator == "revenue"  # poultry meat is a breakdown: the whole names the indicator
+
+
+def test_a_share_of_an_indicator_keeps_the_part():
+    f = figure("Доля экспорта услуг в общем объеме экспорта составила 3%.", "3%")
+    assert f.indicator == "export_services"
+
+
+def test_a_share_allotted_to_a_group():
+    text = "На долю продукции глубокой переработки приходится 28%."
+    assert figure(text, "28%").measure == "доля продукции глубокой переработки"
+
+
+def test_a_change_that_names_no_thing_takes_the_earlier_figures_thing():
+    text = "В 2019 году импорт увеличился на 7,5%, а среднегодовой рост за пять лет составил 12%."
+    f = figure(text, "12%")
+    assert f.measure == "среднегодовой рост импорта"
+    assert f.indicator == "import"
+
+
+def test_a_partitive_clause_and_the_share_of_its_amount():
+    text = (
+        "Общий объем импорта края в 2020 году достиг 310,5 млн. долл. США, из которых "
+        "12,1 млн. долл. США (3,9%) составляет импорт услуг."
+    )
+    assert figure(text, "12,1 млн. долл. США").measure == "импорт услуг"
+    f = figure(text, "3,9%")
+    assert (f.measure, f.indicator) == ("доля импорта услуг", "import")
+
+
+def test_coordinated_items_and_a_whole_stated_in_the_bracket():
+    text = (
+        "До 2015 года первые места занимали торговля, транспорт и связь "
+        "(около 35 - 40% от объема инвестиций в основной капитал)."
+    )
+    f = figure(text, "около 35 - 40%")
+    assert f.measure == "доля торговли, транспорта и связи в объёме инвестиций в основной капитал"
+    assert f.indicator == "fixed_capital_investment"
+
+
+def test_a_share_of_a_genitive_modifier_is_not_its_indicator():
+    text = "Главным источником средств являлись собственные средства предприятий (45%)."
+    assert figure(text, "45%").indicator != "enterprises"
+
+
+def test_a_share_of_an_indicator_with_adjectives_and_a_share_named_by_the_catalog():
+    assert figure("Доля несырьевого экспорта достигла 61%.", "61%").indicator == "non_resource_export"
+    text = "Отечественные компании занимают не менее 12% мирового рынка удобрений."
+    assert figure(text, "не менее 12%").indicator == "market_share"
+
+
+def test_a_count_keeps_an_abbreviation_it_counts():
+    f = figure("Правительство поддержало 14 региональных ИТК.", "14 региональных ИТК")
+    assert (f.measure, f.indicator) == ("число региональных ИТК", "parks_and_zones")
+
+
+def test_a_property_belongs_to_the_nearest_noun_outside_a_prepositional_phrase():
+    text = "Завершена модернизация фабрики по выпуску мороженого мощностью 40 тонн в сутки."
+    assert figure(text, "40 тонн").measure == "мощность фабрики по выпуску мороженого"
+    text = "На орбиту выведены три микроспутника – малых аппаратов массой до 5 кг."
+    assert figure(text, "до 5 кг").measure == "масса малых аппаратов"
+
+
+def test_a_growth_rate_is_a_measure_of_its_own():
+    assert figure("Темп роста импорта составил 3%.", "3%").measure == "темп роста импорта"
+    assert figure("Рост импорта составил 4%.", "4%").measure == "импорт"
+
+
+def test_a_share_without_its_own_indicator_takes_the_one_named_before_it():
+    text = "В структуре поголовья скота на долю овец и коз приходится 46%."
+    assert figure(text, "46%").indicator == "livestock_headcount"
+
+
+def test_the_nearest_whole_and_an_elliptical_item_with_joined_nouns():
+    text = (
+        "Крупнейший сектор по величине доли в импорте услуг - транспорт - занимает 40%, при этом в "
+        "общем объеме услуг доля услуг связи снизилась на 0,5%, а услуг строительства и ремонта - на 1,2%."
+    )
+    assert figure(text, "0,5%").measure == "доля услуг связи в общем объеме услуг"
+    assert figure(text, "1,2%").measure == "доля услуг строительства и ремонта"
+
+
+def test_a_share_allotted_to_a_relative_takes_its_antecedent():
+    text = "В структуре импорта края преобладает химическая продукция, на долю которой приходится 48,3%."
+    f = figure(text, "48,3%")
+    assert (f.measure, f.indicator) == ("доля химической продукции в импорте", "import")
