@@ -327,14 +327,23 @@ def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | Non
     """(period, base period) stated by the first labels that state them."""
     period = base = None
     for label in labels:
-        text, previous_end = _dated(label), None
-        for d in _dates(label):
-            is_base = _is_base(text, d, previous_end)
-            previous_end = d.char_end
-            if is_base and base is None:
-                base = d
-            elif not is_base and period is None:
-                period = d
+        own_period, own_base = _label_period(label)
+        period, base = period or own_period, base or own_base
+    return period, base
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _label_period(label: str) -> tuple[DateFact | None, DateFact | None]:
+    """(period, base period) one label states: its first date that is not a base, its first base."""
+    period = base = None
+    text, previous_end = _dated(label), None
+    for d in _dates(label):
+        is_base = _is_base(text, d, previous_end)
+        previous_end = d.char_end
+        if is_base and base is None:
+            base = d
+        elif not is_base and period is None:
+            period = d
     return period, base
 
 

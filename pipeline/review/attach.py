@@ -85,6 +85,8 @@ def _inherit(frame: pd.DataFrame, source: pd.DataFrame, name: str, columns: tupl
     if not set(columns) <= set(frame.columns):
         return frame
     done = (source[STATUS_COLUMN] != "unreviewed").fillna(False)
+    if not done.any():
+        return frame  # nothing reviewed to carry over
     reviewed = source[done].set_index(row_ids(name, source)[done])
     link = joined(frame, columns)
     open_rows = frame[STATUS_COLUMN].eq("unreviewed") & link.isin(reviewed.index)
