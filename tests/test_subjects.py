@@ -113,3 +113,55 @@ def test_a_counted_set_of_regions_is_the_subject_until_one_is_named():
     )
     assert subject(text, "16,0%") == ("35 субъектов", None, "group")
     assert subject(text, "26,0%")[1] == "RU-KRS"
+
+
+def test_the_partner_of_an_export_is_not_the_subject():
+    # Kursk export strategy, p. 22: shares in the export to a country, a list of partner countries
+    share = (
+        "Наибольшая доля в экспорте на Украину приходится на пластмассы и изделия из них (34%), "
+        "свинец и изделия из него (14%)."
+    )
+    assert subject(share, "34%")[1] is None
+    assert subject(share, "14%")[1] is None
+    partners = (
+        "Наиболее динамично экспортные поставки расширяются в следующие страны: Франция (за период "
+        "2016 - 2018 гг. среднегодовой темп роста экспорта составил более 900%), Египет (621%), "
+        "Португалия и Хорватия (по 171%)."
+    )
+    for quote in ("900%", "621%", "171%"):
+        assert subject(partners, quote)[1] is None
+    exporter = "В структуре экспорта Курской области в Латвию наибольшую долю занимают злаки (94%)."
+    assert subject(exporter, "94%")[1] == "RU-KRS"
+
+
+def test_a_nationwide_figure_is_russia():
+    text = "Данный уровень близок к общероссийскому показателю, который в 2017 году составил 55,1%."
+    assert subject(text, "55,1%")[1:] == ("RU", "country")
+
+
+def test_the_world_is_a_subject_without_a_code_but_not_the_denominator_of_a_share():
+    assert subject("В 2015 году численность мигрантов в мире достигла 243,7 млн чел.", "243,7 млн") == (
+        "мир",
+        None,
+        "group",
+    )
+    assert subject("Мировой ВВП в 2019 году вырос на 2,9%.", "2,9%")[1:] == (None, "group")
+    assert subject("Доля России в мировом экспорте зерна составляет 20%.", "20%")[1] == "RU"
+    share = "Продукция китайских производителей занимает не менее 7% мирового рынка."
+    assert subject(share, "7%")[1] == "CN"
+    assert subject("Доля в мировом экспорте составляет 2%.", "2%")[2] is None  # the document's own
+
+
+def test_a_nationwide_adjective_only_in_the_figures_own_phrase():
+    # Kursk strategy, p. 11 (a comparison base) and p. 5 (the whole of a share)
+    base = (
+        "В 2008 - 2009 гг. падение инвестиционной активности по Курской области было более существенным "
+        "по сравнению с общероссийскими показателями (более чем на 15% в 2009 году по сравнению "
+        "с 2008 годом)."
+    )
+    assert subject(base, "более чем на 15%")[1] == "RU-KRS"
+    share = (
+        "Комбинат производит около 20% отечественного железорудного сырья, на его долю приходится 25% "
+        "общероссийского производства окатышей."
+    )
+    assert subject(share, "25%")[1] != "RU"

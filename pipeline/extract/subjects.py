@@ -17,12 +17,24 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.territories import Territory, TerritorySpan, find_organizations, find_territories
+from pipeline.extract.territories import (
+    Territory,
+    TerritorySpan,
+    find_organizations,
+    find_territories,
+    territory,
+)
 
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
+_TRADE = r"(?:экспорт|импорт|поставк|вывоз|ввоз|отгрузк)\w*"
 _PARTNER = re.compile(
-    r"(?:\b(?:из|от|со\s+стороны)|(?:экспорт|поставк|вывоз|отгрузк)\w*(?:\s+\w+){0,3}\s+(?:в|во))\s+$", re.I
-)  # "импорт России из Китая", "экспорта в Китай": a partner, not the subject
+    rf"(?:\b(?:из|от|со\s+стороны)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$", re.I
+)  # "импорт России из Китая", "экспорта в Китай", "в экспорте на Украину": a partner, not the subject
+# "поставки расширяются в следующие страны: Франция (…900%), Египет (621%)": a list of partners
+_PARTNER_LIST = re.compile(
+    rf"{_TRADE}[^.;:]{{0,80}}?\b(?:в|во|на|из)\s+(?:\w+\s+){{0,2}}(?:стран|государств|рынк)\w*\s*:[^;]*$",
+    re.I,
+)
 _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
 _PREPOSITION = re.compile(
     r"\b(?:в|во|из|от|на|для|с|со|по|к|ко|до|между|через|при|под|над|за|среди|у|и|или)\s+$", re.I
@@ -35,6 +47,14 @@ _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Сама�
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
 # "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
 _COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
+# "в мире", "мировой ВВП": the world, a subject without a code, unless it is a share's denominator
+_WORLD = re.compile(r"\b(?:в\s+мире|по\s+миру|мира|(?:обще)?миров\w+)\b", re.I)
+_SHARE = re.compile(r"\b(?:дол[яиюе]|удельн\w+\s+вес\w*)\b", re.I)
+WORLD = "мир"
+# "к общероссийскому показателю, который … составил 55,1%": Russia, when the adjective is in the
+# figure's own phrase (no bracket or clause between) and not a comparison base
+_NATIONWIDE = re.compile(r"\b(?:обще|средне)российск\w+(?P<gap>[^();]{0,80})$", re.I)
+_COMPARED = re.compile(r"(?:сравнению\s+с|чем|относительно)\s+(?:\w+\s+)?$", re.I)
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
 
@@ -61,6 +81,22 @@ def set_subject(
         _set_counted(f, counted[-1], origin)
     elif chosen := (near[-1:] or after[:1] or spans[-1:]):
         _set_group(f, coordinated(text[origin : bounds[1]], named, chosen[0]), origin)
+    elif not _SHARE.search(lead[clause:]):
+        _set_aggregate(f, lead[clause:], origin + clause)
+
+
+def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
+    """A clause naming no territory: "численность мигрантов в мире достигла 243,7 млн", "мировой ВВП
+    вырос на 2,9%" are about the world (no code), "общероссийский показатель … составил 55,1%" about
+    Russia. Not a share, whose whole the world or Russia is ("доля в мировом экспорте")."""
+    nation = _NATIONWIDE.search(lead)
+    russia = territory("RU")
+    if nation is not None and russia is not None and not _COMPARED.search(lead[: nation.start()]):
+        f.subject, f.subject_code, f.subject_type = russia.name, russia.iso, russia.type
+        f.subject_from = origin + nation.start()
+    elif world := _WORLD.search(lead):
+        f.subject, f.subject_code, f.subject_type = WORLD, None, "group"
+        f.subject_from = origin + world.start()
 
 
 def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
@@ -73,7 +109,8 @@ def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
 
 
 def _not_subject(before: str) -> bool:
-    return bool(_SOURCE.search(before) or _PARTNER.search(before) or _GROUP.search(before))
+    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST)
+    return any(cue.search(before) for cue in cues)
 
 
 def _modifies(text: str, f: FigureFact, origin: int, s: TerritorySpan) -> bool:
