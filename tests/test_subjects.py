@@ -150,6 +150,12 @@ def test_the_world_is_a_subject_without_a_code_but_not_the_denominator_of_a_shar
     share = "Продукция китайских производителей занимает не менее 7% мирового рынка."
     assert subject(share, "7%")[1] == "CN"
     assert subject("Доля в мировом экспорте составляет 2%.", "2%")[2] is None  # the document's own
+    # NEREL: a percentage of world reserves, then of world production: the world is the whole
+    whole = (
+        "Им принадлежит 73 процента мировых запасов газа, при этом они обеспечивают 42 процента его "
+        "мировой добычи."
+    )
+    assert subject(whole, "42 процента")[2] is None
 
 
 def test_a_nationwide_adjective_only_in_the_figures_own_phrase():
@@ -165,3 +171,21 @@ def test_a_nationwide_adjective_only_in_the_figures_own_phrase():
         "общероссийского производства окатышей."
     )
     assert subject(share, "25%")[1] != "RU"
+
+
+def test_a_partner_after_s_is_not_the_subject():
+    assert subject("Товарооборот с Китаем в 2019 году вырос на 3,4%.", "3,4%")[1] is None
+    # NEREL: a party "known for its ties with Moscow" is not about Moscow
+    text = "«Центристская партия», известная связями с Москвой, заняла второе место с 24,8 % голосов."
+    assert subject(text, "24,8 %") == (None, None, None)
+
+
+def test_territories_in_general_are_a_group_without_a_code():
+    assert subject("В развитых странах доля мигрантов в населении превышает 10%.", "10%") == (
+        "развитые страны",
+        None,
+        "group",
+    )
+    most = "В большинстве регионов России средняя заработная плата выросла на 5%."
+    assert subject(most, "5%")[1] == "RU"  # the regions of a named country: that country
+    assert subject("В ряде стран безработица достигла 20%.", "20%")[:2] == ("ряд стран", None)

@@ -28,8 +28,8 @@ from pipeline.extract.territories import (
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
 _TRADE = r"(?:экспорт|импорт|поставк|вывоз|ввоз|отгрузк)\w*"
 _PARTNER = re.compile(
-    rf"(?:\b(?:из|от|со\s+стороны)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$", re.I
-)  # "импорт России из Китая", "экспорта в Китай", "в экспорте на Украину": a partner, not the subject
+    rf"(?:\b(?:из|от|с|со)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$", re.I
+)  # "импорт России из Китая", "экспорта в Китай", "в экспорте на Украину", "торговля с Китаем": a partner
 # "поставки расширяются в следующие страны: Франция (…900%), Египет (621%)": a list of partners
 _PARTNER_LIST = re.compile(
     rf"{_TRADE}[^.;:]{{0,80}}?\b(?:в|во|на|из)\s+(?:\w+\s+){{0,2}}(?:стран|государств|рынк)\w*\s*:[^;]*$",
@@ -47,10 +47,18 @@ _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Сама�
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
 # "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
 _COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
+# "в развитых странах", "в большинстве регионов": territories in general, a group without a code
+_SET_NOUN = r"(?:субъект|регион|стран|государств|муниципалитет)"
+_PLURAL_SET = re.compile(
+    rf"\bв\s+((?:(?:[а-яё]+(?:ых|их)\s+){{0,2}}{_SET_NOUN}ах)|(?:ряде|большинстве|части)\s+"
+    rf"(?:[а-яё]+(?:ых|их)\s+)?{_SET_NOUN}\w*)\b",
+    re.I,
+)
 # "в мире", "мировой ВВП": the world, a subject without a code, unless it is a share's denominator
 _WORLD = re.compile(r"\b(?:в\s+мире|по\s+миру|мира|(?:обще)?миров\w+)\b", re.I)
 _SHARE = re.compile(r"\b(?:дол[яиюе]|удельн\w+\s+вес\w*)\b", re.I)
 WORLD = "мир"
+_PART_OF = re.compile(r"(?:%|процент\w*)\s*$", re.I)  # "73 процента мировых запасов": the world is the whole
 # "к общероссийскому показателю, который … составил 55,1%": Russia, when the adjective is in the
 # figure's own phrase (no bracket or clause between) and not a comparison base
 _NATIONWIDE = re.compile(r"\b(?:обще|средне)российск\w+(?P<gap>[^();]{0,80})$", re.I)
@@ -73,16 +81,21 @@ def set_subject(
     after = [s for s in named if s.start >= f.char_end - origin and _modifies(text, f, origin, s)]
     counted = list(_COUNTED_SET.finditer(lead))
     near = [s for s in spans if s.start >= clause]
+    general = [m for m in _PLURAL_SET.finditer(lead, clause) if not _not_subject(lead[: m.start()])]
     if len(inside) >= len("ab"):
         _set_pair(f, inside[0], inside[1], origin)
     elif org is not None:
         _set(f, org, origin)
     elif counted and not (near and near[-1].start > counted[-1].start()):
         _set_counted(f, counted[-1], origin)
+    elif general and not (near and near[-1].start > general[-1].start()):
+        _set_general(f, general[-1], origin)
     elif chosen := (near[-1:] or after[:1] or spans[-1:]):
         _set_group(f, coordinated(text[origin : bounds[1]], named, chosen[0]), origin)
     elif not _SHARE.search(lead[clause:]):
         _set_aggregate(f, lead[clause:], origin + clause)
+    if f.subject_type is None and f.subject and find_territories(f.subject):
+        f.subject = None  # the parser's place, which the rules above found to be a partner or a source
 
 
 def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
@@ -94,7 +107,7 @@ def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
     if nation is not None and russia is not None and not _COMPARED.search(lead[: nation.start()]):
         f.subject, f.subject_code, f.subject_type = russia.name, russia.iso, russia.type
         f.subject_from = origin + nation.start()
-    elif world := _WORLD.search(lead):
+    elif world := next((m for m in _WORLD.finditer(lead) if not _PART_OF.search(lead[: m.start()])), None):
         f.subject, f.subject_code, f.subject_type = WORLD, None, "group"
         f.subject_from = origin + world.start()
 
@@ -106,6 +119,14 @@ def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
     noun = parses(m.group(2))[0].inflect({"gent", "plur"})
     f.subject = f"{m.group(1)} {noun.word if noun else m.group(2)}"
     f.subject_code, f.subject_type, f.subject_from = None, "group", origin + m.start()
+
+
+def _set_general(f: FigureFact, m: re.Match, origin: int) -> None:
+    """ "в развитых странах доля мигрантов составляет 10%": territories in general (no code)."""
+    from pipeline.nlp.morph import nominative
+
+    f.subject, f.subject_code, f.subject_type = nominative(m.group(1)), None, "group"
+    f.subject_from = origin + m.start(1)
 
 
 def _not_subject(before: str) -> bool:
