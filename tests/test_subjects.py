@@ -189,3 +189,6 @@ def test_territories_in_general_are_a_group_without_a_code():
     most = "В большинстве регионов России средняя заработная плата выросла на 5%."
     assert subject(most, "5%")[1] == "RU"  # the regions of a named country: that country
     assert subject("В ряде стран безработица достигла 20%.", "20%")[:2] == ("ряд стран", None)
+    # a migration paper's statement about regions in general, not about the document's country
+    model = "Для регионов с высоким уровнем безработицы отток мигрантов в 1,35 раза выше."
+    assert subject(model, "в 1,35 раза")[:2] == ("регионы", None)

@@ -47,11 +47,13 @@ _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Сама�
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
 # "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
 _COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
-# "в развитых странах", "в большинстве регионов": territories in general, a group without a code
+# "в развитых странах", "для регионов", "в большинстве регионов": territories in general, a group
+# without a code
 _SET_NOUN = r"(?:субъект|регион|стран|государств|муниципалитет)"
+_ADJ = r"(?:[а-яё]+(?:ых|их)\s+){0,2}"
 _PLURAL_SET = re.compile(
-    rf"\bв\s+((?:(?:[а-яё]+(?:ых|их)\s+){{0,2}}{_SET_NOUN}ах)|(?:ряде|большинстве|части)\s+"
-    rf"(?:[а-яё]+(?:ых|их)\s+)?{_SET_NOUN}\w*)\b",
+    rf"\b(?:(?:в|во)\s+({_ADJ}{_SET_NOUN}ах|(?:ряде|большинстве|части)\s+{_ADJ}{_SET_NOUN}\w*)"
+    rf"|для\s+({_ADJ}{_SET_NOUN}ов|{_ADJ}(?:стран|государств)))\b",
     re.I,
 )
 # "в мире", "мировой ВВП": the world, a subject without a code, unless it is a share's denominator
@@ -122,11 +124,13 @@ def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
 
 
 def _set_general(f: FigureFact, m: re.Match, origin: int) -> None:
-    """ "в развитых странах доля мигрантов составляет 10%": territories in general (no code)."""
+    """ "в развитых странах доля мигрантов составляет 10%", "для регионов с высокой безработицей
+    коэффициент равен 0,35": territories in general (no code)."""
     from pipeline.nlp.morph import nominative
 
-    f.subject, f.subject_code, f.subject_type = nominative(m.group(1)), None, "group"
-    f.subject_from = origin + m.start(1)
+    group = next(i for i in range(1, len(m.groups()) + 1) if m.group(i))
+    f.subject, f.subject_code, f.subject_type = nominative(m.group(group)), None, "group"
+    f.subject_from = origin + m.start(group)
 
 
 def _not_subject(before: str) -> bool:
