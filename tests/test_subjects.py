@@ -192,3 +192,40 @@ def test_territories_in_general_are_a_group_without_a_code():
     # a migration paper's statement about regions in general, not about the document's country
     model = "Для регионов с высоким уровнем безработицы отток мигрантов в 1,35 раза выше."
     assert subject(model, "в 1,35 раза")[:2] == ("регионы", None)
+
+
+def test_the_share_of_a_partner_in_a_named_traders_trade_is_the_traders():
+    # Kursk export strategy, p. 38
+    text = "В объеме экспорта Курской области доля Беларуси равна 2,84%."
+    assert subject(text, "2,84%")[1] == "RU-KRS"
+    assert subject("На Китай приходится 18% товарооборота России.", "18%")[1] == "RU"
+    # no trader named: the country's own share of the world's export
+    assert subject("Доля Китая в мировом экспорте составляет 13%.", "13%")[1] == "CN"
+    # not trade: Moscow's own share of the country's product
+    assert subject("На Москву приходится 20% ВРП страны.", "20%")[1] == "RU-MOW"
+
+
+def test_the_country_of_a_source_is_not_the_subject():
+    # NEREL: the Swiss magazine is the source of a Swedish founder's fortune
+    text = "В июне швейцарский журнал Bilan оценивал состояние основателя IKEA в 37,5 миллиарда долларов."
+    assert subject(text, "37,5 миллиарда долларов")[1] != "CH"
+    experts = "Российские эксперты оценивают рост экспорта Китая в 2019 году в 5%."
+    assert subject(experts, "5%")[1] == "CN"
+
+
+def test_partners_in_a_dashed_list_and_a_regions_part_of_the_countrys_export():
+    # Kursk export strategy, pp. 36, 37 and 23
+    dashed = (
+        "Поставки осуществляются в 2 страны - Украину и Узбекистан, при этом доля Украины составляет 99,88%."
+    )
+    assert subject(dashed, "99,88%") == (None, None, None)  # the document's region
+    part = (
+        "По экспортным поставкам прочих резиновых изделий на долю Курской области приходится 4,6% "
+        "экспорта Российской Федерации."
+    )
+    assert subject(part, "4,6%")[1] == "RU-KRS"
+    basket = (
+        "Среднее количество единиц продукции в экспортной корзине для этих стран составляет "
+        "97 товарных групп."
+    )
+    assert subject(basket, "97 товарных групп")[2] is None
