@@ -146,6 +146,7 @@ def test_the_world_is_a_subject_without_a_code_but_not_the_denominator_of_a_shar
         "group",
     )
     assert subject("Мировой ВВП в 2019 году вырос на 2,9%.", "2,9%")[1:] == (None, "group")
+    assert subject("Мировоззрение 40% опрошенных изменилось.", "40%")[0] != "мир"
     assert subject("Доля России в мировом экспорте зерна составляет 20%.", "20%")[1] == "RU"
     share = "Продукция китайских производителей занимает не менее 7% мирового рынка."
     assert subject(share, "7%")[1] == "CN"

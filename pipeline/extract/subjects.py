@@ -64,7 +64,9 @@ _PLURAL_SET = re.compile(
     re.I,
 )
 # "в мире", "мировой ВВП": the world, a subject without a code, unless it is a share's denominator
-_WORLD = re.compile(r"\b(?:в\s+мире|по\s+миру|мира|(?:обще)?миров\w+)\b", re.I)
+_WORLD = re.compile(
+    r"\b(?:в\s+мире|по\s+миру|мира|(?:обще)?миров(?:ой|ого|ому|ым|ом|ая|ую|ое|ые|ых|ыми))\b", re.I
+)
 _SHARE = re.compile(r"\b(?:дол[яиюе]|удельн\w+\s+вес\w*)\b", re.I)
 WORLD = "мир"
 _PART_OF = re.compile(r"(?:%|процент\w*)\s*$", re.I)  # "73 процента мировых запасов": the world is the whole
