@@ -113,3 +113,120 @@ def test_a_counted_set_of_regions_is_the_subject_until_one_is_named():
     )
     assert subject(text, "16,0%") == ("35 субъектов", None, "group")
     assert subject(text, "26,0%")[1] == "RU-KRS"
+
+
+def test_the_partner_of_an_export_is_not_the_subject():
+    # Kursk export strategy, p. 22: shares in the export to a country, a list of partner countries
+    share = (
+        "Наибольшая доля в экспорте на Украину приходится на пластмассы и изделия из них (34%), "
+        "свинец и изделия из него (14%)."
+    )
+    assert subject(share, "34%")[1] is None
+    assert subject(share, "14%")[1] is None
+    partners = (
+        "Наиболее динамично экспортные поставки расширяются в следующие страны: Франция (за период "
+        "2016 - 2018 гг. среднегодовой темп роста экспорта составил более 900%), Египет (621%), "
+        "Португалия и Хорватия (по 171%)."
+    )
+    for quote in ("900%", "621%", "171%"):
+        assert subject(partners, quote)[1] is None
+    exporter = "В структуре экспорта Курской области в Латвию наибольшую долю занимают злаки (94%)."
+    assert subject(exporter, "94%")[1] == "RU-KRS"
+
+
+def test_a_nationwide_figure_is_russia():
+    text = "Данный уровень близок к общероссийскому показателю, который в 2017 году составил 55,1%."
+    assert subject(text, "55,1%")[1:] == ("RU", "country")
+
+
+def test_the_world_is_a_subject_without_a_code_but_not_the_denominator_of_a_share():
+    assert subject("В 2015 году численность мигрантов в мире достигла 243,7 млн чел.", "243,7 млн") == (
+        "мир",
+        None,
+        "group",
+    )
+    assert subject("Мировой ВВП в 2019 году вырос на 2,9%.", "2,9%")[1:] == (None, "group")
+    assert subject("Мировоззрение 40% опрошенных изменилось.", "40%")[0] != "мир"
+    assert subject("Доля России в мировом экспорте зерна составляет 20%.", "20%")[1] == "RU"
+    share = "Продукция китайских производителей занимает не менее 7% мирового рынка."
+    assert subject(share, "7%")[1] == "CN"
+    assert subject("Доля в мировом экспорте составляет 2%.", "2%")[2] is None  # the document's own
+    # NEREL: a percentage of world reserves, then of world production: the world is the whole
+    whole = (
+        "Им принадлежит 73 процента мировых запасов газа, при этом они обеспечивают 42 процента его "
+        "мировой добычи."
+    )
+    assert subject(whole, "42 процента")[2] is None
+
+
+def test_a_nationwide_adjective_only_in_the_figures_own_phrase():
+    # Kursk strategy, p. 11 (a comparison base) and p. 5 (the whole of a share)
+    base = (
+        "В 2008 - 2009 гг. падение инвестиционной активности по Курской области было более существенным "
+        "по сравнению с общероссийскими показателями (более чем на 15% в 2009 году по сравнению "
+        "с 2008 годом)."
+    )
+    assert subject(base, "более чем на 15%")[1] == "RU-KRS"
+    share = (
+        "Комбинат производит около 20% отечественного железорудного сырья, на его долю приходится 25% "
+        "общероссийского производства окатышей."
+    )
+    assert subject(share, "25%")[1] != "RU"
+
+
+def test_a_partner_after_s_is_not_the_subject():
+    assert subject("Товарооборот с Китаем в 2019 году вырос на 3,4%.", "3,4%")[1] is None
+    # NEREL: a party "known for its ties with Moscow" is not about Moscow
+    text = "«Центристская партия», известная связями с Москвой, заняла второе место с 24,8 % голосов."
+    assert subject(text, "24,8 %") == (None, None, None)
+
+
+def test_territories_in_general_are_a_group_without_a_code():
+    assert subject("В развитых странах доля мигрантов в населении превышает 10%.", "10%") == (
+        "развитые страны",
+        None,
+        "group",
+    )
+    most = "В большинстве регионов России средняя заработная плата выросла на 5%."
+    assert subject(most, "5%")[1] == "RU"  # the regions of a named country: that country
+    assert subject("В ряде стран безработица достигла 20%.", "20%")[:2] == ("ряд стран", None)
+    # a migration paper's statement about regions in general, not about the document's country
+    model = "Для регионов с высоким уровнем безработицы отток мигрантов в 1,35 раза выше."
+    assert subject(model, "в 1,35 раза")[:2] == ("регионы", None)
+
+
+def test_the_share_of_a_partner_in_a_named_traders_trade_is_the_traders():
+    # Kursk export strategy, p. 38
+    text = "В объеме экспорта Курской области доля Беларуси равна 2,84%."
+    assert subject(text, "2,84%")[1] == "RU-KRS"
+    assert subject("На Китай приходится 18% товарооборота России.", "18%")[1] == "RU"
+    # no trader named: the country's own share of the world's export
+    assert subject("Доля Китая в мировом экспорте составляет 13%.", "13%")[1] == "CN"
+    # not trade: Moscow's own share of the country's product
+    assert subject("На Москву приходится 20% ВРП страны.", "20%")[1] == "RU-MOW"
+
+
+def test_the_country_of_a_source_is_not_the_subject():
+    # NEREL: the Swiss magazine is the source of a Swedish founder's fortune
+    text = "В июне швейцарский журнал Bilan оценивал состояние основателя IKEA в 37,5 миллиарда долларов."
+    assert subject(text, "37,5 миллиарда долларов")[1] != "CH"
+    experts = "Российские эксперты оценивают рост экспорта Китая в 2019 году в 5%."
+    assert subject(experts, "5%")[1] == "CN"
+
+
+def test_partners_in_a_dashed_list_and_a_regions_part_of_the_countrys_export():
+    # Kursk export strategy, pp. 36, 37 and 23
+    dashed = (
+        "Поставки осуществляются в 2 страны - Украину и Узбекистан, при этом доля Украины составляет 99,88%."
+    )
+    assert subject(dashed, "99,88%") == (None, None, None)  # the document's region
+    part = (
+        "По экспортным поставкам прочих резиновых изделий на долю Курской области приходится 4,6% "
+        "экспорта Российской Федерации."
+    )
+    assert subject(part, "4,6%")[1] == "RU-KRS"
+    basket = (
+        "Среднее количество единиц продукции в экспортной корзине для этих стран составляет "
+        "97 товарных групп."
+    )
+    assert subject(basket, "97 товарных групп")[2] is None

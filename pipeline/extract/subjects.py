@@ -17,13 +17,32 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.territories import Territory, TerritorySpan, find_organizations, find_territories
+from pipeline.extract.territories import (
+    Territory,
+    TerritorySpan,
+    find_organizations,
+    find_territories,
+    territory,
+)
 
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
+_TRADE = r"(?:экспорт|импорт|поставк|вывоз|ввоз|отгрузк)\w*"
 _PARTNER = re.compile(
-    r"(?:\b(?:из|от|со\s+стороны)|(?:экспорт|поставк|вывоз|отгрузк)\w*(?:\s+\w+){0,3}\s+(?:в|во))\s+$", re.I
-)  # "импорт России из Китая", "экспорта в Китай": a partner, not the subject
+    rf"(?:\b(?:из|от|с|со)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$", re.I
+)  # "импорт России из Китая", "экспорта в Китай", "в экспорте на Украину", "торговля с Китаем": a partner
+# "поставки расширяются в следующие страны: Франция (…900%), Египет (621%)", "Поставки
+# осуществляются в 2 страны - Украину и Узбекистан": a list of partners
+_TRADE_WORD = re.compile(rf"\b(?:{_TRADE}|товарооборот\w*|торгов\w*)", re.I)
+_SHARE_OF = re.compile(r"\b(?:дол[яиюе]|удельн\w+\s+вес\w*)\s+$", re.I)
+_ON = re.compile(r"\bна\s+$", re.I)
+_FALLS = re.compile(r"\s*(?:приход|пришл)\w*", re.I)
+_PARTNER_LIST = re.compile(
+    rf"{_TRADE}[^.;:]{{0,80}}?\b(?:в|во|на|из)\s+(?:\w+\s+){{0,2}}(?:стран|государств|рынк)\w*\s*[:–—-][^;]*$",
+    re.I,
+)
 _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+# "швейцарский журнал Bilan оценивал …", "Российские информагентства сообщают": a source's country
+_SOURCE_AFTER = re.compile(r"\s+(?:журнал|газет|издани|агентств|информагентств|СМИ|аналитик|эксперт)", re.I)
 _PREPOSITION = re.compile(
     r"\b(?:в|во|из|от|на|для|с|со|по|к|ко|до|между|через|при|под|над|за|среди|у|и|или)\s+$", re.I
 )
@@ -35,6 +54,26 @@ _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Сама�
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
 # "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
 _COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
+# "в развитых странах", "для регионов", "в большинстве регионов": territories in general, a group
+# without a code
+_SET_NOUN = r"(?:субъект|регион|стран|государств|муниципалитет)"
+_ADJ = r"(?:(?!(?:эт|т|данн|указанн|так)(?:их|ых)\b)[а-яё]+(?:ых|их)\s+){0,2}"
+_PLURAL_SET = re.compile(
+    rf"\b(?:(?:в|во)\s+({_ADJ}{_SET_NOUN}ах|(?:ряде|большинстве|части)\s+{_ADJ}{_SET_NOUN}\w*)"
+    rf"|для\s+({_ADJ}{_SET_NOUN}ов|{_ADJ}(?:стран|государств)))\b",
+    re.I,
+)
+# "в мире", "мировой ВВП": the world, a subject without a code, unless it is a share's denominator
+_WORLD = re.compile(
+    r"\b(?:в\s+мире|по\s+миру|мира|(?:обще)?миров(?:ой|ого|ому|ым|ом|ая|ую|ое|ые|ых|ыми))\b", re.I
+)
+_SHARE = re.compile(r"\b(?:дол[яиюе]|удельн\w+\s+вес\w*)\b", re.I)
+WORLD = "мир"
+_PART_OF = re.compile(r"(?:%|процент\w*)\s*$", re.I)  # "73 процента мировых запасов": the world is the whole
+# "к общероссийскому показателю, который … составил 55,1%": Russia, when the adjective is in the
+# figure's own phrase (no bracket or clause between) and not a comparison base
+_NATIONWIDE = re.compile(r"\b(?:обще|средне)российск\w+(?P<gap>[^();]{0,80})$", re.I)
+_COMPARED = re.compile(r"(?:сравнению\s+с|чем|относительно)\s+(?:\w+\s+)?$", re.I)
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
 
@@ -45,22 +84,59 @@ def set_subject(
     organizations, offsets relative to the sentence)."""
     origin = bounds[0]
     clause = _clause_start(text, f, bounds) - origin
-    lead = text[origin : f.char_start]
-    spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
+    lead, sentence = text[origin : f.char_start], text[origin : bounds[1]]
+    spans = _candidates(named, lead, sentence)
     pair = _BETWEEN.search(lead)
     inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
     org = _clause_org(text, f, bounds, orgs)
     after = [s for s in named if s.start >= f.char_end - origin and _modifies(text, f, origin, s)]
-    counted = list(_COUNTED_SET.finditer(lead))
     near = [s for s in spans if s.start >= clause]
+    counted, general = _sets(lead, clause, sentence)
     if len(inside) >= len("ab"):
         _set_pair(f, inside[0], inside[1], origin)
     elif org is not None:
         _set(f, org, origin)
     elif counted and not (near and near[-1].start > counted[-1].start()):
         _set_counted(f, counted[-1], origin)
+    elif general and not (near and near[-1].start > general[-1].start()):
+        _set_general(f, general[-1], origin)
     elif chosen := (near[-1:] or after[:1] or spans[-1:]):
         _set_group(f, coordinated(text[origin : bounds[1]], named, chosen[0]), origin)
+    elif not _SHARE.search(lead[clause:]):
+        _set_aggregate(f, lead[clause:], origin + clause)
+    if f.subject_type is None and f.subject and find_territories(f.subject):
+        f.subject = None  # the parser's place, which the rules above found to be a partner or a source
+
+
+def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[TerritorySpan]:
+    """The territories before the figure that may be its subject: not a source, a trade partner or
+    a comparison group."""
+    spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
+    spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
+    return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end)]
+
+
+def _sets(lead: str, clause: int, sentence: str) -> tuple[list[re.Match], list[re.Match]]:
+    """Counted sets ("в 35 субъектах") and territories in general ("в развитых странах") before the
+    figure; none in a trade sentence, where they are partners ("поставки в 2 страны")."""
+    if _TRADE_WORD.search(sentence):
+        return [], []
+    general = [m for m in _PLURAL_SET.finditer(lead, clause) if not _not_subject(lead[: m.start()])]
+    return list(_COUNTED_SET.finditer(lead)), general
+
+
+def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
+    """A clause naming no territory: "численность мигрантов в мире достигла 243,7 млн", "мировой ВВП
+    вырос на 2,9%" are about the world (no code), "общероссийский показатель … составил 55,1%" about
+    Russia. Not a share, whose whole the world or Russia is ("доля в мировом экспорте")."""
+    nation = _NATIONWIDE.search(lead)
+    russia = territory("RU")
+    if nation is not None and russia is not None and not _COMPARED.search(lead[: nation.start()]):
+        f.subject, f.subject_code, f.subject_type = russia.name, russia.iso, russia.type
+        f.subject_from = origin + nation.start()
+    elif world := next((m for m in _WORLD.finditer(lead) if not _PART_OF.search(lead[: m.start()])), None):
+        f.subject, f.subject_code, f.subject_type = WORLD, None, "group"
+        f.subject_from = origin + world.start()
 
 
 def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
@@ -72,8 +148,28 @@ def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
     f.subject_code, f.subject_type, f.subject_from = None, "group", origin + m.start()
 
 
+def _set_general(f: FigureFact, m: re.Match, origin: int) -> None:
+    """ "в развитых странах доля мигрантов составляет 10%", "для регионов с высокой безработицей
+    коэффициент равен 0,35": territories in general (no code)."""
+    from pipeline.nlp.morph import nominative
+
+    group = next(i for i in range(1, len(m.groups()) + 1) if m.group(i))
+    f.subject, f.subject_code, f.subject_type = nominative(m.group(group)), None, "group"
+    f.subject_from = origin + m.start(group)
+
+
+def _partner_share(sentence: str, s: TerritorySpan) -> bool:
+    """ "доля Беларуси в экспорте Курской области", "на Китай приходится 20% экспорта России": in a
+    trade sentence that names the trader too, the country whose share is stated is a partner."""
+    if s.territory.type != "country" or not _TRADE_WORD.search(sentence):
+        return False  # "на долю Курской области приходится 4,6% экспорта России": a part's own
+    before = sentence[: s.start]
+    return bool(_SHARE_OF.search(before) or (_ON.search(before) and _FALLS.match(sentence[s.end :])))
+
+
 def _not_subject(before: str) -> bool:
-    return bool(_SOURCE.search(before) or _PARTNER.search(before) or _GROUP.search(before))
+    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST)
+    return any(cue.search(before) for cue in cues)
 
 
 def _modifies(text: str, f: FigureFact, origin: int, s: TerritorySpan) -> bool:
