@@ -53,13 +53,14 @@ def phrase_lemmas(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def lemma_forms(word: str) -> frozenset[str]:
-    """The word itself and every lemma pymorphy3 gives it, lower case, ё as е; a compound noun
-    ("компания-разработчик") also by its first noun."""
+    """The word itself and every lemma pymorphy3 gives it, lower case, ё as е; a compound common
+    noun ("компания-разработчик") also by its first noun, a hyphenated name ("Гвинея-Бисау") not."""
     if not word[:1].isalpha():
         return frozenset({norm(word)})
     forms = {norm(word)} | {norm(p.normal_form) for p in parses(word)}
     head = word.split("-")[0]
-    if head != word and parses(head)[0].tag.POS == "NOUN":  # "компаний-разработчиков": a company
+    # "компаний-разработчиков": a company
+    if head != word and word.islower() and parses(head)[0].tag.POS == "NOUN":
         forms |= {norm(p.normal_form) for p in parses(head) if p.tag.POS == "NOUN"}
     return frozenset(forms)
 
