@@ -77,6 +77,9 @@ def test_rosstat_tables(docs: dict[str, ParsedDocument]) -> None:
     herd = next(t for t in d.tables if t.page_first == 60 and "Свиньи" in " ".join(t.header))
     assert not any("2016" in h for h in herd.header) and herd.rows()[0][0] == "2016г."
     assert herd.rows()[1][:3] == ["Январь", "98,6", "100,1"]
+    # p. 21: a raised "2" after a unit is its power, not a footnote mark ("Ткани, млн.м²")
+    textiles = [r[0] for t in d.tables if t.page_first == 20 or t.page_last == 21 for r in t.rows()]
+    assert "Ткани, млн.м²" in textiles and "шерстяные, тыс.м²" in textiles
     assert "Производство ВВП" in d.pages[4].text
     assert "41782,1 млрд.рублей" in d.pages[4].text
     assert "41782,11" not in "".join(p.text for p in d.pages)

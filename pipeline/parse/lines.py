@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -11,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.lexicon import UNITS
 from pipeline.model import BBox
 from pipeline.parse.settings import LAYOUT
 
@@ -85,6 +87,10 @@ def _is_sup(c: Char, size: float, base: float) -> bool:
 
 
 NO_BOX = (math.nan,) * 4  # the "box" of a space or any char that no glyph drew
+POWERS = {"2": "²", "3": "³"}  # a raised 2 or 3 right after a unit is its power ("м²"), not a footnote
+# the units the lexicon spells with a power: "м", "км", "см" ("млн.м" + raised "2" → "млн.м²")
+POWER_BASES = frozenset(s[:-1].lower() for u in UNITS for s in u.exact if s[-1:] in POWERS.values())
+_LAST_WORD = re.compile(r"(?:^|[^\w])(\w+)$")
 
 
 def char_boxes(n: int) -> array:
@@ -104,7 +110,10 @@ def _glyphs(row: Sequence[Char], size: float, base: float
     for c in row:
         t = c["text"]
         gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
-        if _is_sup(c, size, base):
+        sup = _is_sup(c, size, base)
+        if sup and _unit_power(parts, t, gap, size):
+            t = POWERS[t]
+        elif sup:
             if markers and markers[-1][0] == n and gap < LAYOUT.word_gap * size:
                 markers[-1] = (n, markers[-1][1] + t)
             elif not t.isspace():
@@ -123,6 +132,17 @@ def _glyphs(row: Sequence[Char], size: float, base: float
             n += len(t)
         prev_x1 = c["x1"]
     return parts, boxes, markers
+
+
+def _unit_power(parts: list[str], t: str, gap: float, size: float) -> bool:
+    """A raised "2"/"3" written against a unit the lexicon spells with a power ("тыс. м" + "2")."""
+    if t not in POWERS or gap >= LAYOUT.word_gap * size or not parts:
+        return False
+    found = _LAST_WORD.search("".join(parts[-_TAIL_PARTS:]))
+    return found is not None and found.group(1).lower() in POWER_BASES
+
+
+_TAIL_PARTS = 8  # the pieces of text before a raised char searched for the unit it belongs to
 
 
 def make_line(row: Sequence[Char]) -> Line | None:
