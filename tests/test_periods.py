@@ -355,3 +355,46 @@ def test_a_figure_in_brackets_after_a_base_year_is_that_years_value():
     )
     f = figure(text, "53,8%")
     assert (f.period_start, f.period_end, f.base_period) == ("2017-01-01", "2017-12-31", None)
+
+
+def test_a_cue_before_another_value_is_that_values_not_the_figures():
+    """Rosstat bulletin p. 79: "в августе 2017г. составил 100,1%, с начала года - 101,3%": the monthly
+    index is for August, only the value after "с начала года" runs from January."""
+    text = (
+        "Базовый индекс потребительских цен в августе 2017г. составил 100,1%, с начала года - 101,3% "
+        "(в августе 2016г. - 100,4%, с начала года - 104,3%)."
+    )
+    month, ytd, before = figure(text, "100,1%"), figure(text, "101,3%"), figure(text, "100,4%")
+    assert (month.period_start, month.base_period) == ("2017-08-01", None)
+    assert (ytd.period_start, ytd.base_period) == ("2017-01-01", "2016-12")
+    assert (before.period_start, before.base_period) == ("2016-08-01", None)
+
+
+MIGRATION = (
+    "За январь-июль 2017г. число мигрантов, переселяющихся в пределах России, увеличилось на 0,9 "
+    "тыс.человек, или на 0,04% по сравнению с соответствующим периодом предыдущего года. Миграционный "
+    "прирост населения России уменьшился на 40,3 тыс.человек, или на 25,2% в результате сокращения числа "
+    "прибывших в Российскую Федерацию. Число прибывших уменьшилось на 15,6 тыс.человек, или на 4,7%."
+)
+
+
+@pytest.mark.parametrize("quote", ["40,3 тыс.человек", "25,2%", "15,6 тыс.человек", "4,7%"])
+def test_a_change_continuing_the_comparison_shares_its_base(quote):
+    """Rosstat bulletin p. 109: the sentences after "… по сравнению с соответствующим периодом
+    предыдущего года" go on comparing January-July 2017 with January-July 2016."""
+    f = figure(MIGRATION, quote)
+    assert (f.period_start, f.period_end, f.base_period) == ("2017-01-01", "2017-07-31", "2016-01/2016-07")
+
+
+def test_a_previous_sentence_states_the_period_and_base_of_a_change():
+    """Rosstat bulletin p. 109: "в январе-июле 2017г. по сравнению с аналогичным периодом 2016г." in
+    the sentence before is the period and base of "в 4,5 раза"."""
+    text = (
+        "Наибольшее сокращение миграционного прироста в январе-июле 2017г. по сравнению с аналогичным "
+        "периодом 2016г. наблюдается в обмене населением с Украиной.\nБолее чем в 4,5 раза миграционный "
+        "прирост увеличился за счет обмена населением с Беларусью, на 39,5% - с Туркменией."
+    )
+    for quote in ("Более чем в 4,5 раза", "39,5%"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end) == ("2017-01-01", "2017-07-31")
+        assert f.base_period == "2016-01/2016-07"

@@ -92,14 +92,18 @@ RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
      _previous_year),
 )  # fmt: skip
 _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)
+_LABELS_VALUE = re.compile(r"\s*[-–—]\s*\d")  # "с начала года - 101,3%": the cue labels the value after it
 
 
 def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The base a relative cue states ("за месяц снизилась на 1,3%"): the last cue before the
     figure in its parenthesis if it is in one, else in its sentence with other parentheses left
-    out; else the first one after it in its clause."""
+    out; else the first one after it in its clause that does not label another value ("составил
+    100,1%, с начала года - 101,3%": the cue is 101,3%'s)."""
     lead = _lead(text, f, bounds)
-    cues = list(_RELATIVE.finditer(lead))[-1:] or list(_RELATIVE.finditer(_tail(text, f, bounds)))[:1]
+    tail = _tail(text, f, bounds)
+    after = [c for c in _RELATIVE.finditer(tail) if not _LABELS_VALUE.match(tail, c.end())]
+    cues = list(_RELATIVE.finditer(lead))[-1:] or after[:1]
     if not cues:
         return None
     index = int(next(k for k, v in cues[0].groupdict().items() if v)[1:])
