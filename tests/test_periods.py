@@ -398,3 +398,45 @@ def test_a_previous_sentence_states_the_period_and_base_of_a_change():
         f = figure(text, quote)
         assert (f.period_start, f.period_end) == ("2017-01-01", "2017-07-31")
         assert f.base_period == "2016-01/2016-07"
+
+
+DATA_BASIS = (
+    "Экспорт Курской области характеризуется относительно высокой степенью специализации - регион "
+    "занимает 6-е место среди всех субъектов Российской Федерации по значению индекса диверсификации "
+    "экспорта (на основании данных 2017 г.). На долю трех крупнейших экспортируемых товарных групп "
+    "приходится 74,5% экспорта региона. В Белгородской области данный показатель равен 49%.\n"
+    "<5> Здесь и далее используются данные следующих регионов ЦФО: Белгородская область.\n"
+    "В отличие от экспорта экономика Курской области характеризуется относительно высокой степенью "
+    "диверсификации - только в 18 субъектах Российской Федерации экономика более диверсифицирована.\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["74,5%", "49%", "18 субъектах"])
+def test_the_year_of_the_data_is_the_period_of_the_paragraph_and_the_next(quote):
+    """Kursk export strategy p. 9: "(на основании данных 2017 г.)" says which year the paragraph's
+    figures are for; a footnote between paragraphs does not end it."""
+    f = figure(DATA_BASIS, quote)
+    assert (f.period_start, f.period_end) == ("2017-01-01", "2017-12-31")
+
+
+RESULTS = (
+    "В Белгородской области доля сырьевого экспорта в суммарном экспорте составляет всего 5,5%. Другие "
+    "регионы ЦФО зависят от экспорта сырья - доля несырьевого экспорта в Орловской, Воронежской, "
+    "Смоленской и Брянской областях равны соответственно 99%, 98%, 93% и 94% по итогам 2018 года.\n"
+    "Развитие уровня экспорта до лучших сопоставимых практик ЦФО позволит увеличить суммарный экспорт на "
+    "338 млн. долл. США. Потенциал прироста экспорта Курской области оценивается в 27% по продукции "
+    "верхних переделов.\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["5,5%", "99%", "93%", "94%"])
+def test_results_of_a_year_are_the_period_of_the_whole_paragraph(quote):
+    """Kursk export strategy p. 11: "по итогам 2018 года" at the paragraph's end dates its figures."""
+    f = figure(RESULTS, quote)
+    assert (f.period_start, f.period_end) == ("2018-01-01", "2018-12-31")
+
+
+@pytest.mark.parametrize("quote", ["338 млн. долл. США", "27%"])
+def test_a_potential_takes_no_reporting_period(quote):
+    """Kursk export strategy p. 11: what a development "позволит" and a "потенциал" are for no year."""
+    assert figure(RESULTS, quote).period_start is None
