@@ -440,3 +440,27 @@ def test_results_of_a_year_are_the_period_of_the_whole_paragraph(quote):
 def test_a_potential_takes_no_reporting_period(quote):
     """Kursk export strategy p. 11: what a development "позволит" and a "потенциал" are for no year."""
     assert figure(RESULTS, quote).period_start is None
+
+
+def test_a_signed_difference_takes_the_base_of_the_sentence_before():
+    """Kursk export strategy p. 15: the gains after "рост по сравнению с уровнем 2015 года" are
+    against 2015, in the year the paragraph states."""
+    text = (
+        "Портфель товарных групп с позитивной динамикой роста составил в 2018 году 291 млн. долл. США. "
+        "Наибольший относительный рост по сравнению с уровнем 2015 года показали группы минералов и "
+        'металлов. Наибольшую динамику прироста в денежном выражении показали следующие товары: "Руды" '
+        '(+175 млн. долл. США), "Зерно" (+60 млн. долл. США).'
+    )
+    f = figure(text, "175 млн. долл. США")
+    assert (f.period_start, f.base_period) == ("2018-01-01", "2015")
+    assert figure(text, "291 млн. долл. США").base_period is None
+
+
+def test_a_base_in_an_earlier_paragraph_is_not_carried():
+    """Kursk export strategy p. 1: the comparison with 2017 ends with its paragraph."""
+    text = (
+        "Суммарный объем экспорта Курской области в 2018 году достиг 692,9 млн. долл. США. Относительно "
+        "уровня 2017 года объем экспорта увеличился на 9,8%.\nДоля услуг образования снизилась на 0,9%."
+    )
+    assert figure(text, "9,8%").base_period == "2017"
+    assert figure(text, "0,9%").base_period is None

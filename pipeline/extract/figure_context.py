@@ -144,8 +144,17 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
     for f in facts:
-        if f.base_period is None and f.kind in _CHANGE_KINDS and f.period_source != "sentence":
+        if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+_SIGN = re.compile(r"(?:\+|\(\s*[-−–])\s*$")  # "\"Руды\" (+175 млн. долл. США)": a signed difference
+
+
+def _changes(text: str, f: FigureFact) -> bool:
+    """A change, or a signed difference ("(+175 млн. долл. США)")."""
+    sign = _SIGN.search(text, max(0, f.char_start - len("(- ")), f.char_start)
+    return f.kind in _CHANGE_KINDS or sign is not None
 
 
 def continued_base(
@@ -153,13 +162,14 @@ def continued_base(
 ) -> str | None:
     """A change whose period an earlier sentence states ("За январь-июль 2017г. … увеличилось на 0,9
     тыс.человек … по сравнению с соответствующим периодом предыдущего года. … Число прибывших
-    уменьшилось на 15,6 тыс.человек") continues that sentence's comparison: the base it states, or
-    that of its changes over the same period."""
+    уменьшилось на 15,6 тыс.человек") continues that sentence's comparison: the base it or a sentence
+    since in the figure's paragraph states (the nearest), or that of its changes over the same period."""
     here = sentences.around(f.char_start)
     stated = sentences.around(f.period_from) if f.period_from is not None else None
     if stated is None or here is None or stated[0] >= here[0]:
         return None
-    named = [d for d in bases if stated[0] <= d.char_start < stated[1]]
+    since = max(stated[1], text.rfind("\n", 0, f.char_start) + 1)  # sentences since, in its paragraph
+    named = [d for d in bases if stated[0] <= d.char_start < stated[1] or since <= d.char_start < here[0]]
     if named:
         return base_iso(text, named[-1], f)
     same = [
