@@ -366,7 +366,7 @@ def test_a_cue_before_another_value_is_that_values_not_the_figures():
     )
     month, ytd, before = figure(text, "100,1%"), figure(text, "101,3%"), figure(text, "100,4%")
     assert (month.period_start, month.base_period) == ("2017-08-01", None)
-    assert (ytd.period_start, ytd.base_period) == ("2017-01-01", "2016-12")
+    assert (ytd.period_start, ytd.base_period, ytd.period) == ("2017-01-01", "2016-12", "2017-01/2017-08")
     assert (before.period_start, before.base_period) == ("2016-08-01", None)
 
 

@@ -31,13 +31,16 @@ def _previous_month(f: FigureFact) -> str | None:
 
 
 def _year_start(f: FigureFact) -> str | None:
-    """ "с начала года": the period runs from January; the base is December of the year before."""
+    """ "с начала года": the period runs from January (the `period` string too: "2017-01/2017-08");
+    the base is December of the year before."""
     if not f.period_end:
         return None
     year = int(f.period_end[:4])
     f.period_start = f"{year}-01-01"
     if f.period_precision == "day":
         f.period_precision = "month" if f.period_end[8:] >= "28" else "day"
+    if f.period_precision == "month" and f.period is not None:
+        f.period = f"{year}-01/{f.period_end[:7]}" if f.period_end[5:7] != "01" else f.period_end[:7]
     return f"{year - 1}-12"
 
 
