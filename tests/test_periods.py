@@ -355,3 +355,112 @@ def test_a_figure_in_brackets_after_a_base_year_is_that_years_value():
     )
     f = figure(text, "53,8%")
     assert (f.period_start, f.period_end, f.base_period) == ("2017-01-01", "2017-12-31", None)
+
+
+def test_a_cue_before_another_value_is_that_values_not_the_figures():
+    """Rosstat bulletin p. 79: "в августе 2017г. составил 100,1%, с начала года - 101,3%": the monthly
+    index is for August, only the value after "с начала года" runs from January."""
+    text = (
+        "Базовый индекс потребительских цен в августе 2017г. составил 100,1%, с начала года - 101,3% "
+        "(в августе 2016г. - 100,4%, с начала года - 104,3%)."
+    )
+    month, ytd, before = figure(text, "100,1%"), figure(text, "101,3%"), figure(text, "100,4%")
+    assert (month.period_start, month.base_period) == ("2017-08-01", None)
+    assert (ytd.period_start, ytd.base_period, ytd.period) == ("2017-01-01", "2016-12", "2017-01/2017-08")
+    assert (before.period_start, before.base_period) == ("2016-08-01", None)
+
+
+MIGRATION = (
+    "За январь-июль 2017г. число мигрантов, переселяющихся в пределах России, увеличилось на 0,9 "
+    "тыс.человек, или на 0,04% по сравнению с соответствующим периодом предыдущего года. Миграционный "
+    "прирост населения России уменьшился на 40,3 тыс.человек, или на 25,2% в результате сокращения числа "
+    "прибывших в Российскую Федерацию. Число прибывших уменьшилось на 15,6 тыс.человек, или на 4,7%."
+)
+
+
+@pytest.mark.parametrize("quote", ["40,3 тыс.человек", "25,2%", "15,6 тыс.человек", "4,7%"])
+def test_a_change_continuing_the_comparison_shares_its_base(quote):
+    """Rosstat bulletin p. 109: the sentences after "… по сравнению с соответствующим периодом
+    предыдущего года" go on comparing January-July 2017 with January-July 2016."""
+    f = figure(MIGRATION, quote)
+    assert (f.period_start, f.period_end, f.base_period) == ("2017-01-01", "2017-07-31", "2016-01/2016-07")
+
+
+def test_a_previous_sentence_states_the_period_and_base_of_a_change():
+    """Rosstat bulletin p. 109: "в январе-июле 2017г. по сравнению с аналогичным периодом 2016г." in
+    the sentence before is the period and base of "в 4,5 раза"."""
+    text = (
+        "Наибольшее сокращение миграционного прироста в январе-июле 2017г. по сравнению с аналогичным "
+        "периодом 2016г. наблюдается в обмене населением с Украиной.\nБолее чем в 4,5 раза миграционный "
+        "прирост увеличился за счет обмена населением с Беларусью, на 39,5% - с Туркменией."
+    )
+    for quote in ("Более чем в 4,5 раза", "39,5%"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end) == ("2017-01-01", "2017-07-31")
+        assert f.base_period == "2016-01/2016-07"
+
+
+DATA_BASIS = (
+    "Экспорт Курской области характеризуется относительно высокой степенью специализации - регион "
+    "занимает 6-е место среди всех субъектов Российской Федерации по значению индекса диверсификации "
+    "экспорта (на основании данных 2017 г.). На долю трех крупнейших экспортируемых товарных групп "
+    "приходится 74,5% экспорта региона. В Белгородской области данный показатель равен 49%.\n"
+    "<5> Здесь и далее используются данные следующих регионов ЦФО: Белгородская область.\n"
+    "В отличие от экспорта экономика Курской области характеризуется относительно высокой степенью "
+    "диверсификации - только в 18 субъектах Российской Федерации экономика более диверсифицирована.\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["74,5%", "49%", "18 субъектах"])
+def test_the_year_of_the_data_is_the_period_of_the_paragraph_and_the_next(quote):
+    """Kursk export strategy p. 9: "(на основании данных 2017 г.)" says which year the paragraph's
+    figures are for; a footnote between paragraphs does not end it."""
+    f = figure(DATA_BASIS, quote)
+    assert (f.period_start, f.period_end) == ("2017-01-01", "2017-12-31")
+
+
+RESULTS = (
+    "В Белгородской области доля сырьевого экспорта в суммарном экспорте составляет всего 5,5%. Другие "
+    "регионы ЦФО зависят от экспорта сырья - доля несырьевого экспорта в Орловской, Воронежской, "
+    "Смоленской и Брянской областях равны соответственно 99%, 98%, 93% и 94% по итогам 2018 года.\n"
+    "Развитие уровня экспорта до лучших сопоставимых практик ЦФО позволит увеличить суммарный экспорт на "
+    "338 млн. долл. США. Потенциал прироста экспорта Курской области оценивается в 27% по продукции "
+    "верхних переделов.\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["5,5%", "99%", "93%", "94%"])
+def test_results_of_a_year_are_the_period_of_the_whole_paragraph(quote):
+    """Kursk export strategy p. 11: "по итогам 2018 года" at the paragraph's end dates its figures."""
+    f = figure(RESULTS, quote)
+    assert (f.period_start, f.period_end) == ("2018-01-01", "2018-12-31")
+
+
+@pytest.mark.parametrize("quote", ["338 млн. долл. США", "27%"])
+def test_a_potential_takes_no_reporting_period(quote):
+    """Kursk export strategy p. 11: what a development "позволит" and a "потенциал" are for no year."""
+    assert figure(RESULTS, quote).period_start is None
+
+
+def test_a_signed_difference_takes_the_base_of_the_sentence_before():
+    """Kursk export strategy p. 15: the gains after "рост по сравнению с уровнем 2015 года" are
+    against 2015, in the year the paragraph states."""
+    text = (
+        "Портфель товарных групп с позитивной динамикой роста составил в 2018 году 291 млн. долл. США. "
+        "Наибольший относительный рост по сравнению с уровнем 2015 года показали группы минералов и "
+        'металлов. Наибольшую динамику прироста в денежном выражении показали следующие товары: "Руды" '
+        '(+175 млн. долл. США), "Зерно" (+60 млн. долл. США).'
+    )
+    f = figure(text, "175 млн. долл. США")
+    assert (f.period_start, f.base_period) == ("2018-01-01", "2015")
+    assert figure(text, "291 млн. долл. США").base_period is None
+
+
+def test_a_base_in_an_earlier_paragraph_is_not_carried():
+    """Kursk export strategy p. 1: the comparison with 2017 ends with its paragraph."""
+    text = (
+        "Суммарный объем экспорта Курской области в 2018 году достиг 692,9 млн. долл. США. Относительно "
+        "уровня 2017 года объем экспорта увеличился на 9,8%.\nДоля услуг образования снизилась на 0,9%."
+    )
+    assert figure(text, "9,8%").base_period == "2017"
+    assert figure(text, "0,9%").base_period is None

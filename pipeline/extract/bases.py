@@ -31,13 +31,16 @@ def _previous_month(f: FigureFact) -> str | None:
 
 
 def _year_start(f: FigureFact) -> str | None:
-    """ "с начала года": the period runs from January; the base is December of the year before."""
+    """ "с начала года": the period runs from January (the `period` string too: "2017-01/2017-08");
+    the base is December of the year before."""
     if not f.period_end:
         return None
     year = int(f.period_end[:4])
     f.period_start = f"{year}-01-01"
     if f.period_precision == "day":
         f.period_precision = "month" if f.period_end[8:] >= "28" else "day"
+    if f.period_precision == "month" and f.period is not None:
+        f.period = f"{year}-01/{f.period_end[:7]}" if f.period_end[5:7] != "01" else f.period_end[:7]
     return f"{year - 1}-12"
 
 
@@ -92,14 +95,18 @@ RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
      _previous_year),
 )  # fmt: skip
 _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)
+_LABELS_VALUE = re.compile(r"\s*[-–—]\s*\d")  # "с начала года - 101,3%": the cue labels the value after it
 
 
 def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The base a relative cue states ("за месяц снизилась на 1,3%"): the last cue before the
     figure in its parenthesis if it is in one, else in its sentence with other parentheses left
-    out; else the first one after it in its clause."""
+    out; else the first one after it in its clause that does not label another value ("составил
+    100,1%, с начала года - 101,3%": the cue is 101,3%'s)."""
     lead = _lead(text, f, bounds)
-    cues = list(_RELATIVE.finditer(lead))[-1:] or list(_RELATIVE.finditer(_tail(text, f, bounds)))[:1]
+    tail = _tail(text, f, bounds)
+    after = [c for c in _RELATIVE.finditer(tail) if not _LABELS_VALUE.match(tail, c.end())]
+    cues = list(_RELATIVE.finditer(lead))[-1:] or after[:1]
     if not cues:
         return None
     index = int(next(k for k, v in cues[0].groupdict().items() if v)[1:])

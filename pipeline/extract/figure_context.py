@@ -40,6 +40,8 @@ _EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе])\s*$", re.I)  #
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
+# "по сравнению с аналогичным периодом 2016г.": the same months of that year are the base
+_SAME_PERIOD = re.compile(r"\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s*$", re.I)
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
 _FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
@@ -63,7 +65,8 @@ class Sentences:
 def is_base(text: str, d: DateFact) -> bool:
     """Whether a date is introduced as a comparison base rather than as a period."""
     quote = text[d.char_start : d.char_end]
-    lead = text[max(0, d.char_start - _CUE_REACH) : d.char_start]
+    lead = text[max(0, d.char_start - _CUE_REACH - len(" аналогичным периодом")) : d.char_start]
+    lead = _SAME_PERIOD.sub(" ", lead)[-_CUE_REACH:]
     if d.kind in ("since", "by") and quote[:2].lower() in ("с ", "к "):
         lead += " " + quote.split()[0]  # "по сравнению с 2017 годом": the date kept its "с"
     return bool(_BASE_CUE.search(lead))
@@ -73,6 +76,18 @@ def compact_iso(d: DateFact) -> str:
     """ "2018", "2018-Q1", "2018-03", "2018-03-15" (a range: "2016/2017")."""
     a, b = _compact(d.start, d.precision), _compact(d.end, d.precision)
     return a if a == b or d.kind in ("since", "by") else f"{a}/{b}"
+
+
+def base_iso(text: str, d: DateFact, f: FigureFact) -> str:
+    """A base date as `compact_iso`; "аналогичным периодом 2016г." for a figure of January-July 2017
+    is January-July 2016 ("2016-01/2016-07")."""
+    lead = text[max(0, d.char_start - _CUE_REACH) : d.char_start]
+    months = f.period_precision == "month" and f.period_start and f.period_end
+    if d.precision != "year" or not months or not _SAME_PERIOD.search(lead):
+        return compact_iso(d)
+    year = d.start[:4]
+    a, b = f"{year}{f.period_start[4:7]}", f"{year}{f.period_end[4:7]}"  # type: ignore[index]
+    return a if a == b else f"{a}/{b}"
 
 
 def _compact(iso: str, precision: str) -> str:
@@ -128,6 +143,42 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.indicator = figure_indicator(text, f, bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
+    for f in facts:
+        if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
+            f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+_SIGN = re.compile(r"(?:\+|\(\s*[-−–])\s*$")  # "\"Руды\" (+175 млн. долл. США)": a signed difference
+
+
+def _changes(text: str, f: FigureFact) -> bool:
+    """A change, or a signed difference ("(+175 млн. долл. США)")."""
+    sign = _SIGN.search(text, max(0, f.char_start - len("(- ")), f.char_start)
+    return f.kind in _CHANGE_KINDS or sign is not None
+
+
+def continued_base(
+    text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact], sentences: Sentences
+) -> str | None:
+    """A change whose period an earlier sentence states ("За январь-июль 2017г. … увеличилось на 0,9
+    тыс.человек … по сравнению с соответствующим периодом предыдущего года. … Число прибывших
+    уменьшилось на 15,6 тыс.человек") continues that sentence's comparison: the base it or a sentence
+    since in the figure's paragraph states (the nearest), or that of its changes over the same period."""
+    here = sentences.around(f.char_start)
+    stated = sentences.around(f.period_from) if f.period_from is not None else None
+    if stated is None or here is None or stated[0] >= here[0]:
+        return None
+    since = max(stated[1], text.rfind("\n", 0, f.char_start) + 1)  # sentences since, in its paragraph
+    named = [d for d in bases if stated[0] <= d.char_start < stated[1] or since <= d.char_start < here[0]]
+    if named:
+        return base_iso(text, named[-1], f)
+    same = [
+        p.base_period
+        for p in facts
+        if stated[0] <= p.char_start < stated[1] and p.base_period and p.kind in _CHANGE_KINDS
+        and (p.period_start, p.period_end) == (f.period_start, f.period_end)
+    ]  # fmt: skip
+    return same[-1] if same else None
 
 
 _THEN = re.compile(r"[:;]\s*тогда\b", re.I)  # "чем в 2018 году: тогда … пожаловались 26%"
@@ -178,7 +229,7 @@ def previous_sentence_date(
     bulletin's "В августе 2017г. …" sets the period of the sentences after it."""
     here = sentences.around(f.char_start)
     start = here[0] if here else f.char_start
-    earlier = [d for d in periods if d.char_end <= start and d.kind == "point"]
+    earlier = [d for d in periods if d.char_end <= start and (d.kind == "point" or _year_to_date(d))]
     earlier = [
         d for d in earlier if d.precision in _FALLBACK_PRECISIONS and d.confidence > Confidence.INFERRED
     ]
@@ -261,7 +312,7 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
     inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d))]
     after = [d for d in inside if d.char_start >= f.char_end]
     chosen = (direct or after or inside[-1:] or [None])[0]
-    return compact_iso(chosen) if chosen is not None else None
+    return base_iso(text, chosen, f) if chosen is not None else None
 
 
 def _compared(text: str, f: FigureFact) -> bool:

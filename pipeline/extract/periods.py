@@ -11,7 +11,11 @@
   sentence states its own year ("в 2018 году достиг 692,9 млн.") gives it to the figures after it
   that state none, in its paragraph and the next (each figure that takes it carries it one
   paragraph on); never an older year than the section's ("в 2011 году только 42%"), a target, a
-  span or a title year, and not to a property ("мощностью 130 тонн") or a sentence about today.
+  span or a title year, and not to a property ("мощностью 130 тонн"), a sentence about today or a
+  potential ("позволит увеличить …", "потенциал … оценивается в 27%").
+- Date of the data: "(на основании данных 2017 г.)", "по итогам 2018 года" dates every figure of its
+  paragraph that states none, also those before it, and carries on like a reporting statement (a
+  footnote "<5> …" between paragraphs does not count as one).
 
 `period_source` says where a figure's period came from: "sentence" (its clause or sentence),
 "earlier_sentence" (a month, quarter or day named earlier on the page, or a reporting statement of
@@ -53,6 +57,13 @@ _PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс.
 # A sentence about the time of writing or an unnamed year states no section period.
 _NOW = re.compile(r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года)\b", re.I)
 _CHANGE_KINDS = ("change", "ratio")
+# A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
+# dates the figures of the whole paragraph, also those before it, and the next paragraph.
+_DATA_CUE = re.compile(r"(?:по\s+итогам|(?:на\s+основании\s+|по\s+)данн\w+(?:\s+за)?)\s*$", re.I)
+_DATA_REACH = 30
+_FOOTNOTE = re.compile(r"^\s*<\d+>")  # "<5> Здесь и далее …": a footnote, not the text's flow
+# A potential or what a measure would allow is for no reporting year ("позволит увеличить … на 338").
+_POTENTIAL = re.compile(r"\b(?:позвол(?:ит|ят|ило|яет)|потенциал\w*)\b", re.I)
 
 
 # --- section periods ----------------------------------------------------------------------------
@@ -89,6 +100,7 @@ class Marker:
     date: DateFact | None
     reporting: bool = False  # a figure's own reporting date, not a heading or an opening date
     ends_reports: bool = True  # a marker ends the reporting statements before it
+    whole: bool = False  # the date holds from its paragraph's start (a date of the data)
 
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
@@ -131,14 +143,14 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
         if f.period_start is not None:
             _run_on(f, by_start.get(f.period_from), state)  # type: ignore[arg-type]
             continue
-        if state is None or state.date is None or state.date.char_end > f.char_start:
+        if state is None or state.date is None or state.date.char_end > f.char_start and not state.whole:
             continue
-        if _now(text, f) or _property(text, f):
+        if _now(text, f) or _property(text, f) or _potential(text, f):
             continue
         set_section_period(f, state.date)
         f.period_from = state.date.char_start
         if state.reporting:
-            events.append(Marker(f.char_end, state.date, reporting=True))
+            events.append(Marker(f.char_end, state.date, reporting=True, whole=state.whole))
             events.sort(key=lambda m: m.offset)
             if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
                 f.period_source = "earlier_sentence"
@@ -163,7 +175,25 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
         for f in facts
         if (d := by_start.get(f.period_from)) is not None and is_reporting(text, f, d)  # type: ignore[arg-type]
     ]
-    return sorted([*section_markers(text, dates), *reports], key=lambda m: m.offset)
+    return sorted(
+        [*section_markers(text, dates), *reports, *data_markers(text, dates)], key=lambda m: m.offset
+    )
+
+
+def data_markers(text: str, dates: list[DateFact]) -> list[Marker]:
+    """Paragraphs that say which year their data are for ("(на основании данных 2017 г.)", "по итогам
+    2018 года"): a reporting statement from the paragraph's start."""
+    out = []
+    for a, b in paragraphs(text):
+        for d in dates:
+            if not (a <= d.char_start and d.char_end <= b) or d.kind != "point":
+                continue
+            words = re.split(r"\d", text[d.char_start : d.char_end], maxsplit=1)[0]  # "по итогам " in a quote
+            lead = text[max(a, d.char_start - _DATA_REACH) : d.char_start] + words
+            if d.confidence > Confidence.INFERRED and _DATA_CUE.search(lead.rstrip()):
+                out.append(Marker(a, d, reporting=True, whole=True))
+                break
+    return out
 
 
 def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
@@ -202,7 +232,10 @@ def _prose_paragraphs(text: str, start: int, end: int) -> int:
     return sum(
         1
         for a, b in paragraphs(text)
-        if start < a <= end and _SENTENCE_END.search(text[a:b]) and not _CAPTION.match(text[a:b])
+        if start < a <= end
+        and _SENTENCE_END.search(text[a:b])
+        and not _CAPTION.match(text[a:b])
+        and not _FOOTNOTE.match(text[a:b])
     )
 
 
@@ -221,6 +254,12 @@ def _now(text: str, f: FigureFact) -> bool:
     """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …")."""
     start = max(text.rfind(mark, 0, f.char_start) for mark in (". ", "! ", "? ", "\n")) + 1
     return bool(_NOW.search(text[start : f.char_start]))
+
+
+def _potential(text: str, f: FigureFact) -> bool:
+    """The figure's sentence states a potential ("Потенциал прироста … оценивается в 27%")."""
+    start = max(text.rfind(mark, 0, f.char_start) for mark in (". ", "! ", "? ", "\n")) + 1
+    return bool(_POTENTIAL.search(text[start : f.char_start]))
 
 
 _LATER = re.compile(r"(?:через|спустя)\s+(\d{1,2})\s+(?:год|года|лет)\b", re.I)
