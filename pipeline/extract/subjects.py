@@ -74,6 +74,17 @@ _PART_OF = re.compile(r"(?:%|процент\w*)\s*$", re.I)  # "73 процен�
 # figure's own phrase (no bracket or clause between) and not a comparison base
 _NATIONWIDE = re.compile(r"\b(?:обще|средне)российск\w+(?P<gap>[^();]{0,80})$", re.I)
 _COMPARED = re.compile(r"(?:сравнению\s+с|чем|относительно)\s+(?:\w+\s+)?$", re.I)
+# "до лучших сопоставимых практик ЦФО", "до уровня Москвы": a benchmark, not the subject
+_BENCHMARK = re.compile(r"\bдо\s+(?:(?!(?:в|во|по|на|из|и)\s)[а-яё]+\s+){1,3}$", re.I)
+# "доля в числе МСП, зарегистрированных в ЦФО, составляет 2,8%": the whole of a share
+_WHOLE_OF = re.compile(
+    r"\b(?:в|из)\s+(?:общ\w+\s+)?(?:числе|объеме|количестве|составе)\s[^,;]*,"
+    r"\s*[а-яё]*(?:нн|вш|[юуая]щ)[а-яё]*\s[^,;]*$",
+    re.I,
+)
+# "товаров, обгоняющих по темпам роста уровень РФ, составил …": the level compared with
+_OUTPACED = re.compile(r"\b(?:обгоня|опережа|превыша|превосход)\w*\W[^,;]*$", re.I)
+_BRACKET_OPEN = re.compile(r"^\s*\($")  # "в Брянской (5,2%) … областях": the territory before the bracket
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
 
@@ -92,7 +103,11 @@ def set_subject(
     after = [s for s in named if s.start >= f.char_end - origin and _modifies(text, f, origin, s)]
     near = [s for s in spans if s.start >= clause]
     counted, general = _sets(lead, clause, sentence)
-    if len(inside) >= len("ab"):
+    near = [s for s in near if not any(_of_set(sentence, m, s) for m in counted)]
+    own = _bracketed(named, lead, f.char_end - origin) or _set_owner(sentence, after, f.char_end - origin)
+    if own is not None:
+        _set(f, own, origin)
+    elif len(inside) >= len("ab"):
         _set_pair(f, inside[0], inside[1], origin)
     elif org is not None:
         _set(f, org, origin)
@@ -123,6 +138,30 @@ def _sets(lead: str, clause: int, sentence: str) -> tuple[list[re.Match], list[r
         return [], []
     general = [m for m in _PLURAL_SET.finditer(lead, clause) if not _not_subject(lead[: m.start()])]
     return list(_COUNTED_SET.finditer(lead)), general
+
+
+def _of_set(sentence: str, m: re.Match, s: TerritorySpan) -> bool:
+    """ "в 72 субъектах Российской Федерации": the territory that the counted set belongs to."""
+    return s.start >= m.end() and not sentence[m.end() : s.start].strip()
+
+
+def _bracketed(named: list[TerritorySpan], lead: str, end: int) -> TerritorySpan | None:
+    """ "выше, чем в Орловской (6%), Брянской (5,2%) и Воронежской (8,9%) областях": a figure in
+    brackets right after a territory is that territory's."""
+    for s in named:
+        if _not_subject(lead[: s.start]):
+            continue
+        if s.start < len(lead) < end <= s.end or (s.end <= len(lead) and _BRACKET_OPEN.match(lead[s.end :])):
+            return s
+    return None
+
+
+def _set_owner(sentence: str, after: list[TerritorySpan], end: int) -> TerritorySpan | None:
+    """ "в 18 субъектах Российской Федерации": a counted set of territories is its owner's."""
+    if not after or sentence[end : after[0].start].strip():
+        return None
+    counted = any(m.end() == end for m in _COUNTED_SET.finditer(sentence, 0, end))
+    return after[0] if counted else None
 
 
 def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
@@ -168,7 +207,7 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
 
 
 def _not_subject(before: str) -> bool:
-    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST)
+    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
     return any(cue.search(before) for cue in cues)
 
 
@@ -303,7 +342,7 @@ def respectively(
         if f.subject_type == "group" and f.subject_from is not None:
             groups.setdefault((f.subject_from, *bounds_of(f)), []).append(f)
     for (start, a, b), members in groups.items():
-        if not _RESPECTIVELY.search(text, members[-1].char_end, b):
+        if not _RESPECTIVELY.search(text, start, b):
             continue
         named = find_territories(text[a:b])
         first = next((s for s in named if a + s.start == start), None)
