@@ -275,3 +275,10 @@ def test_a_benchmark_a_share_whole_or_an_outpaced_level_is_not_the_subject():
     assert subject(outpaced, "467,3 млн. долл. США")[1] is None
     located = "Доля экспорта в общем объеме поставок в Орловской, Брянской областях равна 90%."
     assert subject(located, "90%")[1] == "RU-ORL;RU-BRY"
+
+
+def test_a_list_of_figures_as_long_as_the_list_of_regions_is_respective():
+    text = "Наибольшее снижение цен отмечено в Республике Калмыкия и Тверской области - на 1,3% и 1,2%."
+    assert (subject(text, "1,3%")[1], subject(text, "1,2%")[1]) == ("RU-KL", "RU-TVE")
+    one = "В Республике Калмыкия и Тверской области цены снизились на 1,3%."
+    assert subject(one, "1,3%")[1:] == ("RU-KL;RU-TVE", "group")

@@ -336,13 +336,14 @@ def respectively(
     text: str, facts: list[FigureFact], bounds_of: Callable[[FigureFact], tuple[int, int]]
 ) -> None:
     """ "в Хабаровском и Приморском краях … составил 0,9% и 0,2% соответственно": the i-th figure
-    about a list of territories is about its i-th territory."""
+    about a list of territories is about its i-th territory; so with a list of figures of the same
+    length ("в Республике Калмыкия и Тверской области - на 1,3% и 1,2%")."""
     groups: dict[tuple[int, int], list[FigureFact]] = {}
     for f in facts:
         if f.subject_type == "group" and f.subject_from is not None:
             groups.setdefault((f.subject_from, *bounds_of(f)), []).append(f)
     for (start, a, b), members in groups.items():
-        if not _RESPECTIVELY.search(text, start, b):
+        if not (_RESPECTIVELY.search(text, start, b) or _parallel(text, members)):
             continue
         named = find_territories(text[a:b])
         first = next((s for s in named if a + s.start == start), None)
@@ -351,3 +352,9 @@ def respectively(
         if len(run) == len(members):
             for f, s in zip(members, run, strict=True):
                 _set(f, s, a)
+
+
+def _parallel(text: str, members: list[FigureFact]) -> bool:
+    """The figures are one list ("1,3% и 1,2%", "99%, 98% и 93%")."""
+    pairs = zip(members, members[1:], strict=False)
+    return len(members) > 1 and all(_JOINED.match(text[x.char_end : y.char_start]) for x, y in pairs)
