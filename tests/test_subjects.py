@@ -282,3 +282,14 @@ def test_a_list_of_figures_as_long_as_the_list_of_regions_is_respective():
     assert (subject(text, "1,3%")[1], subject(text, "1,2%")[1]) == ("RU-KL", "RU-TVE")
     one = "В Республике Калмыкия и Тверской области цены снизились на 1,3%."
     assert subject(one, "1,3%")[1:] == ("RU-KL;RU-TVE", "group")
+
+
+def test_a_share_whole_a_comparison_base_and_an_exporter():
+    share = "Доля Курской области в экспорте России составляет 0,5%."
+    assert subject(share, "0,5%")[1] == "RU-KRS"
+    compared = "Инвестиции в Курской области в 2 раза выше, чем в Белгородской, и составили 50 млрд. рублей."
+    assert subject(compared, "50 млрд. рублей")[1] == "RU-KRS"
+    exporter = "Экспорт из Орловской области в Беларусь составил 100 млн. долл. США."
+    assert subject(exporter, "100 млн. долл. США")[1] == "RU-ORL"
+    importer = "Импорт России из Китая составил 50 млрд. долл. США."
+    assert subject(importer, "50 млрд. долл. США")[1] == "RU"

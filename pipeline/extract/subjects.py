@@ -27,8 +27,10 @@ from pipeline.extract.territories import (
 
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
 _TRADE = r"(?:экспорт|импорт|поставк|вывоз|ввоз|отгрузк)\w*"
+_EXPORTER = r"(?<!экспорт )(?<!экспорта )(?<!вывоз )"  # "экспорт из Курской области": the exporter
 _PARTNER = re.compile(
-    rf"(?:\b(?:из|от|с|со)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$", re.I
+    rf"(?:{_EXPORTER}\b(?:из|от|с|со)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$",
+    re.I,
 )  # "импорт России из Китая", "экспорта в Китай", "в экспорте на Украину", "торговля с Китаем": a partner
 # "поставки расширяются в следующие страны: Франция (…900%), Египет (621%)", "Поставки
 # осуществляются в 2 страны - Украину и Узбекистан": a list of partners
@@ -84,6 +86,9 @@ _WHOLE_OF = re.compile(
 )
 # "товаров, обгоняющих по темпам роста уровень РФ, составил …": the level compared with
 _OUTPACED = re.compile(r"\b(?:обгоня|опережа|превыша|превосход)\w*\W[^,;]*$", re.I)
+# "в 2 раза выше, чем в Белгородской области": a comparison base (unless its own figure follows in brackets)
+_COMPARED_WITH = re.compile(r"\bчем\s+(?:в|во|у|по)?\s*$", re.I)
+_IN_WHOLE = re.compile(r"\s+(?:в|во)\s+(?:[а-яё]+\s+){0,3}$", re.I)
 _BRACKET_OPEN = re.compile(r"^\s*\($")  # "в Брянской (5,2%) … областях": the territory before the bracket
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
@@ -128,7 +133,14 @@ def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[Te
     a comparison group."""
     spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
     spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
-    return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end)]
+    spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start])]
+    wholes = {b.start for a, b in zip(spans, spans[1:], strict=False) if _part_of(lead, a, b)}
+    return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end) and s.start not in wholes]
+
+
+def _part_of(lead: str, part: TerritorySpan, whole: TerritorySpan) -> bool:
+    """ "доля Курской области в экспорте России": the whole of a territory's share is not the subject."""
+    return bool(_SHARE_OF.search(lead[: part.start]) and _IN_WHOLE.match(lead[part.end : whole.start]))
 
 
 def _sets(lead: str, clause: int, sentence: str) -> tuple[list[re.Match], list[re.Match]]:
