@@ -293,3 +293,10 @@ def test_a_share_whole_a_comparison_base_and_an_exporter():
     assert subject(exporter, "100 млн. долл. США")[1] == "RU-ORL"
     importer = "Импорт России из Китая составил 50 млрд. долл. США."
     assert subject(importer, "50 млрд. долл. США")[1] == "RU"
+
+
+def test_a_count_of_federal_subjects_is_russia_and_a_distance_is_no_benchmark():
+    text = "Снижение числа родившихся (в 83 субъектах Российской Федерации) и числа умерших (в 73 субъектах)."
+    assert (subject(text, "83 субъектах")[1], subject(text, "73 субъектах")[1]) == ("RU", "RU")
+    distance = 'Проходит ветка "Курск - Воронеж" (до грузовой станции Курск не более 6 км).'
+    assert subject(distance, "6 км")[1] == "RU-KRS"

@@ -77,7 +77,9 @@ _PART_OF = re.compile(r"(?:%|процент\w*)\s*$", re.I)  # "73 процен�
 _NATIONWIDE = re.compile(r"\b(?:обще|средне)российск\w+(?P<gap>[^();]{0,80})$", re.I)
 _COMPARED = re.compile(r"(?:сравнению\s+с|чем|относительно)\s+(?:\w+\s+)?$", re.I)
 # "до лучших сопоставимых практик ЦФО", "до уровня Москвы": a benchmark, not the subject
-_BENCHMARK = re.compile(r"\bдо\s+(?:(?!(?:в|во|по|на|из|и)\s)[а-яё]+\s+){1,3}$", re.I)
+_BENCHMARK = re.compile(
+    r"\bдо\s+(?:[а-яё]+\s+){0,2}(?:уровн|показател|практик|значени)\w*\s+(?:[а-яё]+\s+){0,2}$", re.I
+)
 # "доля в числе МСП, зарегистрированных в ЦФО, составляет 2,8%": the whole of a share
 _WHOLE_OF = re.compile(
     r"\b(?:в|из)\s+(?:общ\w+\s+)?(?:числе|объеме|количестве|составе)\s[^,;]*,"
@@ -169,11 +171,16 @@ def _bracketed(named: list[TerritorySpan], lead: str, end: int) -> TerritorySpan
 
 
 def _set_owner(sentence: str, after: list[TerritorySpan], end: int) -> TerritorySpan | None:
-    """ "в 18 субъектах Российской Федерации": a counted set of territories is its owner's."""
-    if not after or sentence[end : after[0].start].strip():
+    """ "в 18 субъектах Российской Федерации": a counted set of territories is its owner's; a count
+    of federal subjects without one ("в 73 субъектах") is Russia's."""
+    counted = next((m for m in _COUNTED_SET.finditer(sentence, 0, end) if m.end() == end), None)
+    if counted is None:
         return None
-    counted = any(m.end() == end for m in _COUNTED_SET.finditer(sentence, 0, end))
-    return after[0] if counted else None
+    if after and not sentence[end : after[0].start].strip():
+        return after[0]
+    russia = territory("RU")
+    federal = counted.group(2).lower().startswith("субъект")
+    return TerritorySpan(russia, counted.start(2), end, counted.group(2)) if federal and russia else None
 
 
 def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
