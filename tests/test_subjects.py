@@ -230,3 +230,73 @@ def test_partners_in_a_dashed_list_and_a_regions_part_of_the_countrys_export():
         "97 товарных групп."
     )
     assert subject(basket, "97 товарных групп")[2] is None
+
+
+def test_each_region_takes_the_figure_in_brackets_after_it():
+    text = (
+        "Соотношение объема экспорта к ВРП - 9,4% в 2017 году, что выше показателя в Орловской (6%), "
+        "Брянской (5,2%) и Воронежской (8,9%) областях, но ниже, чем в Смоленской (22,7%) областях."
+    )
+    expected = {"6%": "RU-ORL", "5,2%": "RU-BRY", "8,9%": "RU-VOR", "22,7%": "RU-SMO"}
+    assert {q: subject(text, q)[1] for q in expected} == expected
+
+
+def test_respectively_before_the_figures_gives_each_region_its_figure():
+    text = (
+        "Доля несырьевого экспорта в Орловской, Воронежской, Смоленской и Брянской областях равны "
+        "соответственно 99%, 98%, 93% и 94% по итогам 2018 года."
+    )
+    expected = {"99%": "RU-ORL", "98%": "RU-VOR", "93%": "RU-SMO", "94%": "RU-BRY"}
+    assert {q: subject(text, q)[1] for q in expected} == expected
+
+
+def test_a_counted_set_of_regions_is_the_country_and_its_figures_the_set():
+    count = (
+        "Экономика Курской области диверсифицирована - только в 18 субъектах Российской Федерации "
+        "экономика более диверсифицирована, чем в Курской области."
+    )
+    assert subject(count, "18 субъектах")[1] == "RU"
+    prices = (
+        "В августе 2017г. в 72 субъектах Российской Федерации (кроме автономных округов) "
+        "потребительские товары и услуги подешевели на 0,1-1,3%."
+    )
+    assert subject(prices, "0,1-1,3%")[1:] == (None, "group")
+
+
+def test_a_benchmark_a_share_whole_or_an_outpaced_level_is_not_the_subject():
+    benchmark = "Развитие экспорта до лучших практик ЦФО позволит увеличить экспорт на 338 млн. долл. США."
+    whole = "Их доля в числе экспортно-ориентированных МСП, зарегистрированных в ЦФО, составляет 2,8%."
+    outpaced = (
+        'Портфель товаров, "обгоняющих" по темпам роста уровень Российской Федерации, составил '
+        "467,3 млн. долл. США."
+    )
+    assert subject(benchmark, "338 млн. долл. США")[1] is None  # the document's territory applies
+    assert subject(whole, "2,8%")[1] is None
+    assert subject(outpaced, "467,3 млн. долл. США")[1] is None
+    located = "Доля экспорта в общем объеме поставок в Орловской, Брянской областях равна 90%."
+    assert subject(located, "90%")[1] == "RU-ORL;RU-BRY"
+
+
+def test_a_list_of_figures_as_long_as_the_list_of_regions_is_respective():
+    text = "Наибольшее снижение цен отмечено в Республике Калмыкия и Тверской области - на 1,3% и 1,2%."
+    assert (subject(text, "1,3%")[1], subject(text, "1,2%")[1]) == ("RU-KL", "RU-TVE")
+    one = "В Республике Калмыкия и Тверской области цены снизились на 1,3%."
+    assert subject(one, "1,3%")[1:] == ("RU-KL;RU-TVE", "group")
+
+
+def test_a_share_whole_a_comparison_base_and_an_exporter():
+    share = "Доля Курской области в экспорте России составляет 0,5%."
+    assert subject(share, "0,5%")[1] == "RU-KRS"
+    compared = "Инвестиции в Курской области в 2 раза выше, чем в Белгородской, и составили 50 млрд. рублей."
+    assert subject(compared, "50 млрд. рублей")[1] == "RU-KRS"
+    exporter = "Экспорт из Орловской области в Беларусь составил 100 млн. долл. США."
+    assert subject(exporter, "100 млн. долл. США")[1] == "RU-ORL"
+    importer = "Импорт России из Китая составил 50 млрд. долл. США."
+    assert subject(importer, "50 млрд. долл. США")[1] == "RU"
+
+
+def test_a_count_of_federal_subjects_is_russia_and_a_distance_is_no_benchmark():
+    text = "Снижение числа родившихся (в 83 субъектах Российской Федерации) и числа умерших (в 73 субъектах)."
+    assert (subject(text, "83 субъектах")[1], subject(text, "73 субъектах")[1]) == ("RU", "RU")
+    distance = 'Проходит ветка "Курск - Воронеж" (до грузовой станции Курск не более 6 км).'
+    assert subject(distance, "6 км")[1] == "RU-KRS"

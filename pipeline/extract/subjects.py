@@ -27,8 +27,10 @@ from pipeline.extract.territories import (
 
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
 _TRADE = r"(?:экспорт|импорт|поставк|вывоз|ввоз|отгрузк)\w*"
+_EXPORTER = r"(?<!экспорт )(?<!экспорта )(?<!вывоз )"  # "экспорт из Курской области": the exporter
 _PARTNER = re.compile(
-    rf"(?:\b(?:из|от|с|со)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$", re.I
+    rf"(?:{_EXPORTER}\b(?:из|от|с|со)|{_TRADE}(?:\s+\w+){{0,3}}\s+(?:в|во|на))\s+$",
+    re.I,
 )  # "импорт России из Китая", "экспорта в Китай", "в экспорте на Украину", "торговля с Китаем": a partner
 # "поставки расширяются в следующие страны: Франция (…900%), Египет (621%)", "Поставки
 # осуществляются в 2 страны - Украину и Узбекистан": a list of partners
@@ -74,6 +76,22 @@ _PART_OF = re.compile(r"(?:%|процент\w*)\s*$", re.I)  # "73 процен�
 # figure's own phrase (no bracket or clause between) and not a comparison base
 _NATIONWIDE = re.compile(r"\b(?:обще|средне)российск\w+(?P<gap>[^();]{0,80})$", re.I)
 _COMPARED = re.compile(r"(?:сравнению\s+с|чем|относительно)\s+(?:\w+\s+)?$", re.I)
+# "до лучших сопоставимых практик ЦФО", "до уровня Москвы": a benchmark, not the subject
+_BENCHMARK = re.compile(
+    r"\bдо\s+(?:[а-яё]+\s+){0,2}(?:уровн|показател|практик|значени)\w*\s+(?:[а-яё]+\s+){0,2}$", re.I
+)
+# "доля в числе МСП, зарегистрированных в ЦФО, составляет 2,8%": the whole of a share
+_WHOLE_OF = re.compile(
+    r"\b(?:в|из)\s+(?:общ\w+\s+)?(?:числе|объеме|количестве|составе)\s[^,;]*,"
+    r"\s*[а-яё]*(?:нн|вш|[юуая]щ)[а-яё]*\s[^,;]*$",
+    re.I,
+)
+# "товаров, обгоняющих по темпам роста уровень РФ, составил …": the level compared with
+_OUTPACED = re.compile(r"\b(?:обгоня|опережа|превыша|превосход)\w*\W[^,;]*$", re.I)
+# "в 2 раза выше, чем в Белгородской области": a comparison base (unless its own figure follows in brackets)
+_COMPARED_WITH = re.compile(r"\bчем\s+(?:в|во|у|по)?\s*$", re.I)
+_IN_WHOLE = re.compile(r"\s+(?:в|во)\s+(?:[а-яё]+\s+){0,3}$", re.I)
+_BRACKET_OPEN = re.compile(r"^\s*\($")  # "в Брянской (5,2%) … областях": the territory before the bracket
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
 
@@ -92,7 +110,11 @@ def set_subject(
     after = [s for s in named if s.start >= f.char_end - origin and _modifies(text, f, origin, s)]
     near = [s for s in spans if s.start >= clause]
     counted, general = _sets(lead, clause, sentence)
-    if len(inside) >= len("ab"):
+    near = [s for s in near if not any(_of_set(sentence, m, s) for m in counted)]
+    own = _bracketed(named, lead, f.char_end - origin) or _set_owner(sentence, after, f.char_end - origin)
+    if own is not None:
+        _set(f, own, origin)
+    elif len(inside) >= len("ab"):
         _set_pair(f, inside[0], inside[1], origin)
     elif org is not None:
         _set(f, org, origin)
@@ -113,7 +135,14 @@ def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[Te
     a comparison group."""
     spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
     spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
-    return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end)]
+    spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start])]
+    wholes = {b.start for a, b in zip(spans, spans[1:], strict=False) if _part_of(lead, a, b)}
+    return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end) and s.start not in wholes]
+
+
+def _part_of(lead: str, part: TerritorySpan, whole: TerritorySpan) -> bool:
+    """ "доля Курской области в экспорте России": the whole of a territory's share is not the subject."""
+    return bool(_SHARE_OF.search(lead[: part.start]) and _IN_WHOLE.match(lead[part.end : whole.start]))
 
 
 def _sets(lead: str, clause: int, sentence: str) -> tuple[list[re.Match], list[re.Match]]:
@@ -123,6 +152,35 @@ def _sets(lead: str, clause: int, sentence: str) -> tuple[list[re.Match], list[r
         return [], []
     general = [m for m in _PLURAL_SET.finditer(lead, clause) if not _not_subject(lead[: m.start()])]
     return list(_COUNTED_SET.finditer(lead)), general
+
+
+def _of_set(sentence: str, m: re.Match, s: TerritorySpan) -> bool:
+    """ "в 72 субъектах Российской Федерации": the territory that the counted set belongs to."""
+    return s.start >= m.end() and not sentence[m.end() : s.start].strip()
+
+
+def _bracketed(named: list[TerritorySpan], lead: str, end: int) -> TerritorySpan | None:
+    """ "выше, чем в Орловской (6%), Брянской (5,2%) и Воронежской (8,9%) областях": a figure in
+    brackets right after a territory is that territory's."""
+    for s in named:
+        if _not_subject(lead[: s.start]):
+            continue
+        if s.start < len(lead) < end <= s.end or (s.end <= len(lead) and _BRACKET_OPEN.match(lead[s.end :])):
+            return s
+    return None
+
+
+def _set_owner(sentence: str, after: list[TerritorySpan], end: int) -> TerritorySpan | None:
+    """ "в 18 субъектах Российской Федерации": a counted set of territories is its owner's; a count
+    of federal subjects without one ("в 73 субъектах") is Russia's."""
+    counted = next((m for m in _COUNTED_SET.finditer(sentence, 0, end) if m.end() == end), None)
+    if counted is None:
+        return None
+    if after and not sentence[end : after[0].start].strip():
+        return after[0]
+    russia = territory("RU")
+    federal = counted.group(2).lower().startswith("субъект")
+    return TerritorySpan(russia, counted.start(2), end, counted.group(2)) if federal and russia else None
 
 
 def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
@@ -168,7 +226,7 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
 
 
 def _not_subject(before: str) -> bool:
-    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST)
+    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
     return any(cue.search(before) for cue in cues)
 
 
@@ -297,13 +355,14 @@ def respectively(
     text: str, facts: list[FigureFact], bounds_of: Callable[[FigureFact], tuple[int, int]]
 ) -> None:
     """ "в Хабаровском и Приморском краях … составил 0,9% и 0,2% соответственно": the i-th figure
-    about a list of territories is about its i-th territory."""
+    about a list of territories is about its i-th territory; so with a list of figures of the same
+    length ("в Республике Калмыкия и Тверской области - на 1,3% и 1,2%")."""
     groups: dict[tuple[int, int], list[FigureFact]] = {}
     for f in facts:
         if f.subject_type == "group" and f.subject_from is not None:
             groups.setdefault((f.subject_from, *bounds_of(f)), []).append(f)
     for (start, a, b), members in groups.items():
-        if not _RESPECTIVELY.search(text, members[-1].char_end, b):
+        if not (_RESPECTIVELY.search(text, start, b) or _parallel(text, members)):
             continue
         named = find_territories(text[a:b])
         first = next((s for s in named if a + s.start == start), None)
@@ -312,3 +371,9 @@ def respectively(
         if len(run) == len(members):
             for f, s in zip(members, run, strict=True):
                 _set(f, s, a)
+
+
+def _parallel(text: str, members: list[FigureFact]) -> bool:
+    """The figures are one list ("1,3% и 1,2%", "99%, 98% и 93%")."""
+    pairs = zip(members, members[1:], strict=False)
+    return len(members) > 1 and all(_JOINED.match(text[x.char_end : y.char_start]) for x, y in pairs)
