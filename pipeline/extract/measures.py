@@ -123,7 +123,19 @@ def share_measure(text: str, f: FigureFact) -> str | None:
         if len(words) == _SHARE_WORDS:
             break
     nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
-    return " ".join([_SHARE_HEAD, *words]) if nouns else None
+    if not nouns:
+        return None
+    return _share_in(f.measure, words) or " ".join([_SHARE_HEAD, *words])
+
+
+def _share_in(measure: str | None, whole: list[str]) -> str | None:
+    """A share named already keeps its part, in the whole after the figure: "на долю трех групп
+    приходится 74,5% экспорта" → "доля трех групп в экспорте"."""
+    if not measure or _lemma(measure.split()[0]) not in _SHARE_LEMMAS or " в " in measure:
+        return None
+    from pipeline.extract.figures.shares import _locative
+
+    return f"{measure} в {_locative(' '.join(whole))}"
 
 
 def _is_plural_participle(word: str) -> bool:

@@ -8,7 +8,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
-from pipeline.extract.measures import is_bare, share_measure
+from pipeline.extract.measures import is_bare, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.lexicon import GENERIC_COUNTED
 
@@ -134,7 +134,7 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
     first = {id(f): f.measure for f in facts}  # before this pass: "цены на капусту" three times
     for a, b in zip(facts, facts[1:], strict=False):
         source = share_measure(text, a) or a.measure
-        own = b.measure not in (None, a.measure, first[id(a)]) and not is_bare(b.measure)
+        own = b.measure not in (None, a.measure, first[id(a)]) and normal_measure(b.measure) is not None
         if own or not source or is_bare(source) or b.counted not in _GENERIC_COUNTED:
             continue
         if not any(s <= a.char_start and b.char_end <= e for s, e in sentences):

@@ -1,0 +1,54 @@
+"""Figures whose measure is named elsewhere in the text (Курская экспортная стратегия, p. 9),
+through the production path (`extract_page`: real dates and NLP)."""
+
+from __future__ import annotations
+
+import pytest
+from extracting import figure
+
+TOP_GROUPS = (
+    "На долю трех крупнейших экспортируемых товарных групп приходится 74,5% экспорта региона. "
+    "В Белгородской области данный показатель равен 49%, в Смоленской области - 37%, "
+    "в Воронежской области - 44%."
+)
+TO_GRP = (
+    "В условиях диверсифицированной экономики регион демонстрирует относительно невысокое "
+    "соотношение объема экспорта к ВРП - 9,4% в 2017 году, что выше показателя в Орловской (6%), "
+    "Брянской (5,2%) и Воронежской (8,9%) областях, но ниже, чем в Смоленской (22,7%) областях."
+)
+SHARE = "доля трех крупнейших экспортируемых товарных групп"
+
+
+@pytest.mark.parametrize("quote", ["49%", "37%", "44%"])
+def test_this_indicator_refers_to_the_previous_sentence(quote):
+    f = figure(TOP_GROUPS, quote)
+    assert f.measure == SHARE
+    assert f.indicator == "export"
+
+
+def test_a_share_named_before_keeps_its_part_and_takes_its_whole():
+    f = figure(TOP_GROUPS, "74,5%")
+    assert f.measure.startswith(f"{SHARE} в экспорте")
+
+
+@pytest.mark.parametrize("quote", ["9,4%", "6%", "5,2%", "22,7%"])
+def test_a_measure_set_off_by_a_dash_and_the_list_comparing_with_it(quote):
+    f = figure(TO_GRP, quote)
+    assert f.measure == "соотношение объема экспорта к ВРП"
+    assert f.indicator == "export_to_grp"
+
+
+def test_a_dashed_part_of_a_named_share_is_no_measure():
+    text = (
+        "Наибольшую долю в несырьевом неэнергетическом экспорте занимает продукция средних и верхних "
+        "переделов - 37% и 36% в стоимостном выражении соответственно."
+    )
+    assert figure(text, "37%").measure is None
+
+
+def test_a_dashed_list_item_after_a_figure_is_no_measure_of_its_own():
+    text = (
+        "Импорт из Китая представлен машинами 57,04% от всего объема импорта в 2019 году; "
+        "текстиль и обувь - 10,81% от всего объема импорта в 2019 году."
+    )
+    assert figure(text, "10,81%").measure != "текстиль и обувь"
