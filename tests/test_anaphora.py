@@ -52,3 +52,24 @@ def test_a_dashed_list_item_after_a_figure_is_no_measure_of_its_own():
         "текстиль и обувь - 10,81% от всего объема импорта в 2019 году."
     )
     assert figure(text, "10,81%").measure != "текстиль и обувь"
+
+
+PRICES = (
+    "Заметно снизились цены на валидол - на 3,2%, сульфацетамид - на 2,1%, таурин - на 1,4%, "
+    "термометры ртутные - на 0,8-1,1%."
+)  # Росстат, «Социально-экономическое положение России», январь-август 2017, p. 81
+
+
+@pytest.mark.parametrize(
+    ("quote", "measure"),
+    [
+        ("3,2%", "цены на валидол"),
+        ("2,1%", "цены на сульфацетамид"),
+        ("1,4%", "цены на таурин"),
+        ("0,8-1,1%", "цены на термометры ртутные"),
+    ],
+)
+def test_a_list_item_replaces_the_object_of_the_measure(quote, measure):
+    f = figure(PRICES, quote)
+    assert f.measure == measure
+    assert f.indicator == "price"

@@ -15,7 +15,8 @@ from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 from pipeline.extract.measures import is_bare, normal_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
-_DASH = re.compile(r"\s+[-–—]\s*$")
+_DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
+_DASHES = {"-", "–", "—"}
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
@@ -69,7 +70,7 @@ def _dashed(lead: list[_Word]) -> str | None:
     """The noun group after the last verb or punctuation before the dash, from its first common
     nominative noun: "регион демонстрирует невысокое соотношение объема экспорта к ВРП -" →
     "соотношение объема экспорта к ВРП"; none when a place comes first ("в Смоленской области -")."""
-    words = lead[:-1]  # the dash
+    words = lead[: max(k for k, w in enumerate(lead) if w.text in _DASHES)]
     cut = max((k + 1 for k, w in enumerate(words) if w.text in _BOUNDARY or _is_verb(w)), default=0)
     group = words[cut:]
     head = next((k for k, w in enumerate(group) if w.has("NOUN")), None)
