@@ -73,3 +73,13 @@ def test_a_list_item_replaces_the_object_of_the_measure(quote, measure):
     f = figure(PRICES, quote)
     assert f.measure == measure
     assert f.indicator == "price"
+
+
+def test_a_restated_change_after_or_has_the_measure_of_the_first():
+    text = (
+        "Миграционный прирост населения России уменьшился на 40,3 тыс.человек, или на 25,2% в результате "
+        "сокращения числа прибывших в Российскую Федерацию."
+    )  # Росстат, январь-август 2017, p. 109
+    f = figure(text, "25,2%")
+    assert f.measure == "миграционный прирост населения"
+    assert f.indicator == "net_migration"

@@ -181,10 +181,15 @@ def _item_words(words: list[_Word]) -> list[_Word]:
 
 def _apposition(text: str, facts: list[FigureFact]) -> None:
     """ "31,8 млн. человек, или 44,0% составляли работники": two figures of one thing, the first
-    without a measure takes the second's."""
+    without a measure takes the second's; "прирост населения уменьшился на 40,3 тыс. человек, или
+    на 25,2%": the second takes the first's."""
     for a, b in zip(facts, facts[1:], strict=False):
-        if a.measure is None and b.measure and _OR.fullmatch(text[a.char_end : b.char_start]):
+        if not _OR.fullmatch(text[a.char_end : b.char_start]):
+            continue
+        if a.measure is None and b.measure:
             a.measure = b.measure
+        elif a.measure and not is_bare(a.measure):
+            b.measure = a.measure
 
 
 def _subject_like(w: _Word) -> bool:
