@@ -38,6 +38,8 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.measure = _referent(prior, _previous_start(bounds, sentences))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
             f.measure = _dashed(lead)
+        elif lo == bounds[0]:
+            f.measure = _share_subject(lead)
         if f.measure is not None:
             f.confidence = min(f.confidence, Confidence.INFERRED)
 
@@ -90,6 +92,31 @@ def _governed(group: list[_Word], head: int) -> bool:
 def _preposition(w: _Word) -> bool:
     tags = w.tags
     return bool(tags) and tags[0].tag.POS == "PREP" and tags[0].score >= _PREPOSITION_SCORE
+
+
+def _share_subject(lead: list[_Word]) -> str | None:
+    """A nominative share in the last clause before the sentence's first figure, up to its verb or
+    the places it names: "доля несырьевого экспорта в общем объеме поставок в Орловской ...
+    областях равны соответственно 99%" → "доля несырьевого экспорта в общем объеме поставок"."""
+    cut = max((k + 1 for k, w in enumerate(lead) if w.text in _DASHES | {";", ":"}), default=0)
+    clause = lead[cut:]
+    at = next((k for k, w in enumerate(clause) if w.lemma in SHARE_HEADS and w.has("NOUN", "nomn")), None)
+    if at is None:
+        return None
+    end = at + 1
+    while end < len(clause) and _in_group(clause, end):
+        end += 1
+    return " ".join(w.text for w in clause[at:end]) if end > at + 1 else None
+
+
+def _in_group(clause: list[_Word], k: int) -> bool:
+    """The word at `k` continues a noun group: no verb, punctuation or name, nor a preposition
+    before a name."""
+    w = clause[k]
+    if not w.text[:1].isalpha() or _is_verb(w) or w.has("ADJS") or w.text[:1].isupper():
+        return False
+    after = clause[k + 1] if k + 1 < len(clause) else None
+    return not (_preposition(w) and after is not None and after.text[:1].isupper())
 
 
 def _common_nominative(w: _Word) -> bool:
