@@ -95,3 +95,4 @@ def test_a_share_subject_names_the_figures_it_is_equal_to():
     for quote in ("99%", "93%"):
         measure = figure(text, quote).measure
         assert measure == "доля несырьевого неэнергетического экспорта в общем объеме экспортных поставок"
+        assert figure(text, quote).indicator == "non_resource_export"  # a part of exports
