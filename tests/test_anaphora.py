@@ -96,3 +96,12 @@ def test_a_share_subject_names_the_figures_it_is_equal_to():
         measure = figure(text, quote).measure
         assert measure == "доля несырьевого неэнергетического экспорта в общем объеме экспортных поставок"
         assert figure(text, quote).indicator == "non_resource_export"  # a part of exports
+
+
+def test_a_count_of_members_is_a_count_of_the_set_they_join():
+    text = (
+        "В число основных предприятий-экспортеров Курской области входит 17 компаний из различных отраслей."
+    )
+    f = figure(text, "17 компаний")  # Курская экспортная стратегия, p. 11
+    assert f.measure == "число основных предприятий-экспортеров"
+    assert f.indicator == "exporters"

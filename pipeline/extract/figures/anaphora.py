@@ -16,6 +16,8 @@ from pipeline.extract.measures import is_bare, normal_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
+_COUNT = "число"
+_JOIN_VERB = "входить"
 _DASHES = {"-", "–", "—"}
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
@@ -29,7 +31,13 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
     group, unless the lead names a share (the group is then its part)."""
     for i, f in enumerate(facts):
         bounds = _sentence(f, sentences)
-        if bounds is None or not _unnamed(f.measure):
+        if bounds is None:
+            continue
+        if f.unit == "COUNT":
+            f.measure = (
+                _membership([_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]) or f.measure
+            )
+        if not _unnamed(f.measure):
             continue
         prior = [g for g in facts[:i] if g.char_end <= f.char_start]
         lo = max([bounds[0], *(g.char_end for g in prior if g.char_start >= bounds[0])])
@@ -92,6 +100,21 @@ def _governed(group: list[_Word], head: int) -> bool:
 def _preposition(w: _Word) -> bool:
     tags = w.tags
     return bool(tags) and tags[0].tag.POS == "PREP" and tags[0].score >= _PREPOSITION_SCORE
+
+
+def _membership(lead: list[_Word]) -> str | None:
+    """ "В число основных предприятий-экспортеров Курской области входит 17 компаний": the count
+    is of the set named ("число основных предприятий-экспортеров")."""
+    at = next((k for k in range(len(lead) - 1) if lead[k].lemma == "в" and lead[k + 1].lemma == _COUNT), None)
+    if at is None or not any(w.lemma == _JOIN_VERB for w in lead[at:]):
+        return None
+    end = at + 2
+    while (
+        end < len(lead) and lead[end].text[:1].islower() and (lead[end].has("NOUN") or lead[end].has("ADJF"))
+    ):
+        end += 1
+    group = lead[at + 2 : end]
+    return " ".join([_COUNT, *(w.text for w in group)]) if any(w.has("NOUN") for w in group) else None
 
 
 def _share_subject(lead: list[_Word]) -> str | None:
