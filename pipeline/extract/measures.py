@@ -35,6 +35,7 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _LEAD_WORDS = 12  # words before a figure searched for an indicator its measure does not name
 _NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
 _JOINING = {"и", "или"}
+_STEM_LETTERS = 6  # "экспорт"/"экспортный": one root
 
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -123,7 +124,19 @@ def share_measure(text: str, f: FigureFact) -> str | None:
         if len(words) == _SHARE_WORDS:
             break
     nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
-    return " ".join([_SHARE_HEAD, *words]) if nouns else None
+    if not nouns:
+        return None
+    return _share_in(f.measure, words) or " ".join([_SHARE_HEAD, *words])
+
+
+def _share_in(measure: str | None, whole: list[str]) -> str | None:
+    """A share named already keeps its part, in the whole after the figure: "на долю трех групп
+    приходится 74,5% экспорта" → "доля трех групп в экспорте"."""
+    if not measure or _lemma(measure.split()[0]) not in _SHARE_LEMMAS or " в " in measure:
+        return None
+    from pipeline.extract.figures.shares import _locative
+
+    return f"{measure} в {_locative(' '.join(whole))}"
 
 
 def _is_plural_participle(word: str) -> bool:
@@ -224,7 +237,7 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     head = next((k for k, w in enumerate(part_words) if _is_head_noun(w)), None)
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
-    if whole is None or part is not None and _lemma(words[cut + 1 + whole.start]) in _lemmas(part_words):
+    if whole is None or part is not None and _stem(words[cut + 1 + whole.start]) in _stems(part_words):
         return True, part.indicator if part else None
     return True, whole.indicator
 
@@ -237,6 +250,15 @@ def _is_head_noun(word: str) -> bool:
 
 def _lemmas(words: list[str]) -> set[str]:
     return {_lemma(w) for w in words}
+
+
+def _stem(word: str) -> str:
+    """A lemma's first letters: "экспортных поставок" names the same thing as "экспорта"."""
+    return _lemma(word)[:_STEM_LETTERS]
+
+
+def _stems(words: list[str]) -> set[str]:
+    return {_stem(w) for w in words}
 
 
 def _of_place(words: list[str]) -> bool:

@@ -12,6 +12,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
+from pipeline.extract.figures.anaphora import refer_back
 from pipeline.extract.figures.brackets import bracket_measures
 from pipeline.extract.figures.clause import _add_context
 from pipeline.extract.figures.links import (
@@ -54,6 +55,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     bracket_measures(text, facts, sentences)
     complete_shares(text, facts, sentences)
     price_measures(text, facts, sentences)
+    refer_back(text, [f for f in facts if f.unit is not None], sentences)
     _elliptical(text, [f for f in facts if f.unit is not None], sentences)
     _apposition(text, [f for f in facts if f.unit is not None])
     _count_bare(text, facts)

@@ -8,7 +8,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
-from pipeline.extract.measures import is_bare, share_measure
+from pipeline.extract.measures import is_bare, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.lexicon import GENERIC_COUNTED
 
@@ -132,9 +132,11 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
     → "цены"; "производства мяса - 6 раз, мясных полуфабрикатов - 10 раз" → "производство мясных
     полуфабрикатов"; "(с начала года - выросла на 4,1%)" keeps the sentence's subject."""
     first = {id(f): f.measure for f in facts}  # before this pass: "цены на капусту" three times
-    for a, b in zip(facts, facts[1:], strict=False):
+    for k, (a, b) in enumerate(zip(facts, facts[1:], strict=False)):
         source = share_measure(text, a) or a.measure
-        own = b.measure not in (None, a.measure, first[id(a)]) and not is_bare(b.measure)
+        start = next((s for s, e in sentences if s <= b.char_start < e), b.char_start)
+        seen = {None, a.measure, *(first[id(g)] for g in facts[: k + 1] if g.char_start >= start)}
+        own = b.measure not in seen and normal_measure(b.measure) is not None
         if own or not source or is_bare(source) or b.counted not in _GENERIC_COUNTED:
             continue
         if not any(s <= a.char_start and b.char_end <= e for s, e in sentences):
@@ -147,11 +149,23 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         head = _head_group(source)
         remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent") or w.lemma in _AND]
         genitive = bool(words) and len(remnant) == len(words) and any(w.has("NOUN", "gent") for w in words)
-        if genitive:
+        swapped = _new_object(source, head, words)
+        if swapped or not genitive:  # a new object replaces the measure's; none keeps it whole
+            b.measure = swapped or (head if words else source)
+        else:
             b.measure = f"{head.split()[0]} {' '.join(w.text for w in words)}"
-        else:  # a new object replaces the measure's ("на 0,3% - молоко"); none keeps it whole
-            b.measure = head if words else source
         b.confidence = min(b.confidence, Confidence.INFERRED)
+
+
+def _new_object(source: str, head: str, words: list[_Word]) -> str | None:
+    """ "цены на валидол - на 3,2%, таурин - на 1,4%": the item replaces the object of the
+    measure's preposition ("цены на таурин"), when it is a noun group of its own."""
+    rest = source[len(head) :].split()
+    nouns = [w for w in words if w.has("NOUN")]
+    nominal = nouns and all(w.has("NOUN") or w.has("ADJF") for w in words)
+    if not rest or not nominal or not _Word(0, 0, rest[0]).has("PREP"):
+        return None
+    return " ".join([head, rest[0], *(w.text for w in words)])
 
 
 def _item_words(words: list[_Word]) -> list[_Word]:
@@ -167,10 +181,15 @@ def _item_words(words: list[_Word]) -> list[_Word]:
 
 def _apposition(text: str, facts: list[FigureFact]) -> None:
     """ "31,8 млн. человек, или 44,0% составляли работники": two figures of one thing, the first
-    without a measure takes the second's."""
+    without a measure takes the second's; "прирост населения уменьшился на 40,3 тыс. человек, или
+    на 25,2%": the second takes the first's."""
     for a, b in zip(facts, facts[1:], strict=False):
-        if a.measure is None and b.measure and _OR.fullmatch(text[a.char_end : b.char_start]):
+        if not _OR.fullmatch(text[a.char_end : b.char_start]):
+            continue
+        if a.measure is None and b.measure:
             a.measure = b.measure
+        elif a.measure and not is_bare(a.measure):
+            b.measure = a.measure
 
 
 def _subject_like(w: _Word) -> bool:

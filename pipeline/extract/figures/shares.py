@@ -23,7 +23,7 @@ _SHARE_VERB = "приходиться"
 _RELATIVE = "который"
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
-PART_WORDS = 4  # genitive words kept after "на долю"
+PART_WORDS = 5  # genitive words kept after "на долю" ("трех крупнейших экспортируемых товарных групп")
 
 
 def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
@@ -134,7 +134,7 @@ def _share_allotted(words: list[_Word]) -> str | None:
     if at + 1 < verb and words[at + 1].lemma == _RELATIVE:
         return _antecedent_share(words, at - 1)
     end = at + 1
-    while end < verb and end - at <= PART_WORDS and _genitive(words[end]):
+    while end < verb and end - at <= PART_WORDS and _part_word(words[end]):
         end += 1
     part = words[at + 1 : end]
     return "доля " + " ".join(w.text for w in part) if any(w.has("NOUN") for w in part) else None
@@ -160,6 +160,12 @@ def _allotted(words: list[_Word], k: int) -> bool:
 
 def _genitive(w: _Word) -> bool:
     return w.has("NOUN", "gent") or w.has("ADJF", "gent")
+
+
+def _part_word(w: _Word) -> bool:
+    """A genitive word of the part after "на долю": also a numeral or participle ("трех
+    крупнейших экспортируемых товарных групп")."""
+    return _genitive(w) or w.has("NUMR", "gent") or w.has("PRTF", "gent")
 
 
 def _change_without_thing(measure: str) -> bool:

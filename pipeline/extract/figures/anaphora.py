@@ -1,0 +1,152 @@
+"""Figures whose measure the text names elsewhere: a reference back ("данный показатель равен 49%",
+"выше показателя в Орловской (6%)") and a measure set off by a dash ("соотношение объема экспорта
+к ВРП - 9,4%")."""
+
+from __future__ import annotations
+
+import re
+
+import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+
+from pipeline import lexicon
+from pipeline.extract.facts import Confidence, FigureFact
+from pipeline.extract.figures.shares import SHARE_HEADS
+from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
+from pipeline.extract.measures import is_bare, normal_measure
+
+REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
+_DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
+_COUNT = "число"
+_JOIN_VERB = "входить"
+_DASHES = {"-", "–", "—"}
+_BOUNDARY = {",", ";", ":", "(", ")"}
+_PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
+_PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
+
+
+def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """A figure without a measure whose lead (from the previous figure of its sentence, else the
+    sentence start) says "показатель" takes the measure of the nearest earlier figure of its own or
+    the previous sentence; the first figure of a sentence after "<noun group> - " takes that noun
+    group, unless the lead names a share (the group is then its part)."""
+    for i, f in enumerate(facts):
+        bounds = _sentence(f, sentences)
+        if bounds is None:
+            continue
+        if f.unit == "COUNT":
+            f.measure = (
+                _membership([_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]) or f.measure
+            )
+        if not _unnamed(f.measure):
+            continue
+        prior = [g for g in facts[:i] if g.char_end <= f.char_start]
+        lo = max([bounds[0], *(g.char_end for g in prior if g.char_start >= bounds[0])])
+        lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
+        if any(w.lemma == REFERENCE_NOUN for w in lead):
+            f.measure = _referent(prior, _previous_start(bounds, sentences))
+        elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
+            f.measure = _dashed(lead)
+        elif lo == bounds[0]:
+            f.measure = _share_subject(lead)
+        if f.measure is not None:
+            f.confidence = min(f.confidence, Confidence.INFERRED)
+
+
+def _shares(lead: list[_Word]) -> bool:
+    """The lead names a share ("Наибольшую долю ... занимает продукция X - 37%"): X is a part."""
+    return any(w.lemma in SHARE_HEADS for w in lead)
+
+
+def _unnamed(measure: str | None) -> bool:
+    """No measure, or one the normalization drops (a place: "регион", "области")."""
+    return measure is None or normal_measure(measure) is None
+
+
+def _sentence(f: FigureFact, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+
+
+def _previous_start(bounds: tuple[int, int], sentences: list[tuple[int, int]]) -> int:
+    """Where the sentence before `bounds` starts (its own start for the first one)."""
+    return max((s for s, _ in sentences if s < bounds[0]), default=bounds[0])
+
+
+def _referent(prior: list[FigureFact], since: int) -> str | None:
+    measured = [g for g in prior if g.char_start >= since and g.measure and not is_bare(g.measure)]
+    return measured[-1].measure if measured else None
+
+
+def _dashed(lead: list[_Word]) -> str | None:
+    """The noun group after the last verb or punctuation before the dash, from its first common
+    nominative noun: "регион демонстрирует невысокое соотношение объема экспорта к ВРП -" →
+    "соотношение объема экспорта к ВРП"; none when a place comes first ("в Смоленской области -")."""
+    words = lead[: max(k for k, w in enumerate(lead) if w.text in _DASHES)]
+    cut = max((k + 1 for k, w in enumerate(words) if w.text in _BOUNDARY or _is_verb(w)), default=0)
+    group = words[cut:]
+    head = next((k for k, w in enumerate(group) if w.has("NOUN")), None)
+    if head is None or not _common_nominative(group[head]) or _governed(group, head):
+        return None
+    return " ".join(w.text for w in group[head:]) or None
+
+
+def _governed(group: list[_Word], head: int) -> bool:
+    """The noun at `head` is a preposition's object or follows a name ("в Смоленской области")."""
+    k = head - 1
+    while k >= 0 and (group[k].has("ADJF") or group[k].has("PRTF")) and not _named(group[k]):
+        k -= 1
+    return k >= 0 and (_preposition(group[k]) or _named(group[k]) or group[k].text[:1].isupper())
+
+
+def _preposition(w: _Word) -> bool:
+    tags = w.tags
+    return bool(tags) and tags[0].tag.POS == "PREP" and tags[0].score >= _PREPOSITION_SCORE
+
+
+def _membership(lead: list[_Word]) -> str | None:
+    """ "В число основных предприятий-экспортеров Курской области входит 17 компаний": the count
+    is of the set named ("число основных предприятий-экспортеров")."""
+    at = next((k for k in range(len(lead) - 1) if lead[k].lemma == "в" and lead[k + 1].lemma == _COUNT), None)
+    if at is None or not any(w.lemma == _JOIN_VERB for w in lead[at:]):
+        return None
+    end = at + 2
+    while (
+        end < len(lead) and lead[end].text[:1].islower() and (lead[end].has("NOUN") or lead[end].has("ADJF"))
+    ):
+        end += 1
+    group = lead[at + 2 : end]
+    return " ".join([_COUNT, *(w.text for w in group)]) if any(w.has("NOUN") for w in group) else None
+
+
+def _share_subject(lead: list[_Word]) -> str | None:
+    """A nominative share in the last clause before the sentence's first figure, up to its verb or
+    the places it names: "доля несырьевого экспорта в общем объеме поставок в Орловской ...
+    областях равны соответственно 99%" → "доля несырьевого экспорта в общем объеме поставок"."""
+    cut = max((k + 1 for k, w in enumerate(lead) if w.text in _DASHES | {";", ":"}), default=0)
+    clause = lead[cut:]
+    at = next((k for k, w in enumerate(clause) if w.lemma in SHARE_HEADS and w.has("NOUN", "nomn")), None)
+    if at is None:
+        return None
+    end = at + 1
+    while end < len(clause) and _in_group(clause, end):
+        end += 1
+    return " ".join(w.text for w in clause[at:end]) if end > at + 1 else None
+
+
+def _in_group(clause: list[_Word], k: int) -> bool:
+    """The word at `k` continues a noun group: no verb, punctuation or name, nor a preposition
+    before a name."""
+    w = clause[k]
+    if not w.text[:1].isalpha() or _is_verb(w) or w.has("ADJS") or w.text[:1].isupper():
+        return False
+    after = clause[k + 1] if k + 1 < len(clause) else None
+    return not (_preposition(w) and after is not None and after.text[:1].isupper())
+
+
+def _common_nominative(w: _Word) -> bool:
+    place = w.lemma in lexicon.PLACE_NOUNS
+    return w.has("NOUN", "nomn") and not w.text[:1].isupper() and not _named(w) and not place
+
+
+def _named(w: _Word) -> bool:
+    tags = w.tags
+    return bool(tags) and bool(_PLACE_GRAMMEMES & set(tags[0].tag.grammemes))

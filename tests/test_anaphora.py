@@ -1,0 +1,107 @@
+"""Figures whose measure is named elsewhere in the text (Курская экспортная стратегия, p. 9),
+through the production path (`extract_page`: real dates and NLP)."""
+
+from __future__ import annotations
+
+import pytest
+from extracting import figure
+
+TOP_GROUPS = (
+    "На долю трех крупнейших экспортируемых товарных групп приходится 74,5% экспорта региона. "
+    "В Белгородской области данный показатель равен 49%, в Смоленской области - 37%, "
+    "в Воронежской области - 44%."
+)
+TO_GRP = (
+    "В условиях диверсифицированной экономики регион демонстрирует относительно невысокое "
+    "соотношение объема экспорта к ВРП - 9,4% в 2017 году, что выше показателя в Орловской (6%), "
+    "Брянской (5,2%) и Воронежской (8,9%) областях, но ниже, чем в Смоленской (22,7%) областях."
+)
+SHARE = "доля трех крупнейших экспортируемых товарных групп"
+
+
+@pytest.mark.parametrize("quote", ["49%", "37%", "44%"])
+def test_this_indicator_refers_to_the_previous_sentence(quote):
+    f = figure(TOP_GROUPS, quote)
+    assert f.measure == SHARE
+    assert f.indicator == "export"
+
+
+def test_a_share_named_before_keeps_its_part_and_takes_its_whole():
+    f = figure(TOP_GROUPS, "74,5%")
+    assert f.measure.startswith(f"{SHARE} в экспорте")
+
+
+@pytest.mark.parametrize("quote", ["9,4%", "6%", "5,2%", "22,7%"])
+def test_a_measure_set_off_by_a_dash_and_the_list_comparing_with_it(quote):
+    f = figure(TO_GRP, quote)
+    assert f.measure == "соотношение объема экспорта к ВРП"
+    assert f.indicator == "export_to_grp"
+
+
+def test_a_dashed_part_of_a_named_share_is_no_measure():
+    text = (
+        "Наибольшую долю в несырьевом неэнергетическом экспорте занимает продукция средних и верхних "
+        "переделов - 37% и 36% в стоимостном выражении соответственно."
+    )
+    assert figure(text, "37%").measure is None
+
+
+def test_a_dashed_list_item_after_a_figure_is_no_measure_of_its_own():
+    text = (
+        "Импорт из Китая представлен машинами 57,04% от всего объема импорта в 2019 году; "
+        "текстиль и обувь - 10,81% от всего объема импорта в 2019 году."
+    )
+    assert figure(text, "10,81%").measure != "текстиль и обувь"
+
+
+PRICES = (
+    "Заметно снизились цены на валидол - на 3,2%, сульфацетамид - на 2,1%, таурин - на 1,4%, "
+    "термометры ртутные - на 0,8-1,1%."
+)  # Росстат, «Социально-экономическое положение России», январь-август 2017, p. 81
+
+
+@pytest.mark.parametrize(
+    ("quote", "measure"),
+    [
+        ("3,2%", "цены на валидол"),
+        ("2,1%", "цены на сульфацетамид"),
+        ("1,4%", "цены на таурин"),
+        ("0,8-1,1%", "цены на термометры ртутные"),
+    ],
+)
+def test_a_list_item_replaces_the_object_of_the_measure(quote, measure):
+    f = figure(PRICES, quote)
+    assert f.measure == measure
+    assert f.indicator == "price"
+
+
+def test_a_restated_change_after_or_has_the_measure_of_the_first():
+    text = (
+        "Миграционный прирост населения России уменьшился на 40,3 тыс.человек, или на 25,2% в результате "
+        "сокращения числа прибывших в Российскую Федерацию."
+    )  # Росстат, январь-август 2017, p. 109
+    f = figure(text, "25,2%")
+    assert f.measure == "миграционный прирост населения"
+    assert f.indicator == "net_migration"
+
+
+def test_a_share_subject_names_the_figures_it_is_equal_to():
+    text = (
+        "Другие регионы ЦФО в гораздо меньшей степени, чем Курская область, зависят от экспорта сырья - "
+        "доля несырьевого неэнергетического экспорта в "
+        "общем объеме экспортных поставок в Орловской, Воронежской, Смоленской и Брянской областях равны "
+        "соответственно 99%, 98%, 93% и 94% по итогам 2018 года."
+    )  # Курская экспортная стратегия, p. 11
+    for quote in ("99%", "93%"):
+        measure = figure(text, quote).measure
+        assert measure == "доля несырьевого неэнергетического экспорта в общем объеме экспортных поставок"
+        assert figure(text, quote).indicator == "non_resource_export"  # a part of exports
+
+
+def test_a_count_of_members_is_a_count_of_the_set_they_join():
+    text = (
+        "В число основных предприятий-экспортеров Курской области входит 17 компаний из различных отраслей."
+    )
+    f = figure(text, "17 компаний")  # Курская экспортная стратегия, p. 11
+    assert f.measure == "число основных предприятий-экспортеров"
+    assert f.indicator == "exporters"
