@@ -134,9 +134,20 @@ def _share_in(measure: str | None, whole: list[str]) -> str | None:
     приходится 74,5% экспорта" → "доля трех групп в экспорте"."""
     if not measure or _lemma(measure.split()[0]) not in _SHARE_LEMMAS or " в " in measure:
         return None
-    from pipeline.extract.figures.shares import _locative
+    return f"{measure} в {locative(' '.join(whole))}"
 
-    return f"{measure} в {_locative(' '.join(whole))}"
+
+def locative(phrase: str) -> str:
+    """A genitive noun group in the locative, its head only ("экспорта услуг" → "экспорте услуг")."""
+    from pipeline.nlp.morph import parses
+
+    out, done = [], False
+    for word in phrase.split():
+        tags = parses(word) if word[:1].isalpha() else ()
+        form = None if done else next((p.inflect({"loct"}) for p in tags if p.tag.case == "gent"), None)
+        done = done or bool(tags and tags[0].tag.POS == "NOUN")
+        out.append(form.word if form is not None else word)
+    return " ".join(out)
 
 
 def _is_plural_participle(word: str) -> bool:

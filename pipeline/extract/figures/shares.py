@@ -15,6 +15,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, _as_word, _Word
+from pipeline.extract.measures import locative
 
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
@@ -53,9 +54,9 @@ def whole_of(words: list[_Word]) -> str | None:
         if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
             found = "в " + _run(words, k + 2)
         elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive(words[k + 2]):
-            found = "в " + _locative(_run(words, k + 2))
+            found = "в " + locative(_run(words, k + 2))
         elif w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
-            found = "в " + _locative(_run(words, k + 1))
+            found = "в " + locative(_run(words, k + 1))
         elif w.lemma == "в" and (j := _volume_at(words, k + 1)) is not None:
             found = " ".join(["в", *(x.text.lower() for x in words[k + 1 : j]), _run(words, j)])
     return found
@@ -94,17 +95,6 @@ def _object_end(words: list[_Word], i: int) -> int:
     if not accusative or noun.text[:1].isupper() or noun.lemma in lexicon.TIME_NOUNS:
         return i
     return j + 1
-
-
-def _locative(phrase: str) -> str:
-    """A genitive noun group in the locative, its head only ("экспорта услуг" → "экспорте услуг")."""
-    words = [_Word(0, 0, w) for w in phrase.split()]
-    out, done = [], False
-    for w in words:
-        form = None if done else next((p.inflect({"loct"}) for p in w.tags if p.tag.case == "gent"), None)
-        done = done or w.has("NOUN")
-        out.append(form.word if form is not None else w.text)
-    return " ".join(out)
 
 
 def genitive(words: list[_Word]) -> str:
