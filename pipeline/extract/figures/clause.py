@@ -10,7 +10,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import is_base, set_period
 from pipeline.extract.figures.properties import property_measure
-from pipeline.extract.figures.words import _WORD, _is_verb, _Word
+from pipeline.extract.figures.words import _WORD, _is_verb, _Word, object_noun
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -302,19 +302,10 @@ def _phrase(words: list[_Word], i: int) -> str:
 
 
 def _object_end(words: list[_Word], i: int) -> int:
-    """End of a "в/на + accusative" complement at `i` ("инвестиций в основной капитал", "цены на
-    капусту"), else `i`; never a place ("в Курской области" is locative) or a time."""
-    if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
-        return i
-    j = i + 1
-    while j < len(words) and words[j].has("ADJF", "accs"):
-        j += 1
-    noun = words[j] if j < len(words) else None
-    if noun is None or not noun.has("NOUN", "accs") or noun.has("NOUN", "loct") or noun.text[:1].isupper():
-        return i
-    if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
-        return i
-    return _genitive_run(words, j + 1)
+    """End of a "в/на + accusative" complement at `i` with its genitives ("инвестиций в основной
+    капитал", "цены на капусту"), else `i`."""
+    noun = object_noun(words, i)
+    return i if noun is None else _genitive_run(words, noun + 1)
 
 
 def _of_whole(words: list[_Word], i: int) -> int:

@@ -14,7 +14,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.words import _WORD, _as_word, _Word
+from pipeline.extract.figures.words import _WORD, _as_word, _Word, object_noun
 from pipeline.extract.measures import locative
 
 SHARE_HEADS = {"доля", "удельный"}
@@ -85,16 +85,8 @@ def _common_genitive(w: _Word) -> bool:
 
 def _object_end(words: list[_Word], i: int) -> int:
     """After a "в/на + accusative" object at `i` ("инвестиций в основной капитал"), else `i`."""
-    if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
-        return i
-    j = i + 1
-    while j < len(words) and words[j].has("ADJF", "accs"):
-        j += 1
-    noun = words[j] if j < len(words) else None
-    accusative = noun is not None and noun.has("NOUN", "accs") and not noun.has("NOUN", "loct")
-    if not accusative or noun.text[:1].isupper() or noun.lemma in lexicon.TIME_NOUNS:
-        return i
-    return j + 1
+    noun = object_noun(words, i)
+    return i if noun is None else noun + 1
 
 
 def genitive(words: list[_Word]) -> str:

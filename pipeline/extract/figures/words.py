@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
+from pipeline import lexicon
 from pipeline.nlp.morph import parses
 
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*|\S")
@@ -42,3 +43,19 @@ def _as_word(m: re.Match) -> _Word:
 def _is_verb(w: _Word) -> bool:
     tags = w.tags
     return bool(tags) and tags[0].tag.POS in {"VERB", "PRTS"}
+
+
+def object_noun(words: list[_Word], i: int) -> int | None:
+    """Index of the noun of a "в/на + accusative" complement starting at `i` ("в основной капитал",
+    "на капусту"), else None: never a place ("в Курской области" is locative), a name or a time."""
+    if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
+        return None
+    j = i + 1
+    while j < len(words) and words[j].has("ADJF", "accs"):
+        j += 1
+    noun = words[j] if j < len(words) else None
+    if noun is None or not noun.has("NOUN", "accs") or noun.has("NOUN", "loct") or noun.text[:1].isupper():
+        return None
+    if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
+        return None
+    return j
