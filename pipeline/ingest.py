@@ -417,20 +417,32 @@ def commit_results(out: Path, results: list[DocResult], aliases: Aliases | None 
     The steps of publishing: the other files with the same content are named in `source_paths`;
     every document's rows are checked on their own (a document whose rows cannot be stored becomes
     a `failures` row); stored review decisions are applied to the new rows; then the store writes."""
-    import pandas as pd
-
     done = [r for r in results if not r.skipped]
     if not done:
         return
     for r in done:
         _name_sources(r, (aliases or {}).get(r.source_path, []))
     sources = {p for r in done for row in r.rows["documents"] for p in json.loads(row["source_paths"])}
-    checked = [admitted(r) for r in done]
-    doc_ids = {row["doc_id"] for r, _ in checked for row in r.rows.get("documents", [])}
+    done, frames = checked_batch(done)
+    doc_ids = {row["doc_id"] for r in done for row in r.rows.get("documents", [])}
+    publish_batch(out, frames, doc_ids, sources, conformed=True)
+
+
+def checked_batch(results: list[DocResult]) -> tuple[list[DocResult], dict[str, pd.DataFrame]]:
+    """The results and their rows as conformed frames, one frame per table. The whole batch is
+    checked at once (one validation per table); only when that fails is every document checked on
+    its own (`admitted`), so that the documents whose rows fit are still stored."""
+    import pandas as pd
+
+    names = dict.fromkeys(name for r in results for name in r.rows)
+    rows = {name: [row for r in results for row in r.rows.get(name, [])] for name in names}
+    try:
+        return results, _checked(rows)
+    except Exception:  # noqa: BLE001 - find the documents whose rows cannot be stored
+        checked = [admitted(r) for r in results]
     names = dict.fromkeys(name for _, frames in checked for name in frames)
     parts = {name: [f[name] for _, f in checked if name in f] for name in names}
-    frames = {name: pd.concat(p, ignore_index=True) for name, p in parts.items()}
-    publish_batch(out, frames, doc_ids, sources, conformed=True)
+    return [r for r, _ in checked], {name: pd.concat(p, ignore_index=True) for name, p in parts.items()}
 
 
 def publish_batch(
@@ -477,12 +489,17 @@ def admitted(result: DocResult) -> tuple[DocResult, dict[str, pd.DataFrame]]:
 
 def _frames(result: DocResult) -> dict[str, pd.DataFrame]:
     """The result's rows as conformed frames; raises when any of them could not be stored."""
+    return _checked(result.rows)
+
+
+def _checked(rows: Mapping[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """Rows by table as conformed frames; raises when any of them could not be stored."""
     import pandas as pd
     import pyarrow as pa
 
     from pipeline.schema import conform
 
-    frames = {name: conform(name, rows) for name, rows in result.rows.items()}
+    frames = {name: conform(name, table_rows) for name, table_rows in rows.items()}
     for frame in frames.values():
         for col in frame.columns:
             if pd.api.types.is_string_dtype(frame[col]):

@@ -152,6 +152,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "text": _col(STR),
         "value": _col(FLOAT),
         "unit": _col(STR),
+        "unit_mult": _col(INT),  # extra to the contract: typed so that every commit stores Int64
     },
     "failures": {
         "source_path": _col(STR, False),
