@@ -150,7 +150,9 @@ def test_interrupted_run_keeps_each_finished_document(tmp_path, pdf_dir, sig):
     assert not orphans_after(tag)
     counts = table_counts(out)  # every format agrees
     stored = set(read_table(out, "documents")["source_path"])
-    assert printed <= stored and len(stored) <= len(printed) + 1 and len(stored) < len(THREE)
+    assert printed <= stored and len(stored) <= len(printed) + 1
+    # Unless the signal landed after the last commit (a very busy machine), the run stopped early.
+    assert len(stored) < len(THREE) or len(printed) == len(THREE)
     assert counts["pages"] == dict.fromkeys(counts["documents"], 1)
     assert all(counts["figures"].get(doc_id, 0) > 0 for doc_id in counts["documents"])
     rerun = plan_batch([inbox], out)  # what a re-run does (the kill test below runs one to the end)

@@ -1,0 +1,78 @@
+"""Score every gold folder of `fixtures/gold/` whose document is at hand, in one run.
+
+The gold covers the bundled fixtures, PDFs of `../shared/corpus/real/` and RuREBus texts of
+`../shared/corpus/gold/rurebus/test_full/` (held-out documents: no rule was tuned on them). The
+RuREBus `.txt` files are linked into a temporary folder (their folder also holds brat `.ann`
+files, which are not documents), everything is ingested into a temporary output with 2 worker
+processes, and `indikator eval` prints the scores. Run: python bench/eval_gold.py [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "fixtures" / "gold"
+RUREBUS = SHARED / "corpus" / "gold" / "rurebus" / "test_full"
+
+
+def rurebus_texts(link_dir: Path) -> list[Path]:
+    """Links in `link_dir` to the RuREBus texts that have a gold folder."""
+    links = []
+    for folder in sorted(GOLD.iterdir()):
+        text = RUREBUS / f"{folder.name.split('@')[0]}.txt"
+        if folder.is_dir() and text.exists():
+            link = link_dir / text.name
+            if not link.exists():
+                link.symlink_to(text)
+            links.append(link)
+    return links
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="output folder (default: a temporary one)")
+    args = parser.parse_args()
+    indikator = [sys.executable, "-m", "pipeline.cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        links = Path(tmp) / "rurebus"
+        links.mkdir()
+        inputs = [ROOT / "fixtures" / "pdf", ROOT / "fixtures" / "txt"]
+        inputs += [p for p in (SHARED / "corpus" / "real",) if p.exists()]
+        if rurebus_texts(links):
+            inputs.append(links)
+        out = args.out or Path(tmp) / "out"
+        ingest = [*indikator, "ingest", *map(str, inputs), "--out", str(out), "--allow-failures"]
+        subprocess.run([*ingest, "--workers", "2"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        code = subprocess.run([*indikator, "eval", str(GOLD), "--out", str(out)], cwd=ROOT).returncode
+        print_group("RuREBus held-out texts", out, {p.stem for p in links.iterdir()})
+        return code
+
+
+def print_group(title: str, out: Path, stems: set[str]) -> None:
+    """Figure P/R and field accuracy summed over the gold folders of `stems`."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.evaluate import evaluate_dir
+
+    scores = evaluate_dir(GOLD, out)
+    scores = [s for s in scores if s.table == "figures" and s.document.split("@")[0] in stems]
+    if not scores:
+        return
+    tp, pred, gold = (sum(getattr(s, k) for s in scores) for k in ("tp", "n_pred", "n_gold"))
+    print(f"{title}: {len(scores)} documents, figures P {tp / max(pred, 1):.3f} R {tp / max(gold, 1):.3f}")
+    fields: dict[str, list[int]] = {}
+    for s in scores:
+        for name, (right, total) in (s.fields or {}).items():
+            fields.setdefault(name, [0, 0])
+            fields[name][0] += right
+            fields[name][1] += total
+    print("  " + ", ".join(f"{k} {r}/{t} ({r / t:.2f})" for k, (r, t) in fields.items() if t))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
