@@ -235,6 +235,35 @@ PLACE_NOUNS: tuple[str, ...] = (
 # Words that introduce a place inside a measure ("товарооборот между РФ и КНР", "импорт из Китая").
 PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из", "на", "по", "с", "со", "от", "для")
 
+# Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
+# "Менделеевского муниципального района", "Коморгузинское сельское поселение"), a unit title before a
+# proper name ("городской округ Муром", "в городе Асино"). Qualifiers between are dropped from the
+# name but for a settlement's kind ("сельское поселение").
+MUNICIPAL_NOUNS: tuple[str, ...] = ("район", "округ", "поселение")
+MUNICIPAL_TITLES: tuple[str, ...] = ("округ", "город")
+MUNICIPAL_QUALIFIERS: tuple[str, ...] = ("муниципальный", "городской", "сельский")
+MUNICIPAL_KEPT: tuple[str, ...] = ("городской", "сельский")  # kept in a settlement's name
+# Adjectives before a unit noun that are no name ("данного района", "Городской округ", "Федеральный округ").
+NOT_MUNICIPAL_NAMES: tuple[str, ...] = (
+    "данный", "этот", "тот", "наш", "весь", "каждый", "любой", "другой", "соседний", "указанный",
+    "который", "такой", "свой", "муниципальный", "городской", "сельский", "районный", "федеральный",
+    "автономный", "административный", "национальный", "внутригородской", "отдельный", "какой",
+)  # fmt: skip
+# Nouns of laws and authorities: a country named in their name ("законодательства Российской
+# Федерации", "Правительства РФ", "Бюджетного кодекса РФ") is no territory a text is about.
+INSTITUTION_NOUNS: tuple[str, ...] = (
+    "закон", "законодательство", "кодекс", "конституция", "правительство", "президент", "указ",
+    "постановление", "распоряжение", "приказ", "министерство", "госдума", "дума", "собрание", "совет",
+    "служба", "агентство", "комитет", "казначейство", "банк", "суд", "прокуратура", "программа",
+    "стратегия", "концепция", "послание",
+)  # fmt: skip
+# Nouns of legal acts: "постановлением Администрации … от 23 августа 2016 года № 253" dates the act,
+# never a figure.
+ACT_NOUNS: tuple[str, ...] = (
+    "закон", "постановление", "распоряжение", "решение", "приказ", "указ", "протокол", "соглашение",
+    "договор", "письмо", "положение", "порядок", "регламент",
+)  # fmt: skip
+
 # Verbs that report what respondents said: a share of companies or people stated with one is a
 # survey result ("24% компаний отрицательно оценили ...").
 SURVEY_VERBS: tuple[str, ...] = (

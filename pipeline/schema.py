@@ -87,7 +87,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "period_source": _col(STR, isin=["sentence", "earlier_sentence", "section"]),
         "indicator": _col(STR),
         "subject_code": _col(STR),
-        "subject_type": _col(STR, isin=["country", "region", "city", "org", "pair", "group"]),
+        "subject_type": _col(STR, isin=["country", "region", "city", "municipality", "org", "pair", "group"]),
         "date_id": _col(STR),
         "subject_mention_id": _col(STR),
         "language": _col(STR, isin=list(LANGUAGES)),
