@@ -327,3 +327,13 @@ def test_a_municipality_in_the_sentence_is_the_subject():
     assert subject(text, "120 тыс. кв. м") == ("Томский район", None, "municipality")
     text = "Правительство Российской Федерации выделило 5 млн. рублей на ремонт школ."
     assert subject(text, "5 млн. рублей")[1] != "RU"
+
+
+def test_a_territory_after_a_comma_does_not_own_the_figure():
+    text = (
+        "Объем инвестиций в 2015 году составил 1453,6 млн. руб., причиной явилось замедление темпов "
+        "развития российской экономики."
+    )
+    assert subject(text, "1453,6 млн. руб.") == (None, None, None)
+    text = "Поставки осуществляются в 2 страны - Украину и Узбекистан, при этом доля Украины составляет 99,88%."
+    assert subject(text, "2 страны")[1] != "UA"

@@ -234,3 +234,8 @@ def test_document_territory_of_a_districts_programme() -> None:
     # a district named a few times in a region's document does not make it the district's
     regional = "Стратегия Костромской области. " * 5 + "Солигаличского района, Солигаличского района."
     assert document_territory([regional]).code == "RU-KOS"
+
+
+def test_an_authority_governs_only_the_country_right_after_it() -> None:
+    text = "совместно с Минэкономразвития и Российской венчурной компанией; МО МВД России «Асиновский»"
+    assert [s.text for s in find_territories(text)] == ["Российской"]

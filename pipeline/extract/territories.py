@@ -221,8 +221,8 @@ def is_institutional(text: str, tokens: list[Word], index: int) -> bool:
     nouns = frozenset(lexicon.INSTITUTION_NOUNS)
     start = tokens[index].start
     for w in reversed(tokens[max(0, index - _INSTITUTION_WORDS) : index]):
-        if text[w.end : start].strip():
-            break
+        if text[w.end : start].strip() or _function_word(w.text):
+            break  # "с Минэкономразвития и Российской венчурной компанией": not the ministry's name
         if lemma_forms(w.text) & nouns:
             return True
         start = w.start
@@ -232,6 +232,12 @@ def is_institutional(text: str, tokens: list[Word], index: int) -> bool:
         return False
     titled = nouns | frozenset(lexicon.ACT_NOUNS)
     return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
+
+
+def _function_word(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return parses(word)[0].tag.POS in ("CONJ", "PREP", "PRCL")
 
 
 def _overlap(a: TerritorySpan, b: TerritorySpan) -> bool:
