@@ -527,3 +527,6 @@ def test_k_a_year_after_a_past_change_is_its_base():
     text = "Численность населения по сравнению с 2014 годом выросла на 652 человека."
     f = figure(text, "652 человека")
     assert (f.period_start, f.base_period) == (None, "2014")  # a base stays a base
+    text = "В 2014 году производство молока составило 500 тонн, что на 5% больше, чем в 2013 году."
+    f = figure(text, "5%")
+    assert (f.period_start, f.base_period) == ("2014-01-01", "2013")
