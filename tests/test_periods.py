@@ -530,3 +530,32 @@ def test_k_a_year_after_a_past_change_is_its_base():
     text = "В 2014 году производство молока составило 500 тонн, что на 5% больше, чем в 2013 году."
     f = figure(text, "5%")
     assert (f.period_start, f.base_period) == ("2014-01-01", "2013")
+
+
+def test_k_a_year_after_a_percentage_in_a_later_years_sentence_is_its_base():
+    text = (
+        "В 2020 году по базовому варианту прогноза среднемесячная начисленная заработная плата "
+        "увеличится до 19117,4 рублей (109,2 % к 2016 году)."
+    )
+    f = figure(text, "109,2 %")
+    got = (f.kind, f.period_start, f.period_end, f.base_period)
+    assert got == ("ratio", "2020-01-01", "2020-12-31", "2016")
+
+
+def test_a_document_whose_figures_all_lack_a_period_is_stored(tmp_path):
+    """Every period null (an act's date dropped) may reach the table as float NaN: still a date column."""
+    import pandas as pd
+
+    from pipeline.schema import conform
+
+    path = tmp_path / "acts.txt"
+    path.write_text(
+        "Программа утверждена постановлением Администрации от 10.10.2014 № 12. Повысить уровень "
+        "защищенности населения до 96 %.",
+        encoding="utf-8",
+    )
+    rows = process_document(path).rows["figures"]
+    assert rows and all(r["period_start"] is None for r in rows)
+    frame = pd.DataFrame(rows).assign(period_start=float("nan"), period_end=float("nan"))
+    stored = conform("figures", frame)
+    assert str(stored["period_start"].dtype).startswith("date32") and stored["period_start"].isna().all()

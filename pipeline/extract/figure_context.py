@@ -224,19 +224,23 @@ def _fallback_period(
 def _past_base(
     text: str, f: FigureFact, d: DateFact | None, periods: list[DateFact], bounds: tuple[int, int]
 ) -> None:
-    """ "В 2016 году … уменьшилось на 19,7 % к 2015 году": "к" and a year right after a change is its
-    base when the change happened (a past verb) or the sentence names a later year, which is then its
-    period; "увеличится на 10% к 2025 году" keeps its deadline."""
-    if d is None or d.kind != "by" or f.kind != "change" or text[f.char_end : d.char_start].strip():
+    """ "В 2016 году … уменьшилось на 19,7 % к 2015 году", "В 2020 году … до 19117,4 рублей (109,2 % к
+    2016 году)": "к" and a year right after a change or a percentage is its base when the change
+    happened (a past verb) or the sentence names a later year before it, which is then its period (a
+    percentage so read is a ratio, not a target); "увеличится на 10% к 2025 году" keeps its deadline."""
+    percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio")
+    if d is None or d.kind != "by" or not (f.kind == "change" or percent):
         return
-    if not text[d.char_start : d.char_end].lower().startswith("к "):
+    quote = text[d.char_start : d.char_end].lower()
+    if text[f.char_end : d.char_start].strip() or not quote.startswith("к "):
         return
     later = [
         p for p in periods
         if bounds[0] <= p.char_start < f.char_start and p.kind == "point" and p.end > d.end
     ]  # fmt: skip
-    if not (later or _past(text[bounds[0] : f.char_start])):
+    if not (later or f.kind == "change" and _past(text[bounds[0] : f.char_start])):
         return
+    f.kind = "ratio" if percent else f.kind
     f.base_period = compact_iso(d)
     _clear_period(f)
     set_period(f, later[-1] if later else None, text)

@@ -25,6 +25,7 @@ its paragraph), "section" (a reporting statement of the paragraph before, or a s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -93,7 +94,9 @@ def is_act_date(text: str, d: DateFact) -> bool:
 
 def section_break(text: str, start: int, end: int) -> bool:
     """A heading (also of one word), or a caption opens a paragraph in (start, end]: a new section."""
-    return any(start < a <= end and _opens_section(text[a:b]) for a, b in _paragraphs(text))
+    starts = _section_starts(text)
+    i = bisect_right(starts, start)
+    return i < len(starts) and starts[i] <= end
 
 
 def _opens_section(line: str) -> bool:
@@ -104,8 +107,9 @@ def _opens_section(line: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(paragraphs(text))
+def _section_starts(text: str) -> tuple[int, ...]:
+    """Offsets of the paragraphs that open a section (`section_break`), in order."""
+    return tuple(a for a, b in paragraphs(text) if _opens_section(text[a:b]))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
