@@ -87,7 +87,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "period_source": _col(STR, isin=["sentence", "earlier_sentence", "section"]),
         "indicator": _col(STR),
         "subject_code": _col(STR),
-        "subject_type": _col(STR, isin=["country", "region", "city", "org", "pair", "group"]),
+        "subject_type": _col(STR, isin=["country", "region", "city", "municipality", "org", "pair", "group"]),
         "date_id": _col(STR),
         "subject_mention_id": _col(STR),
         "language": _col(STR, isin=list(LANGUAGES)),
@@ -243,4 +243,7 @@ def conform(name: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
         df["cell_id"] = df["cell_id"].where(df["cell_id"].notna(), pd.Series(derived, index=df.index))
     if df.empty:
         df = pd.concat([empty(name), df[extra]], axis=1) if extra else empty(name)
+    for c, col in cols.items():  # a date column null in every row may arrive as float NaN
+        if str(col.dtype).startswith("date32") and df[c].dtype.kind == "f" and df[c].isna().all():
+            df[c] = pd.Series([None] * len(df), index=df.index, dtype=object)
     return SCHEMAS[name].validate(df.reset_index(drop=True))

@@ -464,3 +464,98 @@ def test_a_base_in_an_earlier_paragraph_is_not_carried():
     )
     assert figure(text, "9,8%").base_period == "2017"
     assert figure(text, "0,9%").base_period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "day"),
+    [
+        (
+            "На конец 2019 года средняя обеспеченность жильем населения района составит 26,76 кв.м в "
+            "расчете на одного жителя.",
+            "26,76 кв.м",
+            "2019-12-31",
+        ),
+        ("Численность населения на начало 2015 года составила 9000 человек.", "9000 человек", "2015-01-01"),
+    ],
+)
+def test_the_end_or_the_start_of_a_year_is_a_day(text: str, quote: str, day: str):
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end, f.period_precision) == (day, day, "day")
+
+
+def test_the_date_of_a_legal_act_is_no_period():
+    text = (
+        "Порядок утвержден постановлением Администрации Томского района от 23 августа 2016 года № 253. "
+        "Численность населения района составила 72406 человек.\n"
+        "Программа утверждена решением Думы от 25.11.2013. Объем инвестиций составил 100 млн. рублей."
+    )
+    for quote in ("72406 человек", "100 млн. рублей"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_source) == (None, None), quote
+    text = "По состоянию на 01.09.2015 в районе проживает 2,6 тысяч инвалидов."
+    assert figure(text, "2,6 тысяч инвалидов").period_start == "2015-09-01"  # a date of a state is one
+
+
+def test_a_day_carries_to_later_sentences_only_within_its_section():
+    text = (
+        "По состоянию на 01.09.2015 в районе проживает 2,6 тысяч инвалидов. Ежегодно 80 инвалидов "
+        "получают услуги реабилитации.\n"
+        "Здравоохранение\n"
+        "Скорая медицинская помощь обслуживает 16000 вызовов."
+    )
+    assert figure(text, "80 инвалидов").period_start == "2015-09-01"
+    assert figure(text, "16000 вызовов").period_start is None
+
+
+def test_the_reporting_year_is_the_year_named_before_in_the_paragraph():
+    text = (
+        "Демография\n"
+        "Число родившихся в 2016 году составило 98 человек и уменьшилось на 19,7 % к 2015 году. Число "
+        "умерших в отчетном году составило 191 человек и по сравнению с прошлым годом увеличилось на 15,1%."
+    )
+    for quote in ("191 человек", "15,1%"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end) == ("2016-01-01", "2016-12-31"), quote
+
+
+def test_k_a_year_after_a_past_change_is_its_base():
+    text = "Число родившихся в 2016 году составило 98 человек и уменьшилось на 19,7 % к 2015 году."
+    f = figure(text, "19,7 %")
+    assert (f.period_start, f.period_end, f.base_period) == ("2016-01-01", "2016-12-31", "2015")
+    f = figure("Объем производства увеличится на 10% к 2025 году.", "10%")  # a deadline
+    assert (f.period_start, f.base_period) == ("2025-01-01", None)
+    text = "Численность населения по сравнению с 2014 годом выросла на 652 человека."
+    f = figure(text, "652 человека")
+    assert (f.period_start, f.base_period) == (None, "2014")  # a base stays a base
+    text = "В 2014 году производство молока составило 500 тонн, что на 5% больше, чем в 2013 году."
+    f = figure(text, "5%")
+    assert (f.period_start, f.base_period) == ("2014-01-01", "2013")
+
+
+def test_k_a_year_after_a_percentage_in_a_later_years_sentence_is_its_base():
+    text = (
+        "В 2020 году по базовому варианту прогноза среднемесячная начисленная заработная плата "
+        "увеличится до 19117,4 рублей (109,2 % к 2016 году)."
+    )
+    f = figure(text, "109,2 %")
+    got = (f.kind, f.period_start, f.period_end, f.base_period)
+    assert got == ("ratio", "2020-01-01", "2020-12-31", "2016")
+
+
+def test_a_document_whose_figures_all_lack_a_period_is_stored(tmp_path):
+    """Every period null (an act's date dropped) may reach the table as float NaN: still a date column."""
+    import pandas as pd
+
+    from pipeline.schema import conform
+
+    path = tmp_path / "acts.txt"
+    path.write_text(
+        "Программа утверждена постановлением Администрации от 10.10.2014 № 12. Повысить уровень "
+        "защищенности населения до 96 %.",
+        encoding="utf-8",
+    )
+    rows = process_document(path).rows["figures"]
+    assert rows and all(r["period_start"] is None for r in rows)
+    frame = pd.DataFrame(rows).assign(period_start=float("nan"), period_end=float("nan"))
+    stored = conform("figures", frame)
+    assert str(stored["period_start"].dtype).startswith("date32") and stored["period_start"].isna().all()

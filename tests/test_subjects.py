@@ -300,3 +300,40 @@ def test_a_count_of_federal_subjects_is_russia_and_a_distance_is_no_benchmark():
     assert (subject(text, "83 субъектах")[1], subject(text, "73 субъектах")[1]) == ("RU", "RU")
     distance = 'Проходит ветка "Курск - Воронеж" (до грузовой станции Курск не более 6 км).'
     assert subject(distance, "6 км")[1] == "RU-KRS"
+
+
+QUOTES = ("35000 человек", "12 школ")
+
+
+def test_a_districts_programme_is_about_the_district_in_its_region(tmp_path):
+    text = (
+        "Прогноз социально-экономического развития Асиновского района Томской области\n"
+        "Прогноз разработан в соответствии с Бюджетным кодексом Российской Федерации и постановлением "
+        "Правительства Российской Федерации. Анализ ситуации в Асиновском районе основан на данных "
+        "статистики.\n"
+        "Численность населения составила 35000 человек. В Асиновском районе действует 12 школ. "
+        "Среднемесячная заработная плата в России составила 36700 рублей."
+    )
+    path = tmp_path / "asino.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    got = [(rows[q]["subject"], rows[q]["subject_code"], rows[q]["subject_type"]) for q in QUOTES]
+    assert got == [("Асиновский район", "RU-TOM", "municipality")] * 2
+    assert rows["36700 рублей"]["subject_code"] == "RU"  # a figure about Russia stays Russia's
+
+
+def test_a_municipality_in_the_sentence_is_the_subject():
+    text = "В Томском районе введено 120 тыс. кв. м жилья."
+    assert subject(text, "120 тыс. кв. м") == ("Томский район", None, "municipality")
+    text = "Правительство Российской Федерации выделило 5 млн. рублей на ремонт школ."
+    assert subject(text, "5 млн. рублей")[1] != "RU"
+
+
+def test_a_territory_after_a_comma_does_not_own_the_figure():
+    text = (
+        "Объем инвестиций в 2015 году составил 1453,6 млн. руб., причиной явилось замедление темпов "
+        "развития российской экономики."
+    )
+    assert subject(text, "1453,6 млн. руб.") == (None, None, None)
+    text = "Поставки осуществляются в 2 страны - Украину и Узбекистан, при этом доля Украины - 99,88%."
+    assert subject(text, "2 страны")[1] != "UA"

@@ -161,13 +161,14 @@ def test_federal_districts() -> None:
 def test_same_territory_in_every_process():
     """ "Курском" is a form of both the region's adjective and the city: the answer follows the
     catalog's order, not the lemma set's iteration order, which changes with the hash seed (the
-    same document gave "Курск" or "Курская область" depending on the process)."""
+    same document gave "Курск" or "Курская область" depending on the process). (Lower case: a
+    municipal unit, "в Курском районе", needs its capital.)"""
     import os
     import subprocess
     import sys
 
     probe = (
-        "from pipeline.extract.territories import resolve_territory as r; print(r('в Курском районе').code)"
+        "from pipeline.extract.territories import resolve_territory as r; print(r('в курском районе').code)"
     )
     answers = set()
     for seed in ("1", "2", "3", "4"):
@@ -177,3 +178,64 @@ def test_same_territory_in_every_process():
         )
         answers.add(done.stdout.strip())
     assert answers == {"RU-KRS"}
+
+
+MUNICIPALITIES = [
+    # (phrase as printed in the open municipal programmes, normalized name)
+    ("Прогноз развития Томского района на 2017 год", "Томский район"),
+    ("в Асиновском районе", "Асиновский район"),
+    ("Менделеевского муниципального района", "Менделеевский район"),
+    ("Коморгузинского сельского поселения", "Коморгузинское сельское поселение"),
+    ("населения городского округа Муром", "округ Муром"),
+    ("на территории округа Муром", "округ Муром"),
+    ("в городе Асино", "город Асино"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "name"), MUNICIPALITIES)
+def test_municipal_units_are_territories(phrase: str, name: str) -> None:
+    found = find_territories(phrase)
+    got = [(s.territory.name, s.territory.type, s.territory.iso) for s in found]
+    assert got == [(name, "municipality", None)]
+
+
+def test_what_is_no_municipal_unit() -> None:
+    # a gazetteer name with a unit word stays what it is; a pronoun or a common adjective is no name
+    assert [s.territory.code for s in find_territories("Центрального федерального округа")] == ["RU-CFD"]
+    assert [s.territory.code for s in find_territories("Ханты-Мансийского автономного округа")] == ["RU-KHM"]
+    cities = find_territories("в городе Москве, в г. Томске")
+    assert [s.territory.code for s in cities] == ["RU-MOW", "RU-TOM/tomsk"]
+    assert find_territories("данного района, Городской округ, района Кузнецова, в 2017 г. Число") == []
+
+
+def test_a_country_in_the_name_of_a_law_or_an_authority_is_no_territory() -> None:
+    for phrase in (
+        "в соответствии с законодательством Российской Федерации",
+        "постановлением Правительства РФ",
+        "Министерства экономического развития Российской Федерации",
+        "Федеральным законом от 06.10.2003 № 131-ФЗ «Об общих принципах организации местного "
+        "самоуправления в Российской Федерации»",
+    ):
+        assert find_territories(phrase) == [], phrase
+    assert [s.territory.code for s in find_territories("экономика России выросла")] == ["RU"]
+
+
+def test_document_territory_of_a_districts_programme() -> None:
+    title = "Прогноз развития Солигаличского муниципального района Костромской области"
+    body = (
+        "Прогноз разработан с учетом сценарных условий функционирования экономики Российской Федерации. "
+        "Промышленность Солигаличского района. Бюджет Солигаличского муниципального района. "
+        "Законодательство Российской Федерации, постановление Правительства Российской Федерации."
+    )
+    found = document_territory([title, body])
+    assert (found.name, found.type, found.iso, found.code) == (
+        "Солигаличский район", "municipality", "RU-KOS", "RU-KOS/солигаличский-район"
+    )  # fmt: skip
+    # a district named a few times in a region's document does not make it the district's
+    regional = "Стратегия Костромской области. " * 5 + "Солигаличского района, Солигаличского района."
+    assert document_territory([regional]).code == "RU-KOS"
+
+
+def test_an_authority_governs_only_the_country_right_after_it() -> None:
+    text = "совместно с Минэкономразвития и Российской венчурной компанией; МО МВД России «Асиновский»"
+    assert [s.text for s in find_territories(text)] == ["Российской"]

@@ -53,7 +53,7 @@ class FigureFact:
     base_period: str | None = None  # comparison base, compact ISO: "2018", "2018-Q1", "2018-03"
     indicator: str | None = None  # id in pipeline/data/indicators.toml
     subject_code: str | None = None  # ISO 3166-1/-2 code, city "<region>/<slug>", "org:<key>"
-    subject_type: str | None = None  # country | region | city | org | pair
+    subject_type: str | None = None  # country | region | city | municipality | org | pair | group
     period_from: int | None = None  # char_start of the date the period came from (→ date_id)
     subject_from: int | None = None  # char_start of the territory named as subject (→ mention_id)
     period_source: str | None = None  # sentence | earlier_sentence | section (`extract.periods`)

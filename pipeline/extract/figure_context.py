@@ -31,12 +31,12 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
-from pipeline.extract.periods import legacy_period, page_sections
+from pipeline.extract.periods import is_act_date, legacy_period, page_sections, section_break
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
-_EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе])\s*$", re.I)  # "к началу 2017 года": its first day
+_EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе]|конец)\s*$", re.I)  # "на конец 2014 года": its last day
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
@@ -99,13 +99,14 @@ def _compact(iso: str, precision: str) -> str:
 
 def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sentence") -> None:
     """The figure's `period` string and typed period from a date (None clears nothing); "к началу
-    2017 года" is the first day of the year, "к концу 2017 года" its last day."""
+    2017 года", "на начало 2015 года" is the first day of the year, "на конец 2014 года" its last day."""
     if d is None:
         return
     f.period = legacy_period(d)
     f.period_start, f.period_end, f.period_precision = d.start, d.end, d.precision
     f.period_from, f.period_source = d.char_start, source
-    edge = _EDGE.search(text[max(0, d.char_start - _CUE_REACH) : d.char_start])
+    words = re.split(r"\d", text[d.char_start : d.char_end], maxsplit=1)[0]  # "На конец " in the quote
+    edge = _EDGE.search(text[max(0, d.char_start - _CUE_REACH) : d.char_start] + words)
     if edge and d.kind == "point" and d.precision == "year":
         day = d.start if edge.group(1).lower().startswith("нач") else d.end
         f.period_start = f.period_end = day
@@ -114,6 +115,8 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
+    acts = {d.char_start for d in dates if is_act_date(text, d)}
+    dates = [d for d in dates if d.char_start not in acts]
     bases = [d for d in dates if is_base(text, d)]
     periods = [d for d in dates if d not in bases]
     by_start = {d.char_start: d for d in dates}
@@ -122,15 +125,19 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = duration_measure(f)
+        if f.period_from in acts:
+            _clear_period(f)  # the date of a legal act
+        _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _fallback_period(text, f, dates, periods, sentences)
+        _current_year(text, f, periods, bounds)
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
         if _compared(text, f) and not average:
-            f.base_period = _base(text, f, bases, bounds)
+            f.base_period = _base(text, f, bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and _until(text, f, period):
-            f.period = f.period_start = f.period_end = f.period_precision = f.period_from = None
-            f.period_source, period = None, None
+            _clear_period(f)
+            period = None
         if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
             if not (_year_to_date(period) or average):
                 _split_range(f, period)
@@ -146,6 +153,11 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+def _clear_period(f: FigureFact) -> None:
+    f.period = f.period_start = f.period_end = f.period_precision = f.period_from = None
+    f.period_source = None
 
 
 _SIGN = re.compile(r"(?:\+|\(\s*[-−–])\s*$")  # "\"Руды\" (+175 млн. долл. США)": a signed difference
@@ -209,6 +221,57 @@ def _fallback_period(
         set_period(f, previous_sentence_date(text, f, periods, sentences), text, "earlier_sentence")
 
 
+def _past_base(
+    text: str, f: FigureFact, d: DateFact | None, periods: list[DateFact], bounds: tuple[int, int]
+) -> None:
+    """ "В 2016 году … уменьшилось на 19,7 % к 2015 году", "В 2020 году … до 19117,4 рублей (109,2 % к
+    2016 году)": "к" and a year right after a change or a percentage is its base when the change
+    happened (a past verb) or the sentence names a later year before it, which is then its period (a
+    percentage so read is a ratio, not a target); "увеличится на 10% к 2025 году" keeps its deadline."""
+    percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio")
+    if d is None or d.kind != "by" or not (f.kind == "change" or percent):
+        return
+    quote = text[d.char_start : d.char_end].lower()
+    if text[f.char_end : d.char_start].strip() or not quote.startswith("к "):
+        return
+    later = [
+        p for p in periods
+        if bounds[0] <= p.char_start < f.char_start and p.kind == "point" and p.end > d.end
+    ]  # fmt: skip
+    if not (later or f.kind == "change" and _past(text[bounds[0] : f.char_start])):
+        return
+    f.kind = "ratio" if percent else f.kind
+    f.base_period = compact_iso(d)
+    _clear_period(f)
+    set_period(f, later[-1] if later else None, text)
+
+
+def _past(clause: str) -> bool:
+    """The clause has a verb in the past tense ("уменьшилось", "составил")."""
+    from pipeline.nlp.morph import parses
+
+    verbs = [parses(w)[0] for w in re.findall(r"[а-яё]+", clause.lower())]
+    return any(p.tag.POS == "VERB" and "past" in p.tag for p in verbs)
+
+
+_CURRENT = re.compile(r"\b(?:в|за)\s+(?:текущ|отч[её]тн)\w+\s+(?:году|периоде)\b", re.I)
+
+
+def _current_year(text: str, f: FigureFact, periods: list[DateFact], bounds: tuple[int, int]) -> None:
+    """ "Число родившихся в 2016 году … Число умерших в отчетном году составило 191 человек": the
+    current or reporting year of a sentence without a date of its own is the year named last before
+    it in its paragraph (else the section's, `periods.page_sections`)."""
+    if f.period_source == "sentence" or not _CURRENT.search(text, bounds[0], f.char_start):
+        return
+    _clear_period(f)
+    start = text.rfind("\n", 0, bounds[0]) + 1
+    years = [
+        d for d in periods
+        if start <= d.char_start and d.char_end <= bounds[0] and d.kind == "point" and d.precision == "year"
+    ]  # fmt: skip
+    set_period(f, years[-1] if years else None, text, "earlier_sentence")
+
+
 def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
     """The date right before the bracket a figure stands alone in ("… с 2017 годом (53,8%)")."""
     if not _ALONE_AFTER.match(text, f.char_end):
@@ -225,11 +288,13 @@ def _until(text: str, f: FigureFact, d: DateFact) -> bool:
 def previous_sentence_date(
     text: str, f: FigureFact, periods: list[DateFact], sentences: Sentences
 ) -> DateFact | None:
-    """The nearest month, quarter or day named in an earlier sentence of the page: a statistical
-    bulletin's "В августе 2017г. …" sets the period of the sentences after it."""
+    """The nearest month, quarter or day named in an earlier sentence of the page's section (no
+    heading or caption between): a statistical bulletin's "В августе 2017г. …" sets the period of
+    the sentences after it."""
     here = sentences.around(f.char_start)
     start = here[0] if here else f.char_start
     earlier = [d for d in periods if d.char_end <= start and (d.kind == "point" or _year_to_date(d))]
+    earlier = [d for d in earlier if not section_break(text, d.char_end, start)]
     earlier = [
         d for d in earlier if d.precision in _FALLBACK_PRECISIONS and d.confidence > Confidence.INFERRED
     ]
@@ -341,9 +406,10 @@ def _set_subject(
 def apply_document_territory(
     rows: list[dict], texts: Sequence[str], pages: Mapping[int, str] | None = None
 ) -> None:
-    """Figure rows without a subject take the document's territory (a strategy's region); in a
-    document about several, the last country named before them in their paragraph (`pages`: page
-    number → text).
+    """Figure rows without a subject take the document's territory (a strategy's region, a
+    district's programme's municipality); in a document about several, the last country named before
+    them in their paragraph (`pages`: page number → text). A municipality a figure names takes the
+    document's federal subject as its code.
 
     `texts`: the title, then the pages; the first few pages decide."""
     from pipeline.extract.subjects import paragraph_country
@@ -353,10 +419,12 @@ def apply_document_territory(
         return
     default = document_territory(list(texts)[: 1 + _DOCUMENT_PAGES])
     for r in rows:
+        if r.get("subject_type") == "municipality" and r.get("subject_code") is None and default is not None:
+            r["subject_code"] = default.region  # it lies in the federal subject the document names
         t = default or (paragraph_country(dict(pages), r["page"], r["char_start"]) if pages else None)
         if t is not None and _unnamed(r):
             r.update(subject=t.name, subject_code=t.iso, subject_type=t.type)
 
 
 def _unnamed(row: dict) -> bool:
-    return row.get("subject_code") is None and row.get("subject_type") not in ("org", "group")
+    return row.get("subject_code") is None and row.get("subject_type") not in ("org", "group", "municipality")

@@ -25,7 +25,9 @@ its paragraph), "section" (a reporting statement of the paragraph before, or a s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline import lexicon
@@ -43,6 +45,7 @@ _HEADING_WORDS = 2
 _LIST_ITEM = re.compile(r"^\s*[-–—•·*]")
 # A caption's period is its chart's or table's: it ends a section period and sets none.
 _CAPTION = re.compile(r"^\s*(?:рис(?:унок)?|табл(?:ица)?|диаграмма|график|схема|источник|примечание)\b", re.I)
+_ONE_WORD_HEADING = re.compile(r"\s*[А-ЯЁ][а-яё]{3,}\s*")  # "Демография"
 _OPENING = re.compile(
     r"^[\s«\"(]*(?:(?:в|во|на|за|к|по\s+итогам|в\s+течение|осенью|весной|летом|зимой|в\s+конце|"
     r"в\s+начале|в\s+середине)\s+)?$",
@@ -66,7 +69,47 @@ _FOOTNOTE = re.compile(r"^\s*<\d+>")  # "<5> Здесь и далее …": a fo
 _POTENTIAL = re.compile(r"\b(?:позвол(?:ит|ят|ило|яет)|потенциал\w*)\b", re.I)
 
 
+# "постановлением Администрации … от 23 августа 2016 года № 253": the date of a legal act
+_ACT_FROM = re.compile(r"\bот\s*$", re.I)
+_ACT_NUMBER = re.compile(r"\s*(?:г\.|года?)?\s*[№N]\s*\S")
+_ACT_REACH = 80  # characters before "от" searched for the act's noun
+
+
+def is_act_date(text: str, d: DateFact) -> bool:
+    """The date of a legal act ("от 05.07.2010 № 123", "27.05.2014 N 338-па", "постановлением … от
+    25.11.2013"): never a figure's period."""
+    from pipeline.extract.lemmas import lemma_forms, words
+
+    quote = text[d.char_start : d.char_end]
+    lead = text[max(0, d.char_start - _ACT_REACH) : d.char_start]
+    if d.kind != "point":
+        return False
+    if _ACT_NUMBER.match(text, d.char_end) and d.precision == "day":
+        return True  # "27.05.2014 N 338-па", its "от" on the page before
+    if not (_ACT_FROM.search(lead) or quote.lower().startswith("от ")):
+        return False
+    acts = frozenset(lexicon.ACT_NOUNS)
+    return any(lemma_forms(w.text) & acts for w in words(lead))
+
+
+def section_break(text: str, start: int, end: int) -> bool:
+    """A heading (also of one word), or a caption opens a paragraph in (start, end]: a new section."""
+    starts = _section_starts(text)
+    i = bisect_right(starts, start)
+    return i < len(starts) and starts[i] <= end
+
+
+def _opens_section(line: str) -> bool:
+    return is_heading(line) or bool(_CAPTION.match(line) or _ONE_WORD_HEADING.fullmatch(line))
+
+
 # --- section periods ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _section_starts(text: str) -> tuple[int, ...]:
+    """Offsets of the paragraphs that open a section (`section_break`), in order."""
+    return tuple(a for a, b in paragraphs(text) if _opens_section(text[a:b]))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -111,7 +154,7 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         inside = [d for d in usable if a <= d.char_start and d.char_end <= b]
         if _CAPTION.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
             out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
-        elif is_heading(text[a:b]):
+        elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
             out.append(Marker(a, inside[0] if inside else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
             out.append(Marker(a, inside[0]))
@@ -294,7 +337,7 @@ class PageMarks:
 def page_marks(page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> PageMarks:
     """The page's `PageMarks` (`rows`: its rows, `extract.page_rows`); computed where the page is
     extracted, so a document extracted in slices carries its periods like one in one piece."""
-    markers = section_markers(facts.text, facts.dates)
+    markers = section_markers(facts.text, [d for d in facts.dates if not is_act_date(facts.text, d)])
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
     first = markers[0].offset if markers else len(facts.text)
     events = section_events(facts.text, facts.figures, facts.dates)

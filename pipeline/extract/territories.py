@@ -9,7 +9,17 @@ adjective is matched by its lemmas (`pipeline.extract.lemmas`): "Курской 
 "Курская обл." → RU-KRS; "КНР", "Китая", "китайский" → CN.
 
 A country name next to a currency word ("долларов США", "канадских долларов") is a currency, never
-a territory. A city that is also a person's name or surname (Владимир, Королёв) needs a cue
+a territory; one in the name of a law or an authority ("законодательства Российской Федерации",
+"Правительства РФ", «… в Российской Федерации» after "Федеральным законом") is none either.
+
+Municipal units are territories of type "municipality" without a gazetteer (`lexicon.MUNICIPAL_*`):
+a proper adjective before a unit noun ("Асиновского района", "Менделеевского муниципального района"
+→ "Асиновский район", "Менделеевский район"; "Коморгузинского сельского поселения"), or a unit title
+before a proper name ("городского округа Муром", "в городе Асино" → "округ Муром", "город Асино").
+Their code is "<country>/<name>" ("RU/томский-район"); `document_territory` gives the one a document
+is about the federal subject the document names ("RU-TOM/томский-район").
+
+A city that is also a person's name or surname (Владимир, Королёв) needs a cue
 ("г.", "город", "в", "из") before it. Organizations get a normalized key (`org_key`).
 """
 
@@ -19,11 +29,12 @@ import csv
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.extract.lemmas import LemmaIndex, Word, norm, phrase_lemmas, words
+from pipeline import lexicon
+from pipeline.extract.lemmas import LemmaIndex, Word, lemma_forms, norm, phrase_lemmas, words
 from pipeline.extract.numbers import CURRENCIES, unit_of
 
 __all__ = [
@@ -40,7 +51,7 @@ __all__ = [
 ]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-TYPES = ("country", "region", "city", "org")
+TYPES = ("country", "region", "city", "municipality", "org")
 # Words that may stand for the generic word of a subject's name ("Курская обл.").
 ABBREVIATED = {"обл": "область", "респ": "республика", "г": "город"}
 CITY_CUES = frozenset({"г", "город", "в", "во", "из", "под", "около"})
@@ -68,17 +79,20 @@ IMPRINT_REST = re.compile(r"[\s\d.,:;–—-]|г\.|год")
 class Territory:
     code: str  # ISO 3166-1 alpha-2, ISO 3166-2:RU, "<parent>/<slug>" for a city, "org:<key>"
     name: str  # canonical Russian name (nominative)
-    type: str  # country | region | city | org
+    type: str  # country | region | city | municipality | org
     country: str | None = None  # ISO 3166-1 alpha-2
-    region: str | None = None  # federal subject code, for regions and Russian cities
+    region: str | None = None  # federal subject code, for regions, Russian cities and municipalities
     within: str | None = None  # enclosing city of a district ("CN/shanhay" for Пудун)
 
     @property
     def iso(self) -> str | None:
         """The ISO 3166 code a figure's `subject_code` carries: a city's federal subject or country
-        (Курск → RU-KRS, Пудун → CN), none for an organization."""
+        (Курск → RU-KRS, Пудун → CN), a municipality's federal subject when known, none for an
+        organization."""
         if self.type == "city":
             return self.region or self.country
+        if self.type == "municipality":
+            return self.region
         return None if self.type == "org" else self.code
 
 
@@ -169,7 +183,8 @@ def _cued(entry: _Entry, tokens: list[Word], start: int) -> bool:
 
 
 def find_territories(text: str) -> list[TerritorySpan]:
-    """Territories named in a text, left to right, longest first, currencies' countries skipped."""
+    """Territories named in a text, left to right, longest first, currencies' countries and
+    countries in the names of laws and authorities skipped, municipal units included."""
     tokens = words(text)
     caseless = text == text.lower()
     spans: list[TerritorySpan] = []
@@ -181,9 +196,129 @@ def find_territories(text: str) -> list[TerritorySpan]:
         start, end = found[0].start, found[-1].end
         if not _cued(m.value, tokens, m.start) or is_currency_country(text, start, end):
             continue
-        spans.append(TerritorySpan(m.value.territory, start, end, text[start:end]))
         taken = m.end - 1
-    return spans
+        if m.value.territory.type == "country" and is_institutional(text, tokens, m.start):
+            continue
+        spans.append(TerritorySpan(m.value.territory, start, end, text[start:end]))
+    if caseless:
+        return spans
+    units = _municipalities(text, tokens)
+    named = [u for u, titled in units if not titled]  # "Томского района" is no "Томская область"
+    titled = [u for u, t in units if t and not any(_overlap(u, s) for s in spans)]  # "городе Москве": Moscow
+    spans = [s for s in spans if not any(_overlap(u, s) for u in named)]
+    return sorted(spans + named + titled, key=lambda s: s.start)
+
+
+_INSTITUTION_WORDS = 3  # words before a country that may hold an authority's noun
+_QUOTED_NAME = 200  # characters before a country searched for the quote of a law's title
+
+
+def is_institutional(text: str, tokens: list[Word], index: int) -> bool:
+    """The country at `tokens[index]` is named in the name of a law or an authority: after one of
+    `lexicon.INSTITUTION_NOUNS` ("законодательства Российской Федерации", "Министерства
+    экономического развития РФ") or inside a quoted title after one ("Федеральным законом … «Об
+    общих принципах … в Российской Федерации»")."""
+    nouns = frozenset(lexicon.INSTITUTION_NOUNS)
+    start = tokens[index].start
+    for w in reversed(tokens[max(0, index - _INSTITUTION_WORDS) : index]):
+        if text[w.end : start].strip() or _function_word(w.text):
+            break  # "с Минэкономразвития и Российской венчурной компанией": not the ministry's name
+        if lemma_forms(w.text) & nouns:
+            return True
+        start = w.start
+    before = text[max(0, tokens[index].start - _QUOTED_NAME) : tokens[index].start]
+    opened = before.rfind("«")
+    if opened < 0 or "»" in before[opened:]:
+        return False
+    titled = nouns | frozenset(lexicon.ACT_NOUNS)
+    return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
+
+
+def _function_word(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return parses(word)[0].tag.POS in ("CONJ", "PREP", "PRCL")
+
+
+def _overlap(a: TerritorySpan, b: TerritorySpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _municipalities(text: str, tokens: list[Word]) -> list[tuple[TerritorySpan, bool]]:
+    """Municipal units ("Асиновского района", "городского округа Муром": see the module doc), each
+    with whether it is a title before a name."""
+    out: list[tuple[TerritorySpan, bool]] = []
+    for i, w in enumerate(tokens):
+        forms = lemma_forms(w.text)
+        span, titled = None, False
+        if forms & frozenset(lexicon.MUNICIPAL_NOUNS):
+            span = _named_unit(text, tokens, i)
+        if span is None and forms & frozenset(lexicon.MUNICIPAL_TITLES) and w.text.islower():
+            span, titled = _titled_unit(text, tokens, i), True
+        if span is not None and not (out and _overlap(out[-1][0], span)):
+            out.append((span, titled))
+    return out
+
+
+def _adjacent(text: str, a: Word, b: Word) -> bool:
+    return text[a.end : b.start].isspace()
+
+
+def _unit_parse(word: str, lemmas: tuple[str, ...]):  # noqa: ANN202 - a pymorphy3 Parse
+    from pipeline.nlp.morph import parses
+
+    return next((p for p in parses(word) if p.normal_form in lemmas), None)
+
+
+def _named_unit(text: str, tokens: list[Word], i: int) -> TerritorySpan | None:
+    """ "Асиновского (муниципального) района", "Коморгузинское сельское поселение"."""
+    from pipeline.nlp.morph import nominative, parses
+
+    noun = _unit_parse(tokens[i].text, lexicon.MUNICIPAL_NOUNS)
+    if noun is None or noun.tag.number != "sing":
+        return None
+    j, kept = i - 1, []
+    while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and tokens[j].text.islower():
+        qualifier = _unit_parse(tokens[j].text, lexicon.MUNICIPAL_QUALIFIERS)
+        if qualifier is None:
+            return None
+        kept.insert(0, tokens[j].text) if qualifier.normal_form in lexicon.MUNICIPAL_KEPT else None
+        j -= 1
+    if j < 0 or not _adjacent(text, tokens[j], tokens[j + 1]):
+        return None
+    adjective = tokens[j].text
+    if not adjective[:1].isupper() or adjective.isupper() or not adjective.isalpha():
+        return None
+    agrees = [
+        p for p in parses(adjective)
+        if p.tag.POS == "ADJF" and p.tag.case == noun.tag.case and p.tag.number == "sing"
+    ]  # fmt: skip
+    if not agrees or any(p.normal_form in lexicon.NOT_MUNICIPAL_NAMES for p in parses(adjective)):
+        return None
+    name = nominative(" ".join([adjective, *kept, tokens[i].text]))
+    return _unit_span(text, name[:1].upper() + name[1:], tokens[j].start, tokens[i].end)
+
+
+def _titled_unit(text: str, tokens: list[Word], i: int) -> TerritorySpan | None:
+    """ "(городского) округа Муром", "в городе Асино": a title, then a proper name."""
+    from pipeline.nlp.morph import parses
+
+    title = _unit_parse(tokens[i].text, lexicon.MUNICIPAL_TITLES)
+    if title is None or i + 1 >= len(tokens) or not _adjacent(text, tokens[i], tokens[i + 1]):
+        return None
+    proper = tokens[i + 1].text
+    if not proper[:1].isupper() or proper.isupper() or not proper.isalpha():
+        return None
+    if any(p.tag.POS in ("ADJF", "PREP", "CONJ", "NPRO") for p in parses(proper)[:1]):
+        return None
+    named = [p for p in parses(proper) if "Geox" in p.tag and p.tag.case == title.tag.case]
+    nominal = named[0].normal_form.capitalize() if named else proper
+    return _unit_span(text, f"{title.normal_form} {nominal}", tokens[i].start, tokens[i + 1].end)
+
+
+def _unit_span(text: str, name: str, start: int, end: int) -> TerritorySpan:
+    t = Territory(f"RU/{norm(name).replace(' ', '-')}", name, "municipality", "RU")
+    return TerritorySpan(t, start, end, text[start:end])
 
 
 def resolve_territory(text_or_words: str | Sequence[str]) -> Territory | None:
@@ -215,7 +350,8 @@ def document_territory(texts: Sequence[str]) -> Territory | None:
 
     `texts[0]` (the title or first page) weighs TITLE_WEIGHT times. Cities count for their region;
     an imprint line ("Москва 2017") does not count. The most named territory must be named
-    MIN_MENTIONS times and DOMINANCE times more than the next one, else None.
+    MIN_MENTIONS times and DOMINANCE times more than the next one, else None; a municipality so
+    named (`_municipality`) is what a district's programme is about.
     """
     return _document_territory(tuple(texts))
 
@@ -227,14 +363,37 @@ def _document_territory(texts: tuple[str, ...]) -> Territory | None:
     for i, text in enumerate(texts):
         for span in find_territories(text):
             key = _region_of(span.territory) or span.territory
-            if key.type in ("region", "country") and not _is_imprint(text, span):
+            if key.type in ("region", "country", "municipality") and not _is_imprint(text, span):
                 counts[key] += TITLE_WEIGHT if i == 0 else 1
-    ranked = counts.most_common(2)
+    wider = [(t, n) for t, n in counts.most_common() if t.type != "municipality"]
+    return _municipality(counts) or _dominant(wider)
+
+
+def _dominant(ranked: list[tuple[Territory, int]]) -> Territory | None:
+    """The first of `ranked` (most named first) if named MIN_MENTIONS times and DOMINANCE times
+    more than the next one."""
     if not ranked:
         return None
     second = ranked[1][1] if len(ranked) > 1 else 0
     top, n = ranked[0]
     return top if n >= MIN_MENTIONS and n >= DOMINANCE * second else None
+
+
+def _municipality(counts: Counter[Territory]) -> Territory | None:
+    """The municipality a document names most, dominating the other municipalities, unless a region
+    or a country is named DOMINANCE times more (the territories it lies in are no rivals: a
+    district's programme speaks of its region's and the country's forecasts too); in the federal
+    subject the document names (one, or a dominant one; else its region stays unknown)."""
+    ranked = counts.most_common()
+    top = _dominant([(t, n) for t, n in ranked if t.type == "municipality"])
+    wider = max((n for t, n in ranked if t.type != "municipality"), default=0)
+    if top is None or wider > DOMINANCE * counts[top]:
+        return None
+    regions = [(t, n) for t, n in ranked if t.type == "region"]
+    region = regions[0][0] if len(regions) == 1 else _dominant(regions)
+    if region is None:
+        return top
+    return replace(top, code=f"{region.code}/{top.code.split('/', 1)[1]}", region=region.code)
 
 
 def _is_imprint(text: str, span: TerritorySpan) -> bool:

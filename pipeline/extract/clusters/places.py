@@ -224,6 +224,9 @@ def document_region(texts: Sequence[str]) -> str | None:
     found = document_territory(list(texts)[: 1 + DOCUMENT_PAGES])
     if found is None:
         return None
+    if found.type == "municipality":
+        region = territory(found.region) if found.region else None
+        return region.name if region else None
     return found.name if found.type == "region" else region_of_city(found.name)
 
 
