@@ -27,6 +27,7 @@ _TARGET = {
 
 
 _SHARE = {"доля", "удельный", "процент"}
+_FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
 COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase ("в замене")
@@ -69,7 +70,7 @@ def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = Fa
             words.append(_Word(m.start(), m.end(), m.group()))
     semi = [w.start for w in words if w.text == ";"]
     lo = max([p for p in semi if p < f.char_start], default=s_start)
-    hi = min([p for p in semi if p > f.char_end], default=s_end)
+    hi = min([p for p in semi if p >= f.char_end], default=s_end)
     return [w for w in words if lo <= w.start < hi and w.start not in semi]
 
 
@@ -249,7 +250,9 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
         np = _genitive_run(right, 0)
         if np and action:  # "произведено 289,9 тыс. тонн молока" → "производство молока"
             return " ".join([action, *(w.text for w in right[:np])])
-        amount = _passive_amount(left[verb], right[:np]) if np and verb is not None and not counts else None
+        # right after the participle: "проведён ремонт 1 км тротуаров" has a subject of its own
+        alone = verb is not None and verb == len(left) - 1 and not counts
+        amount = _passive_amount(left[verb], right[:np]) if np and alone else None
         if amount:
             return amount
         if np:
@@ -263,6 +266,8 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
         found = _after_verb(left[verb], left[verb + 1 :], action)
         if found:
             return found
+    if verb is None and (right and right[0].lemma == "от" or _of_stated_whole([*left, *right[:1]])):
+        return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
     return _leading_phrase(left) if verb is None else action
 
 
@@ -278,14 +283,27 @@ def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | No
         adjectives += 1
     head = words[adjectives] if adjectives < len(words) else None
     if head is not None and _agrees(head, verb) and head.lemma not in _TIMES and action is None:
-        text = " ".join(w.text for w in words[: _genitive_run(words, adjectives + 1)])
-        return text[:1].lower() + text[1:]
+        end = _genitive_run(words, adjectives + 1)
+        text = " ".join(w.text for w in words[:end])
+        return text[:1].lower() + text[1:] if _frame_only(words[end:]) else None
     group = words[: _genitive_run(words, 0)]
     if not any(w.has("NOUN", "gent") for w in group) or group[0].text[:1].isupper():
+        return None
+    if not _frame_only(words[len(group) :]):
         return None
     if action:
         return " ".join([action, *(w.text for w in group)])
     return _passive_amount(verb, group)
+
+
+def _of_stated_whole(words: list[_Word]) -> bool:
+    """A percentage "от" a whole ("10,81% от всего объема импорта") among the words."""
+    return any(a.text == "%" and b.lemma == "от" for a, b in zip(words, words[1:], strict=False))
+
+
+def _frame_only(words: list[_Word]) -> bool:
+    """Nothing or only a frame between a noun group and its figure ("в сумме", "на сумму", "–")."""
+    return all(w.lemma in _FRAME_WORDS for w in words)
 
 
 def _passive_amount(verb: _Word, group: list[_Word]) -> str | None:
