@@ -41,6 +41,7 @@ _PARTITIVE = {"который", "они"}
 _OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of the whole a share is of
 _GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
 _BULLETS = {"-", "–", "—", "•", "·", "*"}
+_DASHES = {"-", "–", "—"}
 _PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
 
 
@@ -237,7 +238,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
     governing verb, else a genitive phrase after the figure (the amount of it, after a passive
     participle, unless the figure `counts` a noun)."""
-    prop = property_measure(left, right)
+    prop = property_measure(left, right) or _dashed_item(left)
     if prop:
         return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
@@ -294,6 +295,20 @@ def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | No
     if action:
         return " ".join([action, *(w.text for w in group)])
     return _passive_amount(verb, group)
+
+
+def _dashed_item(left: list[_Word]) -> str | None:
+    """An item of a list after a colon, "NP – figure": "показатели дали рост: индекс промышленного
+    производства – 109,0%, производство в обрабатывающей промышленности – 109,2 %" (the item,
+    not the subject before the colon)."""
+    colon = max((k for k, w in enumerate(left) if w.text == ":"), default=None)
+    if colon is None or len(left) < colon + 3 or left[-1].text not in _DASHES:
+        return None
+    lo = max(k for k, w in enumerate(left) if w.text in {":", ",", ";"})
+    item = left[lo + 1 : -1]
+    if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
+        return None
+    return _leading_phrase(item)
 
 
 def _of_stated_whole(words: list[_Word]) -> bool:

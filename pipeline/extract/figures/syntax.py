@@ -81,12 +81,19 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
             subject = _subject_of(head, tokens, spans, f.char_start)
+            if subject is not None and _across_colon(subject, f, tokens):
+                return None  # "показатели дали рост: индекс ... – 109%": the list item (clause.py)
             if subject is not None:
                 return _noun_phrase(subject, tokens)
         if head.rel not in _CLIMB_RELS and head.lemma not in _FRAME and not in_pp:
             return None
         node = head
     return None
+
+
+def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
+    """A colon stands between the subject and the figure."""
+    return any(t.text == ":" and subject.start < t.start < f.char_start for t in tokens)
 
 
 def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
