@@ -42,6 +42,7 @@ _OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of 
 _GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
 _BULLETS = {"-", "–", "—", "•", "·", "*"}
 _DASHES = {"-", "–", "—"}
+_QUOTES = {'"', "«", "»", "“", "”", "„"}
 _PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
 
 
@@ -304,8 +305,9 @@ def _dashed_item(left: list[_Word]) -> str | None:
     colon = max((k for k, w in enumerate(left) if w.text == ":"), default=None)
     if colon is None or len(left) < colon + 3 or left[-1].text not in _DASHES:
         return None
-    lo = max(k for k, w in enumerate(left) if w.text in {":", ",", ";"})
-    item = left[lo + 1 : -1]
+    figure = max((k for k, w in enumerate(left) if w.text[:1].isdigit()), default=colon)
+    lo = next((k for k in range(max(colon, figure), len(left)) if left[k].text in {":", ",", ";"}), None)
+    item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
     if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
         return None
     return _leading_phrase(item)
@@ -351,18 +353,29 @@ def _leading_phrase(left: list[_Word]) -> str | None:
     """A verbless clause that opens with a noun group in the nominative names what its figures
     measure: "Сумма инвестиций проекта - более 16 млрд. рублей", a list item "- доля закупок у
     малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
+    if any(w.text in _QUOTES for w in left):
+        return None  # a word of a quoted name ("Специальные ткани; кружева; гобелены")
     i = 0
     while i < len(left) and left[i].text in _BULLETS:
         i += 1
     j = i
-    while j < len(left) and (left[j].has("ADJF", "nomn") or left[j].has("PRTF", "nomn")):
-        j += 1  # "обрабатывающие производства"
+    while j < len(left) and (_nominative_modifier(left[j]) or _joins_modifiers(left, j)):
+        j += 1  # "обрабатывающие производства", "фармацевтическое и химическое производство"
     if j >= len(left) or not left[j].has("NOUN", "nomn") or left[j].text.isupper():
         return None
     if _PROPER_NAMES & set(left[j].tags[0].tag.grammemes):
         return None
     text = " ".join(w.text for w in left[i : _genitive_run(left, j + 1)])
     return text[:1].lower() + text[1:]
+
+
+def _nominative_modifier(w: _Word) -> bool:
+    return w.has("ADJF", "nomn") or w.has("PRTF", "nomn")
+
+
+def _joins_modifiers(words: list[_Word], j: int) -> bool:
+    """ "и" between two adjectives of one noun."""
+    return 0 < j < len(words) - 1 and words[j].lemma in {"и", "или"} and _nominative_modifier(words[j + 1])
 
 
 def _agrees(noun: _Word, verb: _Word) -> bool:

@@ -17,6 +17,7 @@ _NOUNS = {"NOUN", "PROPN"}
 
 _FRAME = set(lexicon.FRAME_NOUNS)
 _BRACKETS = {"(", ")"}
+_DASHES = {"-", "–", "—"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
@@ -92,8 +93,10 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
 
 
 def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
-    """A colon stands between the subject and the figure."""
-    return any(t.text == ":" and subject.start < t.start < f.char_start for t in tokens)
+    """A colon stands between the subject and the figure, which follows a dash: an item of a list."""
+    before = [t for t in tokens if t.start < f.char_start]
+    dashed = bool(before) and before[-1].text in _DASHES
+    return dashed and any(t.text == ":" and subject.start < t.start for t in before)
 
 
 def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
