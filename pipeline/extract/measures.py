@@ -73,7 +73,8 @@ def _is_unit_word(word: str) -> bool:
     """A scale or unit word ("тыс.", "руб.", "га"); a percentage may head a measure ("процент износа")."""
     from pipeline.extract.numbers import scale_of, unit_of
 
-    return scale_of(word) is not None or unit_of(word) not in {None, "PERCENT"}
+    abbreviation = lexicon.key(word) in lexicon.COUNTED_ABBRS  # "чел."
+    return abbreviation or scale_of(word) is not None or unit_of(word) not in {None, "PERCENT"}
 
 
 def _without_places(phrase: str) -> str | None:

@@ -268,7 +268,8 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
         found = _after_verb(left[verb], left[verb + 1 :], action)
         if found:
             return found
-    if verb is None and (right and right[0].lemma == "от" or _of_stated_whole([*left, *right[:1]])):
+    of_whole = bool(left) and left[-1].text in _DASHES and bool(right) and right[0].lemma == "от"
+    if verb is None and (of_whole or _of_stated_whole([*left, *right[:1]])):
         return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
     return _leading_phrase(left) if verb is None else action
 
@@ -353,8 +354,8 @@ def _leading_phrase(left: list[_Word]) -> str | None:
     """A verbless clause that opens with a noun group in the nominative names what its figures
     measure: "Сумма инвестиций проекта - более 16 млрд. рублей", a list item "- доля закупок у
     малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
-    if any(w.text in _QUOTES for w in left):
-        return None  # a word of a quoted name ("Специальные ткани; кружева; гобелены")
+    if sum(w.text in _QUOTES for w in left) % 2:
+        return None  # a clause cut inside a quoted name ("Специальные ткани; кружева; гобелены")
     i = 0
     while i < len(left) and left[i].text in _BULLETS:
         i += 1

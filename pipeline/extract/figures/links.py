@@ -153,7 +153,9 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if swapped or not genitive:  # a new object replaces the measure's; none keeps it whole
             b.measure = swapped or (head if words else source)
         else:
-            b.measure = f"{_head_noun(head)} {' '.join(w.text for w in words)}"
+            noun = _head_noun(head)
+            named = words[0].lemma == _Word(0, 0, noun).lemma  # "средства внебюджетных фондов"
+            b.measure = " ".join([*([] if named else [noun]), *(w.text for w in words)])
         b.confidence = min(b.confidence, Confidence.INFERRED)
 
 
