@@ -295,3 +295,11 @@ def test_an_elliptical_item_that_names_its_own_head():
         "4,4 млн. рублей, областного бюджета – 70,8 млн. рублей."
     )
     assert figure(text, "70,8 млн. рублей").measure == "средства областного бюджета"
+
+
+def test_the_base_of_a_rate_is_no_figure():
+    text = "Коэффициент смертности в 2021 году снизится до 14,5 умерших на 1 000 человек населения."
+    assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == []
+    text = "Обеспеченность торговыми площадями составила 453,8 кв. м в расчете на 1 000 жителей."
+    assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == ["453,8 кв. м"]
+    assert figure("В 2015 году численность выросла на 1000 человек.", "1000 человек").kind == "change"
