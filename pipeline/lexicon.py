@@ -98,6 +98,9 @@ UNITS: tuple[Unit, ...] = (
     Unit("MW", "power", ("мегаватт",), exact=("МВт",)),
     Unit("KW", "power", ("киловатт",), exact=("кВт",)),
     Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
+    Unit("MWH", "energy", exact=("МВт·ч", "МВт∙ч", "МВт*ч", "МВт-ч", "МВт.ч", "МВтч")),
+    Unit("KWH", "energy", exact=("кВт·ч", "кВт∙ч", "кВт*ч", "кВт-ч", "кВт.ч", "кВтч")),
+    Unit("GCAL", "energy", ("гигакалория",), exact=("Гкал",)),  # heat supply
     Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
     Unit("MVA", "power", exact=("МВА",)),
     # data volumes ("Гб" is read as a gigabyte, the usual sense in Russian prose)
@@ -210,7 +213,9 @@ TIME_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 TIME_ABBRS: tuple[str, ...] = ("г", "гг", "ч", "с")
 # Nouns that name a period or a frame, never what a figure measures ("в 2019 году (около 25%)").
-PERIOD_NOUNS: tuple[str, ...] = ("год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог")
+PERIOD_NOUNS: tuple[str, ...] = (
+    "год", "г", "гг", "период", "месяц", "квартал", "день", "время", "итог", "конец", "начало", "середина",
+)  # fmt: skip
 
 # Nouns that frame a value ("достиг уровня 5%", "в размере 3 млрд"): the syntax looks through them.
 FRAME_NOUNS: tuple[str, ...] = (
@@ -286,6 +291,14 @@ ACTION_NOUNS: dict[str, str] = {
     "импортировать": "импорт", "отгрузить": "отгрузка", "поставить": "поставки",
     "построить": "строительство", "ввести": "ввод", "вывезти": "вывоз", "ввезти": "ввоз",
 }  # fmt: skip
+
+# Verbs that only link a figure to what it measures ("численность составила 521 человек"): their
+# participle never names the people counted ("проживает 521 человек" → "число проживающих").
+LINK_VERBS: tuple[str, ...] = (
+    "составить", "составлять", "достигнуть", "достичь", "достигать", "равняться", "насчитываться",
+    "насчитывать", "быть", "являться", "стать", "становиться", "оставаться", "остаться", "сохраниться",
+    "сохраняться", "приходиться", "превысить", "превышать", "находиться",
+)  # fmt: skip
 
 # Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")

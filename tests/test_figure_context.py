@@ -86,7 +86,11 @@ def test_people_counted_are_measured_by_the_subject_of_the_verb():
     text = "Численность безработных в июле 2018г. составила 3,5 млн.человек."
     f = figure(text, "3,5 млн.человек")
     assert (f.measure, f.indicator) == ("численность безработных", "unemployed")
-    assert figure("На стройке работали 300 человек.", "300 человек").measure == "число людей"
+    # no subject: the people are those the verb names ("работали" → "работающих")
+    assert figure("На стройке работали 300 человек.", "300 человек").measure == "число работающих"
+    assert figure("Численность работников составила 300 человек.", "300 человек").measure == (
+        "численность работников"
+    )
 
 
 def test_a_list_that_leaves_its_noun_out_keeps_the_measure_of_the_sentence():

@@ -6,6 +6,8 @@ from __future__ import annotations
 from extracting import figure
 
 from pipeline.evaluate import same_measure
+from pipeline.extract import extract_page
+from pipeline.extract.measures import normal_measure
 
 LIST = (
     "В структуре экспорта области в Казахстан наибольшую долю занимают зерновые культуры (61%), "
@@ -134,3 +136,170 @@ def test_a_share_allotted_to_a_relative_takes_its_antecedent():
     text = "В структуре импорта края преобладает химическая продукция, на долю которой приходится 48,3%."
     f = figure(text, "48,3%")
     assert (f.measure, f.indicator) == ("доля химической продукции в импорте", "import")
+
+
+# --- municipal programmes and forecasts: utilities, structure lists, passive reports -------------
+
+NETWORK = (
+    "Протяженность водопроводных сетей на конец 2014 года увеличилась на 2,4 км и составила "
+    "167,55 км, из которых 8 км нуждались в замене."
+)
+
+
+def test_a_period_word_is_no_object_of_the_measure():
+    f = figure(NETWORK, "2,4 км")
+    assert (f.kind, f.measure, f.indicator) == (
+        "change",
+        "протяженность водопроводных сетей",
+        "network_length",
+    )
+
+
+def test_a_part_after_iz_kotoryh_is_the_whole_the_verb_qualifies():
+    f = figure(NETWORK, "8 км")
+    assert f.measure == "протяженность водопроводных сетей, нуждающихся в замене"
+    assert (f.kind, f.indicator) == ("share", "network_length")
+
+
+def test_a_passive_participle_reports_the_amount_of_its_genitive_group():
+    f = figure("В 2014 году всем потребителям было отпущено 1236,91 тыс.м3 воды.", "1236,91 тыс.м3")
+    assert (f.measure, f.indicator) == ("объем отпущенной воды", "water_supply")
+    text = "Продано товаров несобственного производства на сумму 745,3 млн. рублей."
+    assert figure(text, "745,3 млн. рублей").measure == "объем проданных товаров несобственного производства"
+    text = "В 2016 году населению было оказано платных услуг на 95,8 млн. рублей."
+    f = figure(text, "95,8 млн. рублей")
+    assert (f.measure, f.indicator) == ("объем оказанных платных услуг", "paid_services")
+
+
+def test_a_passive_participle_before_its_subject():
+    text = "За январь - декабрь 2018 года были освоены денежные средства в сумме 93,5 млн. рублей."
+    assert figure(text, "93,5 млн. рублей").measure == "денежные средства"
+
+
+def test_a_period_is_no_subject_of_the_verb():
+    text = "За 2015 год оборот общественного питания составил 132,3 млн. руб."
+    f = figure(text, "132,3 млн. руб.")
+    assert (f.measure, f.indicator) == ("оборот общественного питания", "catering_turnover")
+
+
+def test_a_structure_list_of_shares_falling_to_groups():
+    text = "В структуре полезного отпуска 52% приходилось населению, 2% - бюджетофинансируемым организациям."
+    f = figure(text, "52%")
+    assert (f.kind, f.measure, f.indicator) == ("share", "доля населения в полезном отпуске", None)
+    f = figure(text, "2%")  # the elliptical item: the verb stands earlier in the sentence
+    assert (f.kind, f.measure, f.indicator) == (
+        "share",
+        "доля бюджетофинансируемых организаций в полезном отпуске",
+        None,
+    )
+    f = figure("В 2015 году 30% приходилось на сельское хозяйство.", "30%")
+    assert f.measure == "доля сельского хозяйства"
+
+
+def test_heat_in_gigacalories_after_a_scale_abbreviation():
+    text = "Потери тепла составили 50,731 тыс. Гкал или 34,0% от общего количества поданного в сеть тепла."
+    f = figure(text, "50,731 тыс. Гкал")
+    assert f.unit == "GCAL"  # one sentence: "тыс." before a capitalised unit ends none
+    assert (f.measure, f.indicator) == ("потери тепла", "utility_losses")
+    f = figure("Всего в 2016 году было выработано 125,3 тыс. Гкал тепловой энергии.", "125,3 тыс. Гкал")
+    assert (f.measure, f.indicator) == ("выработка тепловой энергии", "heat_supply")
+    f = figure("Объем потребления электроэнергии составил 12,5 млн. кВт.ч.", "12,5 млн. кВт.ч")
+    assert (f.unit, f.indicator) == ("KWH", "energy_consumption")
+
+
+def test_people_counted_after_an_intransitive_verb_are_named_by_its_participle():
+    text = "В 2015 году на дорогах района зарегистрировано 31 ДТП, в которых погибли 3 человека."
+    f = figure(text, "31 ДТП")
+    assert (f.measure, f.indicator) == ("число ДТП", "road_accidents")
+    assert figure(text, "3 человека").measure == "число погибших"
+
+
+def test_municipal_catalog_entries():
+    cases = [
+        ("Общий объем финансирования Программы составляет 46,885 млн. рублей.", "46,885 млн. рублей",
+         "programme_financing"),
+        ("Жилищный фонд района составляет 450,2 тыс. кв. м.", "450,2 тыс. кв. м", "housing_stock"),
+        ("Износ водопроводных сетей составляет 75%.", "75%", "network_wear"),
+    ]  # fmt: skip
+    assert [figure(text, quote).indicator for text, quote, _ in cases] == [c[2] for c in cases]
+
+
+def test_items_of_a_list_split_by_semicolons_name_their_measure():
+    text = (
+        "По видам экономической деятельности объем инвестиций оценивается следующим образом: "
+        "- сельское хозяйство – 500,0 тыс. руб. (0,5 %); - обрабатывающие производства – 59,6 млн. "
+        "руб. (56,6 %); - производство и распределение электроэнергии, газа и воды – 500,0 тыс. руб. (0,5%)."
+    )
+    assert figure(text, "59,6 млн. руб.").measure == "обрабатывающие производства"
+    f = [g for g in extract_page(text).figures if text[g.char_start : g.char_end] == "500,0 тыс. руб."][-1]
+    assert f.measure == "производство"  # not "сельское газа и воды" (an elliptical remnant)
+
+
+def test_a_unit_or_scale_is_no_measure():
+    assert [normal_measure(m) for m in ("тыс . руб .", "г .", "рубль", "оборот")] == [
+        None,
+        None,
+        None,
+        "оборот",
+    ]
+
+
+def test_an_item_after_a_colon_is_measured_by_its_own_name():
+    text = (
+        "В 2016 году все основные экономические показатели дали рост по сравнению с 2015 годом: "
+        "индекс промышленного производства – 109,0%, производство сельскохозяйственной продукции – 101,5%."
+    )
+    f = figure(text, "109,0%")
+    assert (f.measure, f.indicator) == ("индекс промышленного производства", "industrial_production_index")
+    assert figure(text, "101,5%").measure == "производство сельскохозяйственной продукции"
+    text = "Индекс производства сельскохозяйственной продукции составит: в 2018 г. - 104 %."
+    assert figure(text, "104 %").measure == "индекс производства сельскохозяйственной продукции"
+    text = (
+        "Обрабатывающий комплекс региона: производство пищевых продуктов - 50,7%, фармацевтическое и "
+        "химическое производство - 26,3%."
+    )
+    assert figure(text, "26,3%").measure == "фармацевтическое и химическое производство"
+    text = (
+        "Наибольший удельный вес занимают следующие виды деятельности: сельское хозяйство, охота и лесное "
+        "хозяйство - 14,2%; обрабатывающие производства - 13,1%."
+    )
+    assert figure(text, "14,2%").measure == "сельское хозяйство"  # the item's comma is no separator
+    assert figure(text, "13,1%").measure == "обрабатывающие производства"
+
+
+def test_a_word_of_a_quoted_name_is_no_list_item():
+    text = (
+        'Превышение темпа роста демонстрируют товарные группы "Рыба и ракообразные" (темп роста выше в '
+        '271 раз), "Специальные ткани; кружева; гобелены" (в 46 раз).'
+    )
+    assert figure(text, "в 46 раз").measure != "гобелены"
+
+
+def test_a_share_after_an_amount_keeps_the_leading_measure_and_an_abbreviation_is_none():
+    text = (
+        "Общая численность работающих в сфере малого и среднего предпринимательства – 5,8 тыс. чел. или "
+        "22,2% от численности населения, занятого в экономике района."
+    )
+    assert figure(text, "22,2%").measure == "общая численность работающих"
+    assert normal_measure("чел . или") is None
+
+
+def test_an_elliptical_item_that_names_its_own_head():
+    text = (
+        "привлеченные средства – 42,4 млн. руб., из них бюджетные средства – 12,4 млн. руб., "
+        "средства внебюджетных фондов 30,0 млн. руб."
+    )
+    assert figure(text, "30,0 млн. руб.").measure == "средства внебюджетных фондов"
+    text = (
+        "Освоены денежные средства в сумме 93,5 млн. рублей, в т. ч. за счет средств федерального бюджета – "
+        "4,4 млн. рублей, областного бюджета – 70,8 млн. рублей."
+    )
+    assert figure(text, "70,8 млн. рублей").measure == "средства областного бюджета"
+
+
+def test_the_base_of_a_rate_is_no_figure():
+    text = "Коэффициент смертности в 2021 году снизится до 14,5 умерших на 1 000 человек населения."
+    assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == []
+    text = "Обеспеченность торговыми площадями составила 453,8 кв. м в расчете на 1 000 жителей."
+    assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == ["453,8 кв. м"]
+    assert figure("В 2015 году численность выросла на 1000 человек.", "1000 человек").kind == "change"

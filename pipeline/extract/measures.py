@@ -43,8 +43,10 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     found = _indicator(f, text[bounds[0] : bounds[1]])
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+    if found or share and "в" in words:
+        return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
-    return found or _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
+    return _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -56,15 +58,23 @@ def normal_measure(phrase: str | None) -> str | None:
         return phrase
     from pipeline.nlp.morph import nominative, parses
 
-    phrase = _without_change_head(phrase.split())
-    if is_bare(phrase):
-        return None  # "число", "доля" alone say nothing
+    phrase = _without_change_head([w for w in phrase.split() if w != "."])  # "г ." from syntax tokens
+    if not phrase or is_bare(phrase) or _is_unit_word(phrase.split()[0]):
+        return None  # "число", "доля" alone say nothing, nor does a unit ("тыс. руб.")
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
         phrase = nominative(phrase)
         first = phrase.split()[0]
         if not (first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes)):
             phrase = phrase[:1].lower() + phrase[1:]
     return _without_places(phrase)
+
+
+def _is_unit_word(word: str) -> bool:
+    """A scale or unit word ("тыс.", "руб.", "га"); a percentage may head a measure ("процент износа")."""
+    from pipeline.extract.numbers import scale_of, unit_of
+
+    abbreviation = lexicon.key(word) in lexicon.COUNTED_ABBRS  # "чел."
+    return abbreviation or scale_of(word) is not None or unit_of(word) not in {None, "PERCENT"}
 
 
 def _without_places(phrase: str) -> str | None:
@@ -248,6 +258,8 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     head = next((k for k, w in enumerate(part_words) if _is_head_noun(w)), None)
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
+    if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
+        return True, None  # "доля населения в полезном отпуске": people are no part of a volume
     if whole is None or part is not None and _stem(words[cut + 1 + whole.start]) in _stems(part_words):
         return True, part.indicator if part else None
     return True, whole.indicator

@@ -2,8 +2,9 @@
 
 natasha splits "692,9 млн. долл. США" after "долл." and "9 тыс. PhD" after "тыс."; a piece
 continues the previous one when that ends with ";" or "," or an abbreviation's dot and the piece
-does not start with a Cyrillic capital, and always after an initial ("М. Портер") or before a
-currency's tail ("США"). The abbreviations come from `pipeline.lexicon`.
+does not start with a Cyrillic capital, and always after an initial ("М. Портер"), before a
+currency's tail ("США") or a scale's abbreviation before a unit spelled with a capital ("50 тыс.
+Гкал", "2 млн. МВт"). The abbreviations and units come from `pipeline.lexicon`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ _ABBREVIATIONS = (
     | {lexicon.key(a) for u in lexicon.currency_units() for a in u.abbrs if a.endswith(".")}
 )
 _TAILS = tuple(t.upper() for t in lexicon.CURRENCY_TAILS if len(t) == len("сша"))
+_SCALE_ABBRS = {s.abbr for s in lexicon.SCALES}
+_UNIT_SPELLINGS = sorted(map(re.escape, lexicon.exact_codes()), key=len, reverse=True)
+_CAPITAL_UNIT = re.compile(r"(?:" + "|".join(_UNIT_SPELLINGS) + r")(?![А-Яа-яЁё])")
 
 
 def rejoin(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -39,6 +43,8 @@ def continues(text: str, prev: tuple[int, int], start: int) -> bool:
     word = _DOTTED_WORD.search(tail)
     if text.startswith(_TAILS, start) or (word and word.group(1).isupper() and len(word.group(1)) == 1):
         return True
+    if word and word.group(1).lower() in _SCALE_ABBRS and _CAPITAL_UNIT.match(text, start):
+        return True  # "50 тыс. Гкал"
     if _CAPITAL_START.match(text[start : start + 2]):
         return False
     return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS)

@@ -27,6 +27,11 @@ _TARGET = {
 
 
 _SHARE = {"доля", "удельный", "процент"}
+_FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
+_AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
+_LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
+COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase ("в замене")
+_TIMES = {*lexicon.PERIOD_NOUNS, *lexicon.TIME_NOUNS}  # "За 2015 год ... составил": no subject
 
 
 _PREP = {"PREP"}
@@ -36,6 +41,8 @@ _PARTITIVE = {"который", "они"}
 _OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of the whole a share is of
 _GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
 _BULLETS = {"-", "–", "—", "•", "·", "*"}
+_DASHES = {"-", "–", "—"}
+_QUOTES = {'"', "«", "»", "“", "”", "„"}
 _PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
 
 
@@ -65,8 +72,8 @@ def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = Fa
             words.append(_Word(m.start(), m.end(), m.group()))
     semi = [w.start for w in words if w.text == ";"]
     lo = max([p for p in semi if p < f.char_start], default=s_start)
-    hi = min([p for p in semi if p > f.char_end], default=s_end)
-    return [w for w in words if lo <= w.start < hi]
+    hi = min([p for p in semi if p >= f.char_end], default=s_end)
+    return [w for w in words if lo <= w.start < hi and w.start not in semi]
 
 
 def _after_partitive(left: list[_Word]) -> list[_Word]:
@@ -79,6 +86,32 @@ def _after_partitive(left: list[_Word]) -> list[_Word]:
     return left[cut + 1 :]
 
 
+def _partitive_part(right: list[_Word], before: list[FigureFact]) -> str | None:
+    """ "167,55 км, из которых 8 км нуждались в замене": the part of the previous figure's thing
+    that the verb after the figure says ("протяженность водопроводных сетей, нуждающихся в
+    замене")."""
+    whole = before[-1].measure if before else None
+    if not whole or not right or not right[0].has("VERB") or right[0].lemma in _LINKS:
+        return None
+    nouns = [_Word(0, 0, w) for w in whole.split()]
+    noun = next((w for w in nouns[1:] if w.has("NOUN", "gent")), nouns[0])
+    tag = next((p.tag for p in noun.tags if p.tag.POS == "NOUN"), None)
+    if tag is None or tag.case is None:
+        return None
+    agree = {"plur"} if tag.number == "plur" else {tag.gender or "masc"}
+    part = _participle(right[0], {tag.case, *agree})
+    end = next((k for k, w in enumerate(right) if not w.text[:1].isalpha()), len(right))
+    rest = [w.text for w in right[1 : min(end, 1 + COMPLEMENT_WORDS)]]
+    return f"{whole}, {' '.join([part, *rest])}" if part else None
+
+
+def _participle(verb: _Word, grams: set[str]) -> str | None:
+    """The active participle of a verb in the given case and number ("нуждались" → "нуждающихся")."""
+    top = verb.tags[0]
+    form = top.inflect({"PRTF", "actv", "pres" if top.tag.aspect == "impf" else "past", *grams})
+    return form.word if form is not None else None
+
+
 def inner_of(group: tuple[int, int], f: FigureFact) -> bool:
     return group[0] < f.char_start and f.char_end <= group[1]
 
@@ -89,13 +122,17 @@ def _add_context(
     """Period, kind, measure, subject and a qualifier implied by the verb ("превысил 51%")."""
     s_start, s_end = bounds
     words = _clause(text, f, s_start, s_end)
-    left = _after_partitive([w for w in words if w.end <= f.char_start])
+    full = [w for w in words if w.end <= f.char_start]
+    left = _after_partitive(full)
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
     f.kind = _kind(text, f, left, right, dates, words)
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
-        f.measure = _measure(left, right)
+        f.measure = _measure(left, right, counts=f.unit == "COUNT")
+    if f.measure is None and measured and not left and full:
+        f.measure = _partitive_part(right, [g for g in found if g.char_end <= f.char_start])
+        f.kind = "share" if f.measure else f.kind
     if f.measure is None and measured and not any(_is_verb(w) for w in left):
         outer = _clause(text, f, s_start, s_end, outer=True)
         if outer != words:
@@ -198,27 +235,107 @@ def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], d
     return not re.search(r"[,;:–—(]|\d", "".join(gap)) and not any(_is_verb(w) for w in between)
 
 
-def _measure(left: list[_Word], right: list[_Word]) -> str | None:
+def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str | None:
     """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
-    governing verb, else a genitive phrase after the figure."""
-    prop = property_measure(left, right)
+    governing verb, else a genitive phrase after the figure (the amount of it, after a passive
+    participle, unless the figure `counts` a noun)."""
+    prop = property_measure(left, right) or _dashed_item(left)
     if prop:
         return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
     action = lexicon.ACTION_NOUNS.get(left[verb].lemma) if verb is not None else None
     if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
-            if _agrees(left[i], left[verb]) and not _in_pp(left, i):
+            if _agrees(left[i], left[verb]) and not _in_pp(left, i) and left[i].lemma not in _TIMES:
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
         np = _genitive_run(right, 0)
         if np and action:  # "произведено 289,9 тыс. тонн молока" → "производство молока"
             return " ".join([action, *(w.text for w in right[:np])])
+        # right after the participle: "проведён ремонт 1 км тротуаров" has a subject of its own
+        alone = verb is not None and verb == len(left) - 1 and not counts
+        amount = _passive_amount(left[verb], right[:np]) if np and alone else None
+        if amount:
+            return amount
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
     if verb is None and right and _is_verb(right[0]):
         return _subject_after(right)
+    if counts and verb == len(left) - 1 and left[verb].has("VERB", "intr") and left[verb].lemma not in _LINKS:
+        part = _participle(left[verb], {"gent", "plur"})  # "погибли 3 человека" → "число погибших"
+        return f"число {part}" if part else None
+    if verb is not None and not counts:
+        found = _after_verb(left[verb], left[verb + 1 :], action)
+        if found:
+            return found
+    of_whole = bool(left) and left[-1].text in _DASHES and bool(right) and right[0].lemma == "от"
+    if verb is None and (of_whole or _of_stated_whole([*left, *right[:1]])):
+        return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
     return _leading_phrase(left) if verb is None else action
+
+
+def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | None:
+    """What a passive participle before the figure reports, named right after it: a subject ("были освоены
+    денежные средства в сумме 93,5 млн"), or a genitive group after a passive participle ("продано
+    товаров на сумму 745,3 млн" → "объем проданных товаров", "отгружено товаров" → "отгрузка
+    товаров")."""
+    if not verb.has("PRTS") or any(w.text[:1].isdigit() for w in words):
+        return None  # an active verb's subject after it is the syntax's; another figure between
+    adjectives = 0
+    while adjectives < len(words) and words[adjectives].has("ADJF", "nomn"):
+        adjectives += 1
+    head = words[adjectives] if adjectives < len(words) else None
+    if head is not None and _agrees(head, verb) and head.lemma not in _TIMES and action is None:
+        end = _genitive_run(words, adjectives + 1)
+        text = " ".join(w.text for w in words[:end])
+        return text[:1].lower() + text[1:] if _frame_only(words[end:]) else None
+    group = words[: _genitive_run(words, 0)]
+    if not any(w.has("NOUN", "gent") for w in group) or group[0].text[:1].isupper():
+        return None
+    if not _frame_only(words[len(group) :]):
+        return None
+    if action:
+        return " ".join([action, *(w.text for w in group)])
+    return _passive_amount(verb, group)
+
+
+def _dashed_item(left: list[_Word]) -> str | None:
+    """An item of a list after a colon, "NP – figure": "показатели дали рост: индекс промышленного
+    производства – 109,0%, производство в обрабатывающей промышленности – 109,2 %" (the item,
+    not the subject before the colon)."""
+    colon = max((k for k, w in enumerate(left) if w.text == ":"), default=None)
+    if colon is None or len(left) < colon + 3 or left[-1].text not in _DASHES:
+        return None
+    figure = max((k for k, w in enumerate(left) if w.text[:1].isdigit()), default=colon)
+    lo = next((k for k in range(max(colon, figure), len(left)) if left[k].text in {":", ",", ";"}), None)
+    item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
+    if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
+        return None
+    return _leading_phrase(item)
+
+
+def _of_stated_whole(words: list[_Word]) -> bool:
+    """A percentage "от" a whole ("10,81% от всего объема импорта") among the words."""
+    return any(a.text == "%" and b.lemma == "от" for a, b in zip(words, words[1:], strict=False))
+
+
+def _frame_only(words: list[_Word]) -> bool:
+    """Nothing or only a frame between a noun group and its figure ("в сумме", "на сумму", "–")."""
+    return all(w.lemma in _FRAME_WORDS for w in words)
+
+
+def _passive_amount(verb: _Word, group: list[_Word]) -> str | None:
+    """ "было отпущено 1236,9 тыс. м3 воды" → "объем отпущенной воды": after a short passive
+    participle, the amount of the genitive group it says was acted on."""
+    noun = next((w for w in group if w.has("NOUN", "gent")), None)
+    if not verb.has("PRTS", "pssv") or noun is None or noun.text[:1].isupper():
+        return None
+    tag = next(p.tag for p in noun.tags if p.tag.POS == "NOUN" and p.tag.case == "gent")
+    agree = {"plur"} if tag.number == "plur" else {tag.gender or "masc"}
+    form = verb.tags[0].inflect({"PRTF", "pssv", "gent", *agree})
+    if form is None:
+        return None
+    return " ".join([_AMOUNT_HEAD, form.word, *(w.text for w in group)])
 
 
 def _subject_after(right: list[_Word]) -> str | None:
@@ -237,18 +354,29 @@ def _leading_phrase(left: list[_Word]) -> str | None:
     """A verbless clause that opens with a noun group in the nominative names what its figures
     measure: "Сумма инвестиций проекта - более 16 млрд. рублей", a list item "- доля закупок у
     малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
+    if sum(w.text in _QUOTES for w in left) % 2:
+        return None  # a clause cut inside a quoted name ("Специальные ткани; кружева; гобелены")
     i = 0
     while i < len(left) and left[i].text in _BULLETS:
         i += 1
     j = i
-    while j < len(left) and left[j].has("ADJF", "nomn"):
-        j += 1
+    while j < len(left) and (_nominative_modifier(left[j]) or _joins_modifiers(left, j)):
+        j += 1  # "обрабатывающие производства", "фармацевтическое и химическое производство"
     if j >= len(left) or not left[j].has("NOUN", "nomn") or left[j].text.isupper():
         return None
     if _PROPER_NAMES & set(left[j].tags[0].tag.grammemes):
         return None
     text = " ".join(w.text for w in left[i : _genitive_run(left, j + 1)])
     return text[:1].lower() + text[1:]
+
+
+def _nominative_modifier(w: _Word) -> bool:
+    return w.has("ADJF", "nomn") or w.has("PRTF", "nomn")
+
+
+def _joins_modifiers(words: list[_Word], j: int) -> bool:
+    """ "и" between two adjectives of one noun."""
+    return 0 < j < len(words) - 1 and words[j].lemma in {"и", "или"} and _nominative_modifier(words[j + 1])
 
 
 def _agrees(noun: _Word, verb: _Word) -> bool:

@@ -153,7 +153,9 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if swapped or not genitive:  # a new object replaces the measure's; none keeps it whole
             b.measure = swapped or (head if words else source)
         else:
-            b.measure = f"{head.split()[0]} {' '.join(w.text for w in words)}"
+            noun = _head_noun(head)
+            named = words[0].lemma == _Word(0, 0, noun).lemma  # "средства внебюджетных фондов"
+            b.measure = " ".join([*([] if named else [noun]), *(w.text for w in words)])
         b.confidence = min(b.confidence, Confidence.INFERRED)
 
 
@@ -196,6 +198,12 @@ def _subject_like(w: _Word) -> bool:
     """A common noun whose best parse is nominative: it may be the subject of its own clause."""
     tag = w.tags[0].tag
     return tag.POS == "NOUN" and tag.case == "nomn" and not _NAMES & set(tag.grammemes)
+
+
+def _head_noun(head: str) -> str:
+    """The noun heading a group ("денежные средства" → "средства"; "цены" stays)."""
+    words = [_Word(0, 0, w) for w in head.split()]
+    return next((w.text for w in words if w.has("NOUN")), words[0].text)
 
 
 def _head_group(measure: str) -> str:

@@ -7,6 +7,7 @@ may still become counts ("их общее число составляет 2543")
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,6 +38,8 @@ _MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
 _LONG_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
 _SPAN_WORDS = set(lexicon.TIME_NOUNS) | {"раз"}
+_RATE_BASE = re.compile(r"(?:\d[^\d]{0,20}?|\bв\s+(?:расч[её]те|среднем)\s+)\bна\s*$", re.I)
+_CHANGE_WORDS = {*lexicon.CHANGE_VERBS, *lexicon.CHANGE_NOUNS}
 _HEADING = re.compile(r"\s*(?:[А-ЯЁA-Z]\w*|[\d\s.]*)\s*")
 
 
@@ -119,6 +122,19 @@ def _section_number(c: FigureContext) -> bool:
     return bool(re.match(r"\d+\.\d+\.", c.text[c.fact.char_start : c.fact.char_end + 1]))
 
 
+def _rate_base(c: FigureContext) -> bool:
+    """ "14,5 умерших на 1 000 человек", "0,15 кв. м на 1 человека", "в расчете на 1 жителя": a count
+    of one or a power of ten after "на" that follows another number (or "в расчете/в среднем") is
+    the base of a rate, not a figure; right after a change word it is one ("выросла на 1000 человек")."""
+    f = c.fact
+    if f.unit != "COUNT" or f.value <= 0 or not math.log10(f.value).is_integer():
+        return False
+    if not _RATE_BASE.search(c.before):
+        return False
+    words = re.findall(r"[А-Яа-яЁё]+", c.before)
+    return len(words) < 2 or _Word(0, 0, words[-2]).lemma not in _CHANGE_WORDS  # the word before "на"
+
+
 def _counts_a_territory(c: FigureContext) -> bool:
     """A number before a country's name counts nothing: a table row read as text ("4428 США")."""
     from pipeline.extract.territories import resolve_territory
@@ -146,6 +162,12 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
         "как показано на {3 рисунках} ниже",
     ),
     Rule("reference_list", _in_reference_list, "при участии АТУРК [{9}, 10].", "около {9 млн руб.} [10]."),
+    Rule(
+        "rate_base",
+        _rate_base,
+        "снизится до 14,5 умерших на {1 000 человек} населения",
+        "численность выросла на {1 000 человек}",
+    ),
     Rule(
         "counts_a_territory",
         lambda c: _counts_a_territory(c),

@@ -22,6 +22,7 @@ _WHOLE_NOUN = "структура"
 _VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
 _RELATIVE = "который"
+_DASHES = {"-", "–", "—"}
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
 PART_WORDS = 5  # genitive words kept after "на долю" ("трех крупнейших экспортируемых товарных групп")
@@ -35,7 +36,9 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
             continue
         words = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
         if f.unit == "PERCENT":  # "на долю X приходится N%" says what N is a share of
-            f.measure = _share_allotted(words) or f.measure
+            falls_to = _share_falls_to(text, f, words, bounds[1])
+            f.kind = "share" if falls_to and f.kind == "level" else f.kind
+            f.measure = _share_allotted(words) or falls_to or f.measure
         if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
             whole = whole_of(words)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
@@ -120,6 +123,36 @@ def _share_allotted(words: list[_Word]) -> str | None:
         end += 1
     part = words[at + 1 : end]
     return "доля " + " ".join(w.text for w in part) if any(w.has("NOUN") for w in part) else None
+
+
+def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> str | None:
+    """ "52% приходилось населению, 2% - бюджетным организациям", "30% приходится на сельское
+    хозяйство": the share of the group the figure falls to ("доля населения")."""
+    after = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
+    k = 1 if after and after[0].text in _DASHES else 0
+    said = k < len(after) and after[k].lemma == _SHARE_VERB
+    if not (said or k and any(w.lemma == _SHARE_VERB for w in before)):
+        return None  # an elliptical item needs the verb earlier in its sentence
+    k += said
+    case = "accs" if k < len(after) and after[k].lemma == "на" else "datv"
+    k += case == "accs"
+    hi = k
+    while hi < len(after) and hi - k < PART_WORDS and _in_case(after[hi], case, hi > k):
+        hi += 1
+    group = after[k:hi]
+    if not any(w.has("NOUN", case) for w in group) or group[0].text[:1].isupper():
+        return None
+    return "доля " + " ".join(_to_genitive(w, case) for w in group)
+
+
+def _in_case(w: _Word, case: str, later: bool) -> bool:
+    """A word of a noun group in `case`; genitive words may follow its head ("отраслям экономики")."""
+    return w.has("NOUN", case) or w.has("ADJF", case) or w.has("PRTF", case) or later and _genitive(w)
+
+
+def _to_genitive(w: _Word, case: str) -> str:
+    form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case == case), None)
+    return form.word if form is not None else w.text.lower()
 
 
 def _antecedent_share(words: list[_Word], at: int) -> str | None:

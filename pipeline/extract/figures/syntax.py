@@ -17,6 +17,7 @@ _NOUNS = {"NOUN", "PROPN"}
 
 _FRAME = set(lexicon.FRAME_NOUNS)
 _BRACKETS = {"(", ")"}
+_DASHES = {"-", "–", "—"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
@@ -81,12 +82,21 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
             subject = _subject_of(head, tokens, spans, f.char_start)
+            if subject is not None and _across_colon(subject, f, tokens):
+                return None  # "показатели дали рост: индекс ... – 109%": the list item (clause.py)
             if subject is not None:
                 return _noun_phrase(subject, tokens)
         if head.rel not in _CLIMB_RELS and head.lemma not in _FRAME and not in_pp:
             return None
         node = head
     return None
+
+
+def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
+    """A colon stands between the subject and the figure, which follows a dash: an item of a list."""
+    before = [t for t in tokens if t.start < f.char_start]
+    dashed = bool(before) and before[-1].text in _DASHES
+    return dashed and any(t.text == ":" and subject.start < t.start for t in before)
 
 
 def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
