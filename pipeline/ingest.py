@@ -138,15 +138,11 @@ def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocu
     from pipeline.parse import recover
 
     lost: dict[int, str] = {}
-    source, n_pages = path, page_count(path)
+    n_pages = page_count(path)
     if n_pages is not None:
         lost |= dict.fromkeys(range(max_pages + 1, n_pages + 1), "page limit")
-        heavy = recover.heavy_pages(path, max_pages)
-        if heavy:
-            source = recover.blank_pages(path, heavy, scratch / "light.pdf")
-            lost |= dict.fromkeys(heavy, f"more than {recover.MAX_PAGE_OBJECTS} objects")
     try:
-        parsed = parse_checked(source, max_pages)
+        parsed = parse_checked(path, max_pages)
     except ParseError as exc:
         if exc.error_type != "corrupt" or path.suffix.lower() != ".pdf":
             raise
@@ -156,6 +152,7 @@ def read_document(path: Path, max_pages: int, scratch: Path) -> tuple[ParsedDocu
         lost |= dict.fromkeys(repaired.lost, "damaged")
         if repaired.open_end:
             lost[repaired.n_pages + 1] = OPEN_END
+    lost |= dict.fromkeys(parsed.heavy_pages, f"more than {recover.MAX_PAGE_OBJECTS} objects")
     parsed.doc_id, parsed.source_path, parsed.file_name = doc_id_of(path), str(path), path.name
     return parsed, lost
 

@@ -149,6 +149,7 @@ class ParsedDocument:
     error: str | None = None
     pages: list[PageText] = field(default_factory=list)
     tables: list[ParsedTable] = field(default_factory=list)
+    heavy_pages: list[int] = field(default_factory=list)  # too many objects: left empty, not read
 
 
 class ParseError(Exception):

@@ -1,6 +1,6 @@
 """`LookaheadParser` (grammars/earley.py subclasses yargy's private parser classes) must give
 exactly yargy.Parser's matches: checked over a few hundred windows of the seed paper's text for
-both grammars, so a yargy upgrade that changes those internals fails here."""
+the date, figure and cluster grammars, so a yargy upgrade that changes those internals fails here."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from yargy import Parser
 
-from pipeline.extract.grammars import dates, figures
+from pipeline.extract.grammars import clusters, dates, figures
 from pipeline.extract.grammars.earley import LookaheadParser
 
 SEED = Path(__file__).parents[1] / "fixtures" / "seed" / "seed_paper.txt"
@@ -18,6 +18,7 @@ MAX_WINDOWS = 300
 CONTEXT = 40
 _DATE_TRIGGER = re.compile(r"\d+|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр")
 _FIGURE_TRIGGER = re.compile(r"\d|процент|тысяч|миллион|миллиард")
+_CLUSTER_TRIGGER = re.compile(r"кластер|парк|зон[аеуыо]|ОЭЗ|ТОР")
 
 
 def _windows(trigger: re.Pattern[str]) -> list[str]:
@@ -36,6 +37,7 @@ def _matches(parser, window: str) -> list[tuple]:
     [
         ("dates", dates.DATE, dates.TOKENIZER, _DATE_TRIGGER),
         ("figures", figures.FIGURE, figures.parser().tokenizer, _FIGURE_TRIGGER),
+        ("clusters", clusters.CLUSTER, clusters.TOKENIZER, _CLUSTER_TRIGGER),
     ],
 )
 def test_lookahead_parser_matches_yargy(name, rule, tokenizer, trigger):

@@ -8,6 +8,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ from pipeline.parse.settings import LAYOUT
 
 Char = dict[str, Any]
 
+_top = itemgetter("top")
 MARKER_CHARS = frozenset("0123456789*†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰),")  # what a footnote marker is made of
 
 
@@ -49,24 +51,28 @@ class Line:
         return self.bbox[3]
 
 
-def _overlaps(a: Char, b: Char) -> bool:
-    """Do two chars share at least `row_overlap` of the smaller one's height? (Comparisons
-    written out: this runs for every char of every page.)"""
-    at, ab, bt, bb = a["top"], a["bottom"], b["top"], b["bottom"]
+def _shares(at: float, ab: float, bt: float, bb: float, ratio: float, floor: float) -> bool:
+    """Do two chars (tops and bottoms) share at least `ratio` of the smaller one's height, counted
+    as no less than `floor`? (Comparisons written out: this runs for every char of every page.)"""
     overlap = (ab if ab < bb else bb) - (at if at > bt else bt)
     low = ab - at if ab - at < bb - bt else bb - bt
-    return overlap >= LAYOUT.row_overlap * (low if low > LAYOUT.min_char_height else LAYOUT.min_char_height)
+    return overlap >= ratio * (low if low > floor else floor)
 
 
 def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
     """Group chars into rows: sorted by top, a char joins the row if it overlaps both the
     previous char and the row's first char (so one tall glyph cannot glue two lines)."""
+    ratio, floor = LAYOUT.row_overlap, LAYOUT.min_char_height
     rows: list[list[Char]] = []
-    for c in sorted(chars, key=lambda c: c["top"]):
-        if rows and _overlaps(rows[-1][-1], c) and _overlaps(rows[-1][0], c):
+    ft = fb = lt = lb = 0.0  # top and bottom of the current row's first and last char
+    for c in sorted(chars, key=_top):
+        t, b = c["top"], c["bottom"]
+        if rows and _shares(lt, lb, t, b, ratio, floor) and _shares(ft, fb, t, b, ratio, floor):
             rows[-1].append(c)
         else:
             rows.append([c])
+            ft, fb = t, b
+        lt, lb = t, b
     return rows
 
 

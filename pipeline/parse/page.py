@@ -45,3 +45,4 @@ class RawPage:
     ocr: bool = False
     ocr_confidence: float | None = None
     ocr_missing: str | None = None  # why a page that needs OCR did not get it
+    heavy: bool = False  # more objects than `recover.MAX_PAGE_OBJECTS`: left empty, not read

@@ -42,6 +42,7 @@ from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
 from pipeline.parse.page import PageSource, RawPage
 from pipeline.parse.pdfium_chars import page_chars
 from pipeline.parse.quality import clean_chars, dedupe_chars, texts_are_broken, visible_texts
+from pipeline.parse.recover import too_heavy
 from pipeline.parse.ruling import may_have_grid
 from pipeline.parse.settings import LAYOUT
 from pipeline.parse.tables import (
@@ -151,11 +152,10 @@ def _tables(page: Page, fast: PageSource | None, chars: list[Char], number: int,
     return out
 
 
-def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Engine) -> PageSource | None:
-    """Page i read by pdfium, or None when it needs pdfplumber (odd geometry; "hybrid": grids)."""
-    if doc is None:
+def fast_page(page: pdfium.PdfPage | None, height: float, engine: Engine) -> PageSource | None:
+    """The page read by pdfium, or None when it needs pdfplumber (odd geometry; "hybrid": grids)."""
+    if page is None:
         return None
-    page = doc[i]
     try:
         box = page.get_mediabox()
         if page.get_rotation() or box[:2] != (0, 0) or abs(box[3] - height) > _EPS:
@@ -167,8 +167,17 @@ def fast_page(doc: pdfium.PdfDocument | None, i: int, height: float, engine: Eng
         return PageSource(page_chars(page, height), edges)
     except pdfium.PdfiumError:
         return None
-    finally:
-        page.close()
+
+
+def _pdfium_page(doc: pdfium.PdfDocument | None, i: int) -> pdfium.PdfPage | None:
+    """Page i loaded by pdfium once for the whole first pass (None: no pdfium document, or a page
+    pdfium cannot load, which pdfplumber then reads)."""
+    if doc is None:
+        return None
+    try:
+        return doc[i]
+    except pdfium.PdfiumError:
+        return None
 
 
 def open_pdfium(path: Path, engine: Engine) -> pdfium.PdfDocument | None:
@@ -196,13 +205,17 @@ def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None,
 
 def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine: Engine,
           force_ocr: bool = False) -> RawPage:
-    """`read_page` on page i (OCR when it has no usable text layer, or `force_ocr`); every
-    failure but `ParseError` is reported as corruption."""
+    """`read_page` on page i (OCR when it has no usable text layer, or `force_ocr`); a page with
+    more objects than `recover.MAX_PAGE_OBJECTS` is left empty and marked `heavy` (never read);
+    every failure but `ParseError` is reported as corruption."""
+    pdf_page = _pdfium_page(doc, i)
     try:
-        fast = fast_page(doc if engine != "pdfplumber" else None, i, float(page.height), engine)
+        if pdf_page is not None and too_heavy(pdf_page):
+            return RawPage(i + 1, float(page.width), float(page.height), heavy=True)
+        fast = fast_page(pdf_page if engine != "pdfplumber" else None, float(page.height), engine)
         raw = read_page(page, i + 1, fast)
-        if (force_ocr or raw.broken or not raw.n_chars) and doc is not None:
-            raw = _ocr(page, doc, i, raw, force_ocr)
+        if (force_ocr or raw.broken or not raw.n_chars) and pdf_page is not None:
+            raw = _ocr(page, pdf_page, i, raw, force_ocr)
         return raw
     except ParseError:
         raise
@@ -210,12 +223,13 @@ def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine
         raise _corrupt(path, e) from e
     finally:
         page.close()
+        if pdf_page is not None:
+            pdf_page.close()
 
 
-def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage, force: bool = False) -> RawPage:
+def _ocr(page: Page, pdf_page: pdfium.PdfPage, i: int, raw: RawPage, force: bool = False) -> RawPage:
     """The page read again from Tesseract's words; `raw` (with the reason) when OCR cannot run.
     A page without images is only recognised when `force`d (its text drawn in a garbled font)."""
-    pdf_page = doc[i]
     try:
         if not (force or has_image(pdf_page)):
             return raw
@@ -223,8 +237,6 @@ def _ocr(page: Page, doc: pdfium.PdfDocument, i: int, raw: RawPage, force: bool 
     except OcrUnavailable as e:
         raw.ocr_missing = str(e)
         return raw
-    finally:
-        pdf_page.close()
     ocred = read_page(page, i + 1, result)
     ocred.lines = even_sizes(split_lines(ocred.lines, morph=False))  # OCR misses spaces: "до2 трлн"
     ocred.ocr, ocred.ocr_confidence = True, round(result.ocr_confidence or 0.0, 3)
@@ -331,7 +343,8 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
                               p.ocr, p.ocr_confidence, a.boxes))
     tables = merge_tables([t for p in raws for t in p.tables])
     return ParsedDocument(doc_id_of(path), str(path), path.name, DocStatus.OK, n_pages,
-                          _title(cleaned[0] if cleaned else [], size, meta), ocr_note(raws), pages, tables)
+                          _title(cleaned[0] if cleaned else [], size, meta), ocr_note(raws), pages, tables,
+                          [p.number for p in raws if p.heavy])
 
 
 def parse_pdf(path: str | Path, *, max_pages: int | None = None,

@@ -5,8 +5,8 @@ reconstruction (via pikepdf). When even the trailer is gone (a file cut before i
 it first appends a new page tree, catalog and trailer over the page objects found by scanning the
 file, including those inside intact object streams. A page whose content stream is missing or
 unreadable is blanked in the repaired copy and reported as lost, as are pages the file declares
-(`/Count`) but no longer holds. `heavy_pages` finds pages with more objects than a cap (a page
-of 200,000 tiny text objects would take minutes), which `blank_pages` empties the same way.
+(`/Count`) but no longer holds. `too_heavy` tells a page with more objects than a cap (a page
+of 200,000 tiny text objects would take minutes): the parser leaves it empty, unread.
 """
 
 from __future__ import annotations
@@ -138,39 +138,12 @@ def _blank(pdf, page) -> None:
     page.obj["/Contents"] = pdf.make_stream(b"")
 
 
-def heavy_pages(path: Path, max_pages: int | None, cap: int | None = None) -> list[int]:
-    """Pages (1-based, within `max_pages`) holding more than `cap` (`MAX_PAGE_OBJECTS`) objects."""
-    import pypdfium2 as pdfium
+def too_heavy(page) -> bool:
+    """Does the (pypdfium2) page hold more than `MAX_PAGE_OBJECTS` objects? Counted on the page the
+    parser loads anyway, before any of its content is read."""
     import pypdfium2.raw as pdfium_c
 
-    cap = cap or MAX_PAGE_OBJECTS
-    try:
-        doc = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError:
-        return []
-    heavy = []
-    try:
-        for i in range(min(len(doc), max_pages or len(doc))):
-            page = doc[i]
-            try:
-                if pdfium_c.FPDFPage_CountObjects(page) > cap:
-                    heavy.append(i + 1)
-            finally:
-                page.close()
-    finally:
-        doc.close()
-    return heavy
-
-
-def blank_pages(path: Path, pages: list[int], target: Path) -> Path:
-    """A copy of the PDF with `pages` emptied (their numbers, sizes and the other pages kept)."""
-    import pikepdf
-
-    with pikepdf.open(path) as pdf:
-        for number in pages:
-            _blank(pdf, pdf.pages[number - 1])
-        pdf.save(target)
-    return target
+    return pdfium_c.FPDFPage_CountObjects(page) > MAX_PAGE_OBJECTS
 
 
 def page_range(path: Path, first: int, last: int, target: Path) -> Path:

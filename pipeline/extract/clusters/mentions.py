@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from yargy import Parser
-
 from pipeline.extract.clusters.fields import field_of_name
 from pipeline.extract.clusters.lists import listed_clusters
 from pipeline.extract.clusters.names import (
@@ -32,6 +30,7 @@ from pipeline.extract.grammars.clusters import (
     is_region_adjective,
     kind_of,
 )
+from pipeline.extract.grammars.earley import LookaheadParser
 from pipeline.extract.skeleton import Rule, first_rejecting, windows
 from pipeline.extract.territories import TerritorySpan, find_territories
 from pipeline.nlp.morph import lemma
@@ -64,8 +63,9 @@ class Mention:
 
 
 @cache
-def _parser() -> Parser:
-    return Parser(CLUSTER, tokenizer=TOKENIZER)
+def _parser() -> LookaheadParser:
+    """The cluster parser (yargy's matches, predicted with lookahead), built once per process."""
+    return LookaheadParser(CLUSTER, tokenizer=TOKENIZER)
 
 
 def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
