@@ -100,7 +100,9 @@ UNITS: tuple[Unit, ...] = (
     Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
     Unit("MWH", "energy", exact=("МВт·ч", "МВт∙ч", "МВт*ч", "МВт-ч", "МВт.ч", "МВтч")),
     Unit("KWH", "energy", exact=("кВт·ч", "кВт∙ч", "кВт*ч", "кВт-ч", "кВт.ч", "кВтч")),
-    Unit("GCAL", "energy", ("гигакалория",), exact=("Гкал",)),  # heat supply
+    # heat: gigacalories (heat supplied) and gigacalories per hour (the output of a boiler house)
+    Unit("GCAL", "energy", ("гигакалория",), exact=("Гкал",)),
+    Unit("GCAL_H", "power", exact=("Гкал/ч", "Гкал/час", "Гкал в час")),
     Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
     Unit("MVA", "power", exact=("МВА",)),
     # data volumes ("Гб" is read as a gigabyte, the usual sense in Russian prose)

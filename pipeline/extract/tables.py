@@ -16,7 +16,9 @@ from pipeline.model import ParsedTable
 
 _NUMBER = re.compile(r"^[-−–+]?\d[\d\s\u00a0\u202f.,]*$")
 _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
-_LABEL_WORD = re.compile(r"[^\s,;:()/]+")
+# A label word; a unit spelled with a slash ("Гкал/ч") is one word, any other slash separates words.
+_SLASHED = sorted((s for u in UNITS for s in u.exact if "/" in s), key=len, reverse=True)
+_LABEL_WORD = re.compile("|".join([*map(re.escape, _SLASHED), r"[^\s,;:()/]+"]))
 _GLUED_SCALE = re.compile(r"^([^\W\d_]+\.)([^\W\d_].*)$")  # "млрд.рублей": a scale glued to its unit
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
