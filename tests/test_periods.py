@@ -559,3 +559,25 @@ def test_a_document_whose_figures_all_lack_a_period_is_stored(tmp_path):
     frame = pd.DataFrame(rows).assign(period_start=float("nan"), period_end=float("nan"))
     stored = conform("figures", frame)
     assert str(stored["period_start"].dtype).startswith("date32") and stored["period_start"].isna().all()
+
+
+INDUSTRY = (
+    "В промышленном секторе экономики в Томском районе в 2015 году наблюдался рост объема выпуска "
+    "промышленной продукции. Промышленными предприятиями района отгружено "
+    "товаров на сумму 14736,4 млн. руб.\n"
+    "Добыча полезных ископаемых сократилась на 7,2% к уровню 2014 года.\n"
+    "Численность населения района составляет 70 тыс. человек.\n"
+    "Второй абзац без дат. Третий абзац тоже. Оборот торговли составил 500 млн. руб.\n"
+)
+
+
+def test_a_paragraphs_first_sentence_without_a_figure_states_its_reporting_year():
+    level = figure(INDUSTRY, "14736,4 млн. руб.")
+    assert (level.period_start, level.period_end) == ("2015-01-01", "2015-12-31")
+    mining = figure(INDUSTRY, "7,2%")  # the next paragraph: a reporting statement carries on
+    assert (mining.period_start, mining.base_period) == ("2015-01-01", "2014")
+
+
+def test_a_year_in_a_later_sentence_of_the_paragraph_is_no_reporting_statement():
+    text = INDUSTRY.replace("В промышленном секторе экономики", "Район развивается. В промышленном секторе")
+    assert figure(text, "14736,4 млн. руб.").period_start is None

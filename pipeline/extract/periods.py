@@ -52,6 +52,7 @@ _OPENING = re.compile(
     re.I,
 )  # what may stand before a date that opens a paragraph
 _SECTION_KINDS = ("point", "range")
+_FIRST_SENTENCE = re.compile(r"[.!?…](?=\s+[«\"]?[А-ЯЁA-Z])")  # the end of a paragraph's first sentence
 _SENTENCE_END = re.compile(r"[.!?;:…][»\")]*\s*$")
 _TITLED = re.compile(r"[А-Яа-яЁёA-Za-z]-\s*\d{4}")  # "Китай-2017": a rating's title, not a period
 _TITLE_REACH = 3
@@ -218,9 +219,27 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
         for f in facts
         if (d := by_start.get(f.period_from)) is not None and is_reporting(text, f, d)  # type: ignore[arg-type]
     ]
-    return sorted(
-        [*section_markers(text, dates), *reports, *data_markers(text, dates)], key=lambda m: m.offset
-    )
+    markers = [*section_markers(text, dates), *data_markers(text, dates), *lead_markers(text, facts, dates)]
+    return sorted([*markers, *reports], key=lambda m: m.offset)
+
+
+def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
+    """A paragraph whose first sentence states one year and no figure ("В промышленном секторе … в
+    2015 году наблюдался рост …"): a reporting statement of the figures after it (a date in a later
+    sentence is an event's: "В 2012 году … заработал синхротрон. Его стоимость …")."""
+    out = []
+    for a, b in paragraphs(text):
+        end = _FIRST_SENTENCE.search(text, a, b)
+        end_at = end.end() if end else b
+        inside = [d for d in dates if a <= d.char_start and d.char_end <= end_at]
+        if len(inside) != 1 or any(a <= f.char_start < end_at for f in facts) or not _prose(text[a:b]):
+            continue
+        d = inside[0]
+        if _OPENING.match(text[a : d.char_start]) or is_heading(text[a:b]):
+            continue  # a section marker already
+        if d.kind == "point" and d.precision == "year" and d.confidence > Confidence.INFERRED:
+            out.append(Marker(a, d, reporting=True))
+    return out
 
 
 def data_markers(text: str, dates: list[DateFact]) -> list[Marker]:
