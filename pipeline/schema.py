@@ -184,6 +184,7 @@ COLUMNS["observations"] = {
     "indicator": _col(STR, False),
     "measure": _col(STR),
     "subject_code": _col(STR),
+    "territory_code": _col(STR),
     "subject": _col(STR),
     "period_start": _col(DATE),
     "period_end": _col(DATE),

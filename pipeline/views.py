@@ -72,6 +72,7 @@ WITH o AS (
            greatest(abs(a.value_scaled), abs(b.value_scaled)) AS high
     FROM o AS a JOIN o AS b
       ON a.indicator = b.indicator AND a.subject_code = b.subject_code
+     AND a.territory_code IS NOT DISTINCT FROM b.territory_code
      AND a.period_start = b.period_start AND a.period_end = b.period_end
      AND a.unit IS NOT DISTINCT FROM b.unit AND a.kind IS NOT DISTINCT FROM b.kind
      AND a.base_period IS NOT DISTINCT FROM b.base_period

@@ -157,6 +157,15 @@ def test_caption_gives_indicator_when_labels_only_say_where_and_when() -> None:
     assert set(obs["indicator"]) == {"export"} and set(obs["unit"]) == {"USD"}
 
 
+def test_a_city_cell_carries_the_iso_code_like_a_figure_and_its_own_code_beside() -> None:
+    header = ["Город", "2017", "2018"]
+    values = [["95,0", "101,3"], ["380,2", "411,9"]]
+    table = _table(1, header, ["Ростов-на-Дону", "Курская область"], values, "Экспорт, млн долл. США")
+    obs = build_observations(None, *reversed(_frames(DOC_A, [table])))
+    got = set(zip(obs["subject_code"], obs["territory_code"].fillna("-"), strict=True))
+    assert got == {("RU-ROS", "RU-ROS/rostov-na-donu"), ("RU-KRS", "-")}
+
+
 def test_caption_is_not_a_label_of_other_quantities() -> None:
     header = ["Государство", "Место", "ВВП (по ППС) за 2018 г."]
     table = _table(

@@ -267,7 +267,8 @@ def _cell_row(
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
         "measure": _breakdown_measure(label, breakdown, modifier),
-        "subject_code": subject.code if subject else None,
+        "subject_code": subject.iso if subject else None,
+        "territory_code": _finer(subject),
         "subject": subject.name if subject else None,
         "period_start": period.start if period else None,
         "period_end": period.end if period else None,
@@ -307,6 +308,12 @@ def _unit_only(part: str) -> bool:
 
 def _subject(labels: Iterable[str]) -> Territory | None:
     return next((t for label in labels if (t := _territory(label)) is not None), None)
+
+
+def _finer(t: Territory | None) -> str | None:
+    """The territory's own code when its ISO code (`subject_code`, like a figure's) is coarser: a
+    city's "RU-ROS/rostov-na-donu" beside "RU-ROS", an organization's "org:<key>"."""
+    return t.code if t is not None and t.code != t.iso else None
 
 
 @lru_cache(maxsize=LABEL_CACHE)
