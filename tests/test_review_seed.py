@@ -213,6 +213,7 @@ def test_decisions_survive_reingest_version_change_and_page_reordering(seed, tmp
 
 OBSERVATION_COLUMNS = {
     "observation_id": "string", "indicator": "string", "measure": "string", "subject_code": "string",
+    "territory_code": "string",
     "subject": "string", "period_start": "string", "period_end": "string", "period_precision": "string",
     "value_scaled": "Float64", "unit": "string", "qualifier": "string", "kind": "string",
     "base_period": "string", "doc_id": "string", "page": "Int64", "source": "string", "figure_id": "string",
