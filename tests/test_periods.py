@@ -581,3 +581,8 @@ def test_a_paragraphs_first_sentence_without_a_figure_states_its_reporting_year(
 def test_a_year_in_a_later_sentence_of_the_paragraph_is_no_reporting_statement():
     text = INDUSTRY.replace("В промышленном секторе экономики", "Район развивается. В промышленном секторе")
     assert figure(text, "14736,4 млн. руб.").period_start is None
+
+
+def test_the_preceding_year_is_the_base():
+    text = "В 2016 году численность скота составила 1198 голов - это 82 % к уровню предшествующего года."
+    assert figure(text, "82 %").base_period == "2015"

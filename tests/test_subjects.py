@@ -322,6 +322,11 @@ def test_a_districts_programme_is_about_the_district_in_its_region(tmp_path):
     assert rows["36700 рублей"]["subject_code"] == "RU"  # a figure about Russia stays Russia's
 
 
+def test_districts_joined_under_one_plural_noun_are_a_group():
+    text = "Объем отгруженной продукции Томского и Асиновского районов в 2016 году составил 500 млн. рублей."
+    assert subject(text, "500 млн. рублей") == ("Томский район, Асиновский район", None, "group")
+
+
 def test_a_municipality_in_the_sentence_is_the_subject():
     text = "В Томском районе введено 120 тыс. кв. м жилья."
     assert subject(text, "120 тыс. кв. м") == ("Томский район", None, "municipality")

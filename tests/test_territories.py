@@ -199,6 +199,19 @@ def test_municipal_units_are_territories(phrase: str, name: str) -> None:
     assert got == [(name, "municipality", None)]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        ("показатели Томского и Асиновского районов", ["Томский район", "Асиновский район"]),
+        ("в Томском, Кожевниковском и Асиновском районах",
+         ["Томский район", "Кожевниковский район", "Асиновский район"]),
+        ("в Томской области и районах", ["Томская область"]),  # a plural noun alone names none
+    ],
+)  # fmt: skip
+def test_a_plural_unit_noun_names_each_joined_adjective(phrase: str, names: list[str]) -> None:
+    assert [s.territory.name for s in find_territories(phrase)] == names
+
+
 def test_what_is_no_municipal_unit() -> None:
     # a gazetteer name with a unit word stays what it is; a pronoun or a common adjective is no name
     assert [s.territory.code for s in find_territories("Центрального федерального округа")] == ["RU-CFD"]

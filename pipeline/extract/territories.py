@@ -250,13 +250,16 @@ def _municipalities(text: str, tokens: list[Word]) -> list[tuple[TerritorySpan, 
     out: list[tuple[TerritorySpan, bool]] = []
     for i, w in enumerate(tokens):
         forms = lemma_forms(w.text)
-        span, titled = None, False
+        titled = False
+        found: list[TerritorySpan] = []
         if forms & frozenset(lexicon.MUNICIPAL_NOUNS):
-            span = _named_unit(text, tokens, i)
-        if span is None and forms & frozenset(lexicon.MUNICIPAL_TITLES) and w.text.islower():
+            found = _named_units(text, tokens, i)
+        if not found and forms & frozenset(lexicon.MUNICIPAL_TITLES) and w.text.islower():
             span, titled = _titled_unit(text, tokens, i), True
-        if span is not None and not (out and _overlap(out[-1][0], span)):
-            out.append((span, titled))
+            found = [span] if span else []
+        for span in found:
+            if not (out and _overlap(out[-1][0], span)):
+                out.append((span, titled))
     return out
 
 
@@ -270,13 +273,52 @@ def _unit_parse(word: str, lemmas: tuple[str, ...]):  # noqa: ANN202 - a pymorph
     return next((p for p in parses(word) if p.normal_form in lemmas), None)
 
 
-def _named_unit(text: str, tokens: list[Word], i: int) -> TerritorySpan | None:
-    """ "Асиновского (муниципального) района", "Коморгузинское сельское поселение"."""
-    from pipeline.nlp.morph import nominative, parses
+def _named_units(text: str, tokens: list[Word], i: int) -> list[TerritorySpan]:
+    """ "Асиновского (муниципального) района", "Коморгузинское сельское поселение"; a plural noun
+    after adjectives joined by "и" or commas names one unit each ("Томского и Асиновского районов")."""
+    from pipeline.nlp.morph import nominative
 
     noun = _unit_parse(tokens[i].text, lexicon.MUNICIPAL_NOUNS)
-    if noun is None or noun.tag.number != "sing":
-        return None
+    if noun is None:
+        return []
+    single = noun if noun.tag.number == "sing" else noun.inflect({"sing", noun.tag.case})
+    plural = noun is not single
+    last = _named_unit(text, tokens, i, noun, single.word if plural else tokens[i].text) if single else None
+    if last is None:
+        return []
+    units, k = [last], next(k for k in range(i, -1, -1) if tokens[k].start == last.start)
+    while plural and (prev := _joined_before(text, tokens, k)) is not None:
+        if not _unit_adjective(tokens[prev].text, noun):
+            break
+        name = nominative(f"{tokens[prev].text} {single.word}")
+        units.insert(0, _unit_span(text, name[:1].upper() + name[1:], tokens[prev].start, tokens[prev].end))
+        k = prev
+    return units
+
+
+def _joined_before(text: str, tokens: list[Word], k: int) -> int | None:
+    """The index of the word joined to `tokens[k]` by "и" or a comma ("Томского и Асиновского")."""
+    if k >= 2 and tokens[k - 1].text.lower() == "и" and _adjacent(text, tokens[k - 1], tokens[k]):
+        return k - 2 if _adjacent(text, tokens[k - 2], tokens[k - 1]) else None
+    return k - 1 if k >= 1 and text[tokens[k - 1].end : tokens[k].start].strip() == "," else None
+
+
+def _unit_adjective(word: str, noun) -> bool:  # noqa: ANN001 - a pymorphy3 Parse
+    """A proper adjective ("Асиновского") in the unit noun's case, singular; not a common name."""
+    from pipeline.nlp.morph import parses
+
+    if not word[:1].isupper() or word.isupper() or not word.isalpha():
+        return False
+    forms = parses(word)
+    case = noun.tag.case
+    agrees = [p for p in forms if p.tag.POS == "ADJF" and p.tag.case == case and p.tag.number == "sing"]
+    return bool(agrees) and not any(p.normal_form in lexicon.NOT_MUNICIPAL_NAMES for p in forms)
+
+
+def _named_unit(text: str, tokens: list[Word], i: int, noun, head: str) -> TerritorySpan | None:  # noqa: ANN001
+    """The unit whose noun (its parse `noun`, `head` in the singular) is `tokens[i]`."""
+    from pipeline.nlp.morph import nominative
+
     j, kept = i - 1, []
     while j >= 0 and _adjacent(text, tokens[j], tokens[j + 1]) and tokens[j].text.islower():
         qualifier = _unit_parse(tokens[j].text, lexicon.MUNICIPAL_QUALIFIERS)
@@ -287,15 +329,9 @@ def _named_unit(text: str, tokens: list[Word], i: int) -> TerritorySpan | None:
     if j < 0 or not _adjacent(text, tokens[j], tokens[j + 1]):
         return None
     adjective = tokens[j].text
-    if not adjective[:1].isupper() or adjective.isupper() or not adjective.isalpha():
+    if not _unit_adjective(adjective, noun):
         return None
-    agrees = [
-        p for p in parses(adjective)
-        if p.tag.POS == "ADJF" and p.tag.case == noun.tag.case and p.tag.number == "sing"
-    ]  # fmt: skip
-    if not agrees or any(p.normal_form in lexicon.NOT_MUNICIPAL_NAMES for p in parses(adjective)):
-        return None
-    name = nominative(" ".join([adjective, *kept, tokens[i].text]))
+    name = nominative(" ".join([adjective, *kept, head]))
     return _unit_span(text, name[:1].upper() + name[1:], tokens[j].start, tokens[i].end)
 
 
