@@ -586,3 +586,8 @@ def test_a_year_in_a_later_sentence_of_the_paragraph_is_no_reporting_statement()
 def test_the_preceding_year_is_the_base():
     text = "В 2016 году численность скота составила 1198 голов - это 82 % к уровню предшествующего года."
     assert figure(text, "82 %").base_period == "2015"
+
+
+def test_a_stock_on_a_day_against_the_preceding_year_is_that_day_a_year_before():
+    text = "На 1 января 2017 года поголовье составило 1198 голов - это 82 % к уровню предшествующего года."
+    assert figure(text, "82 %").base_period == "2016-01-01"

@@ -48,6 +48,8 @@ def _previous_year(f: FigureFact) -> str | None:
     if not f.period_end:
         return None
     year = int(f.period_end[:4]) - 1
+    if f.period_precision == "day":  # "на 1 января 2017 года … к уровню предшествующего года"
+        return f"{year}{f.period_end[4:]}"
     return str(year) if f.period_precision in (None, "year") else f"{year}{f.period_end[4:7]}"
 
 
