@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -145,6 +145,7 @@ class Marker:
     reporting: bool = False  # a figure's own reporting date, not a heading or an opening date
     ends_reports: bool = True  # a marker ends the reporting statements before it
     whole: bool = False  # the date holds from its paragraph's start (a date of the data)
+    local: bool = False  # a reporting statement that holds in its own paragraph only (`lead_markers`)
 
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
@@ -194,7 +195,7 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
         set_section_period(f, state.date)
         f.period_from = state.date.char_start
         if state.reporting:
-            events.append(Marker(f.char_end, state.date, reporting=True, whole=state.whole))
+            events.append(replace(state, offset=f.char_end))
             events.sort(key=lambda m: m.offset)
             if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
                 f.period_source = "earlier_sentence"
@@ -225,8 +226,8 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
 
 def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
     """A paragraph whose first sentence states one year and no figure ("В промышленном секторе … в
-    2015 году наблюдался рост …"): a reporting statement of the figures after it (a date in a later
-    sentence is an event's: "В 2012 году … заработал синхротрон. Его стоимость …")."""
+    2015 году наблюдался рост …"): a reporting statement of the figures after it in that paragraph
+    (a date in a later sentence is an event's: "В 2012 году … заработал синхротрон. Его стоимость …")."""
     out = []
     for a, b in paragraphs(text):
         end = _FIRST_SENTENCE.search(text, a, b)
@@ -238,7 +239,7 @@ def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> l
         if _OPENING.match(text[a : d.char_start]) or is_heading(text[a:b]):
             continue  # a section marker already
         if d.kind == "point" and d.precision == "year" and d.confidence > Confidence.INFERRED:
-            out.append(Marker(a, d, reporting=True))
+            out.append(Marker(a, d, reporting=True, local=True))
     return out
 
 
@@ -277,7 +278,8 @@ def section_state(text: str, events: list[Marker], offset: int) -> Marker | None
     older year is a comparison: "в 2011 году только 42%")."""
     section: Marker | None = None
     report: Marker | None = None
-    for e in events:
+    here = _paragraph_of(text, offset)
+    for e in (e for e in events if not e.local or _paragraph_of(text, e.offset) == here):
         if not e.reporting:
             section, report = e, (None if e.ends_reports else report)
         elif report is None or report.date is None or e.date is not None and e.date.end >= report.date.end:
