@@ -13,6 +13,9 @@
   paragraph on); never an older year than the section's ("в 2011 году только 42%"), a target, a
   span or a title year, and not to a property ("мощностью 130 тонн"), a sentence about today or a
   potential ("позволит увеличить …", "потенциал … оценивается в 27%").
+- First sentence of a paragraph: one year stated there with no figure ("В промышленном секторе …
+  в 2015 году наблюдался рост …", "В структуре ВРП в 2017 году … являлись:") dates the figures of
+  the rest of that paragraph that state none (not the next paragraph's, which may state its own).
 - Date of the data: "(на основании данных 2017 г.)", "по итогам 2018 года" dates every figure of its
   paragraph that states none, also those before it, and carries on like a reporting statement (a
   footnote "<5> …" between paragraphs does not count as one).
