@@ -393,3 +393,14 @@ def test_a_narrowing_adjective_is_a_breakdown() -> None:
     assert obs.loc[(1, 2), "indicator"] == "non_resource_export"  # an indicator of its own
     total = obs.loc[(2, 2)]
     assert (total["measure"], total["value_scaled"]) == ("Совокупный объем экспорта", 683.5e6)
+
+
+def test_a_citys_cell_is_not_compared_with_its_regions_figure(tmp_path) -> None:
+    table = _table(1, ["Город", "2018"], ["Курск", "Курская область"], [["300,0"], ["430,0"]],
+                   "Экспорт, млн долл. США")  # fmt: skip
+    tables, cells = _frames(DOC_B, [table])
+    obs = pd.concat([build_observations(_figures(), None, None), build_observations(None, cells, tables)])
+    write_tables(tmp_path, {"observations": obs})
+    with duckdb.connect(str(tmp_path / DUCKDB_FILE)) as con:
+        rows = con.execute("SELECT value_a, value_b FROM observations_conflicts").fetchall()
+    assert {frozenset(r) for r in rows} == {frozenset({411.9e6, 430e6})}  # Курск's 300,0 is no conflict
