@@ -574,8 +574,10 @@ INDUSTRY = (
 def test_a_paragraphs_first_sentence_without_a_figure_states_its_reporting_year():
     level = figure(INDUSTRY, "14736,4 млн. руб.")
     assert (level.period_start, level.period_end) == ("2015-01-01", "2015-12-31")
-    mining = figure(INDUSTRY, "7,2%")  # the next paragraph may state its own year: not carried
-    assert (mining.period_start, mining.base_period) == (None, "2014")
+    mining = figure(INDUSTRY, "7,2%")  # the next paragraph: carried on
+    assert (mining.period_start, mining.base_period) == ("2015-01-01", "2014")
+    own = INDUSTRY.replace("Добыча", "По итогам 2013 года объем работ составил 80 млн. руб. Добыча")
+    assert figure(own, "7,2%").period_start == "2013-01-01"  # a paragraph stating its own year
 
 
 def test_a_year_in_a_later_sentence_of_the_paragraph_is_no_reporting_statement():

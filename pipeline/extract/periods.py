@@ -15,7 +15,8 @@
   potential ("позволит увеличить …", "потенциал … оценивается в 27%").
 - First sentence of a paragraph: one year stated there with no figure ("В промышленном секторе …
   в 2015 году наблюдался рост …", "В структуре ВРП в 2017 году … являлись:") dates the figures of
-  the rest of that paragraph that state none (not the next paragraph's, which may state its own).
+  the rest of that paragraph that state none and carries on like a reporting statement, but not
+  into a paragraph with a reporting statement of its own ("… по итогам 2019 года составил …").
 - Date of the data: "(на основании данных 2017 г.)", "по итогам 2018 года" dates every figure of its
   paragraph that states none, also those before it, and carries on like a reporting statement (a
   footnote "<5> …" between paragraphs does not count as one).
@@ -148,7 +149,7 @@ class Marker:
     reporting: bool = False  # a figure's own reporting date, not a heading or an opening date
     ends_reports: bool = True  # a marker ends the reporting statements before it
     whole: bool = False  # the date holds from its paragraph's start (a date of the data)
-    local: bool = False  # a reporting statement that holds in its own paragraph only (`lead_markers`)
+    local: bool = False  # not carried into a paragraph with a reporting statement of its own (`lead_markers`)
 
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
@@ -229,8 +230,8 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
 
 def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
     """A paragraph whose first sentence states one year and no figure ("В промышленном секторе … в
-    2015 году наблюдался рост …"): a reporting statement of the figures after it in that paragraph
-    (a date in a later sentence is an event's: "В 2012 году … заработал синхротрон. Его стоимость …")."""
+    2015 году наблюдался рост …"): a reporting statement of the figures after it (a date in a later
+    sentence is an event's: "В 2012 году … заработал синхротрон. Его стоимость …")."""
     out = []
     for a, b in paragraphs(text):
         end = _FIRST_SENTENCE.search(text, a, b)
@@ -282,7 +283,8 @@ def section_state(text: str, events: list[Marker], offset: int) -> Marker | None
     section: Marker | None = None
     report: Marker | None = None
     here = _paragraph_of(text, offset)
-    for e in (e for e in events if not e.local or _paragraph_of(text, e.offset) == here):
+    own = any(e.reporting and not e.local and _paragraph_of(text, e.offset) == here for e in events)
+    for e in (e for e in events if not (e.local and own and _paragraph_of(text, e.offset) != here)):
         if not e.reporting:
             section, report = e, (None if e.ends_reports else report)
         elif report is None or report.date is None or e.date is not None and e.date.end >= report.date.end:
