@@ -343,7 +343,7 @@ def _of_place(words: list[str]) -> bool:
         top = parses(word)[0].tag
         if top.POS == "NOUN":
             return any(p.tag.POS == "NOUN" and p.tag.case == "loct" for p in parses(word))
-        if top.POS != "ADJF":
+        if top.POS not in {"ADJF", "PRTF"}:  # "в обрабатывающей промышленности"
             return False
     return False
 
