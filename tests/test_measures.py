@@ -303,3 +303,78 @@ def test_the_base_of_a_rate_is_no_figure():
     text = "Обеспеченность торговыми площадями составила 453,8 кв. м в расчете на 1 000 жителей."
     assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == ["453,8 кв. м"]
     assert figure("В 2015 году численность выросла на 1000 человек.", "1000 человек").kind == "change"
+
+
+INVESTMENT_LIST = (
+    "По видам экономической деятельности объем инвестиций в основной капитал оценивается следующим "
+    "образом:\n"
+    "- сельское хозяйство – 500,0 тыс. руб. (0,5 % от общего объема инвестиций в основной капитал);\n"
+    "- обрабатывающие производства – 59,6 млн. руб. (56,6 %);\n"
+    "- строительство – 40,2 млн. руб. (38,2%).\n"
+    "Объем производства продукции сельского хозяйства составил 49,2 млн. рублей."
+)
+
+
+def test_a_branch_item_of_a_list_is_a_part_of_the_whole_its_head_names():
+    f = figure(INVESTMENT_LIST, "500,0 тыс. руб.")
+    assert (f.measure, f.indicator) == ("сельское хозяйство", "fixed_capital_investment")
+    assert figure(INVESTMENT_LIST, "59,6 млн. руб.").indicator == "fixed_capital_investment"
+    assert figure(INVESTMENT_LIST, "40,2 млн. руб.").indicator == "fixed_capital_investment"
+    assert figure(INVESTMENT_LIST, "49,2 млн. рублей").indicator == "agricultural_output"
+    same_sentence = (
+        "Инвестиции по видам деятельности: сельское хозяйство – 59,6 млн. руб., торговля – 2 млн. руб."
+    )
+    assert figure(same_sentence, "59,6 млн. руб.").indicator == "investment"
+
+
+def test_a_generic_head_other_than_production_wins_over_a_branch_after_it():
+    text = (
+        "Основную долю - 80,2 % составляют инвестиции обрабатывающих производств. "
+        "Производство мяса составило 5 тыс. тонн."
+    )
+    assert figure(text, "80,2 %").indicator == "investment"
+    assert figure(text, "5 тыс. тонн").indicator == "meat_production"
+
+
+def test_a_list_head_gives_no_production_count_or_clause_before_a_full_stop():
+    text = "Производство сельскохозяйственной продукции составит: зерна – 1150 тонн, молока – 1304 тонны."
+    assert figure(text, "1304 тонны").indicator == "milk_production"  # the item names the product
+    text = (
+        "Наблюдается увеличение объемов отгруженной продукции у предприятий:\n"
+        "- АО «Муроммашзавод» - на 78,9 %;\n- ЗАО «Муром» - на 61,1 %."
+    )
+    assert figure(text, "61,1 %").indicator != "enterprises"
+    text = (
+        "Общий объем финансирования Программы составляет 628339,49 тыс. рублей (в ценах "
+        "соответствующих лет), в том числе:\nсредства федерального бюджета – 285456,38 тыс. рублей;\n"
+        "средства областного бюджета – 238962,21 тыс. рублей."
+    )
+    assert figure(text, "238962,21 тыс. рублей").indicator == "programme_financing"
+
+
+def test_an_abbreviation_item_after_a_colon_is_its_measure():
+    text = "Основные показатели: ВРП – 300 млрд рублей, инвестиции в основной капитал – 50 млрд рублей."
+    f = figure(text, "300 млрд рублей")
+    assert (f.measure, f.indicator) == ("ВРП", "grp")
+    assert figure(text, "50 млрд рублей").measure == "инвестиции в основной капитал"
+
+
+def test_the_share_a_group_is_said_to_own_before_a_dash():
+    text = "В структуре оборота розничной торговли наибольшая доля принадлежит пищевым продуктам – 64,8%."
+    assert figure(text, "64,8%").measure == "доля пищевых продуктов в обороте розничной торговли"
+    text = "В структуре инвестиций наибольшая доля приходится на обрабатывающие производства – 56,6%."
+    assert figure(text, "56,6%").measure == "доля обрабатывающих производств в инвестициях"
+    text = (
+        "В структуре платных услуг населению наибольшая доля принадлежит коммунальным услугам - 36,7%, "
+        "жилищным услугам – 4,1%, наименьшая доля принадлежит услугам связи - 1,9 %, ветеринарным "
+        "услугам – 1,8 %."
+    )
+    assert figure(text, "4,1%").measure == "доля жилищных услуг в платных услугах"
+    assert figure(text, "1,8 %").measure == "доля ветеринарных услуг в платных услугах"
+    text = (
+        "В структуре обрабатывающей промышленности наибольшая доля приходилась на производство "
+        "пищевых продуктов – 91%."
+    )
+    f = figure(text, "91%")
+    assert f.measure == "доля производства пищевых продуктов в обрабатывающей промышленности"
+    assert f.indicator == "manufacturing_output"  # the whole's

@@ -5,8 +5,9 @@ figure quantifies, with its modifiers ("объёма экспорта проду
 КНР"), and returns the catalog entry it names, or None. Every word is expanded to all its pymorphy3
 lemmas, so any case form matches; the match that starts first wins (the head of a Russian noun
 phrase comes first), then the longest pattern; "generic" entries ("производство", "инвестиции")
-apply only when nothing specific matched, except that a generic head of another type wins over a
-breakdown after it ("цены на мясо" is a price, "производство мяса" meat production); an entry
+apply only when nothing specific matched, except that a generic head wins over a breakdown after it
+("цены на мясо" is a price, "инвестиции в сельское хозяйство" investment) unless the catalog marks
+it `of_products` ("производство мяса" is meat production); an entry
 whose unit classes do not fit the figure's unit is skipped. `match_label(text, unit)` does the
 same on a phrase such as a table row label.
 """
@@ -65,6 +66,7 @@ class Indicator:
     generic: bool = False
     strict_units: bool = False  # percent/times do not fit unless listed
     breakdown: bool = False  # a product, branch or group: another label's indicator wins in a table
+    of_products: bool = False  # a generic head a breakdown after it specifies ("производство мяса")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def _entry(raw: dict) -> Indicator:
         generic=bool(raw.get("generic", False)),
         strict_units=bool(raw.get("strict_units", False)),
         breakdown=bool(raw.get("breakdown", False)),
+        of_products=bool(raw.get("of_products", False)),
     )
 
 
@@ -143,8 +146,8 @@ def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicat
     if not best:
         return None
     head, top = matches[0], best[0]
-    if top.indicator.breakdown and head.start < top.start and head.indicator.type != top.indicator.type:
-        return head  # "цены на мясо птицы": a price, not meat production (a breakdown of a flow)
+    if top.indicator.breakdown and head.start < top.start and not head.indicator.of_products:
+        return head  # "цены на мясо птицы" are a price, "инвестиции обрабатывающих производств" investment
     return best[0]
 
 

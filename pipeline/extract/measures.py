@@ -36,6 +36,10 @@ _LEAD_WORDS = 12  # words before a figure searched for an indicator its measure 
 _NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
 _JOINING = {"и", "или"}
 _STEM_LETTERS = 6  # "экспорт"/"экспортный": one root
+_BULLET = re.compile(r"^\s*[-–—•]\s")
+_ITEM = re.compile(r"\s[-–—]\s")  # "- сельское хозяйство – 500,0 тыс. руб.": the dash after the name
+_CLAUSE_END = re.compile(r";|\.\s+(?=[А-ЯЁA-Z])")  # not "тыс. рублей"
+_LIST_LINES = 30  # item lines passed going up to a list's head
 
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -43,6 +47,8 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     found = _indicator(f, text[bounds[0] : bounds[1]])
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+    if not share and (found is None or _is_breakdown(found)):
+        found = _list_whole(text, f, bounds, found) or found
     if found or share and "в" in words:
         return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
@@ -240,6 +246,51 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
     return found.id if found is not None else None
 
 
+def _is_breakdown(indicator: str) -> bool:
+    from pipeline.extract.indicators import catalog
+
+    return catalog()[indicator].breakdown
+
+
+def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | None) -> str | None:
+    """The indicator a list's head names ("По видам экономической деятельности объем инвестиций в
+    основной капитал оценивается следующим образом:") for an item "NP – figure" whose own indicator
+    (`own`) is none or a branch or product ("- сельское хозяйство – 500,0 тыс. руб.;"): the item is
+    a part of the head's whole. Not a head naming a branch or product itself, nor production when
+    the item names its product ("Производство продукции: зерна – 1150 тонн"), nor a count of
+    something for a figure that counts nothing ("увеличение отгрузки у предприятий: - АО … - на 78,9 %")."""
+    from pipeline.extract.indicators import find_indicator, words_of
+
+    head = _list_head(text, f, bounds)
+    found = find_indicator(words_of(head), None if f.unit == "COUNT" else f.unit) if head else None
+    if found is None or found.indicator.breakdown or own and found.indicator.of_products:
+        return None
+    counts_only = found.indicator.units == {"count"} and f.unit != "COUNT"
+    return None if counts_only else found.indicator.id
+
+
+def _list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The last clause before the colon of the list whose item "NP – figure" the figure is: the
+    colon in its sentence, or a line ending with ':' above item lines ending with ';'."""
+    line = text.rfind("\n", 0, f.char_start) + 1
+    if not _ITEM.search(_BULLET.sub("", text[max(line, bounds[0]) : f.char_start])):
+        return None
+    lead = text[bounds[0] : f.char_start]
+    if ":" in lead:
+        return _CLAUSE_END.split(lead.rsplit(":", 1)[0])[-1]
+    for _ in range(_LIST_LINES):
+        if line == 0:
+            return None
+        start = text.rfind("\n", 0, line - 1) + 1
+        above = text[start : line - 1].strip()
+        if above.endswith(":"):
+            return _CLAUSE_END.split(above[:-1])[-1]
+        if not above.endswith(";"):
+            return None
+        line = start
+    return None
+
+
 def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     """ "доля X в Y" (whether the measure is a share, and its indicator): Y's indicator, unless X
     names a part of the same thing ("доля экспорта услуг в объеме экспорта" → services export);
@@ -292,7 +343,7 @@ def _of_place(words: list[str]) -> bool:
         top = parses(word)[0].tag
         if top.POS == "NOUN":
             return any(p.tag.POS == "NOUN" and p.tag.case == "loct" for p in parses(word))
-        if top.POS != "ADJF":
+        if top.POS not in {"ADJF", "PRTF"}:  # "в обрабатывающей промышленности"
             return False
     return False
 

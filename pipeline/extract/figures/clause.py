@@ -311,7 +311,16 @@ def _dashed_item(left: list[_Word]) -> str | None:
     item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
     if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
         return None
-    return _leading_phrase(item)
+    return _leading_phrase(item) or _named_abbreviation(item)
+
+
+def _named_abbreviation(item: list[_Word]) -> str | None:
+    """An item that is one abbreviation the indicator catalog knows ("ВРП – 300 млрд рублей")."""
+    from pipeline.extract.indicators import match_label
+
+    words = [w for w in item if w.text not in _BULLETS]
+    one = len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1
+    return words[0].text if one and match_label(words[0].text) else None
 
 
 def _of_stated_whole(words: list[_Word]) -> bool:

@@ -21,6 +21,7 @@ SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
 _VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
+_OWNER_VERBS = {_SHARE_VERB, "принадлежать"}  # "наибольшая доля принадлежит пищевым продуктам"
 _RELATIVE = "который"
 _DASHES = {"-", "–", "—"}
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
@@ -38,7 +39,7 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
         if f.unit == "PERCENT":  # "на долю X приходится N%" says what N is a share of
             falls_to = _share_falls_to(text, f, words, bounds[1])
             f.kind = "share" if falls_to and f.kind == "level" else f.kind
-            f.measure = _share_allotted(words) or falls_to or f.measure
+            f.measure = _share_allotted(words) or falls_to or _share_belongs_to(words) or f.measure
         if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
             whole = whole_of(words)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
@@ -145,6 +146,27 @@ def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> 
     return "доля " + " ".join(_to_genitive(w, case) for w in group)
 
 
+def _share_belongs_to(before: list[_Word]) -> str | None:
+    """ "наибольшая доля принадлежит пищевым продуктам – 64,8%, бытовым услугам – 14,5%", "…
+    приходится на пищевые продукты – 64,8%": the share of the group between the verb (or the
+    previous item's comma) and the dash before the figure."""
+    if len(before) < 4 or before[-1].text not in _DASHES:
+        return None
+    verb = next((k for k in range(len(before) - 2, 0, -1) if before[k].lemma in _OWNER_VERBS), None)
+    if verb is None or not any(w.lemma in SHARE_HEADS for w in before[:verb]):
+        return None
+    case = "accs" if before[verb + 1].lemma == "на" else "datv"
+    k = max([verb + 1, *(i + 1 for i in range(verb, len(before)) if before[i].text == ",")])
+    k += before[k].lemma == "на"
+    group = before[k:-1]
+    if not group or len(group) > PART_WORDS or group[0].text[:1].isupper():
+        return None
+    agrees = all(_in_case(w, case, i > 0) for i, w in enumerate(group))
+    if not agrees or not any(w.has("NOUN", case) for w in group):
+        return None
+    return "доля " + " ".join(_to_genitive(w, case) for w in group)
+
+
 def _in_case(w: _Word, case: str, later: bool) -> bool:
     """A word of a noun group in `case`; genitive words may follow its head ("отраслям экономики")."""
     return w.has("NOUN", case) or w.has("ADJF", case) or w.has("PRTF", case) or later and _genitive(w)
@@ -174,7 +196,7 @@ def _allotted(words: list[_Word], k: int) -> bool:
 
 
 def _genitive(w: _Word) -> bool:
-    return w.has("NOUN", "gent") or w.has("ADJF", "gent")
+    return w.has("NOUN", "gent") or w.has("ADJF", "gent") or w.has("PRTF", "gent")  # "обрабатывающей"
 
 
 def _part_word(w: _Word) -> bool:
