@@ -210,6 +210,10 @@ def find_territories(text: str) -> list[TerritorySpan]:
 
 
 _INSTITUTION_WORDS = 3  # words before a country that may hold an authority's noun
+_INSTITUTION_NOUNS = frozenset(lexicon.INSTITUTION_NOUNS)
+_ACT_NOUNS = frozenset(lexicon.ACT_NOUNS)
+_MUNICIPAL_NOUNS = frozenset(lexicon.MUNICIPAL_NOUNS)
+_MUNICIPAL_TITLES = frozenset(lexicon.MUNICIPAL_TITLES)
 _QUOTED_NAME = 200  # characters before a country searched for the quote of a law's title
 
 
@@ -218,7 +222,7 @@ def is_institutional(text: str, tokens: list[Word], index: int) -> bool:
     `lexicon.INSTITUTION_NOUNS` ("законодательства Российской Федерации", "Министерства
     экономического развития РФ") or inside a quoted title after one ("Федеральным законом … «Об
     общих принципах … в Российской Федерации»")."""
-    nouns = frozenset(lexicon.INSTITUTION_NOUNS)
+    nouns = _INSTITUTION_NOUNS
     start = tokens[index].start
     for w in reversed(tokens[max(0, index - _INSTITUTION_WORDS) : index]):
         if text[w.end : start].strip() or _function_word(w.text):
@@ -230,7 +234,7 @@ def is_institutional(text: str, tokens: list[Word], index: int) -> bool:
     opened = before.rfind("«")
     if opened < 0 or "»" in before[opened:]:
         return False
-    titled = nouns | frozenset(lexicon.ACT_NOUNS)
+    titled = nouns | _ACT_NOUNS
     return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
 
 
@@ -252,9 +256,9 @@ def _municipalities(text: str, tokens: list[Word]) -> list[tuple[TerritorySpan, 
         forms = lemma_forms(w.text)
         titled = False
         found: list[TerritorySpan] = []
-        if forms & frozenset(lexicon.MUNICIPAL_NOUNS):
+        if forms & _MUNICIPAL_NOUNS:
             found = _named_units(text, tokens, i)
-        if not found and forms & frozenset(lexicon.MUNICIPAL_TITLES) and w.text.islower():
+        if not found and forms & _MUNICIPAL_TITLES and w.text.islower():
             span, titled = _titled_unit(text, tokens, i), True
             found = [span] if span else []
         for span in found:
@@ -324,7 +328,8 @@ def _named_unit(text: str, tokens: list[Word], i: int, noun, head: str) -> Terri
         qualifier = _unit_parse(tokens[j].text, lexicon.MUNICIPAL_QUALIFIERS)
         if qualifier is None:
             return None
-        kept.insert(0, tokens[j].text) if qualifier.normal_form in lexicon.MUNICIPAL_KEPT else None
+        if qualifier.normal_form in lexicon.MUNICIPAL_KEPT:
+            kept.insert(0, tokens[j].text)
         j -= 1
     if j < 0 or not _adjacent(text, tokens[j], tokens[j + 1]):
         return None
