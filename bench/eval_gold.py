@@ -1,7 +1,8 @@
 """Score every gold folder of `fixtures/gold/` whose document is at hand, in one run.
 
 The gold covers the bundled fixtures, PDFs of `../shared/corpus/real/` and RuREBus texts of
-`../shared/corpus/gold/rurebus/test_full/` (held-out documents: no rule was tuned on them). The
+`../shared/corpus/gold/rurebus/test_full/` (held-out documents: no rule was tuned on them), and
+table cells of some corpus pages (`observations.csv`: sums printed at the end). The
 RuREBus `.txt` files are linked into a temporary folder (their folder also holds brat `.ann`
 files, which are not documents), everything is ingested into a temporary output with 2 worker
 processes, and `indikator eval` prints the scores. Run: python bench/eval_gold.py [--out DIR]
@@ -51,20 +52,21 @@ def main() -> int:
         subprocess.run([*ingest, "--workers", "2"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         code = subprocess.run([*indikator, "eval", str(GOLD), "--out", str(out)], cwd=ROOT).returncode
         print_group("RuREBus held-out texts", out, {p.stem for p in links.iterdir()})
+        print_group("Table cells (gold observations)", out, None, table="observations")
         return code
 
 
-def print_group(title: str, out: Path, stems: set[str]) -> None:
-    """Figure P/R and field accuracy summed over the gold folders of `stems`."""
+def print_group(title: str, out: Path, stems: set[str] | None, table: str = "figures") -> None:
+    """P/R and field accuracy of `table` summed over the gold folders of `stems` (None: all)."""
     sys.path.insert(0, str(ROOT))
     from pipeline.evaluate import evaluate_dir
 
     scores = evaluate_dir(GOLD, out)
-    scores = [s for s in scores if s.table == "figures" and s.document.split("@")[0] in stems]
+    scores = [s for s in scores if s.table == table and (stems is None or s.document.split("@")[0] in stems)]
     if not scores:
         return
     tp, pred, gold = (sum(getattr(s, k) for s in scores) for k in ("tp", "n_pred", "n_gold"))
-    print(f"{title}: {len(scores)} documents, figures P {tp / max(pred, 1):.3f} R {tp / max(gold, 1):.3f}")
+    print(f"{title}: {len(scores)} documents, {table} P {tp / max(pred, 1):.3f} R {tp / max(gold, 1):.3f}")
     fields: dict[str, list[int]] = {}
     for s in scores:
         for name, (right, total) in (s.fields or {}).items():

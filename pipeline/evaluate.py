@@ -2,7 +2,8 @@
 
 Gold lives in `GOLD_DIR/<document file stem>/<table>.csv`; an optional `pages.txt` there limits
 scoring to the pages the gold covers. Facts match on page + normalized value:
-dates on (page, start, end), figures on (page, value_scaled, unit), clusters on the normalized
+dates on (page, start, end), figures on (page, value_scaled, unit), table observations (the
+`observations` rows of source "table") on (page, value_scaled), clusters on the normalized
 name (plus attribute accuracy over matched clusters). Matching counts multiplicities.
 """
 
@@ -70,7 +71,15 @@ def cluster_key(row) -> tuple:
     return (normal_name(str(row["name"])),)
 
 
-KEYS: dict[str, Callable] = {"dates": date_key, "figures": figure_key, "clusters": cluster_key}
+def observation_key(row) -> tuple:
+    """A table cell's observation: its page and scaled value (its unit is a scored field, as a
+    count's unit is often implied by the label)."""
+    return (int(row["page"]), _num(row["value_scaled"]))
+
+
+KEYS: dict[str, Callable] = {
+    "dates": date_key, "figures": figure_key, "observations": observation_key, "clusters": cluster_key,
+}  # fmt: skip
 
 
 def score_frame(document: str, table: str, pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
@@ -82,8 +91,8 @@ def score_frame(document: str, table: str, pred: pd.DataFrame, gold: pd.DataFram
     gold_keys = Counter(key(r) for _, r in gold.iterrows())
     tp = sum((pred_keys & gold_keys).values())
     score = Score(document, table, tp, sum(pred_keys.values()), sum(gold_keys.values()))
-    if table == "figures":
-        score.fields = figure_field_accuracy(pred, gold)
+    if table in SCORED_FIELDS:
+        score.fields = field_accuracy(pred, gold, key, SCORED_FIELDS[table])
     return score
 
 
@@ -95,18 +104,29 @@ FIGURE_FIELDS = (
 )  # fmt: skip
 
 
-def figure_field_accuracy(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, tuple[int, int]]:
-    """(right, scored) per field over gold figures matched to a prediction (same key, in order)."""
+OBSERVATION_FIELDS = (
+    "indicator", "measure", "unit", "subject_code", "period_start", "period_end", "kind", "base_period",
+)  # fmt: skip
+SCORED_FIELDS = {"figures": FIGURE_FIELDS, "observations": OBSERVATION_FIELDS}
+
+
+def field_accuracy(
+    pred: pd.DataFrame, gold: pd.DataFrame, key: Callable, fields: tuple[str, ...]
+) -> dict[str, tuple[int, int]]:
+    """(right, scored) per field over gold rows matched to a prediction (same key, the first
+    unmatched one in reading order: gold rows are in the order of the page too; table cells
+    in the order they are stored, row by row)."""
+    order = [c for c in ("page", "char_start") if c in pred.columns]  # table cells: as stored
     by_key: dict[tuple, list] = {}
-    for _, r in pred.sort_values("char_start").iterrows() if len(pred) else []:
-        by_key.setdefault(figure_key(r), []).append(r)
+    for _, r in pred.sort_values(order, kind="stable").iterrows() if len(pred) else []:
+        by_key.setdefault(key(r), []).append(r)
     out: dict[str, tuple[int, int]] = {}
     for _, g in gold.iterrows():
-        candidates = by_key.get(figure_key(g))
+        candidates = by_key.get(key(g))
         if not candidates:
             continue
         p = candidates.pop(0)
-        for name in FIGURE_FIELDS:
+        for name in fields:
             if name in gold.columns and name in p.index:
                 right, total = out.get(name, (0, 0))
                 out[name] = (right + same_field(name, g[name], p[name]), total + 1)
@@ -225,6 +245,9 @@ def evaluate_dir(gold_dir: Path | str, out: Path | str) -> list[Score]:
             gold = pd.read_csv(gold_file, dtype=str)
             pred = read_table(out, table)
             pred = pred[pred["doc_id"] == doc_id]
+            if table == "observations":  # table cells that name a catalog indicator (text: figures)
+                pred = pred[pred["source"] == "table"]
+                gold = gold[gold["indicator"].fillna("").str.strip() != ""]
             pages = scored_pages(folder)
             if pages and "page" in pred.columns:
                 pred = pred[pred["page"].isin(pages)]
@@ -240,24 +263,33 @@ def scored_pages(folder: Path) -> set[int] | None:
     return {int(p) for p in scope.read_text().replace(",", " ").split()}
 
 
+FIELD_TITLES = {
+    "figures": "Figure fields over matched figures: right/scored (accuracy)",
+    "observations": "Table-cell observation fields over matched cells: right/scored (accuracy)",
+}
+
+
 def score_table(scores: list[Score]) -> Group:
-    """Scores as rich tables: per document and table, then field accuracy over matched figures."""
-    return Group(_score_rows(scores), field_table(scores))
+    """Scores as rich tables: per document and table, then field accuracy over matched figures
+    and over matched table cells (when the gold has table observations)."""
+    tables = [field_table(scores, name) for name in SCORED_FIELDS if any(s.table == name for s in scores)]
+    return Group(_score_rows(scores), *tables)
 
 
-def field_table(scores: list[Score]) -> Table:
-    """Per-document and overall accuracy of each figure field over matched figures."""
-    t = Table(title="Figure fields over matched figures: right/scored (accuracy)")
+def field_table(scores: list[Score], table: str = "figures") -> Table:
+    """Per-document and overall accuracy of each field of `table` over its matched rows."""
+    fields = SCORED_FIELDS[table]
+    t = Table(title=FIELD_TITLES[table])
     t.add_column("document")
-    for name in FIGURE_FIELDS:
+    for name in fields:
         t.add_column(name)
-    totals: dict[str, list[int]] = {name: [0, 0] for name in FIGURE_FIELDS}
-    for s in (s for s in scores if s.fields):
-        t.add_row(s.document, *(_ratio(*s.fields[n]) if n in s.fields else "" for n in FIGURE_FIELDS))
+    totals: dict[str, list[int]] = {name: [0, 0] for name in fields}
+    for s in (s for s in scores if s.fields and s.table == table):
+        t.add_row(s.document, *(_ratio(*s.fields[n]) if n in s.fields else "" for n in fields))
         for n, (right, total) in s.fields.items():
             totals[n][0] += right
             totals[n][1] += total
-    t.add_row("all", *(_ratio(*totals[n]) if totals[n][1] else "" for n in FIGURE_FIELDS))
+    t.add_row("all", *(_ratio(*totals[n]) if totals[n][1] else "" for n in fields))
     return t
 
 

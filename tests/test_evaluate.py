@@ -42,3 +42,41 @@ def test_each_gold_folder_of_a_document_is_scored_on_its_own_pages(tmp_path) -> 
     assert (first.tp, first.n_pred, first.n_gold) == (1, 2, 2)  # page 5's figure is not in scope
     assert first.fields["indicator"] == (1, 1) and first.fields["subject_code"] == (1, 1)
     assert (later.tp, later.n_pred, later.n_gold) == (1, 1, 1) and later.fields["kind"] == (0, 1)
+
+
+OBSERVATION_COLUMNS = (
+    "page,table,row_label,col_label,value,value_scaled,unit,indicator,measure,kind,period_start\n"
+)
+
+
+def test_table_cells_are_scored_as_observations_of_their_page(tmp_path) -> None:
+    """Gold cells with an indicator match the store's table observations on (page, value); a gold
+    cell of no catalog indicator is not an observation (its prediction is a false one); the text
+    observation of the same value and the page outside the gold's scope are not scored; a count's
+    implied unit is a field, not part of the key."""
+    out, gold = tmp_path / "out", tmp_path / "gold"
+    _store(out)
+    observations = pd.DataFrame({
+        "observation_id": ["o1", "o2", "o3", "o4", "o5"], "doc_id": "d1", "page": [2, 2, 2, 2, 7],
+        "source": ["table", "table", "table", "text", "table"], "table_id": "t1",
+        "row": [0, 0, 1, 0, 0], "col": [1, 2, 1, 0, 1], "value_scaled": [73.0, 1.6714e8, 17.0, 73.0, 5.0],
+        "unit": [None, "RUB", None, None, None],
+        "indicator": ["enterprises", "revenue", "enterprises", "enterprises", "revenue"],
+        "measure": ["Число фирм", "Доходы", "Число фирм", None, None], "kind": "level",
+        "period_start": pd.to_datetime(["2023-01-01", None, None, None, None]).date,
+    })  # fmt: skip
+    write_tables(out, {"observations": observations})
+    folder = gold / "report@tables"
+    folder.mkdir(parents=True)
+    (folder / "pages.txt").write_text("2")
+    (folder / "observations.csv").write_text(
+        OBSERVATION_COLUMNS
+        + "2,1,Москва,Число фирм,73,73,COUNT,enterprises,число фирм,level,2023-01-01\n"
+        + '2,1,Москва,"Доходы, млн руб.",167.14,167140000,RUB,,доходы компаний,level,\n'
+        + "2,1,Санкт-Петербург,Число фирм,17,17,COUNT,enterprises,число фирм,change,\n"
+    )
+    (score,) = evaluate_dir(gold, out)
+    assert (score.table, score.tp, score.n_pred, score.n_gold) == ("observations", 2, 3, 2)
+    assert score.fields["unit"] == (0, 2)  # COUNT is not stated by the store
+    assert score.fields["indicator"] == (2, 2) and score.fields["measure"] == (2, 2)
+    assert score.fields["kind"] == (1, 2) and score.fields["period_start"] == (2, 2)
