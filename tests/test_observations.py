@@ -404,3 +404,23 @@ def test_a_citys_cell_is_not_compared_with_its_regions_figure(tmp_path) -> None:
     with duckdb.connect(str(tmp_path / DUCKDB_FILE)) as con:
         rows = con.execute("SELECT value_a, value_b FROM observations_conflicts").fetchall()
     assert {frozenset(r) for r in rows} == {frozenset({411.9e6, 430e6})}  # Курск's 300,0 is no conflict
+
+
+def test_a_counted_indicators_cell_without_unit_is_a_count() -> None:
+    """ "Число предприятий" and "Численность населения" are only ever counted: their cells are
+    COUNT like a figure's counted noun; an index in points and a percent stay as they are."""
+    header = ["Показатель", "2016", "2017"]
+    labels = ["Число предприятий", "Численность населения, тыс. человек", "Индекс потребительских цен"]
+    values = [["73", "81"], ["1 104,0", "1 107,2"], ["103,1", "102,5"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values)])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    enterprises, population, prices = obs.loc[(0, 1)], obs.loc[(1, 2)], obs.loc[(2, 1)]
+    assert (enterprises["indicator"], enterprises["unit"], enterprises["value_scaled"]) == (
+        "enterprises",
+        "COUNT",
+        73,
+    )
+    assert (population["indicator"], population["unit"], population["value_scaled"]) == (
+        "population", "COUNT", 1_107_200,
+    )  # fmt: skip
+    assert prices["indicator"] == "consumer_price_index" and pd.isna(prices["unit"])

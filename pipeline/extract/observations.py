@@ -24,7 +24,14 @@ from pipeline.extract.bases import label_base
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
-from pipeline.extract.indicators import ANY_UNIT, IndicatorMatch, find_indicators, unit_class, words_of
+from pipeline.extract.indicators import (
+    ANY_UNIT,
+    Indicator,
+    IndicatorMatch,
+    find_indicators,
+    unit_class,
+    words_of,
+)
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
 from pipeline.extract.tables import label_unit
 from pipeline.extract.territories import Territory, find_territories
@@ -45,6 +52,8 @@ NEUTRAL = frozenset({
 TOTAL = re.compile(r"\W*(?:всего|итого|в том числе|в т\.\s?ч\.|из них|total)\W*", re.I)  # a row of the whole
 # unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
 RELATIVE_CLASSES = frozenset({"percent", "times", None})
+COUNTED_TYPES = frozenset({"stock", "flow"})  # a count-only rate ("уровень бедности") is a percent
+AMOUNT_KINDS = frozenset({"level", "target"})
 YEAR_SPAN = re.compile(r"\d\s*[-–—]\s*\d")
 DANGLING = re.compile(r"(?:\s+(?:в|за|на|к|по|с|до)|\s*/)$", re.I)  # left by a removed date
 UNREVIEWED = "unreviewed"
@@ -263,6 +272,7 @@ def _cell_row(
     period = period or (reporting if base is not None else None)
     relative = label_base(_plain(labels), period) if period and base is None else None
     subject = _subject(context) or default
+    kind = _kind(labels, context, cell.unit)
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
@@ -274,9 +284,9 @@ def _cell_row(
         "period_end": period.end if period else None,
         "period_precision": period.precision if period else None,
         "value_scaled": cell.value * 10**cell.unit_mult,
-        "unit": cell.unit,
+        "unit": cell.unit or _implied_unit(match.indicator, kind),
         "qualifier": "=",
-        "kind": _kind(labels, context, cell.unit),
+        "kind": kind,
         "base_period": compact_iso(base) if base else relative,
         "doc_id": cell.doc_id,
         "page": cell.page,
@@ -286,6 +296,13 @@ def _cell_row(
         "col": cell.col,
         "review_status": cell.review_status or UNREVIEWED,
     }
+
+
+def _implied_unit(indicator: Indicator, kind: str) -> str | None:
+    """COUNT for an amount of an indicator that is only ever counted ("Число фирм", "Родившихся"),
+    when the labels state no unit, as a figure's counted noun is; else none."""
+    counted = indicator.units == {"count"} and indicator.type in COUNTED_TYPES
+    return "COUNT" if counted and kind in AMOUNT_KINDS else None
 
 
 @lru_cache(maxsize=LABEL_CACHE)
