@@ -92,8 +92,11 @@ def row(name: str, n: float, res: dict[str, dict[str, float]]) -> str:
 
 def report(results: dict[str, dict]) -> None:
     print(f"{'':46} " + " ".join(f"{e + ' p/s':>15}" for e in ENGINES) + f" {'CPU ratio to bare':>17}")
-    print(f"{'document':40} {'pages':>5} " + " ".join(f"{'wall':>7} {'cpu':>7}" for _ in ENGINES)
-          + f" {'pdfium':>5} {'hybr':>5} {'plumb':>5}")
+    print(
+        f"{'document':40} {'pages':>5} "
+        + " ".join(f"{'wall':>7} {'cpu':>7}" for _ in ENGINES)
+        + f" {'pdfium':>5} {'hybr':>5} {'plumb':>5}"
+    )
     total = {e: {"wall": 0.0, "cpu": 0.0} for e in ENGINES}
     n_total = 0
     for name, d in results["bare"]["docs"].items():

@@ -44,8 +44,10 @@ def main() -> None:
         if "scanned" in path.name:
             scanned += sum(after) - sum(before)
     own, kids = (b - a for a, b in zip(start, cpu(), strict=True))
-    print(f"{len(files)} documents: own {own:.2f} + children {kids:.2f} = {own + kids:.2f} CPU-s "
-          f"(scanned documents {scanned:.2f})")
+    print(
+        f"{len(files)} documents: own {own:.2f} + children {kids:.2f} = {own + kids:.2f} CPU-s "
+        f"(scanned documents {scanned:.2f})"
+    )
 
 
 if __name__ == "__main__":

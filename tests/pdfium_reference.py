@@ -56,7 +56,7 @@ def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
     pr.FPDFText_GetMatrix(r.tp, k, ctypes.byref(m))
     size = pr.FPDFText_GetFontSize(r.tp, k) * math.hypot(m.c, m.d)
     n = pr.FPDFText_GetFontInfo(r.tp, k, r.buf, len(r.buf), ctypes.byref(r.flags))
-    return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[:max(n - 1, 0)].decode("utf-8", "replace")
+    return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
 
 
 def _ends_with_space(r: _Reader) -> bool:
@@ -78,8 +78,9 @@ def _text(tp: Any, k: int) -> str:
 
 def _blank_after(c: Char, blanks: list[Char]) -> bool:
     """Does a blank-only text object (see `_blank`) start where char c ends, on its line?"""
-    return any(abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"]
-               for b in blanks)
+    return any(
+        abs(b["x0"] - c["x1"]) < 1.0 and b["top"] < c["bottom"] and b["bottom"] > c["top"] for b in blanks
+    )
 
 
 def _pair(text: str) -> str:
@@ -117,8 +118,9 @@ def _right(r: _Reader, k: int) -> float:
     overhangs it (italic 'f'); then take the glyph's right edge less its left side bearing."""
     loose = r.box.right
     left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    pr.FPDFText_GetCharBox(r.tp, k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
-                           ctypes.byref(top))
+    pr.FPDFText_GetCharBox(
+        r.tp, k, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+    )
     if right.value < loose - 1e-3 or left.value < r.ox.value:
         return loose
     return loose - (left.value - r.ox.value)
@@ -139,8 +141,18 @@ def _char(r: _Reader, k: int) -> None:
         r.space_w[(font, size)] = x1 - x0
     bottom = r.height - r.box.bottom
     top = bottom - size if upright else r.height - r.box.top
-    r.out.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
-                  "fontname": font, "upright": upright})
+    r.out.append(
+        {
+            "text": text,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "size": size,
+            "fontname": font,
+            "upright": upright,
+        }
+    )
     r.last_obj, r.last_ptr = obj, ptr
 
 
@@ -159,8 +171,16 @@ def _blank(r: _Reader, obj: Any) -> Char | None:
     size = fs.value * m.d
     bottom = r.height - m.f - descent.value * m.d
     w = next((w for (_, sz), w in r.space_w.items() if sz == size), SPACE_EM * size)
-    return {"text": " ", "x0": m.e, "x1": m.e + w, "top": bottom - size, "bottom": bottom,
-            "size": size, "fontname": "", "upright": True}
+    return {
+        "text": " ",
+        "x0": m.e,
+        "x1": m.e + w,
+        "top": bottom - size,
+        "bottom": bottom,
+        "size": size,
+        "fontname": "",
+        "upright": True,
+    }
 
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:

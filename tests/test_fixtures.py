@@ -1,4 +1,5 @@
 """Sanity checks for the committed fixtures (fixtures/README.md describes them)."""
+
 from __future__ import annotations
 
 import csv
@@ -21,12 +22,16 @@ def seed_pages():
 def test_table1_csv():
     with open(FIX / "seed" / "table1.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0] == ["Кластер", "Регион РФ", "Год основания", "Область", "Размер",
-                       "Интернет-адрес"]
+    assert rows[0] == ["Кластер", "Регион РФ", "Год основания", "Область", "Размер", "Интернет-адрес"]
     assert len(rows) == 14 and all(len(r) == 6 for r in rows)
     kaluga = next(r for r in rows if r[0] == "Калужский фармкластер")
-    assert kaluga[1:] == ["Калужская область", "2009", "Биотехнологии, фармацевтика",
-                          "40 участников", "http://www.pharmclusterkaluga.ru/"]
+    assert kaluga[1:] == [
+        "Калужская область",
+        "2009",
+        "Биотехнологии, фармацевтика",
+        "40 участников",
+        "http://www.pharmclusterkaluga.ru/",
+    ]
 
 
 def test_seed_text_is_clean():

@@ -26,24 +26,26 @@ def body(doc: ParsedDocument) -> str:
     return "\n".join(p.text for p in doc.pages)
 
 
-@pytest.mark.parametrize(("left", "right", "keep"), [
-    ("конкурентоспособ", "ности", False),
-    ("торгово", "экономических", True),
-    ("Зелено", "град", False),
-    ("территориаль", "ный", False),
-    ("из", "за", True),
-    ("Санкт", "Петербург", True),
-    ("ЖКХ", "услуги", True),  # an abbreviation before the hyphen
-    ("А", "Х", True),  # initials
-])
+@pytest.mark.parametrize(
+    ("left", "right", "keep"),
+    [
+        ("конкурентоспособ", "ности", False),
+        ("торгово", "экономических", True),
+        ("Зелено", "град", False),
+        ("территориаль", "ный", False),
+        ("из", "за", True),
+        ("Санкт", "Петербург", True),
+        ("ЖКХ", "услуги", True),  # an abbreviation before the hyphen
+        ("А", "Х", True),  # initials
+    ],
+)
 def test_keep_hyphen(left: str, right: str, keep: bool) -> None:
     assert keep_hyphen(left, right) is keep
 
 
 def test_cell_join_and_page_numbers() -> None:
     assert dehyphenate_cell(["Зелено-", "град"]) == "Зеленоград"
-    assert dehyphenate_cell(["Инновационный", "территориаль-", "ный"]) == (
-        "Инновационный территориальный")
+    assert dehyphenate_cell(["Инновационный", "территориаль-", "ный"]) == ("Инновационный территориальный")
     assert all(map(is_page_number, ["64", "- 5 -", "стр. 5", "Страница 3 из 10"]))
     assert not is_page_number("2019 год")
 
@@ -126,12 +128,15 @@ def test_two_column_reading_order() -> None:
 
 
 @needs_fixtures
-@pytest.mark.parametrize(("name", "error_type", "status", "message"), [
-    ("empty.pdf", "empty", DocStatus.FAILED, "empty file"),
-    ("not_a_pdf.pdf", "not_pdf", DocStatus.FAILED, "not a PDF"),
-    ("encrypted.pdf", "encrypted", DocStatus.FAILED, "encrypted PDF: needs a password"),
-    ("truncated.pdf", "corrupt", DocStatus.FAILED, "corrupt or truncated PDF"),
-])
+@pytest.mark.parametrize(
+    ("name", "error_type", "status", "message"),
+    [
+        ("empty.pdf", "empty", DocStatus.FAILED, "empty file"),
+        ("not_a_pdf.pdf", "not_pdf", DocStatus.FAILED, "not a PDF"),
+        ("encrypted.pdf", "encrypted", DocStatus.FAILED, "encrypted PDF: needs a password"),
+        ("truncated.pdf", "corrupt", DocStatus.FAILED, "corrupt or truncated PDF"),
+    ],
+)
 def test_bad_inputs(name: str, error_type: str, status: DocStatus, message: str) -> None:
     with pytest.raises(ParseError) as ei:
         parse_path(FIX / "pdf" / name)
@@ -167,8 +172,10 @@ def test_broken_text_layer() -> None:
 
 
 @needs_fixtures
-@pytest.mark.parametrize("name", ["seed_gertsik_2020.pdf", "two_column.pdf", "kaluga_note.pdf",
-                                  "slide_deck.pdf", "word_export_table.pdf"])
+@pytest.mark.parametrize(
+    "name",
+    ["seed_gertsik_2020.pdf", "two_column.pdf", "kaluga_note.pdf", "slide_deck.pdf", "word_export_table.pdf"],
+)
 def test_engines_agree(name: str) -> None:
     fast = parse_pdf(FIX / "pdf" / name)
     slow = parse_pdf(FIX / "pdf" / name, engine="pdfplumber")
@@ -177,8 +184,11 @@ def test_engines_agree(name: str) -> None:
         assert (a.text, a.markers, a.flags) == (b.text, b.markers, b.flags), a.page
         assert [(f.marker, f.text) for f in a.footnotes] == [(f.marker, f.text) for f in b.footnotes]
         assert [(s.char_start, s.char_end) for s in a.lines] == [(s.char_start, s.char_end) for s in b.lines]
-        assert all(abs(x - y) < 1.0 for s, t in zip(a.lines, b.lines, strict=True)
-                   for x, y in zip(s.bbox, t.bbox, strict=True))
+        assert all(
+            abs(x - y) < 1.0
+            for s, t in zip(a.lines, b.lines, strict=True)
+            for x, y in zip(s.bbox, t.bbox, strict=True)
+        )
 
 
 @needs_fixtures

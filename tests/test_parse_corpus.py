@@ -14,8 +14,11 @@ from pipeline.parse import parse_pdf
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 # Long documents are cut to keep the suite under a minute; the cut keeps their quirks.
-MAX_PAGES = {"rosstat_sep_russia_jan_aug_2017": 60, "kursk_export_strategy_2030": 25,
-             "ranepa_thesis_investment_attractiveness_2021": 25}
+MAX_PAGES = {
+    "rosstat_sep_russia_jan_aug_2017": 60,
+    "kursk_export_strategy_2030": 25,
+    "ranepa_thesis_investment_attractiveness_2021": 25,
+}
 
 pytestmark = [
     pytest.mark.corpus,

@@ -25,8 +25,7 @@ def parse_path(path: str | Path, *, max_pages: int | None = None, ocr: bool = Fa
         return parse_pdf(path, max_pages=max_pages, ocr=ocr)
     if path.suffix.lower() in TEXT_SUFFIXES:
         return parse_txt(path)
-    raise ParseError(f"{path.name}: unsupported file type (expected PDF or TXT)",
-                     error_type="unsupported")
+    raise ParseError(f"{path.name}: unsupported file type (expected PDF or TXT)", error_type="unsupported")
 
 
 __all__ = ["ParseError", "doc_id_of", "parse_path", "parse_pdf", "parse_txt"]

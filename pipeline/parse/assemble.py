@@ -36,7 +36,7 @@ def _marker(ln: Line) -> tuple[str, str] | None:
     if ln.markers and ln.markers[0][0] == 0:
         return ln.markers[0][1].strip(), ln.text
     m = _FN_MARK.match(ln.text)
-    return (m.group(1), ln.text[m.end():]) if m else None
+    return (m.group(1), ln.text[m.end() :]) if m else None
 
 
 def _plain(ln: Line) -> bool:
@@ -77,12 +77,16 @@ def _breaks(lines: list[Line], right: list[float]) -> list[bool]:
         s = max(b.size, LAYOUT.min_size)
         hyphen_cont = a.text[-1:] in "-\u00ad" and b.text[:1].islower()
         figure_cont = bool(_FIGURE_TAIL.search(a.text) and _LOWER_HEAD.match(b.text))
-        out.append(not hyphen_cont and not figure_cont and (
-            abs(a.size - b.size) > LAYOUT.size_change
-            or (b.top > a.top and b.top - a.bottom > typical + LAYOUT.par_gap * s)
-            or (b.x0 - a.x0 > LAYOUT.indent * s and b.top > a.top)
-            or (a.x1 < right[k - 1] - LAYOUT.short_line * s and bool(_END.search(a.text)))
-        ))
+        out.append(
+            not hyphen_cont
+            and not figure_cont
+            and (
+                abs(a.size - b.size) > LAYOUT.size_change
+                or (b.top > a.top and b.top - a.bottom > typical + LAYOUT.par_gap * s)
+                or (b.x0 - a.x0 > LAYOUT.indent * s and b.top > a.top)
+                or (a.x1 < right[k - 1] - LAYOUT.short_line * s and bool(_END.search(a.text)))
+            )
+        )
     return out
 
 

@@ -22,8 +22,10 @@ def _compound_stem(left: str) -> bool:
     """'торгово', 'социально', 'научно': an adjective/adverb stem that starts compounds."""
     if len(left) < 3 or left[-1].lower() not in "ое":
         return False
-    return any({"ADJS", "ADVB"} & set(str(p.tag).replace(" ", ",").split(",")) and p.score > 0.3
-               for p in parses(left))
+    return any(
+        {"ADJS", "ADVB"} & set(str(p.tag).replace(" ", ",").split(",")) and p.score > 0.3
+        for p in parses(left)
+    )
 
 
 def _cyrillic(ch: str) -> bool:

@@ -117,15 +117,25 @@ def _subpaths(path: Any, m: tuple[float, ...], height: float) -> Iterator[tuple[
 
 def _is_rect(pts: list[Point]) -> bool:
     (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-    return pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
-                                 or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
+    return pts[0] == pts[4] and (
+        (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+    )
 
 
 def _box(pts: list[Point], height: float) -> Edge:
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
-    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "y0": height - bottom,
-            "y1": height - top, "width": x1 - x0, "height": bottom - top}
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "y0": height - bottom,
+        "y1": height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
 
 
 def shape_edges(shape: str, pts: list[Point], height: float) -> list[Edge]:
@@ -193,8 +203,13 @@ def page_edges(page: pdfium.PdfPage, height: float, min_length: float | None = N
     return kinds["line"] + kinds["rect_edge"] + kinds["curve_edge"]  # pdfplumber's order
 
 
-def find_tables(edges: list[Edge], width: float, height: float, settings: dict[str, Any],
-                bbox: tuple[float, float, float, float] | None = None) -> list[Table]:
+def find_tables(
+    edges: list[Edge],
+    width: float,
+    height: float,
+    settings: dict[str, Any],
+    bbox: tuple[float, float, float, float] | None = None,
+) -> list[Table]:
     """pdfplumber's `page.find_tables(settings)` on these edges (line strategies only)."""
     page = _FinderInput(edges, bbox or (0.0, 0.0, width, height))
     return TableFinder(cast(Page, page), settings).tables

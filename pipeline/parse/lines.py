@@ -88,8 +88,11 @@ def dominant_size(chars: Sequence[Char]) -> float:
 def _is_sup(c: Char, size: float, base: float) -> bool:
     """A footnote/reference marker: a digit or symbol (never a letter, so never a raised "млн"
     or "руб."), clearly smaller than the line's text and raised above its baseline."""
-    return (c["text"] in MARKER_CHARS and c["size"] < LAYOUT.sup_ratio * size
-            and c["bottom"] < base - LAYOUT.sup_raise * size)
+    return (
+        c["text"] in MARKER_CHARS
+        and c["size"] < LAYOUT.sup_ratio * size
+        and c["bottom"] < base - LAYOUT.sup_raise * size
+    )
 
 
 NO_BOX = (math.nan,) * 4  # the "box" of a space or any char that no glyph drew
@@ -104,8 +107,9 @@ def char_boxes(n: int) -> array:
     return array("d", NO_BOX * n)
 
 
-def _glyphs(row: Sequence[Char], size: float, base: float
-            ) -> tuple[list[str], list[float], list[tuple[int, str]]]:
+def _glyphs(
+    row: Sequence[Char], size: float, base: float
+) -> tuple[list[str], list[float], list[tuple[int, str]]]:
     """The row's text pieces (one space per word gap), the flat box of each text char, and the
     superscript markers (offset, text) taken out of the text."""
     parts: list[str] = []
@@ -128,7 +132,8 @@ def _glyphs(row: Sequence[Char], size: float, base: float
             continue
         wide = prev_x1 is not None and gap > LAYOUT.word_gap * size
         if (wide and parts and parts[-1] != " " and not t.isspace()) or (
-                t.isspace() and parts and parts[-1] != " "):
+            t.isspace() and parts and parts[-1] != " "
+        ):
             parts.append(" ")
             boxes += NO_BOX
             n += 1
@@ -198,8 +203,9 @@ def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     return segs
 
 
-def _side_extent(hit: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: np.ndarray
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def _side_extent(
+    hit: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Per row and x (rows × xs): does any of the row's segments satisfy `hit` (segments × xs),
     and the extent from the first such segment's start to the last one's end."""
     idx = np.arange(len(starts))[:, None]
@@ -210,8 +216,9 @@ def _side_extent(hit: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: n
     return found, extent
 
 
-def _split_flags(segs: list[list[tuple[float, float]]], xs: np.ndarray, width: float,
-                 side: float) -> tuple[np.ndarray, np.ndarray]:
+def _split_flags(
+    segs: list[list[tuple[float, float]]], xs: np.ndarray, width: float, side: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Per row and x: does the row cross x (`crossed`), and is it split by x (`split`): both sides
     hold a run of text `side` × width wide (`side=0`: text on either side)?"""
     counts = np.array([len(ss) for ss in segs])
@@ -235,8 +242,9 @@ def _split_flags(segs: list[list[tuple[float, float]]], xs: np.ndarray, width: f
     return crossed, split & ~crossed
 
 
-def find_gutter(rows: Sequence[Sequence[Char]], width: float, side: float = LAYOUT.column_side
-                ) -> float | None:
+def find_gutter(
+    rows: Sequence[Sequence[Char]], width: float, side: float = LAYOUT.column_side
+) -> float | None:
     """x of a column gutter: ≥ `gutter_rows` consecutive rows with prose on both sides and none
     across it. `side=0` (slides) accepts any row that does not cross it.
 

@@ -94,8 +94,9 @@ def _corrupt(path: Path, e: Exception) -> ParseError:
     if isinstance(e, PDFPasswordIncorrect | PDFEncryptionError):
         return ParseError(f"{path.name}: encrypted PDF: needs a password", error_type="encrypted")
     msg = str(e) or type(e).__name__
-    return ParseError(f"{path.name}: corrupt or truncated PDF ({type(e).__name__}: {msg})",
-                      error_type="corrupt")
+    return ParseError(
+        f"{path.name}: corrupt or truncated PDF ({type(e).__name__}: {msg})", error_type="corrupt"
+    )
 
 
 def page_tables(page: Page, fast: PageSource | None) -> list[Table]:
@@ -137,8 +138,9 @@ def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPag
     return raw
 
 
-def _tables(page: Page, fast: PageSource | None, chars: list[Char], number: int,
-            spaceless: bool) -> list[RawTable]:
+def _tables(
+    page: Page, fast: PageSource | None, chars: list[Char], number: int, spaceless: bool
+) -> list[RawTable]:
     """The page's ruled grids whose text makes a table (`holds_table`); other grids (frames,
     backgrounds, a box around prose) are left to the body."""
     out = []
@@ -190,21 +192,25 @@ def open_pdfium(path: Path, engine: Engine) -> pdfium.PdfDocument | None:
         return None
 
 
-def read_pages(pdf: pdfplumber.PDF, path: Path, max_pages: int | None,
-               engine: Engine = "pdfium", ocr: bool = False) -> list[RawPage]:
+def read_pages(
+    pdf: pdfplumber.PDF, path: Path, max_pages: int | None, engine: Engine = "pdfium", ocr: bool = False
+) -> list[RawPage]:
     """Run the first pass over the pages, closing each page as soon as it is read (`ocr`: read
     every page through OCR, as when its text layer is garbled)."""
     doc = open_pdfium(path, "pdfium")
     try:
-        return [_read(path, doc, i, page, engine, ocr)
-                for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages)]
+        return [
+            _read(path, doc, i, page, engine, ocr)
+            for i, page in enumerate(pdf.pages[:max_pages] if max_pages else pdf.pages)
+        ]
     finally:
         if doc is not None:
             doc.close()
 
 
-def _read(path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine: Engine,
-          force_ocr: bool = False) -> RawPage:
+def _read(
+    path: Path, doc: pdfium.PdfDocument | None, i: int, page: Page, engine: Engine, force_ocr: bool = False
+) -> RawPage:
     """`read_page` on page i (OCR when it has no usable text layer, or `force_ocr`); a page with
     more objects than `recover.MAX_PAGE_OBJECTS` is left empty and marked `heavy` (never read);
     every failure but `ParseError` is reported as corruption."""
@@ -267,7 +273,7 @@ def _run(lines: list[Line], pred) -> str | None:
     if k is None:
         return None
     run = []
-    for ln in lines[k:k + LAYOUT.title_lines]:
+    for ln in lines[k : k + LAYOUT.title_lines]:
         if not pred(ln):
             break
         run.append(ln.text)
@@ -288,7 +294,8 @@ def _title(lines: list[Line], size: float, meta: dict[str, Any]) -> str | None:
     if size and big >= LAYOUT.title_size * size:
         return _run(lines, lambda ln: ln.size >= LAYOUT.title_same * big and bool(_WORD.search(ln.text)))
     return _meta_title(meta) or _run(
-        lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= LAYOUT.title_min_words)
+        lines, lambda ln: ln.bold and ln.text.isupper() and len(ln.text.split()) >= LAYOUT.title_min_words
+    )
 
 
 def _no_text(path: Path, raws: list[RawPage]) -> ParseError:
@@ -310,8 +317,10 @@ def ocr_note(raws: list[RawPage]) -> str | None:
     notes = []
     if done:
         conf = sum(p.ocr_confidence or 0.0 for p in done) / len(done)
-        notes.append(f"OCR (Tesseract) on {len(done)} page(s) without a usable text layer: "
-                     f"{_page_list(done)}; mean confidence {conf:.2f}")
+        notes.append(
+            f"OCR (Tesseract) on {len(done)} page(s) without a usable text layer: "
+            f"{_page_list(done)}; mean confidence {conf:.2f}"
+        )
     if missing:
         notes.append(f"page(s) {_page_list(missing)} need OCR: {missing[0].ocr_missing}")
     return "; ".join(notes) or None
@@ -319,8 +328,11 @@ def ocr_note(raws: list[RawPage]) -> str | None:
 
 def _page_list(pages: list[RawPage]) -> str:
     nums = [p.number for p in pages]
-    return f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1 else (
-        ", ".join(map(str, nums)))
+    return (
+        f"{nums[0]}–{nums[-1]}"
+        if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1
+        else (", ".join(map(str, nums)))
+    )
 
 
 def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) -> ParsedDocument:
@@ -329,8 +341,10 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
     if not good:
         raise _no_text(path, raws)
     if all(p.broken for p in good):
-        raise ParseError(f"{path.name}: broken text layer (unmapped glyphs or mojibake) "
-                         "on every page", error_type="broken_text")
+        raise ParseError(
+            f"{path.name}: broken text layer (unmapped glyphs or mojibake) on every page",
+            error_type="broken_text",
+        )
     size = body_size(raws)
     cleaned = strip_furniture([p.lines for p in raws], [p.height for p in raws])
     pages = []
@@ -339,16 +353,39 @@ def build_document(path: Path, raws: list[RawPage], n_pages: int, meta: dict) ->
         body, notes = split_footnotes(lines, size, p.number)
         a = assemble(body, p.gutter)
         flags = (["broken_text_layer"] if p.broken else []) + (["two_column"] if p.gutter else [])
-        pages.append(PageText(p.number, a.text, a.spans, notes, p.width, p.height, a.markers, flags,
-                              p.ocr, p.ocr_confidence, a.boxes))
+        pages.append(
+            PageText(
+                p.number,
+                a.text,
+                a.spans,
+                notes,
+                p.width,
+                p.height,
+                a.markers,
+                flags,
+                p.ocr,
+                p.ocr_confidence,
+                a.boxes,
+            )
+        )
     tables = merge_tables([t for p in raws for t in p.tables])
-    return ParsedDocument(doc_id_of(path), str(path), path.name, DocStatus.OK, n_pages,
-                          _title(cleaned[0] if cleaned else [], size, meta), ocr_note(raws), pages, tables,
-                          [p.number for p in raws if p.heavy])
+    return ParsedDocument(
+        doc_id_of(path),
+        str(path),
+        path.name,
+        DocStatus.OK,
+        n_pages,
+        _title(cleaned[0] if cleaned else [], size, meta),
+        ocr_note(raws),
+        pages,
+        tables,
+        [p.number for p in raws if p.heavy],
+    )
 
 
-def parse_pdf(path: str | Path, *, max_pages: int | None = None,
-              engine: Engine = "pdfium", ocr: bool = False) -> ParsedDocument:
+def parse_pdf(
+    path: str | Path, *, max_pages: int | None = None, engine: Engine = "pdfium", ocr: bool = False
+) -> ParsedDocument:
     """Parse a PDF into cleaned page texts, footnotes and tables; raise `ParseError` if unusable.
 
     `engine="pdfplumber"` reads every page with pdfminer, `engine="hybrid"` the pages that may hold

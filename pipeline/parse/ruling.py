@@ -25,8 +25,14 @@ def _matrix(obj: Any, outer: Matrix) -> Matrix:
     m = pr.FS_MATRIX()
     pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     a, b, c, d, e, f = outer
-    return (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
-            m.e * a + m.f * c + e, m.e * b + m.f * d + f)
+    return (
+        m.a * a + m.b * c,
+        m.a * b + m.b * d,
+        m.c * a + m.d * c,
+        m.c * b + m.d * d,
+        m.e * a + m.f * c + e,
+        m.e * b + m.f * d + f,
+    )
 
 
 def _paths(objs: Iterator[Any], outer: Matrix) -> Iterator[tuple[Any, Matrix, Matrix]]:

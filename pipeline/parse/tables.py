@@ -51,9 +51,11 @@ def chars_in(chars: list[Char], b: BBox, inside: bool = True) -> list[Char]:
     """The chars whose centre is in box b (edges included; `inside=False`: those whose centre is
     not), in order. One comprehension: it runs for every char of a page with a table."""
     x0, top, x1, bottom = b
-    return [c for c in chars
-            if (x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom)
-            is inside]
+    return [
+        c
+        for c in chars
+        if (x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom) is inside
+    ]
 
 
 def _cell_text(cell: BBox, chars: list[Char], mids: list[float]) -> str:
@@ -70,8 +72,11 @@ _DIGITS = re.compile(r"^\d[\d,.]*$")
 
 def _wrapped_number(lines: list[Line], cell: BBox) -> bool:
     """A number too wide for its narrow cell, broken over lines ("7031" / "1" for 70311)."""
-    return (len(lines) >= 2 and all(_DIGITS.match(ln.text) for ln in lines)
-            and all(ln.x1 >= cell[2] - LAYOUT.full_cell * ln.size for ln in lines[:-1]))
+    return (
+        len(lines) >= 2
+        and all(_DIGITS.match(ln.text) for ln in lines)
+        and all(ln.x1 >= cell[2] - LAYOUT.full_cell * ln.size for ln in lines[:-1])
+    )
 
 
 def _covering(table: Table, r: int, c: int) -> BBox | None:
@@ -116,7 +121,7 @@ def find_caption(lines: list[Line], bbox: BBox) -> str | None:
     """'Таблица N …' in the few lines just above the table."""
     low, high = bbox[1] + LAYOUT.above_slack, bbox[1] - LAYOUT.caption_reach
     above = [ln for ln in lines if ln.bottom <= low and ln.top > high]
-    above = above[-LAYOUT.caption_lines:]
+    above = above[-LAYOUT.caption_lines :]
     for k, ln in enumerate(above):
         if _CAPTION.match(ln.text):
             return dehyphenate_cell([x.text for x in above[k:]])
@@ -133,8 +138,13 @@ def merge_tables(raw: list[RawTable]) -> list[ParsedTable]:
     groups: list[RawTable] = []
     for t in raw:
         prev = groups[-1] if groups else None
-        if (prev and t.continued and t.page == prev.pages[-1] + 1 and not t.caption
-                and len(t.rows[0]) == len(prev.rows[0])):
+        if (
+            prev
+            and t.continued
+            and t.page == prev.pages[-1] + 1
+            and not t.caption
+            and len(t.rows[0]) == len(prev.rows[0])
+        ):
             skip = header_rows(t.rows, t.spans or t.rows) if _same_header(t.rows[0], prev.rows[0]) else 0
             prev.rows.extend(t.rows[skip:])
             prev.spans.extend((t.spans or t.rows)[skip:])
@@ -187,8 +197,11 @@ def _caption_row(t: RawTable) -> None:
     """A first row that is one cell across the whole table is its title: the caption, not a label."""
     if len(t.rows) > 2 and sum(1 for x in t.rows[0] if x) == 1 and len(set(t.spans[0])) == 1:
         title = t.spans[0][0]
-        t.caption = t.caption if t.caption and title in t.caption else (
-            f"{t.caption} {title}" if t.caption else title)
+        t.caption = (
+            t.caption
+            if t.caption and title in t.caption
+            else (f"{t.caption} {title}" if t.caption else title)
+        )
         t.rows, t.spans, t.pages = t.rows[1:], t.spans[1:], t.pages[1:]
 
 

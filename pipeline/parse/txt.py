@@ -11,8 +11,13 @@ from pipeline.model import DocStatus, LineSpan, PageText, ParsedDocument, ParseE
 from pipeline.parse.dehyphen import join_text
 from pipeline.parse.settings import LAYOUT
 
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 CYRILLIC_8BIT = ("cp1251", "koi8-r", "cp866")  # tried in this order on a tie
 TEXT_SHARE = 0.95  # UTF-16 without a BOM: the decoding must be this share printable text
 BAD_CONTROL_SHARE = 0.01  # more control characters than this: binary data, not text
@@ -136,5 +141,14 @@ def parse_txt(path: str | Path) -> ParsedDocument:
         raise ParseError(f"{path.name}: empty file", error_type="empty")
     pages = [page_of(i + 1, chunk) for i, chunk in enumerate(decode(data, path.name).split("\f"))]
     first = next((ln.strip() for p in pages for ln in p.text.split("\n") if ln.strip()), None)
-    return ParsedDocument(doc_id_of(path), str(path), path.name, DocStatus.OK, len(pages),
-                          first[:200] if first else None, None, pages, [])
+    return ParsedDocument(
+        doc_id_of(path),
+        str(path),
+        path.name,
+        DocStatus.OK,
+        len(pages),
+        first[:200] if first else None,
+        None,
+        pages,
+        [],
+    )
