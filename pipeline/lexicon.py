@@ -314,7 +314,7 @@ BASE_CUES: tuple[str, ...] = (
     "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
     "относительно", "по отношению к", "против", "к соответствующему периоду", "к аналогичному периоду",
     "чем в", "чем", "превосходит", "превосходят", "превышает", "превышают", "превысит", "превысят",
-    "соответствующий показатель",
+    "соответствующий показатель", "выше", "ниже",
 )  # fmt: skip
 
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
@@ -446,10 +446,11 @@ def month_forms() -> dict[str, dict[str, int]]:
 
 
 def base_cue_pattern() -> str:
-    """Alternation of the comparison-base cues, each optionally followed by a form of "уровень"
-    ("относительно уровня", "по сравнению с уровнем"): the date after it is a base, not a period."""
+    """Alternation of the comparison-base cues, each optionally followed by a form of "уровень" or
+    "показатель" ("относительно уровня", "по сравнению с уровнем", "относительно показателя"): the
+    date after it is a base, not a period."""
     cues = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in BASE_CUES)
-    return rf"(?:{cues})(?:\s+уров(?:ень|н[а-яё]*))?"
+    return rf"(?:{cues})(?:\s+(?:уров(?:ень|н[а-яё]*)|показател[а-яё]*))?"
 
 
 def month_stem_pattern() -> str:

@@ -3,6 +3,7 @@ comparison base, territory (never a currency's country), indicator and links."""
 
 from __future__ import annotations
 
+import pytest
 from extracting import figure
 
 from pipeline.extract import extract_text
@@ -202,3 +203,79 @@ def test_an_indicator_named_earlier_in_the_clause_applies_to_shares_not_to_own_c
     assert figure(text, "48,3%").indicator == "retail_turnover"
     text = "В рамках Национального рейтинга в опросе участвовали 120 экспертов."
     assert figure(text, "120 экспертов").indicator is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # a forecast's future verb, its auxiliary, a plan word: the planned level is a target
+        ("В 2021 году будет создано 120 рабочих мест.", "120 рабочих мест", "target"),
+        ("Объем инвестиций в основной капитал составит в 2019 году 105 млн руб.", "105 млн руб.", "target"),
+        ("На реализацию программы предусмотрено 105 млн рублей.", "105 млн рублей", "target"),
+        ("Ожидаемая величина фонда оплаты труда в 2019 году составит 5766 тыс. руб.", "5766 тыс. руб.",
+         "target"),
+        # a level to reach after a change word is a target, a reached one ("увеличился … до") a level
+        ("Увеличение доли населения, занимающегося физической культурой и спортом, до 13,8%.", "до 13,8%",
+         "target"),
+        ("Планируется увеличить долю населения, систематически занимающегося спортом, до 45 %.", "до 45 %",
+         "target"),
+        ("Объём профилактических осмотров увеличился у подростков с 98,4% до 99,5%.", "до 99,5%", "level"),
+        # growth stated in a forecast stays a change
+        ("В 2020 году ожидается рост объема отгруженной продукции на 3,5%.", "3,5%", "change"),
+        ("Рост промышленного производства в 2020 году составит 1,1%, в 2021 году – 1,7%.", "1,1%", "change"),
+        ("Объем отгруженных товаров увеличится на 2,1% и достигнет 1500 млн рублей.", "2,1%", "change"),
+        ("В 2015 году произведено молока – 32,1 тыс. тонн, что на 3,5% больше, чем в 2014 году.", "3,5%",
+         "change"),
+        # "найму" is a first-person future, no forecast; the items of a share's list are shares
+        ("В частном секторе работают 82% от численности занятых в экономике района, из них 65,6 % занято в "
+         "частных предприятиях, 33,5 % - лица, занятые по найму у отдельных граждан, 0,9 % - в КФХ.",
+         "0,9 %", "share"),
+        ("33,2% объема инвестиций в основной капитал в 2015 году приходилось на организации сельского "
+         "хозяйства; 18% - обеспечили предприятия энергетики; 15% - предприятия обрабатывающих производств.",
+         "15%", "share"),
+        # a share of respondents who say what they will do is no target, nor a planned share of a whole
+        ("По итогам опроса 22% компаний сократят персонал.", "22%", "share"),
+        ("Объем несырьевого экспорта области к 2030 году достигнет уровня 1710 млн. долларов США, что "
+         "эквивалентно 80% совокупного экспорта.", "80%", "share"),
+        ("Объем экспорта области к 2030 году составит 985 млн. долларов США, что превосходит уровень 2017 "
+         "года на 59%.", "59%", "change"),
+        # a future verb of another clause does not make a past count a plan
+        ("В качестве основы будут использоваться существующие аналоги, в рамках которых описано более 700 "
+         "препятствий для экспортной торговли.", "более 700 препятствий", "level"),
+    ],
+)  # fmt: skip
+def test_kind_of_plans_forecasts_changes_and_shares(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "base"),
+    [
+        ("Потребительский рынок района в 2015 году представлен 579 объектами, что к уровню 2014 г. "
+         "составляет 108,6%.", "108,6%", "2015", "2014"),
+        ("Доля учреждений по итогам 2015 года составила 23,5%, что к уровню 2014 года - 101,6%.",
+         "101,6%", "2015", "2014"),
+        ("Продажа товаров на рынках за январь - декабрь 2018 года составила 1628,5 млн. рублей или "
+         "93,1 % к 2017 году.", "93,1 %", "2018", "2017"),
+        ("Ожидаемая величина прироста фонда оплаты труда к концу 2019 года относительно показателя 2016 "
+         "года составит 117,4%.", "117,4%", "2019", "2016"),
+    ],
+)  # fmt: skip
+def test_a_percentage_against_a_base_in_its_own_clause_is_a_ratio(text, quote, period, base):
+    f = figure(text, quote)
+    assert (f.kind, f.period_start[:4], f.base_period) == ("ratio", period, base)
+
+
+def test_a_percentage_in_brackets_after_a_change_is_that_change_against_the_base():
+    text = (
+        "Сырьевой экспорт в 2017 году вырос в 2,3 раза по сравнению с уровнем 2016 года и продолжил свой "
+        "рост в 2018 году (6,2% по сравнению с уровнем 2017 года)."
+    )
+    f = figure(text, "6,2%")
+    assert (f.kind, f.period, f.base_period) == ("change", "2018", "2017")
+
+
+def test_the_share_before_an_index_of_its_sentence_stays_a_share():
+    text = "Доля учреждений по итогам 2015 года составила 23,5%, что к уровню 2014 года - 101,6%."
+    f = figure(text, "23,5%")
+    assert (f.kind, f.base_period) == ("share", None)

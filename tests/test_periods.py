@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from extracting import figure
 
+from pipeline.extract import extract_page
 from pipeline.ingest import process_document
 
 BULLETIN = (
@@ -593,3 +594,46 @@ def test_the_preceding_year_is_the_base():
 def test_a_stock_on_a_day_against_the_preceding_year_is_that_day_a_year_before():
     text = "На 1 января 2017 года поголовье составило 1198 голов - это 82 % к уровню предшествующего года."
     assert figure(text, "82 %").base_period == "2016-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods", "bases"),
+    [
+        ("Индекс промышленного производства в 2020 и 2021 годах составит 100,6% и 100,9% соответственно.",
+         ["2020", "2021"], [None, None]),
+        ("Рост заработной платы в 2018-2020 годах составит 4,5%, 5,1% и 5,3% соответственно.",
+         ["2018", "2019", "2020"], [None, None, None]),
+        ("В прогнозном периоде объем инвестиций составит: в 2019 году 22,5 млрд. рублей, в 2020 году – "
+         "23,8 млрд. рублей, в 2021 году – 25,3 млрд. рублей, динамика инвестиций в сопоставимых ценах "
+         "составит 0,8%, 1,3% и 1,7% к предыдущему году соответственно.",
+         ["2019", "2020", "2021", "2019", "2020", "2021"], [None, None, None, "2018", "2019", "2020"]),
+    ],
+)  # fmt: skip
+def test_respectively_each_figure_of_a_list_takes_its_own_year(text, periods, bases):
+    facts = extract_page(text).figures
+    assert [f.period for f in facts] == periods
+    assert [f.period_start[:4] for f in facts] == periods
+    assert [f.base_period for f in facts] == bases
+
+
+def test_one_year_and_two_variants_respectively_keep_the_year():
+    text = (
+        "К 2019 году показатель достигнет 577,6 млн. руб. – 580,1 млн. руб. по двум вариантам прогноза "
+        "соответственно."
+    )
+    assert [f.period for f in extract_page(text).figures] == ["2019", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        # "к аналогичному периоду 2016 г." and "ниже уровня аналогичного периода 2016 года" are bases
+        ("Посевные площади составили 5709 га или 88,6 % к аналогичному периоду 2016 г., из них зерновыми "
+         "культурами занято 1073 га.", "1073 га", None),
+        ("На начало 2017 года уровень безработицы составил 1,05% от экономически активного населения, это на "
+         "0,07% ниже уровня аналогичного периода 2016 года.", "0,07%", "2016"),
+    ],
+)  # fmt: skip
+def test_a_base_after_same_period_words_is_no_period(text, quote, base):
+    f = figure(text, quote)
+    assert (f.period_start is None or f.period_start[:4] != "2016", f.base_period) == (True, base)

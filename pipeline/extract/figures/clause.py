@@ -22,8 +22,11 @@ BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 
 _TARGET = {
     "планироваться", "планировать", "план", "цель", "прогноз", "прогнозироваться", "ожидаться",
-    "предполагаться", "намереваться", "запланировать", "целевой", "стратегия",
+    "предполагаться", "намереваться", "запланировать", "целевой", "стратегия", "ожидать",
+    "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
+    "намечаться", "плановый", "прогнозный",
 }  # fmt: skip
+_COMPARATIVES = {"больше", "меньше", "выше", "ниже"}  # "на 3,5% больше, чем в 2014 году": a change
 
 
 _SHARE = {"доля", "удельный", "процент"}
@@ -127,6 +130,8 @@ def _add_context(
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
     f.kind = _kind(text, f, left, right, dates, words)
+    if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
+        f.kind = "share"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
@@ -172,20 +177,62 @@ def _kind(text, f, left, right, dates, words) -> str:
     na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
     if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
         return "change"
+    if na_before and (right and right[0].text.lower() in _COMPARATIVES or lemmas & _EXCEED):
+        return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
+    if _reaches(text, f, left):
+        return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
     if lemmas & _CHANGE and any(w.lemma in _CHANGE and w.has("NOUN", "nomn") for w in left):
         return "change"
-    by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
-    if lemmas & _TARGET or any(d.char_end <= f.char_start for d in by) or _future(left):
+    if _planned(f, left, right, dates, words):
         return "target"
     return "level"
 
 
-def _future(left: list[_Word]) -> bool:
-    """The governing verb is in the future tense ("позволит увеличить ... до 2,5 млн. тонн")."""
-    verb = next((w for w in reversed(left) if _is_verb(w)), None)
-    return verb is not None and verb.tags[0].tag.tense == "futr"
+def _list_share(f: FigureFact, before: list[FigureFact]) -> bool:
+    """A percentage in a list after a share of its sentence ("82% от численности занятых …, из них
+    65,6 % занято в частных предприятиях, 0,9 % - в КФХ") is a share too."""
+    shares = [g for g in before if g.unit == "PERCENT" and g.kind == "share"]
+    if f.unit != "PERCENT" or not shares:
+        return False
+    return all(g.unit == "PERCENT" for g in before[before.index(shares[0]) :])
+
+
+def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[DateFact], words) -> bool:
+    """A plan or forecast states the figure: a plan word before it ("планируется", "ожидаемый",
+    "предусмотрено"), a deadline ("к 2024 году") or a verb in the future tense."""
+    by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
+    lemmas = {w.lemma for w in left}
+    return bool(lemmas & _TARGET) or any(d.char_end <= f.char_start for d in by) or _future(left, right)
+
+
+def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
+    """ "увеличить долю … до 45 %", "Увеличение доли … до 13,8%", "снизится до 5%": a level to reach
+    after a change word, unless the change has happened ("увеличился с 98,4% до 99,5%")."""
+    lead = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
+    if not re.search(r"\bдо\s", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
+        return False
+    return not any(_is_verb(w) and w.tags[0].tag.tense == "past" for w in left)
+
+
+def _future(left: list[_Word], right: list[_Word]) -> bool:
+    """The governing verb (the last before the figure, else the first after it) is in the future
+    tense of the third person ("составит", "позволит увеличить ... до 2,5 млн. тонн", "120 мест
+    будет создано"), or its auxiliary right before it is ("будет создано 120 рабочих мест")."""
+    before = [k for k, w in enumerate(left) if _is_verb(w)]
+    if before:
+        k = before[-1]
+        aux = left[k - 1] if k else None
+        helper = aux is not None and aux.lemma == "быть" and _third_person_future(aux)
+        return helper or _third_person_future(left[k])
+    verb = next((w for w in right if _is_verb(w)), None)
+    return verb is not None and _third_person_future(verb)
+
+
+def _third_person_future(w: _Word) -> bool:
+    tag = w.tags[0].tag
+    return tag.POS == "VERB" and tag.tense == "futr" and tag.person == "3per"
 
 
 def _alone_in_brackets(text: str, f: FigureFact) -> bool:
