@@ -637,3 +637,33 @@ def test_one_year_and_two_variants_respectively_keep_the_year():
 def test_a_base_after_same_period_words_is_no_period(text, quote, base):
     f = figure(text, quote)
     assert (f.period_start is None or f.period_start[:4] != "2016", f.base_period) == (True, base)
+
+
+def test_the_same_period_of_another_year_takes_the_sentences_months():
+    text = (
+        "Миграционный прирост в январе-июне 2017 года составил 39 человек, в аналогичном периоде 2016 года "
+        "наблюдалась миграционная убыль в количестве 7 человек."
+    )
+    f = figure(text, "7 человек")
+    assert (f.period_start, f.period_end, f.period_precision) == ("2016-01-01", "2016-06-30", "month")
+
+
+def test_more_than_the_same_period_of_a_year_is_a_base():
+    text = (
+        "В январе-июне 2017 года населению было оказано платных услуг на 42,9 млн. руб. на 9 % больше "
+        "аналогичного периода 2016 года."
+    )
+    f = figure(text, "9 %")
+    assert (f.kind, f.period_start, f.period_end, f.base_period) == (
+        "change", "2017-01-01", "2017-06-30", "2016-01/2016-06"
+    )  # fmt: skip
+
+
+def test_the_forecast_period_is_relative_and_takes_no_section_year():
+    text = (
+        "Финансы организаций\n"
+        "В 2019 году прибыль организаций достигнет 29,0 млрд. рублей.\n"
+        "К концу прогнозного периода прибыль составит 32,5 млрд. рублей.\n"
+    )
+    assert figure(text, "29,0 млрд. рублей").period == "2019"
+    assert figure(text, "32,5 млрд. рублей").period_start is None

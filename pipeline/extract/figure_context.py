@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline import lexicon
 from pipeline.extract.bases import average_rate, has_relative_cue, linked_base, relative_base
@@ -130,6 +130,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             _clear_period(f)  # the date of a legal act
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _fallback_period(text, f, dates, periods, sentences)
+        _same_period_of(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _current_year(text, f, periods, bounds)
         if _index(text, f, bases, bounds):
             f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
@@ -307,6 +308,30 @@ def _past_base(
     f.base_period = compact_iso(d)
     _clear_period(f)
     set_period(f, later[-1] if later else None, text)
+
+
+_SAME_PERIOD_OF = re.compile(r"(?:аналогичн|соответствующ)\w+\s+период\w*\s*$", re.I)
+_SHIFTABLE = ("day", "month", "quarter")
+
+
+def _same_period_of(
+    text: str, f: FigureFact, d: DateFact | None, periods: list[DateFact], bounds: tuple[int, int]
+) -> None:
+    """ "в январе-июне 2017 года … 39 человек, в аналогичном периоде 2016 года … 7 человек", "На начало
+    2017 года … 1,05% …, ниже уровня аналогичного периода 2016 года (1,12%)": the same months or day
+    as the sentence's earlier period, in that year."""
+    if d is None or d.precision != "year" or not _SAME_PERIOD_OF.search(text, bounds[0], d.char_start):
+        return
+    earlier = [
+        e for e in periods
+        if bounds[0] <= e.char_start and e.char_end <= d.char_start and e.precision in _SHIFTABLE
+        and e.start[:4] == e.end[:4] != d.start[:4]
+    ]  # fmt: skip
+    if not earlier:
+        return
+    year, e = d.start[:4], earlier[-1]
+    f.period_start, f.period_end, f.period_precision = year + e.start[4:], year + e.end[4:], e.precision
+    f.period = legacy_period(replace(e, start=f.period_start, end=f.period_end))
 
 
 def _past(clause: str) -> bool:

@@ -29,7 +29,7 @@ _TARGET = {
 _COMPARATIVES = {"больше", "меньше", "выше", "ниже"}  # "на 3,5% больше, чем в 2014 году": a change
 
 
-_SHARE = {"доля", "удельный", "процент"}
+_SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
