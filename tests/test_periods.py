@@ -667,3 +667,13 @@ def test_the_forecast_period_is_relative_and_takes_no_section_year():
     )
     assert figure(text, "29,0 млрд. рублей").period == "2019"
     assert figure(text, "32,5 млрд. рублей").period_start is None
+
+
+def test_against_the_figure_of_a_year_is_a_base():
+    text = (
+        "По оценке, в 2016 году объем промышленного производства сократится на 2,1% к показателю 2015 года "
+        "и составит 14420 млн. руб."
+    )
+    f = figure(text, "14420 млн. руб.")
+    assert (f.kind, f.period) == ("target", "2016")
+    assert figure(text, "2,1%").base_period == "2015"

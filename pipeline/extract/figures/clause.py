@@ -183,35 +183,52 @@ def _kind(text, f, left, right, dates, words) -> str:
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
-    if lemmas & _CHANGE and any(w.lemma in _CHANGE and w.has("NOUN", "nomn") for w in left):
+    if any(_change_noun(left, k) for k in range(len(left))):
         return "change"
     if _planned(f, left, right, dates, words):
         return "target"
     return "level"
 
 
+def _change_noun(left: list[_Word], k: int) -> bool:
+    """A change noun in the nominative ("рост", "снижение"), not the name of a level indicator
+    ("естественный прирост населения составил 157 человек")."""
+    if left[k].lemma not in _CHANGE or not left[k].has("NOUN", "nomn"):
+        return False
+    return not (k and left[k - 1].lemma in lexicon.INDICATOR_CHANGE_ADJECTIVES)
+
+
 def _list_share(f: FigureFact, before: list[FigureFact]) -> bool:
     """A percentage in a list after a share of its sentence ("82% от численности занятых …, из них
-    65,6 % занято в частных предприятиях, 0,9 % - в КФХ") is a share too."""
-    shares = [g for g in before if g.unit == "PERCENT" and g.kind == "share"]
-    if f.unit != "PERCENT" or not shares:
+    65,6 % занято в частных предприятиях, 0,9 % - в КФХ", "- сельское хозяйство – 500,0 тыс. руб.
+    (0,5 % от общего объема инвестиций); - обрабатывающие производства – 59,6 млн. руб. (56,6 %)") is
+    a share too, unless a change or another kind of percentage comes between."""
+    percents = [g for g in before if g.unit == "PERCENT"]
+    first = next((k for k, g in enumerate(percents) if g.kind == "share"), None)
+    if f.unit != "PERCENT" or first is None:
         return False
-    return all(g.unit == "PERCENT" for g in before[before.index(shares[0]) :])
+    return all(g.kind in ("share", "level") for g in percents[first:])
 
 
 def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[DateFact], words) -> bool:
     """A plan or forecast states the figure: a plan word before it ("планируется", "ожидаемый",
     "предусмотрено"), a deadline ("к 2024 году") or a verb in the future tense."""
     by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
-    lemmas = {w.lemma for w in left}
-    return bool(lemmas & _TARGET) or any(d.char_end <= f.char_start for d in by) or _future(left, right)
+    deadline = any(d.char_end <= f.char_start for d in by) and not _past_verb(left)
+    return bool({w.lemma for w in left} & _TARGET) or deadline or _future(left, right)
+
+
+def _past_verb(left: list[_Word]) -> bool:
+    """The governing verb is in the past tense ("К концу декабря 2015 года … состояло 490 человек")."""
+    verb = next((w for w in reversed(left) if _is_verb(w)), None)
+    return verb is not None and verb.tags[0].tag.POS == "VERB" and verb.tags[0].tag.tense == "past"
 
 
 def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
-    """ "увеличить долю … до 45 %", "Увеличение доли … до 13,8%", "снизится до 5%": a level to reach
-    after a change word, unless the change has happened ("увеличился с 98,4% до 99,5%")."""
-    lead = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
-    if not re.search(r"\bдо\s", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
+    """ "увеличить долю … до 45 %", "Увеличение доли … до 13,8%", "повысится до уровня 4,3%": a level
+    to reach after a change word, unless the change has happened ("увеличился с 98,4% до 99,5%")."""
+    lead = text[max(0, f.char_start - len(" до уровня ")) : f.char_start + len("до ")]  # "до" may open it
+    if not re.search(r"\bдо\s+(?:уровня\s+)?(?:\d|$)", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
         return False
     return not any(_is_verb(w) and w.tags[0].tag.tense == "past" for w in left)
 
@@ -226,8 +243,7 @@ def _future(left: list[_Word], right: list[_Word]) -> bool:
         aux = left[k - 1] if k else None
         helper = aux is not None and aux.lemma == "быть" and _third_person_future(aux)
         return helper or _third_person_future(left[k])
-    verb = next((w for w in right if _is_verb(w)), None)
-    return verb is not None and _third_person_future(verb)
+    return bool(right) and _is_verb(right[0]) and _third_person_future(right[0])  # "… мест будет создано"
 
 
 def _third_person_future(w: _Word) -> bool:
