@@ -246,6 +246,8 @@ def test_an_indicator_named_earlier_in_the_clause_applies_to_shares_not_to_own_c
         ("В 2018 году инфляция повысится до уровня 4,3% на конец года.", "4,3%", "target"),
         ("Из 148 торговых объектов 68 - реализуют продовольственные товары.", "148 торговых объектов",
          "level"),
+        # the part of a plan done is a share, not a target
+        ("Стационар выполнил план по койко-дням за 2015 год на 97% в целом.", "97%", "share"),
         # a share of respondents who say what they will do is no target, nor a planned share of a whole
         ("По итогам опроса 22% компаний сократят персонал.", "22%", "share"),
         ("Объем несырьевого экспорта области к 2030 году достигнет уровня 1710 млн. долларов США, что "

@@ -677,3 +677,23 @@ def test_against_the_figure_of_a_year_is_a_base():
     f = figure(text, "14420 млн. руб.")
     assert (f.kind, f.period) == ("target", "2016")
     assert figure(text, "2,1%").base_period == "2015"
+
+
+def test_a_ratios_base_year_is_no_deadline_of_the_figures_after_it():
+    text = (
+        "В 2016 году среднемесячная заработная плата составила 17513,1 руб., или 106,8% к 2015 году, "
+        "заработная плата в организациях, не относящихся к СМП, - 19254,4 рублей (104,2 % к 2015 году)."
+    )
+    f = figure(text, "19254,4 рублей")
+    assert (f.kind, f.period, f.base_period) == ("level", "2016", None)
+    assert figure(text, "104,2 %").base_period == "2015"
+    assert figure("Объем экспорта увеличится на 10% к 2025 году.", "10%").period == "2025"
+
+
+def test_a_forecast_without_a_year_goes_on_with_the_targets_year_of_the_sentence_before():
+    text = (
+        "К 2019 году показатель «Животноводство» достигнет по двум вариантам прогноза 10046,3 – 10425,5 млн. "
+        "руб. Темп роста к уровню 2015 года составит 109,7% и 113,8% по двум вариантам прогноза."
+    )
+    f = figure(text, "113,8%")
+    assert (f.period, f.base_period, f.period_source) == ("2019", "2015", "earlier_sentence")

@@ -129,6 +129,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if f.period_from in acts:
             _clear_period(f)  # the date of a legal act
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
+        _forecast_goes_on(text, f, facts, sentences)
         _fallback_period(text, f, dates, periods, sentences)
         _same_period_of(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _current_year(text, f, periods, bounds)
@@ -312,6 +313,33 @@ def _past_base(
 
 _SAME_PERIOD_OF = re.compile(r"(?:аналогичн|соответствующ)\w+\s+период\w*\s*$", re.I)
 _SHIFTABLE = ("day", "month", "quarter")
+
+
+def _forecast_goes_on(text: str, f: FigureFact, facts: list[FigureFact], sentences: Sentences) -> None:
+    """ "К 2019 году показатель достигнет 10046,3 млн. руб. Темп роста к уровню 2015 года составит
+    109,7%": a forecast (a verb in the future tense) that names no year goes on with the year of the
+    targets of the sentence before it in its paragraph."""
+    here = sentences.around(f.char_start)
+    before = sentences.before(here[0]) if here else None
+    if f.period_from is not None or here is None or before is None or "\n" in text[before[1] : here[0]]:
+        return
+    targets = [
+        g for g in facts
+        if before[0] <= g.char_start < before[1] and g.kind == "target" and g.period_source == "sentence"
+    ]  # fmt: skip
+    if targets and _future_tense(text[here[0] : f.char_start]):
+        g = targets[-1]
+        f.period, f.period_start, f.period_end = g.period, g.period_start, g.period_end
+        f.period_precision, f.period_from = g.period_precision, g.period_from
+        f.period_source = "earlier_sentence"
+
+
+def _future_tense(clause: str) -> bool:
+    """The clause has a verb in the future tense of the third person ("составит", "увеличится")."""
+    from pipeline.nlp.morph import parses
+
+    tags = [parses(w)[0].tag for w in re.findall(r"[а-яё]+", clause.lower())]
+    return any(t.POS == "VERB" and "futr" in t and "3per" in t for t in tags)
 
 
 def _same_period_of(

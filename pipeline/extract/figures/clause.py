@@ -29,6 +29,7 @@ _TARGET = {
 _COMPARATIVES = {"больше", "меньше", "выше", "ниже"}  # "на 3,5% больше, чем в 2014 году": a change
 
 
+_FULFILMENT = {"выполнить", "выполнять", "выполнение", "исполнить", "исполнять", "исполнение"}  # of a plan
 _SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
@@ -183,6 +184,8 @@ def _kind(text, f, left, right, dates, words) -> str:
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
+    if f.unit == "PERCENT" and lemmas & _FULFILMENT:
+        return "share"  # "выполнил план по койко-дням за 2015 год на 97%": the part of a plan done
     if any(_change_noun(left, k) for k in range(len(left))):
         return "change"
     if _planned(f, left, right, dates, words):
@@ -278,12 +281,26 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     hi = words[-1].end if words else s_end
     inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
     after = [d for d in inside if d.char_start >= f.char_end and _own_date_after(text, f, d, words, dates)]
-    before = [d for d in inside if d.char_end <= f.char_start]
+    before = [d for d in inside if d.char_end <= f.char_start and not _ratio_base(text, d, dates, s_start)]
     if not (after or before):
         before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
+
+
+_PERCENT_BEFORE = re.compile(r"%\s*$")
+
+
+def _ratio_base(text: str, d: DateFact, dates: list[DateFact], s_start: int) -> bool:
+    """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году, … - 19254,4 рублей": "к" and a
+    year right after a percentage, in a sentence that names a later year before it, is that
+    percentage's base, not a deadline of the figures after it."""
+    if d.kind != "by" or not text[d.char_start : d.char_end].lower().startswith("к "):
+        return False
+    if not _PERCENT_BEFORE.search(text, s_start, d.char_start):
+        return False
+    return any(s_start <= e.char_start < d.char_start and e.kind == "point" and e.end > d.end for e in dates)
 
 
 def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], dates) -> bool:
