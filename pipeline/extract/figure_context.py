@@ -35,6 +35,7 @@ from pipeline.extract.periods import is_act_date, legacy_period, page_sections, 
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
+_PERCENT_END = re.compile(r"%\s*$")
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 _EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе]|конец)\s*$", re.I)  # "на конец 2014 года": its last day
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
@@ -69,6 +70,8 @@ def is_base(text: str, d: DateFact) -> bool:
     lead = _SAME_PERIOD.sub(" ", raw)[-_CUE_REACH:]
     if d.kind in ("since", "by") and quote[:2].lower() in ("с ", "к "):
         lead += " " + quote.split()[0]  # "по сравнению с 2017 годом": the date kept its "с"
+    elif quote[:2].lower() == "к " and _PERCENT_END.search(raw):
+        return True  # "96,5 % к январю - декабрю 2017 года": a span or month is no deadline
     return bool(_BASE_CUE.search(lead) or _BASE_CUE.search(raw))  # "к аналогичному периоду 2016 г."
 
 
@@ -443,8 +446,10 @@ def _bracketed_change(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool
 
 
 def _cue_words(text: str, end: int, d: DateFact) -> str:
-    """The words between a figure's end and a date, with the date's own leading "к" ("к 2017 году")."""
-    return text[end : d.char_start] + re.split(r"\d", text[d.char_start : d.char_end], maxsplit=1)[0]
+    """The words between a figure's end and a date, with the date's own leading "к" ("к 2017 году",
+    "к январю - декабрю 2017 года")."""
+    lead = text[d.char_start : d.char_end].split(maxsplit=1)[0]
+    return text[end : d.char_start] + (lead if lead.lower() == "к" else "")
 
 
 def _until(text: str, f: FigureFact, d: DateFact) -> bool:

@@ -184,10 +184,10 @@ def _kind(text, f, left, right, dates, words) -> str:
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
-    if f.unit == "PERCENT" and lemmas & _FULFILMENT:
-        return "share"  # "выполнил план по койко-дням за 2015 год на 97%": the part of a plan done
     if any(_change_noun(left, k) for k in range(len(left))):
         return "change"
+    if f.unit == "PERCENT" and any(w.lemma in _FULFILMENT and (w.has("VERB") or w.has("NOUN")) for w in left):
+        return "share"  # "выполнил план по койко-дням за 2015 год на 97%": the part of a plan done
     if _planned(f, left, right, dates, words):
         return "target"
     return "level"
