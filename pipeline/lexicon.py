@@ -314,7 +314,7 @@ BASE_CUES: tuple[str, ...] = (
     "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
     "относительно", "по отношению к", "против", "к соответствующему периоду", "к аналогичному периоду",
     "чем в", "чем", "превосходит", "превосходят", "превышает", "превышают", "превысит", "превысят",
-    "соответствующий показатель",
+    "соответствующий показатель", "выше", "ниже", "больше", "меньше", "к показателю",
 )  # fmt: skip
 
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
@@ -323,6 +323,9 @@ CHANGE_NOUNS: tuple[str, ...] = (
     "рост", "прирост", "снижение", "увеличение", "сокращение", "падение", "повышение", "понижение",
     "изменение", "темп",
 )  # fmt: skip
+# Adjectives that make a change noun the name of a level indicator: "естественный прирост
+# населения составил 157 человек" is that indicator's level, not a change.
+INDICATOR_CHANGE_ADJECTIVES: tuple[str, ...] = ("естественный", "миграционный")
 CHANGE_VERBS: tuple[str, ...] = (
     "вырасти", "возрасти", "увеличиться", "снизиться", "сократиться", "уменьшиться", "упасть",
     "повыситься", "понизиться", "подорожать", "подешеветь", "прибавить", "потерять", "расти",
@@ -446,10 +449,11 @@ def month_forms() -> dict[str, dict[str, int]]:
 
 
 def base_cue_pattern() -> str:
-    """Alternation of the comparison-base cues, each optionally followed by a form of "уровень"
-    ("относительно уровня", "по сравнению с уровнем"): the date after it is a base, not a period."""
+    """Alternation of the comparison-base cues, each optionally followed by a form of "уровень" or
+    "показатель" ("относительно уровня", "по сравнению с уровнем", "относительно показателя"): the
+    date after it is a base, not a period."""
     cues = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in BASE_CUES)
-    return rf"(?:{cues})(?:\s+уров(?:ень|н[а-яё]*))?"
+    return rf"(?:{cues})(?:\s+(?:уров(?:ень|н[а-яё]*)|показател[а-яё]*))?"
 
 
 def month_stem_pattern() -> str:

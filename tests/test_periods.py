@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from extracting import figure
 
+from pipeline.extract import extract_page
 from pipeline.ingest import process_document
 
 BULLETIN = (
@@ -593,3 +594,106 @@ def test_the_preceding_year_is_the_base():
 def test_a_stock_on_a_day_against_the_preceding_year_is_that_day_a_year_before():
     text = "На 1 января 2017 года поголовье составило 1198 голов - это 82 % к уровню предшествующего года."
     assert figure(text, "82 %").base_period == "2016-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods", "bases"),
+    [
+        ("Индекс промышленного производства в 2020 и 2021 годах составит 100,6% и 100,9% соответственно.",
+         ["2020", "2021"], [None, None]),
+        ("Рост заработной платы в 2018-2020 годах составит 4,5%, 5,1% и 5,3% соответственно.",
+         ["2018", "2019", "2020"], [None, None, None]),
+        ("В прогнозном периоде объем инвестиций составит: в 2019 году 22,5 млрд. рублей, в 2020 году – "
+         "23,8 млрд. рублей, в 2021 году – 25,3 млрд. рублей, динамика инвестиций в сопоставимых ценах "
+         "составит 0,8%, 1,3% и 1,7% к предыдущему году соответственно.",
+         ["2019", "2020", "2021", "2019", "2020", "2021"], [None, None, None, "2018", "2019", "2020"]),
+    ],
+)  # fmt: skip
+def test_respectively_each_figure_of_a_list_takes_its_own_year(text, periods, bases):
+    facts = extract_page(text).figures
+    assert [f.period for f in facts] == periods
+    assert [f.period_start[:4] for f in facts] == periods
+    assert [f.base_period for f in facts] == bases
+
+
+def test_one_year_and_two_variants_respectively_keep_the_year():
+    text = (
+        "К 2019 году показатель достигнет 577,6 млн. руб. – 580,1 млн. руб. по двум вариантам прогноза "
+        "соответственно."
+    )
+    assert [f.period for f in extract_page(text).figures] == ["2019", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        # "к аналогичному периоду 2016 г." and "ниже уровня аналогичного периода 2016 года" are bases
+        ("Посевные площади составили 5709 га или 88,6 % к аналогичному периоду 2016 г., из них зерновыми "
+         "культурами занято 1073 га.", "1073 га", None),
+        ("На начало 2017 года уровень безработицы составил 1,05% от экономически активного населения, это на "
+         "0,07% ниже уровня аналогичного периода 2016 года.", "0,07%", "2016"),
+    ],
+)  # fmt: skip
+def test_a_base_after_same_period_words_is_no_period(text, quote, base):
+    f = figure(text, quote)
+    assert (f.period_start is None or f.period_start[:4] != "2016", f.base_period) == (True, base)
+
+
+def test_the_same_period_of_another_year_takes_the_sentences_months():
+    text = (
+        "Миграционный прирост в январе-июне 2017 года составил 39 человек, в аналогичном периоде 2016 года "
+        "наблюдалась миграционная убыль в количестве 7 человек."
+    )
+    f = figure(text, "7 человек")
+    assert (f.period_start, f.period_end, f.period_precision) == ("2016-01-01", "2016-06-30", "month")
+
+
+def test_more_than_the_same_period_of_a_year_is_a_base():
+    text = (
+        "В январе-июне 2017 года населению было оказано платных услуг на 42,9 млн. руб. на 9 % больше "
+        "аналогичного периода 2016 года."
+    )
+    f = figure(text, "9 %")
+    assert (f.kind, f.period_start, f.period_end, f.base_period) == (
+        "change", "2017-01-01", "2017-06-30", "2016-01/2016-06"
+    )  # fmt: skip
+
+
+def test_the_forecast_period_is_relative_and_takes_no_section_year():
+    text = (
+        "Финансы организаций\n"
+        "В 2019 году прибыль организаций достигнет 29,0 млрд. рублей.\n"
+        "К концу прогнозного периода прибыль составит 32,5 млрд. рублей.\n"
+    )
+    assert figure(text, "29,0 млрд. рублей").period == "2019"
+    assert figure(text, "32,5 млрд. рублей").period_start is None
+
+
+def test_against_the_figure_of_a_year_is_a_base():
+    text = (
+        "По оценке, в 2016 году объем промышленного производства сократится на 2,1% к показателю 2015 года "
+        "и составит 14420 млн. руб."
+    )
+    f = figure(text, "14420 млн. руб.")
+    assert (f.kind, f.period) == ("target", "2016")
+    assert figure(text, "2,1%").base_period == "2015"
+
+
+def test_a_ratios_base_year_is_no_deadline_of_the_figures_after_it():
+    text = (
+        "В 2016 году среднемесячная заработная плата составила 17513,1 руб., или 106,8% к 2015 году, "
+        "заработная плата в организациях, не относящихся к СМП, - 19254,4 рублей (104,2 % к 2015 году)."
+    )
+    f = figure(text, "19254,4 рублей")
+    assert (f.kind, f.period, f.base_period) == ("level", "2016", None)
+    assert figure(text, "104,2 %").base_period == "2015"
+    assert figure("Объем экспорта увеличится на 10% к 2025 году.", "10%").period == "2025"
+
+
+def test_a_forecast_without_a_year_goes_on_with_the_targets_year_of_the_sentence_before():
+    text = (
+        "К 2019 году показатель «Животноводство» достигнет по двум вариантам прогноза 10046,3 – 10425,5 млн. "
+        "руб. Темп роста к уровню 2015 года составит 109,7% и 113,8% по двум вариантам прогноза."
+    )
+    f = figure(text, "113,8%")
+    assert (f.period, f.base_period, f.period_source) == ("2019", "2015", "earlier_sentence")

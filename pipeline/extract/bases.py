@@ -115,6 +115,11 @@ def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     return RELATIVE_BASES[index][1](f)
 
 
+def has_relative_cue(text: str) -> bool:
+    """Whether `text` states a relative base ("к предыдущему году", "с начала года")."""
+    return _RELATIVE.search(text) is not None
+
+
 # An average yearly rate over a span ("среднегодовой темп роста", "средний темп ежегодного
 # прироста"): its period is the span, with no one base year.
 AVERAGE_RATE = re.compile(r"среднегодов|средн\w*\s+(?:\w+\s+)?ежегодн|ежегодн\w*\s+в\s+среднем", re.I)

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline import lexicon
-from pipeline.extract.bases import average_rate, linked_base, relative_base
+from pipeline.extract.bases import average_rate, has_relative_cue, linked_base, relative_base
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     count_measure,
@@ -35,6 +35,7 @@ from pipeline.extract.periods import is_act_date, legacy_period, page_sections, 
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
+_PERCENT_END = re.compile(r"%\s*$")
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 _EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе]|конец)\s*$", re.I)  # "на конец 2014 года": its last day
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
@@ -65,11 +66,13 @@ class Sentences:
 def is_base(text: str, d: DateFact) -> bool:
     """Whether a date is introduced as a comparison base rather than as a period."""
     quote = text[d.char_start : d.char_end]
-    lead = text[max(0, d.char_start - _CUE_REACH - len(" аналогичным периодом")) : d.char_start]
-    lead = _SAME_PERIOD.sub(" ", lead)[-_CUE_REACH:]
+    raw = text[max(0, d.char_start - _CUE_REACH - len(" аналогичным периодом")) : d.char_start]
+    lead = _SAME_PERIOD.sub(" ", raw)[-_CUE_REACH:]
     if d.kind in ("since", "by") and quote[:2].lower() in ("с ", "к "):
         lead += " " + quote.split()[0]  # "по сравнению с 2017 годом": the date kept its "с"
-    return bool(_BASE_CUE.search(lead))
+    elif quote[:2].lower() == "к " and _PERCENT_END.search(raw):
+        return True  # "96,5 % к январю - декабрю 2017 года": a span or month is no deadline
+    return bool(_BASE_CUE.search(lead) or _BASE_CUE.search(raw))  # "к аналогичному периоду 2016 г."
 
 
 def compact_iso(d: DateFact) -> str:
@@ -121,6 +124,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     periods = [d for d in dates if d not in bases]
     by_start = {d.char_start: d for d in dates}
     named: dict[tuple[int, int], tuple] = {}  # territories and organizations per sentence, found once
+    respective_years(text, facts, periods, sentences)
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
@@ -128,8 +132,12 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if f.period_from in acts:
             _clear_period(f)  # the date of a legal act
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
+        _forecast_goes_on(text, f, facts, sentences)
         _fallback_period(text, f, dates, periods, sentences)
+        _same_period_of(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _current_year(text, f, periods, bounds)
+        if _index(text, f, bases, bounds):
+            f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
         if _compared(text, f) and not average:
             f.base_period = _base(text, f, bases, bounds) or f.base_period
@@ -138,7 +146,9 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if period is not None and _until(text, f, period):
             _clear_period(f)
             period = None
-        if period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
+        if period is not None and period.kind == "range" and _one_year_of(f, period):
+            pass  # a year of the range by `respective_years`
+        elif period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
             if not (_year_to_date(period) or average):
                 _split_range(f, period)
         elif period is not None and period.kind == "range":
@@ -153,6 +163,64 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+_RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
+_LISTED = re.compile(r"\s*(?:,|и|,\s*и|[-–—]|;)\s*", re.I)  # between two figures of one list
+
+
+def respective_years(
+    text: str, facts: list[FigureFact], periods: list[DateFact], sentences: Sentences
+) -> None:
+    """ "в 2020 и 2021 годах … 0,6% и 0,9% соответственно", "в 2018-2020 годах … 4,5%, 5,1% и 5,3%
+    соответственно": in a sentence saying "соответственно", a list of as many figures as the years of
+    the range they took, or as the years the sentence names before them, gives each figure its year."""
+    for run in _figure_lists(text, facts, sentences):
+        a, b = sentences.around(run[0].char_start) or (run[0].char_start, run[-1].char_end)
+        if not _RESPECTIVELY.search(text, run[0].char_end, b) or run[0].period_from is None:
+            continue
+        years = _listed_years(run, [p for p in periods if a <= p.char_start < b])
+        for f, (year, d) in zip(run, years, strict=False):
+            f.period, f.period_start, f.period_end = str(year), f"{year}-01-01", f"{year}-12-31"
+            f.period_precision, f.period_from = "year", d.char_start
+
+
+def _figure_lists(text: str, facts: list[FigureFact], sentences: Sentences) -> list[list[FigureFact]]:
+    """Runs of figures of one sentence joined only by commas, "и" or dashes, all of one period."""
+    runs: list[list[FigureFact]] = []
+    for f in sorted(facts, key=lambda g: g.char_start):
+        last = runs[-1][-1] if runs else None
+        joined = (
+            last is not None
+            and sentences.around(last.char_start) == sentences.around(f.char_start)
+            and _LISTED.fullmatch(text, last.char_end, f.char_start) is not None
+            and last.period_from == f.period_from
+        )
+        if joined:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    return [r for r in runs if len(r) > 1]
+
+
+def _listed_years(run: list[FigureFact], periods: list[DateFact]) -> list[tuple[int, DateFact]]:
+    """The years a list of figures stands for, one each: those of the range they took, else the
+    distinct years the sentence names before them; none when the counts differ."""
+    taken = next((d for d in periods if d.char_start == run[0].period_from), None)
+    if taken is not None and taken.kind == "range" and taken.precision == "year":
+        years = [(y, taken) for y in range(int(taken.start[:4]), int(taken.end[:4]) + 1)]
+    else:
+        named = [
+            d for d in periods
+            if d.char_end <= run[0].char_start and d.kind == "point" and d.precision == "year"
+        ]  # fmt: skip
+        years = list({int(d.start[:4]): (int(d.start[:4]), d) for d in named}.values())
+        years = years if taken in named else []
+    return years if len(years) == len(run) else []
+
+
+def _one_year_of(f: FigureFact, d: DateFact) -> bool:
+    return f.period_precision == "year" and (f.period_start, f.period_end) != (d.start, d.end)
 
 
 def _clear_period(f: FigureFact) -> None:
@@ -228,7 +296,7 @@ def _past_base(
     2016 году)": "к" and a year right after a change or a percentage is its base when the change
     happened (a past verb) or the sentence names a later year before it, which is then its period (a
     percentage so read is a ratio, not a target); "увеличится на 10% к 2025 году" keeps its deadline."""
-    percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio")
+    percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio", "share")
     if d is None or d.kind != "by" or not (f.kind == "change" or percent):
         return
     quote = text[d.char_start : d.char_end].lower()
@@ -236,7 +304,7 @@ def _past_base(
         return
     later = [
         p for p in periods
-        if bounds[0] <= p.char_start < f.char_start and p.kind == "point" and p.end > d.end
+        if bounds[0] <= p.char_start < f.char_start and p.kind in ("point", "range") and p.end > d.end
     ]  # fmt: skip
     if not (later or f.kind == "change" and _past(text[bounds[0] : f.char_start])):
         return
@@ -244,6 +312,57 @@ def _past_base(
     f.base_period = compact_iso(d)
     _clear_period(f)
     set_period(f, later[-1] if later else None, text)
+
+
+_SAME_PERIOD_OF = re.compile(r"(?:аналогичн|соответствующ)\w+\s+период\w*\s*$", re.I)
+_SHIFTABLE = ("day", "month", "quarter")
+
+
+def _forecast_goes_on(text: str, f: FigureFact, facts: list[FigureFact], sentences: Sentences) -> None:
+    """ "К 2019 году показатель достигнет 10046,3 млн. руб. Темп роста к уровню 2015 года составит
+    109,7%": a forecast (a verb in the future tense) that names no year goes on with the year of the
+    targets of the sentence before it in its paragraph."""
+    here = sentences.around(f.char_start)
+    before = sentences.before(here[0]) if here else None
+    if f.period_from is not None or here is None or before is None or "\n" in text[before[1] : here[0]]:
+        return
+    targets = [
+        g for g in facts
+        if before[0] <= g.char_start < before[1] and g.kind == "target" and g.period_source == "sentence"
+    ]  # fmt: skip
+    if targets and _future_tense(text[here[0] : f.char_start]):
+        g = targets[-1]
+        f.period, f.period_start, f.period_end = g.period, g.period_start, g.period_end
+        f.period_precision, f.period_from = g.period_precision, g.period_from
+        f.period_source = "earlier_sentence"
+
+
+def _future_tense(clause: str) -> bool:
+    """The clause has a verb in the future tense of the third person ("составит", "увеличится")."""
+    from pipeline.nlp.morph import parses
+
+    tags = [parses(w)[0].tag for w in re.findall(r"[а-яё]+", clause.lower())]
+    return any(t.POS == "VERB" and "futr" in t and "3per" in t for t in tags)
+
+
+def _same_period_of(
+    text: str, f: FigureFact, d: DateFact | None, periods: list[DateFact], bounds: tuple[int, int]
+) -> None:
+    """ "в январе-июне 2017 года … 39 человек, в аналогичном периоде 2016 года … 7 человек", "На начало
+    2017 года … 1,05% …, ниже уровня аналогичного периода 2016 года (1,12%)": the same months or day
+    as the sentence's earlier period, in that year."""
+    if d is None or d.precision != "year" or not _SAME_PERIOD_OF.search(text, bounds[0], d.char_start):
+        return
+    earlier = [
+        e for e in periods
+        if bounds[0] <= e.char_start and e.char_end <= d.char_start and e.precision in _SHIFTABLE
+        and e.start[:4] == e.end[:4] != d.start[:4]
+    ]  # fmt: skip
+    if not earlier:
+        return
+    year, e = d.start[:4], earlier[-1]
+    f.period_start, f.period_end, f.period_precision = year + e.start[4:], year + e.end[4:], e.precision
+    f.period = legacy_period(replace(e, start=f.period_start, end=f.period_end))
 
 
 def _past(clause: str) -> bool:
@@ -277,6 +396,60 @@ def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact 
     if not _ALONE_AFTER.match(text, f.char_end):
         return None
     return next((d for d in dates if _BRACKET_AFTER.fullmatch(text, d.char_end, f.char_start)), None)
+
+
+_SEGMENT_START = re.compile(r"[,;:()]")
+_MORE_LISTED = re.compile(r"(?:\s*(?:,|и|,\s*и)\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
+_SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
+_BASE_AFTER = re.compile(
+    r"\s*(?:к|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)?(?:\s+(?:уровн|показател)\w*)?"
+    r"(?:\s+(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*)?\s*",
+    re.I,
+)
+
+
+def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> bool:
+    """A percentage against a base its own part of the sentence states ("что к уровню 2014 г.
+    составляет 108,6%", "Темп роста к уровню 2015 года составит 109,7%", "или 93,1 % к 2017 году")
+    is an index (a ratio), not a level, a target or the share of an earlier clause."""
+    if f.unit != "PERCENT" or f.kind not in ("level", "target", "share"):
+        return False
+    cut = [m.end() for m in _SEGMENT_START.finditer(text, bounds[0], f.char_start)]
+    segment = text[max(cut, default=bounds[0]) : f.char_start]
+    if f.kind == "share" and _SHARE_CUE.search(segment):
+        return False
+    before = any(max(cut, default=bounds[0]) <= d.char_start and d.char_end <= f.char_start for d in bases)
+    after = any(
+        f.char_end <= d.char_start < f.char_end + _CUE_REACH
+        and _BASE_AFTER.fullmatch(_cue_words(text, f.char_end, d))
+        for d in bases
+    )
+    rest = _MORE_LISTED.match(text, f.char_end, bounds[1])
+    tail = re.split(r"[,;:()]", text[rest.end() if rest else f.char_end : bounds[1]])[0]
+    cued = re.match(r"\s*(?:к|по\s+сравнению\s+с)\s", tail) is not None and has_relative_cue(tail)
+    return before or after or cued or has_relative_cue(segment)
+
+
+_CHANGE_LEMMAS = frozenset(lexicon.CHANGE_VERBS) | frozenset(lexicon.CHANGE_NOUNS)
+_OPENS_BRACKET = re.compile(r"\(\s*$")
+
+
+def _bracketed_change(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool:
+    """A percentage opening a bracket after a change ("продолжил свой рост в 2018 году (6,2% по
+    сравнению с уровнем 2017 года)") states that change against the base, not an index."""
+    from pipeline.extract.lemmas import lemma_forms, words
+
+    opened = _OPENS_BRACKET.search(text, bounds[0], f.char_start)
+    if opened is None:
+        return False
+    return any(lemma_forms(w.text) & _CHANGE_LEMMAS for w in words(text[bounds[0] : opened.start()]))
+
+
+def _cue_words(text: str, end: int, d: DateFact) -> str:
+    """The words between a figure's end and a date, with the date's own leading "к" ("к 2017 году",
+    "к январю - декабрю 2017 года")."""
+    lead = text[d.char_start : d.char_end].split(maxsplit=1)[0]
+    return text[end : d.char_start] + (lead if lead.lower() == "к" else "")
 
 
 def _until(text: str, f: FigureFact, d: DateFact) -> bool:

@@ -63,7 +63,11 @@ _TITLE_REACH = 3
 _WORDS = re.compile(r"[А-Яа-яЁё]+")
 _PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс. тонн": the noun or one word more
 # A sentence about the time of writing or an unnamed year states no section period.
-_NOW = re.compile(r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года)\b", re.I)
+_NOW = re.compile(
+    r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года|в\s+последнее\s+время|"
+    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|прогнозн\w+\s+период\w*)",
+    re.I,
+)  # a relative time ("за последние 9 лет", "в прогнозном периоде") names no year
 _CHANGE_KINDS = ("change", "ratio")
 # A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
 # dates the figures of the whole paragraph, also those before it, and the next paragraph.

@@ -22,11 +22,15 @@ BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 
 _TARGET = {
     "планироваться", "планировать", "план", "цель", "прогноз", "прогнозироваться", "ожидаться",
-    "предполагаться", "намереваться", "запланировать", "целевой", "стратегия",
+    "предполагаться", "намереваться", "запланировать", "целевой", "стратегия", "ожидать",
+    "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
+    "намечаться", "плановый", "прогнозный",
 }  # fmt: skip
+_COMPARATIVES = {"больше", "меньше", "выше", "ниже"}  # "на 3,5% больше, чем в 2014 году": a change
 
 
-_SHARE = {"доля", "удельный", "процент"}
+_FULFILMENT = {"выполнить", "выполнять", "выполнение", "исполнить", "исполнять", "исполнение"}  # of a plan
+_SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
@@ -127,6 +131,8 @@ def _add_context(
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
     f.kind = _kind(text, f, left, right, dates, words)
+    if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
+        f.kind = "share"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
@@ -172,20 +178,80 @@ def _kind(text, f, left, right, dates, words) -> str:
     na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
     if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
         return "change"
+    if na_before and (right and right[0].text.lower() in _COMPARATIVES or lemmas & _EXCEED):
+        return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
+    if _reaches(text, f, left):
+        return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
-    if lemmas & _CHANGE and any(w.lemma in _CHANGE and w.has("NOUN", "nomn") for w in left):
+    if any(_change_noun(left, k) for k in range(len(left))):
         return "change"
-    by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
-    if lemmas & _TARGET or any(d.char_end <= f.char_start for d in by) or _future(left):
+    if f.unit == "PERCENT" and any(w.lemma in _FULFILMENT and (w.has("VERB") or w.has("NOUN")) for w in left):
+        return "share"  # "выполнил план по койко-дням за 2015 год на 97%": the part of a plan done
+    if _planned(f, left, right, dates, words):
         return "target"
     return "level"
 
 
-def _future(left: list[_Word]) -> bool:
-    """The governing verb is in the future tense ("позволит увеличить ... до 2,5 млн. тонн")."""
+def _change_noun(left: list[_Word], k: int) -> bool:
+    """A change noun in the nominative ("рост", "снижение"), not the name of a level indicator
+    ("естественный прирост населения составил 157 человек")."""
+    if left[k].lemma not in _CHANGE or not left[k].has("NOUN", "nomn"):
+        return False
+    return not (k and left[k - 1].lemma in lexicon.INDICATOR_CHANGE_ADJECTIVES)
+
+
+def _list_share(f: FigureFact, before: list[FigureFact]) -> bool:
+    """A percentage in a list after a share of its sentence ("82% от численности занятых …, из них
+    65,6 % занято в частных предприятиях, 0,9 % - в КФХ", "- сельское хозяйство – 500,0 тыс. руб.
+    (0,5 % от общего объема инвестиций); - обрабатывающие производства – 59,6 млн. руб. (56,6 %)") is
+    a share too, unless a change or another kind of percentage comes between."""
+    percents = [g for g in before if g.unit == "PERCENT"]
+    first = next((k for k, g in enumerate(percents) if g.kind == "share"), None)
+    if f.unit != "PERCENT" or first is None:
+        return False
+    return all(g.kind in ("share", "level") for g in percents[first:])
+
+
+def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[DateFact], words) -> bool:
+    """A plan or forecast states the figure: a plan word before it ("планируется", "ожидаемый",
+    "предусмотрено"), a deadline ("к 2024 году") or a verb in the future tense."""
+    by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
+    deadline = any(d.char_end <= f.char_start for d in by) and not _past_verb(left)
+    return bool({w.lemma for w in left} & _TARGET) or deadline or _future(left, right)
+
+
+def _past_verb(left: list[_Word]) -> bool:
+    """The governing verb is in the past tense ("К концу декабря 2015 года … состояло 490 человек")."""
     verb = next((w for w in reversed(left) if _is_verb(w)), None)
-    return verb is not None and verb.tags[0].tag.tense == "futr"
+    return verb is not None and verb.tags[0].tag.POS == "VERB" and verb.tags[0].tag.tense == "past"
+
+
+def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
+    """ "увеличить долю … до 45 %", "Увеличение доли … до 13,8%", "повысится до уровня 4,3%": a level
+    to reach after a change word, unless the change has happened ("увеличился с 98,4% до 99,5%")."""
+    lead = text[max(0, f.char_start - len(" до уровня ")) : f.char_start + len("до ")]  # "до" may open it
+    if not re.search(r"\bдо\s+(?:уровня\s+)?(?:\d|$)", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
+        return False
+    return not any(_is_verb(w) and w.tags[0].tag.tense == "past" for w in left)
+
+
+def _future(left: list[_Word], right: list[_Word]) -> bool:
+    """The governing verb (the last before the figure, else the first after it) is in the future
+    tense of the third person ("составит", "позволит увеличить ... до 2,5 млн. тонн", "120 мест
+    будет создано"), or its auxiliary right before it is ("будет создано 120 рабочих мест")."""
+    before = [k for k, w in enumerate(left) if _is_verb(w)]
+    if before:
+        k = before[-1]
+        aux = left[k - 1] if k else None
+        helper = aux is not None and aux.lemma == "быть" and _third_person_future(aux)
+        return helper or _third_person_future(left[k])
+    return bool(right) and _is_verb(right[0]) and _third_person_future(right[0])  # "… мест будет создано"
+
+
+def _third_person_future(w: _Word) -> bool:
+    tag = w.tags[0].tag
+    return tag.POS == "VERB" and tag.tense == "futr" and tag.person == "3per"
 
 
 def _alone_in_brackets(text: str, f: FigureFact) -> bool:
@@ -215,12 +281,26 @@ def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     hi = words[-1].end if words else s_end
     inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
     after = [d for d in inside if d.char_start >= f.char_end and _own_date_after(text, f, d, words, dates)]
-    before = [d for d in inside if d.char_end <= f.char_start]
+    before = [d for d in inside if d.char_end <= f.char_start and not _ratio_base(text, d, dates, s_start)]
     if not (after or before):
         before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
+
+
+_PERCENT_BEFORE = re.compile(r"%\s*$")
+
+
+def _ratio_base(text: str, d: DateFact, dates: list[DateFact], s_start: int) -> bool:
+    """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году, … - 19254,4 рублей": "к" and a
+    year right after a percentage, in a sentence that names a later year before it, is that
+    percentage's base, not a deadline of the figures after it."""
+    if d.kind != "by" or not text[d.char_start : d.char_end].lower().startswith("к "):
+        return False
+    if not _PERCENT_BEFORE.search(text, s_start, d.char_start):
+        return False
+    return any(s_start <= e.char_start < d.char_start and e.kind == "point" and e.end > d.end for e in dates)
 
 
 def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], dates) -> bool:
