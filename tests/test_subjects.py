@@ -324,12 +324,13 @@ def test_a_districts_programme_is_about_the_district_in_its_region(tmp_path):
 
 def test_districts_joined_under_one_plural_noun_are_a_group():
     text = "Объем отгруженной продукции Томского и Асиновского районов в 2016 году составил 500 млн. рублей."
-    assert subject(text, "500 млн. рублей") == ("Томский район, Асиновский район", None, "group")
+    # both lie in Томская область (districts.csv)
+    assert subject(text, "500 млн. рублей") == ("Томский район, Асиновский район", "RU-TOM", "group")
 
 
 def test_a_municipality_in_the_sentence_is_the_subject():
     text = "В Томском районе введено 120 тыс. кв. м жилья."
-    assert subject(text, "120 тыс. кв. м") == ("Томский район", None, "municipality")
+    assert subject(text, "120 тыс. кв. м") == ("Томский район", "RU-TOM", "municipality")
     text = "Правительство Российской Федерации выделило 5 млн. рублей на ремонт школ."
     assert subject(text, "5 млн. рублей")[1] != "RU"
 
@@ -342,3 +343,56 @@ def test_a_territory_after_a_comma_does_not_own_the_figure():
     assert subject(text, "1453,6 млн. руб.") == (None, None, None)
     text = "Поставки осуществляются в 2 страны - Украину и Узбекистан, при этом доля Украины - 99,88%."
     assert subject(text, "2 страны")[1] != "UA"
+
+
+def _document_rows(tmp_path, name: str, text: str) -> dict[str, dict]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {r["quote"]: r for r in process_document(path).rows["figures"]}
+
+
+def test_a_district_in_a_capitals_heading_takes_the_region_after_it(tmp_path):
+    text = (
+        "АДМИНИСТРАЦИЯ ЛЕБЯЖЬЕВСКОГО РАЙОНА  ТВЕРСКОЙ ОБЛАСТИ\n"  # the region stated once, after it
+        "О муниципальной программе Лебяжьевского района. Программа Лебяжьевского района принята. "
+        "Тюменская области и Курганская область упомянуты.\n"
+        "Объем финансирования составит 50 тысяч рублей."
+    )
+    row = _document_rows(tmp_path, "heading.txt", text)["50 тысяч рублей"]
+    assert (row["subject"], row["subject_code"], row["subject_type"]) == (
+        "Лебяжьевский район", "RU-TVE", "municipality"
+    )  # fmt: skip
+
+
+def test_a_district_named_without_its_region_takes_it_from_the_district_list(tmp_path):
+    text = (
+        "повышение уровня информированности населения Юргамышского района.\n"
+        "Раздел VII. Программа Юргамышского района. Исполнители представляют информацию в "
+        "Администрацию Юргамышского района.\nНа учете состояло 34 взрослых граждан района."
+    )
+    row = _document_rows(tmp_path, "part.txt", text)["34 взрослых граждан"]
+    assert (row["subject"], row["subject_code"]) == ("Юргамышский район", "RU-KGN")
+    text = "Повысить уровень защищенности населения муниципального района «Прилузский» до 95 %."
+    assert subject(text, "до 95 %")[:2] == ("Прилузский район", "RU-KO")
+
+
+def test_a_basis_a_village_or_an_organization_among_several_is_not_the_subject():
+    text = (
+        "В соответствии со сценарными условиями развития Российской Федерации на 2018 год, "
+        "индекс производства составит в 2018 г. – 101,2 %."
+    )
+    assert subject(text, "101,2 %")[1] != "RU"
+    text = "Построены очистные сооружения (п. Мирный, с. Томское) и 5,03 км водопроводных сетей."
+    assert subject(text, "5,03 км")[1] != "RU-TOM"
+    text = (
+        "Ликвидированы ООО «Тандем», ООО «Лесторг», исключены из реестра 4 хозяйствующих субъекта. "
+        "Реконструкция комплекса «Томский» (инвестор – АО «Сибирская Аграрная Группа»); ферма "
+        "(инвестор – ООО «Спас»). Комплекс будет содержать 3000 мясных коров."
+    )
+    assert subject(text, "4 хозяйствующих субъекта")[2] != "org"
+    assert subject(text, "3000 мясных коров")[2] != "org"
+    text = (
+        "В соответствии с заключенным в 2022 году концессионным соглашением в 2023 году в г. Курске "
+        "начнется строительство школы на 1600 мест."
+    )
+    assert subject(text, "1600 мест")[:2] == ("Курск", "RU-KRS")  # a place after the basis is its own

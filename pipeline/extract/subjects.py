@@ -43,6 +43,11 @@ _PARTNER_LIST = re.compile(
     re.I,
 )
 _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+# "В соответствии со сценарными условиями … развития Российской Федерации": a basis, unless a
+# preposition starts a new phrase before the territory ("… соглашением в г. Курске")
+_BASIS = re.compile(
+    r"\bв\s+соответствии\s+со?\s(?:(?!\b(?:в|во|на|по|для|при|к|ко|от|из|у|до|за|с|со)\s)[^,;])*$", re.I
+)
 # "швейцарский журнал Bilan оценивал …", "Российские информагентства сообщают": a source's country
 _SOURCE_AFTER = re.compile(r"\s+(?:журнал|газет|издани|агентств|информагентств|СМИ|аналитик|эксперт)", re.I)
 _PREPOSITION = re.compile(
@@ -226,7 +231,7 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
 
 
 def _not_subject(before: str) -> bool:
-    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
+    cues = (_SOURCE, _BASIS, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
     return any(cue.search(before) for cue in cues)
 
 
@@ -255,10 +260,17 @@ def _clause_org(text: str, f: FigureFact, bounds: tuple[int, int], orgs: list) -
     clause_start = _clause_start(text, f, bounds)
     before = [o for o in orgs if clause_start <= bounds[0] + o.start and bounds[0] + o.end <= f.char_start]
     if before:
-        return before[-1]
+        return None if _listed(text[bounds[0] : bounds[1]], orgs, before[-1]) else before[-1]
     after = [o for o in orgs if 0 <= bounds[0] + o.start - f.char_end <= _ORG_AFTER]
     gap = text[f.char_end : bounds[0] + after[0].start] if after else ""
     return after[0] if after and not re.search(r"[;:]|\d", gap) else None
+
+
+def _listed(sentence: str, orgs: list[TerritorySpan], org: TerritorySpan) -> bool:
+    """ "ООО «Тандем», ООО «Лесторг», исключены … 4 хозяйствующих субъекта": an organization in a
+    list of them owns no figure after the list."""
+    i = orgs.index(org)
+    return i > 0 and bool(_JOINED.match(sentence[orgs[i - 1].end : org.start]))
 
 
 def _set(f: FigureFact, s: TerritorySpan, origin: int) -> None:
@@ -304,14 +316,15 @@ def sentence_names(sentence: str) -> tuple[list[TerritorySpan], list[TerritorySp
 
 def previous_org(text: str, f: FigureFact, bounds: tuple[int, int], previous: tuple[int, int] | None) -> None:
     """A figure whose sentence names nothing takes the organization of the sentence before it in
-    its paragraph ("ООО «Агропромкомплектация-Курск» введен комплекс … Объем инвестиций составил …")."""
+    its paragraph ("ООО «Агропромкомплектация-Курск» введен комплекс … Объем инвестиций составил …"),
+    when that sentence names one."""
     if previous is None or "\n" in text[previous[1] : bounds[0]]:
         return
     sentence = text[bounds[0] : bounds[1]]
     if any(sentence_names(sentence)):
         return
     orgs = find_organizations(text[previous[0] : previous[1]])
-    if orgs:
+    if len({o.territory.code for o in orgs}) == 1:  # of several, none is surely the one meant
         _set(f, orgs[-1], previous[0])
 
 
