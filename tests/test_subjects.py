@@ -396,3 +396,22 @@ def test_a_basis_a_village_or_an_organization_among_several_is_not_the_subject()
         "начнется строительство школы на 1600 мест."
     )
     assert subject(text, "1600 мест")[:2] == ("Курск", "RU-KRS")  # a place after the basis is its own
+
+
+def test_a_region_in_a_programmes_quoted_title_is_not_the_subject(tmp_path):
+    text = (
+        "Прогноз социально-экономического развития Томского района\n"
+        "Прогноз Томского района разработан администрацией Томского района.\n"
+        "Финансирование выросло за счёт выделения областной субсидии в рамках государственной "
+        "программы «Развитие транспортной системы в Томской области» в размере 76600 тыс. руб."
+    )
+    row = _document_rows(tmp_path, "tomsk.txt", text)["76600 тыс. руб."]
+    assert (row["subject"], row["subject_code"]) == ("Томский район", "RU-TOM")
+
+
+def test_a_region_right_after_a_district_locates_it():
+    text = (
+        "Прогноз развития Лебяжьевского муниципального района Тверской области разработан в 3 "
+        "вариантах."
+    )
+    assert subject(text, "3 вариантах") == ("Лебяжьевский район", "RU-TVE", "municipality")

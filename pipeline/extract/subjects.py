@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.extract.facts import FigureFact
@@ -22,6 +23,7 @@ from pipeline.extract.territories import (
     TerritorySpan,
     find_organizations,
     find_territories,
+    in_quoted_title,
     territory,
 )
 
@@ -136,9 +138,11 @@ def set_subject(
 
 
 def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[TerritorySpan]:
-    """The territories before the figure that may be its subject: not a source, a trade partner or
-    a comparison group."""
+    """The territories before the figure that may be its subject: not a source, a trade partner, a
+    comparison group or a region in a programme's or a law's quoted title ("программы «Развитие
+    транспортной системы в Томской области»": its scope)."""
     spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
+    spans = [s for s in spans if not (s.territory.type == "region" and in_quoted_title(sentence, s.start))]
     spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
     spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start])]
     wholes = {b.start for a, b in zip(spans, spans[1:], strict=False) if _part_of(lead, a, b)}
@@ -311,7 +315,30 @@ def _set_pair(f: FigureFact, a: TerritorySpan, b: TerritorySpan, origin: int) ->
 
 def sentence_names(sentence: str) -> tuple[list[TerritorySpan], list[TerritorySpan]]:
     """Territories and organizations a sentence names (offsets relative to it)."""
-    return find_territories(sentence), find_organizations(sentence)
+    return _located(sentence, find_territories(sentence)), find_organizations(sentence)
+
+
+def _located(sentence: str, spans: list[TerritorySpan]) -> list[TerritorySpan]:
+    """ "Солигаличского муниципального района Костромской области": a federal subject right after a
+    municipality locates it; one span, the municipality's, in that federal subject."""
+    out: list[TerritorySpan] = []
+    for s in spans:
+        if out and _locates(sentence, out[-1], s):
+            out[-1] = _in_region(sentence, out[-1], s)
+        else:
+            out.append(s)
+    return out
+
+
+def _locates(sentence: str, unit: TerritorySpan, region: TerritorySpan) -> bool:
+    kinds = (unit.territory.type, region.territory.type)
+    return kinds == ("municipality", "region") and not sentence[unit.end : region.start].strip()
+
+
+def _in_region(sentence: str, unit: TerritorySpan, region: TerritorySpan) -> TerritorySpan:
+    code = f"{region.territory.code}/{unit.territory.code.split('/', 1)[1]}"
+    t = replace(unit.territory, code=code, region=region.territory.code)
+    return TerritorySpan(t, unit.start, region.end, sentence[unit.start : region.end])
 
 
 def previous_org(text: str, f: FigureFact, bounds: tuple[int, int], previous: tuple[int, int] | None) -> None:

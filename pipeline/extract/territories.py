@@ -43,6 +43,7 @@ __all__ = [
     "document_territory",
     "find_organizations",
     "find_territories",
+    "in_quoted_title",
     "is_currency_country",
     "org_key",
     "organization",
@@ -249,11 +250,18 @@ def is_institutional(text: str, tokens: list[Word], index: int) -> bool:
         if lemma_forms(w.text) & nouns:
             return True
         start = w.start
-    before = text[max(0, tokens[index].start - _QUOTED_NAME) : tokens[index].start]
+    return in_quoted_title(text, tokens[index].start)
+
+
+def in_quoted_title(text: str, start: int) -> bool:
+    """`text[start]` is inside a quoted title after a law's or an authority's noun ("Федеральным
+    законом … «Об общих принципах … в Российской Федерации»", "программы «Развитие … в Томской
+    области»")."""
+    before = text[max(0, start - _QUOTED_NAME) : start]
     opened = before.rfind("«")
     if opened < 0 or "»" in before[opened:]:
         return False
-    titled = nouns | _ACT_NOUNS
+    titled = _INSTITUTION_NOUNS | _ACT_NOUNS
     return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
 
 
