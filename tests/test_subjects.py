@@ -415,3 +415,8 @@ def test_a_region_right_after_a_district_locates_it():
         "вариантах."
     )
     assert subject(text, "3 вариантах") == ("Лебяжьевский район", "RU-TVE", "municipality")
+
+
+def test_an_excluded_territory_is_not_the_subject():
+    text = "Всего в Российской империи за исключением Финляндии в 1897 году проживало 129,2 млн. человек."
+    assert subject(text, "129,2 млн. человек")[1] == "RU"

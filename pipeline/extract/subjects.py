@@ -56,6 +56,8 @@ _PREPOSITION = re.compile(
     r"\b(?:в|во|из|от|на|для|с|со|по|к|ко|до|между|через|при|под|над|за|среди|у|и|или)\s+$", re.I
 )
 _CLAUSE_END = re.compile(r";|,\s+а\s+также\b", re.I)  # "…130 тонн (ГК …), а также 3 цеха …"
+# "в Российской империи за исключением Финляндии проживало …": an excluded territory
+_EXCLUDED = re.compile(r"\b(?:за\s+исключением|кроме|без\s+уч[её]та)\s+$", re.I)
 _GROUP = re.compile(r"\bсреди(?:\s+\w+)?\s+$", re.I)  # "минимальный среди регионов ЦФО": a comparison group
 _WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.I)  # "13,5% - в целом по России"
 _AFTER_REACH = 100  # characters after a figure searched for whose it is
@@ -235,7 +237,7 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
 
 
 def _not_subject(before: str) -> bool:
-    cues = (_SOURCE, _BASIS, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
+    cues = (_SOURCE, _BASIS, _EXCLUDED, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
     return any(cue.search(before) for cue in cues)
 
 
