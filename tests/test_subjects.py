@@ -420,3 +420,14 @@ def test_a_region_right_after_a_district_locates_it():
 def test_an_excluded_territory_is_not_the_subject():
     text = "Всего в Российской империи за исключением Финляндии в 1897 году проживало 129,2 млн. человек."
     assert subject(text, "129,2 млн. человек")[1] == "RU"
+
+
+def test_schools_hospitals_and_farms_are_organizations_with_spaced_quotes_too():
+    text = "Круглосуточный стационар ОГБУЗ «Асиновкая РБ» выполнил план по койко-дням за 2015 год на 97% в целом."
+    assert subject(text, "97%") == ("Асиновкая РБ", None, "org")
+    text = "Введено 506 мест: МАОУ «Копыловская СОШ» на 70 мест; МБДОУ «Детский сад с. Батурино» на 20 мест."
+    assert subject(text, "70 мест")[::2] == ("Копыловская СОШ", "org")
+    assert subject(text, "20 мест")[::2] == ("Детский сад с. Батурино", "org")
+    text = "Численность трудовых ресурсов составляет 296 человек , в том числе ООО « Шахтер » 132 человек ."
+    assert subject(text, "132 человек")[::2] == ("Шахтер", "org")
+    assert subject(text, "296 человек")[2] != "org"  # an organization after a comma is not its own

@@ -63,6 +63,9 @@ _WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.
 _AFTER_REACH = 100  # characters after a figure searched for whose it is
 _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
+# "…296 человек , в том числе ООО « Шахтер »", "26 объектами , таких предприятий , как ЗАО «…»": an
+# organization after a comma, a dash or another number starts a phrase of its own
+_ORG_GAP = re.compile(r"[;:,–—]|\d|\s-\s")
 # "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
 _COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
 # "в развитых странах", "для регионов", "в большинстве регионов": territories in general, a group
@@ -269,7 +272,7 @@ def _clause_org(text: str, f: FigureFact, bounds: tuple[int, int], orgs: list) -
         return None if _listed(text[bounds[0] : bounds[1]], orgs, before[-1]) else before[-1]
     after = [o for o in orgs if 0 <= bounds[0] + o.start - f.char_end <= _ORG_AFTER]
     gap = text[f.char_end : bounds[0] + after[0].start] if after else ""
-    return after[0] if after and not re.search(r"[;:]|\d", gap) else None
+    return after[0] if after and not _ORG_GAP.search(gap) else None
 
 
 def _listed(sentence: str, orgs: list[TerritorySpan], org: TerritorySpan) -> bool:

@@ -63,15 +63,19 @@ MIN_MENTIONS = 3
 DOCUMENTS_CACHED = 4
 _FORMS = (
     r"ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|ФГУП|ГУП|МУП|ФГБУ|ФГБОУ|ФГАОУ|ГБУ|ГАУ|ГКУ|ОГБУ|ОКУ|АНО|НКО|НП|ГК|ВО|ДПО"
+    # schools, hospitals, libraries and farms of municipal programmes: "МАОУ «Копыловская СОШ»"
+    r"|МБОУ|МАОУ|МКОУ|МБДОУ|МАДОУ|МКДОУ|МБУ|МКУ|МАУ|МБУК|МКУК|МАУК|МБУДО|МАУДО|МКУДО|ОГБУЗ|ГБУЗ|ГАУЗ"
+    r"|ОГАУЗ|ОГБОУ|ГБОУ|ГАОУ|ГБПОУ|ГАПОУ|ОГБПОУ|ОГКУ|ОГАУ|СПК|СХПК"
     r"|Филиал|филиал"
 )
 LEGAL_FORMS = re.compile(rf"\b(?:{_FORMS})\b\.?")
 # A legal form and a quoted name ('ООО "АПХ "Мираторг"', 'АО «Корпорация развития Курской области»').
 _OPEN, _CLOSE, _NAME = '[«"“„]', '[»"”]', '[^«»"“”„\n]'
 _ORGANIZATION = re.compile(
-    rf"\b(?:{_FORMS})(?:\s+[А-ЯЁ]{{2,6}})?\s*{_OPEN}(?:{_NAME}{{1,80}}?(?<=\S){_CLOSE}(?![А-Яа-яЁёA-Za-z])"
+    rf"\b(?:{_FORMS})(?:\s+[А-ЯЁ]{{2,6}})?\s*{_OPEN}(?:{_NAME}{{1,80}}?(?<=\S)\s*{_CLOSE}(?![А-Яа-яЁёA-Za-z])"
     rf"|{_NAME}{{1,60}}?{_OPEN}{_NAME}{{1,40}}{_CLOSE}{_CLOSE}?)"
-)  # a simple quoted name, else one with a quoted name inside ('ООО "УК "Агро-Инвест"')
+)  # a simple quoted name (spaces inside the quotes too: "ООО « Шахтер »"), else one with a quoted
+# name inside ('ООО "УК "Агро-Инвест"')
 QUOTES = re.compile(r"[«»\"“”„']")
 IMPRINT_REST = re.compile(r"[\s\d.,:;–—-]|г\.|год")
 
