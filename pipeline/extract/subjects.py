@@ -64,8 +64,9 @@ _AFTER_REACH = 100  # characters after a figure searched for whose it is
 _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
 # "…296 человек , в том числе ООО « Шахтер »", "26 объектами , таких предприятий , как ЗАО «…»": an
-# organization after a comma, a dash or another number starts a phrase of its own
-_ORG_GAP = re.compile(r"[;:,–—]|\d|\s-\s")
+# organization after a comma or another number starts a phrase of its own ("на 1 650 голов в с.
+# Турунтаево (инвестор – ООО «Спас»" is the investor's)
+_ORG_GAP = re.compile(r"[;:,]|\d")
 # "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
 _COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
 # "в развитых странах", "для регионов", "в большинстве регионов": territories in general, a group

@@ -12,15 +12,22 @@ A country name next to a currency word ("долларов США", "канадс
 a territory; one in the name of a law or an authority ("законодательства Российской Федерации",
 "Правительства РФ", «… в Российской Федерации» after "Федеральным законом") is none either.
 
-Municipal units are territories of type "municipality" without a gazetteer (`lexicon.MUNICIPAL_*`):
+Municipal units are territories of type "municipality" found by their form (`lexicon.MUNICIPAL_*`):
 a proper adjective before a unit noun ("Асиновского района", "Менделеевского муниципального района"
-→ "Асиновский район", "Менделеевский район"; "Коморгузинского сельского поселения"), or a unit title
-before a proper name ("городского округа Муром", "в городе Асино" → "округ Муром", "город Асино").
-Their code is "<country>/<name>" ("RU/томский-район"); `document_territory` gives the one a document
-is about the federal subject the document names ("RU-TOM/томский-район").
+→ "Асиновский район", "Менделеевский район"; "Коморгузинского сельского поселения"), in a heading in
+capitals too ("ЮРГАМЫШСКОГО РАЙОНА"), or in quotes after it ("муниципального района «Прилузский»"),
+or a unit title before a proper name ("городского округа Муром", "в городе Асино" → "округ Муром",
+"город Асино"). Their federal subject comes from `districts.csv` (per federal subject: its municipal
+districts' and okrugs' adjectives, and its towns that are municipal units; a name several subjects
+share gives none; compiled from a public list of Russia's municipal districts and okrugs, corrected
+where it mixed up regions), else from the document: `document_territory` gives the unit a document
+is about the federal subject named right after it ("Юргамышского района Курганской области"), else
+the one the document names. Their code is "<federal subject or RU>/<name>" ("RU-TOM/томский-район").
 
-A city that is also a person's name or surname (Владимир, Королёв) needs a cue
-("г.", "город", "в", "из") before it. Organizations get a normalized key (`org_key`).
+A name after a street's or a settlement's noun ("ул. Советская", "с. Томское") is that street or
+settlement, not a region. A city that is also a person's name or surname (Владимир, Королёв) needs a
+cue ("г.", "город", "в", "из") before it. Organizations (a legal form and a quoted name: "ООО «…»",
+"МАОУ «Копыловская СОШ»", "ООО « Шахтер »") get a normalized key (`org_key`).
 """
 
 from __future__ import annotations
