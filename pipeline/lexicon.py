@@ -256,6 +256,16 @@ NOT_MUNICIPAL_NAMES: tuple[str, ...] = (
     "который", "такой", "свой", "муниципальный", "городской", "сельский", "районный", "федеральный",
     "автономный", "административный", "национальный", "внутригородской", "отдельный", "какой",
 )  # fmt: skip
+# A place's name after a street's or a settlement's noun, or an adjective before a street's, names
+# that street or settlement, not the region or country ("ул. Советская", "с. Томское", "Московское
+# шоссе"); abbreviations count only with their full stop ("с Китаем" is a partner).
+LOCAL_PLACE_NOUNS: tuple[str, ...] = (
+    "улица", "проспект", "переулок", "бульвар", "шоссе", "набережная", "микрорайон", "проезд", "тракт",
+    "деревня", "посёлок", "поселок", "станица", "хутор", "аул", "вокзал",
+)  # fmt: skip
+LOCAL_PLACE_ABBREVIATIONS: tuple[str, ...] = (
+    "ул", "пр", "пр-т", "пер", "б-р", "наб", "мкр", "м/р", "с", "п", "д", "пос", "дер", "ст-ца", "х", "пгт",
+)  # fmt: skip
 # Nouns of laws and authorities: a country named in their name ("законодательства Российской
 # Федерации", "Правительства РФ", "Бюджетного кодекса РФ") is no territory a text is about.
 INSTITUTION_NOUNS: tuple[str, ...] = (

@@ -324,12 +324,13 @@ def test_a_districts_programme_is_about_the_district_in_its_region(tmp_path):
 
 def test_districts_joined_under_one_plural_noun_are_a_group():
     text = "Объем отгруженной продукции Томского и Асиновского районов в 2016 году составил 500 млн. рублей."
-    assert subject(text, "500 млн. рублей") == ("Томский район, Асиновский район", None, "group")
+    # both lie in Томская область (districts.csv)
+    assert subject(text, "500 млн. рублей") == ("Томский район, Асиновский район", "RU-TOM", "group")
 
 
 def test_a_municipality_in_the_sentence_is_the_subject():
     text = "В Томском районе введено 120 тыс. кв. м жилья."
-    assert subject(text, "120 тыс. кв. м") == ("Томский район", None, "municipality")
+    assert subject(text, "120 тыс. кв. м") == ("Томский район", "RU-TOM", "municipality")
     text = "Правительство Российской Федерации выделило 5 млн. рублей на ремонт школ."
     assert subject(text, "5 млн. рублей")[1] != "RU"
 
@@ -342,3 +343,90 @@ def test_a_territory_after_a_comma_does_not_own_the_figure():
     assert subject(text, "1453,6 млн. руб.") == (None, None, None)
     text = "Поставки осуществляются в 2 страны - Украину и Узбекистан, при этом доля Украины - 99,88%."
     assert subject(text, "2 страны")[1] != "UA"
+
+
+def _document_rows(tmp_path, name: str, text: str) -> dict[str, dict]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {r["quote"]: r for r in process_document(path).rows["figures"]}
+
+
+def test_a_district_in_a_capitals_heading_takes_the_region_after_it(tmp_path):
+    text = (
+        "АДМИНИСТРАЦИЯ ЛЕБЯЖЬЕВСКОГО РАЙОНА  ТВЕРСКОЙ ОБЛАСТИ\n"  # the region stated once, after it
+        "О муниципальной программе Лебяжьевского района. Программа Лебяжьевского района принята. "
+        "Тюменская области и Курганская область упомянуты.\n"
+        "Объем финансирования составит 50 тысяч рублей."
+    )
+    row = _document_rows(tmp_path, "heading.txt", text)["50 тысяч рублей"]
+    assert (row["subject"], row["subject_code"], row["subject_type"]) == (
+        "Лебяжьевский район", "RU-TVE", "municipality"
+    )  # fmt: skip
+
+
+def test_a_district_named_without_its_region_takes_it_from_the_district_list(tmp_path):
+    text = (
+        "повышение уровня информированности населения Юргамышского района.\n"
+        "Раздел VII. Программа Юргамышского района. Исполнители представляют информацию в "
+        "Администрацию Юргамышского района.\nНа учете состояло 34 взрослых граждан района."
+    )
+    row = _document_rows(tmp_path, "part.txt", text)["34 взрослых граждан"]
+    assert (row["subject"], row["subject_code"]) == ("Юргамышский район", "RU-KGN")
+    text = "Повысить уровень защищенности населения муниципального района «Прилузский» до 95 %."
+    assert subject(text, "до 95 %")[:2] == ("Прилузский район", "RU-KO")
+
+
+def test_a_basis_a_village_or_an_organization_among_several_is_not_the_subject():
+    text = (
+        "В соответствии со сценарными условиями развития Российской Федерации на 2018 год, "
+        "индекс производства составит в 2018 г. – 101,2 %."
+    )
+    assert subject(text, "101,2 %")[1] != "RU"
+    text = "Построены очистные сооружения (п. Мирный, с. Томское) и 5,03 км водопроводных сетей."
+    assert subject(text, "5,03 км")[1] != "RU-TOM"
+    text = (
+        "Ликвидированы ООО «Тандем», ООО «Лесторг», исключены из реестра 4 хозяйствующих субъекта. "
+        "Реконструкция комплекса «Томский» (инвестор – АО «Сибирская Аграрная Группа»); ферма "
+        "(инвестор – ООО «Спас»). Комплекс будет содержать 3000 мясных коров."
+    )
+    assert subject(text, "4 хозяйствующих субъекта")[2] != "org"
+    assert subject(text, "3000 мясных коров")[2] != "org"
+    text = (
+        "В соответствии с заключенным в 2022 году концессионным соглашением в 2023 году в г. Курске "
+        "начнется строительство школы на 1600 мест."
+    )
+    assert subject(text, "1600 мест")[:2] == ("Курск", "RU-KRS")  # a place after the basis is its own
+
+
+def test_a_region_in_a_programmes_quoted_title_is_not_the_subject(tmp_path):
+    text = (
+        "Прогноз социально-экономического развития Томского района\n"
+        "Прогноз Томского района разработан администрацией Томского района.\n"
+        "Финансирование выросло за счёт выделения областной субсидии в рамках государственной "
+        "программы «Развитие транспортной системы в Томской области» в размере 76600 тыс. руб."
+    )
+    row = _document_rows(tmp_path, "tomsk.txt", text)["76600 тыс. руб."]
+    assert (row["subject"], row["subject_code"]) == ("Томский район", "RU-TOM")
+
+
+def test_a_region_right_after_a_district_locates_it():
+    text = "Прогноз развития Лебяжьевского муниципального района Тверской области разработан в 3 вариантах."
+    assert subject(text, "3 вариантах") == ("Лебяжьевский район", "RU-TVE", "municipality")
+
+
+def test_an_excluded_territory_is_not_the_subject():
+    text = "Всего в Российской империи за исключением Финляндии в 1897 году проживало 129,2 млн. человек."
+    assert subject(text, "129,2 млн. человек")[1] == "RU"
+
+
+def test_schools_hospitals_and_farms_are_organizations_with_spaced_quotes_too():
+    text = "Круглосуточный стационар ОГБУЗ «Асиновкая РБ» выполнил план по койко-дням на 97% в целом."
+    assert subject(text, "97%") == ("Асиновкая РБ", None, "org")
+    text = "Введено 506 мест: МАОУ «Копыловская СОШ» на 70 мест; МБДОУ «Детский сад с. Батурино» на 20 мест."
+    assert subject(text, "70 мест")[::2] == ("Копыловская СОШ", "org")
+    assert subject(text, "20 мест")[::2] == ("Детский сад с. Батурино", "org")
+    text = "Численность трудовых ресурсов составляет 296 человек , в том числе ООО « Шахтер » 132 человек ."
+    assert subject(text, "132 человек")[::2] == ("Шахтер", "org")
+    assert subject(text, "296 человек")[2] != "org"  # an organization after a comma is not its own
+    text = "- реконструкция комплекса на 1 650 голов в с. Турунтаево (инвестор – ООО «Спас», сроки – 2016)."
+    assert subject(text, "1 650 голов")[::2] == ("Спас", "org")

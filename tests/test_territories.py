@@ -181,22 +181,40 @@ def test_same_territory_in_every_process():
 
 
 MUNICIPALITIES = [
-    # (phrase as printed in the open municipal programmes, normalized name)
-    ("Прогноз развития Томского района на 2017 год", "Томский район"),
-    ("в Асиновском районе", "Асиновский район"),
-    ("Менделеевского муниципального района", "Менделеевский район"),
-    ("Коморгузинского сельского поселения", "Коморгузинское сельское поселение"),
-    ("населения городского округа Муром", "округ Муром"),
-    ("на территории округа Муром", "округ Муром"),
-    ("в городе Асино", "город Асино"),
+    # (phrase as printed in the open municipal programmes, normalized name, federal subject from
+    # districts.csv: none for a settlement, which it does not list)
+    ("Прогноз развития Томского района на 2017 год", "Томский район", "RU-TOM"),
+    ("в Асиновском районе", "Асиновский район", "RU-TOM"),
+    ("Менделеевского муниципального района", "Менделеевский район", "RU-TA"),
+    ("Коморгузинского сельского поселения", "Коморгузинское сельское поселение", None),
+    ("населения городского округа Муром", "округ Муром", "RU-VLA"),
+    ("на территории округа Муром", "округ Муром", "RU-VLA"),
+    ("в городе Асино", "город Асино", "RU-TOM"),
+    ("администрации муниципального района «Прилузский» от", "Прилузский район", "RU-KO"),
+    ("АДМИНИСТРАЦИЯ ЮРГАМЫШСКОГО РАЙОНА", "Юргамышский район", "RU-KGN"),
+    ("Октябрьского района", "Октябрьский район", None),  # a name of districts in many regions
 ]
 
 
-@pytest.mark.parametrize(("phrase", "name"), MUNICIPALITIES)
-def test_municipal_units_are_territories(phrase: str, name: str) -> None:
+@pytest.mark.parametrize(("phrase", "name", "iso"), MUNICIPALITIES)
+def test_municipal_units_are_territories(phrase: str, name: str, iso: str | None) -> None:
     found = find_territories(phrase)
     got = [(s.territory.name, s.territory.type, s.territory.iso) for s in found]
-    assert got == [(name, "municipality", None)]
+    assert got == [(name, "municipality", iso)]
+
+
+def test_a_name_in_quotes_after_an_authority_is_no_unit_and_a_street_or_village_no_region() -> None:
+    assert find_territories("МО МВД России «Асиновский»") == []
+    for phrase in ("в районе улицы Советской", "(п. Мирный, с. Томское)", "Московское шоссе", "в д. Курская"):
+        assert find_territories(phrase) == [], phrase
+    assert [s.territory.code for s in find_territories("торговля с Китаем")] == ["CN"]
+
+
+def test_every_district_row_is_a_federal_subject() -> None:
+    with open(DATA / "districts.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert all(territory(r["region"]) is not None for r in rows)
+    assert len({r["region"] for r in rows}) == len(rows)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.extract.facts import FigureFact
@@ -22,6 +23,7 @@ from pipeline.extract.territories import (
     TerritorySpan,
     find_organizations,
     find_territories,
+    in_quoted_title,
     territory,
 )
 
@@ -43,17 +45,28 @@ _PARTNER_LIST = re.compile(
     re.I,
 )
 _SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+# "В соответствии со сценарными условиями … развития Российской Федерации": a basis, unless a
+# preposition starts a new phrase before the territory ("… соглашением в г. Курске")
+_BASIS = re.compile(
+    r"\bв\s+соответствии\s+со?\s(?:(?!\b(?:в|во|на|по|для|при|к|ко|от|из|у|до|за|с|со)\s)[^,;])*$", re.I
+)
 # "швейцарский журнал Bilan оценивал …", "Российские информагентства сообщают": a source's country
 _SOURCE_AFTER = re.compile(r"\s+(?:журнал|газет|издани|агентств|информагентств|СМИ|аналитик|эксперт)", re.I)
 _PREPOSITION = re.compile(
     r"\b(?:в|во|из|от|на|для|с|со|по|к|ко|до|между|через|при|под|над|за|среди|у|и|или)\s+$", re.I
 )
 _CLAUSE_END = re.compile(r";|,\s+а\s+также\b", re.I)  # "…130 тонн (ГК …), а также 3 цеха …"
+# "в Российской империи за исключением Финляндии проживало …": an excluded territory
+_EXCLUDED = re.compile(r"\b(?:за\s+исключением|кроме|без\s+уч[её]та)\s+$", re.I)
 _GROUP = re.compile(r"\bсреди(?:\s+\w+)?\s+$", re.I)  # "минимальный среди регионов ЦФО": a comparison group
 _WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.I)  # "13,5% - в целом по России"
 _AFTER_REACH = 100  # characters after a figure searched for whose it is
 _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
+# "…296 человек , в том числе ООО « Шахтер »", "26 объектами , таких предприятий , как ЗАО «…»": an
+# organization after a comma or another number starts a phrase of its own ("на 1 650 голов в с.
+# Турунтаево (инвестор – ООО «Спас»" is the investor's)
+_ORG_GAP = re.compile(r"[;:,]|\d")
 # "в 35 субъектах …": a counted set of territories is the subject, not one of them nor the country
 _COUNTED_SET = re.compile(r"\bв\s+(\d+)\s+((?:субъект|регион|стран|област|муниципалитет)\w*)", re.I)
 # "в развитых странах", "для регионов", "в большинстве регионов": territories in general, a group
@@ -131,9 +144,11 @@ def set_subject(
 
 
 def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[TerritorySpan]:
-    """The territories before the figure that may be its subject: not a source, a trade partner or
-    a comparison group."""
+    """The territories before the figure that may be its subject: not a source, a trade partner, a
+    comparison group or a region in a programme's or a law's quoted title ("программы «Развитие
+    транспортной системы в Томской области»": its scope)."""
     spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
+    spans = [s for s in spans if not (s.territory.type == "region" and in_quoted_title(sentence, s.start))]
     spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
     spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start])]
     wholes = {b.start for a, b in zip(spans, spans[1:], strict=False) if _part_of(lead, a, b)}
@@ -226,7 +241,7 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
 
 
 def _not_subject(before: str) -> bool:
-    cues = (_SOURCE, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
+    cues = (_SOURCE, _BASIS, _EXCLUDED, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
     return any(cue.search(before) for cue in cues)
 
 
@@ -255,10 +270,17 @@ def _clause_org(text: str, f: FigureFact, bounds: tuple[int, int], orgs: list) -
     clause_start = _clause_start(text, f, bounds)
     before = [o for o in orgs if clause_start <= bounds[0] + o.start and bounds[0] + o.end <= f.char_start]
     if before:
-        return before[-1]
+        return None if _listed(text[bounds[0] : bounds[1]], orgs, before[-1]) else before[-1]
     after = [o for o in orgs if 0 <= bounds[0] + o.start - f.char_end <= _ORG_AFTER]
     gap = text[f.char_end : bounds[0] + after[0].start] if after else ""
-    return after[0] if after and not re.search(r"[;:]|\d", gap) else None
+    return after[0] if after and not _ORG_GAP.search(gap) else None
+
+
+def _listed(sentence: str, orgs: list[TerritorySpan], org: TerritorySpan) -> bool:
+    """ "ООО «Тандем», ООО «Лесторг», исключены … 4 хозяйствующих субъекта": an organization in a
+    list of them owns no figure after the list."""
+    i = orgs.index(org)
+    return i > 0 and bool(_JOINED.match(sentence[orgs[i - 1].end : org.start]))
 
 
 def _set(f: FigureFact, s: TerritorySpan, origin: int) -> None:
@@ -299,19 +321,43 @@ def _set_pair(f: FigureFact, a: TerritorySpan, b: TerritorySpan, origin: int) ->
 
 def sentence_names(sentence: str) -> tuple[list[TerritorySpan], list[TerritorySpan]]:
     """Territories and organizations a sentence names (offsets relative to it)."""
-    return find_territories(sentence), find_organizations(sentence)
+    return _located(sentence, find_territories(sentence)), find_organizations(sentence)
+
+
+def _located(sentence: str, spans: list[TerritorySpan]) -> list[TerritorySpan]:
+    """ "Солигаличского муниципального района Костромской области": a federal subject right after a
+    municipality locates it; one span, the municipality's, in that federal subject."""
+    out: list[TerritorySpan] = []
+    for s in spans:
+        if out and _locates(sentence, out[-1], s):
+            out[-1] = _in_region(sentence, out[-1], s)
+        else:
+            out.append(s)
+    return out
+
+
+def _locates(sentence: str, unit: TerritorySpan, region: TerritorySpan) -> bool:
+    kinds = (unit.territory.type, region.territory.type)
+    return kinds == ("municipality", "region") and not sentence[unit.end : region.start].strip()
+
+
+def _in_region(sentence: str, unit: TerritorySpan, region: TerritorySpan) -> TerritorySpan:
+    code = f"{region.territory.code}/{unit.territory.code.split('/', 1)[1]}"
+    t = replace(unit.territory, code=code, region=region.territory.code)
+    return TerritorySpan(t, unit.start, region.end, sentence[unit.start : region.end])
 
 
 def previous_org(text: str, f: FigureFact, bounds: tuple[int, int], previous: tuple[int, int] | None) -> None:
     """A figure whose sentence names nothing takes the organization of the sentence before it in
-    its paragraph ("ООО «Агропромкомплектация-Курск» введен комплекс … Объем инвестиций составил …")."""
+    its paragraph ("ООО «Агропромкомплектация-Курск» введен комплекс … Объем инвестиций составил …"),
+    when that sentence names one."""
     if previous is None or "\n" in text[previous[1] : bounds[0]]:
         return
     sentence = text[bounds[0] : bounds[1]]
     if any(sentence_names(sentence)):
         return
     orgs = find_organizations(text[previous[0] : previous[1]])
-    if orgs:
+    if len({o.territory.code for o in orgs}) == 1:  # of several, none is surely the one meant
         _set(f, orgs[-1], previous[0])
 
 

@@ -12,15 +12,22 @@ A country name next to a currency word ("долларов США", "канадс
 a territory; one in the name of a law or an authority ("законодательства Российской Федерации",
 "Правительства РФ", «… в Российской Федерации» after "Федеральным законом") is none either.
 
-Municipal units are territories of type "municipality" without a gazetteer (`lexicon.MUNICIPAL_*`):
+Municipal units are territories of type "municipality" found by their form (`lexicon.MUNICIPAL_*`):
 a proper adjective before a unit noun ("Асиновского района", "Менделеевского муниципального района"
-→ "Асиновский район", "Менделеевский район"; "Коморгузинского сельского поселения"), or a unit title
-before a proper name ("городского округа Муром", "в городе Асино" → "округ Муром", "город Асино").
-Their code is "<country>/<name>" ("RU/томский-район"); `document_territory` gives the one a document
-is about the federal subject the document names ("RU-TOM/томский-район").
+→ "Асиновский район", "Менделеевский район"; "Коморгузинского сельского поселения"), in a heading in
+capitals too ("ЮРГАМЫШСКОГО РАЙОНА"), or in quotes after it ("муниципального района «Прилузский»"),
+or a unit title before a proper name ("городского округа Муром", "в городе Асино" → "округ Муром",
+"город Асино"). Their federal subject comes from `districts.csv` (per federal subject: its municipal
+districts' and okrugs' adjectives, and its towns that are municipal units; a name several subjects
+share gives none; compiled from a public list of Russia's municipal districts and okrugs, corrected
+where it mixed up regions), else from the document: `document_territory` gives the unit a document
+is about the federal subject named right after it ("Юргамышского района Курганской области"), else
+the one the document names. Their code is "<federal subject or RU>/<name>" ("RU-TOM/томский-район").
 
-A city that is also a person's name or surname (Владимир, Королёв) needs a cue
-("г.", "город", "в", "из") before it. Organizations get a normalized key (`org_key`).
+A name after a street's or a settlement's noun ("ул. Советская", "с. Томское") is that street or
+settlement, not a region. A city that is also a person's name or surname (Владимир, Королёв) needs a
+cue ("г.", "город", "в", "из") before it. Organizations (a legal form and a quoted name: "ООО «…»",
+"МАОУ «Копыловская СОШ»", "ООО « Шахтер »") get a normalized key (`org_key`).
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ __all__ = [
     "document_territory",
     "find_organizations",
     "find_territories",
+    "in_quoted_title",
     "is_currency_country",
     "org_key",
     "organization",
@@ -62,15 +70,19 @@ MIN_MENTIONS = 3
 DOCUMENTS_CACHED = 4
 _FORMS = (
     r"ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|ФГУП|ГУП|МУП|ФГБУ|ФГБОУ|ФГАОУ|ГБУ|ГАУ|ГКУ|ОГБУ|ОКУ|АНО|НКО|НП|ГК|ВО|ДПО"
+    # schools, hospitals, libraries and farms of municipal programmes: "МАОУ «Копыловская СОШ»"
+    r"|МБОУ|МАОУ|МКОУ|МБДОУ|МАДОУ|МКДОУ|МБУ|МКУ|МАУ|МБУК|МКУК|МАУК|МБУДО|МАУДО|МКУДО|ОГБУЗ|ГБУЗ|ГАУЗ"
+    r"|ОГАУЗ|ОГБОУ|ГБОУ|ГАОУ|ГБПОУ|ГАПОУ|ОГБПОУ|ОГКУ|ОГАУ|СПК|СХПК"
     r"|Филиал|филиал"
 )
 LEGAL_FORMS = re.compile(rf"\b(?:{_FORMS})\b\.?")
 # A legal form and a quoted name ('ООО "АПХ "Мираторг"', 'АО «Корпорация развития Курской области»').
 _OPEN, _CLOSE, _NAME = '[«"“„]', '[»"”]', '[^«»"“”„\n]'
 _ORGANIZATION = re.compile(
-    rf"\b(?:{_FORMS})(?:\s+[А-ЯЁ]{{2,6}})?\s*{_OPEN}(?:{_NAME}{{1,80}}?(?<=\S){_CLOSE}(?![А-Яа-яЁёA-Za-z])"
+    rf"\b(?:{_FORMS})(?:\s+[А-ЯЁ]{{2,6}})?\s*{_OPEN}(?:{_NAME}{{1,80}}?(?<=\S)\s*{_CLOSE}(?![А-Яа-яЁёA-Za-z])"
     rf"|{_NAME}{{1,60}}?{_OPEN}{_NAME}{{1,40}}{_CLOSE}{_CLOSE}?)"
-)  # a simple quoted name, else one with a quoted name inside ('ООО "УК "Агро-Инвест"')
+)  # a simple quoted name (spaces inside the quotes too: "ООО « Шахтер »"), else one with a quoted
+# name inside ('ООО "УК "Агро-Инвест"')
 QUOTES = re.compile(r"[«»\"“”„']")
 IMPRINT_REST = re.compile(r"[\s\d.,:;–—-]|г\.|год")
 
@@ -196,17 +208,36 @@ def find_territories(text: str) -> list[TerritorySpan]:
         start, end = found[0].start, found[-1].end
         if not _cued(m.value, tokens, m.start) or is_currency_country(text, start, end):
             continue
+        if _local_place(text, tokens, m.start, m.end, m.value):
+            continue
         taken = m.end - 1
         if m.value.territory.type == "country" and is_institutional(text, tokens, m.start):
             continue
         spans.append(TerritorySpan(m.value.territory, start, end, text[start:end]))
     if caseless:
         return spans
-    units = _municipalities(text, tokens)
+    units = _municipalities(text)
     named = [u for u, titled in units if not titled]  # "Томского района" is no "Томская область"
     titled = [u for u, t in units if t and not any(_overlap(u, s) for s in spans)]  # "городе Москве": Moscow
     spans = [s for s in spans if not any(_overlap(u, s) for u in named)]
     return sorted(spans + named + titled, key=lambda s: s.start)
+
+
+_LOCAL_NOUNS = frozenset(lexicon.LOCAL_PLACE_NOUNS)
+_LOCAL_ABBREVIATION = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(map(re.escape, lexicon.LOCAL_PLACE_ABBREVIATIONS))})\.\s*$", re.I
+)
+
+
+def _local_place(text: str, tokens: list[Word], start: int, end: int, entry: _Entry) -> bool:
+    """The name at `tokens[start:end]` names a street or a settlement (`lexicon.LOCAL_PLACE_NOUNS`):
+    "ул. Советская", "в д. Курской", "поселок Томский", "Московское шоссе"."""
+    if start > 0 and lemma_forms(tokens[start - 1].text) & _LOCAL_NOUNS:
+        return True
+    if _LOCAL_ABBREVIATION.search(text[max(0, tokens[start].start - 8) : tokens[start].start]):
+        return True
+    following = tokens[end] if end < len(tokens) else None
+    return bool(entry.kind == "adjective" and following and lemma_forms(following.text) & _LOCAL_NOUNS)
 
 
 _INSTITUTION_WORDS = 3  # words before a country that may hold an authority's noun
@@ -230,11 +261,18 @@ def is_institutional(text: str, tokens: list[Word], index: int) -> bool:
         if lemma_forms(w.text) & nouns:
             return True
         start = w.start
-    before = text[max(0, tokens[index].start - _QUOTED_NAME) : tokens[index].start]
+    return in_quoted_title(text, tokens[index].start)
+
+
+def in_quoted_title(text: str, start: int) -> bool:
+    """`text[start]` is inside a quoted title after a law's or an authority's noun ("Федеральным
+    законом … «Об общих принципах … в Российской Федерации»", "программы «Развитие … в Томской
+    области»")."""
+    before = text[max(0, start - _QUOTED_NAME) : start]
     opened = before.rfind("«")
     if opened < 0 or "»" in before[opened:]:
         return False
-    titled = nouns | _ACT_NOUNS
+    titled = _INSTITUTION_NOUNS | _ACT_NOUNS
     return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
 
 
@@ -248,23 +286,63 @@ def _overlap(a: TerritorySpan, b: TerritorySpan) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _municipalities(text: str, tokens: list[Word]) -> list[tuple[TerritorySpan, bool]]:
-    """Municipal units ("Асиновского района", "городского округа Муром": see the module doc), each
-    with whether it is a title before a name."""
+def _municipalities(text: str) -> list[tuple[TerritorySpan, bool]]:
+    """Municipal units ("Асиновского района", "городского округа Муром", "муниципального района
+    «Прилузский»": see the module doc), each with whether it is a title before a name; in a heading
+    in capitals too ("АДМИНИСТРАЦИЯ ЮРГАМЫШСКОГО РАЙОНА")."""
+    cased = _uncapitalized(text)
+    tokens = words(cased)
     out: list[tuple[TerritorySpan, bool]] = []
     for i, w in enumerate(tokens):
         forms = lemma_forms(w.text)
         titled = False
         found: list[TerritorySpan] = []
         if forms & _MUNICIPAL_NOUNS:
-            found = _named_units(text, tokens, i)
+            found = _named_units(cased, tokens, i) or _quoted_unit(cased, tokens, i)
         if not found and forms & _MUNICIPAL_TITLES and w.text.islower():
-            span, titled = _titled_unit(text, tokens, i), True
+            span, titled = _titled_unit(cased, tokens, i), True
             found = [span] if span else []
         for span in found:
             if not (out and _overlap(out[-1][0], span)):
-                out.append((span, titled))
+                out.append((replace(span, text=text[span.start : span.end]), titled))
     return out
+
+
+_CAPITALS = re.compile(r"\b[А-ЯЁ]{4,}(?:-[А-ЯЁ]+)*\b")
+_UNIT_WORDS = frozenset(lexicon.MUNICIPAL_NOUNS + lexicon.MUNICIPAL_TITLES + lexicon.MUNICIPAL_QUALIFIERS)
+
+
+def _uncapitalized(text: str) -> str:
+    """The text with words in capitals written as in running text (a unit's words in lower case,
+    others capitalized): "ЮРГАМЫШСКОГО РАЙОНА" → "Юргамышского района"; offsets unchanged."""
+
+    def cased(m: re.Match) -> str:
+        word = m.group().lower()
+        return word if lemma_forms(word) & _UNIT_WORDS else word.capitalize()
+
+    return _CAPITALS.sub(cased, text) if _CAPITALS.search(text) else text
+
+
+_QUOTE_OPEN = re.compile(r"\s*[«\"“„]\s*")
+_QUOTE_CLOSE = re.compile(r"\s*[»\"”]")
+
+
+def _quoted_unit(text: str, tokens: list[Word], i: int) -> list[TerritorySpan]:
+    """ "муниципального района «Прилузский»": a unit noun, then its proper adjective in quotes."""
+    from pipeline.nlp.morph import parses
+
+    noun = _unit_parse(tokens[i].text, lexicon.MUNICIPAL_NOUNS)
+    if noun is None or i + 1 >= len(tokens) or not tokens[i].text.islower():
+        return []
+    name = tokens[i + 1]
+    opened = _QUOTE_OPEN.fullmatch(text, tokens[i].end, name.start)
+    if opened is None or not _QUOTE_CLOSE.match(text, name.end) or not name.text[:1].isupper():
+        return []
+    gender = parses(noun.normal_form)[0].tag.gender
+    adjective = [p for p in parses(name.text) if p.tag.POS == "ADJF" and p.tag.case == "nomn"]
+    if not any(p.tag.gender == gender and p.tag.number == "sing" for p in adjective):
+        return []
+    return [_unit_span(text, f"{name.text} {noun.normal_form}", tokens[i].start, name.end)]
 
 
 def _adjacent(text: str, a: Word, b: Word) -> bool:
@@ -358,8 +436,35 @@ def _titled_unit(text: str, tokens: list[Word], i: int) -> TerritorySpan | None:
 
 
 def _unit_span(text: str, name: str, start: int, end: int) -> TerritorySpan:
-    t = Territory(f"RU/{norm(name).replace(' ', '-')}", name, "municipality", "RU")
+    """A municipal unit's span; its federal subject from `districts.csv` when its name is there."""
+    region = municipal_region(name)
+    t = Territory(f"{region or 'RU'}/{norm(name).replace(' ', '-')}", name, "municipality", "RU", region)
     return TerritorySpan(t, start, end, text[start:end])
+
+
+@cache
+def _municipal_names() -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """`districts.csv`: district adjectives and towns → their federal subject (None for a name that
+    several federal subjects have: "Октябрьский район")."""
+    districts: dict[str, str | None] = {}
+    towns: dict[str, str | None] = {}
+    for row in _read("districts.csv"):
+        region = row["region"]
+        for table, field in ((districts, "districts"), (towns, "towns")):
+            for name in _split(row[field]):
+                key = norm(name)
+                table[key] = region if table.get(key, region) == region else None
+    return districts, towns
+
+
+def municipal_region(name: str) -> str | None:
+    """The federal subject of a municipal unit by its normalized name: "Юргамышский район" →
+    RU-KGN, "округ Муром" → RU-VLA; None for one not listed or listed in several."""
+    districts, towns = _municipal_names()
+    first, _, rest = name.partition(" ")
+    if norm(first) in _MUNICIPAL_TITLES:
+        return towns.get(norm(rest))
+    return districts.get(norm(first)) if rest.split()[-1:] != ["поселение"] else None
 
 
 def resolve_territory(text_or_words: str | Sequence[str]) -> Territory | None:
@@ -401,13 +506,26 @@ def document_territory(texts: Sequence[str]) -> Territory | None:
 def _document_territory(texts: tuple[str, ...]) -> Territory | None:
     """`document_territory`, cached: figures, clusters and observations ask for the same pages."""
     counts: Counter[Territory] = Counter()
+    stated: dict[str, Territory] = {}  # a municipality's name → the federal subject named right after it
     for i, text in enumerate(texts):
-        for span in find_territories(text):
+        spans = find_territories(text)
+        for span in spans:
             key = _region_of(span.territory) or span.territory
             if key.type in ("region", "country", "municipality") and not _is_imprint(text, span):
                 counts[key] += TITLE_WEIGHT if i == 0 else 1
+        for unit, after in zip(spans, spans[1:], strict=False):
+            region = _subject_of(after.territory)
+            if unit.territory.type == "municipality" and region and not text[unit.end : after.start].strip():
+                stated.setdefault(unit.territory.name, region)  # "Юргамышского района Курганской области"
     wider = [(t, n) for t, n in counts.most_common() if t.type != "municipality"]
-    return _municipality(counts) or _dominant(wider)
+    return _municipality(counts, stated) or _dominant(wider)
+
+
+def _subject_of(t: Territory) -> Territory | None:
+    """The federal subject a region is, or a municipality lies in (when known)."""
+    if t.type == "region":
+        return t
+    return territory(t.region) if t.type == "municipality" and t.region else None
 
 
 def _dominant(ranked: list[tuple[Territory, int]]) -> Territory | None:
@@ -420,18 +538,19 @@ def _dominant(ranked: list[tuple[Territory, int]]) -> Territory | None:
     return top if n >= MIN_MENTIONS and n >= DOMINANCE * second else None
 
 
-def _municipality(counts: Counter[Territory]) -> Territory | None:
+def _municipality(counts: Counter[Territory], stated: dict[str, Territory]) -> Territory | None:
     """The municipality a document names most, dominating the other municipalities, unless a region
     or a country is named DOMINANCE times more (the territories it lies in are no rivals: a
     district's programme speaks of its region's and the country's forecasts too); in the federal
-    subject the document names (one, or a dominant one; else its region stays unknown)."""
+    subject named right after it (`stated`), else the one the document names (one, or a dominant
+    one), else the one `districts.csv` gives it (else its region stays unknown)."""
     ranked = counts.most_common()
     top = _dominant([(t, n) for t, n in ranked if t.type == "municipality"])
     wider = max((n for t, n in ranked if t.type != "municipality"), default=0)
     if top is None or wider > DOMINANCE * counts[top]:
         return None
     regions = [(t, n) for t, n in ranked if t.type == "region"]
-    region = regions[0][0] if len(regions) == 1 else _dominant(regions)
+    region = stated.get(top.name) or (regions[0][0] if len(regions) == 1 else _dominant(regions))
     if region is None:
         return top
     return replace(top, code=f"{region.code}/{top.code.split('/', 1)[1]}", region=region.code)
