@@ -378,3 +378,53 @@ def test_the_share_a_group_is_said_to_own_before_a_dash():
     f = figure(text, "91%")
     assert f.measure == "доля производства пищевых продуктов в обрабатывающей промышленности"
     assert f.indicator == "manufacturing_output"  # the whole's
+
+
+def test_a_count_after_a_dash_in_a_subset_clause():
+    text = "В 2022 году в районе проживало 240 детей, из них 15 - несовершеннолетних."
+    f = figure(text, "15 - несовершеннолетних")
+    assert (f.value, f.unit, f.measure) == (15.0, "COUNT", "число несовершеннолетних")
+    women = "Численность безработных составила 40 человек, в т.ч. 12 – женщины."
+    assert figure(women, "12 – женщины").measure == "число женщин"
+    assert extract_page("Задача 1 – повышение доступности услуг.").figures == []  # no subset clause
+
+
+def test_a_substantivized_participle_or_adjective_is_counted():
+    pupils = "В школах района в 2023 году обучается 1520 обучающихся."
+    assert figure(pupils, "1520 обучающихся").measure == "число обучающихся"
+    hurt = "В результате аварии 35 пострадавших доставлены в больницу."
+    assert figure(hurt, "35 пострадавших").measure == "число пострадавших"
+    asked = "Из 40 опрошенных 30 поддержали проект."
+    assert figure(asked, "40 опрошенных").measure == "число опрошенных"
+    years = "За 5 последних лет в районе построено 3 школы."
+    assert [years[f.char_start : f.char_end] for f in extract_page(years).figures] == ["3 школы"]
+
+
+def test_a_fixed_term_keeps_its_adjectives():
+    text = (
+        "По данным Томскстата в 2015 году среднемесячная заработная плата сложилась в размере "
+        "29,3 тыс. руб., что выше показателя 2014 года на 5% (27,9 тыс. руб.)."
+    )
+    assert figure(text, "29,3 тыс. руб.").measure == "среднемесячная заработная плата"
+    assert figure(text, "27,9 тыс. руб.").measure == "среднемесячная заработная плата"
+
+
+def test_a_count_keeps_the_genitive_group_after_its_noun():
+    text = "Потребительский рынок представлен 159 предприятиями общественного питания и 12 безработных."
+    assert figure(text, "159 предприятиями").measure == "число предприятий общественного питания"
+    routes = "Это сразу обращает внимание на 2 основных направления миграции – в крупные города."
+    f = figure(routes, "2 основных направления")
+    assert (f.measure, f.indicator) == ("число основных направлений миграции", None)  # counts no migrants
+    countries = "Экспорт концентрирован - 12 стран в 2014 - 2017 гг. обеспечивали 80% всего экспорта."
+    assert figure(countries, "12 стран").measure == "число стран"
+
+
+def test_a_figure_in_a_chto_clause_measures_what_the_figure_before_it_does():
+    text = (
+        "В 2015 году в районе насчитывалось 2803 субъекта малого предпринимательства, что к уровню "
+        "2014 г. составило 101%."
+    )
+    assert figure(text, "101%").measure == "число субъектов малого предпринимательства"
+    housing = "Введено 19775 кв. метров жилья (116 квартир), что составляет 62,0 % к 2017 году."
+    assert figure(housing, "19775 кв. метров").unit == "M2"
+    assert figure(housing, "62,0 %").measure == "ввод жилья"

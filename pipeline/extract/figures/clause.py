@@ -10,7 +10,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import is_base, set_period
 from pipeline.extract.figures.properties import property_measure
-from pipeline.extract.figures.words import _WORD, _is_verb, _Word, object_noun
+from pipeline.extract.figures.words import _WORD, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -434,7 +434,7 @@ def _phrase(words: list[_Word], i: int) -> str:
     if end == i + 1 and words[i].lemma in lexicon.BARE_MEASURES:
         end = _of_whole(words, end)
     end = _object_end(words, end)
-    text = " ".join(w.text for w in words[i:end])
+    text = " ".join(w.text for w in words[term_start(words, i) : end])
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
 
 
