@@ -428,3 +428,31 @@ def test_a_figure_in_a_chto_clause_measures_what_the_figure_before_it_does():
     housing = "Введено 19775 кв. метров жилья (116 квартир), что составляет 62,0 % к 2017 году."
     assert figure(housing, "19775 кв. метров").unit == "M2"
     assert figure(housing, "62,0 %").measure == "ввод жилья"
+
+
+def test_an_elliptical_item_keeps_the_fixed_term_of_its_measure():
+    text = (
+        "За 2016 год среднемесячная начисленная заработная плата составила 17513,1 руб., или 106,8% "
+        "к 2015 году, среднемесячная начисленная заработная плата в организациях, не относящихся к СМП, и малых "
+        "предприятий - 19254,4 рублей."
+    )
+    assert figure(text, "19254,4 рублей").measure == "заработная плата малых предприятий"
+
+
+def test_adjectives_cut_from_their_noun_end_no_measure():
+    text = (
+        "По предварительной оценке, численность постоянного населения Солигаличского муниципального "
+        "района на 1 июля 2017 года составила 8991 человек."
+    )
+    assert figure(text, "8991 человек").measure == "численность постоянного населения"
+    assert figure("Численность занятых составила 25 тыс. человек.", "25 тыс. человек").measure == (
+        "численность занятых"
+    )
+
+
+def test_a_dashed_item_after_another_figure_names_its_own_measure():
+    text = "В 2017 году производство продукции составит 48,8 млн. руб., индекс производства – 99,6 %."
+    assert figure(text, "99,6 %").measure == "индекс производства"
+    assert figure(text, "48,8 млн. руб.").measure == "производство продукции"
+    prices = "Цены на мясо снизились на 0,4%, молоко – на 0,3%."
+    assert figure(prices, "0,3%").measure == "цены на молоко"

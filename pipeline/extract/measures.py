@@ -99,8 +99,23 @@ def _without_places(phrase: str) -> str | None:
     words = phrase.split()
     while len(words) > 1 and lemma(words[-1].strip(",;")) in lexicon.PLACE_NOUNS:
         words.pop()
+        while len(words) > 1 and _adjectives(words[-1]):
+            words.pop()  # "численность населения Солигаличского муниципального района"
+    words = _without_dangling(words)
     out = " ".join(words).strip(" ,;:–—-")
     return out if out and not is_bare(out) else None
+
+
+def _without_dangling(words: list[str]) -> list[str]:
+    """Without adjectives cut from their noun at the end ("численность постоянного населения
+    Солигаличского муниципального" → "численность постоянного населения"): two or more, or a
+    name's; one alone may stand for people ("численность занятых") and stays."""
+    k = len(words)
+    while k > 1 and _adjectives(words[k - 1]):
+        k -= 1
+    run = words[k:]
+    cut = len(run) > 1 or any(w[:1].isupper() for w in run)
+    return words[:k] if run and cut and not is_bare(" ".join(words[:k])) else words
 
 
 def _adjectives(words: str) -> bool:

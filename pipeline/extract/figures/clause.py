@@ -302,11 +302,13 @@ def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | No
 def _dashed_item(left: list[_Word]) -> str | None:
     """An item of a list after a colon, "NP – figure": "показатели дали рост: индекс промышленного
     производства – 109,0%, производство в обрабатывающей промышленности – 109,2 %" (the item,
-    not the subject before the colon)."""
+    not the subject before the colon), or after another figure ("производство продукции составит
+    48,8 млн. руб., индекс производства – 99,6 %")."""
     colon = max((k for k, w in enumerate(left) if w.text == ":"), default=None)
+    figure = max((k for k, w in enumerate(left) if w.text[:1].isdigit()), default=colon)
+    colon = colon if colon is not None else figure
     if colon is None or len(left) < colon + 3 or left[-1].text not in _DASHES:
         return None
-    figure = max((k for k, w in enumerate(left) if w.text[:1].isdigit()), default=colon)
     lo = next((k for k in range(max(colon, figure), len(left)) if left[k].text in {":", ",", ";"}), None)
     item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
     if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
