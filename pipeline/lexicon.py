@@ -360,7 +360,7 @@ SUBSET_OPENERS: tuple[str, ...] = (
     "из них", "из которых", "среди них", "среди которых", "в том числе", "в т.ч.", "в т. ч.",
 )  # fmt: skip
 # Abbreviations of counted nouns in table labels ("тыс. чел.").
-COUNTED_ABBRS: dict[str, str] = {"чел": "человек"}
+COUNTED_ABBRS: dict[str, str] = {"чел": "человек", "шт": "штука"}
 
 # Abbreviations that end with a dot inside a sentence (no sentence break after them).
 ABBREVIATIONS: tuple[str, ...] = (

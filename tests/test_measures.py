@@ -433,8 +433,8 @@ def test_a_figure_in_a_chto_clause_measures_what_the_figure_before_it_does():
 def test_an_elliptical_item_keeps_the_fixed_term_of_its_measure():
     text = (
         "За 2016 год среднемесячная начисленная заработная плата составила 17513,1 руб., или 106,8% "
-        "к 2015 году, среднемесячная начисленная заработная плата в организациях, не относящихся к СМП, и малых "
-        "предприятий - 19254,4 рублей."
+        "к 2015 году, среднемесячная начисленная заработная плата в организациях, не относящихся к СМП, "
+        "и малых предприятий - 19254,4 рублей."
     )
     assert figure(text, "19254,4 рублей").measure == "заработная плата малых предприятий"
 
@@ -456,3 +456,26 @@ def test_a_dashed_item_after_another_figure_names_its_own_measure():
     assert figure(text, "48,8 млн. руб.").measure == "производство продукции"
     prices = "Цены на мясо снизились на 0,4%, молоко – на 0,3%."
     assert figure(prices, "0,3%").measure == "цены на молоко"
+
+
+def test_a_counted_abbreviation_after_a_scale_makes_a_count():
+    text = (
+        "Численность занятых в экономике района в 2015 году составила 25,6 тыс. чел., что к уровню "
+        "2014 года – 98,1%."
+    )
+    f = figure(text, "25,6 тыс. чел.")
+    assert (f.unit, f.measure) == ("COUNT", "численность занятых")
+    assert figure(text, "98,1%").measure == "численность занятых"
+    eggs = "В 2015 году произведено яиц – 109,3 млн. шт."
+    assert figure(eggs, "109,3 млн. шт.").unit == "COUNT"
+    usa = "Первое место в списке занимают США (46,6 млн чел.), второе – Германия (12,0)."
+    assert figure(usa, "46,6 млн чел.").measure is None  # not "число чел"
+
+
+def test_the_subject_of_the_next_clause_measures_no_figure_before_it():
+    text = (
+        "В бюджет района поступило налогов и сборов 20,7 млн. рублей, темпы роста составляют 121,0 % "
+        "к уровню 2015 г."
+    )
+    assert figure(text, "20,7 млн. рублей").measure is None
+    assert figure(text, "121,0 %").measure == "темпы роста"  # not "темпы роста роста"

@@ -224,17 +224,25 @@ def _acronym(word: str) -> bool:
 _CODES = {c for u in lexicon.UNITS for c in u.codes} | set(lexicon.NOT_COUNTED_LATIN)
 COUNTED = and_(type("RU"), custom(_countable))
 LATIN_COUNTED = and_(type("LATIN"), custom(_acronym)).interpretation(Figure.counted.custom(_raw))
+ABBR_COUNTED = rule(  # "25,6 тыс. чел.", "109,3 млн. шт."
+    in_caseless(set(lexicon.COUNTED_ABBRS)).interpretation(
+        Figure.counted.custom(lambda v: lexicon.COUNTED_ABBRS[v.lower()])
+    ),
+    DOT.optional(),
+)
 SUBSTANTIVE = and_(type("RU"), custom(_substantive))
 SUBSTANTIVE_COUNTED = Figure.counted.custom(_substantive_lemma)
 COUNT = or_(
     rule(ADJS.optional(), COUNTED.interpretation(Figure.counted.normalized())),
     rule(LATIN_COUNTED),
     rule(SUBSTANTIVE.interpretation(SUBSTANTIVE_COUNTED)),
+    ABBR_COUNTED,
 )
 COUNT_GENITIVE = or_(  # after a scale word the counted noun is genitive: "560 тыс. работников"
     rule(ADJS.optional(), and_(COUNTED, gram("gent")).interpretation(Figure.counted.normalized())),
     rule(LATIN_COUNTED),
     rule(and_(SUBSTANTIVE, gram("gent")).interpretation(SUBSTANTIVE_COUNTED)),
+    ABBR_COUNTED,
 )
 
 
