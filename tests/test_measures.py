@@ -479,3 +479,14 @@ def test_the_subject_of_the_next_clause_measures_no_figure_before_it():
     )
     assert figure(text, "20,7 млн. рублей").measure is None
     assert figure(text, "121,0 %").measure == "темпы роста"  # not "темпы роста роста"
+
+
+def test_a_genitive_list_item_is_of_the_noun_heading_the_list():
+    text = (
+        "Производство сельскохозяйственной продукции составит: зерна (в весе после доработки) – 1150 "
+        "тонн или 91,8 % к аналогичному периоду 2016 года."
+    )
+    assert figure(text, "1150 тонн").measure == "производство зерна"
+    shipped = "Объем отгруженной продукции составит: молочной продукции – 500 млн руб., хлеба – 20 млн руб."
+    assert figure(shipped, "500 млн руб.").measure == "объем молочной продукции"
+    assert figure(shipped, "20 млн руб.").measure == "объем хлеба"

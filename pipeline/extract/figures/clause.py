@@ -313,7 +313,28 @@ def _dashed_item(left: list[_Word]) -> str | None:
     item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
     if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
         return None
-    return _leading_phrase(item) or _named_abbreviation(item)
+    head = _list_head_noun(left[:colon]) if left[colon].text == ":" else None
+    return _of_head(head, item) or _leading_phrase(item) or _named_abbreviation(item)
+
+
+def _list_head_noun(head: list[_Word]) -> str | None:
+    """The noun opening the clause before a list's colon ("Производство сельскохозяйственной
+    продукции составит:" → "производство")."""
+    start = max((k + 1 for k, w in enumerate(head) if w.text in {".", ";"}), default=0)
+    phrase = _leading_phrase(head[start:])
+    return phrase.split()[0] if phrase and _Word(0, 0, phrase.split()[0]).has("NOUN") else None
+
+
+def _of_head(head: str | None, item: list[_Word]) -> str | None:
+    """A list item in the genitive is of the list head's noun: "Производство ... составит: зерна –
+    1150 тонн" → "производство зерна"."""
+    words = [w for w in item if w.text not in _BULLETS]
+    noun = next((k for k, w in enumerate(words) if w.has("NOUN")), None)
+    if head is None or noun is None or words[noun].tags[0].tag.case != "gent" or words[0].text[:1].isupper():
+        return None
+    if not all(w.has("ADJF") or w.has("PRTF") for w in words[:noun]):
+        return None
+    return " ".join([head, *(w.text for w in words[: _genitive_run(words, noun + 1)])])
 
 
 def _named_abbreviation(item: list[_Word]) -> str | None:
