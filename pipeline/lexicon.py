@@ -342,7 +342,7 @@ COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
 # ("численность рабочей силы составила ...").
 GENERIC_COUNTED: tuple[str, ...] = ("человек", "единица", "штука")
 # Other words after a number that are never what it counts (references, layout).
-NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис")
+NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис", "число")  # "до 10 числа" is a day
 # Latin capitals after a number that are not a counted abbreviation ("9 тыс. PhD" is counted).
 NOT_COUNTED_LATIN: tuple[str, ...] = ("ISO", "GDP")
 # Terms whose adjectives belong to the name: a measure never shrinks to their noun ("плата"), with

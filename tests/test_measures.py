@@ -490,3 +490,8 @@ def test_a_genitive_list_item_is_of_the_noun_heading_the_list():
     shipped = "Объем отгруженной продукции составит: молочной продукции – 500 млн руб., хлеба – 20 млн руб."
     assert figure(shipped, "500 млн руб.").measure == "объем молочной продукции"
     assert figure(shipped, "20 млн руб.").measure == "объем хлеба"
+
+
+def test_a_day_of_the_month_is_no_count():
+    text = "Исполнители мероприятий ежеквартально до 10 числа следующего месяца представляют информацию."
+    assert extract_page(text).figures == []

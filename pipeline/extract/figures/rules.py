@@ -275,6 +275,12 @@ NOT_A_BARE_FIGURE: tuple[Rule[FigureContext], ...] = (
         "встреча {20} декабря",
         "ровно {20}, и",
     ),
+    Rule(
+        "day_of_month",
+        lambda c: c.bare and bool(re.match(r"\s*числа\b", c.after, re.I)),
+        "до {10} числа следующего месяца",
+        "их {10}, число растет",
+    ),
     Rule("bare_year", lambda c: c.bare and _bare_year(c), "{2005} Науки о жизни", "составило {1500} и"),
     Rule(
         "duration",
