@@ -88,7 +88,12 @@ UNITS: tuple[Unit, ...] = (
     Unit("HOUR", "duration", ("час",), ("ч.",), english=_en("hour")),
     # physical quantities
     Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
-    Unit("M2", "area", exact=("м²", "м2", "кв. м", "кв.м")),
+    Unit(
+        "M2",
+        "area",
+        exact=("м²", "м2", "кв. м", "кв.м", "кв. метров", "кв. метра", "кв. метр"),
+        phrases=(("квадратный", "метр"),),
+    ),
     Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
     Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
@@ -350,11 +355,25 @@ COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
 # ("численность рабочей силы составила ...").
 GENERIC_COUNTED: tuple[str, ...] = ("человек", "единица", "штука")
 # Other words after a number that are never what it counts (references, layout).
-NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис")
+NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис", "число")  # "до 10 числа" is a day
 # Latin capitals after a number that are not a counted abbreviation ("9 тыс. PhD" is counted).
 NOT_COUNTED_LATIN: tuple[str, ...] = ("ISO", "GDP")
+# Terms whose adjectives belong to the name: a measure never shrinks to their noun ("плата"), with
+# the longer spellings of the genre spelled out.
+FIXED_TERMS: tuple[str, ...] = (
+    "заработная плата", "среднемесячная заработная плата", "средняя заработная плата",
+    "среднемесячная начисленная заработная плата", "начисленная заработная плата",
+    "валовой продукт", "валовой региональный продукт", "валовой внутренний продукт",
+    "основной капитал", "прожиточный минимум", "основные фонды", "основные средства",
+    "розничная торговля", "общественное питание", "платные услуги", "сельское хозяйство",
+)  # fmt: skip
+# Openers of a clause naming a part of a counted whole; a count there may follow a dash ("из них
+# 15 - несовершеннолетних", "в том числе 3 – дети").
+SUBSET_OPENERS: tuple[str, ...] = (
+    "из них", "из которых", "среди них", "среди которых", "в том числе", "в т.ч.", "в т. ч.",
+)  # fmt: skip
 # Abbreviations of counted nouns in table labels ("тыс. чел.").
-COUNTED_ABBRS: dict[str, str] = {"чел": "человек"}
+COUNTED_ABBRS: dict[str, str] = {"чел": "человек", "шт": "штука"}
 
 # Abbreviations that end with a dot inside a sentence (no sentence break after them).
 ABBREVIATIONS: tuple[str, ...] = (

@@ -378,3 +378,120 @@ def test_the_share_a_group_is_said_to_own_before_a_dash():
     f = figure(text, "91%")
     assert f.measure == "доля производства пищевых продуктов в обрабатывающей промышленности"
     assert f.indicator == "manufacturing_output"  # the whole's
+
+
+def test_a_count_after_a_dash_in_a_subset_clause():
+    text = "В 2022 году в районе проживало 240 детей, из них 15 - несовершеннолетних."
+    f = figure(text, "15 - несовершеннолетних")
+    assert (f.value, f.unit, f.measure) == (15.0, "COUNT", "число несовершеннолетних")
+    women = "Численность безработных составила 40 человек, в т.ч. 12 – женщины."
+    assert figure(women, "12 – женщины").measure == "число женщин"
+    assert extract_page("Задача 1 – повышение доступности услуг.").figures == []  # no subset clause
+
+
+def test_a_substantivized_participle_or_adjective_is_counted():
+    pupils = "В школах района в 2023 году обучается 1520 обучающихся."
+    assert figure(pupils, "1520 обучающихся").measure == "число обучающихся"
+    hurt = "В результате аварии 35 пострадавших доставлены в больницу."
+    assert figure(hurt, "35 пострадавших").measure == "число пострадавших"
+    asked = "Из 40 опрошенных 30 поддержали проект."
+    assert figure(asked, "40 опрошенных").measure == "число опрошенных"
+    years = "За 5 последних лет в районе построено 3 школы."
+    assert [years[f.char_start : f.char_end] for f in extract_page(years).figures] == ["3 школы"]
+
+
+def test_a_fixed_term_keeps_its_adjectives():
+    text = (
+        "По данным Томскстата в 2015 году среднемесячная заработная плата сложилась в размере "
+        "29,3 тыс. руб., что выше показателя 2014 года на 5% (27,9 тыс. руб.)."
+    )
+    assert figure(text, "29,3 тыс. руб.").measure == "среднемесячная заработная плата"
+    assert figure(text, "27,9 тыс. руб.").measure == "среднемесячная заработная плата"
+
+
+def test_a_count_keeps_the_genitive_group_after_its_noun():
+    text = "Потребительский рынок представлен 159 предприятиями общественного питания и 12 безработных."
+    assert figure(text, "159 предприятиями").measure == "число предприятий общественного питания"
+    routes = "Это сразу обращает внимание на 2 основных направления миграции – в крупные города."
+    f = figure(routes, "2 основных направления")
+    assert (f.measure, f.indicator) == ("число основных направлений миграции", None)  # counts no migrants
+    countries = "Экспорт концентрирован - 12 стран в 2014 - 2017 гг. обеспечивали 80% всего экспорта."
+    assert figure(countries, "12 стран").measure == "число стран"
+
+
+def test_a_figure_in_a_chto_clause_measures_what_the_figure_before_it_does():
+    text = (
+        "В 2015 году в районе насчитывалось 2803 субъекта малого предпринимательства, что к уровню "
+        "2014 г. составило 101%."
+    )
+    assert figure(text, "101%").measure == "число субъектов малого предпринимательства"
+    housing = "Введено 19775 кв. метров жилья (116 квартир), что составляет 62,0 % к 2017 году."
+    assert figure(housing, "19775 кв. метров").unit == "M2"
+    assert figure(housing, "62,0 %").measure == "ввод жилья"
+
+
+def test_an_elliptical_item_keeps_the_fixed_term_of_its_measure():
+    text = (
+        "За 2016 год среднемесячная начисленная заработная плата составила 17513,1 руб., или 106,8% "
+        "к 2015 году, среднемесячная начисленная заработная плата в организациях, не относящихся к СМП, "
+        "и малых предприятий - 19254,4 рублей."
+    )
+    assert figure(text, "19254,4 рублей").measure == "заработная плата малых предприятий"
+
+
+def test_adjectives_cut_from_their_noun_end_no_measure():
+    text = (
+        "По предварительной оценке, численность постоянного населения Солигаличского муниципального "
+        "района на 1 июля 2017 года составила 8991 человек."
+    )
+    assert figure(text, "8991 человек").measure == "численность постоянного населения"
+    assert figure("Численность занятых составила 25 тыс. человек.", "25 тыс. человек").measure == (
+        "численность занятых"
+    )
+
+
+def test_a_dashed_item_after_another_figure_names_its_own_measure():
+    text = "В 2017 году производство продукции составит 48,8 млн. руб., индекс производства – 99,6 %."
+    assert figure(text, "99,6 %").measure == "индекс производства"
+    assert figure(text, "48,8 млн. руб.").measure == "производство продукции"
+    prices = "Цены на мясо снизились на 0,4%, молоко – на 0,3%."
+    assert figure(prices, "0,3%").measure == "цены на молоко"
+
+
+def test_a_counted_abbreviation_after_a_scale_makes_a_count():
+    text = (
+        "Численность занятых в экономике района в 2015 году составила 25,6 тыс. чел., что к уровню "
+        "2014 года – 98,1%."
+    )
+    f = figure(text, "25,6 тыс. чел.")
+    assert (f.unit, f.measure) == ("COUNT", "численность занятых")
+    assert figure(text, "98,1%").measure == "численность занятых"
+    eggs = "В 2015 году произведено яиц – 109,3 млн. шт."
+    assert figure(eggs, "109,3 млн. шт.").unit == "COUNT"
+    usa = "Первое место в списке занимают США (46,6 млн чел.), второе – Германия (12,0)."
+    assert figure(usa, "46,6 млн чел.").measure is None  # not "число чел"
+
+
+def test_the_subject_of_the_next_clause_measures_no_figure_before_it():
+    text = (
+        "В бюджет района поступило налогов и сборов 20,7 млн. рублей, темпы роста составляют 121,0 % "
+        "к уровню 2015 г."
+    )
+    assert figure(text, "20,7 млн. рублей").measure is None
+    assert figure(text, "121,0 %").measure == "темпы роста"  # not "темпы роста роста"
+
+
+def test_a_genitive_list_item_is_of_the_noun_heading_the_list():
+    text = (
+        "Производство сельскохозяйственной продукции составит: зерна (в весе после доработки) – 1150 "
+        "тонн или 91,8 % к аналогичному периоду 2016 года."
+    )
+    assert figure(text, "1150 тонн").measure == "производство зерна"
+    shipped = "Объем отгруженной продукции составит: молочной продукции – 500 млн руб., хлеба – 20 млн руб."
+    assert figure(shipped, "500 млн руб.").measure == "объем молочной продукции"
+    assert figure(shipped, "20 млн руб.").measure == "объем хлеба"
+
+
+def test_a_day_of_the_month_is_no_count():
+    text = "Исполнители мероприятий ежеквартально до 10 числа следующего месяца представляют информацию."
+    assert extract_page(text).figures == []

@@ -105,7 +105,7 @@ def test_section_period_carried_across_pages(tmp_path, gap, expected):
 
 def test_from_to_over_a_range_gives_each_value_its_year():
     text = "За 10 лет (с 2005 по 2015 г.) численность мигрантов увеличилась с 186,5 до 243,7 млн чел."
-    first, last = figure(text, "186,5"), figure(text, "до 243,7 млн")
+    first, last = figure(text, "186,5"), figure(text, "до 243,7 млн чел.")
     assert (first.period_start, first.period_end) == ("2005-01-01", "2005-12-31")
     assert (last.period_start, last.period_end) == ("2015-01-01", "2015-12-31")
 

@@ -140,7 +140,7 @@ def test_a_nationwide_figure_is_russia():
 
 
 def test_the_world_is_a_subject_without_a_code_but_not_the_denominator_of_a_share():
-    assert subject("В 2015 году численность мигрантов в мире достигла 243,7 млн чел.", "243,7 млн") == (
+    assert subject("В 2015 году численность мигрантов в мире достигла 243,7 млн чел.", "243,7 млн чел.") == (
         "мир",
         None,
         "group",

@@ -33,7 +33,8 @@ _NOMINAL = {"NOUN", "ADJF", "PRTF"}
 _PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of proper names
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _LEAD_WORDS = 12  # words before a figure searched for an indicator its measure does not name
-_NOT_COUNTED_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}  # "560 тыс. работников"
+_SCALE_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}
+_NOT_COUNTED_WORDS = _SCALE_WORDS | set(lexicon.COUNTED_ABBRS)  # "560 тыс. работников", "тыс. чел."
 _JOINING = {"и", "или"}
 _STEM_LETTERS = 6  # "экспорт"/"экспортный": one root
 _BULLET = re.compile(r"^\s*[-–—•]\s")
@@ -99,8 +100,23 @@ def _without_places(phrase: str) -> str | None:
     words = phrase.split()
     while len(words) > 1 and lemma(words[-1].strip(",;")) in lexicon.PLACE_NOUNS:
         words.pop()
+        while len(words) > 1 and _adjectives(words[-1]):
+            words.pop()  # "численность населения Солигаличского муниципального района"
+    words = _without_dangling(words)
     out = " ".join(words).strip(" ,;:–—-")
     return out if out and not is_bare(out) else None
+
+
+def _without_dangling(words: list[str]) -> list[str]:
+    """Without adjectives cut from their noun at the end ("численность постоянного населения
+    Солигаличского муниципального" → "численность постоянного населения"): two or more, or a
+    name's; one alone may stand for people ("численность занятых") and stays."""
+    k = len(words)
+    while k > 1 and _adjectives(words[k - 1]):
+        k -= 1
+    run = words[k:]
+    cut = len(run) > 1 or any(w[:1].isupper() for w in run)
+    return words[:k] if run and cut and not is_bare(" ".join(words[:k])) else words
 
 
 def _adjectives(words: str) -> bool:
@@ -192,7 +208,34 @@ def count_measure(text: str, f: FigureFact) -> str | None:
             plural = top.inflect({"gent", "plur"})
             words.append(plural.word if plural else word.lower())
     phrase = " ".join([_COUNT_HEAD, *words]) if words else None
-    return None if is_bare(phrase) else phrase
+    if is_bare(phrase):
+        return None
+    tail = _genitives_after(text, f.char_end)
+    return (_without_places(" ".join([phrase, *tail])) if tail else None) or phrase
+
+
+def _genitives_after(text: str, end: int) -> list[str]:
+    """The genitive group right after a counted noun ("159 предприятий общественного питания",
+    "2803 субъекта малого предпринимательства"), lower case words only, joined by "и"/"или"."""
+    from pipeline.nlp.morph import parses
+
+    words: list[str] = []
+    for m in _WORD.finditer(text, end, end + _SHARE_REACH):
+        if text[end : m.start()].strip() or len(words) == _SHARE_WORDS or m.group()[:1].isupper():
+            break
+        tags = parses(m.group())
+        top = tags[0].tag  # a noun by its best parse ("в 35 субъектах цены снизились": no genitive)
+        genitive = top.case == "gent" if top.POS == "NOUN" else top.POS in _NOMINAL and _any_genitive(tags)
+        if m.group().lower() in _JOINING and words:
+            words.append(m.group().lower())
+        elif genitive and tags[0].normal_form not in _TIMES:
+            words.append(m.group())
+        else:
+            break
+        end = m.end()
+    while words and (words[-1] in _JOINING or parses(words[-1])[0].tag.POS != "NOUN"):
+        words.pop()  # "бизнес-инкубаторов инновационных и высоких техноло-": no noun after them
+    return words
 
 
 def duration_measure(f: FigureFact) -> str | None:
@@ -234,9 +277,12 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
     unit = None if f.unit == "COUNT" else f.unit
     words = (f.measure or "").split()
     share, found = _share_indicator(words, unit)
-    if not share:
+    counts = f.unit == "COUNT" and words[:1] == [_COUNT_HEAD]
+    if counts:
+        found = _count_indicator(words)
+    elif not share:
         found = match_indicator(words, unit) if words else None
-    if found is None and f.counted:
+    if found is None and f.counted and not counts:
         found = match_indicator([*words, f.counted], unit)
     of_agents = (
         f.unit == "PERCENT" and words[:1] == [_SHARE_HEAD] and (found is None or found.units == {"count"})
@@ -244,6 +290,20 @@ def _indicator(f: FigureFact, sentence: str = "") -> str | None:
     if of_agents and _SURVEY & {_lemma(w) for w in _WORD.findall(sentence)}:
         return _SURVEY_INDICATOR
     return found.id if found is not None else None
+
+
+def _count_indicator(words: list[str]):
+    """The indicator of "число X ...": one whose catalog match starts at or before X, not in the
+    genitives after it ("число основных направлений миграции" counts no migrants)."""
+    from pipeline.extract.indicators import find_indicator
+
+    found = find_indicator(words, None)
+    head = next((k for k, w in enumerate(words) if k and _is_head_noun(w)), None)
+    return None if found is None or head is not None and found.start > head else found.indicator
+
+
+def _any_genitive(tags) -> bool:
+    return any(p.tag.case == "gent" for p in tags if p.tag.POS in _NOMINAL)
 
 
 def _is_breakdown(indicator: str) -> bool:

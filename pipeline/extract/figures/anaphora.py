@@ -12,7 +12,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.shares import SHARE_HEADS
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
-from pipeline.extract.measures import is_bare, normal_measure
+from pipeline.extract.measures import count_measure, is_bare, normal_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -21,14 +21,16 @@ _JOIN_VERB = "входить"
 _DASHES = {"-", "–", "—"}
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
+_WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел., что к уровню 2014 года – 98,1%"
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
 def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """A figure without a measure whose lead (from the previous figure of its sentence, else the
     sentence start) says "показатель" takes the measure of the nearest earlier figure of its own or
-    the previous sentence; the first figure of a sentence after "<noun group> - " takes that noun
-    group, unless the lead names a share (the group is then its part)."""
+    the previous sentence, and so does one in a "что" clause right after a figure ("составила 25,6
+    тыс. чел., что к уровню 2014 года – 98,1%"); the first figure of a sentence after "<noun group>
+    - " takes that noun group, unless the lead names a share (the group is then its part)."""
     for i, f in enumerate(facts):
         bounds = _sentence(f, sentences)
         if bounds is None:
@@ -44,6 +46,8 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
+        elif lo > bounds[0] and _WHICH.match(text, lo):
+            f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0]))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
             f.measure = _dashed(lead)
         elif lo == bounds[0]:
@@ -69,6 +73,21 @@ def _sentence(f: FigureFact, sentences: list[tuple[int, int]]) -> tuple[int, int
 def _previous_start(bounds: tuple[int, int], sentences: list[tuple[int, int]]) -> int:
     """Where the sentence before `bounds` starts (its own start for the first one)."""
     return max((s for s, _ in sentences if s < bounds[0]), default=bounds[0])
+
+
+def _measure_of(text: str, g: FigureFact) -> str | None:
+    """The measure of a figure, or the number of what it counts."""
+    return g.measure if g.measure and not is_bare(g.measure) else count_measure(text, g)
+
+
+def _outside_brackets(text: str, prior: list[FigureFact], start: int) -> FigureFact:
+    """The last figure before, passing over one in brackets after another ("19775 кв. метров жилья
+    (116 квартир), что составляет 62,0 %": the aside is not what the clause refers to)."""
+    for g in reversed(prior):
+        opened, closed = text.rfind("(", start, g.char_start), text.rfind(")", start, g.char_start)
+        if g.char_start >= start and opened <= closed:
+            return g
+    return prior[-1]
 
 
 def _referent(prior: list[FigureFact], since: int) -> str | None:

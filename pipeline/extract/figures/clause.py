@@ -10,7 +10,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import is_base, set_period
 from pipeline.extract.figures.properties import property_measure
-from pipeline.extract.figures.words import _WORD, _is_verb, _Word, object_noun
+from pipeline.extract.figures.words import _WORD, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -382,16 +382,39 @@ def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | No
 def _dashed_item(left: list[_Word]) -> str | None:
     """An item of a list after a colon, "NP – figure": "показатели дали рост: индекс промышленного
     производства – 109,0%, производство в обрабатывающей промышленности – 109,2 %" (the item,
-    not the subject before the colon)."""
+    not the subject before the colon), or after another figure ("производство продукции составит
+    48,8 млн. руб., индекс производства – 99,6 %")."""
     colon = max((k for k, w in enumerate(left) if w.text == ":"), default=None)
+    figure = max((k for k, w in enumerate(left) if w.text[:1].isdigit()), default=colon)
+    colon = colon if colon is not None else figure
     if colon is None or len(left) < colon + 3 or left[-1].text not in _DASHES:
         return None
-    figure = max((k for k, w in enumerate(left) if w.text[:1].isdigit()), default=colon)
     lo = next((k for k in range(max(colon, figure), len(left)) if left[k].text in {":", ",", ";"}), None)
     item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
     if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
         return None
-    return _leading_phrase(item) or _named_abbreviation(item)
+    head = _list_head_noun(left[:colon]) if left[colon].text == ":" else None
+    return _of_head(head, item) or _leading_phrase(item) or _named_abbreviation(item)
+
+
+def _list_head_noun(head: list[_Word]) -> str | None:
+    """The noun opening the clause before a list's colon ("Производство сельскохозяйственной
+    продукции составит:" → "производство")."""
+    start = max((k + 1 for k, w in enumerate(head) if w.text in {".", ";"}), default=0)
+    phrase = _leading_phrase(head[start:])
+    return phrase.split()[0] if phrase and _Word(0, 0, phrase.split()[0]).has("NOUN") else None
+
+
+def _of_head(head: str | None, item: list[_Word]) -> str | None:
+    """A list item in the genitive is of the list head's noun: "Производство ... составит: зерна –
+    1150 тонн" → "производство зерна"."""
+    words = [w for w in item if w.text not in _BULLETS]
+    noun = next((k for k, w in enumerate(words) if w.has("NOUN")), None)
+    if head is None or noun is None or words[noun].tags[0].tag.case != "gent" or words[0].text[:1].isupper():
+        return None
+    if not all(w.has("ADJF") or w.has("PRTF") for w in words[:noun]):
+        return None
+    return " ".join([head, *(w.text for w in words[: _genitive_run(words, noun + 1)])])
 
 
 def _named_abbreviation(item: list[_Word]) -> str | None:
@@ -514,7 +537,7 @@ def _phrase(words: list[_Word], i: int) -> str:
     if end == i + 1 and words[i].lemma in lexicon.BARE_MEASURES:
         end = _of_whole(words, end)
     end = _object_end(words, end)
-    text = " ".join(w.text for w in words[i:end])
+    text = " ".join(w.text for w in words[term_start(words, i) : end])
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
 
 

@@ -7,7 +7,7 @@ import re
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline.extract.facts import Confidence, FigureFact
-from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
+from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import is_bare, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.lexicon import GENERIC_COUNTED
@@ -154,7 +154,7 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
             b.measure = swapped or (head if words else source)
         else:
             noun = _head_noun(head)
-            named = words[0].lemma == _Word(0, 0, noun).lemma  # "средства внебюджетных фондов"
+            named = words[0].lemma == _Word(0, 0, noun.split()[-1]).lemma  # "средства внебюджетных фондов"
             b.measure = " ".join([*([] if named else [noun]), *(w.text for w in words)])
         b.confidence = min(b.confidence, Confidence.INFERRED)
 
@@ -201,9 +201,11 @@ def _subject_like(w: _Word) -> bool:
 
 
 def _head_noun(head: str) -> str:
-    """The noun heading a group ("денежные средства" → "средства"; "цены" stays)."""
+    """The noun heading a group ("денежные средства" → "средства"; "цены" stays), with the
+    adjectives of a fixed term ("среднемесячная заработная плата")."""
     words = [_Word(0, 0, w) for w in head.split()]
-    return next((w.text for w in words if w.has("NOUN")), words[0].text)
+    noun = next((i for i, w in enumerate(words) if w.has("NOUN")), 0)
+    return " ".join(w.text for w in words[term_start(words, noun) : noun + 1])
 
 
 def _head_group(measure: str) -> str:

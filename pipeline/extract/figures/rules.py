@@ -146,6 +146,37 @@ def _counts_a_territory(c: FigureContext) -> bool:
     return noun[:1].isupper() and resolve_territory(noun) is not None
 
 
+_DASHED_COUNT = re.compile(r"[\d\s.,]*\d(?:\s*[–—]|\s+[-‐])\s*[А-Яа-яЁё]")  # not "5-ти", "бизнес-инкубатора"
+_SUBSETS = "|".join(map(re.escape, lexicon.SUBSET_OPENERS))
+_SUBSET_BEFORE = re.compile(r"(?:^|[\s,;(])(?:" + _SUBSETS + r")\s*$", re.I)
+
+
+def _dashed_count_outside_subset(c: FigureContext) -> bool:
+    """ "из них 15 - несовершеннолетних" counts the noun after the dash; elsewhere a dash ends the
+    figure ("Задача 1 – повышение ...")."""
+    f = c.fact
+    if f.unit != "COUNT" or not f.counted:
+        return False
+    quote = c.text[f.char_start : f.char_end]
+    dashed = _DASHED_COUNT.match(quote)
+    return dashed is not None and not _SUBSET_BEFORE.search(c.before)
+
+
+def _modifier_count(c: FigureContext) -> bool:
+    """A count of an adjective or participle that modifies the noun after it is no count of people
+    ("за 5 последних лет"), nor is a fraction of them ("14,5 умерших на 1 000 человек" is a rate);
+    a whole number of them alone stands for them ("1520 обучающихся")."""
+    f = c.fact
+    if f.unit != "COUNT" or not f.counted:
+        return False
+    counted = re.findall(r"[А-Яа-яЁё]+", c.text[f.char_start : f.char_end])
+    last = _Word(0, 0, counted[-1]) if counted else None
+    if last is None or not (last.has("ADJF") or last.has("PRTF")):
+        return False
+    after = re.match(r"\s*([А-Яа-яЁё]+)", c.after)
+    return not f.value.is_integer() or after is not None and _Word(0, 0, after.group(1)).has("NOUN")
+
+
 NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
     Rule("inside_date", _in_date, "Китай с {2010} г. является партнером", "выручка {2010 млн руб.} за год"),
     Rule("inside_phone", _in_phone, "телефон +7 (495) {123}-45-67", "выручка {123 млн руб.} в год"),
@@ -157,7 +188,7 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
     ),
     Rule(
         "reference_label",
-        lambda c: bool(_REF_BEFORE.search(c.before)),
+        lambda c: bool(_REF_BEFORE.search(c.before)) and not _SUBSET_BEFORE.search(c.before),  # "в т.ч. 12"
         "как показано на рис. {3} ниже",
         "как показано на {3 рисунках} ниже",
     ),
@@ -173,6 +204,18 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
         lambda c: _counts_a_territory(c),
         "Франция 1182 {4428 США} 3780",
         "{17 технопарков}",
+    ),
+    Rule(
+        "dashed_count_outside_subset",
+        _dashed_count_outside_subset,
+        "Задача {1 – повышение} доступности услуг",
+        "всего 240 детей, из них {15 - несовершеннолетних}",
+    ),
+    Rule(
+        "modifier_count",
+        _modifier_count,
+        "за {5 последних} лет построено",
+        "в школах обучается {1520 обучающихся}",
     ),
 )
 
@@ -231,6 +274,12 @@ NOT_A_BARE_FIGURE: tuple[Rule[FigureContext], ...] = (
         lambda c: c.bare and bool(_MONTH_AFTER.match(c.after)),
         "встреча {20} декабря",
         "ровно {20}, и",
+    ),
+    Rule(
+        "day_of_month",
+        lambda c: c.bare and bool(re.match(r"\s*числа\b", c.after, re.I)),
+        "до {10} числа следующего месяца",
+        "их {10}, число растет",
     ),
     Rule("bare_year", lambda c: c.bare and _bare_year(c), "{2005} Науки о жизни", "составило {1500} и"),
     Rule(

@@ -46,7 +46,7 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
         earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
         if f.measure and earlier and _change_without_thing(f.measure):
             thing = thing_of(earlier[-1].measure)
-            f.measure = f"{f.measure} {thing}" if thing else f.measure
+            f.measure = f"{f.measure} {thing}" if thing and thing not in f.measure else f.measure
 
 
 def whole_of(words: list[_Word]) -> str | None:

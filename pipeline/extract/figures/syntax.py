@@ -82,8 +82,8 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
             subject = _subject_of(head, tokens, spans, f.char_start)
-            if subject is not None and _across_colon(subject, f, tokens):
-                return None  # "показатели дали рост: индекс ... – 109%": the list item (clause.py)
+            if subject is not None and _not_its_subject(subject, f, tokens):
+                return None
             if subject is not None:
                 return _noun_phrase(subject, tokens)
         if head.rel not in _CLIMB_RELS and head.lemma not in _FRAME and not in_pp:
@@ -97,6 +97,20 @@ def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
     before = [t for t in tokens if t.start < f.char_start]
     dashed = bool(before) and before[-1].text in _DASHES
     return dashed and any(t.text == ":" and subject.start < t.start for t in before)
+
+
+def _not_its_subject(subject, f: FigureFact, tokens: list) -> bool:
+    """ "показатели дали рост: индекс ... – 109%" (the list item is the measure, clause.py), or a
+    subject of the next clause."""
+    return _across_colon(subject, f, tokens) or _next_clause(subject, f, tokens)
+
+
+def _next_clause(subject, f: FigureFact, tokens: list) -> bool:
+    """The subject follows the figure after a comma: it opens a clause of its own ("поступило
+    налогов 20,7 млн. рублей, темпы роста составляют 121,0 %")."""
+    return subject.start > f.char_end and any(
+        t.text == "," and f.char_end <= t.start < subject.start for t in tokens
+    )
 
 
 def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):

@@ -36,6 +36,21 @@ class _Word:
         return any(pos == p.tag.POS and all(g in p.tag for g in grams) for p in tags)
 
 
+_TERMS = sorted(
+    (tuple(_Word(0, 0, w).lemma for w in t.split()) for t in lexicon.FIXED_TERMS), key=len, reverse=True
+)
+
+
+def term_start(words: list[_Word], i: int) -> int:
+    """Index of the first word of a fixed term whose noun is `words[i]` ("среднемесячная
+    заработная плата"), else `i`: the term's adjectives belong to the measure."""
+    for term in _TERMS:
+        k = i - len(term) + 1
+        if k >= 0 and tuple(w.lemma for w in words[k : i + 1]) == term:
+            return k
+    return i
+
+
 def _as_word(m: re.Match) -> _Word:
     return _Word(m.start(), m.end(), m.group())
 

@@ -185,6 +185,33 @@ def _countable(word: str) -> bool:
     )
 
 
+def _substantive(word: str) -> bool:
+    """A plural adjective or participle standing for the people or things it names ("1520
+    обучающихся", "35 пострадавших", "40 опрошенных"), in the genitive (after a number) or the
+    nominative ("в том числе 3 – многодетные"); not a quality ("новых", "малых")."""
+    from pipeline.nlp.morph import parses
+
+    top = parses(word)[0]
+    tag = top.tag
+    return (
+        tag.POS in {"ADJF", "PRTF"}
+        and tag.number == "plur"
+        and tag.case in {"gent", "nomn"}
+        and "Qual" not in tag
+        and "Apro" not in tag
+        and not word[:1].isupper()
+        and top.normal_form not in _UNIT_LEMMAS
+    )
+
+
+def _substantive_lemma(word: str) -> str:
+    """ "обучающихся" → "обучающийся" (the participle's own lemma, not its verb's)."""
+    from pipeline.nlp.morph import parses
+
+    form = parses(word)[0].inflect({"nomn", "sing", "masc"})
+    return form.word if form is not None else word.lower()
+
+
 def _raw(value: str) -> str:
     return value
 
@@ -197,10 +224,25 @@ def _acronym(word: str) -> bool:
 _CODES = {c for u in lexicon.UNITS for c in u.codes} | set(lexicon.NOT_COUNTED_LATIN)
 COUNTED = and_(type("RU"), custom(_countable))
 LATIN_COUNTED = and_(type("LATIN"), custom(_acronym)).interpretation(Figure.counted.custom(_raw))
-COUNT = or_(rule(ADJS.optional(), COUNTED.interpretation(Figure.counted.normalized())), rule(LATIN_COUNTED))
+ABBR_COUNTED = rule(  # "25,6 тыс. чел.", "109,3 млн. шт."
+    in_caseless(set(lexicon.COUNTED_ABBRS)).interpretation(
+        Figure.counted.custom(lambda v: lexicon.COUNTED_ABBRS[v.lower()])
+    ),
+    DOT.optional(),
+)
+SUBSTANTIVE = and_(type("RU"), custom(_substantive))
+SUBSTANTIVE_COUNTED = Figure.counted.custom(_substantive_lemma)
+COUNT = or_(
+    rule(ADJS.optional(), COUNTED.interpretation(Figure.counted.normalized())),
+    rule(LATIN_COUNTED),
+    rule(SUBSTANTIVE.interpretation(SUBSTANTIVE_COUNTED)),
+    ABBR_COUNTED,
+)
 COUNT_GENITIVE = or_(  # after a scale word the counted noun is genitive: "560 тыс. работников"
     rule(ADJS.optional(), and_(COUNTED, gram("gent")).interpretation(Figure.counted.normalized())),
     rule(LATIN_COUNTED),
+    rule(and_(SUBSTANTIVE, gram("gent")).interpretation(SUBSTANTIVE_COUNTED)),
+    ABBR_COUNTED,
 )
 
 
@@ -217,6 +259,7 @@ TAIL_SCALED = or_(UNIT.interpretation(Figure.unit.custom(_raw)), COUNT_GENITIVE)
 
 SIMPLE = or_(
     rule(_amount("amount"), TAIL.optional()),
+    rule(_amount("amount"), DASH, COUNT),  # "из них 15 - несовершеннолетних" (rules.py: a subset only)
     rule(_amount("amount"), _scale("scale"), TAIL_SCALED.optional()),
 )
 PREFIXED = rule(
