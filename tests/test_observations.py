@@ -424,3 +424,150 @@ def test_a_counted_indicators_cell_without_unit_is_a_count() -> None:
         "population", "COUNT", 1_107_200,
     )  # fmt: skip
     assert prices["indicator"] == "consumer_price_index" and pd.isna(prices["unit"])
+
+
+def _rows(obs: pd.DataFrame, *fields: str) -> dict[tuple[int, int], tuple]:
+    return {(r["row"], r["col"]): tuple(r[f] for f in fields) for r in obs.to_dict("records")}
+
+
+def test_items_of_a_caption_in_capitals_are_its_breakdown_with_their_own_unit() -> None:
+    """Rosstat's bulletin, p. 16, Таблица 7: products the catalog does not know are items of the
+    caption's production; "Рыба сушеная, тонн" is in tonnes, not in the header's "тыс.тонн"; "из них
+    подсолнечное" is a part of the oils above it."""
+    header = ["", "Август 2017г., тыс.тонн", "В % к / августу 2016г.", "В % к / июлю 2017г."]
+    labels = ["Масла растительные и их фракции нерафинированные", "из них подсолнечное", "Рыба сушеная, тонн"]
+    values = [["319", "105,3", "70,4"], ["235", "107,7", "64,9"], ["704", "158,9", "103,4"]]
+    caption = "Таблица 7 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "value_scaled", "unit", "kind"
+    )
+    assert got[(0, 1)] == (
+        "production_volume",
+        "Производство пищевых продуктов — Масла растительные и их фракции нерафинированные",
+        319e3,
+        "TONNE",
+        "level",
+    )
+    assert got[(1, 1)] == (
+        "production_volume",
+        "Производство пищевых продуктов — Подсолнечное",
+        235e3,
+        "TONNE",
+        "level",
+    )
+    assert got[(2, 1)][2:] == (704, "TONNE", "level")
+    assert got[(1, 2)][2:] == (107.7, "PERCENT", "change")
+
+
+def test_a_dynamics_caption_names_its_quantity_in_the_nominative() -> None:
+    """Rosstat, p. 11, Таблица 2 "ДИНАМИКА ДОБЫЧИ ПОЛЕЗНЫХ ИСКОПАЕМЫХ": months of the 2016 section
+    against the same month a year before and against the month before."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    labels = ["2016г.", "Январь", "II квартал"]
+    values = [["", ""], ["100,1", "95,1"], ["102,2", "99,8"]]
+    tables, cells = _frames(
+        DOC_B, [_table(0, header, labels, values, "Таблица 2 ДИНАМИКА ДОБЫЧИ ПОЛЕЗНЫХ ИСКОПАЕМЫХ")]
+    )
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert set(obs["measure"]) == {"Добыча полезных ископаемых"} and set(obs["indicator"]) == {
+        "mining_output"
+    }
+    assert (str(obs.loc[(1, 1), "period_start"]), obs.loc[(1, 1), "base_period"]) == ("2016-01-01", "2015-01")
+    assert (str(obs.loc[(2, 2), "period_start"]), obs.loc[(2, 2), "base_period"]) == ("2016-04-01", "2016-Q1")
+
+
+def test_the_average_month_of_a_year_is_a_base_and_an_index_named_once() -> None:
+    """Rosstat, p. 10: "В % к среднемесячному значению 2014г." compares January 2017 with 2014."""
+    header = ["", "В % к / среднемесячному значению 2014г. / фактически"]
+    labels = ["2017г.", "Январь"]
+    values = [[""], ["90,2"]]
+    tables, cells = _frames(
+        DOC_B, [_table(0, header, labels, values, "Таблица 1 ИНДЕКСЫ ПРОМЫШЛЕННОГО ПРОИЗВОДСТВА")]
+    )
+    row = build_observations(None, cells, tables).iloc[0]
+    assert (str(row["period_start"]), row["base_period"], row["kind"]) == ("2017-01-01", "2014", "change")
+    assert row["measure"] == "Индексы промышленного производства"
+
+
+def test_plus_minus_columns_are_changes_and_a_percent_of_an_area_is_a_share() -> None:
+    """Rosstat, p. 60 (harvest, continued): "+, -" under "2017г. к 2016г." is the change on 2016,
+    "%" the ratio to 2016; "в % к площади посадки" is a part of the planted area, not a change."""
+    header = ["", "2017г.", "2017г. к 2016г. / +, -", "2017г. к 2016г. / %"]
+    labels = [
+        "Намолочено зерна (в первоначально оприходованном весе) - всего, млн.тонн",
+        "в % к площади посадки",
+    ]
+    values = [["65,4", "+2,5", "104,0"], ["8,6", "", ""]]
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values)])
+    obs = build_observations(None, cells, tables).fillna({"base_period": "-"})
+    got = _rows(obs, "unit", "kind", "base_period")
+    assert got[(0, 1)] == ("TONNE", "level", "-") and got[(0, 2)] == ("TONNE", "change", "2016")
+    assert got[(0, 3)] == ("PERCENT", "change", "2016") and got[(1, 1)][:2] == ("PERCENT", "share")
+    values = _rows(obs, "value_scaled")
+    assert [values[k][0] for k in [(0, 1), (0, 2), (0, 3)]] == pytest.approx([65.4e6, 2.5e6, 104.0])
+
+
+def test_an_amount_under_a_dynamics_caption_is_a_level() -> None:
+    """Rosstat, p. 64, "ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ": the column led by its unit
+    ("Млн.м² общей площади", the ² lost by the parse) holds amounts, the percent columns changes."""
+    header = ["", "Млн.м общей площади жилых помещений", "В % к / соответствующему периоду предыдущего года"]
+    values = [["", ""], ["5,5", "88,5"]]
+    caption = "Таблица 2 ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Январь"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "measure", "value_scaled", "kind", "indicator")
+    assert got[(1, 1)][:3] == ("Общая площадь жилых помещений", 5.5e6, "level")
+    assert got[(1, 2)] == ("Ввод в действие жилых домов", 88.5, "change", "housing_commissioned")
+
+
+def test_numbered_rows_and_other_quantities_are_no_items_of_the_caption() -> None:
+    """Kursk investment section, p. 13: shops per trading company ("N п/п" rows 1, 2) are no count
+    of the enterprises the caption lists."""
+    header = ["N п/п", "Количество магазинов в Курской области, шт."]
+    caption = "Таблица N 3 Перечень ведущих крупных предприятий торговли в Курской области"
+    tables, cells = _frames(DOC_A, [_table(0, header, ["1", "2"], [["63"], ["12"]], caption)])
+    assert build_observations(None, cells, tables).empty
+
+
+def test_a_part_row_takes_the_indicator_of_its_row_but_not_its_country() -> None:
+    """Rosstat, p. 94: "реальная" is the real wage of the row above; p. 110: "другие страны"
+    are not Estonia, the row above them."""
+    header = ["", "Август 2017г.", "В % к / августу 2016г."]
+    labels = ["Среднемесячная начисленная заработная плата работников организаций: номинальная", "реальная"]
+    values = [["38040", "107,1"], ["", "103,7"]]
+    table = _table(
+        0, header, labels, values, "Таблица 1 ОСНОВНЫЕ ПОКАЗАТЕЛИ, ХАРАКТЕРИЗУЮЩИЕ УРОВЕНЬ ЖИЗНИ НАСЕЛЕНИЯ"
+    )
+    migration = _table(
+        1,
+        ["", "число прибывших", "число выбывших"],
+        ["Эстония", "другие страны"],
+        [["575", "534"], ["6535", "5812"]],
+    )
+    tables, cells = _frames(DOC_B, [table, migration])
+    obs = build_observations(None, cells, tables)
+    wage = obs[obs["table_id"] == tables["table_id"][0]].set_index(["row", "col"])
+    assert (wage.loc[(1, 2), "indicator"], wage.loc[(1, 2), "kind"]) == ("average_wage", "change")
+    assert (
+        wage.loc[(1, 2), "measure"]
+        == "Среднемесячная начисленная заработная плата работников организаций — Реальная"
+    )
+    others = obs[(obs["table_id"] == tables["table_id"][1]) & (obs["row"] == 1)]
+    assert len(others) == 2 and others["subject_code"].isna().all()
+
+
+def test_a_group_in_the_indicator_s_own_words_is_no_breakdown() -> None:
+    """Kursk investment declaration, p. 15: "Индекс промышленного производства" is not broken down
+    by "промышленного производства"; rosstat p. 72: "Страны дальнего зарубежья / экспорт" is export
+    to those countries."""
+    header = [
+        "",
+        "Значение (уровень) показателя / 2021 г.",
+        "Страны дальнего зарубежья / экспорт / млн. долларов США",
+    ]
+    tables, cells = _frames(
+        DOC_A, [_table(0, header, ["Индекс промышленного производства"], [["105,3", ""]])]
+    )
+    assert build_observations(None, cells, tables).iloc[0]["measure"] == "Индекс промышленного производства"
+    tables, cells = _frames(DOC_B, [_table(0, ["", header[2]], ["Январь 2017г."], [["16 419"]])])
+    assert build_observations(None, cells, tables).iloc[0]["measure"] == "Экспорт — Страны дальнего зарубежья"
