@@ -571,3 +571,26 @@ def test_a_group_in_the_indicator_s_own_words_is_no_breakdown() -> None:
     assert build_observations(None, cells, tables).iloc[0]["measure"] == "Индекс промышленного производства"
     tables, cells = _frames(DOC_B, [_table(0, ["", header[2]], ["Январь 2017г."], [["16 419"]])])
     assert build_observations(None, cells, tables).iloc[0]["measure"] == "Экспорт — Страны дальнего зарубежья"
+
+
+def test_a_header_cell_spanning_split_columns_labels_each_of_them() -> None:
+    """Rosstat, p. 74, Таблица 3: "экспорт" spans "млн. долларов США" and "в % к", which spans
+    "соответствующему периоду предыдущего года" and "предыдущему периоду" (header rows parsed as
+    data); January 2016 against December 2015 is a change of export, not of the whole turnover."""
+    header = ["", "Внешнеторговый оборот", "", "", "В том числе", "", ""]
+    same, previous = "соответствующему периоду предыдущего года", "предыдущему периоду"
+    values = [
+        ["", "", "", "экспорт", "", ""],
+        ["млн. долларов США", "в % к", "", "млн. долларов США", "в % к", ""],
+        ["", same, previous, "", same, previous],
+        ["", "", "", "", "", ""],
+        ["26735", "68,1", "58,5", "17630", "62,8", "60,4"],
+    ]
+    caption = "Таблица 3 ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА РОССИИ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["", "", "", "2016г.", "Январь"], values, caption)])
+    obs = build_observations(None, cells, tables).fillna({"base_period": "-"})
+    got = _rows(obs, "indicator", "unit", "kind", "base_period")
+    assert got[(4, 3)] == ("trade_turnover", "PERCENT", "change", "2015-12")
+    assert got[(4, 4)] == ("export", "USD", "level", "-")
+    assert got[(4, 6)] == ("export", "PERCENT", "change", "2015-12")
+    assert set(obs["period_start"].astype(str)) == {"2016-01-01"}

@@ -93,12 +93,30 @@ def _column_labels(cells: list[dict], grid: dict, headers: list[int]) -> dict[in
     labels: dict[int, str | None] = {}
     for c in cells:
         labels[int(c["col"])] = labels.get(int(c["col"])) or _text(c.get("col_label"))
+    texts = _header_texts(grid, headers, sorted(labels))
     out, carried = {}, None
     for col in sorted(labels):
-        below = [grid[r].get(col) for r in headers if grid[r].get(col)]
+        below = texts.get(col, [])
         label = labels[col] or (carried if below else None)
         carried = label
         out[col] = LABEL_JOIN.join(p for p in [label, *below] if p) or None
+    return out
+
+
+def _header_texts(grid: dict, headers: list[int], cols: list[int]) -> dict[int, list[str]]:
+    """Column → the texts of the header rows above it; a header cell spanning columns that a
+    lower header row splits is carried right over them ("экспорт" over "млн. долларов США",
+    "в % к", and the "предыдущему периоду" under that "в % к")."""
+    out: dict[int, list[str]] = {col: [] for col in cols}
+    for i, r in enumerate(headers):
+        carried = None
+        for col in (c for c in cols if c > 0):
+            text = grid[r].get(col)
+            if not text and carried and any(grid[lower].get(col) for lower in headers[i + 1 :]):
+                text = carried
+            carried = text
+            if text:
+                out[col].append(text)
     return out
 
 
