@@ -594,3 +594,28 @@ def test_a_header_cell_spanning_split_columns_labels_each_of_them() -> None:
     assert got[(4, 4)] == ("export", "USD", "level", "-")
     assert got[(4, 6)] == ("export", "PERCENT", "change", "2015-12")
     assert set(obs["period_start"].astype(str)) == {"2016-01-01"}
+
+
+def test_product_groups_under_a_caption_naming_the_indicator_after_an_adjective_head() -> None:
+    """Kursk export strategy, p. 14, Таблица N 9: the groups are items of the region's export
+    ("Отраслевая динамика" only presents it), each year against the year before."""
+    caption = (
+        "Таблица N 9 Отраслевая динамика экспорта Курской области в 2015 - 2018 гг. "
+        "(в процентах к уровню предыдущего года)"
+    )
+    header = ["Товарная группа", "2015 г.", "2016 г."]
+    values = [["-66%", "30%"], ["-53%", "38%"]]
+    tables, cells = _frames(
+        DOC_A, [_table(0, header, ["Минеральные продукты", "Другие товары"], values, caption)]
+    )
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "kind", "base_period", "subject_code"
+    )
+    assert got[(0, 1)] == (
+        "export",
+        "Экспорт Курской области — Минеральные продукты",
+        "change",
+        "2014",
+        "RU-KRS",
+    )
+    assert got[(1, 2)] == ("export", "Экспорт Курской области — Другие товары", "change", "2015", "RU-KRS")

@@ -457,10 +457,11 @@ def _nominative(text: str) -> str:
     """ "динамика грузооборота транспорта" → "грузооборот транспорта": a presentation head
     ("Динамика") dropped, the words up to its noun's head put in the nominative."""
     words = text.split()
-    heads = 1
+    head = 1 if len(words) > 1 and _adjective(words[0]) else 0  # "Отраслевая динамика экспорта"
+    heads = head + 1
     while heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
         heads += 2  # "Размер и структура просроченной задолженности"
-    if len(words) <= heads or words[0].lower() not in PRESENTATION_HEADS:
+    if len(words) <= heads or words[head].lower() not in PRESENTATION_HEADS:
         return text
     out, rest = [], words[heads:]
     for i, word in enumerate(rest):
@@ -472,9 +473,14 @@ def _nominative(text: str) -> str:
         if form.tag.POS == "NOUN":
             tail = rest[i + 1 :]
             if len(tail) > 1 and tail[0].lower() == "и":  # "деятельности и копирования" → both nominative
-                return " ".join([*out, "и", _nominative(" ".join([words[0], *tail[1:]]))])
+                return " ".join([*out, "и", _nominative(" ".join([words[head], *tail[1:]]))])
             return " ".join(out + tail)
     return " ".join(out)
+
+
+def _adjective(word: str) -> bool:
+    forms = parses(word)
+    return bool(forms) and forms[0].tag.POS == "ADJF"
 
 
 def _unit_only(part: str) -> bool:
