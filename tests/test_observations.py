@@ -619,3 +619,29 @@ def test_product_groups_under_a_caption_naming_the_indicator_after_an_adjective_
         "RU-KRS",
     )
     assert got[(1, 2)] == ("export", "Экспорт Курской области — Другие товары", "change", "2015", "RU-KRS")
+
+
+def test_header_rows_over_split_columns_give_each_its_unit_and_period() -> None:
+    """Rosstat, p. 107, Таблица 2: "тыс.человек" spans 2017, 2016 and "прирост (+), снижение (-)",
+    "на 100 тыс. человек населения" spans 2017, 2016 and "2017г. в % к 2016г." — a percent, not
+    a count; all under "Январь-июль"."""
+    header = ["", "Январь-июль", "", "", "", "", "", ""]
+    values = [
+        ["тыс.человек", "", "", "2017г. в % ко всем умершим", "на 100 тыс. человек населения", "", ""],
+        ["2017г.", "2016г.", "прирост (+), снижение (-)", "", "", "", ""],
+        ["", "", "", "", "2017г.", "2016г.", "2017г. в % к 2016г."],
+        ["1083,8", "1107,4", "-23,6", "100", "1271,5", "1298,6", "97,9"],
+    ]
+    caption = "Таблица 2 РАСПРЕДЕЛЕНИЕ УМЕРШИХ ПО ПРИЧИНАМ СМЕРТИ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["", "", "", "Всего умерших"], values, caption)])
+    obs = build_observations(None, cells, tables)
+    got = _rows(
+        obs.astype({"period_start": str, "period_end": str}), "unit", "kind", "period_start", "period_end"
+    )
+    assert got[(3, 1)] == ("COUNT", "level", "2017-01-01", "2017-07-31")
+    assert got[(3, 2)] == ("COUNT", "level", "2016-01-01", "2016-07-31")
+    assert got[(3, 3)][:2] == ("COUNT", "change")
+    assert got[(3, 6)][2:] == ("2016-01-01", "2016-07-31")
+    assert got[(3, 7)][:2] == ("PERCENT", "change")
+    assert _rows(obs, "value_scaled")[(3, 1)][0] == pytest.approx(1083.8e3)
+    assert set(obs["indicator"]) == {"deaths"}

@@ -116,6 +116,9 @@ CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
 ABBR_MAX = 5
 FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL"})
 PUNCTUATION = "\"'«».,:;()"
+PERIOD_PART = re.compile(
+    rf"(?:{lexicon.month_stem_pattern()}|квартал|кв\.|полугоди)", re.I
+)  # a yearless period
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
@@ -505,11 +508,14 @@ def _territory(label: str) -> Territory | None:
 
 
 def _dated(label: str) -> str:
-    """A label with its parts in reading order, a bare-year part last ("2019 / I кв." → "I кв. 2019 г.")."""
+    """A label with its parts in reading order, a bare-year part right after the part naming months
+    or quarters, else last ("2019 / I кв." → "I кв. 2019 г.")."""
     parts = [p for p in LABEL_PART.split(label.strip()) if p]
     years = [m.group(1) for p in parts if (m := BARE_YEAR.match(p))]
+    year = [f"{y} гг." if YEAR_SPAN.search(y) else f"{y} г." for y in years[:1]]
     rest = [p for p in parts if not BARE_YEAR.match(p)]
-    return " ".join(rest + [f"{y} гг." if YEAR_SPAN.search(y) else f"{y} г." for y in years[:1]])
+    at = next((i + 1 for i, p in enumerate(rest) if PERIOD_PART.search(p)), len(rest))
+    return " ".join(rest[:at] + year + rest[at:])  # "Январь-июль / на 100 тыс. человек / 2016г."
 
 
 def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | None]:

@@ -109,12 +109,20 @@ def _header_texts(grid: dict, headers: list[int], cols: list[int]) -> dict[int, 
     "в % к", and the "предыдущему периоду" under that "в % к")."""
     out: dict[int, list[str]] = {col: [] for col in cols}
     for i, r in enumerate(headers):
+        lower = headers[i + 1 :]
+
+        def split(col: int, lower: list[int] = lower) -> bool:
+            return any(grid[row].get(col) for row in lower)
+
         carried = None
         for col in (c for c in cols if c > 0):
             text = grid[r].get(col)
-            if not text and carried and any(grid[lower].get(col) for lower in headers[i + 1 :]):
+            if text:
+                carried = text if split(col) else None  # only a cell over a split spans it
+            elif carried and split(col):
                 text = carried
-            carried = text
+            else:
+                carried = None
             if text:
                 out[col].append(text)
     return out

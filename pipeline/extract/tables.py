@@ -87,12 +87,15 @@ def cell_unit(
     августу 2016г."), else a unit its row label ends with ("Уголь, млн.тонн": that of the column
     header, "Август 2017г., тыс.тонн", holds for the rows stating none), else the first label
     stating one: column header, row label, the labels after (the caption); a part row stating
-    none ("бурый") takes the unit its `parent` row ends with."""
-    column = label_unit(col_label)
+    none ("бурый") takes the unit its `parent` row ends with. Of a column label joined from header
+    rows ("Январь-июль / на 100 тыс. человек / 2017г. в % к 2016г.") the lowest row stating a unit
+    counts."""
+    parts = (col_label or "").split(" / ")
+    column = label_unit(*reversed(parts))
     if lexicon.unit_kind(column[0]) in RELATIVE_KINDS:
         return column
     inherited = _unit_tail(parent) if label_unit(row_label) == (None, 0) else None
-    return label_unit(_unit_tail(row_label) or inherited, col_label, row_label, *more)
+    return label_unit(_unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
 
 
 def _unit_tail(row_label: str | None) -> str | None:
