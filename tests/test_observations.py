@@ -645,3 +645,36 @@ def test_header_rows_over_split_columns_give_each_its_unit_and_period() -> None:
     assert got[(3, 7)][:2] == ("PERCENT", "change")
     assert _rows(obs, "value_scaled")[(3, 1)][0] == pytest.approx(1083.8e3)
     assert set(obs["indicator"]) == {"deaths"}
+
+
+def test_a_header_cell_over_no_split_is_not_carried_to_the_next_group() -> None:
+    """Rosstat, p. 100, Таблица 5: the "млн. рублей" and "в % к предыдущему месяцу" of the whole
+    arrears stop at their own columns; "из-за несвоевременного получения денежных средств из
+    бюджетов всех уровней" spans the split "млн. рублей" and "в % к" under it."""
+    header = [
+        "",
+        "Просроченная задолженность по заработной плате",
+        "",
+        "В том числе задолженность",
+        "",
+        "",
+        "",
+    ]
+    late = "из-за несвоевременного получения денежных средств из бюджетов всех уровней"
+    previous = "в % к предыдущему месяцу"
+    values = [
+        ["", "", late, "", "из-за отсутствия собственных средств", ""],
+        ["млн. рублей", previous, "", "", "", ""],
+        ["", "", "", "", "млн. рублей", previous],
+        ["", "", "млн. рублей", previous, "", ""],
+        ["", "", "", "", "", ""],
+        ["3572", "91,6", "74", "90,2", "2809", "73,6"],
+    ]
+    caption = "Таблица 5 ДИНАМИКА ПРОСРОЧЕННОЙ ЗАДОЛЖЕННОСТИ ПО ЗАРАБОТНОЙ ПЛАТЕ на начало месяца"
+    labels = ["", "", "", "", "2016г.", "Январь"]
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    obs = build_observations(None, cells, tables).fillna({"base_period": "-"})
+    got = _rows(obs, "unit", "kind", "base_period")
+    assert got[(5, 1)] == ("RUB", "level", "-") and got[(5, 2)] == ("PERCENT", "change", "2015-12")
+    assert got[(5, 3)] == ("RUB", "level", "-") and got[(5, 4)] == ("PERCENT", "change", "2015-12")
+    assert "из-за несвоевременного" in obs.set_index(["row", "col"]).loc[(5, 4), "measure"]
