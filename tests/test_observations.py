@@ -309,8 +309,8 @@ def test_product_rows_take_the_indicator_of_their_column() -> None:
     assert set(obs["indicator"]) == {"export"}
     chem = obs.loc[(1, 1)]
     assert (chem["measure"], chem["value_scaled"], chem["unit"]) == (
-        "Объем экспорта — Продукция химической промышленности", 86.5e6, "USD",
-    )  # fmt: skip
+        "Объем экспорта — Продукция химической промышленности, каучук", 86.5e6, "USD",
+    )  # fmt: skip  # the group is named whole (ТН ВЭД "…, каучук"), not cut at its comma
     assert (obs.loc[(2, 2)]["kind"], obs.loc[(2, 2)]["unit"]) == ("share", "PERCENT")
 
 

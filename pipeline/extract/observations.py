@@ -301,7 +301,21 @@ def _breakdown_measure(label: str, breakdown: str | None, modifier: str | None) 
     if modifier:
         rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1))
         return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
-    return _measure(label) + (f"{BREAKDOWN}{_measure(breakdown)}" if breakdown else "")
+    return _measure(label) + (f"{BREAKDOWN}{_item(breakdown)}" if breakdown else "")
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _item(label: str) -> str:
+    """A product, branch or group as its label names it, without dates, grouping words and a unit
+    tail, its enumeration kept: "Руды, шлак и зола"; "Часы всех видов, кроме часовых механизмов и
+    частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
+    parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
+    kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
+    text = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
+    text = DIMENSION.sub("", _sentence_case(text))
+    head, _, tail = text.rpartition(",")
+    text = head.strip() if head and label_unit(tail) != (None, 0) else text
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=LABEL_CACHE)
