@@ -678,3 +678,26 @@ def test_a_header_cell_over_no_split_is_not_carried_to_the_next_group() -> None:
     assert got[(5, 1)] == ("RUB", "level", "-") and got[(5, 2)] == ("PERCENT", "change", "2015-12")
     assert got[(5, 3)] == ("RUB", "level", "-") and got[(5, 4)] == ("PERCENT", "change", "2015-12")
     assert "из-за несвоевременного" in obs.set_index(["row", "col"]).loc[(5, 4), "measure"]
+
+
+def test_a_column_stating_only_a_scaled_unit_takes_the_caption_s_quantity() -> None:
+    """Rosstat, p. 66, Таблица 2 "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА": "Млрд.т-км" (a unit the
+    lexicon does not know, its scale read) only says in what the freight turnover is counted."""
+    header = [
+        "",
+        "Млрд.т-км",
+        "В % к / соответствующему периоду предыдущего года",
+        "В % к / предыдущему периоду",
+    ]
+    values = [["", "", ""], ["428,5", "101,0", "93,3"]]
+    caption = "Таблица 2 ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Январь"], values, caption)])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    amount = obs.loc[(1, 1)]
+    assert (amount["indicator"], amount["measure"], amount["kind"]) == (
+        "freight_turnover",
+        "Грузооборот транспорта",
+        "level",
+    )
+    assert amount["value_scaled"] == pytest.approx(428.5e9) and str(amount["period_start"]) == "2016-01-01"
+    assert obs.loc[(1, 3), "base_period"] == "2015-12"

@@ -232,9 +232,11 @@ def _qualifies_only(label: str) -> bool:
 
 
 def _unit_led_only(label: str) -> bool:
-    """A label that starts with its unit and names nothing the catalog knows ("Млрд.рублей",
-    "млн. долларов США"), unlike "Сальдо, млн. долларов США"."""
-    return _unit_only(label) and label_unit(label.split()[0]) != (None, 0)
+    """A label that starts with its unit or scale and names nothing the catalog knows ("Млрд.рублей",
+    "млн. долларов США", "Млрд.т-км"), unlike "Сальдо, млн. долларов США"."""
+    if not label.split() or label_unit(label.split()[0]) == (None, 0):
+        return False
+    return not _label_matches(label, ANY_UNIT) and not _territory(label)
 
 
 def _specific(match: IndicatorMatch | None) -> bool:
