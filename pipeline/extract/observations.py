@@ -34,7 +34,7 @@ from pipeline.extract.indicators import (
     unit_class,
     words_of,
 )
-from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
+from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import label_unit
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.nlp.morph import parses
@@ -45,7 +45,6 @@ __all__ = ["build_observations", "label_kind", "label_period"]
 ID_LENGTH = 16
 LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
-LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
 # Adjectives before an indicator that do not narrow it ("совокупный объем экспорта" is all exports)
 NEUTRAL = frozenset({
     "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
