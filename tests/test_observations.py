@@ -309,8 +309,8 @@ def test_product_rows_take_the_indicator_of_their_column() -> None:
     assert set(obs["indicator"]) == {"export"}
     chem = obs.loc[(1, 1)]
     assert (chem["measure"], chem["value_scaled"], chem["unit"]) == (
-        "Объем экспорта — Продукция химической промышленности", 86.5e6, "USD",
-    )  # fmt: skip
+        "Объем экспорта — Продукция химической промышленности, каучук", 86.5e6, "USD",
+    )  # fmt: skip  # the group is named whole (ТН ВЭД "…, каучук"), not cut at its comma
     assert (obs.loc[(2, 2)]["kind"], obs.loc[(2, 2)]["unit"]) == ("share", "PERCENT")
 
 
@@ -424,3 +424,280 @@ def test_a_counted_indicators_cell_without_unit_is_a_count() -> None:
         "population", "COUNT", 1_107_200,
     )  # fmt: skip
     assert prices["indicator"] == "consumer_price_index" and pd.isna(prices["unit"])
+
+
+def _rows(obs: pd.DataFrame, *fields: str) -> dict[tuple[int, int], tuple]:
+    return {(r["row"], r["col"]): tuple(r[f] for f in fields) for r in obs.to_dict("records")}
+
+
+def test_items_of_a_caption_in_capitals_are_its_breakdown_with_their_own_unit() -> None:
+    """Rosstat's bulletin, p. 16, Таблица 7: products the catalog does not know are items of the
+    caption's production; "Рыба сушеная, тонн" is in tonnes, not in the header's "тыс.тонн"; "из них
+    подсолнечное" is a part of the oils above it."""
+    header = ["", "Август 2017г., тыс.тонн", "В % к / августу 2016г.", "В % к / июлю 2017г."]
+    labels = ["Масла растительные и их фракции нерафинированные", "из них подсолнечное", "Рыба сушеная, тонн"]
+    values = [["319", "105,3", "70,4"], ["235", "107,7", "64,9"], ["704", "158,9", "103,4"]]
+    caption = "Таблица 7 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "value_scaled", "unit", "kind"
+    )
+    assert got[(0, 1)] == (
+        "production_volume",
+        "Производство пищевых продуктов — Масла растительные и их фракции нерафинированные",
+        319e3,
+        "TONNE",
+        "level",
+    )
+    assert got[(1, 1)] == (
+        "production_volume",
+        "Производство пищевых продуктов — Подсолнечное",
+        235e3,
+        "TONNE",
+        "level",
+    )
+    assert got[(2, 1)][2:] == (704, "TONNE", "level")
+    assert got[(1, 2)][2:] == (107.7, "PERCENT", "change")
+
+
+def test_a_dynamics_caption_names_its_quantity_in_the_nominative() -> None:
+    """Rosstat, p. 11, Таблица 2 "ДИНАМИКА ДОБЫЧИ ПОЛЕЗНЫХ ИСКОПАЕМЫХ": months of the 2016 section
+    against the same month a year before and against the month before."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    labels = ["2016г.", "Январь", "II квартал"]
+    values = [["", ""], ["100,1", "95,1"], ["102,2", "99,8"]]
+    tables, cells = _frames(
+        DOC_B, [_table(0, header, labels, values, "Таблица 2 ДИНАМИКА ДОБЫЧИ ПОЛЕЗНЫХ ИСКОПАЕМЫХ")]
+    )
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    assert set(obs["measure"]) == {"Добыча полезных ископаемых"} and set(obs["indicator"]) == {
+        "mining_output"
+    }
+    assert (str(obs.loc[(1, 1), "period_start"]), obs.loc[(1, 1), "base_period"]) == ("2016-01-01", "2015-01")
+    assert (str(obs.loc[(2, 2), "period_start"]), obs.loc[(2, 2), "base_period"]) == ("2016-04-01", "2016-Q1")
+
+
+def test_the_average_month_of_a_year_is_a_base_and_an_index_named_once() -> None:
+    """Rosstat, p. 10: "В % к среднемесячному значению 2014г." compares January 2017 with 2014."""
+    header = ["", "В % к / среднемесячному значению 2014г. / фактически"]
+    labels = ["2017г.", "Январь"]
+    values = [[""], ["90,2"]]
+    tables, cells = _frames(
+        DOC_B, [_table(0, header, labels, values, "Таблица 1 ИНДЕКСЫ ПРОМЫШЛЕННОГО ПРОИЗВОДСТВА")]
+    )
+    row = build_observations(None, cells, tables).iloc[0]
+    assert (str(row["period_start"]), row["base_period"], row["kind"]) == ("2017-01-01", "2014", "change")
+    assert row["measure"] == "Индексы промышленного производства"
+
+
+def test_plus_minus_columns_are_changes_and_a_percent_of_an_area_is_a_share() -> None:
+    """Rosstat, p. 60 (harvest, continued): "+, -" under "2017г. к 2016г." is the change on 2016,
+    "%" the ratio to 2016; "в % к площади посадки" is a part of the planted area, not a change."""
+    header = ["", "2017г.", "2017г. к 2016г. / +, -", "2017г. к 2016г. / %"]
+    labels = [
+        "Намолочено зерна (в первоначально оприходованном весе) - всего, млн.тонн",
+        "в % к площади посадки",
+    ]
+    values = [["65,4", "+2,5", "104,0"], ["8,6", "", ""]]
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values)])
+    obs = build_observations(None, cells, tables).fillna({"base_period": "-"})
+    got = _rows(obs, "unit", "kind", "base_period")
+    assert got[(0, 1)] == ("TONNE", "level", "-") and got[(0, 2)] == ("TONNE", "change", "2016")
+    assert got[(0, 3)] == ("PERCENT", "change", "2016") and got[(1, 1)][:2] == ("PERCENT", "share")
+    values = _rows(obs, "value_scaled")
+    assert [values[k][0] for k in [(0, 1), (0, 2), (0, 3)]] == pytest.approx([65.4e6, 2.5e6, 104.0])
+
+
+def test_an_amount_under_a_dynamics_caption_is_a_level() -> None:
+    """Rosstat, p. 64, "ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ": the column led by its unit
+    ("Млн.м² общей площади", the ² lost by the parse) holds amounts, the percent columns changes."""
+    header = ["", "Млн.м общей площади жилых помещений", "В % к / соответствующему периоду предыдущего года"]
+    values = [["", ""], ["5,5", "88,5"]]
+    caption = "Таблица 2 ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Январь"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "measure", "value_scaled", "kind", "indicator")
+    assert got[(1, 1)][:3] == ("Общая площадь жилых помещений", 5.5e6, "level")
+    assert got[(1, 2)] == ("Ввод в действие жилых домов", 88.5, "change", "housing_commissioned")
+
+
+def test_numbered_rows_and_other_quantities_are_no_items_of_the_caption() -> None:
+    """Kursk investment section, p. 13: shops per trading company ("N п/п" rows 1, 2) are no count
+    of the enterprises the caption lists."""
+    header = ["N п/п", "Количество магазинов в Курской области, шт."]
+    caption = "Таблица N 3 Перечень ведущих крупных предприятий торговли в Курской области"
+    tables, cells = _frames(DOC_A, [_table(0, header, ["1", "2"], [["63"], ["12"]], caption)])
+    assert build_observations(None, cells, tables).empty
+
+
+def test_a_part_row_takes_the_indicator_of_its_row_but_not_its_country() -> None:
+    """Rosstat, p. 94: "реальная" is the real wage of the row above; p. 110: "другие страны"
+    are not Estonia, the row above them."""
+    header = ["", "Август 2017г.", "В % к / августу 2016г."]
+    labels = ["Среднемесячная начисленная заработная плата работников организаций: номинальная", "реальная"]
+    values = [["38040", "107,1"], ["", "103,7"]]
+    table = _table(
+        0, header, labels, values, "Таблица 1 ОСНОВНЫЕ ПОКАЗАТЕЛИ, ХАРАКТЕРИЗУЮЩИЕ УРОВЕНЬ ЖИЗНИ НАСЕЛЕНИЯ"
+    )
+    migration = _table(
+        1,
+        ["", "число прибывших", "число выбывших"],
+        ["Эстония", "другие страны"],
+        [["575", "534"], ["6535", "5812"]],
+    )
+    tables, cells = _frames(DOC_B, [table, migration])
+    obs = build_observations(None, cells, tables)
+    wage = obs[obs["table_id"] == tables["table_id"][0]].set_index(["row", "col"])
+    assert (wage.loc[(1, 2), "indicator"], wage.loc[(1, 2), "kind"]) == ("average_wage", "change")
+    assert (
+        wage.loc[(1, 2), "measure"]
+        == "Среднемесячная начисленная заработная плата работников организаций — Реальная"
+    )
+    others = obs[(obs["table_id"] == tables["table_id"][1]) & (obs["row"] == 1)]
+    assert len(others) == 2 and others["subject_code"].isna().all()
+
+
+def test_a_group_in_the_indicator_s_own_words_is_no_breakdown() -> None:
+    """Kursk investment declaration, p. 15: "Индекс промышленного производства" is not broken down
+    by "промышленного производства"; rosstat p. 72: "Страны дальнего зарубежья / экспорт" is export
+    to those countries."""
+    header = [
+        "",
+        "Значение (уровень) показателя / 2021 г.",
+        "Страны дальнего зарубежья / экспорт / млн. долларов США",
+    ]
+    tables, cells = _frames(
+        DOC_A, [_table(0, header, ["Индекс промышленного производства"], [["105,3", ""]])]
+    )
+    assert build_observations(None, cells, tables).iloc[0]["measure"] == "Индекс промышленного производства"
+    tables, cells = _frames(DOC_B, [_table(0, ["", header[2]], ["Январь 2017г."], [["16 419"]])])
+    assert build_observations(None, cells, tables).iloc[0]["measure"] == "Экспорт — Страны дальнего зарубежья"
+
+
+def test_a_header_cell_spanning_split_columns_labels_each_of_them() -> None:
+    """Rosstat, p. 74, Таблица 3: "экспорт" spans "млн. долларов США" and "в % к", which spans
+    "соответствующему периоду предыдущего года" and "предыдущему периоду" (header rows parsed as
+    data); January 2016 against December 2015 is a change of export, not of the whole turnover."""
+    header = ["", "Внешнеторговый оборот", "", "", "В том числе", "", ""]
+    same, previous = "соответствующему периоду предыдущего года", "предыдущему периоду"
+    values = [
+        ["", "", "", "экспорт", "", ""],
+        ["млн. долларов США", "в % к", "", "млн. долларов США", "в % к", ""],
+        ["", same, previous, "", same, previous],
+        ["", "", "", "", "", ""],
+        ["26735", "68,1", "58,5", "17630", "62,8", "60,4"],
+    ]
+    caption = "Таблица 3 ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА РОССИИ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["", "", "", "2016г.", "Январь"], values, caption)])
+    obs = build_observations(None, cells, tables).fillna({"base_period": "-"})
+    got = _rows(obs, "indicator", "unit", "kind", "base_period")
+    assert got[(4, 3)] == ("trade_turnover", "PERCENT", "change", "2015-12")
+    assert got[(4, 4)] == ("export", "USD", "level", "-")
+    assert got[(4, 6)] == ("export", "PERCENT", "change", "2015-12")
+    assert set(obs["period_start"].astype(str)) == {"2016-01-01"}
+
+
+def test_product_groups_under_a_caption_naming_the_indicator_after_an_adjective_head() -> None:
+    """Kursk export strategy, p. 14, Таблица N 9: the groups are items of the region's export
+    ("Отраслевая динамика" only presents it), each year against the year before."""
+    caption = (
+        "Таблица N 9 Отраслевая динамика экспорта Курской области в 2015 - 2018 гг. "
+        "(в процентах к уровню предыдущего года)"
+    )
+    header = ["Товарная группа", "2015 г.", "2016 г."]
+    values = [["-66%", "30%"], ["-53%", "38%"]]
+    tables, cells = _frames(
+        DOC_A, [_table(0, header, ["Минеральные продукты", "Другие товары"], values, caption)]
+    )
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "kind", "base_period", "subject_code"
+    )
+    assert got[(0, 1)] == (
+        "export",
+        "Экспорт Курской области — Минеральные продукты",
+        "change",
+        "2014",
+        "RU-KRS",
+    )
+    assert got[(1, 2)] == ("export", "Экспорт Курской области — Другие товары", "change", "2015", "RU-KRS")
+
+
+def test_header_rows_over_split_columns_give_each_its_unit_and_period() -> None:
+    """Rosstat, p. 107, Таблица 2: "тыс.человек" spans 2017, 2016 and "прирост (+), снижение (-)",
+    "на 100 тыс. человек населения" spans 2017, 2016 and "2017г. в % к 2016г." — a percent, not
+    a count; all under "Январь-июль"."""
+    header = ["", "Январь-июль", "", "", "", "", "", ""]
+    values = [
+        ["тыс.человек", "", "", "2017г. в % ко всем умершим", "на 100 тыс. человек населения", "", ""],
+        ["2017г.", "2016г.", "прирост (+), снижение (-)", "", "", "", ""],
+        ["", "", "", "", "2017г.", "2016г.", "2017г. в % к 2016г."],
+        ["1083,8", "1107,4", "-23,6", "100", "1271,5", "1298,6", "97,9"],
+    ]
+    caption = "Таблица 2 РАСПРЕДЕЛЕНИЕ УМЕРШИХ ПО ПРИЧИНАМ СМЕРТИ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["", "", "", "Всего умерших"], values, caption)])
+    obs = build_observations(None, cells, tables)
+    got = _rows(
+        obs.astype({"period_start": str, "period_end": str}), "unit", "kind", "period_start", "period_end"
+    )
+    assert got[(3, 1)] == ("COUNT", "level", "2017-01-01", "2017-07-31")
+    assert got[(3, 2)] == ("COUNT", "level", "2016-01-01", "2016-07-31")
+    assert got[(3, 3)][:2] == ("COUNT", "change")
+    assert got[(3, 6)][2:] == ("2016-01-01", "2016-07-31")
+    assert got[(3, 7)][:2] == ("PERCENT", "change")
+    assert _rows(obs, "value_scaled")[(3, 1)][0] == pytest.approx(1083.8e3)
+    assert set(obs["indicator"]) == {"deaths"}
+
+
+def test_a_header_cell_over_no_split_is_not_carried_to_the_next_group() -> None:
+    """Rosstat, p. 100, Таблица 5: the "млн. рублей" and "в % к предыдущему месяцу" of the whole
+    arrears stop at their own columns; "из-за несвоевременного получения денежных средств из
+    бюджетов всех уровней" spans the split "млн. рублей" and "в % к" under it."""
+    header = [
+        "",
+        "Просроченная задолженность по заработной плате",
+        "",
+        "В том числе задолженность",
+        "",
+        "",
+        "",
+    ]
+    late = "из-за несвоевременного получения денежных средств из бюджетов всех уровней"
+    previous = "в % к предыдущему месяцу"
+    values = [
+        ["", "", late, "", "из-за отсутствия собственных средств", ""],
+        ["млн. рублей", previous, "", "", "", ""],
+        ["", "", "", "", "млн. рублей", previous],
+        ["", "", "млн. рублей", previous, "", ""],
+        ["", "", "", "", "", ""],
+        ["3572", "91,6", "74", "90,2", "2809", "73,6"],
+    ]
+    caption = "Таблица 5 ДИНАМИКА ПРОСРОЧЕННОЙ ЗАДОЛЖЕННОСТИ ПО ЗАРАБОТНОЙ ПЛАТЕ на начало месяца"
+    labels = ["", "", "", "", "2016г.", "Январь"]
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    obs = build_observations(None, cells, tables).fillna({"base_period": "-"})
+    got = _rows(obs, "unit", "kind", "base_period")
+    assert got[(5, 1)] == ("RUB", "level", "-") and got[(5, 2)] == ("PERCENT", "change", "2015-12")
+    assert got[(5, 3)] == ("RUB", "level", "-") and got[(5, 4)] == ("PERCENT", "change", "2015-12")
+    assert "из-за несвоевременного" in obs.set_index(["row", "col"]).loc[(5, 4), "measure"]
+
+
+def test_a_column_stating_only_a_scaled_unit_takes_the_caption_s_quantity() -> None:
+    """Rosstat, p. 66, Таблица 2 "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА": "Млрд.т-км" (a unit the
+    lexicon does not know, its scale read) only says in what the freight turnover is counted."""
+    header = [
+        "",
+        "Млрд.т-км",
+        "В % к / соответствующему периоду предыдущего года",
+        "В % к / предыдущему периоду",
+    ]
+    values = [["", "", ""], ["428,5", "101,0", "93,3"]]
+    caption = "Таблица 2 ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Январь"], values, caption)])
+    obs = build_observations(None, cells, tables).set_index(["row", "col"])
+    amount = obs.loc[(1, 1)]
+    assert (amount["indicator"], amount["measure"], amount["kind"]) == (
+        "freight_turnover",
+        "Грузооборот транспорта",
+        "level",
+    )
+    assert amount["value_scaled"] == pytest.approx(428.5e9) and str(amount["period_start"]) == "2016-01-01"
+    assert obs.loc[(1, 3), "base_period"] == "2015-12"

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 
@@ -32,7 +34,7 @@ from pipeline.extract.indicators import (
     unit_class,
     words_of,
 )
-from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LabelledCell, labelled_cells
+from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import label_unit
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.nlp.morph import parses
@@ -43,7 +45,6 @@ __all__ = ["build_observations", "label_kind", "label_period"]
 ID_LENGTH = 16
 LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
-LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
 # Adjectives before an indicator that do not narrow it ("совокупный объем экспорта" is all exports)
 NEUTRAL = frozenset({
     "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
@@ -59,23 +60,71 @@ DANGLING = re.compile(r"(?:\s+(?:в|за|на|к|по|с|до)|\s*/)$", re.I)  #
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
 LABEL_PART = re.compile(r"\s*[/\n|]\s*")
-BASE_MARKER = re.compile(r"(?:\bк(?:\s+уровню)?|" + lexicon.base_cue_pattern() + r")\s+$", re.I)
+# "к", "к уровню", "к среднемесячному значению" or a base cue right before a date
+BASE_MARKER = re.compile(
+    r"(?:\bк(?:\s+уровню|\s+(?:\w+ому\s+)?значению)?|" + lexicon.base_cue_pattern() + r")\s+$", re.I
+)
 TO_DATE = re.compile(r"к\s", re.I)
 RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?)\s*$", re.I)
+# words after "в % к" naming a period or a level to compare with, not a whole to take a part of
+PERIOD_WORDS = (
+    r"(?:соответствующ|предыдущ|прошл|аналогичн|среднемесячн|среднегодов|базов|уровн|значени|период|месяц"
+    r"|год|квартал|полугоди|дат|декабр|началу|концу)"
+)
 # Label words that tell what kind of value a column holds; checked in this order.
 KIND_MARKERS = (
-    ("share", re.compile(r"к итогу|%\s*от\b|\bдоля|\bдоли|удельный вес|\bструктур", re.I)),
+    (
+        "share",
+        re.compile(
+            r"к итогу|%\s*от\b|\bдоля|\bдоли|удельный вес|\bструктур"
+            # "в % к площади посева", not "в % к августу 2016г."
+            rf"|(?:%|процентах)\s*к\s+(?!{PERIOD_WORDS}|{lexicon.month_stem_pattern()})[а-яё]",
+            re.I,
+        ),
+    ),
     ("target", re.compile(r"план|прогноз|целев|ожида", re.I)),
     (
         "change",
-        re.compile(r"%\s*к\b|в процентах к|\bтемп|\bприрост|\bиндекс|\bизменени|\bроста?\b|\bдинамик", re.I),
+        re.compile(
+            r"%\s*к\b|в процентах к|\bтемп|\bприрост|\bиндекс|\bизменени|\bроста?\b|\bдинамик|\bснижени"
+            r"|\+\s*\)?\s*[,/]?\s*\(?\s*[-–−]",  # "+, -", "прирост (+), снижение (-)"
+            re.I,
+        ),
     ),
 )
+# a label part that only states a comparison base or a grouping of rows
+ASIDE = re.compile(
+    r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|справочно|в том числе|"
+    r"в т\.\s?ч\.|из\s+(?:него|нее|неё|них)|\+\s*,?\s*[-–−]|%)\W*",
+    re.I,
+)
+COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$", re.I)  # "… в % к / периоду"
+GROUPING = re.compile(r"^(?:в том числе|в т\.\s?ч\.|из\s+(?:него|нее|неё|них)|справочно)\W*", re.I)
+UNIT_HEAD = "динамика"
+# a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
+PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
+JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Размер и структура …"
+# words of a caption that say how the table is cut or when, not what: "отдельных видов", "по видам
+# экономической деятельности", "на конец периода"
+DIMENSION = re.compile(
+    r"\s+(?:(?:отдельных|основных)\s+(?:видов|групп)\b|(?:по\s+(?:\w+\s+)?(?:видам|субъектам|группам|округам"
+    r"|отраслям|категориям|причинам)|в\s+разрезе|на\s+конец)\b.*$)",
+    re.I,
+)
+CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
+ABBR_MAX = 5
+FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL"})
+PUNCTUATION = "\"'«».,:;()"
+PERIOD_PART = re.compile(
+    rf"(?:{lexicon.month_stem_pattern()}|квартал|кв\.|полугоди)", re.I
+)  # a yearless period
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
     "value_scaled", "unit", "qualifier", "kind", "base_period", "doc_id", "page",
 )  # fmt: skip
+
+Found = tuple[str, IndicatorMatch, str | None]  # (label, match, breakdown) of a cell's indicator
 
 
 def _id(*parts: object) -> str:
@@ -143,13 +192,50 @@ def _table_rows(
 
 
 def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
-    """Row label, column label, the row's unit text and — when the cell's own labels only say
-    where, when or which product — the caption."""
-    own = [t for t in (_row_label(cell), cell.col_label) if t]
+    """Row label, the row it is a part of ("Уголь" over "из него: каменный"), column label, the
+    row's unit text and — when neither label names an indicator
+    and the column label only says when, where, in what unit or what kind of value — the caption;
+    the row label is then an item of it ("Масло сливочное" in "Август 2017г., тыс.тонн" under
+    "ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"), while a column of another quantity ("Место"
+    beside "ВВП") keeps the caption out."""
+    row = _row_label(cell)
+    parent = cell.parent if cell.parent and not (_dates(cell.parent) or _territory(cell.parent)) else None
+    own = [t for t in (row, parent, cell.col_label) if t]
     extra = [cell.unit_text] if cell.unit_text else []
-    if caption and all(_qualifies_only(label) for label in own):
+    named = any(_names_indicator(label) for label in own)
+    item = row is None or bool(LETTER.search(row))  # not a row number ("1", "2.")
+    if caption and not named and item and (cell.col_label is None or _qualifies_only(cell.col_label)):
         return [*own, *extra, caption]
     return [*own, *extra]
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _names_indicator(label: str) -> bool:
+    return any(_specific(m) for m in _label_matches(label, ANY_UNIT))
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _qualifies_only(label: str) -> bool:
+    """The label names a territory, a period, a unit, a product or a kind of value, not a quantity
+    ("Курская область", "2019 / I кв.", "Млрд.рублей", "Продукция химической промышленности", "В % к
+    соответствующему периоду предыдущего года", "Всего")."""
+    matches = _label_matches(label, ANY_UNIT)
+    if any(_specific(m) for m in matches):
+        return False
+    states = bool(matches) or label_kind([label]) != "level" or bool(TOTAL.fullmatch(label))
+    kinds = states or _unit_led_only(label) or _aside_only(label)
+    if kinds or find_territories(label) or _dates(label):
+        return True
+    parts = [p for p in LABEL_PART.split(label) if p.strip()]  # "Всего / к предыдущему периоду"
+    return len(parts) > 1 and all(_qualifies_only(part) for part in parts)
+
+
+def _unit_led_only(label: str) -> bool:
+    """A label that starts with its unit or scale and names nothing the catalog knows ("Млрд.рублей",
+    "млн. долларов США", "Млрд.т-км"), unlike "Сальдо, млн. долларов США"."""
+    if not label.split() or label_unit(label.split()[0]) == (None, 0):
+        return False
+    return not _label_matches(label, ANY_UNIT) and not _territory(label)
 
 
 def _specific(match: IndicatorMatch | None) -> bool:
@@ -174,19 +260,7 @@ def _row_label(cell: LabelledCell) -> str | None:
     return cell.row_label
 
 
-@lru_cache(maxsize=LABEL_CACHE)
-def _qualifies_only(label: str) -> bool:
-    """The label names a territory, a period, a product or a kind of value, not a quantity
-    ("Курская область", "2019 / I кв.", "Продукция химической промышленности", "В % к
-    соответствующему периоду предыдущего года", "Всего")."""
-    matches = _label_matches(label, ANY_UNIT)
-    if any(_specific(m) for m in matches):
-        return False
-    states = bool(matches) or label_kind([label]) != "level" or bool(TOTAL.fullmatch(label))
-    return states or bool(find_territories(label)) or bool(_dates(label))
-
-
-def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch, str | None] | None:
+def _indicator(labels: list[str], unit: str | None) -> Found | None:
     """(label, match, breakdown): the first label naming a specific indicator wins over one naming
     a product, branch or group ("Злаки" × "Объем экспорта" → export, broken down by "Злаки"; "Страны
     СНГ / экспорт" → export by "Страны СНГ"); a breakdown or a generic head alone needs a known
@@ -200,8 +274,26 @@ def _indicator(labels: list[str], unit: str | None) -> tuple[str, IndicatorMatch
     split = next(((lb, m) for lb, m in groups if (lb, m.start) != (label, match.start)), None)
     if split is None:
         return label, match, None
-    words = words_of(split[0])
-    return label, match, split[0] if split[0] != label else " ".join(words[split[1].start : split[1].end])
+    if split[0] != label:
+        return label, match, split[0]
+    return _split_parts(label, match, split[1])
+
+
+def _split_parts(label: str, match: IndicatorMatch, group: IndicatorMatch) -> Found:
+    """A label naming both the indicator and a group of it: the indicator's part and the group's
+    part when they differ ("Страны дальнего зарубежья / экспорт" → "экспорт", "Страны дальнего
+    зарубежья"); no breakdown when the group is a word of the indicator's own phrase ("Индекс
+    промышленного производства")."""
+    parts = [p for p in LABEL_PART.split(label) if p.strip()]
+    ends = list(accumulate(len(words_of(p)) for p in parts))
+    if ends[-1] != len(words_of(label)):
+        return label, match, None
+    at, of = bisect_right(ends, match.start), bisect_right(ends, group.start)
+    if at == of:
+        return label, match, None
+    shift = ends[at - 1] if at else 0
+    moved = IndicatorMatch(match.indicator, match.start - shift, match.end - shift)
+    return parts[at], moved, parts[of]
 
 
 def _breakdown_measure(label: str, breakdown: str | None, modifier: str | None) -> str:
@@ -210,7 +302,21 @@ def _breakdown_measure(label: str, breakdown: str | None, modifier: str | None) 
     if modifier:
         rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1))
         return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
-    return _measure(label) + (f"{BREAKDOWN}{_measure(breakdown)}" if breakdown else "")
+    return _measure(label) + (f"{BREAKDOWN}{_item(breakdown)}" if breakdown else "")
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _item(label: str) -> str:
+    """A product, branch or group as its label names it, without dates, grouping words and a unit
+    tail, its enumeration kept: "Руды, шлак и зола"; "Часы всех видов, кроме часовых механизмов и
+    частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
+    parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
+    kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
+    text = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
+    text = DIMENSION.sub("", _sentence_case(text))
+    head, _, tail = text.rpartition(",")
+    text = head.strip() if head and label_unit(tail) != (None, 0) else text
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=LABEL_CACHE)
@@ -232,7 +338,7 @@ def _category(row_label: str | None, label: str) -> str | None:
     the column "Объем экспорта"), unless it only names a territory or a period."""
     if not row_label or row_label == label or not LETTER.search(row_label):
         return None
-    return None if _territory(row_label) or _dates(row_label) else row_label
+    return None if _territory(row_label) or _dates(row_label) else GROUPING.sub("", row_label) or None
 
 
 def _plain(labels: list[str]) -> str:
@@ -264,6 +370,7 @@ def _cell_row(
     if found is None:
         return None
     label, match, product = found
+    product = None if product == cell.parent else product  # the part row itself is the breakdown
     modifier = None if product else _modifier(label, match)
     breakdown = product or modifier or _category(_row_label(cell), label)
     # the caption says when, where and what kind for every cell, even when it does not say what
@@ -272,7 +379,7 @@ def _cell_row(
     period = period or (reporting if base is not None else None)
     relative = label_base(_plain(labels), period) if period and base is None else None
     subject = _subject(context) or default
-    kind = _kind(labels, context, cell.unit)
+    kind = _kind(labels, context, cell, caption, base is not None)
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
@@ -307,15 +414,91 @@ def _implied_unit(indicator: Indicator, kind: str) -> str | None:
 
 @lru_cache(maxsize=LABEL_CACHE)
 def _measure(label: str) -> str:
-    """The label without a table number, its unit tail and its dates: "Таблица N 4 Темпы роста
-    объема экспорта РФ, ЦФО" → "Темпы роста объема экспорта РФ"; "Объем экспорта в 2018 г., млн.
-    долл. США" → "Объем экспорта"."""
-    parts = [p.strip() for p in label.split(LABEL_JOIN.strip()) if not _unit_only(p)] or [label]
-    label = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(parts).split()))
-    label = re.split(r"\s*[,(]\s*", label, maxsplit=1)[0]
-    for d in reversed(extract_dates(label)):
-        label = label[: d.char_start] + label[d.char_end :]
-    return DANGLING.sub("", " ".join(label.split())) or label
+    """The label as a noun phrase naming the quantity: without a table number, the parts that only
+    state a unit, a comparison base or a grouping ("В том числе", "Справочно"), its unit tail and
+    its dates; a caption in capitals in sentence case, "Динамика" dropped and its noun phrase in
+    the nominative: "Таблица N 4 Темпы роста объема экспорта РФ, ЦФО" → "Темпы роста объема
+    экспорта РФ"; "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА" → "Грузооборот транспорта"; "Внешнеторговый
+    оборот / предыдущему периоду" → "Внешнеторговый оборот"."""
+    parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
+    kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
+    text = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
+    text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", text)))
+    text = re.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
+    text = _nominative(_unit_led(DANGLING.sub("", text))) or label
+    return text[:1].upper() + text[1:]
+
+
+def _undated(part: str) -> str:
+    """A label part without its dates and a leading grouping word ("Справочно январь-июль 2016г."
+    → "", "в том числе: экспорт товаров" → "экспорт товаров")."""
+    for d in reversed(extract_dates(part)):
+        part = part[: d.char_start] + part[d.char_end :]
+    return GROUPING.sub("", DANGLING.sub("", " ".join(part.split())))
+
+
+def _aside_only(part: str) -> bool:
+    """A label part that only states a comparison base or a grouping ("к соответствующей дате
+    предыдущего года", "В % к", "Справочно", "В том числе")."""
+    return not _label_matches(part, ANY_UNIT) and bool(ASIDE.fullmatch(part))
+
+
+def _unit_led(text: str) -> str:
+    """A label led by its unit with the unit as a presentation head ("Млн.м общей площади жилых
+    помещений" → "динамика общей площади …", for `_nominative` to drop)."""
+    first, _, rest = text.partition(" ")
+    return f"{UNIT_HEAD} {rest}" if rest and label_unit(first) != (None, 0) else text
+
+
+def _sentence_case(text: str) -> str:
+    """A caption set in capitals in sentence case, abbreviations kept and names capitalized
+    ("ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА РОССИИ" → "динамика внешнеторгового оборота России")."""
+    capitals = [w for w in text.split() if len(w) > 1 and w.isupper()]
+    if len(capitals) < CAPS_WORDS:
+        return text
+    return " ".join(_word_case(w) if w.isupper() else w for w in text.split())
+
+
+def _word_case(word: str) -> str:
+    """A word in capitals as it is spelt in running text: "ВВП", "России", "производства"."""
+    lower = word.lower()
+    tags = parses(lower.strip(PUNCTUATION))
+    function = tags and tags[0].tag.POS in FUNCTION_WORDS
+    if not function and any("Abbr" in p.tag for p in tags) and len(word.strip(PUNCTUATION)) <= ABBR_MAX:
+        return word
+    if tags and ({"Geox", "Name", "Surn"} & set(tags[0].tag.grammemes)):
+        return lower.replace(lower.strip(PUNCTUATION)[:1], lower.strip(PUNCTUATION)[:1].upper(), 1)
+    return lower
+
+
+def _nominative(text: str) -> str:
+    """ "динамика грузооборота транспорта" → "грузооборот транспорта": a presentation head
+    ("Динамика") dropped, the words up to its noun's head put in the nominative."""
+    words = text.split()
+    head = 1 if len(words) > 1 and _adjective(words[0]) else 0  # "Отраслевая динамика экспорта"
+    heads = head + 1
+    while heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
+        heads += 2  # "Размер и структура просроченной задолженности"
+    if len(words) <= heads or words[head].lower() not in PRESENTATION_HEADS:
+        return text
+    out, rest = [], words[heads:]
+    for i, word in enumerate(rest):
+        form = next((p for p in parses(word) if p.tag.case == "gent"), None)
+        nominative = form.inflect({"nomn"}) if form is not None else None
+        if nominative is None:
+            return " ".join(out + rest[i:])
+        out.append(nominative.word if "ё" in word.lower() else nominative.word.replace("ё", "е"))
+        if form.tag.POS == "NOUN":
+            tail = rest[i + 1 :]
+            if len(tail) > 1 and tail[0].lower() == "и":  # "деятельности и копирования" → both nominative
+                return " ".join([*out, "и", _nominative(" ".join([words[head], *tail[1:]]))])
+            return " ".join(out + tail)
+    return " ".join(out)
+
+
+def _adjective(word: str) -> bool:
+    forms = parses(word)
+    return bool(forms) and forms[0].tag.POS == "ADJF"
 
 
 def _unit_only(part: str) -> bool:
@@ -340,11 +523,14 @@ def _territory(label: str) -> Territory | None:
 
 
 def _dated(label: str) -> str:
-    """A label with its parts in reading order, a bare-year part last ("2019 / I кв." → "I кв. 2019 г.")."""
+    """A label with its parts in reading order, a bare-year part right after the part naming months
+    or quarters, else last ("2019 / I кв." → "I кв. 2019 г.")."""
     parts = [p for p in LABEL_PART.split(label.strip()) if p]
     years = [m.group(1) for p in parts if (m := BARE_YEAR.match(p))]
+    year = [f"{y} гг." if YEAR_SPAN.search(y) else f"{y} г." for y in years[:1]]
     rest = [p for p in parts if not BARE_YEAR.match(p)]
-    return " ".join(rest + [f"{y} гг." if YEAR_SPAN.search(y) else f"{y} г." for y in years[:1]])
+    at = next((i + 1 for i, p in enumerate(rest) if PERIOD_PART.search(p)), len(rest))
+    return " ".join(rest[:at] + year + rest[at:])  # "Январь-июль / на 100 тыс. человек / 2016г."
 
 
 def label_period(labels: Iterable[str]) -> tuple[DateFact | None, DateFact | None]:
@@ -382,16 +568,17 @@ def _is_base(text: str, d: DateFact, previous_end: int | None = None) -> bool:
     return bool(TO_DATE.match(text, d.char_start)) and (after_date or bool(RATIO_BEFORE.search(lead)))
 
 
-def _kind(labels: list[str], context: list[str], unit: str | None) -> str:
-    """The kind the cell's own labels state, else — for a percent, a ratio or a unitless value —
-    the caption's ("Отраслевая динамика экспорта"): an amount in roubles stays a level."""
-    kind = label_kind(labels)
-    if kind != "level" or (unit is not None and unit_class(unit) not in RELATIVE_CLASSES):
-        return kind
-    return label_kind(context)
+def _kind(labels: list[str], context: list[str], cell: LabelledCell, caption: str | None, based: bool) -> str:
+    """The kind the cell's labels state, the caption's included for a percent, a ratio or a
+    unitless value ("Отраслевая динамика экспорта"): an amount ("млрд рублей", "Млн.м") under
+    "ДИНАМИКА …" stays a level; a value against a base period ("2017г. к 2016г. / %") is a change."""
+    amount = cell.unit_mult > 0 or (cell.unit is not None and unit_class(cell.unit) not in RELATIVE_CLASSES)
+    kind = label_kind([lb for lb in labels if not (amount and lb == caption)])
+    kind = kind if kind != "level" or amount else label_kind(context)
+    return "change" if kind == "level" and based and not amount else kind
 
 
 def label_kind(labels: Iterable[str]) -> str:
     """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share)."""
-    text = " ".join(labels)
+    text = _plain(list(labels))
     return next((kind for kind, marker in KIND_MARKERS if marker.search(text)), "level")

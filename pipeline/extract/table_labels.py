@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from pipeline.extract.tables import cell_value, label_unit
+from pipeline.extract.tables import cell_unit, cell_value, label_unit
 
 __all__ = ["LabelledCell", "labelled_cells"]
 
@@ -30,6 +30,11 @@ PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
 LABEL_JOIN = " / "
 UNIT_CACHE = 20_000
 PERCENT = "PERCENT"
+# a row that is a part of the row above: "в том числе: …", "из него: …", "- доля в ЦФО", "бурый рядовой"
+PART_ROW = re.compile(
+    r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:в\s+т(?:ом\s+)?\.?\s*ч(?:исле)?\.?|из\s+(?:него|нее|неё|них)\b))"
+)
+LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class LabelledCell:
     unit: str | None
     unit_mult: int
     review_status: str | None = None
+    parent: str | None = None  # the row a part row belongs to ("Уголь, млн.тонн" over "из него: каменный")
 
 
 def _text(value: object) -> str | None:
@@ -87,12 +93,38 @@ def _column_labels(cells: list[dict], grid: dict, headers: list[int]) -> dict[in
     labels: dict[int, str | None] = {}
     for c in cells:
         labels[int(c["col"])] = labels.get(int(c["col"])) or _text(c.get("col_label"))
+    texts = _header_texts(grid, headers, sorted(labels))
     out, carried = {}, None
     for col in sorted(labels):
-        below = [grid[r].get(col) for r in headers if grid[r].get(col)]
+        below = texts.get(col, [])
         label = labels[col] or (carried if below else None)
         carried = label
         out[col] = LABEL_JOIN.join(p for p in [label, *below] if p) or None
+    return out
+
+
+def _header_texts(grid: dict, headers: list[int], cols: list[int]) -> dict[int, list[str]]:
+    """Column → the texts of the header rows above it; a header cell spanning columns that a
+    lower header row splits is carried right over them ("экспорт" over "млн. долларов США",
+    "в % к", and the "предыдущему периоду" under that "в % к")."""
+    out: dict[int, list[str]] = {col: [] for col in cols}
+    for i, r in enumerate(headers):
+        lower = headers[i + 1 :]
+
+        def split(col: int, lower: list[int] = lower) -> bool:
+            return any(grid[row].get(col) for row in lower)
+
+        carried = None
+        for col in (c for c in cols if c > 0):
+            text = grid[r].get(col)
+            if text:
+                carried = text if split(col) else None  # only a cell over a split spans it
+            elif carried and split(col):
+                text = carried
+            else:
+                carried = None
+            if text:
+                out[col].append(text)
     return out
 
 
@@ -124,32 +156,68 @@ def labelled_cells(cells: list[dict], caption: str | None = None) -> list[Labell
     col_labels = _column_labels(cells, grid, headers)
     unit_col = _unit_column(col_labels)
     sections = _sections(grid, headers)
+    parents = _parents(cells, headers)
     out = []
     for c in cells:
         row, col = int(c["row"]), int(c["col"])
         if row in headers or col == unit_col:
             continue
         unit_text = grid[row].get(unit_col) if unit_col is not None else None
-        cell = _labelled(c, col_labels.get(col), unit_text, caption, sections.get(row))
+        labels = Labels(col_labels.get(col), unit_text, caption, sections.get(row), parents.get(row))
+        cell = _labelled(c, labels)
         if cell is not None:
             out.append(cell)
     return out
 
 
+@dataclass(frozen=True)
+class Labels:
+    """What a cell's table says about it beside its own row label."""
+
+    col_label: str | None
+    unit_text: str | None
+    caption: str | None
+    section: str | None
+    parent: str | None
+
+
+def _parents(cells: list[dict], headers: list[int]) -> dict[int, str]:
+    """Row → the label of the row it is a part of: a row whose label starts in lower case or with
+    "в том числе", "из него", "из них" belongs to the nearest row above that does not ("Уголь,
+    млн.тонн" over "из него: каменный", "бурый"); of a label "X: номинальная" the part before the colon."""
+    labels: dict[int, str] = {}
+    for c in cells:
+        if (text := _text(c.get("row_label"))) is not None:
+            labels.setdefault(int(c["row"]), text)
+    out, parent = {}, None
+    for row in sorted(set(labels) - set(headers)):
+        label = labels[row]
+        if PART_ROW.match(label):
+            if parent is not None:
+                out[row] = parent
+        elif LETTER.search(label) and not BARE_YEAR.match(label):
+            parent = label.split(":", 1)[0].strip()
+        else:
+            parent = None
+    return out
+
+
 @lru_cache(maxsize=UNIT_CACHE)
-def _unit(*labels: str | None) -> tuple[str | None, int]:
-    """`tables.label_unit`, cached (a table's labels repeat over its cells)."""
-    return label_unit(*labels)
+def _unit(labels: Labels, row_label: str | None) -> tuple[str | None, int]:
+    """The row's unit text ("млрд рублей"), else `tables.cell_unit` (a part row takes the unit its
+    parent row ends with); cached (a table's labels repeat over its cells)."""
+    stated = label_unit(labels.unit_text)
+    if stated != (None, 0):
+        return stated
+    return cell_unit(labels.col_label, row_label, labels.caption, parent=labels.parent)
 
 
-def _labelled(
-    c: dict, col_label: str | None, unit_text: str | None, caption: str | None, section: str | None
-) -> LabelledCell | None:
+def _labelled(c: dict, labels: Labels) -> LabelledCell | None:
     value, is_percent = _value(_text(c["text"]))
     if value is None:
         return None
     row_label = _text(c.get("row_label"))
-    unit, mult = (PERCENT, 0) if is_percent else _unit(unit_text, col_label, row_label, caption)
+    unit, mult = (PERCENT, 0) if is_percent else _unit(labels, row_label)
     return LabelledCell(
         table_id=c["table_id"],
         doc_id=c["doc_id"],
@@ -157,11 +225,12 @@ def _labelled(
         row=int(c["row"]),
         col=int(c["col"]),
         row_label=row_label,
-        col_label=col_label,
-        unit_text=unit_text,
-        section=section,
+        col_label=labels.col_label,
+        unit_text=labels.unit_text,
+        section=labels.section,
         value=value,
         unit=unit,
         unit_mult=mult,
         review_status=_text(c.get("review_status")),
+        parent=labels.parent,
     )

@@ -1,7 +1,8 @@
 """Rows of `tables` and tidy `table_cells`; numeric cells get a value and the unit of their header.
 
-The unit of a cell comes from the nearest label that states one: its column header, then its
-row label, then the table caption ("млн. долл. США", "в % к", "млрд рублей", "тыс. человек").
+The unit of a cell comes from the nearest label that states one (`cell_unit`): a percent column,
+a unit its row label ends with ("Уголь, млн.тонн"), its column header, then its row label, then the
+table caption ("млн. долл. США", "в % к", "млрд рублей", "тыс. человек").
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import re
 from functools import lru_cache
 
+from pipeline import lexicon
 from pipeline.extract.numbers import parse_number, scale_of, unit_of
 from pipeline.lexicon import COUNTED_ABBRS, UNITS, key, unit_codes
 from pipeline.model import ParsedTable
@@ -20,6 +22,7 @@ _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _SLASHED = sorted((s for u in UNITS for s in u.exact if "/" in s), key=len, reverse=True)
 _LABEL_WORD = re.compile("|".join([*map(re.escape, _SLASHED), r"[^\s,;:()/]+"]))
 _GLUED_SCALE = re.compile(r"^([^\W\d_]+\.)([^\W\d_].*)$")  # "млрд.рублей": a scale glued to its unit
+RELATIVE_KINDS = frozenset({"percent", "points", "ratio"})  # a column of these holds for every row
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
@@ -48,7 +51,7 @@ def table_rows(doc_id: str, table: ParsedTable) -> dict:
             value, (unit, mult) = cell_value(m.group(1)), _unit_in(m.group(2))
             value = value if unit or mult else None
         elif value is not None:
-            unit, mult = label_unit(c.col_label, c.row_label, table.caption)
+            unit, mult = cell_unit(c.col_label, c.row_label, table.caption)
         cells.append(
             {
                 "table_id": tid,
@@ -75,6 +78,32 @@ def cell_value(text: str | None) -> float | None:
     if not _NUMBER.match(s):
         return None
     return parse_number(s)
+
+
+def cell_unit(
+    col_label: str | None, row_label: str | None, *more: str | None, parent: str | None = None
+) -> tuple[str | None, int]:
+    """(unit, power of ten) of a numeric cell: a percent or ratio its column states ("В % к
+    августу 2016г."), else a unit its row label ends with ("Уголь, млн.тонн": that of the column
+    header, "Август 2017г., тыс.тонн", holds for the rows stating none), else the first label
+    stating one: column header, row label, the labels after (the caption); a part row stating
+    none ("бурый") takes the unit its `parent` row ends with. Of a column label joined from header
+    rows ("Январь-июль / на 100 тыс. человек / 2017г. в % к 2016г.") the lowest row stating a unit
+    counts."""
+    parts = (col_label or "").split(" / ")
+    column = label_unit(*reversed(parts))
+    if lexicon.unit_kind(column[0]) in RELATIVE_KINDS:
+        return column
+    inherited = _unit_tail(parent) if label_unit(row_label) == (None, 0) else None
+    return label_unit(_unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
+
+
+def _unit_tail(row_label: str | None) -> str | None:
+    """The text after a row label's last comma when it states a unit ("млн.тонн")."""
+    if not row_label or "," not in row_label:
+        return None
+    tail = row_label.rsplit(",", 1)[1].strip()
+    return tail if _unit_in(tail) != (None, 0) else None
 
 
 def label_unit(*labels: str | None) -> tuple[str | None, int]:
