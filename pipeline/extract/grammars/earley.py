@@ -11,7 +11,7 @@ are kept). The chart's matches are yargy's, in the same order (tests/test_earley
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from yargy import Parser
@@ -128,6 +128,10 @@ class _Column(Column):
             self.states.append(state)
             if state.step is not None and state.step[1]:
                 self.states_index[id(state.step[0])].append(state)
+
+    def matches(self, rule: Any) -> Iterator[_State]:
+        """The column's completed states of `rule`, in order."""
+        return (state for state in self.states if state.step is None and state.rule is rule)
 
 
 class _Chart(Chart):
