@@ -150,6 +150,7 @@ class _Reader:
     last_obj: int = 0
     last_k: int = 0  # a char of `last_obj`
     buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(256))
+    text_buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(4096))
     flags: ctypes.c_int = field(default_factory=ctypes.c_int)
 
 
@@ -165,12 +166,24 @@ def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
 def _ends_with_space(r: _Reader) -> bool:
     """Does the last text object's own text end with a space?"""
     if r.last_obj not in r.trailing:
-        obj = pr.FPDFText_GetTextObject(r.tp, r.last_k)
-        n = pr.FPDFTextObj_GetText(obj, r.tp, None, 0)
-        buf = ctypes.create_string_buffer(max(n, 2))
-        pr.FPDFTextObj_GetText(obj, r.tp, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
-        r.trailing[r.last_obj] = buf.raw[:n].decode("utf-16-le", "replace").rstrip("\x00").endswith(" ")
+        text = _object_text(r, pr.FPDFText_GetTextObject(r.tp, r.last_k))
+        r.trailing[r.last_obj] = text.rstrip("\x00").endswith(" ")
     return r.trailing[r.last_obj]
+
+
+def _object_text(r: _Reader, obj: Any) -> str:
+    """A text object's own text. pdfium walks all the page's chars for it, so it is read into
+    `r.text_buf` in one call, and again only when it does not fit (pdfium then leaves the buffer
+    alone and returns the size it needs)."""
+    n = pr.FPDFTextObj_GetText(obj, r.tp, _ushorts(r.text_buf), len(r.text_buf))
+    if n > len(r.text_buf):
+        r.text_buf = ctypes.create_string_buffer(n)
+        n = pr.FPDFTextObj_GetText(obj, r.tp, _ushorts(r.text_buf), n)
+    return r.text_buf.raw[:n].decode("utf-16-le", "replace")
+
+
+def _ushorts(buf: ctypes.Array) -> Any:
+    return ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
 
 
 def _column(x: float) -> int:
