@@ -285,22 +285,23 @@ def _read_chars(r: _Reader) -> None:
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
+_OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
+_OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
 _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 
-def _zero_size(obj: Any, bounds: ctypes.Array) -> bool:
-    """Are the text object's bounds (read into `bounds`: left, bottom, right, top) zero-size?"""
+def _zero_size(obj: int, bounds: ctypes.Array) -> bool:
+    """Are the bounds of the text object at address `obj` (read into `bounds`: left, bottom,
+    right, top) zero-size?"""
     a = ctypes.addressof(bounds)
-    if not _BOUNDS(ctypes.cast(obj, ctypes.c_void_p).value, a, a + _F, a + 2 * _F, a + 3 * _F):
+    if not _BOUNDS(obj, a, a + _F, a + 2 * _F, a + 3 * _F):
         return True  # no bounds read: (0, 0, 0, 0)
     x0, y0, x1, y1 = bounds
     return not (x1 - x0 > _FLAT or y1 - y0 > _FLAT)
 
 
-def _flat(obj: Any, bounds: ctypes.Array) -> tuple[Any, float] | None:
-    """(matrix, font size) of a text object with zero-size bounds and an upright unrotated matrix."""
-    if not _zero_size(obj, bounds):  # most objects: no matrix or size read
-        return None
+def _flat(obj: Any) -> tuple[Any, float] | None:
+    """(matrix, font size) of a text object with an upright unrotated matrix."""
     m, fs = pr.FS_MATRIX(), ctypes.c_float()
     pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     pr.FPDFTextObj_GetFontSize(obj, ctypes.byref(fs))
@@ -309,10 +310,13 @@ def _flat(obj: Any, bounds: ctypes.Array) -> tuple[Any, float] | None:
     return m, fs.value
 
 
-def _blank(r: _Reader, obj: Any, bounds: ctypes.Array) -> Char | None:
+def _blank(r: _Reader, address: int, bounds: ctypes.Array) -> Char | None:
     """A space for a text object of blanks only (empty text, zero-size bounds), which pdfium skips.
     The geometry is tested first: pdfium's object text walks all the page's chars."""
-    flat = _flat(obj, bounds)
+    if not _zero_size(address, bounds):  # most objects: nothing more is read
+        return None
+    obj = ctypes.cast(address, pr.FPDF_PAGEOBJECT)
+    flat = _flat(obj)
     if flat is None or pr.FPDFTextObj_GetText(obj, r.tp, None, 0) > 2:
         return None
     (m, fs), descent = flat, ctypes.c_float()
@@ -333,8 +337,10 @@ def _blank(r: _Reader, obj: Any, bounds: ctypes.Array) -> Char | None:
 
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
-    objs = (pr.FPDFPage_GetObject(page.raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
-    texts = (o for o in objs if pr.FPDFPageObj_GetType(o) == pr.FPDF_PAGEOBJ_TEXT)
+    """`_blank` of every text object of the page (objects read by address: one call each)."""
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    objs = (_OBJECT(raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
+    texts = (o for o in objs if o and _OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
     bounds = (ctypes.c_float * _RECT)()
     return [c for o in texts if (c := _blank(r, o, bounds)) is not None]
 
