@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 
 _NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[IVXLCDM]+\b")  # links, e-mails, Roman numerals
-_LATIN = re.compile(r"[a-zA-Z]")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LATIN = re.compile(r"[a-zA-Z]+")  # runs of letters: fewer matches to make than single letters
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]+")
 
 
 def language(text: str | None) -> str | None:
     """ "en" when most letters of `text` are Latin, "ru" when most are Cyrillic (ties: "ru");
     None without letters. Links, e-mails and Roman numerals do not count."""
     words = _NOT_WORDS.sub(" ", text or "")
-    latin, cyrillic = len(_LATIN.findall(words)), len(_CYRILLIC.findall(words))
+    latin, cyrillic = _letters(_LATIN, words), _letters(_CYRILLIC, words)
     if not latin and not cyrillic:
         return None
     return "en" if latin > cyrillic else "ru"
+
+
+def _letters(runs: re.Pattern[str], text: str) -> int:
+    """How many letters of `text` the `runs` pattern's runs hold."""
+    return sum(map(len, runs.findall(text)))

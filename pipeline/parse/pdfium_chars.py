@@ -150,6 +150,7 @@ class _Reader:
     last_obj: int = 0
     last_k: int = 0  # a char of `last_obj`
     buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(256))
+    text_buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(4096))
     flags: ctypes.c_int = field(default_factory=ctypes.c_int)
 
 
@@ -165,12 +166,24 @@ def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
 def _ends_with_space(r: _Reader) -> bool:
     """Does the last text object's own text end with a space?"""
     if r.last_obj not in r.trailing:
-        obj = pr.FPDFText_GetTextObject(r.tp, r.last_k)
-        n = pr.FPDFTextObj_GetText(obj, r.tp, None, 0)
-        buf = ctypes.create_string_buffer(max(n, 2))
-        pr.FPDFTextObj_GetText(obj, r.tp, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
-        r.trailing[r.last_obj] = buf.raw[:n].decode("utf-16-le", "replace").rstrip("\x00").endswith(" ")
+        text = _object_text(r, pr.FPDFText_GetTextObject(r.tp, r.last_k))
+        r.trailing[r.last_obj] = text.rstrip("\x00").endswith(" ")
     return r.trailing[r.last_obj]
+
+
+def _object_text(r: _Reader, obj: Any) -> str:
+    """A text object's own text. pdfium walks all the page's chars for it, so it is read into
+    `r.text_buf` in one call, and again only when it does not fit (pdfium then leaves the buffer
+    alone and returns the size it needs)."""
+    n = pr.FPDFTextObj_GetText(obj, r.tp, _ushorts(r.text_buf), len(r.text_buf))
+    if n > len(r.text_buf):
+        r.text_buf = ctypes.create_string_buffer(n)
+        n = pr.FPDFTextObj_GetText(obj, r.tp, _ushorts(r.text_buf), n)
+    return r.text_buf.raw[:n].decode("utf-16-le", "replace")
+
+
+def _ushorts(buf: ctypes.Array) -> Any:
+    return ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
 
 
 def _column(x: float) -> int:
@@ -272,22 +285,23 @@ def _read_chars(r: _Reader) -> None:
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
+_OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
+_OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
 _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 
-def _zero_size(obj: Any, bounds: ctypes.Array) -> bool:
-    """Are the text object's bounds (read into `bounds`: left, bottom, right, top) zero-size?"""
+def _zero_size(obj: int, bounds: ctypes.Array) -> bool:
+    """Are the bounds of the text object at address `obj` (read into `bounds`: left, bottom,
+    right, top) zero-size?"""
     a = ctypes.addressof(bounds)
-    if not _BOUNDS(ctypes.cast(obj, ctypes.c_void_p).value, a, a + _F, a + 2 * _F, a + 3 * _F):
+    if not _BOUNDS(obj, a, a + _F, a + 2 * _F, a + 3 * _F):
         return True  # no bounds read: (0, 0, 0, 0)
     x0, y0, x1, y1 = bounds
     return not (x1 - x0 > _FLAT or y1 - y0 > _FLAT)
 
 
-def _flat(obj: Any, bounds: ctypes.Array) -> tuple[Any, float] | None:
-    """(matrix, font size) of a text object with zero-size bounds and an upright unrotated matrix."""
-    if not _zero_size(obj, bounds):  # most objects: no matrix or size read
-        return None
+def _flat(obj: Any) -> tuple[Any, float] | None:
+    """(matrix, font size) of a text object with an upright unrotated matrix."""
     m, fs = pr.FS_MATRIX(), ctypes.c_float()
     pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     pr.FPDFTextObj_GetFontSize(obj, ctypes.byref(fs))
@@ -296,10 +310,13 @@ def _flat(obj: Any, bounds: ctypes.Array) -> tuple[Any, float] | None:
     return m, fs.value
 
 
-def _blank(r: _Reader, obj: Any, bounds: ctypes.Array) -> Char | None:
+def _blank(r: _Reader, address: int, bounds: ctypes.Array) -> Char | None:
     """A space for a text object of blanks only (empty text, zero-size bounds), which pdfium skips.
     The geometry is tested first: pdfium's object text walks all the page's chars."""
-    flat = _flat(obj, bounds)
+    if not _zero_size(address, bounds):  # most objects: nothing more is read
+        return None
+    obj = ctypes.cast(address, pr.FPDF_PAGEOBJECT)
+    flat = _flat(obj)
     if flat is None or pr.FPDFTextObj_GetText(obj, r.tp, None, 0) > 2:
         return None
     (m, fs), descent = flat, ctypes.c_float()
@@ -320,8 +337,10 @@ def _blank(r: _Reader, obj: Any, bounds: ctypes.Array) -> Char | None:
 
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
-    objs = (pr.FPDFPage_GetObject(page.raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
-    texts = (o for o in objs if pr.FPDFPageObj_GetType(o) == pr.FPDF_PAGEOBJ_TEXT)
+    """`_blank` of every text object of the page (objects read by address: one call each)."""
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    objs = (_OBJECT(raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
+    texts = (o for o in objs if o and _OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
     bounds = (ctypes.c_float * _RECT)()
     return [c for o in texts if (c := _blank(r, o, bounds)) is not None]
 

@@ -3,21 +3,25 @@
 A production is predicted only when the next token can begin it (its FIRST set): the same
 matches as `yargy.Parser`, several times faster. `may_start` can veto match starts per token.
 A rule is predicted once per column (a second prediction would only add states the column
-already holds), the allowed productions of a rule are cached per token, and states hash
-without a generator (the same hash as yargy's, so the same states are kept).
+already holds), the allowed productions of a rule and the terminals' answers are cached per
+token, a state that cannot go on with the next token is never added (`_viable`), and a state
+carries its hash and next term from its creation (the same hash as yargy's, so the same states
+are kept). The chart's matches are yargy's, in the same order (tests/test_earley.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from yargy import Parser
-from yargy.parser import Chart, State
+from yargy.parser import Chart, Column, State
 from yargy.rule.bnf import is_rule
 from yargy.tree import Leaf, Node
 
 _CACHE_LIMIT = 200_000
+
+Step = tuple[Any, bool] | None  # (next term, is it a rule) at a dot position; None: completed
 
 
 class LookaheadParser(Parser):
@@ -31,20 +35,21 @@ class LookaheadParser(Parser):
         super().__init__(rule, tokenizer=tokenizer)
         self.first = FirstSets(self.rule)
         self.may_start = may_start or (lambda chart, index: True)
+        self.steps: dict[int, list[Step]] = {}
 
     def chart(self, text: str, all: bool = True) -> Chart:
-        chart = Chart(self.tagger(self.tokenizer(text)))
+        chart = _Chart(self.tagger(self.tokenizer(text)))
         for column, next_column in chart:
             predicted: set[int] = set()
             if next_column and (column.first or all) and self.may_start(chart, column.index + 1):
                 self.predict(column, next_column, self.rule, predicted)
-            for state in column:
-                if state.completed:
+            for state in column.states:
+                if state.step is None:
                     self.complete(column, state)
-                elif is_rule(state.next_term):
-                    self.predict(column, next_column, state.next_term, predicted)
+                elif state.step[1]:
+                    self.predict(column, next_column, state.step[0], predicted)
                 elif next_column:
-                    self.scan(next_column, state.next_term, state)
+                    self.scan(next_column, state.step[0], state)
         return chart
 
     def predict(self, column: Any, next_column: Any, rule: Any, predicted: set[int] | None = None) -> None:
@@ -55,45 +60,94 @@ class LookaheadParser(Parser):
             predicted.add(id(rule))
         token = next_column.token if next_column else None
         for index, production in self.first.productions(rule, token):
-            node = Node(rule, production, rank=index, children=[])
-            column.append(_State(rule, production, 0, column, column, node))
+            node = Node(rule, production, index, [])
+            column.append(_State(rule, production, 0, column, column, node, self._steps(production)[0]))
 
     def scan(self, column: Any, predicate: Any, state: Any) -> None:
-        """yargy's scan, with `_State`."""
+        """yargy's scan, with `_State`. The token is not tested again: a state waiting for a
+        terminal is in its column only if the terminal takes the next token (see `_viable`)."""
         token = column.token
-        if predicate(token):
-            leaf = Leaf(predicate, predicate.constrain(token))
-            column.append(_advanced(state, column, state.node.attached(leaf)))
+        self._advance(state, column, Leaf(predicate, predicate.constrain(token)))
 
     def complete(self, column: Any, completed: Any) -> None:
         """yargy's complete, with `_State`."""
-        for state in completed.parents:
-            column.append(_advanced(state, column, state.node.attached(completed.node)))
+        for state in completed.start_column.states_index[id(completed.rule)]:
+            self._advance(state, column, completed.node)
 
+    def _advance(self, state: Any, column: Any, child: Any) -> None:
+        """Add `state` with its dot one term further (over `child`) to `column`, if it is viable."""
+        dot = state.dot_index + 1
+        step = self._steps(state.production)[dot]
+        if step is not None and not self._viable(step, column):
+            return
+        node = state.node
+        node = Node(node.rule, node.production, node.rank, node.children + [child])
+        column.append(_State(state.rule, state.production, dot, state.start_column, column, node, step))
 
-def _advanced(state: Any, column: Any, node: Node) -> State:
-    """`state` with its dot one term further, ending at `column`."""
-    return _State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
+    def _viable(self, step: Any, column: Any) -> bool:
+        """Can a state waiting at `column` for this term go on? A terminal must take the next
+        token; a rule must have a production the next token can begin (`predict` adds no other, so
+        nothing else would ever complete it). Dead states would only be stored and skipped."""
+        term, rule = step
+        token = column.lookahead
+        if rule:
+            return bool(self.first.productions(term, token))
+        return token is not None and self.first.takes(term, token)
+
+    def _steps(self, production: Any) -> list[Step]:
+        """The `Step` at each dot position of `production`, cached."""
+        steps = self.steps.get(id(production))
+        if steps is None:
+            steps = self.steps[id(production)] = [(t, is_rule(t)) for t in production.terms] + [None]
+        return steps
 
 
 class _State(State):
-    """yargy's `State` with the same hash (the column keeps one state per hash), built faster."""
+    """yargy's `State` with its hash (the same as yargy's: a column keeps one state per hash) and
+    its `Step` (next term) set when it is made."""
+
+    def __init__(self, rule: Any, production: Any, dot: int, start: Any, stop: Any, node: Any, step: Step):
+        self.rule, self.production, self.dot_index, self.node = rule, production, dot, node
+        self.start_column, self.stop_column, self.step = start, stop, step
+        children = tuple(map(id, node.children))
+        self.hash = hash((id(rule), id(production), dot, start.index, stop.index, children))
 
     def __hash__(self) -> int:
-        return hash(
-            (
-                id(self.rule),
-                id(self.production),
-                self.dot_index,
-                self.start_column.index,
-                self.stop_column.index,
-                tuple(map(id, self.node.children)),
-            )
-        )
+        return self.hash
+
+
+class _Column(Column):
+    """yargy's `Column` that adds `_State`s without recomputing their hash or next term, and knows
+    the next column's token (`lookahead`, None in the last column)."""
+
+    lookahead: Any = None
+
+    def append(self, state: _State) -> None:
+        if state.hash not in self.hashes:
+            self.hashes.add(state.hash)
+            self.states.append(state)
+            if state.step is not None and state.step[1]:
+                self.states_index[id(state.step[0])].append(state)
+
+    def matches(self, rule: Any) -> Iterator[_State]:
+        """The column's completed states of `rule`, in order."""
+        return (state for state in self.states if state.step is None and state.rule is rule)
+
+
+class _Chart(Chart):
+    """yargy's `Chart` made of `_Column`s."""
+
+    def __init__(self, tokens: Any) -> None:
+        self.tokens = list(tokens)
+        self.columns = [_Column(index, token) for index, token in enumerate([None, *self.tokens])]
+        for column, token in zip(self.columns, self.tokens, strict=False):
+            column.lookahead = token
 
 
 class FirstSets:
-    """FIRST sets of a BNF grammar's productions, with per-token answers cached."""
+    """FIRST sets of a BNF grammar's productions, with per-token answers cached: which productions
+    of a rule a token can begin, and which terminals take it (a terminal begins many productions,
+    so each is tested once per token)."""
 
     def __init__(self, start: Any) -> None:
         self.rules = _reachable(start)
@@ -115,12 +169,17 @@ class FirstSets:
         terms, nullable = self._of(production)
         if nullable or token is None:
             return nullable
-        key = (id(production), token.type, token.value)
-        if key not in self.answers:
+        return any(self.takes(term, token) for term in terms)
+
+    def takes(self, term: Any, token: Any) -> bool:
+        """Does the terminal `term` take `token`? (cached)"""
+        key = (id(term), token.type, token.value)
+        answer = self.answers.get(key)
+        if answer is None:
             if len(self.answers) > _CACHE_LIMIT:
                 self.answers.clear()
-            self.answers[key] = any(term(token) for term in terms)
-        return self.answers[key]
+            answer = self.answers[key] = bool(term(token))
+        return answer
 
     def _of(self, production: Any) -> tuple[list[Any], bool]:
         if id(production) not in self.terms:
@@ -131,12 +190,17 @@ class FirstSets:
         out: list[Any] = []
         for term in terms:
             if not is_rule(term):
-                return out + [term], False
+                return _unique(out + [term]), False
             for production in term.productions:
                 out += self._of(production)[0]
             if id(term) not in self.nullable:
-                return out, False
-        return out, True
+                return _unique(out), False
+        return _unique(out), True
+
+
+def _unique(terms: list[Any]) -> list[Any]:
+    """`terms` without repeats (by identity), in order."""
+    return list({id(t): t for t in terms}.values())
 
 
 def _reachable(start: Any) -> dict[int, Any]:
