@@ -36,6 +36,7 @@ def test_first_run_records_every_outcome(done):
     _, out, summary = done
     assert summary.totals()["documents"] == 3 and summary.totals()["failures"] == 1
     assert {r.worker["model_loads"] for r in summary.results} == {1}
+    assert min(r.worker["frozen_objects"] for r in summary.results) > 10_000  # models out of gc
     assert read_table(out, "failures")["stage"].tolist() == ["parse"]
 
 
