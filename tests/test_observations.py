@@ -522,11 +522,16 @@ def test_an_amount_under_a_dynamics_caption_is_a_level() -> None:
 
 def test_numbered_rows_and_other_quantities_are_no_items_of_the_caption() -> None:
     """Kursk investment section, p. 13: shops per trading company ("N п/п" rows 1, 2) are no count
-    of the enterprises the caption lists."""
+    of the enterprises the caption lists; they are what their own column says (catalog
+    2026-12-01.3 has retail outlets)."""
     header = ["N п/п", "Количество магазинов в Курской области, шт."]
     caption = "Таблица N 3 Перечень ведущих крупных предприятий торговли в Курской области"
     tables, cells = _frames(DOC_A, [_table(0, header, ["1", "2"], [["63"], ["12"]], caption)])
-    assert build_observations(None, cells, tables).empty
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "value_scaled")
+    assert got == {
+        (0, 1): ("retail_outlets", "Количество магазинов в Курской области", 63),
+        (1, 1): ("retail_outlets", "Количество магазинов в Курской области", 12),
+    }
 
 
 def test_a_part_row_takes_the_indicator_of_its_row_but_not_its_country() -> None:
@@ -677,7 +682,7 @@ def test_a_header_cell_over_no_split_is_not_carried_to_the_next_group() -> None:
     got = _rows(obs, "unit", "kind", "base_period")
     assert got[(5, 1)] == ("RUB", "level", "-") and got[(5, 2)] == ("PERCENT", "change", "2015-12")
     assert got[(5, 3)] == ("RUB", "level", "-") and got[(5, 4)] == ("PERCENT", "change", "2015-12")
-    assert "из-за несвоевременного" in obs.set_index(["row", "col"]).loc[(5, 4), "measure"]
+    assert "из-за несвоевременного" in obs.set_index(["row", "col"]).loc[(5, 4), "measure"].lower()
 
 
 def test_a_column_stating_only_a_scaled_unit_takes_the_caption_s_quantity() -> None:
