@@ -323,13 +323,16 @@ OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 
+# Comparatives: after "на N%" a change ("на 3,5% больше, чем в 2014 году"), before a date its base.
+COMPARATIVES: tuple[str, ...] = ("выше", "ниже", "больше", "меньше")
+
 # Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года",
 # "превосходит уровень 2017 года", "превосходит соответствующий показатель 2017 года").
 BASE_CUES: tuple[str, ...] = (
     "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
     "относительно", "по отношению к", "против", "к соответствующему периоду", "к аналогичному периоду",
     "чем в", "чем", "превосходит", "превосходят", "превышает", "превышают", "превысит", "превысят",
-    "соответствующий показатель", "выше", "ниже", "больше", "меньше", "к показателю",
+    "соответствующий показатель", *COMPARATIVES, "к показателю",
 )  # fmt: skip
 
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
@@ -502,6 +505,12 @@ def scale_stems() -> tuple[str, ...]:
 
 def month_lemmas() -> tuple[str, ...]:
     return tuple(m.stem + MONTH_ENDINGS[m.declension][0] for m in MONTHS)
+
+
+def time_lemmas() -> frozenset[str]:
+    """Lemmas of words that name a time, never a measured thing or a subject ("За 2015 год …
+    составил", "за январь"): time and period nouns, months, "годы"."""
+    return frozenset({*TIME_NOUNS, *PERIOD_NOUNS, *month_lemmas(), "годы"})
 
 
 def qualifier_words() -> frozenset[str]:

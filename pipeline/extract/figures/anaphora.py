@@ -11,14 +11,13 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.shares import SHARE_HEADS
-from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word
 from pipeline.extract.measures import count_measure, is_bare, normal_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
 _COUNT = "число"
 _JOIN_VERB = "входить"
-_DASHES = {"-", "–", "—"}
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
 _WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел., что к уровню 2014 года – 98,1%"
@@ -99,7 +98,7 @@ def _dashed(lead: list[_Word]) -> str | None:
     """The noun group after the last verb or punctuation before the dash, from its first common
     nominative noun: "регион демонстрирует невысокое соотношение объема экспорта к ВРП -" →
     "соотношение объема экспорта к ВРП"; none when a place comes first ("в Смоленской области -")."""
-    words = lead[: max(k for k, w in enumerate(lead) if w.text in _DASHES)]
+    words = lead[: max(k for k, w in enumerate(lead) if w.text in DASHES)]
     cut = max((k + 1 for k, w in enumerate(words) if w.text in _BOUNDARY or _is_verb(w)), default=0)
     group = words[cut:]
     head = next((k for k, w in enumerate(group) if w.has("NOUN")), None)
@@ -140,7 +139,7 @@ def _share_subject(lead: list[_Word]) -> str | None:
     """A nominative share in the last clause before the sentence's first figure, up to its verb or
     the places it names: "доля несырьевого экспорта в общем объеме поставок в Орловской ...
     областях равны соответственно 99%" → "доля несырьевого экспорта в общем объеме поставок"."""
-    cut = max((k + 1 for k, w in enumerate(lead) if w.text in _DASHES | {";", ":"}), default=0)
+    cut = max((k + 1 for k, w in enumerate(lead) if w.text in DASHES | {";", ":"}), default=0)
     clause = lead[cut:]
     at = next((k for k, w in enumerate(clause) if w.lemma in SHARE_HEADS and w.has("NOUN", "nomn")), None)
     if at is None:

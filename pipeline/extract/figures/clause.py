@@ -10,7 +10,8 @@ from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import is_base, set_period
 from pipeline.extract.figures.properties import property_measure
-from pipeline.extract.figures.words import _WORD, _is_verb, _Word, object_noun, term_start
+from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
+from pipeline.extract.grammars.clusters import QUOTES
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -26,7 +27,6 @@ _TARGET = {
     "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
     "намечаться", "плановый", "прогнозный",
 }  # fmt: skip
-_COMPARATIVES = {"больше", "меньше", "выше", "ниже"}  # "на 3,5% больше, чем в 2014 году": a change
 
 
 _FULFILMENT = {"выполнить", "выполнять", "выполнение", "исполнить", "исполнять", "исполнение"}  # of a plan
@@ -35,9 +35,9 @@ _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
 COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase ("в замене")
-_TIMES = {*lexicon.PERIOD_NOUNS, *lexicon.TIME_NOUNS}  # "За 2015 год ... составил": no subject
 
 
+_TIMES = lexicon.time_lemmas()  # "За 2015 год ... составил": no subject
 _PREP = {"PREP"}
 _PARTITIVE = {"который", "они"}
 
@@ -45,8 +45,6 @@ _PARTITIVE = {"который", "они"}
 _OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of the whole a share is of
 _GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
 _BULLETS = {"-", "–", "—", "•", "·", "*"}
-_DASHES = {"-", "–", "—"}
-_QUOTES = {'"', "«", "»", "“", "”", "„"}
 _PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
 
 
@@ -102,7 +100,7 @@ def _partitive_part(right: list[_Word], before: list[FigureFact]) -> str | None:
     tag = next((p.tag for p in noun.tags if p.tag.POS == "NOUN"), None)
     if tag is None or tag.case is None:
         return None
-    agree = {"plur"} if tag.number == "plur" else {tag.gender or "masc"}
+    agree = _agreement(tag)
     part = _participle(right[0], {tag.case, *agree})
     end = next((k for k, w in enumerate(right) if not w.text[:1].isalpha()), len(right))
     rest = [w.text for w in right[1 : min(end, 1 + COMPLEMENT_WORDS)]]
@@ -178,7 +176,7 @@ def _kind(text, f, left, right, dates, words) -> str:
     na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
     if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
         return "change"
-    if na_before and (right and right[0].text.lower() in _COMPARATIVES or lemmas & _EXCEED):
+    if na_before and (right and right[0].text.lower() in lexicon.COMPARATIVES or lemmas & _EXCEED):
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
     if _reaches(text, f, left):
         return "target"
@@ -348,7 +346,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
         found = _after_verb(left[verb], left[verb + 1 :], action)
         if found:
             return found
-    of_whole = bool(left) and left[-1].text in _DASHES and bool(right) and right[0].lemma == "от"
+    of_whole = bool(left) and left[-1].text in DASHES and bool(right) and right[0].lemma == "от"
     if verb is None and (of_whole or _of_stated_whole([*left, *right[:1]])):
         return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
     return _leading_phrase(left) if verb is None else action
@@ -387,7 +385,7 @@ def _dashed_item(left: list[_Word]) -> str | None:
     colon = max((k for k, w in enumerate(left) if w.text == ":"), default=None)
     figure = max((k for k, w in enumerate(left) if w.text[:1].isdigit()), default=colon)
     colon = colon if colon is not None else figure
-    if colon is None or len(left) < colon + 3 or left[-1].text not in _DASHES:
+    if colon is None or len(left) < colon + 3 or left[-1].text not in DASHES:
         return None
     lo = next((k for k in range(max(colon, figure), len(left)) if left[k].text in {":", ",", ";"}), None)
     item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
@@ -443,7 +441,7 @@ def _passive_amount(verb: _Word, group: list[_Word]) -> str | None:
     if not verb.has("PRTS", "pssv") or noun is None or noun.text[:1].isupper():
         return None
     tag = next(p.tag for p in noun.tags if p.tag.POS == "NOUN" and p.tag.case == "gent")
-    agree = {"plur"} if tag.number == "plur" else {tag.gender or "masc"}
+    agree = _agreement(tag)
     form = verb.tags[0].inflect({"PRTF", "pssv", "gent", *agree})
     if form is None:
         return None
@@ -466,7 +464,7 @@ def _leading_phrase(left: list[_Word]) -> str | None:
     """A verbless clause that opens with a noun group in the nominative names what its figures
     measure: "Сумма инвестиций проекта - более 16 млрд. рублей", a list item "- доля закупок у
     малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
-    if sum(w.text in _QUOTES for w in left) % 2:
+    if sum(w.text in QUOTES for w in left) % 2:
         return None  # a clause cut inside a quoted name ("Специальные ткани; кружева; гобелены")
     i = 0
     while i < len(left) and left[i].text in _BULLETS:
@@ -593,3 +591,8 @@ def _geo_name(words: str) -> str:
     if words.isupper():
         return words
     return nominative(words)
+
+
+def _agreement(tag) -> set[str]:
+    """The grammemes a word agreeing with `tag` carries: plural, else its gender."""
+    return {"plur"} if tag.number == "plur" else {tag.gender or "masc"}

@@ -14,7 +14,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.words import _WORD, _as_word, _Word, object_noun
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _Word, object_noun
 from pipeline.extract.measures import locative
 
 SHARE_HEADS = {"доля", "удельный"}
@@ -23,7 +23,6 @@ _VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
 _OWNER_VERBS = {_SHARE_VERB, "принадлежать"}  # "наибольшая доля принадлежит пищевым продуктам"
 _RELATIVE = "который"
-_DASHES = {"-", "–", "—"}
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
 PART_WORDS = 5  # genitive words kept after "на долю" ("трех крупнейших экспортируемых товарных групп")
@@ -130,7 +129,7 @@ def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> 
     """ "52% приходилось населению, 2% - бюджетным организациям", "30% приходится на сельское
     хозяйство": the share of the group the figure falls to ("доля населения")."""
     after = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
-    k = 1 if after and after[0].text in _DASHES else 0
+    k = 1 if after and after[0].text in DASHES else 0
     said = k < len(after) and after[k].lemma == _SHARE_VERB
     if not (said or k and any(w.lemma == _SHARE_VERB for w in before)):
         return None  # an elliptical item needs the verb earlier in its sentence
@@ -150,7 +149,7 @@ def _share_belongs_to(before: list[_Word]) -> str | None:
     """ "наибольшая доля принадлежит пищевым продуктам – 64,8%, бытовым услугам – 14,5%", "…
     приходится на пищевые продукты – 64,8%": the share of the group between the verb (or the
     previous item's comma) and the dash before the figure."""
-    if len(before) < 4 or before[-1].text not in _DASHES:
+    if len(before) < 4 or before[-1].text not in DASHES:
         return None
     verb = next((k for k in range(len(before) - 2, 0, -1) if before[k].lemma in _OWNER_VERBS), None)
     if verb is None or not any(w.lemma in SHARE_HEADS for w in before[:verb]):

@@ -8,7 +8,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.properties import is_shaped
-from pipeline.extract.figures.words import _Word
+from pipeline.extract.figures.words import DASHES, _Word
 from pipeline.extract.measures import is_bare
 from pipeline.nlp.morph import nominative
 
@@ -17,7 +17,6 @@ _NOUNS = {"NOUN", "PROPN"}
 
 _FRAME = set(lexicon.FRAME_NOUNS)
 _BRACKETS = {"(", ")"}
-_DASHES = {"-", "–", "—"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
@@ -95,7 +94,7 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
 def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
     """A colon stands between the subject and the figure, which follows a dash: an item of a list."""
     before = [t for t in tokens if t.start < f.char_start]
-    dashed = bool(before) and before[-1].text in _DASHES
+    dashed = bool(before) and before[-1].text in DASHES
     return dashed and any(t.text == ":" and subject.start < t.start for t in before)
 
 
