@@ -51,17 +51,17 @@ def main() -> int:
         ingest = [*indikator, "ingest", *map(str, inputs), "--out", str(out), "--allow-failures"]
         subprocess.run([*ingest, "--workers", "2"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         code = subprocess.run([*indikator, "eval", str(GOLD), "--out", str(out)], cwd=ROOT).returncode
-        print_group("RuREBus held-out texts", out, {p.stem for p in links.iterdir()})
-        print_group("Table cells (gold observations)", out, None, table="observations")
+        sys.path.insert(0, str(ROOT))
+        from pipeline.evaluate import evaluate_dir
+
+        scores = evaluate_dir(GOLD, out)
+        print_group("RuREBus held-out texts", scores, {p.stem for p in links.iterdir()})
+        print_group("Table cells (gold observations)", scores, None, table="observations")
         return code
 
 
-def print_group(title: str, out: Path, stems: set[str] | None, table: str = "figures") -> None:
+def print_group(title: str, scores: list, stems: set[str] | None, table: str = "figures") -> None:
     """P/R and field accuracy of `table` summed over the gold folders of `stems` (None: all)."""
-    sys.path.insert(0, str(ROOT))
-    from pipeline.evaluate import evaluate_dir
-
-    scores = evaluate_dir(GOLD, out)
     scores = [s for s in scores if s.table == table and (stems is None or s.document.split("@")[0] in stems)]
     if not scores:
         return

@@ -116,9 +116,10 @@ def field_accuracy(
     """(right, scored) per field over gold rows matched to a prediction (same key, the first
     unmatched one in reading order: gold rows are in the order of the page too; table cells
     in the order they are stored, row by row)."""
-    order = [c for c in ("page", "char_start") if c in pred.columns]  # table cells: as stored
+    if "char_start" in pred.columns:  # table cells: as stored, row by row
+        pred = pred.sort_values("char_start", kind="stable")
     by_key: dict[tuple, list] = {}
-    for _, r in pred.sort_values(order, kind="stable").iterrows() if len(pred) else []:
+    for _, r in pred.iterrows():
         by_key.setdefault(key(r), []).append(r)
     out: dict[str, tuple[int, int]] = {}
     for _, g in gold.iterrows():

@@ -374,6 +374,7 @@ FIXED_TERMS: tuple[str, ...] = (
 # 15 - несовершеннолетних", "в том числе 3 – дети").
 SUBSET_OPENERS: tuple[str, ...] = (
     "из них", "из которых", "среди них", "среди которых", "в том числе", "в т.ч.", "в т. ч.",
+    "из него", "из нее", "из неё",
 )  # fmt: skip
 # Abbreviations of counted nouns in table labels ("тыс. чел.").
 COUNTED_ABBRS: dict[str, str] = {"чел": "человек", "шт": "штука"}
@@ -505,6 +506,14 @@ def scale_stems() -> tuple[str, ...]:
 
 def month_lemmas() -> tuple[str, ...]:
     return tuple(m.stem + MONTH_ENDINGS[m.declension][0] for m in MONTHS)
+
+
+def subset_opener_pattern(*first_words: str) -> str:
+    """Alternation of the subset openers (those starting with one of `first_words`, default all),
+    spaces as any whitespace, dots optional ("в т.ч экспорт"), not followed by a letter."""
+    openers = [o for o in SUBSET_OPENERS if not first_words or o.split()[0] in first_words]
+    spelled = (re.escape(o).replace(r"\ ", r"\s+").replace(r"\.", r"\.?") for o in openers)
+    return rf"(?:{'|'.join(spelled)})(?![а-яёa-z])"
 
 
 def time_lemmas() -> frozenset[str]:

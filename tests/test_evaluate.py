@@ -77,6 +77,6 @@ def test_table_cells_are_scored_as_observations_of_their_page(tmp_path) -> None:
     )
     (score,) = evaluate_dir(gold, out)
     assert (score.table, score.tp, score.n_pred, score.n_gold) == ("observations", 2, 3, 2)
-    assert score.fields["unit"] == (0, 2)  # COUNT is not stated by the store
+    assert score.fields["unit"] == (0, 2)  # the stored rows o1, o3 have no unit, the gold says COUNT
     assert score.fields["indicator"] == (2, 2) and score.fields["measure"] == (2, 2)
     assert score.fields["kind"] == (1, 2) and score.fields["period_start"] == (2, 2)

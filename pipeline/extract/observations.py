@@ -35,7 +35,7 @@ from pipeline.extract.indicators import (
     words_of,
 )
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
-from pipeline.extract.tables import label_unit
+from pipeline.extract.tables import label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.nlp.morph import parses
 from pipeline.schema import conform
@@ -50,7 +50,9 @@ NEUTRAL = frozenset({
     "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
     "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
 })  # fmt: skip
-TOTAL = re.compile(r"\W*(?:всего|итого|в том числе|в т\.\s?ч\.|из них|total)\W*", re.I)  # a row of the whole
+TOTAL = re.compile(
+    r"\W*(?:всего|итого|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
+)  # a row of the whole
 # unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
 RELATIVE_CLASSES = frozenset({"percent", "times", None})
 COUNTED_TYPES = frozenset({"stock", "flow"})  # a count-only rate ("уровень бедности") is a percent
@@ -69,7 +71,7 @@ RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?)\s*$", re.I)
 # words after "в % к" naming a period or a level to compare with, not a whole to take a part of
 PERIOD_WORDS = (
     r"(?:соответствующ|предыдущ|прошл|аналогичн|среднемесячн|среднегодов|базов|уровн|значени|период|месяц"
-    r"|год|квартал|полугоди|дат|декабр|началу|концу)"
+    r"|год|квартал|полугоди|дат|началу|концу)"
 )
 # Label words that tell what kind of value a column holds; checked in this order.
 KIND_MARKERS = (
@@ -94,12 +96,13 @@ KIND_MARKERS = (
 )
 # a label part that only states a comparison base or a grouping of rows
 ASIDE = re.compile(
-    r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|справочно|в том числе|"
-    r"в т\.\s?ч\.|из\s+(?:него|нее|неё|них)|\+\s*,?\s*[-–−]|%)\W*",
+    r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|справочно|"
+    + lexicon.subset_opener_pattern()
+    + r"|\+\s*,?\s*[-–−]|%)\W*",
     re.I,
 )
 COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$", re.I)  # "… в % к / периоду"
-GROUPING = re.compile(r"^(?:в том числе|в т\.\s?ч\.|из\s+(?:него|нее|неё|них)|справочно)\W*", re.I)
+GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + r"|справочно)\W*", re.I)
 UNIT_HEAD = "динамика"
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
 PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
@@ -310,12 +313,8 @@ def _item(label: str) -> str:
     """A product, branch or group as its label names it, without dates, grouping words and a unit
     tail, its enumeration kept: "Руды, шлак и зола"; "Часы всех видов, кроме часовых механизмов и
     частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
-    parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
-    kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
-    text = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
-    text = DIMENSION.sub("", _sentence_case(text))
-    head, _, tail = text.rpartition(",")
-    text = head.strip() if head and label_unit(tail) != (None, 0) else text
+    text = DIMENSION.sub("", _sentence_case(_bare(label)))
+    text = text.rsplit(",", 1)[0].strip() if unit_tail(text) else text
     return text[:1].upper() + text[1:]
 
 
@@ -420,13 +419,18 @@ def _measure(label: str) -> str:
     the nominative: "Таблица N 4 Темпы роста объема экспорта РФ, ЦФО" → "Темпы роста объема
     экспорта РФ"; "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА" → "Грузооборот транспорта"; "Внешнеторговый
     оборот / предыдущему периоду" → "Внешнеторговый оборот"."""
-    parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
-    kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
-    text = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
-    text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", text)))
+    text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", _bare(label))))
     text = re.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
     text = _nominative(_unit_led(DANGLING.sub("", text))) or label
     return text[:1].upper() + text[1:]
+
+
+def _bare(label: str) -> str:
+    """The label's parts that say what, joined: without dates, a table number and the parts that
+    only state a unit, a comparison base or a grouping."""
+    parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
+    kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
+    return CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
 
 
 def _undated(part: str) -> str:

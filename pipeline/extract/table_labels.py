@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from pipeline import lexicon
 from pipeline.extract.tables import cell_unit, cell_value, label_unit
 
 __all__ = ["LabelledCell", "labelled_cells"]
@@ -31,9 +32,7 @@ LABEL_JOIN = " / "
 UNIT_CACHE = 20_000
 PERCENT = "PERCENT"
 # a row that is a part of the row above: "в том числе: …", "из него: …", "- доля в ЦФО", "бурый рядовой"
-PART_ROW = re.compile(
-    r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:в\s+т(?:ом\s+)?\.?\s*ч(?:исле)?\.?|из\s+(?:него|нее|неё|них)\b))"
-)
+PART_ROW = re.compile(r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:" + lexicon.subset_opener_pattern() + "))")
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
 
 

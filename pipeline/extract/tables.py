@@ -94,11 +94,11 @@ def cell_unit(
     column = label_unit(*reversed(parts))
     if lexicon.unit_kind(column[0]) in RELATIVE_KINDS:
         return column
-    inherited = _unit_tail(parent) if label_unit(row_label) == (None, 0) else None
-    return label_unit(_unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
+    inherited = unit_tail(parent) if label_unit(row_label) == (None, 0) else None
+    return label_unit(unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
 
 
-def _unit_tail(row_label: str | None) -> str | None:
+def unit_tail(row_label: str | None) -> str | None:
     """The text after a row label's last comma when it states a unit ("млн.тонн")."""
     if not row_label or "," not in row_label:
         return None

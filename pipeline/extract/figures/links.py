@@ -6,6 +6,7 @@ import re
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
+from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import is_bare, normal_measure, share_measure
@@ -91,7 +92,7 @@ def _parallel(text: str, found: list[FigureFact]) -> None:
 _COUNT_MEASURES = {"число", "количество", "численность"}
 
 
-_RELATIVE = re.compile(r"\b(?:из|среди)\s+(?:которых|них)\s*$")
+_RELATIVE = re.compile(r"\b" + lexicon.subset_opener_pattern("из", "среди") + r"\s*$")
 
 
 def _count_bare(text: str, facts: list[FigureFact]) -> None:

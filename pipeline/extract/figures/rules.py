@@ -147,8 +147,7 @@ def _counts_a_territory(c: FigureContext) -> bool:
 
 
 _DASHED_COUNT = re.compile(r"[\d\s.,]*\d(?:\s*[–—]|\s+[-‐])\s*[А-Яа-яЁё]")  # not "5-ти", "бизнес-инкубатора"
-_SUBSETS = "|".join(map(re.escape, lexicon.SUBSET_OPENERS))
-_SUBSET_BEFORE = re.compile(r"(?:^|[\s,;(])(?:" + _SUBSETS + r")\s*$", re.I)
+_SUBSET_BEFORE = re.compile(r"(?:^|[\s,;(])" + lexicon.subset_opener_pattern() + r"\s*$", re.I)
 
 
 def _dashed_count_outside_subset(c: FigureContext) -> bool:
