@@ -335,6 +335,24 @@ BASE_CUES: tuple[str, ...] = (
     "соответствующий показатель", *COMPARATIVES, "к показателю",
 )  # fmt: skip
 
+# Lemmas of plan and forecast words: a figure in their clause is a target ("планируется",
+# "прогнозный", "предусмотрено").
+PLAN_WORDS: tuple[str, ...] = (
+    "планироваться", "планировать", "план", "цель", "прогноз", "прогнозироваться", "ожидаться",
+    "предполагаться", "намереваться", "запланировать", "целевой", "стратегия", "ожидать",
+    "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
+    "намечаться", "плановый", "прогнозный",
+)  # fmt: skip
+# Lemmas of carrying out a plan: a percentage of it is a share ("выполнил план … на 97%").
+FULFILMENT_WORDS: tuple[str, ...] = (
+    "выполнить",
+    "выполнять",
+    "выполнение",
+    "исполнить",
+    "исполнять",
+    "исполнение",
+)
+
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
 # they name the change, not the measured thing ("рост экспорта" measures "экспорт").
 CHANGE_NOUNS: tuple[str, ...] = (

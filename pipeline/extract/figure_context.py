@@ -314,7 +314,6 @@ def _past_base(
     set_period(f, later[-1] if later else None, text)
 
 
-_SAME_PERIOD_OF = re.compile(r"(?:аналогичн|соответствующ)\w+\s+период\w*\s*$", re.I)
 _SHIFTABLE = ("day", "month", "quarter")
 
 
@@ -351,7 +350,7 @@ def _same_period_of(
     """ "в январе-июне 2017 года … 39 человек, в аналогичном периоде 2016 года … 7 человек", "На начало
     2017 года … 1,05% …, ниже уровня аналогичного периода 2016 года (1,12%)": the same months or day
     as the sentence's earlier period, in that year."""
-    if d is None or d.precision != "year" or not _SAME_PERIOD_OF.search(text, bounds[0], d.char_start):
+    if d is None or d.precision != "year" or not _SAME_PERIOD.search(text, bounds[0], d.char_start):
         return
     earlier = [
         e for e in periods

@@ -21,15 +21,10 @@ GENITIVE_RUN = 4  # genitive words after a noun kept in its phrase
 BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 
 
-_TARGET = {
-    "планироваться", "планировать", "план", "цель", "прогноз", "прогнозироваться", "ожидаться",
-    "предполагаться", "намереваться", "запланировать", "целевой", "стратегия", "ожидать",
-    "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
-    "намечаться", "плановый", "прогнозный",
-}  # fmt: skip
+_TARGET = set(lexicon.PLAN_WORDS)
 
 
-_FULFILMENT = {"выполнить", "выполнять", "выполнение", "исполнить", "исполнять", "исполнение"}  # of a plan
+_FULFILMENT = set(lexicon.FULFILMENT_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
