@@ -164,13 +164,23 @@ def show(
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Gold folder (one subfolder per document).")],
     out: OutOption = Path("extracted"),
+    diff: Annotated[
+        Path | None,
+        typer.Option(help="Also write every disagreement (missed, extra, wrong field) to this CSV file."),
+    ] = None,
 ) -> None:
     """Score the output tables against gold annotations: precision/recall/F1 per document and table."""
     check.gold_dir(gold_dir)
     check.output_tables(out)
-    from pipeline.evaluate import evaluate_dir, score_table
+    from pipeline.evaluate import differences, evaluate_dir, score_table
 
     console.print(score_table(evaluate_dir(gold_dir, out)))
+    if diff is not None:
+        found = differences(gold_dir, out)
+        diff.parent.mkdir(parents=True, exist_ok=True)
+        found.to_csv(diff, index=False)
+        counts = ", ".join(f"{n} {status}" for status, n in found["status"].value_counts().items())
+        console.print(f"{len(found)} differences written to {diff} ({counts or 'none'})")
 
 
 @app.command()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ import pandas as pd
 from rich.console import Group
 from rich.table import Table
 
+from pipeline.schema import cell_id
 from pipeline.store import read_table
 
 CLUSTER_ATTRIBUTES = ("region", "founded_year", "field", "participants", "employees")
@@ -113,25 +114,35 @@ SCORED_FIELDS = {"figures": FIGURE_FIELDS, "observations": OBSERVATION_FIELDS}
 def field_accuracy(
     pred: pd.DataFrame, gold: pd.DataFrame, key: Callable, fields: tuple[str, ...]
 ) -> dict[str, tuple[int, int]]:
-    """(right, scored) per field over gold rows matched to a prediction (same key, the first
-    unmatched one in reading order: gold rows are in the order of the page too; table cells
-    in the order they are stored, row by row)."""
-    if "char_start" in pred.columns:  # table cells: as stored, row by row
-        pred = pred.sort_values("char_start", kind="stable")
-    by_key: dict[tuple, list] = {}
-    for _, r in pred.iterrows():
-        by_key.setdefault(key(r), []).append(r)
+    """(right, scored) per field over gold rows matched to a prediction (see `matched_rows`)."""
     out: dict[str, tuple[int, int]] = {}
-    for _, g in gold.iterrows():
-        candidates = by_key.get(key(g))
-        if not candidates:
+    for g, p in matched_rows(pred, gold, key):
+        if g is None or p is None:
             continue
-        p = candidates.pop(0)
         for name in fields:
             if name in gold.columns and name in p.index:
                 right, total = out.get(name, (0, 0))
                 out[name] = (right + same_field(name, g[name], p[name]), total + 1)
     return out
+
+
+def matched_rows(
+    pred: pd.DataFrame, gold: pd.DataFrame, key: Callable
+) -> Iterator[tuple[pd.Series | None, pd.Series | None]]:
+    """(gold row, its prediction) in gold order — the prediction is the first unmatched one of the
+    same key in reading order (gold rows are in the order of the page too; table cells in the order
+    they are stored, row by row) or None — then (None, prediction) for every prediction left over."""
+    if "char_start" in pred.columns:  # table cells: as stored, row by row
+        pred = pred.sort_values("char_start", kind="stable")
+    by_key: dict[tuple, list] = {}
+    for _, r in pred.iterrows():
+        by_key.setdefault(key(r), []).append(r)
+    for _, g in gold.iterrows():
+        candidates = by_key.get(key(g))
+        yield g, (candidates.pop(0) if candidates else None)
+    for rows in by_key.values():
+        for r in rows:
+            yield None, r
 
 
 def same_field(name: str, gold, pred) -> bool:
@@ -232,9 +243,18 @@ def evaluate_dir(gold_dir: Path | str, out: Path | str) -> list[Score]:
 
     A folder is named after its document's file stem; "<stem>@<part>" holds a separately made
     gold for other pages of the same document (scored on its own `pages.txt`)."""
+    return [
+        score_frame(document, table, pred, gold) for document, table, pred, gold in gold_pairs(gold_dir, out)
+    ]
+
+
+def gold_pairs(
+    gold_dir: Path | str, out: Path | str
+) -> Iterator[tuple[str, str, pd.DataFrame, pd.DataFrame]]:
+    """(gold folder name, table, predicted rows in the gold's scope, gold rows) for every table file
+    of every gold folder whose document was ingested into `out`."""
     docs = read_table(out, "documents")
     stems = {Path(name).stem: doc_id for name, doc_id in zip(docs["file_name"], docs["doc_id"], strict=True)}
-    scores = []
     for folder in sorted(p for p in Path(gold_dir).iterdir() if p.is_dir()):
         doc_id = stems.get(folder.name.split(GOLD_PART)[0])
         if doc_id is None:
@@ -252,8 +272,59 @@ def evaluate_dir(gold_dir: Path | str, out: Path | str) -> list[Score]:
             pages = scored_pages(folder)
             if pages and "page" in pred.columns:
                 pred = pred[pred["page"].isin(pages)]
-            scores.append(score_frame(folder.name, table, pred, gold))
-    return scores
+            yield folder.name, table, pred, gold
+
+
+DIFFERENCE_COLUMNS = (
+    "document",
+    "table",
+    "page",
+    "quote",
+    "value_scaled",
+    "status",
+    "field",
+    "gold",
+    "predicted",
+    "context",
+)
+
+
+def differences(gold_dir: Path | str, out: Path | str) -> pd.DataFrame:
+    """Every disagreement with the gold, one row each: a gold fact not found (`missed`), a
+    prediction the gold does not have (`extra`), a scored field of a matched fact (`wrong`, with the
+    gold and predicted values) — with the prediction's sentence or cell labels as context."""
+    rows = []
+    for document, table, pred, gold in gold_pairs(gold_dir, out):
+        if table not in SCORED_FIELDS:
+            continue
+        for g, p in matched_rows(pred, gold, KEYS[table]):
+            rows.extend(_row_differences(document, table, g, p, gold.columns))
+    return pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
+
+
+def _row_differences(document: str, table: str, g, p, gold_columns) -> list[dict]:
+    fact = g if g is not None else p
+    base = {"document": document, "table": table, "page": int(fact["page"]), "quote": _str(fact.get("quote")),
+            "value_scaled": _num(fact["value_scaled"]), "context": _context(g, p)}  # fmt: skip
+    if p is None:
+        return [base | {"status": "missed"}]
+    if g is None:
+        return [base | {"status": "extra"}]
+    return [
+        base | {"status": "wrong", "field": name, "gold": _str(g[name]), "predicted": _str(p[name])}
+        for name in SCORED_FIELDS[table]
+        if name in gold_columns and name in p.index and not same_field(name, g[name], p[name])
+    ]
+
+
+def _context(gold, pred) -> str:
+    """The prediction's sentence (figures) or cell (`table_id:row:col`), else the gold's labels."""
+    if pred is not None and "sentence" in pred.index:
+        return _str(pred["sentence"])
+    if pred is not None and "table_id" in pred.index and _str(pred["table_id"]):
+        return cell_id(pred["table_id"], pred["row"], pred["col"])
+    labels = ("row_label", "col_label")
+    return " | ".join(_str(gold[n]) for n in labels if gold is not None and n in gold.index and _str(gold[n]))
 
 
 def scored_pages(folder: Path) -> set[int] | None:

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline.store import read_table
@@ -193,3 +194,22 @@ def test_help_shows_exit_codes_and_the_settings_table_literally():
     serve_help, _ = _cli("serve", "--help", timeout=30)
     assert ingest_help.returncode == 0 and "130 interrupted" in " ".join(ingest_help.stdout.split())
     assert serve_help.returncode == 0 and "[tool.indikator]" in serve_help.stdout
+
+
+def test_eval_writes_every_disagreement_with_the_gold_to_a_csv(tmp_path, ingested):
+    """`indikator eval GOLD --diff FILE`: the note's 52,3 млрд руб. (a level, as the gold says) is
+    found; a gold figure the note does not state is listed as missed."""
+    gold = tmp_path / "gold" / "kaluga_note"
+    gold.mkdir(parents=True)
+    (gold / "figures.csv").write_text(
+        "page,quote,value,unit_mult,value_scaled,unit,kind\n"
+        '1,"52,3 млрд руб.",52.3,9,52300000000,RUB,level\n'
+        "1,99%,99,0,99,PERCENT,level\n"
+    )
+    diff = tmp_path / "diff.csv"
+    done, _ = _cli("eval", str(tmp_path / "gold"), "--out", str(ingested), "--diff", str(diff))
+    assert done.returncode == 0, done.stderr
+    assert "differences written to" in done.stdout
+    found = pd.read_csv(diff, dtype=str)
+    assert found.query("status == 'missed'")["quote"].tolist() == ["99%"]
+    assert "52300000000" not in found["value_scaled"].tolist()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.evaluate import evaluate_dir
+from pipeline.evaluate import DIFFERENCE_COLUMNS, differences, evaluate_dir
 from pipeline.store import write_tables
 
 GOLD_COLUMNS = "page,quote,value,unit_mult,value_scaled,unit,kind,indicator,subject_code\n"
@@ -80,3 +80,23 @@ def test_table_cells_are_scored_as_observations_of_their_page(tmp_path) -> None:
     assert score.fields["unit"] == (0, 2)  # the stored rows o1, o3 have no unit, the gold says COUNT
     assert score.fields["indicator"] == (2, 2) and score.fields["measure"] == (2, 2)
     assert score.fields["kind"] == (1, 2) and score.fields["period_start"] == (2, 2)
+
+
+def test_differences_list_each_missed_extra_and_wrong_field(tmp_path) -> None:
+    """The diff behind `indikator eval --diff`: one row per gold fact not found, per prediction the
+    gold lacks, and per scored field of a matched fact that disagrees (with both values)."""
+    out, gold = tmp_path / "out", tmp_path / "gold"
+    _store(out)
+    rows = "1,5 млн руб.,5,6,5000000,RUB,level,revenue,RU\n1,3%,3,0,3,PERCENT,share,,RU\n"
+    _gold(gold / "report", "1", rows)
+    found = differences(gold, out)
+    assert list(found.columns) == list(DIFFERENCE_COLUMNS)
+    assert found["status"].tolist() == ["missed", "extra"]
+    missed, extra = found.iloc[0], found.iloc[1]
+    assert (missed["quote"], missed["value_scaled"]) == ("3%", "3")
+    assert (extra["quote"], extra["value_scaled"]) == ("12%", "12")  # the store's 12 % is not in the gold
+    _gold(gold / "report@later_pages", "5", "5,7 т,7,0,7,TONNE,change,,\n")
+    wrong = differences(gold, out).query("status == 'wrong'")
+    assert wrong[["document", "field", "gold", "predicted"]].values.tolist() == [
+        ["report@later_pages", "kind", "change", "level"]
+    ]
