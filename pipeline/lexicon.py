@@ -554,3 +554,21 @@ def not_counted() -> frozenset[str]:
     words |= {key(w) for u in UNITS for w in (*u.lemmas, *u.abbrs, *u.english) if "." not in key(w)}
     words |= {w for u in UNITS for p in u.phrases for w in p} | set(CURRENCY_TAILS)
     return frozenset(words - set(COUNTED_NOUNS))
+
+
+# Legal forms written before an organization's name ("ООО «…»", "МАОУ «Копыловская СОШ»"), as
+# written (case matters).
+ORGANIZATION_FORMS = (
+    *("ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "ИП", "ФГУП", "ГУП", "МУП", "ГК", "АНО", "НКО", "НП"),
+    # state institutions and universities
+    *("ФГБУ", "ФГБОУ", "ФГАОУ", "НИУ", "ГБУ", "ГАУ", "ГКУ", "ОГБУ", "ОКУ", "ВО", "ДПО"),
+    # schools, hospitals, libraries and farms of municipal programmes
+    *("МБОУ", "МАОУ", "МКОУ", "МБДОУ", "МАДОУ", "МКДОУ", "МБУ", "МКУ", "МАУ", "МБУК", "МКУК", "МАУК"),
+    *("МБУДО", "МАУДО", "МКУДО", "ОГБУЗ", "ГБУЗ", "ГАУЗ", "ОГАУЗ", "ОГБОУ", "ГБОУ", "ГАОУ", "ГБПОУ"),
+    *("ГАПОУ", "ОГБПОУ", "ОГКУ", "ОГАУ", "СПК", "СХПК"),
+)
+
+
+def organization_form_pattern() -> str:
+    """A regex alternation of `ORGANIZATION_FORMS`, longest first."""
+    return "|".join(sorted(ORGANIZATION_FORMS, key=len, reverse=True))

@@ -6,9 +6,11 @@ import csv
 
 import pytest
 
+from pipeline import lexicon
 from pipeline.extract.territories import (
     DATA,
     document_territory,
+    find_organizations,
     find_territories,
     is_currency_country,
     org_key,
@@ -139,6 +141,15 @@ def test_organizations() -> None:
     org = organization("АО «Корпорация развития Курской области»")
     assert (org.type, org.name) == ("org", "Корпорация развития Курской области")
     assert org.code == "org:корпорация развития курской области"
+
+
+@pytest.mark.parametrize("form", lexicon.ORGANIZATION_FORMS)
+def test_every_organization_form_of_the_lexicon_names_an_organization(form: str) -> None:
+    """One lexicon entry per legal form: the organization finder and its key are built from it."""
+    text = f"Субсидию получило {form} «Северная звезда» в 2019 году."
+    (span,) = find_organizations(text)
+    assert span.text == f"{form} «Северная звезда»"
+    assert span.territory.code == "org:северная звезда"
 
 
 def test_no_phrase_names_two_territories() -> None:

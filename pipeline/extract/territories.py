@@ -68,13 +68,7 @@ TITLE_WEIGHT = 5
 DOMINANCE = 2.0
 MIN_MENTIONS = 3
 DOCUMENTS_CACHED = 4
-_FORMS = (
-    r"ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|ФГУП|ГУП|МУП|ФГБУ|ФГБОУ|ФГАОУ|ГБУ|ГАУ|ГКУ|ОГБУ|ОКУ|АНО|НКО|НП|ГК|ВО|ДПО"
-    # schools, hospitals, libraries and farms of municipal programmes: "МАОУ «Копыловская СОШ»"
-    r"|МБОУ|МАОУ|МКОУ|МБДОУ|МАДОУ|МКДОУ|МБУ|МКУ|МАУ|МБУК|МКУК|МАУК|МБУДО|МАУДО|МКУДО|ОГБУЗ|ГБУЗ|ГАУЗ"
-    r"|ОГАУЗ|ОГБОУ|ГБОУ|ГАОУ|ГБПОУ|ГАПОУ|ОГБПОУ|ОГКУ|ОГАУ|СПК|СХПК"
-    r"|Филиал|филиал"
-)
+_FORMS = rf"{lexicon.organization_form_pattern()}|[Фф]илиал"  # a branch is named like a company
 LEGAL_FORMS = re.compile(rf"\b(?:{_FORMS})\b\.?")
 # A legal form and a quoted name ('ООО "АПХ "Мираторг"', 'АО «Корпорация развития Курской области»').
 _OPEN, _CLOSE, _NAME = '[«"“„]', '[»"”]', '[^«»"“”„\n]'

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline import lexicon
 from pipeline.extract.clusters.fields import field_of_name
 from pipeline.extract.clusters.lists import listed_clusters
 from pipeline.extract.clusters.names import (
@@ -47,7 +48,7 @@ LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории)\s+$"
 LOCATED_REACH = 20
 FIRST_WORD = re.compile(r"[\w-]+")
 BASE_BEFORE = re.compile(
-    r"\b[Нн]а базе\s+(?P<org>(?:(?:АО|ОАО|ПАО|ЗАО|ООО|ФГУП)\s+)?[«\"“][^»\"”]{1,60}[»\"”])"
+    rf"\b[Нн]а базе\s+(?P<org>(?:(?:{lexicon.organization_form_pattern()})\s+)?[«\"“][^»\"”]{{1,60}}[»\"”])"
     r"\s+(?:был\w*\s+)?(?:создан|сформирован|организован|действует)\w*\s+$"
 )
 

@@ -16,6 +16,7 @@ from yargy.predicates import custom, eq, in_, in_caseless
 from yargy.predicates import type as token_type
 from yargy.tokenizer import EOL, Tokenizer
 
+from pipeline import lexicon
 from pipeline.extract.territories import resolve_territory
 from pipeline.nlp.morph import is_known, lemma, parses
 
@@ -141,7 +142,7 @@ REGION_GEN = or_(
     rule(in_caseless({"республики"}), custom(lambda w: w[:1].isupper())),
 ).interpretation(Cluster.region)
 
-LEGAL_FORM = in_({"АО", "ОАО", "ПАО", "ЗАО", "ООО", "ФГУП", "ГК", "НИУ", "ФГБОУ", "ФГАОУ"})
+LEGAL_FORM = in_(lexicon.ORGANIZATION_FORMS)
 BASE = rule(
     eq("на"), eq("базе"), rule(LEGAL_FORM.optional(), or_(QUOTED, CAPITALIZED)).interpretation(Cluster.base)
 )
