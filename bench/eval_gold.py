@@ -1,11 +1,12 @@
 """Score every gold folder of `fixtures/gold/` whose document is at hand, in one run.
 
 The gold covers the bundled fixtures, PDFs of `../shared/corpus/real/` and RuREBus texts of
-`../shared/corpus/gold/rurebus/test_full/` (held-out documents: no rule was tuned on them), and
+`../shared/corpus/gold/rurebus/test_full/` (held-out and dev documents), and
 table cells of some corpus pages (`observations.csv`: sums printed at the end). The
 RuREBus `.txt` files are linked into a temporary folder (their folder also holds brat `.ann`
 files, which are not documents), everything is ingested into a temporary output with 2 worker
-processes, and `indikator eval` prints the scores. Run: python bench/eval_gold.py [--out DIR]
+processes, and `indikator eval` prints the scores, then their sums per split (held_out, dev,
+tuned: `fixtures/gold/splits.csv`). Run: python bench/eval_gold.py [--out DIR]
 """
 
 from __future__ import annotations
@@ -50,30 +51,8 @@ def main() -> int:
         out = args.out or Path(tmp) / "out"
         ingest = [*indikator, "ingest", *map(str, inputs), "--out", str(out), "--allow-failures"]
         subprocess.run([*ingest, "--workers", "2"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        code = subprocess.run([*indikator, "eval", str(GOLD), "--out", str(out)], cwd=ROOT).returncode
-        sys.path.insert(0, str(ROOT))
-        from pipeline.evaluate import evaluate_dir
-
-        scores = evaluate_dir(GOLD, out)
-        print_group("RuREBus held-out texts", scores, {p.stem for p in links.iterdir()})
-        print_group("Table cells (gold observations)", scores, None, table="observations")
-        return code
-
-
-def print_group(title: str, scores: list, stems: set[str] | None, table: str = "figures") -> None:
-    """P/R and field accuracy of `table` summed over the gold folders of `stems` (None: all)."""
-    scores = [s for s in scores if s.table == table and (stems is None or s.document.split("@")[0] in stems)]
-    if not scores:
-        return
-    tp, pred, gold = (sum(getattr(s, k) for s in scores) for k in ("tp", "n_pred", "n_gold"))
-    print(f"{title}: {len(scores)} documents, {table} P {tp / max(pred, 1):.3f} R {tp / max(gold, 1):.3f}")
-    fields: dict[str, list[int]] = {}
-    for s in scores:
-        for name, (right, total) in (s.fields or {}).items():
-            fields.setdefault(name, [0, 0])
-            fields[name][0] += right
-            fields[name][1] += total
-    print("  " + ", ".join(f"{k} {r}/{t} ({r / t:.2f})" for k, (r, t) in fields.items() if t))
+        # the CLI prints the sums per split of the gold (fixtures/gold/splits.csv) after the tables
+        return subprocess.run([*indikator, "eval", str(GOLD), "--out", str(out)], cwd=ROOT).returncode
 
 
 if __name__ == "__main__":

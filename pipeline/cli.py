@@ -172,9 +172,9 @@ def evaluate(
     """Score the output tables against gold annotations: precision/recall/F1 per document and table."""
     check.gold_dir(gold_dir)
     check.output_tables(out)
-    from pipeline.evaluate import differences, evaluate_dir, score_table
+    from pipeline.evaluate import differences, evaluate_dir, read_splits, score_table
 
-    console.print(score_table(evaluate_dir(gold_dir, out)))
+    console.print(score_table(evaluate_dir(gold_dir, out), read_splits(gold_dir)))
     if diff is not None:
         found = differences(gold_dir, out)
         diff.parent.mkdir(parents=True, exist_ok=True)

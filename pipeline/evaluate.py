@@ -341,11 +341,54 @@ FIELD_TITLES = {
 }
 
 
-def score_table(scores: list[Score]) -> Group:
+def score_table(scores: list[Score], splits: dict[str, str] | None = None) -> Group:
     """Scores as rich tables: per document and table, then field accuracy over matched figures
-    and over matched table cells (when the gold has table observations)."""
+    and over matched table cells (when the gold has table observations), then the sums per split
+    of the gold (`splits.csv`) when there is one."""
     tables = [field_table(scores, name) for name in SCORED_FIELDS if any(s.table == name for s in scores)]
+    if splits:
+        tables.append(split_table(scores, splits))
     return Group(_score_rows(scores), *tables)
+
+
+SPLITS_FILE = "splits.csv"
+DEFAULT_SPLIT = "tuned"  # a gold folder splits.csv does not list: the rules were built on it
+
+
+def read_splits(gold_dir: Path | str) -> dict[str, str]:
+    """Gold folder → split ("held_out", "dev", "tuned") from `GOLD_DIR/splits.csv`, if present."""
+    path = Path(gold_dir) / SPLITS_FILE
+    if not path.exists():
+        return {}
+    frame = pd.read_csv(path, dtype=str, comment="#")
+    return dict(zip(frame["folder"].str.strip(), frame["split"].str.strip(), strict=True))
+
+
+def split_sums(scores: list[Score], splits: dict[str, str]) -> dict[tuple[str, str], Score]:
+    """Scores summed per (table, split) over figures and table observations; every gold folder
+    that `splits` does not name is in `DEFAULT_SPLIT`."""
+    sums: dict[tuple[str, str], Score] = {}
+    for s in (s for s in scores if s.table in SCORED_FIELDS):
+        split = splits.get(s.document, DEFAULT_SPLIT)
+        total = sums.setdefault((s.table, split), Score(split, s.table, 0, 0, 0))
+        total.tp += s.tp
+        total.n_pred += s.n_pred
+        total.n_gold += s.n_gold
+        for name, (right, scored) in s.fields.items():
+            old = total.fields.get(name, (0, 0))
+            total.fields[name] = (old[0] + right, old[1] + scored)
+    return sums
+
+
+def split_table(scores: list[Score], splits: dict[str, str]) -> Table:
+    """One row per table and split: precision, recall and every field's accuracy summed."""
+    t = Table(title="Per split of the gold (splits.csv): held_out = never tuned on, dev = open gold")
+    for col in ("table", "split", "tp/gold", "precision", "recall", "fields right/scored"):
+        t.add_column(col)
+    for (table, split), s in sorted(split_sums(scores, splits).items()):
+        fields = ", ".join(f"{n} {_ratio(*s.fields[n])}" for n in SCORED_FIELDS[table] if n in s.fields)
+        t.add_row(table, split, f"{s.tp}/{s.n_gold}", f"{s.precision:.3f}", f"{s.recall:.3f}", fields)
+    return t
 
 
 def field_table(scores: list[Score], table: str = "figures") -> Table:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.evaluate import DIFFERENCE_COLUMNS, differences, evaluate_dir
+from pipeline.evaluate import DIFFERENCE_COLUMNS, differences, evaluate_dir, read_splits, split_sums
 from pipeline.store import write_tables
 
 GOLD_COLUMNS = "page,quote,value,unit_mult,value_scaled,unit,kind,indicator,subject_code\n"
@@ -100,3 +100,19 @@ def test_differences_list_each_missed_extra_and_wrong_field(tmp_path) -> None:
     assert wrong[["document", "field", "gold", "predicted"]].values.tolist() == [
         ["report@later_pages", "kind", "change", "level"]
     ]
+
+
+def test_scores_are_summed_per_split_of_the_gold(tmp_path) -> None:
+    """`splits.csv` names each gold folder's split; a folder it does not list is tuned-on gold."""
+    out, gold = tmp_path / "out", tmp_path / "gold"
+    _store(out)
+    rows = "1,5 млн руб.,5,6,5000000,RUB,level,revenue,RU\n1,3%,3,0,3,PERCENT,share,,RU\n"
+    _gold(gold / "report", "1", rows)
+    _gold(gold / "report@later_pages", "5", "5,7 т,7,0,7,TONNE,change,,\n")
+    (gold / "splits.csv").write_text("# the honest measurement\nfolder,split,note\nreport,held_out,pages 1\n")
+    splits = read_splits(gold)
+    assert splits == {"report": "held_out"}
+    sums = split_sums(evaluate_dir(gold, out), splits)
+    held, tuned = sums[("figures", "held_out")], sums[("figures", "tuned")]
+    assert (held.tp, held.n_pred, held.n_gold) == (1, 2, 2) and held.fields["kind"] == (1, 1)
+    assert (tuned.tp, tuned.n_gold) == (1, 1) and tuned.fields["kind"] == (0, 1)
