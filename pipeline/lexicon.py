@@ -98,6 +98,15 @@ UNITS: tuple[Unit, ...] = (
     Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
     Unit("KM", "length", ("километр",), ("км",), english=("km", *_en("kilometre", "kilometer"))),
+    # metres, also running metres of pipes and networks ("3750 пог. м", "119076 п.м"); a bare "м"
+    # is no unit: it is often an area or volume whose "²"/"³" the parse lost ("Млн.м общей площади")
+    Unit(
+        "M",
+        "length",
+        ("метр",),
+        exact=("пог. м", "пог.м", "п.м", "п. м", "пог. метров", "пог. метра"),
+        phrases=(("погонный", "метр"),),
+    ),
     Unit("TONNE", "mass", ("тонна",), ("т",), english=_en("tonne", "ton")),
     Unit("KG", "mass", ("килограмм",), ("кг",)),
     Unit("MW", "power", ("мегаватт",), exact=("МВт",)),

@@ -29,6 +29,10 @@ ADDITIONS = [
     ("Срок подключения к сетям составил 65 дней.", "65 дней", 65, 0, "DAY", None),
     ("Разрешение выдаётся за 3 сут.", "3 сут.", 3, 0, "DAY", None),
     ("Смена на заводе длится 12 часов.", "12 часов", 12, 0, "HOUR", None),
+    ("Протяженность сетей водоснабжения составляет 3750 пог. м.", "3750 пог. м", 3750, 0, "M", None),
+    ("Построено 119076 п.м тепловых сетей.", "119076 п.м", 119076, 0, "M", None),
+    ("Проложено 2,5 тыс. погонных метров сетей.", "2,5 тыс. погонных метров", 2.5, 3, "M", None),
+    ("Глубина скважины составляет 120 метров.", "120 метров", 120, 0, "M", None),
     ("Заявка рассматривается в течение 48 ч. после подачи.", "48 ч.", 48, 0, "HOUR", None),
     ("Каждый снимок занимает около 900 байт.", "около 900 байт", 900, 0, "BYTE", None),
     ("Размер архива не превышает 640 КБ.", "640 КБ", 640, 0, "KB", None),
@@ -55,6 +59,13 @@ def test_case_matters_only_for_capitalized_spellings():
     facts = extract_page("В 3 кв. 2019 г. освоено 15 кв. км территории.")
     assert [(f.value, f.unit) for f in facts.figures] == [(15, "KM2")]
     assert unit_of("кВ") == "KV" and unit_of("кв") is None
+
+
+def test_a_bare_m_is_no_metre():
+    """ "м" alone is often an area whose "²" the parse lost ("Млн.м общей площади"): only "метр"
+    and the running-metre spellings are metres."""
+    assert unit_of("м") is None and unit_of("метров") == "M" and unit_of("п.м") == "M"
+    assert [f.unit for f in extract_page("Высота здания 12 м, глубина скважины 120 метров.").figures] == ["M"]
 
 
 def test_percentage_points_stay_a_unit_when_points_are_counted():
