@@ -189,10 +189,29 @@ def test_scale_printed_once_and_latin_counted_noun():
 
 
 def test_future_verb_is_a_target_and_range_wins_over_approx():
+    # "увеличить … до 2,5 млн. тонн": the level the change is to reach, not an upper bound
     f = one("Проекты позволят увеличить переработку зерна до 2,5 млн. тонн.", "до 2,5 млн. тонн")
-    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (2.5, 6, "TONNE", "<=", "target")
+    assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind) == (2.5, 6, "TONNE", "=", "target")
     f = one("сельское хозяйство (около 25 - 30% от объема инвестиций)", "около 25 - 30%")
     assert (f.value, f.value_max, f.unit, f.qualifier, f.kind) == (25.0, 30.0, "PERCENT", "range", "share")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "qualifier", "kind"),
+    [
+        # programme targets after a change noun: the level to reach (Кетовский район programme)
+        ("1.Увеличение доли населения, занимающегося физической культурой и спортом до 39,5%, в общей "
+         "численности населения района.", "до 39,5%", "=", "target"),
+        ("3.Увеличение единовременной пропускная способность объектов спорта до 6400 человек.",
+         "до 6400 человек", "=", "target"),
+        ("Планируется снизить уровень безработицы до 1,2 % к 2020 году.", "до 1,2 %", "=", "target"),
+        # no change word: "до" is an upper bound
+        ("В 2018 году планируется создать до 100 рабочих мест.", "до 100 рабочих мест", "<=", "target"),
+    ],
+)  # fmt: skip
+def test_do_after_a_change_word_is_the_level_to_reach(text, quote, qualifier, kind):
+    f = one(text, quote)
+    assert (f.qualifier, f.kind) == (qualifier, kind)
 
 
 def test_currency_before():

@@ -139,10 +139,18 @@ def _add_context(
             f.measure = _measure(up, [])
             f.kind = _kind(text, f, up, right, dates, outer) if f.kind == "level" else f.kind
     f.subject = _subject(text, f, words, left, s_start, s_end, analysis)
-    if f.kind == "change" and f.qualifier == "<=" and re.match(r"\s*до\b", text[f.char_start :]):
+    if f.qualifier == "<=" and _level_reached(text, f, left):
         f.qualifier = "="
     if f.qualifier == "=":
         f.qualifier = _verb_qualifier(text, f, left, dates, found) or f.qualifier
+
+
+def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
+    """ "до X" is the level a change reaches, not an upper bound: "увеличилась до 99,8%", a target
+    after a change word ("Увеличение доли … до 39,5%", "снизить долю … до 5%")."""
+    if not re.match(r"\s*до\b", text[f.char_start :]):
+        return False
+    return f.kind == "change" or (f.kind == "target" and any(w.lemma in _CHANGE for w in left))
 
 
 _EXCEED = {"превысить", "превышать", "превзойти", "превосходить"}
