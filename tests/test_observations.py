@@ -433,7 +433,7 @@ def _rows(obs: pd.DataFrame, *fields: str) -> dict[tuple[int, int], tuple]:
 def test_items_of_a_caption_in_capitals_are_its_breakdown_with_their_own_unit() -> None:
     """Rosstat's bulletin, p. 16, Таблица 7: products the catalog does not know are items of the
     caption's production; "Рыба сушеная, тонн" is in tonnes, not in the header's "тыс.тонн"; "из них
-    подсолнечное" is a part of the oils above it."""
+    подсолнечное" is a part of the oils above it, which its measure keeps."""
     header = ["", "Август 2017г., тыс.тонн", "В % к / августу 2016г.", "В % к / июлю 2017г."]
     labels = ["Масла растительные и их фракции нерафинированные", "из них подсолнечное", "Рыба сушеная, тонн"]
     values = [["319", "105,3", "70,4"], ["235", "107,7", "64,9"], ["704", "158,9", "103,4"]]
@@ -451,7 +451,7 @@ def test_items_of_a_caption_in_capitals_are_its_breakdown_with_their_own_unit() 
     )
     assert got[(1, 1)] == (
         "production_volume",
-        "Производство пищевых продуктов — Подсолнечное",
+        "Производство пищевых продуктов — Масла растительные и их фракции нерафинированные — Подсолнечное",
         235e3,
         "TONNE",
         "level",
@@ -706,3 +706,76 @@ def test_a_column_stating_only_a_scaled_unit_takes_the_caption_s_quantity() -> N
     )
     assert amount["value_scaled"] == pytest.approx(428.5e9) and str(amount["period_start"]) == "2016-01-01"
     assert obs.loc[(1, 3), "base_period"] == "2015-12"
+
+
+def test_a_count_column_under_a_caption_naming_the_quantity_gives_it_to_every_branch() -> None:
+    """Kursk export strategy, p. 65, Таблица N 2: "Количество человек" only says in what the
+    caption's employees are counted; the branches of activity are its breakdown, "Обрабатывающие
+    производства" too (not a production volume in persons)."""
+    header = ["", "Количество человек", "Удельный вес, %"]
+    labels = ["Добыча полезных ископаемых", "Обрабатывающие производства", "Строительство"]
+    values = [["5900", "1,84"], ["54200", "16,87"], ["18500", "5,76"]]
+    caption = (
+        "Таблица N 2 Величина и структура среднесписочной численности работников организаций Курской "
+        "области в разрезе видов экономической деятельности в 2019 году"
+    )
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "subject_code"
+    )
+    measure = "Величина и структура среднесписочной численности работников организаций Курской области"
+    assert got[(0, 1)] == ("employees", f"{measure} — Добыча полезных ископаемых", "COUNT", "level", "RU-KRS")
+    assert got[(1, 1)] == (
+        "employees",
+        f"{measure} — Обрабатывающие производства",
+        "COUNT",
+        "level",
+        "RU-KRS",
+    )
+    assert got[(2, 2)] == ("employees", f"{measure} — Строительство", "PERCENT", "share", "RU-KRS")
+
+
+def test_a_growth_column_against_a_year_is_a_change_of_the_year_on_its_left() -> None:
+    """Kursk export strategy, p. 12, Таблица N 7: "Прирост к 2014 г." beside "2015 г." is the 2015
+    change against 2014; a caption with abbreviations ("ЦФО", p. 6) is no caption in capitals."""
+    header = ["", "2015 г.", "Прирост к 2014 г.", "2016 г."]
+    labels = ["Малые предприятия"]
+    values = [["42", "-19%", "134"]]
+    caption = "Количество малых и средних предприятий Курской области, осуществляющих экспортную деятельность"
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "period_start", "kind", "base_period", "unit"
+    )
+    assert got[(0, 2)] == ("sme", pd.Timestamp("2015-01-01").date(), "change", "2014", "PERCENT")
+    assert got[(0, 1)][1:3] == (pd.Timestamp("2015-01-01").date(), "level") and pd.isna(got[(0, 1)][3])
+    header = ["Субъект РФ", "2014 г.", "2015 г."]
+    labels = ["Москва", "Курская область"]
+    values = [["18914,8", "12158,3"], ["516,3", "354,4"]]
+    caption = "Объем экспорта на душу населения регионов ЦФО, долл. США на чел."
+    tables, cells = _frames(DOC_A, [_table(1, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code", "unit")
+    assert got[(0, 1)] == (
+        "export_per_capita",
+        "Объем экспорта на душу населения регионов ЦФО",
+        "RU-MOW",
+        "USD",
+    )
+    assert got[(1, 2)][2:] == ("RU-KRS", "USD")
+
+
+def test_a_column_opened_by_in_that_number_is_a_part_of_the_caption_s_quantity() -> None:
+    """Rosstat, p. 90, Таблица 4: "В том числе транспорт / железнодорожный" under the caption's
+    tariff index is its railway part, not a quantity of its own."""
+    header = [
+        "",
+        "Всего / к предыдущему периоду",
+        "В том числе транспорт / железнодорожный / к предыдущему периоду",
+    ]
+    labels = ["2017г.", "Январь"]
+    values = [["", ""], ["100,7", "108,6"]]
+    caption = "Таблица 4 ИНДЕКСЫ ТАРИФОВ НА ГРУЗОВЫЕ ПЕРЕВОЗКИ ОТДЕЛЬНЫМИ ВИДАМИ ТРАНСПОРТА в процентах"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind", "base_period")
+    total, railway = got[(1, 1)], got[(1, 2)]
+    assert railway[0] == total[0] and railway[2:] == total[2:] == ("change", "2016-12")
+    assert railway[1] == f"{total[1]} — Транспорт / железнодорожный"

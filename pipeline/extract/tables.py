@@ -22,7 +22,6 @@ _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _SLASHED = sorted((s for u in UNITS for s in u.exact if "/" in s), key=len, reverse=True)
 _LABEL_WORD = re.compile("|".join([*map(re.escape, _SLASHED), r"[^\s,;:()/]+"]))
 _GLUED_SCALE = re.compile(r"^([^\W\d_]+\.)([^\W\d_].*)$")  # "млрд.рублей": a scale glued to its unit
-RELATIVE_KINDS = frozenset({"percent", "points", "ratio"})  # a column of these holds for every row
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
@@ -92,7 +91,7 @@ def cell_unit(
     counts."""
     parts = (col_label or "").split(" / ")
     column = label_unit(*reversed(parts))
-    if lexicon.unit_kind(column[0]) in RELATIVE_KINDS:
+    if lexicon.relative_unit(column[0]):  # a column of percents holds for every row
         return column
     inherited = unit_tail(parent) if label_unit(row_label) == (None, 0) else None
     return label_unit(unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
