@@ -336,7 +336,7 @@ BASE_CUES: tuple[str, ...] = (
 )  # fmt: skip
 # What a base cue may name before the date, after an adjective or not: "относительно уровня
 # 2018 года", "к среднемесячному значению 2016г." ("к" with one of them is a cue itself).
-BASE_NOUNS: tuple[str, ...] = ("уровень", "показатель", "значение")
+BASE_NOUN_STEMS: tuple[str, ...] = ("уров", "показател", "значени")  # уровень, показатель, значение
 BASE_NOUN_ADJECTIVE = r"[а-яё]+(?:ому|ему|ого|его|ым|им|ый|ий|ое|ее)"  # "среднемесячному", "базового"
 
 # Lemmas of plan and forecast words: a figure in their clause is a target ("планируется",
@@ -512,12 +512,12 @@ def month_forms() -> dict[str, dict[str, int]]:
 
 
 def base_cue_pattern() -> str:
-    """Alternation of the comparison-base cues, each optionally followed by a `BASE_NOUNS` noun with
+    """Alternation of the comparison-base cues, each optionally followed by a `BASE_NOUN_STEMS` noun with
     or without an adjective ("относительно уровня", "по сравнению с уровнем", "относительно
     показателя"), and "к" with such a noun ("к среднемесячному значению"): the date after it is a
     base, not a period."""
     cues = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in BASE_CUES)
-    nouns = "|".join(f"{noun[:-2]}[а-яё]*" for noun in BASE_NOUNS)  # "уров", "показател", "значени"
+    nouns = "|".join(f"{stem}[а-яё]*" for stem in BASE_NOUN_STEMS)
     noun = rf"(?:{BASE_NOUN_ADJECTIVE}\s+)?(?:{nouns})"
     return rf"(?:(?:{cues})(?:\s+{noun})?|к\s+{noun})"
 

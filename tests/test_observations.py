@@ -779,3 +779,49 @@ def test_a_column_opened_by_in_that_number_is_a_part_of_the_caption_s_quantity()
     total, railway = got[(1, 1)], got[(1, 2)]
     assert railway[0] == total[0] and railway[2:] == total[2:] == ("change", "2016-12")
     assert railway[1] == f"{total[1]} — Транспорт / железнодорожный"
+
+
+def test_a_column_of_row_numbers_leaves_the_row_labels_to_the_next_column() -> None:
+    """Kursk export strategy, p. 73, Таблица N 5: "N" numbers the rows ("1.", blank under it),
+    "Потребность в кадрах" names them; the programmes are parts of the row above."""
+    header = ["N", "Потребность в кадрах", "2019 г.", "2020 г."]
+    labels = ["1.", "", "", "2."]
+    rows = [
+        ["Абсолютная потребность в кадрах с высшим образованием, чел.", "10673", "10877"],
+        ["- программы бакалавриата", "7978", "8158"],
+        ["- программы магистратуры", "2166", "2172"],
+        ["Абсолютная потребность в кадрах со средним профессиональным образованием", "14522", "14353"],
+    ]
+    caption = "Таблица N 5 Динамика прогнозируемой ежегодной дополнительной потребности в кадрах"
+    cells = []
+    for r, (number, row) in enumerate(zip(labels, rows, strict=True)):
+        for c, text in enumerate([number, *row]):
+            cells.append(TableCell(r, c, 73, text, row_label=number or None, col_label=header[c]))
+    tables, frame = _frames(DOC_A, [ParsedTable(0, 73, 73, header, cells, caption=caption)])
+    got = _rows(build_observations(None, frame, tables), "indicator", "measure", "unit", "value_scaled")
+    assert (0, 0) not in got and (0, 1) not in got  # the row number and the label are no data
+    assert got[(0, 2)] == (
+        "labour_demand", "Абсолютная потребность в кадрах с высшим образованием", "COUNT", 10673
+    )  # fmt: skip
+    assert got[(1, 3)][0] == "labour_demand" and got[(1, 3)][1].endswith("— Программы бакалавриата")
+    assert got[(3, 2)][:2] == (
+        "labour_demand", "Абсолютная потребность в кадрах со средним профессиональным образованием"
+    )  # fmt: skip
+
+
+def test_a_unit_inside_what_the_caption_names_is_not_the_table_s_unit() -> None:
+    """A caption states its table's unit in its last part ("…, млн руб.", "(человек)"), not in what
+    it names ("с выручкой до 800 млн руб."): the counts stay counts."""
+    header = ["Показатель", "2019", "2020"]
+    labels = ["Число предприятий"]
+    values = [["73", "81"]]
+    caption = "Таблица 3 Число предприятий с выручкой до 800 млн руб. по районам"
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "unit", "value_scaled")
+    assert got[(0, 1)] == ("enterprises", "COUNT", 73)
+    caption = (
+        "Таблица 4 Инвестиции в основной капитал организаций с числом работников до 15 человек, млн руб."
+    )
+    tables, cells = _frames(DOC_A, [_table(1, header, ["Инвестиции в основной капитал"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "unit", "value_scaled")
+    assert got[(0, 2)] == ("fixed_capital_investment", "RUB", 81e6)

@@ -26,6 +26,7 @@ from pipeline.extract.bases import label_base
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
+from pipeline.extract.figures.words import DASHES
 from pipeline.extract.indicators import (
     ANY_UNIT,
     Indicator,
@@ -49,6 +50,7 @@ BREAKDOWN = " — "  # measure of a product row: "Объем экспорта �
 NEUTRAL = frozenset({
     "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
     "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
+    "абсолютный",
 })  # fmt: skip
 TOTAL = re.compile(
     r"\W*(?:всего|итого|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
@@ -334,7 +336,7 @@ def _item(label: str) -> str:
     """A product, branch or group as its label names it, without dates, grouping words and a unit
     tail, its enumeration kept: "Руды, шлак и зола"; "Часы всех видов, кроме часовых механизмов и
     частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
-    text = DIMENSION.sub("", _sentence_case(_bare(label)))
+    text = DIMENSION.sub("", _sentence_case(_bare(label))).lstrip("".join(DASHES) + " ")  # "- программы"
     text = text.rsplit(",", 1)[0].strip() if unit_tail(text) else text
     return text[:1].upper() + text[1:]
 

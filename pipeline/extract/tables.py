@@ -22,6 +22,8 @@ _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _SLASHED = sorted((s for u in UNITS for s in u.exact if "/" in s), key=len, reverse=True)
 _LABEL_WORD = re.compile("|".join([*map(re.escape, _SLASHED), r"[^\s,;:()/]+"]))
 _GLUED_SCALE = re.compile(r"^([^\W\d_]+\.)([^\W\d_].*)$")  # "млрд.рублей": a scale glued to its unit
+_CAPTION_PARTS = re.compile(r"[,;:()]")
+_RELATIVE_LEAD = re.compile(r"^(?:в\s*)?(?:%|процент)", re.I)  # "в % к", "в процентах", "%"
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
@@ -50,7 +52,7 @@ def table_rows(doc_id: str, table: ParsedTable) -> dict:
             value, (unit, mult) = cell_value(m.group(1)), _unit_in(m.group(2))
             value = value if unit or mult else None
         elif value is not None:
-            unit, mult = cell_unit(c.col_label, c.row_label, table.caption)
+            unit, mult = cell_unit(c.col_label, c.row_label, caption_unit(table.caption))
         cells.append(
             {
                 "table_id": tid,
@@ -95,6 +97,22 @@ def cell_unit(
         return column
     inherited = unit_tail(parent) if label_unit(row_label) == (None, 0) else None
     return label_unit(unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
+
+
+def caption_unit(caption: str | None) -> str | None:
+    """The part of a caption that states its table's unit: the last part between commas or
+    brackets that starts with a unit or scale ("… регионов ЦФО, долл. США на чел.", "(млн руб.)",
+    "… ФТС России) млн.долларов США", "…, в % к") or its last word ("… МИГРАЦИИ человек"); not a
+    unit inside what it names ("организаций с выручкой до 800 млн руб.")."""
+    if not caption:
+        return None
+    for part in reversed([p.strip() for p in _CAPTION_PARTS.split(caption) if p.strip()]):
+        first = _LABEL_WORD.search(part)
+        if _RELATIVE_LEAD.match(part) or (first and _unit_in(first.group()) != (None, 0)):
+            return part
+    *before, last = caption.split()
+    amount = before and (any(ch.isdigit() for ch in before[-1]) or scale_of(before[-1]))  # "до 800 млн руб."
+    return last if _unit_in(last) != (None, 0) and not amount else None
 
 
 def unit_tail(row_label: str | None) -> str | None:
