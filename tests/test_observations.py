@@ -810,8 +810,8 @@ def test_a_column_of_row_numbers_leaves_the_row_labels_to_the_next_column() -> N
 
 
 def test_a_unit_inside_what_the_caption_names_is_not_the_table_s_unit() -> None:
-    """A caption states its table's unit in its last part ("…, млн руб.", "(человек)"), not in what
-    it names ("с выручкой до 800 млн руб."): the counts stay counts."""
+    """A caption states its table's unit in its last part ("…, млн руб.", "(в млрд руб.)"), not in
+    what it names ("с выручкой до 800 млн руб."): the counts stay counts."""
     header = ["Показатель", "2019", "2020"]
     labels = ["Число предприятий"]
     values = [["73", "81"]]
@@ -825,3 +825,24 @@ def test_a_unit_inside_what_the_caption_names_is_not_the_table_s_unit() -> None:
     tables, cells = _frames(DOC_A, [_table(1, header, ["Инвестиции в основной капитал"], values, caption)])
     got = _rows(build_observations(None, cells, tables), "indicator", "unit", "value_scaled")
     assert got[(0, 2)] == ("fixed_capital_investment", "RUB", 81e6)
+    caption = "Таблица 5 Валовой региональный продукт (в млрд руб.)"
+    tables, cells = _frames(DOC_A, [_table(2, header, ["Курская область"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "unit", "value_scaled", "subject_code")
+    assert got[(0, 1)] == ("RUB", 73e9, "RU-KRS")
+
+
+def test_an_aside_in_brackets_inside_a_row_label_is_left_out_of_the_measure() -> None:
+    """Kursk investment declaration, p. 2: "(индекс роста)" inside the label does not end the
+    quantity's name; the year 2020 after "к" is the base of each year's column."""
+    header = ["", "Значение (уровень) показателя / 2021 г.", "Значение (уровень) показателя / 2030 г."]
+    labels = ["Темп роста (индекс роста) физического объема инвестиций в основной капитал, % к 2020 году"]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, [["103,2", "170,0"]])])
+    obs = build_observations(None, cells, tables)
+    got = _rows(obs, "indicator", "measure", "unit", "kind", "base_period")
+    assert got[(0, 2)] == (
+        "fixed_capital_investment",
+        "Темп роста физического объема инвестиций в основной капитал",
+        "PERCENT",
+        "change",
+        "2020",
+    )

@@ -114,6 +114,7 @@ DIMENSION = re.compile(
     r"|отраслям|категориям|причинам)|в\s+разрезе|на\s+конец)\b.*$)",
     re.I,
 )
+ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
 CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
 ABBR_MAX = 5
 FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL"})
@@ -456,7 +457,7 @@ def _measure(label: str) -> str:
     экспорта РФ"; "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА" → "Грузооборот транспорта"; "Внешнеторговый
     оборот / предыдущему периоду" → "Внешнеторговый оборот"."""
     text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", _bare(label))))
-    text = re.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
+    text = re.split(r"\s*[,(]\s*", ASIDE_BRACKETS.sub("", text), maxsplit=1)[0]
     text = _nominative(_unit_led(DANGLING.sub("", text))) or label
     return text[:1].upper() + text[1:]
 

@@ -23,7 +23,9 @@ _SLASHED = sorted((s for u in UNITS for s in u.exact if "/" in s), key=len, reve
 _LABEL_WORD = re.compile("|".join([*map(re.escape, _SLASHED), r"[^\s,;:()/]+"]))
 _GLUED_SCALE = re.compile(r"^([^\W\d_]+\.)([^\W\d_].*)$")  # "млрд.рублей": a scale glued to its unit
 _CAPTION_PARTS = re.compile(r"[,;:()]")
-_RELATIVE_LEAD = re.compile(r"^(?:в\s*)?(?:%|процент)", re.I)  # "в % к", "в процентах", "%"
+_RELATIVE_LEAD = re.compile(r"^(?:%|процент)", re.I)  # "% к", "процентах"
+_IN = re.compile(r"^в(?:\s+|(?=%))", re.I)  # "в млн руб.", "в % к", "в процентах"
+_TAIL_WORDS = 4  # "млн. долл. США на чел.": the longest unit a caption ends with, in words
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
@@ -101,18 +103,28 @@ def cell_unit(
 
 def caption_unit(caption: str | None) -> str | None:
     """The part of a caption that states its table's unit: the last part between commas or
-    brackets that starts with a unit or scale ("… регионов ЦФО, долл. США на чел.", "(млн руб.)",
-    "… ФТС России) млн.долларов США", "…, в % к") or its last word ("… МИГРАЦИИ человек"); not a
-    unit inside what it names ("организаций с выручкой до 800 млн руб.")."""
+    brackets that starts with a unit or scale ("… регионов ЦФО, долл. США на чел.", "(в млн руб.)",
+    "…, в % к"), else its last words doing so ("… ФТС России) млн.долларов США", "… МИГРАЦИИ
+    человек", "ВВП в млрд руб."); not a unit inside what it names ("с выручкой до 800 млн руб.")."""
     if not caption:
         return None
     for part in reversed([p.strip() for p in _CAPTION_PARTS.split(caption) if p.strip()]):
-        first = _LABEL_WORD.search(part)
-        if _RELATIVE_LEAD.match(part) or (first and _unit_in(first.group()) != (None, 0)):
+        if _unit_led(part):
             return part
-    *before, last = caption.split()
-    amount = before and (any(ch.isdigit() for ch in before[-1]) or scale_of(before[-1]))  # "до 800 млн руб."
-    return last if _unit_in(last) != (None, 0) and not amount else None
+    words = caption.split()
+    for n in range(min(_TAIL_WORDS, len(words) - 1), 0, -1):
+        before = words[-n - 1]
+        amount = any(ch.isdigit() for ch in before) or scale_of(before)  # "до 800 млн руб."
+        if _unit_led(" ".join(words[-n:])) and not amount:
+            return " ".join(words[-n:])
+    return None
+
+
+def _unit_led(text: str) -> bool:
+    """Text that starts with a unit or a scale, after "в" or not ("млн руб.", "в % к", "в тыс. т")."""
+    text = _IN.sub("", text)
+    first = _LABEL_WORD.search(text)
+    return bool(_RELATIVE_LEAD.match(text)) or bool(first and _unit_in(first.group()) != (None, 0))
 
 
 def unit_tail(row_label: str | None) -> str | None:
