@@ -846,3 +846,41 @@ def test_an_aside_in_brackets_inside_a_row_label_is_left_out_of_the_measure() ->
         "change",
         "2020",
     )
+
+
+def test_a_row_saying_what_was_done_is_no_item_of_the_caption_nor_the_caption_its_breakdown() -> None:
+    """Rosstat, p. 60, Таблица 2: "Намолочено зерна" names its own quantity; the caption's
+    "в сельскохозяйственных организациях" says where, it is neither the indicator of the percent
+    column nor a breakdown of the grain."""
+    header = ["", "2017г.", "2017г. к 2016г. / %"]
+    labels = ["Намолочено зерна (в первоначально оприходованном весе), млн.тонн"]
+    caption = (
+        "Таблица 2 ХОД УБОРКИ УРОЖАЯ ЗЕРНОВЫХ И ЗЕРНОБОБОВЫХ КУЛЬТУР В СЕЛЬСКОХОЗЯЙСТВЕННЫХ ОРГАНИЗАЦИЯХ "
+        "на 1 сентября млн.гектаров"
+    )
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, [["65,4", "104,0"]], caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled", "kind"
+    )
+    assert got[(0, 1)] == ("grain_harvest", "Намолочено зерна", "TONNE", pytest.approx(65.4e6), "level")
+    assert got[(0, 2)] == ("grain_harvest", "Намолочено зерна", "PERCENT", 104.0, "change")
+
+
+def test_a_caption_s_unit_and_a_total_row_stay_out_of_the_measure() -> None:
+    """Rosstat, p. 76, Таблица 5: the caption ends with its unit after a bracketed source; p. 91,
+    Таблица 1: a branch under "Всего" is no part of an item."""
+    header = ["", "Январь-июль 2017г."]
+    caption = (
+        "Таблица 5 ИМПОРТ РОССИИ ТОВАРОВ ИЗ СТРАН ДАЛЬНЕГО ЗАРУБЕЖЬЯ (по предварительным данным ФТС России) "
+        "млн.долларов США"
+    )
+    tables, cells = _frames(DOC_B, [_table(0, header, ["Мясо птицы"], [["123,4"]], caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    measure = "Импорт России товаров из стран дальнего зарубежья — Мясо птицы"
+    assert got[(0, 1)] == ("import", measure, "USD", pytest.approx(123.4e6))
+    header = ["", "Млн.рублей"]
+    labels = ["Всего", "строительство"]
+    caption = "Таблица 1 ПРОСРОЧЕННАЯ КРЕДИТОРСКАЯ ЗАДОЛЖЕННОСТЬ ПО ВИДАМ ЭКОНОМИЧЕСКОЙ ДЕЯТЕЛЬНОСТИ"
+    tables, cells = _frames(DOC_B, [_table(1, header, labels, [["1 000"], ["25"]], caption)])
+    measures = _rows(build_observations(None, cells, tables), "measure")
+    assert measures[(1, 1)] == ("Просроченная кредиторская задолженность — Строительство",)

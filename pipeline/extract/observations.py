@@ -36,7 +36,7 @@ from pipeline.extract.indicators import (
     words_of,
 )
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
-from pipeline.extract.tables import label_unit, unit_tail
+from pipeline.extract.tables import caption_unit, label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.nlp.morph import parses
 from pipeline.schema import conform
@@ -115,6 +115,7 @@ DIMENSION = re.compile(
     re.I,
 )
 ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
+ACTION_POS = frozenset({"VERB", "INFN", "PRTS"})  # a label opened by these names what was done
 CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
 ABBR_MAX = 5
 FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL"})
@@ -216,7 +217,17 @@ def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
 
 @lru_cache(maxsize=LABEL_CACHE)
 def _names_indicator(label: str) -> bool:
-    return any(_specific(m) for m in _label_matches(label, ANY_UNIT))
+    """The label names a specific indicator, or a product with what was done to it ("Намолочено
+    зерна", "Убрано сахарной свеклы"): a quantity of its own, not an item of the caption's."""
+    matches = _label_matches(label, ANY_UNIT)
+    return any(_specific(m) for m in matches) or (bool(matches) and _action(label))
+
+
+def _action(label: str) -> bool:
+    """A label opened by a verb or a short participle ("Намолочено", "Скошено", "Введено")."""
+    words = words_of(label)
+    forms = parses(words[0]) if words else []
+    return bool(forms) and forms[0].tag.POS in ACTION_POS
 
 
 @lru_cache(maxsize=LABEL_CACHE)
@@ -274,17 +285,18 @@ def _row_label(cell: LabelledCell) -> str | None:
     return cell.row_label
 
 
-def _indicator(labels: list[str], unit: str | None) -> Found | None:
+def _indicator(labels: list[str], unit: str | None, caption: str | None = None) -> Found | None:
     """(label, match, breakdown): the first label naming a specific indicator wins over one naming
     a product, branch or group ("Злаки" × "Объем экспорта" → export, broken down by "Злаки"; "Страны
     СНГ / экспорт" → export by "Страны СНГ"); a breakdown or a generic head alone needs a known
-    unit that fits it ("Зерно, тыс. т")."""
+    unit that fits it ("Зерно, тыс. т"). The caption is never the breakdown of a label's quantity."""
     found = [(label, m) for label in labels for m in _label_matches(label, unit)]
     specific = [f for f in found if _specific(f[1])]
     if not specific and (not found or unit == ANY_UNIT):
         return None
     label, match = (specific or found)[0]
-    groups = [(lb, m) for lb in labels for m in _label_matches(lb, ANY_UNIT) if m.indicator.breakdown]
+    grouping = [lb for lb in labels if lb != caption or lb == label]
+    groups = [(lb, m) for lb in grouping for m in _label_matches(lb, ANY_UNIT) if m.indicator.breakdown]
     split = next(((lb, m) for lb, m in groups if (lb, m.start) != (label, match.start)), None)
     if split is None:
         return label, match, None
@@ -328,6 +340,8 @@ def _whole(cell: LabelledCell, label: str) -> str | None:
     unless it is the label naming the indicator or only names a territory or a period."""
     parent = cell.parent
     if not parent or parent == label or label.startswith(parent) or not LETTER.search(parent):
+        return None
+    if TOTAL.fullmatch(parent):  # "Всего" over the branches
         return None
     return None if _territory(parent) or _dates(parent) else parent
 
@@ -401,7 +415,7 @@ def _cell_row(
 ) -> dict | None:
     labels = _labels(cell, caption)
     unit = cell.unit if cell.unit is not None else ANY_UNIT
-    found = _indicator(labels, unit)
+    found = _indicator(labels, unit, caption)
     if found is None:
         return None
     label, match, product = found
@@ -457,7 +471,10 @@ def _measure(label: str) -> str:
     экспорта РФ"; "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА" → "Грузооборот транспорта"; "Внешнеторговый
     оборот / предыдущему периоду" → "Внешнеторговый оборот"."""
     text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", _bare(label))))
-    text = re.split(r"\s*[,(]\s*", ASIDE_BRACKETS.sub("", text), maxsplit=1)[0]
+    text = ASIDE_BRACKETS.sub("", text)
+    tail = caption_unit(text)  # "… ЗАРУБЕЖЬЯ (по данным ФТС России) млн.долларов США"
+    text = text[: -len(tail)].rstrip() if tail and tail != text and text.endswith(tail) else text
+    text = re.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
     text = _nominative(_unit_led(DANGLING.sub("", text))) or label
     return text[:1].upper() + text[1:]
 
