@@ -884,3 +884,17 @@ def test_a_caption_s_unit_and_a_total_row_stay_out_of_the_measure() -> None:
     tables, cells = _frames(DOC_B, [_table(1, header, labels, [["1 000"], ["25"]], caption)])
     measures = _rows(build_observations(None, cells, tables), "measure")
     assert measures[(1, 1)] == ("Просроченная кредиторская задолженность — Строительство",)
+
+
+def test_adjectives_joined_by_and_do_not_narrow_the_caption_s_indicator() -> None:
+    """Rosstat, p. 79, Таблица 2: "МАКСИМАЛЬНЫЕ И МИНИМАЛЬНЫЕ ИНДЕКСЫ ПОТРЕБИТЕЛЬСКИХ ЦЕН" names the
+    index; "минимальные" is no breakdown of it."""
+    header = ["", "Максимальное значение / индекс цен к предыдущему месяцу"]
+    caption = (
+        "Таблица 2 МАКСИМАЛЬНЫЕ И МИНИМАЛЬНЫЕ ИНДЕКСЫ ПОТРЕБИТЕЛЬСКИХ ЦЕН И ТАРИФОВ НА ТОВАРЫ И УСЛУГИ "
+        "ПО СУБЪЕКТАМ РОССИЙСКОЙ ФЕДЕРАЦИИ в августе 2017 года"
+    )
+    tables, cells = _frames(DOC_B, [_table(0, header, ["Тюменская область"], [["100,3"]], caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
+    measure = "Максимальные и минимальные индексы потребительских цен и тарифов на товары и услуги"
+    assert got[(0, 1)] == ("consumer_price_index", measure, "RU-TYU")

@@ -115,6 +115,7 @@ DIMENSION = re.compile(
     re.I,
 )
 ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
+COORDINATING = frozenset({"и", "или"})  # "максимальные и минимальные": adjectives joined, none narrowing
 ACTION_POS = frozenset({"VERB", "INFN", "PRTS"})  # a label opened by these names what was done
 CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
 ABBR_MAX = 5
@@ -359,11 +360,14 @@ def _item(label: str) -> str:
 @lru_cache(maxsize=LABEL_CACHE)
 def _modifier(label: str, match: IndicatorMatch) -> str | None:
     """An adjective right before the indicator's words that narrows it ("Сырьевой экспорт",
-    "товарного экспорта"), unless it names a territory or is NEUTRAL ("совокупный")."""
+    "товарного экспорта"), unless it names a territory, is NEUTRAL ("совокупный") or is one of
+    adjectives joined by "и" ("МАКСИМАЛЬНЫЕ И МИНИМАЛЬНЫЕ ИНДЕКСЫ")."""
     words = words_of(label)
     if match.start == 0 or match.start > len(words):
         return None
     word = words[match.start - 1]
+    if match.start > 1 and words[match.start - 2].lower() in COORDINATING:
+        return None
     forms = parses(word)
     if not forms or forms[0].tag.POS != "ADJF" or forms[0].normal_form in NEUTRAL or _territory(word):
         return None
