@@ -2,7 +2,8 @@
 
 The unit of a cell comes from the nearest label that states one (`cell_unit`): a percent column,
 a unit its row label ends with ("Уголь, млн.тонн"), its column header, then its row label, then the
-table caption ("млн. долл. США", "в % к", "млрд рублей", "тыс. человек").
+part of the table caption that states its unit (`caption_unit`: "…, млн. долл. США", "(в % к)",
+"… млрд рублей", not "с выручкой до 800 млн руб.").
 """
 
 from __future__ import annotations
