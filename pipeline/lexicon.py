@@ -343,6 +343,10 @@ BASE_CUES: tuple[str, ...] = (
     "чем в", "чем", "превосходит", "превосходят", "превышает", "превышают", "превысит", "превысят",
     "соответствующий показатель", *COMPARATIVES, "к показателю",
 )  # fmt: skip
+# What a base cue may name before the date, after an adjective or not: "относительно уровня
+# 2018 года", "к среднемесячному значению 2016г." ("к" with one of them is a cue itself).
+BASE_NOUN_STEMS: tuple[str, ...] = ("уров", "показател", "значени")  # уровень, показатель, значение
+BASE_NOUN_ADJECTIVE = r"[а-яё]+(?:ому|ему|ого|его|ым|им|ый|ий|ое|ее)"  # "среднемесячному", "базового"
 
 # Lemmas of plan and forecast words: a figure in their clause is a target ("планируется",
 # "прогнозный", "предусмотрено").
@@ -448,6 +452,14 @@ CURRENCIES = frozenset(u.code for u in currency_units()) | frozenset(CURRENCY_AD
 SIGNS = "".join(s for u in UNITS for s in u.signs if u.kind == "currency")
 
 
+RELATIVE_UNIT_KINDS = frozenset({"percent", "points", "ratio"})  # a value against a base or a whole
+
+
+def relative_unit(code: str | None) -> bool:
+    """A unit of a value against a base or a whole, not of an amount: percent, points, times."""
+    return unit_kind(code) in RELATIVE_UNIT_KINDS
+
+
 def unit_kind(code: str | None) -> str | None:
     """Class of a unit code: "currency" for every currency, else the entry's kind ("area", ...)."""
     if code in CURRENCIES:
@@ -509,11 +521,14 @@ def month_forms() -> dict[str, dict[str, int]]:
 
 
 def base_cue_pattern() -> str:
-    """Alternation of the comparison-base cues, each optionally followed by a form of "уровень" or
-    "показатель" ("относительно уровня", "по сравнению с уровнем", "относительно показателя"): the
-    date after it is a base, not a period."""
+    """Alternation of the comparison-base cues, each optionally followed by a `BASE_NOUN_STEMS` noun with
+    or without an adjective ("относительно уровня", "по сравнению с уровнем", "относительно
+    показателя"), and "к" with such a noun ("к среднемесячному значению"): the date after it is a
+    base, not a period."""
     cues = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in BASE_CUES)
-    return rf"(?:{cues})(?:\s+(?:уров(?:ень|н[а-яё]*)|показател[а-яё]*))?"
+    nouns = "|".join(f"{stem}[а-яё]*" for stem in BASE_NOUN_STEMS)
+    noun = rf"(?:{BASE_NOUN_ADJECTIVE}\s+)?(?:{nouns})"
+    return rf"(?:(?:{cues})(?:\s+{noun})?|к\s+{noun})"
 
 
 def month_stem_pattern() -> str:

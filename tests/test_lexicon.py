@@ -4,6 +4,8 @@ grammar, the normalizer and the table-label parser. Rows run through the product
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extracting import figure
 
@@ -134,3 +136,38 @@ def test_every_spelling_normalizes_to_its_code(code, spelling):
 def test_not_counted_holds_no_counted_noun():
     assert not set(lexicon.COUNTED_NOUNS) & lexicon.not_counted()
     assert {"год", "январь", "тысяча", "рубль", "процентный"} <= lexicon.not_counted()
+
+
+def test_base_cues_name_a_level_or_a_value_with_or_without_an_adjective():
+    """One cue list for text and tables: "относительно уровня", "к среднемесячному значению" end
+    a base cue; a bare "к" (a deadline in text: "к 2030 году") does not."""
+    cue = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
+    for lead in (
+        "Относительно уровня ",
+        "по сравнению с уровнем ",
+        "в % к среднемесячному значению ",
+        "к уровню ",
+    ):
+        assert cue.search(lead), lead
+    assert not cue.search("к ") and not cue.search("достигнет ")
+
+
+def test_relative_units_are_percents_points_and_times():
+    assert [lexicon.relative_unit(u) for u in ("PERCENT", "PP", "TIMES", "RUB", "COUNT", None)] == [
+        True, True, True, False, False, False,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "base"),
+    [
+        # Kursk export strategy, p. 1
+        ("В 2018 году объем экспорта достиг 692,9 млн. долл. США. Относительно уровня 2017 года "
+         "объем экспорта увеличился на 9,8%.", "9,8%", "2018-01-01", "2017"),
+        ("В августе 2017 года индекс производства составил 103,1% к среднемесячному значению 2016 года.",
+         "103,1%", "2017-08-01", "2016"),
+    ],
+)  # fmt: skip
+def test_text_figures_share_the_base_cues(text, quote, period, base):
+    f = figure(text, quote)
+    assert (f.period_start, f.base_period) == (period, base)

@@ -433,7 +433,7 @@ def _rows(obs: pd.DataFrame, *fields: str) -> dict[tuple[int, int], tuple]:
 def test_items_of_a_caption_in_capitals_are_its_breakdown_with_their_own_unit() -> None:
     """Rosstat's bulletin, p. 16, Таблица 7: products the catalog does not know are items of the
     caption's production; "Рыба сушеная, тонн" is in tonnes, not in the header's "тыс.тонн"; "из них
-    подсолнечное" is a part of the oils above it."""
+    подсолнечное" is a part of the oils above it, which its measure keeps."""
     header = ["", "Август 2017г., тыс.тонн", "В % к / августу 2016г.", "В % к / июлю 2017г."]
     labels = ["Масла растительные и их фракции нерафинированные", "из них подсолнечное", "Рыба сушеная, тонн"]
     values = [["319", "105,3", "70,4"], ["235", "107,7", "64,9"], ["704", "158,9", "103,4"]]
@@ -451,7 +451,7 @@ def test_items_of_a_caption_in_capitals_are_its_breakdown_with_their_own_unit() 
     )
     assert got[(1, 1)] == (
         "production_volume",
-        "Производство пищевых продуктов — Подсолнечное",
+        "Производство пищевых продуктов — Масла растительные и их фракции нерафинированные — Подсолнечное",
         235e3,
         "TONNE",
         "level",
@@ -706,3 +706,195 @@ def test_a_column_stating_only_a_scaled_unit_takes_the_caption_s_quantity() -> N
     )
     assert amount["value_scaled"] == pytest.approx(428.5e9) and str(amount["period_start"]) == "2016-01-01"
     assert obs.loc[(1, 3), "base_period"] == "2015-12"
+
+
+def test_a_count_column_under_a_caption_naming_the_quantity_gives_it_to_every_branch() -> None:
+    """Kursk export strategy, p. 65, Таблица N 2: "Количество человек" only says in what the
+    caption's employees are counted; the branches of activity are its breakdown, "Обрабатывающие
+    производства" too (not a production volume in persons)."""
+    header = ["", "Количество человек", "Удельный вес, %"]
+    labels = ["Добыча полезных ископаемых", "Обрабатывающие производства", "Строительство"]
+    values = [["5900", "1,84"], ["54200", "16,87"], ["18500", "5,76"]]
+    caption = (
+        "Таблица N 2 Величина и структура среднесписочной численности работников организаций Курской "
+        "области в разрезе видов экономической деятельности в 2019 году"
+    )
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "subject_code"
+    )
+    measure = "Величина и структура среднесписочной численности работников организаций Курской области"
+    assert got[(0, 1)] == ("employees", f"{measure} — Добыча полезных ископаемых", "COUNT", "level", "RU-KRS")
+    assert got[(1, 1)] == (
+        "employees",
+        f"{measure} — Обрабатывающие производства",
+        "COUNT",
+        "level",
+        "RU-KRS",
+    )
+    assert got[(2, 2)] == ("employees", f"{measure} — Строительство", "PERCENT", "share", "RU-KRS")
+
+
+def test_a_growth_column_against_a_year_is_a_change_of_the_year_on_its_left() -> None:
+    """Kursk export strategy, p. 12, Таблица N 7: "Прирост к 2014 г." beside "2015 г." is the 2015
+    change against 2014; a caption with abbreviations ("ЦФО", p. 6) is no caption in capitals."""
+    header = ["", "2015 г.", "Прирост к 2014 г.", "2016 г."]
+    labels = ["Малые предприятия"]
+    values = [["42", "-19%", "134"]]
+    caption = "Количество малых и средних предприятий Курской области, осуществляющих экспортную деятельность"
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "period_start", "kind", "base_period", "unit"
+    )
+    assert got[(0, 2)] == ("sme", pd.Timestamp("2015-01-01").date(), "change", "2014", "PERCENT")
+    assert got[(0, 1)][1:3] == (pd.Timestamp("2015-01-01").date(), "level") and pd.isna(got[(0, 1)][3])
+    header = ["Субъект РФ", "2014 г.", "2015 г."]
+    labels = ["Москва", "Курская область"]
+    values = [["18914,8", "12158,3"], ["516,3", "354,4"]]
+    caption = "Объем экспорта на душу населения регионов ЦФО, долл. США на чел."
+    tables, cells = _frames(DOC_A, [_table(1, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code", "unit")
+    assert got[(0, 1)] == (
+        "export_per_capita",
+        "Объем экспорта на душу населения регионов ЦФО",
+        "RU-MOW",
+        "USD",
+    )
+    assert got[(1, 2)][2:] == ("RU-KRS", "USD")
+
+
+def test_a_column_opened_by_in_that_number_is_a_part_of_the_caption_s_quantity() -> None:
+    """Rosstat, p. 90, Таблица 4: "В том числе транспорт / железнодорожный" under the caption's
+    tariff index is its railway part, not a quantity of its own."""
+    header = [
+        "",
+        "Всего / к предыдущему периоду",
+        "В том числе транспорт / железнодорожный / к предыдущему периоду",
+    ]
+    labels = ["2017г.", "Январь"]
+    values = [["", ""], ["100,7", "108,6"]]
+    caption = "Таблица 4 ИНДЕКСЫ ТАРИФОВ НА ГРУЗОВЫЕ ПЕРЕВОЗКИ ОТДЕЛЬНЫМИ ВИДАМИ ТРАНСПОРТА в процентах"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind", "base_period")
+    total, railway = got[(1, 1)], got[(1, 2)]
+    assert railway[0] == total[0] and railway[2:] == total[2:] == ("change", "2016-12")
+    assert railway[1] == f"{total[1]} — Транспорт / железнодорожный"
+
+
+def test_a_column_of_row_numbers_leaves_the_row_labels_to_the_next_column() -> None:
+    """Kursk export strategy, p. 73, Таблица N 5: "N" numbers the rows ("1.", blank under it),
+    "Потребность в кадрах" names them; the programmes are parts of the row above."""
+    header = ["N", "Потребность в кадрах", "2019 г.", "2020 г."]
+    labels = ["1.", "", "", "2."]
+    rows = [
+        ["Абсолютная потребность в кадрах с высшим образованием, чел.", "10673", "10877"],
+        ["- программы бакалавриата", "7978", "8158"],
+        ["- программы магистратуры", "2166", "2172"],
+        ["Абсолютная потребность в кадрах со средним профессиональным образованием", "14522", "14353"],
+    ]
+    caption = "Таблица N 5 Динамика прогнозируемой ежегодной дополнительной потребности в кадрах"
+    cells = []
+    for r, (number, row) in enumerate(zip(labels, rows, strict=True)):
+        for c, text in enumerate([number, *row]):
+            cells.append(TableCell(r, c, 73, text, row_label=number or None, col_label=header[c]))
+    tables, frame = _frames(DOC_A, [ParsedTable(0, 73, 73, header, cells, caption=caption)])
+    got = _rows(build_observations(None, frame, tables), "indicator", "measure", "unit", "value_scaled")
+    assert (0, 0) not in got and (0, 1) not in got  # the row number and the label are no data
+    assert got[(0, 2)] == (
+        "labour_demand", "Абсолютная потребность в кадрах с высшим образованием", "COUNT", 10673
+    )  # fmt: skip
+    assert got[(1, 3)][0] == "labour_demand" and got[(1, 3)][1].endswith("— Программы бакалавриата")
+    assert got[(3, 2)][:2] == (
+        "labour_demand", "Абсолютная потребность в кадрах со средним профессиональным образованием"
+    )  # fmt: skip
+
+
+def test_a_unit_inside_what_the_caption_names_is_not_the_table_s_unit() -> None:
+    """A caption states its table's unit in its last part ("…, млн руб.", "(в млрд руб.)"), not in
+    what it names ("с выручкой до 800 млн руб."): the counts stay counts."""
+    header = ["Показатель", "2019", "2020"]
+    labels = ["Число предприятий"]
+    values = [["73", "81"]]
+    caption = "Таблица 3 Число предприятий с выручкой до 800 млн руб. по районам"
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "unit", "value_scaled")
+    assert got[(0, 1)] == ("enterprises", "COUNT", 73)
+    caption = (
+        "Таблица 4 Инвестиции в основной капитал организаций с числом работников до 15 человек, млн руб."
+    )
+    tables, cells = _frames(DOC_A, [_table(1, header, ["Инвестиции в основной капитал"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "unit", "value_scaled")
+    assert got[(0, 2)] == ("fixed_capital_investment", "RUB", 81e6)
+    caption = "Таблица 5 Валовой региональный продукт (в млрд руб.)"
+    tables, cells = _frames(DOC_A, [_table(2, header, ["Курская область"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "unit", "value_scaled", "subject_code")
+    assert got[(0, 1)] == ("RUB", 73e9, "RU-KRS")
+
+
+def test_an_aside_in_brackets_inside_a_row_label_is_left_out_of_the_measure() -> None:
+    """Kursk investment declaration, p. 2: "(индекс роста)" inside the label does not end the
+    quantity's name; the year 2020 after "к" is the base of each year's column."""
+    header = ["", "Значение (уровень) показателя / 2021 г.", "Значение (уровень) показателя / 2030 г."]
+    labels = ["Темп роста (индекс роста) физического объема инвестиций в основной капитал, % к 2020 году"]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, [["103,2", "170,0"]])])
+    obs = build_observations(None, cells, tables)
+    got = _rows(obs, "indicator", "measure", "unit", "kind", "base_period")
+    assert got[(0, 2)] == (
+        "fixed_capital_investment",
+        "Темп роста физического объема инвестиций в основной капитал",
+        "PERCENT",
+        "change",
+        "2020",
+    )
+
+
+def test_a_row_saying_what_was_done_is_no_item_of_the_caption_nor_the_caption_its_breakdown() -> None:
+    """Rosstat, p. 60, Таблица 2: "Намолочено зерна" names its own quantity; the caption's
+    "в сельскохозяйственных организациях" says where, it is neither the indicator of the percent
+    column nor a breakdown of the grain."""
+    header = ["", "2017г.", "2017г. к 2016г. / %"]
+    labels = ["Намолочено зерна (в первоначально оприходованном весе), млн.тонн"]
+    caption = (
+        "Таблица 2 ХОД УБОРКИ УРОЖАЯ ЗЕРНОВЫХ И ЗЕРНОБОБОВЫХ КУЛЬТУР В СЕЛЬСКОХОЗЯЙСТВЕННЫХ ОРГАНИЗАЦИЯХ "
+        "на 1 сентября млн.гектаров"
+    )
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, [["65,4", "104,0"]], caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled", "kind"
+    )
+    assert got[(0, 1)] == ("grain_harvest", "Намолочено зерна", "TONNE", pytest.approx(65.4e6), "level")
+    assert got[(0, 2)] == ("grain_harvest", "Намолочено зерна", "PERCENT", 104.0, "change")
+
+
+def test_a_caption_s_unit_and_a_total_row_stay_out_of_the_measure() -> None:
+    """Rosstat, p. 76, Таблица 5: the caption ends with its unit after a bracketed source; p. 91,
+    Таблица 1: a branch under "Всего" is no part of an item."""
+    header = ["", "Январь-июль 2017г."]
+    caption = (
+        "Таблица 5 ИМПОРТ РОССИИ ТОВАРОВ ИЗ СТРАН ДАЛЬНЕГО ЗАРУБЕЖЬЯ (по предварительным данным ФТС России) "
+        "млн.долларов США"
+    )
+    tables, cells = _frames(DOC_B, [_table(0, header, ["Мясо птицы"], [["123,4"]], caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    measure = "Импорт России товаров из стран дальнего зарубежья — Мясо птицы"
+    assert got[(0, 1)] == ("import", measure, "USD", pytest.approx(123.4e6))
+    header = ["", "Млн.рублей"]
+    labels = ["Всего", "строительство"]
+    caption = "Таблица 1 ПРОСРОЧЕННАЯ КРЕДИТОРСКАЯ ЗАДОЛЖЕННОСТЬ ПО ВИДАМ ЭКОНОМИЧЕСКОЙ ДЕЯТЕЛЬНОСТИ"
+    tables, cells = _frames(DOC_B, [_table(1, header, labels, [["1 000"], ["25"]], caption)])
+    measures = _rows(build_observations(None, cells, tables), "measure")
+    assert measures[(1, 1)] == ("Просроченная кредиторская задолженность — Строительство",)
+
+
+def test_adjectives_joined_by_and_do_not_narrow_the_caption_s_indicator() -> None:
+    """Rosstat, p. 79, Таблица 2: "МАКСИМАЛЬНЫЕ И МИНИМАЛЬНЫЕ ИНДЕКСЫ ПОТРЕБИТЕЛЬСКИХ ЦЕН" names the
+    index; "минимальные" is no breakdown of it."""
+    header = ["", "Максимальное значение / индекс цен к предыдущему месяцу"]
+    caption = (
+        "Таблица 2 МАКСИМАЛЬНЫЕ И МИНИМАЛЬНЫЕ ИНДЕКСЫ ПОТРЕБИТЕЛЬСКИХ ЦЕН И ТАРИФОВ НА ТОВАРЫ И УСЛУГИ "
+        "ПО СУБЪЕКТАМ РОССИЙСКОЙ ФЕДЕРАЦИИ в августе 2017 года"
+    )
+    tables, cells = _frames(DOC_B, [_table(0, header, ["Тюменская область"], [["100,3"]], caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
+    measure = "Максимальные и минимальные индексы потребительских цен и тарифов на товары и услуги"
+    assert got[(0, 1)] == ("consumer_price_index", measure, "RU-TYU")

@@ -115,6 +115,16 @@ def test_kursk_consultant_and_tables(docs: dict[str, ParsedDocument]) -> None:
     assert (t.page_first, t.page_last) == (13, 14)
 
 
+def test_kursk_export_captions_and_narrow_cells(docs: dict[str, ParsedDocument]) -> None:
+    """Kursk export strategy: the running "Таблица N 3" over the page is taken for furniture, the
+    centred title is the caption (p. 6); words broken without a hyphen in narrow cells are joined
+    (p. 12: "Прирос" / "т к 2014 г.", "предприяти" / "я")."""
+    tables = {t.page_first: t for t in docs["kursk_export_strategy_2030"].tables}
+    assert tables[6].caption == "Объем экспорта на душу населения регионов ЦФО, долл. США на чел."
+    assert tables[12].header[2] == "Прирост к 2014 г."
+    assert tables[12].cells[0].row_label == "Малые предприятия"
+
+
 def test_two_column_abstract(docs: dict[str, ParsedDocument]) -> None:
     p = docs["tipor_2017_migration_theories_bilingual"].pages[0]
     assert "two_column" in p.flags

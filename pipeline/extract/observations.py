@@ -26,6 +26,7 @@ from pipeline.extract.bases import label_base
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.figure_context import compact_iso
+from pipeline.extract.figures.words import DASHES
 from pipeline.extract.indicators import (
     ANY_UNIT,
     Indicator,
@@ -35,7 +36,7 @@ from pipeline.extract.indicators import (
     words_of,
 )
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
-from pipeline.extract.tables import label_unit, unit_tail
+from pipeline.extract.tables import caption_unit, label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_territories
 from pipeline.nlp.morph import parses
 from pipeline.schema import conform
@@ -49,12 +50,11 @@ BREAKDOWN = " — "  # measure of a product row: "Объем экспорта �
 NEUTRAL = frozenset({
     "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
     "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
+    "абсолютный",
 })  # fmt: skip
 TOTAL = re.compile(
     r"\W*(?:всего|итого|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
 )  # a row of the whole
-# unit classes a caption's kind applies to (None: a code without a class; a cell without unit too)
-RELATIVE_CLASSES = frozenset({"percent", "times", None})
 COUNTED_TYPES = frozenset({"stock", "flow"})  # a count-only rate ("уровень бедности") is a percent
 AMOUNT_KINDS = frozenset({"level", "target"})
 YEAR_SPAN = re.compile(r"\d\s*[-–—]\s*\d")
@@ -62,12 +62,11 @@ DANGLING = re.compile(r"(?:\s+(?:в|за|на|к|по|с|до)|\s*/)$", re.I)  #
 UNREVIEWED = "unreviewed"
 BASE_REACH = 30  # characters before a date searched for a base marker ("в % к")
 LABEL_PART = re.compile(r"\s*[/\n|]\s*")
-# "к", "к уровню", "к среднемесячному значению" or a base cue right before a date
-BASE_MARKER = re.compile(
-    r"(?:\bк(?:\s+уровню|\s+(?:\w+ому\s+)?значению)?|" + lexicon.base_cue_pattern() + r")\s+$", re.I
-)
+# a base cue ("к среднемесячному значению", "по сравнению с") or, in a label, a bare "к" right before a date
+BASE_MARKER = re.compile(r"(?:\bк|" + lexicon.base_cue_pattern() + r")\s+$", re.I)
 TO_DATE = re.compile(r"к\s", re.I)
-RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?)\s*$", re.I)
+# a percent, a ratio or a change right before "к <date>": "в % к 2016г.", "Прирост к 2014 г."
+RATIO_BEFORE = re.compile(r"(?:%|процент\w*|раз[а]?|(?:при)?рост\w*|изменени\w*|снижени\w*)\s*$", re.I)
 # words after "в % к" naming a period or a level to compare with, not a whole to take a part of
 PERIOD_WORDS = (
     r"(?:соответствующ|предыдущ|прошл|аналогичн|среднемесячн|среднегодов|базов|уровн|значени|период|месяц"
@@ -102,6 +101,7 @@ ASIDE = re.compile(
     re.I,
 )
 COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$", re.I)  # "… в % к / периоду"
+PART_OPENER = re.compile(r"^\W*" + lexicon.subset_opener_pattern(), re.I)  # "В том числе транспорт"
 GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + r"|справочно)\W*", re.I)
 UNIT_HEAD = "динамика"
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
@@ -114,6 +114,9 @@ DIMENSION = re.compile(
     r"|отраслям|категориям|причинам)|в\s+разрезе|на\s+конец)\b.*$)",
     re.I,
 )
+ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
+COORDINATING = frozenset({"и", "или"})  # "максимальные и минимальные": adjectives joined, none narrowing
+ACTION_POS = frozenset({"VERB", "INFN", "PRTS"})  # a label opened by these names what was done
 CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
 ABBR_MAX = 5
 FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL"})
@@ -207,14 +210,25 @@ def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
     extra = [cell.unit_text] if cell.unit_text else []
     named = any(_names_indicator(label) for label in own)
     item = row is None or bool(LETTER.search(row))  # not a row number ("1", "2.")
-    if caption and not named and item and (cell.col_label is None or _qualifies_only(cell.col_label)):
+    column = cell.col_label
+    if caption and not named and item and (column is None or _qualifies_only(column) or _part(column)):
         return [*own, *extra, caption]
     return [*own, *extra]
 
 
 @lru_cache(maxsize=LABEL_CACHE)
 def _names_indicator(label: str) -> bool:
-    return any(_specific(m) for m in _label_matches(label, ANY_UNIT))
+    """The label names a specific indicator, or a product with what was done to it ("Намолочено
+    зерна", "Убрано сахарной свеклы"): a quantity of its own, not an item of the caption's."""
+    matches = _label_matches(label, ANY_UNIT)
+    return any(_specific(m) for m in matches) or (bool(matches) and _action(label))
+
+
+def _action(label: str) -> bool:
+    """A label opened by a verb or a short participle ("Намолочено", "Скошено", "Введено")."""
+    words = words_of(label)
+    forms = parses(words[0]) if words else []
+    return bool(forms) and forms[0].tag.POS in ACTION_POS
 
 
 @lru_cache(maxsize=LABEL_CACHE)
@@ -226,11 +240,20 @@ def _qualifies_only(label: str) -> bool:
     if any(_specific(m) for m in matches):
         return False
     states = bool(matches) or label_kind([label]) != "level" or bool(TOTAL.fullmatch(label))
-    kinds = states or _unit_led_only(label) or _aside_only(label)
+    kinds = states or _unit_led_only(label) or _aside_only(label) or _bare_quantity(label)
     if kinds or find_territories(label) or _dates(label):
         return True
     parts = [p for p in LABEL_PART.split(label) if p.strip()]  # "Всего / к предыдущему периоду"
     return len(parts) > 1 and all(_qualifies_only(part) for part in parts)
+
+
+def _bare_quantity(label: str) -> bool:
+    """A label of a head that says nothing alone and a unit ("Количество, человек", "Объем, млн
+    руб.", "Значение"): the caption says what is counted."""
+    words = words_of(label)
+    bare = [w for w in words if parses(w) and parses(w)[0].normal_form in lexicon.BARE_MEASURES]
+    rest = [w for w in words if w not in bare]
+    return bool(bare) and all(label_unit(w) != (None, 0) for w in rest)
 
 
 def _unit_led_only(label: str) -> bool:
@@ -263,17 +286,18 @@ def _row_label(cell: LabelledCell) -> str | None:
     return cell.row_label
 
 
-def _indicator(labels: list[str], unit: str | None) -> Found | None:
+def _indicator(labels: list[str], unit: str | None, caption: str | None = None) -> Found | None:
     """(label, match, breakdown): the first label naming a specific indicator wins over one naming
     a product, branch or group ("Злаки" × "Объем экспорта" → export, broken down by "Злаки"; "Страны
     СНГ / экспорт" → export by "Страны СНГ"); a breakdown or a generic head alone needs a known
-    unit that fits it ("Зерно, тыс. т")."""
+    unit that fits it ("Зерно, тыс. т"). The caption is never the breakdown of a label's quantity."""
     found = [(label, m) for label in labels for m in _label_matches(label, unit)]
     specific = [f for f in found if _specific(f[1])]
     if not specific and (not found or unit == ANY_UNIT):
         return None
     label, match = (specific or found)[0]
-    groups = [(lb, m) for lb in labels for m in _label_matches(lb, ANY_UNIT) if m.indicator.breakdown]
+    grouping = [lb for lb in labels if lb != caption or lb == label]
+    groups = [(lb, m) for lb in grouping for m in _label_matches(lb, ANY_UNIT) if m.indicator.breakdown]
     split = next(((lb, m) for lb, m in groups if (lb, m.start) != (label, match.start)), None)
     if split is None:
         return label, match, None
@@ -299,13 +323,28 @@ def _split_parts(label: str, match: IndicatorMatch, group: IndicatorMatch) -> Fo
     return parts[at], moved, parts[of]
 
 
-def _breakdown_measure(label: str, breakdown: str | None, modifier: str | None) -> str:
+def _breakdown_measure(
+    label: str, breakdown: str | None, modifier: str | None, within: str | None = None
+) -> str:
     """ "Объем экспорта — Злаки"; a narrowing adjective moves behind the dash in its dictionary
-    form ("Сырьевой экспорт" → "Экспорт — сырьевой")."""
+    form ("Сырьевой экспорт" → "Экспорт — сырьевой"); a part row's item after the item it is a
+    part of ("Производство … — Масло растительное — Подсолнечное")."""
     if modifier:
         rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1))
         return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
-    return _measure(label) + (f"{BREAKDOWN}{_item(breakdown)}" if breakdown else "")
+    items = [_item(x) for x in (within, breakdown) if x]
+    return BREAKDOWN.join([_measure(label), *items])
+
+
+def _whole(cell: LabelledCell, label: str) -> str | None:
+    """The item a part row belongs to ("Масло растительное, тыс.тонн" over "из них подсолнечное"),
+    unless it is the label naming the indicator or only names a territory or a period."""
+    parent = cell.parent
+    if not parent or parent == label or label.startswith(parent) or not LETTER.search(parent):
+        return None
+    if TOTAL.fullmatch(parent):  # "Всего" over the branches
+        return None
+    return None if _territory(parent) or _dates(parent) else parent
 
 
 @lru_cache(maxsize=LABEL_CACHE)
@@ -313,7 +352,7 @@ def _item(label: str) -> str:
     """A product, branch or group as its label names it, without dates, grouping words and a unit
     tail, its enumeration kept: "Руды, шлак и зола"; "Часы всех видов, кроме часовых механизмов и
     частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
-    text = DIMENSION.sub("", _sentence_case(_bare(label)))
+    text = DIMENSION.sub("", _sentence_case(_bare(label))).lstrip("".join(DASHES) + " ")  # "- программы"
     text = text.rsplit(",", 1)[0].strip() if unit_tail(text) else text
     return text[:1].upper() + text[1:]
 
@@ -321,11 +360,14 @@ def _item(label: str) -> str:
 @lru_cache(maxsize=LABEL_CACHE)
 def _modifier(label: str, match: IndicatorMatch) -> str | None:
     """An adjective right before the indicator's words that narrows it ("Сырьевой экспорт",
-    "товарного экспорта"), unless it names a territory or is NEUTRAL ("совокупный")."""
+    "товарного экспорта"), unless it names a territory, is NEUTRAL ("совокупный") or is one of
+    adjectives joined by "и" ("МАКСИМАЛЬНЫЕ И МИНИМАЛЬНЫЕ ИНДЕКСЫ")."""
     words = words_of(label)
     if match.start == 0 or match.start > len(words):
         return None
     word = words[match.start - 1]
+    if match.start > 1 and words[match.start - 2].lower() in COORDINATING:
+        return None
     forms = parses(word)
     if not forms or forms[0].tag.POS != "ADJF" or forms[0].normal_form in NEUTRAL or _territory(word):
         return None
@@ -338,6 +380,18 @@ def _category(row_label: str | None, label: str) -> str | None:
     if not row_label or row_label == label or not LETTER.search(row_label):
         return None
     return None if _territory(row_label) or _dates(row_label) else GROUPING.sub("", row_label) or None
+
+
+def _part(label: str) -> bool:
+    """A label opened by a subset opener names a part of the table's quantity ("В том числе
+    транспорт / железнодорожный" under "ИНДЕКСЫ ТАРИФОВ НА ГРУЗОВЫЕ ПЕРЕВОЗКИ")."""
+    return bool(PART_OPENER.match(label))
+
+
+def _column_part(cell: LabelledCell, label: str) -> str | None:
+    """The column label as the breakdown when it names a part of the quantity named elsewhere."""
+    column = cell.col_label
+    return column if column and column != label and _part(column) else None
 
 
 def _plain(labels: list[str]) -> str:
@@ -365,13 +419,14 @@ def _cell_row(
 ) -> dict | None:
     labels = _labels(cell, caption)
     unit = cell.unit if cell.unit is not None else ANY_UNIT
-    found = _indicator(labels, unit)
+    found = _indicator(labels, unit, caption)
     if found is None:
         return None
     label, match, product = found
     product = None if product == cell.parent else product  # the part row itself is the breakdown
     modifier = None if product else _modifier(label, match)
-    breakdown = product or modifier or _category(_row_label(cell), label)
+    breakdown = product or modifier or _category(_row_label(cell), label) or _column_part(cell, label)
+    within = _whole(cell, label) if breakdown and not (product or modifier) else None
     # the caption says when, where and what kind for every cell, even when it does not say what
     context = labels if caption is None or caption in labels else [*labels, caption]
     period, base = label_period(context)
@@ -382,7 +437,7 @@ def _cell_row(
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
-        "measure": _breakdown_measure(label, breakdown, modifier),
+        "measure": _breakdown_measure(label, breakdown, modifier, within),
         "subject_code": subject.iso if subject else None,
         "territory_code": _finer(subject),
         "subject": subject.name if subject else None,
@@ -420,6 +475,9 @@ def _measure(label: str) -> str:
     экспорта РФ"; "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА" → "Грузооборот транспорта"; "Внешнеторговый
     оборот / предыдущему периоду" → "Внешнеторговый оборот"."""
     text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", _bare(label))))
+    text = ASIDE_BRACKETS.sub("", text)
+    tail = caption_unit(text)  # "… ЗАРУБЕЖЬЯ (по данным ФТС России) млн.долларов США"
+    text = text[: -len(tail)].rstrip() if tail and tail != text and text.endswith(tail) else text
     text = re.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
     text = _nominative(_unit_led(DANGLING.sub("", text))) or label
     return text[:1].upper() + text[1:]
@@ -457,8 +515,9 @@ def _unit_led(text: str) -> str:
 def _sentence_case(text: str) -> str:
     """A caption set in capitals in sentence case, abbreviations kept and names capitalized
     ("ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА РОССИИ" → "динамика внешнеторгового оборота России")."""
-    capitals = [w for w in text.split() if len(w) > 1 and w.isupper()]
-    if len(capitals) < CAPS_WORDS:
+    worded = [w for w in text.split() if LETTER.search(w)]
+    capitals = [w for w in worded if len(w) > 1 and w.isupper()]
+    if len(capitals) < CAPS_WORDS or 2 * len(capitals) < len(worded):  # not "… регионов ЦФО, долл. США"
         return text
     return " ".join(_word_case(w) if w.isupper() else w for w in text.split())
 
@@ -576,10 +635,16 @@ def _kind(labels: list[str], context: list[str], cell: LabelledCell, caption: st
     """The kind the cell's labels state, the caption's included for a percent, a ratio or a
     unitless value ("Отраслевая динамика экспорта"): an amount ("млрд рублей", "Млн.м") under
     "ДИНАМИКА …" stays a level; a value against a base period ("2017г. к 2016г. / %") is a change."""
-    amount = cell.unit_mult > 0 or (cell.unit is not None and unit_class(cell.unit) not in RELATIVE_CLASSES)
+    amount = cell.unit_mult > 0 or _amount_unit(cell.unit)
     kind = label_kind([lb for lb in labels if not (amount and lb == caption)])
     kind = kind if kind != "level" or amount else label_kind(context)
     return "change" if kind == "level" and based and not amount else kind
+
+
+def _amount_unit(unit: str | None) -> bool:
+    """A unit of an amount ("RUB", "COUNT"), not of a relative value nor a code without a class; a
+    caption's kind ("ДИНАМИКА …", "в % к") applies to the others."""
+    return unit is not None and unit_class(unit) is not None and not lexicon.relative_unit(unit)
 
 
 def label_kind(labels: Iterable[str]) -> str:

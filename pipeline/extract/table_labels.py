@@ -18,7 +18,7 @@ from functools import lru_cache
 import pandas as pd
 
 from pipeline import lexicon
-from pipeline.extract.tables import cell_unit, cell_value, label_unit
+from pipeline.extract.tables import caption_unit, cell_unit, cell_value, label_unit
 
 __all__ = ["LabelledCell", "labelled_cells"]
 
@@ -31,9 +31,11 @@ PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
 LABEL_JOIN = " / "
 UNIT_CACHE = 20_000
 PERCENT = "PERCENT"
+MIN_NUMBERED = 2  # rows a first column must number to be a column of row numbers
 # a row that is a part of the row above: "в том числе: …", "из него: …", "- доля в ЦФО", "бурый рядовой"
 PART_ROW = re.compile(r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:" + lexicon.subset_opener_pattern() + "))")
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+ROW_NUMBER = re.compile(r"^(?:N|№)?\s*\d{1,3}(?:\.\d{1,3})*\.?$")  # "1.", "2.1", "№ 3": a row's number
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,19 @@ def _sections(grid: dict[int, dict[int, str | None]], headers: list[int]) -> dic
     return out
 
 
+def _numbered(grid: dict[int, dict[int, str | None]], headers: list[int]) -> int:
+    """1 when the first column only numbers the rows ("1.", "2.", blank under a number) and the
+    second names them ("Абсолютная потребность в кадрах …", "- программы бакалавриата"): the row
+    labels are in the second column; else 0."""
+    rows = sorted(set(grid) - set(headers))
+    firsts = [grid[r].get(0) for r in rows]
+    seconds = [grid[r].get(1) for r in rows]
+    numbers = [t for t in firsts if t]
+    if len(numbers) < MIN_NUMBERED or not all(ROW_NUMBER.match(t) for t in numbers):
+        return 0
+    return 1 if all(t and LETTER.search(t) for t in seconds) else 0
+
+
 def _unit_column(col_labels: dict[int, str | None]) -> int | None:
     return next((c for c, label in col_labels.items() if label and UNIT_HEADER.match(label)), None)
 
@@ -155,11 +170,14 @@ def labelled_cells(cells: list[dict], caption: str | None = None) -> list[Labell
     col_labels = _column_labels(cells, grid, headers)
     unit_col = _unit_column(col_labels)
     sections = _sections(grid, headers)
+    numbered = _numbered(grid, headers)
+    if numbered:
+        cells = [c | {"row_label": grid[int(c["row"])].get(1)} for c in cells]
     parents = _parents(cells, headers)
     out = []
     for c in cells:
         row, col = int(c["row"]), int(c["col"])
-        if row in headers or col == unit_col:
+        if row in headers or col == unit_col or (numbered and col < numbered):
             continue
         unit_text = grid[row].get(unit_col) if unit_col is not None else None
         labels = Labels(col_labels.get(col), unit_text, caption, sections.get(row), parents.get(row))
@@ -208,7 +226,7 @@ def _unit(labels: Labels, row_label: str | None) -> tuple[str | None, int]:
     stated = label_unit(labels.unit_text)
     if stated != (None, 0):
         return stated
-    return cell_unit(labels.col_label, row_label, labels.caption, parent=labels.parent)
+    return cell_unit(labels.col_label, row_label, caption_unit(labels.caption), parent=labels.parent)
 
 
 def _labelled(c: dict, labels: Labels) -> LabelledCell | None:

@@ -2,7 +2,8 @@
 
 The unit of a cell comes from the nearest label that states one (`cell_unit`): a percent column,
 a unit its row label ends with ("Уголь, млн.тонн"), its column header, then its row label, then the
-table caption ("млн. долл. США", "в % к", "млрд рублей", "тыс. человек").
+part of the table caption that states its unit (`caption_unit`: "…, млн. долл. США", "(в % к)",
+"… млрд рублей", not "с выручкой до 800 млн руб.").
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _SLASHED = sorted((s for u in UNITS for s in u.exact if "/" in s), key=len, reverse=True)
 _LABEL_WORD = re.compile("|".join([*map(re.escape, _SLASHED), r"[^\s,;:()/]+"]))
 _GLUED_SCALE = re.compile(r"^([^\W\d_]+\.)([^\W\d_].*)$")  # "млрд.рублей": a scale glued to its unit
-RELATIVE_KINDS = frozenset({"percent", "points", "ratio"})  # a column of these holds for every row
+_CAPTION_PARTS = re.compile(r"[,;:()]")
+_RELATIVE_LEAD = re.compile(r"^(?:%|процент)", re.I)  # "% к", "процентах"
+_IN = re.compile(r"^в(?:\s+|(?=%))", re.I)  # "в млн руб.", "в % к", "в процентах"
+_TAIL_WORDS = 4  # "млн. долл. США на чел.": the longest unit a caption ends with, in words
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
@@ -51,7 +55,7 @@ def table_rows(doc_id: str, table: ParsedTable) -> dict:
             value, (unit, mult) = cell_value(m.group(1)), _unit_in(m.group(2))
             value = value if unit or mult else None
         elif value is not None:
-            unit, mult = cell_unit(c.col_label, c.row_label, table.caption)
+            unit, mult = cell_unit(c.col_label, c.row_label, caption_unit(table.caption))
         cells.append(
             {
                 "table_id": tid,
@@ -92,10 +96,36 @@ def cell_unit(
     counts."""
     parts = (col_label or "").split(" / ")
     column = label_unit(*reversed(parts))
-    if lexicon.unit_kind(column[0]) in RELATIVE_KINDS:
+    if lexicon.relative_unit(column[0]):  # a column of percents holds for every row
         return column
     inherited = unit_tail(parent) if label_unit(row_label) == (None, 0) else None
     return label_unit(unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
+
+
+def caption_unit(caption: str | None) -> str | None:
+    """The part of a caption that states its table's unit: the last part between commas or
+    brackets that starts with a unit or scale ("… регионов ЦФО, долл. США на чел.", "(в млн руб.)",
+    "…, в % к"), else its last words doing so ("… ФТС России) млн.долларов США", "… МИГРАЦИИ
+    человек", "ВВП в млрд руб."); not a unit inside what it names ("с выручкой до 800 млн руб.")."""
+    if not caption:
+        return None
+    for part in reversed([p.strip() for p in _CAPTION_PARTS.split(caption) if p.strip()]):
+        if _unit_led(part):
+            return part
+    words = caption.split()
+    for n in range(min(_TAIL_WORDS, len(words) - 1), 0, -1):
+        before = words[-n - 1]
+        amount = any(ch.isdigit() for ch in before) or scale_of(before)  # "до 800 млн руб."
+        if _unit_led(" ".join(words[-n:])) and not amount:
+            return " ".join(words[-n:])
+    return None
+
+
+def _unit_led(text: str) -> bool:
+    """Text that starts with a unit or a scale, after "в" or not ("млн руб.", "в % к", "в тыс. т")."""
+    text = _IN.sub("", text)
+    first = _LABEL_WORD.search(text)
+    return bool(_RELATIVE_LEAD.match(text)) or bool(first and _unit_in(first.group()) != (None, 0))
 
 
 def unit_tail(row_label: str | None) -> str | None:

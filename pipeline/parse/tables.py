@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pdfplumber.table import Table
 
 from pipeline.model import BBox, ParsedTable, TableCell
-from pipeline.parse.dehyphen import dehyphenate_cell
+from pipeline.parse.dehyphen import dehyphenate_cell, known
 from pipeline.parse.lines import Char, Line, build_lines
 from pipeline.parse.settings import LAYOUT
 
@@ -64,7 +64,29 @@ def _cell_text(cell: BBox, chars: list[Char], mids: list[float]) -> str:
     lines = build_lines(inside)
     if _wrapped_number(lines, cell):
         return "".join(ln.text for ln in lines)
-    return dehyphenate_cell([ln.text for ln in lines])
+    return dehyphenate_cell(_rejoined(lines, cell))
+
+
+_WORD_TAIL = re.compile(r"([А-Яа-яЁё]+)$")
+_WORD_HEAD = re.compile(r"^([а-яё]+)")
+
+
+def _rejoined(lines: list[Line], cell: BBox) -> list[str]:
+    """The texts of a cell's lines, a word broken without a hyphen in a narrow column joined again:
+    a line filling the cell ends in a fragment that makes a dictionary word with the lower-case
+    start of the next line, while it is no word itself or the line's only word ("Прирос" / "т к
+    2014 г.", "предприяти" / "я", "Мест" / "о")."""
+    texts = [ln.text for ln in lines]
+    for i in range(len(lines) - 1, 0, -1):
+        prev, tail, head = lines[i - 1], _WORD_TAIL.search(texts[i - 1]), _WORD_HEAD.match(texts[i])
+        if not (tail and head) or prev.x1 < cell[2] - LAYOUT.full_cell * prev.size:
+            continue
+        left, right = tail.group(1), head.group(1)
+        alone = texts[i - 1].strip() == left
+        if known(left + right) and (alone or not known(left)):
+            texts[i - 1] += texts[i]
+            texts[i] = ""
+    return [t for t in texts if t]
 
 
 _DIGITS = re.compile(r"^\d[\d,.]*$")
@@ -117,15 +139,65 @@ def cell_rows(table: Table, chars: list[Char]) -> tuple[list[list[str]], list[li
     return own, seen
 
 
+CAPTION_GAP = 3.0  # × line size: the widest gap between a table and its caption, or two caption lines
+LEAD_IN = re.compile(r":\s*$")  # a sentence that introduces the table ends with a colon
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁA-Z])")
+_NUMBER_FIRST = re.compile(
+    r"^\s*(?!(?:19|20)\d\d\b)[-−–+]?\d"
+)  # an untitled grid's text ("-0.0170 x"), not a year
+
+
 def find_caption(lines: list[Line], bbox: BBox) -> str | None:
-    """'Таблица N …' in the few lines just above the table."""
-    low, high = bbox[1] + LAYOUT.above_slack, bbox[1] - LAYOUT.caption_reach
-    above = [ln for ln in lines if ln.bottom <= low and ln.top > high]
-    above = above[-LAYOUT.caption_lines :]
-    for k, ln in enumerate(above):
+    """The caption of the table at `bbox`, from the lines just above it, each at most `CAPTION_GAP`
+    line sizes below the next: "Таблица N …" with the title lines under it (however many); else a
+    title block of at most `caption_lines` lines centred on the table ("Объем экспорта на душу
+    населения регионов ЦФО, / долл. США на чел." where a running "Таблица N 3" was taken for page
+    furniture); else the last sentence of a paragraph ending in a colon right above the table
+    ("… распределилась следующим образом:"). None over a continued table ("Окончание табл. 2")."""
+    block = _lines_above(lines, bbox)
+    if not block or any(_CONTINUED.match(ln.text) for ln in block):
+        return None
+    for k in range(len(block) - 1, -1, -1):
+        if _CAPTION.match(block[k].text):
+            return dehyphenate_cell([x.text for x in block[k:]])
+    text = dehyphenate_cell([x.text for x in block])
+    if len(block) <= LAYOUT.caption_lines and _title(block, bbox):
+        return text
+    return SENTENCE_END.split(text)[-1] if LEAD_IN.search(text) else None
+
+
+def _title(block: list[Line], bbox: BBox) -> bool:
+    """Lines centred on the table (margins equal within a line size), a later one also set flush
+    right ("ИНДЕКСЫ ЦЕН И ТАРИФОВ" over "на конец периода, в процентах"), none starting with a
+    number; not prose, whose first line is indented and whose last one is flush left."""
+
+    def centred(ln: Line) -> bool:
+        return abs((ln.x0 - bbox[0]) - (bbox[2] - ln.x1)) <= ln.size
+
+    flush_right = [abs(bbox[2] - ln.x1) <= ln.size for ln in block]
+    placed = centred(block[0]) and all(
+        centred(ln) or right for ln, right in zip(block, flush_right, strict=True)
+    )
+    return placed and not any(_NUMBER_FIRST.match(ln.text) for ln in block)
+
+
+def _lines_above(lines: list[Line], bbox: BBox) -> list[Line]:
+    """The lines right above a table, in reading order, chained upwards while each gap is at most
+    `CAPTION_GAP` line sizes (the first: at most `caption_reach`), a "Таблица" line ending the chain;
+    at most 2 × `caption_lines` + 1 lines."""
+    above = sorted(
+        (ln for ln in lines if ln.bottom <= bbox[1] + LAYOUT.above_slack), key=lambda ln: ln.bottom
+    )
+    edge, block = bbox[1], []
+    for ln in reversed(above):
+        gap = edge - ln.bottom
+        if gap > min(CAPTION_GAP * ln.size, LAYOUT.caption_reach) or len(block) > 2 * LAYOUT.caption_lines:
+            break
+        block.append(ln)
+        edge = min(edge, ln.top)
         if _CAPTION.match(ln.text):
-            return dehyphenate_cell([x.text for x in above[k:]])
-    return None
+            break
+    return block[::-1]
 
 
 def _same_header(a: list[str], b: list[str]) -> bool:
