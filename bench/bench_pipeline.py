@@ -17,7 +17,7 @@ from sampling the trees with psutil (the largest process other than the launcher
 On a busy machine the CPU-s ratios are the numbers to read. The dask2 tables are compared with
 workers2's (volatile columns aside). The end re-runs the CLI on an unchanged folder.
 
-    PYTHONPATH=$PWD .venv/bin/python bench/bench_pipeline.py [--docs N] [--repeat N]
+    PYTHONPATH=$PWD .venv/bin/python bench/bench_pipeline.py [--corpus DIR] [--docs N] [--repeat N]
 """
 
 from __future__ import annotations
@@ -200,8 +200,11 @@ def same_tables(a: Path, b: Path) -> bool:
     return True
 
 
-def corpus(docs: int | None) -> list[Path]:
-    pdfs = sorted(CORPUS.glob("*.pdf"))
+def corpus(folder: Path, docs: int | None) -> list[Path]:
+    """The folder's PDFs by name (the first `docs`); none is an error, not a bench of 0 pages."""
+    pdfs = sorted(folder.glob("*.pdf"))
+    if not pdfs:
+        raise SystemExit(f"no PDFs in {folder} (give --corpus)")
     return pdfs[:docs] if docs else pdfs
 
 
@@ -276,20 +279,22 @@ def rerun(inbox: Path, out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"folder of PDFs (default {CORPUS})")
     parser.add_argument("--docs", type=int, help="only the first N corpus PDFs (by name)")
     parser.add_argument("--repeat", type=int, default=1, help="rounds (round-robin over the configs)")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # `timeout`: clean up like Ctrl-C
     from pipeline.catalog import page_count
 
-    pdfs = corpus(args.docs)
+    pdfs = corpus(args.corpus, args.docs)
     root = Path(tempfile.mkdtemp(prefix="indikator-bench-"))
     inbox = root / "inbox"
     inbox.mkdir()
     for pdf in pdfs:
         (inbox / pdf.name).symlink_to(pdf)
     pages = sum(page_count(p) or 0 for p in pdfs)
-    print(f"{len(pdfs)} PDFs, {pages} pages from {CORPUS}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    load = os.getloadavg()[0]
+    print(f"{len(pdfs)} PDFs, {pages} pages from {args.corpus}; load average {load:.1f}", flush=True)
     try:
         rounds = [one_round(i, pdfs, inbox, root) for i in range(args.repeat)]
         report(rounds, pages)

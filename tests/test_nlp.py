@@ -26,6 +26,27 @@ def test_models_load_once() -> None:
     assert models() is models()
 
 
+def test_tagger_embedding_is_natashas_without_similarity_tables() -> None:
+    """The taggers read only the PQ's indexes and codes: those equal natasha's own embedding's,
+    and the tables only similarity look-ups need are not built."""
+    import natasha
+    import numpy as np
+
+    from pipeline.nlp import tagger_embedding
+
+    ours, full = tagger_embedding(), natasha.NewsEmbedding()
+    assert ours.meta.id == full.meta.id
+    assert np.array_equal(ours.pq.indexes, full.pq.indexes)
+    assert np.array_equal(ours.pq.codes, full.pq.codes)
+    assert not hasattr(ours.pq, "ab") and hasattr(full.pq, "ab")
+
+
+def test_ner_through_the_light_embedding(analysis) -> None:
+    """The entities of the seed's start (tagged with `models()`, i.e. the light embedding)."""
+    found = {(e.text, e.type) for e in analysis.entities}
+    assert {("РФ", "LOC"), ("КНР", "LOC"), ("Владимир Путин", "PER"), ("Санкт-Петербурге", "LOC")} <= found
+
+
 def test_sentences_index_the_text(analysis) -> None:
     assert len(analysis.sentences) >= 4
     for s in analysis.sentences:

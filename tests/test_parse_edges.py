@@ -50,3 +50,36 @@ def test_hybrid_engine_agrees() -> None:
     fast, hybrid = parse_pdf(SEED), parse_pdf(SEED, engine="hybrid")
     assert fast.tables == hybrid.tables
     assert [p.text for p in fast.pages] == [p.text for p in hybrid.pages]
+
+
+def _char(text: str, x0: float, top: float) -> dict:
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + 6,
+        "top": top,
+        "bottom": top + 10,
+        "size": 10.0,
+        "fontname": "Arial",
+        "upright": True,
+    }
+
+
+def test_merged_cell_text_is_seen_over_every_position_it_covers() -> None:
+    """A cell spanning two rows of column 0: its own text in its first row, "" below, and the
+    seen text repeats it there (the grid's rules are read once per table, not per position)."""
+    from pdfplumber.table import Table
+
+    from pipeline.parse.tables import cell_rows
+
+    cells = [(0, 0, 50, 40), (50, 0, 100, 20), (50, 20, 100, 40), (0, 40, 50, 60), (50, 40, 100, 60)]
+    chars = [
+        _char("A", 10, 15),
+        _char("b", 60, 5),
+        _char("c", 60, 25),
+        _char("d", 10, 45),
+        _char("e", 60, 45),
+    ]
+    own, seen = cell_rows(Table(None, cells), chars)
+    assert own == [["A", "b"], ["", "c"], ["d", "e"]]
+    assert seen == [["A", "b"], ["A", "c"], ["d", "e"]]

@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
 import natasha  # noqa: F401  (import first: natasha/yargy patch pymorphy2 for Python 3.11)
+from natasha.data import NEWS_EMBEDDING
+from navec import Navec
+from navec.meta import Meta
+from navec.navec import META, PQ_
+from navec.pq import PQ
+from navec.tar import Tar
 
 from pipeline.nlp import ner
 from pipeline.nlp.morph import nominative
@@ -60,10 +66,28 @@ class Models:
     ner_tagger: natasha.NewsNERTagger
 
 
+class _TaggerPQ(PQ):
+    """navec's product-quantised vectors as slovnet's taggers read them: only `indexes` and
+    `codes` (injected into their embedding layer); the similarity tables (`precompute`: norms and
+    centroid products, ~60 % of the models' load time) are never built."""
+
+    def precompute(self) -> None:
+        """Nothing: similarity look-ups are not used."""
+
+
+def tagger_embedding() -> Navec:
+    """natasha's news embedding (`natasha.NewsEmbedding`) without what the taggers never read: the
+    PQ's similarity tables and the word vocabulary (the taggers have their own)."""
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        return Navec(meta, None, _TaggerPQ.from_file(tar.load(PQ_)))
+
+
 @cache
 def models() -> Models:
     """natasha's models, loaded once per process (its embeddings ship inside the wheel)."""
-    emb = natasha.NewsEmbedding()
+    emb = tagger_embedding()
     return Models(
         segmenter=natasha.Segmenter(),
         morph_vocab=natasha.MorphVocab(),

@@ -101,13 +101,27 @@ def _wrapped_number(lines: list[Line], cell: BBox) -> bool:
     )
 
 
-def _covering(table: Table, r: int, c: int) -> BBox | None:
+@dataclass(frozen=True)
+class _Grid:
+    """A table's rule positions: each column's left and each row's top (pdfplumber recomputes
+    `Table.rows`, `.columns` and `.bbox` from all the cells at every access: read them once)."""
+
+    lefts: list[float]
+    tops: list[float]
+    bbox: BBox
+
+    @classmethod
+    def of(cls, table: Table) -> _Grid:
+        return cls([col.bbox[0] for col in table.columns], [row.bbox[1] for row in table.rows], table.bbox)
+
+
+def _covering(table: Table, grid: _Grid, r: int, c: int) -> BBox | None:
     """The merged cell that covers grid position (r, c), which has no cell of its own.
 
     The position is the band from row r's top to the next row's top (and column c's left to the
     next column's left): a row's own bbox also spans the tall merged cells that start in it."""
-    x0, x1 = _band([col.bbox[0] for col in table.columns], c, table.bbox[2])
-    y0, y1 = _band([row.bbox[1] for row in table.rows], r, table.bbox[3])
+    x0, x1 = _band(grid.lefts, c, grid.bbox[2])
+    y0, y1 = _band(grid.tops, r, grid.bbox[3])
     x, y = (x0 + x1) / 2, (y0 + y1) / 2
     return next((b for b in table.cells if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
 
@@ -125,10 +139,14 @@ def cell_rows(table: Table, chars: list[Char]) -> tuple[list[list[str]], list[li
     mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
     texts: dict[BBox, str] = {}
     own, seen = [], []
+    grid: _Grid | None = None  # read at the first position without a cell of its own
     for r, row in enumerate(table.rows):
         o, s_ = [], []
         for c, cell in enumerate(row.cells):
-            box = cell or _covering(table, r, c)
+            box = cell
+            if not cell:
+                grid = grid or _Grid.of(table)
+                box = _covering(table, grid, r, c)
             if box is not None and box not in texts:
                 texts[box] = _cell_text(box, chars, mids)
             o.append(texts[cell] if cell else "")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from yargy import Parser
-from yargy.parser import Chart, Column, State
+from yargy.parser import Chart, Column
 from yargy.rule.bnf import is_rule
 from yargy.tree import Leaf, Node
 
@@ -59,9 +59,13 @@ class LookaheadParser(Parser):
                 return
             predicted.add(id(rule))
         token = next_column.token if next_column else None
+        where = column.index
         for index, production in self.first.productions(rule, token):
             node = Node(rule, production, index, [])
-            column.append(_State(rule, production, 0, column, column, node, self._steps(production)[0]))
+            key = hash((id(rule), id(production), 0, where, where, ()))
+            column.append(
+                _State(rule, production, 0, column, column, node, self._steps(production)[0], (), key)
+            )
 
     def scan(self, column: Any, predicate: Any, state: Any) -> None:
         """yargy's scan, with `_State`. The token is not tested again: a state waiting for a
@@ -77,12 +81,16 @@ class LookaheadParser(Parser):
     def _advance(self, state: Any, column: Any, child: Any) -> None:
         """Add `state` with its dot one term further (over `child`) to `column`, if it is viable."""
         dot = state.dot_index + 1
-        step = self._steps(state.production)[dot]
+        production = state.production
+        step = self._steps(production)[dot]
         if step is not None and not self._viable(step, column):
             return
+        ids = (*state.ids, id(child))
+        rule, start = state.rule, state.start_column
+        key = hash((id(rule), id(production), dot, start.index, column.index, ids))
         node = state.node
-        node = Node(node.rule, node.production, node.rank, node.children + [child])
-        column.append(_State(state.rule, state.production, dot, state.start_column, column, node, step))
+        node = Node(rule, production, node.rank, [*node.children, child])
+        column.append(_State(rule, production, dot, start, column, node, step, ids, key))
 
     def _viable(self, step: Any, column: Any) -> bool:
         """Can a state waiting at `column` for this term go on? A terminal must take the next
@@ -102,18 +110,48 @@ class LookaheadParser(Parser):
         return steps
 
 
-class _State(State):
-    """yargy's `State` with its hash (the same as yargy's: a column keeps one state per hash) and
-    its `Step` (next term) set when it is made."""
+class _State:
+    """yargy's `State` (the attributes its matching reads) with its `Step` (next term), the ids of
+    its node's children and its hash (the same as yargy's: a column keeps one state per hash) set
+    when it is made, in slots: the parser makes hundreds of thousands per document."""
 
-    def __init__(self, rule: Any, production: Any, dot: int, start: Any, stop: Any, node: Any, step: Step):
+    __slots__ = (
+        "rule",
+        "production",
+        "dot_index",
+        "start_column",
+        "stop_column",
+        "node",
+        "step",
+        "ids",
+        "hash",
+    )
+
+    def __init__(
+        self,
+        rule: Any,
+        production: Any,
+        dot: int,
+        start: Any,
+        stop: Any,
+        node: Any,
+        step: Step,
+        ids: tuple[int, ...],
+        key: int,
+    ) -> None:
         self.rule, self.production, self.dot_index, self.node = rule, production, dot, node
-        self.start_column, self.stop_column, self.step = start, stop, step
-        children = tuple(map(id, node.children))
-        self.hash = hash((id(rule), id(production), dot, start.index, stop.index, children))
+        self.start_column, self.stop_column, self.step, self.ids, self.hash = start, stop, step, ids, key
 
     def __hash__(self) -> int:
         return self.hash
+
+    @property
+    def completed(self) -> bool:
+        return self.step is None
+
+    @property
+    def range(self) -> tuple[int, int]:
+        return self.start_column.index, self.stop_column.index
 
 
 class _Column(Column):
