@@ -7,8 +7,8 @@ lemmas, so any case form matches; the match that starts first wins (the head of 
 phrase comes first), then the longest pattern; "generic" entries ("производство", "инвестиции")
 apply only when nothing specific matched, except that a generic head wins over a breakdown after it
 ("цены на мясо" is a price, "инвестиции в сельское хозяйство" investment) unless the catalog marks
-it `of_products` ("производство мяса" is meat production); an entry
-whose unit classes do not fit the figure's unit is skipped. `match_label(text, unit)` does the
+it `of_products` ("производство мяса" is meat production, matched from "производство" on); an
+entry whose unit classes do not fit the figure's unit is skipped. `match_label(text, unit)` does the
 same on a phrase such as a table row label.
 """
 
@@ -146,9 +146,11 @@ def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicat
     if not best:
         return None
     head, top = matches[0], best[0]
-    if top.indicator.breakdown and head.start < top.start and not head.indicator.of_products:
-        return head  # "цены на мясо птицы" are a price, "инвестиции обрабатывающих производств" investment
-    return best[0]
+    if head.start >= top.start or not top.indicator.breakdown:
+        return top
+    if head.indicator.of_products:  # "производство молока" names milk production from its head on
+        return IndicatorMatch(top.indicator, head.start, max(head.end, top.end))
+    return head  # "цены на мясо птицы" are a price, "инвестиции обрабатывающих производств" investment
 
 
 def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicator | None:
