@@ -142,6 +142,21 @@ PHRASES = [
     ("ориентировочная стоимость проекта", "RUB", "investment"),
     ("неналоговые доходы", "RUB", "budget_revenue"),
     ("часть ЕНВД", "PERCENT", "tax_revenue"),
+    ("число мест", None, "education_places"),  # a count of places with no other noun: schools
+    ("число новых мест", None, "education_places"),
+    ("число новых рабочих мест", None, "jobs"),  # not "число мест" with a gap
+    ("число замещенных рабочих мест", "PERCENT", "jobs"),
+    ("число торговых мест", None, "retail_outlets"),
+    ("число посадочных мест", None, "capacity"),
+    ("число индивидуальных предпринимателей", None, "sme"),  # small business subjects by law
+    ("число начинающих предпринимателей", None, "enterprises"),
+    ("объем выполненных работ", "RUB", "construction_volume"),
+    ("Объём отгруженных товаров собственного производства, выполненных работ", "RUB", "shipped_goods"),
+    ("общая площадь ветхого и аварийного жилья", "M2", "housing_stock"),
+    ("площадь ветхого", "M2", "housing_stock"),
+    ("асфальтобетонные покрытия автомобильных дорог", "M2", "area"),
+    ("число модульных фельдшерских акушерских пунктов", None, "healthcare_capacity"),
+    ("число работающих", None, "employees"),
 ]
 
 
@@ -179,6 +194,11 @@ def test_a_product_after_a_production_head_is_matched_from_the_head() -> None:
     assert find_indicator(words_of("цены на мясо птицы"), "PERCENT").indicator.id == "price"
 
 
+def test_a_bare_project_is_no_investment_project() -> None:
+    assert match_label("число проектов планировки территорий", None) is None  # a planning document
+    assert match_label("число инвестиционных проектов", None).id == "investment_projects"
+
+
 def test_unit_class_decides() -> None:
     # money is not an area: "площадь" with roubles is not the area indicator
     assert match_label("площадь", "RUB") is None
@@ -188,7 +208,16 @@ def test_unit_class_decides() -> None:
     assert match_label("ВРП", "PERCENT").id == "grp"
 
 
-@pytest.mark.parametrize("phrase", ["Иванов Петр Сергеевич", "области", "года", "стр.", ""])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Иванов Петр Сергеевич", "области", "года", "стр.", "",
+        "Место",  # a rank column, not a place in a school
+        "Деятельность по предоставлению мест для временного проживания",
+        "Продукты животного происхождения, в другом месте не поименованные",
+        "В частном секторе работают",  # the verb names no employees
+    ],
+)  # fmt: skip
 def test_no_indicator(phrase: str) -> None:
     assert match_label(phrase, ANY_UNIT) is None
 
@@ -313,7 +342,38 @@ MUNICIPAL = [
      "(инвестор – ООО «Спас», сроки реализации проекта – 2016 -  2018 гг., ориентировочная стоимость "
      "проекта – 190 млн. рублей);", "190 млн. рублей", "investment"),
     ("На сети дорог – 175,5 км грунтовых дорог", "175,5 км", "network_length"),
+    ("МАОУ «Копыловская СОШ» на 70 мест;", "70 мест", "education_places"),
+    ("В прогнозном периоде планируется ввести 2620 новых мест в общеобразовательных организациях района.",
+     "2620 новых мест", "education_places"),
+    ("В 2015 году в районе насчитывалось 2803 субъекта малого предпринимательства, что к уровню 2014 г. "
+     "составило 103,4 %, из них 1652 индивидуальных предпринимателей.",
+     "1652 индивидуальных предпринимателей", "sme"),
+    ("Объем выполненных работ и услуг собственными силами крупных и средних предприятий и организаций по "
+     "виду деятельности «строительство» в 2015 году снизился на 5% к аналогичному периоду 2014 года и "
+     "составил 610,4 млн. руб.", "610,4 млн. руб.", "construction_volume"),
+    ("Общая площадь ветхого и аварийного жилья в 2016 году составит 4,7 тыс. кв. м, что составляет 104,4% к "
+     "уровню 2015 года.", "4,7 тыс. кв. м", "housing_stock"),
+    ("В рамках проведения ремонтных работ на территории Томского района и сельских поселений в 2016 году "
+     "будет отремонтировано: 38 600 м2 асфальтобетонных покрытий автомобильных дорог.", "38 600 м2", "area"),
+    ("В течение 2015 года введено в эксплуатацию 3 модульных фельдшерских акушерских пункта.",
+     "3 модульных фельдшерских акушерских пункта", "healthcare_capacity"),
+    ("В отрасли работает 19,7 тыс. человек.", "19,7 тыс. человек", "employees"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("В целом, Администрацией Томского района разработано 13 проектов для предоставления под жилье "
+         "экономического класса.", "13 проектов"),
+        ("В частном секторе работают 82% от численности занятых в экономике района.", "82%"),
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_an_indicator(text: str, quote: str) -> None:
+    """A bare "проект" is no investment project, the verb "работают" names no employees."""
+    from extracting import figure
+
+    assert figure(text, quote).indicator is None
 
 
 @pytest.mark.parametrize(("text", "quote", "expected"), MUNICIPAL)
