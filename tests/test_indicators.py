@@ -394,3 +394,31 @@ def test_budget_funds_in_a_list_of_investment_sources_are_investment() -> None:
         "- средства внебюджетных фондов – 30,0 млн. руб."
     )
     assert figure(text, "12,4 млн. руб.").indicator == "fixed_capital_investment"
+
+
+def _caption_table_indicators(caption: str) -> set[str]:
+    """Indicators of the cells of a Rosstat-like monthly table in % whose caption names what it is."""
+    import pandas as pd
+
+    from pipeline.extract.observations import build_observations
+    from pipeline.extract.tables import table_rows
+    from pipeline.model import ParsedTable, TableCell
+
+    header = ["", "В % к соответствующему периоду предыдущего года", "В % к предыдущему периоду"]
+    rows = [("2017г. Январь", ["103,3", "57,6"]), ("2017г. Февраль", ["103,8", "101,4"])]
+    cells = []
+    for r, (label, values) in enumerate(rows):
+        cells.append(TableCell(r, 0, 3, label, row_label=label))
+        cells += [TableCell(r, c, 3, v, row_label=label, col_label=header[c]) for c, v in enumerate(values, 1)]
+    part = table_rows("doc", ParsedTable(0, 2, 3, header, cells, caption=caption))
+    obs = build_observations(None, pd.DataFrame(part["cells"]), pd.DataFrame([part["table"]]))
+    return set(obs["indicator"])
+
+
+def test_a_table_of_a_products_production_has_the_products_output() -> None:
+    """ "Производство продукции сельского хозяйства" in % is agricultural output, not a generic volume."""
+    caption = "Таблица 1 ДИНАМИКА ПРОИЗВОДСТВА ПРОДУКЦИИ СЕЛЬСКОГО ХОЗЯЙСТВА"
+    assert _caption_table_indicators(caption) == {"agricultural_output"}
+    # a product that is no output (a number of vehicles) leaves the production head
+    caption = "Таблица 43 ПРОИЗВОДСТВО ПРОЧИХ ТРАНСПОРТНЫХ СРЕДСТВ И ОБОРУДОВАНИЯ"
+    assert _caption_table_indicators(caption) == {"production_volume"}

@@ -134,9 +134,23 @@ def fits_unit(indicator: Indicator, unit: str | None) -> bool:
 
 
 def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[IndicatorMatch]:
-    """Every catalog match in a phrase's words whose unit classes fit, first and longest first."""
-    found = _index().matches(words)
-    return [IndicatorMatch(m.value, m.start, m.end) for m in found if fits_unit(m.value, unit)]
+    """Every catalog match in a phrase's words whose unit classes fit, first and longest first; a
+    generic head that its product names (`of_products`) gives way to the product's output (a flow),
+    which then starts at the head ("производство молока" is milk production from "производство"
+    on; "производство транспортных средств" stays production, not a number of vehicles)."""
+    found = [
+        IndicatorMatch(m.value, m.start, m.end) for m in _index().matches(words) if fits_unit(m.value, unit)
+    ]
+    product = next((m for m in found if m.indicator.breakdown), None)
+    head = found[0] if found else None
+    if head is None or product is None or not head.indicator.of_products or head.start >= product.start:
+        return found
+    if product.indicator.type != "flow":
+        return found
+    if any(not m.indicator.generic and m.start < product.start for m in found):
+        return found  # "индекс производства мяса": a specific head comes first
+    merged = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
+    return [merged, *(m for m in found if m not in (head, product))]
 
 
 def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> IndicatorMatch | None:
@@ -146,11 +160,9 @@ def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicat
     if not best:
         return None
     head, top = matches[0], best[0]
-    if head.start >= top.start or not top.indicator.breakdown:
-        return top
-    if head.indicator.of_products:  # "производство молока" names milk production from its head on
-        return IndicatorMatch(top.indicator, head.start, max(head.end, top.end))
-    return head  # "цены на мясо птицы" are a price, "инвестиции обрабатывающих производств" investment
+    if top.indicator.breakdown and head.start < top.start:
+        return head  # "цены на мясо птицы" are a price, "инвестиции обрабатывающих производств" investment
+    return top
 
 
 def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicator | None:
