@@ -409,7 +409,9 @@ def _caption_table_indicators(caption: str) -> set[str]:
     cells = []
     for r, (label, values) in enumerate(rows):
         cells.append(TableCell(r, 0, 3, label, row_label=label))
-        cells += [TableCell(r, c, 3, v, row_label=label, col_label=header[c]) for c, v in enumerate(values, 1)]
+        cells += [
+            TableCell(r, c, 3, v, row_label=label, col_label=header[c]) for c, v in enumerate(values, 1)
+        ]
     part = table_rows("doc", ParsedTable(0, 2, 3, header, cells, caption=caption))
     obs = build_observations(None, pd.DataFrame(part["cells"]), pd.DataFrame([part["table"]]))
     return set(obs["indicator"])
@@ -422,3 +424,12 @@ def test_a_table_of_a_products_production_has_the_products_output() -> None:
     # a product that is no output (a number of vehicles) leaves the production head
     caption = "Таблица 43 ПРОИЗВОДСТВО ПРОЧИХ ТРАНСПОРТНЫХ СРЕДСТВ И ОБОРУДОВАНИЯ"
     assert _caption_table_indicators(caption) == {"production_volume"}
+
+
+def test_a_table_of_production_dynamics_in_percent_is_a_production_index() -> None:
+    """Rosstat's "Динамика производства <branch>" tables in % are production indices."""
+    caption = "Таблица 20 ДИНАМИКА ПРОИЗВОДСТВА БУМАГИ И БУМАЖНЫХ ИЗДЕЛИЙ"
+    assert _caption_table_indicators(caption) == {"industrial_production_index"}
+    caption = 'Таблица 54 ДИНАМИКА ПРОИЗВОДСТВА ПО ВИДУ ДЕЯТЕЛЬНОСТИ "ОБЕСПЕЧЕНИЕ ЭЛЕКТРИЧЕСКОЙ ЭНЕРГИЕЙ"'
+    assert _caption_table_indicators(caption) == {"industrial_production_index"}
+    assert match_label("Динамика производства ВВП", "PERCENT").id == "gdp"

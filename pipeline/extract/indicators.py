@@ -138,9 +138,9 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
     generic head that its product names (`of_products`) gives way to the product's output (a flow),
     which then starts at the head ("производство молока" is milk production from "производство"
     on; "производство транспортных средств" stays production, not a number of vehicles)."""
-    found = [
-        IndicatorMatch(m.value, m.start, m.end) for m in _index().matches(words) if fits_unit(m.value, unit)
-    ]
+    found = _unshadowed(
+        [IndicatorMatch(m.value, m.start, m.end) for m in _index().matches(words) if fits_unit(m.value, unit)]
+    )
     product = next((m for m in found if m.indicator.breakdown), None)
     head = found[0] if found else None
     if head is None or product is None or not head.indicator.of_products or head.start >= product.start:
@@ -151,6 +151,16 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
         return found  # "индекс производства мяса": a specific head comes first
     merged = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
     return [merged, *(m for m in found if m not in (head, product))]
+
+
+def _unshadowed(found: list[IndicatorMatch]) -> list[IndicatorMatch]:
+    """Without a match that a longer specific match from the same word contains ("динамика
+    производства" inside "динамика производства продукции сельского хозяйства")."""
+    longest = {}
+    for m in found:  # first and longest first: the first specific match at a start is its longest
+        if not m.indicator.generic:
+            longest.setdefault(m.start, m)
+    return [m for m in found if (top := longest.get(m.start)) is None or top == m or m.end >= top.end]
 
 
 def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> IndicatorMatch | None:
