@@ -108,6 +108,55 @@ PHRASES = [
     ("число разводов", None, "divorces"),
     ("число расторжений брака", None, "divorces"),  # a divorce, not a marriage
     ("число регистрируемых браков", None, "marriages"),
+    # catalog 2026-12-01.4: a production index is an index, of industry or of one of its branches
+    ("индекс производства", "PERCENT", "industrial_production_index"),
+    ("Индекс производства пищевых продуктов", "PERCENT", "industrial_production_index"),
+    ("Индексы производства по видам экономической деятельности", ANY_UNIT, "industrial_production_index"),
+    ("индекс производства сельскохозяйственной продукции", "PERCENT", "agricultural_output"),
+    ("индекс производства продукции сельского хозяйства", "PERCENT", "agricultural_output"),
+    ("индекс производства продукции животноводства", "PERCENT", "livestock_output"),
+    ("объем отгруженной продукции промышленного производства", "PERCENT", "shipped_goods"),
+    ("объем отгруженной промышленной продукции", "RUB", "shipped_goods"),
+    ("объем отгруженной лесопродукции", "RUB", "timber_harvest"),  # the product's own entry
+    ("число субъектов малого бизнеса", None, "sme"),
+    ("число субъектов малого и среднего предпринимательства", None, "sme"),
+    ("число дошкольных учреждений", None, "education_institutions"),
+    ("число общеобразовательных учреждений", None, "education_institutions"),
+    ("число новых мест в общеобразовательных организациях", None, "education_places"),  # places first
+    ("число парикмахерских", None, "retail_outlets"),
+    ("число торговых мест", None, "retail_outlets"),
+    ("протяжённость дорог", "KM", "network_length"),
+    ("грунтовые дороги", "KM", "network_length"),
+    ("численность населения трудоспособного возраста", None, "population"),
+    ("доля лиц старше трудоспособного возраста", "PERCENT", "population"),
+    ("численность работников пенсионного возраста", None, "employees"),  # the head, not the age group
+    ("поголовье птицы", None, "livestock_headcount"),
+    ("производство мяса птицы", "PERCENT", "meat_production"),
+    ("число тиров", None, "sports_facilities"),
+    ("уровень обеспеченности населения спортивными сооружениями", "PERCENT", "sports_facilities"),
+    ("обеспеченность сельского населения плоскостными спортивными сооружениями", "M2", "sports_facilities"),
+    ("обеспеченность детей местами в дошкольных образовательных организациях", "PERCENT", "education_places"),
+    ("уровень обеспеченности учреждениями культурно-досугового типа", "PERCENT", "cultural_institutions"),
+    ("число вызовов скорой медицинской помощи", None, "healthcare_capacity"),
+    ("численность населения, занятого в экономике", None, "employed"),
+    ("ориентировочная стоимость проекта", "RUB", "investment"),
+    ("неналоговые доходы", "RUB", "budget_revenue"),
+    ("часть ЕНВД", "PERCENT", "tax_revenue"),
+    ("число мест", None, "education_places"),  # a count of places with no other noun: schools
+    ("число новых мест", None, "education_places"),
+    ("число новых рабочих мест", None, "jobs"),  # not "число мест" with a gap
+    ("число замещенных рабочих мест", "PERCENT", "jobs"),
+    ("число торговых мест", None, "retail_outlets"),
+    ("число посадочных мест", None, "capacity"),
+    ("число индивидуальных предпринимателей", None, "sme"),  # small business subjects by law
+    ("число начинающих предпринимателей", None, "enterprises"),
+    ("объем выполненных работ", "RUB", "construction_volume"),
+    ("Объём отгруженных товаров собственного производства, выполненных работ", "RUB", "shipped_goods"),
+    ("общая площадь ветхого и аварийного жилья", "M2", "housing_stock"),
+    ("площадь ветхого", "M2", "housing_stock"),
+    ("асфальтобетонные покрытия автомобильных дорог", "M2", "area"),
+    ("число модульных фельдшерских акушерских пунктов", None, "healthcare_capacity"),
+    ("число работающих", None, "employees"),
 ]
 
 
@@ -136,6 +185,20 @@ def test_head_first_then_longest_pattern() -> None:
     assert match_label("производство", "TONNE").id == "production_volume"
 
 
+def test_a_product_after_a_production_head_is_matched_from_the_head() -> None:
+    """ "производство молока" names milk production from "производство" on, so a share "доля
+    производства молока" is the product's own (its match starts at the share's head noun)."""
+    found = find_indicator(words_of("доля производства молока"), "PERCENT")
+    assert (found.indicator.id, found.start, found.end) == ("milk_production", 1, 3)
+    # another generic head keeps its own indicator: the price of meat is a price
+    assert find_indicator(words_of("цены на мясо птицы"), "PERCENT").indicator.id == "price"
+
+
+def test_a_bare_project_is_no_investment_project() -> None:
+    assert match_label("число проектов планировки территорий", None) is None  # a planning document
+    assert match_label("число инвестиционных проектов", None).id == "investment_projects"
+
+
 def test_unit_class_decides() -> None:
     # money is not an area: "площадь" with roubles is not the area indicator
     assert match_label("площадь", "RUB") is None
@@ -145,7 +208,16 @@ def test_unit_class_decides() -> None:
     assert match_label("ВРП", "PERCENT").id == "grp"
 
 
-@pytest.mark.parametrize("phrase", ["Иванов Петр Сергеевич", "области", "года", "стр.", ""])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Иванов Петр Сергеевич", "области", "года", "стр.", "",
+        "Место",  # a rank column, not a place in a school
+        "Деятельность по предоставлению мест для временного проживания",
+        "Продукты животного происхождения, в другом месте не поименованные",
+        "В частном секторе работают",  # the verb names no employees
+    ],
+)  # fmt: skip
 def test_no_indicator(phrase: str) -> None:
     assert match_label(phrase, ANY_UNIT) is None
 
@@ -236,7 +308,72 @@ MUNICIPAL = [
     ("В 2015 году в районе зарегистрировано 120 браков и 85 разводов.", "85 разводов", "divorces"),
     ("В районе работают 4 крестьянских фермерских хозяйства.", "4 крестьянских фермерских хозяйства",
      "enterprises"),
+    # catalog 2026-12-01.4 (open RuREBus texts and the dev gold of session 8)
+    ("Индекс производства составил 169,7 %.", "169,7 %", "industrial_production_index"),
+    ("При этом индекс производства в обрабатывающих производствах составит 102,7 %, в том числе увеличение "
+     "индекса производства прогнозируется:", "102,7 %", "industrial_production_index"),
+    ("Индекс производства сельскохозяйственной продукции составит: в 2018 г. - 104 %, в 2019 г. – 101,8 %, "
+     "в 2020 г. – 102,2 %.", "104 %", "agricultural_output"),
+    ("Социально-экономическая ситуация в Солигаличском муниципальном районе в январе-июне 2017 года "
+     "характеризуется как стабильная: объем отгруженной продукции промышленного производства увеличился на "
+     "102,3 %, объем отгрузки по лесозаготовке в 3 раза.", "102,3 %", "shipped_goods"),
+    ("На их долю падает 99,7 % производства молока и 91,6 % производства скота от общего производства в "
+     "хозяйствах всех категорий.", "99,7 %", "milk_production"),
+    ("В районе 165 спортивных сооружений, в том числе 2 стадиона, 126 плоскостных спортивных сооружений, 29 "
+     "спортивных залов, 1 легкоатлетический манеж, 2 лыжные базы, 1 тир.", "1 тир", "sports_facilities"),
+    ("Скорая медицинская помощь обслуживает 16000 вызовов в год.", "16000 вызовов", "healthcare_capacity"),
+    ("2.Увеличение уровеня обеспеченности населения спортивными сооружениями до 46,2%, исходя из "
+     "единовременной пропускной способности объектов физической культуры и спорта.", "до 46,2%",
+     "sports_facilities"),
+    ("Всего на территории сельского поселения зарегистрированы и осуществляют свою деятельность 3 субъекта "
+     "малого бизнеса.", "3 субъекта", "sme"),
+    ("В 2015 году были построены 4 дошкольных учреждения: МАДОУ «ЦРР-детский сад д. Кисловка» "
+     "(с. Тахтамышево);", "4 дошкольных учреждения", "education_institutions"),
+    ("За январь - декабрь отчетного года наблюдается увеличение объемов отгруженной продукции по сравнению с "
+     "2017 годом у предприятий:\n- АО « ПО « Муроммашзавод » - на 78,9 % ;\n- ЗАО « Муром » - на 61,1 % ;",
+     "78,9 %", "shipped_goods"),
+    ("При этом в целом численность населения региона сократилась с начала 2001 года до 1 января 2019 года на "
+     "12,6%, в том числе моложе трудоспособного возраста - на 17,0%.", "17,0%", "population"),
+    ("Сельскохозяйственной птицы увеличилось на 6,8% и составило 4015,8 тыс. голов.", "6,8%",
+     "livestock_headcount"),
+    ("Обеспеченность детей в возрасте от 1 до 6 лет местами в дошкольных образовательных организациях в 2015 "
+     "году составила 85%, рост к уровню 2014 года составил 44,5%.", "85%", "education_places"),
+    ("- реконструкция животноводческого комплекса молочного направления на 1 650 голов в с. Турунтаево "
+     "(инвестор – ООО «Спас», сроки реализации проекта – 2016 -  2018 гг., ориентировочная стоимость "
+     "проекта – 190 млн. рублей);", "190 млн. рублей", "investment"),
+    ("На сети дорог – 175,5 км грунтовых дорог", "175,5 км", "network_length"),
+    ("МАОУ «Копыловская СОШ» на 70 мест;", "70 мест", "education_places"),
+    ("В прогнозном периоде планируется ввести 2620 новых мест в общеобразовательных организациях района.",
+     "2620 новых мест", "education_places"),
+    ("В 2015 году в районе насчитывалось 2803 субъекта малого предпринимательства, что к уровню 2014 г. "
+     "составило 103,4 %, из них 1652 индивидуальных предпринимателей.",
+     "1652 индивидуальных предпринимателей", "sme"),
+    ("Объем выполненных работ и услуг собственными силами крупных и средних предприятий и организаций по "
+     "виду деятельности «строительство» в 2015 году снизился на 5% к аналогичному периоду 2014 года и "
+     "составил 610,4 млн. руб.", "610,4 млн. руб.", "construction_volume"),
+    ("Общая площадь ветхого и аварийного жилья в 2016 году составит 4,7 тыс. кв. м, что составляет 104,4% к "
+     "уровню 2015 года.", "4,7 тыс. кв. м", "housing_stock"),
+    ("В рамках проведения ремонтных работ на территории Томского района и сельских поселений в 2016 году "
+     "будет отремонтировано: 38 600 м2 асфальтобетонных покрытий автомобильных дорог.", "38 600 м2", "area"),
+    ("В течение 2015 года введено в эксплуатацию 3 модульных фельдшерских акушерских пункта.",
+     "3 модульных фельдшерских акушерских пункта", "healthcare_capacity"),
+    ("В отрасли работает 19,7 тыс. человек.", "19,7 тыс. человек", "employees"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("В целом, Администрацией Томского района разработано 13 проектов для предоставления под жилье "
+         "экономического класса.", "13 проектов"),
+        ("В частном секторе работают 82% от численности занятых в экономике района.", "82%"),
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_an_indicator(text: str, quote: str) -> None:
+    """A bare "проект" is no investment project, the verb "работают" names no employees."""
+    from extracting import figure
+
+    assert figure(text, quote).indicator is None
 
 
 @pytest.mark.parametrize(("text", "quote", "expected"), MUNICIPAL)
@@ -257,3 +394,42 @@ def test_budget_funds_in_a_list_of_investment_sources_are_investment() -> None:
         "- средства внебюджетных фондов – 30,0 млн. руб."
     )
     assert figure(text, "12,4 млн. руб.").indicator == "fixed_capital_investment"
+
+
+def _caption_table_indicators(caption: str) -> set[str]:
+    """Indicators of the cells of a Rosstat-like monthly table in % whose caption names what it is."""
+    import pandas as pd
+
+    from pipeline.extract.observations import build_observations
+    from pipeline.extract.tables import table_rows
+    from pipeline.model import ParsedTable, TableCell
+
+    header = ["", "В % к соответствующему периоду предыдущего года", "В % к предыдущему периоду"]
+    rows = [("2017г. Январь", ["103,3", "57,6"]), ("2017г. Февраль", ["103,8", "101,4"])]
+    cells = []
+    for r, (label, values) in enumerate(rows):
+        cells.append(TableCell(r, 0, 3, label, row_label=label))
+        cells += [
+            TableCell(r, c, 3, v, row_label=label, col_label=header[c]) for c, v in enumerate(values, 1)
+        ]
+    part = table_rows("doc", ParsedTable(0, 2, 3, header, cells, caption=caption))
+    obs = build_observations(None, pd.DataFrame(part["cells"]), pd.DataFrame([part["table"]]))
+    return set(obs["indicator"])
+
+
+def test_a_table_of_a_products_production_has_the_products_output() -> None:
+    """ "Производство продукции сельского хозяйства" in % is agricultural output, not a generic volume."""
+    caption = "Таблица 1 ДИНАМИКА ПРОИЗВОДСТВА ПРОДУКЦИИ СЕЛЬСКОГО ХОЗЯЙСТВА"
+    assert _caption_table_indicators(caption) == {"agricultural_output"}
+    # a product that is no output (a number of vehicles) leaves the production head
+    caption = "Таблица 43 ПРОИЗВОДСТВО ПРОЧИХ ТРАНСПОРТНЫХ СРЕДСТВ И ОБОРУДОВАНИЯ"
+    assert _caption_table_indicators(caption) == {"production_volume"}
+
+
+def test_a_table_of_production_dynamics_in_percent_is_a_production_index() -> None:
+    """Rosstat's "Динамика производства <branch>" tables in % are production indices."""
+    caption = "Таблица 20 ДИНАМИКА ПРОИЗВОДСТВА БУМАГИ И БУМАЖНЫХ ИЗДЕЛИЙ"
+    assert _caption_table_indicators(caption) == {"industrial_production_index"}
+    caption = 'Таблица 54 ДИНАМИКА ПРОИЗВОДСТВА ПО ВИДУ ДЕЯТЕЛЬНОСТИ "ОБЕСПЕЧЕНИЕ ЭЛЕКТРИЧЕСКОЙ ЭНЕРГИЕЙ"'
+    assert _caption_table_indicators(caption) == {"industrial_production_index"}
+    assert match_label("Динамика производства ВВП", "PERCENT").id == "gdp"

@@ -7,8 +7,8 @@ lemmas, so any case form matches; the match that starts first wins (the head of 
 phrase comes first), then the longest pattern; "generic" entries ("производство", "инвестиции")
 apply only when nothing specific matched, except that a generic head wins over a breakdown after it
 ("цены на мясо" is a price, "инвестиции в сельское хозяйство" investment) unless the catalog marks
-it `of_products` ("производство мяса" is meat production); an entry
-whose unit classes do not fit the figure's unit is skipped. `match_label(text, unit)` does the
+it `of_products` ("производство мяса" is meat production, matched from "производство" on); an
+entry whose unit classes do not fit the figure's unit is skipped. `match_label(text, unit)` does the
 same on a phrase such as a table row label.
 """
 
@@ -134,9 +134,33 @@ def fits_unit(indicator: Indicator, unit: str | None) -> bool:
 
 
 def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[IndicatorMatch]:
-    """Every catalog match in a phrase's words whose unit classes fit, first and longest first."""
-    found = _index().matches(words)
-    return [IndicatorMatch(m.value, m.start, m.end) for m in found if fits_unit(m.value, unit)]
+    """Every catalog match in a phrase's words whose unit classes fit, first and longest first; a
+    generic head that its product names (`of_products`) gives way to the product's output (a flow),
+    which then starts at the head ("производство молока" is milk production from "производство"
+    on; "производство транспортных средств" stays production, not a number of vehicles)."""
+    found = _unshadowed(
+        [IndicatorMatch(m.value, m.start, m.end) for m in _index().matches(words) if fits_unit(m.value, unit)]
+    )
+    product = next((m for m in found if m.indicator.breakdown), None)
+    head = found[0] if found else None
+    if head is None or product is None or not head.indicator.of_products or head.start >= product.start:
+        return found
+    if product.indicator.type != "flow":
+        return found
+    if any(not m.indicator.generic and m.start < product.start for m in found):
+        return found  # "индекс производства мяса": a specific head comes first
+    merged = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
+    return [merged, *(m for m in found if m not in (head, product))]
+
+
+def _unshadowed(found: list[IndicatorMatch]) -> list[IndicatorMatch]:
+    """Without a match that a longer specific match from the same word contains ("динамика
+    производства" inside "динамика производства продукции сельского хозяйства")."""
+    longest = {}
+    for m in found:  # first and longest first: the first specific match at a start is its longest
+        if not m.indicator.generic:
+            longest.setdefault(m.start, m)
+    return [m for m in found if (top := longest.get(m.start)) is None or top == m or m.end >= top.end]
 
 
 def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> IndicatorMatch | None:
@@ -146,9 +170,9 @@ def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicat
     if not best:
         return None
     head, top = matches[0], best[0]
-    if top.indicator.breakdown and head.start < top.start and not head.indicator.of_products:
+    if top.indicator.breakdown and head.start < top.start:
         return head  # "цены на мясо птицы" are a price, "инвестиции обрабатывающих производств" investment
-    return best[0]
+    return top
 
 
 def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicator | None:
