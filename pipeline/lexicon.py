@@ -282,10 +282,10 @@ INSTITUTION_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # Nouns of legal acts: "постановлением Администрации … от 23 августа 2016 года № 253" dates the act,
 # never a figure.
-ACT_NOUNS: tuple[str, ...] = (
+ACT_NOUNS: frozenset[str] = frozenset((
     "закон", "постановление", "распоряжение", "решение", "приказ", "указ", "протокол", "соглашение",
     "договор", "письмо", "положение", "порядок", "регламент",
-)  # fmt: skip
+))  # fmt: skip
 
 # Verbs that report what respondents said: a share of companies or people stated with one is a
 # survey result ("24% компаний отрицательно оценили ...").

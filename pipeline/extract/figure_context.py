@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.bases import average_rate, has_relative_cue, linked_base, relative_base
@@ -33,6 +34,9 @@ from pipeline.extract.measures import (
 )
 from pipeline.extract.periods import is_act_date, legacy_period, page_sections, section_break
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
+
+if TYPE_CHECKING:
+    from pymorphy3.tagset import OpencorporaTag
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _PERCENT_END = re.compile(r"%\s*$")
@@ -105,9 +109,7 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
     2017 года", "на начало 2015 года" is the first day of the year, "на конец 2014 года" its last day."""
     if d is None:
         return
-    f.period = legacy_period(d)
-    f.period_start, f.period_end, f.period_precision = d.start, d.end, d.precision
-    f.period_from, f.period_source = d.char_start, source
+    put_period(f, legacy_period(d), d.start, d.end, d.precision, d.char_start, source)
     words = re.split(r"\d", text[d.char_start : d.char_end], maxsplit=1)[0]  # "На конец " in the quote
     edge = _EDGE.search(text[max(0, d.char_start - _CUE_REACH) : d.char_start] + words)
     if edge and d.kind == "point" and d.precision == "year":
@@ -130,7 +132,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = duration_measure(f)
         if f.period_from in acts:
-            _clear_period(f)  # the date of a legal act
+            put_period(f)  # the date of a legal act
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _forecast_goes_on(text, f, facts, sentences)
         _fallback_period(text, f, dates, periods, sentences)
@@ -144,7 +146,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and _until(text, f, period):
-            _clear_period(f)
+            put_period(f)
             period = None
         if period is not None and period.kind == "range" and _one_year_of(f, period):
             pass  # a year of the range by `respective_years`
@@ -181,8 +183,7 @@ def respective_years(
             continue
         years = _listed_years(run, [p for p in periods if a <= p.char_start < b])
         for f, (year, d) in zip(run, years, strict=False):
-            f.period, f.period_start, f.period_end = str(year), f"{year}-01-01", f"{year}-12-31"
-            f.period_precision, f.period_from = "year", d.char_start
+            put_period(f, str(year), f"{year}-01-01", f"{year}-12-31", "year", d.char_start, f.period_source)
 
 
 def _figure_lists(text: str, facts: list[FigureFact], sentences: Sentences) -> list[list[FigureFact]]:
@@ -223,9 +224,19 @@ def _one_year_of(f: FigureFact, d: DateFact) -> bool:
     return f.period_precision == "year" and (f.period_start, f.period_end) != (d.start, d.end)
 
 
-def _clear_period(f: FigureFact) -> None:
-    f.period = f.period_start = f.period_end = f.period_precision = f.period_from = None
-    f.period_source = None
+def put_period(
+    f: FigureFact,
+    period: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    precision: str | None = None,
+    date_from: int | None = None,
+    source: str | None = None,
+) -> None:
+    """Set all the figure's period fields at once (`period`, `period_start`, `period_end`,
+    `period_precision`, `period_from`, `period_source`); with no values, clear them."""
+    f.period, f.period_start, f.period_end, f.period_precision = period, start, end, precision
+    f.period_from, f.period_source = date_from, source
 
 
 _SIGN = re.compile(r"(?:\+|\(\s*[-−–])\s*$")  # "\"Руды\" (+175 млн. долл. США)": a signed difference
@@ -297,21 +308,34 @@ def _past_base(
     happened (a past verb) or the sentence names a later year before it, which is then its period (a
     percentage so read is a ratio, not a target); "увеличится на 10% к 2025 году" keeps its deadline."""
     percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio", "share")
-    if d is None or d.kind != "by" or not (f.kind == "change" or percent):
+    if d is None or not _to_date(text, d) or not (f.kind == "change" or percent):
         return
-    quote = text[d.char_start : d.char_end].lower()
-    if text[f.char_end : d.char_start].strip() or not quote.startswith("к "):
+    if text[f.char_end : d.char_start].strip():
         return
-    later = [
-        p for p in periods
-        if bounds[0] <= p.char_start < f.char_start and p.kind in ("point", "range") and p.end > d.end
-    ]  # fmt: skip
-    if not (later or f.kind == "change" and _past(text[bounds[0] : f.char_start])):
+    later = later_periods(text, d, periods, bounds[0])
+    if not (later or f.kind == "change" and has_tense(text[bounds[0] : f.char_start], "past")):
         return
     f.kind = "ratio" if percent else f.kind
     f.base_period = compact_iso(d)
-    _clear_period(f)
+    put_period(f)
     set_period(f, later[-1] if later else None, text)
+
+
+def _to_date(text: str, d: DateFact) -> bool:
+    """ "к 2015 году": "к" and a date."""
+    return d.kind == "by" and text[d.char_start : d.char_end].lower().startswith("к ")
+
+
+def later_periods(text: str, d: DateFact, dates: list[DateFact], start: int) -> list[DateFact]:
+    """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году": for "к" and a date, the
+    point and range dates from `start` up to it that end later, the periods it is then the base
+    of, not a deadline ([] for any other date)."""
+    if not _to_date(text, d):
+        return []
+    return [
+        e for e in dates
+        if start <= e.char_start < d.char_start and e.kind in ("point", "range") and e.end > d.end
+    ]  # fmt: skip
 
 
 _SHIFTABLE = ("day", "month", "quarter")
@@ -329,19 +353,23 @@ def _forecast_goes_on(text: str, f: FigureFact, facts: list[FigureFact], sentenc
         g for g in facts
         if before[0] <= g.char_start < before[1] and g.kind == "target" and g.period_source == "sentence"
     ]  # fmt: skip
-    if targets and _future_tense(text[here[0] : f.char_start]):
+    if targets and has_tense(text[here[0] : f.char_start], "futr"):
         g = targets[-1]
-        f.period, f.period_start, f.period_end = g.period, g.period_start, g.period_end
-        f.period_precision, f.period_from = g.period_precision, g.period_from
-        f.period_source = "earlier_sentence"
+        fields = (g.period, g.period_start, g.period_end, g.period_precision, g.period_from)
+        put_period(f, *fields, "earlier_sentence")
 
 
-def _future_tense(clause: str) -> bool:
-    """The clause has a verb in the future tense of the third person ("составит", "увеличится")."""
+def verb_in(tag: OpencorporaTag, tense: str) -> bool:
+    """A verb's tag in `tense`: "past" ("уменьшилось", "составил"), or "futr" in the third person
+    ("составит", "увеличится")."""
+    return tag.POS == "VERB" and tag.tense == tense and (tense != "futr" or tag.person == "3per")
+
+
+def has_tense(clause: str, tense: str) -> bool:
+    """The clause has a verb in `tense` (`verb_in`; each word read in its first parse)."""
     from pipeline.nlp.morph import parses
 
-    tags = [parses(w)[0].tag for w in re.findall(r"[а-яё]+", clause.lower())]
-    return any(t.POS == "VERB" and "futr" in t and "3per" in t for t in tags)
+    return any(verb_in(parses(w)[0].tag, tense) for w in re.findall(r"[а-яё]+", clause.lower()))
 
 
 def _same_period_of(
@@ -364,14 +392,6 @@ def _same_period_of(
     f.period = legacy_period(replace(e, start=f.period_start, end=f.period_end))
 
 
-def _past(clause: str) -> bool:
-    """The clause has a verb in the past tense ("уменьшилось", "составил")."""
-    from pipeline.nlp.morph import parses
-
-    verbs = [parses(w)[0] for w in re.findall(r"[а-яё]+", clause.lower())]
-    return any(p.tag.POS == "VERB" and "past" in p.tag for p in verbs)
-
-
 _CURRENT = re.compile(r"\b(?:в|за)\s+(?:текущ|отч[её]тн)\w+\s+(?:году|периоде)\b", re.I)
 
 
@@ -381,7 +401,7 @@ def _current_year(text: str, f: FigureFact, periods: list[DateFact], bounds: tup
     it in its paragraph (else the section's, `periods.page_sections`)."""
     if f.period_source == "sentence" or not _CURRENT.search(text, bounds[0], f.char_start):
         return
-    _clear_period(f)
+    put_period(f)
     start = text.rfind("\n", 0, bounds[0]) + 1
     years = [
         d for d in periods

@@ -82,7 +82,6 @@ _POTENTIAL = re.compile(r"\b(?:позвол(?:ит|ят|ило|яет)|поте�
 _ACT_FROM = re.compile(r"\bот\s*$", re.I)
 _ACT_NUMBER = re.compile(r"\s*(?:г\.|года?)?\s*[№N]\s*\S")
 _ACT_REACH = 80  # characters before "от" searched for the act's noun
-_ACT_NOUNS = frozenset(lexicon.ACT_NOUNS)
 
 
 def is_act_date(text: str, d: DateFact) -> bool:
@@ -98,7 +97,7 @@ def is_act_date(text: str, d: DateFact) -> bool:
         return True  # "27.05.2014 N 338-па", its "от" on the page before
     if not (_ACT_FROM.search(lead) or quote.lower().startswith("от ")):
         return False
-    return any(lemma_forms(w.text) & _ACT_NOUNS for w in words(lead))
+    return any(lemma_forms(w.text) & lexicon.ACT_NOUNS for w in words(lead))
 
 
 def section_break(text: str, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figure_context import is_base, set_period
+from pipeline.extract.figure_context import is_base, later_periods, set_period, verb_in
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
@@ -217,7 +217,7 @@ def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[D
 def _past_verb(left: list[_Word]) -> bool:
     """The governing verb is in the past tense ("К концу декабря 2015 года … состояло 490 человек")."""
     verb = next((w for w in reversed(left) if _is_verb(w)), None)
-    return verb is not None and verb.tags[0].tag.POS == "VERB" and verb.tags[0].tag.tense == "past"
+    return verb is not None and verb_in(verb.tags[0].tag, "past")
 
 
 def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
@@ -237,14 +237,10 @@ def _future(left: list[_Word], right: list[_Word]) -> bool:
     if before:
         k = before[-1]
         aux = left[k - 1] if k else None
-        helper = aux is not None and aux.lemma == "быть" and _third_person_future(aux)
-        return helper or _third_person_future(left[k])
-    return bool(right) and _is_verb(right[0]) and _third_person_future(right[0])  # "… мест будет создано"
-
-
-def _third_person_future(w: _Word) -> bool:
-    tag = w.tags[0].tag
-    return tag.POS == "VERB" and tag.tense == "futr" and tag.person == "3per"
+        helper = aux is not None and aux.lemma == "быть" and verb_in(aux.tags[0].tag, "futr")
+        return helper or verb_in(left[k].tags[0].tag, "futr")
+    after = bool(right) and _is_verb(right[0])
+    return after and verb_in(right[0].tags[0].tag, "futr")  # "… мест будет создано"
 
 
 def _alone_in_brackets(text: str, f: FigureFact) -> bool:
@@ -287,13 +283,11 @@ _PERCENT_BEFORE = re.compile(r"%\s*$")
 
 def _ratio_base(text: str, d: DateFact, dates: list[DateFact], s_start: int) -> bool:
     """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году, … - 19254,4 рублей": "к" and a
-    year right after a percentage, in a sentence that names a later year before it, is that
-    percentage's base, not a deadline of the figures after it."""
-    if d.kind != "by" or not text[d.char_start : d.char_end].lower().startswith("к "):
-        return False
-    if not _PERCENT_BEFORE.search(text, s_start, d.char_start):
-        return False
-    return any(s_start <= e.char_start < d.char_start and e.kind == "point" and e.end > d.end for e in dates)
+    year right after a percentage, in a sentence that names a later year before it
+    (`figure_context.later_periods`), is that percentage's base, not a deadline of the figures
+    after it."""
+    after_percent = _PERCENT_BEFORE.search(text, s_start, d.char_start) is not None
+    return after_percent and bool(later_periods(text, d, dates, s_start))
 
 
 def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], dates) -> bool:
