@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.bases import average_rate, has_relative_cue, linked_base, relative_base
@@ -32,16 +31,29 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
-from pipeline.extract.periods import is_act_date, legacy_period, page_sections, section_break
+from pipeline.extract.periods import (
+    has_tense,
+    in_parenthesis,
+    is_act_date,
+    legacy_period,
+    open_value,
+    page_sections,
+    paragraphs,
+    put_period,
+    section_break,
+)
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
-
-if TYPE_CHECKING:
-    from pymorphy3.tagset import OpencorporaTag
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _PERCENT_END = re.compile(r"%\s*$")
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
-_EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе]|конец)\s*$", re.I)  # "на конец 2014 года": its last day
+# "на конец 2014 года", "в конце 2017 года": its last day; "к началу 2017 года": its first day
+_EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец)|в\s+конце)\s*$", re.I)
+_MONTH_EDGE = re.compile(
+    r"(?:к|на)\s", re.I
+)  # "к концу декабря 2015 года" is a day, "в конце августа" the month
+_MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
+_YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
@@ -87,12 +99,15 @@ def compact_iso(d: DateFact) -> str:
 
 def base_iso(text: str, d: DateFact, f: FigureFact) -> str:
     """A base date as `compact_iso`; "аналогичным периодом 2016г." for a figure of January-July 2017
-    is January-July 2016 ("2016-01/2016-07")."""
+    (or the first half-year) is January-July 2016 ("2016-01/2016-07"), for one of a quarter that
+    quarter ("2016-Q2")."""
     lead = text[max(0, d.char_start - _CUE_REACH) : d.char_start]
-    months = f.period_precision == "month" and f.period_start and f.period_end
+    months = f.period_precision in ("month", "quarter") and f.period_start and f.period_end
     if d.precision != "year" or not months or not _SAME_PERIOD.search(lead):
         return compact_iso(d)
     year = d.start[:4]
+    if f.period_precision == "quarter" and _unit_start(f.period_end, "quarter") == f.period_start:  # type: ignore[arg-type]
+        return _compact(f"{year}{f.period_start[4:]}", "quarter")  # type: ignore[index]
     a, b = f"{year}{f.period_start[4:7]}", f"{year}{f.period_end[4:7]}"  # type: ignore[index]
     return a if a == b else f"{a}/{b}"
 
@@ -106,16 +121,23 @@ def _compact(iso: str, precision: str) -> str:
 
 def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sentence") -> None:
     """The figure's `period` string and typed period from a date (None clears nothing); "к началу
-    2017 года", "на начало 2015 года" is the first day of the year, "на конец 2014 года" its last day."""
+    2017 года", "на начало 2015 года" is the first day of the year, "на конец 2014 года", "в конце
+    2017 года" its last day, and so is "на конец года" after the figure ("в 2018 году … 4,3% на конец
+    года")."""
     if d is None:
         return
     put_period(f, legacy_period(d), d.start, d.end, d.precision, d.char_start, source)
     words = re.split(r"\d", text[d.char_start : d.char_end], maxsplit=1)[0]  # "На конец " in the quote
+    words = _MONTH_WORD.sub("", words)  # "К концу декабря 2015 года"
     edge = _EDGE.search(text[max(0, d.char_start - _CUE_REACH) : d.char_start] + words)
-    if edge and d.kind == "point" and d.precision == "year":
-        day = d.start if edge.group(1).lower().startswith("нач") else d.end
-        f.period_start = f.period_end = day
-        f.period, f.period_precision = day, "day"
+    if d.precision == "year" and d.kind == "point" and _YEAR_END_AFTER.match(text, f.char_end):
+        day = d.end
+    elif edge and d.kind in ("point", "by") and (d.precision == "year" or _MONTH_EDGE.match(edge.group())):
+        day = d.start if "нач" in edge.group().lower() else d.end  # "к концу декабря 2015 года" too
+    else:
+        return
+    f.period_start = f.period_end = day
+    f.period, f.period_precision = day, "day"
 
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
@@ -145,7 +167,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             f.base_period = _base(text, f, bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
-        if period is not None and _until(text, f, period):
+        if period is not None and (_until(text, f, period) or _open(text, f, period, periods)):
             put_period(f)
             period = None
         if period is not None and period.kind == "range" and _one_year_of(f, period):
@@ -222,21 +244,6 @@ def _listed_years(run: list[FigureFact], periods: list[DateFact]) -> list[tuple[
 
 def _one_year_of(f: FigureFact, d: DateFact) -> bool:
     return f.period_precision == "year" and (f.period_start, f.period_end) != (d.start, d.end)
-
-
-def put_period(
-    f: FigureFact,
-    period: str | None = None,
-    start: str | None = None,
-    end: str | None = None,
-    precision: str | None = None,
-    date_from: int | None = None,
-    source: str | None = None,
-) -> None:
-    """Set all the figure's period fields at once (`period`, `period_start`, `period_end`,
-    `period_precision`, `period_from`, `period_source`); with no values, clear them."""
-    f.period, f.period_start, f.period_end, f.period_precision = period, start, end, precision
-    f.period_from, f.period_source = date_from, source
 
 
 _SIGN = re.compile(r"(?:\+|\(\s*[-−–])\s*$")  # "\"Руды\" (+175 млн. долл. США)": a signed difference
@@ -359,19 +366,6 @@ def _forecast_goes_on(text: str, f: FigureFact, facts: list[FigureFact], sentenc
         put_period(f, *fields, "earlier_sentence")
 
 
-def verb_in(tag: OpencorporaTag, tense: str) -> bool:
-    """A verb's tag in `tense`: "past" ("уменьшилось", "составил"), or "futr" in the third person
-    ("составит", "увеличится")."""
-    return tag.POS == "VERB" and tag.tense == tense and (tense != "futr" or tag.person == "3per")
-
-
-def has_tense(clause: str, tense: str) -> bool:
-    """The clause has a verb in `tense` (`verb_in`; each word read in its first parse)."""
-    from pipeline.nlp.morph import parses
-
-    return any(verb_in(parses(w)[0].tag, tense) for w in re.findall(r"[а-яё]+", clause.lower()))
-
-
 def _same_period_of(
     text: str, f: FigureFact, d: DateFact | None, periods: list[DateFact], bounds: tuple[int, int]
 ) -> None:
@@ -421,7 +415,7 @@ _SEGMENT_START = re.compile(r"[,;:()]")
 _MORE_LISTED = re.compile(r"(?:\s*(?:,|и|,\s*и)\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
 _SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
 _BASE_AFTER = re.compile(
-    r"\s*(?:к|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)?(?:\s+(?:уровн|показател)\w*)?"
+    r"\s*(?:к|от|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)?(?:\s+(?:уровн|показател)\w*)?"
     r"(?:\s+(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*)?\s*",
     re.I,
 )
@@ -477,20 +471,41 @@ def _until(text: str, f: FigureFact, d: DateFact) -> bool:
     return d.kind == "by" and f.kind in _STATE_KINDS and bool(_UNTIL.match(text[d.char_start : d.char_end]))
 
 
+_RIGHT_AFTER = re.compile(r"\s*(?:в|на|за)?\s*", re.I)  # "с 3,2% в 2016 году до 2,8%": the value's own year
+
+
+def _open(text: str, f: FigureFact, d: DateFact, periods: list[DateFact]) -> bool:
+    """A from-value or a state since a year (`periods.open_value`) without a date of its own right
+    after it or a range it opens (`_from_to`)."""
+    own = (
+        d.kind == "range"
+        or d.char_start >= f.char_end
+        and _RIGHT_AFTER.fullmatch(text, f.char_end, d.char_start)
+    )
+    return not own and open_value(text, f, periods)
+
+
 def previous_sentence_date(
     text: str, f: FigureFact, periods: list[DateFact], sentences: Sentences
 ) -> DateFact | None:
-    """The nearest month, quarter or day named in an earlier sentence of the page's section (no
-    heading or caption between): a statistical bulletin's "В августе 2017г. …" sets the period of
-    the sentences after it."""
+    """The month, quarter or day named last in an earlier sentence of the figure's paragraph or the
+    one before: a statistical bulletin's "В августе 2017г. …" sets the period of the sentences after
+    it; not across another date named since ("так в период 2008 – 2015 гг. …"), from an aside in
+    brackets, or from paragraphs before that ("по состоянию на 01.09.2015" does not date "… возросло
+    на 20 %")."""
     here = sentences.around(f.char_start)
     start = here[0] if here else f.char_start
-    earlier = [d for d in periods if d.char_end <= start and (d.kind == "point" or _year_to_date(d))]
-    earlier = [d for d in earlier if not section_break(text, d.char_end, start)]
+    starts = [a for a, _ in paragraphs(text) if a <= start]
+    paragraph = starts[-2] if len(starts) > 1 else 0
     earlier = [
-        d for d in earlier if d.precision in _FALLBACK_PRECISIONS and d.confidence > Confidence.INFERRED
-    ]
-    return earlier[-1] if earlier else None
+        d for d in periods
+        if paragraph <= d.char_start and d.char_end <= start and d.confidence > Confidence.INFERRED
+        and not in_parenthesis(text, d.char_start, paragraph) and not section_break(text, d.char_end, start)
+    ]  # fmt: skip
+    last = earlier[-1] if earlier else None
+    if last is None or not (last.kind == "point" or _year_to_date(last)):
+        return None
+    return last if last.precision in _FALLBACK_PRECISIONS else None
 
 
 def _year_to_date(d: DateFact) -> bool:
@@ -544,10 +559,17 @@ def _unit_start(iso_end: str, precision: str) -> str:
 
 def _base(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:
     """The figure's comparison base: one its own parenthesis states first ("… в 2018 году (6,2% по
-    сравнению с уровнем предыдущего года)"), then one its sentence states."""
+    сравнению с уровнем предыдущего года)"), then one its sentence states (also a relative one
+    for a parenthesis without a period of its own: "по сравнению с прошлым годом снизилась на 11
+    человек (на 12,8%)")."""
     own = _parenthesis(text, f, bounds)
     found = _base_period(text, f, bases, own) or relative_base(text, f, bounds)
-    return found or (_base_period(text, f, bases, bounds) if own != bounds else None)
+    if found or own == bounds:
+        return found
+    dated = f.period_from is not None and own[0] <= f.period_from < own[1]
+    return _base_period(text, f, bases, bounds) or (
+        None if dated else relative_base(text, f, bounds, outside=True)
+    )
 
 
 def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -559,6 +581,10 @@ def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int
     return (opened + 1, closed) if closed >= 0 else bounds
 
 
+# "составило 47,0 %, что на 10,9 % выше уровня 2015 года": the base of 10,9 %, not of 47,0 %
+_OTHER_COMPARED = re.compile(rf"\d[^,;]*?\b(?:{'|'.join(lexicon.COMPARATIVES)})\b", re.I)
+
+
 def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:
     direct = [
         d
@@ -566,10 +592,21 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
         if d.char_start >= f.char_end and _DIRECT_BASE.match(text[f.char_end : d.char_start] + " к")
     ]
     inside = [d for d in bases if bounds[0] <= d.char_start and d.char_end <= bounds[1]]
-    inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d))]
+    inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d)) or _list_base(text, f, d)]
+    inside = [d for d in inside if not _OTHER_COMPARED.search(text, f.char_end, d.char_start)]
     after = [d for d in inside if d.char_start >= f.char_end]
     chosen = (direct or after or inside[-1:] or [None])[0]
     return base_iso(text, chosen, f) if chosen is not None else None
+
+
+_ITEM_DASH = re.compile(r"[–—-]\s*(?:в\s+)?$")  # "индекс промышленного производства – 109,0%", "– в 1,7 раз"
+
+
+def _list_base(text: str, f: FigureFact, d: DateFact) -> bool:
+    """A base before the colon of a list ("дали рост по сравнению с 2015 годом: индекс промышленного
+    производства – 109,0%, …") is that of its items "name – figure"."""
+    colon = text.rfind(":", d.char_end, f.char_start)
+    return colon >= 0 and bool(_ITEM_DASH.search(text, colon, f.char_start))
 
 
 def _compared(text: str, f: FigureFact) -> bool:

@@ -8,10 +8,11 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figure_context import is_base, later_periods, set_period, verb_in
+from pipeline.extract.figure_context import is_base, later_periods, set_period
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
+from pipeline.extract.periods import in_parenthesis, verb_in
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -268,14 +269,37 @@ def _share_after(right: list[_Word]) -> bool:
 def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     lo = words[0].start if words else s_start
     hi = words[-1].end if words else s_end
-    inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
+    inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi and _in_clause(text, d, words)]
     after = [d for d in inside if d.char_start >= f.char_end and _own_date_after(text, f, d, words, dates)]
     before = [d for d in inside if d.char_end <= f.char_start and not _ratio_base(text, d, dates, s_start)]
     if not (after or before):
-        before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
+        before = [
+            d for d in dates
+            if s_start <= d.char_start and d.char_end <= f.char_start and not _aside(text, d, f, s_start)
+        ]  # fmt: skip
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
+
+
+def _aside(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:
+    """The date is in a parenthesis closed before the figure ("(на IV квартал 2015 г. – 10951 руб.)
+    почти в 2,7 раза"), the figure itself not in one (parallel brackets share it: "Франция (за период
+    2016 - 2018 гг. … более 900%), Египет (621%)")."""
+    closed = in_parenthesis(text, d.char_start, s_start) and ")" in text[d.char_end : f.char_start]
+    return closed and not in_parenthesis(text, f.char_start, s_start)
+
+
+def _in_clause(text: str, d: DateFact, words: list[_Word]) -> bool:
+    """A word of the clause lies in the date, or the date alone makes up a parenthesis of the clause
+    ("среднегодовой рост … (с 2015 года) достиг 20%"); not a date of another value's parenthesis ("за
+    2015 год на 97% (2014 – 86%), средний срок лечения 10,6 дней": 2015) or a cited year ("Gregory
+    (1983)")."""
+    if any(d.char_start <= w.start < d.char_end for w in words):
+        return True
+    opened, closed = text.rfind("(", 0, d.char_start), text.find(")", d.char_end)
+    alone = not re.search(r"\d", text[opened + 1 : d.char_start] + text[d.char_end : max(closed, d.char_end)])
+    return opened >= 0 and alone and bool(re.search(r"[А-Яа-яЁё]", text[d.char_start : d.char_end]))
 
 
 _PERCENT_BEFORE = re.compile(r"%\s*$")
