@@ -810,16 +810,6 @@ def test_a_state_since_a_year_has_no_period():
     assert figure(text, "8 видам").period_start is None
 
 
-def test_a_month_two_paragraphs_back_does_not_date_a_figure():
-    text = (
-        "На территории района по состоянию на 01.09.2015 проживает более 3,5 тысяч инвалидов.\n"
-        "Число объектов социальной инфраструктуры возросло.\n"
-        "Ежегодно около 80 инвалидов получают услуги социокультурной реабилитации."
-    )
-    assert figure(text, "более 3,5 тысяч инвалидов").period_start == "2015-09-01"
-    assert figure(text, "около 80 инвалидов").period_start is None
-
-
 def test_an_aside_in_brackets_sets_no_period_for_the_text_after_it():
     text = (
         "В 2015 году среднемесячная заработная плата сложилась в размере 29,3 тыс. руб. В целом по району "

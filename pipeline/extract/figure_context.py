@@ -33,12 +33,11 @@ from pipeline.extract.measures import (
 )
 from pipeline.extract.periods import (
     has_tense,
-    in_parenthesis,
+    in_aside,
     is_act_date,
     legacy_period,
     open_value,
     page_sections,
-    paragraphs,
     put_period,
     section_break,
 )
@@ -49,9 +48,7 @@ _PERCENT_END = re.compile(r"%\s*$")
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 # "на конец 2014 года", "в конце 2017 года": its last day; "к началу 2017 года": its first day
 _EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец)|в\s+конце)\s*$", re.I)
-_MONTH_EDGE = re.compile(
-    r"(?:к|на)\s", re.I
-)  # "к концу декабря 2015 года" is a day, "в конце августа" the month
+_MONTH_EDGE = re.compile(r"к\s", re.I)  # "к концу декабря 2015 года" is a day, "на конец августа" a month
 _MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
 _YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
@@ -488,19 +485,16 @@ def _open(text: str, f: FigureFact, d: DateFact, periods: list[DateFact]) -> boo
 def previous_sentence_date(
     text: str, f: FigureFact, periods: list[DateFact], sentences: Sentences
 ) -> DateFact | None:
-    """The month, quarter or day named last in an earlier sentence of the figure's paragraph or the
-    one before: a statistical bulletin's "В августе 2017г. …" sets the period of the sentences after
-    it; not across another date named since ("так в период 2008 – 2015 гг. …"), from an aside in
-    brackets, or from paragraphs before that ("по состоянию на 01.09.2015" does not date "… возросло
-    на 20 %")."""
+    """The month, quarter or day named last in an earlier sentence of the page's section (no heading or
+    caption between): a statistical bulletin's "В августе 2017г. …" sets the period of the sentences
+    after it; not across another date named since ("так в период 2008 – 2015 гг. …") or from an aside
+    in brackets ("(на IV квартал 2015 г. – 10951 руб.)")."""
     here = sentences.around(f.char_start)
     start = here[0] if here else f.char_start
-    starts = [a for a, _ in paragraphs(text) if a <= start]
-    paragraph = starts[-2] if len(starts) > 1 else 0
     earlier = [
         d for d in periods
-        if paragraph <= d.char_start and d.char_end <= start and d.confidence > Confidence.INFERRED
-        and not in_parenthesis(text, d.char_start, paragraph) and not section_break(text, d.char_end, start)
+        if d.char_end <= start and d.confidence > Confidence.INFERRED and not in_aside(text, d, 0)
+        and not section_break(text, d.char_end, start)
     ]  # fmt: skip
     last = earlier[-1] if earlier else None
     if last is None or not (last.kind == "point" or _year_to_date(last)):

@@ -362,6 +362,18 @@ def in_parenthesis(text: str, offset: int, start: int) -> bool:
     return text.rfind("(", start, offset) > text.rfind(")", start, offset)
 
 
+def in_aside(text: str, d: DateFact, start: int) -> bool:
+    """The date is in a parenthesis (opened after `start`) that holds a value besides it ("(на IV
+    квартал 2015 г. – 10951 руб.)", "(2014 – 86%)"): an aside, not the text's period; a date alone in
+    brackets ("(декабрь 2023 г.)", "(с 2015 года)") dates its clause."""
+    if not in_parenthesis(text, d.char_start, start):
+        return False
+    opened, closed = text.rfind("(", start, d.char_start), text.find(")", d.char_end)
+    return bool(
+        re.search(r"\d", text[opened + 1 : d.char_start] + text[d.char_end : max(closed, d.char_end)])
+    )
+
+
 def section_state(text: str, events: list[Marker], offset: int) -> Marker | None:
     """The period that holds at `offset` after `events`: the last marker's, or the latest reporting
     statement's after it when that is later and its paragraph or the next one holds `offset` (an

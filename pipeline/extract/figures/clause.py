@@ -12,7 +12,7 @@ from pipeline.extract.figure_context import is_base, later_periods, set_period
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
-from pipeline.extract.periods import in_parenthesis, verb_in
+from pipeline.extract.periods import in_aside, in_parenthesis, verb_in
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -286,7 +286,7 @@ def _aside(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:
     """The date is in a parenthesis closed before the figure ("(на IV квартал 2015 г. – 10951 руб.)
     почти в 2,7 раза"), the figure itself not in one (parallel brackets share it: "Франция (за период
     2016 - 2018 гг. … более 900%), Египет (621%)")."""
-    closed = in_parenthesis(text, d.char_start, s_start) and ")" in text[d.char_end : f.char_start]
+    closed = in_aside(text, d, s_start) and ")" in text[d.char_end : f.char_start]
     return closed and not in_parenthesis(text, f.char_start, s_start)
 
 
@@ -297,9 +297,8 @@ def _in_clause(text: str, d: DateFact, words: list[_Word]) -> bool:
     (1983)")."""
     if any(d.char_start <= w.start < d.char_end for w in words):
         return True
-    opened, closed = text.rfind("(", 0, d.char_start), text.find(")", d.char_end)
-    alone = not re.search(r"\d", text[opened + 1 : d.char_start] + text[d.char_end : max(closed, d.char_end)])
-    return opened >= 0 and alone and bool(re.search(r"[А-Яа-яЁё]", text[d.char_start : d.char_end]))
+    alone = in_parenthesis(text, d.char_start, 0) and not in_aside(text, d, 0)
+    return alone and bool(re.search(r"[А-Яа-яЁё]", text[d.char_start : d.char_end]))
 
 
 _PERCENT_BEFORE = re.compile(r"%\s*$")
