@@ -882,3 +882,46 @@ def test_a_total_after_yearly_amounts_is_for_their_span():
     assert figure(text, "13903,00 тыс. рублей").period == "2017"
     f = figure(text, "47462,52 тыс. рублей")
     assert (f.period_start, f.period_end, f.period) == ("2015-01-01", "2017-12-31", "2015/2017")
+
+
+def test_a_deadline_before_the_figure_is_no_base_of_a_change():
+    text = (
+        "Уровень безработицы, достиг пика в 2015 году – 1,2%, в 2017 году прогнозируется недопущение роста "
+        "безработицы, значение которой составит 1,1%, а к 2019 году, по прогнозу, сохраниться на уровне 1,0%."
+    )
+    f = figure(text, "1,0%")
+    assert (f.period, f.base_period) == ("2019", None)
+
+
+def test_a_base_after_the_figure_that_a_later_figure_of_its_clause_takes():
+    text = (
+        "Обеспеченность детей местами в дошкольных образовательных организациях в 2015 году составила 85%, "
+        "рост к уровню 2014 года составил 44,5%."
+    )
+    assert figure(text, "85%").base_period is None
+    assert figure(text, "44,5%").base_period == "2014"
+
+
+def test_the_same_period_of_a_day_is_that_day_a_year_before():
+    text = (
+        "На начало 2017 года уровень регистрируемой безработицы составил 1,05% от экономически активного "
+        "населения, это на 0,07% ниже уровня аналогичного периода 2016 года (1,12%)."
+    )
+    assert figure(text, "0,07%").base_period == "2016-01-01"
+
+
+def test_a_base_in_the_figures_own_parenthesis_wins_over_its_clauses():
+    text = (
+        "Во всех категориях хозяйств на 1 января 2017 года численность крупного рогатого скота составила "
+        "1198 голов - это 82 % к уровню предшествующего года, в том числе коров – 458 голов "
+        "(86 % к 2015 году)."
+    )
+    assert (figure(text, "82 %").base_period, figure(text, "86 %").base_period) == ("2016-01-01", "2015")
+
+
+def test_the_forecast_period_names_no_year():
+    text = (
+        "В 2015 году численность занятых составила 25,8 тыс. человек. Численность занятого в экономике "
+        "населения района в прогнозируемом периоде увеличится на 1,3 – 1,6 тысяч человек."
+    )
+    assert figure(text, "1,3 – 1,6 тысяч человек").period_start is None

@@ -99,10 +99,12 @@ def base_iso(text: str, d: DateFact, f: FigureFact) -> str:
     (or the first half-year) is January-July 2016 ("2016-01/2016-07"), for one of a quarter that
     quarter ("2016-Q2")."""
     lead = text[max(0, d.char_start - _CUE_REACH) : d.char_start]
-    months = f.period_precision in ("month", "quarter") and f.period_start and f.period_end
+    months = f.period_precision in ("day", "month", "quarter") and f.period_start and f.period_end
     if d.precision != "year" or not months or not _SAME_PERIOD.search(lead):
         return compact_iso(d)
     year = d.start[:4]
+    if f.period_precision == "day":  # "На начало 2017 года … ниже уровня аналогичного периода 2016 года"
+        return f"{year}{f.period_end[4:]}"  # type: ignore[index]
     if f.period_precision == "quarter" and _unit_start(f.period_end, "quarter") == f.period_start:  # type: ignore[arg-type]
         return _compact(f"{year}{f.period_start[4:]}", "quarter")  # type: ignore[index]
     a, b = f"{year}{f.period_start[4:7]}", f"{year}{f.period_end[4:7]}"  # type: ignore[index]
@@ -314,8 +316,8 @@ def _past_base(
     percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio", "share")
     if d is None or not _to_date(text, d) or not (f.kind == "change" or percent):
         return
-    if text[f.char_end : d.char_start].strip():
-        return
+    if d.char_start < f.char_end or text[f.char_end : d.char_start].strip():
+        return  # not right after the figure ("к 2019 году, по прогнозу, сохраниться на уровне 1,0%")
     later = later_periods(text, d, periods, bounds[0])
     if not (later or f.kind == "change" and has_tense(text[bounds[0] : f.char_start], "past")):
         return
@@ -560,7 +562,7 @@ def _base(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, in
     found = _base_period(text, f, bases, own) or relative_base(text, f, bounds)
     if found or own == bounds:
         return found
-    dated = f.period_from is not None and own[0] <= f.period_from < own[1]
+    dated = f.period_from is not None and own[0] <= f.period_from < own[1] or f.base_period is not None
     return _base_period(text, f, bases, bounds) or (
         None if dated else relative_base(text, f, bounds, outside=True)
     )
@@ -576,6 +578,8 @@ def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int
 
 
 # "составило 47,0 %, что на 10,9 % выше уровня 2015 года": the base of 10,9 %, not of 47,0 %
+# "составила 85%, рост к уровню 2014 года составил 44,5%": the base of 44,5 %, after it in its clause
+_LATER_FIGURE = re.compile(r"[^,;:()]*?\d")
 _OTHER_COMPARED = re.compile(rf"\d[^,;]*?\b(?:{'|'.join(lexicon.COMPARATIVES)})\b", re.I)
 
 
@@ -588,6 +592,11 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
     inside = [d for d in bases if bounds[0] <= d.char_start and d.char_end <= bounds[1]]
     inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d)) or _list_base(text, f, d)]
     inside = [d for d in inside if not _OTHER_COMPARED.search(text, f.char_end, d.char_start)]
+    inside = [
+        d
+        for d in inside
+        if d.char_end <= f.char_start or not _LATER_FIGURE.match(text, d.char_end, bounds[1])
+    ]
     after = [d for d in inside if d.char_start >= f.char_end]
     chosen = (direct or after or inside[-1:] or [None])[0]
     return base_iso(text, chosen, f) if chosen is not None else None

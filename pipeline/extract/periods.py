@@ -68,7 +68,7 @@ _PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс.
 # A sentence about the time of writing or an unnamed year states no section period.
 _NOW = re.compile(
     r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года|в\s+последнее\s+время|"
-    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|прогнозн\w+\s+период\w*)",
+    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|прогноз(?:н|ируем)\w+\s+период\w*)",
     re.I,
 )  # a relative time ("за последние 9 лет", "в прогнозном периоде") names no year
 _CHANGE_KINDS = ("change", "ratio")
