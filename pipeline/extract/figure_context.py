@@ -579,7 +579,14 @@ def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int
 
 # "составило 47,0 %, что на 10,9 % выше уровня 2015 года": the base of 10,9 %, not of 47,0 %
 # "составила 85%, рост к уровню 2014 года составил 44,5%": the base of 44,5 %, after it in its clause
-_LATER_FIGURE = re.compile(r"[^,;:()]*?\d")
+_LATER_FIGURE = re.compile(r"[^,;:()]*?(?<![\d,])\d(?!\d{3}\s*(?:г\.|гг|год))")  # a number, not a year
+
+
+def _later_figures(text: str, f: FigureFact, d: DateFact, end: int) -> bool:
+    """A base after a comma after the figure that a later figure of the clause takes."""
+    return "," in text[f.char_end : d.char_start] and _LATER_FIGURE.match(text, d.char_end, end) is not None
+
+
 _OTHER_COMPARED = re.compile(rf"\d[^,;]*?\b(?:{'|'.join(lexicon.COMPARATIVES)})\b", re.I)
 
 
@@ -592,11 +599,7 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
     inside = [d for d in bases if bounds[0] <= d.char_start and d.char_end <= bounds[1]]
     inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d)) or _list_base(text, f, d)]
     inside = [d for d in inside if not _OTHER_COMPARED.search(text, f.char_end, d.char_start)]
-    inside = [
-        d
-        for d in inside
-        if d.char_end <= f.char_start or not _LATER_FIGURE.match(text, d.char_end, bounds[1])
-    ]
+    inside = [d for d in inside if d.char_end <= f.char_start or not _later_figures(text, f, d, bounds[1])]
     after = [d for d in inside if d.char_start >= f.char_end]
     chosen = (direct or after or inside[-1:] or [None])[0]
     return base_iso(text, chosen, f) if chosen is not None else None
