@@ -773,10 +773,11 @@ def test_since_the_start_of_the_year_for_a_stock_on_the_first_of_a_month():
     )
     level, change = figure(text, "8991 человек"), figure(text, "5 человек")
     assert (level.period_start, level.period_end) == ("2017-07-01", "2017-07-01")
+    # January to June, against December of the year before (the dev gold's second pass)
     assert (change.period_start, change.period_end, change.base_period) == (
         "2017-01-01",
         "2017-06-30",
-        "2017-01-01",
+        "2016-12",
     )
 
 

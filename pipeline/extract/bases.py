@@ -35,7 +35,7 @@ def _year_start(f: FigureFact) -> str | None:
     """ "с начала года": the period runs from January (the `period` string too: "2017-01/2017-08");
     the base is December of the year before. For a stock on the first day of a month ("на 1 июля
     2017г. … с начала года уменьшилась на 5 человек") the change runs from January to the month
-    before, against the stock on 1 January ("2017-01-01")."""
+    before."""
     if not f.period_end:
         return None
     year = int(f.period_end[:4])
@@ -45,7 +45,7 @@ def _year_start(f: FigureFact) -> str | None:
         f.period_end = f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
         f.period_precision = "month"
         f.period = f"{year}-01/{f.period_end[:7]}" if month > 1 else f.period_end[:7]
-        return f.period_start
+        return f"{year - 1}-12"
     if f.period_precision == "day":
         f.period_precision = "month" if f.period_end[8:] >= "28" else "day"
     if f.period_precision == "month" and f.period is not None:
