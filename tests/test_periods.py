@@ -926,3 +926,11 @@ def test_the_forecast_period_names_no_year():
         "населения района в прогнозируемом периоде увеличится на 1,3 – 1,6 тысяч человек."
     )
     assert figure(text, "1,3 – 1,6 тысяч человек").period_start is None
+
+
+def test_the_lower_bound_of_a_range_takes_the_year_after_the_range():
+    text = (
+        "По двум вариантам прогноза ожидается рост заработной платы темпами 105,0% - 105,4% в 2017 году, "
+        "104,0% - 105,4% в 2018 году."
+    )
+    assert [f.period for f in extract_page(text).figures] == ["2017", "2017", "2018", "2018"]

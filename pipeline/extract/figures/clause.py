@@ -313,6 +313,9 @@ def _ratio_base(text: str, d: DateFact, dates: list[DateFact], s_start: int) -> 
     return after_percent and bool(later_periods(text, d, dates, s_start))
 
 
+_RANGE_END = re.compile(r"^\s*[-–—]\s*\d[\d\s]*(?:,\d+)?\s*%")  # the upper bound of a percentage range
+
+
 def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], dates) -> bool:
     """A date after the figure is its period unless a comma, dash, bracket or colon, another number
     or a verb comes between ("13% при темпе прироста 4% за период 2015 - 2017 гг.", "вырос в 2,3 раза
@@ -322,7 +325,8 @@ def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], d
         if f.char_end <= o.char_start and o.char_end <= d.char_start:
             gap[o.char_start - f.char_end : o.char_end - f.char_end] = " " * (o.char_end - o.char_start)
     between = [w for w in words if f.char_end <= w.start and w.end <= d.char_start]
-    return not re.search(r"[,;:–—(]|\d", "".join(gap)) and not any(_is_verb(w) for w in between)
+    gap_text = _RANGE_END.sub("", "".join(gap), count=1)  # "105,0% - 105,4% в 2017 году": the range's year
+    return not re.search(r"[,;:–—(]|\d", gap_text) and not any(_is_verb(w) for w in between)
 
 
 def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str | None:
