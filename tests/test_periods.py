@@ -934,3 +934,12 @@ def test_the_lower_bound_of_a_range_takes_the_year_after_the_range():
         "104,0% - 105,4% в 2018 году."
     )
     assert [f.period for f in extract_page(text).figures] == ["2017", "2017", "2018", "2018"]
+
+
+def test_a_base_year_before_the_figure_against_a_later_year_of_its_sentence():
+    text = (
+        "Обеспеченность плоскостными сооружениями в 2015 году составила 7757,7 кв. м на 10 тыс. чел., рост к "
+        "2014 году составил 2,7%."
+    )
+    f = figure(text, "2,7%")
+    assert (f.period, f.base_period) == ("2015", "2014")

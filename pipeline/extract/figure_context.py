@@ -312,14 +312,17 @@ def _past_base(
     """ "В 2016 году … уменьшилось на 19,7 % к 2015 году", "В 2020 году … до 19117,4 рублей (109,2 % к
     2016 году)": "к" and a year right after a change or a percentage is its base when the change
     happened (a past verb) or the sentence names a later year before it, which is then its period (a
-    percentage so read is a ratio, not a target); "увеличится на 10% к 2025 году" keeps its deadline."""
+    percentage so read is a ratio, not a target); before the figure only in the latter case ("в 2015
+    году …, рост к 2014 году составил 2,7%"); "увеличится на 10% к 2025 году" keeps its deadline."""
     percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio", "share")
     if d is None or not _to_date(text, d) or not (f.kind == "change" or percent):
         return
-    if d.char_start < f.char_end or text[f.char_end : d.char_start].strip():
-        return  # not right after the figure ("к 2019 году, по прогнозу, сохраниться на уровне 1,0%")
+    after = d.char_start >= f.char_end
+    if after and text[f.char_end : d.char_start].strip():
+        return
     later = later_periods(text, d, periods, bounds[0])
-    if not (later or f.kind == "change" and has_tense(text[bounds[0] : f.char_start], "past")):
+    past = after and f.kind == "change" and has_tense(text[bounds[0] : f.char_start], "past")
+    if not (later or past):
         return
     f.kind = "ratio" if percent else f.kind
     f.base_period = compact_iso(d)
