@@ -291,10 +291,10 @@ INSTITUTION_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # Nouns of legal acts: "постановлением Администрации … от 23 августа 2016 года № 253" dates the act,
 # never a figure.
-ACT_NOUNS: tuple[str, ...] = (
+ACT_NOUNS: frozenset[str] = frozenset((
     "закон", "постановление", "распоряжение", "решение", "приказ", "указ", "протокол", "соглашение",
     "договор", "письмо", "положение", "порядок", "регламент",
-)  # fmt: skip
+))  # fmt: skip
 
 # Verbs that report what respondents said: a share of companies or people stated with one is a
 # survey result ("24% компаний отрицательно оценили ...").
@@ -341,7 +341,7 @@ BASE_CUES: tuple[str, ...] = (
     "к уровню", "от уровня", "с уровнем", "по сравнению с", "в сравнении с", "сравнительно с",
     "относительно", "по отношению к", "против", "к соответствующему периоду", "к аналогичному периоду",
     "чем в", "чем", "превосходит", "превосходят", "превышает", "превышают", "превысит", "превысят",
-    "соответствующий показатель", *COMPARATIVES, "к показателю",
+    "соответствующий показатель", *COMPARATIVES, "к показателю", "на уровне", "к оценке",
 )  # fmt: skip
 # What a base cue may name before the date, after an adjective or not: "относительно уровня
 # 2018 года", "к среднемесячному значению 2016г." ("к" with one of them is a cue itself).

@@ -42,6 +42,10 @@ CASES = [
      "point"),
     ("январь–август 2017 года", "январь–август 2017 года", "2017-01-01", "2017-08-31", "month",
      "range"),
+    # the first months of a year: "за 9 месяцев 2015 года" is January to September, not the year
+    ("За 9 месяцев 2015 года проведено 48 рейдов", "9 месяцев 2015 года", "2015-01-01", "2015-09-30",
+     "month", "point"),
+    ("за 5 мес. 2017 г.", "5 мес. 2017 г.", "2017-01-01", "2017-05-31", "month", "point"),
     ("с 2010 г.", "с 2010 г.", "2010-01-01", "2010-12-31", "year", "since"),
     ("с 2000 года", "с 2000 года", "2000-01-01", "2000-12-31", "year", "since"),
     ("начиная с марта 2021 г.", "начиная с марта 2021 г.", "2021-03-01", "2021-03-31", "month",
@@ -96,6 +100,7 @@ NOT_DATES = [
     "(2000 человек)",
     "с. 1990-1995",
     "на 40-е место",
+    "в течение 9 месяцев",  # a duration without a year
     "Росстат, 2018 и позднее",  # a year after a comma without a source caption
     "Source: Rosstat, 2018 data",  # the year does not close the caption
     "it may 2019 units",  # an English month name is capitalized

@@ -632,7 +632,7 @@ def test_one_year_and_two_variants_respectively_keep_the_year():
         ("Посевные площади составили 5709 га или 88,6 % к аналогичному периоду 2016 г., из них зерновыми "
          "культурами занято 1073 га.", "1073 га", None, None),
         ("На начало 2017 года уровень безработицы составил 1,05% от экономически активного населения, это на "
-         "0,07% ниже уровня аналогичного периода 2016 года.", "0,07%", "2017-01-01", "2016"),
+         "0,07% ниже уровня аналогичного периода 2016 года.", "0,07%", "2017-01-01", "2016-01-01"),
     ],
 )  # fmt: skip
 def test_a_base_after_same_period_words_is_no_period(text, quote, start, base):
@@ -698,3 +698,248 @@ def test_a_forecast_without_a_year_goes_on_with_the_targets_year_of_the_sentence
     )
     f = figure(text, "113,8%")
     assert (f.period, f.base_period, f.period_source) == ("2019", "2015", "earlier_sentence")
+
+
+# --- session 8: periods and bases checked against the sentences of the open RuREBus programmes ---
+
+
+def test_the_first_months_of_a_year_are_the_period():
+    text = "За 9 месяцев 2015 года проведено 48 рейдов по охране общественного порядка."
+    f = figure(text, "48 рейдов")
+    assert (f.period_start, f.period_end, f.period) == ("2015-01-01", "2015-09-30", "2015-01/2015-09")
+
+
+def test_a_date_in_another_parenthesis_is_not_the_period():
+    text = (
+        "Круглосуточный стационар выполнил план по койко-дням за 2015 год на 97% в целом (2014 – 86%), "
+        "средний срок лечения 10,6 дней (2010 – 10,3)."
+    )
+    assert (figure(text, "10,6 дней").period_start, figure(text, "10,6 дней").period_end) == (
+        "2015-01-01",
+        "2015-12-31",
+    )
+
+
+def test_the_end_of_a_year_is_its_last_day():
+    text = (
+        "Прогнозируется, что инфляция в конце 2017 года составит 4,1%, в 2018 году – повысится до уровня "
+        "4,3% на конец года, а с 2019 года – закрепится на целевом уровне."
+    )
+    assert (figure(text, "4,1%").period_start, figure(text, "4,1%").period_end) == (
+        "2017-12-31",
+        "2017-12-31",
+    )
+    assert (figure(text, "4,3%").period_start, figure(text, "4,3%").period_end) == (
+        "2018-12-31",
+        "2018-12-31",
+    )
+    text = "К концу декабря 2015 года в Центре занятости состояло на учёте 490 человек."
+    assert figure(text, "490 человек").period_start == "2015-12-31"
+
+
+def test_a_base_before_the_colon_of_a_list_is_its_items():
+    text = (
+        "В 2016 году все основные экономические показатели дали рост по сравнению с 2015 годом: индекс "
+        "промышленного производства – 109,0%, производство в обрабатывающей промышленности – 109,2 %, "
+        "лесозаготовка – в 1,7 раз."
+    )
+    for quote in ("109,0%", "109,2 %", "в 1,7 раз"):
+        f = figure(text, quote)
+        assert (f.period, f.base_period) == ("2016", "2015"), quote
+
+
+def test_a_parenthesis_restating_a_change_shares_the_relative_base_of_its_clause():
+    text = (
+        "Миграционная убыль населения в 2015 году по сравнению с прошлым годом снизилась на 11 человек "
+        "(на 12,8%), в связи со снижением числа выбывших на 128 человек (на 20,8 %)."
+    )
+    for quote in ("11 человек", "12,8%", "20,8 %"):
+        assert figure(text, quote).base_period == "2014", quote
+
+
+def test_the_same_period_of_a_half_year_is_its_months():
+    text = (
+        "Оборот розничной торговли района в первом полугодии 2017 года увеличился на 111%, объем платных "
+        "услуг увеличился на 104,9 % к соответствующему периоду 2016 года."
+    )
+    assert figure(text, "104,9 %").base_period == "2016-01/2016-06"
+    assert figure(text, "111%").base_period == "2016-01/2016-06"
+
+
+def test_since_the_start_of_the_year_for_a_stock_on_the_first_of_a_month():
+    text = (
+        "По оценке, численность постоянного населения района на 1 июля 2017г. составила 8991 человек и с "
+        "начала года уменьшилась на 5 человек или на 0,06%."
+    )
+    level, change = figure(text, "8991 человек"), figure(text, "5 человек")
+    assert (level.period_start, level.period_end) == ("2017-07-01", "2017-07-01")
+    # January to June, against December of the year before (the dev gold's second pass)
+    assert (change.period_start, change.period_end, change.base_period) == (
+        "2017-01-01",
+        "2017-06-30",
+        "2016-12",
+    )
+
+
+def test_a_base_after_another_comparison_is_not_the_levels():
+    text = (
+        "В результате использование расчетной лесосеки в 2016 г. составило 47,0 %, что на 10,9 % выше "
+        "уровня 2015 года."
+    )
+    assert figure(text, "47,0 %").base_period is None
+    assert figure(text, "10,9 %").base_period == "2015"
+
+
+def test_the_from_value_of_a_change_has_no_stated_period():
+    text = (
+        "Круглосуточный стационар выполнил план по койко-дням за 2015 год на 97%. Функция врачебной "
+        "должности увеличилась с 93,8% до 99,8%."
+    )
+    assert figure(text, "93,8%").period_start is None
+    assert figure(text, "до 99,8%").period_start == "2015-01-01"
+    text = (
+        "Варианты прогноза базируются на гипотезе о замедлении роста с 3,2% в 2016 году до 2,8% к 2020 году."
+    )
+    assert (figure(text, "3,2%").period, figure(text, "до 2,8%").period) == ("2016", "2020")
+
+
+def test_a_state_since_a_year_has_no_period():
+    text = (
+        "В 2013 году район стал призером Спартакиады.\n"
+        "С 2009 года в районе проводится Спартакиада среди учителей и педагогов района по 8 видам спорта."
+    )
+    assert figure(text, "8 видам").period_start is None
+
+
+def test_an_aside_in_brackets_sets_no_period_for_the_text_after_it():
+    text = (
+        "В 2015 году среднемесячная заработная плата сложилась в размере 29,3 тыс. руб. В целом по району "
+        "заработная плата превысила прожиточный минимум (на IV квартал 2015 г. – 10951 руб.) почти в 2,7 "
+        "раза. Наиболее высокая заработная плата сложилась в сфере транспорта – 40,6 тыс. руб."
+    )
+    assert figure(text, "10951 руб.").period_start == "2015-10-01"
+    for quote in ("почти в 2,7 раза", "40,6 тыс. руб."):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end) == ("2015-01-01", "2015-12-31"), quote
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "base"),
+    [
+        ("Обеспеченность спортивными залами в 2015 году сохранилась на уровне 2014 года и составила "
+         "1253,8 тыс. кв. м.", "1253,8 тыс. кв. м", "2015", None),
+        ("Общий объем жилищно-коммунальных услуг к 2019 году возрастет на 20,5% к оценке 2016 года.",
+         "20,5%", "2019", "2016"),
+        ("Наличие основных фондов в 2015 году составило 1 126 044,0 тыс. руб., или 95% от уровня 2014 года.",
+         "95%", "2015", "2014"),
+    ],
+)  # fmt: skip
+def test_a_level_or_an_estimate_of_a_year_is_a_base(text, quote, period, base):
+    f = figure(text, quote)
+    assert (f.period, f.base_period) == (period, base)
+
+
+def test_a_yearly_rate_over_a_span_is_for_the_span():
+    text = "В 2017-2019 гг. планируется ежегодный прирост объема строительных работ в диапазоне 0,4%."
+    f = figure(text, "0,4%")
+    assert (f.period_start, f.period_end, f.base_period) == ("2017-01-01", "2019-12-31", None)
+    text = "В 1880-1900 годах ВВП, по расчетам Gregory (1983), рос на 2% в год."
+    f = figure(text, "2%")
+    assert (f.period_start, f.period_end, f.base_period) == ("1880-01-01", "1900-12-31", None)
+
+
+def test_a_later_sentence_opening_with_its_year_dates_what_happened_after_it():
+    text = (
+        "В 2013 году район во второй раз стал бронзовым призером областной Спартакиады учащихся. В 2014 "
+        "году район стал победителем областных сельских спортивных игр. Нашими спортсменами были побиты "
+        "2 рекорда областных игр.\n"
+        "С 2009 года в районе проводится Спартакиада среди учителей.\n"
+        "В районе 165 спортивных сооружений, в том числе 2 стадиона."
+    )
+    f = figure(text, "2 рекорда")
+    assert (f.period_start, f.period_end) == ("2014-01-01", "2014-12-31")
+    # a paragraph opening with "С 2009 года" ends the section of "В 2013 году"
+    assert figure(text, "165 спортивных сооружений").period_start is None
+
+
+def test_a_span_ends_the_reporting_statement_it_reaches():
+    text = (
+        "В районе характер рождаемости определяет однодетный тип семьи. За 9 месяцев 2015 году 42,4% детей "
+        "родилось по счёту в семье первыми. Так, в период 2008 – 2015 гг. "
+        "число одиноко родивших женщин составляет около 25% от общего количества родов. Бракоразводные "
+        "процессы в районе очень динамичны – на 10 браков приходится 6-7 разводов."
+    )
+    assert figure(text, "около 25%").period == "2008/2015"
+    assert figure(text, "6-7 разводов").period_start is None
+
+
+def test_a_total_after_yearly_amounts_is_for_their_span():
+    text = (
+        "Общий объем финансирования Программы составляет, в том числе по годам:\n"
+        "2015 год – 20786,80 тыс. рублей;\n2016 год - 12772,72 тыс. рублей;\n"
+        "2017 год – 13903,00 тыс. рублей;\n"
+        "Всего – 47462,52 тыс. рублей."
+    )
+    assert figure(text, "13903,00 тыс. рублей").period == "2017"
+    f = figure(text, "47462,52 тыс. рублей")
+    assert (f.period_start, f.period_end, f.period) == ("2015-01-01", "2017-12-31", "2015/2017")
+
+
+def test_a_deadline_before_the_figure_is_no_base_of_a_change():
+    text = (
+        "Уровень безработицы, достиг пика в 2015 году – 1,2%, в 2017 году прогнозируется недопущение роста "
+        "безработицы, значение которой составит 1,1%, а к 2019 году, по прогнозу, сохраниться на уровне 1,0%."
+    )
+    f = figure(text, "1,0%")
+    assert (f.period, f.base_period) == ("2019", None)
+
+
+def test_a_base_after_the_figure_that_a_later_figure_of_its_clause_takes():
+    text = (
+        "Обеспеченность детей местами в дошкольных образовательных организациях в 2015 году составила 85%, "
+        "рост к уровню 2014 года составил 44,5%."
+    )
+    assert figure(text, "85%").base_period is None
+    assert figure(text, "44,5%").base_period == "2014"
+
+
+def test_the_same_period_of_a_day_is_that_day_a_year_before():
+    text = (
+        "На начало 2017 года уровень регистрируемой безработицы составил 1,05% от экономически активного "
+        "населения, это на 0,07% ниже уровня аналогичного периода 2016 года (1,12%)."
+    )
+    assert figure(text, "0,07%").base_period == "2016-01-01"
+
+
+def test_a_base_in_the_figures_own_parenthesis_wins_over_its_clauses():
+    text = (
+        "Во всех категориях хозяйств на 1 января 2017 года численность крупного рогатого скота составила "
+        "1198 голов - это 82 % к уровню предшествующего года, в том числе коров – 458 голов "
+        "(86 % к 2015 году)."
+    )
+    assert (figure(text, "82 %").base_period, figure(text, "86 %").base_period) == ("2016-01-01", "2015")
+
+
+def test_the_forecast_period_names_no_year():
+    text = (
+        "В 2015 году численность занятых составила 25,8 тыс. человек. Численность занятого в экономике "
+        "населения района в прогнозируемом периоде увеличится на 1,3 – 1,6 тысяч человек."
+    )
+    assert figure(text, "1,3 – 1,6 тысяч человек").period_start is None
+
+
+def test_the_lower_bound_of_a_range_takes_the_year_after_the_range():
+    text = (
+        "По двум вариантам прогноза ожидается рост заработной платы темпами 105,0% - 105,4% в 2017 году, "
+        "104,0% - 105,4% в 2018 году."
+    )
+    assert [f.period for f in extract_page(text).figures] == ["2017", "2017", "2018", "2018"]
+
+
+def test_a_base_year_before_the_figure_against_a_later_year_of_its_sentence():
+    text = (
+        "Обеспеченность плоскостными сооружениями в 2015 году составила 7757,7 кв. м на 10 тыс. чел., рост к "
+        "2014 году составил 2,7%."
+    )
+    f = figure(text, "2,7%")
+    assert (f.period, f.base_period) == ("2015", "2014")

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 
@@ -32,11 +33,19 @@ def _previous_month(f: FigureFact) -> str | None:
 
 def _year_start(f: FigureFact) -> str | None:
     """ "с начала года": the period runs from January (the `period` string too: "2017-01/2017-08");
-    the base is December of the year before."""
+    the base is December of the year before. For a stock on the first day of a month ("на 1 июля
+    2017г. … с начала года уменьшилась на 5 человек") the change runs from January to the month
+    before."""
     if not f.period_end:
         return None
     year = int(f.period_end[:4])
     f.period_start = f"{year}-01-01"
+    if f.period_precision == "day" and f.period_end[8:] == "01" and f.period_end[5:7] != "01":
+        month = int(f.period_end[5:7]) - 1
+        f.period_end = f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+        f.period_precision = "month"
+        f.period = f"{year}-01/{f.period_end[:7]}" if month > 1 else f.period_end[:7]
+        return f"{year - 1}-12"
     if f.period_precision == "day":
         f.period_precision = "month" if f.period_end[8:] >= "28" else "day"
     if f.period_precision == "month" and f.period is not None:
@@ -100,12 +109,12 @@ _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELA
 _LABELS_VALUE = re.compile(r"\s*[-–—]\s*\d")  # "с начала года - 101,3%": the cue labels the value after it
 
 
-def relative_base(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def relative_base(text: str, f: FigureFact, bounds: tuple[int, int], outside: bool = False) -> str | None:
     """The base a relative cue states ("за месяц снизилась на 1,3%"): the last cue before the
-    figure in its parenthesis if it is in one, else in its sentence with other parentheses left
-    out; else the first one after it in its clause that does not label another value ("составил
-    100,1%, с начала года - 101,3%": the cue is 101,3%'s)."""
-    lead = _lead(text, f, bounds)
+    figure in its parenthesis if it is in one (with `outside`, before that parenthesis), else in its
+    sentence with other parentheses left out; else the first one after it in its clause that does
+    not label another value ("составил 100,1%, с начала года - 101,3%": the cue is 101,3%'s)."""
+    lead = _lead(text, f, bounds, outside)
     tail = _tail(text, f, bounds)
     after = [c for c in _RELATIVE.finditer(tail) if not _LABELS_VALUE.match(tail, c.end())]
     cues = list(_RELATIVE.finditer(lead))[-1:] or after[:1]
@@ -122,12 +131,17 @@ def has_relative_cue(text: str) -> bool:
 
 # An average yearly rate over a span ("среднегодовой темп роста", "средний темп ежегодного
 # прироста"): its period is the span, with no one base year.
-AVERAGE_RATE = re.compile(r"среднегодов|средн\w*\s+(?:\w+\s+)?ежегодн|ежегодн\w*\s+в\s+среднем", re.I)
+AVERAGE_RATE = re.compile(
+    r"среднегодов|средн\w*\s+(?:\w+\s+)?ежегодн|ежегодн\w*\s+(?:в\s+среднем|(?:темп\w*\s+)?(?:при)?рост)",
+    re.I,
+)  # "ежегодный прирост … 0% – 0,4%" over "2017-2019 гг." too
 
 
 def average_rate(text: str, f: FigureFact, bounds: tuple[int, int], dates: list[DateFact]) -> bool:
     """Whether the figure is an average yearly rate: the cue stands before it in its clause, after
-    any other number."""
+    any other number, or "в год" right after it ("В 1880-1900 годах ВВП … рос на 2% в год")."""
+    if _PER_YEAR.match(text, f.char_end):
+        return True
     lead = list(_lead(text, f, bounds))
     offset = f.char_start - len(lead)
     for d in dates:
@@ -136,6 +150,7 @@ def average_rate(text: str, f: FigureFact, bounds: tuple[int, int], dates: list[
     return bool(AVERAGE_RATE.search(re.split(r"\d", "".join(lead))[-1]))
 
 
+_PER_YEAR = re.compile(r"\s*(?:в\s+среднем\s+)?в\s+год\b", re.I)
 _LINKED = re.compile(r"\s*(?:в\s+то\s+же\s+время|одновременно|при\s+этом)\b", re.I)
 
 
@@ -156,10 +171,12 @@ def _tail(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
     return re.split(r"[;:()]", text[f.char_end : bounds[1]])[0]
 
 
-def _lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
+def _lead(text: str, f: FigureFact, bounds: tuple[int, int], outside: bool = False) -> str:
     lead = text[bounds[0] : f.char_start]
     opened = lead.rfind("(")
-    if opened > lead.rfind(")"):
+    if opened > lead.rfind(")") and outside:
+        lead = lead[:opened]  # the clause the figure's parenthesis stands in
+    elif opened > lead.rfind(")"):
         return lead[opened + 1 :]  # the figure's own parenthesis
     return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), lead)  # offsets kept
 

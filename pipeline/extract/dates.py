@@ -6,7 +6,8 @@ runs on them, and each match is checked against its surroundings and normalized.
 
 Conventions:
 - `start`/`end` are the first and last day of the period the expression names; `precision` is
-  its unit (a half-year counts as `quarter`, spanning two quarters). Ranges ("9-11 ноября 2019",
+  its unit (a half-year counts as `quarter`, spanning two quarters; "за 9 месяцев 2015 года" is
+  `month`, January to September). Ranges ("9-11 ноября 2019",
   "1990–1994 годов", "с 2014 по 2016 год") span from the first day of the first part to the last
   day of the last part, with the finer precision of the two; kind is `range`.
 - `since` ("с 2010 г.", "начиная с", "после") and `by` ("к 2024 г.", "до 2030 года", a bare
@@ -203,7 +204,7 @@ def _bare_end(fact: Any, tokens: list) -> bool:
         point.year is not None
         and last.type == "INT"
         and len(last.value) == 4
-        and (point.month is None and point.quarter is None and point.half is None)
+        and (point.month is None and point.quarter is None and point.half is None and point.months is None)
     )
 
 
@@ -354,6 +355,8 @@ def _span(p: Any) -> tuple[tuple[date, date], str]:
         size = 3 if p.quarter is not None else 6
         last = (p.quarter or p.half) * size
         return (date(p.year, last - size + 1, 1), _month_end(p.year, last)), "quarter"
+    if p.months is not None:  # "за 9 месяцев 2015 года": January to September
+        return (date(p.year, 1, 1), _month_end(p.year, p.months)), "month"
     if p.month is None:
         return (date(p.year, 1, 1), date(p.year, 12, 31)), "year"
     if p.day is None:

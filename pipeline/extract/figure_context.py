@@ -31,13 +31,26 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
-from pipeline.extract.periods import is_act_date, legacy_period, page_sections, section_break
+from pipeline.extract.periods import (
+    has_tense,
+    in_aside,
+    is_act_date,
+    legacy_period,
+    open_value,
+    page_sections,
+    put_period,
+    section_break,
+)
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _PERCENT_END = re.compile(r"%\s*$")
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
-_EDGE = re.compile(r"(?:к|на)\s+(начал\w*|конц[уе]|конец)\s*$", re.I)  # "на конец 2014 года": its last day
+# "на конец 2014 года", "в конце 2017 года": its last day; "к началу 2017 года": its first day
+_EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец)|в\s+конце)\s*$", re.I)
+_MONTH_EDGE = re.compile(r"к\s", re.I)  # "к концу декабря 2015 года" is a day, "на конец августа" a month
+_MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
+_YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
 _CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
@@ -83,12 +96,17 @@ def compact_iso(d: DateFact) -> str:
 
 def base_iso(text: str, d: DateFact, f: FigureFact) -> str:
     """A base date as `compact_iso`; "аналогичным периодом 2016г." for a figure of January-July 2017
-    is January-July 2016 ("2016-01/2016-07")."""
+    (or the first half-year) is January-July 2016 ("2016-01/2016-07"), for one of a quarter that
+    quarter ("2016-Q2")."""
     lead = text[max(0, d.char_start - _CUE_REACH) : d.char_start]
-    months = f.period_precision == "month" and f.period_start and f.period_end
+    months = f.period_precision in ("day", "month", "quarter") and f.period_start and f.period_end
     if d.precision != "year" or not months or not _SAME_PERIOD.search(lead):
         return compact_iso(d)
     year = d.start[:4]
+    if f.period_precision == "day":  # "На начало 2017 года … ниже уровня аналогичного периода 2016 года"
+        return f"{year}{f.period_end[4:]}"  # type: ignore[index]
+    if f.period_precision == "quarter" and _unit_start(f.period_end, "quarter") == f.period_start:  # type: ignore[arg-type]
+        return _compact(f"{year}{f.period_start[4:]}", "quarter")  # type: ignore[index]
     a, b = f"{year}{f.period_start[4:7]}", f"{year}{f.period_end[4:7]}"  # type: ignore[index]
     return a if a == b else f"{a}/{b}"
 
@@ -102,18 +120,23 @@ def _compact(iso: str, precision: str) -> str:
 
 def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sentence") -> None:
     """The figure's `period` string and typed period from a date (None clears nothing); "к началу
-    2017 года", "на начало 2015 года" is the first day of the year, "на конец 2014 года" its last day."""
+    2017 года", "на начало 2015 года" is the first day of the year, "на конец 2014 года", "в конце
+    2017 года" its last day, and so is "на конец года" after the figure ("в 2018 году … 4,3% на конец
+    года")."""
     if d is None:
         return
-    f.period = legacy_period(d)
-    f.period_start, f.period_end, f.period_precision = d.start, d.end, d.precision
-    f.period_from, f.period_source = d.char_start, source
+    put_period(f, legacy_period(d), d.start, d.end, d.precision, d.char_start, source)
     words = re.split(r"\d", text[d.char_start : d.char_end], maxsplit=1)[0]  # "На конец " in the quote
+    words = _MONTH_WORD.sub("", words)  # "К концу декабря 2015 года"
     edge = _EDGE.search(text[max(0, d.char_start - _CUE_REACH) : d.char_start] + words)
-    if edge and d.kind == "point" and d.precision == "year":
-        day = d.start if edge.group(1).lower().startswith("нач") else d.end
-        f.period_start = f.period_end = day
-        f.period, f.period_precision = day, "day"
+    if d.precision == "year" and d.kind == "point" and _YEAR_END_AFTER.match(text, f.char_end):
+        day = d.end
+    elif edge and d.kind in ("point", "by") and (d.precision == "year" or _MONTH_EDGE.match(edge.group())):
+        day = d.start if "нач" in edge.group().lower() else d.end  # "к концу декабря 2015 года" too
+    else:
+        return
+    f.period_start = f.period_end = day
+    f.period, f.period_precision = day, "day"
 
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
@@ -130,7 +153,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = duration_measure(f)
         if f.period_from in acts:
-            _clear_period(f)  # the date of a legal act
+            put_period(f)  # the date of a legal act
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _forecast_goes_on(text, f, facts, sentences)
         _fallback_period(text, f, dates, periods, sentences)
@@ -143,8 +166,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             f.base_period = _base(text, f, bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
-        if period is not None and _until(text, f, period):
-            _clear_period(f)
+        if period is not None and (_until(text, f, period) or _open(text, f, period, periods)):
+            put_period(f)
             period = None
         if period is not None and period.kind == "range" and _one_year_of(f, period):
             pass  # a year of the range by `respective_years`
@@ -181,8 +204,7 @@ def respective_years(
             continue
         years = _listed_years(run, [p for p in periods if a <= p.char_start < b])
         for f, (year, d) in zip(run, years, strict=False):
-            f.period, f.period_start, f.period_end = str(year), f"{year}-01-01", f"{year}-12-31"
-            f.period_precision, f.period_from = "year", d.char_start
+            put_period(f, str(year), f"{year}-01-01", f"{year}-12-31", "year", d.char_start, f.period_source)
 
 
 def _figure_lists(text: str, facts: list[FigureFact], sentences: Sentences) -> list[list[FigureFact]]:
@@ -221,11 +243,6 @@ def _listed_years(run: list[FigureFact], periods: list[DateFact]) -> list[tuple[
 
 def _one_year_of(f: FigureFact, d: DateFact) -> bool:
     return f.period_precision == "year" and (f.period_start, f.period_end) != (d.start, d.end)
-
-
-def _clear_period(f: FigureFact) -> None:
-    f.period = f.period_start = f.period_end = f.period_precision = f.period_from = None
-    f.period_source = None
 
 
 _SIGN = re.compile(r"(?:\+|\(\s*[-−–])\s*$")  # "\"Руды\" (+175 млн. долл. США)": a signed difference
@@ -295,23 +312,39 @@ def _past_base(
     """ "В 2016 году … уменьшилось на 19,7 % к 2015 году", "В 2020 году … до 19117,4 рублей (109,2 % к
     2016 году)": "к" and a year right after a change or a percentage is its base when the change
     happened (a past verb) or the sentence names a later year before it, which is then its period (a
-    percentage so read is a ratio, not a target); "увеличится на 10% к 2025 году" keeps its deadline."""
+    percentage so read is a ratio, not a target); before the figure only in the latter case ("в 2015
+    году …, рост к 2014 году составил 2,7%"); "увеличится на 10% к 2025 году" keeps its deadline."""
     percent = f.unit == "PERCENT" and f.kind in ("level", "target", "ratio", "share")
-    if d is None or d.kind != "by" or not (f.kind == "change" or percent):
+    if d is None or not _to_date(text, d) or not (f.kind == "change" or percent):
         return
-    quote = text[d.char_start : d.char_end].lower()
-    if text[f.char_end : d.char_start].strip() or not quote.startswith("к "):
+    after = d.char_start >= f.char_end
+    if after and text[f.char_end : d.char_start].strip():
         return
-    later = [
-        p for p in periods
-        if bounds[0] <= p.char_start < f.char_start and p.kind in ("point", "range") and p.end > d.end
-    ]  # fmt: skip
-    if not (later or f.kind == "change" and _past(text[bounds[0] : f.char_start])):
+    later = later_periods(text, d, periods, bounds[0])
+    past = after and f.kind == "change" and has_tense(text[bounds[0] : f.char_start], "past")
+    if not (later or past):
         return
     f.kind = "ratio" if percent else f.kind
     f.base_period = compact_iso(d)
-    _clear_period(f)
+    put_period(f)
     set_period(f, later[-1] if later else None, text)
+
+
+def _to_date(text: str, d: DateFact) -> bool:
+    """ "к 2015 году": "к" and a date."""
+    return d.kind == "by" and text[d.char_start : d.char_end].lower().startswith("к ")
+
+
+def later_periods(text: str, d: DateFact, dates: list[DateFact], start: int) -> list[DateFact]:
+    """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году": for "к" and a date, the
+    point and range dates from `start` up to it that end later, the periods it is then the base
+    of, not a deadline ([] for any other date)."""
+    if not _to_date(text, d):
+        return []
+    return [
+        e for e in dates
+        if start <= e.char_start < d.char_start and e.kind in ("point", "range") and e.end > d.end
+    ]  # fmt: skip
 
 
 _SHIFTABLE = ("day", "month", "quarter")
@@ -329,19 +362,10 @@ def _forecast_goes_on(text: str, f: FigureFact, facts: list[FigureFact], sentenc
         g for g in facts
         if before[0] <= g.char_start < before[1] and g.kind == "target" and g.period_source == "sentence"
     ]  # fmt: skip
-    if targets and _future_tense(text[here[0] : f.char_start]):
+    if targets and has_tense(text[here[0] : f.char_start], "futr"):
         g = targets[-1]
-        f.period, f.period_start, f.period_end = g.period, g.period_start, g.period_end
-        f.period_precision, f.period_from = g.period_precision, g.period_from
-        f.period_source = "earlier_sentence"
-
-
-def _future_tense(clause: str) -> bool:
-    """The clause has a verb in the future tense of the third person ("составит", "увеличится")."""
-    from pipeline.nlp.morph import parses
-
-    tags = [parses(w)[0].tag for w in re.findall(r"[а-яё]+", clause.lower())]
-    return any(t.POS == "VERB" and "futr" in t and "3per" in t for t in tags)
+        fields = (g.period, g.period_start, g.period_end, g.period_precision, g.period_from)
+        put_period(f, *fields, "earlier_sentence")
 
 
 def _same_period_of(
@@ -364,14 +388,6 @@ def _same_period_of(
     f.period = legacy_period(replace(e, start=f.period_start, end=f.period_end))
 
 
-def _past(clause: str) -> bool:
-    """The clause has a verb in the past tense ("уменьшилось", "составил")."""
-    from pipeline.nlp.morph import parses
-
-    verbs = [parses(w)[0] for w in re.findall(r"[а-яё]+", clause.lower())]
-    return any(p.tag.POS == "VERB" and "past" in p.tag for p in verbs)
-
-
 _CURRENT = re.compile(r"\b(?:в|за)\s+(?:текущ|отч[её]тн)\w+\s+(?:году|периоде)\b", re.I)
 
 
@@ -381,7 +397,7 @@ def _current_year(text: str, f: FigureFact, periods: list[DateFact], bounds: tup
     it in its paragraph (else the section's, `periods.page_sections`)."""
     if f.period_source == "sentence" or not _CURRENT.search(text, bounds[0], f.char_start):
         return
-    _clear_period(f)
+    put_period(f)
     start = text.rfind("\n", 0, bounds[0]) + 1
     years = [
         d for d in periods
@@ -401,7 +417,7 @@ _SEGMENT_START = re.compile(r"[,;:()]")
 _MORE_LISTED = re.compile(r"(?:\s*(?:,|и|,\s*и)\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
 _SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
 _BASE_AFTER = re.compile(
-    r"\s*(?:к|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)?(?:\s+(?:уровн|показател)\w*)?"
+    r"\s*(?:к|от|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)?(?:\s+(?:уровн|показател)\w*)?"
     r"(?:\s+(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*)?\s*",
     re.I,
 )
@@ -457,20 +473,38 @@ def _until(text: str, f: FigureFact, d: DateFact) -> bool:
     return d.kind == "by" and f.kind in _STATE_KINDS and bool(_UNTIL.match(text[d.char_start : d.char_end]))
 
 
+_RIGHT_AFTER = re.compile(r"\s*(?:в|на|за)?\s*", re.I)  # "с 3,2% в 2016 году до 2,8%": the value's own year
+
+
+def _open(text: str, f: FigureFact, d: DateFact, periods: list[DateFact]) -> bool:
+    """A from-value or a state since a year (`periods.open_value`) without a date of its own right
+    after it or a range it opens (`_from_to`)."""
+    own = (
+        d.kind == "range"
+        or d.char_start >= f.char_end
+        and _RIGHT_AFTER.fullmatch(text, f.char_end, d.char_start)
+    )
+    return not own and open_value(text, f, periods)
+
+
 def previous_sentence_date(
     text: str, f: FigureFact, periods: list[DateFact], sentences: Sentences
 ) -> DateFact | None:
-    """The nearest month, quarter or day named in an earlier sentence of the page's section (no
-    heading or caption between): a statistical bulletin's "В августе 2017г. …" sets the period of
-    the sentences after it."""
+    """The month, quarter or day named last in an earlier sentence of the page's section (no heading or
+    caption between): a statistical bulletin's "В августе 2017г. …" sets the period of the sentences
+    after it; not across another date named since ("так в период 2008 – 2015 гг. …") or from an aside
+    in brackets ("(на IV квартал 2015 г. – 10951 руб.)")."""
     here = sentences.around(f.char_start)
     start = here[0] if here else f.char_start
-    earlier = [d for d in periods if d.char_end <= start and (d.kind == "point" or _year_to_date(d))]
-    earlier = [d for d in earlier if not section_break(text, d.char_end, start)]
     earlier = [
-        d for d in earlier if d.precision in _FALLBACK_PRECISIONS and d.confidence > Confidence.INFERRED
-    ]
-    return earlier[-1] if earlier else None
+        d for d in periods
+        if d.char_end <= start and d.confidence > Confidence.INFERRED and not in_aside(text, d, 0)
+        and not section_break(text, d.char_end, start)
+    ]  # fmt: skip
+    last = earlier[-1] if earlier else None
+    if last is None or not (last.kind == "point" or _year_to_date(last)):
+        return None
+    return last if last.precision in _FALLBACK_PRECISIONS else None
 
 
 def _year_to_date(d: DateFact) -> bool:
@@ -524,10 +558,17 @@ def _unit_start(iso_end: str, precision: str) -> str:
 
 def _base(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:
     """The figure's comparison base: one its own parenthesis states first ("… в 2018 году (6,2% по
-    сравнению с уровнем предыдущего года)"), then one its sentence states."""
+    сравнению с уровнем предыдущего года)"), then one its sentence states (also a relative one
+    for a parenthesis without a period of its own: "по сравнению с прошлым годом снизилась на 11
+    человек (на 12,8%)")."""
     own = _parenthesis(text, f, bounds)
     found = _base_period(text, f, bases, own) or relative_base(text, f, bounds)
-    return found or (_base_period(text, f, bases, bounds) if own != bounds else None)
+    if found or own == bounds:
+        return found
+    dated = f.period_from is not None and own[0] <= f.period_from < own[1] or f.base_period is not None
+    return _base_period(text, f, bases, bounds) or (
+        None if dated else relative_base(text, f, bounds, outside=True)
+    )
 
 
 def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -539,6 +580,19 @@ def _parenthesis(text: str, f: FigureFact, bounds: tuple[int, int]) -> tuple[int
     return (opened + 1, closed) if closed >= 0 else bounds
 
 
+# "составило 47,0 %, что на 10,9 % выше уровня 2015 года": the base of 10,9 %, not of 47,0 %
+# "составила 85%, рост к уровню 2014 года составил 44,5%": the base of 44,5 %, after it in its clause
+_LATER_FIGURE = re.compile(r"[^,;:()]*?(?<![\d,])\d(?!\d{3}\s*(?:г\.|гг|год))")  # a number, not a year
+
+
+def _later_figures(text: str, f: FigureFact, d: DateFact, end: int) -> bool:
+    """A base after a comma after the figure that a later figure of the clause takes."""
+    return "," in text[f.char_end : d.char_start] and _LATER_FIGURE.match(text, d.char_end, end) is not None
+
+
+_OTHER_COMPARED = re.compile(rf"\d[^,;]*?\b(?:{'|'.join(lexicon.COMPARATIVES)})\b", re.I)
+
+
 def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> str | None:
     direct = [
         d
@@ -546,10 +600,22 @@ def _base_period(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[
         if d.char_start >= f.char_end and _DIRECT_BASE.match(text[f.char_end : d.char_start] + " к")
     ]
     inside = [d for d in bases if bounds[0] <= d.char_start and d.char_end <= bounds[1]]
-    inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d))]
+    inside = [d for d in inside if not _CLAUSE_BREAK.search(_between(text, f, d)) or _list_base(text, f, d)]
+    inside = [d for d in inside if not _OTHER_COMPARED.search(text, f.char_end, d.char_start)]
+    inside = [d for d in inside if d.char_end <= f.char_start or not _later_figures(text, f, d, bounds[1])]
     after = [d for d in inside if d.char_start >= f.char_end]
     chosen = (direct or after or inside[-1:] or [None])[0]
     return base_iso(text, chosen, f) if chosen is not None else None
+
+
+_ITEM_DASH = re.compile(r"[–—-]\s*(?:в\s+)?$")  # "индекс промышленного производства – 109,0%", "– в 1,7 раз"
+
+
+def _list_base(text: str, f: FigureFact, d: DateFact) -> bool:
+    """A base before the colon of a list ("дали рост по сравнению с 2015 годом: индекс промышленного
+    производства – 109,0%, …") is that of its items "name – figure"."""
+    colon = text.rfind(":", d.char_end, f.char_start)
+    return colon >= 0 and bool(_ITEM_DASH.search(text, colon, f.char_start))
 
 
 def _compared(text: str, f: FigureFact) -> bool:

@@ -35,10 +35,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline import lexicon
+from pipeline.extract.dates import PRECISIONS
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.nlp.morph import parses
 
 if TYPE_CHECKING:
+    from pymorphy3.tagset import OpencorporaTag
+
     from pipeline.extract import PageFacts
 
 SECTION_PAGES = 2  # pages after the one that states a section period that it still covers
@@ -65,7 +68,7 @@ _PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс.
 # A sentence about the time of writing or an unnamed year states no section period.
 _NOW = re.compile(
     r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года|в\s+последнее\s+время|"
-    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|прогнозн\w+\s+период\w*)",
+    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|прогноз(?:н|ируем)\w+\s+период\w*)",
     re.I,
 )  # a relative time ("за последние 9 лет", "в прогнозном периоде") names no year
 _CHANGE_KINDS = ("change", "ratio")
@@ -82,7 +85,6 @@ _POTENTIAL = re.compile(r"\b(?:позвол(?:ит|ят|ило|яет)|поте�
 _ACT_FROM = re.compile(r"\bот\s*$", re.I)
 _ACT_NUMBER = re.compile(r"\s*(?:г\.|года?)?\s*[№N]\s*\S")
 _ACT_REACH = 80  # characters before "от" searched for the act's noun
-_ACT_NOUNS = frozenset(lexicon.ACT_NOUNS)
 
 
 def is_act_date(text: str, d: DateFact) -> bool:
@@ -98,7 +100,7 @@ def is_act_date(text: str, d: DateFact) -> bool:
         return True  # "27.05.2014 N 338-па", its "от" on the page before
     if not (_ACT_FROM.search(lead) or quote.lower().startswith("от ")):
         return False
-    return any(lemma_forms(w.text) & _ACT_NOUNS for w in words(lead))
+    return any(lemma_forms(w.text) & lexicon.ACT_NOUNS for w in words(lead))
 
 
 def section_break(text: str, start: int, end: int) -> bool:
@@ -154,6 +156,10 @@ class Marker:
     ends_reports: bool = True  # a marker ends the reporting statements before it
     whole: bool = False  # the date holds from its paragraph's start (a date of the data)
     local: bool = False  # not carried into a paragraph with a reporting statement of its own (`lead_markers`)
+    past: bool = False  # dates only figures told in the past tense (`lead_markers`)
+    span: bool = (
+        False  # a span a figure states: it ends the reporting statements it reaches (`section_events`)
+    )
 
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
@@ -168,13 +174,30 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
             out.append(Marker(a, inside[0] if inside else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
             out.append(Marker(a, inside[0]))
+        elif any(
+            d.kind == "since" and a <= d.char_start < b and not text[a : d.char_start].strip() for d in dates
+        ):
+            out.append(Marker(a, None))  # "С 2009 года в районе проводится …": a state since then, no year
     return out
 
 
+def put_period(
+    f: FigureFact,
+    period: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    precision: str | None = None,
+    date_from: int | None = None,
+    source: str | None = None,
+) -> None:
+    """Set all the figure's period fields at once (`period`, `period_start`, `period_end`,
+    `period_precision`, `period_from`, `period_source`); with no values, clear them."""
+    f.period, f.period_start, f.period_end, f.period_precision = period, start, end, precision
+    f.period_from, f.period_source = date_from, source
+
+
 def set_section_period(f: FigureFact, d: DateFact) -> None:
-    f.period = legacy_period(d)
-    f.period_start, f.period_end, f.period_precision = d.start, d.end, d.precision
-    f.period_source = "section"
+    put_period(f, legacy_period(d), d.start, d.end, d.precision, d.char_start, "section")
 
 
 def legacy_period(d: DateFact) -> str:
@@ -189,6 +212,8 @@ def legacy_period(d: DateFact) -> str:
 def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> None:
     """Figures without a period take the section period reached before them on the same page; a
     figure given a reporting statement's period continues that statement."""
+    for f in facts:
+        _total_span(text, f, facts)
     events = section_events(text, facts, dates)
     by_start = {d.char_start: d for d in dates}
     for f in sorted(facts, key=lambda f: f.char_start):
@@ -198,16 +223,40 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
             continue
         if state is None or state.date is None or state.date.char_end > f.char_start and not state.whole:
             continue
-        if _now(text, f) or _property(text, f) or _potential(text, f):
+        if _now(text, f) or _property(text, f) or _potential(text, f) or open_value(text, f, dates):
+            continue
+        if state.past and not has_tense(text[_sentence_start(text, f.char_start) : f.char_start], "past"):
             continue
         set_section_period(f, state.date)
-        f.period_from = state.date.char_start
         if state.reporting:
             events.append(replace(state, offset=f.char_end))
             events.sort(key=lambda m: m.offset)
             if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
                 f.period_source = "earlier_sentence"
         _shift(text, f)
+
+
+_TOTAL = re.compile(r"\s*[-–—•*]?\s*(?:всего|итого)\b", re.I)
+
+
+def _total_span(text: str, f: FigureFact, facts: list[FigureFact]) -> None:
+    """ "2015 год – 20786,80 тыс. рублей; … 2019 год – 7968,00 тыс. рублей; Всего – 43975,50 тыс.
+    рублей": a total without a date of its own after a list of yearly figures is for their span (the
+    list: the lines right before it whose figures state their year)."""
+    if f.period_start is not None or not _TOTAL.match(text, text.rfind("\n", 0, f.char_start) + 1):
+        return
+    years: list[FigureFact] = []
+    for a, b in reversed([p for p in paragraphs(text) if p[1] <= f.char_start]):
+        dated = [g for g in facts if a <= g.char_start < b and g.period_source == "sentence"]
+        if not dated or any(g.period_precision != "year" for g in dated):
+            break
+        years += dated
+    if len({g.period_start for g in years}) > 1:
+        first, last = min(years, key=lambda g: g.period_start), max(years, key=lambda g: g.period_end)  # type: ignore[arg-type,return-value]
+        span = f"{first.period_start[:4]}/{last.period_end[:4]}"  # type: ignore[index]
+        put_period(
+            f, span, first.period_start, last.period_end, "year", first.period_from, "earlier_sentence"
+        )
 
 
 def _run_on(f: FigureFact, d: DateFact | None, state: Marker | None) -> None:
@@ -228,15 +277,24 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
         for f in facts
         if (d := by_start.get(f.period_from)) is not None and is_reporting(text, f, d)  # type: ignore[arg-type]
     ]
+    spans = [
+        Marker(f.char_end, d, reporting=True, span=True)
+        for f in facts
+        if (d := by_start.get(f.period_from)) is not None
+        and d.kind == "range"
+        and f.period_source == "sentence"  # type: ignore[arg-type]
+    ]  # "так в период 2008 – 2015 гг. … около 25%": a span ends the reporting statements before it
     markers = [*section_markers(text, dates), *data_markers(text, dates), *lead_markers(text, facts, dates)]
-    return sorted([*markers, *reports], key=lambda m: m.offset)
+    return sorted([*markers, *reports, *spans], key=lambda m: m.offset)
 
 
 def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
     """A paragraph whose first sentence states one year and no figure ("В промышленном секторе … в
-    2015 году наблюдался рост …"): a reporting statement of the figures after it (a date in a later
-    sentence is an event's: "В 2012 году … заработал синхротрон. Его стоимость …")."""
-    out = []
+    2015 году наблюдался рост …"): a reporting statement of the figures after it. A later sentence
+    that opens with its one year is an event's: it dates only the figures told in the past tense
+    after it ("В 2014 году район стал победителем игр. Нашими спортсменами были побиты 2 рекорда",
+    but not "В 2012 году … заработал синхротрон. Его стоимость оценивается в $176 млн")."""
+    out = [*_event_markers(text, facts, dates)]
     for a, b in paragraphs(text):
         end = _FIRST_SENTENCE.search(text, a, b)
         end_at = end.end() if end else b
@@ -248,6 +306,24 @@ def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> l
             continue  # a section marker already
         if d.kind == "point" and d.precision == "year" and d.confidence > Confidence.INFERRED:
             out.append(Marker(a, d, reporting=True, local=True))
+    return out
+
+
+def _event_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
+    """Sentences after a paragraph's first that open with their one year and state no figure."""
+    out = []
+    for a, b in paragraphs(text):
+        for end in _FIRST_SENTENCE.finditer(text, a, b):
+            start = end.end() + len(text[end.end() : b]) - len(text[end.end() : b].lstrip())
+            stop = _FIRST_SENTENCE.search(text, start, b)
+            stop_at = stop.end() if stop else b
+            inside = [d for d in dates if start <= d.char_start and d.char_end <= stop_at]
+            if len(inside) != 1 or any(start <= f.char_start < stop_at for f in facts):
+                continue
+            d = inside[0]
+            one_year = d.kind == "point" and d.precision == "year" and d.confidence > Confidence.INFERRED
+            if one_year and _OPENING.match(text[start : d.char_start]):
+                out.append(Marker(start, d, reporting=True, local=True, past=True))
     return out
 
 
@@ -280,6 +356,24 @@ def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
     )
 
 
+def in_parenthesis(text: str, offset: int, start: int) -> bool:
+    """`offset` is inside a parenthesis opened after `start` ("(на IV квартал 2015 г. – 10951 руб.)":
+    an aside, whose date sets no period of the text after it)."""
+    return text.rfind("(", start, offset) > text.rfind(")", start, offset)
+
+
+def in_aside(text: str, d: DateFact, start: int) -> bool:
+    """The date is in a parenthesis (opened after `start`) that holds a value besides it ("(на IV
+    квартал 2015 г. – 10951 руб.)", "(2014 – 86%)"): an aside, not the text's period; a date alone in
+    brackets ("(декабрь 2023 г.)", "(с 2015 года)") dates its clause."""
+    if not in_parenthesis(text, d.char_start, start):
+        return False
+    opened, closed = text.rfind("(", start, d.char_start), text.find(")", d.char_end)
+    return bool(
+        re.search(r"\d", text[opened + 1 : d.char_start] + text[d.char_end : max(closed, d.char_end)])
+    )
+
+
 def section_state(text: str, events: list[Marker], offset: int) -> Marker | None:
     """The period that holds at `offset` after `events`: the last marker's, or the latest reporting
     statement's after it when that is later and its paragraph or the next one holds `offset` (an
@@ -291,13 +385,23 @@ def section_state(text: str, events: list[Marker], offset: int) -> Marker | None
     for e in (e for e in events if not (e.local and own and _paragraph_of(text, e.offset) != here)):
         if not e.reporting:
             section, report = e, (None if e.ends_reports else report)
-        elif report is None or report.date is None or e.date is not None and e.date.end >= report.date.end:
+        elif e.span:
+            ends = report is not None and report.date is not None and e.date.end >= report.date.end  # type: ignore[union-attr]
+            report = replace(e, date=None) if ends else report
+        elif report is None or report.date is None or _later(e.date, report.date):  # type: ignore[arg-type]
             report = e
     if report is None or report.date is None or _prose_paragraphs(text, report.offset, offset) > 1:
         return section
     if section is None or section.date is None or report.date.end >= section.date.end:
         return report
     return section
+
+
+def _later(d: DateFact, than: DateFact) -> bool:
+    """`d` ends later, or as late and is not a part of `than` ("в 2015 году … 29,3 тыс. руб. … (на IV
+    квартал 2015 г. – 10951 руб.)": the year goes on)."""
+    finer = PRECISIONS.index(d.precision) < PRECISIONS.index(than.precision)
+    return d.end > than.end or d.end == than.end and not finer
 
 
 def _prose_paragraphs(text: str, start: int, end: int) -> int:
@@ -327,6 +431,41 @@ def _now(text: str, f: FigureFact) -> bool:
     """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …")."""
     start = max(text.rfind(mark, 0, f.char_start) for mark in (". ", "! ", "? ", "\n")) + 1
     return bool(_NOW.search(text[start : f.char_start]))
+
+
+_FROM_VALUE = re.compile(r"\bс\s+$", re.I)
+_TO_VALUE = re.compile(
+    r"[^.;:()\d]{0,40}?\bдо\s*\d", re.I
+)  # "с 93,8% до 99,8%", "с 3,2% в 2016 году до 2,8%"
+_STATE_KINDS = ("level", "share")
+
+
+def open_value(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
+    """A value whose period the text leaves open, so no section or earlier period is its: the
+    from-value of a change ("увеличилась с 93,8% до 99,8%": the value before it, its date unstated)
+    or a state since a year ("С 2009 года в районе проводится Спартакиада … по 8 видам спорта")."""
+    if _FROM_VALUE.search(text, max(0, f.char_start - len(" с ")), f.char_start) and _TO_VALUE.match(
+        text, f.char_end
+    ):
+        return True
+    start = _sentence_start(text, f.char_start)
+    since = any(d.kind == "since" and start <= d.char_start < f.char_start for d in dates)
+    return since and f.kind in _STATE_KINDS
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(mark, 0, offset) for mark in (". ", "! ", "? ", "\n")) + 1
+
+
+def verb_in(tag: OpencorporaTag, tense: str) -> bool:
+    """A verb's tag in `tense`: "past" ("уменьшилось", "составил"), or "futr" in the third person
+    ("составит", "увеличится")."""
+    return tag.POS == "VERB" and tag.tense == tense and (tense != "futr" or tag.person == "3per")
+
+
+def has_tense(clause: str, tense: str) -> bool:
+    """The clause has a verb in `tense` (`verb_in`; each word read in its first parse)."""
+    return any(verb_in(parses(w)[0].tag, tense) for w in re.findall(r"[а-яё]+", clause.lower()))
 
 
 def _potential(text: str, f: FigureFact) -> bool:

@@ -236,7 +236,6 @@ def _local_place(text: str, tokens: list[Word], start: int, end: int, entry: _En
 
 _INSTITUTION_WORDS = 3  # words before a country that may hold an authority's noun
 _INSTITUTION_NOUNS = frozenset(lexicon.INSTITUTION_NOUNS)
-_ACT_NOUNS = frozenset(lexicon.ACT_NOUNS)
 _MUNICIPAL_NOUNS = frozenset(lexicon.MUNICIPAL_NOUNS)
 _MUNICIPAL_TITLES = frozenset(lexicon.MUNICIPAL_TITLES)
 _QUOTED_NAME = 200  # characters before a country searched for the quote of a law's title
@@ -266,7 +265,7 @@ def in_quoted_title(text: str, start: int) -> bool:
     opened = before.rfind("«")
     if opened < 0 or "»" in before[opened:]:
         return False
-    titled = _INSTITUTION_NOUNS | _ACT_NOUNS
+    titled = _INSTITUTION_NOUNS | lexicon.ACT_NOUNS
     return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
 
 

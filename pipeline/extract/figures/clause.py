@@ -8,10 +8,11 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figure_context import is_base, set_period
+from pipeline.extract.figure_context import is_base, later_periods, set_period
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
+from pipeline.extract.periods import in_aside, in_parenthesis, verb_in
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -225,7 +226,7 @@ def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[D
 def _past_verb(left: list[_Word]) -> bool:
     """The governing verb is in the past tense ("К концу декабря 2015 года … состояло 490 человек")."""
     verb = next((w for w in reversed(left) if _is_verb(w)), None)
-    return verb is not None and verb.tags[0].tag.POS == "VERB" and verb.tags[0].tag.tense == "past"
+    return verb is not None and verb_in(verb.tags[0].tag, "past")
 
 
 def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
@@ -245,14 +246,10 @@ def _future(left: list[_Word], right: list[_Word]) -> bool:
     if before:
         k = before[-1]
         aux = left[k - 1] if k else None
-        helper = aux is not None and aux.lemma == "быть" and _third_person_future(aux)
-        return helper or _third_person_future(left[k])
-    return bool(right) and _is_verb(right[0]) and _third_person_future(right[0])  # "… мест будет создано"
-
-
-def _third_person_future(w: _Word) -> bool:
-    tag = w.tags[0].tag
-    return tag.POS == "VERB" and tag.tense == "futr" and tag.person == "3per"
+        helper = aux is not None and aux.lemma == "быть" and verb_in(aux.tags[0].tag, "futr")
+        return helper or verb_in(left[k].tags[0].tag, "futr")
+    after = bool(right) and _is_verb(right[0])
+    return after and verb_in(right[0].tags[0].tag, "futr")  # "… мест будет создано"
 
 
 def _alone_in_brackets(text: str, f: FigureFact) -> bool:
@@ -280,14 +277,36 @@ def _share_after(right: list[_Word]) -> bool:
 def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
     lo = words[0].start if words else s_start
     hi = words[-1].end if words else s_end
-    inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
+    inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi and _in_clause(text, d, words)]
     after = [d for d in inside if d.char_start >= f.char_end and _own_date_after(text, f, d, words, dates)]
     before = [d for d in inside if d.char_end <= f.char_start and not _ratio_base(text, d, dates, s_start)]
     if not (after or before):
-        before = [d for d in dates if s_start <= d.char_start and d.char_end <= f.char_start]
+        before = [
+            d for d in dates
+            if s_start <= d.char_start and d.char_end <= f.char_start and not _aside(text, d, f, s_start)
+        ]  # fmt: skip
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
+
+
+def _aside(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:
+    """The date is in a parenthesis closed before the figure ("(на IV квартал 2015 г. – 10951 руб.)
+    почти в 2,7 раза"), the figure itself not in one (parallel brackets share it: "Франция (за период
+    2016 - 2018 гг. … более 900%), Египет (621%)")."""
+    closed = in_aside(text, d, s_start) and ")" in text[d.char_end : f.char_start]
+    return closed and not in_parenthesis(text, f.char_start, s_start)
+
+
+def _in_clause(text: str, d: DateFact, words: list[_Word]) -> bool:
+    """A word of the clause lies in the date, or the date alone makes up a parenthesis of the clause
+    ("среднегодовой рост … (с 2015 года) достиг 20%"); not a date of another value's parenthesis ("за
+    2015 год на 97% (2014 – 86%), средний срок лечения 10,6 дней": 2015) or a cited year ("Gregory
+    (1983)")."""
+    if any(d.char_start <= w.start < d.char_end for w in words):
+        return True
+    alone = in_parenthesis(text, d.char_start, 0) and not in_aside(text, d, 0)
+    return alone and bool(re.search(r"[А-Яа-яЁё]", text[d.char_start : d.char_end]))
 
 
 _PERCENT_BEFORE = re.compile(r"%\s*$")
@@ -295,13 +314,14 @@ _PERCENT_BEFORE = re.compile(r"%\s*$")
 
 def _ratio_base(text: str, d: DateFact, dates: list[DateFact], s_start: int) -> bool:
     """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году, … - 19254,4 рублей": "к" and a
-    year right after a percentage, in a sentence that names a later year before it, is that
-    percentage's base, not a deadline of the figures after it."""
-    if d.kind != "by" or not text[d.char_start : d.char_end].lower().startswith("к "):
-        return False
-    if not _PERCENT_BEFORE.search(text, s_start, d.char_start):
-        return False
-    return any(s_start <= e.char_start < d.char_start and e.kind == "point" and e.end > d.end for e in dates)
+    year right after a percentage, in a sentence that names a later year before it
+    (`figure_context.later_periods`), is that percentage's base, not a deadline of the figures
+    after it."""
+    after_percent = _PERCENT_BEFORE.search(text, s_start, d.char_start) is not None
+    return after_percent and bool(later_periods(text, d, dates, s_start))
+
+
+_RANGE_END = re.compile(r"^\s*[-–—]\s*\d[\d\s]*(?:,\d+)?\s*%")  # the upper bound of a percentage range
 
 
 def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], dates) -> bool:
@@ -313,7 +333,8 @@ def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], d
         if f.char_end <= o.char_start and o.char_end <= d.char_start:
             gap[o.char_start - f.char_end : o.char_end - f.char_end] = " " * (o.char_end - o.char_start)
     between = [w for w in words if f.char_end <= w.start and w.end <= d.char_start]
-    return not re.search(r"[,;:–—(]|\d", "".join(gap)) and not any(_is_verb(w) for w in between)
+    gap_text = _RANGE_END.sub("", "".join(gap), count=1)  # "105,0% - 105,4% в 2017 году": the range's year
+    return not re.search(r"[,;:–—(]|\d", gap_text) and not any(_is_verb(w) for w in between)
 
 
 def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str | None:

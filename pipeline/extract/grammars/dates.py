@@ -22,8 +22,9 @@ from pipeline.lexicon import DATE_PARTS, month_forms
 __all__ = ["DATE", "Date", "Point", "TOKENIZER", "ordinal_value", "roman_value"]
 
 Point = fact(
-    "Point", ["day", "month", "year", "tail", "quarter", "half", "decade", "century"]
-)  # tail: the two last digits of a range's end year ("1990–95")
+    "Point", ["day", "month", "year", "tail", "quarter", "half", "months", "decade", "century"]
+)  # tail: the two last digits of a range's end year ("1990–95"); months: "за 9 месяцев 2015 года",
+# the months of the year from January
 Date = fact("Date", ["first", "last", "prep", "part", "title", "pair", "cited"])
 # pair: two bare years joined by "-" or "/" ("2017/2018"), accepted only when consecutive
 # cited: a bare year closing a source caption ("Source: Rosstat, 2018"), checked by the extractor
@@ -48,6 +49,7 @@ YEAR_PL = {"годы", "годов", "годам", "годами", "годах"}
 CENTURY_FORMS = _forms("век", ("", "а", "у", "ом", "е", "ов", "ам", "ами", "ах"))
 QUARTER_FORMS = _forms("квартал", ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"))
 HALF_FORMS = _forms("полугоди", ("е", "я", "ю", "ем", "и", "й", "ям", "ях"))
+MONTHS_FORMS = {"месяц", "месяца", "месяцев", "мес"}
 ORDINAL_SUFFIXES = {"й", "го", "м", "ом", "ый", "ого", "ой", "я", "е", "х", "ым", "ая", "ое"}
 DECADE_SUFFIXES = {"е", "х", "ми", "ые", "ых", "ыми"}
 CASE_SUFFIXES = {"м", "й", "го", "ом", "ого", "му", "ым"}  # "1890-м" decade, "2007-м" year
@@ -193,9 +195,18 @@ HALF = rule(
     rule(YEAR, YEAR_WORD.optional()).optional(),
 )
 
+# "за 9 месяцев 2015 года", "5 мес. 2017 г.": the months of a year from January, its year stated
+MONTHS_OF_YEAR = rule(
+    number(1, 11, 1, 2).interpretation(Point.months.custom(int)),
+    _words(MONTHS_FORMS),
+    DOT.optional(),
+    YEAR,
+    YEAR_WORD.optional(),
+)
+
 POINT = or_(
     FULL_DATE, DAY_MONTH, MONTH_YEAR, NUMERIC_DATE, ISO_DATE, EN_DATE, YEAR_DATED, DECADE, CENTURY,
-    QUARTER, HALF,
+    QUARTER, HALF, MONTHS_OF_YEAR,
 ).interpretation(Point)  # fmt: skip
 MONTH_ALONE = rule(MONTH_NAME).interpretation(Point)
 
