@@ -19,9 +19,14 @@ from pipeline.extract.facts import FigureFact
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
 _RATE_HEAD = "темп"
+_TRENDS = set(lexicon.TREND_NOUNS)
+_TOTAL = set(lexicon.TOTAL_ADJECTIVES)
+_FRAMING = set(lexicon.FRAMING_HEADS)
+_COUNT_SPELLINGS = set(lexicon.COUNT_HEADS)
+_CHANGE_HEADS = (set(lexicon.CHANGE_NOUNS) | _TRENDS) - {_RATE_HEAD}
 _SHARE_LEMMAS = {_SHARE_HEAD, "удельный"}
 _SURVEY = set(lexicon.SURVEY_VERBS)
-_EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS)
+_EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS) | set(lexicon.TREND_NOUNS)
 _TIMES = lexicon.time_lemmas()
 _SURVEY_INDICATOR = "survey_share"
 _PLACE_LEAD = re.compile(r"(?:\s+(?:" + "|".join(lexicon.PLACE_PREPOSITIONS) + r"))?\s*$", re.I)
@@ -65,7 +70,7 @@ def normal_measure(phrase: str | None) -> str | None:
         return phrase
     from pipeline.nlp.morph import nominative, parses
 
-    phrase = _without_change_head([w for w in phrase.split() if w != "."])  # "г ." from syntax tokens
+    phrase = _without_change_head(_without_frame([w for w in phrase.split() if w != "."]))  # "г ." of tokens
     if not phrase or is_bare(phrase) or _is_unit_word(phrase.split()[0]):
         return None  # "число", "доля" alone say nothing, nor does a unit ("тыс. руб.")
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
@@ -73,7 +78,25 @@ def normal_measure(phrase: str | None) -> str | None:
         first = phrase.split()[0]
         if not (first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes)):
             phrase = phrase[:1].lower() + phrase[1:]
-    return _without_places(phrase)
+    phrase = _without_places(phrase)
+    return phrase.replace("ё", "е").replace("Ё", "Е") if phrase else phrase  # "объём": "объем"
+
+
+def _without_frame(words: list[str]) -> list[str]:
+    """Without leading pronouns and adjectives of the whole ("данный показатель", "общий объем
+    платных услуг" → "объем платных услуг") and a framing head before a genitive ("показатель
+    расходов бюджета" → "расходов бюджета"); "количество" as "число"."""
+    from pipeline.nlp.morph import parses
+
+    k = 0
+    while k < len(words) - 1 and (_lemma(words[k]) in _TOTAL or "Apro" in parses(words[k])[0].tag):
+        k += 1
+    words = words[k:]
+    if len(words) > 1 and _lemma(words[0]) in _FRAMING and _any_genitive(parses(words[1])):
+        words = words[1:]
+    if words and _lemma(words[0]) in _COUNT_SPELLINGS:
+        words = [_COUNT_HEAD, *words[1:]]
+    return words
 
 
 def _is_unit_word(word: str) -> bool:
@@ -197,6 +220,8 @@ def count_measure(text: str, f: FigureFact) -> str | None:
         return None
     from pipeline.nlp.morph import parses
 
+    if f.counted in lexicon.GENERIC_COUNTED:
+        return _done_to(text, f)  # "76,9 млн. человек" names nobody; "число людей" says nothing
     words = []
     for word in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[f.char_start : f.char_end]):
         top = parses(word)[0]
@@ -212,6 +237,19 @@ def count_measure(text: str, f: FigureFact) -> str | None:
         return None
     tail = _genitives_after(text, f.char_end)
     return (_without_places(" ".join([phrase, *tail])) if tail else None) or phrase
+
+
+def _done_to(text: str, f: FigureFact) -> str | None:
+    """ "трудоустроено 342 человека" → "число трудоустроенных": the people a short passive
+    participle right before the count says were acted on."""
+    from pipeline.nlp.morph import parses
+
+    before = _WORD.findall(text[max(0, f.char_start - _SHARE_REACH) : f.char_start])
+    top = parses(before[-1])[0] if before else None
+    if top is None or top.tag.POS != "PRTS" or "pssv" not in top.tag:
+        return None
+    form = top.inflect({"PRTF", "plur", "gent"})
+    return f"{_COUNT_HEAD} {form.word}" if form is not None else None
 
 
 def _genitives_after(text: str, end: int) -> list[str]:
@@ -260,13 +298,20 @@ def duration_measure(f: FigureFact) -> str | None:
 
 
 def _without_change_head(words: list[str]) -> str:
-    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind; a
-    rate ("темп роста экспорта") is a measure of its own and stays whole."""
+    """ "рост российского экспорта" → "российского экспорта", "положительная динамика индекса
+    производства" → "индекса производства": the change or course is the figure's kind; a rate ("темп
+    роста экспорта") or an average change ("среднегодовой рост импорта") is a measure of its own and
+    stays whole."""
     from pipeline.nlp.morph import lemma
 
-    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS and lemma(words[0]) != _RATE_HEAD:
-        words = words[1:]
-    return " ".join(words)
+    lemmas = [lemma(w) for w in words]
+    k = 0
+    while k < len(words) - 1 and _adjectives(words[k]):
+        k += 1  # "положительная динамика": only before a course
+    k = k if k < len(words) - 1 and lemmas[k] in _TRENDS else 0
+    while k < len(words) - 1 and lemmas[k] in _CHANGE_HEADS:
+        k += 1
+    return " ".join(words[k:])
 
 
 def _indicator(f: FigureFact, sentence: str = "") -> str | None:

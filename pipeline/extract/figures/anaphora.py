@@ -21,6 +21,9 @@ _JOIN_VERB = "входить"
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
 _WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел., что к уровню 2014 года – 98,1%"
+_YEAR_ASIDE = re.compile(
+    r"[^\S\n]*\([^\S\n]*(?:в[^\S\n]+)?\d{4}[^\S\n]*(?:г\.|году?|года)?[^\S\n]*[-–—][^\S\n]*"
+)
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -38,9 +41,12 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.measure = (
                 _membership([_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]) or f.measure
             )
+        prior = [g for g in facts[:i] if g.char_end <= f.char_start]
+        if prior and _aside(text, prior[-1], f):
+            f.measure = _measure_of(text, prior[-1]) or f.measure
+            continue
         if not _unnamed(f.measure):
             continue
-        prior = [g for g in facts[:i] if g.char_end <= f.char_start]
         lo = max([bounds[0], *(g.char_end for g in prior if g.char_start >= bounds[0])])
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if any(w.lemma == REFERENCE_NOUN for w in lead):
@@ -53,6 +59,12 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.measure = _share_subject(lead)
         if f.measure is not None:
             f.confidence = min(f.confidence, Confidence.INFERRED)
+
+
+def _aside(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """ "трудоустроено 342 человека (в 2014 г.- 404 человека)", "на 97% (2014 – 86%)": the same
+    measure in another year, in brackets right after the figure."""
+    return g.unit == f.unit and bool(_YEAR_ASIDE.fullmatch(text, g.char_end, f.char_start))
 
 
 def _shares(lead: list[_Word]) -> bool:

@@ -3,6 +3,9 @@ quantifies (one batched parse call per page)."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
@@ -20,6 +23,7 @@ _BRACKETS = {"(", ")"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
+_ITEM_TIMES = _TIME_NOUNS | lexicon.time_lemmas() | {"г"}  # "в 2018 г. –" names no item
 
 
 _GENERIC = {None, *lexicon.GENERIC_COUNTED}
@@ -29,6 +33,7 @@ _CLIMB_RELS = {"conj", "xcomp", "csubj", "csubj:pass", "advcl", "acl", "ccomp", 
 
 
 _NOUN_RELS = {"nmod", "appos", "nummod", "nummod:gov"}
+_RELATIVE = "который"
 
 
 def _syntax_measures(facts: list[FigureFact], analysis) -> None:
@@ -46,7 +51,7 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             continue
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
-        kept = f.measure and found and (is_bare(found) or f.measure.lower().startswith(found.lower()))
+        kept = f.measure and found and (is_bare(found) or _narrower(found, f.measure))
         kept = kept or is_shaped(f.measure)  # "мощность цеха", "расстояние до аэропорта"
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
@@ -54,18 +59,33 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
 
 
 _SYNTAX_MAX_CHARS = 500
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_DIGIT_SHARE = 0.15  # above this share of digits a "sentence" is a chart label or table remnant
 MAX_CLIMB = 4  # dependency heads climbed from a figure to its verb or noun
 GENITIVE_WORDS = 4  # genitive words kept after a measure's head noun
 
 
 def _is_prose(sentence: str) -> bool:
-    """Short enough to parse, and mostly words rather than numbers."""
-    digits = sum(ch.isdigit() for ch in sentence)
+    """Short enough to parse, and mostly words rather than numbers (years are words of a forecast:
+    "составит: в 2018 г. – 104,3 %, в 2019 г. – 104,2 %")."""
+    digits = sum(ch.isdigit() for ch in _YEAR.sub("", sentence))
     return len(sentence) <= _SYNTAX_MAX_CHARS and digits <= MAX_DIGIT_SHARE * len(sentence)
 
 
 def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
+    """The parse's measure; for a named list item ("…: индекс промышленного производства – 109,0%,
+    лесозаготовка – в 1,7 раз", clause.py) only one that extends the item's own."""
+    found = _climbed(f, tokens, spans)
+    if found and _own_item(f, tokens) and not _same_head(found, f.measure):
+        return None
+    return found
+
+
+def _same_head(found: str, measure: str | None) -> bool:
+    return bool(measure) and _Word(0, 0, found.split()[0]).lemma == _Word(0, 0, measure.split()[0]).lemma
+
+
+def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
     by_id = {t.id: t for t in tokens}
     inside = [t for t in tokens if f.char_start <= t.start < f.char_end]
     ids = {t.id for t in inside}
@@ -74,13 +94,13 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
         head = by_id.get(node.head_id) if node is not None else None
         if head is None or node.rel.startswith("nsubj") or any(a <= head.start < b for a, b in spans):
             return None  # a figure that is itself the subject is measured by its genitive (morphology)
-        in_pp = any(t.head_id == head.id and t.rel == "case" for t in tokens)
+        in_pp = _in_pp(head, tokens)
         if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
             return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
         if head.pos == "VERB" and head.lemma in lexicon.ACTION_NOUNS:
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
-            subject = _subject_of(head, tokens, spans, f.char_start)
+            subject = _subject_of(_nearest_verb(head, tokens, f, spans), tokens, spans, f.char_start)
             if subject is not None and _not_its_subject(subject, f, tokens):
                 return None
             if subject is not None:
@@ -91,16 +111,38 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
     return None
 
 
-def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
-    """A colon stands between the subject and the figure, which follows a dash: an item of a list."""
+def _narrower(found: str, measure: str) -> bool:
+    """The parse's phrase is a run of the clause's, which keeps more modifiers ("заработная плата"
+    in "среднемесячная начисленная заработная плата")."""
+    return f" {found.lower()} " in f" {measure.lower()} "
+
+
+def _item_nouns(f: FigureFact, tokens: list) -> list:
+    """The nouns of the list item before the dash right before the figure, from the last colon,
+    comma or semicolon, without times ("в 2018 г. –" names no item); [] when there is no such item."""
     before = [t for t in tokens if t.start < f.char_start]
-    dashed = bool(before) and before[-1].text in DASHES
-    return dashed and any(t.text == ":" and subject.start < t.start for t in before)
+    if not before or before[-1].text not in DASHES:
+        return []
+    start = max((k + 1 for k, t in enumerate(before) if t.text in {":", ",", ";"}), default=0)
+    return [t for t in before[start:-1] if start and t.pos in _NOUNS and t.lemma not in _ITEM_TIMES]
+
+
+def _own_item(f: FigureFact, tokens: list) -> bool:
+    """The item names something in the nominative ("…: индекс … – 109,0%, лесозаготовка – в 1,7 раз"),
+    not a genitive remnant of a measure before it ("рост производства сыров …, масла сливочного -")."""
+    nouns = _item_nouns(f, tokens)
+    return bool(nouns) and nouns[0].feats.get("Case") == "Nom"
+
+
+def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
+    """A colon stands between the subject and a list item that names something ("Производство …
+    составит: зерна – 1150 тонн", clause.py)."""
+    colon = any(t.text == ":" and subject.start < t.start < f.char_start for t in tokens)
+    return colon and bool(_item_nouns(f, tokens))
 
 
 def _not_its_subject(subject, f: FigureFact, tokens: list) -> bool:
-    """ "показатели дали рост: индекс ... – 109%" (the list item is the measure, clause.py), or a
-    subject of the next clause."""
+    """The subject of a list's head, or of the next clause."""
     return _across_colon(subject, f, tokens) or _next_clause(subject, f, tokens)
 
 
@@ -112,13 +154,101 @@ def _next_clause(subject, f: FigureFact, tokens: list) -> bool:
     )
 
 
+def _nearest_verb(head, tokens: list, f: FigureFact, spans: list[tuple[int, int]]):
+    """The finite verb with a subject of its own nearest before the figure, when the parse hung the
+    figure on an earlier one ("число лиц возросло на 20 %, а сумма средств составила более 200 тыс.
+    руб.", "оборот увеличился на 111%, объем платных услуг увеличился на 104,9 %"), else `head`."""
+    verbs = [t for t in tokens if _finite(t) and head.start < t.start < f.char_start]
+    for verb in reversed(verbs):
+        if _subject_of(verb, tokens, spans, f.char_start) is not None:
+            return verb
+    return head
+
+
+def _subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
+    """The nominal subjects of a verb outside figures and times, a relative "который" as the noun
+    it stands for."""
+    subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj")]
+    subjects = [_antecedent(verb, tokens) if t.lemma == _RELATIVE else t for t in subjects]
+    return [
+        t
+        for t in subjects
+        if t is not None
+        and t.pos in _NOUNS
+        and t.lemma not in _TIME_NOUNS
+        and not any(a <= t.start < b for a, b in spans)
+    ]
+
+
+def _stray_subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
+    """Subjects the parse hung on another verb, which has one of its own, that stand between the
+    previous finite verb and this one ("оборот увеличился на 111%, объем платных услуг увеличился на
+    104,9 %")."""
+    after = max((t.start for t in tokens if _finite(t) and t.start < verb.start), default=-1)
+    heads = Counter(t.head_id for t in tokens if t.rel.startswith("nsubj"))
+    return [
+        t
+        for t in tokens
+        if t.rel.startswith("nsubj")
+        and heads[t.head_id] > 1
+        and t.pos in _NOUNS
+        and after < t.start < verb.start
+        and t.lemma not in _TIME_NOUNS
+        and not any(a <= t.start < b for a, b in spans)
+    ]
+
+
+def _nominative_before(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
+    """With no subject in the parse, the nominative noun nearest before the verb outside a
+    prepositional phrase ("В производстве электроэнергии, газа … индекс промышленного производства
+    составит: в 2018 г. – 106,6%")."""
+    after = max((t.start for t in tokens if _finite(t) and t.start < verb.start), default=-1)
+    nouns = [
+        t
+        for t in tokens
+        if after < t.start < verb.start
+        and t.pos == "NOUN"
+        and t.feats.get("Case") == "Nom"
+        and t.lemma not in _TIME_NOUNS
+        and not _in_pp(t, tokens)
+        and not any(a <= t.start < b for a, b in spans)
+    ]
+    return nouns[-1:]
+
+
+def _finite(token) -> bool:
+    return token.pos in {"VERB", "AUX"} and bool(token.feats.get("Mood"))
+
+
+def _antecedent(verb, tokens: list):
+    """The noun a relative clause's "который" stands for: up the noun group the clause hangs on,
+    the nearest noun that agrees with it outside a prepositional phrase, else the group's top
+    ("снижение объема инвестиций в основной капитал, который составил 51,2%")."""
+    by_id = {t.id: t for t in tokens}
+    relative = next(t for t in tokens if t.head_id == verb.id and t.lemma == _RELATIVE)
+    node, chain = by_id.get(verb.head_id), []
+    while node is not None and node.pos in _NOUNS and len(chain) <= MAX_CLIMB:
+        chain.append(node)
+        node = by_id.get(node.head_id) if node.rel == "nmod" else None
+    agreeing = [t for t in chain if _agrees(t, relative) and not _in_pp(t, tokens)]
+    return agreeing[0] if agreeing else chain[-1] if chain else None
+
+
+def _agrees(noun, relative) -> bool:
+    return all(
+        noun.feats.get(k) == relative.feats.get(k) for k in ("Gender", "Number") if relative.feats.get(k)
+    )
+
+
+def _in_pp(noun, tokens: list) -> bool:
+    return any(t.head_id == noun.id and t.rel == "case" for t in tokens)
+
+
 def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
     """The nominal subject of a verb, outside figures: the last one before the figure at `at` ("индекс
     цен составил 99,5%, изменение курса - 98,6%"), else the one nearest to the verb."""
-    subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj") and t.pos in _NOUNS]
-    subjects = [
-        t for t in subjects if t.lemma not in _TIME_NOUNS and not any(a <= t.start < b for a, b in spans)
-    ]
+    subjects = _subjects(verb, tokens, spans) or _stray_subjects(verb, tokens, spans)
+    subjects = subjects or _nominative_before(verb, tokens, spans)
     before = [t for t in subjects if t.start < at]
     if before:
         return before[-1]
@@ -158,8 +288,12 @@ def _noun_phrase(noun, tokens: list) -> str:
     it, nominative."""
     i = tokens.index(noun)
     lo = i
-    while lo > 0 and tokens[lo - 1].rel == "amod" and tokens[lo - 1].head_id == noun.id:
-        lo -= 1
+    while (
+        lo > 0
+        and tokens[lo - 1].rel == "amod"
+        and tokens[lo - 1].head_id in {t.id for t in tokens[lo : i + 1]}
+    ):
+        lo -= 1  # "среднемесячная начисленная заработная плата": each on the noun or the next adjective
     hi, n, end = i + 1, 0, i + 1
     while (
         hi < len(tokens)
