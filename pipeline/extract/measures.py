@@ -21,6 +21,7 @@ _SHARE_HEAD = "доля"
 _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
 _TOTAL = set(lexicon.TOTAL_ADJECTIVES)
+_FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
 _FRAMING = set(lexicon.FRAMING_HEADS)
 _COUNT_SPELLINGS = set(lexicon.COUNT_HEADS)
 _CHANGE_HEADS = (set(lexicon.CHANGE_NOUNS) | _TRENDS) - {_RATE_HEAD}
@@ -150,12 +151,14 @@ def _adjectives(words: str) -> bool:
 
 def is_bare(phrase: str | None) -> bool:
     """A measure that says nothing: one uninformative word ("число", "доля", "уровень", "объём",
-    "прирост"), or a time ("август", "число годов")."""
+    "прирост"), with adjectives only ("высокая доля"), or a time ("август", "число годов")."""
     from pipeline.nlp.morph import lemma
 
     words = (phrase or "").split()
     if len(words) == 1 and lemma(words[0]) in _EMPTY_HEADS:
         return True
+    if len(words) > 1 and lemma(words[-1]) in _FRAMES and all(_adjectives(w) for w in words[:-1]):
+        return True  # "высокая доля", "общероссийский показатель": a frame with adjectives only
     return bool(words) and lemma(words[-1]) in _TIMES and (len(words) == 1 or lemma(words[0]) == _COUNT_HEAD)
 
 

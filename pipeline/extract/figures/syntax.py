@@ -11,6 +11,8 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.properties import is_shaped
+from pipeline.extract.figures.rules import rate_base_after
+from pipeline.extract.figures.shares import thing_of
 from pipeline.extract.figures.words import DASHES, _Word
 from pipeline.extract.measures import is_bare
 from pipeline.nlp.morph import nominative
@@ -40,8 +42,10 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
     """Measure = the subject of the governing verb, or the noun the figure depends on (one parse call).
 
     Syntax is the slow part of the NLP layer, so it runs only on prose sentences (not number-dense
-    chart labels or table remnants) holding a figure with a unit that is not a count of a noun."""
-    wanted = [f for f in facts if f.unit and not (f.unit == "COUNT" and f.counted not in _GENERIC)]
+    chart labels or table remnants) holding a figure with a unit that is not a count of a noun, or
+    a rate ("7,2 умерших детей на 1000 родившихся": what the sentence says the rate is of)."""
+    rates = {id(f) for f in facts if f.unit and rate_base_after(analysis.text, f.char_end)}
+    wanted = [f for f in facts if f.unit and (f.unit != "COUNT" or f.counted in _GENERIC or id(f) in rates)]
     index = {id(f): analysis.sentence_index(f.char_start) for f in wanted}
     index = {k: i for k, i in index.items() if _is_prose(analysis.sentences[i].text)}
     parsed = analysis.parse(sorted(set(index.values())))
@@ -51,9 +55,14 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             continue
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
+        if found is None and id(f) in rates:
+            found = _root_subject(
+                tokens, spans
+            )  # "коэффициент … был самый низкий (7,2 умерших детей на 1000 …)"
         kept = f.measure and found and (is_bare(found) or _narrower(found, f.measure))
         kept = kept or is_shaped(f.measure)  # "мощность цеха", "расстояние до аэропорта"
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
+        f.measure = _action_object(f, tokens) or f.measure
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
 
@@ -70,6 +79,33 @@ def _is_prose(sentence: str) -> bool:
     "составит: в 2018 г. – 104,3 %, в 2019 г. – 104,2 %")."""
     digits = sum(ch.isdigit() for ch in _YEAR.sub("", sentence))
     return len(sentence) <= _SYNTAX_MAX_CHARS and digits <= MAX_DIGIT_SHARE * len(sentence)
+
+
+def _root_subject(tokens: list, spans: list[tuple[int, int]]) -> str | None:
+    """The noun phrase of the sentence's main subject (its first nominal subject)."""
+    heads = {t.head_id for t in tokens if t.rel.startswith("nsubj")}
+    subjects = [t for head in tokens if head.id in heads for t in _subjects(head, tokens, spans)]
+    first = min(subjects, key=lambda t: t.start, default=None)
+    return _noun_phrase(first, tokens) if first is not None else None
+
+
+def _action_object(f: FigureFact, tokens: list) -> str | None:
+    """ "произведено яиц – 109,3 млн. шт." → "производство яиц": a bare action noun (clause.py) with
+    the noun group between its verb and the figure, in the genitive."""
+    actions = lexicon.ACTION_NOUNS
+    if not f.measure or f.measure not in actions.values():
+        return None
+    before = [t for t in tokens if t.start < f.char_start]
+    verb = next((k for k in range(len(before) - 1, -1, -1) if before[k].lemma in actions), None)
+    if verb is None or actions[before[verb].lemma] != f.measure:
+        return None
+    group = [t for t in before[verb + 1 :] if t.text not in DASHES]
+    if not group or group[0].pos not in _NOUNS | {"ADJ"} or not all(t.pos in _NOUNS | {"ADJ"} for t in group):
+        return None
+    thing = " ".join(t.text for t in group)
+    if any(t.feats.get("Case") == "Nom" for t in group):
+        thing = thing_of(thing) or ""
+    return f"{f.measure} {thing}" if thing else None
 
 
 def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
@@ -169,15 +205,16 @@ def _subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
     """The nominal subjects of a verb outside figures and times, a relative "который" as the noun
     it stands for."""
     subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj")]
-    subjects = [_antecedent(verb, tokens) if t.lemma == _RELATIVE else t for t in subjects]
-    return [
-        t
-        for t in subjects
-        if t is not None
-        and t.pos in _NOUNS
-        and t.lemma not in _TIME_NOUNS
-        and not any(a <= t.start < b for a, b in spans)
-    ]
+    nominal = [t for t in subjects if t.lemma != _RELATIVE and t.feats.get("Case", "Nom") == "Nom"]
+    if any(t.lemma == _RELATIVE for t in subjects):
+        nominal.append(_antecedent(verb, tokens))  # in the case of the noun group it ends
+    return [t for t in nominal if t is not None and _nominal(t, spans)]
+
+
+def _nominal(t, spans: list[tuple[int, int]]) -> bool:
+    """A noun, neither a time nor inside a figure; a subject's case is checked by the caller (the
+    parse's "nsubj" on "51,6 кв. м зеркала воды" or "работу" is no subject)."""
+    return t.pos in _NOUNS and t.lemma not in _TIME_NOUNS and not any(a <= t.start < b for a, b in spans)
 
 
 def _stray_subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
@@ -191,10 +228,9 @@ def _stray_subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
         for t in tokens
         if t.rel.startswith("nsubj")
         and heads[t.head_id] > 1
-        and t.pos in _NOUNS
         and after < t.start < verb.start
-        and t.lemma not in _TIME_NOUNS
-        and not any(a <= t.start < b for a, b in spans)
+        and t.feats.get("Case", "Nom") == "Nom"
+        and _nominal(t, spans)
     ]
 
 
@@ -207,11 +243,9 @@ def _nominative_before(verb, tokens: list, spans: list[tuple[int, int]]) -> list
         t
         for t in tokens
         if after < t.start < verb.start
-        and t.pos == "NOUN"
         and t.feats.get("Case") == "Nom"
-        and t.lemma not in _TIME_NOUNS
+        and _nominal(t, spans)
         and not _in_pp(t, tokens)
-        and not any(a <= t.start < b for a, b in spans)
     ]
     return nouns[-1:]
 
