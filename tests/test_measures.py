@@ -632,3 +632,30 @@ def test_a_length_or_an_area_measures_the_extent_of_what_follows_it():
         "ввод жилья",  # the amount of an action stays
         "число квартир",
     ]
+
+
+def test_a_chto_clause_of_a_link_verb_measures_the_figure_before_it():
+    text = (
+        "Потребительский рынок Томского района в 2015 году представлен 579 объектами, что к уровню 2014 г. "
+        "составляет 108,6% (в 2014 г. - 533 объекта)."
+    )
+    assert [f.measure for f in extract_page(text).figures] == ["число объектов"] * 3  # not "рынок"
+
+
+def test_a_change_that_names_no_thing_after_a_level_and_a_place_alone():
+    text = (
+        "Численность постоянного населения по состоянию на 01.01.2016 г. составила 72406 человек, рост по "
+        "сравнению с 2014 годом составил 652 человека или 100,9%."
+    )
+    assert figure(text, "652 человека").measure == "численность постоянного населения"  # not "человек"
+    text = "Томский район характеризуется низким уровнем безработицы - 1,2% от активного населения."
+    assert figure(text, "1,2%").measure is None  # never "район"
+
+
+def test_a_change_noun_before_a_participle_phrase_and_a_reference_back_to_it():
+    text = (
+        "Снижение показателя связано со снижением численности лиц, систематически занимающихся физической "
+        "культурой и спортом на 6,3%, к уровню 2014 года. Данный показатель составил 7931 человек."
+    )
+    assert [f.measure for f in extract_page(text).figures] == ["численность лиц"] * 2
+    assert normal_measure("ожидаемая величина прироста фонда оплаты труда") == "фонд оплаты труда"

@@ -22,6 +22,7 @@ _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
 _TOTAL = set(lexicon.TOTAL_ADJECTIVES)
 _FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
+_FRAME_HEADS = set(lexicon.FRAME_NOUNS)
 _FRAMING = set(lexicon.FRAMING_HEADS)
 _COUNT_SPELLINGS = set(lexicon.COUNT_HEADS)
 _CHANGE_HEADS = (set(lexicon.CHANGE_NOUNS) | _TRENDS) - {_RATE_HEAD}
@@ -85,8 +86,9 @@ def normal_measure(phrase: str | None) -> str | None:
 
 def _without_frame(words: list[str]) -> list[str]:
     """Without leading pronouns and adjectives of the whole ("данный показатель", "общий объем
-    платных услуг" → "объем платных услуг") and a framing head before a genitive ("показатель
-    расходов бюджета" → "расходов бюджета"); "количество" as "число"."""
+    платных услуг" → "объем платных услуг"), a framing head before a genitive ("показатель
+    расходов бюджета" → "расходов бюджета") or a frame of a change ("величина прироста фонда" →
+    "прироста фонда"); "количество" as "число"."""
     from pipeline.nlp.morph import parses
 
     k = 0
@@ -95,6 +97,11 @@ def _without_frame(words: list[str]) -> list[str]:
     words = words[k:]
     if len(words) > 1 and _lemma(words[0]) in _FRAMING and _any_genitive(parses(words[1])):
         words = words[1:]
+    k = 0
+    while k < len(words) - 2 and (_adjectives(words[k]) or parses(words[k])[0].tag.POS == "PRTF"):
+        k += 1
+    if k < len(words) - 2 and _lemma(words[k]) in _FRAME_HEADS and _lemma(words[k + 1]) in _CHANGE_HEADS:
+        words = words[k + 1 :]  # "ожидаемая величина прироста фонда оплаты труда": the change of the fund
     if words and _lemma(words[0]) in _COUNT_SPELLINGS:
         words = [_COUNT_HEAD, *words[1:]]
     return words
@@ -116,8 +123,11 @@ def _without_places(phrase: str) -> str | None:
 
     spans = find_territories(phrase)
     heads = spans and not phrase[: spans[0].start].strip() and not _adjectives(spans[0].text)
-    if heads or lemma(phrase.split()[0]) in lexicon.PLACE_NOUNS:
-        return None  # "Москва", "области" (an adjective "российский экспорт" is only dropped)
+    noun = next((w for w in phrase.split() if not _adjectives(w)), phrase.split()[0])
+    if heads or lemma(noun) in lexicon.PLACE_NOUNS:
+        return (
+            None  # "Москва", "области", "томский район" (an adjective "российский экспорт" is only dropped)
+        )
     for span in reversed(spans):
         lead = _PLACE_LEAD.sub("", phrase[: span.start])
         phrase = lead + phrase[span.end :]
@@ -169,18 +179,8 @@ def share_measure(text: str, f: FigureFact) -> str | None:
         return None
     from pipeline.nlp.morph import parses
 
-    words, end = [], f.char_end
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
-    end = whole.end() if whole else end
-    for m in _WORD.finditer(text, end, f.char_end + _SHARE_REACH):
-        top = parses(m.group())[0]
-        adjacent = not text[end : m.start()].strip()
-        if not adjacent or top.tag.POS not in _NOMINAL or top.tag.case != "gent" or m.group()[:1].isupper():
-            break
-        words.append(m.group())
-        end = m.end()
-        if len(words) == _SHARE_WORDS:
-            break
+    words = _genitives(text, whole.end() if whole else f.char_end)
     nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
     if not nouns:
         return None
@@ -192,6 +192,8 @@ def _share_in(measure: str | None, whole: list[str]) -> str | None:
     приходится 74,5% экспорта" → "доля трех групп в экспорте"."""
     if not measure or _lemma(measure.split()[0]) not in _SHARE_LEMMAS or " в " in measure:
         return None
+    if _lemmas(whole) & _lemmas(measure.split()[1:]):
+        return None  # "высокая доля лиц пожилого возраста (23,0% лиц старше …)": the part itself
     return f"{measure} в {locative(' '.join(whole))}"
 
 
@@ -257,25 +259,37 @@ def _done_to(text: str, f: FigureFact) -> str | None:
 
 def _genitives_after(text: str, end: int) -> list[str]:
     """The genitive group right after a counted noun ("159 предприятий общественного питания",
-    "2803 субъекта малого предпринимательства"), lower case words only, joined by "и"/"или"."""
+    "2803 субъекта малого предпринимательства"), joined by "и"/"или", ending with a noun."""
+    from pipeline.nlp.morph import parses
+
+    words = _genitives(text, end, joined=True)
+    while words and (words[-1] in _JOINING or parses(words[-1])[0].tag.POS != "NOUN"):
+        words.pop()  # "бизнес-инкубаторов инновационных и высоких техноло-": no noun after them
+    return words
+
+
+def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
+    """The lower-case genitive words right after `end` (at most `_SHARE_WORDS`, within
+    `_SHARE_REACH`): "57% бизнесменов", "20% отечественного сырья"; `joined`: also "и"/"или" between
+    them. A noun by its best parse ("в 35 субъектах цены снизились": no genitive), never a time."""
     from pipeline.nlp.morph import parses
 
     words: list[str] = []
     for m in _WORD.finditer(text, end, end + _SHARE_REACH):
         if text[end : m.start()].strip() or len(words) == _SHARE_WORDS or m.group()[:1].isupper():
             break
+        if len(m.group()) == 1:
+            break  # an abbreviation: "(4,3 % г/г)"
         tags = parses(m.group())
-        top = tags[0].tag  # a noun by its best parse ("в 35 субъектах цены снизились": no genitive)
+        top = tags[0].tag
         genitive = top.case == "gent" if top.POS == "NOUN" else top.POS in _NOMINAL and _any_genitive(tags)
-        if m.group().lower() in _JOINING and words:
+        if joined and m.group().lower() in _JOINING and words:
             words.append(m.group().lower())
         elif genitive and tags[0].normal_form not in _TIMES:
             words.append(m.group())
         else:
             break
         end = m.end()
-    while words and (words[-1] in _JOINING or parses(words[-1])[0].tag.POS != "NOUN"):
-        words.pop()  # "бизнес-инкубаторов инновационных и высоких техноло-": no noun after them
     return words
 
 

@@ -24,6 +24,7 @@ _WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел
 _YEAR_ASIDE = re.compile(
     r"[^\S\n]*\([^\S\n]*(?:в[^\S\n]+)?\d{4}[^\S\n]*(?:г\.|году?|года)?[^\S\n]*[-–—][^\S\n]*"
 )
+_LINKS = set(lexicon.LINK_VERBS)
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -42,23 +43,34 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
                 _membership([_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]) or f.measure
             )
         prior = [g for g in facts[:i] if g.char_end <= f.char_start]
-        if prior and _aside(text, prior[-1], f):
-            f.measure = _measure_of(text, prior[-1]) or f.measure
+        lo = max([bounds[0], *(g.char_end for g in prior if g.char_start >= bounds[0])])
+        if prior and (_aside(text, prior[-1], f) or lo > bounds[0] and _which_is(text, lo, f)):
+            # "(в 2014 г.- 404 человека)"; "579 объектами, что к уровню 2014 г. составляет 108,6%":
+            # "что" is the subject, whatever the clause took for it
+            f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0])) or f.measure
             continue
         if not _unnamed(f.measure):
             continue
-        lo = max([bounds[0], *(g.char_end for g in prior if g.char_start >= bounds[0])])
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
-        elif lo > bounds[0] and _WHICH.match(text, lo):
-            f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0]))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
             f.measure = _dashed(lead)
         elif lo == bounds[0]:
             f.measure = _share_subject(lead)
         if f.measure is not None:
             f.confidence = min(f.confidence, Confidence.INFERRED)
+
+
+def _which_is(text: str, lo: int, f: FigureFact) -> bool:
+    """ "579 объектами, что к уровню 2014 г. составляет 108,6%", "25,6 тыс. чел., что к уровню 2014
+    года – 98,1%": "что" is the subject of a link verb or a dash before the figure (not of "что
+    вызвано увеличением числа умерших на 25 человек")."""
+    which = _WHICH.match(text, lo)
+    if which is None:
+        return False
+    verbs = [w for w in map(_as_word, _WORD.finditer(text, which.end(), f.char_start)) if _is_verb(w)]
+    return all(w.lemma in _LINKS for w in verbs)
 
 
 def _aside(text: str, g: FigureFact, f: FigureFact) -> bool:

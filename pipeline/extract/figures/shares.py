@@ -18,7 +18,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _Word, object_noun
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
 from pipeline.extract.measures import locative
 from pipeline.nlp.morph import nominative
 
@@ -56,27 +56,47 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
             whole = whole_of(words)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
         earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
-        if f.measure and earlier and _change_without_thing(f.measure):
+        if f.measure and earlier and change_without_thing(f.measure):
             thing = thing_of(earlier[-1].measure)
             f.measure = f"{f.measure} {thing}" if thing and thing not in f.measure else f.measure
 
 
 def _changed_thing(words: list[_Word]) -> str | None:
-    """ "увеличением числа умерших на", "снижение объемов лесозаготовки, на": the genitive group
-    between a change noun and the "на" right before the figure, in the nominative."""
-    k = len(words) - 1
-    if k < 2 or words[k].lemma != "на":
+    """ "увеличением числа умерших на", "снижение объемов лесозаготовки, на", "снижением численности
+    лиц, систематически занимающихся физической культурой и спортом на": the genitive group right
+    after a change noun, when only its participle phrase stands between it and the "на" right before
+    the figure, in the nominative."""
+    if len(words) < 3 or words[-1].lemma != "на":
         return None
-    k -= words[k - 1].text == ","
-    end = k
-    while k > 0 and _common_genitive(words[k - 1]) and end - k < WHOLE_WORDS:
-        k -= 1
-    group = words[k:end]
-    if not k or words[k - 1].lemma not in _CHANGE_HEADS or not words[k - 1].has("NOUN"):
+    change = next((k for k in range(len(words) - 2, -1, -1) if _changes(words[k])), None)
+    if change is None:
         return None
-    if not any(w.has("NOUN", "gent") for w in group):
+    end = change + 1
+    while end < len(words) - 1 and _common_genitive(words[end]) and end - change <= WHOLE_WORDS:
+        end += 1
+    group, rest = words[change + 1 : end], words[end:-1]
+    if not any(w.has("NOUN", "gent") for w in group) or not _participle_phrase(rest):
         return None
     return nominative(" ".join(w.text for w in group))
+
+
+def _changes(w: _Word) -> bool:
+    return w.lemma in _CHANGE_HEADS and w.has("NOUN")
+
+
+def _participle_phrase(words: list[_Word]) -> bool:
+    """Nothing, a comma, or ", [adverbs] <participle> …" without a verb or another figure's word."""
+    if not words or [w.text for w in words] == [","]:
+        return True
+    k = 1
+    while k < len(words) and words[k].has("ADVB"):
+        k += 1  # ", систематически занимающихся"
+    return (
+        words[0].text == ","
+        and k < len(words)
+        and words[k].has("PRTF")
+        and not any(_is_verb(w) or not w.text[:1].isalpha() and w.text != "," for w in words[1:])
+    )
 
 
 def _bracketed_change(text: str, facts: list[FigureFact], i: int, changed: dict[int, str]) -> str | None:
@@ -243,7 +263,7 @@ def _part_word(w: _Word) -> bool:
     return _genitive(w) or w.has("NUMR", "gent") or w.has("PRTF", "gent")
 
 
-def _change_without_thing(measure: str) -> bool:
+def change_without_thing(measure: str) -> bool:
     """ "среднегодовой рост", "темп прироста": adjectives and change nouns only."""
     words = [_Word(0, 0, w) for w in measure.split()]
     return any(w.lemma in _CHANGE_HEADS for w in words) and all(

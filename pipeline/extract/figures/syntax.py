@@ -12,7 +12,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.properties import is_shaped
 from pipeline.extract.figures.rules import rate_base_after
-from pipeline.extract.figures.shares import thing_of
+from pipeline.extract.figures.shares import change_without_thing, thing_of
 from pipeline.extract.figures.words import DASHES, _Word
 from pipeline.extract.measures import is_bare
 from pipeline.nlp.morph import nominative
@@ -59,7 +59,8 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             found = _root_subject(
                 tokens, spans
             )  # "коэффициент … был самый низкий (7,2 умерших детей на 1000 …)"
-        kept = f.measure and found and (is_bare(found) or _narrower(found, f.measure))
+        bare = is_bare(found) and not change_without_thing(found)  # "рост" is completed (shares.py)
+        kept = f.measure and found and (bare or _narrower(found, f.measure))
         kept = kept or is_shaped(f.measure)  # "мощность цеха", "расстояние до аэропорта"
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         f.measure = _action_object(f, tokens) or f.measure
@@ -125,7 +126,9 @@ def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str |
     by_id = {t.id: t for t in tokens}
     inside = [t for t in tokens if f.char_start <= t.start < f.char_end]
     ids = {t.id for t in inside}
-    node = next((t for t in inside if t.head_id not in ids), None)
+    tops = [t for t in inside if t.head_id not in ids]
+    # a head in another figure is a parse slip ("– 106,6%, в 2019 г. – 99,7 %": "99,7" on "106,6%")
+    node = next((t for t in tops if not _in_figure(by_id.get(t.head_id), spans)), tops[0] if tops else None)
     for _ in range(MAX_CLIMB):
         head = by_id.get(node.head_id) if node is not None else None
         if head is None or node.rel.startswith("nsubj") or any(a <= head.start < b for a, b in spans):
@@ -161,6 +164,10 @@ def _item_nouns(f: FigureFact, tokens: list) -> list:
         return []
     start = max((k + 1 for k, t in enumerate(before) if t.text in {":", ",", ";"}), default=0)
     return [t for t in before[start:-1] if start and t.pos in _NOUNS and t.lemma not in _ITEM_TIMES]
+
+
+def _in_figure(token, spans: list[tuple[int, int]]) -> bool:
+    return token is not None and any(a <= token.start < b for a, b in spans)
 
 
 def _own_item(f: FigureFact, tokens: list) -> bool:
