@@ -659,3 +659,21 @@ def test_a_change_noun_before_a_participle_phrase_and_a_reference_back_to_it():
     )
     assert [f.measure for f in extract_page(text).figures] == ["численность лиц"] * 2
     assert normal_measure("ожидаемая величина прироста фонда оплаты труда") == "фонд оплаты труда"
+
+
+def test_items_of_years_under_a_lead_in_take_its_subject():
+    text = (
+        "Общий объем финансирования Программы за счет средств областного и районного бюджета составляет  "
+        "тысяч рублей, в том числе по годам: \n2015 год – 20786,80 тыс. рублей;\n2016 год  - 12772,72 тыс. "
+        "рублей;\nВсего – 43975,50 тыс. рублей.\n"
+    )
+    assert [f.measure for f in extract_page(text).figures] == ["объем финансирования Программы"] * 3
+
+
+def test_a_verb_between_the_noun_the_parse_took_and_the_figure():
+    text = (
+        "В 2016 году учитывая рост с 01.07.2016 тарифной составляющей коммунальных услуг и ожидаемый рост "
+        "численности населения Томского района, общий объем платных услуг населению оценивается в размере "
+        "581,5 млн. руб., что превышает уровень 2015 года на 9,6%."
+    )
+    assert [f.measure for f in extract_page(text).figures] == ["объем платных услуг"] * 2

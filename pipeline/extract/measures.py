@@ -383,7 +383,7 @@ def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | No
     something for a figure that counts nothing ("увеличение отгрузки у предприятий: - АО … - на 78,9 %")."""
     from pipeline.extract.indicators import find_indicator, words_of
 
-    head = _list_head(text, f, bounds)
+    head = list_head(text, f, bounds)
     found = find_indicator(words_of(head), None if f.unit == "COUNT" else f.unit) if head else None
     if found is None or found.indicator.breakdown or own and found.indicator.of_products:
         return None
@@ -391,7 +391,7 @@ def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | No
     return None if counts_only else found.indicator.id
 
 
-def _list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The last clause before the colon of the list whose item "NP – figure" the figure is: the
     colon in its sentence, or a line ending with ':' above item lines ending with ';'."""
     line = text.rfind("\n", 0, f.char_start) + 1

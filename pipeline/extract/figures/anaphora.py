@@ -10,9 +10,10 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
+from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word
-from pipeline.extract.measures import count_measure, is_bare, normal_measure
+from pipeline.extract.measures import count_measure, is_bare, list_head, normal_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -25,6 +26,7 @@ _YEAR_ASIDE = re.compile(
     r"[^\S\n]*\([^\S\n]*(?:в[^\S\n]+)?\d{4}[^\S\n]*(?:г\.|году?|года)?[^\S\n]*[-–—][^\S\n]*"
 )
 _LINKS = set(lexicon.LINK_VERBS)
+_DATED = lexicon.time_lemmas() | set(lexicon.PERIOD_NOUNS) | {"в", "г", "всего", "итого"}  # "в 2018 г. –"
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -52,7 +54,9 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         if not _unnamed(f.measure):
             continue
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
-        if any(w.lemma == REFERENCE_NOUN for w in lead):
+        if _dated_item(text, f):
+            f.measure = _lead_in(text, f, bounds)
+        elif any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
             f.measure = _dashed(lead)
@@ -60,6 +64,23 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.measure = _share_subject(lead)
         if f.measure is not None:
             f.confidence = min(f.confidence, Confidence.INFERRED)
+
+
+def _dated_item(text: str, f: FigureFact) -> bool:
+    """The figure's list item names only a time or the total ("2015 год – 20786,80 тыс. рублей;",
+    "Всего – 43975,50 тыс. рублей.")."""
+    start = max(text.rfind("\n", 0, f.char_start), text.rfind(";", 0, f.char_start)) + 1
+    words = [_as_word(m) for m in _WORD.finditer(text, start, f.char_start)]
+    if not words or words[-1].text not in DASHES:
+        return False
+    return all(w.text.isdigit() or w.text == "." or {w.lemma, w.text.lower()} & _DATED for w in words[:-1])
+
+
+def _lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The noun group opening the clause before the colon of the figure's list ("Общий объем
+    финансирования Программы … составляет …, в том числе по годам:")."""
+    head = list_head(text, f, bounds)
+    return _leading_phrase([_as_word(m) for m in _WORD.finditer(head)]) if head else None
 
 
 def _which_is(text: str, lo: int, f: FigureFact) -> bool:

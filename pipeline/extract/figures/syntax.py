@@ -135,6 +135,10 @@ def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str |
             return None  # a figure that is itself the subject is measured by its genitive (morphology)
         in_pp = _in_pp(head, tokens)
         if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
+            verb = _verb_between(head, f, tokens)
+            if verb is not None:  # "учитывая рост …, общий объем услуг оценивается в размере 581,5 млн. руб."
+                subject = _subject_of(verb, tokens, spans, f.char_start)
+                return _noun_phrase(subject, tokens) if subject is not None else None
             return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
         if head.pos == "VERB" and head.lemma in lexicon.ACTION_NOUNS:
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
@@ -164,6 +168,11 @@ def _item_nouns(f: FigureFact, tokens: list) -> list:
         return []
     start = max((k + 1 for k, t in enumerate(before) if t.text in {":", ",", ";"}), default=0)
     return [t for t in before[start:-1] if start and t.pos in _NOUNS and t.lemma not in _ITEM_TIMES]
+
+
+def _verb_between(noun, f: FigureFact, tokens: list):
+    """The last finite verb between a noun and the figure the parse hung on it (a slip)."""
+    return next((t for t in reversed(tokens) if _finite(t) and noun.start < t.start < f.char_start), None)
 
 
 def _in_figure(token, spans: list[tuple[int, int]]) -> bool:
