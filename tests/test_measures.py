@@ -677,3 +677,14 @@ def test_a_verb_between_the_noun_the_parse_took_and_the_figure():
         "581,5 млн. руб., что превышает уровень 2015 года на 9,6%."
     )
     assert [f.measure for f in extract_page(text).figures] == ["объем платных услуг"] * 2
+
+
+def test_a_part_after_a_subset_opener_and_brackets_after_a_count():
+    text = (
+        "Во всех категориях хозяйств на 1 января 2017 года численность крупного рогатого скота составила "
+        "1198 голов - это 82 % к уровню предшествующего года, в том числе коров – 458 голов (86 % к 2015 "
+        "году)."
+    )
+    assert [figure(text, q).measure for q in ("458 голов", "86 %")] == ["численность коров"] * 2
+    doctors = "Из 97 врачей на сегодняшний день 30 врачей пенсионного возраста (30 %)."
+    assert figure(doctors, "30 %").measure == "доля врачей пенсионного возраста"

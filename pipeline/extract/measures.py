@@ -43,6 +43,7 @@ _LEAD_WORDS = 12  # words before a figure searched for an indicator its measure 
 _SCALE_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}
 _NOT_COUNTED_WORDS = _SCALE_WORDS | set(lexicon.COUNTED_ABBRS)  # "560 тыс. работников", "тыс. чел."
 _JOINING = {"и", "или"}
+_LINKING = _JOINING | set(lexicon.PLACE_PREPOSITIONS) | set(lexicon.OBJECT_PREPOSITIONS) | {"к", "за", "до"}
 _STEM_LETTERS = 6  # "экспорт"/"экспортный": one root
 _BULLET = re.compile(r"^\s*[-–—•]\s")
 _ITEM = re.compile(r"\s[-–—]\s")  # "- сельское хозяйство – 500,0 тыс. руб.": the dash after the name
@@ -136,6 +137,8 @@ def _without_places(phrase: str) -> str | None:
         words.pop()
         while len(words) > 1 and _adjectives(words[-1]):
             words.pop()  # "численность населения Солигаличского муниципального района"
+    while len(words) > 1 and _lemma(words[-1]) in _LINKING:
+        words.pop()  # "объем экспорта в": a preposition or conjunction cut from its noun
     words = _without_dangling(words)
     out = " ".join(words).strip(" ,;:–—-")
     return out if out and not is_bare(out) else None

@@ -12,7 +12,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS
-from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import count_measure, is_bare, list_head, normal_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
@@ -26,6 +26,13 @@ _YEAR_ASIDE = re.compile(
     r"[^\S\n]*\([^\S\n]*(?:в[^\S\n]+)?\d{4}[^\S\n]*(?:г\.|году?|года)?[^\S\n]*[-–—][^\S\n]*"
 )
 _LINKS = set(lexicon.LINK_VERBS)
+_OPENED = re.compile(r" *\( *")
+_COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
+_TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
+_SHARE = "доля"
+_SUBSET_ITEM = re.compile(  # ", в том числе коров – "
+    r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
+)
 _DATED = lexicon.time_lemmas() | set(lexicon.PERIOD_NOUNS) | {"в", "г", "всего", "итого"}  # "в 2018 г. –"
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
@@ -51,6 +58,10 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             # "что" is the subject, whatever the clause took for it
             f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0])) or f.measure
             continue
+        if prior and _bracketed_share(text, prior[-1], f):
+            f.measure = _share_of_count(text, prior[-1]) or f.measure
+        if prior and prior[-1].char_start >= bounds[0]:
+            f.measure = _subset_item(text, prior[-1], f) or f.measure
         if not _unnamed(f.measure):
             continue
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
@@ -96,8 +107,45 @@ def _which_is(text: str, lo: int, f: FigureFact) -> bool:
 
 def _aside(text: str, g: FigureFact, f: FigureFact) -> bool:
     """ "трудоустроено 342 человека (в 2014 г.- 404 человека)", "на 97% (2014 – 86%)": the same
-    measure in another year, in brackets right after the figure."""
-    return g.unit == f.unit and bool(_YEAR_ASIDE.fullmatch(text, g.char_end, f.char_start))
+    measure in another year, in brackets right after the figure, or against a base ("458 голов (86 %
+    к 2015 году)")."""
+    if g.unit == f.unit and _YEAR_ASIDE.fullmatch(text, g.char_end, f.char_start):
+        return True
+    opened = _OPENED.fullmatch(text, g.char_end, f.char_start)
+    return (
+        bool(opened) and f.unit == "PERCENT" and bool(_TO_BASE.match(text, f.char_end))
+    )  # "(86 % к 2015 году)"
+
+
+def _subset_item(text: str, g: FigureFact, f: FigureFact) -> str | None:
+    """ "численность скота составила 1198 голов …, в том числе коров – 458 голов": a part named in
+    the genitive after a subset opener takes the head of the whole's measure ("численность коров")."""
+    subset = _SUBSET_ITEM.search(text, g.char_end, f.char_start)
+    if subset is None or not g.measure or is_bare(g.measure):
+        return None
+    group = [_as_word(m) for m in _WORD.finditer(subset.group(1))]
+    if not group or not all(w.has("NOUN", "gent") or w.has("ADJF", "gent") for w in group):
+        return None
+    whole = [_Word(0, 0, w) for w in g.measure.split()]
+    noun = next((k for k, w in enumerate(whole) if w.has("NOUN")), None)
+    if noun is None or not group[-1].has("NOUN"):
+        return None
+    head = [w.text for w in whole[term_start(whole, noun) : noun + 1]]
+    return " ".join([*head, *(w.text for w in group)])
+
+
+def _bracketed_share(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """ "30 врачей пенсионного возраста (30 %)": a percentage alone in brackets right after a count
+    and its genitive words."""
+    opened = _COUNT_BRACKET.fullmatch(text, g.char_end, f.char_start)
+    closed = text[f.char_end : f.char_end + 1] == ")"
+    return bool(opened) and closed and f.unit == "PERCENT" and g.unit == "COUNT"
+
+
+def _share_of_count(text: str, g: FigureFact) -> str | None:
+    """ "число врачей пенсионного возраста" → "доля врачей пенсионного возраста"."""
+    phrase = count_measure(text, g)
+    return " ".join([_SHARE, *phrase.split()[1:]]) if phrase and len(phrase.split()) > 1 else None
 
 
 def _shares(lead: list[_Word]) -> bool:
