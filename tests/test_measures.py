@@ -595,6 +595,11 @@ def test_a_trend_a_frame_and_the_whole_are_no_part_of_a_measure():
 def test_an_aside_in_another_year_repeats_the_measure():
     text = "Из числа безработных граждан трудоустроено 342 человека (в 2014 г.- 404 человека)."
     assert [f.measure for f in extract_page(text).figures] == ["число трудоустроенных"] * 2
+    text = (
+        "При этом встали на учёт на ранних сроках беременности (до 12 недель) 66% обратившихся беременных "
+        "женщин (в 2009 году - 58%)."
+    )
+    assert figure(text, "58%").measure == "доля обратившихся беременных женщин"
 
 
 def test_heads_of_cattle_are_measured_by_the_sentence():
@@ -688,3 +693,11 @@ def test_a_part_after_a_subset_opener_and_brackets_after_a_count():
     assert [figure(text, q).measure for q in ("458 голов", "86 %")] == ["численность коров"] * 2
     doctors = "Из 97 врачей на сегодняшний день 30 врачей пенсионного возраста (30 %)."
     assert figure(doctors, "30 %").measure == "доля врачей пенсионного возраста"
+
+
+def test_a_subject_agrees_with_its_verb():
+    text = (
+        "Основными факторами, повлиявшими на результаты работы организаций отрасли, благоприятные погодные "
+        "условия для лесозаготовки, в результате использование расчетной лесосеки в 2016 г. составило 47,0 %."
+    )
+    assert figure(text, "47,0 %").measure == "использование расчетной лесосеки"  # not "условия"

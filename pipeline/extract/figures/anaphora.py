@@ -13,7 +13,7 @@ from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
-from pipeline.extract.measures import count_measure, is_bare, list_head, normal_measure
+from pipeline.extract.measures import count_measure, is_bare, list_head, normal_measure, share_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -23,8 +23,8 @@ _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
 _WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел., что к уровню 2014 года – 98,1%"
 _YEAR_ASIDE = re.compile(
-    r"[^\S\n]*\([^\S\n]*(?:в[^\S\n]+)?\d{4}[^\S\n]*(?:г\.|году?|года)?[^\S\n]*[-–—][^\S\n]*"
-)
+    r"(?: +[а-яё]+){0,4} *\( *(?:в +)?\d{4} *(?:г\.|году?|года)? *[-–—] *"
+)  # "(в 2014 г.- "
 _LINKS = set(lexicon.LINK_VERBS)
 _OPENED = re.compile(r" *\( *")
 _COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
@@ -168,8 +168,10 @@ def _previous_start(bounds: tuple[int, int], sentences: list[tuple[int, int]]) -
 
 
 def _measure_of(text: str, g: FigureFact) -> str | None:
-    """The measure of a figure, or the number of what it counts."""
-    return g.measure if g.measure and not is_bare(g.measure) else count_measure(text, g)
+    """The measure of a figure: the share of the group after it, its own, or the number of what it
+    counts."""
+    own = g.measure if g.measure and not is_bare(g.measure) else None
+    return share_measure(text, g) or own or count_measure(text, g)
 
 
 def _outside_brackets(text: str, prior: list[FigureFact], start: int) -> FigureFact:

@@ -221,7 +221,11 @@ def _subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
     """The nominal subjects of a verb outside figures and times, a relative "который" as the noun
     it stands for."""
     subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj")]
-    nominal = [t for t in subjects if t.lemma != _RELATIVE and t.feats.get("Case", "Nom") == "Nom"]
+    nominal = [
+        t
+        for t in subjects
+        if t.lemma != _RELATIVE and t.feats.get("Case", "Nom") == "Nom" and _agrees_with(verb, t, tokens)
+    ]
     if any(t.lemma == _RELATIVE for t in subjects):
         nominal.append(_antecedent(verb, tokens))  # in the case of the noun group it ends
     return [t for t in nominal if t is not None and _nominal(t, spans)]
@@ -260,10 +264,21 @@ def _nominative_before(verb, tokens: list, spans: list[tuple[int, int]]) -> list
         for t in tokens
         if after < t.start < verb.start
         and t.feats.get("Case") == "Nom"
+        and _agrees_with(verb, t, tokens)
         and _nominal(t, spans)
         and not _in_pp(t, tokens)
     ]
     return nouns[-1:]
+
+
+def _agrees_with(verb, noun, tokens: list) -> bool:
+    """A subject agrees with its verb in number, and in the past singular in gender ("условия …
+    составило 47,0 %" do not); coordinated nouns are plural ("сахар и соль стали дешевле")."""
+    number, gender = verb.feats.get("Number"), verb.feats.get("Gender")
+    coordinated = any(t.head_id == noun.id and t.rel == "conj" for t in tokens)
+    if number and noun.feats.get("Number") and number != noun.feats["Number"]:
+        return coordinated and number == "Plur"
+    return not (gender and noun.feats.get("Gender") and gender != noun.feats["Gender"])
 
 
 def _finite(token) -> bool:
