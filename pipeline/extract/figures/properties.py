@@ -137,7 +137,9 @@ def extent_measure(text: str, f: FigureFact) -> str | None:
     """ "21,8 км водопроводных сетей" → "протяженность водопроводных сетей", "38 600 м2 асфальтобетонных
     покрытий" → "площадь асфальтобетонных покрытий": a length or an area followed by the common
     genitive group it is of, when the measure is none, that group, an amount ("объем проложенных
-    сетей") or follows a short passive participle ("заменены", "отремонтировано:")."""
+    сетей") or when the figure follows the work done on the group: a short passive participle
+    ("заменены", "отремонтировано:"), an infinitive ("планируется построить 550 км газораспределительных
+    сетей") or a noun ("реконструкция 5 км сетей теплоснабжения")."""
     noun = lexicon.EXTENT_NOUNS.get(lexicon.unit_kind(f.unit) or "")
     head = _lemma(f.measure.split()[0]) if f.measure else None
     if noun is None or head in _ACTIONS:
@@ -150,10 +152,18 @@ def extent_measure(text: str, f: FigureFact) -> str | None:
         end = m.end()
     if not any(parses(w)[0].tag.POS == "NOUN" for w in group):
         return None
-    done = _LETTERS.findall(text[max(0, f.char_start - _EXTENT_REACH) : f.char_start])[-1:]
-    passive = bool(done) and parses(done[0])[0].tag.POS == "PRTS"
     own = head is None or head in {_lemma(group[0]), *lexicon.FRAME_NOUNS}  # "объем проложенных сетей"
-    return f"{noun} {' '.join(group)}" if own or passive else None
+    return f"{noun} {' '.join(group)}" if own or _work_before(text, f) else None
+
+
+def _work_before(text: str, f: FigureFact) -> bool:
+    """The word right before the figure names the work done: "заменены", "построить",
+    "реконструкция" (a common noun in the nominative)."""
+    done = re.search(r"([А-Яа-яЁё]+)[\s:]*$", text[max(0, f.char_start - _EXTENT_REACH) : f.char_start])
+    if done is None or done.group(1)[:1].isupper():
+        return False
+    top = parses(done.group(1))[0].tag
+    return top.POS in {"PRTS", "INFN"} or top.POS == "NOUN" and top.case == "nomn"
 
 
 def _genitive_word(word: str) -> bool:
