@@ -302,7 +302,7 @@ def test_an_elliptical_item_that_names_its_own_head():
 def test_the_base_of_a_rate_is_no_figure():
     text = "Коэффициент смертности в 2021 году снизится до 14,5 умерших на 1 000 человек населения."
     quotes = [text[f.char_start : f.char_end] for f in extract_page(text).figures]
-    assert not any("1 000" in q for q in quotes)  # the rate 14,5 itself is lost too: a known miss (README)
+    assert not any("1 000" in q for q in quotes) and "до 14,5 умерших" in quotes  # the rate stays
     text = "Обеспеченность торговыми площадями составила 453,8 кв. м в расчете на 1 000 жителей."
     assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == ["453,8 кв. м"]
     assert figure("В 2015 году численность выросла на 1000 человек.", "1000 человек").kind == "change"
@@ -434,8 +434,8 @@ def test_a_figure_in_a_chto_clause_measures_what_the_figure_before_it_does():
 
 
 def test_an_elliptical_item_keeps_the_head_term_of_its_measure():
-    """The item takes "заработная плата" from the measure before it, not "плата"; the adjectives
-    "среднемесячная начисленная" are still lost (known miss, README)."""
+    """The item takes "заработная плата" from the measure before it, not "плата", with its adjectives
+    "среднемесячная начисленная" (test_the_wage_keeps_its_adjectives_in_every_item)."""
     text = (
         "За 2016 год среднемесячная начисленная заработная плата составила 17513,1 руб., или 106,8% "
         "к 2015 году, среднемесячная начисленная заработная плата в организациях, не относящихся к СМП, "
