@@ -372,6 +372,20 @@ CHANGE_NOUNS: tuple[str, ...] = (
     "рост", "прирост", "снижение", "увеличение", "сокращение", "падение", "повышение", "понижение",
     "изменение", "темп",
 )  # fmt: skip
+# What a length or an area of a thing named after it measures: "заменены 21,8 км водопроводных
+# сетей" → "протяженность водопроводных сетей", "38 600 м2 покрытий" → "площадь покрытий".
+EXTENT_NOUNS: dict[str, str] = {"length": "протяженность", "area": "площадь"}
+# Adjectives of the whole before a measure's head: "общий объем платных услуг" is "объем платных
+# услуг", "общая численность работающих" is "численность работающих".
+TOTAL_ADJECTIVES: tuple[str, ...] = ("общий", "совокупный", "суммарный")
+# Heads that only frame the noun group after them: "показатель расходов бюджета" measures "расходы
+# бюджета", "наличие основных фондов" the "основные фонды".
+FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие")
+# Spellings of the count head: "количество учреждений" is "число учреждений".
+COUNT_HEADS: tuple[str, ...] = ("количество",)
+# Nouns of a course over time that name no measure of their own: "положительная динамика индекса
+# производства составит 101,2 %" measures the index.
+TREND_NOUNS: tuple[str, ...] = ("динамика", "тенденция")
 # Adjectives that make a change noun the name of a level indicator: "естественный прирост
 # населения составил 157 человек" is that indicator's level, not a change.
 INDICATOR_CHANGE_ADJECTIVES: tuple[str, ...] = ("естественный", "миграционный")
@@ -387,7 +401,8 @@ CHANGE_VERBS: tuple[str, ...] = (
 COUNTED_NOUNS: tuple[str, ...] = ("пункт",)
 # Counted nouns that name no concept: what "76,9 млн. человек" measures is said by the sentence
 # ("численность рабочей силы составила ...").
-GENERIC_COUNTED: tuple[str, ...] = ("человек", "единица", "штука")
+# "голов" of cattle: pymorphy3's best lemma is "гол" ("численность скота составила 1198 голов").
+GENERIC_COUNTED: tuple[str, ...] = ("человек", "единица", "штука", "голова", "гол")
 # Other words after a number that are never what it counts (references, layout).
 NOT_COUNTED_WORDS: tuple[str, ...] = ("п", "стр", "рис", "число")  # "до 10 числа" is a day
 # Latin capitals after a number that are not a counted abbreviation ("9 тыс. PhD" is counted).

@@ -19,9 +19,16 @@ from pipeline.extract.facts import FigureFact
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
 _RATE_HEAD = "темп"
+_TRENDS = set(lexicon.TREND_NOUNS)
+_TOTAL = set(lexicon.TOTAL_ADJECTIVES)
+_FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
+_FRAME_HEADS = set(lexicon.FRAME_NOUNS)
+_FRAMING = set(lexicon.FRAMING_HEADS)
+_COUNT_SPELLINGS = set(lexicon.COUNT_HEADS)
+_CHANGE_HEADS = (set(lexicon.CHANGE_NOUNS) | _TRENDS) - {_RATE_HEAD}
 _SHARE_LEMMAS = {_SHARE_HEAD, "удельный"}
 _SURVEY = set(lexicon.SURVEY_VERBS)
-_EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS)
+_EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS) | set(lexicon.TREND_NOUNS)
 _TIMES = lexicon.time_lemmas()
 _SURVEY_INDICATOR = "survey_share"
 _PLACE_LEAD = re.compile(r"(?:\s+(?:" + "|".join(lexicon.PLACE_PREPOSITIONS) + r"))?\s*$", re.I)
@@ -36,6 +43,7 @@ _LEAD_WORDS = 12  # words before a figure searched for an indicator its measure 
 _SCALE_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}
 _NOT_COUNTED_WORDS = _SCALE_WORDS | set(lexicon.COUNTED_ABBRS)  # "560 тыс. работников", "тыс. чел."
 _JOINING = {"и", "или"}
+_LINKING = _JOINING | set(lexicon.PLACE_PREPOSITIONS) | set(lexicon.OBJECT_PREPOSITIONS) | {"к", "за", "до"}
 _STEM_LETTERS = 6  # "экспорт"/"экспортный": one root
 _BULLET = re.compile(r"^\s*[-–—•]\s")
 _ITEM = re.compile(r"\s[-–—]\s")  # "- сельское хозяйство – 500,0 тыс. руб.": the dash after the name
@@ -65,7 +73,7 @@ def normal_measure(phrase: str | None) -> str | None:
         return phrase
     from pipeline.nlp.morph import nominative, parses
 
-    phrase = _without_change_head([w for w in phrase.split() if w != "."])  # "г ." from syntax tokens
+    phrase = _without_change_head(_without_frame([w for w in phrase.split() if w != "."]))  # "г ." of tokens
     if not phrase or is_bare(phrase) or _is_unit_word(phrase.split()[0]):
         return None  # "число", "доля" alone say nothing, nor does a unit ("тыс. руб.")
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
@@ -73,7 +81,31 @@ def normal_measure(phrase: str | None) -> str | None:
         first = phrase.split()[0]
         if not (first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes)):
             phrase = phrase[:1].lower() + phrase[1:]
-    return _without_places(phrase)
+    phrase = _without_places(phrase)
+    return phrase.replace("ё", "е").replace("Ё", "Е") if phrase else phrase  # "объём": "объем"
+
+
+def _without_frame(words: list[str]) -> list[str]:
+    """Without leading pronouns and adjectives of the whole ("данный показатель", "общий объем
+    платных услуг" → "объем платных услуг"), a framing head before a genitive ("показатель
+    расходов бюджета" → "расходов бюджета") or a frame of a change ("величина прироста фонда" →
+    "прироста фонда"); "количество" as "число"."""
+    from pipeline.nlp.morph import parses
+
+    k = 0
+    while k < len(words) - 1 and (_lemma(words[k]) in _TOTAL or "Apro" in parses(words[k])[0].tag):
+        k += 1
+    words = words[k:]
+    if len(words) > 1 and _lemma(words[0]) in _FRAMING and _any_genitive(parses(words[1])):
+        words = words[1:]
+    k = 0
+    while k < len(words) - 2 and (_adjectives(words[k]) or parses(words[k])[0].tag.POS == "PRTF"):
+        k += 1
+    if k < len(words) - 2 and _lemma(words[k]) in _FRAME_HEADS and _lemma(words[k + 1]) in _CHANGE_HEADS:
+        words = words[k + 1 :]  # "ожидаемая величина прироста фонда оплаты труда": the change of the fund
+    if words and _lemma(words[0]) in _COUNT_SPELLINGS:
+        words = [_COUNT_HEAD, *words[1:]]
+    return words
 
 
 def _is_unit_word(word: str) -> bool:
@@ -92,8 +124,11 @@ def _without_places(phrase: str) -> str | None:
 
     spans = find_territories(phrase)
     heads = spans and not phrase[: spans[0].start].strip() and not _adjectives(spans[0].text)
-    if heads or lemma(phrase.split()[0]) in lexicon.PLACE_NOUNS:
-        return None  # "Москва", "области" (an adjective "российский экспорт" is only dropped)
+    noun = next((w for w in phrase.split() if not _adjectives(w)), phrase.split()[0])
+    if heads or lemma(noun) in lexicon.PLACE_NOUNS:
+        return (
+            None  # "Москва", "области", "томский район" (an adjective "российский экспорт" is only dropped)
+        )
     for span in reversed(spans):
         lead = _PLACE_LEAD.sub("", phrase[: span.start])
         phrase = lead + phrase[span.end :]
@@ -102,6 +137,8 @@ def _without_places(phrase: str) -> str | None:
         words.pop()
         while len(words) > 1 and _adjectives(words[-1]):
             words.pop()  # "численность населения Солигаличского муниципального района"
+    while len(words) > 1 and _lemma(words[-1]) in _LINKING:
+        words.pop()  # "объем экспорта в": a preposition or conjunction cut from its noun
     words = _without_dangling(words)
     out = " ".join(words).strip(" ,;:–—-")
     return out if out and not is_bare(out) else None
@@ -127,12 +164,14 @@ def _adjectives(words: str) -> bool:
 
 def is_bare(phrase: str | None) -> bool:
     """A measure that says nothing: one uninformative word ("число", "доля", "уровень", "объём",
-    "прирост"), or a time ("август", "число годов")."""
+    "прирост"), with adjectives only ("высокая доля"), or a time ("август", "число годов")."""
     from pipeline.nlp.morph import lemma
 
     words = (phrase or "").split()
     if len(words) == 1 and lemma(words[0]) in _EMPTY_HEADS:
         return True
+    if len(words) > 1 and lemma(words[-1]) in _FRAMES and all(_adjectives(w) for w in words[:-1]):
+        return True  # "высокая доля", "общероссийский показатель": a frame with adjectives only
     return bool(words) and lemma(words[-1]) in _TIMES and (len(words) == 1 or lemma(words[0]) == _COUNT_HEAD)
 
 
@@ -143,18 +182,8 @@ def share_measure(text: str, f: FigureFact) -> str | None:
         return None
     from pipeline.nlp.morph import parses
 
-    words, end = [], f.char_end
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
-    end = whole.end() if whole else end
-    for m in _WORD.finditer(text, end, f.char_end + _SHARE_REACH):
-        top = parses(m.group())[0]
-        adjacent = not text[end : m.start()].strip()
-        if not adjacent or top.tag.POS not in _NOMINAL or top.tag.case != "gent" or m.group()[:1].isupper():
-            break
-        words.append(m.group())
-        end = m.end()
-        if len(words) == _SHARE_WORDS:
-            break
+    words = _genitives(text, whole.end() if whole else f.char_end)
     nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
     if not nouns:
         return None
@@ -166,6 +195,8 @@ def _share_in(measure: str | None, whole: list[str]) -> str | None:
     приходится 74,5% экспорта" → "доля трех групп в экспорте"."""
     if not measure or _lemma(measure.split()[0]) not in _SHARE_LEMMAS or " в " in measure:
         return None
+    if _lemmas(whole) & _lemmas(measure.split()[1:]):
+        return None  # "высокая доля лиц пожилого возраста (23,0% лиц старше …)": the part itself
     return f"{measure} в {locative(' '.join(whole))}"
 
 
@@ -197,6 +228,8 @@ def count_measure(text: str, f: FigureFact) -> str | None:
         return None
     from pipeline.nlp.morph import parses
 
+    if f.counted in lexicon.GENERIC_COUNTED:
+        return _done_to(text, f)  # "76,9 млн. человек" names nobody; "число людей" says nothing
     words = []
     for word in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[f.char_start : f.char_end]):
         top = parses(word)[0]
@@ -214,27 +247,52 @@ def count_measure(text: str, f: FigureFact) -> str | None:
     return (_without_places(" ".join([phrase, *tail])) if tail else None) or phrase
 
 
+def _done_to(text: str, f: FigureFact) -> str | None:
+    """ "трудоустроено 342 человека" → "число трудоустроенных": the people a short passive
+    participle right before the count says were acted on."""
+    from pipeline.nlp.morph import parses
+
+    before = _WORD.findall(text[max(0, f.char_start - _SHARE_REACH) : f.char_start])
+    top = parses(before[-1])[0] if before else None
+    if top is None or top.tag.POS != "PRTS" or "pssv" not in top.tag:
+        return None
+    form = top.inflect({"PRTF", "plur", "gent"})
+    return f"{_COUNT_HEAD} {form.word}" if form is not None else None
+
+
 def _genitives_after(text: str, end: int) -> list[str]:
     """The genitive group right after a counted noun ("159 предприятий общественного питания",
-    "2803 субъекта малого предпринимательства"), lower case words only, joined by "и"/"или"."""
+    "2803 субъекта малого предпринимательства"), joined by "и"/"или", ending with a noun."""
+    from pipeline.nlp.morph import parses
+
+    words = _genitives(text, end, joined=True)
+    while words and (words[-1] in _JOINING or parses(words[-1])[0].tag.POS != "NOUN"):
+        words.pop()  # "бизнес-инкубаторов инновационных и высоких техноло-": no noun after them
+    return words
+
+
+def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
+    """The lower-case genitive words right after `end` (at most `_SHARE_WORDS`, within
+    `_SHARE_REACH`): "57% бизнесменов", "20% отечественного сырья"; `joined`: also "и"/"или" between
+    them. A noun by its best parse ("в 35 субъектах цены снизились": no genitive), never a time."""
     from pipeline.nlp.morph import parses
 
     words: list[str] = []
     for m in _WORD.finditer(text, end, end + _SHARE_REACH):
         if text[end : m.start()].strip() or len(words) == _SHARE_WORDS or m.group()[:1].isupper():
             break
+        if len(m.group()) == 1:
+            break  # an abbreviation: "(4,3 % г/г)"
         tags = parses(m.group())
-        top = tags[0].tag  # a noun by its best parse ("в 35 субъектах цены снизились": no genitive)
+        top = tags[0].tag
         genitive = top.case == "gent" if top.POS == "NOUN" else top.POS in _NOMINAL and _any_genitive(tags)
-        if m.group().lower() in _JOINING and words:
+        if joined and m.group().lower() in _JOINING and words:
             words.append(m.group().lower())
         elif genitive and tags[0].normal_form not in _TIMES:
             words.append(m.group())
         else:
             break
         end = m.end()
-    while words and (words[-1] in _JOINING or parses(words[-1])[0].tag.POS != "NOUN"):
-        words.pop()  # "бизнес-инкубаторов инновационных и высоких техноло-": no noun after them
     return words
 
 
@@ -260,13 +318,20 @@ def duration_measure(f: FigureFact) -> str | None:
 
 
 def _without_change_head(words: list[str]) -> str:
-    """ "рост российского экспорта" → "российского экспорта": the change is the figure's kind; a
-    rate ("темп роста экспорта") is a measure of its own and stays whole."""
+    """ "рост российского экспорта" → "российского экспорта", "положительная динамика индекса
+    производства" → "индекса производства": the change or course is the figure's kind; a rate ("темп
+    роста экспорта") or an average change ("среднегодовой рост импорта") is a measure of its own and
+    stays whole."""
     from pipeline.nlp.morph import lemma
 
-    while len(words) > 1 and lemma(words[0]) in lexicon.CHANGE_NOUNS and lemma(words[0]) != _RATE_HEAD:
-        words = words[1:]
-    return " ".join(words)
+    lemmas = [lemma(w) for w in words]
+    k = 0
+    while k < len(words) - 1 and _adjectives(words[k]):
+        k += 1  # "положительная динамика": only before a course
+    k = k if k < len(words) - 1 and lemmas[k] in _TRENDS else 0
+    while k < len(words) - 1 and lemmas[k] in _CHANGE_HEADS:
+        k += 1
+    return " ".join(words[k:])
 
 
 def _indicator(f: FigureFact, sentence: str = "") -> str | None:
@@ -321,7 +386,7 @@ def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | No
     something for a figure that counts nothing ("увеличение отгрузки у предприятий: - АО … - на 78,9 %")."""
     from pipeline.extract.indicators import find_indicator, words_of
 
-    head = _list_head(text, f, bounds)
+    head = list_head(text, f, bounds)
     found = find_indicator(words_of(head), None if f.unit == "COUNT" else f.unit) if head else None
     if found is None or found.indicator.breakdown or own and found.indicator.of_products:
         return None
@@ -329,7 +394,7 @@ def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | No
     return None if counts_only else found.indicator.id
 
 
-def _list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The last clause before the colon of the list whose item "NP – figure" the figure is: the
     colon in its sentence, or a line ending with ':' above item lines ending with ';'."""
     line = text.rfind("\n", 0, f.char_start) + 1

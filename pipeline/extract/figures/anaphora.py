@@ -10,9 +10,10 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
+from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS
-from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word
-from pipeline.extract.measures import count_measure, is_bare, normal_measure
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
+from pipeline.extract.measures import count_measure, is_bare, list_head, normal_measure, share_measure
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -21,6 +22,18 @@ _JOIN_VERB = "входить"
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
 _WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел., что к уровню 2014 года – 98,1%"
+_YEAR_ASIDE = re.compile(
+    r"(?: +[а-яё]+){0,4} *\( *(?:в +)?\d{4} *(?:г\.|году?|года)? *[-–—] *"
+)  # "(в 2014 г.- "
+_LINKS = set(lexicon.LINK_VERBS)
+_OPENED = re.compile(r" *\( *")
+_COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
+_TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
+_SHARE = "доля"
+_SUBSET_ITEM = re.compile(  # ", в том числе коров – "
+    r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
+)
+_DATED = lexicon.time_lemmas() | set(lexicon.PERIOD_NOUNS) | {"в", "г", "всего", "итого"}  # "в 2018 г. –"
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -38,21 +51,101 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.measure = (
                 _membership([_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]) or f.measure
             )
-        if not _unnamed(f.measure):
-            continue
         prior = [g for g in facts[:i] if g.char_end <= f.char_start]
         lo = max([bounds[0], *(g.char_end for g in prior if g.char_start >= bounds[0])])
+        if prior and (_aside(text, prior[-1], f) or lo > bounds[0] and _which_is(text, lo, f)):
+            # "(в 2014 г.- 404 человека)"; "579 объектами, что к уровню 2014 г. составляет 108,6%":
+            # "что" is the subject, whatever the clause took for it
+            f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0])) or f.measure
+            continue
+        if prior and _bracketed_share(text, prior[-1], f):
+            f.measure = _share_of_count(text, prior[-1]) or f.measure
+        if prior and prior[-1].char_start >= bounds[0]:
+            f.measure = _subset_item(text, prior[-1], f) or f.measure
+        if not _unnamed(f.measure):
+            continue
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
-        if any(w.lemma == REFERENCE_NOUN for w in lead):
+        if _dated_item(text, f):
+            f.measure = _lead_in(text, f, bounds)
+        elif any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
-        elif lo > bounds[0] and _WHICH.match(text, lo):
-            f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0]))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
             f.measure = _dashed(lead)
         elif lo == bounds[0]:
             f.measure = _share_subject(lead)
         if f.measure is not None:
             f.confidence = min(f.confidence, Confidence.INFERRED)
+
+
+def _dated_item(text: str, f: FigureFact) -> bool:
+    """The figure's list item names only a time or the total ("2015 год – 20786,80 тыс. рублей;",
+    "Всего – 43975,50 тыс. рублей.")."""
+    start = max(text.rfind("\n", 0, f.char_start), text.rfind(";", 0, f.char_start)) + 1
+    words = [_as_word(m) for m in _WORD.finditer(text, start, f.char_start)]
+    if not words or words[-1].text not in DASHES:
+        return False
+    return all(w.text.isdigit() or w.text == "." or {w.lemma, w.text.lower()} & _DATED for w in words[:-1])
+
+
+def _lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The noun group opening the clause before the colon of the figure's list ("Общий объем
+    финансирования Программы … составляет …, в том числе по годам:")."""
+    head = list_head(text, f, bounds)
+    return _leading_phrase([_as_word(m) for m in _WORD.finditer(head)]) if head else None
+
+
+def _which_is(text: str, lo: int, f: FigureFact) -> bool:
+    """ "579 объектами, что к уровню 2014 г. составляет 108,6%", "25,6 тыс. чел., что к уровню 2014
+    года – 98,1%": "что" is the subject of a link verb or a dash before the figure (not of "что
+    вызвано увеличением числа умерших на 25 человек")."""
+    which = _WHICH.match(text, lo)
+    if which is None:
+        return False
+    verbs = [w for w in map(_as_word, _WORD.finditer(text, which.end(), f.char_start)) if _is_verb(w)]
+    return all(w.lemma in _LINKS for w in verbs)
+
+
+def _aside(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """ "трудоустроено 342 человека (в 2014 г.- 404 человека)", "на 97% (2014 – 86%)": the same
+    measure in another year, in brackets right after the figure, or against a base ("458 голов (86 %
+    к 2015 году)")."""
+    if g.unit == f.unit and _YEAR_ASIDE.fullmatch(text, g.char_end, f.char_start):
+        return True
+    opened = _OPENED.fullmatch(text, g.char_end, f.char_start)
+    return (
+        bool(opened) and f.unit == "PERCENT" and bool(_TO_BASE.match(text, f.char_end))
+    )  # "(86 % к 2015 году)"
+
+
+def _subset_item(text: str, g: FigureFact, f: FigureFact) -> str | None:
+    """ "численность скота составила 1198 голов …, в том числе коров – 458 голов": a part named in
+    the genitive after a subset opener takes the head of the whole's measure ("численность коров")."""
+    subset = _SUBSET_ITEM.search(text, g.char_end, f.char_start)
+    if subset is None or not g.measure or is_bare(g.measure):
+        return None
+    group = [_as_word(m) for m in _WORD.finditer(subset.group(1))]
+    if not group or not all(w.has("NOUN", "gent") or w.has("ADJF", "gent") for w in group):
+        return None
+    whole = [_Word(0, 0, w) for w in g.measure.split()]
+    noun = next((k for k, w in enumerate(whole) if w.has("NOUN")), None)
+    if noun is None or not group[-1].has("NOUN"):
+        return None
+    head = [w.text for w in whole[term_start(whole, noun) : noun + 1]]
+    return " ".join([*head, *(w.text for w in group)])
+
+
+def _bracketed_share(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """ "30 врачей пенсионного возраста (30 %)": a percentage alone in brackets right after a count
+    and its genitive words."""
+    opened = _COUNT_BRACKET.fullmatch(text, g.char_end, f.char_start)
+    closed = text[f.char_end : f.char_end + 1] == ")"
+    return bool(opened) and closed and f.unit == "PERCENT" and g.unit == "COUNT"
+
+
+def _share_of_count(text: str, g: FigureFact) -> str | None:
+    """ "число врачей пенсионного возраста" → "доля врачей пенсионного возраста"."""
+    phrase = count_measure(text, g)
+    return " ".join([_SHARE, *phrase.split()[1:]]) if phrase and len(phrase.split()) > 1 else None
 
 
 def _shares(lead: list[_Word]) -> bool:
@@ -75,8 +168,10 @@ def _previous_start(bounds: tuple[int, int], sentences: list[tuple[int, int]]) -
 
 
 def _measure_of(text: str, g: FigureFact) -> str | None:
-    """The measure of a figure, or the number of what it counts."""
-    return g.measure if g.measure and not is_bare(g.measure) else count_measure(text, g)
+    """The measure of a figure: the share of the group after it, its own, or the number of what it
+    counts."""
+    own = g.measure if g.measure and not is_bare(g.measure) else None
+    return share_measure(text, g) or own or count_measure(text, g)
 
 
 def _outside_brackets(text: str, prior: list[FigureFact], start: int) -> FigureFact:

@@ -1,6 +1,8 @@
 """Measures shaped by a word next to the figure: a property of a named thing ("цех мощностью 130
-тонн" → "мощность цеха", the property noun in the instrumental right before the figure), and the
-price of what became dearer or cheaper ("подешевела крупа гречневая" → "цены на крупу гречневую")."""
+тонн" → "мощность цеха", the property noun in the instrumental right before the figure), the
+extent of what a length or an area is of ("заменены 21,8 км водопроводных сетей" → "протяженность
+водопроводных сетей"), and the price of what became dearer or cheaper ("подешевела крупа гречневая"
+→ "цены на крупу гречневую")."""
 
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ _PRICE_WORDS = set(lexicon.PRICE_WORDS)
 _PRICE_HEADS = {"цена", "стоимость", "тариф", "индекс"}
 _PRICE = "цены"
 _DISTANCE = "расстояние до"
-_LETTERS = re.compile(r"[А-Яа-яЁё]+")
+_LETTERS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_ACTIONS = set(lexicon.ACTION_NOUNS.values())
+_EXTENT_REACH = 80  # characters after a length or an area searched for what it is of
 
 
 def property_measure(left: list[_Word], right: list[_Word] = ()) -> str | None:
@@ -110,7 +114,10 @@ def _genitive_group(words: list[_Word], i: int) -> str | None:
 
 def price_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """What became dearer or cheaper is measured by its price: "подешевела крупа гречневая - на
-    2,9%" → "цены на крупу гречневую", "на 1,5% стали дороже сыры" → "цены на сыры"."""
+    2,9%" → "цены на крупу гречневую", "на 1,5% стали дороже сыры" → "цены на сыры"; a length or an
+    area by the extent of its thing (`extent_measure`)."""
+    for f in facts:
+        f.measure = extent_measure(text, f) or f.measure
     for i, f in enumerate(facts):
         if f.measure and _lemma(f.measure.split()[0]) in _PRICE_HEADS:
             continue
@@ -124,6 +131,45 @@ def price_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int
         thing = f.measure or (_subject_after(words[cue + 1 :]) if cue is not None else None)
         if cue is not None and thing:
             f.measure = f"{_PRICE} на {_accusative(thing)}"
+
+
+def extent_measure(text: str, f: FigureFact) -> str | None:
+    """ "21,8 км водопроводных сетей" → "протяженность водопроводных сетей", "38 600 м2 асфальтобетонных
+    покрытий" → "площадь асфальтобетонных покрытий": a length or an area followed by the common
+    genitive group it is of, when the measure is none, that group, an amount ("объем проложенных
+    сетей") or when the figure follows the work done on the group: a short passive participle
+    ("заменены", "отремонтировано:"), an infinitive ("планируется построить 550 км газораспределительных
+    сетей") or a noun ("реконструкция 5 км сетей теплоснабжения")."""
+    noun = lexicon.EXTENT_NOUNS.get(lexicon.unit_kind(f.unit) or "")
+    head = _lemma(f.measure.split()[0]) if f.measure else None
+    if noun is None or head in _ACTIONS:
+        return None  # "введено 19775 кв. метров жилья": the amount of an action ("ввод жилья")
+    group, end = [], f.char_end
+    for m in _LETTERS.finditer(text, end, end + _EXTENT_REACH):
+        if text[end : m.start()].strip() or len(group) == OWNER_REACH or not _genitive_word(m.group()):
+            break
+        group.append(m.group())
+        end = m.end()
+    if not any(parses(w)[0].tag.POS == "NOUN" for w in group):
+        return None
+    own = head is None or head in {_lemma(group[0]), *lexicon.FRAME_NOUNS}  # "объем проложенных сетей"
+    return f"{noun} {' '.join(group)}" if own or _work_before(text, f) else None
+
+
+def _work_before(text: str, f: FigureFact) -> bool:
+    """The word right before the figure names the work done: "заменены", "построить",
+    "реконструкция" (a common noun in the nominative)."""
+    done = re.search(r"([А-Яа-яЁё]+)[\s:]*$", text[max(0, f.char_start - _EXTENT_REACH) : f.char_start])
+    if done is None or done.group(1)[:1].isupper():
+        return False
+    top = parses(done.group(1))[0].tag
+    return top.POS in {"PRTS", "INFN"} or top.POS == "NOUN" and top.case == "nomn"
+
+
+def _genitive_word(word: str) -> bool:
+    """A lower-case noun, adjective or participle in the genitive."""
+    top = parses(word)[0].tag
+    return not word[:1].isupper() and top.case == "gent" and top.POS in {"NOUN", "ADJF", "PRTF"}
 
 
 def _subject_after(words: list[str]) -> str | None:

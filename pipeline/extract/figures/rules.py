@@ -38,6 +38,9 @@ _MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
 _LONG_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
 _SPAN_WORDS = set(lexicon.TIME_NOUNS) | {"раз"}
+_RATE_AFTER = re.compile(  # "на 1 000 человек", "зеркала воды на 10 тыс. чел.", "в расчете на 1 жителя"
+    r"\s*(?:[А-Яа-яЁё]+\s+){0,3}?(?:в\s+расч[её]те\s+)?на\s+1(?:0+|\s?000)?\s*(?:тыс\.?\s*)?[А-Яа-яЁё]", re.I
+)
 _RATE_BASE = re.compile(r"(?:\d[^\d]{0,20}?|\bв\s+(?:расч[её]те|среднем)\s+)\bна\s*$", re.I)
 _CHANGE_WORDS = {*lexicon.CHANGE_VERBS, *lexicon.CHANGE_NOUNS}
 _HEADING = re.compile(r"\s*(?:[А-ЯЁA-Z]\w*|[\d\s.]*)\s*")
@@ -135,6 +138,12 @@ def _rate_base(c: FigureContext) -> bool:
     return len(words) < 2 or _Word(0, 0, words[-2]).lemma not in _CHANGE_WORDS  # the word before "на"
 
 
+def rate_base_after(text: str, end: int) -> bool:
+    """A rate base follows the figure ending at `end`: "14,5 умерших на 1 000 человек", "51,6 кв. м
+    зеркала воды на 10 тыс. чел."; the figure is a rate."""
+    return bool(_RATE_AFTER.match(text, end))
+
+
 def _counts_a_territory(c: FigureContext) -> bool:
     """A number before a country's name counts nothing: a table row read as text ("4428 США")."""
     from pipeline.extract.territories import resolve_territory
@@ -173,7 +182,9 @@ def _modifier_count(c: FigureContext) -> bool:
     if last is None or not (last.has("ADJF") or last.has("PRTF")):
         return False
     after = re.match(r"\s*([А-Яа-яЁё]+)", c.after)
-    return not f.value.is_integer() or after is not None and _Word(0, 0, after.group(1)).has("NOUN")
+    if after is not None and _Word(0, 0, after.group(1)).has("NOUN"):
+        return True
+    return not f.value.is_integer() and not rate_base_after(c.text, f.char_end)  # a rate stays
 
 
 NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (

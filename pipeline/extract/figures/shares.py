@@ -6,16 +6,21 @@
 - "На долю продукции нижних переделов приходится 28%" → "доля продукции нижних переделов".
 - A change that names no thing takes the thing of the sentence's earlier figure: "экспорт
   увеличился на 9,8%, при этом среднегодовой рост ... достиг 20%" → "среднегодовой рост экспорта".
+- The amount of a change named by a change noun measures the thing changed: "вызвано увеличением
+  числа умерших на 25 человек (на 15,1%)" → "число умерших", both figures.
 """
 
 from __future__ import annotations
+
+import re
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _Word, object_noun
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
 from pipeline.extract.measures import locative
+from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
@@ -24,17 +29,25 @@ _SHARE_VERB = "приходиться"
 _OWNER_VERBS = {_SHARE_VERB, "принадлежать"}  # "наибольшая доля принадлежит пищевым продуктам"
 _RELATIVE = "который"
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
+_SAME_CHANGE = re.compile(
+    r"\s*(?:\(|,?\s*или)\s*(?:на\s*)?", re.I
+)  # "на 25 человек (на 15,1%)", "…, или на 0,06%"
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
 PART_WORDS = 5  # genitive words kept after "на долю" ("трех крупнейших экспортируемых товарных групп")
 
 
 def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """The passes of the module doc, on every figure with a unit."""
+    changed: dict[int, str] = {}  # figure index → the thing its change noun names
     for i, f in enumerate(facts):
         bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
         if bounds is None or f.unit is None:
             continue
         words = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
+        thing = _changed_thing(words) or _bracketed_change(text, facts, i, changed)
+        if thing:
+            f.measure = changed[i] = thing
+            continue
         if f.unit == "PERCENT":  # "на долю X приходится N%" says what N is a share of
             falls_to = _share_falls_to(text, f, words, bounds[1])
             f.kind = "share" if falls_to and f.kind == "level" else f.kind
@@ -43,9 +56,55 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
             whole = whole_of(words)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
         earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
-        if f.measure and earlier and _change_without_thing(f.measure):
+        if f.measure and earlier and change_without_thing(f.measure):
             thing = thing_of(earlier[-1].measure)
             f.measure = f"{f.measure} {thing}" if thing and thing not in f.measure else f.measure
+
+
+def _changed_thing(words: list[_Word]) -> str | None:
+    """ "увеличением числа умерших на", "снижение объемов лесозаготовки, на", "снижением численности
+    лиц, систематически занимающихся физической культурой и спортом на": the genitive group right
+    after a change noun, when only its participle phrase stands between it and the "на" right before
+    the figure, in the nominative."""
+    if len(words) < 3 or words[-1].lemma != "на":
+        return None
+    change = next((k for k in range(len(words) - 2, -1, -1) if _changes(words[k])), None)
+    if change is None:
+        return None
+    end = change + 1
+    while end < len(words) - 1 and _common_genitive(words[end]) and end - change <= WHOLE_WORDS:
+        end += 1
+    group, rest = words[change + 1 : end], words[end:-1]
+    if not any(w.has("NOUN", "gent") for w in group) or not _participle_phrase(rest):
+        return None
+    return nominative(" ".join(w.text for w in group))
+
+
+def _changes(w: _Word) -> bool:
+    return w.lemma in _CHANGE_HEADS and w.has("NOUN")
+
+
+def _participle_phrase(words: list[_Word]) -> bool:
+    """Nothing, a comma, or ", [adverbs] <participle> …" without a verb or another figure's word."""
+    if not words or [w.text for w in words] == [","]:
+        return True
+    k = 1
+    while k < len(words) and words[k].has("ADVB"):
+        k += 1  # ", систематически занимающихся"
+    return (
+        words[0].text == ","
+        and k < len(words)
+        and words[k].has("PRTF")
+        and not any(_is_verb(w) or not w.text[:1].isalpha() and w.text != "," for w in words[1:])
+    )
+
+
+def _bracketed_change(text: str, facts: list[FigureFact], i: int, changed: dict[int, str]) -> str | None:
+    """ "на 25 человек (на 15,1%)": the same change in other units measures the same thing."""
+    if i == 0 or i - 1 not in changed:
+        return None
+    between = text[facts[i - 1].char_end : facts[i].char_start]
+    return changed[i - 1] if _SAME_CHANGE.fullmatch(between) else None
 
 
 def whole_of(words: list[_Word]) -> str | None:
@@ -204,7 +263,7 @@ def _part_word(w: _Word) -> bool:
     return _genitive(w) or w.has("NUMR", "gent") or w.has("PRTF", "gent")
 
 
-def _change_without_thing(measure: str) -> bool:
+def change_without_thing(measure: str) -> bool:
     """ "среднегодовой рост", "темп прироста": adjectives and change nouns only."""
     words = [_Word(0, 0, w) for w in measure.split()]
     return any(w.lemma in _CHANGE_HEADS for w in words) and all(

@@ -3,11 +3,16 @@ quantifies (one batched parse call per page)."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.properties import is_shaped
+from pipeline.extract.figures.rules import rate_base_after
+from pipeline.extract.figures.shares import change_without_thing, thing_of
 from pipeline.extract.figures.words import DASHES, _Word
 from pipeline.extract.measures import is_bare
 from pipeline.nlp.morph import nominative
@@ -20,6 +25,7 @@ _BRACKETS = {"(", ")"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
+_ITEM_TIMES = _TIME_NOUNS | lexicon.time_lemmas() | {"г"}  # "в 2018 г. –" names no item
 
 
 _GENERIC = {None, *lexicon.GENERIC_COUNTED}
@@ -29,14 +35,17 @@ _CLIMB_RELS = {"conj", "xcomp", "csubj", "csubj:pass", "advcl", "acl", "ccomp", 
 
 
 _NOUN_RELS = {"nmod", "appos", "nummod", "nummod:gov"}
+_RELATIVE = "который"
 
 
 def _syntax_measures(facts: list[FigureFact], analysis) -> None:
     """Measure = the subject of the governing verb, or the noun the figure depends on (one parse call).
 
     Syntax is the slow part of the NLP layer, so it runs only on prose sentences (not number-dense
-    chart labels or table remnants) holding a figure with a unit that is not a count of a noun."""
-    wanted = [f for f in facts if f.unit and not (f.unit == "COUNT" and f.counted not in _GENERIC)]
+    chart labels or table remnants) holding a figure with a unit that is not a count of a noun, or
+    a rate ("7,2 умерших детей на 1000 родившихся": what the sentence says the rate is of)."""
+    rates = {id(f) for f in facts if f.unit and rate_base_after(analysis.text, f.char_end)}
+    wanted = [f for f in facts if f.unit and (f.unit != "COUNT" or f.counted in _GENERIC or id(f) in rates)]
     index = {id(f): analysis.sentence_index(f.char_start) for f in wanted}
     index = {k: i for k, i in index.items() if _is_prose(analysis.sentences[i].text)}
     parsed = analysis.parse(sorted(set(index.values())))
@@ -46,41 +55,95 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             continue
         tokens = parsed.get(index[id(f)], [])
         found = _syntax_measure(f, tokens, spans) if tokens else None
-        kept = f.measure and found and (is_bare(found) or f.measure.lower().startswith(found.lower()))
+        if found is None and id(f) in rates:
+            found = _root_subject(
+                tokens, spans
+            )  # "коэффициент … был самый низкий (7,2 умерших детей на 1000 …)"
+        bare = is_bare(found) and not change_without_thing(found)  # "рост" is completed (shares.py)
+        kept = f.measure and found and (bare or _narrower(found, f.measure))
         kept = kept or is_shaped(f.measure)  # "мощность цеха", "расстояние до аэропорта"
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
+        f.measure = _action_object(f, tokens) or f.measure
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
 
 
 _SYNTAX_MAX_CHARS = 500
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_DIGIT_SHARE = 0.15  # above this share of digits a "sentence" is a chart label or table remnant
 MAX_CLIMB = 4  # dependency heads climbed from a figure to its verb or noun
 GENITIVE_WORDS = 4  # genitive words kept after a measure's head noun
 
 
 def _is_prose(sentence: str) -> bool:
-    """Short enough to parse, and mostly words rather than numbers."""
-    digits = sum(ch.isdigit() for ch in sentence)
+    """Short enough to parse, and mostly words rather than numbers (years are words of a forecast:
+    "составит: в 2018 г. – 104,3 %, в 2019 г. – 104,2 %")."""
+    digits = sum(ch.isdigit() for ch in _YEAR.sub("", sentence))
     return len(sentence) <= _SYNTAX_MAX_CHARS and digits <= MAX_DIGIT_SHARE * len(sentence)
 
 
+def _root_subject(tokens: list, spans: list[tuple[int, int]]) -> str | None:
+    """The noun phrase of the sentence's main subject (its first nominal subject)."""
+    heads = {t.head_id for t in tokens if t.rel.startswith("nsubj")}
+    subjects = [t for head in tokens if head.id in heads for t in _subjects(head, tokens, spans)]
+    first = min(subjects, key=lambda t: t.start, default=None)
+    return _noun_phrase(first, tokens) if first is not None else None
+
+
+def _action_object(f: FigureFact, tokens: list) -> str | None:
+    """ "произведено яиц – 109,3 млн. шт." → "производство яиц": a bare action noun (clause.py) with
+    the noun group between its verb and the figure, in the genitive."""
+    actions = lexicon.ACTION_NOUNS
+    if not f.measure or f.measure not in actions.values():
+        return None
+    before = [t for t in tokens if t.start < f.char_start]
+    verb = next((k for k in range(len(before) - 1, -1, -1) if before[k].lemma in actions), None)
+    if verb is None or actions[before[verb].lemma] != f.measure:
+        return None
+    group = [t for t in before[verb + 1 :] if t.text not in DASHES]
+    if not group or group[0].pos not in _NOUNS | {"ADJ"} or not all(t.pos in _NOUNS | {"ADJ"} for t in group):
+        return None
+    thing = " ".join(t.text for t in group)
+    if any(t.feats.get("Case") == "Nom" for t in group):
+        thing = thing_of(thing) or ""
+    return f"{f.measure} {thing}" if thing else None
+
+
 def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
+    """The parse's measure; for a named list item ("…: индекс промышленного производства – 109,0%,
+    лесозаготовка – в 1,7 раз", clause.py) only one that extends the item's own."""
+    found = _climbed(f, tokens, spans)
+    if found and _own_item(f, tokens) and not _same_head(found, f.measure):
+        return None
+    return found
+
+
+def _same_head(found: str, measure: str | None) -> bool:
+    return bool(measure) and _Word(0, 0, found.split()[0]).lemma == _Word(0, 0, measure.split()[0]).lemma
+
+
+def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
     by_id = {t.id: t for t in tokens}
     inside = [t for t in tokens if f.char_start <= t.start < f.char_end]
     ids = {t.id for t in inside}
-    node = next((t for t in inside if t.head_id not in ids), None)
+    tops = [t for t in inside if t.head_id not in ids]
+    # a head in another figure is a parse slip ("– 106,6%, в 2019 г. – 99,7 %": "99,7" on "106,6%")
+    node = next((t for t in tops if not _in_figure(by_id.get(t.head_id), spans)), tops[0] if tops else None)
     for _ in range(MAX_CLIMB):
         head = by_id.get(node.head_id) if node is not None else None
         if head is None or node.rel.startswith("nsubj") or any(a <= head.start < b for a, b in spans):
             return None  # a figure that is itself the subject is measured by its genitive (morphology)
-        in_pp = any(t.head_id == head.id and t.rel == "case" for t in tokens)
+        in_pp = _in_pp(head, tokens)
         if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
+            verb = _verb_between(head, f, tokens)
+            if verb is not None:  # "учитывая рост …, общий объем услуг оценивается в размере 581,5 млн. руб."
+                subject = _subject_of(verb, tokens, spans, f.char_start)
+                return _noun_phrase(subject, tokens) if subject is not None else None
             return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
         if head.pos == "VERB" and head.lemma in lexicon.ACTION_NOUNS:
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
-            subject = _subject_of(head, tokens, spans, f.char_start)
+            subject = _subject_of(_nearest_verb(head, tokens, f, spans), tokens, spans, f.char_start)
             if subject is not None and _not_its_subject(subject, f, tokens):
                 return None
             if subject is not None:
@@ -91,16 +154,47 @@ def _syntax_measure(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -
     return None
 
 
-def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
-    """A colon stands between the subject and the figure, which follows a dash: an item of a list."""
+def _narrower(found: str, measure: str) -> bool:
+    """The parse's phrase is a run of the clause's, which keeps more modifiers ("заработная плата"
+    in "среднемесячная начисленная заработная плата")."""
+    return f" {found.lower()} " in f" {measure.lower()} "
+
+
+def _item_nouns(f: FigureFact, tokens: list) -> list:
+    """The nouns of the list item before the dash right before the figure, from the last colon,
+    comma or semicolon, without times ("в 2018 г. –" names no item); [] when there is no such item."""
     before = [t for t in tokens if t.start < f.char_start]
-    dashed = bool(before) and before[-1].text in DASHES
-    return dashed and any(t.text == ":" and subject.start < t.start for t in before)
+    if not before or before[-1].text not in DASHES:
+        return []
+    start = max((k + 1 for k, t in enumerate(before) if t.text in {":", ",", ";"}), default=0)
+    return [t for t in before[start:-1] if start and t.pos in _NOUNS and t.lemma not in _ITEM_TIMES]
+
+
+def _verb_between(noun, f: FigureFact, tokens: list):
+    """The last finite verb between a noun and the figure the parse hung on it (a slip)."""
+    return next((t for t in reversed(tokens) if _finite(t) and noun.start < t.start < f.char_start), None)
+
+
+def _in_figure(token, spans: list[tuple[int, int]]) -> bool:
+    return token is not None and any(a <= token.start < b for a, b in spans)
+
+
+def _own_item(f: FigureFact, tokens: list) -> bool:
+    """The item names something in the nominative ("…: индекс … – 109,0%, лесозаготовка – в 1,7 раз"),
+    not a genitive remnant of a measure before it ("рост производства сыров …, масла сливочного -")."""
+    nouns = _item_nouns(f, tokens)
+    return bool(nouns) and nouns[0].feats.get("Case") == "Nom"
+
+
+def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
+    """A colon stands between the subject and a list item that names something ("Производство …
+    составит: зерна – 1150 тонн", clause.py)."""
+    colon = any(t.text == ":" and subject.start < t.start < f.char_start for t in tokens)
+    return colon and bool(_item_nouns(f, tokens))
 
 
 def _not_its_subject(subject, f: FigureFact, tokens: list) -> bool:
-    """ "показатели дали рост: индекс ... – 109%" (the list item is the measure, clause.py), or a
-    subject of the next clause."""
+    """The subject of a list's head, or of the next clause."""
     return _across_colon(subject, f, tokens) or _next_clause(subject, f, tokens)
 
 
@@ -112,13 +206,114 @@ def _next_clause(subject, f: FigureFact, tokens: list) -> bool:
     )
 
 
+def _nearest_verb(head, tokens: list, f: FigureFact, spans: list[tuple[int, int]]):
+    """The finite verb with a subject of its own nearest before the figure, when the parse hung the
+    figure on an earlier one ("число лиц возросло на 20 %, а сумма средств составила более 200 тыс.
+    руб.", "оборот увеличился на 111%, объем платных услуг увеличился на 104,9 %"), else `head`."""
+    verbs = [t for t in tokens if _finite(t) and head.start < t.start < f.char_start]
+    for verb in reversed(verbs):
+        if _subject_of(verb, tokens, spans, f.char_start) is not None:
+            return verb
+    return head
+
+
+def _subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
+    """The nominal subjects of a verb outside figures and times, a relative "который" as the noun
+    it stands for."""
+    subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj")]
+    nominal = [
+        t
+        for t in subjects
+        if t.lemma != _RELATIVE and t.feats.get("Case", "Nom") == "Nom" and _agrees_with(verb, t, tokens)
+    ]
+    if any(t.lemma == _RELATIVE for t in subjects):
+        nominal.append(_antecedent(verb, tokens))  # in the case of the noun group it ends
+    return [t for t in nominal if t is not None and _nominal(t, spans)]
+
+
+def _nominal(t, spans: list[tuple[int, int]]) -> bool:
+    """A noun, neither a time nor inside a figure; a subject's case is checked by the caller (the
+    parse's "nsubj" on "51,6 кв. м зеркала воды" or "работу" is no subject)."""
+    return t.pos in _NOUNS and t.lemma not in _TIME_NOUNS and not any(a <= t.start < b for a, b in spans)
+
+
+def _stray_subjects(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
+    """Subjects the parse hung on another verb, which has one of its own, that stand between the
+    previous finite verb and this one ("оборот увеличился на 111%, объем платных услуг увеличился на
+    104,9 %")."""
+    after = max((t.start for t in tokens if _finite(t) and t.start < verb.start), default=-1)
+    heads = Counter(t.head_id for t in tokens if t.rel.startswith("nsubj"))
+    return [
+        t
+        for t in tokens
+        if t.rel.startswith("nsubj")
+        and heads[t.head_id] > 1
+        and after < t.start < verb.start
+        and t.feats.get("Case", "Nom") == "Nom"
+        and _nominal(t, spans)
+    ]
+
+
+def _nominative_before(verb, tokens: list, spans: list[tuple[int, int]]) -> list:
+    """With no subject in the parse, the nominative noun nearest before the verb outside a
+    prepositional phrase ("В производстве электроэнергии, газа … индекс промышленного производства
+    составит: в 2018 г. – 106,6%")."""
+    after = max((t.start for t in tokens if _finite(t) and t.start < verb.start), default=-1)
+    nouns = [
+        t
+        for t in tokens
+        if after < t.start < verb.start
+        and t.feats.get("Case") == "Nom"
+        and _agrees_with(verb, t, tokens)
+        and _nominal(t, spans)
+        and not _in_pp(t, tokens)
+    ]
+    return nouns[-1:]
+
+
+def _agrees_with(verb, noun, tokens: list) -> bool:
+    """A subject agrees with its verb in number, and in the past singular in gender ("условия …
+    составило 47,0 %" do not); coordinated nouns are plural ("сахар и соль стали дешевле")."""
+    number, gender = verb.feats.get("Number"), verb.feats.get("Gender")
+    coordinated = any(t.head_id == noun.id and t.rel == "conj" for t in tokens)
+    if number and noun.feats.get("Number") and number != noun.feats["Number"]:
+        return coordinated and number == "Plur"
+    return not (gender and noun.feats.get("Gender") and gender != noun.feats["Gender"])
+
+
+def _finite(token) -> bool:
+    return token.pos in {"VERB", "AUX"} and bool(token.feats.get("Mood"))
+
+
+def _antecedent(verb, tokens: list):
+    """The noun a relative clause's "который" stands for: up the noun group the clause hangs on,
+    the nearest noun that agrees with it outside a prepositional phrase, else the group's top
+    ("снижение объема инвестиций в основной капитал, который составил 51,2%")."""
+    by_id = {t.id: t for t in tokens}
+    relative = next(t for t in tokens if t.head_id == verb.id and t.lemma == _RELATIVE)
+    node, chain = by_id.get(verb.head_id), []
+    while node is not None and node.pos in _NOUNS and len(chain) <= MAX_CLIMB:
+        chain.append(node)
+        node = by_id.get(node.head_id) if node.rel == "nmod" else None
+    agreeing = [t for t in chain if _agrees(t, relative) and not _in_pp(t, tokens)]
+    return agreeing[0] if agreeing else chain[-1] if chain else None
+
+
+def _agrees(noun, relative) -> bool:
+    return all(
+        noun.feats.get(k) == relative.feats.get(k) for k in ("Gender", "Number") if relative.feats.get(k)
+    )
+
+
+def _in_pp(noun, tokens: list) -> bool:
+    return any(t.head_id == noun.id and t.rel == "case" for t in tokens)
+
+
 def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
     """The nominal subject of a verb, outside figures: the last one before the figure at `at` ("индекс
     цен составил 99,5%, изменение курса - 98,6%"), else the one nearest to the verb."""
-    subjects = [t for t in tokens if t.head_id == verb.id and t.rel.startswith("nsubj") and t.pos in _NOUNS]
-    subjects = [
-        t for t in subjects if t.lemma not in _TIME_NOUNS and not any(a <= t.start < b for a, b in spans)
-    ]
+    subjects = _subjects(verb, tokens, spans) or _stray_subjects(verb, tokens, spans)
+    subjects = subjects or _nominative_before(verb, tokens, spans)
     before = [t for t in subjects if t.start < at]
     if before:
         return before[-1]
@@ -158,8 +353,12 @@ def _noun_phrase(noun, tokens: list) -> str:
     it, nominative."""
     i = tokens.index(noun)
     lo = i
-    while lo > 0 and tokens[lo - 1].rel == "amod" and tokens[lo - 1].head_id == noun.id:
-        lo -= 1
+    while (
+        lo > 0
+        and tokens[lo - 1].rel == "amod"
+        and tokens[lo - 1].head_id in {t.id for t in tokens[lo : i + 1]}
+    ):
+        lo -= 1  # "среднемесячная начисленная заработная плата": each on the noun or the next adjective
     hi, n, end = i + 1, 0, i + 1
     while (
         hi < len(tokens)
