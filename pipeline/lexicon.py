@@ -611,3 +611,8 @@ ORGANIZATION_FORMS = (
 def organization_form_pattern() -> str:
     """A regex alternation of `ORGANIZATION_FORMS`, longest first."""
     return "|".join(sorted(ORGANIZATION_FORMS, key=len, reverse=True))
+
+
+# Measure heads that take an instrumental complement, which is part of the measure
+# ("обеспеченность населения спортивными сооружениями", "охват детей дошкольным образованием").
+INSTRUMENTAL_HEADS: tuple[str, ...] = ("обеспеченность", "охват", "укомплектованность", "оснащенность")

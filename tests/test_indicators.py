@@ -10,6 +10,7 @@ from pipeline.extract.indicators import (
     UNIT_CLASSES,
     catalog,
     find_indicator,
+    find_indicators,
     match_indicator,
     match_label,
     unit_class,
@@ -433,3 +434,10 @@ def test_a_table_of_production_dynamics_in_percent_is_a_production_index() -> No
     caption = 'Таблица 54 ДИНАМИКА ПРОИЗВОДСТВА ПО ВИДУ ДЕЯТЕЛЬНОСТИ "ОБЕСПЕЧЕНИЕ ЭЛЕКТРИЧЕСКОЙ ЭНЕРГИЕЙ"'
     assert _caption_table_indicators(caption) == {"industrial_production_index"}
     assert match_label("Динамика производства ВВП", "PERCENT").id == "gdp"
+
+
+def test_a_match_inside_a_longer_one_gives_way():
+    """ "Мясо птицы" is meat (the product a trade table breaks down), not the poultry counted in
+    "поголовье птицы"; "динамика производства" inside the agricultural-output phrase gives way too."""
+    assert [m.indicator.id for m in find_indicators(words_of("Мясо птицы"))] == ["meat_production"]
+    assert {m.indicator.id for m in find_indicators(words_of("Поголовье птицы"))} == {"livestock_headcount"}

@@ -713,3 +713,14 @@ def test_a_length_after_the_work_done_on_it():
         "протяженность сетей теплоснабжения",
         "протяженность газораспределительных сетей",
     ]  # never the programme's name
+
+
+def test_an_instrumental_complement_of_provision_is_part_of_the_measure():
+    """ "обеспеченность … чем", "охват … чем" (`lexicon.INSTRUMENTAL_HEADS`): what the population is
+    provided with is what the figure measures (Кетовский район programme; a coverage sentence)."""
+    text = "Увеличение обеспеченности населения спортивными сооружениями до 46,2% к 2019 году."
+    f = figure(text, "до 46,2%")
+    assert f.measure == "обеспеченность населения спортивными сооружениями"
+    assert f.indicator == "sports_facilities"
+    f = figure("Охват детей дошкольным образованием составил 85% в 2015 году.", "85%")
+    assert f.measure == "охват детей дошкольным образованием"

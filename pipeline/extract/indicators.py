@@ -154,13 +154,15 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
 
 
 def _unshadowed(found: list[IndicatorMatch]) -> list[IndicatorMatch]:
-    """Without a match that a longer specific match from the same word contains ("динамика
-    производства" inside "динамика производства продукции сельского хозяйства")."""
-    longest = {}
-    for m in found:  # first and longest first: the first specific match at a start is its longest
-        if not m.indicator.generic:
-            longest.setdefault(m.start, m)
-    return [m for m in found if (top := longest.get(m.start)) is None or top == m or m.end >= top.end]
+    """Without a match that a longer specific match contains ("динамика производства" inside
+    "динамика производства продукции сельского хозяйства", "птицы" inside "мясо птицы")."""
+    wide = [m for m in found if not m.indicator.generic]
+    return [m for m in found if not any(_contains(w, m) for w in wide)]
+
+
+def _contains(outer: IndicatorMatch, inner: IndicatorMatch) -> bool:
+    longer = outer.end - outer.start > inner.end - inner.start
+    return longer and outer.start <= inner.start and inner.end <= outer.end
 
 
 def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> IndicatorMatch | None:

@@ -348,6 +348,19 @@ def _object_end(tokens: list, i: int) -> int:
     return j
 
 
+def _instrumental_end(tokens: list, head: int, i: int) -> int:
+    """End of the instrumental complement at `i` of a head that takes one ("обеспеченность
+    населения спортивными сооружениями", "охват детей дошкольным образованием"), else `i`."""
+    if not any(t.lemma in lexicon.INSTRUMENTAL_HEADS for t in tokens[head:i]):
+        return i
+    j = i
+    while j < len(tokens) and j - i < GENITIVE_WORDS and tokens[j].feats.get("Case") == "Ins":
+        if tokens[j].pos not in {"ADJ", "NOUN"}:
+            break
+        j += 1
+    return j if j > i and tokens[j - 1].pos == "NOUN" else i
+
+
 def _noun_phrase(noun, tokens: list) -> str:
     """The noun with its adjectives before it, up to four genitive words and a "в/на" object after
     it, nominative."""
@@ -368,7 +381,7 @@ def _noun_phrase(noun, tokens: list) -> str:
         n += tokens[hi].text not in _BRACKETS
         hi += 1
         end = hi if _genitive_word(tokens[hi - 1]) else end  # "условного (минимального) набора"
-    phrase = _join(tokens[lo : _object_end(tokens, end)])
+    phrase = _join(tokens[lo : _object_end(tokens, _instrumental_end(tokens, i, end))])
     if noun.feats.get("Case") not in {None, "Nom"}:
         phrase = nominative(phrase)
     return phrase if phrase[:2].isupper() or noun.pos == "PROPN" else phrase[:1].lower() + phrase[1:]
