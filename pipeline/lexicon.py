@@ -366,6 +366,12 @@ FULFILMENT_WORDS: tuple[str, ...] = (
     "исполнение",
 )
 
+# Lemmas of an index: a percentage they state is the value against a base, not a change
+# ("индекс промышленного производства – 109,0%"); "рост" stated as 100 % or more is one too
+# ("рост к 2014 году составил 122,5%").
+INDEX_NOUNS: tuple[str, ...] = ("индекс",)
+INDEX_CHANGE_NOUNS: tuple[str, ...] = ("рост",)
+
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
 # they name the change, not the measured thing ("рост экспорта" measures "экспорт").
 CHANGE_NOUNS: tuple[str, ...] = (

@@ -7,8 +7,9 @@ import re
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
+from pipeline.extract.bases import has_relative_cue
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figure_context import is_base, later_periods, set_period
+from pipeline.extract.figure_context import base_right_after, is_base, later_periods, set_period
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
@@ -25,6 +26,9 @@ BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 _TARGET = set(lexicon.PLAN_WORDS)
 
 
+_INDEX = set(lexicon.INDEX_NOUNS)
+_INDEX_CHANGE = set(lexicon.INDEX_CHANGE_NOUNS)
+_RELATIVE_REACH = 40  # characters after a figure searched for "к предыдущему году"
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
@@ -186,6 +190,9 @@ def _kind(text, f, left, right, dates, words) -> str:
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
+    planned = _planned(f, left, right, dates, words)
+    if f.unit == "PERCENT" and _index_value(text, f, left, dates, planned):
+        return "target" if planned else "level"  # `figure_context` makes one against a base a ratio
     if any(_change_noun(left, k) for k in range(len(left))):
         return "change"
     if f.unit == "PERCENT" and any(w.lemma in _FULFILMENT and (w.has("VERB") or w.has("NOUN")) for w in left):
@@ -193,6 +200,26 @@ def _kind(text, f, left, right, dates, words) -> str:
     if _planned(f, left, right, dates, words):
         return "target"
     return "level"
+
+
+_INDEX_PERCENT = 100  # "рост … составил 122,5%": a growth stated from this up is an index
+_BASE_RIGHT_AFTER = re.compile(r"\s*к\s", re.I)  # "51,2% к аналогичному периоду 2016 года"
+
+
+def _index_value(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact], planned: bool) -> bool:
+    """A percentage that is an index: after "индекс" (not "снижение индекса … - 1,1%"), after a past
+    or present "рост" from 100 % up (a growth in a forecast stays a change), or with a base right after
+    it ("который составил 51,2% к аналогичному периоду 2016 года")."""
+    lemmas = {w.lemma for w in left}
+    index = any(w.lemma in _INDEX and not (k and left[k - 1].lemma in _CHANGE) for k, w in enumerate(left))
+    if index or (lemmas & _INDEX_CHANGE and f.value >= _INDEX_PERCENT and not planned):
+        return True
+    if not _BASE_RIGHT_AFTER.match(text, f.char_end):
+        return False
+    bases = [d for d in dates if is_base(text, d)]
+    return base_right_after(text, f, bases) or has_relative_cue(
+        text[f.char_end : f.char_end + _RELATIVE_REACH]
+    )
 
 
 def _change_noun(left: list[_Word], k: int) -> bool:
