@@ -366,6 +366,12 @@ FULFILMENT_WORDS: tuple[str, ...] = (
     "исполнение",
 )
 
+# Lemmas of a measure that is the part of a norm or capacity met: its percentage is a share
+# ("Укомплектованность врачебными кадрами составляет – 46 %", "использование расчетной лесосеки
+# составило 47,0 %").
+NORM_SHARE_WORDS: tuple[str, ...] = (
+    "укомплектованность", "охват", "загрузка", "загруженность", "использование",
+)  # fmt: skip
 # Lemmas of an index: a percentage they state is the value against a base, not a change
 # ("индекс промышленного производства – 109,0%"); "рост" stated as 100 % or more is one too
 # ("рост к 2014 году составил 122,5%").

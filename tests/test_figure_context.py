@@ -304,12 +304,28 @@ def test_a_percentage_against_a_base_in_its_own_clause_is_a_ratio(text, quote, p
         # a change of the index stays a change
         ("Снижение индекса промышленного производства прогнозируется по производству электроэнергии, газа, "
          "пара и кондиционированию воздуха - 1,1%, по водоснабжению - 0,4%.", "1,1%", "change"),
-        # a growth below 100 % stays a change
+        # a growth against no stated base, or below 100 %, stays a change
+        ("Экспорт расширяется в следующие страны: Франция (за период 2016 - 2018 гг. среднегодовой темп "
+         "роста экспорта составил более 900%).", "более 900%", "change"),
         ("Обеспеченность плоскостными сооружениями в 2015 году составила 7757,7 кв. м на 10 тыс. чел., "
          "рост к 2014 году составил 2,7%.", "2,7%", "change"),
     ],
 )  # fmt: skip
 def test_kind_of_an_index(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("Укомплектованность врачебными кадрами составляет – 46 %, средними медицинскими работниками – 59 %.",
+         "59 %", "share"),
+        ("В результате использование расчетной лесосеки в 2016 г. составило 47,0 %, что на 10,9 % выше "
+         "уровня 2015 года.", "47,0 %", "share"),
+        ("Охват детей услугами дошкольного образования к 2019 году составит 98%.", "98%", "target"),
+    ],
+)  # fmt: skip
+def test_the_part_of_a_norm_met_is_a_share_unless_planned(text, quote, kind):
     assert figure(text, quote).kind == kind
 
 

@@ -29,7 +29,8 @@ _TARGET = set(lexicon.PLAN_WORDS)
 _INDEX = set(lexicon.INDEX_NOUNS)
 _INDEX_CHANGE = set(lexicon.INDEX_CHANGE_NOUNS)
 _RELATIVE_REACH = 40  # characters after a figure searched for "к предыдущему году"
-_FULFILMENT = set(lexicon.FULFILMENT_WORDS)  # of a plan: "выполнил план … на 97%" is a share
+_FULFILMENT = set(lexicon.FULFILMENT_WORDS)
+_NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
@@ -197,8 +198,10 @@ def _kind(text, f, left, right, dates, words) -> str:
         return "change"
     if f.unit == "PERCENT" and any(w.lemma in _FULFILMENT and (w.has("VERB") or w.has("NOUN")) for w in left):
         return "share"  # "выполнил план по койко-дням за 2015 год на 97%": the part of a plan done
-    if _planned(f, left, right, dates, words):
+    if planned:
         return "target"
+    if f.unit == "PERCENT" and any(w.lemma in _NORM_SHARE and w.has("NOUN") for w in left):
+        return "share"  # "Укомплектованность врачебными кадрами составляет – 46 %": the part of a norm met
     return "level"
 
 
@@ -208,18 +211,30 @@ _BASE_RIGHT_AFTER = re.compile(r"\s*к\s", re.I)  # "51,2% к аналогичн
 
 def _index_value(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact], planned: bool) -> bool:
     """A percentage that is an index: after "индекс" (not "снижение индекса … - 1,1%"), after a past
-    or present "рост" from 100 % up (a growth in a forecast stays a change), or with a base right after
-    it ("который составил 51,2% к аналогичному периоду 2016 года")."""
+    or present "рост" from 100 % up against a base its clause states (a growth in a forecast or without a
+    base stays a change: "среднегодовой темп роста … более 900%"), or with a base right after it
+    ("который составил 51,2% к аналогичному периоду 2016 года")."""
     lemmas = {w.lemma for w in left}
+    bases = [d for d in dates if is_base(text, d)]
     index = any(w.lemma in _INDEX and not (k and left[k - 1].lemma in _CHANGE) for k, w in enumerate(left))
-    if index or (lemmas & _INDEX_CHANGE and f.value >= _INDEX_PERCENT and not planned):
+    growth = lemmas & _INDEX_CHANGE and f.value >= _INDEX_PERCENT and not planned
+    if index or growth and _base_before(text, f, left, dates):
         return True
     if not _BASE_RIGHT_AFTER.match(text, f.char_end):
         return False
-    bases = [d for d in dates if is_base(text, d)]
     return base_right_after(text, f, bases) or has_relative_cue(
         text[f.char_end : f.char_end + _RELATIVE_REACH]
     )
+
+
+def _base_before(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact]) -> bool:
+    """A base between the clause's start and the figure: a date introduced as one, "к 2014 году" in a
+    clause of the past ("рост к 2014 году составил 140%") or a relative one ("по сравнению с прошлым
+    годом")."""
+    start = left[0].start if left else f.char_start
+    before = [d for d in dates if start <= d.char_start < f.char_start]
+    to_date = any(d.kind == "by" and text[d.char_start : d.char_start + 2].lower() == "к " for d in before)
+    return to_date or any(is_base(text, d) for d in before) or has_relative_cue(text[start : f.char_start])
 
 
 def _change_noun(left: list[_Word], k: int) -> bool:
