@@ -329,6 +329,20 @@ def test_the_part_of_a_norm_met_is_a_share_unless_planned(text, quote, kind):
     assert figure(text, quote).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("Согласно оценке, в 2016 году численность постоянного населения (среднегодовая) увеличится на 1164 "
+         "человека (1,6 %) и составит 73,57 тыс. чел.", "1,6 %", "change"),
+        ("Так индивидуальными застройщиками за год было введено 123,3 тыс. кв.м (76% в общем объеме "
+         "введённого жилья).", "76%", "share"),
+        ("Привлеченные средства (55 - 60%) направлены на строительство.", "55 - 60%", "share"),
+    ],
+)  # fmt: skip
+def test_a_percentage_in_brackets_after_a_change_or_of_a_whole(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
 def test_a_percentage_in_brackets_after_a_change_is_that_change_against_the_base():
     text = (
         "Сырьевой экспорт в 2017 году вырос в 2,3 раза по сравнению с уровнем 2016 года и продолжил свой "

@@ -132,6 +132,8 @@ def _add_context(
     f.kind = _kind(text, f, left, right, dates, words)
     if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
         f.kind = "share"
+    if f.kind == "share" and _percent_of_change(text, f, found):
+        f.kind = "change"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
@@ -149,6 +151,22 @@ def _add_context(
         f.qualifier = "="
     if f.qualifier == "=":
         f.qualifier = _verb_qualifier(text, f, left, dates, found) or f.qualifier
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> bool:
+    """A percentage alone in brackets right after a change states that change ("увеличится на 1164
+    человека (1,6 %)")."""
+    before = [g for g in found if g.char_end <= f.char_start]
+    last = before[-1] if before else None
+    return (
+        last is not None
+        and last.kind == "change"
+        and _OPEN_BRACKET.fullmatch(text, last.char_end, f.char_start) is not None
+        and _alone_in_brackets(text, f)
+    )
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
@@ -308,6 +326,8 @@ def _share_after(right: list[_Word]) -> bool:
         return True
     if right[0].has("PRTF", "gent", "plur") and not right[0].text[:1].isupper():
         return True  # "22% опрошенных": a share of the people a participle names
+    if right[0].lemma == "в" and len(right) > 1 and right[1].lemma in {"весь", "общий"}:
+        return True  # "76% в общем объеме введённого жилья"
     if right[0].lemma == "из" and len(right) > 2 and right[1].lemma == "весь" and _share_after(right[2:]):
         return True  # "42% из всех опрошенных бизнесменов"
     adjectives = next((i for i, w in enumerate(right) if not w.has("ADJF", "gent")), len(right))
