@@ -366,6 +366,18 @@ FULFILMENT_WORDS: tuple[str, ...] = (
     "исполнение",
 )
 
+# Lemmas of a measure that is the part of a norm or capacity met: its percentage is a share
+# ("Укомплектованность врачебными кадрами составляет – 46 %", "использование расчетной лесосеки
+# составило 47,0 %").
+NORM_SHARE_WORDS: tuple[str, ...] = (
+    "укомплектованность", "охват", "загрузка", "загруженность", "использование",
+)  # fmt: skip
+# Lemmas of an index: a percentage they state is the value against a base, not a change
+# ("индекс промышленного производства – 109,0%"); "рост" stated as 100 % or more is one too
+# ("рост к 2014 году составил 122,5%").
+INDEX_NOUNS: tuple[str, ...] = ("индекс",)
+INDEX_CHANGE_NOUNS: tuple[str, ...] = ("рост",)
+
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
 # they name the change, not the measured thing ("рост экспорта" measures "экспорт").
 CHANGE_NOUNS: tuple[str, ...] = (

@@ -162,7 +162,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if _index(text, f, bases, bounds):
             f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
-        if _compared(text, f) and not average:
+        if _compared(text, f, bounds) and not average:
             f.base_period = _base(text, f, bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
@@ -434,15 +434,24 @@ def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, i
     if f.kind == "share" and _SHARE_CUE.search(segment):
         return False
     before = any(max(cut, default=bounds[0]) <= d.char_start and d.char_end <= f.char_start for d in bases)
-    after = any(
-        f.char_end <= d.char_start < f.char_end + _CUE_REACH
-        and _BASE_AFTER.fullmatch(_cue_words(text, f.char_end, d))
-        for d in bases
+    after = base_right_after(text, f, bases)
+    listed = any(
+        bounds[0] <= d.char_start and d.char_end <= f.char_start and _list_base(text, f, d) for d in bases
     )
     rest = _MORE_LISTED.match(text, f.char_end, bounds[1])
     tail = re.split(r"[,;:()]", text[rest.end() if rest else f.char_end : bounds[1]])[0]
     cued = re.match(r"\s*(?:к|по\s+сравнению\s+с)\s", tail) is not None and has_relative_cue(tail)
-    return before or after or cued or has_relative_cue(segment)
+    return before or after or listed or cued or has_relative_cue(segment)
+
+
+def base_right_after(text: str, f: FigureFact, bases: list[DateFact]) -> bool:
+    """A base date right after the figure ("51,2% к аналогичному периоду 2016 года", "или 93,1 % к
+    2017 году")."""
+    return any(
+        f.char_end <= d.char_start < f.char_end + _CUE_REACH
+        and _BASE_AFTER.fullmatch(_cue_words(text, f.char_end, d)) is not None
+        for d in bases
+    )
 
 
 _CHANGE_LEMMAS = frozenset(lexicon.CHANGE_VERBS) | frozenset(lexicon.CHANGE_NOUNS)
@@ -618,10 +627,15 @@ def _list_base(text: str, f: FigureFact, d: DateFact) -> bool:
     return colon >= 0 and bool(_ITEM_DASH.search(text, colon, f.char_start))
 
 
-def _compared(text: str, f: FigureFact) -> bool:
-    """Whether a figure can have a comparison base: a change, an index ("составил 99,5%") or a
-    difference ("меньше, чем в июле 2016г. на 835 тыс.")."""
-    index = f.kind == "level" and f.unit == "PERCENT"
+_INDEX_WORD = re.compile(rf"\b(?:{'|'.join(lexicon.INDEX_NOUNS)})", re.I)
+
+
+def _compared(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool:
+    """Whether a figure can have a comparison base: a change, an index ("составил 99,5%", a forecast
+    one: "индекс … составит 101,1% к предыдущему году, в 2019 г. – 101,4%") or a difference ("меньше,
+    чем в июле 2016г. на 835 тыс.")."""
+    forecast = f.kind == "target" and _INDEX_WORD.search(text, bounds[0], f.char_start) is not None
+    index = f.unit == "PERCENT" and (f.kind == "level" or forecast)
     difference = _DIFFERENCE.search(text[max(0, f.char_start - len(" на ")) : f.char_start])
     return f.kind in _CHANGE_KINDS or index or bool(difference)
 

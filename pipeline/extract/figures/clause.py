@@ -7,8 +7,9 @@ import re
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
+from pipeline.extract.bases import has_relative_cue
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figure_context import is_base, later_periods, set_period
+from pipeline.extract.figure_context import base_right_after, is_base, later_periods, set_period
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
@@ -25,7 +26,11 @@ BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 _TARGET = set(lexicon.PLAN_WORDS)
 
 
-_FULFILMENT = set(lexicon.FULFILMENT_WORDS)  # of a plan: "выполнил план … на 97%" is a share
+_INDEX = set(lexicon.INDEX_NOUNS)
+_INDEX_CHANGE = set(lexicon.INDEX_CHANGE_NOUNS)
+_RELATIVE_REACH = 40  # characters after a figure searched for "к предыдущему году"
+_FULFILMENT = set(lexicon.FULFILMENT_WORDS)
+_NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
@@ -127,6 +132,8 @@ def _add_context(
     f.kind = _kind(text, f, left, right, dates, words)
     if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
         f.kind = "share"
+    if f.kind == "share" and _percent_of_change(text, f, found):
+        f.kind = "change"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
@@ -144,6 +151,22 @@ def _add_context(
         f.qualifier = "="
     if f.qualifier == "=":
         f.qualifier = _verb_qualifier(text, f, left, dates, found) or f.qualifier
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> bool:
+    """A percentage alone in brackets right after a change states that change ("увеличится на 1164
+    человека (1,6 %)")."""
+    before = [g for g in found if g.char_end <= f.char_start]
+    last = before[-1] if before else None
+    return (
+        last is not None
+        and last.kind == "change"
+        and _OPEN_BRACKET.fullmatch(text, last.char_end, f.char_start) is not None
+        and _alone_in_brackets(text, f)
+    )
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
@@ -186,13 +209,50 @@ def _kind(text, f, left, right, dates, words) -> str:
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
+    planned = _planned(f, left, right, dates, words)
+    if f.unit == "PERCENT" and _index_value(text, f, left, dates, planned):
+        return "target" if planned else "level"  # `figure_context` makes one against a base a ratio
     if any(_change_noun(left, k) for k in range(len(left))):
         return "change"
     if f.unit == "PERCENT" and any(w.lemma in _FULFILMENT and (w.has("VERB") or w.has("NOUN")) for w in left):
         return "share"  # "выполнил план по койко-дням за 2015 год на 97%": the part of a plan done
-    if _planned(f, left, right, dates, words):
+    if planned:
         return "target"
+    if f.unit == "PERCENT" and any(w.lemma in _NORM_SHARE and w.has("NOUN") for w in left):
+        return "share"  # "Укомплектованность врачебными кадрами составляет – 46 %": the part of a norm met
     return "level"
+
+
+_INDEX_PERCENT = 100  # "рост … составил 122,5%": a growth stated from this up is an index
+_BASE_RIGHT_AFTER = re.compile(r"\s*к\s", re.I)  # "51,2% к аналогичному периоду 2016 года"
+
+
+def _index_value(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact], planned: bool) -> bool:
+    """A percentage that is an index: after "индекс" (not "снижение индекса … - 1,1%"), after a past
+    or present "рост" from 100 % up against a base its clause states (a growth in a forecast or without a
+    base stays a change: "среднегодовой темп роста … более 900%"), or with a base right after it
+    ("который составил 51,2% к аналогичному периоду 2016 года")."""
+    lemmas = {w.lemma for w in left}
+    bases = [d for d in dates if is_base(text, d)]
+    index = any(w.lemma in _INDEX and not (k and left[k - 1].lemma in _CHANGE) for k, w in enumerate(left))
+    growth = lemmas & _INDEX_CHANGE and f.value >= _INDEX_PERCENT and not planned
+    if index or growth and _base_before(text, f, left, dates):
+        return True
+    if not _BASE_RIGHT_AFTER.match(text, f.char_end):
+        return False
+    return base_right_after(text, f, bases) or has_relative_cue(
+        text[f.char_end : f.char_end + _RELATIVE_REACH]
+    )
+
+
+def _base_before(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact]) -> bool:
+    """A base between the clause's start and the figure: a date introduced as one, "к 2014 году" in a
+    clause of the past ("рост к 2014 году составил 140%") or a relative one ("по сравнению с прошлым
+    годом")."""
+    start = left[0].start if left else f.char_start
+    before = [d for d in dates if start <= d.char_start < f.char_start]
+    to_date = any(d.kind == "by" and text[d.char_start : d.char_start + 2].lower() == "к " for d in before)
+    return to_date or any(is_base(text, d) for d in before) or has_relative_cue(text[start : f.char_start])
 
 
 def _change_noun(left: list[_Word], k: int) -> bool:
@@ -266,6 +326,8 @@ def _share_after(right: list[_Word]) -> bool:
         return True
     if right[0].has("PRTF", "gent", "plur") and not right[0].text[:1].isupper():
         return True  # "22% опрошенных": a share of the people a participle names
+    if right[0].lemma == "в" and len(right) > 1 and right[1].lemma in {"весь", "общий"}:
+        return True  # "76% в общем объеме введённого жилья"
     if right[0].lemma == "из" and len(right) > 2 and right[1].lemma == "весь" and _share_after(right[2:]):
         return True  # "42% из всех опрошенных бизнесменов"
     adjectives = next((i for i, w in enumerate(right) if not w.has("ADJF", "gent")), len(right))
