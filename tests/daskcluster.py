@@ -7,6 +7,7 @@ made coarse), on top of the caller's.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -24,11 +25,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that started it dies
+
+
+def _ends_with_parent():
+    """A preexec_fn asking Linux to SIGTERM the dask process when the test or bench process dies
+    (also when it is killed from outside, so no `finally` runs); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up before the fork
+    return lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
+
+
 def _start(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> subprocess.Popen:
-    """A dask process in its own session (so its nanny's worker ends with it), logging to `log`."""
+    """A dask process in its own session (so its nanny's worker ends with it), logging to `log`,
+    ending with the process that started it."""
     with log.open("ab") as out:
         return subprocess.Popen(
-            [str(DASK), *args], cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            [str(DASK), *args],
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_ends_with_parent(),
         )
 
 

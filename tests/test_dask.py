@@ -174,3 +174,43 @@ def test_no_scheduler_makes_failures_rows_not_a_crash(tmp_path, pdf_dir, monkeyp
     assert (result.status, result.failure["stage"]) == ("failed", "worker")
     assert address in result.failure["message"]
     assert read_table(tmp_path / "out", "failures")["error_type"].tolist() == ["ClusterUnavailable"]
+
+
+ORPHAN_WAIT_S = 60  # a SIGTERMed scheduler and nanny shut down gracefully on a busy machine
+STARTER = """
+import os, sys
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from daskcluster import start_cluster
+address, procs = start_cluster(Path({work!r}), dict(os.environ), workers=1, wait_s={wait})
+print(" ".join(str(p.pid) for p in procs), flush=True)
+import time
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat")
+    return not (state.exists() and state.read_text().split()[2] == "Z")  # a zombie has ended
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
+def test_the_cluster_ends_when_the_process_that_started_it_is_killed(tmp_path):
+    """A test or bench run killed from outside (no `finally` runs) leaves no dask processes behind."""
+    script = STARTER.format(tests=str(REPO / "tests"), work=str(tmp_path), wait=CLUSTER_START_S)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    starter = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in starter.stdout.readline().split()]
+    finally:
+        starter.kill()
+        starter.wait()
+    assert len(pids) == 2  # the scheduler and the worker's nanny
+    deadline = time.monotonic() + ORPHAN_WAIT_S
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not [p for p in pids if _alive(p)]
