@@ -20,7 +20,7 @@ from rich.console import Group
 from rich.table import Table
 
 from pipeline.schema import cell_id
-from pipeline.store import read_table
+from pipeline.store import read_tables
 
 CLUSTER_ATTRIBUTES = ("region", "founded_year", "field", "participants", "employees")
 GOLD_PART = "@"  # "<document stem>@<part>": another gold folder for the same document
@@ -253,7 +253,8 @@ def gold_pairs(
 ) -> Iterator[tuple[str, str, pd.DataFrame, pd.DataFrame]]:
     """(gold folder name, table, predicted rows in the gold's scope, gold rows) for every table file
     of every gold folder whose document was ingested into `out`."""
-    docs = read_table(out, "documents")
+    frames = read_tables(out, ["documents", *KEYS])  # once, from one commit
+    docs = frames["documents"]
     stems = {Path(name).stem: doc_id for name, doc_id in zip(docs["file_name"], docs["doc_id"], strict=True)}
     for folder in sorted(p for p in Path(gold_dir).iterdir() if p.is_dir()):
         doc_id = stems.get(folder.name.split(GOLD_PART)[0])
@@ -264,7 +265,7 @@ def gold_pairs(
             if not gold_file.exists():
                 continue
             gold = pd.read_csv(gold_file, dtype=str)
-            pred = read_table(out, table)
+            pred = frames[table]
             pred = pred[pred["doc_id"] == doc_id]
             if table == "observations":  # table cells that name a catalog indicator (text: figures)
                 pred = pred[pred["source"] == "table"]
@@ -305,7 +306,7 @@ def differences(gold_dir: Path | str, out: Path | str) -> pd.DataFrame:
 def _row_differences(document: str, table: str, g, p, gold_columns) -> list[dict]:
     fact = g if g is not None else p
     base = {"document": document, "table": table, "page": int(fact["page"]), "quote": _str(fact.get("quote")),
-            "value_scaled": _num(fact["value_scaled"]), "context": _context(g, p)}  # fmt: skip
+            "value_scaled": fact["value_scaled"], "context": _context(g, p)}  # fmt: skip
     if p is None:
         return [base | {"status": "missed"}]
     if g is None:

@@ -621,7 +621,8 @@ def test_what_was_produced_and_a_rate_per_thousand():
         "Обеспеченность плавательными бассейнами в 2015 году сохранилась на уровне 2014 года и составила "
         "51,6 кв. м зеркала воды на 10 тыс. чел."
     )
-    assert figure(pools, "51,6 кв. м").measure == "обеспеченность"  # not "зеркало воды"
+    # what the population is provided with, not "зеркало воды" of the rate base
+    assert figure(pools, "51,6 кв. м").measure == "обеспеченность плавательными бассейнами"
 
 
 def test_a_length_or_an_area_measures_the_extent_of_what_follows_it():

@@ -797,6 +797,8 @@ def test_the_from_value_of_a_change_has_no_stated_period():
     )
     assert figure(text, "93,8%").period_start is None
     assert figure(text, "до 99,8%").period_start == "2015-01-01"
+    text = text.replace("с 93,8%", "со 100,0%").replace("до 99,8%", "до 120,0%")  # "со" is "с" too
+    assert figure(text, "100,0%").period_start is None
     text = (
         "Варианты прогноза базируются на гипотезе о замедлении роста с 3,2% в 2016 году до 2,8% к 2020 году."
     )

@@ -31,3 +31,15 @@ def test_rule_names_are_unique():
     for name in RULE_MODULES:
         names = [r.name for r in importlib.import_module(name).RULES]
         assert len(names) == len(set(names))
+
+
+def test_a_date_after_a_count_is_no_rate_base():
+    """ "на 1 000 человек" makes a figure a rate; "на 1 июля" dates it."""
+    from pipeline.extract.figures.rules import rate_base_after
+
+    for text, quote, rate in [
+        ("Смертность составила 14,5 умерших на 1 000 человек.", "14,5 умерших", True),
+        ("Обеспеченность составила 51,6 кв. м зеркала воды на 10 тыс. чел.", "51,6 кв. м", True),
+        ("Поголовье коров составило 1198 голов на 1 июля 2016 года.", "1198 голов", False),
+    ]:
+        assert rate_base_after(text, text.index(quote) + len(quote)) is rate, text

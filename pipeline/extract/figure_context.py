@@ -32,6 +32,7 @@ from pipeline.extract.measures import (
     share_measure,
 )
 from pipeline.extract.periods import (
+    STATE_KINDS,
     has_tense,
     in_aside,
     is_act_date,
@@ -282,7 +283,6 @@ _THEN = re.compile(r"[:;]\s*тогда\b", re.I)  # "чем в 2018 году: т
 _UNTIL = re.compile(r"^до\b", re.I)
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")  # a date, then the figure's bracket
 _ALONE_AFTER = re.compile(r"\s*\)")
-_STATE_KINDS = ("level", "share")  # a change or target "до 2030 года" keeps its year
 
 
 def _fallback_period(
@@ -479,7 +479,8 @@ def _cue_words(text: str, end: int, d: DateFact) -> str:
 def _until(text: str, f: FigureFact, d: DateFact) -> bool:
     """ "до 2014 года занимали … (около 25 - 30%)": a state that lasted until a year has no stated
     start, so no period; a target "до 2030 года" keeps its year."""
-    return d.kind == "by" and f.kind in _STATE_KINDS and bool(_UNTIL.match(text[d.char_start : d.char_end]))
+    # a change or target "до 2030 года" keeps its year
+    return d.kind == "by" and f.kind in STATE_KINDS and bool(_UNTIL.match(text[d.char_start : d.char_end]))
 
 
 _RIGHT_AFTER = re.compile(r"\s*(?:в|на|за)?\s*", re.I)  # "с 3,2% в 2016 году до 2,8%": the value's own year

@@ -48,7 +48,7 @@ LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
 # Adjectives before an indicator that do not narrow it ("совокупный объем экспорта" is all exports)
 NEUTRAL = frozenset({
-    "общий", "совокупный", "суммарный", "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
+    *lexicon.TOTAL_ADJECTIVES, "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
     "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
     "абсолютный",
 })  # fmt: skip

@@ -429,31 +429,31 @@ def _property(text: str, f: FigureFact) -> bool:
 
 def _now(text: str, f: FigureFact) -> bool:
     """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …")."""
-    start = max(text.rfind(mark, 0, f.char_start) for mark in (". ", "! ", "? ", "\n")) + 1
-    return bool(_NOW.search(text[start : f.char_start]))
+    return bool(_NOW.search(text[_sentence_start(text, f.char_start) : f.char_start]))
 
 
-_FROM_VALUE = re.compile(r"\bс\s+$", re.I)
+_FROM_VALUE = re.compile(r"\bсо?\s+$", re.I)
 _TO_VALUE = re.compile(
     r"[^.;:()\d]{0,40}?\bдо\s*\d", re.I
 )  # "с 93,8% до 99,8%", "с 3,2% в 2016 году до 2,8%"
-_STATE_KINDS = ("level", "share")
+STATE_KINDS = ("level", "share")  # a state, not a change or a target
 
 
 def open_value(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
     """A value whose period the text leaves open, so no section or earlier period is its: the
     from-value of a change ("увеличилась с 93,8% до 99,8%": the value before it, its date unstated)
     or a state since a year ("С 2009 года в районе проводится Спартакиада … по 8 видам спорта")."""
-    if _FROM_VALUE.search(text, max(0, f.char_start - len(" с ")), f.char_start) and _TO_VALUE.match(
+    if _FROM_VALUE.search(text, max(0, f.char_start - len(" со ")), f.char_start) and _TO_VALUE.match(
         text, f.char_end
     ):
         return True
     start = _sentence_start(text, f.char_start)
     since = any(d.kind == "since" and start <= d.char_start < f.char_start for d in dates)
-    return since and f.kind in _STATE_KINDS
+    return since and f.kind in STATE_KINDS
 
 
 def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding `offset` starts (after ". ", "! ", "? " or a line break)."""
     return max(text.rfind(mark, 0, offset) for mark in (". ", "! ", "? ", "\n")) + 1
 
 
@@ -470,8 +470,7 @@ def has_tense(clause: str, tense: str) -> bool:
 
 def _potential(text: str, f: FigureFact) -> bool:
     """The figure's sentence states a potential ("Потенциал прироста … оценивается в 27%")."""
-    start = max(text.rfind(mark, 0, f.char_start) for mark in (". ", "! ", "? ", "\n")) + 1
-    return bool(_POTENTIAL.search(text[start : f.char_start]))
+    return bool(_POTENTIAL.search(text[_sentence_start(text, f.char_start) : f.char_start]))
 
 
 _LATER = re.compile(r"(?:через|спустя)\s+(\d{1,2})\s+(?:год|года|лет)\b", re.I)

@@ -33,7 +33,7 @@ _SHARE = "доля"
 _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
 )
-_DATED = lexicon.time_lemmas() | set(lexicon.PERIOD_NOUNS) | {"в", "г", "всего", "итого"}  # "в 2018 г. –"
+_DATED = lexicon.time_lemmas() | {"в", "всего", "итого"}  # "в 2018 г. –"
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 

@@ -620,9 +620,20 @@ def _phrase(words: list[_Word], i: int) -> str:
     end = _genitive_run(words, i + 1)
     if end == i + 1 and words[i].lemma in lexicon.BARE_MEASURES:
         end = _of_whole(words, end)
-    end = _object_end(words, end)
+    end = _object_end(words, _instrumental_end(words, i, end))
     text = " ".join(w.text for w in words[term_start(words, i) : end])
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _instrumental_end(words: list[_Word], head: int, i: int) -> int:
+    """End of the instrumental complement at `i` of a head that takes one (`lexicon.INSTRUMENTAL_HEADS`:
+    "обеспеченность плавательными бассейнами"), else `i`."""
+    if not any(w.lemma in lexicon.INSTRUMENTAL_HEADS for w in words[head:i]):
+        return i
+    j = i
+    while j < len(words) and (words[j].has("ADJF", "ablt") or words[j].has("NOUN", "ablt")):
+        j += 1
+    return j if j > i and words[j - 1].has("NOUN", "ablt") else i
 
 
 def _object_end(words: list[_Word], i: int) -> int:

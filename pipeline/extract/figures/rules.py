@@ -39,7 +39,9 @@ _NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
 _LONG_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
 _SPAN_WORDS = set(lexicon.TIME_NOUNS) | {"раз"}
 _RATE_AFTER = re.compile(  # "на 1 000 человек", "зеркала воды на 10 тыс. чел.", "в расчете на 1 жителя"
-    r"\s*(?:[А-Яа-яЁё]+\s+){0,3}?(?:в\s+расч[её]те\s+)?на\s+1(?:0+|\s?000)?\s*(?:тыс\.?\s*)?[А-Яа-яЁё]", re.I
+    r"\s*(?:[А-Яа-яЁё]+\s+){0,3}?(?:в\s+расч[её]те\s+)?на\s+1(?:0+|\s?000)?\s*(?:тыс\.?\s*)?"
+    r"(?!(?:" + _MONTHS + r"))[А-Яа-яЁё]",  # not a date: "1198 голов на 1 июля"
+    re.I,
 )
 _RATE_BASE = re.compile(r"(?:\d[^\d]{0,20}?|\bв\s+(?:расч[её]те|среднем)\s+)\bна\s*$", re.I)
 _CHANGE_WORDS = {*lexicon.CHANGE_VERBS, *lexicon.CHANGE_NOUNS}

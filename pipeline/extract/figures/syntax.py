@@ -25,7 +25,7 @@ _BRACKETS = {"(", ")"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
-_ITEM_TIMES = _TIME_NOUNS | lexicon.time_lemmas() | {"г"}  # "в 2018 г. –" names no item
+_ITEM_TIMES = lexicon.time_lemmas()  # "в 2018 г. –" names no item
 
 
 _GENERIC = {None, *lexicon.GENERIC_COUNTED}
