@@ -945,3 +945,18 @@ def test_a_base_year_before_the_figure_against_a_later_year_of_its_sentence():
     )
     f = figure(text, "2,7%")
     assert (f.period, f.base_period) == ("2015", "2014")
+
+
+@pytest.mark.parametrize(
+    ("period", "quote", "base"),
+    [
+        ("Во II квартале 2017 года объем производства вырос", "5%", "2016-Q2"),
+        ("На 1 января 2017 года численность населения снизилась", "0,5%", "2016-01-01"),
+        ("В январе-июле 2017 года оборот вырос", "3%", "2016-01/2016-07"),
+    ],
+)
+def test_the_same_period_a_year_earlier_is_one_base_however_worded(period, quote, base):
+    """ "к аналогичному периоду 2016 года" and "к соответствующему периоду предыдущего года" name the
+    same base: the figure's own quarter, day or months a year earlier (`bases.same_period_shifted`)."""
+    for cue in ("к аналогичному периоду 2016 года", "к соответствующему периоду предыдущего года"):
+        assert figure(f"{period} на {quote} {cue}.", quote).base_period == base, cue

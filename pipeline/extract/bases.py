@@ -63,13 +63,29 @@ def _previous_year(f: FigureFact) -> str | None:
 
 
 def _year_earlier(f: FigureFact) -> str | None:
-    """ "к соответствующему периоду предыдущего года": the same months a year earlier."""
+    """ "к соответствующему периоду предыдущего года": the same period a year earlier."""
+    return same_period_shifted(f, -1)
+
+
+def same_period_shifted(f: FigureFact, years: int) -> str | None:
+    """The figure's own period `years` later (earlier when negative), compact: a day stays a day
+    ("2016-01-01"), a whole quarter a quarter ("2016-Q2"), a year or span of years its years, else
+    its months ("2016-01/2016-07")."""
     if not f.period_start or not f.period_end:
         return None
-    a, b = (f"{int(day[:4]) - 1}{day[4:7]}" for day in (f.period_start, f.period_end))
+    a, b = (f"{int(day[:4]) + years}{day[4:]}" for day in (f.period_start, f.period_end))
+    if f.period_precision == "day":
+        return b
     if f.period_precision == "year":
         return a[:4] if a[:4] == b[:4] else f"{a[:4]}/{b[:4]}"
-    return a if a == b else f"{a}/{b}"
+    first, last = _month_index(a), _month_index(b)
+    if (
+        f.period_precision == "quarter"
+        and last - first == _QUARTER - 1
+        and (first % _MONTHS_IN_YEAR) % _QUARTER == 0
+    ):
+        return f"{a[:4]}-Q{first % _MONTHS_IN_YEAR // _QUARTER + 1}"
+    return a[:7] if a[:7] == b[:7] else f"{a[:7]}/{b[:7]}"
 
 
 def _previous_period(f: FigureFact) -> str | None:

@@ -22,7 +22,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline import lexicon
-from pipeline.extract.bases import average_rate, has_relative_cue, linked_base, relative_base
+from pipeline.extract.bases import (
+    average_rate,
+    has_relative_cue,
+    linked_base,
+    relative_base,
+    same_period_shifted,
+)
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     count_measure,
@@ -103,13 +109,7 @@ def base_iso(text: str, d: DateFact, f: FigureFact) -> str:
     months = f.period_precision in ("day", "month", "quarter") and f.period_start and f.period_end
     if d.precision != "year" or not months or not _SAME_PERIOD.search(lead):
         return compact_iso(d)
-    year = d.start[:4]
-    if f.period_precision == "day":  # "На начало 2017 года … ниже уровня аналогичного периода 2016 года"
-        return f"{year}{f.period_end[4:]}"  # type: ignore[index]
-    if f.period_precision == "quarter" and _unit_start(f.period_end, "quarter") == f.period_start:  # type: ignore[arg-type]
-        return _compact(f"{year}{f.period_start[4:]}", "quarter")  # type: ignore[index]
-    a, b = f"{year}{f.period_start[4:7]}", f"{year}{f.period_end[4:7]}"  # type: ignore[index]
-    return a if a == b else f"{a}/{b}"
+    return same_period_shifted(f, int(d.start[:4]) - int(f.period_start[:4]))  # type: ignore[index]
 
 
 def _compact(iso: str, precision: str) -> str:
