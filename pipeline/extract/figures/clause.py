@@ -174,7 +174,7 @@ def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
     after a change word ("Увеличение доли … до 39,5%", "снизить долю … до 5%")."""
     if not re.match(r"\s*до\b", text[f.char_start :]):
         return False
-    return f.kind == "change" or (f.kind == "target" and any(w.lemma in _CHANGE for w in left))
+    return f.kind == "change" or (f.kind == "target" and _reaches(text, f, left))
 
 
 _EXCEED = {"превысить", "превышать", "превзойти", "превосходить"}
