@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -25,6 +27,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a child gets when the thread that started it ends
+
+
+def ends_with_parent() -> Callable[[], object] | None:
+    """A `preexec_fn` asking Linux to SIGTERM the child when its starter dies, also when that is
+    killed from outside (SIGKILL: no `finally` runs). Only from the main thread, since the signal
+    follows the starting thread; None elsewhere and on other systems."""
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up before the fork
+    return lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
 
 
 def wait_healthy(health_url: str, process: subprocess.Popen, timeout: float) -> None:
@@ -66,7 +81,8 @@ def prefect_api(port: int, status: Callable[[str], None] = print) -> Iterator[st
     `prefect server start` on 127.0.0.1 meanwhile.
 
     Enter it before Prefect is imported (Prefect reads its settings at import). The server runs in
-    its own session, so Ctrl-C reaches only the caller, which stops the server on the way out."""
+    its own session, so Ctrl-C reaches only the caller, which stops the server on the way out; a
+    caller killed outright takes the server with it (`ends_with_parent`)."""
     if url := prefect_server_url():
         yield url
         return
@@ -74,7 +90,9 @@ def prefect_api(port: int, status: Callable[[str], None] = print) -> Iterator[st
     url = f"http://127.0.0.1:{port}/api"
     status(f"starting a local Prefect server on 127.0.0.1:{port} (up to {SERVER_START_TIMEOUT_S:g} s)…")
     cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, start_new_session=True, preexec_fn=ends_with_parent()
+    )
     try:
         wait_healthy(f"{url}/health", server, timeout=SERVER_START_TIMEOUT_S)
         os.environ["PREFECT_API_URL"] = url

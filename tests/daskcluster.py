@@ -7,13 +7,14 @@ made coarse), on top of the caller's.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import socket
 import subprocess
 import sys
 from pathlib import Path
+
+from pipeline.net import ends_with_parent
 
 DASK = Path(sys.executable).with_name("dask")
 HOST = "127.0.0.1"
@@ -23,18 +24,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))
         return s.getsockname()[1]
-
-
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that started it dies
-
-
-def _ends_with_parent():
-    """A preexec_fn asking Linux to SIGTERM the dask process when the test or bench process dies
-    (also when it is killed from outside, so no `finally` runs); None elsewhere."""
-    if not sys.platform.startswith("linux"):
-        return None
-    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up before the fork
-    return lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
 
 
 def _start(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -48,7 +37,7 @@ def _start(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> subpro
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-            preexec_fn=_ends_with_parent(),
+            preexec_fn=ends_with_parent(),
         )
 
 

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pipeline.net import SERVER_START_TIMEOUT_S, free_port, port_free
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,8 +35,8 @@ def _freed(port: int, within: float) -> bool:
     return port_free(port)
 
 
-def test_serve_stops_promptly_on_ctrl_c_and_stops_its_server(tmp_path):
-    port = free_port()
+def _serve(tmp_path: Path, port: int) -> tuple[subprocess.Popen, Path]:
+    """`indikator serve` in its own session with its own Prefect home and a local server on `port`."""
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {
         "PYTHONPATH": str(ROOT),
         "PREFECT_HOME": str(tmp_path / ".prefect"),
@@ -49,6 +51,12 @@ def test_serve_stops_promptly_on_ctrl_c_and_stops_its_server(tmp_path):
         proc = subprocess.Popen(
             cmd, cwd=tmp_path, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True
         )
+    return proc, log
+
+
+def test_serve_stops_promptly_on_ctrl_c_and_stops_its_server(tmp_path):
+    port = free_port()
+    proc, log = _serve(tmp_path, port)
     try:
         started = _wait_for(log, SERVING, proc, SERVER_START_TIMEOUT_S + 60)
         assert f"starting a local Prefect server on 127.0.0.1:{port}" in started
@@ -65,3 +73,17 @@ def test_serve_stops_promptly_on_ctrl_c_and_stops_its_server(tmp_path):
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
+def test_serve_killed_outright_takes_its_server_with_it(tmp_path):
+    """SIGKILL runs no `finally`: the server must end by itself (it had stayed, holding the port)."""
+    port = free_port()
+    proc, log = _serve(tmp_path, port)
+    try:
+        _wait_for(log, SERVING, proc, SERVER_START_TIMEOUT_S + 60)
+        assert not port_free(port)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert _freed(port, within=30.0)
