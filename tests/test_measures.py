@@ -725,3 +725,71 @@ def test_an_instrumental_complement_of_provision_is_part_of_the_measure():
     assert f.indicator == "sports_facilities"
     f = figure("Охват детей дошкольным образованием составил 85% в 2015 году.", "85%")
     assert f.measure == "охват детей дошкольным образованием"
+
+
+def test_a_figure_after_a_change_noun_measures_the_group_it_governs():
+    """A figure with no subject of its own, in a phrase after a change noun ("до", "темпами", "в
+    диапазоне"): the noun group the change noun governs, a rate ("темпы роста") kept whole."""
+    f = figure(
+        "Планируется ускорение темпов роста промышленного производства до 4,5% в 2019 году.", "до 4,5%"
+    )
+    assert f.measure == "темпы роста промышленного производства"
+    f = figure("Ожидается рост средней заработной платы темпами 104,5% в 2019 году.", "104,5%")
+    assert (f.measure, f.indicator) == ("средняя заработная плата", "average_wage")
+    text = "В 2018 году прогнозируется ежегодный прирост объема платных услуг в диапазоне 2% – 3%."
+    assert [f.measure for f in extract_page(text).figures] == ["объем платных услуг"] * 2
+
+
+def test_a_predicate_between_a_change_noun_and_the_figure_separates_them():
+    f = figure("Рост цен замедлился, а тарифы выросли на 5%.", "5%")
+    assert f.measure == "тарифы"  # the subject of "выросли", not the prices
+
+
+def test_an_item_of_a_list_of_sources_measures_the_whole_it_is_part_of():
+    """A programme passport: the sources under "в том числе:" are parts of the financing."""
+    text = (
+        "Общий объем финансирования подпрограммы составляет 15230,5 тыс. рублей, в том числе:\n"
+        "средства областного бюджета – 12000,0 тыс. рублей;\n"
+        "средства местного бюджета – 3230,5 тыс. рублей."
+    )
+    f = figure(text, "12000,0 тыс. рублей")
+    assert f.measure == "объем финансирования подпрограммы (средства областного бюджета)"
+    assert f.indicator == "programme_financing"
+    assert figure(text, "15230,5 тыс. рублей").measure == "объем финансирования подпрограммы"
+    works = (
+        "Прогнозный объем финансового обеспечения мероприятий составляет:\n"
+        "- строительство водопровода – 4500,0 тыс. рублей;\n- ремонт дорог – 1200,0 тыс. рублей."
+    )
+    f = figure(works, "1200,0 тыс. рублей")
+    assert f.measure == "прогнозный объем финансового обеспечения мероприятий (ремонт дорог)"
+
+
+def test_an_item_naming_a_measure_of_its_own_keeps_it():
+    text = (
+        "В 2016 году все основные показатели дали рост: индекс промышленного производства – 104,0%, "
+        "оборот розничной торговли – 102,1%."
+    )
+    assert figure(text, "102,1%").measure == "оборот розничной торговли"
+    crops = "Производство сельскохозяйственной продукции составит: зерна – 1150 тонн, молока – 1304 тонны."
+    assert figure(crops, "1304 тонны").measure == "производство молока"
+
+
+def test_a_share_of_all_of_something_is_a_share_of_it():
+    text = "Пять крупнейших предприятий обеспечивают 80% всего объема отгруженной продукции."
+    assert figure(text, "80%").measure == "доля объема отгруженной продукции"
+    text = "Около 60% всех инвестиционных вложений приходится на районный центр."
+    assert figure(text, "Около 60%").measure == "доля инвестиционных вложений"
+
+
+def test_a_count_keeps_the_genitive_group_joined_by_a_conjunction():
+    f = figure(
+        "В 2016 году в районе действовали 2813 субъектов малого и среднего предпринимательства.",
+        "2813 субъектов",
+    )
+    assert (f.measure, f.indicator) == ("число субъектов малого и среднего предпринимательства", "sme")
+
+
+def test_a_demographic_term_keeps_its_adjective():
+    text = "Естественная убыль населения в 2017 году по сравнению с 2016 годом выросла на 14 человек (на 9,5%)."
+    f = figure(text, "9,5%")
+    assert (f.measure, f.indicator) == ("естественная убыль населения", "natural_increase")

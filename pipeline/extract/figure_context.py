@@ -34,6 +34,8 @@ from pipeline.extract.measures import (
     count_measure,
     duration_measure,
     figure_indicator,
+    lead_measure,
+    list_item_measure,
     normal_measure,
     share_measure,
 )
@@ -152,6 +154,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
+        f.measure = lead_measure(text, f, bounds)
+        f.measure = list_item_measure(text, f, bounds)
         f.measure = duration_measure(f)
         if f.period_from in acts:
             put_period(f)  # the date of a legal act

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
@@ -49,6 +50,12 @@ _BULLET = re.compile(r"^\s*[-–—•]\s")
 _ITEM = re.compile(r"\s[-–—]\s")  # "- сельское хозяйство – 500,0 тыс. руб.": the dash after the name
 _CLAUSE_END = re.compile(r";|\.\s+(?=[А-ЯЁA-Z])")  # not "тыс. рублей"
 _LIST_LINES = 30  # item lines passed going up to a list's head
+_ITEM_END = re.compile(
+    r"\s[-–—]\s*(?:[А-Яа-яЁё]+\s+)?$"
+)  # "… – 285,4 млн", "… – около 15 млн": the figure after the dash
+_CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
+_CLAUSE_START = re.compile(r"[;:]")
+_PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a figure separates them
 
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -184,6 +191,7 @@ def share_measure(text: str, f: FigureFact) -> str | None:
 
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
     words = _genitives(text, whole.end() if whole else f.char_end)
+    words = [w for w in words if _lemma(w) not in _TOTAL]  # "80% всего экспорта": of the export
     nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
     if not nouns:
         return None
@@ -281,12 +289,13 @@ def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
     for m in _WORD.finditer(text, end, end + _SHARE_REACH):
         if text[end : m.start()].strip() or len(words) == _SHARE_WORDS or m.group()[:1].isupper():
             break
-        if len(m.group()) == 1:
+        joins = joined and m.group().lower() in _JOINING and bool(words)
+        if len(m.group()) == 1 and not joins:
             break  # an abbreviation: "(4,3 % г/г)"
         tags = parses(m.group())
         top = tags[0].tag
         genitive = top.case == "gent" if top.POS == "NOUN" else top.POS in _NOMINAL and _any_genitive(tags)
-        if joined and m.group().lower() in _JOINING and words:
+        if joins:
             words.append(m.group().lower())
         elif genitive and tags[0].normal_form not in _TIMES:
             words.append(m.group())
@@ -294,6 +303,41 @@ def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
             break
         end = m.end()
     return words
+
+
+def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """A figure that names no measure, attached to a change noun of its clause: the noun group the
+    change noun governs ("ускорение темпов экономического роста до 3,1%" → "темпы экономического
+    роста", "рост заработной платы … темпами 105,0%" → "заработная плата", "увеличение количества
+    тренеров до 26 человек" → "число тренеров"). No predicate may stand between them ("рост цен
+    замедлился, а тарифы выросли на 5%": the figure has a subject of its own)."""
+    if f.measure:
+        return f.measure
+    from pipeline.nlp.morph import parses
+
+    start = max([bounds[0], *(m.end() for m in _CLAUSE_START.finditer(text, bounds[0], f.char_start))])
+    words = [m.group() for m in _WORD.finditer(text, start, f.char_start)]
+    ends = [m.end() for m in _WORD.finditer(text, start, f.char_start)]
+    for k in range(len(words) - 1, -1, -1):
+        if parses(words[k])[0].tag.POS in _PREDICATES:
+            return None
+        group = _genitives_after(text, ends[k]) if _is_change_noun(words[k]) else []
+        if not group:
+            continue
+        head = k
+        while head and _is_change_noun(words[head - 1]) and _any_genitive(parses(words[head])):
+            head -= 1  # "ускорение темпов роста производства": the chain from its first change noun
+        chain = words[head : k + 1]
+        rate = next((j for j, w in enumerate(chain) if _lemma(w) == _RATE_HEAD), len(chain))
+        return normal_measure(" ".join([*chain[rate:], *group]))  # "темпы роста" stays a rate
+    return None
+
+
+def _is_change_noun(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    top = parses(word)[0]
+    return top.tag.POS == "NOUN" and top.normal_form in _CHANGE_NOUNS
 
 
 def duration_measure(f: FigureFact) -> str | None:
@@ -392,6 +436,35 @@ def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | No
         return None
     counts_only = found.indicator.units == {"count"} and f.unit != "COUNT"
     return None if counts_only else found.indicator.id
+
+
+def list_item_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """An item "NP – figure" of a list whose head names the whole the item is a part of: the head's
+    measure with the item ("Объем финансирования Программы составляет …, в том числе: средства
+    областного бюджета – 238,9 млн рублей" → "объем финансирования Программы (средства областного
+    бюджета)"); not an item naming a measure of its own ("индекс промышленного производства – 109%"),
+    nor a share (a structure's parts: shares.py)."""
+    item = text[max(text.rfind(c, 0, f.char_start) for c in "\n;:,") + 1 : f.char_start]
+    if not f.measure or f.kind == "share" or not _ITEM_END.search(item):
+        return f.measure
+    own = _indicator(f)
+    whole = _list_whole(text, f, bounds, own) if own is None or _is_breakdown(own) else None
+    head = _whole_measure(text, f, bounds) if whole else None
+    if not head or _lemma(f.measure.split()[0]) not in _lemmas(_WORD.findall(_ITEM_END.sub("", item))):
+        return f.measure  # the measure is no item's own noun group
+    measure = f"{head} ({f.measure})"
+    plain = f"{head} {f.measure}"
+    # the head names the whole itself ("Инвестиции в основной капитал …" cut to "инвестиции" does not)
+    return measure if _indicator(replace(f, measure=plain)) == whole else f.measure
+
+
+def _whole_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The measure the head of the figure's list names (its opening noun group), unless it names all
+    of the item already."""
+    from pipeline.extract.figures.anaphora import lead_in
+
+    head = normal_measure(lead_in(text, f, bounds))
+    return head if head and not _lemmas((f.measure or "").split()) <= _lemmas(head.split()) else None
 
 
 def list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:

@@ -66,7 +66,7 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             continue
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if _dated_item(text, f):
-            f.measure = _lead_in(text, f, bounds)
+            f.measure = lead_in(text, f, bounds)
         elif any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
@@ -87,7 +87,7 @@ def _dated_item(text: str, f: FigureFact) -> bool:
     return all(w.text.isdigit() or w.text == "." or {w.lemma, w.text.lower()} & _DATED for w in words[:-1])
 
 
-def _lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The noun group opening the clause before the colon of the figure's list ("Общий объем
     финансирования Программы … составляет …, в том числе по годам:")."""
     head = list_head(text, f, bounds)
