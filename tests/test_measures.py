@@ -790,6 +790,31 @@ def test_a_count_keeps_the_genitive_group_joined_by_a_conjunction():
 
 
 def test_a_demographic_term_keeps_its_adjective():
-    text = "Естественная убыль населения в 2017 году по сравнению с 2016 годом выросла на 14 человек (на 9,5%)."
+    text = (
+        "Естественная убыль населения в 2017 году по сравнению с 2016 годом выросла на 14 человек (на 9,5%)."
+    )
     f = figure(text, "9,5%")
     assert (f.measure, f.indicator) == ("естественная убыль населения", "natural_increase")
+
+
+def test_an_index_or_rate_of_nothing_named_takes_the_indicator_of_the_figure_before_it():
+    text = (
+        "В 2016 году оборот общественного питания составил 44,1 млн. рублей, индекс физического объема "
+        "составил 99 % к предыдущему году."
+    )
+    assert figure(text, "99 %").indicator == "catering_turnover"
+    text = (
+        "К 2019 году объем продукции растениеводства достигнет 3785,2 млн. руб. Темп роста к уровню 2015 "
+        "года составит 118,8%."
+    )
+    assert figure(text, "118,8%").indicator == "crop_output"
+    shares = "Население района в 2016 году составило 12,5 тыс. человек. Доля в общем объеме составляет 9,3 %."
+    assert figure(shares, "9,3 %").indicator is None  # a share is of a whole of its own
+
+
+def test_an_abbreviated_year_between_list_items_is_no_item():
+    text = (
+        "Повышение уровня газификации жилых домов: природным газом – с 44,6% (2013г.) до 60 процентов, "
+        "сжиженным газом – с 10% (2013г.) до 15%."
+    )
+    assert figure(text, "до 60 процентов").measure == "уровень газификации жилых домов"  # not "уровень г"

@@ -33,6 +33,7 @@ from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     count_measure,
     duration_measure,
+    earlier_indicator,
     figure_indicator,
     lead_measure,
     list_item_measure,
@@ -186,6 +187,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         pairs = [p for p in facts if p.subject_type == "pair"]
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = figure_indicator(text, f, bounds)
+        f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
     for f in facts:

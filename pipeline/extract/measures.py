@@ -54,6 +54,8 @@ _ITEM_END = re.compile(
     r"\s[-–—]\s*(?:[А-Яа-яЁё]+\s+)?$"
 )  # "… – 285,4 млн", "… – около 15 млн": the figure after the dash
 _CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
+# "индекс физического объема" names no thing; a share ("доля в общем объеме") a whole of its own
+_THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
 _CLAUSE_START = re.compile(r"[;:]")
 _PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a figure separates them
 
@@ -61,6 +63,8 @@ _PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
     found = _indicator(f, text[bounds[0] : bounds[1]])
+    if found is not None and _is_generic(found):
+        found = _spelled_out(text, f, bounds) or found
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
     if not share and (found is None or _is_breakdown(found)):
@@ -69,6 +73,27 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
     return _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
+
+
+def earlier_indicator(f: FigureFact, facts: list[FigureFact], previous: tuple[int, int]) -> str | None:
+    """The indicator of the nearest earlier figure of the sentence or the one before (`previous`) for a
+    figure whose measure names no thing ("оборот составил 44,1 млн рублей, … индекс физического
+    объема составил 99%", "…3785,2 млн руб. Темп роста к уровню 2015 года составит 118,8%")."""
+    if not thingless(f.measure):
+        return None
+    earlier = [g for g in facts if previous[0] <= g.char_start < f.char_start and g.indicator]
+    return earlier[-1].indicator if earlier else None
+
+
+def thingless(measure: str | None) -> bool:
+    """A measure of nothing named: frames, changes and indexes only ("индекс физического объема",
+    "темп роста", "значение показателя")."""
+    from pipeline.nlp.morph import parses
+
+    words = (measure or "").split()
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or w.isupper()]
+    # a word after the last noun stands for a thing: "число трудоустроенных"
+    return bool(nouns) and words[-1] == nouns[-1] and all(_lemma(w) in _THINGLESS for w in nouns)
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -413,6 +438,27 @@ def _count_indicator(words: list[str]):
 
 def _any_genitive(tags) -> bool:
     return any(p.tag.case == "gent" for p in tags if p.tag.POS in _NOMINAL)
+
+
+def _spelled_out(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """A specific indicator the figure's sentence names, before it, in a longer spelling of the
+    figure's measure ("Объем инвестиций в основной капитал … снизился на 32,4% и составил 1453,6 млн
+    руб.": the second figure's "объем инвестиций" is the investment in fixed capital)."""
+    from pipeline.extract.indicators import find_indicators, words_of
+
+    words = words_of(text[bounds[0] : f.char_start])
+    head = next((w for w in (f.measure or "").split() if _is_head_noun(w)), None)
+    unit = None if f.unit == "COUNT" else f.unit
+    found = [m for m in find_indicators(words, unit) if not m.indicator.generic and not m.indicator.breakdown]
+    # headed by the measure's own noun: "индекс промышленного производства" spells out no "производство"
+    spelled = [m for m in found if head and _lemma(words[m.start]) == _lemma(head)]
+    return spelled[-1].indicator.id if spelled else None
+
+
+def _is_generic(indicator: str) -> bool:
+    from pipeline.extract.indicators import catalog
+
+    return catalog()[indicator].generic
 
 
 def _is_breakdown(indicator: str) -> bool:
