@@ -159,6 +159,11 @@ PHRASES = [
     ("асфальтобетонные покрытия автомобильных дорог", "M2", "area"),
     ("число модульных фельдшерских акушерских пунктов", None, "healthcare_capacity"),
     ("число работающих", None, "employees"),
+    ("дотации на выравнивание бюджетной обеспеченности", "RUB", "state_support"),  # transfers to a budget
+    ("субвенции из областного бюджета", "RUB", "state_support"),
+    ("межбюджетные трансферты", "RUB", "state_support"),
+    ("число посещений библиотек", None, "cultural_institutions"),  # not a polyclinic's visits
+    ("число посещений музеев", None, "cultural_institutions"),
 ]
 
 

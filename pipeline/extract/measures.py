@@ -63,7 +63,7 @@ _PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
     found = _indicator(f, text[bounds[0] : bounds[1]])
-    if found is not None and _is_generic(found):
+    if found is None or _is_generic(found):
         found = _spelled_out(text, f, bounds) or found
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
@@ -443,7 +443,8 @@ def _any_genitive(tags) -> bool:
 def _spelled_out(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """A specific indicator the figure's sentence names, before it, in a longer spelling of the
     figure's measure ("Объем инвестиций в основной капитал … снизился на 32,4% и составил 1453,6 млн
-    руб.": the second figure's "объем инвестиций" is the investment in fixed capital)."""
+    руб.": the second figure's "объем инвестиций" is the investment in fixed capital; "Ввод в
+    эксплуатацию жилых домов составит … в 2020 году – 42,2 тыс. кв. метров": "ввод" is housing)."""
     from pipeline.extract.indicators import find_indicators, words_of
 
     words = words_of(text[bounds[0] : f.char_start])
