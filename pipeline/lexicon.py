@@ -631,3 +631,13 @@ def organization_form_pattern() -> str:
 # Measure heads that take an instrumental complement, which is part of the measure
 # ("обеспеченность населения спортивными сооружениями", "охват детей дошкольным образованием").
 INSTRUMENTAL_HEADS: tuple[str, ...] = ("обеспеченность", "охват", "укомплектованность", "оснащенность")
+# Heads of a measure that is a ratio itself: a percentage of "степень износа" is no share of a part.
+RATIO_HEADS: tuple[str, ...] = (
+    "процент",
+    "коэффициент",
+    "степень",
+    "износ",
+    "соотношение",
+    "индекс",
+    "уровень",
+)

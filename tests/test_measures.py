@@ -265,8 +265,9 @@ def test_an_item_after_a_colon_is_measured_by_its_own_name():
         "Наибольший удельный вес занимают следующие виды деятельности: сельское хозяйство, охота и лесное "
         "хозяйство - 14,2%; обрабатывающие производства - 13,1%."
     )
-    assert figure(text, "14,2%").measure == "сельское хозяйство"  # the item's comma is no separator
-    assert figure(text, "13,1%").measure == "обрабатывающие производства"
+    # the item's comma is no separator; a part in a sentence about shares is measured by its share
+    assert figure(text, "14,2%").measure == "доля сельского хозяйства"
+    assert figure(text, "13,1%").measure == "доля обрабатывающих производств"
 
 
 def test_a_word_of_a_quoted_name_is_no_list_item():
@@ -818,3 +819,14 @@ def test_an_abbreviated_year_between_list_items_is_no_item():
         "сжиженным газом – с 10% (2013г.) до 15%."
     )
     assert figure(text, "до 60 процентов").measure == "уровень газификации жилых домов"  # not "уровень г"
+
+
+def test_a_part_in_a_sentence_about_shares_is_measured_by_its_share():
+    text = (
+        "Среди привлеченных средств наибольший вес имели кредиты банков – 49%, средства бюджетов всех "
+        "уровней – 34,1%."
+    )
+    assert figure(text, "49%").measure == "доля кредитов банков"
+    assert figure(text, "34,1%").measure == "доля средств бюджетов всех уровней"
+    wear = "Степень износа водопроводных сетей составляет 75%, доля ветхих сетей – 40%."
+    assert figure(wear, "75%").measure == "степень износа водопроводных сетей"  # a ratio of its own

@@ -38,6 +38,7 @@ from pipeline.extract.measures import (
     lead_measure,
     list_item_measure,
     normal_measure,
+    part_share,
     share_measure,
 )
 from pipeline.extract.periods import (
@@ -186,6 +187,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             named[bounds] = sentence_names(text[bounds[0] : bounds[1]])
         pairs = [p for p in facts if p.subject_type == "pair"]
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
+        f.measure = part_share(text, f, bounds)  # once its kind is settled
         f.indicator = figure_indicator(text, f, bounds)
         f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))

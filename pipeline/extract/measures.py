@@ -54,6 +54,8 @@ _ITEM_END = re.compile(
     r"\s[-–—]\s*(?:[А-Яа-яЁё]+\s+)?$"
 )  # "… – 285,4 млн", "… – около 15 млн": the figure after the dash
 _CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
+_SHARE_CUES = {"доля", "удельный", "вес", "структура"}  # words of a sentence that speaks of shares
+_RATIOS = _EMPTY_HEADS | set(lexicon.INSTRUMENTAL_HEADS) | set(lexicon.RATIO_HEADS)  # measures of their own
 # "индекс физического объема" names no thing; a share ("доля в общем объеме") a whole of its own
 _THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
 _CLAUSE_START = re.compile(r"[;:]")
@@ -205,6 +207,23 @@ def is_bare(phrase: str | None) -> bool:
     if len(words) > 1 and lemma(words[-1]) in _FRAMES and all(_adjectives(w) for w in words[:-1]):
         return True  # "высокая доля", "общероссийский показатель": a frame with adjectives only
     return bool(words) and lemma(words[-1]) in _TIMES and (len(words) == 1 or lemma(words[0]) == _COUNT_HEAD)
+
+
+def part_share(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """A share whose measure names a part, not a ratio, in a sentence that speaks of shares before
+    it ("Среди привлеченных средств наибольший вес имели кредиты банков – 49%", "…, доля объема
+    производства … составляет 13,9%"): "доля кредитов банков" (and the whole the sentence states)."""
+    if f.kind != "share" or f.unit != "PERCENT" or not f.measure:
+        return f.measure
+    from pipeline.extract.figures.shares import genitive, whole_of
+    from pipeline.extract.figures.words import _as_word
+
+    words = [_as_word(m) for m in _WORD.finditer(f.measure)]
+    nouns = [w for w in words if w.has("NOUN") or w.text.isupper()]
+    lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
+    if not nouns or nouns[0].lemma in _RATIOS or not any(w.lemma in _SHARE_CUES for w in lead):
+        return f.measure
+    return " ".join(filter(None, [_SHARE_HEAD, genitive(words), whole_of(lead)]))
 
 
 def share_measure(text: str, f: FigureFact) -> str | None:
