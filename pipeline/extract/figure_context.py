@@ -36,9 +36,7 @@ from pipeline.extract.measures import (
     earlier_indicator,
     figure_indicator,
     lead_measure,
-    list_item_measure,
     normal_measure,
-    part_share,
     share_measure,
 )
 from pipeline.extract.periods import (
@@ -157,7 +155,6 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = lead_measure(text, f, bounds)
-        f.measure = list_item_measure(text, f, bounds)
         f.measure = duration_measure(f)
         if f.period_from in acts:
             put_period(f)  # the date of a legal act
@@ -187,7 +184,6 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             named[bounds] = sentence_names(text[bounds[0] : bounds[1]])
         pairs = [p for p in facts if p.subject_type == "pair"]
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
-        f.measure = part_share(text, f, bounds)  # once its kind is settled
         f.indicator = figure_indicator(text, f, bounds)
         f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))

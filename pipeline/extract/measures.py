@@ -54,8 +54,6 @@ _ITEM_END = re.compile(
     r"\s[-–—]\s*(?:[А-Яа-яЁё]+\s+)?$"
 )  # "… – 285,4 млн", "… – около 15 млн": the figure after the dash
 _CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
-_SHARE_CUES = {"доля", "удельный", "вес", "структура"}  # words of a sentence that speaks of shares
-_RATIOS = _EMPTY_HEADS | set(lexicon.INSTRUMENTAL_HEADS) | set(lexicon.RATIO_HEADS)  # measures of their own
 # "индекс физического объема" names no thing; a share ("доля в общем объеме") a whole of its own
 _THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
 _CLAUSE_START = re.compile(r"[;:]")
@@ -207,23 +205,6 @@ def is_bare(phrase: str | None) -> bool:
     if len(words) > 1 and lemma(words[-1]) in _FRAMES and all(_adjectives(w) for w in words[:-1]):
         return True  # "высокая доля", "общероссийский показатель": a frame with adjectives only
     return bool(words) and lemma(words[-1]) in _TIMES and (len(words) == 1 or lemma(words[0]) == _COUNT_HEAD)
-
-
-def part_share(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """A share whose measure names a part, not a ratio, in a sentence that speaks of shares before
-    it ("Среди привлеченных средств наибольший вес имели кредиты банков – 49%", "…, доля объема
-    производства … составляет 13,9%"): "доля кредитов банков" (and the whole the sentence states)."""
-    if f.kind != "share" or f.unit != "PERCENT" or not f.measure:
-        return f.measure
-    from pipeline.extract.figures.shares import genitive, whole_of
-    from pipeline.extract.figures.words import _as_word
-
-    words = [_as_word(m) for m in _WORD.finditer(f.measure)]
-    nouns = [w for w in words if w.has("NOUN") or w.text.isupper()]
-    lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
-    if not nouns or nouns[0].lemma in _RATIOS or not any(w.lemma in _SHARE_CUES for w in lead):
-        return f.measure
-    return " ".join(filter(None, [_SHARE_HEAD, genitive(words), whole_of(lead)]))
 
 
 def share_measure(text: str, f: FigureFact) -> str | None:
@@ -504,18 +485,18 @@ def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | No
     return None if counts_only else found.indicator.id
 
 
-def list_item_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """An item "NP – figure" of a list whose head names the whole the item is a part of: the head's
-    measure with the item ("Объем финансирования Программы составляет …, в том числе: средства
-    областного бюджета – 238,9 млн рублей" → "объем финансирования Программы (средства областного
-    бюджета)"); not an item naming a measure of its own ("индекс промышленного производства – 109%"),
-    nor a share (a structure's parts: shares.py)."""
+def list_item_measure(text: str, f: FigureFact, bounds: tuple[int, int], lead: str | None) -> str | None:
+    """An item "NP – figure" of a list whose head (its opening noun group `lead`) names the whole the
+    item is a part of: the head's measure with the item ("Объем финансирования Программы составляет
+    …, в том числе: средства областного бюджета – 238,9 млн рублей" → "объем финансирования
+    Программы (средства областного бюджета)"); not an item naming a measure of its own ("индекс
+    промышленного производства – 109%"), nor a share (a structure's parts: shares.py)."""
     item = text[max(text.rfind(c, 0, f.char_start) for c in "\n;:,") + 1 : f.char_start]
     if not f.measure or f.kind == "share" or not _ITEM_END.search(item):
         return f.measure
     own = _indicator(f)
     whole = _list_whole(text, f, bounds, own) if own is None or _is_breakdown(own) else None
-    head = _whole_measure(text, f, bounds) if whole else None
+    head = _whole_measure(f, lead) if whole else None
     if not head or _lemma(f.measure.split()[0]) not in _lemmas(_WORD.findall(_ITEM_END.sub("", item))):
         return f.measure  # the measure is no item's own noun group
     measure = f"{head} ({f.measure})"
@@ -524,12 +505,10 @@ def list_item_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str 
     return measure if _indicator(replace(f, measure=plain)) == whole else f.measure
 
 
-def _whole_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def _whole_measure(f: FigureFact, lead: str | None) -> str | None:
     """The measure the head of the figure's list names (its opening noun group), unless it names all
     of the item already."""
-    from pipeline.extract.figures.anaphora import lead_in
-
-    head = normal_measure(lead_in(text, f, bounds))
+    head = normal_measure(lead)
     return head if head and not _lemmas((f.measure or "").split()) <= _lemmas(head.split()) else None
 
 

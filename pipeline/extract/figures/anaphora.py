@@ -13,7 +13,14 @@ from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
-from pipeline.extract.measures import count_measure, is_bare, list_head, normal_measure, share_measure
+from pipeline.extract.measures import (
+    count_measure,
+    is_bare,
+    list_head,
+    list_item_measure,
+    normal_measure,
+    share_measure,
+)
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -85,6 +92,14 @@ def _dated_item(text: str, f: FigureFact) -> bool:
     if not words or words[-1].text not in DASHES:
         return False
     return all(w.text.isdigit() or w.text == "." or {w.lemma, w.text.lower()} & _DATED for w in words[:-1])
+
+
+def list_items(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """Items "NP – figure" of a list whose head names their whole (`measures.list_item_measure`)."""
+    for f in facts:
+        bounds = _sentence(f, sentences)
+        if bounds is not None and f.measure:
+            f.measure = list_item_measure(text, f, bounds, lead_in(text, f, bounds))
 
 
 def lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
