@@ -382,17 +382,19 @@ INDEX_CHANGE_NOUNS: tuple[str, ...] = ("рост",)
 # they name the change, not the measured thing ("рост экспорта" measures "экспорт").
 CHANGE_NOUNS: tuple[str, ...] = (
     "рост", "прирост", "снижение", "увеличение", "сокращение", "падение", "повышение", "понижение",
-    "изменение", "темп",
+    "изменение", "темп", "уменьшение", "ускорение", "замедление",
 )  # fmt: skip
 # What a length or an area of a thing named after it measures: "заменены 21,8 км водопроводных
 # сетей" → "протяженность водопроводных сетей", "38 600 м2 покрытий" → "площадь покрытий".
 EXTENT_NOUNS: dict[str, str] = {"length": "протяженность", "area": "площадь"}
 # Adjectives of the whole before a measure's head: "общий объем платных услуг" is "объем платных
-# услуг", "общая численность работающих" is "численность работающих".
-TOTAL_ADJECTIVES: tuple[str, ...] = ("общий", "совокупный", "суммарный")
+# услуг", "общая численность работающих" is "численность работающих", "80% всего экспорта" a share
+# of the export.
+TOTAL_ADJECTIVES: tuple[str, ...] = ("общий", "совокупный", "суммарный", "весь")
 # Heads that only frame the noun group after them: "показатель расходов бюджета" measures "расходы
-# бюджета", "наличие основных фондов" the "основные фонды".
-FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие")
+# бюджета", "наличие основных фондов" the "основные фонды", "распределение объема инвестиций" the
+# "объем инвестиций".
+FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие", "распределение")
 # Spellings of the count head: "количество учреждений" is "число учреждений".
 COUNT_HEADS: tuple[str, ...] = ("количество",)
 # Nouns of a course over time that name no measure of their own: "положительная динамика индекса
@@ -427,6 +429,7 @@ FIXED_TERMS: tuple[str, ...] = (
     "валовой продукт", "валовой региональный продукт", "валовой внутренний продукт",
     "основной капитал", "прожиточный минимум", "основные фонды", "основные средства",
     "розничная торговля", "общественное питание", "платные услуги", "сельское хозяйство",
+    "естественный прирост", "естественная убыль", "миграционный прирост", "миграционная убыль",
 )  # fmt: skip
 # Openers of a clause naming a part of a counted whole; a count there may follow a dash ("из них
 # 15 - несовершеннолетних", "в том числе 3 – дети").
@@ -628,3 +631,13 @@ def organization_form_pattern() -> str:
 # Measure heads that take an instrumental complement, which is part of the measure
 # ("обеспеченность населения спортивными сооружениями", "охват детей дошкольным образованием").
 INSTRUMENTAL_HEADS: tuple[str, ...] = ("обеспеченность", "охват", "укомплектованность", "оснащенность")
+# Heads of a measure that is a ratio itself: a percentage of "степень износа" is no share of a part.
+RATIO_HEADS: tuple[str, ...] = (
+    "процент",
+    "коэффициент",
+    "степень",
+    "износ",
+    "соотношение",
+    "индекс",
+    "уровень",
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from extracting import figure
 
 from pipeline.extract.indicators import (
     ANY_UNIT,
@@ -158,6 +159,11 @@ PHRASES = [
     ("асфальтобетонные покрытия автомобильных дорог", "M2", "area"),
     ("число модульных фельдшерских акушерских пунктов", None, "healthcare_capacity"),
     ("число работающих", None, "employees"),
+    ("дотации на выравнивание бюджетной обеспеченности", "RUB", "state_support"),  # transfers to a budget
+    ("субвенции из областного бюджета", "RUB", "state_support"),
+    ("межбюджетные трансферты", "RUB", "state_support"),
+    ("число посещений библиотек", None, "cultural_institutions"),  # not a polyclinic's visits
+    ("число посещений музеев", None, "cultural_institutions"),
 ]
 
 
@@ -386,8 +392,6 @@ def test_municipal_figures_resolve_through_the_pipeline(text: str, quote: str, e
 
 def test_budget_funds_in_a_list_of_investment_sources_are_investment() -> None:
     """A source of financing is a breakdown: in a list of investment sources the head's indicator wins."""
-    from extracting import figure
-
     text = (
         "Источниками финансирования инвестиций в основной капитал являлись:\n"
         "- собственные средства – 62,8 млн. руб.;\n"
@@ -441,3 +445,15 @@ def test_a_match_inside_a_longer_one_gives_way():
     "поголовье птицы"; "динамика производства" inside the agricultural-output phrase gives way too."""
     assert [m.indicator.id for m in find_indicators(words_of("Мясо птицы"))] == ["meat_production"]
     assert {m.indicator.id for m in find_indicators(words_of("Поголовье птицы"))} == {"livestock_headcount"}
+
+
+def test_a_generic_measure_takes_the_specific_indicator_its_sentence_spells_out():
+    """ "объем инвестиций" of the second figure repeats "объем инвестиций в основной капитал"."""
+    text = (
+        "Объем инвестиций в основной капитал в 2015 году снизился к уровню 2014 года на 32,4% и составил "
+        "1453,6 млн. руб."
+    )
+    assert figure(text, "1453,6 млн. руб.").indicator == "fixed_capital_investment"
+    assert figure(
+        "Инвестиции в сельское хозяйство составили 120 млн. рублей.", "120 млн. рублей"
+    ).indicator == ("investment")  # a branch is no specific indicator of its own

@@ -265,8 +265,9 @@ def test_an_item_after_a_colon_is_measured_by_its_own_name():
         "Наибольший удельный вес занимают следующие виды деятельности: сельское хозяйство, охота и лесное "
         "хозяйство - 14,2%; обрабатывающие производства - 13,1%."
     )
-    assert figure(text, "14,2%").measure == "сельское хозяйство"  # the item's comma is no separator
-    assert figure(text, "13,1%").measure == "обрабатывающие производства"
+    # the item's comma is no separator; a part in a sentence about shares is measured by its share
+    assert figure(text, "14,2%").measure == "доля сельского хозяйства"
+    assert figure(text, "13,1%").measure == "доля обрабатывающих производств"
 
 
 def test_a_word_of_a_quoted_name_is_no_list_item():
@@ -725,3 +726,107 @@ def test_an_instrumental_complement_of_provision_is_part_of_the_measure():
     assert f.indicator == "sports_facilities"
     f = figure("Охват детей дошкольным образованием составил 85% в 2015 году.", "85%")
     assert f.measure == "охват детей дошкольным образованием"
+
+
+def test_a_figure_after_a_change_noun_measures_the_group_it_governs():
+    """A figure with no subject of its own, in a phrase after a change noun ("до", "темпами", "в
+    диапазоне"): the noun group the change noun governs, a rate ("темпы роста") kept whole."""
+    f = figure(
+        "Планируется ускорение темпов роста промышленного производства до 4,5% в 2019 году.", "до 4,5%"
+    )
+    assert f.measure == "темпы роста промышленного производства"
+    f = figure("Ожидается рост средней заработной платы темпами 104,5% в 2019 году.", "104,5%")
+    assert (f.measure, f.indicator) == ("средняя заработная плата", "average_wage")
+    text = "В 2018 году прогнозируется ежегодный прирост объема платных услуг в диапазоне 2% – 3%."
+    assert [f.measure for f in extract_page(text).figures] == ["объем платных услуг"] * 2
+
+
+def test_a_predicate_between_a_change_noun_and_the_figure_separates_them():
+    f = figure("Рост цен замедлился, а тарифы выросли на 5%.", "5%")
+    assert f.measure == "тарифы"  # the subject of "выросли", not the prices
+
+
+def test_an_item_of_a_list_of_sources_measures_the_whole_it_is_part_of():
+    """A programme passport: the sources under "в том числе:" are parts of the financing."""
+    text = (
+        "Общий объем финансирования подпрограммы составляет 15230,5 тыс. рублей, в том числе:\n"
+        "средства областного бюджета – 12000,0 тыс. рублей;\n"
+        "средства местного бюджета – 3230,5 тыс. рублей."
+    )
+    f = figure(text, "12000,0 тыс. рублей")
+    assert f.measure == "объем финансирования подпрограммы (средства областного бюджета)"
+    assert f.indicator == "programme_financing"
+    assert figure(text, "15230,5 тыс. рублей").measure == "объем финансирования подпрограммы"
+    works = (
+        "Прогнозный объем финансового обеспечения мероприятий составляет:\n"
+        "- строительство водопровода – 4500,0 тыс. рублей;\n- ремонт дорог – 1200,0 тыс. рублей."
+    )
+    f = figure(works, "1200,0 тыс. рублей")
+    assert f.measure == "прогнозный объем финансового обеспечения мероприятий (ремонт дорог)"
+
+
+def test_an_item_naming_a_measure_of_its_own_keeps_it():
+    text = (
+        "В 2016 году все основные показатели дали рост: индекс промышленного производства – 104,0%, "
+        "оборот розничной торговли – 102,1%."
+    )
+    assert figure(text, "102,1%").measure == "оборот розничной торговли"
+    crops = "Производство сельскохозяйственной продукции составит: зерна – 1150 тонн, молока – 1304 тонны."
+    assert figure(crops, "1304 тонны").measure == "производство молока"
+
+
+def test_a_share_of_all_of_something_is_a_share_of_it():
+    text = "Пять крупнейших предприятий обеспечивают 80% всего объема отгруженной продукции."
+    assert figure(text, "80%").measure == "доля объема отгруженной продукции"
+    text = "Около 60% всех инвестиционных вложений приходится на районный центр."
+    assert figure(text, "Около 60%").measure == "доля инвестиционных вложений"
+
+
+def test_a_count_keeps_the_genitive_group_joined_by_a_conjunction():
+    f = figure(
+        "В 2016 году в районе действовали 2813 субъектов малого и среднего предпринимательства.",
+        "2813 субъектов",
+    )
+    assert (f.measure, f.indicator) == ("число субъектов малого и среднего предпринимательства", "sme")
+
+
+def test_a_demographic_term_keeps_its_adjective():
+    text = (
+        "Естественная убыль населения в 2017 году по сравнению с 2016 годом выросла на 14 человек (на 9,5%)."
+    )
+    f = figure(text, "9,5%")
+    assert (f.measure, f.indicator) == ("естественная убыль населения", "natural_increase")
+
+
+def test_an_index_or_rate_of_nothing_named_takes_the_indicator_of_the_figure_before_it():
+    text = (
+        "В 2016 году оборот общественного питания составил 44,1 млн. рублей, индекс физического объема "
+        "составил 99 % к предыдущему году."
+    )
+    assert figure(text, "99 %").indicator == "catering_turnover"
+    text = (
+        "К 2019 году объем продукции растениеводства достигнет 3785,2 млн. руб. Темп роста к уровню 2015 "
+        "года составит 118,8%."
+    )
+    assert figure(text, "118,8%").indicator == "crop_output"
+    shares = "Население района в 2016 году составило 12,5 тыс. человек. Доля в общем объеме составляет 9,3 %."
+    assert figure(shares, "9,3 %").indicator is None  # a share is of a whole of its own
+
+
+def test_an_abbreviated_year_between_list_items_is_no_item():
+    text = (
+        "Повышение уровня газификации жилых домов: природным газом – с 44,6% (2013г.) до 60 процентов, "
+        "сжиженным газом – с 10% (2013г.) до 15%."
+    )
+    assert figure(text, "до 60 процентов").measure == "уровень газификации жилых домов"  # not "уровень г"
+
+
+def test_a_part_in_a_sentence_about_shares_is_measured_by_its_share():
+    text = (
+        "Среди привлеченных средств наибольший вес имели кредиты банков – 49%, средства бюджетов всех "
+        "уровней – 34,1%."
+    )
+    assert figure(text, "49%").measure == "доля кредитов банков"
+    assert figure(text, "34,1%").measure == "доля средств бюджетов всех уровней"
+    wear = "Степень износа водопроводных сетей составляет 75%, доля ветхих сетей – 40%."
+    assert figure(wear, "75%").measure == "степень износа водопроводных сетей"  # a ratio of its own

@@ -33,7 +33,9 @@ from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     count_measure,
     duration_measure,
+    earlier_indicator,
     figure_indicator,
+    lead_measure,
     normal_measure,
     share_measure,
 )
@@ -152,6 +154,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
+        f.measure = lead_measure(text, f, bounds)
         f.measure = duration_measure(f)
         if f.period_from in acts:
             put_period(f)  # the date of a legal act
@@ -182,6 +185,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         pairs = [p for p in facts if p.subject_type == "pair"]
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = figure_indicator(text, f, bounds)
+        f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
     for f in facts:

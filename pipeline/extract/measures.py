@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
@@ -49,11 +50,21 @@ _BULLET = re.compile(r"^\s*[-–—•]\s")
 _ITEM = re.compile(r"\s[-–—]\s")  # "- сельское хозяйство – 500,0 тыс. руб.": the dash after the name
 _CLAUSE_END = re.compile(r";|\.\s+(?=[А-ЯЁA-Z])")  # not "тыс. рублей"
 _LIST_LINES = 30  # item lines passed going up to a list's head
+_ITEM_END = re.compile(
+    r"\s[-–—]\s*(?:[А-Яа-яЁё]+\s+)?$"
+)  # "… – 285,4 млн", "… – около 15 млн": the figure after the dash
+_CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
+# "индекс физического объема" names no thing; a share ("доля в общем объеме") a whole of its own
+_THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
+_CLAUSE_START = re.compile(r"[;:]")
+_PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a figure separates them
 
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
     found = _indicator(f, text[bounds[0] : bounds[1]])
+    if found is None or _is_generic(found):
+        found = _spelled_out(text, f, bounds) or found
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
     if not share and (found is None or _is_breakdown(found)):
@@ -62,6 +73,27 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
     return _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
+
+
+def earlier_indicator(f: FigureFact, facts: list[FigureFact], previous: tuple[int, int]) -> str | None:
+    """The indicator of the nearest earlier figure of the sentence or the one before (`previous`) for a
+    figure whose measure names no thing ("оборот составил 44,1 млн рублей, … индекс физического
+    объема составил 99%", "…3785,2 млн руб. Темп роста к уровню 2015 года составит 118,8%")."""
+    if not thingless(f.measure):
+        return None
+    earlier = [g for g in facts if previous[0] <= g.char_start < f.char_start and g.indicator]
+    return earlier[-1].indicator if earlier else None
+
+
+def thingless(measure: str | None) -> bool:
+    """A measure of nothing named: frames, changes and indexes only ("индекс физического объема",
+    "темп роста", "значение показателя")."""
+    from pipeline.nlp.morph import parses
+
+    words = (measure or "").split()
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or w.isupper()]
+    # a word after the last noun stands for a thing: "число трудоустроенных"
+    return bool(nouns) and words[-1] == nouns[-1] and all(_lemma(w) in _THINGLESS for w in nouns)
 
 
 def normal_measure(phrase: str | None) -> str | None:
@@ -184,6 +216,7 @@ def share_measure(text: str, f: FigureFact) -> str | None:
 
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
     words = _genitives(text, whole.end() if whole else f.char_end)
+    words = [w for w in words if _lemma(w) not in _TOTAL]  # "80% всего экспорта": of the export
     nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
     if not nouns:
         return None
@@ -281,12 +314,13 @@ def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
     for m in _WORD.finditer(text, end, end + _SHARE_REACH):
         if text[end : m.start()].strip() or len(words) == _SHARE_WORDS or m.group()[:1].isupper():
             break
-        if len(m.group()) == 1:
+        joins = joined and m.group().lower() in _JOINING and bool(words)
+        if len(m.group()) == 1 and not joins:
             break  # an abbreviation: "(4,3 % г/г)"
         tags = parses(m.group())
         top = tags[0].tag
         genitive = top.case == "gent" if top.POS == "NOUN" else top.POS in _NOMINAL and _any_genitive(tags)
-        if joined and m.group().lower() in _JOINING and words:
+        if joins:
             words.append(m.group().lower())
         elif genitive and tags[0].normal_form not in _TIMES:
             words.append(m.group())
@@ -294,6 +328,41 @@ def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
             break
         end = m.end()
     return words
+
+
+def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """A figure that names no measure, attached to a change noun of its clause: the noun group the
+    change noun governs ("ускорение темпов экономического роста до 3,1%" → "темпы экономического
+    роста", "рост заработной платы … темпами 105,0%" → "заработная плата", "увеличение количества
+    тренеров до 26 человек" → "число тренеров"). No predicate may stand between them ("рост цен
+    замедлился, а тарифы выросли на 5%": the figure has a subject of its own)."""
+    if f.measure:
+        return f.measure
+    from pipeline.nlp.morph import parses
+
+    start = max([bounds[0], *(m.end() for m in _CLAUSE_START.finditer(text, bounds[0], f.char_start))])
+    words = [m.group() for m in _WORD.finditer(text, start, f.char_start)]
+    ends = [m.end() for m in _WORD.finditer(text, start, f.char_start)]
+    for k in range(len(words) - 1, -1, -1):
+        if parses(words[k])[0].tag.POS in _PREDICATES:
+            return None
+        group = _genitives_after(text, ends[k]) if _is_change_noun(words[k]) else []
+        if not group:
+            continue
+        head = k
+        while head and _is_change_noun(words[head - 1]) and _any_genitive(parses(words[head])):
+            head -= 1  # "ускорение темпов роста производства": the chain from its first change noun
+        chain = words[head : k + 1]
+        rate = next((j for j, w in enumerate(chain) if _lemma(w) == _RATE_HEAD), len(chain))
+        return normal_measure(" ".join([*chain[rate:], *group]))  # "темпы роста" stays a rate
+    return None
+
+
+def _is_change_noun(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    top = parses(word)[0]
+    return top.tag.POS == "NOUN" and top.normal_form in _CHANGE_NOUNS
 
 
 def duration_measure(f: FigureFact) -> str | None:
@@ -371,6 +440,28 @@ def _any_genitive(tags) -> bool:
     return any(p.tag.case == "gent" for p in tags if p.tag.POS in _NOMINAL)
 
 
+def _spelled_out(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """A specific indicator the figure's sentence names, before it, in a longer spelling of the
+    figure's measure ("Объем инвестиций в основной капитал … снизился на 32,4% и составил 1453,6 млн
+    руб.": the second figure's "объем инвестиций" is the investment in fixed capital; "Ввод в
+    эксплуатацию жилых домов составит … в 2020 году – 42,2 тыс. кв. метров": "ввод" is housing)."""
+    from pipeline.extract.indicators import find_indicators, words_of
+
+    words = words_of(text[bounds[0] : f.char_start])
+    head = next((w for w in (f.measure or "").split() if _is_head_noun(w)), None)
+    unit = None if f.unit == "COUNT" else f.unit
+    found = [m for m in find_indicators(words, unit) if not m.indicator.generic and not m.indicator.breakdown]
+    # headed by the measure's own noun: "индекс промышленного производства" spells out no "производство"
+    spelled = [m for m in found if head and _lemma(words[m.start]) == _lemma(head)]
+    return spelled[-1].indicator.id if spelled else None
+
+
+def _is_generic(indicator: str) -> bool:
+    from pipeline.extract.indicators import catalog
+
+    return catalog()[indicator].generic
+
+
 def _is_breakdown(indicator: str) -> bool:
     from pipeline.extract.indicators import catalog
 
@@ -392,6 +483,33 @@ def _list_whole(text: str, f: FigureFact, bounds: tuple[int, int], own: str | No
         return None
     counts_only = found.indicator.units == {"count"} and f.unit != "COUNT"
     return None if counts_only else found.indicator.id
+
+
+def list_item_measure(text: str, f: FigureFact, bounds: tuple[int, int], lead: str | None) -> str | None:
+    """An item "NP – figure" of a list whose head (its opening noun group `lead`) names the whole the
+    item is a part of: the head's measure with the item ("Объем финансирования Программы составляет
+    …, в том числе: средства областного бюджета – 238,9 млн рублей" → "объем финансирования
+    Программы (средства областного бюджета)"); not an item naming a measure of its own ("индекс
+    промышленного производства – 109%"), nor a share (a structure's parts: shares.py)."""
+    item = text[max(text.rfind(c, 0, f.char_start) for c in "\n;:,") + 1 : f.char_start]
+    if not f.measure or f.kind == "share" or not _ITEM_END.search(item):
+        return f.measure
+    own = _indicator(f)
+    whole = _list_whole(text, f, bounds, own) if own is None or _is_breakdown(own) else None
+    head = _whole_measure(f, lead) if whole else None
+    if not head or _lemma(f.measure.split()[0]) not in _lemmas(_WORD.findall(_ITEM_END.sub("", item))):
+        return f.measure  # the measure is no item's own noun group
+    measure = f"{head} ({f.measure})"
+    plain = f"{head} {f.measure}"
+    # the head names the whole itself ("Инвестиции в основной капитал …" cut to "инвестиции" does not)
+    return measure if _indicator(replace(f, measure=plain)) == whole else f.measure
+
+
+def _whole_measure(f: FigureFact, lead: str | None) -> str | None:
+    """The measure the head of the figure's list names (its opening noun group), unless it names all
+    of the item already."""
+    head = normal_measure(lead)
+    return head if head and not _lemmas((f.measure or "").split()) <= _lemmas(head.split()) else None
 
 
 def list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:

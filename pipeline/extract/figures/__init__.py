@@ -12,7 +12,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
-from pipeline.extract.figures.anaphora import refer_back
+from pipeline.extract.figures.anaphora import list_items, refer_back
 from pipeline.extract.figures.brackets import bracket_measures
 from pipeline.extract.figures.clause import _add_context
 from pipeline.extract.figures.links import (
@@ -27,7 +27,7 @@ from pipeline.extract.figures.links import (
 from pipeline.extract.figures.properties import price_measures
 from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
-from pipeline.extract.figures.shares import complete_shares
+from pipeline.extract.figures.shares import complete_shares, part_shares
 from pipeline.extract.figures.syntax import _syntax_measures
 from pipeline.nlp import segment
 
@@ -60,7 +60,9 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     _apposition(text, [f for f in facts if f.unit is not None])
     _count_bare(text, facts)
     facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
+    list_items(text, facts, sentences)
     resolve(text, facts, dates, Sentences(sentences))
+    part_shares(text, facts, sentences)  # once the kinds are settled
     return facts
 
 

@@ -13,7 +13,14 @@ from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
-from pipeline.extract.measures import count_measure, is_bare, list_head, normal_measure, share_measure
+from pipeline.extract.measures import (
+    count_measure,
+    is_bare,
+    list_head,
+    list_item_measure,
+    normal_measure,
+    share_measure,
+)
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -66,7 +73,7 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             continue
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if _dated_item(text, f):
-            f.measure = _lead_in(text, f, bounds)
+            f.measure = lead_in(text, f, bounds)
         elif any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
@@ -87,7 +94,15 @@ def _dated_item(text: str, f: FigureFact) -> bool:
     return all(w.text.isdigit() or w.text == "." or {w.lemma, w.text.lower()} & _DATED for w in words[:-1])
 
 
-def _lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def list_items(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """Items "NP – figure" of a list whose head names their whole (`measures.list_item_measure`)."""
+    for f in facts:
+        bounds = _sentence(f, sentences)
+        if bounds is not None and f.measure:
+            f.measure = list_item_measure(text, f, bounds, lead_in(text, f, bounds))
+
+
+def lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The noun group opening the clause before the colon of the figure's list ("Общий объем
     финансирования Программы … составляет …, в том числе по годам:")."""
     head = list_head(text, f, bounds)

@@ -144,7 +144,8 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
             continue
         between = text[a.char_end : b.char_start]
         cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=0)
-        words = _item_words([_as_word(m) for m in _WORD.finditer(between[cut:]) if m.group()[:1].isalpha()])
+        rest = between[cut:]
+        words = _item_words([_as_word(m) for m in _WORD.finditer(rest) if _is_item_word(rest, m)])
         if any(_subject_like(w) for w in words) and any(_is_verb(w) for w in words):
             continue  # a clause of its own: "..., а экспорт вырос на 5%"
         head = _head_group(source)
@@ -158,6 +159,11 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
             named = words[0].lemma == _Word(0, 0, noun.split()[-1]).lemma  # "средства внебюджетных фондов"
             b.measure = " ".join([*([] if named else [noun]), *(w.text for w in words)])
         b.confidence = min(b.confidence, Confidence.INFERRED)
+
+
+def _is_item_word(text: str, m: re.Match) -> bool:
+    """A word of a list item: not a number nor an abbreviated time ("(2013г.) до 60 процентов")."""
+    return m.group()[:1].isalpha() and not (len(m.group()) == 1 and text[m.end() : m.end() + 1] == ".")
 
 
 def _new_object(source: str, head: str, words: list[_Word]) -> str | None:

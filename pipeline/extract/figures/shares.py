@@ -19,7 +19,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
-from pipeline.extract.measures import locative
+from pipeline.extract.measures import figure_indicator, locative
 from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
@@ -32,6 +32,13 @@ _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 _SAME_CHANGE = re.compile(
     r"\s*(?:\(|,?\s*или)\s*(?:на\s*)?", re.I
 )  # "на 25 человек (на 15,1%)", "…, или на 0,06%"
+_SHARE_CUES = {"доля", "удельный", "вес", "структура"}  # words of a sentence that speaks of shares
+_RATIOS = (  # heads of measures of their own: a percentage of them is no share of a part
+    lexicon.BARE_MEASURES
+    | set(lexicon.CHANGE_NOUNS)
+    | set(lexicon.INSTRUMENTAL_HEADS)
+    | set(lexicon.RATIO_HEADS)
+)
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
 PART_WORDS = 5  # genitive words kept after "на долю" ("трех крупнейших экспортируемых товарных групп")
 
@@ -291,3 +298,21 @@ def thing_of(measure: str) -> str | None:
 
 def _head(measure: str) -> str:
     return _Word(0, 0, measure.split()[0]).lemma
+
+
+def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """After the figures' kinds are settled (`resolve`): a share whose measure names a part, not a
+    ratio, in a sentence that speaks of shares before it ("Среди привлеченных средств наибольший вес
+    имели кредиты банков – 49%", "…, доля объема производства … составляет 13,9%") is "доля" of the
+    part (with the whole the sentence states), and has that share's indicator."""
+    for f in facts:
+        bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+        if bounds is None or f.kind != "share" or f.unit != "PERCENT" or not f.measure:
+            continue
+        words = [_as_word(m) for m in _WORD.finditer(f.measure)]
+        nouns = [w for w in words if w.has("NOUN") or w.text.isupper()]
+        lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
+        if not nouns or nouns[0].lemma in _RATIOS or not any(w.lemma in _SHARE_CUES for w in lead):
+            continue
+        f.measure = " ".join(filter(None, ["доля", genitive(words), whole_of(lead)]))
+        f.indicator = figure_indicator(text, f, bounds) or f.indicator
