@@ -898,3 +898,37 @@ def test_adjectives_joined_by_and_do_not_narrow_the_caption_s_indicator() -> Non
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
     measure = "Максимальные и минимальные индексы потребительских цен и тарифов на товары и услуги"
     assert got[(0, 1)] == ("consumer_price_index", measure, "RU-TYU")
+
+
+@pytest.mark.parametrize(
+    ("caption", "indicator", "measure"),
+    [
+        (
+            "Таблица 14 ДИНАМИКА ПРОИЗВОДСТВА ТЕКСТИЛЬНЫХ ИЗДЕЛИЙ",
+            "industrial_production_index",
+            "Индекс производства текстильных изделий",
+        ),
+        (
+            "Таблица 4 ДИНАМИКА ПО ОБРАБАТЫВАЮЩИМ ПРОИЗВОДСТВАМ",
+            "industrial_production_index",
+            "Индекс промышленного производства по обрабатывающим производствам",
+        ),
+        (
+            "Таблица 3 ДИНАМИКА ПРОИЗВОДСТВА ПРОДУКЦИИ СЕЛЬСКОГО ХОЗЯЙСТВА",
+            "agricultural_output",
+            "Производство продукции сельского хозяйства",
+        ),
+    ],
+)
+def test_the_dynamics_of_an_index_indicator_is_named_as_that_index(caption, indicator, measure) -> None:
+    """A branch's production in % of a base is the industrial production index, which the catalog
+    names an index: its measure is "Индекс производства …", or the index's name when the caption
+    names no quantity after "Динамика"; agricultural output in the same layout is a volume, whose
+    change the kind says."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    labels = ["2016г.", "Март", "I квартал"]
+    values = [["", ""], ["103,4", "111,0"], ["101,9", "92,7"]]
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind", "base_period")
+    assert got[(1, 1)] == (indicator, measure, "change", "2015-03")
+    assert got[(2, 2)] == (indicator, measure, "change", "2015-Q4")

@@ -104,6 +104,7 @@ COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$",
 PART_OPENER = re.compile(r"^\W*" + lexicon.subset_opener_pattern(), re.I)  # "В том числе транспорт"
 GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + r"|справочно)\W*", re.I)
 UNIT_HEAD = "динамика"
+INDEX_HEAD = "индекс"  # the head of an index's name: "Индекс производства бумаги"
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
 PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
 JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Размер и структура …"
@@ -324,16 +325,28 @@ def _split_parts(label: str, match: IndicatorMatch, group: IndicatorMatch) -> Fo
 
 
 def _breakdown_measure(
-    label: str, breakdown: str | None, modifier: str | None, within: str | None = None
+    label: str,
+    breakdown: str | None,
+    modifier: str | None,
+    within: str | None = None,
+    index: str | None = None,
 ) -> str:
     """ "Объем экспорта — Злаки"; a narrowing adjective moves behind the dash in its dictionary
     form ("Сырьевой экспорт" → "Экспорт — сырьевой"); a part row's item after the item it is a
-    part of ("Производство … — Масло растительное — Подсолнечное")."""
+    part of ("Производство … — Масло растительное — Подсолнечное"). `index`: the name of the index
+    the indicator is (`_index_name`), which a "Динамика …" label stands for (`_measure`)."""
     if modifier:
-        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1))
+        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1), index)
         return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
     items = [_item(x) for x in (within, breakdown) if x]
-    return BREAKDOWN.join([_measure(label), *items])
+    return BREAKDOWN.join([_measure(label, index), *items])
+
+
+def _index_name(indicator: Indicator) -> str | None:
+    """The indicator's name when the catalog names it an index ("Индекс промышленного производства",
+    "Индекс потребительских цен"): its values are index numbers, whatever head a label gives them."""
+    words = words_of(indicator.label_ru)
+    return indicator.label_ru if words and words[0].lower().startswith(INDEX_HEAD) else None
 
 
 def _whole(cell: LabelledCell, label: str) -> str | None:
@@ -437,7 +450,7 @@ def _cell_row(
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
-        "measure": _breakdown_measure(label, breakdown, modifier, within),
+        "measure": _breakdown_measure(label, breakdown, modifier, within, _index_name(match.indicator)),
         "subject_code": subject.iso if subject else None,
         "territory_code": _finer(subject),
         "subject": subject.name if subject else None,
@@ -467,19 +480,25 @@ def _implied_unit(indicator: Indicator, kind: str) -> str | None:
 
 
 @lru_cache(maxsize=LABEL_CACHE)
-def _measure(label: str) -> str:
+def _measure(label: str, index: str | None = None) -> str:
     """The label as a noun phrase naming the quantity: without a table number, the parts that only
     state a unit, a comparison base or a grouping ("В том числе", "Справочно"), its unit tail and
     its dates; a caption in capitals in sentence case, "Динамика" dropped and its noun phrase in
     the nominative: "Таблица N 4 Темпы роста объема экспорта РФ, ЦФО" → "Темпы роста объема
     экспорта РФ"; "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА" → "Грузооборот транспорта"; "Внешнеторговый
-    оборот / предыдущему периоду" → "Внешнеторговый оборот"."""
+    оборот / предыдущему периоду" → "Внешнеторговый оборот". Of an indicator that is an index (its
+    name `index`) the dynamics of a quantity is its index: "ДИНАМИКА ПРОИЗВОДСТВА БУМАГИ" → "Индекс
+    производства бумаги"; a dynamics of no quantity is the index named: "ДИНАМИКА ПО ОБРАБАТЫВАЮЩИМ
+    ПРОИЗВОДСТВАМ" → "Индекс промышленного производства по обрабатывающим производствам"."""
     text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", _bare(label))))
     text = ASIDE_BRACKETS.sub("", text)
     tail = caption_unit(text)  # "… ЗАРУБЕЖЬЯ (по данным ФТС России) млн.долларов США"
     text = text[: -len(tail)].rstrip() if tail and tail != text and text.endswith(tail) else text
-    text = re.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
-    text = _nominative(_unit_led(DANGLING.sub("", text))) or label
+    text = DANGLING.sub("", re.split(r"\s*[,(]\s*", text, maxsplit=1)[0])
+    head, _, rest = text.partition(" ")
+    if index and rest and head.lower() == UNIT_HEAD:  # the genitive after "индекс" stays
+        text = f"{index} {rest}" if _preposition(rest.split()[0]) else f"{INDEX_HEAD} {rest}"
+    text = _nominative(_unit_led(text)) or label
     return text[:1].upper() + text[1:]
 
 
@@ -557,6 +576,11 @@ def _nominative(text: str) -> str:
                 return " ".join([*out, "и", _nominative(" ".join([words[head], *tail[1:]]))])
             return " ".join(out + tail)
     return " ".join(out)
+
+
+def _preposition(word: str) -> bool:
+    forms = parses(word)
+    return bool(forms) and forms[0].tag.POS == "PREP"
 
 
 def _adjective(word: str) -> bool:
