@@ -932,3 +932,24 @@ def test_the_dynamics_of_an_index_indicator_is_named_as_that_index(caption, indi
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind", "base_period")
     assert got[(1, 1)] == (indicator, measure, "change", "2015-03")
     assert got[(2, 2)] == (indicator, measure, "change", "2015-Q4")
+
+
+def test_a_count_unit_a_row_label_ends_with_makes_its_cells_counts() -> None:
+    """A row label ending with the unit of a count ("штук", "тыс.штук", "млн. пар") states the unit of
+    its cells: products of a branch caption are counted, with their scale; a noun of the label that
+    only looks like one ("газом и паром") is no unit."""
+    header = ["", "Август 2017г.", "В % к / августу 2016г."]
+    labels = ["Сеялки, штук", "Обувь, млн. пар", "Вентиляторы бытовые, тыс.штук"]
+    values = [["714", "96,0"], ["9,8", "103,1"], ["41,2", "88,7"]]
+    caption = "Таблица 43 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ МАШИН И ОБОРУДОВАНИЯ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    branch = "Производство машин и оборудования"
+    assert got[(0, 1)] == ("production_volume", f"{branch} — Сеялки", "COUNT", 714)
+    assert got[(1, 1)] == ("production_volume", f"{branch} — Обувь", "COUNT", pytest.approx(9.8e6))
+    fans = ("production_volume", f"{branch} — Вентиляторы бытовые", "COUNT", pytest.approx(41.2e3))
+    assert got[(2, 1)] == fans
+    assert got[(0, 2)][2:] == ("PERCENT", 96.0)
+    steam = ["Обеспечение электрической энергией, газом и паром"]
+    steam = _table(1, ["", "Январь-август 2017г."], steam, [["3,1"]])
+    assert table_rows(DOC_B, steam)["cells"][1]["unit"] is None

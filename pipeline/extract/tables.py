@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.extract.numbers import parse_number, scale_of, unit_of
-from pipeline.lexicon import COUNTED_ABBRS, UNITS, key, unit_codes
+from pipeline.lexicon import COUNTED_ABBRS, COUNTING_UNITS, UNITS, key, unit_codes
 from pipeline.model import ParsedTable
+from pipeline.nlp.morph import parses
 
 _NUMBER = re.compile(r"^[-−–+]?\d[\d\s\u00a0\u202f.,]*$")
 _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
@@ -156,10 +157,18 @@ def _unit_in(label: str) -> tuple[str | None, int]:
             scale = scale or scale_of(word) or 0
             continue
         unit = _label_unit(words[i : i + _TWO_WORDS])
+        if unit is None and (i == 0 or scale_of(words[i - 1])) and _counting(word):
+            unit = "COUNT"  # "штук", "млн.флаконов", not "газом и паром"
         if unit is not None:
             before = scale_of(words[i - 1]) if i else None
             return unit, before or 0
     return None, scale
+
+
+def _counting(word: str) -> bool:
+    """A noun that is the unit of a count ("штук", "флаконов", "упаковок", "пар")."""
+    forms = parses(word)
+    return bool(forms) and forms[0].normal_form in COUNTING_UNITS
 
 
 def _unglued(word: str) -> tuple[str, ...]:
