@@ -953,3 +953,32 @@ def test_a_count_unit_a_row_label_ends_with_makes_its_cells_counts() -> None:
     steam = ["Обеспечение электрической энергией, газом и паром"]
     steam = _table(1, ["", "Январь-август 2017г."], steam, [["3,1"]])
     assert table_rows(DOC_B, steam)["cells"][1]["unit"] is None
+
+
+def test_columns_naming_the_items_a_caption_lists_break_down_its_quantity() -> None:
+    """A bulletin table whose caption lists the goods its column groups name: each column is the
+    caption's quantity broken down by its item, its amount included (the item is no quantity of
+    its own); a column naming its own quantity keeps it."""
+    header = [
+        "",
+        "Продовольственные товары / млрд. рублей",
+        "Продовольственные товары / в % к / соответствующему периоду предыдущего года",
+        "Непродовольственные товары / млрд. рублей",
+        "Число магазинов",
+    ]
+    labels = ["2017г.", "Январь", "Февраль"]
+    values = [["", "", "", ""], ["1012,4", "98,2", "1096,3", "512"], ["998,7", "97,5", "1085,0", "515"]]
+    caption = "Таблица 3 ОБОРОТ РОЗНИЧНОЙ ТОРГОВЛИ ПРОДОВОЛЬСТВЕННЫМИ И НЕПРОДОВОЛЬСТВЕННЫМИ ТОВАРАМИ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "period_start"
+    )
+    food = "Оборот розничной торговли — Продовольственные товары"
+    assert got[(1, 1)] == ("retail_turnover", food, "RUB", "level", pd.Timestamp("2017-01-01").date())
+    assert got[(1, 2)][:4] == ("retail_turnover", food, "PERCENT", "change")
+    assert got[(2, 3)][:3] == (
+        "retail_turnover",
+        "Оборот розничной торговли — Непродовольственные товары",
+        "RUB",
+    )
+    assert got[(1, 4)][:2] == ("retail_outlets", "Число магазинов")

@@ -16,6 +16,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
@@ -35,6 +36,8 @@ from pipeline.extract.indicators import (
     unit_class,
     words_of,
 )
+from pipeline.extract.lemmas import lemma_forms
+from pipeline.extract.lemmas import words as caption_words
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import caption_unit, label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_territories
@@ -132,6 +135,18 @@ FIGURE_COLUMNS = (
 )  # fmt: skip
 
 Found = tuple[str, IndicatorMatch, str | None]  # (label, match, breakdown) of a cell's indicator
+CONTENT_POS = frozenset({"NOUN", "ADJF", "PRTF"})  # the words that say what an item is
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items a table's caption lists that its columns name one each ("ОБОРОТ РОЗНИЧНОЙ ТОРГОВЛИ
+    ПИЩЕВЫМИ ПРОДУКТАМИ …, НЕПРОДОВОЛЬСТВЕННЫМИ ТОВАРАМИ" over "Пищевые продукты …" and
+    "Непродовольственные товары"): column → its item, and the caption up to its first item (the
+    quantity they break down)."""
+
+    items: dict[int, str] = field(default_factory=dict)
+    whole: str | None = None
 
 
 def _id(*parts: object) -> str:
@@ -191,20 +206,60 @@ def _table_rows(
         caption = str(caption) if _present(caption) and str(caption).strip() else None
         cells = labelled_cells(group, caption)
         reporting = _reporting_periods(cells)
+        listing = _listing(cells, caption)
         for cell in cells:
-            row = _cell_row(cell, caption, default, reporting.get(cell.col))
+            row = _cell_row(cell, caption, default, reporting.get(cell.col), listing)
             if row is not None:
                 rows.append(row)
     return rows
 
 
-def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
+def _listing(cells: list[LabelledCell], caption: str | None) -> Listing:
+    """The caption's items the columns name (`Listing`): a column whose first label part is no
+    period, territory, unit or comparison and whose every noun and adjective the caption has after
+    the words naming its quantity."""
+    if not caption:
+        return Listing()
+    words = caption_words(caption)
+    forms = [lemma_forms(w.text) for w in words]
+    items, first = {}, len(words)
+    for col, label in sorted({c.col: c.col_label for c in cells if c.col_label}.items()):
+        item = LABEL_PART.split(label)[0].strip()
+        at = _listed_at(item, forms)
+        if at is not None:
+            items[col], first = item, min(first, at)
+    whole = caption[: words[first].start].rstrip(" ,;:") if items else None
+    if whole is None or not _label_matches(whole, ANY_UNIT):
+        return Listing()
+    return Listing(items, whole)
+
+
+def _listed_at(item: str, forms: list[frozenset[str]]) -> int | None:
+    """The index of the caption word where the item starts, when the caption has all its nouns and
+    adjectives; None for a period, territory, unit, comparison or a label naming a quantity."""
+    if not LETTER.search(item) or _dates(item) or _territory(item) or _unit_only(item) or _aside_only(item):
+        return None
+    if _names_indicator(item) or TOTAL.fullmatch(item):
+        return None
+    content = [w.text for w in caption_words(item) if _content_word(w.text)]
+    hits = [next((i for i, f in enumerate(forms) if lemma_forms(w) & f), None) for w in content]
+    found = [i for i in hits if i is not None]
+    return min(found) if found and len(found) == len(hits) else None
+
+
+def _content_word(word: str) -> bool:
+    forms = parses(word)
+    return bool(forms) and forms[0].tag.POS in CONTENT_POS
+
+
+def _labels(cell: LabelledCell, caption: str | None, listed: bool = False) -> list[str]:
     """Row label, the row it is a part of ("Уголь" over "из него: каменный"), column label, the
     row's unit text and — when neither label names an indicator
     and the column label only says when, where, in what unit or what kind of value — the caption;
     the row label is then an item of it ("Масло сливочное" in "Август 2017г., тыс.тонн" under
-    "ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"), while a column of another quantity ("Место"
-    beside "ВВП") keeps the caption out."""
+    "ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"), as is a column naming an item the caption
+    lists (`listed`, see `Listing`), while a column of another quantity ("Место" beside "ВВП")
+    keeps the caption out."""
     row = _row_label(cell)
     parent = cell.parent if cell.parent and not (_dates(cell.parent) or _territory(cell.parent)) else None
     own = [t for t in (row, parent, cell.col_label) if t]
@@ -212,7 +267,8 @@ def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
     named = any(_names_indicator(label) for label in own)
     item = row is None or bool(LETTER.search(row))  # not a row number ("1", "2.")
     column = cell.col_label
-    if caption and not named and item and (column is None or _qualifies_only(column) or _part(column)):
+    qualifies = column is None or _qualifies_only(column) or _part(column) or listed
+    if caption and not named and item and qualifies:
         return [*own, *extra, caption]
     return [*own, *extra]
 
@@ -428,9 +484,14 @@ def _reporting_periods(cells: list[LabelledCell]) -> dict[int, DateFact]:
 
 
 def _cell_row(
-    cell: LabelledCell, caption: str | None, default: Territory | None, reporting: DateFact | None
+    cell: LabelledCell,
+    caption: str | None,
+    default: Territory | None,
+    reporting: DateFact | None,
+    listing: Listing | None = None,
 ) -> dict | None:
-    labels = _labels(cell, caption)
+    listing = listing or Listing()
+    labels = _labels(cell, caption, cell.col in listing.items)
     unit = cell.unit if cell.unit is not None else ANY_UNIT
     found = _indicator(labels, unit, caption)
     if found is None:
@@ -439,6 +500,9 @@ def _cell_row(
     product = None if product == cell.parent else product  # the part row itself is the breakdown
     modifier = None if product else _modifier(label, match)
     breakdown = product or modifier or _category(_row_label(cell), label) or _column_part(cell, label)
+    listed = listing.items.get(cell.col) if label == caption and not breakdown else None
+    named = listing.whole if listed and listing.whole else label  # "Оборот розничной торговли — …"
+    breakdown = breakdown or listed
     within = _whole(cell, label) if breakdown and not (product or modifier) else None
     # the caption says when, where and what kind for every cell, even when it does not say what
     context = labels if caption is None or caption in labels else [*labels, caption]
@@ -450,7 +514,7 @@ def _cell_row(
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
-        "measure": _breakdown_measure(label, breakdown, modifier, within, _index_name(match.indicator)),
+        "measure": _breakdown_measure(named, breakdown, modifier, within, _index_name(match.indicator)),
         "subject_code": subject.iso if subject else None,
         "territory_code": _finer(subject),
         "subject": subject.name if subject else None,
