@@ -723,7 +723,7 @@ def test_a_count_column_under_a_caption_naming_the_quantity_gives_it_to_every_br
     got = _rows(
         build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "subject_code"
     )
-    measure = "Величина и структура среднесписочной численности работников организаций Курской области"
+    measure = "Среднесписочная численность работников организаций Курской области"  # "Величина и структура" presents
     assert got[(0, 1)] == ("employees", f"{measure} — Добыча полезных ископаемых", "COUNT", "level", "RU-KRS")
     assert got[(1, 1)] == (
         "employees",
@@ -982,3 +982,30 @@ def test_columns_naming_the_items_a_caption_lists_break_down_its_quantity() -> N
         "RUB",
     )
     assert got[(1, 4)][:2] == ("retail_outlets", "Число магазинов")
+
+
+def test_a_measure_leaves_out_row_numbers_totals_territory_parts_and_joined_presentation_heads() -> None:
+    """What a measure names, not how the table presents it: a row's number ("1. "), a "всего" tail,
+    a "Всего" row (the quantity itself, no breakdown), a header part naming only a territory (the
+    subject says it) and "Величина и структура" before the quantity."""
+    header = ["", "Количество, человек", "Удельный вес, %"]
+    labels = ["Всего", "Строительство"]
+    caption = "Таблица 7 Величина и структура среднесписочной численности работников организаций в 2019 году"
+    values = [["312 400", "100,0"], ["15 210", "4,9"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind")
+    assert got[(0, 1)] == ("employees", "Среднесписочная численность работников организаций", "level")
+    assert got[(1, 1)] == (
+        "employees",
+        "Среднесписочная численность работников организаций — Строительство",
+        "level",
+    )
+    labels = ["1. Среднегодовая численность занятых в экономике", "Численность трудовых ресурсов - всего"]
+    tables, cells = _frames(DOC_A, [_table(1, ["", "2019 г."], labels, [["512 300"], ["640 100"]])])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure")
+    assert got[(0, 1)] == ("employed", "Среднегодовая численность занятых в экономике")
+    assert got[(1, 1)] == ("labour_force", "Численность трудовых ресурсов")
+    header = ["", "Среднегодовой темп роста экспорта в 2016 - 2018 гг. / Курская область"]
+    tables, cells = _frames(DOC_A, [_table(2, header, ["Злаки"], [["131,2"]])])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
+    assert got[(0, 1)] == ("export", "Среднегодовой темп роста экспорта — Злаки", "RU-KRS")

@@ -128,6 +128,8 @@ PUNCTUATION = "\"'«».,:;()"
 PERIOD_PART = re.compile(
     rf"(?:{lexicon.month_stem_pattern()}|квартал|кв\.|полугоди)", re.I
 )  # a yearless period
+ENUMERATION = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[A-Z]:)\s+")  # "1. ", "2.1 ", "A: "
+TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b(?:всего|итого)\W*$", re.I)  # "Численность … - всего"
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
@@ -445,8 +447,9 @@ def _modifier(label: str, match: IndicatorMatch) -> str | None:
 
 def _category(row_label: str | None, label: str) -> str | None:
     """The row label as a breakdown of an indicator named elsewhere ("Руды, шлак и зола" under
-    the column "Объем экспорта"), unless it only names a territory or a period."""
-    if not row_label or row_label == label or not LETTER.search(row_label):
+    the column "Объем экспорта"), unless it only names a territory or a period or is the total
+    ("Всего", "Итого": the quantity itself)."""
+    if not row_label or row_label == label or not LETTER.search(row_label) or TOTAL.fullmatch(row_label):
         return None
     return None if _territory(row_label) or _dates(row_label) else GROUPING.sub("", row_label) or None
 
@@ -567,11 +570,28 @@ def _measure(label: str, index: str | None = None) -> str:
 
 
 def _bare(label: str) -> str:
-    """The label's parts that say what, joined: without dates, a table number and the parts that
-    only state a unit, a comparison base or a grouping."""
+    """The label's parts that say what, joined: without dates, a table number, a row's number
+    ("1. ", "A: "), a "всего" tail and the parts that only state a unit, a comparison base, a
+    grouping or a territory ("Темп роста экспорта / Курская область")."""
     parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
     kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
-    return CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
+    kept = [p for p in kept if not _territory_only(p)] or kept
+    text = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
+    text = ENUMERATION.sub("", text)
+    return TOTAL_TAIL.sub("", text) if LETTER.search(TOTAL_TAIL.sub("", text)) else text
+
+
+def _territory_only(part: str) -> bool:
+    """A label part that only names territories, a unit tail aside ("Курская область", "РФ")."""
+    spans = find_territories(part)
+    if not spans:
+        return False
+    rest, at = [], 0
+    for span in spans:
+        rest.append(part[at : span.start])
+        at = span.end
+    text = " ".join([*rest, part[at:]])
+    return not LETTER.search(text.rsplit(",", 1)[0] if unit_tail(text) else text)
 
 
 def _undated(part: str) -> str:
@@ -623,10 +643,11 @@ def _nominative(text: str) -> str:
     words = text.split()
     head = 1 if len(words) > 1 and _adjective(words[0]) else 0  # "Отраслевая динамика экспорта"
     heads = head + 1
+    joined = len(words) > heads + 1 and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS
     while heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
         heads += 2  # "Размер и структура просроченной задолженности"
-    if len(words) <= heads or words[head].lower() not in PRESENTATION_HEADS:
-        return text
+    if len(words) <= heads or not (joined or words[head].lower() in PRESENTATION_HEADS):
+        return text  # "Величина и структура численности": a head joined to one presents too
     out, rest = [], words[heads:]
     for i, word in enumerate(rest):
         form = next((p for p in parses(word) if p.tag.case == "gent"), None)
