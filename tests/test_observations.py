@@ -723,7 +723,7 @@ def test_a_count_column_under_a_caption_naming_the_quantity_gives_it_to_every_br
     got = _rows(
         build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "subject_code"
     )
-    measure = "Среднесписочная численность работников организаций Курской области"  # no "Величина и структура"
+    measure = "Среднесписочная численность работников организаций Курской области"  # no "Величина и …"
     assert got[(0, 1)] == ("employees", f"{measure} — Добыча полезных ископаемых", "COUNT", "level", "RU-KRS")
     assert got[(1, 1)] == (
         "employees",
