@@ -1009,3 +1009,18 @@ def test_a_measure_leaves_out_row_numbers_totals_territory_parts_and_joined_pres
     tables, cells = _frames(DOC_A, [_table(2, header, ["Злаки"], [["131,2"]])])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
     assert got[(0, 1)] == ("export", "Среднегодовой темп роста экспорта — Злаки", "RU-KRS")
+
+
+def test_a_row_of_an_organization_is_its_figure_not_the_region_s() -> None:
+    """A list of companies under a column naming the region their stores are in: each cell is the
+    company's (no ISO subject, its own "org:" code), its name the breakdown; a region's row stays the
+    region's."""
+    header = ["", "Количество магазинов в Курской области, шт.", "Число занятых, чел."]
+    labels = ['ООО "Лента" (торговая сеть "Лента")', "Курская область"]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, [["12", "940"], ["310", "12 400"]])])
+    obs = build_observations(None, cells, tables).astype(object).where(lambda df: df.notna(), None)
+    got = _rows(obs, "indicator", "subject_code", "territory_code", "measure")
+    assert got[(0, 1)][:3] == ("retail_outlets", None, "org:лента")
+    assert got[(0, 1)][3].endswith('— ООО "Лента" (торговая сеть "Лента")')
+    assert got[(0, 2)][:3] == ("employed", None, "org:лента")
+    assert got[(1, 1)][:3] == ("retail_outlets", "RU-KRS", None)

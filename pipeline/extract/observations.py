@@ -40,7 +40,7 @@ from pipeline.extract.lemmas import lemma_forms
 from pipeline.extract.lemmas import words as caption_words
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import caption_unit, label_unit, unit_tail
-from pipeline.extract.territories import Territory, find_territories
+from pipeline.extract.territories import Territory, find_organizations, find_territories
 from pipeline.nlp.morph import parses
 from pipeline.schema import conform
 
@@ -679,7 +679,15 @@ def _unit_only(part: str) -> bool:
 
 
 def _subject(labels: Iterable[str]) -> Territory | None:
-    return next((t for label in labels if (t := _territory(label)) is not None), None)
+    """The first place or organization the labels name, in label order: a row of an organization
+    ('ООО "Европа"') is that organization's, even under "Количество магазинов в Курской области"."""
+    return next((t for label in labels if (t := _place(label)) is not None), None)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _place(label: str) -> Territory | None:
+    spans = sorted([*find_organizations(label), *find_territories(label)], key=lambda s: s.start)
+    return spans[0].territory if spans else None
 
 
 def _finer(t: Territory | None) -> str | None:
