@@ -1024,3 +1024,25 @@ def test_a_row_of_an_organization_is_its_figure_not_the_region_s() -> None:
     assert got[(0, 1)][3].endswith('— ООО "Лента" (торговая сеть "Лента")')
     assert got[(0, 2)][:3] == ("employed", None, "org:лента")
     assert got[(1, 1)][:3] == ("retail_outlets", "RU-KRS", None)
+
+
+def test_a_correlation_table_by_years_holds_the_coefficients_its_symbol_columns_name() -> None:
+    """A paper's table of rank correlations: columns headed by the statistic's symbol (set in
+    mathematical italics by the PDF) say no quantity, so the caption names it — the coefficient of
+    the correlation, its unit of observation ("в каждом районе") left out — and what the symbol is
+    computed on is the breakdown; a year row is its period and the year column no value."""
+    header = ["Год", "𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛, все районы", "𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛, без городских округов"]
+    caption = (
+        "Таблица 4 Корреляция между численностью населения и числом малых предприятий в каждом "
+        "муниципальном районе по годам"
+    )
+    values = [["0,71", "0,77"], ["0,69", "0,80"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, ["2020", "2021"], values, caption)])
+    obs = build_observations(None, cells, tables)
+    got = _rows(obs, "indicator", "measure", "period_start", "value_scaled")
+    assert set(got) == {(0, 1), (0, 2), (1, 1), (1, 2)}
+    measure = "Коэффициент корреляции между численностью населения и числом малых предприятий"
+    year = pd.Timestamp("2020-01-01").date()
+    assert got[(0, 1)] == ("coefficient", f"{measure} — Все районы", year, 0.71)
+    assert got[(1, 2)][:2] == ("coefficient", f"{measure} — Без городских округов")
+    assert got[(1, 2)][2:] == (pd.Timestamp("2021-01-01").date(), 0.80)

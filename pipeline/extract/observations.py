@@ -115,7 +115,7 @@ JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Раз
 # экономической деятельности", "на конец периода"
 DIMENSION = re.compile(
     r"\s+(?:(?:отдельных|основных)\s+(?:видов|групп)\b|(?:по\s+(?:\w+\s+)?(?:видам|субъектам|группам|округам"
-    r"|отраслям|категориям|причинам)|в\s+разрезе|на\s+конец)\b.*$)",
+    r"|отраслям|категориям|причинам)|в\s+разрезе|в\s+кажд\w+|на\s+конец)\b.*$)",
     re.I,
 )
 ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
@@ -128,6 +128,8 @@ PUNCTUATION = "\"'«».,:;()"
 PERIOD_PART = re.compile(
     rf"(?:{lexicon.month_stem_pattern()}|квартал|кв\.|полугоди)", re.I
 )  # a yearless period
+NOTATION = re.compile(r"^\W*[\u0370-\u03ff]")  # a Greek letter opening a label: a statistic's symbol
+SYMBOL_PART = re.compile(r"^\W*[\u0370-\u03ff]\S*\s*,\s*")  # "ρSpearman, " before what it is computed on
 ENUMERATION = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[A-Z]:)\s+")  # "1. ", "2.1 ", "A: "
 TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b(?:всего|итого)\W*$", re.I)  # "Численность … - всего"
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
@@ -267,7 +269,7 @@ def _labels(cell: LabelledCell, caption: str | None, listed: bool = False) -> li
     own = [t for t in (row, parent, cell.col_label) if t]
     extra = [cell.unit_text] if cell.unit_text else []
     named = any(_names_indicator(label) for label in own)
-    item = row is None or bool(LETTER.search(row))  # not a row number ("1", "2.")
+    item = row is None or bool(LETTER.search(row) or BARE_YEAR.match(row))  # not a row number ("1", "2.")
     column = cell.col_label
     qualifies = column is None or _qualifies_only(column) or _part(column) or listed
     if caption and not named and item and qualifies:
@@ -299,11 +301,17 @@ def _qualifies_only(label: str) -> bool:
     if any(_specific(m) for m in matches):
         return False
     states = bool(matches) or label_kind([label]) != "level" or bool(TOTAL.fullmatch(label))
-    kinds = states or _unit_led_only(label) or _aside_only(label) or _bare_quantity(label)
+    kinds = states or _unit_led_only(label) or _aside_only(label) or _bare_quantity(label) or _notation(label)
     if kinds or find_territories(label) or _dates(label):
         return True
     parts = [p for p in LABEL_PART.split(label) if p.strip()]  # "Всего / к предыдущему периоду"
     return len(parts) > 1 and all(_qualifies_only(part) for part in parts)
+
+
+def _notation(label: str) -> bool:
+    """A label opened by a formula's symbol ("ρSpearman, все группы ОКВЭД", "β"): the caption
+    names the statistic."""
+    return bool(NOTATION.match(label))
 
 
 def _bare_quantity(label: str) -> bool:
@@ -423,7 +431,7 @@ def _item(label: str) -> str:
     """A product, branch or group as its label names it, without dates, grouping words and a unit
     tail, its enumeration kept: "Руды, шлак и зола"; "Часы всех видов, кроме часовых механизмов и
     частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
-    text = DIMENSION.sub("", _sentence_case(_bare(label))).lstrip("".join(DASHES) + " ")  # "- программы"
+    text = DIMENSION.sub("", _sentence_case(_bare(SYMBOL_PART.sub("", label)))).lstrip("".join(DASHES) + " ")
     text = text.rsplit(",", 1)[0].strip() if unit_tail(text) else text
     return text[:1].upper() + text[1:]
 
@@ -461,9 +469,12 @@ def _part(label: str) -> bool:
 
 
 def _column_part(cell: LabelledCell, label: str) -> str | None:
-    """The column label as the breakdown when it names a part of the quantity named elsewhere."""
+    """The column label as the breakdown when it names a part of the quantity named elsewhere, or
+    what a statistic's symbol is computed on ("ρSpearman, все группы ОКВЭД")."""
     column = cell.col_label
-    return column if column and column != label and _part(column) else None
+    if not column or column == label:
+        return None
+    return column if _part(column) or SYMBOL_PART.match(column) else None
 
 
 def _plain(labels: list[str]) -> str:
@@ -565,6 +576,7 @@ def _measure(label: str, index: str | None = None) -> str:
     head, _, rest = text.partition(" ")
     if index and rest and head.lower() == UNIT_HEAD:  # the genitive after "индекс" stays
         text = f"{index} {rest}" if _preposition(rest.split()[0]) else f"{INDEX_HEAD} {rest}"
+    text = _statistic(text)
     text = _nominative(_unit_led(text)) or label
     return text[:1].upper() + text[1:]
 
@@ -661,6 +673,16 @@ def _nominative(text: str) -> str:
                 return " ".join([*out, "и", _nominative(" ".join([words[head], *tail[1:]]))])
             return " ".join(out + tail)
     return " ".join(out)
+
+
+def _statistic(text: str) -> str:
+    """A relation's statistic named before it ("Корреляция между …" → "коэффициент корреляции между …",
+    `lexicon.STATISTIC_HEADS`)."""
+    head, _, rest = text.partition(" ")
+    forms = parses(head)
+    statistic = lexicon.STATISTIC_HEADS.get(forms[0].normal_form) if forms else None
+    genitive = forms[0].inflect({"gent"}) if statistic else None
+    return f"{statistic} {genitive.word} {rest}".strip() if genitive else text
 
 
 def _preposition(word: str) -> bool:

@@ -12,6 +12,7 @@ unit from those labels, with the header rows left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ MIN_NUMBERED = 2  # rows a first column must number to be a column of row number
 # a row that is a part of the row above: "в том числе: …", "из него: …", "- доля в ЦФО", "бурый рядовой"
 PART_ROW = re.compile(r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:" + lexicon.subset_opener_pattern() + "))")
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+MATH_LETTER = re.compile("[\U0001d400-\U0001d7ff]")  # Mathematical Alphanumeric Symbols of a formula
 ROW_NUMBER = re.compile(r"^(?:N|№)?\s*\d{1,3}(?:\.\d{1,3})*\.?$")  # "1.", "2.1", "№ 3": a row's number
 
 
@@ -57,9 +59,10 @@ class LabelledCell:
 
 
 def _text(value: object) -> str | None:
+    """A cell's text in one line, mathematical letters as plain ones ("𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛" → "ρSpearman")."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), str(value)).split())
     return text or None
 
 
@@ -177,7 +180,7 @@ def labelled_cells(cells: list[dict], caption: str | None = None) -> list[Labell
     out = []
     for c in cells:
         row, col = int(c["row"]), int(c["col"])
-        if row in headers or col == unit_col or (numbered and col < numbered):
+        if row in headers or col == unit_col or (numbered and col < numbered) or _is_row_label(c):
             continue
         unit_text = grid[row].get(unit_col) if unit_col is not None else None
         labels = Labels(col_labels.get(col), unit_text, caption, sections.get(row), parents.get(row))
@@ -185,6 +188,11 @@ def labelled_cells(cells: list[dict], caption: str | None = None) -> list[Labell
         if cell is not None:
             out.append(cell)
     return out
+
+
+def _is_row_label(cell: dict) -> bool:
+    """The cell is its row's label ("2019" in a column "Год" heading the years), not a value."""
+    return int(cell["col"]) == 0 and _text(cell["text"]) == _text(cell.get("row_label"))
 
 
 @dataclass(frozen=True)
