@@ -1046,3 +1046,30 @@ def test_a_correlation_table_by_years_holds_the_coefficients_its_symbol_columns_
     assert got[(0, 1)] == ("coefficient", f"{measure} — Все районы", year, 0.71)
     assert got[(1, 2)][:2] == ("coefficient", f"{measure} — Без городских округов")
     assert got[(1, 2)][2:] == (pd.Timestamp("2021-01-01").date(), 0.80)
+
+
+def test_what_a_product_is_for_is_not_what_its_row_measures() -> None:
+    """Rows of a branch's products: "для лечения заболеваний" says what the drugs are for (no
+    morbidity), so they are items of the caption's production; the unit ending a row without a
+    comma ("млн.флаконов") and a row that is only another unit ("млн.упаковок") of the product above
+    stay out of the measure; a product spelt like a unit ("Пар …", "ампулы") is no count."""
+    header = ["", "Август 2017г.", "В % к / августу 2016г."]
+    labels = [
+        "Препараты для лечения заболеваний органов дыхания млн.флаконов",
+        "млн.упаковок",
+        "Ампулы стеклянные",
+    ]
+    values = [["2,4", "101,3"], ["18,9", "97,2"], ["", "104,0"]]
+    caption = "Таблица 29 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ЛЕКАРСТВЕННЫХ СРЕДСТВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    drugs = "Производство лекарственных средств — Препараты для лечения заболеваний органов дыхания"
+    assert got[(0, 1)] == ("production_volume", drugs, "COUNT", pytest.approx(2.4e6))
+    assert got[(1, 1)] == ("production_volume", drugs, "COUNT", pytest.approx(18.9e6))
+    assert got[(2, 2)][:3] == (
+        "production_volume",
+        "Производство лекарственных средств — Ампулы стеклянные",
+        "PERCENT",
+    )
+    steam = _table(1, ["", "Август 2017г."], ["Пар и горячая вода"], [["41,0"]])
+    assert table_rows(DOC_B, steam)["cells"][1]["unit"] is None

@@ -107,6 +107,7 @@ COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$",
 PART_OPENER = re.compile(r"^\W*" + lexicon.subset_opener_pattern(), re.I)  # "В том числе транспорт"
 GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + r"|справочно)\W*", re.I)
 UNIT_HEAD = "динамика"
+PURPOSE = "для"  # opens what an item is for, which a label does not measure
 INDEX_HEAD = "индекс"  # the head of an index's name: "Индекс производства бумаги"
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
 PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
@@ -343,7 +344,11 @@ def _dates(label: str) -> tuple[DateFact, ...]:
 
 @lru_cache(maxsize=LABEL_CACHE)
 def _label_matches(label: str, unit: str | None) -> tuple[IndicatorMatch, ...]:
-    return tuple(find_indicators(words_of(label), unit))
+    """The catalog matches of a label, but none after "для": what a product is for ("Препараты для
+    лечения заболеваний кожи", "Шины для автобусов") is not what the label measures."""
+    words = words_of(label)
+    purpose = next((i for i, w in enumerate(words) if w.lower() == PURPOSE), len(words))
+    return tuple(m for m in find_indicators(words, unit) if m.start < purpose)
 
 
 def _row_label(cell: LabelledCell) -> str | None:
@@ -404,7 +409,7 @@ def _breakdown_measure(
     if modifier:
         rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1), index)
         return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
-    items = [_item(x) for x in (within, breakdown) if x]
+    items = list(dict.fromkeys(_item(x) for x in (within, breakdown) if x))  # a unit row's product once
     return BREAKDOWN.join([_measure(label, index), *items])
 
 
@@ -433,6 +438,8 @@ def _item(label: str) -> str:
     частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
     text = DIMENSION.sub("", _sentence_case(_bare(SYMBOL_PART.sub("", label)))).lstrip("".join(DASHES) + " ")
     text = text.rsplit(",", 1)[0].strip() if unit_tail(text) else text
+    tail = caption_unit(text)  # "Препараты для лечения заболеваний кожи млн.флаконов"
+    text = text[: -len(tail)].rstrip(" ,") if tail and tail != text and text.endswith(tail) else text
     return text[:1].upper() + text[1:]
 
 
@@ -453,12 +460,14 @@ def _modifier(label: str, match: IndicatorMatch) -> str | None:
     return word
 
 
-def _category(row_label: str | None, label: str) -> str | None:
+def _category(row_label: str | None, label: str, parent: str | None = None) -> str | None:
     """The row label as a breakdown of an indicator named elsewhere ("Руды, шлак и зола" under
     the column "Объем экспорта"), unless it only names a territory or a period or is the total
     ("Всего", "Итого": the quantity itself)."""
     if not row_label or row_label == label or not LETTER.search(row_label) or TOTAL.fullmatch(row_label):
         return None
+    if _unit_led_only(row_label):  # "млн.упаковок": the product above it, counted in another unit
+        return _category(parent, label) if parent else None
     return None if _territory(row_label) or _dates(row_label) else GROUPING.sub("", row_label) or None
 
 
@@ -513,7 +522,8 @@ def _cell_row(
     label, match, product = found
     product = None if product == cell.parent else product  # the part row itself is the breakdown
     modifier = None if product else _modifier(label, match)
-    breakdown = product or modifier or _category(_row_label(cell), label) or _column_part(cell, label)
+    category = _category(_row_label(cell), label, cell.parent)
+    breakdown = product or modifier or category or _column_part(cell, label)
     listed = listing.items.get(cell.col) if label == caption and not breakdown else None
     named = listing.whole if listed and listing.whole else label  # "Оборот розничной торговли — …"
     breakdown = breakdown or listed

@@ -157,8 +157,8 @@ def _unit_in(label: str) -> tuple[str | None, int]:
             scale = scale or scale_of(word) or 0
             continue
         unit = _label_unit(words[i : i + _TWO_WORDS])
-        if unit is None and (i == 0 or scale_of(words[i - 1])) and _counting(word):
-            unit = "COUNT"  # "штук", "млн.флаконов", not "газом и паром"
+        if unit is None and (len(words) == 1 or (i and scale_of(words[i - 1]))) and _counting(word):
+            unit = "COUNT"  # "штук", "млн.флаконов", not "газом и паром", "Пар и горячая вода"
         if unit is not None:
             before = scale_of(words[i - 1]) if i else None
             return unit, before or 0
@@ -166,9 +166,10 @@ def _unit_in(label: str) -> tuple[str | None, int]:
 
 
 def _counting(word: str) -> bool:
-    """A noun that is the unit of a count ("штук", "флаконов", "упаковок", "пар")."""
-    forms = parses(word)
-    return bool(forms) and forms[0].normal_form in COUNTING_UNITS
+    """A noun of count in lower case and the genitive plural a unit takes ("штук", "флаконов",
+    "пар"), not a product ("ампулы", "Пар и горячая вода")."""
+    forms = parses(word) if word.islower() else []
+    return any(p.normal_form in COUNTING_UNITS and {"plur", "gent"} <= set(p.tag.grammemes) for p in forms)
 
 
 def _unglued(word: str) -> tuple[str, ...]:
