@@ -1073,3 +1073,24 @@ def test_what_a_product_is_for_is_not_what_its_row_measures() -> None:
     )
     steam = _table(1, ["", "Август 2017г."], ["Пар и горячая вода"], [["41,0"]])
     assert table_rows(DOC_B, steam)["cells"][1]["unit"] is None
+
+
+def test_a_column_naming_only_a_head_takes_the_quantity_the_caption_names_in_the_genitive() -> None:
+    """ "Сальдо" beside "Экспорт" under "ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА …": the balance of that
+    trade; a head the catalog does not know with the caption's words ("Место") stays out."""
+    header = ["", "Экспорт, млн. долларов США", "Сальдо, млн. долларов США", "Место"]
+    caption = "Таблица 3 Динамика внешнеторгового оборота Курской области (по данным ФТС России)"
+    values = [["612,4", "-104,8", "41"], ["705,0", "12,6", "38"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, ["2019 г.", "2020 г."], values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables),
+        "indicator",
+        "measure",
+        "unit",
+        "subject_code",
+        "value_scaled",
+    )
+    balance = "Сальдо внешнеторгового оборота Курской области"
+    assert got[(0, 2)] == ("trade_balance", balance, "USD", "RU-KRS", pytest.approx(-104.8e6))
+    assert got[(1, 1)][:2] == ("export", "Экспорт")
+    assert (0, 3) not in got and (1, 3) not in got

@@ -378,6 +378,23 @@ def _indicator(labels: list[str], unit: str | None, caption: str | None = None) 
     return _split_parts(label, match, split[1])
 
 
+def _headed_by_caption(column: str | None, caption: str | None, unit: str | None) -> Found | None:
+    """A column naming only a head ("Сальдо, млн. долларов США") of the quantity the caption's
+    genitive names ("ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА РОССИИ"): the head with that complement,
+    "Сальдо внешнеторгового оборота России", when the catalog knows it."""
+    head = (column or "").split(",", 1)[0].strip()
+    if not caption or len(head.split()) != 1 or not LETTER.search(head):
+        return None
+    words = re.sub(r"\s*\([^()]*\)", "", CAPTION_NUMBER.sub("", caption)).split()
+    words = words[1:] if words and words[0].lower() in PRESENTATION_HEADS else words
+    forms = parses(words[0]) if words else []
+    if not forms or forms[0].tag.case != "gent":
+        return None
+    phrase = f"{head} {' '.join(words)}"
+    match = next((m for m in _label_matches(phrase, unit) if m.start == 0 and _specific(m)), None)
+    return (phrase, match, None) if match else None
+
+
 def _split_parts(label: str, match: IndicatorMatch, group: IndicatorMatch) -> Found:
     """A label naming both the indicator and a group of it: the indicator's part and the group's
     part when they differ ("Страны дальнего зарубежья / экспорт" → "экспорт", "Страны дальнего
@@ -516,7 +533,7 @@ def _cell_row(
     listing = listing or Listing()
     labels = _labels(cell, caption, cell.col in listing.items)
     unit = cell.unit if cell.unit is not None else ANY_UNIT
-    found = _indicator(labels, unit, caption)
+    found = _indicator(labels, unit, caption) or _headed_by_caption(cell.col_label, caption, unit)
     if found is None:
         return None
     label, match, product = found
