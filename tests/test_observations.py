@@ -1094,3 +1094,17 @@ def test_a_column_naming_only_a_head_takes_the_quantity_the_caption_names_in_the
     assert got[(0, 2)] == ("trade_balance", balance, "USD", "RU-KRS", pytest.approx(-104.8e6))
     assert got[(1, 1)][:2] == ("export", "Экспорт")
     assert (0, 3) not in got and (1, 3) not in got
+
+
+def test_an_index_past_two_hundred_percent_printed_as_a_ratio_is_a_times_change() -> None:
+    """A bulletin prints "в 2,4р." in an index column when the index passes 200 %: a change in
+    times against the column's base, the printed number kept."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    values = [["", ""], ["102,0", "в 2,4р."]]
+    caption = "Таблица 2 ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Декабрь"], values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "unit", "value_scaled", "kind", "base_period"
+    )
+    assert got[(1, 2)] == ("housing_commissioned", "TIMES", 2.4, "change", "2016-11")
+    assert got[(1, 1)] == ("housing_commissioned", "PERCENT", 102.0, "change", "2015-12")

@@ -19,7 +19,7 @@ from functools import lru_cache
 import pandas as pd
 
 from pipeline import lexicon
-from pipeline.extract.tables import caption_unit, cell_unit, cell_value, label_unit
+from pipeline.extract.tables import caption_unit, cell_unit, cell_value, label_unit, times_value
 
 __all__ = ["LabelledCell", "labelled_cells"]
 
@@ -32,6 +32,7 @@ PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
 LABEL_JOIN = " / "
 UNIT_CACHE = 20_000
 PERCENT = "PERCENT"
+TIMES = "TIMES"
 MIN_NUMBERED = 2  # rows a first column must number to be a column of row numbers
 # a row that is a part of the row above: "в том числе: …", "из него: …", "- доля в ЦФО", "бурый рядовой"
 PART_ROW = re.compile(r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:" + lexicon.subset_opener_pattern() + "))")
@@ -66,14 +67,16 @@ def _text(value: object) -> str | None:
     return text or None
 
 
-def _value(text: str | None) -> tuple[float | None, bool]:
-    """(number, is a percent) of a cell text: "41782,1" → (41782.1, False), "0,13%" → (0.13, True)."""
+def _value(text: str | None) -> tuple[float | None, str | None]:
+    """(number, the unit it states) of a cell text: "41782,1" → (41782.1, None), "0,13%" → (0.13,
+    PERCENT), "в 3,0р." → (3.0, TIMES)."""
     if text is None:
-        return None, False
+        return None, None
     found = PERCENT_CELL.match(text)
     if found:
-        return cell_value(found.group(1)), True
-    return cell_value(text), False
+        return cell_value(found.group(1)), PERCENT
+    times = times_value(text)
+    return (times, TIMES) if times is not None else (cell_value(text), None)
 
 
 def _is_header_text(text: str) -> bool:
@@ -238,11 +241,11 @@ def _unit(labels: Labels, row_label: str | None) -> tuple[str | None, int]:
 
 
 def _labelled(c: dict, labels: Labels) -> LabelledCell | None:
-    value, is_percent = _value(_text(c["text"]))
+    value, stated = _value(_text(c["text"]))
     if value is None:
         return None
     row_label = _text(c.get("row_label"))
-    unit, mult = (PERCENT, 0) if is_percent else _unit(labels, row_label)
+    unit, mult = (stated, 0) if stated else _unit(labels, row_label)
     return LabelledCell(
         table_id=c["table_id"],
         doc_id=c["doc_id"],

@@ -31,6 +31,8 @@ _TAIL_WORDS = 4  # "млн. долл. США на чел.": the longest unit a c
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
+# "в 3,0р.", "в 2,1 раза": an index past 200 % a statistical table prints as a ratio
+_TIMES = re.compile(r"^\s*в\s*(\d[\d\s\u00a0\u202f.,]*?)\s*р(?:аза?)?\.?\s*$", re.I)
 
 
 def table_id(doc_id: str, index: int) -> str:
@@ -52,7 +54,9 @@ def table_rows(doc_id: str, table: ParsedTable) -> dict:
     cells = []
     for c in table.cells:
         value, unit, mult = cell_value(c.text), None, 0
-        if value is None and (m := _WITH_UNIT.match(c.text or "")):
+        if value is None and (times := times_value(c.text)) is not None:
+            value, unit = times, "TIMES"
+        elif value is None and (m := _WITH_UNIT.match(c.text or "")):
             value, (unit, mult) = cell_value(m.group(1)), _unit_in(m.group(2))
             value = value if unit or mult else None
         elif value is not None:
@@ -83,6 +87,12 @@ def cell_value(text: str | None) -> float | None:
     if not _NUMBER.match(s):
         return None
     return parse_number(s)
+
+
+def times_value(text: str | None) -> float | None:
+    """The ratio a cell prints instead of an index past 200 % ("в 3,0р." → 3.0); else None."""
+    found = _TIMES.match(text or "")
+    return cell_value(found.group(1)) if found else None
 
 
 def cell_unit(
