@@ -439,6 +439,14 @@ SUBSET_OPENERS: tuple[str, ...] = (
 )  # fmt: skip
 # Abbreviations of counted nouns in table labels ("тыс. чел.").
 COUNTED_ABBRS: dict[str, str] = {"чел": "человек", "шт": "штука"}
+# Heads of a caption naming a relation whose table holds a statistic of it, and that statistic:
+# "Корреляция между …" → "Коэффициент корреляции между …".
+STATISTIC_HEADS: dict[str, str] = {"корреляция": "коэффициент"}
+# Nouns (lemmas) a table label states as the unit of a count, alone or after a scale word ("штук",
+# "тыс.штук", "млн.флаконов", "млн. пар", "тыс. голов").
+COUNTING_UNITS: frozenset[str] = frozenset({
+    *GENERIC_COUNTED, "пара", "упаковка", "флакон", "ампула", "экземпляр", "комплект", "штука",
+})  # fmt: skip
 
 # Abbreviations that end with a dot inside a sentence (no sentence break after them).
 ABBREVIATIONS: tuple[str, ...] = (

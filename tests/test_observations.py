@@ -723,7 +723,7 @@ def test_a_count_column_under_a_caption_naming_the_quantity_gives_it_to_every_br
     got = _rows(
         build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "subject_code"
     )
-    measure = "Величина и структура среднесписочной численности работников организаций Курской области"
+    measure = "Среднесписочная численность работников организаций Курской области"  # no "Величина и …"
     assert got[(0, 1)] == ("employees", f"{measure} — Добыча полезных ископаемых", "COUNT", "level", "RU-KRS")
     assert got[(1, 1)] == (
         "employees",
@@ -898,3 +898,213 @@ def test_adjectives_joined_by_and_do_not_narrow_the_caption_s_indicator() -> Non
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
     measure = "Максимальные и минимальные индексы потребительских цен и тарифов на товары и услуги"
     assert got[(0, 1)] == ("consumer_price_index", measure, "RU-TYU")
+
+
+@pytest.mark.parametrize(
+    ("caption", "indicator", "measure"),
+    [
+        (
+            "Таблица 14 ДИНАМИКА ПРОИЗВОДСТВА ТЕКСТИЛЬНЫХ ИЗДЕЛИЙ",
+            "industrial_production_index",
+            "Индекс производства текстильных изделий",
+        ),
+        (
+            "Таблица 4 ДИНАМИКА ПО ОБРАБАТЫВАЮЩИМ ПРОИЗВОДСТВАМ",
+            "industrial_production_index",
+            "Индекс промышленного производства по обрабатывающим производствам",
+        ),
+        (
+            "Таблица 3 ДИНАМИКА ПРОИЗВОДСТВА ПРОДУКЦИИ СЕЛЬСКОГО ХОЗЯЙСТВА",
+            "agricultural_output",
+            "Производство продукции сельского хозяйства",
+        ),
+    ],
+)
+def test_the_dynamics_of_an_index_indicator_is_named_as_that_index(caption, indicator, measure) -> None:
+    """A branch's production in % of a base is the industrial production index, which the catalog
+    names an index: its measure is "Индекс производства …", or the index's name when the caption
+    names no quantity after "Динамика"; agricultural output in the same layout is a volume, whose
+    change the kind says."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    labels = ["2016г.", "Март", "I квартал"]
+    values = [["", ""], ["103,4", "111,0"], ["101,9", "92,7"]]
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind", "base_period")
+    assert got[(1, 1)] == (indicator, measure, "change", "2015-03")
+    assert got[(2, 2)] == (indicator, measure, "change", "2015-Q4")
+
+
+def test_a_count_unit_a_row_label_ends_with_makes_its_cells_counts() -> None:
+    """A row label ending with the unit of a count ("штук", "тыс.штук", "млн. пар") states the unit of
+    its cells: products of a branch caption are counted, with their scale; a noun of the label that
+    only looks like one ("газом и паром") is no unit."""
+    header = ["", "Август 2017г.", "В % к / августу 2016г."]
+    labels = ["Сеялки, штук", "Обувь, млн. пар", "Вентиляторы бытовые, тыс.штук"]
+    values = [["714", "96,0"], ["9,8", "103,1"], ["41,2", "88,7"]]
+    caption = "Таблица 43 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ МАШИН И ОБОРУДОВАНИЯ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    branch = "Производство машин и оборудования"
+    assert got[(0, 1)] == ("production_volume", f"{branch} — Сеялки", "COUNT", 714)
+    assert got[(1, 1)] == ("production_volume", f"{branch} — Обувь", "COUNT", pytest.approx(9.8e6))
+    fans = ("production_volume", f"{branch} — Вентиляторы бытовые", "COUNT", pytest.approx(41.2e3))
+    assert got[(2, 1)] == fans
+    assert got[(0, 2)][2:] == ("PERCENT", 96.0)
+    steam = ["Обеспечение электрической энергией, газом и паром"]
+    steam = _table(1, ["", "Январь-август 2017г."], steam, [["3,1"]])
+    assert table_rows(DOC_B, steam)["cells"][1]["unit"] is None
+
+
+def test_columns_naming_the_items_a_caption_lists_break_down_its_quantity() -> None:
+    """A bulletin table whose caption lists the goods its column groups name: each column is the
+    caption's quantity broken down by its item, its amount included (the item is no quantity of
+    its own); a column naming its own quantity keeps it."""
+    header = [
+        "",
+        "Продовольственные товары / млрд. рублей",
+        "Продовольственные товары / в % к / соответствующему периоду предыдущего года",
+        "Непродовольственные товары / млрд. рублей",
+        "Число магазинов",
+    ]
+    labels = ["2017г.", "Январь", "Февраль"]
+    values = [["", "", "", ""], ["1012,4", "98,2", "1096,3", "512"], ["998,7", "97,5", "1085,0", "515"]]
+    caption = "Таблица 3 ОБОРОТ РОЗНИЧНОЙ ТОРГОВЛИ ПРОДОВОЛЬСТВЕННЫМИ И НЕПРОДОВОЛЬСТВЕННЫМИ ТОВАРАМИ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "period_start"
+    )
+    food = "Оборот розничной торговли — Продовольственные товары"
+    assert got[(1, 1)] == ("retail_turnover", food, "RUB", "level", pd.Timestamp("2017-01-01").date())
+    assert got[(1, 2)][:4] == ("retail_turnover", food, "PERCENT", "change")
+    assert got[(2, 3)][:3] == (
+        "retail_turnover",
+        "Оборот розничной торговли — Непродовольственные товары",
+        "RUB",
+    )
+    assert got[(1, 4)][:2] == ("retail_outlets", "Число магазинов")
+
+
+def test_a_measure_leaves_out_row_numbers_totals_territory_parts_and_joined_presentation_heads() -> None:
+    """What a measure names, not how the table presents it: a row's number ("1. "), a "всего" tail,
+    a "Всего" row (the quantity itself, no breakdown), a header part naming only a territory (the
+    subject says it) and "Величина и структура" before the quantity."""
+    header = ["", "Количество, человек", "Удельный вес, %"]
+    labels = ["Всего", "Строительство"]
+    caption = "Таблица 7 Величина и структура среднесписочной численности работников организаций в 2019 году"
+    values = [["312 400", "100,0"], ["15 210", "4,9"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind")
+    assert got[(0, 1)] == ("employees", "Среднесписочная численность работников организаций", "level")
+    assert got[(1, 1)] == (
+        "employees",
+        "Среднесписочная численность работников организаций — Строительство",
+        "level",
+    )
+    labels = ["1. Среднегодовая численность занятых в экономике", "Численность трудовых ресурсов - всего"]
+    tables, cells = _frames(DOC_A, [_table(1, ["", "2019 г."], labels, [["512 300"], ["640 100"]])])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure")
+    assert got[(0, 1)] == ("employed", "Среднегодовая численность занятых в экономике")
+    assert got[(1, 1)] == ("labour_force", "Численность трудовых ресурсов")
+    header = ["", "Среднегодовой темп роста экспорта в 2016 - 2018 гг. / Курская область"]
+    tables, cells = _frames(DOC_A, [_table(2, header, ["Злаки"], [["131,2"]])])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
+    assert got[(0, 1)] == ("export", "Среднегодовой темп роста экспорта — Злаки", "RU-KRS")
+
+
+def test_a_row_of_an_organization_is_its_figure_not_the_region_s() -> None:
+    """A list of companies under a column naming the region their stores are in: each cell is the
+    company's (no ISO subject, its own "org:" code), its name the breakdown; a region's row stays the
+    region's."""
+    header = ["", "Количество магазинов в Курской области, шт.", "Число занятых, чел."]
+    labels = ['ООО "Лента" (торговая сеть "Лента")', "Курская область"]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, [["12", "940"], ["310", "12 400"]])])
+    obs = build_observations(None, cells, tables).astype(object).where(lambda df: df.notna(), None)
+    got = _rows(obs, "indicator", "subject_code", "territory_code", "measure")
+    assert got[(0, 1)][:3] == ("retail_outlets", None, "org:лента")
+    assert got[(0, 1)][3].endswith('— ООО "Лента" (торговая сеть "Лента")')
+    assert got[(0, 2)][:3] == ("employed", None, "org:лента")
+    assert got[(1, 1)][:3] == ("retail_outlets", "RU-KRS", None)
+
+
+def test_a_correlation_table_by_years_holds_the_coefficients_its_symbol_columns_name() -> None:
+    """A paper's table of rank correlations: columns headed by the statistic's symbol (set in
+    mathematical italics by the PDF) say no quantity, so the caption names it — the coefficient of
+    the correlation, its unit of observation ("в каждом районе") left out — and what the symbol is
+    computed on is the breakdown; a year row is its period and the year column no value."""
+    header = ["Год", "𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛, все районы", "𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛, без городских округов"]
+    caption = (
+        "Таблица 4 Корреляция между численностью населения и числом малых предприятий в каждом "
+        "муниципальном районе по годам"
+    )
+    values = [["0,71", "0,77"], ["0,69", "0,80"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, ["2020", "2021"], values, caption)])
+    obs = build_observations(None, cells, tables)
+    got = _rows(obs, "indicator", "measure", "period_start", "value_scaled")
+    assert set(got) == {(0, 1), (0, 2), (1, 1), (1, 2)}
+    measure = "Коэффициент корреляции между численностью населения и числом малых предприятий"
+    year = pd.Timestamp("2020-01-01").date()
+    assert got[(0, 1)] == ("coefficient", f"{measure} — Все районы", year, 0.71)
+    assert got[(1, 2)][:2] == ("coefficient", f"{measure} — Без городских округов")
+    assert got[(1, 2)][2:] == (pd.Timestamp("2021-01-01").date(), 0.80)
+
+
+def test_what_a_product_is_for_is_not_what_its_row_measures() -> None:
+    """Rows of a branch's products: "для лечения заболеваний" says what the drugs are for (no
+    morbidity), so they are items of the caption's production; the unit ending a row without a
+    comma ("млн.флаконов") and a row that is only another unit ("млн.упаковок") of the product above
+    stay out of the measure; a product spelt like a unit ("Пар …", "ампулы") is no count."""
+    header = ["", "Август 2017г.", "В % к / августу 2016г."]
+    labels = [
+        "Препараты для лечения заболеваний органов дыхания млн.флаконов",
+        "млн.упаковок",
+        "Ампулы стеклянные",
+    ]
+    values = [["2,4", "101,3"], ["18,9", "97,2"], ["", "104,0"]]
+    caption = "Таблица 29 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ЛЕКАРСТВЕННЫХ СРЕДСТВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    drugs = "Производство лекарственных средств — Препараты для лечения заболеваний органов дыхания"
+    assert got[(0, 1)] == ("production_volume", drugs, "COUNT", pytest.approx(2.4e6))
+    assert got[(1, 1)] == ("production_volume", drugs, "COUNT", pytest.approx(18.9e6))
+    assert got[(2, 2)][:3] == (
+        "production_volume",
+        "Производство лекарственных средств — Ампулы стеклянные",
+        "PERCENT",
+    )
+    steam = _table(1, ["", "Август 2017г."], ["Пар и горячая вода"], [["41,0"]])
+    assert table_rows(DOC_B, steam)["cells"][1]["unit"] is None
+
+
+def test_a_column_naming_only_a_head_takes_the_quantity_the_caption_names_in_the_genitive() -> None:
+    """ "Сальдо" beside "Экспорт" under "ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА …": the balance of that
+    trade; a head the catalog does not know with the caption's words ("Место") stays out."""
+    header = ["", "Экспорт, млн. долларов США", "Сальдо, млн. долларов США", "Место"]
+    caption = "Таблица 3 Динамика внешнеторгового оборота Курской области (по данным ФТС России)"
+    values = [["612,4", "-104,8", "41"], ["705,0", "12,6", "38"]]
+    tables, cells = _frames(DOC_A, [_table(0, header, ["2019 г.", "2020 г."], values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables),
+        "indicator",
+        "measure",
+        "unit",
+        "subject_code",
+        "value_scaled",
+    )
+    balance = "Сальдо внешнеторгового оборота Курской области"
+    assert got[(0, 2)] == ("trade_balance", balance, "USD", "RU-KRS", pytest.approx(-104.8e6))
+    assert got[(1, 1)][:2] == ("export", "Экспорт")
+    assert (0, 3) not in got and (1, 3) not in got
+
+
+def test_an_index_past_two_hundred_percent_printed_as_a_ratio_is_a_times_change() -> None:
+    """A bulletin prints "в 2,4р." in an index column when the index passes 200 %: a change in
+    times against the column's base, the printed number kept."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    values = [["", ""], ["102,0", "в 2,4р."]]
+    caption = "Таблица 2 ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Декабрь"], values, caption)])
+    got = _rows(
+        build_observations(None, cells, tables), "indicator", "unit", "value_scaled", "kind", "base_period"
+    )
+    assert got[(1, 2)] == ("housing_commissioned", "TIMES", 2.4, "change", "2016-11")
+    assert got[(1, 1)] == ("housing_commissioned", "PERCENT", 102.0, "change", "2015-12")

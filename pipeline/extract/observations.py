@@ -16,6 +16,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
@@ -35,9 +36,11 @@ from pipeline.extract.indicators import (
     unit_class,
     words_of,
 )
+from pipeline.extract.lemmas import lemma_forms
+from pipeline.extract.lemmas import words as caption_words
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import caption_unit, label_unit, unit_tail
-from pipeline.extract.territories import Territory, find_territories
+from pipeline.extract.territories import Territory, find_organizations, find_territories
 from pipeline.nlp.morph import parses
 from pipeline.schema import conform
 
@@ -104,6 +107,8 @@ COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$",
 PART_OPENER = re.compile(r"^\W*" + lexicon.subset_opener_pattern(), re.I)  # "В том числе транспорт"
 GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + r"|справочно)\W*", re.I)
 UNIT_HEAD = "динамика"
+PURPOSE = "для"  # opens what an item is for, which a label does not measure
+INDEX_HEAD = "индекс"  # the head of an index's name: "Индекс производства бумаги"
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
 PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
 JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Размер и структура …"
@@ -111,7 +116,7 @@ JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Раз
 # экономической деятельности", "на конец периода"
 DIMENSION = re.compile(
     r"\s+(?:(?:отдельных|основных)\s+(?:видов|групп)\b|(?:по\s+(?:\w+\s+)?(?:видам|субъектам|группам|округам"
-    r"|отраслям|категориям|причинам)|в\s+разрезе|на\s+конец)\b.*$)",
+    r"|отраслям|категориям|причинам)|в\s+разрезе|в\s+кажд\w+|на\s+конец)\b.*$)",
     re.I,
 )
 ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
@@ -124,6 +129,10 @@ PUNCTUATION = "\"'«».,:;()"
 PERIOD_PART = re.compile(
     rf"(?:{lexicon.month_stem_pattern()}|квартал|кв\.|полугоди)", re.I
 )  # a yearless period
+NOTATION = re.compile(r"^\W*[\u0370-\u03ff]")  # a Greek letter opening a label: a statistic's symbol
+SYMBOL_PART = re.compile(r"^\W*[\u0370-\u03ff]\S*\s*,\s*")  # "ρSpearman, " before what it is computed on
+ENUMERATION = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[A-Z]:)\s+")  # "1. ", "2.1 ", "A: "
+TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b(?:всего|итого)\W*$", re.I)  # "Численность … - всего"
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
@@ -131,6 +140,18 @@ FIGURE_COLUMNS = (
 )  # fmt: skip
 
 Found = tuple[str, IndicatorMatch, str | None]  # (label, match, breakdown) of a cell's indicator
+CONTENT_POS = frozenset({"NOUN", "ADJF", "PRTF"})  # the words that say what an item is
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items a table's caption lists that its columns name one each ("ОБОРОТ РОЗНИЧНОЙ ТОРГОВЛИ
+    ПИЩЕВЫМИ ПРОДУКТАМИ …, НЕПРОДОВОЛЬСТВЕННЫМИ ТОВАРАМИ" over "Пищевые продукты …" and
+    "Непродовольственные товары"): column → its item, and the caption up to its first item (the
+    quantity they break down)."""
+
+    items: dict[int, str] = field(default_factory=dict)
+    whole: str | None = None
 
 
 def _id(*parts: object) -> str:
@@ -190,28 +211,69 @@ def _table_rows(
         caption = str(caption) if _present(caption) and str(caption).strip() else None
         cells = labelled_cells(group, caption)
         reporting = _reporting_periods(cells)
+        listing = _listing(cells, caption)
         for cell in cells:
-            row = _cell_row(cell, caption, default, reporting.get(cell.col))
+            row = _cell_row(cell, caption, default, reporting.get(cell.col), listing)
             if row is not None:
                 rows.append(row)
     return rows
 
 
-def _labels(cell: LabelledCell, caption: str | None) -> list[str]:
+def _listing(cells: list[LabelledCell], caption: str | None) -> Listing:
+    """The caption's items the columns name (`Listing`): a column whose first label part is no
+    period, territory, unit or comparison and whose every noun and adjective the caption has after
+    the words naming its quantity."""
+    if not caption:
+        return Listing()
+    words = caption_words(caption)
+    forms = [lemma_forms(w.text) for w in words]
+    items, first = {}, len(words)
+    for col, label in sorted({c.col: c.col_label for c in cells if c.col_label}.items()):
+        item = LABEL_PART.split(label)[0].strip()
+        at = _listed_at(item, forms)
+        if at is not None:
+            items[col], first = item, min(first, at)
+    whole = caption[: words[first].start].rstrip(" ,;:") if items else None
+    if whole is None or not _label_matches(whole, ANY_UNIT):
+        return Listing()
+    return Listing(items, whole)
+
+
+def _listed_at(item: str, forms: list[frozenset[str]]) -> int | None:
+    """The index of the caption word where the item starts, when the caption has all its nouns and
+    adjectives; None for a period, territory, unit, comparison or a label naming a quantity."""
+    if not LETTER.search(item) or _dates(item) or _territory(item) or _unit_only(item) or _aside_only(item):
+        return None
+    if _names_indicator(item) or TOTAL.fullmatch(item):
+        return None
+    content = [w.text for w in caption_words(item) if _content_word(w.text)]
+    hits = [next((i for i, f in enumerate(forms) if lemma_forms(w) & f), None) for w in content]
+    found = [i for i in hits if i is not None]
+    return min(found) if found and len(found) == len(hits) else None
+
+
+def _content_word(word: str) -> bool:
+    forms = parses(word)
+    return bool(forms) and forms[0].tag.POS in CONTENT_POS
+
+
+def _labels(cell: LabelledCell, caption: str | None, listed: bool = False) -> list[str]:
     """Row label, the row it is a part of ("Уголь" over "из него: каменный"), column label, the
     row's unit text and — when neither label names an indicator
     and the column label only says when, where, in what unit or what kind of value — the caption;
     the row label is then an item of it ("Масло сливочное" in "Август 2017г., тыс.тонн" under
-    "ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"), while a column of another quantity ("Место"
-    beside "ВВП") keeps the caption out."""
+    "ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"), as is a column naming an item the caption
+    lists (`listed`, see `Listing`), while a column of another quantity ("Место" beside "ВВП")
+    keeps the caption out."""
     row = _row_label(cell)
     parent = cell.parent if cell.parent and not (_dates(cell.parent) or _territory(cell.parent)) else None
     own = [t for t in (row, parent, cell.col_label) if t]
     extra = [cell.unit_text] if cell.unit_text else []
     named = any(_names_indicator(label) for label in own)
-    item = row is None or bool(LETTER.search(row))  # not a row number ("1", "2.")
+    item = row is None or bool(LETTER.search(row) or BARE_YEAR.match(row))  # not a row number ("1", "2.")
     column = cell.col_label
-    if caption and not named and item and (column is None or _qualifies_only(column) or _part(column)):
+    qualifies = column is None or _qualifies_only(column) or _part(column) or listed
+    if caption and not named and item and qualifies:
         return [*own, *extra, caption]
     return [*own, *extra]
 
@@ -240,11 +302,17 @@ def _qualifies_only(label: str) -> bool:
     if any(_specific(m) for m in matches):
         return False
     states = bool(matches) or label_kind([label]) != "level" or bool(TOTAL.fullmatch(label))
-    kinds = states or _unit_led_only(label) or _aside_only(label) or _bare_quantity(label)
+    kinds = states or _unit_led_only(label) or _aside_only(label) or _bare_quantity(label) or _notation(label)
     if kinds or find_territories(label) or _dates(label):
         return True
     parts = [p for p in LABEL_PART.split(label) if p.strip()]  # "Всего / к предыдущему периоду"
     return len(parts) > 1 and all(_qualifies_only(part) for part in parts)
+
+
+def _notation(label: str) -> bool:
+    """A label opened by a formula's symbol ("ρSpearman, все группы ОКВЭД", "β"): the caption
+    names the statistic."""
+    return bool(NOTATION.match(label))
 
 
 def _bare_quantity(label: str) -> bool:
@@ -276,7 +344,11 @@ def _dates(label: str) -> tuple[DateFact, ...]:
 
 @lru_cache(maxsize=LABEL_CACHE)
 def _label_matches(label: str, unit: str | None) -> tuple[IndicatorMatch, ...]:
-    return tuple(find_indicators(words_of(label), unit))
+    """The catalog matches of a label, but none after "для": what a product is for ("Препараты для
+    лечения заболеваний кожи", "Шины для автобусов") is not what the label measures."""
+    words = words_of(label)
+    purpose = next((i for i, w in enumerate(words) if w.lower() == PURPOSE), len(words))
+    return tuple(m for m in find_indicators(words, unit) if m.start < purpose)
 
 
 def _row_label(cell: LabelledCell) -> str | None:
@@ -306,6 +378,23 @@ def _indicator(labels: list[str], unit: str | None, caption: str | None = None) 
     return _split_parts(label, match, split[1])
 
 
+def _headed_by_caption(column: str | None, caption: str | None, unit: str | None) -> Found | None:
+    """A column naming only a head ("Сальдо, млн. долларов США") of the quantity the caption's
+    genitive names ("ДИНАМИКА ВНЕШНЕТОРГОВОГО ОБОРОТА РОССИИ"): the head with that complement,
+    "Сальдо внешнеторгового оборота России", when the catalog knows it."""
+    head = (column or "").split(",", 1)[0].strip()
+    if not caption or len(head.split()) != 1 or not LETTER.search(head):
+        return None
+    words = re.sub(r"\s*\([^()]*\)", "", CAPTION_NUMBER.sub("", caption)).split()
+    words = words[1:] if words and words[0].lower() in PRESENTATION_HEADS else words
+    forms = parses(words[0]) if words else []
+    if not forms or forms[0].tag.case != "gent":
+        return None
+    phrase = f"{head} {' '.join(words)}"
+    match = next((m for m in _label_matches(phrase, unit) if m.start == 0 and _specific(m)), None)
+    return (phrase, match, None) if match else None
+
+
 def _split_parts(label: str, match: IndicatorMatch, group: IndicatorMatch) -> Found:
     """A label naming both the indicator and a group of it: the indicator's part and the group's
     part when they differ ("Страны дальнего зарубежья / экспорт" → "экспорт", "Страны дальнего
@@ -324,16 +413,28 @@ def _split_parts(label: str, match: IndicatorMatch, group: IndicatorMatch) -> Fo
 
 
 def _breakdown_measure(
-    label: str, breakdown: str | None, modifier: str | None, within: str | None = None
+    label: str,
+    breakdown: str | None,
+    modifier: str | None,
+    within: str | None = None,
+    index: str | None = None,
 ) -> str:
     """ "Объем экспорта — Злаки"; a narrowing adjective moves behind the dash in its dictionary
     form ("Сырьевой экспорт" → "Экспорт — сырьевой"); a part row's item after the item it is a
-    part of ("Производство … — Масло растительное — Подсолнечное")."""
+    part of ("Производство … — Масло растительное — Подсолнечное"). `index`: the name of the index
+    the indicator is (`_index_name`), which a "Динамика …" label stands for (`_measure`)."""
     if modifier:
-        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1))
+        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1), index)
         return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
-    items = [_item(x) for x in (within, breakdown) if x]
-    return BREAKDOWN.join([_measure(label), *items])
+    items = list(dict.fromkeys(_item(x) for x in (within, breakdown) if x))  # a unit row's product once
+    return BREAKDOWN.join([_measure(label, index), *items])
+
+
+def _index_name(indicator: Indicator) -> str | None:
+    """The indicator's name when the catalog names it an index ("Индекс промышленного производства",
+    "Индекс потребительских цен"): its values are index numbers, whatever head a label gives them."""
+    words = words_of(indicator.label_ru)
+    return indicator.label_ru if words and words[0].lower().startswith(INDEX_HEAD) else None
 
 
 def _whole(cell: LabelledCell, label: str) -> str | None:
@@ -352,8 +453,10 @@ def _item(label: str) -> str:
     """A product, branch or group as its label names it, without dates, grouping words and a unit
     tail, its enumeration kept: "Руды, шлак и зола"; "Часы всех видов, кроме часовых механизмов и
     частей, тыс.штук" → "Часы всех видов, кроме часовых механизмов и частей"."""
-    text = DIMENSION.sub("", _sentence_case(_bare(label))).lstrip("".join(DASHES) + " ")  # "- программы"
+    text = DIMENSION.sub("", _sentence_case(_bare(SYMBOL_PART.sub("", label)))).lstrip("".join(DASHES) + " ")
     text = text.rsplit(",", 1)[0].strip() if unit_tail(text) else text
+    tail = caption_unit(text)  # "Препараты для лечения заболеваний кожи млн.флаконов"
+    text = text[: -len(tail)].rstrip(" ,") if tail and tail != text and text.endswith(tail) else text
     return text[:1].upper() + text[1:]
 
 
@@ -374,11 +477,14 @@ def _modifier(label: str, match: IndicatorMatch) -> str | None:
     return word
 
 
-def _category(row_label: str | None, label: str) -> str | None:
+def _category(row_label: str | None, label: str, parent: str | None = None) -> str | None:
     """The row label as a breakdown of an indicator named elsewhere ("Руды, шлак и зола" under
-    the column "Объем экспорта"), unless it only names a territory or a period."""
-    if not row_label or row_label == label or not LETTER.search(row_label):
+    the column "Объем экспорта"), unless it only names a territory or a period or is the total
+    ("Всего", "Итого": the quantity itself)."""
+    if not row_label or row_label == label or not LETTER.search(row_label) or TOTAL.fullmatch(row_label):
         return None
+    if _unit_led_only(row_label):  # "млн.упаковок": the product above it, counted in another unit
+        return _category(parent, label) if parent else None
     return None if _territory(row_label) or _dates(row_label) else GROUPING.sub("", row_label) or None
 
 
@@ -389,9 +495,12 @@ def _part(label: str) -> bool:
 
 
 def _column_part(cell: LabelledCell, label: str) -> str | None:
-    """The column label as the breakdown when it names a part of the quantity named elsewhere."""
+    """The column label as the breakdown when it names a part of the quantity named elsewhere, or
+    what a statistic's symbol is computed on ("ρSpearman, все группы ОКВЭД")."""
     column = cell.col_label
-    return column if column and column != label and _part(column) else None
+    if not column or column == label:
+        return None
+    return column if _part(column) or SYMBOL_PART.match(column) else None
 
 
 def _plain(labels: list[str]) -> str:
@@ -415,17 +524,26 @@ def _reporting_periods(cells: list[LabelledCell]) -> dict[int, DateFact]:
 
 
 def _cell_row(
-    cell: LabelledCell, caption: str | None, default: Territory | None, reporting: DateFact | None
+    cell: LabelledCell,
+    caption: str | None,
+    default: Territory | None,
+    reporting: DateFact | None,
+    listing: Listing | None = None,
 ) -> dict | None:
-    labels = _labels(cell, caption)
+    listing = listing or Listing()
+    labels = _labels(cell, caption, cell.col in listing.items)
     unit = cell.unit if cell.unit is not None else ANY_UNIT
-    found = _indicator(labels, unit, caption)
+    found = _indicator(labels, unit, caption) or _headed_by_caption(cell.col_label, caption, unit)
     if found is None:
         return None
     label, match, product = found
     product = None if product == cell.parent else product  # the part row itself is the breakdown
     modifier = None if product else _modifier(label, match)
-    breakdown = product or modifier or _category(_row_label(cell), label) or _column_part(cell, label)
+    category = _category(_row_label(cell), label, cell.parent)
+    breakdown = product or modifier or category or _column_part(cell, label)
+    listed = listing.items.get(cell.col) if label == caption and not breakdown else None
+    named = listing.whole if listed and listing.whole else label  # "Оборот розничной торговли — …"
+    breakdown = breakdown or listed
     within = _whole(cell, label) if breakdown and not (product or modifier) else None
     # the caption says when, where and what kind for every cell, even when it does not say what
     context = labels if caption is None or caption in labels else [*labels, caption]
@@ -437,7 +555,7 @@ def _cell_row(
     return {
         "observation_id": _id("obs", "table", cell.table_id, cell.row, cell.col),
         "indicator": match.indicator.id,
-        "measure": _breakdown_measure(label, breakdown, modifier, within),
+        "measure": _breakdown_measure(named, breakdown, modifier, within, _index_name(match.indicator)),
         "subject_code": subject.iso if subject else None,
         "territory_code": _finer(subject),
         "subject": subject.name if subject else None,
@@ -467,28 +585,52 @@ def _implied_unit(indicator: Indicator, kind: str) -> str | None:
 
 
 @lru_cache(maxsize=LABEL_CACHE)
-def _measure(label: str) -> str:
+def _measure(label: str, index: str | None = None) -> str:
     """The label as a noun phrase naming the quantity: without a table number, the parts that only
     state a unit, a comparison base or a grouping ("В том числе", "Справочно"), its unit tail and
     its dates; a caption in capitals in sentence case, "Динамика" dropped and its noun phrase in
     the nominative: "Таблица N 4 Темпы роста объема экспорта РФ, ЦФО" → "Темпы роста объема
     экспорта РФ"; "ДИНАМИКА ГРУЗООБОРОТА ТРАНСПОРТА" → "Грузооборот транспорта"; "Внешнеторговый
-    оборот / предыдущему периоду" → "Внешнеторговый оборот"."""
+    оборот / предыдущему периоду" → "Внешнеторговый оборот". Of an indicator that is an index (its
+    name `index`) the dynamics of a quantity is its index: "ДИНАМИКА ПРОИЗВОДСТВА БУМАГИ" → "Индекс
+    производства бумаги"; a dynamics of no quantity is the index named: "ДИНАМИКА ПО ОБРАБАТЫВАЮЩИМ
+    ПРОИЗВОДСТВАМ" → "Индекс промышленного производства по обрабатывающим производствам"."""
     text = DIMENSION.sub("", _sentence_case(COMPARISON_TAIL.sub("", _bare(label))))
     text = ASIDE_BRACKETS.sub("", text)
     tail = caption_unit(text)  # "… ЗАРУБЕЖЬЯ (по данным ФТС России) млн.долларов США"
     text = text[: -len(tail)].rstrip() if tail and tail != text and text.endswith(tail) else text
-    text = re.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
-    text = _nominative(_unit_led(DANGLING.sub("", text))) or label
+    text = DANGLING.sub("", re.split(r"\s*[,(]\s*", text, maxsplit=1)[0])
+    head, _, rest = text.partition(" ")
+    if index and rest and head.lower() == UNIT_HEAD:  # the genitive after "индекс" stays
+        text = f"{index} {rest}" if _preposition(rest.split()[0]) else f"{INDEX_HEAD} {rest}"
+    text = _statistic(text)
+    text = _nominative(_unit_led(text)) or label
     return text[:1].upper() + text[1:]
 
 
 def _bare(label: str) -> str:
-    """The label's parts that say what, joined: without dates, a table number and the parts that
-    only state a unit, a comparison base or a grouping."""
+    """The label's parts that say what, joined: without dates, a table number, a row's number
+    ("1. ", "A: "), a "всего" tail and the parts that only state a unit, a comparison base, a
+    grouping or a territory ("Темп роста экспорта / Курская область")."""
     parts = [_undated(p) for p in label.split(LABEL_JOIN.strip())]
     kept = [p for p in parts if LETTER.search(p) and not _unit_only(p) and not _aside_only(p)] or [label]
-    return CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
+    kept = [p for p in kept if not _territory_only(p)] or kept
+    text = CAPTION_NUMBER.sub("", " ".join(LABEL_JOIN.join(kept).split()))
+    text = ENUMERATION.sub("", text)
+    return TOTAL_TAIL.sub("", text) if LETTER.search(TOTAL_TAIL.sub("", text)) else text
+
+
+def _territory_only(part: str) -> bool:
+    """A label part that only names territories, a unit tail aside ("Курская область", "РФ")."""
+    spans = find_territories(part)
+    if not spans:
+        return False
+    rest, at = [], 0
+    for span in spans:
+        rest.append(part[at : span.start])
+        at = span.end
+    text = " ".join([*rest, part[at:]])
+    return not LETTER.search(text.rsplit(",", 1)[0] if unit_tail(text) else text)
 
 
 def _undated(part: str) -> str:
@@ -540,10 +682,11 @@ def _nominative(text: str) -> str:
     words = text.split()
     head = 1 if len(words) > 1 and _adjective(words[0]) else 0  # "Отраслевая динамика экспорта"
     heads = head + 1
+    joined = len(words) > heads + 1 and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS
     while heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
         heads += 2  # "Размер и структура просроченной задолженности"
-    if len(words) <= heads or words[head].lower() not in PRESENTATION_HEADS:
-        return text
+    if len(words) <= heads or not (joined or words[head].lower() in PRESENTATION_HEADS):
+        return text  # "Величина и структура численности": a head joined to one presents too
     out, rest = [], words[heads:]
     for i, word in enumerate(rest):
         form = next((p for p in parses(word) if p.tag.case == "gent"), None)
@@ -559,6 +702,21 @@ def _nominative(text: str) -> str:
     return " ".join(out)
 
 
+def _statistic(text: str) -> str:
+    """A relation's statistic named before it ("Корреляция между …" → "коэффициент корреляции между …",
+    `lexicon.STATISTIC_HEADS`)."""
+    head, _, rest = text.partition(" ")
+    forms = parses(head)
+    statistic = lexicon.STATISTIC_HEADS.get(forms[0].normal_form) if forms else None
+    genitive = forms[0].inflect({"gent"}) if statistic else None
+    return f"{statistic} {genitive.word} {rest}".strip() if genitive else text
+
+
+def _preposition(word: str) -> bool:
+    forms = parses(word)
+    return bool(forms) and forms[0].tag.POS == "PREP"
+
+
 def _adjective(word: str) -> bool:
     forms = parses(word)
     return bool(forms) and forms[0].tag.POS == "ADJF"
@@ -570,7 +728,15 @@ def _unit_only(part: str) -> bool:
 
 
 def _subject(labels: Iterable[str]) -> Territory | None:
-    return next((t for label in labels if (t := _territory(label)) is not None), None)
+    """The first place or organization the labels name, in label order: a row of an organization
+    ('ООО "Европа"') is that organization's, even under "Количество магазинов в Курской области"."""
+    return next((t for label in labels if (t := _place(label)) is not None), None)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _place(label: str) -> Territory | None:
+    spans = sorted([*find_organizations(label), *find_territories(label)], key=lambda s: s.start)
+    return spans[0].territory if spans else None
 
 
 def _finer(t: Territory | None) -> str | None:

@@ -12,13 +12,14 @@ unit from those labels, with the header rows left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
 from pipeline import lexicon
-from pipeline.extract.tables import caption_unit, cell_unit, cell_value, label_unit
+from pipeline.extract.tables import caption_unit, cell_unit, cell_value, label_unit, times_value
 
 __all__ = ["LabelledCell", "labelled_cells"]
 
@@ -31,10 +32,12 @@ PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
 LABEL_JOIN = " / "
 UNIT_CACHE = 20_000
 PERCENT = "PERCENT"
+TIMES = "TIMES"
 MIN_NUMBERED = 2  # rows a first column must number to be a column of row numbers
 # a row that is a part of the row above: "в том числе: …", "из него: …", "- доля в ЦФО", "бурый рядовой"
 PART_ROW = re.compile(r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:" + lexicon.subset_opener_pattern() + "))")
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+MATH_LETTER = re.compile("[\U0001d400-\U0001d7ff]")  # Mathematical Alphanumeric Symbols of a formula
 ROW_NUMBER = re.compile(r"^(?:N|№)?\s*\d{1,3}(?:\.\d{1,3})*\.?$")  # "1.", "2.1", "№ 3": a row's number
 
 
@@ -57,20 +60,23 @@ class LabelledCell:
 
 
 def _text(value: object) -> str | None:
+    """A cell's text in one line, mathematical letters as plain ones ("𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛" → "ρSpearman")."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), str(value)).split())
     return text or None
 
 
-def _value(text: str | None) -> tuple[float | None, bool]:
-    """(number, is a percent) of a cell text: "41782,1" → (41782.1, False), "0,13%" → (0.13, True)."""
+def _value(text: str | None) -> tuple[float | None, str | None]:
+    """(number, the unit it states) of a cell text: "41782,1" → (41782.1, None), "0,13%" → (0.13,
+    PERCENT), "в 3,0р." → (3.0, TIMES)."""
     if text is None:
-        return None, False
+        return None, None
     found = PERCENT_CELL.match(text)
     if found:
-        return cell_value(found.group(1)), True
-    return cell_value(text), False
+        return cell_value(found.group(1)), PERCENT
+    times = times_value(text)
+    return (times, TIMES) if times is not None else (cell_value(text), None)
 
 
 def _is_header_text(text: str) -> bool:
@@ -177,7 +183,7 @@ def labelled_cells(cells: list[dict], caption: str | None = None) -> list[Labell
     out = []
     for c in cells:
         row, col = int(c["row"]), int(c["col"])
-        if row in headers or col == unit_col or (numbered and col < numbered):
+        if row in headers or col == unit_col or (numbered and col < numbered) or _is_row_label(c):
             continue
         unit_text = grid[row].get(unit_col) if unit_col is not None else None
         labels = Labels(col_labels.get(col), unit_text, caption, sections.get(row), parents.get(row))
@@ -185,6 +191,11 @@ def labelled_cells(cells: list[dict], caption: str | None = None) -> list[Labell
         if cell is not None:
             out.append(cell)
     return out
+
+
+def _is_row_label(cell: dict) -> bool:
+    """The cell is its row's label ("2019" in a column "Год" heading the years), not a value."""
+    return int(cell["col"]) == 0 and _text(cell["text"]) == _text(cell.get("row_label"))
 
 
 @dataclass(frozen=True)
@@ -230,11 +241,11 @@ def _unit(labels: Labels, row_label: str | None) -> tuple[str | None, int]:
 
 
 def _labelled(c: dict, labels: Labels) -> LabelledCell | None:
-    value, is_percent = _value(_text(c["text"]))
+    value, stated = _value(_text(c["text"]))
     if value is None:
         return None
     row_label = _text(c.get("row_label"))
-    unit, mult = (PERCENT, 0) if is_percent else _unit(labels, row_label)
+    unit, mult = (stated, 0) if stated else _unit(labels, row_label)
     return LabelledCell(
         table_id=c["table_id"],
         doc_id=c["doc_id"],

@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.extract.numbers import parse_number, scale_of, unit_of
-from pipeline.lexicon import COUNTED_ABBRS, UNITS, key, unit_codes
+from pipeline.lexicon import COUNTED_ABBRS, COUNTING_UNITS, UNITS, key, unit_codes
 from pipeline.model import ParsedTable
+from pipeline.nlp.morph import parses
 
 _NUMBER = re.compile(r"^[-−–+]?\d[\d\s\u00a0\u202f.,]*$")
 _FOOTNOTE_TAIL = re.compile(r"(?<=\d)(?:\d\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹])$")
@@ -30,6 +31,8 @@ _TAIL_WORDS = 4  # "млн. долл. США на чел.": the longest unit a c
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
+# "в 3,0р.", "в 2,1 раза": an index past 200 % a statistical table prints as a ratio
+_TIMES = re.compile(r"^\s*в\s*(\d[\d\s\u00a0\u202f.,]*?)\s*р(?:аза?)?\.?\s*$", re.I)
 
 
 def table_id(doc_id: str, index: int) -> str:
@@ -51,7 +54,9 @@ def table_rows(doc_id: str, table: ParsedTable) -> dict:
     cells = []
     for c in table.cells:
         value, unit, mult = cell_value(c.text), None, 0
-        if value is None and (m := _WITH_UNIT.match(c.text or "")):
+        if value is None and (times := times_value(c.text)) is not None:
+            value, unit = times, "TIMES"
+        elif value is None and (m := _WITH_UNIT.match(c.text or "")):
             value, (unit, mult) = cell_value(m.group(1)), _unit_in(m.group(2))
             value = value if unit or mult else None
         elif value is not None:
@@ -82,6 +87,12 @@ def cell_value(text: str | None) -> float | None:
     if not _NUMBER.match(s):
         return None
     return parse_number(s)
+
+
+def times_value(text: str | None) -> float | None:
+    """The ratio a cell prints instead of an index past 200 % ("в 3,0р." → 3.0); else None."""
+    found = _TIMES.match(text or "")
+    return cell_value(found.group(1)) if found else None
 
 
 def cell_unit(
@@ -156,10 +167,19 @@ def _unit_in(label: str) -> tuple[str | None, int]:
             scale = scale or scale_of(word) or 0
             continue
         unit = _label_unit(words[i : i + _TWO_WORDS])
+        if unit is None and (len(words) == 1 or (i and scale_of(words[i - 1]))) and _counting(word):
+            unit = "COUNT"  # "штук", "млн.флаконов", not "газом и паром", "Пар и горячая вода"
         if unit is not None:
             before = scale_of(words[i - 1]) if i else None
             return unit, before or 0
     return None, scale
+
+
+def _counting(word: str) -> bool:
+    """A noun of count in lower case and the genitive plural a unit takes ("штук", "флаконов",
+    "пар"), not a product ("ампулы", "Пар и горячая вода")."""
+    forms = parses(word) if word.islower() else []
+    return any(p.normal_form in COUNTING_UNITS and {"plur", "gent"} <= set(p.tag.grammemes) for p in forms)
 
 
 def _unglued(word: str) -> tuple[str, ...]:
