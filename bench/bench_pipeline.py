@@ -106,7 +106,9 @@ def children_cpu() -> float:
 
 def env() -> dict[str, str]:
     e = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    return e | {"PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+    extra = [p for p in e.get("PYTHONPATH", "").split(os.pathsep) if p and Path(p).resolve() != REPO]
+    path = os.pathsep.join([str(REPO), *extra])  # the checkout first, then any extra site folders
+    return e | {"PYTHONPATH": path, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
 
 
 def timed(cmd: list[str], cwd: Path, extra_roots: tuple[int, ...] = ()) -> dict:

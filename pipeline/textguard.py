@@ -23,6 +23,7 @@ _INVALID = re.compile(
     + "]"
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_BAD = re.compile(_INVALID.pattern[:-1] + _CONTROL.pattern[1:])  # either class: one scan of clean text
 
 _CYRILLIC_WORD = re.compile(r"\b[А-Яа-яЁё]{4,}\b")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
@@ -42,6 +43,8 @@ FREQUENT_ENGLISH = frozenset(_FREQUENT_ENGLISH_WORDS.split())
 def sanitize(text: str) -> tuple[str, int]:
     """The text with invalid characters replaced one-for-one, and how many were replaced."""
     count = 0
+    if not _ANY_BAD.search(text):
+        return text, 0
     if _INVALID.search(text):
         text, n = _INVALID.subn(REPLACEMENT, text)
         count += n
@@ -84,13 +87,17 @@ def _clean(value: Any) -> tuple[Any, int]:
 
 
 def sanitize_rows(rows: dict[str, list[dict]]) -> int:
-    """Sanitize, in place, every string value of every output row."""
+    """Sanitize, in place, every string value of every output row (each distinct string once:
+    ids, paths and sentences repeat across rows)."""
     total = 0
+    done: dict[str, tuple[str, int]] = {}
     for table_rows in rows.values():
         for row in table_rows:
             for key, value in row.items():
                 if isinstance(value, str):
-                    row[key], n = sanitize(value)
+                    if value not in done:
+                        done[value] = sanitize(value)
+                    row[key], n = done[value]
                     total += n
     return total
 
