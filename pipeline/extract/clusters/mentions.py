@@ -22,11 +22,12 @@ from pipeline.extract.clusters.names import (
     genitive,
     normalize_quotes,
 )
-from pipeline.extract.clusters.places import canonical_city, region_named, set_city
+from pipeline.extract.clusters.places import CITY_AT, canonical_city, region_named, set_city
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import (
     CLUSTER,
     GENERIC_WORDS,
+    KIND_WORD_FAMILIES,
     TOKENIZER,
     is_region_adjective,
     kind_of,
@@ -43,6 +44,7 @@ MID_SENTENCE = re.compile(r"[а-яё,]$")  # what precedes a word that is not a 
 MID_SENTENCE_REACH = 5
 OPENING_QUOTES = "«“„"
 CLOSING_QUOTES = "»”“"
+KIND_ENDING = 2  # letters of a case ending after a kind word ("Кластера", "Парком")
 WINDOW_REACH = 100  # characters parsed on each side of a kind word
 LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории)\s+$")
 LOCATED_REACH = 20
@@ -105,14 +107,21 @@ class Match:
 
     def _proper(self, word: str) -> bool:
         """A capitalized first word that is not capitalized as a sentence start: "Северо-Западный",
-        "… и Камский инновационный кластер"."""
-        if not word[:1].isupper() or word.isupper():
+        "… и Камский инновационный кластер"; an acronym ("IT-кластер") is no proper name."""
+        if not word[:1].isupper() or word.split("-")[0].isupper():
             return False
         parts = word.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
             return True
         before = self.text[max(0, self.start - MID_SENTENCE_REACH) : self.start].rstrip()
         return bool(before) and MID_SENTENCE.search(before) is not None
+
+    @property
+    def is_kind_word_alone(self) -> bool:
+        """One word that is a kind word ("… (далее — Кластер)", "В состав Кластера входят …")."""
+        words = FIELD_WORDS.findall(self.text[self.start : self.end])
+        low = words[0].lower() if len(words) == 1 else ""
+        return any(low.startswith(k) and len(low) - len(k) <= KIND_ENDING for k in KIND_WORD_FAMILIES)
 
     @property
     def quoted(self) -> bool:
@@ -151,6 +160,12 @@ RULES: tuple[Rule[Match], ...] = (
         negative="Участники: {индустриальный парк «Развитие»} региона.",
     ),
     Rule(
+        "a kind word alone, capitalized as a defined term",
+        lambda m: m.is_kind_word_alone,
+        positive="Кластер «Дон» (далее — Кластер) создан в 2015 году. В состав {Кластера} входят 22 фирмы.",
+        negative="В регион пришёл {Калужский кластер}.",
+    ),
+    Rule(
         "park or zone of no economic kind",
         lambda m: kind_of(m.kind or "") is None and m.region is None,
         positive="{Парк «Сокольники»} открыт ежедневно.",
@@ -178,8 +193,9 @@ def _named_mentions(matches: list[Match]) -> list[Mention]:
         )
         first = FIRST_WORD.match(m.text, m.start)
         cluster.region = region_named(m.region or (first.group() if first else None))
-        if m.place:
-            set_city(cluster, canonical_city(m.place, nominative_case=True))
+        if m.place:  # the grammar takes one word: "в г. Нижний" of "в г. Нижний Новгород"
+            place = CITY_AT.match(m.text, m.end - len(m.place))
+            set_city(cluster, canonical_city(place.group() if place else m.place, nominative_case=True))
         out.append(Mention(cluster, m.start, m.end, _is_located(m.text, m.start)))
     return out
 

@@ -24,6 +24,8 @@ WORD = re.compile(r"[\w-]+")
 JOINERS = re.compile(r"[\s\-–]")
 SHORT_TAIL = 2  # a split tail this short is a broken word ("промышленност|ь")
 ID_HEX = 16
+# Latin letters printed for their Cyrillic twins (and back) in one name: "Физтех XXI" / "Физтех ХХI"
+LATIN_LOOKALIKES = str.maketrans("aceopxyk", "асеорхук")
 STRAY_DOT = re.compile(r"(\w{3,})\.(?=\s+[а-яё])")  # an OCR dot inside a name: "Инновационный. кластер"
 ORPHAN = "reference"  # `source` of a record that only refers to a cluster named on an earlier page
 
@@ -99,7 +101,7 @@ def core_key(name: str, kind: str | None) -> str:
     quoted = QUOTED.search(normalize_quotes(name))
     words = [quoted.group(1).lower()] if quoted else WORD.findall(normal_name(name))
     core = "".join(w for w in words if quoted or lemma(w) not in GENERIC_WORDS)
-    return "core:" + JOINERS.sub("", core).replace("ё", "е") + f"|{kind}"
+    return "core:" + JOINERS.sub("", core).replace("ё", "е").translate(LATIN_LOOKALIKES) + f"|{kind}"
 
 
 OBLIQUE_POS = {"ADJF", "NOUN"}

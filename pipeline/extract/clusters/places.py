@@ -27,11 +27,13 @@ CITY_PREFIX = re.compile(r"^\s*г\.?\s+")
 REGION_IN = re.compile(
     r"\b([А-ЯЁ][а-яё-]+)\s+(област[ьи]|кра[йя]|округа?)\b|\b[Рр]еспублик[аиеу]\s+([А-ЯЁ][а-яё]+)"
 )
-CITY_IN = re.compile(r"\b(?:в|на\s+территории)\s+(?P<g>г\.\s*|города\s+|городе\s+)?(?P<city>[А-ЯЁ][\w-]+)")
+CITY_WORDS = r"[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+){0,2}"  # "Нижний Новгород", "Набережных Челнах"
+CITY_IN = re.compile(rf"\b(?:в|на\s+территории)\s+(?P<g>г\.\s*|города\s+|городе\s+)?(?P<city>{CITY_WORDS})")
 PLACE_AFTER = re.compile(
     r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:(?:расположенн|находящ)\w*\s+)?(?:в|на\s+территории)\s+"
-    r"(?:районе\s+(?P<district>[А-ЯЁ][\w-]+)\s+)?(?P<g>г\.?\s*|города\s+|городе\s+)?(?P<city>[А-ЯЁ][\w-]+)"
+    rf"(?:районе\s+(?P<district>[А-ЯЁ][\w-]+)\s+)?(?P<g>г\.?\s*|города\s+|городе\s+)?(?P<city>{CITY_WORDS})"
 )
+CITY_AT = re.compile(CITY_WORDS)
 RU_ADMIN_WORDS = re.compile(r"\bобласт\w*|\bкра[йяе]\b")  # Russian subjects' generic words
 COUNTRY_REACH = 600  # characters around a mention searched for a country marker
 LOC_GAP = 12  # a LOC entity this close after a mention is its place ("… «Чжунгуньцунь» в Пекине")
@@ -128,13 +130,16 @@ def regions_in(text: str) -> list[str]:
     return [r for r in (region_named(m.group(0)) for m in REGION_IN.finditer(text)) if r]
 
 
-def canonical_city(word: str, nominative_case: bool) -> str:
-    """A city as the gazetteer names it ("Пекине" → "Пекин"); an unknown one as printed after "г."
-    (`nominative_case`), else its lemma."""
-    word = word.strip(" .,;")
-    found = known_city(word)
-    if found is not None:
-        return found.name
+def canonical_city(words: str, nominative_case: bool) -> str:
+    """A city as the gazetteer names it, from the most of the capitalized words that name one
+    ("Пекине" → "Пекин", "Нижнем Новгороде" → "Нижний Новгород"); an unknown one as its first word
+    printed after "г." (`nominative_case`), else that word's lemma."""
+    parts = words.strip(" .,;").split()
+    for n in range(len(parts), 0, -1):
+        found = known_city(" ".join(parts[:n]).strip(" .,;"))
+        if found is not None:
+            return found.name
+    word = parts[0].strip(" .,;") if parts else ""
     if nominative_case:
         return word
     return "-".join(p[:1].upper() + p[1:] for p in lemma(word).split("-"))
@@ -176,7 +181,7 @@ def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str |
     if fact.city is None and analysis is not None:
         fact.city = _loc_entity_city(analysis, fact)
     if fact.region is None:
-        fact.region = region_of_city(fact.city)
+        fact.region = region_of_city(fact.city) or name_region(fact.name)  # ОЭЗ «Калуга», «Нижегородский»
     if fact.country is None:
         fact.country = country_of([fact.region] if fact.region else [], [fact.city] if fact.city else [])
     start, end = fact.char_start or 0, fact.char_end or 0

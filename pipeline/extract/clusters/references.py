@@ -15,6 +15,7 @@ from pipeline.extract.clusters.mentions import Mention
 from pipeline.extract.clusters.names import capitalized
 from pipeline.extract.grammars.clusters import KIND_WORD_FAMILIES
 from pipeline.extract.territories import find_territories, resolve_territory
+from pipeline.nlp.morph import parses
 
 # "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее — кластер «ИнноКам»)", or an acronym
 # in brackets: "(БМТК-ТМ)"; after a quoted name's closing quote too.
@@ -38,6 +39,11 @@ OF_KIND = re.compile(r"(?<!\w)(?P<word>(?:[Тт]ехнопарка|[Пп]арк�
 # сайт: www.….ru", "Адрес в сети Интернет — …".
 SITE_LABEL = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:[Сс]айт|[Аа]дрес\s+в\s+(?:сети\s+)?[Ии]нтернет)")
 SITE_REACH = 600  # a labelled address refers to a mention at most this far back
+# A sentence whose subject is the members of a cluster, not named ("Резидентами являются 12
+# компаний", "Количество резидентов — 12", "Участники создали …"), is about the mention just before
+# it, unless a genitive noun says whose members they are ("Участники форума …").
+MEMBERS = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?P<word>[Рр]езидент|[Уу]частник)\w*(?:\s+(?P<next>[а-яё]+))?")
+NOT_OWNER_POS = {"VERB", "INFN", "PRTS", "PRTF", "ADVB", "PREP", "CONJ", "PRCL", "NUMR"}
 PRONOUNS = ("его", "её", "ее", "он", "она", "него", "неё", "нее", "нём", "нем", "ней")
 PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
 PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
@@ -57,6 +63,17 @@ def alias_after(text: str, end: int) -> str | None:
     if found.group("acronym"):
         return None if resolve_territory(found.group("acronym")) else found.group("acronym")
     return capitalized(found.group("alias").strip())
+
+
+ALIAS_ENDING = r"[а-яё]{0,3}"  # "(далее — автокластер)" … "в автокластере"
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    """An alias as written in later sentences: its first letter in either case, and a word that
+    ends in a lowercase letter with its case endings ("Кластер" → "кластера")."""
+    first = f"[{re.escape(alias[:1].upper())}{re.escape(alias[:1].lower())}]" if alias else ""
+    ending = ALIAS_ENDING if alias[-1:].islower() else ""
+    return re.compile(rf"(?<!\w){first}{re.escape(alias[1:])}{ending}(?!\w)")
 
 
 def referring_sentences(
@@ -95,7 +112,7 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     """The earlier mention a sentence refers to by its alias, its kind word or "его"."""
     previous = [i for i, m in enumerate(mentions) if m.end <= lo]
     for i in reversed(previous):
-        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text[lo:hi]) for a in mentions[i].fact.aliases):
+        if any(alias_pattern(a).search(text, lo, hi) for a in mentions[i].fact.aliases):
             return i
     found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
     if not previous:
@@ -103,6 +120,8 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     last = previous[-1]
     distance = lo - mentions[last].end
     if found is None:
+        if _members_subject(text, lo, hi) and distance < PRONOUN_REACH:
+            return last
         return last if SITE_LABEL.match(text, lo, hi) and distance < SITE_REACH else None
     word = found.group("word").lower()
     if word in PRONOUNS:
@@ -111,6 +130,23 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
         return None
     family = KIND_WORD_FAMILIES.get(kind_word(word), set())
     return last if mentions[last].fact.kind in family and distance < KIND_WORD_REACH else None
+
+
+def _members_subject(text: str, lo: int, hi: int) -> bool:
+    """The sentence opens on members of no named owner ("Резидентами являются …")."""
+    found = MEMBERS.match(text, lo, hi)
+    if found is None:
+        return False
+    after = found.group("next")
+    return after is None or not _is_owner(after)
+
+
+def _is_owner(word: str) -> bool:
+    """A genitive noun that says whose members they are ("форума"), not a verb or adverb."""
+    readings = parses(word)
+    if any(p.tag.POS in NOT_OWNER_POS for p in readings):
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in readings)
 
 
 def kind_word(word: str) -> str:

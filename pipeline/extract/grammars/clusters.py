@@ -67,6 +67,7 @@ OPEN, CLOSE = in_({"«", '"', "“", "„"}), in_({"»", '"', "”", "“"})
 CLUSTER_LEMMAS = {"кластер", "фармкластер", "биофармкластер", "химфармкластер", "медтехкластер"}
 TECHNOPARK_LEMMAS = {"технопарк", "агротехнопарк", "биотехнопарк", "медтехнопарк", "индустрипарк"}
 INDUSTRIAL_ADJ = {"индустриальный", "промышленный", "агропромышленный", "агроиндустриальный"}
+IT_PREFIXES = {"it", "ит"}  # "IT-парк" is a technopark
 SEZ_ABBR = {"ОЭЗ", "ТОР", "ТОСЭР", "СЭЗ", "ПЭЗ"}
 SEZ_TYPE = {"ППТ", "ТВТ", "ТРТ", "ПЭТ"}
 
@@ -107,15 +108,32 @@ CLUSTER_HEAD = _singular_of(CLUSTER_LEMMAS)
 TECHNOPARK_HEAD = _singular_of(TECHNOPARK_LEMMAS)
 PARK, ZONE = _singular_of({"парк"}), _singular_of({"зона"})
 HIGH_TECH = rule(in_caseless({"высоких", "высокой"}), custom(lambda w: lemma(w) == "технология"))
-GEN_NOUN = custom(lambda w: any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(w)))
+FUNCTION_POS = {"CONJ", "PREP", "PRCL", "NPRO", "VERB", "INFN"}  # "и" (a letter), "стали" (сталь)
+
+
+def _genitive_noun(word: str) -> bool:
+    """A lowercase genitive noun that reads as no function word or verb ("автомобилестроения", not
+    "и", "стали")."""
+    found = parses(word)
+    return (
+        word.islower()
+        and not any(p.tag.POS in FUNCTION_POS for p in found)
+        and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in found)
+    )
+
+
+GEN_NOUN = custom(_genitive_noun)
 # "химической и фармацевтической", "медицинского, экологического" before a genitive noun
 GEN_ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).repeatable(max=3).optional())
+# "IT-кластер", "ИТ-парк": an upper-case acronym joined to the kind word by a hyphen
+ACRONYM_PREFIX = rule(and_(or_(RU, LATIN), custom(lambda w: len(w) > 1 and w.isupper())), eq("-"))
 HEAD = or_(
     rule(or_(PARK, ZONE), HIGH_TECH),
-    rule(CLUSTER_HEAD, rule(GEN_ADJS, GEN_NOUN).optional()),  # "кластер биомедицинских технологий"
+    # "кластер биомедицинских технологий", "кластер автомобилестроения"
+    rule(CLUSTER_HEAD, rule(GEN_ADJS.optional(), GEN_NOUN).optional()),
     rule(
-        TECHNOPARK_HEAD, rule(eq("в"), in_caseless({"сфере"}), HIGH_TECH).optional()
-    ),  # "… в сфере высоких технологий"
+        TECHNOPARK_HEAD, rule(rule(eq("в"), in_caseless({"сфере"})).optional(), HIGH_TECH).optional()
+    ),  # "Технопарк (в сфере) высоких технологий"
     rule(PARK),  # "индустриальный парк": the modifier is checked by `kind_of`
     rule(ZONE, rule(HYPHEN_ADJ, in_caseless({"типа"})).optional()),  # "… зона промышленно-… типа"
 )
@@ -126,7 +144,9 @@ TOR_WORDS = rule(
     HYPHEN_ADJ.optional(),
     in_caseless({"развития"}),
 )
-KIND = or_(rule(MODIFIERS.optional(), HEAD), SEZ_ABBREVIATION, TOR_WORDS).interpretation(Cluster.kind)
+KIND = or_(
+    rule(MODIFIERS.optional(), ACRONYM_PREFIX.optional(), HEAD), SEZ_ABBREVIATION, TOR_WORDS
+).interpretation(Cluster.kind)
 
 WORDS_IN_QUOTES = not_(in_(QUOTES)).repeatable(max=8)
 # «Технополис «Москва»», also printed with one closing quote: «Технополис «Москва»
@@ -186,6 +206,8 @@ def kind_of(words: str) -> str | None:
     if min(heads.values()) < 99:
         return min(heads, key=lambda k: heads[k])
     if "парк" in lemmas:
+        if IT_PREFIXES & set(lemmas):
+            return "technopark"
         return "industrial_park" if INDUSTRIAL_ADJ & set(lemmas) else None
     if "экономический" in lemmas and "зона" in lemmas or set(words.upper().split()) & SEZ_ABBR:
         return "sez"
