@@ -1,0 +1,461 @@
+"""Cluster records from cluster-policy prose written for this test (regional strategies, cluster
+passports, news of the Минпромторг/Минэкономразвития registers), through the production path:
+`extract_page` (real dates, figures and NLP) and the per-document merge.
+
+One case per attribute and per alias/variant form; each expected record was read off its paragraph
+by hand: every attribute the text states about that cluster, and nothing it does not state.
+"""
+
+from __future__ import annotations
+
+import natasha  # noqa: F401  (import before pymorphy users)
+import pytest
+
+from pipeline.extract import extract_page
+from pipeline.extract.clusters import resolve_clusters
+
+
+def _records(text: str, document_texts: tuple[str, ...] = ()) -> dict:
+    facts = extract_page(text).clusters
+    merged = resolve_clusters([(f, 1) for f in facts], document_texts=document_texts)
+    return {fact.name: fact for fact, _ in merged}
+
+
+def _value(fact, attribute: str):
+    return getattr(fact, attribute) if hasattr(fact, attribute) else fact.attributes.get(attribute)
+
+
+def _check(text: str, expected: dict, document_texts: tuple[str, ...] = ()) -> None:
+    records = _records(text, document_texts)
+    assert set(records) == set(expected)
+    for name, attributes in expected.items():
+        got = {a: _value(records[name], a) for a in attributes}
+        assert got == attributes, name
+
+
+# --- attributes stated in the sentences after the one naming the cluster ------------------------
+
+FOLLOWING = {
+    "kind word subject": (
+        "В 2012 году в Курской области был создан Курский электротехнический кластер. Кластер "
+        "объединяет 25 предприятий.",
+        {
+            "Курский электротехнический кластер": {
+                "founded_year": 2012,
+                "region": "Курская область",
+                "field": "электротехника",
+                "participants": 25,
+            }
+        },
+    ),
+    "possessive pronoun": (
+        "Пензенский кластер «Безопасность» образован в 2013 году. В его состав входят 19 организаций, "
+        "на которых трудятся 8,5 тыс. человек.",
+        {
+            "Пензенский кластер «Безопасность»": {
+                "region": "Пензенская область",
+                "founded_year": 2013,
+                "participants": 19,
+                "employees": 8500,
+            }
+        },
+    ),
+    "genitive kind word": (
+        "Ульяновский авиационный кластер создан в 2009 году. Участниками кластера являются 12 организаций.",
+        {
+            "Ульяновский авиационный кластер": {
+                "founded_year": 2009,
+                "participants": 12,
+                "field": "авиастроение",
+            }
+        },
+    ),
+    "unnamed residents": (
+        "Индустриальный парк «Росва» площадью 114 га расположен в Калужской области. Количество "
+        "резидентов — 12, инвестиции резидентов составили 18,4 млрд руб.",
+        {
+            "Индустриальный парк «Росва»": {
+                "region": "Калужская область",
+                "area_km2": 1.14,
+                "residents": 12,
+                "participants": 12,
+                "investment": 18.4e9,
+            }
+        },
+    ),
+    "unnamed participants": (
+        "Индустриальный парк «Север» создан в 2017 году. Участниками являются 9 организаций, в "
+        "которых работают 1 200 человек.",
+        {"Индустриальный парк «Север»": {"founded_year": 2017, "participants": 9, "employees": 1200}},
+    ),
+    "participants of something else": (
+        "Кластер «Фотоника» создан в 2014 году. Участники форума представили 15 проектов. "
+        "Участниками программы стали 12 предприятий.",
+        {"Кластер «Фотоника»": {"founded_year": 2014, "participants": None}},
+    ),
+    "site, jobs and investment in later sentences": (
+        "Кластер «Фотоника» создан в 2014 году. Сайт кластера — www.photonica-perm.ru. Предприятия "
+        "кластера создали 450 рабочих мест. Объем инвестиций в развитие кластера составил 2,5 млрд "
+        "рублей.",
+        {
+            "Кластер «Фотоника»": {
+                "founded_year": 2014,
+                "url": "www.photonica-perm.ru",
+                "jobs": 450,
+                "investment": 2.5e9,
+                "investment_unit": "RUB",
+            }
+        },
+    ),
+    "register news": (
+        "Минпромторг России включил Липецкий металлургический кластер в реестр промышленных кластеров. "
+        "В кластер вошли 15 предприятий региона с общей численностью работников 4,3 тыс. человек.",
+        {
+            "Липецкий металлургический кластер": {
+                "region": "Липецкая область",
+                "field": "металлургия",
+                "participants": 15,
+                "employees": 4300,
+            }
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLLOWING.values(), ids=FOLLOWING.keys())
+def test_attributes_in_following_sentences(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+# --- founding year -----------------------------------------------------------------------------
+
+FOUNDING = {
+    "opened": (
+        "Технопарк «Сколково» расположен в Москве. Технопарк открыт в 2015 году.",
+        {"Технопарк «Сколково»": {"founded_year": 2015, "city": "Москва", "region": "Москва"}},
+    ),
+    "put into operation": (
+        "Технопарк «Жигулевская долина» (г. Тольятти) введён в эксплуатацию в 2012 году.",
+        {"Технопарк «Жигулевская долина»": {"founded_year": 2012, "city": "Тольятти"}},
+    ),
+    "opened itself, year first": (
+        "В 2016 году в Курске открылся технопарк «Кванториум».",
+        {"Технопарк «Кванториум»": {"founded_year": 2016, "city": "Курск", "region": "Курская область"}},
+    ),
+    "a later opening of something in it": (
+        "Технопарк «Идея» создан в 2004 году. В 2019 году на территории технопарка открыт новый корпус.",
+        {"Технопарк «Идея»": {"founded_year": 2004}},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUNDING.values(), ids=FOUNDING.keys())
+def test_founding_year(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+# --- place: apposition, "в г. X", "в X-ской области", adjective of the name, the document -------
+
+PLACES = {
+    "apposition": (
+        "Индустриальный парк «Ульяновск», Ульяновская область, занимает площадь 600 га.",
+        {"Индустриальный парк «Ульяновск»": {"region": "Ульяновская область", "area_km2": 6.0}},
+    ),
+    "city of two words": (
+        "Технопарк «Анкудиновка» в г. Нижний Новгород объединяет 60 резидентов.",
+        {
+            "Технопарк «Анкудиновка»": {
+                "city": "Нижний Новгород",
+                "region": "Нижегородская область",
+                "residents": 60,
+            }
+        },
+    ),
+    "city of two words in the locative": (
+        "Индустриальный парк «Камские Поляны» расположен в Набережных Челнах.",
+        {
+            "Индустриальный парк «Камские Поляны»": {
+                "city": "Набережные Челны",
+                "region": "Республика Татарстан",
+            }
+        },
+    ),
+    "city and region after the name": (
+        "Индустриальный парк «Оскол» в г. Старый Оскол Белгородской области создан в 2015 году.",
+        {
+            "Индустриальный парк «Оскол»": {
+                "city": "Старый Оскол",
+                "region": "Белгородская область",
+                "founded_year": 2015,
+            }
+        },
+    ),
+    "region in the locative next to the name": (
+        "Агропромышленный кластер «Белгородский» в Белгородской области включает 40 сельхозпредприятий.",
+        {
+            "Агропромышленный кластер «Белгородский»": {
+                "region": "Белгородская область",
+                "field": "агропромышленный комплекс",
+                "participants": 40,
+            }
+        },
+    ),
+    "city in brackets": (
+        "Кластер «Фотоника» (г. Пермь) объединяет 30 предприятий.",
+        {"Кластер «Фотоника»": {"city": "Пермь", "region": "Пермский край", "participants": 30}},
+    ),
+    "adjective of the name": (
+        "Калужский фармкластер объединяет 60 участников.",
+        {
+            "Калужский фармкластер": {
+                "region": "Калужская область",
+                "field": "фармацевтика",
+                "participants": 60,
+            }
+        },
+    ),
+    "a city as the quoted name": (
+        "Особая экономическая зона «Калуга» создана в 2012 году. Резидентами ОЭЗ являются 40 компаний, "
+        "создано 5 400 рабочих мест.",
+        {
+            "Особая экономическая зона «Калуга»": {
+                "region": "Калужская область",
+                "founded_year": 2012,
+                "residents": 40,
+                "jobs": 5400,
+            }
+        },
+    ),
+    "a region adjective inside the quoted name": (
+        "Научно-образовательный кластер «Нижегородский» создан в 2015 году. Официальный сайт "
+        "кластера: http://nnov-cluster.ru.",
+        {
+            "Научно-образовательный кластер «Нижегородский»": {
+                "region": "Нижегородская область",
+                "founded_year": 2015,
+                "url": "http://nnov-cluster.ru",
+            }
+        },
+    ),
+    "a quoted name of no place": (
+        "Кластер «Безопасность» создан в 2013 году.",
+        {"Кластер «Безопасность»": {"region": None, "city": None, "founded_year": 2013}},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES.values(), ids=PLACES.keys())
+def test_place(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+def test_the_document_gives_its_region() -> None:
+    title = "Стратегия социально-экономического развития Тамбовской области до 2030 года"
+    page = "Экономика Тамбовской области растёт. Тамбовской области нужны инвесторы и Тамбовской области."
+    _check(
+        "Индустриальный парк «Кристалл» создан в 2018 году.",
+        {"Индустриальный парк «Кристалл»": {"region": "Тамбовская область", "country": "RU"}},
+        (title, page),
+    )
+
+
+# --- field of activity from the name (`pipeline/data/cluster_fields.csv`) ----------------------
+
+FIELDS = {
+    "IT prefix, Latin": (
+        "IT-кластер «Технологии будущего» создан в 2018 году в г. Ижевске.",
+        {
+            "IT-кластер «Технологии будущего»": {
+                "field": "информационные технологии",
+                "city": "Ижевск",
+                "region": "Удмуртская Республика",
+                "founded_year": 2018,
+            }
+        },
+    ),
+    "IT prefix, Cyrillic, region in the genitive": (
+        "ИТ-кластер Республики Мордовия создан в 2014 году.",
+        {
+            "ИТ-кластер Республики Мордовия": {
+                "field": "информационные технологии",
+                "region": "Республика Мордовия",
+                "founded_year": 2014,
+            }
+        },
+    ),
+    "IT cluster named by its region": (
+        "В Новосибирской области создан IT-кластер. Участниками кластера являются 140 компаний.",
+        {
+            "IT-кластер Новосибирской области": {
+                "field": "информационные технологии",
+                "region": "Новосибирская область",
+                "participants": 140,
+            }
+        },
+    ),
+    "IT park is a technopark": (
+        "ИТ-парк «Университетский» в Казани объединяет 90 резидентов.",
+        {
+            "ИТ-парк «Университетский»": {
+                "kind": "technopark",
+                "field": "информационные технологии",
+                "city": "Казань",
+                "residents": 90,
+            }
+        },
+    ),
+    "technopark of high technologies": (
+        "Технопарк высоких технологий «ИТ-парк» в г. Казани открыт в 2009 году. В нём размещено "
+        "140 резидентов, численность персонала — 4 200 человек.",
+        {
+            "Технопарк высоких технологий «ИТ-парк»": {
+                "kind": "technopark",
+                "founded_year": 2009,
+                "residents": 140,
+                "employees": 4200,
+            }
+        },
+    ),
+    "genitive noun after the kind word": (
+        "Кластер автомобилестроения Самарской области объединяет 50 предприятий.",
+        {
+            "Кластер автомобилестроения Самарской области": {
+                "field": "автомобилестроение",
+                "region": "Самарская область",
+                "participants": 50,
+            }
+        },
+    ),
+    "automotive adjective": (
+        "Автомобильный кластер Калужской области насчитывает 30 участников.",
+        {"Автомобильный кластер Калужской области": {"field": "автомобилестроение", "participants": 30}},
+    ),
+    "pharma adjective": (
+        "Фармацевтический кластер «Северный» создан в 2015 году.",
+        {"Фармацевтический кластер «Северный»": {"field": "фармацевтика", "founded_year": 2015}},
+    ),
+    "agro-industrial adjective": (
+        "Агропромышленный кластер «Зелёная долина» основан в 2016 году.",
+        {"Агропромышленный кластер «Зелёная долина»": {"field": "агропромышленный комплекс"}},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), FIELDS.values(), ids=FIELDS.keys())
+def test_field_from_the_name(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+# --- aliases and same-document variants: one record ---------------------------------------------
+
+VARIANTS = {
+    "(далее — lowercase alias) with a case ending": (
+        "Автомобильный кластер Калужской области (далее — автокластер) создан в 2007 году. В "
+        "автокластер входят 30 предприятий.",
+        {
+            "Автомобильный кластер Калужской области": {
+                "aliases": ["Автокластер"],
+                "founded_year": 2007,
+                "participants": 30,
+            }
+        },
+    ),
+    "(далее — Кластер) as a defined term": (
+        "Кластер «Биотехнологии Поволжья» (далее – Кластер) создан в 2015 году. В состав Кластера "
+        "входят 22 организации.",
+        {
+            "Кластер «Биотехнологии Поволжья»": {
+                "aliases": ["Кластер"],
+                "founded_year": 2015,
+                "participants": 22,
+            }
+        },
+    ),
+    "acronym alias": (
+        "Ульяновский авиационный кластер (далее — УАК) создан в 2009 году. УАК объединяет 36 "
+        "предприятий отрасли.",
+        {"Ульяновский авиационный кластер": {"aliases": ["УАК"], "participants": 36}},
+    ),
+    "abbreviated compound in the genitive": (
+        "Калужский фармацевтический кластер создан в 2012 году. Участниками Калужского фармкластера "
+        "являются 60 компаний.",
+        {
+            "Калужский фармацевтический кластер": {
+                "aliases": ["Калужский фармкластер"],
+                "founded_year": 2012,
+                "participants": 60,
+            }
+        },
+    ),
+    "case variant of an adjective name": (
+        "Ярославский фармацевтический кластер создан в 2012 году. В Ярославском фармкластере работают "
+        "5 тыс. человек. Участниками ярославского фармацевтического кластера являются 23 организации.",
+        {
+            "Ярославский фармацевтический кластер": {
+                "aliases": ["Ярославский фармкластер"],
+                "employees": 5000,
+                "participants": 23,
+            }
+        },
+    ),
+    "quoted name without its modifiers": (
+        "Нижегородский индустриальный кластер «Магистраль» основан в 2014 году. В кластере "
+        "«Магистраль» работают 27 тыс. человек.",
+        {
+            "Нижегородский индустриальный кластер «Магистраль»": {
+                "aliases": ["Кластер «Магистраль»"],
+                "founded_year": 2014,
+                "employees": 27000,
+            }
+        },
+    ),
+    "Latin and Cyrillic look-alike letters": (
+        "Инновационный кластер «Физтех XXI» создан в 2012 году. В состав кластера «Физтех XXI» входят "
+        "40 организаций. Кластер «Физтех ХХI» объединяет 7 тыс. сотрудников.",
+        {
+            "Инновационный кластер «Физтех XXI»": {
+                "aliases": ["Кластер «Физтех XXI»", "Кластер «Физтех ХХI»"],
+                "participants": 40,
+                "employees": 7000,
+            }
+        },
+    ),
+    "region-field phrase and its abbreviated name": (
+        "В Калужской области успешно работает фармацевтический кластер. Участниками Калужского "
+        "фармкластера являются 60 компаний.",
+        {
+            "Фармацевтический кластер Калужской области": {
+                "aliases": ["Калужский фармкластер"],
+                "participants": 60,
+            }
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), VARIANTS.values(), ids=VARIANTS.keys())
+def test_aliases_and_variants_are_one_record(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+# --- no record ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кластерная политика Курской области направлена на развитие 5 кластеров.",
+        "Кластерный подход к развитию экономики региона применяется с 2010 года.",
+        "В рамках кластерной политики в регионе сформированы 3 промышленных кластера.",
+        "АНО «Центр кластерного развития Курской области» оказывает поддержку участникам кластеров.",
+        "Центр кластерного развития создан в 2014 году и сопровождает 6 кластеров региона.",
+        "ООО «Кластер» зарегистрировано в 2015 году и насчитывает 25 сотрудников.",
+        "Фонд развития промышленности Курской области выдал займы 15 предприятиям.",
+        "Развитие кластеров является приоритетом. Создание кластеров позволит привлечь 10 млрд рублей.",
+        "Парк культуры и отдыха «Боева дача» посещают 300 тыс. человек в год.",
+        "Санитарно-защитная зона предприятия составляет 500 м.",
+        "Участниками кластера стали 12 организаций, в кластере региона работают 3 тыс. человек.",
+    ],
+)
+def test_no_record(text: str) -> None:
+    assert _records(text) == {}
