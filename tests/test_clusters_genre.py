@@ -459,3 +459,56 @@ def test_aliases_and_variants_are_one_record(text: str, expected: dict) -> None:
 )
 def test_no_record(text: str) -> None:
     assert _records(text) == {}
+
+
+# --- a cluster passport: label lines continue the topic of the line before ---------------------
+
+PASSPORT = (
+    "Паспорт кластера\n"
+    "Наименование: Инновационный кластер «Технополис Севастополь»\n"
+    "Год создания: 2016\n"
+    "Специализация: приборостроение, судостроение\n"
+    "Количество участников: 45\n"
+    "Численность работников: 12 000 человек\n"
+    "Сайт: www.sevcluster.ru"
+)
+
+
+def test_passport_label_lines() -> None:
+    _check(
+        PASSPORT,
+        {
+            "Инновационный кластер «Технополис Севастополь»": {
+                "region": "Севастополь",
+                "founded_year": 2016,
+                "field": "приборостроение, судостроение",
+                "participants": 45,
+                "employees": 12000,
+                "url": "www.sevcluster.ru",
+            }
+        },
+    )
+
+
+def test_a_label_line_after_an_unrelated_sentence_is_not_the_clusters() -> None:
+    text = (
+        "Курский промышленный кластер создан в 2015 году. В области зарегистрировано 3 тыс. малых "
+        "предприятий.\nЧисленность работников: 40 тыс. человек"
+    )
+    _check(text, {"Курский промышленный кластер": {"founded_year": 2015, "employees": None}})
+
+
+def test_sectoral_orientation_is_the_field() -> None:
+    _check(
+        "Промышленный кластер «Уральский композит» (Свердловская область). Отраслевая направленность — "
+        "производство композитных материалов. Количество участников кластера — 14. Планируется "
+        "создание 600 рабочих мест.",
+        {
+            "Промышленный кластер «Уральский композит»": {
+                "region": "Свердловская область",
+                "field": "производство композитных материалов",
+                "participants": 14,
+                "jobs": 600,
+            }
+        },
+    )

@@ -44,6 +44,15 @@ SITE_REACH = 600  # a labelled address refers to a mention at most this far back
 # it, unless a genitive noun says whose members they are ("Участники форума …").
 MEMBERS = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?P<word>[Рр]езидент|[Уу]частник)\w*(?:\s+(?P<next>[а-яё]+))?")
 NOT_OWNER_POS = {"VERB", "INFN", "PRTS", "PRTF", "ADVB", "PREP", "CONJ", "PRCL", "NUMR"}
+# A passport line that labels an attribute of a cluster ("Год создания: 2016", "Специализация —
+# приборостроение", "Численность работников: 12 000 человек") continues the topic of the sentence
+# before it: the cluster that sentence names or is about.
+ATTRIBUTE_LABEL = re.compile(
+    r"\W*(?:(?:[Гг]од|[Дд]ата)\s+(?:создания|основания|образования)|[Сс]пециализация|[Пп]рофиль"
+    r"|(?:[Оо]траслевая\s+)?(?:[Нн]аправленность|[Нн]аправлени[ея]\s+деятельности)"
+    r"|(?:[Чч]исленность|[Кк]оличество|[Чч]исло)\s+(?:работников|сотрудников|занятых|персонала|участников"
+    r"|резидентов|рабочих\s+мест)|[Пп]лощадь(?:\s+территории)?|[Оо]бъ[её]м\s+инвестиций)\s*[:—–-]"
+)
 PRONOUNS = ("его", "её", "ее", "он", "она", "него", "неё", "нее", "нём", "нем", "ней")
 PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
 PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
@@ -82,17 +91,22 @@ def referring_sentences(
     """(start, end, mention index) of sentences without a mention that are about an earlier one."""
     out = []
     section: int | None = None  # the mention whose name is the heading of the current section
+    topic: int | None = None  # the mention the sentence before was about
     for lo, hi in sentences:
         inside = [i for i, m in enumerate(mentions) if lo <= m.start < hi]
         if inside:
             section = (
                 inside[0] if len(inside) == 1 and _is_heading(text, lo, hi, mentions[inside[0]]) else None
             )
+            topic = inside[-1]
             continue
         if NUMBERED_HEADING.match(text, lo):
             section = None
         target = _antecedent(text, lo, hi, mentions)
         target = section if target is None else target
+        if target is None and ATTRIBUTE_LABEL.match(text, lo, hi):
+            target = topic
+        topic = target
         if target is not None:
             out.append((lo, hi, target))
     return out
