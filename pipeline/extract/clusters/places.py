@@ -173,7 +173,13 @@ def place_in(fact: ClusterFact, context: str) -> None:
         if known_city(city) or found.group("g"):
             set_city(fact, city)
     if fact.region is None:
-        fact.region = next(iter(regions_in(context)), None)
+        fact.region = next(iter(regions_in(context)), None) or _subject_in(context)
+
+
+def _subject_in(context: str) -> str | None:
+    """The one federal subject the gazetteer finds in a context ("В Татарстане", "в Подмосковье")."""
+    found = {t.territory.name for t in find_territories(context) if t.territory.type == "region"}
+    return found.pop() if len(found) == 1 else None
 
 
 def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str | None) -> None:

@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.clusters.mentions import Mention
-from pipeline.extract.clusters.names import capitalized
+from pipeline.extract.clusters.names import QUOTED, capitalized
+from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import KIND_WORD_FAMILIES
 from pipeline.extract.territories import find_territories, resolve_territory
 from pipeline.nlp.morph import parses
 
-# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее — кластер «ИнноКам»)", or an acronym
-# in brackets: "(БМТК-ТМ)"; after a quoted name's closing quote too.
+# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее также — ИТК)", "(далее — кластер
+# «ИнноКам»)", an acronym in brackets: "(БМТК-ТМ)", or a quoted name in brackets: "(«Кластер РС»)";
+# after a quoted name's closing quote too.
 ALIAS = re.compile(
-    r"[»”]?\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?"
+    r"[»”]?\s*\(\s*далее\s*(?:(?:по\s+тексту|также|именуем\w+)\s*)?[-–—:]?\s*[«\"“]?"
     r"(?P<alias>[^()«»\"“”]{1,60}?(?:«[^()«»]{1,60}»)?)[»\"”]?\s*\)"
     r"|[»”]?\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
+    r"|[»”]?\s*\(\s*«(?P<quoted>[^()«»]{2,60})»\s*\)"  # "Кластер «Русский Север» («Кластер РС»)"
 )
 # A sentence that starts by naming a cluster by its kind word or a pronoun, within its first words:
 # "Парк создан …", "В его состав входят …", "Она занимает …", "Численность работников предприятий
@@ -71,7 +74,7 @@ def alias_after(text: str, end: int) -> str | None:
         return None
     if found.group("acronym"):
         return None if resolve_territory(found.group("acronym")) else found.group("acronym")
-    return capitalized(found.group("alias").strip())
+    return capitalized((found.group("alias") or found.group("quoted")).strip())
 
 
 ALIAS_ENDING = r"[а-яё]{0,3}"  # "(далее — автокластер)" … "в автокластере"
@@ -83,6 +86,14 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     first = f"[{re.escape(alias[:1].upper())}{re.escape(alias[:1].lower())}]" if alias else ""
     ending = ALIAS_ENDING if alias[-1:].islower() else ""
     return re.compile(rf"(?<!\w){first}{re.escape(alias[1:])}{ending}(?!\w)")
+
+
+def _short_names(fact: ClusterFact) -> list[str]:
+    """Names a later sentence may call a cluster by: its aliases and its quoted name when that is
+    no place ("В ИнноКам входят …" of "Камский кластер «ИнноКам»", not «Москва»)."""
+    quoted = QUOTED.search(fact.name)
+    own = [quoted.group(1)] if quoted and not find_territories(quoted.group(1)) else []
+    return [*fact.aliases, *own]
 
 
 def referring_sentences(
@@ -126,7 +137,7 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     """The earlier mention a sentence refers to by its alias, its kind word or "его"."""
     previous = [i for i, m in enumerate(mentions) if m.end <= lo]
     for i in reversed(previous):
-        if any(alias_pattern(a).search(text, lo, hi) for a in mentions[i].fact.aliases):
+        if any(alias_pattern(a).search(text, lo, hi) for a in _short_names(mentions[i].fact)):
             return i
     found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
     if not previous:
