@@ -565,3 +565,21 @@ def test_sectoral_orientation_is_the_field() -> None:
             }
         },
     )
+
+
+def test_a_relative_clause_between_two_names_is_about_the_first() -> None:
+    _check(
+        "В регионе создан Курский агропромышленный кластер, в который входят 35 сельхозпредприятий, "
+        "а также технопарк «Курск-Инновации».",
+        {
+            "Курский агропромышленный кластер": {"participants": 35, "region": "Курская область"},
+            "Технопарк «Курск-Инновации»": {"participants": None, "residents": None},
+        },
+    )
+
+
+def test_a_union_of_enterprises_counts_its_members() -> None:
+    _check(
+        "Липецкий кластер «Черноземье» — объединение 28 предприятий региона.",
+        {"Липецкий кластер «Черноземье»": {"participants": 28, "region": "Липецкая область"}},
+    )

@@ -103,7 +103,7 @@ def _spans(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     out = []
     for i, m in enumerate(mentions):
         lo, hi = sentence_of(sentences, m.start)
-        lo = max(lo, mentions[i - 1].end if i else 0)
+        lo = max(lo, _after_relative_clause(text, mentions[i - 1].end, m.start) if i else 0)
         hi = min(hi, mentions[i + 1].start if i + 1 < len(mentions) else len(text))
         out.append([Span(lo, hi, own=True)])
         alias = alias_after(text, m.end)
@@ -112,6 +112,24 @@ def _spans(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     for lo, hi, target in referring_sentences(text, sentences, mentions):
         out[target].append(Span(lo, hi))
     return out
+
+
+# A clause that follows a mention and is about it: ", в который входят …", ", объединяющий …".
+RELATIVE_CLAUSE = re.compile(
+    r"\s*[,(]\s*(?:(?:в|на|из|для|у)\s+)?(?:котор|объединяющ|включающ|насчитывающ|созданн|образованн"
+    r"|расположенн|специализирующ)\w*",
+    re.I,
+)
+CLAUSE_JOIN = re.compile(r",|;|\s(?:и|а\s+также|а)\s")
+
+
+def _after_relative_clause(text: str, previous_end: int, start: int) -> int:
+    """Where the text about a mention begins after the mention before it: past the relative clause
+    about that one ("Курский кластер, в который входят 35 предприятий, а также технопарк …")."""
+    if not RELATIVE_CLAUSE.match(text, previous_end, start):
+        return previous_end
+    joins = [j.end() for j in CLAUSE_JOIN.finditer(text, previous_end + 1, start)]
+    return joins[-1] if joins else start
 
 
 def _describe(
