@@ -583,3 +583,66 @@ def test_a_union_of_enterprises_counts_its_members() -> None:
         "Липецкий кластер «Черноземье» — объединение 28 предприятий региона.",
         {"Липецкий кластер «Черноземье»": {"participants": 28, "region": "Липецкая область"}},
     )
+
+
+NAMES_IN_OBLIQUE_CASES = {
+    "genitive with an acronym": (
+        "Сайт Новосибирского ИТ-кластера — www.itcluster-nsk.ru.",
+        {
+            "Новосибирский ИТ-кластер": {
+                "region": "Новосибирская область",
+                "field": "информационные технологии",
+                "url": "www.itcluster-nsk.ru",
+            }
+        },
+    ),
+    "a hyphenated region adjective": (
+        "Санкт-Петербургский кластер медицинской техники создан в 2013 году.",
+        {
+            "Санкт-Петербургский кластер медицинской техники": {
+                "region": "Санкт-Петербург",
+                "field": "медицинская техника",
+                "founded_year": 2013,
+            }
+        },
+    ),
+    "locative": (
+        "В Самарском аэрокосмическом кластере работают 30 тыс. человек.",
+        {
+            "Самарский аэрокосмический кластер": {
+                "region": "Самарская область",
+                "field": "аэрокосмическая промышленность",
+                "employees": 30000,
+            }
+        },
+    ),
+    "genitive after 'в состав'": (
+        "В состав Пермского фотонного кластера входят 25 организаций.",
+        {"Пермский фотонный кластер": {"region": "Пермский край", "field": "фотоника", "participants": 25}},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), NAMES_IN_OBLIQUE_CASES.values(), ids=NAMES_IN_OBLIQUE_CASES.keys()
+)
+def test_names_in_oblique_cases(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+def test_investment_stated_by_a_verb() -> None:
+    _check(
+        "Особая экономическая зона «Лотос» создана в 2014 году. Резиденты ОЭЗ инвестировали 7 млрд рублей.",
+        {
+            "Особая экономическая зона «Лотос»": {
+                "founded_year": 2014,
+                "investment": 7e9,
+                "investment_unit": "RUB",
+            }
+        },
+    )
+    _check(  # revenue is no investment
+        "Индустриальный парк «Ока-Полимер» создан в 2014 году. Выручка резидентов парка составила "
+        "12 млрд рублей.",
+        {"Индустриальный парк «Ока-Полимер»": {"investment": None}},
+    )

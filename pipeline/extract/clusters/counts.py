@@ -72,7 +72,7 @@ AREA_DIGITS = 4
 CHANGE_FROM = re.compile(r"\b[сС]о?\s+$")  # "с 40 до 47"
 CHANGE_TO = re.compile(r"\s*до\s+\d")
 CHANGE_REACH = 4
-INVESTMENT_STEM = "инвестиц"
+INVESTMENT_STEM = "инвест"  # "инвестиции", "инвестировали", "инвестиционных"
 INVESTMENT_REACH = 60  # characters before a money figure that may name it an investment
 
 

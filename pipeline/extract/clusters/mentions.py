@@ -139,10 +139,18 @@ def _matches(text: str) -> list[Match]:
     for lo, hi in windows(text, TRIGGER, left=WINDOW_REACH, right=WINDOW_REACH):
         for m in _parser().findall(text[lo:hi]):
             f = m.fact
-            out.append(
-                Match(text, lo + m.span.start, lo + m.span.stop, f.kind, f.name, f.region, f.base, f.place)
-            )
+            start = _word_start(text, lo + m.span.start)
+            out.append(Match(text, start, lo + m.span.stop, f.kind, f.name, f.region, f.base, f.place))
     return out
+
+
+WORD_BEFORE_HYPHEN = re.compile(r"[A-Za-zА-Яа-яЁё]+-$")
+
+
+def _word_start(text: str, start: int) -> int:
+    """A match never starts inside a hyphenated word: "Санкт-|Петербургский кластер"."""
+    before = WORD_BEFORE_HYPHEN.search(text, max(0, start - WINDOW_REACH), start)
+    return before.start() if before else start
 
 
 # "Not a named cluster" rules; the candidate of each example is in {braces}.

@@ -77,8 +77,23 @@ def _nominative(name: str) -> str:
     """`nominative`, with "парке" read as "парк" (pymorphy3 prefers "парка") via an unambiguous proxy."""
     proxy = PARK_LOCATIVE.sub(lambda m: "Зоопарке" if m.group(1) == "П" else "зоопарке", name)
     if proxy == name:
-        return nominative(name)
+        return _acronyms_kept(name, nominative(name))
     return PARK_PROXY.sub(lambda m: "Парк" if m.group(1) == "З" else "парк", nominative(proxy))
+
+
+def _acronyms_kept(original: str, new: str) -> str:
+    """The upper-case hyphen parts of `original` upper-case in `new` ("ИТ-кластера" → "ИТ-кластер")."""
+    old_words, new_words = original.split(" "), new.split(" ")
+    if len(old_words) != len(new_words):
+        return new
+    return " ".join(_acronym_parts(o, n) for o, n in zip(old_words, new_words, strict=True))
+
+
+def _acronym_parts(original: str, new: str) -> str:
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        return new
+    return "-".join(n.upper() if o.isupper() else n for o, n in zip(old_parts, new_parts, strict=True))
 
 
 def normal_name(name: str) -> str:
