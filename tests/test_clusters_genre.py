@@ -646,3 +646,30 @@ def test_investment_stated_by_a_verb() -> None:
         "12 млрд рублей.",
         {"Индустриальный парк «Ока-Полимер»": {"investment": None}},
     )
+
+
+def test_a_document_of_several_pages() -> None:
+    """Kind-word, acronym and label sentences at the top of later pages fill the cluster named
+    earlier; the field comes from the name through the data file; the title gives the region."""
+    from pipeline.extract import extract_pages
+
+    pages = [
+        "Стратегия развития Тверской области до 2030 года",
+        "В регионе действует Тверской вагоностроительный кластер (далее — ТВК). ТВК создан в 2014 году.",
+        "Кластер объединяет 22 предприятия. Официальный сайт: www.tvk-tver.ru.",
+        "Технопарк «Тверь-Инновации» создан в 2016 году. Численность работников — 500 человек.",
+    ]
+    facts = [(f, page) for page, p in enumerate(extract_pages(pages), 1) for f in p.clusters]
+    records = {f.name: (f, found) for f, found in resolve_clusters(facts, document_texts=pages)}
+    assert set(records) == {"Тверской вагоностроительный кластер", "Технопарк «Тверь-Инновации»"}
+    cluster, cluster_pages = records["Тверской вагоностроительный кластер"]
+    assert (cluster.field, cluster.founded_year, cluster.participants, cluster.url, cluster.aliases) == (
+        "вагоностроение",
+        2014,
+        22,
+        "www.tvk-tver.ru",
+        ["ТВК"],
+    )
+    assert cluster_pages == [2, 3]
+    park, _ = records["Технопарк «Тверь-Инновации»"]
+    assert (park.region, park.founded_year, park.employees, park.url) == ("Тверская область", 2016, 500, None)

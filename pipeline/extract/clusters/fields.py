@@ -73,9 +73,9 @@ def _field_phrase(raw: str, oblique: bool) -> str | None:
 
 @cache
 def name_fields() -> dict[str, str]:
-    """Field per name word (lemma, hyphen part or compound prefix) from the data file."""
+    """Field per name word (lemma, hyphen part or compound prefix, "ё" read as "е") from the data file."""
     with open(FIELDS_FILE, encoding="utf-8", newline="") as f:
-        return {row["word"]: row["field"] for row in csv.DictReader(f)}
+        return {row["word"].replace("ё", "е"): row["field"] for row in csv.DictReader(f)}
 
 
 def field_of_name(name: str) -> str | None:
@@ -121,9 +121,9 @@ def fields_of_words(name: str) -> str | None:
     table = name_fields()
     found: list[str] = []
     for word in NAME_WORD.findall(name):
-        low = word.lower()
+        low = word.lower().replace("ё", "е")
         head = next((h for h in KIND_HEADS if low.endswith(h) and len(low) > len(h)), None)
-        key = low[: -len(head)] if head else lemma(word)
+        key = low[: -len(head)] if head else lemma(word).replace("ё", "е")
         for field in table.get(key, table.get(low, "")).split(", "):
             if field and field not in found:
                 found.append(field)

@@ -183,21 +183,31 @@ def kind_word(word: str) -> str:
 def orphans(
     text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
 ) -> dict[str, list[tuple[int, int]]]:
-    """Kind-word sentences before the page's first mention (and before any numbered heading),
-    grouped by kind word: {"кластер": [(start, end), …]}; a pronoun in the page's first sentence
-    ("В его состав входят …") is grouped under `PRONOUN_KEY`."""
+    """Kind-word sentences before the page's first mention (and before any numbered heading), and
+    the label lines after them, grouped by kind word: {"кластер": [(start, end), …]}; a pronoun in
+    the page's first sentence ("В его состав входят …") is grouped under `PRONOUN_KEY`."""
     first = mentions[0].start if mentions else len(text)
     out: dict[str, list[tuple[int, int]]] = {}
+    topic: str | None = None  # the group of the sentence before
     for n, (lo, hi) in enumerate(sentences):
         if hi > first or NUMBERED_HEADING.match(text, lo):
             break
         found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
         word = found.group("word").lower() if found else None
         if word in PRONOUNS and n == 0:
-            out.setdefault(PRONOUN_KEY, []).append((lo, hi))
+            topic = PRONOUN_KEY
         elif word and word not in PRONOUNS and not word.startswith(PLURALS):
-            out.setdefault(kind_word(word), []).append((lo, hi))
+            topic = kind_word(word)
+        elif not _continues(text, lo, hi):
+            topic = None
+        if topic is not None:
+            out.setdefault(topic, []).append((lo, hi))
     return out
+
+
+def _continues(text: str, lo: int, hi: int) -> bool:
+    """A label line ("Год создания: 2016", "Официальный сайт: …") goes on about the topic before it."""
+    return bool(ATTRIBUTE_LABEL.match(text, lo, hi) or SITE_LABEL.match(text, lo, hi))
 
 
 ACRONYM_START = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?P<acronym>[А-ЯЁ][А-ЯЁ-]{1,9})(?!\w)")
@@ -208,13 +218,19 @@ def acronym_orphans(
     text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
 ) -> dict[str, list[tuple[int, int]]]:
     """Sentences without a mention that start by an acronym no mention of the page has as its alias
-    ("ВХФК объединяет 19 организаций"), grouped under `ALIAS_KEY` + the acronym; the per-document
-    merge gives them to the cluster with that alias."""
+    ("ВХФК объединяет 19 организаций"), and the label lines after them, grouped under `ALIAS_KEY` +
+    the acronym; the per-document merge gives them to the cluster with that alias."""
     local = {a for m in mentions for a in m.fact.aliases}
     out: dict[str, list[tuple[int, int]]] = {}
+    topic: str | None = None  # the group of the sentence before
     for lo, hi in sentences:
         found = ACRONYM_START.match(text, lo, hi)
-        if found is None or found.group("acronym") in local or any(lo <= m.start < hi for m in mentions):
-            continue
-        out.setdefault(ALIAS_KEY + found.group("acronym"), []).append((lo, hi))
+        if any(lo <= m.start < hi for m in mentions):
+            topic = None
+        elif found is not None and found.group("acronym") not in local:
+            topic = ALIAS_KEY + found.group("acronym")
+        elif not _continues(text, lo, hi):
+            topic = None
+        if topic is not None:
+            out.setdefault(topic, []).append((lo, hi))
     return out
