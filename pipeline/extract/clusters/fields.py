@@ -78,6 +78,13 @@ def name_fields() -> dict[str, str]:
         return {row["word"].replace("ё", "е"): row["field"] for row in csv.DictReader(f)}
 
 
+@cache
+def field_nouns() -> frozenset[str]:
+    """Lemmas of the one-word fields of the data file ("автомобилестроение", "биотехнология")."""
+    fields = {f for value in name_fields().values() for f in value.split(", ")}
+    return frozenset(lemma(f).replace("ё", "е") for f in fields if " " not in f)
+
+
 def field_of_name(name: str) -> str | None:
     """The genitive phrase after its kind word ("Кластер биомедицинских технологий" → "биомедицинские
     технологии"), else the fields its words name, in order ("ИТ-кластер" → "информационные

@@ -145,6 +145,7 @@ def _matches(text: str) -> list[Match]:
 
 
 WORD_BEFORE_HYPHEN = re.compile(r"[A-Za-zА-Яа-яЁё]+-$")
+WORD_AFTER_HYPHEN = re.compile(r"-[A-Za-zА-Яа-яЁё]")
 
 
 def _word_start(text: str, start: int) -> int:
@@ -172,6 +173,12 @@ RULES: tuple[Rule[Match], ...] = (
         lambda m: m.is_kind_word_alone,
         positive="Кластер «Дон» (далее — Кластер) создан в 2015 году. В состав {Кластера} входят 22 фирмы.",
         negative="В регион пришёл {Калужский кластер}.",
+    ),
+    Rule(
+        "ends inside a hyphenated word",
+        lambda m: WORD_AFTER_HYPHEN.match(m.text, m.end) is not None,
+        positive="В регионе сформирован {кластер ИТ}-компаний.",
+        negative="В регионе сформирован {ИТ-кластер «Алмаз»}.",
     ),
     Rule(
         "park or zone of no economic kind",

@@ -122,7 +122,16 @@ def _genitive_noun(word: str) -> bool:
     )
 
 
+def _field_noun(word: str) -> bool:
+    """A genitive noun that names a field of the data file ("кластер автомобилестроения"), not any
+    noun ("кластер предприятий", "кластер развития")."""
+    from pipeline.extract.clusters.fields import field_nouns  # the data file's reader (no cycle)
+
+    return _genitive_noun(word) and lemma(word).replace("ё", "е") in field_nouns()
+
+
 GEN_NOUN = custom(_genitive_noun)
+FIELD_NOUN = custom(_field_noun)
 # "химической и фармацевтической", "медицинского, экологического" before a genitive noun
 GEN_ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).repeatable(max=3).optional())
 # "IT-кластер", "ИТ-парк": an upper-case acronym joined to the kind word by a hyphen
@@ -130,7 +139,7 @@ ACRONYM_PREFIX = rule(and_(or_(RU, LATIN), custom(lambda w: len(w) > 1 and w.isu
 HEAD = or_(
     rule(or_(PARK, ZONE), HIGH_TECH),
     # "кластер биомедицинских технологий", "кластер автомобилестроения"
-    rule(CLUSTER_HEAD, rule(GEN_ADJS.optional(), GEN_NOUN).optional()),
+    rule(CLUSTER_HEAD, or_(rule(GEN_ADJS, GEN_NOUN), rule(FIELD_NOUN)).optional()),
     rule(
         TECHNOPARK_HEAD, rule(rule(eq("в"), in_caseless({"сфере"})).optional(), HIGH_TECH).optional()
     ),  # "Технопарк (в сфере) высоких технологий"
