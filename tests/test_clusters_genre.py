@@ -687,3 +687,39 @@ def test_a_document_of_several_pages() -> None:
     assert cluster_pages == [2, 3]
     park, _ = records["Технопарк «Тверь-Инновации»"]
     assert (park.region, park.founded_year, park.employees, park.url) == ("Тверская область", 2016, 500, None)
+
+
+PLACES_OF_SOMETHING_ELSE = {
+    "a direction is no location": (
+        "Кластер «Фотоника» создан в 2014 году. Продукция кластера поставляется в Москву и Казань.",
+        {"Кластер «Фотоника»": {"city": None, "region": None, "founded_year": 2014}},
+    ),
+    "partners' region in a later sentence": (
+        "Кластер «Фотоника» создан в 2014 году. Кластер сотрудничает с предприятиями Самарской области.",
+        {"Кластер «Фотоника»": {"region": None}},
+    ),
+    "a direction in the own sentence": (
+        "Технопарк «Строгино» поставляет продукцию в Москву.",
+        {"Технопарк «Строгино»": {"city": None, "region": None}},
+    ),
+    "located in a later sentence": (
+        "Индустриальный парк «Экопарк» создан в 2018 году. Парк расположен в Курчатовском районе "
+        "Курской области.",
+        {"Индустриальный парк «Экопарк»": {"region": "Курская область", "founded_year": 2018}},
+    ),
+    "on the territory of, in a later sentence": (
+        "Технопарк «Идея» создан в 2004 году. Технопарк находится на территории Республики Татарстан.",
+        {"Технопарк «Идея»": {"region": "Республика Татарстан"}},
+    ),
+    "a city in the locative, in a later sentence": (
+        "Кластер «Фотоника» создан в 2014 году. Кластер расположен в Перми.",
+        {"Кластер «Фотоника»": {"city": "Пермь", "region": "Пермский край"}},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), PLACES_OF_SOMETHING_ELSE.values(), ids=PLACES_OF_SOMETHING_ELSE.keys()
+)
+def test_only_where_the_cluster_is(text: str, expected: dict) -> None:
+    _check(text, expected)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pipeline.extract.facts import ClusterFact
@@ -19,7 +19,7 @@ from pipeline.extract.territories import (
     resolve_territory,
     territory,
 )
-from pipeline.nlp.morph import lemma
+from pipeline.nlp.morph import lemma, parses
 
 FEDERAL_CITY_CODES = {"RU-MOW", "RU-SPE", "RU-SEV"}  # federal subjects that are cities
 PLACE_SEPARATORS = re.compile(r"[,;]")
@@ -159,26 +159,73 @@ def place_after(fact: ClusterFact, suffix: str) -> None:
     place = PLACE_AFTER.match(suffix)
     if place is None or fact.city is not None:
         return
+    if not (place.group("g") or _locative(place.group("city"))):
+        return
     city = canonical_city(place.group("city"), nominative_case=bool(place.group("g")))
     if known_city(city) or place.group("g"):
         set_city(fact, city, place.group("district"))
 
 
-def place_in(fact: ClusterFact, context: str) -> None:
-    """City and region named anywhere in a context (gazetteer cities, "в г. X", "… области")."""
+def place_in(fact: ClusterFact, context: str, own: bool = True) -> None:
+    """City and region named in a context (gazetteer cities, "в г. X", "… области"): a city "в" +
+    the locative ("в Перми", not the direction "в Москву"); in a sentence other than the mention's
+    own (`own`), a region only where something is ("расположен в … Курской области", not "с
+    предприятиями Самарской области")."""
     for found in CITY_IN.finditer(context):
         if fact.city is not None:
             break
+        if not (found.group("g") or _locative(found.group("city"))):
+            continue
         city = canonical_city(found.group("city"), nominative_case=False)
         if known_city(city) or found.group("g"):
             set_city(fact, city)
     if fact.region is None:
-        fact.region = next(iter(regions_in(context)), None) or _subject_in(context)
+        found = [m for m in REGION_IN.finditer(context) if not _direction(m.group(0))]
+        regions = (
+            [r for r in map(region_named, (m.group(0) for m in found)) if r]
+            if own
+            else _located(context, found)
+        )
+        fact.region = next(iter(regions), None) or _subject_in(context, own)
 
 
-def _subject_in(context: str) -> str | None:
+LOCATED_AT = re.compile(r"\b(?:[Вв]о?|[Нн]а\s+территории)\s+(?:[^\s.;,:()]+\s+){0,2}$")
+LOCATED_REACH = 40
+LOCATIVE = {"loct", "loc2"}
+
+
+def _locative(words: str) -> bool:
+    """The first word can be in the locative ("Перми", "Набережных"; not "Москву")."""
+    first = words.split()[0] if words.split() else ""
+    return any(p.tag.case in LOCATIVE for p in parses(first))
+
+
+def _direction(words: str) -> bool:
+    """The first word is only an accusative: a direction ("в Москву", "в Курскую область")."""
+    found = parses(words.split()[0]) if words.split() else []
+    return bool(found) and all(p.tag.case == "accs" for p in found)
+
+
+def _located(context: str, found: Iterable[re.Match]) -> list[str]:
+    """Regions of the matches that follow a place preposition ("в …", "на территории …")."""
+    out = []
+    for m in found:
+        before = context[max(0, m.start() - LOCATED_REACH) : m.start()]
+        region = region_named(m.group(0))
+        if region and LOCATED_AT.search(before):
+            out.append(region)
+    return out
+
+
+def _subject_in(context: str, own: bool = True) -> str | None:
     """The one federal subject the gazetteer finds in a context ("В Татарстане", "в Подмосковье")."""
-    found = {t.territory.name for t in find_territories(context) if t.territory.type == "region"}
+    found = {
+        t.territory.name
+        for t in find_territories(context)
+        if t.territory.type == "region"
+        and not _direction(context[t.start : t.end])
+        and (own or LOCATED_AT.search(context[max(0, t.start - LOCATED_REACH) : t.start]))
+    }
     return found.pop() if len(found) == 1 else None
 
 

@@ -148,9 +148,7 @@ def _describe(
     fact.url = fact.url or urls_in(text, spans)
     place_after(fact, text[m.end : spans[0].end])
     for span in spans:
-        place_in(
-            fact,
-            text[span.start : m.start] + " " + text[m.end : span.end]
-            if span.own
-            else text[span.start : span.end],
-        )
+        if span.own:
+            place_in(fact, text[span.start : m.start] + " " + text[m.end : span.end])
+        else:
+            place_in(fact, text[span.start : span.end], own=False)
