@@ -723,3 +723,42 @@ PLACES_OF_SOMETHING_ELSE = {
 )
 def test_only_where_the_cluster_is(text: str, expected: dict) -> None:
     _check(text, expected)
+
+
+LISTS = {
+    "a plural creation word after the list": (
+        "Индустриальные парки «Калуга-Юг» и «Ворсино» созданы в 2008 году. В них работают 80 резидентов.",
+        {
+            "Индустриальный парк «Калуга-Юг»": {"founded_year": 2008, "residents": None},
+            "Индустриальный парк «Ворсино»": {"founded_year": 2008, "residents": None},
+        },
+    ),
+    "a plural creation word before the list; a joint count is nobody's": (
+        "В 2016 году созданы индустриальные парки «Северный», «Южный» и «Западный», в которых "
+        "работают 30 резидентов.",
+        {
+            "Индустриальный парк «Северный»": {"founded_year": 2016, "residents": None},
+            "Индустриальный парк «Южный»": {"founded_year": 2016, "residents": None},
+            "Индустриальный парк «Западный»": {"founded_year": 2016, "residents": None, "participants": None},
+        },
+    ),
+    "a joint place, no joint area": (
+        "Индустриальные парки «Северный» и «Южный» общей площадью 300 га расположены в Курской области.",
+        {
+            "Индустриальный парк «Северный»": {"region": "Курская область", "area_km2": None},
+            "Индустриальный парк «Южный»": {"region": "Курская область", "area_km2": None},
+        },
+    ),
+    "a city before the list": (
+        "В Туле действуют индустриальные парки «Северный» и «Южный».",
+        {
+            "Индустриальный парк «Северный»": {"city": "Тула", "region": "Тульская область"},
+            "Индустриальный парк «Южный»": {"city": "Тула", "region": "Тульская область"},
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS.values(), ids=LISTS.keys())
+def test_the_sentence_around_a_list_is_about_each_name(text: str, expected: dict) -> None:
+    _check(text, expected)

@@ -9,17 +9,13 @@ The name's field words are data: `pipeline/data/cluster_fields.csv` maps the lem
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
 
 from pipeline.extract.clusters.attributes import Span
-from pipeline.extract.grammars.clusters import KIND_HEADS
+from pipeline.extract.grammars.clusters import KIND_HEADS, name_fields
 from pipeline.nlp.morph import lemma, nominative, parses
 
-FIELDS_FILE = Path(__file__).resolve().parents[2] / "data" / "cluster_fields.csv"
 # Cues of a field of activity, best first, and whether the field after them is in an oblique case
 # ("в сфере электроники") rather than the nominative ("специализация — приборостроение").
 FIELD_CUES = tuple(
@@ -69,20 +65,6 @@ def _field_phrase(raw: str, oblique: bool) -> str | None:
     phrase = " ".join(kept).replace(" ,", ",").strip(" ,")
     items = [nominative(item) if oblique else item for item in FIELD_ITEMS.split(phrase) if item]
     return ", ".join(items) or None
-
-
-@cache
-def name_fields() -> dict[str, str]:
-    """Field per name word (lemma, hyphen part or compound prefix, "ё" read as "е") from the data file."""
-    with open(FIELDS_FILE, encoding="utf-8", newline="") as f:
-        return {row["word"].replace("ё", "е"): row["field"] for row in csv.DictReader(f)}
-
-
-@cache
-def field_nouns() -> frozenset[str]:
-    """Lemmas of the one-word fields of the data file ("автомобилестроение", "биотехнология")."""
-    fields = {f for value in name_fields().values() for f in value.split(", ")}
-    return frozenset(lemma(f).replace("ё", "е") for f in fields if " " not in f)
 
 
 def field_of_name(name: str) -> str | None:

@@ -57,12 +57,14 @@ BASE_BEFORE = re.compile(
 
 @dataclass
 class Mention:
-    """A named cluster in the text; `located` marks an adverbial place ("в Парке …"), not a subject."""
+    """A named cluster in the text; `located` marks an adverbial place ("в Парке …"), not a subject;
+    `listed` a name of a list after one plural kind phrase ("парки «Северный» и «Южный»")."""
 
     fact: ClusterFact
     start: int
     end: int
     located: bool = False
+    listed: bool = False  # one of several names after a plural kind phrase
 
 
 @cache
@@ -77,7 +79,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     mentions = _named_mentions(matches) + _based_mentions(sentences, matches)
     mentions += _region_mentions(text, sentences, matches, mentions)
     mentions += [
-        Mention(f, f.char_start, f.char_end, _is_located(text, f.char_start))
+        Mention(f, f.char_start, f.char_end, _is_located(text, f.char_start), listed=True)
         for f in listed_clusters(text)
         if not any(m.start <= f.char_start < m.end for m in mentions)
     ]

@@ -109,9 +109,36 @@ def _spans(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
         alias = alias_after(text, m.end)
         if alias:
             m.fact.aliases.append(alias)
+    for chain in _lists(text, mentions):  # the sentence around a list is about all its names
+        first, last = chain[0], chain[-1]
+        head = Span(out[first][0].start, mentions[first].start, shared=True)
+        tail = Span(mentions[last].end, out[last][0].end, shared=True)
+        for i in chain:
+            out[i][0] = Span(mentions[i].start, mentions[i].end, own=True)
+            out[i] += [head, tail]
     for lo, hi, target in referring_sentences(text, sentences, mentions):
         out[target].append(Span(lo, hi))
     return out
+
+
+LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,?\s*а\s+также)\s*")
+
+
+def _lists(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indices of names listed one after the other after one plural kind phrase."""
+    chains: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        joined = (
+            i
+            and chains
+            and chains[-1][-1] == i - 1
+            and LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start)
+        )
+        if m.listed and joined:
+            chains[-1].append(i)
+        elif m.listed:
+            chains.append([i])
+    return [c for c in chains if len(c) > 1]
 
 
 # A clause that follows a mention and is about it: ", в который входят …", ", объединяющий …".
@@ -137,15 +164,16 @@ def _describe(
 ) -> None:
     """Fill a mention's fact from the spans about it."""
     fact = m.fact
-    inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in spans)]
+    own = [s for s in spans if not s.shared]  # a list's shared predicate gives no counts
+    inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in own)]
     fill_from_figures(fact, inside, text)
-    fill_from_labels(fact, text, [(s.start, s.end) for s in spans])
-    fill_members(fact, text, [(s.start, s.end) for s in spans])
+    fill_from_labels(fact, text, [(s.start, s.end) for s in own])
+    fill_members(fact, text, [(s.start, s.end) for s in own])
     if fact.founded_year is None:
         fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
-    after_name = [Span(max(s.start, m.end), s.end, s.own) if s.own else s for s in spans]
+    after_name = [Span(max(s.start, m.end), s.end, s.own) if s.own else s for s in own]
     fact.field = fact.field or field_of(text, after_name)  # not from the name ("… в сфере высоких …")
-    fact.url = fact.url or urls_in(text, spans)
+    fact.url = fact.url or urls_in(text, own)
     place_after(fact, text[m.end : spans[0].end])
     for span in spans:
         if span.own:

@@ -10,6 +10,10 @@ The grammar runs on a plain tokenizer; word classes come from cached pymorphy3 l
 
 from __future__ import annotations
 
+import csv
+from functools import cache
+from pathlib import Path
+
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import custom, eq, in_, in_caseless
@@ -122,11 +126,27 @@ def _genitive_noun(word: str) -> bool:
     )
 
 
+FIELDS_FILE = Path(__file__).resolve().parents[2] / "data" / "cluster_fields.csv"
+
+
+@cache
+def name_fields() -> dict[str, str]:
+    """Field per name word (lemma, hyphen part or compound prefix, "ё" read as "е") from the data
+    file `pipeline/data/cluster_fields.csv` (read by `clusters.fields` too)."""
+    with open(FIELDS_FILE, encoding="utf-8", newline="") as f:
+        return {row["word"].replace("ё", "е"): row["field"] for row in csv.DictReader(f)}
+
+
+@cache
+def field_nouns() -> frozenset[str]:
+    """Lemmas of the one-word fields of the data file ("автомобилестроение", "биотехнология")."""
+    fields = {f for value in name_fields().values() for f in value.split(", ")}
+    return frozenset(lemma(f).replace("ё", "е") for f in fields if " " not in f)
+
+
 def _field_noun(word: str) -> bool:
     """A genitive noun that names a field of the data file ("кластер автомобилестроения"), not any
     noun ("кластер предприятий", "кластер развития")."""
-    from pipeline.extract.clusters.fields import field_nouns  # the data file's reader (no cycle)
-
     return _genitive_noun(word) and lemma(word).replace("ё", "е") in field_nouns()
 
 
