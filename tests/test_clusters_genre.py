@@ -762,3 +762,17 @@ LISTS = {
 @pytest.mark.parametrize(("text", "expected"), LISTS.values(), ids=LISTS.keys())
 def test_the_sentence_around_a_list_is_about_each_name(text: str, expected: dict) -> None:
     _check(text, expected)
+
+
+def test_hyphenated_member_nouns() -> None:
+    """ "компаний-резидентов" are residents, "предприятий-участников" participants; the defined term
+    "(далее — «Технопарк»)" is found again inside quotes with a case ending."""
+    _check(
+        "Технопарк «Университетский» (далее — «Технопарк») открыт в 2010 году. В «Технопарке» работают "
+        "50 компаний-резидентов.",
+        {"Технопарк «Университетский»": {"founded_year": 2010, "residents": 50, "participants": 50}},
+    )
+    _check(
+        "Кластер «Фотоника» создан в 2014 году. В кластер входят 12 предприятий-участников.",
+        {"Кластер «Фотоника»": {"participants": 12}},
+    )

@@ -88,10 +88,19 @@ def count_attribute(figure: FigureFact, text: str) -> str | None:
     if cued is not None:
         return cued
     quote = text[figure.char_start : figure.char_end].lower()
-    for entry in COUNTED:
-        if figure.counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote):
-            return entry.attribute
+    for counted in _counted_nouns(figure.counted):
+        for entry in COUNTED:
+            if counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote):
+                return entry.attribute
     return None
+
+
+def _counted_nouns(counted: str | None) -> list[str]:
+    """The counted lemma, then the last part of a hyphenated one: "компания-резидент" → "резидент",
+    "предприятие-участник" → "участник"."""
+    if not counted:
+        return []
+    return [counted, counted.rsplit("-", 1)[-1]] if "-" in counted else [counted]
 
 
 def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:
