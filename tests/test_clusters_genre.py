@@ -776,3 +776,38 @@ def test_hyphenated_member_nouns() -> None:
         "Кластер «Фотоника» создан в 2014 году. В кластер входят 12 предприятий-участников.",
         {"Кластер «Фотоника»": {"participants": 12}},
     )
+
+
+TWO_NAMES_IN_ONE_SENTENCE = {
+    "a modifier of the first name before 'и'": (
+        "На территории области функционируют индустриальный парк «Юбилейный» площадью 23,5 га и "
+        "технопарк «Совтест» с 12 резидентами.",
+        {
+            "Индустриальный парк «Юбилейный»": {"area_km2": 0.235, "residents": None},
+            "Технопарк «Совтест»": {"area_km2": None, "residents": 12},
+        },
+    ),
+    "a gapped second clause": (
+        "Кластер «Альфа» объединяет 25 предприятий, технопарк «Бета» — 40 резидентов.",
+        {"Кластер «Альфа»": {"participants": 25}, "Технопарк «Бета»": {"participants": 40, "residents": 40}},
+    ),
+    "a container is no subject": (
+        "В составе кластера «Альфа» в 2015 году создан технопарк «Бета».",
+        {"Кластер «Альфа»": {"founded_year": None}, "Технопарк «Бета»": {"founded_year": 2015}},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), TWO_NAMES_IN_ONE_SENTENCE.values(), ids=TWO_NAMES_IN_ONE_SENTENCE.keys()
+)
+def test_two_names_in_one_sentence(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+def test_a_field_cue_before_the_name() -> None:
+    _check(
+        "Основными направлениями деятельности кластера «Энергия» являются энергомашиностроение и "
+        "электротехника.",
+        {"Кластер «Энергия»": {"field": "энергомашиностроение, электротехника"}},
+    )

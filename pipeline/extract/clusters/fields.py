@@ -28,6 +28,11 @@ FIELD_CUES = tuple(
             False,
         ),
         (r"\bспециализиру(?:ется|ются)\s+на\s+(?P<field>[^.;()]+)", True),
+        (  # "Основными направлениями деятельности кластера являются …", "Специализацией … является …"
+            r"(?:специализаци|направлени)\w*(?:\s+деятельности)?(?:\s+[\w«»-]+){0,3}?\s+являю?тся\s+"
+            r"(?P<field>[^.;()]+)",
+            False,
+        ),
         (r"\bв\s+(?:сфер[еах]+|област[ия]х?|отрасл[ия]х?)\s+(?P<field>[^.;()]+)", True),
     )
 )
@@ -43,12 +48,15 @@ KIND_GENITIVE = re.compile(
 )
 
 
-def field_of(text: str, spans: Iterable[Span]) -> str | None:
-    """The field of activity named by the best cue in the spans ("в сфере электроники" → "электроника")."""
+def field_of(text: str, spans: Iterable[Span], name: tuple[int, int] = (0, 0)) -> str | None:
+    """The field of activity named by the best cue in the spans ("в сфере электроники" →
+    "электроника"), not by words of the cluster's `name` span ("Технопарк в сфере высоких …")."""
     spans = list(spans)
     for cue, oblique in FIELD_CUES:
         for span in spans:
             found = cue.search(text, span.start, span.end)
+            if found and name[0] <= found.start("field") < name[1]:
+                found = cue.search(text, name[1], span.end) if span.start < name[1] <= span.end else None
             field = _field_phrase(found.group("field"), oblique) if found else None
             if field:
                 return field

@@ -151,12 +151,15 @@ CLAUSE_JOIN = re.compile(r",|;|\s(?:и|а\s+также|а)\s")
 
 
 def _after_relative_clause(text: str, previous_end: int, start: int) -> int:
-    """Where the text about a mention begins after the mention before it: past the relative clause
-    about that one ("Курский кластер, в который входят 35 предприятий, а также технопарк …")."""
-    if not RELATIVE_CLAUSE.match(text, previous_end, start):
-        return previous_end
+    """Where the text about a mention begins after the mention before it: past the last join of
+    the words between them, which before it are about that one ("Курский кластер, в который
+    входят 35 предприятий, а также технопарк …", "парк «Юбилейный» площадью 23,5 га и технопарк
+    …"); with no join they are about this one too ("… кластера «А» создан технопарк …"), unless
+    they open a relative clause."""
     joins = [j.end() for j in CLAUSE_JOIN.finditer(text, previous_end + 1, start)]
-    return joins[-1] if joins else start
+    if joins:
+        return joins[-1]
+    return start if RELATIVE_CLAUSE.match(text, previous_end, start) else previous_end
 
 
 def _describe(
@@ -171,8 +174,7 @@ def _describe(
     fill_members(fact, text, [(s.start, s.end) for s in own])
     if fact.founded_year is None:
         fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
-    after_name = [Span(max(s.start, m.end), s.end, s.own) if s.own else s for s in own]
-    fact.field = fact.field or field_of(text, after_name)  # not from the name ("… в сфере высоких …")
+    fact.field = fact.field or field_of(text, own, (m.start, m.end))
     fact.url = fact.url or urls_in(text, own)
     place_after(fact, text[m.end : spans[0].end])
     for span in spans:
