@@ -75,6 +75,9 @@ def capitalized(name: str) -> str:
 
 def _nominative(name: str) -> str:
     """`nominative`, with "парке" read as "парк" (pymorphy3 prefers "парка") via an unambiguous proxy."""
+    words = name.split()
+    if words and words[0].isupper() and len(words[0]) > 1:  # "ОЭЗ технико-внедренческого типа …": an
+        return name  # indeclinable abbreviation heads the name, the rest is its genitive
     proxy = PARK_LOCATIVE.sub(lambda m: "Зоопарке" if m.group(1) == "П" else "зоопарке", name)
     if proxy == name:
         return _acronyms_kept(name, nominative(name))

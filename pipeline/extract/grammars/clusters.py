@@ -156,6 +156,7 @@ FIELD_NOUN = custom(_field_noun)
 GEN_ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).repeatable(max=3).optional())
 # "IT-кластер", "ИТ-парк": an upper-case acronym joined to the kind word by a hyphen
 ACRONYM_PREFIX = rule(and_(or_(RU, LATIN), custom(lambda w: len(w) > 1 and w.isupper())), eq("-"))
+TYPE_PHRASE = rule(or_(HYPHEN_ADJ, rule(ADJ)), in_caseless({"типа"}))  # "портового типа"
 HEAD = or_(
     rule(or_(PARK, ZONE), HIGH_TECH),
     # "кластер биомедицинских технологий", "кластер автомобилестроения"
@@ -164,9 +165,10 @@ HEAD = or_(
         TECHNOPARK_HEAD, rule(rule(eq("в"), in_caseless({"сфере"})).optional(), HIGH_TECH).optional()
     ),  # "Технопарк (в сфере) высоких технологий"
     rule(PARK),  # "индустриальный парк": the modifier is checked by `kind_of`
-    rule(ZONE, rule(HYPHEN_ADJ, in_caseless({"типа"})).optional()),  # "… зона промышленно-… типа"
+    rule(ZONE, TYPE_PHRASE.optional()),  # "… зона промышленно-производственного типа"
 )
-SEZ_ABBREVIATION = rule(in_(SEZ_ABBR), in_(SEZ_TYPE).optional())
+# "ОЭЗ ППТ", "ОЭЗ технико-внедренческого типа"
+SEZ_ABBREVIATION = rule(in_(SEZ_ABBR), or_(rule(in_(SEZ_TYPE)), TYPE_PHRASE).optional())
 TOR_WORDS = rule(
     in_caseless({"территория", "территории", "территорию", "территорией"}),
     in_caseless({"опережающего"}),
