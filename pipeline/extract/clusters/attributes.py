@@ -15,12 +15,13 @@ from pipeline.extract.facts import DateFact
 
 # A creation participle in a form that can agree with a cluster, park or zone (masculine or
 # feminine singular): "создано 455 рабочих мест", "созданы 3 парка" are about something else.
-# "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "решение о создании" name the
-# founding too, and "действует" with a "since" date ("действует с 2011 года", "С 2011 года …
-# функционирует").
+# "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "открыт", "введён в
+# эксплуатацию", "решение о создании" name the founding too, and "действует" with a "since" date
+# ("действует с 2011 года", "С 2011 года … функционирует").
 CREATED = re.compile(
     r"\b(?:(?:созда|основа|образова|организова|сформирова)(?:н|на|нный|нная|нного|нной)"
     r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования)"
+    r"|открыт[а]?|открыл(?:ся|ась)|введ[её]н[а]?\s+в\s+(?:эксплуатацию|строй)"
     r"|начал[аи]?\s+(?:свою\s+)?(?:работу|деятельность|функционировать|работать|формироваться|создаваться)"
     r"|(?P<since>действует|функционирует|работает)|о\s+(?:создании|формировании|образовании))\b",
     re.I,
@@ -34,6 +35,12 @@ FOUNDING_LABEL = re.compile(
 # Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
 # «Волгоградский фармацевтический кластер» учреждено в 2011 году.
 CREATED_NEUTER = re.compile(r"\b(?:созда|основа|образова|организова|учрежде|сформирова)но\b", re.I)
+# Plural forms agree with a list of names: Индустриальные парки «Северный» и «Южный» созданы в 2016 году.
+CREATED_PLURAL = re.compile(
+    r"\b(?:(?:созда|основа|образова|организова|сформирова)ны|учреждены|открыты|открылись"
+    r"|начали\s+(?:свою\s+)?(?:работу|деятельность))\b",
+    re.I,
+)
 ORGANIZATION_FORM = re.compile(r"(?:партн[её]рство|объединение|агентство|общество)\s*[«\"“]?\s*$", re.I)
 ORGANIZATION_REACH = 40  # characters before a mention searched for its organization form
 YEAR_AFTER_REACH = 90  # "создан … в 2011 году": the year follows the creation word within this
@@ -45,11 +52,14 @@ URL_TRAILING = ".:"
 
 @dataclass(frozen=True)
 class Span:
-    """Text about a cluster: the mention's own sentence (`own`) or a later sentence about it."""
+    """Text about a cluster: the mention's own sentence (`own`) or a later sentence about it; a
+    `shared` span is the predicate of a list of names ("«Северный» и «Южный» созданы в 2016 году"),
+    which gives each its founding year and place but no count."""
 
     start: int
     end: int
     own: bool = False
+    shared: bool = False
 
 
 def is_organization(text: str, start: int) -> bool:
@@ -62,12 +72,14 @@ def founded_year(
 ) -> int | None:
     """The year of a date next to a creation word in the spans (not in the own sentence of a
     located mention: "Созданный в 2016 году в Парке …" is about something in the park); `neuter`
-    creation words count too for an organization (`is_organization`)."""
+    creation words count too for an organization (`is_organization`), plural ones in a list's
+    shared predicate."""
     for span in spans:
         if span.own and located:
             continue
         words = [*CREATED.finditer(text, span.start, span.end)]
         words += [*CREATED_NEUTER.finditer(text, span.start, span.end)] if neuter else []
+        words += [*CREATED_PLURAL.finditer(text, span.start, span.end)] if span.shared else []
         for word in words:
             year = _year_near(text, word, [d for d in dates if span.start <= d.char_start < span.end])
             if year is not None:

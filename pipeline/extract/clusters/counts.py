@@ -35,7 +35,10 @@ class Counted:
 
 # "объединяет 25 предприятий", "включает 40 сельхозпредприятий"
 MEMBER_NOUNS = ("организация", "предприятие", "компания", "фирма", "сельхозпредприятие", "хозяйство")
-MEMBERSHIP = ("объединять", "включать", "входить", "насчитывать", "состоять", "участник", "член", "войти")
+MEMBERSHIP = (
+    "объединять", "включать", "входить", "насчитывать", "состоять", "участник", "член", "войти",
+    "объединение",
+)  # fmt: skip
 EMPLOYMENT = ("занять", "занятый", "занятой", "работать", "трудиться", "персонал", "работник", "сотрудник")
 # Indicators of the catalog (`pipeline/data/indicators.toml`) that say what a generic count is
 # ("Общая численность работников … составляет 3,5 тыс. человек": employees).
@@ -69,7 +72,7 @@ AREA_DIGITS = 4
 CHANGE_FROM = re.compile(r"\b[сС]о?\s+$")  # "с 40 до 47"
 CHANGE_TO = re.compile(r"\s*до\s+\d")
 CHANGE_REACH = 4
-INVESTMENT_STEM = "инвестиц"
+INVESTMENT_STEM = "инвест"  # "инвестиции", "инвестировали", "инвестиционных"
 INVESTMENT_REACH = 60  # characters before a money figure that may name it an investment
 
 
@@ -85,10 +88,19 @@ def count_attribute(figure: FigureFact, text: str) -> str | None:
     if cued is not None:
         return cued
     quote = text[figure.char_start : figure.char_end].lower()
-    for entry in COUNTED:
-        if figure.counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote):
-            return entry.attribute
+    for counted in _counted_nouns(figure.counted):
+        for entry in COUNTED:
+            if counted in entry.lemmas and (entry.modifier is None or entry.modifier in quote):
+                return entry.attribute
     return None
+
+
+def _counted_nouns(counted: str | None) -> list[str]:
+    """The counted lemma, then the last part of a hyphenated one: "компания-резидент" → "резидент",
+    "предприятие-участник" → "участник"."""
+    if not counted:
+        return []
+    return [counted, counted.rsplit("-", 1)[-1]] if "-" in counted else [counted]
 
 
 def _cue_lemmas(figure: FigureFact, text: str) -> set[str]:

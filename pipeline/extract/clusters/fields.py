@@ -9,28 +9,30 @@ The name's field words are data: `pipeline/data/cluster_fields.csv` maps the lem
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
 
 from pipeline.extract.clusters.attributes import Span
-from pipeline.extract.grammars.clusters import KIND_HEADS
+from pipeline.extract.grammars.clusters import KIND_HEADS, name_fields
 from pipeline.nlp.morph import lemma, nominative, parses
 
-FIELDS_FILE = Path(__file__).resolve().parents[2] / "data" / "cluster_fields.csv"
 # Cues of a field of activity, best first, and whether the field after them is in an oblique case
 # ("в сфере электроники") rather than the nominative ("специализация — приборостроение").
 FIELD_CUES = tuple(
     (re.compile(p, re.I), oblique)
     for p, oblique in (
         (
-            r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль)(?:\s+[а-яё]+){0,2}?"
+            r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль|направленность)"
+            r"(?:\s+[а-яё]+){0,2}?"
             r"\s*[-–—:]\s*(?P<field>[^.;()]+)",
             False,
         ),
         (r"\bспециализиру(?:ется|ются)\s+на\s+(?P<field>[^.;()]+)", True),
+        (  # "Основными направлениями деятельности кластера являются …", "Специализацией … является …"
+            r"(?:специализаци|направлени)\w*(?:\s+деятельности)?(?:\s+[\w«»-]+){0,3}?\s+являю?тся\s+"
+            r"(?P<field>[^.;()]+)",
+            False,
+        ),
         (r"\bв\s+(?:сфер[еах]+|област[ия]х?|отрасл[ия]х?)\s+(?P<field>[^.;()]+)", True),
     )
 )
@@ -46,12 +48,15 @@ KIND_GENITIVE = re.compile(
 )
 
 
-def field_of(text: str, spans: Iterable[Span]) -> str | None:
-    """The field of activity named by the best cue in the spans ("в сфере электроники" → "электроника")."""
+def field_of(text: str, spans: Iterable[Span], name: tuple[int, int] = (0, 0)) -> str | None:
+    """The field of activity named by the best cue in the spans ("в сфере электроники" →
+    "электроника"), not by words of the cluster's `name` span ("Технопарк в сфере высоких …")."""
     spans = list(spans)
     for cue, oblique in FIELD_CUES:
         for span in spans:
             found = cue.search(text, span.start, span.end)
+            if found and name[0] <= found.start("field") < name[1]:
+                found = cue.search(text, name[1], span.end) if span.start < name[1] <= span.end else None
             field = _field_phrase(found.group("field"), oblique) if found else None
             if field:
                 return field
@@ -68,13 +73,6 @@ def _field_phrase(raw: str, oblique: bool) -> str | None:
     phrase = " ".join(kept).replace(" ,", ",").strip(" ,")
     items = [nominative(item) if oblique else item for item in FIELD_ITEMS.split(phrase) if item]
     return ", ".join(items) or None
-
-
-@cache
-def name_fields() -> dict[str, str]:
-    """Field per name word (lemma, hyphen part or compound prefix) from the data file."""
-    with open(FIELDS_FILE, encoding="utf-8", newline="") as f:
-        return {row["word"]: row["field"] for row in csv.DictReader(f)}
 
 
 def field_of_name(name: str) -> str | None:
@@ -120,9 +118,9 @@ def fields_of_words(name: str) -> str | None:
     table = name_fields()
     found: list[str] = []
     for word in NAME_WORD.findall(name):
-        low = word.lower()
+        low = word.lower().replace("ё", "е")
         head = next((h for h in KIND_HEADS if low.endswith(h) and len(low) > len(h)), None)
-        key = low[: -len(head)] if head else lemma(word)
+        key = low[: -len(head)] if head else lemma(word).replace("ё", "е")
         for field in table.get(key, table.get(low, "")).split(", "):
             if field and field not in found:
                 found.append(field)

@@ -22,11 +22,12 @@ from pipeline.extract.clusters.names import (
     genitive,
     normalize_quotes,
 )
-from pipeline.extract.clusters.places import canonical_city, region_named, set_city
+from pipeline.extract.clusters.places import CITY_AT, canonical_city, region_named, set_city
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import (
     CLUSTER,
     GENERIC_WORDS,
+    KIND_WORD_FAMILIES,
     TOKENIZER,
     is_region_adjective,
     kind_of,
@@ -43,8 +44,9 @@ MID_SENTENCE = re.compile(r"[а-яё,]$")  # what precedes a word that is not a 
 MID_SENTENCE_REACH = 5
 OPENING_QUOTES = "«“„"
 CLOSING_QUOTES = "»”“"
+KIND_ENDING = 2  # letters of a case ending after a kind word ("Кластера", "Парком")
 WINDOW_REACH = 100  # characters parsed on each side of a kind word
-LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории)\s+$")
+LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории|[Вв]\s+составе)\s+$")  # "В составе кластера …"
 LOCATED_REACH = 20
 FIRST_WORD = re.compile(r"[\w-]+")
 BASE_BEFORE = re.compile(
@@ -55,12 +57,14 @@ BASE_BEFORE = re.compile(
 
 @dataclass
 class Mention:
-    """A named cluster in the text; `located` marks an adverbial place ("в Парке …"), not a subject."""
+    """A named cluster in the text; `located` marks an adverbial place ("в Парке …"), not a subject;
+    `listed` a name of a list after one plural kind phrase ("парки «Северный» и «Южный»")."""
 
     fact: ClusterFact
     start: int
     end: int
     located: bool = False
+    listed: bool = False  # one of several names after a plural kind phrase
 
 
 @cache
@@ -75,7 +79,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
     mentions = _named_mentions(matches) + _based_mentions(sentences, matches)
     mentions += _region_mentions(text, sentences, matches, mentions)
     mentions += [
-        Mention(f, f.char_start, f.char_end, _is_located(text, f.char_start))
+        Mention(f, f.char_start, f.char_end, _is_located(text, f.char_start), listed=True)
         for f in listed_clusters(text)
         if not any(m.start <= f.char_start < m.end for m in mentions)
     ]
@@ -105,14 +109,21 @@ class Match:
 
     def _proper(self, word: str) -> bool:
         """A capitalized first word that is not capitalized as a sentence start: "Северо-Западный",
-        "… и Камский инновационный кластер"."""
-        if not word[:1].isupper() or word.isupper():
+        "… и Камский инновационный кластер"; an acronym ("IT-кластер") is no proper name."""
+        if not word[:1].isupper() or word.split("-")[0].isupper():
             return False
         parts = word.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
             return True
         before = self.text[max(0, self.start - MID_SENTENCE_REACH) : self.start].rstrip()
         return bool(before) and MID_SENTENCE.search(before) is not None
+
+    @property
+    def is_kind_word_alone(self) -> bool:
+        """One word that is a kind word ("… (далее — Кластер)", "В состав Кластера входят …")."""
+        words = FIELD_WORDS.findall(self.text[self.start : self.end])
+        low = words[0].lower() if len(words) == 1 else ""
+        return any(low.startswith(k) and len(low) - len(k) <= KIND_ENDING for k in KIND_WORD_FAMILIES)
 
     @property
     def quoted(self) -> bool:
@@ -130,10 +141,19 @@ def _matches(text: str) -> list[Match]:
     for lo, hi in windows(text, TRIGGER, left=WINDOW_REACH, right=WINDOW_REACH):
         for m in _parser().findall(text[lo:hi]):
             f = m.fact
-            out.append(
-                Match(text, lo + m.span.start, lo + m.span.stop, f.kind, f.name, f.region, f.base, f.place)
-            )
+            start = _word_start(text, lo + m.span.start)
+            out.append(Match(text, start, lo + m.span.stop, f.kind, f.name, f.region, f.base, f.place))
     return out
+
+
+WORD_BEFORE_HYPHEN = re.compile(r"[A-Za-zА-Яа-яЁё]+-$")
+WORD_AFTER_HYPHEN = re.compile(r"-[A-Za-zА-Яа-яЁё]")
+
+
+def _word_start(text: str, start: int) -> int:
+    """A match never starts inside a hyphenated word: "Санкт-|Петербургский кластер"."""
+    before = WORD_BEFORE_HYPHEN.search(text, max(0, start - WINDOW_REACH), start)
+    return before.start() if before else start
 
 
 # "Not a named cluster" rules; the candidate of each example is in {braces}.
@@ -149,6 +169,18 @@ RULES: tuple[Rule[Match], ...] = (
         lambda m: bool(m.name) and not QUOTE_CHARS.search(m.name or "") and "\n" in m.text[m.start : m.end],
         positive="Участники: {индустриальный парк\nРазвитие} региона.",
         negative="Участники: {индустриальный парк «Развитие»} региона.",
+    ),
+    Rule(
+        "a kind word alone, capitalized as a defined term",
+        lambda m: m.is_kind_word_alone,
+        positive="Кластер «Дон» (далее — Кластер) создан в 2015 году. В состав {Кластера} входят 22 фирмы.",
+        negative="В регион пришёл {Калужский кластер}.",
+    ),
+    Rule(
+        "ends inside a hyphenated word",
+        lambda m: WORD_AFTER_HYPHEN.match(m.text, m.end) is not None,
+        positive="В регионе сформирован {кластер ИТ}-компаний.",
+        negative="В регионе сформирован {ИТ-кластер «Алмаз»}.",
     ),
     Rule(
         "park or zone of no economic kind",
@@ -178,8 +210,9 @@ def _named_mentions(matches: list[Match]) -> list[Mention]:
         )
         first = FIRST_WORD.match(m.text, m.start)
         cluster.region = region_named(m.region or (first.group() if first else None))
-        if m.place:
-            set_city(cluster, canonical_city(m.place, nominative_case=True))
+        if m.place:  # the grammar takes one word: "в г. Нижний" of "в г. Нижний Новгород"
+            place = CITY_AT.match(m.text, m.end - len(m.place))
+            set_city(cluster, canonical_city(place.group() if place else m.place, nominative_case=True))
         out.append(Mention(cluster, m.start, m.end, _is_located(m.text, m.start)))
     return out
 

@@ -24,6 +24,8 @@ WORD = re.compile(r"[\w-]+")
 JOINERS = re.compile(r"[\s\-–]")
 SHORT_TAIL = 2  # a split tail this short is a broken word ("промышленност|ь")
 ID_HEX = 16
+# Latin letters printed for their Cyrillic twins (and back) in one name: "Физтех XXI" / "Физтех ХХI"
+LATIN_LOOKALIKES = str.maketrans("aceopxyk", "асеорхук")
 STRAY_DOT = re.compile(r"(\w{3,})\.(?=\s+[а-яё])")  # an OCR dot inside a name: "Инновационный. кластер"
 ORPHAN = "reference"  # `source` of a record that only refers to a cluster named on an earlier page
 
@@ -73,10 +75,28 @@ def capitalized(name: str) -> str:
 
 def _nominative(name: str) -> str:
     """`nominative`, with "парке" read as "парк" (pymorphy3 prefers "парка") via an unambiguous proxy."""
+    words = name.split()
+    if words and words[0].isupper() and len(words[0]) > 1:  # "ОЭЗ технико-внедренческого типа …": an
+        return name  # indeclinable abbreviation heads the name, the rest is its genitive
     proxy = PARK_LOCATIVE.sub(lambda m: "Зоопарке" if m.group(1) == "П" else "зоопарке", name)
     if proxy == name:
-        return nominative(name)
+        return _acronyms_kept(name, nominative(name))
     return PARK_PROXY.sub(lambda m: "Парк" if m.group(1) == "З" else "парк", nominative(proxy))
+
+
+def _acronyms_kept(original: str, new: str) -> str:
+    """The upper-case hyphen parts of `original` upper-case in `new` ("ИТ-кластера" → "ИТ-кластер")."""
+    old_words, new_words = original.split(" "), new.split(" ")
+    if len(old_words) != len(new_words):
+        return new
+    return " ".join(_acronym_parts(o, n) for o, n in zip(old_words, new_words, strict=True))
+
+
+def _acronym_parts(original: str, new: str) -> str:
+    old_parts, new_parts = original.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        return new
+    return "-".join(n.upper() if o.isupper() else n for o, n in zip(old_parts, new_parts, strict=True))
 
 
 def normal_name(name: str) -> str:
@@ -99,7 +119,7 @@ def core_key(name: str, kind: str | None) -> str:
     quoted = QUOTED.search(normalize_quotes(name))
     words = [quoted.group(1).lower()] if quoted else WORD.findall(normal_name(name))
     core = "".join(w for w in words if quoted or lemma(w) not in GENERIC_WORDS)
-    return "core:" + JOINERS.sub("", core).replace("ё", "е") + f"|{kind}"
+    return "core:" + JOINERS.sub("", core).replace("ё", "е").translate(LATIN_LOOKALIKES) + f"|{kind}"
 
 
 OBLIQUE_POS = {"ADJF", "NOUN"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pipeline.extract.facts import ClusterFact
@@ -19,7 +19,7 @@ from pipeline.extract.territories import (
     resolve_territory,
     territory,
 )
-from pipeline.nlp.morph import lemma
+from pipeline.nlp.morph import lemma, parses
 
 FEDERAL_CITY_CODES = {"RU-MOW", "RU-SPE", "RU-SEV"}  # federal subjects that are cities
 PLACE_SEPARATORS = re.compile(r"[,;]")
@@ -27,11 +27,15 @@ CITY_PREFIX = re.compile(r"^\s*г\.?\s+")
 REGION_IN = re.compile(
     r"\b([А-ЯЁ][а-яё-]+)\s+(област[ьи]|кра[йя]|округа?)\b|\b[Рр]еспублик[аиеу]\s+([А-ЯЁ][а-яё]+)"
 )
-CITY_IN = re.compile(r"\b(?:в|на\s+территории)\s+(?P<g>г\.\s*|города\s+|городе\s+)?(?P<city>[А-ЯЁ][\w-]+)")
+CITY_WORDS = r"[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+){0,2}"  # "Нижний Новгород", "Набережных Челнах"
+CITY_IN = re.compile(
+    rf"\b(?:[Вв]|[Нн]а\s+территории)\s+(?P<g>г\.\s*|города\s+|городе\s+)?(?P<city>{CITY_WORDS})"
+)
 PLACE_AFTER = re.compile(
     r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:(?:расположенн|находящ)\w*\s+)?(?:в|на\s+территории)\s+"
-    r"(?:районе\s+(?P<district>[А-ЯЁ][\w-]+)\s+)?(?P<g>г\.?\s*|города\s+|городе\s+)?(?P<city>[А-ЯЁ][\w-]+)"
+    rf"(?:районе\s+(?P<district>[А-ЯЁ][\w-]+)\s+)?(?P<g>г\.?\s*|города\s+|городе\s+)?(?P<city>{CITY_WORDS})"
 )
+CITY_AT = re.compile(CITY_WORDS)
 RU_ADMIN_WORDS = re.compile(r"\bобласт\w*|\bкра[йяе]\b")  # Russian subjects' generic words
 COUNTRY_REACH = 600  # characters around a mention searched for a country marker
 LOC_GAP = 12  # a LOC entity this close after a mention is its place ("… «Чжунгуньцунь» в Пекине")
@@ -128,13 +132,16 @@ def regions_in(text: str) -> list[str]:
     return [r for r in (region_named(m.group(0)) for m in REGION_IN.finditer(text)) if r]
 
 
-def canonical_city(word: str, nominative_case: bool) -> str:
-    """A city as the gazetteer names it ("Пекине" → "Пекин"); an unknown one as printed after "г."
-    (`nominative_case`), else its lemma."""
-    word = word.strip(" .,;")
-    found = known_city(word)
-    if found is not None:
-        return found.name
+def canonical_city(words: str, nominative_case: bool) -> str:
+    """A city as the gazetteer names it, from the most of the capitalized words that name one
+    ("Пекине" → "Пекин", "Нижнем Новгороде" → "Нижний Новгород"); an unknown one as its first word
+    printed after "г." (`nominative_case`), else that word's lemma."""
+    parts = words.strip(" .,;").split()
+    for n in range(len(parts), 0, -1):
+        found = known_city(" ".join(parts[:n]).strip(" .,;"))
+        if found is not None:
+            return found.name
+    word = parts[0].strip(" .,;") if parts else ""
     if nominative_case:
         return word
     return "-".join(p[:1].upper() + p[1:] for p in lemma(word).split("-"))
@@ -154,21 +161,74 @@ def place_after(fact: ClusterFact, suffix: str) -> None:
     place = PLACE_AFTER.match(suffix)
     if place is None or fact.city is not None:
         return
+    if not (place.group("g") or _locative(place.group("city"))):
+        return
     city = canonical_city(place.group("city"), nominative_case=bool(place.group("g")))
     if known_city(city) or place.group("g"):
         set_city(fact, city, place.group("district"))
 
 
-def place_in(fact: ClusterFact, context: str) -> None:
-    """City and region named anywhere in a context (gazetteer cities, "в г. X", "… области")."""
+def place_in(fact: ClusterFact, context: str, own: bool = True) -> None:
+    """City and region named in a context (gazetteer cities, "в г. X", "… области"): a city "в" +
+    the locative ("в Перми", not the direction "в Москву"); in a sentence other than the mention's
+    own (`own`), a region only where something is ("расположен в … Курской области", not "с
+    предприятиями Самарской области")."""
     for found in CITY_IN.finditer(context):
         if fact.city is not None:
             break
+        if not (found.group("g") or _locative(found.group("city"))):
+            continue
         city = canonical_city(found.group("city"), nominative_case=False)
         if known_city(city) or found.group("g"):
             set_city(fact, city)
     if fact.region is None:
-        fact.region = next(iter(regions_in(context)), None)
+        found = [m for m in REGION_IN.finditer(context) if not _direction(m.group(0))]
+        regions = (
+            [r for r in map(region_named, (m.group(0) for m in found)) if r]
+            if own
+            else _located(context, found)
+        )
+        fact.region = next(iter(regions), None) or _subject_in(context, own)
+
+
+LOCATED_AT = re.compile(r"\b(?:[Вв]о?|[Нн]а\s+территории)\s+(?:[^\s.;,:()]+\s+){0,2}$")
+LOCATED_REACH = 40
+LOCATIVE = {"loct", "loc2"}
+
+
+def _locative(words: str) -> bool:
+    """The first word can be in the locative ("Перми", "Набережных"; not "Москву")."""
+    first = words.split()[0] if words.split() else ""
+    return any(p.tag.case in LOCATIVE for p in parses(first))
+
+
+def _direction(words: str) -> bool:
+    """The first word is only an accusative: a direction ("в Москву", "в Курскую область")."""
+    found = parses(words.split()[0]) if words.split() else []
+    return bool(found) and all(p.tag.case == "accs" for p in found)
+
+
+def _located(context: str, found: Iterable[re.Match]) -> list[str]:
+    """Regions of the matches that follow a place preposition ("в …", "на территории …")."""
+    out = []
+    for m in found:
+        before = context[max(0, m.start() - LOCATED_REACH) : m.start()]
+        region = region_named(m.group(0))
+        if region and LOCATED_AT.search(before):
+            out.append(region)
+    return out
+
+
+def _subject_in(context: str, own: bool = True) -> str | None:
+    """The one federal subject the gazetteer finds in a context ("В Татарстане", "в Подмосковье")."""
+    found = {
+        t.territory.name
+        for t in find_territories(context)
+        if t.territory.type == "region"
+        and not _direction(context[t.start : t.end])
+        and (own or LOCATED_AT.search(context[max(0, t.start - LOCATED_REACH) : t.start]))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str | None) -> None:
@@ -176,7 +236,7 @@ def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str |
     if fact.city is None and analysis is not None:
         fact.city = _loc_entity_city(analysis, fact)
     if fact.region is None:
-        fact.region = region_of_city(fact.city)
+        fact.region = region_of_city(fact.city) or name_region(fact.name)  # ОЭЗ «Калуга», «Нижегородский»
     if fact.country is None:
         fact.country = country_of([fact.region] if fact.region else [], [fact.city] if fact.city else [])
     start, end = fact.char_start or 0, fact.char_end or 0

@@ -12,16 +12,20 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.clusters.mentions import Mention
-from pipeline.extract.clusters.names import capitalized
+from pipeline.extract.clusters.names import QUOTED, capitalized
+from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import KIND_WORD_FAMILIES
 from pipeline.extract.territories import find_territories, resolve_territory
+from pipeline.nlp.morph import parses
 
-# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее — кластер «ИнноКам»)", or an acronym
-# in brackets: "(БМТК-ТМ)"; after a quoted name's closing quote too.
+# "(далее — ОЭЗ)", "(далее по тексту — «Кластер»)", "(далее также — ИТК)", "(далее — кластер
+# «ИнноКам»)", an acronym in brackets: "(БМТК-ТМ)", or a quoted name in brackets: "(«Кластер РС»)";
+# after a quoted name's closing quote too.
 ALIAS = re.compile(
-    r"[»”]?\s*\(\s*далее\s*(?:по тексту\s*)?[-–—:]?\s*[«\"“]?"
+    r"[»”]?\s*\(\s*далее\s*(?:(?:по\s+тексту|также|именуем\w+)\s*)?[-–—:]?\s*[«\"“]?"
     r"(?P<alias>[^()«»\"“”]{1,60}?(?:«[^()«»]{1,60}»)?)[»\"”]?\s*\)"
     r"|[»”]?\s*\((?P<acronym>[А-ЯЁA-Z][А-ЯЁA-Z0-9-]{1,15})\)"
+    r"|[»”]?\s*\(\s*«(?P<quoted>[^()«»]{2,60})»\s*\)"  # "Кластер «Русский Север» («Кластер РС»)"
 )
 # A sentence that starts by naming a cluster by its kind word or a pronoun, within its first words:
 # "Парк создан …", "В его состав входят …", "Она занимает …", "Численность работников предприятий
@@ -38,6 +42,20 @@ OF_KIND = re.compile(r"(?<!\w)(?P<word>(?:[Тт]ехнопарка|[Пп]арк�
 # сайт: www.….ru", "Адрес в сети Интернет — …".
 SITE_LABEL = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:[Сс]айт|[Аа]дрес\s+в\s+(?:сети\s+)?[Ии]нтернет)")
 SITE_REACH = 600  # a labelled address refers to a mention at most this far back
+# A sentence whose subject is the members of a cluster, not named ("Резидентами являются 12
+# компаний", "Количество резидентов — 12", "Участники создали …"), is about the mention just before
+# it, unless a genitive noun says whose members they are ("Участники форума …").
+MEMBERS = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?P<word>[Рр]езидент|[Уу]частник)\w*(?:\s+(?P<next>[а-яё]+))?")
+NOT_OWNER_POS = {"VERB", "INFN", "PRTS", "PRTF", "ADVB", "PREP", "CONJ", "PRCL", "NUMR"}
+# A passport line that labels an attribute of a cluster ("Год создания: 2016", "Специализация —
+# приборостроение", "Численность работников: 12 000 человек") continues the topic of the sentence
+# before it: the cluster that sentence names or is about.
+ATTRIBUTE_LABEL = re.compile(
+    r"\W*(?:(?:[Гг]од|[Дд]ата)\s+(?:создания|основания|образования)|[Сс]пециализация|[Пп]рофиль"
+    r"|(?:[Оо]траслевая\s+)?(?:[Нн]аправленность|[Нн]аправлени[ея]\s+деятельности)"
+    r"|(?:[Чч]исленность|[Кк]оличество|[Чч]исло)\s+(?:работников|сотрудников|занятых|персонала|участников"
+    r"|резидентов|рабочих\s+мест)|[Пп]лощадь(?:\s+территории)?|[Оо]бъ[её]м\s+инвестиций)\s*[:—–-]"
+)
 PRONOUNS = ("его", "её", "ее", "он", "она", "него", "неё", "нее", "нём", "нем", "ней")
 PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
 PLURALS = ("кластеры", "кластеров", "парки", "технопарки", "технопарков", "зоны")
@@ -56,7 +74,26 @@ def alias_after(text: str, end: int) -> str | None:
         return None
     if found.group("acronym"):
         return None if resolve_territory(found.group("acronym")) else found.group("acronym")
-    return capitalized(found.group("alias").strip())
+    return capitalized((found.group("alias") or found.group("quoted")).strip())
+
+
+ALIAS_ENDING = r"[а-яё]{0,3}"  # "(далее — автокластер)" … "в автокластере"
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    """An alias as written in later sentences: its first letter in either case, and a word that
+    ends in a lowercase letter with its case endings ("Кластер" → "кластера")."""
+    first = f"[{re.escape(alias[:1].upper())}{re.escape(alias[:1].lower())}]" if alias else ""
+    ending = ALIAS_ENDING if alias[-1:].islower() else ""
+    return re.compile(rf"(?<!\w){first}{re.escape(alias[1:])}{ending}(?!\w)")
+
+
+def _short_names(fact: ClusterFact) -> list[str]:
+    """Names a later sentence may call a cluster by: its aliases and its quoted name when that is
+    no place ("В ИнноКам входят …" of "Камский кластер «ИнноКам»", not «Москва»)."""
+    quoted = QUOTED.search(fact.name)
+    own = [quoted.group(1)] if quoted and not find_territories(quoted.group(1)) else []
+    return [*fact.aliases, *own]
 
 
 def referring_sentences(
@@ -65,17 +102,22 @@ def referring_sentences(
     """(start, end, mention index) of sentences without a mention that are about an earlier one."""
     out = []
     section: int | None = None  # the mention whose name is the heading of the current section
+    topic: int | None = None  # the mention the sentence before was about
     for lo, hi in sentences:
         inside = [i for i, m in enumerate(mentions) if lo <= m.start < hi]
         if inside:
             section = (
                 inside[0] if len(inside) == 1 and _is_heading(text, lo, hi, mentions[inside[0]]) else None
             )
+            topic = inside[-1]
             continue
         if NUMBERED_HEADING.match(text, lo):
             section = None
         target = _antecedent(text, lo, hi, mentions)
         target = section if target is None else target
+        if target is None and ATTRIBUTE_LABEL.match(text, lo, hi):
+            target = topic
+        topic = target
         if target is not None:
             out.append((lo, hi, target))
     return out
@@ -95,7 +137,7 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     """The earlier mention a sentence refers to by its alias, its kind word or "его"."""
     previous = [i for i, m in enumerate(mentions) if m.end <= lo]
     for i in reversed(previous):
-        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text[lo:hi]) for a in mentions[i].fact.aliases):
+        if any(alias_pattern(a).search(text, lo, hi) for a in _short_names(mentions[i].fact)):
             return i
     found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
     if not previous:
@@ -103,6 +145,8 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     last = previous[-1]
     distance = lo - mentions[last].end
     if found is None:
+        if _members_subject(text, lo, hi) and distance < PRONOUN_REACH:
+            return last
         return last if SITE_LABEL.match(text, lo, hi) and distance < SITE_REACH else None
     word = found.group("word").lower()
     if word in PRONOUNS:
@@ -111,6 +155,23 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
         return None
     family = KIND_WORD_FAMILIES.get(kind_word(word), set())
     return last if mentions[last].fact.kind in family and distance < KIND_WORD_REACH else None
+
+
+def _members_subject(text: str, lo: int, hi: int) -> bool:
+    """The sentence opens on members of no named owner ("Резидентами являются …")."""
+    found = MEMBERS.match(text, lo, hi)
+    if found is None:
+        return False
+    after = found.group("next")
+    return after is None or not _is_owner(after)
+
+
+def _is_owner(word: str) -> bool:
+    """A genitive noun that says whose members they are ("форума"), not a verb or adverb."""
+    readings = parses(word)
+    if any(p.tag.POS in NOT_OWNER_POS for p in readings):
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in readings)
 
 
 def kind_word(word: str) -> str:
@@ -122,21 +183,31 @@ def kind_word(word: str) -> str:
 def orphans(
     text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
 ) -> dict[str, list[tuple[int, int]]]:
-    """Kind-word sentences before the page's first mention (and before any numbered heading),
-    grouped by kind word: {"кластер": [(start, end), …]}; a pronoun in the page's first sentence
-    ("В его состав входят …") is grouped under `PRONOUN_KEY`."""
+    """Kind-word sentences before the page's first mention (and before any numbered heading), and
+    the label lines after them, grouped by kind word: {"кластер": [(start, end), …]}; a pronoun in
+    the page's first sentence ("В его состав входят …") is grouped under `PRONOUN_KEY`."""
     first = mentions[0].start if mentions else len(text)
     out: dict[str, list[tuple[int, int]]] = {}
+    topic: str | None = None  # the group of the sentence before
     for n, (lo, hi) in enumerate(sentences):
         if hi > first or NUMBERED_HEADING.match(text, lo):
             break
         found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
         word = found.group("word").lower() if found else None
         if word in PRONOUNS and n == 0:
-            out.setdefault(PRONOUN_KEY, []).append((lo, hi))
+            topic = PRONOUN_KEY
         elif word and word not in PRONOUNS and not word.startswith(PLURALS):
-            out.setdefault(kind_word(word), []).append((lo, hi))
+            topic = kind_word(word)
+        elif not _continues(text, lo, hi):
+            topic = None
+        if topic is not None:
+            out.setdefault(topic, []).append((lo, hi))
     return out
+
+
+def _continues(text: str, lo: int, hi: int) -> bool:
+    """A label line ("Год создания: 2016", "Официальный сайт: …") goes on about the topic before it."""
+    return bool(ATTRIBUTE_LABEL.match(text, lo, hi) or SITE_LABEL.match(text, lo, hi))
 
 
 ACRONYM_START = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?P<acronym>[А-ЯЁ][А-ЯЁ-]{1,9})(?!\w)")
@@ -147,13 +218,19 @@ def acronym_orphans(
     text: str, sentences: list[tuple[int, int]], mentions: list[Mention]
 ) -> dict[str, list[tuple[int, int]]]:
     """Sentences without a mention that start by an acronym no mention of the page has as its alias
-    ("ВХФК объединяет 19 организаций"), grouped under `ALIAS_KEY` + the acronym; the per-document
-    merge gives them to the cluster with that alias."""
+    ("ВХФК объединяет 19 организаций"), and the label lines after them, grouped under `ALIAS_KEY` +
+    the acronym; the per-document merge gives them to the cluster with that alias."""
     local = {a for m in mentions for a in m.fact.aliases}
     out: dict[str, list[tuple[int, int]]] = {}
+    topic: str | None = None  # the group of the sentence before
     for lo, hi in sentences:
         found = ACRONYM_START.match(text, lo, hi)
-        if found is None or found.group("acronym") in local or any(lo <= m.start < hi for m in mentions):
-            continue
-        out.setdefault(ALIAS_KEY + found.group("acronym"), []).append((lo, hi))
+        if any(lo <= m.start < hi for m in mentions):
+            topic = None
+        elif found is not None and found.group("acronym") not in local:
+            topic = ALIAS_KEY + found.group("acronym")
+        elif not _continues(text, lo, hi):
+            topic = None
+        if topic is not None:
+            out.setdefault(topic, []).append((lo, hi))
     return out

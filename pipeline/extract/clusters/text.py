@@ -103,15 +103,63 @@ def _spans(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     out = []
     for i, m in enumerate(mentions):
         lo, hi = sentence_of(sentences, m.start)
-        lo = max(lo, mentions[i - 1].end if i else 0)
+        lo = max(lo, _after_relative_clause(text, mentions[i - 1].end, m.start) if i else 0)
         hi = min(hi, mentions[i + 1].start if i + 1 < len(mentions) else len(text))
         out.append([Span(lo, hi, own=True)])
         alias = alias_after(text, m.end)
         if alias:
             m.fact.aliases.append(alias)
+    for chain in _lists(text, mentions):  # the sentence around a list is about all its names
+        first, last = chain[0], chain[-1]
+        head = Span(out[first][0].start, mentions[first].start, shared=True)
+        tail = Span(mentions[last].end, out[last][0].end, shared=True)
+        for i in chain:
+            out[i][0] = Span(mentions[i].start, mentions[i].end, own=True)
+            out[i] += [head, tail]
     for lo, hi, target in referring_sentences(text, sentences, mentions):
         out[target].append(Span(lo, hi))
     return out
+
+
+LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,?\s*а\s+также)\s*")
+
+
+def _lists(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indices of names listed one after the other after one plural kind phrase."""
+    chains: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        joined = (
+            i
+            and chains
+            and chains[-1][-1] == i - 1
+            and LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start)
+        )
+        if m.listed and joined:
+            chains[-1].append(i)
+        elif m.listed:
+            chains.append([i])
+    return [c for c in chains if len(c) > 1]
+
+
+# A clause that follows a mention and is about it: ", в который входят …", ", объединяющий …".
+RELATIVE_CLAUSE = re.compile(
+    r"\s*[,(]\s*(?:(?:в|на|из|для|у)\s+)?(?:котор|объединяющ|включающ|насчитывающ|созданн|образованн"
+    r"|расположенн|специализирующ)\w*",
+    re.I,
+)
+CLAUSE_JOIN = re.compile(r",|;|\s(?:и|а\s+также|а)\s")
+
+
+def _after_relative_clause(text: str, previous_end: int, start: int) -> int:
+    """Where the text about a mention begins after the mention before it: past the last join of
+    the words between them, which before it are about that one ("Курский кластер, в который
+    входят 35 предприятий, а также технопарк …", "парк «Юбилейный» площадью 23,5 га и технопарк
+    …"); with no join they are about this one too ("… кластера «А» создан технопарк …"), unless
+    they open a relative clause."""
+    joins = [j.end() for j in CLAUSE_JOIN.finditer(text, previous_end + 1, start)]
+    if joins:
+        return joins[-1]
+    return start if RELATIVE_CLAUSE.match(text, previous_end, start) else previous_end
 
 
 def _describe(
@@ -119,20 +167,18 @@ def _describe(
 ) -> None:
     """Fill a mention's fact from the spans about it."""
     fact = m.fact
-    inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in spans)]
+    own = [s for s in spans if not s.shared]  # a list's shared predicate gives no counts
+    inside = [f for f in figures if any(s.start <= f.char_start < s.end for s in own)]
     fill_from_figures(fact, inside, text)
-    fill_from_labels(fact, text, [(s.start, s.end) for s in spans])
-    fill_members(fact, text, [(s.start, s.end) for s in spans])
+    fill_from_labels(fact, text, [(s.start, s.end) for s in own])
+    fill_members(fact, text, [(s.start, s.end) for s in own])
     if fact.founded_year is None:
         fact.founded_year = founded_year(text, spans, dates, m.located, is_organization(text, m.start))
-    after_name = [Span(max(s.start, m.end), s.end, s.own) if s.own else s for s in spans]
-    fact.field = fact.field or field_of(text, after_name)  # not from the name ("… в сфере высоких …")
-    fact.url = fact.url or urls_in(text, spans)
+    fact.field = fact.field or field_of(text, own, (m.start, m.end))
+    fact.url = fact.url or urls_in(text, own)
     place_after(fact, text[m.end : spans[0].end])
     for span in spans:
-        place_in(
-            fact,
-            text[span.start : m.start] + " " + text[m.end : span.end]
-            if span.own
-            else text[span.start : span.end],
-        )
+        if span.own:
+            place_in(fact, text[span.start : m.start] + " " + text[m.end : span.end])
+        else:
+            place_in(fact, text[span.start : span.end], own=False)

@@ -10,6 +10,10 @@ The grammar runs on a plain tokenizer; word classes come from cached pymorphy3 l
 
 from __future__ import annotations
 
+import csv
+from functools import cache
+from pathlib import Path
+
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import custom, eq, in_, in_caseless
@@ -67,6 +71,7 @@ OPEN, CLOSE = in_({"«", '"', "“", "„"}), in_({"»", '"', "”", "“"})
 CLUSTER_LEMMAS = {"кластер", "фармкластер", "биофармкластер", "химфармкластер", "медтехкластер"}
 TECHNOPARK_LEMMAS = {"технопарк", "агротехнопарк", "биотехнопарк", "медтехнопарк", "индустрипарк"}
 INDUSTRIAL_ADJ = {"индустриальный", "промышленный", "агропромышленный", "агроиндустриальный"}
+IT_PREFIXES = {"it", "ит"}  # "IT-парк" is a technopark
 SEZ_ABBR = {"ОЭЗ", "ТОР", "ТОСЭР", "СЭЗ", "ПЭЗ"}
 SEZ_TYPE = {"ППТ", "ТВТ", "ТРТ", "ПЭТ"}
 
@@ -107,26 +112,72 @@ CLUSTER_HEAD = _singular_of(CLUSTER_LEMMAS)
 TECHNOPARK_HEAD = _singular_of(TECHNOPARK_LEMMAS)
 PARK, ZONE = _singular_of({"парк"}), _singular_of({"зона"})
 HIGH_TECH = rule(in_caseless({"высоких", "высокой"}), custom(lambda w: lemma(w) == "технология"))
-GEN_NOUN = custom(lambda w: any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(w)))
+FUNCTION_POS = {"CONJ", "PREP", "PRCL", "NPRO", "VERB", "INFN"}  # "и" (a letter), "стали" (сталь)
+
+
+def _genitive_noun(word: str) -> bool:
+    """A lowercase genitive noun that reads as no function word or verb ("автомобилестроения", not
+    "и", "стали")."""
+    found = parses(word)
+    return (
+        word.islower()
+        and not any(p.tag.POS in FUNCTION_POS for p in found)
+        and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in found)
+    )
+
+
+FIELDS_FILE = Path(__file__).resolve().parents[2] / "data" / "cluster_fields.csv"
+
+
+@cache
+def name_fields() -> dict[str, str]:
+    """Field per name word (lemma, hyphen part or compound prefix, "ё" read as "е") from the data
+    file `pipeline/data/cluster_fields.csv` (read by `clusters.fields` too)."""
+    with open(FIELDS_FILE, encoding="utf-8", newline="") as f:
+        return {row["word"].replace("ё", "е"): row["field"] for row in csv.DictReader(f)}
+
+
+@cache
+def field_nouns() -> frozenset[str]:
+    """Lemmas of the one-word fields of the data file ("автомобилестроение", "биотехнология")."""
+    fields = {f for value in name_fields().values() for f in value.split(", ")}
+    return frozenset(lemma(f).replace("ё", "е") for f in fields if " " not in f)
+
+
+def _field_noun(word: str) -> bool:
+    """A genitive noun that names a field of the data file ("кластер автомобилестроения"), not any
+    noun ("кластер предприятий", "кластер развития")."""
+    return _genitive_noun(word) and lemma(word).replace("ё", "е") in field_nouns()
+
+
+GEN_NOUN = custom(_genitive_noun)
+FIELD_NOUN = custom(_field_noun)
 # "химической и фармацевтической", "медицинского, экологического" before a genitive noun
 GEN_ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).repeatable(max=3).optional())
+# "IT-кластер", "ИТ-парк": an upper-case acronym joined to the kind word by a hyphen
+ACRONYM_PREFIX = rule(and_(or_(RU, LATIN), custom(lambda w: len(w) > 1 and w.isupper())), eq("-"))
+TYPE_PHRASE = rule(or_(HYPHEN_ADJ, rule(ADJ)), in_caseless({"типа"}))  # "портового типа"
 HEAD = or_(
     rule(or_(PARK, ZONE), HIGH_TECH),
-    rule(CLUSTER_HEAD, rule(GEN_ADJS, GEN_NOUN).optional()),  # "кластер биомедицинских технологий"
+    # "кластер биомедицинских технологий", "кластер автомобилестроения"
+    rule(CLUSTER_HEAD, or_(rule(GEN_ADJS, GEN_NOUN), rule(FIELD_NOUN)).optional()),
     rule(
-        TECHNOPARK_HEAD, rule(eq("в"), in_caseless({"сфере"}), HIGH_TECH).optional()
-    ),  # "… в сфере высоких технологий"
+        TECHNOPARK_HEAD, rule(rule(eq("в"), in_caseless({"сфере"})).optional(), HIGH_TECH).optional()
+    ),  # "Технопарк (в сфере) высоких технологий"
     rule(PARK),  # "индустриальный парк": the modifier is checked by `kind_of`
-    rule(ZONE, rule(HYPHEN_ADJ, in_caseless({"типа"})).optional()),  # "… зона промышленно-… типа"
+    rule(ZONE, TYPE_PHRASE.optional()),  # "… зона промышленно-производственного типа"
 )
-SEZ_ABBREVIATION = rule(in_(SEZ_ABBR), in_(SEZ_TYPE).optional())
+# "ОЭЗ ППТ", "ОЭЗ технико-внедренческого типа"
+SEZ_ABBREVIATION = rule(in_(SEZ_ABBR), or_(rule(in_(SEZ_TYPE)), TYPE_PHRASE).optional())
 TOR_WORDS = rule(
     in_caseless({"территория", "территории", "территорию", "территорией"}),
     in_caseless({"опережающего"}),
     HYPHEN_ADJ.optional(),
     in_caseless({"развития"}),
 )
-KIND = or_(rule(MODIFIERS.optional(), HEAD), SEZ_ABBREVIATION, TOR_WORDS).interpretation(Cluster.kind)
+KIND = or_(
+    rule(MODIFIERS.optional(), ACRONYM_PREFIX.optional(), HEAD), SEZ_ABBREVIATION, TOR_WORDS
+).interpretation(Cluster.kind)
 
 WORDS_IN_QUOTES = not_(in_(QUOTES)).repeatable(max=8)
 # «Технополис «Москва»», also printed with one closing quote: «Технополис «Москва»
@@ -186,6 +237,8 @@ def kind_of(words: str) -> str | None:
     if min(heads.values()) < 99:
         return min(heads, key=lambda k: heads[k])
     if "парк" in lemmas:
+        if IT_PREFIXES & set(lemmas):
+            return "technopark"
         return "industrial_park" if INDUSTRIAL_ADJ & set(lemmas) else None
     if "экономический" in lemmas and "зона" in lemmas or set(words.upper().split()) & SEZ_ABBR:
         return "sez"
