@@ -413,7 +413,7 @@ def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact 
     return next((d for d in dates if _BRACKET_AFTER.fullmatch(text, d.char_end, f.char_start)), None)
 
 
-_SEGMENT_START = re.compile(r"[,;:()]")
+_SEGMENT_START = re.compile(r"[;:()]|,(?!\d)")  # a decimal comma ("118,8%") cuts nothing
 _MORE_LISTED = re.compile(r"(?:\s*(?:,|и|,\s*и)\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
 _SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
 _BASE_AFTER = re.compile(
