@@ -442,3 +442,22 @@ def test_a_forecast_index_after_a_growth_of_another_clause_stays_a_target():
         "составит 101,2% к предыдущему году, в 2019 г. – 101,6%."
     )
     assert figure(text, "101,6%").kind == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # a change noun in the genitive of another phrase states no change of the figure
+        ("В прогнозном периоде показатель будет снижаться из-за сокращения объемов работ и составит 420,5 "
+         "млн. рублей.", "420,5 млн. рублей", "target"),
+        # ... after "темп" or a trend noun it does
+        ("Темп роста выручки составил 5,2%.", "5,2%", "change"),
+        ("В районе отмечается тенденция снижения численности населения в количестве 40-50 человек "
+         "ежегодно.", "40-50 человек", "change"),
+        # a level to reach after a change verb is no index of the base of another part of the sentence
+        ("К 2020 году, по прогнозу, объем сохранится на уровне 2017 года по первому варианту и сократится "
+         "до 2,5% по второму варианту.", "до 2,5%", "target"),
+    ],
+)  # fmt: skip
+def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
+    assert figure(text, quote).kind == kind

@@ -423,12 +423,17 @@ _BASE_AFTER = re.compile(
 )
 
 
+_TO_LEVEL = re.compile(r"\bдо\s+(?:уровня\s+)?(?:\d\S*)?$", re.I)
+
+
 def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> bool:
     """A percentage against a base its own part of the sentence states ("что к уровню 2014 г.
     составляет 108,6%", "Темп роста к уровню 2015 года составит 109,7%", "или 93,1 % к 2017 году")
     is an index (a ratio), not a level, a target or the share of an earlier clause."""
     if f.unit != "PERCENT" or f.kind not in ("level", "target", "share"):
         return False
+    if _TO_LEVEL.search(text, 0, f.char_start + len("до ")):
+        return False  # "сократится до 1,0%": a level to reach
     cut = [m.end() for m in _SEGMENT_START.finditer(text, bounds[0], f.char_start)]
     segment = text[max(cut, default=bounds[0]) : f.char_start]
     if f.kind == "share" and _SHARE_CUE.search(segment):

@@ -35,6 +35,7 @@ _ITEM_LINE = re.compile(r"(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яё])")  # a lis
 
 
 _INDEX = set(lexicon.INDEX_NOUNS)
+_RATE_HEADS = {"темп", *lexicon.TREND_NOUNS}  # their genitive change noun states the change
 _INDEX_CHANGE = set(lexicon.INDEX_CHANGE_NOUNS)
 _RELATIVE_REACH = 40  # characters after a figure searched for "к предыдущему году"
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
@@ -298,9 +299,13 @@ def _stated_base(text: str, f: FigureFact, left: list[_Word], dates: list[DateFa
 
 
 def _change_noun(left: list[_Word], k: int) -> bool:
-    """A change noun in the nominative ("рост", "снижение"), not the name of a level indicator
-    ("естественный прирост населения составил 157 человек")."""
-    if left[k].lemma not in _CHANGE or not left[k].has("NOUN", "nomn"):
+    """A change noun in the nominative by its first reading ("рост", "снижение"; "роста" only after
+    "темп" or a trend noun: "тенденция снижения численности … 20-30 человек"), not the name of a
+    level indicator ("естественный прирост населения составил 157 человек") nor a genitive
+    ("показатель будет уменьшаться из-за снижения стоимости … и составит")."""
+    w = left[k]
+    rate = k > 0 and left[k - 1].lemma in _RATE_HEADS and w.has("NOUN", "gent")  # "Темп роста составил 5%"
+    if w.lemma not in _CHANGE or not (rate or w.has("NOUN") and w.tags[0].tag.case == "nomn"):
         return False
     return not (k and left[k - 1].lemma in lexicon.INDICATOR_CHANGE_ADJECTIVES)
 
@@ -425,7 +430,7 @@ def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
     lead = text[max(0, f.char_start - len(" до уровня ")) : f.char_start + len("до ")]  # "до" may open it
     if not re.search(r"\bдо\s+(?:уровня\s+)?(?:\d|$)", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
         return False
-    return not _past(left) and not _range_end(text, f, left)
+    return not _past_verb(left) and not _range_end(text, f, left)
 
 
 _FROM = re.compile(r"\bот\s+\d", re.I)
