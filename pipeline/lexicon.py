@@ -370,6 +370,11 @@ PROJECT_CUES: tuple[str, ...] = ("проект", "перспектива")
 FINANCING_NOUNS: tuple[str, ...] = ("финансирование", "ассигнование")
 FINANCING_ADJECTIVES: tuple[str, ...] = ("финансовый", "ресурсный")
 PROGRAMME_NOUNS: tuple[str, ...] = ("программа", "подпрограмма")
+# Nouns of a rate or level: a percentage they make up in the plural is no share of them ("Процентные
+# ставки составляют 15%", unlike "Населенные пункты … составляют 15 процентов").
+RATE_NOUNS: tuple[str, ...] = (
+    "ставка", "тариф", "цена", "норма", "уровень", "показатель", "значение", "темп", "индекс",
+)  # fmt: skip
 # Lemmas of carrying out a plan: a percentage of it is a share ("выполнил план … на 97%").
 FULFILMENT_WORDS: tuple[str, ...] = (
     "выполнить",

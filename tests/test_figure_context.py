@@ -461,3 +461,18 @@ def test_a_forecast_index_after_a_growth_of_another_clause_stays_a_target():
 )  # fmt: skip
 def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
     assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("Сельские поселения с населением менее 500 человек составляют 40 процентов.", "40 процентов",
+         "share"),
+        ("Привлеченные средства в 2016 году составили 12,5 %.", "12,5 %", "share"),
+        # a rate or level named in the plural, a change
+        ("Процентные ставки по кредитам составляют 15%.", "15%", "level"),
+        ("Темпы роста выручки составляют 108%.", "108%", "change"),
+    ],
+)  # fmt: skip
+def test_a_percentage_that_things_in_the_plural_make_up_is_their_share(text, quote, kind):
+    assert figure(text, quote).kind == kind

@@ -220,7 +220,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
-    if f.unit == "PERCENT" and _of_whole_before(left):
+    if f.unit == "PERCENT" and (_of_whole_before(left) or _plural_part(left)):
         return "share"
     planned = _planned(f, left, right, dates, words) or item
     if f.unit == "PERCENT" and planned and _forecast_growth(text, f, left, dates):
@@ -473,6 +473,23 @@ def _of_whole_before(left: list[_Word]) -> bool:
         w.lemma == "в" and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
         for k, w in enumerate(left[:-2])
     )
+
+
+_PART_VERBS = {"составлять", "составить"}
+_RATE_NOUNS = set(lexicon.RATE_NOUNS)
+
+
+def _plural_part(left: list[_Word]) -> bool:
+    """ "Населенные пункты с населением до 10 человек составляют 15 процентов": a percentage that
+    things named in the plural make up is their share of all of them."""
+    verbs = [k for k, w in enumerate(left) if _is_verb(w)]
+    if not verbs or any(w.text[:1].isalpha() for w in left[verbs[-1] + 1 :]):
+        return False
+    verb = left[verbs[-1]]
+    if verb.lemma not in _PART_VERBS or verb.tags[0].tag.number != "plur":
+        return False
+    heads = [w for w in left[: verbs[-1]] if w.has("NOUN", "nomn", "plur")]
+    return bool(heads) and not {w.lemma for w in heads} & (_CHANGE | _RATE_NOUNS | _RATE_HEADS)
 
 
 def _share_after(right: list[_Word]) -> bool:
