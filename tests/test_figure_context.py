@@ -476,3 +476,18 @@ def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
 )  # fmt: skip
 def test_a_percentage_that_things_in_the_plural_make_up_is_their_share(text, quote, kind):
     assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # a lead-in that names a change: the percentages alone in brackets of its items are that change
+        ("В 2017 году объем отгрузки составит 812,4 млн. рублей, в том числе рост объемов ожидается:\n"
+         "в производстве мебели (4,5%); в производстве напитков (12%).", "12%", "change"),
+        # ... a lead-in that names none keeps them shares
+        ("Объем отгрузки в 2017 году распределяется по отраслям следующим образом:\n"
+         "производство мебели (4,5%); производство напитков (12%).", "12%", "share"),
+    ],
+)  # fmt: skip
+def test_the_bracketed_percentages_of_the_items_of_a_change(text, quote, kind):
+    assert figure(text, quote).kind == kind

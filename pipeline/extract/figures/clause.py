@@ -138,8 +138,11 @@ def _add_context(
     left = _after_partitive(full)
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
-    item = _planned_item(text, f, words, bounds)
+    lead = _lead_in(text, s_start)
+    item = _planned_item(text, f, words, bounds, lead)
     f.kind = _kind(text, f, left, right, dates, words, item)
+    if f.kind == "share" and _alone_in_brackets(text, f) and _states_change(lead):
+        f.kind = "change"  # "увеличение … прогнозируется:" ⏎ "в производстве пищевых продуктов (3,2%)"
     if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
         f.kind = "share"
     if f.kind == "share" and _percent_of_change(text, f, found):
@@ -331,7 +334,9 @@ def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[D
     return bool({w.lemma for w in left} & _TARGET) or deadline or financing or _future(left, right)
 
 
-def _planned_item(text: str, f: FigureFact, words: list[_Word], bounds: tuple[int, int]) -> bool:
+def _planned_item(
+    text: str, f: FigureFact, words: list[_Word], bounds: tuple[int, int], lead: list[_Word]
+) -> bool:
     """The figure's clause, stating nothing in the past tense, is an item of a plan: its lead-in
     plans (`_lead_in`, `_plans`: "будет способствовать достижению следующих результатов:" ⏎
     "улучшение жилищных условий 57 сельских семей;", "предусматривается ввести" ⏎ "275 ученических
@@ -340,11 +345,18 @@ def _planned_item(text: str, f: FigureFact, words: list[_Word], bounds: tuple[in
     проекты:" ⏎ "- строительство фермы на 240 голов (…, ориентировочная стоимость проекта – 117 млн.
     рублей)")."""
     outer = _clause(text, f, *bounds, outer=True)
-    lead = _lead_in(text, bounds[0])
     if _past(words) or _past(outer) or _past(lead):
         return False
     project = {w.lemma for w in [*words, *outer, *lead]} & _PROJECT_CUES and _opens_project(outer, f)
     return (bool(lead) and _plans(lead)) or bool(project)
+
+
+def _states_change(lead: list[_Word]) -> bool:
+    """The last clause of a lead-in names a change ("…, в том числе увеличение индекса производства
+    прогнозируется:"): the percentages alone in brackets of its items are that change."""
+    cut = max((k for k, w in enumerate(lead[:-1]) if w.text in {".", ",", ";", ":"}), default=-1)
+    clause = lead[cut + 1 :]
+    return any(_change_noun(clause, k) or clause[k].lemma in lexicon.CHANGE_VERBS for k in range(len(clause)))
 
 
 def _past(words: list[_Word]) -> bool:
