@@ -35,7 +35,7 @@ _ITEM_LINE = re.compile(r"(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яё])")  # a lis
 
 
 _INDEX = set(lexicon.INDEX_NOUNS)
-_RATE_HEADS = {"темп", *lexicon.TREND_NOUNS}  # their genitive change noun states the change
+_CHANGE_HEADS = {"темп", *lexicon.TREND_NOUNS}  # their genitive change noun states the change
 _INDEX_CHANGE = set(lexicon.INDEX_CHANGE_NOUNS)
 _RELATIVE_REACH = 40  # characters after a figure searched for "к предыдущему году"
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
@@ -307,7 +307,7 @@ def _change_noun(left: list[_Word], k: int) -> bool:
     level indicator ("естественный прирост населения составил 157 человек") nor a genitive
     ("показатель будет уменьшаться из-за снижения стоимости … и составит")."""
     w = left[k]
-    rate = k > 0 and left[k - 1].lemma in _RATE_HEADS and w.has("NOUN", "gent")  # "Темп роста составил 5%"
+    rate = k > 0 and left[k - 1].lemma in _CHANGE_HEADS and w.has("NOUN", "gent")  # "Темп роста составил 5%"
     if w.lemma not in _CHANGE or not (rate or w.has("NOUN") and w.tags[0].tag.case == "nomn"):
         return False
     return not (k and left[k - 1].lemma in lexicon.INDICATOR_CHANGE_ADJECTIVES)
@@ -501,7 +501,7 @@ def _plural_part(left: list[_Word]) -> bool:
     if verb.lemma not in _PART_VERBS or verb.tags[0].tag.number != "plur":
         return False
     heads = [w for w in left[: verbs[-1]] if w.has("NOUN", "nomn", "plur")]
-    return bool(heads) and not {w.lemma for w in heads} & (_CHANGE | _RATE_NOUNS | _RATE_HEADS)
+    return bool(heads) and not {w.lemma for w in heads} & (_CHANGE | _RATE_NOUNS | _CHANGE_HEADS)
 
 
 def _share_after(right: list[_Word]) -> bool:
