@@ -356,6 +356,25 @@ PLAN_WORDS: tuple[str, ...] = (
     "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
     "намечаться", "плановый", "прогнозный",
 )  # fmt: skip
+# Lemmas of building or renewing an object: a clause that opens with one and its object, states no
+# verb in the past and is about a project (a cue word in it or its lead-in) names a planned project
+# ("реализуются следующие проекты:" ⏎ "- строительство фермы на 240 голов (…, ориентировочная
+# стоимость проекта – 117 млн. рублей)"); not an industry ("- строительство – 40,2 млн. руб.").
+PROJECT_NOUNS: tuple[str, ...] = (
+    "строительство", "реконструкция", "создание", "модернизация", "возведение", "техперевооружение",
+)  # fmt: skip
+PROJECT_CUES: tuple[str, ...] = ("проект", "перспектива")
+# Financing words and what they finance: the financing of a programme is its plan ("Общий объем
+# финансирования Программы составляет …", "финансового обеспечения Программы"); "обеспечение"
+# counts only after one of the adjectives.
+FINANCING_NOUNS: tuple[str, ...] = ("финансирование", "ассигнование")
+FINANCING_ADJECTIVES: tuple[str, ...] = ("финансовый", "ресурсный")
+PROGRAMME_NOUNS: tuple[str, ...] = ("программа", "подпрограмма")
+# Nouns of a rate or level: a percentage they make up in the plural is no share of them ("Процентные
+# ставки составляют 15%", unlike "Населенные пункты … составляют 15 процентов").
+RATE_NOUNS: tuple[str, ...] = (
+    "ставка", "тариф", "цена", "норма", "уровень", "показатель", "значение", "темп", "индекс",
+)  # fmt: skip
 # Lemmas of carrying out a plan: a percentage of it is a share ("выполнил план … на 97%").
 FULFILMENT_WORDS: tuple[str, ...] = (
     "выполнить",

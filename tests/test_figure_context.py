@@ -356,3 +356,138 @@ def test_the_share_before_an_index_of_its_sentence_stays_a_share():
     text = "Доля учреждений по итогам 2015 года составила 23,5%, что к уровню 2014 года - 101,6%."
     f = figure(text, "23,5%")
     assert (f.kind, f.base_period) == ("share", None)
+
+
+_PLANNED_RESULTS = (
+    "Реализация мероприятий программы позволит достичь следующих результатов:\n"
+    "ввод в действие 12 км водопроводных сетей;\n"
+    "обеспечение жильем 34 молодых семей."
+)
+_PROJECTS = (
+    "В районе реализуются следующие инвестиционные проекты:\n"
+    "- строительство птицефабрики на 500 тыс. голов (инвестор – ООО «Рос», сроки реализации проекта – "
+    "2017 - 2019 гг., стоимость проекта – 850 млн. рублей);\n"
+    "- реконструкция элеватора на 40 тыс. тонн (сроки реализации проекта – 2018 г.)."
+)
+_FINANCING = (
+    "Общий объем финансирования подпрограммы на 2016 - 2018 годы составляет 12 450,0 тыс. рублей, в том "
+    "числе:\nсредства областного бюджета – 8 300,0 тыс. рублей;\nсредства местного бюджета – 4 150,0 тыс. "
+    "рублей."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # the items of a list whose lead-in plans (a future verb), also the second item
+        (_PLANNED_RESULTS, "12 км", "target"),
+        (_PLANNED_RESULTS, "34 молодых семей", "target"),
+        # ... not when the lead-in reports the past
+        ("В 2015 году достигнуты следующие результаты:\nввод в действие 12 км водопроводных сетей;\n"
+         "обеспечение жильем 34 молодых семей.", "34 молодых семей", "level"),
+        # a sentence broken after its plan verb goes on from the line before
+        ("За период реализации подпрограммы предполагается построить\n120 км газовых сетей и 15 км "
+         "водопроводов.", "15 км", "target"),
+        ("За 2015 год в районе построено\n120 км газовых сетей.", "120 км", "level"),
+        # the items of a list of projects: their capacity and cost (in brackets) are planned; a name in
+        # quotes that reads as a past verb ("Рос") is none
+        (_PROJECTS, "500 тыс. голов", "target"),
+        (_PROJECTS, "850 млн. рублей", "target"),
+        (_PROJECTS, "40 тыс. тонн", "target"),
+        # ... not an industry, nor works reported without a project
+        ("Инвестиции по видам деятельности распределяются следующим образом:\n- строительство – 12,5 млн. "
+         "руб.;\n- торговля – 3,1 млн. руб.", "12,5 млн. руб.", "level"),
+        ("Инвестиции в основной капитал в 2016 году составляют 19,2 млн. рублей:\n- реконструкция здания "
+         "школы на 120 мест – 15,4 млн. рублей;\n- введен в эксплуатацию цех площадью 300 м2.",
+         "15,4 млн. рублей", "level"),
+        # a programme's financing is its plan, and so are the parts listed after it
+        (_FINANCING, "12 450,0 тыс. рублей", "target"),
+        (_FINANCING, "4 150,0 тыс. рублей", "target"),
+        ("На финансирование программы в 2015 году было направлено 3,2 млн. рублей.", "3,2 млн. рублей",
+         "level"),
+    ],
+)  # fmt: skip
+def test_the_items_of_a_plan_are_targets(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # "до" closing a span opened by "от" is no level to reach
+        ("Прирост выручки ожидается в пределах от 3,1% в 2018 году до 7,4% в 2020 году.", "до 7,4%",
+         "change"),
+        # the whole a percentage is part of, named before it
+        ("В структуре расходов бюджета в 2016 году преобладали расходы на образование – 54%.", "54%",
+         "share"),
+        ("Вклад малых предприятий в общем объеме выпуска района невелик – всего 4,2%.", "4,2%", "share"),
+        ("Производство мяса во всех категориях хозяйств будет демонстрировать рост в среднем на 3,5% в год "
+         "по первому варианту и 4,1% по второму варианту.", "4,1%", "change"),
+    ],
+)  # fmt: skip
+def test_a_span_end_is_a_change_and_a_part_of_a_named_whole_a_share(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize("quote", ["112,4%", "115,0%"])
+def test_a_forecast_growth_against_a_stated_base_is_a_ratio(quote):
+    text = "Темп роста объема инвестиций к уровню 2016 года составит 112,4% и 115,0% по двум вариантам."
+    f = figure(text, quote)
+    assert (f.kind, f.base_period) == ("ratio", "2016")
+
+
+def test_a_forecast_index_after_a_growth_of_another_clause_stays_a_target():
+    text = (
+        "Положительные темпы роста сохранятся в обрабатывающих производствах, индекс производства "
+        "составит 101,2% к предыдущему году, в 2019 г. – 101,6%."
+    )
+    assert figure(text, "101,6%").kind == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # a change noun in the genitive of another phrase states no change of the figure
+        ("В прогнозном периоде показатель будет снижаться из-за сокращения объемов работ и составит 420,5 "
+         "млн. рублей.", "420,5 млн. рублей", "target"),
+        # ... after "темп" or a trend noun it does
+        ("Темп роста выручки составил 5,2%.", "5,2%", "change"),
+        ("В районе отмечается тенденция снижения численности населения в количестве 40-50 человек "
+         "ежегодно.", "40-50 человек", "change"),
+        # a level to reach after a change verb is no index of the base of another part of the sentence
+        ("К 2020 году, по прогнозу, объем сохранится на уровне 2017 года по первому варианту и сократится "
+         "до 2,5% по второму варианту.", "до 2,5%", "target"),
+    ],
+)  # fmt: skip
+def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("Сельские поселения с населением менее 500 человек составляют 40 процентов.", "40 процентов",
+         "share"),
+        ("Привлеченные средства в 2016 году составили 12,5 %.", "12,5 %", "share"),
+        # a rate or level named in the plural, a change
+        ("Процентные ставки по кредитам составляют 15%.", "15%", "level"),
+        ("Темпы роста выручки составляют 108%.", "108%", "change"),
+    ],
+)  # fmt: skip
+def test_a_percentage_that_things_in_the_plural_make_up_is_their_share(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # a lead-in that names a change: the percentages alone in brackets of its items are that change
+        ("В 2017 году объем отгрузки составит 812,4 млн. рублей, в том числе рост объемов ожидается:\n"
+         "в производстве мебели (4,5%); в производстве напитков (12%).", "12%", "change"),
+        # ... a lead-in that names none keeps them shares
+        ("Объем отгрузки в 2017 году распределяется по отраслям следующим образом:\n"
+         "производство мебели (4,5%); производство напитков (12%).", "12%", "share"),
+    ],
+)  # fmt: skip
+def test_the_bracketed_percentages_of_the_items_of_a_change(text, quote, kind):
+    assert figure(text, quote).kind == kind

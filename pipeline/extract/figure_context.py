@@ -417,7 +417,7 @@ def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact 
     return next((d for d in dates if _BRACKET_AFTER.fullmatch(text, d.char_end, f.char_start)), None)
 
 
-_SEGMENT_START = re.compile(r"[,;:()]")
+_SEGMENT_START = re.compile(r"[;:()]|,(?!\d)")  # a decimal comma ("118,8%") cuts nothing
 _MORE_LISTED = re.compile(r"(?:\s*(?:,|и|,\s*и)\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
 _SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
 _BASE_AFTER = re.compile(
@@ -427,12 +427,17 @@ _BASE_AFTER = re.compile(
 )
 
 
+_TO_LEVEL = re.compile(r"\bдо\s+(?:уровня\s+)?(?:\d\S*)?$", re.I)
+
+
 def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> bool:
     """A percentage against a base its own part of the sentence states ("что к уровню 2014 г.
     составляет 108,6%", "Темп роста к уровню 2015 года составит 109,7%", "или 93,1 % к 2017 году")
     is an index (a ratio), not a level, a target or the share of an earlier clause."""
     if f.unit != "PERCENT" or f.kind not in ("level", "target", "share"):
         return False
+    if _TO_LEVEL.search(text, 0, f.char_start + len("до ")):
+        return False  # "сократится до 1,0%": a level to reach
     cut = [m.end() for m in _SEGMENT_START.finditer(text, bounds[0], f.char_start)]
     segment = text[max(cut, default=bounds[0]) : f.char_start]
     if f.kind == "share" and _SHARE_CUE.search(segment):

@@ -24,14 +24,23 @@ BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 
 
 _TARGET = set(lexicon.PLAN_WORDS)
+_PROJECT = set(lexicon.PROJECT_NOUNS)
+_PROJECT_CUES = set(lexicon.PROJECT_CUES)
+_FINANCING = set(lexicon.FINANCING_NOUNS)
+_FINANCING_ADJECTIVES = set(lexicon.FINANCING_ADJECTIVES)
+_PROGRAMME = set(lexicon.PROGRAMME_NOUNS)
+_OPENING_QUOTES, _CLOSING_QUOTES = {"«", "„", "“"}, {"»", "”", "“"}
+LEAD_LINES = 12  # list lines walked back to the lead-in ending in a colon
+_ITEM_LINE = re.compile(r"(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яё])")  # a list item: a bullet, "1)", a small letter
 
 
 _INDEX = set(lexicon.INDEX_NOUNS)
+_CHANGE_HEADS = {"темп", *lexicon.TREND_NOUNS}  # their genitive change noun states the change
 _INDEX_CHANGE = set(lexicon.INDEX_CHANGE_NOUNS)
 _RELATIVE_REACH = 40  # characters after a figure searched for "к предыдущему году"
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
-_SHARE = {"доля", "удельный", "процент", "вес"}  # "наибольший вес имели кредиты банков – 49%"
+_SHARE = {"доля", "удельный", "процент", "вес", "структура"}  # "наибольший вес имели кредиты банков – 49%"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
@@ -129,7 +138,11 @@ def _add_context(
     left = _after_partitive(full)
     right = [w for w in words if w.start >= f.char_end]
     set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
-    f.kind = _kind(text, f, left, right, dates, words)
+    lead = _lead_in(text, s_start)
+    item = _planned_item(text, f, words, bounds, lead)
+    f.kind = _kind(text, f, left, right, dates, words, item)
+    if f.kind == "share" and _alone_in_brackets(text, f) and _states_change(lead):
+        f.kind = "change"  # "увеличение … прогнозируется:" ⏎ "в производстве пищевых продуктов (3,2%)"
     if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
         f.kind = "share"
     if f.kind == "share" and _percent_of_change(text, f, found):
@@ -145,7 +158,7 @@ def _add_context(
         if outer != words:
             up = [w for w in outer if w.end <= f.char_start]
             f.measure = _measure(up, [])
-            f.kind = _kind(text, f, up, right, dates, outer) if f.kind == "level" else f.kind
+            f.kind = _kind(text, f, up, right, dates, outer, item) if f.kind == "level" else f.kind
     f.subject = _subject(text, f, words, left, s_start, s_end, analysis)
     if f.qualifier == "<=" and _level_reached(text, f, left):
         f.qualifier = "="
@@ -196,7 +209,8 @@ def _verb_qualifier(text, f, left, dates, found) -> str | None:
     return "<=" if verb > 0 and left[verb - 1].lemma == "не" else ">"
 
 
-def _kind(text, f, left, right, dates, words) -> str:
+def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
+    """The figure's kind; `item`: it is an item of a plan (`_planned_item`)."""
     lemmas = {w.lemma for w in left}
     if f.unit == "TIMES":
         return "ratio"
@@ -209,9 +223,15 @@ def _kind(text, f, left, right, dates, words) -> str:
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
-    planned = _planned(f, left, right, dates, words)
+    if f.unit == "PERCENT" and (_of_whole_before(left) or _plural_part(left)):
+        return "share"
+    planned = _planned(f, left, right, dates, words) or item
+    if f.unit == "PERCENT" and planned and _forecast_growth(text, f, left, dates):
+        return "ratio"
     if f.unit == "PERCENT" and _index_value(text, f, left, dates, planned):
         return "target" if planned else "level"  # `figure_context` makes one against a base a ratio
+    if item and f.unit != "PERCENT":
+        return "target"  # "повышение активности граждан путем поддержки 3 проектов": what is planned
     if any(_change_noun(left, k) for k in range(len(left))):
         return "change"
     if f.unit == "PERCENT" and any(w.lemma in _FULFILMENT and (w.has("VERB") or w.has("NOUN")) for w in left):
@@ -252,13 +272,43 @@ def _base_before(text: str, f: FigureFact, left: list[_Word], dates: list[DateFa
     start = left[0].start if left else f.char_start
     before = [d for d in dates if start <= d.char_start < f.char_start]
     to_date = any(d.kind == "by" and text[d.char_start : d.char_start + 2].lower() == "к " for d in before)
-    return to_date or any(is_base(text, d) for d in before) or has_relative_cue(text[start : f.char_start])
+    return to_date or _stated_base(text, f, left, dates)
+
+
+_PERCENT_FIGURE = re.compile(r"\d\s*%")
+_LISTED_BEFORE = re.compile(r"(?:\d[\d\s]*(?:,\d+)?\s*%\s*(?:,|и|или)\s*)+$")  # "118,8% и " before the figure
+
+
+def _forecast_growth(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact]) -> bool:
+    """A growth from 100 % up in a forecast against a base its clause states before the figure in
+    words, not a bare "к 2019 году" that may be a deadline, is an index ("Темп роста к уровню 2015
+    года составит 118,8%", "темп роста … по сравнению с прошлым годом, по оценке, составит 105,8%"),
+    unless a percentage other than one listed with it stands between the growth and the figure."""
+    growth = [w for w in left if w.lemma in _INDEX_CHANGE]
+    if not growth or f.value < _INDEX_PERCENT:
+        return False
+    between = _LISTED_BEFORE.sub("", text[growth[-1].end : f.char_start])  # "составит 118,8% и 122,1%"
+    if _PERCENT_FIGURE.search(between):
+        return False
+    return _stated_base(text, f, left, dates)
+
+
+def _stated_base(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact]) -> bool:
+    """A base date introduced as one between the clause's start and the figure, or a relative base
+    ("по сравнению с прошлым годом")."""
+    start = left[0].start if left else f.char_start
+    before = [d for d in dates if start <= d.char_start < f.char_start]
+    return any(is_base(text, d) for d in before) or has_relative_cue(text[start : f.char_start])
 
 
 def _change_noun(left: list[_Word], k: int) -> bool:
-    """A change noun in the nominative ("рост", "снижение"), not the name of a level indicator
-    ("естественный прирост населения составил 157 человек")."""
-    if left[k].lemma not in _CHANGE or not left[k].has("NOUN", "nomn"):
+    """A change noun in the nominative by its first reading ("рост", "снижение"; "роста" only after
+    "темп" or a trend noun: "тенденция снижения численности … 20-30 человек"), not the name of a
+    level indicator ("естественный прирост населения составил 157 человек") nor a genitive
+    ("показатель будет уменьшаться из-за снижения стоимости … и составит")."""
+    w = left[k]
+    rate = k > 0 and left[k - 1].lemma in _CHANGE_HEADS and w.has("NOUN", "gent")  # "Темп роста составил 5%"
+    if w.lemma not in _CHANGE or not (rate or w.has("NOUN") and w.tags[0].tag.case == "nomn"):
         return False
     return not (k and left[k - 1].lemma in lexicon.INDICATOR_CHANGE_ADJECTIVES)
 
@@ -280,7 +330,104 @@ def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[D
     "предусмотрено"), a deadline ("к 2024 году") or a verb in the future tense."""
     by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
     deadline = any(d.char_end <= f.char_start for d in by) and not _past_verb(left)
-    return bool({w.lemma for w in left} & _TARGET) or deadline or _future(left, right)
+    financing = _programme_financing(words) and not _past(words)
+    return bool({w.lemma for w in left} & _TARGET) or deadline or financing or _future(left, right)
+
+
+def _planned_item(
+    text: str, f: FigureFact, words: list[_Word], bounds: tuple[int, int], lead: list[_Word]
+) -> bool:
+    """The figure's clause, stating nothing in the past tense, is an item of a plan: its lead-in
+    plans (`_lead_in`, `_plans`: "будет способствовать достижению следующих результатов:" ⏎
+    "улучшение жилищных условий 57 сельских семей;", "предусматривается ввести" ⏎ "275 ученических
+    мест, 1 ФАП …"), or the clause (for a figure in brackets the one holding them) opens with a
+    project noun and its object, and it or its lead-in names a project ("реализуются следующие
+    проекты:" ⏎ "- строительство фермы на 240 голов (…, ориентировочная стоимость проекта – 117 млн.
+    рублей)")."""
+    outer = _clause(text, f, *bounds, outer=True)
+    if _past(words) or _past(outer) or _past(lead):
+        return False
+    project = {w.lemma for w in [*words, *outer, *lead]} & _PROJECT_CUES and _opens_project(outer, f)
+    return (bool(lead) and _plans(lead)) or bool(project)
+
+
+def _states_change(lead: list[_Word]) -> bool:
+    """The last clause of a lead-in names a change ("…, в том числе увеличение индекса производства
+    прогнозируется:"): the percentages alone in brackets of its items are that change."""
+    cut = max((k for k, w in enumerate(lead[:-1]) if w.text in {".", ",", ";", ":"}), default=-1)
+    clause = lead[cut + 1 :]
+    return any(_change_noun(clause, k) or clause[k].lemma in lexicon.CHANGE_VERBS for k in range(len(clause)))
+
+
+def _past(words: list[_Word]) -> bool:
+    """A verb in the past tense among the words, outside quotes (not "ООО «Спас»")."""
+    depth = 0
+    for w in words:
+        depth += (w.text in _OPENING_QUOTES) - (w.text in _CLOSING_QUOTES and depth > 0)
+        if not depth and _is_verb(w) and w.tags[0].tag.tense == "past":
+            return True
+    return False
+
+
+def _plans(words: list[_Word]) -> bool:
+    """Words that state a plan: a plan word, a verb in the future tense or a programme's financing,
+    and no verb in the past tense."""
+    if _past(words):
+        return False
+    future = any(_is_verb(w) and verb_in(w.tags[0].tag, "futr") for w in words)
+    return bool({w.lemma for w in words} & _TARGET) or future or _programme_financing(words)
+
+
+def _opens_project(words: list[_Word], f: FigureFact) -> bool:
+    """The clause, or its part after a dash before the figure, opens with a project noun in the
+    nominative ("- строительство молочного комплекса на 1800 голов", "В планах фермера – строительство
+    комплекса по содержанию 3000 мясных коров")."""
+    starts = [0, *(k + 1 for k, w in enumerate(words) if w.text in DASHES and w.end <= f.char_start)]
+    firsts = [next((j for j in range(k, len(words)) if words[j].text[:1].isalpha()), None) for k in starts]
+    return any(j is not None and _project_noun(words, j) for j in firsts)
+
+
+def _project_noun(words: list[_Word], j: int) -> bool:
+    """A project noun in the nominative with its object in the genitive ("реконструкция здания",
+    "строительство молочного комплекса")."""
+    after = words[j + 1] if j + 1 < len(words) else None
+    obj = after is not None and (after.has("NOUN", "gent") or after.has("ADJF", "gent"))
+    return words[j].lemma in _PROJECT and words[j].has("NOUN", "nomn") and obj
+
+
+def _programme_financing(words: list[_Word]) -> bool:
+    """The words name a programme's financing ("Общий объем финансирования Программы", "финансового
+    обеспечения муниципальных целевых программ")."""
+    lemmas = [w.lemma for w in words]
+    financing = any(
+        m in _FINANCING or (m == "обеспечение" and k and lemmas[k - 1] in _FINANCING_ADJECTIVES)
+        for k, m in enumerate(lemmas)
+    )
+    return financing and bool(set(lemmas) & _PROGRAMME)
+
+
+def _lead_in(text: str, start: int) -> list[_Word]:
+    """Words of the line that a sentence opening its line goes on from: the lead-in ending in a colon
+    before list lines ("…достижения следующих результатов:" ⏎ "улучшение жилищных условий 57 сельских
+    семей;" ⏎ …), else the line right before a sentence that opens with a digit or a small letter, that
+    line ending without a stop ("предусматривается ввести" ⏎ "6443,2 кв.метров …"); [] if none."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return []
+    end, broken = line_start - 1, None
+    for k in range(LEAD_LINES):
+        begin = text.rfind("\n", 0, max(end, 0)) + 1
+        line = text[begin:end].strip() if end > 0 else ""
+        if not line:
+            break
+        if line.endswith(":"):
+            return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, begin, end)]
+        if k == 0 and line[-1].isalnum() and re.match(r"\s*[\dа-яё]", text[start : start + 2]):
+            broken = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, begin, end)]
+        if not (_ITEM_LINE.match(line) or line[-1] in ";,"):
+            break
+        end = begin - 1
+    return broken or []
 
 
 def _past_verb(left: list[_Word]) -> bool:
@@ -295,7 +442,19 @@ def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
     lead = text[max(0, f.char_start - len(" до уровня ")) : f.char_start + len("до ")]  # "до" may open it
     if not re.search(r"\bдо\s+(?:уровня\s+)?(?:\d|$)", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
         return False
-    return not any(_is_verb(w) and w.tags[0].tag.tense == "past" for w in left)
+    return not _past_verb(left) and not _range_end(text, f, left)
+
+
+_FROM = re.compile(r"\bот\s+\d", re.I)
+_TO = re.compile(r"\bдо\b", re.I)
+
+
+def _range_end(text: str, f: FigureFact, left: list[_Word]) -> bool:
+    """ "в диапазоне от 5,2% в 2017 году … до 18,5% в 2019 году": "до" closes a span opened by "от" and a
+    figure, it is no level to reach."""
+    start = left[0].start if left else f.char_start
+    opened = list(_FROM.finditer(text, start, f.char_start))
+    return bool(opened) and len(_TO.findall(text, opened[-1].end(), f.char_start + len("до"))) == 1
 
 
 def _future(left: list[_Word], right: list[_Word]) -> bool:
@@ -317,6 +476,32 @@ def _alone_in_brackets(text: str, f: FigureFact) -> bool:
     return bool(
         re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start])
     ) and bool(re.match(r"\s*\)", text[f.char_end :]))
+
+
+def _of_whole_before(left: list[_Word]) -> bool:
+    """ "влияние … в общем объеме отгруженной продукции не существенно – всего 1,3%": the whole a
+    percentage is a part of, named before it."""
+    return any(
+        w.lemma == "в" and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
+        for k, w in enumerate(left[:-2])
+    )
+
+
+_PART_VERBS = {"составлять", "составить"}
+_RATE_NOUNS = set(lexicon.RATE_NOUNS)
+
+
+def _plural_part(left: list[_Word]) -> bool:
+    """ "Населенные пункты с населением до 10 человек составляют 15 процентов": a percentage that
+    things named in the plural make up is their share of all of them."""
+    verbs = [k for k, w in enumerate(left) if _is_verb(w)]
+    if not verbs or any(w.text[:1].isalpha() for w in left[verbs[-1] + 1 :]):
+        return False
+    verb = left[verbs[-1]]
+    if verb.lemma not in _PART_VERBS or verb.tags[0].tag.number != "plur":
+        return False
+    heads = [w for w in left[: verbs[-1]] if w.has("NOUN", "nomn", "plur")]
+    return bool(heads) and not {w.lemma for w in heads} & (_CHANGE | _RATE_NOUNS | _CHANGE_HEADS)
 
 
 def _share_after(right: list[_Word]) -> bool:
