@@ -960,3 +960,68 @@ def test_the_same_period_a_year_earlier_is_one_base_however_worded(period, quote
     same base: the figure's own quarter, day or months a year earlier (`bases.same_period_shifted`)."""
     for cue in ("к аналогичному периоду 2016 года", "к соответствующему периоду предыдущего года"):
         assert figure(f"{period} на {quote} {cue}.", quote).base_period == base, cue
+
+
+PROGRAMME_RESULTS = (
+    "Ожидаемые результаты реализации Программы:\n"
+    "повышение уровня газификации жилищного фонда: в сельской местности – с 38,2% (2015г.) до 55 процентов, "
+    "в городе – с 71,4% (2015г.) до 90 процентов;\n"
+    "строительство водопроводных сетей протяженностью 12,5 км;"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "start"),
+    [("38,2%", "2015-01-01"), ("до 55 процентов", None), ("71,4%", "2015-01-01"), ("до 90 процентов", None),
+     ("12,5 км", None)],
+)  # fmt: skip
+def test_a_date_alone_in_brackets_after_a_value_is_that_values_only(quote, start):
+    """ "с 38,2% (2015г.) до 55 процентов": the bracketed year dates the from-value, not the target
+    after it nor the next item of the list (nor any figure after it as a reporting year)."""
+    assert figure(PROGRAMME_RESULTS, quote).period_start == start
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "на 2016 - 2020 годы (далее - Программа)",
+        "МУНИЦИПАЛЬНАЯ ПРОГРАММА «РАЗВИТИЕ КУЛЬТУРЫ»\nНА 2016-2020 ГОДЫ",
+    ],
+)
+def test_a_programmes_term_in_its_title_is_no_period_of_the_text_under_it(title):
+    """A programme's term ("на 2016 - 2020 годы") in its title line names the programme; the state of
+    things described under it is of no year of the term."""
+    text = f"{title}\nВ районе работают 12 библиотек, их книжный фонд составляет 184,3 тыс. экземпляров."
+    assert figure(text, "12 библиотек").period_start is None
+    assert figure(text, "184,3 тыс. экземпляров").period_start is None
+
+
+PROJECTS = (
+    "В районе реализуются следующие проекты:\n"
+    "- строительство фермы на 400 голов в д. Заречье (инвестор – СПК (колхоз) «Заря», сроки реализации "
+    "проекта – 2016 - 2017 гг., ориентировочная стоимость проекта – 150 млн. рублей); \n"
+    "- строительство молочного комплекса на 1200 голов дойного стада в с. Луговое (инвестор - ООО «Нива»);"
+)
+
+
+def test_a_date_in_an_earlier_items_aside_dates_no_later_item():
+    """The term in the brackets of one project of a list (a bracket inside it: "(колхоз)") dates that
+    aside's values, not the next item of the list."""
+    assert figure(PROJECTS, "150 млн. рублей").period_start == "2016-01-01"
+    assert figure(PROJECTS, "1200 голов").period_start is None
+
+
+def test_a_clause_after_a_semicolon_in_a_line_keeps_the_sentences_date():
+    """ "За период с 2005 по 2015 г. … провели …; получено …": one sentence, one date."""
+    text = "За период с 2005 по 2015 г. специалисты института провели 40 экспедиций; получено 60 патентов."
+    assert figure(text, "60 патентов").period_end == "2015-12-31"
+
+
+def test_a_stocks_day_stays_in_its_paragraph():
+    """ "На 01.01.2016 число хозяйств …" dates its paragraph's figures, not the list of the next one."""
+    text = (
+        "На 01.01.2016 года число крестьянских хозяйств в районе составило 218 единиц.\n"
+        "В районе планируется строительство теплицы площадью 2 га."
+    )
+    assert figure(text, "218 единиц").period_start == "2016-01-01"
+    assert figure(text, "2 га").period_start is None

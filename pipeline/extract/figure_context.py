@@ -514,6 +514,8 @@ def previous_sentence_date(
     last = earlier[-1] if earlier else None
     if last is None or not (last.kind == "point" or _year_to_date(last)):
         return None
+    if last.precision == "day" and "\n" in text[last.char_end : start]:
+        return None  # "На 01.01.2016 года число хозяйств … 218": a stock's day, only in its paragraph
     return last if last.precision in _FALLBACK_PRECISIONS else None
 
 

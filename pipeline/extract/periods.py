@@ -171,14 +171,25 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         if _CAPTION.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
             out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
         elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
-            out.append(Marker(a, inside[0] if inside else None))
+            out.append(Marker(a, inside[0] if inside and not plan_term(text, inside[0]) else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
-            out.append(Marker(a, inside[0]))
+            out.append(Marker(a, None if plan_term(text, inside[0]) else inside[0]))
         elif any(
             d.kind == "since" and a <= d.char_start < b and not text[a : d.char_start].strip() for d in dates
         ):
             out.append(Marker(a, None))  # "С 2009 года в районе проводится …": a state since then, no year
     return out
+
+
+_TERM = re.compile(r"\bна\s*$", re.I)
+
+
+def plan_term(text: str, d: DateFact) -> bool:
+    """A span a plan is made for ("Муниципальная программа … на 2014 - 2016 годы"): in a heading it
+    names the programme, not the period of the figures under it."""
+    quote = text[d.char_start : d.char_end]
+    lead = text[max(0, d.char_start - len(" на ")) : d.char_start]
+    return d.kind == "range" and (quote[:3].lower() == "на " or _TERM.search(lead) is not None)
 
 
 def put_period(
@@ -353,6 +364,7 @@ def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
         and d.confidence > Confidence.INFERRED
         and (f.period_start, f.period_end) == (d.start, d.end)
         and not _TITLED.search(text[max(0, d.char_start - _TITLE_REACH) : d.char_end])
+        and bracketed_date(text, f, [d]) is None  # "с 44,6% (2013г.) до 60 процентов": its own aside
     )
 
 
@@ -372,6 +384,33 @@ def in_aside(text: str, d: DateFact, start: int) -> bool:
     return bool(
         re.search(r"\d", text[opened + 1 : d.char_start] + text[d.char_end : max(closed, d.char_end)])
     )
+
+
+_OWN_BRACKET = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+
+
+def bracketed_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
+    """A date alone in brackets right after the figure ("газом – с 44,6% (2013г.) до 60 процентов"):
+    the figure's own, no other figure's."""
+    alone = (
+        d for d in dates
+        if _OWN_BRACKET.fullmatch(text, f.char_end, d.char_start) and _BRACKET_CLOSES.match(text, d.char_end)
+    )  # fmt: skip
+    return next(alone, None)
+
+
+_ITEM_END = re.compile(r";[ \t]*\n")
+
+
+def earlier_item(text: str, d: DateFact, offset: int) -> bool:
+    """The date lies in an earlier item of a list (lines ending with ";") than `offset` ("… с 67,5%
+    (2013г.) до 80 процентов;⏎увеличение протяженности дорог … на 9,6 км"), not in the list's lead-in
+    before its colon ("В 2015 году произведено:⏎- молока – 32,1 тыс. тонн;⏎- яиц – 109,3 млн. шт.");
+    a ";" inside a line joins clauses of one sentence ("За период с 1970 по 2010 г. … провели …;
+    коллективом получено более 100 свидетельств")."""
+    cut = _ITEM_END.search(text, d.char_end, offset)
+    return cut is not None and ":" not in text[d.char_end : cut.start()]
 
 
 def section_state(text: str, events: list[Marker], offset: int) -> Marker | None:
