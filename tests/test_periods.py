@@ -1025,3 +1025,30 @@ def test_a_stocks_day_stays_in_its_paragraph():
     )
     assert figure(text, "218 единиц").period_start == "2016-01-01"
     assert figure(text, "2 га").period_start is None
+
+
+LIVESTOCK = (
+    "В 2016 году отмечен рост поголовья скота во всех категориях хозяйств. Поголовье коров составило "
+    "5,2 тыс. голов.\n"
+    "В результате реализации проектов будет увеличено поголовье коров не менее чем на 300 голов.\n"
+    "В перспективе хозяйства – строительство комплекса по откорму 900 бычков."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "start"),
+    [("5,2 тыс. голов", "2016-01-01"), ("менее чем на 300 голов", None), ("900 бычков", None)],
+)
+def test_a_past_years_statement_dates_no_future_or_prospect(quote, start):
+    """A year told in the past ("В 2016 году отмечен рост …") dates the statements after it, not a
+    future ("будет увеличено") or a prospect ("В перспективе …")."""
+    assert figure(LIVESTOCK, quote).period_start == start
+
+
+def test_a_forecast_for_a_years_results_goes_on_into_a_future_sentence():
+    """ "По итогам 2017 года прогнозируется …": the year of a forecast dates the future sentence after it."""
+    text = (
+        "По итогам работы 2017 года прогнозируется снижение объемов лесозаготовки на 1,3 %, что связано с "
+        "погодными условиями.\nОбъем отгруженной продукции в действующих ценах составит 112,6 млн. руб."
+    )
+    assert figure(text, "112,6 млн. руб.").period_start == "2017-01-01"

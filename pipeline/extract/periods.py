@@ -238,6 +238,8 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
             continue
         if state.past and not has_tense(text[_sentence_start(text, f.char_start) : f.char_start], "past"):
             continue
+        if _ahead(text, f) and _told_past(text, state.date):
+            continue
         set_section_period(f, state.date)
         if state.reporting:
             events.append(replace(state, offset=f.char_end))
@@ -464,6 +466,30 @@ def _property(text: str, f: FigureFact) -> bool:
     from the thing's opening on, not for a section's reporting year."""
     words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])[-_PROPERTY_WORDS:]
     return any(p.normal_form in lexicon.PROPERTY_NOUNS and "ablt" in p.tag for w in words for p in parses(w))
+
+
+def _ahead(text: str, f: FigureFact) -> bool:
+    """A plan or a future ("будет увеличено … на 200 голов", "В перспективе – строительство …"): no
+    reporting statement's year, which is a past one, dates it."""
+    lead = text[_sentence_start(text, f.char_start) : f.char_start]
+    return f.kind == "target" or has_tense(lead, "futr") or _PROSPECT.search(lead) is not None
+
+
+def _told_past(text: str, d: DateFact) -> bool:
+    """The sentence stating the date tells of the past (a past verb or short participle: "В 2015 году
+    отмечено увеличение поголовья"), not of a future or a plan ("По итогам 2017 года прогнозируется
+    снижение …, что связано с …")."""
+    ends = (text.find(". ", d.char_end), text.find("\n", d.char_end))
+    end = min((i for i in ends if i >= 0), default=len(text))
+    sentence = text[_sentence_start(text, d.char_start) : end]
+    first = [parses(w)[0] for w in re.findall(r"[а-яё]+", sentence.lower())]
+    past = any(verb_in(p.tag, "past") or p.tag.POS == "PRTS" and p.tag.tense == "past" for p in first)
+    ahead = any(verb_in(p.tag, "futr") or p.normal_form in _PLAN for p in first)  # "прогнозируется"
+    return past and not ahead
+
+
+_PLAN = frozenset(lexicon.PLAN_WORDS)
+_PROSPECT = re.compile(r"\bв\s+перспектив\w*", re.I)  # "В перспективах фермера – строительство …"
 
 
 def _now(text: str, f: FigureFact) -> bool:
