@@ -1052,3 +1052,19 @@ def test_a_forecast_for_a_years_results_goes_on_into_a_future_sentence():
         "погодными условиями.\nОбъем отгруженной продукции в действующих ценах составит 112,6 млн. руб."
     )
     assert figure(text, "112,6 млн. руб.").period_start == "2017-01-01"
+
+
+HARVEST = (
+    "Объём продукции растениеводства в 2016 году составил 3120,5 млн. руб., рост к уровню 2015 года - 104%.\n"
+    "Сельскохозяйственные предприятия района демонстрируют рост по сравнению с 2015 годом, а именно:\n"
+    "- увеличено производство зерна на 5,2 %;\n"
+    "- увеличено производство картофеля на 12,7%."
+)
+
+
+@pytest.mark.parametrize("quote", ["5,2 %", "12,7%"])
+def test_a_list_after_a_lead_in_goes_on_with_the_paragraph_before_it(quote):
+    """A lead-in ending with a colon and its list items go on with the reporting statement before
+    them (2016) and its comparison (2015)."""
+    f = figure(HARVEST, quote)
+    assert (f.period_start, f.period_end, f.base_period) == ("2016-01-01", "2016-12-31", "2015")
