@@ -1068,3 +1068,13 @@ def test_a_list_after_a_lead_in_goes_on_with_the_paragraph_before_it(quote):
     them (2016) and its comparison (2015)."""
     f = figure(HARVEST, quote)
     assert (f.period_start, f.period_end, f.base_period) == ("2016-01-01", "2016-12-31", "2015")
+
+
+def test_a_base_right_after_a_figure_is_no_base_of_a_later_clause():
+    """ "уменьшилась на 6,3% к уровню 2016 года, однако … всего 2,3%": 2016 is the change's base only."""
+    text = (
+        "Добыча торфа уменьшилась на 6,3% к уровню 2016 года, однако вклад этой отрасли в общем объеме "
+        "отгруженной продукции не существенен – всего 2,3%."
+    )
+    assert figure(text, "6,3%").base_period == "2016"
+    assert figure(text, "2,3%").base_period is None

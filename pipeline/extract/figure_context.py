@@ -164,7 +164,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
         if _compared(text, f, bounds) and not average:
-            f.base_period = _base(text, f, bases, bounds) or f.base_period
+            f.base_period = _base(text, f, _open_bases(text, f, facts, bases), bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and (_until(text, f, period) or _open(text, f, period, periods)):
@@ -187,6 +187,16 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> list[DateFact]:
+    """The bases a figure may take: not one right after an earlier figure ("сократилась на 7,2% к
+    уровню 2014 года, однако … всего 1,3%": 2014 is the base of 7,2% only)."""
+    taken = {
+        d.char_start for g in facts if g is not f and g.char_end <= f.char_start
+        for d in bases if d.char_end <= f.char_start and base_right_after(text, g, [d])
+    }  # fmt: skip
+    return [d for d in bases if d.char_start not in taken]
 
 
 _RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
