@@ -160,11 +160,12 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _fallback_period(text, f, dates, periods, sentences)
         _same_period_of(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _current_year(text, f, periods, bounds)
-        if _index(text, f, bases, bounds):
+        own_bases = _open_bases(text, f, facts, bases)
+        if _index(text, f, own_bases, bounds):
             f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
         if _compared(text, f, bounds) and not average:
-            f.base_period = _base(text, f, _open_bases(text, f, facts, bases), bounds) or f.base_period
+            f.base_period = _base(text, f, own_bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and (_until(text, f, period) or _open(text, f, period, periods)):
@@ -190,8 +191,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
 
 
 def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> list[DateFact]:
-    """The bases a figure may take: not one right after an earlier figure ("сократилась на 7,2% к
-    уровню 2014 года, однако … всего 1,3%": 2014 is the base of 7,2% only)."""
+    """The bases a figure may take: none right after an earlier figure ("сократилась на 7,2% к уровню
+    2014 года, однако … всего 1,3%": 2014 is the base of 7,2% only, and 1,3% no index)."""
     taken = {
         d.char_start for g in facts if g is not f and g.char_end <= f.char_start
         for d in bases if d.char_end <= f.char_start and base_right_after(text, g, [d])
