@@ -1078,3 +1078,14 @@ def test_a_base_right_after_a_figure_is_no_base_of_a_later_clause():
     )
     assert figure(text, "6,3%").base_period == "2016"
     assert figure(text, "2,3%").base_period is None
+
+
+def test_a_relative_time_takes_no_year_but_the_text_goes_on():
+    """ "Впервые за 8 лет …" names no year; the reporting year of the text goes on past it."""
+    text = (
+        "Объём продукции сельского хозяйства в 2016 году составил 8120,4 млн. руб.\n"
+        "Впервые за 8 лет введено в оборот 900 га пахотных земель.\n"
+        "В животноводстве произведено 21,4 тыс. тонн молока."
+    )
+    assert figure(text, "900 га").period_start is None
+    assert figure(text, "21,4 тыс. тонн").period_start == "2016-01-01"

@@ -68,9 +68,10 @@ _PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс.
 # A sentence about the time of writing or an unnamed year states no section period.
 _NOW = re.compile(
     r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года|в\s+последнее\s+время|"
-    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|прогноз(?:н|ируем)\w+\s+период\w*)",
+    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|за\s+\d{1,2}\s+(?:года?|лет)\b|"
+    r"прогноз(?:н|ируем)\w+\s+период\w*)",
     re.I,
-)  # a relative time ("за последние 9 лет", "в прогнозном периоде") names no year
+)  # a relative time ("за последние 9 лет", "Впервые за 10 лет", "в прогнозном периоде") names no year
 _CHANGE_KINDS = ("change", "ratio")
 # A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
 # dates the figures of the whole paragraph, also those before it, and the next paragraph.
@@ -235,18 +236,26 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
         if state is None or state.date is None or state.date.char_end > f.char_start and not state.whole:
             continue
         if _now(text, f) or _property(text, f) or _potential(text, f) or open_value(text, f, dates):
+            _goes_on(events, state, f)  # "Впервые за 10 лет введено 1800 га": the text goes on with figures
             continue
         if state.past and not has_tense(text[_sentence_start(text, f.char_start) : f.char_start], "past"):
             continue
         if _ahead(text, f) and _told_past(text, state.date):
             continue
         set_section_period(f, state.date)
-        if state.reporting:
-            events.append(replace(state, offset=f.char_end))
-            events.sort(key=lambda m: m.offset)
-            if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
-                f.period_source = "earlier_sentence"
+        _goes_on(events, state, f)
+        if state.reporting and _paragraph_of(text, state.date.char_start) == _paragraph_of(
+            text, f.char_start
+        ):
+            f.period_source = "earlier_sentence"
         _shift(text, f)
+
+
+def _goes_on(events: list[Marker], state: Marker, f: FigureFact) -> None:
+    """A reporting statement reaches one paragraph past each figure after it (`section_state`)."""
+    if state.reporting:
+        events.append(replace(state, offset=f.char_end))
+        events.sort(key=lambda m: m.offset)
 
 
 _TOTAL = re.compile(r"\s*[-–—•*]?\s*(?:всего|итого)\b", re.I)
