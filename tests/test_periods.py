@@ -1089,3 +1089,16 @@ def test_a_relative_time_takes_no_year_but_the_text_goes_on():
     )
     assert figure(text, "900 га").period_start is None
     assert figure(text, "21,4 тыс. тонн").period_start == "2016-01-01"
+
+
+def test_a_value_in_brackets_after_a_change_against_a_dated_base_is_the_bases():
+    """ "выше уровня 2016 года на 7% (412,5 млн. руб.)": the bracketed amount is 2016's; a bracket
+    after a change without a dated base keeps the sentence's year."""
+    text = (
+        "В 2017 году объем платных услуг населению составил 441,4 млн. руб., что выше уровня 2016 года на 7% "
+        "(412,5 млн. руб.)."
+    )
+    assert figure(text, "412,5 млн. руб.").period_start == "2016-01-01"
+    assert figure(text, "441,4 млн. руб.").period_start == "2017-01-01"
+    plain = "В 2017 году объем платных услуг вырос на 7% (412,5 млн. руб.)."
+    assert figure(plain, "412,5 млн. руб.").period_start == "2017-01-01"

@@ -158,6 +158,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _forecast_goes_on(text, f, facts, sentences)
         _fallback_period(text, f, dates, periods, sentences)
+        set_period(f, _base_value(text, f, facts, bases), text)
         _same_period_of(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _current_year(text, f, periods, bounds)
         own_bases = _open_bases(text, f, facts, bases)
@@ -415,6 +416,21 @@ def _current_year(text: str, f: FigureFact, periods: list[DateFact], bounds: tup
         if start <= d.char_start and d.char_end <= bounds[0] and d.kind == "point" and d.precision == "year"
     ]  # fmt: skip
     set_period(f, years[-1] if years else None, text, "earlier_sentence")
+
+
+_CHANGE_AFTER_BASE = re.compile(r"\s*(?:на|в)\s*$", re.I)
+
+
+def _base_value(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> DateFact | None:
+    """ "выше показателя 2014 года на 5% (27,9 тыс. руб.)": a value of another unit alone in brackets
+    right after a change against a dated base is the base's value."""
+    if not _ALONE_AFTER.match(text, f.char_end):
+        return None
+    change = next((g for g in facts if _BRACKET_AFTER.fullmatch(text, g.char_end, f.char_start)), None)
+    if change is None or change.unit == f.unit:
+        return None
+    lead = text[: change.char_start]
+    return next((d for d in bases if _CHANGE_AFTER_BASE.fullmatch(lead, d.char_end)), None)
 
 
 def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
