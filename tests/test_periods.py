@@ -960,3 +960,145 @@ def test_the_same_period_a_year_earlier_is_one_base_however_worded(period, quote
     same base: the figure's own quarter, day or months a year earlier (`bases.same_period_shifted`)."""
     for cue in ("к аналогичному периоду 2016 года", "к соответствующему периоду предыдущего года"):
         assert figure(f"{period} на {quote} {cue}.", quote).base_period == base, cue
+
+
+PROGRAMME_RESULTS = (
+    "Ожидаемые результаты реализации Программы:\n"
+    "повышение уровня газификации жилищного фонда: в сельской местности – с 38,2% (2015г.) до 55 процентов, "
+    "в городе – с 71,4% (2015г.) до 90 процентов;\n"
+    "строительство водопроводных сетей протяженностью 12,5 км;"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "start"),
+    [("38,2%", "2015-01-01"), ("до 55 процентов", None), ("71,4%", "2015-01-01"), ("до 90 процентов", None),
+     ("12,5 км", None)],
+)  # fmt: skip
+def test_a_date_alone_in_brackets_after_a_value_is_that_values_only(quote, start):
+    """ "с 38,2% (2015г.) до 55 процентов": the bracketed year dates the from-value, not the target
+    after it nor the next item of the list (nor any figure after it as a reporting year)."""
+    assert figure(PROGRAMME_RESULTS, quote).period_start == start
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "на 2016 - 2020 годы (далее - Программа)",
+        "МУНИЦИПАЛЬНАЯ ПРОГРАММА «РАЗВИТИЕ КУЛЬТУРЫ»\nНА 2016-2020 ГОДЫ",
+    ],
+)
+def test_a_programmes_term_in_its_title_is_no_period_of_the_text_under_it(title):
+    """A programme's term ("на 2016 - 2020 годы") in its title line names the programme; the state of
+    things described under it is of no year of the term."""
+    text = f"{title}\nВ районе работают 12 библиотек, их книжный фонд составляет 184,3 тыс. экземпляров."
+    assert figure(text, "12 библиотек").period_start is None
+    assert figure(text, "184,3 тыс. экземпляров").period_start is None
+
+
+PROJECTS = (
+    "В районе реализуются следующие проекты:\n"
+    "- строительство фермы на 400 голов в д. Заречье (инвестор – СПК (колхоз) «Заря», сроки реализации "
+    "проекта – 2016 - 2017 гг., ориентировочная стоимость проекта – 150 млн. рублей); \n"
+    "- строительство молочного комплекса на 1200 голов дойного стада в с. Луговое (инвестор - ООО «Нива»);"
+)
+
+
+def test_a_date_in_an_earlier_items_aside_dates_no_later_item():
+    """The term in the brackets of one project of a list (a bracket inside it: "(колхоз)") dates that
+    aside's values, not the next item of the list."""
+    assert figure(PROJECTS, "150 млн. рублей").period_start == "2016-01-01"
+    assert figure(PROJECTS, "1200 голов").period_start is None
+
+
+def test_a_clause_after_a_semicolon_in_a_line_keeps_the_sentences_date():
+    """ "За период с 2005 по 2015 г. … провели …; получено …": one sentence, one date."""
+    text = "За период с 2005 по 2015 г. специалисты института провели 40 экспедиций; получено 60 патентов."
+    assert figure(text, "60 патентов").period_end == "2015-12-31"
+
+
+def test_a_stocks_day_stays_in_its_paragraph():
+    """ "На 01.01.2016 число хозяйств …" dates its paragraph's figures, not the list of the next one."""
+    text = (
+        "На 01.01.2016 года число крестьянских хозяйств в районе составило 218 единиц.\n"
+        "В районе планируется строительство теплицы площадью 2 га."
+    )
+    assert figure(text, "218 единиц").period_start == "2016-01-01"
+    assert figure(text, "2 га").period_start is None
+
+
+LIVESTOCK = (
+    "В 2016 году отмечен рост поголовья скота во всех категориях хозяйств. Поголовье коров составило "
+    "5,2 тыс. голов.\n"
+    "В результате реализации проектов будет увеличено поголовье коров не менее чем на 300 голов.\n"
+    "В перспективе хозяйства – строительство комплекса по откорму 900 бычков."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "start"),
+    [("5,2 тыс. голов", "2016-01-01"), ("менее чем на 300 голов", None), ("900 бычков", None)],
+)
+def test_a_past_years_statement_dates_no_future_or_prospect(quote, start):
+    """A year told in the past ("В 2016 году отмечен рост …") dates the statements after it, not a
+    future ("будет увеличено") or a prospect ("В перспективе …")."""
+    assert figure(LIVESTOCK, quote).period_start == start
+
+
+def test_a_forecast_for_a_years_results_goes_on_into_a_future_sentence():
+    """ "По итогам 2017 года прогнозируется …": the year of a forecast dates the future sentence after it."""
+    text = (
+        "По итогам работы 2017 года прогнозируется снижение объемов лесозаготовки на 1,3 %, что связано с "
+        "погодными условиями.\nОбъем отгруженной продукции в действующих ценах составит 112,6 млн. руб."
+    )
+    assert figure(text, "112,6 млн. руб.").period_start == "2017-01-01"
+
+
+HARVEST = (
+    "Объём продукции растениеводства в 2016 году составил 3120,5 млн. руб., рост к уровню 2015 года - 104%.\n"
+    "Сельскохозяйственные предприятия района демонстрируют рост по сравнению с 2015 годом, а именно:\n"
+    "- увеличено производство зерна на 5,2 %;\n"
+    "- увеличено производство картофеля на 12,7%."
+)
+
+
+@pytest.mark.parametrize("quote", ["5,2 %", "12,7%"])
+def test_a_list_after_a_lead_in_goes_on_with_the_paragraph_before_it(quote):
+    """A lead-in ending with a colon and its list items go on with the reporting statement before
+    them (2016) and its comparison (2015)."""
+    f = figure(HARVEST, quote)
+    assert (f.period_start, f.period_end, f.base_period) == ("2016-01-01", "2016-12-31", "2015")
+
+
+def test_a_base_right_after_a_figure_is_no_base_of_a_later_clause():
+    """ "уменьшилась на 6,3% к уровню 2016 года, однако … всего 2,3%": 2016 is the change's base only."""
+    text = (
+        "Добыча торфа уменьшилась на 6,3% к уровню 2016 года, однако вклад этой отрасли в общем объеме "
+        "отгруженной продукции не существенен – всего 2,3%."
+    )
+    assert figure(text, "6,3%").base_period == "2016"
+    assert figure(text, "2,3%").base_period is None
+
+
+def test_a_relative_time_takes_no_year_but_the_text_goes_on():
+    """ "Впервые за 8 лет …" names no year; the reporting year of the text goes on past it."""
+    text = (
+        "Объём продукции сельского хозяйства в 2016 году составил 8120,4 млн. руб.\n"
+        "Впервые за 8 лет введено в оборот 900 га пахотных земель.\n"
+        "В животноводстве произведено 21,4 тыс. тонн молока."
+    )
+    assert figure(text, "900 га").period_start is None
+    assert figure(text, "21,4 тыс. тонн").period_start == "2016-01-01"
+
+
+def test_a_value_in_brackets_after_a_change_against_a_dated_base_is_the_bases():
+    """ "выше уровня 2016 года на 7% (412,5 млн. руб.)": the bracketed amount is 2016's; a bracket
+    after a change without a dated base keeps the sentence's year."""
+    text = (
+        "В 2017 году объем платных услуг населению составил 441,4 млн. руб., что выше уровня 2016 года на 7% "
+        "(412,5 млн. руб.)."
+    )
+    assert figure(text, "412,5 млн. руб.").period_start == "2016-01-01"
+    assert figure(text, "441,4 млн. руб.").period_start == "2017-01-01"
+    plain = "В 2017 году объем платных услуг вырос на 7% (412,5 млн. руб.)."
+    assert figure(plain, "412,5 млн. руб.").period_start == "2017-01-01"

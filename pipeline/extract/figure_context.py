@@ -161,13 +161,15 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _forecast_goes_on(text, f, facts, sentences)
         _fallback_period(text, f, dates, periods, sentences)
+        set_period(f, _base_value(text, f, facts, bases), text)
         _same_period_of(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _current_year(text, f, periods, bounds)
-        if _index(text, f, bases, bounds):
+        own_bases = _open_bases(text, f, facts, bases)
+        if _index(text, f, own_bases, bounds):
             f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
         average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
         if _compared(text, f, bounds) and not average:
-            f.base_period = _base(text, f, bases, bounds) or f.base_period
+            f.base_period = _base(text, f, own_bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and (_until(text, f, period) or _open(text, f, period, periods)):
@@ -191,6 +193,16 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> list[DateFact]:
+    """The bases a figure may take: none right after an earlier figure ("сократилась на 7,2% к уровню
+    2014 года, однако … всего 1,3%": 2014 is the base of 7,2% only, and 1,3% no index)."""
+    taken = {
+        d.char_start for g in facts if g is not f and g.char_end <= f.char_start
+        for d in bases if d.char_end <= f.char_start and base_right_after(text, g, [d])
+    }  # fmt: skip
+    return [d for d in bases if d.char_start not in taken]
 
 
 _RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
@@ -410,6 +422,21 @@ def _current_year(text: str, f: FigureFact, periods: list[DateFact], bounds: tup
     set_period(f, years[-1] if years else None, text, "earlier_sentence")
 
 
+_CHANGE_AFTER_BASE = re.compile(r"\s*(?:на|в)\s*$", re.I)
+
+
+def _base_value(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> DateFact | None:
+    """ "выше показателя 2014 года на 5% (27,9 тыс. руб.)": a value of another unit alone in brackets
+    right after a change against a dated base is the base's value."""
+    if not _ALONE_AFTER.match(text, f.char_end):
+        return None
+    change = next((g for g in facts if _BRACKET_AFTER.fullmatch(text, g.char_end, f.char_start)), None)
+    if change is None or change.unit == f.unit:
+        return None
+    lead = text[: change.char_start]
+    return next((d for d in bases if _CHANGE_AFTER_BASE.fullmatch(lead, d.char_end)), None)
+
+
 def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
     """The date right before the bracket a figure stands alone in ("… с 2017 годом (53,8%)")."""
     if not _ALONE_AFTER.match(text, f.char_end):
@@ -523,6 +550,8 @@ def previous_sentence_date(
     last = earlier[-1] if earlier else None
     if last is None or not (last.kind == "point" or _year_to_date(last)):
         return None
+    if last.precision == "day" and "\n" in text[last.char_end : start]:
+        return None  # "На 01.01.2016 года число хозяйств … 218": a stock's day, only in its paragraph
     return last if last.precision in _FALLBACK_PRECISIONS else None
 
 

@@ -68,9 +68,10 @@ _PROPERTY_REACH, _PROPERTY_WORDS = 30, 2  # "мощностью до 120 тыс.
 # A sentence about the time of writing or an unnamed year states no section period.
 _NOW = re.compile(
     r"\b(?:сегодня|ныне|в\s+настоящее\s+время|на\s+данный\s+момент|по\s+итогам\s+года|в\s+последнее\s+время|"
-    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|прогноз(?:н|ируем)\w+\s+период\w*)",
+    r"за\s+последн\w+\s+(?:\d+\s+)?(?:год|лет|месяц)\w*|за\s+\d{1,2}\s+(?:года?|лет)\b|"
+    r"прогноз(?:н|ируем)\w+\s+период\w*)",
     re.I,
-)  # a relative time ("за последние 9 лет", "в прогнозном периоде") names no year
+)  # a relative time ("за последние 9 лет", "Впервые за 10 лет", "в прогнозном периоде") names no year
 _CHANGE_KINDS = ("change", "ratio")
 # A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
 # dates the figures of the whole paragraph, also those before it, and the next paragraph.
@@ -171,14 +172,25 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         if _CAPTION.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
             out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
         elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
-            out.append(Marker(a, inside[0] if inside else None))
+            out.append(Marker(a, inside[0] if inside and not plan_term(text, inside[0]) else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
-            out.append(Marker(a, inside[0]))
+            out.append(Marker(a, None if plan_term(text, inside[0]) else inside[0]))
         elif any(
             d.kind == "since" and a <= d.char_start < b and not text[a : d.char_start].strip() for d in dates
         ):
             out.append(Marker(a, None))  # "С 2009 года в районе проводится …": a state since then, no year
     return out
+
+
+_TERM = re.compile(r"\bна\s*$", re.I)
+
+
+def plan_term(text: str, d: DateFact) -> bool:
+    """A span a plan is made for ("Муниципальная программа … на 2014 - 2016 годы"): in a heading it
+    names the programme, not the period of the figures under it."""
+    quote = text[d.char_start : d.char_end]
+    lead = text[max(0, d.char_start - len(" на ")) : d.char_start]
+    return d.kind == "range" and (quote[:3].lower() == "на " or _TERM.search(lead) is not None)
 
 
 def put_period(
@@ -224,16 +236,26 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
         if state is None or state.date is None or state.date.char_end > f.char_start and not state.whole:
             continue
         if _now(text, f) or _property(text, f) or _potential(text, f) or open_value(text, f, dates):
+            _goes_on(events, state, f)  # "Впервые за 10 лет введено 1800 га": the text goes on with figures
             continue
         if state.past and not has_tense(text[_sentence_start(text, f.char_start) : f.char_start], "past"):
             continue
+        if _ahead(text, f) and _told_past(text, state.date):
+            continue
         set_section_period(f, state.date)
-        if state.reporting:
-            events.append(replace(state, offset=f.char_end))
-            events.sort(key=lambda m: m.offset)
-            if _paragraph_of(text, state.date.char_start) == _paragraph_of(text, f.char_start):
-                f.period_source = "earlier_sentence"
+        _goes_on(events, state, f)
+        if state.reporting and _paragraph_of(text, state.date.char_start) == _paragraph_of(
+            text, f.char_start
+        ):
+            f.period_source = "earlier_sentence"
         _shift(text, f)
+
+
+def _goes_on(events: list[Marker], state: Marker, f: FigureFact) -> None:
+    """A reporting statement reaches one paragraph past each figure after it (`section_state`)."""
+    if state.reporting:
+        events.append(replace(state, offset=f.char_end))
+        events.sort(key=lambda m: m.offset)
 
 
 _TOTAL = re.compile(r"\s*[-–—•*]?\s*(?:всего|итого)\b", re.I)
@@ -353,6 +375,7 @@ def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
         and d.confidence > Confidence.INFERRED
         and (f.period_start, f.period_end) == (d.start, d.end)
         and not _TITLED.search(text[max(0, d.char_start - _TITLE_REACH) : d.char_end])
+        and bracketed_date(text, f, [d]) is None  # "с 44,6% (2013г.) до 60 процентов": its own aside
     )
 
 
@@ -372,6 +395,33 @@ def in_aside(text: str, d: DateFact, start: int) -> bool:
     return bool(
         re.search(r"\d", text[opened + 1 : d.char_start] + text[d.char_end : max(closed, d.char_end)])
     )
+
+
+_OWN_BRACKET = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+
+
+def bracketed_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
+    """A date alone in brackets right after the figure ("газом – с 44,6% (2013г.) до 60 процентов"):
+    the figure's own, no other figure's."""
+    alone = (
+        d for d in dates
+        if _OWN_BRACKET.fullmatch(text, f.char_end, d.char_start) and _BRACKET_CLOSES.match(text, d.char_end)
+    )  # fmt: skip
+    return next(alone, None)
+
+
+_ITEM_END = re.compile(r";[ \t]*\n")
+
+
+def earlier_item(text: str, d: DateFact, offset: int) -> bool:
+    """The date lies in an earlier item of a list (lines ending with ";") than `offset` ("… с 67,5%
+    (2013г.) до 80 процентов;⏎увеличение протяженности дорог … на 9,6 км"), not in the list's lead-in
+    before its colon ("В 2015 году произведено:⏎- молока – 32,1 тыс. тонн;⏎- яиц – 109,3 млн. шт.");
+    a ";" inside a line joins clauses of one sentence ("За период с 1970 по 2010 г. … провели …;
+    коллективом получено более 100 свидетельств")."""
+    cut = _ITEM_END.search(text, d.char_end, offset)
+    return cut is not None and ":" not in text[d.char_end : cut.start()]
 
 
 def section_state(text: str, events: list[Marker], offset: int) -> Marker | None:
@@ -405,7 +455,10 @@ def _later(d: DateFact, than: DateFact) -> bool:
 
 
 def _prose_paragraphs(text: str, start: int, end: int) -> int:
-    """How many prose paragraphs (ending like a sentence, not a caption) start in (start, end]."""
+    """How many prose paragraphs (ending like a sentence, not a caption) start in (start, end]; a
+    lead-in ending with a colon and the list items after it go on with the paragraph before them
+    ("… в 2015 году составил …⏎… демонстрируют рост, а именно:⏎- увеличено производство картофеля на
+    16,3%;")."""
     return sum(
         1
         for a, b in paragraphs(text)
@@ -413,7 +466,12 @@ def _prose_paragraphs(text: str, start: int, end: int) -> int:
         and _SENTENCE_END.search(text[a:b])
         and not _CAPTION.match(text[a:b])
         and not _FOOTNOTE.match(text[a:b])
+        and not _LEAD_IN.search(text[a:b])
+        and not _LIST_ITEM.match(text[a:b])
     )
+
+
+_LEAD_IN = re.compile(r":\s*$")
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -425,6 +483,30 @@ def _property(text: str, f: FigureFact) -> bool:
     from the thing's opening on, not for a section's reporting year."""
     words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])[-_PROPERTY_WORDS:]
     return any(p.normal_form in lexicon.PROPERTY_NOUNS and "ablt" in p.tag for w in words for p in parses(w))
+
+
+def _ahead(text: str, f: FigureFact) -> bool:
+    """A plan or a future ("будет увеличено … на 200 голов", "В перспективе – строительство …"): no
+    reporting statement's year, which is a past one, dates it."""
+    lead = text[_sentence_start(text, f.char_start) : f.char_start]
+    return f.kind == "target" or has_tense(lead, "futr") or _PROSPECT.search(lead) is not None
+
+
+def _told_past(text: str, d: DateFact) -> bool:
+    """The sentence stating the date tells of the past (a past verb or short participle: "В 2015 году
+    отмечено увеличение поголовья"), not of a future or a plan ("По итогам 2017 года прогнозируется
+    снижение …, что связано с …")."""
+    ends = (text.find(". ", d.char_end), text.find("\n", d.char_end))
+    end = min((i for i in ends if i >= 0), default=len(text))
+    sentence = text[_sentence_start(text, d.char_start) : end]
+    first = [parses(w)[0] for w in re.findall(r"[а-яё]+", sentence.lower())]
+    past = any(verb_in(p.tag, "past") or p.tag.POS == "PRTS" and p.tag.tense == "past" for p in first)
+    ahead = any(verb_in(p.tag, "futr") or p.normal_form in _PLAN for p in first)  # "прогнозируется"
+    return past and not ahead
+
+
+_PLAN = frozenset(lexicon.PLAN_WORDS)
+_PROSPECT = re.compile(r"\bв\s+перспектив\w*", re.I)  # "В перспективах фермера – строительство …"
 
 
 def _now(text: str, f: FigureFact) -> bool:

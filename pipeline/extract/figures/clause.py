@@ -13,7 +13,7 @@ from pipeline.extract.figure_context import base_right_after, is_base, later_per
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
-from pipeline.extract.periods import in_aside, in_parenthesis, verb_in
+from pipeline.extract.periods import bracketed_date, earlier_item, in_aside, in_parenthesis, verb_in
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -137,7 +137,8 @@ def _add_context(
     full = [w for w in words if w.end <= f.char_start]
     left = _after_partitive(full)
     right = [w for w in words if w.start >= f.char_end]
-    set_period(f, _period(text, f, words, [d for d in dates if not is_base(text, d)], s_start, s_end), text)
+    periods = [d for d in dates if not is_base(text, d)]
+    set_period(f, _period(text, f, words, periods, s_start, s_end, found), text)
     lead = _lead_in(text, s_start)
     item = _planned_item(text, f, words, bounds, lead)
     f.kind = _kind(text, f, left, right, dates, words, item)
@@ -521,20 +522,37 @@ def _share_after(right: list[_Word]) -> bool:
     )  # "около 20% отечественного железорудного сырья"
 
 
-def _period(text, f, words, dates, s_start, s_end) -> DateFact | None:
+def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
+    """The date of the figure's clause (after it, else the last before it), else the last of its
+    sentence before it; a date alone in brackets right after a figure is that figure's only."""
+    own = bracketed_date(text, f, dates)
+    if own is not None:
+        return own
+    others = {id(d) for g in found if g is not f and (d := bracketed_date(text, g, dates)) is not None}
+    dates = [d for d in dates if id(d) not in others]
     lo = words[0].start if words else s_start
     hi = words[-1].end if words else s_end
     inside = [d for d in dates if lo <= d.char_start and d.char_end <= hi and _in_clause(text, d, words)]
     after = [d for d in inside if d.char_start >= f.char_end and _own_date_after(text, f, d, words, dates)]
-    before = [d for d in inside if d.char_end <= f.char_start and not _ratio_base(text, d, dates, s_start)]
+    before = [
+        d for d in inside
+        if d.char_end <= f.char_start and not _ratio_base(text, d, dates, s_start)
+        and _leads(text, d, f, s_start)
+    ]  # fmt: skip
     if not (after or before):
         before = [
             d for d in dates
-            if s_start <= d.char_start and d.char_end <= f.char_start and not _aside(text, d, f, s_start)
+            if s_start <= d.char_start and d.char_end <= f.char_start and _leads(text, d, f, s_start)
         ]  # fmt: skip
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
+
+
+def _leads(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:
+    """A date before the figure that may date it: not in an aside closed before it (`_aside`) or in
+    an earlier item of a list (`periods.earlier_item`)."""
+    return not (_aside(text, d, f, s_start) or earlier_item(text, d, f.char_start))
 
 
 def _aside(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:
