@@ -10,10 +10,9 @@ Stages are timed exclusively (a stage called inside another is charged to itself
   extract         every extractor over the page texts (`extract._extract` less the NLP above)
   page rows       `page_rows` (provenance, ids)
   document rows   `document_rows` less the page parts (tables, clusters, observations)
-then optionally a cProfile of the whole pass (`--profile`, sorted by `--sort`). `--warm` first
-runs the fork server's warm-up and `gc.freeze()` (what a forked pool worker starts from).
+then optionally a cProfile of the whole pass (`--profile`, sorted by `--sort`).
 
-    PYTHONPATH=$PWD .venv/bin/python bench/profile_pipeline.py [DIR ...] [--warm] [--profile] [--top N]
+    PYTHONPATH=$PWD .venv/bin/python bench/profile_pipeline.py [DIR ...] [--profile] [--top N]
 """
 
 from __future__ import annotations
@@ -75,7 +74,6 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--top", type=int, default=50)
     ap.add_argument("--sort", default="tottime")
-    ap.add_argument("--warm", action="store_true", help="warm-up and gc.freeze() first (as the fork server)")
     args = ap.parse_args()
     from pipeline.isolate import SINGLE_THREADED_MATH
 
@@ -86,13 +84,6 @@ def main() -> None:
     from pipeline.nlp import models
 
     models()
-    if args.warm:
-        import gc
-
-        from pipeline.isolate import _warm_up
-
-        _warm_up()
-        gc.freeze()
     _spent["import+models"] = time.process_time() - started
     instrument()
     paths = [p for d in args.dirs for p in sorted(d.glob("*")) if p.suffix.lower() in (".pdf", ".txt")]
