@@ -39,7 +39,14 @@ def ends_with_parent() -> Callable[[], object] | None:
     if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
         return None
     prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up before the fork
-    return lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    parent = os.getpid()
+
+    def arm() -> None:
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
+        if os.getppid() != parent:  # the starter died before the signal was armed
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return arm
 
 
 def wait_healthy(health_url: str, process: subprocess.Popen, timeout: float) -> None:
