@@ -1011,6 +1011,26 @@ def test_a_measure_leaves_out_row_numbers_totals_territory_parts_and_joined_pres
     assert got[(0, 1)] == ("export", "Среднегодовой темп роста экспорта — Злаки", "RU-KRS")
 
 
+def test_a_quantity_joined_to_a_presentation_head_stays_in_the_measure() -> None:
+    """Only a presenting head ("Величина", "Размер", "Динамика") joined to "и структура" is dropped:
+    in "Экспорт и структура импорта" the exports are a quantity of their own, so the measure keeps
+    them instead of naming the imports alone."""
+    header = ["", "Млн. долларов США", "Удельный вес, %"]
+    values = [["1 240,5", "100,0"], ["310,2", "25,0"]]
+    labels = ["Всего", "Машины и оборудование"]
+    measures = {}
+    for caption in (
+        "Таблица 4 Экспорт и структура импорта Курской области в 2019 году",
+        "Таблица 5 Размер и структура просроченной задолженности в 2019 году",
+    ):
+        tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+        measures[caption.split()[2]] = _rows(build_observations(None, cells, tables), "measure")[(0, 1)][0]
+    assert measures == {
+        "Экспорт": "Экспорт и структура импорта Курской области",
+        "Размер": "Просроченная задолженность",
+    }
+
+
 def test_a_row_of_an_organization_is_its_figure_not_the_region_s() -> None:
     """A list of companies under a column naming the region their stores are in: each cell is the
     company's (no ISO subject, its own "org:" code), its name the breakdown; a region's row stays the

@@ -112,6 +112,9 @@ INDEX_HEAD = "индекс"  # the head of an index's name: "Индекс про
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
 PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
 JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Размер и структура …"
+# a head that presents only when joined to a presentation head ("Величина и структура численности");
+# alone it names the quantity ("Величина прожиточного минимума")
+VALUE_HEADS = frozenset({"величина"})
 # words of a caption that say how the table is cut or when, not what: "отдельных видов", "по видам
 # экономической деятельности", "на конец периода"
 DIMENSION = re.compile(
@@ -682,8 +685,12 @@ def _nominative(text: str) -> str:
     words = text.split()
     head = 1 if len(words) > 1 and _adjective(words[0]) else 0  # "Отраслевая динамика экспорта"
     heads = head + 1
-    joined = len(words) > heads + 1 and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS
-    while heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
+    joined = (
+        len(words) > heads + 1
+        and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS
+        and words[head].lower() in PRESENTATION_HEADS | VALUE_HEADS
+    )  # not "Экспорт и структура импорта": a quantity joined to a presentation head stays
+    while joined and heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
         heads += 2  # "Размер и структура просроченной задолженности"
     if len(words) <= heads or not (joined or words[head].lower() in PRESENTATION_HEADS):
         return text  # "Величина и структура численности": a head joined to one presents too
