@@ -55,8 +55,9 @@ NEUTRAL = frozenset({
     "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
     "абсолютный",
 })  # fmt: skip
+TOTAL_WORD = "(?:" + "|".join(lexicon.TOTAL_WORDS) + ")"  # "всего", "итого"
 TOTAL = re.compile(
-    r"\W*(?:всего|итого|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
+    r"\W*(?:" + TOTAL_WORD + "|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
 )  # a row of the whole
 COUNTED_TYPES = frozenset({"stock", "flow"})  # a count-only rate ("уровень бедности") is a percent
 AMOUNT_KINDS = frozenset({"level", "target"})
@@ -133,9 +134,9 @@ PERIOD_PART = re.compile(
     rf"(?:{lexicon.month_stem_pattern()}|квартал|кв\.|полугоди)", re.I
 )  # a yearless period
 NOTATION = re.compile(r"^\W*[\u0370-\u03ff]")  # a Greek letter opening a label: a statistic's symbol
-SYMBOL_PART = re.compile(r"^\W*[\u0370-\u03ff]\S*\s*,\s*")  # "ρSpearman, " before what it is computed on
+SYMBOL_PART = re.compile(NOTATION.pattern + r"\S*\s*,\s*")  # "ρSpearman, " before what it is computed on
 ENUMERATION = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[A-Z]:)\s+")  # "1. ", "2.1 ", "A: "
-TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b(?:всего|итого)\W*$", re.I)  # "Численность … - всего"
+TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b" + TOTAL_WORD + r"\W*$", re.I)  # "Численность … - всего"
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
