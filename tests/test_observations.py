@@ -1128,3 +1128,15 @@ def test_an_index_past_two_hundred_percent_printed_as_a_ratio_is_a_times_change(
     )
     assert got[(1, 2)] == ("housing_commissioned", "TIMES", 2.4, "change", "2016-11")
     assert got[(1, 1)] == ("housing_commissioned", "PERCENT", 102.0, "change", "2015-12")
+
+
+def test_a_ratio_spelt_out_in_full_is_a_times_change_too() -> None:
+    """The lexicon's "раз" in full ("в 1,8 раза") or cut ("в 3 р.") marks the ratio; a cell of
+    other words after "в" ("в 2 ра") is no number."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    values = [["", ""], ["в 1,8 раза", "в 3 р."], ["в 2 ра", "101,5"]]
+    caption = "Таблица 2 ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Декабрь", "Ноябрь"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "unit", "value_scaled", "kind")
+    assert got[(1, 1)] == ("TIMES", 1.8, "change") and got[(1, 2)] == ("TIMES", 3.0, "change")
+    assert (2, 1) not in got and got[(2, 2)] == ("PERCENT", 101.5, "change")
