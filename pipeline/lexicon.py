@@ -410,6 +410,8 @@ EXTENT_NOUNS: dict[str, str] = {"length": "протяженность", "area": 
 # услуг", "общая численность работающих" is "численность работающих", "80% всего экспорта" a share
 # of the export.
 TOTAL_ADJECTIVES: tuple[str, ...] = ("общий", "совокупный", "суммарный", "весь")
+# Words that mark a row or a label's tail as the whole: "Всего", "Численность … - итого".
+TOTAL_WORDS: tuple[str, ...] = ("всего", "итого")
 # Heads that only frame the noun group after them: "показатель расходов бюджета" measures "расходы
 # бюджета", "наличие основных фондов" the "основные фонды", "распределение объема инвестиций" the
 # "объем инвестиций".

@@ -1011,6 +1011,26 @@ def test_a_measure_leaves_out_row_numbers_totals_territory_parts_and_joined_pres
     assert got[(0, 1)] == ("export", "Среднегодовой темп роста экспорта — Злаки", "RU-KRS")
 
 
+def test_a_quantity_joined_to_a_presentation_head_stays_in_the_measure() -> None:
+    """Only a presenting head ("Величина", "Размер", "Динамика") joined to "и структура" is dropped:
+    in "Экспорт и структура импорта" the exports are a quantity of their own, so the measure keeps
+    them instead of naming the imports alone."""
+    header = ["", "Млн. долларов США", "Удельный вес, %"]
+    values = [["1 240,5", "100,0"], ["310,2", "25,0"]]
+    labels = ["Всего", "Машины и оборудование"]
+    measures = {}
+    for caption in (
+        "Таблица 4 Экспорт и структура импорта Курской области в 2019 году",
+        "Таблица 5 Размер и структура просроченной задолженности в 2019 году",
+    ):
+        tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
+        measures[caption.split()[2]] = _rows(build_observations(None, cells, tables), "measure")[(0, 1)][0]
+    assert measures == {
+        "Экспорт": "Экспорт и структура импорта Курской области",
+        "Размер": "Просроченная задолженность",
+    }
+
+
 def test_a_row_of_an_organization_is_its_figure_not_the_region_s() -> None:
     """A list of companies under a column naming the region their stores are in: each cell is the
     company's (no ISO subject, its own "org:" code), its name the breakdown; a region's row stays the
@@ -1108,3 +1128,15 @@ def test_an_index_past_two_hundred_percent_printed_as_a_ratio_is_a_times_change(
     )
     assert got[(1, 2)] == ("housing_commissioned", "TIMES", 2.4, "change", "2016-11")
     assert got[(1, 1)] == ("housing_commissioned", "PERCENT", 102.0, "change", "2015-12")
+
+
+def test_a_ratio_spelt_out_in_full_is_a_times_change_too() -> None:
+    """The lexicon's "раз" in full ("в 1,8 раза") or cut ("в 3 р.") marks the ratio; a cell of
+    other words after "в" ("в 2 ра") is no number."""
+    header = ["", "В % к / соответствующему периоду предыдущего года", "В % к / предыдущему периоду"]
+    values = [["", ""], ["в 1,8 раза", "в 3 р."], ["в 2 ра", "101,5"]]
+    caption = "Таблица 2 ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ"
+    tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Декабрь", "Ноябрь"], values, caption)])
+    got = _rows(build_observations(None, cells, tables), "unit", "value_scaled", "kind")
+    assert got[(1, 1)] == ("TIMES", 1.8, "change") and got[(1, 2)] == ("TIMES", 3.0, "change")
+    assert (2, 1) not in got and got[(2, 2)] == ("PERCENT", 101.5, "change")

@@ -55,8 +55,9 @@ NEUTRAL = frozenset({
     "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
     "абсолютный",
 })  # fmt: skip
+TOTAL_WORD = "(?:" + "|".join(lexicon.TOTAL_WORDS) + ")"  # "всего", "итого"
 TOTAL = re.compile(
-    r"\W*(?:всего|итого|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
+    r"\W*(?:" + TOTAL_WORD + "|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
 )  # a row of the whole
 COUNTED_TYPES = frozenset({"stock", "flow"})  # a count-only rate ("уровень бедности") is a percent
 AMOUNT_KINDS = frozenset({"level", "target"})
@@ -112,6 +113,9 @@ INDEX_HEAD = "индекс"  # the head of an index's name: "Индекс про
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
 PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
 JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Размер и структура …"
+# a head that presents only when joined to a presentation head ("Величина и структура численности");
+# alone it names the quantity ("Величина прожиточного минимума")
+VALUE_HEADS = frozenset({"величина"})
 # words of a caption that say how the table is cut or when, not what: "отдельных видов", "по видам
 # экономической деятельности", "на конец периода"
 DIMENSION = re.compile(
@@ -130,9 +134,9 @@ PERIOD_PART = re.compile(
     rf"(?:{lexicon.month_stem_pattern()}|квартал|кв\.|полугоди)", re.I
 )  # a yearless period
 NOTATION = re.compile(r"^\W*[\u0370-\u03ff]")  # a Greek letter opening a label: a statistic's symbol
-SYMBOL_PART = re.compile(r"^\W*[\u0370-\u03ff]\S*\s*,\s*")  # "ρSpearman, " before what it is computed on
+SYMBOL_PART = re.compile(NOTATION.pattern + r"\S*\s*,\s*")  # "ρSpearman, " before what it is computed on
 ENUMERATION = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[A-Z]:)\s+")  # "1. ", "2.1 ", "A: "
-TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b(?:всего|итого)\W*$", re.I)  # "Численность … - всего"
+TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b" + TOTAL_WORD + r"\W*$", re.I)  # "Численность … - всего"
 CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
@@ -682,8 +686,12 @@ def _nominative(text: str) -> str:
     words = text.split()
     head = 1 if len(words) > 1 and _adjective(words[0]) else 0  # "Отраслевая динамика экспорта"
     heads = head + 1
-    joined = len(words) > heads + 1 and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS
-    while heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
+    joined = (
+        len(words) > heads + 1
+        and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS
+        and words[head].lower() in PRESENTATION_HEADS | VALUE_HEADS
+    )  # not "Экспорт и структура импорта": a quantity joined to a presentation head stays
+    while joined and heads + 1 < len(words) and f"{words[heads]} {words[heads + 1]}".lower() in JOINED_HEADS:
         heads += 2  # "Размер и структура просроченной задолженности"
     if len(words) <= heads or not (joined or words[head].lower() in PRESENTATION_HEADS):
         return text  # "Величина и структура численности": a head joined to one presents too

@@ -19,7 +19,7 @@ from functools import lru_cache
 import pandas as pd
 
 from pipeline import lexicon
-from pipeline.extract.tables import caption_unit, cell_unit, cell_value, label_unit, times_value
+from pipeline.extract.tables import TIMES, caption_unit, cell_unit, cell_value, label_unit, times_value
 
 __all__ = ["LabelledCell", "labelled_cells"]
 
@@ -32,7 +32,6 @@ PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")
 LABEL_JOIN = " / "
 UNIT_CACHE = 20_000
 PERCENT = "PERCENT"
-TIMES = "TIMES"
 MIN_NUMBERED = 2  # rows a first column must number to be a column of row numbers
 # a row that is a part of the row above: "в том числе: …", "из него: …", "- доля в ЦФО", "бурый рядовой"
 PART_ROW = re.compile(r"^(?:[-–—]\s*)?(?:[а-яё]|(?i:" + lexicon.subset_opener_pattern() + "))")

@@ -31,8 +31,11 @@ _TAIL_WORDS = 4  # "млн. долл. США на чел.": the longest unit a c
 _TWO_WORDS = 2  # "кв. км", "долл. США": the longest unit spelling a label splits into words
 # a number followed by its unit in the cell itself: "12,3%", "5 млн руб."
 _WITH_UNIT = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0\u202f.,]*?)\s*((?:%|[^\W\d_]).*)$")
+TIMES_UNIT = next(u for u in UNITS if u.code == "TIMES")  # "раз"
+TIMES = TIMES_UNIT.code
+_TIMES_WORD = "|".join(f"{w[0]}(?:{w[1:]}а?)?" for w in TIMES_UNIT.lemmas)  # "р.", "раз", "раза"
 # "в 3,0р.", "в 2,1 раза": an index past 200 % a statistical table prints as a ratio
-_TIMES = re.compile(r"^\s*в\s*(\d[\d\s\u00a0\u202f.,]*?)\s*р(?:аза?)?\.?\s*$", re.I)
+_TIMES = re.compile(r"^\s*в\s*(\d[\d\s\u00a0\u202f.,]*?)\s*(?:" + _TIMES_WORD + r")\.?\s*$", re.I)
 
 
 def table_id(doc_id: str, index: int) -> str:
@@ -55,7 +58,7 @@ def table_rows(doc_id: str, table: ParsedTable) -> dict:
     for c in table.cells:
         value, unit, mult = cell_value(c.text), None, 0
         if value is None and (times := times_value(c.text)) is not None:
-            value, unit = times, "TIMES"
+            value, unit = times, TIMES
         elif value is None and (m := _WITH_UNIT.match(c.text or "")):
             value, (unit, mult) = cell_value(m.group(1)), _unit_in(m.group(2))
             value = value if unit or mult else None
