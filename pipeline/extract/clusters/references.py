@@ -77,23 +77,44 @@ def alias_after(text: str, end: int) -> str | None:
     return capitalized((found.group("alias") or found.group("quoted")).strip())
 
 
-ALIAS_ENDING = r"[а-яё]{0,3}"  # "(далее — автокластер)" … "в автокластере"
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:
-    """An alias as written in later sentences: its first letter in either case, and a word that
-    ends in a lowercase letter with its case endings ("Кластер" → "кластера")."""
+    """A "(далее — …)" term as written in later sentences: its first letter in either case and,
+    when it ends in a Russian word, any word for that one (group `last`, for `_same_lexeme` to
+    judge: "Кластер" → "кластере", "Зона" → "зоне"); an acronym or quoted term as it is."""
     first = f"[{re.escape(alias[:1].upper())}{re.escape(alias[:1].lower())}]" if alias else ""
-    ending = ALIAS_ENDING if alias[-1:].islower() else ""
-    return re.compile(rf"(?<!\w){first}{re.escape(alias[1:])}{ending}(?!\w)")
+    head, _, last = alias.rpartition(" ")
+    if not (last[-1:].islower() and WORD.fullmatch(last)):
+        return re.compile(rf"(?<!\w){first}{re.escape(alias[1:])}(?!\w)")
+    lead, start = (f"{first}{re.escape(head[1:])} ", re.escape(last[:1])) if head else ("", first)
+    return re.compile(rf"(?<!\w){lead}(?P<last>{start}[А-Яа-яЁё-]*)(?!\w)")
 
 
-def _short_names(fact: ClusterFact) -> list[str]:
-    """Names a later sentence may call a cluster by: its aliases and its quoted name when that is
-    no place ("В ИнноКам входят …" of "Камский кластер «ИнноКам»", not «Москва»)."""
+def quoted_pattern(name: str) -> re.Pattern[str]:
+    """A quoted name as written: capitalised, in or out of its quotes ("«Север»", "Север"), not
+    "северных"."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+def _same_lexeme(word: str, alias: str) -> bool:
+    """`word` is a form of the alias's last word in the alias's number ("Кластере" of "Кластер",
+    not "кластеров")."""
+    own = {(p.normal_form, p.tag.number) for p in parses(alias.rpartition(" ")[2]) if p.tag.case == "nomn"}
+    return any((p.normal_form, p.tag.number) in own for p in parses(word))
+
+
+def _names_cluster(text: str, lo: int, hi: int, fact: ClusterFact) -> bool:
+    """The sentence names the cluster by an alias or its quoted name when that is no place ("В
+    ИнноКам входят …" of "Камский кластер «ИнноКам»", not «Москва»)."""
+    for alias in fact.aliases:
+        for found in alias_pattern(alias).finditer(text, lo, hi):
+            if "last" not in found.re.groupindex or _same_lexeme(found.group("last"), alias):
+                return True
     quoted = QUOTED.search(fact.name)
-    own = [quoted.group(1)] if quoted and not find_territories(quoted.group(1)) else []
-    return [*fact.aliases, *own]
+    own = quoted.group(1) if quoted and not find_territories(quoted.group(1)) else None
+    return own is not None and quoted_pattern(own).search(text, lo, hi) is not None
 
 
 def referring_sentences(
@@ -137,7 +158,7 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     """The earlier mention a sentence refers to by its alias, its kind word or "его"."""
     previous = [i for i, m in enumerate(mentions) if m.end <= lo]
     for i in reversed(previous):
-        if any(alias_pattern(a).search(text, lo, hi) for a in _short_names(mentions[i].fact)):
+        if _names_cluster(text, lo, hi, mentions[i].fact):
             return i
     found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
     if not previous:
