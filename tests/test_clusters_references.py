@@ -57,3 +57,31 @@ REFERENCE = {
 @pytest.mark.parametrize(("text", "expected"), REFERENCE.values(), ids=REFERENCE.keys())
 def test_a_short_name_in_a_later_sentence(text: str, expected: dict) -> None:
     _check(text, expected)
+
+
+NOT_FOUNDED = {
+    "open for residents since a year": (
+        "Технопарк «Идея» расположен в Казани. Технопарк открыт для резидентов с 2016 года.",
+        {"Технопарк «Идея»": {"city": "Казань", "founded_year": None}},
+    ),
+    "open daily": (
+        "Технопарк «Идея» расположен в Казани. В 2016 году технопарк открыт ежедневно.",
+        {"Технопарк «Идея»": {"founded_year": None}},
+    ),
+    "open since a year": (
+        "Индустриальный парк «Север» расположен в Курской области. Парк открыт с 2016 года.",
+        {"Индустриальный парк «Север»": {"founded_year": None}},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_FOUNDED.values(), ids=NOT_FOUNDED.keys())
+def test_open_for_is_no_founding(text: str, expected: dict) -> None:
+    _check(text, expected)
+
+
+def test_opened_in_a_year_is_the_founding() -> None:
+    _check(
+        "Индустриальный парк «Север» открыт в 2016 году в Курской области.",
+        {"Индустриальный парк «Север»": {"founded_year": 2016, "region": "Курская область"}},
+    )
