@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.clusters.counts import COUNTED
+from pipeline.extract.clusters.counts import MEMBERS as MEMBER_ATTRIBUTES
 from pipeline.extract.clusters.mentions import Mention
 from pipeline.extract.clusters.names import QUOTED, capitalized
 from pipeline.extract.facts import ClusterFact
@@ -45,7 +47,10 @@ SITE_REACH = 600  # a labelled address refers to a mention at most this far back
 # A sentence whose subject is the members of a cluster, not named ("Резидентами являются 12
 # компаний", "Количество резидентов — 12", "Участники создали …"), is about the mention just before
 # it, unless a genitive noun says whose members they are ("Участники форума …").
-MEMBERS = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?P<word>[Рр]езидент|[Уу]частник)\w*(?:\s+(?P<next>[а-яё]+))?")
+MEMBER_STEMS = "|".join(
+    f"[{w[:1].upper()}{w[:1]}]{w[1:]}" for c in COUNTED if c.attribute in MEMBER_ATTRIBUTES for w in c.lemmas
+)  # "[Уу]частник|[Рр]езидент"
+MEMBERS = re.compile(rf"\W*(?:[\w-]+\s+){{0,2}}?(?P<word>{MEMBER_STEMS})\w*(?:\s+(?P<next>[а-яё]+))?")
 NOT_OWNER_POS = {"VERB", "INFN", "PRTS", "PRTF", "ADVB", "PREP", "CONJ", "PRCL", "NUMR"}
 # A passport line that labels an attribute of a cluster ("Год создания: 2016", "Специализация —
 # приборостроение", "Численность работников: 12 000 человек") continues the topic of the sentence
