@@ -31,9 +31,9 @@ CREATED = re.compile(
 )
 SINCE = "since"  # the date grammar's kind of "с 2011 года"
 # "Год создания — 2011.": a labelled bare year, which the date grammar does not take as a date.
+FOUNDING_CUE = r"(?:[Гг]од|[Дд]ата)\s+(?:основания|создания|образования)"
 FOUNDING_LABEL = re.compile(
-    r"\b(?:[Гг]од|[Дд]ата)\s+(?:основания|создания|образования)(?:\s+[а-яё]+){0,2}\s*[-–—:]\s*"
-    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    rf"\b{FOUNDING_CUE}(?:\s+[а-яё]+){{0,2}}\s*[-–—:]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
 )
 # Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
 # «Волгоградский фармацевтический кластер» учреждено в 2011 году.

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.clusters.counts import COUNTED
+from pipeline.extract.clusters.attributes import FOUNDING_CUE
+from pipeline.extract.clusters.counts import COUNT_LABEL, COUNTED, label_attribute
 from pipeline.extract.clusters.counts import MEMBERS as MEMBER_ATTRIBUTES
+from pipeline.extract.clusters.fields import FIELD_LABEL
 from pipeline.extract.clusters.mentions import Mention
 from pipeline.extract.clusters.names import QUOTED, capitalized
 from pipeline.extract.facts import ClusterFact
@@ -56,10 +58,8 @@ NOT_OWNER_POS = {"VERB", "INFN", "PRTS", "PRTF", "ADVB", "PREP", "CONJ", "PRCL",
 # приборостроение", "Численность работников: 12 000 человек") continues the topic of the sentence
 # before it: the cluster that sentence names or is about.
 ATTRIBUTE_LABEL = re.compile(
-    r"\W*(?:(?:[Гг]од|[Дд]ата)\s+(?:создания|основания|образования)|[Сс]пециализация|[Пп]рофиль"
-    r"|(?:[Оо]траслевая\s+)?(?:[Нн]аправленность|[Нн]аправлени[ея]\s+деятельности)"
-    r"|(?:[Чч]исленность|[Кк]оличество|[Чч]исло)\s+(?:работников|сотрудников|занятых|персонала|участников"
-    r"|резидентов|рабочих\s+мест)|[Пп]лощадь(?:\s+территории)?|[Оо]бъ[её]м\s+инвестиций)\s*[:—–-]"
+    rf"\W*(?:{FOUNDING_CUE}|(?:[Оо]траслевая\s+)?(?i:{FIELD_LABEL})|[Пп]лощадь(?:\s+территории)?"
+    rf"|[Оо]бъ[её]м\s+инвестиций|{COUNT_LABEL}\s+(?P<counted>[а-яё]+(?:\s+[а-яё]+)?))\s*[:—–-]"
 )
 PRONOUNS = ("его", "её", "ее", "он", "она", "него", "неё", "нее", "нём", "нем", "ней")
 PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
@@ -141,7 +141,7 @@ def referring_sentences(
             section = None
         target = _antecedent(text, lo, hi, mentions)
         target = section if target is None else target
-        if target is None and ATTRIBUTE_LABEL.match(text, lo, hi):
+        if target is None and is_attribute_label(text, lo, hi):
             target = topic
         topic = target
         if target is not None:
@@ -233,7 +233,15 @@ def orphans(
 
 def _continues(text: str, lo: int, hi: int) -> bool:
     """A label line ("Год создания: 2016", "Официальный сайт: …") goes on about the topic before it."""
-    return bool(ATTRIBUTE_LABEL.match(text, lo, hi) or SITE_LABEL.match(text, lo, hi))
+    return is_attribute_label(text, lo, hi) or bool(SITE_LABEL.match(text, lo, hi))
+
+
+def is_attribute_label(text: str, lo: int, hi: int) -> bool:
+    """The sentence opens on the label of a cluster attribute ("Год создания:", "Численность
+    работников —"); a count label only when its noun is a counted attribute (`counts.label_attribute`)."""
+    found = ATTRIBUTE_LABEL.match(text, lo, hi)
+    counted = found.group("counted") if found else None
+    return found is not None and (counted is None or label_attribute(counted.split()) is not None)
 
 
 ACRONYM_START = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?P<acronym>[А-ЯЁ][А-ЯЁ-]{1,9})(?!\w)")
