@@ -17,20 +17,23 @@ from pipeline.extract.facts import DateFact
 # feminine singular): "создано 455 рабочих мест", "созданы 3 парка" are about something else.
 # "Год основания — 2011", "дата создания: 2011 г.", "начал работу", "открыт", "введён в
 # эксплуатацию", "решение о создании" name the founding too, and "действует" with a "since" date
-# ("действует с 2011 года", "С 2011 года … функционирует").
+# ("действует с 2011 года", "С 2011 года … функционирует"). "Открыт" is the opening only with a
+# point in time ("открыт в 2010 году"): "открыт для резидентов", "открыт ежедневно" and "открыт с
+# 2016 года" say it is open, not when it was founded.
+OPEN_STATE = r"(?!\s+(?:для|ежедневно|круглосуточно)\b)"
 CREATED = re.compile(
     r"\b(?:(?:созда|основа|образова|организова|сформирова)(?:н|на|нный|нная|нного|нной)"
     r"|учрежд(?:ен|ена|енный|енная|енного|енной)|(?:год|дата)\s+(?:основания|создания|образования)"
-    r"|открыт[а]?|открыл(?:ся|ась)|введ[её]н[а]?\s+в\s+(?:эксплуатацию|строй)"
+    rf"|(?P<opened>открыт[а]?){OPEN_STATE}|открыл(?:ся|ась)|введ[её]н[а]?\s+в\s+(?:эксплуатацию|строй)"
     r"|начал[аи]?\s+(?:свою\s+)?(?:работу|деятельность|функционировать|работать|формироваться|создаваться)"
     r"|(?P<since>действует|функционирует|работает)|о\s+(?:создании|формировании|образовании))\b",
     re.I,
 )
 SINCE = "since"  # the date grammar's kind of "с 2011 года"
 # "Год создания — 2011.": a labelled bare year, which the date grammar does not take as a date.
+FOUNDING_CUE = r"(?:[Гг]од|[Дд]ата)\s+(?:основания|создания|образования)"
 FOUNDING_LABEL = re.compile(
-    r"\b(?:[Гг]од|[Дд]ата)\s+(?:основания|создания|образования)(?:\s+[а-яё]+){0,2}\s*[-–—:]\s*"
-    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    rf"\b{FOUNDING_CUE}(?:\s+[а-яё]+){{0,2}}\s*[-–—:]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
 )
 # Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
 # «Волгоградский фармацевтический кластер» учреждено в 2011 году.
@@ -95,10 +98,15 @@ def _year_near(text: str, word: re.Match, dates: list[DateFact]) -> int | None:
         after = 0 <= d.char_start - word.end() <= YEAR_AFTER_REACH
         before = 0 <= word.start() - d.char_end <= YEAR_BEFORE_REACH
         lo, hi = (word.end(), d.char_start) if after else (d.char_end, word.start())
-        since = not word.groupdict().get("since") or d.kind == SINCE
-        if (after or before) and since and not CLAUSE_END.search(text, lo, hi):
+        if (after or before) and _date_fits(word, d) and not CLAUSE_END.search(text, lo, hi):
             return int(d.start[:4])
     return None
+
+
+def _date_fits(word: re.Match, date: DateFact) -> bool:
+    """A "действует" needs a "since" date ("с 2011 года"), "открыт" a point in time ("в 2010 году")."""
+    since, groups = date.kind == SINCE, word.groupdict()
+    return not (groups.get("opened") and since or groups.get("since") and not since)
 
 
 def urls_in(text: str, spans: Iterable[Span]) -> str | None:

@@ -135,8 +135,9 @@ def fill_from_figures(fact: ClusterFact, figures: Iterable[FigureFact], text: st
 
 # "Число участников — 16", "Количество резидентов: 25", "число участников кластера достигло 40": a
 # labelled bare number (not a figure).
+COUNT_LABEL = r"(?:[Чч]исло|[Кк]оличество|[Чч]исленность)"
 LABELLED = re.compile(
-    r"\b(?:[Чч]исло|[Кк]оличество|[Чч]исленность)\s+(?P<noun>[а-яё]+)(?:\s+[а-яё]+){0,2}?\s*"
+    rf"\b{COUNT_LABEL}\s+(?P<noun>[а-яё]+)(?:\s+[а-яё]+){{0,2}}?\s*"
     r"(?:[-–—:]|\s(?:составля|состави|достиг|достига)[а-яё]*)\s*"
     r"(?:(?P<qualifier>[а-яё]+)\s+)?(?P<number>\d[\d\s]*(?:,\d+)?)(?=\s*(?:[.;,)]|$))"
 )
@@ -150,6 +151,17 @@ def fill_from_labels(fact: ClusterFact, text: str, spans: Iterable[tuple[int, in
             value = parse_number(found.group("number"))
             if what is not None and value is not None:
                 _set_count(fact, what, round(value), _qualifier_code(found.group("qualifier")))
+
+
+def label_attribute(words: list[str]) -> str | None:
+    """The count the words after a count label name ("работников" → employees, "рабочих мест" → jobs)."""
+    lemmas = {lemma(w) for w in words}
+    modified = (
+        e.attribute
+        for e in COUNTED
+        if e.modifier and set(e.lemmas) & lemmas and e.modifier in " ".join(words)
+    )
+    return (_labelled_attribute(lemma(words[0])) if words else None) or next(modified, None)
 
 
 def _labelled_attribute(noun: str) -> str | None:

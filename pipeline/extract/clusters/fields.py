@@ -16,14 +16,15 @@ from pipeline.extract.clusters.attributes import Span
 from pipeline.extract.grammars.clusters import KIND_HEADS, name_fields
 from pipeline.nlp.morph import lemma, nominative, parses
 
+# A label of a field of activity ("Специализация — …", "Направления деятельности: …"); lowercase, for re.I.
+FIELD_LABEL = r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль|направленность)"
 # Cues of a field of activity, best first, and whether the field after them is in an oblique case
 # ("в сфере электроники") rather than the nominative ("специализация — приборостроение").
 FIELD_CUES = tuple(
     (re.compile(p, re.I), oblique)
     for p, oblique in (
         (
-            r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль|направленность)"
-            r"(?:\s+[а-яё]+){0,2}?"
+            FIELD_LABEL + r"(?:\s+[а-яё]+){0,2}?"
             r"\s*[-–—:]\s*(?P<field>[^.;()]+)",
             False,
         ),

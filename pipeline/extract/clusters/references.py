@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.clusters.attributes import FOUNDING_CUE
+from pipeline.extract.clusters.counts import COUNT_LABEL, COUNTED, label_attribute
+from pipeline.extract.clusters.counts import MEMBERS as MEMBER_ATTRIBUTES
+from pipeline.extract.clusters.fields import FIELD_LABEL
 from pipeline.extract.clusters.mentions import Mention
 from pipeline.extract.clusters.names import QUOTED, capitalized
 from pipeline.extract.facts import ClusterFact
@@ -45,16 +49,17 @@ SITE_REACH = 600  # a labelled address refers to a mention at most this far back
 # A sentence whose subject is the members of a cluster, not named ("Резидентами являются 12
 # компаний", "Количество резидентов — 12", "Участники создали …"), is about the mention just before
 # it, unless a genitive noun says whose members they are ("Участники форума …").
-MEMBERS = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?P<word>[Рр]езидент|[Уу]частник)\w*(?:\s+(?P<next>[а-яё]+))?")
+MEMBER_STEMS = "|".join(
+    f"[{w[:1].upper()}{w[:1]}]{w[1:]}" for c in COUNTED if c.attribute in MEMBER_ATTRIBUTES for w in c.lemmas
+)  # "[Уу]частник|[Рр]езидент"
+MEMBERS = re.compile(rf"\W*(?:[\w-]+\s+){{0,2}}?(?P<word>{MEMBER_STEMS})\w*(?:\s+(?P<next>[а-яё]+))?")
 NOT_OWNER_POS = {"VERB", "INFN", "PRTS", "PRTF", "ADVB", "PREP", "CONJ", "PRCL", "NUMR"}
 # A passport line that labels an attribute of a cluster ("Год создания: 2016", "Специализация —
 # приборостроение", "Численность работников: 12 000 человек") continues the topic of the sentence
 # before it: the cluster that sentence names or is about.
 ATTRIBUTE_LABEL = re.compile(
-    r"\W*(?:(?:[Гг]од|[Дд]ата)\s+(?:создания|основания|образования)|[Сс]пециализация|[Пп]рофиль"
-    r"|(?:[Оо]траслевая\s+)?(?:[Нн]аправленность|[Нн]аправлени[ея]\s+деятельности)"
-    r"|(?:[Чч]исленность|[Кк]оличество|[Чч]исло)\s+(?:работников|сотрудников|занятых|персонала|участников"
-    r"|резидентов|рабочих\s+мест)|[Пп]лощадь(?:\s+территории)?|[Оо]бъ[её]м\s+инвестиций)\s*[:—–-]"
+    rf"\W*(?:{FOUNDING_CUE}|(?:[Оо]траслевая\s+)?(?i:{FIELD_LABEL})|[Пп]лощадь(?:\s+территории)?"
+    rf"|[Оо]бъ[её]м\s+инвестиций|{COUNT_LABEL}\s+(?P<counted>[а-яё]+(?:\s+[а-яё]+)?))\s*[:—–-]"
 )
 PRONOUNS = ("его", "её", "ее", "он", "она", "него", "неё", "нее", "нём", "нем", "ней")
 PRONOUN_KEY = "его"  # the orphan group of a page's first sentence that starts with a pronoun
@@ -77,23 +82,44 @@ def alias_after(text: str, end: int) -> str | None:
     return capitalized((found.group("alias") or found.group("quoted")).strip())
 
 
-ALIAS_ENDING = r"[а-яё]{0,3}"  # "(далее — автокластер)" … "в автокластере"
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:
-    """An alias as written in later sentences: its first letter in either case, and a word that
-    ends in a lowercase letter with its case endings ("Кластер" → "кластера")."""
+    """A "(далее — …)" term as written in later sentences: its first letter in either case and,
+    when it ends in a Russian word, any word for that one (group `last`, for `_same_lexeme` to
+    judge: "Кластер" → "кластере", "Зона" → "зоне"); an acronym or quoted term as it is."""
     first = f"[{re.escape(alias[:1].upper())}{re.escape(alias[:1].lower())}]" if alias else ""
-    ending = ALIAS_ENDING if alias[-1:].islower() else ""
-    return re.compile(rf"(?<!\w){first}{re.escape(alias[1:])}{ending}(?!\w)")
+    head, _, last = alias.rpartition(" ")
+    if not (last[-1:].islower() and WORD.fullmatch(last)):
+        return re.compile(rf"(?<!\w){first}{re.escape(alias[1:])}(?!\w)")
+    lead, start = (f"{first}{re.escape(head[1:])} ", re.escape(last[:1])) if head else ("", first)
+    return re.compile(rf"(?<!\w){lead}(?P<last>{start}[А-Яа-яЁё-]*)(?!\w)")
 
 
-def _short_names(fact: ClusterFact) -> list[str]:
-    """Names a later sentence may call a cluster by: its aliases and its quoted name when that is
-    no place ("В ИнноКам входят …" of "Камский кластер «ИнноКам»", not «Москва»)."""
+def quoted_pattern(name: str) -> re.Pattern[str]:
+    """A quoted name as written: capitalised, in or out of its quotes ("«Север»", "Север"), not
+    "северных"."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+def _same_lexeme(word: str, alias: str) -> bool:
+    """`word` is a form of the alias's last word in the alias's number ("Кластере" of "Кластер",
+    not "кластеров")."""
+    own = {(p.normal_form, p.tag.number) for p in parses(alias.rpartition(" ")[2]) if p.tag.case == "nomn"}
+    return any((p.normal_form, p.tag.number) in own for p in parses(word))
+
+
+def _names_cluster(text: str, lo: int, hi: int, fact: ClusterFact) -> bool:
+    """The sentence names the cluster by an alias or its quoted name when that is no place ("В
+    ИнноКам входят …" of "Камский кластер «ИнноКам»", not «Москва»)."""
+    for alias in fact.aliases:
+        for found in alias_pattern(alias).finditer(text, lo, hi):
+            if "last" not in found.re.groupindex or _same_lexeme(found.group("last"), alias):
+                return True
     quoted = QUOTED.search(fact.name)
-    own = [quoted.group(1)] if quoted and not find_territories(quoted.group(1)) else []
-    return [*fact.aliases, *own]
+    own = quoted.group(1) if quoted and not find_territories(quoted.group(1)) else None
+    return own is not None and quoted_pattern(own).search(text, lo, hi) is not None
 
 
 def referring_sentences(
@@ -115,7 +141,7 @@ def referring_sentences(
             section = None
         target = _antecedent(text, lo, hi, mentions)
         target = section if target is None else target
-        if target is None and ATTRIBUTE_LABEL.match(text, lo, hi):
+        if target is None and is_attribute_label(text, lo, hi):
             target = topic
         topic = target
         if target is not None:
@@ -137,7 +163,7 @@ def _antecedent(text: str, lo: int, hi: int, mentions: list[Mention]) -> int | N
     """The earlier mention a sentence refers to by its alias, its kind word or "его"."""
     previous = [i for i, m in enumerate(mentions) if m.end <= lo]
     for i in reversed(previous):
-        if any(alias_pattern(a).search(text, lo, hi) for a in _short_names(mentions[i].fact)):
+        if _names_cluster(text, lo, hi, mentions[i].fact):
             return i
     found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
     if not previous:
@@ -207,7 +233,15 @@ def orphans(
 
 def _continues(text: str, lo: int, hi: int) -> bool:
     """A label line ("Год создания: 2016", "Официальный сайт: …") goes on about the topic before it."""
-    return bool(ATTRIBUTE_LABEL.match(text, lo, hi) or SITE_LABEL.match(text, lo, hi))
+    return is_attribute_label(text, lo, hi) or bool(SITE_LABEL.match(text, lo, hi))
+
+
+def is_attribute_label(text: str, lo: int, hi: int) -> bool:
+    """The sentence opens on the label of a cluster attribute ("Год создания:", "Численность
+    работников —"); a count label only when its noun is a counted attribute (`counts.label_attribute`)."""
+    found = ATTRIBUTE_LABEL.match(text, lo, hi)
+    counted = found.group("counted") if found else None
+    return found is not None and (counted is None or label_attribute(counted.split()) is not None)
 
 
 ACRONYM_START = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?P<acronym>[А-ЯЁ][А-ЯЁ-]{1,9})(?!\w)")
