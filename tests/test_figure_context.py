@@ -436,6 +436,23 @@ def test_a_forecast_growth_against_a_stated_base_is_a_ratio(quote):
     assert (f.kind, f.base_period) == ("ratio", "2016")
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        ("Объем производства сократится до 95% к уровню 2014 года.", "до 95%", "2014"),
+        ("Индекс производства снизится до 98,5% к уровню 2016 года.", "до 98,5%", "2016"),
+    ],
+)
+def test_a_level_to_reach_against_a_base_right_after_it_is_a_ratio(text, quote, base):
+    f = figure(text, quote)
+    assert (f.kind, f.base_period) == ("ratio", base)
+
+
+def test_a_level_to_reach_without_a_base_stays_a_target():
+    f = figure("Уровень безработицы сократится до 1,0%.", "до 1,0%")
+    assert (f.kind, f.base_period) == ("target", None)
+
+
 def test_a_forecast_index_after_a_growth_of_another_clause_stays_a_target():
     text = (
         "Положительные темпы роста сохранятся в обрабатывающих производствах, индекс производства "

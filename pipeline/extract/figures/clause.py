@@ -9,7 +9,13 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.bases import has_relative_cue
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figure_context import base_right_after, is_base, later_periods, set_period
+from pipeline.extract.figure_context import (
+    base_right_after,
+    is_base,
+    later_periods,
+    reaches_level,
+    set_period,
+)
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
@@ -440,8 +446,7 @@ def _past_verb(left: list[_Word]) -> bool:
 def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
     """ "увеличить долю … до 45 %", "Увеличение доли … до 13,8%", "повысится до уровня 4,3%": a level
     to reach after a change word, unless the change has happened ("увеличился с 98,4% до 99,5%")."""
-    lead = text[max(0, f.char_start - len(" до уровня ")) : f.char_start + len("до ")]  # "до" may open it
-    if not re.search(r"\bдо\s+(?:уровня\s+)?(?:\d|$)", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
+    if not reaches_level(text, f) or not {w.lemma for w in left} & _CHANGE:
         return False
     return not _past_verb(left) and not _range_end(text, f, left)
 
