@@ -3,6 +3,7 @@ list items with a percentage in brackets, shares of a whole, changes of a share.
 
 from __future__ import annotations
 
+import pytest
 from extracting import figure
 
 from pipeline.evaluate import same_measure
@@ -744,6 +745,20 @@ def test_a_figure_after_a_change_noun_measures_the_group_it_governs():
 def test_a_predicate_between_a_change_noun_and_the_figure_separates_them():
     f = figure("Рост цен замедлился, а тарифы выросли на 5%.", "5%")
     assert f.measure == "тарифы"  # the subject of "выросли", not the prices
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На фоне снижения цен реальные доходы населения – 95%.",
+        "В связи с ростом цен на топливо расходы предприятий на 15% выше.",
+    ],
+)
+def test_a_nominative_subject_between_a_change_noun_and_the_figure_separates_them(text):
+    """The figure belongs to the nominative noun group after the change noun's phrase, not to what
+    the change noun governs ("цены")."""
+    f = extract_page(text).figures[0]
+    assert f.measure != "цены" and f.indicator != "price"
 
 
 def test_an_item_of_a_list_of_sources_measures_the_whole_it_is_part_of():
