@@ -480,6 +480,11 @@ def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
     assert figure(text, quote).kind == kind
 
 
+def test_a_payment_in_a_sentence_about_a_structure_stays_a_part():
+    f = figure("В структуре доходов бюджета наибольший вес имеют налоги на имущество – 40%.", "40%")
+    assert (f.kind, f.measure) == ("share", "доля налогов на имущество в доходах бюджета")
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "kind"),
     [
@@ -489,6 +494,10 @@ def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
         # a rate or level named in the plural, a change
         ("Процентные ставки по кредитам составляют 15%.", "15%", "level"),
         ("Темпы роста выручки составляют 108%.", "108%", "change"),
+        # a payment rate in the plural: its percentage is a rate, not a share of all payments
+        ("Страховые взносы составляют 30%.", "30%", "level"),
+        ("Налоги на доходы физических лиц составляют 13%.", "13%", "level"),
+        ("Таможенные пошлины на ввоз оборудования составляют 5%.", "5%", "level"),
     ],
 )  # fmt: skip
 def test_a_percentage_that_things_in_the_plural_make_up_is_their_share(text, quote, kind):
