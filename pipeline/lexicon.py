@@ -237,6 +237,8 @@ PERIOD_NOUNS: tuple[str, ...] = (
 FRAME_NOUNS: tuple[str, ...] = (
     "уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка",
 )  # fmt: skip
+# Words of a sentence that speaks of shares ("наибольший вес имели кредиты банков – 49%").
+SHARE_CUES: tuple[str, ...] = ("доля", "удельный", "процент", "вес", "структура")
 # Heads of a measure that is a ratio itself: a percentage of "степень износа" is no share of a part.
 RATIO_HEADS: tuple[str, ...] = (
     "процент", "коэффициент", "степень", "износ", "соотношение", "индекс", "уровень", "показатель",

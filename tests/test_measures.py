@@ -845,3 +845,5 @@ def test_a_part_in_a_sentence_about_shares_is_measured_by_its_share():
     assert figure(text, "34,1%").measure == "доля средств бюджетов всех уровней"
     wear = "Степень износа водопроводных сетей составляет 75%, доля ветхих сетей – 40%."
     assert figure(wear, "75%").measure == "степень износа водопроводных сетей"  # a ratio of its own
+    percent = "Среди привлеченных средств наибольший процент составляют кредиты банков – 49%."
+    assert figure(percent, "49%").measure == "доля кредитов банков"  # "процент" speaks of shares too
