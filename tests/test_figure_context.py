@@ -517,3 +517,18 @@ def test_a_percentage_that_things_in_the_plural_make_up_is_their_share(text, quo
 )  # fmt: skip
 def test_the_bracketed_percentages_of_the_items_of_a_change(text, quote, kind):
     assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a name in quotes hides no verb of the clause, whatever its quotes
+        ("Объем финансирования программы в СПК „Нива“ составил 1200 тыс. рублей.", "level"),
+        ("Объем финансирования программы в СПК «Нива» составил 1200 тыс. рублей.", "level"),
+        # and a word of it is no verb of the clause ("Рос" is no past tense of "расти")
+        ('Объем финансирования программы ООО "Рос" составляет 1200 тыс. рублей.', "target"),
+        ("Объем финансирования программы ООО «Рос» составляет 1200 тыс. рублей.", "target"),
+    ],
+)
+def test_a_name_in_quotes_is_read_apart_from_the_clause(text, kind):
+    assert figure(text, "1200 тыс. рублей").kind == kind

@@ -35,7 +35,8 @@ _PROJECT_CUES = set(lexicon.PROJECT_CUES)
 _FINANCING = set(lexicon.FINANCING_NOUNS)
 _FINANCING_ADJECTIVES = set(lexicon.FINANCING_ADJECTIVES)
 _PROGRAMME = set(lexicon.PROGRAMME_NOUNS)
-_OPENING_QUOTES, _CLOSING_QUOTES = {"«", "„", "“"}, {"»", "”", "“"}
+_CLOSERS = {"«": "»", "„": "“”", "“": "”"}  # an opening quote → the quotes that close it ("„Нива“")
+_STRAIGHT = '"'  # opens and closes alike
 LEAD_LINES = 12  # list lines walked back to the lead-in ending in a colon
 _ITEM_LINE = re.compile(r"(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яё])")  # a list item: a bullet, "1)", a small letter
 
@@ -368,10 +369,13 @@ def _states_change(lead: list[_Word]) -> bool:
 
 def _past(words: list[_Word]) -> bool:
     """A verb in the past tense among the words, outside quotes (not "ООО «Спас»")."""
-    depth = 0
+    opened: list[str] = []  # the quotes open at the word
     for w in words:
-        depth += (w.text in _OPENING_QUOTES) - (w.text in _CLOSING_QUOTES and depth > 0)
-        if not depth and _is_verb(w) and w.tags[0].tag.tense == "past":
+        if opened and w.text in (_CLOSERS.get(opened[-1]) or _STRAIGHT):
+            opened.pop()
+        elif w.text in _CLOSERS or w.text == _STRAIGHT:
+            opened.append(w.text)
+        elif not opened and _is_verb(w) and w.tags[0].tag.tense == "past":
             return True
     return False
 
