@@ -237,6 +237,17 @@ PERIOD_NOUNS: tuple[str, ...] = (
 FRAME_NOUNS: tuple[str, ...] = (
     "уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка",
 )  # fmt: skip
+# Words of a sentence that speaks of shares ("наибольший вес имели кредиты банков – 49%").
+SHARE_CUES: tuple[str, ...] = ("доля", "удельный", "процент", "вес", "структура")
+# Heads of a measure that is a ratio itself: a percentage of "степень износа" is no share of a part.
+RATIO_HEADS: tuple[str, ...] = (
+    "процент", "коэффициент", "степень", "износ", "соотношение", "индекс", "уровень", "показатель",
+    "значение", "темп",
+)  # fmt: skip
+# Heads of a rate: a percentage they make up in the plural is no share of them ("Процентные ставки
+# составляют 15%", "Страховые взносы составляют 30%", unlike "Населенные пункты … составляют 15
+# процентов"); in a sentence about a structure they are parts ("налоги на имущество – 40%").
+RATE_NOUNS: tuple[str, ...] = (*RATIO_HEADS, "ставка", "тариф", "цена", "норма", "взнос", "налог", "пошлина")
 # Heads that say nothing alone: "число", "доля", "объём" is a measure only with what follows it.
 BARE_MEASURES: frozenset[str] = frozenset(
     {*FRAME_NOUNS, "число", "количество", "численность", "доля", "вес", "удельный", "темп"}
@@ -370,11 +381,6 @@ PROJECT_CUES: tuple[str, ...] = ("проект", "перспектива")
 FINANCING_NOUNS: tuple[str, ...] = ("финансирование", "ассигнование")
 FINANCING_ADJECTIVES: tuple[str, ...] = ("финансовый", "ресурсный")
 PROGRAMME_NOUNS: tuple[str, ...] = ("программа", "подпрограмма")
-# Nouns of a rate or level: a percentage they make up in the plural is no share of them ("Процентные
-# ставки составляют 15%", unlike "Населенные пункты … составляют 15 процентов").
-RATE_NOUNS: tuple[str, ...] = (
-    "ставка", "тариф", "цена", "норма", "уровень", "показатель", "значение", "темп", "индекс",
-)  # fmt: skip
 # Lemmas of carrying out a plan: a percentage of it is a share ("выполнил план … на 97%").
 FULFILMENT_WORDS: tuple[str, ...] = (
     "выполнить",
@@ -660,13 +666,3 @@ def organization_form_pattern() -> str:
 # Measure heads that take an instrumental complement, which is part of the measure
 # ("обеспеченность населения спортивными сооружениями", "охват детей дошкольным образованием").
 INSTRUMENTAL_HEADS: tuple[str, ...] = ("обеспеченность", "охват", "укомплектованность", "оснащенность")
-# Heads of a measure that is a ratio itself: a percentage of "степень износа" is no share of a part.
-RATIO_HEADS: tuple[str, ...] = (
-    "процент",
-    "коэффициент",
-    "степень",
-    "износ",
-    "соотношение",
-    "индекс",
-    "уровень",
-)

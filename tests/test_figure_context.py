@@ -436,6 +436,23 @@ def test_a_forecast_growth_against_a_stated_base_is_a_ratio(quote):
     assert (f.kind, f.base_period) == ("ratio", "2016")
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        ("Объем производства сократится до 95% к уровню 2014 года.", "до 95%", "2014"),
+        ("Индекс производства снизится до 98,5% к уровню 2016 года.", "до 98,5%", "2016"),
+    ],
+)
+def test_a_level_to_reach_against_a_base_right_after_it_is_a_ratio(text, quote, base):
+    f = figure(text, quote)
+    assert (f.kind, f.base_period) == ("ratio", base)
+
+
+def test_a_level_to_reach_without_a_base_stays_a_target():
+    f = figure("Уровень безработицы сократится до 1,0%.", "до 1,0%")
+    assert (f.kind, f.base_period) == ("target", None)
+
+
 def test_a_forecast_index_after_a_growth_of_another_clause_stays_a_target():
     text = (
         "Положительные темпы роста сохранятся в обрабатывающих производствах, индекс производства "
@@ -463,6 +480,11 @@ def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
     assert figure(text, quote).kind == kind
 
 
+def test_a_payment_in_a_sentence_about_a_structure_stays_a_part():
+    f = figure("В структуре доходов бюджета наибольший вес имеют налоги на имущество – 40%.", "40%")
+    assert (f.kind, f.measure) == ("share", "доля налогов на имущество в доходах бюджета")
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "kind"),
     [
@@ -472,6 +494,10 @@ def test_the_change_noun_of_a_figure_and_a_level_to_reach(text, quote, kind):
         # a rate or level named in the plural, a change
         ("Процентные ставки по кредитам составляют 15%.", "15%", "level"),
         ("Темпы роста выручки составляют 108%.", "108%", "change"),
+        # a payment rate in the plural: its percentage is a rate, not a share of all payments
+        ("Страховые взносы составляют 30%.", "30%", "level"),
+        ("Налоги на доходы физических лиц составляют 13%.", "13%", "level"),
+        ("Таможенные пошлины на ввоз оборудования составляют 5%.", "5%", "level"),
     ],
 )  # fmt: skip
 def test_a_percentage_that_things_in_the_plural_make_up_is_their_share(text, quote, kind):
@@ -491,3 +517,18 @@ def test_a_percentage_that_things_in_the_plural_make_up_is_their_share(text, quo
 )  # fmt: skip
 def test_the_bracketed_percentages_of_the_items_of_a_change(text, quote, kind):
     assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a name in quotes hides no verb of the clause, whatever its quotes
+        ("Объем финансирования программы в СПК „Нива“ составил 1200 тыс. рублей.", "level"),
+        ("Объем финансирования программы в СПК «Нива» составил 1200 тыс. рублей.", "level"),
+        # and a word of it is no verb of the clause ("Рос" is no past tense of "расти")
+        ('Объем финансирования программы ООО "Рос" составляет 1200 тыс. рублей.', "target"),
+        ("Объем финансирования программы ООО «Рос» составляет 1200 тыс. рублей.", "target"),
+    ],
+)
+def test_a_name_in_quotes_is_read_apart_from_the_clause(text, kind):
+    assert figure(text, "1200 тыс. рублей").kind == kind

@@ -3,6 +3,7 @@ list items with a percentage in brackets, shares of a whole, changes of a share.
 
 from __future__ import annotations
 
+import pytest
 from extracting import figure
 
 from pipeline.evaluate import same_measure
@@ -746,6 +747,20 @@ def test_a_predicate_between_a_change_noun_and_the_figure_separates_them():
     assert f.measure == "тарифы"  # the subject of "выросли", not the prices
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На фоне снижения цен реальные доходы населения – 95%.",
+        "В связи с ростом цен на топливо расходы предприятий на 15% выше.",
+    ],
+)
+def test_a_nominative_subject_between_a_change_noun_and_the_figure_separates_them(text):
+    """The figure belongs to the nominative noun group after the change noun's phrase, not to what
+    the change noun governs ("цены")."""
+    f = extract_page(text).figures[0]
+    assert f.measure != "цены" and f.indicator != "price"
+
+
 def test_an_item_of_a_list_of_sources_measures_the_whole_it_is_part_of():
     """A programme passport: the sources under "в том числе:" are parts of the financing."""
     text = (
@@ -830,3 +845,5 @@ def test_a_part_in_a_sentence_about_shares_is_measured_by_its_share():
     assert figure(text, "34,1%").measure == "доля средств бюджетов всех уровней"
     wear = "Степень износа водопроводных сетей составляет 75%, доля ветхих сетей – 40%."
     assert figure(wear, "75%").measure == "степень износа водопроводных сетей"  # a ratio of its own
+    percent = "Среди привлеченных средств наибольший процент составляют кредиты банков – 49%."
+    assert figure(percent, "49%").measure == "доля кредитов банков"  # "процент" speaks of shares too

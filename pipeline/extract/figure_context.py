@@ -454,7 +454,14 @@ _BASE_AFTER = re.compile(
 )
 
 
-_TO_LEVEL = re.compile(r"\bдо\s+(?:уровня\s+)?(?:\d\S*)?$", re.I)
+_TO_LEVEL = re.compile(r"\bдо\s+(?:уровня\s+)?(?:\d|$)", re.I)
+
+
+def reaches_level(text: str, f: FigureFact) -> bool:
+    """ "до 45 %", "до уровня 4,3%": "до" (which may open the figure) right before it names a level
+    to reach."""
+    lead = text[max(0, f.char_start - len(" до уровня ")) : f.char_start + len("до ")]
+    return _TO_LEVEL.search(lead) is not None
 
 
 def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, int]) -> bool:
@@ -463,14 +470,14 @@ def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, i
     is an index (a ratio), not a level, a target or the share of an earlier clause."""
     if f.unit != "PERCENT" or f.kind not in ("level", "target", "share"):
         return False
-    if _TO_LEVEL.search(text, 0, f.char_start + len("до ")):
-        return False  # "сократится до 1,0%": a level to reach
+    after = base_right_after(text, f, bases)
+    if reaches_level(text, f) and not after:
+        return False  # "сократится до 1,0%": a level to reach ("до 95% к уровню 2014 года": an index)
     cut = [m.end() for m in _SEGMENT_START.finditer(text, bounds[0], f.char_start)]
     segment = text[max(cut, default=bounds[0]) : f.char_start]
     if f.kind == "share" and _SHARE_CUE.search(segment):
         return False
     before = any(max(cut, default=bounds[0]) <= d.char_start and d.char_end <= f.char_start for d in bases)
-    after = base_right_after(text, f, bases)
     listed = any(
         bounds[0] <= d.char_start and d.char_end <= f.char_start and _list_base(text, f, d) for d in bases
     )

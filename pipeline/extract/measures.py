@@ -349,6 +349,8 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
         group = _genitives_after(text, ends[k]) if _is_change_noun(words[k]) else []
         if not group:
             continue
+        if _own_subject(words[k + 1 + len(group) :]):
+            return None  # "На фоне снижения цен реальные доходы населения – 95%": the incomes
         head = k
         while head and _is_change_noun(words[head - 1]) and _any_genitive(parses(words[head])):
             head -= 1  # "ускорение темпов роста производства": the chain from its first change noun
@@ -356,6 +358,23 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
         rate = next((j for j, w in enumerate(chain) if _lemma(w) == _RATE_HEAD), len(chain))
         return normal_measure(" ".join([*chain[rate:], *group]))  # "темпы роста" stays a rate
     return None
+
+
+def _own_subject(words: list[str]) -> bool:
+    """A noun in the nominative outside a prepositional phrase ("цен на топливо расходы предприятий"):
+    a subject of the figure's own, which the change noun before it does not govern."""
+    from pipeline.nlp.morph import parses
+
+    after_preposition = False
+    for word in words:
+        top = parses(word)[0].tag
+        if top.POS == "PREP":
+            after_preposition = True
+        elif top.POS == "NOUN":
+            if top.case == "nomn" and not after_preposition:
+                return True
+            after_preposition = False
+    return False
 
 
 def _is_change_noun(word: str) -> bool:

@@ -9,7 +9,13 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.bases import has_relative_cue
 from pipeline.extract.facts import DateFact, FigureFact
-from pipeline.extract.figure_context import base_right_after, is_base, later_periods, set_period
+from pipeline.extract.figure_context import (
+    base_right_after,
+    is_base,
+    later_periods,
+    reaches_level,
+    set_period,
+)
 from pipeline.extract.figures.properties import property_measure
 from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
 from pipeline.extract.grammars.clusters import QUOTES
@@ -29,7 +35,8 @@ _PROJECT_CUES = set(lexicon.PROJECT_CUES)
 _FINANCING = set(lexicon.FINANCING_NOUNS)
 _FINANCING_ADJECTIVES = set(lexicon.FINANCING_ADJECTIVES)
 _PROGRAMME = set(lexicon.PROGRAMME_NOUNS)
-_OPENING_QUOTES, _CLOSING_QUOTES = {"«", "„", "“"}, {"»", "”", "“"}
+_CLOSERS = {"«": "»", "„": "“”", "“": "”"}  # an opening quote → the quotes that close it ("„Нива“")
+_STRAIGHT = '"'  # opens and closes alike
 LEAD_LINES = 12  # list lines walked back to the lead-in ending in a colon
 _ITEM_LINE = re.compile(r"(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яё])")  # a list item: a bullet, "1)", a small letter
 
@@ -40,7 +47,7 @@ _INDEX_CHANGE = set(lexicon.INDEX_CHANGE_NOUNS)
 _RELATIVE_REACH = 40  # characters after a figure searched for "к предыдущему году"
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
-_SHARE = {"доля", "удельный", "процент", "вес", "структура"}  # "наибольший вес имели кредиты банков – 49%"
+_SHARE = set(lexicon.SHARE_CUES)
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
@@ -362,10 +369,13 @@ def _states_change(lead: list[_Word]) -> bool:
 
 def _past(words: list[_Word]) -> bool:
     """A verb in the past tense among the words, outside quotes (not "ООО «Спас»")."""
-    depth = 0
+    opened: list[str] = []  # the quotes open at the word
     for w in words:
-        depth += (w.text in _OPENING_QUOTES) - (w.text in _CLOSING_QUOTES and depth > 0)
-        if not depth and _is_verb(w) and w.tags[0].tag.tense == "past":
+        if opened and w.text in (_CLOSERS.get(opened[-1]) or _STRAIGHT):
+            opened.pop()
+        elif w.text in _CLOSERS or w.text == _STRAIGHT:
+            opened.append(w.text)
+        elif not opened and _is_verb(w) and w.tags[0].tag.tense == "past":
             return True
     return False
 
@@ -440,8 +450,7 @@ def _past_verb(left: list[_Word]) -> bool:
 def _reaches(text: str, f: FigureFact, left: list[_Word]) -> bool:
     """ "увеличить долю … до 45 %", "Увеличение доли … до 13,8%", "повысится до уровня 4,3%": a level
     to reach after a change word, unless the change has happened ("увеличился с 98,4% до 99,5%")."""
-    lead = text[max(0, f.char_start - len(" до уровня ")) : f.char_start + len("до ")]  # "до" may open it
-    if not re.search(r"\bдо\s+(?:уровня\s+)?(?:\d|$)", lead, re.I) or not {w.lemma for w in left} & _CHANGE:
+    if not reaches_level(text, f) or not {w.lemma for w in left} & _CHANGE:
         return False
     return not _past_verb(left) and not _range_end(text, f, left)
 

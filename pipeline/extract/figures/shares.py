@@ -32,7 +32,7 @@ _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 _SAME_CHANGE = re.compile(
     r"\s*(?:\(|,?\s*или)\s*(?:на\s*)?", re.I
 )  # "на 25 человек (на 15,1%)", "…, или на 0,06%"
-_SHARE_CUES = {"доля", "удельный", "вес", "структура"}  # words of a sentence that speaks of shares
+_SHARE_CUES = set(lexicon.SHARE_CUES)
 _RATIOS = (  # heads of measures of their own: a percentage of them is no share of a part
     lexicon.BARE_MEASURES
     | set(lexicon.CHANGE_NOUNS)
