@@ -258,7 +258,7 @@ def _goes_on(events: list[Marker], state: Marker, f: FigureFact) -> None:
         events.sort(key=lambda m: m.offset)
 
 
-_TOTAL = re.compile(r"\s*[-–—•*]?\s*(?:всего|итого)\b", re.I)
+_TOTAL = re.compile(r"\s*[-–—•*]?\s*(?:" + "|".join(lexicon.TOTAL_WORDS) + r")\b", re.I)
 
 
 def _total_span(text: str, f: FigureFact, facts: list[FigureFact]) -> None:
