@@ -107,8 +107,11 @@ def test_cli_on_dask_cluster_gives_the_serial_tables(scheduler, inbox, serial, t
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Prefect" not in run.stdout  # no flow run, no server: the library path
     _assert_same_tables(serial, tmp_path / "dask")
-    states = _workers_state(scheduler)  # both extracted (the seed's slices); neither imported Prefect
-    assert list(states.values()) == [(False, 1), (False, 1)], states
+    # Neither worker imported Prefect; each loaded the models at most once, and the slices ran there
+    # (which worker takes which slice is the scheduler's choice: on a busy machine one may take all).
+    states = _workers_state(scheduler)
+    assert not any(prefect for prefect, _ in states.values()), states
+    assert sorted(loads for _, loads in states.values())[-1] == 1, states
 
 
 def test_flow_on_the_cluster_records_each_document_and_gives_the_serial_tables(
