@@ -357,7 +357,8 @@ DEFAULT_SPLIT = "tuned"  # a gold folder splits.csv does not list: the rules wer
 
 
 def read_splits(gold_dir: Path | str) -> dict[str, str]:
-    """Gold folder → split ("held_out", "dev", "tuned") from `GOLD_DIR/splits.csv`, if present."""
+    """Gold folder → split ("held_out", "held_out_quoted", "dev", "tuned") from `GOLD_DIR/splits.csv`,
+    if present."""
     path = Path(gold_dir) / SPLITS_FILE
     if not path.exists():
         return {}
@@ -383,7 +384,10 @@ def split_sums(scores: list[Score], splits: dict[str, str]) -> dict[tuple[str, s
 
 def split_table(scores: list[Score], splits: dict[str, str]) -> Table:
     """One row per table and split: precision, recall and every field's accuracy summed."""
-    t = Table(title="Per split of the gold (splits.csv): held_out = never tuned on, dev = open gold")
+    t = Table(
+        title="Per split of the gold (splits.csv): held_out = never tuned on (held_out_quoted: quoted by tests), "
+        "dev = open gold"
+    )
     for col in ("table", "split", "tp/gold", "precision", "recall", "fields right/scored"):
         t.add_column(col)
     for (table, split), s in sorted(split_sums(scores, splits).items()):
