@@ -385,8 +385,8 @@ def split_sums(scores: list[Score], splits: dict[str, str]) -> dict[tuple[str, s
 def split_table(scores: list[Score], splits: dict[str, str]) -> Table:
     """One row per table and split: precision, recall and every field's accuracy summed."""
     t = Table(
-        title="Per split of the gold (splits.csv): held_out = never tuned on (held_out_quoted: quoted by tests), "
-        "dev = open gold"
+        title="Per split of the gold (splits.csv): held_out = never tuned on "
+        "(held_out_quoted: quoted by tests), dev = open gold"
     )
     for col in ("table", "split", "tp/gold", "precision", "recall", "fields right/scored"):
         t.add_column(col)
