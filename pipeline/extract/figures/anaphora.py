@@ -95,11 +95,77 @@ def _dated_item(text: str, f: FigureFact) -> bool:
 
 
 def list_items(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
-    """Items "NP – figure" of a list whose head names their whole (`measures.list_item_measure`)."""
+    """Items "NP – figure" of a list whose head names their whole (`measures.list_item_measure`);
+    a figure right after a label of its own takes it (`_label`)."""
+    ends = {f.char_end for f in facts}
     for f in facts:
         bounds = _sentence(f, sentences)
-        if bounds is not None and f.measure:
+        if bounds is None:
+            continue
+        f.measure = _label(text, f, bounds, ends) or f.measure
+        if f.measure:
             f.measure = list_item_measure(text, f, bounds, lead_in(text, f, bounds))
+
+
+def _label(text: str, f: FigureFact, bounds: tuple[int, int], ends: set[int]) -> str | None:
+    """ "…, ориентировочная стоимость проекта – 120 млн. рублей)": a dash standing for the link verb
+    after a nominative noun group that opens its clause makes that group the figure's subject,
+    whatever an earlier item of the list measured. The clause opens at a bracket, semicolon, colon,
+    line break or the sentence, or at a comma after a figure, a date or a name in quotes (not one
+    inside a coordinated name: "производство электроэнергии, газа и воды –"). Only a singular head
+    names a quantity; a plural one ("средства бюджета – 34%", "мальчики – 250") is a part or an
+    item, a share's part too ("текстиль – 10% от …"), and a time ("2015 год –") no measure. A label
+    that only lengthens the measure found keeps it."""
+    start = max(bounds[0], *(text.rfind(c, 0, f.char_start) + 1 for c in ",;:()\n"))
+    if not _opens_clause(text, start, bounds[0], ends):
+        return None
+    lead = [_as_word(m) for m in _WORD.finditer(text, start, f.char_start)]
+    if not lead or lead[-1].text not in DASHES or _dated_item(text, f) or _shares(lead):
+        return None
+    if f.unit == "PERCENT" and _FROM.match(text, f.char_end):
+        return None
+    group = lead[:-1]
+    if not group or not all(w.text[:1].isalpha() for w in group) or any(_is_verb(w) for w in group):
+        return None
+    head = next((k for k, w in enumerate(group) if w.has("NOUN")), None)
+    if head is None or not _common_nominative(group[head]) or not _best(group[head], "nomn", "sing"):
+        return None
+    if any(not (w.has("ADJF", "nomn") or w.has("PRTF", "nomn")) for w in group[:head]):
+        return None  # "в 2014 году –", "по району –": the group must open the clause
+    if not _dependents(group[head + 1 :]):
+        return None
+    label = " ".join(w.text for w in group)
+    known = normal_measure(f.measure) or ""
+    return None if known and normal_measure(label).startswith(known) else label
+
+
+_FROM = re.compile(r"\s*от\s")
+_OBLIQUE = {"datv", "ablt"}  # "…, пара и кондиционированию воздуха –": another clause's object
+
+
+def _opens_clause(text: str, start: int, sentence: int, ends: set[int]) -> bool:
+    """The clause of a label opens at the sentence, a bracket, semicolon, colon or line break, or at a
+    comma right after a figure, a date ("2017 - 2019 гг.,") or a quoted name ("ООО «Нива»,")."""
+    if start <= sentence or text[start - 1] != ",":
+        return True
+    before = text[: start - 1].rstrip()
+    return not before or before[-1] in ".)»\"%" or before[-1].isdigit() or len(before) in ends
+
+
+def _best(w: _Word, *grams: str) -> bool:
+    tags = w.tags
+    return bool(tags) and all(g in tags[0].tag for g in grams)
+
+
+def _dependents(words: list[_Word]) -> bool:
+    """The words after a label's head depend on it: genitives, "и" and prepositional phrases, no
+    dative or instrumental without a preposition."""
+    governed = False
+    for w in words:
+        governed = governed or _preposition(w)
+        if not governed and w.tags and w.tags[0].tag.case in _OBLIQUE:
+            return False
+    return True
 
 
 def lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
