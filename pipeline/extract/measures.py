@@ -238,8 +238,12 @@ def locative(phrase: str) -> str:
     from pipeline.nlp.morph import parses
 
     out, done = [], False
-    for word in phrase.split():
+    words = phrase.split()
+    for i, word in enumerate(words):
         tags = parses(word) if word[:1].isalpha() else ()
+        adjective = [p for p in tags if p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "gent"]
+        if i + 1 < len(words) and adjective:
+            tags = adjective  # "посевных площадей": an adjective before its noun, not "посевная"
         form = None if done else next((p.inflect({"loct"}) for p in tags if p.tag.case == "gent"), None)
         done = done or bool(tags and tags[0].tag.POS == "NOUN")
         out.append(form.word if form is not None else word)
