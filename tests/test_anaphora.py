@@ -150,3 +150,34 @@ def test_a_label_before_a_dash_measures_the_figure_after_it(quote, measure):
 def test_no_label_inside_a_coordinated_name_or_after_an_oblique_case(text, quote, label):
     measure = figure(text, quote).measure
     assert measure and not measure.startswith(label.split()[0][:5])
+
+
+GROWERS = (
+    "За 2018 год наблюдается увеличение объемов отгруженной продукции по сравнению с 2017 годом у "
+    "предприятий:\n- АО «Заводмаш» - на 48,2 %;\n- ООО «Муромский ремонтно-механический завод» - на "
+    "12,5 %;\n- ЗАО «Лесхоз» - на 3,1 % и др.\n"
+    "В 2019 году снижение численности работников отмечено на следующих предприятиях:\n"
+    "- ООО «Дорстрой» - на 12 человек;\n- АО «Молоко» - на 5,4 %."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "measure"),
+    [
+        ("48,2 %", "объемы отгруженной продукции"),
+        ("12,5 %", "объемы отгруженной продукции"),  # words inside quotes are a name
+        ("3,1 %", "объемы отгруженной продукции"),
+        ("12 человек", "численность работников"),
+        ("5,4 %", "численность работников"),
+    ],
+)
+def test_a_named_item_of_a_list_whose_lead_in_names_a_change_measures_the_thing_changed(quote, measure):
+    assert figure(GROWERS, quote).measure == measure
+
+
+def test_an_item_naming_its_own_measure_keeps_it_after_a_change_lead_in():
+    text = (
+        "Показатели роста доходов составят: среднемесячная заработная плата – 18000,0 рублей, "
+        "пенсия - 12000 рублей."
+    )
+    assert figure(text, "12000 рублей").measure == "пенсия"

@@ -11,7 +11,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
-from pipeline.extract.figures.shares import SHARE_HEADS
+from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import (
     count_measure,
@@ -41,6 +41,7 @@ _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
 )
 _DATED = lexicon.time_lemmas() | {"в", "всего", "итого"}  # "в 2018 г. –"
+_QUOTED = re.compile(r"«.*»|\".*\"")  # a name in quotes, nested ones too
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -84,6 +85,21 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.confidence = min(f.confidence, Confidence.INFERRED)
 
 
+def _changed_by_lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """ "наблюдается увеличение объемов отгруженной продукции у предприятий:" ⏎ "- АО «Заводмаш» - на
+    48,2 %;": a change of an item that names only who (names, quotes: no measure of its own) in a
+    list whose lead-in names the change measures the thing changed."""
+    start = max(text.rfind(c, 0, f.char_start) for c in "\n;") + 1
+    unquoted = _QUOTED.sub(" ", text[start : f.char_start])  # «Муромский ремонтно-механический завод»
+    item = [_as_word(m) for m in _WORD.finditer(unquoted)]
+    while item and (item[-1].lemma == "на" or item[-1].text in DASHES):
+        item.pop()
+    if not item or any(w.text[:1].isalpha() and not w.text[:1].isupper() for w in item):
+        return None
+    head = list_head(text, f, bounds)
+    return lead_change_thing([_as_word(m) for m in _WORD.finditer(head)]) if head else None
+
+
 def _dated_item(text: str, f: FigureFact) -> bool:
     """The figure's list item names only a time or the total ("2015 год – 20786,80 тыс. рублей;",
     "Всего – 43975,50 тыс. рублей.")."""
@@ -102,7 +118,7 @@ def list_items(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         bounds = _sentence(f, sentences)
         if bounds is None:
             continue
-        f.measure = _label(text, f, bounds, ends) or f.measure
+        f.measure = _label(text, f, bounds, ends) or _changed_by_lead(text, f, bounds) or f.measure
         if f.measure:
             f.measure = list_item_measure(text, f, bounds, lead_in(text, f, bounds))
 

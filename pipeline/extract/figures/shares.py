@@ -80,13 +80,29 @@ def _changed_thing(words: list[_Word]) -> str | None:
     change = next((k for k in range(len(words) - 2, -1, -1) if _changes(words[k])), None)
     if change is None:
         return None
-    end = change + 1
-    while end < len(words) - 1 and _common_genitive(words[end]) and end - change <= WHOLE_WORDS:
-        end += 1
+    end = _genitive_end(words[:-1], change)
     group, rest = words[change + 1 : end], words[end:-1]
     if not any(w.has("NOUN", "gent") for w in group) or not _participle_phrase(rest):
         return None
     return nominative(" ".join(w.text for w in group))
+
+
+def _genitive_end(words: list[_Word], change: int) -> int:
+    """Where the common genitive group right after the change noun at `change` ends."""
+    end = change + 1
+    while end < len(words) and _common_genitive(words[end]) and end - change <= WHOLE_WORDS:
+        end += 1
+    return end
+
+
+def lead_change_thing(words: list[_Word]) -> str | None:
+    """ "наблюдается увеличение объемов отгруженной продукции … у предприятий:": the thing the last
+    change noun of a list's lead-in names (its genitive group, in the nominative), else None."""
+    change = next((k for k in range(len(words) - 1, -1, -1) if _changes(words[k])), None)
+    if change is None:
+        return None
+    group = words[change + 1 : _genitive_end(words, change)]
+    return nominative(" ".join(w.text for w in group)) if any(w.has("NOUN", "gent") for w in group) else None
 
 
 def _changes(w: _Word) -> bool:
