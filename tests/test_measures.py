@@ -878,3 +878,25 @@ def test_a_percentage_that_belongs_or_falls_to_a_group_is_its_share(text, quote,
 def test_a_place_or_a_time_opening_the_sentence_is_no_whole_of_the_share():
     f = figure("В районе 45% принадлежит частным владельцам, 55% - муниципалитету.", "55%")
     assert f.measure == "доля муниципалитета"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("Всего в малом и среднем бизнесе в 2018 г. занято 2150 человек.", "2150 человек", "число занятых"),
+        ("На предприятиях района занято 1200 человек.", "1200 человек", "число занятых"),
+        (
+            "Всего в малом бизнесе занято 2150 человек, что составляет 18,4% от числа занятых в экономике.",
+            "18,4%",
+            "доля занятых в числе занятых",
+        ),
+        (
+            "Численность работников бюджетной сферы составила 2100 человек, что составляет 23% от "
+            "численности занятых в экономике.",
+            "23%",
+            "доля работников бюджетной сферы в численности занятых",
+        ),
+    ],
+)
+def test_people_a_short_participle_counts_and_their_share_of_a_whole(text, quote, measure):
+    assert figure(text, quote).measure == measure

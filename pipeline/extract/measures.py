@@ -290,10 +290,10 @@ def _done_to(text: str, f: FigureFact) -> str | None:
     from pipeline.nlp.morph import parses
 
     before = _WORD.findall(text[max(0, f.char_start - _SHARE_REACH) : f.char_start])
-    top = parses(before[-1])[0] if before else None
-    if top is None or top.tag.POS != "PRTS" or "pssv" not in top.tag:
-        return None
-    form = top.inflect({"PRTF", "plur", "gent"})
+    done = [p for p in parses(before[-1]) if p.tag.POS == "PRTS" and "pssv" in p.tag] if before else []
+    if not done:
+        return None  # "занято" is as much a participle ("занять") as a short adjective
+    form = done[0].inflect({"PRTF", "plur", "gent"})
     return f"{_COUNT_HEAD} {form.word}" if form is not None else None
 
 

@@ -11,7 +11,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
-from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing
+from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whole_of
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import (
     count_measure,
@@ -37,6 +37,7 @@ _OPENED = re.compile(r" *\( *")
 _COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
 _TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
 _SHARE = "доля"
+_HEADCOUNTS = {_COUNT, "численность", *lexicon.COUNT_HEADS}  # "численность работников" → "доля работников"
 _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
 )
@@ -64,7 +65,8 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         if prior and (_aside(text, prior[-1], f) or lo > bounds[0] and _which_is(text, lo, f)):
             # "(в 2014 г.- 404 человека)"; "579 объектами, что к уровню 2014 г. составляет 108,6%":
             # "что" is the subject, whatever the clause took for it
-            f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0])) or f.measure
+            g = _outside_brackets(text, prior, bounds[0])
+            f.measure = _share_of_amount(text, g, f, bounds) or _measure_of(text, g) or f.measure
             continue
         if prior and _bracketed_share(text, prior[-1], f):
             f.measure = _share_of_count(text, prior[-1]) or f.measure
@@ -243,6 +245,19 @@ def _share_of_count(text: str, g: FigureFact) -> str | None:
     """ "число врачей пенсионного возраста" → "доля врачей пенсионного возраста"."""
     phrase = count_measure(text, g)
     return " ".join([_SHARE, *phrase.split()[1:]]) if phrase and len(phrase.split()) > 1 else None
+
+
+def _share_of_amount(text: str, g: FigureFact, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """ "занято 1029 человек, что составляет 21,5% от числа занятых в экономике": a percentage "от"
+    a whole after a count is the share of what it counts in that whole ("доля занятых в числе
+    занятых")."""
+    if f.unit != "PERCENT" or g.unit != "COUNT" or not _FROM.match(text, f.char_end):
+        return None
+    words = (g.measure or "").split()
+    counted = len(words) > 1 and _as_word(_WORD.match(words[0])).lemma in _HEADCOUNTS
+    part = _share_of_count(text, g) or (" ".join([_SHARE, *words[1:]]) if counted else None)
+    whole = whole_of([_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])])
+    return f"{part} {whole}" if part and whole else part
 
 
 def _shares(lead: list[_Word]) -> bool:
