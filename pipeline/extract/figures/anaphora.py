@@ -34,6 +34,8 @@ _YEAR_ASIDE = re.compile(
 )  # "(в 2014 г.- "
 _LINKS = set(lexicon.LINK_VERBS)
 _OPENED = re.compile(r" *\( *")
+_GENITIVES_OPENED = re.compile(r"(?: +[а-яё]+){0,8} *\( *")  # the figure's own words, then "("
+_RELATIVE_UNITS = {"PERCENT", "PP", "TIMES"}
 _COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
 _TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
 _SHARE = "доля"
@@ -210,10 +212,20 @@ def _aside(text: str, g: FigureFact, f: FigureFact) -> bool:
     к 2015 году)")."""
     if g.unit == f.unit and _YEAR_ASIDE.fullmatch(text, g.char_end, f.char_start):
         return True
-    opened = _OPENED.fullmatch(text, g.char_end, f.char_start)
+    if _OPENED.fullmatch(text, g.char_end, f.char_start) and _restated(text, g, f):
+        return True  # "составит 104,2% (1260,3 млн. руб.)": the level the change reaches
+    opened = _GENITIVES_OPENED.fullmatch(text, g.char_end, f.char_start)
     return (
         bool(opened) and f.unit == "PERCENT" and bool(_TO_BASE.match(text, f.char_end))
-    )  # "(86 % к 2015 году)"
+    )  # "(86 % к 2015 году)", "144,9 тонн мяса всех видов скота и птицы (113 % к уровню 2015 г.)"
+
+
+def _restated(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """An amount alone in brackets after a percentage ("104,2% (1260,3 млн. руб.)"); a count names
+    what it counts itself ("на 8,6% (265 СМП)")."""
+    closed = text[f.char_end : f.char_end + 2].strip()[:1] == ")"
+    counts = f.unit == "COUNT" and f.counted not in lexicon.GENERIC_COUNTED
+    return closed and g.unit == "PERCENT" and f.unit not in _RELATIVE_UNITS and not counts
 
 
 def _subset_item(text: str, g: FigureFact, f: FigureFact) -> str | None:
