@@ -900,3 +900,35 @@ def test_a_place_or_a_time_opening_the_sentence_is_no_whole_of_the_share():
 )
 def test_people_a_short_participle_counts_and_their_share_of_a_whole(text, quote, measure):
     assert figure(text, quote).measure == measure
+
+
+WORKERS = (
+    "В частном секторе работают 74% от численности занятых в экономике района, из них 58,2 % занято в "
+    "частных предприятиях, 12,5 % - в КФХ. В организациях государственной формы собственности работает "
+    "7,1% от численности занятых в экономике, в организациях муниципальной формы собственности – 10,2%."
+)
+
+OWNED = "формы собственности"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (WORKERS, "74%", "доля работающих в частном секторе в численности занятых"),
+        (WORKERS, "58,2 %", "доля занятых в частных предприятиях"),
+        (WORKERS, "12,5 %", "доля занятых в КФХ"),
+        (WORKERS, "7,1%", f"доля работающих в организациях государственной {OWNED} в численности занятых"),
+        (WORKERS, "10,2%", f"доля работающих в организациях муниципальной {OWNED} в численности занятых"),
+        ("В районном центре проживает 45% от численности населения района.", "45%",
+         "доля проживающих в районном центре в численности населения"),
+    ],
+)  # fmt: skip
+def test_a_percentage_subject_of_an_intransitive_verb_is_the_share_of_its_doers(text, quote, measure):
+    f = figure(text, quote)
+    assert f.measure == measure
+    assert f.indicator != "enterprises"  # "работающих в организациях": people, no count of organizations
+
+
+def test_a_verb_with_a_subject_of_its_own_gives_no_share_of_doers():
+    text = "Район характеризуется низким уровнем безработицы - 1,4% от экономически активного населения."
+    assert not (figure(text, "1,4%").measure or "").startswith("доля характеризующихся")

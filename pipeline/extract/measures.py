@@ -569,10 +569,17 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     named = find_indicator(words, unit)
     if named is not None and named.start == 0:
         return True, named.indicator  # the catalog names the share itself ("доля рынка")
-    cut = next((k for k in range(1, len(words) - 1) if words[k] == "в" and _of_place(words[k + 1 :])), None)
+    cut = next(
+        (
+            k
+            for k in range(1, len(words) - 1)
+            if words[k] == "в" and _of_place(words[k + 1 :]) and not _doer(words[k - 1])
+        ),
+        None,
+    )  # "доля занятых в частных предприятиях": where they work, no whole
     part_words = words[1:cut] if cut is not None else words[1:]
     part = find_indicator(part_words, unit)
-    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w)), None)
+    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w) or _doer(w)), None)
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
@@ -580,6 +587,14 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     if whole is None or part is not None and _stem(words[cut + 1 + whole.start]) in _stems(part_words):
         return True, part.indicator if part else None
     return True, whole.indicator
+
+
+def _doer(word: str) -> bool:
+    """A participle standing for people right before a "в" phrase of its own ("работающих в …",
+    "занятых в …")."""
+    from pipeline.nlp.morph import parses
+
+    return any(p.tag.POS == "PRTF" and p.tag.number == "plur" for p in parses(word))
 
 
 def _is_head_noun(word: str) -> bool:

@@ -79,6 +79,8 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if _dated_item(text, f):
             f.measure = lead_in(text, f, bounds)
+        elif doers := _share_of_doers(text, f, lo, bounds) or _doers_elsewhere(text, f, lo, bounds, prior):
+            f.measure = doers
         elif any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
@@ -169,7 +171,7 @@ def _opens_clause(text: str, start: int, sentence: int, ends: set[int]) -> bool:
     if start <= sentence or text[start - 1] != ",":
         return True
     before = text[: start - 1].rstrip()
-    return not before or before[-1] in ".)»\"%" or before[-1].isdigit() or len(before) in ends
+    return not before or before[-1] in '.)»"%' or before[-1].isdigit() or len(before) in ends
 
 
 def _best(w: _Word, *grams: str) -> bool:
@@ -270,6 +272,119 @@ def _share_of_amount(text: str, g: FigureFact, f: FigureFact, bounds: tuple[int,
     part = _share_of_count(text, g) or (" ".join([_SHARE, *words[1:]]) if counted else None)
     whole = whole_of([_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])])
     return f"{part} {whole}" if part and whole else part
+
+
+def _share_of_doers(text: str, f: FigureFact, lo: int, bounds: tuple[int, int]) -> str | None:
+    """ "В частном секторе работают 82% от численности занятых", "из них 65,6 % занято в частных
+    предприятиях": a percentage "от" a whole that is the subject of an intransitive verb (or a short
+    passive participle) is the share of those who do it where the clause says, in that whole ("доля
+    работающих в частном секторе в численности занятых")."""
+    before = _clause_words(text, lo, f.char_start, last=True)
+    partitive = [w.lemma for w in before[:2]] in (["из", "они"], ["из", "который"])  # "из них 65,6 %"
+    if f.unit != "PERCENT" or not (partitive or _FROM.match(text, f.char_end)):
+        return None
+    after = _clause_words(text, f.char_end, bounds[1], last=False)
+    at = next((k for k in range(len(before) - 1, -1, -1) if _doing(before[k])), None)
+    if at is not None and before[:at] and not _preposition(before[0]):
+        return None  # "Томский район характеризуется … - 1,2% от …": the verb has a subject of its own
+    if at is not None:
+        place = _place_phrase(before[:at])
+    else:
+        at = next((k for k, w in enumerate(after) if _doing(w)), None)
+        if at is None:
+            return None
+        place = _place_phrase(after[at + 1 :])
+        before = after
+    doers = _doers(before[at])
+    whole = whole_of(after)
+    return " ".join(filter(None, [_SHARE, doers, place, whole])) if doers else None
+
+
+def _doers_elsewhere(
+    text: str, f: FigureFact, lo: int, bounds: tuple[int, int], prior: list[FigureFact]
+) -> str | None:
+    """ "работает 5,8% от численности занятых, в организациях муниципальной формы собственности –
+    11,4%", "…, 0,9 % - в КФХ": a list item naming only another place has the share of the same
+    doers there."""
+    if f.unit != "PERCENT":
+        return None
+    shares = [(g, _DOERS_SHARE.match(g.measure)) for g in prior if g.char_start >= bounds[0] and g.measure]
+    g, earlier = next(((g, m) for g, m in reversed(shares) if m), (None, None))
+    if g is None or earlier is None:
+        return None
+    before = _clause_words(text, lo, f.char_start, last=True)
+    after = _clause_words(text, f.char_end, bounds[1], last=False)
+    if before and before[-1].text in DASHES and not after:
+        item = before[:-1]
+    elif not before and after and after[0].text in DASHES:
+        item = after[1:]
+    else:
+        return None
+    place = _place_phrase(item)
+    if place is None or len(place.split()) != len(item):
+        return None
+    same = [h for h, m in reversed(shares) if m and m.group(1) == earlier.group(1)]  # the same doers
+    wholes = (whole_of(_clause_words(text, h.char_end, bounds[1], last=False)) for h in same)
+    whole = next((w for w in wholes if w), None)  # the whole the list's first share named
+    return " ".join(filter(None, [earlier.group(1), place, whole]))
+
+
+_DOERS_SHARE = re.compile(r"^(доля [а-яё]+(?:ющих|ящих|ащих|ущих|ых|их)) (?:в|на) ")
+
+
+def _clause_words(text: str, start: int, end: int, last: bool) -> list[_Word]:
+    """The words of the clause next to a figure: after the last boundary before it, or up to the
+    first boundary after it."""
+    words = [_as_word(m) for m in _WORD.finditer(text, start, end)]
+    words = [w for w in words if w.text[:1].isalnum() or w.text in _BOUNDARY | DASHES]  # no "."
+    cuts = [k for k, w in enumerate(words) if w.text in _BOUNDARY or w.text[:1].isdigit()]
+    if last:
+        return words[max(cuts) + 1 :] if cuts else words
+    return words[: min(cuts)] if cuts else words
+
+
+def _doing(w: _Word) -> bool:
+    """An intransitive verb other than a link or a change ("работает"), or a short passive
+    participle ("занято")."""
+    tags = w.tags
+    if not tags:
+        return False
+    if w.lemma in _LINKS or w.lemma in _CHANGES:
+        return False
+    verb = tags[0].tag.POS == "VERB" and "intr" in tags[0].tag
+    return verb or any(p.tag.POS == "PRTS" and "pssv" in p.tag for p in tags)
+
+
+def _doers(w: _Word) -> str | None:
+    """Those who do it, as a plural genitive participle: "работает" → "работающих", "занято" →
+    "занятых"."""
+    for p in w.tags:
+        if p.tag.POS == "VERB":
+            form = p.inflect({"PRTF", "actv", "pres", "plur", "gent"})
+        elif p.tag.POS == "PRTS":
+            form = p.inflect({"PRTF", "plur", "gent"})
+        else:
+            continue
+        if form is not None:
+            return form.word
+    return None
+
+
+def _place_phrase(words: list[_Word]) -> str | None:
+    """The prepositional phrase "в/на …" among the words of the clause (up to its verb)."""
+    at = next((k for k, w in enumerate(words) if w.lemma in _WHERE and _preposition(w)), None)
+    if at is None or at + 1 >= len(words):
+        return None
+    end = at + 1
+    while end < len(words) and words[end].text[:1].isalpha() and not _is_verb(words[end]):
+        end += 1
+    if any(w.lemma == "который" or w.has("NPRO") for w in words[at + 1 : end]):
+        return None  # "на которых работает 33,6 %": the place is the antecedent's
+    return " ".join(w.text.lower() if k == at else w.text for k, w in enumerate(words[at:end]))
+
+
+_WHERE = {"в", "на"}
+_CHANGES = set(lexicon.CHANGE_VERBS)
 
 
 def _shares(lead: list[_Word]) -> bool:

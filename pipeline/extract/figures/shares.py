@@ -243,8 +243,10 @@ def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> 
     if not said and k < len(after) and not any(p.tag.case == case for p in after[k].tags):
         case = "nomn"  # "…, 42,8% - малым предприятиям и 1% - продажа товаров на ярмарках"
     hi = k
-    while hi < len(after) and hi - k < PART_WORDS and (
-        _in_case(after[hi], case, hi > k) or hi > k and after[hi].text in _INSIDE_GROUP
+    while (
+        hi < len(after)
+        and hi - k < PART_WORDS
+        and (_in_case(after[hi], case, hi > k) or hi > k and after[hi].text in _INSIDE_GROUP)
     ):
         hi += 1
     group = [w for w in after[k:hi] if w.text not in _BRACKETS]
