@@ -932,3 +932,8 @@ def test_a_percentage_subject_of_an_intransitive_verb_is_the_share_of_its_doers(
 def test_a_verb_with_a_subject_of_its_own_gives_no_share_of_doers():
     text = "Район характеризуется низким уровнем безработицы - 1,4% от экономически активного населения."
     assert not (figure(text, "1,4%").measure or "").startswith("доля характеризующихся")
+
+
+def test_a_participle_before_its_noun_is_no_doer_of_a_share():
+    text = "На все остальные поселения района приходится всего 18% зарегистрированных организаций."
+    assert figure(text, "18%").indicator == "enterprises"
