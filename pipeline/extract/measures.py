@@ -238,8 +238,12 @@ def locative(phrase: str) -> str:
     from pipeline.nlp.morph import parses
 
     out, done = [], False
-    for word in phrase.split():
+    words = phrase.split()
+    for i, word in enumerate(words):
         tags = parses(word) if word[:1].isalpha() else ()
+        adjective = [p for p in tags if p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "gent"]
+        if i + 1 < len(words) and adjective:
+            tags = adjective  # "посевных площадей": an adjective before its noun, not "посевная"
         form = None if done else next((p.inflect({"loct"}) for p in tags if p.tag.case == "gent"), None)
         done = done or bool(tags and tags[0].tag.POS == "NOUN")
         out.append(form.word if form is not None else word)
@@ -286,10 +290,10 @@ def _done_to(text: str, f: FigureFact) -> str | None:
     from pipeline.nlp.morph import parses
 
     before = _WORD.findall(text[max(0, f.char_start - _SHARE_REACH) : f.char_start])
-    top = parses(before[-1])[0] if before else None
-    if top is None or top.tag.POS != "PRTS" or "pssv" not in top.tag:
-        return None
-    form = top.inflect({"PRTF", "plur", "gent"})
+    done = [p for p in parses(before[-1]) if p.tag.POS == "PRTS" and "pssv" in p.tag] if before else []
+    if not done:
+        return None  # "занято" is as much a participle ("занять") as a short adjective
+    form = done[0].inflect({"PRTF", "plur", "gent"})
     return f"{_COUNT_HEAD} {form.word}" if form is not None else None
 
 
@@ -565,10 +569,17 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     named = find_indicator(words, unit)
     if named is not None and named.start == 0:
         return True, named.indicator  # the catalog names the share itself ("доля рынка")
-    cut = next((k for k in range(1, len(words) - 1) if words[k] == "в" and _of_place(words[k + 1 :])), None)
+    cut = next(
+        (
+            k
+            for k in range(1, len(words) - 1)
+            if words[k] == "в" and _of_place(words[k + 1 :]) and not _doer_at(words, k - 1)
+        ),
+        None,
+    )  # "доля занятых в частных предприятиях": where they work, no whole
     part_words = words[1:cut] if cut is not None else words[1:]
     part = find_indicator(part_words, unit)
-    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w)), None)
+    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w) or _doer_at(part_words, k)), None)
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
@@ -576,6 +587,18 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     if whole is None or part is not None and _stem(words[cut + 1 + whole.start]) in _stems(part_words):
         return True, part.indicator if part else None
     return True, whole.indicator
+
+
+def _doer_at(words: list[str], k: int) -> bool:
+    """A participle standing for people, right before a "в"/"на" phrase of its own ("работающих в …",
+    "занятых в …"), not one before its noun ("зарегистрированных компаний")."""
+    from pipeline.nlp.morph import parses
+
+    own = k + 1 < len(words) and words[k + 1] in _WHERE_PREPOSITIONS
+    return own and any(p.tag.POS == "PRTF" and p.tag.number == "plur" for p in parses(words[k]))
+
+
+_WHERE_PREPOSITIONS = {"в", "на"}
 
 
 def _is_head_noun(word: str) -> bool:

@@ -11,7 +11,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
-from pipeline.extract.figures.shares import SHARE_HEADS
+from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whole_of
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import (
     count_measure,
@@ -34,13 +34,17 @@ _YEAR_ASIDE = re.compile(
 )  # "(в 2014 г.- "
 _LINKS = set(lexicon.LINK_VERBS)
 _OPENED = re.compile(r" *\( *")
+_GENITIVES_OPENED = re.compile(r"(?: +[а-яё]+){0,8} *\( *")  # the figure's own words, then "("
+_RELATIVE_UNITS = {"PERCENT", "PP", "TIMES"}
 _COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
 _TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
 _SHARE = "доля"
+_HEADCOUNTS = {_COUNT, "численность", *lexicon.COUNT_HEADS}  # "численность работников" → "доля работников"
 _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
 )
 _DATED = lexicon.time_lemmas() | {"в", "всего", "итого"}  # "в 2018 г. –"
+_QUOTED = re.compile(r"«.*»|\".*\"")  # a name in quotes, nested ones too
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -63,7 +67,8 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         if prior and (_aside(text, prior[-1], f) or lo > bounds[0] and _which_is(text, lo, f)):
             # "(в 2014 г.- 404 человека)"; "579 объектами, что к уровню 2014 г. составляет 108,6%":
             # "что" is the subject, whatever the clause took for it
-            f.measure = _measure_of(text, _outside_brackets(text, prior, bounds[0])) or f.measure
+            g = _outside_brackets(text, prior, bounds[0])
+            f.measure = _share_of_amount(text, g, f, bounds) or _measure_of(text, g) or f.measure
             continue
         if prior and _bracketed_share(text, prior[-1], f):
             f.measure = _share_of_count(text, prior[-1]) or f.measure
@@ -74,6 +79,8 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if _dated_item(text, f):
             f.measure = lead_in(text, f, bounds)
+        elif doers := _share_of_doers(text, f, lo, bounds) or _doers_elsewhere(text, f, lo, bounds, prior):
+            f.measure = doers
         elif any(w.lemma == REFERENCE_NOUN for w in lead):
             f.measure = _referent(prior, _previous_start(bounds, sentences))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
@@ -82,6 +89,21 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.measure = _share_subject(lead)
         if f.measure is not None:
             f.confidence = min(f.confidence, Confidence.INFERRED)
+
+
+def _changed_by_lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """ "наблюдается увеличение объемов отгруженной продукции у предприятий:" ⏎ "- АО «Заводмаш» - на
+    48,2 %;": a change of an item that names only who (names, quotes: no measure of its own) in a
+    list whose lead-in names the change measures the thing changed."""
+    start = max(text.rfind(c, 0, f.char_start) for c in "\n;") + 1
+    unquoted = _QUOTED.sub(" ", text[start : f.char_start])  # «Муромский ремонтно-механический завод»
+    item = [_as_word(m) for m in _WORD.finditer(unquoted)]
+    while item and (item[-1].lemma == "на" or item[-1].text in DASHES):
+        item.pop()
+    if not item or any(w.text[:1].isalpha() and not w.text[:1].isupper() for w in item):
+        return None
+    head = list_head(text, f, bounds)
+    return lead_change_thing([_as_word(m) for m in _WORD.finditer(head)]) if head else None
 
 
 def _dated_item(text: str, f: FigureFact) -> bool:
@@ -95,11 +117,77 @@ def _dated_item(text: str, f: FigureFact) -> bool:
 
 
 def list_items(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
-    """Items "NP – figure" of a list whose head names their whole (`measures.list_item_measure`)."""
+    """Items "NP – figure" of a list whose head names their whole (`measures.list_item_measure`);
+    a figure right after a label of its own takes it (`_label`)."""
+    ends = {f.char_end for f in facts}
     for f in facts:
         bounds = _sentence(f, sentences)
-        if bounds is not None and f.measure:
+        if bounds is None:
+            continue
+        f.measure = _label(text, f, bounds, ends) or _changed_by_lead(text, f, bounds) or f.measure
+        if f.measure:
             f.measure = list_item_measure(text, f, bounds, lead_in(text, f, bounds))
+
+
+def _label(text: str, f: FigureFact, bounds: tuple[int, int], ends: set[int]) -> str | None:
+    """ "…, ориентировочная стоимость проекта – 120 млн. рублей)": a dash standing for the link verb
+    after a nominative noun group that opens its clause makes that group the figure's subject,
+    whatever an earlier item of the list measured. The clause opens at a bracket, semicolon, colon,
+    line break or the sentence, or at a comma after a figure, a date or a name in quotes (not one
+    inside a coordinated name: "производство электроэнергии, газа и воды –"). Only a singular head
+    names a quantity; a plural one ("средства бюджета – 34%", "мальчики – 250") is a part or an
+    item, a share's part too ("текстиль – 10% от …"), and a time ("2015 год –") no measure. A label
+    that only lengthens the measure found keeps it."""
+    start = max(bounds[0], *(text.rfind(c, 0, f.char_start) + 1 for c in ",;:()\n"))
+    if not _opens_clause(text, start, bounds[0], ends):
+        return None
+    lead = [_as_word(m) for m in _WORD.finditer(text, start, f.char_start)]
+    if not lead or lead[-1].text not in DASHES or _dated_item(text, f) or _shares(lead):
+        return None
+    if f.unit == "PERCENT" and _FROM.match(text, f.char_end):
+        return None
+    group = lead[:-1]
+    if not group or not all(w.text[:1].isalpha() for w in group) or any(_is_verb(w) for w in group):
+        return None
+    head = next((k for k, w in enumerate(group) if w.has("NOUN")), None)
+    if head is None or not _common_nominative(group[head]) or not _best(group[head], "nomn", "sing"):
+        return None
+    if any(not (w.has("ADJF", "nomn") or w.has("PRTF", "nomn")) for w in group[:head]):
+        return None  # "в 2014 году –", "по району –": the group must open the clause
+    if not _dependents(group[head + 1 :]):
+        return None
+    label = " ".join(w.text for w in group)
+    known = normal_measure(f.measure) or ""
+    return None if known and normal_measure(label).startswith(known) else label
+
+
+_FROM = re.compile(r"\s*от\s")
+_OBLIQUE = {"datv", "ablt"}  # "…, пара и кондиционированию воздуха –": another clause's object
+
+
+def _opens_clause(text: str, start: int, sentence: int, ends: set[int]) -> bool:
+    """The clause of a label opens at the sentence, a bracket, semicolon, colon or line break, or at a
+    comma right after a figure, a date ("2017 - 2019 гг.,") or a quoted name ("ООО «Нива»,")."""
+    if start <= sentence or text[start - 1] != ",":
+        return True
+    before = text[: start - 1].rstrip()
+    return not before or before[-1] in '.)»"%' or before[-1].isdigit() or len(before) in ends
+
+
+def _best(w: _Word, *grams: str) -> bool:
+    tags = w.tags
+    return bool(tags) and all(g in tags[0].tag for g in grams)
+
+
+def _dependents(words: list[_Word]) -> bool:
+    """The words after a label's head depend on it: genitives, "и" and prepositional phrases, no
+    dative or instrumental without a preposition."""
+    governed = False
+    for w in words:
+        governed = governed or _preposition(w)
+        if not governed and w.tags and w.tags[0].tag.case in _OBLIQUE:
+            return False
+    return True
 
 
 def lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -126,10 +214,20 @@ def _aside(text: str, g: FigureFact, f: FigureFact) -> bool:
     к 2015 году)")."""
     if g.unit == f.unit and _YEAR_ASIDE.fullmatch(text, g.char_end, f.char_start):
         return True
-    opened = _OPENED.fullmatch(text, g.char_end, f.char_start)
+    if _OPENED.fullmatch(text, g.char_end, f.char_start) and _restated(text, g, f):
+        return True  # "составит 104,2% (1260,3 млн. руб.)": the level the change reaches
+    opened = _GENITIVES_OPENED.fullmatch(text, g.char_end, f.char_start)
     return (
         bool(opened) and f.unit == "PERCENT" and bool(_TO_BASE.match(text, f.char_end))
-    )  # "(86 % к 2015 году)"
+    )  # "(86 % к 2015 году)", "144,9 тонн мяса всех видов скота и птицы (113 % к уровню 2015 г.)"
+
+
+def _restated(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """An amount alone in brackets after a percentage ("104,2% (1260,3 млн. руб.)"); a count names
+    what it counts itself ("на 8,6% (265 СМП)")."""
+    closed = text[f.char_end : f.char_end + 2].strip()[:1] == ")"
+    counts = f.unit == "COUNT" and f.counted not in lexicon.GENERIC_COUNTED
+    return closed and g.unit == "PERCENT" and f.unit not in _RELATIVE_UNITS and not counts
 
 
 def _subset_item(text: str, g: FigureFact, f: FigureFact) -> str | None:
@@ -161,6 +259,132 @@ def _share_of_count(text: str, g: FigureFact) -> str | None:
     """ "число врачей пенсионного возраста" → "доля врачей пенсионного возраста"."""
     phrase = count_measure(text, g)
     return " ".join([_SHARE, *phrase.split()[1:]]) if phrase and len(phrase.split()) > 1 else None
+
+
+def _share_of_amount(text: str, g: FigureFact, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """ "занято 1029 человек, что составляет 21,5% от числа занятых в экономике": a percentage "от"
+    a whole after a count is the share of what it counts in that whole ("доля занятых в числе
+    занятых")."""
+    if f.unit != "PERCENT" or g.unit != "COUNT" or not _FROM.match(text, f.char_end):
+        return None
+    words = (g.measure or "").split()
+    counted = len(words) > 1 and _as_word(_WORD.match(words[0])).lemma in _HEADCOUNTS
+    part = _share_of_count(text, g) or (" ".join([_SHARE, *words[1:]]) if counted else None)
+    whole = whole_of([_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])])
+    return f"{part} {whole}" if part and whole else part
+
+
+def _share_of_doers(text: str, f: FigureFact, lo: int, bounds: tuple[int, int]) -> str | None:
+    """ "В частном секторе работают 82% от численности занятых", "из них 65,6 % занято в частных
+    предприятиях": a percentage "от" a whole that is the subject of an intransitive verb (or a short
+    passive participle) is the share of those who do it where the clause says, in that whole ("доля
+    работающих в частном секторе в численности занятых")."""
+    before = _clause_words(text, lo, f.char_start, last=True)
+    partitive = [w.lemma for w in before[:2]] in (["из", "они"], ["из", "который"])  # "из них 65,6 %"
+    if f.unit != "PERCENT" or not (partitive or _FROM.match(text, f.char_end)):
+        return None
+    after = _clause_words(text, f.char_end, bounds[1], last=False)
+    at = next((k for k in range(len(before) - 1, -1, -1) if _doing(before[k])), None)
+    if at is not None and before[:at] and not _preposition(before[0]):
+        return None  # "Томский район характеризуется … - 1,2% от …": the verb has a subject of its own
+    if at is not None:
+        place = _place_phrase(before[:at])
+    else:
+        at = next((k for k, w in enumerate(after) if _doing(w)), None)
+        if at is None:
+            return None
+        place = _place_phrase(after[at + 1 :])
+        before = after
+    doers = _doers(before[at])
+    whole = whole_of(after)
+    return " ".join(filter(None, [_SHARE, doers, place, whole])) if doers else None
+
+
+def _doers_elsewhere(
+    text: str, f: FigureFact, lo: int, bounds: tuple[int, int], prior: list[FigureFact]
+) -> str | None:
+    """ "работает 5,8% от численности занятых, в организациях муниципальной формы собственности –
+    11,4%", "…, 0,9 % - в КФХ": a list item naming only another place has the share of the same
+    doers there."""
+    if f.unit != "PERCENT":
+        return None
+    shares = [(g, _DOERS_SHARE.match(g.measure)) for g in prior if g.char_start >= bounds[0] and g.measure]
+    g, earlier = next(((g, m) for g, m in reversed(shares) if m), (None, None))
+    if g is None or earlier is None:
+        return None
+    before = _clause_words(text, lo, f.char_start, last=True)
+    after = _clause_words(text, f.char_end, bounds[1], last=False)
+    if before and before[-1].text in DASHES and not after:
+        item = before[:-1]
+    elif not before and after and after[0].text in DASHES:
+        item = after[1:]
+    else:
+        return None
+    place = _place_phrase(item)
+    if place is None or len(place.split()) != len(item):
+        return None
+    same = [h for h, m in reversed(shares) if m and m.group(1) == earlier.group(1)]  # the same doers
+    wholes = (whole_of(_clause_words(text, h.char_end, bounds[1], last=False)) for h in same)
+    whole = next((w for w in wholes if w), None)  # the whole the list's first share named
+    return " ".join(filter(None, [earlier.group(1), place, whole]))
+
+
+_DOERS_SHARE = re.compile(r"^(доля [а-яё]+(?:ющих|ящих|ащих|ущих|ых|их)) (?:в|на) ")
+
+
+def _clause_words(text: str, start: int, end: int, last: bool) -> list[_Word]:
+    """The words of the clause next to a figure: after the last boundary before it, or up to the
+    first boundary after it."""
+    words = [_as_word(m) for m in _WORD.finditer(text, start, end)]
+    words = [w for w in words if w.text[:1].isalnum() or w.text in _BOUNDARY | DASHES]  # no "."
+    cuts = [k for k, w in enumerate(words) if w.text in _BOUNDARY or w.text[:1].isdigit()]
+    if last:
+        return words[max(cuts) + 1 :] if cuts else words
+    return words[: min(cuts)] if cuts else words
+
+
+def _doing(w: _Word) -> bool:
+    """An intransitive verb other than a link or a change ("работает"), or a short passive
+    participle ("занято")."""
+    tags = w.tags
+    if not tags:
+        return False
+    if w.lemma in _LINKS or w.lemma in _CHANGES:
+        return False
+    verb = tags[0].tag.POS == "VERB" and "intr" in tags[0].tag
+    return verb or any(p.tag.POS == "PRTS" and "pssv" in p.tag for p in tags)
+
+
+def _doers(w: _Word) -> str | None:
+    """Those who do it, as a plural genitive participle: "работает" → "работающих", "занято" →
+    "занятых"."""
+    for p in w.tags:
+        if p.tag.POS == "VERB":
+            form = p.inflect({"PRTF", "actv", "pres", "plur", "gent"})
+        elif p.tag.POS == "PRTS":
+            form = p.inflect({"PRTF", "plur", "gent"})
+        else:
+            continue
+        if form is not None:
+            return form.word
+    return None
+
+
+def _place_phrase(words: list[_Word]) -> str | None:
+    """The prepositional phrase "в/на …" among the words of the clause (up to its verb)."""
+    at = next((k for k, w in enumerate(words) if w.lemma in _WHERE and _preposition(w)), None)
+    if at is None or at + 1 >= len(words):
+        return None
+    end = at + 1
+    while end < len(words) and words[end].text[:1].isalpha() and not _is_verb(words[end]):
+        end += 1
+    if any(w.lemma == "который" or w.has("NPRO") for w in words[at + 1 : end]):
+        return None  # "на которых работает 33,6 %": the place is the antecedent's
+    return " ".join(w.text.lower() if k == at else w.text for k, w in enumerate(words[at:end]))
+
+
+_WHERE = {"в", "на"}
+_CHANGES = set(lexicon.CHANGE_VERBS)
 
 
 def _shares(lead: list[_Word]) -> bool:

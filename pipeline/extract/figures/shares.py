@@ -28,6 +28,8 @@ _VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
 _OWNER_VERBS = {_SHARE_VERB, "принадлежать"}  # "наибольшая доля принадлежит пищевым продуктам"
 _RELATIVE = "который"
+_BRACKETS = {"(", ")"}
+_INSIDE_GROUP = {"и", *_BRACKETS}  # "крупным и средним предприятиям", "крестьянским (фермерским) хозяйствам"
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
 _SAME_CHANGE = re.compile(
     r"\s*(?:\(|,?\s*или)\s*(?:на\s*)?", re.I
@@ -60,7 +62,7 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
             f.kind = "share" if falls_to and f.kind == "level" else f.kind
             f.measure = _share_allotted(words) or falls_to or _share_belongs_to(words) or f.measure
         if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
-            whole = whole_of(words)
+            whole = whole_of(words) or (_opening_whole(words) if f.unit == "PERCENT" and falls_to else None)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
         earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
         if f.measure and earlier and change_without_thing(f.measure):
@@ -78,13 +80,29 @@ def _changed_thing(words: list[_Word]) -> str | None:
     change = next((k for k in range(len(words) - 2, -1, -1) if _changes(words[k])), None)
     if change is None:
         return None
-    end = change + 1
-    while end < len(words) - 1 and _common_genitive(words[end]) and end - change <= WHOLE_WORDS:
-        end += 1
+    end = _genitive_end(words[:-1], change)
     group, rest = words[change + 1 : end], words[end:-1]
     if not any(w.has("NOUN", "gent") for w in group) or not _participle_phrase(rest):
         return None
     return nominative(" ".join(w.text for w in group))
+
+
+def _genitive_end(words: list[_Word], change: int) -> int:
+    """Where the common genitive group right after the change noun at `change` ends."""
+    end = change + 1
+    while end < len(words) and _common_genitive(words[end]) and end - change <= WHOLE_WORDS:
+        end += 1
+    return end
+
+
+def lead_change_thing(words: list[_Word]) -> str | None:
+    """ "наблюдается увеличение объемов отгруженной продукции … у предприятий:": the thing the last
+    change noun of a list's lead-in names (its genitive group, in the nominative), else None."""
+    change = next((k for k in range(len(words) - 1, -1, -1) if _changes(words[k])), None)
+    if change is None:
+        return None
+    group = words[change + 1 : _genitive_end(words, change)]
+    return nominative(" ".join(w.text for w in group)) if any(w.has("NOUN", "gent") for w in group) else None
 
 
 def _changes(w: _Word) -> bool:
@@ -129,6 +147,25 @@ def whole_of(words: list[_Word]) -> str | None:
         elif w.lemma == "в" and (j := _volume_at(words, k + 1)) is not None:
             found = " ".join(["в", *(x.text.lower() for x in words[k + 1 : j]), _run(words, j)])
     return found
+
+
+def _opening_whole(words: list[_Word]) -> str | None:
+    """ "В обороте розничной торговли 31,5% принадлежит крупным предприятиям": the common noun group
+    in the locative that opens the sentence of a share falling to a group is its whole (not a place
+    or a time: "В районе", "В 2016 году")."""
+    if len(words) < 2 or words[0].lemma != "в":
+        return None
+    k = 1
+    while k < len(words) and words[k].has("ADJF", "loct") and not words[k].text[:1].isupper():
+        k += 1
+    if k >= len(words) or not words[k].has("NOUN", "loct") or words[k].text[:1].isupper():
+        return None
+    if words[k].lemma in _NOT_WHOLES:
+        return None
+    return " ".join(["в", *(w.text.lower() for w in words[1:k]), _run(words, k)])
+
+
+_NOT_WHOLES = set(lexicon.PLACE_NOUNS) | set(lexicon.LOCAL_PLACE_NOUNS) | lexicon.time_lemmas()
 
 
 def _volume_at(words: list[_Word], k: int) -> int | None:
@@ -193,22 +230,52 @@ def _share_allotted(words: list[_Word]) -> str | None:
 
 def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> str | None:
     """ "52% приходилось населению, 2% - бюджетным организациям", "30% приходится на сельское
-    хозяйство": the share of the group the figure falls to ("доля населения")."""
+    хозяйство", "В обороте торговли 31,5% принадлежит крупным предприятиям, 40,2% - малым": the
+    share of the group the figure falls to or belongs to ("доля населения")."""
     after = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
     k = 1 if after and after[0].text in DASHES else 0
-    said = k < len(after) and after[k].lemma == _SHARE_VERB
-    if not (said or k and any(w.lemma == _SHARE_VERB for w in before)):
+    said = k < len(after) and after[k].lemma in _OWNER_VERBS
+    if not (said or k and any(w.lemma in _OWNER_VERBS for w in before)):
         return None  # an elliptical item needs the verb earlier in its sentence
     k += said
     case = "accs" if k < len(after) and after[k].lemma == "на" else "datv"
     k += case == "accs"
+    if not said and k < len(after) and not any(p.tag.case == case for p in after[k].tags):
+        case = "nomn"  # "…, 42,8% - малым предприятиям и 1% - продажа товаров на ярмарках"
     hi = k
-    while hi < len(after) and hi - k < PART_WORDS and _in_case(after[hi], case, hi > k):
+    while (
+        hi < len(after)
+        and hi - k < PART_WORDS
+        and (_in_case(after[hi], case, hi > k) or hi > k and after[hi].text in _INSIDE_GROUP)
+    ):
         hi += 1
-    group = after[k:hi]
+    group = [w for w in after[k:hi] if w.text not in _BRACKETS]
+    while group and group[-1].text in _INSIDE_GROUP:
+        group.pop()
     if not any(w.has("NOUN", case) for w in group) or group[0].text[:1].isupper():
         return None
-    return "доля " + " ".join(_to_genitive(w, case) for w in group)
+    return "доля " + _group_genitive(group, case)
+
+
+def _group_genitive(group: list[_Word], case: str) -> str:
+    """A noun group in `case` in the genitive: its heads and their adjectives, not the genitive
+    words after a head ("хозяйства населения" → "хозяйств населения")."""
+    out, head_seen, kept = [], False, False
+    for i, w in enumerate(group):
+        joins = w.text in _JOINS
+        kept = head_seen and not joins or kept and joins  # "предприятия транспорта и связи"
+        out.append(w.text.lower() if kept else _to_genitive(w, case))
+        attribute = i + 1 < len(group) and group[i + 1].text not in _JOINS and _adjective_in(w, case)
+        head_seen = (head_seen or w.has("NOUN", case) and not attribute) and not (joins and not kept)
+    return " ".join(out)
+
+
+_JOINS = {"и", "или", ","}
+
+
+def _adjective_in(w: _Word, case: str) -> bool:
+    """Some parse is an adjective in `case` ("малым": best a noun, "малое")."""
+    return any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == case for p in w.tags)
 
 
 def _share_belongs_to(before: list[_Word]) -> str | None:
