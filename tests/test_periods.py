@@ -1102,3 +1102,31 @@ def test_a_value_in_brackets_after_a_change_against_a_dated_base_is_the_bases():
     assert figure(text, "441,4 млн. руб.").period_start == "2017-01-01"
     plain = "В 2017 году объем платных услуг вырос на 7% (412,5 млн. руб.)."
     assert figure(plain, "412,5 млн. руб.").period_start == "2017-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "base"),
+    [
+        ("По итогам 2019 года выручка предприятий составила 12,4 млрд. рублей и увеличилась по сравнению "
+         "с январем - декабрем 2018 года на 7,1 %.", "7,1 %", "2019", "2018-01/2018-12"),
+        ("В январе - декабре 2020 года оборот общественного питания составил 88,2 млн. рублей, что выше на "
+         "4,6 % по отношению к январю - декабрю 2019 года.", "выше на 4,6 %", "2020", "2019-01/2019-12"),
+        ("Объем платных услуг за 2021 год вырос в сравнении с январем - июнем 2020 года в 2,1 раза.",
+         "в 2,1 раза", "2021", "2020-01/2020-06"),
+    ],
+)  # fmt: skip
+def test_a_cue_whose_preposition_opens_a_span_of_months_makes_it_a_base(text, quote, period, base):
+    """ "по сравнению с январем - декабрем 2018 года", "по отношению к январю - декабрю 2019 года": the
+    date quote holds the cue's preposition; the span is the base, the sentence's year the period."""
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end, f.base_period) == (f"{period}-01-01", f"{period}-12-31", base)
+
+
+def test_a_base_span_of_months_is_no_period_of_the_sentences_after_it():
+    text = (
+        "По итогам 2019 года выручка предприятий составила 12,4 млрд. рублей и увеличилась по сравнению с "
+        "январем - декабрем 2018 года на 7,1 %.\n"
+        "Рост выручки обеспечен в торговле (112,5 %) и в строительстве (104,3 %).\n"
+    )
+    for quote in ("112,5 %", "104,3 %"):
+        assert figure(text, quote).period_start == "2019-01-01"

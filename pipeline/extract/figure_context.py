@@ -90,10 +90,10 @@ def is_base(text: str, d: DateFact) -> bool:
     quote = text[d.char_start : d.char_end]
     raw = text[max(0, d.char_start - _CUE_REACH - len(" аналогичным периодом")) : d.char_start]
     lead = _SAME_PERIOD.sub(" ", raw)[-_CUE_REACH:]
-    if d.kind in ("since", "by") and quote[:2].lower() in ("с ", "к "):
-        lead += " " + quote.split()[0]  # "по сравнению с 2017 годом": the date kept its "с"
-    elif quote[:2].lower() == "к " and _PERCENT_END.search(raw):
+    if quote[:2].lower() == "к " and d.kind not in ("since", "by") and _PERCENT_END.search(raw):
         return True  # "96,5 % к январю - декабрю 2017 года": a span or month is no deadline
+    if quote[:2].lower() in ("с ", "к "):  # the date kept the cue's preposition: "по сравнению с
+        lead += " " + quote.split()[0]  # 2017 годом", "по сравнению с январем - декабрем 2017 года"
     return bool(_BASE_CUE.search(lead) or _BASE_CUE.search(raw))  # "к аналогичному периоду 2016 г."
 
 
