@@ -577,8 +577,15 @@ def _split_range(f: FigureFact, d: DateFact) -> None:
 
 def _from_to(text: str, f: FigureFact, d: DateFact) -> None:
     """ "(с 2005 по 2015 г.) … увеличилась с 186,5 до 243,7 млн": the value after "с" is the range's
-    first unit's, the value after "до" its last unit's."""
+    first unit's, the value after "до" its last unit's; "в январе-июне 2017 года … снизился с 20,5 до
+    18,2" is one reporting period (`_year_to_date`): the value after "до" is its, the one after "с"
+    (the same months a year before) has no period stated."""
     before = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
+    if _year_to_date(d) and re.search(r"\bс\s+(?:\d|$)", before, re.I):
+        put_period(f)
+        return
+    if _year_to_date(d):
+        return
     if re.search(r"\bдо\s+(?:\d|$)", before, re.I):
         f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
     elif re.search(r"\bс\s+(?:\d|$)", before, re.I):
