@@ -1130,3 +1130,82 @@ def test_a_base_span_of_months_is_no_period_of_the_sentences_after_it():
     )
     for quote in ("112,5 %", "104,3 %"):
         assert figure(text, quote).period_start == "2019-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "start", "end"),
+    [
+        ("Число умерших в январе-июне 2019 года составило 64 человека, коэффициент смертности снизился с "
+         "17,4 до 15,9 человек на 1000 населения.", "17,4", "до 15,9 человек", "2019-01-01", "2019-06-30"),
+        ("За январь - сентябрь 2020 года средняя заработная плата выросла с 31,2 до 33,8 тыс. рублей.",
+         "31,2", "до 33,8 тыс. рублей", "2020-01-01", "2020-09-30"),
+    ],
+)  # fmt: skip
+def test_from_to_over_months_from_january_is_one_reporting_period(text, low, high, start, end):
+    """ "в январе-июне 2019 года … с 17,4 до 15,9": January-June is one reporting period, not a span of
+    months: the to-value is for all of it, the from-value (the months a year before) has none stated."""
+    assert (figure(text, high).period_start, figure(text, high).period_end) == (start, end)
+    assert figure(text, low).period_start is None
+
+
+LEAD_IN_DEADLINE = (
+    "Реализация подпрограммы позволит к 2025 году достичь следующих результатов:\n"
+    "1. Увеличить долю отремонтированных дорог до 45 %.\n"
+    "2. Снизить число дорожно-транспортных происшествий до 30 единиц.\n"
+    "Ожидаемые результаты реализации программы к 2024 году:\n"
+    "- строительство 12 км тротуаров;\n"
+    "- создание 140 новых рабочих мест.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "year"),
+    [("до 45 %", "2025"), ("до 30 единиц", "2025"), ("12 км", "2024"), ("140 новых рабочих мест", "2024")],
+)
+def test_a_deadline_of_a_lead_in_dates_its_list_items(quote, year):
+    """ "… позволит к 2025 году достичь следующих результатов:" ⏎ "1. Увеличить долю … до 45 %.": the
+    lead-in's one year, also a deadline, is the period of the items under it that state none."""
+    f = figure(LEAD_IN_DEADLINE, quote)
+    assert (f.period_start, f.period_end, f.period_source) == (f"{year}-01-01", f"{year}-12-31", "section")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Администрация района планирует к 2025 году завершить строительство школы.\n"
+         "В районе работают 14 детских садов.\n", "14 детских садов"),  # no lead-in
+        ("Рост этого показателя к 2023 году требует действий по следующим направлениям:\n"
+         "- развитие систем водоснабжения. В плане ведется строительство 3 водозаборов;\n"
+         "- ремонт котельных.\n"
+         "Износ теплосетей превышает 65%.\n", "3 водозаборов"),  # an item's later sentence
+        ("Рост этого показателя к 2023 году требует действий по следующим направлениям:\n"
+         "- ремонт котельных.\n"
+         "Износ теплосетей превышает 65%.\n", "65%"),  # the text after the list
+    ],
+)  # fmt: skip
+def test_a_deadline_dates_no_figure_outside_the_first_sentence_of_its_items(text, quote):
+    assert figure(text, quote).period_start is None
+
+
+STOCK_DAY = (
+    "В 2018 году в районе работали 244 субъекта предпринимательства. На 1 января 2019 года в реестре "
+    "зарегистрировано 16 малых предприятий.\n"
+    "Число предпринимателей по сравнению с 2017 годом выросло на 2,4%.\n"
+    "По состоянию на 01.01.2021 года торговая сеть района насчитывала 312 объектов.\n"
+    "Прирост торговых площадей за год составил 840,5 кв. метров.\n"
+    "В отрасли занято 1250 человек.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "start", "end"),
+    [
+        ("16 малых предприятий", "2019-01-01", "2019-01-01"),  # the stock, on its day
+        ("2,4%", "2018-01-01", "2018-12-31"),  # a change under it: the year that day closes
+        ("840,5 кв. метров", "2020-01-01", "2020-12-31"),  # "за год": that year too
+        ("1250 человек", "2021-01-01", "2021-01-01"),  # a stock stays on the day
+    ],
+)
+def test_a_change_or_a_flow_under_a_new_years_stock_is_for_the_year_before(quote, start, end):
+    f = figure(STOCK_DAY, quote)
+    assert (f.period_start, f.period_end) == (start, end)
