@@ -48,6 +48,7 @@ from pipeline.extract.periods import (
     open_value,
     page_sections,
     put_period,
+    recurring_deadline,
     section_break,
 )
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
@@ -60,7 +61,9 @@ _EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец
 _MONTH_EDGE = re.compile(r"к\s", re.I)  # "к концу декабря 2015 года" is a day, "на конец августа" a month
 _MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
 _YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
-_CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
+# a base in another clause ("чем в 2018 году: тогда 26%", "относительно 2014 года, когда он составлял
+# 1,8%") is not its
+_CLAUSE_BREAK = re.compile(r":|,\s*когда\b", re.I)
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 # "по сравнению с аналогичным периодом 2016г.": the same months of that year are the base
@@ -144,7 +147,7 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
-    acts = {d.char_start for d in dates if is_act_date(text, d)}
+    acts = {d.char_start for d in dates if is_act_date(text, d) or recurring_deadline(text, d)}
     dates = [d for d in dates if d.char_start not in acts]
     bases = [d for d in dates if is_base(text, d)]
     periods = [d for d in dates if d not in bases]
@@ -295,7 +298,8 @@ def continued_base(
     return same[-1] if same else None
 
 
-_THEN = re.compile(r"[:;]\s*тогда\b", re.I)  # "чем в 2018 году: тогда … пожаловались 26%"
+# "чем в 2018 году: тогда … пожаловались 26%", "по сравнению с 2015 - 2016 гг., когда она достигала 72%"
+_THEN = re.compile(r"(?:[:;]\s*тогда|,\s*когда)\b", re.I)
 _UNTIL = re.compile(r"^до\b", re.I)
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")  # a date, then the figure's bracket
 _ALONE_AFTER = re.compile(r"\s*\)")
@@ -307,7 +311,8 @@ def _fallback_period(
     """A figure alone in brackets right after a date is that date's value, even a comparison base's.
     A figure without a period in its clause: a clause opening with "тогда" takes the last date
     before it in the sentence (also a comparison base: "Это лучше, чем в 2018 году: тогда …
-    пожаловались 26%"); else a month, quarter or day named earlier on the page."""
+    пожаловались 26%"), and so does a clause ", когда" ("уменьшилась по сравнению с 2015 - 2016 гг.,
+    когда она достигала 72%"); else a month, quarter or day named earlier on the page."""
     named = _date_in_front(text, f, dates)
     if named is not None:  # "по сравнению с 2017 годом (53,8%)": the value of that year
         set_period(f, named, text)

@@ -72,6 +72,8 @@ _NOW = re.compile(
     r"прогноз(?:н|ируем)\w+\s+период\w*)",
     re.I,
 )  # a relative time ("за последние 9 лет", "Впервые за 10 лет", "в прогнозном периоде") names no year
+_YEARLY = re.compile(r"\bежегодн\w*", re.I)  # "Ежегодный рост … не превысит 4%": a rate of every year
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]")
 _CHANGE_KINDS = ("change", "ratio")
 # A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
 # dates the figures of the whole paragraph, also those before it, and the next paragraph.
@@ -102,6 +104,13 @@ def is_act_date(text: str, d: DateFact) -> bool:
     if not (_ACT_FROM.search(lead) or quote.lower().startswith("от ")):
         return False
     return any(lemma_forms(w.text) & lexicon.ACT_NOUNS for w in words(lead))
+
+
+def recurring_deadline(text: str, d: DateFact) -> bool:
+    """A deadline named without its year ("в срок до 15 января (за отчетный год) представляют отчет"):
+    it recurs every year, so it is no figure's period (its year was only inferred)."""
+    quote = text[d.char_start : d.char_end].lower()
+    return d.kind == "by" and d.confidence <= Confidence.INFERRED and quote.startswith("до ")
 
 
 def section_break(text: str, start: int, end: int) -> bool:
@@ -553,8 +562,14 @@ _PROSPECT = re.compile(r"\bв\s+перспектив\w*", re.I)  # "В перс�
 
 
 def _now(text: str, f: FigureFact) -> bool:
-    """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …")."""
-    return bool(_NOW.search(text[_sentence_start(text, f.char_start) : f.char_start]))
+    """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …"), or its
+    clause forecasts a yearly rate ("Ежегодный рост оборота не превысит 6%": every year of the
+    forecast; "рынок растет, увеличиваясь на 10-12% ежегодно" is the reporting year's)."""
+    start = _sentence_start(text, f.char_start)
+    stop = _CLAUSE_END.search(text, f.char_end - 1)  # the quote may end with the full stop ("тыс. руб.")
+    clause = text[start : stop.start() if stop else len(text)]
+    yearly = _YEARLY.search(clause) is not None and has_tense(clause, "futr")
+    return bool(_NOW.search(text, start, f.char_start)) or yearly
 
 
 _FROM_VALUE = re.compile(r"\bсо?\s+$", re.I)
