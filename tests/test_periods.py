@@ -283,6 +283,14 @@ def test_a_forecast_compared_with_a_past_level_is_for_the_forecast_year(quote, b
             "В структуре экспорта услуг наибольшую долю (89,9%) занимают услуги образования.",
             "89,9%",
         ),
+        (  # a forecast yearly rate is of every year of the forecast, not of the reporting year before it
+            "По итогам 2020 года объем рынка составил 412 млрд. рублей. Ежегодный рост рынка не превысит 6%.",
+            "6%",
+        ),
+        (
+            "В 2019 году в районе работали 14 клубов.\nЕжегодно около 120 семей будут получать субсидии.",
+            "около 120 семей",
+        ),
     ],
 )
 def test_no_reporting_year_carried(text, quote):
@@ -1209,3 +1217,63 @@ STOCK_DAY = (
 def test_a_change_or_a_flow_under_a_new_years_stock_is_for_the_year_before(quote, start, end):
     f = figure(STOCK_DAY, quote)
     assert (f.period_start, f.period_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "start", "end"),
+    [
+        ("Выручка снизилась по сравнению с 2019 годом, когда она составляла 41,2 млн. рублей.",
+         "41,2 млн. рублей", "2019-01-01", "2019-12-31"),
+        ("Уровень безработицы вырос на 0,4 п.п. относительно 2014 года, когда он составлял 1,8%.",
+         "1,8%", "2014-01-01", "2014-12-31"),
+        ("Доля экспорта снизилась по сравнению с 2016 - 2017 гг., когда она достигала 61%.",
+         "61%", "2016-01-01", "2017-12-31"),
+    ],
+)  # fmt: skip
+def test_a_when_clause_after_a_base_holds_that_dates_value(text, quote, start, end):
+    """ "по сравнению с 2019 годом, когда она составляла 41,2 млн. рублей": the clause "когда" tells the
+    value of the date before it (a base too), which is its period; it has no base of its own."""
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end, f.base_period) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Поселения в срок до 15 января (за отчетный год) направляют отчет в течение 5 дней со дня его "
+         "утверждения.\nРаботы завершены в 2021 году.", "5 дней"),
+        ("Сведения представляются ежеквартально до 10 апреля на сумму не более 40 тыс. рублей.\n"
+         "В 2020 году план выполнен.", "не более 40 тыс. рублей"),
+    ],
+)  # fmt: skip
+def test_a_deadline_without_its_year_recurs_and_is_no_period(text, quote):
+    """ "в срок до 15 января (за отчетный год)": a yearless deadline (its year only inferred from the
+    page) recurs every year."""
+    assert figure(text, quote).period_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "year"),
+    [
+        ("Финансирование программы в 2015 году было направлено на конкурс проектов. По итогам конкурса "
+         "выдано грантов на 6051,6 тыс. руб. В прогнозном периоде ежегодно будут поддержаны 17 "
+         "предпринимателей.", "6051,6 тыс. руб.", "2015"),  # the yearly forecast is the next sentence's
+        ("По итогам 2011 года объем рынка составил 824 млрд. рублей. И этот рынок растет, увеличиваясь "
+         "на 10-12% ежегодно.", "10-12%", "2011"),  # a yearly rate told of the reporting year
+    ],
+)  # fmt: skip
+def test_a_yearly_rate_not_forecast_keeps_the_reporting_year(text, quote, year):
+    assert figure(text, quote).period_start == f"{year}-01-01"
+
+
+def test_a_from_value_with_its_own_months_after_it_keeps_them():
+    text = (
+        "Доля продукции переработки увеличилась с 21,4% в январе-сентябре 2018г. до 23,9% в январе-сентябре "
+        "2019г., доля сырья - с 35,2% до 33,1%."
+    )
+    own = figure(text, "21,4%")
+    assert (own.period_start, own.period_end) == ("2018-01-01", "2018-09-30")
+    assert (figure(text, "до 23,9%").period_start, figure(text, "до 23,9%").period_end) == (
+        "2019-01-01",
+        "2019-09-30",
+    )

@@ -586,8 +586,8 @@ def _from_to(text: str, f: FigureFact, d: DateFact) -> None:
     18,2" is one reporting period (`_year_to_date`): the value after "до" is its, the one after "с"
     (the same months a year before) has no period stated."""
     before = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
-    if _year_to_date(d) and re.search(r"\bс\s+(?:\d|$)", before, re.I):
-        put_period(f)
+    if _year_to_date(d) and d.char_end <= f.char_start and re.search(r"\bс\s+(?:\d|$)", before, re.I):
+        put_period(f)  # the months before the figure are the sentence's period, not the from-value's
         return
     if _year_to_date(d):
         return
@@ -717,13 +717,14 @@ def apply_document_territory(
     rows: list[dict], texts: Sequence[str], pages: Mapping[int, str] | None = None
 ) -> None:
     """Figure rows without a subject take the document's territory (a strategy's region, a
-    district's programme's municipality); in a document about several, the last country named before
-    them in their paragraph (`pages`: page number → text). A municipality a figure names takes the
-    document's federal subject as its code.
+    district's programme's municipality; its country for a country's measure before the figure,
+    "темп роста ВВП"); in a document about several, the last country named before them in their
+    paragraph (`pages`: page number → text). A municipality a figure names takes the document's
+    federal subject as its code.
 
     `texts`: the title, then the pages; the first few pages decide."""
     from pipeline.extract.subjects import paragraph_country
-    from pipeline.extract.territories import document_territory
+    from pipeline.extract.territories import document_territory, national_subject
 
     if not any(_unnamed(r) for r in rows):
         return
@@ -731,9 +732,16 @@ def apply_document_territory(
     for r in rows:
         if r.get("subject_type") == "municipality" and r.get("subject_code") is None and default is not None:
             r["subject_code"] = default.region  # it lies in the federal subject the document names
-        t = default or (paragraph_country(dict(pages), r["page"], r["char_start"]) if pages else None)
+        t = national_subject(_lead(r), default)  # "темп роста ВВП" is the country's
+        t = t or (paragraph_country(dict(pages), r["page"], r["char_start"]) if pages else None)
         if t is not None and _unnamed(r):
             r.update(subject=t.name, subject_code=t.iso, subject_type=t.type)
+
+
+def _lead(row: dict) -> str:
+    """The row's sentence up to its quote."""
+    sentence, quote = str(row.get("sentence") or ""), " ".join(str(row.get("quote") or "").split())
+    return sentence[: sentence.find(quote)] if quote and quote in sentence else sentence
 
 
 def _unnamed(row: dict) -> bool:
