@@ -283,6 +283,14 @@ def test_a_forecast_compared_with_a_past_level_is_for_the_forecast_year(quote, b
             "В структуре экспорта услуг наибольшую долю (89,9%) занимают услуги образования.",
             "89,9%",
         ),
+        (  # a forecast yearly rate is of every year of the forecast, not of the reporting year before it
+            "По итогам 2020 года объем рынка составил 412 млрд. рублей. Ежегодный рост рынка не превысит 6%.",
+            "6%",
+        ),
+        (
+            "В 2019 году в районе работали 14 клубов.\nЕжегодно около 120 семей будут получать субсидии.",
+            "около 120 семей",
+        ),
     ],
 )
 def test_no_reporting_year_carried(text, quote):
@@ -1102,3 +1110,170 @@ def test_a_value_in_brackets_after_a_change_against_a_dated_base_is_the_bases():
     assert figure(text, "441,4 млн. руб.").period_start == "2017-01-01"
     plain = "В 2017 году объем платных услуг вырос на 7% (412,5 млн. руб.)."
     assert figure(plain, "412,5 млн. руб.").period_start == "2017-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "base"),
+    [
+        ("По итогам 2019 года выручка предприятий составила 12,4 млрд. рублей и увеличилась по сравнению "
+         "с январем - декабрем 2018 года на 7,1 %.", "7,1 %", "2019", "2018-01/2018-12"),
+        ("В январе - декабре 2020 года оборот общественного питания составил 88,2 млн. рублей, что выше на "
+         "4,6 % по отношению к январю - декабрю 2019 года.", "выше на 4,6 %", "2020", "2019-01/2019-12"),
+        ("Объем платных услуг за 2021 год вырос в сравнении с январем - июнем 2020 года в 2,1 раза.",
+         "в 2,1 раза", "2021", "2020-01/2020-06"),
+    ],
+)  # fmt: skip
+def test_a_cue_whose_preposition_opens_a_span_of_months_makes_it_a_base(text, quote, period, base):
+    """ "по сравнению с январем - декабрем 2018 года", "по отношению к январю - декабрю 2019 года": the
+    date quote holds the cue's preposition; the span is the base, the sentence's year the period."""
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end, f.base_period) == (f"{period}-01-01", f"{period}-12-31", base)
+
+
+def test_a_base_span_of_months_is_no_period_of_the_sentences_after_it():
+    text = (
+        "По итогам 2019 года выручка предприятий составила 12,4 млрд. рублей и увеличилась по сравнению с "
+        "январем - декабрем 2018 года на 7,1 %.\n"
+        "Рост выручки обеспечен в торговле (112,5 %) и в строительстве (104,3 %).\n"
+    )
+    for quote in ("112,5 %", "104,3 %"):
+        assert figure(text, quote).period_start == "2019-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "start", "end"),
+    [
+        ("Число умерших в январе-июне 2019 года составило 64 человека, коэффициент смертности снизился с "
+         "17,4 до 15,9 человек на 1000 населения.", "17,4", "до 15,9 человек", "2019-01-01", "2019-06-30"),
+        ("За январь - сентябрь 2020 года средняя заработная плата выросла с 31,2 до 33,8 тыс. рублей.",
+         "31,2", "до 33,8 тыс. рублей", "2020-01-01", "2020-09-30"),
+    ],
+)  # fmt: skip
+def test_from_to_over_months_from_january_is_one_reporting_period(text, low, high, start, end):
+    """ "в январе-июне 2019 года … с 17,4 до 15,9": January-June is one reporting period, not a span of
+    months: the to-value is for all of it, the from-value (the months a year before) has none stated."""
+    assert (figure(text, high).period_start, figure(text, high).period_end) == (start, end)
+    assert figure(text, low).period_start is None
+
+
+LEAD_IN_DEADLINE = (
+    "Реализация подпрограммы позволит к 2025 году достичь следующих результатов:\n"
+    "1. Увеличить долю отремонтированных дорог до 45 %.\n"
+    "2. Снизить число дорожно-транспортных происшествий до 30 единиц.\n"
+    "Ожидаемые результаты реализации программы к 2024 году:\n"
+    "- строительство 12 км тротуаров;\n"
+    "- создание 140 новых рабочих мест.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "year"),
+    [("до 45 %", "2025"), ("до 30 единиц", "2025"), ("12 км", "2024"), ("140 новых рабочих мест", "2024")],
+)
+def test_a_deadline_of_a_lead_in_dates_its_list_items(quote, year):
+    """ "… позволит к 2025 году достичь следующих результатов:" ⏎ "1. Увеличить долю … до 45 %.": the
+    lead-in's one year, also a deadline, is the period of the items under it that state none."""
+    f = figure(LEAD_IN_DEADLINE, quote)
+    assert (f.period_start, f.period_end, f.period_source) == (f"{year}-01-01", f"{year}-12-31", "section")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Администрация района планирует к 2025 году завершить строительство школы.\n"
+         "В районе работают 14 детских садов.\n", "14 детских садов"),  # no lead-in
+        ("Рост этого показателя к 2023 году требует действий по следующим направлениям:\n"
+         "- развитие систем водоснабжения. В плане ведется строительство 3 водозаборов;\n"
+         "- ремонт котельных.\n"
+         "Износ теплосетей превышает 65%.\n", "3 водозаборов"),  # an item's later sentence
+        ("Рост этого показателя к 2023 году требует действий по следующим направлениям:\n"
+         "- ремонт котельных.\n"
+         "Износ теплосетей превышает 65%.\n", "65%"),  # the text after the list
+    ],
+)  # fmt: skip
+def test_a_deadline_dates_no_figure_outside_the_first_sentence_of_its_items(text, quote):
+    assert figure(text, quote).period_start is None
+
+
+STOCK_DAY = (
+    "В 2018 году в районе работали 244 субъекта предпринимательства. На 1 января 2019 года в реестре "
+    "зарегистрировано 16 малых предприятий.\n"
+    "Число предпринимателей по сравнению с 2017 годом выросло на 2,4%.\n"
+    "По состоянию на 01.01.2021 года торговая сеть района насчитывала 312 объектов.\n"
+    "Прирост торговых площадей за год составил 840,5 кв. метров.\n"
+    "В отрасли занято 1250 человек.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "start", "end"),
+    [
+        ("16 малых предприятий", "2019-01-01", "2019-01-01"),  # the stock, on its day
+        ("2,4%", "2018-01-01", "2018-12-31"),  # a change under it: the year that day closes
+        ("840,5 кв. метров", "2020-01-01", "2020-12-31"),  # "за год": that year too
+        ("1250 человек", "2021-01-01", "2021-01-01"),  # a stock stays on the day
+    ],
+)
+def test_a_change_or_a_flow_under_a_new_years_stock_is_for_the_year_before(quote, start, end):
+    f = figure(STOCK_DAY, quote)
+    assert (f.period_start, f.period_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "start", "end"),
+    [
+        ("Выручка снизилась по сравнению с 2019 годом, когда она составляла 41,2 млн. рублей.",
+         "41,2 млн. рублей", "2019-01-01", "2019-12-31"),
+        ("Уровень безработицы вырос на 0,4 п.п. относительно 2014 года, когда он составлял 1,8%.",
+         "1,8%", "2014-01-01", "2014-12-31"),
+        ("Доля экспорта снизилась по сравнению с 2016 - 2017 гг., когда она достигала 61%.",
+         "61%", "2016-01-01", "2017-12-31"),
+    ],
+)  # fmt: skip
+def test_a_when_clause_after_a_base_holds_that_dates_value(text, quote, start, end):
+    """ "по сравнению с 2019 годом, когда она составляла 41,2 млн. рублей": the clause "когда" tells the
+    value of the date before it (a base too), which is its period; it has no base of its own."""
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end, f.base_period) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Поселения в срок до 15 января (за отчетный год) направляют отчет в течение 5 дней со дня его "
+         "утверждения.\nРаботы завершены в 2021 году.", "5 дней"),
+        ("Сведения представляются ежеквартально до 10 апреля на сумму не более 40 тыс. рублей.\n"
+         "В 2020 году план выполнен.", "не более 40 тыс. рублей"),
+    ],
+)  # fmt: skip
+def test_a_deadline_without_its_year_recurs_and_is_no_period(text, quote):
+    """ "в срок до 15 января (за отчетный год)": a yearless deadline (its year only inferred from the
+    page) recurs every year."""
+    assert figure(text, quote).period_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "year"),
+    [
+        ("Финансирование программы в 2015 году было направлено на конкурс проектов. По итогам конкурса "
+         "выдано грантов на 6051,6 тыс. руб. В прогнозном периоде ежегодно будут поддержаны 17 "
+         "предпринимателей.", "6051,6 тыс. руб.", "2015"),  # the yearly forecast is the next sentence's
+        ("По итогам 2011 года объем рынка составил 824 млрд. рублей. И этот рынок растет, увеличиваясь "
+         "на 10-12% ежегодно.", "10-12%", "2011"),  # a yearly rate told of the reporting year
+    ],
+)  # fmt: skip
+def test_a_yearly_rate_not_forecast_keeps_the_reporting_year(text, quote, year):
+    assert figure(text, quote).period_start == f"{year}-01-01"
+
+
+def test_a_from_value_with_its_own_months_after_it_keeps_them():
+    text = (
+        "Доля продукции переработки увеличилась с 21,4% в январе-сентябре 2018г. до 23,9% в январе-сентябре "
+        "2019г., доля сырья - с 35,2% до 33,1%."
+    )
+    own = figure(text, "21,4%")
+    assert (own.period_start, own.period_end) == ("2018-01-01", "2018-09-30")
+    assert (figure(text, "до 23,9%").period_start, figure(text, "до 23,9%").period_end) == (
+        "2019-01-01",
+        "2019-09-30",
+    )

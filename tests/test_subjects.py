@@ -3,6 +3,8 @@ real NLP, and `process_document` for the document- and paragraph-level defaults.
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract import extract_page
 from pipeline.extract.territories import find_organizations
 from pipeline.ingest import process_document
@@ -430,3 +432,24 @@ def test_schools_hospitals_and_farms_are_organizations_with_spaced_quotes_too():
     assert subject(text, "296 человек")[2] != "org"  # an organization after a comma is not its own
     text = "- реконструкция комплекса на 1 650 голов в с. Турунтаево (инвестор – ООО «Спас», сроки – 2016)."
     assert subject(text, "1 650 голов")[::2] == ("Спас", "org")
+
+
+@pytest.mark.parametrize(
+    ("quote", "code"),
+    [
+        ("0,4%", "RU"),  # "ВВП": only a country has it
+        ("около 1,8 процента", "RU"),
+        ("112,4 млн. рублей", "RU-TVE"),  # the district's own figure
+        ("5,2 млрд. рублей", "RU-TVE"),  # "ВВП" only after it: its share's whole
+    ],
+)
+def test_a_countrys_measure_in_a_districts_document_is_the_countrys(tmp_path, quote, code):
+    text = (
+        "АДМИНИСТРАЦИЯ ЛЕБЯЖЬЕВСКОГО РАЙОНА  ТВЕРСКОЙ ОБЛАСТИ\n"
+        "Прогноз социально-экономического развития Лебяжьевского района на 2019 - 2021 годы.\n"
+        "Ожидается, что рост ВВП в 2019 году не превысит 0,4%.\n"
+        "Темпы роста валового внутреннего продукта приблизятся к потенциальным (около 1,8 процента).\n"
+        "Объем отгруженной продукции района в 2019 году составит 112,4 млн. рублей.\n"
+        "Валовой продукт района в 2018 году составил 5,2 млрд. рублей (0,01% от ВВП России)."
+    )
+    assert _document_rows(tmp_path, "forecast.txt", text)[quote]["subject_code"] == code

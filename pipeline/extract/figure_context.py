@@ -48,6 +48,7 @@ from pipeline.extract.periods import (
     open_value,
     page_sections,
     put_period,
+    recurring_deadline,
     section_break,
 )
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
@@ -60,7 +61,9 @@ _EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец
 _MONTH_EDGE = re.compile(r"к\s", re.I)  # "к концу декабря 2015 года" is a day, "на конец августа" a month
 _MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
 _YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
-_CLAUSE_BREAK = re.compile(r":")  # a base in another clause ("чем в 2018 году: тогда 26%") is not its
+# a base in another clause ("чем в 2018 году: тогда 26%", "относительно 2014 года, когда он составлял
+# 1,8%") is not its
+_CLAUSE_BREAK = re.compile(r":|,\s*когда\b", re.I)
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 # "по сравнению с аналогичным периодом 2016г.": the same months of that year are the base
@@ -90,10 +93,10 @@ def is_base(text: str, d: DateFact) -> bool:
     quote = text[d.char_start : d.char_end]
     raw = text[max(0, d.char_start - _CUE_REACH - len(" аналогичным периодом")) : d.char_start]
     lead = _SAME_PERIOD.sub(" ", raw)[-_CUE_REACH:]
-    if d.kind in ("since", "by") and quote[:2].lower() in ("с ", "к "):
-        lead += " " + quote.split()[0]  # "по сравнению с 2017 годом": the date kept its "с"
-    elif quote[:2].lower() == "к " and _PERCENT_END.search(raw):
+    if quote[:2].lower() == "к " and d.kind not in ("since", "by") and _PERCENT_END.search(raw):
         return True  # "96,5 % к январю - декабрю 2017 года": a span or month is no deadline
+    if quote[:2].lower() in ("с ", "к "):  # the date kept the cue's preposition: "по сравнению с
+        lead += " " + quote.split()[0]  # 2017 годом", "по сравнению с январем - декабрем 2017 года"
     return bool(_BASE_CUE.search(lead) or _BASE_CUE.search(raw))  # "к аналогичному периоду 2016 г."
 
 
@@ -144,7 +147,7 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
-    acts = {d.char_start for d in dates if is_act_date(text, d)}
+    acts = {d.char_start for d in dates if is_act_date(text, d) or recurring_deadline(text, d)}
     dates = [d for d in dates if d.char_start not in acts]
     bases = [d for d in dates if is_base(text, d)]
     periods = [d for d in dates if d not in bases]
@@ -295,7 +298,8 @@ def continued_base(
     return same[-1] if same else None
 
 
-_THEN = re.compile(r"[:;]\s*тогда\b", re.I)  # "чем в 2018 году: тогда … пожаловались 26%"
+# "чем в 2018 году: тогда … пожаловались 26%", "по сравнению с 2015 - 2016 гг., когда она достигала 72%"
+_THEN = re.compile(r"(?:[:;]\s*тогда|,\s*когда)\b", re.I)
 _UNTIL = re.compile(r"^до\b", re.I)
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")  # a date, then the figure's bracket
 _ALONE_AFTER = re.compile(r"\s*\)")
@@ -307,7 +311,8 @@ def _fallback_period(
     """A figure alone in brackets right after a date is that date's value, even a comparison base's.
     A figure without a period in its clause: a clause opening with "тогда" takes the last date
     before it in the sentence (also a comparison base: "Это лучше, чем в 2018 году: тогда …
-    пожаловались 26%"); else a month, quarter or day named earlier on the page."""
+    пожаловались 26%"), and so does a clause ", когда" ("уменьшилась по сравнению с 2015 - 2016 гг.,
+    когда она достигала 72%"); else a month, quarter or day named earlier on the page."""
     named = _date_in_front(text, f, dates)
     if named is not None:  # "по сравнению с 2017 годом (53,8%)": the value of that year
         set_period(f, named, text)
@@ -577,8 +582,15 @@ def _split_range(f: FigureFact, d: DateFact) -> None:
 
 def _from_to(text: str, f: FigureFact, d: DateFact) -> None:
     """ "(с 2005 по 2015 г.) … увеличилась с 186,5 до 243,7 млн": the value after "с" is the range's
-    first unit's, the value after "до" its last unit's."""
+    first unit's, the value after "до" its last unit's; "в январе-июне 2017 года … снизился с 20,5 до
+    18,2" is one reporting period (`_year_to_date`): the value after "до" is its, the one after "с"
+    (the same months a year before) has no period stated."""
     before = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
+    if _year_to_date(d) and d.char_end <= f.char_start and re.search(r"\bс\s+(?:\d|$)", before, re.I):
+        put_period(f)  # the months before the figure are the sentence's period, not the from-value's
+        return
+    if _year_to_date(d):
+        return
     if re.search(r"\bдо\s+(?:\d|$)", before, re.I):
         f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
     elif re.search(r"\bс\s+(?:\d|$)", before, re.I):
@@ -705,13 +717,14 @@ def apply_document_territory(
     rows: list[dict], texts: Sequence[str], pages: Mapping[int, str] | None = None
 ) -> None:
     """Figure rows without a subject take the document's territory (a strategy's region, a
-    district's programme's municipality); in a document about several, the last country named before
-    them in their paragraph (`pages`: page number → text). A municipality a figure names takes the
-    document's federal subject as its code.
+    district's programme's municipality; its country for a country's measure before the figure,
+    "темп роста ВВП"); in a document about several, the last country named before them in their
+    paragraph (`pages`: page number → text). A municipality a figure names takes the document's
+    federal subject as its code.
 
     `texts`: the title, then the pages; the first few pages decide."""
     from pipeline.extract.subjects import paragraph_country
-    from pipeline.extract.territories import document_territory
+    from pipeline.extract.territories import document_territory, national_subject
 
     if not any(_unnamed(r) for r in rows):
         return
@@ -719,9 +732,16 @@ def apply_document_territory(
     for r in rows:
         if r.get("subject_type") == "municipality" and r.get("subject_code") is None and default is not None:
             r["subject_code"] = default.region  # it lies in the federal subject the document names
-        t = default or (paragraph_country(dict(pages), r["page"], r["char_start"]) if pages else None)
+        t = national_subject(_lead(r), default)  # "темп роста ВВП" is the country's
+        t = t or (paragraph_country(dict(pages), r["page"], r["char_start"]) if pages else None)
         if t is not None and _unnamed(r):
             r.update(subject=t.name, subject_code=t.iso, subject_type=t.type)
+
+
+def _lead(row: dict) -> str:
+    """The row's sentence up to its quote."""
+    sentence, quote = str(row.get("sentence") or ""), " ".join(str(row.get("quote") or "").split())
+    return sentence[: sentence.find(quote)] if quote and quote in sentence else sentence
 
 
 def _unnamed(row: dict) -> bool:

@@ -72,6 +72,8 @@ _NOW = re.compile(
     r"прогноз(?:н|ируем)\w+\s+период\w*)",
     re.I,
 )  # a relative time ("за последние 9 лет", "Впервые за 10 лет", "в прогнозном периоде") names no year
+_YEARLY = re.compile(r"\bежегодн\w*", re.I)  # "Ежегодный рост … не превысит 4%": a rate of every year
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]")
 _CHANGE_KINDS = ("change", "ratio")
 # A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
 # dates the figures of the whole paragraph, also those before it, and the next paragraph.
@@ -102,6 +104,13 @@ def is_act_date(text: str, d: DateFact) -> bool:
     if not (_ACT_FROM.search(lead) or quote.lower().startswith("от ")):
         return False
     return any(lemma_forms(w.text) & lexicon.ACT_NOUNS for w in words(lead))
+
+
+def recurring_deadline(text: str, d: DateFact) -> bool:
+    """A deadline named without its year ("в срок до 15 января (за отчетный год) представляют отчет"):
+    it recurs every year, so it is no figure's period (its year was only inferred)."""
+    quote = text[d.char_start : d.char_end].lower()
+    return d.kind == "by" and d.confidence <= Confidence.INFERRED and quote.startswith("до ")
 
 
 def section_break(text: str, start: int, end: int) -> bool:
@@ -233,6 +242,10 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
         if f.period_start is not None:
             _run_on(f, by_start.get(f.period_from), state)  # type: ignore[arg-type]
             continue
+        deadline = lead_in_deadline(text, f, dates)
+        if deadline is not None:
+            set_section_period(f, deadline)
+            continue
         if state is None or state.date is None or state.date.char_end > f.char_start and not state.whole:
             continue
         if _now(text, f) or _property(text, f) or _potential(text, f) or open_value(text, f, dates):
@@ -242,13 +255,29 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
             continue
         if _ahead(text, f) and _told_past(text, state.date):
             continue
-        set_section_period(f, state.date)
+        set_section_period(f, _flow_period(text, f, state.date))
         _goes_on(events, state, f)
         if state.reporting and _paragraph_of(text, state.date.char_start) == _paragraph_of(
             text, f.char_start
         ):
             f.period_source = "earlier_sentence"
         _shift(text, f)
+
+
+_OVER_YEAR = re.compile(r"\bза\s+(?:(?:отч[её]тный|прошедший|истекший)\s+)?год\b", re.I)  # "прирост за год"
+
+
+def _flow_period(text: str, f: FigureFact, d: DateFact) -> DateFact:
+    """ "На 1 января 2017 года зарегистрировано 16 предприятий. ⏎ Количество предпринимателей по
+    сравнению с 2015 годом выросло на 0,5%", "По состоянию на 01.01.2019 … Общий прирост площадей за
+    год составил 2956,2 кв. метров": a stock on the first day of a year closes the year before; a
+    change or a flow over a year under it is that year's."""
+    new_year = d.precision == "day" and d.start == d.end and d.start[5:] == "01-01"
+    sentence = text[_sentence_start(text, f.char_start) : f.char_start]
+    if not new_year or not (f.kind in _CHANGE_KINDS or _OVER_YEAR.search(sentence)):
+        return d
+    year = int(d.start[:4]) - 1
+    return replace(d, start=f"{year}-01-01", end=f"{year}-12-31", precision="year")
 
 
 def _goes_on(events: list[Marker], state: Marker, f: FigureFact) -> None:
@@ -329,6 +358,29 @@ def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> l
         if d.kind == "point" and d.precision == "year" and d.confidence > Confidence.INFERRED:
             out.append(Marker(a, d, reporting=True, local=True))
     return out
+
+
+_ITEM = re.compile(r"[ \t]*(?:[-–—•·*]|\d{1,2}[.)][ \t]|[а-я]\)[ \t])")  # "- ", "1. ", "2) ", "а) "
+_NEXT_SENTENCE = re.compile(r"[.!?…]\s+[«\"]?[А-ЯЁ]")
+
+
+def lead_in_deadline(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
+    """ "Реализация Программы позволит к 2021 году достичь следующих результатов:" ⏎ "1. Повысить
+    уровень защищенности … до 96 %.": the one deadline year of a lead-in (a line ending with ":")
+    dates the first sentence of each item of the list right under it (a later sentence of an item, or
+    the text after the list, states a fact of its own)."""
+    start = text.rfind("\n", 0, f.char_start) + 1
+    item = _ITEM.match(text, start)
+    if item is None or _NEXT_SENTENCE.search(text, item.end(), f.char_start):
+        return None
+    while start > 0 and _ITEM.match(text, text.rfind("\n", 0, start - 1) + 1):
+        start = text.rfind("\n", 0, start - 1) + 1  # back over the items before it
+    lead = text.rfind("\n", 0, max(start - 1, 0)) + 1
+    if start == 0 or not _LEAD_IN.search(text[lead : start - 1]):
+        return None
+    inside = [d for d in dates if lead <= d.char_start and d.char_end < start]
+    one = len(inside) == 1 and inside[0].kind == "by" and inside[0].precision == "year"
+    return inside[0] if one and inside[0].confidence > Confidence.INFERRED else None
 
 
 def _event_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
@@ -510,8 +562,14 @@ _PROSPECT = re.compile(r"\bв\s+перспектив\w*", re.I)  # "В перс�
 
 
 def _now(text: str, f: FigureFact) -> bool:
-    """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …")."""
-    return bool(_NOW.search(text[_sentence_start(text, f.char_start) : f.char_start]))
+    """The figure's sentence speaks of the time of writing ("Сегодня в КНР уже создано …"), or its
+    clause forecasts a yearly rate ("Ежегодный рост оборота не превысит 6%": every year of the
+    forecast; "рынок растет, увеличиваясь на 10-12% ежегодно" is the reporting year's)."""
+    start = _sentence_start(text, f.char_start)
+    stop = _CLAUSE_END.search(text, f.char_end - 1)  # the quote may end with the full stop ("тыс. руб.")
+    clause = text[start : stop.start() if stop else len(text)]
+    yearly = _YEARLY.search(clause) is not None and has_tense(clause, "futr")
+    return bool(_NOW.search(text, start, f.char_start)) or yearly
 
 
 _FROM_VALUE = re.compile(r"\bсо?\s+$", re.I)

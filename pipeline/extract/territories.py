@@ -578,3 +578,18 @@ def organization(name: str) -> Territory:
     """An organization as a Territory of type "org" with code "org:<key>"."""
     cleaned = " ".join(QUOTES.sub(" ", LEGAL_FORMS.sub(" ", name)).split())
     return Territory(f"org:{org_key(name)}", cleaned, "org")
+
+
+# What only a country has: gross domestic product (a region has ВРП, gross regional product)
+_NATIONAL_MEASURE = re.compile(r"\bВВП\b|\bвалов\w*\s+внутренн\w*\s+продукт", re.I)
+
+
+def national_subject(sentence: str | None, default: Territory | None) -> Territory | None:
+    """The country of a region or municipality a document is about, for a figure whose sentence
+    names a country's measure and no territory ("темп роста ВВП не превысит 0,2%" in a district's
+    forecast is Russia's); else `default`."""
+    if default is None or default.type == "country" or default.country is None:
+        return default
+    if sentence and _NATIONAL_MEASURE.search(sentence):
+        return territory(default.country) or default
+    return default
