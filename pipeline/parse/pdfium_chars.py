@@ -26,6 +26,9 @@ import pypdfium2.raw as pr
 from pipeline.parse.lines import Char
 
 _HYPHEN_MARK = 2  # pdfium's code for a hyphen that ends a line
+# pdfium generates only spaces and line breaks (CPDF_TextPage: `GenerateCharInfo` for ' ', '\r',
+# '\n' and the word-gap space of `ProcessTextObject`), so only chars of these codes are asked
+_GENERATED_CODES = (0x20, 0x0D, 0x0A)
 SPACE_EM = 0.25  # width of a restored space (× size) when the font shows no real one
 _OVERHANG = 1e-3  # pt: a glyph box reaching this close to the advance overhangs it
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
@@ -118,14 +121,25 @@ def _right(loose: float, x0: float, left: float, right: float) -> float:
     return loose - (left - x0)
 
 
+def _generated_flags(tp: int, codes: list[int]) -> list[int]:
+    """pdfium's generated flag of every char, asked only of the spaces and line breaks
+    (`_GENERATED_CODES`: no other char can be generated)."""
+    flags = [0] * len(codes)
+    for code in _GENERATED_CODES:
+        for k in _indexes(codes, code):
+            flags[k] = _IS_GENERATED(tp, k)
+    return flags
+
+
 def _fetch(tp: int, n: int, height: float) -> _Raw:
-    """All n chars of text page `tp` (a page `height` pt tall), one pdfium call per getter and char."""
+    """All n chars of text page `tp` (a page `height` pt tall), one pdfium call per getter and char
+    (the generated flag: per space or line break)."""
     ks = range(n)
     codes, errors = [_UNICODE(tp, k) for k in ks], [_MAP_ERROR(tp, k) for k in ks]
     loose, origin, glyph = _boxes(tp, n)
     x0 = origin[::_PAIR]
     return _Raw(
-        [_IS_GENERATED(tp, k) for k in ks],
+        _generated_flags(tp, codes),
         [_TEXT_OBJECT(tp, k) or 0 for k in ks],
         _texts(codes, errors),
         x0,
