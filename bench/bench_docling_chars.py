@@ -102,8 +102,10 @@ def compare(ours: dict, theirs: dict) -> None:
             d_same += ra == rb
             same_ns += ["".join(t.split()) for t in ra] == ["".join(t.split()) for t in rb]
         print(f"{name[:45]:45} pages {len(pgs):4d} same row texts {d_same:4d}")
-    print(f"pages {pages}: same row texts {same}, same without whitespace {same_ns}, "
-          f"same count of non-space chars {same_n}")
+    print(
+        f"pages {pages}: same row texts {same}, same without whitespace {same_ns}, "
+        f"same count of non-space chars {same_n}"
+    )
 
 
 def main() -> None:

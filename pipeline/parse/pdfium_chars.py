@@ -311,8 +311,8 @@ def _read_chars(r: _Reader) -> None:
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
-_OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
-_OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
+OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
+OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
 _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 
@@ -365,8 +365,8 @@ def _blank(r: _Reader, address: int, bounds: ctypes.Array) -> Char | None:
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
     """`_blank` of every text object of the page (objects read by address: one call each)."""
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value
-    objs = (_OBJECT(raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
-    texts = (o for o in objs if o and _OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
+    objs = (OBJECT(raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
+    texts = (o for o in objs if o and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
     bounds = (ctypes.c_float * _RECT)()
     return [c for o in texts if (c := _blank(r, o, bounds)) is not None]
 
