@@ -72,9 +72,9 @@ def _each(fn: Any, tp: int, n: int, *addresses: Any) -> list[int]:
     return list(map(fn, repeat(tp, n), range(n), *addresses))
 
 
-def _slots(array: ctypes.Array, n: int, offset: int = 0) -> range:
-    """The address of each of the n equal slots of a C array (shifted by `offset` bytes)."""
-    start = ctypes.addressof(array) + offset
+def _slots(array: ctypes.Array, n: int) -> range:
+    """The address of each of the n equal slots of a C array (n > 0)."""
+    start = ctypes.addressof(array)
     return range(start, start + ctypes.sizeof(array), ctypes.sizeof(array) // n)
 
 
