@@ -22,7 +22,18 @@ from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
 from pipeline.parse.pdfium_chars import address_proto
-from pipeline.parse.ruling import Matrix, Point, _paths
+from pipeline.parse.ruling import (
+    SEGMENT,
+    SEGMENT_CLOSE,
+    SEGMENT_POINT,
+    SEGMENT_TYPE,
+    SEGMENTS,
+    Matrix,
+    Point,
+    _matrix,
+    _paths,
+    page_objects,
+)
 
 Edge = dict[str, Any]
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -51,22 +62,41 @@ def decimal(v: float) -> float:
     return v
 
 
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
 WHITE = 0.98  # a fill whose every RGB/grey component is at least this is white paper
 
 
-def _painted(path: Any) -> bool:
+_DRAW_MODE = address_proto(pr.FPDFPath_GetDrawMode, _INT, _VP, _VP, _VP)
+_FILL = address_proto(pr.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
+
+
+class _Scratch:
+    """C slots a path's getters write into, allocated once per page: bounds (left, bottom, right,
+    top), draw mode (fill, stroke), fill colour (r, g, b, a)."""
+
+    def __init__(self) -> None:
+        self.bounds = (ctypes.c_float * 4)()
+        self.mode = (ctypes.c_int * 2)()
+        self.rgba = (ctypes.c_uint * 4)()
+        self.at = {
+            k: [ctypes.addressof(a) + i * ctypes.sizeof(a) // len(a) for i in range(len(a))]
+            for k, a in (("bounds", self.bounds), ("mode", self.mode), ("rgba", self.rgba))
+        }
+
+
+def _painted(path: int, scratch: _Scratch) -> bool:
     """Is the path visible: stroked, or filled with anything but white? A white fill (Word's
     paragraph shading behind each text line) draws nothing a reader sees, so it is no rule."""
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    ok = pr.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke))
-    if not ok or stroke.value:
+    ok = _DRAW_MODE(path, *scratch.at["mode"])
+    fill, stroke = scratch.mode
+    if not ok or stroke:
         return True
-    if not fill.value:
+    if not fill:
         return False
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pr.FPDFPageObj_GetFillColor(path, *(ctypes.byref(v) for v in (r, g, b, a))):
+    if not _FILL(path, *scratch.at["rgba"]):
         return True
-    return min(r.value, g.value, b.value) < WHITE * 255 and a.value > 0
+    r, g, b, a = scratch.rgba
+    return min(r, g, b) < WHITE * 255 and a > 0
 
 
 def white_fill(obj: dict[str, Any]) -> bool:
@@ -81,34 +111,26 @@ def white_fill(obj: dict[str, Any]) -> bool:
     return len(color) in (1, 3) and min(color) >= WHITE
 
 
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_SEGMENT = address_proto(pr.FPDFPath_GetPathSegment, _VP, _VP, _INT)
-_SEGMENT_TYPE = address_proto(pr.FPDFPathSegment_GetType, _INT, _VP)
-_SEGMENT_POINT = address_proto(pr.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP)
-_SEGMENT_CLOSE = address_proto(pr.FPDFPathSegment_GetClose, _INT, _VP)
-
-
-def _subpaths(path: Any, m: tuple[float, ...], height: float) -> Iterator[tuple[str, list[Point]]]:
+def _subpaths(path: int, m: tuple[float, ...], height: float) -> Iterator[tuple[str, list[Point]]]:
     """(pdfminer shape, top-down points) of each subpath; Bézier control points are skipped."""
     xy = (ctypes.c_float * 2)()
     xa, ya = ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(ctypes.c_float)
-    addr = ctypes.cast(path, ctypes.c_void_p).value
     shape, bez = "", 0
     pts: list[Point] = []
-    for i in range(pr.FPDFPath_CountSegments(path)):
-        seg = _SEGMENT(addr, i)
-        kind = _SEGMENT_TYPE(seg)
+    for i in range(SEGMENTS(path)):
+        seg = SEGMENT(path, i)
+        kind = SEGMENT_TYPE(seg)
         if kind == pr.FPDF_SEGMENT_MOVETO and shape:
             yield shape, pts
             shape, pts = "", []
         bez = bez + 1 if kind == pr.FPDF_SEGMENT_BEZIERTO else 0
         if bez % 3 in (1, 2):
             continue
-        _SEGMENT_POINT(seg, xa, ya)
+        SEGMENT_POINT(seg, xa, ya)
         px, py = decimal(xy[0]), decimal(xy[1])
         pts.append((m[0] * px + m[2] * py + m[4], height - (m[1] * px + m[3] * py + m[5])))
         shape += "m" if kind == pr.FPDF_SEGMENT_MOVETO else "c" if bez else "l"
-        if _SEGMENT_CLOSE(seg):  # pdfminer's 'h': back to the start point
+        if SEGMENT_CLOSE(seg):  # pdfminer's 'h': back to the start point
             shape += "h"
             pts.append(pts[0])
     if shape:
@@ -153,14 +175,12 @@ _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
 _BOUND_SLACK = 0.01  # pt: far above the float32 noise between pdfium's bounds and the edges
 
 
-def _tiny(path: Any, outer: Matrix, size: float, bounds: ctypes.Array) -> bool:
+def _tiny(path: int, outer: Matrix, size: float, scratch: _Scratch) -> bool:
     """Is the path's box (pdfium's bounds, which hold every point, in its form's space; `outer`
     maps them to the page) under `size` both ways? Then none of its edges is as long."""
-    a = ctypes.addressof(bounds)
-    f = ctypes.sizeof(ctypes.c_float)
-    if not _BOUNDS(ctypes.cast(path, ctypes.c_void_p).value, a, a + f, a + 2 * f, a + 3 * f):
+    if not _BOUNDS(path, *scratch.at["bounds"]):
         return False
-    left, bottom, right, top = bounds
+    left, bottom, right, top = scratch.bounds
     xs = [outer[0] * x + outer[2] * y + outer[4] for x in (left, right) for y in (bottom, top)]
     ys = [outer[1] * x + outer[3] * y + outer[5] for x in (left, right) for y in (bottom, top)]
     return max(xs) - min(xs) < size and max(ys) - min(ys) < size
@@ -187,15 +207,13 @@ def _edges(shape: str, pts: list[Point], height: float, min_length: float | None
 def page_edges(page: pdfium.PdfPage, height: float, min_length: float | None = None) -> list[Edge]:
     """All edges of the page's painted paths (form XObjects included), in pdfplumber's coordinates;
     given `min_length`, only those that `TableFinder` keeps (`table_edge`), in the same order."""
-    raw = page.raw
-    objs = (pr.FPDFPage_GetObject(raw, i) for i in range(pr.FPDFPage_CountObjects(raw)))
     kinds: dict[str, list[Edge]] = {"line": [], "rect_edge": [], "curve_edge": []}
-    bounds = (ctypes.c_float * 4)()
-    for path, m, outer in _paths(objs, _IDENTITY):
-        if min_length is not None and _tiny(path, outer, min_length - _BOUND_SLACK, bounds):
+    scratch = _Scratch()
+    for path, outer in _paths(page_objects(page), _IDENTITY):
+        if min_length is not None and _tiny(path, outer, min_length - _BOUND_SLACK, scratch):
             continue
-        if _painted(path):
-            m = tuple(map(decimal, m))
+        if _painted(path, scratch):
+            m = tuple(map(decimal, _matrix(path, outer)))
             for shape, pts in _subpaths(path, m, height):
                 if len(shape) > 1 and shape[0] == "m":
                     for e in _edges(shape, pts, height, min_length):

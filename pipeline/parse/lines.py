@@ -8,7 +8,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 from typing import Any
 
 import numpy as np
@@ -19,7 +20,9 @@ from pipeline.parse.settings import LAYOUT
 
 Char = dict[str, Any]
 
-_top = itemgetter("top")
+# field getters: `map`/`min`/`max`/`sorted` with these loop over a row's chars at C speed
+_top, _x0, _x1, _bottom = itemgetter("top"), itemgetter("x0"), itemgetter("x1"), itemgetter("bottom")
+_size, _text = itemgetter("size"), itemgetter("text")
 MARKER_CHARS = frozenset("0123456789*†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰),")  # what a footnote marker is made of
 
 
@@ -78,7 +81,7 @@ def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
 
 def dominant_size(chars: Sequence[Char]) -> float:
     """Most common (rounded) font size among non-space chars."""
-    raw = Counter(c["size"] for c in chars if not c["text"].isspace())
+    raw = Counter(compress(map(_size, chars), map(not_, map(str.isspace, map(_text, chars)))))
     sizes: Counter[float] = Counter()
     for size, n in raw.items():  # round each distinct size once (first-seen order kept for ties)
         sizes[round(size, 1)] += n
@@ -111,33 +114,34 @@ def _glyphs(
     row: Sequence[Char], size: float, base: float
 ) -> tuple[list[str], list[float], list[tuple[int, str]]]:
     """The row's text pieces (one space per word gap), the flat box of each text char, and the
-    superscript markers (offset, text) taken out of the text."""
+    superscript markers (offset, text) taken out of the text. (`_is_sup`'s test is written out
+    with its thresholds computed once per row: this runs for every char of every page.)"""
     parts: list[str] = []
     boxes: list[float] = []
     markers: list[tuple[int, str]] = []
     n = 0
     prev_x1: float | None = None
+    word_gap = LAYOUT.word_gap * size
+    sup_size, sup_bottom = LAYOUT.sup_ratio * size, base - LAYOUT.sup_raise * size
     for c in row:
         t = c["text"]
         gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
-        sup = _is_sup(c, size, base)
+        sup = t in MARKER_CHARS and c["size"] < sup_size and c["bottom"] < sup_bottom
         if sup and _unit_power(parts, t, gap, size):
             t = POWERS[t]
         elif sup:
-            if markers and markers[-1][0] == n and gap < LAYOUT.word_gap * size:
+            if markers and markers[-1][0] == n and gap < word_gap:
                 markers[-1] = (n, markers[-1][1] + t)
             elif not t.isspace():
                 markers.append((n, t))
             prev_x1 = c["x1"]
             continue
-        wide = prev_x1 is not None and gap > LAYOUT.word_gap * size
-        if (wide and parts and parts[-1] != " " and not t.isspace()) or (
-            t.isspace() and parts and parts[-1] != " "
-        ):
+        space = t.isspace()
+        if (space or (prev_x1 is not None and gap > word_gap)) and parts and parts[-1] != " ":
             parts.append(" ")
             boxes += NO_BOX
             n += 1
-        if not t.isspace():
+        if not space:
             parts.append(t)
             boxes += (c["x0"], c["top"], c["x1"], c["bottom"]) * len(t)
             n += len(t)
@@ -158,24 +162,19 @@ _TAIL_PARTS = 8  # the pieces of text before a raised char searched for the unit
 
 def make_line(row: Sequence[Char]) -> Line | None:
     """Build a `Line` from one row of chars; superscript runs become markers."""
-    row = sorted(row, key=lambda c: c["x0"])
+    row = sorted(row, key=_x0)
     size = dominant_size(row)
     if not size:
         return None
     main = [c for c in row if abs(c["size"] - size) < LAYOUT.same_size]
-    base = max(c["bottom"] for c in main) if main else max(c["bottom"] for c in row)
+    base = max(map(_bottom, main)) if main else max(map(_bottom, row))
     parts, boxes, markers = _glyphs(row, size, base)
     text = "".join(parts).rstrip()
     if not text:
         return None
     markers = [(min(o, len(text)), m) for o, m in markers]
-    bbox = (
-        min(c["x0"] for c in row),
-        min(c["top"] for c in row),
-        max(c["x1"] for c in row),
-        max(c["bottom"] for c in row),
-    )
-    bold = sum("Bold" in c.get("fontname", "") for c in main) > LAYOUT.bold_share * max(len(main), 1)
+    bbox = (min(map(_x0, row)), min(map(_top, row)), max(map(_x1, row)), max(map(_bottom, row)))
+    bold = sum(["Bold" in c.get("fontname", "") for c in main]) > LAYOUT.bold_share * max(len(main), 1)
     lead = len(text) - len(text.lstrip())
     glyph_boxes = array("d", boxes[4 * lead : 4 * len(text)])
     return Line(text[lead:], bbox, size, _shift(markers, lead), bold, glyph_boxes)
@@ -193,7 +192,7 @@ def build_lines(chars: Iterable[Char]) -> list[Line]:
 def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     """Horizontal extents of a row, split at gaps wider than `segment_gap` × font size."""
     segs: list[tuple[float, float]] = []
-    for c in sorted(row, key=lambda c: c["x0"]):
+    for c in sorted(row, key=_x0):
         if c["text"].isspace():
             continue
         if segs and c["x0"] - segs[-1][1] < LAYOUT.segment_gap * size:

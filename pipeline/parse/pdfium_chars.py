@@ -7,9 +7,9 @@ pdfium's text page drops the real space that ends a text object (it puts a gener
 line break in its place) and skips text objects of blanks only; both are restored so that lines
 match pdfplumber's. Generated spaces inside an object (TeX word gaps) are left out, like pdfminer.
 
-Reading is done in bulk (`_fetch`): one tight loop per page calls pdfium's per-char getters
-through prototypes that take plain addresses, writing boxes into preallocated C arrays that are
-turned into Python lists at once; font styles are read once per text object.
+Reading is done in bulk (`_fetch`): per page and getter, `map` calls pdfium's per-char getter
+for every char (prototypes that take plain addresses: ranges stepping through preallocated C
+arrays, turned into Python lists at once); font styles are read once per text object.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import ctypes
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -26,11 +27,14 @@ import pypdfium2.raw as pr
 from pipeline.parse.lines import Char
 
 _HYPHEN_MARK = 2  # pdfium's code for a hyphen that ends a line
+# pdfium generates only spaces and line breaks (CPDF_TextPage: `GenerateCharInfo` for ' ', '\r',
+# '\n' and the word-gap space of `ProcessTextObject`), so only chars of these codes are asked
+_GENERATED_CODES = (0x20, 0x0D, 0x0A)
 SPACE_EM = 0.25  # width of a restored space (× size) when the font shows no real one
 _OVERHANG = 1e-3  # pt: a glyph box reaching this close to the advance overhangs it
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
-_RECT, _PAIR = 4, 2  # floats per loose box (left, top, right, bottom) / doubles per origin (x, y)
-_F, _D = ctypes.sizeof(ctypes.c_float), ctypes.sizeof(ctypes.c_double)
+_RECT = 4  # floats per loose box (left, top, right, bottom)
+_F = ctypes.sizeof(ctypes.c_float)
 
 
 def address_proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -39,7 +43,7 @@ def address_proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
 
 
 _IS_GENERATED = address_proto(pr.FPDFText_IsGenerated, _INT, _VP, _INT)
-_TEXT_OBJECT = address_proto(pr.FPDFText_GetTextObject, _VP, _VP, _INT)
+_TEXT_OBJECT = address_proto(pr.FPDFText_GetTextObject, ctypes.c_size_t, _VP, _INT)  # 0, not None, for none
 _MAP_ERROR = address_proto(pr.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
 _UNICODE = address_proto(pr.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
 _LOOSE_BOX = address_proto(pr.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
@@ -62,19 +66,32 @@ class _Raw:
     top_flat: list[float]
 
 
-def _boxes(tp: int, n: int) -> tuple[list[float], list[float], list[float]]:
-    """Loose boxes (left, top, right, bottom), origins (x, y) and tight glyph boxes (left, right,
-    bottom, top) of chars 0..n-1, written by pdfium into C arrays, flattened."""
+def _each(fn: Any, tp: int, n: int, *addresses: Any) -> list[int]:
+    """`fn(tp, k, *addresses)` for every char k < n, looped by `map` at C speed (an address is a
+    range stepping through a C array, or `repeat` of one scratch slot)."""
+    return list(map(fn, repeat(tp, n), range(n), *addresses))
+
+
+def _slots(array: ctypes.Array, n: int) -> range:
+    """The address of each of the n equal slots of a C array (n > 0)."""
+    start = ctypes.addressof(array)
+    return range(start, start + ctypes.sizeof(array), ctypes.sizeof(array) // n)
+
+
+def _boxes(tp: int, n: int) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Loose boxes (left, top, right, bottom, flattened), origins' x and tight glyph boxes' left
+    and right edges of chars 0..n-1, written by pdfium into C arrays (the glyph boxes' bottom and
+    top, and the origins' y, into one unread scratch slot)."""
+    if not n:
+        return [], [], [], []
     loose = (ctypes.c_float * (_RECT * n))()
-    origin = (ctypes.c_double * (_PAIR * n))()
-    glyph = (ctypes.c_double * (_RECT * n))()
-    lb, ob, gb = ctypes.addressof(loose), ctypes.addressof(origin), ctypes.addressof(glyph)
-    for k in range(n):
-        _LOOSE_BOX(tp, k, lb + k * _RECT * _F)
-        o, g = ob + k * _PAIR * _D, gb + k * _RECT * _D
-        _ORIGIN(tp, k, o, o + _D)
-        _CHAR_BOX(tp, k, g, g + _D, g + 2 * _D, g + 3 * _D)
-    return loose[:], origin[:], glyph[:]
+    x, left, right = (ctypes.c_double * n)(), (ctypes.c_double * n)(), (ctypes.c_double * n)()
+    scratch = ctypes.c_double()  # kept alive while pdfium writes into it
+    unread = ctypes.addressof(scratch)
+    _each(_LOOSE_BOX, tp, n, _slots(loose, n))
+    _each(_ORIGIN, tp, n, _slots(x, n), repeat(unread))
+    _each(_CHAR_BOX, tp, n, _slots(left, n), _slots(right, n), repeat(unread), repeat(unread))
+    return loose[:], x[:], left[:], right[:]
 
 
 def _text(code: int, map_error: int) -> str:
@@ -118,18 +135,27 @@ def _right(loose: float, x0: float, left: float, right: float) -> float:
     return loose - (left - x0)
 
 
+def _generated_flags(tp: int, codes: list[int]) -> list[int]:
+    """pdfium's generated flag of every char, asked only of the spaces and line breaks
+    (`_GENERATED_CODES`: no other char can be generated)."""
+    flags = [0] * len(codes)
+    for code in _GENERATED_CODES:
+        for k in _indexes(codes, code):
+            flags[k] = _IS_GENERATED(tp, k)
+    return flags
+
+
 def _fetch(tp: int, n: int, height: float) -> _Raw:
-    """All n chars of text page `tp` (a page `height` pt tall), one pdfium call per getter and char."""
-    ks = range(n)
-    codes, errors = [_UNICODE(tp, k) for k in ks], [_MAP_ERROR(tp, k) for k in ks]
-    loose, origin, glyph = _boxes(tp, n)
-    x0 = origin[::_PAIR]
+    """All n chars of text page `tp` (a page `height` pt tall), one pdfium call per getter and char
+    (the generated flag: per space or line break)."""
+    codes, errors = _each(_UNICODE, tp, n), _each(_MAP_ERROR, tp, n)
+    loose, x0, left, right = _boxes(tp, n)
     return _Raw(
-        [_IS_GENERATED(tp, k) for k in ks],
-        [_TEXT_OBJECT(tp, k) or 0 for k in ks],
+        _generated_flags(tp, codes),
+        _each(_TEXT_OBJECT, tp, n),
         _texts(codes, errors),
         x0,
-        list(map(_right, loose[2::_RECT], x0, glyph[::_RECT], glyph[1::_RECT])),
+        list(map(_right, loose[2::_RECT], x0, left, right)),
         [height - b for b in loose[3::_RECT]],
         [height - t for t in loose[1::_RECT]],
     )
@@ -285,8 +311,8 @@ def _read_chars(r: _Reader) -> None:
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
-_OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
-_OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
+OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
+OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
 _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 
@@ -339,8 +365,8 @@ def _blank(r: _Reader, address: int, bounds: ctypes.Array) -> Char | None:
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
     """`_blank` of every text object of the page (objects read by address: one call each)."""
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value
-    objs = (_OBJECT(raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
-    texts = (o for o in objs if o and _OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
+    objs = (OBJECT(raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
+    texts = (o for o in objs if o and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
     bounds = (ctypes.c_float * _RECT)()
     return [c for o in texts if (c := _blank(r, o, bounds)) is not None]
 

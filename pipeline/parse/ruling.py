@@ -8,11 +8,13 @@ horizontal counts as vertical), so a page that fails the test cannot yield a `re
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import repeat
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
+
+from pipeline.parse.pdfium_chars import OBJECT, OBJECT_TYPE, address_proto
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -20,10 +22,27 @@ MIN_LEVELS = 3
 _EPS = 1e-3
 
 
-def _matrix(obj: Any, outer: Matrix) -> Matrix:
-    """The object's matrix followed by `outer` (the enclosing forms')."""
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_GET_MATRIX = address_proto(pr.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
+_FORM_COUNT = address_proto(pr.FPDFFormObj_CountObjects, _INT, _VP)
+_FORM_OBJECT = address_proto(pr.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
+SEGMENTS = address_proto(pr.FPDFPath_CountSegments, _INT, _VP)
+SEGMENT = address_proto(pr.FPDFPath_GetPathSegment, _VP, _VP, _INT)
+SEGMENT_TYPE = address_proto(pr.FPDFPathSegment_GetType, _INT, _VP)
+SEGMENT_POINT = address_proto(pr.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP)
+SEGMENT_CLOSE = address_proto(pr.FPDFPathSegment_GetClose, _INT, _VP)
+
+
+def page_objects(page: pdfium.PdfPage) -> Iterator[int | None]:
+    """The address of each of the page's top-level objects (None: pdfium has none at an index)."""
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    return map(OBJECT, repeat(raw), range(pr.FPDFPage_CountObjects(page.raw)))
+
+
+def _matrix(obj: int, outer: Matrix) -> Matrix:
+    """The matrix of the object at address `obj` followed by `outer` (the enclosing forms')."""
     m = pr.FS_MATRIX()
-    pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+    _GET_MATRIX(obj, ctypes.addressof(m))
     a, b, c, d, e, f = outer
     return (
         m.a * a + m.b * c,
@@ -35,30 +54,32 @@ def _matrix(obj: Any, outer: Matrix) -> Matrix:
     )
 
 
-def _paths(objs: Iterator[Any], outer: Matrix) -> Iterator[tuple[Any, Matrix, Matrix]]:
-    """Path objects with their page-space matrices and their enclosing forms' matrix (`outer`),
-    descending into form XObjects."""
+def _paths(objs: Iterable[int | None], outer: Matrix) -> Iterator[tuple[int, Matrix]]:
+    """Path objects (addresses) with their enclosing forms' matrix (`outer`; the path's own
+    page-space matrix is `_matrix(path, outer)`), descending into form XObjects."""
     for obj in objs:
-        kind = pr.FPDFPageObj_GetType(obj)
+        kind = OBJECT_TYPE(obj)
         if kind == pr.FPDF_PAGEOBJ_PATH:
-            yield obj, _matrix(obj, outer), outer
+            yield obj, outer
         elif kind == pr.FPDF_PAGEOBJ_FORM:
-            n = pr.FPDFFormObj_CountObjects(obj)
-            yield from _paths((pr.FPDFFormObj_GetObject(obj, i) for i in range(n)), _matrix(obj, outer))
+            n = _FORM_COUNT(obj)
+            yield from _paths(map(_FORM_OBJECT, repeat(obj), range(n)), _matrix(obj, outer))
 
 
-def _subpaths(path: Any, m: Matrix) -> Iterator[list[Point]]:
+def _subpaths(path: int, m: Matrix) -> Iterator[list[Point]]:
     """Page-space points of each subpath (a closed one repeats its first point)."""
-    x, y = ctypes.c_float(), ctypes.c_float()
+    xy = (ctypes.c_float * 2)()
+    xa, ya = ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(ctypes.c_float)
     pts: list[Point] = []
-    for i in range(pr.FPDFPath_CountSegments(path)):
-        seg = pr.FPDFPath_GetPathSegment(path, i)
-        if pr.FPDFPathSegment_GetType(seg) == pr.FPDF_SEGMENT_MOVETO and pts:
+    for i in range(SEGMENTS(path)):
+        seg = SEGMENT(path, i)
+        if SEGMENT_TYPE(seg) == pr.FPDF_SEGMENT_MOVETO and pts:
             yield pts
             pts = []
-        pr.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        pts.append((m[0] * x.value + m[2] * y.value + m[4], m[1] * x.value + m[3] * y.value + m[5]))
-        if pr.FPDFPathSegment_GetClose(seg):
+        SEGMENT_POINT(seg, xa, ya)
+        x, y = xy
+        pts.append((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]))
+        if SEGMENT_CLOSE(seg):
             pts.append(pts[0])
     if pts:
         yield pts
@@ -80,9 +101,8 @@ def may_have_grid(page: pdfium.PdfPage) -> bool:
     """True when the page's vector paths could form a ruled table of ≥ 2 × 2 cells."""
     hs: set[float] = set()
     vs: set[float] = set()
-    objs = (pr.FPDFPage_GetObject(page.raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
-    for path, m, _ in _paths(objs, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
-        for pts in _subpaths(path, m):
+    for path, outer in _paths(page_objects(page), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)):
+        for pts in _subpaths(path, _matrix(path, outer)):
             _add_levels(pts, hs, vs)
         if len(hs) >= MIN_LEVELS and len(vs) >= MIN_LEVELS:
             return True
