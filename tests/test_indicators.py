@@ -262,6 +262,21 @@ def test_a_production_head_takes_its_product_wherever_it_stands() -> None:
     assert match_label("индекс производства мяса", "PERCENT").id == "industrial_production_index"
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "число ярмарок на 10 тыс. населения",
+        "число спортивных секций на 1000 жителей",
+        "обеспеченность населения",
+    ],
+)
+def test_the_base_of_a_rate_is_no_measure(phrase: str) -> None:
+    """ "на 1000 населения", "обеспеченность населения …": the population is what a rate is per."""
+    assert match_label(phrase, None) is None
+    assert match_label("доля населения", "PERCENT").id == "population"  # a share of it is its own
+    assert match_label("ВВП на душу населения", "RUB").id == "gdp_per_capita"
+
+
 def test_a_bare_project_is_no_investment_project() -> None:
     assert match_label("число проектов планировки территорий", None) is None  # a planning document
     assert match_label("число инвестиционных проектов", None).id == "investment_projects"
@@ -431,6 +446,7 @@ MUNICIPAL = [
     ("Общая площадь спортивного зала составляет 540 кв. м.", "540 кв. м", "sports_facilities"),
     ("Площадь пахотных земель в районе сократилась до 15,6 тыс. га.", "до 15,6 тыс. га", "agricultural_land"),
     ("Площадь технопарка составит 12 га.", "12 га", "area"),
+    ("Обеспеченность населения торговыми площадями в 2016 году выросла в 1,2 раза.", "в 1,2 раза", "area"),
     ("Площадь территории муниципального района составляет 2 843 кв. км.", "2 843 кв. км", "area"),
     ("Число незанятых граждан, обратившихся в службу занятости, сократилось до 380 человек.",
      "до 380 человек", "unemployed"),

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import lexicon
-from pipeline.extract.lemmas import LemmaIndex, phrase_lemmas
+from pipeline.extract.lemmas import LemmaIndex, lemma_forms, phrase_lemmas
 from pipeline.extract.lemmas import words as lemma_words
 
 __all__ = [
@@ -56,6 +56,10 @@ ANY_UNIT = "*"  # `unit` argument that skips the unit check (e.g. a table label 
 UNIT_CACHE = 256
 # Unit class of a lexicon unit kind, where the names differ (pipeline/lexicon.py `Unit.kind`).
 _CLASS_OF_KIND = {"currency": "money", "points": "percent", "ratio": "times", "voltage": "power"}
+# Words after which a `rate_base` entry is what a rate is per: "на 1000 населения", "на душу
+# населения", "обеспеченность населения торговыми площадями".
+_PER = frozenset({"на", "душа", "обеспеченность"})
+_THOUSANDS = frozenset({"тыс", "тысяча"})  # "на 10 тыс. населения"
 # Codes figures use that are no lexicon unit: a counted noun, and units of the gold/tables.
 _CLASS_OF_CODE = {"COUNT": "count", "DAY": "duration", "YEAR": "duration", "POINT": "score"}
 
@@ -74,6 +78,7 @@ class Indicator:
     of_products: bool = False  # a generic head a breakdown after it specifies ("производство мяса")
     part_of: frozenset[str] = frozenset()  # wholes this branch narrows ("промышленная продукция в …")
     dimension: bool = False  # a size ("площадь") that gives way to the thing it is the size of
+    rate_base: bool = False  # what rates are per ("на 1000 населения"): no measure after such words
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,7 @@ def _entry(raw: dict) -> Indicator:
         of_products=bool(raw.get("of_products", False)),
         part_of=frozenset(raw.get("part_of", ())),
         dimension=bool(raw.get("dimension", False)),
+        rate_base=bool(raw.get("rate_base", False)),
     )
 
 
@@ -153,7 +159,11 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
     is joined to the product right after it, wherever it stands in the phrase ("индекс промышленного
     производства – 109,0%, производство в обрабатывающей промышленности" names manufacturing)."""
     found = _unshadowed(
-        [IndicatorMatch(m.value, m.start, m.end) for m in _index().matches(words) if fits_unit(m.value, unit)]
+        [
+            IndicatorMatch(m.value, m.start, m.end)
+            for m in _index().matches(words)
+            if fits_unit(m.value, unit) and not (m.value.rate_base and _after_per(words, m.start))
+        ]
     )
     for head in [m for m in found if m.indicator.of_products]:
         product = _product_of(head, found, near=head != found[0]) if head in found else None
@@ -161,6 +171,14 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
             joined = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
             found = [m for m in found if not _contains(joined, m) and m != product] + [joined]
     return sorted(found, key=lambda m: (m.start, m.start - m.end))
+
+
+def _after_per(words: Sequence[str], start: int) -> bool:
+    """Whether the word before `start` (past a "тыс.") makes what follows the base of a rate (`_PER`)."""
+    k = start - 1
+    while k > 0 and lemma_forms(words[k]) & _THOUSANDS:
+        k -= 1
+    return k >= 0 and bool(lemma_forms(words[k]) & _PER)
 
 
 def _product_of(head: IndicatorMatch, found: list[IndicatorMatch], near: bool) -> IndicatorMatch | None:
