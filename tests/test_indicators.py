@@ -162,6 +162,51 @@ PHRASES = [
     ("дотации на выравнивание бюджетной обеспеченности", "RUB", "state_support"),  # transfers to a budget
     ("субвенции из областного бюджета", "RUB", "state_support"),
     ("межбюджетные трансферты", "RUB", "state_support"),
+    # catalog 2026-12-01.8: a branch after its whole names the part (`part_of`)
+    (
+        "объем производства промышленной продукции в обрабатывающих производствах",
+        "RUB",
+        "manufacturing_output",
+    ),
+    (
+        "объём отгруженной промышленной продукции по разделу «Добыча полезных ископаемых»",
+        "RUB",
+        "mining_output",
+    ),
+    (
+        "отгрузка товаров в сфере «Производство и распределение электроэнергии, газа и воды»",
+        "RUB",
+        "electricity_generation",
+    ),
+    (
+        "объём производства по виду деятельности «Обрабатывающие производства»",
+        "PERCENT",
+        "manufacturing_output",
+    ),
+    ("промышленная продукция", "RUB", "industrial_output"),
+    # no branch lists investment or an industrial production index as its whole
+    (
+        "инвестиции в основной капитал по виду деятельности «Обрабатывающие производства»",
+        "RUB",
+        "fixed_capital_investment",
+    ),
+    ("инвестиции в обрабатывающие производства", "RUB", "investment"),
+    ("индекс производства в обрабатывающих производствах", "PERCENT", "industrial_production_index"),
+    # farming and logging are no industry: their production index is the branch's output
+    ("индекс производства в лесозаготовках", "PERCENT", "timber_harvest"),
+    ("индекс производства в растениеводстве", "PERCENT", "crop_output"),
+    ("продукция сельского хозяйства в животноводстве", "RUB", "livestock_output"),
+    # "площадь" is a dimension: the thing after it, measured in area, is the indicator
+    ("общая площадь стадиона", "M2", "sports_facilities"),
+    ("площадь пахотных земель", "HA", "agricultural_land"),
+    ("площадь земельного участка под ИЖС", "M2", "area"),  # the plot's own area, not the housing
+    ("площадь жилых помещений", "M2", "area"),
+    ("ввод в эксплуатацию жилых помещений", "M2", "housing_commissioned"),
+    ("число граждан, не занятых трудовой деятельностью", None, "unemployed"),
+    ("число граждан, состоящих на учёте в центре занятости", None, "unemployed"),
+    ("число занятых", None, "employed"),
+    ("число учителей", None, "employees"),
+    ("численность тренеров-преподавателей", None, "employees"),
 ]
 
 
@@ -204,6 +249,32 @@ def test_a_product_after_a_production_head_is_matched_from_the_head() -> None:
     assert (found.indicator.id, found.start, found.end) == ("milk_production", 1, 3)
     # another generic head keeps its own indicator: the price of meat is a price
     assert find_indicator(words_of("цены на мясо птицы"), "PERCENT").indicator.id == "price"
+
+
+def test_a_production_head_takes_its_product_wherever_it_stands() -> None:
+    """A sentence lists several figures: "производство в обрабатывающей промышленности" after an
+    index is matched from "производство" on, as the measure it spells out."""
+    text = "индекс промышленного производства – 109,0%, производство в обрабатывающей промышленности"
+    words = words_of(text)
+    found = [(m.indicator.id, m.start, m.end) for m in find_indicators(words, "PERCENT")]
+    assert ("manufacturing_output", 3, 7) in found and ("production_volume", 3, 4) not in found
+    # "индекс производства мяса": the index is no production head of its own
+    assert match_label("индекс производства мяса", "PERCENT").id == "industrial_production_index"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "число ярмарок на 10 тыс. населения",
+        "число спортивных секций на 1000 жителей",
+        "обеспеченность населения",
+    ],
+)
+def test_the_base_of_a_rate_is_no_measure(phrase: str) -> None:
+    """ "на 1000 населения", "обеспеченность населения …": the population is what a rate is per."""
+    assert match_label(phrase, None) is None
+    assert match_label("доля населения", "PERCENT").id == "population"  # a share of it is its own
+    assert match_label("ВВП на душу населения", "RUB").id == "gdp_per_capita"
 
 
 def test_a_bare_project_is_no_investment_project() -> None:
@@ -370,6 +441,20 @@ MUNICIPAL = [
     ("В течение 2015 года введено в эксплуатацию 3 модульных фельдшерских акушерских пункта.",
      "3 модульных фельдшерских акушерских пункта", "healthcare_capacity"),
     ("В отрасли работает 19,7 тыс. человек.", "19,7 тыс. человек", "employees"),
+    # catalog 2026-12-01.8 (sentences written for the rule, in the genre)
+    ("Общая площадь нового стадиона составит 2100 кв. м.", "2100 кв. м", "sports_facilities"),
+    ("Общая площадь спортивного зала составляет 540 кв. м.", "540 кв. м", "sports_facilities"),
+    ("Площадь пахотных земель в районе сократилась до 15,6 тыс. га.", "до 15,6 тыс. га", "agricultural_land"),
+    ("Площадь технопарка составит 12 га.", "12 га", "area"),
+    ("Обеспеченность населения торговыми площадями в 2016 году выросла в 1,2 раза.", "в 1,2 раза", "area"),
+    ("Площадь территории муниципального района составляет 2 843 кв. км.", "2 843 кв. км", "area"),
+    ("Число незанятых граждан, обратившихся в службу занятости, сократилось до 380 человек.",
+     "до 380 человек", "unemployed"),
+    ("В школах района работают 312 учителей.", "312 учителей", "employees"),
+    ("Ввод в эксплуатацию жилых помещений в 2019 году составит 12,4 тыс. кв. м, в 2020 году – 13,1 тыс. "
+     "кв. м.", "13,1 тыс. кв. м", "housing_commissioned"),
+    ("Ввод в эксплуатацию жилых домов в 2021 году составит 8,4 тыс. кв. м, в 2022 году – 9,1 тыс. кв. м.",
+     "9,1 тыс. кв. м", "housing_commissioned"),
 ]  # fmt: skip
 
 

@@ -8,8 +8,11 @@ phrase comes first), then the longest pattern; "generic" entries ("произв�
 apply only when nothing specific matched, except that a generic head wins over a breakdown after it
 ("цены на мясо" is a price, "инвестиции в сельское хозяйство" investment) unless the catalog marks
 it `of_products` ("производство мяса" is meat production, matched from "производство" on); an
-entry whose unit classes do not fit the figure's unit is skipped. `match_label(text, unit)` does the
-same on a phrase such as a table row label.
+entry whose unit classes do not fit the figure's unit is skipped. The match right after the winner
+narrows it when it names a part of it: a branch of its whole (`part_of`: "промышленная продукция в
+обрабатывающих производствах" is manufacturing) or the thing a size is of (`dimension`: "площадь
+стадиона" is a sports facility's). `match_label(text, unit)` does the same on a phrase such as a
+table row label.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import lexicon
-from pipeline.extract.lemmas import LemmaIndex, phrase_lemmas
+from pipeline.extract.lemmas import LemmaIndex, lemma_forms, phrase_lemmas
 from pipeline.extract.lemmas import words as lemma_words
 
 __all__ = [
@@ -47,10 +50,16 @@ UNIT_CLASSES = (
 # Changes and shares ("+5 %", "в 2 раза") fit every indicator.
 ALWAYS_FITS = frozenset({"percent", "times"})
 MAX_GAP = 2  # other words allowed between two words of a pattern
+# words allowed between a whole and the product or branch that narrows it ("по виду деятельности")
+PART_GAP = 3
 ANY_UNIT = "*"  # `unit` argument that skips the unit check (e.g. a table label without a unit)
 UNIT_CACHE = 256
 # Unit class of a lexicon unit kind, where the names differ (pipeline/lexicon.py `Unit.kind`).
 _CLASS_OF_KIND = {"currency": "money", "points": "percent", "ratio": "times", "voltage": "power"}
+# Words after which a `rate_base` entry is what a rate is per: "на 1000 населения", "на душу
+# населения", "обеспеченность населения торговыми площадями".
+_PER = frozenset({"на", "душа", "обеспеченность"})
+_THOUSANDS = frozenset({"тыс", "тысяча"})  # "на 10 тыс. населения"
 # Codes figures use that are no lexicon unit: a counted noun, and units of the gold/tables.
 _CLASS_OF_CODE = {"COUNT": "count", "DAY": "duration", "YEAR": "duration", "POINT": "score"}
 
@@ -67,6 +76,9 @@ class Indicator:
     strict_units: bool = False  # percent/times do not fit unless listed
     breakdown: bool = False  # a product, branch or group: another label's indicator wins in a table
     of_products: bool = False  # a generic head a breakdown after it specifies ("производство мяса")
+    part_of: frozenset[str] = frozenset()  # wholes this branch narrows ("промышленная продукция в …")
+    dimension: bool = False  # a size ("площадь") that gives way to the thing it is the size of
+    rate_base: bool = False  # what rates are per ("на 1000 населения"): no measure after such words
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,9 @@ def _entry(raw: dict) -> Indicator:
         strict_units=bool(raw.get("strict_units", False)),
         breakdown=bool(raw.get("breakdown", False)),
         of_products=bool(raw.get("of_products", False)),
+        part_of=frozenset(raw.get("part_of", ())),
+        dimension=bool(raw.get("dimension", False)),
+        rate_base=bool(raw.get("rate_base", False)),
     )
 
 
@@ -104,6 +119,9 @@ def catalog() -> dict[str, Indicator]:
     ids = [e.id for e in entries]
     if len(set(ids)) != len(ids):
         raise ValueError(f"duplicate indicator ids in {CATALOG_FILE.name}")
+    unknown = {w for e in entries for w in e.part_of} - set(ids)
+    if unknown:
+        raise ValueError(f"part_of names unknown indicators {sorted(unknown)}")
     return {e.id: e for e in entries}
 
 
@@ -137,20 +155,42 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
     """Every catalog match in a phrase's words whose unit classes fit, first and longest first; a
     generic head that its product names (`of_products`) gives way to the product's output (a flow),
     which then starts at the head ("производство молока" is milk production from "производство"
-    on; "производство транспортных средств" stays production, not a number of vehicles)."""
+    on; "производство транспортных средств" stays production, not a number of vehicles). Each head
+    is joined to the product right after it, wherever it stands in the phrase ("индекс промышленного
+    производства – 109,0%, производство в обрабатывающей промышленности" names manufacturing)."""
     found = _unshadowed(
-        [IndicatorMatch(m.value, m.start, m.end) for m in _index().matches(words) if fits_unit(m.value, unit)]
+        [
+            IndicatorMatch(m.value, m.start, m.end)
+            for m in _index().matches(words)
+            if fits_unit(m.value, unit) and not (m.value.rate_base and _after_per(words, m.start))
+        ]
     )
-    product = next((m for m in found if m.indicator.breakdown), None)
-    head = found[0] if found else None
-    if head is None or product is None or not head.indicator.of_products or head.start >= product.start:
-        return found
-    if product.indicator.type != "flow":
-        return found
-    if any(not m.indicator.generic and m.start < product.start for m in found):
-        return found  # "индекс производства мяса": a specific head comes first
-    merged = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
-    return [merged, *(m for m in found if m not in (head, product))]
+    for head in [m for m in found if m.indicator.of_products]:
+        product = _product_of(head, found, near=head != found[0]) if head in found else None
+        if product is not None:
+            joined = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
+            found = [m for m in found if not _contains(joined, m) and m != product] + [joined]
+    return sorted(found, key=lambda m: (m.start, m.start - m.end))
+
+
+def _after_per(words: Sequence[str], start: int) -> bool:
+    """Whether the word before `start` (past a "тыс.") makes what follows the base of a rate (`_PER`)."""
+    k = start - 1
+    while k > 0 and lemma_forms(words[k]) & _THOUSANDS:
+        k -= 1
+    return k >= 0 and bool(lemma_forms(words[k]) & _PER)
+
+
+def _product_of(head: IndicatorMatch, found: list[IndicatorMatch], near: bool) -> IndicatorMatch | None:
+    """The product (a flow breakdown) a generic `of_products` head governs: the first breakdown after
+    the head with no specific match starting between them ("индекс производства мяса": the index
+    comes first); a head inside the phrase (`near`) only governs a product at most PART_GAP words on."""
+    inside = [m for m in found if head.start < m.start < head.end and not m.indicator.generic]
+    after = sorted((m for m in found if m.start >= head.end), key=lambda m: m.start)
+    product = next((m for m in after if m.indicator.breakdown or not m.indicator.generic), None)
+    if inside or product is None or not product.indicator.breakdown or product.indicator.type != "flow":
+        return None
+    return product if not near or product.start - head.end <= PART_GAP else None
 
 
 def _unshadowed(found: list[IndicatorMatch]) -> list[IndicatorMatch]:
@@ -174,6 +214,22 @@ def find_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indicat
     head, top = matches[0], best[0]
     if top.indicator.breakdown and head.start < top.start:
         return head  # "цены на мясо птицы" are a price, "инвестиции обрабатывающих производств" investment
+    return _narrowed(top, matches)
+
+
+def _narrowed(top: IndicatorMatch, matches: list[IndicatorMatch]) -> IndicatorMatch:
+    """The match right after `top` (at most PART_GAP words on) when it says which part of the whole
+    `top` names: a branch of industry (`part_of`: "объём отгруженной промышленной продукции по
+    сектору «Добыча полезных ископаемых»" is mining), or the thing whose size a `dimension` is
+    ("общая площадь стадиона" is a sports facility's, "площадь пахотных земель" farmland)."""
+    after = [m for m in matches if m.start >= top.end and m.start - top.end <= PART_GAP]
+    if not after:
+        return top
+    part = min(after, key=lambda m: m.start)
+    if top.indicator.id in part.indicator.part_of:
+        return part
+    if top.indicator.dimension and not part.indicator.generic and top.indicator.units & part.indicator.units:
+        return part
     return top
 
 
