@@ -474,6 +474,36 @@ STATISTIC_HEADS: dict[str, str] = {"корреляция": "коэффициен
 COUNTING_UNITS: frozenset[str] = frozenset({
     *GENERIC_COUNTED, "пара", "упаковка", "флакон", "ампула", "экземпляр", "комплект", "штука",
 })  # fmt: skip
+# Heads of a table's caption that present, not name, the quantity after them ("Динамика
+# грузооборота", "Распределение умерших по причинам смерти", "Размер и структура задолженности");
+# the first is what a label led by its unit stands for ("Млн.м общей площади" → "динамика общей
+# площади").
+PRESENTATION_HEADS: tuple[str, ...] = (TREND_NOUNS[0], "размер", "структура", "распределение")
+# Heads that present only joined to a presentation head ("Величина и структура численности"); alone
+# they name the quantity ("Величина прожиточного минимума").
+JOINED_VALUE_HEADS: tuple[str, ...] = ("величина",)
+# Conjunctions that join words of one role: "максимальные и минимальные индексы" (no adjective
+# narrows), "Размер и структура …" (two presentation heads).
+JOINING_CONJUNCTIONS: tuple[str, ...] = ("и", "или")
+# Adjectives (lemmas) before an indicator in a table label that do not narrow it: "совокупный объем
+# экспорта" is all exports, "Среднегодовая численность занятых" the employed.
+NEUTRAL_ADJECTIVES: tuple[str, ...] = (
+    *TOTAL_ADJECTIVES, "итоговый", "годовой", "ежегодный", "среднегодовой", "фактический", "региональный",
+    "номинальный", "реальный", "средний", "среднемесячный", "текущий", "абсолютный",
+)  # fmt: skip
+# Prepositions opening what an item is for, which a label does not measure ("Шины для автобусов").
+PURPOSE_PREPOSITIONS: tuple[str, ...] = ("для",)
+# Words opening a table's rows given for reference, not parts of its quantity ("Справочно: …").
+REFERENCE_GROUPINGS: tuple[str, ...] = ("справочно",)
+# How a caption says its table is cut, not what it holds: nouns after "по" as written there ("по
+# видам экономической деятельности", "по причинам смерти"), a selection ("отдельных видов",
+# "основных групп") and phrases whose last word may go on ("в разрезе …", "в каждом …", "на конец …").
+DIMENSION_NOUNS: tuple[str, ...] = (
+    "видам", "субъектам", "группам", "округам", "отраслям", "категориям", "причинам",
+)  # fmt: skip
+SELECTION_ADJECTIVES: tuple[str, ...] = ("отдельных", "основных")
+SELECTION_NOUNS: tuple[str, ...] = ("видов", "групп")
+DIMENSION_PHRASES: tuple[str, ...] = ("в разрезе", "в кажд", "на конец")
 
 # Abbreviations that end with a dot inside a sentence (no sentence break after them).
 ABBREVIATIONS: tuple[str, ...] = (

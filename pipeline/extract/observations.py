@@ -50,11 +50,8 @@ ID_LENGTH = 16
 LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
 # Adjectives before an indicator that do not narrow it ("совокупный объем экспорта" is all exports)
-NEUTRAL = frozenset({
-    *lexicon.TOTAL_ADJECTIVES, "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
-    "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
-    "абсолютный",
-})  # fmt: skip
+NEUTRAL = frozenset(lexicon.NEUTRAL_ADJECTIVES)
+REFERENCE = "(?:" + "|".join(lexicon.REFERENCE_GROUPINGS) + ")"  # "Справочно: …"
 TOTAL_WORD = "(?:" + "|".join(lexicon.TOTAL_WORDS) + ")"  # "всего", "итого"
 TOTAL = re.compile(
     r"\W*(?:" + TOTAL_WORD + "|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
@@ -99,32 +96,35 @@ KIND_MARKERS = (
 )
 # a label part that only states a comparison base or a grouping of rows
 ASIDE = re.compile(
-    r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|справочно|"
+    r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|"
+    + REFERENCE
+    + "|"
     + lexicon.subset_opener_pattern()
     + r"|\+\s*,?\s*[-–−]|%)\W*",
     re.I,
 )
 COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$", re.I)  # "… в % к / периоду"
 PART_OPENER = re.compile(r"^\W*" + lexicon.subset_opener_pattern(), re.I)  # "В том числе транспорт"
-GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + r"|справочно)\W*", re.I)
-UNIT_HEAD = "динамика"
-PURPOSE = "для"  # opens what an item is for, which a label does not measure
-INDEX_HEAD = "индекс"  # the head of an index's name: "Индекс производства бумаги"
+GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + "|" + REFERENCE + r")\W*", re.I)
+UNIT_HEAD = lexicon.PRESENTATION_HEADS[0]  # "динамика": what a label led by its unit stands for
+PURPOSE = frozenset(lexicon.PURPOSE_PREPOSITIONS)  # opens what an item is for, which a label does not measure
+INDEX_HEAD = lexicon.INDEX_NOUNS[0]  # the head of an index's name: "Индекс производства бумаги"
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
-PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
+PRESENTATION_HEADS = frozenset(lexicon.PRESENTATION_HEADS)
+COORDINATING = frozenset(lexicon.JOINING_CONJUNCTIONS)  # "максимальные и минимальные": none narrowing
 JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Размер и структура …"
-# a head that presents only when joined to a presentation head ("Величина и структура численности");
-# alone it names the quantity ("Величина прожиточного минимума")
-VALUE_HEADS = frozenset({"величина"})
+# a head that presents only when joined to a presentation head ("Величина и структура численности")
+VALUE_HEADS = frozenset(lexicon.JOINED_VALUE_HEADS)
 # words of a caption that say how the table is cut or when, not what: "отдельных видов", "по видам
 # экономической деятельности", "на конец периода"
 DIMENSION = re.compile(
-    r"\s+(?:(?:отдельных|основных)\s+(?:видов|групп)\b|(?:по\s+(?:\w+\s+)?(?:видам|субъектам|группам|округам"
-    r"|отраслям|категориям|причинам)|в\s+разрезе|в\s+кажд\w+|на\s+конец)\b.*$)",
+    rf"\s+(?:(?:{'|'.join(lexicon.SELECTION_ADJECTIVES)})\s+(?:{'|'.join(lexicon.SELECTION_NOUNS)})\b"
+    rf"|(?:по\s+(?:\w+\s+)?(?:{'|'.join(lexicon.DIMENSION_NOUNS)})|"
+    + "|".join(r"\s+".join(p.split()) + r"\w*" for p in lexicon.DIMENSION_PHRASES)
+    + r")\b.*$)",
     re.I,
 )
 ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
-COORDINATING = frozenset({"и", "или"})  # "максимальные и минимальные": adjectives joined, none narrowing
 ACTION_POS = frozenset({"VERB", "INFN", "PRTS"})  # a label opened by these names what was done
 CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
 ABBR_MAX = 5
@@ -351,7 +351,7 @@ def _label_matches(label: str, unit: str | None) -> tuple[IndicatorMatch, ...]:
     """The catalog matches of a label, but none after "для": what a product is for ("Препараты для
     лечения заболеваний кожи", "Шины для автобусов") is not what the label measures."""
     words = words_of(label)
-    purpose = next((i for i, w in enumerate(words) if w.lower() == PURPOSE), len(words))
+    purpose = next((i for i, w in enumerate(words) if w.lower() in PURPOSE), len(words))
     return tuple(m for m in find_indicators(words, unit) if m.start < purpose)
 
 
