@@ -38,6 +38,7 @@ from pipeline.extract.indicators import (
 )
 from pipeline.extract.lemmas import lemma_forms
 from pipeline.extract.lemmas import words as caption_words
+from pipeline.extract.measures import normal_measure
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import caption_unit, label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_organizations, find_territories
@@ -428,10 +429,20 @@ def _breakdown_measure(
     part of ("Производство … — Масло растительное — Подсолнечное"). `index`: the name of the index
     the indicator is (`_index_name`), which a "Динамика …" label stands for (`_measure`)."""
     if modifier:
-        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1), index)
-        return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
+        rest = _text_measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1), index)
+        return f"{rest}{BREAKDOWN}{parses(modifier)[0].normal_form}"
     items = list(dict.fromkeys(_item(x) for x in (within, breakdown) if x))  # a unit row's product once
-    return BREAKDOWN.join([_measure(label, index), *items])
+    return BREAKDOWN.join([_text_measure(label, index), *items])
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _text_measure(label: str, index: str | None = None) -> str:
+    """The label's measure (`_measure`) spelled as a text figure's is (`measures.normal_measure`): one
+    string for one quantity in both ("Количество магазинов" → "число магазинов", "Общий объем
+    экспорта" → "объем экспорта", lower case unless an abbreviation or a name heads it); as `_measure`
+    gives it when that normalization leaves nothing."""
+    measure = _measure(label, index)
+    return normal_measure(measure) or measure
 
 
 def _index_name(indicator: Indicator) -> str | None:
