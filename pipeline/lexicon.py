@@ -22,7 +22,7 @@ class Unit:
     code: str  # ISO 4217 for currencies; PERCENT, PP, TIMES, KM2, MW, ...
     kind: (
         str  # currency | percent | points | ratio | area | length | mass | volume | energy | power | voltage
-        # | duration | score | data
+        # | duration | score | data | yield
     )
     lemmas: tuple[str, ...] = ()  # dictionary words, matched by lemma ("рубль")
     abbrs: tuple[str, ...] = ()  # abbreviations, caseless; a written final dot is optional ("руб.")
@@ -86,6 +86,10 @@ UNITS: tuple[Unit, ...] = (
     # a stated number of days is a quantity ("срок - 136 дней"); years and months stay time spans
     Unit("DAY", "duration", ("день", "сутки"), ("дн.", "сут."), english=_en("day")),
     Unit("HOUR", "duration", ("час",), ("ч.",), english=_en("hour")),
+    # years: in running text a number of years is a time span, no figure ("за 13 лет", "старше 18
+    # лет", `TIME_NOUNS`); only a table label stating years as its unit ("Ожидаемая продолжительность
+    # жизни, лет", `tables.unit_tail`) makes its cells durations
+    Unit("YEAR", "duration", ("год",), free=False),
     # physical quantities
     Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
     Unit(
@@ -97,6 +101,9 @@ UNITS: tuple[Unit, ...] = (
     Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
     Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
+    Unit("ARE", "area", ("сотка",)),  # a land plot's hundred square metres ("участки по 15 соток")
+    # a crop's yield: quintals (центнеры, 100 kg) per hectare ("урожайность зерновых - 25,3 ц/га")
+    Unit("Q_HA", "yield", exact=("ц/га", "ц / га")),
     Unit("KM", "length", ("километр",), ("км",), english=("km", *_en("kilometre", "kilometer"))),
     # metres, also running metres of pipes and networks ("3750 пог. м", "119076 п.м"); a bare "м"
     # is no unit: it is often an area or volume whose "²"/"³" the parse lost ("Млн.м общей площади")
@@ -457,6 +464,7 @@ FIXED_TERMS: tuple[str, ...] = (
     "основной капитал", "прожиточный минимум", "основные фонды", "основные средства",
     "розничная торговля", "общественное питание", "платные услуги", "сельское хозяйство",
     "естественный прирост", "естественная убыль", "миграционный прирост", "миграционная убыль",
+    "ожидаемая продолжительность жизни",
 )  # fmt: skip
 # Openers of a clause naming a part of a counted whole; a count there may follow a dash ("из них
 # 15 - несовершеннолетних", "в том числе 3 – дети").

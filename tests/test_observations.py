@@ -1182,3 +1182,35 @@ def test_a_table_cell_and_a_sentence_stating_one_quantity_have_one_measure(
     table = build_observations(None, cells, tables).iloc[0]
     assert (table["measure"], table["indicator"]) == (text.measure, text.indicator)
     assert not table["measure"].lower().startswith(("количество", "общ"))
+
+
+def test_years_a_label_states_as_its_unit_make_a_duration_and_a_term_s_words_no_kind() -> None:
+    """ "Ожидаемая продолжительность жизни …, лет" (or "лет" in the unit column) is life expectancy
+    in YEAR, a level: "ожидаемая" belongs to the term (`lexicon.FIXED_TERMS`), as "миграционный" does
+    to net migration; an age group ("старше 65 лет") is no unit of its row."""
+    labels = [
+        "Ожидаемая продолжительность жизни при рождении, лет",
+        "Численность населения старше 65 лет, тыс. человек",
+        "Миграционный прирост, человек",
+    ]
+    values = [["70,5", "71,2"], ["250,1", "255,3"], ["-412", "-380"]]
+    tables, cells = _frames(DOC_A, [_table(0, ["", "2019 г.", "2020 г."], labels, values)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "unit", "value_scaled", "kind")
+    assert got[(0, 1)] == ("life_expectancy", "YEAR", 70.5, "level")
+    assert got[(1, 2)] == ("population", "COUNT", pytest.approx(255.3e3), "level")
+    assert got[(2, 1)] == ("net_migration", "COUNT", -412, "level")
+    header = ["Показатель", "Единица измерения", "2024 г. (прогноз)"]
+    tables, cells = _frames(
+        DOC_A, [_table(1, header, ["Ожидаемая продолжительность жизни"], [["лет", "72,0"]])]
+    )
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "kind")
+    assert got[(0, 2)] == ("life_expectancy", "ожидаемая продолжительность жизни", "YEAR", "target")
+
+
+def test_a_row_label_in_the_nominative_plural_keeps_its_form() -> None:
+    """A label names its quantity in the nominative: "Коровы" is no genitive singular of a text's
+    "12 коровы" ("корова")."""
+    labels = ["Коровы", "Овцы и козы"]
+    tables, cells = _frames(DOC_B, [_table(0, ["", "2019 г., тыс. голов"], labels, [["12,5"], ["30,1"]])])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure")
+    assert got == {(0, 1): ("livestock_headcount", "коровы"), (1, 1): ("livestock_headcount", "овцы и козы")}

@@ -95,6 +95,10 @@ KIND_MARKERS = (
         ),
     ),
 )
+# a term of the lexicon in any case form: each word's stem without its last two letters, any ending
+FIXED_TERM = re.compile(
+    "|".join(r"\s+".join(rf"\b{w[:-2]}\w*" for w in t.split()) for t in lexicon.FIXED_TERMS), re.I
+)
 # a label part that only states a comparison base or a grouping of rows
 ASIDE = re.compile(
     r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|"
@@ -442,7 +446,30 @@ def _text_measure(label: str, index: str | None = None) -> str:
     экспорта" → "объем экспорта", lower case unless an abbreviation or a name heads it); as `_measure`
     gives it when that normalization leaves nothing."""
     measure = _measure(label, index)
-    return normal_measure(measure) or measure
+    normal = normal_measure(measure)
+    return _own_forms(normal, measure) if normal else measure
+
+
+def _own_forms(normal: str, label: str) -> str:
+    """The normalized measure with the label's own forms of its head words (up to its first noun)
+    that may be nominative: a label names its quantity in the nominative already ("Коровы", "Яйца",
+    "Овцы и козы"), which `normal_measure` reads as a text's genitive after a number ("корова");
+    a genitive after the head stays normalized ("Изменение стоимости набора" → "стоимость набора")."""
+    own = {}
+    for word in (w.strip(PUNCTUATION) for w in label.split()):
+        forms = parses(word)
+        if any(p.tag.case == "nomn" for p in forms):
+            own.setdefault(forms[0].normal_form, word)
+        if forms and forms[0].tag.POS == "NOUN":
+            break
+    words = normal.split()
+    for i, word in enumerate(words):  # the measure's head words, up to its first noun
+        forms = parses(word)
+        kept = own.get(forms[0].normal_form) if forms else None
+        words[i] = word[:1] + kept[1:] if kept and kept[1:].lower() == kept[1:] else word
+        if forms and forms[0].tag.POS == "NOUN":
+            break
+    return " ".join(words)
 
 
 def _index_name(indicator: Indicator) -> str | None:
@@ -833,6 +860,8 @@ def _amount_unit(unit: str | None) -> bool:
 
 
 def label_kind(labels: Iterable[str]) -> str:
-    """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share)."""
-    text = _plain(list(labels))
+    """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share);
+    the words of a term name the quantity, not its kind (`lexicon.FIXED_TERMS`: "Ожидаемая
+    продолжительность жизни" is no target, "Миграционный прирост" no change)."""
+    text = FIXED_TERM.sub(" ", _plain(list(labels)))
     return next((kind for kind, marker in KIND_MARKERS if marker.search(text)), "level")
