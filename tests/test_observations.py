@@ -1214,3 +1214,39 @@ def test_a_row_label_in_the_nominative_plural_keeps_its_form() -> None:
     tables, cells = _frames(DOC_B, [_table(0, ["", "2019 г., тыс. голов"], labels, [["12,5"], ["30,1"]])])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure")
     assert got == {(0, 1): ("livestock_headcount", "коровы"), (1, 1): ("livestock_headcount", "овцы и козы")}
+
+
+def test_a_row_naming_an_indicator_its_unit_does_not_fit_is_an_item_of_the_caption() -> None:
+    """A branch whose name reads as a count ("предприятий общественного питания", "организация сбора
+    отходов") in a column of roubles is a branch of the caption's wage, not a count of its own; the
+    same words with a count unit keep their own indicator."""
+    caption = (
+        "Таблица 4 СРЕДНЕМЕСЯЧНАЯ НАЧИСЛЕННАЯ ЗАРАБОТНАЯ ПЛАТА РАБОТНИКОВ ОРГАНИЗАЦИЙ ПО ВИДАМ ДЕЯТЕЛЬНОСТИ"
+    )
+    labels = [
+        "деятельность гостиниц и предприятий общественного питания",
+        "водоснабжение; водоотведение, организация сбора и утилизации отходов",
+    ]
+    tables, cells = _frames(
+        DOC_B, [_table(0, ["", "Июль 2017г., рублей"], labels, [["23 248"], ["28 703"]], caption)]
+    )
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    wage = "среднемесячная начисленная заработная плата работников организаций"
+    assert got[(0, 1)] == (
+        "average_wage",
+        f"{wage} — Деятельность гостиниц и предприятий общественного питания",
+        "RUB",
+        23248,
+    )
+    assert got[(1, 1)][:3] == (
+        "average_wage",
+        f"{wage} — Водоснабжение; водоотведение, организация сбора и утилизации отходов",
+        "RUB",
+    )
+    labels = ["Число предприятий общественного питания, единиц"]
+    tables, cells = _frames(
+        DOC_B, [_table(1, ["", "2019 г."], labels, [["412"]], "Таблица 5 Потребительский рынок района")]
+    )
+    assert _rows(build_observations(None, cells, tables), "indicator", "unit") == {
+        (0, 1): ("retail_outlets", "COUNT")
+    }

@@ -278,7 +278,8 @@ def _labels(cell: LabelledCell, caption: str | None, listed: bool = False) -> li
     parent = cell.parent if cell.parent and not (_dates(cell.parent) or _territory(cell.parent)) else None
     own = [t for t in (row, parent, cell.col_label) if t]
     extra = [cell.unit_text] if cell.unit_text else []
-    named = any(_names_indicator(label) for label in own)
+    unit = cell.unit if cell.unit is not None else ANY_UNIT
+    named = any(_names_indicator(label, unit) for label in own)
     item = row is None or bool(LETTER.search(row) or BARE_YEAR.match(row))  # not a row number ("1", "2.")
     column = cell.col_label
     qualifies = column is None or _qualifies_only(column) or _part(column) or listed
@@ -288,10 +289,13 @@ def _labels(cell: LabelledCell, caption: str | None, listed: bool = False) -> li
 
 
 @lru_cache(maxsize=LABEL_CACHE)
-def _names_indicator(label: str) -> bool:
+def _names_indicator(label: str, unit: str | None = ANY_UNIT) -> bool:
     """The label names a specific indicator, or a product with what was done to it ("Намолочено
-    зерна", "Убрано сахарной свеклы"): a quantity of its own, not an item of the caption's."""
-    matches = _label_matches(label, ANY_UNIT)
+    зерна", "Убрано сахарной свеклы"): a quantity of its own, not an item of the caption's. With the
+    cell's `unit`, one that unit fits: a branch "деятельность гостиниц и предприятий общественного
+    питания" (a count of catering outlets) in roubles is an item of the caption "СРЕДНЕМЕСЯЧНАЯ
+    НАЧИСЛЕННАЯ ЗАРАБОТНАЯ ПЛАТА"."""
+    matches = _label_matches(label, unit)
     return any(_specific(m) for m in matches) or (bool(matches) and _action(label))
 
 
