@@ -99,6 +99,9 @@ UNITS: tuple[Unit, ...] = (
         phrases=(("квадратный", "метр"),),
     ),
     Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
+    # timber in dense cubic metres ("Щепа технологическая, тыс.плотн.м³")
+    Unit("M3", "volume", exact=("плотн. м³", "плотн.м³", "плотн. м3", "плотн.м3")),
+    Unit("DAL", "volume", ("декалитр",), ("дкл",)),  # beverages: "Водка, млн.дкл"
     Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
     Unit("ARE", "area", ("сотка",)),  # a land plot's hundred square metres ("участки по 15 соток")
@@ -126,6 +129,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("GCAL_H", "power", exact=("Гкал/ч", "Гкал/час", "Гкал в час")),
     Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
     Unit("MVA", "power", exact=("МВА",)),
+    Unit("KVA", "power", exact=("кВ·А", "кВА", "кВ∙А")),  # transformers: "млн кВ·А"
     # data volumes ("Гб" is read as a gigabyte, the usual sense in Russian prose)
     Unit("BYTE", "data", ("байт",), english=_en("byte")),
     Unit("KB", "data", exact=("КБ", "Кбайт")),
