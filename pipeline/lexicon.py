@@ -22,7 +22,7 @@ class Unit:
     code: str  # ISO 4217 for currencies; PERCENT, PP, TIMES, KM2, MW, ...
     kind: (
         str  # currency | percent | points | ratio | area | length | mass | volume | energy | power | voltage
-        # | duration | score | data
+        # | duration | score | data | yield
     )
     lemmas: tuple[str, ...] = ()  # dictionary words, matched by lemma ("рубль")
     abbrs: tuple[str, ...] = ()  # abbreviations, caseless; a written final dot is optional ("руб.")
@@ -86,6 +86,10 @@ UNITS: tuple[Unit, ...] = (
     # a stated number of days is a quantity ("срок - 136 дней"); years and months stay time spans
     Unit("DAY", "duration", ("день", "сутки"), ("дн.", "сут."), english=_en("day")),
     Unit("HOUR", "duration", ("час",), ("ч.",), english=_en("hour")),
+    # years: in running text a number of years is a time span, no figure ("за 13 лет", "старше 18
+    # лет", `TIME_NOUNS`); only a table label stating years as its unit ("Ожидаемая продолжительность
+    # жизни, лет", `tables.unit_tail`) makes its cells durations
+    Unit("YEAR", "duration", ("год",), free=False),
     # physical quantities
     Unit("KM2", "area", exact=("км²", "км2", "кв. км", "кв.км")),
     Unit(
@@ -95,8 +99,14 @@ UNITS: tuple[Unit, ...] = (
         phrases=(("квадратный", "метр"),),
     ),
     Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
+    # timber in dense cubic metres ("Щепа технологическая, тыс.плотн.м³")
+    Unit("M3", "volume", exact=("плотн. м³", "плотн.м³", "плотн. м3", "плотн.м3")),
+    Unit("DAL", "volume", ("декалитр",), ("дкл",)),  # beverages: "Водка, млн.дкл"
     Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
+    Unit("ARE", "area", ("сотка",)),  # a land plot's hundred square metres ("участки по 15 соток")
+    # a crop's yield: quintals (центнеры, 100 kg) per hectare ("урожайность зерновых - 25,3 ц/га")
+    Unit("Q_HA", "yield", exact=("ц/га", "ц / га")),
     Unit("KM", "length", ("километр",), ("км",), english=("km", *_en("kilometre", "kilometer"))),
     # metres, also running metres of pipes and networks ("3750 пог. м", "119076 п.м"); a bare "м"
     # is no unit: it is often an area or volume whose "²"/"³" the parse lost ("Млн.м общей площади")
@@ -119,6 +129,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("GCAL_H", "power", exact=("Гкал/ч", "Гкал/час", "Гкал в час")),
     Unit("KV", "voltage", ("киловольт",), exact=("кВ",)),
     Unit("MVA", "power", exact=("МВА",)),
+    Unit("KVA", "power", exact=("кВ·А", "кВА", "кВ∙А")),  # transformers: "млн кВ·А"
     # data volumes ("Гб" is read as a gigabyte, the usual sense in Russian prose)
     Unit("BYTE", "data", ("байт",), english=_en("byte")),
     Unit("KB", "data", exact=("КБ", "Кбайт")),
@@ -457,6 +468,7 @@ FIXED_TERMS: tuple[str, ...] = (
     "основной капитал", "прожиточный минимум", "основные фонды", "основные средства",
     "розничная торговля", "общественное питание", "платные услуги", "сельское хозяйство",
     "естественный прирост", "естественная убыль", "миграционный прирост", "миграционная убыль",
+    "ожидаемая продолжительность жизни",
 )  # fmt: skip
 # Openers of a clause naming a part of a counted whole; a count there may follow a dash ("из них
 # 15 - несовершеннолетних", "в том числе 3 – дети").
@@ -474,6 +486,36 @@ STATISTIC_HEADS: dict[str, str] = {"корреляция": "коэффициен
 COUNTING_UNITS: frozenset[str] = frozenset({
     *GENERIC_COUNTED, "пара", "упаковка", "флакон", "ампула", "экземпляр", "комплект", "штука",
 })  # fmt: skip
+# Heads of a table's caption that present, not name, the quantity after them ("Динамика
+# грузооборота", "Распределение умерших по причинам смерти", "Размер и структура задолженности");
+# the first is what a label led by its unit stands for ("Млн.м общей площади" → "динамика общей
+# площади").
+PRESENTATION_HEADS: tuple[str, ...] = (TREND_NOUNS[0], "размер", "структура", "распределение")
+# Heads that present only joined to a presentation head ("Величина и структура численности"); alone
+# they name the quantity ("Величина прожиточного минимума").
+JOINED_VALUE_HEADS: tuple[str, ...] = ("величина",)
+# Conjunctions that join words of one role: "максимальные и минимальные индексы" (no adjective
+# narrows), "Размер и структура …" (two presentation heads).
+JOINING_CONJUNCTIONS: tuple[str, ...] = ("и", "или")
+# Adjectives (lemmas) before an indicator in a table label that do not narrow it: "совокупный объем
+# экспорта" is all exports, "Среднегодовая численность занятых" the employed.
+NEUTRAL_ADJECTIVES: tuple[str, ...] = (
+    *TOTAL_ADJECTIVES, "итоговый", "годовой", "ежегодный", "среднегодовой", "фактический", "региональный",
+    "номинальный", "реальный", "средний", "среднемесячный", "текущий", "абсолютный",
+)  # fmt: skip
+# Prepositions opening what an item is for, which a label does not measure ("Шины для автобусов").
+PURPOSE_PREPOSITIONS: tuple[str, ...] = ("для",)
+# Words opening a table's rows given for reference, not parts of its quantity ("Справочно: …").
+REFERENCE_GROUPINGS: tuple[str, ...] = ("справочно",)
+# How a caption says its table is cut, not what it holds: nouns after "по" as written there ("по
+# видам экономической деятельности", "по причинам смерти"), a selection ("отдельных видов",
+# "основных групп") and phrases whose last word may go on ("в разрезе …", "в каждом …", "на конец …").
+DIMENSION_NOUNS: tuple[str, ...] = (
+    "видам", "субъектам", "группам", "округам", "отраслям", "категориям", "причинам",
+)  # fmt: skip
+SELECTION_ADJECTIVES: tuple[str, ...] = ("отдельных", "основных")
+SELECTION_NOUNS: tuple[str, ...] = ("видов", "групп")
+DIMENSION_PHRASES: tuple[str, ...] = ("в разрезе", "в кажд", "на конец")
 
 # Abbreviations that end with a dot inside a sentence (no sentence break after them).
 ABBREVIATIONS: tuple[str, ...] = (

@@ -42,6 +42,14 @@ ADDITIONS = [
     ("Хранилище портала занимает 12,5 ГБ.", "12,5 ГБ", 12.5, 0, "GB", None),
     ("Тариф включает 30 Гб мобильного трафика.", "30 Гб", 30, 0, "GB", None),
     ("Объём облачного хранилища достиг 4 Тбайт.", "4 Тбайт", 4, 0, "TB", None),
+    ("Урожайность зерновых культур в 2019 году составила 25,3 ц/га.", "25,3 ц/га", 25.3, 0, "Q_HA", None),
+    ("Средняя урожайность подсолнечника достигла 18,6 ц / га.", "18,6 ц / га", 18.6, 0, "Q_HA", None),
+    ("Площадь участка под ИЖС составляет 6 соток.", "6 соток", 6, 0, "ARE", None),
+    ("Многодетным семьям выделены участки по 15 соток.", "15 соток", 15, 0, "ARE", None),
+    ("Производство пива в 2019 году составило 12,5 млн дкл.", "12,5 млн дкл", 12.5, 6, "DAL", None),
+    ("Объем заготовки составил 150 тыс. плотн. м3.", "150 тыс. плотн. м3", 150, 3, "M3", None),
+    ("Мощность подстанции составляет 2500 кВ·А.", "2500 кВ·А", 2500, 0, "KVA", None),
+    ("Введены трансформаторы мощностью 630 кВА.", "630 кВА", 630, 0, "KVA", None),
     # English spellings of scales and units (bilingual papers)
     ("Remittances reached USD 5.2 bn in 2018.", "USD 5.2 bn", 5.2, 9, "USD", None),
     ("Exports were $5 billion last year.", "$5 billion", 5, 9, "USD", None),
@@ -116,10 +124,37 @@ def test_words_starting_like_a_half_are_not_scales():
         ("млн. долл. США", "USD", 6),
         ("тыс. чел.", "COUNT", 3),
         ("в т.ч. экспорт", None, 0),
+        ("Водка, млн.дкл", "DAL", 6),
+        ("Щепа технологическая, тыс.плотн.м³", "M3", 3),
+        ("Трансформаторы электрические, млн кВ·А", "KVA", 6),
+        ("Урожайность зерновых, ц/га", "Q_HA", 0),
+        ("Средняя площадь участка, соток", "ARE", 0),
+        # years only as a label's whole unit: not a period nor an age group
+        ("Ожидаемая продолжительность жизни при рождении, лет", "YEAR", 0),
+        ("Средний стаж работы, в годах", "YEAR", 0),
+        ("лет", "YEAR", 0),
+        ("Численность населения старше 65 лет", None, 0),
+        ("Значение показателя за 2019 год", None, 0),
+        ("Годы", None, 0),
     ],
 )
 def test_table_labels_use_the_same_lexicon(label, unit, mult):
     assert label_unit(label) == (unit, mult)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ожидаемая продолжительность жизни при рождении в 2019 году составила 70,5 лет.",
+        "Средний возраст работников больницы составляет 47,5 лет.",
+        "За 13 лет численность населения района сократилась.",
+    ],
+)
+def test_a_number_of_years_in_running_text_is_no_figure(text):
+    """YEAR is no free unit: "N лет" in a sentence is a span, an age or a term the gold does not count;
+    only a table label states years as the unit of its cells (`test_table_labels_use_the_same_lexicon`)."""
+    assert [f.unit for f in extract_page(text).figures if f.unit == "YEAR"] == []
+    assert not [f for f in extract_page(text).figures if "лет" in text[f.char_start : f.char_end]]
 
 
 def _spellings():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pytest
+from extracting import figure
 
 from pipeline.extract.figure_context import compact_iso
 from pipeline.extract.observations import build_observations, label_kind, label_period
@@ -93,7 +94,7 @@ def test_table_cells_get_indicator_period_base_and_kind() -> None:
     assert (retail["kind"], retail["source"], retail["measure"]) == (
         "level",
         "table",
-        "Оборот розничной торговли",
+        "оборот розничной торговли",
     )
     change = obs.loc[(1, 3)]
     assert (change["indicator"], change["unit"], change["value_scaled"]) == (
@@ -212,7 +213,7 @@ def test_conflicts_view(tmp_path) -> None:
             ),
         ]
     )
-    assert "Объем экспорта — Злаки" in set(obs["measure"])
+    assert "объем экспорта — Злаки" in set(obs["measure"])
     write_tables(tmp_path, {"observations": obs})
     with duckdb.connect(str(tmp_path / DUCKDB_FILE)) as con:
         rows = con.execute(
@@ -309,7 +310,7 @@ def test_product_rows_take_the_indicator_of_their_column() -> None:
     assert set(obs["indicator"]) == {"export"}
     chem = obs.loc[(1, 1)]
     assert (chem["measure"], chem["value_scaled"], chem["unit"]) == (
-        "Объем экспорта — Продукция химической промышленности, каучук", 86.5e6, "USD",
+        "объем экспорта — Продукция химической промышленности, каучук", 86.5e6, "USD",
     )  # fmt: skip  # the group is named whole (ТН ВЭД "…, каучук"), not cut at its comma
     assert (obs.loc[(2, 2)]["kind"], obs.loc[(2, 2)]["unit"]) == ("share", "PERCENT")
 
@@ -389,10 +390,10 @@ def test_a_narrowing_adjective_is_a_breakdown() -> None:
     table = _table(0, header, labels, values, "Экспорт Курской области в разрезе категорий, млн. долл. США")
     tables, cells = _frames(DOC_A, [table])
     obs = build_observations(None, cells, tables).set_index(["row", "col"])
-    assert (obs.loc[(0, 2), "indicator"], obs.loc[(0, 2), "measure"]) == ("export", "Экспорт — сырьевой")
+    assert (obs.loc[(0, 2), "indicator"], obs.loc[(0, 2), "measure"]) == ("export", "экспорт — сырьевой")
     assert obs.loc[(1, 2), "indicator"] == "non_resource_export"  # an indicator of its own
     total = obs.loc[(2, 2)]
-    assert (total["measure"], total["value_scaled"]) == ("Совокупный объем экспорта", 683.5e6)
+    assert (total["measure"], total["value_scaled"]) == ("объем экспорта", 683.5e6)
 
 
 def test_a_citys_cell_is_not_compared_with_its_regions_figure(tmp_path) -> None:
@@ -444,14 +445,14 @@ def test_items_of_a_caption_in_capitals_are_its_breakdown_with_their_own_unit() 
     )
     assert got[(0, 1)] == (
         "production_volume",
-        "Производство пищевых продуктов — Масла растительные и их фракции нерафинированные",
+        "производство пищевых продуктов — Масла растительные и их фракции нерафинированные",
         319e3,
         "TONNE",
         "level",
     )
     assert got[(1, 1)] == (
         "production_volume",
-        "Производство пищевых продуктов — Масла растительные и их фракции нерафинированные — Подсолнечное",
+        "производство пищевых продуктов — Масла растительные и их фракции нерафинированные — Подсолнечное",
         235e3,
         "TONNE",
         "level",
@@ -470,7 +471,7 @@ def test_a_dynamics_caption_names_its_quantity_in_the_nominative() -> None:
         DOC_B, [_table(0, header, labels, values, "Таблица 2 ДИНАМИКА ДОБЫЧИ ПОЛЕЗНЫХ ИСКОПАЕМЫХ")]
     )
     obs = build_observations(None, cells, tables).set_index(["row", "col"])
-    assert set(obs["measure"]) == {"Добыча полезных ископаемых"} and set(obs["indicator"]) == {
+    assert set(obs["measure"]) == {"добыча полезных ископаемых"} and set(obs["indicator"]) == {
         "mining_output"
     }
     assert (str(obs.loc[(1, 1), "period_start"]), obs.loc[(1, 1), "base_period"]) == ("2016-01-01", "2015-01")
@@ -487,7 +488,7 @@ def test_the_average_month_of_a_year_is_a_base_and_an_index_named_once() -> None
     )
     row = build_observations(None, cells, tables).iloc[0]
     assert (str(row["period_start"]), row["base_period"], row["kind"]) == ("2017-01-01", "2014", "change")
-    assert row["measure"] == "Индексы промышленного производства"
+    assert row["measure"] == "индексы промышленного производства"
 
 
 def test_plus_minus_columns_are_changes_and_a_percent_of_an_area_is_a_share() -> None:
@@ -516,8 +517,8 @@ def test_an_amount_under_a_dynamics_caption_is_a_level() -> None:
     caption = "Таблица 2 ДИНАМИКА ВВОДА В ДЕЙСТВИЕ ЖИЛЫХ ДОМОВ"
     tables, cells = _frames(DOC_B, [_table(0, header, ["2016г.", "Январь"], values, caption)])
     got = _rows(build_observations(None, cells, tables), "measure", "value_scaled", "kind", "indicator")
-    assert got[(1, 1)][:3] == ("Общая площадь жилых помещений", 5.5e6, "level")
-    assert got[(1, 2)] == ("Ввод в действие жилых домов", 88.5, "change", "housing_commissioned")
+    assert got[(1, 1)][:3] == ("площадь жилых помещений", 5.5e6, "level")
+    assert got[(1, 2)] == ("ввод в действие жилых домов", 88.5, "change", "housing_commissioned")
 
 
 def test_numbered_rows_and_other_quantities_are_no_items_of_the_caption() -> None:
@@ -529,8 +530,8 @@ def test_numbered_rows_and_other_quantities_are_no_items_of_the_caption() -> Non
     tables, cells = _frames(DOC_A, [_table(0, header, ["1", "2"], [["63"], ["12"]], caption)])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "value_scaled")
     assert got == {
-        (0, 1): ("retail_outlets", "Количество магазинов в Курской области", 63),
-        (1, 1): ("retail_outlets", "Количество магазинов в Курской области", 12),
+        (0, 1): ("retail_outlets", "число магазинов", 63),
+        (1, 1): ("retail_outlets", "число магазинов", 12),
     }
 
 
@@ -555,7 +556,7 @@ def test_a_part_row_takes_the_indicator_of_its_row_but_not_its_country() -> None
     assert (wage.loc[(1, 2), "indicator"], wage.loc[(1, 2), "kind"]) == ("average_wage", "change")
     assert (
         wage.loc[(1, 2), "measure"]
-        == "Среднемесячная начисленная заработная плата работников организаций — Реальная"
+        == "среднемесячная начисленная заработная плата работников организаций — Реальная"
     )
     others = obs[(obs["table_id"] == tables["table_id"][1]) & (obs["row"] == 1)]
     assert len(others) == 2 and others["subject_code"].isna().all()
@@ -573,9 +574,9 @@ def test_a_group_in_the_indicator_s_own_words_is_no_breakdown() -> None:
     tables, cells = _frames(
         DOC_A, [_table(0, header, ["Индекс промышленного производства"], [["105,3", ""]])]
     )
-    assert build_observations(None, cells, tables).iloc[0]["measure"] == "Индекс промышленного производства"
+    assert build_observations(None, cells, tables).iloc[0]["measure"] == "индекс промышленного производства"
     tables, cells = _frames(DOC_B, [_table(0, ["", header[2]], ["Январь 2017г."], [["16 419"]])])
-    assert build_observations(None, cells, tables).iloc[0]["measure"] == "Экспорт — Страны дальнего зарубежья"
+    assert build_observations(None, cells, tables).iloc[0]["measure"] == "экспорт — Страны дальнего зарубежья"
 
 
 def test_a_header_cell_spanning_split_columns_labels_each_of_them() -> None:
@@ -618,12 +619,12 @@ def test_product_groups_under_a_caption_naming_the_indicator_after_an_adjective_
     )
     assert got[(0, 1)] == (
         "export",
-        "Экспорт Курской области — Минеральные продукты",
+        "экспорт — Минеральные продукты",
         "change",
         "2014",
         "RU-KRS",
     )
-    assert got[(1, 2)] == ("export", "Экспорт Курской области — Другие товары", "change", "2015", "RU-KRS")
+    assert got[(1, 2)] == ("export", "экспорт — Другие товары", "change", "2015", "RU-KRS")
 
 
 def test_header_rows_over_split_columns_give_each_its_unit_and_period() -> None:
@@ -701,7 +702,7 @@ def test_a_column_stating_only_a_scaled_unit_takes_the_caption_s_quantity() -> N
     amount = obs.loc[(1, 1)]
     assert (amount["indicator"], amount["measure"], amount["kind"]) == (
         "freight_turnover",
-        "Грузооборот транспорта",
+        "грузооборот транспорта",
         "level",
     )
     assert amount["value_scaled"] == pytest.approx(428.5e9) and str(amount["period_start"]) == "2016-01-01"
@@ -723,7 +724,7 @@ def test_a_count_column_under_a_caption_naming_the_quantity_gives_it_to_every_br
     got = _rows(
         build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "subject_code"
     )
-    measure = "Среднесписочная численность работников организаций Курской области"  # no "Величина и …"
+    measure = "среднесписочная численность работников организаций"  # no "Величина и …", no place
     assert got[(0, 1)] == ("employees", f"{measure} — Добыча полезных ископаемых", "COUNT", "level", "RU-KRS")
     assert got[(1, 1)] == (
         "employees",
@@ -756,7 +757,7 @@ def test_a_growth_column_against_a_year_is_a_change_of_the_year_on_its_left() ->
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code", "unit")
     assert got[(0, 1)] == (
         "export_per_capita",
-        "Объем экспорта на душу населения регионов ЦФО",
+        "объем экспорта на душу населения",
         "RU-MOW",
         "USD",
     )
@@ -801,11 +802,11 @@ def test_a_column_of_row_numbers_leaves_the_row_labels_to_the_next_column() -> N
     got = _rows(build_observations(None, frame, tables), "indicator", "measure", "unit", "value_scaled")
     assert (0, 0) not in got and (0, 1) not in got  # the row number and the label are no data
     assert got[(0, 2)] == (
-        "labour_demand", "Абсолютная потребность в кадрах с высшим образованием", "COUNT", 10673
+        "labour_demand", "абсолютная потребность в кадрах с высшим образованием", "COUNT", 10673
     )  # fmt: skip
     assert got[(1, 3)][0] == "labour_demand" and got[(1, 3)][1].endswith("— Программы бакалавриата")
     assert got[(3, 2)][:2] == (
-        "labour_demand", "Абсолютная потребность в кадрах со средним профессиональным образованием"
+        "labour_demand", "абсолютная потребность в кадрах со средним профессиональным образованием"
     )  # fmt: skip
 
 
@@ -841,7 +842,7 @@ def test_an_aside_in_brackets_inside_a_row_label_is_left_out_of_the_measure() ->
     got = _rows(obs, "indicator", "measure", "unit", "kind", "base_period")
     assert got[(0, 2)] == (
         "fixed_capital_investment",
-        "Темп роста физического объема инвестиций в основной капитал",
+        "темп роста физического объема инвестиций в основной капитал",
         "PERCENT",
         "change",
         "2020",
@@ -862,8 +863,8 @@ def test_a_row_saying_what_was_done_is_no_item_of_the_caption_nor_the_caption_it
     got = _rows(
         build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled", "kind"
     )
-    assert got[(0, 1)] == ("grain_harvest", "Намолочено зерна", "TONNE", pytest.approx(65.4e6), "level")
-    assert got[(0, 2)] == ("grain_harvest", "Намолочено зерна", "PERCENT", 104.0, "change")
+    assert got[(0, 1)] == ("grain_harvest", "намолочено зерна", "TONNE", pytest.approx(65.4e6), "level")
+    assert got[(0, 2)] == ("grain_harvest", "намолочено зерна", "PERCENT", 104.0, "change")
 
 
 def test_a_caption_s_unit_and_a_total_row_stay_out_of_the_measure() -> None:
@@ -876,14 +877,14 @@ def test_a_caption_s_unit_and_a_total_row_stay_out_of_the_measure() -> None:
     )
     tables, cells = _frames(DOC_B, [_table(0, header, ["Мясо птицы"], [["123,4"]], caption)])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
-    measure = "Импорт России товаров из стран дальнего зарубежья — Мясо птицы"
+    measure = "импорт товаров из стран дальнего зарубежья — Мясо птицы"
     assert got[(0, 1)] == ("import", measure, "USD", pytest.approx(123.4e6))
     header = ["", "Млн.рублей"]
     labels = ["Всего", "строительство"]
     caption = "Таблица 1 ПРОСРОЧЕННАЯ КРЕДИТОРСКАЯ ЗАДОЛЖЕННОСТЬ ПО ВИДАМ ЭКОНОМИЧЕСКОЙ ДЕЯТЕЛЬНОСТИ"
     tables, cells = _frames(DOC_B, [_table(1, header, labels, [["1 000"], ["25"]], caption)])
     measures = _rows(build_observations(None, cells, tables), "measure")
-    assert measures[(1, 1)] == ("Просроченная кредиторская задолженность — Строительство",)
+    assert measures[(1, 1)] == ("просроченная кредиторская задолженность — Строительство",)
 
 
 def test_adjectives_joined_by_and_do_not_narrow_the_caption_s_indicator() -> None:
@@ -896,7 +897,7 @@ def test_adjectives_joined_by_and_do_not_narrow_the_caption_s_indicator() -> Non
     )
     tables, cells = _frames(DOC_B, [_table(0, header, ["Тюменская область"], [["100,3"]], caption)])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
-    measure = "Максимальные и минимальные индексы потребительских цен и тарифов на товары и услуги"
+    measure = "максимальные и минимальные индексы потребительских цен и тарифов на товары и услуги"
     assert got[(0, 1)] == ("consumer_price_index", measure, "RU-TYU")
 
 
@@ -906,17 +907,17 @@ def test_adjectives_joined_by_and_do_not_narrow_the_caption_s_indicator() -> Non
         (
             "Таблица 14 ДИНАМИКА ПРОИЗВОДСТВА ТЕКСТИЛЬНЫХ ИЗДЕЛИЙ",
             "industrial_production_index",
-            "Индекс производства текстильных изделий",
+            "индекс производства текстильных изделий",
         ),
         (
             "Таблица 4 ДИНАМИКА ПО ОБРАБАТЫВАЮЩИМ ПРОИЗВОДСТВАМ",
             "industrial_production_index",
-            "Индекс промышленного производства по обрабатывающим производствам",
+            "индекс промышленного производства по обрабатывающим производствам",
         ),
         (
             "Таблица 3 ДИНАМИКА ПРОИЗВОДСТВА ПРОДУКЦИИ СЕЛЬСКОГО ХОЗЯЙСТВА",
             "agricultural_output",
-            "Производство продукции сельского хозяйства",
+            "производство продукции сельского хозяйства",
         ),
     ],
 )
@@ -944,7 +945,7 @@ def test_a_count_unit_a_row_label_ends_with_makes_its_cells_counts() -> None:
     caption = "Таблица 43 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ МАШИН И ОБОРУДОВАНИЯ"
     tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
-    branch = "Производство машин и оборудования"
+    branch = "производство машин и оборудования"
     assert got[(0, 1)] == ("production_volume", f"{branch} — Сеялки", "COUNT", 714)
     assert got[(1, 1)] == ("production_volume", f"{branch} — Обувь", "COUNT", pytest.approx(9.8e6))
     fans = ("production_volume", f"{branch} — Вентиляторы бытовые", "COUNT", pytest.approx(41.2e3))
@@ -973,15 +974,15 @@ def test_columns_naming_the_items_a_caption_lists_break_down_its_quantity() -> N
     got = _rows(
         build_observations(None, cells, tables), "indicator", "measure", "unit", "kind", "period_start"
     )
-    food = "Оборот розничной торговли — Продовольственные товары"
+    food = "оборот розничной торговли — Продовольственные товары"
     assert got[(1, 1)] == ("retail_turnover", food, "RUB", "level", pd.Timestamp("2017-01-01").date())
     assert got[(1, 2)][:4] == ("retail_turnover", food, "PERCENT", "change")
     assert got[(2, 3)][:3] == (
         "retail_turnover",
-        "Оборот розничной торговли — Непродовольственные товары",
+        "оборот розничной торговли — Непродовольственные товары",
         "RUB",
     )
-    assert got[(1, 4)][:2] == ("retail_outlets", "Число магазинов")
+    assert got[(1, 4)][:2] == ("retail_outlets", "число магазинов")
 
 
 def test_a_measure_leaves_out_row_numbers_totals_territory_parts_and_joined_presentation_heads() -> None:
@@ -994,21 +995,21 @@ def test_a_measure_leaves_out_row_numbers_totals_territory_parts_and_joined_pres
     values = [["312 400", "100,0"], ["15 210", "4,9"]]
     tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "kind")
-    assert got[(0, 1)] == ("employees", "Среднесписочная численность работников организаций", "level")
+    assert got[(0, 1)] == ("employees", "среднесписочная численность работников организаций", "level")
     assert got[(1, 1)] == (
         "employees",
-        "Среднесписочная численность работников организаций — Строительство",
+        "среднесписочная численность работников организаций — Строительство",
         "level",
     )
     labels = ["1. Среднегодовая численность занятых в экономике", "Численность трудовых ресурсов - всего"]
     tables, cells = _frames(DOC_A, [_table(1, ["", "2019 г."], labels, [["512 300"], ["640 100"]])])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure")
-    assert got[(0, 1)] == ("employed", "Среднегодовая численность занятых в экономике")
-    assert got[(1, 1)] == ("labour_force", "Численность трудовых ресурсов")
+    assert got[(0, 1)] == ("employed", "среднегодовая численность занятых в экономике")
+    assert got[(1, 1)] == ("labour_force", "численность трудовых ресурсов")
     header = ["", "Среднегодовой темп роста экспорта в 2016 - 2018 гг. / Курская область"]
     tables, cells = _frames(DOC_A, [_table(2, header, ["Злаки"], [["131,2"]])])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "subject_code")
-    assert got[(0, 1)] == ("export", "Среднегодовой темп роста экспорта — Злаки", "RU-KRS")
+    assert got[(0, 1)] == ("export", "среднегодовой темп роста экспорта — Злаки", "RU-KRS")
 
 
 def test_a_quantity_joined_to_a_presentation_head_stays_in_the_measure() -> None:
@@ -1026,8 +1027,8 @@ def test_a_quantity_joined_to_a_presentation_head_stays_in_the_measure() -> None
         tables, cells = _frames(DOC_A, [_table(0, header, labels, values, caption)])
         measures[caption.split()[2]] = _rows(build_observations(None, cells, tables), "measure")[(0, 1)][0]
     assert measures == {
-        "Экспорт": "Экспорт и структура импорта Курской области",
-        "Размер": "Просроченная задолженность",
+        "Экспорт": "экспорт и структура импорта",
+        "Размер": "просроченная задолженность",
     }
 
 
@@ -1061,7 +1062,7 @@ def test_a_correlation_table_by_years_holds_the_coefficients_its_symbol_columns_
     obs = build_observations(None, cells, tables)
     got = _rows(obs, "indicator", "measure", "period_start", "value_scaled")
     assert set(got) == {(0, 1), (0, 2), (1, 1), (1, 2)}
-    measure = "Коэффициент корреляции между численностью населения и числом малых предприятий"
+    measure = "коэффициент корреляции между численностью населения и числом малых предприятий"
     year = pd.Timestamp("2020-01-01").date()
     assert got[(0, 1)] == ("coefficient", f"{measure} — Все районы", year, 0.71)
     assert got[(1, 2)][:2] == ("coefficient", f"{measure} — Без городских округов")
@@ -1083,12 +1084,12 @@ def test_what_a_product_is_for_is_not_what_its_row_measures() -> None:
     caption = "Таблица 29 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ЛЕКАРСТВЕННЫХ СРЕДСТВ"
     tables, cells = _frames(DOC_B, [_table(0, header, labels, values, caption)])
     got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
-    drugs = "Производство лекарственных средств — Препараты для лечения заболеваний органов дыхания"
+    drugs = "производство лекарственных средств — Препараты для лечения заболеваний органов дыхания"
     assert got[(0, 1)] == ("production_volume", drugs, "COUNT", pytest.approx(2.4e6))
     assert got[(1, 1)] == ("production_volume", drugs, "COUNT", pytest.approx(18.9e6))
     assert got[(2, 2)][:3] == (
         "production_volume",
-        "Производство лекарственных средств — Ампулы стеклянные",
+        "производство лекарственных средств — Ампулы стеклянные",
         "PERCENT",
     )
     steam = _table(1, ["", "Август 2017г."], ["Пар и горячая вода"], [["41,0"]])
@@ -1110,9 +1111,9 @@ def test_a_column_naming_only_a_head_takes_the_quantity_the_caption_names_in_the
         "subject_code",
         "value_scaled",
     )
-    balance = "Сальдо внешнеторгового оборота Курской области"
+    balance = "сальдо внешнеторгового оборота"
     assert got[(0, 2)] == ("trade_balance", balance, "USD", "RU-KRS", pytest.approx(-104.8e6))
-    assert got[(1, 1)][:2] == ("export", "Экспорт")
+    assert got[(1, 1)][:2] == ("export", "экспорт")
     assert (0, 3) not in got and (1, 3) not in got
 
 
@@ -1140,3 +1141,112 @@ def test_a_ratio_spelt_out_in_full_is_a_times_change_too() -> None:
     got = _rows(build_observations(None, cells, tables), "unit", "value_scaled", "kind")
     assert got[(1, 1)] == ("TIMES", 1.8, "change") and got[(1, 2)] == ("TIMES", 3.0, "change")
     assert (2, 1) not in got and got[(2, 2)] == ("PERCENT", 101.5, "change")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "label", "value"),
+    [
+        (
+            "Количество магазинов в районе на 1 января 2020 года составило 63 единицы.",
+            "63 единицы",
+            "Количество магазинов в районе, ед.",
+            "63",
+        ),
+        (
+            "В 2019 году количество субъектов малого предпринимательства достигло 1 240 единиц.",
+            "1 240 единиц",
+            "Количество субъектов малого предпринимательства, единиц",
+            "1 240",
+        ),
+        (
+            "Общий объем отгруженной продукции в 2019 году составил 512,4 млн рублей.",
+            "512,4 млн рублей",
+            "Общий объем отгруженной продукции, млн руб.",
+            "512,4",
+        ),
+        (
+            "Численность постоянного населения Курской области на начало 2020 года – 1104 тыс. человек.",
+            "1104 тыс. человек",
+            "Численность постоянного населения Курской области, тыс. человек",
+            "1104",
+        ),
+    ],
+)
+def test_a_table_cell_and_a_sentence_stating_one_quantity_have_one_measure(
+    sentence, quote, label, value
+) -> None:
+    """A row label spells its measure as the sentence does after `measures.normal_measure`: "Количество
+    X" is "число X", an adjective of the whole and a place are left out, lower case."""
+    text = figure(sentence, quote)
+    tables, cells = _frames(DOC_A, [_table(0, ["", "2019 г."], [label], [[value]])])
+    table = build_observations(None, cells, tables).iloc[0]
+    assert (table["measure"], table["indicator"]) == (text.measure, text.indicator)
+    assert not table["measure"].lower().startswith(("количество", "общ"))
+
+
+def test_years_a_label_states_as_its_unit_make_a_duration_and_a_term_s_words_no_kind() -> None:
+    """ "Ожидаемая продолжительность жизни …, лет" (or "лет" in the unit column) is life expectancy
+    in YEAR, a level: "ожидаемая" belongs to the term (`lexicon.FIXED_TERMS`), as "миграционный" does
+    to net migration; an age group ("старше 65 лет") is no unit of its row."""
+    labels = [
+        "Ожидаемая продолжительность жизни при рождении, лет",
+        "Численность населения старше 65 лет, тыс. человек",
+        "Миграционный прирост, человек",
+    ]
+    values = [["70,5", "71,2"], ["250,1", "255,3"], ["-412", "-380"]]
+    tables, cells = _frames(DOC_A, [_table(0, ["", "2019 г.", "2020 г."], labels, values)])
+    got = _rows(build_observations(None, cells, tables), "indicator", "unit", "value_scaled", "kind")
+    assert got[(0, 1)] == ("life_expectancy", "YEAR", 70.5, "level")
+    assert got[(1, 2)] == ("population", "COUNT", pytest.approx(255.3e3), "level")
+    assert got[(2, 1)] == ("net_migration", "COUNT", -412, "level")
+    header = ["Показатель", "Единица измерения", "2024 г. (прогноз)"]
+    tables, cells = _frames(
+        DOC_A, [_table(1, header, ["Ожидаемая продолжительность жизни"], [["лет", "72,0"]])]
+    )
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "kind")
+    assert got[(0, 2)] == ("life_expectancy", "ожидаемая продолжительность жизни", "YEAR", "target")
+
+
+def test_a_row_label_in_the_nominative_plural_keeps_its_form() -> None:
+    """A label names its quantity in the nominative: "Коровы" is no genitive singular of a text's
+    "12 коровы" ("корова")."""
+    labels = ["Коровы", "Овцы и козы"]
+    tables, cells = _frames(DOC_B, [_table(0, ["", "2019 г., тыс. голов"], labels, [["12,5"], ["30,1"]])])
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure")
+    assert got == {(0, 1): ("livestock_headcount", "коровы"), (1, 1): ("livestock_headcount", "овцы и козы")}
+
+
+def test_a_row_naming_an_indicator_its_unit_does_not_fit_is_an_item_of_the_caption() -> None:
+    """A branch whose name reads as a count ("предприятий общественного питания", "организация сбора
+    отходов") in a column of roubles is a branch of the caption's wage, not a count of its own; the
+    same words with a count unit keep their own indicator."""
+    caption = (
+        "Таблица 4 СРЕДНЕМЕСЯЧНАЯ НАЧИСЛЕННАЯ ЗАРАБОТНАЯ ПЛАТА РАБОТНИКОВ ОРГАНИЗАЦИЙ ПО ВИДАМ ДЕЯТЕЛЬНОСТИ"
+    )
+    labels = [
+        "деятельность гостиниц и предприятий общественного питания",
+        "водоснабжение; водоотведение, организация сбора и утилизации отходов",
+    ]
+    tables, cells = _frames(
+        DOC_B, [_table(0, ["", "Июль 2017г., рублей"], labels, [["23 248"], ["28 703"]], caption)]
+    )
+    got = _rows(build_observations(None, cells, tables), "indicator", "measure", "unit", "value_scaled")
+    wage = "среднемесячная начисленная заработная плата работников организаций"
+    assert got[(0, 1)] == (
+        "average_wage",
+        f"{wage} — Деятельность гостиниц и предприятий общественного питания",
+        "RUB",
+        23248,
+    )
+    assert got[(1, 1)][:3] == (
+        "average_wage",
+        f"{wage} — Водоснабжение; водоотведение, организация сбора и утилизации отходов",
+        "RUB",
+    )
+    labels = ["Число предприятий общественного питания, единиц"]
+    tables, cells = _frames(
+        DOC_B, [_table(1, ["", "2019 г."], labels, [["412"]], "Таблица 5 Потребительский рынок района")]
+    )
+    assert _rows(build_observations(None, cells, tables), "indicator", "unit") == {
+        (0, 1): ("retail_outlets", "COUNT")
+    }

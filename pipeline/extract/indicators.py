@@ -45,7 +45,7 @@ CATALOG_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.tom
 TYPES = ("stock", "flow", "rate", "index")
 UNIT_CLASSES = (
     "money", "percent", "count", "mass", "area", "volume", "length", "power", "energy", "freight",
-    "times", "duration", "score", "data",
+    "times", "duration", "score", "data", "yield",
 )  # fmt: skip
 # Changes and shares ("+5 %", "в 2 раза") fit every indicator.
 ALWAYS_FITS = frozenset({"percent", "times"})

@@ -38,6 +38,7 @@ from pipeline.extract.indicators import (
 )
 from pipeline.extract.lemmas import lemma_forms
 from pipeline.extract.lemmas import words as caption_words
+from pipeline.extract.measures import normal_measure
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import caption_unit, label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_organizations, find_territories
@@ -50,11 +51,8 @@ ID_LENGTH = 16
 LABEL_CACHE = 20_000
 BREAKDOWN = " — "  # measure of a product row: "Объем экспорта — Злаки" (views.py skips these in conflicts)
 # Adjectives before an indicator that do not narrow it ("совокупный объем экспорта" is all exports)
-NEUTRAL = frozenset({
-    *lexicon.TOTAL_ADJECTIVES, "весь", "итоговый", "годовой", "ежегодный", "среднегодовой",
-    "фактический", "региональный", "номинальный", "реальный", "средний", "среднемесячный", "текущий",
-    "абсолютный",
-})  # fmt: skip
+NEUTRAL = frozenset(lexicon.NEUTRAL_ADJECTIVES)
+REFERENCE = "(?:" + "|".join(lexicon.REFERENCE_GROUPINGS) + ")"  # "Справочно: …"
 TOTAL_WORD = "(?:" + "|".join(lexicon.TOTAL_WORDS) + ")"  # "всего", "итого"
 TOTAL = re.compile(
     r"\W*(?:" + TOTAL_WORD + "|" + lexicon.subset_opener_pattern() + r"|total)\W*", re.I
@@ -97,34 +95,41 @@ KIND_MARKERS = (
         ),
     ),
 )
+# a term of the lexicon in any case form: each word's stem without its last two letters, any ending
+FIXED_TERM = re.compile(
+    "|".join(r"\s+".join(rf"\b{w[:-2]}\w*" for w in t.split()) for t in lexicon.FIXED_TERMS), re.I
+)
 # a label part that only states a comparison base or a grouping of rows
 ASIDE = re.compile(
-    r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|справочно|"
+    r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|"
+    + REFERENCE
+    + "|"
     + lexicon.subset_opener_pattern()
     + r"|\+\s*,?\s*[-–−]|%)\W*",
     re.I,
 )
 COMPARISON_TAIL = re.compile(r"\s+(?:в\s*%|в\s+процентах)\s+к\b.*$", re.I)  # "… в % к / периоду"
 PART_OPENER = re.compile(r"^\W*" + lexicon.subset_opener_pattern(), re.I)  # "В том числе транспорт"
-GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + r"|справочно)\W*", re.I)
-UNIT_HEAD = "динамика"
-PURPOSE = "для"  # opens what an item is for, which a label does not measure
-INDEX_HEAD = "индекс"  # the head of an index's name: "Индекс производства бумаги"
+GROUPING = re.compile(r"^(?:" + lexicon.subset_opener_pattern() + "|" + REFERENCE + r")\W*", re.I)
+UNIT_HEAD = lexicon.PRESENTATION_HEADS[0]  # "динамика": what a label led by its unit stands for
+PURPOSE = frozenset(lexicon.PURPOSE_PREPOSITIONS)  # opens what an item is for, which a label does not measure
+INDEX_HEAD = lexicon.INDEX_NOUNS[0]  # the head of an index's name: "Индекс производства бумаги"
 # a caption's head that presents, not names, the quantity ("Распределение умерших по причинам смерти")
-PRESENTATION_HEADS = frozenset({UNIT_HEAD, "размер", "структура", "распределение"})
+PRESENTATION_HEADS = frozenset(lexicon.PRESENTATION_HEADS)
+COORDINATING = frozenset(lexicon.JOINING_CONJUNCTIONS)  # "максимальные и минимальные": none narrowing
 JOINED_HEADS = frozenset(f"и {head}" for head in PRESENTATION_HEADS)  # "Размер и структура …"
-# a head that presents only when joined to a presentation head ("Величина и структура численности");
-# alone it names the quantity ("Величина прожиточного минимума")
-VALUE_HEADS = frozenset({"величина"})
+# a head that presents only when joined to a presentation head ("Величина и структура численности")
+VALUE_HEADS = frozenset(lexicon.JOINED_VALUE_HEADS)
 # words of a caption that say how the table is cut or when, not what: "отдельных видов", "по видам
 # экономической деятельности", "на конец периода"
 DIMENSION = re.compile(
-    r"\s+(?:(?:отдельных|основных)\s+(?:видов|групп)\b|(?:по\s+(?:\w+\s+)?(?:видам|субъектам|группам|округам"
-    r"|отраслям|категориям|причинам)|в\s+разрезе|в\s+кажд\w+|на\s+конец)\b.*$)",
+    rf"\s+(?:(?:{'|'.join(lexicon.SELECTION_ADJECTIVES)})\s+(?:{'|'.join(lexicon.SELECTION_NOUNS)})\b"
+    rf"|(?:по\s+(?:\w+\s+)?(?:{'|'.join(lexicon.DIMENSION_NOUNS)})|"
+    + "|".join(r"\s+".join(p.split()) + r"\w*" for p in lexicon.DIMENSION_PHRASES)
+    + r")\b.*$)",
     re.I,
 )
 ASIDE_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+[а-яё])")  # "Темп роста (индекс роста) физического объема"
-COORDINATING = frozenset({"и", "или"})  # "максимальные и минимальные": adjectives joined, none narrowing
 ACTION_POS = frozenset({"VERB", "INFN", "PRTS"})  # a label opened by these names what was done
 CAPS_WORDS = 2  # words in capitals that mark a caption set in capitals
 ABBR_MAX = 5
@@ -273,7 +278,8 @@ def _labels(cell: LabelledCell, caption: str | None, listed: bool = False) -> li
     parent = cell.parent if cell.parent and not (_dates(cell.parent) or _territory(cell.parent)) else None
     own = [t for t in (row, parent, cell.col_label) if t]
     extra = [cell.unit_text] if cell.unit_text else []
-    named = any(_names_indicator(label) for label in own)
+    unit = cell.unit if cell.unit is not None else ANY_UNIT
+    named = any(_names_indicator(label, unit) for label in own)
     item = row is None or bool(LETTER.search(row) or BARE_YEAR.match(row))  # not a row number ("1", "2.")
     column = cell.col_label
     qualifies = column is None or _qualifies_only(column) or _part(column) or listed
@@ -283,10 +289,13 @@ def _labels(cell: LabelledCell, caption: str | None, listed: bool = False) -> li
 
 
 @lru_cache(maxsize=LABEL_CACHE)
-def _names_indicator(label: str) -> bool:
+def _names_indicator(label: str, unit: str | None = ANY_UNIT) -> bool:
     """The label names a specific indicator, or a product with what was done to it ("Намолочено
-    зерна", "Убрано сахарной свеклы"): a quantity of its own, not an item of the caption's."""
-    matches = _label_matches(label, ANY_UNIT)
+    зерна", "Убрано сахарной свеклы"): a quantity of its own, not an item of the caption's. With the
+    cell's `unit`, one that unit fits: a branch "деятельность гостиниц и предприятий общественного
+    питания" (a count of catering outlets) in roubles is an item of the caption "СРЕДНЕМЕСЯЧНАЯ
+    НАЧИСЛЕННАЯ ЗАРАБОТНАЯ ПЛАТА"."""
+    matches = _label_matches(label, unit)
     return any(_specific(m) for m in matches) or (bool(matches) and _action(label))
 
 
@@ -351,7 +360,7 @@ def _label_matches(label: str, unit: str | None) -> tuple[IndicatorMatch, ...]:
     """The catalog matches of a label, but none after "для": what a product is for ("Препараты для
     лечения заболеваний кожи", "Шины для автобусов") is not what the label measures."""
     words = words_of(label)
-    purpose = next((i for i, w in enumerate(words) if w.lower() == PURPOSE), len(words))
+    purpose = next((i for i, w in enumerate(words) if w.lower() in PURPOSE), len(words))
     return tuple(m for m in find_indicators(words, unit) if m.start < purpose)
 
 
@@ -428,10 +437,43 @@ def _breakdown_measure(
     part of ("Производство … — Масло растительное — Подсолнечное"). `index`: the name of the index
     the indicator is (`_index_name`), which a "Динамика …" label stands for (`_measure`)."""
     if modifier:
-        rest = _measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1), index)
-        return f"{rest[:1].upper()}{rest[1:]}{BREAKDOWN}{parses(modifier)[0].normal_form}"
+        rest = _text_measure(re.sub(rf"\b{re.escape(modifier)}\b\s*", "", label, count=1), index)
+        return f"{rest}{BREAKDOWN}{parses(modifier)[0].normal_form}"
     items = list(dict.fromkeys(_item(x) for x in (within, breakdown) if x))  # a unit row's product once
-    return BREAKDOWN.join([_measure(label, index), *items])
+    return BREAKDOWN.join([_text_measure(label, index), *items])
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _text_measure(label: str, index: str | None = None) -> str:
+    """The label's measure (`_measure`) spelled as a text figure's is (`measures.normal_measure`): one
+    string for one quantity in both ("Количество магазинов" → "число магазинов", "Общий объем
+    экспорта" → "объем экспорта", lower case unless an abbreviation or a name heads it); as `_measure`
+    gives it when that normalization leaves nothing."""
+    measure = _measure(label, index)
+    normal = normal_measure(measure)
+    return _own_forms(normal, measure) if normal else measure
+
+
+def _own_forms(normal: str, label: str) -> str:
+    """The normalized measure with the label's own forms of its head words (up to its first noun)
+    that may be nominative: a label names its quantity in the nominative already ("Коровы", "Яйца",
+    "Овцы и козы"), which `normal_measure` reads as a text's genitive after a number ("корова");
+    a genitive after the head stays normalized ("Изменение стоимости набора" → "стоимость набора")."""
+    own = {}
+    for word in (w.strip(PUNCTUATION) for w in label.split()):
+        forms = parses(word)
+        if any(p.tag.case == "nomn" for p in forms):
+            own.setdefault(forms[0].normal_form, word)
+        if forms and forms[0].tag.POS == "NOUN":
+            break
+    words = normal.split()
+    for i, word in enumerate(words):  # the measure's head words, up to its first noun
+        forms = parses(word)
+        kept = own.get(forms[0].normal_form) if forms else None
+        words[i] = word[:1] + kept[1:] if kept and kept[1:].lower() == kept[1:] else word
+        if forms and forms[0].tag.POS == "NOUN":
+            break
+    return " ".join(words)
 
 
 def _index_name(indicator: Indicator) -> str | None:
@@ -822,6 +864,8 @@ def _amount_unit(unit: str | None) -> bool:
 
 
 def label_kind(labels: Iterable[str]) -> str:
-    """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share)."""
-    text = _plain(list(labels))
+    """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share);
+    the words of a term name the quantity, not its kind (`lexicon.FIXED_TERMS`: "Ожидаемая
+    продолжительность жизни" is no target, "Миграционный прирост" no change)."""
+    text = FIXED_TERM.sub(" ", _plain(list(labels)))
     return next((kind for kind, marker in KIND_MARKERS if marker.search(text)), "level")

@@ -175,7 +175,20 @@ def _unit_in(label: str) -> tuple[str | None, int]:
         if unit is not None:
             before = scale_of(words[i - 1]) if i else None
             return unit, before or 0
-    return None, scale
+    span = _span_unit(label)
+    return (span, 0) if span else (None, scale)
+
+
+def _span_unit(label: str) -> str | None:
+    """The unit of a time span a label states as its unit, which running text never does ("за 13
+    лет" is no figure): the label's text, or its part after the last comma, is one plural genitive
+    or locative form of the unit's word, "в" before it or not ("Ожидаемая продолжительность жизни,
+    лет", "Стаж, в годах"); not a period ("2019 год", "Годы") nor an age group ("старше 65 лет")."""
+    tail = _IN.sub("", label.rsplit(",", 1)[-1].strip(" .")).lower()
+    if not tail or " " in tail:
+        return None
+    forms = [p for p in parses(tail) if p.normal_form in _SPAN_UNITS and "plur" in p.tag]
+    return next((_SPAN_UNITS[p.normal_form] for p in forms if p.tag.case in _UNIT_CASES), None)
 
 
 def _counting(word: str) -> bool:
@@ -205,3 +218,6 @@ def _label_unit(words: list[str]) -> str | None:
 
 
 _LABEL_UNITS = frozenset(u.code for u in UNITS if u.free)
+# units of a time span that only a label states (lexicon: not free): code by lemma ("год" → YEAR)
+_SPAN_UNITS = {w: u.code for u in UNITS if not u.free and u.kind == "duration" for w in u.lemmas}
+_UNIT_CASES = frozenset({"gent", "loct"})  # "лет", "в годах"
