@@ -256,6 +256,15 @@ def test_almost_up_to_is_approximate_level():
         ("стоит 5 евро", "5 евро", 5.0, 0, "EUR", "="),
         ("обошлось в 30 фунтов стерлингов", "30 фунтов стерлингов", 30.0, 0, "GBP", "="),
         ("выдали два миллиарда рублей", "два миллиарда рублей", 2.0, 9, "RUB", "="),
+        # "чем" after a phrase qualifier, and the preposition of the figure's phrase after one
+        ("поголовье увеличится не менее чем на 200 голов", "не менее чем на 200 голов", 200.0, 0,
+         "COUNT", ">="),
+        ("расходы составят не более чем 15 млн. рублей", "не более чем 15 млн. рублей", 15.0, 6, "RUB",
+         "<="),
+        ("площадь сократится не меньше чем на 3 га", "не меньше чем на 3 га", 3.0, 0, "HA", ">="),
+        ("примерно в 70% случаев обращения повторные", "примерно в 70%", 70.0, 0, "PERCENT", "~"),
+        ("в приблизительно 40 % семей есть дети", "приблизительно 40 %", 40.0, 0, "PERCENT", "~"),
+        ("выручка выросла почти в 3 раза", "почти в 3 раза", 3.0, 0, "TIMES", "~"),
     ],
 )  # fmt: skip
 def test_units(text, quote, value, mult, unit, qualifier):
@@ -277,10 +286,18 @@ def test_coordinated_amounts_share_the_currency():
         ("гранты от 20 до 100 млн руб. получат", 20.0, 100.0, 6, "RUB"),
         ("ставка 1–5 % годовых", 1.0, 5.0, 0, "PERCENT"),
         ("от 500 тыс. до 1 млн рублей", 500.0, 1000.0, 3, "RUB"),
+        # the unit printed with both bounds (a dash or "от … до" between them)
+        ("К 2021 году выручка достигнет 412,5 млн. руб. – 430,2 млн. руб. по двум сценариям.", 412.5,
+         430.2, 6, "RUB"),
+        ("Прирост ожидается в пределах 2,5% - 3,1% ежегодно.", 2.5, 3.1, 0, "PERCENT"),
+        ("субсидия составит от 150 тыс. руб. до 2 млн. руб. на одного получателя", 150.0, 2000.0, 3,
+         "RUB"),
+        ("площадь участков 12 га — 15 га в зависимости от проекта", 12.0, 15.0, 0, "HA"),
     ],
-)
+)  # fmt: skip
 def test_ranges(text, value, value_max, mult, unit):
     (f,) = extract_figures(text)
+    assert text[f.char_start : f.char_end].split()[-1] in text.split()  # the quote ends with a word
     assert (f.value, f.value_max, f.unit_mult, f.unit, f.qualifier) == (
         value, value_max, mult, unit, "range",
     )  # fmt: skip
@@ -372,3 +389,20 @@ def test_english_passage_figures_dates_and_language():
 def test_a_comma_groups_thousands_only_in_english_sentences(text, quote, value):
     (f,) = [f for f in extract_page(text).figures if text[f.char_start : f.char_end] == quote]
     assert f.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes_"),
+    [
+        # two values of one unit with a dash between them are no range when the second is smaller
+        # (a list: "в 2019 г. – 105%, 2020 – 103%" never joins, as nothing but a dash may come between)
+        ("выпуск составил 120,4 млн. руб. – 98,1 млн. руб. приходится на мясо",
+         ["120,4 млн. руб.", "98,1 млн. руб."]),
+        # different units never join
+        ("рост составит 105,8% - 31,0 тыс. руб. за месяц", ["105,8%", "31,0 тыс. руб."]),
+        # a bound keeps its qualifier: "более 5% - 7%" is no range of "="
+        ("доля составит более 5% - 7% к 2020 году", ["более 5%", "7%"]),
+    ],
+)  # fmt: skip
+def test_values_not_joined_into_a_range(text, quotes_):
+    assert quotes(text) == quotes_
