@@ -331,6 +331,10 @@ def test_ranges(text, value, value_max, mult, unit):
         "Содержание ……………….. 106\n5 2. Промышленное производство",
         "Economics of sustainable development, (4 (48)), 123—129.",
         "код <script>alert(1)</script> и вызов f(2) в тексте",
+        # references in a heading set in capitals: the words are no abbreviations counted
+        "О ПОРЯДКЕ, ПРЕДУСМОТРЕННОМ СТАТЬЕЙ 2 ЗАКОНА РЕСПУБЛИКИ",
+        "В СООТВЕТСТВИИ С ПУНКТОМ 4 СТАТЬИ 12 ПОЛОЖЕНИЯ",
+        "ПОРЯДОК, УСТАНОВЛЕННЫЙ ГЛАВОЙ 3 РЕГЛАМЕНТА",
     ],
 )
 def test_not_figures(text):
