@@ -48,6 +48,10 @@ _RELATIVE_REACH = 40  # characters after a figure searched for "к предыд�
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = set(lexicon.SHARE_CUES)
+_SHARE_MAX = 100  # a percentage above it is never a part of a whole
+# a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
+_QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words())) + r")\s+)+на\b", re.I)
+_BY_BEFORE = re.compile(r"\bна\s*$", re.I)
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
@@ -155,6 +159,8 @@ def _add_context(
         f.kind = "share"
     if f.kind == "share" and _percent_of_change(text, f, found):
         f.kind = "change"
+    if f.kind == "level" and _BY_BEFORE.search(text, 0, f.char_start) and _states_change(lead):
+        f.kind = "change"  # "наблюдается увеличение объемов … у предприятий:" ⏎ "- АО «Х» - на 78,9 %;"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
@@ -223,12 +229,14 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     if f.unit == "TIMES":
         return "ratio"
     na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
-    if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
+    if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE:
         return "change"
     if na_before and (right and right[0].text.lower() in lexicon.COMPARATIVES or lemmas & _EXCEED):
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
     if _reaches(text, f, left):
         return "target"
+    if f.unit == "PERCENT" and f.value > _SHARE_MAX and _alone_in_brackets(text, f):
+        return "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
     if f.unit == "PERCENT" and (_of_whole_before(left) or _plural_part(left)):
