@@ -399,6 +399,8 @@ FULFILMENT_WORDS: tuple[str, ...] = (
 NORM_SHARE_WORDS: tuple[str, ...] = (
     "укомплектованность", "охват", "загрузка", "загруженность", "использование",
 )  # fmt: skip
+# What a percentage may be the part of even above 100 ("стационара на дому выше нормы (110%)").
+NORM_NOUNS: tuple[str, ...] = ("норма", "норматив", "план")
 # Lemmas of an index: a percentage they state is the value against a base, not a change
 # ("индекс промышленного производства – 109,0%"); "рост" stated as 100 % or more is one too
 # ("рост к 2014 году составил 122,5%").
@@ -438,6 +440,7 @@ CHANGE_VERBS: tuple[str, ...] = (
     "увеличивать", "увеличить", "сократить", "снизить", "уменьшить", "вырастать", "подняться",
     "подниматься", "опуститься", "опускаться", "возрастать", "увеличиваться", "сокращаться",
     "снижаться", "уменьшаться", "повышаться", "понижаться",
+    "повысить", "понизить", "повышать", "понижать", "снижать", "сокращать", "уменьшать", "нарастить",
 )  # fmt: skip
 
 # Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").

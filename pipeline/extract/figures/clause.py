@@ -48,7 +48,8 @@ _RELATIVE_REACH = 40  # characters after a figure searched for "к предыд�
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = set(lexicon.SHARE_CUES)
-_SHARE_MAX = 100  # a percentage above it is never a part of a whole
+_SHARE_MAX = 100  # a percentage above it is no part of a whole, only of a norm or a plan
+_OF_NORM = _NORM_SHARE | _FULFILMENT | set(lexicon.NORM_NOUNS)
 # a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
 _QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words())) + r")\s+)+на\b", re.I)
 _BY_BEFORE = re.compile(r"\bна\s*$", re.I)
@@ -197,11 +198,13 @@ def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> boo
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
-    """ "до X" is the level a change reaches, not an upper bound: "увеличилась до 99,8%", a target
-    after a change word ("Увеличение доли … до 39,5%", "снизить долю … до 5%")."""
+    """ "до X" is the level a change reaches, not an upper bound: after a change word in any tense
+    ("увеличилась до 99,8%", "Увеличение доли … до 39,5%", "снизить долю … до 5%"), unless "до"
+    closes a span opened by "от"."""
     if not re.match(r"\s*до\b", text[f.char_start :]):
         return False
-    return f.kind == "change" or (f.kind == "target" and _reaches(text, f, left))
+    changed = bool({w.lemma for w in left} & _CHANGE) and not _range_end(text, f, left)
+    return f.kind == "change" or changed
 
 
 _EXCEED = {"превысить", "превышать", "превзойти", "превосходить"}
@@ -235,7 +238,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
     if _reaches(text, f, left):
         return "target"
-    if f.unit == "PERCENT" and f.value > _SHARE_MAX and _alone_in_brackets(text, f):
+    if f.unit == "PERCENT" and f.value > _SHARE_MAX and _alone_in_brackets(text, f) and not _of_norm(text, f):
         return "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
@@ -494,6 +497,16 @@ def _alone_in_brackets(text: str, f: FigureFact) -> bool:
     return bool(
         re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start])
     ) and bool(re.match(r"\s*\)", text[f.char_end :]))
+
+
+_NORM_REACH = 40  # characters before a bracketed percentage searched for the norm it is the part of
+_NORM_WORDS = 3  # of them the last words
+
+
+def _of_norm(text: str, f: FigureFact) -> bool:
+    """A norm or a plan is named right before the brackets: "выше нормы (110%)"."""
+    words = _WORD.findall(text, max(0, f.char_start - _NORM_REACH), f.char_start)[-_NORM_WORDS:]
+    return any(_Word(0, 0, w).lemma in _OF_NORM for w in words)
 
 
 def _of_whole_before(left: list[_Word]) -> bool:

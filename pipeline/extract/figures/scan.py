@@ -67,10 +67,27 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
             if fact is not None:
                 found.append(fact)
             break
-    return _join_ranges(chunk, offset, found)
+    return _join_ranges(chunk, offset, _glued_bounds(chunk, offset, found, english))
 
 
 _RANGE_DASH = re.compile(r"\s*[-‐–—]\s*")
+_GLUED_DASH = re.compile(r"\s+[-‐–—](?=\d)")  # "100,2 % -102,0 %": the dash glued to the upper bound
+
+
+def _glued_bounds(chunk: str, offset: int, found: list[FigureFact], english: bool) -> list[FigureFact]:
+    """The upper bound of a range after a dash glued to its digits ("100,2 % -102,0 %"), which no
+    trigger starts (a glued dash reads as a minus sign), added when it makes a range (`_range_pair`)."""
+    out: list[FigureFact] = []
+    for f in found:
+        out.append(f)
+        dash = _GLUED_DASH.match(chunk, f.char_end - offset)
+        match = match_at(chunk[dash.end() : dash.end() + MATCH_REACH]) if dash else None
+        high = _to_fact(match, offset + dash.end(), english) if match else None
+        if high is not None and _range_pair(chunk, offset, f, high):
+            out.append(high)
+    return out
+
+
 _RANGE_FROM = re.compile(r"\bот\s*$", re.I)
 
 
