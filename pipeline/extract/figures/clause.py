@@ -160,6 +160,8 @@ def _add_context(
         f.kind = "share"
     if f.kind == "share" and _percent_of_change(text, f, found):
         f.kind = "change"
+    if f.kind == "ratio" and f.unit == "PERCENT" and _after_change(text, f, found, s_start):
+        f.kind = "change"  # "темп роста … составил более 900%), Египет (621%), Румыния (561%)"
     if f.kind == "level" and _BY_BEFORE.search(text, 0, f.char_start) and _states_change(lead):
         f.kind = "change"  # "наблюдается увеличение объемов … у предприятий:" ⏎ "- АО «Х» - на 78,9 %;"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
@@ -195,6 +197,13 @@ def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> boo
         and _OPEN_BRACKET.fullmatch(text, last.char_end, f.char_start) is not None
         and _alone_in_brackets(text, f)
     )
+
+
+def _after_change(text: str, f: FigureFact, found: list[FigureFact], s_start: int) -> bool:
+    """A percentage alone in brackets in a sentence whose percentages so far are changes parallels
+    them ("Франция (… темп роста экспорта составил более 900%), Египет (621%)")."""
+    before = [g for g in found if s_start <= g.char_start < f.char_start and g.unit == "PERCENT"]
+    return bool(before) and _alone_in_brackets(text, f) and all(g.kind == "change" for g in before)
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
