@@ -203,7 +203,8 @@ def _after_change(text: str, f: FigureFact, found: list[FigureFact], s_start: in
     """A percentage alone in brackets in a sentence whose percentages so far are changes parallels
     them ("Франция (… темп роста экспорта составил более 900%), Египет (621%)")."""
     before = [g for g in found if s_start <= g.char_start < f.char_start and g.unit == "PERCENT"]
-    return bool(before) and _alone_in_brackets(text, f) and all(g.kind == "change" for g in before)
+    changes = all(g.kind == "change" and not _BASE_RIGHT_AFTER.match(text, g.char_end) for g in before)
+    return bool(before) and _alone_in_brackets(text, f) and changes  # "(102,0% к 2016 году)" is an index
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
@@ -355,11 +356,16 @@ def _list_share(f: FigureFact, before: list[FigureFact]) -> bool:
 
 def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[DateFact], words) -> bool:
     """A plan or forecast states the figure: a plan word before it ("планируется", "ожидаемый",
-    "предусмотрено"), a deadline ("к 2024 году") or a verb in the future tense."""
+    "предусмотрено"; a plan noun or verb not when a verb in the past other than a plan verb governs
+    it: "Прогноз … разработан в 3 вариантах", "выполнил план … средний срок лечения 10,6 дней"), a
+    deadline ("к 2024 году") or a verb in the future tense."""
     by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
     deadline = any(d.char_end <= f.char_start for d in by) and not _past_verb(left)
     financing = _programme_financing(words) and not _past(words)
-    return bool({w.lemma for w in left} & _TARGET) or deadline or financing or _future(left, right)
+    verb = next((w for w in reversed(left) if _is_verb(w)), None)
+    done = verb is not None and verb.lemma not in _TARGET and verb.tags[0].tag.tense == "past"
+    plan = any(w.lemma in _TARGET and (w.has("ADJF") or not done) for w in left)  # "целевые показатели"
+    return plan or deadline or financing or _future(left, right)
 
 
 def _planned_item(
