@@ -160,8 +160,8 @@ def _add_context(
         f.kind = "share"
     if f.kind == "share" and _percent_of_change(text, f, found):
         f.kind = "change"
-    if f.kind == "ratio" and f.unit == "PERCENT" and _after_change(text, f, found, s_start):
-        f.kind = "change"  # "темп роста … составил более 900%), Египет (621%), Румыния (561%)"
+    if f.kind == "share" and _bracketed_index(text, f, found, s_start):
+        f.kind = "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
     if f.kind == "level" and _BY_BEFORE.search(text, 0, f.char_start) and _states_change(lead):
         f.kind = "change"  # "наблюдается увеличение объемов … у предприятий:" ⏎ "- АО «Х» - на 78,9 %;"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
@@ -199,12 +199,17 @@ def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> boo
     )
 
 
-def _after_change(text: str, f: FigureFact, found: list[FigureFact], s_start: int) -> bool:
-    """A percentage alone in brackets in a sentence whose percentages so far are changes parallels
-    them ("Франция (… темп роста экспорта составил более 900%), Египет (621%)")."""
+def _bracketed_index(text: str, f: FigureFact, found: list[FigureFact], s_start: int) -> bool:
+    """A percentage over 100 alone in brackets is no part of a whole but an index ("мяса 120 тонн
+    (112 %)"), unless it is of a norm or a plan ("выше нормы (110%)") or parallels the changes its
+    sentence states so far ("темп роста … составил более 900%), Египет (621%)": left to the bracket
+    rule, as a change there would take the last year of the first one's span; a percentage with a
+    base right after it, "(102,0% к 2016 году)", is an index, no change)."""
+    if f.unit != "PERCENT" or f.value <= _SHARE_MAX or not _alone_in_brackets(text, f) or _of_norm(text, f):
+        return False
     before = [g for g in found if s_start <= g.char_start < f.char_start and g.unit == "PERCENT"]
     changes = all(g.kind == "change" and not _BASE_RIGHT_AFTER.match(text, g.char_end) for g in before)
-    return bool(before) and _alone_in_brackets(text, f) and changes  # "(102,0% к 2016 году)" is an index
+    return not (before and changes)
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
@@ -248,8 +253,6 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
     if _reaches(text, f, left):
         return "target"
-    if f.unit == "PERCENT" and f.value > _SHARE_MAX and _alone_in_brackets(text, f) and not _of_norm(text, f):
-        return "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
         return "share"
     if f.unit == "PERCENT" and (_of_whole_before(left) or _plural_part(left)):
