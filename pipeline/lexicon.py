@@ -241,6 +241,9 @@ FRAME_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # Words of a sentence that speaks of shares ("наибольший вес имели кредиты банков – 49%").
 SHARE_CUES: tuple[str, ...] = ("доля", "удельный", "процент", "вес", "структура")
+# Verbs of which a percentage is the part of a whole ("27,7% принадлежит коммерческим предприятиям",
+# "35% оборота приходится на малые предприятия").
+SHARE_VERBS: tuple[str, ...] = ("принадлежать", "приходиться")
 # Heads of a measure that is a ratio itself: a percentage of "степень износа" is no share of a part.
 RATIO_HEADS: tuple[str, ...] = (
     "процент", "коэффициент", "степень", "износ", "соотношение", "индекс", "уровень", "показатель",

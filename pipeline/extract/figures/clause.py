@@ -528,14 +528,16 @@ def _of_norm(text: str, f: FigureFact) -> bool:
 
 
 def _of_whole_before(left: list[_Word]) -> bool:
-    """ "влияние … в общем объеме отгруженной продукции не существенно – всего 1,3%": the whole a
-    percentage is a part of, named before it."""
+    """ "влияние … в общем объеме отгруженной продукции не существенно – всего 1,3%", "Из общего числа
+    занятых 12,5 % …": the whole a percentage is a part of, named before it."""
     return any(
-        w.lemma == "в" and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
+        w.lemma in _OF_WHOLE_BEFORE and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
         for k, w in enumerate(left[:-2])
     )
 
 
+_OF_WHOLE_BEFORE = {"в", "из"}  # "в общем объеме", "из общего числа"
+_SHARE_VERBS = set(lexicon.SHARE_VERBS)
 _PART_VERBS = {"составлять", "составить"}
 _RATE_NOUNS = set(lexicon.RATE_NOUNS)
 
@@ -556,6 +558,8 @@ def _plural_part(left: list[_Word]) -> bool:
 def _share_after(right: list[_Word]) -> bool:
     if not right:
         return False
+    if right[0].lemma in _SHARE_VERBS:
+        return True  # "27,7% принадлежит коммерческим предприятиям"
     if right[0].lemma == "от" or right[0].has("NOUN", "gent") and not right[0].text[:1].isupper():
         return True
     if right[0].has("PRTF", "gent", "plur") and not right[0].text[:1].isupper():
