@@ -137,6 +137,8 @@ def test_count_with_adjectives():
         ("Всего в Пудуне насчитывается 1711 высокотехнологичных предприятий.",
          "1711 высокотехнологичных предприятий", 1711.0, 0, "предприятие", "="),
         ("35 участников, 7400 сотрудников", "7400 сотрудников", 7400.0, 0, "сотрудник", "="),
+        # an abbreviation the dictionary does not know counts
+        ("в районе работают 8 ОВП", "8 ОВП", 8.0, 0, "овп", "="),
     ],
 )  # fmt: skip
 def test_counts(text, quote, value, mult, counted, qualifier):
@@ -430,4 +432,18 @@ def test_values_not_joined_into_a_range(text, quotes_):
     ],
 )  # fmt: skip
 def test_the_base_of_a_rate_is_no_figure(text, quotes_):
+    assert quotes(text) == quotes_
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes_"),
+    [
+        # an abbreviation the dictionary does not know counts, also one a guess reads as a noun;
+        # a dictionary word in capitals does not
+        ("экспорт по 43 ТНВЭД вырос, по 31 ТНВЭД снизился", ["43 ТНВЭД", "31 ТНВЭД"]),
+        ("ОТКРЫТО 3 ФАП", ["3 ФАП"]),
+        ("ПРИЛОЖЕНИЕ 2 К ЗАКОНУ ОБ ОБЛАСТНОМ БЮДЖЕТЕ", []),
+    ],
+)  # fmt: skip
+def test_counted_words_in_capitals(text, quotes_):
     assert quotes(text) == quotes_

@@ -174,11 +174,11 @@ ADJS = rule(ADJ, rule(or_(eq(","), caseless("и")).optional(), ADJ).repeatable(m
 def _countable(word: str) -> bool:
     """A common noun by its best parse (not a time unit), or an all-caps abbreviation ("2 ОВП", "3
     ГЭС"; not a word of a heading set in capitals: "СТАТЬЕЙ 2 ЗАКОНА")."""
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import analyzer, parses
 
     top = parses(word)[0]
-    if word.isupper() and len(word) > 1:
-        return top.tag.POS != "NOUN" or "Abbr" in top.tag
+    if word.isupper() and len(word) > 1:  # a dictionary word in capitals is no abbreviation
+        return "Abbr" in top.tag or not analyzer().word_is_known(word.lower())
     return (
         top.tag.POS == "NOUN"
         and not word[:1].isupper()
