@@ -264,6 +264,9 @@ def test_an_indicator_named_earlier_in_the_clause_applies_to_shares_not_to_own_c
          "share"),
         ("В 2017 году 18 % приходилось на экспорт зерна.", "18 %", "share"),
         ("Из общего числа безработных 41,5 % составляют женщины.", "41,5 %", "share"),
+        # a percentage against a plan or a norm is the part of it done
+        ("Ввод жилья составил 1,4 тыс. кв. м, что составило к плану на 2016 год 116,1%.", "116,1%", "share"),
+        ("Обеспеченность больничными койками в 2017 году составила к нормативу 87,5%.", "87,5%", "share"),
         # a plan noun governed by a verb in the past states no plan; a plan verb or adjective does
         ("Прогноз развития поселения на 2019-2021 годы разработан в 2 вариантах.", "2 вариантах", "level"),
         ("Больница выполнила план по посещениям на 96%, средний срок лечения составил 9,8 дня.", "9,8 дня",

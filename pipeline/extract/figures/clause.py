@@ -49,7 +49,8 @@ _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = set(lexicon.SHARE_CUES)
 _SHARE_MAX = 100  # a percentage above it is no part of a whole, only of a norm or a plan
-_OF_NORM = _NORM_SHARE | _FULFILMENT | set(lexicon.NORM_NOUNS)
+_NORMS = set(lexicon.NORM_NOUNS)
+_OF_NORM = _NORM_SHARE | _FULFILMENT | _NORMS
 # a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
 _QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words())) + r")\s+)+на\b", re.I)
 _BY_BEFORE = re.compile(r"\bна\s*$", re.I)
@@ -272,6 +273,8 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "target"
     if f.unit == "PERCENT" and any(w.lemma in _NORM_SHARE and w.has("NOUN") for w in left):
         return "share"  # "Укомплектованность врачебными кадрами составляет – 46 %": the part of a norm met
+    if f.unit == "PERCENT" and _to_norm(left):
+        return "share"  # "что составило к плану на 2016 год 116,1%": the part of a plan done
     return "level"
 
 
@@ -525,6 +528,11 @@ def _of_norm(text: str, f: FigureFact) -> bool:
     """A norm or a plan is named right before the brackets: "выше нормы (110%)"."""
     words = _WORD.findall(text, max(0, f.char_start - _NORM_REACH), f.char_start)[-_NORM_WORDS:]
     return any(_Word(0, 0, w).lemma in _OF_NORM for w in words)
+
+
+def _to_norm(left: list[_Word]) -> bool:
+    """A norm or a plan the percentage is stated against: "к плану", "от нормы", "к нормативу"."""
+    return any(w.lemma in {"к", "от"} and left[k + 1].lemma in _NORMS for k, w in enumerate(left[:-1]))
 
 
 def _of_whole_before(left: list[_Word]) -> bool:
