@@ -202,15 +202,16 @@ def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> boo
 
 def _bracketed_index(text: str, f: FigureFact, found: list[FigureFact], s_start: int) -> bool:
     """A percentage over 100 alone in brackets is no part of a whole but an index ("мяса 120 тонн
-    (112 %)"), unless it is of a norm or a plan ("выше нормы (110%)") or parallels the changes its
-    sentence states so far ("темп роста … составил более 900%), Египет (621%)": left to the bracket
-    rule, as a change there would take the last year of the first one's span; a percentage with a
-    base right after it, "(102,0% к 2016 году)", is an index, no change)."""
+    (112 %)"), unless it is of a norm or a plan ("выше нормы (110%)") or parallels the change its
+    sentence states last out of such brackets ("темп роста … составил более 900%), Египет (621%),
+    Румыния (561%)": left to the bracket rule, as a change there would take the last year of the
+    first one's span; a percentage with a base right after it, "(102,0% к 2016 году)", is an index)."""
     if f.unit != "PERCENT" or f.value <= _SHARE_MAX or not _alone_in_brackets(text, f) or _of_norm(text, f):
         return False
     before = [g for g in found if s_start <= g.char_start < f.char_start and g.unit == "PERCENT"]
-    changes = all(g.kind == "change" and not _BASE_RIGHT_AFTER.match(text, g.char_end) for g in before)
-    return not (before and changes)
+    stated = [g for g in before if not _alone_in_brackets(text, g)]  # the percentage the list goes on from
+    last = stated[-1] if stated else None
+    return last is None or last.kind != "change" or _BASE_RIGHT_AFTER.match(text, last.char_end) is not None
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:

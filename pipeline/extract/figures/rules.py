@@ -139,18 +139,6 @@ def _rate_base(c: FigureContext) -> bool:
     return len(words) < 2 or _Word(0, 0, words[-2]).lemma not in _CHANGE_WORDS  # the word before "на"
 
 
-# "приходится", "приходилось", "приходятся", also a few words later ("на 1 врача в 2015 году приходилось")
-_SHARED_OUT = re.compile(r"(?:\s+\w+){0,3}?\s+приход(?:ит|ил|ят)\w*", re.I)
-
-
-def _base_of_a_rate(c: FigureContext) -> bool:
-    """ "на 10 браков приходится 6-7 разводов", "на 1 врача приходилось 420 жителей": the count after
-    "на" that "приходится" follows is what the rate is per, not a figure."""
-    f = c.fact
-    shared_out = _SHARED_OUT.match(c.text, f.char_end)
-    return f.unit == "COUNT" and bool(re.search(r"\bна\s*$", c.before, re.I) and shared_out)
-
-
 def rate_base_after(text: str, end: int) -> bool:
     """A rate base follows the figure ending at `end`: "14,5 умерших на 1 000 человек", "51,6 кв. м
     зеркала воды на 10 тыс. чел."; the figure is a rate."""
@@ -221,12 +209,6 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
         _rate_base,
         "снизится до 14,5 умерших на {1 000 человек} населения",
         "численность выросла на {1 000 человек}",
-    ),
-    Rule(
-        "base_of_a_rate",
-        _base_of_a_rate,
-        "в районе на {10 браков} приходится 6-7 разводов",
-        "число браков выросло на {10 браков} за год",
     ),
     Rule(
         "counts_a_territory",
