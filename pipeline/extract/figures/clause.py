@@ -54,6 +54,7 @@ _OF_NORM = _NORM_SHARE | _FULFILMENT | _NORMS
 # a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
 _QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words())) + r")\s+)+на\b", re.I)
 _BY_BEFORE = re.compile(r"\bна\s*$", re.I)
+BY_REACH = 8  # characters before a figure searched for its "на"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
@@ -163,7 +164,11 @@ def _add_context(
         f.kind = "change"
     if f.kind == "share" and _bracketed_index(text, f, found, s_start):
         f.kind = "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
-    if f.kind == "level" and _BY_BEFORE.search(text, 0, f.char_start) and _states_change(lead):
+    if (
+        f.kind == "level"
+        and _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
+        and _states_change(lead)
+    ):
         f.kind = "change"  # "наблюдается увеличение объемов … у предприятий:" ⏎ "- АО «Х» - на 78,9 %;"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:

@@ -89,6 +89,12 @@ def _glued_bounds(chunk: str, offset: int, found: list[FigureFact], english: boo
 
 
 _RANGE_FROM = re.compile(r"\bот\s*$", re.I)
+FROM_REACH = 8  # characters before a lower bound searched for its "от"
+
+
+def _from_before(chunk: str, start: int) -> re.Match | None:
+    """The "от" right before the lower bound starting at `start`."""
+    return _RANGE_FROM.search(chunk, max(0, start - FROM_REACH), start)
 
 
 def _join_ranges(chunk: str, offset: int, found: list[FigureFact]) -> list[FigureFact]:
@@ -100,7 +106,7 @@ def _join_ranges(chunk: str, offset: int, found: list[FigureFact]) -> list[Figur
         low = out[-1] if out else None
         if low is not None and _range_pair(chunk, offset, low, f):
             high = f.value * 10.0 ** (f.unit_mult - low.unit_mult)
-            opened = _RANGE_FROM.search(chunk, 0, low.char_start - offset)
+            opened = _from_before(chunk, low.char_start - offset)
             start = offset + opened.start() if opened else low.char_start
             out[-1] = replace(low, char_start=start, char_end=f.char_end, value_max=high, qualifier="range")
             continue
@@ -120,7 +126,7 @@ def _range_pair(chunk: str, offset: int, low: FigureFact, high: FigureFact) -> b
         and high.qualifier == "<="
         and not between.strip()
         and re.match(r"до\b", chunk[high.char_start - offset :], re.I) is not None
-        and _RANGE_FROM.search(chunk, 0, low.char_start - offset) is not None
+        and _from_before(chunk, low.char_start - offset) is not None
     )
     return (dashed or from_to) and low.value_scaled <= high.value_scaled
 
