@@ -137,6 +137,8 @@ def test_count_with_adjectives():
         ("Всего в Пудуне насчитывается 1711 высокотехнологичных предприятий.",
          "1711 высокотехнологичных предприятий", 1711.0, 0, "предприятие", "="),
         ("35 участников, 7400 сотрудников", "7400 сотрудников", 7400.0, 0, "сотрудник", "="),
+        # an abbreviation the dictionary does not know counts
+        ("в районе работают 8 ОВП", "8 ОВП", 8.0, 0, "овп", "="),
     ],
 )  # fmt: skip
 def test_counts(text, quote, value, mult, counted, qualifier):
@@ -205,8 +207,16 @@ def test_future_verb_is_a_target_and_range_wins_over_approx():
         ("3.Увеличение единовременной пропускная способность объектов спорта до 6400 человек.",
          "до 6400 человек", "=", "target"),
         ("Планируется снизить уровень безработицы до 1,2 % к 2020 году.", "до 1,2 %", "=", "target"),
+        # transitive change verbs of a programme's tasks
+        ("2. Повысить уровень газификации жилого фонда района до 65 %.", "до 65 %", "=", "target"),
+        ("Понизить долю ветхого жилья в общем жилищном фонде до 3 %.", "до 3 %", "=", "target"),
+        # a change that happened: the level reached, not an upper bound
+        ("Протяженность водопроводных сетей в 2016 году увеличилась до 48,3 км.", "до 48,3 км", "=",
+         "level"),
+        ("Число безработных за год сократилось до 42 человек.", "до 42 человек", "=", "level"),
         # no change word: "до" is an upper bound
         ("В 2018 году планируется создать до 100 рабочих мест.", "до 100 рабочих мест", "<=", "target"),
+        ("Субсидия составляет до 300 тыс. рублей на одно хозяйство.", "до 300 тыс. рублей", "<=", "level"),
     ],
 )  # fmt: skip
 def test_do_after_a_change_word_is_the_level_to_reach(text, quote, qualifier, kind):
@@ -256,6 +266,15 @@ def test_almost_up_to_is_approximate_level():
         ("стоит 5 евро", "5 евро", 5.0, 0, "EUR", "="),
         ("обошлось в 30 фунтов стерлингов", "30 фунтов стерлингов", 30.0, 0, "GBP", "="),
         ("выдали два миллиарда рублей", "два миллиарда рублей", 2.0, 9, "RUB", "="),
+        # "чем" after a phrase qualifier, and the preposition of the figure's phrase after one
+        ("поголовье увеличится не менее чем на 200 голов", "не менее чем на 200 голов", 200.0, 0,
+         "COUNT", ">="),
+        ("расходы составят не более чем 15 млн. рублей", "не более чем 15 млн. рублей", 15.0, 6, "RUB",
+         "<="),
+        ("площадь сократится не меньше чем на 3 га", "не меньше чем на 3 га", 3.0, 0, "HA", ">="),
+        ("примерно в 70% случаев обращения повторные", "примерно в 70%", 70.0, 0, "PERCENT", "~"),
+        ("в приблизительно 40 % семей есть дети", "приблизительно 40 %", 40.0, 0, "PERCENT", "~"),
+        ("выручка выросла почти в 3 раза", "почти в 3 раза", 3.0, 0, "TIMES", "~"),
     ],
 )  # fmt: skip
 def test_units(text, quote, value, mult, unit, qualifier):
@@ -277,10 +296,19 @@ def test_coordinated_amounts_share_the_currency():
         ("гранты от 20 до 100 млн руб. получат", 20.0, 100.0, 6, "RUB"),
         ("ставка 1–5 % годовых", 1.0, 5.0, 0, "PERCENT"),
         ("от 500 тыс. до 1 млн рублей", 500.0, 1000.0, 3, "RUB"),
+        # the unit printed with both bounds (a dash or "от … до" between them)
+        ("К 2021 году выручка достигнет 412,5 млн. руб. – 430,2 млн. руб. по двум сценариям.", 412.5,
+         430.2, 6, "RUB"),
+        ("Прирост ожидается в пределах 2,5% - 3,1% ежегодно.", 2.5, 3.1, 0, "PERCENT"),
+        ("субсидия составит от 150 тыс. руб. до 2 млн. руб. на одного получателя", 150.0, 2000.0, 3,
+         "RUB"),
+        ("площадь участков 12 га — 15 га в зависимости от проекта", 12.0, 15.0, 0, "HA"),
+        ("в 2020-2024 годах по базовому варианту : 100,4 % -103,1 % .", 100.4, 103.1, 0, "PERCENT"),
     ],
-)
+)  # fmt: skip
 def test_ranges(text, value, value_max, mult, unit):
     (f,) = extract_figures(text)
+    assert text[f.char_start : f.char_end].split()[-1] in text.split()  # the quote ends with a word
     assert (f.value, f.value_max, f.unit_mult, f.unit, f.qualifier) == (
         value, value_max, mult, unit, "range",
     )  # fmt: skip
@@ -314,6 +342,10 @@ def test_ranges(text, value, value_max, mult, unit):
         "Содержание ……………….. 106\n5 2. Промышленное производство",
         "Economics of sustainable development, (4 (48)), 123—129.",
         "код <script>alert(1)</script> и вызов f(2) в тексте",
+        # references in a heading set in capitals: the words are no abbreviations counted
+        "О ПОРЯДКЕ, ПРЕДУСМОТРЕННОМ СТАТЬЕЙ 2 ЗАКОНА РЕСПУБЛИКИ",
+        "В СООТВЕТСТВИИ С ПУНКТОМ 4 СТАТЬИ 12 ПОЛОЖЕНИЯ",
+        "ПОРЯДОК, УСТАНОВЛЕННЫЙ ГЛАВОЙ 3 РЕГЛАМЕНТА",
     ],
 )
 def test_not_figures(text):
@@ -372,3 +404,34 @@ def test_english_passage_figures_dates_and_language():
 def test_a_comma_groups_thousands_only_in_english_sentences(text, quote, value):
     (f,) = [f for f in extract_page(text).figures if text[f.char_start : f.char_end] == quote]
     assert f.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes_"),
+    [
+        # two values of one unit with a dash between them are no range when the second is smaller
+        # (a list: "в 2019 г. – 105%, 2020 – 103%" never joins, as nothing but a dash may come between)
+        ("выпуск составил 120,4 млн. руб. – 98,1 млн. руб. приходится на мясо",
+         ["120,4 млн. руб.", "98,1 млн. руб."]),
+        # different units never join
+        ("рост составит 105,8% - 31,0 тыс. руб. за месяц", ["105,8%", "31,0 тыс. руб."]),
+        # a bound keeps its qualifier: "более 5% - 7%" is no range of "="
+        ("доля составит более 5% - 7% к 2020 году", ["более 5%", "7%"]),
+    ],
+)  # fmt: skip
+def test_values_not_joined_into_a_range(text, quotes_):
+    assert quotes(text) == quotes_
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes_"),
+    [
+        # an abbreviation the dictionary does not know counts, also one a guess reads as a noun;
+        # a dictionary word in capitals does not
+        ("экспорт по 43 ТНВЭД вырос, по 31 ТНВЭД снизился", ["43 ТНВЭД", "31 ТНВЭД"]),
+        ("ОТКРЫТО 3 ФАП", ["3 ФАП"]),
+        ("ПРИЛОЖЕНИЕ 2 К ЗАКОНУ ОБ ОБЛАСТНОМ БЮДЖЕТЕ", []),
+    ],
+)  # fmt: skip
+def test_counted_words_in_capitals(text, quotes_):
+    assert quotes(text) == quotes_

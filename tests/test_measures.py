@@ -739,7 +739,8 @@ def test_a_figure_after_a_change_noun_measures_the_group_it_governs():
     f = figure("Ожидается рост средней заработной платы темпами 104,5% в 2019 году.", "104,5%")
     assert (f.measure, f.indicator) == ("средняя заработная плата", "average_wage")
     text = "В 2018 году прогнозируется ежегодный прирост объема платных услуг в диапазоне 2% – 3%."
-    assert [f.measure for f in extract_page(text).figures] == ["объем платных услуг"] * 2
+    (f,) = extract_page(text).figures  # one range: the unit is printed with both bounds
+    assert (f.measure, f.value, f.value_max, f.qualifier) == ("объем платных услуг", 2.0, 3.0, "range")
 
 
 def test_a_predicate_between_a_change_noun_and_the_figure_separates_them():

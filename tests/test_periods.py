@@ -629,7 +629,8 @@ def test_one_year_and_two_variants_respectively_keep_the_year():
         "К 2019 году показатель достигнет 577,6 млн. руб. – 580,1 млн. руб. по двум вариантам прогноза "
         "соответственно."
     )
-    assert [f.period for f in extract_page(text).figures] == ["2019", "2019"]
+    (f,) = extract_page(text).figures  # one range: the unit is printed with both bounds
+    assert (f.period, f.value, f.value_max) == ("2019", 577.6, 580.1)
 
 
 @pytest.mark.parametrize(
@@ -943,7 +944,11 @@ def test_the_lower_bound_of_a_range_takes_the_year_after_the_range():
         "По двум вариантам прогноза ожидается рост заработной платы темпами 105,0% - 105,4% в 2017 году, "
         "104,0% - 105,4% в 2018 году."
     )
-    assert [f.period for f in extract_page(text).figures] == ["2017", "2017", "2018", "2018"]
+    figures = extract_page(text).figures  # one range each: the unit is printed with both bounds
+    assert [(f.period, f.value, f.value_max) for f in figures] == [
+        ("2017", 105.0, 105.4),
+        ("2018", 104.0, 105.4),
+    ]
 
 
 def test_a_base_year_before_the_figure_against_a_later_year_of_its_sentence():
@@ -1045,7 +1050,7 @@ LIVESTOCK = (
 
 @pytest.mark.parametrize(
     ("quote", "start"),
-    [("5,2 тыс. голов", "2016-01-01"), ("менее чем на 300 голов", None), ("900 бычков", None)],
+    [("5,2 тыс. голов", "2016-01-01"), ("не менее чем на 300 голов", None), ("900 бычков", None)],
 )
 def test_a_past_years_statement_dates_no_future_or_prospect(quote, start):
     """A year told in the past ("В 2016 году отмечен рост …") dates the statements after it, not a

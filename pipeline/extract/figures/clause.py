@@ -48,6 +48,13 @@ _RELATIVE_REACH = 40  # characters after a figure searched for "к предыд�
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = set(lexicon.SHARE_CUES)
+_SHARE_MAX = 100  # a percentage above it is no part of a whole, only of a norm or a plan
+_NORMS = set(lexicon.NORM_NOUNS)
+_OF_NORM = _NORM_SHARE | _FULFILMENT | _NORMS
+# a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
+_QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words())) + r")\s+)+на\b", re.I)
+_BY_BEFORE = re.compile(r"\bна\s*$", re.I)
+BY_REACH = 8  # characters before a figure searched for its "на"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
@@ -155,6 +162,14 @@ def _add_context(
         f.kind = "share"
     if f.kind == "share" and _percent_of_change(text, f, found):
         f.kind = "change"
+    if f.kind == "share" and _bracketed_index(text, f, found, s_start):
+        f.kind = "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
+    if (
+        f.kind == "level"
+        and _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
+        and _states_change(lead)
+    ):
+        f.kind = "change"  # "наблюдается увеличение объемов … у предприятий:" ⏎ "- АО «Х» - на 78,9 %;"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
@@ -190,12 +205,28 @@ def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> boo
     )
 
 
+def _bracketed_index(text: str, f: FigureFact, found: list[FigureFact], s_start: int) -> bool:
+    """A percentage over 100 alone in brackets is no part of a whole but an index ("мяса 120 тонн
+    (112 %)"), unless it is of a norm or a plan ("выше нормы (110%)") or parallels the change its
+    sentence states last out of such brackets ("темп роста … составил более 900%), Египет (621%),
+    Румыния (561%)": left to the bracket rule, as a change there would take the last year of the
+    first one's span; a percentage with a base right after it, "(102,0% к 2016 году)", is an index)."""
+    if f.unit != "PERCENT" or f.value <= _SHARE_MAX or not _alone_in_brackets(text, f) or _of_norm(text, f):
+        return False
+    before = [g for g in found if s_start <= g.char_start < f.char_start and g.unit == "PERCENT"]
+    stated = [g for g in before if not _alone_in_brackets(text, g)]  # the percentage the list goes on from
+    last = stated[-1] if stated else None
+    return last is None or last.kind != "change" or _BASE_RIGHT_AFTER.match(text, last.char_end) is not None
+
+
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
-    """ "до X" is the level a change reaches, not an upper bound: "увеличилась до 99,8%", a target
-    after a change word ("Увеличение доли … до 39,5%", "снизить долю … до 5%")."""
+    """ "до X" is the level a change reaches, not an upper bound: after a change word in any tense
+    ("увеличилась до 99,8%", "Увеличение доли … до 39,5%", "снизить долю … до 5%"), unless "до"
+    closes a span opened by "от"."""
     if not re.match(r"\s*до\b", text[f.char_start :]):
         return False
-    return f.kind == "change" or (f.kind == "target" and _reaches(text, f, left))
+    changed = bool({w.lemma for w in left} & _CHANGE) and not _range_end(text, f, left)
+    return f.kind == "change" or changed
 
 
 _EXCEED = {"превысить", "превышать", "превзойти", "превосходить"}
@@ -223,7 +254,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     if f.unit == "TIMES":
         return "ratio"
     na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
-    if (na_before or re.match(r"\w+\s+(?:чем\s+)?на\b", text[f.char_start :])) and lemmas & _CHANGE:
+    if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE:
         return "change"
     if na_before and (right and right[0].text.lower() in lexicon.COMPARATIVES or lemmas & _EXCEED):
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
@@ -248,6 +279,8 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "target"
     if f.unit == "PERCENT" and any(w.lemma in _NORM_SHARE and w.has("NOUN") for w in left):
         return "share"  # "Укомплектованность врачебными кадрами составляет – 46 %": the part of a norm met
+    if f.unit == "PERCENT" and _to_norm(left):
+        return "share"  # "что составило к плану на 2016 год 116,1%": the part of a plan done
     return "level"
 
 
@@ -335,11 +368,16 @@ def _list_share(f: FigureFact, before: list[FigureFact]) -> bool:
 
 def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[DateFact], words) -> bool:
     """A plan or forecast states the figure: a plan word before it ("планируется", "ожидаемый",
-    "предусмотрено"), a deadline ("к 2024 году") or a verb in the future tense."""
+    "предусмотрено"; a plan noun or verb not when a verb in the past other than a plan verb governs
+    it: "Прогноз … разработан в 3 вариантах", "выполнил план … средний срок лечения 10,6 дней"), a
+    deadline ("к 2024 году") or a verb in the future tense."""
     by = [d for d in dates if d.kind == "by" and words and words[0].start <= d.char_start]
     deadline = any(d.char_end <= f.char_start for d in by) and not _past_verb(left)
     financing = _programme_financing(words) and not _past(words)
-    return bool({w.lemma for w in left} & _TARGET) or deadline or financing or _future(left, right)
+    verb = next((w for w in reversed(left) if _is_verb(w)), None)
+    done = verb is not None and verb.lemma not in _TARGET and verb.tags[0].tag.tense == "past"
+    plan = any(w.lemma in _TARGET and (w.has("ADJF") or not done) for w in left)  # "целевые показатели"
+    return plan or deadline or financing or _future(left, right)
 
 
 def _planned_item(
@@ -488,15 +526,32 @@ def _alone_in_brackets(text: str, f: FigureFact) -> bool:
     ) and bool(re.match(r"\s*\)", text[f.char_end :]))
 
 
+_NORM_REACH = 40  # characters before a bracketed percentage searched for the norm it is the part of
+_NORM_WORDS = 3  # of them the last words
+
+
+def _of_norm(text: str, f: FigureFact) -> bool:
+    """A norm or a plan is named right before the brackets: "выше нормы (110%)"."""
+    words = _WORD.findall(text, max(0, f.char_start - _NORM_REACH), f.char_start)[-_NORM_WORDS:]
+    return any(_Word(0, 0, w).lemma in _OF_NORM for w in words)
+
+
+def _to_norm(left: list[_Word]) -> bool:
+    """A norm or a plan the percentage is stated against: "к плану", "от нормы", "к нормативу"."""
+    return any(w.lemma in {"к", "от"} and left[k + 1].lemma in _NORMS for k, w in enumerate(left[:-1]))
+
+
 def _of_whole_before(left: list[_Word]) -> bool:
-    """ "влияние … в общем объеме отгруженной продукции не существенно – всего 1,3%": the whole a
-    percentage is a part of, named before it."""
+    """ "влияние … в общем объеме отгруженной продукции не существенно – всего 1,3%", "Из общего числа
+    занятых 12,5 % …": the whole a percentage is a part of, named before it."""
     return any(
-        w.lemma == "в" and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
+        w.lemma in _OF_WHOLE_BEFORE and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
         for k, w in enumerate(left[:-2])
     )
 
 
+_OF_WHOLE_BEFORE = {"в", "из"}  # "в общем объеме", "из общего числа"
+_SHARE_VERBS = set(lexicon.SHARE_VERBS)
 _PART_VERBS = {"составлять", "составить"}
 _RATE_NOUNS = set(lexicon.RATE_NOUNS)
 
@@ -517,6 +572,8 @@ def _plural_part(left: list[_Word]) -> bool:
 def _share_after(right: list[_Word]) -> bool:
     if not right:
         return False
+    if right[0].lemma in _SHARE_VERBS:
+        return True  # "27,7% принадлежит коммерческим предприятиям"
     if right[0].lemma == "от" or right[0].has("NOUN", "gent") and not right[0].text[:1].isupper():
         return True
     if right[0].has("PRTF", "gent", "plur") and not right[0].text[:1].isupper():

@@ -29,9 +29,8 @@ ROW_NUMBERS = 3  # a line with this many numbers (and no more words) is a row of
 _PHONE = re.compile(r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}")
 _REF_BEFORE = re.compile(
     r"(?:\b(?i:" + "|".join(lexicon.REFERENCE_ABBRS) + r")\.|№|\bN"
-    r"|\b(?:"
-    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}\\w*" for w in lexicon.REFERENCE_STEMS)
-    + r"|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
+    r"|\b(?:(?i:"  # any case: "статьей 3", "СТАТЬЕЙ 3 ЗАКОНА" in a heading set in capitals
+     + "|".join(f"{w}\\w*" for w in lexicon.REFERENCE_STEMS) + r")|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
 )
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")[а-я]*\s*$", re.I)
 _MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
@@ -201,7 +200,7 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
     Rule(
         "reference_label",
         lambda c: bool(_REF_BEFORE.search(c.before)) and not _SUBSET_BEFORE.search(c.before),  # "в т.ч. 12"
-        "как показано на рис. {3} ниже",
+        "ПРЕДУСМОТРЕННЫХ ПУНКТОМ {6} СТАТЬИ 1",
         "как показано на {3 рисунках} ниже",
     ),
     Rule("reference_list", _in_reference_list, "при участии АТУРК [{9}, 10].", "около {9 млн руб.} [10]."),

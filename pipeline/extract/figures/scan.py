@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
@@ -18,7 +19,7 @@ _SIGNS = re.escape(lexicon.SIGNS)
 
 HALF = 0.5  # value of a halved scale word ("полмиллиона")
 MATCH_REACH = 90  # characters after a trigger a figure may span
-ANCHOR_WORDS = 3  # words before a trigger tried as the start of a figure ("не менее чем 5")
+ANCHOR_WORDS = 4  # words before a trigger tried as the start of a figure ("не менее чем на 5")
 ANCHOR_REACH = 40  # characters before a trigger searched for those words
 
 
@@ -66,7 +67,68 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
             if fact is not None:
                 found.append(fact)
             break
-    return found
+    return _join_ranges(chunk, offset, _glued_bounds(chunk, offset, found, english))
+
+
+_RANGE_DASH = re.compile(r"\s*[-‐–—]\s*")
+_GLUED_DASH = re.compile(r"\s+[-‐–—](?=\d)")  # "100,2 % -102,0 %": the dash glued to the upper bound
+
+
+def _glued_bounds(chunk: str, offset: int, found: list[FigureFact], english: bool) -> list[FigureFact]:
+    """The upper bound of a range after a dash glued to its digits ("100,2 % -102,0 %"), which no
+    trigger starts (a glued dash reads as a minus sign), added when it makes a range (`_range_pair`)."""
+    out: list[FigureFact] = []
+    for f in found:
+        out.append(f)
+        dash = _GLUED_DASH.match(chunk, f.char_end - offset)
+        match = match_at(chunk[dash.end() : dash.end() + MATCH_REACH]) if dash else None
+        high = _to_fact(match, offset + dash.end(), english) if match else None
+        if high is not None and _range_pair(chunk, offset, f, high):
+            out.append(high)
+    return out
+
+
+_RANGE_FROM = re.compile(r"\bот\s*$", re.I)
+FROM_REACH = 8  # characters before a lower bound searched for its "от"
+
+
+def _from_before(chunk: str, start: int) -> re.Match | None:
+    """The "от" right before the lower bound starting at `start`."""
+    return _RANGE_FROM.search(chunk, max(0, start - FROM_REACH), start)
+
+
+def _join_ranges(chunk: str, offset: int, found: list[FigureFact]) -> list[FigureFact]:
+    """Two figures of one unit that the grammar read apart because the unit is printed with both
+    bounds make one range: "924,4 млн. руб. – 934,1 млн. руб.", "105,0% - 105,4%", "от 5 тыс. руб.
+    до 7 тыс. руб."; the lower bound first, never a bound of its own qualifier ("более 5% - 7%")."""
+    out: list[FigureFact] = []
+    for f in found:
+        low = out[-1] if out else None
+        if low is not None and _range_pair(chunk, offset, low, f):
+            high = f.value * 10.0 ** (f.unit_mult - low.unit_mult)
+            opened = _from_before(chunk, low.char_start - offset)
+            start = offset + opened.start() if opened else low.char_start
+            out[-1] = replace(low, char_start=start, char_end=f.char_end, value_max=high, qualifier="range")
+            continue
+        out.append(f)
+    return out
+
+
+def _range_pair(chunk: str, offset: int, low: FigureFact, high: FigureFact) -> bool:
+    """`low` and `high` bound one range: the same unit, a dash between them (or "от low до high"),
+    neither a range or a bound already, and `high` not below `low`."""
+    if low.unit is None or low.unit != high.unit or low.value_max is not None or high.value_max is not None:
+        return False
+    between = chunk[low.char_end - offset : high.char_start - offset]
+    dashed = low.qualifier == high.qualifier == "=" and _RANGE_DASH.fullmatch(between) is not None
+    from_to = (
+        low.qualifier == "="
+        and high.qualifier == "<="
+        and not between.strip()
+        and re.match(r"до\b", chunk[high.char_start - offset :], re.I) is not None
+        and _from_before(chunk, low.char_start - offset) is not None
+    )
+    return (dashed or from_to) and low.value_scaled <= high.value_scaled
 
 
 _START_WORDS = lexicon.qualifier_words() | set(lexicon.FIGURE_OPENERS)

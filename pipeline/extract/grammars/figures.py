@@ -97,18 +97,18 @@ SCALE = or_(
 )
 
 
-def _words_rule(words: tuple[str, ...]) -> object:
-    return rule(*[caseless(w) for w in words])
+def _words_rule(words: tuple[str, ...], *after: object) -> object:
+    return rule(*[caseless(w) for w in words], *after)
 
 
 def _qualifier(q: lexicon.Qualifier) -> object:
-    """One lexicon qualifier as a rule: optional words around a head, or fixed phrases."""
-    options = [_words_rule(p) for p in q.phrases]
+    """One lexicon qualifier as a rule: optional words around a head, or fixed phrases (then the
+    optional words after them: "не менее чем")."""
+    after = [in_caseless(set(q.after)).optional()] if q.after else []
+    options = [_words_rule(p, *after) for p in q.phrases]
     if q.heads:
         parts = [in_caseless(set(q.before)).optional()] if q.before else []
-        parts.append(in_caseless(set(q.heads)))
-        parts += [in_caseless(set(q.after)).optional()] if q.after else []
-        options.append(rule(*parts))
+        options.append(rule(*parts, in_caseless(set(q.heads)), *after))
     return or_(*options) if len(options) > 1 else options[0]
 
 
@@ -122,7 +122,8 @@ def _qualifiers() -> object:
     )
 
 
-QUALIFIER = rule(_qualifiers().interpretation(Figure.qualifier), caseless("на").optional())
+# the preposition of the figure's phrase may follow the qualifier: "почти на 20%", "примерно в 70% случаев"
+QUALIFIER = rule(_qualifiers().interpretation(Figure.qualifier), in_caseless({"на", "в"}).optional())
 
 
 def _abbr(spelling: str) -> object:
@@ -171,12 +172,13 @@ ADJS = rule(ADJ, rule(or_(eq(","), caseless("и")).optional(), ADJ).repeatable(m
 
 
 def _countable(word: str) -> bool:
-    """A common noun by its best parse (not a time unit), or an all-caps abbreviation."""
-    from pipeline.nlp.morph import parses
+    """A common noun by its best parse (not a time unit), or an all-caps abbreviation ("2 ОВП", "3
+    ГЭС"; not a word of a heading set in capitals: "СТАТЬЕЙ 2 ЗАКОНА")."""
+    from pipeline.nlp.morph import analyzer, parses
 
-    if word.isupper() and len(word) > 1:
-        return True
     top = parses(word)[0]
+    if word.isupper() and len(word) > 1:  # a dictionary word in capitals is no abbreviation
+        return "Abbr" in top.tag or not analyzer().word_is_known(word.lower())
     return (
         top.tag.POS == "NOUN"
         and not word[:1].isupper()
