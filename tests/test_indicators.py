@@ -455,6 +455,22 @@ MUNICIPAL = [
      "кв. м.", "13,1 тыс. кв. м", "housing_commissioned"),
     ("Ввод в эксплуатацию жилых домов в 2021 году составит 8,4 тыс. кв. м, в 2022 году – 9,1 тыс. кв. м.",
      "9,1 тыс. кв. м", "housing_commissioned"),
+    # a cut-down measure takes a branch or source its own noun heads before the figure
+    ("По итогам 2017 года выросли основные показатели: индекс промышленного производства – 103,1%, "
+     "производство в обрабатывающей промышленности – 105,4 %, производство сельхозпродукции – 98,7%.",
+     "105,4 %", "manufacturing_output"),
+    ("Производство в обрабатывающих производствах в 2019 году составит 101,6 %.", "101,6 %",
+     "manufacturing_output"),
+    # a share's whole is of its head noun: "численности населения" is of the population
+    ("Доля экономически активного населения в численности населения района в 2017 году составит 55,4%.",
+     "55,4%", "labour_force"),
+    ("Доля экономически активного населения в общей численности населения снизилась до 52,1%.", "до 52,1%",
+     "labour_force"),
+    ("Доля городского населения в общей численности населения района составляет 38,2%.", "38,2%",
+     "urban_population_share"),
+    ("Доля экспорта услуг в общем объеме экспорта составила 12%.", "12%", "export_services"),
+    # a unit count after "в"/"на" is where the figure is, not what it measures
+    ("В крупных организациях района средняя заработная плата выросла на 6,2%.", "6,2%", "average_wage"),
 ]  # fmt: skip
 
 
@@ -464,10 +480,14 @@ MUNICIPAL = [
         ("В целом, Администрацией Томского района разработано 13 проектов для предоставления под жилье "
          "экономического класса.", "13 проектов"),
         ("В частном секторе работают 82% от численности занятых в экономике района.", "82%"),
+        ("В организациях муниципальной формы собственности работает 11,4% от численности занятых в "
+         "экономике.", "11,4%"),
+        ("На крупных и средних предприятиях района занято 64% работающих.", "64%"),
     ],
 )  # fmt: skip
 def test_words_that_only_look_like_an_indicator(text: str, quote: str) -> None:
-    """A bare "проект" is no investment project, the verb "работают" names no employees."""
+    """A bare "проект" is no investment project, the verb "работают" names no employees, the
+    organizations people work in ("в организациях …") are no count of the figure."""
     from extracting import figure
 
     assert figure(text, quote).indicator is None

@@ -58,6 +58,7 @@ _CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
 _THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
 _CLAUSE_START = re.compile(r"[;:]")
 _PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a figure separates them
+_OTHER_ITEM = re.compile(r"[^,;:\d]*\s[-–—]\s*\d")  # "средства бюджетов всех уровней – 34,1%"
 
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -464,14 +465,25 @@ def _spelled_out(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
     figure's measure ("Объем инвестиций в основной капитал … снизился на 32,4% и составил 1453,6 млн
     руб.": the second figure's "объем инвестиций" is the investment in fixed capital; "Ввод в
     эксплуатацию жилых домов составит … в 2020 году – 42,2 тыс. кв. метров": "ввод" is housing)."""
-    from pipeline.extract.indicators import find_indicators, words_of
+    from pipeline.extract.indicators import find_indicators
+    from pipeline.extract.lemmas import words as lemma_words
 
-    words = words_of(text[bounds[0] : f.char_start])
+    lead = text[bounds[0] : f.char_start]
+    located = lemma_words(lead)
+    words = [w.text for w in located]
     head = next((w for w in (f.measure or "").split() if _is_head_noun(w)), None)
     unit = None if f.unit == "COUNT" else f.unit
-    found = [m for m in find_indicators(words, unit) if not m.indicator.generic and not m.indicator.breakdown]
-    # headed by the measure's own noun: "индекс промышленного производства" spells out no "производство"
-    spelled = [m for m in found if head and _lemma(words[m.start]) == _lemma(head)]
+    found = [m for m in find_indicators(words, unit) if not m.indicator.generic]
+    # headed by the measure's own noun: "индекс промышленного производства" spells out no "производство";
+    # then a branch or source is the measure's own ("производство в обрабатывающей промышленности"),
+    # unless it names another item ("средства бюджетов – 34,1%, заемные средства – 4,7%")
+    spelled = [
+        m
+        for m in found
+        if head
+        and _lemma(words[m.start]) == _lemma(head)
+        and not _OTHER_ITEM.match(lead[located[m.end - 1].end :])
+    ]
     return spelled[-1].indicator.id if spelled else None
 
 
@@ -573,9 +585,17 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
         return True, None  # "доля населения в полезном отпуске": people are no part of a volume
-    if whole is None or part is not None and _stem(words[cut + 1 + whole.start]) in _stems(part_words):
+    of_part = whole is not None and _stem(_whole_head(words[cut + 1 :], whole)) in _stems(part_words)
+    if whole is None or part is not None and of_part:
         return True, part.indicator if part else None
     return True, whole.indicator
+
+
+def _whole_head(words: list[str], whole) -> str:
+    """The noun a share's whole is of: "численности населения" is of "населения" (a bare measure
+    heads no thing), "объеме экспорта" of "экспорта"; the match's first word if it has no such noun."""
+    matched = words[whole.start : whole.end]
+    return next((w for w in matched if _is_head_noun(w)), matched[0])
 
 
 def _is_head_noun(word: str) -> bool:
@@ -630,4 +650,21 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int], own: set[
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
     if found is None or found.indicator.generic or _lemmas(words[found.start : found.end]) & own:
         return None
-    return found.indicator.id
+    return None if _is_place(words, found) else found.indicator.id
+
+
+_LOCATIVES = {"в", "во", "на"}
+
+
+def _is_place(words: list[str], found) -> bool:
+    """A count of units after a locative preposition says where the figure is, not what it counts
+    ("В организациях государственной формы собственности работает 5,8% от численности занятых",
+    "на крупных предприятиях района трудится 24% работающих")."""
+    from pipeline.nlp.morph import parses
+
+    if found.indicator.units != {"count"}:
+        return False
+    k = found.start - 1
+    while k >= 0 and (words[k].lower() in _JOINING or parses(words[k])[0].tag.POS in {"ADJF", "PRTF"}):
+        k -= 1  # "в крупных и средних организациях"
+    return k >= 0 and words[k].lower() in _LOCATIVES
