@@ -68,12 +68,12 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         found = _spelled_out(text, f, bounds) or found
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
-    if not share and (found is None or _is_breakdown(found)):
-        found = _list_whole(text, f, bounds, found) or found
     if not share and found is not None and _is_generic(found):
         # a generic measure takes the specific thing named before it ("произведено … 144,9 тонн мяса
         # (113 % к уровню 2015 г.)": the "производство" is of meat)
         found = _lead_indicator(text, f, bounds, set()) or found
+    if not share and (found is None or _is_breakdown(found)):
+        found = _list_whole(text, f, bounds, found) or found
     if found or share and "в" in words:
         return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
