@@ -647,14 +647,29 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int], own: set[
     entries only, none of whose words are `own` (lemmas of a share's measure)."""
     from pipeline.extract.indicators import find_indicator, words_of
 
-    if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
-        return None  # a count of something the catalog lacks ("число ярмарок") is not a neighbour's
     lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
     words = words_of(lead)[-_LEAD_WORDS:]
+    if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
+        # a count of something the catalog lacks ("число ярмарок") is not a neighbour's
+        return _recounted(words, f.counted)
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
     if found is None or found.indicator.generic or _lemmas(words[found.start : found.end]) & own:
         return None
     return None if _is_place(words, found) else found.indicator.id
+
+
+def _recounted(words: list[str], counted: str | None) -> str | None:
+    """The indicator of the last catalog phrase of `words` that names the counted noun again: a count
+    repeats the things named before it ("реестр инвестиционных проектов … насчитывает 33 проекта",
+    "расположено 14 торговых объектов, из них в 2016 году открыто 3 объекта")."""
+    from pipeline.extract.indicators import find_indicators
+
+    again = [
+        m
+        for m in find_indicators(words, None)
+        if counted and not m.indicator.generic and _lemma(counted) in _lemmas(words[m.start : m.end])
+    ]
+    return again[-1].indicator.id if again else None
 
 
 _LOCATIVES = {"в", "во", "на"}
