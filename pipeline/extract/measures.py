@@ -589,17 +589,16 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
         return True, None  # "доля населения в полезном отпуске": people are no part of a volume
-    of_part = whole is not None and _stem(_whole_head(words[cut + 1 :], whole)) in _stems(part_words)
+    of_part = whole is not None and bool(_whole_stems(words[cut + 1 :], whole) & _stems(part_words))
     if whole is None or part is not None and of_part:
         return True, part.indicator if part else None
     return True, whole.indicator
 
 
-def _whole_head(words: list[str], whole) -> str:
-    """The noun a share's whole is of: "численности населения" is of "населения" (a bare measure
-    heads no thing), "объеме экспорта" of "экспорта"; the match's first word if it has no such noun."""
-    matched = words[whole.start : whole.end]
-    return next((w for w in matched if _is_head_noun(w)), matched[0])
+def _whole_stems(words: list[str], whole) -> set[str]:
+    """Stems of the words naming what a share's whole is of, bare measures left out: "численности
+    населения" is of "населения", "общем объеме экспортных поставок" of "экспортных поставок"."""
+    return _stems([w for w in words[whole.start : whole.end] if _lemma(w) not in lexicon.BARE_MEASURES])
 
 
 def _is_head_noun(word: str) -> bool:
