@@ -68,9 +68,9 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         found = _spelled_out(text, f, bounds) or found
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
-    if not share and found is not None and _is_generic(found):
-        # a generic measure takes the specific thing named before it ("произведено … 144,9 тонн мяса
-        # (113 % к уровню 2015 г.)": the "производство" is of meat)
+    if not share and found is not None and _is_generic(found) and _bare_head(words, f.unit):
+        # a bare production head takes the product or branch named before it ("произведено … 144,9 тонн
+        # мяса (113 % к уровню 2015 г.)": the "производство" is of meat)
         found = _lead_indicator(text, f, bounds, set()) or found
     if not share and (found is None or _is_breakdown(found)):
         found = _list_whole(text, f, bounds, found) or found
@@ -78,6 +78,15 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
     return _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
+
+
+def _bare_head(words: list[str], unit: str | None) -> bool:
+    """The measure is all a generic head a product specifies ("производство", "объем производства"), not
+    "производство мясных полуфабрикатов" nor a price ("цены": no product's output)."""
+    from pipeline.extract.indicators import find_indicator
+
+    found = find_indicator(words, None if unit == "COUNT" else unit) if words else None
+    return found is not None and found.indicator.of_products and (found.start, found.end) == (0, len(words))
 
 
 def earlier_indicator(f: FigureFact, facts: list[FigureFact], previous: tuple[int, int]) -> str | None:
@@ -475,17 +484,25 @@ def _spelled_out(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
     lead = text[bounds[0] : f.char_start]
     located = lemma_words(lead)
     words = [w.text for w in located]
-    head = next((w for w in (f.measure or "").split() if _is_head_noun(w)), None)
+    measure = (f.measure or "").split()
+    head = next((k for k, w in enumerate(measure) if _is_head_noun(w)), None)
     unit = None if f.unit == "COUNT" else f.unit
-    found = [m for m in find_indicators(words, unit) if not m.indicator.generic]
+    # a longer spelling has all the measure's words from its head on: "производства мяса" is not
+    # "производство мясных полуфабрикатов"
+    found = [
+        m
+        for m in find_indicators(words, unit)
+        if not m.indicator.generic
+        and head is not None
+        and _lemmas(measure[head:]) <= _lemmas(words[m.start : m.end])
+    ]
     # headed by the measure's own noun: "индекс промышленного производства" spells out no "производство";
     # then a branch or source is the measure's own ("производство в обрабатывающей промышленности"),
     # unless it names another item ("средства бюджетов – 34,1%, заемные средства – 4,7%")
     spelled = [
         m
         for m in found
-        if head
-        and _lemma(words[m.start]) == _lemma(head)
+        if _lemma(words[m.start]) == _lemma(measure[head])
         and not _OTHER_ITEM.match(lead[located[m.end - 1].end :])
     ]
     return spelled[-1].indicator.id if spelled else None
