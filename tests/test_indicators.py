@@ -581,3 +581,5 @@ def test_a_generic_measure_takes_the_specific_indicator_its_sentence_spells_out(
     assert figure(
         "Инвестиции в сельское хозяйство составили 120 млн. рублей.", "120 млн. рублей"
     ).indicator == ("investment")  # a branch is no specific indicator of its own
+    eggs = "В хозяйствах всех категорий произведено скота и птицы на убой 8,1 млн. тонн, яиц - 28,2 млрд. шт."
+    assert figure(eggs, "28,2 млрд. шт.").indicator != "livestock_headcount"  # a herd is no product

@@ -71,7 +71,8 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     if not share and found is not None and _is_generic(found) and _bare_head(words, f.unit):
         # a bare production head takes the product or branch named before it ("произведено … 144,9 тонн
         # мяса (113 % к уровню 2015 г.)": the "производство" is of meat)
-        found = _lead_indicator(text, f, bounds, set()) or found
+        lead = _lead_indicator(text, f, bounds, set())
+        found = lead if lead and _is_breakdown(lead) else found  # not "скота и птицы" counted
     if not share and (found is None or _is_breakdown(found)):
         found = _list_whole(text, f, bounds, found) or found
     if found or share and "в" in words:
