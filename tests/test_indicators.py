@@ -455,6 +455,35 @@ MUNICIPAL = [
      "кв. м.", "13,1 тыс. кв. м", "housing_commissioned"),
     ("Ввод в эксплуатацию жилых домов в 2021 году составит 8,4 тыс. кв. м, в 2022 году – 9,1 тыс. кв. м.",
      "9,1 тыс. кв. м", "housing_commissioned"),
+    # a cut-down measure takes a branch or source its own noun heads before the figure
+    ("По итогам 2017 года выросли основные показатели: индекс промышленного производства – 103,1%, "
+     "производство в обрабатывающей промышленности – 105,4 %, производство сельхозпродукции – 98,7%.",
+     "105,4 %", "manufacturing_output"),
+    ("Производство в обрабатывающих производствах в 2019 году составит 101,6 %.", "101,6 %",
+     "manufacturing_output"),
+    # a share's whole is of its head noun: "численности населения" is of the population
+    ("Доля экономически активного населения в численности населения района в 2017 году составит 55,4%.",
+     "55,4%", "labour_force"),
+    ("Доля экономически активного населения в общей численности населения снизилась до 52,1%.", "до 52,1%",
+     "labour_force"),
+    ("Доля городского населения в общей численности населения района составляет 38,2%.", "38,2%",
+     "urban_population_share"),
+    ("Доля экспорта услуг в общем объеме экспорта составила 12%.", "12%", "export_services"),
+    # a generic measure takes the specific thing named before it in its clause
+    ("За 2016 год в хозяйствах всех категорий произведено 52,3 тонн мяса скота и птицы (108 % к уровню "
+     "2015 г.).", "108 %", "meat_production"),
+    ("В обрабатывающих производствах объем производства в 2017 году вырос на 4,1%.", "4,1%",
+     "manufacturing_output"),
+    ("На 0,5% снизились цены на мясо птицы, сахар, на 0,3% - молоко питьевое.", "0,3%", "price"),
+    # a count repeats the things its clause named before it
+    ("В администрации района ведется реестр инвестиционных проектов, который на 2018 год насчитывает 27 "
+     "проектов.", "27 проектов", "investment_projects"),
+    ("Число торговых объектов в 2017 году выросло и составило 312 объектов.", "312 объектов",
+     "retail_outlets"),
+    ("На территории поселения расположено 14 торговых объектов, из них в 2016 году открыто 3 объекта.",
+     "3 объекта", "retail_outlets"),
+    # a unit count after "в"/"на" is where the figure is, not what it measures
+    ("В крупных организациях района средняя заработная плата выросла на 6,2%.", "6,2%", "average_wage"),
 ]  # fmt: skip
 
 
@@ -463,10 +492,13 @@ MUNICIPAL = [
     [
         ("В целом, Администрацией Томского района разработано 13 проектов для предоставления под жилье "
          "экономического класса.", "13 проектов"),
+        ("На крупных и средних предприятиях района занято 64% работающих.", "64%"),
+        ("Рост численности населения позволил открыть 4 объекта.", "4 объекта"),
     ],
 )  # fmt: skip
 def test_words_that_only_look_like_an_indicator(text: str, quote: str) -> None:
-    """A bare "проект" is no investment project, the verb "работают" names no employees."""
+    """A bare "проект" is no investment project, the verb "работают" names no employees, the
+    organizations people work in ("в организациях …") are no count of the figure."""
     from extracting import figure
 
     assert figure(text, quote).indicator is None
@@ -546,3 +578,18 @@ def test_a_generic_measure_takes_the_specific_indicator_its_sentence_spells_out(
     assert figure(
         "Инвестиции в сельское хозяйство составили 120 млн. рублей.", "120 млн. рублей"
     ).indicator == ("investment")  # a branch is no specific indicator of its own
+    eggs = "В хозяйствах всех категорий произведено скота и птицы на убой 8,1 млн. тонн, яиц - 28,2 млрд. шт."
+    assert figure(eggs, "28,2 млрд. шт.").indicator != "livestock_headcount"  # a herd is no product
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("В частном секторе работают 82% от численности занятых в экономике района.", "82%"),
+        ("В организациях муниципальной формы собственности работает 11,4% от численности занятых в "
+         "экономике.", "11,4%"),
+    ],
+)  # fmt: skip
+def test_a_share_of_the_employed_is_employed_not_where_they_work(text: str, quote: str) -> None:
+    """A share "от численности занятых" takes its whole's indicator; "в организациях …" is where."""
+    assert figure(text, quote).indicator == "employed"

@@ -58,6 +58,7 @@ _CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
 _THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
 _CLAUSE_START = re.compile(r"[;:]")
 _PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a figure separates them
+_OTHER_ITEM = re.compile(r"[^,;:\d]*\s[-–—]\s*\d")  # "средства бюджетов всех уровней – 34,1%"
 
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -67,12 +68,26 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         found = _spelled_out(text, f, bounds) or found
     words = (f.measure or "").split()
     share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+    if not share and found is not None and _is_generic(found) and _bare_head(words, f.unit):
+        # a bare production head takes the product or branch named before it ("произведено … 144,9 тонн
+        # мяса (113 % к уровню 2015 г.)": the "производство" is of meat)
+        lead = _lead_indicator(text, f, bounds, set())
+        found = lead if lead and _is_breakdown(lead) else found  # not "скота и птицы" counted
     if not share and (found is None or _is_breakdown(found)):
         found = _list_whole(text, f, bounds, found) or found
     if found or share and "в" in words:
         return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
     return _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
+
+
+def _bare_head(words: list[str], unit: str | None) -> bool:
+    """The measure is all a generic head a product specifies ("производство", "объем производства"), not
+    "производство мясных полуфабрикатов" nor a price ("цены": no product's output)."""
+    from pipeline.extract.indicators import find_indicator
+
+    found = find_indicator(words, None if unit == "COUNT" else unit) if words else None
+    return found is not None and found.indicator.of_products and (found.start, found.end) == (0, len(words))
 
 
 def earlier_indicator(f: FigureFact, facts: list[FigureFact], previous: tuple[int, int]) -> str | None:
@@ -468,14 +483,33 @@ def _spelled_out(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
     figure's measure ("Объем инвестиций в основной капитал … снизился на 32,4% и составил 1453,6 млн
     руб.": the second figure's "объем инвестиций" is the investment in fixed capital; "Ввод в
     эксплуатацию жилых домов составит … в 2020 году – 42,2 тыс. кв. метров": "ввод" is housing)."""
-    from pipeline.extract.indicators import find_indicators, words_of
+    from pipeline.extract.indicators import find_indicators
+    from pipeline.extract.lemmas import words as lemma_words
 
-    words = words_of(text[bounds[0] : f.char_start])
-    head = next((w for w in (f.measure or "").split() if _is_head_noun(w)), None)
+    lead = text[bounds[0] : f.char_start]
+    located = lemma_words(lead)
+    words = [w.text for w in located]
+    measure = (f.measure or "").split()
+    head = next((k for k, w in enumerate(measure) if _is_head_noun(w)), None)
     unit = None if f.unit == "COUNT" else f.unit
-    found = [m for m in find_indicators(words, unit) if not m.indicator.generic and not m.indicator.breakdown]
-    # headed by the measure's own noun: "индекс промышленного производства" spells out no "производство"
-    spelled = [m for m in found if head and _lemma(words[m.start]) == _lemma(head)]
+    # a longer spelling has all the measure's words from its head on: "производства мяса" is not
+    # "производство мясных полуфабрикатов"
+    found = [
+        m
+        for m in find_indicators(words, unit)
+        if not m.indicator.generic
+        and head is not None
+        and _lemmas(measure[head:]) <= _lemmas(words[m.start : m.end])
+    ]
+    # headed by the measure's own noun: "индекс промышленного производства" spells out no "производство";
+    # then a branch or source is the measure's own ("производство в обрабатывающей промышленности"),
+    # unless it names another item ("средства бюджетов – 34,1%, заемные средства – 4,7%")
+    spelled = [
+        m
+        for m in found
+        if _lemma(words[m.start]) == _lemma(measure[head])
+        and not _OTHER_ITEM.match(lead[located[m.end - 1].end :])
+    ]
     return spelled[-1].indicator.id if spelled else None
 
 
@@ -584,7 +618,8 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
         return True, None  # "доля населения в полезном отпуске": people are no part of a volume
-    if whole is None or part is not None and _stem(words[cut + 1 + whole.start]) in _stems(part_words):
+    of_part = whole is not None and bool(_whole_stems(words[cut + 1 :], whole) & _stems(part_words))
+    if whole is None or part is not None and of_part:
         return True, part.indicator if part else None
     return True, whole.indicator
 
@@ -599,6 +634,12 @@ def _doer_at(words: list[str], k: int) -> bool:
 
 
 _WHERE_PREPOSITIONS = {"в", "на"}
+
+
+def _whole_stems(words: list[str], whole) -> set[str]:
+    """Stems of the words naming what a share's whole is of, bare measures left out: "численности
+    населения" is of "населения", "общем объеме экспортных поставок" of "экспортных поставок"."""
+    return _stems([w for w in words[whole.start : whole.end] if _lemma(w) not in lexicon.BARE_MEASURES])
 
 
 def _is_head_noun(word: str) -> bool:
@@ -646,11 +687,43 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int], own: set[
     entries only, none of whose words are `own` (lemmas of a share's measure)."""
     from pipeline.extract.indicators import find_indicator, words_of
 
-    if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
-        return None  # a count of something the catalog lacks ("число ярмарок") is not a neighbour's
     lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
     words = words_of(lead)[-_LEAD_WORDS:]
+    if f.unit == "COUNT" and f.measure and len(f.measure.split()) > 1:
+        # a count of something the catalog lacks ("число ярмарок") is not a neighbour's
+        return _recounted(words, f.counted)
     found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
     if found is None or found.indicator.generic or _lemmas(words[found.start : found.end]) & own:
         return None
-    return found.indicator.id
+    return None if _is_place(words, found) else found.indicator.id
+
+
+def _recounted(words: list[str], counted: str | None) -> str | None:
+    """The indicator of the last catalog phrase of `words` that names the counted noun again: a count
+    repeats the things named before it ("реестр инвестиционных проектов … насчитывает 33 проекта",
+    "расположено 14 торговых объектов, из них в 2016 году открыто 3 объекта")."""
+    from pipeline.extract.indicators import find_indicators
+
+    again = [
+        m
+        for m in find_indicators(words, None)
+        if counted and not m.indicator.generic and _lemma(counted) in _lemmas(words[m.start : m.end])
+    ]
+    return again[-1].indicator.id if again else None
+
+
+_LOCATIVES = {"в", "во", "на"}
+
+
+def _is_place(words: list[str], found) -> bool:
+    """A count of units after a locative preposition says where the figure is, not what it counts
+    ("В организациях государственной формы собственности работает 5,8% от численности занятых",
+    "на крупных предприятиях района трудится 24% работающих")."""
+    from pipeline.nlp.morph import parses
+
+    if found.indicator.units != {"count"}:
+        return False
+    k = found.start - 1
+    while k >= 0 and (words[k].lower() in _JOINING or parses(words[k])[0].tag.POS in {"ADJF", "PRTF"}):
+        k -= 1  # "в крупных и средних организациях"
+    return k >= 0 and words[k].lower() in _LOCATIVES
