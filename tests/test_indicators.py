@@ -469,6 +469,11 @@ MUNICIPAL = [
     ("Доля городского населения в общей численности населения района составляет 38,2%.", "38,2%",
      "urban_population_share"),
     ("Доля экспорта услуг в общем объеме экспорта составила 12%.", "12%", "export_services"),
+    # a bare production of a branch is no part of the more specific whole: the share keeps the whole's
+    ("В структуре обрабатывающих производств наибольший удельный вес занимают производство пищевых "
+     "продуктов (41%) и обработка древесины (23%).", "41%", "manufacturing_output"),
+    ("Доля производства пищевых продуктов в обрабатывающих производствах составила 35%.", "35%",
+     "manufacturing_output"),
     # a generic measure takes the specific thing named before it in its clause
     ("За 2016 год в хозяйствах всех категорий произведено 52,3 тонн мяса скота и птицы (108 % к уровню "
      "2015 г.).", "108 %", "meat_production"),

@@ -618,8 +618,8 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
         return True, None  # "доля населения в полезном отпуске": people are no part of a volume
-    of_part = whole is not None and bool(_whole_stems(words[cut + 1 :], whole) & _stems(part_words))
-    if whole is None or part is not None and of_part:
+    of_part = _names_a_part(part, whole, part_words, words[cut + 1 :] if cut is not None else [])
+    if whole is None or of_part:
         return True, part.indicator if part else None
     return True, whole.indicator
 
@@ -634,6 +634,16 @@ def _doer_at(words: list[str], k: int) -> bool:
 
 
 _WHERE_PREPOSITIONS = {"в", "на"}
+
+
+def _names_a_part(part, whole, part_words: list[str], whole_words: list[str]) -> bool:
+    """X of "доля X в Y" names a part of Y's thing: they share a content word and X's catalog match
+    is no shorter than Y's ("экономически активного населения" of "численности населения", "экспорта
+    услуг" of "объеме экспорта"); a bare "производства пищевых продуктов" is no part of the more
+    specific "обрабатывающих производствах", whose indicator the share keeps."""
+    if part is None or whole is None or not _whole_stems(whole_words, whole) & _stems(part_words):
+        return False
+    return part.end - part.start >= whole.end - whole.start
 
 
 def _whole_stems(words: list[str], whole) -> set[str]:
