@@ -524,6 +524,10 @@ DIMENSION_NOUNS: tuple[str, ...] = (
 SELECTION_ADJECTIVES: tuple[str, ...] = ("отдельных", "основных")
 SELECTION_NOUNS: tuple[str, ...] = ("видов", "групп")
 DIMENSION_PHRASES: tuple[str, ...] = ("в разрезе", "в кажд", "на конец")
+# A label naming an age group, whose years are the unit of the ages in the labels under it, not of
+# its cells ("Численность населения в возрасте, лет: моложе 16 …", "Возрастные группы, лет"); last
+# words may go on, as in DIMENSION_PHRASES.
+AGE_GROUP_PHRASES: tuple[str, ...] = ("в возраст", "по возраст", "возрастн")
 
 # Abbreviations that end with a dot inside a sentence (no sentence break after them).
 ABBREVIATIONS: tuple[str, ...] = (

@@ -134,6 +134,8 @@ def test_words_starting_like_a_half_are_not_scales():
         ("Средний стаж работы, в годах", "YEAR", 0),
         ("лет", "YEAR", 0),
         ("Численность населения старше 65 лет", None, 0),
+        ("в том числе в возрасте, лет", None, 0),  # the years of the age groups under it
+        ("Возрастные группы, лет", None, 0),
         ("Значение показателя за 2019 год", None, 0),
         ("Годы", None, 0),
     ],
