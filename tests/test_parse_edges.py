@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from pipeline.parse import parse_pdf
-from pipeline.parse.edges import decimal, find_tables, page_edges, shape_edges
+from pipeline.parse.edges import decimal, find_tables, page_edges, shape_edges, white_fill
 from pipeline.parse.tables import TABLE_SETTINGS
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "seed_gertsik_2020.pdf"
@@ -27,6 +27,15 @@ def test_shapes_classified_like_pdfminer() -> None:
     curve = shape_edges("mlc", [(0.0, 0.0), (0.0, 9.0), (4.0, 9.0)], 100.0)
     assert [e["orientation"] for e in curve] == ["v", "h"]
     assert decimal(56.692909240722656) == 56.69291 and decimal(0.0) == 0.0
+
+
+def test_a_white_fill_is_no_rule_in_any_colour_space() -> None:
+    """pdfplumber's fill colour of a grey ("1 g") is one number, of RGB and CMYK a tuple."""
+    fill = {"fill": True, "stroke": False}
+    whites, others = (1.0, 1, (1.0,), (1, 1, 1), (0, 0, 0, 0)), (0.5, (0.5,), (0, 0, 0, 1), None)
+    assert all(white_fill({**fill, "non_stroking_color": c}) for c in whites)
+    assert not any(white_fill({**fill, "non_stroking_color": c}) for c in others)
+    assert not white_fill({**fill, "stroke": True, "non_stroking_color": 1.0})
 
 
 @needs_fixtures

@@ -103,6 +103,8 @@ def white_fill(obj: dict[str, Any]) -> bool:
     if obj.get("stroke") or not obj.get("fill"):
         return False
     color = obj.get("non_stroking_color")
+    if isinstance(color, int | float):  # a grey as pdfminer gives it ("1 g"): one number
+        color = (color,)
     if not isinstance(color, tuple | list) or not all(isinstance(v, int | float) for v in color):
         return False
     if len(color) == 4:  # CMYK: white is no ink
