@@ -29,7 +29,9 @@ from pipeline.parse.lines import Char
 
 _HYPHEN_MARK = 2  # pdfium's code for a hyphen that ends a line
 # pdfium generates only spaces and line breaks (CPDF_TextPage: `GenerateCharInfo` for ' ', '\r',
-# '\n' and the word-gap space of `ProcessTextObject`), so only chars of these codes are asked
+# '\n' and the word-gap space of `ProcessTextObject`), so only chars of these codes are asked. A
+# pdfium generating another char would turn it into a real char here (no crash, one char more):
+# tests/test_pdfium_bulk.py, whose reference reader asks every char, then fails on such a page.
 _GENERATED_CODES = (0x20, 0x0D, 0x0A)
 SPACE_EM = 0.25  # width of a restored space (× size) when the font shows no real one
 _OVERHANG = 1e-3  # pt: a glyph box reaching this close to the advance overhangs it
