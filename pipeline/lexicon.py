@@ -98,9 +98,11 @@ UNITS: tuple[Unit, ...] = (
         exact=("м²", "м2", "кв. м", "кв.м", "кв. метров", "кв. метра", "кв. метр"),
         phrases=(("квадратный", "метр"),),
     ),
-    Unit("M3", "volume", exact=("м³", "м3", "куб. м", "куб.м")),
-    # timber in dense cubic metres ("Щепа технологическая, тыс.плотн.м³")
-    Unit("M3", "volume", exact=("плотн. м³", "плотн.м³", "плотн. м3", "плотн.м3")),
+    Unit(
+        "M3",
+        "volume",  # also timber's dense cubic metres ("Щепа технологическая, тыс.плотн.м³")
+        exact=("м³", "м3", "куб. м", "куб.м", "плотн. м³", "плотн.м³", "плотн. м3", "плотн.м3"),
+    ),
     Unit("DAL", "volume", ("декалитр",), ("дкл",)),  # beverages: "Водка, млн.дкл"
     Unit("CM3", "volume", exact=("см³", "см3", "куб. см", "куб.см")),
     Unit("HA", "area", ("гектар",), ("га",)),
@@ -524,6 +526,10 @@ DIMENSION_NOUNS: tuple[str, ...] = (
 SELECTION_ADJECTIVES: tuple[str, ...] = ("отдельных", "основных")
 SELECTION_NOUNS: tuple[str, ...] = ("видов", "групп")
 DIMENSION_PHRASES: tuple[str, ...] = ("в разрезе", "в кажд", "на конец")
+# A label naming an age group, whose years are the unit of the ages in the labels under it, not of
+# its cells ("Численность населения в возрасте, лет: моложе 16 …", "Возрастные группы, лет"); last
+# words may go on, as in DIMENSION_PHRASES.
+AGE_GROUP_PHRASES: tuple[str, ...] = ("в возраст", "по возраст", "возрастн")
 
 # Abbreviations that end with a dot inside a sentence (no sentence break after them).
 ABBREVIATIONS: tuple[str, ...] = (

@@ -5,6 +5,7 @@ grammar, the normalizer and the table-label parser. Rows run through the product
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from extracting import figure
@@ -134,6 +135,8 @@ def test_words_starting_like_a_half_are_not_scales():
         ("Средний стаж работы, в годах", "YEAR", 0),
         ("лет", "YEAR", 0),
         ("Численность населения старше 65 лет", None, 0),
+        ("в том числе в возрасте, лет", None, 0),  # the years of the age groups under it
+        ("Возрастные группы, лет", None, 0),
         ("Значение показателя за 2019 год", None, 0),
         ("Годы", None, 0),
     ],
@@ -166,6 +169,13 @@ def _spellings():
 @pytest.mark.parametrize(("code", "spelling"), list(_spellings()))
 def test_every_spelling_normalizes_to_its_code(code, spelling):
     assert unit_of(spelling) == code
+
+
+def test_each_unit_is_one_entry_but_a_currency_s_coin():
+    """All spellings of a unit in one `Unit` ("плотн. м³" is M3's); only a coin ("копейка") is an
+    entry of its currency's code besides the currency's own."""
+    codes = Counter(u.code for u in lexicon.UNITS if not u.coin)
+    assert [code for code, n in codes.items() if n > 1] == []
 
 
 def test_not_counted_holds_no_counted_noun():

@@ -1207,6 +1207,22 @@ def test_years_a_label_states_as_its_unit_make_a_duration_and_a_term_s_words_no_
     assert got[(0, 2)] == ("life_expectancy", "ожидаемая продолжительность жизни", "YEAR", "target")
 
 
+def test_the_years_of_an_age_group_label_are_no_unit_of_its_cells() -> None:
+    """ "Численность населения в возрасте, лет" over age bands (a column header or a parent row) states
+    the unit of the ages, not of the counts under them: the caption's people stay their unit."""
+    header = ["", "в том числе в возрасте, лет / моложе 16", "в том числе в возрасте, лет / старше 60"]
+    table = _table(0, header, ["Курский район"], [["10 210", "30 600"]], "Население районов, человек")
+    labels = ["Численность населения в возрасте, лет", "моложе 16"]
+    parent = _table(1, ["", "2020 г."], labels, [[""], ["210,5"]], "Таблица 3 Население, тыс. человек")
+    tables, cells = _frames(DOC_A, [table, parent])
+    got = _rows(build_observations(None, cells, tables), "table_id", "indicator", "unit", "value_scaled")
+    assert sorted(v[1:] for v in got.values()) == [
+        ("population", "COUNT", 10210),
+        ("population", "COUNT", 30600),
+        ("population", "COUNT", pytest.approx(210.5e3)),
+    ]
+
+
 def test_a_row_label_in_the_nominative_plural_keeps_its_form() -> None:
     """A label names its quantity in the nominative: "Коровы" is no genitive singular of a text's
     "12 коровы" ("корова")."""

@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from pipeline.parse import parse_pdf
-from pipeline.parse.edges import decimal, find_tables, page_edges, shape_edges
+from pipeline.parse.edges import decimal, find_tables, page_edges, shape_edges, white_fill
 from pipeline.parse.tables import TABLE_SETTINGS
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "seed_gertsik_2020.pdf"
@@ -27,6 +27,15 @@ def test_shapes_classified_like_pdfminer() -> None:
     curve = shape_edges("mlc", [(0.0, 0.0), (0.0, 9.0), (4.0, 9.0)], 100.0)
     assert [e["orientation"] for e in curve] == ["v", "h"]
     assert decimal(56.692909240722656) == 56.69291 and decimal(0.0) == 0.0
+
+
+def test_a_white_fill_is_no_rule_in_any_colour_space() -> None:
+    """pdfplumber's fill colour of a grey ("1 g") is one number, of RGB and CMYK a tuple."""
+    fill = {"fill": True, "stroke": False}
+    whites, others = (1.0, 1, (1.0,), (1, 1, 1), (0, 0, 0, 0)), (0.5, (0.5,), (0, 0, 0, 1), None)
+    assert all(white_fill({**fill, "non_stroking_color": c}) for c in whites)
+    assert not any(white_fill({**fill, "non_stroking_color": c}) for c in others)
+    assert not white_fill({**fill, "stroke": True, "non_stroking_color": 1.0})
 
 
 @needs_fixtures
@@ -83,3 +92,64 @@ def test_merged_cell_text_is_seen_over_every_position_it_covers() -> None:
     own, seen = cell_rows(Table(None, cells), chars)
     assert own == [["A", "b"], ["", "c"], ["d", "e"]]
     assert seen == [["A", "b"], ["A", "c"], ["d", "e"]]
+
+
+def _form_pdf(path: Path) -> None:
+    """A page whose ruled 3 × 3 grid and text sit in a scaled, moved form XObject, beside a grey
+    filled box, a white fill (no rule) and a line of text rotated a quarter turn."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    c = Canvas(str(path), pagesize=(400, 400))
+    c.beginForm("grid")
+    for k in range(4):
+        c.line(0, 30 * k, 150, 30 * k)
+        c.line(50 * k, 0, 50 * k, 90)
+    c.drawString(5, 70, "cell 2019")
+    c.endForm()
+    c.saveState()
+    c.transform(1.2, 0, 0, 0.9, 60, 150)
+    c.doForm("grid")
+    c.restoreState()
+    c.setFillGray(0.5)
+    c.rect(20, 20, 80, 40, stroke=0, fill=1)
+    c.setFillGray(1.0)
+    c.rect(200, 20, 80, 40, stroke=0, fill=1)
+    c.setFillGray(0.0)
+    c.saveState()
+    c.translate(380, 100)
+    c.rotate(90)
+    c.drawString(0, 0, "rotated 42")
+    c.restoreState()
+    c.showPage()
+    c.save()
+
+
+def test_paths_in_a_form_and_rotated_text_match_pdfplumber_and_the_reference_reader(tmp_path) -> None:
+    """The address-based readers (form objects, matrices, draw mode, fill colour, bounds, path
+    segments, per-char getters) on what the fixtures lack: a form XObject with its own matrix, a
+    painted and a white fill, rotated text."""
+    from test_pdfium_bulk import _assert_same
+
+    from pipeline.parse.pdfium_chars import page_chars
+    from pipeline.parse.ruling import may_have_grid
+
+    path = tmp_path / "form.pdf"
+    _form_pdf(path)
+    doc = pdfium.PdfDocument(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            page, ours = pdf.pages[0], doc[0]
+            h = float(page.height)
+            edges = page_edges(ours, h)
+            theirs = [e for e in page.edges if not white_fill(e)]  # as the pdfplumber engine reads them
+            assert len(edges) > 8 and sorted(map(_key, edges)) == sorted(map(_key, theirs))
+            assert len(theirs) < len(page.edges)  # the white fill was there, and is left out
+            finder = [_key(e) for e in page_edges(ours, h, 3.0)]
+            assert finder and set(finder) <= set(map(_key, edges))
+            assert may_have_grid(ours)
+            assert not all(c["upright"] for c in page_chars(ours, h))
+    finally:
+        doc.close()
+    assert _assert_same(path) > 10  # the bulk char reader gives the per-char reference's chars
+    fast, slow = parse_pdf(path), parse_pdf(path, engine="pdfplumber")
+    assert fast.tables == slow.tables and [p.text for p in fast.pages] == [p.text for p in slow.pages]

@@ -459,7 +459,7 @@ def _own_forms(normal: str, label: str) -> str:
     that may be nominative: a label names its quantity in the nominative already ("Коровы", "Яйца",
     "Овцы и козы"), which `normal_measure` reads as a text's genitive after a number ("корова");
     a genitive after the head stays normalized ("Изменение стоимости набора" → "стоимость набора")."""
-    own = {}
+    own: dict[str, str] = {}  # lemma → the label's own form
     for word in (w.strip(PUNCTUATION) for w in label.split()):
         forms = parses(word)
         if any(p.tag.case == "nomn" for p in forms):

@@ -143,11 +143,15 @@ def _unit_led(text: str) -> bool:
 
 
 def unit_tail(row_label: str | None) -> str | None:
-    """The text after a row label's last comma when it states a unit ("млн.тонн")."""
+    """The text after a row label's last comma when it states a unit ("млн.тонн"); years only when
+    the whole label states them (`_span_unit`: not those of an age group)."""
     if not row_label or "," not in row_label:
         return None
     tail = row_label.rsplit(",", 1)[1].strip()
-    return tail if _unit_in(tail) != (None, 0) else None
+    unit = _unit_in(tail)
+    if unit == (None, 0) or (unit[0] in _SPAN_UNITS.values() and not _span_unit(row_label)):
+        return None
+    return tail
 
 
 def label_unit(*labels: str | None) -> tuple[str | None, int]:
@@ -183,9 +187,11 @@ def _span_unit(label: str) -> str | None:
     """The unit of a time span a label states as its unit, which running text never does ("за 13
     лет" is no figure): the label's text, or its part after the last comma, is one plural genitive
     or locative form of the unit's word, "в" before it or not ("Ожидаемая продолжительность жизни,
-    лет", "Стаж, в годах"); not a period ("2019 год", "Годы") nor an age group ("старше 65 лет")."""
-    tail = _IN.sub("", label.rsplit(",", 1)[-1].strip(" .")).lower()
-    if not tail or " " in tail:
+    лет", "Стаж, в годах"); not a period ("2019 год", "Годы") nor an age group ("старше 65 лет",
+    "Численность населения в возрасте, лет": the years of the ages under it, `AGE_GROUP_PHRASES`)."""
+    head, _, tail = label.rpartition(",")
+    tail = _IN.sub("", tail.strip(" .")).lower()
+    if not tail or " " in tail or _AGE_GROUP.search(head):
         return None
     forms = [p for p in parses(tail) if p.normal_form in _SPAN_UNITS and "plur" in p.tag]
     return next((_SPAN_UNITS[p.normal_form] for p in forms if p.tag.case in _UNIT_CASES), None)
@@ -221,3 +227,4 @@ _LABEL_UNITS = frozenset(u.code for u in UNITS if u.free)
 # units of a time span that only a label states (lexicon: not free): code by lemma ("год" → YEAR)
 _SPAN_UNITS = {w: u.code for u in UNITS if not u.free and u.kind == "duration" for w in u.lemmas}
 _UNIT_CASES = frozenset({"gent", "loct"})  # "лет", "в годах"
+_AGE_GROUP = re.compile("|".join(rf"\b{p}" for p in lexicon.AGE_GROUP_PHRASES).replace(" ", r"\s+"), re.I)

@@ -21,7 +21,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table, TableFinder
 from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
-from pipeline.parse.pdfium_chars import address_proto
+from pipeline.parse.pdfium_chars import address_proto, page_objects, slots
 from pipeline.parse.ruling import (
     SEGMENT,
     SEGMENT_CLOSE,
@@ -32,7 +32,6 @@ from pipeline.parse.ruling import (
     Point,
     _matrix,
     _paths,
-    page_objects,
 )
 
 Edge = dict[str, Any]
@@ -79,7 +78,7 @@ class _Scratch:
         self.mode = (ctypes.c_int * 2)()
         self.rgba = (ctypes.c_uint * 4)()
         self.at = {
-            k: [ctypes.addressof(a) + i * ctypes.sizeof(a) // len(a) for i in range(len(a))]
+            k: slots(a, len(a))
             for k, a in (("bounds", self.bounds), ("mode", self.mode), ("rgba", self.rgba))
         }
 
@@ -104,6 +103,8 @@ def white_fill(obj: dict[str, Any]) -> bool:
     if obj.get("stroke") or not obj.get("fill"):
         return False
     color = obj.get("non_stroking_color")
+    if isinstance(color, int | float):  # a grey as pdfminer gives it ("1 g"): one number
+        color = (color,)
     if not isinstance(color, tuple | list) or not all(isinstance(v, int | float) for v in color):
         return False
     if len(color) == 4:  # CMYK: white is no ink
@@ -114,7 +115,7 @@ def white_fill(obj: dict[str, Any]) -> bool:
 def _subpaths(path: int, m: tuple[float, ...], height: float) -> Iterator[tuple[str, list[Point]]]:
     """(pdfminer shape, top-down points) of each subpath; Bézier control points are skipped."""
     xy = (ctypes.c_float * 2)()
-    xa, ya = ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(ctypes.c_float)
+    xa, ya = slots(xy, 2)
     shape, bez = "", 0
     pts: list[Point] = []
     for i in range(SEGMENTS(path)):

@@ -88,16 +88,6 @@ def dominant_size(chars: Sequence[Char]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _is_sup(c: Char, size: float, base: float) -> bool:
-    """A footnote/reference marker: a digit or symbol (never a letter, so never a raised "млн"
-    or "руб."), clearly smaller than the line's text and raised above its baseline."""
-    return (
-        c["text"] in MARKER_CHARS
-        and c["size"] < LAYOUT.sup_ratio * size
-        and c["bottom"] < base - LAYOUT.sup_raise * size
-    )
-
-
 NO_BOX = (math.nan,) * 4  # the "box" of a space or any char that no glyph drew
 POWERS = {"2": "²", "3": "³"}  # a raised 2 or 3 right after a unit is its power ("м²"), not a footnote
 # the units the lexicon spells with a power: "м", "км", "см" ("млн.м" + raised "2" → "млн.м²")
@@ -114,8 +104,9 @@ def _glyphs(
     row: Sequence[Char], size: float, base: float
 ) -> tuple[list[str], list[float], list[tuple[int, str]]]:
     """The row's text pieces (one space per word gap), the flat box of each text char, and the
-    superscript markers (offset, text) taken out of the text. (`_is_sup`'s test is written out
-    with its thresholds computed once per row: this runs for every char of every page.)"""
+    superscript markers (offset, text) taken out of the text. A marker is a digit or symbol (never
+    a letter, so never a raised "млн" or "руб."), clearly smaller than the line's text and raised
+    above its baseline (thresholds computed once per row: this runs for every char of every page)."""
     parts: list[str] = []
     boxes: list[float] = []
     markers: list[tuple[int, str]] = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -28,13 +29,14 @@ from pipeline.parse.lines import Char
 
 _HYPHEN_MARK = 2  # pdfium's code for a hyphen that ends a line
 # pdfium generates only spaces and line breaks (CPDF_TextPage: `GenerateCharInfo` for ' ', '\r',
-# '\n' and the word-gap space of `ProcessTextObject`), so only chars of these codes are asked
+# '\n' and the word-gap space of `ProcessTextObject`), so only chars of these codes are asked. A
+# pdfium generating another char would turn it into a real char here (no crash, one char more):
+# tests/test_pdfium_bulk.py, whose reference reader asks every char, then fails on such a page.
 _GENERATED_CODES = (0x20, 0x0D, 0x0A)
 SPACE_EM = 0.25  # width of a restored space (× size) when the font shows no real one
 _OVERHANG = 1e-3  # pt: a glyph box reaching this close to the advance overhangs it
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _RECT = 4  # floats per loose box (left, top, right, bottom)
-_F = ctypes.sizeof(ctypes.c_float)
 
 
 def address_proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -72,8 +74,9 @@ def _each(fn: Any, tp: int, n: int, *addresses: Any) -> list[int]:
     return list(map(fn, repeat(tp, n), range(n), *addresses))
 
 
-def _slots(array: ctypes.Array, n: int) -> range:
-    """The address of each of the n equal slots of a C array (n > 0)."""
+def slots(array: ctypes.Array, n: int) -> range:
+    """The address of each of the n equal slots of a C array (n > 0), for pdfium's out-parameters;
+    the array must stay referenced while pdfium writes into it."""
     start = ctypes.addressof(array)
     return range(start, start + ctypes.sizeof(array), ctypes.sizeof(array) // n)
 
@@ -88,9 +91,9 @@ def _boxes(tp: int, n: int) -> tuple[list[float], list[float], list[float], list
     x, left, right = (ctypes.c_double * n)(), (ctypes.c_double * n)(), (ctypes.c_double * n)()
     scratch = ctypes.c_double()  # kept alive while pdfium writes into it
     unread = ctypes.addressof(scratch)
-    _each(_LOOSE_BOX, tp, n, _slots(loose, n))
-    _each(_ORIGIN, tp, n, _slots(x, n), repeat(unread))
-    _each(_CHAR_BOX, tp, n, _slots(left, n), _slots(right, n), repeat(unread), repeat(unread))
+    _each(_LOOSE_BOX, tp, n, slots(loose, n))
+    _each(_ORIGIN, tp, n, slots(x, n), repeat(unread))
+    _each(_CHAR_BOX, tp, n, slots(left, n), slots(right, n), repeat(unread), repeat(unread))
     return loose[:], x[:], left[:], right[:]
 
 
@@ -316,11 +319,16 @@ OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
 _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 
-def _zero_size(obj: int, bounds: ctypes.Array) -> bool:
-    """Are the bounds of the text object at address `obj` (read into `bounds`: left, bottom,
-    right, top) zero-size?"""
-    a = ctypes.addressof(bounds)
-    if not _BOUNDS(obj, a, a + _F, a + 2 * _F, a + 3 * _F):
+def page_objects(page: pdfium.PdfPage) -> Iterator[int | None]:
+    """The address of each of the page's top-level objects (None: pdfium has none at an index)."""
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    return map(OBJECT, repeat(raw), range(pr.FPDFPage_CountObjects(page.raw)))
+
+
+def _zero_size(obj: int, bounds: ctypes.Array, at: tuple[int, ...]) -> bool:
+    """Are the bounds of the text object at address `obj` (read into `bounds`, whose slots' addresses
+    are `at`: left, bottom, right, top) zero-size?"""
+    if not _BOUNDS(obj, *at):
         return True  # no bounds read: (0, 0, 0, 0)
     x0, y0, x1, y1 = bounds
     return not (x1 - x0 > _FLAT or y1 - y0 > _FLAT)
@@ -336,10 +344,10 @@ def _flat(obj: Any) -> tuple[Any, float] | None:
     return m, fs.value
 
 
-def _blank(r: _Reader, address: int, bounds: ctypes.Array) -> Char | None:
+def _blank(r: _Reader, address: int, bounds: ctypes.Array, at: tuple[int, ...]) -> Char | None:
     """A space for a text object of blanks only (empty text, zero-size bounds), which pdfium skips.
     The geometry is tested first: pdfium's object text walks all the page's chars."""
-    if not _zero_size(address, bounds):  # most objects: nothing more is read
+    if not _zero_size(address, bounds, at):  # most objects: nothing more is read
         return None
     obj = ctypes.cast(address, pr.FPDF_PAGEOBJECT)
     flat = _flat(obj)
@@ -364,11 +372,10 @@ def _blank(r: _Reader, address: int, bounds: ctypes.Array) -> Char | None:
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
     """`_blank` of every text object of the page (objects read by address: one call each)."""
-    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
-    objs = (OBJECT(raw, i) for i in range(pr.FPDFPage_CountObjects(page.raw)))
-    texts = (o for o in objs if o and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
+    texts = (o for o in page_objects(page) if o and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
     bounds = (ctypes.c_float * _RECT)()
-    return [c for o in texts if (c := _blank(r, o, bounds)) is not None]
+    at = tuple(slots(bounds, _RECT))
+    return [c for o in texts if (c := _blank(r, o, bounds, at)) is not None]
 
 
 def page_chars(page: pdfium.PdfPage, height: float) -> list[Char]:

@@ -14,7 +14,7 @@ from itertools import repeat
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 
-from pipeline.parse.pdfium_chars import OBJECT, OBJECT_TYPE, address_proto
+from pipeline.parse.pdfium_chars import OBJECT_TYPE, address_proto, page_objects, slots
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -31,12 +31,6 @@ SEGMENT = address_proto(pr.FPDFPath_GetPathSegment, _VP, _VP, _INT)
 SEGMENT_TYPE = address_proto(pr.FPDFPathSegment_GetType, _INT, _VP)
 SEGMENT_POINT = address_proto(pr.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP)
 SEGMENT_CLOSE = address_proto(pr.FPDFPathSegment_GetClose, _INT, _VP)
-
-
-def page_objects(page: pdfium.PdfPage) -> Iterator[int | None]:
-    """The address of each of the page's top-level objects (None: pdfium has none at an index)."""
-    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
-    return map(OBJECT, repeat(raw), range(pr.FPDFPage_CountObjects(page.raw)))
 
 
 def _matrix(obj: int, outer: Matrix) -> Matrix:
@@ -69,7 +63,7 @@ def _paths(objs: Iterable[int | None], outer: Matrix) -> Iterator[tuple[int, Mat
 def _subpaths(path: int, m: Matrix) -> Iterator[list[Point]]:
     """Page-space points of each subpath (a closed one repeats its first point)."""
     xy = (ctypes.c_float * 2)()
-    xa, ya = ctypes.addressof(xy), ctypes.addressof(xy) + ctypes.sizeof(ctypes.c_float)
+    xa, ya = slots(xy, 2)
     pts: list[Point] = []
     for i in range(SEGMENTS(path)):
         seg = SEGMENT(path, i)
