@@ -37,6 +37,7 @@ __all__ = [
     "fits_unit",
     "match_indicator",
     "match_label",
+    "names_indicator",
     "unit_class",
     "words_of",
 ]
@@ -243,6 +244,12 @@ def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indica
 def words_of(text: str) -> list[str]:
     """The words of a phrase, as `match_indicator` takes them."""
     return [w.text for w in lemma_words(text)]
+
+
+def names_indicator(text: str, indicator_id: str) -> bool:
+    """Whether a pattern of the catalog entry `indicator_id` occurs in `text`, also inside a longer
+    match ("ВВП" in "индекс-дефлятор ВВП")."""
+    return any(m.value.id == indicator_id for m in _index().matches(words_of(text)))
 
 
 def match_label(text: str | None, unit: str | None = ANY_UNIT) -> Indicator | None:
