@@ -282,6 +282,8 @@ PLACE_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # Words that introduce a place inside a measure ("товарооборот между РФ и КНР", "импорт из Китая").
 PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из", "на", "по", "с", "со", "от", "для")
+# Prepositions of where people or things are ("работающих в частном секторе", "на крупных предприятиях").
+LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
 # "Менделеевского муниципального района", "Коморгузинское сельское поселение"), a unit title before a

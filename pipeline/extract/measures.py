@@ -58,6 +58,7 @@ _CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
 _THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
 _CLAUSE_START = re.compile(r"[;:]")
 _PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a figure separates them
+_LOCATIVES = set(lexicon.LOCATIVE_PREPOSITIONS)  # "занятых в …", "на крупных предприятиях"
 _OTHER_ITEM = re.compile(r"[^,;:\d]*\s[-–—]\s*\d")  # "средства бюджетов всех уровней – 34,1%"
 
 
@@ -629,11 +630,8 @@ def _doer_at(words: list[str], k: int) -> bool:
     "занятых в …"), not one before its noun ("зарегистрированных компаний")."""
     from pipeline.nlp.morph import parses
 
-    own = k + 1 < len(words) and words[k + 1] in _WHERE_PREPOSITIONS
+    own = k + 1 < len(words) and words[k + 1].lower() in _LOCATIVES
     return own and any(p.tag.POS == "PRTF" and p.tag.number == "plur" for p in parses(words[k]))
-
-
-_WHERE_PREPOSITIONS = {"в", "на"}
 
 
 def _whole_stems(words: list[str], whole) -> set[str]:
@@ -710,9 +708,6 @@ def _recounted(words: list[str], counted: str | None) -> str | None:
         if counted and not m.indicator.generic and _lemma(counted) in _lemmas(words[m.start : m.end])
     ]
     return again[-1].indicator.id if again else None
-
-
-_LOCATIVES = {"в", "во", "на"}
 
 
 def _is_place(words: list[str], found) -> bool:

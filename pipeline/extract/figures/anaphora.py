@@ -383,7 +383,7 @@ def _place_phrase(words: list[_Word]) -> str | None:
     return " ".join(w.text.lower() if k == at else w.text for k, w in enumerate(words[at:end]))
 
 
-_WHERE = {"в", "на"}
+_WHERE = set(lexicon.LOCATIVE_PREPOSITIONS)
 _CHANGES = set(lexicon.CHANGE_VERBS)
 
 
