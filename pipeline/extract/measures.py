@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+
+if TYPE_CHECKING:
+    from pipeline.extract.indicators import IndicatorMatch
 
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
@@ -634,7 +638,7 @@ def _doer_at(words: list[str], k: int) -> bool:
     return own and any(p.tag.POS == "PRTF" and p.tag.number == "plur" for p in parses(words[k]))
 
 
-def _whole_stems(words: list[str], whole) -> set[str]:
+def _whole_stems(words: list[str], whole: IndicatorMatch) -> set[str]:
     """Stems of the words naming what a share's whole is of, bare measures left out: "численности
     населения" is of "населения", "общем объеме экспортных поставок" of "экспортных поставок"."""
     return _stems([w for w in words[whole.start : whole.end] if _lemma(w) not in lexicon.BARE_MEASURES])
@@ -710,7 +714,7 @@ def _recounted(words: list[str], counted: str | None) -> str | None:
     return again[-1].indicator.id if again else None
 
 
-def _is_place(words: list[str], found) -> bool:
+def _is_place(words: list[str], found: IndicatorMatch) -> bool:
     """A count of units after a locative preposition says where the figure is, not what it counts
     ("В организациях государственной формы собственности работает 5,8% от численности занятых",
     "на крупных предприятиях района трудится 24% работающих")."""
