@@ -263,6 +263,24 @@ def test_a_production_head_takes_its_product_wherever_it_stands() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "цены на мясо и производство за прошлый год по всем видам молока",
+        # the same head after one that took its product: still inside the phrase
+        "производство мяса и производство за прошлый год по всем видам молока",
+    ],
+)
+def test_a_production_head_inside_a_phrase_takes_only_a_near_product(text: str) -> None:
+    """A head that is not the phrase's first match governs a product at most `PART_GAP` words on:
+    "молока" seven words after the second "производство" is no product of it, whatever came first."""
+    words = words_of(text)
+    found = [(m.indicator.id, m.start, m.end) for m in find_indicators(words)]
+    head = len(words) - 1 - words[::-1].index("производство")
+    assert ("production_volume", head, head + 1) in found
+    assert ("milk_production", len(words) - 1, len(words)) in found
+
+
+@pytest.mark.parametrize(
     "phrase",
     [
         "число ярмарок на 10 тыс. населения",

@@ -170,8 +170,16 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
         product = _product_of(head, found, near=head != found[0]) if head in found else None
         if product is not None:
             joined = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
-            found = [m for m in found if not _contains(joined, m) and m != product] + [joined]
-    return sorted(found, key=lambda m: (m.start, m.start - m.end))
+            # in phrase order again: the next head is the phrase's first match only if it comes first
+            found = sorted(
+                [m for m in found if not _contains(joined, m) and m != product] + [joined], key=_place
+            )
+    return sorted(found, key=_place)
+
+
+def _place(m: IndicatorMatch) -> tuple[int, int]:
+    """A match's place in its phrase: first the earliest, then the longest."""
+    return m.start, m.start - m.end
 
 
 def _after_per(words: Sequence[str], start: int) -> bool:
