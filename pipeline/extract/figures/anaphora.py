@@ -43,6 +43,7 @@ _HEADCOUNTS = {_COUNT, "численность", *lexicon.COUNT_HEADS}  # "чи�
 _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
 )
+_PARTITIVE = re.compile(lexicon.subset_opener_pattern("из"), re.I)  # "из них", "из которых"
 _DATED = lexicon.time_lemmas() | {"в", "всего", "итого"}  # "в 2018 г. –"
 _QUOTED = re.compile(r"«.*»|\".*\"")  # a name in quotes, nested ones too
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
@@ -280,7 +281,7 @@ def _share_of_doers(text: str, f: FigureFact, lo: int, bounds: tuple[int, int]) 
     passive participle) is the share of those who do it where the clause says, in that whole ("доля
     работающих в частном секторе в численности занятых")."""
     before = _clause_words(text, lo, f.char_start, last=True)
-    partitive = [w.lemma for w in before[:2]] in (["из", "они"], ["из", "который"])  # "из них 65,6 %"
+    partitive = bool(before) and _PARTITIVE.match(text, before[0].start) is not None  # "из них 65,6 %"
     if f.unit != "PERCENT" or not (partitive or _FROM.match(text, f.char_end)):
         return None
     after = _clause_words(text, f.char_end, bounds[1], last=False)
