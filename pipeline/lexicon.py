@@ -444,6 +444,8 @@ TOTAL_WORDS: tuple[str, ...] = ("всего", "итого")
 FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие", "распределение")
 # Spellings of the count head: "количество учреждений" is "число учреждений".
 COUNT_HEADS: tuple[str, ...] = ("количество",)
+# Heads of a measure that counts ("число учреждений", "численность работников").
+COUNT_MEASURE_HEADS: tuple[str, ...] = ("число", *COUNT_HEADS, "численность")
 # Nouns of a course over time that name no measure of their own: "положительная динамика индекса
 # производства составит 101,2 %" measures the index.
 TREND_NOUNS: tuple[str, ...] = ("динамика", "тенденция")

@@ -39,7 +39,7 @@ _RELATIVE_UNITS = {"PERCENT", "PP", "TIMES"}
 _COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
 _TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
 _SHARE = "доля"
-_HEADCOUNTS = {_COUNT, "численность", *lexicon.COUNT_HEADS}  # "численность работников" → "доля работников"
+_HEADCOUNTS = set(lexicon.COUNT_MEASURE_HEADS)  # "численность работников" → "доля работников"
 _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
 )
