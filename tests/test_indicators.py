@@ -205,6 +205,8 @@ PHRASES = [
     ("число граждан, не занятых трудовой деятельностью", None, "unemployed"),
     ("число граждан, состоящих на учёте в центре занятости", None, "unemployed"),
     ("число занятых", None, "employed"),
+    # "не" reaches "занятые" only as their own negation, not as a qualifier's ("не более трети занятых")
+    ("не более трети занятых в экономике района", None, "employed"),
     ("число учителей", None, "employees"),
     ("численность тренеров-преподавателей", None, "employees"),
 ]
