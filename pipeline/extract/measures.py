@@ -612,13 +612,13 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
         (
             k
             for k in range(1, len(words) - 1)
-            if words[k] == "в" and _of_place(words[k + 1 :]) and not _doer_at(words, k - 1)
+            if words[k] == "в" and _of_place(words[k + 1 :]) and not doer_at(words, k - 1)
         ),
         None,
     )  # "доля занятых в частных предприятиях": where they work, no whole
     part_words = words[1:cut] if cut is not None else words[1:]
     part = find_indicator(part_words, unit)
-    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w) or _doer_at(part_words, k)), None)
+    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w) or doer_at(part_words, k)), None)
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
@@ -629,7 +629,7 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     return True, whole.indicator
 
 
-def _doer_at(words: list[str], k: int) -> bool:
+def doer_at(words: list[str], k: int) -> bool:
     """A participle standing for people, right before a "в"/"на" phrase of its own ("работающих в …",
     "занятых в …"), not one before its noun ("зарегистрированных компаний")."""
     from pipeline.nlp.morph import parses

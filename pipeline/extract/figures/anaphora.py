@@ -15,6 +15,7 @@ from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whol
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import (
     count_measure,
+    doer_at,
     is_bare,
     list_head,
     list_item_measure,
@@ -309,7 +310,7 @@ def _doers_elsewhere(
     doers there."""
     if f.unit != "PERCENT":
         return None
-    shares = [(g, _DOERS_SHARE.match(g.measure)) for g in prior if g.char_start >= bounds[0] and g.measure]
+    shares = [(g, _doers_share(g.measure)) for g in prior if g.char_start >= bounds[0] and g.measure]
     g, earlier = next(((g, m) for g, m in reversed(shares) if m), (None, None))
     if g is None or earlier is None:
         return None
@@ -324,13 +325,17 @@ def _doers_elsewhere(
     place = _place_phrase(item)
     if place is None or len(place.split()) != len(item):
         return None
-    same = [h for h, m in reversed(shares) if m and m.group(1) == earlier.group(1)]  # the same doers
+    same = [h for h, m in reversed(shares) if m == earlier]  # the same doers
     wholes = (whole_of(_clause_words(text, h.char_end, bounds[1], last=False)) for h in same)
     whole = next((w for w in wholes if w), None)  # the whole the list's first share named
-    return " ".join(filter(None, [earlier.group(1), place, whole]))
+    return " ".join(filter(None, [earlier, place, whole]))
 
 
-_DOERS_SHARE = re.compile(r"^(доля [а-яё]+(?:ющих|ящих|ащих|ущих|ых|их)) (?:в|на) ")
+def _doers_share(measure: str) -> str | None:
+    """ "доля работающих" of a share of doers where they are ("доля работающих в частном секторе …",
+    `measures.doer_at`), else None."""
+    words = measure.split()
+    return " ".join(words[:2]) if len(words) > 2 and words[0] == _SHARE and doer_at(words, 1) else None
 
 
 def _clause_words(text: str, start: int, end: int, last: bool) -> list[_Word]:
