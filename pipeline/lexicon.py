@@ -284,6 +284,8 @@ PLACE_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # Words that introduce a place inside a measure ("товарооборот между РФ и КНР", "импорт из Китая").
 PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из", "на", "по", "с", "со", "от", "для")
+# Prepositions of where people or things are ("работающих в частном секторе", "на крупных предприятиях").
+LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
 # "Менделеевского муниципального района", "Коморгузинское сельское поселение"), a unit title before a
@@ -444,6 +446,8 @@ TOTAL_WORDS: tuple[str, ...] = ("всего", "итого")
 FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие", "распределение")
 # Spellings of the count head: "количество учреждений" is "число учреждений".
 COUNT_HEADS: tuple[str, ...] = ("количество",)
+# Heads of a measure that counts ("число учреждений", "численность работников").
+COUNT_MEASURE_HEADS: tuple[str, ...] = ("число", *COUNT_HEADS, "численность")
 # Nouns of a course over time that name no measure of their own: "положительная динамика индекса
 # производства составит 101,2 %" measures the index.
 TREND_NOUNS: tuple[str, ...] = ("динамика", "тенденция")

@@ -205,6 +205,8 @@ PHRASES = [
     ("число граждан, не занятых трудовой деятельностью", None, "unemployed"),
     ("число граждан, состоящих на учёте в центре занятости", None, "unemployed"),
     ("число занятых", None, "employed"),
+    # "не" reaches "занятые" only as their own negation, not as a qualifier's ("не более трети занятых")
+    ("не более трети занятых в экономике района", None, "employed"),
     ("число учителей", None, "employees"),
     ("численность тренеров-преподавателей", None, "employees"),
 ]
@@ -260,6 +262,24 @@ def test_a_production_head_takes_its_product_wherever_it_stands() -> None:
     assert ("manufacturing_output", 3, 7) in found and ("production_volume", 3, 4) not in found
     # "индекс производства мяса": the index is no production head of its own
     assert match_label("индекс производства мяса", "PERCENT").id == "industrial_production_index"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "цены на мясо и производство за прошлый год по всем видам молока",
+        # the same head after one that took its product: still inside the phrase
+        "производство мяса и производство за прошлый год по всем видам молока",
+    ],
+)
+def test_a_production_head_inside_a_phrase_takes_only_a_near_product(text: str) -> None:
+    """A head that is not the phrase's first match governs a product at most `PART_GAP` words on:
+    "молока" seven words after the second "производство" is no product of it, whatever came first."""
+    words = words_of(text)
+    found = [(m.indicator.id, m.start, m.end) for m in find_indicators(words)]
+    head = len(words) - 1 - words[::-1].index("производство")
+    assert ("production_volume", head, head + 1) in found
+    assert ("milk_production", len(words) - 1, len(words)) in found
 
 
 @pytest.mark.parametrize(

@@ -61,9 +61,10 @@ _EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец
 _MONTH_EDGE = re.compile(r"к\s", re.I)  # "к концу декабря 2015 года" is a day, "на конец августа" a month
 _MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
 _YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
-# a base in another clause ("чем в 2018 году: тогда 26%", "относительно 2014 года, когда он составлял
-# 1,8%") is not its
-_CLAUSE_BREAK = re.compile(r":|,\s*когда\b", re.I)
+# a clause ", когда" after a date holds that date's value ("относительно 2014 года, когда он составлял 1,8%")
+_WHEN = r",\s*когда\b"
+# a base in another clause ("чем в 2018 году: тогда 26%", `_WHEN`) is not its
+_CLAUSE_BREAK = re.compile(rf":|{_WHEN}", re.I)
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 # "по сравнению с аналогичным периодом 2016г.": the same months of that year are the base
@@ -299,7 +300,7 @@ def continued_base(
 
 
 # "чем в 2018 году: тогда … пожаловались 26%", "по сравнению с 2015 - 2016 гг., когда она достигала 72%"
-_THEN = re.compile(r"(?:[:;]\s*тогда|,\s*когда)\b", re.I)
+_THEN = re.compile(rf"(?:[:;]\s*тогда\b|{_WHEN})", re.I)
 _UNTIL = re.compile(r"^до\b", re.I)
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")  # a date, then the figure's bracket
 _ALONE_AFTER = re.compile(r"\s*\)")

@@ -37,6 +37,7 @@ __all__ = [
     "fits_unit",
     "match_indicator",
     "match_label",
+    "names_indicator",
     "unit_class",
     "words_of",
 ]
@@ -169,8 +170,16 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
         product = _product_of(head, found, near=head != found[0]) if head in found else None
         if product is not None:
             joined = IndicatorMatch(product.indicator, head.start, max(head.end, product.end))
-            found = [m for m in found if not _contains(joined, m) and m != product] + [joined]
-    return sorted(found, key=lambda m: (m.start, m.start - m.end))
+            # in phrase order again: the next head is the phrase's first match only if it comes first
+            found = sorted(
+                [m for m in found if not _contains(joined, m) and m != product] + [joined], key=_place
+            )
+    return sorted(found, key=_place)
+
+
+def _place(m: IndicatorMatch) -> tuple[int, int]:
+    """A match's place in its phrase: first the earliest, then the longest."""
+    return m.start, m.start - m.end
 
 
 def _after_per(words: Sequence[str], start: int) -> bool:
@@ -243,6 +252,12 @@ def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indica
 def words_of(text: str) -> list[str]:
     """The words of a phrase, as `match_indicator` takes them."""
     return [w.text for w in lemma_words(text)]
+
+
+def names_indicator(text: str, indicator_id: str) -> bool:
+    """Whether a pattern of the catalog entry `indicator_id` occurs in `text`, also inside a longer
+    match ("ВВП" in "индекс-дефлятор ВВП")."""
+    return any(m.value.id == indicator_id for m in _index().matches(words_of(text)))
 
 
 def match_label(text: str | None, unit: str | None = ANY_UNIT) -> Indicator | None:

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+
+if TYPE_CHECKING:
+    from pipeline.extract.indicators import IndicatorMatch
 
 _COUNT_HEAD = "число"
 _SHARE_HEAD = "доля"
@@ -58,6 +62,7 @@ _CHANGE_NOUNS = set(lexicon.CHANGE_NOUNS)
 _THINGLESS = (_EMPTY_HEADS | set(lexicon.INDEX_NOUNS)) - _SHARE_LEMMAS - {"вес"}
 _CLAUSE_START = re.compile(r"[;:]")
 _PREDICATES = {"VERB", "INFN", "PRTS"}  # a predicate between a noun group and a figure separates them
+_LOCATIVES = set(lexicon.LOCATIVE_PREPOSITIONS)  # "занятых в …", "на крупных предприятиях"
 _OTHER_ITEM = re.compile(r"[^,;:\d]*\s[-–—]\s*\d")  # "средства бюджетов всех уровней – 34,1%"
 
 
@@ -607,13 +612,13 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
         (
             k
             for k in range(1, len(words) - 1)
-            if words[k] == "в" and _of_place(words[k + 1 :]) and not _doer_at(words, k - 1)
+            if words[k] == "в" and _of_place(words[k + 1 :]) and not doer_at(words, k - 1)
         ),
         None,
     )  # "доля занятых в частных предприятиях": where they work, no whole
     part_words = words[1:cut] if cut is not None else words[1:]
     part = find_indicator(part_words, unit)
-    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w) or _doer_at(part_words, k)), None)
+    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w) or doer_at(part_words, k)), None)
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:
@@ -624,19 +629,18 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     return True, whole.indicator
 
 
-def _doer_at(words: list[str], k: int) -> bool:
+def doer_at(words: list[str], k: int) -> bool:
     """A participle standing for people, right before a "в"/"на" phrase of its own ("работающих в …",
     "занятых в …"), not one before its noun ("зарегистрированных компаний")."""
     from pipeline.nlp.morph import parses
 
-    own = k + 1 < len(words) and words[k + 1] in _WHERE_PREPOSITIONS
+    own = k + 1 < len(words) and words[k + 1].lower() in _LOCATIVES
     return own and any(p.tag.POS == "PRTF" and p.tag.number == "plur" for p in parses(words[k]))
 
 
-_WHERE_PREPOSITIONS = {"в", "на"}
-
-
-def _names_a_part(part, whole, part_words: list[str], whole_words: list[str]) -> bool:
+def _names_a_part(
+    part: IndicatorMatch | None, whole: IndicatorMatch | None, part_words: list[str], whole_words: list[str]
+) -> bool:
     """X of "доля X в Y" names a part of Y's thing: they share a content word and X's catalog match
     is no shorter than Y's ("экономически активного населения" of "численности населения", "экспорта
     услуг" of "объеме экспорта"); a bare "производства пищевых продуктов" is no part of the more
@@ -646,7 +650,7 @@ def _names_a_part(part, whole, part_words: list[str], whole_words: list[str]) ->
     return part.end - part.start >= whole.end - whole.start
 
 
-def _whole_stems(words: list[str], whole) -> set[str]:
+def _whole_stems(words: list[str], whole: IndicatorMatch) -> set[str]:
     """Stems of the words naming what a share's whole is of, bare measures left out: "численности
     населения" is of "населения", "общем объеме экспортных поставок" of "экспортных поставок"."""
     return _stems([w for w in words[whole.start : whole.end] if _lemma(w) not in lexicon.BARE_MEASURES])
@@ -722,10 +726,7 @@ def _recounted(words: list[str], counted: str | None) -> str | None:
     return again[-1].indicator.id if again else None
 
 
-_LOCATIVES = {"в", "во", "на"}
-
-
-def _is_place(words: list[str], found) -> bool:
+def _is_place(words: list[str], found: IndicatorMatch) -> bool:
     """A count of units after a locative preposition says where the figure is, not what it counts
     ("В организациях государственной формы собственности работает 5,8% от численности занятых",
     "на крупных предприятиях района трудится 24% работающих")."""

@@ -49,7 +49,8 @@ HEADING_CHARS = 100  # a heading is a short line…
 _HEADING_END = re.compile(r"[.;,:!?…]\s*$")  # …that does not end like a sentence
 _HEADING_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
 _HEADING_WORDS = 2
-_LIST_ITEM = re.compile(r"^\s*[-–—•·*]")
+_BULLET = "[-–—•·*]"  # the mark of a list item
+_LIST_ITEM = re.compile(rf"^\s*{_BULLET}")
 # A caption's period is its chart's or table's: it ends a section period and sets none.
 _CAPTION = re.compile(r"^\s*(?:рис(?:унок)?|табл(?:ица)?|диаграмма|график|схема|источник|примечание)\b", re.I)
 _ONE_WORD_HEADING = re.compile(r"\s*[А-ЯЁ][а-яё]{3,}\s*")  # "Демография"
@@ -360,7 +361,7 @@ def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> l
     return out
 
 
-_ITEM = re.compile(r"[ \t]*(?:[-–—•·*]|\d{1,2}[.)][ \t]|[а-я]\)[ \t])")  # "- ", "1. ", "2) ", "а) "
+_ITEM = re.compile(rf"[ \t]*(?:{_BULLET}|\d{{1,2}}[.)][ \t]|[а-я]\)[ \t])")  # "- ", "1. ", "2) ", "а) "
 _NEXT_SENTENCE = re.compile(r"[.!?…]\s+[«\"]?[А-ЯЁ]")
 
 

@@ -580,8 +580,9 @@ def organization(name: str) -> Territory:
     return Territory(f"org:{org_key(name)}", cleaned, "org")
 
 
-# What only a country has: gross domestic product (a region has ВРП, gross regional product)
-_NATIONAL_MEASURE = re.compile(r"\bВВП\b|\bвалов\w*\s+внутренн\w*\s+продукт", re.I)
+# What only a country has: gross domestic product, the catalog's "gdp" (a region has ВРП, gross
+# regional product)
+_NATIONAL_INDICATOR = "gdp"
 
 
 def national_subject(sentence: str | None, default: Territory | None) -> Territory | None:
@@ -590,6 +591,8 @@ def national_subject(sentence: str | None, default: Territory | None) -> Territo
     forecast is Russia's); else `default`."""
     if default is None or default.type == "country" or default.country is None:
         return default
-    if sentence and _NATIONAL_MEASURE.search(sentence):
+    from pipeline.extract.indicators import names_indicator
+
+    if sentence and names_indicator(sentence, _NATIONAL_INDICATOR):
         return territory(default.country) or default
     return default

@@ -15,6 +15,7 @@ from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whol
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import (
     count_measure,
+    doer_at,
     is_bare,
     list_head,
     list_item_measure,
@@ -39,10 +40,11 @@ _RELATIVE_UNITS = {"PERCENT", "PP", "TIMES"}
 _COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
 _TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
 _SHARE = "доля"
-_HEADCOUNTS = {_COUNT, "численность", *lexicon.COUNT_HEADS}  # "численность работников" → "доля работников"
+_HEADCOUNTS = set(lexicon.COUNT_MEASURE_HEADS)  # "численность работников" → "доля работников"
 _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
 )
+_PARTITIVE = re.compile(lexicon.subset_opener_pattern("из"), re.I)  # "из них", "из которых"
 _DATED = lexicon.time_lemmas() | {"в", "всего", "итого"}  # "в 2018 г. –"
 _QUOTED = re.compile(r"«.*»|\".*\"")  # a name in quotes, nested ones too
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
@@ -280,7 +282,7 @@ def _share_of_doers(text: str, f: FigureFact, lo: int, bounds: tuple[int, int]) 
     passive participle) is the share of those who do it where the clause says, in that whole ("доля
     работающих в частном секторе в численности занятых")."""
     before = _clause_words(text, lo, f.char_start, last=True)
-    partitive = [w.lemma for w in before[:2]] in (["из", "они"], ["из", "который"])  # "из них 65,6 %"
+    partitive = bool(before) and _PARTITIVE.match(text, before[0].start) is not None  # "из них 65,6 %"
     if f.unit != "PERCENT" or not (partitive or _FROM.match(text, f.char_end)):
         return None
     after = _clause_words(text, f.char_end, bounds[1], last=False)
@@ -308,7 +310,7 @@ def _doers_elsewhere(
     doers there."""
     if f.unit != "PERCENT":
         return None
-    shares = [(g, _DOERS_SHARE.match(g.measure)) for g in prior if g.char_start >= bounds[0] and g.measure]
+    shares = [(g, _doers_share(g.measure)) for g in prior if g.char_start >= bounds[0] and g.measure]
     g, earlier = next(((g, m) for g, m in reversed(shares) if m), (None, None))
     if g is None or earlier is None:
         return None
@@ -323,13 +325,17 @@ def _doers_elsewhere(
     place = _place_phrase(item)
     if place is None or len(place.split()) != len(item):
         return None
-    same = [h for h, m in reversed(shares) if m and m.group(1) == earlier.group(1)]  # the same doers
+    same = [h for h, m in reversed(shares) if m == earlier]  # the same doers
     wholes = (whole_of(_clause_words(text, h.char_end, bounds[1], last=False)) for h in same)
     whole = next((w for w in wholes if w), None)  # the whole the list's first share named
-    return " ".join(filter(None, [earlier.group(1), place, whole]))
+    return " ".join(filter(None, [earlier, place, whole]))
 
 
-_DOERS_SHARE = re.compile(r"^(доля [а-яё]+(?:ющих|ящих|ащих|ущих|ых|их)) (?:в|на) ")
+def _doers_share(measure: str) -> str | None:
+    """ "доля работающих" of a share of doers where they are ("доля работающих в частном секторе …",
+    `measures.doer_at`), else None."""
+    words = measure.split()
+    return " ".join(words[:2]) if len(words) > 2 and words[0] == _SHARE and doer_at(words, 1) else None
 
 
 def _clause_words(text: str, start: int, end: int, last: bool) -> list[_Word]:
@@ -383,7 +389,7 @@ def _place_phrase(words: list[_Word]) -> str | None:
     return " ".join(w.text.lower() if k == at else w.text for k, w in enumerate(words[at:end]))
 
 
-_WHERE = {"в", "на"}
+_WHERE = set(lexicon.LOCATIVE_PREPOSITIONS)
 _CHANGES = set(lexicon.CHANGE_VERBS)
 
 

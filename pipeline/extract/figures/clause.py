@@ -253,7 +253,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     lemmas = {w.lemma for w in left}
     if f.unit == "TIMES":
         return "ratio"
-    na_before = re.search(r"\bна\s*$", text[max(0, f.char_start - len(" на ")) : f.char_start])
+    na_before = _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
     if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE:
         return "change"
     if na_before and (right and right[0].text.lower() in lexicon.COMPARATIVES or lemmas & _EXCEED):

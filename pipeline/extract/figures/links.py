@@ -89,7 +89,7 @@ def _parallel(text: str, found: list[FigureFact]) -> None:
             b.kind = a.kind
 
 
-_COUNT_MEASURES = {"число", *lexicon.COUNT_HEADS, "численность"}
+_COUNT_MEASURES = set(lexicon.COUNT_MEASURE_HEADS)
 
 
 _RELATIVE = re.compile(r"\b" + lexicon.subset_opener_pattern("из", "среди") + r"\s*$")
