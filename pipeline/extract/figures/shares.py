@@ -296,7 +296,7 @@ def _share_belongs_to(before: list[_Word]) -> str | None:
     agrees = all(_in_case(w, case, i > 0) for i, w in enumerate(group))
     if not agrees or not any(w.has("NOUN", case) for w in group):
         return None
-    return "доля " + " ".join(_to_genitive(w, case) for w in group)
+    return "доля " + _group_genitive(group, case)
 
 
 def _in_case(w: _Word, case: str, later: bool) -> bool:
