@@ -48,7 +48,6 @@ _RELATIVE_REACH = 40  # characters after a figure searched for "к предыд�
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = set(lexicon.SHARE_CUES)
-_SHARE_MAX = 100  # a percentage above it is no part of a whole, only of a norm or a plan
 _NORMS = set(lexicon.NORM_NOUNS)
 _OF_NORM = _NORM_SHARE | _FULFILMENT | _NORMS
 # a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
@@ -211,7 +210,12 @@ def _bracketed_index(text: str, f: FigureFact, found: list[FigureFact], s_start:
     sentence states last out of such brackets ("темп роста … составил более 900%), Египет (621%),
     Румыния (561%)": left to the bracket rule, as a change there would take the last year of the
     first one's span; a percentage with a base right after it, "(102,0% к 2016 году)", is an index)."""
-    if f.unit != "PERCENT" or f.value <= _SHARE_MAX or not _alone_in_brackets(text, f) or _of_norm(text, f):
+    if (
+        f.unit != "PERCENT"
+        or f.value <= _INDEX_PERCENT
+        or not _alone_in_brackets(text, f)
+        or _of_norm(text, f)
+    ):
         return False
     before = [g for g in found if s_start <= g.char_start < f.char_start and g.unit == "PERCENT"]
     stated = [g for g in before if not _alone_in_brackets(text, g)]  # the percentage the list goes on from
@@ -284,7 +288,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     return "level"
 
 
-_INDEX_PERCENT = 100  # "рост … составил 122,5%": a growth stated from this up is an index
+_INDEX_PERCENT = 100  # "рост … составил 122,5%": an index from here up; above it no part of a whole
 _BASE_RIGHT_AFTER = re.compile(r"\s*к\s", re.I)  # "51,2% к аналогичному периоду 2016 года"
 
 
