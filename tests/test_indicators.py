@@ -287,6 +287,7 @@ def test_a_production_head_inside_a_phrase_takes_only_a_near_product(text: str) 
     [
         "число ярмарок на 10 тыс. населения",
         "число спортивных секций на 1000 жителей",
+        "число ярмарок на 1 млн населения",  # any scale word between "на" and the base
         "обеспеченность населения",
     ],
 )

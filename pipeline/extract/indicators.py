@@ -60,7 +60,6 @@ _CLASS_OF_KIND = {"currency": "money", "points": "percent", "ratio": "times", "v
 # Words after which a `rate_base` entry is what a rate is per: "на 1000 населения", "на душу
 # населения", "обеспеченность населения торговыми площадями".
 _PER = frozenset({"на", "душа", "обеспеченность"})
-_THOUSANDS = frozenset({"тыс", "тысяча"})  # "на 10 тыс. населения"
 # Codes figures use that are no lexicon unit: a counted noun, and units of the gold/tables.
 _CLASS_OF_CODE = {"COUNT": "count", "DAY": "duration", "YEAR": "duration", "POINT": "score"}
 
@@ -183,9 +182,12 @@ def _place(m: IndicatorMatch) -> tuple[int, int]:
 
 
 def _after_per(words: Sequence[str], start: int) -> bool:
-    """Whether the word before `start` (past a "тыс.") makes what follows the base of a rate (`_PER`)."""
+    """Whether the word before `start` (past a scale word: "на 10 тыс. населения") makes what follows
+    the base of a rate (`_PER`)."""
+    from pipeline.extract.numbers import scale_of
+
     k = start - 1
-    while k > 0 and lemma_forms(words[k]) & _THOUSANDS:
+    while k > 0 and scale_of(words[k]) is not None:
         k -= 1
     return k >= 0 and bool(lemma_forms(words[k]) & _PER)
 
