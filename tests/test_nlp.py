@@ -138,8 +138,8 @@ def test_language_by_the_share_of_latin_letters(sentence, expected):
 def test_morphology_dictionaries_read_through_the_c_dawg() -> None:
     """With pymorphy3[fast] installed, both analyzers (pymorphy3 for the stages, natasha's
     pymorphy2) read their dictionaries through the C++ DAWG (`dawg`), not pure-Python
-    dawg-python (7× faster look-ups, the same parses)."""
-    pytest.importorskip("dawg")
+    dawg-python (7× faster look-ups, the same parses); `pymorphy3[fast]` is a dependency, so a
+    missing `dawg` fails here."""
     import pymorphy2.dawg
     import pymorphy3.dawg
 
