@@ -36,7 +36,8 @@ def test_flate_bomb_is_a_failures_row_and_the_worker_stays_under_its_memory_limi
     result = pool.run(flate_bomb(tmp_path / "bomb.pdf"), timeout=120)  # 10 MB inflating to 1.5 GB
     assert result.status == "failed" and result.failure["stage"] == "memory", result.failure
     reached = float(re.search(r"reached (\d+) MB", result.failure["message"]).group(1))
-    assert MEMORY_MB < reached < MEMORY_MB + 128  # stopped at the limit, not at 1.5 GB
+    # stopped at the limit, not at 1.5 GB (the message rounds to whole MB: 1024.3 MB reads "1024")
+    assert MEMORY_MB <= reached < MEMORY_MB + 128
     assert pool.run(PDFS / "kaluga_note.pdf", timeout=120).status == "ok"  # the pool goes on
 
 
