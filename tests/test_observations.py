@@ -1207,6 +1207,18 @@ def test_years_a_label_states_as_its_unit_make_a_duration_and_a_term_s_words_no_
     assert got[(0, 2)] == ("life_expectancy", "ожидаемая продолжительность жизни", "YEAR", "target")
 
 
+def test_a_term_s_words_are_matched_by_lemma_not_by_a_cut_stem() -> None:
+    """A lexicon term in another case form is still the term ("естественного прироста": no change),
+    but a word sharing only a stem with a term word is not it ("естественной природе" is no
+    "естественный прирост"): "в % к естественной природе" is a share of it, as "в % к площади" is."""
+    labels = ["Коэффициент естественного прироста населения, на 1000 человек", "Площадь заповедников, га"]
+    header = ["", "2019 г.", "2019 г. / в % к естественной природе"]
+    tables, cells = _frames(DOC_A, [_table(0, header, labels, [["-5,1", "0,4"], ["1200", "2,5"]])])
+    got = _rows(build_observations(None, cells, tables), "indicator", "kind")
+    assert got[(0, 1)] == ("natural_increase", "level")
+    assert got[(1, 2)][1] == "share"
+
+
 def test_the_years_of_an_age_group_label_are_no_unit_of_its_cells() -> None:
     """ "Численность населения в возрасте, лет" over age bands (a column header or a parent row) states
     the unit of the ages, not of the counts under them: the caption's people stay their unit."""

@@ -36,7 +36,7 @@ from pipeline.extract.indicators import (
     unit_class,
     words_of,
 )
-from pipeline.extract.lemmas import lemma_forms
+from pipeline.extract.lemmas import LemmaIndex, lemma_forms, phrase_lemmas
 from pipeline.extract.lemmas import words as caption_words
 from pipeline.extract.measures import normal_measure
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
@@ -95,10 +95,9 @@ KIND_MARKERS = (
         ),
     ),
 )
-# a term of the lexicon in any case form: each word's stem without its last two letters, any ending
-FIXED_TERM = re.compile(
-    "|".join(r"\s+".join(rf"\b{w[:-2]}\w*" for w in t.split()) for t in lexicon.FIXED_TERMS), re.I
-)
+# the lexicon's terms by their words' lemmas: any case form ("миграционного прироста"), no other word
+# of a like stem ("естественной природы")
+FIXED_TERMS = LemmaIndex((phrase_lemmas(t), t) for t in lexicon.FIXED_TERMS)
 # a label part that only states a comparison base or a grouping of rows
 ASIDE = re.compile(
     r"\W*(?:(?:в\s*%|в\s+процентах)?\s*к\b.*|(?:соответствующ|предыдущ)\w*\b.*|"
@@ -867,5 +866,17 @@ def label_kind(labels: Iterable[str]) -> str:
     """level | change | share | target, from the words of a cell's labels ("в % к итогу" → share);
     the words of a term name the quantity, not its kind (`lexicon.FIXED_TERMS`: "Ожидаемая
     продолжительность жизни" is no target, "Миграционный прирост" no change)."""
-    text = FIXED_TERM.sub(" ", _plain(list(labels)))
+    text = _without_terms(_plain(list(labels)))
     return next((kind for kind, marker in KIND_MARKERS if marker.search(text)), "level")
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _without_terms(text: str) -> str:
+    """The text with each term of `FIXED_TERMS` it has, in any case form, blanked out."""
+    words = caption_words(text)
+    out, at = [], 0
+    for m in FIXED_TERMS.matches([w.text for w in words]):  # by start; a shorter term inside a longer
+        start, end = words[m.start].start, words[m.end - 1].end
+        out.append(text[at:start] + " " if start >= at else "")
+        at = max(at, end)
+    return "".join(out) + text[at:]
