@@ -484,6 +484,13 @@ FIXED_TERMS: tuple[str, ...] = (
     "естественный прирост", "естественная убыль", "миграционный прирост", "миграционная убыль",
     "ожидаемая продолжительность жизни",
 )  # fmt: skip
+# Quotation marks: an opening quote → the quotes that close it ("«Нива»", "„Нива“", "“Нива”"); a
+# straight quote opens and closes alike.
+QUOTE_PAIRS: dict[str, str] = {"«": "»", "„": "“”", "“": "”", '"': '"'}
+QUOTES: frozenset[str] = frozenset("".join([*QUOTE_PAIRS, *QUOTE_PAIRS.values()]))
+# The end of a lead-in: a line or a sentence introducing a list or a table ends with a colon
+# ("… достичь следующих результатов:", "… распределилась следующим образом:").
+LEAD_IN = re.compile(r":\s*$")
 # Openers of a clause naming a part of a counted whole; a count there may follow a dash ("из них
 # 15 - несовершеннолетних", "в том числе 3 – дети").
 SUBSET_OPENERS: tuple[str, ...] = (

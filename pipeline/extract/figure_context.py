@@ -41,6 +41,7 @@ from pipeline.extract.measures import (
 )
 from pipeline.extract.periods import (
     STATE_KINDS,
+    bracketed,
     has_tense,
     in_aside,
     is_act_date,
@@ -302,8 +303,6 @@ def continued_base(
 # "чем в 2018 году: тогда … пожаловались 26%", "по сравнению с 2015 - 2016 гг., когда она достигала 72%"
 _THEN = re.compile(rf"(?:[:;]\s*тогда\b|{_WHEN})", re.I)
 _UNTIL = re.compile(r"^до\b", re.I)
-_BRACKET_AFTER = re.compile(r"\s*\(\s*")  # a date, then the figure's bracket
-_ALONE_AFTER = re.compile(r"\s*\)")
 
 
 def _fallback_period(
@@ -434,9 +433,7 @@ _CHANGE_AFTER_BASE = re.compile(r"\s*(?:на|в)\s*$", re.I)
 def _base_value(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> DateFact | None:
     """ "выше показателя 2014 года на 5% (27,9 тыс. руб.)": a value of another unit alone in brackets
     right after a change against a dated base is the base's value."""
-    if not _ALONE_AFTER.match(text, f.char_end):
-        return None
-    change = next((g for g in facts if _BRACKET_AFTER.fullmatch(text, g.char_end, f.char_start)), None)
+    change = next((g for g in facts if bracketed(text, g, f)), None)
     if change is None or change.unit == f.unit:
         return None
     lead = text[: change.char_start]
@@ -445,9 +442,7 @@ def _base_value(text: str, f: FigureFact, facts: list[FigureFact], bases: list[D
 
 def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
     """The date right before the bracket a figure stands alone in ("… с 2017 годом (53,8%)")."""
-    if not _ALONE_AFTER.match(text, f.char_end):
-        return None
-    return next((d for d in dates if _BRACKET_AFTER.fullmatch(text, d.char_end, f.char_start)), None)
+    return next((d for d in dates if bracketed(text, d, f)), None)
 
 
 _SEGMENT_START = re.compile(r"[;:()]|,(?!\d)")  # a decimal comma ("118,8%") cuts nothing
@@ -581,20 +576,24 @@ def _split_range(f: FigureFact, d: DateFact) -> None:
     f.base_period = f.base_period or first
 
 
+_FROM_NUMBER = re.compile(r"\bс\s+(?:\d|$)", re.I)  # "с 186,5 до 243,7": the value a change starts from
+_TO_NUMBER = re.compile(r"\bдо\s+(?:\d|$)", re.I)  # … and the value it reaches
+
+
 def _from_to(text: str, f: FigureFact, d: DateFact) -> None:
     """ "(с 2005 по 2015 г.) … увеличилась с 186,5 до 243,7 млн": the value after "с" is the range's
     first unit's, the value after "до" its last unit's; "в январе-июне 2017 года … снизился с 20,5 до
     18,2" is one reporting period (`_year_to_date`): the value after "до" is its, the one after "с"
     (the same months a year before) has no period stated."""
     before = text[max(0, f.char_start - len(" до ")) : f.char_start + len("до ")]  # "до" may open the quote
-    if _year_to_date(d) and d.char_end <= f.char_start and re.search(r"\bс\s+(?:\d|$)", before, re.I):
+    if _year_to_date(d) and d.char_end <= f.char_start and _FROM_NUMBER.search(before):
         put_period(f)  # the months before the figure are the sentence's period, not the from-value's
         return
     if _year_to_date(d):
         return
-    if re.search(r"\bдо\s+(?:\d|$)", before, re.I):
+    if _TO_NUMBER.search(before):
         f.period_start, f.period_end = _unit_start(d.end, d.precision), d.end
-    elif re.search(r"\bс\s+(?:\d|$)", before, re.I):
+    elif _FROM_NUMBER.search(before):
         f.period_start, f.period_end = d.start, _unit_end(d.start, d.precision)
     else:
         return

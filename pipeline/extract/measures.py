@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+from pipeline.extract.periods import lead_in_above
 
 if TYPE_CHECKING:
     from pipeline.extract.indicators import IndicatorMatch
@@ -370,13 +371,13 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
     for k in range(len(words) - 1, -1, -1):
         if parses(words[k])[0].tag.POS in _PREDICATES:
             return None
-        group = _genitives_after(text, ends[k]) if _is_change_noun(words[k]) else []
+        group = _genitives_after(text, ends[k]) if is_change_noun(words[k]) else []
         if not group:
             continue
         if _own_subject(words[k + 1 + len(group) :]):
             return None  # "На фоне снижения цен реальные доходы населения – 95%": the incomes
         head = k
-        while head and _is_change_noun(words[head - 1]) and _any_genitive(parses(words[head])):
+        while head and is_change_noun(words[head - 1]) and _any_genitive(parses(words[head])):
             head -= 1  # "ускорение темпов роста производства": the chain from its first change noun
         chain = words[head : k + 1]
         rate = next((j for j, w in enumerate(chain) if _lemma(w) == _RATE_HEAD), len(chain))
@@ -401,7 +402,8 @@ def _own_subject(words: list[str]) -> bool:
     return False
 
 
-def _is_change_noun(word: str) -> bool:
+def is_change_noun(word: str) -> bool:
+    """A change noun by the word's first reading ("рост", "снижения": `lexicon.CHANGE_NOUNS`)."""
     from pipeline.nlp.morph import parses
 
     top = parses(word)[0]
@@ -583,17 +585,13 @@ def list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     lead = text[bounds[0] : f.char_start]
     if ":" in lead:
         return _CLAUSE_END.split(lead.rsplit(":", 1)[0])[-1]
-    for _ in range(_LIST_LINES):
-        if line == 0:
-            return None
-        start = text.rfind("\n", 0, line - 1) + 1
-        above = text[start : line - 1].strip()
-        if above.endswith(":"):
-            return _CLAUSE_END.split(above[:-1])[-1]
-        if not above.endswith(";"):
-            return None
-        line = start
-    return None
+    above = lead_in_above(text, line, _ends_item, _LIST_LINES)
+    return _CLAUSE_END.split(text[above[0] : above[1]].strip()[:-1])[-1] if above else None
+
+
+def _ends_item(line: str) -> bool:
+    """A line ending like an item of a list ("- сельское хозяйство – 500,0 тыс. руб.;")."""
+    return line.strip().endswith(";")
 
 
 def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:

@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import count
 from typing import TYPE_CHECKING
 
 from pipeline import lexicon
@@ -374,14 +376,31 @@ def lead_in_deadline(text: str, f: FigureFact, dates: list[DateFact]) -> DateFac
     item = _ITEM.match(text, start)
     if item is None or _NEXT_SENTENCE.search(text, item.end(), f.char_start):
         return None
-    while start > 0 and _ITEM.match(text, text.rfind("\n", 0, start - 1) + 1):
-        start = text.rfind("\n", 0, start - 1) + 1  # back over the items before it
-    lead = text.rfind("\n", 0, max(start - 1, 0)) + 1
-    if start == 0 or not _LEAD_IN.search(text[lead : start - 1]):
+    lead = lead_in_above(text, start, _ITEM.match)  # back over the items before it
+    if lead is None:
         return None
-    inside = [d for d in dates if lead <= d.char_start and d.char_end < start]
+    inside = [d for d in dates if lead[0] <= d.char_start and d.char_end <= lead[1]]
     one = len(inside) == 1 and inside[0].kind == "by" and inside[0].precision == "year"
     return inside[0] if one and inside[0].confidence > Confidence.INFERRED else None
+
+
+def lead_in_above(
+    text: str, line: int, item: Callable[[str], object], most: int | None = None
+) -> tuple[int, int] | None:
+    """The bounds of the lead-in (a line ending with a colon, `lexicon.LEAD_IN`) of the list whose
+    line starts at `line`: the nearest such line above it, reached over at most `most` lines (no limit:
+    None) that `item` takes for lines of the list (given as they stand); else None."""
+    for _ in count() if most is None else range(most):
+        if line == 0:
+            return None
+        start = text.rfind("\n", 0, line - 1) + 1
+        above = text[start : line - 1]
+        if lexicon.LEAD_IN.search(above):
+            return start, line - 1
+        if not item(above):
+            return None
+        line = start
+    return None
 
 
 def _event_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
@@ -450,18 +469,21 @@ def in_aside(text: str, d: DateFact, start: int) -> bool:
     )
 
 
-_OWN_BRACKET = re.compile(r"\s*\(\s*")
-_BRACKET_CLOSES = re.compile(r"\s*\)")
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")  # all that stands between a fact and the bracket after it
+CLOSES_BRACKET = re.compile(r"\s*\)")
+
+
+def bracketed(text: str, before: DateFact | FigureFact, inside: DateFact | FigureFact) -> bool:
+    """`inside` stands alone in brackets right after `before` ("с 44,6% (2013г.)", "по сравнению с 2017
+    годом (53,8%)", "выше … на 5% (27,9 тыс. руб.)")."""
+    opens = _OPENS_BRACKET.fullmatch(text, before.char_end, inside.char_start)
+    return opens is not None and CLOSES_BRACKET.match(text, inside.char_end) is not None
 
 
 def bracketed_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
     """A date alone in brackets right after the figure ("газом – с 44,6% (2013г.) до 60 процентов"):
     the figure's own, no other figure's."""
-    alone = (
-        d for d in dates
-        if _OWN_BRACKET.fullmatch(text, f.char_end, d.char_start) and _BRACKET_CLOSES.match(text, d.char_end)
-    )  # fmt: skip
-    return next(alone, None)
+    return next((d for d in dates if bracketed(text, f, d)), None)
 
 
 _ITEM_END = re.compile(r";[ \t]*\n")
@@ -519,12 +541,9 @@ def _prose_paragraphs(text: str, start: int, end: int) -> int:
         and _SENTENCE_END.search(text[a:b])
         and not _CAPTION.match(text[a:b])
         and not _FOOTNOTE.match(text[a:b])
-        and not _LEAD_IN.search(text[a:b])
+        and not lexicon.LEAD_IN.search(text[a:b])
         and not _LIST_ITEM.match(text[a:b])
     )
-
-
-_LEAD_IN = re.compile(r":\s*$")
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -552,9 +571,9 @@ def _told_past(text: str, d: DateFact) -> bool:
     ends = (text.find(". ", d.char_end), text.find("\n", d.char_end))
     end = min((i for i in ends if i >= 0), default=len(text))
     sentence = text[_sentence_start(text, d.char_start) : end]
-    first = [parses(w)[0] for w in re.findall(r"[а-яё]+", sentence.lower())]
-    past = any(verb_in(p.tag, "past") or p.tag.POS == "PRTS" and p.tag.tense == "past" for p in first)
-    ahead = any(verb_in(p.tag, "futr") or p.normal_form in _PLAN for p in first)  # "прогнозируется"
+    first = _first_parses(sentence)
+    past = has_tense(sentence, "past") or any(p.tag.POS == "PRTS" and p.tag.tense == "past" for p in first)
+    ahead = has_tense(sentence, "futr") or any(p.normal_form in _PLAN for p in first)  # "прогнозируется"
     return past and not ahead
 
 
@@ -606,7 +625,12 @@ def verb_in(tag: OpencorporaTag, tense: str) -> bool:
 
 def has_tense(clause: str, tense: str) -> bool:
     """The clause has a verb in `tense` (`verb_in`; each word read in its first parse)."""
-    return any(verb_in(parses(w)[0].tag, tense) for w in re.findall(r"[а-яё]+", clause.lower()))
+    return any(verb_in(p.tag, tense) for p in _first_parses(clause))
+
+
+def _first_parses(clause: str) -> list:
+    """The first parse of each Cyrillic word of the clause."""
+    return [parses(w)[0] for w in re.findall(r"[а-яё]+", clause.lower())]
 
 
 def _potential(text: str, f: FigureFact) -> bool:

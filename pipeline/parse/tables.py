@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from pdfplumber.table import Table
 
+from pipeline.lexicon import LEAD_IN
 from pipeline.model import BBox, ParsedTable, TableCell
 from pipeline.parse.dehyphen import dehyphenate_cell, known
 from pipeline.parse.lines import Char, Line, build_lines
@@ -158,7 +159,6 @@ def cell_rows(table: Table, chars: list[Char]) -> tuple[list[list[str]], list[li
 
 
 CAPTION_GAP = 3.0  # × line size: the widest gap between a table and its caption, or two caption lines
-LEAD_IN = re.compile(r":\s*$")  # a sentence that introduces the table ends with a colon
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁA-Z])")
 _NUMBER_FIRST = re.compile(
     r"^\s*(?!(?:19|20)\d\d\b)[-−–+]?\d"

@@ -46,7 +46,8 @@ _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
 )
 _PARTITIVE = re.compile(lexicon.subset_opener_pattern("из"), re.I)  # "из них", "из которых"
 _DATED = lexicon.time_lemmas() | {"в", "всего", "итого"}  # "в 2018 г. –"
-_QUOTED = re.compile(r"«.*»|\".*\"")  # a name in quotes, nested ones too
+# a name in quotes, nested ones too
+_QUOTED = re.compile("|".join(f"{re.escape(a)}.*[{re.escape(b)}]" for a, b in lexicon.QUOTE_PAIRS.items()))
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 

@@ -17,9 +17,25 @@ from pipeline.extract.figure_context import (
     set_period,
 )
 from pipeline.extract.figures.properties import property_measure
-from pipeline.extract.figures.words import _WORD, DASHES, _is_verb, _Word, object_noun, term_start
-from pipeline.extract.grammars.clusters import QUOTES
-from pipeline.extract.periods import bracketed_date, earlier_item, in_aside, in_parenthesis, verb_in
+from pipeline.extract.figures.words import (
+    _WORD,
+    DASHES,
+    _as_word,
+    _is_verb,
+    _Word,
+    object_noun,
+    term_start,
+)
+from pipeline.extract.periods import (
+    CLOSES_BRACKET,
+    bracketed,
+    bracketed_date,
+    earlier_item,
+    in_aside,
+    in_parenthesis,
+    lead_in_above,
+    verb_in,
+)
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import nominative
 
@@ -35,8 +51,6 @@ _PROJECT_CUES = set(lexicon.PROJECT_CUES)
 _FINANCING = set(lexicon.FINANCING_NOUNS)
 _FINANCING_ADJECTIVES = set(lexicon.FINANCING_ADJECTIVES)
 _PROGRAMME = set(lexicon.PROGRAMME_NOUNS)
-_CLOSERS = {"«": "»", "„": "“”", "“": "”"}  # an opening quote → the quotes that close it ("„Нива“")
-_STRAIGHT = '"'  # opens and closes alike
 LEAD_LINES = 12  # list lines walked back to the lead-in ending in a colon
 _ITEM_LINE = re.compile(r"(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яё])")  # a list item: a bullet, "1)", a small letter
 
@@ -188,9 +202,6 @@ def _add_context(
         f.qualifier = _verb_qualifier(text, f, left, dates, found) or f.qualifier
 
 
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
-
-
 def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> bool:
     """A percentage alone in brackets right after a change states that change ("увеличится на 1164
     человека (1,6 %)")."""
@@ -199,7 +210,7 @@ def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> boo
     return (
         last is not None
         and last.kind == "change"
-        and _OPEN_BRACKET.fullmatch(text, last.char_end, f.char_start) is not None
+        and bracketed(text, last, f)
         and _alone_in_brackets(text, f)
     )
 
@@ -413,9 +424,9 @@ def _past(words: list[_Word]) -> bool:
     """A verb in the past tense among the words, outside quotes (not "ООО «Спас»")."""
     opened: list[str] = []  # the quotes open at the word
     for w in words:
-        if opened and w.text in (_CLOSERS.get(opened[-1]) or _STRAIGHT):
+        if opened and w.text in lexicon.QUOTE_PAIRS[opened[-1]]:
             opened.pop()
-        elif w.text in _CLOSERS or w.text == _STRAIGHT:
+        elif w.text in lexicon.QUOTE_PAIRS:
             opened.append(w.text)
         elif not opened and _is_verb(w) and w.tags[0].tag.tense == "past":
             return True
@@ -467,20 +478,20 @@ def _lead_in(text: str, start: int) -> list[_Word]:
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return []
-    end, broken = line_start - 1, None
-    for k in range(LEAD_LINES):
-        begin = text.rfind("\n", 0, max(end, 0)) + 1
-        line = text[begin:end].strip() if end > 0 else ""
-        if not line:
-            break
-        if line.endswith(":"):
-            return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, begin, end)]
-        if k == 0 and line[-1].isalnum() and re.match(r"\s*[\dа-яё]", text[start : start + 2]):
-            broken = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, begin, end)]
-        if not (_ITEM_LINE.match(line) or line[-1] in ";,"):
-            break
-        end = begin - 1
-    return broken or []
+    lead = lead_in_above(text, line_start, _list_line, LEAD_LINES)
+    if lead is not None:
+        return [_as_word(m) for m in _WORD.finditer(text, *lead)]
+    end = line_start - 1
+    begin = text.rfind("\n", 0, max(end, 0)) + 1
+    above = text[begin:end].strip() if end > 0 else ""
+    broken = above[-1:].isalnum() and re.match(r"\s*[\dа-яё]", text[start : start + 2])
+    return [_as_word(m) for m in _WORD.finditer(text, begin, end)] if broken else []
+
+
+def _list_line(line: str) -> bool:
+    """A line of a list: an item (a bullet, "1)", a small letter) or one ending with ";" or ","."""
+    line = line.strip()
+    return bool(line) and (_ITEM_LINE.match(line) is not None or line[-1] in ";,")
 
 
 def _past_verb(left: list[_Word]) -> bool:
@@ -525,9 +536,10 @@ def _future(left: list[_Word], right: list[_Word]) -> bool:
 
 def _alone_in_brackets(text: str, f: FigureFact) -> bool:
     """A percentage alone in brackets after a noun phrase ("привлеченные средства (55 - 60%)")."""
-    return bool(
-        re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start])
-    ) and bool(re.match(r"\s*\)", text[f.char_end :]))
+    return (
+        bool(re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start]))
+        and CLOSES_BRACKET.match(text, f.char_end) is not None
+    )
 
 
 _NORM_REACH = 40  # characters before a bracketed percentage searched for the norm it is the part of
@@ -823,7 +835,7 @@ def _leading_phrase(left: list[_Word]) -> str | None:
     """A verbless clause that opens with a noun group in the nominative names what its figures
     measure: "Сумма инвестиций проекта - более 16 млрд. рублей", a list item "- доля закупок у
     малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
-    if sum(w.text in QUOTES for w in left) % 2:
+    if sum(w.text in lexicon.QUOTES for w in left) % 2:
         return None  # a clause cut inside a quoted name ("Специальные ткани; кружева; гобелены")
     i = 0
     while i < len(left) and left[i].text in _BULLETS:

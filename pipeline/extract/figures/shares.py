@@ -19,7 +19,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
-from pipeline.extract.measures import figure_indicator, locative
+from pipeline.extract.measures import figure_indicator, is_change_noun, locative
 from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
@@ -77,7 +77,7 @@ def _changed_thing(words: list[_Word]) -> str | None:
     the figure, in the nominative."""
     if len(words) < 3 or words[-1].lemma != "на":
         return None
-    change = next((k for k in range(len(words) - 2, -1, -1) if _changes(words[k])), None)
+    change = next((k for k in range(len(words) - 2, -1, -1) if is_change_noun(words[k].text)), None)
     if change is None:
         return None
     end = _genitive_end(words[:-1], change)
@@ -98,15 +98,11 @@ def _genitive_end(words: list[_Word], change: int) -> int:
 def lead_change_thing(words: list[_Word]) -> str | None:
     """ "наблюдается увеличение объемов отгруженной продукции … у предприятий:": the thing the last
     change noun of a list's lead-in names (its genitive group, in the nominative), else None."""
-    change = next((k for k in range(len(words) - 1, -1, -1) if _changes(words[k])), None)
+    change = next((k for k in range(len(words) - 1, -1, -1) if is_change_noun(words[k].text)), None)
     if change is None:
         return None
     group = words[change + 1 : _genitive_end(words, change)]
     return nominative(" ".join(w.text for w in group)) if any(w.has("NOUN", "gent") for w in group) else None
-
-
-def _changes(w: _Word) -> bool:
-    return w.lemma in _CHANGE_HEADS and w.has("NOUN")
 
 
 def _participle_phrase(words: list[_Word]) -> bool:

@@ -65,7 +65,7 @@ Cluster = fact("Cluster", ["kind", "name", "region", "base", "place"])
 
 TOKENIZER = Tokenizer().remove_types(EOL)
 RU, LATIN, INT = token_type("RU"), token_type("LATIN"), token_type("INT")
-QUOTES = {"«", "»", '"', "“", "”", "„"}
+QUOTES = lexicon.QUOTES
 OPEN, CLOSE = in_({"«", '"', "“", "„"}), in_({"»", '"', "”", "“"})
 
 CLUSTER_LEMMAS = {"кластер", "фармкластер", "биофармкластер", "химфармкластер", "медтехкластер"}
