@@ -395,12 +395,6 @@ PROJECT_NOUNS: tuple[str, ...] = (
     "строительство", "реконструкция", "создание", "модернизация", "возведение", "техперевооружение",
 )  # fmt: skip
 PROJECT_CUES: tuple[str, ...] = ("проект", "перспектива")
-# Financing words and what they finance: the financing of a programme is its plan ("Общий объем
-# финансирования Программы составляет …", "финансового обеспечения Программы"); "обеспечение"
-# counts only after one of the adjectives.
-FINANCING_NOUNS: tuple[str, ...] = ("финансирование", "ассигнование")
-FINANCING_ADJECTIVES: tuple[str, ...] = ("финансовый", "ресурсный")
-PROGRAMME_NOUNS: tuple[str, ...] = ("программа", "подпрограмма")
 # Lemmas of carrying out a plan: a percentage of it is a share ("выполнил план … на 97%").
 FULFILMENT_WORDS: tuple[str, ...] = (
     "выполнить",

@@ -445,6 +445,11 @@ _FINANCING = (
         (_FINANCING, "4 150,0 тыс. рублей", "target"),
         ("На финансирование программы в 2015 году было направлено 3,2 млн. рублей.", "3,2 млн. рублей",
          "level"),
+        # ... as the indicator catalog names it (`programme_financing`): also of its measures, and its
+        # appropriations
+        (_FINANCING.replace("подпрограммы", "мероприятий"), "4 150,0 тыс. рублей", "target"),
+        ("Бюджетные ассигнования на реализацию программы на 2016 - 2018 годы составляют 12 450,0 тыс. "
+         "рублей.", "12 450,0 тыс. рублей", "target"),
     ],
 )  # fmt: skip
 def test_the_items_of_a_plan_are_targets(text, quote, kind):

@@ -48,9 +48,7 @@ BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 _TARGET = set(lexicon.PLAN_WORDS)
 _PROJECT = set(lexicon.PROJECT_NOUNS)
 _PROJECT_CUES = set(lexicon.PROJECT_CUES)
-_FINANCING = set(lexicon.FINANCING_NOUNS)
-_FINANCING_ADJECTIVES = set(lexicon.FINANCING_ADJECTIVES)
-_PROGRAMME = set(lexicon.PROGRAMME_NOUNS)
+PROGRAMME_FINANCING = "programme_financing"  # the catalog entry of a programme's financing, which plans
 LEAD_LINES = 12  # list lines walked back to the lead-in ending in a colon
 _ITEM_LINE = re.compile(r"(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яё])")  # a list item: a bullet, "1)", a small letter
 
@@ -460,14 +458,11 @@ def _project_noun(words: list[_Word], j: int) -> bool:
 
 
 def _programme_financing(words: list[_Word]) -> bool:
-    """The words name a programme's financing ("Общий объем финансирования Программы", "финансового
-    обеспечения муниципальных целевых программ")."""
-    lemmas = [w.lemma for w in words]
-    financing = any(
-        m in _FINANCING or (m == "обеспечение" and k and lemmas[k - 1] in _FINANCING_ADJECTIVES)
-        for k, m in enumerate(lemmas)
-    )
-    return financing and bool(set(lemmas) & _PROGRAMME)
+    """The words name a programme's financing as the indicator catalog does (`PROGRAMME_FINANCING`:
+    "Общий объем финансирования Программы", "финансового обеспечения муниципальных целевых программ")."""
+    from pipeline.extract.indicators import names_indicator
+
+    return names_indicator(" ".join(w.text for w in words), PROGRAMME_FINANCING)
 
 
 def _lead_in(text: str, start: int) -> list[_Word]:
