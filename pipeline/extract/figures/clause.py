@@ -23,6 +23,7 @@ from pipeline.extract.figures.words import (
     _as_word,
     _is_verb,
     _Word,
+    noun_in_case,
     object_noun,
     term_start,
 )
@@ -928,15 +929,8 @@ def _of_whole(words: list[_Word], i: int) -> int:
     whole a share is of, never a place or a time."""
     if i >= len(words) or words[i].lemma not in _OF_WHOLE:
         return i
-    j = i + 1
-    while j < len(words) and words[j].has("ADJF", "loct"):
-        j += 1
-    noun = words[j] if j < len(words) else None
-    if noun is None or not noun.has("NOUN", "loct") or noun.text[:1].isupper():
-        return i
-    if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
-        return i
-    return _genitive_run(words, j + 1)
+    noun = noun_in_case(words, i + 1, "loct")
+    return i if noun is None else _genitive_run(words, noun + 1)
 
 
 def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:

@@ -66,12 +66,18 @@ def object_noun(words: list[_Word], i: int) -> int | None:
     "на капусту"), else None: never a place ("в Курской области" is locative), a name or a time."""
     if i >= len(words) or words[i].text.lower() not in lexicon.OBJECT_PREPOSITIONS:
         return None
-    j = i + 1
-    while j < len(words) and words[j].has("ADJF", "accs"):
-        j += 1
-    noun = words[j] if j < len(words) else None
-    if noun is None or not noun.has("NOUN", "accs") or noun.has("NOUN", "loct") or noun.text[:1].isupper():
+    j = noun_in_case(words, i + 1, "accs")
+    return None if j is None or words[j].has("NOUN", "loct") else j
+
+
+def noun_in_case(words: list[_Word], i: int, case: str) -> int | None:
+    """Index of the noun in `case` that the adjectives in `case` from `i` lead to ("основной капитал",
+    "общем объеме"), else None: never a name or a time."""
+    while i < len(words) and words[i].has("ADJF", case):
+        i += 1
+    noun = words[i] if i < len(words) else None
+    if noun is None or not noun.has("NOUN", case) or noun.text[:1].isupper():
         return None
     if noun.lemma in lexicon.PERIOD_NOUNS or noun.lemma in lexicon.TIME_NOUNS:
         return None
-    return j
+    return i
