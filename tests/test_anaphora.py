@@ -93,9 +93,9 @@ def test_a_share_subject_names_the_figures_it_is_equal_to():
         "соответственно 99%, 98%, 93% и 94% по итогам 2018 года."
     )  # Курская экспортная стратегия, p. 11
     for quote in ("99%", "93%"):
-        measure = figure(text, quote).measure
-        assert measure == "доля несырьевого неэнергетического экспорта в общем объеме экспортных поставок"
-        assert figure(text, quote).indicator == "non_resource_export"  # a part of exports
+        f = figure(text, quote)
+        assert f.measure == "доля несырьевого неэнергетического экспорта в общем объеме экспортных поставок"
+        assert f.indicator == "non_resource_export"  # a part of exports
 
 
 def test_a_count_of_members_is_a_count_of_the_set_they_join():

@@ -187,15 +187,17 @@ def test_an_amount_produced_measures_the_production():
 
 def test_area_after_na_and_distance_from_a_place():
     text = "Технопарк расположен на площади 12 км², в 15 км от центрального вокзала."
-    assert (figure(text, "12 км²").measure, figure(text, "12 км²").indicator) == ("площадь", "area")
+    area = figure(text, "12 км²")
+    assert (area.measure, area.indicator) == ("площадь", "area")
     f = figure(text, "15 км")
     assert (f.measure, f.indicator) == ("расстояние до центрального вокзала", "distance")
 
 
 def test_two_figures_of_one_thing_joined_by_ili():
     text = "В 2019 году 2,1 млн.человек, или 12,5% составляли работники сельского хозяйства."
-    assert figure(text, "2,1 млн.человек").measure == figure(text, "12,5%").measure
-    assert figure(text, "12,5%").measure.startswith("работники")
+    share = figure(text, "12,5%")
+    assert figure(text, "2,1 млн.человек").measure == share.measure
+    assert share.measure.startswith("работники")
 
 
 def test_an_indicator_named_earlier_in_the_clause_applies_to_shares_not_to_own_counts():

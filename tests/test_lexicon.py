@@ -156,8 +156,9 @@ def test_table_labels_use_the_same_lexicon(label, unit, mult):
 def test_a_number_of_years_in_running_text_is_no_figure(text):
     """YEAR is no free unit: "N лет" in a sentence is a span, an age or a term the gold does not count;
     only a table label states years as the unit of its cells (`test_table_labels_use_the_same_lexicon`)."""
-    assert [f.unit for f in extract_page(text).figures if f.unit == "YEAR"] == []
-    assert not [f for f in extract_page(text).figures if "лет" in text[f.char_start : f.char_end]]
+    figures = extract_page(text).figures
+    assert [f.unit for f in figures if f.unit == "YEAR"] == []
+    assert not [f for f in figures if "лет" in text[f.char_start : f.char_end]]
 
 
 def _spellings():

@@ -141,7 +141,8 @@ def test_a_sentence_n_years_later_shifts_the_section_year():
         "задействованы все 85 субъектов Российской Федерации."
     )
     assert figure(text, "21 субъект").period_start == "2014-01-01"
-    assert (figure(text, "85 субъектов").period_start, figure(text, "85 субъектов").period_end) == (
+    later = figure(text, "85 субъектов")
+    assert (later.period_start, later.period_end) == (
         "2016-01-01",
         "2016-12-31",
     )
@@ -723,7 +724,8 @@ def test_a_date_in_another_parenthesis_is_not_the_period():
         "Круглосуточный стационар выполнил план по койко-дням за 2015 год на 97% в целом (2014 – 86%), "
         "средний срок лечения 10,6 дней (2010 – 10,3)."
     )
-    assert (figure(text, "10,6 дней").period_start, figure(text, "10,6 дней").period_end) == (
+    f = figure(text, "10,6 дней")
+    assert (f.period_start, f.period_end) == (
         "2015-01-01",
         "2015-12-31",
     )
@@ -734,11 +736,12 @@ def test_the_end_of_a_year_is_its_last_day():
         "Прогнозируется, что инфляция в конце 2017 года составит 4,1%, в 2018 году – повысится до уровня "
         "4,3% на конец года, а с 2019 года – закрепится на целевом уровне."
     )
-    assert (figure(text, "4,1%").period_start, figure(text, "4,1%").period_end) == (
+    this_year, next_year = figure(text, "4,1%"), figure(text, "4,3%")
+    assert (this_year.period_start, this_year.period_end) == (
         "2017-12-31",
         "2017-12-31",
     )
-    assert (figure(text, "4,3%").period_start, figure(text, "4,3%").period_end) == (
+    assert (next_year.period_start, next_year.period_end) == (
         "2018-12-31",
         "2018-12-31",
     )
@@ -1157,7 +1160,8 @@ def test_a_base_span_of_months_is_no_period_of_the_sentences_after_it():
 def test_from_to_over_months_from_january_is_one_reporting_period(text, low, high, start, end):
     """ "в январе-июне 2019 года … с 17,4 до 15,9": January-June is one reporting period, not a span of
     months: the to-value is for all of it, the from-value (the months a year before) has none stated."""
-    assert (figure(text, high).period_start, figure(text, high).period_end) == (start, end)
+    to_value = figure(text, high)
+    assert (to_value.period_start, to_value.period_end) == (start, end)
     assert figure(text, low).period_start is None
 
 
@@ -1278,7 +1282,8 @@ def test_a_from_value_with_its_own_months_after_it_keeps_them():
     )
     own = figure(text, "21,4%")
     assert (own.period_start, own.period_end) == ("2018-01-01", "2018-09-30")
-    assert (figure(text, "до 23,9%").period_start, figure(text, "до 23,9%").period_end) == (
+    to_value = figure(text, "до 23,9%")
+    assert (to_value.period_start, to_value.period_end) == (
         "2019-01-01",
         "2019-09-30",
     )
