@@ -3,12 +3,15 @@ it replaced (`tests/pdfium_reference.py`), on every fixture page and on corpus p
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pr
 import pytest
 from pdfium_reference import page_chars as reference_chars
 
+from pipeline.parse import pdfium_chars
 from pipeline.parse.pdfium_chars import page_chars
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
@@ -68,3 +71,32 @@ def test_bulk_reader_matches_per_char_reader_on_fixtures(path: Path) -> None:
 def test_bulk_reader_matches_per_char_reader_on_corpus() -> None:
     paths = [p for p in sorted(REAL.glob("*.pdf")) if p.stem not in HELD_OUT]
     assert sum(_assert_same(p, CORPUS_STEP) for p in paths) > 100_000
+
+
+def _fixture_text_pages() -> list[tuple[Path, int]]:
+    paths = _readable(sorted(FIX.glob("*.pdf"))) if FIX.is_dir() else []
+    return [(p, i) for p in paths for i in range(len(pdfium.PdfDocument(p)))]
+
+
+@pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
+def test_page_text_codes_are_the_per_char_unicodes() -> None:
+    """`_codes` (the page's text in one call, 0xFFFE units asked again) gives pdfium's unicode of
+    every char, line-end hyphens (code 2) included; the fixtures hold such chars."""
+    asked = 0
+    for path, i in _fixture_text_pages():
+        doc = pdfium.PdfDocument(path)
+        textpage = doc[i].get_textpage()
+        tp, n = ctypes.cast(textpage.raw, ctypes.c_void_p).value, textpage.count_chars()
+        per_char = [pr.FPDFText_GetUnicode(textpage.raw, k) for k in range(n)]
+        assert pdfium_chars._codes(tp, n) == per_char, (path.name, i)
+        asked += sum(u in (0, 2) for u in per_char)
+        doc.close()
+    assert asked  # the 0xFFFE path ran
+
+
+@pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
+def test_chars_read_without_the_page_text_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When pdfium leaves chars out of the page's text (fewer units than chars), every char's
+    unicode is asked: the chars are the reference reader's."""
+    monkeypatch.setattr(pdfium_chars, "_PAGE_TEXT", lambda tp, start, n, buf: 0)
+    assert sum(_assert_same(p) for p in _readable(sorted(FIX.glob("*.pdf")))) > 1000
