@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 import pytest
@@ -100,3 +101,38 @@ def test_chars_read_without_the_page_text_are_the_same(monkeypatch: pytest.Monke
     unicode is asked: the chars are the reference reader's."""
     monkeypatch.setattr(pdfium_chars, "_PAGE_TEXT", lambda tp, start, n, buf: 0)
     assert sum(_assert_same(p) for p in _readable(sorted(FIX.glob("*.pdf")))) > 1000
+
+
+def _blank_object_page(path: Path) -> Path:
+    """A page whose word gap is a text object of one space (zero-size bounds: pdfium skips it)."""
+    pdf = pikepdf.new()
+    name = pikepdf.Name
+    font = pikepdf.Dictionary(Type=name.Font, Subtype=name.Type1, BaseFont=name.Helvetica)
+    content = (
+        b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET BT /F1 12 Tf 101.35 700 Td ( ) Tj ET "
+        b"BT /F1 12 Tf 104.7 700 Td (world) Tj ET BT /F1 12 Tf 72 680 Td (Next line ) Tj ET"
+    )
+    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    page = pikepdf.Dictionary(
+        Type=name.Page, MediaBox=[0, 0, 612, 792], Resources=resources, Contents=pdf.make_stream(content)
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(path)
+    return path
+
+
+def test_blank_objects_are_looked_for_only_among_objects_pdfium_skipped(tmp_path: Path) -> None:
+    """`_blanks` skips the text objects whose chars pdfium read: the blanks found are those of the
+    check over every text object, and the page's chars are the reference reader's."""
+    doc = pdfium.PdfDocument(_blank_object_page(tmp_path / "blank.pdf"))
+    page = doc[0]
+    h, textpage = page.get_height(), page.get_textpage()
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    r = pdfium_chars._Reader(textpage.raw, h, pdfium_chars._fetch(tp, textpage.count_chars(), h))
+    pdfium_chars._read_chars(r)
+    found = pdfium_chars._blanks(r, page)
+    r.raw.objects = []  # no object known as read: every text object is checked
+    assert found == pdfium_chars._blanks(r, page) and [c["text"] for c in found] == [" "]
+    textpage.close()
+    assert "".join(c["text"] for c in page_chars(page, h)).startswith("Hello world")
+    assert _assert_same(tmp_path / "blank.pdf")

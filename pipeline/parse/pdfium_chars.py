@@ -383,8 +383,12 @@ def _blank(r: _Reader, address: int, bounds: ctypes.Array, at: tuple[int, ...]) 
 
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
-    """`_blank` of every text object of the page (objects read by address: one call each)."""
-    texts = (o for o in page_objects(page) if o and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
+    """`_blank` of every text object of the page that pdfium skipped (objects read by address: one
+    call each). An object with chars in the text page was read, so it is no blank-only object: pdfium
+    reads only objects at least 0.01 pt wide (`kSizeEpsilon`), and `_zero_size` needs both sides
+    within 0.01 pt."""
+    read = set(r.raw.objects)
+    texts = (o for o in page_objects(page) if o and o not in read and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
     bounds = (ctypes.c_float * _RECT)()
     at = tuple(slots(bounds, _RECT))
     return [c for o in texts if (c := _blank(r, o, bounds, at)) is not None]
