@@ -136,3 +136,27 @@ def test_blank_objects_are_looked_for_only_among_objects_pdfium_skipped(tmp_path
     textpage.close()
     assert "".join(c["text"] for c in page_chars(page, h)).startswith("Hello world")
     assert _assert_same(tmp_path / "blank.pdf")
+
+
+@pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
+def test_an_object_ends_with_a_space_when_pdfium_says_its_text_does() -> None:
+    """`_object_ends_with_space`, answered from the chars' codes, is what pdfium's own object text
+    says for every text object of the fixtures; with the last char's unicode missing, pdfium is asked."""
+    answers = set()
+    for path, i in _fixture_text_pages():
+        doc = pdfium.PdfDocument(path)
+        page = doc[i]
+        h, textpage = page.get_height(), page.get_textpage()
+        tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        r = pdfium_chars._Reader(textpage.raw, h, pdfium_chars._fetch(tp, textpage.count_chars(), h))
+        for obj in set(r.raw.objects) - {0}:
+            text = pdfium_chars._object_text(r, pr.FPDFText_GetTextObject(r.tp, r.raw.objects.index(obj)))
+            said = text.rstrip("\x00").endswith(" ")
+            assert pdfium_chars._object_ends_with_space(r, obj) == said, (path.name, i, text)
+            last = r.last_of[obj]
+            code, r.raw.codes[last] = r.raw.codes[last], 0
+            assert pdfium_chars._object_ends_with_space(r, obj) == said
+            r.raw.codes[last] = code
+            answers.add(said)
+        doc.close()
+    assert answers == {True, False}

@@ -54,17 +54,19 @@ _LOOSE_BOX = address_proto(pr.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
 _ORIGIN = address_proto(pr.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
 _CHAR_BOX = address_proto(pr.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
 _PAGE_TEXT = address_proto(pr.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP)
+_SPACE = 0x20
 _NOT_TEXT = 0xFFFE  # pdfium's text unit for a line-end hyphen (code 2) or a char without unicode (0)
 
 
 @dataclass
 class _Raw:
-    """Every char of a text page, read in bulk: pdfium's flags and object per char, and the
-    pdfminer-style text and geometry derived from its codes and boxes (`top_flat`: the loose
+    """Every char of a text page, read in bulk: pdfium's flags, object and unicode per char, and
+    the pdfminer-style text and geometry derived from its codes and boxes (`top_flat`: the loose
     box's top in top-down coordinates, for chars that are not upright)."""
 
     generated: list[int]
     objects: list[int]
+    codes: list[int]
     text: list[str]
     x0: list[float]
     x1: list[float]
@@ -173,7 +175,7 @@ def _fetch(tp: int, n: int, height: float) -> _Raw:
     one call per getter and char (the generated flag: per space or line break)."""
     codes, errors = _codes(tp, n), _each(_MAP_ERROR, tp, n)
     flags, objects = _generated_flags(tp, codes), _each(_TEXT_OBJECT, tp, n)
-    return _Raw(flags, objects, _texts(codes, errors), *_geometry(tp, n, height))
+    return _Raw(flags, objects, codes, _texts(codes, errors), *_geometry(tp, n, height))
 
 
 @dataclass
@@ -189,7 +191,7 @@ class _Reader:
     space_w: dict[tuple[str, float], float] = field(default_factory=dict)
     pending: list[int] = field(default_factory=list)  # indexes in `out` that a dropped space follows
     last_obj: int = 0
-    last_k: int = 0  # a char of `last_obj`
+    last_of: dict[int, int] = field(default_factory=dict)  # each object's last char (when asked)
     buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(256))
     text_buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(4096))
     flags: ctypes.c_int = field(default_factory=ctypes.c_int)
@@ -207,9 +209,21 @@ def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
 def _ends_with_space(r: _Reader) -> bool:
     """Does the last text object's own text end with a space?"""
     if r.last_obj not in r.trailing:
-        text = _object_text(r, pr.FPDFText_GetTextObject(r.tp, r.last_k))
-        r.trailing[r.last_obj] = text.rstrip("\x00").endswith(" ")
+        r.trailing[r.last_obj] = _object_ends_with_space(r, r.last_obj)
     return r.trailing[r.last_obj]
+
+
+def _object_ends_with_space(r: _Reader, obj: int) -> bool:
+    """Does the text object's own text end with a space? pdfium's object text (`GetTextByObject`)
+    is the unicode of the object's chars, each run of them followed by the space that comes right
+    after it on the page: so it ends with a space when the object's last char is one or a space
+    follows that char. A last char without unicode (left out of the text) is left to pdfium."""
+    if not r.last_of:
+        r.last_of = {o: k for k, o in enumerate(r.raw.objects)}
+    k, codes = r.last_of[obj], r.raw.codes
+    if not codes[k]:
+        return _object_text(r, pr.FPDFText_GetTextObject(r.tp, k)).rstrip("\x00").endswith(" ")
+    return codes[k] == _SPACE or (k + 1 < len(codes) and codes[k + 1] == _SPACE)
 
 
 def _object_text(r: _Reader, obj: Any) -> str:
@@ -322,7 +336,7 @@ def _read_chars(r: _Reader) -> None:
                 "upright": upright,
             }
         )
-        r.last_obj, r.last_k = obj, k
+        r.last_obj = obj
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
