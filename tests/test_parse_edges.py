@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pdfplumber
@@ -9,7 +10,15 @@ import pypdfium2 as pdfium
 import pytest
 
 from pipeline.parse import parse_pdf
-from pipeline.parse.edges import decimal, find_tables, page_edges, shape_edges, white_fill
+from pipeline.parse.edges import (
+    box_under,
+    decimal,
+    find_tables,
+    mapped_under,
+    page_edges,
+    shape_edges,
+    white_fill,
+)
 from pipeline.parse.tables import TABLE_SETTINGS
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "seed_gertsik_2020.pdf"
@@ -153,3 +162,16 @@ def test_paths_in_a_form_and_rotated_text_match_pdfplumber_and_the_reference_rea
     assert _assert_same(path) > 10  # the bulk char reader gives the per-char reference's chars
     fast, slow = parse_pdf(path), parse_pdf(path, engine="pdfplumber")
     assert fast.tables == slow.tables and [p.text for p in fast.pages] == [p.text for p in slow.pages]
+
+
+def test_a_page_level_box_is_measured_by_its_sides_as_by_its_mapped_corners() -> None:
+    """`box_under`'s shortcut for boxes on the page itself gives `mapped_under`'s answer, for
+    finite, reversed, infinite and NaN sides alike."""
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    values = (-5.0, -0.0, 0.0, 2.5, 12.0, 300.0, float("inf"), float("-inf"), float("nan"))
+    for left, bottom, right, top in itertools.product(values, repeat=4):
+        for size in (3.0, 12.0):
+            box = (left, bottom, right, top, identity, size)
+            assert box_under(*box) == mapped_under(*box), box
+    assert box_under(10.0, 10.0, 12.0, 11.0, identity, 3.0)  # the shortcut answers both ways
+    assert not box_under(10.0, 10.0, 14.0, 11.0, identity, 3.0)

@@ -16,7 +16,7 @@ from pipeline.parse import parse_path, parse_pdf
 from pipeline.parse.assemble import assemble
 from pipeline.parse.furniture import strip_furniture
 from pipeline.parse.glued import split_glued
-from pipeline.parse.lines import Line, make_line
+from pipeline.parse.lines import Line, dominant_size, make_line
 from pipeline.parse.ocr import ocr_problem
 from pipeline.parse.txt import decode, page_of
 
@@ -256,3 +256,14 @@ def test_booktabs_table_found_from_alignment() -> None:
 @pytest.mark.parametrize("name", ["two_column.pdf", "kaluga_note.pdf", "slide_deck.pdf"])
 def test_prose_is_never_an_aligned_table(name: str) -> None:
     assert parse_pdf(PDF / name).tables == []
+
+
+def test_dominant_size_of_one_size_rows_and_of_mixed_rows() -> None:
+    """The size most non-space chars of a row have, rounded (a row in one size is answered without
+    counting; spaces in another size never count; of two sizes as common, the first seen)."""
+    one = _chars("Рост", 10.0, 10.04, 100.0) + _chars(" ", 60.0, 20.0, 100.0)
+    assert dominant_size(one) == 10.0
+    mixed = _chars("1", 0.0, 6.0, 100.0) + _chars("млн", 10.0, 11.96, 100.0)
+    assert dominant_size(mixed) == 12.0
+    assert dominant_size(_chars("ab", 0.0, 9.0, 100.0) + _chars("cd", 20.0, 11.0, 100.0)) == 9.0
+    assert dominant_size(_chars("  ", 0.0, 9.0, 100.0)) == 0.0

@@ -3,12 +3,16 @@ it replaced (`tests/pdfium_reference.py`), on every fixture page and on corpus p
 
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pr
 import pytest
 from pdfium_reference import page_chars as reference_chars
 
+from pipeline.parse import pdfium_chars
 from pipeline.parse.pdfium_chars import page_chars
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
@@ -68,3 +72,91 @@ def test_bulk_reader_matches_per_char_reader_on_fixtures(path: Path) -> None:
 def test_bulk_reader_matches_per_char_reader_on_corpus() -> None:
     paths = [p for p in sorted(REAL.glob("*.pdf")) if p.stem not in HELD_OUT]
     assert sum(_assert_same(p, CORPUS_STEP) for p in paths) > 100_000
+
+
+def _fixture_text_pages() -> list[tuple[Path, int]]:
+    paths = _readable(sorted(FIX.glob("*.pdf"))) if FIX.is_dir() else []
+    return [(p, i) for p in paths for i in range(len(pdfium.PdfDocument(p)))]
+
+
+@pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
+def test_page_text_codes_are_the_per_char_unicodes() -> None:
+    """`_codes` (the page's text in one call, 0xFFFE units asked again) gives pdfium's unicode of
+    every char, line-end hyphens (code 2) included; the fixtures hold such chars."""
+    asked = 0
+    for path, i in _fixture_text_pages():
+        doc = pdfium.PdfDocument(path)
+        textpage = doc[i].get_textpage()
+        tp, n = ctypes.cast(textpage.raw, ctypes.c_void_p).value, textpage.count_chars()
+        per_char = [pr.FPDFText_GetUnicode(textpage.raw, k) for k in range(n)]
+        assert pdfium_chars._codes(tp, n) == per_char, (path.name, i)
+        asked += sum(u in (0, 2) for u in per_char)
+        doc.close()
+    assert asked  # the 0xFFFE path ran
+
+
+@pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
+def test_chars_read_without_the_page_text_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When pdfium leaves chars out of the page's text (fewer units than chars), every char's
+    unicode is asked: the chars are the reference reader's."""
+    monkeypatch.setattr(pdfium_chars, "_PAGE_TEXT", lambda tp, start, n, buf: 0)
+    assert sum(_assert_same(p) for p in _readable(sorted(FIX.glob("*.pdf")))) > 1000
+
+
+def _blank_object_page(path: Path) -> Path:
+    """A page whose word gap is a text object of one space (zero-size bounds: pdfium skips it)."""
+    pdf = pikepdf.new()
+    name = pikepdf.Name
+    font = pikepdf.Dictionary(Type=name.Font, Subtype=name.Type1, BaseFont=name.Helvetica)
+    content = (
+        b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET BT /F1 12 Tf 101.35 700 Td ( ) Tj ET "
+        b"BT /F1 12 Tf 104.7 700 Td (world) Tj ET BT /F1 12 Tf 72 680 Td (Next line ) Tj ET"
+    )
+    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    page = pikepdf.Dictionary(
+        Type=name.Page, MediaBox=[0, 0, 612, 792], Resources=resources, Contents=pdf.make_stream(content)
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(path)
+    return path
+
+
+def test_blank_objects_are_looked_for_only_among_objects_pdfium_skipped(tmp_path: Path) -> None:
+    """`_blanks` skips the text objects whose chars pdfium read: the blanks found are those of the
+    check over every text object, and the page's chars are the reference reader's."""
+    doc = pdfium.PdfDocument(_blank_object_page(tmp_path / "blank.pdf"))
+    page = doc[0]
+    h, textpage = page.get_height(), page.get_textpage()
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    r = pdfium_chars._Reader(textpage.raw, h, pdfium_chars._fetch(tp, textpage.count_chars(), h))
+    pdfium_chars._read_chars(r)
+    found = pdfium_chars._blanks(r, page)
+    r.raw.objects = []  # no object known as read: every text object is checked
+    assert found == pdfium_chars._blanks(r, page) and [c["text"] for c in found] == [" "]
+    textpage.close()
+    assert "".join(c["text"] for c in page_chars(page, h)).startswith("Hello world")
+    assert _assert_same(tmp_path / "blank.pdf")
+
+
+@pytest.mark.skipif(not FIX.is_dir(), reason="fixtures not generated")
+def test_an_object_ends_with_a_space_when_pdfium_says_its_text_does() -> None:
+    """`_object_ends_with_space`, answered from the chars' codes, is what pdfium's own object text
+    says for every text object of the fixtures; with the last char's unicode missing, pdfium is asked."""
+    answers = set()
+    for path, i in _fixture_text_pages():
+        doc = pdfium.PdfDocument(path)
+        page = doc[i]
+        h, textpage = page.get_height(), page.get_textpage()
+        tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        r = pdfium_chars._Reader(textpage.raw, h, pdfium_chars._fetch(tp, textpage.count_chars(), h))
+        for obj in set(r.raw.objects) - {0}:
+            text = pdfium_chars._object_text(r, pr.FPDFText_GetTextObject(r.tp, r.raw.objects.index(obj)))
+            said = text.rstrip("\x00").endswith(" ")
+            assert pdfium_chars._object_ends_with_space(r, obj) == said, (path.name, i, text)
+            last = r.last_of[obj]
+            code, r.raw.codes[last] = r.raw.codes[last], 0
+            assert pdfium_chars._object_ends_with_space(r, obj) == said
+            r.raw.codes[last] = code
+            answers.add(said)
+        doc.close()
+    assert answers == {True, False}

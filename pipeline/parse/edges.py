@@ -181,7 +181,21 @@ def _tiny(path: int, outer: Matrix, size: float, scratch: _Scratch) -> bool:
     maps them to the page) under `size` both ways? Then none of its edges is as long."""
     if not _BOUNDS(path, *scratch.at["bounds"]):
         return False
-    left, bottom, right, top = scratch.bounds
+    return box_under(*scratch.bounds, outer, size)
+
+
+def box_under(left: float, bottom: float, right: float, top: float, outer: Matrix, size: float) -> bool:
+    """`mapped_under`; for a box on the page itself (`outer` the identity) with finite sides, its
+    sides' lengths, which is what mapping the corners gives then (no corner list to build)."""
+    if outer == _IDENTITY:
+        w, h = right - left, top - bottom
+        if w - w == 0.0 and h - h == 0.0:  # both finite (inf - inf and nan give nan)
+            return abs(w) < size and abs(h) < size
+    return mapped_under(left, bottom, right, top, outer, size)
+
+
+def mapped_under(left: float, bottom: float, right: float, top: float, outer: Matrix, size: float) -> bool:
+    """Is the box's image under `outer` (its four corners mapped) under `size` both ways?"""
     xs = [outer[0] * x + outer[2] * y + outer[4] for x in (left, right) for y in (bottom, top)]
     ys = [outer[1] * x + outer[3] * y + outer[5] for x in (left, right) for y in (bottom, top)]
     return max(xs) - min(xs) < size and max(ys) - min(ys) < size

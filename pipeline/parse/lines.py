@@ -54,34 +54,40 @@ class Line:
         return self.bbox[3]
 
 
-def _shares(at: float, ab: float, bt: float, bb: float, ratio: float, floor: float) -> bool:
-    """Do two chars (tops and bottoms) share at least `ratio` of the smaller one's height, counted
-    as no less than `floor`? (Comparisons written out: this runs for every char of every page.)"""
-    overlap = (ab if ab < bb else bb) - (at if at > bt else bt)
-    low = ab - at if ab - at < bb - bt else bb - bt
-    return overlap >= ratio * (low if low > floor else floor)
-
-
 def cluster_rows(chars: Iterable[Char]) -> list[list[Char]]:
-    """Group chars into rows: sorted by top, a char joins the row if it overlaps both the
-    previous char and the row's first char (so one tall glyph cannot glue two lines)."""
+    """Group chars into rows: sorted by top, a char joins the row if it shares both with the
+    previous char and with the row's first char (so one tall glyph cannot glue two lines) at least
+    `row_overlap` of the smaller one's height, counted as no less than `min_char_height`."""
     ratio, floor = LAYOUT.row_overlap, LAYOUT.min_char_height
     rows: list[list[Char]] = []
     ft = fb = lt = lb = 0.0  # top and bottom of the current row's first and last char
+    row: list[Char] = []
     for c in sorted(chars, key=_top):
         t, b = c["top"], c["bottom"]
-        if rows and _shares(lt, lb, t, b, ratio, floor) and _shares(ft, fb, t, b, ratio, floor):
-            rows[-1].append(c)
+        # the overlap with the last char, then with the first, written out: this runs for every char
+        h = b - t
+        low = lb - lt if lb - lt < h else h
+        joins = (lb if lb < b else b) - (lt if lt > t else t) >= ratio * (low if low > floor else floor)
+        if joins:
+            low = fb - ft if fb - ft < h else h
+            joins = (fb if fb < b else b) - (ft if ft > t else t) >= ratio * (low if low > floor else floor)
+        if rows and joins:
+            row.append(c)
         else:
-            rows.append([c])
+            row = [c]
+            rows.append(row)
             ft, fb = t, b
         lt, lb = t, b
     return rows
 
 
 def dominant_size(chars: Sequence[Char]) -> float:
-    """Most common (rounded) font size among non-space chars."""
-    raw = Counter(compress(map(_size, chars), map(not_, map(str.isspace, map(_text, chars)))))
+    """Most common (rounded) font size among non-space chars (a row in one size, the most common
+    case, is answered without counting)."""
+    shown = list(compress(map(_size, chars), map(not_, map(str.isspace, map(_text, chars)))))
+    if shown and shown.count(shown[0]) == len(shown):
+        return round(shown[0], 1)
+    raw = Counter(shown)
     sizes: Counter[float] = Counter()
     for size, n in raw.items():  # round each distinct size once (first-seen order kept for ties)
         sizes[round(size, 1)] += n
@@ -182,15 +188,19 @@ def build_lines(chars: Iterable[Char]) -> list[Line]:
 
 def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     """Horizontal extents of a row, split at gaps wider than `segment_gap` × font size."""
-    segs: list[tuple[float, float]] = []
+    gap = LAYOUT.segment_gap * size
+    starts: list[float] = []
+    ends: list[float] = []
     for c in sorted(row, key=_x0):
         if c["text"].isspace():
             continue
-        if segs and c["x0"] - segs[-1][1] < LAYOUT.segment_gap * size:
-            segs[-1] = (segs[-1][0], max(segs[-1][1], c["x1"]))
+        if ends and c["x0"] - ends[-1] < gap:
+            if c["x1"] > ends[-1]:  # `max` of the two, the first when neither is larger
+                ends[-1] = c["x1"]
         else:
-            segs.append((c["x0"], c["x1"]))
-    return segs
+            starts.append(c["x0"])
+            ends.append(c["x1"])
+    return list(zip(starts, ends, strict=True))
 
 
 def _side_extent(

@@ -7,9 +7,10 @@ pdfium's text page drops the real space that ends a text object (it puts a gener
 line break in its place) and skips text objects of blanks only; both are restored so that lines
 match pdfplumber's. Generated spaces inside an object (TeX word gaps) are left out, like pdfminer.
 
-Reading is done in bulk (`_fetch`): per page and getter, `map` calls pdfium's per-char getter
-for every char (prototypes that take plain addresses: ranges stepping through preallocated C
-arrays, turned into Python lists at once); font styles are read once per text object.
+Reading is done in bulk (`_fetch`): the page's text in one call, then per page and getter `map`
+calls pdfium's per-char getter for every char (prototypes that take plain addresses: ranges
+stepping through preallocated C arrays, read by numpy at once); font styles are read once per
+text object.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 
@@ -51,16 +53,20 @@ _UNICODE = address_proto(pr.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
 _LOOSE_BOX = address_proto(pr.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
 _ORIGIN = address_proto(pr.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
 _CHAR_BOX = address_proto(pr.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
+_PAGE_TEXT = address_proto(pr.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP)
+_SPACE = 0x20
+_NOT_TEXT = 0xFFFE  # pdfium's text unit for a line-end hyphen (code 2) or a char without unicode (0)
 
 
 @dataclass
 class _Raw:
-    """Every char of a text page, read in bulk: pdfium's flags and object per char, and the
-    pdfminer-style text and geometry derived from its codes and boxes (`top_flat`: the loose
+    """Every char of a text page, read in bulk: pdfium's flags, object and unicode per char, and
+    the pdfminer-style text and geometry derived from its codes and boxes (`top_flat`: the loose
     box's top in top-down coordinates, for chars that are not upright)."""
 
     generated: list[int]
     objects: list[int]
+    codes: list[int]
     text: list[str]
     x0: list[float]
     x1: list[float]
@@ -81,10 +87,16 @@ def slots(array: ctypes.Array, n: int) -> range:
     return range(start, start + ctypes.sizeof(array), ctypes.sizeof(array) // n)
 
 
-def _boxes(tp: int, n: int) -> tuple[list[float], list[float], list[float], list[float]]:
-    """Loose boxes (left, top, right, bottom, flattened), origins' x and tight glyph boxes' left
-    and right edges of chars 0..n-1, written by pdfium into C arrays (the glyph boxes' bottom and
-    top, and the origins' y, into one unread scratch slot)."""
+def _geometry(tp: int, n: int, height: float) -> tuple[list[float], list[float], list[float], list[float]]:
+    """pdfminer's x0, x1 and bottom of chars 0..n-1 and their loose boxes' top (top-down, for chars
+    that are not upright). pdfium writes loose boxes (left, top, right, bottom), origins' x and
+    tight glyph boxes' left and right edges into C arrays (the glyph boxes' bottom and top, and the
+    origins' y, into one unread scratch slot); numpy derives the rest in double precision, the
+    same arithmetic as Python's floats.
+
+    x1 is pdfminer's (origin + advance): pdfium's loose box ends at the advance unless the glyph
+    (tight box `left`..`right`) overhangs it (italic 'f'); then the glyph's right edge less its
+    left side bearing."""
     if not n:
         return [], [], [], []
     loose = (ctypes.c_float * (_RECT * n))()
@@ -94,7 +106,12 @@ def _boxes(tp: int, n: int) -> tuple[list[float], list[float], list[float], list
     _each(_LOOSE_BOX, tp, n, slots(loose, n))
     _each(_ORIGIN, tp, n, slots(x, n), repeat(unread))
     _each(_CHAR_BOX, tp, n, slots(left, n), slots(right, n), repeat(unread), repeat(unread))
-    return loose[:], x[:], left[:], right[:]
+    box = np.frombuffer(loose, dtype=np.float32).reshape(n, _RECT).astype(np.float64)
+    x0, gl, gr = (np.frombuffer(a, dtype=np.float64) for a in (x, left, right))
+    end = box[:, 2]
+    with np.errstate(all="ignore"):  # non-finite boxes give what Python's float arithmetic gives
+        x1 = np.where((gr < end - _OVERHANG) | (gl < x0), end, end - (gl - x0))
+        return x0.tolist(), x1.tolist(), (height - box[:, 3]).tolist(), (height - box[:, 1]).tolist()
 
 
 def _text(code: int, map_error: int) -> str:
@@ -129,15 +146,6 @@ def _indexes(values: list[int], v: int) -> list[int]:
         return out
 
 
-def _right(loose: float, x0: float, left: float, right: float) -> float:
-    """pdfminer's x1 (origin + advance). pdfium's loose box ends at the advance unless the glyph
-    (tight box `left`..`right`) overhangs it (italic 'f'); then take the glyph's right edge less
-    its left side bearing."""
-    if right < loose - _OVERHANG or left < x0:
-        return loose
-    return loose - (left - x0)
-
-
 def _generated_flags(tp: int, codes: list[int]) -> list[int]:
     """pdfium's generated flag of every char, asked only of the spaces and line breaks
     (`_GENERATED_CODES`: no other char can be generated)."""
@@ -148,20 +156,26 @@ def _generated_flags(tp: int, codes: list[int]) -> list[int]:
     return flags
 
 
+def _codes(tp: int, n: int) -> list[int]:
+    """pdfium's unicode of chars 0..n-1, from the page's text read in one call. The text holds one
+    UTF-16 unit per char, the very code, unless pdfium leaves chars out of it (control codes,
+    empty chars, code points beyond the BMP: then fewer than n units come back, and every char is
+    asked); a hyphen that ends a line or a char without unicode is 0xFFFE there, so those are asked."""
+    buf = (ctypes.c_ushort * (2 * n + 2))()  # room for a pdfium that would write UTF-16 pairs
+    if _PAGE_TEXT(tp, 0, n, ctypes.addressof(buf)) != n + 1:
+        return _each(_UNICODE, tp, n)
+    codes = buf[:n]
+    for k in _indexes(codes, _NOT_TEXT):
+        codes[k] = _UNICODE(tp, k)
+    return codes
+
+
 def _fetch(tp: int, n: int, height: float) -> _Raw:
-    """All n chars of text page `tp` (a page `height` pt tall), one pdfium call per getter and char
-    (the generated flag: per space or line break)."""
-    codes, errors = _each(_UNICODE, tp, n), _each(_MAP_ERROR, tp, n)
-    loose, x0, left, right = _boxes(tp, n)
-    return _Raw(
-        _generated_flags(tp, codes),
-        _each(_TEXT_OBJECT, tp, n),
-        _texts(codes, errors),
-        x0,
-        list(map(_right, loose[2::_RECT], x0, left, right)),
-        [height - b for b in loose[3::_RECT]],
-        [height - t for t in loose[1::_RECT]],
-    )
+    """All n chars of text page `tp` (a page `height` pt tall): the text in one pdfium call, then
+    one call per getter and char (the generated flag: per space or line break)."""
+    codes, errors = _codes(tp, n), _each(_MAP_ERROR, tp, n)
+    flags, objects = _generated_flags(tp, codes), _each(_TEXT_OBJECT, tp, n)
+    return _Raw(flags, objects, codes, _texts(codes, errors), *_geometry(tp, n, height))
 
 
 @dataclass
@@ -177,7 +191,7 @@ class _Reader:
     space_w: dict[tuple[str, float], float] = field(default_factory=dict)
     pending: list[int] = field(default_factory=list)  # indexes in `out` that a dropped space follows
     last_obj: int = 0
-    last_k: int = 0  # a char of `last_obj`
+    last_of: dict[int, int] = field(default_factory=dict)  # each object's last char (when asked)
     buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(256))
     text_buf: ctypes.Array = field(default_factory=lambda: ctypes.create_string_buffer(4096))
     flags: ctypes.c_int = field(default_factory=ctypes.c_int)
@@ -195,9 +209,21 @@ def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
 def _ends_with_space(r: _Reader) -> bool:
     """Does the last text object's own text end with a space?"""
     if r.last_obj not in r.trailing:
-        text = _object_text(r, pr.FPDFText_GetTextObject(r.tp, r.last_k))
-        r.trailing[r.last_obj] = text.rstrip("\x00").endswith(" ")
+        r.trailing[r.last_obj] = _object_ends_with_space(r, r.last_obj)
     return r.trailing[r.last_obj]
+
+
+def _object_ends_with_space(r: _Reader, obj: int) -> bool:
+    """Does the text object's own text end with a space? pdfium's object text (`GetTextByObject`)
+    is the unicode of the object's chars, each run of them followed by the space that comes right
+    after it on the page: so it ends with a space when the object's last char is one or a space
+    follows that char. A last char without unicode (left out of the text) is left to pdfium."""
+    if not r.last_of:
+        r.last_of = {o: k for k, o in enumerate(r.raw.objects)}
+    k, codes = r.last_of[obj], r.raw.codes
+    if not codes[k]:
+        return _object_text(r, pr.FPDFText_GetTextObject(r.tp, k)).rstrip("\x00").endswith(" ")
+    return codes[k] == _SPACE or (k + 1 < len(codes) and codes[k + 1] == _SPACE)
 
 
 def _object_text(r: _Reader, obj: Any) -> str:
@@ -310,7 +336,7 @@ def _read_chars(r: _Reader) -> None:
                 "upright": upright,
             }
         )
-        r.last_obj, r.last_k = obj, k
+        r.last_obj = obj
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
@@ -371,8 +397,12 @@ def _blank(r: _Reader, address: int, bounds: ctypes.Array, at: tuple[int, ...]) 
 
 
 def _blanks(r: _Reader, page: pdfium.PdfPage) -> list[Char]:
-    """`_blank` of every text object of the page (objects read by address: one call each)."""
-    texts = (o for o in page_objects(page) if o and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
+    """`_blank` of every text object of the page that pdfium skipped (objects read by address: one
+    call each). An object with chars in the text page was read, so it is no blank-only object: pdfium
+    reads only objects at least 0.01 pt wide (`kSizeEpsilon`), and `_zero_size` needs both sides
+    within 0.01 pt."""
+    read = set(r.raw.objects)
+    texts = (o for o in page_objects(page) if o and o not in read and OBJECT_TYPE(o) == pr.FPDF_PAGEOBJ_TEXT)
     bounds = (ctypes.c_float * _RECT)()
     at = tuple(slots(bounds, _RECT))
     return [c for o in texts if (c := _blank(r, o, bounds, at)) is not None]
