@@ -73,3 +73,23 @@ def test_extract_pages_gives_extract_page_facts(pages) -> None:
     for one, many in zip(map(extract_page, sample), extract_pages(sample), strict=True):
         for table in ("dates", "figures", "mentions", "clusters"):
             assert getattr(one, table) == getattr(many, table)
+
+
+def test_tokens_are_razdels(pages) -> None:
+    """`nlp.tokens.tokenize` asks razdel's rules only between touching atoms: razdel's tokens."""
+    from razdel import tokenize as razdel_tokenize
+
+    from pipeline.nlp.tokens import tokenize
+
+    tricky = "кто-то 1,5 1/2 :) ... ?! ΔP yahoo! С.-Петербург 2019-2020 гг. №5 т.е. 10%-ный a_b --"
+    for text in [*pages, tricky]:
+        assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+def test_ner_spans_match_slovnets_map(pages) -> None:
+    """The lean inference (each item alone, one Viterbi for all) gives slovnet's spans."""
+    from pipeline.nlp.infer import ner_spans
+
+    tagger = models().ner_tagger
+    items = [*pages, "Москва", "в Курской области", "2017 2018"]
+    assert ner_spans(tagger, items) == [[(s.start, s.stop, s.type) for s in m.spans] for m in tagger.map(items)]
