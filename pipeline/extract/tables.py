@@ -116,6 +116,7 @@ def cell_unit(
     return label_unit(unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
 
 
+@lru_cache(maxsize=1_000)
 def caption_unit(caption: str | None) -> str | None:
     """The part of a caption that states its table's unit: the last part between commas or
     brackets that starts with a unit or scale ("… регионов ЦФО, долл. США на чел.", "(в млн руб.)",
