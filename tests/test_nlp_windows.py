@@ -92,4 +92,51 @@ def test_ner_spans_match_slovnets_map(pages) -> None:
 
     tagger = models().ner_tagger
     items = [*pages, "Москва", "в Курской области", "2017 2018"]
-    assert ner_spans(tagger, items) == [[(s.start, s.stop, s.type) for s in m.spans] for m in tagger.map(items)]
+    assert ner_spans(tagger, items) == [
+        [(s.start, s.stop, s.type) for s in m.spans] for m in tagger.map(items)
+    ]
+
+
+def natasha_parse(sentences, indices) -> dict:
+    """Morphology and syntax of sentences through natasha's `Doc`, as the NLP layer ran them before
+    `pipeline.nlp.infer` (the reference of `_parse_sentences`)."""
+    import bisect
+
+    import natasha
+
+    from pipeline.nlp import Token, _lemma
+
+    m = models()
+    doc = natasha.Doc("\n".join(s.text.replace("\n", " ") for s in sentences))
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph_tagger)
+    doc.parse_syntax(m.syntax_parser)
+    starts = [sum(len(s.text) + 1 for s in sentences[:k]) for k in range(len(sentences))]
+    out: dict = {i: [] for i in indices}
+    for tok in doc.tokens:
+        line = bisect.bisect_right(starts, tok.start) - 1
+        shift, i = sentences[line].start - starts[line], indices[line]
+        feats = None if tok.feats is None else tuple(sorted(tok.feats.items()))
+        lemma = _lemma(tok.text, tok.pos, feats)
+        out[i].append(
+            Token(tok.start + shift, tok.stop + shift, tok.text, lemma or tok.text.lower(), tok.pos or "X",
+                  dict(tok.feats or {}), f"{i}:{tok.id}", f"{i}:{tok.head_id}", tok.rel or "")
+        )  # fmt: skip
+    return out
+
+
+def test_parse_gives_natashas_morphology_and_syntax(pages) -> None:
+    """The lean morphology + syntax (`nlp.infer`, slovnet's own batches) gives natasha's tokens,
+    tags, features (in order), heads and relations, page by page as `Analysis.parse` asks.
+    Batched otherwise (a sentence alone), the parser picks the other head of a near tie on the
+    seed paper's page 2."""
+    from pipeline.nlp import _parse_sentences
+
+    for text in pages[:2]:  # the seed paper's first pages: prose, a reference list
+        sentences = analyze(text).sentences
+        indices = list(range(len(sentences)))
+        ours, reference = _parse_sentences(sentences, indices), natasha_parse(sentences, indices)
+        assert ours == reference
+        assert [list(t.feats.items()) for t in ours.get(0, [])] == [
+            list(t.feats.items()) for t in reference.get(0, [])
+        ]

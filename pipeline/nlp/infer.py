@@ -1,23 +1,31 @@
-"""slovnet's NER inference (natasha's `NewsNERTagger`) without its per-token objects and padding.
+"""slovnet's inference (natasha's NER, morphology and syntax) without its per-token objects.
 
-`NERTagger.map` builds a record per token, word, tag and BIO span, runs its model on batches of 8
-items padded to the longest, and its CRF's Viterbi with a dozen numpy calls per position
-(`np.indices`, three reshapes, fancy indexing). `ner_spans` runs the same model on each item alone
-(no padding: the pad's embedding is zero and the encoder zeroes pad positions after each layer,
-so an item's tokens see what they see in a batch; only the last bits of the matrix products'
-sums may differ, as they already do from one batch to another), one Viterbi over all items at
-once with slovnet's arithmetic (`score + transitions + emissions`, the first best previous tag on
-a tie) back-tracked over plain lists, and slovnet's BIO reading of razdel's tokens
-(`pipeline.nlp.tokens`). tests/test_nlp_windows.py compares its spans with `map`'s on real text.
+natasha's taggers build a record per token, word, tag and span. Here the models run on arrays
+and the results come back as plain tuples:
+
+- NER (`ner_spans`): slovnet pads batches of 8 items to the longest and runs its CRF's Viterbi
+  with a dozen numpy calls per position (`np.indices`, three reshapes, fancy indexing). The model
+  runs on each item (a page's windows) alone instead: no padding (the pad's embedding is zero and
+  the encoder zeroes pad positions after each layer, so a token sees what it sees in a batch;
+  only the last bits of the matrix products' sums may differ, as they do between two batchings
+  in slovnet, and a page's entities no longer depend on the pages batched with it); then one
+  Viterbi over all items with slovnet's arithmetic (`score + transitions + emissions`, the first
+  best previous tag on a tie) back-tracked over plain lists; slovnet's BIO reading of razdel's
+  tokens (`pipeline.nlp.tokens`).
+- Morphology and syntax (`morph_tags`, `syntax_heads`): slovnet's very batches (`_batches`), so
+  the same floats; only the records are gone.
+
+tests/test_nlp_windows.py compares each with natasha's own on real text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import numpy as np
 from slovnet.const import B, I, O
+from slovnet.exec.pad import pad_sequence
 from slovnet.shape import word_shape
 
 from pipeline.nlp.tokens import tokenize
@@ -47,10 +55,55 @@ def _emissions(model, items: list[list[tuple[int, int]]]) -> list[np.ndarray]:
         if not item:
             out.append(np.zeros((0, model.head.proj.out_dim), dtype=np.float32))
             continue
-        word_id = np.array([[w for w, _ in item]])
-        shape_id = np.array([[s for _, s in item]])
-        out.append(model(word_id, shape_id, np.zeros(word_id.shape, dtype=bool))[0])
+        out.append(model(*_ids(item))[0])
     return out
+
+
+def morph_tags(tagger, items: list[list[str]]) -> list[list[str]]:
+    """Each item's (a sentence's words) morphology tags ("NOUN|Case=Gen|…"), as natasha's
+    `NewsMorphTagger.map(items)` gives them (slovnet's batches: see `_batches`)."""
+    infer, out = tagger.infer, []
+    tags = infer.decoder.tags_vocab.items
+    for sizes, word_id, shape_id, pad in _batches(tagger, items):
+        best = infer.model.head.decode(infer.model(word_id, shape_id, pad)).tolist()
+        out += [[tags[t] for t in row[:size]] for row, size in zip(best, sizes, strict=True)]
+    return out
+
+
+def syntax_heads(parser, items: list[list[str]]) -> list[list[tuple[str, str]]]:
+    """Each item's (a sentence's words) (head id, relation) per word, as natasha's
+    `NewsSyntaxParser.map(items)` gives them (word ids count from "1", the root is "0";
+    slovnet's batches: see `_batches`)."""
+    infer, out = parser.infer, []
+    rels = infer.decoder.rels_vocab.items
+    for sizes, word_id, shape_id, pad in _batches(parser, items):
+        pred = infer.model(word_id, shape_id, pad)
+        heads = infer.model.head.decode(pred.head_id, ~pad).tolist()
+        rel_ids = infer.model.rel.decode(pred.rel_id, ~pad).tolist()
+        for size, head, rel in zip(sizes, heads, rel_ids, strict=True):
+            out.append([(str(h), rels[r]) for h, r in zip(head[:size], rel[:size], strict=True)])
+    return out
+
+
+def _batches(api, items: list[list[str]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray, np.ndarray]]:
+    """slovnet's batches of `items` exactly (`API.map`, `WordShapeEncoder.input`): `batch_size`
+    items in order, word and shape ids padded to the longest; with each item's length.
+
+    The dependency parser must see these very batches: the same word twice in the same context
+    gets two head scores equal up to rounding, so the last bits of a differently blocked matrix
+    product (a batch padded otherwise, a sentence alone) pick the other head of such a tie."""
+    encode, vocab = _encoder(api.infer.encoder), api.infer.encoder
+    for first in range(0, len(items), api.batch_size):
+        chunk = [[encode(w) for w in words] for words in items[first : first + api.batch_size]]
+        word_id = pad_sequence([np.array([w for w, _ in item]) for item in chunk], vocab.words_vocab.pad_id)
+        shape_id = pad_sequence([np.array([s for _, s in item]) for item in chunk], vocab.shapes_vocab.pad_id)
+        yield [len(item) for item in chunk], word_id, shape_id, word_id == vocab.words_vocab.pad_id
+
+
+def _ids(item: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A batch of one item: word ids, shape ids and its pad mask (nothing padded)."""
+    word_id = np.array([[w for w, _ in item]])
+    return word_id, np.array([[s for _, s in item]]), np.zeros(word_id.shape, dtype=bool)
 
 
 def _encoder(encoder) -> Callable[[str], tuple[int, int]]:
