@@ -6,12 +6,13 @@ and the results come back as plain tuples:
 - NER (`ner_spans`): slovnet pads batches of 8 items to the longest and runs its CRF's Viterbi
   with a dozen numpy calls per position (`np.indices`, three reshapes, fancy indexing). The model
   runs on each item (a page's windows) alone instead: no padding (the pad's embedding is zero and
-  the encoder zeroes pad positions after each layer, so a token sees what it sees in a batch;
-  only the last bits of the matrix products' sums may differ, as they do between two batchings
-  in slovnet, and a page's entities no longer depend on the pages batched with it); then one
-  Viterbi over all items with slovnet's arithmetic (`score + transitions + emissions`, the first
-  best previous tag on a tie) back-tracked over plain lists; slovnet's BIO reading of razdel's
-  tokens (`pipeline.nlp.tokens`).
+  the encoder zeroes pad positions after each layer, so a token sees what it sees in a batch),
+  its first convolution taken once per distinct token of the call (`_first_layer`), the other
+  layers slovnet's own; only the last bits of the scores' sums differ (as they do between two
+  batchings in slovnet), and a page's entities no longer depend on the pages batched with it.
+  Then one Viterbi over all items with slovnet's arithmetic (`score + transitions + emissions`,
+  the first best previous tag on a tie) back-tracked over plain lists; slovnet's BIO reading of
+  razdel's tokens (`pipeline.nlp.tokens`).
 - Morphology and syntax (`morph_tags`, `syntax_heads`): slovnet's very batches (`_batches`), so
   the same floats; only the records are gone.
 
@@ -47,16 +48,42 @@ def ner_spans(tagger, texts: list[str]) -> list[list[Span]]:
 
 
 def _emissions(model, items: list[list[tuple[int, int]]]) -> list[np.ndarray]:
-    """The model's tag scores of each item's tokens (tokens x tags), each item alone: no padding,
-    and an item's scores do not depend on the items beside it (in a padded batch the matrix
-    products' blocking changes their last bits with the batch)."""
-    out = []
+    """The model's tag scores of each item's tokens (tokens x tags), each item alone (no padding).
+
+    The first convolution (two thirds of the model's work) is a sum of three products, one per
+    kernel position, of its weights with each token's embedding; a page batch holds each (word,
+    shape) about three times, so the products are taken once per distinct token (`_first_layer`)."""
+    empty = np.zeros((0, model.head.proj.out_dim), dtype=np.float32)
+    products, inverse = _first_layer(model, [token for item in items for token in item])
+    out, pos = [], 0
     for item in items:
         if not item:
-            out.append(np.zeros((0, model.head.proj.out_dim), dtype=np.float32))
+            out.append(empty)
             continue
-        out.append(model(*_ids(item))[0])
+        idx, pos = inverse[pos : pos + len(item)], pos + len(item)
+        first = model.encoder.layers[0]
+        x = products[idx, 1]  # the token's own position in each window, then its neighbours
+        x[1:] += products[idx[:-1], 0]
+        x[:-1] += products[idx[1:], 2]
+        x = first.norm(first.relu((x + first.conv.bias.array).T[None]))  # 1 x filters x tokens
+        for layer in model.encoder.layers[1:]:
+            x = layer(x)
+        out.append(model.head(np.swapaxes(x, 2, 1))[0])
     return out
+
+
+def _first_layer(model, tokens: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The first convolution's weights times the embedding of each distinct (word, shape) of
+    `tokens` (distinct x kernel position x filters), and each token's row in it."""
+    conv = model.encoder.layers[0].conv
+    filters, dim, width = conv.weight.array.shape
+    if not tokens:
+        return np.zeros((0, width, filters), dtype=np.float32), np.zeros(0, dtype=np.intp)
+    shapes = len(model.emb.shape.weight.array)
+    distinct, inverse = np.unique(np.array([w * shapes + s for w, s in tokens]), return_inverse=True)
+    embedded = model.emb(distinct[None, :] // shapes, distinct[None, :] % shapes)[0]  # distinct x dim
+    weights = conv.weight.array.transpose(1, 2, 0).reshape(dim, width * filters)
+    return np.matmul(embedded, weights).reshape(len(distinct), width, filters), inverse
 
 
 def morph_tags(tagger, items: list[list[str]]) -> list[list[str]]:
@@ -98,12 +125,6 @@ def _batches(api, items: list[list[str]]) -> Iterator[tuple[list[int], np.ndarra
         word_id = pad_sequence([np.array([w for w, _ in item]) for item in chunk], vocab.words_vocab.pad_id)
         shape_id = pad_sequence([np.array([s for _, s in item]) for item in chunk], vocab.shapes_vocab.pad_id)
         yield [len(item) for item in chunk], word_id, shape_id, word_id == vocab.words_vocab.pad_id
-
-
-def _ids(item: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A batch of one item: word ids, shape ids and its pad mask (nothing padded)."""
-    word_id = np.array([[w for w, _ in item]])
-    return word_id, np.array([[s for _, s in item]]), np.zeros(word_id.shape, dtype=bool)
 
 
 def _encoder(encoder) -> Callable[[str], tuple[int, int]]:
