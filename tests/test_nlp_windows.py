@@ -140,3 +140,21 @@ def test_parse_gives_natashas_morphology_and_syntax(pages) -> None:
         assert [list(t.feats.items()) for t in ours.get(0, [])] == [
             list(t.feats.items()) for t in reference.get(0, [])
         ]
+
+
+def test_first_layer_once_per_distinct_token_gives_the_models_scores(pages) -> None:
+    """NER's scores with the first convolution taken once per distinct token equal slovnet's model
+    run on each item up to the rounding of the sums (the spans: `test_ner_spans_match_slovnets_map`)."""
+    import numpy as np
+
+    from pipeline.nlp.infer import _emissions, _encoder
+    from pipeline.nlp.tokens import tokenize
+
+    infer = models().ner_tagger.infer
+    encode = _encoder(infer.encoder)
+    items = [[encode(t[2]) for t in tokenize(text)] for text in [*pages[:4], "Москва", ""]]
+    for item, scores in zip(items, _emissions(infer.model, items), strict=True):
+        words, shapes = np.array([[w for w, _ in item]]), np.array([[s for _, s in item]])
+        reference = infer.model(words, shapes, np.zeros(words.shape, dtype=bool))[0] if item else scores
+        assert scores.shape == (len(item), reference.shape[1])
+        assert np.allclose(scores, reference, rtol=0, atol=1e-4)
