@@ -73,3 +73,88 @@ def test_extract_pages_gives_extract_page_facts(pages) -> None:
     for one, many in zip(map(extract_page, sample), extract_pages(sample), strict=True):
         for table in ("dates", "figures", "mentions", "clusters"):
             assert getattr(one, table) == getattr(many, table)
+
+
+def test_tokens_are_razdels(pages) -> None:
+    """`nlp.tokens.tokenize` asks razdel's rules only between touching atoms: razdel's tokens."""
+    from razdel import tokenize as razdel_tokenize
+
+    from pipeline.nlp.tokens import tokenize
+
+    tricky = "кто-то 1,5 1/2 :) ... ?! ΔP yahoo! С.-Петербург 2019-2020 гг. №5 т.е. 10%-ный a_b --"
+    for text in [*pages, tricky]:
+        assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+def test_ner_spans_match_slovnets_map(pages) -> None:
+    """The lean inference (each item alone, one Viterbi for all) gives slovnet's spans."""
+    from pipeline.nlp.infer import ner_spans
+
+    tagger = models().ner_tagger
+    items = [*pages, "Москва", "в Курской области", "2017 2018"]
+    assert ner_spans(tagger, items) == [
+        [(s.start, s.stop, s.type) for s in m.spans] for m in tagger.map(items)
+    ]
+
+
+def natasha_parse(sentences, indices) -> dict:
+    """Morphology and syntax of sentences through natasha's `Doc`, as the NLP layer ran them before
+    `pipeline.nlp.infer` (the reference of `_parse_sentences`)."""
+    import bisect
+
+    import natasha
+
+    from pipeline.nlp import Token, _lemma
+
+    m = models()
+    doc = natasha.Doc("\n".join(s.text.replace("\n", " ") for s in sentences))
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph_tagger)
+    doc.parse_syntax(m.syntax_parser)
+    starts = [sum(len(s.text) + 1 for s in sentences[:k]) for k in range(len(sentences))]
+    out: dict = {i: [] for i in indices}
+    for tok in doc.tokens:
+        line = bisect.bisect_right(starts, tok.start) - 1
+        shift, i = sentences[line].start - starts[line], indices[line]
+        feats = None if tok.feats is None else tuple(sorted(tok.feats.items()))
+        lemma = _lemma(tok.text, tok.pos, feats)
+        out[i].append(
+            Token(tok.start + shift, tok.stop + shift, tok.text, lemma or tok.text.lower(), tok.pos or "X",
+                  dict(tok.feats or {}), f"{i}:{tok.id}", f"{i}:{tok.head_id}", tok.rel or "")
+        )  # fmt: skip
+    return out
+
+
+def test_parse_gives_natashas_morphology_and_syntax(pages) -> None:
+    """The lean morphology + syntax (`nlp.infer`, slovnet's own batches) gives natasha's tokens,
+    tags, features (in order), heads and relations, page by page as `Analysis.parse` asks.
+    Batched otherwise (a sentence alone), the parser picks the other head of a near tie on the
+    seed paper's page 2."""
+    from pipeline.nlp import _parse_sentences
+
+    for text in pages[:2]:  # the seed paper's first pages: prose, a reference list
+        sentences = analyze(text).sentences
+        indices = list(range(len(sentences)))
+        ours, reference = _parse_sentences(sentences, indices), natasha_parse(sentences, indices)
+        assert ours == reference
+        assert [list(t.feats.items()) for t in ours.get(0, [])] == [
+            list(t.feats.items()) for t in reference.get(0, [])
+        ]
+
+
+def test_first_layer_once_per_distinct_token_gives_the_models_scores(pages) -> None:
+    """NER's scores with the first convolution taken once per distinct token equal slovnet's model
+    run on each item up to the rounding of the sums (the spans: `test_ner_spans_match_slovnets_map`)."""
+    import numpy as np
+
+    from pipeline.nlp.infer import _emissions, _encoder
+    from pipeline.nlp.tokens import tokenize
+
+    infer = models().ner_tagger.infer
+    encode = _encoder(infer.encoder)
+    items = [[encode(t[2]) for t in tokenize(text)] for text in [*pages[:4], "Москва", ""]]
+    for item, scores in zip(items, _emissions(infer.model, items), strict=True):
+        words, shapes = np.array([[w for w, _ in item]]), np.array([[s for _, s in item]])
+        reference = infer.model(words, shapes, np.zeros(words.shape, dtype=bool))[0] if item else scores
+        assert scores.shape == (len(item), reference.shape[1])
+        assert np.allclose(scores, reference, rtol=0, atol=1e-4)

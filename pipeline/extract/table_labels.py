@@ -62,10 +62,16 @@ def _text(value: object) -> str | None:
     """A cell's text in one line, mathematical letters as plain ones ("𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛" → "ρSpearman")."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
-    text = " ".join(MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), str(value)).split())
-    return text or None
+    return _line(value) if isinstance(value, str) else _line(str(value))
 
 
+@lru_cache(maxsize=UNIT_CACHE)
+def _line(text: str) -> str | None:
+    """`_text` of a string, cached (a cell's text is read for its grid, labels and value)."""
+    return " ".join(MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).split()) or None
+
+
+@lru_cache(maxsize=UNIT_CACHE)
 def _value(text: str | None) -> tuple[float | None, str | None]:
     """(number, the unit it states) of a cell text: "41782,1" → (41782.1, None), "0,13%" → (0.13,
     PERCENT), "в 3,0р." → (3.0, TIMES)."""

@@ -116,6 +116,7 @@ def cell_unit(
     return label_unit(unit_tail(row_label) or inherited, *reversed(parts), row_label, *more)
 
 
+@lru_cache(maxsize=1_000)
 def caption_unit(caption: str | None) -> str | None:
     """The part of a caption that states its table's unit: the last part between commas or
     brackets that starts with a unit or scale ("… регионов ЦФО, долл. США на чел.", "(в млн руб.)",
@@ -173,7 +174,7 @@ def _unit_in(label: str) -> tuple[str | None, int]:
         if scale_of(word):
             scale = scale or scale_of(word) or 0
             continue
-        unit = _label_unit(words[i : i + _TWO_WORDS])
+        unit = _label_unit(tuple(words[i : i + _TWO_WORDS]))
         if unit is None and (len(words) == 1 or (i and scale_of(words[i - 1]))) and _counting(word):
             unit = "COUNT"  # "штук", "млн.флаконов", not "газом и паром", "Пар и горячая вода"
         if unit is not None:
@@ -210,8 +211,10 @@ def _unglued(word: str) -> tuple[str, ...]:
     return found.groups() if found and scale_of(found.group(1)) else (word,)
 
 
-def _label_unit(words: list[str]) -> str | None:
-    """Unit of the two words together ("кв. км") or of the first alone; "чел." counts people."""
+@lru_cache(maxsize=10_000)
+def _label_unit(words: tuple[str, ...]) -> str | None:
+    """Unit of the two words together ("кв. км") or of the first alone; "чел." counts people
+    (cached: label words repeat over a table's labels and captions)."""
     first = key(words[0])
     if first in COUNTED_ABBRS or first in COUNTED_ABBRS.values():
         return "COUNT"

@@ -20,10 +20,13 @@ from navec.meta import Meta
 from navec.navec import META, PQ_
 from navec.pq import PQ
 from navec.tar import Tar
+from slovnet.conll import parse_conll_tag
 
 from pipeline.nlp import ner
+from pipeline.nlp.infer import morph_tags, syntax_heads
 from pipeline.nlp.morph import nominative
 from pipeline.nlp.sentences import rejoin
+from pipeline.nlp.tokens import tokenize
 
 LEMMA_CACHE_SIZE = 100_000  # (word, tag) pairs whose lemma is kept
 
@@ -203,36 +206,67 @@ def _split_paragraphs(text: str, start: int, end: int) -> list[Sentence]:
 
 
 def _parse_sentences(sentences: list[Sentence], indices: list[int]) -> dict[int, list[Token]]:
-    """Run morphology + syntax over several sentences in one natasha pass."""
+    """Run morphology + syntax over several sentences in one pass, as natasha's `Doc` does (one
+    line per sentence, razdel's sentences and tokens of the joined text; `pipeline.nlp.infer`)."""
     m = models()
     joined = "\n".join(s.text.replace("\n", " ") for s in sentences)
-    doc = natasha.Doc(joined)
-    doc.segment(m.segmenter)
-    doc.tag_morph(m.morph_tagger)
-    doc.parse_syntax(m.syntax_parser)
+    tokens = tokenize(joined)
+    groups = _envelop(tokens, [(s.start, s.stop) for s in m.segmenter.sentenize(joined)])
+    words = [[tokens[k][2] for k in group] for group in groups]
+    tags = morph_tags(m.morph_tagger, words)
+    heads = syntax_heads(m.syntax_parser, words)
+    analysed: dict[int, tuple] = {}
+    for sent, (group, sent_tags, sent_heads) in enumerate(zip(groups, tags, heads, strict=True), 1):
+        for word, (k, tag, (head, rel)) in enumerate(zip(group, sent_tags, sent_heads, strict=True), 1):
+            analysed[k] = (*_tag(tag), f"{sent}_{word}", f"{sent}_{head}", rel)
     line_starts, pos = [], 0
     for s in sentences:
         line_starts.append(pos)
         pos += len(s.text) + 1
     out: dict[int, list[Token]] = {i: [] for i in indices}
-    for tok in doc.tokens:
-        tok.lemma = _lemma(tok.text, tok.pos, None if tok.feats is None else tuple(sorted(tok.feats.items())))
-        line = bisect.bisect_right(line_starts, tok.start) - 1
+    for k, (start, stop, text) in enumerate(tokens):
+        tag, feats, id_, head_id, rel = analysed.get(k, (None, None, None, None, None))
+        lemma = _lemma(text, tag, None if feats is None else tuple(sorted(feats)))
+        line = bisect.bisect_right(line_starts, start) - 1
         shift = sentences[line].start - line_starts[line]
         out[indices[line]].append(
             Token(
-                start=tok.start + shift,
-                end=tok.stop + shift,
-                text=tok.text,
-                lemma=tok.lemma or tok.text.lower(),
-                pos=tok.pos or "X",
-                feats=dict(tok.feats or {}),
-                id=f"{indices[line]}:{tok.id}",
-                head_id=f"{indices[line]}:{tok.head_id}",
-                rel=tok.rel or "",
+                start=start + shift,
+                end=stop + shift,
+                text=text,
+                lemma=lemma or text.lower(),
+                pos=tag or "X",
+                feats=dict(feats or ()),
+                id=f"{indices[line]}:{id_}",
+                head_id=f"{indices[line]}:{head_id}",
+                rel=rel or "",
             )
         )
     return out
+
+
+def _envelop(tokens: list[tuple[int, int, str]], sents: list[tuple[int, int]]) -> list[list[int]]:
+    """The tokens (indices) of each sentence, as natasha's `envelop_spans` groups them."""
+    groups, index = [], 0
+    for start, stop in sents:
+        group = []
+        while index < len(tokens):
+            index += 1
+            if tokens[index - 1][0] < start:
+                continue
+            if tokens[index - 1][1] > stop:
+                index -= 1
+                break
+            group.append(index - 1)
+        groups.append(group)
+    return groups
+
+
+@lru_cache(maxsize=1_000)
+def _tag(tag: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """POS and features of a morphology tag (`slovnet.conll.parse_conll_tag`)."""
+    pos, feats = parse_conll_tag(tag)
+    return pos, tuple(feats.items())
 
 
 @lru_cache(maxsize=LEMMA_CACHE_SIZE)

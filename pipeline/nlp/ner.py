@@ -10,9 +10,8 @@ windows give the entities of the whole page (checked on the corpus by `bench/nlp
 the fixtures by tests/test_nlp_windows.py) for about 80 % of its text.
 
 A page's windows are joined into one item (each window's core sees only its own context, so
-the join changes nothing there), and the items of several pages go to the tagger in one call,
-shortest first: the tagger pads each batch of 8 to its longest item and its CRF steps once per
-position of that item, so similar lengths waste little.
+the join changes nothing there), and the items of several pages go to the tagger in one call
+(`pipeline.nlp.infer.ner_spans`: the model on each item alone, one Viterbi over them all).
 """
 
 from __future__ import annotations
@@ -21,6 +20,8 @@ import bisect
 import itertools
 import re
 from typing import Protocol
+
+from pipeline.nlp.infer import ner_spans
 
 WORDS_BEFORE_CAPITAL = 2  # an entity starts at most this many words before its first capital
 WORDS_AFTER_CAPITAL = 7  # and ends at most this many words after its last one
@@ -36,9 +37,9 @@ Span = tuple[int, int, str]  # start, end, type (ORG | LOC | PER)
 
 
 class Tagger(Protocol):
-    """natasha's `NewsNERTagger`: `map(texts)` yields one markup with `.spans` per text."""
+    """natasha's `NewsNERTagger` (slovnet's `NER`): its `infer` holds the model, encoder and decoder."""
 
-    def map(self, items: list[str]): ...
+    infer: object
 
 
 def windows(text: str) -> list[tuple[int, int]]:
@@ -59,10 +60,10 @@ def windows(text: str) -> list[tuple[int, int]]:
 def tag(texts: list[str], tagger: Tagger) -> list[list[Span]]:
     """Entities of each text (offsets index it), from one tagger call over all their windows."""
     items = [_Windows(text) for text in texts]
-    order = sorted((i for i, item in enumerate(items) if item.joined), key=lambda i: len(items[i].joined))
+    order = [i for i, item in enumerate(items) if item.joined]
     found: list[list[Span]] = [[] for _ in texts]
-    for i, markup in zip(order, tagger.map([items[i].joined for i in order]), strict=True):
-        found[i] = [(items[i].origin(s.start), items[i].origin(s.stop - 1) + 1, s.type) for s in markup.spans]
+    for i, spans in zip(order, ner_spans(tagger, [items[i].joined for i in order]), strict=True):
+        found[i] = [(items[i].origin(a), items[i].origin(b - 1) + 1, type_) for a, b, type_ in spans]
     return found
 
 
