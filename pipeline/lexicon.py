@@ -482,6 +482,8 @@ FIXED_TERMS: tuple[str, ...] = (
 # straight quote opens and closes alike.
 QUOTE_PAIRS: dict[str, str] = {"«": "»", "„": "“”", "“": "”", '"': '"'}
 QUOTES: frozenset[str] = frozenset("".join([*QUOTE_PAIRS, *QUOTE_PAIRS.values()]))
+OPENING_QUOTES: str = "".join(QUOTE_PAIRS)
+CLOSING_QUOTES: str = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
 # The end of a lead-in: a line or a sentence introducing a list or a table ends with a colon
 # ("… достичь следующих результатов:", "… распределилась следующим образом:").
 LEAD_IN = re.compile(r":\s*$")

@@ -71,13 +71,14 @@ DOCUMENTS_CACHED = 4
 _FORMS = rf"{lexicon.organization_form_pattern()}|[Фф]илиал"  # a branch is named like a company
 LEGAL_FORMS = re.compile(rf"\b(?:{_FORMS})\b\.?")
 # A legal form and a quoted name ('ООО "АПХ "Мираторг"', 'АО «Корпорация развития Курской области»').
-_OPEN, _CLOSE, _NAME = '[«"“„]', '[»"”]', '[^«»"“”„\n]'
+_OPEN, _CLOSE = f"[{lexicon.OPENING_QUOTES}]", f"[{lexicon.CLOSING_QUOTES}]"
+_NAME = f"[^{''.join(sorted(lexicon.QUOTES))}\n]"
 _ORGANIZATION = re.compile(
     rf"\b(?:{_FORMS})(?:\s+[А-ЯЁ]{{2,6}})?\s*{_OPEN}(?:{_NAME}{{1,80}}?(?<=\S)\s*{_CLOSE}(?![А-Яа-яЁёA-Za-z])"
     rf"|{_NAME}{{1,60}}?{_OPEN}{_NAME}{{1,40}}{_CLOSE}{_CLOSE}?)"
 )  # a simple quoted name (spaces inside the quotes too: "ООО « Шахтер »"), else one with a quoted
 # name inside ('ООО "УК "Агро-Инвест"')
-QUOTES = re.compile(r"[«»\"“”„']")
+QUOTES = re.compile(f"[{''.join(sorted(lexicon.QUOTES))}']")  # an apostrophe quotes too
 IMPRINT_REST = re.compile(r"[\s\d.,:;–—-]|г\.|год")
 
 
@@ -316,8 +317,8 @@ def _uncapitalized(text: str) -> str:
     return _CAPITALS.sub(cased, text) if _CAPITALS.search(text) else text
 
 
-_QUOTE_OPEN = re.compile(r"\s*[«\"“„]\s*")
-_QUOTE_CLOSE = re.compile(r"\s*[»\"”]")
+_QUOTE_OPEN = re.compile(rf"\s*{_OPEN}\s*")
+_QUOTE_CLOSE = re.compile(rf"\s*{_CLOSE}")
 
 
 def _quoted_unit(text: str, tokens: list[Word], i: int) -> list[TerritorySpan]:

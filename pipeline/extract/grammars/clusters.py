@@ -66,7 +66,7 @@ Cluster = fact("Cluster", ["kind", "name", "region", "base", "place"])
 TOKENIZER = Tokenizer().remove_types(EOL)
 RU, LATIN, INT = token_type("RU"), token_type("LATIN"), token_type("INT")
 QUOTES = lexicon.QUOTES
-OPEN, CLOSE = in_({"«", '"', "“", "„"}), in_({"»", '"', "”", "“"})
+OPEN, CLOSE = in_(set(lexicon.OPENING_QUOTES)), in_(set(lexicon.CLOSING_QUOTES))
 
 CLUSTER_LEMMAS = {"кластер", "фармкластер", "биофармкластер", "химфармкластер", "медтехкластер"}
 TECHNOPARK_LEMMAS = {"технопарк", "агротехнопарк", "биотехнопарк", "медтехнопарк", "индустрипарк"}
