@@ -10,7 +10,7 @@ fresh child process (single-threaded BLAS, as ingest workers run) that warms up 
 `extract_pages` per document (NER batched over pages); `before` = `--before DIR`, another
 checkout (e.g. a `git archive` of the base commit), `extract_page` per page. The children run
 interleaved, `--repeat` rounds, and the best (lowest) CPU of each is reported. The split charges
-each CPU second to the innermost running component: natasha NER, neural morphology, syntax,
+each CPU second to the innermost running component: NER, neural morphology, syntax,
 segmentation (razdel), pymorphy dictionary look-ups; the rest is extraction. CPU, not wall time:
 the machine is shared.
 """
@@ -55,7 +55,7 @@ class Clock:
         else:
             self.stack.append(to)
 
-    def wrap(self, owner: type, name: str, component: str, materialize: bool = False) -> None:
+    def wrap(self, owner: object, name: str, component: str, materialize: bool = False) -> None:
         original = getattr(owner, name)
 
         def timed(*args, **kwargs):
@@ -70,19 +70,21 @@ class Clock:
 
 
 def install_clock() -> Clock:
-    """Wrap natasha's taggers, razdel segmentation and pymorphy look-ups with a `Clock`."""
-    import natasha.morph.tagger
-    import natasha.ner
+    """Wrap the NLP calls the pipeline makes (`pipeline.nlp.infer`'s NER, morphology and syntax on
+    slovnet's models, natasha's sentence splitter, razdel-rule tokens) and pymorphy look-ups with a
+    `Clock`. The names are wrapped where the pipeline looks them up (the modules that import them)."""
     import natasha.segment
-    import natasha.syntax
     import pymorphy2
     import pymorphy3
 
+    import pipeline.nlp
+    import pipeline.nlp.ner
+
     clock = Clock()
-    clock.wrap(natasha.ner.NERTagger, "map", "ner", materialize=True)
-    clock.wrap(natasha.morph.tagger.MorphTagger, "map", "morph", materialize=True)
-    clock.wrap(natasha.syntax.SyntaxParser, "map", "syntax", materialize=True)
-    clock.wrap(natasha.segment.Segmenter, "tokenize", "segment", materialize=True)
+    clock.wrap(pipeline.nlp.ner, "ner_spans", "ner")
+    clock.wrap(pipeline.nlp, "morph_tags", "morph")
+    clock.wrap(pipeline.nlp, "syntax_heads", "syntax")
+    clock.wrap(pipeline.nlp, "tokenize", "segment")
     clock.wrap(natasha.segment.Segmenter, "sentenize", "segment", materialize=True)
     clock.wrap(pymorphy2.MorphAnalyzer, "parse", "pymorphy")
     clock.wrap(pymorphy3.MorphAnalyzer, "parse", "pymorphy")
