@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from yargy import Parser
 
+from pipeline.extract import dates as dates_extractor
 from pipeline.extract.grammars import clusters, dates, figures
 from pipeline.extract.grammars.earley import LookaheadParser
 
@@ -46,3 +47,42 @@ def test_lookahead_parser_matches_yargy(name, rule, tokenizer, trigger):
     assert len(texts) >= 100, f"too few {name} windows in the seed text"
     differing = [t for t in texts if _matches(fast, t) != _matches(reference, t)]
     assert differing == []
+
+
+class _NoShortcuts(LookaheadParser):
+    """The same parser without its shortcuts (two-token match starts, cut `all=False` charts)."""
+
+    shortcuts = False
+
+
+def _every_word(window: str) -> list[str]:
+    """The window from each of its words on: the starts an `all=False` figure parse is tried at."""
+    return [window[m.start() :] for m in re.finditer(r"(?<!\S)\S", window)]
+
+
+def test_shortcuts_skip_no_match(monkeypatch):
+    """The shortcuts change no match and no order, as the extractors read them: the date windows'
+    matches (`dates._matches`, all starts), a figure from every word of the figure windows
+    (`figures.match_at`, `all=False`), the cluster windows' `findall`."""
+    date_windows, cluster_windows = _windows(_DATE_TRIGGER), _windows(_CLUSTER_TRIGGER)
+    figure_starts = [s for w in _windows(_FIGURE_TRIGGER)[:200] for s in _every_word(w)]
+
+    def read(date_parser, figure_parser, cluster_parser):
+        monkeypatch.setattr(dates_extractor, "parser", lambda: date_parser)
+        monkeypatch.setattr(figures, "parser", lambda: figure_parser)
+        found = [[(m.span, repr(m.fact)) for m in dates_extractor._matches(w)] for w in date_windows]
+        matches = [figures.match_at(s) for s in figure_starts]
+        figure_found = [(m.span, repr(m.fact)) if m else None for m in matches]
+        return found, figure_found, [_matches(cluster_parser, w) for w in cluster_windows]
+
+    fast = read(
+        dates_extractor.parser(), figures.parser(), LookaheadParser(clusters.CLUSTER, clusters.TOKENIZER)
+    )
+    slow = read(
+        _NoShortcuts(dates.DATE, dates.TOKENIZER, may_start=dates_extractor._may_start),
+        _NoShortcuts(figures.FIGURE, figures.parser().tokenizer),
+        _NoShortcuts(clusters.CLUSTER, clusters.TOKENIZER),
+    )
+    assert sum(map(len, fast[0])) > 300 and sum(f is not None for f in fast[1]) > 300  # matches to lose
+    for name, a, b in zip(("dates", "figures", "clusters"), fast, slow, strict=True):
+        assert [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y] == [], name

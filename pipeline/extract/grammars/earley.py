@@ -6,7 +6,10 @@ A rule is predicted once per column (a second prediction would only add states t
 already holds), the allowed productions of a rule and the terminals' answers are cached per
 token, a state that cannot go on with the next token is never added (`_viable`), and a state
 carries its hash and next term from its creation (the same hash as yargy's, so the same states
-are kept). The chart's matches are yargy's, in the same order (tests/test_earley.py).
+are kept). A match begins only where the grammar's first two terminals take the next two tokens
+(FIRST sets of length two, computed from the rules), and a chart is built as the parse reaches it:
+an `all=False` chart (a figure from one anchor) ends, untokenized, where no state goes on. The
+chart's matches are yargy's, in the same order (tests/test_earley.py).
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ class LookaheadParser(Parser):
 
     `chart(text, all=True)` starts matches at every token (where `may_start` allows);
     `all=False` only at the first token, as in yargy.
+    `shortcuts`: matches begin only where the grammar's first two terminals take the first two
+    tokens (`FirstSets.begins`), and an `all=False` chart ends where no state goes on; the same
+    matches in the same order without them (off only to test that, tests/test_earley.py).
     """
+
+    shortcuts = True
 
     def __init__(self, rule: Any, tokenizer: Any, may_start: Callable[[Chart, int], bool] | None = None):
         super().__init__(rule, tokenizer=tokenizer)
@@ -41,7 +49,7 @@ class LookaheadParser(Parser):
         chart = _Chart(self.tagger(self.tokenizer(text)))
         for column, next_column in chart:
             predicted: set[int] = set()
-            if next_column and (column.first or all) and self.may_start(chart, column.index + 1):
+            if next_column and (column.first or all) and self._may_begin(chart, next_column):
                 self.predict(column, next_column, self.rule, predicted)
             for state in column.states:
                 if state.step is None:
@@ -50,7 +58,17 @@ class LookaheadParser(Parser):
                     self.predict(column, next_column, state.step[0], predicted)
                 elif next_column:
                     self.scan(next_column, state.step[0], state)
+            if self.shortcuts and not all and next_column and not next_column.states:
+                chart.cut()  # no state goes on: the rest of the text is never tokenized
+                break
         return chart
+
+    def _may_begin(self, chart: Chart, column: Any) -> bool:
+        """May a match begin with `column`'s token? Its first two tokens must begin a string of the
+        grammar (`FirstSets.begins`), and `may_start` must allow it."""
+        if self.shortcuts and not self.first.begins(self.rule, column.token, column.lookahead):
+            return False
+        return self.may_start(chart, column.index)
 
     def predict(self, column: Any, next_column: Any, rule: Any, predicted: set[int] | None = None) -> None:
         """States for the productions of `rule` the next token can begin (once per column)."""
@@ -173,13 +191,44 @@ class _Column(Column):
 
 
 class _Chart(Chart):
-    """yargy's `Chart` made of `_Column`s."""
+    """yargy's `Chart` made of `_Column`s, built as the parse reaches them: a column is made (its
+    token read, tagged and analysed) two columns ahead of the one being parsed (the lookahead of
+    the next column). A chart `cut` where no state goes on holds no column past that point (its
+    `last_column` is then an empty one: no match spans the whole text)."""
 
     def __init__(self, tokens: Any) -> None:
-        self.tokens = list(tokens)
-        self.columns = [_Column(index, token) for index, token in enumerate([None, *self.tokens])]
-        for column, token in zip(self.columns, self.tokens, strict=False):
-            column.lookahead = token
+        self.pending = iter(tokens)
+        self.tokens: list[Any] = []
+        self.columns = [_Column(0, None)]
+        self.read = False  # every token has its column
+        self.whole = True  # not cut
+
+    def __iter__(self) -> Iterator[tuple[_Column, _Column | None]]:
+        index = 0
+        while index < self._fill(index + 2):
+            following = self.columns[index + 1] if index + 1 < len(self.columns) else None
+            yield self.columns[index], following
+            index += 1
+
+    def _fill(self, size: int) -> int:
+        """Columns up to index `size` (as many as there are tokens); the number of columns."""
+        while not self.read and len(self.columns) <= size:
+            token = next(self.pending, None)
+            if token is None:
+                self.read = True
+                break
+            self.tokens.append(token)
+            self.columns[-1].lookahead = token
+            self.columns.append(_Column(len(self.columns), token))
+        return len(self.columns)
+
+    def cut(self) -> None:
+        """End the chart here (the parse found no state that goes on)."""
+        self.whole = False
+
+    @property
+    def last_column(self) -> _Column:
+        return self.columns[-1] if self.whole and self.read else _Column(-1, None)
 
 
 class FirstSets:
@@ -193,6 +242,40 @@ class FirstSets:
         self.terms: dict[int, tuple[list[Any], bool]] = {}
         self.answers: dict[tuple[int, str, str], bool] = {}
         self.allowed: dict[tuple[int, str | None, str | None], list[tuple[int, Any]]] = {}
+        self.pairs: dict[int, dict[int, tuple[Any, bool, list[Any]]]] = {}
+        self.begun: dict[tuple, bool] = {}
+
+    def begins(self, rule: Any, token: Any, following: Any) -> bool:
+        """Can `rule` derive a string that begins with `token`, then `following` (None: the text
+        ends after `token`)? From the first two terminals of its strings (`_prefixes`), cached."""
+        key = (id(rule), token.type, token.value, *((following.type, following.value) if following else ()))
+        answer = self.begun.get(key)
+        if answer is None:
+            if len(self.begun) > _CACHE_LIMIT:
+                self.begun.clear()
+            answer = self.begun[key] = id(rule) in self.nullable or any(
+                self.takes(first, token)
+                and (alone or (following is not None and any(self.takes(t, following) for t in seconds)))
+                for first, alone, seconds in self._pairs(rule).values()
+            )
+        return answer
+
+    def _pairs(self, rule: Any) -> dict[int, tuple[Any, bool, list[Any]]]:
+        """The strings `rule` derives by their first terminal: (terminal, a string is that terminal
+        alone, the terminals that can follow it)."""
+        if id(rule) not in self.pairs:
+            prefixes, terminals = _prefixes(self.rules)
+            out: dict[int, tuple[Any, bool, list[Any]]] = {}
+            for prefix in prefixes[id(rule)]:
+                if prefix:
+                    first, alone, seconds = out.get(prefix[0], (terminals[prefix[0]], False, []))
+                    if len(prefix) == 1:
+                        alone = True
+                    else:
+                        seconds.append(terminals[prefix[1]])
+                    out[prefix[0]] = (first, alone, seconds)
+            self.pairs[id(rule)] = out
+        return self.pairs[id(rule)]
 
     def productions(self, rule: Any, token: Any) -> list[tuple[int, Any]]:
         """(index, production) of the productions of `rule` that `token` can begin, cached."""
@@ -249,6 +332,33 @@ def _reachable(start: Any) -> dict[int, Any]:
             rules[id(rule)] = rule
             stack.extend(t for p in rule.productions for t in p.terms if is_rule(t))
     return rules
+
+
+def _prefixes(rules: dict[int, Any]) -> tuple[dict[int, set[tuple[int, ...]]], dict[int, Any]]:
+    """The first two terminals (by id) of every string each rule derives (a shorter string whole: one
+    terminal, or the empty string), and the terminals by id: a least fixed point over the grammar."""
+    terminals = {id(t): t for r in rules.values() for p in r.productions for t in p.terms if not is_rule(t)}
+    found: dict[int, set[tuple[int, ...]]] = {key: set() for key in rules}
+    grown = True
+    while grown:
+        grown = False
+        for key, rule in rules.items():
+            strings = set().union(*(_sequence_prefixes(p.terms, found) for p in rule.productions))
+            if not strings <= found[key]:
+                found[key] |= strings
+                grown = True
+    return found, terminals
+
+
+def _sequence_prefixes(terms: list[Any], found: dict[int, set[tuple[int, ...]]]) -> set[tuple[int, ...]]:
+    """The first two terminals of the strings a sequence of terms derives (with `found` per rule)."""
+    strings: set[tuple[int, ...]] = {()}
+    for term in terms:
+        if all(len(s) == 2 for s in strings):
+            break
+        parts = found[id(term)] if is_rule(term) else {(id(term),)}
+        strings = {(s + p)[:2] for s in strings for p in (parts if len(s) < 2 else [()])}
+    return strings
 
 
 def _nullable(rules: dict[int, Any]) -> set[int]:
