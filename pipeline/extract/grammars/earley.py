@@ -43,7 +43,6 @@ class LookaheadParser(Parser):
         super().__init__(rule, tokenizer=tokenizer)
         self.first = FirstSets(self.rule)
         self.may_start = may_start or (lambda chart, index: True)
-        self.steps: dict[int, list[Step]] = {}
 
     def chart(self, text: str, all: bool = True) -> Chart:
         chart = _Chart(self.tagger(self.tokenizer(text)))
@@ -78,12 +77,9 @@ class LookaheadParser(Parser):
             predicted.add(id(rule))
         token = next_column.token if next_column else None
         where = column.index
-        for index, production in self.first.productions(rule, token):
-            node = Node(rule, production, index, [])
+        for index, production, steps in self.first.productions(rule, token):
             key = hash((id(rule), id(production), 0, where, where, ()))
-            column.append(
-                _State(rule, production, 0, column, column, node, self._steps(production)[0], (), key)
-            )
+            column.append(_State(rule, production, 0, column, column, index, (), steps, (), key))
 
     def scan(self, column: Any, predicate: Any, state: Any) -> None:
         """yargy's scan, with `_State`. The token is not tested again: a state waiting for a
@@ -99,16 +95,14 @@ class LookaheadParser(Parser):
     def _advance(self, state: Any, column: Any, child: Any) -> None:
         """Add `state` with its dot one term further (over `child`) to `column`, if it is viable."""
         dot = state.dot_index + 1
-        production = state.production
-        step = self._steps(production)[dot]
-        if step is not None and not self._viable(step, column):
+        steps = state.steps
+        if steps[dot] is not None and not self._viable(steps[dot], column):
             return
         ids = (*state.ids, id(child))
-        rule, start = state.rule, state.start_column
+        rule, production, start = state.rule, state.production, state.start_column
         key = hash((id(rule), id(production), dot, start.index, column.index, ids))
-        node = state.node
-        node = Node(rule, production, node.rank, [*node.children, child])
-        column.append(_State(rule, production, dot, start, column, node, step, ids, key))
+        children = (*state.children, child)
+        column.append(_State(rule, production, dot, start, column, state.rank, children, steps, ids, key))
 
     def _viable(self, step: Any, column: Any) -> bool:
         """Can a state waiting at `column` for this term go on? A terminal must take the next
@@ -120,18 +114,13 @@ class LookaheadParser(Parser):
             return bool(self.first.productions(term, token))
         return token is not None and self.first.takes(term, token)
 
-    def _steps(self, production: Any) -> list[Step]:
-        """The `Step` at each dot position of `production`, cached."""
-        steps = self.steps.get(id(production))
-        if steps is None:
-            steps = self.steps[id(production)] = [(t, is_rule(t)) for t in production.terms] + [None]
-        return steps
-
 
 class _State:
-    """yargy's `State` (the attributes its matching reads) with its `Step` (next term), the ids of
-    its node's children and its hash (the same as yargy's: a column keeps one state per hash) set
-    when it is made, in slots: the parser makes hundreds of thousands per document."""
+    """yargy's `State` (the attributes its matching reads) with the `Step`s of its production
+    (`step`: the next term), its node's rank and children, their ids and its hash (the same as
+    yargy's: a column keeps one state per hash) set when it is made, in slots: the parser makes
+    hundreds of thousands per document. Its `node` is made when first read (only a completed
+    state's ever is: as a child of the states it advances, or as a match)."""
 
     __slots__ = (
         "rule",
@@ -139,10 +128,13 @@ class _State:
         "dot_index",
         "start_column",
         "stop_column",
-        "node",
+        "rank",
+        "children",
+        "steps",
         "step",
         "ids",
         "hash",
+        "_node",
     )
 
     def __init__(
@@ -152,16 +144,31 @@ class _State:
         dot: int,
         start: Any,
         stop: Any,
-        node: Any,
-        step: Step,
+        rank: int,
+        children: tuple[Any, ...],
+        steps: list[Step],
         ids: tuple[int, ...],
         key: int,
     ) -> None:
-        self.rule, self.production, self.dot_index, self.node = rule, production, dot, node
-        self.start_column, self.stop_column, self.step, self.ids, self.hash = start, stop, step, ids, key
+        self.rule, self.production, self.dot_index, self.rank, self.children = (
+            rule,
+            production,
+            dot,
+            rank,
+            children,
+        )
+        self.start_column, self.stop_column, self.steps, self.step = start, stop, steps, steps[dot]
+        self.ids, self.hash, self._node = ids, key, None
 
     def __hash__(self) -> int:
         return self.hash
+
+    @property
+    def node(self) -> Node:
+        """yargy's node of the state (made once: its identity is part of its parents' hashes)."""
+        if self._node is None:
+            self._node = Node(self.rule, self.production, self.rank, list(self.children))
+        return self._node
 
     @property
     def completed(self) -> bool:
@@ -241,24 +248,35 @@ class FirstSets:
         self.nullable = _nullable(self.rules)
         self.terms: dict[int, tuple[list[Any], bool]] = {}
         self.answers: dict[tuple[int, str, str], bool] = {}
-        self.allowed: dict[tuple[int, str | None, str | None], list[tuple[int, Any]]] = {}
+        self.allowed: dict[tuple[int, str | None, str | None], list[tuple[int, Any, list[Step]]]] = {}
+        self.steps: dict[int, list[Step]] = {}
         self.pairs: dict[int, dict[int, tuple[Any, bool, list[Any]]]] = {}
-        self.begun: dict[tuple, bool] = {}
+        self.starts: dict[tuple[int, str, str], tuple[bool, list[Any]]] = {}
 
     def begins(self, rule: Any, token: Any, following: Any) -> bool:
         """Can `rule` derive a string that begins with `token`, then `following` (None: the text
-        ends after `token`)? From the first two terminals of its strings (`_prefixes`), cached."""
-        key = (id(rule), token.type, token.value, *((following.type, following.value) if following else ()))
-        answer = self.begun.get(key)
-        if answer is None:
-            if len(self.begun) > _CACHE_LIMIT:
-                self.begun.clear()
-            answer = self.begun[key] = id(rule) in self.nullable or any(
-                self.takes(first, token)
-                and (alone or (following is not None and any(self.takes(t, following) for t in seconds)))
-                for first, alone, seconds in self._pairs(rule).values()
-            )
-        return answer
+        ends after `token`)? From the first two terminals of its strings (`_prefixes`)."""
+        key = (id(rule), token.type, token.value)
+        start = self.starts.get(key)
+        if start is None:
+            if len(self.starts) > _CACHE_LIMIT:
+                self.starts.clear()
+            start = self.starts[key] = self._start(rule, token)
+        sure, seconds = start
+        return sure or (following is not None and any(self.takes(t, following) for t in seconds))
+
+    def _start(self, rule: Any, token: Any) -> tuple[bool, list[Any]]:
+        """(`rule` derives nothing or `token` alone, the terminals that can follow `token` at the
+        beginning of its strings)."""
+        if id(rule) in self.nullable:
+            return True, []
+        seconds: list[Any] = []
+        for first, alone, following in self._pairs(rule).values():
+            if self.takes(first, token):
+                if alone:
+                    return True, []
+                seconds += following
+        return False, _unique(seconds)
 
     def _pairs(self, rule: Any) -> dict[int, tuple[Any, bool, list[Any]]]:
         """The strings `rule` derives by their first terminal: (terminal, a string is that terminal
@@ -277,14 +295,24 @@ class FirstSets:
             self.pairs[id(rule)] = out
         return self.pairs[id(rule)]
 
-    def productions(self, rule: Any, token: Any) -> list[tuple[int, Any]]:
-        """(index, production) of the productions of `rule` that `token` can begin, cached."""
+    def productions(self, rule: Any, token: Any) -> list[tuple[int, Any, list[Step]]]:
+        """(index, production, its steps) of the productions of `rule` that `token` can begin, cached."""
         key = (id(rule), None, None) if token is None else (id(rule), token.type, token.value)
-        if key not in self.allowed:
+        found = self.allowed.get(key)
+        if found is None:
             if len(self.allowed) > _CACHE_LIMIT:
                 self.allowed.clear()
-            self.allowed[key] = [(i, p) for i, p in enumerate(rule.productions) if self.allows(p, token)]
-        return self.allowed[key]
+            found = self.allowed[key] = [
+                (i, p, self._steps(p)) for i, p in enumerate(rule.productions) if self.allows(p, token)
+            ]
+        return found
+
+    def _steps(self, production: Any) -> list[Step]:
+        """The `Step` at each dot position of `production`, cached."""
+        steps = self.steps.get(id(production))
+        if steps is None:
+            steps = self.steps[id(production)] = [(t, is_rule(t)) for t in production.terms] + [None]
+        return steps
 
     def allows(self, production: Any, token: Any) -> bool:
         terms, nullable = self._of(production)
