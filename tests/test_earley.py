@@ -86,3 +86,24 @@ def test_shortcuts_skip_no_match(monkeypatch):
     assert sum(map(len, fast[0])) > 300 and sum(f is not None for f in fast[1]) > 300  # matches to lose
     for name, a, b in zip(("dates", "figures", "clusters"), fast, slow, strict=True):
         assert [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y] == [], name
+
+
+@pytest.mark.parametrize(
+    ("rule", "tokenizer", "trigger"),
+    [
+        (dates.DATE, dates.TOKENIZER, _DATE_TRIGGER),
+        (figures.FIGURE, figures.parser().tokenizer, _FIGURE_TRIGGER),
+        (clusters.CLUSTER, clusters.TOKENIZER, _CLUSTER_TRIGGER),
+    ],
+)
+def test_no_state_comes_twice(rule, tokenizer, trigger):
+    """A column keeps every state it is given, without yargy's check for one it holds: no state
+    (rule, production, dot, start, children) ever comes twice."""
+    parser = LookaheadParser(rule, tokenizer=tokenizer)
+    for window in _windows(trigger):
+        for column in parser.chart(window).columns:
+            keys = [
+                (id(s.rule), id(s.production), s.dot_index, s.start_column.index, *map(id, s.children))
+                for s in column
+            ]
+            assert len(keys) == len(set(keys))

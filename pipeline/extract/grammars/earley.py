@@ -5,11 +5,12 @@ matches as `yargy.Parser`, several times faster. `may_start` can veto match star
 A rule is predicted once per column (a second prediction would only add states the column
 already holds), the allowed productions of a rule and the terminals' answers are cached per
 token, a state that cannot go on with the next token is never added (`_viable`), and a state
-carries its hash and next term from its creation (the same hash as yargy's, so the same states
-are kept). A match begins only where the grammar's first two terminals take the next two tokens
-(FIRST sets of length two, computed from the rules), and a chart is built as the parse reaches it:
-an `all=False` chart (a figure from one anchor) ends, untokenized, where no state goes on. The
-chart's matches are yargy's, in the same order (tests/test_earley.py).
+carries its next term from its creation; yargy's check for a state a column already holds is
+left out (none ever comes twice, see `_Column`). A match begins only where the grammar's first
+two terminals take the next two tokens (FIRST sets of length two, computed from the rules), and
+a chart is built as the parse reaches it: an `all=False` chart (a figure from one anchor) ends,
+untokenized, where no state goes on. The chart's matches are yargy's, in the same order
+(tests/test_earley.py).
 """
 
 from __future__ import annotations
@@ -76,10 +77,8 @@ class LookaheadParser(Parser):
                 return
             predicted.add(id(rule))
         token = next_column.token if next_column else None
-        where = column.index
         for index, production, steps in self.first.productions(rule, token):
-            key = hash((id(rule), id(production), 0, where, where, ()))
-            column.append(_State(rule, production, 0, column, column, index, (), steps, (), key))
+            column.append(_State(rule, production, 0, column, column, index, (), steps))
 
     def scan(self, column: Any, predicate: Any, state: Any) -> None:
         """yargy's scan, with `_State`. The token is not tested again: a state waiting for a
@@ -98,11 +97,10 @@ class LookaheadParser(Parser):
         steps = state.steps
         if steps[dot] is not None and not self._viable(steps[dot], column):
             return
-        ids = (*state.ids, id(child))
-        rule, production, start = state.rule, state.production, state.start_column
-        key = hash((id(rule), id(production), dot, start.index, column.index, ids))
         children = (*state.children, child)
-        column.append(_State(rule, production, dot, start, column, state.rank, children, steps, ids, key))
+        column.append(
+            _State(state.rule, state.production, dot, state.start_column, column, state.rank, children, steps)
+        )
 
     def _viable(self, step: Any, column: Any) -> bool:
         """Can a state waiting at `column` for this term go on? A terminal must take the next
@@ -117,25 +115,12 @@ class LookaheadParser(Parser):
 
 class _State:
     """yargy's `State` (the attributes its matching reads) with the `Step`s of its production
-    (`step`: the next term), its node's rank and children, their ids and its hash (the same as
-    yargy's: a column keeps one state per hash) set when it is made, in slots: the parser makes
-    hundreds of thousands per document. Its `node` is made when first read (only a completed
-    state's ever is: as a child of the states it advances, or as a match)."""
+    (`step`: the next term) and its node's rank and children, in slots: the parser makes hundreds
+    of thousands per document. Its `node` is made when first read (only a completed state's ever
+    is: as a child of the states it advances, or as a match)."""
 
-    __slots__ = (
-        "rule",
-        "production",
-        "dot_index",
-        "start_column",
-        "stop_column",
-        "rank",
-        "children",
-        "steps",
-        "step",
-        "ids",
-        "hash",
-        "_node",
-    )
+    __slots__ = ("rule", "production", "dot_index", "start_column", "stop_column", "rank", "children")
+    __slots__ += ("steps", "step", "_node")
 
     def __init__(
         self,
@@ -147,25 +132,14 @@ class _State:
         rank: int,
         children: tuple[Any, ...],
         steps: list[Step],
-        ids: tuple[int, ...],
-        key: int,
     ) -> None:
-        self.rule, self.production, self.dot_index, self.rank, self.children = (
-            rule,
-            production,
-            dot,
-            rank,
-            children,
-        )
-        self.start_column, self.stop_column, self.steps, self.step = start, stop, steps, steps[dot]
-        self.ids, self.hash, self._node = ids, key, None
-
-    def __hash__(self) -> int:
-        return self.hash
+        self.rule, self.production, self.dot_index, self.rank = rule, production, dot, rank
+        self.start_column, self.stop_column, self.children = start, stop, children
+        self.steps, self.step, self._node = steps, steps[dot], None
 
     @property
     def node(self) -> Node:
-        """yargy's node of the state (made once: its identity is part of its parents' hashes)."""
+        """yargy's node of the state (made once: its identity is part of its parents' nodes)."""
         if self._node is None:
             self._node = Node(self.rule, self.production, self.rank, list(self.children))
         return self._node
@@ -180,17 +154,17 @@ class _State:
 
 
 class _Column(Column):
-    """yargy's `Column` that adds `_State`s without recomputing their hash or next term, and knows
-    the next column's token (`lookahead`, None in the last column)."""
+    """yargy's `Column` that keeps every `_State` it is given and knows the next column's token
+    (`lookahead`, None in the last column). yargy's column drops a state whose hash (rule,
+    production, dot, start, stop, children) it holds; none ever comes twice: a rule is predicted
+    once per column, and a state is advanced once over each child (a completed state or a token)."""
 
     lookahead: Any = None
 
     def append(self, state: _State) -> None:
-        if state.hash not in self.hashes:
-            self.hashes.add(state.hash)
-            self.states.append(state)
-            if state.step is not None and state.step[1]:
-                self.states_index[id(state.step[0])].append(state)
+        self.states.append(state)
+        if state.step is not None and state.step[1]:
+            self.states_index[id(state.step[0])].append(state)
 
     def matches(self, rule: Any) -> Iterator[_State]:
         """The column's completed states of `rule`, in order."""
