@@ -8,7 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from yargy import Parser
+from yargy import Parser, rule
+from yargy.parser import prepare_match, prepare_trees
+from yargy.predicates import gram
+from yargy.relations import gnc_relation
+from yargy.span import Span
 
 from pipeline.extract import dates as dates_extractor
 from pipeline.extract.grammars import clusters, dates, figures
@@ -107,3 +111,26 @@ def test_no_state_comes_twice(rule, tokenizer, trigger):
                 for s in column
             ]
             assert len(keys) == len(set(keys))
+
+
+def _trees(parser: LookaheadParser, text: str) -> list:
+    return list(prepare_trees(parser.chart(text).matches(parser.rule)))
+
+
+def test_matches_prepared_without_relations_are_yargys():
+    """`prepare` skips yargy's relation checks for a grammar without relations (the date and
+    figure grammars): the same match as `prepare_match` for every tree of their windows; a
+    grammar with an agreement relation keeps the check."""
+    for parser, trigger in ((dates_extractor.parser(), _DATE_TRIGGER), (figures.parser(), _FIGURE_TRIGGER)):
+        assert not parser.related
+        trees = [t for w in _windows(trigger)[:100] for t in _trees(parser, w)]
+        assert len(trees) > 100
+        for tree in trees:
+            ours, yargys = parser.prepare(tree), prepare_match(tree)
+            assert (ours.span, repr(ours.fact)) == (yargys.span, repr(yargys.fact))
+    agreement = gnc_relation()
+    phrase = rule(gram("ADJF").match(agreement), gram("NOUN").match(agreement))
+    related = LookaheadParser(phrase, figures.parser().tokenizer)
+    assert related.related
+    assert [related.prepare(t) for t in _trees(related, "новая дома")] == [None]
+    assert [related.prepare(t).span for t in _trees(related, "новые дома")] == [Span(0, 10)]

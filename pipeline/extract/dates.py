@@ -39,7 +39,7 @@ from functools import cache
 from itertools import groupby
 from typing import Any
 
-from yargy.parser import Chart, prepare_match, prepare_trees
+from yargy.parser import Chart, prepare_trees
 
 from pipeline.extract.facts import Confidence, DateFact
 from pipeline.extract.grammars.dates import BY, DATE, SINCE, TOKENIZER, Point
@@ -141,7 +141,7 @@ class _Reading:
 
     def match(self) -> Any:
         """The first tree's match whose relations hold (None: none)."""
-        return next((m for tree in self.trees if (m := prepare_match(tree)) is not None), None)
+        return next((m for tree in self.trees if (m := parser().prepare(tree)) is not None), None)
 
     @property
     def core(self) -> tuple[int, int] | None:

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from yargy import Parser
-from yargy.parser import Chart, Column
+from yargy.parser import Chart, Column, Match, prepare_match
 from yargy.rule.bnf import is_rule
-from yargy.tree import Leaf, Node
+from yargy.tree import Leaf, Node, Tree
 
 _CACHE_LIMIT = 200_000
 
@@ -44,6 +44,13 @@ class LookaheadParser(Parser):
         super().__init__(rule, tokenizer=tokenizer)
         self.first = FirstSets(self.rule)
         self.may_start = may_start or (lambda chart, index: True)
+        self.related = any(rule.relation for rule in self.first.rules.values())
+
+    def prepare(self, tree: Tree) -> Match | None:
+        """yargy's `prepare_match`: the match of a parse tree, None when its relations (agreement)
+        fail. A grammar without relations has none to check or apply: its match is the normalized
+        tree's."""
+        return prepare_match(tree) if self.related else Match(tree.normalized)
 
     def chart(self, text: str, all: bool = True) -> Chart:
         chart = _Chart(self.tagger(self.tokenizer(text)))
