@@ -58,6 +58,8 @@ def listed_clusters(text: str) -> list[ClusterFact]:
 
 def _plural_kinds(text: str) -> Iterator[re.Match[str]]:
     """`PLURAL_KIND.finditer(text)`, searched only in the letter runs that hold a kind stem."""
+    if KIND_STEM.search(text) is None:
+        return
     for run in LETTER_RUN.finditer(text):
         if KIND_STEM.search(text, run.start(), run.end()):
             yield from PLURAL_KIND.finditer(text, run.start(), run.end())
