@@ -126,8 +126,9 @@ def _parse(text: str, lo: int, hi: int) -> list[_Candidate]:
     kept: list[_Candidate] = []
     readings = sorted(_readings(text[lo:hi]), key=lambda r: -r.size)
     for _, same in groupby(readings, key=lambda r: r.size):
-        found = [_candidate(text, lo, r.match()) for r in same if not r.hidden(lo, kept)]
-        kept = resolve_overlaps([*kept, *filter(None, found)], size=lambda c: c.size)
+        matches = [m for r in same if not r.hidden(lo, kept) and (m := r.match()) is not None]
+        found = [c for m in matches if (c := _candidate(text, lo, m)) is not None]
+        kept = resolve_overlaps([*kept, *found], size=lambda c: c.size)
     return kept
 
 
