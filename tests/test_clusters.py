@@ -942,3 +942,17 @@ def test_a_pronoun_after_a_year_phrase():
     )
     assert (park.region, park.founded_year, park.url) == ("Новосибирская область", 2007, "www.academpark.com")
     assert (park.employees, park.attributes["companies"]) == (10000, 350)
+
+
+def test_plural_kinds_searched_in_letter_runs_find_every_match():
+    """`lists._plural_kinds` (the kind regex tried only in letter runs holding a kind stem) finds
+    exactly `PLURAL_KIND.finditer`'s matches: over the seed paper, and phrases glued to digits,
+    punctuation and brackets."""
+    from pipeline.extract.clusters import lists
+
+    glued = "2парки «А» и «Б»;индустриальные (промышленные) парки «В»,технопарки-2 и зоны(ОЭЗ) парками\n"
+    texts = [SEED_TEXT.read_text(encoding="utf-8"), glued, glued.upper()]
+    for text in texts:
+        found = [m.span() for m in lists._plural_kinds(text)]
+        assert found == [m.span() for m in lists.PLURAL_KIND.finditer(text)]
+    assert len(list(lists._plural_kinds(texts[0]))) > 40

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import dates
 from pipeline.extract.dates import extract_dates, parser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,3 +178,15 @@ def test_seed_gold():
         for d in extract_dates(body)
     ]
     assert found == gold
+
+
+def test_readings_hidden_by_a_longer_candidate_are_never_kept(monkeypatch):
+    """`_parse` skips the readings a longer kept candidate overlaps: the same dates as resolving
+    every reading's candidate, over the seed paper and every case and non-date text above."""
+    texts = [SEED.read_text(encoding="utf-8"), *(c[0] for c in CASES), *NOT_DATES]
+    hidden, skipped = dates._Reading.hidden, []
+    monkeypatch.setattr(dates._Reading, "hidden", lambda *args: skipped.append(hidden(*args)) or skipped[-1])
+    fast = [extract_dates(t) for t in texts]
+    monkeypatch.setattr(dates._Reading, "hidden", lambda self, offset, kept: False)
+    assert fast == [extract_dates(t) for t in texts]
+    assert sum(skipped) > 100  # readings skipped

@@ -36,9 +36,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import groupby
 from typing import Any
 
-from yargy.parser import Chart, prepare_match, prepare_trees
+from yargy.parser import Chart, prepare_trees
 
 from pipeline.extract.facts import Confidence, DateFact
 from pipeline.extract.grammars.dates import BY, DATE, SINCE, TOKENIZER, Point
@@ -118,19 +119,64 @@ def _parse(text: str, lo: int, hi: int) -> list[_Candidate]:
     """Valid matches in text[lo:hi], longest first, without overlaps.
 
     Unlike `Parser.findall`, overlaps are resolved after the context checks, so a rejected
-    long reading ("2018 – 57" as a season) does not hide a valid shorter one ("в 2018")."""
-    found = [_candidate(text, lo, match) for match in _matches(text[lo:hi])]
-    return resolve_overlaps(filter(None, found), size=lambda c: c.size)
+    long reading ("2018 – 57" as a season) does not hide a valid shorter one ("в 2018"). The
+    candidates are `resolve_overlaps`' of every token span's reading, longest first; a reading
+    is not interpreted when a longer kept candidate overlaps the tokens its quote always keeps
+    (`_Reading.core`): it could not be kept."""
+    kept: list[_Candidate] = []
+    readings = sorted(_readings(text[lo:hi]), key=lambda r: -r.size)
+    for _, same in groupby(readings, key=lambda r: r.size):
+        matches = [m for r in same if not r.hidden(lo, kept) and (m := r.match()) is not None]
+        found = [c for m in matches if (c := _candidate(text, lo, m)) is not None]
+        kept = resolve_overlaps([*kept, *found], size=lambda c: c.size)
+    return kept
+
+
+@dataclass
+class _Reading:
+    """The parse trees of one token span, in yargy's order (`size`: its length in characters)."""
+
+    trees: list[Any]
+    tokens: list[Any]
+    size: int
+
+    def match(self) -> Any:
+        """The first tree's match whose relations hold (None: none)."""
+        return next((m for tree in self.trees if (m := parser().prepare(tree)) is not None), None)
+
+    @property
+    def core(self) -> tuple[int, int] | None:
+        """Characters of the tokens every quote of the span keeps: `_core` drops at most the first
+        token (a preposition) and brackets or commas around the rest."""
+        lo, hi = 1, len(self.tokens) - 1
+        while lo <= hi and self.tokens[lo].value in "(,":
+            lo += 1
+        while hi >= lo and self.tokens[hi].value in "),":
+            hi -= 1
+        return (self.tokens[lo].span.start, self.tokens[hi].span.stop) if lo <= hi else None
+
+    def hidden(self, offset: int, kept: list[_Candidate]) -> bool:
+        """A kept candidate overlaps the characters every quote of the span keeps."""
+        core = self.core
+        return core is not None and any(
+            offset + core[0] < k.char_end and k.char_start < offset + core[1] for k in kept
+        )
+
+
+def _readings(text: str) -> list[_Reading]:
+    """One reading per token span of the chart's matches (overlapping allowed), in yargy's order."""
+    p = parser()
+    chart = p.chart(text)
+    out: list[_Reading] = []
+    for span, trees in groupby(sorted(prepare_trees(chart.matches(p.rule))), key=lambda t: t.range):
+        tokens = chart.tokens[span[0] : span[1]]
+        out.append(_Reading(list(trees), tokens, tokens[-1].span.stop - tokens[0].span.start))
+    return out
 
 
 def _matches(text: str) -> list[Any]:
     """One match per token span (the first reading in yargy's order), overlapping allowed."""
-    seen, out = set(), []
-    for tree in sorted(prepare_trees(parser().matches(text))):
-        if tree.range not in seen and (match := prepare_match(tree)) is not None:
-            seen.add(tree.range)
-            out.append(match)
-    return out
+    return [m for r in _readings(text) if (m := r.match()) is not None]
 
 
 def _candidate(text: str, offset: int, match: Any) -> _Candidate | None:

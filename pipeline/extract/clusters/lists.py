@@ -9,6 +9,7 @@ nominative singular; each listed name becomes one record (a `Mention` over the i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipeline.extract.clusters.names import capitalized, clean_text, normalize_quotes
 from pipeline.extract.facts import ClusterFact
@@ -16,10 +17,14 @@ from pipeline.extract.grammars.clusters import kind_of
 from pipeline.nlp.morph import parses
 
 ADJ = r"[а-яё]+(?:-[а-яё]+)?(?:ые|ие|ых|их|ыми|ими|ым|им)"
+KIND_STEMS = r"(?:технопарк|парк|кластер|фармкластер|зон)"
 PLURAL_KIND = re.compile(
-    rf"(?i:(?P<phrase>(?:{ADJ}\s+(?:\({ADJ}\)\s+)?){{0,3}}"
-    r"(?:технопарк|парк|кластер|фармкластер|зон)(?:и|ы|ов|ах|ами|ам)?))\s+"
+    rf"(?i:(?P<phrase>(?:{ADJ}\s+(?:\({ADJ}\)\s+)?){{0,3}}{KIND_STEMS}(?:и|ы|ов|ах|ами|ам)?))\s+"
 )
+# A `PLURAL_KIND` match holds only letters, blanks, hyphens and brackets, so it lies inside one run
+# of them, and only a run with a kind stem holds one: the regex is tried in those runs alone.
+LETTER_RUN = re.compile(r"(?:[^\W\d_]|[\s()-])+")
+KIND_STEM = re.compile(KIND_STEMS, re.IGNORECASE)
 QUOTED_ITEM = r"(?:«[^«»]{1,60}»|\"[^\"]{1,60}\"|“[^”]{1,60}”)"
 QUOTED_LIST = re.compile(rf"{QUOTED_ITEM}(?:\s*(?:,|\bи\b)\s*{QUOTED_ITEM})+")
 SITE_LIST = re.compile(r"(?i:на\s+площадках)\s+(?P<items>[^.;:()]{1,160}?)(?=[.;:)]|$)")
@@ -34,7 +39,7 @@ KIND_NOUNS = {"парк", "технопарк", "кластер", "фармкл�
 def listed_clusters(text: str) -> list[ClusterFact]:
     """One fact per name listed after a plural kind phrase, its offsets over the listed name."""
     out = []
-    for kind_match in PLURAL_KIND.finditer(text):
+    for kind_match in _plural_kinds(text):
         phrase = kind_match.group("phrase")
         if not _is_plural(phrase.split()[-1]):
             continue
@@ -49,6 +54,15 @@ def listed_clusters(text: str) -> list[ClusterFact]:
                 out += [_fact(f"{head} {name}", kind, lo, hi) for name, lo, hi in items]
                 break
     return out
+
+
+def _plural_kinds(text: str) -> Iterator[re.Match[str]]:
+    """`PLURAL_KIND.finditer(text)`, searched only in the letter runs that hold a kind stem."""
+    if KIND_STEM.search(text) is None:
+        return
+    for run in LETTER_RUN.finditer(text):
+        if KIND_STEM.search(text, run.start(), run.end()):
+            yield from PLURAL_KIND.finditer(text, run.start(), run.end())
 
 
 def _fact(name: str, kind: str, start: int, end: int) -> ClusterFact:

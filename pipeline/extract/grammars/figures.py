@@ -14,7 +14,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import const, fact
 from yargy.morph import MorphAnalyzer
-from yargy.parser import prepare_matches, prepare_trees
+from yargy.parser import prepare_trees
 from yargy.predicates import (
     caseless,
     custom,
@@ -328,9 +328,7 @@ def match_at(text: str):
         for state in column.matches(p.rule):
             if best is None or state.stop_column.index > best.stop_column.index:
                 best = state
-    if best is None:
-        return None
-    return next(iter(prepare_matches(prepare_trees([best]))), None)
+    return None if best is None else p.prepare(next(prepare_trees([best])))
 
 
 def number_words_value(text: str) -> float | None:
