@@ -42,15 +42,14 @@ TRIGGER = re.compile(r"(?i:кластер|парк|зон[аеуыо]|опере
 FIELD_WORDS = re.compile(r"[А-Яа-яЁё]+")
 MID_SENTENCE = re.compile(r"[а-яё,]$")  # what precedes a word that is not a sentence's first
 MID_SENTENCE_REACH = 5
-OPENING_QUOTES = "«“„"
-CLOSING_QUOTES = "»”“"
 KIND_ENDING = 2  # letters of a case ending after a kind word ("Кластера", "Парком")
 WINDOW_REACH = 100  # characters parsed on each side of a kind word
 LOCATED_BEFORE = re.compile(r"\b(?:[Вв]о?|[Нн]а|территории|[Вв]\s+составе)\s+$")  # "В составе кластера …"
 LOCATED_REACH = 20
 FIRST_WORD = re.compile(r"[\w-]+")
 BASE_BEFORE = re.compile(
-    rf"\b[Нн]а базе\s+(?P<org>(?:(?:{lexicon.organization_form_pattern()})\s+)?[«\"“][^»\"”]{{1,60}}[»\"”])"
+    rf"\b[Нн]а базе\s+(?P<org>(?:(?:{lexicon.organization_form_pattern()})\s+)?"
+    rf"[{lexicon.OPENING_QUOTES}][^{lexicon.CLOSING_QUOTES}]{{1,60}}[{lexicon.CLOSING_QUOTES}])"
     r"\s+(?:был\w*\s+)?(?:создан|сформирован|организован|действует)\w*\s+$"
 )
 
@@ -132,7 +131,9 @@ class Match:
         before, after = self.text[max(0, self.start - 1) : self.start], self.text[self.end : self.end + 1]
         words = FIELD_WORDS.findall(self.text[self.start : self.end])
         distinct = len(words) > 1 and any(lemma(w) not in GENERIC_WORDS for w in words)
-        return distinct and bool(before) and before in OPENING_QUOTES and after in CLOSING_QUOTES
+        return (
+            distinct and bool(before) and before in lexicon.OPENING_QUOTES and after in lexicon.CLOSING_QUOTES
+        )
 
 
 def _matches(text: str) -> list[Match]:
