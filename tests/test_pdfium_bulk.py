@@ -160,3 +160,45 @@ def test_an_object_ends_with_a_space_when_pdfium_says_its_text_does() -> None:
             answers.add(said)
         doc.close()
     assert answers == {True, False}
+
+
+_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def
+1 begincodespacerange <00> <FF> endcodespacerange
+3 beginbfchar <48> <D835DC00> <65> <0001> <6C> <0000> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
+def _odd_unicode_pdf(path: Path) -> Path:
+    """A page whose 'H' maps to U+1D400 (beyond the BMP), 'e' to a control code and 'l' to no
+    unicode (ToUnicode CMap), then a page without any text."""
+    pdf = pikepdf.new()
+    name = pikepdf.Name
+    font = pikepdf.Dictionary(
+        Type=name.Font, Subtype=name.Type1, BaseFont=name.Helvetica, ToUnicode=pdf.make_stream(_CMAP)
+    )
+    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    for content in (b"BT /F1 12 Tf 72 700 Td (Hello world) Tj ET", b""):
+        page = pikepdf.Dictionary(
+            Type=name.Page, MediaBox=[0, 0, 612, 792], Resources=resources, Contents=pdf.make_stream(content)
+        )
+        pdf.pages.append(pikepdf.Page(page))
+    pdf.save(path)
+    return path
+
+
+def test_chars_beyond_the_bmp_without_unicode_and_no_text(tmp_path: Path) -> None:
+    """Inputs the corpus lacks: pdfium gives a char beyond the BMP as two chars (its UTF-16 pair),
+    in the page text as per char; a control code and chars without unicode; a page without text.
+    `_codes` is pdfium's per-char unicode and the chars are the reference reader's."""
+    path = _odd_unicode_pdf(tmp_path / "odd.pdf")
+    doc = pdfium.PdfDocument(path)
+    codes = []
+    for page in doc:
+        textpage = page.get_textpage()
+        tp, n = ctypes.cast(textpage.raw, ctypes.c_void_p).value, textpage.count_chars()
+        codes.append(pdfium_chars._codes(tp, n))
+        assert codes[-1] == [pr.FPDFText_GetUnicode(textpage.raw, k) for k in range(n)]
+        textpage.close()
+    doc.close()
+    assert codes[0][:4] == [0xD835, 0xDC00, 1, 0] and codes[1] == []
+    assert _assert_same(path) == 11  # the pair is one char, "𝐀"

@@ -158,9 +158,9 @@ def _generated_flags(tp: int, codes: list[int]) -> list[int]:
 
 def _codes(tp: int, n: int) -> list[int]:
     """pdfium's unicode of chars 0..n-1, from the page's text read in one call. The text holds one
-    UTF-16 unit per char, the very code, unless pdfium leaves chars out of it (control codes,
-    empty chars, code points beyond the BMP: then fewer than n units come back, and every char is
-    asked); a hyphen that ends a line or a char without unicode is 0xFFFE there, so those are asked."""
+    UTF-16 unit per char, the very code (a code point beyond the BMP is two chars, its UTF-16 pair,
+    in both), unless pdfium's count differs (chars left out of the text: then every char is asked);
+    a hyphen that ends a line or a char without unicode is 0xFFFE there, so those are asked."""
     buf = (ctypes.c_ushort * (2 * n + 2))()  # room for a pdfium that would write UTF-16 pairs
     if _PAGE_TEXT(tp, 0, n, ctypes.addressof(buf)) != n + 1:
         return _each(_UNICODE, tp, n)
