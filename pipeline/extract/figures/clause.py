@@ -43,7 +43,6 @@ from pipeline.nlp.morph import nominative
 _CHANGE = (set(lexicon.CHANGE_VERBS) | set(lexicon.CHANGE_NOUNS)) - {"изменение", "темп"}
 
 GENITIVE_RUN = 4  # genitive words after a noun kept in its phrase
-BRACKET_LEAD = 4  # characters before a figure searched for "слово ("
 
 
 _TARGET = set(lexicon.PLAN_WORDS)
@@ -74,7 +73,6 @@ COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase
 
 
 _TIMES = lexicon.time_lemmas()  # "За 2015 год ... составил": no subject
-_PREP = {"PREP"}
 _PARTITIVE = {"который", "они"}
 
 
