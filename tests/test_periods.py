@@ -1186,6 +1186,19 @@ def test_a_deadline_of_a_lead_in_dates_its_list_items(quote, year):
     assert (f.period_start, f.period_end, f.period_source) == (f"{year}-01-01", f"{year}-12-31", "section")
 
 
+def test_a_nested_list_is_dated_by_its_own_lead_in():
+    """An item that ends with a colon is the lead-in of the list under it (`periods.lead_in_above`
+    stops at the nearest line ending with ":"): "1. В дорожном хозяйстве к 2023 году:" dates its
+    items 2023, not the outer lead-in's 2025."""
+    text = (
+        "Реализация подпрограммы позволит к 2025 году достичь следующих результатов:\n"
+        "1. В дорожном хозяйстве к 2023 году:\n"
+        "- увеличить долю отремонтированных дорог до 45 %;\n"
+    )
+    f = figure(text, "до 45 %")
+    assert (f.period_start, f.period_end, f.period_source) == ("2023-01-01", "2023-12-31", "section")
+
+
 @pytest.mark.parametrize(
     ("text", "quote"),
     [
