@@ -666,6 +666,23 @@ def test_a_quoted_association_name_and_its_alias_are_one_record():
     assert records("Термин «кластер» ввёл М. Портер в 1990 году.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "participants"),
+    [
+        ('Ассоциация "Камский инновационный территориально-производственный кластер" создана в 2012 году; '
+         "в неё входят 48 организаций.", "Камский инновационный территориально-производственный кластер", 48),
+        ("На базе АО „КЭАЗ“ создан научно-производственный электротехнический кластер, который объединяет "
+         "10 промышленных предприятий.",
+         "Научно-производственный электротехнический кластер на базе АО «КЭАЗ»", 10),
+    ],
+    ids=["straight", "low-high"],
+)  # fmt: skip
+def test_every_quote_pair_of_the_lexicon_quotes_a_name(text, name, participants):
+    """A name in straight quotes or in „…“ (`lexicon.QUOTE_PAIRS`) is quoted as one in «…» is: the
+    quoted association names the cluster, the quoted company is its base."""
+    assert [(c.name, c.participants) for c in records(text)] == [(name, participants)]
+
+
 def test_names_of_one_region_and_field_are_one_record():
     text = (
         "Фармацевтический кластер Волгоградской области создан в 2010 году. Территориально-"
