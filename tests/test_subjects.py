@@ -82,6 +82,12 @@ def test_nested_quotes_and_bank_abbreviations_in_organization_names():
     ]
 
 
+def test_an_organization_named_in_low_high_quotes_is_the_subject():
+    """„…“ closes a company's name as «…» does (`lexicon.QUOTE_PAIRS`): ООО „Мираторг“ produced the meat."""
+    text = "В 2019 году ООО „Мираторг“ произвело 500 тыс. тонн мяса."
+    assert subject(text, "500 тыс. тонн") == ("Мираторг", None, "org")
+
+
 def test_paragraph_country_in_a_document_about_several(tmp_path):
     pages = [
         "Опыт России и Китая в кластерной политике. Россия и Китай реализуют совместные проекты.",
