@@ -175,6 +175,14 @@ def test_a_named_item_of_a_list_whose_lead_in_names_a_change_measures_the_thing_
     assert figure(GROWERS, quote).measure == measure
 
 
+def test_a_name_in_any_quote_pair_of_the_lexicon_is_a_name_in_a_list_item():
+    """Words inside „…“ are a name as inside «…» (`lexicon.QUOTE_PAIRS`): the item names only who."""
+    text = GROWERS.replace(
+        "«Муромский ремонтно-механический завод»", "„Муромский ремонтно-механический завод“"
+    )
+    assert figure(text, "12,5 %").measure == "объемы отгруженной продукции"
+
+
 def test_an_item_naming_its_own_measure_keeps_it_after_a_change_lead_in():
     text = (
         "Показатели роста доходов составят: среднемесячная заработная плата – 18000,0 рублей, "
