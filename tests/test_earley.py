@@ -66,7 +66,7 @@ def _every_word(window: str) -> list[str]:
 
 def test_shortcuts_skip_no_match(monkeypatch):
     """The shortcuts change no match and no order, as the extractors read them: the date windows'
-    matches (`dates._matches`, all starts), a figure from every word of the figure windows
+    readings' matches (`dates._readings`, all starts), a figure from every word of the figure windows
     (`figures.match_at`, `all=False`), the cluster windows' `findall`."""
     date_windows, cluster_windows = _windows(_DATE_TRIGGER), _windows(_CLUSTER_TRIGGER)
     figure_starts = [s for w in _windows(_FIGURE_TRIGGER)[:200] for s in _every_word(w)]
@@ -74,7 +74,8 @@ def test_shortcuts_skip_no_match(monkeypatch):
     def read(date_parser, figure_parser, cluster_parser):
         monkeypatch.setattr(dates_extractor, "parser", lambda: date_parser)
         monkeypatch.setattr(figures, "parser", lambda: figure_parser)
-        found = [[(m.span, repr(m.fact)) for m in dates_extractor._matches(w)] for w in date_windows]
+        readings = [dates_extractor._readings(w) for w in date_windows]
+        found = [[(m.span, repr(m.fact)) for r in rs if (m := r.match()) is not None] for rs in readings]
         matches = [figures.match_at(s) for s in figure_starts]
         figure_found = [(m.span, repr(m.fact)) if m else None for m in matches]
         return found, figure_found, [_matches(cluster_parser, w) for w in cluster_windows]

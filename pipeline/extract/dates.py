@@ -174,11 +174,6 @@ def _readings(text: str) -> list[_Reading]:
     return out
 
 
-def _matches(text: str) -> list[Any]:
-    """One match per token span (the first reading in yargy's order), overlapping allowed."""
-    return [m for r in _readings(text) if (m := r.match()) is not None]
-
-
 def _candidate(text: str, offset: int, match: Any) -> _Candidate | None:
     fact, tokens = match.fact, match.tokens
     if fact.first is None:
