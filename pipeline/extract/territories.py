@@ -71,14 +71,15 @@ DOCUMENTS_CACHED = 4
 _FORMS = rf"{lexicon.organization_form_pattern()}|[Фф]илиал"  # a branch is named like a company
 LEGAL_FORMS = re.compile(rf"\b(?:{_FORMS})\b\.?")
 # A legal form and a quoted name ('ООО "АПХ "Мираторг"', 'АО «Корпорация развития Курской области»').
-_OPEN, _CLOSE = f"[{lexicon.OPENING_QUOTES}]", f"[{lexicon.CLOSING_QUOTES}]"
-_NAME = f"[^{''.join(sorted(lexicon.QUOTES))}\n]"
+_QUOTE_CHARS = re.escape("".join(sorted(lexicon.QUOTES)))  # every quotation mark, for a character class
+_OPEN, _CLOSE = f"[{re.escape(lexicon.OPENING_QUOTES)}]", f"[{re.escape(lexicon.CLOSING_QUOTES)}]"
+_NAME = f"[^{_QUOTE_CHARS}\n]"
 _ORGANIZATION = re.compile(
     rf"\b(?:{_FORMS})(?:\s+[А-ЯЁ]{{2,6}})?\s*{_OPEN}(?:{_NAME}{{1,80}}?(?<=\S)\s*{_CLOSE}(?![А-Яа-яЁёA-Za-z])"
     rf"|{_NAME}{{1,60}}?{_OPEN}{_NAME}{{1,40}}{_CLOSE}{_CLOSE}?)"
 )  # a simple quoted name (spaces inside the quotes too: "ООО « Шахтер »"), else one with a quoted
 # name inside ('ООО "УК "Агро-Инвест"')
-QUOTES = re.compile(f"[{''.join(sorted(lexicon.QUOTES))}']")  # an apostrophe quotes too
+QUOTES = re.compile(f"[{_QUOTE_CHARS}']")  # an apostrophe quotes too
 IMPRINT_REST = re.compile(r"[\s\d.,:;–—-]|г\.|год")
 
 

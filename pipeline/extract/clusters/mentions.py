@@ -49,7 +49,8 @@ LOCATED_REACH = 20
 FIRST_WORD = re.compile(r"[\w-]+")
 BASE_BEFORE = re.compile(
     rf"\b[Нн]а базе\s+(?P<org>(?:(?:{lexicon.organization_form_pattern()})\s+)?"
-    rf"[{lexicon.OPENING_QUOTES}][^{lexicon.CLOSING_QUOTES}]{{1,60}}[{lexicon.CLOSING_QUOTES}])"
+    rf"[{re.escape(lexicon.OPENING_QUOTES)}][^{re.escape(lexicon.CLOSING_QUOTES)}]{{1,60}}"
+    rf"[{re.escape(lexicon.CLOSING_QUOTES)}])"
     r"\s+(?:был\w*\s+)?(?:создан|сформирован|организован|действует)\w*\s+$"
 )
 
