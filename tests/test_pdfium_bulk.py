@@ -103,22 +103,30 @@ def test_chars_read_without_the_page_text_are_the_same(monkeypatch: pytest.Monke
     assert sum(_assert_same(p) for p in _readable(sorted(FIX.glob("*.pdf")))) > 1000
 
 
-def _blank_object_page(path: Path) -> Path:
-    """A page whose word gap is a text object of one space (zero-size bounds: pdfium skips it)."""
+def _helvetica_pdf(path: Path, contents: list[bytes], to_unicode: bytes | None = None) -> Path:
+    """A PDF of one page per content stream, its font /F1 Helvetica (with a ToUnicode CMap if given)."""
     pdf = pikepdf.new()
     name = pikepdf.Name
     font = pikepdf.Dictionary(Type=name.Font, Subtype=name.Type1, BaseFont=name.Helvetica)
+    if to_unicode is not None:
+        font.ToUnicode = pdf.make_stream(to_unicode)
+    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    for content in contents:
+        page = pikepdf.Dictionary(
+            Type=name.Page, MediaBox=[0, 0, 612, 792], Resources=resources, Contents=pdf.make_stream(content)
+        )
+        pdf.pages.append(pikepdf.Page(page))
+    pdf.save(path)
+    return path
+
+
+def _blank_object_page(path: Path) -> Path:
+    """A page whose word gap is a text object of one space (zero-size bounds: pdfium skips it)."""
     content = (
         b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET BT /F1 12 Tf 101.35 700 Td ( ) Tj ET "
         b"BT /F1 12 Tf 104.7 700 Td (world) Tj ET BT /F1 12 Tf 72 680 Td (Next line ) Tj ET"
     )
-    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
-    page = pikepdf.Dictionary(
-        Type=name.Page, MediaBox=[0, 0, 612, 792], Resources=resources, Contents=pdf.make_stream(content)
-    )
-    pdf.pages.append(pikepdf.Page(page))
-    pdf.save(path)
-    return path
+    return _helvetica_pdf(path, [content])
 
 
 def test_blank_objects_are_looked_for_only_among_objects_pdfium_skipped(tmp_path: Path) -> None:
@@ -171,19 +179,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end"""
 def _odd_unicode_pdf(path: Path) -> Path:
     """A page whose 'H' maps to U+1D400 (beyond the BMP), 'e' to a control code and 'l' to no
     unicode (ToUnicode CMap), then a page without any text."""
-    pdf = pikepdf.new()
-    name = pikepdf.Name
-    font = pikepdf.Dictionary(
-        Type=name.Font, Subtype=name.Type1, BaseFont=name.Helvetica, ToUnicode=pdf.make_stream(_CMAP)
-    )
-    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
-    for content in (b"BT /F1 12 Tf 72 700 Td (Hello world) Tj ET", b""):
-        page = pikepdf.Dictionary(
-            Type=name.Page, MediaBox=[0, 0, 612, 792], Resources=resources, Contents=pdf.make_stream(content)
-        )
-        pdf.pages.append(pikepdf.Page(page))
-    pdf.save(path)
-    return path
+    return _helvetica_pdf(path, [b"BT /F1 12 Tf 72 700 Td (Hello world) Tj ET", b""], _CMAP)
 
 
 def test_chars_beyond_the_bmp_without_unicode_and_no_text(tmp_path: Path) -> None:
