@@ -147,15 +147,28 @@ def _task_states(flow_name: str) -> dict[str, str]:
     return {t.name: t.state.type.value for t in runs}
 
 
-def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(scheduler, pdf_dir):
+def _long_document(pdf_dir: Path, folder: Path, copies: int = 8) -> Path:
+    """The seed paper's 11 pages `copies` times over in one PDF: seconds of work on any machine."""
+    import pypdfium2 as pdfium
+
+    seed, long = pdfium.PdfDocument(pdf_dir / "seed_gertsik_2020.pdf"), pdfium.PdfDocument.new()
+    for _ in range(copies):
+        long.import_pages(seed)
+    path = folder / "seed_times_8.pdf"
+    long.save(path)
+    return path
+
+
+def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(scheduler, pdf_dir, tmp_path):
     from pipeline.dask_pool import DaskPool
 
-    # One task for the whole seed: its 3-page slices on warm workers can all end within the caller's
-    # first poll (0.5 s), and a document that finished is kept, overrun or not.
-    pool = DaskPool(scheduler, slice_pages=100)
+    # One task for the whole document, and a document long enough not to end within the caller's
+    # first poll (0.5 s) on warm workers: a document that finished is kept, overrun or not (the
+    # seed alone, 11 pages, once ended within it).
+    pool = DaskPool(scheduler, slice_pages=1000)
     try:
         started = time.monotonic()
-        late = pool.run(pdf_dir / "seed_gertsik_2020.pdf", timeout=0.2)
+        late = pool.run(_long_document(pdf_dir, tmp_path), timeout=0.2)
         assert (late.status, late.failure["stage"]) == ("failed", "timeout"), late.failure
         assert "Dask worker was restarted" in late.failure["message"]
         assert time.monotonic() - started < CLUSTER_START_S
