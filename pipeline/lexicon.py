@@ -487,6 +487,8 @@ CLOSING_QUOTES: str = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
 # The end of a lead-in: a line or a sentence introducing a list or a table ends with a colon
 # ("… достичь следующих результатов:", "… распределилась следующим образом:").
 LEAD_IN = re.compile(r":\s*$")
+# "… 0,9% и 0,2% соответственно": the i-th figure of a list goes with the i-th item named before it.
+RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
 # Openers of a clause naming a part of a counted whole; a count there may follow a dash ("из них
 # 15 - несовершеннолетних", "в том числе 3 – дети").
 SUBSET_OPENERS: tuple[str, ...] = (

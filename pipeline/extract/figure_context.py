@@ -210,7 +210,6 @@ def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[D
     return [d for d in bases if d.char_start not in taken]
 
 
-_RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
 _LISTED = re.compile(r"\s*(?:,|и|,\s*и|[-–—]|;)\s*", re.I)  # between two figures of one list
 
 
@@ -222,7 +221,7 @@ def respective_years(
     the range they took, or as the years the sentence names before them, gives each figure its year."""
     for run in _figure_lists(text, facts, sentences):
         a, b = sentences.around(run[0].char_start) or (run[0].char_start, run[-1].char_end)
-        if not _RESPECTIVELY.search(text, run[0].char_end, b) or run[0].period_from is None:
+        if not lexicon.RESPECTIVELY.search(text, run[0].char_end, b) or run[0].period_from is None:
             continue
         years = _listed_years(run, [p for p in periods if a <= p.char_start < b])
         for f, (year, d) in zip(run, years, strict=False):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.territories import (
     Territory,
@@ -395,9 +396,6 @@ def _countries(paragraph: str) -> tuple[tuple[int, Territory], ...]:
     return tuple((s.end, s.territory) for s in find_territories(paragraph) if s.territory.type == "country")
 
 
-_RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
-
-
 def respectively(
     text: str, facts: list[FigureFact], bounds_of: Callable[[FigureFact], tuple[int, int]]
 ) -> None:
@@ -409,7 +407,7 @@ def respectively(
         if f.subject_type == "group" and f.subject_from is not None:
             groups.setdefault((f.subject_from, *bounds_of(f)), []).append(f)
     for (start, a, b), members in groups.items():
-        if not (_RESPECTIVELY.search(text, start, b) or _parallel(text, members)):
+        if not (lexicon.RESPECTIVELY.search(text, start, b) or _parallel(text, members)):
             continue
         named = find_territories(text[a:b])
         first = next((s for s in named if a + s.start == start), None)
