@@ -23,6 +23,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from functools import cache
 from pathlib import Path
 
 from pipeline.ingest import DocResult, PagePart, Prepared, failed_result
@@ -81,10 +82,20 @@ def _with_worker(result: DocResult) -> DocResult:
     return result
 
 
+@cache
+def _warm() -> None:
+    """Once per Dask worker process, as the isolate workers start: the models loaded and then
+    frozen out of the collector's reach (`pipeline.nlp.warm`)."""
+    from pipeline.nlp import warm
+
+    warm()
+
+
 def document_task(path: str, max_pages: int | None, timeout: float) -> DocResult:
     """A whole document in this Dask worker."""
     from pipeline.ingest import process_document
 
+    _warm()
     with _time_limit(timeout):
         return _with_worker(process_document(path, max_pages=max_pages))
 
@@ -103,6 +114,7 @@ def extract_task(read: Prepared | DocResult, start: int, stop: int | None, timeo
 
     if isinstance(read, DocResult):
         return None
+    _warm()
     with _time_limit(timeout):
         return page_part(read.parsed.doc_id, read.parsed.pages[start:stop])
 

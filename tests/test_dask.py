@@ -175,6 +175,7 @@ def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(schedule
         pool.client.wait_for_workers(2, timeout=CLUSTER_START_S)
         ok = pool.run(pdf_dir / "kaluga_note.pdf", timeout=CLI_TIMEOUT_S)
         assert ok.status == "ok" and ok.count("figures") > 0
+        assert ok.worker["model_loads"] == 1 and ok.worker["frozen_objects"] > 10_000  # models out of gc
     finally:
         pool.close()
 
