@@ -23,7 +23,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from functools import cache
 from pathlib import Path
 
 from pipeline.ingest import DocResult, PagePart, Prepared, failed_result
@@ -82,10 +81,9 @@ def _with_worker(result: DocResult) -> DocResult:
     return result
 
 
-@cache
 def _warm() -> None:
     """Once per Dask worker process, as the isolate workers start: the models loaded and then
-    frozen out of the collector's reach (`pipeline.nlp.warm`)."""
+    frozen out of the collector's reach (`pipeline.nlp.warm`, which runs once per process)."""
     from pipeline.nlp import warm
 
     warm()

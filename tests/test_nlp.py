@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.mentions import extract_mentions
-from pipeline.nlp import analyze, models
+from pipeline.nlp import analyze, models, spacy_blank
 from pipeline.nlp.language import language
 from pipeline.nlp.morph import nominative
 
@@ -77,6 +77,7 @@ def test_spacy_doc_carries_entities_and_lemmas(analysis) -> None:
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["подходов"] == "подход"
     assert sum(1 for t in doc if t.is_sent_start) >= 4
+    assert spacy_blank() is spacy_blank()  # the blank pipeline is built once per process
 
 
 def test_syntax_on_demand_finds_the_subject(analysis) -> None:

@@ -115,6 +115,7 @@ def warm() -> None:
     gc.freeze()
 
 
+@cache
 def spacy_blank():
     """`spacy.blank("ru")` with the pymorphy3 lemmatizer, built once per process."""
     import spacy
