@@ -572,8 +572,8 @@ def _told_past(text: str, d: DateFact) -> bool:
     end = min((i for i in ends if i >= 0), default=len(text))
     sentence = text[_sentence_start(text, d.char_start) : end]
     first = _first_parses(sentence)
-    past = has_tense(sentence, "past") or any(p.tag.POS == "PRTS" and p.tag.tense == "past" for p in first)
-    ahead = has_tense(sentence, "futr") or any(p.normal_form in _PLAN for p in first)  # "прогнозируется"
+    past = any(verb_in(p.tag, "past") or p.tag.POS == "PRTS" and p.tag.tense == "past" for p in first)
+    ahead = any(verb_in(p.tag, "futr") or p.normal_form in _PLAN for p in first)  # "прогнозируется"
     return past and not ahead
 
 
