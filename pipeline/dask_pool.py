@@ -82,11 +82,11 @@ def _with_worker(result: DocResult) -> DocResult:
 
 
 def _warm() -> None:
-    """Once per Dask worker process, as the isolate workers start: the models loaded and then
-    frozen out of the collector's reach (`pipeline.nlp.warm`, which runs once per process)."""
-    from pipeline.nlp import warm
+    """Once per Dask worker process, as the isolate workers' zygote starts: the models loaded, the
+    extraction primed and everything frozen out of the collector's reach (`ingest.prime_worker`)."""
+    from pipeline.ingest import prime_worker
 
-    warm()
+    prime_worker()
 
 
 def document_task(path: str, max_pages: int | None, timeout: float) -> DocResult:

@@ -14,6 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,33 @@ if TYPE_CHECKING:
     import pandas as pd
 
 OBSERVATION_PAGES = 3  # the first pages after the title decide a document's territory
+
+
+# One sentence with a figure, a date, a territory and a cluster: through `extract_text` it builds
+# every grammar and loads every model a document's extraction needs (`prime_worker`).
+PRIMER = (
+    "В 2020 году экспорт Курской области составил 1,5 млрд долларов США, "
+    "а в кластер «Фармацевтика» с 1 марта 2019 г. вошли 12 предприятий."
+)
+
+
+@cache
+def prime_worker() -> None:
+    """What a worker's first document would pay for, paid once: the parse and extraction modules
+    imported, the models loaded and the grammars built (the primer through `extract_text`), then
+    everything frozen out of the collector's reach (`pipeline.nlp.warm`). A failure here is said
+    and shows up per document instead."""
+    from pipeline.nlp import warm
+
+    try:
+        import pipeline.parse.pdf  # noqa: F401
+        from pipeline.extract import extract_text
+        from pipeline.extract.observations import build_observations  # noqa: F401
+
+        extract_text(PRIMER)
+    except Exception as exc:  # noqa: BLE001 - a broken model shows up per document instead
+        print(f"indikator worker: warm-up failed: {exc}", file=sys.stderr)
+    warm()
 
 
 def now() -> str:

@@ -1,26 +1,30 @@
 """Run `process_document` in long-lived worker processes with hard per-document limits.
 
-pdfminer cannot be interrupted inside a thread, so each document runs in a child process
-(`python -m pipeline.isolate`) that loads the NLP models once and then serves documents over a
-pipe. A document that overruns its timeout gets its worker killed and becomes a `failures` row
-(stage "timeout"); one that makes the worker's resident memory pass `memory_mb` (a decompression
-bomb) likewise (stage "memory"; the address space is also capped at `AS_FACTOR` times that, so
-an allocation past it fails inside the worker); a worker that dies (e.g. a native crash) becomes a
-row with stage "crash". A worker that will not start is retried, then each of its documents is a
-row with stage "worker": `Pool.run` never raises. Workers exit by themselves when their parent
-process is gone (a watchdog thread), so a killed CLI leaves no orphans. On a Dask cluster the
-documents run in the Dask workers themselves instead (`pipeline.dask_pool`).
+pdfminer cannot be interrupted inside a thread, so each document runs in a worker process that
+serves documents over a pipe. Workers are forked by the pool's zygote (`python -m
+pipeline.isolate`), which loads the NLP models and primes the extraction once (`Zygote`), so a
+worker is ready at once and shares those pages with its siblings. A document that overruns its
+timeout gets its worker killed and becomes a `failures` row (stage "timeout"); one that makes the
+worker's resident memory pass `memory_mb` (a decompression bomb) likewise (stage "memory"; the
+address space is also capped at `AS_FACTOR` times that, so an allocation past it fails inside the
+worker); a worker that dies (e.g. a native crash) becomes a row with stage "crash". A worker that
+will not start is retried, then each of its documents is a row with stage "worker": `Pool.run`
+never raises. Workers exit by themselves when their parent process (the zygote, which exits with
+the pool's process) is gone (a watchdog thread), so a killed CLI leaves no orphans. On a Dask
+cluster the documents run in the Dask workers themselves instead (`pipeline.dask_pool`).
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import os
 import pickle
 import resource
 import select
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -38,7 +42,9 @@ MEMORY_MB = 1024  # resident memory per worker before its document is stopped
 AS_FACTOR = 1.6  # address-space cap as a multiple of MEMORY_MB (mappings beyond resident pages)
 POLL_S = 0.05  # how often the parent checks a busy worker's memory
 PARENT_CHECK_S = 1.0  # how often a worker checks that its parent is alive
+ZYGOTE_REPLY_S = 60.0  # a fork or a worker's end answered by the zygote (a busy machine is slow)
 _HEADER = 8
+_MESSAGE = 1 << 20  # largest zygote request (a pickled environment)
 _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
@@ -103,34 +109,130 @@ def _recv(fd: int, deadline: float, watch=None) -> Any:
 # One worker process per core is the unit of parallelism: BLAS threads inside each worker
 # (natasha's models run on numpy) would only oversubscribe the cores. An explicit setting wins.
 SINGLE_THREADED_MATH = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# pyarrow's default allocator (mimalloc) reserves 1 GB of address space on first use: a worker
+# forked after that reservation would sit past its address-space cap, and every allocation that
+# maps memory would fail first (millions of failed mmap calls, seconds of system CPU a document).
+# The system allocator reserves nothing. An explicit setting wins.
+WORKER_ENVIRONMENT = {**SINGLE_THREADED_MATH, "ARROW_DEFAULT_MEMORY_POOL": "system"}
 
 
-class Worker:
-    """One child process serving documents one at a time."""
+class Zygote:
+    """A process that loads the models, imports and primes everything a document needs
+    (`ingest.prime_worker`) once, then forks the pool's workers: a worker is ready at once and
+    shares the loaded pages with its siblings instead of loading them again (≈ 1.5 CPU-s a worker).
 
-    def __init__(self, warm: bool = True, memory_mb: float = MEMORY_MB) -> None:
-        self.memory_mb = memory_mb
-        env = {
-            **SINGLE_THREADED_MATH,
-            **os.environ,
-            "INDIKATOR_WORKER_WARM": "1" if warm else "0",
-            "INDIKATOR_WORKER_AS_MB": str(int(memory_mb * AS_FACTOR)),
-            "INDIKATOR_PIPELINE_VERSION": pipeline_version(),  # the version the run planned with
-        }
+    The parent talks to it over a Unix socket (one request, one reply): `fork` (with the worker's
+    two pipe ends, its environment and address-space cap) answers the worker's pid; `exit` its
+    exit code once it is gone (None while it runs); `kill` kills it and answers the code. Only the
+    zygote can wait for its children, so every worker's end goes through it; the zygote ends with
+    its parent (watchdog), and its workers end with it."""
+
+    def __init__(self, warm: bool = True) -> None:
+        self._lock = threading.Lock()
+        self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = {**WORKER_ENVIRONMENT, **os.environ, "INDIKATOR_WORKER_WARM": "1" if warm else "0"}
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "pipeline.isolate"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
+                [sys.executable, "-m", "pipeline.isolate", str(theirs.fileno())],
+                stdin=subprocess.DEVNULL,
+                pass_fds=[theirs.fileno()],
                 env=env,
                 cwd=str(Path(__file__).resolve().parents[1]),
             )
         except OSError as exc:
+            self.sock.close()
             raise WorkerStartError(f"cannot start worker process: {exc}") from exc
+        finally:
+            theirs.close()
+        try:
+            self._reply(START_TIMEOUT_S)
+        except (_Timeout, _Died) as exc:
+            self.close()
+            raise WorkerStartError("worker process did not start (see its stderr)") from exc
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def fork(self, memory_mb: float) -> _Forked:
+        """A new worker with its own pipes; `WorkerStartError` when the zygote does not answer."""
+        requests, their_requests = os.pipe()[::-1]  # we write requests, the worker reads them
+        their_results, results = os.pipe()[::-1]  # the worker writes results, we read them
+        environ = {**os.environ, "INDIKATOR_PIPELINE_VERSION": pipeline_version()}
+        try:
+            pid = self.ask(("fork", environ, int(memory_mb * AS_FACTOR)), [their_requests, their_results])
+        except (_Timeout, _Died, OSError) as exc:
+            for fd in (requests, results):
+                os.close(fd)
+            raise WorkerStartError("the zygote process did not fork a worker") from exc
+        finally:
+            for fd in (their_requests, their_results):
+                os.close(fd)
+        return _Forked(self, pid, os.fdopen(requests, "wb"), os.fdopen(results, "rb"))
+
+    def ask(self, request: tuple, fds: list[int] = ()) -> Any:
+        """Send a request (and file descriptors), return the reply; `_Timeout`/`_Died` without one."""
+        with self._lock:
+            socket.send_fds(self.sock, [pickle.dumps(request)], list(fds))
+            return self._reply(ZYGOTE_REPLY_S)
+
+    def _reply(self, timeout: float) -> Any:
+        if not select.select([self.sock], [], [], timeout)[0]:
+            raise _Timeout
+        data = self.sock.recv(_MESSAGE)
+        if not data:
+            raise _Died
+        return pickle.loads(data)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.sock.close()
+
+
+class _Forked:
+    """A worker forked by the zygote, with the slice of `subprocess.Popen` the pool uses."""
+
+    def __init__(self, zygote: Zygote, pid: int, stdin: BinaryIO, stdout: BinaryIO) -> None:
+        self.zygote, self.pid, self.stdin, self.stdout = zygote, pid, stdin, stdout
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            self.returncode = self._ask("exit")
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            self.returncode = self._ask("kill")
+
+    def wait(self) -> int | None:
+        self.kill()
+        return self.returncode
+
+    def _ask(self, what: str) -> int | None:
+        try:
+            return self.zygote.ask((what, self.pid))
+        except (_Timeout, _Died, OSError):  # the zygote is gone: so is the worker (its watchdog)
+            _kill(self.pid)
+            return -signal.SIGKILL
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+class Worker:
+    """One forked process serving documents one at a time."""
+
+    def __init__(self, zygote: Zygote, memory_mb: float = MEMORY_MB) -> None:
+        self.memory_mb = memory_mb
+        self.proc = zygote.fork(memory_mb)
         self.info: dict[str, Any] = {}
 
     def wait_ready(self) -> None:
-        """Wait for the worker's hello (models loaded); `WorkerStartError` when it does not come."""
+        """Wait for the worker's hello; `WorkerStartError` when it does not come."""
         try:
             self.info = _recv(self.proc.stdout.fileno(), time.monotonic() + START_TIMEOUT_S)
         except (_Timeout, _Died) as exc:
@@ -154,11 +256,9 @@ class Worker:
             raise _OverMemory(rss)
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
+        self.proc.kill()
         for stream in (self.proc.stdin, self.proc.stdout):
-            if stream:
+            with contextlib.suppress(OSError):  # a request half-written to a dead worker
                 stream.close()
 
 
@@ -172,6 +272,8 @@ class Pool:
         self._idle: list[Worker] = []
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
+        self._zygote: Zygote | None = None
+        self._zygote_lock = threading.Lock()  # one zygote starts; the other callers wait for it
 
     def run(self, path: str | Path, *, max_pages: int | None = None, timeout: float = 600) -> DocResult:
         """Process one document in a worker; a timeout or crash becomes a failed `DocResult`.
@@ -224,6 +326,9 @@ class Pool:
             workers, self._idle, self._all = list(self._all), [], set()
         for w in workers:
             w.kill()
+        with self._zygote_lock:
+            if self._zygote:
+                self._zygote.close()
 
     def _take(self) -> Worker:
         with self._lock:
@@ -238,23 +343,34 @@ class Pool:
 
         A starting worker is already the pool's, so `close` ends it at once."""
         for attempt in range(1, START_ATTEMPTS + 1):
-            worker = Worker(self.warm, self.memory_mb)
-            with self._lock:
-                if self.closed:
-                    worker.kill()
-                    raise WorkerStartError(_CLOSED)
-                self._all.add(worker)
             try:
+                worker = Worker(self._running_zygote(), self.memory_mb)
+                with self._lock:
+                    if self.closed:
+                        worker.kill()
+                        raise WorkerStartError(_CLOSED)
+                    self._all.add(worker)
                 worker.wait_ready()
                 return worker
             except WorkerStartError as exc:
-                self._discard(worker)
                 if self.closed:
                     raise WorkerStartError(_CLOSED) from exc
                 if attempt == START_ATTEMPTS:
                     raise WorkerStartError(f"{exc} after {START_ATTEMPTS} attempts") from exc
                 time.sleep(START_RETRY_DELAY_S * attempt)
         raise AssertionError("unreachable")
+
+    def _running_zygote(self) -> Zygote:
+        """The pool's zygote, started (or started again, if it died) on first need."""
+        with self._zygote_lock:
+            if self.closed:
+                raise WorkerStartError(_CLOSED)
+            if self._zygote is None or not self._zygote.alive():
+                if self._zygote:
+                    self._zygote.close()
+                self._zygote = None
+                self._zygote = Zygote(self.warm)
+            return self._zygote
 
     def _discard(self, worker: Worker) -> None:
         worker.kill()
@@ -289,21 +405,73 @@ def worker_info() -> dict[str, Any]:
     }
 
 
-def _serve() -> None:
-    """Child main loop: requests on stdin, pickled results on the original stdout."""
-    channel = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # stray prints from libraries must not corrupt the channel
+def _zygote_main(control_fd: int) -> None:
+    """The zygote's loop: prime once, then fork workers and answer for their ends (`Zygote`)."""
+    control = socket.socket(fileno=control_fd)
+    os.dup2(2, 1)  # stray prints from libraries must not reach anyone's pipe
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     _exit_with_parent()
     if os.environ.get("INDIKATOR_WORKER_WARM") == "1":
-        from pipeline.nlp import warm
+        from pipeline.ingest import prime_worker
 
-        warm()
-    _cap_address_space(int(os.environ.get("INDIKATOR_WORKER_AS_MB", "0")))
+        prime_worker()
+    ended: dict[int, int] = {}
+    control.send(pickle.dumps("ready"))
+    while data := (message := socket.recv_fds(control, _MESSAGE, 2))[0]:
+        (what, *args), fds = pickle.loads(data), message[1]
+        _reap(ended)
+        if what == "fork":
+            reply = _fork(control, fds, *args)
+        elif what == "kill":
+            reply = _end(args[0], ended)
+        else:
+            reply = ended.get(args[0])
+        control.send(pickle.dumps(reply))
+
+
+def _fork(control: socket.socket, fds: list[int], environ: dict[str, str], as_mb: int) -> int:
+    """Fork a worker serving requests on `fds[0]` with results to `fds[1]`; its pid."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            control.close()
+            os.environ.clear()
+            os.environ.update(environ)
+            _exit_with_parent()  # threads do not survive a fork: the worker watches the zygote
+            _cap_address_space(as_mb)
+            _serve(os.fdopen(fds[0], "rb"), os.fdopen(fds[1], "wb"))
+        finally:
+            os._exit(0)
+    for fd in fds:
+        os.close(fd)
+    return pid
+
+
+def _reap(ended: dict[int, int]) -> None:
+    """Collect the exit codes of the workers that ended."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        ended[pid] = os.waitstatus_to_exitcode(status)
+
+
+def _end(pid: int, ended: dict[int, int]) -> int:
+    """Kill a worker (unless it ended already) and wait for it; its exit code."""
+    if pid not in ended:
+        _kill(pid)
+        ended[pid] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    return ended[pid]
+
+
+def _serve(requests: BinaryIO, channel: BinaryIO) -> None:
+    """A worker's loop: requests in, pickled results out, until the parent closes its end."""
     _send(channel, worker_info())
-    stdin = sys.stdin.buffer
-    while header := stdin.read(_HEADER):
-        path, max_pages, pages = pickle.loads(stdin.read(int.from_bytes(header, "big")))
+    while header := requests.read(_HEADER):
+        path, max_pages, pages = pickle.loads(requests.read(int.from_bytes(header, "big")))
         result = process_document(path, max_pages=max_pages, pages=pages)
         result.worker = worker_info()
         _send(channel, result)
@@ -333,4 +501,4 @@ def _cap_address_space(limit_mb: int) -> None:
 
 
 if __name__ == "__main__":
-    _serve()
+    _zygote_main(int(sys.argv[1]))

@@ -7,6 +7,9 @@ import json
 import os
 import re
 import shutil
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -213,3 +216,28 @@ def test_workers_that_will_not_start_become_failures_rows(tmp_path, monkeypatch)
     assert [r.failure["stage"] for r in summary.results] == ["worker", "worker"]
     assert "after 3 attempts" in summary.results[0].failure["message"]
     assert len(read_table(tmp_path / "out", "failures")) == 2
+
+
+def test_a_worker_that_dies_mid_document_is_a_crash_row_and_the_pool_goes_on(tmp_path, pool):
+    long_pdf = russian_pdf(tmp_path / "long.pdf", pages=150)
+    with ThreadPoolExecutor(1) as caller:
+        running = caller.submit(pool.run, long_pdf, timeout=300)
+        worker = _busy_worker(pool)
+        os.kill(worker, signal.SIGKILL)  # as the kernel's OOM killer or a native crash would
+        result = running.result()
+    assert result.status == "failed" and result.failure["stage"] == "crash", result.failure
+    assert result.failure["message"].endswith("(exit code -9)")
+    done = pool.run(PDFS / "kaluga_note.pdf", timeout=120)
+    assert done.status == "ok" and done.worker["pid"] != worker
+
+
+def _busy_worker(pool: Pool, wait_s: float = 120) -> int:
+    """The pid of the pool's worker once it has been given a document (its memory grows)."""
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        for worker in list(pool._all):
+            pid = worker.proc.pid
+            if worker not in pool._idle and pipeline.isolate.rss_mb(pid) > worker.info["rss_mb"] + 20:
+                return pid
+        time.sleep(0.05)
+    raise AssertionError("no worker took the document")
