@@ -44,6 +44,7 @@ LEAN_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
 }
+PRELOAD = "pipeline.dask_pool"  # `dask worker --preload`: workers prime as they start (`dask_setup`)
 _RESTARTED = "parse/extract too slow or hung; its Dask worker was restarted"
 _CLOSED = "the Dask client is closed (run interrupted)"
 
@@ -81,12 +82,22 @@ def _with_worker(result: DocResult) -> DocResult:
     return result
 
 
+def dask_setup(worker) -> None:
+    """`dask worker --preload pipeline.dask_pool`: the worker primes itself as it starts (`_warm`,
+    in a thread, so it joins the cluster at once); a task that comes first waits for it."""
+    threading.Thread(target=_warm, name="indikator-prime", daemon=True).start()
+
+
+_priming = threading.Lock()
+
+
 def _warm() -> None:
     """Once per Dask worker process, as the isolate workers' zygote starts: the models loaded, the
     extraction primed and everything frozen out of the collector's reach (`ingest.prime_worker`)."""
     from pipeline.ingest import prime_worker
 
-    prime_worker()
+    with _priming:
+        prime_worker()
 
 
 def document_task(path: str, max_pages: int | None, timeout: float) -> DocResult:
@@ -175,7 +186,7 @@ class DaskPool:
         self.slice_pages, self.closed = max(1, slice_pages or SLICE_PAGES), False
         self._cluster = None
         if address == LOCAL:
-            with dask.config.set(LEAN_CONFIG):
+            with dask.config.set({**LEAN_CONFIG, "distributed.worker.preload": [PRELOAD]}):
                 self._cluster = LocalCluster(
                     n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
                 )

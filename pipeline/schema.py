@@ -230,8 +230,8 @@ def empty(name: str) -> pd.DataFrame:
 
 def conform(name: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
     """Give rows the table's columns (missing ones null), contract order first, and validate."""
-    if frame is None:
-        frame = []
+    if frame is None or (isinstance(frame, list) and not frame):  # a commit asks for every absent table
+        return empty(name)  # valid by construction (tests/test_schema.py validates it)
     df = pd.DataFrame(frame) if not isinstance(frame, pd.DataFrame) else frame.copy()
     cols = COLUMNS[name]
     for c in cols:

@@ -48,7 +48,7 @@ def start_cluster(
     within `wait_s`; logs go to `work`. The processes are stopped on failure."""
     from distributed import Client
 
-    from pipeline.dask_pool import lean_environ
+    from pipeline.dask_pool import PRELOAD, lean_environ
 
     env = {**lean_environ(), **env}  # an explicit setting of the caller wins
     port = free_port()
@@ -67,6 +67,8 @@ def start_cluster(
                 "--host",
                 HOST,
                 "--no-dashboard",
+                "--preload",
+                PRELOAD,
             ]
             procs.append(_start([*worker, "--name", f"w{i}"], work, env, work / f"worker{i}.log"))
         with Client(address, timeout=wait_s) as client:
