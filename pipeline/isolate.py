@@ -393,8 +393,8 @@ def shared_pool() -> Pool:
 
 
 def worker_info() -> dict[str, Any]:
-    """Pid, peak RSS (MB), NLP model loads and objects frozen out of garbage collection (the
-    modules and models loaded at start) of this worker process."""
+    """Pid, peak RSS (MB), NLP model loads, objects frozen out of garbage collection (the modules
+    and models loaded at start) and the young-collection threshold of this worker process."""
     from pipeline.nlp import models
 
     return {
@@ -402,6 +402,7 @@ def worker_info() -> dict[str, Any]:
         "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "model_loads": models.cache_info().misses,
         "frozen_objects": gc.get_freeze_count(),
+        "gc_threshold": gc.get_threshold()[0],
     }
 
 

@@ -23,6 +23,7 @@ from daskcluster import DASK, free_port, start_cluster, stop_cluster
 from storecheck import stable_table
 
 from pipeline.ingest import ingest as serial_ingest
+from pipeline.nlp import WORKER_GC_THRESHOLD
 from pipeline.schema import PER_DOCUMENT
 from pipeline.store import read_table
 
@@ -176,6 +177,7 @@ def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(schedule
         ok = pool.run(pdf_dir / "kaluga_note.pdf", timeout=CLI_TIMEOUT_S)
         assert ok.status == "ok" and ok.count("figures") > 0
         assert ok.worker["model_loads"] == 1 and ok.worker["frozen_objects"] > 10_000  # models out of gc
+        assert ok.worker["gc_threshold"] == WORKER_GC_THRESHOLD
     finally:
         pool.close()
 

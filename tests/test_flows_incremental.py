@@ -12,6 +12,7 @@ import pipeline.isolate
 from pipeline.config import pipeline_version
 from pipeline.ingest import IngestSummary, process_document
 from pipeline.isolate import Pool
+from pipeline.nlp import WORKER_GC_THRESHOLD
 from pipeline.runs import failures_markdown, plan_batch, run_local, summary_rows
 from pipeline.store import read_table
 
@@ -37,6 +38,7 @@ def test_first_run_records_every_outcome(done):
     assert summary.totals()["documents"] == 3 and summary.totals()["failures"] == 1
     assert {r.worker["model_loads"] for r in summary.results} == {1}
     assert min(r.worker["frozen_objects"] for r in summary.results) > 10_000  # models out of gc
+    assert {r.worker["gc_threshold"] for r in summary.results} == {WORKER_GC_THRESHOLD}
     assert read_table(out, "failures")["stage"].tolist() == ["parse"]
 
 
