@@ -321,14 +321,11 @@ def page_part(doc_id: str, pages: list) -> PagePart:
 
 def _observations(rows: dict[str, list[dict]], texts: list[str]) -> list[dict]:
     """The analyst's table: one row per figure or numeric table cell that names a catalog indicator."""
-    import pandas as pd
-
-    from pipeline.extract.observations import build_observations
+    from pipeline.extract.observations import observation_rows
     from pipeline.extract.territories import document_territory
 
-    frames = {name: pd.DataFrame(rows[name]) for name in ("figures", "table_cells", "tables")}
     default = document_territory(texts[: 1 + OBSERVATION_PAGES])
-    return build_observations(**frames, default_subject=default).to_dict("records")
+    return observation_rows(rows["figures"], rows["table_cells"], rows["tables"], default)
 
 
 def unique_ids(rows: dict[str, list[dict]]) -> None:

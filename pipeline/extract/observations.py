@@ -45,7 +45,9 @@ from pipeline.extract.territories import Territory, find_organizations, find_ter
 from pipeline.nlp.morph import parses
 from pipeline.schema import conform
 
-__all__ = ["build_observations", "label_kind", "label_period"]
+__all__ = ["build_observations", "label_kind", "label_period", "observation_rows"]
+
+Records = list[dict]
 
 ID_LENGTH = 16
 LABEL_CACHE = 20_000
@@ -171,9 +173,9 @@ def _present(value: object) -> bool:
 
 
 def build_observations(
-    figures: pd.DataFrame | None,
-    table_cells: pd.DataFrame | None,
-    tables: pd.DataFrame | None,
+    figures: pd.DataFrame | Records | None,
+    table_cells: pd.DataFrame | Records | None,
+    tables: pd.DataFrame | Records | None,
     default_subject: Territory | None = None,
 ) -> pd.DataFrame:
     """The `observations` rows of one or more documents (schema "observations").
@@ -181,15 +183,32 @@ def build_observations(
     `default_subject` (the document's territory, `territories.document_territory`) is the
     subject of table cells whose labels and caption name none.
     """
-    rows = _text_rows(figures) + _table_rows(table_cells, tables, default_subject)
-    return conform("observations", rows)
+    return conform("observations", observation_rows(figures, table_cells, tables, default_subject))
 
 
-def _text_rows(figures: pd.DataFrame | None) -> list[dict]:
-    if figures is None or figures.empty or "indicator" not in figures:
+def observation_rows(
+    figures: pd.DataFrame | Records | None,
+    table_cells: pd.DataFrame | Records | None,
+    tables: pd.DataFrame | Records | None,
+    default_subject: Territory | None = None,
+) -> Records:
+    """`build_observations`' rows before the table's contract is applied (a worker's rows are
+    conformed when they are committed), from frames or from the rows of the other tables."""
+    cells = _table_rows(_records(table_cells), _records(tables), default_subject)
+    return _text_rows(_records(figures)) + cells
+
+
+def _records(rows: pd.DataFrame | Records | None) -> Records:
+    if rows is None:
         return []
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+
+
+def _text_rows(figures: Records) -> Records:
     rows = []
-    for f in figures[figures["indicator"].notna()].to_dict("records"):
+    for f in figures:
+        if not _present(f.get("indicator")):
+            continue
         row = {c: f.get(c) for c in FIGURE_COLUMNS}
         row |= {
             "observation_id": _id("obs", "text", f["figure_id"]),
@@ -202,25 +221,21 @@ def _text_rows(figures: pd.DataFrame | None) -> list[dict]:
     return rows
 
 
-def _table_rows(
-    cells: pd.DataFrame | None, tables: pd.DataFrame | None, default: Territory | None
-) -> list[dict]:
-    if cells is None or cells.empty:
+def _table_rows(cells: Records, tables: Records, default: Territory | None) -> Records:
+    if not cells:
         return []
-    captions = {}
-    if tables is not None and not tables.empty:
-        captions = dict(zip(tables["table_id"], tables["caption"], strict=True))
+    captions = {t["table_id"]: t.get("caption") for t in tables}
     rows = []
-    by_table: dict[str, list[dict]] = {}
-    for record in cells.to_dict("records"):
+    by_table: dict[str, Records] = {}
+    for record in cells:
         by_table.setdefault(record["table_id"], []).append(record)
     for table_id, group in by_table.items():
         caption = captions.get(table_id)
         caption = str(caption) if _present(caption) and str(caption).strip() else None
-        cells = labelled_cells(group, caption)
-        reporting = _reporting_periods(cells)
-        listing = _listing(cells, caption)
-        for cell in cells:
+        labelled = labelled_cells(group, caption)
+        reporting = _reporting_periods(labelled)
+        listing = _listing(labelled, caption)
+        for cell in labelled:
             row = _cell_row(cell, caption, default, reporting.get(cell.col), listing)
             if row is not None:
                 rows.append(row)
