@@ -175,3 +175,41 @@ def test_a_page_level_box_is_measured_by_its_sides_as_by_its_mapped_corners() ->
             assert box_under(*box) == mapped_under(*box), box
     assert box_under(10.0, 10.0, 12.0, 11.0, identity, 3.0)  # the shortcut answers both ways
     assert not box_under(10.0, 10.0, 14.0, 11.0, identity, 3.0)
+
+
+def _grid_edges(rng, n: int) -> list[dict]:
+    """Rules of an n × n grid with uneven steps, each segment between neighbours kept or not, and
+    a few long rules across several cells (merged cells, broken and overlapping rules)."""
+    xs = sorted(rng.sample(range(0, 400, 7), n))
+    ys = sorted(rng.sample(range(0, 400, 7), n))
+    edges = []
+    for i, j in itertools.product(range(n), range(n - 1)):
+        if rng.random() < 0.8:
+            edges.append({"x0": xs[j], "x1": xs[j + 1], "top": ys[i], "bottom": ys[i], "orientation": "h"})
+        if rng.random() < 0.8:
+            edges.append({"x0": xs[i], "x1": xs[i], "top": ys[j], "bottom": ys[j + 1], "orientation": "v"})
+    for _ in range(n // 2):
+        a, b = sorted(rng.sample(range(n), 2))
+        k = rng.randrange(n)
+        edges.append({"x0": xs[a], "x1": xs[b], "top": ys[k], "bottom": ys[k], "orientation": "h"})
+        edges.append({"x0": xs[k], "x1": xs[k], "top": ys[a], "bottom": ys[b], "orientation": "v"})
+    return edges
+
+
+def test_cells_are_pdfplumbers_on_random_grids_and_the_seed_tables() -> None:
+    """`cells_at` (per-row and per-column scans) gives `intersections_to_cells`' cells, in order."""
+    import random
+
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells
+
+    from pipeline.parse.edges import cells_at
+
+    rng = random.Random(15)
+    grids = [edges_to_intersections(_grid_edges(rng, rng.randrange(2, 14))) for _ in range(300)]
+    if SEED.exists():
+        doc = pdfium.PdfDocument(SEED)
+        grids += [edges_to_intersections(page_edges(doc[i], float(doc[i].get_height()))) for i in (8, 9)]
+        doc.close()
+    assert sum(len(intersections_to_cells(g)) for g in grids) > 3000
+    for intersections in grids:
+        assert cells_at(intersections) == intersections_to_cells(intersections)

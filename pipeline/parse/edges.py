@@ -18,8 +18,8 @@ from typing import Any, cast
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 from pdfplumber.page import Page
-from pdfplumber.table import Table, TableFinder
-from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+from pdfplumber.utils import curve_to_edges, line_to_edge, obj_to_bbox, rect_to_edges
 
 from pipeline.parse.pdfium_chars import address_proto, page_objects, slots
 from pipeline.parse.ruling import (
@@ -245,4 +245,57 @@ def find_tables(
 ) -> list[Table]:
     """pdfplumber's `page.find_tables(settings)` on these edges (line strategies only)."""
     page = _FinderInput(edges, bbox or (0.0, 0.0, width, height))
-    return TableFinder(cast(Page, page), settings).tables
+    return _TableFinder(cast(Page, page), settings).tables
+
+
+class _TableFinder(TableFinder):
+    """pdfplumber's `TableFinder` with its cells found by `cells_at` (same cells, linear scans)."""
+
+    def __init__(self, page: Page, settings: dict[str, Any]) -> None:
+        self.page = page
+        self.settings = TableSettings.resolve(settings)
+        self.edges = self.get_edges()
+        self.intersections = edges_to_intersections(
+            self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance
+        )
+        self.cells = cells_at(self.intersections)
+        self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+
+def cells_at(intersections: dict[Point, dict[str, list[Edge]]]) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's `intersections_to_cells`: for each intersection in sorted order, the smallest
+    cell whose top-left corner it is (the first point below and the first point right, in order,
+    joined to it and to a common bottom-right corner by edges). pdfplumber scans every later point
+    for each point and rebuilds edge sets per test; here the points below and right come from
+    per-column and per-row lists and each point's edge boxes are sets made once."""
+    points = sorted(intersections)
+    boxes = {
+        p: ({obj_to_bbox(e) for e in sides["v"]}, {obj_to_bbox(e) for e in sides["h"]})
+        for p, sides in intersections.items()
+    }
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    for p in points:
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    at_column = {p: i for line in columns.values() for i, p in enumerate(line)}
+    at_row = {p: i for line in rows.values() for i, p in enumerate(line)}
+
+    def vertical(a: Point, b: Point) -> bool:  # same x: a common vertical edge
+        return not boxes[a][0].isdisjoint(boxes[b][0])
+
+    def horizontal(a: Point, b: Point) -> bool:  # same y: a common horizontal edge
+        return not boxes[a][1].isdisjoint(boxes[b][1])
+
+    def smallest(pt: Point) -> tuple[float, float, float, float] | None:
+        right = [r for r in rows[pt[1]][at_row[pt] + 1 :] if horizontal(pt, r)]
+        for below in columns[pt[0]][at_column[pt] + 1 :]:
+            if not vertical(pt, below):
+                continue
+            for r in right:
+                corner = (r[0], below[1])
+                if corner in intersections and vertical(corner, r) and horizontal(corner, below):
+                    return (pt[0], pt[1], corner[0], corner[1])
+        return None
+
+    return [cell for cell in map(smallest, points) if cell]
