@@ -112,8 +112,8 @@ SINGLE_THREADED_MATH = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MK
 # pyarrow's default allocator (mimalloc) reserves 1 GB of address space on first use: a worker
 # forked after that reservation would sit past its address-space cap, and every allocation that
 # maps memory would fail first (millions of failed mmap calls, seconds of system CPU a document).
-# The system allocator reserves nothing. An explicit setting wins.
-WORKER_ENVIRONMENT = {**SINGLE_THREADED_MATH, "ARROW_DEFAULT_MEMORY_POOL": "system"}
+# The system allocator reserves nothing; it is the workers' whatever the caller's setting.
+ARROW_SYSTEM_ALLOCATOR = {"ARROW_DEFAULT_MEMORY_POOL": "system"}
 
 
 class Zygote:
@@ -130,7 +130,12 @@ class Zygote:
     def __init__(self, warm: bool = True) -> None:
         self._lock = threading.Lock()
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {**WORKER_ENVIRONMENT, **os.environ, "INDIKATOR_WORKER_WARM": "1" if warm else "0"}
+        env = {
+            **SINGLE_THREADED_MATH,
+            **os.environ,
+            **ARROW_SYSTEM_ALLOCATOR,
+            "INDIKATOR_WORKER_WARM": "1" if warm else "0",
+        }
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "pipeline.isolate", str(theirs.fileno())],
@@ -394,7 +399,8 @@ def shared_pool() -> Pool:
 
 def worker_info() -> dict[str, Any]:
     """Pid, peak RSS (MB), NLP model loads, objects frozen out of garbage collection (the modules
-    and models loaded at start) and the young-collection threshold of this worker process."""
+    and models loaded at start), the young-collection threshold and pyarrow's allocator of this
+    worker process."""
     from pipeline.nlp import models
 
     return {
@@ -403,7 +409,14 @@ def worker_info() -> dict[str, Any]:
         "model_loads": models.cache_info().misses,
         "frozen_objects": gc.get_freeze_count(),
         "gc_threshold": gc.get_threshold()[0],
+        "arrow_allocator": _arrow_allocator(),
     }
+
+
+def _arrow_allocator() -> str | None:
+    """pyarrow's memory pool in this process (None before pyarrow is imported)."""
+    arrow = sys.modules.get("pyarrow")
+    return arrow.default_memory_pool().backend_name if arrow else None
 
 
 def _zygote_main(control_fd: int) -> None:

@@ -241,3 +241,15 @@ def _busy_worker(pool: Pool, wait_s: float = 120) -> int:
                 return pid
         time.sleep(0.05)
     raise AssertionError("no worker took the document")
+
+
+def test_workers_allocate_arrow_memory_from_the_system_whatever_the_callers_setting(monkeypatch):
+    """mimalloc's 1 GB reservation, made in the zygote, would put every forked worker past its
+    address-space cap (each allocation then fails first: seconds of system CPU per document)."""
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+    pool = Pool()
+    try:
+        result = pool.run(PDFS / "kaluga_note.pdf", timeout=120)
+    finally:
+        pool.close()
+    assert result.status == "ok" and result.worker["arrow_allocator"] == "system"
