@@ -128,6 +128,7 @@ class Zygote:
     its parent (watchdog), and its workers end with it."""
 
     def __init__(self, warm: bool = True) -> None:
+        """Start the process (`wait_ready` waits for it to be primed)."""
         self._lock = threading.Lock()
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {
@@ -149,6 +150,9 @@ class Zygote:
             raise WorkerStartError(f"cannot start worker process: {exc}") from exc
         finally:
             theirs.close()
+
+    def wait_ready(self) -> None:
+        """Wait until the zygote is primed; `WorkerStartError` (and the zygote ended) if it is not."""
         try:
             self._reply(START_TIMEOUT_S)
         except (_Timeout, _Died) as exc:
@@ -163,32 +167,46 @@ class Zygote:
         requests, their_requests = os.pipe()[::-1]  # we write requests, the worker reads them
         their_results, results = os.pipe()[::-1]  # the worker writes results, we read them
         environ = {**os.environ, "INDIKATOR_PIPELINE_VERSION": pipeline_version()}
+        reason = None
         try:
             pid = self.ask(("fork", environ, int(memory_mb * AS_FACTOR)), [their_requests, their_results])
         except (_Timeout, _Died, OSError) as exc:
-            for fd in (requests, results):
-                os.close(fd)
-            raise WorkerStartError("the zygote process did not fork a worker") from exc
+            pid, reason = None, exc
         finally:
             for fd in (their_requests, their_results):
                 os.close(fd)
+        if pid is None:
+            for fd in (requests, results):
+                os.close(fd)
+            raise WorkerStartError("the zygote process did not fork a worker") from reason
         return _Forked(self, pid, os.fdopen(requests, "wb"), os.fdopen(results, "rb"))
 
     def ask(self, request: tuple, fds: list[int] = ()) -> Any:
         """Send a request (and file descriptors), return the reply; `_Timeout`/`_Died` without one."""
         with self._lock:
-            socket.send_fds(self.sock, [pickle.dumps(request)], list(fds))
-            return self._reply(ZYGOTE_REPLY_S)
+            try:
+                socket.send_fds(self.sock, [pickle.dumps(request)], list(fds))
+            except (OSError, ValueError) as exc:  # the zygote is gone, or closed by the pool
+                raise _Died from exc
+            try:
+                return self._reply(ZYGOTE_REPLY_S)
+            except _Timeout:  # a late reply would answer the next request: this zygote is done
+                self.close()
+                raise
 
     def _reply(self, timeout: float) -> Any:
-        if not select.select([self.sock], [], [], timeout)[0]:
-            raise _Timeout
-        data = self.sock.recv(_MESSAGE)
+        try:
+            if not select.select([self.sock], [], [], timeout)[0]:
+                raise _Timeout
+            data = self.sock.recv(_MESSAGE)
+        except (OSError, ValueError) as exc:  # closed by the pool meanwhile
+            raise _Died from exc
         if not data:
             raise _Died
         return pickle.loads(data)
 
     def close(self) -> None:
+        """End the zygote (its idle workers follow it); callable from any thread, any number of times."""
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
@@ -326,21 +344,28 @@ class Pool:
         return result
 
     def close(self) -> None:
+        """Kill every worker and the zygote, at once (a starting one too); later `run`s fail."""
         with self._lock:
             self.closed = True
             workers, self._idle, self._all = list(self._all), [], set()
+            zygote = self._zygote
         for w in workers:
             w.kill()
-        with self._zygote_lock:
-            if self._zygote:
-                self._zygote.close()
+        if zygote:
+            zygote.close()
 
     def _take(self) -> Worker:
-        with self._lock:
-            if self.closed:
-                raise WorkerStartError(_CLOSED)
-            if self._idle:
-                return self._idle.pop()
+        """An idle worker that is still alive (one whose zygote died has ended), else a new one."""
+        while True:
+            with self._lock:
+                if self.closed:
+                    raise WorkerStartError(_CLOSED)
+                if not self._idle:
+                    break
+                worker = self._idle.pop()
+            if worker.proc.poll() is None:
+                return worker
+            self._discard(worker)
         return self._start()
 
     def _start(self) -> Worker:
@@ -348,16 +373,18 @@ class Pool:
 
         A starting worker is already the pool's, so `close` ends it at once."""
         for attempt in range(1, START_ATTEMPTS + 1):
+            worker = None
             try:
                 worker = Worker(self._running_zygote(), self.memory_mb)
                 with self._lock:
                     if self.closed:
-                        worker.kill()
                         raise WorkerStartError(_CLOSED)
                     self._all.add(worker)
                 worker.wait_ready()
                 return worker
             except WorkerStartError as exc:
+                if worker:
+                    self._discard(worker)
                 if self.closed:
                     raise WorkerStartError(_CLOSED) from exc
                 if attempt == START_ATTEMPTS:
@@ -366,16 +393,24 @@ class Pool:
         raise AssertionError("unreachable")
 
     def _running_zygote(self) -> Zygote:
-        """The pool's zygote, started (or started again, if it died) on first need."""
+        """The pool's zygote, started (or started again, if it died) on first need; the other
+        callers wait for it. `close` ends a starting zygote at once (its start then fails)."""
         with self._zygote_lock:
-            if self.closed:
-                raise WorkerStartError(_CLOSED)
-            if self._zygote is None or not self._zygote.alive():
-                if self._zygote:
-                    self._zygote.close()
-                self._zygote = None
-                self._zygote = Zygote(self.warm)
-            return self._zygote
+            with self._lock:
+                if self.closed:
+                    raise WorkerStartError(_CLOSED)
+                zygote = self._zygote
+            if zygote is None or not zygote.alive():
+                if zygote:
+                    zygote.close()
+                zygote = Zygote(self.warm)
+                with self._lock:
+                    closed, self._zygote = self.closed, zygote
+                if closed:
+                    zygote.close()
+                    raise WorkerStartError(_CLOSED)
+                zygote.wait_ready()
+            return zygote
 
     def _discard(self, worker: Worker) -> None:
         worker.kill()
@@ -443,9 +478,16 @@ def _zygote_main(control_fd: int) -> None:
         control.send(pickle.dumps(reply))
 
 
-def _fork(control: socket.socket, fds: list[int], environ: dict[str, str], as_mb: int) -> int:
-    """Fork a worker serving requests on `fds[0]` with results to `fds[1]`; its pid."""
-    pid = os.fork()
+def _fork(control: socket.socket, fds: list[int], environ: dict[str, str], as_mb: int) -> int | None:
+    """Fork a worker serving requests on `fds[0]` with results to `fds[1]`; its pid (None: the
+    system would not fork, e.g. out of memory or processes)."""
+    try:
+        pid = os.fork()
+    except OSError as exc:
+        print(f"indikator zygote: cannot fork a worker: {exc}", file=sys.stderr)
+        for fd in fds:
+            os.close(fd)
+        return None
     if pid == 0:
         try:
             control.close()
@@ -477,7 +519,10 @@ def _end(pid: int, ended: dict[int, int]) -> int:
     """Kill a worker (unless it ended already) and wait for it; its exit code."""
     if pid not in ended:
         _kill(pid)
-        ended[pid] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        try:
+            ended[pid] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        except ChildProcessError:  # not one of ours (any more)
+            ended[pid] = -signal.SIGKILL
     return ended[pid]
 
 

@@ -244,3 +244,31 @@ def _busy_worker(pool: Pool, wait_s: float = 120) -> int:
                     return worker.proc.pid
         time.sleep(0.05)
     raise AssertionError("no worker took the document")
+
+
+def test_closing_the_pool_while_it_starts_or_works_fails_the_documents_and_never_raises(tmp_path):
+    """Ctrl-C closes the pool from another thread: a document waiting for the zygote to start and
+    one in a busy worker both come back as failed results, at once."""
+    long_pdf = russian_pdf(tmp_path / "long.pdf", pages=150)
+    for wait_for_work in (False, True):
+        pool = Pool()
+        with ThreadPoolExecutor(2) as callers:
+            running = [callers.submit(pool.run, long_pdf, timeout=300) for _ in range(2)]
+            if wait_for_work:
+                _busy_worker(pool)
+            started = time.monotonic()
+            pool.close()
+            results = [r.result(timeout=60) for r in running]  # returned, not raised
+        assert time.monotonic() - started < 30
+        assert {r.status for r in results} == {"failed"}
+        assert {r.failure["stage"] for r in results} <= {"worker", "crash"}
+        assert pool.run(long_pdf).failure["message"] == pipeline.isolate._CLOSED
+
+
+def test_a_dead_zygote_is_started_again_and_the_next_document_is_ok(pool):
+    first = pool.run(PDFS / "kaluga_note.pdf", timeout=120)
+    zygote = pool._zygote.proc.pid
+    os.kill(zygote, signal.SIGKILL)  # its idle workers end with it
+    second = pool.run(PDFS / "kaluga_note.pdf", timeout=120)
+    assert (first.status, second.status) == ("ok", "ok"), second.failure
+    assert second.worker["pid"] != first.worker["pid"] and pool._zygote.proc.pid != zygote
