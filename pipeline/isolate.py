@@ -229,16 +229,11 @@ class _Forked:
         if self.returncode is None:
             self.returncode = self._ask("kill")
 
-    def wait(self) -> int | None:
-        self.kill()
-        return self.returncode
-
     def _ask(self, what: str) -> int | None:
         try:
             return self.zygote.ask((what, self.pid))
-        except (_Timeout, _Died, OSError):  # the zygote is gone: so is the worker (its watchdog)
-            _kill(self.pid)
-            return -signal.SIGKILL
+        except (_Timeout, _Died, OSError):  # the zygote is gone: the worker's watchdog ends it
+            return -signal.SIGKILL  # (no kill by pid: once reparented, the pid may be reused)
 
 
 def _kill(pid: int) -> None:
