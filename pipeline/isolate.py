@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -268,6 +269,13 @@ class Worker:
             raise _Died from exc
         return _recv(self.proc.stdout.fileno(), time.monotonic() + timeout, self._check_memory)
 
+    def exit_code(self, wait_s: float = 1.0) -> int | None:
+        """The worker's exit code, waited for up to `wait_s` (its pipe closes just before it ends)."""
+        deadline = time.monotonic() + wait_s
+        while (code := self.proc.poll()) is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return code
+
     def _check_memory(self) -> None:
         rss = rss_mb(self.proc.pid)
         if rss > self.memory_mb:
@@ -330,7 +338,7 @@ class Pool:
             message = f"no result after {timeout:g} s (parse/extract too slow or hung); worker killed"
             return failed_result(path, "timeout", "Timeout", message, time.perf_counter() - started)
         except _Died:
-            code = worker.proc.poll()
+            code = worker.exit_code()
             self._discard(worker)
             message = f"worker process died while processing the document (exit code {code})"
             return failed_result(path, "crash", "WorkerDied", message, time.perf_counter() - started)
@@ -483,7 +491,8 @@ def _fork(control: socket.socket, fds: list[int], environ: dict[str, str], as_mb
         for fd in fds:
             os.close(fd)
         return None
-    if pid == 0:
+    if pid == 0:  # the worker: never returns into the zygote's loop
+        code = 0
         try:
             control.close()
             os.environ.clear()
@@ -491,8 +500,11 @@ def _fork(control: socket.socket, fds: list[int], environ: dict[str, str], as_mb
             _exit_with_parent()  # threads do not survive a fork: the worker watches the zygote
             _cap_address_space(as_mb)
             _serve(os.fdopen(fds[0], "rb"), os.fdopen(fds[1], "wb"))
+        except BaseException:  # noqa: BLE001 - said on stderr; the pool sees the worker die
+            traceback.print_exc()
+            code = 1
         finally:
-            os._exit(0)
+            os._exit(code)
     for fd in fds:
         os.close(fd)
     return pid
