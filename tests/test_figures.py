@@ -291,6 +291,30 @@ def test_coordinated_amounts_share_the_currency():
 
 
 @pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Kursk export strategy p. 10: the unit printed once, after the last number of a coordination
+        ("когда она достигала 74 и 72% соответственно", [("74", 74.0, "PERCENT"), ("72%", 72.0, "PERCENT")]),
+        ("выросли на 5 или 7 % за год", [("5", 5.0, "PERCENT"), ("7 %", 7.0, "PERCENT")]),
+        ("доли составили 30 и 50 % соответственно", [("30", 30.0, "PERCENT"), ("50 %", 50.0, "PERCENT")]),
+        ("вложения составят 12 и 15 млрд рублей соответственно",
+         [("12", 12e9, "RUB"), ("15 млрд рублей", 15e9, "RUB")]),
+        ("снизилась на 8 и 4 процентных пункта соответственно",
+         [("8", 8.0, "PP"), ("4 процентных пункта", 4.0, "PP")]),
+        # no shared unit: a count does not lend its noun; without "соответственно" a number and a
+        # percent are two quantities (RuREBus 31228011024401437389022: "– 3 хозяйствующих субъекта,
+        # доля … 13,9%; производство кожи … – 1 и 0,6%": one enterprise, a 0.6 % share)
+        ("пункты 3 и 5 предприятий", [("5 предприятий", 5.0, "COUNT")]),
+        ("производство кожи и изделий из кожи – 1 и 0,6%;", [("0,6%", 0.6, "PERCENT")]),
+        ("из 74 регионов 72% охвачены", [("74 регионов", 74.0, "COUNT"), ("72%", 72.0, "PERCENT")]),
+    ],
+)  # fmt: skip
+def test_a_bare_number_coordinated_with_a_figure_shares_its_unit(text, figures):
+    facts = extract_page(text).figures
+    assert [(text[f.char_start : f.char_end], f.value_scaled, f.unit) for f in facts] == figures
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "value", "value_max", "mult", "unit"),
     [
         ("гранты от 20 до 100 млн руб. получат", "от 20 до 100 млн руб.", 20.0, 100.0, 6, "RUB"),
@@ -436,3 +460,15 @@ def test_values_not_joined_into_a_range(text, quotes_):
 )  # fmt: skip
 def test_counted_words_in_capitals(text, quotes_):
     assert quotes(text) == quotes_
+
+
+def test_coordinated_figures_share_the_whole_measure():
+    """Kursk export strategy p. 10: the measure's noun group is not cut at its own "и" for the
+    second of two coordinated figures (was "доля продукции нижних")."""
+    text = (
+        "По сравнению с 2017 годом увеличивается доля продукции нижних и средних переделов (на 8 и 4 "
+        "процентных пунктов соответственно)."
+    )
+    eight, four = extract_page(text).figures
+    assert (eight.unit, four.unit) == ("PP", "PP")
+    assert eight.measure == four.measure == "доля продукции нижних и средних переделов"

@@ -612,6 +612,11 @@ def test_a_stock_on_a_day_against_the_preceding_year_is_that_day_a_year_before()
          ["2020", "2021"], [None, None]),
         ("Рост заработной платы в 2018-2020 годах составит 4,5%, 5,1% и 5,3% соответственно.",
          ["2018", "2019", "2020"], [None, None, None]),
+        # Kursk export strategy p. 10: the range is the base of the sentence's main clause and the
+        # period of the "когда" clause's list (known only once the periods are resolved)
+        ("Доля несырьевого экспорта уменьшилась по сравнению с 2015 - 2016 гг., когда она достигала 74 и "
+         "72% соответственно, но увеличилась по сравнению с 2017 годом (53,8%).",
+         ["2015", "2016", "2017"], [None, None, None]),
         ("В прогнозном периоде объем инвестиций составит: в 2019 году 22,5 млрд. рублей, в 2020 году – "
          "23,8 млрд. рублей, в 2021 году – 25,3 млрд. рублей, динамика инвестиций в сопоставимых ценах "
          "составит 0,8%, 1,3% и 1,7% к предыдущему году соответственно.",
@@ -623,6 +628,15 @@ def test_respectively_each_figure_of_a_list_takes_its_own_year(text, periods, ba
     assert [f.period for f in facts] == periods
     assert [f.period_start[:4] for f in facts] == periods
     assert [f.base_period for f in facts] == bases
+
+
+def test_a_range_of_years_not_listed_by_the_figures_is_every_figures_period():
+    """Two shares of two goods over three years: "соответственно" pairs the figures with the goods."""
+    text = (
+        "В 2017 – 2019 годы соотношение продовольственных и непродовольственных товаров составит 30% и 70% "
+        "соответственно."
+    )
+    assert [f.period for f in extract_page(text).figures] == ["2017/2019", "2017/2019"]
 
 
 def test_one_year_and_two_variants_respectively_keep_the_year():

@@ -155,7 +155,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     periods = [d for d in dates if d not in bases]
     by_start = {d.char_start: d for d in dates}
     named: dict[tuple[int, int], tuple] = {}  # territories and organizations per sentence, found once
-    respective_years(text, facts, periods, sentences)
+    respective_years(text, facts, periods, sentences, dates)
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
@@ -193,6 +193,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = figure_indicator(text, f, bounds)
         f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
+    respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
     for f in facts:
@@ -214,18 +215,30 @@ _LISTED = re.compile(r"\s*(?:,|и|,\s*и|[-–—]|;)\s*", re.I)  # between two 
 
 
 def respective_years(
-    text: str, facts: list[FigureFact], periods: list[DateFact], sentences: Sentences
+    text: str, facts: list[FigureFact], periods: list[DateFact], sentences: Sentences, dates: list[DateFact]
 ) -> None:
     """ "в 2020 и 2021 годах … 0,6% и 0,9% соответственно", "в 2018-2020 годах … 4,5%, 5,1% и 5,3%
     соответственно": in a sentence saying "соответственно", a list of as many figures as the years of
-    the range they took, or as the years the sentence names before them, gives each figure its year."""
+    the range they took (of `dates`: also a range read as a base elsewhere, "по сравнению с 2015 -
+    2016 гг., когда она достигала 74 и 72% соответственно"), or as the years the sentence names
+    before them (of `periods`), gives each figure its year. It runs before the figures' periods
+    are resolved and again after (a period taken from a base is known only then); a list whose
+    range was already split or shifted is left as it is."""
     for run in _figure_lists(text, facts, sentences):
         a, b = sentences.around(run[0].char_start) or (run[0].char_start, run[-1].char_end)
         if not lexicon.RESPECTIVELY.search(text, run[0].char_end, b) or run[0].period_from is None:
             continue
-        years = _listed_years(run, [p for p in periods if a <= p.char_start < b])
+        taken = next((d for d in dates if d.char_start == run[0].period_from), None)
+        if taken is not None and taken.kind == "range" and not _whole_range(run, taken):
+            continue
+        years = _listed_years(run, taken, [p for p in periods if a <= p.char_start < b])
         for f, (year, d) in zip(run, years, strict=False):
             put_period(f, str(year), f"{year}-01-01", f"{year}-12-31", "year", d.char_start, f.period_source)
+
+
+def _whole_range(run: list[FigureFact], taken: DateFact) -> bool:
+    """Every figure of the list still has the whole range as its period."""
+    return all((f.period_start, f.period_end) == (taken.start, taken.end) for f in run)
 
 
 def _figure_lists(text: str, facts: list[FigureFact], sentences: Sentences) -> list[list[FigureFact]]:
@@ -246,10 +259,11 @@ def _figure_lists(text: str, facts: list[FigureFact], sentences: Sentences) -> l
     return [r for r in runs if len(r) > 1]
 
 
-def _listed_years(run: list[FigureFact], periods: list[DateFact]) -> list[tuple[int, DateFact]]:
+def _listed_years(
+    run: list[FigureFact], taken: DateFact | None, periods: list[DateFact]
+) -> list[tuple[int, DateFact]]:
     """The years a list of figures stands for, one each: those of the range they took, else the
     distinct years the sentence names before them; none when the counts differ."""
-    taken = next((d for d in periods if d.char_start == run[0].period_from), None)
     if taken is not None and taken.kind == "range" and taken.precision == "year":
         years = [(y, taken) for y in range(int(taken.start[:4]), int(taken.end[:4]) + 1)]
     else:

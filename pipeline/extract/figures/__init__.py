@@ -44,7 +44,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
         found = _scan(chunk, start, dates)
         found = [f for f in found if keep(text, f, dates)]
         _weights(text, found)
-        _link(text, found)
+        _link(text, found, end)
         for f in found:
             _add_context(text, f, (start, end), dates, analysis, found)
         _parallel(text, found)

@@ -17,6 +17,8 @@ _AND = {"и", "или"}  # joins the genitive nouns of an elliptical item ("ус
 _ITEM_LEAD = {"а", "и"}
 _ITEM_TAIL = {"на", "до"}
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
+_COORDINATED = re.compile(r"\s*(?:,|(?:,\s*)?и)\s*", re.I)
+_ALTERNATIVE = re.compile(r"\s*,?\s*(?:или|либо)\s*", re.I)
 
 CURRENCY_REACH = 600  # characters before a bare scaled amount searched for a money figure
 THOUSANDS = 3  # power of ten from which a bare amount is money-like ("30 миллионов")
@@ -37,12 +39,31 @@ def _inherit_currency(facts: list[FigureFact], reach: int = CURRENCY_REACH) -> N
             f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, Confidence.GUESS
 
 
-def _link(text: str, found: list[FigureFact]) -> None:
-    """Share units across "98 млрд и 360 млрд руб.", "11 из 50 компаний", "с X до Y"."""
+def _shares_unit(a: FigureFact, b: FigureFact, between: str, after: str) -> bool:
+    """A bare number printed before a figure with a unit (not a count) shares it: a scaled amount
+    before money across a connector ("98 млрд и 360 млрд руб.", "от 5 млрд до 7 млрд руб."), any
+    number before alternatives ("5 или 7 %") or in values said to go with a list of things or
+    years (the sentence `after` them says "соответственно": "74 и 72% соответственно"). Without it
+    "1 и 0,6%" is as often two quantities ("– 3 хозяйствующих субъекта, доля 13,9%; … – 1 и 0,6%":
+    a count and a share). A longer bare list ("30, 40 и 50 %") is a number row to `rules.keep`."""
+    if a.unit is not None or b.unit in (None, "COUNT") or a.value_max is not None:
+        return False
+    if a.unit_mult and b.unit in CURRENCIES:
+        return _CONNECTOR.match(between) is not None
+    if _ALTERNATIVE.fullmatch(between):
+        return True
+    return _COORDINATED.fullmatch(between) is not None and lexicon.RESPECTIVELY.search(after) is not None
+
+
+def _link(text: str, found: list[FigureFact], end: int) -> None:
+    """Share units across "98 млрд и 360 млрд руб.", "74 и 72% соответственно", "11 из 50 компаний",
+    "с X до Y" (figures of one sentence, which ends at `end`)."""
+    for a, b in reversed(list(zip(found, found[1:], strict=False))):  # a list shares its last unit
+        if _shares_unit(a, b, text[a.char_end : b.char_start], text[b.char_end : end]):
+            a.unit, a.unit_raw, a.confidence = b.unit, b.unit_raw, Confidence.COUNTED
+            a.unit_mult = a.unit_mult or b.unit_mult  # "12 и 15 млрд рублей": the scale printed once
     for a, b in zip(found, found[1:], strict=False):
         between = text[a.char_end : b.char_start]
-        if a.unit is None and a.unit_mult and b.unit in CURRENCIES and _CONNECTOR.match(between):
-            a.unit, a.unit_raw, a.confidence = b.unit, b.unit_raw, Confidence.COUNTED
         if a.qualifier == ">" and b.qualifier == "=" and re.fullmatch(r"\s*и\s*", between):
             b.qualifier = ">"
         if a.unit is None and b.unit in {None, "COUNT"} and re.fullmatch(r"\s*из\s*", between):
@@ -143,6 +164,9 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if not any(s <= a.char_start and b.char_end <= e for s, e in sentences):
             continue
         between = text[a.char_end : b.char_start]
+        if _COORDINATED.fullmatch(between):  # "на 8 и 4 процентных пункта": one measure for both
+            b.measure, b.confidence = source, min(b.confidence, Confidence.INFERRED)
+            continue
         cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=0)
         rest = between[cut:]
         words = _item_words([_as_word(m) for m in _WORD.finditer(rest) if _is_item_word(rest, m)])
