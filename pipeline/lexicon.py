@@ -516,6 +516,10 @@ JOINED_VALUE_HEADS: tuple[str, ...] = ("величина",)
 # Conjunctions that join words of one role: "максимальные и минимальные индексы" (no adjective
 # narrows), "Размер и структура …" (two presentation heads).
 JOINING_CONJUNCTIONS: tuple[str, ...] = ("и", "или")
+# What stands between two figures of one list (a regex part): "0,6% и 0,9%", "4,5%, 5,1% и 5,3%".
+LIST_JOIN = r"(?:,|и|,\s*и)"
+# Conjunctions between alternative values of one quantity: "5 или 7 %" (not "5, или 7%": apposition).
+ALTERNATIVE_CONJUNCTIONS: tuple[str, ...] = ("или", "либо")
 # Adjectives (lemmas) before an indicator in a table label that do not narrow it: "совокупный объем
 # экспорта" is all exports, "Среднегодовая численность занятых" the employed.
 NEUTRAL_ADJECTIVES: tuple[str, ...] = (

@@ -211,7 +211,7 @@ def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[D
     return [d for d in bases if d.char_start not in taken]
 
 
-_LISTED = re.compile(r"\s*(?:,|и|,\s*и|[-–—]|;)\s*", re.I)  # between two figures of one list
+_LISTED = re.compile(rf"\s*(?:{lexicon.LIST_JOIN}|[-–—]|;)\s*", re.I)  # between two figures of one list
 
 
 def respective_years(
@@ -459,7 +459,7 @@ def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact 
 
 
 _SEGMENT_START = re.compile(r"[;:()]|,(?!\d)")  # a decimal comma ("118,8%") cuts nothing
-_MORE_LISTED = re.compile(r"(?:\s*(?:,|и|,\s*и)\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
+_MORE_LISTED = re.compile(rf"(?:\s*{lexicon.LIST_JOIN}\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
 _SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
 _BASE_AFTER = re.compile(
     r"\s*(?:к|от|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)?(?:\s+(?:уровн|показател)\w*)?"

@@ -17,8 +17,8 @@ _AND = {"и", "или"}  # joins the genitive nouns of an elliptical item ("ус
 _ITEM_LEAD = {"а", "и"}
 _ITEM_TAIL = {"на", "до"}
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
-_COORDINATED = re.compile(r"\s*(?:,|(?:,\s*)?и)\s*", re.I)
-_ALTERNATIVE = re.compile(r"\s*,?\s*(?:или|либо)\s*", re.I)
+_COORDINATED = re.compile(rf"\s*{lexicon.LIST_JOIN}\s*", re.I)
+_ALTERNATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.ALTERNATIVE_CONJUNCTIONS) + r")\s+", re.I)
 
 CURRENCY_REACH = 600  # characters before a bare scaled amount searched for a money figure
 THOUSANDS = 3  # power of ten from which a bare amount is money-like ("30 миллионов")
