@@ -463,9 +463,10 @@ def test_counted_words_in_capitals(text, quotes_):
     assert quotes(text) == quotes_
 
 
-def test_coordinated_figures_share_the_whole_measure():
+def test_coordinated_figures_share_the_whole_measure_and_the_kind():
     """Kursk export strategy p. 10: the measure's noun group is not cut at its own "и" for the
-    second of two coordinated figures (was "доля продукции нижних")."""
+    second of two coordinated figures (was "доля продукции нижних"), and the "на" of a change is
+    printed once (the second was a level)."""
     text = (
         "По сравнению с 2017 годом увеличивается доля продукции нижних и средних переделов (на 8 и 4 "
         "процентных пунктов соответственно)."
@@ -473,3 +474,6 @@ def test_coordinated_figures_share_the_whole_measure():
     eight, four = extract_page(text).figures
     assert (eight.unit, four.unit) == ("PP", "PP")
     assert eight.measure == four.measure == "доля продукции нижних и средних переделов"
+    assert (eight.kind, four.kind, four.base_period) == ("change", "change", "2017")
+    trips = extract_page("Поездки в Китай и Таиланд подешевели на 1,3% и 0,3% соответственно.").figures
+    assert [f.kind for f in trips] == ["change", "change"]

@@ -97,16 +97,18 @@ def _link(text: str, found: list[FigureFact], end: int) -> None:
 
 
 def _parallel(text: str, found: list[FigureFact]) -> None:
-    """A figure in an elliptical aside takes the kind of the figure it parallels.
+    """A figure in an elliptical aside, or coordinated right after another, takes the kind of the
+    figure it parallels.
 
-    "57,04% от всего объема импорта в 2019 году (в 2018 году – 57,12%)": the second is a share too.
+    "57,04% от всего объема импорта в 2019 году (в 2018 году – 57,12%)": the second is a share too;
+    "на 8 и 4 процентных пункта": the "на" of a change is printed once.
     """
     for a, b in zip(found, found[1:], strict=False):
         between = text[a.char_end : b.char_start]
         if b.unit != a.unit or b.kind != "level" or a.kind in {"level", "ratio"}:
             continue
         verbs = any(_is_verb(w) for w in map(_as_word, _WORD.finditer(between)))
-        if re.search(r"[(;]", between) and not verbs:
+        if (re.search(r"[(;]", between) and not verbs) or _COORDINATED.fullmatch(between):
             b.kind = a.kind
 
 
