@@ -89,6 +89,17 @@ def _workers_state(address: str) -> dict[str, tuple[bool, int]]:
         return client.run(state)
 
 
+def test_workers_load_the_models_as_they_start(scheduler):
+    """`dask worker --preload pipeline.dask_pool`: the models are loaded before any task (this test
+    runs first on the module's cluster and submits none)."""
+    deadline = time.monotonic() + CLUSTER_START_S
+    while (states := _workers_state(scheduler)) and time.monotonic() < deadline:
+        if all(loads == 1 for _, loads in states.values()):
+            break
+        time.sleep(0.5)
+    assert len(states) == 2 and set(states.values()) == {(False, 1)}
+
+
 def test_cli_on_dask_cluster_gives_the_serial_tables(scheduler, inbox, serial, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env |= {
