@@ -91,11 +91,14 @@ def _read_exact(fd: int, n: int, deadline: float, watch=None) -> bytes:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise _Timeout
-        if not select.select([fd], [], [], min(remaining, POLL_S))[0]:
-            if watch:
-                watch()
-            continue
-        chunk = os.read(fd, min(n - len(buf), 1 << 20))
+        try:
+            if not select.select([fd], [], [], min(remaining, POLL_S))[0]:
+                if watch:
+                    watch()
+                continue
+            chunk = os.read(fd, min(n - len(buf), 1 << 20))
+        except (OSError, ValueError) as exc:  # the pipe was closed under us: the worker is gone
+            raise _Died from exc
         if not chunk:
             raise _Died
         buf += chunk
@@ -350,10 +353,14 @@ class Pool:
         """Kill every worker and the zygote, at once (a starting one too); later `run`s fail."""
         with self._lock:
             self.closed = True
+            idle = set(self._idle)
             workers, self._idle, self._all = list(self._all), [], set()
             zygote = self._zygote
         for w in workers:
-            w.kill()
+            if w in idle:
+                w.kill()
+            else:  # its caller is reading its pipe: it sees the end and discards the worker itself
+                w.proc.kill()
         if zygote:
             zygote.close()
 
