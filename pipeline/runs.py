@@ -77,7 +77,6 @@ def _run_pending(
     commits, waiting = _Commits(out, plan.aliases, on_result), set()
     try:
         waiting = {threads.submit(pool.run, p, max_pages=max_pages, timeout=timeout) for p in plan.pending}
-        _import_writer()
         while waiting:
             done, waiting = wait(waiting, timeout=commits.wait_s(), return_when=FIRST_COMPLETED)
             commits.add([f.result() for f in done], final=not waiting)
@@ -88,15 +87,6 @@ def _run_pending(
         pool.close()  # an interrupted run: workers killed, their threads return at once
         threads.shutdown(wait=True, cancel_futures=True)
     return commits.results
-
-
-def _import_writer() -> None:
-    """Import what a commit needs (pandas, pandera, pyarrow, DuckDB) while the workers start: a
-    core is free then (the zygote primes on one), while at the first commit both are busy."""
-    import pyarrow.csv  # noqa: F401
-
-    import pipeline.review.decisions  # noqa: F401
-    import pipeline.store  # noqa: F401
 
 
 class _Commits:
