@@ -57,9 +57,9 @@ def prime_worker() -> None:
     from pipeline.nlp import warm
 
     try:
+        import pipeline.extract.observations  # noqa: F401
         import pipeline.parse.pdf  # noqa: F401
         from pipeline.extract import extract_text
-        from pipeline.extract.observations import build_observations  # noqa: F401
 
         extract_text(PRIMER)
     except Exception as exc:  # noqa: BLE001 - a broken model shows up per document instead

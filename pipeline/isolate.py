@@ -120,6 +120,19 @@ SINGLE_THREADED_MATH = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MK
 ARROW_SYSTEM_ALLOCATOR = {"ARROW_DEFAULT_MEMORY_POOL": "system"}
 
 
+def worker_environment(**extra: str) -> dict[str, str]:
+    """The environment of the zygote and of each worker it forks (and so of their subprocesses):
+    the caller's, one BLAS thread unless it says otherwise, pyarrow's system allocator, and the
+    pipeline version the run planned with."""
+    return {
+        **SINGLE_THREADED_MATH,
+        **os.environ,
+        **ARROW_SYSTEM_ALLOCATOR,
+        "INDIKATOR_PIPELINE_VERSION": pipeline_version(),
+        **extra,
+    }
+
+
 class Zygote:
     """A process that loads the models, imports and primes everything a document needs
     (`ingest.prime_worker`) once, then forks the pool's workers: a worker is ready at once and
@@ -135,12 +148,7 @@ class Zygote:
         """Start the process (`wait_ready` waits for it to be primed)."""
         self._lock = threading.Lock()
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {
-            **SINGLE_THREADED_MATH,
-            **os.environ,
-            **ARROW_SYSTEM_ALLOCATOR,
-            "INDIKATOR_WORKER_WARM": "1" if warm else "0",
-        }
+        env = worker_environment(INDIKATOR_WORKER_WARM="1" if warm else "0")
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "pipeline.isolate", str(theirs.fileno())],
@@ -170,10 +178,10 @@ class Zygote:
         """A new worker with its own pipes; `WorkerStartError` when the zygote does not answer."""
         requests, their_requests = os.pipe()[::-1]  # we write requests, the worker reads them
         their_results, results = os.pipe()[::-1]  # the worker writes results, we read them
-        environ = {**os.environ, "INDIKATOR_PIPELINE_VERSION": pipeline_version()}
         reason = None
         try:
-            pid = self.ask(("fork", environ, int(memory_mb * AS_FACTOR)), [their_requests, their_results])
+            request = ("fork", worker_environment(), int(memory_mb * AS_FACTOR))
+            pid = self.ask(request, [their_requests, their_results])
         except (_Timeout, _Died, OSError) as exc:
             pid, reason = None, exc
         finally:
