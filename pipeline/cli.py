@@ -297,6 +297,10 @@ def main(argv: list[str] | None = None) -> None:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         code = EXIT_INTERRUPTED
+    except BaseExceptionGroup as group:  # Ctrl-C inside an async task group (Prefect's HTTP client)
+        if group.split(KeyboardInterrupt)[1] is not None:
+            raise
+        code = EXIT_INTERRUPTED
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 

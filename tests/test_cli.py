@@ -213,3 +213,25 @@ def test_eval_writes_every_disagreement_with_the_gold_to_a_csv(tmp_path, ingeste
     found = pd.read_csv(diff, dtype=str)
     assert found.query("status == 'missed'")["quote"].tolist() == ["99%"]
     assert not (found["quote"] == "52,3 млрд руб.").any()
+
+
+def test_ctrl_c_raised_inside_an_async_task_group_exits_130(tmp_path, pdf_dir, monkeypatch):
+    """A Ctrl-C that lands in Prefect's HTTP client (anyio) arrives wrapped in an exception group
+    (seen in `indikator serve` on a busy machine: exit 1 with a traceback); any other group stays
+    an error."""
+    import pipeline.cli
+
+    args = ["ingest", str(pdf_dir / "kaluga_note.pdf"), "--out", str(tmp_path / "out")]
+    for raised, code in ((KeyboardInterrupt(), 130), (ValueError("boom"), None)):
+
+        def run(*_, error=raised, **__):
+            raise BaseExceptionGroup("unhandled errors in a TaskGroup", [error])
+
+        monkeypatch.setattr(pipeline.cli, "_run_local", run)
+        if code is None:
+            with pytest.raises(BaseExceptionGroup):
+                pipeline.cli.main(args)
+        else:
+            with pytest.raises(SystemExit) as stop:
+                pipeline.cli.main(args)
+            assert stop.value.code == code
