@@ -477,3 +477,13 @@ def test_coordinated_figures_share_the_whole_measure_and_the_kind():
     assert (eight.kind, four.kind, four.base_period) == ("change", "change", "2017")
     trips = extract_page("Поездки в Китай и Таиланд подешевели на 1,3% и 0,3% соответственно.").figures
     assert [f.kind for f in trips] == ["change", "change"]
+
+
+def test_a_frame_noun_subject_keeps_its_abbreviation():
+    """ "Объем ВРП … ожидается в размере …": the parse's "объем ВРП", not a bare frame "объем"."""
+    text = (
+        "Объем ВРП за 2020 год ожидается в размере 201,5 млрд. рублей со снижением на 1,4% к уровню "
+        "2019 года."
+    )
+    assert one(text, "201,5 млрд. рублей").measure == "объем ВРП"
+    assert one(text, "201,5 млрд. рублей").indicator == "grp"

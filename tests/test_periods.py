@@ -1314,3 +1314,41 @@ def test_a_from_value_with_its_own_months_after_it_keeps_them():
         "2019-01-01",
         "2019-09-30",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "start", "end"),
+    [
+        ("Расходы бюджета района составят в 2021 году 512,4 млн. рублей, на 2022 год – 498,0 млн. "
+         "рублей, на 2023 год – 501,3 млн. рублей и на 2024-2025 годы – по 530,0 млн. рублей ежегодно.",
+         "501,3 млн. рублей", "2023-01-01", "2023-12-31"),  # its own "на 2023 год –", not the span after it
+        ("Импорт из Китая представлен машинами - 41,2% от всего объема импорта в 2020 году (в 2019 году "
+         "- 40,8%); текстилем - 9,3% от всего объема импорта в 2020 году (в 2019 году\n- 9,91%).",
+         "9,91%", "2019-01-01", "2019-12-31"),  # a line break inside the bracket
+    ],
+)  # fmt: skip
+def test_a_date_and_a_dash_right_before_a_figure_are_its_item(text, quote, start, end):
+    f = figure(text, quote)
+    assert (f.period_start, f.period_end) == (start, end)
+
+
+def test_respective_years_after_an_earlier_figure_of_the_sentence():
+    """ "на 2021 год … 903,1 млн, на плановый период 2022 и 2023 годов – 911,7 и 925,0 млн
+    соответственно": the years named since the earlier figure are the list's."""
+    text = (
+        "Доходы бюджета района по прогнозу на 2021 год составят 903,1 млн. рублей, на плановый период "
+        "2022 и 2023 годов – 911,7 млн. рублей и 925,0 млн. рублей соответственно."
+    )
+    assert figure(text, "903,1 млн. рублей").period_start == "2021-01-01"
+    assert figure(text, "911,7 млн. рублей").period_start == "2022-01-01"
+    assert figure(text, "925,0 млн. рублей").period_start == "2023-01-01"
+
+
+def test_a_yearly_rate_of_each_forecast_variant_is_for_the_whole_span():
+    text = (
+        "В 2021-2025 годах ожидается ежегодный рост оборота розничной торговли на уровне 101,2 % по "
+        "первому варианту; 102,0 % – по второму варианту прогноза."
+    )
+    for quote in ("101,2 %", "102,0 %"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end, f.base_period) == ("2021-01-01", "2025-12-31", None)

@@ -53,6 +53,7 @@ from pipeline.extract.periods import (
     section_break,
 )
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
+from pipeline.nlp.morph import parses
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _PERCENT_END = re.compile(r"%\s*$")
@@ -156,6 +157,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     by_start = {d.char_start: d for d in dates}
     named: dict[tuple[int, int], tuple] = {}  # territories and organizations per sentence, found once
     respective_years(text, facts, periods, sentences, dates)
+    averages: set[int] = set()  # figures read as average yearly rates
     for f in facts:
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
@@ -172,7 +174,11 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         own_bases = _open_bases(text, f, facts, bases)
         if _index(text, f, own_bases, bounds):
             f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
-        average = f.kind in _CHANGE_KINDS and average_rate(text, f, bounds, dates)
+        average = f.kind in _CHANGE_KINDS and (
+            average_rate(text, f, bounds, dates) or _same_rate(text, f, facts, averages, bounds)
+        )
+        if average:
+            averages.add(id(f))
         if _compared(text, f, bounds) and not average:
             f.base_period = _base(text, f, own_bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
@@ -199,6 +205,22 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+def _same_rate(
+    text: str, f: FigureFact, facts: list[FigureFact], averages: set[int], bounds: tuple[int, int]
+) -> bool:
+    """An earlier figure of the sentence over the same dates, with no verb between them, is an average
+    yearly rate ("ежегодный рост … на уровне 100-100,1 % по первому варианту; 100,1 % – по второму")."""
+    earlier = [g for g in facts if bounds[0] <= g.char_start < f.char_start and id(g) in averages]
+    return any(
+        g.period_from == f.period_from and not _has_verb(text[g.char_end : f.char_start]) for g in earlier
+    )
+
+
+def _has_verb(clause: str) -> bool:
+    """A word of the clause is a verb in its first parse."""
+    return any(parses(w)[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", clause.lower()))
 
 
 def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> list[DateFact]:
@@ -232,6 +254,10 @@ def respective_years(
         if taken is not None and taken.kind == "range" and not _whole_range(run, taken):
             continue
         years = _listed_years(run, taken, [p for p in periods if a <= p.char_start < b])
+        if not years:  # "на 2020 год … 1 080,3 млн, на период 2021 и 2022 годов – 1 078,9 и 1 087,2 млн"
+            before = [g.char_end for g in facts if a <= g.char_start and g.char_end <= run[0].char_start]
+            since = max([a, *before])
+            years = _listed_years(run, taken, [p for p in periods if since <= p.char_start < b])
         for f, (year, d) in zip(run, years, strict=False):
             put_period(f, str(year), f"{year}-01-01", f"{year}-12-31", "year", d.char_start, f.period_source)
 

@@ -601,7 +601,7 @@ def _share_after(right: list[_Word]) -> bool:
 def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
     """The date of the figure's clause (after it, else the last before it), else the last of its
     sentence before it; a date alone in brackets right after a figure is that figure's only."""
-    own = bracketed_date(text, f, dates)
+    own = bracketed_date(text, f, dates) or _item_date(text, f, dates)
     if own is not None:
         return own
     others = {id(d) for g in found if g is not f and (d := bracketed_date(text, g, dates)) is not None}
@@ -623,6 +623,15 @@ def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
     if after:
         return min(after, key=lambda d: d.char_start)
     return max(before, key=lambda d: d.char_end) if before else None
+
+
+_ITEM_DASH = re.compile(r"\s*[-–—]\s*")  # "на 2022 год – 1 017,9 млн. рублей"
+
+
+def _item_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
+    """A date with only a dash between it and the figure is the figure's item ("на 2021 год – 1 019,5
+    млн. рублей, на 2022 год – 1 017,9 млн. рублей и на 2023-2024 годы – …"), not a date after it."""
+    return next((d for d in dates if _ITEM_DASH.fullmatch(text, d.char_end, f.char_start)), None)
 
 
 def _leads(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:

@@ -61,7 +61,8 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
             )  # "коэффициент … был самый низкий (7,2 умерших детей на 1000 …)"
         bare = is_bare(found) and not change_without_thing(found)  # "рост" is completed (shares.py)
         kept = f.measure and found and (bare or _narrower(found, f.measure))
-        kept = kept or is_shaped(f.measure)  # "мощность цеха", "расстояние до аэропорта"
+        # "мощность цеха", "расстояние до аэропорта"; not a bare "объем" the parse extends ("объем ВРП")
+        kept = kept or is_shaped(f.measure) and not _extends(found, f.measure)
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         f.measure = _action_object(f, tokens) or f.measure
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
@@ -152,6 +153,11 @@ def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str |
             return None
         node = head
     return None
+
+
+def _extends(found: str | None, measure: str) -> bool:
+    """The parse's phrase is the measure with more words after it ("объем" → "объем ВРП")."""
+    return bool(found) and found.lower().startswith(f"{measure.lower()} ")
 
 
 def _narrower(found: str, measure: str) -> bool:
