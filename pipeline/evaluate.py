@@ -130,8 +130,9 @@ def matched_rows(
     pred: pd.DataFrame, gold: pd.DataFrame, key: Callable
 ) -> Iterator[tuple[pd.Series | None, pd.Series | None]]:
     """(gold row, its prediction) in gold order — the prediction is the first unmatched one of the
-    same key in reading order (gold rows are in the order of the page too; table cells in the order
-    they are stored, row by row) or None — then (None, prediction) for every prediction left over."""
+    same key with the gold row's quote, else the first of that key in reading order (gold rows are in
+    the order of the page too; table cells in the order they are stored, row by row), or None — then
+    (None, prediction) for every prediction left over."""
     if "char_start" in pred.columns:  # table cells: as stored, row by row
         pred = pred.sort_values("char_start", kind="stable")
     by_key: dict[tuple, list] = {}
@@ -139,10 +140,22 @@ def matched_rows(
         by_key.setdefault(key(r), []).append(r)
     for _, g in gold.iterrows():
         candidates = by_key.get(key(g))
-        yield g, (candidates.pop(0) if candidates else None)
+        yield g, (candidates.pop(_same_quote(candidates, g)) if candidates else None)
     for rows in by_key.values():
         for r in rows:
             yield None, r
+
+
+def _same_quote(candidates: list[pd.Series], gold: pd.Series) -> int:
+    """Index of the first candidate quoting what the gold row quotes (whitespace collapsed), else 0:
+    "6 автобусов" is not paired with an unannotated "6 трендов" printed before it."""
+    quote = _collapsed(gold.get("quote", ""))
+    same = (k for k, r in enumerate(candidates) if quote and _collapsed(r.get("quote", "")) == quote)
+    return next(same, 0)
+
+
+def _collapsed(text) -> str:
+    return " ".join(str(text).split())
 
 
 def same_field(name: str, gold, pred) -> bool:

@@ -117,3 +117,20 @@ def test_scores_are_summed_per_split_of_the_gold(tmp_path) -> None:
     held, tuned = sums[("figures", "held_out")], sums[("figures", "tuned")]
     assert (held.tp, held.n_pred, held.n_gold) == (1, 2, 2) and held.fields["kind"] == (1, 1)
     assert (tuned.tp, tuned.n_gold) == (1, 1) and tuned.fields["kind"] == (0, 1)
+
+
+def test_a_gold_row_is_paired_with_the_prediction_quoting_it_among_those_of_its_key(tmp_path) -> None:
+    """Two predictions share a key (page, value, unit); the gold annotates only the second one: it is
+    paired with the prediction that quotes it, not with the first in reading order."""
+    out, gold = tmp_path / "out", tmp_path / "gold"
+    docs = pd.DataFrame({"doc_id": ["d1"], "file_name": ["report.pdf"], "source_path": ["report.pdf"],
+                         "status": ["ok"], "pipeline_version": ["v"], "ingested_at": ["t"]})  # fmt: skip
+    figures = pd.DataFrame({
+        "figure_id": ["f1", "f2"], "doc_id": "d1", "page": 1, "char_start": [10, 90], "char_end": [20, 100],
+        "quote": ["6 трендов", "6 автобусов"], "value": 6.0, "unit_mult": 0, "value_scaled": 6.0,
+        "unit": "COUNT", "kind": ["level", "target"], "indicator": None, "subject_code": "RU-VLA",
+    })  # fmt: skip
+    write_tables(out, {"documents": docs, "figures": figures})
+    _gold(gold / "report", "1", "1,6 автобусов,6,0,6,COUNT,target,,RU-VLA\n")
+    found = differences(gold, out)
+    assert found[["status", "quote"]].values.tolist() == [["extra", "6 трендов"]]

@@ -938,3 +938,29 @@ def test_a_verb_with_a_subject_of_its_own_gives_no_share_of_doers():
 def test_a_participle_before_its_noun_is_no_doer_of_a_share():
     text = "На все остальные поселения района приходится всего 18% зарегистрированных организаций."
     assert figure(text, "18%").indicator == "enterprises"
+
+
+BRANCHES = (
+    "В обрабатывающих производствах положительная динамика производства ожидается:\n"
+    "в производстве пищевых продуктов на 4,5% за счет ввода новых мощностей;\n"
+    "в металлургическом производстве на 1,2% за счет роста выпуска труб;\n"
+    "в Шарьинском районе на 3,0% за счет модернизации лесопилки."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (BRANCHES, "4,5%", "производство пищевых продуктов"),
+        (BRANCHES, "1,2%", "металлургическое производство"),
+        (BRANCHES, "3,0%", None),  # a place, not an activity
+        ("В сельском хозяйстве ожидается снижение на 0,8%.", "0,8%", "сельское хозяйство"),
+        ("В обрабатывающих производствах ожидается рост на 2,6%.", "2,6%", "обрабатывающие производства"),
+    ],
+)
+def test_a_change_in_an_activity_opening_its_clause_measures_that_activity(text, quote, measure):
+    """A change whose clause opens with "в" and an activity the catalog names (a branch or a product's
+    output) measures it; under a lead-in stating a course ("динамика … ожидается:") each item's
+    "на X%" is a change, not a target."""
+    f = figure(text, quote)
+    assert (f.measure, f.kind) == (measure, "change")

@@ -31,6 +31,7 @@ from pipeline.extract.bases import (
 )
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
+    branch_measure,
     count_measure,
     duration_measure,
     earlier_indicator,
@@ -162,6 +163,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         bounds = sentences.around(f.char_start) or (f.char_start, f.char_end)
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = lead_measure(text, f, bounds)
+        f.measure = branch_measure(text, f, bounds)
         f.measure = duration_measure(f)
         if f.period_from in acts:
             put_period(f)  # the date of a legal act

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from pipeline import lexicon
@@ -383,6 +384,36 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
         rate = next((j for j, w in enumerate(chain) if _lemma(w) == _RATE_HEAD), len(chain))
         return normal_measure(" ".join([*chain[rate:], *group]))  # "темпы роста" stays a rate
     return None
+
+
+_GROUP_POS = frozenset({"NOUN", "ADJF", "PRTF"})
+_IN = frozenset({"в", "во"})
+
+
+def branch_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """A change that names no measure, in a clause opening with "в" and an activity the catalog names
+    as a branch or a product's output ("в производстве прочих готовых изделий на 10,0%", "В
+    обрабатывающих производствах ожидается рост на 3,2%"): that activity's change (not a place's:
+    "в Курской области рост на 3%" names none)."""
+    if f.kind != "change" or f.measure and not thingless(f.measure):
+        return f.measure
+    from pipeline.extract.indicators import find_indicator, words_of
+    from pipeline.nlp.morph import nominative, parses
+
+    start = max([bounds[0], *(m.end() for m in _CLAUSE_START.finditer(text, bounds[0], f.char_start))])
+    words = [m.group() for m in _WORD.finditer(text, start, f.char_start)]
+    if not words or words[0].lower() not in _IN:
+        return f.measure
+    group = list(takewhile(lambda w: w == "и" or parses(w)[0].tag.POS in _GROUP_POS, words[1:]))
+    while group and group[-1] == "и":
+        group.pop()
+    if not group or "loct" not in parses(group[0])[0].tag and "loct" not in parses(group[-1])[0].tag:
+        return f.measure
+    phrase = nominative(" ".join(group)).lower()
+    found = find_indicator(words_of(phrase), f.unit)
+    leading = len(list(takewhile(lambda w: parses(w)[0].tag.POS != "NOUN", group)))
+    named = found is not None and found.start <= leading  # "металлургическом производстве"
+    return phrase if named and (found.indicator.breakdown or found.indicator.of_products) else f.measure
 
 
 def _own_subject(words: list[str]) -> bool:

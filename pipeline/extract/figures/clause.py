@@ -175,11 +175,12 @@ def _add_context(
     if f.kind == "share" and _bracketed_index(text, f, found, s_start):
         f.kind = "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
     if (
-        f.kind == "level"
+        f.kind in ("level", "target")
         and _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
         and _states_change(lead)
     ):
         f.kind = "change"  # "наблюдается увеличение объемов … у предприятий:" ⏎ "- АО «Х» - на 78,9 %;"
+        # also of a forecast: "положительная динамика производства ожидается:" ⏎ "в производстве … на 10,0%"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
@@ -409,12 +410,16 @@ def _planned_item(
     return (bool(lead) and _plans(lead)) or bool(project)
 
 
+_CHANGE_OR_COURSE = frozenset(lexicon.CHANGE_VERBS) | frozenset(lexicon.TREND_NOUNS)
+
+
 def _states_change(lead: list[_Word]) -> bool:
-    """The last clause of a lead-in names a change ("…, в том числе увеличение индекса производства
-    прогнозируется:"): the percentages alone in brackets of its items are that change."""
+    """The last clause of a lead-in names a change or a course ("…, в том числе увеличение индекса
+    производства прогнозируется:", "положительная динамика производства ожидается:"): the percentages
+    alone in brackets of its items are that change."""
     cut = max((k for k, w in enumerate(lead[:-1]) if w.text in {".", ",", ";", ":"}), default=-1)
     clause = lead[cut + 1 :]
-    return any(_change_noun(clause, k) or clause[k].lemma in lexicon.CHANGE_VERBS for k in range(len(clause)))
+    return any(_change_noun(clause, k) or clause[k].lemma in _CHANGE_OR_COURSE for k in range(len(clause)))
 
 
 def _past(words: list[_Word]) -> bool:
