@@ -1352,3 +1352,26 @@ def test_a_yearly_rate_of_each_forecast_variant_is_for_the_whole_span():
     for quote in ("101,2 %", "102,0 %"):
         f = figure(text, quote)
         assert (f.period_start, f.period_end, f.base_period) == ("2021-01-01", "2025-12-31", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В марте 2019 года в районе начато строительство завода по выпуску фанеры.\n"
+        "Общий объем инвестиций в проект - 4,2 млрд. рублей.",  # a paragraph opening with the event
+        "Работы ведутся в рамках заключенного 12.04.2021 концессионного соглашения. В его рамках "
+        "планируется реконструкция 18,4 км трамвайных путей.",  # an earlier sentence's event day
+    ],
+)
+def test_an_events_month_or_day_is_no_period_of_the_figures_after_it(text):
+    quote = "4,2 млрд. рублей" if "4,2" in text else "18,4 км"
+    assert figure(text, quote).period_start is None
+
+
+def test_a_bulletins_month_stating_a_change_still_dates_the_sentences_after_it():
+    text = (
+        "В августе 2017г., как и в июле, снижение цен отмечалось на треть наблюдаемых видов товаров.\n"
+        "Так, цены на капусту белокочанную снизились на 42,6%."
+    )
+    f = figure(text, "42,6%")
+    assert (f.period_start, f.period_end) == ("2017-08-01", "2017-08-31")

@@ -52,6 +52,7 @@ from pipeline.extract.periods import (
     put_period,
     recurring_deadline,
     section_break,
+    tells_event,
 )
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
 from pipeline.nlp.morph import parses
@@ -599,6 +600,9 @@ def previous_sentence_date(
     last = earlier[-1] if earlier else None
     if last is None or not (last.kind == "point" or _year_to_date(last)):
         return None
+    bounds = sentences.around(last.char_start)
+    if bounds is not None and tells_event(text, bounds, last):
+        return None  # "В июле 2018 года … начато строительство …": an event's month
     if last.precision == "day" and "\n" in text[last.char_end : start]:
         return None  # "На 01.01.2016 года число хозяйств … 218": a stock's day, only in its paragraph
     return last if last.precision in _FALLBACK_PRECISIONS else None

@@ -5,7 +5,8 @@
   "В 2014 году Агентство …") or that a heading states is the period of the figures after it that
   state none, until the next heading, the next opening date or `SECTION_PAGES` pages later (a
   month or a day — an event's date, "В сентябре 2015 года … был запущен комплекс" — only on its
-  own page). An undated caption ("Таблица N 6", "Источник: …") lets the text go on.
+  own page, and none when its paragraph states no number and no change: `tells_event`). An
+  undated caption ("Таблица N 6", "Источник: …") lets the text go on.
 - Reporting statement: a date inside a paragraph sets no section period ("В 2012 году …
   заработал синхротрон. Его стоимость оценивается в $176 млн": no period), but a figure whose
   sentence states its own year ("в 2018 году достиг 692,9 млн.") gives it to the figures after it
@@ -186,12 +187,33 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
             out.append(Marker(a, inside[0] if inside and not plan_term(text, inside[0]) else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
-            out.append(Marker(a, None if plan_term(text, inside[0]) else inside[0]))
+            dated = not (plan_term(text, inside[0]) or _event(text, (a, b), inside[0]))
+            out.append(Marker(a, inside[0] if dated else None))
         elif any(
             d.kind == "since" and a <= d.char_start < b and not text[a : d.char_start].strip() for d in dates
         ):
             out.append(Marker(a, None))  # "С 2009 года в районе проводится …": a state since then, no year
     return out
+
+
+def _event(text: str, paragraph: tuple[int, int], d: DateFact) -> bool:
+    """A month or a day opening a paragraph that tells an event (`tells_event`) dates it, not the
+    figures after it."""
+    return d.precision in ("month", "day") and tells_event(text, paragraph, d)
+
+
+_CHANGE_WORDS = frozenset({*lexicon.CHANGE_VERBS, *lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS})
+
+
+def tells_event(text: str, bounds: tuple[int, int], d: DateFact) -> bool:
+    """The text in `bounds` around the date states no number, no change and leads into nothing: an
+    event ("В июле 2018 года в округе начато строительство предприятия …": not the period of "Общий
+    объем инвестиций в проект - 7,0 млрд. рублей"), unlike a bulletin's "В августе 2017г. снижение
+    цен отмечалось на треть наблюдаемых видов товаров"."""
+    rest = text[bounds[0] : d.char_start] + text[d.char_end : bounds[1]]
+    if re.search(r"\d", rest) or lexicon.LEAD_IN.search(rest):
+        return False
+    return not any(p.normal_form in _CHANGE_WORDS for p in _first_parses(rest))
 
 
 _TERM = re.compile(r"\bна\s*$", re.I)
