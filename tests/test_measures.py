@@ -964,3 +964,17 @@ def test_a_change_in_an_activity_opening_its_clause_measures_that_activity(text,
     "на X%" is a change, not a target."""
     f = figure(text, quote)
     assert (f.measure, f.kind) == (measure, "change")
+
+
+def test_the_amount_after_a_passive_participle_keeps_its_object():
+    """ "использовано 3739,2 млн. рублей инвестиций в основной капитал": the amount of investment in
+    fixed capital, not of investment."""
+    text = (
+        "В 2019 году организациями района на развитие экономики использовано 812,5 млн. рублей "
+        "инвестиций в основной капитал."
+    )
+    f = figure(text, "812,5 млн. рублей")
+    assert (f.measure, f.indicator) == (
+        "объем использованных инвестиций в основной капитал",
+        "fixed_capital_investment",
+    )

@@ -706,7 +706,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
             if _agrees(left[i], left[verb]) and not _in_pp(left, i) and left[i].lemma not in _TIMES:
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
-        np = _genitive_run(right, 0)
+        np = _object_end(right, _genitive_run(right, 0))  # "… рублей инвестиций в основной капитал"
         if np and action:  # "произведено 289,9 тыс. тонн молока" → "производство молока"
             return " ".join([action, *(w.text for w in right[:np])])
         # right after the participle: "проведён ремонт 1 км тротуаров" has a subject of its own
