@@ -30,7 +30,10 @@ _PHONE = re.compile(r"\+\d[\d\s()-]{9,16}\d|\(\d{3,5}\)\s?\d{1,3}-\d{2}-\d{2}")
 _REF_BEFORE = re.compile(
     r"(?:\b(?i:" + "|".join(lexicon.REFERENCE_ABBRS) + r")\.|№|\bN"
     r"|\b(?:(?i:"  # any case: "статьей 3", "СТАТЬЕЙ 3 ЗАКОНА" in a heading set in capitals
-     + "|".join(f"{w}\\w*" for w in lexicon.REFERENCE_STEMS) + r")|Table|Figure|ISO|ГОСТ|[A-Z]{2,}))\s*$"
+    + "|".join(f"{w}\\w*" for w in lexicon.REFERENCE_STEMS)
+    + r")|Table|Figure|ISO|ГОСТ|[A-Z]{2,}|"
+    + "|".join(lexicon.CODE_LABELS)
+    + r"))\s*$"
 )
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")[а-я]*\s*$", re.I)
 _MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
