@@ -170,7 +170,9 @@ def same_field(name: str, gold, pred) -> bool:
 
 def same_measure(gold: str, pred: str) -> bool:
     """Same head (the first noun's lemma), and the shorter phrase's content words all occur in the
-    longer one: "товарооборот между РФ и КНР" matches "товарооборот", not "доля" or "рост экспорта"."""
+    longer one: "товарооборот между РФ и КНР" matches "товарооборот", not "доля" or "рост экспорта".
+    Heads compare in the measures' one spelling (`lexicon.COUNT_HEADS`: "количество свиней" is the
+    pipeline's "число свиней")."""
     if not gold or not pred:
         return gold == pred
     g, p = _content_lemmas(gold), _content_lemmas(pred)
@@ -182,10 +184,10 @@ def same_measure(gold: str, pred: str) -> bool:
 
 def _content_lemmas(phrase: str) -> list[str]:
     """Lemmas of a phrase's nouns and adjectives (abbreviations as written), head first."""
-    import re
-
+    from pipeline import lexicon
     from pipeline.nlp.morph import parses
 
+    count_head = lexicon.COUNT_MEASURE_HEADS[0]  # the spelling `measures.normal_measure` gives
     out = []
     for word in re.findall(r"[А-Яа-яЁёA-Za-z-]+", phrase):
         if word.isupper() and len(word) > 1:
@@ -194,6 +196,7 @@ def _content_lemmas(phrase: str) -> list[str]:
         top = parses(word)[0]
         if top.tag.POS in {"NOUN", "ADJF", "PRTF"}:
             out.append(top.normal_form)
+    out = [count_head if w in lexicon.COUNT_HEADS else w for w in out]
     nouns = [w for w in out if w.isupper() or parses(w)[0].tag.POS == "NOUN"]
     return ([nouns[0]] + [w for w in out if w != nouns[0]]) if nouns else out
 

@@ -134,3 +134,15 @@ def test_a_gold_row_is_paired_with_the_prediction_quoting_it_among_those_of_its_
     _gold(gold / "report", "1", "1,6 автобусов,6,0,6,COUNT,target,,RU-VLA\n")
     found = differences(gold, out)
     assert found[["status", "quote"]].values.tolist() == [["extra", "6 трендов"]]
+
+
+def test_measures_compare_in_the_pipelines_one_spelling_of_a_count() -> None:
+    """The pipeline writes "количество свиней" as "число свиней" (`measures.normal_measure`); the
+    score compares both in that spelling, and still tells other heads apart."""
+    from pipeline.evaluate import same_measure
+    from pipeline.extract.measures import normal_measure
+
+    assert normal_measure("количество свиней") == "число свиней"
+    assert same_measure("количество свиней", "число свиней")
+    assert not same_measure("доля свиней", "число свиней")
+    assert not same_measure("поголовье свиней", "число свиней")

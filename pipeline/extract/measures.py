@@ -23,7 +23,7 @@ from pipeline.extract.periods import lead_in_above
 if TYPE_CHECKING:
     from pipeline.extract.indicators import IndicatorMatch
 
-_COUNT_HEAD = "число"
+_COUNT_HEAD = lexicon.COUNT_MEASURE_HEADS[0]  # "число": the one spelling of a count
 _SHARE_HEAD = "доля"
 _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
