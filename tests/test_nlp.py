@@ -123,6 +123,26 @@ def test_sentence_always_contains_its_quote():
 
 
 @pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a line wrapped mid-sentence: the small letter goes on with the sentence above it
+        ("Индекс составил 99,3%.\nБазовый индекс цен, исключающий изменения\nцен на отдельные товары, "
+         "составил 100,1%.\nВ августе цены выросли.",
+         ["Индекс составил 99,3%.",
+          "Базовый индекс цен, исключающий изменения\nцен на отдельные товары, составил 100,1%.",
+          "В августе цены выросли."]),
+        # a lead-in ends with a colon: its list is no continuation of it
+        ("В 2015 году произведено:\nмолока – 32,1 тыс. тонн.",
+         ["В 2015 году произведено:", "молока – 32,1 тыс. тонн."]),
+    ],
+)  # fmt: skip
+def test_a_piece_starting_with_a_small_letter_continues_an_unfinished_sentence(text, sentences):
+    from pipeline.nlp import analyze
+
+    assert [s.text for s in analyze(text).sentences] == sentences
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Объём переводов мигрантов (remittances) достиг 5 млрд долл.", "ru"),

@@ -4,7 +4,9 @@ natasha splits "692,9 млн. долл. США" after "долл." and "9 тыс.
 continues the previous one when that ends with ";" or "," or an abbreviation's dot and the piece
 does not start with a Cyrillic capital, and always after an initial ("М. Портер"), before a
 currency's tail ("США") or a scale's abbreviation before a unit spelled with a capital ("50 тыс.
-Гкал", "2 млн. МВт"). The abbreviations and units come from `pipeline.lexicon`.
+Гкал", "2 млн. МВт"); a piece starting with a small letter continues one that ends without a full
+stop or a colon (a line wrapped mid-sentence). The abbreviations and units come from
+`pipeline.lexicon`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from pipeline import lexicon
 
 _DOTTED_WORD = re.compile(r"(\w+)\.$")
+_ENDS = (".", "!", "?", "…", ":")  # a piece ending so ends its sentence (or leads into a list)
 _CAPITAL_START = re.compile(r"[«\"(]?[А-ЯЁ]")
 _ABBREVIATIONS = (
     set(lexicon.ABBREVIATIONS)
@@ -47,4 +50,6 @@ def continues(text: str, prev: tuple[int, int], start: int) -> bool:
         return True  # "50 тыс. Гкал"
     if _CAPITAL_START.match(text[start : start + 2]):
         return False
+    if text[start : start + 1].islower() and not tail.endswith(_ENDS):
+        return True  # a line wrapped mid-sentence: "(БИПЦ), исключающий изменения" ⏎ "цен на отдельные …"
     return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS)
