@@ -92,11 +92,14 @@ _priming = threading.Lock()
 
 
 def _warm() -> None:
-    """Once per Dask worker process, as the isolate workers' zygote starts: the models loaded, the
+    """Once per Dask worker process, as the isolate workers' zygote starts: glibc's malloc back to
+    adaptive thresholds (the nanny fixed them: `isolate.adaptive_malloc`), the models loaded, the
     extraction primed and everything frozen out of the collector's reach (`ingest.prime_worker`)."""
     from pipeline.ingest import prime_worker
+    from pipeline.isolate import adaptive_malloc
 
     with _priming:
+        adaptive_malloc()
         prime_worker()
 
 

@@ -120,6 +120,37 @@ SINGLE_THREADED_MATH = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MK
 ARROW_SYSTEM_ALLOCATOR = {"ARROW_DEFAULT_MEMORY_POOL": "system"}
 
 
+# glibc adapts its mmap threshold (128 KiB up to 32 MiB, trimming at twice it) unless the
+# environment fixes one: Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536, and then every allocation
+# past 128 KiB is an mmap/munmap pair — 155-369 K page faults and 0.3-0.8 CPU-s of system time per
+# Dask worker over the corpus (20 K and 0.13 s with adaptation). A worker primed under such a
+# setting takes the thresholds glibc's own adaptation would reach (`adaptive_malloc`).
+MALLOC_ENVIRONMENT = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_")
+MMAP_THRESHOLD_MAX = 32 * 2**20  # glibc's DEFAULT_MMAP_THRESHOLD_MAX on 64-bit systems
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt parameters (malloc.h)
+_malloc_retuned = False
+
+
+def adaptive_malloc() -> bool:
+    """Undo a fixed glibc trim or mmap threshold of this process's environment (see
+    `MALLOC_ENVIRONMENT`): set the thresholds adaptation would reach. True when it did."""
+    global _malloc_retuned
+    if _malloc_retuned:
+        return True  # once per process
+    if not any(name in os.environ for name in MALLOC_ENVIRONMENT) or not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):
+        return False  # not glibc
+    _malloc_retuned = bool(
+        mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) and mallopt(_M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD_MAX)
+    )
+    return _malloc_retuned
+
+
 def worker_environment(**extra: str) -> dict[str, str]:
     """The environment of the zygote and of each worker it forks (and so of their subprocesses):
     the caller's, one BLAS thread unless it says otherwise, pyarrow's system allocator, and the
@@ -452,8 +483,9 @@ def shared_pool() -> Pool:
 
 def worker_info() -> dict[str, Any]:
     """Pid, peak RSS (MB), NLP model loads, objects frozen out of garbage collection (the modules
-    and models loaded at start), the young-collection threshold and pyarrow's allocator of this
-    worker process."""
+    and models loaded at start), the young-collection threshold, pyarrow's allocator and whether
+    glibc's malloc thresholds were set back to adaptive values (`adaptive_malloc`) of this worker
+    process."""
     from pipeline.nlp import models
 
     return {
@@ -463,6 +495,7 @@ def worker_info() -> dict[str, Any]:
         "frozen_objects": gc.get_freeze_count(),
         "gc_threshold": gc.get_threshold()[0],
         "arrow_allocator": _arrow_allocator(),
+        "malloc_retuned": _malloc_retuned,
     }
 
 
@@ -478,6 +511,7 @@ def _zygote_main(control_fd: int) -> None:
     os.dup2(2, 1)  # stray prints from libraries must not reach anyone's pipe
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     _exit_with_parent()
+    adaptive_malloc()
     if os.environ.get("INDIKATOR_WORKER_WARM") == "1":
         from pipeline.ingest import prime_worker
 

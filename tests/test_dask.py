@@ -189,6 +189,7 @@ def test_document_over_its_timeout_is_a_failure_and_its_worker_restarts(schedule
         assert ok.status == "ok" and ok.count("figures") > 0
         assert ok.worker["model_loads"] == 1 and ok.worker["frozen_objects"] > 10_000  # models out of gc
         assert ok.worker["gc_threshold"] == WORKER_GC_THRESHOLD
+        assert ok.worker["malloc_retuned"] is True  # the nanny's MALLOC_TRIM_THRESHOLD_ undone
     finally:
         pool.close()
 

@@ -272,3 +272,24 @@ def test_a_dead_zygote_is_started_again_and_the_next_document_is_ok(pool):
     second = pool.run(PDFS / "kaluga_note.pdf", timeout=120)
     assert (first.status, second.status) == ("ok", "ok"), second.failure
     assert second.worker["pid"] != first.worker["pid"] and pool._zygote.proc.pid != zygote
+
+
+def test_workers_allocate_arrow_memory_from_the_system_whatever_the_callers_setting(monkeypatch):
+    """mimalloc's 1 GB reservation, made in the zygote, would put every forked worker past its
+    address-space cap (each allocation then fails first: seconds of system CPU per document)."""
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # as Dask's nanny sets it
+    pool = Pool()
+    try:
+        result = pool.run(PDFS / "kaluga_note.pdf", timeout=120)
+    finally:
+        pool.close()
+    assert result.status == "ok" and result.worker["arrow_allocator"] == "system"
+    # a fixed glibc trim threshold (every allocation past 128 KiB an mmap) is set back to adaptive values
+    assert result.worker["malloc_retuned"] is True
+
+
+def test_malloc_is_left_alone_when_the_environment_fixes_nothing(monkeypatch):
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    assert pipeline.isolate.adaptive_malloc() is False
