@@ -515,17 +515,14 @@ def _frames(result: DocResult) -> dict[str, pd.DataFrame]:
 
 
 def _checked(rows: Mapping[str, list[dict]]) -> dict[str, pd.DataFrame]:
-    """Rows by table as conformed frames; raises when any of them could not be stored."""
-    import pandas as pd
+    """Rows by table as conformed frames; raises when any of them could not be stored (also text
+    that is no UTF-8, a lone surrogate: Arrow, which Parquet and CSV are written from, refuses it)."""
     import pyarrow as pa
 
     from pipeline.schema import conform
 
     frames = {name: conform(name, table_rows) for name, table_rows in rows.items()}
     for frame in frames.values():
-        for col in frame.columns:
-            if pd.api.types.is_string_dtype(frame[col]):
-                "\n".join(frame[col].dropna()).encode("utf-8")  # one call: raises on a lone surrogate
         pa.Table.from_pandas(frame, preserve_index=False)  # what Parquet and CSV are written from
     return frames
 
