@@ -23,15 +23,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from pipeline.generations import (  # noqa: F401  (re-exported: the store's public names)
     CURRENT,
@@ -152,7 +157,7 @@ def _write_generation(gen: Path, base: Path | None, frames: Mapping[str, pd.Data
         if name in frames:
             df = frames[name]
             _write_file(gen / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False))
-            _write_file(gen / f"{name}.csv", lambda p, df=df: write_csv(csv_safe(df), p))
+            _write_file(gen / f"{name}.csv", lambda p, df=df: write_csv(df, p, safe=True))
             counts[name] = len(df)
         elif base and (base / f"{name}.parquet").exists():
             for suffix in ("parquet", "csv"):
@@ -205,26 +210,32 @@ def migrate_legacy(out: Path) -> None:
     wal.unlink(missing_ok=True)
 
 
-def write_csv(df: pd.DataFrame, path: str) -> None:
-    """UTF-8 CSV with a header row (pyarrow's writer: text quoted, empty cells for nulls)."""
+def write_csv(df: pd.DataFrame, path: str, *, safe: bool = False) -> None:
+    """UTF-8 CSV with a header row (pyarrow's writer: text quoted, empty cells for nulls); `safe`:
+    text cells a spreadsheet would evaluate get a `'` (`_formula_safe`)."""
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
-    pa_csv.write_csv(pa.Table.from_pandas(df, preserve_index=False), path)
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    pa_csv.write_csv(_formula_safe(table) if safe else table, path)
 
 
-def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first) get a `'`."""
-    df = df.copy()
-    for col in df.columns:
-        series = df[col]
-        if not (pd.api.types.is_string_dtype(series) or series.dtype == object):
+def _formula_safe(table: pa.Table) -> pa.Table:
+    """Each text cell that a spreadsheet would evaluate (it starts with a `FORMULA_LEAD`: `=`, `+`,
+    `-`, `@`, tab, CR) gets a leading `'` (OWASP CSV injection); Parquet and DuckDB keep the text."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for i, field in enumerate(table.schema):
+        if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
             continue
-        text = series.astype("string")
-        risky = text.str.startswith(FORMULA_LEAD).fillna(False).astype(bool)
-        if risky.any():
-            df[col] = text.where(~risky, "'" + text)
-    return df
+        column = table.column(i)
+        risky = pc.match_substring_regex(column, "^[" + re.escape("".join(FORMULA_LEAD)) + "]")
+        if pc.any(risky).as_py():
+            text = pa.scalar("'", field.type), pa.scalar("", field.type)
+            quoted = pc.binary_join_element_wise(text[0], column, text[1])
+            table = table.set_column(i, field, pc.if_else(risky, quoted, column))
+    return table
 
 
 def _ids_at_paths(out: Path, source_paths: set[str]) -> set[str]:

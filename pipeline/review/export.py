@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.review.tables import STATUS_COLUMN, plain
-from pipeline.store import atomic_write, csv_safe
+from pipeline.store import atomic_write, write_csv
 
 REVIEWED_DIR = "reviewed"
 EXCEL_FILE = "reviewed.xlsx"
@@ -27,7 +27,7 @@ def export_tables(out: Path, frames: Mapping[str, pd.DataFrame]) -> list[Path]:
     paths = []
     for table, df in kept.items():
         path = folder / f"{table}.csv"
-        atomic_write(path, lambda p, df=df: csv_safe(df).to_csv(p, index=False))
+        atomic_write(path, lambda p, df=df: write_csv(df, p, safe=True))
         paths.append(path)
     excel = folder / EXCEL_FILE
     atomic_write(excel, lambda p: _write_excel(p, kept))
