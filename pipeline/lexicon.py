@@ -589,6 +589,8 @@ SIGNS = "".join(s for u in UNITS for s in u.signs if u.kind == "currency")
 
 
 RELATIVE_UNIT_KINDS = frozenset({"percent", "points", "ratio"})  # a value against a base or a whole
+# Sizes of files and datasets ("200 Гб", "634 Мб"): a document's territory is not what they measure.
+ARTEFACT_UNIT_KINDS = frozenset({"data"})
 
 
 def relative_unit(code: str | None) -> bool:

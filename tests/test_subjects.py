@@ -459,3 +459,19 @@ def test_a_countrys_measure_in_a_districts_document_is_the_countrys(tmp_path, qu
         "Валовой продукт района в 2018 году составил 5,2 млрд. рублей (0,01% от ВВП России)."
     )
     assert _document_rows(tmp_path, "forecast.txt", text)[quote]["subject_code"] == code
+
+
+def test_a_datasets_size_takes_no_territory_of_the_document(tmp_path):
+    """The document's territory is the subject of its figures that name none, but not of the size of
+    a file or a dataset ("200 Гб"): a territory has no such measure."""
+    from pipeline.ingest import process_document
+
+    path = tmp_path / "strategy.txt"
+    path.write_text(
+        "Стратегия социально-экономического развития Курской области\n\n"
+        "Инвестиции в основной капитал составили 50 млрд. рублей. Объём исходных данных – около 200 Гб.\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert rows["50 млрд. рублей"]["subject_code"] == "RU-KRS"
+    assert rows["около 200 Гб"]["subject_code"] is None and rows["около 200 Гб"]["subject"] is None

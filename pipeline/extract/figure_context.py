@@ -790,4 +790,6 @@ def _lead(row: dict) -> str:
 
 
 def _unnamed(row: dict) -> bool:
-    return row.get("subject_code") is None and row.get("subject_type") not in ("org", "group", "municipality")
+    """A row that names no territory or organization and could have one (not a dataset's size)."""
+    named = row.get("subject_code") is not None or row.get("subject_type") in ("org", "group", "municipality")
+    return not named and lexicon.unit_kind(row.get("unit")) not in lexicon.ARTEFACT_UNIT_KINDS
