@@ -364,7 +364,7 @@ OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 
 # Comparatives: after "на N%" a change ("на 3,5% больше, чем в 2014 году"), before a date its base.
-COMPARATIVES: tuple[str, ...] = ("выше", "ниже", "больше", "меньше")
+COMPARATIVES: tuple[str, ...] = ("выше", "ниже", "больше", "меньше", "дороже", "дешевле")
 
 # Phrases before a date that make it a comparison base, not a period ("к уровню 2018 года",
 # "превосходит уровень 2017 года", "превосходит соответствующий показатель 2017 года").

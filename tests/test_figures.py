@@ -491,3 +491,16 @@ def test_a_frame_noun_subject_keeps_its_abbreviation():
     )
     assert one(text, "201,5 млрд. рублей").measure == "объем ВРП"
     assert one(text, "201,5 млрд. рублей").indicator == "grp"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("На 0,6% снизились цены на сахар, на 0,2% - соль.", "0,6%"),  # the change verb after it
+        ("В группе стройматериалов на 2,5% выросли цены на цемент.", "2,5%"),
+        ("Гречневая и рисовая крупы стали дороже на 0,3%.", "0,3%"),  # a comparative before it
+        ("На 0,4-0,9% стали обходиться дешевле холодильники.", "0,4-0,9%"),
+    ],
+)
+def test_a_percentage_after_na_with_a_change_verb_or_comparative_next_to_it_is_a_change(text, quote):
+    assert one(text, quote).kind == "change"

@@ -232,6 +232,18 @@ def _bracketed_index(text: str, f: FigureFact, found: list[FigureFact], s_start:
     return last is None or last.kind != "change" or _BASE_RIGHT_AFTER.match(text, last.char_end) is not None
 
 
+CHANGE_REACH = 3  # words right before or after a "на X%" searched for its change verb or comparative
+
+
+def _changed_around(left: list[_Word], right: list[_Word]) -> bool:
+    """A change verb or a comparative right after the figure ("На 0,4% снизились цены", "на 1,5%
+    выросли цены") or a comparative right before it ("стали дороже на 0,1%")."""
+    after = right[:CHANGE_REACH]
+    if any(w.lemma in _CHANGE or w.text.lower() in lexicon.COMPARATIVES for w in after):
+        return True
+    return any(w.text.lower() in lexicon.COMPARATIVES for w in left[-CHANGE_REACH:])
+
+
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
     """ "до X" is the level a change reaches, not an upper bound: after a change word in any tense
     ("увеличилась до 99,8%", "Увеличение доли … до 39,5%", "снизить долю … до 5%"), unless "до"
@@ -271,6 +283,8 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "change"
     if na_before and (right and right[0].text.lower() in lexicon.COMPARATIVES or lemmas & _EXCEED):
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
+    if na_before and _changed_around(left, right):
+        return "change"  # "На 0,4% снизились цены", "крупы стали дороже на 0,1%"
     if _reaches(text, f, left):
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
