@@ -43,6 +43,7 @@ def test_a_place_in_a_list_repeats_the_measure_of_the_first_item():
     first = figure(COUNTRIES, "150%")
     assert same_measure("среднегодовой темп роста экспорта", first.measure)
     assert figure(COUNTRIES, "120%").measure == first.measure
+    assert first.kind == figure(COUNTRIES, "120%").kind == "change"  # and its kind: no share of anything
     # the countries are destinations of the exports, partners, never the subject (test_subjects)
     assert figure(COUNTRIES, "95%").subject is None
 

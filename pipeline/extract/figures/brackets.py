@@ -32,7 +32,9 @@ def bracket_measures(text: str, facts: list[FigureFact], sentences: list[tuple[i
         if opening is None:
             continue
         words = _item(text, bounds[0], opening)
-        if words:
+        if words and _is_place(words):
+            measure = _place_item(f, facts[:i], bounds)
+        elif words:
             measure = _item_measure(text, f, words, facts[:i], bounds)
         else:
             measure = _share_of_figure(text, f, facts[:i], opening)
@@ -99,11 +101,8 @@ def _item_measure(
     text: str, f: FigureFact, words: list[_Word], before: list[FigureFact], bounds: tuple[int, int]
 ) -> str | None:
     """The phrase itself when it names a share; "доля" + its genitive + the whole for a share;
-    a place repeats the measure of the list's earlier figure with a measure; after a bare share
-    word ("наибольшую долю (89,9%) занимают услуги образования") the subject after the bracket."""
-    if _is_place(words):
-        earlier = [g for g in before if g.char_start >= bounds[0] and g.unit == f.unit and g.measure]
-        return earlier[-1].measure if earlier else None
+    after a bare share word ("наибольшую долю (89,9%) занимают услуги образования") the subject
+    after the bracket."""
     if words[-1].lemma in SHARE_HEADS:
         words = _subject_after(text, f, bounds)
         if not words:
@@ -115,6 +114,17 @@ def _item_measure(
     lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], words[0].start)]
     whole = whole_of(lead) or whole_of(_inside(text, f, bounds))
     return " ".join(filter(None, ["доля", genitive(words), whole]))
+
+
+def _place_item(f: FigureFact, before: list[FigureFact], bounds: tuple[int, int]) -> str | None:
+    """After a place the list's earlier figure with a measure gives its measure and its kind
+    ("Франция (… среднегодовой темп роста экспорта составил более 900%), Египет (621%)": a change,
+    not a share)."""
+    earlier = [g for g in before if g.char_start >= bounds[0] and g.unit == f.unit and g.measure]
+    if not earlier:
+        return None
+    f.kind = earlier[-1].kind
+    return earlier[-1].measure
 
 
 def _subject_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_Word]:
