@@ -979,3 +979,16 @@ def test_the_amount_after_a_passive_participle_keeps_its_object():
         "объем использованных инвестиций в основной капитал",
         "fixed_capital_investment",
     )
+
+
+def test_a_reference_back_to_a_share_and_the_list_after_it_are_shares():
+    """ "данный показатель равен 49%" after a share is that share, and so is the list going on from it;
+    a plan's value stays a target."""
+    text = (
+        "Доля несырьевого экспорта в общем объеме экспорта Курской области составляет 30%. "
+        "В Белгородской области данный показатель равен 49%, в Смоленской области - 37%."
+    )
+    assert figure(text, "49%").kind == figure(text, "37%").kind == "share"
+    assert figure(text, "37%").measure.startswith("доля несырьевого экспорта")
+    plan = "Доля расходов на культуру составляет 25,4%. К 2019 году показатель уменьшится и составит 20,7%."
+    assert figure(plan, "20,7%").kind == "target"

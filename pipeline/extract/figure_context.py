@@ -37,6 +37,7 @@ from pipeline.extract.measures import (
     earlier_indicator,
     figure_indicator,
     lead_measure,
+    names_share,
     normal_measure,
     share_measure,
 )
@@ -202,6 +203,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = figure_indicator(text, f, bounds)
         f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
+    for f in facts:  # "… данный показатель равен 49%, в Смоленской области - 37%": a share's percentage
+        f.kind = "share" if f.kind == "level" and f.unit == "PERCENT" and names_share(f.measure) else f.kind
     respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)

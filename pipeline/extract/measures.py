@@ -245,6 +245,12 @@ def share_measure(text: str, f: FigureFact) -> str | None:
     return _share_in(f.measure, words) or " ".join([_SHARE_HEAD, *words])
 
 
+def names_share(measure: str | None) -> bool:
+    """The measure is a share of something ("доля несырьевого экспорта", "удельный вес налога")."""
+    words = (measure or "").split()
+    return len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+
+
 def _share_in(measure: str | None, whole: list[str]) -> str | None:
     """A share named already keeps its part, in the whole after the figure: "на долю трех групп
     приходится 74,5% экспорта" → "доля трех групп в экспорте"."""

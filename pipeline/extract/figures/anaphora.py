@@ -85,7 +85,7 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         elif doers := _share_of_doers(text, f, lo, bounds) or _doers_elsewhere(text, f, lo, bounds, prior):
             f.measure = doers
         elif any(w.lemma == REFERENCE_NOUN for w in lead):
-            f.measure = _referent(prior, _previous_start(bounds, sentences))
+            _take_referent(f, _referent(prior, _previous_start(bounds, sentences)))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
             f.measure = _dashed(lead)
         elif lo == bounds[0]:
@@ -430,9 +430,18 @@ def _outside_brackets(text: str, prior: list[FigureFact], start: int) -> FigureF
     return prior[-1]
 
 
-def _referent(prior: list[FigureFact], since: int) -> str | None:
+def _referent(prior: list[FigureFact], since: int) -> FigureFact | None:
     measured = [g for g in prior if g.char_start >= since and g.measure and not is_bare(g.measure)]
-    return measured[-1].measure if measured else None
+    return measured[-1] if measured else None
+
+
+def _take_referent(f: FigureFact, g: FigureFact | None) -> None:
+    """The measure of the figure referred back to, and a level its kind when that is a share in the
+    same unit ("… доля несырьевого экспорта составляет 70%. В Белгородской области данный показатель
+    равен 49%": a share too)."""
+    f.measure = g.measure if g is not None else None
+    if g is not None and g.kind == "share" and g.unit == f.unit and f.kind == "level":
+        f.kind = "share"  # a plan's value stays a target ("показатель … составит 20,7%")
 
 
 def _dashed(lead: list[_Word]) -> str | None:
