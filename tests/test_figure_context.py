@@ -342,7 +342,9 @@ def test_a_percentage_against_a_base_in_its_own_clause_is_a_ratio(text, quote, p
          "2018 г. – 104,3 %, в 2019 г. – 104,2 %.", "104,2 %", "target"),
         ("Однако положительная динамика индекса производства сохранится и составит в 2018 г. – 101,2 %.",
          "101,2 %", "target"),
-        ("Индекс производства составил 169,7 %.", "169,7 %", "level"),  # no base stated
+        # an index number is a ratio to its base period even when the sentence states none (the
+        # Солигаличский gold says so of this sentence)
+        ("Индекс производства составил 169,7 %.", "169,7 %", "ratio"),
         # a change of the index stays a change
         ("Снижение индекса промышленного производства прогнозируется по производству электроэнергии, газа, "
          "пара и кондиционированию воздуха - 1,1%, по водоснабжению - 0,4%.", "1,1%", "change"),
@@ -579,3 +581,17 @@ def test_the_bracketed_percentages_of_the_items_of_a_change(text, quote, kind):
 )
 def test_a_name_in_quotes_is_read_apart_from_the_clause(text, kind):
     assert figure(text, "1200 тыс. рублей").kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("В Москве индекс потребительских цен за месяц составил 99,1% (с начала года - 102,4%).", "102,4%",
+         "ratio"),  # an index number is a ratio to its base period, stated or not
+        ("Индекс производства мебели в июле 2018г. составил 103,2%, в январе-июле 2018г. - 101,7%.", "101,7%",
+         "ratio"),
+        ("В 2019 году индекс промышленного производства составит 102,3%.", "102,3%", "target"),  # a plan's
+    ],
+)  # fmt: skip
+def test_an_index_numbers_percentage_is_a_ratio_unless_planned(text, quote, kind):
+    assert figure(text, quote).kind == kind

@@ -37,6 +37,7 @@ from pipeline.extract.measures import (
     earlier_indicator,
     figure_indicator,
     lead_measure,
+    names_index,
     names_share,
     normal_measure,
     share_measure,
@@ -203,8 +204,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = figure_indicator(text, f, bounds)
         f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
-    for f in facts:  # "… данный показатель равен 49%, в Смоленской области - 37%": a share's percentage
-        f.kind = "share" if f.kind == "level" and f.unit == "PERCENT" and names_share(f.measure) else f.kind
+    for f in facts:
+        _kind_of_measure(f)
     respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
@@ -227,6 +228,15 @@ def _same_rate(
 def _has_verb(clause: str) -> bool:
     """A word of the clause is a verb in its first parse."""
     return any(parses(w)[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", clause.lower()))
+
+
+def _kind_of_measure(f: FigureFact) -> None:
+    """A percentage stated as a level is the kind its measure names: a share's ("… данный показатель
+    равен 49%, в Смоленской области - 37%") or an index number's, a ratio to its base period
+    ("индекс потребительских цен за месяц составил 99,3%"); a plan's value stays a target."""
+    if f.kind != "level" or f.unit != "PERCENT":
+        return
+    f.kind = "share" if names_share(f.measure) else "ratio" if names_index(f.measure) else f.kind
 
 
 def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> list[DateFact]:

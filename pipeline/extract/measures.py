@@ -34,6 +34,7 @@ _FRAMING = set(lexicon.FRAMING_HEADS)
 _COUNT_SPELLINGS = set(lexicon.COUNT_HEADS)
 _CHANGE_HEADS = (set(lexicon.CHANGE_NOUNS) | _TRENDS) - {_RATE_HEAD}
 _SHARE_LEMMAS = {_SHARE_HEAD, "удельный"}
+_INDEX_HEADS = set(lexicon.INDEX_NOUNS)
 _SURVEY = set(lexicon.SURVEY_VERBS)
 _EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS) | set(lexicon.TREND_NOUNS)
 _TIMES = lexicon.time_lemmas()
@@ -249,6 +250,12 @@ def names_share(measure: str | None) -> bool:
     """The measure is a share of something ("доля несырьевого экспорта", "удельный вес налога")."""
     words = (measure or "").split()
     return len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+
+
+def names_index(measure: str | None) -> bool:
+    """The measure is an index number ("индекс потребительских цен", "индекс производства мебели")."""
+    words = (measure or "").split()
+    return len(words) > 1 and _lemma(words[0]) in _INDEX_HEADS
 
 
 def _share_in(measure: str | None, whole: list[str]) -> str | None:
