@@ -500,6 +500,11 @@ def test_a_frame_noun_subject_keeps_its_abbreviation():
         ("В группе стройматериалов на 2,5% выросли цены на цемент.", "2,5%"),
         ("Гречневая и рисовая крупы стали дороже на 0,3%.", "0,3%"),  # a comparative before it
         ("На 0,4-0,9% стали обходиться дешевле холодильники.", "0,4-0,9%"),
+        # a comparative, its "чем" and base, then "на X"
+        (
+            "Число рабочих мест в июле 2018г. было меньше, чем в июле 2017г. на 412 тыс.человек.",
+            "412 тыс.человек",
+        ),
     ],
 )
 def test_a_percentage_after_na_with_a_change_verb_or_comparative_next_to_it_is_a_change(text, quote):

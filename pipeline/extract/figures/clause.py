@@ -237,11 +237,16 @@ CHANGE_REACH = 3  # words right before or after a "на X%" searched for its cha
 
 def _changed_around(left: list[_Word], right: list[_Word]) -> bool:
     """A change verb or a comparative right after the figure ("На 0,4% снизились цены", "на 1,5%
-    выросли цены") or a comparative right before it ("стали дороже на 0,1%")."""
+    выросли цены"), a comparative right before it ("стали дороже на 0,1%") or before its "чем" and
+    base ("было меньше, чем в июле 2016г. на 835 тыс.человек")."""
     after = right[:CHANGE_REACH]
     if any(w.lemma in _CHANGE or w.text.lower() in lexicon.COMPARATIVES for w in after):
         return True
-    return any(w.text.lower() in lexicon.COMPARATIVES for w in left[-CHANGE_REACH:])
+    if any(w.text.lower() in lexicon.COMPARATIVES for w in left[-CHANGE_REACH:]):
+        return True
+    # "было меньше, чем в июле 2016г. на 835 тыс.человек": a comparative, then its "чем" and base
+    compared = [k for k, w in enumerate(left) if w.text.lower() in lexicon.COMPARATIVES]
+    return bool(compared) and any(w.text.lower() == "чем" for w in left[compared[-1] + 1 :])
 
 
 def _level_reached(text: str, f: FigureFact, left: list[_Word]) -> bool:
