@@ -509,3 +509,21 @@ def test_a_frame_noun_subject_keeps_its_abbreviation():
 )
 def test_a_percentage_after_na_with_a_change_verb_or_comparative_next_to_it_is_a_change(text, quote):
     assert one(text, quote).kind == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # the growth qualifies the subject in a prepositional phrase: the figure is its level
+        ("Портфель товарных групп с позитивной динамикой роста составил в 2019 году 305 млн. долл. США.",
+         "305 млн. долл. США", "level"),
+        ("Товарные группы с высокими темпами роста обладают объемом экспорта свыше 3 млн. долл. США.",
+         "свыше 3 млн. долл. США", "level"),
+        # the figure is the rate itself, or the rate is the clause's subject
+        ("В 2019 году оборот составил 228,7 млрд. рублей с темпом роста 101,8%.", "101,8%", "change"),
+        ("Прогноз, согласно которому средний ежегодный темп прироста экспорта составит 2,6%.", "2,6%",
+         "change"),
+    ],
+)  # fmt: skip
+def test_a_growth_in_a_prepositional_phrase_before_the_verb_is_not_the_figures(text, quote, kind):
+    assert one(text, quote).kind == kind

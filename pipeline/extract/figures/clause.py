@@ -16,7 +16,7 @@ from pipeline.extract.figure_context import (
     reaches_level,
     set_period,
 )
-from pipeline.extract.figures.properties import property_measure
+from pipeline.extract.figures.properties import after_preposition, property_measure
 from pipeline.extract.figures.words import (
     _WORD,
     DASHES,
@@ -381,6 +381,8 @@ def _change_noun(left: list[_Word], k: int) -> bool:
     ("показатель будет уменьшаться из-за снижения стоимости … и составит")."""
     w = left[k]
     rate = k > 0 and left[k - 1].lemma in _CHANGE_HEADS and w.has("NOUN", "gent")  # "Темп роста составил 5%"
+    if rate and after_preposition(left, k - 1) and any(_is_verb(x) for x in left[k + 1 :]):
+        return False  # "Портфель товарных групп с позитивной динамикой роста составил …": the portfolio's
     if w.lemma not in _CHANGE or not (rate or w.has("NOUN") and w.tags[0].tag.case == "nomn"):
         return False
     return not (k and left[k - 1].lemma in lexicon.INDICATOR_CHANGE_ADJECTIVES)

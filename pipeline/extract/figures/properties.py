@@ -67,7 +67,7 @@ def _owner(words: list[_Word]) -> str | None:
 def _in_pp(words: list[_Word], i: int) -> bool:
     """The noun at `i` is inside a prepositional phrase, also as a genitive dependent of one ("по
     переработке молока": "молока" is)."""
-    if _after_preposition(words, i):
+    if after_preposition(words, i):
         return True
     j = i - 1
     while j >= 0 and words[j].has("ADJF"):
@@ -83,10 +83,14 @@ def _genitive_after(words: list[_Word]) -> str | None:
     return " ".join(w.text for w in words[:end]) if any(w.has("NOUN", "gent") for w in words[:end]) else None
 
 
-def _after_preposition(words: list[_Word], i: int) -> bool:
+_RELATIVE = "который"
+
+
+def after_preposition(words: list[_Word], i: int) -> bool:
+    """The word at `i` is a preposition's object, adjectives between ("с позитивной динамикой")."""
     j = i - 1
-    while j >= 0 and words[j].has("ADJF"):
-        j -= 1
+    while j >= 0 and words[j].has("ADJF") and words[j].lemma != _RELATIVE:
+        j -= 1  # not over "которому" ("согласно которому средний темп …": the clause's subject)
     return j >= 0 and words[j].has("PREP")
 
 
