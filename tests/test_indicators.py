@@ -26,6 +26,9 @@ PHRASES = [
     ("Объем экспорта Курской области", "PERCENT", "export"),
     ("соотношение объема экспорта к ВРП", "PERCENT", "export_to_grp"),
     ("экспорта услуг", "USD", "export_services"),
+    ("доля продукции средних переделов", "PERCENT", "non_resource_export"),  # an export strategy's stages
+    ("экспорт продукции верхних переделов", "PERCENT", "non_resource_export"),
+    ("объем производства продукции", "RUB", "production_volume"),
     ("импорт", "USD", "import"),
     ("Внешнеторговый оборот, млрд.долларов США", ANY_UNIT, "trade_turnover"),
     ("Инвестиции в основной капитал, млрд.рублей", ANY_UNIT, "fixed_capital_investment"),
