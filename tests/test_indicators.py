@@ -29,6 +29,11 @@ PHRASES = [
     ("доля продукции средних переделов", "PERCENT", "non_resource_export"),  # an export strategy's stages
     ("экспорт продукции верхних переделов", "PERCENT", "non_resource_export"),
     ("объем производства продукции", "RUB", "production_volume"),
+    ("число субъектов", "COUNT", "territorial_units"),  # "в 35 субъектах": federal subjects
+    ("число субъектов Российской Федерации", "COUNT", "territorial_units"),
+    ("число субъектов МСП", "COUNT", "sme"),
+    ("число субъектов малого бизнеса", "COUNT", "sme"),
+    ("число хозяйствующих субъектов", "COUNT", "enterprises"),
     ("импорт", "USD", "import"),
     ("Внешнеторговый оборот, млрд.долларов США", ANY_UNIT, "trade_turnover"),
     ("Инвестиции в основной капитал, млрд.рублей", ANY_UNIT, "fixed_capital_investment"),

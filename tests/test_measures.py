@@ -992,3 +992,18 @@ def test_a_reference_back_to_a_share_and_the_list_after_it_are_shares():
     assert figure(text, "37%").measure.startswith("доля несырьевого экспорта")
     plan = "Доля расходов на культуру составляет 25,4%. К 2019 году показатель уменьшится и составит 20,7%."
     assert figure(plan, "20,7%").kind == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "indicator"),
+    [
+        # the abbreviation after the counted noun is its genitive
+        ("Ожидается, что показатель достигнет к 2020 году 2950 - 2970 субъектов МСП.",
+         "2950 - 2970 субъектов", "число субъектов МСП", "sme"),
+        ("Снижение цен отмечено в 41 субъекте Российской Федерации.", "41 субъекте", "число субъектов",
+         "territorial_units"),  # a place's abbreviation or name is left out: the subject says it
+    ],
+)  # fmt: skip
+def test_a_count_keeps_the_abbreviation_after_its_noun(text, quote, measure, indicator):
+    f = figure(text, quote)
+    assert (f.measure, f.indicator) == (measure, indicator)

@@ -315,8 +315,18 @@ def count_measure(text: str, f: FigureFact) -> str | None:
     phrase = " ".join([_COUNT_HEAD, *words]) if words else None
     if is_bare(phrase):
         return None
-    tail = _genitives_after(text, f.char_end)
+    tail = _genitives_after(text, f.char_end) or _abbreviation_after(text, f.char_end)
     return (_without_places(" ".join([phrase, *tail])) if tail else None) or phrase
+
+
+_ABBREVIATION_AFTER = re.compile(r"[ \t]+([А-ЯЁ]{2,}(?:[ \t]+[А-ЯЁ]{2,})*)(?![А-Яа-яЁё])")  # "субъектов МСП"
+
+
+def _abbreviation_after(text: str, end: int) -> list[str]:
+    """An abbreviation right after a counted noun, its genitive ("2860 - 2870 субъектов МСП" →
+    "число субъектов МСП"; a place's, "субъектов РФ", is left out as places are)."""
+    found = _ABBREVIATION_AFTER.match(text, end)
+    return [found.group(1)] if found else []
 
 
 def _done_to(text: str, f: FigureFact) -> str | None:
