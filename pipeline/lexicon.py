@@ -442,6 +442,8 @@ FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие", "р�
 COUNT_HEADS: tuple[str, ...] = ("количество",)
 # Heads of a measure that counts ("число учреждений", "численность работников").
 COUNT_MEASURE_HEADS: tuple[str, ...] = ("число", *COUNT_HEADS, "численность")
+# The relative pronoun: "налог, удельный вес которого …", "согласно которому …".
+RELATIVE_PRONOUN = "который"
 # Nouns of a course over time that name no measure of their own: "положительная динамика индекса
 # производства составит 101,2 %" measures the index.
 TREND_NOUNS: tuple[str, ...] = ("динамика", "тенденция")

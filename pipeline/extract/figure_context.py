@@ -46,6 +46,7 @@ from pipeline.extract.periods import (
     STATE_KINDS,
     bracketed,
     has_tense,
+    has_verb,
     in_aside,
     is_act_date,
     legacy_period,
@@ -57,7 +58,6 @@ from pipeline.extract.periods import (
     tells_event,
 )
 from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
-from pipeline.nlp.morph import parses
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _PERCENT_END = re.compile(r"%\s*$")
@@ -221,13 +221,8 @@ def _same_rate(
     yearly rate ("ежегодный рост … на уровне 100-100,1 % по первому варианту; 100,1 % – по второму")."""
     earlier = [g for g in facts if bounds[0] <= g.char_start < f.char_start and id(g) in averages]
     return any(
-        g.period_from == f.period_from and not _has_verb(text[g.char_end : f.char_start]) for g in earlier
+        g.period_from == f.period_from and not has_verb(text[g.char_end : f.char_start]) for g in earlier
     )
-
-
-def _has_verb(clause: str) -> bool:
-    """A word of the clause is a verb in its first parse."""
-    return any(parses(w)[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", clause.lower()))
 
 
 def _kind_of_measure(f: FigureFact) -> None:

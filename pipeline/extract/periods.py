@@ -650,6 +650,11 @@ def has_tense(clause: str, tense: str) -> bool:
     return any(verb_in(p.tag, tense) for p in _first_parses(clause))
 
 
+def has_verb(clause: str) -> bool:
+    """The clause has a verb (each word read in its first parse)."""
+    return any(p.tag.POS == "VERB" for p in _first_parses(clause))
+
+
 def _first_parses(clause: str) -> list:
     """The first parse of each Cyrillic word of the clause."""
     return [parses(w)[0] for w in re.findall(r"[а-яё]+", clause.lower())]

@@ -25,7 +25,7 @@ from pipeline.extract.measures import (
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
-_COUNT = "число"
+_COUNT = lexicon.COUNT_MEASURE_HEADS[0]
 _JOIN_VERB = "входить"
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
@@ -385,7 +385,7 @@ def _place_phrase(words: list[_Word]) -> str | None:
     end = at + 1
     while end < len(words) and words[end].text[:1].isalpha() and not _is_verb(words[end]):
         end += 1
-    if any(w.lemma == "который" or w.has("NPRO") for w in words[at + 1 : end]):
+    if any(w.lemma == lexicon.RELATIVE_PRONOUN or w.has("NPRO") for w in words[at + 1 : end]):
         return None  # "на которых работает 33,6 %": the place is the antecedent's
     return " ".join(w.text.lower() if k == at else w.text for k, w in enumerate(words[at:end]))
 

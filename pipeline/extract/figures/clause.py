@@ -286,10 +286,8 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     na_before = _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
     if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE:
         return "change"
-    if na_before and (right and right[0].text.lower() in lexicon.COMPARATIVES or lemmas & _EXCEED):
-        return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%"
-    if na_before and _changed_around(left, right):
-        return "change"  # "На 0,4% снизились цены", "крупы стали дороже на 0,1%"
+    if na_before and (lemmas & _EXCEED or _changed_around(left, right)):
+        return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%", "На 0,4% снизились цены"
     if _reaches(text, f, left):
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
@@ -651,7 +649,7 @@ def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
     return max(before, key=lambda d: d.char_end) if before else None
 
 
-_ITEM_DASH = re.compile(r"\s*[-–—]\s*")  # "на 2022 год – 1 017,9 млн. рублей"
+_ITEM_DASH = re.compile(r"\s*[" + "".join(sorted(DASHES)) + r"]\s*")  # "на 2022 год – 1 017,9 млн. рублей"
 
 
 def _item_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
@@ -741,7 +739,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
         return _subject_after(right)
     if counts and verb == len(left) - 1 and left[verb].has("VERB", "intr") and left[verb].lemma not in _LINKS:
         part = _participle(left[verb], {"gent", "plur"})  # "погибли 3 человека" → "число погибших"
-        return f"число {part}" if part else None
+        return f"{lexicon.COUNT_MEASURE_HEADS[0]} {part}" if part else None
     if verb is not None and not counts:
         found = _after_verb(left[verb], left[verb + 1 :], action)
         if found:

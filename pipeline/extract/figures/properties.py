@@ -83,13 +83,10 @@ def _genitive_after(words: list[_Word]) -> str | None:
     return " ".join(w.text for w in words[:end]) if any(w.has("NOUN", "gent") for w in words[:end]) else None
 
 
-_RELATIVE = "который"
-
-
 def after_preposition(words: list[_Word], i: int) -> bool:
     """The word at `i` is a preposition's object, adjectives between ("с позитивной динамикой")."""
     j = i - 1
-    while j >= 0 and words[j].has("ADJF") and words[j].lemma != _RELATIVE:
+    while j >= 0 and words[j].has("ADJF") and words[j].lemma != lexicon.RELATIVE_PRONOUN:
         j -= 1  # not over "которому" ("согласно которому средний темп …": the clause's subject)
     return j >= 0 and words[j].has("PREP")
 

@@ -27,7 +27,6 @@ _WHOLE_NOUN = "структура"
 _VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
 _OWNER_VERBS = set(lexicon.SHARE_VERBS)  # "наибольшая доля принадлежит пищевым продуктам"
-_RELATIVE = "который"
 _BRACKETS = {"(", ")"}
 _INSIDE_GROUP = {"и", *_BRACKETS}  # "крупным и средним предприятиям", "крестьянским (фермерским) хозяйствам"
 _CHANGE_HEADS = set(lexicon.CHANGE_NOUNS)
@@ -215,7 +214,7 @@ def _share_allotted(words: list[_Word]) -> str | None:
     at = next((k for k in range(verb - 1, 0, -1) if _allotted(words, k)), None)
     if at is None:
         return None
-    if at + 1 < verb and words[at + 1].lemma == _RELATIVE:
+    if at + 1 < verb and words[at + 1].lemma == lexicon.RELATIVE_PRONOUN:
         return _antecedent_share(words, at - 1)
     end = at + 1
     while end < verb and end - at <= PART_WORDS and _part_word(words[end]):

@@ -35,7 +35,7 @@ _CLIMB_RELS = {"conj", "xcomp", "csubj", "csubj:pass", "advcl", "acl", "ccomp", 
 
 
 _NOUN_RELS = {"nmod", "appos", "nummod", "nummod:gov"}
-_RELATIVE = "который"
+_RELATIVE = lexicon.RELATIVE_PRONOUN
 
 
 def _syntax_measures(facts: list[FigureFact], analysis) -> None:
