@@ -220,6 +220,9 @@ def write_csv(df: pd.DataFrame, path: str, *, safe: bool = False) -> None:
     pa_csv.write_csv(_formula_safe(table) if safe else table, path)
 
 
+_FORMULA_START = "^[" + re.escape("".join(FORMULA_LEAD)) + "]"  # a cell starting with a FORMULA_LEAD
+
+
 def _formula_safe(table: pa.Table) -> pa.Table:
     """Each text cell that a spreadsheet would evaluate (it starts with a `FORMULA_LEAD`: `=`, `+`,
     `-`, `@`, tab, CR) gets a leading `'` (OWASP CSV injection); Parquet and DuckDB keep the text."""
@@ -230,7 +233,7 @@ def _formula_safe(table: pa.Table) -> pa.Table:
         if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
             continue
         column = table.column(i)
-        risky = pc.match_substring_regex(column, "^[" + re.escape("".join(FORMULA_LEAD)) + "]")
+        risky = pc.match_substring_regex(column, _FORMULA_START)
         if pc.any(risky).as_py():
             text = pa.scalar("'", field.type), pa.scalar("", field.type)
             quoted = pc.binary_join_element_wise(text[0], column, text[1])
