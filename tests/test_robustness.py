@@ -290,6 +290,7 @@ def test_workers_allocate_arrow_memory_from_the_system_whatever_the_callers_sett
 
 
 def test_malloc_is_left_alone_when_the_environment_fixes_nothing(monkeypatch):
+    monkeypatch.setattr(pipeline.isolate, "_malloc_retuned", False)  # whatever ran before in this process
     monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
     assert pipeline.isolate.adaptive_malloc() is False
