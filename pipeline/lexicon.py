@@ -387,6 +387,10 @@ PLAN_WORDS: tuple[str, ...] = (
     "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
     "намечаться", "плановый", "прогнозный",
 )  # fmt: skip
+# Lemmas of estimating: a value estimated in the present tense for a period its clause names ("В 2018
+# году оборот розничной торговли оценивается в сумме 101,7 млрд. рублей") is a forecast, a target;
+# an undated estimate ("Его стоимость оценивается в $176 млн.") a level.
+ESTIMATE_VERBS: tuple[str, ...] = ("оцениваться",)
 # Lemmas of building or renewing an object: a clause that opens with one and its object, states no
 # verb in the past and is about a project (a cue word in it or its lead-in) names a planned project
 # ("реализуются следующие проекты:" ⏎ "- строительство фермы на 240 голов (…, ориентировочная
@@ -478,7 +482,7 @@ FIXED_TERMS: tuple[str, ...] = (
     "основной капитал", "прожиточный минимум", "основные фонды", "основные средства",
     "розничная торговля", "общественное питание", "платные услуги", "сельское хозяйство",
     "естественный прирост", "естественная убыль", "миграционный прирост", "миграционная убыль",
-    "ожидаемая продолжительность жизни",
+    "ожидаемая продолжительность жизни", "внешнеторговый оборот", "внешняя торговля", "оптовая торговля",
 )  # fmt: skip
 # Quotation marks: an opening quote → the quotes that close it ("«Нива»", "„Нива“", "“Нива”"); a
 # straight quote opens and closes alike.

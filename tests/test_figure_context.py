@@ -595,3 +595,39 @@ def test_a_name_in_quotes_is_read_apart_from_the_clause(text, kind):
 )  # fmt: skip
 def test_an_index_numbers_percentage_is_a_ratio_unless_planned(text, quote, kind):
     assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # an estimate in the present tense of a period its clause names is a forecast of it
+        ("В 2019 году оборот розничной торговли оценивается в сумме 98,4 млрд. рублей.", "98,4 млрд. рублей",
+         "target"),
+        ("Внешнеторговый оборот области в 2019 году оценивается в объеме 512,3 млн. долларов США.",
+         "512,3 млн. долларов США", "target"),
+        # ... undated it is a level, and in the past tense what was estimated then
+        ("Стоимость нового корпуса оценивается в 240 млн. рублей.", "240 млн. рублей", "level"),
+        ("В 2015 году оборот оценивался в 10,2 млрд. рублей.", "10,2 млрд. рублей", "level"),
+        # ... and a change against a base stays a change
+        ("Динамика добычи полезных ископаемых оценивается ростом на 2,1% к уровню 2018 года.", "2,1%",
+         "change"),
+    ],
+)  # fmt: skip
+def test_an_estimate_of_a_named_period_is_a_target(text, quote, kind):
+    assert figure(text, quote).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        # a lead-in naming the whole, in brackets too: the percentages of the list after its colon are parts
+        ("Область занимает ведущее место в производстве (от общего объема по Российской Федерации): "
+         "льняных тканей – 31%, фанеры – 8%.", "8%", "share"),
+        ("В общем объеме отгрузки выделяются: производство мебели – 12%, производство напитков – 9%.", "9%",
+         "share"),
+        # ... a lead-in naming no whole keeps them what their clause says
+        ("Рост производства составил: мебели – 12%, напитков – 9%.", "9%", "change"),
+    ],
+)  # fmt: skip
+def test_the_percentages_of_a_list_whose_lead_in_names_the_whole_are_shares(text, quote, kind):
+    assert figure(text, quote).kind == kind

@@ -581,9 +581,15 @@ def test_a_table_of_a_products_production_has_the_products_output() -> None:
     """ "Производство продукции сельского хозяйства" in % is agricultural output, not a generic volume."""
     caption = "Таблица 1 ДИНАМИКА ПРОИЗВОДСТВА ПРОДУКЦИИ СЕЛЬСКОГО ХОЗЯЙСТВА"
     assert _caption_table_indicators(caption) == {"agricultural_output"}
-    # a product that is no output (a number of vehicles) leaves the production head
-    caption = "Таблица 43 ПРОИЗВОДСТВО ПРОЧИХ ТРАНСПОРТНЫХ СРЕДСТВ И ОБОРУДОВАНИЯ"
+    # a product that is no output (a number of vehicles) leaves the production head; Rosstat's tables
+    # of products ("отдельных видов", "основных видов") are no manufacturing section (ОКВЭД 2)
+    caption = "Таблица 43 ПРОИЗВОДСТВО ОТДЕЛЬНЫХ ВИДОВ ТРАНСПОРТНЫХ СРЕДСТВ"
     assert _caption_table_indicators(caption) == {"production_volume"}
+    caption = "Таблица 9 ПРОИЗВОДСТВО ОСНОВНЫХ ВИДОВ ПИЩЕВЫХ ПРОДУКТОВ"
+    assert _caption_table_indicators(caption) == {"production_volume"}
+    # the section itself, word for word, is manufacturing output
+    caption = "Таблица 43 ПРОИЗВОДСТВО ПРОЧИХ ТРАНСПОРТНЫХ СРЕДСТВ И ОБОРУДОВАНИЯ"
+    assert _caption_table_indicators(caption) == {"manufacturing_output"}
 
 
 def test_a_table_of_production_dynamics_in_percent_is_a_production_index() -> None:

@@ -967,6 +967,36 @@ def test_a_change_in_an_activity_opening_its_clause_measures_that_activity(text,
     assert (f.measure, f.kind) == (measure, "change")
 
 
+DECLINES = (
+    "Вместе с тем снижение объемов производства в 2019 году к уровню 2018 года составит:\n"
+    "в производстве бумаги и бумажных изделий в 1,4 раза из-за остановки бумагоделательной машины;\n"
+    "в производстве текстильных изделий – 7,5%;\n"
+    "в производстве мебели - 3,0% по причине сокращения заказов;\n"
+    "в Шарьинском районе – 2,0%."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "kind", "indicator"),
+    [
+        (BRANCHES, "4,5%", "производство пищевых продуктов", "change", "manufacturing_output"),
+        (BRANCHES, "1,2%", "металлургическое производство", "change", "manufacturing_output"),
+        (DECLINES, "в 1,4 раза", "производство бумаги и бумажных изделий", "ratio", "manufacturing_output"),
+        (DECLINES, "7,5%", "производство текстильных изделий", "change", "manufacturing_output"),
+        (DECLINES, "3,0%", "производство мебели", "change", "manufacturing_output"),
+        (DECLINES, "2,0%", None, "change", "production_volume"),  # a place: the lead-in's production
+    ],
+)
+def test_items_of_a_change_lead_in_after_a_dash_measure_their_manufacturing_section(
+    text, quote, measure, kind, indicator
+):
+    """Items "в <section of ОКВЭД 2> – X%" (or "в N раза") of a lead-in naming a change are that change
+    of the section, whose indicator is manufacturing output (catalog `exact` phrases), not the generic
+    production volume."""
+    f = figure(text, quote)
+    assert (f.measure, f.kind, f.indicator) == (measure, kind, indicator)
+
+
 def test_the_amount_after_a_passive_participle_keeps_its_object():
     """ "использовано 3739,2 млн. рублей инвестиций в основной капитал": the amount of investment in
     fixed capital, not of investment."""
@@ -1007,3 +1037,14 @@ def test_a_reference_back_to_a_share_and_the_list_after_it_are_shares():
 def test_a_count_keeps_the_abbreviation_after_its_noun(text, quote, measure, indicator):
     f = figure(text, quote)
     assert (f.measure, f.indicator) == (measure, indicator)
+
+
+def test_a_change_after_an_amount_keeps_the_fixed_terms_adjective():
+    """ "внешнеторговый оборот … с ростом на 1,2%": the change of foreign trade turnover, not of a
+    bare "оборот" (revenue); the adjective is part of the term (`lexicon.FIXED_TERMS`)."""
+    text = (
+        "В 2019 году внешнеторговый оборот Костромской области составил 452,8 млн. долл. США с ростом "
+        "на 1,2% к уровню 2018 года."
+    )
+    f = figure(text, "1,2%")
+    assert (f.measure, f.indicator, f.kind) == ("внешнеторговый оборот", "trade_turnover", "change")

@@ -72,6 +72,7 @@ class Indicator:
     type: str
     units: frozenset[str]
     patterns: tuple[tuple[str, ...], ...]  # lemmas of each pattern
+    exact: tuple[tuple[str, ...], ...] = ()  # lemmas of each pattern matched word for word
     generic: bool = False
     strict_units: bool = False  # percent/times do not fit unless listed
     breakdown: bool = False  # a product, branch or group: another label's indicator wins in a table
@@ -101,6 +102,7 @@ def _entry(raw: dict) -> Indicator:
         type=raw["type"],
         units=frozenset(raw["units"]),
         patterns=tuple(phrase_lemmas(p) for p in raw["patterns"]),
+        exact=tuple(phrase_lemmas(p) for p in raw.get("exact", ())),
         generic=bool(raw.get("generic", False)),
         strict_units=bool(raw.get("strict_units", False)),
         breakdown=bool(raw.get("breakdown", False)),
@@ -131,7 +133,13 @@ def catalog_version() -> str:
 
 @cache
 def _index() -> LemmaIndex[Indicator]:
-    return LemmaIndex([(p, ind) for ind in catalog().values() for p in ind.patterns], max_gap=MAX_GAP)
+    entries = [
+        (p, ind, gap)
+        for ind in catalog().values()
+        for phrases, gap in ((ind.patterns, MAX_GAP), (ind.exact, 0))
+        for p in phrases
+    ]
+    return LemmaIndex(entries)
 
 
 @lru_cache(maxsize=UNIT_CACHE)

@@ -68,15 +68,17 @@ def lemma_forms(word: str) -> frozenset[str]:
 class LemmaIndex(Generic[T]):
     """Catalog phrases (as `phrase_lemmas`) → values; finds every phrase in a word sequence.
 
-    `max_gap` other words may stand between two words of a phrase (0: contiguous).
+    `max_gap` other words may stand between two words of a phrase (0: contiguous); an entry
+    `(lemmas, value, gap)` sets its own.
     """
 
-    def __init__(self, entries: Iterable[tuple[tuple[str, ...], T]], max_gap: int = 0) -> None:
+    def __init__(self, entries: Iterable[tuple], max_gap: int = 0) -> None:
         self.max_gap = max_gap
-        self._first: dict[str, list[tuple[int, tuple[str, ...], T]]] = {}
-        for order, (lemmas, value) in enumerate(entries):
+        self._first: dict[str, list[tuple[int, tuple[str, ...], T, int]]] = {}
+        for order, (lemmas, value, *gap) in enumerate(entries):
             if lemmas:
-                self._first.setdefault(lemmas[0], []).append((order, lemmas, value))
+                entry = (order, lemmas, value, gap[0] if gap else max_gap)
+                self._first.setdefault(lemmas[0], []).append(entry)
 
     def matches(self, tokens: Sequence[str]) -> list[PhraseMatch[T]]:
         """All matches, sorted by start, then longest span, then longest phrase, then catalog order
@@ -85,8 +87,8 @@ class LemmaIndex(Generic[T]):
         found: list[tuple[tuple[int, int, int, int], PhraseMatch[T]]] = []
         for start, lemmas in enumerate(forms):
             for first in lemmas:
-                for order, phrase, value in self._first.get(first, ()):
-                    end = self._end(phrase, forms, start)
+                for order, phrase, value, gap in self._first.get(first, ()):
+                    end = self._end(phrase, forms, start, gap)
                     if end is not None:
                         found.append(
                             (
@@ -97,10 +99,11 @@ class LemmaIndex(Generic[T]):
         found.sort(key=lambda pair: pair[0])
         return [match for _, match in found]
 
-    def _end(self, phrase: tuple[str, ...], forms: list[frozenset[str]], start: int) -> int | None:
+    @staticmethod
+    def _end(phrase: tuple[str, ...], forms: list[frozenset[str]], start: int, gap: int) -> int | None:
         pos = start
         for word in phrase[1:]:
-            reach = range(pos + 1, min(pos + 2 + self.max_gap, len(forms)))
+            reach = range(pos + 1, min(pos + 2 + gap, len(forms)))
             pos = next((i for i in reach if word in forms[i]), -1)
             if pos < 0:
                 return None

@@ -416,9 +416,9 @@ _IN = frozenset({"в", "во"})
 def branch_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """A change that names no measure, in a clause opening with "в" and an activity the catalog names
     as a branch or a product's output ("в производстве прочих готовых изделий на 10,0%", "В
-    обрабатывающих производствах ожидается рост на 3,2%"): that activity's change (not a place's:
-    "в Курской области рост на 3%" names none)."""
-    if f.kind != "change" or f.measure and not thingless(f.measure):
+    обрабатывающих производствах ожидается рост на 3,2%", "в производстве бумаги … в 1,9 раза"): that
+    activity's change (not a place's: "в Курской области рост на 3%" names none)."""
+    if not (f.kind == "change" or f.unit == "TIMES") or f.measure and not thingless(f.measure):
         return f.measure
     from pipeline.extract.indicators import find_indicator, words_of
     from pipeline.nlp.morph import nominative, parses

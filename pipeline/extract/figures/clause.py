@@ -46,6 +46,7 @@ GENITIVE_RUN = 4  # genitive words after a noun kept in its phrase
 
 
 _TARGET = set(lexicon.PLAN_WORDS)
+_ESTIMATE = set(lexicon.ESTIMATE_VERBS)
 _PROJECT = set(lexicon.PROJECT_NOUNS)
 _PROJECT_CUES = set(lexicon.PROJECT_CUES)
 PROGRAMME_FINANCING = "programme_financing"  # the catalog entry of a programme's financing, which plans
@@ -170,15 +171,13 @@ def _add_context(
         f.kind = "change"  # "увеличение … прогнозируется:" ⏎ "в производстве пищевых продуктов (3,2%)"
     if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
         f.kind = "share"
+    if f.kind == "level" and f.unit == "PERCENT" and _whole_before_list(text, f, s_start):
+        f.kind = "share"
     if f.kind == "share" and _percent_of_change(text, f, found):
         f.kind = "change"
     if f.kind == "share" and _bracketed_index(text, f, found, s_start):
         f.kind = "ratio"  # "молока 464 тонны (107 %)": over a whole, an index against an unstated base
-    if (
-        f.kind in ("level", "target")
-        and _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
-        and _states_change(lead)
-    ):
+    if f.kind in ("level", "target") and _changed_item(text, f) and _states_change(lead):
         f.kind = "change"  # "наблюдается увеличение объемов … у предприятий:" ⏎ "- АО «Х» - на 78,9 %;"
         # also of a forecast: "положительная динамика производства ожидается:" ⏎ "в производстве … на 10,0%"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
@@ -294,7 +293,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "share"
     if f.unit == "PERCENT" and (_of_whole_before(left) or _plural_part(left)):
         return "share"
-    planned = _planned(f, left, right, dates, words) or item
+    planned = _planned(f, left, right, dates, words) or item or _estimated(text, f, left, dates)
     if f.unit == "PERCENT" and planned and _forecast_growth(text, f, left, dates):
         return "ratio"
     if f.unit == "PERCENT" and _index_value(text, f, left, dates, planned):
@@ -412,6 +411,18 @@ def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[D
     return plan or deadline or financing or _future(left, right)
 
 
+def _estimated(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact]) -> bool:
+    """The figure's verb estimates in the present tense and its clause names the period before the
+    figure ("В 2018 году оборот розничной торговли оценивается в сумме 101,7 млрд. рублей"): a
+    forecast of that period, not a base ("оценивается ростом на 4,4% к уровню 2017 года")."""
+    verb = next((w for w in reversed(left) if _is_verb(w)), None)
+    if verb is None or verb.lemma not in _ESTIMATE or verb.tags[0].tag.tense == "past" or not left:
+        return False
+    return any(
+        left[0].start <= d.char_start and d.char_end <= f.char_start and not is_base(text, d) for d in dates
+    )
+
+
 def _planned_item(
     text: str, f: FigureFact, words: list[_Word], bounds: tuple[int, int], lead: list[_Word]
 ) -> bool:
@@ -430,6 +441,14 @@ def _planned_item(
 
 
 _CHANGE_OR_COURSE = frozenset(lexicon.CHANGE_VERBS) | frozenset(lexicon.TREND_NOUNS)
+
+
+def _changed_item(text: str, f: FigureFact) -> bool:
+    """The figure of a list item is "на" a percentage or a percentage after a dash ("снижение объемов
+    производства … составит:" ⏎ "в производстве текстильных изделий – 12,0%;"): what the item's
+    lead-in says changed, if it names a change (`_states_change`); an amount after a dash is a level."""
+    before = text[max(0, f.char_start - BY_REACH) : f.char_start]
+    return bool(_BY_BEFORE.search(before)) or f.unit == "PERCENT" and bool(_DASH_BEFORE.search(before))
 
 
 def _states_change(lead: list[_Word]) -> bool:
@@ -585,6 +604,23 @@ def _of_whole_before(left: list[_Word]) -> bool:
 
 
 _OF_WHOLE_BEFORE = {"в", "из"}  # "в общем объеме", "из общего числа"
+
+
+def _whole_before_list(text: str, f: FigureFact, s_start: int) -> bool:
+    """The figure is in a list after a colon whose lead-in names the whole, also in brackets
+    ("лидирующие позиции в производстве (от общего объема по Российской Федерации): фанеры – 10%"):
+    its percentages are parts of that whole."""
+    colon = text.rfind(":", s_start, f.char_start)
+    if colon < 0:
+        return False
+    lead = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s_start, colon)]
+    return any(
+        w.lemma in _OF_WHOLE_LEAD and lead[k + 1].lemma == "общий" and lead[k + 2].has("NOUN")
+        for k, w in enumerate(lead[:-2])
+    )
+
+
+_OF_WHOLE_LEAD = _OF_WHOLE_BEFORE | {"от"}  # a lead-in's "(от общего объема …):"
 _SHARE_VERBS = set(lexicon.SHARE_VERBS)
 _PART_VERBS = {"составлять", "составить"}
 _RATE_NOUNS = set(lexicon.RATE_NOUNS)
@@ -649,6 +685,7 @@ def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
     return max(before, key=lambda d: d.char_end) if before else None
 
 
+_DASH_BEFORE = re.compile(r"[" + "".join(sorted(DASHES)) + r"]\s*$")  # "в производстве мебели - 10,0%"
 _ITEM_DASH = re.compile(r"\s*[" + "".join(sorted(DASHES)) + r"]\s*")  # "на 2022 год – 1 017,9 млн. рублей"
 
 
