@@ -281,6 +281,11 @@ def test_a_benchmark_a_share_whole_or_an_outpaced_level_is_not_the_subject():
     assert subject(benchmark, "338 млн. долл. США")[1] is None  # the document's territory applies
     assert subject(whole, "2,8%")[1] is None
     assert subject(outpaced, "467,3 млн. долл. США")[1] is None
+    by_whole = (
+        "Ярославская область сохраняет ведущие позиции в производстве (от общего объема по Российской "
+        "Федерации): льняных тканей – 31%, фанеры – 8%."
+    )
+    assert subject(by_whole, "8%")[1] == "RU-YAR"  # "от общего объема по …" names the whole
     located = "Доля экспорта в общем объеме поставок в Орловской, Брянской областях равна 90%."
     assert subject(located, "90%")[1] == "RU-ORL;RU-BRY"
 
@@ -457,6 +462,31 @@ def test_a_countrys_measure_in_a_districts_document_is_the_countrys(tmp_path, qu
         "Темпы роста валового внутреннего продукта приблизятся к потенциальным (около 1,8 процента).\n"
         "Объем отгруженной продукции района в 2019 году составит 112,4 млн. рублей.\n"
         "Валовой продукт района в 2018 году составил 5,2 млрд. рублей (0,01% от ВВП России)."
+    )
+    assert _document_rows(tmp_path, "forecast.txt", text)[quote]["subject_code"] == code
+
+
+@pytest.mark.parametrize(
+    ("quote", "code"),
+    [
+        ("4,2%", "RU"),  # after the rouble's course: the country's inflation
+        ("3,9 процента", "RU"),  # the target level of inflation is the Bank of Russia's
+        ("до 2,8%", "RU"),  # the Ministry's forecast
+        ("3,6%", "RU-TVE"),  # the district's own inflation estimate
+    ],
+)
+def test_a_countrys_economic_policy_in_a_districts_document_is_the_countrys(tmp_path, quote, code):
+    """A figure after a phrase of the country's economic policy (`lexicon.NATIONAL_POLICY_CUES`: the
+    rouble's course, the inflation target, the Ministry, monetary policy) in a sentence naming no
+    territory is the country's; without one the document's territory stays."""
+    text = (
+        "АДМИНИСТРАЦИЯ ЛЕБЯЖЬЕВСКОГО РАЙОНА  ТВЕРСКОЙ ОБЛАСТИ\n"
+        "Прогноз социально-экономического развития Лебяжьевского района на 2019 - 2021 годы.\n"
+        "На фоне ослабления рубля прогнозируется, что инфляция в 2019 году составит 4,2%.\n"
+        "Ожидается, что инфляция достигнет целевого уровня в мае, а в декабре 2019 года составит "
+        "3,9 процента.\n"
+        "Предлагаемый Минэкономразвития России комплекс мер обеспечит рост экономики до 2,8% в 2021 году.\n"
+        "Уровень инфляции на конец 2019 года, по оценке, составит 3,6%."
     )
     assert _document_rows(tmp_path, "forecast.txt", text)[quote]["subject_code"] == code
 

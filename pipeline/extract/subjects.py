@@ -100,6 +100,9 @@ _WHOLE_OF = re.compile(
     r"\s*[а-яё]*(?:нн|вш|[юуая]щ)[а-яё]*\s[^,;]*$",
     re.I,
 )
+# "лидирующие позиции в производстве (от общего объема по Российской Федерации): фанеры – 10%": the
+# territory after "по" is the whole of the shares, not their subject
+_WHOLE_BY = re.compile(r"\b(?:от|в|из)\s+общ\w+\s+(?:объ[её]м|числ|количеств)\w*\s+по\s+$", re.I)
 # "товаров, обгоняющих по темпам роста уровень РФ, составил …": the level compared with
 _OUTPACED = re.compile(r"\b(?:обгоня|опережа|превыша|превосход)\w*\W[^,;]*$", re.I)
 # "в 2 раза выше, чем в Белгородской области": a comparison base (unless its own figure follows in brackets)
@@ -242,7 +245,18 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
 
 
 def _not_subject(before: str) -> bool:
-    cues = (_SOURCE, _BASIS, _EXCLUDED, _PARTNER, _GROUP, _PARTNER_LIST, _BENCHMARK, _WHOLE_OF, _OUTPACED)
+    cues = (
+        _SOURCE,
+        _BASIS,
+        _EXCLUDED,
+        _PARTNER,
+        _GROUP,
+        _PARTNER_LIST,
+        _BENCHMARK,
+        _WHOLE_OF,
+        _WHOLE_BY,
+        _OUTPACED,
+    )
     return any(cue.search(before) for cue in cues)
 
 

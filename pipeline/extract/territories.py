@@ -589,12 +589,23 @@ _NATIONAL_INDICATOR = "gdp"
 
 def national_subject(sentence: str | None, default: Territory | None) -> Territory | None:
     """The country of a region or municipality a document is about, for a figure whose sentence
-    names a country's measure and no territory ("темп роста ВВП не превысит 0,2%" in a district's
-    forecast is Russia's); else `default`."""
+    names a country's measure or economic policy and no territory ("темп роста ВВП не превысит 0,2%",
+    "на фоне ослабления рубля … инфляция составит 4,1%" in a district's forecast are Russia's);
+    else `default`."""
     if default is None or default.type == "country" or default.country is None:
         return default
     from pipeline.extract.indicators import names_indicator
 
-    if sentence and names_indicator(sentence, _NATIONAL_INDICATOR):
+    if sentence and (names_indicator(sentence, _NATIONAL_INDICATOR) or _names_national_policy(sentence)):
         return territory(default.country) or default
     return default
+
+
+@cache
+def _national_policy() -> LemmaIndex[str]:
+    return LemmaIndex([(phrase_lemmas(p), p) for p in lexicon.NATIONAL_POLICY_CUES], max_gap=1)
+
+
+def _names_national_policy(sentence: str) -> bool:
+    """Whether the sentence names a country's economic policy (`lexicon.NATIONAL_POLICY_CUES`)."""
+    return bool(_national_policy().matches([w.text for w in words(sentence)]))
