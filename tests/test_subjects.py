@@ -505,3 +505,34 @@ def test_a_datasets_size_takes_no_territory_of_the_document(tmp_path):
     rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
     assert rows["50 млрд. рублей"]["subject_code"] == "RU-KRS"
     assert rows["около 200 Гб"]["subject_code"] is None and rows["около 200 Гб"]["subject"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        # a country in the accusative after "в"/"на", or joined to one, is a destination
+        ("Экспорт области во Францию рос в среднем в 2,1 раза, в Бельгию - в 1,8 раза.", "в 1,8 раза", None),
+        ("Поездки в Египет и Турцию подешевели на 2,4% и 0,8% соответственно.", "0,8%", None),
+        ("Поставки на Украину сократились на 12%.", "12%", None),
+        # ... in the locative a place
+        ("В Турции цены на туристические услуги выросли на 3,1%.", "3,1%", "TR"),
+    ],
+)  # fmt: skip
+def test_a_country_something_goes_to_is_not_the_subject(text, quote, code):
+    assert subject(text, quote)[1] == code
+
+
+def test_a_count_of_a_methods_units_takes_no_territory_nor_year(tmp_path):
+    """ "27 признаков", "10 вопросов": the units of a study's method (`lexicon.METHOD_COUNTED_NOUNS`)
+    are no territory's and of no reporting year; the region's own figures keep both."""
+    text = (
+        "Стратегия социально-экономического развития Курской области\n\n"
+        "В 2019 году объем инвестиций в основной капитал составил 120 млрд. рублей.\n"
+        "Для оценки инвестиционного климата автор выделил 27 признаков и сгруппировал их в 5 факторов. "
+        "Анкета включает 12 вопросов."
+    )
+    rows = _document_rows(tmp_path, "strategy.txt", text)
+    own = rows["120 млрд. рублей"]
+    assert (own["subject_code"], own["period"]) == ("RU-KRS", "2019")
+    for quote in ("27 признаков", "5 факторов", "12 вопросов"):
+        assert (rows[quote]["subject_code"], rows[quote]["period"]) == (None, None), quote

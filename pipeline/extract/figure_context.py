@@ -798,6 +798,8 @@ def _lead(row: dict) -> str:
 
 
 def _unnamed(row: dict) -> bool:
-    """A row that names no territory or organization and could have one (not a dataset's size)."""
+    """A row that names no territory or organization and could have one (not a dataset's size nor a
+    count of a method's units: "27 признаков")."""
     named = row.get("subject_code") is not None or row.get("subject_type") in ("org", "group", "municipality")
-    return not named and lexicon.unit_kind(row.get("unit")) not in lexicon.ARTEFACT_UNIT_KINDS
+    artefact = lexicon.unit_kind(row.get("unit")) in lexicon.ARTEFACT_UNIT_KINDS
+    return not named and not artefact and row.get("counted") not in lexicon.METHOD_COUNTED_NOUNS

@@ -273,6 +273,8 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
             continue
         if state is None or state.date is None or state.date.char_end > f.char_start and not state.whole:
             continue
+        if f.counted in lexicon.METHOD_COUNTED_NOUNS:
+            continue  # "Система показателей состоит из 44 различных показателей": of no year
         if _now(text, f) or _property(text, f) or _potential(text, f) or open_value(text, f, dates):
             _goes_on(events, state, f)  # "Впервые за 10 лет введено 1800 га": the text goes on with figures
             continue

@@ -155,8 +155,33 @@ def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[Te
     spans = [s for s in spans if not (s.territory.type == "region" and in_quoted_title(sentence, s.start))]
     spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
     spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start])]
+    spans = [s for s in spans if not _destination(lead, s, named)]
     wholes = {b.start for a, b in zip(spans, spans[1:], strict=False) if _part_of(lead, a, b)}
     return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end) and s.start not in wholes]
+
+
+def _destination(lead: str, s: TerritorySpan, named: list[TerritorySpan]) -> bool:
+    """A country after "в"/"на" in the accusative, or joined to one ("в Китай и Таиланд"), is where
+    something goes, not where the figure is ("экспорт … увеличивался в 3,64 раза, в Нидерланды - в
+    3,6 раза", "поездки в Китай и Таиланд подешевели на 1,3% и 0,3%"); the locative ("в Китае") is a
+    place."""
+    from pipeline.nlp.morph import parses
+
+    if s.territory.type != "country":
+        return False
+    cases = {p.tag.case for p in parses(s.text.split()[0])}
+    if "accs" not in cases or cases & _PLACE_CASES:
+        return False
+    if _TOWARDS.search(lead[: s.start]):
+        return True
+    before = [t for t in named if t.end <= s.start]
+    joined = before and _JOIN.fullmatch(lead[before[-1].end : s.start])
+    return bool(joined) and _destination(lead, before[-1], named)
+
+
+_TOWARDS = re.compile(r"\b(?:в|во|на)\s+$", re.I)
+_JOIN = re.compile(r"\s*(?:,|и)\s*", re.I)
+_PLACE_CASES = {"loct", "loc2", "gent"}  # "в Китае", "на Украине"; a genitive is another reading
 
 
 def _part_of(lead: str, part: TerritorySpan, whole: TerritorySpan) -> bool:
