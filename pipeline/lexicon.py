@@ -605,9 +605,10 @@ SIGNS = "".join(s for u in UNITS for s in u.signs if u.kind == "currency")
 RELATIVE_UNIT_KINDS = frozenset({"percent", "points", "ratio"})  # a value against a base or a whole
 # Lemmas of the units of a study's method or a text ("27 признаков", "5 факторов", "44 показателей",
 # "35-40 экспертов", "10 вопросов", "20 версий"): a count of them is no territory's and of no
-# reporting period; the document's territory and a section's year do not apply to it.
+# reporting period; the document's territory and a section's year do not apply to it. Not a stage
+# ("в 2 этапа" of a district's programme is the district's).
 METHOD_COUNTED_NOUNS: frozenset[str] = frozenset({
-    "признак", "фактор", "этап", "показатель", "критерий", "вопрос", "версия", "индикатор", "параметр",
+    "признак", "фактор", "показатель", "критерий", "вопрос", "версия", "индикатор", "параметр",
     "метод", "подход", "принцип", "эксперт", "респондент",
 })  # fmt: skip
 # Sizes of files and datasets ("200 Гб", "634 Мб"): a document's territory is not what they measure.

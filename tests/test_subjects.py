@@ -529,9 +529,10 @@ def test_a_count_of_a_methods_units_takes_no_territory_nor_year(tmp_path):
         "Стратегия социально-экономического развития Курской области\n\n"
         "В 2019 году объем инвестиций в основной капитал составил 120 млрд. рублей.\n"
         "Для оценки инвестиционного климата автор выделил 27 признаков и сгруппировал их в 5 факторов. "
-        "Анкета включает 12 вопросов."
+        "Анкета включает 12 вопросов. Стратегия будет реализована в 3 этапа."
     )
     rows = _document_rows(tmp_path, "strategy.txt", text)
+    assert rows["3 этапа"]["subject_code"] == "RU-KRS"  # a programme's stages are the region's
     own = rows["120 млрд. рублей"]
     assert (own["subject_code"], own["period"]) == ("RU-KRS", "2019")
     for quote in ("27 признаков", "5 факторов", "12 вопросов"):
