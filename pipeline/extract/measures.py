@@ -75,7 +75,7 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     if found is None or _is_generic(found):
         found = _spelled_out(text, f, bounds) or found
     words = (f.measure or "").split()
-    share = len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+    share = names_share(f.measure)
     if not share and found is not None and _is_generic(found) and _bare_head(words, f.unit):
         # a bare production head takes the product or branch named before it ("произведено … 144,9 тонн
         # мяса (113 % к уровню 2015 г.)": the "производство" is of meat)
@@ -248,14 +248,18 @@ def share_measure(text: str, f: FigureFact) -> str | None:
 
 def names_share(measure: str | None) -> bool:
     """The measure is a share of something ("доля несырьевого экспорта", "удельный вес налога")."""
-    words = (measure or "").split()
-    return len(words) > 1 and _lemma(words[0]) in _SHARE_LEMMAS
+    return _headed_by(measure, _SHARE_LEMMAS)
 
 
 def names_index(measure: str | None) -> bool:
     """The measure is an index number ("индекс потребительских цен", "индекс производства мебели")."""
+    return _headed_by(measure, _INDEX_HEADS)
+
+
+def _headed_by(measure: str | None, heads: set[str]) -> bool:
+    """The measure has more than one word and its first word's lemma is one of `heads`."""
     words = (measure or "").split()
-    return len(words) > 1 and _lemma(words[0]) in _INDEX_HEADS
+    return len(words) > 1 and _lemma(words[0]) in heads
 
 
 def _share_in(measure: str | None, whole: list[str]) -> str | None:

@@ -94,15 +94,16 @@ _COMPARED = re.compile(r"(?:сравнению\s+с|чем|относитель�
 _BENCHMARK = re.compile(
     r"\bдо\s+(?:[а-яё]+\s+){0,2}(?:уровн|показател|практик|значени)\w*\s+(?:[а-яё]+\s+){0,2}$", re.I
 )
+_WHOLE_NOUN = r"(?:объ[её]м|числ|количеств|состав)"  # the stem of a whole a share is of
 # "доля в числе МСП, зарегистрированных в ЦФО, составляет 2,8%": the whole of a share
 _WHOLE_OF = re.compile(
-    r"\b(?:в|из)\s+(?:общ\w+\s+)?(?:числе|объеме|количестве|составе)\s[^,;]*,"
+    rf"\b(?:в|из)\s+(?:общ\w+\s+)?{_WHOLE_NOUN}е\s[^,;]*,"
     r"\s*[а-яё]*(?:нн|вш|[юуая]щ)[а-яё]*\s[^,;]*$",
     re.I,
 )
 # "лидирующие позиции в производстве (от общего объема по Российской Федерации): фанеры – 10%": the
 # territory after "по" is the whole of the shares, not their subject
-_WHOLE_BY = re.compile(r"\b(?:от|в|из)\s+общ\w+\s+(?:объ[её]м|числ|количеств)\w*\s+по\s+$", re.I)
+_WHOLE_BY = re.compile(rf"\b(?:от|в|из)\s+общ\w+\s+{_WHOLE_NOUN}\w*\s+по\s+$", re.I)
 # "товаров, обгоняющих по темпам роста уровень РФ, составил …": the level compared with
 _OUTPACED = re.compile(r"\b(?:обгоня|опережа|превыша|превосход)\w*\W[^,;]*$", re.I)
 # "в 2 раза выше, чем в Белгородской области": a comparison base (unless its own figure follows in brackets)
@@ -175,12 +176,11 @@ def _destination(lead: str, s: TerritorySpan, named: list[TerritorySpan]) -> boo
     if _TOWARDS.search(lead[: s.start]):
         return True
     before = [t for t in named if t.end <= s.start]
-    joined = before and _JOIN.fullmatch(lead[before[-1].end : s.start])
+    joined = before and _JOINED.match(lead[before[-1].end : s.start])
     return bool(joined) and _destination(lead, before[-1], named)
 
 
 _TOWARDS = re.compile(r"\b(?:в|во|на)\s+$", re.I)
-_JOIN = re.compile(r"\s*(?:,|и)\s*", re.I)
 _PLACE_CASES = {"loct", "loc2", "gent"}  # "в Китае", "на Украине"; a genitive is another reading
 
 

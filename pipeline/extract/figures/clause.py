@@ -416,7 +416,7 @@ def _estimated(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact
     figure ("В 2018 году оборот розничной торговли оценивается в сумме 101,7 млрд. рублей"): a
     forecast of that period, not a base ("оценивается ростом на 4,4% к уровню 2017 года")."""
     verb = next((w for w in reversed(left) if _is_verb(w)), None)
-    if verb is None or verb.lemma not in _ESTIMATE or verb.tags[0].tag.tense == "past" or not left:
+    if verb is None or verb.lemma not in _ESTIMATE or verb.tags[0].tag.tense == "past":
         return False
     return any(
         left[0].start <= d.char_start and d.char_end <= f.char_start and not is_base(text, d) for d in dates
@@ -594,16 +594,17 @@ def _to_norm(left: list[_Word]) -> bool:
     return any(w.lemma in {"к", "от"} and left[k + 1].lemma in _NORMS for k, w in enumerate(left[:-1]))
 
 
-def _of_whole_before(left: list[_Word]) -> bool:
+_OF_WHOLE_BEFORE = frozenset({"в", "из"})  # "в общем объеме", "из общего числа"
+
+
+def _of_whole_before(left: list[_Word], prepositions: frozenset[str] = _OF_WHOLE_BEFORE) -> bool:
     """ "влияние … в общем объеме отгруженной продукции не существенно – всего 1,3%", "Из общего числа
-    занятых 12,5 % …": the whole a percentage is a part of, named before it."""
+    занятых 12,5 % …": the whole a percentage is a part of, named before it (after one of
+    `prepositions` and "общий")."""
     return any(
-        w.lemma in _OF_WHOLE_BEFORE and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
+        w.lemma in prepositions and left[k + 1].lemma == "общий" and left[k + 2].has("NOUN")
         for k, w in enumerate(left[:-2])
     )
-
-
-_OF_WHOLE_BEFORE = {"в", "из"}  # "в общем объеме", "из общего числа"
 
 
 def _whole_before_list(text: str, f: FigureFact, s_start: int) -> bool:
@@ -614,10 +615,7 @@ def _whole_before_list(text: str, f: FigureFact, s_start: int) -> bool:
     if colon < 0:
         return False
     lead = [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s_start, colon)]
-    return any(
-        w.lemma in _OF_WHOLE_LEAD and lead[k + 1].lemma == "общий" and lead[k + 2].has("NOUN")
-        for k, w in enumerate(lead[:-2])
-    )
+    return _of_whole_before(lead, _OF_WHOLE_LEAD)
 
 
 _OF_WHOLE_LEAD = _OF_WHOLE_BEFORE | {"от"}  # a lead-in's "(от общего объема …):"
@@ -685,8 +683,9 @@ def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
     return max(before, key=lambda d: d.char_end) if before else None
 
 
-_DASH_BEFORE = re.compile(r"[" + "".join(sorted(DASHES)) + r"]\s*$")  # "в производстве мебели - 10,0%"
-_ITEM_DASH = re.compile(r"\s*[" + "".join(sorted(DASHES)) + r"]\s*")  # "на 2022 год – 1 017,9 млн. рублей"
+_DASH = "[" + "".join(sorted(DASHES)) + "]"
+_DASH_BEFORE = re.compile(_DASH + r"\s*$")  # "в производстве мебели - 10,0%"
+_ITEM_DASH = re.compile(r"\s*" + _DASH + r"\s*")  # "на 2022 год – 1 017,9 млн. рублей"
 
 
 def _item_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
