@@ -16,6 +16,20 @@ def test_base_period_is_not_the_period():
     assert (f.period_start, f.period_end, f.base_period) == ("2019-01-01", "2019-12-31", "2018")
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        # "уровень предыдущего/прошлого года" without a preposition before it
+        ("Оборот торговли за 2019 год составил 80,1 млрд. рублей, превысив на 1,4% уровень предыдущего года.",
+         "1,4%", "2018"),
+        ("В 2016 году выпуск молока остался на уровне прошлого года (снижение на 0,2%).", "0,2%", "2015"),
+        ("Выручка в 2021 году оказалась ниже уровня прошлого года на 3%.", "3%", "2020"),
+    ],
+)  # fmt: skip
+def test_the_level_of_the_previous_year_is_the_base(text, quote, base):
+    assert figure(text, quote).base_period == base
+
+
 def test_comparison_with_chem():
     text = "В июле 2017г. занятых было меньше, чем в июле 2016г. на 835 тыс.человек."
     f = figure(text, "835 тыс.человек")

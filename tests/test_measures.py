@@ -1048,3 +1048,18 @@ def test_a_change_after_an_amount_keeps_the_fixed_terms_adjective():
     )
     f = figure(text, "1,2%")
     assert (f.measure, f.indicator, f.kind) == ("внешнеторговый оборот", "trade_turnover", "change")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # a qualifier before the number counts nothing
+        ("Ассортимент насчитывает порядка 35 наименований.", "порядка 35 наименований", "число наименований"),
+        ("Поставки велись минимум в 40 стран.", "минимум в 40 стран", "число стран"),
+        # the reflexive passive names the action like the participle (lexicon.ACTION_NOUNS)
+        ("Ежегодно производится около 2 млн. тонн картофеля.", "около 2 млн. тонн", "производство картофеля"),
+        ("В районе добывается 12 млн тонн известняка.", "12 млн тонн", "добыча известняка"),
+    ],
+)  # fmt: skip
+def test_counted_and_produced_amounts(text, quote, measure):
+    assert figure(text, quote).measure == measure

@@ -84,6 +84,22 @@ def test_a_date_inside_a_paragraph_sets_no_section_period():
     assert figure(text, "$176 млн.").period_start is None
 
 
+def test_a_year_opening_an_event_dates_only_what_is_told_in_the_past():
+    """ "В 2019 году … создан технопарк" tells an event: the present state after it ("ежегодно
+    проходят обучение") is of no year, a figure told in the past is of that year; a sentence naming a
+    source of data ("на итогах опроса", `lexicon.DATA_SOURCE_NOUNS`) tells no event."""
+    text = (
+        "В 2019 году в Орле создан детский технопарк. На его базе ежегодно проходят обучение не менее "
+        "600 детей. Было закуплено 40 единиц оборудования.\n"
+        "В 2018 году в районе открыт новый завод. На заводе работают 150 человек."
+    )
+    assert figure(text, "не менее 600 детей").period_start is None
+    assert figure(text, "40 единиц").period_start == "2019-01-01"
+    assert figure(text, "150 человек").period_start is None
+    survey = SURVEY.replace("Около 57% бизнесменов были недовольны", "Около 57% бизнесменов недовольны")
+    assert figure(survey, "Около 57%").period_start == "2020-01-01"
+
+
 def test_a_caption_ends_the_section_period():
     text = SURVEY.replace("Возникшая", "Рисунок 1 – Прирост населения в ЕС в 1960–2013 гг.\nВозникшая")
     assert figure(text, "Около 57%").period_start is None

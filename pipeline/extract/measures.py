@@ -307,7 +307,9 @@ def count_measure(text: str, f: FigureFact) -> str | None:
     if f.counted in lexicon.GENERIC_COUNTED:
         return _done_to(text, f)  # "76,9 млн. человек" names nobody; "число людей" says nothing
     words = []
-    for word in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[f.char_start : f.char_end]):
+    quote = text[f.char_start : f.char_end]
+    number = re.search(r"\d", quote)  # the words after it: a qualifier before it counts nothing ("порядка")
+    for word in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", quote[number.start() if number else 0 :]):
         top = parses(word)[0]
         if words and word.lower() in _JOINING:
             words.append(word.lower())

@@ -188,7 +188,9 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
             out.append(Marker(a, inside[0] if inside and not plan_term(text, inside[0]) else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
             dated = not (plan_term(text, inside[0]) or _event(text, (a, b), inside[0]))
-            out.append(Marker(a, inside[0] if dated else None))
+            out.append(
+                Marker(a, inside[0] if dated else None, past=_opens_with_event(text, (a, b), inside[0]))
+            )
         elif any(
             d.kind == "since" and a <= d.char_start < b and not text[a : d.char_start].strip() for d in dates
         ):
@@ -200,6 +202,19 @@ def _event(text: str, paragraph: tuple[int, int], d: DateFact) -> bool:
     """A month or a day opening a paragraph that tells an event (`tells_event`) dates it, not the
     figures after it."""
     return d.precision in ("month", "day") and tells_event(text, paragraph, d)
+
+
+def _opens_with_event(text: str, paragraph: tuple[int, int], d: DateFact) -> bool:
+    """A year opening a paragraph whose first sentence tells an event ("В 2019 году в Курске создан
+    детский технопарк") dates only the figures told in the past tense after it, not a present state
+    ("На его базе ежегодно проходят обучение не менее 800 детей")."""
+    end = _FIRST_SENTENCE.search(text, paragraph[0], paragraph[1])
+    first = (paragraph[0], end.end() if end else paragraph[1])
+    if d.precision != "year" or d.char_end > first[1] or not tells_event(text, first, d):
+        return False
+    return not any(
+        p.normal_form in lexicon.DATA_SOURCE_NOUNS for p in _first_parses(text[first[0] : first[1]])
+    )
 
 
 _CHANGE_WORDS = frozenset({*lexicon.CHANGE_VERBS, *lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS})
@@ -278,7 +293,7 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
         if _now(text, f) or _property(text, f) or _potential(text, f) or open_value(text, f, dates):
             _goes_on(events, state, f)  # "Впервые за 10 лет введено 1800 га": the text goes on with figures
             continue
-        if state.past and not has_tense(text[_sentence_start(text, f.char_start) : f.char_start], "past"):
+        if state.past and not _figure_told_past(text, f):
             continue
         if _ahead(text, f) and _told_past(text, state.date):
             continue
@@ -595,10 +610,8 @@ def _told_past(text: str, d: DateFact) -> bool:
     ends = (text.find(". ", d.char_end), text.find("\n", d.char_end))
     end = min((i for i in ends if i >= 0), default=len(text))
     sentence = text[_sentence_start(text, d.char_start) : end]
-    first = _first_parses(sentence)
-    past = any(verb_in(p.tag, "past") or p.tag.POS == "PRTS" and p.tag.tense == "past" for p in first)
-    ahead = any(verb_in(p.tag, "futr") or p.normal_form in _PLAN for p in first)  # "прогнозируется"
-    return past and not ahead
+    ahead = any(verb_in(p.tag, "futr") or p.normal_form in _PLAN for p in _first_parses(sentence))
+    return _past_in(sentence) and not ahead  # not "прогнозируется"
 
 
 _PLAN = frozenset(lexicon.PLAN_WORDS)
@@ -639,6 +652,23 @@ def open_value(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
 def _sentence_start(text: str, offset: int) -> int:
     """Where the sentence holding `offset` starts (after ". ", "! ", "? " or a line break)."""
     return max(text.rfind(mark, 0, offset) for mark in (". ", "! ", "? ", "\n")) + 1
+
+
+def _figure_told_past(text: str, f: FigureFact) -> bool:
+    """The figure's sentence tells of the past (`_past_in`: "были недовольны", "газифицировано 772
+    жилых дома")."""
+    stop = _FIRST_SENTENCE.search(text, max(f.char_end - 1, 0))  # a quote may end with its "млн."
+    line_end = text.find("\n", f.char_end)
+    ends = [e for e in (stop.end() if stop else -1, line_end) if e >= 0]
+    return _past_in(text[_sentence_start(text, f.char_start) : min(ends, default=len(text))])
+
+
+def _past_in(sentence: str) -> bool:
+    """The sentence has a verb or a short participle in the past."""
+    return any(
+        verb_in(p.tag, "past") or p.tag.POS == "PRTS" and p.tag.tense == "past"
+        for p in _first_parses(sentence)
+    )
 
 
 def verb_in(tag: OpencorporaTag, tense: str) -> bool:

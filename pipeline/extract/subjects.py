@@ -176,10 +176,11 @@ def _destination(lead: str, s: TerritorySpan, named: list[TerritorySpan]) -> boo
     if _TOWARDS.search(lead[: s.start]):
         return True
     before = [t for t in named if t.end <= s.start]
-    joined = before and _JOINED.match(lead[before[-1].end : s.start])
+    joined = before and _JOINED.match(_ASIDE.sub("", lead[before[-1].end : s.start]))
     return bool(joined) and _destination(lead, before[-1], named)
 
 
+_ASIDE = re.compile(r"\([^()]*\)")  # "в Словакию (203 млн. долл. США), Украину": an amount in brackets
 _TOWARDS = re.compile(r"\b(?:в|во|на)\s+$", re.I)
 _PLACE_CASES = {"loct", "loc2", "gent"}  # "в Китае", "на Украине"; a genitive is another reading
 
@@ -207,8 +208,8 @@ def _bracketed(named: list[TerritorySpan], lead: str, end: int) -> TerritorySpan
     """ "выше, чем в Орловской (6%), Брянской (5,2%) и Воронежской (8,9%) областях": a figure in
     brackets right after a territory is that territory's."""
     for s in named:
-        if _not_subject(lead[: s.start]):
-            continue
+        if _not_subject(lead[: s.start]) or _destination(lead, s, named):
+            continue  # "поставлен … в Словакию (203 млн. долл. США)": the amount sent there
         if s.start < len(lead) < end <= s.end or (s.end <= len(lead) and _BRACKET_OPEN.match(lead[s.end :])):
             return s
     return None
