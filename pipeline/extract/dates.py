@@ -35,7 +35,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 from typing import Any
 
@@ -70,6 +70,7 @@ _LINE_END = re.compile(r"[ \t]*(?:[.;]|\n|$)")
 _LEFT, _RIGHT = 30, 15  # context (chars) a window keeps around a trigger
 LIST_REACH = 80  # characters before a dated year searched for bare years listed with it
 YEARS = (1800, 2100)  # a bare four-digit number in this range can be a year
+READINGS_CACHE_SIZE = 4096  # windows whose readings are kept
 
 
 @dataclass
@@ -163,8 +164,10 @@ class _Reading:
         )
 
 
+@lru_cache(maxsize=READINGS_CACHE_SIZE)
 def _readings(text: str) -> list[_Reading]:
-    """One reading per token span of the chart's matches (overlapping allowed), in yargy's order."""
+    """One reading per token span of the chart's matches (overlapping allowed), in yargy's order.
+    Cached (a document repeats its lines); the readings are only read."""
     p = parser()
     chart = p.chart(text)
     out: list[_Reading] = []

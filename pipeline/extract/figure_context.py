@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.extract.bases import (
@@ -97,10 +98,17 @@ class Sentences:
 
 def is_base(text: str, d: DateFact) -> bool:
     """Whether a date is introduced as a comparison base rather than as a period."""
-    quote = text[d.char_start : d.char_end]
-    raw = text[max(0, d.char_start - _CUE_REACH - len(" аналогичным периодом")) : d.char_start]
+    return _is_base(text, d.char_start, d.char_end, d.kind)
+
+
+@lru_cache(maxsize=4096)
+def _is_base(text: str, start: int, end: int, kind: str) -> bool:
+    """`is_base` of the date at text[start:end], cached: every figure of a page asks about every
+    date of it (the text is hashed once, and found again by identity)."""
+    quote = text[start:end]
+    raw = text[max(0, start - _CUE_REACH - len(" аналогичным периодом")) : start]
     lead = _SAME_PERIOD.sub(" ", raw)[-_CUE_REACH:]
-    if quote[:2].lower() == "к " and d.kind not in ("since", "by") and _PERCENT_END.search(raw):
+    if quote[:2].lower() == "к " and kind not in ("since", "by") and _PERCENT_END.search(raw):
         return True  # "96,5 % к январю - декабрю 2017 года": a span or month is no deadline
     if quote[:2].lower() in ("с ", "к "):  # the date kept the cue's preposition: "по сравнению с
         lead += " " + quote.split()[0]  # 2017 годом", "по сравнению с январем - декабрем 2017 года"

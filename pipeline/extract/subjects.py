@@ -270,7 +270,10 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
     return bool(_SHARE_OF.search(before) or (_ON.search(before) and _FALLS.match(sentence[s.end :])))
 
 
+@lru_cache(maxsize=4096)
 def _not_subject(before: str) -> bool:
+    """A cue before a territory says it is no subject (a source, a partner, a whole ...); cached:
+    each figure of a sentence asks about the same lead."""
     cues = (
         _SOURCE,
         _BASIS,

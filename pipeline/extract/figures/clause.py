@@ -81,6 +81,7 @@ _OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of 
 _GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
 _BULLETS = {"-", "–", "—", "•", "·", "*"}
 _PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
+_PARENS = re.compile(r"[()]")
 
 
 def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = False) -> list[_Word]:
@@ -90,11 +91,11 @@ def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = Fa
     """
     depth_open: list[int] = []
     groups: list[tuple[int, int]] = []
-    for i in range(s_start, s_end):
-        if text[i] == "(":
-            depth_open.append(i)
-        elif text[i] == ")" and depth_open:
-            groups.append((depth_open.pop(), i))
+    for paren in _PARENS.finditer(text, s_start, s_end):
+        if paren.group() == "(":
+            depth_open.append(paren.start())
+        elif depth_open:
+            groups.append((depth_open.pop(), paren.start()))
     inner = [g for g in groups if g[0] < f.char_start and f.char_end <= g[1]]
     if inner and outer:
         lo, hi = min(inner, key=lambda g: g[0])
@@ -103,10 +104,11 @@ def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = Fa
         lo, hi = max(inner, key=lambda g: g[0])
         s_start, s_end = lo + 1, hi
     skip = [g for g in groups if g[0] >= s_start and g[1] < s_end and not inner_of(g, f)]
-    words = []
-    for m in _WORD.finditer(text, s_start, s_end):
-        if not any(a <= m.start() <= b for a, b in skip):
-            words.append(_Word(m.start(), m.end(), m.group()))
+    words = [
+        _Word(m.start(), m.end(), m.group())
+        for m in _WORD.finditer(text, s_start, s_end)
+        if not skip or not any(a <= m.start() <= b for a, b in skip)
+    ]
     semi = [w.start for w in words if w.text == ";"]
     lo = max([p for p in semi if p < f.char_start], default=s_start)
     hi = min([p for p in semi if p >= f.char_end], default=s_end)
