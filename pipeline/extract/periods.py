@@ -208,8 +208,7 @@ def _opens_with_event(text: str, paragraph: tuple[int, int], d: DateFact) -> boo
     """A year opening a paragraph whose first sentence tells an event ("В 2019 году в Курске создан
     детский технопарк") dates only the figures told in the past tense after it, not a present state
     ("На его базе ежегодно проходят обучение не менее 800 детей")."""
-    end = _FIRST_SENTENCE.search(text, paragraph[0], paragraph[1])
-    first = (paragraph[0], end.end() if end else paragraph[1])
+    first = (paragraph[0], _sentence_end(text, paragraph[0], paragraph[1]))
     if d.precision != "year" or d.char_end > first[1] or not tells_event(text, first, d):
         return False
     return not any(
@@ -389,8 +388,7 @@ def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> l
     but not "В 2012 году … заработал синхротрон. Его стоимость оценивается в $176 млн")."""
     out = [*_event_markers(text, facts, dates)]
     for a, b in paragraphs(text):
-        end = _FIRST_SENTENCE.search(text, a, b)
-        end_at = end.end() if end else b
+        end_at = _sentence_end(text, a, b)
         inside = [d for d in dates if a <= d.char_start and d.char_end <= end_at]
         if len(inside) != 1 or any(a <= f.char_start < end_at for f in facts) or not _prose(text[a:b]):
             continue
@@ -448,8 +446,7 @@ def _event_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
     for a, b in paragraphs(text):
         for end in _FIRST_SENTENCE.finditer(text, a, b):
             start = end.end() + len(text[end.end() : b]) - len(text[end.end() : b].lstrip())
-            stop = _FIRST_SENTENCE.search(text, start, b)
-            stop_at = stop.end() if stop else b
+            stop_at = _sentence_end(text, start, b)
             inside = [d for d in dates if start <= d.char_start and d.char_end <= stop_at]
             if len(inside) != 1 or any(start <= f.char_start < stop_at for f in facts):
                 continue
@@ -607,9 +604,7 @@ def _told_past(text: str, d: DateFact) -> bool:
     """The sentence stating the date tells of the past (a past verb or short participle: "В 2015 году
     отмечено увеличение поголовья"), not of a future or a plan ("По итогам 2017 года прогнозируется
     снижение …, что связано с …")."""
-    ends = (text.find(". ", d.char_end), text.find("\n", d.char_end))
-    end = min((i for i in ends if i >= 0), default=len(text))
-    sentence = text[_sentence_start(text, d.char_start) : end]
+    sentence = text[_sentence_start(text, d.char_start) : _sentence_end_after(text, d.char_end)]
     ahead = any(verb_in(p.tag, "futr") or p.normal_form in _PLAN for p in _first_parses(sentence))
     return _past_in(sentence) and not ahead  # not "прогнозируется"
 
@@ -657,10 +652,21 @@ def _sentence_start(text: str, offset: int) -> int:
 def _figure_told_past(text: str, f: FigureFact) -> bool:
     """The figure's sentence tells of the past (`_past_in`: "были недовольны", "газифицировано 772
     жилых дома")."""
-    stop = _FIRST_SENTENCE.search(text, max(f.char_end - 1, 0))  # a quote may end with its "млн."
-    line_end = text.find("\n", f.char_end)
-    ends = [e for e in (stop.end() if stop else -1, line_end) if e >= 0]
-    return _past_in(text[_sentence_start(text, f.char_start) : min(ends, default=len(text))])
+    sentence = text[_sentence_start(text, f.char_start) : _sentence_end_after(text, f.char_end)]
+    return _past_in(sentence)
+
+
+def _sentence_end_after(text: str, offset: int) -> int:
+    """Where the sentence holding the quote that ends at `offset` ends, within its line (the quote
+    may end with its own full stop: "2015 г.", "млн.")."""
+    line_end = text.find("\n", offset)
+    return _sentence_end(text, max(offset - 1, 0), len(text) if line_end < 0 else line_end)
+
+
+def _sentence_end(text: str, start: int, stop: int) -> int:
+    """Where the sentence running at `start` ends (`_FIRST_SENTENCE`), at the latest `stop`."""
+    end = _FIRST_SENTENCE.search(text, start, stop)
+    return end.end() if end else stop
 
 
 def _past_in(sentence: str) -> bool:
