@@ -218,3 +218,40 @@ def test_an_item_naming_its_own_measure_keeps_it_after_a_change_lead_in():
 )
 def test_an_amount_in_brackets_restates_the_figure_before_it(text, quote, measure):
     assert figure(text, quote).measure == measure
+
+
+STRUCTURE = (
+    "По итогам 2018 года в структуре отгруженных товаров, выполненных работ и оказанных услуг "
+    "предприятиями промышленного комплекса Курской области удельный вес обрабатывающих производств "
+    "составил 55,1%, добычи полезных ископаемых - 25,8%, обеспечения электрической энергией, газом и "
+    "паром - 16,5%."
+)  # Стратегия Курской области до 2030 года, раздел об инвестициях, p. 3
+
+
+@pytest.mark.parametrize(
+    ("quote", "item", "indicator"),
+    [
+        ("25,8%", "добычи полезных ископаемых", "mining_output"),
+        ("16,5%", "обеспечения электрической энергией", None),
+    ],
+)
+def test_a_genitive_list_item_varies_the_genitive_group_of_the_first_measure(quote, item, indicator):
+    f = figure(STRUCTURE, quote)
+    assert "вес" in f.measure.split() and item in f.measure and "обрабатывающих" not in f.measure
+    assert indicator is None or f.indicator == indicator
+
+
+def test_a_genitive_item_varies_the_last_group_of_a_nested_measure():
+    text = "Индекс производства продукции растениеводства - 104,6%, животноводства - 113,9%."
+    f = figure(text, "113,9%")  # Инвестиционная декларация Курской области 2022, p. 8
+    assert f.measure == "индекс производства продукции животноводства"
+    assert f.indicator == "livestock_output"
+
+
+def test_a_nominative_list_item_is_no_genitive_group():
+    text = (
+        "Среди привлеченных средств наибольший вес имели кредиты банков – 49%, средства бюджетов всех "
+        "уровней – 34,1%, заемные средства других организаций – 4,7%."
+    )  # RuREBus, Томский район, прогноз (31228011067014000019047_6_part_1_)
+    f = figure(text, "34,1%")
+    assert "средств бюджетов всех уровней" in f.measure and "кредит" not in f.measure

@@ -154,9 +154,14 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
     """A figure with no measure in a list that leaves its noun out takes the head group of the
     previous figure's measure in the sentence: "цены на мясо снизились на 0,4%, на 0,3% - молоко"
     → "цены"; "производства мяса - 6 раз, мясных полуфабрикатов - 10 раз" → "производство мясных
-    полуфабрикатов"; "(с начала года - выросла на 4,1%)" keeps the sentence's subject."""
+    полуфабрикатов"; "(с начала года - выросла на 4,1%)" keeps the sentence's subject. An item that
+    names a genitive group varies the last genitive group of the measure its run opened with, even
+    where the item's clause gave the figure a measure (`_varied_item`)."""
     first = {id(f): f.measure for f in facts}  # before this pass: "цены на капусту" three times
+    leads: dict[int, str] = {}  # a varied item → the measure its run of items opened with
     for k, (a, b) in enumerate(zip(facts, facts[1:], strict=False)):
+        if _varied_item(text, a, b, leads):
+            continue
         source = share_measure(text, a) or a.measure
         start = next((s for s, e in sentences if s <= b.char_start < e), b.char_start)
         seen = {None, a.measure, *(first[id(g)] for g in facts[: k + 1] if g.char_start >= start)}
@@ -185,6 +190,55 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
             named = words[0].lemma == _Word(0, 0, noun.split()[-1]).lemma  # "средства внебюджетных фондов"
             b.measure = " ".join([*([] if named else [noun]), *(w.text for w in words)])
         b.confidence = min(b.confidence, Confidence.INFERRED)
+
+
+def _varied_item(text: str, a: FigureFact, b: FigureFact, leads: dict[int, str]) -> bool:
+    """ "удельный вес обрабатывающих производств составил 55,1%, добычи полезных ископаемых - 25,8%",
+    "Индекс производства продукции растениеводства - 104,6%, животноводства - 113,9%": an item
+    "<common genitive group> –" right after a figure of the same unit stands for the last genitive
+    group of the measure its run of items opened with ("удельный вес добычи полезных ископаемых",
+    "индекс производства продукции животноводства"); sets `b.measure` and records the run's
+    measure in `leads`."""
+    gap = _GENITIVE_ITEM.fullmatch(text, a.char_end, b.char_start)
+    whole = leads.get(id(a), a.measure)
+    if gap is None or a.unit != b.unit or not whole or is_bare(whole):
+        return False
+    item = [_as_word(m) for m in _WORD.finditer(gap.group(1))]
+    nouns = [w for w in item if w.has("NOUN")]
+    if not nouns or nouns[0].tags[0].tag.case != "gent" or any(_is_verb(w) for w in item):
+        return False
+    if not (item[0] is nouns[0] or item[0].has("ADJF", "gent") or item[0].has("PRTF", "gent")):
+        return False
+    words = [_Word(0, 0, w) for w in whole.split()]
+    group = _last_genitive_group(words)
+    if group is None:
+        return False
+    kept = [w.text for w in words]
+    b.measure = " ".join([*kept[: group[0]], gap.group(1), *kept[group[1] :]])
+    b.confidence = min(b.confidence, Confidence.INFERRED)
+    leads[id(b)] = whole
+    return True
+
+
+_GENITIVE_ITEM = re.compile(r"\s*,\s+([а-яё][^\d()%;:.]*?)\s*[-–—]\s*(?:на\s+)?")  # ", животноводства - "
+
+
+def _last_genitive_group(words: list[_Word]) -> tuple[int, int] | None:
+    """(start, end) of the last adjective-and-noun group of the genitive run after a measure's head
+    noun ("индекс производства продукции [растениеводства]", "удельный вес [обрабатывающих
+    производств] в отгруженных товарах"), else None."""
+    head = next((k for k, w in enumerate(words) if w.has("NOUN")), None)
+    if head is None:
+        return None
+    end = head + 1
+    while end < len(words) and any(words[end].has(pos, "gent") for pos in ("NOUN", "ADJF", "PRTF")):
+        end += 1
+    if end == head + 1 or not words[end - 1].has("NOUN"):
+        return None
+    start = end - 1
+    while start > head + 1 and not words[start - 1].has("NOUN"):
+        start -= 1
+    return start, end
 
 
 def _is_item_word(text: str, m: re.Match) -> bool:
