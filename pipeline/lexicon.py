@@ -366,6 +366,12 @@ OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
+# What a number of days, an area or a power of a thing measures, when its measure names only the
+# thing: "регистрация права (7 дней)" → "срок регистрации права", "Территория парка (103 Га)" →
+# "площадь территории парка", "электроснабжение 22,2 МВт" → "мощность электроснабжения".
+QUANTITY_HEADS: dict[str, str] = {"duration": DURATION_HEADS[0], "area": "площадь", "power": "мощность"}
+# A stock is measured in its own unit: "Земельный фонд региона составляет 3 млн. га" is the fund.
+STOCK_NOUNS: tuple[str, ...] = ("фонд",)
 
 # Comparatives: after "на N%" a change ("на 3,5% больше, чем в 2014 году"), before a date its base.
 COMPARATIVES: tuple[str, ...] = ("выше", "ниже", "больше", "меньше", "дороже", "дешевле")
@@ -512,6 +518,8 @@ CLOSING_QUOTES: str = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
 # The end of a lead-in: a line or a sentence introducing a list or a table ends with a colon
 # ("… достичь следующих результатов:", "… распределилась следующим образом:").
 LEAD_IN = re.compile(r":\s*$")
+# The number of a section ("2.2.1.3. Индустриальный парк …"): it opens a heading or a list item.
+NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 # "… 0,9% и 0,2% соответственно": the i-th figure of a list goes with the i-th item named before it.
 RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
 # Openers of a clause naming a part of a counted whole; a count there may follow a dash ("из них

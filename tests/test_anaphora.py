@@ -255,3 +255,15 @@ def test_a_nominative_list_item_is_no_genitive_group():
     )  # RuREBus, Томский район, прогноз (31228011067014000019047_6_part_1_)
     f = figure(text, "34,1%")
     assert "средств бюджетов всех уровней" in f.measure and "кредит" not in f.measure
+
+
+def test_a_bracket_saying_respectively_restates_the_figures_before_it():
+    text = (
+        "В структуре поголовья скота на хозяйства населения приходилось 43,4% поголовья крупного рогатого "
+        "скота, 15,0% свиней, 46,1% овец и коз (на конец августа 2016г. - соответственно 44,1%, 16,6%, "
+        "46,2%)."
+    )  # Росстат, январь-август 2017, p. 60
+    for now, then in (("43,4%", "44,1%"), ("15,0%", "16,6%"), ("46,1%", "46,2%")):
+        assert figure(text, then).measure == figure(text, now).measure, then
+    assert "свин" in figure(text, "16,6%").measure
+    assert figure(text, "16,6%").period_start == "2016-08-31"

@@ -84,8 +84,28 @@ def test_percentage_points_stay_a_unit_when_points_are_counted():
     assert f.unit == "PP"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [  # Инвестиционная декларация Курской области 2022, pp. 9-10
+        ("Территория парка (103 Га) располагается в восточной части Курского района.", "103 Га",
+         "площадь территории парка"),
+        ("Территория ОЭЗ составляет 237,05 га, существует потенциал в части свободных площадей.", "237,05 га",
+         "площадь территории ОЭЗ"),
+        ("Текущая мощность электроснабжения 22,2 МВт (свободно 11,1 МВт).", "22,2 МВт",
+         "мощность электроснабжения"),
+        # a head naming a quantity, a rate or an action stays
+        ("Посевные площади составили 120 тыс. га.", "120 тыс. га", "посевные площади"),
+        ("Введено 19775 кв. метров жилья.", "19775 кв. метров", "ввод жилья"),
+        ("Земельный фонд региона составляет 3 млн. га.", "3 млн. га", "земельный фонд"),
+    ],
+)  # fmt: skip
+def test_an_area_or_a_power_of_a_thing_measures_its_surface_or_capacity(text, quote, measure):
+    """QUANTITY_HEADS: the thing's noun group becomes "площадь …", "мощность …" in the genitive."""
+    assert figure(text, quote).measure == measure
+
+
 def test_a_number_of_days_measures_the_time_a_procedure_takes():
-    """DURATION_HEADS: a list item's noun group becomes "срок ..." in the genitive."""
+    """QUANTITY_HEADS: a list item's noun group becomes "срок ..." in the genitive."""
     text = "- регистрация права собственности (в 2017 году – 7 дней, в 2020 году – 4 дня)"
     assert figure(text, "4 дня").measure == "срок регистрации права собственности"
     f = figure("Срок получения разрешения на строительство составил 89 дней.", "89 дней")

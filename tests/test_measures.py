@@ -28,6 +28,24 @@ def test_a_share_in_brackets_measures_the_list_item_before_it():
     assert figure(LIST, "8%").measure == "доля сахара в экспорте"
 
 
+def test_a_share_of_a_relative_clause_stops_at_its_pronoun():
+    text = (
+        "Управляющей компанией особой экономической зоны является Акционерное общество «Корпорация "
+        "развития Курской области», 100% акций которого находится в государственной собственности."
+    )  # Инвестиционная декларация Курской области 2022, p. 10
+    assert figure(text, "100%").measure == "доля акций"
+
+
+def test_a_count_after_a_passive_participle_is_no_item_of_the_share_before_it():
+    text = (
+        "В нем сосредоточено около 25% основных производственных фондов области, занято более 103 тыс. "
+        "человек (около 19,8% всех занятых в экономике области)."
+    )  # Стратегия Курской области до 2030 года, раздел об инвестициях, p. 3
+    people, share = figure(text, "более 103 тыс. человек"), figure(text, "около 19,8%")
+    assert (people.measure, people.indicator) == ("число занятых", "employed")
+    assert (share.measure, share.indicator) == ("доля занятых", "employed")
+
+
 def test_the_whole_of_a_share_comes_from_the_share_word():
     f = figure(IMPORT, "22%")
     assert f.measure == "доля одежды и обуви в импорте"

@@ -100,6 +100,24 @@ def test_a_year_opening_an_event_dates_only_what_is_told_in_the_past():
     assert figure(survey, "Около 57%").period_start == "2020-01-01"
 
 
+def test_a_numbered_heading_ends_the_period_and_a_founding_year_dates_no_present_state():
+    """A heading numbered like a section ends where the reporting year of the section before holds,
+    though it ends with a full stop; a first sentence telling when a park was founded dates no
+    present state of the park after it (Инвестиционная декларация Курской области 2022, p. 9)."""
+    text = (
+        'По итогам 2022 года на территории индустриального парка "Юбилейный" зарегистрировано 6 '
+        "действующих резидентов и создано 455 рабочих мест.\n"
+        '2.2.1.3. Индустриальный (промышленный) парк "Союз".\n'
+        'Парк типа "браунфилд" создан в 2017 году по частной инициативе на территории бывшего Курского ПО '
+        '"Счетмаш". Управляющая компания - ООО "Энерго-Сервис".\n'
+        "Территория парка (9,8 Га) располагается в городе Курске.\n"
+        "Площадь помещений 63,4 тыс. кв. м, в парке 13 резидентов."
+    )
+    assert figure(text, "455 рабочих мест").period_start == "2022-01-01"
+    for quote in ("9,8 Га", "63,4 тыс. кв. м", "13 резидентов"):
+        assert figure(text, quote).period_start is None, quote
+
+
 def test_a_caption_ends_the_section_period():
     text = SURVEY.replace("Возникшая", "Рисунок 1 – Прирост населения в ЕС в 1960–2013 гг.\nВозникшая")
     assert figure(text, "Около 57%").period_start is None
@@ -761,7 +779,7 @@ def test_a_date_in_another_parenthesis_is_not_the_period():
     )
 
 
-def test_the_end_of_a_year_is_its_last_day():
+def test_the_end_of_a_year_or_month_is_its_last_day():
     text = (
         "Прогнозируется, что инфляция в конце 2017 года составит 4,1%, в 2018 году – повысится до уровня "
         "4,3% на конец года, а с 2019 года – закрепится на целевом уровне."
@@ -777,6 +795,12 @@ def test_the_end_of_a_year_is_its_last_day():
     )
     text = "К концу декабря 2015 года в Центре занятости состояло на учёте 490 человек."
     assert figure(text, "490 человек").period_start == "2015-12-31"
+    text = (
+        "На конец августа 2017г. поголовье крупного рогатого скота в хозяйствах всех сельхозпроизводителей, "
+        "по расчетам, составляло 19,6 млн.голов."
+    )  # Росстат, январь-август 2017, p. 60: a stock on the month's last day
+    f = figure(text, "19,6 млн.голов")
+    assert (f.period, f.period_start, f.period_end) == ("2017-08-31", "2017-08-31", "2017-08-31")
 
 
 def test_a_base_before_the_colon_of_a_list_is_its_items():

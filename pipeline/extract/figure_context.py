@@ -34,13 +34,13 @@ from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     branch_measure,
     count_measure,
-    duration_measure,
     earlier_indicator,
     figure_indicator,
     lead_measure,
     names_index,
     names_share,
     normal_measure,
+    quantity_measure,
     share_measure,
 )
 from pipeline.extract.periods import (
@@ -63,9 +63,10 @@ from pipeline.extract.subjects import mutual_pair, previous_org, respectively, s
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _PERCENT_END = re.compile(r"%\s*$")
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
-# "на конец 2014 года", "в конце 2017 года": its last day; "к началу 2017 года": its first day
+# "на конец 2014 года", "в конце 2017 года", "на конец августа 2017г.": its last day; "к началу 2017
+# года": its first day
 _EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец)|в\s+конце)\s*$", re.I)
-_MONTH_EDGE = re.compile(r"к\s", re.I)  # "к концу декабря 2015 года" is a day, "на конец августа" a month
+_MONTH_EDGE = re.compile(r"(?:к|на)\s", re.I)  # "в конце августа 2017г." (a price then) stays the month
 _MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
 _YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
 # a clause ", когда" after a date holds that date's value ("относительно 2014 года, когда он составлял 1,8%")
@@ -141,9 +142,9 @@ def _compact(iso: str, precision: str) -> str:
 
 def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sentence") -> None:
     """The figure's `period` string and typed period from a date (None clears nothing); "к началу
-    2017 года", "на начало 2015 года" is the first day of the year, "на конец 2014 года", "в конце
-    2017 года" its last day, and so is "на конец года" after the figure ("в 2018 году … 4,3% на конец
-    года")."""
+    2017 года", "на начало 2015 года" is the first day of the year or month, "на конец 2014 года",
+    "в конце 2017 года", "на конец августа 2017г." its last day, and so is "на конец года" after
+    the figure ("в 2018 году … 4,3% на конец года")."""
     if d is None:
         return
     put_period(f, legacy_period(d), d.start, d.end, d.precision, d.char_start, source)
@@ -175,7 +176,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.measure = share_measure(text, f) or normal_measure(f.measure) or count_measure(text, f)
         f.measure = lead_measure(text, f, bounds)
         f.measure = branch_measure(text, f, bounds)
-        f.measure = duration_measure(f)
+        f.measure = quantity_measure(f)
         if f.period_from in acts:
             put_period(f)  # the date of a legal act
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]

@@ -40,7 +40,6 @@ _EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS) | set(lexicon.T
 _TIMES = lexicon.time_lemmas()
 _SURVEY_INDICATOR = "survey_share"
 _PLACE_LEAD = re.compile(r"(?:\s+(?:" + "|".join(lexicon.PLACE_PREPOSITIONS) + r"))?\s*$", re.I)
-_DURATION_HEAD = lexicon.DURATION_HEADS[0]
 _SHARE_REACH = 120  # characters after a share searched for what it is a share of
 _SHARE_WORDS = 4  # genitive words kept after a share
 _OF_ALL = re.compile(r"\s+из\s+всех\s+(?=[а-яё])", re.I)
@@ -240,7 +239,9 @@ def share_measure(text: str, f: FigureFact) -> str | None:
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
     words = _genitives(text, whole.end() if whole else f.char_end)
     words = [w for w in words if _lemma(w) not in _TOTAL]  # "80% всего экспорта": of the export
-    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or _is_plural_participle(w)]
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"] or [
+        w for w in words[-1:] if _names_people(w)
+    ]
     if not nouns:
         return None
     return _share_in(f.measure, words) or " ".join([_SHARE_HEAD, *words])
@@ -289,12 +290,12 @@ def locative(phrase: str) -> str:
     return " ".join(out)
 
 
-def _is_plural_participle(word: str) -> bool:
-    """ "опрошенных": a participle that stands for the people it names."""
+def _names_people(word: str) -> bool:
+    """ "опрошенных", "занятых": a plural participle or adjective that stands for the people it names."""
     from pipeline.nlp.morph import parses
 
     tag = parses(word)[0].tag
-    return tag.POS == "PRTF" and tag.number == "plur"
+    return tag.POS in {"PRTF", "ADJF"} and tag.number == "plur"
 
 
 def count_measure(text: str, f: FigureFact) -> str | None:
@@ -362,7 +363,8 @@ def _genitives_after(text: str, end: int) -> list[str]:
 def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
     """The lower-case genitive words right after `end` (at most `_SHARE_WORDS`, within
     `_SHARE_REACH`): "57% бизнесменов", "20% отечественного сырья"; `joined`: also "и"/"или" between
-    them. A noun by its best parse ("в 35 субъектах цены снизились": no genitive), never a time."""
+    them. A noun by its best parse ("в 35 субъектах цены снизились": no genitive), never a time nor
+    the relative pronoun ("100% акций которого находится …": a clause of its own)."""
     from pipeline.nlp.morph import parses
 
     words: list[str] = []
@@ -377,7 +379,9 @@ def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
         genitive = top.case == "gent" if top.POS == "NOUN" else top.POS in _NOMINAL and _any_genitive(tags)
         if joins:
             words.append(m.group().lower())
-        elif genitive and tags[0].normal_form not in _TIMES:
+        elif (
+            genitive and tags[0].normal_form not in _TIMES and tags[0].normal_form != lexicon.RELATIVE_PRONOUN
+        ):
             words.append(m.group())
         else:
             break
@@ -470,16 +474,18 @@ def is_change_noun(word: str) -> bool:
     return top.tag.POS == "NOUN" and top.normal_form in _CHANGE_NOUNS
 
 
-def duration_measure(f: FigureFact) -> str | None:
-    """A number of days measures the time something takes: "регистрация права собственности (7
-    дней)" → "срок регистрации права собственности" (kept when its head already names a time)."""
-    if not f.measure or lexicon.unit_kind(f.unit) != "duration":
+def quantity_measure(f: FigureFact) -> str | None:
+    """A number of days, an area or a power measures the time, the surface or the capacity of the
+    thing its measure names (`lexicon.QUANTITY_HEADS`): "регистрация права собственности (7 дней)" →
+    "срок регистрации права собственности", "Территория парка (103 Га)" → "площадь территории
+    парка"; kept when its head noun already names a quantity, a rate, a change or an action
+    ("посевные площади", "обеспеченность жильем", "ввод жилья")."""
+    quantity = lexicon.QUANTITY_HEADS.get(lexicon.unit_kind(f.unit) or "")
+    if not f.measure or quantity is None:
         return f.measure
-    from pipeline.nlp.morph import lemma, parses
+    from pipeline.nlp.morph import parses
 
     words = f.measure.split()
-    if lemma(words[0]) in lexicon.DURATION_HEADS:
-        return f.measure
     out = []
     for i, word in enumerate(words):
         form = next((p.inflect({"gent"}) for p in parses(word) if p.tag.case == "nomn"), None)
@@ -487,8 +493,19 @@ def duration_measure(f: FigureFact) -> str | None:
             break
         out.append(form.word)
         if parses(word)[0].tag.POS == "NOUN":
-            return " ".join([_DURATION_HEAD, *out, *words[i + 1 :]])
+            head = words[: i + 2]  # "посевные площади": "посевные" may be read as a noun
+            named = any(p.normal_form in _QUANTITY_NAMED for w in head for p in parses(w))
+            return f.measure if named else " ".join([quantity, *out, *words[i + 1 :]])
     return f.measure
+
+
+_QUANTITY_NAMED = frozenset(
+    {
+        *lexicon.QUANTITY_HEADS.values(), *lexicon.DURATION_HEADS, *lexicon.PROPERTY_NOUNS,
+        *lexicon.BARE_MEASURES, *lexicon.RATE_NOUNS, *lexicon.CHANGE_NOUNS, *lexicon.INSTRUMENTAL_HEADS,
+        *lexicon.ACTION_NOUNS.values(), *lexicon.STOCK_NOUNS,
+    }
+)  # fmt: skip
 
 
 def _without_change_head(words: list[str]) -> str:
@@ -676,7 +693,10 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     )  # "доля занятых в частных предприятиях": where they work, no whole
     part_words = words[1:cut] if cut is not None else words[1:]
     part = find_indicator(part_words, unit)
-    head = next((k for k, w in enumerate(part_words) if _is_head_noun(w) or doer_at(part_words, k)), None)
+    head = next(
+        (k for k, w in enumerate(part_words) if _is_head_noun(w) or doer_at(part_words, k)),
+        len(part_words) - 1 if part_words and _names_people(part_words[-1]) else None,  # "доля занятых"
+    )
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None
     if whole is None and cut is not None and part is not None and part.indicator.units == {"count"}:

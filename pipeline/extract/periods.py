@@ -143,12 +143,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def is_heading(line: str) -> bool:
-    """A short line that does not end like a sentence and is not a list item: a heading or caption."""
+    """A short line that does not end like a sentence and is not a list item: a heading or caption;
+    one numbered like a section ("2.2.1.3. Индустриальный (промышленный) парк "Союз".") may end so."""
     line = line.strip()
     return (
         0 < len(line) <= HEADING_CHARS
         and _prose(line)
-        and not _HEADING_END.search(line)
+        and (not _HEADING_END.search(line) or bool(lexicon.NUMBERED_HEADING.match(line)))
         and not _LIST_ITEM.match(line)
         and (line[:1].isupper() or line[:1].isdigit())
     )
@@ -382,7 +383,8 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
 
 def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
     """A paragraph whose first sentence states one year and no figure ("В промышленном секторе … в
-    2015 году наблюдался рост …"): a reporting statement of the figures after it. A later sentence
+    2015 году наблюдался рост …"): a reporting statement of the figures after it (of those told in
+    the past only, when the sentence tells an event: "Парк … создан в 2017 году"). A later sentence
     that opens with its one year is an event's: it dates only the figures told in the past tense
     after it ("В 2014 году район стал победителем игр. Нашими спортсменами были побиты 2 рекорда",
     but not "В 2012 году … заработал синхротрон. Его стоимость оценивается в $176 млн")."""
@@ -396,7 +398,7 @@ def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> l
         if _OPENING.match(text[a : d.char_start]) or is_heading(text[a:b]):
             continue  # a section marker already
         if d.kind == "point" and d.precision == "year" and d.confidence > Confidence.INFERRED:
-            out.append(Marker(a, d, reporting=True, local=True))
+            out.append(Marker(a, d, reporting=True, local=True, past=_opens_with_event(text, (a, b), d)))
     return out
 
 

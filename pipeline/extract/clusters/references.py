@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import lexicon
 from pipeline.extract.clusters.attributes import FOUNDING_CUE
 from pipeline.extract.clusters.counts import COUNT_LABEL, COUNTED, label_attribute
 from pipeline.extract.clusters.counts import MEMBERS as MEMBER_ATTRIBUTES
@@ -69,7 +70,6 @@ KIND_WORD_REACH = 1500  # "Парк …" refers to a mention of its kind at most
 HEADING_PREFIX = re.compile(r"\W*(?:\d+(?:\.\d+)*\.?\s+)?")
 HEADING_TAIL = re.compile(r"^[\s.»\"”]*$")
 HEADING_PLACE = re.compile(r"[\s»\"”]*(?:,|\()\s*(?P<place>[^.;()]{2,60})\)?[\s.]*$")  # ", Калужская область"
-NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 
 
 def alias_after(text: str, end: int) -> str | None:
@@ -137,7 +137,7 @@ def referring_sentences(
             )
             topic = inside[-1]
             continue
-        if NUMBERED_HEADING.match(text, lo):
+        if lexicon.NUMBERED_HEADING.match(text, lo):
             section = None
         target = _antecedent(text, lo, hi, mentions)
         target = section if target is None else target
@@ -216,7 +216,7 @@ def orphans(
     out: dict[str, list[tuple[int, int]]] = {}
     topic: str | None = None  # the group of the sentence before
     for n, (lo, hi) in enumerate(sentences):
-        if hi > first or NUMBERED_HEADING.match(text, lo):
+        if hi > first or lexicon.NUMBERED_HEADING.match(text, lo):
             break
         found = ANAPHOR.match(text[lo:hi]) or OF_KIND.search(text[lo:hi])
         word = found.group("word").lower() if found else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline import lexicon
 from pipeline.extract.clusters.attributes import Span, founded_year, is_organization, urls_in
 from pipeline.extract.clusters.counts import fill_from_figures, fill_from_labels
 from pipeline.extract.clusters.fields import field_of
@@ -27,7 +28,7 @@ from pipeline.extract.clusters.references import (
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact
 from pipeline.nlp import segment
 
-LINE_BREAK = re.compile(r"\n(?=\s*[•·▪–—-]|\s*\d+(?:\.\d+)+\.?\s)")
+LINE_BREAK = re.compile(rf"\n(?=\s*[•·▪–—-]|{lexicon.NUMBERED_HEADING.pattern})")
 
 
 def extract_clusters_from_text(

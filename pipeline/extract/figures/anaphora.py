@@ -94,6 +94,30 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.confidence = min(f.confidence, Confidence.INFERRED)
 
 
+def respective_asides(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """ "… 43,4% поголовья крупного рогатого скота, 15,0% свиней, 46,1% овец и коз (на конец августа
+    2016г. - соответственно 44,1%, 16,6%, 46,2%)": the i-th figure of a bracket saying
+    "соответственно" restates the i-th of as many figures of the same unit right before the bracket
+    in its sentence (another period or place): it takes that figure's measure and indicator."""
+    for aside in _RESPECTIVE_ASIDE.finditer(text):
+        bounds = next(((s, e) for s, e in sentences if s <= aside.start() < e), None)
+        if bounds is None:
+            continue
+        inner = [f for f in facts if aside.start() < f.char_start and f.char_end <= aside.end()]
+        outer = [f for f in facts if bounds[0] <= f.char_start and f.char_end <= aside.start()]
+        if len(inner) < 2 or len(outer) < len(inner):
+            continue
+        outer = outer[-len(inner) :]
+        if any(g.unit != f.unit or not g.measure for g, f in zip(outer, inner, strict=True)):
+            continue
+        for g, f in zip(outer, inner, strict=True):
+            f.measure, f.indicator = g.measure, g.indicator
+            f.confidence = min(f.confidence, Confidence.INFERRED)
+
+
+_RESPECTIVE_ASIDE = re.compile(rf"\([^()]*{lexicon.RESPECTIVELY.pattern}[^()]*\)", re.I)
+
+
 def _changed_by_lead(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """ "наблюдается увеличение объемов отгруженной продукции у предприятий:" ⏎ "- АО «Заводмаш» - на
     48,2 %;": a change of an item that names only who (names, quotes: no measure of its own) in a

@@ -179,6 +179,8 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         words = _item_words([_as_word(m) for m in _WORD.finditer(rest) if _is_item_word(rest, m)])
         if any(_subject_like(w) for w in words) and any(_is_verb(w) for w in words):
             continue  # a clause of its own: "..., а экспорт вырос на 5%"
+        if any(_done(w) for w in words):
+            continue  # "…, занято более 103 тыс. человек": what is done to the figure's own thing
         head = _head_group(source)
         remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent") or w.lemma in _AND]
         genitive = bool(words) and len(remnant) == len(words) and any(w.has("NOUN", "gent") for w in words)
@@ -239,6 +241,15 @@ def _last_genitive_group(words: list[_Word]) -> tuple[int, int] | None:
     while start > head + 1 and not words[start - 1].has("NOUN"):
         start -= 1
     return start, end
+
+
+def _done(w: _Word) -> bool:
+    """A short passive participle that neither links nor changes ("занято", "создано"): the figure
+    after it is what it says was done, no item of the list before."""
+    return any(p.tag.POS == "PRTS" and p.normal_form not in _LINKS_OR_CHANGES for p in w.tags)
+
+
+_LINKS_OR_CHANGES = frozenset({*lexicon.LINK_VERBS, *lexicon.CHANGE_VERBS})
 
 
 def _is_item_word(text: str, m: re.Match) -> bool:
