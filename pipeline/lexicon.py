@@ -364,6 +364,9 @@ LINK_VERBS: tuple[str, ...] = (
 # Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 
+# Roles of an organization in a project, stated right after the project's figures on its line:
+# "Объем инвестиций - 1,2 млрд. рублей. Инициатор - ООО «Луч»" (the figures are the organization's).
+PROJECT_ROLES: tuple[str, ...] = ("инициатор", "инвестор", "заказчик", "застройщик")
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 # What a number of days, an area or a power of a thing measures, when its measure names only the

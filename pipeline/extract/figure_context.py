@@ -58,7 +58,14 @@ from pipeline.extract.periods import (
     section_break,
     tells_event,
 )
-from pipeline.extract.subjects import mutual_pair, previous_org, respectively, sentence_names, set_subject
+from pipeline.extract.subjects import (
+    mutual_pair,
+    previous_org,
+    project_owner,
+    respectively,
+    sentence_names,
+    set_subject,
+)
 
 _BASE_CUE = re.compile(lexicon.base_cue_pattern() + r"\s*$", re.I)
 _PERCENT_END = re.compile(r"%\s*$")
@@ -95,6 +102,9 @@ class Sentences:
     def before(self, offset: int) -> tuple[int, int] | None:
         prior = [(a, b) for a, b in self.bounds if b <= offset]
         return prior[-1] if prior else None
+
+    def after(self, offset: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in self.bounds if a >= offset), None)
 
 
 def is_base(text: str, d: DateFact) -> bool:
@@ -770,6 +780,8 @@ def _set_subject(
     """The figure's territory or organization (`subjects`); `named`: its sentence's, `pairs`: the
     page's figures about a pair so far."""
     set_subject(text, f, bounds, *named)
+    if f.subject_type is None:  # the project's organization on its line, else the sentence before's
+        project_owner(text, f, bounds, sentences.after(bounds[1]))
     if f.subject_type is None:
         previous_org(text, f, bounds, sentences.before(bounds[0]))
     mutual_pair(text, f, bounds, pairs)

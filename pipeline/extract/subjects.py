@@ -405,6 +405,24 @@ def previous_org(text: str, f: FigureFact, bounds: tuple[int, int], previous: tu
         _set(f, orgs[-1], previous[0])
 
 
+def project_owner(
+    text: str, f: FigureFact, bounds: tuple[int, int], following: tuple[int, int] | None
+) -> None:
+    """A figure whose sentence names nothing takes the organization that the next sentence of its
+    line names in a role of the project ("Объем инвестиций - 1,2 млрд. рублей. Инициатор - ООО «Луч»;",
+    `lexicon.PROJECT_ROLES`)."""
+    if following is None or "\n" in text[bounds[1] : following[0]]:
+        return
+    if any(sentence_names(text[bounds[0] : bounds[1]])) or not _ROLE.match(text, following[0]):
+        return
+    orgs = find_organizations(text[following[0] : following[1]])
+    if orgs:
+        _set(f, orgs[0], following[0])
+
+
+_ROLE = re.compile(rf"\s*(?:{'|'.join(lexicon.PROJECT_ROLES)})(?:\s+проекта)?\s*[-–—:]", re.I)
+
+
 def mutual_pair(text: str, f: FigureFact, bounds: tuple[int, int], pairs: list[FigureFact]) -> None:
     """ "200 млрд. долл. взаимного товарооборота": the pair named earlier on the page."""
     if f.subject_type is None and pairs and _MUTUAL.search(text[bounds[0] : bounds[1]]):
