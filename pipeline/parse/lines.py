@@ -186,7 +186,7 @@ def build_lines(chars: Iterable[Char]) -> list[Line]:
     return [ln for row in cluster_rows(chars) if (ln := make_line(row)) is not None]
 
 
-def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
+def segments(row: Sequence[Char], size: float) -> list[Span]:
     """Horizontal extents of a row, split at gaps wider than `segment_gap` × font size."""
     gap = LAYOUT.segment_gap * size
     starts: list[float] = []
@@ -203,6 +203,15 @@ def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     return list(zip(starts, ends, strict=True))
 
 
+Span = tuple[float, float]
+
+
+def row_spans(row: Sequence[Char]) -> list[Span]:
+    """`segments` of a row at its dominant size (`fallback_size` when it shows nothing): what the
+    aligned-table finder, the gutter finder and the column split read of each row."""
+    return segments(row, dominant_size(row) or LAYOUT.fallback_size)
+
+
 def _side_extent(
     hit: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -217,7 +226,7 @@ def _side_extent(
 
 
 def _split_flags(
-    segs: list[list[tuple[float, float]]], xs: np.ndarray, width: float, side: float
+    segs: Sequence[list[Span]], xs: np.ndarray, width: float, side: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per row and x: does the row cross x (`crossed`), and is it split by x (`split`): both sides
     hold a run of text `side` × width wide (`side=0`: text on either side)?"""
@@ -242,22 +251,19 @@ def _split_flags(
     return crossed, split & ~crossed
 
 
-def find_gutter(
-    rows: Sequence[Sequence[Char]], width: float, side: float = LAYOUT.column_side
-) -> float | None:
-    """x of a column gutter: ≥ `gutter_rows` consecutive rows with prose on both sides and none
-    across it. `side=0` (slides) accepts any row that does not cross it.
+def find_gutter(spans: Sequence[list[Span]], width: float, side: float = LAYOUT.column_side) -> float | None:
+    """x of a column gutter: ≥ `gutter_rows` consecutive rows (each given by its `row_spans`) with
+    prose on both sides and none across it. `side=0` (slides) accepts any row that does not cross it.
 
     Every candidate x is tested on every row at once (rows × xs arrays): the longest run of split
     rows at x counts split rows since the last row crossing x (one-sided rows are tolerated)."""
     need = LAYOUT.gutter_rows
-    if len(rows) < need:
+    if len(spans) < need:
         return None
-    segs = [segments(r, dominant_size(r) or LAYOUT.fallback_size) for r in rows]
     xs = np.arange(int(LAYOUT.gutter_from * width), int(LAYOUT.gutter_to * width), LAYOUT.gutter_step)
     if not len(xs):
         return None
-    crossed, split = _split_flags(segs, xs, width, side)
+    crossed, split = _split_flags(spans, xs, width, side)
     count = np.cumsum(split, axis=0)
     runs = count - np.maximum.accumulate(np.where(crossed, count, 0), axis=0)
     best = runs.max(axis=0)
@@ -277,8 +283,11 @@ def _detached(rows: list[list[Char]], k: int, height: float) -> bool:
     return False
 
 
-def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[list[Char]]:
-    """Reorder rows so that two-column blocks read left column first, then right."""
+def split_columns(
+    rows: list[list[Char]], spans: Sequence[list[Span]], gutter: float, height: float
+) -> list[list[Char]]:
+    """Reorder rows (each with its `row_spans`) so that two-column blocks read left column first,
+    then right."""
     out: list[list[Char]] = []
     left: list[list[Char]] = []
     right: list[list[Char]] = []
@@ -290,8 +299,7 @@ def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[
         right.clear()
 
     for k, row in enumerate(rows):
-        size = dominant_size(row) or LAYOUT.fallback_size
-        if _detached(rows, k, height) or any(a <= gutter <= b for a, b in segments(row, size)):
+        if _detached(rows, k, height) or any(a <= gutter <= b for a, b in spans[k]):
             flush()
             out.append(row)
             continue
