@@ -117,32 +117,31 @@ def _glyphs(
     boxes: list[float] = []
     markers: list[tuple[int, str]] = []
     n = 0
-    prev_x1: float | None = None
     word_gap = LAYOUT.word_gap * size
     sup_size, sup_bottom = LAYOUT.sup_ratio * size, base - LAYOUT.sup_raise * size
+    marker_chars, no_box = MARKER_CHARS, NO_BOX
+    prev_x1 = row[0]["x0"] if row else 0.0  # the first char's gap: 0 (nan for a non-finite x0), no break
     for c in row:
-        t = c["text"]
-        gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
-        sup = t in MARKER_CHARS and c["size"] < sup_size and c["bottom"] < sup_bottom
-        if sup and _unit_power(parts, t, gap, size):
-            t = POWERS[t]
-        elif sup:
-            if markers and markers[-1][0] == n and gap < word_gap:
-                markers[-1] = (n, markers[-1][1] + t)
-            elif not t.isspace():
-                markers.append((n, t))
-            prev_x1 = c["x1"]
-            continue
+        t, x0, x1 = c["text"], c["x0"], c["x1"]
+        gap, prev_x1 = x0 - prev_x1, x1
+        if t in marker_chars and c["size"] < sup_size and c["bottom"] < sup_bottom:
+            if _unit_power(parts, t, gap, size):
+                t = POWERS[t]
+            else:  # a superscript marker
+                if markers and markers[-1][0] == n and gap < word_gap:
+                    markers[-1] = (n, markers[-1][1] + t)
+                elif not t.isspace():
+                    markers.append((n, t))
+                continue
         space = t.isspace()
-        if (space or (prev_x1 is not None and gap > word_gap)) and parts and parts[-1] != " ":
+        if (space or gap > word_gap) and parts and parts[-1] != " ":
             parts.append(" ")
-            boxes += NO_BOX
+            boxes += no_box
             n += 1
         if not space:
             parts.append(t)
-            boxes += (c["x0"], c["top"], c["x1"], c["bottom"]) * len(t)
+            boxes += (x0, c["top"], x1, c["bottom"]) * len(t)
             n += len(t)
-        prev_x1 = c["x1"]
     return parts, boxes, markers
 
 
@@ -163,7 +162,8 @@ def make_line(row: Sequence[Char]) -> Line | None:
     size = dominant_size(row)
     if not size:
         return None
-    main = [c for c in row if abs(c["size"] - size) < LAYOUT.same_size]
+    same = LAYOUT.same_size
+    main = [c for c in row if abs(c["size"] - size) < same]
     base = max(map(_bottom, main)) if main else max(map(_bottom, row))
     parts, boxes, markers = _glyphs(row, size, base)
     text = "".join(parts).rstrip()
