@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.parse.lines import Char, dominant_size, segments
+from pipeline.parse.lines import Char, Span, dominant_size
 from pipeline.parse.settings import LAYOUT
 from pipeline.parse.tables import YEAR, RawTable
 
@@ -23,12 +23,11 @@ Segment = tuple[float, float, str]
 _EPS = 0.01  # pt: float noise between a segment's extent and its chars' own coordinates
 
 
-def _row_segments(row: Sequence[Char]) -> list[Segment]:
-    """(x0, x1, text) of each wide-gap-separated run of the row."""
-    size = dominant_size(row) or LAYOUT.fallback_size
-    spans = segments(row, size)
+def _row_segments(row: Sequence[Char], spans: list[Span]) -> list[Segment]:
+    """(x0, x1, text) of each wide-gap-separated run of the row (`spans`: its `row_spans`)."""
     if len(spans) < 2:
         return [(a, b, "") for a, b in spans]  # one run: neither a table row nor a heading
+    size = dominant_size(row) or LAYOUT.fallback_size
     out = []
     for x0, x1 in spans:
         cs = sorted((c for c in row if x0 - _EPS <= c["x0"] and c["x1"] <= x1 + _EPS), key=lambda c: c["x0"])
@@ -73,9 +72,12 @@ def _place(segs: list[Segment], cols: list[tuple[float, float]]) -> list[str]:
     return cells
 
 
-def aligned_tables(rows: list[list[Char]], page: int) -> tuple[list[RawTable], list[list[Char]]]:
-    """Whitespace-aligned tables among the page's rows, and the rows left for the body."""
-    segs = [_row_segments(r) for r in rows]
+def aligned_tables(
+    rows: list[list[Char]], spans: Sequence[list[Span]], page: int
+) -> tuple[list[RawTable], list[int]]:
+    """Whitespace-aligned tables among the page's rows (each with its `row_spans`), and the indexes
+    of the rows left for the body."""
+    segs = [_row_segments(r, s) for r, s in zip(rows, spans, strict=True)]
     data = [_is_data(s) for s in segs]
     tables, used = [], set()
     k = 0
@@ -89,7 +91,7 @@ def aligned_tables(rows: list[list[Char]], page: int) -> tuple[list[RawTable], l
                 tables.append(table)
                 used |= set(range(k - 1 if _header(segs, k) else k, end))
         k = max(end, k + 1)
-    return tables, [r for i, r in enumerate(rows) if i not in used]
+    return tables, [i for i in range(len(rows)) if i not in used]
 
 
 def _header(segs: list[list[Segment]], k: int) -> bool:

@@ -71,15 +71,16 @@ _FILL = address_proto(pr.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP
 
 class _Scratch:
     """C slots a path's getters write into, allocated once per page: bounds (left, bottom, right,
-    top), draw mode (fill, stroke), fill colour (r, g, b, a)."""
+    top), draw mode (fill, stroke), fill colour (r, g, b, a), a segment's point (x, y)."""
 
     def __init__(self) -> None:
         self.bounds = (ctypes.c_float * 4)()
         self.mode = (ctypes.c_int * 2)()
         self.rgba = (ctypes.c_uint * 4)()
+        self.xy = (ctypes.c_float * 2)()
         self.at = {
             k: slots(a, len(a))
-            for k, a in (("bounds", self.bounds), ("mode", self.mode), ("rgba", self.rgba))
+            for k, a in (("bounds", self.bounds), ("mode", self.mode), ("rgba", self.rgba), ("xy", self.xy))
         }
 
 
@@ -112,25 +113,29 @@ def white_fill(obj: dict[str, Any]) -> bool:
     return len(color) in (1, 3) and min(color) >= WHITE
 
 
-def _subpaths(path: int, m: tuple[float, ...], height: float) -> Iterator[tuple[str, list[Point]]]:
-    """(pdfminer shape, top-down points) of each subpath; Bézier control points are skipped."""
-    xy = (ctypes.c_float * 2)()
-    xa, ya = slots(xy, 2)
+_MOVETO, _BEZIERTO = pr.FPDF_SEGMENT_MOVETO, pr.FPDF_SEGMENT_BEZIERTO
+
+
+def _subpaths(path: int, m: Matrix, height: float, scratch: _Scratch) -> Iterator[tuple[str, list[Point]]]:
+    """(pdfminer shape, top-down points) of each subpath; Bézier control points are skipped. The
+    per-segment step is written with local names: it runs for every segment of every painted path."""
+    a, b, c, d, e, f = m
+    xy, (xa, ya) = scratch.xy, scratch.at["xy"]
     shape, bez = "", 0
     pts: list[Point] = []
     for i in range(SEGMENTS(path)):
         seg = SEGMENT(path, i)
         kind = SEGMENT_TYPE(seg)
-        if kind == pr.FPDF_SEGMENT_MOVETO and shape:
+        if kind == _MOVETO and shape:
             yield shape, pts
             shape, pts = "", []
-        bez = bez + 1 if kind == pr.FPDF_SEGMENT_BEZIERTO else 0
-        if bez % 3 in (1, 2):
+        bez = bez + 1 if kind == _BEZIERTO else 0
+        if bez % 3:  # a control point
             continue
         SEGMENT_POINT(seg, xa, ya)
         px, py = decimal(xy[0]), decimal(xy[1])
-        pts.append((m[0] * px + m[2] * py + m[4], height - (m[1] * px + m[3] * py + m[5])))
-        shape += "m" if kind == pr.FPDF_SEGMENT_MOVETO else "c" if bez else "l"
+        pts.append((a * px + c * py + e, height - (b * px + d * py + f)))
+        shape += "m" if kind == _MOVETO else "c" if bez else "l"
         if SEGMENT_CLOSE(seg):  # pdfminer's 'h': back to the start point
             shape += "h"
             pts.append(pts[0])
@@ -146,7 +151,7 @@ def _is_rect(pts: list[Point]) -> bool:
 
 
 def _box(pts: list[Point], height: float) -> Edge:
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    xs, ys = zip(*pts, strict=True)
     x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
     return {
         "x0": x0,
@@ -163,13 +168,23 @@ def _box(pts: list[Point], height: float) -> Edge:
 
 def shape_edges(shape: str, pts: list[Point], height: float) -> list[Edge]:
     """pdfplumber edges of one subpath, classified the way pdfminer's `paint_path` does."""
+    return _classified(shape, pts, _box(pts, height))
+
+
+def _classified(shape: str, pts: list[Point], box: Edge) -> list[Edge]:
+    """`shape_edges` given the subpath's `_box`, which becomes the pdfminer object. The box of all
+    the points is that of the points pdfminer keeps: it drops only a repeated start point, and the
+    two points of a line are all its points but that one."""
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape, pts = shape[:-2] + "h", pts[:-1]
     if shape in ("ml", "mlh"):
-        return [line_to_edge({**_box(pts[:2], height), "object_type": "line"})]
+        box["object_type"] = "line"
+        return [line_to_edge(box)]
     if shape in ("mlllh", "mllll") and _is_rect(pts):
-        return rect_to_edges({**_box(pts, height), "object_type": "rect"})
-    return curve_to_edges({**_box(pts, height), "object_type": "curve", "pts": pts})
+        box["object_type"] = "rect"
+        return rect_to_edges(box)
+    box["object_type"], box["pts"] = "curve", pts
+    return curve_to_edges(box)
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
@@ -211,12 +226,12 @@ def table_edge(e: Edge, min_length: float) -> bool:
 def _edges(shape: str, pts: list[Point], height: float, min_length: float | None) -> list[Edge]:
     """`shape_edges`, or (given `min_length`) only its `table_edge`s; a subpath smaller than
     `min_length` both ways has none (each edge spans at most its box), so no edge is built."""
+    box = _box(pts, height)
     if min_length is None:
-        return shape_edges(shape, pts, height)
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-    if max(xs) - min(xs) < min_length and max(ys) - min(ys) < min_length:
+        return _classified(shape, pts, box)
+    if box["width"] < min_length and box["height"] < min_length:
         return []
-    return [e for e in shape_edges(shape, pts, height) if table_edge(e, min_length)]
+    return [e for e in _classified(shape, pts, box) if table_edge(e, min_length)]
 
 
 def page_edges(page: pdfium.PdfPage, height: float, min_length: float | None = None) -> list[Edge]:
@@ -229,7 +244,7 @@ def page_edges(page: pdfium.PdfPage, height: float, min_length: float | None = N
             continue
         if _painted(path, scratch):
             m = tuple(map(decimal, _matrix(path, outer)))
-            for shape, pts in _subpaths(path, m, height):
+            for shape, pts in _subpaths(path, m, height, scratch):
                 if len(shape) > 1 and shape[0] == "m":
                     for e in _edges(shape, pts, height, min_length):
                         kinds[e["object_type"]].append(e)

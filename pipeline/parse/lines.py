@@ -117,32 +117,31 @@ def _glyphs(
     boxes: list[float] = []
     markers: list[tuple[int, str]] = []
     n = 0
-    prev_x1: float | None = None
     word_gap = LAYOUT.word_gap * size
     sup_size, sup_bottom = LAYOUT.sup_ratio * size, base - LAYOUT.sup_raise * size
+    marker_chars, no_box = MARKER_CHARS, NO_BOX
+    prev_x1 = row[0]["x0"] if row else 0.0  # the first char's gap: 0 (nan for a non-finite x0), no break
     for c in row:
-        t = c["text"]
-        gap = c["x0"] - prev_x1 if prev_x1 is not None else 0.0
-        sup = t in MARKER_CHARS and c["size"] < sup_size and c["bottom"] < sup_bottom
-        if sup and _unit_power(parts, t, gap, size):
-            t = POWERS[t]
-        elif sup:
-            if markers and markers[-1][0] == n and gap < word_gap:
-                markers[-1] = (n, markers[-1][1] + t)
-            elif not t.isspace():
-                markers.append((n, t))
-            prev_x1 = c["x1"]
-            continue
+        t, x0, x1 = c["text"], c["x0"], c["x1"]
+        gap, prev_x1 = x0 - prev_x1, x1
+        if t in marker_chars and c["size"] < sup_size and c["bottom"] < sup_bottom:
+            if _unit_power(parts, t, gap, size):
+                t = POWERS[t]
+            else:  # a superscript marker
+                if markers and markers[-1][0] == n and gap < word_gap:
+                    markers[-1] = (n, markers[-1][1] + t)
+                elif not t.isspace():
+                    markers.append((n, t))
+                continue
         space = t.isspace()
-        if (space or (prev_x1 is not None and gap > word_gap)) and parts and parts[-1] != " ":
+        if (space or gap > word_gap) and parts and parts[-1] != " ":
             parts.append(" ")
-            boxes += NO_BOX
+            boxes += no_box
             n += 1
         if not space:
             parts.append(t)
-            boxes += (c["x0"], c["top"], c["x1"], c["bottom"]) * len(t)
+            boxes += (x0, c["top"], x1, c["bottom"]) * len(t)
             n += len(t)
-        prev_x1 = c["x1"]
     return parts, boxes, markers
 
 
@@ -163,7 +162,8 @@ def make_line(row: Sequence[Char]) -> Line | None:
     size = dominant_size(row)
     if not size:
         return None
-    main = [c for c in row if abs(c["size"] - size) < LAYOUT.same_size]
+    same = LAYOUT.same_size
+    main = [c for c in row if abs(c["size"] - size) < same]
     base = max(map(_bottom, main)) if main else max(map(_bottom, row))
     parts, boxes, markers = _glyphs(row, size, base)
     text = "".join(parts).rstrip()
@@ -186,7 +186,7 @@ def build_lines(chars: Iterable[Char]) -> list[Line]:
     return [ln for row in cluster_rows(chars) if (ln := make_line(row)) is not None]
 
 
-def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
+def segments(row: Sequence[Char], size: float) -> list[Span]:
     """Horizontal extents of a row, split at gaps wider than `segment_gap` × font size."""
     gap = LAYOUT.segment_gap * size
     starts: list[float] = []
@@ -203,6 +203,15 @@ def segments(row: Sequence[Char], size: float) -> list[tuple[float, float]]:
     return list(zip(starts, ends, strict=True))
 
 
+Span = tuple[float, float]
+
+
+def row_spans(row: Sequence[Char]) -> list[Span]:
+    """`segments` of a row at its dominant size (`fallback_size` when it shows nothing): what the
+    aligned-table finder, the gutter finder and the column split read of each row."""
+    return segments(row, dominant_size(row) or LAYOUT.fallback_size)
+
+
 def _side_extent(
     hit: np.ndarray, starts: np.ndarray, ends: np.ndarray, first: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -217,7 +226,7 @@ def _side_extent(
 
 
 def _split_flags(
-    segs: list[list[tuple[float, float]]], xs: np.ndarray, width: float, side: float
+    segs: Sequence[list[Span]], xs: np.ndarray, width: float, side: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per row and x: does the row cross x (`crossed`), and is it split by x (`split`): both sides
     hold a run of text `side` × width wide (`side=0`: text on either side)?"""
@@ -242,22 +251,19 @@ def _split_flags(
     return crossed, split & ~crossed
 
 
-def find_gutter(
-    rows: Sequence[Sequence[Char]], width: float, side: float = LAYOUT.column_side
-) -> float | None:
-    """x of a column gutter: ≥ `gutter_rows` consecutive rows with prose on both sides and none
-    across it. `side=0` (slides) accepts any row that does not cross it.
+def find_gutter(spans: Sequence[list[Span]], width: float, side: float = LAYOUT.column_side) -> float | None:
+    """x of a column gutter: ≥ `gutter_rows` consecutive rows (each given by its `row_spans`) with
+    prose on both sides and none across it. `side=0` (slides) accepts any row that does not cross it.
 
     Every candidate x is tested on every row at once (rows × xs arrays): the longest run of split
     rows at x counts split rows since the last row crossing x (one-sided rows are tolerated)."""
     need = LAYOUT.gutter_rows
-    if len(rows) < need:
+    if len(spans) < need:
         return None
-    segs = [segments(r, dominant_size(r) or LAYOUT.fallback_size) for r in rows]
     xs = np.arange(int(LAYOUT.gutter_from * width), int(LAYOUT.gutter_to * width), LAYOUT.gutter_step)
     if not len(xs):
         return None
-    crossed, split = _split_flags(segs, xs, width, side)
+    crossed, split = _split_flags(spans, xs, width, side)
     count = np.cumsum(split, axis=0)
     runs = count - np.maximum.accumulate(np.where(crossed, count, 0), axis=0)
     best = runs.max(axis=0)
@@ -277,8 +283,11 @@ def _detached(rows: list[list[Char]], k: int, height: float) -> bool:
     return False
 
 
-def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[list[Char]]:
-    """Reorder rows so that two-column blocks read left column first, then right."""
+def split_columns(
+    rows: list[list[Char]], spans: Sequence[list[Span]], gutter: float, height: float
+) -> list[list[Char]]:
+    """Reorder rows (each with its `row_spans`) so that two-column blocks read left column first,
+    then right."""
     out: list[list[Char]] = []
     left: list[list[Char]] = []
     right: list[list[Char]] = []
@@ -290,8 +299,7 @@ def split_columns(rows: list[list[Char]], gutter: float, height: float) -> list[
         right.clear()
 
     for k, row in enumerate(rows):
-        size = dominant_size(row) or LAYOUT.fallback_size
-        if _detached(rows, k, height) or any(a <= gutter <= b for a, b in segments(row, size)):
+        if _detached(rows, k, height) or any(a <= gutter <= b for a, b in spans[k]):
             flush()
             out.append(row)
             continue

@@ -36,6 +36,7 @@ from pipeline.parse.lines import (
     cluster_rows,
     find_gutter,
     make_line,
+    row_spans,
     split_columns,
 )
 from pipeline.parse.ocr import OcrUnavailable, even_sizes, has_image, ocr_page
@@ -127,15 +128,24 @@ def read_page(page: Page, number: int, fast: PageSource | None = None) -> RawPag
     body = [c for c in chars if c.get("upright", True)]
     for t in raw.tables:
         body = chars_in(body, t.bbox, inside=False)
-    aligned, rows = aligned_tables(cluster_rows(body), number)
-    raw.tables += aligned
-    raw.gutter = find_gutter(rows, raw.width, 0.0 if spaceless else LAYOUT.column_side)
-    if raw.gutter is not None:
-        rows = split_columns(rows, raw.gutter, raw.height)
-    raw.lines = [ln for r in rows if (ln := make_line(r)) is not None]
+    raw.lines = [ln for r in _body_rows(raw, body, spaceless) if (ln := make_line(r)) is not None]
     if spaceless:
         raw.lines = split_lines(raw.lines)
     return raw
+
+
+def _body_rows(raw: RawPage, body: list[Char], spaceless: bool) -> list[list[Char]]:
+    """The body chars' rows in reading order; whitespace-aligned tables among them go to
+    `raw.tables`, a column gutter to `raw.gutter` (each row's `row_spans` read once for both)."""
+    rows = cluster_rows(body)
+    spans = [row_spans(r) for r in rows]
+    aligned, left = aligned_tables(rows, spans, raw.number)
+    raw.tables += aligned
+    rows, spans = [rows[i] for i in left], [spans[i] for i in left]
+    raw.gutter = find_gutter(spans, raw.width, 0.0 if spaceless else LAYOUT.column_side)
+    if raw.gutter is None:
+        return rows
+    return split_columns(rows, spans, raw.gutter, raw.height)
 
 
 def _tables(

@@ -342,6 +342,10 @@ def _read_chars(r: _Reader) -> None:
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
 OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
 OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
+OBJECT_MATRIX = address_proto(pr.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
+_FONT_SIZE = address_proto(pr.FPDFTextObj_GetFontSize, _INT, _VP, _VP)
+_FONT = address_proto(pr.FPDFTextObj_GetFont, _VP, _VP)
+_DESCENT = address_proto(pr.FPDFFont_GetDescent, _INT, _VP, ctypes.c_float, _VP)
 _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 
@@ -360,27 +364,27 @@ def _zero_size(obj: int, bounds: ctypes.Array, at: tuple[int, ...]) -> bool:
     return not (x1 - x0 > _FLAT or y1 - y0 > _FLAT)
 
 
-def _flat(obj: Any) -> tuple[Any, float] | None:
-    """(matrix, font size) of a text object with an upright unrotated matrix."""
+def _flat(obj: int) -> tuple[Any, float] | None:
+    """(matrix, font size) of the text object at address `obj` with an upright unrotated matrix."""
     m, fs = pr.FS_MATRIX(), ctypes.c_float()
-    pr.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
-    pr.FPDFTextObj_GetFontSize(obj, ctypes.byref(fs))
+    OBJECT_MATRIX(obj, ctypes.addressof(m))
+    _FONT_SIZE(obj, ctypes.addressof(fs))
     if m.b or m.c or m.a <= 0 or m.d <= 0:
         return None
     return m, fs.value
 
 
-def _blank(r: _Reader, address: int, bounds: ctypes.Array, at: tuple[int, ...]) -> Char | None:
-    """A space for a text object of blanks only (empty text, zero-size bounds), which pdfium skips.
-    The geometry is tested first: pdfium's object text walks all the page's chars."""
-    if not _zero_size(address, bounds, at):  # most objects: nothing more is read
+def _blank(r: _Reader, obj: int, bounds: ctypes.Array, at: tuple[int, ...]) -> Char | None:
+    """A space for a text object of blanks only, which pdfium skips: the object (at address `obj`)
+    has no char in the text page (`_blanks` asks only those, so its text there is empty) and
+    zero-size bounds."""
+    if not _zero_size(obj, bounds, at):  # most objects: nothing more is read
         return None
-    obj = ctypes.cast(address, pr.FPDF_PAGEOBJECT)
     flat = _flat(obj)
-    if flat is None or pr.FPDFTextObj_GetText(obj, r.tp, None, 0) > 2:
+    if flat is None:
         return None
     (m, fs), descent = flat, ctypes.c_float()
-    pr.FPDFFont_GetDescent(pr.FPDFTextObj_GetFont(obj), fs, ctypes.byref(descent))
+    _DESCENT(_FONT(obj), fs, ctypes.addressof(descent))
     size = fs * m.d
     bottom = r.height - m.f - descent.value * m.d
     w = next((w for (_, sz), w in r.space_w.items() if sz == size), SPACE_EM * size)

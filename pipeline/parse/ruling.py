@@ -14,7 +14,7 @@ from itertools import repeat
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 
-from pipeline.parse.pdfium_chars import OBJECT_TYPE, address_proto, page_objects, slots
+from pipeline.parse.pdfium_chars import OBJECT_MATRIX, OBJECT_TYPE, address_proto, page_objects, slots
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -23,7 +23,6 @@ _EPS = 1e-3
 
 
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
-_GET_MATRIX = address_proto(pr.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
 _FORM_COUNT = address_proto(pr.FPDFFormObj_CountObjects, _INT, _VP)
 _FORM_OBJECT = address_proto(pr.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
 SEGMENTS = address_proto(pr.FPDFPath_CountSegments, _INT, _VP)
@@ -36,7 +35,7 @@ SEGMENT_CLOSE = address_proto(pr.FPDFPathSegment_GetClose, _INT, _VP)
 def _matrix(obj: int, outer: Matrix) -> Matrix:
     """The matrix of the object at address `obj` followed by `outer` (the enclosing forms')."""
     m = pr.FS_MATRIX()
-    _GET_MATRIX(obj, ctypes.addressof(m))
+    OBJECT_MATRIX(obj, ctypes.addressof(m))
     a, b, c, d, e, f = outer
     return (
         m.a * a + m.b * c,
