@@ -369,10 +369,14 @@ OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 PROJECT_ROLES: tuple[str, ...] = ("инициатор", "инвестор", "заказчик", "застройщик")
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
+# The noun that names a quantity of each unit kind (`Unit.kind`).
+QUANTITY_NOUNS: dict[str, str] = {
+    "duration": DURATION_HEADS[0], "area": "площадь", "power": "мощность", "length": "протяженность",
+}  # fmt: skip
 # What a number of days, an area or a power of a thing measures, when its measure names only the
 # thing: "регистрация права (7 дней)" → "срок регистрации права", "Территория парка (103 Га)" →
 # "площадь территории парка", "электроснабжение 22,2 МВт" → "мощность электроснабжения".
-QUANTITY_HEADS: dict[str, str] = {"duration": DURATION_HEADS[0], "area": "площадь", "power": "мощность"}
+QUANTITY_HEADS: dict[str, str] = {kind: QUANTITY_NOUNS[kind] for kind in ("duration", "area", "power")}
 # A stock is measured in its own unit: "Земельный фонд региона составляет 3 млн. га" is the fund.
 STOCK_NOUNS: tuple[str, ...] = ("фонд",)
 
@@ -451,7 +455,7 @@ CHANGE_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # What a length or an area of a thing named after it measures: "заменены 21,8 км водопроводных
 # сетей" → "протяженность водопроводных сетей", "38 600 м2 покрытий" → "площадь покрытий".
-EXTENT_NOUNS: dict[str, str] = {"length": "протяженность", "area": "площадь"}
+EXTENT_NOUNS: dict[str, str] = {kind: QUANTITY_NOUNS[kind] for kind in ("length", "area")}
 # Adjectives of the whole before a measure's head: "общий объем платных услуг" is "объем платных
 # услуг", "общая численность работающих" is "численность работающих", "80% всего экспорта" a share
 # of the export.
@@ -521,6 +525,9 @@ CLOSING_QUOTES: str = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
 # The end of a lead-in: a line or a sentence introducing a list or a table ends with a colon
 # ("… достичь следующих результатов:", "… распределилась следующим образом:").
 LEAD_IN = re.compile(r":\s*$")
+# Dashes as printed (hyphen, en and em dash): "сельское хозяйство – 500,0 тыс. руб.".
+DASHES: tuple[str, ...] = ("-", "–", "—")
+DASH = "[" + "".join(DASHES) + "]"  # the regex class of one (the hyphen first: a literal)
 # The number of a section ("2.2.1.3. Индустриальный парк …"): it opens a heading or a list item.
 NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 # "… 0,9% и 0,2% соответственно": the i-th figure of a list goes with the i-th item named before it.

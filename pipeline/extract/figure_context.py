@@ -781,9 +781,9 @@ def _set_subject(
     page's figures about a pair so far."""
     set_subject(text, f, bounds, *named)
     if f.subject_type is None:  # the project's organization on its line, else the sentence before's
-        project_owner(text, f, bounds, sentences.after(bounds[1]))
+        project_owner(text, f, bounds, named, sentences.after(bounds[1]))
     if f.subject_type is None:
-        previous_org(text, f, bounds, sentences.before(bounds[0]))
+        previous_org(text, f, bounds, named, sentences.before(bounds[0]))
     mutual_pair(text, f, bounds, pairs)
 
 

@@ -391,14 +391,13 @@ def _in_region(sentence: str, unit: TerritorySpan, region: TerritorySpan) -> Ter
     return TerritorySpan(t, unit.start, region.end, sentence[unit.start : region.end])
 
 
-def previous_org(text: str, f: FigureFact, bounds: tuple[int, int], previous: tuple[int, int] | None) -> None:
-    """A figure whose sentence names nothing takes the organization of the sentence before it in
-    its paragraph ("ООО «Агропромкомплектация-Курск» введен комплекс … Объем инвестиций составил …"),
-    when that sentence names one."""
-    if previous is None or "\n" in text[previous[1] : bounds[0]]:
-        return
-    sentence = text[bounds[0] : bounds[1]]
-    if any(sentence_names(sentence)):
+def previous_org(
+    text: str, f: FigureFact, bounds: tuple[int, int], named: tuple, previous: tuple[int, int] | None
+) -> None:
+    """A figure whose sentence names nothing (`named`: its `sentence_names`) takes the organization
+    of the sentence before it in its paragraph ("ООО «Агропромкомплектация-Курск» введен комплекс …
+    Объем инвестиций составил …"), when that sentence names one."""
+    if previous is None or "\n" in text[previous[1] : bounds[0]] or any(named):
         return
     orgs = find_organizations(text[previous[0] : previous[1]])
     if len({o.territory.code for o in orgs}) == 1:  # of several, none is surely the one meant
@@ -406,21 +405,21 @@ def previous_org(text: str, f: FigureFact, bounds: tuple[int, int], previous: tu
 
 
 def project_owner(
-    text: str, f: FigureFact, bounds: tuple[int, int], following: tuple[int, int] | None
+    text: str, f: FigureFact, bounds: tuple[int, int], named: tuple, following: tuple[int, int] | None
 ) -> None:
-    """A figure whose sentence names nothing takes the organization that the next sentence of its
-    line names in a role of the project ("Объем инвестиций - 1,2 млрд. рублей. Инициатор - ООО «Луч»;",
-    `lexicon.PROJECT_ROLES`)."""
-    if following is None or "\n" in text[bounds[1] : following[0]]:
+    """A figure whose sentence names nothing (`named`: its `sentence_names`) takes the organization
+    that the next sentence of its line names in a role of the project ("Объем инвестиций - 1,2 млрд.
+    рублей. Инициатор - ООО «Луч»;", `lexicon.PROJECT_ROLES`)."""
+    if following is None or "\n" in text[bounds[1] : following[0]] or any(named):
         return
-    if any(sentence_names(text[bounds[0] : bounds[1]])) or not _ROLE.match(text, following[0]):
+    if not _ROLE.match(text, following[0]):
         return
     orgs = find_organizations(text[following[0] : following[1]])
     if orgs:
         _set(f, orgs[0], following[0])
 
 
-_ROLE = re.compile(rf"\s*(?:{'|'.join(lexicon.PROJECT_ROLES)})(?:\s+проекта)?\s*[-–—:]", re.I)
+_ROLE = re.compile(rf"\s*(?:{'|'.join(lexicon.PROJECT_ROLES)})(?:\s+проекта)?\s*(?:{lexicon.DASH}|:)", re.I)
 
 
 def mutual_pair(text: str, f: FigureFact, bounds: tuple[int, int], pairs: list[FigureFact]) -> None:

@@ -685,7 +685,7 @@ def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
     return max(before, key=lambda d: d.char_end) if before else None
 
 
-_DASH = "[" + "".join(sorted(DASHES)) + "]"
+_DASH = lexicon.DASH
 _DASH_BEFORE = re.compile(_DASH + r"\s*$")  # "в производстве мебели - 10,0%"
 _ITEM_DASH = re.compile(r"\s*" + _DASH + r"\s*")  # "на 2022 год – 1 017,9 млн. рублей"
 

@@ -222,7 +222,9 @@ def _varied_item(text: str, a: FigureFact, b: FigureFact, leads: dict[int, str])
     return True
 
 
-_GENITIVE_ITEM = re.compile(r"\s*,\s+([а-яё][^\d()%;:.]*?)\s*[-–—]\s*(?:на\s+)?")  # ", животноводства - "
+_GENITIVE_ITEM = re.compile(
+    rf"\s*,\s+([а-яё][^\d()%;:.]*?)\s*{lexicon.DASH}\s*(?:на\s+)?"
+)  # ", животноводства - "
 
 
 def _last_genitive_group(words: list[_Word]) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from pipeline import lexicon
 from pipeline.nlp.morph import parses
 
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*|\S")
-DASHES = frozenset({"-", "–", "—"})  # a dash as a word: "сельское хозяйство – 500,0 тыс. руб."
+DASHES = frozenset(lexicon.DASHES)  # a dash as a word: "сельское хозяйство – 500,0 тыс. руб."
 
 
 @dataclass
