@@ -22,7 +22,7 @@ class Unit:
     code: str  # ISO 4217 for currencies; PERCENT, PP, TIMES, KM2, MW, ...
     kind: (
         str  # currency | percent | points | ratio | area | length | mass | volume | energy | power | voltage
-        # | duration | score | data | yield
+        # | duration | score | data | yield | freight
     )
     lemmas: tuple[str, ...] = ()  # dictionary words, matched by lemma ("рубль")
     abbrs: tuple[str, ...] = ()  # abbreviations, caseless; a written final dot is optional ("руб.")
@@ -121,6 +121,13 @@ UNITS: tuple[Unit, ...] = (
     ),
     Unit("TONNE", "mass", ("тонна",), ("т",), english=_en("tonne", "ton")),
     Unit("KG", "mass", ("килограмм",), ("кг",)),
+    # freight turnover: tonne-kilometres ("грузооборот … составил 3326,6 млрд.т-км")
+    Unit(
+        "TONNE_KM",
+        "freight",
+        exact=("т-км", "т.км", "т·км", "тонно-км", "ткм"),
+        phrases=(("тонно-километр",),),
+    ),
     Unit("MW", "power", ("мегаватт",), exact=("МВт",)),
     Unit("KW", "power", ("киловатт",), exact=("кВт",)),
     Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
@@ -347,6 +354,7 @@ ACTION_NOUNS: dict[str, str] = {
     "переработать": "переработка", "перерабатывать": "переработка", "экспортировать": "экспорт",
     "импортировать": "импорт", "отгрузить": "отгрузка", "поставить": "поставки",
     "построить": "строительство", "ввести": "ввод", "вывезти": "вывоз", "ввезти": "ввоз",
+    "намолотить": "намолот", "накопать": "накопка",  # harvests: "зерна … намолочено 93,3 млн.тонн"
     # the reflexive passive: "Ежегодно производится около 5 млн. тонн зерна" → "производство зерна"
     "производиться": "производство", "вырабатываться": "выработка", "добываться": "добыча",
     "перерабатываться": "переработка", "экспортироваться": "экспорт", "импортироваться": "импорт",
@@ -367,6 +375,11 @@ OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
 # Roles of an organization in a project, stated right after the project's figures on its line:
 # "Объем инвестиций - 1,2 млрд. рублей. Инициатор - ООО «Луч»" (the figures are the organization's).
 PROJECT_ROLES: tuple[str, ...] = ("инициатор", "инвестор", "заказчик", "застройщик")
+# Common nouns that refer back to a company named before ("Комбинат производит около 20% …", "На
+# комбинате реализуется проект … 11 млрд. рублей"), singular only: "число предприятий" counts them.
+COMPANY_NOUNS: tuple[str, ...] = (
+    "компания", "комбинат", "предприятие", "завод", "фабрика", "холдинг", "корпорация", "концерн",
+)  # fmt: skip
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 # The noun that names a quantity of each unit kind (`Unit.kind`).
@@ -393,7 +406,8 @@ BASE_CUES: tuple[str, ...] = (
 )  # fmt: skip
 # What a base cue may name before the date, after an adjective or not: "относительно уровня
 # 2018 года", "к среднемесячному значению 2016г." ("к" with one of them is a cue itself).
-BASE_NOUN_STEMS: tuple[str, ...] = ("уров", "показател", "значени")  # уровень, показатель, значение
+# уровень, показатель, значение, цены ("по отношению к ценам II квартала 2016г.")
+BASE_NOUN_STEMS: tuple[str, ...] = ("уров", "показател", "значени", "цен")
 BASE_NOUN_ADJECTIVE = r"[а-яё]+(?:ому|ему|ого|его|ым|им|ый|ий|ое|ее)"  # "среднемесячному", "базового"
 
 # Lemmas of plan and forecast words: a figure in their clause is a target ("планируется",
@@ -633,12 +647,12 @@ SIGNS = "".join(s for u in UNITS for s in u.signs if u.kind == "currency")
 
 RELATIVE_UNIT_KINDS = frozenset({"percent", "points", "ratio"})  # a value against a base or a whole
 # Lemmas of the units of a study's method or a text ("27 признаков", "5 факторов", "44 показателей",
-# "35-40 экспертов", "10 вопросов", "20 версий"): a count of them is no territory's and of no
-# reporting period; the document's territory and a section's year do not apply to it. Not a stage
-# ("в 2 этапа" of a district's programme is the district's).
+# "35-40 экспертов", "10 вопросов", "20 версий", "20-50 наблюдений"): a count
+# of them is no territory's and of no reporting period; the document's territory and a section's
+# year do not apply to it. Not a stage ("в 2 этапа" of a district's programme is the district's).
 METHOD_COUNTED_NOUNS: frozenset[str] = frozenset({
     "признак", "фактор", "показатель", "критерий", "вопрос", "версия", "индикатор", "параметр",
-    "метод", "подход", "принцип", "эксперт", "респондент",
+    "метод", "подход", "принцип", "эксперт", "респондент", "наблюдение",
 })  # fmt: skip
 # Sizes of files and datasets ("200 Гб", "634 Мб"): a document's territory is not what they measure.
 ARTEFACT_UNIT_KINDS = frozenset({"data"})

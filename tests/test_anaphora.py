@@ -267,3 +267,16 @@ def test_a_bracket_saying_respectively_restates_the_figures_before_it():
         assert figure(text, then).measure == figure(text, now).measure, then
     assert "свин" in figure(text, "16,6%").measure
     assert figure(text, "16,6%").period_start == "2016-08-31"
+
+
+def test_a_bare_change_opening_a_sentence_changes_what_the_sentence_before_measured():
+    # Kursk export strategy, p. 10
+    text = (
+        "Объем несырьевого неэнергетического экспорта Курской области в 2018 году достиг 378,1 млн. долл. "
+        "США. Прирост по сравнению с уровнем 2017 года составил 13% при среднегодовом темпе прироста 4% за "
+        "период 2015 - 2017 гг."
+    )
+    assert figure(text, "13%").measure == "объем несырьевого неэнергетического экспорта"
+    assert figure(text, "4%").measure == "темп прироста"  # a rate of its own, no item of a list
+    growth = "Объем экспорта достиг 378,1 млн. долл. США. Рост цен на нефть составил 13%."
+    assert figure(growth, "13%").measure != "объем экспорта"  # the change names its own thing

@@ -645,3 +645,18 @@ def test_an_estimate_of_a_named_period_is_a_target(text, quote, kind):
 )  # fmt: skip
 def test_the_percentages_of_a_list_whose_lead_in_names_the_whole_are_shares(text, quote, kind):
     assert figure(text, quote).kind == kind
+
+
+def test_an_amount_in_brackets_after_a_share_is_the_parts_level():
+    # Kursk export strategy, p. 38: the amount restates the share's part, whatever change the sentence names
+    text = (
+        "Кроме этого, возможен рост экспорта за счет рынков Узбекистана, Германии, Китая, Индии, Монголии, "
+        "Армении, Литвы, Польши, на долю которых приходится 33,5% российского экспорта (более 59,9 млн. "
+        "долл. США). Доля экспорта в ВРП составила 12% (5 млрд. рублей). Экспорт вырос на 5% (на 10 млн. "
+        "долларов)."
+    )
+    amount = figure(text, "более 59,9 млн. долл. США")
+    assert (amount.kind, amount.measure, amount.base_period) == ("level", "экспорт", None)
+    restated = figure(text, "5 млрд. рублей")
+    assert (restated.kind, restated.measure) == ("level", "экспорт")
+    assert figure(text, "10 млн. долларов").kind == "change"  # a change restated stays a change

@@ -112,6 +112,17 @@ def test_exceeded_is_more_than_also_in_ellipsis():
     assert one("расходы не превышают 5% бюджета", "5%").qualifier == "<="
 
 
+def test_a_comparative_before_the_figures_preposition_states_a_difference_not_a_bound():
+    # Kursk investment declaration, p. 15: "ниже на 50%" is 50% lower (a change), "ниже 50%" below 50%
+    text = "В сравнении с производством чугуна энергозатраты на производство ниже на 50%."
+    f = one(text, "50%")
+    assert (f.qualifier, f.kind) == ("=", "change")
+    assert (one("Цена на нефть в 2018 году была выше на 5%.", "5%").qualifier) == "="
+    assert one("Доля брака ниже 5%.", "ниже 5%").qualifier == "<"
+    assert one("Выручка выросла более чем на 5%.", "более чем на 5%").qualifier == ">"
+    assert one("Выручка выросла почти на 20%.", "почти на 20%").qualifier == "~"
+
+
 def test_count_with_adjectives():
     f = one("Сегодня в КНР уже создано более 1300 индустриальных и инновационных кластеров.",
             "более 1300 индустриальных и инновационных кластеров")  # fmt: skip
@@ -527,3 +538,14 @@ def test_a_percentage_after_na_with_a_change_verb_or_comparative_next_to_it_is_a
 )  # fmt: skip
 def test_a_growth_in_a_prepositional_phrase_before_the_verb_is_not_the_figures(text, quote, kind):
     assert one(text, quote).kind == kind
+
+
+def test_a_part_in_absolute_units_is_a_level_its_percentage_a_share():
+    # RuREBus Асиновский район programme: "из которых 44 км (54%)"
+    text = (
+        "Протяженность канализационных сетей на конец 2014 года составила 81,1 км, из которых 44 км (54%) "
+        "нуждались в замене."
+    )
+    part, share = one(text, "44 км"), one(text, "54%")
+    assert (part.kind, share.kind) == ("level", "share")
+    assert part.measure.startswith("протяженность канализационных сетей")

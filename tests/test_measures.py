@@ -178,7 +178,7 @@ def test_a_period_word_is_no_object_of_the_measure():
 def test_a_part_after_iz_kotoryh_is_the_whole_the_verb_qualifies():
     f = figure(NETWORK, "8 км")
     assert f.measure == "протяженность водопроводных сетей, нуждающихся в замене"
-    assert (f.kind, f.indicator) == ("share", "network_length")
+    assert (f.kind, f.indicator) == ("level", "network_length")  # a part in km is a level (gold: level)
 
 
 def test_a_passive_participle_reports_the_amount_of_its_genitive_group():
@@ -1077,7 +1077,37 @@ def test_a_change_after_an_amount_keeps_the_fixed_terms_adjective():
         # the reflexive passive names the action like the participle (lexicon.ACTION_NOUNS)
         ("Ежегодно производится около 2 млн. тонн картофеля.", "около 2 млн. тонн", "производство картофеля"),
         ("В районе добывается 12 млн тонн известняка.", "12 млн тонн", "добыча известняка"),
+        # what a participle of an action reports before it (Rosstat bulletin, p. 59)
+        ("Сахарной свеклы накопано 4,2 млн.тонн.", "4,2 млн.тонн", "накопка сахарной свеклы"),
+        ("На 1 сентября 2017г. в хозяйствах всех категорий (сельхозорганизации, фермеры, население) зерна в "
+         "первоначально оприходованном весе, по расчетам, намолочено 93,3 млн.тонн.",
+         "93,3 млн.тонн", "намолот"),
     ],
 )  # fmt: skip
 def test_counted_and_produced_amounts(text, quote, measure):
     assert figure(text, quote).measure == measure
+
+
+def test_a_noun_in_a_quoted_title_closed_before_the_figure_is_not_its_measure():
+    # Kursk investment declaration, p. 2: the national goal's title is no measure
+    text = (
+        "1) увеличение реального роста инвестиций в основной капитал в качестве вклада в достижение "
+        'национальной цели развития "Достойный, эффективный труд и успешное предпринимательство" по '
+        "увеличению инвестиций в основной капитал на 70 процентов до 2030 года по сравнению с 2020 годом."
+    )
+    f = figure(text, "70 процентов")
+    assert f.measure.startswith("инвестиции")
+    assert f.indicator == "fixed_capital_investment"
+    programme = 'Программа "Развитие экспорта" предусматривает, что объем экспорта составит 5 млн. рублей.'
+    assert figure(programme, "5 млн. рублей").measure == "объем экспорта"
+
+
+def test_a_change_by_a_figure_measures_the_genitive_group_after_it():
+    # RuREBus Менделеевский район programme: the change noun, "на", the figure, then what changed
+    text = (
+        "Итогом реализации программных мероприятий стало сокращение на 72,7 процента числа погибших в "
+        "дорожно-транспортных происшествиях."
+    )
+    f = figure(text, "72,7 процента")
+    assert (f.measure, f.indicator, f.kind) == ("число погибших", "deaths", "change")
+    assert figure("За 9 лет на дорогах погибли 72 человека.", "72 человека").indicator == "deaths"

@@ -558,3 +558,54 @@ def test_a_count_of_a_methods_units_takes_no_territory_nor_year(tmp_path):
     assert (own["subject_code"], own["period"]) == ("RU-KRS", "2019")
     for quote in ("27 признаков", "5 факторов", "12 вопросов"):
         assert (rows[quote]["subject_code"], rows[quote]["period"]) == (None, None), quote
+
+
+def test_a_place_after_v_in_the_locative_is_no_destination():
+    # Kursk export strategy, p. 37: "с долей экспорта в Российской Федерации" is Russia's export
+    text = (
+        "Целесообразно выходить на новые рынки сбыта - Индия (с долей экспорта в Российской Федерации 8%) "
+        "и Китай (с долей экспорта в Российской Федерации 4,8%). Экспорт в Китай вырос на 5%."
+    )
+    assert subject(text, "8%")[1] == "RU"
+    assert subject(text, "4,8%")[1] == "RU"
+    assert subject(text, "5%")[1] != "CN"
+
+
+def test_a_count_of_a_methods_observations_has_no_territory_but_groups_are_the_documents(tmp_path):
+    # HSE coursework p. 12: a study's observations; "311 групп" of kindergartens are the district's
+    text = (
+        "Стратегия социально-экономического развития Курской области\n"
+        "Для оценки модели достаточно 20-50 наблюдений. В детских садах области работает 311 групп. "
+        "Экспорт Курской области в 2018 году вырос на 5%."
+    )
+    path = tmp_path / "kursk.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert rows["20-50 наблюдений"]["subject_code"] is None
+    assert rows["311 групп"]["subject_code"] == "RU-KRS"
+    assert rows["5%"]["subject_code"] == "RU-KRS"
+
+
+def test_the_company_a_sentence_refers_back_to_is_the_one_its_paragraph_names_most():
+    # Kursk strategy, investment section p. 5: "Комбинат", "На комбинате" refer back to the ГОК, not to
+    # the holding it belongs to; a count of companies refers to no one
+    text = (
+        'Ведущим предприятием региона является АО "Михайловский ГОК им. А.В. Варичева", входящее в состав '
+        'ООО "УК "Металлоинвест". Комбинат производит около 20% отечественного железорудного сырья. '
+        'Продукция АО "Михайловский ГОК им. А.В. Варичева" довольно разнообразна.\n'
+        "На комбинате реализуется инвестиционный проект, общая стоимость которого составляет более 11 млрд. "
+        "рублей. Число предприятий отрасли составило 15 единиц."
+    )
+    assert subject(text, "около 20%")[0] == "Михайловский ГОК им. А.В. Варичева"
+    assert subject(text, "более 11 млрд. рублей")[0] == "Михайловский ГОК им. А.В. Варичева"
+    assert subject(text, "15 единиц")[2] != "org"
+
+
+def test_where_a_region_leads_and_the_whole_of_its_share_after_it_are_not_its_subject():
+    # Kursk export strategy, p. 37
+    lead = (
+        "Курская область является лидером в ЦФО и одним из лидеров по экспорту автоматических выключателей "
+        "на напряжение до 1000 В в России (с долей 18% в экспорте Российской Федерации)."
+    )
+    assert subject(lead, "18%")[1] == "RU-KRS"
+    assert subject("Доля экспорта в России составила 8%.", "8%")[1] == "RU"

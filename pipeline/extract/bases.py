@@ -44,13 +44,21 @@ def _year_start(f: FigureFact) -> str | None:
         month = int(f.period_end[5:7]) - 1
         f.period_end = f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
         f.period_precision = "month"
-        f.period = f"{year}-01/{f.period_end[:7]}" if month > 1 else f.period_end[:7]
+        f.period = _from_january(f.period_end)
         return f"{year - 1}-12"
     if f.period_precision == "day":
         f.period_precision = "month" if f.period_end[8:] >= "28" else "day"
     if f.period_precision == "month" and f.period is not None:
-        f.period = f"{year}-01/{f.period_end[:7]}" if f.period_end[5:7] != "01" else f.period_end[:7]
+        f.period = _from_january(f.period_end)
     return f"{year - 1}-12"
+
+
+def _from_january(end: str) -> str:
+    """The `period` string of January to the month of `end`: "2017-01/2017-08", "2017-01", a whole
+    year "2017" (as `periods.legacy_period`)."""
+    if end[5:7] == "12":
+        return end[:4]
+    return f"{end[:4]}-01/{end[:7]}" if end[5:7] != "01" else end[:7]
 
 
 def _previous_year(f: FigureFact) -> str | None:

@@ -45,6 +45,7 @@ from pipeline.extract.measures import (
 )
 from pipeline.extract.periods import (
     STATE_KINDS,
+    alone_in_brackets,
     bracketed,
     has_tense,
     has_verb,
@@ -62,6 +63,7 @@ from pipeline.extract.subjects import (
     mutual_pair,
     previous_org,
     project_owner,
+    referred_company,
     respectively,
     sentence_names,
     set_subject,
@@ -127,8 +129,12 @@ def _is_base(text: str, start: int, end: int, kind: str) -> bool:
 
 
 def compact_iso(d: DateFact) -> str:
-    """ "2018", "2018-Q1", "2018-03", "2018-03-15" (a range: "2016/2017")."""
-    a, b = _compact(d.start, d.precision), _compact(d.end, d.precision)
+    """ "2018", "2018-Q1", "2018-03", "2018-03-15" (a range: "2016/2017"; a half-year its months:
+    "2016-01/2016-06")."""
+    precision = d.precision
+    if precision == "quarter" and _compact(d.start, precision) != _compact(d.end, precision):
+        precision = "month"
+    a, b = _compact(d.start, precision), _compact(d.end, precision)
     return a if a == b or d.kind in ("since", "by") else f"{a}/{b}"
 
 
@@ -195,6 +201,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         set_period(f, _base_value(text, f, facts, bases), text)
         _same_period_of(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]
         _current_year(text, f, periods, bounds)
+        _last_year_same_period(text, f, by_start.get(f.period_from), bounds)  # type: ignore[arg-type]
         own_bases = _open_bases(text, f, facts, bases)
         if _index(text, f, own_bases, bounds):
             f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
@@ -225,6 +232,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
     for f in facts:
         _kind_of_measure(f)
+        _amount_of_share(text, f, facts)
     respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
@@ -251,6 +259,23 @@ def _kind_of_measure(f: FigureFact) -> None:
     if f.kind != "level" or f.unit != "PERCENT":
         return
     f.kind = "share" if names_share(f.measure) else "ratio" if names_index(f.measure) else f.kind
+
+
+def _amount_of_share(text: str, f: FigureFact, facts: list[FigureFact]) -> None:
+    """ "на долю которых приходится 33,5% российского экспорта (более 59,9 млн. долл. США)": an
+    amount alone in brackets after a share is the level of that part, whatever change its sentence
+    speaks of, and measures the part."""
+    if f.kind not in ("change", "level") or lexicon.relative_unit(f.unit):
+        return
+    before = [g for g in facts if g.char_end <= f.char_start]
+    share = before[-1] if before else None
+    if share is None or share.kind != "share" or "(" in text[share.char_end : f.char_start - 1]:
+        return
+    if not (alone_in_brackets(text, f) or bracketed(text, share, f)):
+        return
+    f.kind, f.base_period = "level", None
+    if names_share(f.measure):  # the part itself: "доля российского экспорта" → "российский экспорт"
+        f.measure = normal_measure(" ".join(f.measure.split()[1:])) or f.measure
 
 
 def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> list[DateFact]:
@@ -476,6 +501,29 @@ def _same_period_of(
     year, e = d.start[:4], earlier[-1]
     f.period_start, f.period_end, f.period_precision = year + e.start[4:], year + e.end[4:], e.precision
     f.period = legacy_period(replace(e, start=f.period_start, end=f.period_end))
+
+
+# "(за аналогичный период прошлого года также наблюдалось увеличение … на 146,3 тыс.человек)": the
+# figure's period a year earlier ("к аналогичному периоду прошлого года" is a base, `bases`)
+_LAST_YEAR_SAME = re.compile(
+    r"\b(?:за|в)\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s+(?:прошл|предыдущ|предшествующ)\w+\s+года\b"
+    r"[^;:()]*$",
+    re.I,
+)
+
+
+def _last_year_same_period(text: str, f: FigureFact, d: DateFact | None, bounds: tuple[int, int]) -> None:
+    """A figure whose clause (or parenthesis) says "за аналогичный период прошлого года" before it
+    and takes a month, quarter or day period from further back is for those months a year earlier."""
+    if d is None or d.precision not in _SHIFTABLE or f.period_start is None or f.period_end is None:
+        return
+    start = max(bounds[0], text.rfind("(", bounds[0], f.char_start) + 1)
+    cue = _LAST_YEAR_SAME.search(text, start, f.char_start)
+    if cue is None or d.char_start >= cue.start() or f.period_start[:4] != f.period_end[:4]:
+        return
+    year = str(int(f.period_start[:4]) - 1)
+    f.period_start, f.period_end = year + f.period_start[4:], year + f.period_end[4:]
+    f.period = legacy_period(replace(d, start=f.period_start, end=f.period_end))
 
 
 _CURRENT = re.compile(r"\b(?:в|за)\s+(?:текущ|отч[её]тн)\w+\s+(?:году|периоде)\b", re.I)
@@ -784,6 +832,7 @@ def _set_subject(
         project_owner(text, f, bounds, named, sentences.after(bounds[1]))
     if f.subject_type is None:
         previous_org(text, f, bounds, named, sentences.before(bounds[0]))
+    referred_company(text, f, bounds, named)
     mutual_pair(text, f, bounds, pairs)
 
 

@@ -393,12 +393,16 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
     """A figure that names no measure, attached to a change noun of its clause: the noun group the
     change noun governs ("ускорение темпов экономического роста до 3,1%" → "темпы экономического
     роста", "рост заработной платы … темпами 105,0%" → "заработная плата", "увеличение количества
-    тренеров до 26 человек" → "число тренеров"). No predicate may stand between them ("рост цен
-    замедлился, а тарифы выросли на 5%": the figure has a subject of its own)."""
+    тренеров до 26 человек" → "число тренеров"), or after the figure when it follows "<change noun>
+    на" ("сокращение на 72,7 процента числа погибших" → "число погибших"). No predicate may stand
+    between them ("рост цен замедлился, а тарифы выросли на 5%": the figure has a subject of its own)."""
     if f.measure:
         return f.measure
     from pipeline.nlp.morph import parses
 
+    changed = _CHANGE_BY.search(text, max(bounds[0], f.char_start - _CHANGE_BY_REACH), f.char_start)
+    if changed and is_change_noun(changed.group(1)) and (after := _genitives(text, f.char_end)):
+        return normal_measure(" ".join(after))  # "сокращение на 72,7 процента числа погибших"
     start = max([bounds[0], *(m.end() for m in _CLAUSE_START.finditer(text, bounds[0], f.char_start))])
     words = [m.group() for m in _WORD.finditer(text, start, f.char_start)]
     ends = [m.end() for m in _WORD.finditer(text, start, f.char_start)]
@@ -419,6 +423,8 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
     return None
 
 
+_CHANGE_BY = re.compile(r"([А-Яа-яЁё]+)\s+на\s+$")  # "сокращение на" right before the figure
+_CHANGE_BY_REACH = 40
 _GROUP_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 _IN = frozenset({"в", "во"})
 

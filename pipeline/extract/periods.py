@@ -262,8 +262,11 @@ def set_section_period(f: FigureFact, d: DateFact) -> None:
 
 
 def legacy_period(d: DateFact) -> str:
-    """The old `period` string: "2019", "2017-08", "2018-01-01/2018-12-31" (a deadline: its end)."""
-    cut = {"year": 4, "decade": 4, "century": 4, "month": 7}.get(d.precision, 10)
+    """The old `period` string: "2019", "2017-08", a quarter or half-year its months ("2017-04/2017-06"),
+    January to December of one year that year ("2018"), "2018-03-01/2018-03-15" (a deadline: its end)."""
+    cut = {"year": 4, "decade": 4, "century": 4, "month": 7, "quarter": 7}.get(d.precision, 10)
+    if cut == len("2018-01") and d.start[4:] == "-01-01" and d.end[4:] == "-12-31":
+        cut = len("2018")  # "январь-декабрь 2018 года" is the year
     a, b = d.start[:cut], d.end[:cut]
     if d.kind == "by":
         return b
@@ -516,6 +519,15 @@ def bracketed(text: str, before: DateFact | FigureFact, inside: DateFact | Figur
     годом (53,8%)", "выше … на 5% (27,9 тыс. руб.)")."""
     opens = _OPENS_BRACKET.fullmatch(text, before.char_end, inside.char_start)
     return opens is not None and CLOSES_BRACKET.match(text, inside.char_end) is not None
+
+
+def alone_in_brackets(text: str, f: FigureFact) -> bool:
+    """A figure alone in brackets after a noun phrase ("привлеченные средства (55 - 60%)", "33,5%
+    российского экспорта (более 59,9 млн. долл. США)")."""
+    return (
+        bool(re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start]))
+        and CLOSES_BRACKET.match(text, f.char_end) is not None
+    )
 
 
 def bracketed_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:

@@ -13,6 +13,7 @@ RU-KRS, Пудун → CN; its name stays the subject); an organization has none
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -60,6 +61,9 @@ _CLAUSE_END = re.compile(r";|,\s+а\s+также\b", re.I)  # "…130 тонн (
 # "в Российской империи за исключением Финляндии проживало …": an excluded territory
 _EXCLUDED = re.compile(r"\b(?:за\s+исключением|кроме|без\s+уч[её]та)\s+$", re.I)
 _GROUP = re.compile(r"\bсреди(?:\s+\w+)?\s+$", re.I)  # "минимальный среди регионов ЦФО": a comparison group
+# "является лидером в ЦФО", "одним из лидеров по экспорту … в России": where it leads, a comparison group
+_LEADS_IN = re.compile(r"\b(?:одн\w+\s+из\s+(?:\w+\s+)?)?лидер\w*\b[^,;()]{0,80}?\s(?:в|во)\s+$", re.I)
+
 _WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.I)  # "13,5% - в целом по России"
 _AFTER_REACH = 100  # characters after a figure searched for whose it is
 _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
@@ -109,6 +113,7 @@ _OUTPACED = re.compile(r"\b(?:обгоня|опережа|превыша|пре�
 # "в 2 раза выше, чем в Белгородской области": a comparison base (unless its own figure follows in brackets)
 _COMPARED_WITH = re.compile(r"\bчем\s+(?:в|во|у|по)?\s*$", re.I)
 _IN_WHOLE = re.compile(r"\s+(?:в|во)\s+(?:[а-яё]+\s+){0,3}$", re.I)
+_IN_FIRST = re.compile(r"\s*(?:в|во)\s", re.I)
 _BRACKET_OPEN = re.compile(r"^\s*\($")  # "в Брянской (5,2%) … областях": the territory before the bracket
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
@@ -152,7 +157,7 @@ def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[Te
     """The territories before the figure that may be its subject: not a source, a trade partner, a
     comparison group or a region in a programme's or a law's quoted title ("программы «Развитие
     транспортной системы в Томской области»": its scope)."""
-    spans = [s for s in named if s.end <= len(lead) and not _not_subject(lead[: s.start])]
+    spans = [s for s in named if s.end <= len(lead) and not _not_subject_at(lead, s)]
     spans = [s for s in spans if not (s.territory.type == "region" and in_quoted_title(sentence, s.start))]
     spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
     spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start])]
@@ -208,7 +213,7 @@ def _bracketed(named: list[TerritorySpan], lead: str, end: int) -> TerritorySpan
     """ "выше, чем в Орловской (6%), Брянской (5,2%) и Воронежской (8,9%) областях": a figure in
     brackets right after a territory is that territory's."""
     for s in named:
-        if _not_subject(lead[: s.start]) or _destination(lead, s, named):
+        if _not_subject_at(lead, s) or _destination(lead, s, named):
             continue  # "поставлен … в Словакию (203 млн. долл. США)": the amount sent there
         if s.start < len(lead) < end <= s.end or (s.end <= len(lead) and _BRACKET_OPEN.match(lead[s.end :])):
             return s
@@ -270,6 +275,21 @@ def _partner_share(sentence: str, s: TerritorySpan) -> bool:
     return bool(_SHARE_OF.search(before) or (_ON.search(before) and _FALLS.match(sentence[s.end :])))
 
 
+def _not_subject_at(lead: str, s: TerritorySpan) -> bool:
+    """`_not_subject` before the territory, but a place after "в"/"на" (no accusative: "с долей
+    экспорта в Российской Федерации 8%") is where the trade is counted, no destination."""
+    from pipeline.nlp.morph import parses
+
+    before = lead[: s.start]
+    if not _not_subject(before):
+        return False
+    towards = _TOWARDS.search(before)
+    if towards is None or _not_subject(before[: towards.start()]):
+        return True
+    cases = {p.tag.case for p in parses(s.text.split()[0])}
+    return "accs" in cases or not cases & _PLACE_CASES - {"gent"}
+
+
 @lru_cache(maxsize=4096)
 def _not_subject(before: str) -> bool:
     """A cue before a territory says it is no subject (a source, a partner, a whole ...); cached:
@@ -280,6 +300,7 @@ def _not_subject(before: str) -> bool:
         _EXCLUDED,
         _PARTNER,
         _GROUP,
+        _LEADS_IN,
         _PARTNER_LIST,
         _BENCHMARK,
         _WHOLE_OF,
@@ -300,6 +321,8 @@ def _modifies(text: str, f: FigureFact, origin: int, s: TerritorySpan) -> bool:
         return False
     if _WHOLE.search(gap):
         return True
+    if f.unit == "PERCENT" and _IN_FIRST.match(gap):
+        return False  # "с долей 18% в экспорте Российской Федерации": the whole of the share
     genitive = any(p.tag.case == "gent" for p in parses(s.text.split()[0]))
     return genitive and not _PREPOSITION.search(gap[-len(" между ") :])
 
@@ -402,6 +425,35 @@ def previous_org(
     orgs = find_organizations(text[previous[0] : previous[1]])
     if len({o.territory.code for o in orgs}) == 1:  # of several, none is surely the one meant
         _set(f, orgs[-1], previous[0])
+
+
+def referred_company(text: str, f: FigureFact, bounds: tuple[int, int], named: tuple) -> None:
+    """A figure whose sentence names nothing but speaks of "the company" before it ("Комбинат
+    производит около 20% …", `lexicon.COMPANY_NOUNS` in the singular) takes the organization its
+    paragraph, or else the one before, names most often before it (the first of a tie: "АО «ГОК»,
+    входящее в состав ООО «УК …». … Комбинат …" is the ГОК)."""
+    from pipeline.nlp.morph import parses
+
+    if f.subject_type is not None or any(named):
+        return
+    lead = text[bounds[0] : f.char_start]
+    nouns = [w for w in re.findall(r"[А-Яа-яЁё]+", lead) if _company_noun(parses(w))]
+    if not nouns:
+        return
+    start = text.rfind("\n", 0, bounds[0])
+    start = max(text.rfind("\n", 0, max(start, 0)) + 1, bounds[0] - _COMPANY_REACH)
+    orgs = find_organizations(text[start : bounds[0]])
+    if orgs:
+        counts = Counter(o.territory.code for o in orgs)
+        top = max(counts.values())
+        _set(f, next(o for o in orgs if counts[o.territory.code] == top), start)
+
+
+def _company_noun(readings: list) -> bool:
+    return any(p.normal_form in lexicon.COMPANY_NOUNS and p.tag.number == "sing" for p in readings[:1])
+
+
+_COMPANY_REACH = 2000  # characters before a sentence searched for the company it refers to
 
 
 def project_owner(

@@ -17,6 +17,7 @@ from pipeline.extract.measures import (
     count_measure,
     doer_at,
     is_bare,
+    is_change_noun,
     list_head,
     list_item_measure,
     normal_measure,
@@ -85,6 +86,10 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         elif doers := _share_of_doers(text, f, lo, bounds) or _doers_elsewhere(text, f, lo, bounds, prior):
             f.measure = doers
         elif any(w.lemma == REFERENCE_NOUN for w in lead):
+            _take_referent(f, _referent(prior, _previous_start(bounds, sentences)))
+        elif lo == bounds[0] and f.kind == "change" and _bare_change_opens(lead):
+            # "Объем … экспорта … достиг 378,1 млн. долл. США. Прирост по сравнению с уровнем 2017 года
+            # составил 13%": the change of what the sentence before measured
             _take_referent(f, _referent(prior, _previous_start(bounds, sentences)))
         elif lo == bounds[0] and _DASH.search(text[lo : f.char_start]) and not _shares(lead):
             f.measure = _dashed(lead)
@@ -457,6 +462,15 @@ def _outside_brackets(text: str, prior: list[FigureFact], start: int) -> FigureF
 def _referent(prior: list[FigureFact], since: int) -> FigureFact | None:
     measured = [g for g in prior if g.char_start >= since and g.measure and not is_bare(g.measure)]
     return measured[-1] if measured else None
+
+
+def _bare_change_opens(lead: list[_Word]) -> bool:
+    """The sentence opens with a change noun in the nominative that names no thing ("Прирост по
+    сравнению с уровнем 2017 года составил": no genitive after it)."""
+    words = [w for w in lead if w.text[:1].isalpha()]
+    if len(words) < 2 or not is_change_noun(words[0].text) or not words[0].has("NOUN", "nomn"):
+        return False
+    return not (words[1].has("NOUN", "gent") or words[1].has("ADJF", "gent"))
 
 
 def _take_referent(f: FigureFact, g: FigureFact | None) -> None:

@@ -28,7 +28,7 @@ from pipeline.extract.figures.words import (
     term_start,
 )
 from pipeline.extract.periods import (
-    CLOSES_BRACKET,
+    alone_in_brackets,
     bracketed,
     bracketed_date,
     earlier_item,
@@ -169,7 +169,7 @@ def _add_context(
     lead = _lead_in(text, s_start)
     item = _planned_item(text, f, words, bounds, lead)
     f.kind = _kind(text, f, left, right, dates, words, item)
-    if f.kind == "share" and _alone_in_brackets(text, f) and _states_change(lead):
+    if f.kind == "share" and alone_in_brackets(text, f) and _states_change(lead):
         f.kind = "change"  # "увеличение … прогнозируется:" ⏎ "в производстве пищевых продуктов (3,2%)"
     if f.kind == "level" and _list_share(f, [g for g in found if s_start <= g.char_start < f.char_start]):
         f.kind = "share"
@@ -187,7 +187,7 @@ def _add_context(
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
     if f.measure is None and measured and not left and full:
         f.measure = _partitive_part(right, [g for g in found if g.char_end <= f.char_start])
-        f.kind = "share" if f.measure else f.kind
+        f.kind = "share" if f.measure and f.unit == "PERCENT" else f.kind  # "из которых 8 км": a level
     if f.measure is None and measured and not any(_is_verb(w) for w in left):
         outer = _clause(text, f, s_start, s_end, outer=True)
         if outer != words:
@@ -207,10 +207,7 @@ def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> boo
     before = [g for g in found if g.char_end <= f.char_start]
     last = before[-1] if before else None
     return (
-        last is not None
-        and last.kind == "change"
-        and bracketed(text, last, f)
-        and _alone_in_brackets(text, f)
+        last is not None and last.kind == "change" and bracketed(text, last, f) and alone_in_brackets(text, f)
     )
 
 
@@ -223,12 +220,12 @@ def _bracketed_index(text: str, f: FigureFact, found: list[FigureFact], s_start:
     if (
         f.unit != "PERCENT"
         or f.value <= _INDEX_PERCENT
-        or not _alone_in_brackets(text, f)
+        or not alone_in_brackets(text, f)
         or _of_norm(text, f)
     ):
         return False
     before = [g for g in found if s_start <= g.char_start < f.char_start and g.unit == "PERCENT"]
-    stated = [g for g in before if not _alone_in_brackets(text, g)]  # the percentage the list goes on from
+    stated = [g for g in before if not alone_in_brackets(text, g)]  # the percentage the list goes on from
     last = stated[-1] if stated else None
     return last is None or last.kind != "change" or _BASE_RIGHT_AFTER.match(text, last.char_end) is not None
 
@@ -291,7 +288,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%", "На 0,4% снизились цены"
     if _reaches(text, f, left):
         return "target"
-    if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or _alone_in_brackets(text, f)):
+    if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or alone_in_brackets(text, f)):
         return "share"
     if f.unit == "PERCENT" and (_of_whole_before(left) or _plural_part(left)):
         return "share"
@@ -573,14 +570,6 @@ def _future(left: list[_Word], right: list[_Word]) -> bool:
     return after and verb_in(right[0].tags[0].tag, "futr")  # "… мест будет создано"
 
 
-def _alone_in_brackets(text: str, f: FigureFact) -> bool:
-    """A percentage alone in brackets after a noun phrase ("привлеченные средства (55 - 60%)")."""
-    return (
-        bool(re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start]))
-        and CLOSES_BRACKET.match(text, f.char_end) is not None
-    )
-
-
 _NORM_REACH = 40  # characters before a bracketed percentage searched for the norm it is the part of
 _NORM_WORDS = 3  # of them the last words
 
@@ -773,6 +762,10 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
             return amount
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
+    if action and verb is not None and left[verb].has("PRTS"):
+        done = _done_before(left, verb)
+        if done:  # "Сахарной свеклы накопано 4,2 млн.тонн" → "накопка сахарной свеклы"
+            return f"{action} {done}"
     if verb is None and right and _is_verb(right[0]):
         return _subject_after(right)
     if counts and verb == len(left) - 1 and left[verb].has("VERB", "intr") and left[verb].lemma not in _LINKS:
@@ -786,6 +779,21 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     if verb is None and (of_whole or _of_stated_whole([*left, *right[:1]])):
         return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
     return _leading_phrase(left) if verb is None else action
+
+
+def _done_before(left: list[_Word], verb: int) -> str | None:
+    """The genitive noun group before a passive participle of an action, outside a prepositional
+    phrase: what was produced ("зерна в первоначально оприходованном весе, по расчетам, намолочено")."""
+    for i in range(verb):
+        if not left[i].has("NOUN", "gent") or _in_pp(left, i) or left[i].lemma in _TIMES:
+            continue
+        start = i
+        while start and left[start - 1].has("ADJF", "gent"):
+            start -= 1
+        if start and (left[start - 1].has("NOUN") or left[start - 1].has("PREP")):
+            continue  # "в хозяйствах всех категорий": an attribute of another noun
+        return " ".join(w.text for w in left[start : _genitive_run(left, i + 1)]).lower()
+    return None
 
 
 def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | None:

@@ -9,7 +9,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word, term_start
-from pipeline.extract.measures import is_bare, normal_measure, share_measure
+from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.lexicon import GENERIC_COUNTED
 
@@ -179,6 +179,8 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         words = _item_words([_as_word(m) for m in _WORD.finditer(rest) if _is_item_word(rest, m)])
         if any(_subject_like(w) for w in words) and any(_is_verb(w) for w in words):
             continue  # a clause of its own: "..., а экспорт вырос на 5%"
+        if b.measure and any(is_change_noun(w.text) for w in words):
+            continue  # "13% при среднегодовом темпе прироста 4%": a change of its own
         if any(_done(w) for w in words):
             continue  # "…, занято более 103 тыс. человек": what is done to the figure's own thing
         head = _head_group(source)

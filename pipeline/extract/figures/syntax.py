@@ -124,6 +124,28 @@ def _same_head(found: str, measure: str | None) -> bool:
 
 
 def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str | None:
+    found = _climbed_noun(f, tokens, spans)
+    return None if found is None or _quoted_apart(found, f, tokens) else _noun_phrase(found, tokens)
+
+
+def _quoted_apart(noun, f: FigureFact, tokens: list) -> bool:
+    """The noun stands in a quoted name closed before the figure ("в достижение национальной цели
+    "Достойный, эффективный труд и успешное предпринимательство" по увеличению инвестиций … на 70
+    процентов"): a title, not what the figure measures."""
+    before = [t.text for t in tokens if t.text in lexicon.QUOTES and t.start < noun.start]
+    after = [t.text for t in tokens if t.text in lexicon.QUOTES and noun.start < t.start < f.char_start]
+    for opener, closers in lexicon.QUOTE_PAIRS.items():
+        if opener in closers:  # a straight quote: inside after an odd number of them
+            if before.count(opener) % 2 and opener in after:
+                return True
+        elif before.count(opener) > sum(map(before.count, closers)) and any(c in closers for c in after):
+            return True
+    return False
+
+
+def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
+    """The token whose noun phrase measures the figure: climbing from it to the noun it depends on
+    or to the subject of its verb."""
     by_id = {t.id: t for t in tokens}
     inside = [t for t in tokens if f.char_start <= t.start < f.char_end]
     ids = {t.id for t in inside}
@@ -139,8 +161,8 @@ def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str |
             verb = _verb_between(head, f, tokens)
             if verb is not None:  # "учитывая рост …, общий объем услуг оценивается в размере 581,5 млн. руб."
                 subject = _subject_of(verb, tokens, spans, f.char_start)
-                return _noun_phrase(subject, tokens) if subject is not None else None
-            return None if head.lemma in _FRAME | _TIME_NOUNS else _noun_phrase(head, tokens)
+                return subject
+            return None if head.lemma in _FRAME | _TIME_NOUNS else head
         if head.pos == "VERB" and head.lemma in lexicon.ACTION_NOUNS:
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
@@ -148,7 +170,7 @@ def _climbed(f: FigureFact, tokens: list, spans: list[tuple[int, int]]) -> str |
             if subject is not None and _not_its_subject(subject, f, tokens):
                 return None
             if subject is not None:
-                return _noun_phrase(subject, tokens)
+                return subject
         if head.rel not in _CLIMB_RELS and head.lemma not in _FRAME and not in_pp:
             return None
         node = head

@@ -102,29 +102,41 @@ def _words_rule(words: tuple[str, ...], *after: object) -> object:
     return rule(*[caseless(w) for w in words], *after)
 
 
-def _qualifier(q: lexicon.Qualifier) -> object:
+def _qualifier(q: lexicon.Qualifier, before_preposition: bool = False) -> object:
     """One lexicon qualifier as a rule: optional words around a head, or fixed phrases (then the
-    optional words after them: "не менее чем")."""
+    optional words after them: "не менее чем"). Before the figure's preposition a comparative bounds
+    nothing without "чем": "выше на 5%", "больше в 2 раза" state a difference ("более чем на 5%" a bound)."""
     after = [in_caseless(set(q.after)).optional()] if q.after else []
     options = [_words_rule(p, *after) for p in q.phrases]
-    if q.heads:
-        parts = [in_caseless(set(q.before)).optional()] if q.before else []
-        options.append(rule(*parts, in_caseless(set(q.heads)), *after))
+    parts = [in_caseless(set(q.before)).optional()] if q.before else []
+    heads = set(q.heads)
+    if before_preposition:
+        comparatives = heads & set(lexicon.COMPARATIVES)
+        heads -= comparatives
+        if comparatives and q.after:
+            options.append(rule(*parts, in_caseless(comparatives), in_caseless(set(q.after))))
+    if heads:
+        options.append(rule(*parts, in_caseless(heads), *after))
     return or_(*options) if len(options) > 1 else options[0]
 
 
-def _qualifiers() -> object:
+def _qualifiers(before_preposition: bool = False) -> object:
     codes = dict.fromkeys(q.code for q in lexicon.QUALIFIERS)
     return or_(
         *[
-            or_(*[_qualifier(q) for q in lexicon.QUALIFIERS if q.code == code]).interpretation(const(code))
+            or_(
+                *[_qualifier(q, before_preposition) for q in lexicon.QUALIFIERS if q.code == code]
+            ).interpretation(const(code))
             for code in codes
         ]
     )
 
 
 # the preposition of the figure's phrase may follow the qualifier: "почти на 20%", "примерно в 70% случаев"
-QUALIFIER = rule(_qualifiers().interpretation(Figure.qualifier), in_caseless({"на", "в"}).optional())
+QUALIFIER = or_(
+    rule(_qualifiers().interpretation(Figure.qualifier)),
+    rule(_qualifiers(before_preposition=True).interpretation(Figure.qualifier), in_caseless({"на", "в"})),
+)
 
 
 def _abbr(spelling: str) -> object:
