@@ -86,6 +86,23 @@ def test_tokens_are_razdels(pages) -> None:
         assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
 
+def test_kept_token_decisions_are_razdels() -> None:
+    """razdel's decisions kept by what its rules read (`tokens._decision`) give razdel's tokens on
+    random strings of the characters its rules look at (dashes, dots, slashes, smileys, quotes,
+    letters, digits, other symbols), in any order of first sight."""
+    import random
+
+    from razdel import tokenize as razdel_tokenize
+
+    from pipeline.nlp import tokens
+
+    alphabet = list("аб1 2.,/\\-—_:;)(!?*«»\"'") + ["yahoo", "Δ", "x", "т", "%", "№", "…", " "]
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        assert tokens.tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)], text
+
+
 def test_ner_spans_match_slovnets_map(pages) -> None:
     """The lean inference (each item alone, one Viterbi for all) gives slovnet's spans."""
     from pipeline.nlp.infer import ner_spans
