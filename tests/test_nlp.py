@@ -142,6 +142,21 @@ def test_a_piece_starting_with_a_small_letter_continues_an_unfinished_sentence(t
     assert [s.text for s in analyze(text).sentences] == sentences
 
 
+def test_dotted_word_looked_for_at_the_end_is_the_regexs() -> None:
+    """`sentences._dotted_word` (the last characters first) finds what `_DOTTED_WORD` finds in the
+    whole tail: words longer than the searched end, runs of dots, letters glued to digits."""
+    import random
+
+    from pipeline.nlp import sentences
+
+    rng = random.Random(15)
+    tails = ["а" * 60 + ".", "x" * 39 + ".", "y" * 40 + ".", " " + "z" * 41 + ".", "млн. руб.", ".", ""]
+    tails += ["".join(rng.choice("аЖz1_ .,\n") for _ in range(rng.randint(0, 90))) for _ in range(20_000)]
+    for tail in (t.rstrip() for t in tails):
+        reference = sentences._DOTTED_WORD.search(tail)
+        assert sentences._dotted_word(tail) == (reference.group(1) if reference else None), tail
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -86,6 +86,23 @@ def test_tokens_are_razdels(pages) -> None:
         assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
 
+def test_kept_token_decisions_are_razdels() -> None:
+    """razdel's decisions kept by what its rules read (`tokens._decision`) give razdel's tokens on
+    random strings of the characters its rules look at (dashes, dots, slashes, smileys, quotes,
+    letters, digits, other symbols), in any order of first sight."""
+    import random
+
+    from razdel import tokenize as razdel_tokenize
+
+    from pipeline.nlp import tokens
+
+    alphabet = list("аб1 2.,/\\-—_:;)(!?*«»\"'") + ["yahoo", "Δ", "x", "т", "%", "№", "…", " "]
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        assert tokens.tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)], text
+
+
 def test_ner_spans_match_slovnets_map(pages) -> None:
     """The lean inference (each item alone, one Viterbi for all) gives slovnet's spans."""
     from pipeline.nlp.infer import ner_spans
@@ -158,3 +175,28 @@ def test_first_layer_once_per_distinct_token_gives_the_models_scores(pages) -> N
         reference = infer.model(words, shapes, np.zeros(words.shape, dtype=bool))[0] if item else scores
         assert scores.shape == (len(item), reference.shape[1])
         assert np.allclose(scores, reference, rtol=0, atol=1e-4)
+
+
+def test_encoder_gives_slovnets_floats_bit_for_bit(pages) -> None:
+    """`infer._encode` (slovnet's CNN encoder with the windows matrix built by row copies) gives
+    slovnet's very floats on slovnet's batches: morphology scores, head and relation scores, and
+    NER's later layers on a page item."""
+    import numpy as np
+
+    from pipeline.nlp import _sentences, infer
+    from pipeline.nlp.tokens import tokenize
+
+    items = [[t[2] for t in tokenize(s.text)] for text in pages[:6] for s in _sentences(text)]
+    for api in (models().morph_tagger, models().syntax_parser):
+        model = api.infer.model
+        for _, word_id, shape_id, pad in infer._batches(api, items):
+            x = infer._encode(model.encoder, model.emb(word_id, shape_id), pad)
+            assert x.tobytes() == model.encoder(model.emb(word_id, shape_id), pad).tobytes()
+            if api is models().syntax_parser:
+                pred, head_ids = model(word_id, shape_id, pad), model.head.decode(model.head(x), ~pad)
+                assert model.head(x).tobytes() == pred.head_id.tobytes()
+                assert model.rel(x, head_ids).tobytes() == pred.rel_id.tobytes()
+    x = np.random.default_rng(0).standard_normal((1, 256, 300)).astype(np.float32)
+    for layer in models().ner_tagger.infer.model.encoder.layers[1:]:
+        assert infer._layer(layer, x).tobytes() == layer(x).tobytes()
+        x = layer(x)

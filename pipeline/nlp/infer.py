@@ -13,8 +13,9 @@ and the results come back as plain tuples:
   Then one Viterbi over all items with slovnet's arithmetic (`score + transitions + emissions`,
   the first best previous tag on a tie) back-tracked over plain lists; slovnet's BIO reading of
   razdel's tokens (`pipeline.nlp.tokens`).
-- Morphology and syntax (`morph_tags`, `syntax_heads`): slovnet's very batches (`_batches`), so
-  the same floats; only the records are gone.
+- Morphology and syntax (`morph_tags`, `syntax_heads`): slovnet's very batches (`_batches`) and
+  the same matrix products (`_conv` builds each convolution's windows matrix with row copies
+  instead of slovnet's strided reshape), so the same floats; only the records are gone.
 
 tests/test_nlp_windows.py compares each with natasha's own on real text.
 """
@@ -67,7 +68,7 @@ def _emissions(model, items: list[list[tuple[int, int]]]) -> list[np.ndarray]:
         x[:-1] += products[idx[1:], 2]
         x = first.norm(first.relu((x + first.conv.bias.array).T[None]))  # 1 x filters x tokens
         for layer in model.encoder.layers[1:]:
-            x = layer(x)
+            x = _layer(layer, x)
         out.append(model.head(np.swapaxes(x, 2, 1))[0])
     return out
 
@@ -91,8 +92,10 @@ def morph_tags(tagger, items: list[list[str]]) -> list[list[str]]:
     `NewsMorphTagger.map(items)` gives them (slovnet's batches: see `_batches`)."""
     infer, out = tagger.infer, []
     tags = infer.decoder.tags_vocab.items
+    model = infer.model
     for sizes, word_id, shape_id, pad in _batches(tagger, items):
-        best = infer.model.head.decode(infer.model(word_id, shape_id, pad)).tolist()
+        scores = model.head(_encode(model.encoder, model.emb(word_id, shape_id), pad))  # slovnet's `Tag`
+        best = model.head.decode(scores).tolist()
         out += [[tags[t] for t in row[:size]] for row, size in zip(best, sizes, strict=True)]
     return out
 
@@ -103,13 +106,52 @@ def syntax_heads(parser, items: list[list[str]]) -> list[list[tuple[str, str]]]:
     slovnet's batches: see `_batches`)."""
     infer, out = parser.infer, []
     rels = infer.decoder.rels_vocab.items
+    model = infer.model
     for sizes, word_id, shape_id, pad in _batches(parser, items):
-        pred = infer.model(word_id, shape_id, pad)
-        heads = infer.model.head.decode(pred.head_id, ~pad).tolist()
-        rel_ids = infer.model.rel.decode(pred.rel_id, ~pad).tolist()
+        x = _encode(model.encoder, model.emb(word_id, shape_id), pad)  # slovnet's `Syntax`
+        head_ids = model.head.decode(model.head(x), ~pad)  # the heads its relations are scored for
+        heads = head_ids.tolist()
+        rel_ids = model.rel.decode(model.rel(x, head_ids), ~pad).tolist()
         for size, head, rel in zip(sizes, heads, rel_ids, strict=True):
             out.append([(str(h), rels[r]) for h, r in zip(head[:size], rel[:size], strict=True)])
     return out
+
+
+def _encode(encoder, x: np.ndarray, pad: np.ndarray) -> np.ndarray:
+    """slovnet's `CNNEncoder` (batch x positions x dim in and out; padded positions zeroed after
+    each layer) with its layers' convolutions by `_conv`."""
+    x, mask = np.swapaxes(x, 2, 1), np.expand_dims(pad, axis=1)
+    for layer in encoder.layers:
+        x = _layer(layer, x)
+        x[mask.repeat(x.shape[1], axis=1)] = 0
+    return np.swapaxes(x, 2, 1)
+
+
+def _layer(layer, x: np.ndarray) -> np.ndarray:
+    """slovnet's `CNNEncoderLayer` (convolution, ReLU, batch norm) with the convolution by `_conv`."""
+    return layer.norm(layer.relu(_conv(layer.conv, x)))
+
+
+def _conv(conv, x: np.ndarray) -> np.ndarray:
+    """slovnet's `Conv1d` (batch x channels x positions in, batch x filters x windows out) bit for
+    bit: the same windows matrix (batch·windows x channels·kernel, C order, each row a window's
+    channels, each with its `kernel` positions) times the same weights, one matrix product.
+
+    slovnet builds the windows as a strided view of the zero-padded input and copies it in the
+    reshape, `kernel` floats at a time (the input's channels lie a row apart); here the padded
+    input is laid out positions x channels, so each of the `kernel` copies moves whole rows of
+    channels (the windows' copy and padding were a fifth to a half of a layer's time)."""
+    batch, channels, size = x.shape
+    filters, _, kernel = conv.weight.array.shape
+    count = size + 2 * conv.padding - kernel + 1
+    padded = np.zeros((batch, size + 2 * conv.padding, channels), dtype=x.dtype)
+    padded[:, conv.padding : conv.padding + size] = x.swapaxes(2, 1)
+    windows = np.empty((batch, count, channels, kernel), dtype=x.dtype)
+    for k in range(kernel):
+        windows[..., k] = padded[:, k : k + count]
+    weight = conv.weight.array.reshape(filters, channels * kernel)
+    output = np.matmul(windows.reshape(batch * count, channels * kernel), weight.T) + conv.bias.array
+    return output.reshape(batch, count, filters).swapaxes(2, 1)
 
 
 def _batches(api, items: list[list[str]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray, np.ndarray]]:

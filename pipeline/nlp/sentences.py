@@ -43,13 +43,30 @@ def rejoin(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def continues(text: str, prev: tuple[int, int], start: int) -> bool:
     """Whether the piece at `start` continues the sentence `prev` (see the module docstring)."""
     tail = text[prev[0] : prev[1]].rstrip()
-    word = _DOTTED_WORD.search(tail)
-    if text.startswith(_TAILS, start) or (word and word.group(1).isupper() and len(word.group(1)) == 1):
+    word = _dotted_word(tail)
+    if text.startswith(_TAILS, start) or (word and word.isupper() and len(word) == 1):
         return True
-    if word and word.group(1).lower() in _SCALE_ABBRS and _CAPITAL_UNIT.match(text, start):
+    if word and word.lower() in _SCALE_ABBRS and _CAPITAL_UNIT.match(text, start):
         return True  # "50 тыс. Гкал"
     if _CAPITAL_START.match(text[start : start + 2]):
         return False
     if text[start : start + 1].islower() and not tail.endswith(_ENDS):
         return True  # a line wrapped mid-sentence: "(БИПЦ), исключающий изменения" ⏎ "цен на отдельные …"
-    return tail.endswith((";", ",")) or bool(word and word.group(1).lower() in _ABBREVIATIONS)
+    return tail.endswith((";", ",")) or bool(word and word.lower() in _ABBREVIATIONS)
+
+
+DOTTED_TAIL = 40  # characters at a sentence's end where its last dotted word is looked for first
+
+
+def _dotted_word(tail: str) -> str | None:
+    """The word before the full stop that ends `tail` (`_DOTTED_WORD`'s group, which the regex
+    finds by trying every start from the left: a sentence that pieces are joined to grows long on
+    tables and lists). Looked for in the last `DOTTED_TAIL` characters; a match starting at their
+    first character may be the end of a longer word, and is looked for again in the whole tail."""
+    if not tail.endswith("."):
+        return None
+    first = max(0, len(tail) - DOTTED_TAIL)
+    match = _DOTTED_WORD.search(tail, first)
+    if match and first and match.start() == first:
+        match = _DOTTED_WORD.search(tail)
+    return match.group(1) if match else None
