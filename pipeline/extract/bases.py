@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.periods import legacy_period
 
 _CHANGE_KINDS = ("change", "ratio")
 _MONTHS_IN_YEAR = 12
@@ -54,11 +55,8 @@ def _year_start(f: FigureFact) -> str | None:
 
 
 def _from_january(end: str) -> str:
-    """The `period` string of January to the month of `end`: "2017-01/2017-08", "2017-01", a whole
-    year "2017" (as `periods.legacy_period`)."""
-    if end[5:7] == "12":
-        return end[:4]
-    return f"{end[:4]}-01/{end[:7]}" if end[5:7] != "01" else end[:7]
+    """The `period` string of January to the month of `end` ("2017-01/2017-08", a whole year "2017")."""
+    return legacy_period(DateFact(0, 0, f"{end[:4]}-01-01", end, "month", "range"))
 
 
 def _previous_year(f: FigureFact) -> str | None:
@@ -119,14 +117,16 @@ def _month(index: int) -> str:
     return f"{index // _MONTHS_IN_YEAR}-{index % _MONTHS_IN_YEAR + 1:02d}"
 
 
+# "аналогичный период", "соответствующая дата"; "предыдущего", "прошлого" (year, period, month)
+SAME_PERIOD = r"(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*"
+PREVIOUS = r"(?:предыдущ|предшествующ|прошл)\w+"
 RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
     (r"за\s+(?:последний\s+)?месяц|(?:по\s+сравнению\s+с|к|против)\s+"
      r"(?:соответствующ\w+\s+дат\w+\s+)?предыдущ\w+\s+месяц\w*", _previous_month),
     (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
-    (r"(?:к|по\s+сравнению\s+с|против)\s+(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*\s+(?:предыдущ|предшествующ|прошл)\w+\s+года",
-     _year_earlier),
+    (rf"(?:к|по\s+сравнению\s+с|против)\s+{SAME_PERIOD}\s+{PREVIOUS}\s+года", _year_earlier),
     (r"(?:к|по\s+сравнению\s+с|против)\s+предыдущ\w+\s+период\w*", _previous_period),
-    (r"за\s+год|(?:(?:по\s+сравнению\s+с|к|против)\s+(?:уровн\w+\s+)?|\bуров(?:ень|н\w+)\s+)(?:предыдущ|предшествующ|прошл)\w+\s+год\w*",
+    (rf"за\s+год|(?:(?:по\s+сравнению\s+с|к|против)\s+(?:уровн\w+\s+)?|\bуров(?:ень|н\w+)\s+){PREVIOUS}\s+год\w*",
      _previous_year),
 )  # fmt: skip
 _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)

@@ -24,6 +24,8 @@ from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.extract.bases import (
+    PREVIOUS,
+    SAME_PERIOD,
     average_rate,
     has_relative_cue,
     linked_base,
@@ -85,7 +87,7 @@ _CLAUSE_BREAK = re.compile(rf":|{_WHEN}", re.I)
 _DIFFERENCE = re.compile(r"\bна\s+$", re.I)
 _CUE_REACH = 40  # characters before a date searched for a comparison cue
 # "по сравнению с аналогичным периодом 2016г.": the same months of that year are the base
-_SAME_PERIOD = re.compile(r"\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s*$", re.I)
+_SAME_PERIOD = re.compile(rf"\s+{SAME_PERIOD}\s*$", re.I)
 _QUARTER_MONTHS = 3
 _CHANGE_KINDS = ("change", "ratio")
 _FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
@@ -505,11 +507,7 @@ def _same_period_of(
 
 # "(за аналогичный период прошлого года также наблюдалось увеличение … на 146,3 тыс.человек)": the
 # figure's period a year earlier ("к аналогичному периоду прошлого года" is a base, `bases`)
-_LAST_YEAR_SAME = re.compile(
-    r"\b(?:за|в)\s+(?:соответствующ|аналогичн)\w+\s+период\w*\s+(?:прошл|предыдущ|предшествующ)\w+\s+года\b"
-    r"[^;:()]*$",
-    re.I,
-)
+_LAST_YEAR_SAME = re.compile(rf"\b(?:за|в)\s+{SAME_PERIOD}\s+{PREVIOUS}\s+года\b[^;:()]*$", re.I)
 
 
 def _last_year_same_period(text: str, f: FigureFact, d: DateFact | None, bounds: tuple[int, int]) -> None:
@@ -567,7 +565,7 @@ _MORE_LISTED = re.compile(rf"(?:\s*{lexicon.LIST_JOIN}\s*\d[\d\s]*(?:,\d+)?\s*%)
 _SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
 _BASE_AFTER = re.compile(
     r"\s*(?:к|от|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)?(?:\s+(?:уровн|показател)\w*)?"
-    r"(?:\s+(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*)?\s*",
+    rf"(?:\s+{SAME_PERIOD})?\s*",
     re.I,
 )
 

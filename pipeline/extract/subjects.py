@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+from pipeline.extract.lemmas import words
 from pipeline.extract.territories import (
     Territory,
     TerritorySpan,
@@ -187,7 +188,8 @@ def _destination(lead: str, s: TerritorySpan, named: list[TerritorySpan]) -> boo
 
 _ASIDE = re.compile(r"\([^()]*\)")  # "в Словакию (203 млн. долл. США), Украину": an amount in brackets
 _TOWARDS = re.compile(r"\b(?:в|во|на)\s+$", re.I)
-_PLACE_CASES = {"loct", "loc2", "gent"}  # "в Китае", "на Украине"; a genitive is another reading
+_LOCATIVE = frozenset({"loct", "loc2"})  # "в Китае", "на Украине"
+_PLACE_CASES = _LOCATIVE | {"gent"}  # a genitive is another reading of a place
 
 
 def _part_of(lead: str, part: TerritorySpan, whole: TerritorySpan) -> bool:
@@ -287,7 +289,7 @@ def _not_subject_at(lead: str, s: TerritorySpan) -> bool:
     if towards is None or _not_subject(before[: towards.start()]):
         return True
     cases = {p.tag.case for p in parses(s.text.split()[0])}
-    return "accs" in cases or not cases & _PLACE_CASES - {"gent"}
+    return "accs" in cases or not cases & _LOCATIVE
 
 
 @lru_cache(maxsize=4096)
@@ -432,28 +434,27 @@ def referred_company(text: str, f: FigureFact, bounds: tuple[int, int], named: t
     производит около 20% …", `lexicon.COMPANY_NOUNS` in the singular) takes the organization its
     paragraph, or else the one before, names most often before it (the first of a tie: "АО «ГОК»,
     входящее в состав ООО «УК …». … Комбинат …" is the ГОК)."""
-    from pipeline.nlp.morph import parses
-
     if f.subject_type is not None or any(named):
         return
-    lead = text[bounds[0] : f.char_start]
-    nouns = [w for w in re.findall(r"[А-Яа-яЁё]+", lead) if _company_noun(parses(w))]
-    if not nouns:
+    if not any(_company_noun(w.text) for w in words(text[bounds[0] : f.char_start])):
         return
-    start = text.rfind("\n", 0, bounds[0])
-    start = max(text.rfind("\n", 0, max(start, 0)) + 1, bounds[0] - _COMPANY_REACH)
+    paragraph = text.rfind("\n", 0, bounds[0]) + 1
+    start = max(text.rfind("\n", 0, max(paragraph - 1, 0)) + 1, bounds[0] - _COMPANY_REACH)
     orgs = find_organizations(text[start : bounds[0]])
     if orgs:
         counts = Counter(o.territory.code for o in orgs)
-        top = max(counts.values())
-        _set(f, next(o for o in orgs if counts[o.territory.code] == top), start)
+        _set(f, max(orgs, key=lambda o: counts[o.territory.code]), start)  # max keeps the first of a tie
 
 
-def _company_noun(readings: list) -> bool:
-    return any(p.normal_form in lexicon.COMPANY_NOUNS and p.tag.number == "sing" for p in readings[:1])
+def _company_noun(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    best = parses(word)[0]
+    return best.normal_form in lexicon.COMPANY_NOUNS and best.tag.number == "sing"
 
 
-_COMPANY_REACH = 2000  # characters before a sentence searched for the company it refers to
+_COMPANY_REACH = 2000  # characters before a sentence searched for the company it refers to (its
+# paragraph and the one before)
 
 
 def project_owner(
