@@ -74,6 +74,8 @@ COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase
 
 
 _TIMES = lexicon.time_lemmas()  # "За 2015 год ... составил": no subject
+_CHANGE_VERBS = frozenset(lexicon.CHANGE_VERBS)
+_VERBS = ("VERB", "INFN")
 _PARTITIVE = {"который", "они"}
 
 
@@ -742,7 +744,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
     governing verb, else a genitive phrase after the figure (the amount of it, after a passive
     participle, unless the figure `counts` a noun)."""
-    prop = property_measure(left, right) or _dashed_item(left)
+    prop = property_measure(left, right) or _dashed_item(left) or _changed_object(left)
     if prop:
         return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
@@ -779,6 +781,22 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     if verb is None and (of_whole or _of_stated_whole([*left, *right[:1]])):
         return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
     return _leading_phrase(left) if verb is None else action
+
+
+def _changed_object(left: list[_Word]) -> str | None:
+    """What a transitive change verb right before the figure changes: its accusative noun group
+    ("планируется увеличить экспорт продукции агропромышленного комплекса до 272 млн. долл. США",
+    "увеличила экспортные поставки на 12%"), not who changed it."""
+    verbs = [k for k, w in enumerate(left) if _is_verb(w) or w.has("INFN")]
+    verb = left[verbs[-1]] if verbs else None
+    if verb is None or verb.lemma not in _CHANGE_VERBS or not any(verb.has(pos, "tran") for pos in _VERBS):
+        return None
+    start = verbs[-1] + 1
+    noun = noun_in_case(left, start, "accs")
+    if noun is None or _in_pp(left, noun):
+        return None
+    first = min(start, term_start(left, noun))
+    return " ".join([*(w.text for w in left[first : term_start(left, noun)]), _phrase(left, noun)]).lower()
 
 
 def _done_before(left: list[_Word], verb: int) -> str | None:
