@@ -75,6 +75,9 @@ COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase
 
 _TIMES = lexicon.time_lemmas()  # "За 2015 год ... составил": no subject
 _CHANGE_VERBS = frozenset(lexicon.CHANGE_VERBS)
+# never the subject a measure is: a time, or a scale word of an earlier figure ("около 1,5 тысячи
+# предприятий, на предприятиях работают более 100 тысяч человек")
+_NOT_SUBJECTS = _TIMES | set(lexicon.scale_powers())
 _VERBS = ("VERB", "INFN")
 _PARTITIVE = {"который", "они"}
 
@@ -751,7 +754,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     action = lexicon.ACTION_NOUNS.get(left[verb].lemma) if verb is not None else None
     if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
-            if _agrees(left[i], left[verb]) and not _in_pp(left, i) and left[i].lemma not in _TIMES:
+            if _agrees(left[i], left[verb]) and not _in_pp(left, i) and left[i].lemma not in _NOT_SUBJECTS:
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
         np = _object_end(right, _genitive_run(right, 0))  # "… рублей инвестиций в основной капитал"

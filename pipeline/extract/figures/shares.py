@@ -24,6 +24,8 @@ from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
+_TOTALS = set(lexicon.TOTAL_ADJECTIVES)  # "от общей численности занятых"
+_ALL = "весь"  # "от всего объема импорта": "в объеме импорта"
 _VOLUME = {"объём", "объем"}
 _SHARE_VERB = "приходиться"
 _OWNER_VERBS = set(lexicon.SHARE_VERBS)  # "наибольшая доля принадлежит пищевым продуктам"
@@ -365,8 +367,9 @@ def _head(measure: str) -> str:
 def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """After the figures' kinds are settled (`resolve`): a share whose measure names a part, not a
     ratio, in a sentence that speaks of shares before it ("Среди привлеченных средств наибольший вес
-    имели кредиты банков – 49%", "…, доля объема производства … составляет 13,9%") is "доля" of the
-    part (with the whole the sentence states), and has that share's indicator."""
+    имели кредиты банков – 49%", "…, доля объема производства … составляет 13,9%") or with its whole
+    right after it ("работают более 100 тысяч человек (20% от общей численности занятых)") is "доля"
+    of the part (with the whole the sentence states), and has that share's indicator."""
     for f in facts:
         bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
         if bounds is None or f.kind != "share" or f.unit != "PERCENT" or not f.measure:
@@ -374,7 +377,30 @@ def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         words = [_as_word(m) for m in _WORD.finditer(f.measure)]
         nouns = [w for w in words if w.has("NOUN") or w.text.isupper()]
         lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
-        if not nouns or nouns[0].lemma in _RATIOS or not any(w.lemma in _SHARE_CUES for w in lead):
+        after = _whole_after(text, f, bounds[1])
+        if after and {w.lemma for w in nouns} <= {w.lemma for w in _words(after)}:
+            continue  # "текстиль и обувь - 10,81% от всего объема импорта": the measure is the whole
+        if not nouns or nouns[0].lemma in _RATIOS or not (after or any(w.lemma in _SHARE_CUES for w in lead)):
             continue
-        f.measure = " ".join(filter(None, ["доля", genitive(words), whole_of(lead)]))
+        f.measure = " ".join(filter(None, ["доля", genitive(words), after or whole_of(lead)]))
         f.indicator = figure_indicator(text, f, bounds) or f.indicator
+
+
+def _whole_after(text: str, f: FigureFact, end: int) -> str | None:
+    """The whole a share names right after it: "от общей численности занятых" → "в общей численности
+    занятых", "от всего объема импорта" → "в объеме импорта" (a total's adjective is kept unless it
+    is "весь")."""
+    words = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
+    if not words or words[0].lemma != "от":
+        return None
+    k = 1
+    while k < len(words) and words[k].lemma in _TOTALS and words[k].has("ADJF", "gent"):
+        k += 1
+    if k >= len(words) or not words[k].has("NOUN", "gent") or words[k].text[:1].isupper():
+        return None
+    totals = [w.text.lower() for w in words[1:k] if w.lemma != _ALL]
+    return "в " + locative(" ".join([*totals, _run(words, k)]))
+
+
+def _words(phrase: str) -> list[_Word]:
+    return [_as_word(m) for m in _WORD.finditer(phrase)]
