@@ -249,7 +249,7 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
     default: all pages here, see `page_part`), then the document-level steps."""
     from pipeline.extract import cluster_row
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
-    from pipeline.extract.figure_context import apply_document_territory
+    from pipeline.extract.figure_context import apply_document_indicator, apply_document_territory
     from pipeline.extract.tables import table_rows
     from pipeline.schema import PER_DOCUMENT
 
@@ -265,6 +265,7 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
     texts = [parsed.title or "", *(p.text for p in parsed.pages)]
     page_texts = {p.page: p.text for p in parsed.pages}
     apply_document_territory(rows["figures"], texts, page_texts)  # figures without a territory
+    apply_document_indicator(rows["figures"], parsed.title)  # money figures without an indicator
     for table in parsed.tables:
         table_part = table_rows(parsed.doc_id, table)
         rows["tables"].append(table_part["table"])

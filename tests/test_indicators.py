@@ -14,6 +14,7 @@ from pipeline.extract.indicators import (
     find_indicators,
     match_indicator,
     match_label,
+    topic_indicator,
     unit_class,
     words_of,
 )
@@ -633,3 +634,18 @@ def test_a_generic_measure_takes_the_specific_indicator_its_sentence_spells_out(
 def test_a_share_of_the_employed_is_employed_not_where_they_work(text: str, quote: str) -> None:
     """A share "от численности занятых" takes its whole's indicator; "в организациях …" is where."""
     assert figure(text, quote).indicator == "employed"
+
+
+@pytest.mark.parametrize(
+    ("title", "indicator"),
+    [
+        ("ЭКСПОРТНАЯ СТРАТЕГИЯ КУРСКОЙ ОБЛАСТИ", "export"),
+        ("Стратегия развития экспорта Тульской области до 2030 года", "export"),
+        ("Прогноз социально-экономического развития Томского района", None),  # no count of districts
+        ("Релокация юридических компаний в России в 2016–2023 гг.", None),  # no count of companies
+        (None, None),
+    ],
+)
+def test_the_indicator_a_title_is_about(title, indicator):
+    found = topic_indicator(title)
+    assert (found.id if found else None) == indicator

@@ -1111,3 +1111,46 @@ def test_a_change_by_a_figure_measures_the_genitive_group_after_it():
     f = figure(text, "72,7 процента")
     assert (f.measure, f.indicator, f.kind) == ("число погибших", "deaths", "change")
     assert figure("За 9 лет на дорогах погибли 72 человека.", "72 человека").indicator == "deaths"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (  # an infinitive after a predicate: what is to be increased, to the figure
+            "К 2025 году планируется увеличить экспорт продукции пищевой промышленности области до "
+            "310 млн. долл. США.",
+            "до 310 млн. долл. США",
+            "экспорт продукции пищевой промышленности",
+        ),
+        (  # the agent is the subject, the changed thing the object
+            "В 2019 году предприятие увеличило выпуск молока на 12% до 5,2 тыс. тонн.",
+            "12%",
+            "выпуск молока",
+        ),
+        (
+            "Правительство области планирует сократить объем государственного долга на 20%.",
+            "20%",
+            "объем государственного долга",
+        ),
+    ],
+)
+def test_a_transitive_change_verb_measures_its_object(text, quote, measure):
+    assert figure(text, quote).measure == measure
+
+
+def test_a_relative_weight_keeps_its_adjective():
+    text = "В 2016 году удельный вес продовольственных товаров в обороте розничной торговли составил 65,6 %."
+    assert figure(text, "65,6 %").measure == "удельный вес продовольственных товаров"
+
+
+def test_a_share_with_its_whole_after_it_is_the_share_of_its_part():
+    text = "Собственные средства предприятий составили 45% от общего объема инвестиций в основной капитал."
+    f = figure(text, "45%")
+    assert f.kind == "share"
+    assert f.measure == "доля собственных средств предприятий в общем объёме инвестиций в основной капитал"
+    assert f.indicator == "fixed_capital_investment"
+    text = (
+        "В 2018 году потери воды составили 120 тыс. куб. м или 17,8% от общего объема воды, поданной в сеть."
+    )
+    assert figure(text, "17,8%").measure == "доля потерь воды в общем объёме воды"
+    assert figure(text, "120 тыс. куб. м").measure == "потери воды"  # the amount is no share

@@ -609,3 +609,19 @@ def test_where_a_region_leads_and_the_whole_of_its_share_after_it_are_not_its_su
     )
     assert subject(lead, "18%")[1] == "RU-KRS"
     assert subject("Доля экспорта в России составила 8%.", "8%")[1] == "RU"
+
+
+def test_an_export_strategy_gives_export_to_its_money_figures_and_multiples(tmp_path):
+    text = (
+        "ЭКСПОРТНАЯ СТРАТЕГИЯ ТУЛЬСКОЙ ОБЛАСТИ\n"
+        "За 2017 - 2019 гг. наибольший объем продукции был поставлен Тульской областью в Словакию "
+        "(210 млн. долл. США). Поставки в Данию увеличивались ежегодно в 3,4 раза. Доля Словакии "
+        "составила 24%. Численность занятых в экономике области составила 720 тыс. человек."
+    )
+    rows = _document_rows(tmp_path, "strategy.txt", text)
+    assert rows["210 млн. долл. США"]["indicator"] == "export"
+    assert rows["в 3,4 раза"]["indicator"] == "export"
+    assert rows["24%"]["indicator"] is None  # a share keeps its own
+    assert rows["720 тыс. человек"]["indicator"] == "employed"
+    other = _document_rows(tmp_path, "note.txt", text.replace("ЭКСПОРТНАЯ СТРАТЕГИЯ", "ЗАПИСКА О РАЗВИТИИ"))
+    assert other["210 млн. долл. США"]["indicator"] is None

@@ -859,6 +859,24 @@ def apply_document_territory(
             r.update(subject=t.name, subject_code=t.iso, subject_type=t.type)
 
 
+def apply_document_indicator(rows: list[dict], title: str | None) -> None:
+    """Figure rows in money or multiples that name no indicator take the one the document's title
+    is about (`indicators.topic_indicator`): in an export strategy, "наибольший объем продукции был
+    поставлен … в Словакию (203 млн. долл. США)" and "увеличивался ежегодно в среднем в 3,64 раза"
+    are export. Shares and counts keep their own (a share of the workforce is no export)."""
+    from pipeline.extract.indicators import topic_indicator, unit_class
+
+    topic = topic_indicator(title) if any(r.get("indicator") is None for r in rows) else None
+    if topic is None:
+        return
+    for r in rows:
+        if r.get("indicator") is None and unit_class(r.get("unit")) in _TOPIC_UNITS:
+            r["indicator"] = topic.id
+
+
+_TOPIC_UNITS = frozenset({"money", "times"})
+
+
 def _lead(row: dict) -> str:
     """The row's sentence up to its quote."""
     sentence, quote = str(row.get("sentence") or ""), " ".join(str(row.get("quote") or "").split())

@@ -38,6 +38,7 @@ __all__ = [
     "match_indicator",
     "match_label",
     "names_indicator",
+    "topic_indicator",
     "unit_class",
     "words_of",
 ]
@@ -80,6 +81,7 @@ class Indicator:
     part_of: frozenset[str] = frozenset()  # wholes this branch narrows ("промышленная продукция в …")
     dimension: bool = False  # a size ("площадь") that gives way to the thing it is the size of
     rate_base: bool = False  # what rates are per ("на 1000 населения"): no measure after such words
+    topics: tuple[tuple[str, ...], ...] = ()  # lemmas of titles about it ("экспортная стратегия")
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def _entry(raw: dict) -> Indicator:
         part_of=frozenset(raw.get("part_of", ())),
         dimension=bool(raw.get("dimension", False)),
         rate_base=bool(raw.get("rate_base", False)),
+        topics=tuple(phrase_lemmas(p) for p in raw.get("topics", ())),
     )
 
 
@@ -268,6 +271,20 @@ def names_indicator(text: str, indicator_id: str) -> bool:
     """Whether a pattern of the catalog entry `indicator_id` occurs in `text`, also inside a longer
     match ("ВВП" in "индекс-дефлятор ВВП")."""
     return any(m.value.id == indicator_id for m in _index().matches(words_of(text)))
+
+
+@cache
+def _topics() -> LemmaIndex[Indicator]:
+    return LemmaIndex([(p, ind) for ind in catalog().values() for p in ind.topics])
+
+
+def topic_indicator(title: str | None) -> Indicator | None:
+    """The indicator a document's title says the document is about, by the catalog's `topics`
+    ("ЭКСПОРТНАЯ СТРАТЕГИЯ КУРСКОЙ ОБЛАСТИ", "Стратегия развития экспорта …" → export; not any
+    pattern: "Прогноз развития Томского района" is about no count of districts); None for a title
+    that names none or several."""
+    named = {m.value.id for m in _topics().matches(words_of(title or ""))}
+    return catalog()[named.pop()] if len(named) == 1 else None
 
 
 def match_label(text: str | None, unit: str | None = ANY_UNIT) -> Indicator | None:
