@@ -1154,3 +1154,17 @@ def test_a_share_with_its_whole_after_it_is_the_share_of_its_part():
     )
     assert figure(text, "17,8%").measure == "доля потерь воды в общем объёме воды"
     assert figure(text, "120 тыс. куб. м").measure == "потери воды"  # the amount is no share
+
+
+def test_shares_listed_under_a_lead_in_take_its_whole():
+    text = (
+        "Наибольший удельный вес в структуре занятых занимают следующие отрасли:\n"
+        "- обрабатывающие производства (14,2%);\n"
+        "- образование (9,1%);\n"
+        "- строительство (6,4%)."
+    )
+    f = figure(text, "9,1%")
+    assert (f.kind, f.measure, f.indicator) == ("share", "доля образования в структуре занятых", "employed")
+    assert figure(text, "14,2%").measure == "доля обрабатывающих производств в структуре занятых"
+    text = "В структуре экспорта области в Китай наибольшую долю занимают зерновые культуры (61%)."
+    assert figure(text, "61%").measure == "доля зерновых культур в экспорте"  # a whole that is no people

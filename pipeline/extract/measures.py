@@ -239,9 +239,7 @@ def share_measure(text: str, f: FigureFact) -> str | None:
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
     words = _genitives(text, whole.end() if whole else f.char_end)
     words = [w for w in words if _lemma(w) not in _TOTAL]  # "80% всего экспорта": of the export
-    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"] or [
-        w for w in words[-1:] if _names_people(w)
-    ]
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"] or [w for w in words[-1:] if names_people(w)]
     if not nouns:
         return None
     return _share_in(f.measure, words) or " ".join([_SHARE_HEAD, *words])
@@ -290,7 +288,7 @@ def locative(phrase: str) -> str:
     return " ".join(out)
 
 
-def _names_people(word: str) -> bool:
+def names_people(word: str) -> bool:
     """ "опрошенных", "занятых": a plural participle or adjective that stands for the people it names."""
     from pipeline.nlp.morph import parses
 
@@ -701,7 +699,7 @@ def _share_indicator(words: list[str], unit: str | None) -> tuple[bool, object]:
     part = find_indicator(part_words, unit)
     head = next(
         (k for k, w in enumerate(part_words) if _is_head_noun(w) or doer_at(part_words, k)),
-        len(part_words) - 1 if part_words and _names_people(part_words[-1]) else None,  # "доля занятых"
+        len(part_words) - 1 if part_words and names_people(part_words[-1]) else None,  # "доля занятых"
     )
     part = part if part is not None and head is not None and part.start <= head else None
     whole = find_indicator(words[cut + 1 :], unit) if cut is not None else None

@@ -12,6 +12,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.shares import SHARE_HEADS, genitive, thing_of, whole_of
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
+from pipeline.extract.periods import lead_in_above
 
 _SEGMENT = re.compile(r"[,;:()]|\s[-–—]\s")
 _INSIDE = re.compile(r"[\s,]*(?:на\s+)?(?:[\s,]*\bи\b[\s,]*)?", re.I)
@@ -20,6 +21,8 @@ _NOMINAL = {"NOUN", "ADJF", "PRTF"}
 _SHARE_UNITS = {"PERCENT", "PP"}
 _CLOSED = re.compile(r"\s*\)")
 MAX_NP_WORDS = 8  # a longer run before the bracket is a clause, not a list item
+_BULLET = re.compile(r"\s*[-–—•]\s")  # an item line of a list
+MAX_ITEM_LINES = 30  # item lines passed going up to a list's lead-in
 
 
 def bracket_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
@@ -112,8 +115,18 @@ def _item_measure(
     if f.kind != "share":
         return _nominative(words)
     lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], words[0].start)]
-    whole = whole_of(lead) or whole_of(_inside(text, f, bounds))
+    whole = whole_of(lead) or whole_of(_inside(text, f, bounds)) or _whole_above(text, f)
     return " ".join(filter(None, ["доля", genitive(words), whole]))
+
+
+def _whole_above(text: str, f: FigureFact) -> str | None:
+    """The whole a list's lead-in names, for an item line of that list ("Наибольший удельный вес в
+    структуре занятых занимают следующие отрасли:" ⏎ "- обрабатывающие производства (13,86%);")."""
+    line = text.rfind("\n", 0, f.char_start) + 1
+    if not _BULLET.match(text, line):
+        return None
+    above = lead_in_above(text, line, _BULLET.match, MAX_ITEM_LINES)
+    return whole_of([_as_word(m) for m in _WORD.finditer(text, *above)]) if above else None
 
 
 def _place_item(f: FigureFact, before: list[FigureFact], bounds: tuple[int, int]) -> str | None:

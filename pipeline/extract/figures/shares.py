@@ -19,11 +19,12 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
-from pipeline.extract.measures import figure_indicator, is_change_noun, locative
+from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people
 from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
+_STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
 _TOTALS = set(lexicon.TOTAL_ADJECTIVES)  # "от общей численности занятых"
 _ALL = "весь"  # "от всего объема импорта": "в объеме импорта"
 _VOLUME = {"объём", "объем"}
@@ -138,12 +139,19 @@ def whole_of(words: list[_Word]) -> str | None:
         if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
             found = "в " + _run(words, k + 2)
         elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive(words[k + 2]):
-            found = "в " + locative(_run(words, k + 2))
+            found = "в " + _whole_group(_run(words, k + 2))
         elif w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
             found = "в " + locative(_run(words, k + 1))
         elif w.lemma == "в" and (j := _volume_at(words, k + 1)) is not None:
             found = " ".join(["в", *(x.text.lower() for x in words[k + 1 : j]), _run(words, j)])
     return found
+
+
+def _whole_group(run: str) -> str:
+    """The whole of "в структуре X" in the locative ("в структуре экспорта" → "экспорте"); people
+    named by a participle keep the structure ("в структуре занятых", not "в занятых")."""
+    people = not _Word(0, 0, run.split()[0]).has("NOUN") and names_people(run.split()[-1])
+    return f"{_STRUCTURE} {run}" if people else locative(run)
 
 
 def _opening_whole(words: list[_Word]) -> str | None:
