@@ -735,6 +735,8 @@ def test_a_length_after_the_work_done_on_it():
         "протяженность сетей теплоснабжения",
         "протяженность газораспределительных сетей",
     ]  # never the programme's name
+    text = "До 2020 года на территории района планируется капитальный ремонт 2800 пог. м водопроводных сетей."
+    assert figure(text, "2800 пог. м").measure == "протяженность водопроводных сетей"  # "ремонт" accusative
 
 
 def test_an_instrumental_complement_of_provision_is_part_of_the_measure():

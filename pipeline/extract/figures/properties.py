@@ -157,14 +157,19 @@ def extent_measure(text: str, f: FigureFact) -> str | None:
     return f"{noun} {' '.join(group)}" if own or _work_before(text, f) else None
 
 
+_WORK_CASES = frozenset({"nomn", "accs"})
+
+
 def _work_before(text: str, f: FigureFact) -> bool:
     """The word right before the figure names the work done: "заменены", "построить",
-    "реконструкция" (a common noun in the nominative)."""
+    "реконструкция", "планируется капитальный ремонт" (a common noun in the nominative or the
+    accusative)."""
     done = re.search(r"([А-Яа-яЁё]+)[\s:]*$", text[max(0, f.char_start - _EXTENT_REACH) : f.char_start])
     if done is None or done.group(1)[:1].isupper():
         return False
-    top = parses(done.group(1))[0].tag
-    return top.POS in {"PRTS", "INFN"} or top.POS == "NOUN" and top.case == "nomn"
+    tags = parses(done.group(1))
+    nominal = any(p.tag.POS == "NOUN" and p.tag.case in _WORK_CASES for p in tags)
+    return tags[0].tag.POS in {"PRTS", "INFN"} or tags[0].tag.POS == "NOUN" and nominal
 
 
 def _genitive_word(word: str) -> bool:
