@@ -625,3 +625,14 @@ def test_an_export_strategy_gives_export_to_its_money_figures_and_multiples(tmp_
     assert rows["720 тыс. человек"]["indicator"] == "employed"
     other = _document_rows(tmp_path, "note.txt", text.replace("ЭКСПОРТНАЯ СТРАТЕГИЯ", "ЗАПИСКА О РАЗВИТИИ"))
     assert other["210 млн. долл. США"]["indicator"] is None
+
+
+def test_countries_listed_with_their_share_of_a_regions_trade_are_partners():
+    text = (
+        "Основными торговыми партнерами Курской области являются: из стран СНГ: Украина - 12,0% от "
+        "общего объема внешнеторгового оборота Курской области, Беларусь - 7,5%, Казахстан - 3,1%."
+    )
+    page = extract_page(text)
+    assert [f.subject_code for f in page.figures] == ["RU-KRS", "RU-KRS", "RU-KRS"]
+    text = "Доли стран в мировом экспорте: Китай - 13,0%, Германия - 8,1%."
+    assert [f.subject_code for f in extract_page(text).figures] == ["CN", "DE"]  # no region trades here

@@ -758,10 +758,13 @@ def _stems(words: list[str]) -> set[str]:
 
 
 def _of_place(words: list[str]) -> bool:
-    """The words after "в" start a noun group in the locative ("в общем объеме", "в структуре")."""
+    """The words after "в" start a noun group in the locative ("в общем объеме", "в структуре") or
+    an abbreviation, which has no case ("в ВРП")."""
     from pipeline.nlp.morph import parses
 
     for word in words:
+        if len(word) > 1 and word.isupper():
+            return True
         top = parses(word)[0].tag
         if top.POS == "NOUN":
             return any(p.tag.POS == "NOUN" and p.tag.case == "loct" for p in parses(word))

@@ -42,6 +42,8 @@ _PARTNER = re.compile(
 _TRADE_WORD = re.compile(rf"\b(?:{_TRADE}|товарооборот\w*|торгов\w*)", re.I)
 _SHARE_OF = re.compile(r"\b(?:дол[яиюе]|удельн\w+\s+вес\w*)\s+$", re.I)
 _ON = re.compile(r"\bна\s+$", re.I)
+_DIGIT = re.compile(r"\d")
+_DASHED_SHARE = re.compile(r"\s*[-–—]\s*\d+(?:[.,]\d+)?\s*%")  # "Украина - 13,0%"
 _FALLS = re.compile(r"\s*(?:приход|пришл)\w*", re.I)
 _PARTNER_LIST = re.compile(
     rf"{_TRADE}[^.;:]{{0,80}}?\b(?:в|во|на|из)\s+(?:\w+\s+){{0,2}}(?:стран|государств|рынк)\w*\s*[:–—-][^;]*$",
@@ -160,11 +162,22 @@ def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[Te
     транспортной системы в Томской области»": its scope)."""
     spans = [s for s in named if s.end <= len(lead) and not _not_subject_at(lead, s)]
     spans = [s for s in spans if not (s.territory.type == "region" and in_quoted_title(sentence, s.start))]
-    spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s))]
-    spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start])]
+    spans = [s for s in spans if not (len(named) > 1 and _partner_share(sentence, s, named))]
+    spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start]) and not _in_aside(lead, s)]
     spans = [s for s in spans if not _destination(lead, s, named)]
     wholes = {b.start for a, b in zip(spans, spans[1:], strict=False) if _part_of(lead, a, b)}
     return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end) and s.start not in wholes]
+
+
+def _in_aside(lead: str, s: TerritorySpan) -> bool:
+    """The territory stands in brackets closed before the figure, which state a figure of their own:
+    the aside's ("обрабатывающие производства - 18,0% (в среднем по России - 17,4%);" ⏎ "сельское
+    хозяйство - 17,5%": not Russia's)."""
+    opening = lead.rfind("(", 0, s.start)
+    closing = lead.find(")", s.end)
+    if opening < 0 or closing < 0 or ")" in lead[opening : s.start]:
+        return False
+    return _DIGIT.search(lead, opening, closing) is not None
 
 
 def _destination(lead: str, s: TerritorySpan, named: list[TerritorySpan]) -> bool:
@@ -268,13 +281,18 @@ def _set_general(f: FigureFact, m: re.Match, origin: int) -> None:
     f.subject_from = origin + m.start(group)
 
 
-def _partner_share(sentence: str, s: TerritorySpan) -> bool:
-    """ "доля Беларуси в экспорте Курской области", "на Китай приходится 20% экспорта России": in a
-    trade sentence that names the trader too, the country whose share is stated is a partner."""
+def _partner_share(sentence: str, s: TerritorySpan, named: list[TerritorySpan]) -> bool:
+    """ "доля Беларуси в экспорте Курской области", "на Китай приходится 20% экспорта России", "из
+    стран СНГ: Украина - 13,0% от общего объема внешнеторгового оборота Курской области, Беларусь -
+    8,0%": in a trade sentence that names the trader too, the country whose share is stated is a
+    partner (a country's share listed after a dash, when a region trades)."""
     if s.territory.type != "country" or not _TRADE_WORD.search(sentence):
         return False  # "на долю Курской области приходится 4,6% экспорта России": a part's own
     before = sentence[: s.start]
-    return bool(_SHARE_OF.search(before) or (_ON.search(before) and _FALLS.match(sentence[s.end :])))
+    listed = _DASHED_SHARE.match(sentence, s.end) and any(t.territory.type != "country" for t in named)
+    return bool(
+        _SHARE_OF.search(before) or (_ON.search(before) and _FALLS.match(sentence[s.end :])) or listed
+    )
 
 
 def _not_subject_at(lead: str, s: TerritorySpan) -> bool:

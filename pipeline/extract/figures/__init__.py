@@ -13,7 +13,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
 from pipeline.extract.figures.anaphora import list_items, refer_back, respective_asides
-from pipeline.extract.figures.brackets import bracket_measures
+from pipeline.extract.figures.brackets import bracket_measures, listed_shares
 from pipeline.extract.figures.clause import _add_context
 from pipeline.extract.figures.links import (
     _apposition,
@@ -63,6 +63,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     list_items(text, facts, sentences)
     resolve(text, facts, dates, Sentences(sentences))
     part_shares(text, facts, sentences)  # once the kinds are settled
+    listed_shares(text, facts, sentences)
     respective_asides(text, facts, sentences)  # once the measures restated are final
     return facts
 

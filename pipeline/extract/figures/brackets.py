@@ -10,19 +10,24 @@ import re
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline.extract.facts import Confidence, FigureFact
-from pipeline.extract.figures.shares import SHARE_HEADS, genitive, thing_of, whole_of
+from pipeline.extract.figures.shares import (
+    SHARE_HEADS,
+    genitive,
+    listed_whole,
+    thing_of,
+    whole_after,
+    whole_of,
+)
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
-from pipeline.extract.periods import lead_in_above
+from pipeline.extract.measures import figure_indicator, names_share
 
 _SEGMENT = re.compile(r"[,;:()]|\s[-–—]\s")
-_INSIDE = re.compile(r"[\s,]*(?:на\s+)?(?:[\s,]*\bи\b[\s,]*)?", re.I)
+_INSIDE = re.compile(r"[\s,]*(?:соответственно\s+)?(?:на\s+)?(?:[\s,]*\bи\b[\s,]*)?", re.I)
 _LEADING = {"и", "а", "также", "на", "в", "-", "–", "—", "•"}
 _NOMINAL = {"NOUN", "ADJF", "PRTF"}
 _SHARE_UNITS = {"PERCENT", "PP"}
 _CLOSED = re.compile(r"\s*\)")
 MAX_NP_WORDS = 8  # a longer run before the bracket is a clause, not a list item
-_BULLET = re.compile(r"\s*[-–—•]\s")  # an item line of a list
-MAX_ITEM_LINES = 30  # item lines passed going up to a list's lead-in
 
 
 def bracket_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
@@ -115,18 +120,34 @@ def _item_measure(
     if f.kind != "share":
         return _nominative(words)
     lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], words[0].start)]
-    whole = whole_of(lead) or whole_of(_inside(text, f, bounds)) or _whole_above(text, f)
+    close = text.find(")", f.char_end, bounds[1])
+    whole = whole_of(lead) or whole_of(_inside(text, f, bounds)) or whole_after(text, f, close)
+    whole = whole or listed_whole(text, f) or _earlier_whole(before, bounds)
     return " ".join(filter(None, ["доля", genitive(words), whole]))
 
 
-def _whole_above(text: str, f: FigureFact) -> str | None:
-    """The whole a list's lead-in names, for an item line of that list ("Наибольший удельный вес в
-    структуре занятых занимают следующие отрасли:" ⏎ "- обрабатывающие производства (13,86%);")."""
-    line = text.rfind("\n", 0, f.char_start) + 1
-    if not _BULLET.match(text, line):
-        return None
-    above = lead_in_above(text, line, _BULLET.match, MAX_ITEM_LINES)
-    return whole_of([_as_word(m) for m in _WORD.finditer(text, *above)]) if above else None
+def listed_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """Once the kinds are settled: a percentage alone in brackets after a list item, after a share in
+    brackets with its whole, is a share of that whole too ("озимая и яровая пшеница (52% в структуре
+    производства зерна), кукуруза на зерно (соответственно 24%)")."""
+    for i, f in enumerate(facts):
+        bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+        if f.kind != "level" or f.unit != "PERCENT" or bounds is None:
+            continue
+        opening = _opening(text, f, facts, bounds)
+        whole = _earlier_whole(facts[:i], bounds) if opening is not None else None
+        words = _item(text, bounds[0], opening) if whole else []
+        if words and not _is_place(words):
+            f.kind, f.measure = "share", " ".join(["доля", genitive(words), whole])
+            f.indicator = figure_indicator(text, f, bounds) or f.indicator
+
+
+def _earlier_whole(before: list[FigureFact], bounds: tuple[int, int]) -> str | None:
+    """The whole of the sentence's earlier share in brackets, for the next items of its list ("руды
+    (51,8% от общего объема экспорта), продовольственные товары и сырье (23,4%)")."""
+    earlier = [g for g in before if g.char_start >= bounds[0] and g.kind == "share" and g.measure]
+    whole = earlier[-1].measure.partition(" в ")[2] if earlier else ""
+    return f"в {whole}" if whole and names_share(earlier[-1].measure) else None
 
 
 def _place_item(f: FigureFact, before: list[FigureFact], bounds: tuple[int, int]) -> str | None:

@@ -20,11 +20,15 @@ from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
 from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people
+from pipeline.extract.periods import lead_in_above
 from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
 _STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
+_FRAMES = set(lexicon.FRAME_NOUNS)  # "объем продукции растениеводства": the part is "продукции …"
+_BULLET = re.compile(r"\s*[-–—•]\s")  # an item line of a list
+MAX_ITEM_LINES = 30  # item lines passed going up to a list's lead-in
 _TOTALS = set(lexicon.TOTAL_ADJECTIVES)  # "от общей численности занятых"
 _ALL = "весь"  # "от всего объема импорта": "в объеме импорта"
 _VOLUME = {"объём", "объем"}
@@ -138,7 +142,7 @@ def whole_of(words: list[_Word]) -> str | None:
     for k, w in enumerate(words[:-2]):
         if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
             found = "в " + _run(words, k + 2)
-        elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive(words[k + 2]):
+        elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive_or_abbreviation(words[k + 2]):
             found = "в " + _whole_group(_run(words, k + 2))
         elif w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
             found = "в " + locative(_run(words, k + 1))
@@ -179,7 +183,10 @@ def _volume_at(words: list[_Word], k: int) -> int | None:
     while k < len(words) and words[k].has("ADJF", "loct"):
         k += 1
     volume = k + 1 < len(words) and words[k].lemma in _VOLUME and words[k].has("NOUN", "loct")
-    return k if volume and words[k + 1].has("NOUN", "gent") else None
+    after = k + 1
+    while volume and after < len(words) - 1 and words[after].has("ADJF", "gent"):
+        after += 1  # "в общем объеме внешнеторгового оборота"
+    return k if volume and words[after].has("NOUN", "gent") else None
 
 
 def _run(words: list[_Word], lo: int) -> str:
@@ -187,7 +194,9 @@ def _run(words: list[_Word], lo: int) -> str:
     hi = lo + 1
     while hi < len(words) and hi - lo <= WHOLE_WORDS and _common_genitive(words[hi]):
         hi += 1
-    return " ".join(w.text.lower() for w in words[lo : _object_end(words, hi)])
+    return " ".join(
+        w.text if _is_abbreviation(w) else w.text.lower() for w in words[lo : _object_end(words, hi)]
+    )
 
 
 def _common_genitive(w: _Word) -> bool:
@@ -205,15 +214,21 @@ def genitive(words: list[_Word]) -> str:
     adjectives ("остатки и отходы пищевой промышленности" → "остатков и отходов пищевой
     промышленности", "пластмассы и изделия из них" → "пластмасс и изделий из них")."""
     out, zone, after_noun = [], True, False
-    for w in words:
+    for k, w in enumerate(words):
         joining = w.lemma in {"и", "или", ","}
         zone = zone and (not after_noun or joining) and not w.has("PREP")
-        after_noun = w.has("NOUN") if not joining else False
+        after_noun = w.has("NOUN") and not _attributive(w, words[k + 1 : k + 2]) if not joining else False
         form = None
         if zone and not joining:
             form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
         out.append(form.word if form is not None else w.text.lower())
     return " ".join(out).replace(" ,", ",")
+
+
+def _attributive(w: _Word, following: list[_Word]) -> bool:
+    """A word read as a noun that may be an adjective of the noun after it ("яровая пшеница")."""
+    adjective = any(p.tag.POS in {"ADJF", "PRTF"} for p in w.tags)
+    return adjective and bool(following) and following[0].has("NOUN")
 
 
 def _share_allotted(words: list[_Word]) -> str | None:
@@ -332,6 +347,15 @@ def _allotted(words: list[_Word], k: int) -> bool:
     return words[k].lemma == "доля" and words[k - 1].lemma == "на"
 
 
+def _genitive_or_abbreviation(w: _Word) -> bool:
+    """A genitive word, or an abbreviation, which has no case ("в структуре ВРП")."""
+    return _genitive(w) or _is_abbreviation(w)
+
+
+def _is_abbreviation(w: _Word) -> bool:
+    return len(w.text) > 1 and w.text.isupper()
+
+
 def _genitive(w: _Word) -> bool:
     return w.has("NOUN", "gent") or w.has("ADJF", "gent") or w.has("PRTF", "gent")  # "обрабатывающей"
 
@@ -374,31 +398,89 @@ def _head(measure: str) -> str:
 
 def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """After the figures' kinds are settled (`resolve`): a share whose measure names a part, not a
-    ratio, in a sentence that speaks of shares before it ("Среди привлеченных средств наибольший вес
-    имели кредиты банков – 49%", "…, доля объема производства … составляет 13,9%") or with its whole
-    right after it ("работают более 100 тысяч человек (20% от общей численности занятых)") is "доля"
-    of the part (with the whole the sentence states), and has that share's indicator."""
+    ratio, is "доля" of the part (with the whole stated), and has that share's indicator, when its
+    sentence speaks of shares before it ("Среди привлеченных средств наибольший вес имели кредиты
+    банков – 49%", "…, доля объема производства … составляет 13,9%") or states the whole ("Экспортные
+    поставки в общем объеме внешнеторгового оборота занимают 56,9%"), when the whole follows it
+    ("работают более 100 тысяч человек (20% от общей численности занятых)"), or when it is an item
+    of a list whose lead-in names a structure ("В структуре ВРП основными видами деятельности
+    являлись:" ⏎ "обрабатывающие производства - 18,0%;": a share, not a level)."""
     for f in facts:
         bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
-        if bounds is None or f.kind != "share" or f.unit != "PERCENT" or not f.measure:
+        if bounds is None or f.unit != "PERCENT" or not f.measure or f.kind not in ("level", "share"):
             continue
-        words = [_as_word(m) for m in _WORD.finditer(f.measure)]
+        listed = listed_whole(text, f)
+        after = whole_after(text, f, bounds[1])
+        if f.kind == "level" and listed is None and after is None:
+            continue
+        f.kind = "share"
+        words, framed = (_item_label(text, f), False) if listed is not None else ([], False)
+        words, framed = (words, framed) if words else _part(f.measure)
         nouns = [w for w in words if w.has("NOUN") or w.text.isupper()]
         lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
-        after = _whole_after(text, f, bounds[1])
         if after and {w.lemma for w in nouns} <= {w.lemma for w in _words(after)}:
             continue  # "текстиль и обувь - 10,81% от всего объема импорта": the measure is the whole
-        if not nouns or nouns[0].lemma in _RATIOS or not (after or any(w.lemma in _SHARE_CUES for w in lead)):
+        whole = after or whole_of(lead) or listed or None
+        cue = whole or listed is not None or any(w.lemma in _SHARE_CUES for w in lead)
+        if not nouns or nouns[0].lemma in _RATIOS or not cue:
             continue
-        f.measure = " ".join(filter(None, ["доля", genitive(words), after or whole_of(lead)]))
+        part = " ".join(w.text for w in words) if framed else genitive(words)
+        f.measure = " ".join(filter(None, ["доля", part, whole]))
         f.indicator = figure_indicator(text, f, bounds) or f.indicator
 
 
-def _whole_after(text: str, f: FigureFact, end: int) -> str | None:
+def _part(measure: str) -> tuple[list[_Word], bool]:
+    """The words of a share's part, and whether they are in the genitive already: without a frame
+    head ("объем продукции растениеводства" → "продукции растениеводства")."""
+    words = [_as_word(m) for m in _WORD.finditer(measure)]
+    framed = len(words) > 1 and words[0].lemma in _FRAMES and words[1].has("NOUN", "gent")
+    return (words[1:], True) if framed else (words, False)
+
+
+def listed_whole(text: str, f: FigureFact) -> str | None:
+    """For a figure on an item line of a list ("- образование (9,1%);", "строительство - 12,6%;")
+    whose lead-in speaks of a structure or shares ("Наибольший удельный вес в структуре занятых
+    занимают следующие отрасли:", "В структуре ВРП … являлись:"), the whole it names ("в структуре
+    занятых", "в ВРП"), "" when it names none; None for any other figure."""
+    line = text.rfind("\n", 0, f.char_start) + 1
+    stop = text.find("\n", f.char_end)
+    own = text[line : stop if stop >= 0 else len(text)]
+    if not (_BULLET.match(own) or own.rstrip().endswith(";") or _after_item(text, line)):
+        return None
+    if any(_is_verb(w) for w in map(_as_word, _WORD.finditer(text, line, f.char_start))):
+        return None  # a clause of its own, not a named item
+    above = lead_in_above(text, line, _item_line, MAX_ITEM_LINES)
+    words = [_as_word(m) for m in _WORD.finditer(text, *above)] if above else []
+    if not any(w.lemma in _SHARE_CUES for w in words):
+        return None
+    return whole_of(words) or ""
+
+
+def _item_label(text: str, f: FigureFact) -> list[_Word]:
+    """The words of an item line before the dash of its figure ("сельское хозяйство, охота и лесное
+    хозяйство - 17,5%;"), or [] when the figure follows no dash."""
+    line = text.rfind("\n", 0, f.char_start) + 1
+    words = [_as_word(m) for m in _WORD.finditer(text, line, f.char_start)]
+    words = words[1:] if words and words[0].text in DASHES else words  # the bullet
+    return words[:-1] if len(words) > 1 and words[-1].text in DASHES else []
+
+
+def _item_line(line: str) -> bool:
+    return bool(_BULLET.match(line)) or line.rstrip().endswith(";")
+
+
+def _after_item(text: str, line: int) -> bool:
+    """The line before `line` is an item of a list (the last item ends with a full stop)."""
+    return line > 0 and _item_line(text[text.rfind("\n", 0, line - 1) + 1 : line - 1])
+
+
+def whole_after(text: str, f: FigureFact, end: int) -> str | None:
     """The whole a share names right after it: "от общей численности занятых" → "в общей численности
     занятых", "от всего объема импорта" → "в объеме импорта" (a total's adjective is kept unless it
-    is "весь")."""
+    is "весь"), "(52% в структуре производства зерна" → "в производстве зерна"."""
     words = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
+    if len(words) > 2 and words[0].lemma == "в" and words[1].lemma == _WHOLE_NOUN:
+        return whole_of(words[:3]) and "в " + _whole_group(_run(words, 2))
     if not words or words[0].lemma != "от":
         return None
     k = 1
