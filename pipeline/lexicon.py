@@ -543,6 +543,11 @@ LEAD_IN = re.compile(r":\s*$")
 # Dashes as printed (hyphen, en and em dash): "сельское хозяйство – 500,0 тыс. руб.".
 DASHES: tuple[str, ...] = ("-", "–", "—")
 DASH = "[" + "".join(DASHES) + "]"  # the regex class of one (the hyphen first: a literal)
+# Nouns of a part of a group whose members a genitive after them names: "большинство (97 %) компаний"
+# is the share of companies.
+PART_NOUNS: tuple[str, ...] = ("большинство", "меньшинство", "часть", "половина", "треть", "четверть")
+# The sign of an increase printed before a number: "Руды" (+175 млн. долл. США) is a change.
+PLUS_SIGNS: tuple[str, ...] = ("+",)
 # The number of a section ("2.2.1.3. Индустриальный парк …"): it opens a heading or a list item.
 NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 # "… 0,9% и 0,2% соответственно": the i-th figure of a list goes with the i-th item named before it.

@@ -660,3 +660,9 @@ def test_an_amount_in_brackets_after_a_share_is_the_parts_level():
     restated = figure(text, "5 млрд. рублей")
     assert (restated.kind, restated.measure) == ("level", "экспорт")
     assert figure(text, "10 млн. долларов").kind == "change"  # a change restated stays a change
+
+
+def test_a_plus_sign_marks_an_increase():
+    text = 'Наибольший вклад внесли товары "Руды" (+170 млн. долл. США) и "Мясо" (+11 млн. долл. США).'
+    assert figure(text, "170 млн. долл. США").kind == "change"
+    assert figure("Температура в январе составила +5 градусов.", "5 градусов").kind == "level"

@@ -120,13 +120,14 @@ def _month(index: int) -> str:
 # "аналогичный период", "соответствующая дата"; "предыдущего", "прошлого" (year, period, month)
 SAME_PERIOD = r"(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*"
 PREVIOUS = r"(?:предыдущ|предшествующ|прошл)\w+"
+LEVEL = r"(?:уровн\w+\s+)?"  # "к уровню …": the base's level, said or not
 RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
     (r"за\s+(?:последний\s+)?месяц|(?:по\s+сравнению\s+с|к|против)\s+"
      r"(?:соответствующ\w+\s+дат\w+\s+)?предыдущ\w+\s+месяц\w*", _previous_month),
     (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
-    (rf"(?:к|по\s+сравнению\s+с|против)\s+{SAME_PERIOD}\s+{PREVIOUS}\s+года", _year_earlier),
+    (rf"(?:к|по\s+сравнению\s+с|против)\s+{LEVEL}{SAME_PERIOD}\s+{PREVIOUS}\s+года", _year_earlier),
     (r"(?:к|по\s+сравнению\s+с|против)\s+предыдущ\w+\s+период\w*", _previous_period),
-    (rf"за\s+год|(?:(?:по\s+сравнению\s+с|к|против)\s+(?:уровн\w+\s+)?|\bуров(?:ень|н\w+)\s+){PREVIOUS}\s+год\w*",
+    (rf"за\s+год|(?:(?:по\s+сравнению\s+с|к|против)\s+{LEVEL}|\bуров(?:ень|н\w+)\s+){PREVIOUS}\s+год\w*",
      _previous_year),
 )  # fmt: skip
 _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)
@@ -192,7 +193,17 @@ def linked_base(
 def _tail(text: str, f: FigureFact, bounds: tuple[int, int]) -> str:
     """The rest of the figure's clause ("увеличилось на 0,9 тыс.человек, или на 0,04% по сравнению
     с соответствующим периодом предыдущего года")."""
-    return re.split(r"[;:()]", text[f.char_end : bounds[1]])[0]
+    return re.split(r"[;:()]", text[past_aside(text, f.char_end, bounds[1]) : bounds[1]])[0]
+
+
+def past_aside(text: str, start: int, end: int) -> int:
+    """`start`, or the end of a bracket of words right after it ("106,1% (в сопоставимых ценах) к
+    уровню …": the clause goes on after the bracket)."""
+    aside = _WORDS_ASIDE.match(text, start, end)
+    return aside.end() if aside else start
+
+
+_WORDS_ASIDE = re.compile(r"\s*\([^()\d]*\)")
 
 
 def _lead(text: str, f: FigureFact, bounds: tuple[int, int], outside: bool = False) -> str:

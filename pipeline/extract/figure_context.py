@@ -29,6 +29,7 @@ from pipeline.extract.bases import (
     average_rate,
     has_relative_cue,
     linked_base,
+    past_aside,
     relative_base,
     same_period_shifted,
 )
@@ -215,6 +216,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if _compared(text, f, bounds) and not average:
             f.base_period = _base(text, f, own_bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
+        if f.kind == "level" and f.base_period and _restated(text, f, facts):
+            f.kind = "ratio"  # "… - 3742,4 млрд. рублей, или 100,4%": the amount against its base
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and (_until(text, f, period) or _open(text, f, period, periods)):
             put_period(f)
@@ -278,6 +281,20 @@ def _amount_of_share(text: str, f: FigureFact, facts: list[FigureFact]) -> None:
     f.kind, f.base_period = "level", None
     if names_share(f.measure):  # the part itself: "доля российского экспорта" → "российский экспорт"
         f.measure = normal_measure(" ".join(f.measure.split()[1:])) or f.measure
+
+
+def _restated(text: str, f: FigureFact, facts: list[FigureFact]) -> bool:
+    """A percentage after "или" right after an amount: the amount restated as an index."""
+    before = [g for g in facts if g.char_end <= f.char_start]
+    return (
+        f.unit == "PERCENT"
+        and bool(before)
+        and not lexicon.relative_unit(before[-1].unit)
+        and _OR_BETWEEN.fullmatch(text, before[-1].char_end, f.char_start) is not None
+    )
+
+
+_OR_BETWEEN = re.compile(r"\s*,?\s*или\s*", re.I)
 
 
 def _open_bases(text: str, f: FigureFact, facts: list[FigureFact], bases: list[DateFact]) -> list[DateFact]:
@@ -598,7 +615,8 @@ def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, i
         bounds[0] <= d.char_start and d.char_end <= f.char_start and _list_base(text, f, d) for d in bases
     )
     rest = _MORE_LISTED.match(text, f.char_end, bounds[1])
-    tail = re.split(r"[,;:()]", text[rest.end() if rest else f.char_end : bounds[1]])[0]
+    start = past_aside(text, rest.end() if rest else f.char_end, bounds[1])
+    tail = re.split(r"[,;:()]", text[start : bounds[1]])[0]
     cued = re.match(r"\s*(?:к|по\s+сравнению\s+с)\s", tail) is not None and has_relative_cue(tail)
     return before or after or listed or cued or has_relative_cue(segment)
 

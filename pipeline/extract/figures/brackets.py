@@ -6,12 +6,15 @@ a place ("Египет (621%)") it repeats the measure of the list's earlier fig
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
+from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.shares import (
     SHARE_HEADS,
+    earlier_whole,
     genitive,
     listed_whole,
     thing_of,
@@ -19,7 +22,7 @@ from pipeline.extract.figures.shares import (
     whole_of,
 )
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
-from pipeline.extract.measures import figure_indicator, names_share
+from pipeline.extract.measures import figure_indicator
 
 _SEGMENT = re.compile(r"[,;:()]|\s[-–—]\s")
 _INSIDE = re.compile(r"[\s,]*(?:соответственно\s+)?(?:на\s+)?(?:[\s,]*\bи\b[\s,]*)?", re.I)
@@ -27,6 +30,7 @@ _LEADING = {"и", "а", "также", "на", "в", "-", "–", "—", "•"}
 _NOMINAL = {"NOUN", "ADJF", "PRTF"}
 _SHARE_UNITS = {"PERCENT", "PP"}
 _CLOSED = re.compile(r"\s*\)")
+_PART_NOUNS = set(lexicon.PART_NOUNS)
 MAX_NP_WORDS = 8  # a longer run before the bracket is a clause, not a list item
 
 
@@ -115,6 +119,8 @@ def _item_measure(
         words = _subject_after(text, f, bounds)
         if not words:
             return None
+    elif words[-1].lemma in _PART_NOUNS and (members := _members_after(text, f, bounds)):
+        return f"доля {members}"  # "Подавляющее большинство (97 %) компаний"
     elif words[0].lemma in SHARE_HEADS:
         return _nominative(words) if len(words) > 1 else None
     if f.kind != "share":
@@ -122,7 +128,7 @@ def _item_measure(
     lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], words[0].start)]
     close = text.find(")", f.char_end, bounds[1])
     whole = whole_of(lead) or whole_of(_inside(text, f, bounds)) or whole_after(text, f, close)
-    whole = whole or listed_whole(text, f) or _earlier_whole(before, bounds)
+    whole = whole or listed_whole(text, f) or earlier_whole(before, bounds)
     return " ".join(filter(None, ["доля", genitive(words), whole]))
 
 
@@ -135,19 +141,11 @@ def listed_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int,
         if f.kind != "level" or f.unit != "PERCENT" or bounds is None:
             continue
         opening = _opening(text, f, facts, bounds)
-        whole = _earlier_whole(facts[:i], bounds) if opening is not None else None
+        whole = earlier_whole(facts[:i], bounds) if opening is not None else None
         words = _item(text, bounds[0], opening) if whole else []
         if words and not _is_place(words):
             f.kind, f.measure = "share", " ".join(["доля", genitive(words), whole])
             f.indicator = figure_indicator(text, f, bounds) or f.indicator
-
-
-def _earlier_whole(before: list[FigureFact], bounds: tuple[int, int]) -> str | None:
-    """The whole of the sentence's earlier share in brackets, for the next items of its list ("руды
-    (51,8% от общего объема экспорта), продовольственные товары и сырье (23,4%)")."""
-    earlier = [g for g in before if g.char_start >= bounds[0] and g.kind == "share" and g.measure]
-    whole = earlier[-1].measure.partition(" в ")[2] if earlier else ""
-    return f"в {whole}" if whole and names_share(earlier[-1].measure) else None
 
 
 def _place_item(f: FigureFact, before: list[FigureFact], bounds: tuple[int, int]) -> str | None:
@@ -169,6 +167,16 @@ def _subject_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_W
     words = [_as_word(m) for m in _WORD.finditer(text, close + 1, end.start() if end else bounds[1])]
     words = [w for w in words if w.text[:1].isalpha()]
     return _noun_group(words[1:]) if words and _is_verb(words[0]) else []
+
+
+def _members_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The genitive noun group right after the figure's bracket ("(97 %) компаний")."""
+    close = text.find(")", f.char_end, bounds[1])
+    words = [_as_word(m) for m in _WORD.finditer(text, close + 1, bounds[1])]
+    group = list(takewhile(lambda w: w.has("NOUN", "gent") or w.has("ADJF", "gent"), words))
+    while group and not group[-1].has("NOUN"):
+        group.pop()
+    return " ".join(w.text.lower() for w in group) or None
 
 
 def _inside(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_Word]:

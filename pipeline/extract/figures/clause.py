@@ -170,7 +170,12 @@ def _add_context(
     left = _after_partitive(full)
     right = [w for w in words if w.start >= f.char_end]
     periods = [d for d in dates if not is_base(text, d)]
-    set_period(f, _period(text, f, words, periods, s_start, s_end, found), text)
+    period = _period(text, f, words, periods, s_start, s_end, found)
+    if period is None and alone_in_brackets(text, f):  # "Большинство (97 %) компаний за 2016–2023 гг."
+        period = _period(
+            text, f, _clause(text, f, s_start, s_end, outer=True), periods, s_start, s_end, found
+        )
+    set_period(f, period, text)
     lead = _lead_in(text, s_start)
     item = _planned_item(text, f, words, bounds, lead)
     f.kind = _kind(text, f, left, right, dates, words, item)
@@ -286,6 +291,9 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     lemmas = {w.lemma for w in left}
     if f.unit == "TIMES":
         return "ratio"
+    signed = text[max(0, f.char_start - 1) : f.char_start + 1].strip()[:1] in lexicon.PLUS_SIGNS
+    if signed and f.unit != "COUNT":  # not "+5 градусов"
+        return "change"  # "(+175 млн. долл. США)": an increase by that amount
     na_before = _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
     if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE:
         return "change"

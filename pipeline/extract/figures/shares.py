@@ -26,6 +26,7 @@ from pipeline.nlp.morph import nominative
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
 _STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
+_NAMES = frozenset({"Geox", "Name", "Surn"})  # grammemes of proper names: "доля Украины", capitalized
 _FRAMES = set(lexicon.FRAME_NOUNS)  # "объем продукции растениеводства": the part is "продукции …"
 _BULLET = re.compile(r"\s*[-–—•]\s")  # an item line of a list
 MAX_ITEM_LINES = 30  # item lines passed going up to a list's lead-in
@@ -221,7 +222,8 @@ def genitive(words: list[_Word]) -> str:
         form = None
         if zone and not joining:
             form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
-        out.append(form.word if form is not None else w.text.lower())
+        named = form is not None and bool(_NAMES & form.tag.grammemes)
+        out.append((form.word.capitalize() if named else form.word) if form is not None else w.text.lower())
     return " ".join(out).replace(" ,", ",")
 
 
@@ -405,9 +407,13 @@ def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
     ("работают более 100 тысяч человек (20% от общей численности занятых)"), or when it is an item
     of a list whose lead-in names a structure ("В структуре ВРП основными видами деятельности
     являлись:" ⏎ "обрабатывающие производства - 18,0%;": a share, not a level)."""
-    for f in facts:
+    for i, f in enumerate(facts):
         bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
-        if bounds is None or f.unit != "PERCENT" or not f.measure or f.kind not in ("level", "share"):
+        if bounds is None or f.unit != "PERCENT" or f.kind not in ("level", "share"):
+            continue
+        if not f.measure or _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
+            _place_share(text, f, facts[:i], bounds)  # "Украина - 13,0% от …", "Швейцария - 14,0% общего …"
+        if not f.measure:
             continue
         listed = listed_whole(text, f)
         after = whole_after(text, f, bounds[1])
@@ -427,6 +433,50 @@ def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         part = " ".join(w.text for w in words) if framed else genitive(words)
         f.measure = " ".join(filter(None, ["доля", part, whole]))
         f.indicator = figure_indicator(text, f, bounds) or f.indicator
+
+
+def _place_share(text: str, f: FigureFact, before: list[FigureFact], bounds: tuple[int, int]) -> None:
+    """A share listed after a place and a dash, of the whole stated after it or by the list's first
+    item ("Украина - 13,0% от общего объема внешнеторгового оборота Курской области, Беларусь - 8,0%")
+    is that place's share: "доля Украины в общем объеме внешнеторгового оборота"."""
+    from pipeline.extract.territories import find_territories
+
+    if f.kind != "share":
+        return
+    start = max(bounds[0], *(text.rfind(c, 0, f.char_start) + 1 for c in ",;:("))
+    words = [_as_word(m) for m in _WORD.finditer(text, start, f.char_start)]
+    if len(words) < 2 or words[-1].text not in DASHES:
+        return
+    label = " ".join(w.text for w in words[:-1])
+    places = find_territories(label)
+    if not places or places[0].start > 0 or places[-1].end < len(label):
+        return
+    whole = (
+        whole_after(text, f, bounds[1])
+        or _genitive_whole(text, f, bounds[1])
+        or earlier_whole(before, bounds)
+    )
+    if whole:
+        f.measure = f"доля {genitive(words[:-1])} {whole}"
+        f.indicator = figure_indicator(text, f, bounds) or f.indicator
+
+
+def _genitive_whole(text: str, f: FigureFact, end: int) -> str | None:
+    """The whole in the genitive right after a share ("14,0% общего объема внешнеторгового оборота"),
+    in the locative ("в общем объеме внешнеторгового оборота")."""
+    words = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
+    if not words or not _common_genitive(words[0]):
+        return None
+    run = _run(words, 0)
+    return "в " + locative(run) if any(_Word(0, 0, w).has("NOUN") for w in run.split()) else None
+
+
+def earlier_whole(before: list[FigureFact], bounds: tuple[int, int]) -> str | None:
+    """The whole of the sentence's earlier share, for the next items of its list ("руды (51,8% от
+    общего объема экспорта), продовольственные товары и сырье (23,4%)")."""
+    earlier = [g for g in before if g.char_start >= bounds[0] and g.kind == "share" and g.measure]
+    whole = earlier[-1].measure.partition(" в ")[2] if earlier else ""
+    return f"в {whole}" if whole and _head(earlier[-1].measure) in SHARE_HEADS else None
 
 
 def _part(measure: str) -> tuple[list[_Word], bool]:
