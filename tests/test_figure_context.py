@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from extracting import figure
 
-from pipeline.extract import extract_text
+from pipeline.extract import extract_page, extract_text
 from pipeline.extract.measures import normal_measure
 
 
@@ -666,3 +666,18 @@ def test_a_plus_sign_marks_an_increase():
     text = 'Наибольший вклад внесли товары "Руды" (+170 млн. долл. США) и "Мясо" (+11 млн. долл. США).'
     assert figure(text, "170 млн. долл. США").kind == "change"
     assert figure("Температура в январе составила +5 градусов.", "5 градусов").kind == "level"
+
+
+def test_a_rosstat_index_after_a_bracket_of_words_and_its_restated_pair():
+    text = (
+        'Объем работ, выполненных по виду деятельности "Строительство", в июле 2017г. составил 600,1 '
+        "млрд.рублей, или 104,0% (в сопоставимых ценах) к уровню соответствующего периода предыдущего "
+        "года, в январе-июле 2017г. - 3100,2 млрд. рублей, или 99,8%."
+    )
+    rows = [(f.kind, f.base_period, f.indicator, f.subject) for f in extract_page(text).figures]
+    assert rows == [
+        ("level", None, "construction_volume", None),  # "Строительство" names the activity, no company
+        ("ratio", "2016-07", "construction_volume", None),
+        ("level", None, "construction_volume", None),
+        ("ratio", "2016-01/2016-07", "construction_volume", None),
+    ]

@@ -44,6 +44,7 @@ from pipeline.extract.measures import (
     names_share,
     normal_measure,
     quantity_measure,
+    restated_indicator,
     share_measure,
 )
 from pipeline.extract.periods import (
@@ -235,6 +236,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = figure_indicator(text, f, bounds)
         f.indicator = f.indicator or earlier_indicator(f, facts, sentences.before(bounds[0]) or bounds)
+        f.indicator = f.indicator or restated_indicator(f, facts, bounds)
     for f in facts:
         _kind_of_measure(f)
         _amount_of_share(text, f, facts)

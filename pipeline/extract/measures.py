@@ -107,6 +107,22 @@ def earlier_indicator(f: FigureFact, facts: list[FigureFact], previous: tuple[in
     return earlier[-1].indicator if earlier else None
 
 
+def restated_indicator(f: FigureFact, facts: list[FigureFact], bounds: tuple[int, int]) -> str | None:
+    """The indicator of the sentence's earlier figure with the same measure, whose unit fits the
+    figure's ("Объем работ … по виду деятельности "Строительство" … составил 656,3 млрд.рублей, …, в
+    январе-августе 2017г. - 3742,4 млрд. рублей": the same construction volume)."""
+    from pipeline.extract.indicators import catalog, fits_unit
+
+    if not f.measure:
+        return None
+    earlier = [
+        g for g in facts
+        if bounds[0] <= g.char_start < f.char_start and g.measure == f.measure and g.indicator
+        and fits_unit(catalog()[g.indicator], f.unit)
+    ]  # fmt: skip
+    return earlier[-1].indicator if earlier else None
+
+
 def thingless(measure: str | None) -> bool:
     """A measure of nothing named: frames, changes and indexes only ("индекс физического объема",
     "темп роста", "значение показателя")."""

@@ -75,6 +75,9 @@ COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase
 
 _TIMES = lexicon.time_lemmas()  # "За 2015 год ... составил": no subject
 _CHANGE_VERBS = frozenset(lexicon.CHANGE_VERBS)
+# "по виду деятельности "Строительство"": a quoted name after it is an activity, no organization
+_ACTIVITY_NAMED = re.compile(r"\bвид\w*\s+(?:экономической\s+)?деятельности\s*[«\"„“]?\s*$", re.I)
+ACTIVITY_REACH = 40
 # never the subject a measure is: a time, or a scale word of an earlier figure ("около 1,5 тысячи
 # предприятий, на предприятиях работают более 100 тысяч человек")
 _NOT_SUBJECTS = _TIMES | set(lexicon.scale_powers())
@@ -1050,6 +1053,7 @@ def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:
             if e.type in {"LOC", "ORG"}
             and s_start <= e.start < f.char_start
             and not is_currency_country(text, e.start, e.end)
+            and not _ACTIVITY_NAMED.search(text, max(s_start, e.start - ACTIVITY_REACH), e.start)
         ]
         return ents[-1].normal if ents else None
     geo = [i for i, w in enumerate(left) if _is_geo(w)]
