@@ -681,3 +681,9 @@ def test_a_rosstat_index_after_a_bracket_of_words_and_its_restated_pair():
         ("level", None, "construction_volume", None),
         ("ratio", "2016-01/2016-07", "construction_volume", None),
     ]
+
+
+def test_what_is_done_for_a_purpose_is_no_plan():
+    text = "В целях развития ярмарочной торговли ежегодно проводится свыше 340 различных ярмарок."
+    assert figure(text, "свыше 340 различных ярмарок").kind == "level"
+    assert figure("Цель программы - увеличение числа ярмарок до 400 единиц.", "до 400 единиц").kind == "target"

@@ -75,6 +75,8 @@ COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase
 
 _TIMES = lexicon.time_lemmas()  # "За 2015 год ... составил": no subject
 _CHANGE_VERBS = frozenset(lexicon.CHANGE_VERBS)
+_PURPOSE = "цель"  # "в целях …": for the purpose of
+_IN = frozenset({"в", "во"})
 # "по виду деятельности "Строительство"": a quoted name after it is an activity, no organization
 _ACTIVITY_NAMED = re.compile(r"\bвид\w*\s+(?:экономической\s+)?деятельности\s*[«\"„“]?\s*$", re.I)
 ACTIVITY_REACH = 40
@@ -422,8 +424,17 @@ def _planned(f: FigureFact, left: list[_Word], right: list[_Word], dates: list[D
     financing = _programme_financing(words) and not _past(words)
     verb = next((w for w in reversed(left) if _is_verb(w)), None)
     done = verb is not None and verb.lemma not in _TARGET and verb.tags[0].tag.tense == "past"
-    plan = any(w.lemma in _TARGET and (w.has("ADJF") or not done) for w in left)  # "целевые показатели"
+    plan = any(
+        w.lemma in _TARGET and (w.has("ADJF") or not done) and not _purpose(left, k)
+        for k, w in enumerate(left)
+    )  # "целевые показатели"
     return plan or deadline or financing or _future(left, right)
+
+
+def _purpose(words: list[_Word], k: int) -> bool:
+    """ "В целях развития ярмарочной торговли … проводится свыше 350 ярмарок": what is done for a
+    purpose, no plan."""
+    return words[k].lemma == _PURPOSE and k > 0 and words[k - 1].lemma in _IN and words[k].has("NOUN", "plur")
 
 
 def _estimated(text: str, f: FigureFact, left: list[_Word], dates: list[DateFact]) -> bool:
