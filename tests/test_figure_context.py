@@ -686,4 +686,6 @@ def test_a_rosstat_index_after_a_bracket_of_words_and_its_restated_pair():
 def test_what_is_done_for_a_purpose_is_no_plan():
     text = "В целях развития ярмарочной торговли ежегодно проводится свыше 340 различных ярмарок."
     assert figure(text, "свыше 340 различных ярмарок").kind == "level"
-    assert figure("Цель программы - увеличение числа ярмарок до 400 единиц.", "до 400 единиц").kind == "target"
+    assert (
+        figure("Цель программы - увеличение числа ярмарок до 400 единиц.", "до 400 единиц").kind == "target"
+    )

@@ -1237,3 +1237,25 @@ def test_a_share_of_the_majority_is_a_share_of_its_members_in_the_sentences_peri
     text = "Подавляющее большинство (96 %) компаний за 2016–2022 гг. ни разу не меняли адрес."
     f = figure(text, "96 %")
     assert (f.measure, f.period) == ("доля компаний", "2016/2022")
+
+
+def test_an_abbreviated_indicator_is_the_subject_and_its_benchmark_aside_shares_it():
+    text = (
+        "ВРП на душу населения в Тульской области составляет 401,2 тыс. рублей (средний по России - "
+        "500,4 тыс. рублей)."
+    )
+    page = extract_page(text)
+    assert [(f.measure, f.indicator, f.subject_code) for f in page.figures] == [
+        ("ВРП на душу населения", "grp_per_capita", "RU-TUL"),
+        ("ВРП на душу населения", "grp_per_capita", "RU"),
+    ]
+
+
+def test_a_share_of_a_countrys_whole_is_not_the_countrys():
+    text = "Валовой региональный продукт в 2018 году составил 400,2 млрд. рублей (0,5% от ВВП России)."
+    f = figure(text, "0,5%")
+    assert (f.kind, f.measure, f.subject_code) == (
+        "share",
+        "доля валового регионального продукта в ВВП",
+        None,
+    )

@@ -294,7 +294,7 @@ def locative(phrase: str) -> str:
     out, done = [], False
     words = phrase.split()
     for i, word in enumerate(words):
-        tags = parses(word) if word[:1].isalpha() else ()
+        tags = parses(word) if word[:1].isalpha() and not word.isupper() else ()  # "ВВП" stays
         adjective = [p for p in tags if p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "gent"]
         if i + 1 < len(words) and adjective:
             tags = adjective  # "посевных площадей": an adjective before its noun, not "посевная"

@@ -117,6 +117,7 @@ _OUTPACED = re.compile(r"\b(?:обгоня|опережа|превыша|пре�
 _COMPARED_WITH = re.compile(r"\bчем\s+(?:в|во|у|по)?\s*$", re.I)
 _IN_WHOLE = re.compile(r"\s+(?:в|во)\s+(?:[а-яё]+\s+){0,3}$", re.I)
 _IN_FIRST = re.compile(r"\s*(?:в|во)\s", re.I)
+_FROM_FIRST = re.compile(r"\s*от\s", re.I)
 _BRACKET_OPEN = re.compile(r"^\s*\($")  # "в Брянской (5,2%) … областях": the territory before the bracket
 _MUTUAL = re.compile(r"\b(?:взаимн|двусторонн)\w*\s+(?:товарооборот|торговл)", re.I)
 
@@ -341,8 +342,8 @@ def _modifies(text: str, f: FigureFact, origin: int, s: TerritorySpan) -> bool:
         return False
     if _WHOLE.search(gap):
         return True
-    if f.unit == "PERCENT" and _IN_FIRST.match(gap):
-        return False  # "с долей 18% в экспорте Российской Федерации": the whole of the share
+    if f.unit == "PERCENT" and (_IN_FIRST.match(gap) or _FROM_FIRST.match(gap)):
+        return False  # "с долей 18% в экспорте Российской Федерации", "(0,4% от ВВП России)": the whole's
     genitive = any(p.tag.case == "gent" for p in parses(s.text.split()[0]))
     return genitive and not _PREPOSITION.search(gap[-len(" между ") :])
 

@@ -27,6 +27,7 @@ from pipeline.extract.figures.words import (
     object_noun,
     term_start,
 )
+from pipeline.extract.indicators import match_indicator
 from pipeline.extract.periods import (
     alone_in_brackets,
     bracketed,
@@ -978,7 +979,9 @@ def _joins_modifiers(words: list[_Word], j: int) -> bool:
 
 def _agrees(noun: _Word, verb: _Word) -> bool:
     v = verb.tags[0].tag
-    if noun.text.isupper() or not noun.tags or noun.tags[0].tag.POS != "NOUN":
+    if noun.text.isupper():
+        return len(noun.text) > 1 and match_indicator([noun.text]) is not None  # "ВРП … составляет"
+    if not noun.tags or noun.tags[0].tag.POS != "NOUN":
         return False
     for p in noun.tags:
         t = p.tag

@@ -150,6 +150,11 @@ _NAMES = {"Geox", "Name", "Surn", "Orgn"}
 _GENERIC_COUNTED = {None, *GENERIC_COUNTED}
 
 
+_BENCHMARK_ASIDE = re.compile(
+    r" *\( *(?:в +)?средн[а-яё]* +(?:по +)?[А-ЯЁа-яё]+(?: +[А-ЯЁа-яё]+){0,3} *[-–—] *"
+)  # "(средний по России - ", "(в среднем по Российской Федерации – ": the same measure elsewhere
+
+
 def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """A figure with no measure in a list that leaves its noun out takes the head group of the
     previous figure's measure in the sentence: "цены на мясо снизились на 0,4%, на 0,3% - молоко"
@@ -160,6 +165,9 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
     first = {id(f): f.measure for f in facts}  # before this pass: "цены на капусту" three times
     leads: dict[int, str] = {}  # a varied item → the measure its run of items opened with
     for k, (a, b) in enumerate(zip(facts, facts[1:], strict=False)):
+        if a.unit == b.unit and a.measure and _BENCHMARK_ASIDE.fullmatch(text, a.char_end, b.char_start):
+            b.measure = a.measure  # "346,3 тыс. рублей (средний по России - 510,2 тыс. рублей)"
+            continue
         if _varied_item(text, a, b, leads):
             continue
         source = share_measure(text, a) or a.measure

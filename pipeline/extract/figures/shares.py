@@ -536,7 +536,8 @@ def whole_after(text: str, f: FigureFact, end: int) -> str | None:
     k = 1
     while k < len(words) and words[k].lemma in _TOTALS and words[k].has("ADJF", "gent"):
         k += 1
-    if k >= len(words) or not words[k].has("NOUN", "gent") or words[k].text[:1].isupper():
+    common = k < len(words) and words[k].has("NOUN", "gent") and not words[k].text[:1].isupper()
+    if not (common or k < len(words) and _is_abbreviation(words[k])):  # "от ВВП России"
         return None
     totals = [w.text.lower() for w in words[1:k] if w.lemma != _ALL]
     return "в " + locative(" ".join([*totals, _run(words, k)]))
