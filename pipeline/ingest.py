@@ -248,6 +248,7 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
     """Rows of every output table for a parsed document: its pages' rows (`parts`, in page order;
     default: all pages here, see `page_part`), then the document-level steps."""
     from pipeline.extract import cluster_row
+    from pipeline.extract.captions import apply_table_periods
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
     from pipeline.extract.figure_context import apply_document_indicator, apply_document_territory
     from pipeline.extract.tables import table_rows
@@ -261,9 +262,10 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
         for table, part_rows in part.rows.items():
             rows[table] += part_rows
         cluster_records += part.clusters
+    page_texts = {p.page: p.text for p in parsed.pages}
+    apply_table_periods(rows["figures"], page_texts)  # "(таблица N 3)": the caption's period
     _carry_sections([m for part in parts for m in part.marks], rows["figures"])
     texts = [parsed.title or "", *(p.text for p in parsed.pages)]
-    page_texts = {p.page: p.text for p in parsed.pages}
     apply_document_territory(rows["figures"], texts, page_texts)  # figures without a territory
     apply_document_indicator(rows["figures"], parsed.title)  # money figures without an indicator
     for table in parsed.tables:

@@ -1464,3 +1464,27 @@ def test_the_period_string_of_a_quarter_is_its_months_and_of_january_to_december
         "22321,0 млн. рублей",
     )
     assert (year.period, year.period_start, year.period_end) == ("2018", "2018-01-01", "2018-12-31")
+
+
+def test_a_list_referring_to_a_table_takes_the_period_of_its_caption(tmp_path):
+    from pipeline.ingest import process_document
+
+    text = (
+        "Раздел 1. Экспорт\n"
+        "Таблица N 3\n"
+        "Структура экспорта области в 2017 году\n"
+        "Раздел 2. Трудовые ресурсы\n"
+        "Таблица N 3\n"
+        "Величина и структура среднегодовой численности занятых\n"
+        "в экономике области в 2019 году (по данным отчетного баланса трудовых ресурсов)\n"
+        "В 2020 году проведен выборочный опрос работодателей.\n"
+        "Наибольший удельный вес в структуре занятых занимают следующие отрасли (таблица N 3):\n"
+        "- обрабатывающие производства (14,1%);\n"
+        "- образование (9,3%).\n"
+        "Численность занятых составила 510 тыс. человек (см. таблицу 3)."
+    )
+    path = tmp_path / "strategy.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    for quote in ("14,1%", "9,3%", "510 тыс. человек"):  # the latest table N 3 before them
+        assert (rows[quote]["period"], rows[quote]["period_source"]) == ("2019", "table")

@@ -426,6 +426,14 @@ def lead_in_deadline(text: str, f: FigureFact, dates: list[DateFact]) -> DateFac
     return inside[0] if one and inside[0].confidence > Confidence.INFERRED else None
 
 
+_ITEM_BULLET = re.compile(r"\s*[-–—•]\s")  # a line opening an item of a list
+
+
+def is_item_line(line: str) -> bool:
+    """A line of a list's item: opening with a bullet or ending with a semicolon."""
+    return bool(_ITEM_BULLET.match(line)) or line.rstrip().endswith(";")
+
+
 def lead_in_above(
     text: str, line: int, item: Callable[[str], object], most: int | None = None
 ) -> tuple[int, int] | None:

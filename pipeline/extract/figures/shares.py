@@ -20,7 +20,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
 from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people
-from pipeline.extract.periods import lead_in_above
+from pipeline.extract.periods import is_item_line, lead_in_above
 from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
@@ -28,7 +28,6 @@ _WHOLE_NOUN = "структура"
 _STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
 _NAMES = frozenset({"Geox", "Name", "Surn"})  # grammemes of proper names: "доля Украины", capitalized
 _FRAMES = set(lexicon.FRAME_NOUNS)  # "объем продукции растениеводства": the part is "продукции …"
-_BULLET = re.compile(r"\s*[-–—•]\s")  # an item line of a list
 MAX_ITEM_LINES = 30  # item lines passed going up to a list's lead-in
 _TOTALS = set(lexicon.TOTAL_ADJECTIVES)  # "от общей численности занятых"
 _ALL = "весь"  # "от всего объема импорта": "в объеме импорта"
@@ -495,11 +494,11 @@ def listed_whole(text: str, f: FigureFact) -> str | None:
     line = text.rfind("\n", 0, f.char_start) + 1
     stop = text.find("\n", f.char_end)
     own = text[line : stop if stop >= 0 else len(text)]
-    if not (_BULLET.match(own) or own.rstrip().endswith(";") or _after_item(text, line)):
+    if not (is_item_line(own) or _after_item(text, line)):
         return None
     if any(_is_verb(w) for w in map(_as_word, _WORD.finditer(text, line, f.char_start))):
         return None  # a clause of its own, not a named item
-    above = lead_in_above(text, line, _item_line, MAX_ITEM_LINES)
+    above = lead_in_above(text, line, is_item_line, MAX_ITEM_LINES)
     words = [_as_word(m) for m in _WORD.finditer(text, *above)] if above else []
     if not any(w.lemma in _SHARE_CUES for w in words):
         return None
@@ -515,13 +514,9 @@ def _item_label(text: str, f: FigureFact) -> list[_Word]:
     return words[:-1] if len(words) > 1 and words[-1].text in DASHES else []
 
 
-def _item_line(line: str) -> bool:
-    return bool(_BULLET.match(line)) or line.rstrip().endswith(";")
-
-
 def _after_item(text: str, line: int) -> bool:
     """The line before `line` is an item of a list (the last item ends with a full stop)."""
-    return line > 0 and _item_line(text[text.rfind("\n", 0, line - 1) + 1 : line - 1])
+    return line > 0 and is_item_line(text[text.rfind("\n", 0, line - 1) + 1 : line - 1])
 
 
 def whole_after(text: str, f: FigureFact, end: int) -> str | None:
