@@ -777,7 +777,8 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     action = lexicon.ACTION_NOUNS.get(left[verb].lemma) if verb is not None else None
     if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
-            if _agrees(left[i], left[verb]) and not _in_pp(left, i) and left[i].lemma not in _NOT_SUBJECTS:
+            subject = _agrees(left[i], left[verb], i == 0) and not _in_pp(left, i)
+            if subject and left[i].lemma not in _NOT_SUBJECTS:
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
         np = _object_end(right, _genitive_run(right, 0))  # "… рублей инвестиций в основной капитал"
@@ -977,10 +978,13 @@ def _joins_modifiers(words: list[_Word], j: int) -> bool:
     return 0 < j < len(words) - 1 and words[j].lemma in {"и", "или"} and _nominative_modifier(words[j + 1])
 
 
-def _agrees(noun: _Word, verb: _Word) -> bool:
+def _agrees(noun: _Word, verb: _Word, first: bool = False) -> bool:
+    """A subject of the verb: a noun in the nominative that agrees with it, or an abbreviated
+    indicator opening the clause (`first`: "ВРП на душу населения … составляет"; not "27 пилотных
+    ИТК"), which has no case."""
     v = verb.tags[0].tag
     if noun.text.isupper():
-        return len(noun.text) > 1 and match_indicator([noun.text]) is not None  # "ВРП … составляет"
+        return first and len(noun.text) > 1 and match_indicator([noun.text]) is not None
     if not noun.tags or noun.tags[0].tag.POS != "NOUN":
         return False
     for p in noun.tags:
