@@ -221,7 +221,7 @@ def genitive(words: list[_Word]) -> str:
         form = None
         if zone and not joining:
             form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
-        named = form is not None and bool(_NAMES & form.tag.grammemes)
+        named = form is not None and w.text[:1].isupper() and bool(_NAMES & form.tag.grammemes)
         out.append((form.word.capitalize() if named else form.word) if form is not None else w.text.lower())
     return " ".join(out).replace(" ,", ",")
 
