@@ -12,6 +12,8 @@ import pandera.pandas as pa
 STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 LANGUAGES = ("ru", "en")  # a sentence's language (pipeline.nlp.language)
+# where a figure's period came from (`extract.periods`, `extract.captions`)
+PERIOD_SOURCES = ("sentence", "earlier_sentence", "section", "table")
 DATE = "date32[pyarrow]"  # an ISO date: DuckDB DATE, Parquet date32 (observations; figures' periods)
 
 
@@ -84,7 +86,7 @@ COLUMNS: dict[str, dict[str, pa.Column]] = {
         "period_end": _col(DATE),
         "period_precision": _col(STR, isin=list(PRECISIONS)),
         "base_period": _col(STR),
-        "period_source": _col(STR, isin=["sentence", "earlier_sentence", "section"]),
+        "period_source": _col(STR, isin=list(PERIOD_SOURCES)),
         "indicator": _col(STR),
         "subject_code": _col(STR),
         "subject_type": _col(STR, isin=["country", "region", "city", "municipality", "org", "pair", "group"]),

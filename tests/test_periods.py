@@ -8,6 +8,7 @@ from extracting import figure
 
 from pipeline.extract import extract_page
 from pipeline.ingest import process_document
+from pipeline.schema import conform
 
 BULLETIN = (
     "Стоимость фиксированного набора в Москве в конце августа 2017г. составила 21460,2 рубля и за "
@@ -1485,6 +1486,8 @@ def test_a_list_referring_to_a_table_takes_the_period_of_its_caption(tmp_path):
     )
     path = tmp_path / "strategy.txt"
     path.write_text(text, encoding="utf-8")
-    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    figures = process_document(path).rows["figures"]
+    conform("figures", figures)  # "table" is a period source the tables accept
+    rows = {r["quote"]: r for r in figures}
     for quote in ("14,1%", "9,3%", "510 тыс. человек"):  # the latest table N 3 before them
         assert (rows[quote]["period"], rows[quote]["period_source"]) == ("2019", "table")

@@ -56,7 +56,7 @@ class FigureFact:
     subject_type: str | None = None  # country | region | city | municipality | org | pair | group
     period_from: int | None = None  # char_start of the date the period came from (→ date_id)
     subject_from: int | None = None  # char_start of the territory named as subject (→ mention_id)
-    period_source: str | None = None  # sentence | earlier_sentence | section (`extract.periods`)
+    period_source: str | None = None  # one of `schema.PERIOD_SOURCES`
 
     @property
     def value_scaled(self) -> float:
