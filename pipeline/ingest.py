@@ -83,6 +83,11 @@ def process_document(
     prepared = prepare(path, max_pages=max_pages, pages=pages)
     if isinstance(prepared, DocResult):
         return prepared
+    return process_prepared(prepared)
+
+
+def process_prepared(prepared: Prepared) -> DocResult:
+    """The rest of `process_document` for a document `prepare` read (maybe in another process)."""
     return finish(prepared, [page_part(prepared.parsed.doc_id, prepared.parsed.pages)])
 
 

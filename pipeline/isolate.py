@@ -3,7 +3,9 @@
 pdfminer cannot be interrupted inside a thread, so each document runs in a worker process that
 serves documents over a pipe. Workers are forked by the pool's zygote (`python -m
 pipeline.isolate`), which loads the NLP models and primes the extraction once (`Zygote`), so a
-worker is ready at once and shares those pages with its siblings. A document that overruns its
+worker is ready at once and shares those pages with its siblings. While the zygote primes, the
+caller that started it has its document read by a parse-only process of its own (`Pool._parser`):
+the parsed document then goes to a forked worker for the rest. A document that overruns its
 timeout gets its worker killed and becomes a `failures` row (stage "timeout"); one that makes the
 worker's resident memory pass `memory_mb` (a decompression bomb) likewise (stage "memory"; the
 address space is also capped at `AS_FACTOR` times that, so an allocation past it fails inside the
@@ -34,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from pipeline.config import pipeline_version
-from pipeline.ingest import DocResult, failed_result, process_document
+from pipeline.ingest import DocResult, failed_result, prepare, process_document, process_prepared
 
 START_TIMEOUT_S = 180.0
 START_ATTEMPTS = 3
@@ -178,6 +180,7 @@ class Zygote:
     def __init__(self, warm: bool = True) -> None:
         """Start the process (`wait_ready` waits for it to be primed)."""
         self._lock = threading.Lock()
+        self.ready = False
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = worker_environment(INDIKATOR_WORKER_WARM="1" if warm else "0")
         try:
@@ -195,12 +198,16 @@ class Zygote:
             theirs.close()
 
     def wait_ready(self) -> None:
-        """Wait until the zygote is primed; `WorkerStartError` (and the zygote ended) if it is not."""
+        """Wait until the zygote is primed (at once when it was); `WorkerStartError` (and the
+        zygote ended) if it is not. Callers hold the pool's zygote lock."""
+        if self.ready:
+            return
         try:
             self._reply(START_TIMEOUT_S)
         except (_Timeout, _Died) as exc:
             self.close()
             raise WorkerStartError("worker process did not start (see its stderr)") from exc
+        self.ready = True
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -284,12 +291,34 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-class Worker:
-    """One forked process serving documents one at a time."""
+class _Parser(subprocess.Popen):
+    """A parse-only worker process of the pool's own (`python -m pipeline.isolate --parser`): it
+    imports the parser, not the models; requests on its stdin, results on its stdout."""
 
-    def __init__(self, zygote: Zygote, memory_mb: float = MEMORY_MB) -> None:
+    def __init__(self, memory_mb: float) -> None:
+        try:
+            super().__init__(
+                [sys.executable, "-m", "pipeline.isolate", "--parser", str(int(memory_mb * AS_FACTOR))],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=worker_environment(),
+                cwd=str(Path(__file__).resolve().parents[1]),
+            )
+        except OSError as exc:
+            raise WorkerStartError(f"cannot start a parser process: {exc}") from exc
+
+    def kill(self) -> None:
+        """Kill and reap it."""
+        super().kill()
+        self.wait()
+
+
+class Worker:
+    """One worker process (forked by the zygote, or a `_Parser`) serving jobs one at a time."""
+
+    def __init__(self, proc: _Forked | _Parser, memory_mb: float = MEMORY_MB) -> None:
         self.memory_mb = memory_mb
-        self.proc = zygote.fork(memory_mb)
+        self.proc = proc
         self.info: dict[str, Any] = {}
 
     def wait_ready(self) -> None:
@@ -300,13 +329,11 @@ class Worker:
             self.kill()
             raise WorkerStartError("worker process did not start (see its stderr)") from exc
 
-    def run(
-        self, path: str, max_pages: int | None, timeout: float, pages: tuple[int, int] | None = None
-    ) -> DocResult:
-        """Process one document (or a page range of it); raises `_Timeout`, `_OverMemory` or `_Died`
-        (the caller kills the worker)."""
+    def run(self, job: tuple, timeout: float) -> DocResult | bytes:
+        """Do one job (see `_JOBS`); raises `_Timeout`, `_OverMemory` or `_Died` (the caller kills
+        the worker)."""
         try:
-            _send(self.proc.stdin, (path, max_pages, pages))
+            _send(self.proc.stdin, job)
         except (BrokenPipeError, OSError) as exc:
             raise _Died from exc
         return _recv(self.proc.stdout.fileno(), time.monotonic() + timeout, self._check_memory)
@@ -361,13 +388,34 @@ class Pool:
     def _run(
         self, path: str | Path, max_pages: int | None, timeout: float, pages: tuple[int, int] | None = None
     ) -> DocResult:
+        """The document in a worker; the one that starts the zygote is read by a parser meanwhile."""
         started = time.perf_counter()
+        job: tuple = ("document", str(path), max_pages, pages)
+        budget = timeout
+        if parser := self._parser():
+            begun = time.perf_counter()
+            read = self._job(parser, ("prepare", *job[1:]), path, timeout, budget, started)
+            self._discard(parser)  # one document each: it is no pool worker
+            if not isinstance(read, bytes):
+                return read  # failed, garbled or without text: done
+            job, budget = ("finish", read), timeout - (time.perf_counter() - begun)
         try:
             worker = self._take()
         except WorkerStartError as exc:
             return failed_result(path, "worker", "WorkerStartError", str(exc), time.perf_counter() - started)
+        result = self._job(worker, job, path, timeout, budget, started)
+        with self._lock:
+            if worker in self._all:
+                self._idle.append(worker)
+        return result
+
+    def _job(
+        self, worker: Worker, job: tuple, path: str | Path, timeout: float, budget: float, started: float
+    ) -> DocResult | bytes:
+        """The job's result, or the document's failed result after a timeout (what is left of the
+        document's `timeout`: `budget`), a memory overrun or a crash (the worker discarded)."""
         try:
-            result = worker.run(str(path), max_pages, timeout, pages)
+            return worker.run(job, budget)
         except _OverMemory as exc:
             self._discard(worker)
             message = (
@@ -384,9 +432,6 @@ class Pool:
             self._discard(worker)
             message = f"worker process died while processing the document (exit code {code})"
             return failed_result(path, "crash", "WorkerDied", message, time.perf_counter() - started)
-        with self._lock:
-            self._idle.append(worker)
-        return result
 
     def close(self) -> None:
         """Kill every worker and the zygote, at once (a starting one too); later `run`s fail."""
@@ -418,22 +463,11 @@ class Pool:
         return self._start()
 
     def _start(self) -> Worker:
-        """A new worker; a start that times out (busy machine) is retried, unless the pool closed.
-
-        A starting worker is already the pool's, so `close` ends it at once."""
+        """A new worker; a start that times out (busy machine) is retried, unless the pool closed."""
         for attempt in range(1, START_ATTEMPTS + 1):
-            worker = None
             try:
-                worker = Worker(self._running_zygote(), self.memory_mb)
-                with self._lock:
-                    if self.closed:
-                        raise WorkerStartError(_CLOSED)
-                    self._all.add(worker)
-                worker.wait_ready()
-                return worker
+                return self._ready(lambda: self._running_zygote().fork(self.memory_mb))
             except WorkerStartError as exc:
-                if worker:
-                    self._discard(worker)
                 if self.closed:
                     raise WorkerStartError(_CLOSED) from exc
                 if attempt == START_ATTEMPTS:
@@ -441,25 +475,66 @@ class Pool:
                 time.sleep(START_RETRY_DELAY_S * attempt)
         raise AssertionError("unreachable")
 
-    def _running_zygote(self) -> Zygote:
-        """The pool's zygote, started (or started again, if it died) on first need; the other
-        callers wait for it. `close` ends a starting zygote at once (its start then fails)."""
-        with self._zygote_lock:
+    def _ready(self, spawn) -> Worker:
+        """A worker on the process `spawn()` gives, once it said hello; a starting worker is
+        already the pool's, so `close` ends it at once. `WorkerStartError` (nothing left) if not."""
+        worker = None
+        try:
+            worker = Worker(spawn(), self.memory_mb)
             with self._lock:
                 if self.closed:
                     raise WorkerStartError(_CLOSED)
-                zygote = self._zygote
-            if zygote is None or not zygote.alive():
-                if zygote:
-                    zygote.close()
-                zygote = Zygote(self.warm)
-                with self._lock:
-                    closed, self._zygote = self.closed, zygote
-                if closed:
-                    zygote.close()
-                    raise WorkerStartError(_CLOSED)
-                zygote.wait_ready()
+                self._all.add(worker)
+            worker.wait_ready()
+            return worker
+        except WorkerStartError:
+            if worker:
+                self._discard(worker)
+            raise
+
+    def _parser(self) -> Worker | None:
+        """For the caller that starts the zygote of a warm pool: a `_Parser` that reads its document
+        while the zygote loads the models (≈ 3 CPU-s on one core, the other one idle otherwise);
+        None for every other caller, and when it will not start (the document goes the usual way)."""
+        if not self.warm:
+            return None
+        with self._zygote_lock:
+            if self._zygote is not None:
+                return None
+            try:
+                self._started_zygote()
+            except WorkerStartError:
+                return None
+        try:
+            return self._ready(lambda: _Parser(self.memory_mb))
+        except WorkerStartError:
+            return None
+
+    def _running_zygote(self) -> Zygote:
+        """The pool's zygote, started (or started again, if it died) on first need, and primed; the
+        other callers wait for it. `close` ends a starting zygote at once (its start then fails)."""
+        with self._zygote_lock:
+            zygote = self._started_zygote()
+            zygote.wait_ready()
             return zygote
+
+    def _started_zygote(self) -> Zygote:
+        """The pool's zygote, maybe still priming; a new one when there is none or it died (the
+        caller holds the zygote lock)."""
+        with self._lock:
+            if self.closed:
+                raise WorkerStartError(_CLOSED)
+            zygote = self._zygote
+        if zygote is None or not zygote.alive():
+            if zygote:
+                zygote.close()
+            zygote = Zygote(self.warm)
+            with self._lock:
+                closed, self._zygote = self.closed, zygote
+            if closed:
+                zygote.close()
+                raise WorkerStartError(_CLOSED)
+        return zygote
 
     def _discard(self, worker: Worker) -> None:
         worker.kill()
@@ -582,14 +657,50 @@ def _end(pid: int, ended: dict[int, int]) -> int:
     return ended[pid]
 
 
+def _document(path: str, max_pages: int | None, pages: tuple[int, int] | None) -> DocResult:
+    return process_document(path, max_pages=max_pages, pages=pages)
+
+
+def _prepare(path: str, max_pages: int | None, pages: tuple[int, int] | None) -> DocResult | bytes:
+    """The document read (`ingest.prepare`), pickled for the worker that goes on (the pool passes
+    the bytes on as they are), or its finished result."""
+    read = prepare(path, max_pages=max_pages, pages=pages)
+    return read if isinstance(read, DocResult) else pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _finish(read: bytes) -> DocResult:
+    return process_prepared(pickle.loads(read))
+
+
+# A worker's jobs: a whole document; the parser's read of one (`Pool._parser`); the rest of it.
+_JOBS = {"document": _document, "prepare": _prepare, "finish": _finish}
+
+
 def _serve(requests: BinaryIO, channel: BinaryIO) -> None:
-    """A worker's loop: requests in, pickled results out, until the parent closes its end."""
+    """A worker's loop: jobs in, pickled results out, until the parent closes its end."""
     _send(channel, worker_info())
     while header := requests.read(_HEADER):
-        path, max_pages, pages = pickle.loads(requests.read(int.from_bytes(header, "big")))
-        result = process_document(path, max_pages=max_pages, pages=pages)
-        result.worker = worker_info()
+        job, *args = pickle.loads(requests.read(int.from_bytes(header, "big")))
+        result = _JOBS[job](*args)
+        if isinstance(result, DocResult):
+            result.worker = worker_info()
         _send(channel, result)
+
+
+def _parser_main(as_mb: int) -> None:
+    """A `_Parser`: the parser imported (no models), then jobs from stdin, results to stdout."""
+    channel = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # stray prints from libraries must not reach the pipe
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    _exit_with_parent()
+    adaptive_malloc()
+    _cap_address_space(as_mb)
+    import pipeline.parse.pdf  # noqa: F401
+    from pipeline.nlp import WORKER_GC_THRESHOLD
+
+    gc.freeze()  # as a forked worker reads: modules out of the collector's reach, young collections rarer
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+    _serve(os.fdopen(0, "rb"), channel)
 
 
 def _exit_with_parent() -> None:
@@ -616,4 +727,7 @@ def _cap_address_space(limit_mb: int) -> None:
 
 
 if __name__ == "__main__":
-    _zygote_main(int(sys.argv[1]))
+    if sys.argv[1] == "--parser":
+        _parser_main(int(sys.argv[2]))
+    else:
+        _zygote_main(int(sys.argv[1]))

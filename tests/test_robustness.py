@@ -265,6 +265,29 @@ def test_closing_the_pool_while_it_starts_or_works_fails_the_documents_and_never
         assert pool.run(long_pdf).failure["message"] == pipeline.isolate._CLOSED
 
 
+def test_the_first_document_is_read_while_the_zygote_primes_and_gives_the_same_rows():
+    """The caller that starts the zygote has its document read by a parse-only process meanwhile
+    (`Pool._parser`, no models); a forked worker does the rest, with the rows one worker gives."""
+    pool, lent = Pool(), []
+    parser = pool._parser
+    pool._parser = lambda: lent.append(parser()) or lent[-1]
+    try:
+        first = pool.run(PDFS / "seed_gertsik_2020.pdf", timeout=300)
+        again = pool.run(PDFS / "seed_gertsik_2020.pdf", timeout=300)
+    finally:
+        pool.close()
+    assert isinstance(lent[0].proc, pipeline.isolate._Parser) and lent[0].info["model_loads"] == 0
+    assert lent[1:] == [None]  # only the caller that started the zygote
+    assert first.worker["pid"] != lent[0].proc.pid and first.worker["model_loads"] == 1
+    assert first.count("figures") > 0
+    volatile = {"ingested_at", "seconds"}
+    for rows in (first.rows, again.rows):
+        for row in rows["documents"]:
+            for key in volatile:
+                row.pop(key)
+    assert first.rows == again.rows
+
+
 def test_a_dead_zygote_is_started_again_and_the_next_document_is_ok(pool):
     first = pool.run(PDFS / "kaluga_note.pdf", timeout=120)
     zygote = pool._zygote.proc.pid

@@ -24,8 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import lexicon
-from pipeline.extract.lemmas import LemmaIndex, lemma_forms, phrase_lemmas
-from pipeline.extract.lemmas import words as lemma_words
+from pipeline.extract.lemmas import WORD, LemmaIndex, lemma_forms, phrase_lemmas
 
 __all__ = [
     "ANY_UNIT",
@@ -263,8 +262,8 @@ def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indica
 
 
 def words_of(text: str) -> list[str]:
-    """The words of a phrase, as `match_indicator` takes them."""
-    return [w.text for w in lemma_words(text)]
+    """The words of a phrase (the texts of `lemmas.words`), as `match_indicator` takes them."""
+    return WORD.findall(text)
 
 
 def names_indicator(text: str, indicator_id: str) -> bool:
