@@ -293,6 +293,7 @@ PLACE_NOUNS: tuple[str, ...] = (
 PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из", "на", "по", "с", "со", "от", "для")
 # Prepositions of where people or things are ("работающих в частном секторе", "на крупных предприятиях").
 LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
+IN_PREPOSITIONS: tuple[str, ...] = ("в", "во")  # "в" and its spelling before consonant clusters
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
 # "Менделеевского муниципального района", "Коморгузинское сельское поселение"), a unit title before a

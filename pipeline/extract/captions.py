@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
-from pipeline.extract.periods import is_item_line, lead_in_above, legacy_period
+from pipeline.extract.periods import LIST_ITEM_LINES, is_item_line, lead_in_above, legacy_period
 
 _CAPTION = re.compile(
     r"(?m)^[ \t]*Таблица[ \t]+(?:N|№)?[ \t]*(\d+)\.?[ \t]*"  # "Таблица N 3" on a line of its own
@@ -27,7 +27,6 @@ _CAPTION = re.compile(
 _REFERENCE = re.compile(r"\bтабл(?:иц[аеуы]|\.)\s*(?:N|№)?\s*(\d+)", re.I)
 CAPTION_PRECISIONS = frozenset({"year", "quarter", "month"})  # a period, not a day's stock
 _LESS_SURE = frozenset({"section"})  # a period carried from a heading or an earlier paragraph
-ITEM_LINES = 30  # item lines passed going up to a list's lead-in
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ def _reference(row: dict, text: str) -> str | None:
         return m.group(1)
     line = text.rfind("\n", 0, row["char_start"]) + 1
     own = text[line : text.find("\n", line) if "\n" in text[line:] else len(text)]
-    above = lead_in_above(text, line, is_item_line, ITEM_LINES) if is_item_line(own) else None
+    above = lead_in_above(text, line, is_item_line, LIST_ITEM_LINES) if is_item_line(own) else None
     m = _REFERENCE.search(text[above[0] : above[1]]) if above else None
     return m.group(1) if m else None
 

@@ -217,7 +217,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         if _compared(text, f, bounds) and not average:
             f.base_period = _base(text, f, own_bases, bounds) or f.base_period
             f.base_period = f.base_period or linked_base(text, f, facts, bounds, sentences.before(bounds[0]))
-        if f.kind == "level" and f.base_period and _restated(text, f, facts):
+        if f.kind == "level" and f.base_period and _or_after_amount(text, f, facts):
             f.kind = "ratio"  # "… - 3742,4 млрд. рублей, или 100,4%": the amount against its base
         period = by_start.get(f.period_from) if f.period_from is not None else None
         if period is not None and (_until(text, f, period) or _open(text, f, period, periods)):
@@ -285,7 +285,7 @@ def _amount_of_share(text: str, f: FigureFact, facts: list[FigureFact]) -> None:
         f.measure = normal_measure(" ".join(f.measure.split()[1:])) or f.measure
 
 
-def _restated(text: str, f: FigureFact, facts: list[FigureFact]) -> bool:
+def _or_after_amount(text: str, f: FigureFact, facts: list[FigureFact]) -> bool:
     """A percentage after "или" right after an amount: the amount restated as an index."""
     before = [g for g in facts if g.char_end <= f.char_start]
     return (

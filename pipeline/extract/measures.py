@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.periods import lead_in_above
+from pipeline.extract.periods import LIST_ITEM_LINES, lead_in_above
 
 if TYPE_CHECKING:
     from pipeline.extract.indicators import IndicatorMatch
@@ -55,7 +55,6 @@ _STEM_LETTERS = 6  # "экспорт"/"экспортный": one root
 _BULLET = re.compile(r"^\s*[-–—•]\s")
 _ITEM = re.compile(r"\s[-–—]\s")  # "- сельское хозяйство – 500,0 тыс. руб.": the dash after the name
 _CLAUSE_END = re.compile(r";|\.\s+(?=[А-ЯЁA-Z])")  # not "тыс. рублей"
-_LIST_LINES = 30  # item lines passed going up to a list's head
 _ITEM_END = re.compile(
     r"\s[-–—]\s*(?:[А-Яа-яЁё]+\s+)?$"
 )  # "… – 285,4 млн", "… – около 15 млн": the figure after the dash
@@ -440,7 +439,7 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
 _CHANGE_BY = re.compile(r"([А-Яа-яЁё]+)\s+на\s+$")  # "сокращение на" right before the figure
 _CHANGE_BY_REACH = 40
 _GROUP_POS = frozenset({"NOUN", "ADJF", "PRTF"})
-_IN = frozenset({"в", "во"})
+_IN = frozenset(lexicon.IN_PREPOSITIONS)
 
 
 def branch_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -682,7 +681,7 @@ def list_head(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     lead = text[bounds[0] : f.char_start]
     if ":" in lead:
         return _CLAUSE_END.split(lead.rsplit(":", 1)[0])[-1]
-    above = lead_in_above(text, line, _ends_item, _LIST_LINES)
+    above = lead_in_above(text, line, _ends_item, LIST_ITEM_LINES)
     return _CLAUSE_END.split(text[above[0] : above[1]].strip()[:-1])[-1] if above else None
 
 

@@ -427,6 +427,7 @@ def lead_in_deadline(text: str, f: FigureFact, dates: list[DateFact]) -> DateFac
 
 
 _ITEM_BULLET = re.compile(r"\s*[-–—•]\s")  # a line opening an item of a list
+LIST_ITEM_LINES = 30  # item lines passed going up to a list's lead-in
 
 
 def is_item_line(line: str) -> bool:

@@ -77,7 +77,7 @@ COMPLEMENT_WORDS = 4  # words of a verb's complement kept in a participle phrase
 _TIMES = lexicon.time_lemmas()  # "За 2015 год ... составил": no subject
 _CHANGE_VERBS = frozenset(lexicon.CHANGE_VERBS)
 _PURPOSE = "цель"  # "в целях …": for the purpose of
-_IN = frozenset({"в", "во"})
+_IN = frozenset(lexicon.IN_PREPOSITIONS)
 # "по виду деятельности "Строительство"": a quoted name after it is an activity, no organization
 _ACTIVITY_NAMED = re.compile(r"\bвид\w*\s+(?:экономической\s+)?деятельности\s*[«\"„“]?\s*$", re.I)
 ACTIVITY_REACH = 40
@@ -1075,7 +1075,7 @@ def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:
         ]
         return ents[-1].normal if ents else None
     geo = [i for i, w in enumerate(left) if _is_geo(w)]
-    loc = [i for i in geo if i and left[i - 1].lemma in {"в", "во"}]
+    loc = [i for i in geo if i and left[i - 1].lemma in _IN]
     if loc:
         return _geo_name(left[loc[-1]].text)
     geo = [i for i in geo if not (i and left[i - 1].lemma in {"из", "от", "данные"})]

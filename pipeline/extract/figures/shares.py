@@ -20,7 +20,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
 from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people
-from pipeline.extract.periods import is_item_line, lead_in_above
+from pipeline.extract.periods import LIST_ITEM_LINES, is_item_line, lead_in_above
 from pipeline.nlp.morph import nominative
 
 SHARE_HEADS = {"доля", "удельный"}
@@ -28,7 +28,6 @@ _WHOLE_NOUN = "структура"
 _STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
 _NAMES = frozenset({"Geox", "Name", "Surn"})  # grammemes of proper names: "доля Украины", capitalized
 _FRAMES = set(lexicon.FRAME_NOUNS)  # "объем продукции растениеводства": the part is "продукции …"
-MAX_ITEM_LINES = 30  # item lines passed going up to a list's lead-in
 _TOTALS = set(lexicon.TOTAL_ADJECTIVES)  # "от общей численности занятых"
 _ALL = "весь"  # "от всего объема импорта": "в объеме импорта"
 _VOLUME = {"объём", "объем"}
@@ -498,7 +497,7 @@ def listed_whole(text: str, f: FigureFact) -> str | None:
         return None
     if any(_is_verb(w) for w in map(_as_word, _WORD.finditer(text, line, f.char_start))):
         return None  # a clause of its own, not a named item
-    above = lead_in_above(text, line, is_item_line, MAX_ITEM_LINES)
+    above = lead_in_above(text, line, is_item_line, LIST_ITEM_LINES)
     words = [_as_word(m) for m in _WORD.finditer(text, *above)] if above else []
     if not any(w.lemma in _SHARE_CUES for w in words):
         return None
