@@ -294,6 +294,8 @@ PLACE_PREPOSITIONS: tuple[str, ...] = ("между", "и", "в", "во", "из",
 # Prepositions of where people or things are ("работающих в частном секторе", "на крупных предприятиях").
 LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
 IN_PREPOSITIONS: tuple[str, ...] = ("в", "во")  # "в" and its spelling before consonant clusters
+# pymorphy3 grammemes of proper names (places, people, organizations, trade marks).
+PROPER_NAME_GRAMMEMES: frozenset[str] = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
 # "Менделеевского муниципального района", "Коморгузинское сельское поселение"), a unit title before a

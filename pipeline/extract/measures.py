@@ -44,7 +44,6 @@ _SHARE_REACH = 120  # characters after a share searched for what it is a share o
 _SHARE_WORDS = 4  # genitive words kept after a share
 _OF_ALL = re.compile(r"\s+из\s+всех\s+(?=[а-яё])", re.I)
 _NOMINAL = {"NOUN", "ADJF", "PRTF"}
-_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of proper names
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _LEAD_WORDS = 12  # words before a figure searched for an indicator its measure does not name
 _SCALE_WORDS = {w for s in lexicon.SCALES for w in (s.lemma, s.abbr)}
@@ -148,7 +147,7 @@ def normal_measure(phrase: str | None) -> str | None:
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
         phrase = nominative(phrase)
         first = phrase.split()[0]
-        if not (first[:2].isupper() or _PROPER & set(parses(first)[0].tag.grammemes)):
+        if not (first[:2].isupper() or lexicon.PROPER_NAME_GRAMMEMES & set(parses(first)[0].tag.grammemes)):
             phrase = phrase[:1].lower() + phrase[1:]
     phrase = _without_places(phrase)
     return phrase.replace("ё", "е").replace("Ё", "Е") if phrase else phrase  # "объём": "объем"
@@ -288,12 +287,12 @@ def _share_in(measure: str | None, whole: list[str]) -> str | None:
 
 def locative(phrase: str) -> str:
     """A genitive noun group in the locative, its head only ("экспорта услуг" → "экспорте услуг")."""
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import is_abbreviation, parses
 
     out, done = [], False
     words = phrase.split()
     for i, word in enumerate(words):
-        tags = parses(word) if word[:1].isalpha() and not word.isupper() else ()  # "ВВП" stays
+        tags = parses(word) if word[:1].isalpha() and not is_abbreviation(word) else ()  # "ВВП" stays
         adjective = [p for p in tags if p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "gent"]
         if i + 1 < len(words) and adjective:
             tags = adjective  # "посевных площадей": an adjective before its noun, not "посевная"
@@ -778,10 +777,10 @@ def _stems(words: list[str]) -> set[str]:
 def _of_place(words: list[str]) -> bool:
     """The words after "в" start a noun group in the locative ("в общем объеме", "в структуре") or
     an abbreviation, which has no case ("в ВРП")."""
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import is_abbreviation, parses
 
     for word in words:
-        if len(word) > 1 and word.isupper():
+        if is_abbreviation(word):
             return True
         top = parses(word)[0].tag
         if top.POS == "NOUN":

@@ -56,6 +56,11 @@ def nominative(phrase: str) -> str:
     return "".join(out)
 
 
+def is_abbreviation(word: str) -> bool:
+    """A word of two or more capitals ("ВРП", "ДТП"): an abbreviation, which has no case."""
+    return len(word) > 1 and word.isupper()
+
+
 def _is_cyrillic_word(word: str) -> bool:
     return bool(re.fullmatch(r"[А-Яа-яЁё-]+", word)) and not word.isupper()
 

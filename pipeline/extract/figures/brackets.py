@@ -69,7 +69,7 @@ def _opening(text: str, f: FigureFact, facts: list[FigureFact], bounds: tuple[in
     """Offset of the "(" the figure opens (alone, after "на", or after other figures joined by "и"
     or commas), when the bracket closes in the sentence."""
     at = text.rfind("(", bounds[0], f.char_start)
-    if at < 0 or ")" in text[at : f.char_start] or text.find(")", f.char_end, bounds[1]) < 0:
+    if at < 0 or ")" in text[at : f.char_start] or _closing(text, f, bounds) < 0:
         return None
     inside = list(text[at + 1 : f.char_start])
     for g in facts:
@@ -126,7 +126,7 @@ def _item_measure(
     if f.kind != "share":
         return _nominative(words)
     lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], words[0].start)]
-    close = text.find(")", f.char_end, bounds[1])
+    close = _closing(text, f, bounds)
     whole = whole_of(lead) or whole_of(_inside(text, f, bounds)) or whole_after(text, f, close)
     whole = whole or listed_whole(text, f) or earlier_whole(before, bounds)
     return " ".join(filter(None, ["доля", genitive(words), whole]))
@@ -162,7 +162,7 @@ def _place_item(f: FigureFact, before: list[FigureFact], bounds: tuple[int, int]
 def _subject_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_Word]:
     """The noun group after the bracket's verb, up to the next punctuation ("занимают услуги
     образования.")."""
-    close = text.find(")", f.char_end, bounds[1])
+    close = _closing(text, f, bounds)
     end = _SEGMENT.search(text, close + 1, bounds[1])
     words = [_as_word(m) for m in _WORD.finditer(text, close + 1, end.start() if end else bounds[1])]
     words = [w for w in words if w.text[:1].isalpha()]
@@ -171,7 +171,7 @@ def _subject_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_W
 
 def _members_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The genitive noun group right after the figure's bracket ("(97 %) компаний")."""
-    close = text.find(")", f.char_end, bounds[1])
+    close = _closing(text, f, bounds)
     words = [_as_word(m) for m in _WORD.finditer(text, close + 1, bounds[1])]
     group = list(takewhile(lambda w: w.has("NOUN", "gent") or w.has("ADJF", "gent"), words))
     while group and not group[-1].has("NOUN"):
@@ -179,9 +179,14 @@ def _members_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | N
     return " ".join(w.text.lower() for w in group) or None
 
 
+def _closing(text: str, f: FigureFact, bounds: tuple[int, int]) -> int:
+    """Offset of the ")" that closes the figure's bracket in its sentence, else -1."""
+    return text.find(")", f.char_end, bounds[1])
+
+
 def _inside(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_Word]:
     """The bracket's words after the figure: "от объема инвестиций" names the whole."""
-    close = text.find(")", f.char_end, bounds[1])
+    close = _closing(text, f, bounds)
     return [_as_word(m) for m in _WORD.finditer(text, f.char_end, close)]
 
 

@@ -39,7 +39,7 @@ from pipeline.extract.periods import (
     verb_in,
 )
 from pipeline.extract.territories import is_currency_country
-from pipeline.nlp.morph import nominative
+from pipeline.nlp.morph import is_abbreviation, nominative
 
 _CHANGE = (set(lexicon.CHANGE_VERBS) | set(lexicon.CHANGE_NOUNS)) - {"изменение", "темп"}
 
@@ -91,7 +91,6 @@ _PARTITIVE = {"который", "они"}
 _OF_WHOLE = {"в"}  # "доля в общем объеме": the preposition of the whole a share is of
 _GENERIC_COUNTED = {None, *lexicon.GENERIC_COUNTED}
 _BULLETS = {"-", "–", "—", "•", "·", "*"}
-_PROPER_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}  # pymorphy3 grammemes of names
 _PARENS = re.compile(r"[()]")
 
 
@@ -963,7 +962,7 @@ def _leading_phrase(left: list[_Word]) -> str | None:
         j += 1  # "обрабатывающие производства", "фармацевтическое и химическое производство"
     if j >= len(left) or not left[j].has("NOUN", "nomn") or left[j].text.isupper():
         return None
-    if _PROPER_NAMES & set(left[j].tags[0].tag.grammemes):
+    if lexicon.PROPER_NAME_GRAMMEMES & set(left[j].tags[0].tag.grammemes):
         return None
     text = " ".join(w.text for w in left[i : _genitive_run(left, j + 1)])
     return text[:1].lower() + text[1:]
@@ -984,7 +983,7 @@ def _agrees(noun: _Word, verb: _Word, first: bool = False) -> bool:
     ИТК"), which has no case."""
     v = verb.tags[0].tag
     if noun.text.isupper():
-        return first and len(noun.text) > 1 and match_indicator([noun.text]) is not None
+        return first and is_abbreviation(noun.text) and match_indicator([noun.text]) is not None
     if not noun.tags or noun.tags[0].tag.POS != "NOUN":
         return False
     for p in noun.tags:

@@ -21,12 +21,12 @@ from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
 from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people
 from pipeline.extract.periods import LIST_ITEM_LINES, is_item_line, lead_in_above
-from pipeline.nlp.morph import nominative
+from pipeline.nlp.morph import is_abbreviation, nominative
 
 SHARE_HEADS = {"доля", "удельный"}
 _WHOLE_NOUN = "структура"
 _STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
-_NAMES = frozenset({"Geox", "Name", "Surn"})  # grammemes of proper names: "доля Украины", capitalized
+_PROPER = lexicon.PROPER_NAME_GRAMMEMES  # "доля Украины": a name's genitive keeps its capital
 _FRAMES = set(lexicon.FRAME_NOUNS)  # "объем продукции растениеводства": the part is "продукции …"
 _TOTALS = set(lexicon.TOTAL_ADJECTIVES)  # "от общей численности занятых"
 _ALL = "весь"  # "от всего объема импорта": "в объеме импорта"
@@ -220,7 +220,7 @@ def genitive(words: list[_Word]) -> str:
         form = None
         if zone and not joining:
             form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
-        named = form is not None and w.text[:1].isupper() and bool(_NAMES & form.tag.grammemes)
+        named = form is not None and w.text[:1].isupper() and bool(_PROPER & form.tag.grammemes)
         out.append((form.word.capitalize() if named else form.word) if form is not None else w.text.lower())
     return " ".join(out).replace(" ,", ",")
 
@@ -353,7 +353,7 @@ def _genitive_or_abbreviation(w: _Word) -> bool:
 
 
 def _is_abbreviation(w: _Word) -> bool:
-    return len(w.text) > 1 and w.text.isupper()
+    return is_abbreviation(w.text)
 
 
 def _genitive(w: _Word) -> bool:
@@ -418,8 +418,8 @@ def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if f.kind == "level" and listed is None and after is None:
             continue
         f.kind = "share"
-        words, framed = (_item_label(text, f), False) if listed is not None else ([], False)
-        words, framed = (words, framed) if words else _part(f.measure)
+        label = _item_label(text, f) if listed is not None else []
+        words, framed = (label, False) if label else _part(f.measure)
         nouns = [w for w in words if w.has("NOUN") or w.text.isupper()]
         lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
         if after and {w.lemma for w in nouns} <= {w.lemma for w in _words(after)}:
@@ -480,7 +480,7 @@ def earlier_whole(before: list[FigureFact], bounds: tuple[int, int]) -> str | No
 def _part(measure: str) -> tuple[list[_Word], bool]:
     """The words of a share's part, and whether they are in the genitive already: without a frame
     head ("объем продукции растениеводства" → "продукции растениеводства")."""
-    words = [_as_word(m) for m in _WORD.finditer(measure)]
+    words = _words(measure)
     framed = len(words) > 1 and words[0].lemma in _FRAMES and words[1].has("NOUN", "gent")
     return (words[1:], True) if framed else (words, False)
 
@@ -524,7 +524,7 @@ def whole_after(text: str, f: FigureFact, end: int) -> str | None:
     is "весь"), "(52% в структуре производства зерна" → "в производстве зерна"."""
     words = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
     if len(words) > 2 and words[0].lemma == "в" and words[1].lemma == _WHOLE_NOUN:
-        return whole_of(words[:3]) and "в " + _whole_group(_run(words, 2))
+        return "в " + _whole_group(_run(words, 2)) if _genitive_or_abbreviation(words[2]) else None
     if not words or words[0].lemma != "от":
         return None
     k = 1
