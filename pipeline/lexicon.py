@@ -543,6 +543,30 @@ CLOSING_QUOTES: str = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
 # The end of a lead-in: a line or a sentence introducing a list or a table ends with a colon
 # ("… достичь следующих результатов:", "… распределилась следующим образом:").
 LEAD_IN = re.compile(r":\s*$")
+# Captions as the text writes them: a table's opens with one of `TABLE_WORDS` ("Таблица N 3", "Табл. 2",
+# "Table 1"), a continued table's with one of `CONTINUED_TABLE_WORDS` ("Окончание табл. 2"), a chart's
+# with one of `CHART_WORDS`, a source or note under either with one of `NOTE_WORDS`; a sentence refers
+# to a table by a form of the word and its number ("(таблица N 3)", "в табл. 2").
+TABLE_WORDS: tuple[str, ...] = ("Таблица", "Табл", "Table")
+CONTINUED_TABLE_WORDS: tuple[str, ...] = ("Продолжение", "Окончание")
+CHART_WORDS: tuple[str, ...] = ("Рисунок", "Рис", "Диаграмма", "График", "Схема")
+NOTE_WORDS: tuple[str, ...] = ("Источник", "Примечание")
+NUMBER_SIGNS: tuple[str, ...] = ("N", "№")
+
+
+def _any_word(words: tuple[str, ...]) -> str:
+    """One of `words` as a word of its own, an abbreviation's full stop included ("Табл. 2", "Таблица1",
+    not "Таблицами")."""
+    return "(?:" + "|".join(words) + r")(?![^\W\d_])\.?"
+
+
+TABLE_WORD = _any_word(TABLE_WORDS)
+TABLE_CAPTION = re.compile(r"^\s*" + TABLE_WORD, re.I)
+CONTINUED_TABLE = re.compile(r"^\s*" + _any_word(CONTINUED_TABLE_WORDS), re.I)
+CAPTION_LINE = re.compile(r"^\s*" + _any_word(TABLE_WORDS + CHART_WORDS + NOTE_WORDS), re.I)
+NUMBER_SIGN = "(?:" + "|".join(NUMBER_SIGNS) + ")"
+TABLE_NUMBER = NUMBER_SIGN + r"?\s*(\d+)"  # "N 3", "№3", "3": group 1 the number
+TABLE_REFERENCE = re.compile(r"\bтабл(?:иц[аеуы]|\.)\s*" + TABLE_NUMBER, re.I)
 # Dashes as printed (hyphen, en and em dash): "сельское хозяйство – 500,0 тыс. руб.".
 DASHES: tuple[str, ...] = ("-", "–", "—")
 DASH = "[" + "".join(DASHES) + "]"  # the regex class of one (the hyphen first: a literal)

@@ -240,3 +240,30 @@ def test_relative_units_are_percents_points_and_times():
 def test_text_figures_share_the_base_cues(text, quote, period, base):
     f = figure(text, quote)
     assert (f.period_start, f.base_period) == (period, base)
+
+
+@pytest.mark.parametrize(
+    ("line", "table", "continued", "caption"),
+    [
+        ("Таблица N 3", True, False, True),
+        ("Табл. 2. Экспорт области", True, False, True),
+        ("Таблица1 Инвестиции", True, False, True),
+        ("Table 5: Descriptive statistics", True, False, True),
+        ("Таблицами 1-3 показано", False, False, False),
+        ("Окончание табл. 2", False, True, False),
+        ("Рис. 3. Динамика экспорта", False, False, True),
+        ("Источник: Росстат", False, False, True),
+        ("Рисовые поля занимают 5 тыс. га", False, False, False),
+    ],
+)
+def test_caption_lines_are_one_list_of_words(line, table, continued, caption):
+    """A table's caption, a continued table's and any caption line (which ends a section period)
+    are told from the words of one lexicon entry each."""
+    assert bool(lexicon.TABLE_CAPTION.match(line)) is table
+    assert bool(lexicon.CONTINUED_TABLE.match(line)) is continued
+    assert bool(lexicon.CAPTION_LINE.match(line)) is caption
+
+
+def test_a_table_reference_gives_its_number():
+    found = [m.group(1) for m in lexicon.TABLE_REFERENCE.finditer("(таблица N 3), см. табл. 12 и таблицу №4")]
+    assert found == ["3", "12", "4"]

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import DateFact
 from pipeline.extract.periods import LIST_ITEM_LINES, is_item_line, lead_in_above, legacy_period
+from pipeline.lexicon import NUMBER_SIGN, TABLE_REFERENCE, TABLE_WORD
 
 _CAPTION = re.compile(
-    r"(?m)^[ \t]*Таблица[ \t]+(?:N|№)?[ \t]*(\d+)\.?[ \t]*"  # "Таблица N 3" on a line of its own
-    r"([^\n]*(?:\n(?![ \t]*(?:Источник|Таблица)|[^\n]*[.:][ \t]*$)[^\n]*){0,3})"
+    rf"(?m)^[ \t]*{TABLE_WORD}[ \t]*{NUMBER_SIGN}?[ \t]*(\d+)\.?[ \t]*"  # "Таблица N 3" opening a line
+    rf"([^\n]*(?:\n(?![ \t]*(?:Источник|{TABLE_WORD})|[^\n]*[.:][ \t]*$)[^\n]*){{0,3}})"
 )  # the caption: up to 3 lines more, none a sentence of the text (ending with "." or ":")
-_REFERENCE = re.compile(r"\bтабл(?:иц[аеуы]|\.)\s*(?:N|№)?\s*(\d+)", re.I)
 CAPTION_PRECISIONS = frozenset({"year", "quarter", "month"})  # a period, not a day's stock
 _LESS_SURE = frozenset({"section"})  # a period carried from a heading or an earlier paragraph
 
@@ -70,13 +70,13 @@ def apply_table_periods(rows: list[dict], pages: Mapping[int, str]) -> None:
 
 def _reference(row: dict, text: str) -> str | None:
     """The table number the row's sentence refers to, else the lead-in line of its list."""
-    m = _REFERENCE.search(str(row.get("sentence") or ""))
+    m = TABLE_REFERENCE.search(str(row.get("sentence") or ""))
     if m is not None:
         return m.group(1)
     line = text.rfind("\n", 0, row["char_start"]) + 1
     own = text[line : text.find("\n", line) if "\n" in text[line:] else len(text)]
     above = lead_in_above(text, line, is_item_line, LIST_ITEM_LINES) if is_item_line(own) else None
-    m = _REFERENCE.search(text[above[0] : above[1]]) if above else None
+    m = TABLE_REFERENCE.search(text[above[0] : above[1]]) if above else None
     return m.group(1) if m else None
 
 

@@ -143,7 +143,9 @@ NOTATION = re.compile(r"^\W*[\u0370-\u03ff]")  # a Greek letter opening a label:
 SYMBOL_PART = re.compile(NOTATION.pattern + r"\S*\s*,\s*")  # "ρSpearman, " before what it is computed on
 ENUMERATION = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[A-Z]:)\s+")  # "1. ", "2.1 ", "A: "
 TOTAL_TAIL = re.compile(r"\s*[-–—,:]?\s*\b" + TOTAL_WORD + r"\W*$", re.I)  # "Численность … - всего"
-CAPTION_NUMBER = re.compile(r"^(?:Таблица|Табл\.)\s*(?:N|№)?\s*[\d.]*\s*[-–—.:]?\s*", re.I)
+CAPTION_NUMBER = re.compile(
+    rf"^{lexicon.TABLE_WORD}\s*{lexicon.NUMBER_SIGN}?\s*[\d.]*\s*(?:{lexicon.DASH}|[.:])?\s*", re.I
+)  # "Таблица N 3. ", "Табл. 2 - "
 FIGURE_COLUMNS = (
     "measure", "subject_code", "subject", "period_start", "period_end", "period_precision",
     "value_scaled", "unit", "qualifier", "kind", "base_period", "doc_id", "page",

@@ -54,14 +54,14 @@ _HEADING_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{3,}")
 _HEADING_WORDS = 2
 _BULLET = "[-–—•·*]"  # the mark of a list item
 _LIST_ITEM = re.compile(rf"^\s*{_BULLET}")
-# A caption's period is its chart's or table's: it ends a section period and sets none.
-_CAPTION = re.compile(r"^\s*(?:рис(?:унок)?|табл(?:ица)?|диаграмма|график|схема|источник|примечание)\b", re.I)
 _ONE_WORD_HEADING = re.compile(r"\s*[А-ЯЁ][а-яё]{3,}\s*")  # "Демография"
 _OPENING = re.compile(
     r"^[\s«\"(]*(?:(?:в|во|на|за|к|по\s+итогам|в\s+течение|осенью|весной|летом|зимой|в\s+конце|"
     r"в\s+начале|в\s+середине)\s+)?$",
     re.I,
 )  # what may stand before a date that opens a paragraph
+# A caption's period is its chart's or table's (`lexicon.CAPTION_LINE`): it ends a section period and
+# sets none.
 _SECTION_KINDS = ("point", "range")
 _FIRST_SENTENCE = re.compile(r"[.!?…](?=\s+[«\"]?[А-ЯЁA-Z])")  # the end of a paragraph's first sentence
 _SENTENCE_END = re.compile(r"[.!?;:…][»\")]*\s*$")
@@ -125,7 +125,7 @@ def section_break(text: str, start: int, end: int) -> bool:
 
 
 def _opens_section(line: str) -> bool:
-    return is_heading(line) or bool(_CAPTION.match(line) or _ONE_WORD_HEADING.fullmatch(line))
+    return is_heading(line) or bool(lexicon.CAPTION_LINE.match(line) or _ONE_WORD_HEADING.fullmatch(line))
 
 
 # --- section periods ----------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
     out = []
     for a, b in paragraphs(text):
         inside = [d for d in usable if a <= d.char_start and d.char_end <= b]
-        if _CAPTION.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
+        if lexicon.CAPTION_LINE.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
             out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
         elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
             out.append(Marker(a, inside[0] if inside and not plan_term(text, inside[0]) else None))
@@ -598,7 +598,7 @@ def _prose_paragraphs(text: str, start: int, end: int) -> int:
         for a, b in paragraphs(text)
         if start < a <= end
         and _SENTENCE_END.search(text[a:b])
-        and not _CAPTION.match(text[a:b])
+        and not lexicon.CAPTION_LINE.match(text[a:b])
         and not _FOOTNOTE.match(text[a:b])
         and not lexicon.LEAD_IN.search(text[a:b])
         and not _LIST_ITEM.match(text[a:b])

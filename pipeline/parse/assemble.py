@@ -7,13 +7,13 @@ from array import array
 from dataclasses import dataclass, field
 from statistics import median
 
+from pipeline.lexicon import CONTINUED_TABLE, TABLE_CAPTION
 from pipeline.model import Footnote, LineSpan
 from pipeline.parse.dehyphen import join_hyphenated, join_text, url_continues
 from pipeline.parse.lines import NO_BOX, Line
 from pipeline.parse.settings import LAYOUT
 
 _FN_MARK = re.compile(r"^(\d{1,3}\)|\d{1,3}(?=\s)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=[^\W\d])")
-_CAPTION = re.compile(r"^\s*(Таблица|Табл\.|Table|Продолжение|Окончание)\b", re.IGNORECASE)
 _END = re.compile(r"[.:;!?»\")]$")
 # a line that ends in a number or a short word/abbreviation ("2,3 млрд", "тыс.", "15") and a next
 # line that starts in lower case ("руб.", "марта 2020 г."): one figure or date broken by the layout
@@ -39,6 +39,11 @@ def _marker(ln: Line) -> tuple[str, str] | None:
     return (m.group(1), ln.text[m.end() :]) if m else None
 
 
+def _table_caption(text: str) -> bool:
+    """A table's caption line, its continuation's included ("Таблица 2", "Окончание табл. 2")."""
+    return bool(TABLE_CAPTION.match(text) or CONTINUED_TABLE.match(text))
+
+
 def _plain(ln: Line) -> bool:
     """A line of one text size: not a big number beside small text ("47 организаций" on a slide)."""
     return ln.bottom - ln.top <= LAYOUT.note_line_height * max(ln.size, LAYOUT.min_size)
@@ -54,7 +59,7 @@ def split_footnotes(lines: list[Line], body_size: float, page: int) -> tuple[lis
     start = next((j for j in range(i, len(lines)) if _marker(lines[j]) and _plain(lines[j])), None)
     if start is None:
         return lines, []
-    end = next((j for j in range(start, len(lines)) if _CAPTION.match(lines[j].text)), len(lines))
+    end = next((j for j in range(start, len(lines)) if _table_caption(lines[j].text)), len(lines))
     notes: list[list] = []
     for ln in lines[start:end]:
         mk = _marker(ln)

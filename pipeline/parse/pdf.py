@@ -23,6 +23,7 @@ from pdfplumber.table import Table, TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.catalog import doc_id_of
+from pipeline.lexicon import CONTINUED_TABLE
 from pipeline.model import DocStatus, PageText, ParsedDocument, ParseError
 from pipeline.parse.aligned import aligned_tables
 from pipeline.parse.assemble import assemble, split_footnotes
@@ -60,7 +61,6 @@ from pipeline.parse.tables import (
 Engine = Literal["pdfium", "hybrid", "pdfplumber"]
 
 _WORD = re.compile(r"[^\W\d_]{4}")
-_CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 _EPS = 0.01  # pt: float noise between pdfium's and pdfminer's page heights
 TABLE_MIN_EDGE = TableSettings.resolve(TABLE_SETTINGS).edge_min_length_prefilter  # shorter: no rule
 
@@ -273,7 +273,7 @@ def _resolve_tables(p: RawPage, lines: list[Line]) -> None:
     for t in p.tables:
         t.caption = find_caption(lines, t.bbox)
         top = t.bbox[1] + LAYOUT.above_slack
-        above = [ln for ln in lines if ln.bottom <= top and not _CONTINUED.match(ln.text)]
+        above = [ln for ln in lines if ln.bottom <= top and not CONTINUED_TABLE.match(ln.text)]
         t.continued = not above and t is p.tables[0]
 
 

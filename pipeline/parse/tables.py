@@ -8,15 +8,13 @@ from dataclasses import dataclass, field
 
 from pdfplumber.table import Table
 
-from pipeline.lexicon import LEAD_IN
+from pipeline.lexicon import CONTINUED_TABLE, LEAD_IN, TABLE_CAPTION
 from pipeline.model import BBox, ParsedTable, TableCell
 from pipeline.parse.dehyphen import dehyphenate_cell, known
 from pipeline.parse.lines import Char, Line, build_lines
 from pipeline.parse.settings import LAYOUT
 
 TABLE_SETTINGS = LAYOUT.table_finder()
-_CAPTION = re.compile(r"^\s*(Таблица|Табл\.|Table)\b", re.IGNORECASE)
-_CONTINUED = re.compile(r"^\s*(Продолжение|Окончание)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -173,10 +171,10 @@ def find_caption(lines: list[Line], bbox: BBox) -> str | None:
     furniture); else the last sentence of a paragraph ending in a colon right above the table
     ("… распределилась следующим образом:"). None over a continued table ("Окончание табл. 2")."""
     block = _lines_above(lines, bbox)
-    if not block or any(_CONTINUED.match(ln.text) for ln in block):
+    if not block or any(CONTINUED_TABLE.match(ln.text) for ln in block):
         return None
     for k in range(len(block) - 1, -1, -1):
-        if _CAPTION.match(block[k].text):
+        if TABLE_CAPTION.match(block[k].text):
             return dehyphenate_cell([x.text for x in block[k:]])
     text = dehyphenate_cell([x.text for x in block])
     if len(block) <= LAYOUT.caption_lines and _title(block, bbox):
@@ -213,7 +211,7 @@ def _lines_above(lines: list[Line], bbox: BBox) -> list[Line]:
             break
         block.append(ln)
         edge = min(edge, ln.top)
-        if _CAPTION.match(ln.text):
+        if TABLE_CAPTION.match(ln.text):
             break
     return block[::-1]
 
