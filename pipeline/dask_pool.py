@@ -122,13 +122,14 @@ def read_task(path: str, max_pages: int | None, timeout: float) -> Prepared | Do
 
 def extract_task(read: Prepared | DocResult, start: int, stop: int | None, timeout: float) -> PagePart | None:
     """Rows of pages `start:stop` (indexes into the parsed pages) of a read document."""
-    from pipeline.ingest import page_part
+    from pipeline.ingest import neighbour_texts, page_part
 
     if isinstance(read, DocResult):
         return None
     _warm()
     with _time_limit(timeout):
-        return page_part(read.parsed.doc_id, read.parsed.pages[start:stop])
+        pages = read.parsed.pages
+        return page_part(read.parsed.doc_id, pages[start:stop], neighbour_texts(pages, start, stop))
 
 
 def finish_task(read: Prepared | DocResult, parts: list[PagePart | None], timeout: float) -> DocResult:

@@ -256,6 +256,7 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
     from pipeline.extract.captions import apply_table_periods
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
     from pipeline.extract.figure_context import apply_document_indicator, apply_document_territory
+    from pipeline.extract.periods import link_neighbour_dates
     from pipeline.extract.tables import table_rows
     from pipeline.schema import PER_DOCUMENT
 
@@ -268,6 +269,7 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
             rows[table] += part_rows
         cluster_records += part.clusters
     page_texts = {p.page: p.text for p in parsed.pages}
+    link_neighbour_dates(rows["figures"], rows["dates"], page_texts)  # a sentence across a page break
     apply_table_periods(rows["figures"], page_texts)  # "(таблица N 3)": the caption's period
     _carry_sections([m for part in parts for m in part.marks], rows["figures"])
     texts = [parsed.title or "", *(p.text for p in parsed.pages)]
@@ -299,16 +301,17 @@ def _carry_sections(marks: list, figures: list[dict]) -> None:
         sections.carry(page_marks, by_page.get(page_marks.page, []))
 
 
-def page_part(doc_id: str, pages: list) -> PagePart:
+def page_part(doc_id: str, pages: list, neighbours: tuple[str, str] = ("", "")) -> PagePart:
     """Page, footnote and fact rows of some pages (NLP and extraction give each page the same facts
     alone or batched, so a document may be extracted in slices on several workers with the same
-    rows as in one piece)."""
+    rows as in one piece, given the texts of the pages next to the slice: `neighbour_texts`)."""
     from pipeline.extract import extract_pages, page_rows
     from pipeline.extract.periods import page_marks
 
     started = time.perf_counter()
     part = PagePart({"pages": [], "footnotes": []})
-    facts_of_pages = extract_pages([p.text for p in pages if p.text.strip()])  # NER batched over pages
+    texts = [p.text for p in pages if p.text.strip()]
+    facts_of_pages = extract_pages(texts, *neighbours)  # NER batched over pages
     for page in pages:
         part.rows["pages"].append(_page_row(doc_id, page))
         part.rows["footnotes"] += [
@@ -325,6 +328,15 @@ def page_part(doc_id: str, pages: list) -> PagePart:
         part.clusters += [(c, page.page) for c in facts.clusters]
     part.seconds = time.perf_counter() - started
     return part
+
+
+def neighbour_texts(pages: list, start: int, stop: int | None) -> tuple[str, str]:
+    """The texts of the pages with text next to `pages[start:stop]` ("" at the document's ends): a
+    sentence a page break cuts is read whole on both sides of a slice's edge."""
+    texts = [p.text for p in pages]
+    before = next((t for t in reversed(texts[:start]) if t.strip()), "")
+    after = next((t for t in texts[stop:] if t.strip()), "") if stop is not None else ""
+    return before, after
 
 
 def _observations(rows: dict[str, list[dict]], texts: list[str]) -> list[dict]:

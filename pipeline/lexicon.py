@@ -259,8 +259,13 @@ PERIOD_NOUNS: tuple[str, ...] = (
 FRAME_NOUNS: tuple[str, ...] = (
     "уровень", "размер", "сумма", "величина", "объем", "объём", "показатель", "значение", "отметка",
 )  # fmt: skip
+# The country whose federal subjects, cities and municipalities the gazetteer knows (ISO 3166-1).
+HOME_COUNTRY = "RU"
+# The head of a share's measure ("доля экспорта в ВРП"), and the lemmas that open one ("удельный вес").
+SHARE_NOUN = "доля"
+SHARE_HEADS: frozenset[str] = frozenset({SHARE_NOUN, "удельный"})
 # Words of a sentence that speaks of shares ("наибольший вес имели кредиты банков – 49%").
-SHARE_CUES: tuple[str, ...] = ("доля", "удельный", "процент", "вес", "структура")
+SHARE_CUES: tuple[str, ...] = (SHARE_NOUN, "удельный", "процент", "вес", "структура")
 # Verbs of which a percentage is the part of a whole ("27,7% принадлежит коммерческим предприятиям",
 # "35% оборота приходится на малые предприятия").
 SHARE_VERBS: tuple[str, ...] = ("принадлежать", "приходиться")

@@ -549,3 +549,52 @@ def test_a_part_in_absolute_units_is_a_level_its_percentage_a_share():
     part, share = one(text, "44 км"), one(text, "54%")
     assert (part.kind, share.kind) == ("level", "share")
     assert part.measure.startswith("протяженность канализационных сетей")
+
+
+def _two_page_pdf(path, first: list[str], second: list[str]) -> None:
+    """A PDF of two pages of body lines (DejaVu Serif, as the fixtures), a sentence run across the
+    page break as a layout would print it."""
+    import sys
+    from pathlib import Path
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+    from make_fixtures import register_fonts
+
+    register_fonts()
+    c = Canvas(str(path), invariant=1)
+    for lines in (first, second):
+        c.setFont("DejaVuSerif", 11)
+        for k, line in enumerate(lines):
+            c.drawString(72, 760 - 15 * k, line)
+        c.showPage()
+    c.save()
+
+
+def test_a_figure_after_a_page_break_reads_its_whole_sentence(tmp_path):
+    """The sentence a page break cuts is read whole on both pages (production path: a parsed PDF, its
+    pages' NLP and extraction); rows stay on their own page with its offsets."""
+    from pipeline.ingest import process_document
+
+    path = tmp_path / "export.pdf"
+    first = [
+        "Курская область наращивает внешнюю торговлю со странами ЕАЭС.",
+        "В 2018 году объем экспорта продукции Курской области в Казахстан",
+    ]
+    second = [
+        "составил 52,4 млн. долл. США, что на 12% больше, чем в 2017 году.",
+        "Импорт из Китая снизился.",
+    ]
+    _two_page_pdf(path, first, second)
+    rows = process_document(path).rows
+    pages = {r["page"]: r["text"] for r in rows["pages"]}
+    figures = {r["quote"]: r for r in rows["figures"]}
+    amount = figures["52,4 млн. долл. США"]
+    assert amount["page"] == 2 and pages[2][amount["char_start"] : amount["char_end"]] == "52,4 млн. долл. США"
+    assert (amount["indicator"], amount["subject_code"], amount["period"]) == ("export", "RU-KRS", "2018")
+    assert amount["sentence"].startswith("В 2018 году объем экспорта продукции Курской области")
+    year = next(d for d in rows["dates"] if d["quote"] == "2018 году")
+    assert year["page"] == 1 and amount["date_id"] == year["date_id"]  # the period's date, a page before
+    assert (figures["12%"]["period"], figures["12%"]["base_period"]) == ("2018", "2017")
+    assert not [r for r in rows["figures"] if r["page"] == 1]  # the first page states no figure

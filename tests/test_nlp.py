@@ -183,3 +183,31 @@ def test_morphology_dictionaries_read_through_the_c_dawg() -> None:
     assert pymorphy2.dawg.DAWG.__module__ == "dawg"
     word = models().morph_vocab("показателей")[0]
     assert word.normal_form == "показатель"
+
+
+PAGE_BREAKS = [
+    # (end of the page before, start of the page, the start's lead carried, its tail carried)
+    ("Итоги.\nВ 2018 году объем экспорта Курской области в Казахстан", "составил 5,2 млн. долл. США.",
+     "В 2018 году объем экспорта Курской области в Казахстан", ""),
+    ("Экспорт вырос.", "составил 5,2 млн. долл. США.", "", ""),  # the page before ends its sentence
+    ("Объем экспорта в 2018 году", "Составил 5,2 млн. долл. США.", "", ""),  # a capital: a new sentence
+    ("- обрабатывающие производства (14,2%);", "образование (9,1%).", "", ""),  # a list item ends
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "page", "lead", "tail"), PAGE_BREAKS)
+def test_a_sentence_cut_by_a_page_break_is_joined_back(before, page, lead, tail):
+    from pipeline.nlp.sentences import page_in_context
+
+    joined, start = page_in_context(before, page, "Следующая страница.")
+    assert joined[start : start + len(page)] == page
+    assert joined[:start].strip() == lead
+    assert joined[start + len(page) :].strip() == tail
+
+
+def test_the_head_of_the_next_page_finishes_the_last_sentence():
+    from pipeline.nlp.sentences import page_in_context
+
+    page = "Объем отгруженной продукции составил 12 млрд. руб., что на 5%"
+    joined, start = page_in_context("", page, "больше, чем в 2017 году. Новая мысль.\nЕще.")
+    assert (start, joined) == (0, page + " больше, чем в 2017 году.")

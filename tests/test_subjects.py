@@ -75,6 +75,11 @@ def test_a_destination_a_source_or_a_comparison_group_is_not_the_subject():
     assert subject(text, "5,9%")[1] == "RU"
     group = "Объем инвестиций в экономику региона минимальный среди регионов ЦФО (1 - 4 млн. долл. ежегодно)."
     assert subject(group, "4 млн. долл.")[1] is None
+    member = (
+        "Область входит в состав Центрального федерального округа и включает в себя 347 муниципальных "
+        "образований."
+    )  # the district the region belongs to is no subject of the region's count
+    assert subject(member, "347 муниципальных образований")[1] is None
 
 
 def test_mutual_trade_takes_the_pair_named_before():

@@ -17,6 +17,7 @@ from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFac
 from pipeline.extract.mentions import extract_mentions
 from pipeline.nlp import Analysis, analyze_pages
 from pipeline.nlp.language import language
+from pipeline.nlp.sentences import page_in_context
 from pipeline.schema import conform
 
 NLP_BATCH_PAGES = 32  # pages per NER call: most of the batching gain, bounded memory
@@ -26,12 +27,14 @@ NLP_BATCH_PAGES = 32  # pages per NER call: most of the batching gain, bounded m
 class PageFacts:
     """Everything extracted from one page's text, before it becomes table rows."""
 
-    text: str
+    text: str  # the page's text, with the sentences a page break cut joined back (`page_in_context`)
     analysis: Analysis
     dates: list[DateFact] = field(default_factory=list)
     figures: list[FigureFact] = field(default_factory=list)
     mentions: list[MentionFact] = field(default_factory=list)
     clusters: list[ClusterFact] = field(default_factory=list)
+    page_start: int = 0  # where the page's own text starts in `text`; facts lie on the page, offsets
+    page_end: int | None = None  # index `text`, rows the page (`page_rows` subtracts `page_start`)
 
 
 @dataclass
@@ -52,29 +55,47 @@ def extract_page(text: str) -> PageFacts:
     return next(extract_pages([text]))
 
 
-def extract_pages(texts: list[str]) -> Iterator[PageFacts]:
-    """`extract_page` for each of a document's pages, in order, with the same facts: the NLP layer
-    runs on `NLP_BATCH_PAGES` pages at a time (one NER call over them, see `analyze_pages`)."""
+def extract_pages(texts: list[str], before: str = "", after: str = "") -> Iterator[PageFacts]:
+    """`extract_page` for each of a document's pages, in order, each with the sentence a page break
+    cut joined back from its neighbours (`before`/`after`: the texts next to the first and last
+    page, when these are a slice of a document): the NLP layer runs on `NLP_BATCH_PAGES` pages at a
+    time (one NER call over them, see `analyze_pages`)."""
+    around = [before, *texts, after]
     for first in range(0, len(texts), NLP_BATCH_PAGES):
-        batch = texts[first : first + NLP_BATCH_PAGES]
-        for text, analysis in zip(batch, analyze_pages(batch), strict=True):
-            yield _extract(text, analysis)
+        batch = [
+            page_in_context(*around[k : k + 3])
+            for k in range(first, min(first + NLP_BATCH_PAGES, len(texts)))
+        ]
+        analyses = analyze_pages([joined for joined, _ in batch])
+        for (joined, start), text, analysis in zip(
+            batch, texts[first : first + len(batch)], analyses, strict=True
+        ):
+            yield _extract(joined, analysis, (start, start + len(text)))
 
 
-def _extract(text: str, analysis: Analysis) -> PageFacts:
+def _extract(text: str, analysis: Analysis, page: tuple[int, int] | None = None) -> PageFacts:
+    """Every extractor over `text`; the facts kept are those on the page, `text[page[0]:page[1]]`."""
     from pipeline.extract.clusters import extract_clusters_from_text
     from pipeline.extract.dates import extract_dates
     from pipeline.extract.figures import extract_figures
 
+    start, end = page or (0, len(text))
     dates = extract_dates(text)
     figures = extract_figures(text, dates=dates, analysis=analysis)
+    clusters = extract_clusters_from_text(text, analysis=analysis, figures=figures, dates=dates)
+
+    def on_page(facts: list) -> list:
+        return [f for f in facts if f.char_start is None or start <= f.char_start < end]
+
     return PageFacts(
         text=text,
         analysis=analysis,
-        dates=dates,
-        figures=figures,
-        mentions=extract_mentions(analysis),
-        clusters=extract_clusters_from_text(text, analysis=analysis, figures=figures, dates=dates),
+        dates=on_page(dates),
+        figures=on_page(figures),
+        mentions=on_page(extract_mentions(analysis)),
+        clusters=on_page(clusters),
+        page_start=start,
+        page_end=end,
     )
 
 
@@ -103,8 +124,8 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
         return {
             "doc_id": doc_id,
             "page": page,
-            "char_start": start,
-            "char_end": end,
+            "char_start": start - facts.page_start,
+            "char_end": end - facts.page_start,
             "quote": quote,
             "sentence": " ".join(sentence.split()) if sentence else None,
             "language": language(sentence or quote),

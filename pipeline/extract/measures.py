@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pipeline.extract.indicators import IndicatorMatch
 
 _COUNT_HEAD = lexicon.COUNT_MEASURE_HEADS[0]  # "число": the one spelling of a count
-_SHARE_HEAD = "доля"
+_SHARE_HEAD = lexicon.SHARE_NOUN
 _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
 _TOTAL = set(lexicon.TOTAL_ADJECTIVES)
@@ -33,7 +33,7 @@ _FRAME_HEADS = set(lexicon.FRAME_NOUNS)
 _FRAMING = set(lexicon.FRAMING_HEADS)
 _COUNT_SPELLINGS = set(lexicon.COUNT_HEADS)
 _CHANGE_HEADS = (set(lexicon.CHANGE_NOUNS) | _TRENDS) - {_RATE_HEAD}
-_SHARE_LEMMAS = {_SHARE_HEAD, "удельный"}
+_SHARE_LEMMAS = lexicon.SHARE_HEADS
 _INDEX_HEADS = set(lexicon.INDEX_NOUNS)
 _SURVEY = set(lexicon.SURVEY_VERBS)
 _EMPTY_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS) | set(lexicon.TREND_NOUNS)
@@ -149,8 +149,12 @@ def normal_measure(phrase: str | None) -> str | None:
         first = phrase.split()[0]
         if not (first[:2].isupper() or lexicon.PROPER_NAME_GRAMMEMES & set(parses(first)[0].tag.grammemes)):
             phrase = phrase[:1].lower() + phrase[1:]
-    phrase = _without_places(phrase)
-    return phrase.replace("ё", "е").replace("Ё", "Е") if phrase else phrase  # "объём": "объем"
+    return one_spelling(_without_places(phrase))
+
+
+def one_spelling(phrase: str | None) -> str | None:
+    """ "объём" as "объем": a measure is spelled one way, whichever step built it."""
+    return phrase.replace("ё", "е").replace("Ё", "Е") if phrase else phrase
 
 
 def _without_frame(words: list[str]) -> list[str]:
@@ -190,7 +194,7 @@ def _without_places(phrase: str) -> str | None:
     from pipeline.extract.territories import find_territories
     from pipeline.nlp.morph import lemma
 
-    spans = find_territories(phrase)
+    original, spans = phrase, find_territories(phrase)
     heads = spans and not phrase[: spans[0].start].strip() and not _adjectives(spans[0].text)
     noun = next((w for w in phrase.split() if not _adjectives(w)), phrase.split()[0])
     if heads or lemma(noun) in lexicon.PLACE_NOUNS:
@@ -209,7 +213,18 @@ def _without_places(phrase: str) -> str | None:
         words.pop()  # "объем экспорта в": a preposition or conjunction cut from its noun
     words = _without_dangling(words)
     out = " ".join(words).strip(" ,;:–—-")
-    return out if out and not is_bare(out) else None
+    return out if out and not is_bare(out) else _share_of_place(original, spans)
+
+
+def _share_of_place(phrase: str, spans: list) -> str | None:
+    """ "доля Украины" when nothing but a foreign country says whose share it is: the share of a
+    partner country (in a region's exports) is a measure of its own; a Russian place's share ("на
+    долю Курской области") is the share of the figure's subject."""
+    first = phrase.split(maxsplit=1)[0]
+    if not spans or _lemma(first) != _SHARE_HEAD or phrase[len(first) : spans[0].start].strip():
+        return None
+    foreign = spans[0].territory.type == "country" and spans[0].territory.code != lexicon.HOME_COUNTRY
+    return phrase[: spans[0].end] if foreign else None
 
 
 def _without_dangling(words: list[str]) -> list[str]:
@@ -287,7 +302,7 @@ def _share_in(measure: str | None, whole: list[str]) -> str | None:
 
 def locative(phrase: str) -> str:
     """A genitive noun group in the locative, its head only ("экспорта услуг" → "экспорте услуг")."""
-    from pipeline.nlp.morph import is_abbreviation, parses
+    from pipeline.nlp.morph import inflect, is_abbreviation, parses
 
     out, done = [], False
     words = phrase.split()
@@ -296,7 +311,7 @@ def locative(phrase: str) -> str:
         adjective = [p for p in tags if p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "gent"]
         if i + 1 < len(words) and adjective:
             tags = adjective  # "посевных площадей": an adjective before its noun, not "посевная"
-        form = None if done else next((p.inflect({"loct"}) for p in tags if p.tag.case == "gent"), None)
+        form = None if done else next((inflect(p, {"loct"}) for p in tags if p.tag.case == "gent"), None)
         done = done or bool(tags and tags[0].tag.POS == "NOUN")
         out.append(form.word if form is not None else word)
     return " ".join(out)
@@ -315,7 +330,7 @@ def count_measure(text: str, f: FigureFact) -> str | None:
     "число индустриальных кластеров", "в 35 субъектах" → "число субъектов"."""
     if f.unit != "COUNT" or not f.counted:
         return None
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import inflect, parses
 
     if f.counted in lexicon.GENERIC_COUNTED:
         return _done_to(text, f)  # "76,9 млн. человек" names nobody; "число людей" says nothing
@@ -329,7 +344,7 @@ def count_measure(text: str, f: FigureFact) -> str | None:
         elif len(word) > 1 and word.isupper():
             words.append(word)  # an abbreviation: "27 пилотных ИТК"
         elif top.tag.POS in {"NOUN", "ADJF", "PRTF"} and top.normal_form not in _NOT_COUNTED_WORDS:
-            plural = top.inflect({"gent", "plur"})
+            plural = inflect(top, {"gent", "plur"})
             words.append(plural.word if plural else word.lower())
     phrase = " ".join([_COUNT_HEAD, *words]) if words else None
     if is_bare(phrase):
@@ -351,13 +366,13 @@ def _abbreviation_after(text: str, end: int) -> list[str]:
 def _done_to(text: str, f: FigureFact) -> str | None:
     """ "трудоустроено 342 человека" → "число трудоустроенных": the people a short passive
     participle right before the count says were acted on."""
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import inflect, parses
 
     before = _WORD.findall(text[max(0, f.char_start - _SHARE_REACH) : f.char_start])
     done = [p for p in parses(before[-1]) if p.tag.POS == "PRTS" and "pssv" in p.tag] if before else []
     if not done:
         return None  # "занято" is as much a participle ("занять") as a short adjective
-    form = done[0].inflect({"PRTF", "plur", "gent"})
+    form = inflect(done[0], {"PRTF", "plur", "gent"})
     return f"{_COUNT_HEAD} {form.word}" if form is not None else None
 
 
@@ -501,12 +516,12 @@ def quantity_measure(f: FigureFact) -> str | None:
     quantity = lexicon.QUANTITY_HEADS.get(lexicon.unit_kind(f.unit) or "")
     if not f.measure or quantity is None:
         return f.measure
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import inflect, parses
 
     words = f.measure.split()
     out = []
     for i, word in enumerate(words):
-        form = next((p.inflect({"gent"}) for p in parses(word) if p.tag.case == "nomn"), None)
+        form = next((inflect(p, {"gent"}) for p in parses(word) if p.tag.case == "nomn"), None)
         if form is None:
             break
         out.append(form.word)

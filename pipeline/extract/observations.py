@@ -42,7 +42,7 @@ from pipeline.extract.measures import normal_measure
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import caption_unit, label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_organizations, find_territories
-from pipeline.nlp.morph import parses
+from pipeline.nlp.morph import inflect, parses
 from pipeline.schema import conform
 
 __all__ = ["build_observations", "label_kind", "label_period", "observation_rows"]
@@ -756,7 +756,7 @@ def _nominative(text: str) -> str:
     out, rest = [], words[heads:]
     for i, word in enumerate(rest):
         form = next((p for p in parses(word) if p.tag.case == "gent"), None)
-        nominative = form.inflect({"nomn"}) if form is not None else None
+        nominative = inflect(form, {"nomn"}) if form is not None else None
         if nominative is None:
             return " ".join(out + rest[i:])
         out.append(nominative.word if "ё" in word.lower() else nominative.word.replace("ё", "е"))
@@ -774,7 +774,7 @@ def _statistic(text: str) -> str:
     head, _, rest = text.partition(" ")
     forms = parses(head)
     statistic = lexicon.STATISTIC_HEADS.get(forms[0].normal_form) if forms else None
-    genitive = forms[0].inflect({"gent"}) if statistic else None
+    genitive = inflect(forms[0], {"gent"}) if statistic else None
     return f"{statistic} {genitive.word} {rest}".strip() if genitive else text
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import count
@@ -41,6 +41,7 @@ from pipeline import lexicon
 from pipeline.extract.dates import PRECISIONS
 from pipeline.extract.facts import Confidence, DateFact, FigureFact
 from pipeline.nlp.morph import parses
+from pipeline.nlp.sentences import PAGE_CONTEXT
 
 if TYPE_CHECKING:
     from pymorphy3.tagset import OpencorporaTag
@@ -758,13 +759,16 @@ class PageMarks:
 def page_marks(page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> PageMarks:
     """The page's `PageMarks` (`rows`: its rows, `extract.page_rows`); computed where the page is
     extracted, so a document extracted in slices carries its periods like one in one piece."""
+    own = slice(facts.page_start, facts.page_end)  # offsets index the page with its neighbours' sentences
     markers = section_markers(facts.text, [d for d in facts.dates if not is_act_date(facts.text, d)])
+    markers = [m for m in markers if own.start <= m.offset < (own.stop or len(facts.text))]
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
     first = markers[0].offset if markers else len(facts.text)
     events = section_events(facts.text, facts.figures, facts.dates)
     reports = frozenset(
         date_ids[e.date.char_start] for e in events if e.reporting and e.date is not None and e.offset < first
     )
+    first -= own.start  # in the page's own offsets, as its rows'
     if not markers:
         return PageMarks(page, first, marked=False, reports=reports)
     last = markers[-1].date
@@ -807,3 +811,38 @@ def _carried(row: dict, d: DateFact, date_id: str | None) -> None:
         period=legacy_period(d), period_start=d.start, period_end=d.end, period_precision=d.precision,
         period_source="section", date_id=date_id,
     )  # fmt: skip
+
+
+def link_neighbour_dates(figures: list[dict], dates: list[dict], pages: Mapping[int, str]) -> None:
+    """A figure whose period a date on the page before or after gave (its sentence runs across the
+    page break: `nlp.sentences.page_in_context`) points to that date's row: the one with the same
+    period within `PAGE_CONTEXT` characters of the break."""
+    numbers = sorted(p for p, text in pages.items() if text.strip())
+    for row in figures:
+        if row.get("date_id") or row.get("period_source") != "sentence" or not _crosses_break(row, pages):
+            continue
+        k = numbers.index(row["page"])
+        before, after = numbers[k - 1] if k else None, numbers[k + 1] if k + 1 < len(numbers) else None
+        same = [
+            d
+            for d in dates
+            if (d["start"], d["end"]) == (row["period_start"], row["period_end"])
+            and (_at_end(d, before, pages) or _at_start(d, after, pages))
+        ]
+        if len(same) == 1:
+            row["date_id"] = same[0]["date_id"]
+
+
+def _crosses_break(row: dict, pages: Mapping[int, str]) -> bool:
+    """The figure's sentence runs beyond its page (the page's text does not hold it)."""
+    sentence = row.get("sentence") or ""
+    return bool(sentence) and sentence not in " ".join(pages[row["page"]].split())
+
+
+def _at_end(d: dict, page: int | None, pages: Mapping[int, str]) -> bool:
+    return d["page"] == page and d["char_start"] >= len(pages[page].rstrip()) - PAGE_CONTEXT
+
+
+def _at_start(d: dict, page: int | None, pages: Mapping[int, str]) -> bool:
+    text = pages.get(page, "")
+    return d["page"] == page and d["char_end"] <= len(text) - len(text.lstrip()) + PAGE_CONTEXT

@@ -68,6 +68,8 @@ _GROUP = re.compile(r"\bсреди(?:\s+\w+)?\s+$", re.I)  # "минимальн
 _LEADS_IN = re.compile(r"\b(?:одн\w+\s+из\s+(?:\w+\s+)?)?лидер\w*\b[^,;()]{0,80}?\s(?:в|во)\s+$", re.I)
 
 _WHOLE = re.compile(r"\b(?:в\s+целом|в\s+среднем)\s+по\s+$", re.I)  # "13,5% - в целом по России"
+# "Область входит в состав Центрального федерального округа и включает …": what it belongs to
+_MEMBER_OF = re.compile(r"\b(?:входит|входят|входящ\w*)\s+в\s+(?:состав|число)\s+$", re.I)
 _AFTER_REACH = 100  # characters after a figure searched for whose it is
 _JOINED = re.compile(r"^\s*(?:,|и)\s*$")  # territories in one list: "Самарской, Тверской и Московской"
 _ORG_AFTER = 40  # characters after a figure in which an organization is still its own
@@ -244,7 +246,7 @@ def _set_owner(sentence: str, after: list[TerritorySpan], end: int) -> Territory
         return None
     if after and not sentence[end : after[0].start].strip():
         return after[0]
-    russia = territory("RU")
+    russia = territory(lexicon.HOME_COUNTRY)
     federal = counted.group(2).lower().startswith("субъект")
     return TerritorySpan(russia, counted.start(2), end, counted.group(2)) if federal and russia else None
 
@@ -254,7 +256,7 @@ def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
     вырос на 2,9%" are about the world (no code), "общероссийский показатель … составил 55,1%" about
     Russia. Not a share, whose whole the world or Russia is ("доля в мировом экспорте")."""
     nation = _NATIONWIDE.search(lead)
-    russia = territory("RU")
+    russia = territory(lexicon.HOME_COUNTRY)
     if nation is not None and russia is not None and not _COMPARED.search(lead[: nation.start()]):
         f.subject, f.subject_code, f.subject_type = russia.name, russia.iso, russia.type
         f.subject_from = origin + nation.start()
@@ -265,9 +267,9 @@ def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
 
 def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
     """ "в 35 субъектах цены снизились на 16,0%": about that set of territories (no one code)."""
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import inflect, parses
 
-    noun = parses(m.group(2))[0].inflect({"gent", "plur"})
+    noun = inflect(parses(m.group(2))[0], {"gent", "plur"})
     f.subject = f"{m.group(1)} {noun.word if noun else m.group(2)}"
     f.subject_code, f.subject_type, f.subject_from = None, "group", origin + m.start()
 
@@ -327,6 +329,7 @@ def _not_subject(before: str) -> bool:
         _WHOLE_OF,
         _WHOLE_BY,
         _OUTPACED,
+        _MEMBER_OF,
     )
     return any(cue.search(before) for cue in cues)
 

@@ -144,7 +144,9 @@ def _entries() -> list[tuple[str, _Entry]]:
         out += _named(Territory(row["code"], row["name"], "country", row["code"]), row)
     for name in ("regions.csv", "federal_districts.csv"):
         for row in _read(name):
-            out += _named(Territory(row["code"], row["name"], "region", "RU", row["code"]), row)
+            out += _named(
+                Territory(row["code"], row["name"], "region", lexicon.HOME_COUNTRY, row["code"]), row
+            )
     for row in _read("cities.csv"):
         region, within = row["region"] or None, row["within"] or None
         t = Territory(row["code"], row["name"], "city", row["country"], region, within)
@@ -353,12 +355,12 @@ def _unit_parse(word: str, lemmas: tuple[str, ...]):  # noqa: ANN202 - a pymorph
 def _named_units(text: str, tokens: list[Word], i: int) -> list[TerritorySpan]:
     """ "Асиновского (муниципального) района", "Коморгузинское сельское поселение"; a plural noun
     after adjectives joined by "и" or commas names one unit each ("Томского и Асиновского районов")."""
-    from pipeline.nlp.morph import nominative
+    from pipeline.nlp.morph import inflect, nominative
 
     noun = _unit_parse(tokens[i].text, lexicon.MUNICIPAL_NOUNS)
     if noun is None:
         return []
-    single = noun if noun.tag.number == "sing" else noun.inflect({"sing", noun.tag.case})
+    single = noun if noun.tag.number == "sing" else inflect(noun, {"sing", noun.tag.case})
     plural = noun is not single
     last = _named_unit(text, tokens, i, noun, single.word if plural else tokens[i].text) if single else None
     if last is None:
@@ -433,7 +435,13 @@ def _titled_unit(text: str, tokens: list[Word], i: int) -> TerritorySpan | None:
 def _unit_span(text: str, name: str, start: int, end: int) -> TerritorySpan:
     """A municipal unit's span; its federal subject from `districts.csv` when its name is there."""
     region = municipal_region(name)
-    t = Territory(f"{region or 'RU'}/{norm(name).replace(' ', '-')}", name, "municipality", "RU", region)
+    t = Territory(
+        f"{region or lexicon.HOME_COUNTRY}/{norm(name).replace(' ', '-')}",
+        name,
+        "municipality",
+        lexicon.HOME_COUNTRY,
+        region,
+    )
     return TerritorySpan(t, start, end, text[start:end])
 
 

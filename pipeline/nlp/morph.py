@@ -56,6 +56,20 @@ def nominative(phrase: str) -> str:
     return "".join(out)
 
 
+def inflect(parse, grammemes: set[str]):
+    """`parse.inflect(grammemes)` on the word's own stem: a superlative's lexeme mixes stems, where
+    pymorphy3 picks another ("высшее" → "высших", not "высочайших"; "лучший" → "лучших")."""
+    form = parse.inflect(grammemes)
+    if form is None or "Supr" not in parse.tag:
+        return form
+    same = [f for f in parse.lexeme if grammemes <= f.tag.grammemes]
+    return max(same, key=lambda f: (_common_prefix(f.word, parse.word), f == form), default=form)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def is_abbreviation(word: str) -> bool:
     """A word of two or more capitals ("ВРП", "ДТП"): an abbreviation, which has no case."""
     return len(word) > 1 and word.isupper()
@@ -90,7 +104,7 @@ def _inflect(word: str, case: str, gender: str | None, number: str, is_head: boo
     target = {"nomn", number} | ({gender} if gender and number == "sing" and not is_head else set())
     for p in parses(word):
         if p.tag.POS in pos and p.tag.case == case and (not is_head or p.tag.number == number):
-            form = p.inflect(target)
+            form = inflect(p, target)
             if form is not None:
                 return _same_shape(word, form.word)
     return word

@@ -70,3 +70,48 @@ def _dotted_word(tail: str) -> str | None:
     if match and first and match.start() == first:
         match = _DOTTED_WORD.search(tail)
     return match.group(1) if match else None
+
+
+PAGE_CONTEXT = 400  # characters of a neighbour page's sentence carried at most
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+_LIST_END = (";",)  # a page ending a list item: the next page starts another
+
+
+def page_in_context(previous: str, text: str, following: str) -> tuple[str, int]:
+    """A page's text with the sentence a page break cut joined back: the unfinished last sentence of
+    the page before when this page goes on with it (it starts with a small letter, that page ends
+    with no full stop, colon or semicolon), and the head of the next page up to its first sentence
+    end when that page goes on with this one's last sentence. Returns the joined text and where the
+    page's own text starts in it (its length is the page's)."""
+    lead = _unfinished_tail(previous) if _goes_on(previous, text) else ""
+    tail = _finishing_head(following) if _goes_on(text, following) else ""
+    joined = " ".join(filter(None, [lead, text, tail])) if lead or tail else text
+    return joined, len(lead) + 1 if lead else 0
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """`after` (a page) goes on with the last sentence of `before` (the page before it)."""
+    end = before.rstrip()
+    return bool(end) and after.lstrip()[:1].islower() and not end.endswith(_ENDS + _LIST_END)
+
+
+def _unfinished_tail(text: str) -> str:
+    """The last sentence of a page that ends mid-sentence: after its last line break or sentence end,
+    at most `PAGE_CONTEXT` characters (from a word's start)."""
+    end = text.rstrip()
+    start = max([end.rfind("\n") + 1, *(m.end() for m in _SENTENCE_END.finditer(end))])
+    start = max(start, len(end) - PAGE_CONTEXT)
+    if start and not end[start - 1].isspace():
+        start = next((k + 1 for k in range(start, len(end)) if end[k].isspace()), len(end))
+    return end[start:].strip()
+
+
+def _finishing_head(text: str) -> str:
+    """The head of a page up to the end of its first sentence or line, at most `PAGE_CONTEXT`
+    characters (up to a word's end)."""
+    head = text.lstrip()
+    stops = [head.find("\n"), *(m.end() for m in _SENTENCE_END.finditer(head, 0, PAGE_CONTEXT))]
+    end = min([s for s in stops if s >= 0] or [len(head)])
+    if end > PAGE_CONTEXT:
+        end = head.rfind(" ", 0, PAGE_CONTEXT) if " " in head[:PAGE_CONTEXT] else PAGE_CONTEXT
+    return head[:end].strip()

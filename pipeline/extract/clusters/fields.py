@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from pipeline.extract.clusters.attributes import Span
 from pipeline.extract.grammars.clusters import KIND_HEADS, name_fields
-from pipeline.nlp.morph import lemma, nominative, parses
+from pipeline.nlp.morph import inflect, lemma, nominative, parses
 
 # A label of a field of activity ("Специализация — …", "Направления деятельности: …"); lowercase, for re.I.
 FIELD_LABEL = r"(?:специализаци\w*|(?:направлени[ея]|сфера)\s+деятельности|профиль|направленность)"
@@ -102,7 +102,7 @@ def _genitive_to_nominative(phrase: str) -> str | None:
         noun = found if found is not None and found.tag.POS == "NOUN" else noun
         if found is None or noun is None:
             return None
-        form = found.inflect(_nominative_of(found, noun))
+        form = inflect(found, _nominative_of(found, noun))
         out.append((form.word if form else bare) + ("," if word.endswith(",") else ""))
     return " ".join(reversed(out))
 

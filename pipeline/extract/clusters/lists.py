@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pipeline.extract.clusters.names import capitalized, clean_text, normalize_quotes
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.grammars.clusters import kind_of
-from pipeline.nlp.morph import parses
+from pipeline.nlp.morph import inflect, parses
 
 ADJ = r"[а-яё]+(?:-[а-яё]+)?(?:ые|ие|ых|их|ыми|ими|ым|им)"
 KIND_STEMS = r"(?:технопарк|парк|кластер|фармкластер|зон)"
@@ -108,5 +108,5 @@ def _inflected(word: str, grammemes: set[str]) -> str:
         return word
     found = [p for p in parses(word) if p.tag.POS in INFLECTED and p.tag.number == "plur"]
     found = next((p for p in found if p.normal_form in KIND_NOUNS), found[0] if found else None)
-    form = found.inflect(grammemes) if found is not None else None
+    form = inflect(found, grammemes) if found is not None else None
     return form.word if form is not None else word

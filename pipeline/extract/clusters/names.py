@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from pipeline.extract.grammars.clusters import GENERIC_WORDS
-from pipeline.nlp.morph import is_known, lemma, nominative, parses
+from pipeline.nlp.morph import inflect, is_known, lemma, nominative, parses
 
 QUOTE_PAIRS = re.compile(r"[\"“„”]([^\"“„”«»]{1,80})[\"”“]")
 QUOTE_CHARS = re.compile(r"[«»\"“”„]")
@@ -132,7 +132,7 @@ def genitive(place: str) -> str:
     words = place.split()
     for i, word in enumerate(words):
         found = next((p for p in parses(word) if p.tag.POS in OBLIQUE_POS), None)
-        form = found.inflect({"gent"}) if found else None
+        form = inflect(found, {"gent"}) if found else None
         out.append(_shaped(word, form.word) if form else word)
         if found is not None and found.tag.POS == "NOUN":
             return " ".join(out + words[i + 1 :])

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from pipeline import lexicon
 from pipeline.extract.facts import ClusterFact
 from pipeline.extract.territories import (
     Territory,
@@ -119,7 +120,7 @@ def _place_item(item: str) -> tuple[str | None, str | None]:
 def country_of(regions: list[str], cities: list[str]) -> str | None:
     """RU when a federal subject is known, else the one country of the known cities."""
     if regions:
-        return "RU"
+        return lexicon.HOME_COUNTRY
     countries = {found.country for found in map(known_city, cities) if found}
     return countries.pop() if len(countries) == 1 else None
 
@@ -242,7 +243,7 @@ def finish_place(fact: ClusterFact, text: str, analysis: Any, page_region: str |
     start, end = fact.char_start or 0, fact.char_end or 0
     if fact.country is None:
         fact.country = nearest_country(text, start, end) or nearest_country(text, start, end, len(text))
-    if fact.country == "RU" and fact.region is None:
+    if fact.country == lexicon.HOME_COUNTRY and fact.region is None:
         fact.region = page_region
 
 
@@ -264,7 +265,7 @@ def nearest_country(text: str, start: int, end: int, window: int = COUNTRY_REACH
     """The country of the territory (or Russian subject word) named nearest to a span."""
     lo, hi = max(0, start - window), min(len(text), end + window)
     markers = [(lo + t.start, lo + t.end, t.territory.country) for t in find_territories(text[lo:hi])]
-    markers += [(m.start(), m.end(), "RU") for m in RU_ADMIN_WORDS.finditer(text, lo, hi)]
+    markers += [(m.start(), m.end(), lexicon.HOME_COUNTRY) for m in RU_ADMIN_WORDS.finditer(text, lo, hi)]
     near = [(max(start - b, a - end, 0), country) for a, b, country in markers if country not in FORMER]
     ranked = sorted(m for m in near if m[1])
     return ranked[0][1] if ranked else None
@@ -292,5 +293,5 @@ def document_region(texts: Sequence[str]) -> str | None:
 
 def apply_region(fact: ClusterFact, region: str | None) -> None:
     """A Russian (or unplaced) cluster without a region lies in the document's region."""
-    if region and fact.region is None and fact.country in (None, "RU"):
-        fact.region, fact.country = region, "RU"
+    if region and fact.region is None and fact.country in (None, lexicon.HOME_COUNTRY):
+        fact.region, fact.country = region, lexicon.HOME_COUNTRY

@@ -23,6 +23,7 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
+from pipeline.nlp.morph import inflect
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -40,7 +41,7 @@ _GENITIVES_OPENED = re.compile(r"(?: +[а-яё]+){0,8} *\( *")  # the figure's o
 _RELATIVE_UNITS = {"PERCENT", "PP", "TIMES"}
 _COUNT_BRACKET = re.compile(r"(?: +[а-яё]+){0,4} *\( *")  # "30 врачей пенсионного возраста ("
 _TO_BASE = re.compile(r" *к +\S")  # "(86 % к 2015 году)": the same thing against a base
-_SHARE = "доля"
+_SHARE = lexicon.SHARE_NOUN
 _HEADCOUNTS = set(lexicon.COUNT_MEASURE_HEADS)  # "численность работников" → "доля работников"
 _SUBSET_ITEM = re.compile(  # ", в том числе коров – "
     r"[,;]?\s*" + lexicon.subset_opener_pattern() + r"\s+([а-яё]+(?:\s+[а-яё]+){0,3})\s*[-–—]\s*$", re.I
@@ -396,9 +397,9 @@ def _doers(w: _Word) -> str | None:
     "занятых"."""
     for p in w.tags:
         if p.tag.POS == "VERB":
-            form = p.inflect({"PRTF", "actv", "pres", "plur", "gent"})
+            form = inflect(p, {"PRTF", "actv", "pres", "plur", "gent"})
         elif p.tag.POS == "PRTS":
-            form = p.inflect({"PRTF", "plur", "gent"})
+            form = inflect(p, {"PRTF", "plur", "gent"})
         else:
             continue
         if form is not None:

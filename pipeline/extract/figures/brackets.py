@@ -129,7 +129,7 @@ def _item_measure(
     close = _closing(text, f, bounds)
     whole = whole_of(lead) or whole_of(_inside(text, f, bounds)) or whole_after(text, f, close)
     whole = whole or listed_whole(text, f) or earlier_whole(before, bounds)
-    return " ".join(filter(None, ["доля", genitive(words), whole]))
+    return " ".join(filter(None, [lexicon.SHARE_NOUN, genitive(words), whole]))
 
 
 def listed_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
@@ -144,7 +144,7 @@ def listed_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int,
         whole = earlier_whole(facts[:i], bounds) if opening is not None else None
         words = _item(text, bounds[0], opening) if whole else []
         if words and not _is_place(words):
-            f.kind, f.measure = "share", " ".join(["доля", genitive(words), whole])
+            f.kind, f.measure = "share", " ".join([lexicon.SHARE_NOUN, genitive(words), whole])
             f.indicator = figure_indicator(text, f, bounds) or f.indicator
 
 

@@ -39,7 +39,7 @@ from pipeline.extract.periods import (
     verb_in,
 )
 from pipeline.extract.territories import is_currency_country
-from pipeline.nlp.morph import is_abbreviation, nominative
+from pipeline.nlp.morph import inflect, is_abbreviation, nominative
 
 _CHANGE = (set(lexicon.CHANGE_VERBS) | set(lexicon.CHANGE_NOUNS)) - {"изменение", "темп"}
 
@@ -157,7 +157,7 @@ def _partitive_part(right: list[_Word], before: list[FigureFact]) -> str | None:
 def _participle(verb: _Word, grams: set[str]) -> str | None:
     """The active participle of a verb in the given case and number ("нуждались" → "нуждающихся")."""
     top = verb.tags[0]
-    form = top.inflect({"PRTF", "actv", "pres" if top.tag.aspect == "impf" else "past", *grams})
+    form = inflect(top, {"PRTF", "actv", "pres" if top.tag.aspect == "impf" else "past", *grams})
     return form.word if form is not None else None
 
 
@@ -930,7 +930,7 @@ def _passive_amount(verb: _Word, group: list[_Word]) -> str | None:
         return None
     tag = next(p.tag for p in noun.tags if p.tag.POS == "NOUN" and p.tag.case == "gent")
     agree = _agreement(tag)
-    form = verb.tags[0].inflect({"PRTF", "pssv", "gent", *agree})
+    form = inflect(verb.tags[0], {"PRTF", "pssv", "gent", *agree})
     if form is None:
         return None
     return " ".join([_AMOUNT_HEAD, form.word, *(w.text for w in group)])

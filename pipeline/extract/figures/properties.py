@@ -13,7 +13,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _Word
-from pipeline.nlp.morph import parses
+from pipeline.nlp.morph import inflect, parses
 
 OWNER_REACH = 8  # words before the property noun searched for the thing it belongs to
 _PRICE_WORDS = set(lexicon.PRICE_WORDS)
@@ -101,7 +101,7 @@ def _genitive_group(words: list[_Word], i: int) -> str | None:
         if w.tags and w.tags[0].tag.case == "gent":
             out.append(w.text)  # already the owner's case ("малых спутников весом до 10 кг")
             continue
-        form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
+        form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
         if form is None:
             return None
         out.append(form.word)
@@ -209,7 +209,7 @@ def _inflect_accs(parse):
         if parse.tag.POS == "ADJF" and (parse.tag.number == "plur" or parse.tag.gender == "masc")
         else set()
     )
-    return parse.inflect({"accs", *thing}) or parse.inflect({"accs"})
+    return inflect(parse, {"accs", *thing}) or inflect(parse, {"accs"})
 
 
 def _same_case(original: str, new: str) -> str:

@@ -21,9 +21,9 @@ from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
 from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people
 from pipeline.extract.periods import LIST_ITEM_LINES, is_item_line, lead_in_above
-from pipeline.nlp.morph import is_abbreviation, nominative
+from pipeline.nlp.morph import inflect, is_abbreviation, nominative
 
-SHARE_HEADS = {"доля", "удельный"}
+SHARE_HEADS = lexicon.SHARE_HEADS
 _WHOLE_NOUN = "структура"
 _STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
 _PROPER = lexicon.PROPER_NAME_GRAMMEMES  # "доля Украины": a name's genitive keeps its capital
@@ -219,7 +219,7 @@ def genitive(words: list[_Word]) -> str:
         after_noun = w.has("NOUN") and not _attributive(w, words[k + 1 : k + 2]) if not joining else False
         form = None
         if zone and not joining:
-            form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
+            form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
         named = form is not None and w.text[:1].isupper() and bool(_PROPER & form.tag.grammemes)
         out.append((form.word.capitalize() if named else form.word) if form is not None else w.text.lower())
     return " ".join(out).replace(" ,", ",")
@@ -325,7 +325,7 @@ def _in_case(w: _Word, case: str, later: bool) -> bool:
 
 
 def _to_genitive(w: _Word, case: str) -> str:
-    form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case == case), None)
+    form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case == case), None)
     return form.word if form is not None else w.text.lower()
 
 
@@ -344,7 +344,7 @@ def _antecedent_share(words: list[_Word], at: int) -> str | None:
 
 
 def _allotted(words: list[_Word], k: int) -> bool:
-    return words[k].lemma == "доля" and words[k - 1].lemma == "на"
+    return words[k].lemma == lexicon.SHARE_NOUN and words[k - 1].lemma == "на"
 
 
 def _genitive_or_abbreviation(w: _Word) -> bool:
@@ -387,7 +387,7 @@ def thing_of(measure: str) -> str | None:
     head = next(k for k, w in enumerate(words) if w.has("NOUN"))  # the head group ends at its noun
     out = []
     for w in words[: head + 1]:
-        form = next((p.inflect({"gent"}) for p in w.tags if p.tag.case == "nomn"), None)
+        form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case == "nomn"), None)
         out.append(form.word if form is not None else w.text)
     return " ".join([*out, *(w.text for w in words[head + 1 :])])
 
@@ -429,7 +429,7 @@ def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if not nouns or nouns[0].lemma in _RATIOS or not cue:
             continue
         part = " ".join(w.text for w in words) if framed else genitive(words)
-        f.measure = " ".join(filter(None, ["доля", part, whole]))
+        f.measure = " ".join(filter(None, [lexicon.SHARE_NOUN, part, whole]))
         f.indicator = figure_indicator(text, f, bounds) or f.indicator
 
 

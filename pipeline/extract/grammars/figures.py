@@ -221,9 +221,9 @@ def _substantive(word: str) -> bool:
 
 def _substantive_lemma(word: str) -> str:
     """ "обучающихся" → "обучающийся" (the participle's own lemma, not its verb's)."""
-    from pipeline.nlp.morph import parses
+    from pipeline.nlp.morph import inflect, parses
 
-    form = parses(word)[0].inflect({"nomn", "sing", "masc"})
+    form = inflect(parses(word)[0], {"nomn", "sing", "masc"})
     return form.word if form is not None else word.lower()
 
 
