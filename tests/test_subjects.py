@@ -159,6 +159,21 @@ def test_the_partner_of_an_export_is_not_the_subject():
     assert subject(exporter, "94%")[1] == "RU-KRS"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        ("Также среди стран со стабильно растущим объемом экспорта продукции Курской области находятся "
+         "Узбекистан (среднегодовой темп роста 175%).", "175%", "RU-KRS"),
+        ("У других регионов ЦФО диверсификация экспортного портфеля выше - у Московской области основным "
+         "импортером является Германия (24,6%), у Ярославской - Беларусь (39,3%).", "39,3%", "RU-YAR"),
+        ("Товарооборот между Россией и Китаем вырос на 5%.", "5%", "RU;CN"),  # mutual trade: both
+        ("Экспорт Китая в Россию составил 50 млрд. долл. США.", "50 млрд. долл. США", "CN"),  # the exporter
+    ],
+)  # fmt: skip
+def test_a_foreign_country_in_a_russian_traders_sentence_is_its_partner(text, quote, code):
+    assert subject(text, quote)[1] == code
+
+
 def test_a_nationwide_figure_is_russia():
     text = "Данный уровень близок к общероссийскому показателю, который в 2017 году составил 55,1%."
     assert subject(text, "55,1%")[1:] == ("RU", "country")

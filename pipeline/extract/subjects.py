@@ -141,6 +141,8 @@ def set_subject(
     counted, general = _sets(lead, clause, sentence)
     near = [s for s in near if not any(_of_set(sentence, m, s) for m in counted)]
     own = _bracketed(named, lead, f.char_end - origin) or _set_owner(sentence, after, f.char_end - origin)
+    if own is not None and own not in _without_partners([*spans, own], lead, sentence):
+        own = None  # "у Московской области основным импортером является Германия (24,6%)": a partner
     if own is not None:
         _set(f, own, origin)
     elif len(inside) >= len("ab"):
@@ -169,7 +171,18 @@ def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[Te
     spans = [s for s in spans if not _COMPARED_WITH.search(lead[: s.start]) and not _in_aside(lead, s)]
     spans = [s for s in spans if not _destination(lead, s, named)]
     wholes = {b.start for a, b in zip(spans, spans[1:], strict=False) if _part_of(lead, a, b)}
-    return [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end) and s.start not in wholes]
+    spans = [s for s in spans if not _SOURCE_AFTER.match(sentence, s.end) and s.start not in wholes]
+    return _without_partners(spans, lead, sentence)
+
+
+def _without_partners(spans: list[TerritorySpan], lead: str, sentence: str) -> list[TerritorySpan]:
+    """In a trade sentence that names a Russian trader, the foreign countries are its partners, never
+    the subject ("среди стран … экспорта продукции Курской области находятся Узбекистан (… 175%)",
+    "у Московской области основным импортером является Германия (24,6%)"); mutual trade keeps both."""
+    if not _TRADE_WORD.search(sentence) or _BETWEEN.search(lead) or _MUTUAL.search(sentence):
+        return spans
+    home = [s for s in spans if s.territory.country == lexicon.HOME_COUNTRY]
+    return [s for s in spans if s.territory.country == lexicon.HOME_COUNTRY] if home else spans
 
 
 def _in_aside(lead: str, s: TerritorySpan) -> bool:
