@@ -261,6 +261,8 @@ FRAME_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # The country whose federal subjects, cities and municipalities the gazetteer knows (ISO 3166-1).
 HOME_COUNTRY = "RU"
+# Conjunctions that open a subordinate clause after a comma ("Учитывая, что доля … равна 10,7%").
+SUBORDINATORS: tuple[str, ...] = ("что", "поскольку", "если", "хотя")
 # The head of a share's measure ("доля экспорта в ВРП"), and the lemmas that open one ("удельный вес").
 SHARE_NOUN = "доля"
 SHARE_HEADS: frozenset[str] = frozenset({SHARE_NOUN, "удельный"})

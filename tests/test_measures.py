@@ -1271,3 +1271,35 @@ def test_a_share_of_a_countrys_whole_is_not_the_countrys():
 )  # fmt: skip
 def test_a_counted_superlative_keeps_its_own_stem(text, quote, measure):
     assert figure(text, quote).measure == measure
+
+
+def test_a_subordinate_clause_opens_with_its_own_noun_group():
+    text = (
+        "Учитывая, что доля Казахстана в экспорте Курской области по данному товару равна 10,7%, "
+        "возможно увеличение поставок."
+    )
+    f = figure(text, "10,7%")
+    assert (f.measure, f.indicator, f.subject_code) == ("доля Казахстана", "export", "RU-KRS")
+
+
+def test_the_parts_a_whole_falls_to_after_a_dash_are_shares_of_it():
+    text = (
+        "Наибольшее количество малых предприятий приходится на торговлю - 35,3%, строительство - 12,6%, "
+        "обрабатывающие производства - 9,5%."
+    )
+    expected = {
+        "35,3%": "доля торговли в числе малых предприятий",
+        "12,6%": "доля строительства в числе малых предприятий",
+        "9,5%": "доля обрабатывающих производств в числе малых предприятий",
+    }
+    for quote, measure in expected.items():
+        f = figure(text, quote)
+        assert (f.kind, f.measure, f.indicator) == ("share", measure, "sme")
+    part = figure("Основная часть инвестиций приходится на обрабатывающие производства - 40%.", "40%")
+    assert (part.measure, part.indicator) == ("доля обрабатывающих производств в инвестициях", "investment")
+
+
+def test_a_quoted_name_is_no_subject_of_the_verb():
+    text = "На автодороге «Елабуга-Ижевск» произошло 5 ДТП, в которых погиб 1 человек."
+    f = figure(text, "1 человек")
+    assert (f.measure, f.indicator) == ("число погибших", "deaths")

@@ -636,12 +636,14 @@ def test_an_export_strategy_gives_export_to_its_money_figures_and_multiples(tmp_
         "ЭКСПОРТНАЯ СТРАТЕГИЯ ТУЛЬСКОЙ ОБЛАСТИ\n"
         "За 2017 - 2019 гг. наибольший объем продукции был поставлен Тульской областью в Словакию "
         "(210 млн. долл. США). Поставки в Данию увеличивались ежегодно в 3,4 раза. Доля Словакии "
-        "составила 24%. Численность занятых в экономике области составила 720 тыс. человек."
+        "составила 24%. Численность занятых в экономике области составила 720 тыс. человек, доля "
+        "занятых в промышленности - 19%."
     )
     rows = _document_rows(tmp_path, "strategy.txt", text)
     assert rows["210 млн. долл. США"]["indicator"] == "export"
     assert rows["в 3,4 раза"]["indicator"] == "export"
-    assert rows["24%"]["indicator"] is None  # a share keeps its own
+    assert rows["24%"]["indicator"] == "export"  # a partner country's share of the region's exports
+    assert rows["19%"]["indicator"] == "employed"  # any other share keeps its own
     assert rows["720 тыс. человек"]["indicator"] == "employed"
     other = _document_rows(tmp_path, "note.txt", text.replace("ЭКСПОРТНАЯ СТРАТЕГИЯ", "ЗАПИСКА О РАЗВИТИИ"))
     assert other["210 млн. долл. США"]["indicator"] is None

@@ -883,14 +883,17 @@ def apply_document_indicator(rows: list[dict], title: str | None) -> None:
     """Figure rows in money or multiples that name no indicator take the one the document's title
     is about (`indicators.topic_indicator`): in an export strategy, "наибольший объем продукции был
     поставлен … в Словакию (203 млн. долл. США)" and "увеличивался ежегодно в среднем в 3,64 раза"
-    are export. Shares and counts keep their own (a share of the workforce is no export)."""
+    are export, and so is a partner country's share ("доля Украины составляет 76,3%"). Other shares
+    and counts keep their own (a share of the workforce is no export)."""
     from pipeline.extract.indicators import topic_indicator, unit_class
+    from pipeline.extract.measures import partner_share
 
     topic = topic_indicator(title) if any(r.get("indicator") is None for r in rows) else None
     if topic is None:
         return
     for r in rows:
-        if r.get("indicator") is None and unit_class(r.get("unit")) in _TOPIC_UNITS:
+        topical = unit_class(r.get("unit")) in _TOPIC_UNITS or partner_share(r.get("measure"))
+        if r.get("indicator") is None and topical:
             r["indicator"] = topic.id
 
 

@@ -220,11 +220,24 @@ def _share_of_place(phrase: str, spans: list) -> str | None:
     """ "доля Украины" when nothing but a foreign country says whose share it is: the share of a
     partner country (in a region's exports) is a measure of its own; a Russian place's share ("на
     долю Курской области") is the share of the figure's subject."""
+    part = _foreign_part(phrase, spans)
+    return phrase[: part.end] if part else None
+
+
+def partner_share(measure: str | None) -> bool:
+    """A share whose part is a foreign country ("доля Украины в экспорте …"): a partner's share."""
+    from pipeline.extract.territories import find_territories
+
+    return bool(measure) and _foreign_part(measure, find_territories(measure)) is not None
+
+
+def _foreign_part(phrase: str, spans: list):
+    """The foreign country right after a share's head ("доля Украины …"), else None."""
     first = phrase.split(maxsplit=1)[0]
     if not spans or _lemma(first) != _SHARE_HEAD or phrase[len(first) : spans[0].start].strip():
         return None
-    foreign = spans[0].territory.type == "country" and spans[0].territory.code != lexicon.HOME_COUNTRY
-    return phrase[: spans[0].end] if foreign else None
+    place = spans[0].territory
+    return spans[0] if place.type == "country" and place.code != lexicon.HOME_COUNTRY else None
 
 
 def _without_dangling(words: list[str]) -> list[str]:

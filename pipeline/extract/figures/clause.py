@@ -62,6 +62,7 @@ _RELATIVE_REACH = 40  # characters after a figure searched for "к предыд�
 _FULFILMENT = set(lexicon.FULFILMENT_WORDS)
 _NORM_SHARE = set(lexicon.NORM_SHARE_WORDS)  # of a plan: "выполнил план … на 97%" is a share
 _SHARE = set(lexicon.SHARE_CUES)
+_SUBORDINATORS = frozenset(lexicon.SUBORDINATORS)
 _NORMS = set(lexicon.NORM_NOUNS)
 _OF_NORM = _NORM_SHARE | _FULFILMENT | _NORMS
 # a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
@@ -776,7 +777,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     action = lexicon.ACTION_NOUNS.get(left[verb].lemma) if verb is not None else None
     if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
-            subject = _agrees(left[i], left[verb], i == 0) and not _in_pp(left, i)
+            subject = _agrees(left[i], left[verb], i == 0) and not _in_pp(left, i) and not _quoted(left, i)
             if subject and left[i].lemma not in _NOT_SUBJECTS:
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
@@ -954,7 +955,7 @@ def _leading_phrase(left: list[_Word]) -> str | None:
     малого бизнеса (в 2017 году – 17%)"; never a place ("Москва – 5 млн")."""
     if sum(w.text in lexicon.QUOTES for w in left) % 2:
         return None  # a clause cut inside a quoted name ("Специальные ткани; кружева; гобелены")
-    i = 0
+    i = _after_subordinator(left)
     while i < len(left) and left[i].text in _BULLETS:
         i += 1
     j = i
@@ -968,6 +969,15 @@ def _leading_phrase(left: list[_Word]) -> str | None:
     return text[:1].lower() + text[1:]
 
 
+def _after_subordinator(left: list[_Word]) -> int:
+    """Where a clause subordinated by ", что"/", поскольку" … starts ("Учитывая, что доля Казахстана …
+    равна 10,7%"), else 0."""
+    opened = [
+        k + 2 for k in range(len(left) - 1) if left[k].text == "," and left[k + 1].lemma in _SUBORDINATORS
+    ]
+    return opened[-1] if opened else 0
+
+
 def _nominative_modifier(w: _Word) -> bool:
     return w.has("ADJF", "nomn") or w.has("PRTF", "nomn")
 
@@ -975,6 +985,11 @@ def _nominative_modifier(w: _Word) -> bool:
 def _joins_modifiers(words: list[_Word], j: int) -> bool:
     """ "и" between two adjectives of one noun."""
     return 0 < j < len(words) - 1 and words[j].lemma in {"и", "или"} and _nominative_modifier(words[j + 1])
+
+
+def _quoted(words: list[_Word], i: int) -> bool:
+    """The word is inside quotes: a name («Елабуга-Ижевск»), no subject of the clause's verb."""
+    return sum(w.text in lexicon.QUOTES for w in words[:i]) % 2 == 1
 
 
 def _agrees(noun: _Word, verb: _Word, first: bool = False) -> bool:

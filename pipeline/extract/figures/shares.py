@@ -65,7 +65,9 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
         if f.unit == "PERCENT":  # "на долю X приходится N%" says what N is a share of
             falls_to = _share_falls_to(text, f, words, bounds[1])
             f.kind = "share" if falls_to and f.kind == "level" else f.kind
-            f.measure = _share_allotted(words) or falls_to or _share_belongs_to(words) or f.measure
+            divided = _whole_falls_to(words)
+            f.kind = "share" if divided and f.kind == "level" else f.kind
+            f.measure = _share_allotted(words) or falls_to or divided or _share_belongs_to(words) or f.measure
         if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
             whole = whole_of(words) or (_opening_whole(words) if f.unit == "PERCENT" and falls_to else None)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
@@ -275,6 +277,51 @@ def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> 
     if not any(w.has("NOUN", case) for w in group) or group[0].text[:1].isupper():
         return None
     return "доля " + _group_genitive(group, case)
+
+
+def _whole_falls_to(words: list[_Word]) -> str | None:
+    """ "Наибольшее количество малых предприятий приходится на торговлю - 35,3%, строительство -
+    12,6%": a percentage after a dash in the list of what a whole falls to is that part's share of
+    the whole ("доля торговли в числе малых предприятий", "доля строительства в …")."""
+    verb = next((k for k in range(len(words) - 1, 0, -1) if words[k].lemma == _SHARE_VERB), None)
+    if (
+        verb is None
+        or verb + 2 >= len(words) - 1
+        or words[verb + 1].lemma != "на"
+        or words[-1].text not in DASHES
+    ):
+        return None
+    start = max(
+        [verb + 2, *(k + 1 for k in range(verb + 2, len(words)) if words[k].text in _ITEM_SEPARATORS)]
+    )
+    group = words[start:-1]
+    if not group or len(group) > PART_WORDS or any(_is_verb(w) for w in group) or group[0].text[:1].isupper():
+        return None
+    whole = _nominative_whole(words[:verb])
+    if whole is None or not any(w.has("NOUN", "accs") for w in group):
+        return None
+    return f"доля {_group_genitive(group, 'accs')} в {whole}"
+
+
+_ITEM_SEPARATORS = {",", ";"}
+
+
+def _nominative_whole(words: list[_Word]) -> str | None:
+    """The noun group in the nominative a clause opens with, in the locative, without the adjectives
+    that rank it ("Наибольшее количество малых предприятий" → "числе малых предприятий"); of a part
+    noun, its genitive ("Основная часть инвестиций" → "инвестициях")."""
+    head = next((k for k, w in enumerate(words) if w.has("NOUN", "nomn")), None)
+    if head is None or any(not w.has("ADJF") for w in words[:head]) or words[head].text[:1].isupper():
+        return None
+    end = head + 1
+    while end < len(words) and _common_genitive(words[end]):
+        end += 1
+    if words[head].lemma in lexicon.PART_NOUNS:
+        return locative(" ".join(w.text.lower() for w in words[head + 1 : end])) if end > head + 1 else None
+    count = words[head].lemma in lexicon.COUNT_HEADS
+    form = inflect(_Word(0, 0, lexicon.COUNT_MEASURE_HEADS[0]).tags[0], {"loct"}) if count else None
+    form = form or next((inflect(p, {"loct"}) for p in words[head].tags if p.tag.case == "nomn"), None)
+    return " ".join([form.word, *(w.text.lower() for w in words[head + 1 : end])]) if form else None
 
 
 def _group_genitive(group: list[_Word], case: str) -> str:
