@@ -1491,3 +1491,15 @@ def test_a_list_referring_to_a_table_takes_the_period_of_its_caption(tmp_path):
     rows = {r["quote"]: r for r in figures}
     for quote in ("14,1%", "9,3%", "510 тыс. человек"):  # the latest table N 3 before them
         assert (rows[quote]["period"], rows[quote]["period_source"]) == ("2019", "table")
+
+
+def test_a_from_value_without_a_date_takes_the_first_from_values_date():
+    text = (
+        "Доля электроэнергии, произведенной атомными электростанциями, в общей выработке электроэнергии "
+        "увеличилась с 17,8% в январе-августе 2016г. до 18,9% в январе-августе 2017г., "
+        "гидроэлектростанциями - с 17,7% до 17,8%."
+    )  # Rosstat bulletin, p. 56
+    periods = [(f.period_start, f.period_end) for f in extract_page(text).figures]
+    assert periods == [("2016-01-01", "2016-08-31"), ("2017-01-01", "2017-08-31")] * 2
+    alone = figure("В январе-июне 2017 года уровень безработицы снизился с 5,5% до 5,1%.", "5,5%")
+    assert alone.period_start is None  # a from-value's period the sentence leaves open

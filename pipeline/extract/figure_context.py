@@ -51,6 +51,7 @@ from pipeline.extract.periods import (
     STATE_KINDS,
     alone_in_brackets,
     bracketed,
+    from_value,
     has_tense,
     has_verb,
     in_aside,
@@ -241,11 +242,40 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _kind_of_measure(f)
         _amount_of_share(text, f, facts)
     respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
+    _parallel_from_values(text, facts, sentences)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)
+
+
+def _parallel_from_values(text: str, facts: list[FigureFact], sentences: Sentences) -> None:
+    """A from-value with no date of its own takes the date of the sentence's first from-value, when
+    that one states it: "увеличилась с 17,8% в январе-августе 2016г. до 18,9% в январе-августе
+    2017г., гидроэлектростанциями - с 17,7% до 17,8%" (17,7% is January-August 2016)."""
+    for f in facts:
+        bounds = sentences.around(f.char_start)
+        if bounds is None or f.period_start is not None or not from_value(text, f):
+            continue
+        dated = [g for g in facts if bounds[0] <= g.char_start < f.char_start and _dated_from_value(text, g)]
+        if dated:
+            g = dated[0]
+            put_period(
+                f, g.period, g.period_start, g.period_end, g.period_precision, g.period_from, g.period_source
+            )
+
+
+def _dated_from_value(text: str, g: FigureFact) -> bool:
+    """ "с 17,8% в январе-августе 2016г. до …": a from-value with its own date right after it."""
+    if g.period_from is None or g.period_from < g.char_end or g.period_end is None:
+        return False
+    to_at = text.find(" до ", g.period_from, g.period_from + _DATE_REACH)
+    opened = _FROM_NUMBER.search(text, max(0, g.char_start - len(" с ")), g.char_start + 1)
+    return bool(opened and to_at >= 0 and _RIGHT_AFTER.fullmatch(text, g.char_end, g.period_from))
+
+
+_DATE_REACH = 40  # characters a from-value's own date may take before its "до"
 
 
 def _same_rate(

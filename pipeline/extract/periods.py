@@ -659,13 +659,17 @@ def open_value(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
     """A value whose period the text leaves open, so no section or earlier period is its: the
     from-value of a change ("увеличилась с 93,8% до 99,8%": the value before it, its date unstated)
     or a state since a year ("С 2009 года в районе проводится Спартакиада … по 8 видам спорта")."""
-    if _FROM_VALUE.search(text, max(0, f.char_start - len(" со ")), f.char_start) and _TO_VALUE.match(
-        text, f.char_end
-    ):
+    if from_value(text, f):
         return True
     start = _sentence_start(text, f.char_start)
     since = any(d.kind == "since" and start <= d.char_start < f.char_start for d in dates)
     return since and f.kind in STATE_KINDS
+
+
+def from_value(text: str, f: FigureFact) -> bool:
+    """The value a change starts from: after "с", with a "до" value right after it ("с 93,8% до 99,8%")."""
+    before = _FROM_VALUE.search(text, max(0, f.char_start - len(" со ")), f.char_start)
+    return bool(before and _TO_VALUE.match(text, f.char_end))
 
 
 def _sentence_start(text: str, offset: int) -> int:
