@@ -1303,3 +1303,13 @@ def test_a_quoted_name_is_no_subject_of_the_verb():
     text = "На автодороге «Елабуга-Ижевск» произошло 5 ДТП, в которых погиб 1 человек."
     f = figure(text, "1 человек")
     assert (f.measure, f.indicator) == ("число погибших", "deaths")
+
+
+def test_a_percentage_after_a_dative_group_is_its_share_of_the_amount_before_the_colon():
+    text = (
+        "В 2014 году отпуск тепловой энергии составил 93,76 тыс.Гкал: населению 75%, "
+        "бюджетофинансируемым организациям 11%."
+    )
+    for quote, part in (("75%", "населения"), ("11%", "бюджетофинансируемых организаций")):
+        f = figure(text, quote)
+        assert (f.kind, f.measure, f.indicator) == ("share", f"доля {part} в отпуске тепловой энергии", "heat_supply")

@@ -65,7 +65,8 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
         if f.unit == "PERCENT":  # "на долю X приходится N%" says what N is a share of
             falls_to = _share_falls_to(text, f, words, bounds[1])
             f.kind = "share" if falls_to and f.kind == "level" else f.kind
-            divided = _whole_falls_to(words)
+            earlier = [g for g in facts[:i] if g.char_start >= bounds[0] and g.measure]
+            divided = _whole_falls_to(words) or _given_to(words, earlier)
             f.kind = "share" if divided and f.kind == "level" else f.kind
             f.measure = _share_allotted(words) or falls_to or divided or _share_belongs_to(words) or f.measure
         if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
@@ -304,6 +305,29 @@ def _whole_falls_to(words: list[_Word]) -> str | None:
 
 
 _ITEM_SEPARATORS = {",", ";"}
+
+
+def _given_to(words: list[_Word], earlier: list[FigureFact]) -> str | None:
+    """ "отпуск тепловой энергии составил 93,76 тыс.Гкал: населению 75%, бюджетофинансируемым
+    организациям 11%": a percentage right after a group in the dative (a dash between them or not),
+    in the list after the amount of a whole, is that group's share of it ("доля населения в отпуске
+    тепловой энергии")."""
+    colon = max((k for k, w in enumerate(words) if w.text == ":"), default=None)
+    amounts = [g for g in earlier if colon is not None and g.char_end <= words[colon].start]
+    if not amounts or amounts[-1].unit == "PERCENT":
+        return None
+    start = max([colon + 1, *(k + 1 for k in range(colon, len(words)) if words[k].text in _ITEM_SEPARATORS)])
+    group = words[start:-1] if words[-1].text in DASHES else words[start:]
+    if (
+        not group
+        or len(group) > PART_WORDS
+        or not all(_in_case(w, "datv", k > 0) for k, w in enumerate(group))
+    ):
+        return None
+    whole = _nominative_whole(_words(amounts[-1].measure))
+    if whole is None or not group[-1].has("NOUN", "datv") or group[0].text[:1].isupper():
+        return None
+    return f"доля {_group_genitive(group, 'datv')} в {whole}"
 
 
 def _nominative_whole(words: list[_Word]) -> str | None:
