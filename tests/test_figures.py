@@ -591,7 +591,8 @@ def test_a_figure_after_a_page_break_reads_its_whole_sentence(tmp_path):
     pages = {r["page"]: r["text"] for r in rows["pages"]}
     figures = {r["quote"]: r for r in rows["figures"]}
     amount = figures["52,4 млн. долл. США"]
-    assert amount["page"] == 2 and pages[2][amount["char_start"] : amount["char_end"]] == "52,4 млн. долл. США"
+    assert amount["page"] == 2
+    assert pages[2][amount["char_start"] : amount["char_end"]] == "52,4 млн. долл. США"
     assert (amount["indicator"], amount["subject_code"], amount["period"]) == ("export", "RU-KRS", "2018")
     assert amount["sentence"].startswith("В 2018 году объем экспорта продукции Курской области")
     year = next(d for d in rows["dates"] if d["quote"] == "2018 году")

@@ -1312,4 +1312,5 @@ def test_a_percentage_after_a_dative_group_is_its_share_of_the_amount_before_the
     )
     for quote, part in (("75%", "населения"), ("11%", "бюджетофинансируемых организаций")):
         f = figure(text, quote)
-        assert (f.kind, f.measure, f.indicator) == ("share", f"доля {part} в отпуске тепловой энергии", "heat_supply")
+        measure = f"доля {part} в отпуске тепловой энергии"
+        assert (f.kind, f.measure, f.indicator) == ("share", measure, "heat_supply")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract_page, extract_pages
+from pipeline.extract import extract_pages
 from pipeline.nlp import analyze, analyze_pages, models, ner
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
