@@ -689,3 +689,18 @@ def test_what_is_done_for_a_purpose_is_no_plan():
     assert (
         figure("Цель программы - увеличение числа ярмарок до 400 единиц.", "до 400 единиц").kind == "target"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("В целом за прогнозный период прирост оборота розничной торговли составит 6,4% к уровню 2018 года.",
+         "6,4%", "change"),
+        ("Среднемесячная заработная плата сложилась в размере 29,3 тыс. руб., что выше показателя 2014 года "
+         "на 5%.", "5%", "change"),
+        ("Темп роста к уровню 2015 года составит 109,7%.", "109,7%", "ratio"),  # an index stays one
+        ("Индекс производства составит 98,5% к уровню 2017 года.", "98,5%", "ratio"),
+    ],
+)  # fmt: skip
+def test_a_small_percentage_a_clause_states_as_a_change_is_no_index(text, quote, kind):
+    assert figure(text, quote).kind == kind

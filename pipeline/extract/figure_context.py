@@ -209,7 +209,8 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _last_year_same_period(text, f, by_start.get(f.period_from), bounds)  # type: ignore[arg-type]
         own_bases = _open_bases(text, f, facts, bases)
         if _index(text, f, own_bases, bounds):
-            f.kind = "change" if _bracketed_change(text, f, bounds) else "ratio"
+            changed = _bracketed_change(text, f, bounds) or _stated_change(text, f, bounds)
+            f.kind = "change" if changed else "ratio"
         average = f.kind in _CHANGE_KINDS and (
             average_rate(text, f, bounds, dates) or _same_rate(text, f, facts, averages, bounds)
         )
@@ -676,6 +677,31 @@ def _bracketed_change(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool
     if opened is None:
         return False
     return any(lemma_forms(w.text) & _CHANGE_LEMMAS for w in words(text[bounds[0] : opened.start()]))
+
+
+INDEX_FLOOR = 50.0  # % : an index of a period against its base is about 100; a change far below it
+
+
+def _stated_change(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool:
+    """A small percentage against a base that its clause states as a change is that change, not an
+    index: "прирост оборота … составит 6,4% к уровню 2018 года", "увеличится на 0,6% и 0,9% к
+    предыдущему году", "динамика инвестиций … составит 0,8% к предыдущему году", "выше показателя
+    2014 года на 5%" (a rate or an index noun keeps it an index: "темп роста … 101,8%")."""
+    from pipeline.extract.lemmas import lemma_forms, words
+
+    if max(f.value, f.value_max or f.value) >= INDEX_FLOOR:
+        return False
+    if _CHANGE_PREPOSITION.search(text, bounds[0], f.char_start):
+        return True
+    lemmas = set().union(*(lemma_forms(w.text) for w in words(text[bounds[0] : f.char_start])))
+    return bool(lemmas & _STATED_CHANGES) and not lemmas & _RATE_WORDS
+
+
+_CHANGE_PREPOSITION = re.compile(r"\bна\s*$", re.I)  # "выше … на 5%"
+_STATED_CHANGES = (
+    (_CHANGE_LEMMAS | frozenset(lexicon.TREND_NOUNS)) - frozenset(lexicon.INDEX_CHANGE_NOUNS) - {"темп"}
+)
+_RATE_WORDS = frozenset({"темп", *lexicon.INDEX_NOUNS})
 
 
 def _cue_words(text: str, end: int, d: DateFact) -> str:
