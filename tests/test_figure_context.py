@@ -704,3 +704,13 @@ def test_what_is_done_for_a_purpose_is_no_plan():
 )  # fmt: skip
 def test_a_small_percentage_a_clause_states_as_a_change_is_no_index(text, quote, kind):
     assert figure(text, quote).kind == kind
+
+
+def test_a_forecast_participle_makes_a_target_and_is_no_part_of_the_measure():
+    text = (
+        "Бюджет спрогнозирован с профицитом на 2020 год в размере 39,6 млн. рублей, на 2021 год – в "
+        "размере 59,4 млн. рублей."
+    )
+    for quote, year in (("39,6 млн. рублей", "2020"), ("59,4 млн. рублей", "2021")):
+        f = figure(text, quote)
+        assert (f.kind, f.measure, f.indicator, f.period) == ("target", "бюджет", "budget_balance", year)

@@ -15,7 +15,7 @@ from pipeline.extract.figures.rules import rate_base_after
 from pipeline.extract.figures.shares import change_without_thing, thing_of
 from pipeline.extract.figures.words import DASHES, _Word
 from pipeline.extract.measures import is_bare
-from pipeline.nlp.morph import nominative
+from pipeline.nlp.morph import is_known, nominative, parses
 
 _NOUNS = {"NOUN", "PROPN"}
 
@@ -370,8 +370,19 @@ def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
 
 
 def _genitive_word(token) -> bool:
-    """A noun, adjective or participle ("замещенных рабочих мест") in the genitive."""
-    return token.feats.get("Case") == "Gen" and token.pos in {"NOUN", "ADJ", "PROPN", "VERB"}
+    """A noun, adjective or participle ("замещенных рабочих мест") in the genitive; not a word the
+    dictionary knows only as a predicate, which the tagger may take for a genitive noun ("Бюджет
+    спрогнозирован с профицитом")."""
+    genitive = token.feats.get("Case") == "Gen" and token.pos in {"NOUN", "ADJ", "PROPN", "VERB"}
+    return genitive and not _predicate_only(token.text)
+
+
+def _predicate_only(word: str) -> bool:
+    forms = parses(word)
+    return bool(forms) and is_known(word) and all(p.tag.POS in _PREDICATE_POS for p in forms)
+
+
+_PREDICATE_POS = frozenset({"PRTS", "VERB", "INFN", "GRND"})
 
 
 def _join(tokens: list) -> str:
