@@ -256,7 +256,7 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
     from pipeline.extract.captions import apply_table_periods
     from pipeline.extract.clusters import clusters_from_table, resolve_clusters
     from pipeline.extract.figure_context import apply_document_indicator, apply_document_territory
-    from pipeline.extract.periods import link_neighbour_dates
+    from pipeline.extract.periods import link_neighbour_dates, year_earlier_periods
     from pipeline.extract.tables import table_rows
     from pipeline.schema import PER_DOCUMENT
 
@@ -272,6 +272,7 @@ def document_rows(parsed: ParsedDocument, parts: list[PagePart] | None = None) -
     link_neighbour_dates(rows["figures"], rows["dates"], page_texts)  # a sentence across a page break
     apply_table_periods(rows["figures"], page_texts)  # "(таблица N 3)": the caption's period
     _carry_sections([m for part in parts for m in part.marks], rows["figures"])
+    year_earlier_periods(rows["figures"])  # "год назад к этому времени …": the period a year before
     texts = [parsed.title or "", *(p.text for p in parsed.pages)]
     apply_document_territory(rows["figures"], texts, page_texts)  # figures without a territory
     apply_document_indicator(rows["figures"], parsed.title)  # money figures without an indicator

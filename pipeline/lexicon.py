@@ -261,6 +261,15 @@ FRAME_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # The country whose federal subjects, cities and municipalities the gazetteer knows (ISO 3166-1).
 HOME_COUNTRY = "RU"
+# Words that put a value a year before the period its text reports ("год назад к этому времени было
+# убрано 48,6% посевов", "(к этому времени в предыдущем году - на 71,8%)").
+YEAR_EARLIER_CUES: tuple[str, ...] = (
+    "год назад",
+    "годом ранее",
+    "годом раньше",
+    "в предыдущем году",
+    "в прошлом году",
+)
 # Conjunctions that open a subordinate clause after a comma ("Учитывая, что доля … равна 10,7%").
 SUBORDINATORS: tuple[str, ...] = ("что", "поскольку", "если", "хотя")
 # The head of a share's measure ("доля экспорта в ВРП"), and the lemmas that open one ("удельный вес").

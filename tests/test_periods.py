@@ -1503,3 +1503,18 @@ def test_a_from_value_without_a_date_takes_the_first_from_values_date():
     assert periods == [("2016-01-01", "2016-08-31"), ("2017-01-01", "2017-08-31")] * 2
     alone = figure("В январе-июне 2017 года уровень безработицы снизился с 5,5% до 5,1%.", "5,5%")
     assert alone.period_start is None  # a from-value's period the sentence leaves open
+
+
+def test_a_value_a_year_ago_is_for_the_period_a_year_before(tmp_path):
+    path = tmp_path / "bulletin.txt"
+    path.write_text(
+        "Сельское хозяйство\n"
+        "На 1 сентября 2017г. лен-долгунец в сельхозорганизациях вытереблен с 29,7% площадей, год назад к "
+        "этому времени было убрано 48,6% посевов.\n"
+        "Хлеба обмолочены на 61,2% посевных площадей (к этому времени в предыдущем году - на 71,8%).\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert {q: rows[q]["period_start"] for q in ("29,7%", "48,6%", "61,2%", "71,8%")} == {
+        "29,7%": "2017-09-01", "48,6%": "2016-09-01", "61,2%": "2017-09-01", "71,8%": "2016-09-01",
+    }  # fmt: skip

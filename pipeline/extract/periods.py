@@ -850,3 +850,42 @@ def _at_end(d: dict, page: int | None, pages: Mapping[int, str]) -> bool:
 def _at_start(d: dict, page: int | None, pages: Mapping[int, str]) -> bool:
     text = pages.get(page, "")
     return d["page"] == page and d["char_end"] <= len(text) - len(text.lstrip()) + PAGE_CONTEXT
+
+
+_YEAR_EARLIER = re.compile(
+    r"(?:^|[^\w])(?:"
+    + "|".join(c.replace(" ", r"\s+") for c in lexicon.YEAR_EARLIER_CUES)
+    + r")(?!\w)[^,;:()]*$",
+    re.I,
+)  # a cue in the figure's clause, before it
+_CLAUSE_OPEN = re.compile(r"[,;:(][^,;:(]*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def year_earlier_periods(figures: list[dict]) -> None:
+    """A figure whose clause says "год назад", "годом ранее", "в предыдущем году" before it, and names
+    no year of its own, is for its period a year earlier: "На 1 сентября 2017г. лен-долгунец …
+    вытереблен с 29,7% площадей, год назад к этому времени было убрано 48,6% посевов" (48,6% is
+    2016-09-01)."""
+    for row in figures:
+        if not row.get("period_start"):
+            continue
+        sentence, quote = str(row.get("sentence") or ""), " ".join(str(row.get("quote") or "").split())
+        at = sentence.find(quote) if quote else -1
+        opened = _CLAUSE_OPEN.search(sentence, 0, max(at, 0))
+        clause = sentence[opened.start() if opened else 0 : max(at, 0)]
+        if at < 0 or not _YEAR_EARLIER.search(clause) or _YEAR.search(clause):
+            continue
+        row.update(
+            period=_year_before(str(row["period"])), period_start=_year_before(str(row["period_start"])),
+            period_end=_year_before(str(row["period_end"])),
+        )  # fmt: skip
+
+
+def _year_before(iso: str) -> str:
+    """Every year of an ISO date, month or range one less ("2017-09-01" → "2016-09-01"); 29 February
+    becomes the 28th."""
+    shifted = re.sub(r"\b(\d{4})\b", lambda m: str(int(m.group(1)) - 1), iso)
+    return re.sub(
+        r"(\d{4})-02-29", lambda m: f"{m.group(1)}-02-28" if int(m.group(1)) % 4 else m.group(0), shifted
+    )
