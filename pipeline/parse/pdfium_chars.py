@@ -356,7 +356,7 @@ def _read_chars(r: _Reader) -> None:
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
-OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
+OBJECT = untyped_proto(pr.FPDFPage_GetObject, _VP)
 OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
 OBJECT_MATRIX = address_proto(pr.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
 _FONT_SIZE = address_proto(pr.FPDFTextObj_GetFontSize, _INT, _VP, _VP)
@@ -367,8 +367,7 @@ _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 def page_objects(page: pdfium.PdfPage) -> Iterator[int | None]:
     """The address of each of the page's top-level objects (None: pdfium has none at an index)."""
-    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
-    return map(OBJECT, repeat(raw), range(pr.FPDFPage_CountObjects(page.raw)))
+    return map(OBJECT, repeat(page.raw), range(pr.FPDFPage_CountObjects(page.raw)))
 
 
 def _zero_size(obj: int, bounds: ctypes.Array, at: tuple[int, ...]) -> bool:
