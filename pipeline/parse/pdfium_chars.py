@@ -63,6 +63,9 @@ _UNICODE = untyped_proto(pr.FPDFText_GetUnicode, ctypes.c_uint)
 _LOOSE_BOX = untyped_proto(pr.FPDFText_GetLooseCharBox, _INT)
 _ORIGIN = untyped_proto(pr.FPDFText_GetCharOrigin, _INT)
 _CHAR_BOX = untyped_proto(pr.FPDFText_GetCharBox, _INT)
+_MATRIX = untyped_proto(pr.FPDFText_GetMatrix, _INT)
+_FONT_SIZE_AT = untyped_proto(pr.FPDFText_GetFontSize, ctypes.c_double)
+_FONT_INFO = untyped_proto(pr.FPDFText_GetFontInfo, ctypes.c_ulong)  # its buffer length: a c_ulong
 _PAGE_TEXT = address_proto(pr.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP)
 _SPACE = 0x20
 _NOT_TEXT = 0xFFFE  # pdfium's text unit for a line-end hyphen (code 2) or a char without unicode (0)
@@ -198,7 +201,7 @@ def _fetch(tp: int, n: int, height: float) -> _Raw:
 class _Reader:
     """Per-text-page state: the bulk-read chars and caches keyed by text object."""
 
-    tp: Any
+    tp: Any  # the text page as pypdfium2 holds it, a ctypes pointer (an untyped getter takes it as is)
     height: float
     raw: _Raw
     out: list[Char] = field(default_factory=list)
@@ -216,9 +219,9 @@ class _Reader:
 def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
     """(pdfminer size, upright, fontname) of char k, from its matrix and font size."""
     m = pr.FS_MATRIX()
-    pr.FPDFText_GetMatrix(r.tp, k, ctypes.byref(m))
-    size = pr.FPDFText_GetFontSize(r.tp, k) * math.hypot(m.c, m.d)
-    n = pr.FPDFText_GetFontInfo(r.tp, k, r.buf, len(r.buf), ctypes.byref(r.flags))
+    _MATRIX(r.tp, k, ctypes.byref(m))
+    size = _FONT_SIZE_AT(r.tp, k) * math.hypot(m.c, m.d)
+    n = _FONT_INFO(r.tp, k, r.buf, ctypes.c_ulong(len(r.buf)), ctypes.byref(r.flags))
     return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
 
 
