@@ -6,10 +6,27 @@ Extra columns beyond the contract are kept after the contract's columns.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
+from pandera.engines import pandas_engine
 
-STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
+
+class _String(pandas_engine.STRING):
+    """pandera's string dtype ("string"), its dtype check answered for the whole column: for a
+    column of this very dtype pandera's answers with a mask of all True, and then builds failure
+    cases and a message from an empty frame at every validation (~0.1 ms a column and commit)."""
+
+    def check(self, pandera_dtype: Any, data_container: Any = None) -> Any:
+        try:
+            exact = pandas_engine.Engine.dtype(pandera_dtype).type == self.type
+        except TypeError:
+            exact = False
+        return True if exact else super().check(pandera_dtype, data_container)
+
+
+STR, INT, FLOAT, BOOL = _String(), "Int64", "Float64", "boolean"
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 LANGUAGES = ("ru", "en")  # a sentence's language (pipeline.nlp.language)
 # where a figure's period came from (`extract.periods`, `extract.captions`)
