@@ -6,6 +6,7 @@ Extra columns beyond the contract are kept after the contract's columns.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -243,7 +244,12 @@ def cell_id(table_id: str, row: int, col: int) -> str:
 
 
 def empty(name: str) -> pd.DataFrame:
-    """An empty frame with the table's columns and dtypes."""
+    """An empty frame with the table's columns and dtypes (a copy of one built once per table)."""
+    return _empty(name).copy()
+
+
+@cache
+def _empty(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=col.dtype.type) for c, col in COLUMNS[name].items()})
 
 
