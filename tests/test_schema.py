@@ -41,7 +41,7 @@ def test_string_dtype_check_answers_for_the_column():
     an all-True mask, then builds failure cases from it) and fails what pandera's fails."""
     from pandera.engines import pandas_engine
 
-    ours, theirs = schema.STR, pandas_engine.STRING()
+    ours, theirs = schema.string_dtype(), pandas_engine.STRING()
     text = pd.Series(["a", None], dtype=ours.type)
     ints = pd.Series([1, 2], dtype="Int64")
     as_text, as_ints = (pandas_engine.Engine.dtype(s.dtype) for s in (text, ints))

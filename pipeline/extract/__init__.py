@@ -10,14 +10,16 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFact
 from pipeline.extract.mentions import extract_mentions
 from pipeline.nlp import Analysis, analyze_pages
 from pipeline.nlp.language import language
 from pipeline.schema import conform
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NLP_BATCH_PAGES = 32  # pages per NER call: most of the batching gain, bounded memory
 
