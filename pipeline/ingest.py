@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 OBSERVATION_PAGES = 3  # the first pages after the title decide a document's territory
 
 
-# One sentence with a figure, a date, a territory and a cluster: through `extract_text` it builds
-# every grammar and loads every model a document's extraction needs (`prime_worker`).
+# One sentence with a figure, a date, a territory and a cluster: made into page rows it builds every
+# grammar and loads every model a document's extraction needs (`prime_worker`).
 PRIMER = (
     "В 2020 году экспорт Курской области составил 1,5 млрд долларов США, "
     "а в кластер «Фармацевтика» с 1 марта 2019 г. вошли 12 предприятий."
@@ -51,7 +51,8 @@ PRIMER = (
 @cache
 def prime_worker() -> None:
     """What a worker's first document would pay for, paid once: the parse and extraction modules
-    imported, the models loaded and the grammars built (the primer through `extract_text`), then
+    imported, the models loaded and the grammars built (the primer made into page rows, as a
+    document's pages are: no frames, so pandas and pandera stay out of the workers), then
     everything frozen out of the collector's reach (`pipeline.nlp.warm`). A failure here is said
     and shows up per document instead."""
     from pipeline.nlp import warm
@@ -59,9 +60,9 @@ def prime_worker() -> None:
     try:
         import pipeline.extract.observations  # noqa: F401
         import pipeline.parse.pdf  # noqa: F401
-        from pipeline.extract import extract_text
+        from pipeline.extract import extract_page, page_rows
 
-        extract_text(PRIMER)
+        page_rows(extract_page(PRIMER), doc_id="", page=1)
     except Exception as exc:  # noqa: BLE001 - a broken model shows up per document instead
         print(f"indikator worker: warm-up failed: {exc}", file=sys.stderr)
     warm()

@@ -575,9 +575,10 @@ def worker_info() -> dict[str, Any]:
 
 
 def _arrow_allocator() -> str | None:
-    """pyarrow's memory pool in this process (None before pyarrow is imported)."""
+    """pyarrow's memory pool in this process; before pyarrow is imported (a worker makes no
+    frames), the pool the environment names for it (None: pyarrow's default)."""
     arrow = sys.modules.get("pyarrow")
-    return arrow.default_memory_pool().backend_name if arrow else None
+    return arrow.default_memory_pool().backend_name if arrow else os.environ.get("ARROW_DEFAULT_MEMORY_POOL")
 
 
 def _zygote_main(control_fd: int) -> None:

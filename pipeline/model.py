@@ -8,11 +8,21 @@ Parsing produces a `ParsedDocument`; the NLP and extraction stages read `PageTex
 from __future__ import annotations
 
 import math
+import sys
 from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (pdfplumber)
+
+
+def missing(value: object) -> bool:
+    """None, NaN or pandas' NA: a missing value, whether a row came from a frame or was built as a
+    dict. pandas is not imported for it (a worker never does): a value is its NA only once it is."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and value is pandas.NA
 
 
 class DocStatus(StrEnum):

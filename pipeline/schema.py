@@ -1,4 +1,6 @@
-"""The output-table contract of ../shared/DESIGN.md as pandera schemas (column order = contract).
+"""The output-table contract of ../shared/DESIGN.md: each table's columns (order = contract) and,
+built from them when first used, its pandera schema (`SCHEMAS`): pandas and pandera are imported
+only then, so a worker, which makes rows and never frames, does without them.
 
 `conform(name, frame)` gives any frame the table's columns, order and dtypes, then validates it.
 Extra columns beyond the contract are kept after the contract's columns.
@@ -6,8 +8,13 @@ Extra columns beyond the contract are kept after the contract's columns.
 
 from __future__ import annotations
 
-import pandas as pd
-import pandera.pandas as pa
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
 
 STR, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
@@ -17,9 +24,17 @@ PERIOD_SOURCES = ("sentence", "earlier_sentence", "section", "table")
 DATE = "date32[pyarrow]"  # an ISO date: DuckDB DATE, Parquet date32 (observations; figures' periods)
 
 
-def _col(dtype: str, nullable: bool = True, **checks) -> pa.Column:
-    built = [getattr(pa.Check, name)(arg) for name, arg in checks.items()]
-    return pa.Column(dtype, nullable=nullable, checks=built or None, coerce=True)
+@dataclass(frozen=True)
+class Column:
+    """A contract column: its dtype, whether it may be null, its checks (`pa.Check.<name>(arg)`)."""
+
+    dtype: str
+    nullable: bool = True
+    checks: tuple[tuple[str, Any], ...] = ()
+
+
+def _col(dtype: str, nullable: bool = True, **checks: Any) -> Column:
+    return Column(dtype, nullable, tuple(checks.items()))
 
 
 _PROVENANCE = {
@@ -31,7 +46,7 @@ _PROVENANCE = {
     "sentence": _col(STR),
 }
 
-COLUMNS: dict[str, dict[str, pa.Column]] = {
+COLUMNS: dict[str, dict[str, Column]] = {
     "documents": {
         "doc_id": _col(STR, False),
         "file_name": _col(STR, False),
@@ -217,7 +232,45 @@ ID_COLUMN = {
     "table_cells": "cell_id",
 }
 
-SCHEMAS = {name: pa.DataFrameSchema(cols, strict=False, ordered=False) for name, cols in COLUMNS.items()}
+
+class _Schemas(dict):
+    """Each table's `pa.DataFrameSchema`, built from `COLUMNS` when first asked for."""
+
+    def __missing__(self, name: str) -> pa.DataFrameSchema:
+        self[name] = _schema(COLUMNS[name])
+        return self[name]
+
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = _Schemas()
+
+
+def _schema(cols: dict[str, Column]) -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
+    def column(col: Column) -> pa.Column:
+        checks = [getattr(pa.Check, name)(arg) for name, arg in col.checks]
+        dtype = string_dtype() if col.dtype == STR else col.dtype
+        return pa.Column(dtype, nullable=col.nullable, checks=checks or None, coerce=True)
+
+    return pa.DataFrameSchema({c: column(col) for c, col in cols.items()}, strict=False, ordered=False)
+
+
+@cache
+def string_dtype() -> Any:
+    """pandera's string dtype ("string"), its dtype check answered for the whole column: for a
+    column of this very dtype pandera's answers with a mask of all True, and then builds failure
+    cases and a message from an empty frame at every validation (~0.1 ms a column and commit)."""
+    from pandera.engines import pandas_engine
+
+    class String(pandas_engine.STRING):
+        def check(self, pandera_dtype: Any, data_container: Any = None) -> Any:
+            try:
+                exact = pandas_engine.Engine.dtype(pandera_dtype).type == self.type
+            except TypeError:
+                exact = False
+            return True if exact else super().check(pandera_dtype, data_container)
+
+    return String()
 
 
 def cell_id(table_id: str, row: int, col: int) -> str:
@@ -226,12 +279,26 @@ def cell_id(table_id: str, row: int, col: int) -> str:
 
 
 def empty(name: str) -> pd.DataFrame:
-    """An empty frame with the table's columns and dtypes."""
-    return pd.DataFrame({c: pd.Series(dtype=col.dtype.type) for c, col in COLUMNS[name].items()})
+    """An empty frame with the table's columns and dtypes (a copy of one built once per schema)."""
+    schema = SCHEMAS[name]
+    if name not in _EMPTY or _EMPTY[name][0] is not schema:
+        _EMPTY[name] = (schema, _empty(schema))
+    return _EMPTY[name][1].copy()
+
+
+_EMPTY: dict[str, tuple[pa.DataFrameSchema, pd.DataFrame]] = {}
+
+
+def _empty(schema: pa.DataFrameSchema) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(dtype=col.dtype.type) for c, col in schema.columns.items()})
 
 
 def conform(name: str, frame: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
     """Give rows the table's columns (missing ones null), contract order first, and validate."""
+    import pandas as pd
+
     if frame is None or (isinstance(frame, list) and not frame):  # a commit asks for every absent table
         return empty(name)  # valid by construction (tests/test_schema.py validates it)
     df = pd.DataFrame(frame) if not isinstance(frame, pd.DataFrame) else frame.copy()

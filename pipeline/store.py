@@ -244,7 +244,7 @@ def _formula_safe(table: pa.Table) -> pa.Table:
 def _ids_at_paths(out: Path, source_paths: set[str]) -> set[str]:
     if not source_paths:
         return set()
-    docs = read_table(out, "documents")
+    docs = _stored(out, ["documents"])["documents"]
     return set(docs.loc[docs["source_path"].isin(source_paths), "doc_id"])
 
 

@@ -21,3 +21,25 @@ def test_import_contracts_are_kept():
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     done = subprocess.run([exe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+WORKER = """
+import sys
+from pipeline.ingest import prime_worker, process_document
+prime_worker()
+rows = process_document(sys.argv[1]).rows
+heavy = [m for m in ("pandas", "pandera", "pyarrow") if m in sys.modules]
+print(len(rows["table_cells"]), len(rows["observations"]), heavy)
+"""
+
+
+def test_a_worker_makes_its_rows_without_pandas():
+    """A primed worker reads a document and makes its rows (table cells and observations included)
+    without importing pandas, pandera or pyarrow: only the committing process builds frames."""
+    source = str(ROOT / "fixtures" / "pdf" / "word_export_table.pdf")
+    env = os.environ | {"PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-c", WORKER, source]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    cells, _, heavy = done.stdout.split(maxsplit=2)
+    assert int(cells) > 0 and heavy.strip() == "[]"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
+from pipeline import schema
 from pipeline.ingest import commit_results, process_document
 from pipeline.schema import COLUMNS, SCHEMAS, conform, empty
 from pipeline.store import read_table
@@ -31,3 +34,16 @@ def test_a_document_whose_text_cannot_be_encoded_is_a_failures_row_and_the_batch
     (failure,) = read_table(tmp_path, "failures").to_dict("records")
     assert failure["stage"] == "write" and "UnicodeEncodeError" in failure["message"]
     assert set(read_table(tmp_path, "pages")["doc_id"]) == {good.doc_id}
+
+
+def test_string_dtype_check_answers_for_the_column():
+    """The contract's string dtype passes a string column with one bool (pandera's own answers with
+    an all-True mask, then builds failure cases from it) and fails what pandera's fails."""
+    from pandera.engines import pandas_engine
+
+    ours, theirs = schema.string_dtype(), pandas_engine.STRING()
+    text = pd.Series(["a", None], dtype=ours.type)
+    ints = pd.Series([1, 2], dtype="Int64")
+    as_text, as_ints = (pandas_engine.Engine.dtype(s.dtype) for s in (text, ints))
+    assert ours.check(as_text, text) is True and all(theirs.check(as_text, text))
+    assert not ours.check(as_ints, ints) and not any(np.atleast_1d(theirs.check(as_ints, ints)))

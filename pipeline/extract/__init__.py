@@ -10,8 +10,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.extract.facts import ClusterFact, DateFact, FigureFact, MentionFact
 from pipeline.extract.mentions import extract_mentions
@@ -19,6 +18,9 @@ from pipeline.nlp import Analysis, analyze_pages
 from pipeline.nlp.language import language
 from pipeline.nlp.sentences import page_in_context
 from pipeline.schema import conform
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NLP_BATCH_PAGES = 32  # pages per NER call: most of the batching gain, bounded memory
 
@@ -117,28 +119,29 @@ def page_rows(facts: PageFacts, *, doc_id: str, page: int) -> dict[str, list[dic
 
     seen: Counter[tuple[str, str]] = Counter()
 
-    def provenance(table: str, start: int, end: int) -> dict:
+    def provenance(table: str, start: int, end: int, context: bool = True) -> dict:
+        """The fact's place and id; `context`: also its quote, sentence and language."""
         quote = facts.text[start:end]
         seen[(table, quote)] += 1
-        sentence = facts.analysis.sentence_around(start, end)
-        return {
+        row: dict = {
             "doc_id": doc_id,
             "page": page,
             "char_start": start - facts.page_start,
             "char_end": end - facts.page_start,
-            "quote": quote,
-            "sentence": " ".join(sentence.split()) if sentence else None,
-            "language": language(sentence or quote),
-            "_id": fact_id(table, doc_id, page, quote, seen[(table, quote)]),
         }
+        if context:
+            sentence = facts.analysis.sentence_around(start, end)
+            row["quote"] = quote
+            row["sentence"] = " ".join(sentence.split()) if sentence else None
+            row["language"] = language(sentence or quote)
+        return row | {"_id": fact_id(table, doc_id, page, quote, seen[(table, quote)])}
 
     out: dict[str, list[dict]] = {"figures": [], "dates": [], "mentions": [], "clusters": []}
     for d in facts.dates:
         row = provenance("dates", d.char_start, d.char_end) | _without_offsets(asdict(d))
         out["dates"].append(_rename_id(row, "date_id"))
     for m in facts.mentions:
-        row = provenance("mentions", m.char_start, m.char_end) | _without_offsets(asdict(m))
-        row = {k: v for k, v in row.items() if k not in ("quote", "sentence", "language")}
+        row = provenance("mentions", m.char_start, m.char_end, context=False) | _without_offsets(asdict(m))
         out["mentions"].append(_rename_id(row, "mention_id"))
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, out["dates"], strict=True)}
     mentions = list(zip(facts.mentions, out["mentions"], strict=True))

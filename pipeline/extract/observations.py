@@ -19,8 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.bases import label_base
@@ -42,8 +41,12 @@ from pipeline.extract.measures import normal_measure
 from pipeline.extract.table_labels import BARE_YEAR, LABEL_JOIN, LETTER, LabelledCell, labelled_cells
 from pipeline.extract.tables import caption_unit, label_unit, unit_tail
 from pipeline.extract.territories import Territory, find_organizations, find_territories
+from pipeline.model import missing
 from pipeline.nlp.morph import inflect, parses
 from pipeline.schema import conform
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["build_observations", "label_kind", "label_period", "observation_rows"]
 
@@ -170,10 +173,6 @@ def _id(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:ID_LENGTH]
 
 
-def _present(value: object) -> bool:
-    return value is not None and value is not pd.NA and not (isinstance(value, float) and value != value)
-
-
 def build_observations(
     figures: pd.DataFrame | Records | None,
     table_cells: pd.DataFrame | Records | None,
@@ -203,13 +202,13 @@ def observation_rows(
 def _records(rows: pd.DataFrame | Records | None) -> Records:
     if rows is None:
         return []
-    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    return rows if isinstance(rows, list) else rows.to_dict("records")
 
 
 def _text_rows(figures: Records) -> Records:
     rows = []
     for f in figures:
-        if not _present(f.get("indicator")):
+        if missing(f.get("indicator")):
             continue
         row = {c: f.get(c) for c in FIGURE_COLUMNS}
         row |= {
@@ -217,7 +216,7 @@ def _text_rows(figures: Records) -> Records:
             "indicator": f["indicator"],
             "source": "text",
             "figure_id": f["figure_id"],
-            "review_status": f.get("review_status") if _present(f.get("review_status")) else UNREVIEWED,
+            "review_status": f.get("review_status") if not missing(f.get("review_status")) else UNREVIEWED,
         }
         rows.append(row)
     return rows
@@ -233,7 +232,7 @@ def _table_rows(cells: Records, tables: Records, default: Territory | None) -> R
         by_table.setdefault(record["table_id"], []).append(record)
     for table_id, group in by_table.items():
         caption = captions.get(table_id)
-        caption = str(caption) if _present(caption) and str(caption).strip() else None
+        caption = str(caption) if not missing(caption) and str(caption).strip() else None
         labelled = labelled_cells(group, caption)
         reporting = _reporting_periods(labelled)
         listing = _listing(labelled, caption)

@@ -16,10 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
-
 from pipeline import lexicon
 from pipeline.extract.tables import TIMES, caption_unit, cell_unit, cell_value, label_unit, times_value
+from pipeline.model import missing
 
 __all__ = ["LabelledCell", "labelled_cells"]
 
@@ -60,7 +59,7 @@ class LabelledCell:
 
 def _text(value: object) -> str | None:
     """A cell's text in one line, mathematical letters as plain ones ("𝜌𝑆𝑝𝑒𝑎𝑟𝑚𝑎𝑛" → "ρSpearman")."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if missing(value):
         return None
     return _line(value) if isinstance(value, str) else _line(str(value))
 

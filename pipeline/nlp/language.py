@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[IVXLCDM]+\b")  # links, e-mails, Roman numerals
 _LATIN = re.compile(r"[a-zA-Z]+")  # runs of letters: fewer matches to make than single letters
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]+")
 
 
+@lru_cache(maxsize=4096)  # the facts of one sentence ask about it once each
 def language(text: str | None) -> str | None:
     """ "en" when most letters of `text` are Latin, "ru" when most are Cyrillic (ties: "ru");
     None without letters. Links, e-mails and Roman numerals do not count."""

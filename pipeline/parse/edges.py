@@ -123,8 +123,9 @@ def _subpaths(path: int, m: Matrix, height: float, scratch: _Scratch) -> Iterato
     xy, (xa, ya) = scratch.xy, scratch.at["xy"]
     shape, bez = "", 0
     pts: list[Point] = []
+    handle = ctypes.c_void_p(path)
     for i in range(SEGMENTS(path)):
-        seg = SEGMENT(path, i)
+        seg = SEGMENT(handle, i)
         kind = SEGMENT_TYPE(seg)
         if kind == _MOVETO and shape:
             yield shape, pts

@@ -8,9 +8,8 @@ line break in its place) and skips text objects of blanks only; both are restore
 match pdfplumber's. Generated spaces inside an object (TeX word gaps) are left out, like pdfminer.
 
 Reading is done in bulk (`_fetch`): the page's text in one call, then per page and getter `map`
-calls pdfium's per-char getter for every char (prototypes that take plain addresses: ranges
-stepping through preallocated C arrays, read by numpy at once); font styles are read once per
-text object.
+calls pdfium's per-char getter for every char (untyped prototypes: `byref`s stepping through
+preallocated C arrays, read by numpy at once); font styles are read once per text object.
 """
 
 from __future__ import annotations
@@ -42,17 +41,31 @@ _RECT = 4  # floats per loose box (left, top, right, bottom)
 
 
 def address_proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
-    """pdfium's function `fn` called with plain integer addresses (no pointer object per call)."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+    """pdfium's function `fn` called with plain integer addresses (no pointer object per call),
+    the GIL held (`PYFUNCTYPE`: pdfium's getters are short and never call back into Python, and
+    letting the GIL go and taking it back costs ~0.15 µs a call)."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-_IS_GENERATED = address_proto(pr.FPDFText_IsGenerated, _INT, _VP, _INT)
-_TEXT_OBJECT = address_proto(pr.FPDFText_GetTextObject, ctypes.c_size_t, _VP, _INT)  # 0, not None, for none
-_MAP_ERROR = address_proto(pr.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
-_UNICODE = address_proto(pr.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
-_LOOSE_BOX = address_proto(pr.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
-_ORIGIN = address_proto(pr.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
-_CHAR_BOX = address_proto(pr.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
+def untyped_proto(fn: Any, restype: Any) -> Any:
+    """`address_proto` without argument types, for getters called per char or segment whose
+    parameters are handles, `int`s and out-pointers: ctypes passes a `c_void_p` (or ctypes pointer)
+    as a pointer, a Python int as a C int and a `byref` as a pointer by their own types, while its
+    `c_int` converter alone costs ~0.4 µs a call, more than most getters. A handle must be a
+    `c_void_p`: a plain int would be cut to a C int."""
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_IS_GENERATED = untyped_proto(pr.FPDFText_IsGenerated, _INT)
+_TEXT_OBJECT = untyped_proto(pr.FPDFText_GetTextObject, ctypes.c_size_t)  # 0, not None, for none
+_MAP_ERROR = untyped_proto(pr.FPDFText_HasUnicodeMapError, _INT)
+_UNICODE = untyped_proto(pr.FPDFText_GetUnicode, ctypes.c_uint)
+_LOOSE_BOX = untyped_proto(pr.FPDFText_GetLooseCharBox, _INT)
+_ORIGIN = untyped_proto(pr.FPDFText_GetCharOrigin, _INT)
+_CHAR_BOX = untyped_proto(pr.FPDFText_GetCharBox, _INT)
+_MATRIX = untyped_proto(pr.FPDFText_GetMatrix, _INT)
+_FONT_SIZE_AT = untyped_proto(pr.FPDFText_GetFontSize, ctypes.c_double)
+_FONT_INFO = untyped_proto(pr.FPDFText_GetFontInfo, ctypes.c_ulong)  # its buffer length: a c_ulong
 _PAGE_TEXT = address_proto(pr.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP)
 _SPACE = 0x20
 _NOT_TEXT = 0xFFFE  # pdfium's text unit for a line-end hyphen (code 2) or a char without unicode (0)
@@ -74,10 +87,17 @@ class _Raw:
     top_flat: list[float]
 
 
-def _each(fn: Any, tp: int, n: int, *addresses: Any) -> list[int]:
-    """`fn(tp, k, *addresses)` for every char k < n, looped by `map` at C speed (an address is a
-    range stepping through a C array, or `repeat` of one scratch slot)."""
-    return list(map(fn, repeat(tp, n), range(n), *addresses))
+def _each(fn: Any, tp: int, n: int, *outs: Any) -> list[int]:
+    """`fn(tp, k, *outs)` for every char k < n of text page `tp` (an `untyped_proto`), looped by
+    `map` at C speed (an out-parameter is `refs` of a C array, or `repeat` of one scratch `byref`)."""
+    return list(map(fn, repeat(ctypes.c_void_p(tp), n), range(n), *outs))
+
+
+def refs(array: ctypes.Array, n: int) -> Iterator[Any]:
+    """A `byref` to each of the n equal slots of a C array (n > 0), for an untyped getter's
+    out-parameter (each keeps the array alive)."""
+    step = ctypes.sizeof(array) // n
+    return map(ctypes.byref, repeat(array, n), range(0, step * n, step))
 
 
 def slots(array: ctypes.Array, n: int) -> range:
@@ -101,11 +121,10 @@ def _geometry(tp: int, n: int, height: float) -> tuple[list[float], list[float],
         return [], [], [], []
     loose = (ctypes.c_float * (_RECT * n))()
     x, left, right = (ctypes.c_double * n)(), (ctypes.c_double * n)(), (ctypes.c_double * n)()
-    scratch = ctypes.c_double()  # kept alive while pdfium writes into it
-    unread = ctypes.addressof(scratch)
-    _each(_LOOSE_BOX, tp, n, slots(loose, n))
-    _each(_ORIGIN, tp, n, slots(x, n), repeat(unread))
-    _each(_CHAR_BOX, tp, n, slots(left, n), slots(right, n), repeat(unread), repeat(unread))
+    unread = ctypes.byref(ctypes.c_double())  # the byref keeps its slot alive
+    _each(_LOOSE_BOX, tp, n, refs(loose, n))
+    _each(_ORIGIN, tp, n, refs(x, n), repeat(unread))
+    _each(_CHAR_BOX, tp, n, refs(left, n), refs(right, n), repeat(unread), repeat(unread))
     box = np.frombuffer(loose, dtype=np.float32).reshape(n, _RECT).astype(np.float64)
     x0, gl, gr = (np.frombuffer(a, dtype=np.float64) for a in (x, left, right))
     end = box[:, 2]
@@ -149,10 +168,10 @@ def _indexes(values: list[int], v: int) -> list[int]:
 def _generated_flags(tp: int, codes: list[int]) -> list[int]:
     """pdfium's generated flag of every char, asked only of the spaces and line breaks
     (`_GENERATED_CODES`: no other char can be generated)."""
-    flags = [0] * len(codes)
+    flags, page = [0] * len(codes), ctypes.c_void_p(tp)
     for code in _GENERATED_CODES:
         for k in _indexes(codes, code):
-            flags[k] = _IS_GENERATED(tp, k)
+            flags[k] = _IS_GENERATED(page, k)
     return flags
 
 
@@ -164,9 +183,9 @@ def _codes(tp: int, n: int) -> list[int]:
     buf = (ctypes.c_ushort * (2 * n + 2))()  # room for a pdfium that would write UTF-16 pairs
     if _PAGE_TEXT(tp, 0, n, ctypes.addressof(buf)) != n + 1:
         return _each(_UNICODE, tp, n)
-    codes = buf[:n]
+    codes, page = buf[:n], ctypes.c_void_p(tp)
     for k in _indexes(codes, _NOT_TEXT):
-        codes[k] = _UNICODE(tp, k)
+        codes[k] = _UNICODE(page, k)
     return codes
 
 
@@ -182,7 +201,7 @@ def _fetch(tp: int, n: int, height: float) -> _Raw:
 class _Reader:
     """Per-text-page state: the bulk-read chars and caches keyed by text object."""
 
-    tp: Any
+    tp: Any  # the text page as pypdfium2 holds it, a ctypes pointer (an untyped getter takes it as is)
     height: float
     raw: _Raw
     out: list[Char] = field(default_factory=list)
@@ -200,9 +219,9 @@ class _Reader:
 def _style(r: _Reader, k: int) -> tuple[float, bool, str]:
     """(pdfminer size, upright, fontname) of char k, from its matrix and font size."""
     m = pr.FS_MATRIX()
-    pr.FPDFText_GetMatrix(r.tp, k, ctypes.byref(m))
-    size = pr.FPDFText_GetFontSize(r.tp, k) * math.hypot(m.c, m.d)
-    n = pr.FPDFText_GetFontInfo(r.tp, k, r.buf, len(r.buf), ctypes.byref(r.flags))
+    _MATRIX(r.tp, k, ctypes.byref(m))
+    size = _FONT_SIZE_AT(r.tp, k) * math.hypot(m.c, m.d)
+    n = _FONT_INFO(r.tp, k, r.buf, ctypes.c_ulong(len(r.buf)), ctypes.byref(r.flags))
     return size, m.a * m.d > 0 and m.b * m.c <= 0, r.buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
 
 
@@ -340,7 +359,7 @@ def _read_chars(r: _Reader) -> None:
 
 
 _BOUNDS = address_proto(pr.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
-OBJECT = address_proto(pr.FPDFPage_GetObject, _VP, _VP, _INT)
+OBJECT = untyped_proto(pr.FPDFPage_GetObject, _VP)
 OBJECT_TYPE = address_proto(pr.FPDFPageObj_GetType, _INT, _VP)
 OBJECT_MATRIX = address_proto(pr.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
 _FONT_SIZE = address_proto(pr.FPDFTextObj_GetFontSize, _INT, _VP, _VP)
@@ -351,8 +370,7 @@ _FLAT = 0.01  # pt: a text object's bounds this small both ways are zero-size
 
 def page_objects(page: pdfium.PdfPage) -> Iterator[int | None]:
     """The address of each of the page's top-level objects (None: pdfium has none at an index)."""
-    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
-    return map(OBJECT, repeat(raw), range(pr.FPDFPage_CountObjects(page.raw)))
+    return map(OBJECT, repeat(page.raw), range(pr.FPDFPage_CountObjects(page.raw)))
 
 
 def _zero_size(obj: int, bounds: ctypes.Array, at: tuple[int, ...]) -> bool:

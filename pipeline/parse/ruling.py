@@ -14,7 +14,14 @@ from itertools import repeat
 import pypdfium2 as pdfium
 import pypdfium2.raw as pr
 
-from pipeline.parse.pdfium_chars import OBJECT_MATRIX, OBJECT_TYPE, address_proto, page_objects, slots
+from pipeline.parse.pdfium_chars import (
+    OBJECT_MATRIX,
+    OBJECT_TYPE,
+    address_proto,
+    page_objects,
+    slots,
+    untyped_proto,
+)
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -26,7 +33,7 @@ _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _FORM_COUNT = address_proto(pr.FPDFFormObj_CountObjects, _INT, _VP)
 _FORM_OBJECT = address_proto(pr.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
 SEGMENTS = address_proto(pr.FPDFPath_CountSegments, _INT, _VP)
-SEGMENT = address_proto(pr.FPDFPath_GetPathSegment, _VP, _VP, _INT)
+SEGMENT = untyped_proto(pr.FPDFPath_GetPathSegment, _VP)  # (path as a c_void_p, index)
 SEGMENT_TYPE = address_proto(pr.FPDFPathSegment_GetType, _INT, _VP)
 SEGMENT_POINT = address_proto(pr.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP)
 SEGMENT_CLOSE = address_proto(pr.FPDFPathSegment_GetClose, _INT, _VP)
@@ -64,8 +71,9 @@ def _subpaths(path: int, m: Matrix) -> Iterator[list[Point]]:
     xy = (ctypes.c_float * 2)()
     xa, ya = slots(xy, 2)
     pts: list[Point] = []
+    handle = ctypes.c_void_p(path)
     for i in range(SEGMENTS(path)):
-        seg = SEGMENT(path, i)
+        seg = SEGMENT(handle, i)
         if SEGMENT_TYPE(seg) == pr.FPDF_SEGMENT_MOVETO and pts:
             yield pts
             pts = []
