@@ -261,6 +261,10 @@ FRAME_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 # The country whose federal subjects, cities and municipalities the gazetteer knows (ISO 3166-1).
 HOME_COUNTRY = "RU"
+# A year as printed in running text or a label ("2017"): the regex of its digits, and of one standing
+# as a word.
+YEAR_DIGITS = r"(?:19|20)\d\d"
+YEAR_WORD = re.compile(rf"\b{YEAR_DIGITS}\b")
 # Words that put a value a year before the period its text reports ("год назад к этому времени было
 # убрано 48,6% посевов", "(к этому времени в предыдущем году - на 71,8%)").
 YEAR_EARLIER_CUES: tuple[str, ...] = (

@@ -35,8 +35,10 @@ class PageFacts:
     figures: list[FigureFact] = field(default_factory=list)
     mentions: list[MentionFact] = field(default_factory=list)
     clusters: list[ClusterFact] = field(default_factory=list)
-    page_start: int = 0  # where the page's own text starts in `text`; facts lie on the page, offsets
-    page_end: int | None = None  # index `text`, rows the page (`page_rows` subtracts `page_start`)
+    # The page's own text is `text[page_start:page_end]`: the facts are those on it, their offsets
+    # index `text`, and `page_rows` gives rows the page's offsets (it subtracts `page_start`).
+    page_start: int = 0
+    page_end: int | None = None
 
 
 @dataclass

@@ -859,7 +859,6 @@ _YEAR_EARLIER = re.compile(
     re.I,
 )  # a cue in the figure's clause, before it
 _CLAUSE_OPEN = re.compile(r"[,;:(][^,;:(]*$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def year_earlier_periods(figures: list[dict]) -> None:
@@ -874,7 +873,7 @@ def year_earlier_periods(figures: list[dict]) -> None:
         at = sentence.find(quote) if quote else -1
         opened = _CLAUSE_OPEN.search(sentence, 0, max(at, 0))
         clause = sentence[opened.start() if opened else 0 : max(at, 0)]
-        if at < 0 or not _YEAR_EARLIER.search(clause) or _YEAR.search(clause):
+        if at < 0 or not _YEAR_EARLIER.search(clause) or lexicon.YEAR_WORD.search(clause):
             continue
         row.update(
             period=_year_before(str(row["period"])), period_start=_year_before(str(row["period_start"])),

@@ -24,7 +24,8 @@ __all__ = ["LabelledCell", "labelled_cells"]
 
 # A header that is only a year or a span of years: "2019", "2019 г.", "2018 - 2020".
 BARE_YEAR = re.compile(
-    r"^(?:на\s+)?((?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?)\s*(?:г\.?|гг\.?|год|года|годы)?$", re.I
+    rf"^(?:на\s+)?({lexicon.YEAR_DIGITS}(?:\s*[-–—]\s*{lexicon.YEAR_DIGITS})?)\s*(?:г\.?|гг\.?|год|года|годы)?$",
+    re.I,
 )
 UNIT_HEADER = re.compile(r"^\s*ед(?:\.|иниц[аы])?\s*(?:изм|измерения)", re.I)
 PERCENT_CELL = re.compile(r"^\s*([-−–+]?\d[\d\s\u00a0,.]*?)\s*%\s*$")

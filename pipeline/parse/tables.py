@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pdfplumber.table import Table
 
-from pipeline.lexicon import CONTINUED_TABLE, LEAD_IN, TABLE_CAPTION
+from pipeline.lexicon import CONTINUED_TABLE, LEAD_IN, TABLE_CAPTION, YEAR_DIGITS
 from pipeline.model import BBox, ParsedTable, TableCell
 from pipeline.parse.dehyphen import dehyphenate_cell, known
 from pipeline.parse.lines import Char, Line, build_lines
@@ -159,7 +159,7 @@ def cell_rows(table: Table, chars: list[Char]) -> tuple[list[list[str]], list[li
 CAPTION_GAP = 3.0  # × line size: the widest gap between a table and its caption, or two caption lines
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁA-Z])")
 _NUMBER_FIRST = re.compile(
-    r"^\s*(?!(?:19|20)\d\d\b)[-−–+]?\d"
+    rf"^\s*(?!{YEAR_DIGITS}\b)[-−–+]?\d"
 )  # an untitled grid's text ("-0.0170 x"), not a year
 
 
@@ -245,7 +245,7 @@ def merge_tables(raw: list[RawTable]) -> list[ParsedTable]:
 
 
 _NUMERIC = re.compile(r"^[-−–+]?\d[\d\s\u00a0.,]*%?\W{0,3}$")
-YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*г(?:г|од)?\.?)?$")
+YEAR = re.compile(rf"^{YEAR_DIGITS}(?:\s*г(?:г|од)?\.?)?$")
 
 
 def header_rows(own: list[list[str]], spans: list[list[str]]) -> int:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pipeline import lexicon
 from pipeline.extract.facts import DateFact
 
 # A creation participle in a form that can agree with a cluster, park or zone (masculine or
@@ -33,7 +34,7 @@ SINCE = "since"  # the date grammar's kind of "с 2011 года"
 # "Год создания — 2011.": a labelled bare year, which the date grammar does not take as a date.
 FOUNDING_CUE = r"(?:[Гг]од|[Дд]ата)\s+(?:основания|создания|образования)"
 FOUNDING_LABEL = re.compile(
-    rf"\b{FOUNDING_CUE}(?:\s+[а-яё]+){{0,2}}\s*[-–—:]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
+    rf"\b{FOUNDING_CUE}(?:\s+[а-яё]+){{0,2}}\s*[-–—:]\s*(?P<year>{lexicon.YEAR_DIGITS})(?!\d)"
 )
 # Neuter forms agree with an organization that is the cluster: Некоммерческое партнерство
 # «Волгоградский фармацевтический кластер» учреждено в 2011 году.

@@ -3,7 +3,6 @@ quantifies (one batched parse call per page)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
@@ -71,7 +70,6 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
 
 
 _SYNTAX_MAX_CHARS = 500
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_DIGIT_SHARE = 0.15  # above this share of digits a "sentence" is a chart label or table remnant
 MAX_CLIMB = 4  # dependency heads climbed from a figure to its verb or noun
 GENITIVE_WORDS = 4  # genitive words kept after a measure's head noun
@@ -80,7 +78,7 @@ GENITIVE_WORDS = 4  # genitive words kept after a measure's head noun
 def _is_prose(sentence: str) -> bool:
     """Short enough to parse, and mostly words rather than numbers (years are words of a forecast:
     "составит: в 2018 г. – 104,3 %, в 2019 г. – 104,2 %")."""
-    digits = sum(ch.isdigit() for ch in _YEAR.sub("", sentence))
+    digits = sum(ch.isdigit() for ch in lexicon.YEAR_WORD.sub("", sentence))
     return len(sentence) <= _SYNTAX_MAX_CHARS and digits <= MAX_DIGIT_SHARE * len(sentence)
 
 
