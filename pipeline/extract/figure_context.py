@@ -49,6 +49,7 @@ from pipeline.extract.measures import (
 )
 from pipeline.extract.periods import (
     STATE_KINDS,
+    after_from,
     alone_in_brackets,
     bracketed,
     from_value,
@@ -272,8 +273,9 @@ def _dated_from_value(text: str, g: FigureFact) -> bool:
     if g.period_from is None or g.period_from < g.char_end or g.period_end is None:
         return False
     to_at = text.find(" до ", g.period_from, g.period_from + _DATE_REACH)
-    opened = _FROM_NUMBER.search(text, max(0, g.char_start - len(" с ")), g.char_start + 1)
-    return bool(opened and to_at >= 0 and _RIGHT_AFTER.fullmatch(text, g.char_end, g.period_from))
+    return (
+        after_from(text, g) and to_at >= 0 and bool(_RIGHT_AFTER.fullmatch(text, g.char_end, g.period_from))
+    )
 
 
 _DATE_REACH = 40  # characters a from-value's own date may take before its "до"
@@ -691,13 +693,12 @@ def _stated_change(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool:
 
     if max(f.value, f.value_max or f.value) >= INDEX_FLOOR:
         return False
-    if _CHANGE_PREPOSITION.search(text, bounds[0], f.char_start):
+    if _DIFFERENCE.search(text, bounds[0], f.char_start):  # "выше … на 5%"
         return True
     lemmas = set().union(*(lemma_forms(w.text) for w in words(text[bounds[0] : f.char_start])))
     return bool(lemmas & _STATED_CHANGES) and not lemmas & _RATE_WORDS
 
 
-_CHANGE_PREPOSITION = re.compile(r"\bна\s*$", re.I)  # "выше … на 5%"
 _STATED_CHANGES = (
     (_CHANGE_LEMMAS | frozenset(lexicon.TREND_NOUNS)) - frozenset(lexicon.INDEX_CHANGE_NOUNS) - {"темп"}
 )

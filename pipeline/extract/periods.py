@@ -668,8 +668,12 @@ def open_value(text: str, f: FigureFact, dates: list[DateFact]) -> bool:
 
 def from_value(text: str, f: FigureFact) -> bool:
     """The value a change starts from: after "с", with a "до" value right after it ("с 93,8% до 99,8%")."""
-    before = _FROM_VALUE.search(text, max(0, f.char_start - len(" со ")), f.char_start)
-    return bool(before and _TO_VALUE.match(text, f.char_end))
+    return after_from(text, f) and bool(_TO_VALUE.match(text, f.char_end))
+
+
+def after_from(text: str, f: FigureFact) -> bool:
+    """The figure right after "с"/"со" ("с 17,8% в январе-августе 2016г. до …")."""
+    return _FROM_VALUE.search(text, max(0, f.char_start - len(" со ")), f.char_start) is not None
 
 
 def _sentence_start(text: str, offset: int) -> int:

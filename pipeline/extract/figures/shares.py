@@ -248,7 +248,11 @@ def _share_allotted(words: list[_Word]) -> str | None:
     while end < verb and end - at <= PART_WORDS and _part_word(words[end]):
         end += 1
     part = words[at + 1 : end]
-    return "доля " + " ".join(w.text for w in part) if any(w.has("NOUN") for w in part) else None
+    return (
+        f"{lexicon.SHARE_NOUN} " + " ".join(w.text for w in part)
+        if any(w.has("NOUN") for w in part)
+        else None
+    )
 
 
 def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> str | None:
@@ -277,7 +281,7 @@ def _share_falls_to(text: str, f: FigureFact, before: list[_Word], end: int) -> 
         group.pop()
     if not any(w.has("NOUN", case) for w in group) or group[0].text[:1].isupper():
         return None
-    return "доля " + _group_genitive(group, case)
+    return f"{lexicon.SHARE_NOUN} " + _group_genitive(group, case)
 
 
 def _whole_falls_to(words: list[_Word]) -> str | None:
@@ -292,19 +296,21 @@ def _whole_falls_to(words: list[_Word]) -> str | None:
         or words[-1].text not in DASHES
     ):
         return None
-    start = max(
-        [verb + 2, *(k + 1 for k in range(verb + 2, len(words)) if words[k].text in _ITEM_SEPARATORS)]
-    )
-    group = words[start:-1]
+    group = words[_item_start(words, verb + 2) : -1]
     if not group or len(group) > PART_WORDS or any(_is_verb(w) for w in group) or group[0].text[:1].isupper():
         return None
     whole = _nominative_whole(words[:verb])
     if whole is None or not any(w.has("NOUN", "accs") for w in group):
         return None
-    return f"доля {_group_genitive(group, 'accs')} в {whole}"
+    return f"{lexicon.SHARE_NOUN} {_group_genitive(group, 'accs')} в {whole}"
 
 
 _ITEM_SEPARATORS = {",", ";"}
+
+
+def _item_start(words: list[_Word], lo: int) -> int:
+    """Where the last item of a list starting at `lo` starts (after its last comma or semicolon)."""
+    return max([lo, *(k + 1 for k in range(lo, len(words)) if words[k].text in _ITEM_SEPARATORS)])
 
 
 def _given_to(words: list[_Word], earlier: list[FigureFact]) -> str | None:
@@ -316,7 +322,7 @@ def _given_to(words: list[_Word], earlier: list[FigureFact]) -> str | None:
     amounts = [g for g in earlier if colon is not None and g.char_end <= words[colon].start]
     if not amounts or amounts[-1].unit == "PERCENT":
         return None
-    start = max([colon + 1, *(k + 1 for k in range(colon, len(words)) if words[k].text in _ITEM_SEPARATORS)])
+    start = _item_start(words, colon + 1)
     group = words[start:-1] if words[-1].text in DASHES else words[start:]
     if (
         not group
@@ -327,7 +333,7 @@ def _given_to(words: list[_Word], earlier: list[FigureFact]) -> str | None:
     whole = _nominative_whole(_words(amounts[-1].measure))
     if whole is None or not group[-1].has("NOUN", "datv") or group[0].text[:1].isupper():
         return None
-    return f"доля {_group_genitive(group, 'datv')} в {whole}"
+    return f"{lexicon.SHARE_NOUN} {_group_genitive(group, 'datv')} в {whole}"
 
 
 def _nominative_whole(words: list[_Word]) -> str | None:
@@ -387,7 +393,7 @@ def _share_belongs_to(before: list[_Word]) -> str | None:
     agrees = all(_in_case(w, case, i > 0) for i, w in enumerate(group))
     if not agrees or not any(w.has("NOUN", case) for w in group):
         return None
-    return "доля " + _group_genitive(group, case)
+    return f"{lexicon.SHARE_NOUN} " + _group_genitive(group, case)
 
 
 def _in_case(w: _Word, case: str, later: bool) -> bool:
@@ -411,7 +417,7 @@ def _antecedent_share(words: list[_Word], at: int) -> str | None:
     group = words[lo : at - 1]
     if not group or not group[-1].has("NOUN", "nomn") or group[-1].text[:1].isupper():
         return None
-    return "доля " + genitive(group)
+    return f"{lexicon.SHARE_NOUN} " + genitive(group)
 
 
 def _allotted(words: list[_Word], k: int) -> bool:
@@ -526,7 +532,7 @@ def _place_share(text: str, f: FigureFact, before: list[FigureFact], bounds: tup
         or earlier_whole(before, bounds)
     )
     if whole:
-        f.measure = f"доля {genitive(words[:-1])} {whole}"
+        f.measure = f"{lexicon.SHARE_NOUN} {genitive(words[:-1])} {whole}"
         f.indicator = figure_indicator(text, f, bounds) or f.indicator
 
 
