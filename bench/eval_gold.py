@@ -1,10 +1,11 @@
 """Score every gold folder of `fixtures/gold/` whose document is at hand, in one run.
 
-The gold covers the bundled fixtures, PDFs of `../shared/corpus/real/` and RuREBus texts of
-`../shared/corpus/gold/rurebus/test_full/` (held-out and dev documents), and
+The gold covers the bundled fixtures, PDFs of `../shared/corpus/real/`, RuREBus texts of
+`../shared/corpus/gold/rurebus/test_full/` and factRuEval-2016 news texts of
+`../shared/corpus/gold/factrueval2016/testset/` (held-out and dev documents), and
 table cells of some corpus pages (`observations.csv`: sums printed at the end). The
-RuREBus `.txt` files are linked into a temporary folder (their folder also holds brat `.ann`
-files, which are not documents), everything is ingested into a temporary output with 2 worker
+`.txt` files with a gold folder are linked into a temporary folder (their folders also hold
+annotation files, which are not documents), everything is ingested into a temporary output with 2 worker
 processes, and `indikator eval` prints the scores, then their sums per split (held_out, dev,
 tuned: `fixtures/gold/splits.csv`). Run: python bench/eval_gold.py [--out DIR]
 """
@@ -20,19 +21,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "fixtures" / "gold"
-RUREBUS = SHARED / "corpus" / "gold" / "rurebus" / "test_full"
+TEXT_SOURCES = (
+    SHARED / "corpus" / "gold" / "rurebus" / "test_full",
+    SHARED / "corpus" / "gold" / "factrueval2016" / "testset",
+)
 
 
-def rurebus_texts(link_dir: Path) -> list[Path]:
-    """Links in `link_dir` to the RuREBus texts that have a gold folder."""
+def gold_texts(link_dir: Path) -> list[Path]:
+    """Links in `link_dir` to the RuREBus and factRuEval texts that have a gold folder."""
     links = []
     for folder in sorted(GOLD.iterdir()):
-        text = RUREBUS / f"{folder.name.split('@')[0]}.txt"
-        if folder.is_dir() and text.exists():
+        for source in TEXT_SOURCES:
+            text = source / f"{folder.name.split('@')[0]}.txt"
             link = link_dir / text.name
-            if not link.exists():
+            if folder.is_dir() and text.exists() and not link.exists():
                 link.symlink_to(text)
-            links.append(link)
+                links.append(link)
     return links
 
 
@@ -42,11 +46,11 @@ def main() -> int:
     args = parser.parse_args()
     indikator = [sys.executable, "-m", "pipeline.cli"]
     with tempfile.TemporaryDirectory() as tmp:
-        links = Path(tmp) / "rurebus"
+        links = Path(tmp) / "texts"
         links.mkdir()
         inputs = [ROOT / "fixtures" / "pdf", ROOT / "fixtures" / "txt"]
         inputs += [p for p in (SHARED / "corpus" / "real",) if p.exists()]
-        if rurebus_texts(links):
+        if gold_texts(links):
             inputs.append(links)
         out = args.out or Path(tmp) / "out"
         ingest = [*indikator, "ingest", *map(str, inputs), "--out", str(out), "--allow-failures"]
