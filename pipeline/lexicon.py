@@ -234,6 +234,14 @@ MONTHS: tuple[Month, ...] = (
 )  # fmt: skip
 
 # Words for a part of a period ("в конце 2018 г."): the date keeps the period's span.
+# Seasons and the months they span, by word form: "осенью 2010 года" → September-November 2010;
+# winter is December-February, its year the one of January and February ("зимой 2015 года").
+SEASONS: dict[str, tuple[int, int]] = {
+    **dict.fromkeys(("весна", "весны", "весной", "весну", "весне"), (3, 5)),
+    **dict.fromkeys(("лето", "лета", "летом", "лету", "летнем"), (6, 8)),
+    **dict.fromkeys(("осень", "осени", "осенью"), (9, 11)),
+    **dict.fromkeys(("зима", "зимы", "зимой", "зиму", "зиме"), (12, 2)),
+}
 DATE_PARTS: dict[str, str] = {
     "начале": "start", "начала": "start", "начало": "start",
     "середине": "middle", "середины": "middle", "середина": "middle",
@@ -378,6 +386,9 @@ ACTION_NOUNS: dict[str, str] = {
     "импортировать": "импорт", "отгрузить": "отгрузка", "поставить": "поставки",
     "построить": "строительство", "ввести": "ввод", "вывезти": "вывоз", "ввезти": "ввоз",
     "намолотить": "намолот", "накопать": "накопка",  # harvests: "зерна … намолочено 93,3 млн.тонн"
+    # money spent or invested: "компания инвестировала в завод 5 млрд рублей" → "инвестиции"
+    "инвестировать": "инвестиции", "вложить": "инвестиции", "вкладывать": "инвестиции",
+    "потратить": "расходы", "тратить": "расходы", "израсходовать": "расходы", "затратить": "затраты",
     # the reflexive passive: "Ежегодно производится около 5 млн. тонн зерна" → "производство зерна"
     "производиться": "производство", "вырабатываться": "выработка", "добываться": "добыча",
     "перерабатываться": "переработка", "экспортироваться": "экспорт", "импортироваться": "импорт",
@@ -402,6 +413,12 @@ PROJECT_ROLES: tuple[str, ...] = ("инициатор", "инвестор", "з�
 # комбинате реализуется проект … 11 млрд. рублей"), singular only: "число предприятий" counts them.
 COMPANY_NOUNS: tuple[str, ...] = (
     "компания", "комбинат", "предприятие", "завод", "фабрика", "холдинг", "корпорация", "концерн",
+)  # fmt: skip
+# Lemmas of who acts (with `COMPANY_NOUNS` and names pymorphy tags "Orgn"): an amount is never the
+# actor itself ("Правительство выделит 10 млрд рублей", "консорциум может получить 28 млрд").
+AGENT_NOUNS: tuple[str, ...] = (
+    *COMPANY_NOUNS, "правительство", "консорциум", "банк", "фонд", "инвестор", "министерство",
+    "ведомство", "администрация", "власть", "акционер", "владелец", "совладелец", "покупатель", "продавец",
 )  # fmt: skip
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
@@ -440,6 +457,16 @@ PLAN_WORDS: tuple[str, ...] = (
     "предполагаться", "намереваться", "запланировать", "целевой", "стратегия", "ожидать",
     "прогнозировать", "предусмотреть", "предусматривать", "предусматриваться", "наметить",
     "намечаться", "плановый", "прогнозный", "спрогнозировать",
+)  # fmt: skip
+# Words that name a source of data: a territory right after one ("по данным ГТУ КНР") is where the
+# data come from, not the subject (`subjects._SOURCE`); regex stems, one phrase each.
+DATA_SOURCE_CUES: tuple[str, ...] = (r"по\s+данным", r"данны[ем]", r"источник\w*:?")
+# With words that attribute what follows to someone: an organization the NLP layer names right after
+# one ("согласно отчету Минфина", "по оценке", "по расчетам Gregory") is who reports, not the subject
+# of a figure (a speaker is not: "как сообщил глава ВТБ, прибыль банка …" is the bank's).
+ATTRIBUTION_CUES: tuple[str, ...] = (
+    *DATA_SOURCE_CUES, r"согласно", r"по\s+оценк\w*", r"по\s+информации", r"по\s+сведениям",
+    r"по\s+мнению", r"по\s+прогноз\w*", r"по\s+расч[её]т\w*",
 )  # fmt: skip
 # Lemmas of a source of data: a paragraph-opening sentence with a year that names one ("Осенью 2020
 # года журнал выпустил статью, основанную на итогах опроса") introduces that year's data, it tells no

@@ -276,6 +276,8 @@ def test_almost_up_to_is_approximate_level():
         ("весом до 10 кг.", "до 10 кг", 10.0, 0, "KG", "<="),
         ("стоит 5 евро", "5 евро", 5.0, 0, "EUR", "="),
         ("обошлось в 30 фунтов стерлингов", "30 фунтов стерлингов", 30.0, 0, "GBP", "="),
+        # a currency sign before a range: the scale after its upper bound is both bounds'
+        ("исходя из оценки компании в $3-4 млрд, но", "$3-4 млрд", 3.0, 9, "USD", "range"),
         ("выдали два миллиарда рублей", "два миллиарда рублей", 2.0, 9, "RUB", "="),
         # "чем" after a phrase qualifier, and the preposition of the figure's phrase after one
         ("поголовье увеличится не менее чем на 200 голов", "не менее чем на 200 голов", 200.0, 0,

@@ -1314,3 +1314,32 @@ def test_a_percentage_after_a_dative_group_is_its_share_of_the_amount_before_the
         f = figure(text, quote)
         measure = f"доля {part} в отпуске тепловой энергии"
         assert (f.kind, f.measure, f.indicator) == ("share", measure, "heat_supply")
+
+
+def test_a_latin_name_and_a_persons_name_stay_in_the_measure():
+    """ "марки Brent" keeps its name; a person's genitive keeps its surname's case and capital."""
+    oil = figure("Цена нефти марки Brent опустилась ниже 30 долларов за баррель.", "ниже 30 долларов")
+    assert oil.measure == "цена нефти марки Brent"
+    text = (
+        "Учредителями стали Вячеслав Мирилашвили (60 %) и Павел Дуров (20 %). "
+        "Сейчас компанией владеют фонд UCP (48 %) и сам Дуров (12 %)."
+    )
+    assert figure(text, "60 %").measure == "доля Вячеслава Мирилашвили"
+    assert figure(text, "20 %").measure == "доля Павла Дурова"
+    assert figure(text, "12 %").measure == "доля Дурова"
+
+
+def test_money_spent_or_invested_is_named_by_the_verb_and_never_by_who_acts():
+    """ "инвестировала в X N рублей" → "инвестиции в X" (`lexicon.ACTION_NOUNS`); an amount is never
+    the organization that pays it (`lexicon.AGENT_NOUNS`, names tagged "Orgn")."""
+    invested = "Компания инвестировала в строительство завода 5 млрд рублей."
+    assert figure(invested, "5 млрд рублей").measure == "инвестиции в строительство завода"
+    assert figure(invested, "5 млрд рублей").indicator == "investment"
+    spent = "Банк потратил на рекламу 2 млрд рублей."
+    assert figure(spent, "2 млрд рублей").measure == "расходы на рекламу"
+    for text, quote in (
+        ("Правительство выделит на поддержку автопрома 10 млрд рублей.", "10 млрд рублей"),
+        ("Консорциум может получить за свой пакет 28 млрд долларов США.", "28 млрд долларов США"),
+        ("Роснефть планирует привлечь для финансирования сделки 15 млрд долларов.", "15 млрд долларов"),
+    ):
+        assert figure(text, quote).measure is None

@@ -658,3 +658,30 @@ def test_countries_listed_with_their_share_of_a_regions_trade_are_partners():
     assert [f.subject_code for f in page.figures] == ["RU-KRS", "RU-KRS", "RU-KRS"]
     text = "Доли стран в мировом экспорте: Китай - 13,0%, Германия - 8,1%."
     assert [f.subject_code for f in extract_page(text).figures] == ["CN", "DE"]  # no region trades here
+
+
+def test_a_source_of_the_data_is_not_the_subject():
+    """ "По данным Росстата", "согласно отчету Минфина" name who reports (`lexicon.ATTRIBUTION_CUES`)."""
+    text = (
+        "По данным Росстата, оборот розничной торговли в августе 2016 года снизился на 5,2%. "
+        "Согласно отчету Минфина, расходы бюджета составили 10 трлн рублей. "
+        "Как сообщил глава ВТБ Андрей Костин, прибыль банка составит 100 млрд рублей."
+    )
+    assert subject(text, "5,2%")[0] != "Росстат"
+    assert subject(text, "10 трлн рублей")[0] != "Минфин"
+    assert subject(text, "100 млрд рублей")[0] == "ВТБ"  # a speaker's organization is
+
+
+def test_an_organization_the_sentence_names_keeps_over_the_documents_country(tmp_path):
+    """A news text about Russia: a company's figures are the company's, other figures Russia's."""
+    text = (
+        "Экономика России в 2015 году сократилась на 3,7%. Инфляция в России составила 12,9%. "
+        "Россия остается крупнейшим экспортером нефти.\n"
+        "Чистая прибыль «Газпрома» в 2015 году сократилась на 17% и составила 787 млрд рублей."
+    )
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert (rows["12,9%"]["subject_code"], rows["12,9%"]["subject_type"]) == ("RU", "country")
+    for quote in ("17%", "787 млрд рублей"):
+        assert (rows[quote]["subject"], rows[quote]["subject_type"]) == ("Газпром", "org")

@@ -45,7 +45,7 @@ from pipeline.extract.facts import Confidence, DateFact
 from pipeline.extract.grammars.dates import BY, DATE, SINCE, TOKENIZER, Point
 from pipeline.extract.grammars.earley import LookaheadParser
 from pipeline.extract.skeleton import resolve_overlaps, windows
-from pipeline.lexicon import SOURCE_CUES, month_stem_pattern
+from pipeline.lexicon import SEASONS, SOURCE_CUES, month_stem_pattern
 
 PRECISIONS = ("day", "month", "quarter", "year", "decade", "century")
 PLAN_WORDS = ("стратег", "программ", "концепц", "прогноз", "план", "доктрин", "повестк", "цел")
@@ -249,6 +249,7 @@ def _bare_end(fact: Any, tokens: list) -> bool:
         and last.type == "INT"
         and len(last.value) == 4
         and (point.month is None and point.quarter is None and point.half is None and point.months is None)
+        and point.season is None
     )
 
 
@@ -401,6 +402,10 @@ def _span(p: Any) -> tuple[tuple[date, date], str]:
         return (date(p.year, last - size + 1, 1), _month_end(p.year, last)), "quarter"
     if p.months is not None:  # "за 9 месяцев 2015 года": January to September
         return (date(p.year, 1, 1), _month_end(p.year, p.months)), "month"
+    if p.season is not None:  # "осенью 2010 года": September to November; winter from December before
+        first, last = SEASONS[p.season]
+        start_year = p.year - 1 if first > last else p.year
+        return (date(start_year, first, 1), _month_end(p.year, last)), "month"
     if p.month is None:
         return (date(p.year, 1, 1), date(p.year, 12, 31)), "year"
     if p.day is None:

@@ -216,6 +216,23 @@ def _without_places(phrase: str) -> str | None:
     return out if out and not is_bare(out) else _share_of_place(original, spans)
 
 
+def names_agent(phrase: str | None) -> bool:
+    """The phrase names only who acts: an organization noun or name, with names after it
+    ("правительство", "консорциум ААР", "Роснефть"), no thing of its own. Such a measure is a
+    step of the rules ("на его долю приходится 25%" → "доля комбината"), never a final one."""
+    from pipeline.nlp.morph import parses
+
+    words = _WORD.findall(phrase or "")
+    if not words:
+        return False
+    head = parses(words[0])[0]
+    agent = head.normal_form in _AGENTS or "Orgn" in head.tag
+    return agent and all(w[:1].isupper() for w in words[1:])
+
+
+_AGENTS = frozenset(lexicon.AGENT_NOUNS)
+
+
 def _share_of_place(phrase: str, spans: list) -> str | None:
     """ "доля Украины" when nothing but a foreign country says whose share it is: the share of a
     partner country (in a region's exports) is a measure of its own; a Russian place's share ("на

@@ -180,7 +180,11 @@ class Marker:
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
     """Headings and paragraph-opening dates of a page, in text order."""
-    usable = [d for d in dates if d.kind in _SECTION_KINDS and d.confidence > Confidence.INFERRED]
+    usable = [
+        _season_year(text, d)
+        for d in dates
+        if d.kind in _SECTION_KINDS and d.confidence > Confidence.INFERRED
+    ]
     out = []
     for a, b in paragraphs(text):
         inside = [d for d in usable if a <= d.char_start and d.char_end <= b]
@@ -198,6 +202,16 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         ):
             out.append(Marker(a, None))  # "С 2009 года в районе проводится …": a state since then, no year
     return out
+
+
+def _season_year(text: str, d: DateFact) -> DateFact:
+    """A season's year: "Осенью 2020 года журнал выпустил статью, основанную на итогах опроса" dates
+    the paragraph's data by its year; in a figure's own sentence the season stays its months."""
+    first = text[d.char_start : d.char_end].split(maxsplit=1)[:1]
+    if not first or first[0].lower() not in lexicon.SEASONS:
+        return d
+    year = d.end[:4]
+    return replace(d, start=f"{year}-01-01", end=f"{year}-12-31", precision="year")
 
 
 def _event(text: str, paragraph: tuple[int, int], d: DateFact) -> bool:

@@ -49,7 +49,8 @@ _PARTNER_LIST = re.compile(
     rf"{_TRADE}[^.;:]{{0,80}}?\b(?:в|во|на|из)\s+(?:\w+\s+){{0,2}}(?:стран|государств|рынк)\w*\s*[:–—-][^;]*$",
     re.I,
 )
-_SOURCE = re.compile(r"(?:по\s+данным|данны[ем]|источник\w*:?)\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+_SOURCE = re.compile(rf"(?:{'|'.join(lexicon.DATA_SOURCE_CUES)})\s[^,;]*$", re.I)  # "по данным ГТУ КНР"
+_ATTRIBUTED = re.compile(rf"\b(?:{'|'.join(lexicon.ATTRIBUTION_CUES)})\s[^,;]*$", re.I)  # "согласно Минфину"
 # "В соответствии со сценарными условиями … развития Российской Федерации": a basis, unless a
 # preposition starts a new phrase before the territory ("… соглашением в г. Курске")
 _BASIS = re.compile(
@@ -324,6 +325,12 @@ def _not_subject_at(lead: str, s: TerritorySpan) -> bool:
         return True
     cases = {p.tag.case for p in parses(s.text.split()[0])}
     return "accs" in cases or not cases & _LOCATIVE
+
+
+def names_source(before: str) -> bool:
+    """The text before a name ends in an attribution ("По данным Росстата", "согласно отчету
+    Минфина"): the name is who reports, not what a figure is about."""
+    return bool(_ATTRIBUTED.search(before))
 
 
 @lru_cache(maxsize=4096)

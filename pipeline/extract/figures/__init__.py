@@ -29,7 +29,7 @@ from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
 from pipeline.extract.figures.shares import complete_shares, part_shares
 from pipeline.extract.figures.syntax import _syntax_measures
-from pipeline.extract.measures import one_spelling
+from pipeline.extract.measures import names_agent, one_spelling
 from pipeline.nlp import segment
 
 
@@ -67,7 +67,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     listed_shares(text, facts, sentences)
     respective_asides(text, facts, sentences)  # once the measures restated are final
     for f in facts:
-        f.measure = one_spelling(f.measure)
+        f.measure = None if names_agent(f.measure) else one_spelling(f.measure)  # "правительство"
     return facts
 
 

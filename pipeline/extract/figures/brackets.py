@@ -26,7 +26,7 @@ from pipeline.extract.measures import figure_indicator
 
 _SEGMENT = re.compile(r"[,;:()]|\s[-–—]\s")
 _INSIDE = re.compile(r"[\s,]*(?:соответственно\s+)?(?:на\s+)?(?:[\s,]*\bи\b[\s,]*)?", re.I)
-_LEADING = {"и", "а", "также", "на", "в", "-", "–", "—", "•"}
+_LEADING = {"и", "а", "также", "на", "в", "сам", "-", "–", "—", "•"}  # "сам Дуров (12 %)"
 _NOMINAL = {"NOUN", "ADJF", "PRTF"}
 _SHARE_UNITS = {"PERCENT", "PP"}
 _CLOSED = re.compile(r"\s*\)")

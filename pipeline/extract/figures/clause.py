@@ -38,6 +38,7 @@ from pipeline.extract.periods import (
     lead_in_above,
     verb_in,
 )
+from pipeline.extract.subjects import names_source
 from pipeline.extract.territories import is_currency_country
 from pipeline.nlp.morph import inflect, is_abbreviation, nominative
 
@@ -211,6 +212,8 @@ def _add_context(
             f.measure = _measure(up, [])
             f.kind = _kind(text, f, up, right, dates, outer, item) if f.kind == "level" else f.kind
     f.subject = _subject(text, f, words, left, s_start, s_end, analysis)
+    if f.subject and f.subject in _organizations(text, f, analysis, s_start):
+        f.subject_type = "org"  # "Выручка «Газпрома» …": kept over the document's territory
     if f.qualifier == "<=" and _level_reached(text, f, left):
         f.qualifier = "="
     if f.qualifier == "=":
@@ -807,7 +810,14 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     of_whole = bool(left) and left[-1].text in DASHES and bool(right) and right[0].lemma == "от"
     if verb is None and (of_whole or _of_stated_whole([*left, *right[:1]])):
         return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
-    return _leading_phrase(left) if verb is None else action
+    return _leading_phrase(left) if verb is None else _with_object(action, left[verb + 1 :])
+
+
+def _with_object(action: str | None, words: list[_Word]) -> str | None:
+    """An action's noun with the "в/на + accusative" complement right after its verb ("инвестировала
+    в строительство завода 5 млрд рублей" → "инвестиции в строительство завода")."""
+    end = _object_end(words, 0) if action else 0
+    return " ".join([action, *(w.text for w in words[:end])]) if end else action
 
 
 def _changed_object(left: list[_Word]) -> str | None:
@@ -1074,6 +1084,39 @@ def _of_whole(words: list[_Word], i: int) -> int:
     return i if noun is None else _genitive_run(words, noun + 1)
 
 
+def _organizations(text: str, f: FigureFact, analysis, s_start: int) -> set[str]:
+    """Normal forms of the organizations the NLP layer names before the figure by a quoted or
+    Latin name, as the owner of its measure ("Чистая прибыль «Газпрома»") or as what its sentence
+    opens with ("Mail.Ru Group получила опцион …"); not abbreviations, which are as often a country
+    group, a classifier or an institution's kind (СНГ, ОКВЭД, ОЭЗ), nor the name of a park or a
+    department ("индустриального парка «Юбилейный»")."""
+    entities = getattr(analysis, "entities", None) or []
+    return {
+        e.normal
+        for e in entities
+        if e.type == "ORG"
+        and s_start <= e.start < f.char_start
+        and (_quoted_name(text, e) or _LATIN.search(e.text))
+        and (_owns_measure(text, e, f.measure) or not text[s_start : e.start].strip(_SPACE_AND_QUOTES))
+    }
+
+
+def _quoted_name(text: str, e) -> bool:
+    return text[e.start - 1 : e.start] in lexicon.QUOTES and not e.text.isupper()
+
+
+def _owns_measure(text: str, e, measure: str | None) -> bool:
+    """The name follows a word of the measure: "прибыль «Газпрома»", "выручка Сбербанка"."""
+    before = [w for w in _WORD.findall(text[max(0, e.start - _OWNER_REACH) : e.start]) if w[:1].isalpha()]
+    lemmas = {_Word(0, 0, w).lemma for w in (measure or "").split()}
+    return bool(before) and _Word(0, 0, before[-1]).lemma in lemmas
+
+
+_OWNER_REACH = 30  # characters before a name searched for the measure's head
+_LATIN = re.compile(r"[A-Za-z]")
+_SPACE_AND_QUOTES = " " + "".join(lexicon.QUOTES)
+
+
 def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:
     m = re.search(r"между\s+(\w+(?:\s+\w+)?)\s+и\s+(\w+(?:\s+\w+)?)", text[s_start : f.char_start])
     if m:
@@ -1086,6 +1129,7 @@ def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:
             and s_start <= e.start < f.char_start
             and not is_currency_country(text, e.start, e.end)
             and not _ACTIVITY_NAMED.search(text, max(s_start, e.start - ACTIVITY_REACH), e.start)
+            and not (e.type == "ORG" and names_source(text[s_start : e.start]))
         ]
         return ents[-1].normal if ents else None
     geo = [i for i, w in enumerate(left) if _is_geo(w)]

@@ -31,10 +31,18 @@ _REF_BEFORE = re.compile(
     r"(?:\b(?i:" + "|".join(lexicon.REFERENCE_ABBRS) + r")\.|№|\bN"
     r"|\b(?:(?i:"  # any case: "статьей 3", "СТАТЬЕЙ 3 ЗАКОНА" in a heading set in capitals
     + "|".join(f"{w}\\w*" for w in lexicon.REFERENCE_STEMS)
-    + r")|Table|Figure|ISO|ГОСТ|[A-Z]{2,}|"
+    + r")|Table|Figure|ISO|ГОСТ|"
     + "|".join(lexicon.CODE_LABELS)
     + r"))\s*$"
 )
+_LATIN_CODE_BEFORE = re.compile(r"\b[A-Z]{2,}\s*$")  # "PMBOK 6", "GPL 2": a label's number
+
+
+def _scaled_money(f: FigureFact) -> bool:
+    """An amount of money with a scale word ("8 млрд долларов") is a figure after any name."""
+    return f.unit in lexicon.CURRENCIES and f.unit_mult > 0
+
+
 _MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")[а-я]*\s*$", re.I)
 _MONTH_AFTER = re.compile(r"-|\s*(?:" + _MONTHS + ")", re.I)
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])")
@@ -205,6 +213,16 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
         lambda c: bool(_REF_BEFORE.search(c.before)) and not _SUBSET_BEFORE.search(c.before),  # "в т.ч. 12"
         "ПРЕДУСМОТРЕННЫХ ПУНКТОМ {6} СТАТЬИ 1",
         "как показано на {3 рисунках} ниже",
+    ),
+    Rule(
+        "after_latin_code",
+        lambda c: (
+            bool(_LATIN_CODE_BEFORE.search(c.before))
+            and not _scaled_money(c.fact)
+            and not _SUBSET_BEFORE.search(c.before)
+        ),
+        "по стандарту PMBOK {6} издания",
+        "вложила в ТНК-BP {8 млрд долларов США}",
     ),
     Rule("reference_list", _in_reference_list, "при участии АТУРК [{9}, 10].", "около {9 млн руб.} [10]."),
     Rule(

@@ -27,6 +27,7 @@ SHARE_HEADS = lexicon.SHARE_HEADS
 _WHOLE_NOUN = "структура"
 _STRUCTURE = "структуре"  # "в структуре занятых": a whole of people keeps its structure word
 _PROPER = lexicon.PROPER_NAME_GRAMMEMES  # "доля Украины": a name's genitive keeps its capital
+_PERSON = frozenset({"Name", "Surn", "Patr"})
 _FRAMES = set(lexicon.FRAME_NOUNS)  # "объем продукции растениеводства": the part is "продукции …"
 _TOTALS = set(lexicon.TOTAL_ADJECTIVES)  # "от общей численности занятых"
 _ALL = "весь"  # "от всего объема импорта": "в объеме импорта"
@@ -218,14 +219,28 @@ def genitive(words: list[_Word]) -> str:
     out, zone, after_noun = [], True, False
     for k, w in enumerate(words):
         joining = w.lemma in {"и", "или", ","}
-        zone = zone and (not after_noun or joining) and not w.has("PREP")
+        zone = zone and (not after_noun or joining or _name_goes_on(words, k)) and not w.has("PREP")
         after_noun = w.has("NOUN") and not _attributive(w, words[k + 1 : k + 2]) if not joining else False
         form = None
         if zone and not joining:
             form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
         named = form is not None and w.text[:1].isupper() and bool(_PROPER & form.tag.grammemes)
-        out.append((form.word.capitalize() if named else form.word) if form is not None else w.text.lower())
+        kept = w.text if k and w.text[:1].isupper() else w.text.lower()  # "Mail.ru Group", "Дурова"
+        out.append((form.word.capitalize() if named else form.word) if form is not None else kept)
     return " ".join(out).replace(" ,", ",")
+
+
+def _name_goes_on(words: list[_Word], k: int) -> bool:
+    """A person's name continues with a capitalized surname or patronymic ("Павел Дуров")."""
+    if k == 0:
+        return False
+    before, w = words[k - 1], words[k]
+    return (
+        before.text[:1].isupper()
+        and w.text[:1].isupper()
+        and any(_PERSON & p.tag.grammemes for p in before.tags)
+        and any(_PERSON & p.tag.grammemes for p in w.tags)
+    )
 
 
 def _attributive(w: _Word, following: list[_Word]) -> bool:

@@ -3,6 +3,7 @@ quantifies (one batched parse call per page)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
@@ -375,6 +376,14 @@ def _genitive_word(token) -> bool:
     return genitive and not _predicate_only(token.text)
 
 
+def _latin_name(tokens: list, i: int) -> bool:
+    """A name in Latin letters right after a noun of the phrase ("цена нефти марки Brent")."""
+    return bool(_LATIN_NAME.fullmatch(tokens[i].text)) and i > 0 and tokens[i - 1].pos in _NOUNS | {"X"}
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&-]*")
+
+
 def _predicate_only(word: str) -> bool:
     forms = parses(word)
     return bool(forms) and is_known(word) and all(p.tag.POS in _PREDICATE_POS for p in forms)
@@ -434,11 +443,11 @@ def _noun_phrase(noun, tokens: list) -> str:
     while (
         hi < len(tokens)
         and n < GENITIVE_WORDS
-        and (_genitive_word(tokens[hi]) or tokens[hi].text in _BRACKETS)
+        and (_genitive_word(tokens[hi]) or _latin_name(tokens, hi) or tokens[hi].text in _BRACKETS)
     ):
         n += tokens[hi].text not in _BRACKETS
         hi += 1
-        end = hi if _genitive_word(tokens[hi - 1]) else end  # "условного (минимального) набора"
+        end = hi if tokens[hi - 1].text not in _BRACKETS else end  # "условного (минимального) набора"
     phrase = _join(tokens[lo : _object_end(tokens, _instrumental_end(tokens, i, end))])
     if noun.feats.get("Case") not in {None, "Nom"}:
         phrase = nominative(phrase)

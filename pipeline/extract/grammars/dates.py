@@ -17,14 +17,14 @@ from yargy.predicates import custom, eq, in_caseless, is_capitalized
 from yargy.predicates import type as token_type
 from yargy.tokenizer import EOL, Tokenizer
 
-from pipeline.lexicon import DATE_PARTS, month_forms
+from pipeline.lexicon import DATE_PARTS, SEASONS, month_forms
 
 __all__ = ["DATE", "Date", "Point", "TOKENIZER", "ordinal_value", "roman_value"]
 
 Point = fact(
-    "Point", ["day", "month", "year", "tail", "quarter", "half", "months", "decade", "century"]
+    "Point", ["day", "month", "year", "tail", "quarter", "half", "months", "decade", "century", "season"]
 )  # tail: the two last digits of a range's end year ("1990–95"); months: "за 9 месяцев 2015 года",
-# the months of the year from January
+# the months of the year from January; season: a season's word ("осенью 2010 года")
 Date = fact("Date", ["first", "last", "prep", "part", "title", "pair", "cited"])
 # pair: two bare years joined by "-" or "/" ("2017/2018"), accepted only when consecutive
 # cited: a bare year closing a source caption ("Source: Rosstat, 2018"), checked by the extractor
@@ -204,9 +204,14 @@ MONTHS_OF_YEAR = rule(
     YEAR_WORD.optional(),
 )
 
+# "осенью 2010 года", "летом 2012 г.": a season of a year (`lexicon.SEASONS`)
+SEASON = rule(
+    in_caseless(set(SEASONS)).interpretation(Point.season.custom(str.lower)), YEAR, YEAR_WORD.optional()
+)
+
 POINT = or_(
     FULL_DATE, DAY_MONTH, MONTH_YEAR, NUMERIC_DATE, ISO_DATE, EN_DATE, YEAR_DATED, DECADE, CENTURY,
-    QUARTER, HALF, MONTHS_OF_YEAR,
+    QUARTER, HALF, MONTHS_OF_YEAR, SEASON,
 ).interpretation(Point)  # fmt: skip
 MONTH_ALONE = rule(MONTH_NAME).interpretation(Point)
 

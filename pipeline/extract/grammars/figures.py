@@ -277,10 +277,11 @@ SIMPLE = or_(
     rule(_amount("amount"), DASH, COUNT),  # "из них 15 - несовершеннолетних" (rules.py: a subset only)
     rule(_amount("amount"), _scale("scale"), TAIL_SCALED.optional()),
 )
-PREFIXED = rule(
+PREFIXED = rule(  # "$5 млрд", "$3-4 млрд"
     CURRENCY_SIGN.interpretation(Figure.prefix.custom(_raw)),
     _amount("amount"),
     _scale("scale").optional(),
+    rule(DASH, _amount("amount_max"), _scale("scale_max").optional()).optional(),
 )
 SCALE_WORD = rule(  # "миллион долларов", "до миллиона рублей"
     and_(dictionary(SCALE_LEMMAS), gram("sing")).interpretation(Figure.scale.custom(_raw)),
