@@ -324,6 +324,7 @@ LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
 IN_PREPOSITIONS: tuple[str, ...] = ("в", "во")  # "в" and its spelling before consonant clusters
 # pymorphy3 grammemes of proper names (places, people, organizations, trade marks).
 PROPER_NAME_GRAMMEMES: frozenset[str] = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+PERSON_NAME_GRAMMEMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})  # of them, a person's
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
 # "Менделеевского муниципального района", "Коморгузинское сельское поселение"), a unit title before a
@@ -420,6 +421,9 @@ AGENT_NOUNS: tuple[str, ...] = (
     *COMPANY_NOUNS, "правительство", "консорциум", "банк", "фонд", "инвестор", "министерство",
     "ведомство", "администрация", "власть", "акционер", "владелец", "совладелец", "покупатель", "продавец",
 )  # fmt: skip
+# Lemmas of what an owner holds: a share of them ("50 % акций", "пакет акций", "доля в уставном
+# капитале") is a stake in a company, which takes no indicator from the words around it.
+OWNERSHIP_NOUNS: tuple[str, ...] = ("акция", "пакет", "капитал")
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 # The noun that names a quantity of each unit kind (`Unit.kind`).

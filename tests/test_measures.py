@@ -1343,3 +1343,16 @@ def test_money_spent_or_invested_is_named_by_the_verb_and_never_by_who_acts():
         ("Роснефть планирует привлечь для финансирования сделки 15 млрд долларов.", "15 млрд долларов"),
     ):
         assert figure(text, quote).measure is None
+
+
+def test_a_stake_in_a_company_has_no_indicator_of_the_words_around_it():
+    """A share of stock or a person's share is a stake (`lexicon.OWNERSHIP_NOUNS`): no "revenue" from
+    "продажу" nor "enterprises" from "компаний"; "одной" opening "one of" is cut from the part."""
+    text = (
+        "Совет директоров утвердил продажу принадлежащих ей 50 % акций одной из крупнейших российских "
+        "нефтяных компаний и 13 % акций российской государственной нефтяной компании. "
+        "Учредителями стали Вячеслав Мирилашвили (60 %) и Павел Дуров (20 %)."
+    )
+    for quote in ("50 %", "13 %"):
+        assert (figure(text, quote).measure, figure(text, quote).indicator) == ("доля акций", None)
+    assert figure(text, "60 %").indicator is None

@@ -1518,3 +1518,20 @@ def test_a_value_a_year_ago_is_for_the_period_a_year_before(tmp_path):
     assert {q: rows[q]["period_start"] for q in ("29,7%", "48,6%", "61,2%", "71,8%")} == {
         "29,7%": "2017-09-01", "48,6%": "2016-09-01", "61,2%": "2017-09-01", "71,8%": "2016-09-01",
     }  # fmt: skip
+
+
+def test_a_season_is_its_months_in_its_sentence_and_its_year_for_a_paragraphs_data():
+    """ "Осенью 2010 года … 24,99 %": September-November 2010; a paragraph opening with a season and a
+    source of data ("Осенью 2020 года журнал выпустил статью, основанную на итогах опроса") dates
+    the survey's figures after it by the year."""
+    own = "Осенью 2010 года стало известно, что компании принадлежит 24,99 % социальной сети."
+    assert (figure(own, "24,99 %").period_start, figure(own, "24,99 %").period_end) == (
+        "2010-09-01",
+        "2010-11-30",
+    )
+    survey = (
+        "Осенью 2020 года журнал выпустил статью, основанную на итогах опроса. Около 57% бизнесменов "
+        "были недовольны введенными мерами."
+    )
+    f = figure(survey, "Около 57%")
+    assert (f.period_start, f.period_end) == ("2020-01-01", "2020-12-31")

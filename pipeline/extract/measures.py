@@ -80,8 +80,8 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         found = lead if lead and _is_breakdown(lead) else found  # not "скота и птицы" counted
     if not share and (found is None or _is_breakdown(found)):
         found = _list_whole(text, f, bounds, found) or found
-    if found or share and "в" in words:
-        return found  # a share of a stated whole has what the whole names, or nothing
+    if found or share and ("в" in words or _lemmas(words) & _OWNERSHIP or _of_person(words)):
+        return found  # a share of a stated whole has what the whole names, or nothing; a stake none
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
     return _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
 
@@ -257,6 +257,26 @@ def _foreign_part(phrase: str, spans: list):
     return spans[0] if place.type == "country" and place.code != lexicon.HOME_COUNTRY else None
 
 
+def _of_person(words: list[str]) -> bool:
+    """A share a person holds ("доля Павла Дурова"): a stake, no indicator of the words around it."""
+    from pipeline.nlp.morph import parses
+
+    return any(w[:1].isupper() and _PERSON & parses(w)[0].tag.grammemes for w in words[1:])
+
+
+_PERSON = lexicon.PERSON_NAME_GRAMMEMES
+
+
+def _without_partitive(words: list[str]) -> list[str]:
+    """Without a trailing "одной" ("акций одной" из крупнейших компаний): the word that opens a
+    partitive "one of", not a modifier of the words before it."""
+    return words[:-1] if len(words) > 1 and _lemma(words[-1]) == _ONE else words
+
+
+_ONE = "один"
+_OWNERSHIP = frozenset(lexicon.OWNERSHIP_NOUNS)
+
+
 def _without_dangling(words: list[str]) -> list[str]:
     """Without adjectives cut from their noun at the end ("численность постоянного населения
     Солигаличского муниципального" → "численность постоянного населения"): two or more, or a
@@ -298,6 +318,7 @@ def share_measure(text: str, f: FigureFact) -> str | None:
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
     words = _genitives(text, whole.end() if whole else f.char_end)
     words = [w for w in words if _lemma(w) not in _TOTAL]  # "80% всего экспорта": of the export
+    words = _without_dangling(_without_partitive(words))  # "50 % акций одной из … компаний"
     nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"] or [w for w in words[-1:] if names_people(w)]
     if not nouns:
         return None

@@ -817,7 +817,9 @@ def _with_object(action: str | None, words: list[_Word]) -> str | None:
     """An action's noun with the "в/на + accusative" complement right after its verb ("инвестировала
     в строительство завода 5 млрд рублей" → "инвестиции в строительство завода")."""
     end = _object_end(words, 0) if action else 0
-    return " ".join([action, *(w.text for w in words[:end])]) if end else action
+    if not end or any(w.lemma in lexicon.FRAME_NOUNS for w in words[:end]):
+        return action  # "импортируют на сумму 12,96 млн": a frame, no object
+    return " ".join([action, *(w.text for w in words[:end])])
 
 
 def _changed_object(left: list[_Word]) -> str | None:
