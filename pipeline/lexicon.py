@@ -238,7 +238,7 @@ MONTHS: tuple[Month, ...] = (
 # winter is December-February, its year the one of January and February ("зимой 2015 года").
 SEASONS: dict[str, tuple[int, int]] = {
     **dict.fromkeys(("весна", "весны", "весной", "весну", "весне"), (3, 5)),
-    **dict.fromkeys(("лето", "лета", "летом", "лету", "летнем"), (6, 8)),
+    **dict.fromkeys(("лето", "лета", "летом", "лету", "лете"), (6, 8)),
     **dict.fromkeys(("осень", "осени", "осенью"), (9, 11)),
     **dict.fromkeys(("зима", "зимы", "зимой", "зиму", "зиме"), (12, 2)),
 }
