@@ -334,6 +334,8 @@ MUNICIPAL_NOUNS: tuple[str, ...] = ("район", "округ", "поселен�
 MUNICIPAL_TITLES: tuple[str, ...] = ("округ", "город")
 MUNICIPAL_QUALIFIERS: tuple[str, ...] = ("муниципальный", "городской", "сельский")
 MUNICIPAL_KEPT: tuple[str, ...] = ("городской", "сельский")  # kept in a settlement's name
+# Words that point back to a thing named before: "эта доля", "данный показатель" (`figures.anaphora`).
+REFERRING_WORDS: tuple[str, ...] = ("данный", "этот", "указанный", "такой", "названный")
 # Adjectives before a unit noun that are no name ("данного района", "Городской округ", "Федеральный округ").
 NOT_MUNICIPAL_NAMES: tuple[str, ...] = (
     "данный", "этот", "тот", "наш", "весь", "каждый", "любой", "другой", "соседний", "указанный",

@@ -280,3 +280,21 @@ def test_a_bare_change_opening_a_sentence_changes_what_the_sentence_before_measu
     assert figure(text, "4%").measure == "темп прироста"  # a rate of its own, no item of a list
     growth = "Объем экспорта достиг 378,1 млн. долл. США. Рост цен на нефть составил 13%."
     assert figure(growth, "13%").measure == "цены на нефть"  # the change names its own thing
+
+
+def test_this_share_refers_to_the_share_named_before_and_nothing_else():
+    """ "эта доля" (`lexicon.REFERRING_WORDS`) takes the earlier share's measure, never an amount's."""
+    text = (
+        "Доля жителей, родившихся в других регионах империи, составляла в Санкт-Петербурге 30%. "
+        "В Москве эта доля составляла 27%."
+    )
+    assert figure(text, "27%").measure == figure(text, "30%").measure == "доля жителей"
+    amount = "Объем инвестиций составил 5 млрд рублей. В Москве эта доля составляла 27%."
+    assert figure(amount, "27%").measure is None
+    # HSE coursework p. 16: a count between the two shares; the share before is built late
+    apart = (
+        "В Санкт-Петербургской губернии в 1897 году 42% жителей родились в других регионах империи. "
+        "Из 2,1 миллионов ее жителей, 800 тысяч были мигрантами в первом поколении. "
+        "В Москве эта доля составляла 27%."
+    )
+    assert figure(apart, "27%").measure == figure(apart, "42%").measure == "доля жителей"

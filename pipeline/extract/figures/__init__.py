@@ -12,7 +12,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figure_context import Sentences, resolve
-from pipeline.extract.figures.anaphora import list_items, refer_back, respective_asides
+from pipeline.extract.figures.anaphora import list_items, refer_back, referred_shares, respective_asides
 from pipeline.extract.figures.brackets import bracket_measures, listed_shares
 from pipeline.extract.figures.clause import _add_context
 from pipeline.extract.figures.links import (
@@ -63,6 +63,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
     list_items(text, facts, sentences)
     resolve(text, facts, dates, Sentences(sentences))
+    referred_shares(text, facts, sentences)  # once the shares' measures are final
     part_shares(text, facts, sentences)  # once the kinds are settled
     listed_shares(text, facts, sentences)
     respective_asides(text, facts, sentences)  # once the measures restated are final

@@ -20,6 +20,7 @@ from pipeline.extract.measures import (
     is_change_noun,
     list_head,
     list_item_measure,
+    names_share,
     normal_measure,
     share_measure,
 )
@@ -438,6 +439,11 @@ def _sentence(f: FigureFact, sentences: list[tuple[int, int]]) -> tuple[int, int
     return next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
 
 
+def _previous_bounds(bounds: tuple[int, int], sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence before `bounds` (`bounds` itself for the first one)."""
+    return max(((s, e) for s, e in sentences if s < bounds[0]), default=bounds)
+
+
 def _previous_start(bounds: tuple[int, int], sentences: list[tuple[int, int]]) -> int:
     """Where the sentence before `bounds` starts (its own start for the first one)."""
     return max((s for s, _ in sentences if s < bounds[0]), default=bounds[0])
@@ -472,6 +478,31 @@ def _bare_change_opens(lead: list[_Word]) -> bool:
     if len(words) < 2 or not is_change_noun(words[0].text) or not words[0].has("NOUN", "nomn"):
         return False
     return not (words[1].has("NOUN", "gent") or words[1].has("ADJF", "gent"))
+
+
+def referred_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """A share with no measure of its own whose lead says "эта доля" ("В Москве эта доля составляла
+    27%") takes the measure and indicator of the last share of its sentence or the two before, once
+    the measures are final (the share before may be built late: "42% жителей" → "доля жителей")."""
+    for i, f in enumerate(facts):
+        bounds = _sentence(f, sentences)
+        if bounds is None or f.measure or f.kind != "share":
+            continue
+        lead = [_as_word(m) for m in _WORD.finditer(text, bounds[0], f.char_start)]
+        if not _refers_to_share(lead):
+            continue
+        since = _previous_start(_previous_bounds(bounds, sentences), sentences)
+        g = next((g for g in reversed(facts[:i]) if g.char_start >= since and names_share(g.measure)), None)
+        if g is not None:
+            f.measure, f.indicator = g.measure, f.indicator or g.indicator
+
+
+def _refers_to_share(lead: list[_Word]) -> bool:
+    """The lead says "эта доля", "данная доля": the share named before."""
+    return any(a.lemma in _REFERRING and b.lemma == _SHARE for a, b in zip(lead, lead[1:], strict=False))
+
+
+_REFERRING = frozenset(lexicon.REFERRING_WORDS)
 
 
 def _take_referent(f: FigureFact, g: FigureFact | None) -> None:
