@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 from typing import Any
 
 REPLACEMENT = "\ufffd"
@@ -70,20 +71,28 @@ def _clean(value: Any) -> tuple[Any, int]:
             value[i], n = _clean(item)
             total += n
         return value, total
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes, total = {}, 0
-        for f in dataclasses.fields(value):
-            cleaned, n = _clean(getattr(value, f.name))
-            if n:
-                changes[f.name], total = cleaned, total + n
-        if not changes:
-            return value, 0
-        if type(value).__dataclass_params__.frozen:
-            return dataclasses.replace(value, **changes), total
-        for name, cleaned in changes.items():
-            setattr(value, name, cleaned)
-        return value, total
-    return value, 0
+    names = _field_names(type(value))
+    if not names:
+        return value, 0
+    changes, total = {}, 0
+    for name in names:
+        cleaned, n = _clean(getattr(value, name))
+        if n:
+            changes[name], total = cleaned, total + n
+    if not changes:
+        return value, 0
+    if type(value).__dataclass_params__.frozen:
+        return dataclasses.replace(value, **changes), total
+    for name, cleaned in changes.items():
+        setattr(value, name, cleaned)
+    return value, total
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass (empty for any other type, a dataclass's own class
+    included: its type is `type`), asked once per class instead of once per object."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
 
 
 def sanitize_rows(rows: dict[str, list[dict]]) -> int:

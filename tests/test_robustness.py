@@ -163,6 +163,31 @@ def test_lone_surrogates_and_control_characters_are_replaced_and_counted(tmp_pat
     assert read_table(tmp_path / "out", "documents")["replaced_chars"].tolist() == [doc["replaced_chars"]]
 
 
+def test_sanitize_document_reaches_every_string_of_a_parsed_document():
+    from pipeline.model import DocStatus, Footnote, LineSpan, PageText, ParsedDocument, ParsedTable, TableCell
+    from pipeline.textguard import REPLACEMENT, sanitize_document
+
+    note = Footnote(1, "1", "сноска\ud800")  # frozen: replaced by a cleaned copy
+    page = PageText(1, "текст\x01", [LineSpan(0, 6, (0.0, 0.0, 1.0, 1.0))], [note], markers=[(5, "1")])
+    cell = TableCell(0, 0, 1, "1\ufffe", row_label="строка\x02")
+    table = ParsedTable(0, 1, 1, ["год\ud801"], [cell], caption="Таблица\x03")
+    doc = ParsedDocument("d", "p", "f", DocStatus.OK, 1, "Заголовок\x04", pages=[page], tables=[table])
+    assert sanitize_document(doc) == 7
+    assert (doc.title, page.text, table.caption, table.header) == (
+        "Заголовок ",
+        "текст ",
+        "Таблица ",
+        ["год" + REPLACEMENT],
+    )
+    assert (cell.text, cell.row_label, page.footnotes[0].text) == (
+        "1" + REPLACEMENT,
+        "строка ",
+        "сноска" + REPLACEMENT,
+    )
+    assert page.footnotes[0] is not note and page.lines[0] == LineSpan(0, 6, (0.0, 0.0, 1.0, 1.0))
+    assert sanitize_document(doc) == 0 and sanitize_document(ParsedDocument) == 0  # a class is no document
+
+
 def test_undecodable_file_name_is_stored(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
