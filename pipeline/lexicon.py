@@ -236,12 +236,15 @@ MONTHS: tuple[Month, ...] = (
 # Words for a part of a period ("в конце 2018 г."): the date keeps the period's span.
 # Seasons and the months they span, by word form: "осенью 2010 года" → September-November 2010;
 # winter is December-February, its year the one of January and February ("зимой 2015 года").
-SEASONS: dict[str, tuple[int, int]] = {
-    **dict.fromkeys(("весна", "весны", "весной", "весну", "весне"), (3, 5)),
-    **dict.fromkeys(("лето", "лета", "летом", "лету", "лете"), (6, 8)),
-    **dict.fromkeys(("осень", "осени", "осенью"), (9, 11)),
-    **dict.fromkeys(("зима", "зимы", "зимой", "зиму", "зиме"), (12, 2)),
+# Forms per season: nomn, gent, datv, ablt (the adverb "осенью"), accs, loct.
+SEASON_FORMS: dict[tuple[int, int], tuple[str, ...]] = {
+    (3, 5): ("весна", "весны", "весне", "весной", "весну", "весне"),
+    (6, 8): ("лето", "лета", "лету", "летом", "лето", "лете"),
+    (9, 11): ("осень", "осени", "осени", "осенью", "осень", "осени"),
+    (12, 2): ("зима", "зимы", "зиме", "зимой", "зиму", "зиме"),
 }
+SEASONS: dict[str, tuple[int, int]] = {form: span for span, forms in SEASON_FORMS.items() for form in forms}
+SEASON_ADVERBS: tuple[str, ...] = tuple(forms[3] for forms in SEASON_FORMS.values())  # "осенью"
 DATE_PARTS: dict[str, str] = {
     "начале": "start", "начала": "start", "начало": "start",
     "середине": "middle", "середины": "middle", "середина": "middle",
@@ -338,8 +341,8 @@ MUNICIPAL_KEPT: tuple[str, ...] = ("городской", "сельский")  # 
 REFERRING_WORDS: tuple[str, ...] = ("данный", "этот", "указанный", "такой", "названный")
 # Adjectives before a unit noun that are no name ("данного района", "Городской округ", "Федеральный округ").
 NOT_MUNICIPAL_NAMES: tuple[str, ...] = (
-    "данный", "этот", "тот", "наш", "весь", "каждый", "любой", "другой", "соседний", "указанный",
-    "который", "такой", "свой", "муниципальный", "городской", "сельский", "районный", "федеральный",
+    *REFERRING_WORDS, "тот", "наш", "весь", "каждый", "любой", "другой", "соседний",
+    "который", "свой", "муниципальный", "городской", "сельский", "районный", "федеральный",
     "автономный", "административный", "национальный", "внутригородской", "отдельный", "какой",
 )  # fmt: skip
 # A place's name after a street's or a settlement's noun, or an adjective before a street's, names
@@ -596,6 +599,7 @@ CLOSING_QUOTES: str = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
 # The end of a lead-in: a line or a sentence introducing a list or a table ends with a colon
 # ("… достичь следующих результатов:", "… распределилась следующим образом:").
 LEAD_IN = re.compile(r":\s*$")
+LATIN_LETTER = re.compile(r"[A-Za-z]")  # a name in Latin letters: "Mail.ru Group", an English line
 # Captions as the text writes them: a table's opens with one of `TABLE_WORDS` ("Таблица N 3", "Табл. 2",
 # "Table 1"), a continued table's with one of `CONTINUED_TABLE_WORDS` ("Окончание табл. 2"), a chart's
 # with one of `CHART_WORDS`, a source or note under either with one of `NOTE_WORDS`; a sentence refers

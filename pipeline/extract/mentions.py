@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import lexicon
 from pipeline.extract.facts import MentionFact
 from pipeline.nlp import Analysis, Entity
 
@@ -26,7 +27,6 @@ _NOISE_WORDS = {
     "e-mail",
     "email",
 }
-_LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _AFFILIATION = re.compile(
     r"(University|Professor|Department|Institute|Ph\.?D|Economics|Associate|Faculty|School)", re.I
@@ -40,7 +40,7 @@ def is_noise_mention(entity: Entity, text: str) -> bool:
         return True
     if entity.type == "PER" and len(words) == 1 and not _looks_like_surname(entity, text):
         return True
-    if _LATIN.search(entity.text) and not _CYRILLIC.search(entity.text):
+    if lexicon.LATIN_LETTER.search(entity.text) and not _CYRILLIC.search(entity.text):
         line = _line_of(text, entity.start)
         if _AFFILIATION.search(line) or not _CYRILLIC.search(line):
             return True

@@ -57,8 +57,9 @@ _BULLET = "[-–—•·*]"  # the mark of a list item
 _LIST_ITEM = re.compile(rf"^\s*{_BULLET}")
 _ONE_WORD_HEADING = re.compile(r"\s*[А-ЯЁ][а-яё]{3,}\s*")  # "Демография"
 _OPENING = re.compile(
-    r"^[\s«\"(]*(?:(?:в|во|на|за|к|по\s+итогам|в\s+течение|осенью|весной|летом|зимой|в\s+конце|"
-    r"в\s+начале|в\s+середине)\s+)?$",
+    r"^[\s«\"(]*(?:(?:в|во|на|за|к|по\s+итогам|в\s+течение|"
+    + "|".join(lexicon.SEASON_ADVERBS)
+    + r"|в\s+конце|в\s+начале|в\s+середине)\s+)?$",
     re.I,
 )  # what may stand before a date that opens a paragraph
 # A caption's period is its chart's or table's (`lexicon.CAPTION_LINE`): it ends a section period and

@@ -1098,7 +1098,7 @@ def _organizations(text: str, f: FigureFact, analysis, s_start: int) -> set[str]
         for e in entities
         if e.type == "ORG"
         and s_start <= e.start < f.char_start
-        and (_quoted_name(text, e) or _LATIN.search(e.text))
+        and (_quoted_name(text, e) or lexicon.LATIN_LETTER.search(e.text))
         and (_owns_measure(text, e, f.measure) or not text[s_start : e.start].strip(_SPACE_AND_QUOTES))
     }
 
@@ -1115,7 +1115,6 @@ def _owns_measure(text: str, e, measure: str | None) -> bool:
 
 
 _OWNER_REACH = 30  # characters before a name searched for the measure's head
-_LATIN = re.compile(r"[A-Za-z]")
 _SPACE_AND_QUOTES = " " + "".join(lexicon.QUOTES)
 
 
