@@ -401,6 +401,40 @@ ACTION_NOUNS: dict[str, str] = {
     "отгружаться": "отгрузка", "поставляться": "поставки", "вывозиться": "вывоз", "ввозиться": "ввоз",
 }  # fmt: skip
 
+# Sales and purchases, verb or noun lemma → the noun a price is of: "продает свою долю за 28 млрд
+# долларов" → "цена продажи" (`figures.frames`).
+TRANSACTIONS: dict[str, str] = {
+    "продать": "продажа", "продавать": "продажа", "продажа": "продажа", "купить": "покупка",
+    "покупать": "покупка", "покупка": "покупка", "приобрести": "приобретение", "приобретать": "приобретение",
+    "приобретение": "приобретение", "выкупить": "выкуп", "выкупать": "выкуп", "выкуп": "выкуп",
+}  # fmt: skip
+# The noun of a price: "за 28 млрд долларов" after a transaction.
+PRICE_NOUN = "цена"
+# Verbs of paying: "заплатит за каждую акцию NYSE Euronext 33,1 доллара" → "цена за акцию".
+PAYMENT_VERBS: tuple[str, ...] = ("заплатить", "платить", "выплатить", "выплачивать", "уплатить")
+EACH_WORDS: tuple[str, ...] = ("каждый", "один")
+# Verbs and nouns that value something in money: "была оценена в 56 млрд долларов" → "оценка стоимости".
+VALUATION_LEMMAS: tuple[str, ...] = ("оценить", "оценивать", "оцениваться", "оценка")
+VALUATION_MEASURE = "оценка стоимости"
+# "в виде дивидендов … получила 19 млрд": the form money takes names what it is.
+FORM_CUES: tuple[str, ...] = ("в виде", "в форме")
+# Deals whose worth follows "на": "в рамках сделки на 9,5 млрд долларов" → "стоимость сделки".
+VALUED_DEALS: tuple[str, ...] = ("сделка", "контракт", "договор", "соглашение", "заказ")
+WORTH_NOUN = "стоимость"
+# Phrases that introduce an amount of the noun group before them: "обеспечить ежегодное производство
+# концентрата в объеме не менее 17,0 млн. тонн" measures "ежегодное производство концентрата".
+AMOUNT_FRAMES: tuple[str, ...] = (
+    "в размере", "в объеме", "в объёме", "в сумме", "на сумму", "на общую сумму",
+)  # fmt: skip
+# Nouns of keeping or reaching a level: before an amount frame they name no thing ("при сохранении
+# положительного торгового сальдо в размере …" measures the balance).
+KEEPING_NOUNS: tuple[str, ...] = ("сохранение", "обеспечение", "достижение", "поддержание")
+# Heads of a deal's wording that measure no money ("официальное предложение о покупке … за 28 млрд",
+# "опцион на покупку … за 112,5 млн"): a deal's frame replaces them.
+DEAL_NOUNS: tuple[str, ...] = (
+    "сделка", "предложение", "опцион", "пакет", *dict.fromkeys(TRANSACTIONS.values()),
+)  # fmt: skip
+
 # Verbs that only link a figure to what it measures ("численность составила 521 человек"): their
 # participle never names the people counted ("проживает 521 человек" → "число проживающих").
 LINK_VERBS: tuple[str, ...] = (
@@ -429,6 +463,10 @@ AGENT_NOUNS: tuple[str, ...] = (
 # Lemmas of what an owner holds: a share of them ("50 % акций", "пакет акций", "доля в уставном
 # капитале") is a stake in a company, which takes no indicator from the words around it.
 OWNERSHIP_NOUNS: tuple[str, ...] = ("акция", "пакет", "капитал")
+# Verbs of owning: a percentage they govern is an owner's stake ("будут владеть приблизительно 36 %
+# ICE", "владеют Mail.ru Group (39,9 %) и …") with the owner in the measure (`figures.shares`).
+OWNING_VERBS: tuple[str, ...] = ("владеть", "принадлежать")
+STAKE_MEASURE = "доля в капитале"  # a stake whose owner the clause does not name
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 # The noun that names a quantity of each unit kind (`Unit.kind`).

@@ -298,3 +298,11 @@ def test_this_share_refers_to_the_share_named_before_and_nothing_else():
         "В Москве эта доля составляла 27%."
     )
     assert figure(apart, "27%").measure == figure(apart, "42%").measure == "доля жителей"
+
+
+def test_a_dashed_item_after_an_opening_date_is_measured_by_its_noun_group():
+    """ "В 2013 году ежедневная аудитория сайта — …": the date opening the sentence is no noun group."""
+    text = "В 2013 году ежедневная аудитория сайта — более 43 миллионов человек."
+    assert figure(text, "более 43 миллионов человек").measure == "аудитория сайта"
+    text = "В 2018 году в Смоленской области - 37%."
+    assert figure(text, "37%").measure is None  # a place comes first

@@ -40,8 +40,10 @@ from pipeline.extract.measures import (
     earlier_indicator,
     figure_indicator,
     lead_measure,
+    names_deal,
     names_index,
     names_share,
+    names_stake,
     normal_measure,
     quantity_measure,
     restated_indicator,
@@ -965,7 +967,9 @@ def _lead(row: dict) -> str:
 
 def _unnamed(row: dict) -> bool:
     """A row that names no territory or organization and could have one (not a dataset's size nor a
-    count of a method's units: "27 признаков")."""
+    count of a method's units: "27 признаков"; not a deal's price nor a stake, which are an
+    organization's, never a territory's: "цена продажи", "доля акций")."""
     named = row.get("subject_code") is not None or row.get("subject_type") in ("org", "group", "municipality")
     artefact = lexicon.unit_kind(row.get("unit")) in lexicon.ARTEFACT_UNIT_KINDS
-    return not named and not artefact and row.get("counted") not in lexicon.METHOD_COUNTED_NOUNS
+    held = names_deal(row.get("measure")) or names_stake(row.get("measure"))
+    return not named and not artefact and not held and row.get("counted") not in lexicon.METHOD_COUNTED_NOUNS

@@ -67,7 +67,10 @@ _OTHER_ITEM = re.compile(r"[^,;:\d]*\s[-–—]\s*\d")  # "средства бю
 
 
 def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
-    """The catalog id of a figure whose measure is resolved; `bounds`: its sentence."""
+    """The catalog id of a figure whose measure is resolved (none for a deal's price or valuation,
+    `names_deal`, nor a stake, `names_stake`); `bounds`: its sentence."""
+    if names_deal(f.measure) or names_stake(f.measure):
+        return None
     found = _indicator(f, text[bounds[0] : bounds[1]])
     if found is None or _is_generic(found):
         found = _spelled_out(text, f, bounds) or found
@@ -80,8 +83,8 @@ def figure_indicator(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
         found = lead if lead and _is_breakdown(lead) else found  # not "скота и птицы" counted
     if not share and (found is None or _is_breakdown(found)):
         found = _list_whole(text, f, bounds, found) or found
-    if found or share and ("в" in words or _lemmas(words) & _OWNERSHIP or _of_person(words)):
-        return found  # a share of a stated whole has what the whole names, or nothing; a stake none
+    if found or share and "в" in words:
+        return found  # a share of a stated whole has what the whole names, or nothing
     # a share's own words are not a neighbour ("собственные средства предприятий (45%)")
     return _lead_indicator(text, f, bounds, _lemmas(words) if share else set())
 
@@ -142,7 +145,7 @@ def normal_measure(phrase: str | None) -> str | None:
     from pipeline.nlp.morph import nominative, parses
 
     phrase = _without_change_head(_without_frame([w for w in phrase.split() if w != "."]))  # "г ." of tokens
-    if not phrase or is_bare(phrase) or _is_unit_word(phrase.split()[0]):
+    if not phrase or is_bare(phrase) or is_unit_word(phrase.split()[0]):
         return None  # "число", "доля" alone say nothing, nor does a unit ("тыс. руб.")
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
         phrase = nominative(phrase)
@@ -180,7 +183,7 @@ def _without_frame(words: list[str]) -> list[str]:
     return words
 
 
-def _is_unit_word(word: str) -> bool:
+def is_unit_word(word: str) -> bool:
     """A scale or unit word ("тыс.", "руб.", "га"); a percentage may head a measure ("процент износа")."""
     from pipeline.extract.numbers import scale_of, unit_of
 
@@ -258,10 +261,14 @@ def _foreign_part(phrase: str, spans: list):
 
 
 def _of_person(words: list[str]) -> bool:
-    """A share a person holds ("доля Павла Дурова"): a stake, no indicator of the words around it."""
+    """A share a person or a company named in Latin letters holds ("доля Павла Дурова", "доля
+    Mail.ru Group"): a stake, no indicator of the words around it."""
     from pipeline.nlp.morph import parses
 
-    return any(w[:1].isupper() and _PERSON & parses(w)[0].tag.grammemes for w in words[1:])
+    return any(
+        w[:1].isupper() and (_PERSON & parses(w)[0].tag.grammemes or lexicon.LATIN_LETTER.match(w))
+        for w in words[1:]
+    )
 
 
 _PERSON = lexicon.PERSON_NAME_GRAMMEMES
@@ -323,6 +330,37 @@ def share_measure(text: str, f: FigureFact) -> str | None:
     if not nouns:
         return None
     return _share_in(f.measure, words) or " ".join([_SHARE_HEAD, *words])
+
+
+def names_deal(measure: str | None) -> bool:
+    """The measure is a deal's price, worth or valuation ("цена продажи", "стоимость сделки", "оценка
+    стоимости": `figures.frames`)."""
+    words = (measure or "").split()
+    priced = len(words) > 1 and _lemma(words[0]) in _DEAL_WORTH and _lemma(words[1]) in _DEALS
+    return priced or measure == lexicon.VALUATION_MEASURE
+
+
+_DEALS = frozenset((*lexicon.TRANSACTIONS.values(), *lexicon.VALUED_DEALS))
+_DEAL_WORTH = frozenset((lexicon.PRICE_NOUN, lexicon.WORTH_NOUN))
+
+
+def names_stake(measure: str | None) -> bool:
+    """The measure is a stake: a share of stock or capital, or one a person or a company named in
+    Latin letters holds ("доля акций", "доля в капитале", "доля Mail.ru Group"). It takes no indicator,
+    not even its company's ("доля акционеров NYSE Euronext в объединенной компании")."""
+    words = (measure or "").split()
+    return names_share(measure) and bool(_first_noun(words[1:]) & _OWNERSHIP or _of_person(words))
+
+
+def _first_noun(words: list[str]) -> set[str]:
+    """The noun lemmas of the first noun of `words` ("в уставном капитале" → {"капитал", …})."""
+    from pipeline.nlp.morph import parses
+
+    for w in words:
+        found = parses(w)
+        if found[0].tag.POS == "NOUN":
+            return {p.normal_form for p in found if p.tag.POS == "NOUN"}
+    return set()
 
 
 def names_share(measure: str | None) -> bool:

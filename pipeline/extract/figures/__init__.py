@@ -15,6 +15,7 @@ from pipeline.extract.figure_context import Sentences, resolve
 from pipeline.extract.figures.anaphora import list_items, refer_back, referred_shares, respective_asides
 from pipeline.extract.figures.brackets import bracket_measures, listed_shares
 from pipeline.extract.figures.clause import _add_context
+from pipeline.extract.figures.frames import frame_measures
 from pipeline.extract.figures.links import (
     _apposition,
     _count_bare,
@@ -53,6 +54,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     if analysis is not None and getattr(analysis, "sentences", None):
         _syntax_measures(facts, analysis)
     _inherit_currency(facts)
+    frame_measures(text, facts, sentences)  # before a bracketed equivalent copies them
     bracket_measures(text, facts, sentences)
     complete_shares(text, facts, sentences)
     price_measures(text, facts, sentences)

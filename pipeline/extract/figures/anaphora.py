@@ -12,7 +12,7 @@ from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whole_of
-from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, term_start
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, as_written, term_start
 from pipeline.extract.measures import (
     count_measure,
     doer_at,
@@ -24,6 +24,7 @@ from pipeline.extract.measures import (
     normal_measure,
     share_measure,
 )
+from pipeline.extract.territories import find_territories
 from pipeline.nlp.morph import inflect
 
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
@@ -32,6 +33,8 @@ _COUNT = lexicon.COUNT_MEASURE_HEADS[0]
 _JOIN_VERB = "входить"
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
+_PLACE_NOUNS = frozenset(lexicon.PLACE_NOUNS)
+_YEAR_WORDS = frozenset({"год", "г", "гг"})
 _WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел., что к уровню 2014 года – 98,1%"
 _YEAR_ASIDE = re.compile(
     r"(?: +[а-яё]+){0,4} *\( *(?:в +)?\d{4} *(?:г\.|году?|года)? *[-–—] *"
@@ -517,14 +520,24 @@ def _take_referent(f: FigureFact, g: FigureFact | None) -> None:
 def _dashed(lead: list[_Word]) -> str | None:
     """The noun group after the last verb or punctuation before the dash, from its first common
     nominative noun: "регион демонстрирует невысокое соотношение объема экспорта к ВРП -" →
-    "соотношение объема экспорта к ВРП"; none when a place comes first ("в Смоленской области -")."""
+    "соотношение объема экспорта к ВРП", "В 2013 году ежедневная аудитория сайта —" → "аудитория
+    сайта"; none when a place comes first ("в Смоленской области -")."""
     words = lead[: max(k for k, w in enumerate(lead) if w.text in DASHES)]
     cut = max((k + 1 for k, w in enumerate(words) if w.text in _BOUNDARY or _is_verb(w)), default=0)
-    group = words[cut:]
+    group = _past_dates(words[cut:])
     head = next((k for k, w in enumerate(group) if w.has("NOUN")), None)
     if head is None or not _common_nominative(group[head]) or _governed(group, head):
         return None
-    return " ".join(w.text for w in group[head:]) or None
+    return as_written(group[head:]) or None
+
+
+def _past_dates(group: list[_Word]) -> list[_Word]:
+    """The group after an opening date phrase ("В 2013 году", "По данным на февраль 2013 года"): the
+    words after the last year of the group's first words, when a common noun follows it."""
+    years = [k for k, w in enumerate(group) if w.lemma in _YEAR_WORDS and k and group[k - 1].text.isdigit()]
+    if not years or not any(w.has("NOUN") and w.text[:1].islower() for w in group[years[0] + 1 :]):
+        return group
+    return group[years[0] + 1 :]
 
 
 def _governed(group: list[_Word], head: int) -> bool:
@@ -564,10 +577,21 @@ def _share_subject(lead: list[_Word]) -> str | None:
     at = next((k for k, w in enumerate(clause) if w.lemma in SHARE_HEADS and w.has("NOUN", "nomn")), None)
     if at is None:
         return None
-    end = at + 1
+    start = _after_place(clause, at + 1)  # "доля России в мировом экспорте": the place is the subject
+    end = start
     while end < len(clause) and _in_group(clause, end):
         end += 1
-    return " ".join(w.text for w in clause[at:end]) if end > at + 1 else None
+    return " ".join(w.text for w in [clause[at], *clause[start:end]]) if end > start else None
+
+
+def _after_place(clause: list[_Word], k: int) -> int:
+    """Past the place named at `k` ("Курской области", "России"), else `k`."""
+    end = k
+    while end < len(clause) and clause[end].text[:1].isupper() and clause[end].text[:1].isalpha():
+        end += 1
+    while end > k and end < len(clause) and clause[end].lemma in _PLACE_NOUNS:
+        end += 1
+    return end if end > k and find_territories(" ".join(w.text for w in clause[k:end])) else k
 
 
 def _in_group(clause: list[_Word], k: int) -> bool:

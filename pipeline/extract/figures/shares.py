@@ -13,13 +13,14 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, object_noun
-from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people
+from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, as_written, object_noun
+from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people, names_share
 from pipeline.extract.periods import LIST_ITEM_LINES, is_item_line, lead_in_above
 from pipeline.nlp.morph import inflect, is_abbreviation, nominative
 
@@ -70,6 +71,8 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
             divided = _whole_falls_to(words) or _given_to(words, earlier)
             f.kind = "share" if divided and f.kind == "level" else f.kind
             f.measure = _share_allotted(words) or falls_to or divided or _share_belongs_to(words) or f.measure
+            owned = _stake(words) if f.kind in ("level", "target") and not names_share(f.measure) else None
+            f.measure, f.kind = (owned, "share") if owned else (f.measure, f.kind)
         if f.measure and _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
             whole = whole_of(words) or (_opening_whole(words) if f.unit == "PERCENT" and falls_to else None)
             f.measure = f"{f.measure} {whole}" if whole else f.measure
@@ -409,6 +412,51 @@ def _share_belongs_to(before: list[_Word]) -> str | None:
     if not agrees or not any(w.has("NOUN", case) for w in group):
         return None
     return f"{lexicon.SHARE_NOUN} " + _group_genitive(group, case)
+
+
+def _stake(before: list[_Word]) -> str | None:
+    """An owner's stake governed by an owning verb (`lexicon.OWNING_VERBS`) before the figure in its
+    clause: "доля" and the owner named right before the figure's bracket ("владеют Mail.ru Group (39,9
+    %)"), else the verb's subject ("акционеры NYSE Euronext будут владеть 36 %"), else
+    `lexicon.STAKE_MEASURE`."""
+    clause = before[max((k + 1 for k, w in enumerate(before) if w.text in _CLAUSE_MARKS), default=0) :]
+    verb = next((k for k in range(len(clause) - 1, -1, -1) if clause[k].lemma in _OWNING), None)
+    if verb is None:
+        return None
+    owner = _named_before_bracket(clause[verb + 1 :]) or _owning_subject(clause[:verb])
+    return f"{lexicon.SHARE_NOUN} {owner}" if owner else lexicon.STAKE_MEASURE
+
+
+def _named_before_bracket(words: list[_Word]) -> str | None:
+    """The Latin name right before the figure's bracket: "Mail.ru Group (39,9 %)"."""
+    if len(words) < 2 or words[-1].text != "(":
+        return None
+    k = len(words) - 1
+    while k > 0 and (_name_word(words[k - 1].text) or words[k - 1].text in _NAME_JOINS):
+        k -= 1
+    name = as_written(words[k:-1])
+    return name if name and lexicon.LATIN_LETTER.search(name) else None
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or bool(lexicon.LATIN_LETTER.match(word))
+
+
+def _owning_subject(words: list[_Word]) -> str | None:
+    """The last nominative noun before the verb with the Latin names after it, in the genitive
+    ("акционеры NYSE Euronext" → "акционеров NYSE Euronext")."""
+    if any(w.lemma == lexicon.RELATIVE_PRONOUN for w in words):
+        return None  # "консорциум …, который владеет": too far to tell
+    noun = next((k for k in range(len(words) - 1, -1, -1) if words[k].has("NOUN", "nomn")), None)
+    if noun is None or not words[noun].text[:1].islower():
+        return None
+    names = list(takewhile(lambda w: lexicon.LATIN_LETTER.match(w.text), words[noun + 1 :]))
+    return " ".join([_to_genitive(words[noun], "nomn"), *(w.text for w in names)])
+
+
+_OWNING = frozenset(lexicon.OWNING_VERBS)
+_CLAUSE_MARKS = {";", ":"}
+_NAME_JOINS = {".", "-", "&"}  # "Mail.ru", "Hong Kong Exchanges & Clearing"
 
 
 def _in_case(w: _Word, case: str, later: bool) -> bool:

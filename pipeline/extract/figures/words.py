@@ -52,6 +52,14 @@ def term_start(words: list[_Word], i: int) -> int:
     return i
 
 
+def as_written(words: list[_Word]) -> str:
+    """The words as the text spaces them ("Mail.ru Group", "«ВКонтакте»")."""
+    out = words[0].text if words else ""
+    for prev, w in zip(words, words[1:], strict=False):
+        out += f"{' ' * (w.start > prev.end)}{w.text}"
+    return out
+
+
 def _as_word(m: re.Match) -> _Word:
     return _Word(m.start(), m.end(), m.group())
 

@@ -1,0 +1,242 @@
+"""What an amount is, from the words that frame it in its clause (`lexicon` data):
+
+- a rate named right before it after a preposition (`RATE_NOUNS`): "объявило аукцион на привлечение
+  кредита под ставку 23,63%" → "ставка", "по льготной цене 45 рублей" → "льготная цена";
+- money at a price: "за" right before the amount, after a sale or a purchase (`TRANSACTIONS`):
+  "продает свою долю за 28 млрд долларов" → "цена продажи";
+- a unit price: "за" and a noun after a verb of paying (`PAYMENT_VERBS`): "заплатит за каждую акцию
+  NYSE Euronext 33,1 доллара" → "цена за акцию";
+- a valuation: "в" right before the amount, after a valuing word (`VALUATION_LEMMAS`): "была оценена
+  в 56 млрд долларов" → "оценка стоимости";
+- a deal's worth: "на" right before the amount, after a deal (`VALUED_DEALS`): "в рамках сделки на
+  9,5 млрд долларов" → "стоимость сделки";
+- the amount of a noun group (`AMOUNT_FRAMES`): "обеспечить ежегодное производство концентрата в
+  объеме не менее 17,0 млн. тонн" → "ежегодное производство концентрата", "с профицитом на 2020 год
+  в размере 39,6 млн. рублей" → "профицит" (a time phrase between is skipped);
+- a form of payment (`FORM_CUES`): "в виде дивидендов … получила 19 млрд" → "дивиденды".
+
+A money frame replaces no measure of money a clause states ("рыночная стоимость оценивается в …"),
+only none, a currency, a share's (a share is no amount of money), a deal's wording (`DEAL_NOUNS`:
+"официальное предложение", "опцион") or who acts ("финансовая компания ICE").
+"""
+
+from __future__ import annotations
+
+import re
+
+import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
+
+from pipeline import lexicon
+from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.words import _WORD, _as_word, _Word
+from pipeline.extract.measures import is_unit_word, names_agent
+from pipeline.extract.periods import alone_in_brackets, bracketed
+from pipeline.nlp.morph import inflect, nominative, parses
+
+_CLAUSE_END = re.compile(r"[;:()]")
+_REPLACEABLE_HEADS = frozenset(
+    (*lexicon.DEAL_NOUNS, *lexicon.VALUED_DEALS, *lexicon.SHARE_HEADS, *lexicon.AGENT_NOUNS)
+)
+_RATES = frozenset(lexicon.RATE_NOUNS) - frozenset(lexicon.RATIO_HEADS)  # "ставка", not "уровень"
+_RATE_PREPOSITIONS = frozenset({"под", "по", "с"})
+_FORM_CUES = tuple(tuple(cue.split()) for cue in lexicon.FORM_CUES)
+_AMOUNT_FRAMES = tuple(tuple(cue.split()) for cue in lexicon.AMOUNT_FRAMES)
+_NAME_MARKS = frozenset({".", "-", "&"})
+_QUALIFIER_WORDS = frozenset({"не", "менее", "более", "около", "свыше", "до", "порядка", "почти", "чем"})
+_TIME_NOUNS = frozenset(lexicon.TIME_NOUNS)
+_KEEPING = frozenset((*lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS, *lexicon.KEEPING_NOUNS))
+_NOT_HEADS = frozenset((*lexicon.PLACE_NOUNS, *lexicon.TIME_NOUNS, *lexicon.FRAME_NOUNS))
+FORM_WORDS = 3  # genitive words kept after "в виде"
+_FRAME_REACH = 30  # characters before a figure searched for its amount frame
+DEAL_REACH = 4  # words from a deal's noun to the "на" of its worth ("контракт на поставку оборудования на")
+
+
+def frame_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """Figures framed as the module doc says take the frame's measure; an amount in another currency
+    alone in brackets right after another takes its measure ("за 8,2 млрд долларов США (6,1 млрд
+    евро)")."""
+    for i, f in enumerate(facts):
+        bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
+        g = facts[i - 1] if i else None
+        if bounds is not None:
+            f.measure = _repeated_frame(text, g, f) or frame_measure(text, f, bounds)
+        if g is not None and g.measure and _equivalent(text, g, f):
+            f.measure = g.measure
+
+
+def _repeated_frame(text: str, g: FigureFact | None, f: FigureFact) -> str | None:
+    """ "… с профицитом на 2020 год в размере 39,6 млн. рублей, на 2021 год – в размере 59,4 млн.
+    рублей": an amount frame with only a time phrase between it and the figure before repeats that
+    figure's measure."""
+    if g is None or not g.measure or f.unit != g.unit:
+        return None
+    words = [_as_word(m) for m in _WORD.finditer(text, g.char_end, f.char_start)]
+    lowered = [w.text.lower() for w in words if w.text[:1].isalnum()]
+    cue = next((c for c in _AMOUNT_FRAMES if tuple(lowered[-len(c) :]) == c), None)
+    if cue is None:
+        return None
+    rest = [w for w in words if w.text[:1].isalpha()][: -len(cue)]
+    time = len(rest) == 2 and rest[0].lemma in ("на", "в") and rest[1].lemma in _TIME_NOUNS
+    return g.measure if time and _framed(text, g) else None
+
+
+def _framed(text: str, g: FigureFact) -> bool:
+    """The figure follows an amount frame ("в размере 39,6 млн. рублей")."""
+    before = text[max(0, g.char_start - _FRAME_REACH) : g.char_start].lower().split()
+    return any(tuple(before[-len(c) :]) == c for c in _AMOUNT_FRAMES)
+
+
+def _equivalent(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """`f` restates `g` in another currency, alone in brackets right after it."""
+    other = _money(f) and _money(g) and f.unit != g.unit
+    return other and bracketed(text, g, f) and alone_in_brackets(text, f)
+
+
+def _money(f: FigureFact) -> bool:
+    return lexicon.unit_kind(f.unit) == "currency"
+
+
+def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The frame's measure of a figure (module doc), else its own measure."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, bounds[0], f.char_start)]
+    words = [_as_word(m) for m in _WORD.finditer(text, ends[-1] if ends else bounds[0], f.char_start)]
+    rate = _rate(words) or _framed_amount(words, f)
+    if rate or not _money(f) or not _replaceable(f.measure):
+        return rate or f.measure
+    return (
+        _price(words) or _unit_price(words) or _valuation(words) or _worth(words) or _form(words) or f.measure
+    )
+
+
+def _replaceable(measure: str | None) -> bool:
+    """No measure, who acts, a currency ("доллары США"), a share's or a deal's wording (its first noun)."""
+    if not measure or names_agent(measure) or is_unit_word(measure.split()[0]):
+        return True
+    nouns = [w for w in (_Word(0, 0, t) for t in measure.split()) if w.has("NOUN")]
+    return not nouns or nouns[0].lemma in _REPLACEABLE_HEADS
+
+
+def _rate(words: list[_Word]) -> str | None:
+    """ "под ставку", "по льготной цене" right before the figure, in the nominative."""
+    if not words or words[-1].lemma not in _RATES or not words[-1].has("NOUN"):
+        return None
+    k = len(words) - 1
+    while k > 0 and words[k - 1].has("ADJF"):
+        k -= 1
+    if k == 0 or words[k - 1].text.lower() not in _RATE_PREPOSITIONS:
+        return None
+    return nominative(" ".join(w.text for w in words[k:])).lower()
+
+
+def _framed_amount(words: list[_Word], f: FigureFact) -> str | None:
+    """The noun group right before an amount frame that ends the words (qualifiers after it), in the
+    nominative: its head (not a dative, a place or a time) with its adjectives and genitives; none when
+    the figure's measure names that head already."""
+    if f.unit in (None, "COUNT"):
+        return None
+    lowered = [w.text.lower() for w in words]
+    end = len(words)
+    while end and words[end - 1].lemma in _QUALIFIER_WORDS:
+        end -= 1  # "в объеме не менее"
+    cue = next((c for c in _AMOUNT_FRAMES if tuple(lowered[end - len(c) : end]) == c), None)
+    if cue is None:
+        return None
+    k = _past_time(words, end - len(cue))
+    group = _group_before(words, k)
+    if not group or _names(f.measure, next(w for w in group if w.has("NOUN"))):
+        return None  # "Продано товаров … на сумму": "объем проданных товаров …" says it already
+    return nominative(" ".join(w.text for w in group)).lower()
+
+
+def _names(measure: str | None, noun: _Word) -> bool:
+    """The measure has the noun ("объем проданных товаров" has "товаров")."""
+    return noun.lemma in {_Word(0, 0, w).lemma for w in _WORD.findall(measure or "")}
+
+
+def _past_time(words: list[_Word], k: int) -> int:
+    """Back past "на 2020 год", "в 2018 году" ending at `k`."""
+    if k < 3 or words[k - 1].lemma not in _TIME_NOUNS:
+        return k
+    j = k - 1
+    while j > 0 and words[j - 1].text.isdigit():
+        j -= 1  # the year's digits, one word each
+    return j - 1 if 0 < j < k - 1 and words[j - 1].lemma in ("на", "в") else k
+
+
+def _group_before(words: list[_Word], k: int) -> list[_Word]:
+    """The noun group ending at `k`: genitive words back to its head, and the head's adjectives."""
+    start = k
+    while start > 0 and _genitive_word(words[start - 1]):
+        start -= 1
+    head = start - 1 if start > 0 and words[start - 1].has("NOUN") else start  # "профицитом", "экспорте"
+    if head >= k or not words[head].has("NOUN") or words[head].has("NOUN", "datv"):
+        return []
+    if words[head].lemma in _NOT_HEADS or words[head].text[:1].isupper():
+        return []
+    if words[head].lemma in _KEEPING and head + 1 < k:
+        return words[head + 1 : k]  # "при сохранении положительного торгового сальдо"
+    while head > 0 and words[head - 1].has("ADJF"):
+        head -= 1
+    return words[head:k]
+
+
+def _genitive_word(w: _Word) -> bool:
+    return (w.has("NOUN", "gent") or w.has("ADJF", "gent")) and w.text[:1].islower()
+
+
+def _price(words: list[_Word]) -> str | None:
+    if len(words) < 2 or words[-1].lemma != "за":
+        return None
+    deals = [lexicon.TRANSACTIONS[w.lemma] for w in words if w.lemma in lexicon.TRANSACTIONS]
+    return f"{lexicon.PRICE_NOUN} {_genitive(deals[-1])}" if deals else None
+
+
+def _unit_price(words: list[_Word]) -> str | None:
+    """ "заплатит за каждую акцию NYSE Euronext 33,1 доллара" → "цена за акцию": "за", a noun and only
+    names before the amount, after a verb of paying."""
+    at = next((k for k in range(len(words) - 1, -1, -1) if words[k].lemma == "за"), None)
+    if at is None or not any(w.lemma in lexicon.PAYMENT_VERBS for w in words[:at]):
+        return None
+    k = at + 1 + (at + 1 < len(words) and words[at + 1].lemma in lexicon.EACH_WORDS)
+    if k >= len(words) or not words[k].has("NOUN", "accs") or not words[k].text[:1].islower():
+        return None
+    names = words[k + 1 :]
+    if not all(lexicon.LATIN_LETTER.match(w.text) or w.text in _NAME_MARKS for w in names):
+        return None
+    return f"{lexicon.PRICE_NOUN} за {words[k].text.lower()}"
+
+
+def _valuation(words: list[_Word]) -> str | None:
+    valued = any(w.lemma in lexicon.VALUATION_LEMMAS for w in words[:-1])
+    return lexicon.VALUATION_MEASURE if valued and words and words[-1].lemma == "в" else None
+
+
+def _worth(words: list[_Word]) -> str | None:
+    if len(words) < 2 or words[-1].lemma != "на":
+        return None
+    near = words[-2 - DEAL_REACH : -1]
+    deals = [w.lemma for w in near if w.lemma in lexicon.VALUED_DEALS]
+    return f"{lexicon.WORTH_NOUN} {_genitive(deals[-1])}" if deals else None
+
+
+def _form(words: list[_Word]) -> str | None:
+    """The genitive noun group after "в виде" in the clause, in the nominative."""
+    lowered = [w.text.lower() for w in words]
+    for cue in _FORM_CUES:
+        at = next((k for k in range(len(words)) if tuple(lowered[k : k + len(cue)]) == cue), None)
+        if at is None:
+            continue
+        group = []
+        for w in words[at + len(cue) : at + len(cue) + FORM_WORDS]:
+            if not (w.has("NOUN", "gent") or w.has("ADJF", "gent")):
+                break
+            group.append(w.text)
+        if group and _Word(0, 0, group[-1]).has("NOUN"):
+            return nominative(" ".join(group))
+    return None
+
+
+def _genitive(noun: str) -> str:
+    """ "продажа" → "продажи" (the noun after "цена", "стоимость")."""
+    form = inflect(parses(noun)[0], {"gent"})
+    return form.word if form is not None else noun

@@ -1,0 +1,107 @@
+"""What an amount is from the words framing it (`figures.frames`, `figures.shares` stakes), through
+the production path (`extract_page`: real dates and NLP analysis). Sentences written for these tests
+after the dev news texts' constructions; each row checked against its sentence by hand."""
+
+from __future__ import annotations
+
+import pytest
+from extracting import figure
+
+# (sentence, quote, measure, indicator, kind)
+CASES = [
+    # a price: "за" right before the amount, after a sale or a purchase
+    (
+        "В 2012 году компания продала свою долю в предприятии за 28 млрд рублей.",
+        "28 млрд рублей", "цена продажи", None, "level",
+    ),
+    (
+        "Холдинг получил опцион на покупку ещё 7,5 % акций за 112,5 млн долларов США.",
+        "112,5 млн долларов США", "цена покупки", None, "level",
+    ),
+    # a unit price: "за" and a noun after a verb of paying
+    ("Покупатель заплатит за каждую акцию 500 рублей.", "500 рублей", "цена за акцию", "price", "target"),
+    # an amount alone in brackets after another restates it in another currency
+    (
+        "Компания объявила о приобретении завода за 8,2 млрд долларов США (6,1 млрд евро).",
+        "6,1 млрд евро", "цена приобретения", None, "level",
+    ),
+    # a valuation: "в" right before the amount after a valuing word
+    (
+        "Таким образом, комбинат был оценен в 56 млрд рублей.",
+        "56 млрд рублей", "оценка стоимости", None, "level",
+    ),
+    # a deal's worth: "на" right before the amount after a deal noun
+    (
+        "Администрация области заключила контракт на поставку оборудования на 120 млн рублей.",
+        "120 млн рублей", "стоимость контракта", None, "level",
+    ),
+    # money in a named form
+    (
+        "За период владения акционеры в виде дивидендов получили 19 млрд рублей.",
+        "19 млрд рублей", "дивиденды", None, "level",
+    ),
+    # a rate named right before the figure after a preposition wins over the clause's subject
+    (
+        "Правительство области объявило аукцион на привлечение кредита под ставку 23,63%.",
+        "23,63%", "ставка", "interest_rate", "level",
+    ),
+    # an owning verb: the percentage is the owner's stake, with no indicator of the words around it
+    # (nor of its company, the whole after the figure)
+    (
+        "В настоящее время социальной сетью владеют Mail.ru Group (39,9 %) и сам Павел Дуров (12 %).",
+        "39,9 %", "доля Mail.ru Group", None, "share",
+    ),
+    (
+        "После обмена акционеры NYSE Euronext будут владеть приблизительно 36 % объединённой компании.",
+        "приблизительно 36 %", "доля акционеров NYSE Euronext в объединенной компании", None, "share",
+    ),
+    # an amount frame measures the noun group before it, past a time phrase
+    (
+        "При экспорте прочих мучных изделий на сумму 2,5 млн. долл. США рынками были Казахстан и Китай.",
+        "2,5 млн. долл. США", "экспорт прочих мучных изделий", "export", "level",
+    ),
+    (
+        "Бюджет спрогнозирован с профицитом на 2020 год в размере 39,6 млн. рублей.",
+        "39,6 млн. рублей", "профицит", "budget_balance", "target",
+    ),
+    # a place's share of a whole keeps the whole; the place is the subject
+    (
+        "В 2019 году доля Курской области в экспорте зерна составила 3,5%.",
+        "3,5%", "доля в экспорте зерна", "export", "share",
+    ),
+]  # fmt: skip
+
+# Frames that must not fire: a stated measure of money, a price with no sale, a share of a stated whole
+NOT_FRAMED = [
+    (
+        "Стоимость компании оценивается в 8 млрд рублей.",
+        "8 млрд рублей", "стоимость компании",
+    ),
+    (
+        "За 5 лет объем инвестиций в основной капитал составил 12 млрд рублей.",
+        "12 млрд рублей", "объем инвестиций в основной капитал",
+    ),
+    (  # the measure names the frame's noun already
+        "В 2015 году из средств дорожного фонда было выделено средств в размере 17616,8 тыс. руб.",
+        "17616,8 тыс. руб.", "объем выделенных средств",
+    ),
+    (
+        "Налоговые доходы бюджета запланированы в размере 120 млн. рублей.",
+        "120 млн. рублей", "налоговые доходы бюджета",
+    ),
+    (
+        "Доля малого бизнеса в общем объеме выручки составляет 20%.",
+        "20%", "доля малого бизнеса в общем объеме выручки",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quote", "measure", "indicator", "kind"), CASES)
+def test_a_frame_names_what_the_amount_is(text, quote, measure, indicator, kind):
+    f = figure(text, quote)
+    assert (f.measure, f.indicator, f.kind) == (measure, indicator, kind)
+
+
+@pytest.mark.parametrize(("text", "quote", "measure"), NOT_FRAMED)
+def test_no_frame_replaces_a_stated_measure(text, quote, measure):
+    assert figure(text, quote).measure == measure
