@@ -1356,3 +1356,13 @@ def test_a_stake_in_a_company_has_no_indicator_of_the_words_around_it():
     for quote in ("50 %", "13 %"):
         assert (figure(text, quote).measure, figure(text, quote).indicator) == ("доля акций", None)
     assert figure(text, "60 %").indicator is None
+
+
+def test_a_genitive_run_never_ends_on_an_adjective():
+    """The run of genitives after a head is bounded, but not before the noun its adjectives qualify."""
+    text = (
+        "Величина среднемесячной номинальной начисленной заработной платы в округе в 2024 году "
+        "согласно прогнозу ожидается 30188,7 рублей."
+    )
+    f = figure(text, "30188,7 рублей")
+    assert f.measure == "величина среднемесячной номинальной начисленной заработной платы"

@@ -685,3 +685,27 @@ def test_an_organization_the_sentence_names_keeps_over_the_documents_country(tmp
     assert (rows["12,9%"]["subject_code"], rows["12,9%"]["subject_type"]) == ("RU", "country")
     for quote in ("17%", "787 млрд рублей"):
         assert (rows[quote]["subject"], rows[quote]["subject_type"]) == ("Газпром", "org")
+
+
+def test_a_named_organization_anywhere_before_the_figure_keeps_over_the_documents_country(tmp_path):
+    """An organization the sentence names by a quoted or Latin name is the subject wherever it stands
+    before the figure; a quoted name after a noun that is no actor's (a park's, a department's) is
+    not, and the document's territory applies."""
+    text = (
+        "Экономика России в 2015 году сократилась на 3,7%. Инфляция в России составила 12,9%. "
+        "Россия остается крупнейшим экспортером нефти.\n"
+        "Для финансирования сделки сама «Роснефть» планирует привлечь 15 млрд долларов США. "
+        "Кроме того, BP в виде дивидендов получила 19 млрд долларов США. "
+        "На территории индустриального парка «Юбилейный» зарегистрировано 6 действующих резидентов."
+    )
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert (rows["15 млрд долларов США"]["subject"], rows["15 млрд долларов США"]["subject_type"]) == (
+        "Роснефть", "org",
+    )  # fmt: skip
+    assert (rows["19 млрд долларов США"]["subject"], rows["19 млрд долларов США"]["subject_code"]) == (
+        "BP",
+        None,
+    )
+    assert rows["6 действующих резидентов"]["subject_code"] == "RU"

@@ -131,6 +131,10 @@ def set_subject(
     """Set the figure's subject from its sentence (`named`, `orgs`: the sentence's territories and
     organizations, offsets relative to the sentence)."""
     origin = bounds[0]
+    if f.subject_type == "org":  # "Американская финансовая компания ICE": the company's nationality
+        named = [s for s in named if not _adjectival(s)]
+        if not named:
+            return  # the organization the clause named ("биржи мира — NYSE Euronext": no aggregate)
     clause = _clause_start(text, f, bounds) - origin
     lead, sentence = text[origin : f.char_start], text[origin : bounds[1]]
     spans = _candidates(named, lead, sentence)
@@ -160,6 +164,13 @@ def set_subject(
         _set_aggregate(f, lead[clause:], origin + clause)
     if f.subject_type is None and f.subject and find_territories(f.subject):
         f.subject = None  # the parser's place, which the rules above found to be a partner or a source
+
+
+def _adjectival(s: TerritorySpan) -> bool:
+    """A territory named by an adjective ("американская", "российских")."""
+    from pipeline.nlp.morph import parses
+
+    return parses(s.text.split()[0])[0].tag.POS == "ADJF"
 
 
 def _candidates(named: list[TerritorySpan], lead: str, sentence: str) -> list[TerritorySpan]:

@@ -1040,14 +1040,28 @@ def _genitive(w: _Word) -> bool:
 
 
 def _genitive_run(words: list[_Word], i: int) -> int:
+    """End of the genitive words from `i`, at most GENITIVE_RUN of them, and never after a dangling
+    adjective: "величина среднемесячной номинальной начисленной заработной платы" keeps its noun."""
     j = i
+    while j < len(words) and j - i < GENITIVE_RUN and _of_run(words[j]):
+        j += 1
     while (
         j < len(words)
-        and j - i < GENITIVE_RUN
-        and (words[j].has("ADJF", "gent") or words[j].has("PRTF", "gent") or words[j].has("NOUN", "gent"))
+        and j - i < GENITIVE_RUN + _DANGLING_REACH
+        and _attribute(words[j - 1])
+        and _of_run(words[j])
     ):
         j += 1
     return j
+
+
+def _of_run(w: _Word) -> bool:
+    """A word of a genitive run: a genitive noun, adjective or participle."""
+    return _genitive(w) or w.has("PRTF", "gent")
+
+
+def _attribute(w: _Word) -> bool:
+    return w.has("ADJF") or w.has("PRTF")
 
 
 def _phrase(words: list[_Word], i: int) -> str:
@@ -1087,24 +1101,53 @@ def _of_whole(words: list[_Word], i: int) -> int:
 
 
 def _organizations(text: str, f: FigureFact, analysis, s_start: int) -> set[str]:
-    """Normal forms of the organizations the NLP layer names before the figure by a quoted or
-    Latin name, as the owner of its measure ("Чистая прибыль «Газпрома»") or as what its sentence
-    opens with ("Mail.Ru Group получила опцион …"); not abbreviations, which are as often a country
-    group, a classifier or an institution's kind (СНГ, ОКВЭД, ОЭЗ), nor the name of a park or a
-    department ("индустриального парка «Юбилейный»")."""
+    """Normal forms of the organizations the NLP layer names before the figure in its sentence and
+    list item by a quoted or Latin name ("Чистая прибыль «Газпрома»", "Mail.Ru Group получила опцион
+    …", "Сама «Роснефть» планирует привлечь …"); not abbreviations, which are as often a country
+    group, a classifier or an institution's kind (СНГ, ОКВЭД, ОЭЗ), nor a name after a noun that is
+    no actor's (`lexicon.AGENT_NOUNS`), unless it owns the measure: a park's, a department's or a
+    counted thing's ("индустриального парка «Юбилейный»", "отделения «Скорой помощи»", "9 тыс. PhD")."""
     entities = getattr(analysis, "entities", None) or []
+    item = max(
+        [
+            s_start,
+            *(m.end() for m in _ITEM_END.finditer(text, s_start, f.char_start) if _outside(text, s_start, m)),
+        ]
+    )
     return {
         e.normal
         for e in entities
         if e.type == "ORG"
-        and s_start <= e.start < f.char_start
+        and item <= e.start < f.char_start
         and (_quoted_name(text, e) or lexicon.LATIN_LETTER.search(e.text))
-        and (_owns_measure(text, e, f.measure) or not text[s_start : e.start].strip(_SPACE_AND_QUOTES))
+        and (_owns_measure(text, e, f.measure) or not _name_of_thing(text, e))
     }
+
+
+def _outside(text: str, start: int, m: re.Match) -> bool:
+    """The match is outside brackets opened after `start` ("(19,5 млрд долларов США; 14,7 млрд евро)")."""
+    before = text[start : m.start()]
+    return before.count("(") <= before.count(")")
 
 
 def _quoted_name(text: str, e) -> bool:
     return text[e.start - 1 : e.start] in lexicon.QUOTES and not e.text.isupper()
+
+
+def _name_of_thing(text: str, e) -> bool:
+    """The name follows a number, a scale word or a genitive noun that is not an actor's
+    (`lexicon.AGENT_NOUNS`): "парка «Юбилейный»", not "компании «Роснефть»" nor "Таким образом, ТНК-ВР"."""
+    before = [
+        w for w in _WORD.findall(text[max(0, e.start - _OWNER_REACH) : e.start]) if w not in lexicon.QUOTES
+    ]
+    if len(before) > 1 and before[-1] == "." and before[-2].lower() in lexicon.scale_powers():
+        before.pop()  # a scale word's dot: "9 тыс. PhD" (not a sentence's end)
+    if not before or not before[-1][:1].isalnum():
+        return False  # "биржи мира — NYSE Euronext": no noun's name
+    if before[-1][:1].isdigit() or before[-1].lower() in lexicon.scale_powers():
+        return True
+    word = _Word(0, 0, before[-1])
+    return word.has("NOUN", "gent") and word.lemma not in _AGENTS
 
 
 def _owns_measure(text: str, e, measure: str | None) -> bool:
@@ -1115,7 +1158,9 @@ def _owns_measure(text: str, e, measure: str | None) -> bool:
 
 
 _OWNER_REACH = 30  # characters before a name searched for the measure's head
-_SPACE_AND_QUOTES = " " + "".join(lexicon.QUOTES)
+_AGENTS = frozenset(lexicon.AGENT_NOUNS)
+_DANGLING_REACH = 3  # genitive words past GENITIVE_RUN that may complete a run ending on an adjective
+_ITEM_END = re.compile(r"[;\n]")  # an organization of an earlier list item owns none of this one's figures
 
 
 def _subject(text, f, words, left, s_start, s_end, analysis) -> str | None:
