@@ -467,6 +467,12 @@ OWNERSHIP_NOUNS: tuple[str, ...] = ("акция", "пакет", "капитал"
 # ICE", "владеют Mail.ru Group (39,9 %) и …") with the owner in the measure (`figures.shares`).
 OWNING_VERBS: tuple[str, ...] = ("владеть", "принадлежать")
 STAKE_MEASURE = "доля в капитале"  # a stake whose owner the clause does not name
+# Marks inside a name in Latin letters ("Mail.ru", "ТНК-BP", "Hong Kong Exchanges & Clearing").
+NAME_JOINS: tuple[str, ...] = (".", "-", "&")
+# Prepositions before a rate noun that names the figure right after it ("под ставку 23,63%", "по цене").
+RATE_PREPOSITIONS: tuple[str, ...] = ("под", "по", "с")
+# Prepositions of a time phrase before an amount frame ("на 2020 год в размере", "в 2018 году в объеме").
+TIME_PREPOSITIONS: tuple[str, ...] = ("на", "в")
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").
 DURATION_HEADS: tuple[str, ...] = ("срок", "продолжительность", "длительность", "время")
 # The noun that names a quantity of each unit kind (`Unit.kind`).

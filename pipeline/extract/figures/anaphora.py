@@ -34,7 +34,7 @@ _JOIN_VERB = "входить"
 _BOUNDARY = {",", ";", ":", "(", ")"}
 _PLACE_GRAMMEMES = {"Geox", "Name", "Surn", "Orgn"}
 _PLACE_NOUNS = frozenset(lexicon.PLACE_NOUNS)
-_YEAR_WORDS = frozenset({"год", "г", "гг"})
+_PERIOD_NOUNS = frozenset(lexicon.PERIOD_NOUNS)  # "году", "г." after a year
 _WHICH = re.compile(r"[^,;:\d]{0,60},\s*что\s", re.I)  # "25,6 тыс. чел., что к уровню 2014 года – 98,1%"
 _YEAR_ASIDE = re.compile(
     r"(?: +[а-яё]+){0,4} *\( *(?:в +)?\d{4} *(?:г\.|году?|года)? *[-–—] *"
@@ -534,7 +534,7 @@ def _dashed(lead: list[_Word]) -> str | None:
 def _past_dates(group: list[_Word]) -> list[_Word]:
     """The group after an opening date phrase ("В 2013 году", "По данным на февраль 2013 года"): the
     words after the last year of the group's first words, when a common noun follows it."""
-    years = [k for k, w in enumerate(group) if w.lemma in _YEAR_WORDS and k and group[k - 1].text.isdigit()]
+    years = [k for k, w in enumerate(group) if w.lemma in _PERIOD_NOUNS and k and group[k - 1].text.isdigit()]
     if not years or not any(w.has("NOUN") and w.text[:1].islower() for w in group[years[0] + 1 :]):
         return group
     return group[years[0] + 1 :]

@@ -38,11 +38,11 @@ _REPLACEABLE_HEADS = frozenset(
     (*lexicon.DEAL_NOUNS, *lexicon.VALUED_DEALS, *lexicon.SHARE_HEADS, *lexicon.AGENT_NOUNS)
 )
 _RATES = frozenset(lexicon.RATE_NOUNS) - frozenset(lexicon.RATIO_HEADS)  # "ставка", not "уровень"
-_RATE_PREPOSITIONS = frozenset({"под", "по", "с"})
+_RATE_PREPOSITIONS = frozenset(lexicon.RATE_PREPOSITIONS)
 _FORM_CUES = tuple(tuple(cue.split()) for cue in lexicon.FORM_CUES)
 _AMOUNT_FRAMES = tuple(tuple(cue.split()) for cue in lexicon.AMOUNT_FRAMES)
-_NAME_MARKS = frozenset({".", "-", "&"})
-_QUALIFIER_WORDS = frozenset({"не", "менее", "более", "около", "свыше", "до", "порядка", "почти", "чем"})
+_NAME_MARKS = frozenset(lexicon.NAME_JOINS)
+_QUALIFIER_WORDS = lexicon.qualifier_words()
 _TIME_NOUNS = frozenset(lexicon.TIME_NOUNS)
 _KEEPING = frozenset((*lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS, *lexicon.KEEPING_NOUNS))
 _NOT_HEADS = frozenset((*lexicon.PLACE_NOUNS, *lexicon.TIME_NOUNS, *lexicon.FRAME_NOUNS))
@@ -76,7 +76,7 @@ def _repeated_frame(text: str, g: FigureFact | None, f: FigureFact) -> str | Non
     if cue is None:
         return None
     rest = [w for w in words if w.text[:1].isalpha()][: -len(cue)]
-    time = len(rest) == 2 and rest[0].lemma in ("на", "в") and rest[1].lemma in _TIME_NOUNS
+    time = len(rest) == 2 and rest[0].lemma in lexicon.TIME_PREPOSITIONS and rest[1].lemma in _TIME_NOUNS
     return g.measure if time and _framed(text, g) else None
 
 
@@ -160,7 +160,7 @@ def _past_time(words: list[_Word], k: int) -> int:
     j = k - 1
     while j > 0 and words[j - 1].text.isdigit():
         j -= 1  # the year's digits, one word each
-    return j - 1 if 0 < j < k - 1 and words[j - 1].lemma in ("на", "в") else k
+    return j - 1 if 0 < j < k - 1 and words[j - 1].lemma in lexicon.TIME_PREPOSITIONS else k
 
 
 def _group_before(words: list[_Word], k: int) -> list[_Word]:

@@ -456,7 +456,7 @@ def _owning_subject(words: list[_Word]) -> str | None:
 
 _OWNING = frozenset(lexicon.OWNING_VERBS)
 _CLAUSE_MARKS = {";", ":"}
-_NAME_JOINS = {".", "-", "&"}  # "Mail.ru", "Hong Kong Exchanges & Clearing"
+_NAME_JOINS = frozenset(lexicon.NAME_JOINS)
 
 
 def _in_case(w: _Word, case: str, later: bool) -> bool:
