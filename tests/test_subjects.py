@@ -359,9 +359,7 @@ def test_a_districts_programme_is_about_the_district_in_its_region(tmp_path):
         "Численность населения составила 35000 человек. В Асиновском районе действует 12 школ. "
         "Среднемесячная заработная плата в России составила 36700 рублей."
     )
-    path = tmp_path / "asino.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    rows = _figure_rows(tmp_path / "asino.txt", text)
     got = [(rows[q]["subject"], rows[q]["subject_code"], rows[q]["subject_type"]) for q in QUOTES]
     assert got == [("Асиновский район", "RU-TOM", "municipality")] * 2
     assert rows["36700 рублей"]["subject_code"] == "RU"  # a figure about Russia stays Russia's
@@ -598,9 +596,7 @@ def test_a_count_of_a_methods_observations_has_no_territory_but_groups_are_the_d
         "Для оценки модели достаточно 20-50 наблюдений. В детских садах области работает 311 групп. "
         "Экспорт Курской области в 2018 году вырос на 5%."
     )
-    path = tmp_path / "kursk.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    rows = _figure_rows(tmp_path / "kursk.txt", text)
     assert rows["20-50 наблюдений"]["subject_code"] is None
     assert rows["311 групп"]["subject_code"] == "RU-KRS"
     assert rows["5%"]["subject_code"] == "RU-KRS"
@@ -679,9 +675,7 @@ def test_an_organization_the_sentence_names_keeps_over_the_documents_country(tmp
         "Россия остается крупнейшим экспортером нефти.\n"
         "Чистая прибыль «Газпрома» в 2015 году сократилась на 17% и составила 787 млрд рублей."
     )
-    path = tmp_path / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    rows = _figure_rows(tmp_path / "news.txt", text)
     assert (rows["12,9%"]["subject_code"], rows["12,9%"]["subject_type"]) == ("RU", "country")
     for quote in ("17%", "787 млрд рублей"):
         assert (rows[quote]["subject"], rows[quote]["subject_type"]) == ("Газпром", "org")
@@ -698,9 +692,7 @@ def test_a_named_organization_anywhere_before_the_figure_keeps_over_the_document
         "Кроме того, BP в виде дивидендов получила 19 млрд долларов США. "
         "На территории индустриального парка «Юбилейный» зарегистрировано 6 действующих резидентов."
     )
-    path = tmp_path / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    rows = _figure_rows(tmp_path / "news.txt", text)
     assert (rows["15 млрд долларов США"]["subject"], rows["15 млрд долларов США"]["subject_type"]) == (
         "Роснефть", "org",
     )  # fmt: skip
@@ -709,3 +701,9 @@ def test_a_named_organization_anywhere_before_the_figure_keeps_over_the_document
         None,
     )
     assert rows["6 действующих резидентов"]["subject_code"] == "RU"
+
+
+def _figure_rows(path, text: str) -> dict[str, dict]:
+    """The figure rows of `text` written to `path` and processed as a document, by quote."""
+    path.write_text(text, encoding="utf-8")
+    return {r["quote"]: r for r in process_document(path).rows["figures"]}
