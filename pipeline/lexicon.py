@@ -327,6 +327,7 @@ LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
 IN_PREPOSITIONS: tuple[str, ...] = ("в", "во")  # "в" and its spelling before consonant clusters
 # pymorphy3 grammemes of proper names (places, people, organizations, trade marks).
 PROPER_NAME_GRAMMEMES: frozenset[str] = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+PERSON_GRAMMEMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})  # a person acts, is never measured
 PERSON_NAME_GRAMMEMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})  # of them, a person's
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
@@ -385,6 +386,10 @@ PRICE_WORDS: tuple[str, ...] = (
 
 # Verbs whose object an amount is, and the noun of their action: "произведено 290 тыс. тонн
 # молока" measures "производство молока".
+# Verbs whose money "на N рублей" after a genitive group names the amount of what was done, as
+# statistics word it ("отгружено товаров собственного производства на 160,2 млрд. рублей" → "объем
+# отгруженных товаров собственного производства"), not the action ("отгрузка товаров").
+AMOUNT_DONE_VERBS: tuple[str, ...] = ("отгрузить", "выполнить", "оказать", "продать", "реализовать")
 ACTION_NOUNS: dict[str, str] = {
     "произвести": "производство", "производить": "производство", "выработать": "выработка",
     "вырабатывать": "выработка", "добыть": "добыча", "добывать": "добыча", "собрать": "сбор",
@@ -442,6 +447,8 @@ LINK_VERBS: tuple[str, ...] = (
     "насчитывать", "быть", "являться", "стать", "становиться", "оставаться", "остаться", "сохраниться",
     "сохраняться", "приходиться", "превысить", "превышать", "находиться",
 )  # fmt: skip
+# Short adjectives that link like those verbs ("доля Беларуси равна 2,84%", "уровень равен 1,2%").
+LINK_ADJECTIVES: tuple[str, ...] = ("равный",)
 
 # Prepositions of a measure's object: "инвестиции в основной капитал", "цены на капусту".
 OBJECT_PREPOSITIONS: tuple[str, ...] = ("в", "на")
@@ -459,6 +466,13 @@ COMPANY_NOUNS: tuple[str, ...] = (
 AGENT_NOUNS: tuple[str, ...] = (
     *COMPANY_NOUNS, "правительство", "консорциум", "банк", "фонд", "инвестор", "министерство",
     "ведомство", "администрация", "власть", "акционер", "владелец", "совладелец", "покупатель", "продавец",
+    "руководство",
+)  # fmt: skip
+# Nouns of an organization whose quoted name may hold a place: the place is part of the name, not
+# a territory the text is about ("телерадиокомпания «Петербург — Пятый канал»", "банк «Возрождение»").
+NAMED_ORGANIZATION_NOUNS: tuple[str, ...] = (
+    *COMPANY_NOUNS, "банк", "телерадиокомпания", "телеканал", "газета", "журнал", "агентство", "издание",
+    "издательство", "медиахолдинг",
 )  # fmt: skip
 # Lemmas of what an owner holds: a share of them ("50 % акций", "пакет акций", "доля в уставном
 # капитале") is a stake in a company, which takes no indicator from the words around it.
@@ -471,6 +485,12 @@ STAKE_MEASURE = "доля в капитале"  # a stake whose owner the clause
 NAME_JOINS: tuple[str, ...] = (".", "-", "&")
 # Prepositions before a rate noun that names the figure right after it ("под ставку 23,63%", "по цене").
 RATE_PREPOSITIONS: tuple[str, ...] = ("под", "по", "с")
+# Prepositions before a share noun that names the percentage closing its phrase ("при средней доле в
+# экспорте Российской Федерации 24,2%", "с долей экспорта в Российской Федерации 8%").
+SHARE_FRAME_PREPOSITIONS: tuple[str, ...] = ("при", "с")
+# Prepositions of a reporting point: a day after them ("на 1 марта 2015 года", "по состоянию на
+# 01.01.2019", "к концу года") dates stocks beyond its paragraph; any other day is an event's.
+POINT_PREPOSITIONS: tuple[str, ...] = ("на", "к")
 # Prepositions of a time phrase before an amount frame ("на 2020 год в размере", "в 2018 году в объеме").
 TIME_PREPOSITIONS: tuple[str, ...] = ("на", "в")
 # Nouns that name a time taken: a number of days measures the first ("срок регистрации").

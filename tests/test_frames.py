@@ -55,6 +55,11 @@ CASES = [
         "После обмена акционеры NYSE Euronext будут владеть приблизительно 36 % объединённой компании.",
         "приблизительно 36 %", "доля акционеров NYSE Euronext в объединенной компании", None, "share",
     ),
+    # a thing valued at an amount: the valuation of that thing, a deal's fact (no indicator)
+    (
+        "Эксперты считают, что сайт может быть оценён в 20 млн евро.",
+        "20 млн евро", "оценка стоимости сайта", None, "level",
+    ),
     # an amount frame measures the noun group before it, past a time phrase
     (
         "При экспорте прочих мучных изделий на сумму 2,5 млн. долл. США рынками были Казахстан и Китай.",
@@ -63,6 +68,20 @@ CASES = [
     (
         "Бюджет спрогнозирован с профицитом на 2020 год в размере 39,6 млн. рублей.",
         "39,6 млн. рублей", "профицит", "budget_balance", "target",
+    ),
+    # a share noun after "при"/"с" whose phrase the percentage closes names it
+    (
+        "Казахстан остается основным рынком сбыта при доле в экспорте Российской Федерации 18,4%.",
+        "18,4%", "доля в экспорте", "export", "share",
+    ),
+    (
+        "Перспективным рынком является Индия (с долей экспорта в Российской Федерации 6%).",
+        "6%", "доля экспорта", "export", "share",
+    ),
+    # "равна" links a share to its figure like "составляет"
+    (
+        "В объеме экспорта области доля Китая равна 7,3%.",
+        "7,3%", "доля в объеме экспорта", "export", "share",
     ),
     # a place's share of a whole keeps the whole; the place is the subject
     (

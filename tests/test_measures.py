@@ -1366,3 +1366,49 @@ def test_a_genitive_run_never_ends_on_an_adjective():
     )
     f = figure(text, "30188,7 рублей")
     assert f.measure == "величина среднемесячной номинальной начисленной заработной платы"
+
+
+def test_a_change_opened_by_a_dash_or_a_bracket_measures_the_group_before_it():
+    text = (
+        "Рост выпуска обеспечат пищевые производства (рост на 2,4% к уровню 2019 года), в том числе "
+        "молочного производства – рост на 1,1%; мебельного производства – рост на 5,6%."
+    )
+    found = [(figure(text, q).measure, figure(text, q).kind) for q in ("2,4%", "1,1%", "5,6%")]
+    assert found == [
+        ("пищевые производства", "change"),
+        ("молочное производство", "change"),  # nominative, "в том числе" left out
+        ("мебельное производство", "change"),
+    ]
+
+
+def test_a_change_verb_measures_its_object_after_the_figure_not_who_changed_it():
+    cases = [
+        ("Компания увеличила на 12% экспортные поставки.", "12%", ("экспортные поставки", "export")),
+        (
+            "Завод планирует увеличить на 15% выпуск продукции.",
+            "15%",
+            ("выпуск продукции", "production_volume"),
+        ),
+    ]
+    for text, quote, expected in cases:
+        f = figure(text, quote)
+        assert (f.measure, f.indicator) == expected, text
+
+
+def test_a_person_is_never_what_a_figure_measures():
+    text = "В 2012 году Путин объявил о планах обеспечить зарплату преподавателей на уровне 200% от средней."
+    assert figure(text, "200%").measure is None  # was "путин"
+
+
+def test_money_of_goods_shipped_or_work_done_is_named_as_statistics_name_it():
+    shipped = "В 2016 году в районе отгружено товаров собственного производства на 98,4 млн. рублей."
+    f = figure(shipped, "98,4 млн. рублей")
+    assert f.measure == "объем отгруженных товаров собственного производства"
+    assert f.indicator == "shipped_goods"
+    both = (
+        "Предприятиями района за 2016 год отгружено товаров собственного производства, выполнено работ "
+        "и услуг собственными силами на 512,3 млн. рублей."
+    )
+    f = figure(both, "512,3 млн. рублей")
+    assert f.measure == "объем выполненных работ и услуг собственными силами"
+    assert f.indicator == "shipped_goods"

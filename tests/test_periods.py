@@ -1535,3 +1535,18 @@ def test_a_season_is_its_months_in_its_sentence_and_its_year_for_a_paragraphs_da
     )
     f = figure(survey, "Около 57%")
     assert (f.period_start, f.period_end) == ("2020-01-01", "2020-12-31")
+
+
+def test_an_events_day_dates_its_own_paragraph_but_a_reporting_day_goes_on():
+    event = (
+        "21 марта 2013 года компания объявила о завершении сделки по покупке 100 % акций завода.\n\n"
+        "Ранее компания выкупила долю партнёра за 27 млрд рублей."
+    )
+    assert figure(event, "100 %").period == "2013-03-21"
+    assert figure(event, "27 млрд рублей").period is None  # was 2013-03-21 ("section")
+    stock = (
+        "На 1 января 2017 года в районе зарегистрировано 120 малых предприятий.\n\n"
+        "Численность занятых на малых предприятиях составила 1540 человек."
+    )
+    f = figure(stock, "1540 человек")
+    assert (f.period, f.period_source) == ("2017-01-01", "section")

@@ -707,3 +707,9 @@ def _figure_rows(path, text: str) -> dict[str, dict]:
     """The figure rows of `text` written to `path` and processed as a document, by quote."""
     path.write_text(text, encoding="utf-8")
     return {r["quote"]: r for r in process_document(path).rows["figures"]}
+
+
+def test_a_place_inside_an_organizations_quoted_name_is_no_territory():
+    named = subject("Банк «Возрождение Москвы» выдал кредитов на 5 млрд рублей.", "5 млрд рублей")
+    assert named[1] is None and "Возрождение Москвы" in named[0]  # the bank, not Moscow
+    assert subject("В Москве выдано кредитов на 5 млрд рублей.", "5 млрд рублей")[1] == "RU-MOW"

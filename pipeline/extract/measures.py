@@ -220,8 +220,8 @@ def _without_places(phrase: str) -> str | None:
 
 
 def names_agent(phrase: str | None) -> bool:
-    """The phrase names only who acts: an organization noun or name, with names after it
-    ("правительство", "консорциум ААР", "Роснефть"), no thing of its own. Such a measure is a
+    """The phrase names only who acts: an organization noun or name or a person, with names after it
+    ("правительство", "консорциум ААР", "Роснефть", "Путин"), no thing of its own. Such a measure is a
     step of the rules ("на его долю приходится 25%" → "доля комбината"), never a final one."""
     from pipeline.nlp.morph import parses
 
@@ -229,11 +229,12 @@ def names_agent(phrase: str | None) -> bool:
     if not words:
         return False
     head = parses(words[0])[0]
-    agent = head.normal_form in _AGENTS or "Orgn" in head.tag
+    agent = head.normal_form in _AGENTS or "Orgn" in head.tag or bool(_PERSONS & set(head.tag.grammemes))
     return agent and all(w[:1].isupper() for w in words[1:])
 
 
 _AGENTS = frozenset(lexicon.AGENT_NOUNS)
+_PERSONS = lexicon.PERSON_GRAMMEMES
 
 
 def _share_of_place(phrase: str, spans: list) -> str | None:
@@ -337,7 +338,7 @@ def names_deal(measure: str | None) -> bool:
     стоимости": `figures.frames`)."""
     words = (measure or "").split()
     priced = len(words) > 1 and _lemma(words[0]) in _DEAL_WORTH and _lemma(words[1]) in _DEALS
-    return priced or measure == lexicon.VALUATION_MEASURE
+    return priced or (measure or "").startswith(lexicon.VALUATION_MEASURE)  # "оценка стоимости сервиса"
 
 
 _DEALS = frozenset((*lexicon.TRANSACTIONS.values(), *lexicon.VALUED_DEALS))

@@ -177,6 +177,7 @@ class Marker:
     span: bool = (
         False  # a span a figure states: it ends the reporting statements it reaches (`section_events`)
     )
+    event: bool = False  # an event's day ("21 марта 2013 года … объявила"): dates its own paragraph only
 
 
 def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
@@ -194,7 +195,9 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
             out.append(Marker(a, inside[0] if inside and not plan_term(text, inside[0]) else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
-            dated = not (plan_term(text, inside[0]) or _event(text, (a, b), inside[0]))
+            dated = not (
+                plan_term(text, inside[0]) or _event(text, (a, b), inside[0]) or _event_day(text, inside[0])
+            )
             out.append(
                 Marker(a, inside[0] if dated else None, past=_opens_with_event(text, (a, b), inside[0]))
             )
@@ -385,7 +388,7 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
     """Markers (they set the section period) and reporting statements, in text order."""
     by_start = {d.char_start: d for d in dates}
     reports = [
-        Marker(f.char_end, d, reporting=True)
+        Marker(f.char_end, d, reporting=True, event=_event_day(text, d))  # type: ignore[arg-type]
         for f in facts
         if (d := by_start.get(f.period_from)) is not None and is_reporting(text, f, d)  # type: ignore[arg-type]
     ]
@@ -590,7 +593,8 @@ def section_state(text: str, events: list[Marker], offset: int) -> Marker | None
             report = replace(e, date=None) if ends else report
         elif report is None or report.date is None or _later(e.date, report.date):  # type: ignore[arg-type]
             report = e
-    if report is None or report.date is None or _prose_paragraphs(text, report.offset, offset) > 1:
+    reach = 0 if report is not None and report.event else 1
+    if report is None or report.date is None or _prose_paragraphs(text, report.offset, offset) > reach:
         return section
     if section is None or section.date is None or report.date.end >= section.date.end:
         return report
@@ -602,6 +606,22 @@ def _later(d: DateFact, than: DateFact) -> bool:
     квартал 2015 г. – 10951 руб.)": the year goes on)."""
     finer = PRECISIONS.index(d.precision) < PRECISIONS.index(than.precision)
     return d.end > than.end or d.end == than.end and not finer
+
+
+def _event_day(text: str, d: DateFact) -> bool:
+    """A day that is no reporting point ("21 марта 2013 года … объявила", not "на 1 марта 2015 года",
+    "по состоянию на 01.01.2019", "к концу 2015 года")."""
+    if d.precision != "day":
+        return False
+    quote = text[d.char_start : d.char_end]
+    lead = text[max(0, d.char_start - _POINT_REACH) : d.char_start] + re.split(r"\d", quote, maxsplit=1)[0]
+    return _POINT_CUE.search(lead) is None
+
+
+_POINT_CUE = re.compile(
+    r"\b(?:" + "|".join(lexicon.POINT_PREPOSITIONS) + r")\s+(?:(?:начал\w*|конц\w*|конец)\s+)?$", re.I
+)
+_POINT_REACH = 20  # characters before a day searched for "на", "к"
 
 
 def _prose_paragraphs(text: str, start: int, end: int) -> int:

@@ -206,7 +206,7 @@ def find_territories(text: str) -> list[TerritorySpan]:
         start, end = found[0].start, found[-1].end
         if not _cued(m.value, tokens, m.start) or is_currency_country(text, start, end):
             continue
-        if _local_place(text, tokens, m.start, m.end, m.value):
+        if _local_place(text, tokens, m.start, m.end, m.value) or in_organization_name(text, start):
             continue
         taken = m.end - 1
         if m.value.territory.type == "country" and is_institutional(text, tokens, m.start):
@@ -271,6 +271,21 @@ def in_quoted_title(text: str, start: int) -> bool:
         return False
     titled = _INSTITUTION_NOUNS | lexicon.ACT_NOUNS
     return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
+
+
+def in_organization_name(text: str, start: int) -> bool:
+    """`text[start]` is inside a quoted name right after an organization's noun
+    (`lexicon.NAMED_ORGANIZATION_NOUNS`: "телерадиокомпания «Петербург — Пятый канал»"): part of
+    the name, no territory the text is about."""
+    before = text[max(0, start - _QUOTED_NAME) : start]
+    opened = before.rfind("«")
+    if opened < 0 or "»" in before[opened:]:
+        return False
+    last = words(before[:opened])[-1:]
+    return bool(last) and bool(lemma_forms(last[0].text) & _NAMED_ORGANIZATIONS)
+
+
+_NAMED_ORGANIZATIONS = frozenset(lexicon.NAMED_ORGANIZATION_NOUNS)
 
 
 def _function_word(word: str) -> bool:

@@ -73,7 +73,7 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             )
         prior = [g for g in facts[:i] if g.char_end <= f.char_start]
         lo = max([bounds[0], *(g.char_end for g in prior if g.char_start >= bounds[0])])
-        if prior and (_aside(text, prior[-1], f) or lo > bounds[0] and _which_is(text, lo, f)):
+        if prior and (_aside(text, prior[-1], f) or lo > bounds[0] and which_is(text, lo, f)):
             # "(в 2014 г.- 404 человека)"; "579 объектами, что к уровню 2014 г. составляет 108,6%":
             # "что" is the subject, whatever the clause took for it
             g = _outside_brackets(text, prior, bounds[0])
@@ -234,7 +234,7 @@ def lead_in(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     return _leading_phrase([_as_word(m) for m in _WORD.finditer(head)]) if head else None
 
 
-def _which_is(text: str, lo: int, f: FigureFact) -> bool:
+def which_is(text: str, lo: int, f: FigureFact) -> bool:
     """ "579 объектами, что к уровню 2014 г. составляет 108,6%", "25,6 тыс. чел., что к уровню 2014
     года – 98,1%": "что" is the subject of a link verb or a dash before the figure (not of "что
     вызвано увеличением числа умерших на 25 человек")."""

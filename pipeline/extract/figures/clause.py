@@ -202,6 +202,10 @@ def _add_context(
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
         f.measure = _measure(left, right, counts=f.unit == "COUNT")
+    if measured and _opens_change(left) and in_parenthesis(text, f.char_start, s_start):
+        outer = _clause(text, f, s_start, s_end, outer=True)  # "производства (рост на 3,7% …)"
+        up = [w for w in outer if w.end <= f.char_start]
+        f.measure = _changed_group(up, len(up)) or f.measure
     if f.measure is None and measured and not left and full:
         f.measure = _partitive_part(right, [g for g in found if g.char_end <= f.char_start])
         f.kind = "share" if f.measure and f.unit == "PERCENT" else f.kind  # "из которых 8 км": a level
@@ -773,7 +777,8 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
     governing verb, else a genitive phrase after the figure (the amount of it, after a passive
     participle, unless the figure `counts` a noun)."""
-    prop = property_measure(left, right) or _dashed_item(left) or _changed_object(left)
+    prop = property_measure(left, right) or _dashed_item(left)
+    prop = prop or _dashed_change(left) or _changed_object(left, right)
     if prop:
         return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
@@ -822,16 +827,25 @@ def _with_object(action: str | None, words: list[_Word]) -> str | None:
     return " ".join([action, *(w.text for w in words[:end])])
 
 
-def _changed_object(left: list[_Word]) -> str | None:
+def _changed_object(left: list[_Word], right: list[_Word] = ()) -> str | None:
     """What a transitive change verb right before the figure changes: its accusative noun group
     ("планируется увеличить экспорт продукции агропромышленного комплекса до 272 млн. долл. США",
-    "увеличила экспортные поставки на 12%"), not who changed it."""
+    "увеличила экспортные поставки на 12%", also right after "на" and the figure: "увеличить на 10%
+    зарплату"), not who changed it."""
     verbs = [k for k, w in enumerate(left) if _is_verb(w) or w.has("INFN")]
     verb = left[verbs[-1]] if verbs else None
     if verb is None or verb.lemma not in _CHANGE_VERBS or not any(verb.has(pos, "tran") for pos in _VERBS):
         return None
     start = verbs[-1] + 1
     noun = noun_in_case(left, start, "accs")
+    if noun is None and left[-1].lemma == "на" and right:  # "увеличить на 10% зарплату"
+        after = noun_in_case(right, 0, "accs")
+        if after is None or after >= _OBJECT_AFTER:
+            return None
+        first = after
+        while first and (right[first - 1].has("ADJF") or right[first - 1].has("PRTF")):
+            first -= 1
+        return " ".join([*(w.text for w in right[first:after]), _phrase(right, after)]).lower()
     if noun is None or _in_pp(left, noun):
         return None
     first = min(start, term_start(left, noun))
@@ -856,8 +870,8 @@ def _done_before(left: list[_Word], verb: int) -> str | None:
 def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | None:
     """What a passive participle before the figure reports, named right after it: a subject ("были освоены
     денежные средства в сумме 93,5 млн"), or a genitive group after a passive participle ("продано
-    товаров на сумму 745,3 млн" → "объем проданных товаров", "отгружено товаров" → "отгрузка
-    товаров")."""
+    товаров на сумму 745,3 млн" → "объем проданных товаров", "отгружено товаров на 14,7 млрд" →
+    "объем отгруженных товаров" (`lexicon.AMOUNT_DONE_VERBS`), "добыто угля" → "добыча угля")."""
     if not verb.has("PRTS") or any(w.text[:1].isdigit() for w in words):
         return None  # an active verb's subject after it is the syntax's; another figure between
     adjectives = 0
@@ -871,11 +885,26 @@ def _after_verb(verb: _Word, words: list[_Word], action: str | None) -> str | No
     group = words[: _genitive_run(words, 0)]
     if not any(w.has("NOUN", "gent") for w in group) or group[0].text[:1].isupper():
         return None
+    if verb.lemma in _AMOUNT_DONE:
+        group = _done_group(words, len(group))
     if not _frame_only(words[len(group) :]):
         return None
-    if action:
+    if action and verb.lemma not in _AMOUNT_DONE:
         return " ".join([action, *(w.text for w in group)])
     return _passive_amount(verb, group)
+
+
+def _done_group(words: list[_Word], end: int) -> list[_Word]:
+    """A genitive group with its coordinated genitives and the instrumental of who did it ("работ и
+    услуг собственными силами")."""
+    while end + 1 < len(words) and words[end].lemma == "и" and _of_run(words[end + 1]):
+        end = _genitive_run(words, end + 1)
+    while end < len(words) and (words[end].has("ADJF", "ablt") or words[end].has("NOUN", "ablt")):
+        end += 1
+    return words[:end]
+
+
+_AMOUNT_DONE = frozenset(lexicon.AMOUNT_DONE_VERBS)
 
 
 def _dashed_item(left: list[_Word]) -> str | None:
@@ -894,6 +923,62 @@ def _dashed_item(left: list[_Word]) -> str | None:
         return None
     head = _list_head_noun(left[:colon]) if left[colon].text == ":" else None
     return _of_head(head, item) or _leading_phrase(item) or _named_abbreviation(item)
+
+
+def _dashed_change(left: list[_Word]) -> str | None:
+    """ "в том числе металлургического производства – рост на 4,1%", "обрабатывающие производства
+    (рост на 3,7% …)": the noun group before a dash or a bracket that opens a change noun and its
+    preposition is what changed, in the nominative."""
+    if len(left) < 4 or left[-1].lemma not in _BY_PREPOSITIONS or left[-2].lemma not in _CHANGE_NOUN_SET:
+        return None
+    if left[-3].text not in {*DASHES, "("}:
+        return None
+    return _changed_group(left, len(left) - 3)
+
+
+def _changed_group(left: list[_Word], end: int) -> str | None:
+    """The noun group ending at `end` (no name, no change noun at its head), in the nominative; it
+    opens its clause or list item, or follows a verb or "в том числе" (not "по ликвидации …")."""
+    k = end
+    while k and left[k - 1].text[:1].isalpha() and any(left[k - 1].has(pos) for pos in _GROUP_POS):
+        k -= 1
+    lowered = [w.text.lower() for w in left]
+    for opener in _SUBSET_OPENERS:  # "в том числе": no part of the group
+        if k and tuple(lowered[k - 1 : k - 1 + len(opener)]) == opener:
+            k += len(opener) - 1
+    opens = not k or not left[k - 1].text[:1].isalnum() or _is_verb(left[k - 1]) or left[k - 1].has("INFN")
+    if not opens and lowered[k - 1] not in _OPENER_ENDS:
+        return None
+    group = left[k:end]
+    nouns = [w for w in group if w.has("NOUN")]
+    if not nouns or nouns[0].lemma in _CHANGE_NOUN_SET or any(w.text.isupper() for w in group):
+        return None
+    if lexicon.PROPER_NAME_GRAMMEMES & set(nouns[0].tags[0].tag.grammemes):
+        return None
+    phrase = nominative(" ".join(w.text for w in group))
+    return phrase[:1].lower() + phrase[1:]
+
+
+def opened_change(text: str, f: FigureFact) -> bool:
+    """A dash or a bracket, a change noun and its preposition right before the figure ("– рост на")."""
+    words = [_as_word(m) for m in _WORD.finditer(text, max(0, f.char_start - _OPENED_REACH), f.char_start)]
+    return len(words) >= 3 and words[-3].text in {*DASHES, "("} and _opens_change(words[-2:])
+
+
+_OBJECT_AFTER = 3  # words from a change's figure to the noun of its object ("на 10% заработную плату")
+_OPENED_REACH = 30  # characters before a figure searched for "– рост на"
+
+
+def _opens_change(left: list[_Word]) -> bool:
+    """The clause before the figure is only a change noun and its preposition ("(рост на")."""
+    return len(left) == 2 and left[0].lemma in _CHANGE_NOUN_SET and left[1].lemma in _BY_PREPOSITIONS
+
+
+_BY_PREPOSITIONS = frozenset({"на", "в"})  # "рост на 4,1%", "рост в 2 раза"
+_CHANGE_NOUN_SET = frozenset(lexicon.CHANGE_NOUNS)
+_GROUP_POS = ("NOUN", "ADJF", "PRTF")
+_SUBSET_OPENERS = tuple(tuple(o.split()) for o in lexicon.SUBSET_OPENERS)
+_OPENER_ENDS = frozenset(o[-1] for o in _SUBSET_OPENERS)  # "числе" of "в том числе"
 
 
 def _list_head_noun(head: list[_Word]) -> str | None:

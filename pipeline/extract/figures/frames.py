@@ -2,6 +2,8 @@
 
 - a rate named right before it after a preposition (`RATE_NOUNS`): "объявило аукцион на привлечение
   кредита под ставку 23,63%" → "ставка", "по льготной цене 45 рублей" → "льготная цена";
+- a share whose phrase the percentage closes, after a preposition (`SHARE_FRAME_PREPOSITIONS`): "при
+  средней доле в экспорте Российской Федерации 24,2%" → "средняя доля в экспорте Российской Федерации";
 - money at a price: "за" right before the amount, after a sale or a purchase (`TRANSACTIONS`):
   "продает свою долю за 28 млрд долларов" → "цена продажи";
 - a unit price: "за" and a noun after a verb of paying (`PAYMENT_VERBS`): "заплатит за каждую акцию
@@ -28,7 +30,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.words import _WORD, _as_word, _Word
+from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 from pipeline.extract.measures import is_unit_word, names_agent
 from pipeline.extract.periods import alone_in_brackets, bracketed
 from pipeline.nlp.morph import inflect, nominative, parses
@@ -39,6 +41,8 @@ _REPLACEABLE_HEADS = frozenset(
 )
 _RATES = frozenset(lexicon.RATE_NOUNS) - frozenset(lexicon.RATIO_HEADS)  # "ставка", not "уровень"
 _RATE_PREPOSITIONS = frozenset(lexicon.RATE_PREPOSITIONS)
+_SHARE_FRAME_PREPOSITIONS = frozenset(lexicon.SHARE_FRAME_PREPOSITIONS)
+SHARE_FRAME_WORDS = 6  # words from a share's noun to its percentage ("доле в экспорте Российской Федерации")
 _FORM_CUES = tuple(tuple(cue.split()) for cue in lexicon.FORM_CUES)
 _AMOUNT_FRAMES = tuple(tuple(cue.split()) for cue in lexicon.AMOUNT_FRAMES)
 _NAME_MARKS = frozenset(lexicon.NAME_JOINS)
@@ -100,7 +104,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     """The frame's measure of a figure (module doc), else its own measure."""
     ends = [m.end() for m in _CLAUSE_END.finditer(text, bounds[0], f.char_start)]
     words = [_as_word(m) for m in _WORD.finditer(text, ends[-1] if ends else bounds[0], f.char_start)]
-    rate = _rate(words) or _framed_amount(words, f)
+    rate = _rate(words) or _share_frame(words, f) or _framed_amount(words, f) or _valued_thing(words, f)
     if rate or not _money(f) or not _replaceable(f.measure):
         return rate or f.measure
     return (
@@ -126,6 +130,26 @@ def _rate(words: list[_Word]) -> str | None:
     if k == 0 or words[k - 1].text.lower() not in _RATE_PREPOSITIONS:
         return None
     return nominative(" ".join(w.text for w in words[k:])).lower()
+
+
+def _share_frame(words: list[_Word], f: FigureFact) -> str | None:
+    """ "при средней доле в экспорте Российской Федерации 24,2%": the share noun after a preposition
+    whose phrase (no verb, number or mark between) the percentage closes, in the nominative."""
+    if f.unit != "PERCENT":
+        return None
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - SHARE_FRAME_WORDS), -1):
+        w = words[k]
+        if not w.text[:1].isalpha() or _is_verb(w):
+            return None
+        if w.lemma in lexicon.SHARE_HEADS and w.has("NOUN"):
+            j = k
+            while j and words[j - 1].has("ADJF"):
+                j -= 1
+            if not j or words[j - 1].text.lower() not in _SHARE_FRAME_PREPOSITIONS:
+                return None
+            phrase = nominative(" ".join(x.text for x in words[j:]))
+            return phrase[:1].lower() + phrase[1:]
+    return None
 
 
 def _framed_amount(words: list[_Word], f: FigureFact) -> str | None:
@@ -209,6 +233,20 @@ def _unit_price(words: list[_Word]) -> str | None:
 def _valuation(words: list[_Word]) -> str | None:
     valued = any(w.lemma in lexicon.VALUATION_LEMMAS for w in words[:-1])
     return lexicon.VALUATION_MEASURE if valued and words and words[-1].lemma == "в" else None
+
+
+def _valued_thing(words: list[_Word], f: FigureFact) -> str | None:
+    """ "сервис целиком может быть оценён в 10—30 млн евро": money a thing (one noun, no amount's
+    own word) is valued at is the valuation of that thing ("оценка стоимости сервиса")."""
+    if not _money(f) or not f.measure or len(f.measure.split()) != 1 or not _valuation(words):
+        return None
+    thing = _Word(0, 0, f.measure)
+    if not thing.has("NOUN") or thing.lemma in _OWN_AMOUNTS or _replaceable(f.measure):
+        return None
+    return f"{lexicon.VALUATION_MEASURE} {_genitive(thing.lemma)}"
+
+
+_OWN_AMOUNTS = frozenset((*lexicon.PROPERTY_NOUNS, *lexicon.RATE_NOUNS, *lexicon.FRAME_NOUNS))
 
 
 def _worth(words: list[_Word]) -> str | None:

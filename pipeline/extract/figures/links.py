@@ -8,6 +8,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
+from pipeline.extract.figures.anaphora import which_is
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
@@ -168,8 +169,8 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if a.unit == b.unit and a.measure and _BENCHMARK_ASIDE.fullmatch(text, a.char_end, b.char_start):
             b.measure = a.measure  # "346,3 тыс. рублей (средний по России - 510,2 тыс. рублей)"
             continue
-        if _varied_item(text, a, b, leads):
-            continue
+        if _varied_item(text, a, b, leads) or which_is(text, a.char_end, b):
+            continue  # "…, что к уровню 2014 года составило 124,2%": the same measure, whole
         source = share_measure(text, a) or a.measure
         start = next((s for s, e in sentences if s <= b.char_start < e), b.char_start)
         seen = {None, a.measure, *(first[id(g)] for g in facts[: k + 1] if g.char_start >= start)}

@@ -10,11 +10,12 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.clause import opened_change
 from pipeline.extract.figures.properties import is_shaped
 from pipeline.extract.figures.rules import rate_base_after
 from pipeline.extract.figures.shares import change_without_thing, thing_of
 from pipeline.extract.figures.words import DASHES, _Word
-from pipeline.extract.measures import is_bare
+from pipeline.extract.measures import is_bare, names_agent, thingless
 from pipeline.nlp.morph import is_known, nominative, parses
 
 _NOUNS = {"NOUN", "PROPN"}
@@ -64,10 +65,30 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
         kept = f.measure and found and (bare or _narrower(found, f.measure))
         # "мощность цеха", "расстояние до аэропорта"; not a bare "объем" the parse extends ("объем ВРП")
         kept = kept or is_shaped(f.measure) and not _extends(found, f.measure)
+        # "ювелирного производства – рост на 3,2%": the change's thing, named before it, is kept
+        kept = kept or _keeps_changed_thing(analysis.text, f, found)
+        # "Компания увеличила на 12% экспортные поставки": what changed, not who changed it
+        kept = kept or f.kind == "change" and bool(f.measure) and _acts(found)
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         f.measure = _action_object(f, tokens) or f.measure
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
+
+
+def _acts(phrase: str | None) -> bool:
+    """The phrase names who acts: an agent ("Компания", "руководство вуза") or an organization."""
+    return bool(phrase) and (names_agent(phrase) or _Word(0, 0, phrase.split()[0]).lemma in _AGENTS)
+
+
+_AGENTS = frozenset(lexicon.AGENT_NOUNS)
+
+
+def _keeps_changed_thing(text: str, f: FigureFact, found: str | None) -> bool:
+    """The parse found only the change noun of a change whose thing the clause named before a dash
+    or a bracket ("ювелирного производства – рост на 3,2%")."""
+    if not found or not f.measure or f.kind != "change" or not opened_change(text, f):
+        return False
+    return change_without_thing(found) and not thingless(f.measure)
 
 
 _SYNTAX_MAX_CHARS = 500

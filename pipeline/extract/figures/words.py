@@ -65,8 +65,15 @@ def _as_word(m: re.Match) -> _Word:
 
 
 def _is_verb(w: _Word) -> bool:
+    """A verb, a short participle or a linking short adjective (`lexicon.LINK_ADJECTIVES`: "равна")."""
     tags = w.tags
-    return bool(tags) and tags[0].tag.POS in {"VERB", "PRTS"}
+    if not tags:
+        return False
+    top = tags[0]
+    return top.tag.POS in {"VERB", "PRTS"} or top.tag.POS == "ADJS" and top.normal_form in _LINK_ADJECTIVES
+
+
+_LINK_ADJECTIVES = frozenset(lexicon.LINK_ADJECTIVES)
 
 
 def object_noun(words: list[_Word], i: int) -> int | None:
