@@ -327,7 +327,7 @@ LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
 IN_PREPOSITIONS: tuple[str, ...] = ("в", "во")  # "в" and its spelling before consonant clusters
 # pymorphy3 grammemes of proper names (places, people, organizations, trade marks).
 PROPER_NAME_GRAMMEMES: frozenset[str] = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
-PERSON_GRAMMEMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})  # a person acts, is never measured
+NOUN_GROUP_POS: frozenset[str] = frozenset({"NOUN", "ADJF", "PRTF"})  # the parts of a noun group
 PERSON_NAME_GRAMMEMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})  # of them, a person's
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
@@ -584,6 +584,8 @@ NORM_NOUNS: tuple[str, ...] = ("норма", "норматив", "план")
 INDEX_NOUNS: tuple[str, ...] = ("индекс",)
 INDEX_CHANGE_NOUNS: tuple[str, ...] = ("рост",)
 
+# Prepositions of a change's amount after its noun: "рост на 4,1%", "рост в 2 раза".
+CHANGE_PREPOSITIONS: tuple[str, ...] = ("на", "в")
 # Words of change: a figure after them is a change ("вырос на 3,4%"); as the head of a measure
 # they name the change, not the measured thing ("рост экспорта" measures "экспорт").
 CHANGE_NOUNS: tuple[str, ...] = (

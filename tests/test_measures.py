@@ -1412,3 +1412,7 @@ def test_money_of_goods_shipped_or_work_done_is_named_as_statistics_name_it():
     f = figure(both, "512,3 млн. рублей")
     assert f.measure == "объем выполненных работ и услуг собственными силами"
     assert f.indicator == "shipped_goods"
+    index = both[:-1] + ", что к уровню 2015 года составило 112,4%."  # the same measure, whole
+    f = figure(index, "112,4%")
+    assert f.measure == "объем выполненных работ и услуг собственными силами"
+    assert f.indicator == "shipped_goods"

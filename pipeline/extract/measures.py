@@ -229,12 +229,19 @@ def names_agent(phrase: str | None) -> bool:
     if not words:
         return False
     head = parses(words[0])[0]
-    agent = head.normal_form in _AGENTS or "Orgn" in head.tag or bool(_PERSONS & set(head.tag.grammemes))
+    agent = head.normal_form in _AGENTS or "Orgn" in head.tag or bool(_PERSON & set(head.tag.grammemes))
     return agent and all(w[:1].isupper() for w in words[1:])
 
 
 _AGENTS = frozenset(lexicon.AGENT_NOUNS)
-_PERSONS = lexicon.PERSON_GRAMMEMES
+
+
+def acts(phrase: str | None) -> bool:
+    """Who acts: an agent's name (`names_agent`) or a group an agent noun heads ("руководство вуза")."""
+    from pipeline.nlp.morph import parses
+
+    words = _WORD.findall(phrase or "")
+    return bool(words) and (names_agent(phrase) or parses(words[0])[0].normal_form in _AGENTS)
 
 
 def _share_of_place(phrase: str, spans: list) -> str | None:
@@ -542,7 +549,7 @@ def lead_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | Non
 
 _CHANGE_BY = re.compile(r"([А-Яа-яЁё]+)\s+на\s+$")  # "сокращение на" right before the figure
 _CHANGE_BY_REACH = 40
-_GROUP_POS = frozenset({"NOUN", "ADJF", "PRTF"})
+_GROUP_POS = lexicon.NOUN_GROUP_POS
 _IN = frozenset(lexicon.IN_PREPOSITIONS)
 
 

@@ -265,24 +265,25 @@ def in_quoted_title(text: str, start: int) -> bool:
     """`text[start]` is inside a quoted title after a law's or an authority's noun ("Федеральным
     законом … «Об общих принципах … в Российской Федерации»", "программы «Развитие … в Томской
     области»")."""
-    before = text[max(0, start - _QUOTED_NAME) : start]
-    opened = before.rfind("«")
-    if opened < 0 or "»" in before[opened:]:
-        return False
     titled = _INSTITUTION_NOUNS | lexicon.ACT_NOUNS
-    return any(lemma_forms(w.text) & titled for w in words(before[:opened])[-_INSTITUTION_WORDS:])
+    return any(lemma_forms(w.text) & titled for w in _words_before_quote(text, start)[-_INSTITUTION_WORDS:])
 
 
 def in_organization_name(text: str, start: int) -> bool:
     """`text[start]` is inside a quoted name right after an organization's noun
     (`lexicon.NAMED_ORGANIZATION_NOUNS`: "телерадиокомпания «Петербург — Пятый канал»"): part of
     the name, no territory the text is about."""
+    last = _words_before_quote(text, start)[-1:]
+    return bool(last) and bool(lemma_forms(last[0].text) & _NAMED_ORGANIZATIONS)
+
+
+def _words_before_quote(text: str, start: int) -> list[Word]:
+    """The words before the «quote» still open at `text[start]` (none when no quote is open)."""
     before = text[max(0, start - _QUOTED_NAME) : start]
     opened = before.rfind("«")
     if opened < 0 or "»" in before[opened:]:
-        return False
-    last = words(before[:opened])[-1:]
-    return bool(last) and bool(lemma_forms(last[0].text) & _NAMED_ORGANIZATIONS)
+        return []
+    return words(before[:opened])
 
 
 _NAMED_ORGANIZATIONS = frozenset(lexicon.NAMED_ORGANIZATION_NOUNS)

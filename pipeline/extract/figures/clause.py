@@ -940,7 +940,9 @@ def _changed_group(left: list[_Word], end: int) -> str | None:
     """The noun group ending at `end` (no name, no change noun at its head), in the nominative; it
     opens its clause or list item, or follows a verb or "в том числе" (not "по ликвидации …")."""
     k = end
-    while k and left[k - 1].text[:1].isalpha() and any(left[k - 1].has(pos) for pos in _GROUP_POS):
+    while (
+        k and left[k - 1].text[:1].isalpha() and any(left[k - 1].has(pos) for pos in lexicon.NOUN_GROUP_POS)
+    ):
         k -= 1
     lowered = [w.text.lower() for w in left]
     for opener in _SUBSET_OPENERS:  # "в том числе": no part of the group
@@ -974,9 +976,8 @@ def _opens_change(left: list[_Word]) -> bool:
     return len(left) == 2 and left[0].lemma in _CHANGE_NOUN_SET and left[1].lemma in _BY_PREPOSITIONS
 
 
-_BY_PREPOSITIONS = frozenset({"на", "в"})  # "рост на 4,1%", "рост в 2 раза"
+_BY_PREPOSITIONS = frozenset(lexicon.CHANGE_PREPOSITIONS)
 _CHANGE_NOUN_SET = frozenset(lexicon.CHANGE_NOUNS)
-_GROUP_POS = ("NOUN", "ADJF", "PRTF")
 _SUBSET_OPENERS = tuple(tuple(o.split()) for o in lexicon.SUBSET_OPENERS)
 _OPENER_ENDS = frozenset(o[-1] for o in _SUBSET_OPENERS)  # "числе" of "в том числе"
 

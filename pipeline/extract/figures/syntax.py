@@ -15,7 +15,7 @@ from pipeline.extract.figures.properties import is_shaped
 from pipeline.extract.figures.rules import rate_base_after
 from pipeline.extract.figures.shares import change_without_thing, thing_of
 from pipeline.extract.figures.words import DASHES, _Word
-from pipeline.extract.measures import is_bare, names_agent, thingless
+from pipeline.extract.measures import acts, is_bare, thingless
 from pipeline.nlp.morph import is_known, nominative, parses
 
 _NOUNS = {"NOUN", "PROPN"}
@@ -68,19 +68,11 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
         # "ювелирного производства – рост на 3,2%": the change's thing, named before it, is kept
         kept = kept or _keeps_changed_thing(analysis.text, f, found)
         # "Компания увеличила на 12% экспортные поставки": what changed, not who changed it
-        kept = kept or f.kind == "change" and bool(f.measure) and _acts(found)
+        kept = kept or f.kind == "change" and bool(f.measure) and acts(found)
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         f.measure = _action_object(f, tokens) or f.measure
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
             f.measure = None  # "до 2014 года (около 25 - 30%)": a date is not what is measured
-
-
-def _acts(phrase: str | None) -> bool:
-    """The phrase names who acts: an agent ("Компания", "руководство вуза") or an organization."""
-    return bool(phrase) and (names_agent(phrase) or _Word(0, 0, phrase.split()[0]).lemma in _AGENTS)
-
-
-_AGENTS = frozenset(lexicon.AGENT_NOUNS)
 
 
 def _keeps_changed_thing(text: str, f: FigureFact, found: str | None) -> bool:
