@@ -327,8 +327,8 @@ LOCATIVE_PREPOSITIONS: tuple[str, ...] = ("в", "во", "на")
 IN_PREPOSITIONS: tuple[str, ...] = ("в", "во")  # "в" and its spelling before consonant clusters
 # pymorphy3 grammemes of proper names (places, people, organizations, trade marks).
 PROPER_NAME_GRAMMEMES: frozenset[str] = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
-NOUN_GROUP_POS: frozenset[str] = frozenset({"NOUN", "ADJF", "PRTF"})  # the parts of a noun group
 PERSON_NAME_GRAMMEMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})  # of them, a person's
+NOUN_GROUP_POS: frozenset[str] = frozenset({"NOUN", "ADJF", "PRTF"})  # the parts of a noun group
 
 # Municipal units (`territories`): a proper adjective before a unit noun ("Асиновского района",
 # "Менделеевского муниципального района", "Коморгузинское сельское поселение"), a unit title before a

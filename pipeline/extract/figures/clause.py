@@ -929,11 +929,7 @@ def _dashed_change(left: list[_Word]) -> str | None:
     """ "в том числе металлургического производства – рост на 4,1%", "обрабатывающие производства
     (рост на 3,7% …)": the noun group before a dash or a bracket that opens a change noun and its
     preposition is what changed, in the nominative."""
-    if len(left) < 4 or left[-1].lemma not in _BY_PREPOSITIONS or left[-2].lemma not in _CHANGE_NOUN_SET:
-        return None
-    if left[-3].text not in {*DASHES, "("}:
-        return None
-    return _changed_group(left, len(left) - 3)
+    return _changed_group(left, len(left) - 3) if len(left) > 3 and _opened(left) else None
 
 
 def _changed_group(left: list[_Word], end: int) -> str | None:
@@ -963,7 +959,13 @@ def _changed_group(left: list[_Word], end: int) -> str | None:
 
 def opened_change(text: str, f: FigureFact) -> bool:
     """A dash or a bracket, a change noun and its preposition right before the figure ("– рост на")."""
-    words = [_as_word(m) for m in _WORD.finditer(text, max(0, f.char_start - _OPENED_REACH), f.char_start)]
+    return _opened(
+        [_as_word(m) for m in _WORD.finditer(text, max(0, f.char_start - _OPENED_REACH), f.char_start)]
+    )
+
+
+def _opened(words: list[_Word]) -> bool:
+    """The words end with a dash or a bracket, a change noun and its preposition ("– рост на")."""
     return len(words) >= 3 and words[-3].text in {*DASHES, "("} and _opens_change(words[-2:])
 
 
