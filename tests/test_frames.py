@@ -18,6 +18,11 @@ CASES = [
         "Холдинг получил опцион на покупку ещё 7,5 % акций за 112,5 млн долларов США.",
         "112,5 млн долларов США", "цена покупки", None, "level",
     ),
+    # the subject of a sale in the passive is the thing sold
+    (
+        "Позднее конкурент сервиса был куплен холдингом за 2 млрд рублей.",
+        "2 млрд рублей", "цена покупки", None, "level",
+    ),
     # a unit price: "за" and a noun after a verb of paying
     ("Покупатель заплатит за каждую акцию 500 рублей.", "500 рублей", "цена за акцию", "price", "target"),
     # an amount alone in brackets after another restates it in another currency

@@ -1418,3 +1418,15 @@ def test_money_of_goods_shipped_or_work_done_is_named_as_statistics_name_it():
     f = figure(index, "112,4%")
     assert f.measure == "объем выполненных работ и услуг собственными силами"
     assert f.indicator == "shipped_goods"
+
+
+def test_a_part_of_a_counted_whole_counts_what_the_whole_counts():
+    text = "Предприятия района работают в 12 из 28 отраслей промышленности области."
+    assert figure(text, "12").measure == "число отраслей промышленности"
+
+
+def test_money_bought_for_or_lost_names_the_action():
+    text = "Комбинат ежемесячно закупает угля на 300 млн рублей."
+    # what was bought is a known miss, as for "экспорт"
+    assert figure(text, "300 млн рублей").measure == "закупка"
+    assert figure("Ежемесячно комбинат теряет 40 млн рублей.", "40 млн рублей").measure == "потери"

@@ -1550,3 +1550,33 @@ def test_an_events_day_dates_its_own_paragraph_but_a_reporting_day_goes_on():
     )
     f = figure(stock, "1540 человек")
     assert (f.period, f.period_source) == ("2017-01-01", "section")
+
+
+def test_the_date_a_change_runs_from_is_the_from_values():
+    text = "С марта 2015 года число абонентов компании выросло с 40 до 55 тыс. человек."
+    f = figure(text, "40")
+    assert (f.period_start, f.period_end) == ("2015-03-01", "2015-03-31")
+    assert figure(text, "до 55 тыс. человек").period_start is None  # the level reached: no date stated
+    f = figure("С 2015 года численность работников выросла с 100 до 120 человек.", "100")
+    assert (f.period_start, f.period_end) == ("2015-01-01", "2015-12-31")
+
+
+def test_the_date_of_a_value_compared_is_its_own():
+    text = (
+        "Сервисом ежедневно пользуются 220 тыс. человек против 145 тыс. в марте 2015 года.\n"
+        "Позднее конкурент сервиса был куплен холдингом за 2 млрд рублей."
+    )
+    f = figure(text, "145 тыс.")
+    assert (f.unit, f.period_start, f.period_end) == ("COUNT", "2015-03-01", "2015-03-31")
+    assert figure(text, "220 тыс. человек").period_start is None
+    assert figure(text, "2 млрд рублей").period_start is None  # the month does not carry on
+
+
+def test_the_census_year_in_brackets_dates_its_paragraph():
+    text = (
+        "В районах, где более 80% населения - русские (по данным переписи 2010 года), проживает "
+        "около 9 млн человек."
+    )
+    for quote in ("более 80%", "около 9 млн человек"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end) == ("2010-01-01", "2010-12-31"), quote

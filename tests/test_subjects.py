@@ -713,3 +713,24 @@ def test_a_place_inside_an_organizations_quoted_name_is_no_territory():
     named = subject("Банк «Возрождение Москвы» выдал кредитов на 5 млрд рублей.", "5 млрд рублей")
     assert named[1] is None and "Возрождение Москвы" in named[0]  # the bank, not Moscow
     assert subject("В Москве выдано кредитов на 5 млрд рублей.", "5 млрд рублей")[1] == "RU-MOW"
+
+
+def test_a_document_about_firms_gives_no_territory(tmp_path):
+    news = (
+        "Российская компания «Альфа» купила долю в компании «Бета».\n"
+        "Выручка компании «Альфа» в 2014 году составила 12 млрд рублей. Компания «Бета» получила "
+        "прибыль в размере 3 млрд рублей. Акции компании «Гамма» подорожали на 5%.\n"
+        "Совет директоров объединённой компании будет состоять из 15 членов."
+    )
+    path = tmp_path / "news.txt"
+    path.write_text(news, encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert rows["12 млрд рублей"]["subject_type"] == "org"
+    assert rows["15 членов"]["subject_code"] is None  # no firm named: not Russia's either
+    region = (
+        "Курская область развивает экспорт. Экспорт Курской области в 2018 году вырос на 5%.\n"
+        "Совет по экспорту будет состоять из 15 членов."
+    )
+    path.write_text(region, encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert rows["15 членов"]["subject_code"] == "RU-KRS"  # a region's document

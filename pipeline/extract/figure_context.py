@@ -68,6 +68,7 @@ from pipeline.extract.periods import (
     recurring_deadline,
     section_break,
     tells_event,
+    versus_value_date,
 )
 from pipeline.extract.subjects import (
     mutual_pair,
@@ -248,7 +249,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
         _kind_of_measure(f)
         _amount_of_share(text, f, facts)
     respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
-    _parallel_from_values(text, facts, sentences)
+    _parallel_from_values(text, facts, sentences, periods)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
     page_sections(text, facts, periods)
     for f in facts:
@@ -256,10 +257,13 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
             f.base_period = continued_base(text, f, facts, bases, sentences)
 
 
-def _parallel_from_values(text: str, facts: list[FigureFact], sentences: Sentences) -> None:
+def _parallel_from_values(
+    text: str, facts: list[FigureFact], sentences: Sentences, dates: list[DateFact]
+) -> None:
     """A from-value with no date of its own takes the date of the sentence's first from-value, when
     that one states it: "увеличилась с 17,8% в январе-августе 2016г. до 18,9% в январе-августе
-    2017г., гидроэлектростанциями - с 17,7% до 17,8%" (17,7% is January-August 2016)."""
+    2017г., гидроэлектростанциями - с 17,7% до 17,8%" (17,7% is January-August 2016), else the date
+    the change runs from (`_since_before`)."""
     for f in facts:
         bounds = sentences.around(f.char_start)
         if bounds is None or f.period_start is not None or not from_value(text, f):
@@ -270,6 +274,17 @@ def _parallel_from_values(text: str, facts: list[FigureFact], sentences: Sentenc
             put_period(
                 f, g.period, g.period_start, g.period_end, g.period_precision, g.period_from, g.period_source
             )
+        elif (since := _since_before(f, dates, bounds)) is not None:
+            put_period(
+                f, legacy_period(since), since.start, since.end, since.precision, since.char_start, "sentence"
+            )
+
+
+def _since_before(f: FigureFact, dates: list[DateFact], bounds: tuple[int, int]) -> DateFact | None:
+    """ "с декабря 2014 года число пользователей увеличилось с 50 до 62 млн": the date a change runs
+    from, the last date before the from-value in its sentence, is the from-value's."""
+    before = [d for d in dates if bounds[0] <= d.char_start and d.char_end <= f.char_start]
+    return before[-1] if before and before[-1].kind == "since" else None
 
 
 def _dated_from_value(text: str, g: FigureFact) -> bool:
@@ -749,7 +764,7 @@ def previous_sentence_date(
     earlier = [
         d for d in periods
         if d.char_end <= start and d.confidence > Confidence.INFERRED and not in_aside(text, d, 0)
-        and not section_break(text, d.char_end, start)
+        and not section_break(text, d.char_end, start) and not versus_value_date(text, d)
     ]  # fmt: skip
     last = earlier[-1] if earlier else None
     if last is None or not (last.kind == "point" or _year_to_date(last)):
@@ -915,6 +930,17 @@ def _set_subject(
     mutual_pair(text, f, bounds, pairs)
 
 
+ORGANIZATION_DOCUMENT_SHARE = 0.25  # share of its figures an organization's that makes a document a firm's
+ORGANIZATION_DOCUMENT_MIN = 3  # … and at least so many
+
+
+def _about_organizations(rows: list[dict]) -> bool:
+    """A document about firms (news of a deal, a company's results): a quarter or more of its figures
+    are an organization's; its figures that name no one are no territory's."""
+    orgs = sum(r.get("subject_type") == "org" for r in rows)
+    return orgs >= max(ORGANIZATION_DOCUMENT_MIN, ORGANIZATION_DOCUMENT_SHARE * len(rows))
+
+
 def apply_document_territory(
     rows: list[dict], texts: Sequence[str], pages: Mapping[int, str] | None = None
 ) -> None:
@@ -924,11 +950,12 @@ def apply_document_territory(
     paragraph (`pages`: page number → text). A municipality a figure names takes the document's
     federal subject as its code.
 
-    `texts`: the title, then the pages; the first few pages decide."""
+    `texts`: the title, then the pages; the first few pages decide. A document about firms
+    (`_about_organizations`) gives no territory."""
     from pipeline.extract.subjects import paragraph_country
     from pipeline.extract.territories import document_territory, national_subject
 
-    if not any(_unnamed(r) for r in rows):
+    if not any(_unnamed(r) for r in rows) or _about_organizations(rows):
         return
     default = document_territory(list(texts)[: 1 + _DOCUMENT_PAGES])
     for r in rows:

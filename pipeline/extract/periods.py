@@ -83,7 +83,8 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\n]")
 _CHANGE_KINDS = ("change", "ratio")
 # A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
 # dates the figures of the whole paragraph, also those before it, and the next paragraph.
-_DATA_CUE = re.compile(r"(?:по\s+итогам|(?:на\s+основании\s+|по\s+)данн\w+(?:\s+за)?)\s*$", re.I)
+# "по данным 2017 г.", "по данным за 2017 год", "по данным переписи 2010 года" (a source noun between)
+_DATA_CUE = re.compile(r"(?:по\s+итогам|(?:на\s+основании\s+|по\s+)данн\w+(?:\s+за|\s+[а-яё]+)?)\s*$", re.I)
 _DATA_REACH = 30
 _FOOTNOTE = re.compile(r"^\s*<\d+>")  # "<5> Здесь и далее …": a footnote, not the text's flow
 # A potential or what a measure would allow is for no reporting year ("позволит увеличить … на 338").
@@ -517,7 +518,21 @@ def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
         and (f.period_start, f.period_end) == (d.start, d.end)
         and not _TITLED.search(text[max(0, d.char_start - _TITLE_REACH) : d.char_end])
         and bracketed_date(text, f, [d]) is None  # "с 44,6% (2013г.) до 60 процентов": its own aside
+        and not versus_value_date(text, d)
     )
+
+
+# "… 220 тыс. человек против 145 тыс. в декабре 2014 года": the date of a value compared
+_VERSUS = "|".join(lexicon.VERSUS_WORDS)
+_VERSUS_VALUE = re.compile(
+    rf"\b(?:{_VERSUS})\s+\d[\d\s,.]*(?:[^\W\d]+\.?\s+){{0,3}}(?:(?:в|на|за)\s+)?$", re.I
+)
+_VERSUS_REACH = 60  # characters before a date searched for the value compared
+
+
+def versus_value_date(text: str, d: DateFact) -> bool:
+    """The date of a value set against a figure is that value's own, no reporting period after it."""
+    return bool(_VERSUS_VALUE.search(text[max(0, d.char_start - _VERSUS_REACH) : d.char_start]))
 
 
 def in_parenthesis(text: str, offset: int, start: int) -> bool:

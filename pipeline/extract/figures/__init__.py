@@ -23,6 +23,7 @@ from pipeline.extract.figures.links import (
     _inherit_currency,
     _link,
     _parallel,
+    _part_of_whole,
     _weights,
 )
 from pipeline.extract.figures.properties import price_measures
@@ -69,6 +70,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     part_shares(text, facts, sentences)  # once the kinds are settled
     listed_shares(text, facts, sentences)
     respective_asides(text, facts, sentences)  # once the measures restated are final
+    _part_of_whole(text, facts)  # once the wholes' measures are final
     for f in facts:
         f.measure = None if names_agent(f.measure) else one_spelling(f.measure)  # "правительство"
     return facts

@@ -105,8 +105,10 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     ends = [m.end() for m in _CLAUSE_END.finditer(text, bounds[0], f.char_start)]
     words = [_as_word(m) for m in _WORD.finditer(text, ends[-1] if ends else bounds[0], f.char_start)]
     rate = _rate(words) or _share_frame(words, f) or _framed_amount(words, f) or _valued_thing(words, f)
-    if rate or not _money(f) or not _replaceable(f.measure):
+    if rate or not _money(f):
         return rate or f.measure
+    if not _replaceable(f.measure):
+        return _sold_price(words) or f.measure
     return (
         _price(words) or _unit_price(words) or _valuation(words) or _worth(words) or _form(words) or f.measure
     )
@@ -206,6 +208,13 @@ def _group_before(words: list[_Word], k: int) -> list[_Word]:
 
 def _genitive_word(w: _Word) -> bool:
     return (w.has("NOUN", "gent") or w.has("ADJF", "gent")) and w.text[:1].islower()
+
+
+def _sold_price(words: list[_Word]) -> str | None:
+    """ "мессенджер WhatsApp был куплен Facebook за 19 млрд долларов": the subject of a sale in the
+    passive is the thing sold, the amount its price."""
+    deal = next((w for w in reversed(words) if w.lemma in lexicon.TRANSACTIONS), None)
+    return _price(words) if deal is not None and deal.has("PRTS") else None
 
 
 def _price(words: list[_Word]) -> str | None:

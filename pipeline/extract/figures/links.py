@@ -19,6 +19,8 @@ _ITEM_LEAD = {"а", "и"}
 _ITEM_TAIL = {"на", "до"}
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
 _COORDINATED = re.compile(rf"\s*{lexicon.LIST_JOIN}\s*", re.I)
+_OF_WHOLE = re.compile(r"\s*из\s*")  # "11 из 50 компаний": a part of a counted whole
+_VERSUS = re.compile(rf"\s*\(?\s*(?:{'|'.join(lexicon.VERSUS_WORDS)})\s*", re.I)
 _ALTERNATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.ALTERNATIVE_CONJUNCTIONS) + r")\s+", re.I)
 
 CURRENCY_REACH = 600  # characters before a bare scaled amount searched for a money figure
@@ -67,11 +69,13 @@ def _link(text: str, found: list[FigureFact], end: int) -> None:
         between = text[a.char_end : b.char_start]
         if a.qualifier == ">" and b.qualifier == "=" and re.fullmatch(r"\s*и\s*", between):
             b.qualifier = ">"
-        if a.unit is None and b.unit in {None, "COUNT"} and re.fullmatch(r"\s*из\s*", between):
+        if a.unit is None and b.unit in {None, "COUNT"} and _OF_WHOLE.fullmatch(between):
             a.unit = b.unit = "COUNT"  # "11 из 50 компаний", "1,33 из 4-х млн.": part of a whole
             a.counted, a.confidence = b.counted, Confidence.DERIVED
             if not a.unit_mult and b.unit_mult and a.value < b.value:
                 a.unit_mult = b.unit_mult  # "1,33 из 4-х млн.": the scale is printed once
+        if b.unit is None and a.unit is not None and _VERSUS.fullmatch(between):
+            b.unit, b.unit_raw, b.counted, b.confidence = a.unit, a.unit_raw, a.counted, Confidence.INFERRED
         from_to = re.search(r"\b[сС]\s*$", text[max(0, a.char_start - len("с ")) : a.char_start])
         if (
             b.qualifier == "<="
@@ -303,6 +307,18 @@ def _apposition(text: str, facts: list[FigureFact]) -> None:
             a.measure = b.measure
         elif a.measure and not is_bare(a.measure):
             b.measure = a.measure
+
+
+def _part_of_whole(text: str, facts: list[FigureFact]) -> None:
+    """ "в 57 из 182 этнических групп": the part counts what its whole counts."""
+    for a, b in zip(facts, facts[1:], strict=False):
+        if (
+            a.unit == "COUNT"
+            and a.measure is None
+            and b.measure
+            and _OF_WHOLE.fullmatch(text[a.char_end : b.char_start])
+        ):
+            a.measure = b.measure
 
 
 def _subject_like(w: _Word) -> bool:
