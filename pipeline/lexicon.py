@@ -607,6 +607,10 @@ EXTENT_NOUNS: dict[str, str] = {kind: QUANTITY_NOUNS[kind] for kind in ("length"
 # услуг", "общая численность работающих" is "численность работающих", "80% всего экспорта" a share
 # of the export.
 TOTAL_ADJECTIVES: tuple[str, ...] = ("общий", "совокупный", "суммарный", "весь")
+# Adjectives that rank the thing measured among others, not part of what it is: "наибольший объем
+# продукции был поставлен в Словакию (203 млн)" measures the "объем продукции", "с наибольшей долей
+# Беларуси 46,6%" the "доля Беларуси".
+RANKING_ADJECTIVES: tuple[str, ...] = ("наибольший", "наименьший", "крупнейший")
 # Words that mark a row or a label's tail as the whole: "Всего", "Численность … - итого".
 TOTAL_WORDS: tuple[str, ...] = ("всего", "итого")
 # Heads that only frame the noun group after them: "показатель расходов бюджета" measures "расходы

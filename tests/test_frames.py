@@ -23,6 +23,11 @@ CASES = [
         "Позднее конкурент сервиса был куплен холдингом за 2 млрд рублей.",
         "2 млрд рублей", "цена покупки", None, "level",
     ),
+    # a share frame's whole after the figure
+    (
+        "Область является одним из лидеров по экспорту подшипников (с долей 18% в экспорте России).",
+        "18%", "доля в экспорте", "export", "share",
+    ),
     # a unit price: "за" and a noun after a verb of paying
     ("Покупатель заплатит за каждую акцию 500 рублей.", "500 рублей", "цена за акцию", "price", "target"),
     # an amount alone in brackets after another restates it in another currency

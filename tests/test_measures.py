@@ -1430,3 +1430,13 @@ def test_money_bought_for_or_lost_names_the_action():
     # what was bought is a known miss, as for "экспорт"
     assert figure(text, "300 млн рублей").measure == "закупка"
     assert figure("Ежемесячно комбинат теряет 40 млн рублей.", "40 млн рублей").measure == "потери"
+
+
+def test_a_ranking_adjective_is_no_part_of_the_measure():
+    text = "Продукция поставляется в 30 стран с наибольшей долей Казахстана 41,2%."
+    assert figure(text, "41,2%").measure == "доля Казахстана"
+    text = (
+        "За 3 года (2016 - 2018 гг.) наибольший объем продукции был поставлен Орловской областью в Словакию "
+        "(203 млн. долл. США)."
+    )
+    assert figure(text, "203 млн. долл. США").measure == "объем продукции"

@@ -1580,3 +1580,24 @@ def test_the_census_year_in_brackets_dates_its_paragraph():
     for quote in ("более 80%", "около 9 млн человек"):
         f = figure(text, quote)
         assert (f.period_start, f.period_end) == ("2010-01-01", "2010-12-31"), quote
+
+
+def test_the_year_of_a_work_cited_is_no_period():
+    text = "Etzo (2008) выделяет 4 основные группы переменных модели."
+    assert figure(text, "4 основные группы").period_start is None
+    text = "Мигранты выбирают регионы с высокой зарплатой (Lee, 1966): их доля достигает 40%."
+    assert figure(text, "40%").period_start is None
+    text = "В Москве (2018) численность мигрантов составила 5 тыс. человек."
+    assert figure(text, "5 тыс. человек").period_start == "2018-01-01"  # a place's year is one
+
+
+def test_a_date_in_an_adverbial_participles_phrase_dates_that_phrase_only():
+    text = "Вложив в 2003 году в завод 8 млрд рублей, компания в виде дивидендов получила 19 млрд рублей."
+    assert figure(text, "8 млрд рублей").period_start == "2003-01-01"
+    assert figure(text, "19 млрд рублей").period_start is None
+    text = (
+        "В 2016 году учитывая рост с 01.07.2016 тарифов на коммунальные услуги, общий объем платных "
+        "услуг составит 581,5 млн. руб."
+    )
+    f = figure(text, "581,5 млн. руб.")
+    assert (f.period_start, f.period_end) == ("2016-01-01", "2016-12-31")

@@ -734,3 +734,15 @@ def test_a_document_about_firms_gives_no_territory(tmp_path):
     path.write_text(region, encoding="utf-8")
     rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
     assert rows["15 членов"]["subject_code"] == "RU-KRS"  # a region's document
+
+
+def test_a_currency_tail_on_the_next_page_is_no_subject(tmp_path):
+    pages = [
+        "Курская область. Пять процентов товарных позиций могут дать прирост экспорта около 17,5 млн. "
+        "долл. США при общем потенциальном приросте экспорта по таким",
+        "товарным группам в размере 277,2 млн. долл. США.",
+    ]
+    path = tmp_path / "two.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert rows["277,2 млн. долл. США"]["subject_code"] != "US"

@@ -61,6 +61,7 @@ from pipeline.extract.periods import (
     has_verb,
     in_aside,
     is_act_date,
+    is_reference_year,
     legacy_period,
     open_value,
     page_sections,
@@ -191,6 +192,7 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
     acts = {d.char_start for d in dates if is_act_date(text, d) or recurring_deadline(text, d)}
+    acts |= {d.char_start for d in dates if is_reference_year(text, d)}
     dates = [d for d in dates if d.char_start not in acts]
     bases = [d for d in dates if is_base(text, d)]
     periods = [d for d in dates if d not in bases]

@@ -28,6 +28,7 @@ _SHARE_HEAD = lexicon.SHARE_NOUN
 _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
 _TOTAL = set(lexicon.TOTAL_ADJECTIVES)
+_RANKING = frozenset(lexicon.RANKING_ADJECTIVES)
 _FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
 _FRAME_HEADS = set(lexicon.FRAME_NOUNS)
 _FRAMING = set(lexicon.FRAMING_HEADS)
@@ -160,15 +161,27 @@ def one_spelling(phrase: str | None) -> str | None:
     return phrase.replace("ё", "е").replace("Ё", "Е") if phrase else phrase
 
 
+def _leading_adjective(word: str) -> bool:
+    """An adjective of the whole ("общий") or of a ranking (`lexicon.RANKING_ADJECTIVES`, whose lemma
+    is the positive degree's: "наибольший" → "больший", so compared in the masculine nominative)."""
+    from pipeline.nlp.morph import inflect, parses
+
+    if _lemma(word) in _TOTAL:
+        return True
+    top = parses(word)[0]
+    masculine = inflect(top, {"masc", "sing", "nomn"}) if "Supr" in top.tag else None
+    return masculine is not None and masculine.word in _RANKING
+
+
 def _without_frame(words: list[str]) -> list[str]:
-    """Without leading pronouns and adjectives of the whole ("данный показатель", "общий объем
-    платных услуг" → "объем платных услуг"), a framing head before a genitive ("показатель
+    """Without leading pronouns, adjectives of the whole or of a ranking ("данный показатель", "общий
+    объем платных услуг", "наибольший объем продукции"), a framing head before a genitive ("показатель
     расходов бюджета" → "расходов бюджета") or a frame of a change ("величина прироста фонда" →
     "прироста фонда"); "количество" as "число"."""
     from pipeline.nlp.morph import parses
 
     k = 0
-    while k < len(words) - 1 and (_lemma(words[k]) in _TOTAL or "Apro" in parses(words[k])[0].tag):
+    while k < len(words) - 1 and (_leading_adjective(words[k]) or "Apro" in parses(words[k])[0].tag):
         k += 1
     words = words[k:]
     if len(words) > 1 and _lemma(words[0]) in _FRAMING and _any_genitive(parses(words[1])):

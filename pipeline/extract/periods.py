@@ -113,6 +113,26 @@ def is_act_date(text: str, d: DateFact) -> bool:
     return any(lemma_forms(w.text) & lexicon.ACT_NOUNS for w in words(lead))
 
 
+# "Etzo (2008) выделяет …", "(Lee, 1966)", "(Flores и др., 2013)": a work cited by its author and year
+_CITED_BY = re.compile(
+    r"(?:^|[\s(])([A-ZА-ЯЁ][\w'’-]+)(?:\s+(?:et\s+al\.?|и\s+др\.?|и\s+[A-ZА-ЯЁ][\w'’-]+|and\s+[A-Z][\w'’-]+))?"
+    r"(?:,\s*|\s+\()$"
+)
+_CITED_REACH = 40  # characters before a year searched for its author
+_YEAR_ALONE = re.compile(r"\(?\d{4}[a-zа-я]?\)?")
+
+
+def is_reference_year(text: str, d: DateFact) -> bool:
+    """The year of a work cited after its author's name ("Etzo (2008)", "(Lee, 1966)"): never a
+    figure's period. Not a place's year ("Москва (2018)")."""
+    from pipeline.extract.territories import find_territories
+
+    if d.precision != "year" or not _YEAR_ALONE.fullmatch(text[d.char_start : d.char_end].strip()):
+        return False
+    author = _CITED_BY.search(text[max(0, d.char_start - _CITED_REACH) : d.char_start])
+    return author is not None and not find_territories(author.group(1))
+
+
 def recurring_deadline(text: str, d: DateFact) -> bool:
     """A deadline named without its year ("в срок до 15 января (за отчетный год) представляют отчет"):
     it recurs every year, so it is no figure's period (its year was only inferred)."""
@@ -519,6 +539,7 @@ def is_reporting(text: str, f: FigureFact, d: DateFact) -> bool:
         and not _TITLED.search(text[max(0, d.char_start - _TITLE_REACH) : d.char_end])
         and bracketed_date(text, f, [d]) is None  # "с 44,6% (2013г.) до 60 процентов": its own aside
         and not versus_value_date(text, d)
+        and not in_gerund_phrase(text, d, _sentence_start(text, d.char_start))  # its phrase's only
     )
 
 
@@ -533,6 +554,18 @@ _VERSUS_REACH = 60  # characters before a date searched for the value compared
 def versus_value_date(text: str, d: DateFact) -> bool:
     """The date of a value set against a figure is that value's own, no reporting period after it."""
     return bool(_VERSUS_VALUE.search(text[max(0, d.char_start - _VERSUS_REACH) : d.char_start]))
+
+
+_PHRASE_START = re.compile(r"[,;:(]")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+def in_gerund_phrase(text: str, d: DateFact, start: int) -> bool:
+    """An adverbial participle comes before the date in its phrase (from the last comma, colon,
+    semicolon or bracket after `start`): "вложив в 2003 году …", "учитывая рост с 01.07.2016 …"."""
+    opened = [m.end() for m in _PHRASE_START.finditer(text, start, d.char_start)]
+    lead = _CYRILLIC_WORD.findall(text, opened[-1] if opened else start, d.char_start)
+    return any(parses(w)[0].tag.POS == "GRND" for w in lead)
 
 
 def in_parenthesis(text: str, offset: int, start: int) -> bool:
@@ -818,7 +851,8 @@ def page_marks(page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> Page
     """The page's `PageMarks` (`rows`: its rows, `extract.page_rows`); computed where the page is
     extracted, so a document extracted in slices carries its periods like one in one piece."""
     own = slice(facts.page_start, facts.page_end)  # offsets index the page with its neighbours' sentences
-    markers = section_markers(facts.text, [d for d in facts.dates if not is_act_date(facts.text, d)])
+    dated = [d for d in facts.dates if not (is_act_date(facts.text, d) or is_reference_year(facts.text, d))]
+    markers = section_markers(facts.text, dated)
     markers = [m for m in markers if own.start <= m.offset < (own.stop or len(facts.text))]
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
     first = markers[0].offset if markers else len(facts.text)

@@ -90,20 +90,34 @@ def page_in_context(previous: str, text: str, following: str) -> tuple[str, int]
 
 
 def _goes_on(before: str, after: str) -> bool:
-    """`after` (a page) goes on with the last sentence of `before` (the page before it)."""
-    end = before.rstrip()
-    return bool(end) and after.lstrip()[:1].islower() and not end.endswith(_ENDS + _LIST_END)
+    """`after` (a page) goes on with the last sentence of `before` (the page before it): it starts with
+    a small letter and that page ends with no full stop, colon or semicolon, or it starts with a
+    currency's tail after a currency's abbreviation ("… 17,5 млн. долл." ⏎ "США при общем …")."""
+    end, head = before.rstrip(), after.lstrip()
+    if head.startswith(_TAILS) and (_dotted_word(end) or "").lower() in _ABBREVIATIONS:
+        return True
+    return bool(end) and head[:1].islower() and not end.endswith(_ENDS + _LIST_END)
 
 
 def _unfinished_tail(text: str) -> str:
-    """The last sentence of a page that ends mid-sentence: after its last line break or sentence end,
-    at most `PAGE_CONTEXT` characters (from a word's start)."""
+    """The last sentence of a page that ends mid-sentence: after its last line break or sentence end
+    (not an abbreviation's full stop), at most `PAGE_CONTEXT` characters (from a word's start)."""
     end = text.rstrip()
-    start = max([end.rfind("\n") + 1, *(m.end() for m in _SENTENCE_END.finditer(end))])
+    stops = [m.end() for m in _SENTENCE_END.finditer(end) if not _abbreviation_dot(end, m.start())]
+    start = max([end.rfind("\n") + 1, *stops])
     start = max(start, len(end) - PAGE_CONTEXT)
     if start and not end[start - 1].isspace():
         start = next((k + 1 for k in range(start, len(end)) if end[k].isspace()), len(end))
     return end[start:].strip()
+
+
+def _abbreviation_dot(text: str, dot: int) -> bool:
+    """The full stop at `dot` ends an abbreviation ("17,5 млн. долл. США"), not a sentence."""
+    word = _LAST_WORD.search(text, 0, dot)
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
+
+
+_LAST_WORD = re.compile(r"(\w+)$")
 
 
 def _finishing_head(text: str) -> str:

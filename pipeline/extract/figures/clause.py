@@ -34,6 +34,7 @@ from pipeline.extract.periods import (
     bracketed_date,
     earlier_item,
     in_aside,
+    in_gerund_phrase,
     in_parenthesis,
     lead_in_above,
     verb_in,
@@ -697,12 +698,13 @@ def _period(text, f, words, dates, s_start, s_end, found=()) -> DateFact | None:
     before = [
         d for d in inside
         if d.char_end <= f.char_start and not _ratio_base(text, d, dates, s_start)
-        and _leads(text, d, f, s_start)
+        and _leads(text, d, f, s_start) and not _in_gerund_phrase(text, d, f, s_start)
     ]  # fmt: skip
     if not (after or before):
         before = [
             d for d in dates
             if s_start <= d.char_start and d.char_end <= f.char_start and _leads(text, d, f, s_start)
+            and not _in_gerund_phrase(text, d, f, s_start)
         ]  # fmt: skip
     if after:
         return min(after, key=lambda d: d.char_start)
@@ -724,6 +726,13 @@ def _leads(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:
     """A date before the figure that may date it: not in an aside closed before it (`_aside`) or in
     an earlier item of a list (`periods.earlier_item`)."""
     return not (_aside(text, d, f, s_start) or earlier_item(text, d, f.char_start))
+
+
+def _in_gerund_phrase(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:
+    """The date is in an adverbial participle's phrase closed before the figure ("вложив в 2003 году
+    … 8 млрд долларов, BP … получила 19 млрд", "В 2016 году учитывая рост с 01.07.2016 …, общий объем
+    … составит"): it dates that phrase, not the predicate after it."""
+    return in_gerund_phrase(text, d, s_start) and "," in text[d.char_end : f.char_start]
 
 
 def _aside(text: str, d: DateFact, f: FigureFact, s_start: int) -> bool:

@@ -30,8 +30,9 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.shares import _opening_whole
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
-from pipeline.extract.measures import is_unit_word, names_agent
+from pipeline.extract.measures import is_bare, is_unit_word, names_agent
 from pipeline.extract.periods import alone_in_brackets, bracketed
 from pipeline.nlp.morph import inflect, nominative, parses
 
@@ -104,7 +105,12 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     """The frame's measure of a figure (module doc), else its own measure."""
     ends = [m.end() for m in _CLAUSE_END.finditer(text, bounds[0], f.char_start)]
     words = [_as_word(m) for m in _WORD.finditer(text, ends[-1] if ends else bounds[0], f.char_start)]
-    rate = _rate(words) or _share_frame(words, f) or _framed_amount(words, f) or _valued_thing(words, f)
+    share = _share_frame(words, f)
+    if share is not None and is_bare(share):  # "(с долей 18% в экспорте Российской Федерации)"
+        after = [_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])]
+        whole = _opening_whole(after)
+        share = f"{share} {whole}" if whole else share
+    rate = _rate(words) or share or _framed_amount(words, f) or _valued_thing(words, f)
     if rate or not _money(f):
         return rate or f.measure
     if not _replaceable(f.measure):
@@ -149,7 +155,8 @@ def _share_frame(words: list[_Word], f: FigureFact) -> str | None:
                 j -= 1
             if not j or words[j - 1].text.lower() not in _SHARE_FRAME_PREPOSITIONS:
                 return None
-            phrase = nominative(" ".join(x.text for x in words[j:]))
+            end = len(words) - (words[-1].has("PREP") and k < len(words) - 1)  # "с долей в 19,75 %"
+            phrase = nominative(" ".join(x.text for x in words[j:end]))
             return phrase[:1].lower() + phrase[1:]
     return None
 
