@@ -52,6 +52,7 @@ from pipeline.extract.measures import (
 from pipeline.extract.periods import (
     EDGE,
     POINT,
+    SEGMENT_START,
     STATE_KINDS,
     after_from,
     alone_in_brackets,
@@ -633,7 +634,6 @@ def _date_in_front(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact 
     return next((d for d in dates if bracketed(text, d, f)), None)
 
 
-_SEGMENT_START = re.compile(r"[;:()]|,(?!\d)")  # a decimal comma ("118,8%") cuts nothing
 _MORE_LISTED = re.compile(rf"(?:\s*{lexicon.LIST_JOIN}\s*\d[\d\s]*(?:,\d+)?\s*%)+")  # ", 1,3% и 1,7%"
 _SHARE_CUE = re.compile(r"\b(?:дол[яиюе]|удельн\w*|от)\b", re.I)
 _BASE_AFTER = re.compile(
@@ -662,7 +662,7 @@ def _index(text: str, f: FigureFact, bases: list[DateFact], bounds: tuple[int, i
     after = base_right_after(text, f, bases)
     if reaches_level(text, f) and not after:
         return False  # "сократится до 1,0%": a level to reach ("до 95% к уровню 2014 года": an index)
-    cut = [m.end() for m in _SEGMENT_START.finditer(text, bounds[0], f.char_start)]
+    cut = [m.end() for m in SEGMENT_START.finditer(text, bounds[0], f.char_start)]
     segment = text[max(cut, default=bounds[0]) : f.char_start]
     if f.kind == "share" and _SHARE_CUE.search(segment):
         return False

@@ -556,16 +556,17 @@ def versus_value_date(text: str, d: DateFact) -> bool:
     return bool(_VERSUS_VALUE.search(text[max(0, d.char_start - _VERSUS_REACH) : d.char_start]))
 
 
-_PHRASE_START = re.compile(r"[,;:(]")
-_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+SEGMENT_START = re.compile(r"[;:()]|,(?!\d)")  # a decimal comma ("118,8%") cuts nothing
 
 
 def in_gerund_phrase(text: str, d: DateFact, start: int) -> bool:
     """An adverbial participle comes before the date in its phrase (from the last comma, colon,
     semicolon or bracket after `start`): "вложив в 2003 году …", "учитывая рост с 01.07.2016 …"."""
-    opened = [m.end() for m in _PHRASE_START.finditer(text, start, d.char_start)]
-    lead = _CYRILLIC_WORD.findall(text, opened[-1] if opened else start, d.char_start)
-    return any(parses(w)[0].tag.POS == "GRND" for w in lead)
+    from pipeline.extract.lemmas import words
+
+    opened = [m.end() for m in SEGMENT_START.finditer(text, start, d.char_start)]
+    lead = words(text[opened[-1] if opened else start : d.char_start])
+    return any(parses(w.text)[0].tag.POS == "GRND" for w in lead)
 
 
 def in_parenthesis(text: str, offset: int, start: int) -> bool:
