@@ -1440,3 +1440,9 @@ def test_a_ranking_adjective_is_no_part_of_the_measure():
         "(203 млн. долл. США)."
     )
     assert figure(text, "203 млн. долл. США").measure == "объем продукции"
+
+
+def test_a_share_that_names_only_its_whole_is_a_share_in_it():
+    text = "Долг области по коммерческим кредитам составил 20 млрд руб. Это 57,6% от общего объема долга."
+    f = figure(text, "57,6%")
+    assert (f.measure, f.kind) == ("доля в общем объеме долга", "share")

@@ -20,7 +20,14 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, as_written, object_noun
-from pipeline.extract.measures import figure_indicator, is_change_noun, locative, names_people, names_share
+from pipeline.extract.measures import (
+    figure_indicator,
+    is_change_noun,
+    locative,
+    names_people,
+    names_share,
+    normal_measure,
+)
 from pipeline.extract.periods import LIST_ITEM_LINES, is_item_line, lead_in_above
 from pipeline.nlp.morph import inflect, is_abbreviation, nominative
 
@@ -552,6 +559,7 @@ def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if not f.measure or _head(f.measure) in SHARE_HEADS and " в " not in f.measure:
             _place_share(text, f, facts[:i], bounds)  # "Украина - 13,0% от …", "Швейцария - 14,0% общего …"
         if not f.measure:
+            _share_of_whole_only(text, f, bounds)
             continue
         listed = listed_whole(text, f)
         after = whole_after(text, f, bounds[1])
@@ -651,6 +659,14 @@ def _item_label(text: str, f: FigureFact) -> list[_Word]:
     words = [_as_word(m) for m in _WORD.finditer(text, line, f.char_start)]
     words = words[1:] if words and words[0].text in DASHES else words  # the bullet
     return words[:-1] if len(words) > 1 and words[-1].text in DASHES else []
+
+
+def _share_of_whole_only(text: str, f: FigureFact, bounds: tuple[int, int]) -> None:
+    """A percentage that names no part but the whole after it ("Это 57,6% от общего объема долга
+    регионов") is a share in that whole: "доля в общем объеме долга регионов"."""
+    after = whole_after(text, f, bounds[1])
+    if after:
+        f.measure, f.kind = normal_measure(f"{lexicon.SHARE_NOUN} {after}"), "share"
 
 
 def _after_item(text: str, line: int) -> bool:
