@@ -1446,3 +1446,8 @@ def test_a_share_that_names_only_its_whole_is_a_share_in_it():
     text = "Долг области по коммерческим кредитам составил 20 млрд руб. Это 57,6% от общего объема долга."
     f = figure(text, "57,6%")
     assert (f.measure, f.kind) == ("доля в общем объеме долга", "share")
+
+
+def test_a_share_of_a_count_keeps_a_whole_with_its_total_adjective():
+    text = "В районе работают 120 человек, что составляет 15% от общей численности занятых."
+    assert figure(text, "15%").measure == "доля работающих в общей численности занятых"

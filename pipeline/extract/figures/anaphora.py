@@ -11,7 +11,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
-from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whole_of
+from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whole_after, whole_of
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, as_written, term_start
 from pipeline.extract.measures import (
     count_measure,
@@ -307,7 +307,8 @@ def _share_of_amount(text: str, g: FigureFact, f: FigureFact, bounds: tuple[int,
     words = (g.measure or "").split()
     counted = len(words) > 1 and _as_word(_WORD.match(words[0])).lemma in _HEADCOUNTS
     part = _share_of_count(text, g) or (" ".join([_SHARE, *words[1:]]) if counted else None)
-    whole = whole_of([_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])])
+    whole = whole_after(text, f, bounds[1])  # "от общей численности занятых": its total adjective kept
+    whole = whole or whole_of([_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])])
     return f"{part} {whole}" if part and whole else part
 
 
