@@ -113,7 +113,7 @@ def _unfinished_tail(text: str) -> str:
 
 def _abbreviation_dot(text: str, dot: int) -> bool:
     """The full stop at `dot` ends an abbreviation ("17,5 млн. долл. США"), not a sentence."""
-    word = _LAST_WORD.search(text, 0, dot)
+    word = _LAST_WORD.search(text, max(0, dot - DOTTED_TAIL), dot)  # not from the start: pages are long
     return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
