@@ -36,9 +36,13 @@ def done(tmp_path_factory):
 def test_first_run_records_every_outcome(done):
     _, out, summary = done
     assert summary.totals()["documents"] == 3 and summary.totals()["failures"] == 1
-    assert {r.worker["model_loads"] for r in summary.results} == {1}
-    assert min(r.worker["frozen_objects"] for r in summary.results) > 10_000  # models out of gc
-    assert {r.worker["gc_threshold"] for r in summary.results} == {WORKER_GC_THRESHOLD}
+    # the document that starts the zygote is read meanwhile by a parse-only process, which loads no
+    # models: when that document fails there (the corrupt PDF, on a busy machine), so does its result
+    extracted = [r for r in summary.results if r.failure is None]
+    assert len(extracted) == 2
+    assert {r.worker["model_loads"] for r in extracted} == {1}
+    assert min(r.worker["frozen_objects"] for r in extracted) > 10_000  # models out of gc
+    assert {r.worker["gc_threshold"] for r in extracted} == {WORKER_GC_THRESHOLD}
     assert read_table(out, "failures")["stage"].tolist() == ["parse"]
 
 

@@ -167,8 +167,9 @@ async function undo() {
   const res = await api("/api/undo", { reviewer: reviewer() });
   if (!res.undone) { flash("nothing to undo", "error"); return; }
   flash(`undone: ${res.undone.decision} ${res.undone.row_id}`);
-  document.body.dataset.undone = String(Number(document.body.dataset.undone || 0) + 1);
   if (res.undone.table === S.table) await load(res.undone.row_id); else progress();
+  // counted once the view shows the undone row again (a key pressed after it sees the reloaded view)
+  document.body.dataset.undone = String(Number(document.body.dataset.undone || 0) + 1);
 }
 
 function edit() {
