@@ -218,3 +218,6 @@ def test_the_head_of_the_next_page_finishes_the_last_sentence():
     page = "Объем отгруженной продукции составил 12 млрд. руб., что на 5%"
     joined, start = page_in_context("", page, "больше, чем в 2017 году. Новая мысль.\nЕще.")
     assert (start, joined) == (0, page + " больше, чем в 2017 году.")
+    page = "Прирост составит около 17,5 млн. долл. США при общем приросте по таким"
+    joined, _ = page_in_context("", page, "товарным группам в размере 277,2 млн. долл. США. Новая мысль.")
+    assert joined == page + " товарным группам в размере 277,2 млн. долл. США."  # past "млн."

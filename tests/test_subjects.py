@@ -745,4 +745,9 @@ def test_a_currency_tail_on_the_next_page_is_no_subject(tmp_path):
     path = tmp_path / "two.txt"
     path.write_text("\f".join(pages), encoding="utf-8")
     rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
-    assert rows["277,2 млн. долл. США"]["subject_code"] != "US"
+    assert rows["277,2 млн. долл. США"]["subject_code"] == "RU-KRS"  # the document's region, not "США"
+    whole = (
+        "прирост экспорта около 17,5 млн. долл. США при общем потенциальном приросте экспорта по таким "
+        "товарным группам в размере 277,2 млн. долл. США."
+    )
+    assert all(whole in r["sentence"] for r in rows.values())  # both pages' figures see the whole sentence

@@ -192,8 +192,10 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
 
 def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
     """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
-    acts = {d.char_start for d in dates if is_act_date(text, d) or recurring_deadline(text, d)}
-    acts |= {d.char_start for d in dates if is_reference_year(text, d)}
+    acts = {
+        d.char_start for d in dates
+        if is_act_date(text, d) or is_reference_year(text, d) or recurring_deadline(text, d)
+    }  # fmt: skip
     dates = [d for d in dates if d.char_start not in acts]
     bases = [d for d in dates if is_base(text, d)]
     periods = [d for d in dates if d not in bases]

@@ -58,6 +58,12 @@ def continues(text: str, prev: tuple[int, int], start: int) -> bool:
 DOTTED_TAIL = 40  # characters at a sentence's end where its last dotted word is looked for first
 
 
+def _ends_with_abbreviation(tail: str) -> bool:
+    """`tail` ends with an abbreviation's full stop ("млн.", "долл.")."""
+    word = _dotted_word(tail)
+    return bool(word) and word.lower() in _ABBREVIATIONS
+
+
 def _dotted_word(tail: str) -> str | None:
     """The word before the full stop that ends `tail` (`_DOTTED_WORD`'s group, which the regex
     finds by trying every start from the left: a sentence that pieces are joined to grows long on
@@ -94,7 +100,7 @@ def _goes_on(before: str, after: str) -> bool:
     a small letter and that page ends with no full stop, colon or semicolon, or it starts with a
     currency's tail after a currency's abbreviation ("… 17,5 млн. долл." ⏎ "США при общем …")."""
     end, head = before.rstrip(), after.lstrip()
-    if head.startswith(_TAILS) and (_dotted_word(end) or "").lower() in _ABBREVIATIONS:
+    if head.startswith(_TAILS) and _ends_with_abbreviation(end):
         return True
     return bool(end) and head[:1].islower() and not end.endswith(_ENDS + _LIST_END)
 
@@ -112,19 +118,21 @@ def _unfinished_tail(text: str) -> str:
 
 
 def _abbreviation_dot(text: str, dot: int) -> bool:
-    """The full stop at `dot` ends an abbreviation ("17,5 млн. долл. США"), not a sentence."""
-    word = _LAST_WORD.search(text, max(0, dot - DOTTED_TAIL), dot)  # not from the start: pages are long
-    return word is not None and word.group(1).lower() in _ABBREVIATIONS
-
-
-_LAST_WORD = re.compile(r"(\w+)$")
+    """The full stop at `dot` ends an abbreviation ("17,5 млн. долл. США"), not a sentence (read in
+    the words right before it: pages are long)."""
+    return _ends_with_abbreviation(text[max(0, dot + 1 - DOTTED_TAIL) : dot + 1])
 
 
 def _finishing_head(text: str) -> str:
-    """The head of a page up to the end of its first sentence or line, at most `PAGE_CONTEXT`
-    characters (up to a word's end)."""
+    """The head of a page up to the end of its first sentence (not an abbreviation's full stop) or
+    line, at most `PAGE_CONTEXT` characters (up to a word's end)."""
     head = text.lstrip()
-    stops = [head.find("\n"), *(m.end() for m in _SENTENCE_END.finditer(head, 0, PAGE_CONTEXT))]
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(head, 0, PAGE_CONTEXT)
+        if not _abbreviation_dot(head, m.start())
+    ]
+    stops = [head.find("\n"), *ends]
     end = min([s for s in stops if s >= 0] or [len(head)])
     if end > PAGE_CONTEXT:
         end = head.rfind(" ", 0, PAGE_CONTEXT) if " " in head[:PAGE_CONTEXT] else PAGE_CONTEXT
