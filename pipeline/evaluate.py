@@ -1,7 +1,8 @@
 """Score output tables against hand-checked gold: precision, recall and F1 per document and table.
 
 Gold lives in `GOLD_DIR/<document file stem>/<table>.csv`; an optional `pages.txt` there limits
-scoring to the pages the gold covers. Facts match on page + normalized value:
+scoring to the pages the gold covers, an optional `lines.txt` ("71-105", "25-47 57-69") of a plain-text
+document to the facts quoted in those lines of its source file. Facts match on page + normalized value:
 dates on (page, start, end), figures on (page, value_scaled, unit), table observations (the
 `observations` rows of source "table") on (page, value_scaled), clusters on the normalized
 name (plus attribute accuracy over matched clusters). Matching counts multiplicities.
@@ -269,7 +270,7 @@ def gold_pairs(
 ) -> Iterator[tuple[str, str, pd.DataFrame, pd.DataFrame]]:
     """(gold folder name, table, predicted rows in the gold's scope, gold rows) for every table file
     of every gold folder whose document was ingested into `out`."""
-    frames = read_tables(out, ["documents", *KEYS])  # once, from one commit
+    frames = read_tables(out, ["documents", "pages", *KEYS])  # once, from one commit
     docs = frames["documents"]
     stems = {Path(name).stem: doc_id for name, doc_id in zip(docs["file_name"], docs["doc_id"], strict=True)}
     for folder in sorted(p for p in Path(gold_dir).iterdir() if p.is_dir()):
@@ -289,6 +290,9 @@ def gold_pairs(
             pages = scored_pages(folder)
             if pages and "page" in pred.columns:
                 pred = pred[pred["page"].isin(pages)]
+            lines = scored_lines(folder)
+            if lines and "char_start" in pred.columns:
+                pred = pred[_in_spans(pred, _line_spans(frames, doc_id, lines))]
             yield folder.name, table, pred, gold
 
 
@@ -350,6 +354,60 @@ def scored_pages(folder: Path) -> set[int] | None:
     if not scope.exists():
         return None
     return {int(p) for p in scope.read_text().replace(",", " ").split()}
+
+
+def scored_lines(folder: Path) -> list[tuple[int, int]] | None:
+    """Line ranges (1-based, inclusive) of a plain-text source the gold covers (`lines.txt`:
+    "71-105" or "25-47 57-69"), when it annotates blocks of one long text."""
+    scope = folder / "lines.txt"
+    if not scope.exists():
+        return None
+    return [(int(a), int(b)) for a, b in re.findall(r"(\d+)\s*-\s*(\d+)", scope.read_text())]
+
+
+def _line_spans(
+    frames: dict[str, pd.DataFrame], doc_id: str, lines: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Character spans of page 1's text holding those lines of the document's source file: each
+    block's first and last line located by their words (the text reader drops blank lines and
+    joins wrapped ones, so offsets into the file do not index the page)."""
+    docs, pages = frames["documents"], frames["pages"]
+    source = Path(str(docs.loc[docs["doc_id"] == doc_id, "source_path"].iloc[0]))
+    page = str(pages.loc[(pages["doc_id"] == doc_id) & (pages["page"] == 1), "text"].iloc[0])
+    try:
+        file_lines = source.read_text(encoding="utf-8").split("\n")
+    except OSError as exc:
+        raise ValueError(f"gold lines.txt needs the source text {source}: {exc.strerror}") from exc
+    flat, at = _collapsed_with_offsets(page)
+    spans = []
+    for first, last in lines:
+        block = _collapsed("\n".join(file_lines[first - 1 : last]))
+        start = flat.find(block[:60])
+        end = flat.find(block[-60:], max(start, 0))
+        if start < 0 or end < 0:
+            raise ValueError(f"{source.name}: lines {first}-{last} not found in its page text")
+        spans.append((at[start], at[end + min(60, len(block)) - 1] + 1))
+    return spans
+
+
+def _collapsed_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`text` with whitespace runs as one space, and each kept character's offset in `text`."""
+    out, at = [], []
+    for m in re.finditer(r"\S+", text):
+        if out:
+            out.append(" ")
+            at.append(m.start() - 1)
+        out.append(m.group())
+        at.extend(range(m.start(), m.end()))
+    return "".join(out), at
+
+
+def _in_spans(pred: pd.DataFrame, spans: list[tuple[int, int]]) -> pd.Series:
+    start, end = pred["char_start"].astype(int), pred["char_end"].astype(int)
+    inside = pd.Series(False, index=pred.index)
+    for lo, hi in spans:
+        inside |= (start >= lo) & (end <= hi)
+    return inside
 
 
 FIELD_TITLES = {

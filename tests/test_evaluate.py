@@ -146,3 +146,41 @@ def test_measures_compare_in_the_pipelines_one_spelling_of_a_count() -> None:
     assert same_measure("количество свиней", "число свиней")
     assert not same_measure("доля свиней", "число свиней")
     assert not same_measure("поголовье свиней", "число свиней")
+
+
+FORECAST = """ 
+Прогноз социально-экономического развития района
+
+В 2016 году оборот розничной торговли составил 980,5 млн. рублей.
+
+Объем платных услуг населению в 2016 году составил 45,2 млн. рублей, или 101,8 %
+к уровню 2015 года.
+В 2018 году оборот розничной торговли составит 1030,0 млн. рублей, рост составит 101,8 %.
+Индекс промышленного производства в 2019 году составит 101,8 %.
+"""
+
+
+def test_a_line_block_gold_scores_only_the_facts_quoted_in_those_lines(tmp_path) -> None:
+    """`lines.txt` scopes a plain-text document's gold to lines of its source file (blank lines
+    dropped and a wrapped line joined by the text reader in between): the same "101,8 %" stated
+    before and after the block is neither an extra nor the block's match, so the gold row pairs
+    with the block's own sentence and its period is scored there."""
+    from pipeline.ingest import ingest
+
+    source, out, gold = tmp_path / "forecast.txt", tmp_path / "out", tmp_path / "gold"
+    source.write_text(FORECAST, encoding="utf-8")
+    assert ingest([source], out=out).totals()["ok"] == 1
+    folder = gold / "forecast@block"
+    folder.mkdir(parents=True)
+    (folder / "lines.txt").write_text("8-8\n")
+    (folder / "figures.csv").write_text(
+        "page,quote,value,unit_mult,value_scaled,unit,period\n"
+        '1,"1030,0 млн. рублей",1030.0,6,1030000000,RUB,2018\n'
+        '1,"101,8 %",101.8,0,101.8,PERCENT,2018\n'
+    )
+    [score] = evaluate_dir(gold, out)
+    assert (score.tp, score.n_pred, score.n_gold) == (2, 2, 2)
+    assert score.fields["period"] == (2, 2)
+    (folder / "lines.txt").write_text("6-9\n")  # the block grows: the other two "101,8 %" are extras
+    [score] = evaluate_dir(gold, out)
+    assert (score.tp, score.n_pred, score.n_gold) == (2, 5, 2)
