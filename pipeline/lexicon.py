@@ -617,6 +617,10 @@ TOTAL_WORDS: tuple[str, ...] = ("всего", "итого")
 # бюджета", "наличие основных фондов" the "основные фонды", "распределение объема инвестиций" the
 # "объем инвестиций".
 FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие", "распределение")
+# Heads that say a quantity is estimated or forecast: "Оценка оборота розничной торговли в 2017 году
+# составит 988,4 млн. руб." measures the turnover (the estimate is the figure's kind), "прогноз объема
+# платных услуг" the volume; a valuation ("оценка стоимости компании", `VALUATION_MEASURE`) stays.
+ESTIMATE_HEADS: tuple[str, ...] = ("оценка", "прогноз")
 # Spellings of the count head: "количество учреждений" is "число учреждений".
 COUNT_HEADS: tuple[str, ...] = ("количество",)
 # Heads of a measure that counts ("число учреждений", "численность работников").

@@ -1451,3 +1451,38 @@ def test_a_share_that_names_only_its_whole_is_a_share_in_it():
 def test_a_share_of_a_count_keeps_a_whole_with_its_total_adjective():
     text = "В районе работают 120 человек, что составляет 15% от общей численности занятых."
     assert figure(text, "15%").measure == "доля работающих в общей численности занятых"
+
+
+def test_an_estimate_or_a_forecast_measures_the_quantity_estimated():
+    text = (
+        "Оценка оборота общественного питания в 2019 году составит 52,3 млн. рублей. "
+        "В 2020 году прогноз объема платных услуг населению составит 110,4 млн. руб. "
+        "Компания была оценена в 56 млрд долларов."
+    )
+    assert figure(text, "52,3 млн. рублей").measure == "оборот общественного питания"
+    assert figure(text, "52,3 млн. рублей").indicator == "catering_turnover"
+    assert same_measure("объем платных услуг населению", figure(text, "110,4 млн. руб.").measure)
+    assert figure(text, "56 млрд долларов").measure == "оценка стоимости"  # a valuation stays one
+
+
+def test_the_object_set_off_by_a_dash_after_a_verb_with_a_subject_is_the_measure():
+    text = (
+        "Консервативный сценарий предусматривает рост оборота малых предприятий – 101,2% в 2019 году, "
+        "101,4% - в 2020 году."
+    )
+    assert figure(text, "101,2%").measure == "оборот малых предприятий"
+    assert figure(text, "101,4%").measure == "оборот малых предприятий"
+    produced = "- произведено зерна – 12,6 тыс. тонн, что на 2,1% больше, чем в 2015 году;"
+    assert figure(produced, "12,6 тыс. тонн").measure == "производство зерна"  # no subject: no object
+
+
+def test_adjective_only_and_distributive_items_of_a_share_list():
+    text = (
+        "В структуре платных услуг населению наибольшая доля принадлежит жилищным услугам - 30,2%, "
+        "коммунальным – 25,1 %, транспортным и бытовым услугам по 9,4%, услугам связи и аналогичным "
+        "услугам размещения - 2,5 %."
+    )
+    assert figure(text, "25,1 %").measure == "доля коммунальных услуг в платных услугах"
+    assert figure(text, "9,4%").measure == "доля транспортных и бытовых услуг в платных услугах"
+    whole = "в платных услугах"
+    assert figure(text, "2,5 %").measure == f"доля услуг связи и аналогичных услуг размещения {whole}"

@@ -32,6 +32,7 @@ _RANKING = frozenset(lexicon.RANKING_ADJECTIVES)
 _FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
 _FRAME_HEADS = set(lexicon.FRAME_NOUNS)
 _FRAMING = set(lexicon.FRAMING_HEADS)
+_ESTIMATES = set(lexicon.ESTIMATE_HEADS)
 _COUNT_SPELLINGS = set(lexicon.COUNT_HEADS)
 _CHANGE_HEADS = (set(lexicon.CHANGE_NOUNS) | _TRENDS) - {_RATE_HEAD}
 _SHARE_LEMMAS = lexicon.SHARE_HEADS
@@ -184,7 +185,7 @@ def _without_frame(words: list[str]) -> list[str]:
     while k < len(words) - 1 and (_leading_adjective(words[k]) or "Apro" in parses(words[k])[0].tag):
         k += 1
     words = words[k:]
-    if len(words) > 1 and _lemma(words[0]) in _FRAMING and _any_genitive(parses(words[1])):
+    if len(words) > 1 and _frames_genitive(words[0], words[1]):
         words = words[1:]
     k = 0
     while k < len(words) - 2 and (_adjectives(words[k]) or parses(words[k])[0].tag.POS == "PRTF"):
@@ -194,6 +195,15 @@ def _without_frame(words: list[str]) -> list[str]:
     if words and _lemma(words[0]) in _COUNT_SPELLINGS:
         words = [_COUNT_HEAD, *words[1:]]
     return words
+
+
+def _frames_genitive(head: str, word: str) -> bool:
+    """A framing or estimating head before the genitive it frames ("показатель расходов", "оценка
+    оборота"), not a valuation ("оценка стоимости")."""
+    from pipeline.nlp.morph import parses
+
+    estimate = _lemma(head) in _ESTIMATES and _lemma(word) != lexicon.WORTH_NOUN
+    return (_lemma(head) in _FRAMING or estimate) and _any_genitive(parses(word))
 
 
 def is_unit_word(word: str) -> bool:

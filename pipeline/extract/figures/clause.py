@@ -787,7 +787,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     governing verb, else a genitive phrase after the figure (the amount of it, after a passive
     participle, unless the figure `counts` a noun)."""
     prop = property_measure(left, right) or _dashed_item(left)
-    prop = prop or _dashed_change(left) or _changed_object(left, right)
+    prop = prop or _dashed_change(left) or _changed_object(left, right) or _dashed_object(left)
     if prop:
         return prop
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
@@ -932,6 +932,34 @@ def _dashed_item(left: list[_Word]) -> str | None:
         return None
     head = _list_head_noun(left[:colon]) if left[colon].text == ":" else None
     return _of_head(head, item) or _leading_phrase(item) or _named_abbreviation(item)
+
+
+def _dashed_object(left: list[_Word]) -> str | None:
+    """ "Целевой сценарий также предусматривает рост оборота СМП – 102,4% в 2018году, 102,5% - в 2019
+    году": the object of a verb with a subject, set off by a dash before the figures of its list, is
+    what they quantify, not the verb's subject (who plans it)."""
+    verb = max((k for k, w in enumerate(left) if _is_verb(w)), default=None)
+    if verb is None:
+        return None
+    dash = next((k for k in range(verb + 1, len(left)) if left[k].text in DASHES), None)
+    if dash is None or not all(_in_figure_list(w) for w in left[dash + 1 :]):
+        return None
+    if not any(_agrees(left[i], left[verb], i == 0) for i in range(verb)):
+        return None  # "уменьшилось количество выездов – на 1527": the group is the subject itself
+    group = left[verb + 1 : dash]
+    in_group = [w.text[:1].isalpha() and (w.text.isupper() or w.has("NOUN") or w.has("ADJF")) for w in group]
+    if not group or not all(in_group) or not group[0].text[:1].islower():
+        return None
+    return nominative(" ".join(w.text for w in group))
+
+
+def _in_figure_list(w: _Word) -> bool:
+    """A word of a list of figures and their dates ("102,4% в 2018году, 102,5% -")."""
+    text = w.text
+    return text[:1].isdigit() or not text[:1].isalnum() or w.lemma in _FIGURE_LIST_WORDS
+
+
+_FIGURE_LIST_WORDS = frozenset({"в", "на", *lexicon.PERIOD_NOUNS})
 
 
 def _dashed_change(left: list[_Word]) -> str | None:

@@ -385,6 +385,8 @@ def _group_genitive(group: list[_Word], case: str) -> str:
     out, head_seen, kept = [], False, False
     for i, w in enumerate(group):
         joins = w.text in _JOINS
+        if joins and i + 1 < len(group) and _opens_conjunct(group[i + 1], case):
+            head_seen = kept = False  # "услугам системы образования и социальным услугам": a new head
         kept = head_seen and not joins or kept and joins  # "предприятия транспорта и связи"
         out.append(w.text.lower() if kept else _to_genitive(w, case))
         attribute = i + 1 < len(group) and group[i + 1].text not in _JOINS and _adjective_in(w, case)
@@ -395,6 +397,12 @@ def _group_genitive(group: list[_Word], case: str) -> str:
 _JOINS = {"и", "или", ","}
 
 
+def _opens_conjunct(w: _Word, case: str) -> bool:
+    """A word in the group's case that no genitive reading could attach to the head before it."""
+    in_case = any(p.tag.POS in {"NOUN", "ADJF", "PRTF"} and p.tag.case == case for p in w.tags)
+    return in_case and not _genitive(w)
+
+
 def _adjective_in(w: _Word, case: str) -> bool:
     """Some parse is an adjective in `case` ("малым": best a noun, "малое")."""
     return any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == case for p in w.tags)
@@ -403,8 +411,10 @@ def _adjective_in(w: _Word, case: str) -> bool:
 def _share_belongs_to(before: list[_Word]) -> str | None:
     """ "наибольшая доля принадлежит пищевым продуктам – 64,8%, бытовым услугам – 14,5%", "…
     приходится на пищевые продукты – 64,8%": the share of the group between the verb (or the
-    previous item's comma) and the dash before the figure."""
-    if len(before) < 4 or before[-1].text not in DASHES:
+    previous item's comma) and the dash (or a distributive "по": "транспортным и медицинским
+    услугам по 1,7 %") before the figure; an item of adjectives only ("санаторно-оздоровительным –
+    20,7 %") is of the noun of the item before it."""
+    if len(before) < 4 or before[-1].text not in DASHES and before[-1].lemma != _EACH:
         return None
     verb = next((k for k in range(len(before) - 2, 0, -1) if before[k].lemma in _OWNER_VERBS), None)
     if verb is None or not any(w.lemma in SHARE_HEADS for w in before[:verb]):
@@ -413,12 +423,29 @@ def _share_belongs_to(before: list[_Word]) -> str | None:
     k = max([verb + 1, *(i + 1 for i in range(verb, len(before)) if before[i].text == ",")])
     k += before[k].lemma == "на"
     group = before[k:-1]
-    if not group or len(group) > PART_WORDS or group[0].text[:1].isupper():
+    if not group or _longest_conjunct(group) > PART_WORDS or group[0].text[:1].isupper():
         return None
-    agrees = all(_in_case(w, case, i > 0) for i, w in enumerate(group))
+    agrees = all(_in_case(w, case, i > 0) or w.lemma in _AND_OR for i, w in enumerate(group))
+    if agrees and not any(w.has("NOUN", case) for w in group):
+        noun = next((w for w in reversed(before[verb + 1 : k]) if w.has("NOUN", case)), None)
+        group = [*group, noun] if noun is not None and all(_adjective_in(w, case) for w in group) else []
     if not agrees or not any(w.has("NOUN", case) for w in group):
         return None
     return f"{lexicon.SHARE_NOUN} " + _group_genitive(group, case)
+
+
+def _longest_conjunct(group: list[_Word]) -> int:
+    """Words of the longest part of a group joined by "и"/"или" ("услугам гостиниц и аналогичным
+    местам размещений": 3)."""
+    lengths, n = [], 0
+    for w in group:
+        n = 0 if w.lemma in _AND_OR else n + 1
+        lengths.append(n)
+    return max(lengths, default=0)
+
+
+_EACH = "по"  # "услугам связи по 1,7 %": the same share for each item
+_AND_OR = {"и", "или"}
 
 
 def _stake(before: list[_Word]) -> str | None:
