@@ -1486,3 +1486,11 @@ def test_adjective_only_and_distributive_items_of_a_share_list():
     assert figure(text, "9,4%").measure == "доля транспортных и бытовых услуг в платных услугах"
     whole = "в платных услугах"
     assert figure(text, "2,5 %").measure == f"доля услуг связи и аналогичных услуг размещения {whole}"
+
+
+def test_a_change_of_an_estimate_measures_the_quantity_estimated():
+    text = (
+        "В 2019 году оценка оборота рынка услуг составит 98,2 млн. руб. и увеличится по сравнению с 2018 "
+        "годом на 4,1%, в сопоставимых ценах рост составит 100,9 %."
+    )
+    assert figure(text, "100,9 %").measure == "оборот рынка услуг"

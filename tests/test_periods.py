@@ -1601,3 +1601,17 @@ def test_a_date_in_an_adverbial_participles_phrase_dates_that_phrase_only():
     )
     f = figure(text, "581,5 млн. руб.")
     assert (f.period_start, f.period_end) == ("2016-01-01", "2016-12-31")
+
+
+def test_a_percentage_against_an_earlier_year_under_a_deadline_is_for_the_deadline():
+    """ "к 2020 году составит …": the later year of the sentence is a deadline ("by"), and "к 2016 году"
+    right after a bracketed percentage is its base, for that percentage and the bracketed ones after it."""
+    text = (
+        "Численность занятых прогнозируется на уровне не выше 100,5 % ежегодно и к 2021 году составит "
+        "2150 человек при базовом сценарии (101,5% к 2017 году), 2140 человек при консервативном "
+        "сценарии (101,0%)."
+    )
+    for quote in ("101,5%", "101,0%"):
+        f = figure(text, quote)
+        assert (f.period_start, f.period_end) == ("2021-01-01", "2021-12-31"), quote
+        assert f.base_period == "2017", quote

@@ -529,14 +529,15 @@ def _to_date(text: str, d: DateFact) -> bool:
 
 
 def later_periods(text: str, d: DateFact, dates: list[DateFact], start: int) -> list[DateFact]:
-    """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году": for "к" and a date, the
-    point and range dates from `start` up to it that end later, the periods it is then the base
-    of, not a deadline ([] for any other date)."""
+    """ "В 2016 году … составила 17513,1 руб., или 106,8% к 2015 году", "к 2020 году составит 1050
+    человек (102,0% к 2016 году)": for "к" and a date, the point, range and deadline dates from
+    `start` up to it that end later, the periods it is then the base of, not a deadline ([] for any
+    other date)."""
     if not _to_date(text, d):
         return []
     return [
         e for e in dates
-        if start <= e.char_start < d.char_start and e.kind in ("point", "range") and e.end > d.end
+        if start <= e.char_start < d.char_start and e.kind in ("point", "range", "by") and e.end > d.end
     ]  # fmt: skip
 
 

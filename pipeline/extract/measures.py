@@ -147,6 +147,7 @@ def normal_measure(phrase: str | None) -> str | None:
     from pipeline.nlp.morph import nominative, parses
 
     phrase = _without_change_head(_without_frame([w for w in phrase.split() if w != "."]))  # "г ." of tokens
+    phrase = " ".join(_without_frame(phrase.split()))  # "рост оценки оборота": the estimate after the change
     if not phrase or is_bare(phrase) or is_unit_word(phrase.split()[0]):
         return None  # "число", "доля" alone say nothing, nor does a unit ("тыс. руб.")
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
