@@ -382,12 +382,16 @@ def _line_spans(
     spans = []
     for first, last in lines:
         block = _collapsed("\n".join(file_lines[first - 1 : last]))
-        start = flat.find(block[:60])
-        end = flat.find(block[-60:], max(start, 0))
+        head, tail = block[:_ANCHOR_CHARS], block[-_ANCHOR_CHARS:]
+        start = flat.find(head)
+        end = flat.find(tail, max(start, 0))
         if start < 0 or end < 0:
             raise ValueError(f"{source.name}: lines {first}-{last} not found in its page text")
-        spans.append((at[start], at[end + min(60, len(block)) - 1] + 1))
+        spans.append((at[start], at[end + len(tail) - 1] + 1))
     return spans
+
+
+_ANCHOR_CHARS = 60  # characters of a block's start and end looked up in the page text
 
 
 def _collapsed_with_offsets(text: str) -> tuple[str, list[int]]:

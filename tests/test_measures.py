@@ -1463,6 +1463,8 @@ def test_an_estimate_or_a_forecast_measures_the_quantity_estimated():
     assert figure(text, "52,3 млн. рублей").indicator == "catering_turnover"
     assert same_measure("объем платных услуг населению", figure(text, "110,4 млн. руб.").measure)
     assert figure(text, "56 млрд долларов").measure == "оценка стоимости"  # a valuation stays one
+    stacked = "В 2019 году прогноз показателей среднемесячной заработной платы составит 21540,2 руб."
+    assert figure(stacked, "21540,2 руб.").measure == "среднемесячная заработная плата"
 
 
 def test_the_object_set_off_by_a_dash_after_a_verb_with_a_subject_is_the_measure():

@@ -146,8 +146,10 @@ def normal_measure(phrase: str | None) -> str | None:
         return phrase
     from pipeline.nlp.morph import nominative, parses
 
-    phrase = _without_change_head(_without_frame([w for w in phrase.split() if w != "."]))  # "г ." of tokens
-    phrase = " ".join(_without_frame(phrase.split()))  # "рост оценки оборота": the estimate after the change
+    framed = _without_frame([w for w in phrase.split() if w != "."])  # "г ." of tokens
+    phrase = _without_change_head(framed)
+    if phrase != " ".join(framed):  # "рост оценки оборота": a frame after the change noun
+        phrase = " ".join(_without_frame(phrase.split()))
     if not phrase or is_bare(phrase) or is_unit_word(phrase.split()[0]):
         return None  # "число", "доля" alone say nothing, nor does a unit ("тыс. руб.")
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
@@ -186,8 +188,8 @@ def _without_frame(words: list[str]) -> list[str]:
     while k < len(words) - 1 and (_leading_adjective(words[k]) or "Apro" in parses(words[k])[0].tag):
         k += 1
     words = words[k:]
-    if len(words) > 1 and _frames_genitive(words[0], words[1]):
-        words = words[1:]
+    while len(words) > 1 and _frames_genitive(words[0], words[1]):
+        words = words[1:]  # "прогноз показателей среднемесячной заработной платы": frames in a row
     k = 0
     while k < len(words) - 2 and (_adjectives(words[k]) or parses(words[k])[0].tag.POS == "PRTF"):
         k += 1

@@ -959,7 +959,7 @@ def _in_figure_list(w: _Word) -> bool:
     return text[:1].isdigit() or not text[:1].isalnum() or w.lemma in _FIGURE_LIST_WORDS
 
 
-_FIGURE_LIST_WORDS = frozenset({"в", "на", *lexicon.PERIOD_NOUNS})
+_FIGURE_LIST_WORDS = frozenset({*lexicon.TIME_PREPOSITIONS, *lexicon.PERIOD_NOUNS})
 
 
 def _dashed_change(left: list[_Word]) -> str | None:

@@ -14,7 +14,8 @@ from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, s
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.lexicon import GENERIC_COUNTED
 
-_AND = {"и", "или"}  # joins the genitive nouns of an elliptical item ("услуг гостиниц и ресторанов")
+# joins the genitive nouns of an elliptical item ("услуг гостиниц и ресторанов")
+_AND = frozenset(lexicon.JOINING_CONJUNCTIONS)
 _ITEM_LEAD = {"а", "и"}
 _ITEM_TAIL = {"на", "до"}
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")

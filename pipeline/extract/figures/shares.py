@@ -394,7 +394,7 @@ def _group_genitive(group: list[_Word], case: str) -> str:
     return " ".join(out)
 
 
-_JOINS = {"и", "или", ","}
+_JOINS = {*lexicon.JOINING_CONJUNCTIONS, ","}
 
 
 def _opens_conjunct(w: _Word, case: str) -> bool:
@@ -445,7 +445,7 @@ def _longest_conjunct(group: list[_Word]) -> int:
 
 
 _EACH = "по"  # "услугам связи по 1,7 %": the same share for each item
-_AND_OR = {"и", "или"}
+_AND_OR = frozenset(lexicon.JOINING_CONJUNCTIONS)
 
 
 def _stake(before: list[_Word]) -> str | None:
