@@ -12,7 +12,7 @@ Stages are timed exclusively (a stage called inside another is charged to itself
   document rows   `document_rows` less the page parts (tables, clusters, observations)
 then optionally a cProfile of the whole pass (`--profile`, sorted by `--sort`).
 
-    PYTHONPATH=$PWD .venv/bin/python bench/profile_pipeline.py [DIR ...] [--profile] [--top N]
+    PYTHONPATH=$PWD .venv/bin/python bench/profile_pipeline.py [DIR ...] [--profile] [--top N] [--dump FILE]
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--top", type=int, default=50)
     ap.add_argument("--sort", default="tottime")
+    ap.add_argument("--dump", type=Path, help="also write the cProfile stats to this file (pstats format)")
     args = ap.parse_args()
     from pipeline.isolate import SINGLE_THREADED_MATH
 
@@ -104,6 +105,8 @@ def main() -> None:
     print(f"  {'(untimed)':<18}{total - sum(v for k, v in _spent.items() if k != 'import+models'):8.2f}")
     if prof:
         pstats.Stats(prof).sort_stats(args.sort).print_stats(args.top)
+        if args.dump:
+            prof.dump_stats(args.dump)
 
 
 if __name__ == "__main__":

@@ -119,6 +119,24 @@ def test_a_numbered_heading_ends_the_period_and_a_founding_year_dates_no_present
         assert figure(text, quote).period_start is None, quote
 
 
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Выставка «Агропродмаш» в 2016 году пройдет в Курске", None),  # a news headline: an event
+        ("Форум регионов в 2014 году может переехать в Казань", None),
+        ("Внешняя торговля региона в 2016 году", "2016-01-01"),  # a section heading dates what follows
+        ("Итоги социально-экономического развития за 2016 год", "2016-01-01"),
+    ],
+)
+def test_a_headline_telling_an_event_dates_no_figure_under_it(heading, expected):
+    text = (
+        f"{heading}\n"
+        "Организаторы рассказали о планах на ближайшие месяцы.\n"
+        "На долю участников приходится 38% оборота отрасли и 41% занятых в ней."
+    )
+    assert figure(text, "38%").period_start == expected
+
+
 def test_a_caption_ends_the_section_period():
     text = SURVEY.replace("Возникшая", "Рисунок 1 – Прирост населения в ЕС в 1960–2013 гг.\nВозникшая")
     assert figure(text, "Около 57%").period_start is None

@@ -214,7 +214,8 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         if lexicon.CAPTION_LINE.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
             out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
         elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
-            out.append(Marker(a, inside[0] if inside and not plan_term(text, inside[0]) else None))
+            dated = inside and not (plan_term(text, inside[0]) or _headline(text, (a, b), inside[0]))
+            out.append(Marker(a, inside[0] if dated else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
             dated = not (
                 plan_term(text, inside[0]) or _event(text, (a, b), inside[0]) or _event_day(text, inside[0])
@@ -227,6 +228,13 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         ):
             out.append(Marker(a, None))  # "С 2009 года в районе проводится …": a state since then, no year
     return out
+
+
+def _headline(text: str, heading: tuple[int, int], d: DateFact) -> bool:
+    """A heading that is a clause telling an event (a news headline: "Саммит «Большой восьмерки» в
+    2014 году может пройти в «Сколково»") dates that event, not the figures under it; a section's
+    "Рост экспорта в 2019 году" or "Итоги 2017 года" has no verb."""
+    return has_verb(text[heading[0] : heading[1]]) and tells_event(text, heading, d)
 
 
 def _season_year(text: str, d: DateFact) -> DateFact:
