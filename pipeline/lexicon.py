@@ -568,6 +568,18 @@ PROJECT_NOUNS: tuple[str, ...] = (
     "строительство", "реконструкция", "создание", "модернизация", "возведение", "техперевооружение",
 )  # fmt: skip
 PROJECT_CUES: tuple[str, ...] = ("проект", "перспектива")
+# Facilities whose size an amount after "на" right after them states: "строительство молочного
+# комплекса на 1800 голов", "элеватор на 150 тыс. тонн" measure "мощность молочного комплекса" (the
+# capacity, `CAPACITY_NOUN`) when the amount is of a unit class of output (`CAPACITY_UNIT_CLASSES`)
+# or counts livestock heads (`CAPACITY_COUNTED`); places stay counted ("детский сад на 220 мест").
+FACILITY_NOUNS: tuple[str, ...] = (
+    "ферма", "комплекс", "свинокомплекс", "коровник", "свиноферма", "птицефабрика",
+    "птичник", "завод", "цех", "фабрика", "комбинат", "элеватор", "хранилище", "овощехранилище",
+    "зернохранилище", "склад", "теплица", "котельная", "электростанция", "подстанция", "бойня",
+)  # fmt: skip
+CAPACITY_NOUN = "мощность"
+CAPACITY_UNIT_CLASSES: tuple[str, ...] = ("mass", "power", "energy", "volume")
+CAPACITY_COUNTED: tuple[str, ...] = ("голова", "гол", "скотоместо", "скотоместа")
 # Lemmas of carrying out a plan: a percentage of it is a share ("выполнил план … на 97%").
 FULFILMENT_WORDS: tuple[str, ...] = (
     "выполнить",

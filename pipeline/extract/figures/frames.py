@@ -16,6 +16,8 @@
   объеме не менее 17,0 млн. тонн" → "ежегодное производство концентрата", "с профицитом на 2020 год
   в размере 39,6 млн. рублей" → "профицит" (a time phrase between is skipped);
 - a form of payment (`FORM_CUES`): "в виде дивидендов … получила 19 млрд" → "дивиденды".
+- a facility's capacity: "на" right before an amount of output or livestock heads, after a facility
+  (`FACILITY_NOUNS`): "строительство молочного комплекса на 1800 голов" → "мощность молочного комплекса".
 
 A money frame replaces no measure of money a clause states ("рыночная стоимость оценивается в …"),
 only none, a currency, a share's (a share is no amount of money), a deal's wording (`DEAL_NOUNS`:
@@ -30,6 +32,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
+from pipeline.extract.figures.properties import _genitive_group
 from pipeline.extract.figures.shares import _opening_whole
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 from pipeline.extract.measures import is_bare, is_unit_word, names_agent
@@ -51,6 +54,10 @@ _QUALIFIER_WORDS = lexicon.qualifier_words()
 _TIME_NOUNS = frozenset(lexicon.TIME_NOUNS)
 _KEEPING = frozenset((*lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS, *lexicon.KEEPING_NOUNS))
 _NOT_HEADS = frozenset((*lexicon.PLACE_NOUNS, *lexicon.TIME_NOUNS, *lexicon.FRAME_NOUNS))
+_FACILITIES = frozenset(lexicon.FACILITY_NOUNS)
+_PROJECTS = frozenset(lexicon.PROJECT_NOUNS)
+_CAPACITY_COUNTED = frozenset(lexicon.CAPACITY_COUNTED)
+_CAPACITY_CLASSES = frozenset(lexicon.CAPACITY_UNIT_CLASSES)
 FORM_WORDS = 3  # genitive words kept after "в виде"
 _FRAME_REACH = 30  # characters before a figure searched for its amount frame
 DEAL_REACH = 4  # words from a deal's noun to the "на" of its worth ("контракт на поставку оборудования на")
@@ -110,7 +117,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
         after = [_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])]
         whole = _opening_whole(after)
         share = f"{share} {whole}" if whole else share
-    rate = _rate(words) or share or _framed_amount(words, f) or _valued_thing(words, f)
+    rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f) or _valued_thing(words, f)
     if rate or not _money(f):
         return rate or f.measure
     if not _replaceable(f.measure):
@@ -118,6 +125,34 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     return (
         _price(words) or _unit_price(words) or _valuation(words) or _worth(words) or _form(words) or f.measure
     )
+
+
+def _capacity(words: list[_Word], f: FigureFact) -> str | None:
+    """ "строительство фермы мясного направления на 1 500 голов", "элеватор на 150 тыс. тонн": an
+    amount of output or of livestock heads after "на" right after a facility's noun group
+    (`lexicon.FACILITY_NOUNS`; a project noun before it skipped) is the facility's capacity, "мощность
+    фермы мясного направления"."""
+    if len(words) < 2 or words[-1].text.lower() != "на" or not _capacity_amount(f):
+        return None
+    group = _group_before(words, len(words) - 1)
+    if group and group[0].lemma in _PROJECTS:
+        group = group[1:]  # "строительство молочного комплекса": the complex is built
+    heads = [k for k, w in enumerate(group) if w.has("NOUN")]
+    if not heads or group[heads[0]].lemma not in _FACILITIES:
+        return None
+    head = heads[0]
+    owner = _genitive_group(group[: head + 1], head)  # its genitive dependents stay as they are
+    rest = [w.text for w in group[head + 1 :]]
+    return " ".join([lexicon.CAPACITY_NOUN, owner, *rest]).lower() if owner else None
+
+
+def _capacity_amount(f: FigureFact) -> bool:
+    """An amount a facility's capacity is stated in: output (tonnes, megawatts) or livestock heads."""
+    from pipeline.extract.indicators import unit_class
+
+    if f.unit == "COUNT":
+        return f.counted in _CAPACITY_COUNTED
+    return unit_class(f.unit) in _CAPACITY_CLASSES
 
 
 def _replaceable(measure: str | None) -> bool:
