@@ -26,6 +26,27 @@ def test_this_indicator_refers_to_the_previous_sentence(quote):
     assert f.indicator == "export"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "indicator"),
+    [
+        # a quoted name right after "показатель" names the figure; it refers to nothing before
+        (
+            "Выручка хозяйств выросла на 4%. К 2022 году показатель «Ввод жилья» превысит 48,6 тыс. кв. м.",
+            "48,6 тыс. кв. м", "ввод жилья", "housing_commissioned",
+        ),
+        (
+            "Значение показателя «Уровень безработицы» в 2021 году составило 3,9%.",
+            "3,9%", "уровень безработицы", "unemployment_rate",
+        ),
+        ('Темп роста показателя "Оборот розничной торговли" составит 103,4%.', "103,4%",
+         "оборот розничной торговли", "retail_turnover"),
+    ],
+)  # fmt: skip
+def test_an_indicator_named_in_quotes_measures_the_figure(text, quote, measure, indicator):
+    f = figure(text, quote)
+    assert (f.measure, f.indicator) == (measure, indicator)
+
+
 def test_a_share_named_before_keeps_its_part_and_takes_its_whole():
     f = figure(TOP_GROUPS, "74,5%")
     assert f.measure.startswith(f"{SHARE} в экспорте")

@@ -23,6 +23,7 @@ from pipeline.extract.measures import (
     names_share,
     normal_measure,
     share_measure,
+    thingless,
 )
 from pipeline.extract.territories import find_territories
 from pipeline.nlp.morph import inflect
@@ -54,6 +55,13 @@ _PARTITIVE = re.compile(lexicon.subset_opener_pattern("из"), re.I)  # "из н
 _DATED = lexicon.time_lemmas() | {"в", "всего", "итого"}  # "в 2018 г. –"
 # a name in quotes, nested ones too
 _QUOTED = re.compile("|".join(f"{re.escape(a)}.*[{re.escape(b)}]" for a, b in lexicon.QUOTE_PAIRS.items()))
+_NAME_AFTER = re.compile(  # a name in quotes right after a word: "показатель «Ввод жилья»"
+    r"\s*("
+    + "|".join(
+        f"{re.escape(a)}[^{re.escape(a + b)}]+[{re.escape(b)}]" for a, b in lexicon.QUOTE_PAIRS.items()
+    )
+    + ")"
+)
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -83,13 +91,17 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             f.measure = _share_of_count(text, prior[-1]) or f.measure
         if prior and prior[-1].char_start >= bounds[0]:
             f.measure = _subset_item(text, prior[-1], f) or f.measure
+        lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
+        if thingless(f.measure) and (named := _named_indicator(text, lead, f)):
+            f.measure = named  # "Значение показателя «Уровень безработицы» составило 4,1%"
         if not _unnamed(f.measure):
             continue
-        lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if _dated_item(text, f):
             f.measure = lead_in(text, f, bounds)
         elif doers := _share_of_doers(text, f, lo, bounds) or _doers_elsewhere(text, f, lo, bounds, prior):
             f.measure = doers
+        elif named := _named_indicator(text, lead, f):
+            f.measure = named
         elif any(w.lemma == REFERENCE_NOUN for w in lead):
             _take_referent(f, _referent(prior, _previous_start(bounds, sentences)))
         elif lo == bounds[0] and f.kind == "change" and _bare_change_opens(lead):
@@ -507,6 +519,17 @@ def _refers_to_share(lead: list[_Word]) -> bool:
 
 
 _REFERRING = frozenset(lexicon.REFERRING_WORDS)
+
+
+def _named_indicator(text: str, lead: list[_Word], f: FigureFact) -> str | None:
+    """ "К 2019 году показатель «Растениеводство» достигнет 3785,2 млн. руб." → "растениеводство": the
+    name quoted right after the indicator noun of the lead names the figure's measure (it refers to
+    nothing before)."""
+    for w in reversed(lead):
+        if w.lemma == REFERENCE_NOUN:
+            name = _NAME_AFTER.match(text, w.end)
+            return normal_measure(name.group(1)[1:-1]) if name and name.end() <= f.char_start else None
+    return None
 
 
 def _take_referent(f: FigureFact, g: FigureFact | None) -> None:
