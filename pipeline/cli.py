@@ -197,10 +197,17 @@ def serve() -> None:
     from pipeline.net import prefect_api
 
     interrupted = _stop_on_signals()
-    with prefect_api(settings.prefect_port, status=console.print):
-        from flows.inbox import serve_inbox
+    try:
+        with prefect_api(settings.prefect_port, status=console.print):
+            from flows.inbox import serve_inbox
 
-        serve_inbox(settings)
+            serve_inbox(settings)
+    except BaseException as exc:  # noqa: BLE001 - after Ctrl-C, whatever the stopping raised is its echo
+        if not interrupted or isinstance(exc, SystemExit):
+            raise
+        echo = "" if isinstance(exc, KeyboardInterrupt) else f" ({type(exc).__name__} on the way out)"
+        console.print(f"stopped on Ctrl-C{echo}")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     console.print("stopped (the schedule stays active on the server)")
     if interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
@@ -297,8 +304,8 @@ def main(argv: list[str] | None = None) -> None:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         code = EXIT_INTERRUPTED
-    except BaseExceptionGroup as group:  # Ctrl-C inside an async task group (Prefect's HTTP client)
-        if group.split(KeyboardInterrupt)[1] is not None:
+    except BaseExceptionGroup as group:  # Ctrl-C inside an async task group (Prefect's HTTP client),
+        if group.split(KeyboardInterrupt)[0] is None:  # with what the cancelled tasks raised after it
             raise
         code = EXIT_INTERRUPTED
     sys.exit(code if isinstance(code, int) else EXIT_OK)
