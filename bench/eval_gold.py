@@ -2,7 +2,8 @@
 
 The gold covers the bundled fixtures, PDFs of `../shared/corpus/real/`, RuREBus texts of
 `../shared/corpus/gold/rurebus/test_full/` and factRuEval-2016 news texts of
-`../shared/corpus/gold/factrueval2016/testset/` (held-out and dev documents), and
+`../shared/corpus/gold/factrueval2016/testset/` and NEREL Wikinews texts of
+`../shared/corpus/gold/nerel/train_dev_money_percent/` (held-out and dev documents), and
 table cells of some corpus pages (`observations.csv`: sums printed at the end). The
 `.txt` files with a gold folder are linked into a temporary folder (their folders also hold
 annotation files, which are not documents), everything is ingested into a temporary output with 2 worker
@@ -24,11 +25,12 @@ GOLD = ROOT / "fixtures" / "gold"
 TEXT_SOURCES = (
     SHARED / "corpus" / "gold" / "rurebus" / "test_full",
     SHARED / "corpus" / "gold" / "factrueval2016" / "testset",
+    SHARED / "corpus" / "gold" / "nerel" / "train_dev_money_percent",
 )
 
 
 def gold_texts(link_dir: Path) -> list[Path]:
-    """Links in `link_dir` to the RuREBus and factRuEval texts that have a gold folder."""
+    """Links in `link_dir` to the RuREBus, factRuEval and NEREL texts that have a gold folder."""
     links = []
     for folder in sorted(GOLD.iterdir()):
         for source in TEXT_SOURCES:
