@@ -98,6 +98,18 @@ CASES = [
         "В 2019 году доля Курской области в экспорте зерна составила 3,5%.",
         "3,5%", "доля в экспорте зерна", "export", "share",
     ),
+    # the object of an active valuing verb is what is valued, never its subject: an amount keeps its
+    # name, a thing's money is its valuation
+    (
+        "Аналитики оценили оборот ярмарки в 120 млн рублей.",
+        "120 млн рублей", "оборот ярмарки", "revenue", "level",
+    ),
+    (
+        "Инвесторы оценили компанию в 56 млрд рублей.",
+        "56 млрд рублей", "оценка стоимости компании", None, "level",
+    ),
+    # the noun of a collecting verb's action; the subject who collects is no measure
+    ("Комбинат собирает с хозяйств до 2 млн рублей в месяц.", "до 2 млн рублей", "сбор", None, "level"),
     # a facility's capacity: "на" and an amount of output or of livestock heads after the facility
     (
         "В 2021 году начато строительство свинокомплекса на 2400 голов в Обоянском районе.",
@@ -133,6 +145,8 @@ NOT_FRAMED = [
         "20%", "доля малого бизнеса в общем объеме выручки",
     ),
     ("В 2020 году построен детский сад на 140 мест.", "140 мест", "число мест"),  # places stay counted
+    # a lowercase abbreviation ("и пр.") names nothing
+    ("Отчисления взимаются с компьютеров, телефонов и пр. в размере 1% от стоимости товаров.", "1%", None),
     ("За год хозяйство увеличило поголовье на 320 голов.", "320 голов", "поголовье"),  # a change, no facility
 ]  # fmt: skip
 

@@ -336,6 +336,18 @@ def _adjectives(words: str) -> bool:
     return all(parses(w)[0].tag.POS == "ADJF" for w in words.split())
 
 
+def abbreviation_only(measure: str | None) -> bool:
+    """One lowercase abbreviation that does not decline ("пр." of "и пр.", "др.", "ул."): no measure."""
+    from pipeline.nlp.morph import parses
+
+    words = (measure or "").split()
+    return (
+        len(words) == 1
+        and words[0].islower()
+        and all({"Abbr", "Fixd"} <= set(p.tag.grammemes) for p in parses(words[0]))
+    )
+
+
 def is_bare(phrase: str | None) -> bool:
     """A measure that says nothing: one uninformative word ("число", "доля", "уровень", "объём",
     "прирост"), with adjectives only ("высокая доля"), or a time ("август", "число годов")."""

@@ -117,7 +117,8 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
         after = [_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])]
         whole = _opening_whole(after)
         share = f"{share} {whole}" if whole else share
-    rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f) or _valued_thing(words, f)
+    rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f)
+    rate = rate or _valued_object(words, f) or _valued_thing(words, f)
     if rate or not _money(f):
         return rate or f.measure
     if not _replaceable(f.measure):
@@ -286,6 +287,34 @@ def _valuation(words: list[_Word]) -> str | None:
     return lexicon.VALUATION_MEASURE if valued and words and words[-1].lemma == "в" else None
 
 
+def _valued_object(words: list[_Word], f: FigureFact) -> str | None:
+    """ "Буров оценивал оборот музейного комплекса в 650 млн руб.": the accusative noun group between an
+    active valuing verb and the "в" before the money is what is valued, never the verb's subject: an
+    amount it names is the measure ("оборот музейного комплекса"), a thing's money its valuation
+    ("Эксперты оценили компанию в 56 млрд рублей" → "оценка стоимости компании")."""
+    if not _money(f) or len(words) < 3 or words[-1].lemma != "в":
+        return None
+    verbs = [k for k, w in enumerate(words[:-1]) if w.lemma in _VALUING and w.has("VERB", "tran")]
+    group = words[verbs[-1] + 1 : -1] if verbs else []
+    heads = [k for k, w in enumerate(group) if w.has("NOUN")]
+    if not heads or not all(w.text[:1].isalpha() for w in group):  # the object right before "в"
+        return None
+    if not group[heads[0]].has("NOUN", "accs") or group[heads[0]].text[:1].isupper():
+        return None
+    phrase = nominative(" ".join(w.text for w in group)).lower()
+    if group[heads[0]].lemma in _OWN_AMOUNTS or _names_money(phrase, f.unit):
+        return phrase
+    return f"{lexicon.VALUATION_MEASURE} {_genitive(group[heads[0]].lemma)}"
+
+
+def _names_money(phrase: str, unit: str | None) -> bool:
+    """The phrase names a catalog indicator stated in money ("оборот музейного комплекса")."""
+    from pipeline.extract.indicators import match_indicator, words_of
+
+    found = match_indicator(words_of(phrase), unit)
+    return found is not None and "money" in found.units
+
+
 def _valued_thing(words: list[_Word], f: FigureFact) -> str | None:
     """ "сервис целиком может быть оценён в 10—30 млн евро": money a thing (one noun, no amount's
     own word) is valued at is the valuation of that thing ("оценка стоимости сервиса")."""
@@ -298,6 +327,7 @@ def _valued_thing(words: list[_Word], f: FigureFact) -> str | None:
 
 
 _OWN_AMOUNTS = frozenset((*lexicon.PROPERTY_NOUNS, *lexicon.RATE_NOUNS, *lexicon.FRAME_NOUNS))
+_VALUING = frozenset(lexicon.VALUATION_LEMMAS)
 
 
 def _worth(words: list[_Word]) -> str | None:
