@@ -314,6 +314,11 @@ PROPERTY_NOUNS: tuple[str, ...] = (
     "мощность", "площадь", "стоимость", "протяжённость", "протяженность", "ёмкость", "емкость",
     "вместимость", "производительность", "напряжение", "объём", "объем", "вес", "масса",
 )  # fmt: skip
+# Properties that are amounts of an activity, not a thing's size: the year of their sentence dates
+# them ("с объемом софинансирования не менее 300 млн руб. ежегодно на 2021–2024 гг."); a thing's
+# cost is its size in money ("начато строительство корпуса стоимостью 1,2 млрд руб.": the whole
+# project's, not the year's).
+AMOUNT_PROPERTY_NOUNS: tuple[str, ...] = ("объём", "объем")
 
 # Nouns of places: a measure never is one, nor ends with one ("ВРП региона" measures "ВРП").
 PLACE_NOUNS: tuple[str, ...] = (
@@ -581,6 +586,9 @@ FACILITY_NOUNS: tuple[str, ...] = (
 CAPACITY_NOUN = "мощность"
 CAPACITY_UNIT_CLASSES: tuple[str, ...] = ("mass", "power", "energy", "volume")
 CAPACITY_COUNTED: tuple[str, ...] = ("голова", "гол", "скотоместо", "скотоместа")
+# Places, beds and visits a facility is built for ("школа на 1600 мест"): a property of the facility, which
+# the year of its building does not date (counted, not a "мощность").
+SEAT_COUNTED: tuple[str, ...] = ("место", "койка", "посещение")
 # Lemmas of carrying out a plan: a percentage of it is a share ("выполнил план … на 97%").
 FULFILMENT_WORDS: tuple[str, ...] = (
     "выполнить",

@@ -43,3 +43,32 @@ def test_a_worker_makes_its_rows_without_pandas():
     assert done.returncode == 0, done.stderr[-3000:]
     cells, _, heavy = done.stdout.split(maxsplit=2)
     assert int(cells) > 0 and heavy.strip() == "[]"
+
+
+def _module_level_names(tree) -> list[str]:
+    import ast
+
+    names = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            names.append(node.target.id)
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.append(node.name)
+    return names
+
+
+def test_no_module_binds_a_name_twice():
+    """A second `_SENTENCE_END = …` further down a module silently changes every use above it (session
+    25 met one: section periods carried into news texts); each module-level name is bound once."""
+    import ast
+    from collections import Counter
+
+    twice = {}
+    for path in sorted((ROOT / "pipeline").rglob("*.py")):
+        counts = Counter(_module_level_names(ast.parse(path.read_text(encoding="utf-8"))))
+        again = sorted(name for name, n in counts.items() if n > 1 and name != "__all__")
+        if again:
+            twice[str(path.relative_to(ROOT))] = again
+    assert not twice, twice

@@ -137,6 +137,30 @@ def test_a_headline_telling_an_event_dates_no_figure_under_it(heading, expected)
     assert figure(text, "38%").period_start == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "start"),
+    [
+        # a thing's size: the year the sentence tells it was built or opened does not date it
+        ("В 2016 году открыты две аптеки в п. Светлый площадью 120 кв. м.", "120 кв. м", None),
+        ("В 2020 году начато строительство спорткомплекса стоимостью 2,4 млрд руб.", "2,4 млрд руб.", None),
+        ("В 2022-2024 годах планируется строительство школы на 825 мест в д. Ивановка.", "825 мест", None),
+        ("В 2018 году введен в строй свинокомплекс на 2400 голов.", "2400 голов", None),
+        # a total sums what the sentence counts in its year; an amount of an activity is the year's
+        ("В 2016 году работали 4 котельные общей мощностью 12,5 Гкал/ч.", "12,5 Гкал/ч", "2016-01-01"),
+        ("В 2019 году выделены субсидии объемом 35 млн руб.", "35 млн руб.", "2019-01-01"),
+        # places of a stated total are a part of that flow: the year dates them
+        (
+            "В 2017 году было введено 120 дополнительных мест после ремонтов в: детском саду «Ромашка» "
+            "на 40 мест; детском саду «Берёзка» на 80 мест.",
+            "80 мест",
+            "2017-01-01",
+        ),
+    ],
+)
+def test_a_things_size_takes_no_year_of_its_building(text, quote, start):
+    assert figure(text, quote).period_start == start
+
+
 def test_a_caption_ends_the_section_period():
     text = SURVEY.replace("Возникшая", "Рисунок 1 – Прирост населения в ЕС в 1960–2013 гг.\nВозникшая")
     assert figure(text, "Около 57%").period_start is None

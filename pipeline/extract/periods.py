@@ -703,10 +703,93 @@ def _paragraph_of(text: str, offset: int) -> int:
 
 
 def _property(text: str, f: FigureFact) -> bool:
-    """A property of a named thing ("цех мощностью 130 тонн", "мощностью до 120 тыс. тонн"): it holds
-    from the thing's opening on, not for a section's reporting year."""
+    """A property of a named thing: a property noun in the instrumental right before the figure ("цех
+    мощностью 130 тонн", "мощностью до 120 тыс. тонн") or a capacity after "на" right after a noun
+    (`capacity_after_noun`): it holds from the thing's opening on, not for a section's reporting year."""
+    return _property_noun(text, f) is not None or capacity_after_noun(text, f)
+
+
+def undated_size(text: str, f: FigureFact) -> bool:
+    """A thing's size (`_property`, not an amount: "с объемом софинансирования 300 млн руб. ежегодно"
+    is financing), which the year its own sentence tells it was built or opened does not date
+    either ("В 2015 году введены магазины площадью 200 кв. м", "школа на 1600 мест"); a total ("3
+    установки общей мощностью 240 кВт") sums what the sentence counts, which its year dates."""
+    noun = _property_noun(text, f)
+    if noun is None:
+        return capacity_after_noun(text, f)
+    words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])
+    summed = any(p.normal_form in _TOTALS for w in words[-_PROPERTY_WORDS - 1 : -1] for p in parses(w)[:1])
+    return noun not in _AMOUNTS and not summed
+
+
+def _property_noun(text: str, f: FigureFact) -> str | None:
+    """The lemma of a property noun in the instrumental among the two words before the figure."""
     words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])[-_PROPERTY_WORDS:]
-    return any(p.normal_form in lexicon.PROPERTY_NOUNS and "ablt" in p.tag for w in words for p in parses(w))
+    return next(
+        (p.normal_form for w in words for p in parses(w) if p.normal_form in _PROPERTIES and "ablt" in p.tag),
+        None,
+    )
+
+
+_ON_AFTER_WORD = re.compile(r"([А-Яа-яЁё]+[»\"]?)\s+на\s*$")  # "школы на ", "СОШ» на "
+_PROPERTIES = frozenset(lexicon.PROPERTY_NOUNS)
+_TOTALS = frozenset(lexicon.TOTAL_ADJECTIVES)
+_AMOUNTS = frozenset(lexicon.AMOUNT_PROPERTY_NOUNS)
+_CAPACITY_COUNTED = frozenset(lexicon.CAPACITY_COUNTED)
+_SEATS = frozenset(lexicon.SEAT_COUNTED)
+_CAPACITY_CLASSES = frozenset(lexicon.CAPACITY_UNIT_CLASSES)
+
+
+def capacity_after_noun(text: str, f: FigureFact) -> bool:
+    """ "школа на 1600 мест", "свинокомплекс на 2400 голов", "элеватор на 150 тыс. тонн": places,
+    heads or output after "на" right after a noun or a quoted name, not a change ("увеличить поголовье
+    на 320 голов")."""
+    if f.kind == "change":
+        return False
+    before = _ON_AFTER_WORD.search(text, max(0, f.char_start - _PROPERTY_REACH), f.char_start)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word[-1].isalpha() and parses(word)[0].tag.POS != "NOUN":
+        return False
+    return capacity_amount(f, seats=True) and not _part_of_stated_flow(text, f)
+
+
+def _part_of_stated_flow(text: str, f: FigureFact) -> bool:
+    """ "было введено 506 новых дошкольных мест после ремонтов в: МБДОУ «Детский сад п. Аэропорт» на 38
+    мест": an item of an amount of the same counted noun stated before it in the sentence (not itself
+    after "на") is a part of that flow, which the sentence's year dates; not "построены 4 учреждения:
+    … СОШ на 70 мест; … СОШ на 55 мест"."""
+    if not f.counted:
+        return False
+    counted = parses(f.counted)[0].normal_form
+    ends = [m.end() for m in _FULL_STOP.finditer(text, max(0, f.char_start - _FLOW_REACH), f.char_start)]
+    lead = text[ends[-1] if ends else max(0, f.char_start - _FLOW_REACH) : f.char_start]
+    return any(
+        parses(w)[0].normal_form == counted
+        for m in _NUMBER_WORDS.finditer(lead)
+        if not _ON_BEFORE.search(lead, 0, m.start())
+        for w in m.group(1).split()
+    )
+
+
+_NUMBER_WORDS = re.compile(r"(?<![\d,])\d[\d,]*\s+((?:[а-яё-]+\s*){1,4})")  # "506 новых … мест"
+_ON_BEFORE = re.compile(r"\bна\s*$")  # "на 70 мест": an item's capacity, no total
+_FULL_STOP = re.compile(
+    r"(?:[а-яё]{3}|[\d%»)])[.!?]\s+(?=[А-ЯЁ«\"])|\n"
+)  # not after "д.", "п.", "с." of a name
+_FLOW_REACH = 1000  # characters before a capacity searched for its sentence's start
+
+
+def capacity_amount(f: FigureFact, seats: bool = False) -> bool:
+    """An amount a facility's capacity is stated in: output (`lexicon.CAPACITY_UNIT_CLASSES`: tonnes,
+    megawatts), livestock heads (`CAPACITY_COUNTED`) or, with `seats`, places, beds, visits."""
+    from pipeline.extract.indicators import unit_class
+
+    if f.unit != "COUNT":
+        return unit_class(f.unit) in _CAPACITY_CLASSES
+    counted = parses(f.counted)[0].normal_form if f.counted else None
+    return counted in _CAPACITY_COUNTED or seats and counted in _SEATS
 
 
 def _ahead(text: str, f: FigureFact) -> bool:

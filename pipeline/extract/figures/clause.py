@@ -37,6 +37,7 @@ from pipeline.extract.periods import (
     in_gerund_phrase,
     in_parenthesis,
     lead_in_above,
+    undated_size,
     verb_in,
 )
 from pipeline.extract.subjects import names_source
@@ -183,6 +184,8 @@ def _add_context(
         period = _period(
             text, f, _clause(text, f, s_start, s_end, outer=True), periods, s_start, s_end, found
         )
+    if period is not None and undated_size(text, f):
+        period = None  # "В 2015 году введены магазины площадью 200 кв. м": the year of the opening
     set_period(f, period, text)
     lead = _lead_in(text, s_start)
     item = _planned_item(text, f, words, bounds, lead)

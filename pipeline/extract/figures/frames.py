@@ -36,7 +36,7 @@ from pipeline.extract.figures.properties import _genitive_group
 from pipeline.extract.figures.shares import _opening_whole
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 from pipeline.extract.measures import is_bare, is_unit_word, names_agent
-from pipeline.extract.periods import alone_in_brackets, bracketed
+from pipeline.extract.periods import alone_in_brackets, bracketed, capacity_amount
 from pipeline.nlp.morph import inflect, nominative, parses
 
 _CLAUSE_END = re.compile(r"[;:()]")
@@ -56,8 +56,7 @@ _KEEPING = frozenset((*lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS, *lexicon.KEEP
 _NOT_HEADS = frozenset((*lexicon.PLACE_NOUNS, *lexicon.TIME_NOUNS, *lexicon.FRAME_NOUNS))
 _FACILITIES = frozenset(lexicon.FACILITY_NOUNS)
 _PROJECTS = frozenset(lexicon.PROJECT_NOUNS)
-_CAPACITY_COUNTED = frozenset(lexicon.CAPACITY_COUNTED)
-_CAPACITY_CLASSES = frozenset(lexicon.CAPACITY_UNIT_CLASSES)
+
 FORM_WORDS = 3  # genitive words kept after "в виде"
 _FRAME_REACH = 30  # characters before a figure searched for its amount frame
 DEAL_REACH = 4  # words from a deal's noun to the "на" of its worth ("контракт на поставку оборудования на")
@@ -133,7 +132,7 @@ def _capacity(words: list[_Word], f: FigureFact) -> str | None:
     amount of output or of livestock heads after "на" right after a facility's noun group
     (`lexicon.FACILITY_NOUNS`; a project noun before it skipped) is the facility's capacity, "мощность
     фермы мясного направления"."""
-    if len(words) < 2 or words[-1].text.lower() != "на" or not _capacity_amount(f):
+    if len(words) < 2 or words[-1].text.lower() != "на" or not capacity_amount(f):
         return None
     group = _group_before(words, len(words) - 1)
     if group and group[0].lemma in _PROJECTS:
@@ -145,15 +144,6 @@ def _capacity(words: list[_Word], f: FigureFact) -> str | None:
     owner = _genitive_group(group[: head + 1], head)  # its genitive dependents stay as they are
     rest = [w.text for w in group[head + 1 :]]
     return " ".join([lexicon.CAPACITY_NOUN, owner, *rest]).lower() if owner else None
-
-
-def _capacity_amount(f: FigureFact) -> bool:
-    """An amount a facility's capacity is stated in: output (tonnes, megawatts) or livestock heads."""
-    from pipeline.extract.indicators import unit_class
-
-    if f.unit == "COUNT":
-        return f.counted in _CAPACITY_COUNTED
-    return unit_class(f.unit) in _CAPACITY_CLASSES
 
 
 def _replaceable(measure: str | None) -> bool:
