@@ -705,8 +705,8 @@ def _paragraph_of(text: str, offset: int) -> int:
 def _property(text: str, f: FigureFact) -> bool:
     """A property of a named thing: a property noun in the instrumental right before the figure ("цех
     мощностью 130 тонн", "мощностью до 120 тыс. тонн") or a capacity after "на" right after a noun
-    (`capacity_after_noun`): it holds from the thing's opening on, not for a section's reporting year."""
-    return _property_noun(text, f) is not None or capacity_after_noun(text, f)
+    (`_capacity_after_noun`): it holds from the thing's opening on, not for a section's reporting year."""
+    return _property_noun(text, f) is not None or _capacity_after_noun(text, f)
 
 
 def undated_size(text: str, f: FigureFact) -> bool:
@@ -716,7 +716,7 @@ def undated_size(text: str, f: FigureFact) -> bool:
     установки общей мощностью 240 кВт") sums what the sentence counts, which its year dates."""
     noun = _property_noun(text, f)
     if noun is None:
-        return capacity_after_noun(text, f)
+        return _capacity_after_noun(text, f)
     words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])
     summed = any(p.normal_form in _TOTALS for w in words[-_PROPERTY_WORDS - 1 : -1] for p in parses(w)[:1])
     return noun not in _AMOUNTS and not summed
@@ -731,7 +731,8 @@ def _property_noun(text: str, f: FigureFact) -> str | None:
     )
 
 
-_ON_AFTER_WORD = re.compile(r"([А-Яа-яЁё]+[»\"]?)\s+на\s*$")  # "школы на ", "СОШ» на "
+# a word or a quoted name right before "на": "школы на ", "СОШ» на "
+_ON_AFTER_WORD = re.compile(rf"([А-Яа-яЁё]+[{re.escape(lexicon.CLOSING_QUOTES)}]?)\s+на\s*$")
 _PROPERTIES = frozenset(lexicon.PROPERTY_NOUNS)
 _TOTALS = frozenset(lexicon.TOTAL_ADJECTIVES)
 _AMOUNTS = frozenset(lexicon.AMOUNT_PROPERTY_NOUNS)
@@ -740,7 +741,7 @@ _SEATS = frozenset(lexicon.SEAT_COUNTED)
 _CAPACITY_CLASSES = frozenset(lexicon.CAPACITY_UNIT_CLASSES)
 
 
-def capacity_after_noun(text: str, f: FigureFact) -> bool:
+def _capacity_after_noun(text: str, f: FigureFact) -> bool:
     """ "школа на 1600 мест", "свинокомплекс на 2400 голов", "элеватор на 150 тыс. тонн": places,
     heads or output after "на" right after a noun or a quoted name, not a change ("увеличить поголовье
     на 320 голов")."""
