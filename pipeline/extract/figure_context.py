@@ -256,7 +256,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
     _parallel_from_values(text, facts, sentences, periods)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
-    page_sections(text, facts, periods)
+    page_sections(text, facts, periods, sentences.bounds)
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import count
@@ -279,7 +279,7 @@ def tells_event(text: str, bounds: tuple[int, int], d: DateFact) -> bool:
     return not any(p.normal_form in _CHANGE_WORDS for p in _first_parses(rest))
 
 
-_TERM = re.compile(r"\bна\s*$", re.I)
+_ENDS_WITH_ON = re.compile(r"\bна\s*$", re.I)  # "… на 2014 - 2016 годы", "… на 70 мест"
 
 
 def plan_term(text: str, d: DateFact) -> bool:
@@ -287,7 +287,7 @@ def plan_term(text: str, d: DateFact) -> bool:
     names the programme, not the period of the figures under it."""
     quote = text[d.char_start : d.char_end]
     lead = text[max(0, d.char_start - len(" на ")) : d.char_start]
-    return d.kind == "range" and (quote[:3].lower() == "на " or _TERM.search(lead) is not None)
+    return d.kind == "range" and (quote[:3].lower() == "на " or _ENDS_WITH_ON.search(lead) is not None)
 
 
 def put_period(
@@ -321,9 +321,12 @@ def legacy_period(d: DateFact) -> str:
     return a if a == b else f"{a}/{b}"
 
 
-def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> None:
+def page_sections(
+    text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sequence[tuple[int, int]]
+) -> None:
     """Figures without a period take the section period reached before them on the same page; a
-    figure given a reporting statement's period continues that statement."""
+    figure given a reporting statement's period continues that statement (`sentences`: the page's
+    sentence bounds)."""
     for f in facts:
         _total_span(text, f, facts)
     events = section_events(text, facts, dates)
@@ -341,7 +344,8 @@ def page_sections(text: str, facts: list[FigureFact], dates: list[DateFact]) -> 
             continue
         if f.counted in lexicon.METHOD_COUNTED_NOUNS:
             continue  # "Система показателей состоит из 44 различных показателей": of no year
-        if _now(text, f) or _property(text, f) or _potential(text, f) or open_value(text, f, dates):
+        siblings = run_figures(text, sentences, facts, f.char_start)
+        if _now(text, f) or _property(text, f, siblings) or _potential(text, f) or open_value(text, f, dates):
             _goes_on(events, state, f)  # "Впервые за 10 лет введено 1800 га": the text goes on with figures
             continue
         if state.past and not _figure_told_past(text, f):
@@ -702,21 +706,22 @@ def _paragraph_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
 
-def _property(text: str, f: FigureFact) -> bool:
+def _property(text: str, f: FigureFact, siblings: list[FigureFact]) -> bool:
     """A property of a named thing: a property noun in the instrumental right before the figure ("цех
     мощностью 130 тонн", "мощностью до 120 тыс. тонн") or a capacity after "на" right after a noun
-    (`_capacity_after_noun`): it holds from the thing's opening on, not for a section's reporting year."""
-    return _property_noun(text, f) is not None or _capacity_after_noun(text, f)
+    (`_capacity_after_noun`; `siblings`: the figures before it, `run_figures`): it holds from the
+    thing's opening on, not for a section's reporting year."""
+    return _property_noun(text, f) is not None or _capacity_after_noun(text, f, siblings)
 
 
-def undated_size(text: str, f: FigureFact) -> bool:
+def undated_size(text: str, f: FigureFact, siblings: list[FigureFact]) -> bool:
     """A thing's size (`_property`, not an amount: "с объемом софинансирования 300 млн руб. ежегодно"
     is financing), which the year its own sentence tells it was built or opened does not date
     either ("В 2015 году введены магазины площадью 200 кв. м", "школа на 1600 мест"); a total ("3
     установки общей мощностью 240 кВт") sums what the sentence counts, which its year dates."""
     noun = _property_noun(text, f)
     if noun is None:
-        return _capacity_after_noun(text, f)
+        return _capacity_after_noun(text, f, siblings)
     words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])
     summed = any(p.normal_form in _TOTALS for w in words[-_PROPERTY_WORDS - 1 : -1] for p in parses(w)[:1])
     return noun not in _AMOUNTS and not summed
@@ -741,10 +746,12 @@ _SEATS = frozenset(lexicon.SEAT_COUNTED)
 _CAPACITY_CLASSES = frozenset(lexicon.CAPACITY_UNIT_CLASSES)
 
 
-def _capacity_after_noun(text: str, f: FigureFact) -> bool:
+def _capacity_after_noun(text: str, f: FigureFact, siblings: list[FigureFact]) -> bool:
     """ "школа на 1600 мест", "свинокомплекс на 2400 голов", "элеватор на 150 тыс. тонн": places,
     heads or output after "на" right after a noun or a quoted name, not a change ("увеличить поголовье
-    на 320 голов")."""
+    на 320 голов") nor a part of a total its sentence states before it (`siblings`: "было введено 506
+    новых дошкольных мест после ремонтов в: … «Детский сад п. Аэропорт» на 38 мест", which that
+    sentence's year dates; not "построены 4 учреждения: … СОШ на 70 мест; … СОШ на 55 мест")."""
     if f.kind == "change":
         return False
     before = _ON_AFTER_WORD.search(text, max(0, f.char_start - _PROPERTY_REACH), f.char_start)
@@ -753,33 +760,30 @@ def _capacity_after_noun(text: str, f: FigureFact) -> bool:
     word = before.group(1)
     if word[-1].isalpha() and parses(word)[0].tag.POS != "NOUN":
         return False
-    return capacity_amount(f, seats=True) and not _part_of_stated_flow(text, f)
+    counted = _counted_lemma(f)
+    totals = [
+        g for g in siblings
+        if g.char_end <= f.char_start and _counted_lemma(g) == counted
+        and not _ENDS_WITH_ON.search(text, max(0, g.char_start - _PROPERTY_REACH), g.char_start)
+    ]  # fmt: skip
+    return capacity_amount(f, seats=True) and not (counted and totals)
 
 
-def _part_of_stated_flow(text: str, f: FigureFact) -> bool:
-    """ "было введено 506 новых дошкольных мест после ремонтов в: МБДОУ «Детский сад п. Аэропорт» на 38
-    мест": an item of an amount of the same counted noun stated before it in the sentence (not itself
-    after "на") is a part of that flow, which the sentence's year dates; not "построены 4 учреждения:
-    … СОШ на 70 мест; … СОШ на 55 мест"."""
-    if not f.counted:
-        return False
-    counted = parses(f.counted)[0].normal_form
-    ends = [m.end() for m in _FULL_STOP.finditer(text, max(0, f.char_start - _FLOW_REACH), f.char_start)]
-    lead = text[ends[-1] if ends else max(0, f.char_start - _FLOW_REACH) : f.char_start]
-    return any(
-        parses(w)[0].normal_form == counted
-        for m in _NUMBER_WORDS.finditer(lead)
-        if not _ON_BEFORE.search(lead, 0, m.start())
-        for w in m.group(1).split()
-    )
+def _counted_lemma(f: FigureFact) -> str | None:
+    return parses(f.counted)[0].normal_form if f.counted else None
 
 
-_NUMBER_WORDS = re.compile(r"(?<![\d,])\d[\d,]*\s+((?:[а-яё-]+\s*){1,4})")  # "506 новых … мест"
-_ON_BEFORE = re.compile(r"\bна\s*$")  # "на 70 мест": an item's capacity, no total
-_FULL_STOP = re.compile(
-    r"(?:[а-яё]{3}|[\d%»)])[.!?]\s+(?=[А-ЯЁ«\"])|\n"
-)  # not after "д.", "п.", "с." of a name
-_FLOW_REACH = 1000  # characters before a capacity searched for its sentence's start
+def run_figures(
+    text: str, sentences: Sequence[tuple[int, int]], facts: list[FigureFact], offset: int
+) -> list[FigureFact]:
+    """The figures before `offset` in its sentence and in the list items right before it (sentences
+    that are item lines, `is_item_line`: "… в: МБДОУ «Детский сад п. Аэропорт» на 38 мест;")."""
+    i = next((k for k, (a, b) in enumerate(sentences) if a <= offset < b), None)
+    if i is None:
+        return []
+    while i and is_item_line(text[sentences[i - 1][0] : sentences[i - 1][1]]):
+        i -= 1
+    return [g for g in facts if sentences[i][0] <= g.char_start < offset]
 
 
 def capacity_amount(f: FigureFact, seats: bool = False) -> bool:
@@ -789,7 +793,7 @@ def capacity_amount(f: FigureFact, seats: bool = False) -> bool:
 
     if f.unit != "COUNT":
         return unit_class(f.unit) in _CAPACITY_CLASSES
-    counted = parses(f.counted)[0].normal_form if f.counted else None
+    counted = _counted_lemma(f)
     return counted in _CAPACITY_COUNTED or seats and counted in _SEATS
 
 

@@ -32,6 +32,7 @@ from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
 from pipeline.extract.figures.shares import complete_shares, part_shares
 from pipeline.extract.figures.syntax import _syntax_measures
 from pipeline.extract.measures import abbreviation_only, names_agent, one_spelling
+from pipeline.extract.periods import run_figures
 from pipeline.nlp import segment
 
 
@@ -49,7 +50,8 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
         _weights(text, found)
         _link(text, found, end)
         for f in found:
-            _add_context(text, f, (start, end), dates, analysis, found)
+            before = run_figures(text, sentences, [*facts, *found], f.char_start)
+            _add_context(text, f, (start, end), dates, analysis, found, before)
         _parallel(text, found)
         facts.extend(found)
     if analysis is not None and getattr(analysis, "sentences", None):

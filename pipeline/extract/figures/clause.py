@@ -170,9 +170,17 @@ def inner_of(group: tuple[int, int], f: FigureFact) -> bool:
 
 
 def _add_context(
-    text: str, f: FigureFact, bounds: tuple[int, int], dates: list[DateFact], analysis, found: list
+    text: str,
+    f: FigureFact,
+    bounds: tuple[int, int],
+    dates: list[DateFact],
+    analysis,
+    found: list,
+    before: list[FigureFact],
 ) -> None:
-    """Period, kind, measure, subject and a qualifier implied by the verb ("превысил 51%")."""
+    """Period, kind, measure, subject and a qualifier implied by the verb ("превысил 51%");
+    `before`: the figures before it in its sentence and the list items right before it
+    (`periods.run_figures`)."""
     s_start, s_end = bounds
     words = _clause(text, f, s_start, s_end)
     full = [w for w in words if w.end <= f.char_start]
@@ -184,7 +192,7 @@ def _add_context(
         period = _period(
             text, f, _clause(text, f, s_start, s_end, outer=True), periods, s_start, s_end, found
         )
-    if period is not None and undated_size(text, f):
+    if period is not None and undated_size(text, f, before):
         period = None  # "В 2015 году введены магазины площадью 200 кв. м": the year of the opening
     set_period(f, period, text)
     lead = _lead_in(text, s_start)
