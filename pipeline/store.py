@@ -281,8 +281,11 @@ def atomic_write(path: Path, write: Callable[[str], object]) -> None:
 
 
 def _write_duckdb(path: Path, gen: Path) -> None:
-    """A fresh DuckDB file holding every table of the generation (read from its Parquet) and the views."""
-    con = duckdb.connect(str(path))
+    """A fresh DuckDB file holding every table of the generation (read from its Parquet) and the views.
+
+    One DuckDB thread: the tables are small, and DuckDB's thread pool would compete with the
+    workers for the cores (a commit took 2-3 times the CPU with the default threads)."""
+    con = duckdb.connect(str(path), config={"threads": 1})
     try:
         tables = set()
         for name in COLUMNS:
