@@ -151,6 +151,32 @@ NOT_FRAMED = [
 ]  # fmt: skip
 
 
+# (sentence, quote, measure, kind): what a thing costs, an instrumental group before "в" and the
+# amount, a form of payment inside an amount frame
+COSTS = [
+    ("Строительство моста обойдется в 5 млрд рублей.", "5 млрд рублей",
+     "стоимость строительства моста", "target"),
+    ("Свадебное платье невесты стоило 1,2 млн долларов.", "1,2 млн долларов",
+     "стоимость свадебного платья невесты", "level"),
+    ("Проект стоит 300 млн рублей.", "300 млн рублей", "стоимость проекта", "level"),
+    ("Цена нефти марки Brent стоила 30 долларов за баррель.", "30 долларов",
+     "цена нефти марки Brent", "level"),
+    ("Создано предприятие с уставным капиталом в 10 млн рублей.", "10 млн рублей",
+     "уставный капитал", "level"),
+    ("Выборы прошли по пропорциональной системе с избирательным барьером в 5 %.", "5 %",
+     "избирательный барьер", "level"),
+    # a proposal is a target
+    ("Поправки предполагают наказание в виде штрафа в размере 100 тысяч рублей.", "100 тысяч рублей",
+     "штраф", "target"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quote", "measure", "kind"), COSTS)
+def test_a_cost_a_named_amount_and_a_fine_are_named(text, quote, measure, kind):
+    f = figure(text, quote)
+    assert (f.measure, f.kind) == (measure, kind)
+
+
 @pytest.mark.parametrize(("text", "quote", "measure", "indicator", "kind"), CASES)
 def test_a_frame_names_what_the_amount_is(text, quote, measure, indicator, kind):
     f = figure(text, quote)

@@ -1338,11 +1338,49 @@ def test_money_spent_or_invested_is_named_by_the_verb_and_never_by_who_acts():
     spent = "Банк потратил на рекламу 2 млрд рублей."
     assert figure(spent, "2 млрд рублей").measure == "расходы на рекламу"
     for text, quote in (
-        ("Правительство выделит на поддержку автопрома 10 млрд рублей.", "10 млрд рублей"),
         ("Консорциум может получить за свой пакет 28 млрд долларов США.", "28 млрд долларов США"),
         ("Роснефть планирует привлечь для финансирования сделки 15 млрд долларов.", "15 млрд долларов"),
     ):
         assert figure(text, quote).measure is None
+
+
+# Money allocated or spent is the funding of (the spending on) its purpose, a "в/на + accusative"
+# complement right after the verb, right after the figure or before the verb; never who allocates it.
+ALLOCATED = (
+    ("Правительство выделит на поддержку автопрома 10 млрд рублей.", "10 млрд рублей",
+     "финансирование на поддержку автопрома"),
+    ("Правительство выделило 5 млрд рублей на строительство дорог.", "5 млрд рублей",
+     "финансирование на строительство дорог"),
+    ("На строительство школы из областного бюджета выделено 300 млн рублей.", "300 млн рублей",
+     "финансирование на строительство школы"),
+    ("В 2016 году на ремонт дорог было направлено 120 млн рублей.", "120 млн рублей",
+     "финансирование на ремонт дорог"),
+    ("Около 200 млн руб. администрация тратила на реставрацию собора.", "Около 200 млн руб.",
+     "расходы на реставрацию собора"),
+    # a noun after the verb names the money; allocating land or people funds nothing
+    ("Каждому беженцу выделяется пособие в размере 201,4 евро в месяц.", "201,4 евро", "пособие"),
+    ("Администрация выделила 5 земельных участков.", "5 земельных участков", "число земельных участков"),
+    ("Было выделено средств в размере 17616,8 тыс. руб.", "17616,8 тыс. руб.", "объем выделенных средств"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quote", "measure"), ALLOCATED)
+def test_money_allocated_or_spent_is_the_funding_of_its_purpose(text, quote, measure):
+    assert figure(text, quote).measure == measure
+
+
+def test_money_spent_in_one_clause_is_no_measure_of_money_that_opens_the_next():
+    """ "…, 50-70 млн рублей город получал в виде налогов": the figure opens its own clause (subject,
+    verb); "тратила" before the comma is another clause's, and the form it takes names it."""
+    text = (
+        "Из них около 200 млн руб. администрация тратила на реставрацию, "
+        "50-70 млн рублей город получал в виде налогов."
+    )
+    assert figure(text, "около 200 млн руб.").measure == "расходы на реставрацию"
+    assert figure(text, "50-70 млн рублей").measure == "налоги"
+    assert figure("Город получал 50-70 млн рублей в виде налогов.", "50-70 млн рублей").measure == "налоги"
+    listed = "Цементное сырье разведано на 6 месторождениях, из них 4 поставлены на баланс."
+    assert not (figure(listed, "4").measure or "").startswith("поставки")
 
 
 def test_a_stake_in_a_company_has_no_indicator_of_the_words_around_it():

@@ -213,7 +213,9 @@ def _add_context(
         # also of a forecast: "положительная динамика производства ожидается:" ⏎ "в производстве … на 10,0%"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
-        f.measure = _measure(left, right, counts=f.unit == "COUNT")
+        f.measure = _measure(
+            left, right, counts=f.unit == "COUNT", money=lexicon.unit_kind(f.unit) == "currency"
+        )
     if measured and _opens_change(left) and in_parenthesis(text, f.char_start, s_start):
         outer = _clause(text, f, s_start, s_end, outer=True)  # "производства (рост на 3,7% …)"
         up = [w for w in outer if w.end <= f.char_start]
@@ -793,16 +795,19 @@ def _own_date_after(text: str, f: FigureFact, d: DateFact, words: list[_Word], d
     return not re.search(r"[,;:–—(]|\d", gap_text) and not any(_is_verb(w) for w in between)
 
 
-def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str | None:
+def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money: bool = False) -> str | None:
     """A property of a named thing ("цех мощностью 130 тонн"), the subject noun phrase of the
     governing verb, else a genitive phrase after the figure (the amount of it, after a passive
-    participle, unless the figure `counts` a noun)."""
+    participle, unless the figure `counts` a noun); of `money`, a verb allocating it names it too
+    (`lexicon.ALLOCATION_NOUNS`)."""
     prop = property_measure(left, right) or _dashed_item(left)
     prop = prop or _dashed_change(left) or _changed_object(left, right) or _dashed_object(left)
     if prop:
         return prop
+    if _own_clause_after(left, right):
+        left = []  # "…, 50-70 млн рублей город получал в виде налогов": no verb before the comma
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
-    action = lexicon.ACTION_NOUNS.get(left[verb].lemma) if verb is not None else None
+    action = _action(left[verb], money, left[verb + 1 :]) if verb is not None else None
     if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
             subject = _agrees(left[i], left[verb], i == 0) and not _in_pp(left, i) and not _quoted(left, i)
@@ -819,10 +824,14 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
             return amount
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
-    if action and verb is not None and left[verb].has("PRTS"):
+    spent_on = money and bool(_fronted_object(left[:verb])) if verb is not None else False
+    if action and verb is not None and left[verb].has("PRTS") and not spent_on:  # "На X, …, потрачено"
         done = _done_before(left, verb)
         if done:  # "Сахарной свеклы накопано 4,2 млн.тонн" → "накопка сахарной свеклы"
             return f"{action} {done}"
+    fronted = _fronted_action(right, money) if verb is None else None
+    if fronted:
+        return fronted
     if verb is None and right and _is_verb(right[0]):
         return _subject_after(right)
     if counts and verb == len(left) - 1 and left[verb].has("VERB", "intr") and left[verb].lemma not in _LINKS:
@@ -835,16 +844,64 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False) -> str
     of_whole = bool(left) and left[-1].text in DASHES and bool(right) and right[0].lemma == "от"
     if verb is None and (of_whole or _of_stated_whole([*left, *right[:1]])):
         return None  # "текстиль и обувь - 10,81% от всего объема импорта": the whole's share
-    return _leading_phrase(left) if verb is None else _with_object(action, left[verb + 1 :])
+    if verb is None:
+        return _leading_phrase(left)
+    places = (right, _fronted_object(left[:verb])) if money else ()  # where money is spent
+    return _with_object(action, left[verb + 1 :], *places)
 
 
-def _with_object(action: str | None, words: list[_Word]) -> str | None:
-    """An action's noun with the "в/на + accusative" complement right after its verb ("инвестировала
-    в строительство завода 5 млрд рублей" → "инвестиции в строительство завода")."""
-    end = _object_end(words, 0) if action else 0
-    if not end or any(w.lemma in lexicon.FRAME_NOUNS for w in words[:end]):
-        return action  # "импортируют на сумму 12,96 млн": a frame, no object
-    return " ".join([action, *(w.text for w in words[:end])])
+def _fronted_verb(right: list[_Word]) -> int | None:
+    """Index of the verb after a figure that opens its clause, past the verb's subject and "было"
+    ("… млн руб. администрация тратила", "… рублей было выделено"), else None."""
+    k = 0
+    while k < len(right) and (right[k].has("NOUN", "nomn") or right[k].has("ADJF", "nomn")):
+        k += 1
+    if k < len(right) and right[k].lemma == "быть":
+        k += 1
+    return k if k < len(right) and _is_verb(right[k]) else None
+
+
+def _own_clause_after(left: list[_Word], right: list[_Word]) -> bool:
+    """The figure opens a clause of its own after a comma, with a subject before its verb ("…, 50-70
+    млн рублей город получал …"): a verb before the comma is another clause's."""
+    k = _fronted_verb(right) if left and left[-1].text == "," else None
+    return bool(k)
+
+
+def _fronted_action(right: list[_Word], money: bool) -> str | None:
+    """Money that opens its clause, spent by the verb after it: "Около 200 млн руб. администрация
+    тратила на реставрацию собора" → "расходы на реставрацию собора"."""
+    k = _fronted_verb(right) if money else None
+    action = _action(right[k], money, right[k + 1 :]) if k is not None else None
+    return _with_object(action, right[k + 1 :]) if action else None
+
+
+def _action(verb: _Word, money: bool, after: list[_Word] = ()) -> str | None:
+    """The noun of what the verb does to the figure's amount (`lexicon.ACTION_NOUNS`); of money also
+    allocating it (`lexicon.ALLOCATION_NOUNS`), unless a noun after the verb names the money ("выделяется
+    пособие в размере …") — only a "в/на" complement may come between ("выделит на поддержку …")."""
+    named = bool(after) and _object_end(after, 0) < len(after)
+    allocation = lexicon.ALLOCATION_NOUNS.get(verb.lemma) if money and not named else None
+    return lexicon.ACTION_NOUNS.get(verb.lemma) or allocation
+
+
+def _with_object(action: str | None, *places: list[_Word]) -> str | None:
+    """An action's noun with the "в/на + accusative" complement that opens the first of `places`
+    having one: right after its verb ("инвестировала в строительство завода 5 млрд рублей" →
+    "инвестиции в строительство завода"), right after the figure ("выделило 5 млрд рублей на
+    строительство дорог") or before the verb ("На реставрацию собора было потрачено …")."""
+    for words in places if action else ():
+        end = _object_end(words, 0)
+        if end and not any(w.lemma in lexicon.FRAME_NOUNS for w in words[:end]):  # "на сумму": a frame
+            return " ".join([action, words[0].text.lower(), *(w.text for w in words[1:end])])
+    return action
+
+
+def _fronted_object(words: list[_Word]) -> list[_Word]:
+    """The words from the first "в/на + accusative" complement that ends before the verb (`words`
+    are those before it): "На реставрацию собора было потрачено …" → "На реставрацию собора было"."""
+    start = next((k for k in range(len(words)) if _object_end(words, k) > k), None)
+    return words[start:] if start is not None else []
 
 
 def _changed_object(left: list[_Word], right: list[_Word] = ()) -> str | None:

@@ -41,7 +41,13 @@ from pipeline.nlp.morph import inflect, nominative, parses
 
 _CLAUSE_END = re.compile(r"[;:()]")
 _REPLACEABLE_HEADS = frozenset(
-    (*lexicon.DEAL_NOUNS, *lexicon.VALUED_DEALS, *lexicon.SHARE_HEADS, *lexicon.AGENT_NOUNS)
+    (
+        *lexicon.DEAL_NOUNS,
+        *lexicon.VALUED_DEALS,
+        *lexicon.SHARE_HEADS,
+        *lexicon.AGENT_NOUNS,
+        *lexicon.PLACE_NOUNS,
+    )
 )
 _RATES = frozenset(lexicon.RATE_NOUNS) - frozenset(lexicon.RATIO_HEADS)  # "ставка", not "уровень"
 _RATE_PREPOSITIONS = frozenset(lexicon.RATE_PREPOSITIONS)
@@ -58,6 +64,9 @@ _FACILITIES = frozenset(lexicon.FACILITY_NOUNS)
 _PROJECTS = frozenset(lexicon.PROJECT_NOUNS)
 
 FORM_WORDS = 3  # genitive words kept after "в виде"
+_FORM_HEADS = frozenset(
+    _as_word(m).lemma for cue in lexicon.FORM_CUES for m in _WORD.finditer(cue.split()[-1])
+)
 _FRAME_REACH = 30  # characters before a figure searched for its amount frame
 DEAL_REACH = 4  # words from a deal's noun to the "на" of its worth ("контракт на поставку оборудования на")
 
@@ -117,14 +126,20 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
         whole = _opening_whole(after)
         share = f"{share} {whole}" if whole else share
     rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f)
-    rate = rate or _valued_object(words, f) or _valued_thing(words, f)
+    rate = rate or _valued_object(words, f) or _valued_thing(words, f) or _cost(words, f)
+    rate = rate or _instrumental_amount(words, f)
     if rate or not _money(f):
         return rate or f.measure
     if not _replaceable(f.measure):
         return _sold_price(words) or f.measure
-    return (
-        _price(words) or _unit_price(words) or _valuation(words) or _worth(words) or _form(words) or f.measure
-    )
+    framed = _price(words) or _unit_price(words) or _valuation(words) or _worth(words) or _form(words)
+    return framed or _form(_words_after(text, f, bounds), after=True) or f.measure
+
+
+def _words_after(text: str, f: FigureFact, bounds: tuple[int, int]) -> list[_Word]:
+    """The words after the figure up to its clause's end."""
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, f.char_end, bounds[1])), bounds[1])
+    return [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
 
 
 def _capacity(words: list[_Word], f: FigureFact) -> str | None:
@@ -147,7 +162,8 @@ def _capacity(words: list[_Word], f: FigureFact) -> str | None:
 
 
 def _replaceable(measure: str | None) -> bool:
-    """No measure, who acts, a currency ("доллары США"), a share's or a deal's wording (its first noun)."""
+    """No measure, who acts, a place ("город"), a currency ("доллары США"), a share's or a deal's
+    wording (its first noun)."""
     if not measure or names_agent(measure) or is_unit_word(measure.split()[0]):
         return True
     nouns = [w for w in (_Word(0, 0, t) for t in measure.split()) if w.has("NOUN")]
@@ -202,8 +218,54 @@ def _framed_amount(words: list[_Word], f: FigureFact) -> str | None:
         return None
     k = _past_time(words, end - len(cue))
     group = _group_before(words, k)
+    if len(group) > 1 and group[0].lemma in _FORM_HEADS and words[k - len(group) - 1].text.lower() == "в":
+        group = group[1:]  # "наказание в виде штрафа в размере 100 тысяч рублей": the fine
     if not group or _names(f.measure, next(w for w in group if w.has("NOUN"))):
         return None  # "Продано товаров … на сумму": "объем проданных товаров …" says it already
+    return nominative(" ".join(w.text for w in group)).lower()
+
+
+def _cost(words: list[_Word], f: FigureFact) -> str | None:
+    """ "Свадьба … обошлась в 30 млн фунтов", "платье стоило 1,2 млн долларов": money a verb of
+    costing (`lexicon.COST_VERBS`, the nearest verb before the figure) puts on its subject (the
+    measure found so far) is the subject's cost, "стоимость свадьбы …"."""
+    verb = next((w for w in reversed(words) if _is_verb(w)), None)
+    if not _money(f) or verb is None or verb.lemma not in _COSTING or _replaceable(f.measure):
+        return None
+    measure = [_as_word(m) for m in _WORD.finditer(f.measure)]
+    head = next((k for k, w in enumerate(measure) if w.has("NOUN")), None)
+    if head is None or measure[head].lemma in _OWN_AMOUNTS:
+        return None  # "цена нефти обошлась …", "стоимость проекта"
+    group = _genitive_group(
+        measure[head - _adjectives_before(measure, head) :], _adjectives_before(measure, head)
+    )
+    if group is None:
+        return None
+    rest = measure[head - _adjectives_before(measure, head) + len(group.split()) :]  # "Чарльза": a name
+    return " ".join([lexicon.WORTH_NOUN, group, *(w.text for w in rest)])
+
+
+def _adjectives_before(words: list[_Word], head: int) -> int:
+    """How many lowercase adjectives stand right before the head (its agreeing words)."""
+    k = head
+    while k > 0 and words[k - 1].has("ADJF") and not words[k - 1].text[:1].isupper():
+        k -= 1
+    return head - k
+
+
+_COSTING = frozenset(lexicon.COST_VERBS)
+
+
+def _instrumental_amount(words: list[_Word], f: FigureFact) -> str | None:
+    """ "с избирательным барьером в 5 %", "с уставным капиталом в 10 млн рублей": the instrumental
+    noun group after "с" right before "в" and the figure names it, in the nominative."""
+    if len(words) < 3 or words[-1].text.lower() != "в" or f.unit in (None, "COUNT"):
+        return None
+    group = _group_before(words, len(words) - 1)
+    heads = [w for w in group if w.has("NOUN")]
+    start = len(words) - 1 - len(group)
+    if not heads or not heads[0].has("NOUN", "ablt") or start < 1 or words[start - 1].lemma != "с":
+        return None
     return nominative(" ".join(w.text for w in group)).lower()
 
 
@@ -328,11 +390,15 @@ def _worth(words: list[_Word]) -> str | None:
     return f"{lexicon.WORTH_NOUN} {_genitive(deals[-1])}" if deals else None
 
 
-def _form(words: list[_Word]) -> str | None:
-    """The genitive noun group after "в виде" in the clause, in the nominative."""
+def _form(words: list[_Word], after: bool = False) -> str | None:
+    """The genitive noun group after "в виде" in the clause (`after` the figure: before a comma or
+    another number), in the nominative: "в виде дивидендов … получила 19 млрд", "получал 50 млн
+    рублей в виде налогов"."""
     lowered = [w.text.lower() for w in words]
+    stop = next((k for k, w in enumerate(lowered) if w == "," or w[:1].isdigit()), len(words))
     for cue in _FORM_CUES:
-        at = next((k for k in range(len(words)) if tuple(lowered[k : k + len(cue)]) == cue), None)
+        starts = range(stop if after else len(words))
+        at = next((k for k in starts if tuple(lowered[k : k + len(cue)]) == cue), None)
         if at is None:
             continue
         group = []

@@ -176,7 +176,7 @@ def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
                 subject = _subject_of(verb, tokens, spans, f.char_start)
                 return subject
             return None if head.lemma in _FRAME | _TIME_NOUNS else head
-        if head.pos == "VERB" and head.lemma in lexicon.ACTION_NOUNS:
+        if head.pos == "VERB" and _acts_on(head, f):
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
         changed = _changed_object(head, tokens, f) if head.pos == "VERB" else None
         if changed is not None:
@@ -191,6 +191,13 @@ def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
             return None
         node = head
     return None
+
+
+def _acts_on(verb, f: FigureFact) -> bool:
+    """The verb does something to the figure's amount (`lexicon.ACTION_NOUNS`; to money also
+    `lexicon.ALLOCATION_NOUNS`): its subject is who acts, not what the figure measures."""
+    money = lexicon.unit_kind(f.unit) == "currency"
+    return verb.lemma in lexicon.ACTION_NOUNS or money and verb.lemma in lexicon.ALLOCATION_NOUNS
 
 
 def _changed_object(verb, tokens: list, f: FigureFact):
