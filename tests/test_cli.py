@@ -56,6 +56,8 @@ def ingested(tmp_path_factory) -> Path:
 def _usage_cases(tmp: Path, out: Path) -> dict[str, tuple[list[str], str]]:
     (tmp / "empty").mkdir()
     (tmp / "a_file.csv").write_text("x\n")
+    (tmp / "gold").mkdir()
+    (tmp / "gold" / "splits.csv").write_text("# which folders are held out\nbook_1,held_out\n")  # no header
     pdfs = str(ROOT / "fixtures" / "pdf")
     return {
         "missing path": (["ingest", str(tmp / "nope.pdf")], "nope.pdf: no such file or folder"),
@@ -67,6 +69,7 @@ def _usage_cases(tmp: Path, out: Path) -> dict[str, tuple[list[str], str]]:
         "bad dask address": (["ingest", pdfs, "--dask-address", "nohost"], "tcp://host:8786"),
         "unknown table": (["show", "figurez", "--out", str(out)], "did you mean figures"),
         "no tables": (["show", "figures", "--out", str(tmp / "empty")], "no tables in"),
+        "splits without header": (["eval", str(tmp / "gold"), "--out", str(out)], "columns folder,split"),
     }
 
 
