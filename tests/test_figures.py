@@ -295,6 +295,22 @@ def test_units(text, quote, value, mult, unit, qualifier):
     assert (f.value, f.unit_mult, f.unit, f.qualifier) == (value, mult, unit, qualifier)
 
 
+def test_a_bare_amount_takes_the_currency_of_its_list_not_of_the_bracket_that_restates_it():
+    """ "— 316 млн (около 5 млн долларов)": the bracket restates the amount in another currency, so the
+    amount is in the list's rubles; the restatement takes the amount's measure and kind."""
+    text = (
+        "Победитель получит 368 млн рублей (около 5,8 млн долларов), второе место — 316 млн "
+        "(около 5 млн долларов). Четвёртое место — 263 млн (около 4,2 млн долларов)."
+    )
+    figures = {text[f.char_start : f.char_end]: f for f in extract_figures(text)}
+    assert figures["около 5 млн долларов"].kind == figures["316 млн"].kind == "target"  # "получит"
+    units = {quote: f.unit for quote, f in figures.items()}
+    assert units == {
+        "368 млн рублей": "RUB", "около 5,8 млн долларов": "USD", "316 млн": "RUB",
+        "около 5 млн долларов": "USD", "263 млн": "RUB", "около 4,2 млн долларов": "USD",
+    }  # fmt: skip
+
+
 def test_coordinated_amounts_share_the_currency():
     text = "капвложения составили свыше 98 млрд и 360 млрд руб. соответственно."
     a, b = extract_figures(text)

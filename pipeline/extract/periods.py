@@ -606,8 +606,12 @@ CLOSES_BRACKET = re.compile(r"\s*\)")
 def bracketed(text: str, before: DateFact | FigureFact, inside: DateFact | FigureFact) -> bool:
     """`inside` stands alone in brackets right after `before` ("с 44,6% (2013г.)", "по сравнению с 2017
     годом (53,8%)", "выше … на 5% (27,9 тыс. руб.)")."""
-    opens = _OPENS_BRACKET.fullmatch(text, before.char_end, inside.char_start)
-    return opens is not None and CLOSES_BRACKET.match(text, inside.char_end) is not None
+    return opens_bracket(text, before, inside) and CLOSES_BRACKET.match(text, inside.char_end) is not None
+
+
+def opens_bracket(text: str, before: DateFact | FigureFact, inside: DateFact | FigureFact) -> bool:
+    """`inside` opens the bracket right after `before` ("30 млн фунтов (около 116 млн фунтов …)")."""
+    return _OPENS_BRACKET.fullmatch(text, before.char_end, inside.char_start) is not None
 
 
 def alone_in_brackets(text: str, f: FigureFact) -> bool:

@@ -56,7 +56,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
         facts.extend(found)
     if analysis is not None and getattr(analysis, "sentences", None):
         _syntax_measures(facts, analysis)
-    _inherit_currency(facts)
+    _inherit_currency(text, facts)
     frame_measures(text, facts, sentences)  # before a bracketed equivalent copies them
     bracket_measures(text, facts, sentences)
     complete_shares(text, facts, sentences)

@@ -36,7 +36,7 @@ from pipeline.extract.figures.properties import _genitive_group
 from pipeline.extract.figures.shares import _opening_whole
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 from pipeline.extract.measures import is_bare, is_unit_word, names_agent
-from pipeline.extract.periods import alone_in_brackets, bracketed, capacity_amount
+from pipeline.extract.periods import alone_in_brackets, bracketed, capacity_amount, opens_bracket
 from pipeline.nlp.morph import inflect, nominative, parses
 
 _CLAUSE_END = re.compile(r"[;:()]")
@@ -73,15 +73,15 @@ DEAL_REACH = 4  # words from a deal's noun to the "на" of its worth ("конт
 
 def frame_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """Figures framed as the module doc says take the frame's measure; an amount in another currency
-    alone in brackets right after another takes its measure ("за 8,2 млрд долларов США (6,1 млрд
-    евро)")."""
+    alone in brackets right after another, or an approximate one opening them, takes its measure and
+    its kind ("за 8,2 млрд долларов США (6,1 млрд евро)", "получит 237 млн (около 3,7 млн долларов)")."""
     for i, f in enumerate(facts):
         bounds = next(((s, e) for s, e in sentences if s <= f.char_start < e), None)
         g = facts[i - 1] if i else None
         if bounds is not None:
             f.measure = _repeated_frame(text, g, f) or frame_measure(text, f, bounds)
-        if g is not None and g.measure and _equivalent(text, g, f):
-            f.measure = g.measure
+        if g is not None and (_equivalent(text, g, f) or _restated(text, g, f)):
+            f.measure, f.kind = g.measure or f.measure, g.kind
 
 
 def _repeated_frame(text: str, g: FigureFact | None, f: FigureFact) -> str | None:
@@ -110,6 +110,14 @@ def _equivalent(text: str, g: FigureFact, f: FigureFact) -> bool:
     """`f` restates `g` in another currency, alone in brackets right after it."""
     other = _money(f) and _money(g) and f.unit != g.unit
     return other and bracketed(text, g, f) and alone_in_brackets(text, f)
+
+
+def _restated(text: str, g: FigureFact, f: FigureFact) -> bool:
+    """`f` restates `g` approximately in the same currency, opening the bracket right after it ("обошлась
+    в 30 млн фунтов (около 116 млн фунтов по современному курсу)"); a part is stated exactly ("5 млрд
+    рублей (2 млрд рублей — из федерального бюджета)")."""
+    same = _money(f) and f.unit == g.unit and f.qualifier == "~"
+    return same and opens_bracket(text, g, f)
 
 
 def _money(f: FigureFact) -> bool:

@@ -12,6 +12,7 @@ from pipeline.extract.figures.anaphora import which_is
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
+from pipeline.extract.periods import opens_bracket
 from pipeline.lexicon import GENERIC_COUNTED
 
 # joins the genitive nouns of an elliptical item ("услуг гостиниц и ресторанов")
@@ -30,9 +31,9 @@ COUNT_REACH = 200  # characters between a count and "из которых N" that
 RELATIVE_REACH = 20  # characters before a number searched for "из которых"
 
 
-def _inherit_currency(facts: list[FigureFact], reach: int = CURRENCY_REACH) -> None:
+def _inherit_currency(text: str, facts: list[FigureFact], reach: int = CURRENCY_REACH) -> None:
     """A bare "30 миллионов" near a money figure (before, else after) is in its currency."""
-    money = [f for f in facts if f.unit in CURRENCIES]
+    money = _money_stated(text, facts)
     for f in facts:
         if f.unit is not None or f.unit_mult < THOUSANDS:
             continue
@@ -41,6 +42,17 @@ def _inherit_currency(facts: list[FigureFact], reach: int = CURRENCY_REACH) -> N
         near = before[-1] if before else after[0] if after else None
         if near is not None:
             f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, Confidence.GUESS
+
+
+def _money_stated(text: str, facts: list[FigureFact]) -> list[FigureFact]:
+    """The money figures a bare amount may take its currency from: not the equivalents that open the
+    bracket right after another figure ("— 316 млн (около 5 млн долларов)": the amount is in the
+    currency of the list's "368 млн рублей", its bracket restates it in another)."""
+    return [
+        f
+        for i, f in enumerate(facts)
+        if f.unit in CURRENCIES and not (i and opens_bracket(text, facts[i - 1], f))
+    ]
 
 
 def _shares_unit(a: FigureFact, b: FigureFact, between: str, after: str) -> bool:
@@ -96,7 +108,7 @@ def _link(text: str, found: list[FigureFact], end: int) -> None:
                 a.unit_mult = b.unit_mult  # the scale is printed once
     for f in found:
         if f.unit is None and f.unit_mult:
-            cur = [g for g in found if g.unit in CURRENCIES]
+            cur = _money_stated(text, found)
             if cur:
                 near = min(cur, key=lambda g: abs(g.char_start - f.char_start))
                 f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, Confidence.INFERRED
