@@ -787,6 +787,10 @@ NEUTRAL_ADJECTIVES: tuple[str, ...] = (
     *TOTAL_ADJECTIVES, "итоговый", "годовой", "ежегодный", "среднегодовой", "фактический", "региональный",
     "номинальный", "реальный", "средний", "среднемесячный", "текущий", "абсолютный",
 )  # fmt: skip
+# Adjectives of how often a change recurs: "ежегодный прирост объемов производства на 18,5%" is the
+# change of the volume each year (`kind` change of "объем производства"), unlike an average change
+# ("среднегодовой рост импорта"), a measure of its own.
+PERIODIC_ADJECTIVES: tuple[str, ...] = ("ежегодный", "ежемесячный", "ежеквартальный")
 # Prepositions opening what an item is for, which a label does not measure ("Шины для автобусов").
 PURPOSE_PREPOSITIONS: tuple[str, ...] = ("для",)
 # Words opening a table's rows given for reference, not parts of its quantity ("Справочно: …").

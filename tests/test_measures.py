@@ -90,6 +90,23 @@ def test_a_change_that_names_no_thing_takes_the_earlier_figures_thing():
     assert f.indicator == "import"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("Ежегодный прирост объема строительных работ составит 0,4 – 0,8%.", "0,4 – 0,8%",
+         "объем строительных работ"),
+        ("Планируется ежегодный рост оборота розничной торговли на 6%.", "6%", "оборот розничной торговли"),
+        # an average change is a measure of its own
+        ("Среднегодовой рост импорта составил 5%.", "5%", "среднегодовой рост импорта"),
+    ],
+)  # fmt: skip
+def test_a_recurring_change_measures_what_changes(text, quote, measure):
+    """ "ежегодный прирост X на N%" is X's change each year: `kind` change of X
+    (`lexicon.PERIODIC_ADJECTIVES`)."""
+    f = figure(text, quote)
+    assert (f.measure, f.kind) == (measure, "change")
+
+
 def test_a_partitive_clause_and_the_share_of_its_amount():
     text = (
         "Общий объем импорта края в 2020 году достиг 310,5 млн. долл. США, из которых "

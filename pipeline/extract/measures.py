@@ -27,6 +27,7 @@ _COUNT_HEAD = lexicon.COUNT_MEASURE_HEADS[0]  # "число": the one spelling o
 _SHARE_HEAD = lexicon.SHARE_NOUN
 _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
+_PERIODIC = frozenset(lexicon.PERIODIC_ADJECTIVES)
 _TOTAL = set(lexicon.TOTAL_ADJECTIVES)
 _RANKING = frozenset(lexicon.RANKING_ADJECTIVES)
 _FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
@@ -678,16 +679,17 @@ _QUANTITY_NAMED = frozenset(
 
 def _without_change_head(words: list[str]) -> str:
     """ "рост российского экспорта" → "российского экспорта", "положительная динамика индекса
-    производства" → "индекса производства": the change or course is the figure's kind; a rate ("темп
-    роста экспорта") or an average change ("среднегодовой рост импорта") is a measure of its own and
-    stays whole."""
+    производства" → "индекса производства", "ежегодный прирост объемов производства" → "объемов
+    производства": the change or course is the figure's kind; a rate ("темп роста экспорта") or an
+    average change ("среднегодовой рост импорта") is a measure of its own and stays whole."""
     from pipeline.nlp.morph import lemma
 
     lemmas = [lemma(w) for w in words]
     k = 0
     while k < len(words) - 1 and _adjectives(words[k]):
-        k += 1  # "положительная динамика": only before a course
-    k = k if k < len(words) - 1 and lemmas[k] in _TRENDS else 0
+        k += 1  # "положительная динамика": before a course; "ежегодный прирост": a recurring change
+    recurring = 0 < k < len(words) - 1 and set(lemmas[:k]) <= _PERIODIC and lemmas[k] in _CHANGE_HEADS
+    k = k if k < len(words) - 1 and (lemmas[k] in _TRENDS or recurring) else 0
     while k < len(words) - 1 and lemmas[k] in _CHANGE_HEADS:
         k += 1
     return " ".join(words[k:])
