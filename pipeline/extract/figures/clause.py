@@ -824,7 +824,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money:
             return amount
         if np:
             return nominative(" ".join(w.text for w in right[:np]))
-    spent_on = money and bool(_fronted_object(left[:verb])) if verb is not None else False
+    spent_on = verb is not None and money and bool(_fronted_object(left[:verb]))
     if action and verb is not None and left[verb].has("PRTS") and not spent_on:  # "На X, …, потрачено"
         done = _done_before(left, verb)
         if done:  # "Сахарной свеклы накопано 4,2 млн.тонн" → "накопка сахарной свеклы"
@@ -865,7 +865,7 @@ def _own_clause_after(left: list[_Word], right: list[_Word]) -> bool:
     """The figure opens a clause of its own after a comma, with a subject before its verb ("…, 50-70
     млн рублей город получал …"): a verb before the comma is another clause's."""
     k = _fronted_verb(right) if left and left[-1].text == "," else None
-    return bool(k)
+    return k is not None and k > 0  # a subject stands before the verb
 
 
 def _fronted_action(right: list[_Word], money: bool) -> str | None:

@@ -32,7 +32,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.properties import _genitive_group
+from pipeline.extract.figures.properties import genitive_group, genitive_span
 from pipeline.extract.figures.shares import _opening_whole
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
 from pipeline.extract.measures import is_bare, is_unit_word, names_agent
@@ -164,7 +164,7 @@ def _capacity(words: list[_Word], f: FigureFact) -> str | None:
     if not heads or group[heads[0]].lemma not in _FACILITIES:
         return None
     head = heads[0]
-    owner = _genitive_group(group[: head + 1], head)  # its genitive dependents stay as they are
+    owner = genitive_group(group[: head + 1], head)  # its genitive dependents stay as they are
     rest = [w.text for w in group[head + 1 :]]
     return " ".join([lexicon.CAPACITY_NOUN, owner, *rest]).lower() if owner else None
 
@@ -244,21 +244,11 @@ def _cost(words: list[_Word], f: FigureFact) -> str | None:
     head = next((k for k, w in enumerate(measure) if w.has("NOUN")), None)
     if head is None or measure[head].lemma in _OWN_AMOUNTS:
         return None  # "цена нефти обошлась …", "стоимость проекта"
-    group = _genitive_group(
-        measure[head - _adjectives_before(measure, head) :], _adjectives_before(measure, head)
-    )
-    if group is None:
+    span = genitive_span(measure, head)
+    if span is None:
         return None
-    rest = measure[head - _adjectives_before(measure, head) + len(group.split()) :]  # "Чарльза": a name
-    return " ".join([lexicon.WORTH_NOUN, group, *(w.text for w in rest)])
-
-
-def _adjectives_before(words: list[_Word], head: int) -> int:
-    """How many lowercase adjectives stand right before the head (its agreeing words)."""
-    k = head
-    while k > 0 and words[k - 1].has("ADJF") and not words[k - 1].text[:1].isupper():
-        k -= 1
-    return head - k
+    group, end = span
+    return " ".join([lexicon.WORTH_NOUN, group, *(w.text for w in measure[end:])])  # "… Чарльза": a name
 
 
 _COSTING = frozenset(lexicon.COST_VERBS)

@@ -60,7 +60,7 @@ def _owner(words: list[_Word]) -> str | None:
         if not w.tags or w.text[:1].isupper() or w.tags[0].tag.POS != "NOUN":
             continue
         if w.tags[0].tag.case in {"nomn", "accs", "gent"} and not _in_pp(words, i):
-            return _genitive_group(words, i)
+            return genitive_group(words, i)
     return None
 
 
@@ -91,8 +91,15 @@ def after_preposition(words: list[_Word], i: int) -> bool:
     return j >= 0 and words[j].has("PREP")
 
 
-def _genitive_group(words: list[_Word], i: int) -> str | None:
+def genitive_group(words: list[_Word], i: int) -> str | None:
     """Adjectives + noun at `i` in the genitive, then its genitive words and a "по + dative" part."""
+    span = genitive_span(words, i)
+    return span[0] if span else None
+
+
+def genitive_span(words: list[_Word], i: int) -> tuple[str, int] | None:
+    """`genitive_group` and the index after the last word it spans ("свадьба принца Чарльза" →
+    ("свадьбы принца", 2): a name ends it)."""
     lo = i
     while lo > 0 and words[lo - 1].has("ADJF") and not words[lo - 1].text[:1].isupper():
         lo -= 1
@@ -110,7 +117,7 @@ def _genitive_group(words: list[_Word], i: int) -> str | None:
         j += 2
     while j < len(words) and words[j].has("NOUN", "gent") and not words[j].text[:1].isupper():
         j += 1
-    return " ".join(out + [w.text for w in words[i + 1 : j]])
+    return " ".join(out + [w.text for w in words[i + 1 : j]]), j
 
 
 def price_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
