@@ -715,3 +715,12 @@ def test_a_forecast_participle_makes_a_target_and_is_no_part_of_the_measure():
         f = figure(text, quote)
         # the amount frame names the surplus, and the second item repeats it (`figures.frames`)
         assert (f.kind, f.measure, f.indicator, f.period) == ("target", "профицит", "budget_balance", year)
+
+
+def test_a_percentage_after_the_number_of_a_part_is_its_share():
+    """ "из них 1500 (60%) - мужчины, 1000 (40%) - женщины": the parts of a whole stated before "из
+    них" with their percentages in brackets; an index over 100 after an amount stays a ratio."""
+    text = "Численность работников составила 2500 человек, из них 1500 (60%) - мужчины, 1000 (40%) - женщины."
+    assert figure(text, "60%").kind == figure(text, "40%").kind == "share"
+    assert figure("Выпуск молока составил 464 тонны (107 %).", "107 %").kind == "ratio"
+    assert figure("В 2019 году работало 2500 человек (на 5% больше).", "5%").kind != "share"

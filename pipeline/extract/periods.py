@@ -623,6 +623,16 @@ def alone_in_brackets(text: str, f: FigureFact) -> bool:
     )
 
 
+def after_number_in_brackets(text: str, f: FigureFact) -> bool:
+    """A figure alone in brackets right after a bare number ("из них 594471 (53,7%) - население …")."""
+    opened = _NUMBER_BRACKET.search(text, max(0, f.char_start - _NUMBER_BRACKET_REACH), f.char_start)
+    return opened is not None and CLOSES_BRACKET.match(text, f.char_end) is not None
+
+
+_NUMBER_BRACKET = re.compile(r"\d\s*\(\s*\Z")
+_NUMBER_BRACKET_REACH = len("1 (  ")
+
+
 def bracketed_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
     """A date alone in brackets right after the figure ("газом – с 44,6% (2013г.) до 60 процентов"):
     the figure's own, no other figure's."""

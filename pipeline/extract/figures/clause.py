@@ -29,6 +29,7 @@ from pipeline.extract.figures.words import (
 )
 from pipeline.extract.indicators import match_indicator
 from pipeline.extract.periods import (
+    after_number_in_brackets,
     alone_in_brackets,
     bracketed,
     bracketed_date,
@@ -204,6 +205,8 @@ def _add_context(
         f.kind = "share"
     if f.kind == "level" and f.unit == "PERCENT" and _whole_before_list(text, f, s_start):
         f.kind = "share"
+    if f.kind == "level" and _part_percent(text, f, bounds):
+        f.kind = "share"  # "…, из них 594471 (53,7%) - население в трудоспособном возрасте, 187111 (16,9%) …"
     if f.kind == "share" and _percent_of_change(text, f, found):
         f.kind = "change"
     if f.kind == "share" and _bracketed_index(text, f, found, s_start):
@@ -236,6 +239,15 @@ def _add_context(
         f.qualifier = "="
     if f.qualifier == "=":
         f.qualifier = _verb_qualifier(text, f, left, dates, found) or f.qualifier
+
+
+def _part_percent(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool:
+    """A percentage up to 100 alone in brackets right after the number of a part of a whole stated
+    before "из них" / "из которых" in the clause holding the brackets is that part's share."""
+    if f.unit != "PERCENT" or f.value > _INDEX_PERCENT or not after_number_in_brackets(text, f):
+        return False
+    up = [w for w in _clause(text, f, *bounds, outer=True) if w.end <= f.char_start]
+    return len(_after_partitive(up)) < len(up)
 
 
 def _percent_of_change(text: str, f: FigureFact, found: list[FigureFact]) -> bool:
