@@ -15,7 +15,11 @@ from pathlib import Path
 
 from pipeline.catalog import DocResult, IngestSummary, Plan, plan_batch  # noqa: F401  (re-exported)
 
-COMMIT_EVERY_S = 5.0  # a finished document waits at most this long for its commit (Ctrl-C: none)
+COMMIT_EVERY_S = 5.0  # a finished document waits at least this long for its commit (Ctrl-C: none)
+# Commits take at most this share of a run's time: a commit rewrites every table of the store, so a
+# store whose commit takes 2 s commits every 10 s, not every 5 s (the submitting process would
+# otherwise spend a big store's run committing, beside the workers).
+COMMIT_SHARE = 0.2
 SUMMARY_KEY = "indikator-ingest-summary"
 FAILURES_KEY = "indikator-ingest-failures"
 
@@ -34,10 +38,11 @@ def run_local(
     """Ingest without Prefect in `workers` isolated worker processes, or on the Dask cluster at
     `dask_address` ('local': a LocalCluster of `workers` processes; see `pipeline.dask_pool`).
 
-    Finished documents are committed as they finish, at most every `COMMIT_EVERY_S` seconds
-    (documents finishing within that window share a commit), and at once on an interrupt, so an
-    interrupted run keeps every finished document (a SIGKILL: all but those of the last few
-    seconds); `on_result` is called with each result once it is committed. An interrupt (Ctrl-C)
+    Finished documents are committed as they finish, at most every `COMMIT_EVERY_S` seconds or five
+    times the last commit's duration (`COMMIT_SHARE`; documents finishing within that window share a
+    commit), and at once on an interrupt, so an interrupted run keeps every finished document (a
+    SIGKILL: all but those of the last window); `on_result` is called with each result once it is
+    committed. An interrupt (Ctrl-C)
     cancels the documents not yet started and kills the workers before it propagates."""
     from pipeline.generations import recover_at_start
 
@@ -90,30 +95,36 @@ def _run_pending(
 
 
 class _Commits:
-    """Finished documents committed at most every `COMMIT_EVERY_S` seconds (the first at once),
-    so that documents finishing close together share a commit; `final` commits what is left."""
+    """Finished documents committed at most every `COMMIT_EVERY_S` seconds, or every 1 / `COMMIT_SHARE`
+    times the last commit's duration when that is longer (the first commit at once and not counted:
+    it imports the table libraries), so that documents finishing close together share a commit;
+    `final` commits what is left."""
 
     def __init__(self, out: Path, aliases: dict[str, list[str]], on_result) -> None:
         self.out, self.aliases, self.on_result = out, aliases, on_result
         self.results: list[DocResult] = []
         self.pending: list[DocResult] = []
         self.last = float("-inf")
+        self.every = COMMIT_EVERY_S
 
     def wait_s(self) -> float | None:
         """How long to wait for more documents before the pending ones are due."""
         if not self.pending:
             return None
-        return max(0.0, self.last + COMMIT_EVERY_S - time.monotonic())
+        return max(0.0, self.last + self.every - time.monotonic())
 
     def add(self, finished: list[DocResult], final: bool) -> None:
         from pipeline.ingest import commit_results
 
         self.pending += finished
-        if not self.pending or not (final or time.monotonic() - self.last >= COMMIT_EVERY_S):
+        if not self.pending or not (final or time.monotonic() - self.last >= self.every):
             return
         batch, self.pending = self.pending, []
+        started, first = time.monotonic(), not self.results
         commit_results(self.out, batch, self.aliases)
         self.last = time.monotonic()
+        if not first:  # the first commit also imports the table libraries
+            self.every = max(COMMIT_EVERY_S, (self.last - started) / COMMIT_SHARE)
         self.results += batch
         for result in batch if self.on_result else ():
             self.on_result(result)

@@ -249,3 +249,29 @@ def test_rows_that_cannot_be_stored_fail_only_their_document(tmp_path, pdf_dir):
     failure = read_table(tmp_path / "out", "failures").iloc[0]
     assert (failure["stage"], failure["source_path"]) == ("write", str(bad))
     assert read_table(tmp_path / "out", "figures")["doc_id"].tolist() == ["kaluga_note"]
+
+
+def test_a_slow_commit_spaces_the_next_ones_out(tmp_path, monkeypatch):
+    """A commit rewrites every table: once one takes a while (a big store), the next comes after
+    1 / COMMIT_SHARE times its duration instead of every COMMIT_EVERY_S; a final commit is at once."""
+    import pipeline.ingest
+    import pipeline.runs as runs
+
+    committed: list[list[str]] = []
+
+    def slow_commit(out, batch, aliases):
+        time.sleep(0.2)
+        committed.append(list(batch))
+
+    monkeypatch.setattr(pipeline.ingest, "commit_results", slow_commit)
+    monkeypatch.setattr(runs, "COMMIT_EVERY_S", 0.05)
+    commits = runs._Commits(tmp_path, {}, None)
+    commits.add(["a.pdf"], final=False)  # the first at once, its duration not counted (imports)
+    assert commits.wait_s() is None
+    time.sleep(0.1)
+    commits.add(["b.pdf"], final=False)  # COMMIT_EVERY_S after the first
+    commits.add(["c.pdf"], final=False)  # due 0.2 / COMMIT_SHARE = 1 s after the second, not 0.05 s
+    assert committed == [["a.pdf"], ["b.pdf"]]
+    assert 0.5 < commits.wait_s() < 2 * 0.2 / runs.COMMIT_SHARE  # the sleep may overrun a little
+    commits.add([], final=True)
+    assert committed == [["a.pdf"], ["b.pdf"], ["c.pdf"]]
