@@ -42,8 +42,8 @@ def run_local(
     times the last commit's duration (`COMMIT_SHARE`; documents finishing within that window share a
     commit), and at once on an interrupt, so an interrupted run keeps every finished document (a
     SIGKILL: all but those of the last window); `on_result` is called with each result once it is
-    committed. An interrupt (Ctrl-C)
-    cancels the documents not yet started and kills the workers before it propagates."""
+    committed. An interrupt (Ctrl-C) cancels the documents not yet started and kills the workers
+    before it propagates."""
     from pipeline.generations import recover_at_start
 
     started = time.perf_counter()

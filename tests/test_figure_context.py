@@ -719,8 +719,9 @@ def test_a_forecast_participle_makes_a_target_and_is_no_part_of_the_measure():
 
 def test_a_percentage_after_the_number_of_a_part_is_its_share():
     """ "из них 1500 (60%) - мужчины, 1000 (40%) - женщины": the parts of a whole stated before "из
-    них" with their percentages in brackets; an index over 100 after an amount stays a ratio."""
+    них" with their percentages in brackets; without "из них" no part is stated, and an index over
+    100 after an amount stays a ratio."""
     text = "Численность работников составила 2500 человек, из них 1500 (60%) - мужчины, 1000 (40%) - женщины."
     assert figure(text, "60%").kind == figure(text, "40%").kind == "share"
     assert figure("Выпуск молока составил 464 тонны (107 %).", "107 %").kind == "ratio"
-    assert figure("В 2019 году работало 2500 человек (на 5% больше).", "5%").kind != "share"
+    assert figure("Число предприятий составило 120 (15%).", "15%").kind != "share"

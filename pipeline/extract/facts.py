@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from pipeline.lexicon import CURRENCIES
+
 
 class Confidence:
     """One confidence scale for every extractor (how sure the reading is, not a probability)."""
@@ -61,6 +63,11 @@ class FigureFact:
     @property
     def value_scaled(self) -> float:
         return self.value * 10**self.unit_mult
+
+    @property
+    def money(self) -> bool:
+        """An amount in a currency (`lexicon.CURRENCIES`)."""
+        return self.unit in CURRENCIES
 
 
 @dataclass

@@ -617,20 +617,23 @@ def opens_bracket(text: str, before: DateFact | FigureFact, inside: DateFact | F
 def alone_in_brackets(text: str, f: FigureFact) -> bool:
     """A figure alone in brackets after a noun phrase ("привлеченные средства (55 - 60%)", "33,5%
     российского экспорта (более 59,9 млн. долл. США)")."""
-    return (
-        bool(re.search(r"[А-Яа-яЁё]\s*\(\s*$", text[max(0, f.char_start - len("а (  ")) : f.char_start]))
-        and CLOSES_BRACKET.match(text, f.char_end) is not None
-    )
+    return _bracketed_after(text, f, _AFTER_LETTER)
 
 
 def after_number_in_brackets(text: str, f: FigureFact) -> bool:
     """A figure alone in brackets right after a bare number ("из них 594471 (53,7%) - население …")."""
-    opened = _NUMBER_BRACKET.search(text, max(0, f.char_start - _NUMBER_BRACKET_REACH), f.char_start)
+    return _bracketed_after(text, f, _AFTER_DIGIT)
+
+
+def _bracketed_after(text: str, f: FigureFact, opening: re.Pattern) -> bool:
+    """The figure alone in brackets that `opening` (the char before them, the bracket) opens."""
+    opened = opening.search(text, max(0, f.char_start - _OPENING_REACH), f.char_start)
     return opened is not None and CLOSES_BRACKET.match(text, f.char_end) is not None
 
 
-_NUMBER_BRACKET = re.compile(r"\d\s*\(\s*\Z")
-_NUMBER_BRACKET_REACH = len("1 (  ")
+_AFTER_LETTER = re.compile(r"[А-Яа-яЁё]\s*\(\s*\Z")
+_AFTER_DIGIT = re.compile(r"\d\s*\(\s*\Z")
+_OPENING_REACH = len("а (  ")
 
 
 def bracketed_date(text: str, f: FigureFact, dates: list[DateFact]) -> DateFact | None:
@@ -725,7 +728,7 @@ def _property(text: str, f: FigureFact, siblings: list[FigureFact]) -> bool:
     мощностью 130 тонн", "мощностью до 120 тыс. тонн") or a capacity after "на" right after a noun
     (`_capacity_after_noun`; `siblings`: the figures before it, `run_figures`): it holds from the
     thing's opening on, not for a section's reporting year."""
-    return _property_noun(text, f) is not None or _capacity_after_noun(text, f, siblings)
+    return _property_noun(_words_before(text, f)) is not None or _capacity_after_noun(text, f, siblings)
 
 
 def undated_size(text: str, f: FigureFact, siblings: list[FigureFact]) -> bool:
@@ -733,19 +736,25 @@ def undated_size(text: str, f: FigureFact, siblings: list[FigureFact]) -> bool:
     is financing), which the year its own sentence tells it was built or opened does not date
     either ("В 2015 году введены магазины площадью 200 кв. м", "школа на 1600 мест"); a total ("3
     установки общей мощностью 240 кВт") sums what the sentence counts, which its year dates."""
-    noun = _property_noun(text, f)
+    words = _words_before(text, f)
+    noun = _property_noun(words)
     if noun is None:
         return _capacity_after_noun(text, f, siblings)
-    words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])
     summed = any(p.normal_form in _TOTALS for w in words[-_PROPERTY_WORDS - 1 : -1] for p in parses(w)[:1])
     return noun not in _AMOUNTS and not summed
 
 
-def _property_noun(text: str, f: FigureFact) -> str | None:
-    """The lemma of a property noun in the instrumental among the two words before the figure."""
-    words = _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])[-_PROPERTY_WORDS:]
+def _words_before(text: str, f: FigureFact) -> list[str]:
+    """The words of the `_PROPERTY_REACH` characters before the figure."""
+    return _WORDS.findall(text[max(0, f.char_start - _PROPERTY_REACH) : f.char_start])
+
+
+def _property_noun(words: list[str]) -> str | None:
+    """The lemma of a property noun in the instrumental among the last two `words` (those before the
+    figure)."""
+    last = words[-_PROPERTY_WORDS:]
     return next(
-        (p.normal_form for w in words for p in parses(w) if p.normal_form in _PROPERTIES and "ablt" in p.tag),
+        (p.normal_form for w in last for p in parses(w) if p.normal_form in _PROPERTIES and "ablt" in p.tag),
         None,
     )
 

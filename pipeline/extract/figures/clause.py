@@ -216,9 +216,7 @@ def _add_context(
         # also of a forecast: "положительная динамика производства ожидается:" ⏎ "в производстве … на 10,0%"
     measured = f.unit != "COUNT" or f.counted in _GENERIC_COUNTED  # "76,9 млн. человек"
     if measured:
-        f.measure = _measure(
-            left, right, counts=f.unit == "COUNT", money=lexicon.unit_kind(f.unit) == "currency"
-        )
+        f.measure = _measure(left, right, counts=f.unit == "COUNT", money=f.money)
     if measured and _opens_change(left) and in_parenthesis(text, f.char_start, s_start):
         outer = _clause(text, f, s_start, s_end, outer=True)  # "производства (рост на 3,7% …)"
         up = [w for w in outer if w.end <= f.char_start]

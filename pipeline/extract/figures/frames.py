@@ -108,7 +108,7 @@ def _framed(text: str, g: FigureFact) -> bool:
 
 def _equivalent(text: str, g: FigureFact, f: FigureFact) -> bool:
     """`f` restates `g` in another currency, alone in brackets right after it."""
-    other = _money(f) and _money(g) and f.unit != g.unit
+    other = f.money and g.money and f.unit != g.unit
     return other and bracketed(text, g, f) and alone_in_brackets(text, f)
 
 
@@ -116,12 +116,8 @@ def _restated(text: str, g: FigureFact, f: FigureFact) -> bool:
     """`f` restates `g` approximately in the same currency, opening the bracket right after it ("обошлась
     в 30 млн фунтов (около 116 млн фунтов по современному курсу)"); a part is stated exactly ("5 млрд
     рублей (2 млрд рублей — из федерального бюджета)")."""
-    same = _money(f) and f.unit == g.unit and f.qualifier == "~"
+    same = f.money and f.unit == g.unit and f.qualifier == "~"
     return same and opens_bracket(text, g, f)
-
-
-def _money(f: FigureFact) -> bool:
-    return lexicon.unit_kind(f.unit) == "currency"
 
 
 def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
@@ -136,7 +132,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f)
     rate = rate or _valued_object(words, f) or _valued_thing(words, f) or _cost(words, f)
     rate = rate or _instrumental_amount(words, f)
-    if rate or not _money(f):
+    if rate or not f.money:
         return rate or f.measure
     if not _replaceable(f.measure):
         return _sold_price(words) or f.measure
@@ -238,7 +234,7 @@ def _cost(words: list[_Word], f: FigureFact) -> str | None:
     costing (`lexicon.COST_VERBS`, the nearest verb before the figure) puts on its subject (the
     measure found so far) is the subject's cost, "стоимость свадьбы …"."""
     verb = next((w for w in reversed(words) if _is_verb(w)), None)
-    if not _money(f) or verb is None or verb.lemma not in _COSTING or _replaceable(f.measure):
+    if not f.money or verb is None or verb.lemma not in _COSTING or _replaceable(f.measure):
         return None
     measure = [_as_word(m) for m in _WORD.finditer(f.measure)]
     head = next((k for k, w in enumerate(measure) if w.has("NOUN")), None)
@@ -342,7 +338,7 @@ def _valued_object(words: list[_Word], f: FigureFact) -> str | None:
     active valuing verb and the "в" before the money is what is valued, never the verb's subject: an
     amount it names is the measure ("оборот музейного комплекса"), a thing's money its valuation
     ("Эксперты оценили компанию в 56 млрд рублей" → "оценка стоимости компании")."""
-    if not _money(f) or len(words) < 3 or words[-1].lemma != "в":
+    if not f.money or len(words) < 3 or words[-1].lemma != "в":
         return None
     verbs = [k for k, w in enumerate(words[:-1]) if w.lemma in _VALUING and w.has("VERB", "tran")]
     group = words[verbs[-1] + 1 : -1] if verbs else []
@@ -368,7 +364,7 @@ def _names_money(phrase: str, unit: str | None) -> bool:
 def _valued_thing(words: list[_Word], f: FigureFact) -> str | None:
     """ "сервис целиком может быть оценён в 10—30 млн евро": money a thing (one noun, no amount's
     own word) is valued at is the valuation of that thing ("оценка стоимости сервиса")."""
-    if not _money(f) or not f.measure or len(f.measure.split()) != 1 or not _valuation(words):
+    if not f.money or not f.measure or len(f.measure.split()) != 1 or not _valuation(words):
         return None
     thing = _Word(0, 0, f.measure)
     if not thing.has("NOUN") or thing.lemma in _OWN_AMOUNTS or _replaceable(f.measure):

@@ -48,11 +48,7 @@ def _money_stated(text: str, facts: list[FigureFact]) -> list[FigureFact]:
     """The money figures a bare amount may take its currency from: not the equivalents that open the
     bracket right after another figure ("— 316 млн (около 5 млн долларов)": the amount is in the
     currency of the list's "368 млн рублей", its bracket restates it in another)."""
-    return [
-        f
-        for i, f in enumerate(facts)
-        if f.unit in CURRENCIES and not (i and opens_bracket(text, facts[i - 1], f))
-    ]
+    return [f for i, f in enumerate(facts) if f.money and not (i and opens_bracket(text, facts[i - 1], f))]
 
 
 def _shares_unit(a: FigureFact, b: FigureFact, between: str, after: str) -> bool:

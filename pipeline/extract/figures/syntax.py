@@ -196,8 +196,7 @@ def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
 def _acts_on(verb, f: FigureFact) -> bool:
     """The verb does something to the figure's amount (`lexicon.ACTION_NOUNS`; to money also
     `lexicon.ALLOCATION_NOUNS`): its subject is who acts, not what the figure measures."""
-    money = lexicon.unit_kind(f.unit) == "currency"
-    return verb.lemma in lexicon.ACTION_NOUNS or money and verb.lemma in lexicon.ALLOCATION_NOUNS
+    return verb.lemma in lexicon.ACTION_NOUNS or f.money and verb.lemma in lexicon.ALLOCATION_NOUNS
 
 
 def _changed_object(verb, tokens: list, f: FigureFact):
