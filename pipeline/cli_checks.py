@@ -74,19 +74,15 @@ def known_table(out: Path, table: str) -> None:
 
 
 def gold_dir(path: Path) -> None:
-    """A folder; its `splits.csv`, when there is one, has the "folder" and "split" columns."""
+    """A folder; its `splits.csv`, when there is one, reads (`evaluate.read_splits`)."""
     if not path.is_dir():
         raise typer.BadParameter(f"{path}: no such folder", param_hint="GOLD_DIR")
-    splits = path / "splits.csv"
-    if splits.is_file():
-        header = next(
-            (line for line in splits.read_text(encoding="utf-8").splitlines() if not line.startswith("#")), ""
-        )
-        if not {"folder", "split"} <= {c.strip() for c in header.split(",")}:
-            raise typer.BadParameter(
-                f"{splits}: the first line after the comments must name the columns folder,split[,note]",
-                param_hint="GOLD_DIR",
-            )
+    from pipeline.evaluate import read_splits
+
+    try:
+        read_splits(path)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="GOLD_DIR") from None
 
 
 def serve_settings(settings: Settings) -> None:

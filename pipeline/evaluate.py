@@ -441,6 +441,11 @@ def read_splits(gold_dir: Path | str) -> dict[str, str]:
     if not path.exists():
         return {}
     frame = pd.read_csv(path, dtype=str, comment="#")
+    if not {"folder", "split"} <= set(frame.columns.str.strip()):
+        raise ValueError(
+            f"{path}: the first line after the comments must name the columns folder,split[,note]"
+        )
+    frame.columns = frame.columns.str.strip()
     return dict(zip(frame["folder"].str.strip(), frame["split"].str.strip(), strict=True))
 
 
