@@ -269,6 +269,39 @@ def test_a_genitive_item_varies_the_last_group_of_a_nested_measure():
     assert f.indicator == "livestock_output"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (  # RuREBus, Костромская область, прогноз (20227011054408684110020_10_part_0_)
+            "Экспортные поставки сократились на 2,9% и составили 278,0 млн. долларов США, импортные "
+            "увеличились на 1,1% и составили 159,4 млн. долларов США.",
+            "1,1%",
+            "импортные поставки",
+        ),
+        (  # the same forecast: the lone adjective is genitive, the measure's adjective nominative
+            "Рост номинальной заработной платы работников области в 2018 году оценивается на уровне "
+            "110,6%, реальной – 107,6%.",
+            "107,6%",
+            "реальная заработная плата работников",
+        ),
+        ("Доля городского населения составила 60%, сельского – 40%.", "40%", "доля сельского населения"),
+    ],
+)
+def test_a_lone_adjective_replaces_the_adjective_it_contrasts_with(text, quote, measure):
+    assert figure(text, quote).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [  # no adjective of the measure in that form earlier in the sentence; a pronoun
+        ("Экспортные поставки выросли на 5%, основной – на 2%.", "2%", "экспортные поставки"),
+        ("Экспортные поставки выросли на 5%, другие – на 2%.", "2%", "экспортные поставки"),
+    ],
+)
+def test_an_adjective_with_no_counterpart_keeps_the_measure(text, quote, measure):
+    assert figure(text, quote).measure == measure
+
+
 def test_a_nominative_list_item_is_no_genitive_group():
     text = (
         "Среди привлеченных средств наибольший вес имели кредиты банков – 49%, средства бюджетов всех "

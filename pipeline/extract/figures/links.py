@@ -14,6 +14,7 @@ from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, s
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.extract.periods import opens_bracket
 from pipeline.lexicon import GENERIC_COUNTED
+from pipeline.nlp.morph import inflect
 
 # joins the genitive nouns of an elliptical item ("услуг гостиниц и ресторанов")
 _AND = frozenset(lexicon.JOINING_CONJUNCTIONS)
@@ -182,7 +183,11 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if a.unit == b.unit and a.measure and _BENCHMARK_ASIDE.fullmatch(text, a.char_end, b.char_start):
             b.measure = a.measure  # "346,3 тыс. рублей (средний по России - 510,2 тыс. рублей)"
             continue
-        if _varied_item(text, a, b, leads) or which_is(text, a.char_end, b):
+        if (
+            _varied_item(text, a, b, leads)
+            or _varied_adjective(text, a, b, sentences)
+            or which_is(text, a.char_end, b)
+        ):
             continue  # "…, что к уровню 2014 года составило 124,2%": the same measure, whole
         source = share_measure(text, a) or a.measure
         start = next((s for s, e in sentences if s <= b.char_start < e), b.char_start)
@@ -244,6 +249,69 @@ def _varied_item(text: str, a: FigureFact, b: FigureFact, leads: dict[int, str])
     b.confidence = min(b.confidence, Confidence.INFERRED)
     leads[id(b)] = whole
     return True
+
+
+def _varied_adjective(text: str, a: FigureFact, b: FigureFact, sentences: list[tuple[int, int]]) -> bool:
+    """ "Экспортные поставки сократились на 2,9%…, импортные увеличились на 1,1%" → "импортные
+    поставки"; "рост номинальной заработной платы … 110,6%, реальной – 107,6%" → "реальная заработная
+    плата …": a clause opened by an adjective standing alone leaves out the noun of the previous
+    figure's measure, and replaces the adjective of that measure it contrasts with (one written
+    earlier in the sentence in the same case, number and gender). Sets `b.measure`."""
+    if not a.measure or b.measure not in {None, a.measure}:
+        return False
+    between = text[a.char_end : b.char_start]
+    cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=None)
+    words = [_as_word(m) for m in _WORD.finditer(between[cut or 0 :])]
+    words = words[1:] if words and words[0].lemma in _ITEM_LEAD else words
+    if cut is None or not words or not _lone_adjective(words):
+        return False
+    start = next((s for s, e in sentences if s <= a.char_start < e), None)
+    if start is None:
+        return False
+    earlier = [_as_word(m) for m in _WORD.finditer(text[start : a.char_start])]
+    measure = [_Word(0, 0, w) for w in a.measure.split()]
+    for k, w in enumerate(measure):
+        form = _contrasted(w, words[0], earlier)
+        if form:
+            b.measure = " ".join([*(x.text for x in measure[:k]), form, *(x.text for x in measure[k + 1 :])])
+            b.confidence = min(b.confidence, Confidence.INFERRED)
+            return True
+    return False
+
+
+def _lone_adjective(words: list[_Word]) -> bool:
+    """The first word is a descriptive adjective with no noun or adjective after it."""
+    first = words[0]
+    if not first.has("ADJF") or {"Apro", "Anum"} & set(first.tags[0].tag.grammemes):
+        return False
+    return len(words) == 1 or not (words[1].has("NOUN") or words[1].has("ADJF"))
+
+
+def _contrasted(word: _Word, lone: _Word, earlier: list[_Word]) -> str | None:
+    """`lone` in `word`'s form, when `word` is another adjective that `earlier` writes in a form
+    `lone` shares ("номинальной" and "реальной": both feminine genitive)."""
+    if not word.has("ADJF") or word.lemma == lone.lemma:
+        return None
+    if not any(w.lemma == word.lemma and _same_form(w, lone) for w in earlier):
+        return None
+    target = word.tags[0].tag
+    grams = {target.case, target.number} | ({target.gender} if target.number == "sing" else set())
+    own = next((p for p in lone.tags if p.tag.POS == "ADJF"), None)
+    form = own and inflect(own, grams)
+    return form.word if form else None
+
+
+def _same_form(a: _Word, b: _Word) -> bool:
+    """Some adjective parses of both words share case, number and (singular) gender."""
+
+    def forms(w: _Word) -> set[tuple]:
+        return {
+            (p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+            for p in w.tags
+            if p.tag.POS == "ADJF"
+        }
+
+    return bool(forms(a) & forms(b))
 
 
 _GENITIVE_ITEM = re.compile(
