@@ -208,6 +208,8 @@ QUALIFIERS: tuple[Qualifier, ...] = (
 )
 # Words other than qualifiers that may open a figure: "от 5 до 7", "в 2 раза".
 FIGURE_OPENERS: tuple[str, ...] = ("от", "в")
+# An amount "from" which, with no "до" after it: a lower bound ("по цене от 10 долларов" → ">=").
+LOWER_BOUND_OPENER = Qualifier(">=", ("от",))
 
 
 @dataclass(frozen=True)

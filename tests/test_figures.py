@@ -235,6 +235,26 @@ def test_do_after_a_change_word_is_the_level_to_reach(text, quote, qualifier, ki
     assert (f.qualifier, f.kind) == (qualifier, kind)
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "qualifier", "measure"),
+    [
+        # NEREL 40436_text (dev): "от" with no "до" after it opens a lower bound, its word in the quote
+        ("Они якобы продавались по цене от 10 долларов США за одну американскую карточку и от 50 долларов "
+         "США за европейскую.", "от 10 долларов США", ">=", "цена"),
+        ("Штраф для юридических лиц составит от 30 тыс. рублей.", "от 30 тыс. рублей", ">=", "штраф"),
+        # a span "от … до" is a range, or two figures whose "от" opens the span
+        ("Граждан предлагают штрафовать на суммы от 3 до 5 тыс. руб.", "от 3 до 5 тыс. руб.", "range", None),
+        ("Ставка колебалась в диапазоне от 5,2% в 2017 году до 18,5% в 2019 году.", "5,2%", "=", "ставка"),
+        # the whole a percentage is of
+        ("Отчисления составили 25% от 200 тыс. рублей выручки.", "200 тыс. рублей", "=", None),
+    ],
+)  # fmt: skip
+def test_from_opens_a_lower_bound(text, quote, qualifier, measure):
+    f = one(text, quote)
+    assert f.qualifier == qualifier
+    assert measure is None or f.measure == measure
+
+
 def test_currency_before():
     f = one("Его стоимость оценивается в $176 млн. Он находится", "$176 млн.")
     assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (

@@ -183,6 +183,7 @@ def _add_context(
     `before`: the figures before it in its sentence and the list items right before it
     (`periods.run_figures`)."""
     s_start, s_end = bounds
+    _lower_bound(text, f)
     words = _clause(text, f, s_start, s_end)
     full = [w for w in words if w.end <= f.char_start]
     left = _after_partitive(full)
@@ -321,6 +322,28 @@ def _verb_qualifier(text, f, left, dates, found) -> str | None:
     if re.sub(r"\b(?:в|на|за|к|до)\b|[\s,;:–—-]", "", "".join(gap)):
         return None
     return "<=" if verb > 0 and left[verb - 1].lemma == "не" else ">"
+
+
+_LOWER_BOUND_BEFORE = re.compile(
+    r"(?:^|[^\d%\s])\s*\b(" + "|".join(lexicon.LOWER_BOUND_OPENER.heads) + r")\s+$", re.I
+)  # "по цене от ", not "25% от "
+_UPPER_BOUND_AFTER = re.compile(r"[^.;]{0,80}?\bдо\s+\d", re.I)  # "от 5,2% в 2017 году … до 18,5%"
+_BOUNDED_UNITS = frozenset({"PERCENT", *lexicon.CURRENCIES})
+_BOUND_REACH = 12  # characters before a figure searched for "от" and what precedes it
+
+
+def _lower_bound(text: str, f: FigureFact) -> None:
+    """An amount or a percentage right after "от" with no "до" after it is a lower bound, "от" its
+    qualifier word ("по цене от 10 долларов США за одну американскую карточку" → ">=", quote "от 10
+    долларов США", as "до 10 долларов США" is "<="); not the whole of a figure right before ("25% от
+    200 тыс. рублей")."""
+    if f.qualifier != "=" or f.unit not in _BOUNDED_UNITS or _UPPER_BOUND_AFTER.match(text, f.char_end):
+        return
+    lo = max(0, f.char_start - _BOUND_REACH)
+    opened = _LOWER_BOUND_BEFORE.search(text, lo, f.char_start)
+    if opened:
+        f.char_start = opened.start(1)
+        f.qualifier = lexicon.LOWER_BOUND_OPENER.code
 
 
 def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
