@@ -297,6 +297,9 @@ SHARE_CUES: tuple[str, ...] = (SHARE_NOUN, "удельный", "процент",
 # Verbs of which a percentage is the part of a whole ("27,7% принадлежит коммерческим предприятиям",
 # "35% оборота приходится на малые предприятия").
 SHARE_VERBS: tuple[str, ...] = ("принадлежать", "приходиться")
+# Nouns of a proportion of two parts: "соотношение городского и сельского населения составляло 60,8% и
+# 39,2%" states the share of each ("доля городского населения", "доля сельского населения").
+PROPORTION_NOUNS: tuple[str, ...] = ("соотношение",)
 # Heads of a measure that is a ratio itself: a percentage of "степень износа" is no share of a part.
 RATIO_HEADS: tuple[str, ...] = (
     "процент", "коэффициент", "степень", "износ", "соотношение", "индекс", "уровень", "показатель",

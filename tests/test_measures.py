@@ -1550,3 +1550,40 @@ def test_a_change_of_an_estimate_measures_the_quantity_estimated():
         "годом на 4,1%, в сопоставимых ценах рост составит 100,9 %."
     )
     assert figure(text, "100,9 %").measure == "оборот рынка услуг"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # Курская экспортная стратегия (dev gold @heldout folders): pairs after a proportion of two parts
+        *[
+            (
+                "Так, на 1 января 2001 года соотношение городского и сельского населения составляло 60,8% и "
+                "39,2%, а на начало 2019 года - 68,2% и 31,8%, соответственно.",
+                quote,
+                measure,
+            )
+            for quote, measure in [
+                ("60,8%", "доля городского населения"),
+                ("39,2%", "доля сельского населения"),
+                ("68,2%", "доля городского населения"),
+                ("31,8%", "доля сельского населения"),
+            ]
+        ],
+        (  # RuREBus, Томский район, прогноз: the whole stated before the proportion
+            "В структуре оборота розничной торговли соотношение продовольственных и непродовольственных "
+            "товаров в 2017 – 2019 годы не изменится и составит 30% и 70% соответственно.",
+            "70%",
+            "доля непродовольственных товаров в обороте розничной торговли",
+        ),
+        ("Соотношение мужчин и женщин составляет 46% и 54%.", "54%", "доля женщин"),
+    ],
+)
+def test_percentages_after_a_proportion_of_two_parts_are_their_shares(text, quote, measure):
+    f = figure(text, quote)
+    assert (f.measure, f.kind) == (measure, "share")
+
+
+def test_a_proportion_against_a_base_is_no_pair_of_shares():
+    f = figure("Соотношение объема экспорта к ВРП составляет 9,4% и 10,1%.", "10,1%")
+    assert not f.measure.startswith("доля")

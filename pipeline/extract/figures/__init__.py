@@ -29,7 +29,7 @@ from pipeline.extract.figures.links import (
 from pipeline.extract.figures.properties import price_measures
 from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
-from pipeline.extract.figures.shares import complete_shares, part_shares
+from pipeline.extract.figures.shares import complete_shares, part_shares, proportion_shares
 from pipeline.extract.figures.syntax import _syntax_measures
 from pipeline.extract.measures import abbreviation_only, names_agent, one_spelling
 from pipeline.extract.periods import run_figures
@@ -72,6 +72,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     part_shares(text, facts, sentences)  # once the kinds are settled
     listed_shares(text, facts, sentences)
     respective_asides(text, facts, sentences)  # once the measures restated are final
+    proportion_shares(text, facts, sentences)  # over the measures a list carried along
     _part_of_whole(text, facts)  # once the wholes' measures are final
     for f in facts:
         f.measure = (

@@ -89,6 +89,70 @@ def complete_shares(text: str, facts: list[FigureFact], sentences: list[tuple[in
             f.measure = f"{f.measure} {thing}" if thing and thing not in f.measure else f.measure
 
 
+def proportion_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
+    """ "соотношение городского и сельского населения составляло 60,8% и 39,2%, а на начало 2019 года -
+    68,2% и 31,8%": pairs of percentages joined by "и" after a proportion of two parts
+    (`lexicon.PROPORTION_NOUNS`) are the shares of its parts in order ("доля городского населения",
+    "доля сельского населения"), in the whole stated before it ("В структуре оборота розничной
+    торговли соотношение …" → "… в обороте розничной торговли"). Run after the passes that carry a
+    measure along a list."""
+    for start, end in sentences:
+        words = [_as_word(m) for m in _WORD.finditer(text, start, end)]
+        at = next((k for k, w in enumerate(words) if w.lemma in _PROPORTIONS), None)
+        parts = _proportion_parts(words[at + 1 :]) if at is not None else None
+        if not parts:
+            continue
+        after = [f for f in facts if words[at].end <= f.char_start and f.char_end <= end]
+        whole = whole_of(words[:at])
+        for pair in _joined_pairs(text, [f for f in after if f.unit == "PERCENT"]):
+            for f, part in zip(pair, parts, strict=True):
+                f.measure = " ".join([SHARE_NOUN, part, *([whole] if whole else [])])
+                f.kind = "share"
+                f.indicator = figure_indicator(text, f, (start, end)) or f.indicator
+
+
+_PROPORTIONS = frozenset(lexicon.PROPORTION_NOUNS)
+SHARE_NOUN = lexicon.SHARE_NOUN
+_JOINED = re.compile(r"\s*и\s*")
+
+
+def _proportion_parts(words: list[_Word]) -> list[str] | None:
+    """The two parts a proportion names in the genitive: "городского и сельского населения" →
+    ["городского населения", "сельского населения"], "мужчин и женщин" → ["мужчин", "женщин"]."""
+    group = list(takewhile(lambda w: w.lemma == "и" or _genitive(w), words))
+    joins = [k for k, w in enumerate(group) if w.lemma == "и"]
+    if len(joins) != 1 or joins[0] == 0 or joins[0] == len(group) - 1:
+        return None
+    first, second = group[: joins[0]], group[joins[0] + 1 :]
+    if all(w.has("ADJF") for w in first):  # the noun is printed once, after the second part
+        nouns = _from_noun(second)
+        if not nouns:
+            return None
+        first = [*first, *nouns]
+    if not any(w.has("NOUN") for w in first) or not any(w.has("NOUN") for w in second):
+        return None
+    return [" ".join(w.text for w in first), " ".join(w.text for w in second)]
+
+
+def _from_noun(words: list[_Word]) -> list[_Word]:
+    """The words from the first noun on."""
+    k = next((i for i, w in enumerate(words) if w.has("NOUN")), len(words))
+    return words[k:]
+
+
+def _joined_pairs(text: str, figures: list[FigureFact]) -> list[tuple[FigureFact, FigureFact]]:
+    """Consecutive figures "N% и M%", each figure in one pair at most."""
+    pairs, k = [], 0
+    while k + 1 < len(figures):
+        a, b = figures[k], figures[k + 1]
+        if _JOINED.fullmatch(text, a.char_end, b.char_start):
+            pairs.append((a, b))
+            k += 2
+        else:
+            k += 1
+    return pairs
+
+
 def _changed_thing(words: list[_Word]) -> str | None:
     """ "увеличением числа умерших на", "снижение объемов лесозаготовки, на", "снижением численности
     лиц, систематически занимающихся физической культурой и спортом на": the genitive group right
