@@ -1587,3 +1587,32 @@ def test_percentages_after_a_proportion_of_two_parts_are_their_shares(text, quot
 def test_a_proportion_against_a_base_is_no_pair_of_shares():
     f = figure("Соотношение объема экспорта к ВРП составляет 9,4% и 10,1%.", "10,1%")
     assert not f.measure.startswith("доля")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (  # Курская экспортная стратегия (dev gold): an adjective before the whole's noun
+            "В то же время резерв рабочей силы в трудоспособном возрасте, не занятой в экономике и учебой, "
+            "составил 14,6% от среднегодовой численности занятых в экономике (таблица N 1).",
+            "14,6%",
+            "доля резерва рабочей силы в среднегодовой численности занятых",
+        ),
+        (  # RuREBus, Томский район, прогноз: a percentage restated after a count with ", или"
+            "Общая численность работающих в сфере малого и среднего предпринимательства – 5,8 тыс. чел. "
+            "или 22,2% от численности населения, занятого в экономике района.",
+            "22,2%",
+            "доля работающих в численности населения",
+        ),
+        ("Численность безработных составила 31,8 тыс. человек, или 4,4% от рабочей силы.", "4,4%",
+         "доля безработных в рабочей силе"),
+    ],
+)  # fmt: skip
+def test_a_percentage_of_a_whole_after_it_is_the_share_of_the_part(text, quote, measure):
+    f = figure(text, quote)
+    assert (f.measure, f.kind) == (measure, "share")
+
+
+def test_a_change_restated_as_a_percentage_keeps_the_measure():
+    text = "Прирост населения уменьшился на 40,3 тыс. человек, или на 25,2%."
+    assert figure(text, "25,2%").measure == figure(text, "40,3 тыс. человек").measure

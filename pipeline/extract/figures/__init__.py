@@ -63,7 +63,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     price_measures(text, facts, sentences)
     refer_back(text, [f for f in facts if f.unit is not None], sentences)
     _elliptical(text, [f for f in facts if f.unit is not None], sentences)
-    _apposition(text, [f for f in facts if f.unit is not None])
+    _apposition(text, [f for f in facts if f.unit is not None], sentences)
     _count_bare(text, facts)
     facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
     list_items(text, facts, sentences)

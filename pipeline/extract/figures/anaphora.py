@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
@@ -62,6 +63,7 @@ _NAME_AFTER = re.compile(  # a name in quotes right after a word: "показа�
     )
     + ")"
 )
+_TOTALS = frozenset(lexicon.TOTAL_ADJECTIVES)
 _PREPOSITION_SCORE = 0.9  # "в", "на" are prepositions; "относительно" (0.63) may be an adverb
 
 
@@ -85,7 +87,7 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
             # "(в 2014 г.- 404 человека)"; "579 объектами, что к уровню 2014 г. составляет 108,6%":
             # "что" is the subject, whatever the clause took for it
             g = _outside_brackets(text, prior, bounds[0])
-            f.measure = _share_of_amount(text, g, f, bounds) or _measure_of(text, g) or f.measure
+            f.measure = share_of_amount(text, g, f, bounds) or _measure_of(text, g) or f.measure
             continue
         if prior and _bracketed_share(text, prior[-1], f):
             f.measure = _share_of_count(text, prior[-1]) or f.measure
@@ -310,14 +312,14 @@ def _share_of_count(text: str, g: FigureFact) -> str | None:
     return " ".join([_SHARE, *phrase.split()[1:]]) if phrase and len(phrase.split()) > 1 else None
 
 
-def _share_of_amount(text: str, g: FigureFact, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+def share_of_amount(text: str, g: FigureFact, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """ "занято 1029 человек, что составляет 21,5% от числа занятых в экономике": a percentage "от"
     a whole after a count is the share of what it counts in that whole ("доля занятых в числе
     занятых")."""
     if f.unit != "PERCENT" or g.unit != "COUNT" or not _FROM.match(text, f.char_end):
         return None
-    words = (g.measure or "").split()
-    counted = len(words) > 1 and _as_word(_WORD.match(words[0])).lemma in _HEADCOUNTS
+    words = list(dropwhile(lambda w: _as_word(_WORD.match(w)).lemma in _TOTALS, (g.measure or "").split()))
+    counted = len(words) > 1 and _as_word(_WORD.match(words[0])).lemma in _HEADCOUNTS  # "общая численность …"
     part = _share_of_count(text, g) or (" ".join([_SHARE, *words[1:]]) if counted else None)
     whole = whole_after(text, f, bounds[1])  # "от общей численности занятых": its total adjective kept
     whole = whole or whole_of([_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])])

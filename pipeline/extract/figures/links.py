@@ -8,7 +8,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
-from pipeline.extract.figures.anaphora import which_is
+from pipeline.extract.figures.anaphora import share_of_amount, which_is
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
@@ -373,17 +373,20 @@ def _item_words(words: list[_Word]) -> list[_Word]:
     return item or words  # "на 0,3% - молоко": the "на" alone keeps its say
 
 
-def _apposition(text: str, facts: list[FigureFact]) -> None:
+def _apposition(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
     """ "31,8 млн. человек, или 44,0% составляли работники": two figures of one thing, the first
     without a measure takes the second's; "прирост населения уменьшился на 40,3 тыс. человек, или
-    на 25,2%": the second takes the first's."""
+    на 25,2%": the second takes the first's, or is the share of what the first counts in the whole
+    it names ("численность работающих … – 5,8 тыс. чел. или 22,2% от численности населения,
+    занятого в экономике" → "доля работающих … в численности населения, занятого в экономике")."""
     for a, b in zip(facts, facts[1:], strict=False):
         if not _OR.fullmatch(text[a.char_end : b.char_start]):
             continue
         if a.measure is None and b.measure:
             a.measure = b.measure
         elif a.measure and not is_bare(a.measure):
-            b.measure = a.measure
+            bounds = next(((s, e) for s, e in sentences if s <= b.char_start < e), (b.char_start, len(text)))
+            b.measure = share_of_amount(text, a, b, bounds) or a.measure
 
 
 def _part_of_whole(text: str, facts: list[FigureFact]) -> None:

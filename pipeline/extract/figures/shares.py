@@ -768,7 +768,8 @@ def _after_item(text: str, line: int) -> bool:
 def whole_after(text: str, f: FigureFact, end: int) -> str | None:
     """The whole a share names right after it: "от общей численности занятых" → "в общей численности
     занятых", "от всего объема импорта" → "в объеме импорта" (a total's adjective is kept unless it
-    is "весь"), "(52% в структуре производства зерна" → "в производстве зерна"."""
+    is "весь"; other adjectives too: "от среднегодовой численности занятых"), "(52% в структуре
+    производства зерна" → "в производстве зерна"."""
     words = [_as_word(m) for m in _WORD.finditer(text, f.char_end, end)]
     if len(words) > 2 and words[0].lemma == "в" and words[1].lemma == _WHOLE_NOUN:
         return "в " + _whole_group(_run(words, 2)) if _genitive_or_abbreviation(words[2]) else None
@@ -777,8 +778,11 @@ def whole_after(text: str, f: FigureFact, end: int) -> str | None:
     k = 1
     while k < len(words) and words[k].lemma in _TOTALS and words[k].has("ADJF", "gent"):
         k += 1
-    common = k < len(words) and words[k].has("NOUN", "gent") and not words[k].text[:1].isupper()
-    if not (common or k < len(words) and _is_abbreviation(words[k])):  # "от ВВП России"
+    noun = k
+    while noun < len(words) and words[noun].has("ADJF", "gent") and not words[noun].text[:1].isupper():
+        noun += 1  # "от среднегодовой численности занятых"
+    common = noun < len(words) and words[noun].has("NOUN", "gent") and not words[noun].text[:1].isupper()
+    if not (common or k == noun < len(words) and _is_abbreviation(words[k])):  # "от ВВП России"
         return None
     totals = [w.text.lower() for w in words[1:k] if w.lemma != _ALL]
     return "в " + locative(" ".join([*totals, _run(words, k)]))
