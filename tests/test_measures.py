@@ -315,12 +315,13 @@ def test_a_word_of_a_quoted_name_is_no_list_item():
     assert figure(text, "в 46 раз").measure == "темп роста"  # "(темп роста выше в 271 раз)", "(в 46 раз)"
 
 
-def test_a_share_after_an_amount_keeps_the_leading_measure_and_an_abbreviation_is_none():
+def test_a_share_after_an_amount_is_of_what_it_counts_and_an_abbreviation_is_none():
     text = (
         "Общая численность работающих в сфере малого и среднего предпринимательства – 5,8 тыс. чел. или "
         "22,2% от численности населения, занятого в экономике района."
-    )
-    assert figure(text, "22,2%").measure == "численность работающих"  # "общая": the whole is the default
+    )  # RuREBus, Томский район, прогноз (its gold: "доля работающих в сфере … в численности населения, …")
+    assert figure(text, "5,8 тыс. чел.").measure == "численность работающих"  # "общая": the default
+    assert figure(text, "22,2%").measure == "доля работающих в численности населения"
     assert normal_measure("чел . или") is None
 
 
@@ -693,7 +694,7 @@ def test_a_change_that_names_no_thing_after_a_level_and_a_place_alone():
     )
     assert figure(text, "652 человека").measure == "численность постоянного населения"  # not "человек"
     text = "Томский район характеризуется низким уровнем безработицы - 1,2% от активного населения."
-    assert figure(text, "1,2%").measure is None  # never "район"
+    assert figure(text, "1,2%").measure == "уровень безработицы"  # never "район", no share of a rate
 
 
 def test_a_change_noun_before_a_participle_phrase_and_a_reference_back_to_it():
@@ -1598,12 +1599,6 @@ def test_a_proportion_against_a_base_is_no_pair_of_shares():
             "14,6%",
             "доля резерва рабочей силы в среднегодовой численности занятых",
         ),
-        (  # RuREBus, Томский район, прогноз: a percentage restated after a count with ", или"
-            "Общая численность работающих в сфере малого и среднего предпринимательства – 5,8 тыс. чел. "
-            "или 22,2% от численности населения, занятого в экономике района.",
-            "22,2%",
-            "доля работающих в численности населения",
-        ),
         ("Численность безработных составила 31,8 тыс. человек, или 4,4% от рабочей силы.", "4,4%",
          "доля безработных в рабочей силе"),
     ],
@@ -1611,6 +1606,19 @@ def test_a_proportion_against_a_base_is_no_pair_of_shares():
 def test_a_percentage_of_a_whole_after_it_is_the_share_of_the_part(text, quote, measure):
     f = figure(text, quote)
     assert (f.measure, f.kind) == (measure, "share")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [  # RuREBus, Томский район, прогноз (dev gold: "уровень безработицы"): what the verb says the subject has
+        ("Томский район характеризуется стабильно низким уровнем безработицы - 1,2% от экономически "
+         "активного населения.", "уровень безработицы"),
+        ("Район отличается высоким уровнем безработицы - 5%.", "уровень безработицы"),
+        ("В Смоленской области - 5%.", None),  # a place set off by the dash is no measure
+    ],
+)  # fmt: skip
+def test_an_instrumental_noun_group_after_the_verb_and_before_a_dash_is_the_measure(text, measure):
+    assert extract_page(text).figures[0].measure == measure
 
 
 def test_a_change_restated_as_a_percentage_keeps_the_measure():

@@ -547,14 +547,24 @@ def _dashed(lead: list[_Word]) -> str | None:
     """The noun group after the last verb or punctuation before the dash, from its first common
     nominative noun: "регион демонстрирует невысокое соотношение объема экспорта к ВРП -" →
     "соотношение объема экспорта к ВРП", "В 2013 году ежедневная аудитория сайта —" → "аудитория
-    сайта"; none when a place comes first ("в Смоленской области -")."""
+    сайта", "Томский район характеризуется низким уровнем безработицы -" → "уровень безработицы" (an
+    instrumental noun right after the verb, in the nominative); none when a place comes first ("в
+    Смоленской области -")."""
     words = lead[: max(k for k, w in enumerate(lead) if w.text in DASHES)]
     cut = max((k + 1 for k, w in enumerate(words) if w.text in _BOUNDARY or _is_verb(w)), default=0)
     group = _past_dates(words[cut:])
     head = next((k for k, w in enumerate(group) if w.has("NOUN")), None)
-    if head is None or not _common_nominative(group[head]) or _governed(group, head):
+    if head is None or _governed(group, head):
         return None
-    return as_written(group[head:]) or None
+    if cut and _is_verb(words[cut - 1]) and _instrumental(group[head]):  # "характеризуется … уровнем X -"
+        return normal_measure(as_written(group[head:]))
+    return as_written(group[head:]) or None if _common_nominative(group[head]) else None
+
+
+def _instrumental(w: _Word) -> bool:
+    """A common noun whose best parse is instrumental: what a verb before it says the subject has."""
+    tag = w.tags[0].tag
+    return tag.POS == "NOUN" and tag.case == "ablt" and not w.text[:1].isupper()
 
 
 def _past_dates(group: list[_Word]) -> list[_Word]:

@@ -55,6 +55,7 @@ _RATIOS = (  # heads of measures of their own: a percentage of them is no share 
     | set(lexicon.INSTRUMENTAL_HEADS)
     | set(lexicon.RATIO_HEADS)
 )
+_RATIO_HEADS = frozenset(lexicon.RATIO_HEADS)
 WHOLE_WORDS = 4  # genitive words kept in the whole a share is of
 PART_WORDS = 5  # genitive words kept after "на долю" ("трех крупнейших экспортируемых товарных групп")
 
@@ -665,8 +666,8 @@ def part_shares(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
             continue  # "текстиль и обувь - 10,81% от всего объема импорта": the measure is the whole
         whole = after or whole_of(lead) or listed or None
         cue = whole or listed is not None or any(w.lemma in _SHARE_CUES for w in lead)
-        if not nouns or nouns[0].lemma in _RATIOS or not cue:
-            continue
+        if not nouns or nouns[0].lemma in _RATIOS or _head(f.measure) in _RATIO_HEADS or not cue:
+            continue  # "уровень безработицы - 1,2% от активного населения": a rate, no part of it
         part = " ".join(w.text for w in words) if framed else genitive(words)
         f.measure = " ".join(filter(None, [lexicon.SHARE_NOUN, part, whole]))
         f.indicator = figure_indicator(text, f, bounds) or f.indicator
