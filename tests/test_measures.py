@@ -1624,3 +1624,12 @@ def test_an_instrumental_noun_group_after_the_verb_and_before_a_dash_is_the_meas
 def test_a_change_restated_as_a_percentage_keeps_the_measure():
     text = "Прирост населения уменьшился на 40,3 тыс. человек, или на 25,2%."
     assert figure(text, "25,2%").measure == figure(text, "40,3 тыс. человек").measure
+
+
+def test_a_share_in_what_rates_are_per_has_its_parts_indicator():
+    text = (
+        "Численность рабочей силы в августе 2017г. составила 76,9 млн.человек, в том числе в возрасте 15-72 "
+        "лет - 76,7 млн.человек, или 52% от общей численности населения страны."
+    )  # Росстат, январь-август 2017, p. 104 (its gold: labour_force)
+    f = figure(text, "52%")
+    assert (f.measure, f.indicator) == ("доля рабочей силы в общей численности населения", "labour_force")

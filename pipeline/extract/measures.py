@@ -890,11 +890,14 @@ def _names_a_part(
     part: IndicatorMatch | None, whole: IndicatorMatch | None, part_words: list[str], whole_words: list[str]
 ) -> bool:
     """X of "доля X в Y" names a part of Y's thing: the catalog makes X's indicator a part of Y's
-    (`part_of`: "добычи полезных ископаемых в отгруженных товарах"), or they share a content word
+    (`part_of`: "добычи полезных ископаемых в отгруженных товарах"), Y is what rates are per
+    (`rate_base`: "рабочей силы в общей численности населения"), or they share a content word
     and X's catalog match is no shorter than Y's ("экономически активного населения" of "численности
     населения", "экспорта услуг" of "объеме экспорта"); a bare "производства пищевых продуктов" is no
     part of the more specific "обрабатывающих производствах", whose indicator the share keeps."""
     if part is not None and whole is not None and whole.indicator.id in part.indicator.part_of:
+        return True
+    if part is not None and whole is not None and whole.indicator.rate_base:
         return True
     if part is None or whole is None or not _whole_stems(whole_words, whole) & _stems(part_words):
         return False
