@@ -98,6 +98,8 @@ def proportion_shares(text: str, facts: list[FigureFact], sentences: list[tuple[
     торговли соотношение …" → "… в обороте розничной торговли"). Run after the passes that carry a
     measure along a list."""
     for start, end in sentences:
+        if sum(start <= f.char_start < end and f.unit == "PERCENT" for f in facts) < _PAIR:
+            continue  # no pair of percentages: no word to read
         words = [_as_word(m) for m in _WORD.finditer(text, start, end)]
         at = next((k for k, w in enumerate(words) if w.lemma in _PROPORTIONS), None)
         parts = _proportion_parts(words[at + 1 :]) if at is not None else None
@@ -113,6 +115,7 @@ def proportion_shares(text: str, facts: list[FigureFact], sentences: list[tuple[
 
 
 _PROPORTIONS = frozenset(lexicon.PROPORTION_NOUNS)
+_PAIR = 2  # percentages a proportion of two parts states at a time
 SHARE_NOUN = lexicon.SHARE_NOUN
 _JOINED = re.compile(r"\s*и\s*")
 
