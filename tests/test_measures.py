@@ -345,6 +345,13 @@ def test_the_base_of_a_rate_is_no_figure():
     text = "Обеспеченность торговыми площадями составила 453,8 кв. м в расчете на 1 000 жителей."
     assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == ["453,8 кв. м"]
     assert figure("В 2015 году численность выросла на 1000 человек.", "1000 человек").kind == "change"
+    text = (  # RANEPA thesis, p. 31 (dev gold): a list of indicators with their units in brackets
+        "обеспеченность местами детей, находящихся в дошкольных учреждениях (мест на 1000 детей дошкольного "
+        "возраста); выпуск специалистов (спец. на 10 тыс. чел. населения); наличие собственных автомобилей "
+        "(на 1 тыс. чел.)."
+    )
+    assert extract_page(text).figures == []
+    assert figure("Численность выросла (рост на 100 человек).", "100 человек").kind == "change"
 
 
 INVESTMENT_LIST = (

@@ -53,7 +53,9 @@ _RATE_AFTER = re.compile(  # "на 1 000 человек", "зеркала вод
     r"(?!(?:" + _MONTHS + r"))[А-Яа-яЁё]",  # not a date: "1198 голов на 1 июля"
     re.I,
 )
-_RATE_BASE = re.compile(r"(?:\d[^\d]{0,20}?|\bв\s+(?:расч[её]те|среднем)\s+)\bна\s*$", re.I)
+_RATE_BASE = re.compile(
+    r"(?:\d[^\d]{0,20}?|\bв\s+(?:расч[её]те|среднем)\s+|\(\s*(?:[А-Яа-яЁё.]+\s+){0,4})\bна\s*$", re.I
+)  # "14,5 умерших на", "в расчете на", a unit in brackets: "(мест на", "(число посещений за смену на"
 _CHANGE_WORDS = {*lexicon.CHANGE_VERBS, *lexicon.CHANGE_NOUNS}
 _HEADING = re.compile(r"\s*(?:[А-ЯЁA-Z]\w*|[\d\s.]*)\s*")
 
@@ -139,8 +141,10 @@ def _section_number(c: FigureContext) -> bool:
 
 def _rate_base(c: FigureContext) -> bool:
     """ "14,5 умерших на 1 000 человек", "0,15 кв. м на 1 человека", "в расчете на 1 жителя": a count
-    of one or a power of ten after "на" that follows another number (or "в расчете/в среднем") is
-    the base of a rate, not a figure; right after a change word it is one ("выросла на 1000 человек")."""
+    of one or a power of ten after "на" that follows another number (or "в расчете/в среднем", or
+    opens a bracket naming an indicator's unit: "обеспеченность врачами (на 10 тыс. чел.
+    населения)", "(мест на 1000 детей дошкольного возраста)") is the base of a rate, not a figure;
+    right after a change word it is one ("выросла на 1000 человек", "(рост на 100 человек)")."""
     f = c.fact
     if f.unit != "COUNT" or f.value <= 0 or not math.log10(f.value).is_integer():
         return False
