@@ -255,6 +255,27 @@ def test_from_opens_a_lower_bound(text, quote, qualifier, measure):
     assert measure is None or f.measure == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "kept"),
+    [
+        # Курская экспортная стратегия, RuREBus forecasts, factRuEval news: ordinals written in digits
+        ("Среднее количество единиц продукции по ТНВЭД (с 6 уровнем детализации) составляет 97 товарных "
+         "групп.", "6 уровнем", False),
+        ("внутрипоселковые газопроводы в д. Петрово (II очередь, 2 пусковой комплекс);", "2 пусковой комплекс",
+         False),
+        ("Команда финишировала на 24 месте.", "24 месте", False),
+        # counts, whatever the case; a genitive singular after 5 is the source's slip, still a count
+        ("Курская область экспортирует 671 товарную группу (с детализацией на уровне 6 знаков кодов ТН ВЭД).",
+         "6 знаков", True),
+        ("Субсидии получили на 5 предприятиях района.", "5 предприятиях", True),
+        ("Агентство применяет 4-х этапную систему агрегирования данных.", "4-х этапную систему", True),
+        ("Деятельность осуществляют 5 хозяйствующих субъекта.", "5 хозяйствующих субъекта", True),
+    ],
+)  # fmt: skip
+def test_a_noun_no_cardinal_governs_makes_the_number_an_ordinal(text, quote, kept):
+    assert (quote in quotes(text)) == kept
+
+
 def test_currency_before():
     f = one("Его стоимость оценивается в $176 млн. Он находится", "$176 млн.")
     assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (

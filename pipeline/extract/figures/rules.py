@@ -203,6 +203,32 @@ def _modifier_count(c: FigureContext) -> bool:
     return not f.value.is_integer() and not rate_base_after(c.text, f.char_end)  # a rate stays
 
 
+def _ordinal_by_agreement(c: FigureContext) -> bool:
+    """ "с 6 уровнем детализации", "2 пусковой комплекс", "на 24 месте": a counted noun in a singular
+    case other than the genitive after a number not ending in 1 makes it an ordinal written in
+    digits, not a count ("6 знаков", "2 комплекса", "на 5 предприятиях", "21 день", "4-х этапную
+    систему" are counts; so is a genitive singular after 5, a slip of the source's: "5 хозяйствующих
+    субъекта")."""
+    f = c.fact
+    if f.unit != "COUNT" or not f.counted or f.unit_mult or f.value_max or not f.value.is_integer():
+        return False
+    n = int(f.value)
+    after = _AFTER_NUMBER.search(c.text, f.char_start, f.char_end)
+    if n % 10 == 1 and n % 100 != 11 or after is None or after.group(1):
+        return False  # "4-х": the numeral's own case ending
+    words = [_Word(0, 0, w) for w in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", after.group(2))]
+    noun = next((w for w in words if w.has("NOUN")), None)
+    if noun is None or noun.text[:1].isupper():
+        return False
+    forms = [p.tag for p in noun.tags if p.tag.POS == "NOUN"]
+    if any("Fixd" in t or "Abbr" in t for t in forms):
+        return False
+    return not any(t.number == "plur" or t.case in ("gent", "gen2") for t in forms)
+
+
+_AFTER_NUMBER = re.compile(r"\d(-[а-яё]+)?((?:\s+[^\d\s]+)+)\s*$", re.I)  # the words after the number
+
+
 NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
     Rule("inside_date", _in_date, "Китай с {2010} г. является партнером", "выручка {2010 млн руб.} за год"),
     Rule("inside_phone", _in_phone, "телефон +7 (495) {123}-45-67", "выручка {123 млн руб.} в год"),
@@ -246,6 +272,12 @@ NOT_A_FIGURE: tuple[Rule[FigureContext], ...] = (
         _dashed_count_outside_subset,
         "Задача {1 – повышение} доступности услуг",
         "всего 240 детей, из них {15 - несовершеннолетних}",
+    ),
+    Rule(
+        "ordinal_by_agreement",
+        _ordinal_by_agreement,
+        "единиц товаров по ТНВЭД (с {6 уровнем} детализации)",
+        "на уровне {6 знаков} кодов ТН ВЭД",
     ),
     Rule(
         "modifier_count",
