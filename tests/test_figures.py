@@ -275,6 +275,25 @@ def test_a_noun_no_cardinal_governs_makes_the_number_an_ordinal(text, quote, kep
     assert (quote in quotes(text)) == kept
 
 
+PROJECT_LIST = (  # Инвестиционная декларация Курской области 2022, p. 17 (dev gold: target)
+    "Наиболее крупные проекты:\n"
+    '1) "Строительство Курской АЭС-2 (станция замещения Курской АЭС)". Объем инвестиций - 376,1 млрд. '
+    'рублей. Инициатор - Филиал АО "Концерн Росэнергоатом" "Курская атомная станция";\n'
+    '2) "Комплекс переработки радиоактивных отходов (КП РАО) Курской АЭС". Объем инвестиций - 25,1 млрд. '
+    'рублей. Инициатор - Филиал АО "Концерн Росэнергоатом" "Курская атомная станция";\n'
+    "Реализованы следующие проекты:\n"
+    '1) "Строительство фермы". Объем инвестиций - 2,2 млрд. рублей.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind"),
+    [("376,1 млрд. рублей", "target"), ("25,1 млрд. рублей", "target"), ("2,2 млрд. рублей", "level")],
+)
+def test_an_amount_of_a_listed_project_is_planned_unless_the_list_is_of_done_ones(quote, kind):
+    assert one(PROJECT_LIST, quote).kind == kind
+
+
 def test_currency_before():
     f = one("Его стоимость оценивается в $176 млн. Он находится", "$176 млн.")
     assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (

@@ -518,7 +518,21 @@ def _planned_item(
     if _past(words) or _past(outer) or _past(lead):
         return False
     project = {w.lemma for w in [*words, *outer, *lead]} & _PROJECT_CUES and _opens_project(outer, f)
-    return (bool(lead) and _plans(lead)) or bool(project)
+    return (bool(lead) and _plans(lead)) or bool(project) or _listed_project(text, f)
+
+
+def _listed_project(text: str, f: FigureFact) -> bool:
+    """The figure's line is an item of a list whose lead-in names projects and nothing in the past
+    ("Наиболее крупные проекты:" ⏎ "1) "Строительство Курской АЭС-2". Объем инвестиций - 376,1 млрд.
+    рублей. Инициатор - …;"), and the item tells nothing in the past before the figure: a
+    project's amount is planned."""
+    line = text.rfind("\n", 0, f.char_start) + 1
+    if not _ITEM_LINE.match(text, line):
+        return False
+    above = lead_in_above(text, line, _list_line, LEAD_LINES)
+    lead = [_as_word(m) for m in _WORD.finditer(text, *above)] if above else []
+    item = [_as_word(m) for m in _WORD.finditer(text, line, f.char_start)]
+    return bool({w.lemma for w in lead} & _PROJECT_CUES) and not _past(lead) and not _past(item)
 
 
 _CHANGE_OR_COURSE = frozenset(lexicon.CHANGE_VERBS) | frozenset(lexicon.TREND_NOUNS)
