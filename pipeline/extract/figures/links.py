@@ -9,7 +9,7 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 from pipeline import lexicon
 from pipeline.extract.facts import Confidence, FigureFact
 from pipeline.extract.figures.anaphora import share_of_amount, which_is
-from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word, term_start
+from pipeline.extract.figures.words import _WORD, LIST_JOINED, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
 from pipeline.extract.periods import opens_bracket
@@ -21,7 +21,6 @@ _AND = frozenset(lexicon.JOINING_CONJUNCTIONS)
 _ITEM_LEAD = {"а", "и"}
 _ITEM_TAIL = {"на", "до"}
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
-_COORDINATED = re.compile(rf"\s*{lexicon.LIST_JOIN}\s*", re.I)
 _OF_WHOLE = re.compile(r"\s*из\s*")  # "11 из 50 компаний": a part of a counted whole
 _VERSUS = re.compile(rf"\s*\(?\s*(?:{'|'.join(lexicon.VERSUS_WORDS)})\s*", re.I)
 _ALTERNATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.ALTERNATIVE_CONJUNCTIONS) + r")\s+", re.I)
@@ -65,7 +64,7 @@ def _shares_unit(a: FigureFact, b: FigureFact, between: str, after: str) -> bool
         return _CONNECTOR.match(between) is not None
     if _ALTERNATIVE.fullmatch(between):
         return True
-    return _COORDINATED.fullmatch(between) is not None and lexicon.RESPECTIVELY.search(after) is not None
+    return LIST_JOINED.fullmatch(between) is not None and lexicon.RESPECTIVELY.search(after) is not None
 
 
 def _link(text: str, found: list[FigureFact], end: int) -> None:
@@ -123,7 +122,7 @@ def _parallel(text: str, found: list[FigureFact]) -> None:
         if b.unit != a.unit or b.kind != "level" or a.kind in {"level", "ratio"}:
             continue
         verbs = any(_is_verb(w) for w in map(_as_word, _WORD.finditer(between)))
-        if (re.search(r"[(;]", between) and not verbs) or _COORDINATED.fullmatch(between):
+        if (re.search(r"[(;]", between) and not verbs) or LIST_JOINED.fullmatch(between):
             b.kind = a.kind
 
 
@@ -198,7 +197,7 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         if not any(s <= a.char_start and b.char_end <= e for s, e in sentences):
             continue
         between = text[a.char_end : b.char_start]
-        if _COORDINATED.fullmatch(between):  # "на 8 и 4 процентных пункта": one measure for both
+        if LIST_JOINED.fullmatch(between):  # "на 8 и 4 процентных пункта": one measure for both
             b.measure, b.confidence = source, min(b.confidence, Confidence.INFERRED)
             continue
         cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=0)

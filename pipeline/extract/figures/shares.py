@@ -19,7 +19,16 @@ import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for
 
 from pipeline import lexicon
 from pipeline.extract.facts import FigureFact
-from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, as_written, object_noun
+from pipeline.extract.figures.words import (
+    _WORD,
+    DASHES,
+    LIST_JOINED,
+    _as_word,
+    _is_verb,
+    _Word,
+    as_written,
+    object_noun,
+)
 from pipeline.extract.measures import (
     figure_indicator,
     is_change_noun,
@@ -109,15 +118,13 @@ def proportion_shares(text: str, facts: list[FigureFact], sentences: list[tuple[
         whole = whole_of(words[:at])
         for pair in _joined_pairs(text, [f for f in after if f.unit == "PERCENT"]):
             for f, part in zip(pair, parts, strict=True):
-                f.measure = " ".join([SHARE_NOUN, part, *([whole] if whole else [])])
+                f.measure = " ".join([lexicon.SHARE_NOUN, part, *([whole] if whole else [])])
                 f.kind = "share"
                 f.indicator = figure_indicator(text, f, (start, end)) or f.indicator
 
 
 _PROPORTIONS = frozenset(lexicon.PROPORTION_NOUNS)
 _PAIR = 2  # percentages a proportion of two parts states at a time
-SHARE_NOUN = lexicon.SHARE_NOUN
-_JOINED = re.compile(r"\s*и\s*")
 
 
 def _proportion_parts(words: list[_Word]) -> list[str] | None:
@@ -145,11 +152,11 @@ def _from_noun(words: list[_Word]) -> list[_Word]:
 
 
 def _joined_pairs(text: str, figures: list[FigureFact]) -> list[tuple[FigureFact, FigureFact]]:
-    """Consecutive figures "N% и M%", each figure in one pair at most."""
+    """Consecutive figures of one list ("N% и M%"), each figure in one pair at most."""
     pairs, k = [], 0
     while k + 1 < len(figures):
         a, b = figures[k], figures[k + 1]
-        if _JOINED.fullmatch(text, a.char_end, b.char_start):
+        if LIST_JOINED.fullmatch(text, a.char_end, b.char_start):
             pairs.append((a, b))
             k += 2
         else:

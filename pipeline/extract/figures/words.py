@@ -12,6 +12,7 @@ from pipeline.nlp.morph import parses
 
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*|\S")
 DASHES = frozenset(lexicon.DASHES)  # a dash as a word: "сельское хозяйство – 500,0 тыс. руб."
+LIST_JOINED = re.compile(rf"\s*{lexicon.LIST_JOIN}\s*", re.I)  # between two figures of one list: " и "
 
 
 @dataclass
