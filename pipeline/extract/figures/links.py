@@ -260,9 +260,11 @@ def _varied_adjective(text: str, a: FigureFact, b: FigureFact, sentences: list[t
         return False
     between = text[a.char_end : b.char_start]
     cut = max((m.end() for m in _SEGMENT_START.finditer(between)), default=None)
-    words = [_as_word(m) for m in _WORD.finditer(between[cut or 0 :])]
+    if cut is None:  # no clause of its own
+        return False
+    words = [_as_word(m) for m in _WORD.finditer(between[cut:])]
     words = words[1:] if words and words[0].lemma in _ITEM_LEAD else words
-    if cut is None or not words or not _lone_adjective(words):
+    if not words or not _lone_adjective(words):
         return False
     start = next((s for s, e in sentences if s <= a.char_start < e), None)
     if start is None:

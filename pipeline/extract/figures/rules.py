@@ -15,7 +15,7 @@ from functools import cached_property
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figures.scan import _MONTHS
-from pipeline.extract.figures.words import _Word
+from pipeline.extract.figures.words import _WORD, _as_word, _Word
 from pipeline.extract.skeleton import Rule, first_rejecting
 
 BEFORE_CHARS, AFTER_CHARS = 30, 20  # context the rules read around a candidate
@@ -216,7 +216,7 @@ def _ordinal_by_agreement(c: FigureContext) -> bool:
     after = _AFTER_NUMBER.search(c.text, f.char_start, f.char_end)
     if n % 10 == 1 and n % 100 != 11 or after is None or after.group(1):
         return False  # "4-х": the numeral's own case ending
-    words = [_Word(0, 0, w) for w in re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", after.group(2))]
+    words = [_as_word(m) for m in _WORD.finditer(after.group(2)) if m.group()[:1].isalpha()]
     noun = next((w for w in words if w.has("NOUN")), None)
     if noun is None or noun.text[:1].isupper():
         return False
