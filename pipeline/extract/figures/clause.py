@@ -328,7 +328,6 @@ _LOWER_BOUND_BEFORE = re.compile(
     r"(?:^|[^\d%\s])\s*\b(" + "|".join(lexicon.LOWER_BOUND_OPENER.heads) + r")\s+$", re.I
 )  # "по цене от ", not "25% от "
 _UPPER_BOUND_AFTER = re.compile(r"[^.;]{0,80}?\bдо\s+\d", re.I)  # "от 5,2% в 2017 году … до 18,5%"
-_BOUNDED_UNITS = frozenset({"PERCENT", *lexicon.CURRENCIES})
 _BOUND_REACH = 12  # characters before a figure searched for "от" and what precedes it
 
 
@@ -337,7 +336,8 @@ def _lower_bound(text: str, f: FigureFact) -> None:
     qualifier word ("по цене от 10 долларов США за одну американскую карточку" → ">=", quote "от 10
     долларов США", as "до 10 долларов США" is "<="); not the whole of a figure right before ("25% от
     200 тыс. рублей")."""
-    if f.qualifier != "=" or f.unit not in _BOUNDED_UNITS or _UPPER_BOUND_AFTER.match(text, f.char_end):
+    bounded = f.money or f.unit == "PERCENT"
+    if f.qualifier != "=" or not bounded or _UPPER_BOUND_AFTER.match(text, f.char_end):
         return
     lo = max(0, f.char_start - _BOUND_REACH)
     opened = _LOWER_BOUND_BEFORE.search(text, lo, f.char_start)
