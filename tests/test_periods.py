@@ -101,6 +101,37 @@ def test_a_year_opening_an_event_dates_only_what_is_told_in_the_past():
     assert figure(survey, "Около 57%").period_start == "2020-01-01"
 
 
+PERSON_EVENT = (
+    "В 2014 году премьер-министр Андрус Ансип ушёл в отставку, и правительство возглавил Таави Рыйвас.\n"
+    "На выборах в парламент прошли четыре партии. В результате голосования избран 101 депутат, а явка "
+    "составила 64,2 %."
+)  # after a Wikinews story on Estonia's 2015 election (NEREL dev text 80395)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (PERSON_EVENT, None),  # what a person did in 2014 is no period of the election's figures
+        (
+            PERSON_EVENT.replace(
+                "премьер-министр Андрус Ансип ушёл в отставку, и правительство возглавил Таави Рыйвас",
+                "в стране прошла реформа избирательной системы",
+            ),
+            "2014-01-01",  # the same opening year without a person still dates the section
+        ),
+        (
+            "Иван Айвазовский — «Девятый вал» (1850)\nХудожник написал больше 6 тысяч работ.",
+            None,  # a caption naming a painter: the painting's year, not the figure's
+        ),
+    ],
+)
+def test_a_date_of_what_a_person_did_dates_no_figure_after_it(text, expected):
+    quote = "больше 6 тысяч работ" if "Айвазовский" in text else "101 депутат"
+    assert figure(text, quote).period_start == expected
+    if "депутат" in text:
+        assert figure(text, "64,2 %").period_start == expected
+
+
 def test_a_numbered_heading_ends_the_period_and_a_founding_year_dates_no_present_state():
     """A heading numbered like a section ends where the reporting year of the section before holds,
     though it ends with a full stop; a first sentence telling when a park was founded dates no

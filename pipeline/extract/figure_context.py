@@ -190,8 +190,15 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
     f.period, f.period_precision = day, "day"
 
 
-def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sentences) -> None:
-    """Previous-sentence periods, base periods, territories and indicators of a page's figures."""
+def resolve(
+    text: str,
+    facts: list[FigureFact],
+    dates: list[DateFact],
+    sentences: Sentences,
+    persons: Sequence[tuple[int, int]] = (),
+) -> None:
+    """Previous-sentence periods, base periods, territories and indicators of a page's figures
+    (`persons`: the spans of the people the page names, `periods.section_markers`)."""
     acts = {
         d.char_start for d in dates
         if is_act_date(text, d) or is_reference_year(text, d) or recurring_deadline(text, d)
@@ -256,7 +263,7 @@ def resolve(text: str, facts: list[FigureFact], dates: list[DateFact], sentences
     respective_years(text, facts, periods, sentences, dates)  # lists whose period the loop gave
     _parallel_from_values(text, facts, sentences, periods)
     respectively(text, facts, lambda f: sentences.around(f.char_start) or (f.char_start, f.char_end))
-    page_sections(text, facts, periods, sentences.bounds)
+    page_sections(text, facts, periods, sentences.bounds, persons)
     for f in facts:
         if f.base_period is None and _changes(text, f) and f.period_source != "sentence":
             f.base_period = continued_base(text, f, facts, bases, sentences)

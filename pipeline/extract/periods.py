@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
     from pipeline.extract import PageFacts
 
+Spans = Sequence[tuple[int, int]]  # character spans (of the people a page names)
 SECTION_PAGES = 2  # pages after the one that states a section period that it still covers
 HEADING_CHARS = 100  # a heading is a short line…
 _HEADING_END = re.compile(r"[.;,:!?…]\s*$")  # …that does not end like a sentence
@@ -201,8 +202,9 @@ class Marker:
     event: bool = False  # an event's day ("21 марта 2013 года … объявила"): dates its own paragraph only
 
 
-def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
-    """Headings and paragraph-opening dates of a page, in text order."""
+def section_markers(text: str, dates: list[DateFact], persons: Spans = ()) -> list[Marker]:
+    """Headings and paragraph-opening dates of a page, in text order; one that names a person
+    (`persons`: their spans) dates that person's event, not the figures after it (`_of_person`)."""
     usable = [
         _season_year(text, d)
         for d in dates
@@ -214,11 +216,18 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         if lexicon.CAPTION_LINE.match(text[a:b]):  # a caption's period is its chart's; an undated one lets
             out.append(Marker(a, None, ends_reports=bool(inside)))  # the prose statement go on
         elif is_heading(text[a:b]) or _ONE_WORD_HEADING.fullmatch(text[a:b]):
-            dated = inside and not (plan_term(text, inside[0]) or _headline(text, (a, b), inside[0]))
+            dated = inside and not (
+                plan_term(text, inside[0])
+                or _headline(text, (a, b), inside[0])
+                or _of_person((a, b), persons)
+            )
             out.append(Marker(a, inside[0] if dated else None))
         elif inside and _OPENING.match(text[a : inside[0].char_start]) and _prose(text[a:b]):
             dated = not (
-                plan_term(text, inside[0]) or _event(text, (a, b), inside[0]) or _event_day(text, inside[0])
+                plan_term(text, inside[0])
+                or _event(text, (a, b), inside[0])
+                or _event_day(text, inside[0])
+                or _of_person((a, _sentence_end(text, a, b)), persons)
             )
             out.append(
                 Marker(a, inside[0] if dated else None, past=_opens_with_event(text, (a, b), inside[0]))
@@ -228,6 +237,13 @@ def section_markers(text: str, dates: list[DateFact]) -> list[Marker]:
         ):
             out.append(Marker(a, None))  # "С 2009 года в районе проводится …": a state since then, no year
     return out
+
+
+def _of_person(bounds: tuple[int, int], persons: Spans) -> bool:
+    """The sentence in `bounds` names a person: its date is of what that person did ("В 2014 году
+    премьер-министр Андрус Ансип ушел в отставку", "Написанная в 1873 году художником Иваном
+    Айвазовским …"), a news story's event, not the period of the figures told after it."""
+    return any(bounds[0] <= start and end <= bounds[1] for start, end in persons)
 
 
 def _headline(text: str, heading: tuple[int, int], d: DateFact) -> bool:
@@ -322,14 +338,18 @@ def legacy_period(d: DateFact) -> str:
 
 
 def page_sections(
-    text: str, facts: list[FigureFact], dates: list[DateFact], sentences: Sequence[tuple[int, int]]
+    text: str,
+    facts: list[FigureFact],
+    dates: list[DateFact],
+    sentences: Sequence[tuple[int, int]],
+    persons: Spans = (),
 ) -> None:
     """Figures without a period take the section period reached before them on the same page; a
     figure given a reporting statement's period continues that statement (`sentences`: the page's
-    sentence bounds)."""
+    sentence bounds; `persons`: the spans of the people it names, `section_markers`)."""
     for f in facts:
         _total_span(text, f, facts)
-    events = section_events(text, facts, dates)
+    events = section_events(text, facts, dates, persons)
     by_start = {d.char_start: d for d in dates}
     for f in sorted(facts, key=lambda f: f.char_start):
         state = section_state(text, [e for e in events if e.offset <= f.char_start], f.char_start)
@@ -417,7 +437,9 @@ def _run_on(f: FigureFact, d: DateFact | None, state: Marker | None) -> None:
         f.period = legacy_period(d)[:4] + "/" + f.period_end[:4] if d.precision == "year" else f.period
 
 
-def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
+def section_events(
+    text: str, facts: list[FigureFact], dates: list[DateFact], persons: Spans = ()
+) -> list[Marker]:
     """Markers (they set the section period) and reporting statements, in text order."""
     by_start = {d.char_start: d for d in dates}
     reports = [
@@ -432,22 +454,30 @@ def section_events(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
         and d.kind == "range"
         and f.period_source == "sentence"  # type: ignore[arg-type]
     ]  # "так в период 2008 – 2015 гг. … около 25%": a span ends the reporting statements before it
-    markers = [*section_markers(text, dates), *data_markers(text, dates), *lead_markers(text, facts, dates)]
+    markers = [
+        *section_markers(text, dates, persons),
+        *data_markers(text, dates),
+        *lead_markers(text, facts, dates, persons),
+    ]
     return sorted([*markers, *reports, *spans], key=lambda m: m.offset)
 
 
-def lead_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
+def lead_markers(
+    text: str, facts: list[FigureFact], dates: list[DateFact], persons: Spans = ()
+) -> list[Marker]:
     """A paragraph whose first sentence states one year and no figure ("В промышленном секторе … в
     2015 году наблюдался рост …"): a reporting statement of the figures after it (of those told in
     the past only, when the sentence tells an event: "Парк … создан в 2017 году"). A later sentence
     that opens with its one year is an event's: it dates only the figures told in the past tense
     after it ("В 2014 году район стал победителем игр. Нашими спортсменами были побиты 2 рекорда",
     but not "В 2012 году … заработал синхротрон. Его стоимость оценивается в $176 млн")."""
-    out = [*_event_markers(text, facts, dates)]
+    out = [*_event_markers(text, facts, dates, persons)]
     for a, b in paragraphs(text):
         end_at = _sentence_end(text, a, b)
         inside = [d for d in dates if a <= d.char_start and d.char_end <= end_at]
         if len(inside) != 1 or any(a <= f.char_start < end_at for f in facts) or not _prose(text[a:b]):
+            continue
+        if _of_person((a, end_at), persons):
             continue
         d = inside[0]
         if _OPENING.match(text[a : d.char_start]) or is_heading(text[a:b]):
@@ -506,7 +536,9 @@ def lead_in_above(
     return None
 
 
-def _event_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) -> list[Marker]:
+def _event_markers(
+    text: str, facts: list[FigureFact], dates: list[DateFact], persons: Spans = ()
+) -> list[Marker]:
     """Sentences after a paragraph's first that open with their one year and state no figure."""
     out = []
     for a, b in paragraphs(text):
@@ -515,6 +547,8 @@ def _event_markers(text: str, facts: list[FigureFact], dates: list[DateFact]) ->
             stop_at = _sentence_end(text, start, b)
             inside = [d for d in dates if start <= d.char_start and d.char_end <= stop_at]
             if len(inside) != 1 or any(start <= f.char_start < stop_at for f in facts):
+                continue
+            if _of_person((start, stop_at), persons):
                 continue
             d = inside[0]
             one_year = d.kind == "point" and d.precision == "year" and d.confidence > Confidence.INFERRED
@@ -972,11 +1006,11 @@ def page_marks(page: int, facts: PageFacts, rows: dict[str, list[dict]]) -> Page
     extracted, so a document extracted in slices carries its periods like one in one piece."""
     own = slice(facts.page_start, facts.page_end)  # offsets index the page with its neighbours' sentences
     dated = [d for d in facts.dates if not (is_act_date(facts.text, d) or is_reference_year(facts.text, d))]
-    markers = section_markers(facts.text, dated)
+    markers = section_markers(facts.text, dated, facts.analysis.persons)
     markers = [m for m in markers if own.start <= m.offset < (own.stop or len(facts.text))]
     date_ids = {d.char_start: r["date_id"] for d, r in zip(facts.dates, rows["dates"], strict=True)}
     first = markers[0].offset if markers else len(facts.text)
-    events = section_events(facts.text, facts.figures, facts.dates)
+    events = section_events(facts.text, facts.figures, facts.dates, facts.analysis.persons)
     reports = frozenset(
         date_ids[e.date.char_start] for e in events if e.reporting and e.date is not None and e.offset < first
     )

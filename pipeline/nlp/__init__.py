@@ -170,6 +170,11 @@ class Analysis:
         return self.parse([index]).get(index, [])
 
     @cached_property
+    def persons(self) -> tuple[tuple[int, int], ...]:
+        """Character spans of the people named (natasha's PER entities)."""
+        return tuple((e.start, e.end) for e in self.entities if e.type == "PER")
+
+    @cached_property
     def doc(self):
         """The whole text as a spaCy `Doc` (blank ru + pymorphy3 lemmas), entities as `doc.ents`."""
         return to_spacy(self)

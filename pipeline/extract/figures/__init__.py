@@ -67,7 +67,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     _count_bare(text, facts)
     facts = [f for f in facts if f.unit is not None]  # a bare number is not a figure
     list_items(text, facts, sentences)
-    resolve(text, facts, dates, Sentences(sentences))
+    resolve(text, facts, dates, Sentences(sentences), analysis.persons if analysis is not None else ())
     referred_shares(text, facts, sentences)  # once the shares' measures are final
     part_shares(text, facts, sentences)  # once the kinds are settled
     listed_shares(text, facts, sentences)
