@@ -796,6 +796,11 @@ NEUTRAL_ADJECTIVES: tuple[str, ...] = (
 # change of the volume each year (`kind` change of "объем производства"), unlike an average change
 # ("среднегодовой рост импорта"), a measure of its own.
 PERIODIC_ADJECTIVES: tuple[str, ...] = ("ежегодный", "ежемесячный", "ежеквартальный")
+# Adjectives of how large a change was: "Наиболее значительное снижение цен и тарифов … на 1,3%"
+# measures "цены и тарифы" (the change is the figure's kind, its size the figure).
+DEGREE_ADJECTIVES: tuple[str, ...] = (
+    "значительный", "существенный", "незначительный", "небольшой", "резкий", "заметный", "умеренный",
+)  # fmt: skip
 # Prepositions opening what an item is for, which a label does not measure ("Шины для автобусов").
 PURPOSE_PREPOSITIONS: tuple[str, ...] = ("для",)
 # Words opening a table's rows given for reference, not parts of its quantity ("Справочно: …").

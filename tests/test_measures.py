@@ -1641,3 +1641,64 @@ def test_a_share_in_what_rates_are_per_has_its_parts_indicator():
     f = figure(text, "52%")
     assert (f.kind, f.indicator) == ("share", "labour_force")
     assert "рабочей силы" in f.measure  # the gold words the measure as the count's; its thing is the same
+
+
+ROSSTAT_INDEX = (
+    "Индекс производства {what} в августе 2017г. по сравнению с соответствующим периодом предыдущего "
+    "года составил 99,8%, в январе-августе 2017г. - 100,8%."
+)  # Социально-экономическое положение России, январь-август 2017 (Росстат), pp. 10, 25, 30
+
+
+@pytest.mark.parametrize(
+    ("what", "measure"),
+    [
+        ("кокса и нефтепродуктов", "индекс производства кокса и нефтепродуктов"),
+        ("машин и оборудования", "индекс производства машин и оборудования"),
+        (
+            'по виду деятельности "Добыча полезных ископаемых"',
+            'индекс производства по виду деятельности "Добыча полезных ископаемых"',
+        ),
+        (
+            "по обработке древесины и производству изделий из дерева и пробки, кроме мебели",
+            "индекс производства по обработке древесины и производству изделий",
+        ),
+        ("по Курской области", "индекс производства"),  # a place is the subject, not the measure
+    ],
+)
+def test_an_index_names_every_product_and_the_activity_it_is_of(what, measure):
+    """A genitive joined by "и" and an index's "по" activity (with its quoted name) are what is
+    measured; the figure after ", в январе-августе 2017г. -" is the same index for another period."""
+    text = ROSSTAT_INDEX.format(what=what)
+    assert figure(text, "99,8%").measure == measure
+    assert figure(text, "100,8%").measure == measure
+
+
+def test_joined_nouns_after_a_change_are_both_in_the_nominative():
+    text = (
+        "Наиболее значительное снижение цен и тарифов отмечалось на потребительских рынках Республики "
+        "Калмыкия и Тверской области - на 1,3% и 1,2% соответственно."
+    )  # the Rosstat bulletin, p. 79
+    assert figure(text, "1,2%").measure == "цены и тарифы"
+    # the first figure's measure comes from the parse, with an adjective of the change's size
+    assert figure(text, "1,3%").measure == "цены и тарифы"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "measure"),
+    [
+        ("значительное снижение цен", "цены"),  # `lexicon.DEGREE_ADJECTIVES`: the size of a change
+        ("существенный рост экспорта", "экспорт"),
+        ("значительный объем экспорта", "значительный объем экспорта"),  # no change: kept
+    ],
+)
+def test_the_size_of_a_change_is_no_part_of_its_measure(phrase, measure):
+    assert normal_measure(phrase) == measure
+
+
+def test_a_second_figure_of_the_clause_keeps_both_joined_genitives():
+    text = (
+        "Объем экспорта мяса и молока Курской области в 2018 году вырос на 12% и составил 95 млн "
+        "долларов США."
+    )
+    assert figure(text, "12%").measure == "объем экспорта мяса и молока"
+    assert figure(text, "95 млн долларов США").measure == "объем экспорта мяса и молока"

@@ -98,6 +98,8 @@ def test_syntax_on_demand_finds_the_subject(analysis) -> None:
         ("Московской области", "Московская область"),
         ("Волгоградского химико-фармацевтического кластера", "Волгоградский химико-фармацевтический кластер"),
         ("АО «КЭАЗ»", "АО «КЭАЗ»"),
+        ("цен и тарифов", "цены и тарифы"),  # a noun joined to the head in its case
+        ("экспорта и импорта", "экспорт и импорт"),
     ],
 )
 def test_nominative(phrase: str, expected: str) -> None:

@@ -28,6 +28,7 @@ _SHARE_HEAD = lexicon.SHARE_NOUN
 _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
 _PERIODIC = frozenset(lexicon.PERIODIC_ADJECTIVES)
+_DEGREES = frozenset(lexicon.DEGREE_ADJECTIVES)
 _TOTAL = set(lexicon.TOTAL_ADJECTIVES)
 _RANKING = frozenset(lexicon.RANKING_ADJECTIVES)
 _FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
@@ -680,15 +681,18 @@ _QUANTITY_NAMED = frozenset(
 def _without_change_head(words: list[str]) -> str:
     """ "рост российского экспорта" → "российского экспорта", "положительная динамика индекса
     производства" → "индекса производства", "ежегодный прирост объемов производства" → "объемов
-    производства": the change or course is the figure's kind; a rate ("темп роста экспорта") or an
-    average change ("среднегодовой рост импорта") is a measure of its own and stays whole."""
+    производства", "значительное снижение цен" → "цен": the change or course is the figure's kind
+    (`lexicon.DEGREE_ADJECTIVES` say its size); a rate ("темп роста экспорта") or an average change
+    ("среднегодовой рост импорта") is a measure of its own and stays whole."""
     from pipeline.nlp.morph import lemma
 
     lemmas = [lemma(w) for w in words]
     k = 0
     while k < len(words) - 1 and _adjectives(words[k]):
         k += 1  # "положительная динамика": before a course; "ежегодный прирост": a recurring change
-    recurring = 0 < k < len(words) - 1 and set(lemmas[:k]) <= _PERIODIC and lemmas[k] in _CHANGE_HEADS
+    recurring = (
+        0 < k < len(words) - 1 and set(lemmas[:k]) <= _PERIODIC | _DEGREES and lemmas[k] in _CHANGE_HEADS
+    )
     k = k if k < len(words) - 1 and (lemmas[k] in _TRENDS or recurring) else 0
     while k < len(words) - 1 and lemmas[k] in _CHANGE_HEADS:
         k += 1

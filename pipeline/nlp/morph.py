@@ -47,13 +47,35 @@ def nominative(phrase: str) -> str:
     case, gender, number, size = group
     if case == "nomn":
         return phrase
+    inflected = {
+        i: _inflect(m.group(), case, gender, number, is_head=i == size - 1)
+        for i, m in enumerate(words[:size])
+    }
+    inflected |= _joined_group(words, size, case)
     out, pos = [], 0
-    for i, m in enumerate(words[:size]):
-        out.append(phrase[pos : m.start()])
-        out.append(_inflect(m.group(), case, gender, number, is_head=i == size - 1))
+    for i, m in enumerate(words[: max(inflected) + 1]):
+        out.append(phrase[pos : m.start()] + inflected.get(i, m.group()))
         pos = m.end()
     out.append(phrase[pos:])
     return "".join(out)
+
+
+def _joined_group(words: list[re.Match], size: int, case: str) -> dict[int, str]:
+    """The nominative of a noun group joined by "и" to the head group, in the head's case ("цен и
+    тарифов" → "цены и тарифы", "экспорта и импорта" → "экспорт и импорт"), by word index; not
+    one that may be a nominative already ("Овцы и козы")."""
+    if len(words) <= size + 1 or words[size].group().lower() != "и":
+        return {}
+    group = _head_group([m.group() for m in words[size + 1 :]])
+    if group is None or group[0] != case:
+        return {}
+    if any("nomn" in _cases(m.group(), {"NOUN"}) for m in words[size + 1 : size + 1 + group[3]]):
+        return {}
+    _, gender, number, length = group
+    return {
+        size + 1 + k: _inflect(m.group(), case, gender, number, is_head=k == length - 1)
+        for k, m in enumerate(words[size + 1 : size + 1 + length])
+    }
 
 
 def inflect(parse, grammemes: set[str]):

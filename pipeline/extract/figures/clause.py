@@ -23,6 +23,7 @@ from pipeline.extract.figures.words import (
     _as_word,
     _is_verb,
     _Word,
+    as_written,
     noun_in_case,
     object_noun,
     term_start,
@@ -1308,9 +1309,46 @@ def _phrase(words: list[_Word], i: int) -> str:
     end = _genitive_run(words, i + 1)
     if end == i + 1 and words[i].lemma in lexicon.BARE_MEASURES:
         end = _of_whole(words, end)
-    end = _object_end(words, _instrumental_end(words, i, end))
+    end = _object_end(words, _instrumental_end(words, i, _coordinated_end(words, i, end)))
     text = " ".join(w.text for w in words[term_start(words, i) : end])
+    activity = _activity_end(words, i, end)
+    text += f" {as_written(words[end:activity])}" if activity > end else ""
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _coordinated_end(words: list[_Word], head: int, end: int) -> int:
+    """End of a genitive joined by "и" to the genitive run ending at `end` ("Индекс производства
+    кокса и нефтепродуктов", "машин и оборудования"): both are what is measured; else `end`."""
+    joined = end < len(words) and words[end].text == "и" and end - 1 > head
+    if not joined or not words[end - 1].has("NOUN", "gent"):
+        return end
+    j = _genitive_run(words, end + 1)
+    last = words[j - 1]
+    return j if j > end + 1 and last.has("NOUN", "gent") and last.lemma not in _TIMES else end
+
+
+def _activity_end(words: list[_Word], head: int, end: int) -> int:
+    """End of the activity an index is of ("Индекс производства по виду деятельности "Добыча
+    полезных ископаемых"", "по обработке древесины и производству изделий"): "по" with its
+    dative nouns and a quoted name; never a place ("по Курской области", "по району"); else `end`."""
+    if words[head].lemma not in lexicon.INDEX_NOUNS:
+        return end
+    j = end
+    while j < len(words) and words[j].text in ("по", "и") and (j > end or words[j].text == "по"):
+        noun = noun_in_case(words, j + 1, "datv")
+        if noun is None or words[noun].lemma in lexicon.PLACE_NOUNS or _names(words[j + 1 : noun]):
+            break
+        j = _genitive_run(words, noun + 1)
+    if j > end and j < len(words) and words[j].text in lexicon.QUOTE_PAIRS:
+        closers = lexicon.QUOTE_PAIRS[words[j].text]
+        close = next((k for k in range(j + 1, len(words)) if words[k].text in closers), None)
+        j = close + 1 if close is not None else j
+    return j
+
+
+def _names(words: list[_Word]) -> bool:
+    """Some word is capitalized: a name ("Курской")."""
+    return any(w.text[:1].isupper() for w in words)
 
 
 def _instrumental_end(words: list[_Word], head: int, i: int) -> int:

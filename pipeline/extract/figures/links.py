@@ -209,6 +209,8 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
             continue  # "13% при среднегодовом темпе прироста 4%": a change of its own
         if any(_done(w) for w in words):
             continue  # "…, занято более 103 тыс. человек": what is done to the figure's own thing
+        if _only_when(words):
+            words = []  # "…, в январе-августе 2017г. - 100,8%": another period of the whole measure
         head = _head_group(source)
         remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent") or w.lemma in _AND]
         genitive = bool(words) and len(remnant) == len(words) and any(w.has("NOUN", "gent") for w in words)
@@ -363,6 +365,15 @@ def _new_object(source: str, head: str, words: list[_Word]) -> str | None:
     return " ".join([head, rest[0], *(w.text for w in words)])
 
 
+def _only_when(words: list[_Word]) -> bool:
+    """The item's words only say when ("в январе-августе"): time nouns and prepositions."""
+    times = [w for w in words if all(_Word(0, 0, part).lemma in _TIMES for part in w.text.split("-"))]
+    return bool(times) and all(w in times or w.has("PREP") for w in words)
+
+
+_TIMES = lexicon.time_lemmas()
+
+
 def _item_words(words: list[_Word]) -> list[_Word]:
     """The words of a list item without its leading "а"/"и" and a trailing "на"/"до" ("а услуг
     гостиниц и ресторанов - на 1,9%"), when any remain."""
@@ -424,5 +435,22 @@ def _head_group(measure: str) -> str:
     words = [_Word(0, 0, w) for w in measure.split()]
     while len(words) > 1 and words[0].lemma in lexicon.CHANGE_NOUNS:
         words = words[1:]
-    end = next((i for i, w in enumerate(words) if i and w.tags and w.tags[0].tag.POS in _HEAD_END), None)
+    end = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w.tags and w.tags[0].tag.POS in _HEAD_END and not _joins_genitives(words, i)
+        ),
+        None,
+    )
     return " ".join(w.text for w in words[:end])
+
+
+def _joins_genitives(words: list[_Word], i: int) -> bool:
+    """words[i] is an "и" between two genitives ("объем экспорта мяса и молока"): one group."""
+    return (
+        words[i].lemma in _AND
+        and 0 < i < len(words) - 1
+        and words[i - 1].has("NOUN", "gent")
+        and (words[i + 1].has("NOUN", "gent") or words[i + 1].has("ADJF", "gent"))
+    )

@@ -416,6 +416,24 @@ def _join(tokens: list) -> str:
     return " ".join(t.text for t in tokens).replace("( ", "(").replace(" )", ")")
 
 
+def _coordinated_end(tokens: list, head: int, end: int) -> int:
+    """End of a genitive joined by "и" to a genitive of the phrase ("производства кокса и
+    нефтепродуктов"; `clause._coordinated_end` on the morphology), else `end`."""
+    if end + 1 >= len(tokens) or end - 1 <= head or tokens[end].text != "и":
+        return end
+    joined = tokens[end + 1 :]
+    last = next(
+        (k for k, t in enumerate(joined[:GENITIVE_WORDS]) if not _genitive_word(t)),
+        len(joined[:GENITIVE_WORDS]),
+    )
+    words = joined[:last]
+    phrase = {t.id for t in tokens[head:end]}
+    noun = next((t for t in reversed(words) if t.pos == "NOUN"), None)
+    if noun is None or noun.head_id not in phrase or noun.lemma in _TIME_NOUNS:
+        return end
+    return end + 1 + words.index(noun) + 1
+
+
 def _object_end(tokens: list, i: int) -> int:
     """End of a "в/на + accusative" complement at `i` ("инвестиции в основной капитал", "цены на
     капусту"), else `i`; never a place or a time (those are locative or named)."""
@@ -467,6 +485,7 @@ def _noun_phrase(noun, tokens: list) -> str:
         n += tokens[hi].text not in _BRACKETS
         hi += 1
         end = hi if tokens[hi - 1].text not in _BRACKETS else end  # "условного (минимального) набора"
+    end = _coordinated_end(tokens, i, end)
     phrase = _join(tokens[lo : _object_end(tokens, _instrumental_end(tokens, i, end))])
     if noun.feats.get("Case") not in {None, "Nom"}:
         phrase = nominative(phrase)
