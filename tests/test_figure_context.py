@@ -153,6 +153,27 @@ def test_a_property_in_the_instrumental_is_the_measure_of_its_owner():
     assert figure(text, "45 тыс. тонн").measure == "мощность элеватора"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (
+            "15 марта 2020 г. в Калужском фармкластере начато строительство нового корпуса центра "
+            "коллективного пользования стоимостью 1,2 млрд руб.",
+            "1,2 млрд руб.",
+            "стоимость нового корпуса центра коллективного пользования",
+        ),  # fixtures/pdf/kaluga_note.pdf: the first noun of the genitive chain owns the cost
+        (
+            "Курской области комплекса по глубокой переработке зерна пшеницы мощностью 250 тыс. тонн в "
+            "год и производству глютена, модифицированного крахмала, карамельной и мальтозной патоки.",
+            "250 тыс. тонн",
+            "мощность комплекса",
+        ),  # the top of kursk_strategy2030_investment_section.pdf p. 11: a place owns nothing
+    ],
+)
+def test_a_property_belongs_to_the_first_noun_of_its_genitive_chain(text, quote, measure):
+    assert figure(text, quote).measure == measure
+
+
 def test_a_measure_names_no_place():
     """PLACE_NOUNS and the territory gazetteer: the place is the subject, not part of the measure."""
     f = figure("Экспорт Курской области в 2018 году составил 1,2 млрд долл.", "1,2 млрд долл.")

@@ -1702,3 +1702,17 @@ def test_a_second_figure_of_the_clause_keeps_both_joined_genitives():
     )
     assert figure(text, "12%").measure == "объем экспорта мяса и молока"
     assert figure(text, "95 млн долларов США").measure == "объем экспорта мяса и молока"
+
+
+def test_a_subject_in_brackets_is_an_aside_not_the_measure():
+    """The Rosstat bulletin, p. 94: the subject before the bracket, not the one inside it, is what
+    fell; the price index the aside names is not its indicator."""
+    text = (
+        "Реальные располагаемые денежные доходы (доходы за вычетом обязательных платежей, "
+        "скорректированные на индекс потребительских цен), по оценке, в августе 2017г. снизились на 0,3% "
+        "по сравнению с соответствующим периодом предыдущего года, в январе-августе 2017г. - на 1,2%."
+    )
+    for quote in ("0,3%", "1,2%"):
+        f = figure(text, quote)
+        assert f.measure == "реальные располагаемые денежные доходы"
+        assert f.indicator == "real_disposable_income"

@@ -60,8 +60,22 @@ def _owner(words: list[_Word]) -> str | None:
         if not w.tags or w.text[:1].isupper() or w.tags[0].tag.POS != "NOUN":
             continue
         if w.tags[0].tag.case in {"nomn", "accs", "gent"} and not _in_pp(words, i):
-            return genitive_group(words, i)
+            return genitive_group(words, _top_genitive(words, i))
     return None
+
+
+def _top_genitive(words: list[_Word], i: int) -> int:
+    """The first noun of the genitive chain that ends at `i` ("строительство нового корпуса центра
+    коллективного пользования стоимостью …": "корпуса", whose cost it is, not "пользования")."""
+    while words[i].tags[0].tag.case == "gent":
+        k = i - 1
+        while k >= 0 and (words[k].has("ADJF", "gent") or words[k].has("PRTF", "gent")):
+            k -= 1
+        ruling = words[k] if k >= 0 else None
+        if ruling is None or not ruling.has("NOUN", "gent") or _names_place(words, k) or _in_pp(words, k):
+            return i
+        i = k
+    return i
 
 
 def _in_pp(words: list[_Word], i: int) -> bool:
@@ -115,9 +129,24 @@ def genitive_span(words: list[_Word], i: int) -> tuple[str, int] | None:
     j = i + 1
     if j < len(words) and words[j].lemma == "по" and j + 1 < len(words) and words[j + 1].has("NOUN", "datv"):
         j += 2
-    while j < len(words) and words[j].has("NOUN", "gent") and not words[j].text[:1].isupper():
+    while j < len(words) and _genitive_on(words, j):
         j += 1
+    while j > i + 1 and not words[j - 1].has("NOUN"):
+        j -= 1  # "центра коллективного пользования": adjectives only before their noun
     return " ".join(out + [w.text for w in words[i + 1 : j]]), j
+
+
+def _names_place(words: list[_Word], k: int) -> bool:
+    """words[k] is a name or a place noun, with a capitalized adjective of a name before it ("Курской
+    области"): the owner's place, not the owner."""
+    named = k > 0 and words[k - 1].text[:1].isupper() and words[k - 1].has("ADJF")
+    return words[k].text[:1].isupper() or words[k].lemma in lexicon.PLACE_NOUNS or named
+
+
+def _genitive_on(words: list[_Word], j: int) -> bool:
+    """A genitive noun, or a genitive adjective of one, that goes on a genitive group; not a name."""
+    w = words[j]
+    return not w.text[:1].isupper() and (w.has("NOUN", "gent") or w.has("ADJF", "gent"))
 
 
 def price_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:

@@ -382,9 +382,24 @@ def _subject_of(verb, tokens: list, spans: list[tuple[int, int]], at: int):
     subjects = _subjects(verb, tokens, spans) or _stray_subjects(verb, tokens, spans)
     subjects = subjects or _nominative_before(verb, tokens, spans)
     before = [t for t in subjects if t.start < at]
+    outside = [t for t in before if not _in_brackets(t, tokens, at)]
     if before:
-        return before[-1]
+        return (outside or before)[-1]
     return min(subjects, key=lambda t: abs(t.start - verb.start), default=None)
+
+
+def _in_brackets(token, tokens: list, at: int) -> bool:
+    """The token stands in brackets closed before `at`: an aside ("Реальные располагаемые денежные
+    доходы (доходы за вычетом обязательных платежей, …), по оценке, … снизились на 0,3%")."""
+    depth = 0
+    for t in tokens:
+        if t.start >= at:
+            return False
+        if t is token:
+            break
+        depth += (t.text == "(") - (t.text == ")")
+    after = [t.text for t in tokens if token.start < t.start < at and t.text in _BRACKETS]
+    return depth > 0 and after.count(")") > after.count("(")
 
 
 def _genitive_word(token) -> bool:
