@@ -34,6 +34,17 @@ def test_index_against_previous_month():
 
 
 @pytest.mark.parametrize(
+    "versus",
+    ["относительно предыдущего месяца", "по отношению к предыдущему месяцу", "против предыдущего месяца"],
+)
+def test_every_comparison_preposition_states_a_relative_base(versus):
+    """`lexicon.COMPARISON_PREPOSITIONS` (the Rosstat bulletin, p. 86: "Индекс цен производителей
+    промышленных товаров в августе 2017г. относительно предыдущего месяца … составил 101,5%")."""
+    text = f"Индекс цен производителей промышленных товаров в августе 2017г. {versus} составил 101,5%."
+    assert figure(text, "101,5%").base_period == "2017-07"
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "base"),
     [
         ("Индекс производства во II квартале 2017г. по сравнению с предыдущим периодом составил 107,6%.",

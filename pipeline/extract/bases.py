@@ -16,6 +16,7 @@ import calendar
 import re
 from collections.abc import Callable
 
+from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.periods import legacy_period
 
@@ -121,14 +122,15 @@ def _month(index: int) -> str:
 SAME_PERIOD = r"(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*"
 PREVIOUS = r"(?:предыдущ|предшествующ|прошл)\w+"
 LEVEL = r"(?:уровн\w+\s+)?"  # "к уровню …": the base's level, said or not
+# "к", "по сравнению с", "относительно", … (`lexicon.COMPARISON_PREPOSITIONS`) before a relative base
+VERSUS = "(?:" + "|".join(r"\s+".join(p.split()) for p in (*lexicon.COMPARISON_PREPOSITIONS, "к")) + ")"
 RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
-    (r"за\s+(?:последний\s+)?месяц|(?:по\s+сравнению\s+с|к|против)\s+"
+    (rf"за\s+(?:последний\s+)?месяц|{VERSUS}\s+"
      r"(?:соответствующ\w+\s+дат\w+\s+)?предыдущ\w+\s+месяц\w*", _previous_month),
     (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
-    (rf"(?:к|по\s+сравнению\s+с|против)\s+{LEVEL}{SAME_PERIOD}\s+{PREVIOUS}\s+года", _year_earlier),
-    (r"(?:к|по\s+сравнению\s+с|против)\s+предыдущ\w+\s+период\w*", _previous_period),
-    (rf"за\s+год|(?:(?:по\s+сравнению\s+с|к|против)\s+{LEVEL}|\bуров(?:ень|н\w+)\s+){PREVIOUS}\s+год\w*",
-     _previous_year),
+    (rf"{VERSUS}\s+{LEVEL}{SAME_PERIOD}\s+{PREVIOUS}\s+года", _year_earlier),
+    (rf"{VERSUS}\s+предыдущ\w+\s+период\w*", _previous_period),
+    (rf"за\s+год|(?:{VERSUS}\s+{LEVEL}|\bуров(?:ень|н\w+)\s+){PREVIOUS}\s+год\w*", _previous_year),
 )  # fmt: skip
 _RELATIVE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(RELATIVE_BASES)), re.I)
 _LABELS_VALUE = re.compile(r"\s*[-–—]\s*\d")  # "с начала года - 101,3%": the cue labels the value after it
