@@ -231,11 +231,13 @@ def _framed_amount(words: list[_Word], f: FigureFact) -> str | None:
 
 def _cost(words: list[_Word], f: FigureFact) -> str | None:
     """ "Свадьба … обошлась в 30 млн фунтов", "платье стоило 1,2 млн долларов": money a verb of
-    costing (`lexicon.COST_VERBS`, the nearest verb before the figure) puts on its subject (the
+    costing (`lexicon.COST_VERBS`, the nearest verb or infinitive before the figure) puts on its subject (the
     measure found so far) is the subject's cost, "стоимость свадьбы …"."""
-    verb = next((w for w in reversed(words) if _is_verb(w)), None)
-    if not f.money or verb is None or verb.lemma not in _COSTING or _replaceable(f.measure):
+    verb = next((w for w in reversed(words) if _is_verb(w) or w.has("INFN")), None)  # "могло обойтись"
+    if not f.money or verb is None or verb.lemma not in _COSTING:
         return None
+    if _replaceable(f.measure) and not _is_deal(f.measure):
+        return None  # "Приобретение обошлось «СТС» в 150 млн рублей": a deal has a cost
     measure = [_as_word(m) for m in _WORD.finditer(f.measure)]
     head = next((k for k, w in enumerate(measure) if w.has("NOUN")), None)
     if head is None or measure[head].lemma in _OWN_AMOUNTS:
@@ -261,6 +263,15 @@ def _instrumental_amount(words: list[_Word], f: FigureFact) -> str | None:
     if not heads or not heads[0].has("NOUN", "ablt") or start < 1 or words[start - 1].lemma != "с":
         return None
     return nominative(" ".join(w.text for w in group)).lower()
+
+
+def _is_deal(measure: str | None) -> bool:
+    """The measure's first noun names a deal ("приобретение", "сделка"), whose cost a verb may state."""
+    nouns = [w for w in (_Word(0, 0, t) for t in (measure or "").split()) if w.has("NOUN")]
+    return bool(nouns) and nouns[0].lemma in _DEAL_HEADS
+
+
+_DEAL_HEADS = frozenset((*lexicon.DEAL_NOUNS, *lexicon.VALUED_DEALS))
 
 
 def _names(measure: str | None, noun: _Word) -> bool:
