@@ -70,6 +70,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("CHF", "currency", ("франк",)),
     Unit("INR", "currency", ("рупия",)),
     Unit("SEK", "currency", ("крона",)),
+    Unit("ILS", "currency", ("шекель",), signs=("₪",)),
     # shares and ratios
     Unit(
         "PERCENT",
@@ -437,6 +438,8 @@ TRANSACTIONS: dict[str, str] = {
 }  # fmt: skip
 # The noun of a price: "за 28 млрд долларов" after a transaction.
 PRICE_NOUN = "цена"
+# The preposition of a price each: "купить билеты у перекупщиков по 3-4 тыс. рублей" → "цена билетов".
+EACH_PRICE_PREPOSITION = "по"
 # Verbs of paying: "заплатит за каждую акцию NYSE Euronext 33,1 доллара" → "цена за акцию".
 PAYMENT_VERBS: tuple[str, ...] = ("заплатить", "платить", "выплатить", "выплачивать", "уплатить")
 EACH_WORDS: tuple[str, ...] = ("каждый", "один")

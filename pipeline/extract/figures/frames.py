@@ -131,7 +131,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
         share = f"{share} {whole}" if whole else share
     rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f)
     rate = rate or _valued_object(words, f) or _valued_thing(words, f) or _cost(words, f)
-    rate = rate or _instrumental_amount(words, f)
+    rate = rate or _instrumental_amount(words, f) or _each_price(words, f)
     if rate or not f.money:
         return rate or f.measure
     if not _replaceable(f.measure):
@@ -337,6 +337,26 @@ def _unit_price(words: list[_Word]) -> str | None:
     if not all(lexicon.LATIN_LETTER.match(w.text) or w.text in _NAME_MARKS for w in names):
         return None
     return f"{lexicon.PRICE_NOUN} за {words[k].text.lower()}"
+
+
+def _each_price(words: list[_Word], f: FigureFact) -> str | None:
+    """ "смогли купить билеты у перекупщиков по 3-4 тыс. рублей" → "цена билетов": money after "по"
+    closing a clause of buying or selling (`lexicon.TRANSACTIONS`) is the price of each of the
+    things bought, the first common noun in the accusative after the verb."""
+    if not f.money or len(words) < 3 or words[-1].text.lower() != lexicon.EACH_PRICE_PREPOSITION:
+        return None
+    deal = next((k for k in range(len(words) - 2, -1, -1) if words[k].lemma in lexicon.TRANSACTIONS), None)
+    if deal is None or not (words[deal].has("VERB") or words[deal].has("INFN")):
+        return None
+    thing = next((w for w in words[deal + 1 : -1] if w.has("NOUN", "accs") and w.text[:1].islower()), None)
+    return f"{lexicon.PRICE_NOUN} {_genitive_as(thing)}" if thing is not None else None
+
+
+def _genitive_as(noun: _Word) -> str:
+    """The noun in the genitive, in its own number ("билеты" → "билетов")."""
+    top = next((p for p in noun.tags if p.tag.case == "accs"), noun.tags[0])
+    form = inflect(top, {"gent"})
+    return form.word if form is not None else noun.text.lower()
 
 
 def _valuation(words: list[_Word]) -> str | None:
