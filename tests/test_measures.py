@@ -1716,3 +1716,16 @@ def test_a_subject_in_brackets_is_an_aside_not_the_measure():
         f = figure(text, quote)
         assert f.measure == "реальные располагаемые денежные доходы"
         assert f.indicator == "real_disposable_income"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("Microsoft предлагает 44,6 миллиарда USD за Yahoo!", "44,6 миллиарда USD", None),  # who offers
+        ("Выручка Apple в 2014 году составила 182 млрд долларов.", "182 млрд долларов", "выручка Apple"),
+    ],
+)
+def test_a_latin_name_is_written_as_it_is_and_alone_is_who_acts(text, quote, measure):
+    """A company named in Latin letters keeps its capital ("выручка Apple"), and alone it is the
+    agent, no measure (unused factRuEval news text book_3975: the measure was "microsoft")."""
+    assert figure(text, quote).measure == measure

@@ -146,7 +146,7 @@ def normal_measure(phrase: str | None) -> str | None:
     "экспорт": the territory is the subject); a place alone is no measure."""
     if not phrase:
         return phrase
-    from pipeline.nlp.morph import nominative, parses
+    from pipeline.nlp.morph import nominative
 
     framed = _without_frame([w for w in phrase.split() if w != "."])  # "г ." of tokens
     phrase = _without_change_head(framed)
@@ -157,9 +157,20 @@ def normal_measure(phrase: str | None) -> str | None:
     if not phrase.split()[0][:2].isupper():  # an abbreviation heads it: "ВРП" stays as written
         phrase = nominative(phrase)
         first = phrase.split()[0]
-        if not (first[:2].isupper() or lexicon.PROPER_NAME_GRAMMEMES & set(parses(first)[0].tag.grammemes)):
+        if not (first[:2].isupper() or _latin_name(first) or _proper_name(first)):
             phrase = phrase[:1].lower() + phrase[1:]
     return one_spelling(_without_places(phrase))
+
+
+def _latin_name(word: str) -> bool:
+    """A capitalized word in Latin letters: a name as written ("Microsoft")."""
+    return word[:1].isupper() and bool(lexicon.LATIN_LETTER.match(word))
+
+
+def _proper_name(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return bool(lexicon.PROPER_NAME_GRAMMEMES & set(parses(word)[0].tag.grammemes))
 
 
 def one_spelling(phrase: str | None) -> str | None:
@@ -253,15 +264,16 @@ def names_agent(phrase: str | None) -> bool:
     step of the rules ("на его долю приходится 25%" → "доля комбината"), never a final one."""
     from pipeline.nlp.morph import parses
 
-    words = _WORD.findall(phrase or "")
+    words = _NAME_OR_WORD.findall(phrase or "")
     if not words:
         return False
     head = parses(words[0])[0]
     agent = head.normal_form in _AGENTS or "Orgn" in head.tag or bool(_PERSON & set(head.tag.grammemes))
-    return agent and all(w[:1].isupper() for w in words[1:])
+    return (agent or _latin_name(words[0])) and all(w[:1].isupper() for w in words[1:])
 
 
 _AGENTS = frozenset(lexicon.AGENT_NOUNS)
+_NAME_OR_WORD = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z0-9.!&-]*")  # "Mail.Ru", "Yahoo!"
 
 
 def acts(phrase: str | None) -> bool:
