@@ -1729,3 +1729,16 @@ def test_a_latin_name_is_written_as_it_is_and_alone_is_who_acts(text, quote, mea
     """A company named in Latin letters keeps its capital ("выручка Apple"), and alone it is the
     agent, no measure (unused factRuEval news text book_3975: the measure was "microsoft")."""
     assert figure(text, quote).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("За 2010 год издание понесло убытки в 31 млн евро.", "31 млн евро", "убытки"),  # book_3817
+        ("Авария нанесла предприятию ущерб в 2 млн рублей.", "2 млн рублей", "ущерб"),
+    ],
+)
+def test_money_after_the_verbs_object_and_v_is_the_objects_size(text, quote, measure):
+    """Not who bore the loss (the subject): the accusative object right before "в" and the money
+    (an unused factRuEval news text, book_3817)."""
+    assert figure(text, quote).measure == measure

@@ -178,7 +178,11 @@ def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
             return None if head.lemma in _FRAME | _TIME_NOUNS else head
         if head.pos == "VERB" and _acts_on(head, f):
             return None  # "компания поставила 5 тыс. тонн": the subject is who acted (clause.py)
-        changed = _changed_object(head, tokens, f) if head.pos == "VERB" else None
+        changed = (
+            (_changed_object(head, tokens, f) or _sized_object(head, node, tokens, f))
+            if head.pos == "VERB"
+            else None
+        )
         if changed is not None:
             return changed  # "компания увеличила выпуск молока на 12%": what it changed, not who
         if head.pos in {"VERB", "AUX"} or head.lemma in _FRAME:
@@ -214,6 +218,17 @@ def _changed_object(verb, tokens: list, f: FigureFact):
         and t.lemma not in _TIME_NOUNS
     ]
     return objects[-1] if objects else None
+
+
+def _sized_object(verb, node, tokens: list, f: FigureFact):
+    """The verb's accusative object right before the "в" of money the verb governs: the amount is
+    the object's size ("издание понесло убытки в 31 млн евро" → "убытки")."""
+    case = next((t for t in tokens if t.head_id == node.id and t.rel == "case"), None)
+    if not f.money or case is None or case.text.lower() != "в" or tokens.index(case) == 0:
+        return None
+    thing = tokens[tokens.index(case) - 1]
+    sized = thing.head_id == verb.id and thing.rel == "obj" and thing.pos == "NOUN"
+    return thing if sized and thing.feats.get("Case") == "Acc" and thing.lemma not in _TIME_NOUNS else None
 
 
 def _extends(found: str | None, measure: str) -> bool:
