@@ -811,6 +811,9 @@ PERIODIC_ADJECTIVES: tuple[str, ...] = ("ежегодный", "ежемесяч�
 DEGREE_ADJECTIVES: tuple[str, ...] = (
     "значительный", "существенный", "незначительный", "небольшой", "резкий", "заметный", "умеренный",
 )  # fmt: skip
+# Adjectives that judge a level and name no part of a measure: "высокая доля экономически активного
+# населения … составила 57,18%" measures "доля экономически активного населения".
+EVALUATIVE_ADJECTIVES: tuple[str, ...] = ("высокий", "низкий", *DEGREE_ADJECTIVES)
 # Prepositions opening what an item is for, which a label does not measure ("Шины для автобусов").
 PURPOSE_PREPOSITIONS: tuple[str, ...] = ("для",)
 # Words opening a table's rows given for reference, not parts of its quantity ("Справочно: …").

@@ -307,6 +307,23 @@ def test_the_base_of_a_rate_is_no_measure(phrase: str) -> None:
     assert match_label("ВВП на душу населения", "RUB").id == "gdp_per_capita"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("уровень защищенности населения", None),  # a property the population has
+        ("здоровье населения", None),
+        ("численность населения", "population"),  # an amount of it
+        ("прирост населения", "population"),  # a change of it
+        ("доля лиц старше трудоспособного возраста", "population"),  # an age group: people
+    ],
+)
+def test_the_population_owning_a_property_is_no_measure(phrase: str, expected: str | None) -> None:
+    """A single base noun after a noun that names no amount, change or count of it is that noun's
+    owner (unused RuREBus programme, session 29: "уровень защищенности населения" was population)."""
+    found = match_label(phrase, "PERCENT")
+    assert (found.id if found else None) == expected
+
+
 def test_a_bare_project_is_no_investment_project() -> None:
     assert match_label("число проектов планировки территорий", None) is None  # a planning document
     assert match_label("число инвестиционных проектов", None).id == "investment_projects"

@@ -1742,3 +1742,48 @@ def test_money_after_the_verbs_object_and_v_is_the_objects_size(text, quote, mea
     """Not who bore the loss (the subject): the accusative object right before "в" and the money
     (an unused factRuEval news text, book_3817)."""
     assert figure(text, quote).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "indicator"),
+    [
+        # the parse hangs the target on "защищенности": the clause's frame noun stays, and the phrase
+        # does not end on "муниципального" whose noun ("района") the cap on genitives cut off
+        (
+            "Повысить уровень защищенности населения муниципального образования муниципального района "
+            "«Прилузский» от террористических актов до 95 %.",
+            "до 95 %",
+            "уровень защищенности населения муниципального образования",
+            None,
+        ),
+        # a slip of the parse into a circumstance ("в местах массового пребывания") is no measure
+        (
+            "Снизить количество преступлений, совершенных на улицах, в местах массового пребывания и "
+            "отдыха граждан к концу 2021 года до 96 единиц.",
+            "до 96 единиц",
+            "число преступлений",
+            "crimes",
+        ),
+        # an adverb of a genitive adjective stays in the phrase
+        (
+            "Ожидается снижение числа официально зарегистрированных безработных граждан к 2025 году до "
+            "310 человек.",
+            "до 310 человек",
+            "число официально зарегистрированных безработных граждан",
+            "unemployed",
+        ),
+        # "высокая" judges the share; the whole after the part is the share's
+        (
+            "Для области характерна высокая доля экономически активного населения в общей численности "
+            "населения, которая в 2019 году составила 61,4%.",
+            "61,4%",
+            "доля экономически активного населения в общей численности населения",
+            "labour_force",
+        ),
+    ],
+)
+def test_the_parse_noun_phrase_keeps_frames_adverbs_and_wholes(text, quote, measure, indicator):
+    """Constructions of unused RuREBus municipal programmes (Прилузский район, session 29): each
+    measure written from the sentence, not from the program's output."""
+    f = figure(text, quote)
+    assert (f.measure, f.indicator) == (measure, indicator)

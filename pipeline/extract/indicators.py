@@ -24,7 +24,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline import lexicon
-from pipeline.extract.lemmas import WORD, LemmaIndex, lemma_forms, phrase_lemmas
+from pipeline.extract.lemmas import WORD, LemmaIndex, lemma_forms, norm, phrase_lemmas
+from pipeline.nlp.morph import parses
 
 __all__ = [
     "ANY_UNIT",
@@ -172,7 +173,7 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
         [
             IndicatorMatch(m.value, m.start, m.end)
             for m in _index().matches(words)
-            if fits_unit(m.value, unit) and not (m.value.rate_base and _after_per(words, m.start))
+            if fits_unit(m.value, unit) and not (m.value.rate_base and _not_measured(words, m.start, m.end))
         ]
     )
     for head in [m for m in found if m.indicator.of_products]:
@@ -189,6 +190,30 @@ def find_indicators(words: Sequence[str], unit: str | None = ANY_UNIT) -> list[I
 def _place(m: IndicatorMatch) -> tuple[int, int]:
     """A match's place in its phrase: first the earliest, then the longest."""
     return m.start, m.start - m.end
+
+
+def _not_measured(words: Sequence[str], start: int, end: int) -> bool:
+    """A `rate_base` match is what a rate is per (`_after_per`), or a single noun whose owner the noun
+    before it is ("уровень защищённости населения", "здоровье населения"): not what is measured."""
+    return _after_per(words, start) or end - start == 1 and _owned_by(words, start)
+
+
+def _owned_by(words: Sequence[str], start: int) -> bool:
+    """The word before `start` is a noun that names no amount, change or count of what follows
+    (`_AMOUNT_HEADS`: "численность населения", "прирост населения" measure the population)."""
+    if start == 0 or not words[start - 1][:1].isalpha():
+        return False
+    forms = parses(words[start - 1])
+    return bool(forms) and forms[0].tag.POS == "NOUN" and not lemma_forms(words[start - 1]) & _AMOUNT_HEADS
+
+
+_AMOUNT_HEADS = frozenset(
+    norm(w)
+    for w in (
+        *lexicon.BARE_MEASURES, *lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS, *lexicon.ESTIMATE_HEADS,
+        *lexicon.COUNT_MEASURE_HEADS, *lexicon.SHARE_CUES,
+    )
+)  # fmt: skip
 
 
 def _after_per(words: Sequence[str], start: int) -> bool:

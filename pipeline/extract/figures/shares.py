@@ -230,6 +230,8 @@ def whole_of(words: list[_Word]) -> str | None:
     for k, w in enumerate(words[:-2]):
         if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
             found = "в " + _run(words, k + 2)
+        elif w.lemma in SHARE_HEADS and (j := _past_part(words, k + 1)) > k + 1 and _opens_whole(words, j):
+            found = "в " + _run(words, j + 1)  # "доля экономически активного населения в численности …"
         elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive_or_abbreviation(words[k + 2]):
             found = "в " + _whole_group(_run(words, k + 2))
         elif w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
@@ -237,6 +239,31 @@ def whole_of(words: list[_Word]) -> str | None:
         elif w.lemma == "в" and (j := _volume_at(words, k + 1)) is not None:
             found = " ".join(["в", *(x.text.lower() for x in words[k + 1 : j]), _run(words, j)])
     return found
+
+
+def _past_part(words: list[_Word], k: int) -> int:
+    """After the part named in the genitive right after a share word (an adverb of one of its
+    adjectives included: "экономически активного населения")."""
+    while k < len(words) and (_common_genitive(words[k]) or words[k].has("ADVB")):
+        k += 1
+    return k
+
+
+def _opens_whole(words: list[_Word], j: int) -> bool:
+    """ "в" + a common noun in the locative at `j` that is no place, its adjectives before it ("в
+    (общей) численности населения", not "в районе")."""
+    if j >= len(words) or words[j].lemma != "в":
+        return False
+    k = j + 1
+    while k < len(words) and words[k].has("ADJF", "loct"):
+        k += 1
+    noun = words[k] if k < len(words) else None
+    return (
+        noun is not None
+        and noun.has("NOUN", "loct")
+        and noun.text[:1].islower()
+        and noun.lemma not in lexicon.PLACE_NOUNS
+    )
 
 
 def _whole_group(run: str) -> str:

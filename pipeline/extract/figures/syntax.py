@@ -16,16 +16,18 @@ from pipeline.extract.figures.rules import rate_base_after
 from pipeline.extract.figures.shares import change_without_thing, thing_of
 from pipeline.extract.figures.words import DASHES, _Word
 from pipeline.extract.measures import acts, is_bare, thingless
-from pipeline.nlp.morph import is_known, nominative, parses
+from pipeline.nlp.morph import is_known, lemma, nominative, parses
 
 _NOUNS = {"NOUN", "PROPN"}
 
 
 _FRAME = set(lexicon.FRAME_NOUNS)
+_EVALUATIVE = frozenset(lexicon.EVALUATIVE_ADJECTIVES)
 _BRACKETS = {"(", ")"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
+_AMOUNT_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS) | set(lexicon.TREND_NOUNS)
 _ITEM_TIMES = lexicon.time_lemmas()  # "в 2018 г. –" names no item
 
 
@@ -171,6 +173,8 @@ def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
             return None  # a figure that is itself the subject is measured by its genitive (morphology)
         in_pp = _in_pp(head, tokens)
         if head.pos in _NOUNS and node.rel in _NOUN_RELS and head.start < node.start and not in_pp:
+            if _modifies_pp(head, by_id, tokens):
+                return None  # "к концу … в местах массового пребывания … до 96 единиц": a slip
             verb = _verb_between(head, f, tokens)
             if verb is not None:  # "учитывая рост …, общий объем услуг оценивается в размере 581,5 млн. руб."
                 subject = _subject_of(verb, tokens, spans, f.char_start)
@@ -195,6 +199,19 @@ def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
             return None
         node = head
     return None
+
+
+def _modifies_pp(noun, by_id: dict, tokens: list) -> bool:
+    """The noun is a genitive modifier, directly or down a chain, of a noun in a prepositional phrase
+    ("в местах массового пребывания"): a circumstance of the clause, not what a figure measures."""
+    for _ in range(MAX_CLIMB):
+        owner = by_id.get(noun.head_id) if noun.rel == "nmod" else None
+        if owner is None or owner.pos not in _NOUNS or owner.lemma in _AMOUNT_HEADS:
+            return False  # "с объемом экспортных поставок 15 млн. долл.", "вследствие роста доли …"
+        if _in_pp(owner, tokens):
+            return True
+        noun = owner
+    return False
 
 
 def _acts_on(verb, f: FigureFact) -> bool:
@@ -238,8 +255,21 @@ def _extends(found: str | None, measure: str) -> bool:
 
 def _narrower(found: str, measure: str) -> bool:
     """The parse's phrase is a run of the clause's, which keeps more modifiers ("заработная плата"
-    in "среднемесячная начисленная заработная плата")."""
-    return f" {found.lower()} " in f" {measure.lower()} "
+    in "среднемесячная начисленная заработная плата"), or the clause's without the frame noun the
+    parse passed by ("защищённость населения" in "уровень защищённости населения")."""
+    return f" {found.lower()} " in f" {measure.lower()} " or _unframed(found, measure)
+
+
+def _unframed(found: str, measure: str) -> bool:
+    head, *rest = _lemmas(measure) or [""]
+    return head in _FRAME and f"{' '.join(rest)} ".startswith(f"{' '.join(_lemmas(found))} ")
+
+
+def _lemmas(phrase: str) -> list[str]:
+    return [lemma(w) for w in _WORDS.findall(phrase.lower())]
+
+
+_WORDS = re.compile(r"[\w-]+")
 
 
 def _item_nouns(f: FigureFact, tokens: list) -> list:
@@ -495,27 +525,53 @@ def _instrumental_end(tokens: list, head: int, i: int) -> int:
     return j if j > i and tokens[j - 1].pos == "NOUN" else i
 
 
+def _without_cut_adjectives(tokens: list, head: int, end: int) -> int:
+    """`end` before adjectives that close the phrase while the noun they modify, right after them,
+    was left out by the cap on genitive words ("населения муниципального образования
+    муниципального [района]"); a noun-like adjective ("процент грамотных") stays."""
+    ids = {t.id: k for k, t in enumerate(tokens)}
+    while end - 1 > head and tokens[end - 1].pos == "ADJ":
+        noun = ids.get(tokens[end - 1].head_id, -1)
+        if noun < end or tokens[noun].pos != "NOUN" or any(t.pos != "ADJ" for t in tokens[end:noun]):
+            break
+        end -= 1
+    return end
+
+
+def _adverb_of_next(tokens: list, i: int) -> bool:
+    """An adverb of the genitive word right after it ("числа официально зарегистрированных
+    безработных")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tokens[i].pos == "ADV" and nxt is not None and tokens[i].head_id == nxt.id and _genitive_word(nxt)
+
+
 def _noun_phrase(noun, tokens: list) -> str:
-    """The noun with its adjectives before it, up to four genitive words and a "в/на" object after
-    it, nominative."""
+    """The noun with its adjectives before it (not one that judges it, "высокая"), up to four
+    genitive words and a "в/на" object after it, nominative."""
     i = tokens.index(noun)
     lo = i
     while (
         lo > 0
         and tokens[lo - 1].rel == "amod"
         and tokens[lo - 1].head_id in {t.id for t in tokens[lo : i + 1]}
+        and tokens[lo - 1].lemma not in _EVALUATIVE
     ):
         lo -= 1  # "среднемесячная начисленная заработная плата": each on the noun or the next adjective
     hi, n, end = i + 1, 0, i + 1
     while (
         hi < len(tokens)
         and n < GENITIVE_WORDS
-        and (_genitive_word(tokens[hi]) or _latin_name(tokens, hi) or tokens[hi].text in _BRACKETS)
+        and (
+            _genitive_word(tokens[hi])
+            or _latin_name(tokens, hi)
+            or tokens[hi].text in _BRACKETS
+            or _adverb_of_next(tokens, hi)
+        )
     ):
-        n += tokens[hi].text not in _BRACKETS
+        n += tokens[hi].text not in _BRACKETS and tokens[hi].pos != "ADV"
         hi += 1
         end = hi if tokens[hi - 1].text not in _BRACKETS else end  # "условного (минимального) набора"
-    end = _coordinated_end(tokens, i, end)
+    end = _without_cut_adjectives(tokens, i, _coordinated_end(tokens, i, end))
     phrase = _join(tokens[lo : _object_end(tokens, _instrumental_end(tokens, i, end))])
     if noun.feats.get("Case") not in {None, "Nom"}:
         phrase = nominative(phrase)
