@@ -1780,6 +1780,13 @@ def test_money_after_the_verbs_object_and_v_is_the_objects_size(text, quote, mea
             "доля экономически активного населения в общей численности населения",
             "labour_force",
         ),
+        # the whole's adjectives before its noun
+        (
+            "В соседней области доля сырьевого экспорта в суммарном экспорте составляет всего 5,5%.",
+            "5,5%",
+            "доля сырьевого экспорта в суммарном экспорте",
+            "export",
+        ),
     ],
 )
 def test_the_parse_noun_phrase_keeps_frames_adverbs_and_wholes(text, quote, measure, indicator):
@@ -1787,3 +1794,26 @@ def test_the_parse_noun_phrase_keeps_frames_adverbs_and_wholes(text, quote, meas
     measure written from the sentence, not from the program's output."""
     f = figure(text, quote)
     assert (f.measure, f.indicator) == (measure, indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (
+            "Укомплектованность врачебными кадрами составляет – 46 %, средними медицинскими "
+            "работниками – 59 %.",
+            "59 %",
+            "укомплектованность средними медицинскими работниками",
+        ),
+        (
+            "Обеспеченность населения врачами составила 40 человек, средним медицинским персоналом – "
+            "95 человек.",
+            "95 человек",
+            "обеспеченность населения средним медицинским персоналом",
+        ),
+    ],
+)
+def test_an_instrumental_item_replaces_the_measures_instrumental_complement(text, quote, measure):
+    """An elliptical list item in the instrumental names another complement of the same head (an
+    unused RuREBus health programme, session 29: the second item kept "врачебными кадрами")."""
+    assert figure(text, quote).measure == measure

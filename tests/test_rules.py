@@ -43,3 +43,19 @@ def test_a_date_after_a_count_is_no_rate_base():
         ("Поголовье коров составило 1198 голов на 1 июля 2016 года.", "1198 голов", False),
     ]:
         assert rate_base_after(text, text.index(quote) + len(quote)) is rate, text
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("Процессы очень динамичны – на 10 браков приходится 6-7 разводов.", ["6-7 разводов"]),
+        ("На 1 жителя района приходится 25,3 кв. м жилья.", ["25,3 кв. м"]),
+        ("За год численность жителей выросла на 1000 человек.", ["1000 человек"]),  # a change
+    ],
+)
+def test_a_count_an_amount_falls_per_is_no_figure(text, quotes):
+    """ "на N X приходится M Y": N X is what M Y is per (an unused RuREBus programme, session 29: "10
+    браков" was a figure measuring "процессы в районе очень динамичны"); through `extract_page`."""
+    from pipeline.extract import extract_page
+
+    assert [text[f.char_start : f.char_end] for f in extract_page(text).figures] == quotes

@@ -214,7 +214,7 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         head = _head_group(source)
         remnant = [w for w in words if w.has("NOUN", "gent") or w.has("ADJF", "gent") or w.lemma in _AND]
         genitive = bool(words) and len(remnant) == len(words) and any(w.has("NOUN", "gent") for w in words)
-        swapped = _new_object(source, head, words)
+        swapped = _new_object(source, head, words) or _new_instrumental(source, words)
         if swapped or not genitive:  # a new object replaces the measure's; none keeps it whole
             b.measure = swapped or (head if words else source)
         else:
@@ -363,6 +363,30 @@ def _new_object(source: str, head: str, words: list[_Word]) -> str | None:
     if not rest or not nominal or not _Word(0, 0, rest[0]).has("PREP"):
         return None
     return " ".join([head, rest[0], *(w.text for w in words)])
+
+
+def _new_instrumental(source: str, words: list[_Word]) -> str | None:
+    """ "Укомплектованность врачебными кадрами составляет – 46 %, средними медицинскими работниками –
+    59 %": an item in the instrumental replaces the instrumental complement that ends the measure,
+    after its head noun ("укомплектованность средними медицинскими работниками", "обеспеченность
+    населения средним медицинским персоналом")."""
+    measure = [_Word(0, 0, w) for w in source.split()]
+    start = len(measure)
+    while start > 1 and (measure[start - 1].has("NOUN", "ablt") or measure[start - 1].has("ADJF", "ablt")):
+        start -= 1
+    complement = measure[start:]
+    if not complement or not words or not _instrumental_group(complement) or not _instrumental_group(words):
+        return None
+    if not any(w.has("NOUN") for w in measure[:start]):
+        return None
+    return " ".join([*(w.text for w in measure[:start]), *(w.text for w in words)])
+
+
+def _instrumental_group(words: list[_Word]) -> bool:
+    """Adjectives and nouns in the instrumental, ending with a noun."""
+    return words[-1].has("NOUN", "ablt") and all(
+        w.has("NOUN", "ablt") or w.has("ADJF", "ablt") for w in words
+    )
 
 
 def _only_when(words: list[_Word]) -> bool:

@@ -148,10 +148,25 @@ def _rate_base(c: FigureContext) -> bool:
     f = c.fact
     if f.unit != "COUNT" or f.value <= 0 or not math.log10(f.value).is_integer():
         return False
-    if not _RATE_BASE.search(c.before):
+    if not _RATE_BASE.search(c.before) and not _falls_per(c):
         return False
     words = re.findall(r"[А-Яа-яЁё]+", c.before)
     return len(words) < 2 or _Word(0, 0, words[-2]).lemma not in _CHANGE_WORDS  # the word before "на"
+
+
+def _falls_per(c: FigureContext) -> bool:
+    """ "на 10 браков приходится 6-7 разводов", "На 1 жителя приходится 25 кв. м": a count after "на"
+    that a verb of falling to (`lexicon.SHARE_VERBS`) follows, then an amount that is no
+    percentage, is what that amount is per."""
+    if not _ON_BEFORE.search(c.before):
+        return False
+    m = _WORDS_TO_AMOUNT.match(c.after)
+    falls = m is not None and any(_Word(0, 0, w).lemma in lexicon.SHARE_VERBS for w in m.group(1).split())
+    return falls and not m.group(2).lstrip().startswith("%")
+
+
+_ON_BEFORE = re.compile(r"(?:^|[^А-Яа-яЁё])на\s*$", re.I)
+_WORDS_TO_AMOUNT = re.compile(r"((?:\s+[А-Яа-яЁё]+){1,5}?)\s+\d[\d\s,.–-]*([^\d\s]?)")
 
 
 def rate_base_after(text: str, end: int) -> bool:

@@ -230,8 +230,10 @@ def whole_of(words: list[_Word]) -> str | None:
     for k, w in enumerate(words[:-2]):
         if w.lemma in SHARE_HEADS and words[k + 1].lemma == "в" and words[k + 2].has("NOUN", "loct"):
             found = "в " + _run(words, k + 2)
-        elif w.lemma in SHARE_HEADS and (j := _past_part(words, k + 1)) > k + 1 and _opens_whole(words, j):
-            found = "в " + _run(words, j + 1)  # "доля экономически активного населения в численности …"
+        elif _part_share(words, k) and (j := _past_part(words, k + 1)) > k + 1 and _opens_whole(words, j):
+            noun = next(i for i in range(j + 1, len(words)) if words[i].has("NOUN", "loct"))
+            adjectives = [x.text.lower() for x in words[j + 1 : noun]]  # "в суммарном экспорте"
+            found = " ".join(["в", *adjectives, _run(words, noun)])  # "доля … населения в численности …"
         elif w.lemma == "в" and words[k + 1].lemma == _WHOLE_NOUN and _genitive_or_abbreviation(words[k + 2]):
             found = "в " + _whole_group(_run(words, k + 2))
         elif w.lemma == "от" and words[k + 1].has("NOUN", "gent") and not words[k + 1].text[:1].isupper():
@@ -239,6 +241,11 @@ def whole_of(words: list[_Word]) -> str | None:
         elif w.lemma == "в" and (j := _volume_at(words, k + 1)) is not None:
             found = " ".join(["в", *(x.text.lower() for x in words[k + 1 : j]), _run(words, j)])
     return found
+
+
+def _part_share(words: list[_Word], k: int) -> bool:
+    """A share word at `k` that names its part after it, not "на долю" (`_share_falls_to`)."""
+    return words[k].lemma in SHARE_HEADS and (k == 0 or words[k - 1].lemma != "на")
 
 
 def _past_part(words: list[_Word], k: int) -> int:
