@@ -396,6 +396,13 @@ def test_coordinated_amounts_share_the_currency():
         ("производство кожи и изделий из кожи – 1 и 0,6%;", [("0,6%", 0.6, "PERCENT")]),
         ("их стало 120, или 5% от общего числа", [("5%", 5.0, "PERCENT")]),  # apposition: other units
         ("из 74 регионов 72% охвачены", [("74 регионов", 74.0, "COUNT"), ("72%", 72.0, "PERCENT")]),
+        # two things joined after a preposition right after the values go with them in turn (HSE
+        # coursework p. 17); a pair of unlike words after them does not
+        ("урбанизирован Дальний Восток: 23 и 27 процентов в Приморской и Амурской областях.",
+         [("23", 23.0, "PERCENT"), ("27 процентов", 27.0, "PERCENT")]),
+        ("По данным статистики, доля городского населения края достигла 41 и 44% в 2018 и 2019 годах.",
+         [("41", 41.0, "PERCENT"), ("44%", 44.0, "PERCENT")]),
+        ("их стало 1 и 0,6% на складе и в магазине", [("0,6%", 0.6, "PERCENT")]),
     ],
 )  # fmt: skip
 def test_a_bare_number_coordinated_with_a_figure_shares_its_unit(text, figures):
@@ -676,3 +683,17 @@ def test_a_figure_after_a_page_break_reads_its_whole_sentence(tmp_path):
     assert year["page"] == 1 and amount["date_id"] == year["date_id"]  # the period's date, a page before
     assert (figures["12%"]["period"], figures["12%"]["base_period"]) == ("2018", "2017")
     assert not [r for r in rows["figures"] if r["page"] == 1]  # the first page states no figure
+
+
+def test_a_measure_that_only_names_the_subject_is_none():
+    """ "Дальний Восток: 23 и 27 процентов …" had the measure "дальний Восток", the place it is about
+    (HSE coursework p. 17); a measure naming an amount is kept whatever the subject."""
+    text = (
+        "Стоит отметить, что относительно урбанизированным оказывается Дальний Восток: 23 и 27 процентов в "
+        "Приморской и Амурской областях."
+    )
+    facts = extract_page(text).figures
+    assert [(text[f.char_start : f.char_end], f.measure) for f in facts] == [
+        ("23", None),
+        ("27 процентов", None),
+    ]

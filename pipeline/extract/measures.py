@@ -276,6 +276,14 @@ _AGENTS = frozenset(lexicon.AGENT_NOUNS)
 _NAME_OR_WORD = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z0-9.!&-]*")  # "Mail.Ru", "Yahoo!"
 
 
+def names_subject(measure: str | None, subject: str | None) -> bool:
+    """The measure only names the place or organization the figure is about, a name ("Дальний Восток:
+    23 и 27 процентов …" had the measure "дальний Восток"): no measure."""
+    if not measure or not subject or measure.lower() != subject.lower():
+        return False
+    return any(w[:1].isupper() for w in measure.split())
+
+
 def acts(phrase: str | None) -> bool:
     """Who acts: an agent's name (`names_agent`) or a group an agent noun heads ("руководство вуза")."""
     from pipeline.nlp.morph import parses

@@ -31,7 +31,7 @@ from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
 from pipeline.extract.figures.shares import complete_shares, part_shares, proportion_shares
 from pipeline.extract.figures.syntax import _syntax_measures
-from pipeline.extract.measures import abbreviation_only, names_agent, one_spelling
+from pipeline.extract.measures import abbreviation_only, names_agent, names_subject, one_spelling
 from pipeline.extract.periods import run_figures
 from pipeline.nlp import segment
 
@@ -76,7 +76,9 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     _part_of_whole(text, facts)  # once the wholes' measures are final
     for f in facts:
         f.measure = (
-            None if names_agent(f.measure) or abbreviation_only(f.measure) else one_spelling(f.measure)
+            None
+            if names_agent(f.measure) or abbreviation_only(f.measure) or names_subject(f.measure, f.subject)
+            else one_spelling(f.measure)
         )
     return facts
 

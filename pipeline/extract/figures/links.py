@@ -64,7 +64,29 @@ def _shares_unit(a: FigureFact, b: FigureFact, between: str, after: str) -> bool
         return _CONNECTOR.match(between) is not None
     if _ALTERNATIVE.fullmatch(between):
         return True
-    return LIST_JOINED.fullmatch(between) is not None and lexicon.RESPECTIVELY.search(after) is not None
+    joined = LIST_JOINED.fullmatch(between) is not None
+    return joined and (lexicon.RESPECTIVELY.search(after) is not None or _paired_after(after))
+
+
+_PAIR_PREPOSITIONS = "|".join(p for p in lexicon.PLACE_PREPOSITIONS if p not in lexicon.JOINING_CONJUNCTIONS)
+_PAIR_ITEM = r"([А-Яа-яЁё]+|\d{4})"
+_PAIR_AFTER = re.compile(
+    rf"[^.;:()]{{0,40}}?\b(?:{_PAIR_PREPOSITIONS})\s+{_PAIR_ITEM}\s+и\s+{_PAIR_ITEM}\b", re.I
+)
+
+
+def _paired_after(after: str) -> bool:
+    """Two things joined by "и" after a preposition right after the values, alike in part of speech
+    ("23 и 27 процентов в Приморской и Амурской областях", "… в 2018 и 2019 годах"): the values go
+    with them in turn, so the first shares the unit."""
+    m = _PAIR_AFTER.match(after)
+    if m is None:
+        return False
+    first, second = m.groups()
+    if first.isdigit() or second.isdigit():
+        return first.isdigit() and second.isdigit()
+    words = _Word(0, 0, first), _Word(0, 0, second)
+    return any(words[0].has(pos) and words[1].has(pos) for pos in ("ADJF", "NOUN"))
 
 
 def _link(text: str, found: list[FigureFact], end: int) -> None:
