@@ -1817,3 +1817,9 @@ def test_an_instrumental_item_replaces_the_measures_instrumental_complement(text
     """An elliptical list item in the instrumental names another complement of the same head (an
     unused RuREBus health programme, session 29: the second item kept "врачебными кадрами")."""
     assert figure(text, quote).measure == measure
+
+
+def test_an_adjective_that_judges_the_level_is_no_part_of_the_measure():
+    """ "Самая высокая доля грамотных …" measures "доля грамотных" (HSE coursework p. 17, ungolded)."""
+    text = "Самая высокая доля грамотных в прибалтийских губерниях – от 60 до 70%."
+    assert figure(text, "от 60 до 70%").measure == "доля грамотных"

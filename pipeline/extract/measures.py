@@ -29,6 +29,7 @@ _RATE_HEAD = "темп"
 _TRENDS = set(lexicon.TREND_NOUNS)
 _PERIODIC = frozenset(lexicon.PERIODIC_ADJECTIVES)
 _DEGREES = frozenset(lexicon.DEGREE_ADJECTIVES)
+_EVALUATIVE = frozenset(lexicon.EVALUATIVE_ADJECTIVES)
 _TOTAL = set(lexicon.TOTAL_ADJECTIVES)
 _RANKING = frozenset(lexicon.RANKING_ADJECTIVES)
 _FRAMES = lexicon.BARE_MEASURES | set(lexicon.FRAMING_HEADS)
@@ -179,11 +180,12 @@ def one_spelling(phrase: str | None) -> str | None:
 
 
 def _leading_adjective(word: str) -> bool:
-    """An adjective of the whole ("общий") or of a ranking (`lexicon.RANKING_ADJECTIVES`, whose lemma
-    is the positive degree's: "наибольший" → "больший", so compared in the masculine nominative)."""
+    """An adjective of the whole ("общий"), one that judges the level ("высокая доля",
+    `lexicon.EVALUATIVE_ADJECTIVES`) or of a ranking (`lexicon.RANKING_ADJECTIVES`, whose lemma is the
+    positive degree's: "наибольший" → "больший", so compared in the masculine nominative)."""
     from pipeline.nlp.morph import inflect, parses
 
-    if _lemma(word) in _TOTAL:
+    if _lemma(word) in _TOTAL or _lemma(word) in _EVALUATIVE:
         return True
     top = parses(word)[0]
     masculine = inflect(top, {"masc", "sing", "nomn"}) if "Supr" in top.tag else None
