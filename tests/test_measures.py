@@ -1688,7 +1688,10 @@ def test_joined_nouns_after_a_change_are_both_in_the_nominative():
     [
         ("значительное снижение цен", "цены"),  # `lexicon.DEGREE_ADJECTIVES`: the size of a change
         ("существенный рост экспорта", "экспорт"),
-        ("значительный объем экспорта", "значительный объем экспорта"),  # no change: kept
+        # no change, but the adjective judges the amount (`lexicon.EVALUATIVE_ADJECTIVES`, session 29;
+        # session 28 kept it here, where only a change's size was dropped)
+        ("значительный объем экспорта", "объем экспорта"),
+        ("объем экспортных поставок", "объем экспортных поставок"),  # an adjective that names a kind
     ],
 )
 def test_the_size_of_a_change_is_no_part_of_its_measure(phrase, measure):
