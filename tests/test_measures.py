@@ -1826,3 +1826,24 @@ def test_an_adjective_that_judges_the_level_is_no_part_of_the_measure():
     """ "Самая высокая доля грамотных …" measures "доля грамотных" (HSE coursework p. 17, ungolded)."""
     text = "Самая высокая доля грамотных в прибалтийских губерниях – от 60 до 70%."
     assert figure(text, "от 60 до 70%").measure == "доля грамотных"
+
+
+def test_a_list_item_named_in_the_nominative_keeps_its_object():
+    """ "- получение разрешения на строительство (в 2017 году – 136 дней, …)" measured "срок получения
+    разрешения" (RANEPA thesis p. 4, tuned): the item's "на + accusative" object is part of it."""
+    text = "- выдача разрешений на ввод объекта (в 2018 году – 45 дней, в 2021 году – 20 дней)"
+    for quote in ("45 дней", "20 дней"):
+        assert figure(text, quote).measure == "срок выдачи разрешений на ввод объекта"
+
+
+def test_a_clause_after_a_colon_with_its_own_subject_and_verb_is_its_own():
+    """Not a list item of the lead-in: its figures take its subject and kind (RANEPA thesis p. 4:
+    the index levels were changes of the lead's "прирост")."""
+    text = (
+        "По данным агентства, в 2020 году прирост интегрального индекса составил 12,4 балла: в 2018 году "
+        "индекс составил 201,5 балла, в 2020 году – 213,9 балла."
+    )
+    assert figure(text, "12,4 балла").kind == "change"
+    for quote in ("201,5 балла", "213,9 балла"):
+        f = figure(text, quote)
+        assert (f.measure, f.kind) == ("индекс", "level")

@@ -128,7 +128,23 @@ def _clause(text: str, f: FigureFact, s_start: int, s_end: int, outer: bool = Fa
     semi = [w.start for w in words if w.text == ";"]
     lo = max([p for p in semi if p < f.char_start], default=s_start)
     hi = min([p for p in semi if p >= f.char_end], default=s_end)
+    lo = _own_clause_after_colon(words, lo, f) or lo
     return [w for w in words if lo <= w.start < hi and w.start not in semi]
+
+
+def _own_clause_after_colon(words: list[_Word], lo: int, f: FigureFact) -> int | None:
+    """After the last colon before the figure, a clause with a subject and a finite verb of its own
+    ("прирост индекса составил 26,8 баллов: в 2016 году индекс составил 226,9 баллов"): the figure's
+    clause starts there, not at the lead-in (a list after a colon, "составит: зерна – 1150 тонн",
+    has no verb of its own)."""
+    colon = max((w.start for w in words if w.text == ":" and lo <= w.start < f.char_start), default=None)
+    if colon is None:
+        return None
+    after = [w for w in words if colon < w.start < f.char_start]
+    verb = next((k for k, w in enumerate(after) if w.has("VERB", "indc")), None)
+    if verb is None or not any(_agrees(w, after[verb]) for w in after[:verb]):
+        return None
+    return colon + 1
 
 
 def _after_partitive(left: list[_Word]) -> list[_Word]:
@@ -1218,8 +1234,8 @@ def _leading_phrase(left: list[_Word]) -> str | None:
         return None
     if lexicon.PROPER_NAME_GRAMMEMES & set(left[j].tags[0].tag.grammemes):
         return None
-    text = " ".join(w.text for w in left[i : _genitive_run(left, j + 1)])
-    return text[:1].lower() + text[1:]
+    text = " ".join(w.text for w in left[i : _object_end(left, _genitive_run(left, j + 1))])
+    return text[:1].lower() + text[1:]  # with its object: "получение разрешения на строительство"
 
 
 def _after_subordinator(left: list[_Word]) -> int:
