@@ -1847,3 +1847,12 @@ def test_a_clause_after_a_colon_with_its_own_subject_and_verb_is_its_own():
     for quote in ("201,5 балла", "213,9 балла"):
         f = figure(text, quote)
         assert (f.measure, f.kind) == ("индекс", "level")
+
+
+def test_a_percentage_of_an_abbreviated_indicator_is_a_share_of_it():
+    """ "малые и средние предприятия дают 43 % ВВП" had no measure and the kind level (Syomin FTS
+    paper p. 8); the share of its own after it is no item of the one before."""
+    text = "По оценкам, малый бизнес в регионе дает 21 % ВРП и обеспечивает занятостью 27 % работников."
+    f = figure(text, "21 %")
+    assert (f.measure, f.kind) == ("доля ВРП", "share")
+    assert figure(text, "27 %").measure == "доля работников"

@@ -33,6 +33,7 @@ __all__ = [
     "IndicatorMatch",
     "catalog",
     "find_indicator",
+    "abbreviated_indicator",
     "find_indicators",
     "fits_unit",
     "match_indicator",
@@ -284,6 +285,13 @@ def match_indicator(words: Sequence[str], unit: str | None = ANY_UNIT) -> Indica
     (None = a count; ANY_UNIT = do not check)."""
     found = find_indicator(words, unit)
     return found.indicator if found else None
+
+
+def abbreviated_indicator(word: str) -> bool:
+    """A word of capitals that names a catalog indicator ("ВВП", "ВРП"; not "ОЭЗ", "СНГ")."""
+    from pipeline.nlp.morph import is_abbreviation
+
+    return is_abbreviation(word) and match_indicator([word]) is not None
 
 
 def words_of(text: str) -> list[str]:

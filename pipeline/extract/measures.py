@@ -390,13 +390,15 @@ def share_measure(text: str, f: FigureFact) -> str | None:
     "около 20% отечественного сырья" → "доля отечественного сырья"."""
     if f.kind != "share" or f.unit != "PERCENT":
         return None
+    from pipeline.extract.indicators import abbreviated_indicator
     from pipeline.nlp.morph import parses
 
     whole = _OF_ALL.match(text, f.char_end)  # "42% из всех опрошенных"
     words = _genitives(text, whole.end() if whole else f.char_end)
     words = [w for w in words if _lemma(w) not in _TOTAL]  # "80% всего экспорта": of the export
     words = _without_dangling(_without_partitive(words))  # "50 % акций одной из … компаний"
-    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN"] or [w for w in words[-1:] if names_people(w)]
+    nouns = [w for w in words if parses(w)[0].tag.POS == "NOUN" or abbreviated_indicator(w)]
+    nouns = nouns or [w for w in words[-1:] if names_people(w)]
     if not nouns:
         return None
     return _share_in(f.measure, words) or " ".join([_SHARE_HEAD, *words])
@@ -550,11 +552,15 @@ def _genitives(text: str, end: int, joined: bool = False) -> list[str]:
     """The lower-case genitive words right after `end` (at most `_SHARE_WORDS`, within
     `_SHARE_REACH`): "57% бизнесменов", "20% отечественного сырья"; `joined`: also "и"/"или" between
     them. A noun by its best parse ("в 35 субъектах цены снизились": no genitive), never a time nor
-    the relative pronoun ("100% акций которого находится …": a clause of its own)."""
+    the relative pronoun ("100% акций которого находится …": a clause of its own); an abbreviated
+    indicator alone ("43 % ВВП")."""
+    from pipeline.extract.indicators import abbreviated_indicator
     from pipeline.nlp.morph import parses
 
     words: list[str] = []
     for m in _WORD.finditer(text, end, end + _SHARE_REACH):
+        if not words and abbreviated_indicator(m.group()) and not text[end : m.start()].strip():
+            return [m.group()]  # "43 % ВВП"
         if text[end : m.start()].strip() or len(words) == _SHARE_WORDS or m.group()[:1].isupper():
             break
         joins = joined and m.group().lower() in _JOINING and bool(words)

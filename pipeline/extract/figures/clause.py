@@ -28,7 +28,7 @@ from pipeline.extract.figures.words import (
     object_noun,
     term_start,
 )
-from pipeline.extract.indicators import match_indicator
+from pipeline.extract.indicators import abbreviated_indicator
 from pipeline.extract.periods import (
     after_number_in_brackets,
     alone_in_brackets,
@@ -44,7 +44,7 @@ from pipeline.extract.periods import (
 )
 from pipeline.extract.subjects import names_source
 from pipeline.extract.territories import is_currency_country
-from pipeline.nlp.morph import inflect, is_abbreviation, nominative
+from pipeline.nlp.morph import inflect, nominative
 
 _CHANGE = (set(lexicon.CHANGE_VERBS) | set(lexicon.CHANGE_NOUNS)) - {"изменение", "темп"}
 
@@ -748,6 +748,8 @@ def _share_after(right: list[_Word]) -> bool:
         return True  # "27,7% принадлежит коммерческим предприятиям"
     if right[0].lemma == "от" or right[0].has("NOUN", "gent") and not right[0].text[:1].isupper():
         return True
+    if abbreviated_indicator(right[0].text):
+        return True  # "малые и средние предприятия дают 43 % ВВП"
     if right[0].has("PRTF", "gent", "plur") and not right[0].text[:1].isupper():
         return True  # "22% опрошенных": a share of the people a participle names
     if right[0].lemma == "в" and len(right) > 1 and right[1].lemma in {"весь", "общий"}:
@@ -1267,7 +1269,7 @@ def _agrees(noun: _Word, verb: _Word, first: bool = False) -> bool:
     ИТК"), which has no case."""
     v = verb.tags[0].tag
     if noun.text.isupper():
-        return first and is_abbreviation(noun.text) and match_indicator([noun.text]) is not None
+        return first and abbreviated_indicator(noun.text)
     if not noun.tags or noun.tags[0].tag.POS != "NOUN":
         return False
     for p in noun.tags:

@@ -211,6 +211,8 @@ def _elliptical(text: str, facts: list[FigureFact], sentences: list[tuple[int, i
         ):
             continue  # "…, что к уровню 2014 года составило 124,2%": the same measure, whole
         source = share_measure(text, a) or a.measure
+        if share_measure(text, b):
+            continue  # "дают 43 % ВВП, обеспечивают занятостью 38 % работников": a share of its own
         start = next((s for s, e in sentences if s <= b.char_start < e), b.char_start)
         seen = {None, a.measure, *(first[id(g)] for g in facts[: k + 1] if g.char_start >= start)}
         own = b.measure not in seen and normal_measure(b.measure) is not None
