@@ -403,6 +403,11 @@ def test_coordinated_amounts_share_the_currency():
         ("По данным статистики, доля городского населения края достигла 41 и 44% в 2018 и 2019 годах.",
          [("41", 41.0, "PERCENT"), ("44%", 44.0, "PERCENT")]),
         ("их стало 1 и 0,6% на складе и в магазине", [("0,6%", 0.6, "PERCENT")]),
+        # bare numbers alone in brackets after a figure alone in brackets: its unit printed once
+        # (TIPOR paper p. 2); a bare label in brackets stays no figure
+        ("Больше всего мигрантов принимают США (46,6 млн чел.), затем Германия (12,0) и Россия (11,6).",
+         [("46,6 млн чел.", 46.6e6, "COUNT"), ("12,0", 12e6, "COUNT"), ("11,6", 11.6e6, "COUNT")]),
+        ("Уравнение (1) дает оценку в 5,2 млн чел. (см. также (2)).", [("5,2 млн чел.", 5.2e6, "COUNT")]),
     ],
 )  # fmt: skip
 def test_a_bare_number_coordinated_with_a_figure_shares_its_unit(text, figures):

@@ -25,6 +25,7 @@ from pipeline.extract.figures.links import (
     _parallel,
     _part_of_whole,
     _weights,
+    bracketed_parallels,
 )
 from pipeline.extract.figures.properties import price_measures
 from pipeline.extract.figures.rules import keep
@@ -46,6 +47,7 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
         if not _TRIGGER.search(chunk):
             continue
         found = _scan(chunk, start, dates)
+        bracketed_parallels(text, found)
         found = [f for f in found if keep(text, f, dates)]
         _weights(text, found)
         _link(text, found, end)

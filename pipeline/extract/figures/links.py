@@ -132,6 +132,28 @@ def _link(text: str, found: list[FigureFact], end: int) -> None:
                 f.unit, f.unit_raw, f.confidence = near.unit, near.unit_raw, Confidence.INFERRED
 
 
+def bracketed_parallels(text: str, found: list[FigureFact]) -> None:
+    """ "занимают США (46,6 млн чел.), второе – Германия (12,0), третье – Россия (11,6)": a bare
+    number alone in brackets after a figure alone in brackets, with no other number between, is in
+    the same unit (the unit printed once, in the first bracket). Runs before `rules.keep`, which
+    drops a bare bracketed number as a label ("уравнение (1)")."""
+    for a, b in zip(found, found[1:], strict=False):
+        if a.unit is None or b.unit is not None or not (_bracketed(text, a) and _bracketed(text, b)):
+            continue
+        between = text[a.char_end : b.char_start]
+        if len(between) <= PARALLEL_REACH and not re.search(r"\d", between):
+            b.unit, b.unit_raw, b.unit_mult, b.counted = a.unit, a.unit_raw, a.unit_mult, a.counted
+            b.confidence = min(b.confidence, Confidence.INFERRED)
+
+
+PARALLEL_REACH = 80  # characters between two bracketed figures of one list
+
+
+def _bracketed(text: str, f: FigureFact) -> bool:
+    """The figure alone in brackets: "(12,0)"."""
+    return text[: f.char_start].rstrip().endswith("(") and text[f.char_end :].lstrip().startswith(")")
+
+
 def _parallel(text: str, found: list[FigureFact]) -> None:
     """A figure in an elliptical aside, or coordinated right after another, takes the kind of the
     figure it parallels.
