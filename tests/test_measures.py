@@ -1856,3 +1856,20 @@ def test_a_percentage_of_an_abbreviated_indicator_is_a_share_of_it():
     f = figure(text, "21 %")
     assert (f.measure, f.kind) == ("доля ВРП", "share")
     assert figure(text, "27 %").measure == "доля работников"
+
+
+def test_a_share_made_somewhere_names_the_place_of_work_in_the_genitive():
+    """ "создается … в обрабатывающих производствах (15,7%)" gave "доля обрабатывающих производствах"
+    (Kursk investment declaration p. 8, dev); a nominative group that only looks locative stays."""
+    text = (
+        "В структуре валового регионального продукта района основная доля добавленной стоимости создается "
+        "в обрабатывающих производствах (21,5%) и на сельскохозяйственных предприятиях (9,1%)."
+    )
+    whole = "в валовом региональном продукте"
+    assert figure(text, "21,5%").measure == f"доля обрабатывающих производств {whole}"
+    assert figure(text, "9,1%").measure == f"доля сельскохозяйственных предприятий {whole}"
+    text = (
+        "Выращивают озимую и яровую пшеницу (52% в структуре производства зерна), озимую и яровую "
+        "тритикале (0,1%)."
+    )
+    assert figure(text, "0,1%").measure == "доля озимой и яровой тритикале в производстве зерна"

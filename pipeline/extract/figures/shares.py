@@ -331,18 +331,29 @@ def _object_end(words: list[_Word], i: int) -> int:
     return i if noun is None else noun + 1
 
 
+_TO_GENITIVE = frozenset({"nomn", "accs", "loct"})
+
+
 def genitive(words: list[_Word]) -> str:
-    """A nominative (or accusative) noun group in the genitive: its coordinated heads and their
-    adjectives ("остатки и отходы пищевой промышленности" → "остатков и отходов пищевой
-    промышленности", "пластмассы и изделия из них" → "пластмасс и изделий из них")."""
+    """A nominative, accusative or locative noun group in the genitive: its coordinated heads and
+    their adjectives ("остатки и отходы пищевой промышленности" → "остатков и отходов пищевой
+    промышленности", "пластмассы и изделия из них" → "пластмасс и изделий из них", a share where it
+    is made: "в обрабатывающих производствах (15,7%)" → "доля обрабатывающих производств …")."""
     out, zone, after_noun = [], True, False
+    nominative_group = any(
+        (w.has("ADJF", "nomn") or w.has("ADJF", "accs")) and not w.has("ADJF", "loct") for w in words
+    )
     for k, w in enumerate(words):
         joining = w.lemma in {"и", "или", ","}
         zone = zone and (not after_noun or joining or _name_goes_on(words, k)) and not w.has("PREP")
         after_noun = w.has("NOUN") and not _attributive(w, words[k + 1 : k + 2]) if not joining else False
         form = None
         if zone and not joining:
-            form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case in {"nomn", "accs"}), None)
+            cases = {p.tag.case for p in w.tags} & _TO_GENITIVE
+            # a locative only when no other reading is left, in a group no adjective puts in the
+            # nominative or accusative ("озимая и яровая тритикале": the noun only looks locative)
+            cases = cases - {"loct"} or (set() if nominative_group else cases)
+            form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case in cases), None)
         named = form is not None and w.text[:1].isupper() and bool(_PROPER & form.tag.grammemes)
         kept = w.text if k and w.text[:1].isupper() else w.text.lower()  # "Mail.ru Group", "Дурова"
         out.append((form.word.capitalize() if named else form.word) if form is not None else kept)
