@@ -1873,3 +1873,11 @@ def test_a_share_made_somewhere_names_the_place_of_work_in_the_genitive():
         "тритикале (0,1%)."
     )
     assert figure(text, "0,1%").measure == "доля озимой и яровой тритикале в производстве зерна"
+
+
+def test_a_property_with_its_activity_after_po():
+    """ "АО "КОНТИ-РУС", мощностью по производству кондитерских изделий 146 тыс. тонн в год" had no
+    measure (Kursk investment strategy p. 8, dev): the "по + dative" activity of the property."""
+    text = "Запущен элеватор мощностью по хранению зерна 22 тыс. тонн и цех мощностью 130 тонн в смену."
+    assert figure(text, "22 тыс. тонн").measure == "мощность по хранению зерна"
+    assert figure(text, "130 тонн").measure == "мощность цеха"

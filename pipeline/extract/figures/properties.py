@@ -32,6 +32,9 @@ def property_measure(left: list[_Word], right: list[_Word] = ()) -> str | None:
     if right and right[0].lemma == "от" and left and left[-1].lemma == "в":
         target = _genitive_after(list(right[1:]))
         return f"{_DISTANCE} {target}" if target else None
+    activity = _property_of_activity(left)
+    if activity:
+        return activity
     if not left or left[-1].lemma not in lexicon.PROPERTY_NOUNS:
         return None
     stated = (
@@ -44,6 +47,27 @@ def property_measure(left: list[_Word], right: list[_Word] = ()) -> str | None:
         return None
     owner = _owner(left[:-1])
     return f"{left[-1].lemma} {owner}" if owner else left[-1].lemma
+
+
+def _property_of_activity(left: list[_Word]) -> str | None:
+    """ "мощностью по производству кондитерских изделий 146 тыс. тонн": a property in the
+    instrumental with its "по + dative" activity right before the figure ("мощность по производству
+    кондитерских изделий")."""
+    for k in range(len(left) - 3, max(-1, len(left) - 3 - ACTIVITY_WORDS), -1):
+        w = left[k]
+        if w.lemma not in lexicon.PROPERTY_NOUNS or not w.has("NOUN", "ablt") or left[k + 1].lemma != "по":
+            continue
+        activity = left[k + 2 :]
+        if activity[0].has("NOUN", "datv") and all(_dative_or_genitive(x) for x in activity):
+            return " ".join([w.lemma, "по", *(x.text for x in activity)])
+    return None
+
+
+ACTIVITY_WORDS = 5  # words of the "по + dative" activity of a property
+
+
+def _dative_or_genitive(w: _Word) -> bool:
+    return any(w.has(pos, case) for pos in ("NOUN", "ADJF", "PRTF") for case in ("datv", "gent"))
 
 
 def is_shaped(measure: str | None) -> bool:
