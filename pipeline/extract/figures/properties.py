@@ -151,11 +151,14 @@ def genitive_span(words: list[_Word], i: int) -> tuple[str, int] | None:
             return None
         out.append(form.word)
     j = i + 1
-    if j < len(words) and words[j].lemma == "по" and j + 1 < len(words) and words[j + 1].has("NOUN", "datv"):
-        j += 2
+    if j < len(words) and words[j].lemma == "по":
+        k = j + 1
+        while k < len(words) and words[k].has("ADJF", "datv"):
+            k += 1  # "по глубокой переработке"
+        j = k + 1 if k < len(words) and words[k].has("NOUN", "datv") else j
     while j < len(words) and _genitive_on(words, j):
         j += 1
-    while j > i + 1 and not words[j - 1].has("NOUN"):
+    while j > i + 1 and not (words[j - 1].has("NOUN") or _short_misread(words[j - 1])):
         j -= 1  # "центра коллективного пользования": adjectives only before their noun
     return " ".join(out + [w.text for w in words[i + 1 : j]]), j
 
@@ -170,7 +173,14 @@ def _names_place(words: list[_Word], k: int) -> bool:
 def _genitive_on(words: list[_Word], j: int) -> bool:
     """A genitive noun, or a genitive adjective of one, that goes on a genitive group; not a name."""
     w = words[j]
-    return not w.text[:1].isupper() and (w.has("NOUN", "gent") or w.has("ADJF", "gent"))
+    return not w.text[:1].isupper() and (w.has("NOUN", "gent") or w.has("ADJF", "gent") or _short_misread(w))
+
+
+def _short_misread(w: _Word) -> bool:
+    """A genitive plural noun the dictionary reads first as a short possessive ("комбикормов")."""
+    tags = w.tags
+    noun = any(p.tag.POS == "NOUN" and "gent" in p.tag for p in tags)
+    return bool(tags) and tags[0].tag.POS == "ADJS" and noun
 
 
 def price_measures(text: str, facts: list[FigureFact], sentences: list[tuple[int, int]]) -> None:
