@@ -1894,3 +1894,16 @@ def test_the_owner_of_a_property_keeps_its_activity_with_adjectives_and_genitive
     )
     assert figure(text, "230 тыс. тонн").measure == "мощность комплекса по производству комбикормов"
     assert figure(text, "250 тыс. тонн").measure == "мощность комплекса по глубокой переработке зерна пшеницы"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("В результате аварии 12 человек погибли, среди них двое детей.", "12 человек", "число погибших"),
+        ("Более 40 человек госпитализированы.", "Более 40 человек", "число госпитализированных"),
+        ("В 2019 году 12 проектов стартовали.", "12 проектов", "число проектов"),  # a thing counts itself
+    ],
+)
+def test_people_counted_before_what_befell_them_are_named_by_its_participle(text, quote, measure):
+    """The verb after the count (unused NEREL news texts, session 29: no measure before)."""
+    assert figure(text, quote).measure == measure

@@ -177,10 +177,20 @@ def _partitive_part(right: list[_Word], before: list[FigureFact]) -> str | None:
 
 
 def _participle(verb: _Word, grams: set[str]) -> str | None:
-    """The active participle of a verb in the given case and number ("нуждались" → "нуждающихся")."""
+    """The active participle of a verb in the given case and number ("нуждались" → "нуждающихся"),
+    the full form of a short passive one ("госпитализированы" → "госпитализированных")."""
     top = verb.tags[0]
-    form = inflect(top, {"PRTF", "actv", "pres" if top.tag.aspect == "impf" else "past", *grams})
+    if top.tag.POS == "PRTS":
+        form = inflect(top, {"PRTF", *grams})
+    else:
+        form = inflect(top, {"PRTF", "actv", "pres" if top.tag.aspect == "impf" else "past", *grams})
     return form.word if form is not None else None
+
+
+def _done_to_counted(w: _Word) -> bool:
+    """A verb right after a count that says what befell what it counts: intransitive and no link
+    ("12 человек погибли"), or a short passive participle ("40 человек госпитализированы")."""
+    return (w.has("VERB", "intr") or w.has("PRTS", "pssv")) and w.lemma not in _LINKS
 
 
 def inner_of(group: tuple[int, int], f: FigureFact) -> bool:
@@ -898,6 +908,9 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money:
     fronted = _fronted_action(right, money) if verb is None else None
     if fronted:
         return fronted
+    if counts and verb is None and right and _done_to_counted(right[0]):
+        part = _participle(right[0], {"gent", "plur"})  # "12 человек погибли" → "число погибших"
+        return f"{lexicon.COUNT_MEASURE_HEADS[0]} {part}" if part else None
     if verb is None and right and _is_verb(right[0]):
         return _subject_after(right)
     if counts and verb == len(left) - 1 and left[verb].has("VERB", "intr") and left[verb].lemma not in _LINKS:
