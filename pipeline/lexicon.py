@@ -792,6 +792,9 @@ JOINED_VALUE_HEADS: tuple[str, ...] = ("величина",)
 # Conjunctions that join words of one role: "максимальные и минимальные индексы" (no adjective
 # narrows), "Размер и структура …" (two presentation heads).
 JOINING_CONJUNCTIONS: tuple[str, ...] = ("и", "или")
+# Conjunctions that open a list item or an elliptical clause ("…, а общая площадь страны — 17 тыс.
+# кв. км"): no part of what the item names.
+ITEM_LEAD_CONJUNCTIONS: tuple[str, ...] = ("а", "и")
 # What stands between two figures of one list (a regex part): "0,6% и 0,9%", "4,5%, 5,1% и 5,3%".
 LIST_JOIN = r"(?:,|и|,\s*и)"
 # Conjunctions between alternative values of one quantity: "5 или 7 %" (not "5, или 7%": apposition).

@@ -1907,3 +1907,11 @@ def test_the_owner_of_a_property_keeps_its_activity_with_adjectives_and_genitive
 def test_people_counted_before_what_befell_them_are_named_by_its_participle(text, quote, measure):
     """The verb after the count (unused NEREL news texts, session 29: no measure before)."""
     assert figure(text, quote).measure == measure
+
+
+def test_an_elliptical_clause_after_a_comma_names_its_own_measure():
+    """ "…, а общая площадь страны — 17,363 тыс. кв. км" kept the length of the border (an unused
+    NEREL news text, session 29): the item after "а" and before the dash is the measure."""
+    text = "Протяжённость дорог района составляет 535 км, а общая площадь лесов — 17,4 тыс. га."
+    assert figure(text, "535 км").measure == "протяженность дорог"
+    assert figure(text, "17,4 тыс. га").measure == "площадь лесов"

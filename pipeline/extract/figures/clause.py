@@ -1075,6 +1075,8 @@ def _dashed_item(left: list[_Word]) -> str | None:
         return None
     lo = next((k for k in range(max(colon, figure), len(left)) if left[k].text in {":", ",", ";"}), None)
     item = left[lo + 1 : -1] if lo is not None else []  # after the previous item's figure
+    while item and item[0].lemma in lexicon.ITEM_LEAD_CONJUNCTIONS:
+        item = item[1:]  # "…, а общая площадь страны — 17,363 тыс. кв. км"
     if not item or any(_is_verb(w) or w.text[:1].isdigit() for w in item):
         return None
     head = _list_head_noun(left[:colon]) if left[colon].text == ":" else None

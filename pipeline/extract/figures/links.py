@@ -18,7 +18,7 @@ from pipeline.nlp.morph import inflect
 
 # joins the genitive nouns of an elliptical item ("услуг гостиниц и ресторанов")
 _AND = frozenset(lexicon.JOINING_CONJUNCTIONS)
-_ITEM_LEAD = {"а", "и"}
+_ITEM_LEAD = set(lexicon.ITEM_LEAD_CONJUNCTIONS)
 _ITEM_TAIL = {"на", "до"}
 _CONNECTOR = re.compile(r"\s*(?:и|или|до|а|,|–|—|-)\s*$")
 _OF_WHOLE = re.compile(r"\s*из\s*")  # "11 из 50 компаний": a part of a counted whole

@@ -306,8 +306,24 @@ def _across_colon(subject, f: FigureFact, tokens: list) -> bool:
 
 
 def _not_its_subject(subject, f: FigureFact, tokens: list) -> bool:
-    """The subject of a list's head, or of the next clause."""
-    return _across_colon(subject, f, tokens) or _next_clause(subject, f, tokens)
+    """The subject of a list's head, of the next clause, or of the clause before an elliptical one."""
+    return (
+        _across_colon(subject, f, tokens)
+        or _next_clause(subject, f, tokens)
+        or _elliptical_after(subject, f, tokens)
+    )
+
+
+def _elliptical_after(subject, f: FigureFact, tokens: list) -> bool:
+    """After the subject's clause, a verbless one that names its own subject and a dash before the
+    figure ("протяжённость границы составляет 535 км, а общая площадь страны — 17,363 тыс. кв. км")."""
+    between = [t for t in tokens if subject.start < t.start < f.char_start]
+    comma = max((k for k, t in enumerate(between) if t.text == ","), default=None)
+    if comma is None or not between or between[-1].text not in DASHES:
+        return False
+    item = [t for t in between[comma + 1 : -1] if t.lemma not in lexicon.ITEM_LEAD_CONJUNCTIONS]
+    nominative = any(t.pos == "NOUN" and t.feats.get("Case") == "Nom" for t in item)
+    return nominative and not any(t.pos in {"VERB", "AUX"} for t in item)
 
 
 def _next_clause(subject, f: FigureFact, tokens: list) -> bool:
