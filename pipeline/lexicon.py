@@ -498,6 +498,11 @@ AGENT_NOUNS: tuple[str, ...] = (
     "ведомство", "администрация", "власть", "акционер", "владелец", "совладелец", "покупатель", "продавец",
     "руководство",
 )  # fmt: skip
+# People and courts who act, never what an amount measures ("Женщина работала …, зарабатывая около 70
+# тысяч долларов", "Семья Обамы приобрела дом … за 8,1 млн долларов", "Суд постановил выплатить …").
+PERSON_ACTOR_NOUNS: tuple[str, ...] = (
+    "человек", "женщина", "мужчина", "семья", "президент", "премьер-министр", "губернатор", "суд", "судья",
+)  # fmt: skip
 # Nouns of an organization whose quoted name may hold a place: the place is part of the name, not
 # a territory the text is about ("телерадиокомпания «Петербург — Пятый канал»", "банк «Возрождение»").
 NAMED_ORGANIZATION_NOUNS: tuple[str, ...] = (

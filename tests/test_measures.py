@@ -1915,3 +1915,15 @@ def test_an_elliptical_clause_after_a_comma_names_its_own_measure():
     text = "Протяжённость дорог района составляет 535 км, а общая площадь лесов — 17,4 тыс. га."
     assert figure(text, "535 км").measure == "протяженность дорог"
     assert figure(text, "17,4 тыс. га").measure == "площадь лесов"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Женщина работала в больнице, зарабатывая около 70 тысяч долларов в год.",
+        "Суд постановил выплатить 17,8 млн долларов компенсации.",
+    ],
+)
+def test_a_person_or_a_court_who_acts_is_no_measure(text):
+    """`lexicon.PERSON_ACTOR_NOUNS` (unused NEREL news texts, session 29: "женщина", "суд")."""
+    assert [f.measure for f in extract_page(text).figures] == [None]

@@ -274,7 +274,7 @@ def names_agent(phrase: str | None) -> bool:
     return (agent or _latin_name(words[0])) and all(w[:1].isupper() for w in words[1:])
 
 
-_AGENTS = frozenset(lexicon.AGENT_NOUNS)
+_AGENTS = frozenset((*lexicon.AGENT_NOUNS, *lexicon.PERSON_ACTOR_NOUNS))
 _NAME_OR_WORD = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z0-9.!&-]*")  # "Mail.Ru", "Yahoo!"
 
 
