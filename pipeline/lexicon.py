@@ -682,6 +682,12 @@ RELATIVE_PRONOUN = "который"
 # Nouns of a course over time that name no measure of their own: "положительная динамика индекса
 # производства составит 101,2 %" measures the index.
 TREND_NOUNS: tuple[str, ...] = ("динамика", "тенденция")
+# Heads that name an amount, a change, a count, an estimate or a share of what follows them
+# ("численность населения", "прирост населения", "с объемом экспортных поставок 15 млн. долл."):
+# the noun after them is what is measured, not an owner.
+AMOUNT_HEADS: frozenset[str] = frozenset(
+    {*BARE_MEASURES, *CHANGE_NOUNS, *TREND_NOUNS, *ESTIMATE_HEADS, *COUNT_MEASURE_HEADS, *SHARE_CUES}
+)
 # Adjectives that make a change noun the name of a level indicator: "естественный прирост
 # населения составил 157 человек" is that indicator's level, not a change.
 INDICATOR_CHANGE_ADJECTIVES: tuple[str, ...] = ("естественный", "миграционный")

@@ -201,20 +201,14 @@ def _not_measured(words: Sequence[str], start: int, end: int) -> bool:
 
 def _owned_by(words: Sequence[str], start: int) -> bool:
     """The word before `start` is a noun that names no amount, change or count of what follows
-    (`_AMOUNT_HEADS`: "численность населения", "прирост населения" measure the population)."""
+    (`lexicon.AMOUNT_HEADS`: "численность населения", "прирост населения" measure the population)."""
     if start == 0 or not words[start - 1][:1].isalpha():
         return False
     forms = parses(words[start - 1])
     return bool(forms) and forms[0].tag.POS == "NOUN" and not lemma_forms(words[start - 1]) & _AMOUNT_HEADS
 
 
-_AMOUNT_HEADS = frozenset(
-    norm(w)
-    for w in (
-        *lexicon.BARE_MEASURES, *lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS, *lexicon.ESTIMATE_HEADS,
-        *lexicon.COUNT_MEASURE_HEADS, *lexicon.SHARE_CUES,
-    )
-)  # fmt: skip
+_AMOUNT_HEADS = frozenset(norm(w) for w in lexicon.AMOUNT_HEADS)
 
 
 def _after_per(words: Sequence[str], start: int) -> bool:

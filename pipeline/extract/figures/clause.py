@@ -20,6 +20,7 @@ from pipeline.extract.figures.properties import after_preposition, property_meas
 from pipeline.extract.figures.words import (
     _WORD,
     DASHES,
+    ON_BEFORE,
     _as_word,
     _is_verb,
     _Word,
@@ -72,7 +73,7 @@ _NORMS = set(lexicon.NORM_NOUNS)
 _OF_NORM = _NORM_SHARE | _FULFILMENT | _NORMS
 # a figure that opens with its qualifier and "на": "не менее чем на 200 голов", "почти на 20%"
 _QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words())) + r")\s+)+на\b", re.I)
-_BY_BEFORE = re.compile(r"\bна\s*$", re.I)
+
 BY_REACH = 8  # characters before a figure searched for its "на"
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
@@ -381,7 +382,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     signed = text[max(0, f.char_start - 1) : f.char_start + 1].strip()[:1] in lexicon.PLUS_SIGNS
     if signed and f.unit != "COUNT":  # not "+5 градусов"
         return "change"  # "(+175 млн. долл. США)": an increase by that amount
-    na_before = _BY_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
+    na_before = ON_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
     if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE:
         return "change"
     if na_before and (lemmas & _EXCEED or _changed_around(left, right)):
@@ -570,7 +571,7 @@ def _changed_item(text: str, f: FigureFact) -> bool:
     производства … составит:" ⏎ "в производстве текстильных изделий – 12,0%;"): what the item's
     lead-in says changed, if it names a change (`_states_change`); an amount after a dash is a level."""
     before = text[max(0, f.char_start - BY_REACH) : f.char_start]
-    return bool(_BY_BEFORE.search(before)) or f.unit == "PERCENT" and bool(_DASH_BEFORE.search(before))
+    return bool(ON_BEFORE.search(before)) or f.unit == "PERCENT" and bool(_DASH_BEFORE.search(before))
 
 
 def _states_change(lead: list[_Word]) -> bool:

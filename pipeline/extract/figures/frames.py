@@ -135,7 +135,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     if rate or not f.money:
         return rate or f.measure
     if not _replaceable(f.measure):
-        return _sold_price(words) or _bought_price(words) or f.measure
+        return _deal_price(words) or f.measure
     framed = _price(words) or _unit_price(words) or _valuation(words) or _worth(words) or _form(words)
     return framed or _form(_words_after(text, f, bounds), after=True) or f.measure
 
@@ -310,18 +310,13 @@ def _genitive_word(w: _Word) -> bool:
     return (w.has("NOUN", "gent") or w.has("ADJF", "gent")) and w.text[:1].islower()
 
 
-def _sold_price(words: list[_Word]) -> str | None:
-    """ "мессенджер WhatsApp был куплен Facebook за 19 млрд долларов": the subject of a sale in the
-    passive is the thing sold, the amount its price."""
+def _deal_price(words: list[_Word]) -> str | None:
+    """Money after "за" closing a clause of a deal is its price, not the amount of the clause's
+    subject: the thing sold in the passive ("мессенджер WhatsApp был куплен Facebook за 19 млрд
+    долларов"), any buyer of a finite verb ("Семья Обамы приобрела дом … за 8,1 млн долларов")."""
     deal = next((w for w in reversed(words) if w.lemma in lexicon.TRANSACTIONS), None)
-    return _price(words) if deal is not None and deal.has("PRTS") else None
-
-
-def _bought_price(words: list[_Word]) -> str | None:
-    """ "Семья Обамы приобрела дом в Вашингтоне за 8,1 млн долларов": money after "за" closing a
-    clause whose finite verb of a deal has a subject is the price, not the buyer's amount."""
-    deal = next((w for w in reversed(words) if w.lemma in lexicon.TRANSACTIONS), None)
-    return _price(words) if deal is not None and deal.has("VERB", "indc") else None
+    done = deal is not None and (deal.has("PRTS") or deal.has("VERB", "indc"))
+    return _price(words) if done else None
 
 
 def _price(words: list[_Word]) -> str | None:

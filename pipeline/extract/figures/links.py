@@ -12,7 +12,7 @@ from pipeline.extract.figures.anaphora import share_of_amount, which_is
 from pipeline.extract.figures.words import _WORD, LIST_JOINED, _as_word, _is_verb, _Word, term_start
 from pipeline.extract.measures import is_bare, is_change_noun, normal_measure, share_measure
 from pipeline.extract.numbers import CURRENCIES
-from pipeline.extract.periods import opens_bracket
+from pipeline.extract.periods import alone_in_brackets, opens_bracket
 from pipeline.lexicon import GENERIC_COUNTED
 from pipeline.nlp.morph import inflect
 
@@ -138,7 +138,11 @@ def bracketed_parallels(text: str, found: list[FigureFact]) -> None:
     the same unit (the unit printed once, in the first bracket). Runs before `rules.keep`, which
     drops a bare bracketed number as a label ("уравнение (1)")."""
     for a, b in zip(found, found[1:], strict=False):
-        if a.unit is None or b.unit is not None or not (_bracketed(text, a) and _bracketed(text, b)):
+        if (
+            a.unit is None
+            or b.unit is not None
+            or not (alone_in_brackets(text, a) and alone_in_brackets(text, b))
+        ):
             continue
         between = text[a.char_end : b.char_start]
         if len(between) <= PARALLEL_REACH and not re.search(r"\d", between):
@@ -147,11 +151,6 @@ def bracketed_parallels(text: str, found: list[FigureFact]) -> None:
 
 
 PARALLEL_REACH = 80  # characters between two bracketed figures of one list
-
-
-def _bracketed(text: str, f: FigureFact) -> bool:
-    """The figure alone in brackets: "(12,0)"."""
-    return text[: f.char_start].rstrip().endswith("(") and text[f.char_end :].lstrip().startswith(")")
 
 
 def _parallel(text: str, found: list[FigureFact]) -> None:

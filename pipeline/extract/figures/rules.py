@@ -15,7 +15,7 @@ from functools import cached_property
 from pipeline import lexicon
 from pipeline.extract.facts import DateFact, FigureFact
 from pipeline.extract.figures.scan import _MONTHS
-from pipeline.extract.figures.words import _WORD, _as_word, _Word
+from pipeline.extract.figures.words import _WORD, ON_BEFORE, _as_word, _Word
 from pipeline.extract.skeleton import Rule, first_rejecting
 
 BEFORE_CHARS, AFTER_CHARS = 30, 20  # context the rules read around a candidate
@@ -158,14 +158,13 @@ def _falls_per(c: FigureContext) -> bool:
     """ "на 10 браков приходится 6-7 разводов", "На 1 жителя приходится 25 кв. м": a count after "на"
     that a verb of falling to (`lexicon.SHARE_VERBS`) follows, then an amount that is no
     percentage, is what that amount is per."""
-    if not _ON_BEFORE.search(c.before):
+    if not ON_BEFORE.search(c.before):
         return False
     m = _WORDS_TO_AMOUNT.match(c.after)
     falls = m is not None and any(_Word(0, 0, w).lemma in lexicon.SHARE_VERBS for w in m.group(1).split())
     return falls and not m.group(2).lstrip().startswith("%")
 
 
-_ON_BEFORE = re.compile(r"(?:^|[^А-Яа-яЁё])на\s*$", re.I)
 _WORDS_TO_AMOUNT = re.compile(r"((?:\s+[А-Яа-яЁё]+){1,5}?)\s+\d[\d\s,.–-]*([^\d\s]?)")
 
 

@@ -15,8 +15,9 @@ from pipeline.extract.figures.properties import is_shaped
 from pipeline.extract.figures.rules import rate_base_after
 from pipeline.extract.figures.shares import change_without_thing, thing_of
 from pipeline.extract.figures.words import DASHES, _Word
+from pipeline.extract.lemmas import phrase_lemmas
 from pipeline.extract.measures import acts, is_bare, thingless
-from pipeline.nlp.morph import is_known, lemma, nominative, parses
+from pipeline.nlp.morph import is_known, nominative, parses
 
 _NOUNS = {"NOUN", "PROPN"}
 
@@ -27,7 +28,6 @@ _BRACKETS = {"(", ")"}
 
 
 _TIME_NOUNS = set(lexicon.PERIOD_NOUNS)
-_AMOUNT_HEADS = lexicon.BARE_MEASURES | set(lexicon.CHANGE_NOUNS) | set(lexicon.TREND_NOUNS)
 _ITEM_TIMES = lexicon.time_lemmas()  # "в 2018 г. –" names no item
 
 
@@ -206,7 +206,7 @@ def _modifies_pp(noun, by_id: dict, tokens: list) -> bool:
     ("в местах массового пребывания"): a circumstance of the clause, not what a figure measures."""
     for _ in range(MAX_CLIMB):
         owner = by_id.get(noun.head_id) if noun.rel == "nmod" else None
-        if owner is None or owner.pos not in _NOUNS or owner.lemma in _AMOUNT_HEADS:
+        if owner is None or owner.pos not in _NOUNS or owner.lemma in lexicon.AMOUNT_HEADS:
             return False  # "с объемом экспортных поставок 15 млн. долл.", "вследствие роста доли …"
         if _in_pp(owner, tokens):
             return True
@@ -261,15 +261,8 @@ def _narrower(found: str, measure: str) -> bool:
 
 
 def _unframed(found: str, measure: str) -> bool:
-    head, *rest = _lemmas(measure) or [""]
-    return head in _FRAME and f"{' '.join(rest)} ".startswith(f"{' '.join(_lemmas(found))} ")
-
-
-def _lemmas(phrase: str) -> list[str]:
-    return [lemma(w) for w in _WORDS.findall(phrase.lower())]
-
-
-_WORDS = re.compile(r"[\w-]+")
+    head, *rest = phrase_lemmas(measure) or ("",)
+    return head in _FRAME and f"{' '.join(rest)} ".startswith(f"{' '.join(phrase_lemmas(found))} ")
 
 
 def _item_nouns(f: FigureFact, tokens: list) -> list:

@@ -12,6 +12,7 @@ from pipeline.nlp.morph import parses
 
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*|\S")
 DASHES = frozenset(lexicon.DASHES)  # a dash as a word: "сельское хозяйство – 500,0 тыс. руб."
+ON_BEFORE = re.compile(r"\bна\s*$", re.I)  # "на" right before a figure ("выросла на 5%", "на 10 браков")
 LIST_JOINED = re.compile(rf"\s*{lexicon.LIST_JOIN}\s*", re.I)  # between two figures of one list: " и "
 
 
