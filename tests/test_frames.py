@@ -124,6 +124,28 @@ CASES = [
         "60 тыс. тонн", "мощность элеватора", "capacity", "level",
     ),
     ("В поселке введена в строй котельная на 4,5 МВт.", "4,5 МВт", "мощность котельной", "capacity", "level"),
+    # money after "на" right after a noun that names money is its amount, not a change by it, even
+    # with a change verb later in the sentence (unused NEREL news texts, session 30)
+    ("После получения льготного кредита на 78 млрд евро страна сократила расходы.", "78 млрд евро",
+     "льготный кредит", "credit", "level"),
+    ("Правительство выполняет обязательства по сокращению расходов, которые страна взяла после получения "
+     "кредита на 78 млрд евро от Евросоюза.", "78 млрд евро", "кредит", "credit", "level"),
+    ("Из кредитов на 17 млрд рублей большая часть выдана малым фирмам.", "17 млрд рублей", "кредиты",
+     "credit", "level"),
+    # an amount frame opening the sentence: its capital is no name's
+    ("Премия в размере около 1 млн евро будет разделена между тремя учеными.", "около 1 млн евро",
+     "премия", None, "target"),
+    # the form money takes after "в качестве", before or after the figure
+    # ("взятки", nominative plural, reads also as a genitive singular: the measure's one spelling is
+    # the singular)
+    ("По данным следствия, компания заплатила в качестве взяток почти 30 млн долларов.",
+     "почти 30 млн долларов", "взятка", None, "level"),
+    # an instrumental group after "с" right before the figure
+    ("Кандидат правящей партии победил с результатом 57,5 %.", "57,5 %", "результат", None, "level"),
+    # money a fine is, from its verb, active or passive
+    ("Федерация бокса оштрафовала спортсмена на 50 тысяч долларов.", "50 тысяч долларов", "штраф", None,
+     "level"),
+    ("Водитель был оштрафован на 15 тысяч рублей.", "15 тысяч рублей", "штраф", None, "level"),
 ]  # fmt: skip
 
 # Frames that must not fire: a stated measure of money, a price with no sale, a share of a stated whole
@@ -152,6 +174,16 @@ NOT_FRAMED = [
     # a lowercase abbreviation ("и пр.") names nothing
     ("Отчисления взимаются с компьютеров, телефонов и пр. в размере 1% от стоимости товаров.", "1%", None),
     ("За год хозяйство увеличило поголовье на 320 голов.", "320 голов", "поголовье"),  # a change, no facility
+    # a name opening the sentence before an amount frame is no measure; a change noun after "с" is left
+    # to the change rules
+    ("Газпром в размере 5 млрд рублей выплатил дивиденды.", "5 млрд рублей", None),
+    ("Регион закончил год с ростом 5 %.", "5 %", None),
+    ("Экспорт региона вырос с учетом реэкспорта до 5 млрд долларов.", "до 5 млрд долларов", "экспорт"),
+    # money after "на" is no amount of goods, of a circumstance or of a noun an amount's head names
+    ("Рынки США в 2017 году импортировали продукции на 502 млн долларов.", "502 млн долларов", "импорт"),
+    ("Объем производства увеличился в постоянных ценах на 429 млрд руб.", "429 млрд руб.",
+     "объем производства"),
+    ("Компания сократила расходы на 5 млрд рублей.", "5 млрд рублей", "расходы"),
 ]  # fmt: skip
 
 
@@ -180,6 +212,9 @@ COSTS = [
     # an approximate restatement in the same currency opening the bracket after the amount
     ("Свадьба обошлась в 30 млн фунтов (около 116 млн фунтов по современному курсу).", "около 116 млн фунтов",
      "стоимость свадьбы", "level"),
+    # the form money takes after "в качестве", after the figure (unused NEREL news texts, session 30)
+    ("Суд обязал ответчика выплатить 200 тыс. рублей в качестве компенсации морального вреда.",
+     "200 тыс. рублей", "компенсация морального вреда", "level"),
     # a proposal is a target
     ("Поправки предполагают наказание в виде штрафа в размере 100 тысяч рублей.", "100 тысяч рублей",
      "штраф", "target"),

@@ -249,6 +249,11 @@ def test_people_counted_after_an_intransitive_verb_are_named_by_its_participle()
     f = figure(text, "31 ДТП")
     assert (f.measure, f.indicator) == ("число ДТП", "road_accidents")
     assert figure(text, "3 человека").measure == "число погибших"
+    # a transitive verb with no object after it (unused NEREL news texts, session 30); with one, no rule
+    text = "Около 100 тысяч человек проголосовали в посольствах страны за рубежом."
+    assert figure(text, "Около 100 тысяч человек").measure == "число проголосовавших"
+    visited = figure("Около 2 тысяч человек посетили выставку.", "Около 2 тысяч человек")
+    assert visited.measure != "число посетивших"  # not without its object
 
 
 def test_municipal_catalog_entries():
@@ -1385,6 +1390,12 @@ ALLOCATED = (
     # a noun after the verb names the money; allocating land or people funds nothing
     ("Каждому беженцу выделяется пособие в размере 201,4 евро в месяц.", "201,4 евро", "пособие"),
     ("Администрация выделила 5 земельных участков.", "5 земельных участков", "число земельных участков"),
+    # a complement before another verb is that verb's (unused NEREL news texts, session 30); an
+    # apposition after the complement is part of it
+    ("На свадьбу Анны, дочери известного банкира, было потрачено 7 млн долларов.", "7 млн долларов",
+     "расходы на свадьбу Анны"),
+    ("Потом она жаловалась на угрозы дилеров, которым задолжала полтора миллиона долларов.",
+     "полтора миллиона долларов", "задолженность"),
 )  # fmt: skip
 
 
@@ -1927,3 +1938,18 @@ def test_an_elliptical_clause_after_a_comma_names_its_own_measure():
 def test_a_person_or_a_court_who_acts_is_no_measure(text):
     """`lexicon.PERSON_ACTOR_NOUNS` (unused NEREL news texts, session 29: "женщина", "суд")."""
     assert [f.measure for f in extract_page(text).figures] == [None]
+
+
+# People are never what money measures: no measure rather than the person (unused NEREL news texts,
+# session 30)
+PEOPLE_AND_MONEY = [
+    ("Приятель обвиняемого был выпущен под залог в 100 тысяч долларов.", "100 тысяч долларов", None),
+    ("Бывший президент находился под арестом по подозрению в хищении 15 миллионов долларов.",
+     "15 миллионов долларов", None),
+    ("Победитель чемпионата получит 368 млн рублей.", "368 млн рублей", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "quote", "measure"), PEOPLE_AND_MONEY)
+def test_people_are_no_measure_of_money(text, quote, measure):
+    assert figure(text, quote).measure == measure

@@ -278,6 +278,18 @@ _AGENTS = frozenset((*lexicon.AGENT_NOUNS, *lexicon.PERSON_ACTOR_NOUNS))
 _NAME_OR_WORD = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z0-9.!&-]*")  # "Mail.Ru", "Yahoo!"
 
 
+def names_person(phrase: str | None) -> bool:
+    """The phrase's head (its first noun in the nominative) is a person or people ("экс-президент",
+    "юный наследник", "житель"; not "призовые победителя"): who acts, never what money measures."""
+    from pipeline.nlp.morph import parses
+
+    for word in _NAME_OR_WORD.findall(phrase or ""):
+        top = parses(word)[0]
+        if top.tag.POS == "NOUN" and top.tag.case == "nomn":
+            return "anim" in top.tag
+    return False
+
+
 def names_subject(measure: str | None, subject: str | None) -> bool:
     """The measure only names the place or organization the figure is about, a name ("Дальний Восток:
     23 и 27 процентов …" had the measure "дальний Восток"): no measure."""

@@ -32,7 +32,13 @@ from pipeline.extract.figures.rules import keep
 from pipeline.extract.figures.scan import _TRIGGER, _fallback_dates, _scan
 from pipeline.extract.figures.shares import complete_shares, part_shares, proportion_shares
 from pipeline.extract.figures.syntax import _syntax_measures
-from pipeline.extract.measures import abbreviation_only, names_agent, names_subject, one_spelling
+from pipeline.extract.measures import (
+    abbreviation_only,
+    names_agent,
+    names_person,
+    names_subject,
+    one_spelling,
+)
 from pipeline.extract.periods import run_figures
 from pipeline.nlp import segment
 
@@ -77,12 +83,16 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     proportion_shares(text, facts, sentences)  # over the measures a list carried along
     _part_of_whole(text, facts)  # once the wholes' measures are final
     for f in facts:
-        f.measure = (
-            None
-            if names_agent(f.measure) or abbreviation_only(f.measure) or names_subject(f.measure, f.subject)
-            else one_spelling(f.measure)
-        )
+        f.measure = None if _names_no_measure(f) else one_spelling(f.measure)
     return facts
+
+
+def _names_no_measure(f: FigureFact) -> bool:
+    """The measure names who acts, an abbreviation alone, the subject, or people whose money it is
+    not ("Робел … был выпущен под залог в 100 тысяч долларов"; a percentage of people is their share)."""
+    if names_agent(f.measure) or abbreviation_only(f.measure) or names_subject(f.measure, f.subject):
+        return True
+    return f.money and names_person(f.measure)
 
 
 def _sentences(text: str, analysis) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from pipeline.extract.figure_context import (
     reaches_level,
     set_period,
 )
+from pipeline.extract.figures.frames import money_noun_group
 from pipeline.extract.figures.properties import after_preposition, property_measure
 from pipeline.extract.figures.words import (
     _WORD,
@@ -188,10 +189,16 @@ def _participle(verb: _Word, grams: set[str]) -> str | None:
     return form.word if form is not None else None
 
 
-def _done_to_counted(w: _Word) -> bool:
-    """A verb right after a count that says what befell what it counts: intransitive and no link
-    ("12 человек погибли"), or a short passive participle ("40 человек госпитализированы")."""
-    return (w.has("VERB", "intr") or w.has("PRTS", "pssv")) and w.lemma not in _LINKS
+def _done_to_counted(right: list[_Word]) -> bool:
+    """A verb right after a count that says what befell or what did what it counts: no link,
+    intransitive ("12 человек погибли"), transitive with no object after it ("100 тысяч человек
+    проголосовали в посольствах"), or a short passive participle ("40 человек госпитализированы")."""
+    w = right[0]
+    if w.lemma in _LINKS:
+        return False
+    if w.has("VERB", "intr") or w.has("PRTS", "pssv"):
+        return True
+    return w.has("VERB") and (len(right) == 1 or right[1].has("PREP") or not right[1].text[:1].isalnum())
 
 
 def inner_of(group: tuple[int, int], f: FigureFact) -> bool:
@@ -309,6 +316,17 @@ def _bracketed_index(text: str, f: FigureFact, found: list[FigureFact], s_start:
 CHANGE_REACH = 3  # words right before or after a "на X%" searched for its change verb or comparative
 
 
+def _amount_of(left: list[_Word], right: list[_Word], f: FigureFact) -> bool:
+    """Money after "на" right after a noun naming money is its amount ("после получения кредита на 78
+    млрд евро страна сократила расходы", `frames.money_noun_group`) unless a comparative follows
+    ("кредиты на 5 млрд рублей больше") or a change word governs the noun ("сократила расходы на")."""
+    group = money_noun_group(left, f)
+    if not group or any(w.text.lower() in lexicon.COMPARATIVES for w in right[:CHANGE_REACH]):
+        return False
+    start = len(left) - 1 - len(group)
+    return not (start and left[start - 1].lemma in _CHANGE)  # "сократила расходы на 5 млрд рублей"
+
+
 def _changed_around(left: list[_Word], right: list[_Word]) -> bool:
     """A change verb or a comparative right after the figure ("На 0,4% снизились цены", "на 1,5%
     выросли цены"), a comparative right before it ("стали дороже на 0,1%") or before its "чем" and
@@ -383,9 +401,10 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     if signed and f.unit != "COUNT":  # not "+5 градусов"
         return "change"  # "(+175 млн. долл. США)": an increase by that amount
     na_before = ON_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
-    if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE:
+    own_amount = _amount_of(left, right, f)  # "кредита на 78 млрд евро": no change by it
+    if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE and not own_amount:
         return "change"
-    if na_before and (lemmas & _EXCEED or _changed_around(left, right)):
+    if na_before and (lemmas & _EXCEED or _changed_around(left, right)) and not own_amount:
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%", "На 0,4% снизились цены"
     if _reaches(text, f, left):
         return "target"
@@ -909,7 +928,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money:
     fronted = _fronted_action(right, money) if verb is None else None
     if fronted:
         return fronted
-    if counts and verb is None and right and _done_to_counted(right[0]):
+    if counts and verb is None and right and _done_to_counted(right):
         part = _participle(right[0], {"gent", "plur"})  # "12 человек погибли" → "число погибших"
         return f"{lexicon.COUNT_MEASURE_HEADS[0]} {part}" if part else None
     if verb is None and right and _is_verb(right[0]):
@@ -979,9 +998,17 @@ def _with_object(action: str | None, *places: list[_Word]) -> str | None:
 
 def _fronted_object(words: list[_Word]) -> list[_Word]:
     """The words from the first "в/на + accusative" complement that ends before the verb (`words`
-    are those before it): "На реставрацию собора было потрачено …" → "На реставрацию собора было"."""
-    start = next((k for k in range(len(words)) if _object_end(words, k) > k), None)
+    are those before it) after any other verb or a relative pronoun: "На реставрацию собора было
+    потрачено …" → "На реставрацию собора было"; none in "жаловалась на угрозы дилеров, которым
+    задолжала …"."""
+    own = 1 + max((k for k, w in enumerate(words) if _opens_own_clause(w)), default=-1)
+    start = next((k for k in range(own, len(words)) if _object_end(words, k) > k), None)
     return words[start:] if start is not None else []
+
+
+def _opens_own_clause(w: _Word) -> bool:
+    """A verb other than "быть", or a relative pronoun: what stands before it is another clause's."""
+    return w.lemma == "который" or _is_verb(w) and w.lemma != "быть"
 
 
 def _changed_object(left: list[_Word], right: list[_Word] = ()) -> str | None:

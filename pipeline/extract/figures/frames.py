@@ -35,6 +35,7 @@ from pipeline.extract.facts import FigureFact
 from pipeline.extract.figures.properties import genitive_group, genitive_span
 from pipeline.extract.figures.shares import _opening_whole
 from pipeline.extract.figures.words import _WORD, _as_word, _is_verb, _Word
+from pipeline.extract.indicators import match_indicator
 from pipeline.extract.measures import is_bare, is_unit_word, names_agent
 from pipeline.extract.periods import alone_in_brackets, bracketed, capacity_amount, opens_bracket
 from pipeline.nlp.morph import inflect, nominative, parses
@@ -131,7 +132,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
         share = f"{share} {whole}" if whole else share
     rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f)
     rate = rate or _valued_object(words, f) or _valued_thing(words, f) or _cost(words, f)
-    rate = rate or _instrumental_amount(words, f) or _each_price(words, f)
+    rate = rate or _instrumental_amount(words, f) or _each_price(words, f) or _money_noun(words, f)
     if rate or not f.money:
         return rate or f.measure
     if not _replaceable(f.measure):
@@ -166,12 +167,12 @@ def _capacity(words: list[_Word], f: FigureFact) -> str | None:
 
 
 def _replaceable(measure: str | None) -> bool:
-    """No measure, who acts, a place ("город"), a currency ("доллары США"), a share's or a deal's
-    wording (its first noun)."""
+    """No measure, who acts, a person ("кандидат правящей партии"), a place ("город"), a currency
+    ("доллары США"), a share's or a deal's wording (its first noun)."""
     if not measure or names_agent(measure) or is_unit_word(measure.split()[0]):
         return True
     nouns = [w for w in (_Word(0, 0, t) for t in measure.split()) if w.has("NOUN")]
-    return not nouns or nouns[0].lemma in _REPLACEABLE_HEADS
+    return not nouns or nouns[0].lemma in _REPLACEABLE_HEADS or nouns[0].has("NOUN", "anim")
 
 
 def _rate(words: list[_Word]) -> str | None:
@@ -253,14 +254,21 @@ _COSTING = frozenset(lexicon.COST_VERBS)
 
 
 def _instrumental_amount(words: list[_Word], f: FigureFact) -> str | None:
-    """ "с избирательным барьером в 5 %", "с уставным капиталом в 10 млн рублей": the instrumental
-    noun group after "с" right before "в" and the figure names it, in the nominative."""
-    if len(words) < 3 or words[-1].text.lower() != "в" or f.unit in (None, "COUNT"):
+    """ "с избирательным барьером в 5 %", "с уставным капиталом в 10 млн рублей", "победил с
+    результатом 57,5 %": the instrumental noun group after "с" right before the figure (or its "в")
+    names it, in the nominative (without "в" only when the clause names nothing better); a change
+    ("с ростом 5 %") is left to the change rules."""
+    if len(words) < 2 or f.unit in (None, "COUNT"):
         return None
-    group = _group_before(words, len(words) - 1)
+    end = len(words) - (words[-1].text.lower() == "в")
+    if end == len(words) and not _replaceable(f.measure):
+        return None  # "с удвоением мощности производства грибов до 10,0 тыс. тонн": the clause's measure
+    group = _group_before(words, end)
     heads = [w for w in group if w.has("NOUN")]
-    start = len(words) - 1 - len(group)
+    start = end - len(group)
     if not heads or not heads[0].has("NOUN", "ablt") or start < 1 or words[start - 1].lemma != "с":
+        return None
+    if heads[0].lemma in _KEEPING:
         return None
     return nominative(" ".join(w.text for w in group)).lower()
 
@@ -297,13 +305,56 @@ def _group_before(words: list[_Word], k: int) -> list[_Word]:
     head = start - 1 if start > 0 and words[start - 1].has("NOUN") else start  # "профицитом", "экспорте"
     if head >= k or not words[head].has("NOUN") or words[head].has("NOUN", "datv"):
         return []
-    if words[head].lemma in _NOT_HEADS or words[head].text[:1].isupper():
+    if words[head].lemma in _NOT_HEADS or _named(words, head):
         return []
     if words[head].lemma in _KEEPING and head + 1 < k:
         return words[head + 1 : k]  # "при сохранении положительного торгового сальдо"
     while head > 0 and words[head - 1].has("ADJF"):
         head -= 1
     return words[head:k]
+
+
+def _named(words: list[_Word], k: int) -> bool:
+    """The word is a name: capitalized inside its clause, or opening it with a name's parse ("Премия
+    в размере …" opens a sentence, "Газпром в размере …" is a name)."""
+    w = words[k]
+    if not w.text[:1].isupper():
+        return False
+    return k > 0 or w.text.isupper() or bool(lexicon.PROPER_NAME_GRAMMEMES & set(w.tags[0].tag.grammemes))
+
+
+def money_noun_group(words: list[_Word], f: FigureFact) -> list[_Word]:
+    """The noun right before the "на" that ends `words`, with its adjectives, when it alone names
+    money (a catalog indicator of money only: "кредит", "субсидия", not "продукция") and the figure
+    is money: the figure is that money's amount ("после получения кредита на 78 млрд евро"), not a
+    change by it; not a noun of a noun's prepositional group, one after an amount's head or a
+    circumstance in the locative."""
+    if not f.money or len(words) < 2 or words[-1].text.lower() != "на" or not words[-2].has("NOUN"):
+        return []
+    noun = words[-2]
+    if noun.lemma in _NOT_HEADS or _named(words, len(words) - 2) or noun.has("NOUN", "loct"):
+        return []  # "увеличился в постоянных ценах на 429 млрд руб.": a circumstance
+    found = match_indicator([noun.lemma], f.unit)
+    if found is None or found.units != _MONEY_ONLY:
+        return []  # "импортировали продукции на 502 млн": goods are not money
+    start = len(words) - 2
+    while start and words[start - 1].has("ADJF"):
+        start -= 1  # "льготного кредита"
+    before = words[max(0, start - 2) : start]
+    if before and before[-1].lemma in lexicon.AMOUNT_HEADS:
+        return []  # "объема кредитов на …": the amount's head names it
+    if len(before) == 2 and before[1].has("PREP") and before[0].has("NOUN"):
+        return []  # "инвестиций в основной капитал на …": the noun of a larger group
+    return words[start:-1]
+
+
+_MONEY_ONLY = frozenset({"money"})
+
+
+def _money_noun(words: list[_Word], f: FigureFact) -> str | None:
+    """ "из кредитов на 17 млрд рублей" → "кредиты" (`money_noun_group`), in the nominative."""
+    group = money_noun_group(words, f)
+    return nominative(" ".join(w.text for w in group)).lower() if group else None
 
 
 def _genitive_word(w: _Word) -> bool:
