@@ -751,3 +751,15 @@ def test_a_currency_tail_on_the_next_page_is_no_subject(tmp_path):
         "товарным группам в размере 277,2 млн. долл. США."
     )
     assert all(whole in r["sentence"] for r in rows.values())  # both pages' figures see the whole sentence
+
+
+def test_a_world_war_or_a_peace_prize_is_no_world_and_a_person_is_no_country():
+    """Unused NEREL news texts, session 30: "Второй мировой войны", "премию мира" named the world; a
+    first name that is a country ("Сальвадора Дали") named El Salvador."""
+    veteran = "Ветеран Второй мировой войны собрал для врачей больше 30 миллионов фунтов стерлингов."
+    assert subject(veteran, "30 миллионов фунтов стерлингов")[0] != "мир"
+    prize = "В этом году на Нобелевскую премию мира претендовали 85 организаций."
+    assert subject(prize, "85 организаций")[0] != "мир"
+    painting = "Похищено полотно Сальвадора Дали, оцениваемое в 150 тысяч долларов США."
+    assert subject(painting, "150 тысяч долларов США")[1] != "SV"
+    assert subject("Экспорт Сальвадора в 2019 году составил 6 млрд долларов.", "6 млрд долларов")[1] == "SV"

@@ -190,6 +190,18 @@ def set_period(f: FigureFact, d: DateFact | None, text: str, source: str = "sent
     f.period, f.period_precision = day, "day"
 
 
+def _without_persons(names: tuple, offset: int, persons: Sequence[tuple[int, int]]) -> tuple:
+    """The sentence's territories and organizations without a territory that is a word of a person's
+    longer name ("полотно Сальвадора Дали": no El Salvador); `offset`: the sentence's start."""
+    territories, organizations = names
+
+    def in_name(t) -> bool:
+        start, end = t.start + offset, t.end + offset
+        return any(a <= start and end <= b and (a, b) != (start, end) for a, b in persons)
+
+    return [t for t in territories if not in_name(t)], organizations
+
+
 def resolve(
     text: str,
     facts: list[FigureFact],
@@ -251,7 +263,7 @@ def resolve(
         elif period is not None and period.kind == "range":
             _from_to(text, f, period)
         if bounds not in named:
-            named[bounds] = sentence_names(text[bounds[0] : bounds[1]])
+            named[bounds] = _without_persons(sentence_names(text[bounds[0] : bounds[1]]), bounds[0], persons)
         pairs = [p for p in facts if p.subject_type == "pair"]
         _set_subject(text, f, bounds, named[bounds], sentences, pairs)
         f.indicator = figure_indicator(text, f, bounds)

@@ -93,6 +93,8 @@ _PLURAL_SET = re.compile(
 _WORLD = re.compile(
     r"\b(?:в\s+мире|по\s+миру|мира|(?:обще)?миров(?:ой|ого|ому|ым|ом|ая|ую|ое|ые|ых|ыми))\b", re.I
 )
+# "Вторая мировая война", "Нобелевская премия мира": no world as a subject
+_NOT_WORLD = re.compile(r"\bмиров\w*\s+войн|\bпреми\w*\s+(?:\w+\s+)?мира\b", re.I)
 _SHARE = re.compile(r"\b(?:дол[яиюе]|удельн\w+\s+вес\w*)\b", re.I)
 WORLD = "мир"
 _PART_OF = re.compile(r"(?:%|процент\w*)\s*$", re.I)  # "73 процента мировых запасов": the world is the whole
@@ -285,9 +287,17 @@ def _set_aggregate(f: FigureFact, lead: str, origin: int) -> None:
     if nation is not None and russia is not None and not _COMPARED.search(lead[: nation.start()]):
         f.subject, f.subject_code, f.subject_type = russia.name, russia.iso, russia.type
         f.subject_from = origin + nation.start()
-    elif world := next((m for m in _WORLD.finditer(lead) if not _PART_OF.search(lead[: m.start()])), None):
+    elif world := next((m for m in _WORLD.finditer(lead) if _names_world(lead, m)), None):
         f.subject, f.subject_code, f.subject_type = WORLD, None, "group"
         f.subject_from = origin + world.start()
+
+
+def _names_world(lead: str, m: re.Match) -> bool:
+    """The world word names the world the clause is about: not a share's whole ("73 процента мировых
+    запасов"), a war or a peace prize."""
+    if _PART_OF.search(lead[: m.start()]):
+        return False
+    return not any(n.start() <= m.start() < n.end() for n in _NOT_WORLD.finditer(lead))
 
 
 def _set_counted(f: FigureFact, m: re.Match, origin: int) -> None:
