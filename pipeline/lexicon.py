@@ -669,8 +669,8 @@ RANKING_ADJECTIVES: tuple[str, ...] = ("наибольший", "наименьш
 TOTAL_WORDS: tuple[str, ...] = ("всего", "итого")
 # Heads that only frame the noun group after them: "показатель расходов бюджета" measures "расходы
 # бюджета", "наличие основных фондов" the "основные фонды", "распределение объема инвестиций" the
-# "объем инвестиций".
-FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие", "распределение")
+# "объем инвестиций", "величина фонда заработной платы" the "фонд заработной платы".
+FRAMING_HEADS: tuple[str, ...] = ("показатель", "наличие", "распределение", "величина")
 # Heads that say a quantity is estimated or forecast: "Оценка оборота розничной торговли в 2017 году
 # составит 988,4 млн. руб." measures the turnover (the estimate is the figure's kind), "прогноз объема
 # платных услуг" the volume; a valuation ("оценка стоимости компании", `VALUATION_MEASURE`) stays.
