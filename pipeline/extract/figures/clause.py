@@ -904,6 +904,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money:
         left = []  # "…, 50-70 млн рублей город получал в виде налогов": no verb before the comma
     verb = next((i for i in range(len(left) - 1, -1, -1) if _is_verb(left[i])), None)
     action = _action(left[verb], money, left[verb + 1 :]) if verb is not None else None
+    verb, action = _acting_infinitive(left, verb, action, money)
     if verb is not None and action is None:  # the subject of "произвела" is who, not what
         for i in range(verb):
             subject = _agrees(left[i], left[verb], i == 0) and not _in_pp(left, i) and not _quoted(left, i)
@@ -947,6 +948,20 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money:
         return _leading_phrase(left)
     places = (right, _fronted_object(left[:verb])) if money else ()  # where money is spent
     return _with_object(action, left[verb + 1 :], *places)
+
+
+def _acting_infinitive(
+    left: list[_Word], verb: int | None, action: str | None, money: bool
+) -> tuple[int | None, str | None]:
+    """Money an infinitive after the verb does something to: "Граждан предлагают штрафовать на суммы
+    от 3 до 5 тыс. руб." → (the infinitive, "штраф"); else the verb and its action as they were."""
+    if verb is None or action is not None or not money:
+        return verb, action
+    for i in range(len(left) - 1, verb, -1):
+        if left[i].has("INFN"):
+            found = _action(left[i], money, left[i + 1 :])
+            return (i, found) if found else (verb, action)
+    return verb, action
 
 
 def _fronted_verb(right: list[_Word]) -> int | None:
