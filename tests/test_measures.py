@@ -1975,3 +1975,13 @@ def test_people_are_no_measure_of_money(text, quote, measure):
 )
 def test_a_size_frames_the_quantity_it_is_the_size_of(phrase, measure):
     assert normal_measure(phrase) == measure
+
+
+def test_a_level_is_not_measured_by_a_change_noun_the_parse_hangs_it_on():
+    """A sentence run on past "руб." (dev RuREBus row, session 30): the parse hangs the amount on the
+    next clause's "рост"; the clause's subject stays its measure."""
+    text = (
+        "В 2020 году оборот розничной торговли по базовому варианту составит 1250,0 млн. руб. рост к "
+        "2019 г. 103,8 %, в сопоставимых ценах рост составит 100,5%."
+    )
+    assert figure(text, "1250,0 млн. руб.").measure == "оборот розничной торговли"

@@ -71,6 +71,9 @@ def _syntax_measures(facts: list[FigureFact], analysis) -> None:
         kept = kept or _keeps_changed_thing(analysis.text, f, found)
         # "Компания увеличила на 12% экспортные поставки": what changed, not who changed it
         kept = kept or f.kind == "change" and bool(f.measure) and acts(found)
+        # "оборот … составит 1030,0 млн. руб. рост к 2017 г. 104,2 %": a level is no change noun alone
+        alone = bool(found) and len(found.split()) == 1 and change_without_thing(found)  # "рост"
+        kept = kept or f.kind in ("level", "target") and bool(f.measure) and alone
         f.measure = f.measure if not found or kept else found  # the longer of the same phrase
         f.measure = _action_object(f, tokens) or f.measure
         if f.measure and _Word(0, 0, f.measure.split()[0]).lemma in _TIME_NOUNS:
