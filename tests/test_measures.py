@@ -1390,6 +1390,10 @@ ALLOCATED = (
     # a noun after the verb names the money; allocating land or people funds nothing
     ("Каждому беженцу выделяется пособие в размере 201,4 евро в месяц.", "201,4 евро", "пособие"),
     ("Администрация выделила 5 земельных участков.", "5 земельных участков", "число земельных участков"),
+    # adjectives after the figure of a noun in another case are no genitive of it (unused NEREL news
+    # texts, session 30: "финансирование каждой российской")
+    ("По итогам заседания партии было решено выделить 50 тыс. долларов США каждой российской семье, "
+     "которая усыновит ребёнка.", "50 тыс. долларов США", "финансирование"),
     # an infinitive after the verb does it to the money (dev NEREL 111819_text, session 30)
     ("Граждан предлагают штрафовать на суммы от 3 до 5 тыс. руб.", "от 3 до 5 тыс. руб.", "штраф"),
     ("Ведомство рассчитывает сэкономить 1,6 млрд долларов.", "1,6 млрд долларов", "экономия"),
@@ -1985,3 +1989,13 @@ def test_a_level_is_not_measured_by_a_change_noun_the_parse_hangs_it_on():
         "2019 г. 103,8 %, в сопоставимых ценах рост составит 100,5%."
     )
     assert figure(text, "1250,0 млн. руб.").measure == "оборот розничной торговли"
+
+
+def test_the_dot_of_a_scale_abbreviation_is_not_where_the_figure_hangs():
+    """The parse hung the "." of "тыс." on a later clause and the measure became its noun ("корона");
+    the figure's words hang on "грант" (unused NEREL news texts, session 30)."""
+    text = (
+        "Победительница конкурса получила грант в 50 тыс. долларов США на оплату обучения в любом вузе "
+        "страны и корону, которая будет принадлежать ей весь год."
+    )
+    assert figure(text, "50 тыс. долларов США").measure == "грант"

@@ -912,6 +912,7 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money:
                 return _phrase(left, i)
     if right and right[0].has("NOUN", "gent") or len(right) > 1 and right[0].has("ADJF", "gent"):
         np = _object_end(right, _genitive_run(right, 0))  # "… рублей инвестиций в основной капитал"
+        np = 0 if np and _adjectives_of_next(right, np) else np  # "каждой российской семье"
         if np and action:  # "произведено 289,9 тыс. тонн молока" → "производство молока"
             return " ".join([action, *(w.text for w in right[:np])])
         # right after the participle: "проведён ремонт 1 км тротуаров" has a subject of its own
@@ -948,6 +949,13 @@ def _measure(left: list[_Word], right: list[_Word], counts: bool = False, money:
         return _leading_phrase(left)
     places = (right, _fronted_object(left[:verb])) if money else ()  # where money is spent
     return _with_object(action, left[verb + 1 :], *places)
+
+
+def _adjectives_of_next(words: list[_Word], end: int) -> bool:
+    """The genitive run before `end` is adjectives only, of the noun in another case at `end`
+    ("каждой российской семье": a dative group, not a genitive)."""
+    nouns = [w for w in words[:end] if w.has("NOUN")]
+    return not nouns and end < len(words) and words[end].has("NOUN") and not words[end].has("NOUN", "gent")
 
 
 def _acting_infinitive(

@@ -167,7 +167,8 @@ def _climbed_noun(f: FigureFact, tokens: list, spans: list[tuple[int, int]]):
     by_id = {t.id: t for t in tokens}
     inside = [t for t in tokens if f.char_start <= t.start < f.char_end]
     ids = {t.id for t in inside}
-    tops = [t for t in inside if t.head_id not in ids]
+    # the dot of "тыс." may hang anywhere in the sentence: the figure's words say where it stands
+    tops = [t for t in inside if t.head_id not in ids and t.pos != "PUNCT"]
     # a head in another figure is a parse slip ("– 106,6%, в 2019 г. – 99,7 %": "99,7" on "106,6%")
     node = next((t for t in tops if not _in_figure(by_id.get(t.head_id), spans)), tops[0] if tops else None)
     for _ in range(MAX_CLIMB):
