@@ -113,6 +113,7 @@ UNITS: tuple[Unit, ...] = (
     # a crop's yield: quintals (центнеры, 100 kg) per hectare ("урожайность зерновых - 25,3 ц/га")
     Unit("Q_HA", "yield", exact=("ц/га", "ц / га")),
     Unit("KM", "length", ("километр",), ("км",), english=("km", *_en("kilometre", "kilometer"))),
+    Unit("KMH", "speed", exact=("км/ч", "км/час", "км в час")),  # "на скорости 140 км/ч"
     # metres, also running metres of pipes and networks ("3750 пог. м", "119076 п.м"); a bare "м"
     # is no unit: it is often an area or volume whose "²"/"³" the parse lost ("Млн.м общей площади")
     Unit(
@@ -439,6 +440,7 @@ TRANSACTIONS: dict[str, str] = {
     "продать": "продажа", "продавать": "продажа", "продажа": "продажа", "купить": "покупка",
     "покупать": "покупка", "покупка": "покупка", "приобрести": "приобретение", "приобретать": "приобретение",
     "приобретение": "приобретение", "выкупить": "выкуп", "выкупать": "выкуп", "выкуп": "выкуп",
+    "поглотить": "поглощение", "поглощать": "поглощение", "поглощение": "поглощение",
 }  # fmt: skip
 # The noun of a price: "за 28 млрд долларов" after a transaction.
 PRICE_NOUN = "цена"
@@ -522,6 +524,10 @@ STAKE_MEASURE = "доля в капитале"  # a stake whose owner the clause
 NAME_JOINS: tuple[str, ...] = (".", "-", "&")
 # Prepositions before a rate noun that names the figure right after it ("под ставку 23,63%", "по цене").
 RATE_PREPOSITIONS: tuple[str, ...] = ("под", "по", "с")
+# Physical sizes a preposition frames right before the figure: "на скорости 140 км/ч", "на расстоянии
+# 5 км от города", "со скоростью 800 км/ч", "на глубину 120 метров" measure the size, not the thing.
+FRAMED_SIZES: tuple[str, ...] = ("скорость", "расстояние", "глубина", "высота", "длина", "ширина")
+SIZE_PREPOSITIONS: tuple[str, ...] = ("на", "с", "со")
 # Prepositions before a share noun that names the percentage closing its phrase ("при средней доле в
 # экспорте Российской Федерации 24,2%", "с долей экспорта в Российской Федерации 8%").
 SHARE_FRAME_PREPOSITIONS: tuple[str, ...] = ("при", "с")

@@ -146,6 +146,16 @@ CASES = [
     ("Федерация бокса оштрафовала спортсмена на 50 тысяч долларов.", "50 тысяч долларов", "штраф", None,
      "level"),
     ("Водитель был оштрафован на 15 тысяч рублей.", "15 тысяч рублей", "штраф", None, "level"),
+    # a size a preposition frames right before the figure (lexicon.FRAMED_SIZES; "км/ч" one unit entry)
+    ("По плану, перелёт пройдёт на скорости 140 км/ч.", "140 км/ч", "скорость", None, "target"),
+    ("Поселок расположен на расстоянии 5 км от города.", "5 км", "расстояние", "distance", "level"),
+    # a takeover is a transaction (lexicon.TRANSACTIONS); money after "в" right after a noun sizes it,
+    # a deal's is its worth
+    ("Холдинг отказался от поглощения конкурента за 12 млрд долларов.", "12 млрд долларов", "цена поглощения",
+     None, "level"),
+    ("В борьбе за приз в 5 тысяч долларов США Томас опередила соперницу.", "5 тысяч долларов США", "приз",
+     None, "level"),
+    ("Был заключен контракт в 5 млрд рублей.", "5 млрд рублей", "стоимость контракта", None, "level"),
 ]  # fmt: skip
 
 # Frames that must not fire: a stated measure of money, a price with no sale, a share of a stated whole

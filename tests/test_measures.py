@@ -1951,10 +1951,10 @@ def test_a_person_or_a_court_who_acts_is_no_measure(text):
     assert [f.measure for f in extract_page(text).figures] == [None]
 
 
-# People are never what money measures: no measure rather than the person (unused NEREL news texts,
-# session 30)
+# People are never what money measures: no measure rather than the person, or what the money after
+# "в" sizes ("залог", `frames._sized_noun`) (unused NEREL news texts, session 30)
 PEOPLE_AND_MONEY = [
-    ("Приятель обвиняемого был выпущен под залог в 100 тысяч долларов.", "100 тысяч долларов", None),
+    ("Приятель обвиняемого был выпущен под залог в 100 тысяч долларов.", "100 тысяч долларов", "залог"),
     ("Бывший президент находился под арестом по подозрению в хищении 15 миллионов долларов.",
      "15 миллионов долларов", None),
     ("Победитель чемпионата получит 368 млн рублей.", "368 млн рублей", None),

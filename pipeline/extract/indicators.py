@@ -48,7 +48,7 @@ CATALOG_FILE = Path(__file__).resolve().parent.parent / "data" / "indicators.tom
 TYPES = ("stock", "flow", "rate", "index")
 UNIT_CLASSES = (
     "money", "percent", "count", "mass", "area", "volume", "length", "power", "energy", "freight",
-    "times", "duration", "score", "data", "yield",
+    "times", "duration", "score", "data", "yield", "speed",
 )  # fmt: skip
 # Changes and shares ("+5 %", "в 2 раза") fit every indicator.
 ALWAYS_FITS = frozenset({"percent", "times"})

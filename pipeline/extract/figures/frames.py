@@ -130,7 +130,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
         after = [_as_word(m) for m in _WORD.finditer(text, f.char_end, bounds[1])]
         whole = _opening_whole(after)
         share = f"{share} {whole}" if whole else share
-    rate = _capacity(words, f) or _rate(words) or share or _framed_amount(words, f)
+    rate = _capacity(words, f) or _rate(words) or _framed_size(words) or share or _framed_amount(words, f)
     rate = rate or _valued_object(words, f) or _valued_thing(words, f) or _cost(words, f)
     rate = rate or _instrumental_amount(words, f) or _each_price(words, f) or _money_noun(words, f)
     if rate or not f.money:
@@ -138,6 +138,7 @@ def frame_measure(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | No
     if not _replaceable(f.measure):
         return _deal_price(words) or f.measure
     framed = _price(words) or _unit_price(words) or _valuation(words) or _worth(words) or _form(words)
+    framed = framed or _sized_noun(words)
     return framed or _form(_words_after(text, f, bounds), after=True) or f.measure
 
 
@@ -185,6 +186,18 @@ def _rate(words: list[_Word]) -> str | None:
     if k == 0 or words[k - 1].text.lower() not in _RATE_PREPOSITIONS:
         return None
     return nominative(" ".join(w.text for w in words[k:])).lower()
+
+
+def _framed_size(words: list[_Word]) -> str | None:
+    """ "на скорости 140 км/ч", "на расстоянии 5 км": a size (`lexicon.FRAMED_SIZES`) right before
+    the figure after a preposition (`lexicon.SIZE_PREPOSITIONS`), in the nominative."""
+    if len(words) < 2 or words[-1].lemma not in _SIZES or not words[-1].has("NOUN"):
+        return None
+    return words[-1].lemma if words[-2].text.lower() in _SIZE_PREPOSITIONS else None
+
+
+_SIZES = frozenset(lexicon.FRAMED_SIZES)
+_SIZE_PREPOSITIONS = frozenset(lexicon.SIZE_PREPOSITIONS)
 
 
 def _share_frame(words: list[_Word], f: FigureFact) -> str | None:
@@ -466,6 +479,23 @@ def _worth(words: list[_Word]) -> str | None:
     near = words[-2 - DEAL_REACH : -1]
     deals = [w.lemma for w in near if w.lemma in lexicon.VALUED_DEALS]
     return f"{lexicon.WORTH_NOUN} {_genitive(deals[-1])}" if deals else None
+
+
+def _sized_noun(words: list[_Word]) -> str | None:
+    """ "В борьбе за приз в 5 тысяч долларов", "ущерб в 3 млн рублей": money after "в" right after a
+    noun (no time, place or name) is its size, the noun with its adjectives in the nominative; a
+    deal's is its worth ("контракт в 5 млрд рублей" → "стоимость контракта")."""
+    if len(words) < 2 or words[-1].text.lower() != "в" or not words[-2].has("NOUN"):
+        return None
+    noun = words[-2]
+    if noun.lemma in _NOT_HEADS or _named(words, len(words) - 2) or noun.has("NOUN", "loct"):
+        return None
+    if noun.lemma in lexicon.VALUED_DEALS:
+        return f"{lexicon.WORTH_NOUN} {_genitive(noun.lemma)}"
+    start = len(words) - 2
+    while start and words[start - 1].has("ADJF"):
+        start -= 1
+    return nominative(" ".join(w.text for w in words[start:-1])).lower()
 
 
 def _form(words: list[_Word], after: bool = False) -> str | None:
