@@ -1999,3 +1999,11 @@ def test_the_dot_of_a_scale_abbreviation_is_not_where_the_figure_hangs():
         "страны и корону, которая будет принадлежать ей весь год."
     )
     assert figure(text, "50 тыс. долларов США").measure == "грант"
+
+
+def test_one_person_is_no_measure_of_a_percentage_but_people_are_a_share():
+    """Unused NEREL news texts, session 30: "экс-министр" measured the lead in a poll."""
+    text = "Бывший водитель и экс-министр иностранных дел более чем на 10 процентов опережал соперника."
+    assert figure(text, "более чем на 10 процентов").measure is None
+    text = "Около 96% больных с таким диагнозом выздоравливают."
+    assert figure(text, "Около 96%").measure is not None  # people: a share of them, not nobody

@@ -278,15 +278,16 @@ _AGENTS = frozenset((*lexicon.AGENT_NOUNS, *lexicon.PERSON_ACTOR_NOUNS))
 _NAME_OR_WORD = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z0-9.!&-]*")  # "Mail.Ru", "Yahoo!"
 
 
-def names_person(phrase: str | None) -> bool:
+def names_person(phrase: str | None, one: bool = False) -> bool:
     """The phrase's head (its first noun in the nominative) is a person or people ("экс-президент",
-    "юный наследник", "житель"; not "призовые победителя"): who acts, never what money measures."""
+    "юный наследник", "житель"; not "призовые победителя"): who acts, never what money measures;
+    `one`: a single person ("экс-министр"), never what a percentage is a part of either."""
     from pipeline.nlp.morph import parses
 
     for word in _NAME_OR_WORD.findall(phrase or ""):
         top = parses(word)[0]
         if top.tag.POS == "NOUN" and top.tag.case == "nomn":
-            return "anim" in top.tag
+            return "anim" in top.tag and (not one or top.tag.number == "sing")
     return False
 
 

@@ -88,11 +88,12 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
 
 
 def _names_no_measure(f: FigureFact) -> bool:
-    """The measure names who acts, an abbreviation alone, the subject, or people whose money it is
-    not ("Робел … был выпущен под залог в 100 тысяч долларов"; a percentage of people is their share)."""
+    """The measure names who acts, an abbreviation alone, the subject, people whose money it is not
+    ("Робел … был выпущен под залог в 100 тысяч долларов") or one person a percentage is no part of
+    ("экс-министр … более чем на 10 процентов опережал"; a percentage of people is their share)."""
     if names_agent(f.measure) or abbreviation_only(f.measure) or names_subject(f.measure, f.subject):
         return True
-    return f.money and names_person(f.measure)
+    return f.money and names_person(f.measure) or f.unit == "PERCENT" and names_person(f.measure, one=True)
 
 
 def _sentences(text: str, analysis) -> list[tuple[int, int]]:
