@@ -1031,7 +1031,7 @@ def _fronted_object(words: list[_Word]) -> list[_Word]:
 
 def _opens_own_clause(w: _Word) -> bool:
     """A verb other than "быть", or a relative pronoun: what stands before it is another clause's."""
-    return w.lemma == "который" or _is_verb(w) and w.lemma != "быть"
+    return w.lemma == lexicon.RELATIVE_PRONOUN or _is_verb(w) and w.lemma != "быть"
 
 
 def _changed_object(left: list[_Word], right: list[_Word] = ()) -> str | None:

@@ -180,9 +180,7 @@ def _rate(words: list[_Word]) -> str | None:
     """ "под ставку", "по льготной цене" right before the figure, in the nominative."""
     if not words or words[-1].lemma not in _RATES or not words[-1].has("NOUN"):
         return None
-    k = len(words) - 1
-    while k > 0 and words[k - 1].has("ADJF"):
-        k -= 1
+    k = _adjectives_start(words, len(words) - 1)
     if k == 0 or words[k - 1].text.lower() not in _RATE_PREPOSITIONS:
         return None
     return nominative(" ".join(w.text for w in words[k:])).lower()
@@ -210,9 +208,7 @@ def _share_frame(words: list[_Word], f: FigureFact) -> str | None:
         if not w.text[:1].isalpha() or _is_verb(w):
             return None
         if w.lemma in lexicon.SHARE_HEADS and w.has("NOUN"):
-            j = k
-            while j and words[j - 1].has("ADJF"):
-                j -= 1
+            j = _adjectives_start(words, k)
             if not j or words[j - 1].text.lower() not in _SHARE_FRAME_PREPOSITIONS:
                 return None
             end = len(words) - (words[-1].has("PREP") and k < len(words) - 1)  # "с долей в 19,75 %"
@@ -322,9 +318,7 @@ def _group_before(words: list[_Word], k: int) -> list[_Word]:
         return []
     if words[head].lemma in _KEEPING and head + 1 < k:
         return words[head + 1 : k]  # "при сохранении положительного торгового сальдо"
-    while head > 0 and words[head - 1].has("ADJF"):
-        head -= 1
-    return words[head:k]
+    return words[_adjectives_start(words, head) : k]
 
 
 def _named(words: list[_Word], k: int) -> bool:
@@ -336,23 +330,42 @@ def _named(words: list[_Word], k: int) -> bool:
     return k > 0 or w.text.isupper() or bool(lexicon.PROPER_NAME_GRAMMEMES & set(w.tags[0].tag.grammemes))
 
 
+def _adjectives_start(words: list[_Word], k: int) -> int:
+    """Where the adjectives right before word `k` begin ("льготного кредита", "избирательным барьером")."""
+    while k > 0 and words[k - 1].has("ADJF"):
+        k -= 1
+    return k
+
+
+def _sized_head(words: list[_Word], k: int) -> bool:
+    """Word `k` is a noun that may name an amount right after it: no place, time or frame noun, no
+    name and no circumstance in the locative ("в постоянных ценах на 429 млрд руб.")."""
+    noun = words[k]
+    return (
+        noun.has("NOUN")
+        and noun.lemma not in _NOT_HEADS
+        and not _named(words, k)
+        and not noun.has("NOUN", "loct")
+    )
+
+
 def money_noun_group(words: list[_Word], f: FigureFact) -> list[_Word]:
     """The noun right before the "на" that ends `words`, with its adjectives, when it alone names
     money (a catalog indicator of money only: "кредит", "субсидия", not "продукция") and the figure
     is money: the figure is that money's amount ("после получения кредита на 78 млрд евро"), not a
     change by it; not a noun of a noun's prepositional group, one after an amount's head or a
     circumstance in the locative."""
-    if not f.money or len(words) < 2 or words[-1].text.lower() != "на" or not words[-2].has("NOUN"):
+    if (
+        not f.money
+        or len(words) < 2
+        or words[-1].text.lower() != "на"
+        or not _sized_head(words, len(words) - 2)
+    ):
         return []
-    noun = words[-2]
-    if noun.lemma in _NOT_HEADS or _named(words, len(words) - 2) or noun.has("NOUN", "loct"):
-        return []  # "увеличился в постоянных ценах на 429 млрд руб.": a circumstance
-    found = match_indicator([noun.lemma], f.unit)
+    found = match_indicator([words[-2].lemma], f.unit)
     if found is None or found.units != _MONEY_ONLY:
         return []  # "импортировали продукции на 502 млн": goods are not money
-    start = len(words) - 2
-    while start and words[start - 1].has("ADJF"):
-        start -= 1  # "льготного кредита"
+    start = _adjectives_start(words, len(words) - 2)
     before = words[max(0, start - 2) : start]
     if before and before[-1].lemma in lexicon.AMOUNT_HEADS:
         return []  # "объема кредитов на …": the amount's head names it
@@ -485,16 +498,11 @@ def _sized_noun(words: list[_Word]) -> str | None:
     """ "В борьбе за приз в 5 тысяч долларов", "ущерб в 3 млн рублей": money after "в" right after a
     noun (no time, place or name) is its size, the noun with its adjectives in the nominative; a
     deal's is its worth ("контракт в 5 млрд рублей" → "стоимость контракта")."""
-    if len(words) < 2 or words[-1].text.lower() != "в" or not words[-2].has("NOUN"):
+    if len(words) < 2 or words[-1].text.lower() != "в" or not _sized_head(words, len(words) - 2):
         return None
-    noun = words[-2]
-    if noun.lemma in _NOT_HEADS or _named(words, len(words) - 2) or noun.has("NOUN", "loct"):
-        return None
-    if noun.lemma in lexicon.VALUED_DEALS:
-        return f"{lexicon.WORTH_NOUN} {_genitive(noun.lemma)}"
-    start = len(words) - 2
-    while start and words[start - 1].has("ADJF"):
-        start -= 1
+    if words[-2].lemma in lexicon.VALUED_DEALS:
+        return f"{lexicon.WORTH_NOUN} {_genitive(words[-2].lemma)}"
+    start = _adjectives_start(words, len(words) - 2)
     return nominative(" ".join(w.text for w in words[start:-1])).lower()
 
 
