@@ -780,6 +780,7 @@ DASH = "[" + "".join(DASHES) + "]"  # the regex class of one (the hyphen first: 
 PART_NOUNS: tuple[str, ...] = ("большинство", "меньшинство", "часть", "половина", "треть", "четверть")
 # The sign of an increase printed before a number: "Руды" (+175 млн. долл. США) is a change.
 PLUS_SIGNS: tuple[str, ...] = ("+",)
+MINUS_SIGNS: tuple[str, ...] = ("-", "\u2212", "\u2013", "\u2014")  # hyphen, minus, en and em dash
 # The number of a section ("2.2.1.3. Индустриальный парк …"): it opens a heading or a list item.
 NUMBERED_HEADING = re.compile(r"\s*\d+(?:\.\d+)+\.?\s")
 # "… 0,9% и 0,2% соответственно": the i-th figure of a list goes with the i-th item named before it.
@@ -880,6 +881,13 @@ NUMBER_WORDS: dict[str, float] = {
     "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
     "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
     "полтора": 1.5, "полтораста": 150,
+}  # fmt: skip
+# Oblique forms of the small cardinals a count of months takes ("за первых пяти месяцев", "в первых двух
+# месяцах"): the nominative of `NUMBER_WORDS` each stands for.
+NUMBER_WORD_FORMS: dict[str, str] = {
+    "двух": "два", "трех": "три", "трёх": "три", "четырех": "четыре", "четырёх": "четыре",
+    "пяти": "пять", "шести": "шесть", "семи": "семь", "восьми": "восемь", "девяти": "девять",
+    "десяти": "десять", "одиннадцати": "одиннадцать",
 }  # fmt: skip
 
 

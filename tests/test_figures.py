@@ -76,6 +76,15 @@ def test_trade_turnover_change_and_level():
     assert f.value_scaled == pytest.approx(110.76e9)
 
 
+def test_a_signed_change_in_brackets_after_a_level():
+    """ "(-8,4%)": the minus glued to a number that opens a bracket is its sign; "(+2,5%)" keeps none."""
+    text = "Перевалка угля составила 15,2 млн т (-8,4%), зерна – 4,1 млн т (+2,5%)."
+    assert quotes(text) == ["15,2 млн т", "-8,4%", "4,1 млн т", "2,5%"]
+    minus = one(text, "-8,4%")
+    assert (minus.value, minus.value_scaled, minus.kind) == (-8.4, pytest.approx(-8.4), "change")
+    assert one(text, "2,5%").kind == "change"
+
+
 def test_target():
     f = one(TRADE, "200 млрд. долл.")
     assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (

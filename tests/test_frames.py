@@ -156,6 +156,9 @@ CASES = [
     ("В борьбе за приз в 5 тысяч долларов США Томас опередила соперницу.", "5 тысяч долларов США", "приз",
      None, "level"),
     ("Был заключен контракт в 5 млрд рублей.", "5 млрд рублей", "стоимость контракта", None, "level"),
+    # a frame noun ("объем", "размер") heads the group when its genitive follows
+    ("Утвердить общий объем расходов бюджета района в сумме 812,4 млн рублей.", "812,4 млн рублей",
+     "объем расходов бюджета", "budget_expenditure", "level"),
 ]  # fmt: skip
 
 # Frames that must not fire: a stated measure of money, a price with no sale, a share of a stated whole

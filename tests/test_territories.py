@@ -65,6 +65,21 @@ RESOLVED = [
 ]
 
 
+# adjectives listed before one head noun: each names a territory of that head
+SHARED_HEADS = [
+    ("Московская и Калужская области", ["RU-MOS", "RU-KLU"]),
+    ("в Московской, Тверской и Курской областях", ["RU-MOS", "RU-TVE", "RU-KRS"]),
+    ("Алтайский и Краснодарский края", ["RU-ALT", "RU-KDA"]),
+    ("в Москве и Калужской области", ["RU-MOW", "RU-KLU"]),  # a city's name is no adjective
+    ("Москва и Московская область", ["RU-MOW", "RU-MOS"]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "codes"), SHARED_HEADS)
+def test_listed_adjectives_share_the_head_noun(phrase: str, codes: list[str]) -> None:
+    assert [s.territory.code for s in find_territories(phrase)] == codes
+
+
 @pytest.mark.parametrize(("phrase", "code"), RESOLVED)
 def test_resolves(phrase: str, code: str) -> None:
     found = resolve_territory(phrase)

@@ -2,8 +2,9 @@
 
 - Relative base: "за месяц", "по сравнению с предыдущим месяцем" → the month before the period;
   "с начала года" → December of the year before, the period running from January; "за год",
-  "по сравнению с предыдущим годом" → the year before; "к соответствующему периоду предыдущего
-  года"/"к соответствующей дате предыдущего года" → the same period a year earlier; "к
+  "по сравнению с предыдущим годом" → the year before (of months, the same months a year
+  earlier); "к соответствующему периоду предыдущего года"/"к соответствующей дате предыдущего года",
+  "в годовом исчислении", "год к году" → the same period a year earlier; "к
   предыдущему периоду" → the period of the same length just before. Only a change or an index
   has a base. `label_base` reads the same cues in table labels.
 - An average yearly rate over a span has the span as its period and no base.
@@ -61,8 +62,12 @@ def _from_january(end: str) -> str:
 
 
 def _previous_year(f: FigureFact) -> str | None:
+    """ "к уровню прошлого года": the year before; of a figure for months or a quarter ("за январь –
+    октябрь 2021 года … выше уровня прошлого года") the same months a year earlier."""
     if not f.period_end:
         return None
+    if f.period_precision in ("month", "quarter"):
+        return same_period_shifted(f, -1)
     year = int(f.period_end[:4]) - 1
     if f.period_precision == "day":  # "на 1 января 2017 года … к уровню предшествующего года"
         return f"{year}{f.period_end[4:]}"
@@ -121,6 +126,8 @@ def _month(index: int) -> str:
 # "аналогичный период", "соответствующая дата"; "предыдущего", "прошлого" (year, period, month)
 SAME_PERIOD = r"(?:соответствующ|аналогичн)\w+\s+(?:период|дат)\w*"
 PREVIOUS = r"(?:предыдущ|предшествующ|прошл)\w+"
+# "в годовом исчислении", "в годовом выражении", "год к году": against the same period a year earlier
+YEAR_ON_YEAR = r"в\s+годовом\s+(?:исчислении|выражении|сопоставлении)|год\s+к\s+году"
 LEVEL = r"(?:уровн\w+\s+)?"  # "к уровню …": the base's level, said or not
 # "к", "по сравнению с", "относительно", … (`lexicon.COMPARISON_PREPOSITIONS`) before a relative base
 VERSUS = "(?:" + "|".join(r"\s+".join(p.split()) for p in (*lexicon.COMPARISON_PREPOSITIONS, "к")) + ")"
@@ -128,7 +135,7 @@ RELATIVE_BASES: tuple[tuple[str, Callable[[FigureFact], str | None]], ...] = (
     (rf"за\s+(?:последний\s+)?месяц|{VERSUS}\s+"
      r"(?:соответствующ\w+\s+дат\w+\s+)?предыдущ\w+\s+месяц\w*", _previous_month),
     (r"с\s+начала\s+(?:текущего\s+|этого\s+)?года", _year_start),
-    (rf"{VERSUS}\s+{LEVEL}{SAME_PERIOD}\s+{PREVIOUS}\s+года", _year_earlier),
+    (rf"{VERSUS}\s+{LEVEL}{SAME_PERIOD}\s+{PREVIOUS}\s+года|{YEAR_ON_YEAR}", _year_earlier),
     (rf"{VERSUS}\s+предыдущ\w+\s+период\w*", _previous_period),
     (rf"за\s+год|(?:{VERSUS}\s+{LEVEL}|\bуров(?:ень|н\w+)\s+){PREVIOUS}\s+год\w*", _previous_year),
 )  # fmt: skip

@@ -12,6 +12,7 @@ from pipeline.lexicon import (
     CURRENCY_ADJECTIVES,
     CURRENCY_TAILS,
     HALF_PREFIXES,
+    MINUS_SIGNS,
     NUMBER_WORDS,
     UNITS,
     coin_words,
@@ -24,7 +25,7 @@ from pipeline.lexicon import (
 __all__ = ["CURRENCIES", "coin_shift", "parse_number", "scale_of", "unit_of", "words_value"]
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
-_MINUS = "-\u2212\u2013\u2014"
+_MINUS = "".join(MINUS_SIGNS)
 _GROUPED = re.compile(rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")

@@ -31,6 +31,8 @@ from pipeline.extract.territories import (
 )
 
 _BETWEEN = re.compile(r"между\s+\w+(?:\s+\w+)?\s+и\s+\w+(?:\s+\w+)?")
+# "Товарооборот России и Китая", "объем торговли КНР и США": the trade of two countries, a pair too
+_TRADE_OF_TWO = re.compile(r"\b(?:товарооборот|торговл)\w*\s+\w+\s+и\s+\w+", re.I)
 _TRADE = r"(?:экспорт|импорт|поставк|вывоз|ввоз|отгрузк)\w*"
 _EXPORTER = r"(?<!экспорт )(?<!экспорта )(?<!вывоз )"  # "экспорт из Курской области": the exporter
 _PARTNER = re.compile(
@@ -140,8 +142,7 @@ def set_subject(
     clause = _clause_start(text, f, bounds) - origin
     lead, sentence = text[origin : f.char_start], text[origin : bounds[1]]
     spans = _candidates(named, lead, sentence)
-    pair = _BETWEEN.search(lead)
-    inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
+    inside = _paired(lead, spans, [s for s in named if s.end <= len(lead)])
     org = _clause_org(text, f, bounds, orgs)
     after = [s for s in named if s.start >= f.char_end - origin and _modifies(text, f, origin, s)]
     near = [s for s in spans if s.start >= clause]
@@ -166,6 +167,19 @@ def set_subject(
         _set_aggregate(f, lead[clause:], origin + clause)
     if f.subject_type is None and f.subject and find_territories(f.subject):
         f.subject = None  # the parser's place, which the rules above found to be a partner or a source
+
+
+def _paired(lead: str, spans: list[TerritorySpan], before: list[TerritorySpan]) -> list[TerritorySpan]:
+    """The candidates of "между X и Y" before the figure, or the two countries whose trade it names
+    among the territories `before` it ("Товарооборот России и Китая вырос на 28,2%": neither is the
+    other's partner)."""
+    pair = _BETWEEN.search(lead)
+    inside = [s for s in spans if pair and pair.start() <= s.start < pair.end()]
+    trade = _TRADE_OF_TWO.search(lead) if len(inside) < len("ab") else None
+    if trade is None:
+        return inside
+    two = [s for s in before if trade.start() <= s.start < trade.end()]
+    return two if len(two) == len("ab") and all(s.territory.type == "country" for s in two) else inside
 
 
 def _adjectival(s: TerritorySpan) -> bool:

@@ -218,7 +218,38 @@ def find_territories(text: str) -> list[TerritorySpan]:
     named = [u for u, titled in units if not titled]  # "Томского района" is no "Томская область"
     titled = [u for u, t in units if t and not any(_overlap(u, s) for s in spans)]  # "городе Москве": Moscow
     spans = [s for s in spans if not any(_overlap(u, s) for u in named)]
-    return sorted(spans + named + titled, key=lambda s: s.start)
+    return _sharing_heads(text, sorted(spans + named + titled, key=lambda s: s.start))
+
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:и\s+)?|и\s+)")
+
+
+def _sharing_heads(text: str, spans: list[TerritorySpan]) -> list[TerritorySpan]:
+    """Adjectives listed before one head noun name territories of that head: "Ивановская, Тамбовская и
+    Курская области", "Московская и Калужская области" (Московская область, not Москва)."""
+    out = list(spans)
+    head: tuple[str, str] | None = None  # (the head noun, the type of its territory)
+    for k in range(len(spans) - 1, -1, -1):
+        span = spans[k]
+        listed = k + 1 < len(spans) and _LISTED.fullmatch(text, span.end, spans[k + 1].start)
+        if " " in span.text:
+            head = (span.text.split()[-1], span.territory.type)
+            continue
+        if not listed or head is None:
+            head = None
+            continue
+        if not _is_adjective(span.text):
+            continue
+        shared = resolve_territory(f"{span.text} {head[0]}")
+        if shared is not None and shared.type == head[1]:
+            out[k] = TerritorySpan(shared, span.start, span.end, span.text)
+    return out
+
+
+def _is_adjective(word: str) -> bool:
+    from pipeline.nlp.morph import parses
+
+    return any(p.tag.POS == "ADJF" for p in parses(word))  # "Тверская" is a street's name too
 
 
 _LOCAL_NOUNS = frozenset(lexicon.LOCAL_PLACE_NOUNS)

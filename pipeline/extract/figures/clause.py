@@ -398,6 +398,7 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     if f.unit == "TIMES":
         return "ratio"
     signed = text[max(0, f.char_start - 1) : f.char_start + 1].strip()[:1] in lexicon.PLUS_SIGNS
+    signed = signed or (f.value < 0 and text[f.char_start] in lexicon.MINUS_SIGNS)  # "(-11,2%)"
     if signed and f.unit != "COUNT":  # not "+5 градусов"
         return "change"  # "(+175 млн. долл. США)": an increase by that amount
     na_before = ON_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)

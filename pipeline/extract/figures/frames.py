@@ -61,6 +61,7 @@ _QUALIFIER_WORDS = lexicon.qualifier_words()
 _TIME_NOUNS = frozenset(lexicon.TIME_NOUNS)
 _KEEPING = frozenset((*lexicon.CHANGE_NOUNS, *lexicon.TREND_NOUNS, *lexicon.KEEPING_NOUNS))
 _NOT_HEADS = frozenset((*lexicon.PLACE_NOUNS, *lexicon.TIME_NOUNS, *lexicon.FRAME_NOUNS))
+_FRAME_HEADS = frozenset(lexicon.FRAME_NOUNS)  # no head alone, but one with its genitive
 _FACILITIES = frozenset(lexicon.FACILITY_NOUNS)
 _PROJECTS = frozenset(lexicon.PROJECT_NOUNS)
 
@@ -314,6 +315,8 @@ def _group_before(words: list[_Word], k: int) -> list[_Word]:
     head = start - 1 if start > 0 and words[start - 1].has("NOUN") else start  # "профицитом", "экспорте"
     if head >= k or not words[head].has("NOUN") or words[head].has("NOUN", "datv"):
         return []
+    if words[head].lemma in _FRAME_HEADS and head + 1 < k and not _named(words, head):
+        return words[_adjectives_start(words, head) : k]  # "общий объем доходов в сумме …"
     if words[head].lemma in _NOT_HEADS or _named(words, head):
         return []
     if words[head].lemma in _KEEPING and head + 1 < k:

@@ -26,7 +26,9 @@ ANCHOR_REACH = 40  # characters before a trigger searched for those words
 _PERCENT_WORD = next(u.compound for u in lexicon.UNITS if u.code == "PERCENT")  # "процент"
 _CENT = next(u.lemmas[0] for u in lexicon.UNITS if u.code == "USD" and u.coin)  # "цент"
 _TRIGGER_WORDS = "|".join((_PERCENT_WORD, *lexicon.scale_stems(), rf"{_CENT}\b"))
-_TRIGGER = re.compile(rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|[{_SIGNS}]|{_TRIGGER_WORDS}", re.I)
+# a digit (not inside a code, a date or a range: "2017-2019"), also one signed at a bracket's
+# opening ("13,6 млн т (-11,2%)"), a currency sign, a scale word
+_TRIGGER = re.compile(rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|(?<=\([-−–])\d|[{_SIGNS}]|{_TRIGGER_WORDS}", re.I)
 
 
 _ANCHOR_WORD = re.compile(rf"(?<![\w{_SIGNS}])[\w{_SIGNS}]")
@@ -62,12 +64,22 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
             match = match_at(chunk[a : end if end > 0 and m.end() + MATCH_REACH < len(chunk) else None])
             if match is None or a + match.span.stop <= m.start():
                 continue
-            fact = _to_fact(match, offset + a, english)
+            fact = _signed_in_bracket(chunk, a, _to_fact(match, offset + a, english))
             covered = a + match.span.stop
             if fact is not None:
                 found.append(fact)
             break
     return _join_ranges(chunk, offset, _glued_bounds(chunk, offset, found, english))
+
+
+_BRACKET_MINUS = re.compile(rf"\([{''.join(lexicon.MINUS_SIGNS)}]$")
+
+
+def _signed_in_bracket(chunk: str, start: int, fact: FigureFact | None) -> FigureFact | None:
+    """ "13,6 млн т (-11,2%)": a minus glued to a number that opens a bracket is its sign."""
+    if fact is None or not _BRACKET_MINUS.search(chunk, max(0, start - 2), start):
+        return fact
+    return replace(fact, char_start=fact.char_start - 1, value=-fact.value)
 
 
 _RANGE_DASH = re.compile(r"\s*[-‐–—]\s*")

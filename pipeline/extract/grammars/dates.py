@@ -17,7 +17,7 @@ from yargy.predicates import custom, eq, in_caseless, is_capitalized
 from yargy.predicates import type as token_type
 from yargy.tokenizer import EOL, Tokenizer
 
-from pipeline.lexicon import DATE_PARTS, SEASONS, month_forms
+from pipeline.lexicon import DATE_PARTS, NUMBER_WORD_FORMS, NUMBER_WORDS, SEASONS, month_forms
 
 __all__ = ["DATE", "Date", "Point", "TOKENIZER", "ordinal_value", "roman_value"]
 
@@ -49,7 +49,9 @@ YEAR_PL = {"годы", "годов", "годам", "годами", "годах"}
 CENTURY_FORMS = _forms("век", ("", "а", "у", "ом", "е", "ов", "ам", "ами", "ах"))
 QUARTER_FORMS = _forms("квартал", ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"))
 HALF_FORMS = _forms("полугоди", ("е", "я", "ю", "ем", "и", "й", "ям", "ях"))
-MONTHS_FORMS = {"месяц", "месяца", "месяцев", "мес"}
+HALF_NOUN_FORMS = _forms("половин", ("а", "ы", "е", "у", "ой"))  # "в первой половине 2014 года"
+MONTHS_FORMS = {"месяц", "месяца", "месяцев", "месяцах", "месяцам", "мес"}
+FIRST_FORMS = {"первые", "первых", "первым", "первыми"}  # "за первые два месяца 2014 года"
 ORDINAL_SUFFIXES = {"й", "го", "м", "ом", "ый", "ого", "ой", "я", "е", "х", "ым", "ая", "ое"}
 DECADE_SUFFIXES = {"е", "х", "ми", "ые", "ых", "ыми"}
 CASE_SUFFIXES = {"м", "й", "го", "ом", "ого", "му", "ым"}  # "1890-м" decade, "2007-м" year
@@ -72,6 +74,13 @@ def roman_value(text: str) -> int | None:
         value = values[char]
         total += -value if values.get(following, 0) > value else value
     return total if 0 < total <= 30 else None
+
+
+def count_value(text: str) -> int | None:
+    """The value of a small cardinal word ("два", "пяти"), else None."""
+    text = text.lower()
+    value = NUMBER_WORDS.get(NUMBER_WORD_FORMS.get(text, text))
+    return int(value) if value is not None and value == int(value) else None
 
 
 def ordinal_value(text: str) -> int | None:
@@ -191,13 +200,21 @@ QUARTER_WORD = or_(rule(_words(QUARTER_FORMS)), rule(_words({"кв"}), DOT.optio
 QUARTER = rule(_period_number(Point.quarter, 4), QUARTER_WORD, rule(YEAR, YEAR_WORD.optional()).optional())
 HALF = rule(
     _period_number(Point.half, 2),
-    _words(HALF_FORMS),
-    rule(YEAR, YEAR_WORD.optional()).optional(),
+    or_(
+        rule(_words(HALF_FORMS), rule(YEAR, YEAR_WORD.optional()).optional()),
+        rule(_words(HALF_NOUN_FORMS), YEAR, YEAR_WORD.optional()),  # "первой половине 2014 года"
+    ),
 )
 
-# "за 9 месяцев 2015 года", "5 мес. 2017 г.": the months of a year from January, its year stated
-MONTHS_OF_YEAR = rule(
+# "за 9 месяцев 2015 года", "5 мес. 2017 г.", "в первые два месяца 2014 года": the months of a year
+# from January, its year stated
+MONTH_COUNT = or_(
     number(1, 11, 1, 2).interpretation(Point.months.custom(int)),
+    _one_of(count_value, 1, 11, "RU").interpretation(Point.months.custom(count_value)),
+)
+MONTHS_OF_YEAR = rule(
+    _words(FIRST_FORMS).optional(),
+    MONTH_COUNT,
     _words(MONTHS_FORMS),
     DOT.optional(),
     YEAR,
