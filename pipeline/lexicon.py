@@ -134,7 +134,8 @@ UNITS: tuple[Unit, ...] = (
     ),
     Unit("MW", "power", ("мегаватт",), exact=("МВт",)),
     Unit("KW", "power", ("киловатт",), exact=("кВт",)),
-    Unit("GWH", "energy", exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
+    Unit("TWH", "energy", ("тераватт-час",), exact=("ТВт·ч", "ТВт∙ч", "ТВт*ч", "ТВт-ч", "ТВт.ч", "ТВтч")),
+    Unit("GWH", "energy", ("гигаватт-час",), exact=("ГВт·ч", "ГВт∙ч", "ГВт*ч", "ГВт-ч")),
     Unit("MWH", "energy", exact=("МВт·ч", "МВт∙ч", "МВт*ч", "МВт-ч", "МВт.ч", "МВтч")),
     Unit("KWH", "energy", exact=("кВт·ч", "кВт∙ч", "кВт*ч", "кВт-ч", "кВт.ч", "кВтч")),
     # heat: gigacalories (heat supplied) and gigacalories per hour (the output of a boiler house)

@@ -85,6 +85,38 @@ def test_a_signed_change_in_brackets_after_a_level():
     assert one(text, "2,5%").kind == "change"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "scaled", "unit"),
+    [
+        ("Средняя пенсия в области составила 17 тысяч 215 рублей.", "17 тысяч 215 рублей", 17215, "RUB"),
+        ("Расходы бюджета составили 31 млрд 417 млн рублей.", "31 млрд 417 млн рублей", 31.417e9, "RUB"),
+        ("Оборот достиг 3 трлн 104,6 млрд руб.", "3 трлн 104,6 млрд руб.", 3.1046e12, "RUB"),
+    ],
+)  # fmt: skip
+def test_an_amount_written_in_parts_of_falling_scale_is_one_figure(text, quote, scaled, unit):
+    assert quotes(text) == [quote]
+    f = one(text, quote)
+    assert (f.value_scaled, f.unit) == (pytest.approx(scaled), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("Выпуск стали вырос на рекордные 9,3% за год.", "9,3%", "change"),
+        ("Экспорт сократился на целых 14 млн долларов.", "14 млн долларов", "change"),
+        ("Компания продала активы на рекордные 40 млн долларов.", "40 млн долларов", "level"),  # no change
+    ],
+)  # fmt: skip
+def test_an_adjective_between_na_and_the_figure_keeps_the_change(text, quote, kind):
+    assert one(text, quote).kind == kind
+
+
+def test_parts_of_one_scale_or_apart_stay_two_figures():
+    assert quotes("Выручка выросла на 5 млн рублей, 3 тыс. рублей пришлось на налоги.") == [
+        "5 млн рублей", "3 тыс. рублей",
+    ]  # fmt: skip
+
+
 def test_target():
     f = one(TRADE, "200 млрд. долл.")
     assert (f.value, f.unit_mult, f.unit, f.qualifier, f.kind, f.period) == (

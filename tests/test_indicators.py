@@ -218,6 +218,10 @@ PHRASES = [
     ("не более трети занятых в экономике района", None, "employed"),
     ("число учителей", None, "employees"),
     ("численность тренеров-преподавателей", None, "employees"),
+    # news spellings (session 31's web excerpts)
+    ("промпроизводство", "PERCENT", "industrial_output"),
+    ("оборот ритейла", "RUB", "retail_turnover"),
+    ("оборот в рознице", "RUB", "retail_turnover"),
 ]
 
 

@@ -21,6 +21,8 @@ from pipeline.extract.figures.properties import after_preposition, property_meas
 from pipeline.extract.figures.words import (
     _WORD,
     DASHES,
+    ON_ADJECTIVE_BEFORE,
+    ON_ADJECTIVE_REACH,
     ON_BEFORE,
     _as_word,
     _is_verb,
@@ -401,7 +403,9 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
     signed = signed or (f.value < 0 and text[f.char_start] in lexicon.MINUS_SIGNS)  # "(-11,2%)"
     if signed and f.unit != "COUNT":  # not "+5 градусов"
         return "change"  # "(+175 млн. долл. США)": an increase by that amount
-    na_before = ON_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start)
+    na_before = ON_BEFORE.search(text, max(0, f.char_start - BY_REACH), f.char_start) or (
+        ON_ADJECTIVE_BEFORE.search(text, max(0, f.char_start - ON_ADJECTIVE_REACH), f.char_start)
+    )
     own_amount = _amount_of(left, right, f)  # "кредита на 78 млрд евро": no change by it
     if (na_before or _QUALIFIED_BY.match(text, f.char_start)) and lemmas & _CHANGE and not own_amount:
         return "change"

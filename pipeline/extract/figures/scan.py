@@ -69,7 +69,9 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
             if fact is not None:
                 found.append(fact)
             break
-    return _join_ranges(chunk, offset, _glued_bounds(chunk, offset, found, english))
+    return _join_ranges(
+        chunk, offset, _join_compounds(chunk, offset, _glued_bounds(chunk, offset, found, english))
+    )
 
 
 _BRACKET_MINUS = re.compile(rf"\([{''.join(lexicon.MINUS_SIGNS)}]$")
@@ -107,6 +109,34 @@ FROM_REACH = 8  # characters before a lower bound searched for its "от"
 def _from_before(chunk: str, start: int) -> re.Match | None:
     """The "от" right before the lower bound starting at `start`."""
     return _RANGE_FROM.search(chunk, max(0, start - FROM_REACH), start)
+
+
+def _join_compounds(chunk: str, offset: int, found: list[FigureFact]) -> list[FigureFact]:
+    """An amount written in parts of falling scale is one figure: "22 тысячи 50 рублей", "19 млрд 51
+    млн рублей", "2 трлн 899,2 млрд руб." (the unit printed once, after the last part)."""
+    out: list[FigureFact] = []
+    for f in found:
+        high = out[-1] if out else None
+        if high is not None and _compound_pair(chunk, offset, high, f):
+            value = high.value + f.value * 10.0 ** (f.unit_mult - high.unit_mult)
+            qualifier = high.qualifier if high.qualifier != "=" else f.qualifier
+            out[-1] = replace(
+                f, char_start=high.char_start, value=value, unit_mult=high.unit_mult, qualifier=qualifier
+            )
+            continue
+        out.append(f)
+    return out
+
+
+def _compound_pair(chunk: str, offset: int, high: FigureFact, low: FigureFact) -> bool:
+    """`high` is a whole number of a scale with no unit, right before `low` (a space between), and
+    `low` a part of a smaller scale below one unit of `high`'s."""
+    if high.unit is not None or high.value_max is not None or low.value_max is not None:
+        return False
+    if high.value != int(high.value) or high.unit_mult <= low.unit_mult or low.unit is None:
+        return False
+    between = chunk[high.char_end - offset : low.char_start - offset]
+    return not between.strip() and 0 <= low.value < 10 ** (high.unit_mult - low.unit_mult)
 
 
 def _join_ranges(chunk: str, offset: int, found: list[FigureFact]) -> list[FigureFact]:

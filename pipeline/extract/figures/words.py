@@ -13,6 +13,9 @@ from pipeline.nlp.morph import parses
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*|\S")
 DASHES = frozenset(lexicon.DASHES)  # a dash as a word: "сельское хозяйство – 500,0 тыс. руб."
 ON_BEFORE = re.compile(r"\bна\s*$", re.I)  # "на" right before a figure ("выросла на 5%", "на 10 браков")
+# "на" and an evaluative adjective agreeing with the number ("выросла на впечатляющие 7,4%", "на целых 5%")
+ON_ADJECTIVE_BEFORE = re.compile(r"\bна\s+[а-яё]{3,}(?:ые|ие|ых|их)\s+$", re.I)
+ON_ADJECTIVE_REACH = 30  # characters before a figure searched for it
 LIST_JOINED = re.compile(rf"\s*{lexicon.LIST_JOIN}\s*", re.I)  # between two figures of one list: " и "
 
 
