@@ -314,6 +314,10 @@ RATIO_HEADS: tuple[str, ...] = (
 # составляют 15%", "Страховые взносы составляют 30%", unlike "Населенные пункты … составляют 15
 # процентов"); in a sentence about a structure they are parts ("налоги на имущество – 40%").
 RATE_NOUNS: tuple[str, ...] = (*RATIO_HEADS, "ставка", "тариф", "цена", "норма", "взнос", "налог", "пошлина")
+# Heads a text writes alone for the phrase it named just before: "Внешнеторговый оборот области
+# составил 293 млн долларов. … оборот превысил прошлогодний результат на 47,2%" (the foreign trade
+# turnover, not a company's revenue).
+ELLIPTIC_HEADS: tuple[str, ...] = ("оборот", "производство", "выработка", "выпуск")
 # Heads that say nothing alone: "число", "доля", "объём" is a measure only with what follows it.
 BARE_MEASURES: frozenset[str] = frozenset(
     {*FRAME_NOUNS, "число", "количество", "численность", "доля", "вес", "удельный", "темп"}
@@ -707,6 +711,7 @@ CHANGE_VERBS: tuple[str, ...] = (
     "подниматься", "опуститься", "опускаться", "возрастать", "увеличиваться", "сокращаться",
     "снижаться", "уменьшаться", "повышаться", "понижаться",
     "повысить", "понизить", "повышать", "понижать", "снижать", "сокращать", "уменьшать", "нарастить",
+    "довести", "доводить",  # "довести объем торговли до 200 млрд долларов": the level to reach
 )  # fmt: skip
 
 # Nouns that a number counts although they also occur inside a unit phrase ("5 пунктов").

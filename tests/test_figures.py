@@ -111,6 +111,13 @@ def test_an_adjective_between_na_and_the_figure_keeps_the_change(text, quote, ki
     assert one(text, quote).kind == kind
 
 
+def test_an_elliptic_change_after_a_dash_and_the_level_to_bring_a_thing_to():
+    text = "Вывоз зерна вырос на 3,1%, до 4 млн тонн. Вывоз масла — на 12,7% (до 0,8 млн тонн)."
+    assert one(text, "12,7%").kind == "change"
+    f = one("Стороны решили довести объем взаимной торговли до 30 млрд долларов.", "до 30 млрд долларов")
+    assert (f.measure, f.indicator) == ("объем взаимной торговли", "trade_turnover")
+
+
 def test_parts_of_one_scale_or_apart_stay_two_figures():
     assert quotes("Выручка выросла на 5 млн рублей, 3 тыс. рублей пришлось на налоги.") == [
         "5 млн рублей", "3 тыс. рублей",

@@ -2007,3 +2007,16 @@ def test_one_person_is_no_measure_of_a_percentage_but_people_are_a_share():
     assert figure(text, "более чем на 10 процентов").measure is None
     text = "Около 96% больных с таким диагнозом выздоравливают."
     assert figure(text, "Около 96%").measure is not None  # people: a share of them, not nobody
+
+
+def test_a_bare_head_repeats_the_phrase_named_just_before():
+    """`lexicon.ELLIPTIC_HEADS`: "оборот" after "внешнеторговый оборот" is that turnover; another
+    figure's measure between them ends the reach."""
+    text = (
+        "Внешнеторговый оборот Тверской области в январе-июне 2019 года составил 310 миллионов долларов "
+        "США. В облстате подсчитали, что оборот превысил прошлогодний результат на 12,2 процента. "
+        "Выручка сетей выросла на 5%, оборот составил 2 млрд рублей."
+    )
+    repeated = figure(text, "12,2 процента")
+    assert (repeated.measure, repeated.indicator) == ("внешнеторговый оборот", "trade_turnover")
+    assert figure(text, "2 млрд рублей").measure == "оборот"

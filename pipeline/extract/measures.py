@@ -685,6 +685,27 @@ def is_change_noun(word: str) -> bool:
     return top.tag.POS == "NOUN" and top.normal_form in _CHANGE_NOUNS
 
 
+def repeated_head(f: FigureFact, facts: list[FigureFact], since: int) -> str | None:
+    """A measure that is a bare head (`lexicon.ELLIPTIC_HEADS`) repeats the measure of the nearest
+    earlier figure (from `since`: the sentence before) when the same head opens it with its words:
+    "внешнеторговый оборот области составил 293 млн долларов. … оборот превысил прошлогодний
+    результат на 47,2%" → "внешнеторговый оборот"; a figure of another measure between them ends
+    the reach."""
+    from pipeline.nlp.morph import parses
+
+    if not f.measure or " " in f.measure or _lemma(f.measure) not in lexicon.ELLIPTIC_HEADS:
+        return f.measure
+    earlier = [
+        g for g in facts if since <= g.char_start < f.char_start and g.measure and g.measure != f.measure
+    ]
+    if not earlier:
+        return f.measure
+    words = earlier[-1].measure.split()
+    head = next((w for w in words if parses(w)[0].tag.POS == "NOUN"), None)
+    repeated = len(words) > 1 and head is not None and _lemma(head) == _lemma(f.measure)
+    return earlier[-1].measure if repeated else f.measure
+
+
 def quantity_measure(f: FigureFact) -> str | None:
     """A number of days, an area or a power measures the time, the surface or the capacity of the
     thing its measure names (`lexicon.QUANTITY_HEADS`): "регистрация права собственности (7 дней)" →

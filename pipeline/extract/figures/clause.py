@@ -78,6 +78,9 @@ _OF_NORM = _NORM_SHARE | _FULFILMENT | _NORMS
 _QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words())) + r")\s+)+на\b", re.I)
 
 BY_REACH = 8  # characters before a figure searched for its "на"
+# "Импорт из Китая — на 48,8%": a sentence of a noun group, a dash and "на" (no figure or bracket before)
+_DASHED_ON = re.compile(r"(?:^|[.!?]\s+)[^.!?\d()]{3,80}\s[-–—]\s*на\s*$")
+_DASHED_REACH = 100
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports
 _LINKS = set(lexicon.LINK_VERBS) | set(lexicon.CHANGE_VERBS)
@@ -411,6 +414,8 @@ def _kind(text, f, left, right, dates, words, item: bool = False) -> str:
         return "change"
     if na_before and (lemmas & _EXCEED or _changed_around(left, right)) and not own_amount:
         return "change"  # "на 3,5% больше", "превосходит уровень 2017 года на 59%", "На 0,4% снизились цены"
+    if f.unit == "PERCENT" and _DASHED_ON.search(text, max(0, f.char_start - _DASHED_REACH), f.char_start):
+        return "change"  # "Импорт из Китая — на 48,8%": the change verb of the sentence before left out
     if _reaches(text, f, left):
         return "target"
     if f.unit == "PERCENT" and (_share_after(right) or lemmas & _SHARE or alone_in_brackets(text, f)):
