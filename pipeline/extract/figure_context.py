@@ -229,7 +229,7 @@ def resolve(
         f.measure = lead_measure(text, f, bounds)
         f.measure = branch_measure(text, f, bounds)
         f.measure = quantity_measure(f)
-        f.measure = repeated_head(f, facts, (sentences.before(bounds[0]) or bounds)[0])
+        f.measure = repeated_head(f, facts, bounds, (sentences.before(bounds[0]) or bounds)[0])
         if f.period_from in acts:
             put_period(f)  # the date of a legal act
         _past_base(text, f, by_start.get(f.period_from), periods, bounds)  # type: ignore[arg-type]

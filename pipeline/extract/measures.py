@@ -685,12 +685,14 @@ def is_change_noun(word: str) -> bool:
     return top.tag.POS == "NOUN" and top.normal_form in _CHANGE_NOUNS
 
 
-def repeated_head(f: FigureFact, facts: list[FigureFact], since: int) -> str | None:
-    """A measure that is a bare head (`lexicon.ELLIPTIC_HEADS`) repeats the measure of the nearest
-    earlier figure (from `since`: the sentence before) when the same head opens it with its words:
-    "внешнеторговый оборот области составил 293 млн долларов. … оборот превысил прошлогодний
-    результат на 47,2%" → "внешнеторговый оборот"; a figure of another measure between them ends
-    the reach."""
+def repeated_head(
+    f: FigureFact, facts: list[FigureFact], sentence: tuple[int, int], since: int
+) -> str | None:
+    """A measure that is a bare head (`lexicon.ELLIPTIC_HEADS`) opening its sentence's figures
+    repeats the measure of the last figure of the sentence before (from `since`) when the same head
+    opens it with its words: "внешнеторговый оборот области составил 293 млн долларов. … оборот
+    превысил прошлогодний результат на 47,2%" → "внешнеторговый оборот" (the items of one list
+    name different things: "обрабатывающие производства – …; производство … электроэнергии – …")."""
     from pipeline.nlp.morph import parses
 
     if not f.measure or " " in f.measure or _lemma(f.measure) not in lexicon.ELLIPTIC_HEADS:
@@ -698,7 +700,7 @@ def repeated_head(f: FigureFact, facts: list[FigureFact], since: int) -> str | N
     earlier = [
         g for g in facts if since <= g.char_start < f.char_start and g.measure and g.measure != f.measure
     ]
-    if not earlier:
+    if not earlier or earlier[-1].char_start >= sentence[0]:
         return f.measure
     words = earlier[-1].measure.split()
     head = next((w for w in words if parses(w)[0].tag.POS == "NOUN"), None)
