@@ -2020,3 +2020,23 @@ def test_a_bare_head_repeats_the_phrase_named_just_before():
     repeated = figure(text, "12,2 процента")
     assert (repeated.measure, repeated.indicator) == ("внешнеторговый оборот", "trade_turnover")
     assert figure(text, "2 млрд рублей").measure == "оборот"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "indicator"),
+    [
+        ("Самый быстрый рост среднемесячной заработной платы отмечен в Тверской области — увеличение "
+         "составила 9 тысяч рублей.", "9 тысяч рублей", "среднемесячная заработная плата", "average_wage"),
+        ("Министр сообщил о снижении объемов китайского импорта на 7%.", "7%", "объемы импорта", "import"),
+    ],
+)  # fmt: skip
+def test_a_figure_without_a_measure_takes_the_catalog_phrase_a_change_noun_governs(
+    text, quote, measure, indicator
+):
+    f = figure(text, quote)
+    assert (f.measure, f.indicator) == (measure, indicator)
+
+
+def test_a_catalog_phrase_no_change_noun_governs_gives_no_measure():
+    f = figure("По данным статистики, в 2019 году на рынок труда пришли 2 тыс. человек.", "2 тыс. человек")
+    assert f.measure != "рынок труда"

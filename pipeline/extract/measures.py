@@ -1037,6 +1037,36 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int], own: set[
     return None if _is_place(words, found) else found.indicator.id
 
 
+def indicator_phrase(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
+    """The measure of a figure left without one whose indicator the catalog phrase before it in its
+    clause gave (`_lead_indicator`), when a change noun governs that phrase: the phrase in the
+    nominative ("Наиболее стремительный рост среднемесячной заработной платы наблюдается в
+    Камчатском крае — увеличение составило 38 тысяч рублей" → "среднемесячная заработная плата",
+    "сокращение объемов импорта (более чем на 10%)" → "объемы импорта")."""
+    from pipeline.extract.indicators import find_indicator, words_of
+    from pipeline.nlp.morph import nominative
+
+    if f.measure or not f.indicator:
+        return f.measure
+    lead = re.split(r"[;:]", text[bounds[0] : f.char_start])[-1]
+    words = words_of(lead)[-_LEAD_WORDS:]
+    found = find_indicator(words, None if f.unit == "COUNT" else f.unit)
+    if found is None or found.indicator.id != f.indicator or _is_place(words, found):
+        return None
+    start = found.start
+    while start > 0 and (_lemma(words[start - 1]) in lexicon.FRAME_NOUNS or _modifies(words[start - 1])):
+        start -= 1  # "сокращение объемов китайского импорта"
+    governed = start > 0 and _lemma(words[start - 1]) in lexicon.CHANGE_NOUNS
+    return normal_measure(nominative(" ".join(words[start : found.end]))) if governed else None
+
+
+def _modifies(word: str) -> bool:
+    """An adjective or participle (a noun's modifier)."""
+    from pipeline.nlp.morph import parses
+
+    return parses(word)[0].tag.POS in {"ADJF", "PRTF"}
+
+
 def _recounted(words: list[str], counted: str | None) -> str | None:
     """The indicator of the last catalog phrase of `words` that names the counted noun again: a count
     repeats the things named before it ("реестр инвестиционных проектов … насчитывает 33 проекта",

@@ -34,6 +34,7 @@ from pipeline.extract.figures.shares import complete_shares, part_shares, propor
 from pipeline.extract.figures.syntax import _syntax_measures
 from pipeline.extract.measures import (
     abbreviation_only,
+    indicator_phrase,
     names_agent,
     names_person,
     names_subject,
@@ -82,8 +83,11 @@ def extract_figures(text: str, dates: list[DateFact] | None = None, analysis=Non
     respective_asides(text, facts, sentences)  # once the measures restated are final
     proportion_shares(text, facts, sentences)  # over the measures a list carried along
     _part_of_whole(text, facts)  # once the wholes' measures are final
+    spans = Sentences(sentences)
     for f in facts:
         f.measure = None if _names_no_measure(f) else one_spelling(f.measure)
+        if f.measure is None and f.indicator:  # the catalog phrase a change noun governs before it
+            f.measure = one_spelling(indicator_phrase(text, f, spans.around(f.char_start) or (0, len(text))))
     return facts
 
 
