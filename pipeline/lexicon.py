@@ -291,7 +291,16 @@ YEAR_EARLIER_CUES: tuple[str, ...] = (
     "годом раньше",
     "в предыдущем году",
     "в прошлом году",
+    "в минувшем году",
 )
+# Cues of the whole year before ("По итогам прошлого года оборот вырос на 5%" under a news item's
+# date); "в прошлом году" after a day (a dateline, "на 1 сентября") is that whole year too, unless
+# the clause says "к этому времени".
+WHOLE_YEAR_EARLIER_CUES: tuple[str, ...] = (
+    "по итогам прошлого года", "по итогам минувшего года", "по итогам предыдущего года",
+    "за прошлый год", "за минувший год", "за предыдущий год",
+)  # fmt: skip
+SAME_DAY_CUES: tuple[str, ...] = ("к этому времени", "к этой дате", "на эту дату", "на ту же дату")
 # Conjunctions that open a subordinate clause after a comma ("Учитывая, что доля … равна 10,7%").
 SUBORDINATORS: tuple[str, ...] = ("что", "поскольку", "если", "хотя")
 # The head of a share's measure ("доля экспорта в ВРП"), and the lemmas that open one ("удельный вес").

@@ -1707,3 +1707,19 @@ def test_a_percentage_against_an_earlier_year_under_a_deadline_is_for_the_deadli
         f = figure(text, quote)
         assert (f.period_start, f.period_end) == ("2021-01-01", "2021-12-31"), quote
         assert f.base_period == "2017", quote
+
+
+def test_last_year_under_a_dated_news_item_is_the_whole_year_before(tmp_path):
+    """`lexicon.WHOLE_YEAR_EARLIER_CUES`: "по итогам прошлого года" is the whole year before the date
+    the figure would carry; "в прошлом году" after a day too, unless "к этому времени" says the day."""
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "12 марта 2021 года\n"
+        "По итогам прошлого года оборот розничной торговли в области вырос на 4,2%.\n"
+        "В прошлом году экспорт региона составил 1,2 млрд долларов.\n",
+        encoding="utf-8",
+    )
+    rows = {r["quote"]: r for r in process_document(path).rows["figures"]}
+    assert {q: (rows[q]["period_start"], rows[q]["period_end"]) for q in ("4,2%", "1,2 млрд долларов")} == {
+        "4,2%": ("2020-01-01", "2020-12-31"), "1,2 млрд долларов": ("2020-01-01", "2020-12-31"),
+    }  # fmt: skip

@@ -1094,12 +1094,15 @@ def _at_start(d: dict, page: int | None, pages: Mapping[int, str]) -> bool:
     return d["page"] == page and d["char_end"] <= len(text) - len(text.lstrip()) + PAGE_CONTEXT
 
 
-_YEAR_EARLIER = re.compile(
-    r"(?:^|[^\w])(?:"
-    + "|".join(c.replace(" ", r"\s+") for c in lexicon.YEAR_EARLIER_CUES)
-    + r")(?!\w)[^,;:()]*$",
-    re.I,
-)  # a cue in the figure's clause, before it
+def _cue_before(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `cues` in the figure's clause, before it."""
+    alternatives = "|".join(c.replace(" ", r"\s+") for c in cues)
+    return re.compile(rf"(?:^|[^\w])(?:{alternatives})(?!\w)[^,;:()]*$", re.I)
+
+
+_YEAR_EARLIER = _cue_before((*lexicon.YEAR_EARLIER_CUES, *lexicon.WHOLE_YEAR_EARLIER_CUES))
+_WHOLE_YEAR_EARLIER = _cue_before(lexicon.WHOLE_YEAR_EARLIER_CUES)
+_SAME_DAY = re.compile("|".join(c.replace(" ", r"\s+") for c in lexicon.SAME_DAY_CUES), re.I)
 _CLAUSE_OPEN = re.compile(r"[,;:(][^,;:(]*$")
 
 
@@ -1107,7 +1110,8 @@ def year_earlier_periods(figures: list[dict]) -> None:
     """A figure whose clause says "год назад", "годом ранее", "в предыдущем году" before it, and names
     no year of its own, is for its period a year earlier: "На 1 сентября 2017г. лен-долгунец …
     вытереблен с 29,7% площадей, год назад к этому времени было убрано 48,6% посевов" (48,6% is
-    2016-09-01)."""
+    2016-09-01); "по итогам прошлого года" (`lexicon.WHOLE_YEAR_EARLIER_CUES`), and "в прошлом
+    году" after a day without "к этому времени", is the whole year before."""
     for row in figures:
         if not row.get("period_start"):
             continue
@@ -1116,6 +1120,14 @@ def year_earlier_periods(figures: list[dict]) -> None:
         opened = _CLAUSE_OPEN.search(sentence, 0, max(at, 0))
         clause = sentence[opened.start() if opened else 0 : max(at, 0)]
         if at < 0 or not _YEAR_EARLIER.search(clause) or lexicon.YEAR_WORD.search(clause):
+            continue
+        whole = _WHOLE_YEAR_EARLIER.search(clause) or (
+            row.get("period_precision") == "day" and not _SAME_DAY.search(clause)
+        )
+        if whole:  # "По итогам прошлого года …", "в прошлом году …" under a news item's date
+            year = int(str(row["period_start"])[:4]) - 1
+            row.update(period=str(year), period_start=f"{year}-01-01", period_end=f"{year}-12-31")
+            row.update(period_precision="year")
             continue
         row.update(
             period=_year_before(str(row["period"])), period_start=_year_before(str(row["period_start"])),
