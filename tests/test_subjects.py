@@ -131,6 +131,14 @@ def test_a_list_of_regions_and_respectively():
     assert subject(text, "0,2%")[1] == "RU-PRI"
 
 
+def test_a_bracket_of_figures_respectively_after_regions_sharing_one_head_noun():
+    text = (
+        "Больше всего выросли цены в Орловской, Липецкой и Брянской областях (8,1%, 7,7% и 7,2% "
+        "соответственно)."
+    )
+    assert [subject(text, q)[1] for q in ("8,1%", "7,7%", "7,2%")] == ["RU-ORL", "RU-LIP", "RU-BRY"]
+
+
 def test_a_counted_set_of_regions_is_the_subject_until_one_is_named():
     text = (
         "При этом в 35 субъектах цены на нее снизились на 16,0% и более, в том числе в Курской области "

@@ -149,6 +149,8 @@ def set_subject(
     counted, general = _sets(lead, clause, sentence)
     near = [s for s in near if not any(_of_set(sentence, m, s) for m in counted)]
     own = _bracketed(named, lead, f.char_end - origin) or _set_owner(sentence, after, f.char_end - origin)
+    if own is not None and _respective_bracket(sentence, f.char_end - origin):
+        own = None  # "Ивановская, Тамбовская и Курская области (9,94%, 9,9% и 9,8% соответственно)"
     if own is not None and own not in _without_partners([*spans, own], lead, sentence):
         own = None  # "у Московской области основным импортером является Германия (24,6%)": a partner
     if own is not None:
@@ -266,6 +268,17 @@ def _sets(lead: str, clause: int, sentence: str) -> tuple[list[re.Match], list[r
 def _of_set(sentence: str, m: re.Match, s: TerritorySpan) -> bool:
     """ "в 72 субъектах Российской Федерации": the territory that the counted set belongs to."""
     return s.start >= m.end() and not sentence[m.end() : s.start].strip()
+
+
+def _respective_bracket(sentence: str, end: int) -> bool:
+    """The figure ending at `end` is in a bracket of figures that ends with "соответственно": each is
+    about one of the territories listed before it, in order (`respectively`)."""
+    close = sentence.find(")", end)
+    return (
+        close >= 0
+        and "(" not in sentence[end:close]
+        and bool(lexicon.RESPECTIVELY.search(sentence, end, close))
+    )
 
 
 def _bracketed(named: list[TerritorySpan], lead: str, end: int) -> TerritorySpan | None:
