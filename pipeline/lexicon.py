@@ -323,6 +323,9 @@ RATIO_HEADS: tuple[str, ...] = (
 # составляют 15%", "Страховые взносы составляют 30%", unlike "Населенные пункты … составляют 15
 # процентов"); in a sentence about a structure they are parts ("налоги на имущество – 40%").
 RATE_NOUNS: tuple[str, ...] = (*RATIO_HEADS, "ставка", "тариф", "цена", "норма", "взнос", "налог", "пошлина")
+# The pronoun that opens a sentence comparing what the sentence before stated: "Это на 1,4% больше,
+# чем годом ранее", "Это в 1,5 раза больше уровня 2010 года".
+THIS_PRONOUN = "это"
 # Heads a text writes alone for the phrase it named just before: "Внешнеторговый оборот области
 # составил 293 млн долларов. … оборот превысил прошлогодний результат на 47,2%" (the foreign trade
 # turnover, not a company's revenue).

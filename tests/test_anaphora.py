@@ -360,3 +360,21 @@ def test_a_dashed_item_after_an_opening_date_is_measured_by_its_noun_group():
     assert figure(text, "более 43 миллионов человек").measure == "аудитория сайта"
     text = "В 2018 году в Смоленской области - 37%."
     assert figure(text, "37%").measure is None  # a place comes first
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("Выпуск цемента в 2019 году составил 4,1 млн тонн. Это на 3,2% больше, чем годом ранее.", "3,2%",
+         "выпуск цемента"),
+        ("Экспорт зерна из области за 2020 год составил 312 млн долларов. Это выше уровня 2019 года на 9%.",
+         "9%", "экспорт зерна"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_with_eto_compares_what_the_sentence_before_stated(text, quote, measure):
+    assert figure(text, quote).measure == measure
+
+
+def test_eto_without_a_comparison_takes_nothing_from_the_sentence_before():
+    text = "Выпуск цемента составил 4,1 млн тонн. Это решение стоило 5 млн рублей."
+    assert figure(text, "5 млн рублей").measure != "выпуск цемента"

@@ -29,6 +29,8 @@ from pipeline.extract.measures import (
 from pipeline.extract.territories import find_territories
 from pipeline.nlp.morph import inflect
 
+_CHANGE_KINDS = ("change", "ratio")
+_COMPARATIVES = frozenset(lexicon.COMPARATIVES)
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
 _COUNT = lexicon.COUNT_MEASURE_HEADS[0]
@@ -96,6 +98,11 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if thingless(f.measure) and (named := _named_indicator(text, lead, f)):
             f.measure = named  # "Значение показателя «Уровень безработицы» составило 4,1%"
+        if lo == bounds[0] and _opens_with_this(lead) and (f.kind in _CHANGE_KINDS or _compares(lead)):
+            # "Экспорт … составил 276,4 млн. Это выше аналогичного периода 2017 года на 27,6%": "Это"
+            # is the subject, whatever the clause took for the measure
+            _take_referent(f, _referent(prior, _previous_start(bounds, sentences)))
+            continue
         if not _unnamed(f.measure):
             continue
         if _dated_item(text, f):
@@ -487,6 +494,18 @@ def _outside_brackets(text: str, prior: list[FigureFact], start: int) -> FigureF
 def _referent(prior: list[FigureFact], since: int) -> FigureFact | None:
     measured = [g for g in prior if g.char_start >= since and g.measure and not is_bare(g.measure)]
     return measured[-1] if measured else None
+
+
+def _opens_with_this(lead: list[_Word]) -> bool:
+    """The sentence opens with "Это" (`lexicon.THIS_PRONOUN`) as its subject: a comparison of what the
+    sentence before stated."""
+    words = [w for w in lead if w.text[:1].isalpha()]
+    return bool(words) and words[0].text.lower() == lexicon.THIS_PRONOUN
+
+
+def _compares(lead: list[_Word]) -> bool:
+    """The words say "больше", "выше", "меньше" … (`lexicon.COMPARATIVES`)."""
+    return any(w.text.lower() in _COMPARATIVES or w.lemma in _COMPARATIVES for w in lead)
 
 
 def _bare_change_opens(lead: list[_Word]) -> bool:
