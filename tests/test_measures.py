@@ -2028,6 +2028,7 @@ def test_a_bare_head_repeats_the_phrase_named_just_before():
         ("Самый быстрый рост среднемесячной заработной платы отмечен в Тверской области — увеличение "
          "составила 9 тысяч рублей.", "9 тысяч рублей", "среднемесячная заработная плата", "average_wage"),
         ("Министр сообщил о снижении объемов китайского импорта на 7%.", "7%", "объемы импорта", "import"),
+        ("Импорт в этом квартале показал снижение на 6%.", "6%", "импорт", "import"),  # a change after it
     ],
 )  # fmt: skip
 def test_a_figure_without_a_measure_takes_the_catalog_phrase_a_change_noun_governs(

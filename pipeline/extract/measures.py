@@ -1039,10 +1039,11 @@ def _lead_indicator(text: str, f: FigureFact, bounds: tuple[int, int], own: set[
 
 def indicator_phrase(text: str, f: FigureFact, bounds: tuple[int, int]) -> str | None:
     """The measure of a figure left without one whose indicator the catalog phrase before it in its
-    clause gave (`_lead_indicator`), when a change noun governs that phrase: the phrase in the
-    nominative ("Наиболее стремительный рост среднемесячной заработной платы наблюдается в
+    clause gave (`_lead_indicator`), when a change noun governs that phrase or follows it: the phrase
+    in the nominative ("Наиболее стремительный рост среднемесячной заработной платы наблюдается в
     Камчатском крае — увеличение составило 38 тысяч рублей" → "среднемесячная заработная плата",
-    "сокращение объемов импорта (более чем на 10%)" → "объемы импорта")."""
+    "сокращение объемов импорта (более чем на 10%)" → "объемы импорта", "оборот ритейла показал
+    рост на 18,3%" → "оборот ритейла")."""
     from pipeline.extract.indicators import find_indicator, words_of
     from pipeline.nlp.morph import nominative
 
@@ -1057,7 +1058,8 @@ def indicator_phrase(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     while start > 0 and (_lemma(words[start - 1]) in lexicon.FRAME_NOUNS or _modifies(words[start - 1])):
         start -= 1  # "сокращение объемов китайского импорта"
     governed = start > 0 and _lemma(words[start - 1]) in lexicon.CHANGE_NOUNS
-    return normal_measure(nominative(" ".join(words[start : found.end]))) if governed else None
+    shown = any(_lemma(w) in lexicon.CHANGE_NOUNS for w in words[found.end :])  # "X показал рост на"
+    return normal_measure(nominative(" ".join(words[start : found.end]))) if governed or shown else None
 
 
 def _modifies(word: str) -> bool:
