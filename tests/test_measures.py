@@ -2041,3 +2041,8 @@ def test_a_figure_without_a_measure_takes_the_catalog_phrase_a_change_noun_gover
 def test_a_catalog_phrase_no_change_noun_governs_gives_no_measure():
     f = figure("По данным статистики, в 2019 году на рынок труда пришли 2 тыс. человек.", "2 тыс. человек")
     assert f.measure != "рынок труда"
+
+
+def test_an_abbreviation_in_a_share_keeps_its_capitals():
+    text = "В структуре экспорта из Тверской области страны Азии занимают около 61%, а СНГ — 17,3%."
+    assert figure(text, "17,3%").measure == "доля СНГ в экспорте"

@@ -356,6 +356,9 @@ def genitive(words: list[_Word]) -> str:
             form = next((inflect(p, {"gent"}) for p in w.tags if p.tag.case in cases), None)
         named = form is not None and w.text[:1].isupper() and bool(_PROPER & form.tag.grammemes)
         kept = w.text if k and w.text[:1].isupper() else w.text.lower()  # "Mail.ru Group", "Дурова"
+        if _is_abbreviation(w):
+            out.append(w.text)  # an abbreviation as written ("доля СНГ в экспорте")
+            continue
         out.append((form.word.capitalize() if named else form.word) if form is not None else kept)
     return " ".join(out).replace(" ,", ",")
 
