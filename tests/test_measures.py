@@ -2046,3 +2046,10 @@ def test_a_catalog_phrase_no_change_noun_governs_gives_no_measure():
 def test_an_abbreviation_in_a_share_keeps_its_capitals():
     text = "В структуре экспорта из Тверской области страны Азии занимают около 61%, а СНГ — 17,3%."
     assert figure(text, "17,3%").measure == "доля СНГ в экспорте"
+
+
+def test_a_change_that_sped_up_or_slowed_to_a_rate_measures_what_changed():
+    """`lexicon.LINK_VERBS`: "Рост X ускорился/замедлился до N%" is the rate of X's change."""
+    text = "Рост выпуска цемента в апреле 2019 года замедлился до 1,8%."
+    f = figure(text, "до 1,8%")
+    assert (f.measure, f.kind) == ("выпуск цемента", "change")
