@@ -2053,3 +2053,10 @@ def test_a_change_that_sped_up_or_slowed_to_a_rate_measures_what_changed():
     text = "Рост выпуска цемента в апреле 2019 года замедлился до 1,8%."
     f = figure(text, "до 1,8%")
     assert (f.measure, f.kind) == ("выпуск цемента", "change")
+
+
+def test_adjectives_joined_by_and_before_one_genitive_noun_stay_in_the_measure():
+    text = "Объем внешней и взаимной торговли области в 2019 году составил 2,1 млрд долларов и вырос на 8,4%."
+    assert {figure(text, q).measure for q in ("2,1 млрд долларов", "8,4%")} == {
+        "объем внешней и взаимной торговли"
+    }

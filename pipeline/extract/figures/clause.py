@@ -1412,9 +1412,10 @@ def _phrase(words: list[_Word], i: int) -> str:
 
 def _coordinated_end(words: list[_Word], head: int, end: int) -> int:
     """End of a genitive joined by "и" to the genitive run ending at `end` ("Индекс производства
-    кокса и нефтепродуктов", "машин и оборудования"): both are what is measured; else `end`."""
+    кокса и нефтепродуктов", "машин и оборудования", adjectives of one noun: "Объем внешней и
+    взаимной торговли"): both are what is measured; else `end`."""
     joined = end < len(words) and words[end].text == "и" and end - 1 > head
-    if not joined or not words[end - 1].has("NOUN", "gent"):
+    if not joined or not (words[end - 1].has("NOUN", "gent") or words[end - 1].has("ADJF", "gent")):
         return end
     j = _genitive_run(words, end + 1)
     last = words[j - 1]

@@ -516,10 +516,11 @@ def _head_group(measure: str) -> str:
 
 
 def _joins_genitives(words: list[_Word], i: int) -> bool:
-    """words[i] is an "и" between two genitives ("объем экспорта мяса и молока"): one group."""
+    """words[i] is an "и" between two genitives ("объем экспорта мяса и молока", adjectives of one
+    noun: "объем внешней и взаимной торговли"): one group."""
     return (
         words[i].lemma in _AND
         and 0 < i < len(words) - 1
-        and words[i - 1].has("NOUN", "gent")
+        and (words[i - 1].has("NOUN", "gent") or words[i - 1].has("ADJF", "gent"))
         and (words[i + 1].has("NOUN", "gent") or words[i + 1].has("ADJF", "gent"))
     )
