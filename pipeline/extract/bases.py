@@ -18,10 +18,9 @@ import re
 from collections.abc import Callable
 
 from pipeline import lexicon
-from pipeline.extract.facts import DateFact, FigureFact
+from pipeline.extract.facts import CHANGE_KINDS, DateFact, FigureFact
 from pipeline.extract.periods import legacy_period
 
-_CHANGE_KINDS = ("change", "ratio")
 _MONTHS_IN_YEAR = 12
 _QUARTER = 3  # months
 
@@ -195,7 +194,7 @@ def linked_base(
     14%": a change in a sentence that opens with a link to the one before shares that one's base."""
     if before is None or not _LINKED.match(text, bounds[0]):
         return None
-    prior = [p for p in facts if before[0] <= p.char_start < before[1] and p.kind in _CHANGE_KINDS]
+    prior = [p for p in facts if before[0] <= p.char_start < before[1] and p.kind in CHANGE_KINDS]
     return prior[-1].base_period if prior else None
 
 

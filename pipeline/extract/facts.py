@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from pipeline.lexicon import CURRENCIES
 
+CHANGE_KINDS = ("change", "ratio")  # the kinds of figure that compare with a base
+
 
 class Confidence:
     """One confidence scale for every extractor (how sure the reading is, not a probability)."""

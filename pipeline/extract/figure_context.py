@@ -33,7 +33,7 @@ from pipeline.extract.bases import (
     relative_base,
     same_period_shifted,
 )
-from pipeline.extract.facts import Confidence, DateFact, FigureFact
+from pipeline.extract.facts import CHANGE_KINDS, Confidence, DateFact, FigureFact
 from pipeline.extract.measures import (
     branch_measure,
     count_measure,
@@ -101,7 +101,6 @@ _CUE_REACH = 40  # characters before a date searched for a comparison cue
 # "по сравнению с аналогичным периодом 2016г.": the same months of that year are the base
 _SAME_PERIOD = re.compile(rf"\s+{SAME_PERIOD}\s*$", re.I)
 _QUARTER_MONTHS = 3
-_CHANGE_KINDS = ("change", "ratio")
 _FALLBACK_PRECISIONS = ("day", "month", "quarter")  # dates that set a paragraph's reporting period
 _DOCUMENT_PAGES = 3  # pages after the title that say what territory a document is about
 
@@ -243,7 +242,7 @@ def resolve(
         if _index(text, f, own_bases, bounds):
             changed = _bracketed_change(text, f, bounds) or _stated_change(text, f, bounds)
             f.kind = "change" if changed else "ratio"
-        average = f.kind in _CHANGE_KINDS and (
+        average = f.kind in CHANGE_KINDS and (
             average_rate(text, f, bounds, dates) or _same_rate(text, f, facts, averages, bounds)
         )
         if average:
@@ -259,7 +258,7 @@ def resolve(
             period = None
         if period is not None and period.kind == "range" and _one_year_of(f, period):
             pass  # a year of the range by `respective_years`
-        elif period is not None and period.kind == "range" and f.kind in _CHANGE_KINDS:
+        elif period is not None and period.kind == "range" and f.kind in CHANGE_KINDS:
             if not (_year_to_date(period) or average):
                 _split_range(f, period)
         elif period is not None and period.kind == "range":
@@ -466,7 +465,7 @@ _SIGN = re.compile(r"(?:\+|\(\s*[-−–])\s*$")  # "\"Руды\" (+175 млн. 
 def _changes(text: str, f: FigureFact) -> bool:
     """A change, or a signed difference ("(+175 млн. долл. США)")."""
     sign = _SIGN.search(text, max(0, f.char_start - len("(- ")), f.char_start)
-    return f.kind in _CHANGE_KINDS or sign is not None
+    return f.kind in CHANGE_KINDS or sign is not None
 
 
 def continued_base(
@@ -487,7 +486,7 @@ def continued_base(
     same = [
         p.base_period
         for p in facts
-        if stated[0] <= p.char_start < stated[1] and p.base_period and p.kind in _CHANGE_KINDS
+        if stated[0] <= p.char_start < stated[1] and p.base_period and p.kind in CHANGE_KINDS
         and (p.period_start, p.period_end) == (f.period_start, f.period_end)
     ]  # fmt: skip
     return same[-1] if same else None
@@ -935,7 +934,7 @@ def _compared(text: str, f: FigureFact, bounds: tuple[int, int]) -> bool:
     forecast = f.kind == "target" and _INDEX_WORD.search(text, bounds[0], f.char_start) is not None
     index = f.unit == "PERCENT" and (f.kind == "level" or forecast)
     difference = _DIFFERENCE.search(text[max(0, f.char_start - len(" на ")) : f.char_start])
-    return f.kind in _CHANGE_KINDS or index or bool(difference)
+    return f.kind in CHANGE_KINDS or index or bool(difference)
 
 
 def _between(text: str, f: FigureFact, d: DateFact) -> str:

@@ -1045,7 +1045,7 @@ def indicator_phrase(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     "сокращение объемов импорта (более чем на 10%)" → "объемы импорта", "оборот ритейла показал
     рост на 18,3%" → "оборот ритейла")."""
     from pipeline.extract.indicators import find_indicator, words_of
-    from pipeline.nlp.morph import nominative
+    from pipeline.nlp.morph import is_modifier, nominative
 
     if f.measure or not f.indicator:
         return f.measure
@@ -1055,18 +1055,11 @@ def indicator_phrase(text: str, f: FigureFact, bounds: tuple[int, int]) -> str |
     if found is None or found.indicator.id != f.indicator or _is_place(words, found):
         return None
     start = found.start
-    while start > 0 and (_lemma(words[start - 1]) in lexicon.FRAME_NOUNS or _modifies(words[start - 1])):
+    while start > 0 and (_lemma(words[start - 1]) in lexicon.FRAME_NOUNS or is_modifier(words[start - 1])):
         start -= 1  # "сокращение объемов китайского импорта"
     governed = start > 0 and _lemma(words[start - 1]) in lexicon.CHANGE_NOUNS
     shown = any(_lemma(w) in lexicon.CHANGE_NOUNS for w in words[found.end :])  # "X показал рост на"
     return normal_measure(nominative(" ".join(words[start : found.end]))) if governed or shown else None
-
-
-def _modifies(word: str) -> bool:
-    """An adjective or participle (a noun's modifier)."""
-    from pipeline.nlp.morph import parses
-
-    return parses(word)[0].tag.POS in {"ADJF", "PRTF"}
 
 
 def _recounted(words: list[str], counted: str | None) -> str | None:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import lexicon
 from pipeline.extract.dates import PRECISIONS
-from pipeline.extract.facts import Confidence, DateFact, FigureFact
+from pipeline.extract.facts import CHANGE_KINDS, Confidence, DateFact, FigureFact
 from pipeline.nlp.morph import parses
 from pipeline.nlp.sentences import PAGE_CONTEXT
 
@@ -81,7 +81,6 @@ _NOW = re.compile(
 )  # a relative time ("за последние 9 лет", "Впервые за 10 лет", "в прогнозном периоде") names no year
 _YEARLY = re.compile(r"\bежегодн\w*", re.I)  # "Ежегодный рост … не превысит 4%": a rate of every year
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]")
-_CHANGE_KINDS = ("change", "ratio")
 # A date the paragraph's data are for ("(на основании данных 2017 г.)", "по итогам 2018 года"): it
 # dates the figures of the whole paragraph, also those before it, and the next paragraph.
 # "по данным 2017 г.", "по данным за 2017 год", "по данным переписи 2010 года" (a source noun between)
@@ -391,7 +390,7 @@ def _flow_period(text: str, f: FigureFact, d: DateFact) -> DateFact:
     change or a flow over a year under it is that year's."""
     new_year = d.precision == "day" and d.start == d.end and d.start[5:] == "01-01"
     sentence = text[_sentence_start(text, f.char_start) : f.char_start]
-    if not new_year or not (f.kind in _CHANGE_KINDS or _OVER_YEAR.search(sentence)):
+    if not new_year or not (f.kind in CHANGE_KINDS or _OVER_YEAR.search(sentence)):
         return d
     year = int(d.start[:4]) - 1
     return replace(d, start=f"{year}-01-01", end=f"{year}-12-31", precision="year")
@@ -430,7 +429,7 @@ def _total_span(text: str, f: FigureFact, facts: list[FigureFact]) -> None:
 def _run_on(f: FigureFact, d: DateFact | None, state: Marker | None) -> None:
     """ "среднегодовой рост … (с 2015 года) достиг 20%" in a 2018 text: a change since a year runs to
     the period of the text around it."""
-    if d is None or d.kind != "since" or f.kind not in _CHANGE_KINDS or state is None or state.date is None:
+    if d is None or d.kind != "since" or f.kind not in CHANGE_KINDS or state is None or state.date is None:
         return
     if f.period_end is not None and state.date.end > f.period_end and state.date.precision == d.precision:
         f.period_end = state.date.end
@@ -1094,15 +1093,19 @@ def _at_start(d: dict, page: int | None, pages: Mapping[int, str]) -> bool:
     return d["page"] == page and d["char_end"] <= len(text) - len(text.lstrip()) + PAGE_CONTEXT
 
 
+def _alternatives(cues: tuple[str, ...]) -> str:
+    """The cue phrases as one regex alternation, any whitespace between their words."""
+    return "|".join(c.replace(" ", r"\s+") for c in cues)
+
+
 def _cue_before(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One of `cues` in the figure's clause, before it."""
-    alternatives = "|".join(c.replace(" ", r"\s+") for c in cues)
-    return re.compile(rf"(?:^|[^\w])(?:{alternatives})(?!\w)[^,;:()]*$", re.I)
+    return re.compile(rf"(?:^|[^\w])(?:{_alternatives(cues)})(?!\w)[^,;:()]*$", re.I)
 
 
 _YEAR_EARLIER = _cue_before((*lexicon.YEAR_EARLIER_CUES, *lexicon.WHOLE_YEAR_EARLIER_CUES))
 _WHOLE_YEAR_EARLIER = _cue_before(lexicon.WHOLE_YEAR_EARLIER_CUES)
-_SAME_DAY = re.compile("|".join(c.replace(" ", r"\s+") for c in lexicon.SAME_DAY_CUES), re.I)
+_SAME_DAY = re.compile(_alternatives(lexicon.SAME_DAY_CUES), re.I)
 _CLAUSE_OPEN = re.compile(r"[,;:(][^,;:(]*$")
 
 

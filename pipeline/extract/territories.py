@@ -227,6 +227,8 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:и\s+)?|и\s+)")
 def _sharing_heads(text: str, spans: list[TerritorySpan]) -> list[TerritorySpan]:
     """Adjectives listed before one head noun name territories of that head: "Ивановская, Тамбовская и
     Курская области", "Московская и Калужская области" (Московская область, not Москва)."""
+    from pipeline.nlp.morph import is_modifier
+
     out = list(spans)
     head: tuple[str, str] | None = None  # (the head noun, the type of its territory)
     for k in range(len(spans) - 1, -1, -1):
@@ -238,18 +240,12 @@ def _sharing_heads(text: str, spans: list[TerritorySpan]) -> list[TerritorySpan]
         if not listed or head is None:
             head = None
             continue
-        if not _is_adjective(span.text):
+        if not is_modifier(span.text, any_reading=True):
             continue
         shared = resolve_territory(f"{span.text} {head[0]}")
         if shared is not None and shared.type == head[1]:
             out[k] = TerritorySpan(shared, span.start, span.end, span.text)
     return out
-
-
-def _is_adjective(word: str) -> bool:
-    from pipeline.nlp.morph import parses
-
-    return any(p.tag.POS == "ADJF" for p in parses(word))  # "Тверская" is a street's name too
 
 
 _LOCAL_NOUNS = frozenset(lexicon.LOCAL_PLACE_NOUNS)

@@ -92,6 +92,13 @@ def _common_prefix(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
+def is_modifier(word: str, *, any_reading: bool = False) -> bool:
+    """An adjective or a participle (a noun's modifier), by the likeliest reading or by any
+    ("Тверская" is a street's name too)."""
+    readings = parses(word) if any_reading else parses(word)[:1]
+    return any(p.tag.POS in {"ADJF", "PRTF"} for p in readings)
+
+
 def is_abbreviation(word: str) -> bool:
     """A word of two or more capitals ("ВРП", "ДТП"): an abbreviation, which has no case."""
     return len(word) > 1 and word.isupper()

@@ -10,7 +10,7 @@ from itertools import dropwhile
 import yargy  # noqa: F401  (import before pymorphy: yargy patches pymorphy2 for Python 3.11)
 
 from pipeline import lexicon
-from pipeline.extract.facts import Confidence, FigureFact
+from pipeline.extract.facts import CHANGE_KINDS, Confidence, FigureFact
 from pipeline.extract.figures.clause import _leading_phrase
 from pipeline.extract.figures.shares import SHARE_HEADS, lead_change_thing, whole_after, whole_of
 from pipeline.extract.figures.words import _WORD, DASHES, _as_word, _is_verb, _Word, as_written, term_start
@@ -29,7 +29,6 @@ from pipeline.extract.measures import (
 from pipeline.extract.territories import find_territories
 from pipeline.nlp.morph import inflect
 
-_CHANGE_KINDS = ("change", "ratio")
 _COMPARATIVES = frozenset(lexicon.COMPARATIVES)
 REFERENCE_NOUN = "показатель"  # "данный/этот/указанный показатель": the measure stated before
 _DASH = re.compile(r"\s+[-–—]\s*(?:на\s*)?$")  # "цены на валидол - на 3,2%"
@@ -98,7 +97,7 @@ def refer_back(text: str, facts: list[FigureFact], sentences: list[tuple[int, in
         lead = [_as_word(m) for m in _WORD.finditer(text, lo, f.char_start)]
         if thingless(f.measure) and (named := _named_indicator(text, lead, f)):
             f.measure = named  # "Значение показателя «Уровень безработицы» составило 4,1%"
-        if lo == bounds[0] and _opens_with_this(lead) and (f.kind in _CHANGE_KINDS or _compares(lead)):
+        if lo == bounds[0] and _opens_with_this(lead) and (f.kind in CHANGE_KINDS or _compares(lead)):
             # "Экспорт … составил 276,4 млн. Это выше аналогичного периода 2017 года на 27,6%": "Это"
             # is the subject, whatever the clause took for the measure
             _take_referent(f, _referent(prior, _previous_start(bounds, sentences)))

@@ -79,7 +79,7 @@ _QUALIFIED_BY = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.qualifier_words()
 
 BY_REACH = 8  # characters before a figure searched for its "на"
 # "Импорт из Китая — на 48,8%": a sentence of a noun group, a dash and "на" (no figure or bracket before)
-_DASHED_ON = re.compile(r"(?:^|[.!?]\s+)[^.!?\d()]{3,80}\s[-–—]\s*на\s*$")
+_DASHED_ON = re.compile(rf"(?:^|[.!?]\s+)[^.!?\d()]{{3,80}}\s{lexicon.DASH}\s*на\s*$")
 _DASHED_REACH = 100
 _FRAME_WORDS = {"в", "на", "-", "–", "—", ":", *lexicon.FRAME_NOUNS}
 _AMOUNT_HEAD = "объем"  # the head of an amount a passive participle reports

@@ -28,7 +28,8 @@ _CENT = next(u.lemmas[0] for u in lexicon.UNITS if u.code == "USD" and u.coin)  
 _TRIGGER_WORDS = "|".join((_PERCENT_WORD, *lexicon.scale_stems(), rf"{_CENT}\b"))
 # a digit (not inside a code, a date or a range: "2017-2019"), also one signed at a bracket's
 # opening ("13,6 млн т (-11,2%)"), a currency sign, a scale word
-_TRIGGER = re.compile(rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|(?<=\([-−–])\d|[{_SIGNS}]|{_TRIGGER_WORDS}", re.I)
+_MINUS = "[" + "".join(map(re.escape, lexicon.MINUS_SIGNS)) + "]"  # `lexicon.MINUS_SIGNS` as a class
+_TRIGGER = re.compile(rf"(?<![\w/.=%\[,:#-])(?<!\w\()\d|(?<=\({_MINUS})\d|[{_SIGNS}]|{_TRIGGER_WORDS}", re.I)
 
 
 _ANCHOR_WORD = re.compile(rf"(?<![\w{_SIGNS}])[\w{_SIGNS}]")
@@ -74,7 +75,7 @@ def _scan(chunk: str, offset: int, dates: list[DateFact]) -> list[FigureFact]:
     )
 
 
-_BRACKET_MINUS = re.compile(rf"\([{''.join(lexicon.MINUS_SIGNS)}]$")
+_BRACKET_MINUS = re.compile(rf"\({_MINUS}$")
 
 
 def _signed_in_bracket(chunk: str, start: int, fact: FigureFact | None) -> FigureFact | None:
